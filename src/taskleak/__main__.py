@@ -1,0 +1,4 @@
+from taskleak.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""The data that flows from analysis to reports and fixes.
+
+Everything here is plain, picklable data (no libcst nodes), so results can cross a process
+pool and be stored in the cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Risk(str, Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse: high=3, medium=2, low=1."""
+        return {"high": 3, "medium": 2, "low": 1}[self.value]
+
+    @property
+    def colour(self) -> str:
+        return {"high": "red", "medium": "yellow", "low": "green"}[self.value]
+
+
+@dataclass(frozen=True)
+class FixInfo:
+    """A fix that taskleak can apply to a finding."""
+
+    kind: str  # "tracked-set" | "await" | "cancel-previous" | "cancel-in-close" | "discard-callback"
+    safe: bool  # safe fixes run by default; unsafe ones need --unsafe-fixes
+    description: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "applicability": "safe" if self.safe else "unsafe",
+            "description": self.description,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One task spawn, classified like a row of the seeds' scan table."""
+
+    path: str  # relative to the current directory, '/'-separated
+    line: int  # 1-based line of the spawning call
+    column: int  # 1-based column of the spawning call
+    end_line: int
+    end_column: int  # 1-based, one past the last character (like SARIF's endColumn)
+    rule: str  # TL101 ...
+    risk: Risk
+    spawner: str  # resolved qualified name, e.g. "asyncio.create_task", "loop.create_task"
+    coroutine: str  # what is spawned, e.g. "self._websocket_send_func()"
+    tracked: str  # how the Task is kept, e.g. "discarded", "attribute self._task"
+    cleaned: str  # what ends it, e.g. "none", "cancelled in close()"
+    message: str  # one line a reader understands
+    fix: FixInfo | None = None
+    no_fix_reason: str | None = None  # why there is no fix, when fix is None
+    # Not part of the public JSON row, but used by the baseline, noqa and fixes.
+    context: str = ""  # qualified name of the enclosing function/class, e.g. "Agent.send"
+    snippet: str = ""  # the spawning statement's code, whitespace-normalised
+    statement_line: int = 0  # 1-based first line of the statement holding the spawn (noqa)
+    confirmed: bool = False  # a runtime report saw this spawn leak
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)
+
+    def to_json(self) -> dict[str, Any]:
+        row: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "risk": self.risk.value,
+            "spawner": self.spawner,
+            "coroutine": self.coroutine,
+            "tracked": self.tracked,
+            "cleaned": self.cleaned,
+            "message": self.message,
+            "fix": self.fix.to_json() if self.fix else None,
+        }
+        if self.fix is None and self.no_fix_reason:
+            row["no_fix_reason"] = self.no_fix_reason
+        if self.confirmed:
+            row["confirmed_at_runtime"] = True
+        return row
+
+    def to_cache(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["risk"] = self.risk.value
+        return data
+
+    @classmethod
+    def from_cache(cls, data: dict[str, Any]) -> Finding:
+        data = dict(data)
+        data["risk"] = Risk(data["risk"])
+        if data.get("fix") is not None:
+            data["fix"] = FixInfo(**data["fix"])
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that could not be analysed (it never stops the run)."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass
+class FileResult:
+    """What analysing one file produced."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    skipped: Skipped | None = None
+    parsed: bool = False  # False when the prefilter ruled the file out
+
+
+@dataclass
+class RunResult:
+    """What a whole run produced, sorted and ready for a report."""
+
+    findings: list[Finding]
+    skipped: list[Skipped]
+    files_scanned: int
+    files_parsed: int
+
+    def counts(self) -> dict[str, int]:
+        out = {r.value: 0 for r in Risk}
+        for f in self.findings:
+            out[f.risk.value] += 1
+        return out
