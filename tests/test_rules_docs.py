@@ -1,0 +1,102 @@
+"""The rule registry and the rule pages generated from it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from taskleak import rules_docs
+from taskleak.model import Risk
+from taskleak.rules import ASYNCIO_DOCS_WARNING, FIX_KINDS, RULES, rule_for
+
+DOCS_RULES = Path(__file__).resolve().parent.parent / "docs" / "rules"
+
+
+def test_committed_rule_pages_match_the_registry() -> None:
+    # Regenerate with `python -m taskleak.rules_docs` when this fails.
+    assert rules_docs.stale_pages(DOCS_RULES) == []
+    for name, text in rules_docs.render_all().items():
+        assert (DOCS_RULES / name).read_bytes() == text.encode("utf-8")
+
+
+def test_spec_codes_names_and_risks_are_stable() -> None:
+    assert {c: (r.name, r.risk) for c, r in RULES.items()} == {
+        "TL101": ("task-discarded", Risk.HIGH),
+        "TL102": ("task-unreferenced", Risk.HIGH),
+        "TL103": ("task-overwritten", Risk.MEDIUM),
+        "TL201": ("task-never-cleaned", Risk.MEDIUM),
+        "TL202": ("collection-never-pruned", Risk.MEDIUM),
+        "TL001": ("task-tracked", Risk.LOW),
+    }
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_examples_are_valid_python_that_spawns(code: str) -> None:
+    rule = RULES[code]
+    ast.parse(rule.example)
+    assert "create_task(" in rule.example
+    if rule.fix_example:
+        ast.parse(rule.fix_example)
+        assert rule.fix_example != rule.example
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_page_has_every_section(code: str) -> None:
+    rule = RULES[code]
+    page = rules_docs.render_rule_markdown(rule)
+    assert page.startswith(f"# {rule.name} ({code})\n")
+    for heading in ("## What it does", "## Why is this bad?", "## Example", "## Fix safety"):
+        assert f"\n{heading}\n" in page
+    assert ("## Use instead" in page) == bool(rule.fix_example)
+    assert rule.example.rstrip("\n") in page
+    assert page.endswith("\n") and not page.endswith("\n\n")
+    assert rule.help_uri == (
+        f"https://github.com/taskleak/taskleak/blob/main/docs/rules/{code}.md"
+    )
+
+
+@pytest.mark.parametrize("code", ["TL101", "TL102"])
+def test_high_rules_quote_the_asyncio_docs(code: str) -> None:
+    page = rules_docs.render_rule_markdown(RULES[code])
+    assert "> " + ASYNCIO_DOCS_WARNING in page
+    assert "weak references" in page
+
+
+def test_fix_safety_per_kind() -> None:
+    assert {k: f.safe for k, f in FIX_KINDS.items()} == {
+        "tracked-set": True,
+        "await": False,
+        "cancel-previous": False,
+        "cancel-in-close": True,
+        "discard-callback": True,
+    }
+    page = rules_docs.render_rule_markdown(RULES["TL101"])
+    assert "- **tracked-set** (safe)" in page
+    assert "- **await** (unsafe)" in page
+    assert "Fix: none." in rules_docs.render_rule_markdown(RULES["TL001"])
+
+
+def test_every_fix_kind_belongs_to_a_rule() -> None:
+    used = {k for r in RULES.values() for k in r.fix_kinds}
+    assert used == set(FIX_KINDS)
+
+
+def test_rule_for_is_case_insensitive() -> None:
+    assert rule_for(" tl101 ") is RULES["TL101"]
+    assert rule_for("TL999") is None
+
+
+def test_check_mode_reports_drift_and_write_repairs_it(tmp_path: Path) -> None:
+    out = tmp_path / "rules"
+    assert rules_docs.main([str(out), "--check"]) == 1
+    assert rules_docs.main([str(out)]) == 0
+    assert rules_docs.main([str(out), "--check"]) == 0
+
+    (out / "TL101.md").write_text("edited by hand\n", encoding="utf-8")
+    (out / "TL999.md").write_text("a removed rule\n", encoding="utf-8")
+    assert rules_docs.stale_pages(out) == ["TL101.md", "TL999.md"]
+    assert rules_docs.write_pages(out) == ["TL101.md", "TL999.md"]
+    assert not (out / "TL999.md").exists()
+    assert rules_docs.stale_pages(out) == []
