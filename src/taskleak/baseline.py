@@ -1,0 +1,253 @@
+"""Baselines: record today's findings, then report only new ones.
+
+A finding is identified by a fingerprint of its path, rule, the spawning statement's code
+(whitespace-normalised) and its enclosing function, never by line number, so entries survive
+edits that move code around. Identical spawns in one file (same rule, code and function) are told
+apart by an occurrence index in source order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import tempfile
+import tokenize
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from taskleak.model import Finding
+
+BASELINE_VERSION = 1
+FINGERPRINT_KEY = "taskleak/v1"  # the SARIF partialFingerprints key for `fingerprint()`
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or written; the message names the file."""
+
+
+@dataclass(frozen=True, order=True)
+class BaselineEntry:
+    path: str  # '/'-separated, relative to the fingerprint root
+    rule: str
+    context: str
+    code: str  # the normalised spawning statement
+    occurrence: int
+    fingerprint: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "context": self.context,
+            "code": self.code,
+            "occurrence": self.occurrence,
+            "fingerprint": self.fingerprint,
+        }
+
+
+@dataclass(frozen=True)
+class Baseline:
+    entries: tuple[BaselineEntry, ...]
+    source: Path | None = None
+
+
+def normalise_code(code: str) -> str:
+    """The statement's tokens without layout or comments, so re-wrapping keeps its identity.
+
+    `create_task(\n    send(x)\n)` and `create_task(send(x))` both become `create_task(send(x))`;
+    a space is kept only where two words would otherwise merge (`await x`).
+    """
+    out: list[str] = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+            if tok.type in _LAYOUT_TOKENS or not tok.string:
+                continue
+            if out and _is_word_end(out[-1]) and _is_word_start(tok.string):
+                out.append(" ")
+            out.append(tok.string)
+    except (tokenize.TokenError, SyntaxError):
+        return " ".join(code.split())  # not a whole statement: still ignore whitespace runs
+    return "".join(out)
+
+
+_LAYOUT_TOKENS = frozenset({
+    tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.COMMENT,
+    tokenize.ENDMARKER,
+})
+
+
+def _is_word_end(text: str) -> bool:
+    return text[-1].isalnum() or text[-1] == "_"
+
+
+def _is_word_start(text: str) -> bool:
+    return text[0].isalnum() or text[0] in "_'\""
+
+
+def relative_path(path: str, root: Path | None) -> str:
+    """`path` (relative to the current directory) re-expressed relative to `root`, '/'-separated.
+
+    Fingerprints use paths relative to a stable root (the baseline file's folder), so a baseline
+    still matches when taskleak runs from another directory. Paths outside the root stay as given.
+    """
+    if root is None:
+        return path.replace(os.sep, "/")
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return path.replace(os.sep, "/")
+
+
+def _digest(path: str, rule: str, code: str, context: str) -> str:
+    key = "\0".join((path, rule, code, context)).encode("utf-8")
+    return hashlib.sha256(key).hexdigest()[:16]
+
+
+def baseline_entries(
+    findings: Iterable[Finding], root: Path | None = None
+) -> list[tuple[Finding, BaselineEntry]]:
+    """Each finding with its baseline entry (in source order within a file)."""
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    out: list[tuple[Finding, BaselineEntry]] = []
+    for finding in sorted(findings, key=Finding.sort_key):
+        path = relative_path(finding.path, root)
+        code = normalise_code(finding.snippet)
+        identity = (path, finding.rule, code, finding.context)
+        occurrence = seen[identity]
+        seen[identity] += 1
+        fingerprint = f"{_digest(*identity)}:{occurrence}"
+        out.append((finding, BaselineEntry(
+            path, finding.rule, finding.context, code, occurrence, fingerprint
+        )))
+    return out
+
+
+def fingerprints(findings: Iterable[Finding], root: Path | None = None) -> dict[Finding, str]:
+    """Finding -> its fingerprint (also SARIF's `partialFingerprints["taskleak/v1"]`)."""
+    return {f: e.fingerprint for f, e in baseline_entries(findings, root)}
+
+
+def write_baseline(path: Path, findings: Iterable[Finding], root: Path | None = None) -> int:
+    """Write the findings' entries to `path` atomically; return how many were written.
+
+    `root` defaults to the baseline file's folder (see `relative_path`).
+    """
+    root = path.parent if root is None else root
+    entries = sorted(e for _, e in baseline_entries(findings, root))
+    document = {
+        "version": BASELINE_VERSION,
+        "tool": "taskleak",
+        "entries": [e.to_json() for e in entries],
+    }
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    _atomic_write(path, text)
+    return len(entries)
+
+
+def load_baseline(path: Path) -> Baseline:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BaselineError(
+            f"baseline file {path} does not exist "
+            "(create it with `taskleak check --write-baseline FILE`)"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"cannot read baseline file {path}: {exc}") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BaselineError(
+            f"baseline file {path} is not valid JSON (line {exc.lineno}, column {exc.colno}): "
+            f"{exc.msg}"
+        ) from None
+    if not isinstance(document, dict):
+        raise BaselineError(f"baseline file {path}: expected a JSON object")
+    version = document.get("version")
+    if version != BASELINE_VERSION:
+        raise BaselineError(
+            f"baseline file {path}: unsupported version {version!r} "
+            f"(this taskleak reads version {BASELINE_VERSION})"
+        )
+    raw_entries = document.get("entries")
+    if not isinstance(raw_entries, list):
+        raise BaselineError(f"baseline file {path}: 'entries' must be a list")
+    return Baseline(tuple(_entry(path, i, e) for i, e in enumerate(raw_entries)), source=path)
+
+
+def filter_with_baseline(
+    findings: Sequence[Finding], baseline: Baseline, root: Path | None = None
+) -> tuple[list[Finding], list[Finding], list[BaselineEntry]]:
+    """Split findings into (new, matched) and list the entries nothing matched any more (fixed).
+
+    `root` defaults to the baseline file's folder, as when it was written.
+    """
+    if root is None and baseline.source is not None:
+        root = baseline.source.parent
+    remaining = Counter(e.fingerprint for e in baseline.entries)
+    new: list[Finding] = []
+    matched: list[Finding] = []
+    for finding, entry in baseline_entries(findings, root):
+        if remaining[entry.fingerprint] > 0:
+            remaining[entry.fingerprint] -= 1
+            matched.append(finding)
+        else:
+            new.append(finding)
+    fixed: list[BaselineEntry] = []
+    for entry in sorted(baseline.entries):
+        if remaining[entry.fingerprint] > 0:
+            remaining[entry.fingerprint] -= 1
+            fixed.append(entry)
+    return new, matched, fixed
+
+
+_ENTRY_FIELDS: dict[str, type] = {
+    "path": str, "rule": str, "context": str, "code": str, "occurrence": int, "fingerprint": str,
+}
+
+
+def _entry(path: Path, index: int, raw: object) -> BaselineEntry:
+    if not isinstance(raw, dict):
+        raise BaselineError(f"baseline file {path}: entry {index} is not an object")
+    for key, kind in _ENTRY_FIELDS.items():
+        value = raw.get(key)
+        # bool is an int subclass; an occurrence of `true` is still corrupt
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise BaselineError(
+                f"baseline file {path}: entry {index} has no valid {key!r} ({kind.__name__})"
+            )
+    return BaselineEntry(
+        raw["path"], raw["rule"], raw["context"], raw["code"], raw["occurrence"],
+        raw["fingerprint"],
+    )
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename, so readers never see half."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise BaselineError(f"cannot write baseline file {path}: {exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        # mkstemp makes the file 0600; keep an existing file's mode, else the usual 0644
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise BaselineError(f"cannot write baseline file {path}: {exc}") from None
