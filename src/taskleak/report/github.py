@@ -1,0 +1,62 @@
+"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request diff.
+
+`::error file=app.py,line=10,col=9,endLine=10,endColumn=46,title=TL101 task-discarded::message`
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from taskleak.baseline import relative_path
+from taskleak.model import Finding, Risk, RunResult
+from taskleak.rules import RULES
+
+COMMANDS: dict[Risk, str] = {Risk.HIGH: "error", Risk.MEDIUM: "warning", Risk.LOW: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message, as `@actions/core` does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value: the message escapes plus the `:` and `,` separators."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(
+    command: str, message: str, properties: list[tuple[str, str | int]]
+) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties)
+    return f"::{command} {props}::{escape_data(message)}"
+
+
+def finding_annotation(finding: Finding, root: Path | None = None) -> str:
+    rule = RULES.get(finding.rule)
+    title = f"{finding.rule} {rule.name}" if rule else finding.rule
+    message = finding.message
+    if finding.fix is not None:
+        applicability = "safe" if finding.fix.safe else "unsafe"
+        message += f"\nFix ({applicability}): {finding.fix.description}"
+    return annotation(COMMANDS[finding.risk], message, [
+        ("file", relative_path(finding.path, root)),
+        ("line", finding.line),
+        ("col", finding.column),
+        ("endLine", finding.end_line),
+        ("endColumn", finding.end_column),
+        ("title", title),
+    ])
+
+
+def render_github(result: RunResult, *, root: Path | None = None) -> str:
+    """One line per finding (sorted), then one warning per skipped file; "" when none."""
+    lines = [
+        finding_annotation(f, root) for f in sorted(result.findings, key=Finding.sort_key)
+    ]
+    for skipped in result.skipped:
+        properties: list[tuple[str, str | int]] = [("file", relative_path(skipped.path, root))]
+        if skipped.line is not None:
+            properties.append(("line", skipped.line))
+        properties.append(("title", "taskleak: file skipped"))
+        lines.append(annotation("warning", skipped.reason, properties))
+    return "".join(line + "\n" for line in lines)
