@@ -1,1 +1,1 @@
-"""Report renderers, one module per output format."""
+"""Renderers: one module per output format, each a function of a RunResult."""

@@ -1,0 +1,113 @@
+"""One file in, its findings out: read -> prefilter -> parse -> scan -> spawns -> classify."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from taskleak.classify import Classifier, coroutine_text
+from taskleak.model import FileResult, Finding, Skipped
+from taskleak.names import Resolver
+from taskleak.scan import SPAWN_FUNCTIONS, scan
+from taskleak.source import SourceError, decode, read_source
+from taskleak.spawns import find_spawns
+
+# Names whose presence as a whole word makes a file worth parsing. `start` (nursery.start) is
+# only worth it next to a task group, so task-group names stand in for it.
+BASE_WORDS = (*sorted(SPAWN_FUNCTIONS), "start_soon", "TaskGroup", "create_task_group",
+              "open_nursery", "Nursery")
+
+
+@lru_cache(maxsize=32)
+def prefilter_pattern(spawners: tuple[str, ...]) -> re.Pattern[bytes]:
+    words = set(BASE_WORDS)
+    for s in spawners:
+        words.add(s.rsplit(".", 1)[-1])
+    alternatives = b"|".join(re.escape(w.encode()) for w in sorted(words))
+    return re.compile(rb"(?<![\w])(?:" + alternatives + rb")(?![\w])")
+
+
+def may_spawn(data: bytes, spawners: tuple[str, ...] = ()) -> bool:
+    return prefilter_pattern(spawners).search(data) is not None
+
+
+def analyze_file(path: Path, display: str, spawners: tuple[str, ...] = (),
+                 use_prefilter: bool = True) -> FileResult:
+    result = FileResult(path=display)
+    try:
+        data = read_source(path)
+        if use_prefilter and not may_spawn(data, spawners):
+            return result
+        decode(data)  # a clear error for bad encodings before libcst sees the bytes
+    except SourceError as exc:
+        result.skipped = Skipped(display, exc.reason, exc.line)
+        return result
+    try:
+        module = cst.parse_module(data)
+    except cst.ParserSyntaxError as exc:
+        result.skipped = Skipped(display, f"syntax error: {exc.message}", exc.raw_line)
+        return result
+    except (RecursionError, MemoryError) as exc:
+        result.skipped = Skipped(display, f"cannot parse: {type(exc).__name__}")
+        return result
+    result.parsed = True
+    try:
+        result.findings = analyze_module(module, display, spawners)
+    except Exception as exc:  # a bug of ours must not stop the run: report it, exit 2
+        result.skipped = Skipped(display, f"internal error: {type(exc).__name__}: {exc}",
+                                 internal=True)
+    return result
+
+
+def analyze_module(module: cst.Module, display: str, spawners: Iterable[str] = ()) -> list[Finding]:
+    extra = tuple(spawners)
+    extra_names = frozenset(s.rsplit(".", 1)[-1] for s in extra)
+    root = scan(module, extra_names)
+    resolver = Resolver(root)
+    spawns = find_spawns(root, resolver, extra)
+    if not spawns:
+        return []
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    classifier = Classifier(root, resolver)
+    findings: list[Finding] = []
+    for sp in spawns:
+        v = classifier.verdict(sp)
+        node = sp.site.node
+        pos = positions[node]
+        stmt = sp.site.statement
+        stmt_line = positions[stmt].start.line if stmt in positions else pos.start.line
+        code_node = stmt if isinstance(stmt, cst.SimpleStatementLine) else node
+        snippet = " ".join(module.code_for_node(code_node).split())
+        scope = sp.site.scope
+        findings.append(
+            Finding(
+                path=display,
+                line=pos.start.line,
+                column=pos.start.column + 1,
+                end_line=pos.end.line,
+                end_column=pos.end.column + 1,
+                rule=v.rule,
+                risk=v.risk,
+                spawner=sp.spawner,
+                coroutine=coroutine_text(node),
+                tracked=v.tracked,
+                cleaned=v.cleaned,
+                message=v.message,
+                context=scope.qualname or "<module>",
+                snippet=snippet,
+                statement_line=stmt_line,
+            )
+        )
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def analyze_source(code: str, display: str = "<string>",
+                   spawners: Iterable[str] = ()) -> list[Finding]:
+    """Analyse source text (for tests and tools)."""
+    return analyze_module(cst.parse_module(code), display, spawners)

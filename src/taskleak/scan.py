@@ -1,0 +1,686 @@
+"""One walk over a module that records what the later passes need.
+
+The walk keeps a stack of the nodes above the current one, so each fact is read off at the place
+where it happens:
+- scopes (module, classes, functions, lambdas) with their bindings (imports, assignments,
+  parameters, `with ... as`, loop targets), so names can be resolved later by `names.py`;
+- every read of a name or dotted attribute (`task`, `self._task`) and what happens to the value
+  read there (awaited, cancelled, appended, passed on ...), so `classify.py` can follow a Task;
+- every call that might spawn a task, with what happens to its result.
+
+Nothing is resolved during the walk: a name may be bound after its first use in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+import libcst as cst
+
+# Method names that could spawn a task on some receiver; the walk records such calls as
+# candidates and `spawns.py` decides by name resolution.
+SPAWN_METHODS = frozenset({"create_task", "ensure_future", "start_soon", "start"})
+SPAWN_FUNCTIONS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe"})
+
+# Calls that consume a task and wait for it (when awaited, or run by the loop).
+GATHERERS = frozenset(
+    {"gather", "wait", "wait_for", "shield", "as_completed", "run_until_complete", "timeout"}
+)
+# Collection methods that add the argument to the receiver.
+COLLECTION_ADDS = frozenset(
+    {"append", "add", "extend", "appendleft", "extendleft", "insert", "update", "setdefault",
+     "put", "put_nowait", "__setitem__"}
+)
+# Collection methods that remove entries (pruning).
+PRUNES = frozenset(
+    {"discard", "remove", "pop", "popleft", "popitem", "clear", "difference_update",
+     "intersection_update", "__delitem__"}
+)
+# Methods whose result is an element of (or a view on) the receiver collection.
+ELEMENT_METHODS = frozenset({"pop", "popleft", "popitem", "get", "__getitem__"})
+VIEW_METHODS = frozenset({"values", "items", "copy", "keys"})
+# Builtins whose result is a copy of their (collection) argument.
+PASSTHROUGH_CALLS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
+# Task methods that only look at the task.
+INSPECT_METHODS = frozenset(
+    {"done", "cancelled", "result", "exception", "get_name", "set_name", "get_coro",
+     "get_stack", "print_stack", "get_context", "remove_done_callback", "cancelling", "uncancel"}
+)
+
+Key = str  # "task", "self._task", "mod.global" (dotted read, base is a Name)
+
+
+@dataclass
+class Dest:
+    """What happens to a value at the place it is produced or read."""
+
+    kind: str
+    # discarded | awaited | bound | returned | lambda | collection | gathered | passed | cancel
+    # | done_callback | prune | prune_ref | inspect | method | iter | subscript_store | other
+    targets: tuple[cst.BaseExpression, ...] = ()  # for "bound"
+    collection: Key | None = None  # for "collection": the receiver's key
+    callee: str = ""  # for "passed"/"gathered"/"method": the callee's text
+    container: bool = False  # the value went into a literal or comprehension first
+    element: bool = False  # the value read was an element of the read key (x[k], x.pop())
+    awaited: bool = False  # for "gathered": the consuming call is awaited
+
+
+@dataclass
+class Binding:
+    kind: str  # import | assign | param | with | for | def | class | global | other
+    value: cst.BaseExpression | None = None  # assigned value, `with` item, annotation (param)
+    qualified: str | None = None  # for imports: the qualified name bound
+    scope: Scope | None = None
+    first_param: bool = False  # the first parameter of a method (self/cls)
+
+
+@dataclass(eq=False)
+class Occurrence:
+    key: Key
+    scope: Scope
+    dest: Dest
+    seq: int  # pre-order index: textual order within a scope
+    loops: tuple[int, ...]  # ids of the loops (within the scope) around this read
+
+
+@dataclass(eq=False)
+class CallSite:
+    """A call that may be a task spawn."""
+
+    node: cst.Call
+    scope: Scope
+    dest: Dest
+    seq: int
+    loops: tuple[int, ...]
+    statement: cst.CSTNode  # the statement that holds the call (for noqa and fingerprints)
+
+
+@dataclass(eq=False)
+class Scope:
+    kind: str  # module | class | function | lambda
+    name: str
+    node: cst.CSTNode
+    parent: Scope | None
+    is_async: bool = False
+    bindings: dict[str, list[Binding]] = field(default_factory=dict)
+    declared_global: set[str] = field(default_factory=set)
+    declared_nonlocal: set[str] = field(default_factory=set)
+    occurrences: list[Occurrence] = field(default_factory=list)
+    calls: list[CallSite] = field(default_factory=list)
+    children: list[Scope] = field(default_factory=list)
+    long_running: bool = False  # has a `while True` / `while self._running` loop
+    # class scopes: assignments to `self.X` in its methods, X -> values (with the method scope)
+    attr_bindings: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
+    # function scopes: the name of the first parameter when it is a method (usually "self")
+    self_name: str | None = None
+
+    @property
+    def qualname(self) -> str:
+        parts: list[str] = []
+        s: Scope | None = self
+        while s is not None and s.kind != "module":
+            parts.append(s.name)
+            s = s.parent
+        return ".".join(reversed(parts))
+
+    def enclosing_class(self) -> Scope | None:
+        """The class a method (or a function nested in a method) belongs to."""
+        s: Scope | None = self
+        while s is not None:
+            if s.kind == "class":
+                return s
+            s = s.parent
+        return None
+
+    def method(self) -> Scope | None:
+        """The outermost function below the enclosing class (the method itself)."""
+        s: Scope | None = self
+        found: Scope | None = None
+        while s is not None and s.kind != "class" and s.kind != "module":
+            if s.kind == "function":
+                found = s
+            s = s.parent
+        return found
+
+    def bind(self, name: str, binding: Binding) -> None:
+        binding.scope = self
+        self.bindings.setdefault(name, []).append(binding)
+
+
+Comprehension = Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
+_LITERALS = (cst.List, cst.Tuple, cst.Set)
+
+
+def dotted(node: cst.BaseExpression) -> str | None:
+    """`a.b.c` for a chain of attributes on a name, else None."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if isinstance(node, cst.Name):
+        parts.append(node.value)
+        return ".".join(reversed(parts))
+    return None
+
+
+def callee_text(func: cst.BaseExpression) -> str:
+    """A short readable name for a callee: `asyncio.gather`, `self._send`, `f()`."""
+    d = dotted(func)
+    if d is not None:
+        return d
+    if isinstance(func, cst.Attribute):
+        inner = func.value
+        if isinstance(inner, cst.Call):
+            return callee_text(inner.func) + "()." + func.attr.value
+        return "…." + func.attr.value
+    if isinstance(func, cst.Call):
+        return callee_text(func.func) + "()"
+    return "…"
+
+
+def last_name(func: cst.BaseExpression) -> str | None:
+    if isinstance(func, cst.Name):
+        return func.value
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return None
+
+
+def _is_long_running_test(test: cst.BaseExpression) -> bool:
+    """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`."""
+    if isinstance(test, cst.Name):
+        return test.value == "True" or test.value.lstrip("_") in {"running", "run", "alive"}
+    if isinstance(test, cst.Integer):
+        return test.value != "0"
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return isinstance(test.expression, (cst.Attribute, cst.Name, cst.Call))
+    if isinstance(test, cst.Attribute):
+        return True
+    if isinstance(test, cst.Call):  # `while not stop.is_set()` handled above; `while ev.is_set()`
+        return isinstance(test.func, cst.Attribute)
+    return False
+
+
+class Scanner(cst.CSTVisitor):
+    """Builds the scope tree of one module (see the module docstring)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[cst.CSTNode] = []
+        self.seq = 0
+        self.module_scope: Scope | None = None
+        self.scope: Scope | None = None
+        # nodes that open a scope, so the stack walk knows where a scope starts
+        self._scope_nodes: set[int] = set()
+
+    # -- generic bookkeeping -------------------------------------------------------------
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.stack.append(node)
+        self.seq += 1
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        super().on_leave(original_node)
+        self.stack.pop()
+
+    def _push(self, kind: str, name: str, node: cst.CSTNode, is_async: bool = False) -> Scope:
+        scope = Scope(kind=kind, name=name, node=node, parent=self.scope, is_async=is_async)
+        if self.scope is not None:
+            self.scope.children.append(scope)
+        self.scope = scope
+        self._scope_nodes.add(id(node))
+        return scope
+
+    def _pop(self) -> None:
+        assert self.scope is not None
+        self.scope = self.scope.parent
+
+    @property
+    def cur(self) -> Scope:
+        assert self.scope is not None
+        return self.scope
+
+    # -- scopes --------------------------------------------------------------------------
+    def visit_Module(self, node: cst.Module) -> None:
+        self.module_scope = self._push("module", "<module>", node)
+
+    def leave_Module(self, original_node: cst.Module) -> None:
+        self._pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.cur.bind(node.name.value, Binding("class", value=None))
+        self._push("class", node.name.value, node)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        outer = self.cur
+        outer.bind(node.name.value, Binding("def", value=None))
+        scope = self._push("function", node.name.value, node, node.asynchronous is not None)
+        params = node.params
+        ordered = [*params.posonly_params, *params.params]
+        is_method = outer.kind == "class"
+        static = any(
+            isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
+            for d in node.decorators
+        )
+        for i, p in enumerate(ordered):
+            first = is_method and i == 0 and not static
+            scope.bind(p.name.value, Binding("param", value=_annotation(p), first_param=first))
+            if first:
+                scope.self_name = p.name.value
+        for p in (*params.kwonly_params,):
+            scope.bind(p.name.value, Binding("param", value=_annotation(p)))
+        for star in (params.star_arg, params.star_kwarg):
+            if isinstance(star, cst.Param):
+                scope.bind(star.name.value, Binding("other"))
+        if not is_method and outer.self_name and outer.kind == "function":
+            # a function nested in a method sees `self` through its closure
+            scope.self_name = None
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        scope = self._push("lambda", "<lambda>", node)
+        for p in node.params.params:
+            scope.bind(p.name.value, Binding("param"))
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self._pop()
+
+    # -- bindings ------------------------------------------------------------------------
+    def visit_Import(self, node: cst.Import) -> bool:
+        for alias in node.names:
+            full = dotted(alias.name) or ""
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                self.cur.bind(alias.asname.name.value, Binding("import", qualified=full))
+            else:
+                top = full.split(".")[0]
+                self.cur.bind(top, Binding("import", qualified=top))
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        if node.module is None or node.relative:
+            base = "." * len(node.relative) + (dotted(node.module) or "" if node.module else "")
+        else:
+            base = dotted(node.module) or ""
+        if isinstance(node.names, cst.ImportStar):
+            return False
+        for alias in node.names:
+            name = dotted(alias.name) or ""
+            local = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                local = alias.asname.name.value
+            self.cur.bind(local, Binding("import", qualified=f"{base}.{name}"))
+            if name in SPAWN_FUNCTIONS and local != name:
+                self.extra_names = self.extra_names | {local}  # `create_task as spawn`
+        return False
+
+    def visit_Global(self, node: cst.Global) -> bool:
+        self.cur.declared_global.update(n.name.value for n in node.names)
+        return False
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> bool:
+        self.cur.declared_nonlocal.update(n.name.value for n in node.names)
+        return False
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for t in node.targets:
+            self._bind_target(t.target, node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._bind_target(node.target, node.value if node.value is not None else None,
+                          annotation=node.annotation.annotation)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._bind_target(node.target, None)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._bind_target(node.target, node.value)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._bind_target(node.target, None, kind="for")
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind_target(node.target, None, kind="for")
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._bind_target(node.asname.name, node.item, kind="with")
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.name is not None and isinstance(node.name.name, cst.Name):
+            self.cur.bind(node.name.name.value, Binding("other"))
+
+    def visit_While(self, node: cst.While) -> None:
+        scope = self.cur
+        if scope.kind == "function" and _is_long_running_test(node.test):
+            scope.long_running = True
+
+    def _bind_target(
+        self,
+        target: cst.BaseExpression,
+        value: cst.BaseExpression | None,
+        kind: str = "assign",
+        annotation: cst.BaseExpression | None = None,
+    ) -> None:
+        if isinstance(target, cst.Name):
+            scope = self.cur
+            if value is not None and last_name(value) in SPAWN_FUNCTIONS | SPAWN_METHODS \
+                    and isinstance(value, (cst.Name, cst.Attribute)):
+                self.extra_names = self.extra_names | {target.value}  # `spawn = x.create_task`
+            if kind == "assign" and annotation is not None and value is None:
+                self._declare(scope, target.value, Binding("param", value=annotation))
+            else:
+                self._declare(scope, target.value, Binding(kind, value=value))
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for el in target.elements:
+                self._bind_target(el.value, None, kind="other" if kind == "assign" else kind)
+        elif isinstance(target, cst.StarredElement):
+            self._bind_target(target.value, None, kind="other")
+        elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            scope = self.cur
+            method = scope.method()
+            cls = scope.enclosing_class()
+            if (
+                cls is not None
+                and method is not None
+                and method.self_name == target.value.value
+                and value is not None
+            ):
+                cls.attr_bindings.setdefault(target.attr.value, []).append((value, scope))
+
+    def _declare(self, scope: Scope, name: str, binding: Binding) -> None:
+        # `global x` / `nonlocal x` in a function make the binding belong to that outer scope
+        if name in scope.declared_global and self.module_scope is not None:
+            self.module_scope.bind(name, binding)
+            return
+        if name in scope.declared_nonlocal:
+            s = scope.parent
+            while s is not None and (s.kind != "function" or name not in s.bindings):
+                s = s.parent
+            if s is not None:
+                s.bind(name, binding)
+                return
+        scope.bind(name, binding)
+
+    # -- reads and calls -----------------------------------------------------------------
+    def visit_Name(self, node: cst.Name) -> None:
+        if self._is_load(len(self.stack) - 1):
+            self._record(node.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        key = dotted(node)
+        if key is not None and self._is_load(len(self.stack) - 1):
+            self._record(key)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        name = last_name(node.func)
+        if name is None:
+            return
+        if name in SPAWN_METHODS or name in SPAWN_FUNCTIONS or name in self.extra_names:
+            i = len(self.stack) - 1
+            self.cur.calls.append(
+                CallSite(
+                    node=node,
+                    scope=self.cur,
+                    dest=trace(self.stack, i),
+                    seq=self.seq,
+                    loops=self._loops(i),
+                    statement=self._statement(i),
+                )
+            )
+
+    extra_names: frozenset[str] = frozenset()
+
+    def _record(self, key: Key) -> None:
+        i = len(self.stack) - 1
+        self.cur.occurrences.append(
+            Occurrence(key=key, scope=self.cur, dest=trace(self.stack, i), seq=self.seq,
+                       loops=self._loops(i))
+        )
+
+    def _is_load(self, i: int) -> bool:
+        """Whether stack[i] (a Name or Attribute) is read here (not a target or a label)."""
+        stack = self.stack
+        node = stack[i]
+        parent = stack[i - 1] if i > 0 else None
+        if isinstance(parent, cst.Attribute):
+            return parent.value is node  # `.attr` part is a label
+        if isinstance(parent, cst.Arg):
+            return parent.keyword is not node
+        if isinstance(parent, (cst.Param, cst.FunctionDef, cst.ClassDef, cst.AsName,
+                               cst.ImportAlias, cst.NameItem, cst.MatchAs, cst.MatchStar,
+                               cst.MatchKeywordElement, cst.TypeVar, cst.TypeParam,
+                               cst.ParamSpec, cst.TypeVarTuple, cst.TypeAlias)):
+            return False
+        # climb through tuple/list/starred targets
+        j = i
+        child = node
+        while j > 0 and isinstance(stack[j - 1], (cst.Element, cst.StarredElement,
+                                                  cst.Tuple, cst.List)):
+            j -= 1
+            child = stack[j]
+        holder = stack[j - 1] if j > 0 else None
+        if isinstance(holder, cst.AssignTarget):
+            return holder.target is not child
+        if isinstance(holder, (cst.AnnAssign, cst.AugAssign)):
+            return holder.target is not child
+        if isinstance(holder, (cst.For, cst.CompFor)):
+            return holder.target is not child
+        if isinstance(holder, cst.NamedExpr):
+            return holder.target is not child
+        if isinstance(holder, cst.Del):
+            return False
+        return True
+
+    def _loops(self, i: int) -> tuple[int, ...]:
+        """Ids of the loops around stack[i] whose body repeats it, up to the scope's node."""
+        stack = self.stack
+        out: list[int] = []
+        child = stack[i]
+        for j in range(i - 1, -1, -1):
+            node = stack[j]
+            if id(node) in self._scope_nodes:
+                break
+            if isinstance(node, cst.For):
+                if node.iter is not child:
+                    out.append(id(node))
+            elif isinstance(node, cst.While):
+                out.append(id(node))
+            elif isinstance(node, _COMPREHENSIONS):
+                outer = node.for_in
+                if outer.iter is not child:
+                    out.append(id(node))
+            child = node
+        return tuple(out)
+
+    def _statement(self, i: int) -> cst.CSTNode:
+        for j in range(i - 1, -1, -1):
+            node = self.stack[j]
+            if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+                return node
+        return self.stack[0]
+
+
+def _annotation(p: cst.Param) -> cst.BaseExpression | None:
+    return p.annotation.annotation if p.annotation is not None else None
+
+
+def key_of(node: cst.BaseExpression) -> Key | None:
+    """The key a target or read is known by: `task`, `self._task`."""
+    return dotted(node)
+
+
+def trace(stack: list[cst.CSTNode], i: int) -> Dest:
+    """Follow the value of stack[i] upwards and say what happens to it."""
+    node = stack[i]
+    container = False
+    element = False
+    j = i - 1
+    while j >= 0:
+        parent = stack[j]
+        if isinstance(parent, cst.Expr):
+            return Dest("discarded", container=container, element=element)
+        if isinstance(parent, cst.Await):
+            return Dest("awaited", container=container, element=element)
+        if isinstance(parent, cst.Assign):
+            if parent.value is node:
+                return Dest("bound", targets=tuple(t.target for t in parent.targets),
+                            container=container, element=element)
+            return Dest("other")
+        if isinstance(parent, cst.AssignTarget):
+            # a read inside a target: `d[k] = v` reads `d` to store into it
+            if isinstance(parent.target, cst.Subscript) and parent.target.value is node:
+                return Dest("subscript_store", element=element)
+            return Dest("other")
+        if isinstance(parent, cst.AnnAssign):
+            if parent.value is node:
+                return Dest("bound", targets=(parent.target,), container=container,
+                            element=element)
+            return Dest("other")
+        if isinstance(parent, cst.AugAssign):
+            if parent.value is node:
+                return Dest("bound", targets=(parent.target,), container=True, element=element)
+            if isinstance(parent.target, cst.Subscript):
+                return Dest("other")
+            return Dest("collection_add" if isinstance(parent.operator, (cst.AddAssign,
+                        cst.BitOrAssign)) else "other", element=element)
+        if isinstance(parent, cst.NamedExpr):
+            if parent.value is node:
+                return Dest("bound", targets=(parent.target,), container=container,
+                            element=element)
+            return Dest("other")
+        if isinstance(parent, cst.Return):
+            return Dest("returned", container=container, element=element)
+        if isinstance(parent, (cst.Yield, cst.From)):
+            return Dest("returned", container=container, element=element)
+        if isinstance(parent, cst.Lambda):
+            return Dest("lambda", container=container, element=element)
+        if isinstance(parent, cst.Arg):
+            return _trace_arg(stack, j, container, element)
+        if isinstance(parent, (cst.Element, cst.StarredElement)):
+            container = True
+            node = stack[j - 1]
+            j -= 2
+            continue
+        if isinstance(parent, cst.DictElement):
+            if parent.value is not node:
+                return Dest("other")
+            container = True
+            node = stack[j - 1]
+            j -= 2
+            continue
+        if isinstance(parent, _COMPREHENSIONS):
+            elt = parent.value if isinstance(parent, cst.DictComp) else parent.elt
+            if elt is node:
+                container = True
+                node = parent
+                j -= 1
+                continue
+            return Dest("other")
+        if isinstance(parent, (cst.CompFor,)):
+            if parent.iter is node:
+                return Dest("iter", targets=(parent.target,), element=element)
+            return Dest("other")
+        if isinstance(parent, cst.For):
+            if parent.iter is node:
+                return Dest("iter", targets=(parent.target,), element=element)
+            return Dest("other")
+        if isinstance(parent, (cst.IfExp, cst.BooleanOperation)):
+            if isinstance(parent, cst.IfExp) and parent.test is node:
+                return Dest("other")
+            node = parent
+            j -= 1
+            continue
+        if isinstance(parent, cst.Subscript):
+            if parent.value is node:
+                element = True
+                node = parent
+                j -= 1
+                continue
+            return Dest("other")
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            attr = parent.attr.value
+            grand = stack[j - 1] if j > 0 else None
+            if isinstance(grand, cst.Call) and grand.func is parent:
+                if attr == "cancel":
+                    return Dest("cancel", element=element)
+                if attr == "add_done_callback":
+                    return Dest("done_callback", element=element)
+                if attr in PRUNES:
+                    if attr in ELEMENT_METHODS:
+                        # `d.pop(k)` prunes and yields the element: follow the element
+                        inner = trace(stack, j - 1)
+                        return Dest("prune", element=element,
+                                    targets=inner.targets if inner.kind == "bound" else (),
+                                    callee=inner.kind)
+                    return Dest("prune", element=element)
+                if attr in ELEMENT_METHODS:
+                    element = True
+                    node = grand
+                    j -= 2
+                    continue
+                if attr in VIEW_METHODS:
+                    node = grand
+                    j -= 2
+                    continue
+                if attr in COLLECTION_ADDS:
+                    return Dest("collection_add", element=element)
+                if attr in INSPECT_METHODS:
+                    return Dest("inspect", element=element)
+                return Dest("method", callee=attr, element=element)
+            if isinstance(grand, cst.Arg) and attr in PRUNES:
+                return Dest("prune_ref", element=element)  # `t.add_done_callback(s.discard)`
+            return Dest("other", element=element)
+        if isinstance(parent, cst.Del):
+            return Dest("prune", element=element)
+        return Dest("other", container=container, element=element)
+    return Dest("other")
+
+
+def _trace_arg(stack: list[cst.CSTNode], j: int, container: bool, element: bool) -> Dest:
+    """The value is an argument (stack[j] is the Arg) of the call at stack[j-1]."""
+    call = stack[j - 1] if j > 0 else None
+    if not isinstance(call, cst.Call):
+        return Dest("other")
+    name = last_name(call.func)
+    if name in PASSTHROUGH_CALLS and isinstance(call.func, cst.Name):
+        # `list(self._tasks)`: the copy holds the same tasks
+        inner = trace(stack, j - 1)
+        inner.container = inner.container or container
+        return inner
+    if name in GATHERERS:
+        awaited = _consumer_awaited(stack, j - 1)
+        return Dest("gathered", callee=callee_text(call.func), container=container,
+                    element=element, awaited=awaited)
+    if isinstance(call.func, cst.Attribute) and name in COLLECTION_ADDS:
+        recv = key_of(call.func.value)
+        return Dest("collection", collection=recv, callee=name, container=container,
+                    element=element)
+    if name == "add_done_callback":
+        return Dest("other", element=element)
+    return Dest("passed", callee=callee_text(call.func), container=container, element=element)
+
+
+def _consumer_awaited(stack: list[cst.CSTNode], k: int) -> bool:
+    """Whether the call at stack[k] is awaited (possibly through another call)."""
+    for j in range(k - 1, max(k - 6, -1), -1):
+        node = stack[j]
+        if isinstance(node, cst.Await):
+            return True
+        if isinstance(node, (cst.BaseSmallStatement, cst.BaseCompoundStatement)):
+            return False
+    return False
+
+
+def scan(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scope:
+    scanner = Scanner()
+    scanner.extra_names = extra_names
+    module.visit(scanner)
+    assert scanner.module_scope is not None
+    return scanner.module_scope
