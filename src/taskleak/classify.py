@@ -333,7 +333,7 @@ class Classifier:
         fn_name = fn.name if fn is not None else "<module>"
         repeats = bool(site.loops) or (fn is not None and bool(REPEATING.search(fn_name))
                                        and not ONCE.match(fn_name))
-        if repeats and not before:
+        if repeats and not before and (cleanup or site.loops):
             risk = Risk.HIGH if site.loops else Risk.MEDIUM
             when = "on every loop iteration" if site.loops else f"in {fn_name}()"
             return Verdict("TL103", risk, label, cleanup or "none",
@@ -370,8 +370,8 @@ class Classifier:
         fn = site.scope.method()
         fn_name = fn.name if fn is not None else "<module>"
         if via == "[key] =":
-            before = [o for o in eff.occurrences
-                      if o.scope.method() is fn and o.seq < site.seq]
+            before = [o for o in eff.occurrences if o.scope.method() is fn
+                      and o.seq < site.seq and o.dest.kind != "subscript_store"]
             if fn is not None and REPEATING.search(fn_name) and not ONCE.match(fn_name) \
                     and not before:
                 return Verdict("TL103", Risk.MEDIUM, label, cleanup or "none",

@@ -42,6 +42,11 @@ ELEMENT_METHODS = frozenset({"pop", "popleft", "popitem", "get", "__getitem__"})
 VIEW_METHODS = frozenset({"values", "items", "copy", "keys"})
 # Builtins whose result is a copy of their (collection) argument.
 PASSTHROUGH_CALLS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
+# Calls that only look at their argument (no reference is kept).
+INSPECTING_CALLS = frozenset(
+    {"len", "bool", "repr", "str", "print", "isinstance", "id", "hash", "format", "any", "all",
+     "debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
+)
 # Task methods that only look at the task.
 INSPECT_METHODS = frozenset(
     {"done", "cancelled", "result", "exception", "get_name", "set_name", "get_coro",
@@ -535,8 +540,8 @@ def trace(stack: list[cst.CSTNode], i: int) -> Dest:
             return Dest("other")
         if isinstance(parent, cst.AssignTarget):
             # a read inside a target: `d[k] = v` reads `d` to store into it
-            if isinstance(parent.target, cst.Subscript) and parent.target.value is node:
-                return Dest("subscript_store", element=element)
+            if isinstance(node, cst.Subscript) and parent.target is node:
+                return Dest("subscript_store")
             return Dest("other")
         if isinstance(parent, cst.AnnAssign):
             if parent.value is node:
@@ -664,6 +669,8 @@ def _trace_arg(stack: list[cst.CSTNode], j: int, container: bool, element: bool)
                     element=element)
     if name == "add_done_callback":
         return Dest("other", element=element)
+    if name in INSPECTING_CALLS:
+        return Dest("inspect", element=element)
     return Dest("passed", callee=callee_text(call.func), container=container, element=element)
 
 
