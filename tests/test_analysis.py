@@ -1,0 +1,289 @@
+"""Tiny input/output tests of the analysis: each a program and the rows it must give."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from taskleak.analyze import analyze_source, may_spawn
+
+
+def rows(code: str, spawners: tuple[str, ...] = ()) -> list[tuple[int, str, str]]:
+    findings = analyze_source(textwrap.dedent(code), spawners=spawners)
+    return [(f.line, f.rule, f.risk.value) for f in findings]
+
+
+def test_discarded_spawn_is_high() -> None:
+    assert rows("""
+        import asyncio
+        async def main():
+            asyncio.create_task(work())
+    """) == [(4, "TL101", "high")]
+
+
+def test_spawn_in_a_string_or_comment_is_not_a_spawn() -> None:
+    assert rows('''
+        import asyncio
+        # asyncio.create_task(work())
+        DOC = "asyncio.create_task(work())"
+    ''') == []
+
+
+def test_look_alike_method_on_unrelated_object_is_not_a_spawn() -> None:
+    assert rows("""
+        from todo import Client
+        client = Client()
+        def add():
+            client.create_task("buy milk")
+            self.api.create_task(title="x")
+    """) == []
+
+
+def test_own_function_named_create_task_shadows_nothing_from_asyncio() -> None:
+    assert rows("""
+        def create_task(title):
+            return {"title": title}
+        create_task("write report")
+    """) == []
+
+
+def test_local_rebinding_of_the_import_name_shadows_it() -> None:
+    assert rows("""
+        import asyncio
+        def schedule(asyncio, coro):
+            asyncio.create_task(coro)
+    """) == []
+
+
+def test_import_inside_a_function_is_seen() -> None:
+    assert rows("""
+        def start(coro):
+            import asyncio as aio
+            aio.ensure_future(coro)
+    """) == [(4, "TL101", "high")]
+
+
+def test_lambda_spawn_is_discarded_by_its_caller() -> None:
+    got = analyze_source(textwrap.dedent("""
+        import asyncio, signal
+        def install(loop):
+            loop.add_signal_handler(signal.SIGTERM, lambda: asyncio.create_task(stop()))
+    """))
+    assert [(f.rule, f.tracked) for f in got] == [("TL101", "returned from a lambda")]
+
+
+def test_nested_function_spawn_bound_to_outer_closure_list_is_tracked() -> None:
+    assert rows("""
+        import asyncio
+        async def main(items):
+            tasks = []
+            def spawn(item):
+                tasks.append(asyncio.create_task(handle(item)))
+            for item in items:
+                spawn(item)
+            await asyncio.gather(*tasks)
+    """) == [(6, "TL001", "low")]
+
+
+def test_walrus_that_is_read_later_is_tracked() -> None:
+    assert rows("""
+        import asyncio
+        async def main():
+            if (task := asyncio.create_task(work())) is not None:
+                await task
+    """) == [(4, "TL001", "low")]
+
+
+def test_comprehension_gathered_is_low_but_discarded_is_high() -> None:
+    assert rows("""
+        import asyncio
+        async def good(xs):
+            await asyncio.gather(*[asyncio.create_task(f(x)) for x in xs])
+        async def bad(xs):
+            [asyncio.create_task(f(x)) for x in xs]
+    """) == [(4, "TL001", "low"), (6, "TL101", "high")]
+
+
+def test_task_rebound_in_loop_where_only_last_is_awaited() -> None:
+    assert rows("""
+        import asyncio
+        async def main(urls):
+            for url in urls:
+                task = asyncio.create_task(fetch(url))
+            await task
+    """) == [(5, "TL103", "high")]
+
+
+def test_task_appended_in_loop_is_not_rebound() -> None:
+    assert rows("""
+        import asyncio
+        async def main(urls):
+            tasks = []
+            for url in urls:
+                task = asyncio.create_task(fetch(url))
+                tasks.append(task)
+            await asyncio.wait(tasks)
+    """) == [(6, "TL001", "low")]
+
+
+def test_attribute_cancelled_in_another_method_is_low() -> None:
+    got = analyze_source(textwrap.dedent("""
+        import asyncio
+        class Conn:
+            async def open(self):
+                self._reader = asyncio.create_task(self._read())
+            async def close(self):
+                self._reader.cancel()
+    """))
+    assert [(f.rule, f.risk.value, f.tracked, f.cleaned) for f in got] == [
+        ("TL001", "low", "self._reader", "cancelled in close()")]
+
+
+def test_never_cancelled_attribute_names_what_close_does_cancel() -> None:
+    got = analyze_source(textwrap.dedent("""
+        import asyncio
+        class Conn:
+            async def open(self):
+                self._ws = asyncio.create_task(self._pump())
+                self._reader = asyncio.create_task(self._read())
+            async def close(self):
+                self._ws.cancel()
+    """))
+    reader = [f for f in got if f.tracked == "self._reader"][0]
+    assert reader.rule == "TL201"
+    assert "close() cancels only self._ws" in reader.message
+
+
+def test_cancel_through_element_of_collection_counts() -> None:
+    assert rows("""
+        import asyncio
+        class Pool:
+            def __init__(self):
+                self._tasks = {}
+            def spawn(self, key, coro):
+                self._tasks[key] = asyncio.create_task(coro)
+            async def close(self):
+                for task in self._tasks.values():
+                    task.cancel()
+    """) == [(7, "TL001", "low")]
+
+
+def test_set_that_only_grows_is_tl202() -> None:
+    assert rows("""
+        import asyncio
+        class Bus:
+            def __init__(self):
+                self._pending = set()
+            def publish(self, msg):
+                self._pending.add(asyncio.create_task(self._deliver(msg)))
+    """) == [(7, "TL202", "medium")]
+
+
+def test_loop_from_get_running_loop_chained_and_local() -> None:
+    assert rows("""
+        import asyncio
+        async def main():
+            asyncio.get_running_loop().create_task(work())
+            loop = asyncio.get_running_loop()
+            loop.create_task(work())
+    """) == [(4, "TL101", "high"), (6, "TL101", "high")]
+
+
+def test_loop_by_name_when_origin_not_visible() -> None:
+    assert rows("""
+        class Cog:
+            def __init__(self, bot):
+                self.bot = bot
+            def start(self):
+                self.bot.loop.create_task(self.tick())
+    """) == [(6, "TL101", "high")]
+
+
+def test_loop_named_object_that_is_visibly_not_a_loop() -> None:
+    assert rows("""
+        from scheduler import Scheduler
+        loop = Scheduler()
+        def plan():
+            loop.create_task("weekly review")
+    """) == []
+
+
+def test_structured_spawns_are_low() -> None:
+    assert rows("""
+        import asyncio, anyio
+        async def main():
+            async with asyncio.TaskGroup() as tg:
+                tg.create_task(work())
+            async with anyio.create_task_group() as group:
+                group.start_soon(work)
+    """) == [(5, "TL001", "low"), (7, "TL001", "low")]
+
+
+def test_configured_spawner_matches_by_dotted_suffix() -> None:
+    code = """
+        class Light:
+            async def async_turn_on(self):
+                self.hass.async_create_task(self._ramp())
+    """
+    assert rows(code) == []
+    assert rows(code, spawners=("hass.async_create_task",)) == [(4, "TL101", "high")]
+
+
+def test_run_coroutine_threadsafe_discarded() -> None:
+    assert rows("""
+        import asyncio
+        def from_thread(loop, coro):
+            asyncio.run_coroutine_threadsafe(coro, loop)
+    """) == [(4, "TL101", "high")]
+
+
+def test_returned_and_passed_on_are_low() -> None:
+    assert rows("""
+        import asyncio
+        def start(coro):
+            return asyncio.create_task(coro)
+        def register(registry, coro):
+            registry.track(asyncio.create_task(coro))
+    """) == [(4, "TL001", "low"), (6, "TL001", "low")]
+
+
+def test_python_312_syntax_parses() -> None:
+    assert rows("""
+        import asyncio
+        type Handler = Callable[[str], Awaitable[None]]
+        class Box[T]:
+            async def put(self, item: T) -> None:
+                asyncio.create_task(self.store(item))
+    """) == [(6, "TL101", "high")]
+
+
+def test_finding_carries_context_and_snippet_for_baselines() -> None:
+    (f,) = analyze_source(textwrap.dedent("""
+        import asyncio
+        class Agent:
+            async def send(self, msg):
+                asyncio.create_task(   self._send(msg) )
+    """))
+    assert f.context == "Agent.send"
+    assert f.snippet == "asyncio.create_task( self._send(msg) )"
+    assert (f.line, f.column, f.end_line) == (5, 9, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (b"asyncio.create_task(x)", True),
+        (b"loop.ensure_future(x)", True),
+        (b"hass.async_create_task(x)", False),  # a different name, not a spawn by default
+        (b"anyio.create_task_group()", True),
+        (b"self.create_task_runner()", False),
+        (b"nothing to see", False),
+    ],
+)
+def test_prefilter_is_whole_word(text: bytes, expected: bool) -> None:
+    assert may_spawn(text) is expected
+
+
+def test_prefilter_takes_configured_spawners() -> None:
+    assert may_spawn(b"hass.async_create_task(x)", ("hass.async_create_task",))
