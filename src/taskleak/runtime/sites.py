@@ -1,0 +1,229 @@
+"""Where a task was created and where it waits: the user's file and line, not asyncio's.
+
+The frame walk runs once per task inside the task factory, so it is kept cheap: a per-filename
+cache decides whether a frame belongs to asyncio, taskleak or the test runner, and the result is
+a plain tuple; `Site` objects are built only when something is reported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import asyncio.events
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass
+from types import CodeType, FrameType
+from typing import Any
+
+# Packages whose frames are never the creation site a user wants to see: asyncio itself,
+# taskleak's runtime, and the machinery that runs tests.
+DEFAULT_INTERNAL_PACKAGES: tuple[str, ...] = (
+    "asyncio",
+    "taskleak.runtime",
+    "taskleak.pytest_plugin",
+    "_pytest",
+    "pytest",
+    "pluggy",
+    "pytest_asyncio",
+    "anyio",
+    "sniffio",
+)
+
+# A raw site as the factory stores it: (file, line, function).
+RawSite = tuple[str, int, str]
+
+# Reaching the event loop's callback runner means no user frame created the task (it came from
+# a `call_soon` callback such as the async-generator finaliser): stop there, do not blame the
+# code that runs the loop.
+_HANDLE_RUN: CodeType = asyncio.events.Handle._run.__code__
+
+_QUALNAME_ATTR = "co_qualname" if sys.version_info >= (3, 11) else "co_name"
+
+
+@dataclass(frozen=True)
+class Site:
+    """A place in the source: `path` is the file as Python knows it (usually absolute)."""
+
+    path: str
+    line: int
+    function: str
+    # how it was found: "factory" (the spawning call), "origin" (coroutine origin tracking),
+    # "definition" (only the coroutine's `async def` is known), "frame" (a suspended frame)
+    source: str = "factory"
+
+    def display(self, root: str | None = None) -> str:
+        """`path:line in function`, with the path relative to `root` (default: cwd) if inside."""
+        return f"{relative_path(self.path, root)}:{self.line} in {self.function}"
+
+    def __str__(self) -> str:
+        return self.display()
+
+
+def relative_path(path: str, root: str | None = None) -> str:
+    """`path` relative to `root` when it lies inside it, else unchanged; '/'-separated."""
+    base = os.path.abspath(root or os.getcwd())
+    full = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(full, base)
+    except ValueError:  # another drive on Windows
+        return path
+    if rel.startswith(os.pardir):
+        return path
+    return rel.replace(os.sep, "/")
+
+
+class _InternalFiles:
+    """Decides, with a per-filename cache, whether a file belongs to an internal package."""
+
+    def __init__(self, packages: tuple[str, ...]) -> None:
+        self._packages: list[str] = []
+        self._prefixes: tuple[str, ...] = ()
+        self.cache: dict[str, bool] = {}
+        self.add(*packages)
+
+    def add(self, *packages: str) -> None:
+        prefixes = list(self._prefixes)
+        for name in packages:
+            if name in self._packages:
+                continue
+            self._packages.append(name)
+            prefixes.extend(_package_prefixes(name))
+        self._prefixes = tuple(prefixes)
+        self.cache = {}  # rebuild lazily: new prefixes change earlier answers
+
+    def __call__(self, filename: str) -> bool:
+        return filename.startswith(self._prefixes) if self._prefixes else False
+
+
+def _package_prefixes(name: str) -> list[str]:
+    """File prefixes of an importable module or package, without importing it when avoidable."""
+    module = sys.modules.get(name)
+    origin = getattr(module, "__file__", None) if module is not None else None
+    locations: list[str] = list(getattr(module, "__path__", []) or []) if module else []
+    if origin is None and not locations:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None:
+            return []
+        origin = spec.origin
+        locations = list(spec.submodule_search_locations or [])
+    if locations:  # a package: everything below its folder(s)
+        return [os.path.join(os.path.realpath(p), "") for p in locations] + [
+            os.path.join(p, "") for p in locations
+        ]
+    if origin:  # a single module: that file (and its source if `origin` is compiled)
+        stem = os.path.splitext(origin)[0]
+        return [stem + ".py", os.path.realpath(stem) + ".py"]
+    return []
+
+
+_internal = _InternalFiles(DEFAULT_INTERNAL_PACKAGES)
+
+
+def add_internal_packages(*packages: str) -> None:
+    """Treat frames from these modules or packages as internal (like asyncio's).
+
+    Use it for your own spawn helpers (`def spawn(coro): return asyncio.create_task(coro)`)
+    so that the creation site is the helper's caller, where `taskleak check` reports it.
+    """
+    _internal.add(*packages)
+
+
+def is_internal(filename: str) -> bool:
+    internal = _internal.cache.get(filename)
+    if internal is None:
+        internal = _internal.cache[filename] = _internal(filename)
+    return internal
+
+
+def caller_site(frame: FrameType | None) -> RawSite | None:
+    """The first frame from `frame` outwards that is not internal, as a raw site.
+
+    None when the walk reaches the loop's callback runner first (a task created by a callback).
+    """
+    cache = _internal.cache
+    while frame is not None:
+        code = frame.f_code
+        filename = code.co_filename
+        internal = cache.get(filename)
+        if internal is None:
+            internal = cache[filename] = _internal(filename)
+        if not internal:
+            return (filename, frame.f_lineno, getattr(code, _QUALNAME_ATTR))
+        if code is _HANDLE_RUN:
+            return None
+        frame = frame.f_back
+    return None
+
+
+def code_name(code: CodeType) -> str:
+    name: str = getattr(code, _QUALNAME_ATTR)
+    return name
+
+
+def coroutine_site(coro: object) -> Site | None:
+    """The best creation site a coroutine itself tells: its origin if tracked, else its def."""
+    origin: tuple[tuple[str, int, str], ...] | None = getattr(coro, "cr_origin", None)
+    if origin:  # most recent call first
+        for filename, line, function in origin:
+            if not is_internal(filename):
+                return Site(filename, line, function, "origin")
+    code: CodeType | None = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+    if code is not None:
+        return Site(code.co_filename, code.co_firstlineno, code_name(code), "definition")
+    return None
+
+
+def coroutine_name(coro: object) -> str:
+    """`Handler._keepalive` for a coroutine; the type name for other awaitables."""
+    name = getattr(coro, "__qualname__", None)
+    if isinstance(name, str):
+        return name
+    return type(coro).__name__
+
+
+def coroutine_module(coro: object) -> str:
+    """The module that defines the coroutine's function, '' when it cannot be told."""
+    frame: FrameType | None = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+    if frame is not None:
+        name = frame.f_globals.get("__name__")
+        if isinstance(name, str):
+            return name
+    return ""
+
+
+def await_chain(coro: object) -> list[FrameType]:
+    """The frames of a coroutine and everything it awaits, outermost first."""
+    frames: list[FrameType] = []
+    current: Any = coro
+    seen = 0
+    while current is not None and seen < 100:  # bounded: a chain is never that deep
+        seen += 1
+        frame = (
+            getattr(current, "cr_frame", None)
+            or getattr(current, "gi_frame", None)
+            or getattr(current, "ag_frame", None)
+        )
+        if frame is not None:
+            frames.append(frame)
+        current = (
+            getattr(current, "cr_await", None)
+            or getattr(current, "gi_yieldfrom", None)
+            or getattr(current, "ag_await", None)
+        )
+    return frames
+
+
+def suspended_site(coro: object) -> Site | None:
+    """Where a pending coroutine waits: the innermost non-internal frame of its await chain."""
+    frames = await_chain(coro)
+    for frame in reversed(frames):
+        if not is_internal(frame.f_code.co_filename):
+            return Site(frame.f_code.co_filename, frame.f_lineno, code_name(frame.f_code), "frame")
+    if frames:
+        frame = frames[-1]
+        return Site(frame.f_code.co_filename, frame.f_lineno, code_name(frame.f_code), "frame")
+    return None
