@@ -1,0 +1,204 @@
+"""Inline suppression with `# noqa` comments, in ruff's grammar, and unused-suppression reports.
+
+- `# noqa` (bare) suppresses every taskleak finding on its line;
+- `# noqa: TL101`, `# noqa: TL101,TL201`, `# noqa:TL101 TL201` suppress the named rules.
+`noqa` is case-insensitive; codes are separated by commas and/or spaces; text after the codes is
+a free comment. A directive counts on the spawning call's line or on the first line of the
+statement holding it (for a multi-line call).
+
+Unused directives (like ruff's RUF100) are only reported where taskleak can tell they are its
+own: a directive naming a TL code that did not fire on its line, or a bare `# noqa` on a spawn
+line that suppressed nothing but an informational TL001 row. Other tools' codes are ignored.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from taskleak.model import Finding
+from taskleak.rules import RULES
+
+INFORMATIONAL_RULE = "TL001"  # suppressing only this does not make a bare noqa "used"
+
+_DIRECTIVE = re.compile(
+    r"#\s*(?i:noqa)(?![\w-])"
+    r"(?P<colon>\s*:\s*(?P<codes>[A-Za-z]+[0-9]+(?:[,\s]+[A-Za-z]+[0-9]+)*)?)?"
+)
+_CODE = re.compile(r"[A-Za-z]+[0-9]+")
+_TASKLEAK_CODE = re.compile(r"^TL[0-9]+$")
+
+
+@dataclass(frozen=True)
+class NoqaDirective:
+    line: int  # 1-based
+    column: int  # 1-based column of the directive's `#`
+    codes: tuple[str, ...] | None  # upper-cased; None for a bare noqa
+
+    def covers(self, rule: str) -> bool:
+        return self.codes is None or rule in self.codes
+
+
+@dataclass(frozen=True)
+class UnusedNoqa:
+    path: str
+    line: int
+    column: int
+    unused: tuple[str, ...]  # TL codes that suppressed nothing; () for a bare noqa
+    unknown: tuple[str, ...] = ()  # TL-looking codes that are no taskleak rule
+
+    @property
+    def message(self) -> str:
+        parts = []
+        if self.unused:
+            parts.append("unused: " + ", ".join(self.unused))
+        if self.unknown:
+            parts.append("unknown: " + ", ".join(self.unknown))
+        detail = f" ({'; '.join(parts)})" if parts else ""
+        return f"Unused `noqa` directive{detail}"
+
+
+@dataclass
+class NoqaResult:
+    kept: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
+    unused: list[UnusedNoqa] = field(default_factory=list)
+
+
+def parse_noqa(comment: str) -> tuple[int, tuple[str, ...] | None] | None:
+    """(0-based offset of the directive, codes or None for bare) for a comment, or None.
+
+    `# noqa:` followed by no valid code is not a directive (ruff warns and ignores it too).
+    """
+    match = _DIRECTIVE.search(comment)
+    if match is None:
+        return None
+    if match.group("colon") is None:
+        return match.start(), None
+    codes = match.group("codes")
+    if codes is None:
+        return None
+    return match.start(), tuple(dict.fromkeys(c.upper() for c in _CODE.findall(codes)))
+
+
+def noqa_directives(lines: Sequence[str]) -> dict[int, NoqaDirective]:
+    """Line number -> directive, from real comments only (not `# noqa` inside strings)."""
+    text = "".join(line.rstrip("\r\n") + "\n" for line in lines)
+    if "noqa" not in text.lower():
+        return {}  # the common case: no tokenizing at all
+    out: dict[int, NoqaDirective] = {}
+    for line, column, comment in _comments(text):
+        parsed = parse_noqa(comment)
+        if parsed is not None and line not in out:
+            offset, codes = parsed
+            out[line] = NoqaDirective(line, column + offset + 1, codes)
+    return out
+
+
+def apply_noqa(
+    findings: Iterable[Finding],
+    source_lines_by_path: Mapping[str, Sequence[str]],
+    *,
+    rule_enabled: Callable[[str], bool] | None = None,
+) -> NoqaResult:
+    """Split findings into kept and suppressed, and list unused directives.
+
+    `source_lines_by_path` holds the lines of every checked file (keyed like `Finding.path`);
+    unused directives are looked for in all of them. `rule_enabled` (e.g.
+    `Settings.rule_enabled`) keeps a directive for a deselected rule from being called unused.
+    """
+    findings = list(findings)
+    directives = {
+        path: noqa_directives(lines) for path, lines in source_lines_by_path.items()
+    }
+    result = NoqaResult()
+    used: dict[tuple[str, int], set[str]] = {}  # (path, line) -> rules it suppressed
+    spawn_lines: set[tuple[str, int]] = set()
+    for finding in findings:
+        in_file = directives.get(finding.path, {})
+        candidate_lines = _candidate_lines(finding)
+        spawn_lines.update((finding.path, n) for n in candidate_lines)
+        directive = next(
+            (in_file[n] for n in candidate_lines if n in in_file and in_file[n].covers(
+                finding.rule)),
+            None,
+        )
+        if directive is None:
+            result.kept.append(finding)
+        else:
+            result.suppressed.append(finding)
+            used.setdefault((finding.path, directive.line), set()).add(finding.rule)
+
+    for path in sorted(directives):
+        for line, directive in sorted(directives[path].items()):
+            unused = _unused(directive, used.get((path, line), set()),
+                             (path, line) in spawn_lines, rule_enabled)
+            if unused is not None:
+                result.unused.append(UnusedNoqa(path, line, directive.column, *unused))
+    return result
+
+
+def _candidate_lines(finding: Finding) -> tuple[int, ...]:
+    if finding.statement_line and finding.statement_line != finding.line:
+        return (finding.line, finding.statement_line)
+    return (finding.line,)
+
+
+def _unused(
+    directive: NoqaDirective,
+    suppressed_rules: set[str],
+    on_spawn_line: bool,
+    rule_enabled: Callable[[str], bool] | None,
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(unused codes, unknown codes) of a directive, or None when it is in use / not ours."""
+    if directive.codes is None:
+        if on_spawn_line and not (suppressed_rules - {INFORMATIONAL_RULE}):
+            return (), ()
+        return None
+    ours = [c for c in directive.codes if _TASKLEAK_CODE.match(c)]
+    unknown = tuple(c for c in ours if c not in RULES)
+    unused = tuple(
+        c for c in ours
+        if c in RULES and c not in suppressed_rules
+        and (rule_enabled is None or rule_enabled(c))
+    )
+    return (unused, unknown) if unused or unknown else None
+
+
+def _comments(text: str) -> list[tuple[int, int, str]]:
+    """(1-based line, 0-based column, text) of every comment."""
+    try:
+        return [
+            (tok.start[0], tok.start[1], tok.string)
+            for tok in tokenize.generate_tokens(io.StringIO(text).readline)
+            if tok.type == tokenize.COMMENT
+        ]
+    except (tokenize.TokenError, SyntaxError):
+        # Syntax this Python's tokenizer does not know: fall back to a line scan that skips
+        # `#` inside simple one-line strings (good enough for the lines we are asked about).
+        return [
+            (number, column, line[column:])
+            for number, line in enumerate(text.splitlines(), start=1)
+            if (column := _comment_start(line)) >= 0
+        ]
+
+
+def _comment_start(line: str) -> int:
+    quote = ""
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "#":
+            return index
+        index += 1
+    return -1

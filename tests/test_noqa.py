@@ -1,0 +1,150 @@
+"""`# noqa` suppression in ruff's grammar, and unused-suppression reports."""
+
+from __future__ import annotations
+
+import pytest
+from findings_factory import make_finding
+
+from taskleak.model import Finding, Risk
+from taskleak.noqa import apply_noqa, noqa_directives, parse_noqa
+from taskleak.settings import Settings
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        ("# noqa", (0, None)),
+        ("#noqa", (0, None)),
+        ("# NoQA", (0, None)),
+        ("# noqa: TL101", (0, ("TL101",))),
+        ("# noqa: TL101,TL201", (0, ("TL101", "TL201"))),
+        ("# noqa:TL101 TL201", (0, ("TL101", "TL201"))),
+        ("# noqa: TL101, TL201  fire-and-forget on purpose", (0, ("TL101", "TL201"))),
+        ("# noqa : tl101", (0, ("TL101",))),
+        ("# noqa: E501,TL101,TL101", (0, ("E501", "TL101"))),
+        ("# type: ignore[misc]  # noqa: TL102", (22, ("TL102",))),
+        ("# noqa:", None),  # no codes after the colon: not a directive (ruff ignores it too)
+        ("# noqa: because", None),
+        ("# noqa-ish", None),
+        ("# noqanope", None),
+        ("# a comment", None),
+    ],
+)
+def test_parse_noqa(comment: str, expected: object) -> None:
+    assert parse_noqa(comment) == expected
+
+
+def test_directives_come_from_comments_not_strings() -> None:
+    lines = [
+        'x = "# noqa: TL101"',
+        "y = 1  # noqa: TL101",
+        '"""',
+        "# noqa: TL201 inside a docstring",
+        '"""',
+        "z = '#'  # NOQA",
+    ]
+    found = noqa_directives(lines)
+    assert {n: (d.column, d.codes) for n, d in found.items()} == {
+        2: (8, ("TL101",)),
+        6: (10, None),
+    }
+
+
+def test_directives_with_untokenizable_source_fall_back_to_a_line_scan() -> None:
+    lines = ["def f(:", "    asyncio.create_task(g())  # noqa: TL101", "s = '# noqa'", "(("]
+    found = noqa_directives(lines)
+    assert {n: d.codes for n, d in found.items()} == {2: ("TL101",)}
+
+
+SOURCE = [
+    "import asyncio",  # 1
+    "",  # 2
+    "async def on_message(msg):",  # 3
+    "    asyncio.create_task(forward(msg))  # noqa: TL101",  # 4
+    "    asyncio.create_task(log(msg))  # noqa",  # 5
+    "    asyncio.create_task(audit(msg))  # noqa: TL102",  # 6  wrong code
+    "    t = asyncio.create_task(  # noqa: TL102",  # 7  statement line of a multi-line call
+    "        other(msg))",  # 8
+    "    x = 1  # noqa: TL201",  # 9  nothing fires here
+    "    y = 2  # noqa",  # 10 bare, not a spawn line: not ours to judge
+    "    async with asyncio.TaskGroup() as tg:",  # 11
+    "        tg.create_task(ok())  # noqa",  # 12 bare on a line with only TL001
+    "    asyncio.create_task(z())  # noqa: TL101, TL999, E501",  # 13
+]
+
+
+def _findings() -> list[Finding]:
+    return [
+        make_finding(line=4, coroutine="forward(msg)"),
+        make_finding(line=5, coroutine="log(msg)"),
+        make_finding(line=6, coroutine="audit(msg)"),
+        make_finding(line=7, rule="TL102", statement_line=7, coroutine="other(msg)"),
+        make_finding(line=12, rule="TL001", risk=Risk.LOW, coroutine="ok()"),
+        make_finding(line=13, coroutine="z()"),
+        make_finding(path="other.py", line=3),
+    ]
+
+
+def test_apply_noqa_splits_kept_and_suppressed() -> None:
+    result = apply_noqa(_findings(), {"app.py": SOURCE, "other.py": ["", "", "spawn()"]})
+    assert [(f.path, f.line) for f in result.kept] == [("app.py", 6), ("other.py", 3)]
+    assert [f.line for f in result.suppressed] == [4, 5, 7, 12, 13]
+
+
+def test_directive_on_the_statement_line_of_a_multi_line_call() -> None:
+    source = [
+        "task = asyncio.create_task(  # noqa: TL102",
+        "    forward(msg),",
+        ")",
+    ]
+    # the spawning call starts on line 1 here; on line 2 below, the statement on line 1
+    on_call = make_finding(rule="TL102", line=1, statement_line=1)
+    result = apply_noqa([on_call], {"app.py": source})
+    assert result.suppressed == [on_call]
+
+    source = ["results.append(", "    asyncio.create_task(work())", ")  # noqa: TL101"]
+    inner = make_finding(line=2, statement_line=1)
+    assert apply_noqa([inner], {"app.py": source}).kept == [inner]  # last line does not count
+    source[0] += "  # noqa: TL101"
+    assert apply_noqa([inner], {"app.py": source}).suppressed == [inner]
+
+
+def test_unused_directives_are_reported_like_ruf100() -> None:
+    result = apply_noqa(_findings(), {"app.py": SOURCE})
+    unused = {(u.line, u.unused, u.unknown): u.message for u in result.unused}
+    assert unused == {
+        (6, ("TL102",), ()): "Unused `noqa` directive (unused: TL102)",
+        (9, ("TL201",), ()): "Unused `noqa` directive (unused: TL201)",
+        (12, (), ()): "Unused `noqa` directive",
+        (13, (), ("TL999",)): "Unused `noqa` directive (unknown: TL999)",
+    }
+    by_line = {u.line: u for u in result.unused}
+    assert by_line[6].column == SOURCE[5].index("#") + 1
+    assert all(u.path == "app.py" for u in result.unused)
+
+
+def test_directives_for_deselected_rules_are_not_unused() -> None:
+    settings = Settings(ignore=("TL201",))
+    result = apply_noqa([], {"app.py": ["x = 1  # noqa: TL201, TL202"]},
+                        rule_enabled=settings.rule_enabled)
+    assert [(u.unused, u.message) for u in result.unused] == [
+        (("TL202",), "Unused `noqa` directive (unused: TL202)"),
+    ]
+
+
+def test_other_tools_codes_are_left_alone() -> None:
+    result = apply_noqa([], {"app.py": ["import os  # noqa: F401", "x = 1  # noqa"]})
+    assert result.unused == []
+
+
+def test_one_directive_used_by_one_rule_unused_for_another() -> None:
+    source = ["asyncio.create_task(f())  # noqa: TL101,TL201"]
+    result = apply_noqa([make_finding(line=1)], {"app.py": source})
+    assert len(result.suppressed) == 1
+    assert [u.unused for u in result.unused] == [("TL201",)]
+
+
+def test_findings_in_files_without_source_are_kept() -> None:
+    finding = make_finding()
+    result = apply_noqa([finding], {})
+    assert result.kept == [finding] and result.suppressed == [] and result.unused == []
