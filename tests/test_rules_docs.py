@@ -100,3 +100,14 @@ def test_check_mode_reports_drift_and_write_repairs_it(tmp_path: Path) -> None:
     assert rules_docs.write_pages(out) == ["TL101.md", "TL999.md"]
     assert not (out / "TL999.md").exists()
     assert rules_docs.stale_pages(out) == []
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_examples_are_real_analysis_cases(code: str) -> None:
+    # The page's example raises exactly its rule; the fixed version is all green.
+    from taskleak.analyze import analyze_source
+
+    rule = RULES[code]
+    assert {(f.rule, f.risk) for f in analyze_source(rule.example)} == {(code, rule.risk)}
+    if rule.fix_example:
+        assert {f.rule for f in analyze_source(rule.fix_example)} == {"TL001"}
