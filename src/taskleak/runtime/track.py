@@ -138,12 +138,17 @@ class Tracker:
         found.sort(key=_leak_order)
         return found
 
-    def conclude(self, body_failed: bool = False) -> TaskLeakError | None:
-        """Diff, report (file, warning or log) and return the error to raise, if any."""
+    def finish(self) -> list[LeakedTask]:
+        """Stop tracking and return the leaks (kept in `leaks`); no report, no action."""
         try:
             self.leaks = self.leaked()
         finally:
             remove_destroyed_listener(self._on_destroyed)
+        return self.leaks
+
+    def conclude(self, body_failed: bool = False) -> TaskLeakError | None:
+        """Finish, report (file, warning or log) and return the error to raise, if any."""
+        self.finish()
         if self.report is not None and self.leaks:
             from taskleak.runtime.report import write_runtime_report
 
