@@ -287,3 +287,69 @@ def test_prefilter_is_whole_word(text: bytes, expected: bool) -> None:
 
 def test_prefilter_takes_configured_spawners() -> None:
     assert may_spawn(b"hass.async_create_task(x)", ("hass.async_create_task",))
+
+
+def test_blocking_result_on_threadsafe_future_is_waiting() -> None:
+    assert rows("""
+        import asyncio
+        def refresh(loop, session):
+            asyncio.run_coroutine_threadsafe(session.refresh(), loop).result()
+    """) == [(4, "TL001", "low")]
+
+
+def test_attribute_respawned_in_loop_but_waited_in_same_iteration() -> None:
+    assert rows("""
+        import asyncio
+        class Reader:
+            def read(self):
+                while True:
+                    self._next = asyncio.run_coroutine_threadsafe(self._pull(), self._loop)
+                    self._buf = self._next.result()
+    """) == [(6, "TL001", "low")]
+
+
+def test_self_rescheduling_poller_is_not_an_overwrite() -> None:
+    got = rows("""
+        import asyncio
+        class Poller:
+            def start_polling(self):
+                self._task = asyncio.create_task(self._poll())
+            async def _poll(self):
+                await asyncio.sleep(5)
+                self._task = asyncio.create_task(self._poll())
+            def stop(self):
+                self._task.cancel()
+    """)
+    assert got == [(5, "TL001", "low"), (8, "TL001", "low")]
+
+
+def test_constant_key_slot_is_not_a_growing_collection() -> None:
+    assert rows("""
+        import asyncio
+        KEY_STOP = "stop"
+        def stop(hass):
+            hass.data[KEY_STOP] = asyncio.create_task(hass.async_stop())
+    """) == [(5, "TL201", "medium")]
+
+
+def test_dict_entry_keyed_by_loop_variable_is_not_an_overwrite() -> None:
+    assert rows("""
+        import asyncio
+        async def handle_info(domains):
+            pending = {}
+            for key, value in domains.items():
+                pending[key] = asyncio.create_task(value)
+            await asyncio.wait(pending.values())
+    """) == [(6, "TL001", "low")]
+
+
+def test_local_cancelled_in_callback_and_stored_on_entry_is_low() -> None:
+    assert rows("""
+        import asyncio
+        async def async_setup_entry(hass, entry):
+            task = asyncio.create_task(connect_and_reconnect())
+            def _stop(event):
+                task.cancel()
+            entry.async_on_unload(hass.bus.async_listen_once("stop", _stop))
+            entry.runtime_data.task = task
+    """) == [(4, "TL001", "low")]

@@ -15,16 +15,17 @@ import libcst as cst
 
 from taskleak.model import Risk
 from taskleak.names import Resolver
-from taskleak.scan import Occurrence, Scope, callee_text, dotted
+from taskleak.scan import CallSite, Occurrence, Scope, callee_text, dotted
 from taskleak.spawns import Spawn
 
 # Functions that run once per event: a spawn there runs again and again.
 REPEATING = re.compile(
     r"(^_*(on|handle|process|dispatch|receive|recv|consume)(_|[A-Z]|$))"
-    r"|message|_msg|connect|restart|reload|switch|refresh|request|event|packet|frame|"
-    r"trigger|turn|callback|retry"
+    r"|message|_msg|connect|restart|reload|switch|refresh|packet|frame|trigger|turn|retry"
 )
-ONCE = re.compile(r"^(__init__|__post_init__|__aenter__|__enter__|__new__)$")
+# Functions that run once per object (or start something once): not "repeating".
+ONCE = re.compile(r"^(__init__|__post_init__|__aenter__|__enter__|__new__|_*(start|setup|init|"
+                  r"begin|open|run|main|create|async_setup))")
 CLOSE_LIKE = re.compile(
     r"^_*(a?close|stop|shutdown|disconnect|cleanup|teardown|cancel|terminate|dispose|"
     r"__aexit__|__exit__|__del__|async_will_remove_from_hass|async_unload|unload|quit|exit)"
@@ -250,7 +251,7 @@ class Classifier:
                 if d.container or isinstance(target, cst.Subscript):
                     return self.collection_verdict(
                         sp, holder, via="[key] =" if isinstance(target, cst.Subscript)
-                        else "literal")
+                        else "literal", target=target)
                 return self.holder_verdict(sp, holder)
         return self.discarded_verdict(sp, per_iteration)
 
@@ -297,8 +298,14 @@ class Classifier:
                         isinstance(target, cst.Name) and scope.kind == "module"):
                     inner = self.holder_for(target, scope)
                     if inner is not None and inner != holder:
+                        if eff.cleanup:  # `task.cancel()` in a callback, `self.x = task`
+                            return Verdict("TL001", Risk.LOW,
+                                           f"local `{holder.key}`, stored in "
+                                           f"{_target_text(target)}", eff.cleanup,
+                                           f"kept in {_target_text(target)} and {eff.cleanup}")
                         if isinstance(target, cst.Subscript):
-                            return self.collection_verdict(sp, inner, via="[key] =", extra=eff)
+                            return self.collection_verdict(sp, inner, via="[key] =", extra=eff,
+                                                           target=target)
                         return self.holder_verdict(sp, inner)
             cleanup = eff.cleanup
             loop_rebound = self._rebound_in_loop(site, eff)
@@ -333,6 +340,11 @@ class Classifier:
         fn_name = fn.name if fn is not None else "<module>"
         repeats = bool(site.loops) or (fn is not None and bool(REPEATING.search(fn_name))
                                        and not ONCE.match(fn_name))
+        if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
+                              for o in eff.occurrences):
+            repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
+        if self._reschedules_itself(site):
+            repeats = False  # the task it replaces is the one running now, about to finish
         if repeats and not before and (cleanup or site.loops):
             risk = Risk.HIGH if site.loops else Risk.MEDIUM
             when = "on every loop iteration" if site.loops else f"in {fn_name}()"
@@ -358,7 +370,8 @@ class Classifier:
         return Verdict("TL201", Risk.MEDIUM, label, "none", why)
 
     def collection_verdict(self, sp: Spawn, holder: Holder, via: str,
-                           extra: Effects | None = None) -> Verdict:
+                           extra: Effects | None = None,
+                           target: cst.BaseExpression | None = None) -> Verdict:
         site = sp.site
         eff = self.effects(holder)
         if extra is not None:  # what the function did with the task itself (`await task`)
@@ -369,11 +382,12 @@ class Classifier:
         cleanup = eff.cleanup
         fn = site.scope.method()
         fn_name = fn.name if fn is not None else "<module>"
-        if via == "[key] =":
+        slot = isinstance(target, cst.Subscript) and _constant_key(target)
+        if via == "[key] =" and not slot:
             before = [o for o in eff.occurrences if o.scope.method() is fn
                       and o.seq < site.seq and o.dest.kind != "subscript_store"]
             if fn is not None and REPEATING.search(fn_name) and not ONCE.match(fn_name) \
-                    and not before:
+                    and not before and not site.loops and _per_client_key(target, fn):
                 return Verdict("TL103", Risk.MEDIUM, label, cleanup or "none",
                                f"{label}[key] is overwritten in {fn_name}() without cancelling "
                                "the task already stored under that key")
@@ -390,12 +404,25 @@ class Classifier:
                            + self._frequency(sp))
         if eff.handed and holder.kind != "attr":
             return Verdict("TL001", Risk.LOW, label, eff.handed[0], f"kept in {label}")
+        if slot and target is not None:
+            # `hass.data[KEY] = task`: one slot, not a growing collection
+            where = _target_text(target)
+            return Verdict("TL201", Risk.MEDIUM, where, "none",
+                           f"stored in {where} but never awaited or cancelled")
         growth = self._frequency(sp).removeprefix("; ")
         return Verdict("TL202", Risk.MEDIUM, label, "none",
                        f"{label} only grows: nothing prunes, awaits or cancels its tasks"
                        + (f" ({growth})" if growth else ""))
 
     # -- helpers ---------------------------------------------------------------------------
+    def _reschedules_itself(self, site: CallSite) -> bool:
+        """`async def _poll(self): ...; self._task = create_task(self._poll())`."""
+        args = site.node.args
+        fn = site.scope.method()
+        if not args or fn is None or not isinstance(args[0].value, cst.Call):
+            return False
+        return self._function_named(args[0].value.func, site.scope) is fn
+
     def _rebound_in_loop(self, site: object, eff: Effects) -> bool:
         from taskleak.scan import CallSite
 
@@ -466,6 +493,42 @@ def _holder_label(holder: Holder) -> str:
     if holder.kind == "global":
         return f"global {holder.key}"
     return holder.key
+
+
+def _target_text(target: cst.BaseExpression) -> str:
+    if isinstance(target, cst.Subscript):
+        inner = target.slice[0].slice if target.slice else None
+        key = "…"
+        if isinstance(inner, cst.Index):
+            key = dotted(inner.value) or (
+                inner.value.value if isinstance(inner.value, cst.SimpleString) else "…")
+        return f"{dotted(target.value) or '…'}[{key}]"
+    return dotted(target) or "…"
+
+
+def _constant_key(target: cst.Subscript) -> bool:
+    """`d["stop"]`, `hass.data[KEY_STOP]`: a fixed slot, not one entry per client."""
+    if len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
+        return False
+    value = target.slice[0].slice.value
+    if isinstance(value, (cst.SimpleString, cst.Integer)):
+        return True
+    name = dotted(value)
+    return name is not None and name.rsplit(".", 1)[-1].isupper()
+
+
+def _per_client_key(target: cst.BaseExpression | None, fn: Scope) -> bool:
+    """`d[client_uid]` where client_uid is a parameter or an attribute of one (`msg.user`)."""
+    if not isinstance(target, cst.Subscript) or len(target.slice) != 1:
+        return False
+    index = target.slice[0].slice
+    if not isinstance(index, cst.Index):
+        return False
+    name = dotted(index.value)
+    if name is None:
+        return False
+    base = name.split(".", 1)[0]
+    return any(b.kind == "param" for b in fn.bindings.get(base, []))
 
 
 def _simple_key(key: str) -> bool:

@@ -617,6 +617,8 @@ def trace(stack: list[cst.CSTNode], i: int) -> Dest:
                     return Dest("cancel", element=element)
                 if attr == "add_done_callback":
                     return Dest("done_callback", element=element)
+                if attr == "result":  # `run_coroutine_threadsafe(...).result()` blocks on it
+                    return Dest("awaited", callee=".result()", element=element)
                 if attr in PRUNES:
                     if attr in ELEMENT_METHODS:
                         # `d.pop(k)` prunes and yields the element: follow the element
