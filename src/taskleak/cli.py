@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import json
 import sys
-from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
 
 from taskleak import __version__
+from taskleak.baseline import BaselineError, load_baseline
+from taskleak.config import CliOverrides, ConfigError, resolve_settings
+from taskleak.discovery import discover
+from taskleak.gate import apply_baseline, apply_suppressions, record_baseline
 from taskleak.model import Risk, RunResult
+from taskleak.report.github import render_github
 from taskleak.report.json import render_json
+from taskleak.report.markdown import render_markdown
+from taskleak.report.sarif import render_sarif
 from taskleak.report.text import render_text
+from taskleak.rules import RULES, rule_for
+from taskleak.rules_docs import fix_summary, render_rule_markdown
 from taskleak.runner import run
 from taskleak.settings import FAIL_ON_CHOICES, Settings
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "markdown")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -64,35 +74,107 @@ def main() -> None:
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files ignored by .gitignore [default: respect].")
 @click.option("--hide-low", is_flag=True, help="Leave low (green) rows out of the text table.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read settings from this file instead of the nearest pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--show-unused-noqa", is_flag=True,
+              help="Report `# noqa` comments that suppress nothing (they fail the gate).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_file",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Record today's findings in this baseline file (then report nothing old).")
 def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...],
           extend_exclude: tuple[str, ...], spawners: tuple[str, ...],
-          respect_gitignore: bool | None, hide_low: bool) -> None:
+          respect_gitignore: bool | None, hide_low: bool, config_file: Path | None,
+          isolated: bool, show_unused_noqa: bool, baseline_file: Path | None,
+          write_baseline_file: Path | None) -> None:
     """Report every task spawn under PATHS (default: the current folder)."""
-    settings = Settings()
-    overrides: dict[str, object] = {}
-    if fail_on is not None:
-        overrides["fail_on"] = fail_on
-    if select:
-        overrides["select"] = _split(select)
-    if ignore:
-        overrides["ignore"] = _split(ignore)
-    if exclude:
-        overrides["exclude"] = _split(exclude)
-    if extend_exclude:
-        overrides["extend_exclude"] = settings.extend_exclude + _split(extend_exclude)
-    if spawners:
-        overrides["spawners"] = settings.spawners + _split(spawners)
-    if respect_gitignore is not None:
-        overrides["respect_gitignore"] = respect_gitignore
-    settings = replace(settings, **overrides)  # type: ignore[arg-type]
     targets = list(paths) or [Path(".")]
+    overrides = CliOverrides(
+        select=_split(select) or None, ignore=_split(ignore) or None, fail_on=fail_on,
+        exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude) or None,
+        spawners=_split(spawners) or None, respect_gitignore=respect_gitignore,
+        baseline=baseline_file,
+    )
+    try:
+        settings = resolve_settings(targets, config=config_file, isolated=isolated,
+                                    overrides=overrides)
+    except ConfigError as exc:
+        _usage_error(str(exc))
     result = run(targets, settings)
-    _emit(result, fmt, output_file, hide_low)
-    sys.exit(exit_code(result, settings.fail_on))
+    unused_in = discover(targets, settings) if show_unused_noqa else ()
+    result, noqa = apply_suppressions(result, settings, unused_in=unused_in)
+    baseline_path = write_baseline_file or settings.baseline
+    try:
+        if write_baseline_file is not None:
+            count = record_baseline(write_baseline_file, result)
+            noun = "entry" if count == 1 else "entries"
+            click.echo(f"taskleak: wrote {count} baseline {noun} to {write_baseline_file}",
+                       err=True)
+        if baseline_path is not None:
+            result, _, fixed = apply_baseline(result, load_baseline(baseline_path))
+            if fixed:
+                click.echo(f"taskleak: {len(fixed)} baseline entries no longer match (fixed); "
+                           f"run --write-baseline {baseline_path} to prune them", err=True)
+    except BaselineError as exc:
+        _usage_error(str(exc))
+    _emit(result, fmt, output_file, hide_low, settings)
+    for unused in noqa.unused if show_unused_noqa else ():
+        click.echo(f"{unused.path}:{unused.line}:{unused.column}: {unused.message}", err=True)
+    code = exit_code(result, settings.fail_on)
+    if code == 0 and show_unused_noqa and noqa.unused:
+        code = 1
+    sys.exit(code)
 
 
-def _emit(result: RunResult, fmt: str, output_file: Path | None, hide_low: bool) -> None:
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="Output format.")
+def rules_command(fmt: str) -> None:
+    """List the rules: code, name, default risk, fix, summary."""
+    ordered = sorted(RULES.values(), key=lambda r: r.code)
+    if fmt == "json":
+        rows = [{"code": r.code, "name": r.name, "risk": r.risk.value, "summary": r.summary,
+                 "fixes": [{"kind": f.kind, "applicability": "safe" if f.safe else "unsafe"}
+                           for f in r.fixes],
+                 "url": r.help_uri} for r in ordered]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for r in ordered:
+        click.echo(f"{r.code}  {r.name:<24} {r.risk.value:<7} {r.summary}")
+        click.echo(f"{'':7}fix: {fix_summary(r)}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Print the page of rule CODE (e.g. TL101): what it does, why, example, fix, fix safety."""
+    rule = rule_for(code)
+    if rule is None:
+        _usage_error(f"unknown rule code {code!r} (known: {', '.join(sorted(RULES))})")
+    click.echo(render_rule_markdown(rule), nl=False)
+
+
+def _usage_error(message: str) -> NoReturn:
+    click.echo(f"taskleak: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _render(result: RunResult, fmt: str, settings: Settings) -> str:
+    """Reports other than the text table, as a string."""
+    if fmt == "sarif":
+        return render_sarif(result, root=settings.project_root or Path.cwd())
+    if fmt == "github":
+        return render_github(result)
+    if fmt == "markdown":
+        return render_markdown(result)
+    return render_json(result)
+
+
+def _emit(result: RunResult, fmt: str, output_file: Path | None, hide_low: bool,
+          settings: Settings) -> None:
     if fmt == "text":
         if output_file is not None:
             with output_file.open("w", encoding="utf-8") as fh:
@@ -101,7 +183,7 @@ def _emit(result: RunResult, fmt: str, output_file: Path | None, hide_low: bool)
         else:
             render_text(result, Console(), show_low=not hide_low)
         return
-    text = render_json(result)
+    text = _render(result, fmt, settings)
     if output_file is not None:
         output_file.write_text(text, encoding="utf-8")
     else:

@@ -1,0 +1,74 @@
+"""What stands between a run's findings and the gate: `# noqa` suppressions and the baseline.
+
+Both work on a finished RunResult, so the analysis (and its cache) never depends on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from taskleak.baseline import Baseline, BaselineEntry, filter_with_baseline, write_baseline
+from taskleak.discovery import display_path
+from taskleak.model import Finding, RunResult
+from taskleak.noqa import INFORMATIONAL_RULE, NoqaResult, apply_noqa
+from taskleak.settings import Settings
+from taskleak.source import SourceError, decode, read_source
+
+
+def read_lines(path: Path) -> list[str] | None:
+    """The file's lines as Python decodes them, or None when it cannot be read."""
+    try:
+        text, _ = decode(read_source(path))
+    except SourceError:
+        return None
+    return text.splitlines()
+
+
+def apply_suppressions(
+    result: RunResult, settings: Settings, *, unused_in: Iterable[Path] = ()
+) -> tuple[RunResult, NoqaResult]:
+    """Drop findings suppressed by `# noqa`; look for unused directives in `unused_in` too.
+
+    Only files with findings are read for suppression; `unused_in` (every checked file, for
+    `--show-unused-noqa`) is read only when its bytes mention `noqa`.
+    """
+    sources: dict[str, list[str]] = {}
+    for display in sorted({f.path for f in result.findings}):
+        lines = read_lines(Path(display))
+        if lines is not None:
+            sources[display] = lines
+    for path in unused_in:
+        display = display_path(path)
+        if display in sources:
+            continue
+        try:
+            if b"noqa" not in read_source(path).lower():
+                continue
+        except SourceError:
+            continue
+        lines = read_lines(path)
+        if lines is not None:
+            sources[display] = lines
+    noqa = apply_noqa(result.findings, sources, rule_enabled=settings.rule_enabled)
+    return replace(result, findings=noqa.kept), noqa
+
+
+def baseline_candidates(findings: Iterable[Finding]) -> list[Finding]:
+    """What a baseline records: everything but the informational TL001 rows."""
+    return [f for f in findings if f.rule != INFORMATIONAL_RULE]
+
+
+def record_baseline(path: Path, result: RunResult) -> int:
+    return write_baseline(path, baseline_candidates(result.findings))
+
+
+def apply_baseline(
+    result: RunResult, baseline: Baseline
+) -> tuple[RunResult, list[Finding], list[BaselineEntry]]:
+    """(result with only new findings and the TL001 rows, matched findings, fixed entries)."""
+    new, matched, fixed = filter_with_baseline(baseline_candidates(result.findings), baseline)
+    informational = [f for f in result.findings if f.rule == INFORMATIONAL_RULE]
+    kept = sorted(new + informational, key=Finding.sort_key)
+    return replace(result, findings=kept), matched, fixed
