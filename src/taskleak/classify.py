@@ -64,12 +64,15 @@ class Effects:
 
     @property
     def cleanup(self) -> str | None:
-        for label, places in (("cancelled", self.cancels), ("awaited", self.awaits),
-                              ("gathered", self.gathers), ("pruned", self.prunes)):
-            if places:
-                uniq = sorted(set(places))
-                return f"{label} in {', '.join(uniq[:2])}" + (" …" if len(uniq) > 2 else "")
-        return None
+        """`gathered in flush(), cancelled in close() (+1)`, or None when nothing ends it."""
+        parts: list[str] = []
+        for label, places in (("awaited", self.awaits), ("gathered", self.gathers),
+                              ("cancelled", self.cancels), ("pruned", self.prunes)):
+            uniq = list(dict.fromkeys(places))
+            if uniq:
+                more = f" (+{len(uniq) - 1})" if len(uniq) > 1 else ""
+                parts.append(f"{label} in {uniq[0]}{more}")
+        return ", ".join(parts) or None
 
 
 def _where(scope: Scope) -> str:
