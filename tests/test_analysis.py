@@ -150,7 +150,7 @@ def test_never_cancelled_attribute_names_what_close_does_cancel() -> None:
             async def close(self):
                 self._ws.cancel()
     """))
-    reader = [f for f in got if f.tracked == "self._reader"][0]
+    reader = next(f for f in got if f.tracked == "self._reader")
     assert reader.rule == "TL201"
     assert "close() cancels only self._ws" in reader.message
 

@@ -112,7 +112,7 @@ def test_encodings_bom_crlf_and_cookie_are_read(tmp_path: Path) -> None:
         + "import asyncio\n\nasync def f(m\xe9s):\n    asyncio.create_task(send(m\xe9s))\n"
         .encode("latin-1")
     )
-    code, doc = check_json(cwd=tmp_path)
+    _, doc = check_json(cwd=tmp_path)
     assert doc["skipped"] == []
     assert sorted((r["path"], r["line"]) for r in doc["findings"]) == [
         ("bom.py", 4), ("crlf.py", 4), ("latin1.py", 5)]

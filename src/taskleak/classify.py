@@ -104,7 +104,7 @@ class Classifier:
             defining = self.resolver.defining_scope(name, scope)
             if defining is not None and defining.kind == "module":
                 return Holder("global", name, name, self.module)
-            return Holder("local", name, name, defining or scope)
+            return Holder("local", name, name, scope if defining is None else defining)
         if isinstance(target, cst.Attribute):
             key = dotted(target)
             if key is None:
@@ -115,7 +115,7 @@ class Classifier:
             if (method is not None and cls is not None and method.self_name == base
                     and key.count(".") == 1):
                 return Holder("attr", key, target.attr.value, cls)
-            if key.count(".") == 1 and base == getattr(cls, "name", None):
+            if cls is not None and key.count(".") == 1 and base == cls.name:
                 return Holder("attr", key, target.attr.value, cls)  # `Cls.tasks`
             return Holder("dotted", key, key, self.module)
         if isinstance(target, cst.Subscript):

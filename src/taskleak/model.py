@@ -30,7 +30,8 @@ class Risk(str, Enum):
 class FixInfo:
     """A fix that taskleak can apply to a finding."""
 
-    kind: str  # "tracked-set" | "await" | "cancel-previous" | "cancel-in-close" | "discard-callback"
+    # "tracked-set" | "await" | "cancel-previous" | "cancel-in-close" | "discard-callback"
+    kind: str
     safe: bool  # safe fixes run by default; unsafe ones need --unsafe-fixes
     description: str
 

@@ -14,7 +14,6 @@ Nothing is resolved during the walk: a name may be bound after its first use in 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 import libcst as cst
 
@@ -153,7 +152,6 @@ class Scope:
         self.bindings.setdefault(name, []).append(binding)
 
 
-Comprehension = Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 _LITERALS = (cst.List, cst.Tuple, cst.Set)
 
