@@ -216,3 +216,29 @@ def test_empty_baseline_makes_everything_new() -> None:
 )
 def test_normalise_code_cases(code: str, expected: str) -> None:
     assert normalise_code(code) == expected
+
+
+def test_baseline_in_a_subfolder_records_its_project_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    (project / "pkg").mkdir(parents=True)
+    monkeypatch.chdir(project)
+    target = project / "ci" / "baseline.json"
+    write_baseline(target, [make_finding(path="pkg/agent.py")], root=project)
+    document = json.loads(target.read_text())
+    assert document["root"] == ".."
+    assert document["entries"][0]["path"] == "pkg/agent.py"
+
+    monkeypatch.chdir(project / "ci")
+    new, matched, _ = filter_with_baseline(
+        [make_finding(path="../pkg/agent.py")], load_baseline(Path("baseline.json"))
+    )
+    assert new == [] and len(matched) == 1
+
+
+def test_baseline_root_must_be_a_string(tmp_path: Path) -> None:
+    target = tmp_path / "b.json"
+    target.write_text('{"version": 1, "root": 3, "entries": []}', encoding="utf-8")
+    with pytest.raises(BaselineError, match="'root' must be a string"):
+        load_baseline(target)

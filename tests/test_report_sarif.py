@@ -9,6 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 from findings_factory import TRACKED_SET_FIX, make_finding
+from sarif_schema import SCHEMA_PATH, sarif_validator
 
 from taskleak import __version__
 from taskleak.baseline import fingerprints
@@ -16,20 +17,14 @@ from taskleak.model import Risk, RunResult, Skipped
 from taskleak.report.sarif import render_sarif
 from taskleak.rules import RULES
 
-# The schema lives beside the repository (../shared); it is never copied into it.
-SCHEMA_PATH = (
-    Path(__file__).resolve().parent.parent.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-)
-
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.protocols.Validator:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert schema["$schema"] == "http://json-schema.org/draft-04/schema#"
-    cls = jsonschema.validators.validator_for(schema)
-    assert cls is jsonschema.Draft4Validator
-    cls.check_schema(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    validator = sarif_validator()
+    assert isinstance(validator, jsonschema.Draft4Validator)
+    return validator
 
 
 def _sarif(result: RunResult, root: Path, validator: jsonschema.protocols.Validator) -> Any:

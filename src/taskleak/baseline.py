@@ -54,7 +54,7 @@ class BaselineEntry:
 @dataclass(frozen=True)
 class Baseline:
     entries: tuple[BaselineEntry, ...]
-    source: Path | None = None
+    root: Path | None = None  # the folder entry paths are relative to (None: the current one)
 
 
 def normalise_code(code: str) -> str:
@@ -93,15 +93,14 @@ def _is_word_start(text: str) -> bool:
 def relative_path(path: str, root: Path | None) -> str:
     """`path` (relative to the current directory) re-expressed relative to `root`, '/'-separated.
 
-    Fingerprints use paths relative to a stable root (the baseline file's folder), so a baseline
-    still matches when taskleak runs from another directory. Paths outside the root stay as given.
+    Fingerprints use paths relative to a stable root (the project root a baseline records), so a
+    baseline still matches when taskleak runs from another directory.
     """
     if root is None:
         return path.replace(os.sep, "/")
-    absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(os.path.abspath(root)).as_posix()
-    except ValueError:
+        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()
+    except ValueError:  # another drive on Windows
         return path.replace(os.sep, "/")
 
 
@@ -137,13 +136,16 @@ def fingerprints(findings: Iterable[Finding], root: Path | None = None) -> dict[
 def write_baseline(path: Path, findings: Iterable[Finding], root: Path | None = None) -> int:
     """Write the findings' entries to `path` atomically; return how many were written.
 
-    `root` defaults to the baseline file's folder (see `relative_path`).
+    Entry paths are relative to `root` (default: the baseline file's folder); the file records
+    where that root is, relative to itself, so it keeps matching from any working directory.
     """
-    root = path.parent if root is None else root
+    folder = path.parent
+    root = folder if root is None else root
     entries = sorted(e for _, e in baseline_entries(findings, root))
     document = {
         "version": BASELINE_VERSION,
         "tool": "taskleak",
+        "root": relative_path(str(root), folder),
         "entries": [e.to_json() for e in entries],
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -179,7 +181,11 @@ def load_baseline(path: Path) -> Baseline:
     raw_entries = document.get("entries")
     if not isinstance(raw_entries, list):
         raise BaselineError(f"baseline file {path}: 'entries' must be a list")
-    return Baseline(tuple(_entry(path, i, e) for i, e in enumerate(raw_entries)), source=path)
+    root = document.get("root", ".")
+    if not isinstance(root, str):
+        raise BaselineError(f"baseline file {path}: 'root' must be a string")
+    entries = tuple(_entry(path, i, e) for i, e in enumerate(raw_entries))
+    return Baseline(entries, root=path.parent / root)
 
 
 def filter_with_baseline(
@@ -187,10 +193,10 @@ def filter_with_baseline(
 ) -> tuple[list[Finding], list[Finding], list[BaselineEntry]]:
     """Split findings into (new, matched) and list the entries nothing matched any more (fixed).
 
-    `root` defaults to the baseline file's folder, as when it was written.
+    `root` defaults to the root the baseline file recorded when it was written.
     """
-    if root is None and baseline.source is not None:
-        root = baseline.source.parent
+    if root is None:
+        root = baseline.root
     remaining = Counter(e.fingerprint for e in baseline.entries)
     new: list[Finding] = []
     matched: list[Finding] = []

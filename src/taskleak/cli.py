@@ -109,7 +109,7 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
     baseline_path = write_baseline_file or settings.baseline
     try:
         if write_baseline_file is not None:
-            count = record_baseline(write_baseline_file, result)
+            count = record_baseline(write_baseline_file, result, settings)
             noun = "entry" if count == 1 else "entries"
             click.echo(f"taskleak: wrote {count} baseline {noun} to {write_baseline_file}",
                        err=True)

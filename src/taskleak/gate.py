@@ -60,8 +60,10 @@ def baseline_candidates(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.rule != INFORMATIONAL_RULE]
 
 
-def record_baseline(path: Path, result: RunResult) -> int:
-    return write_baseline(path, baseline_candidates(result.findings))
+def record_baseline(path: Path, result: RunResult, settings: Settings) -> int:
+    """Write the baseline with paths relative to the project root (else the current folder)."""
+    root = settings.project_root or Path.cwd()
+    return write_baseline(path, baseline_candidates(result.findings), root=root)
 
 
 def apply_baseline(

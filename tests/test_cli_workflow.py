@@ -1,0 +1,247 @@
+"""The workflow features from the command line: config, noqa, baseline, formats, rule pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from sarif_schema import sarif_validator
+
+from taskleak.cli import main
+from taskleak.rules import RULES
+from taskleak.rules_docs import render_rule_markdown
+
+LEAKY = """\
+import asyncio
+
+
+async def handler(msg):
+    asyncio.create_task(send(msg))
+"""
+
+KEPT = """\
+import asyncio
+
+
+class Sweeper:
+    async def start(self):
+        self._task = asyncio.create_task(self._sweep())
+
+    async def _sweep(self):
+        while True:
+            await asyncio.sleep(60)
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "leaky.py").write_text(LEAKY, encoding="utf-8")
+    (tmp_path / "pkg" / "kept.py").write_text(KEPT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def taskleak(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def rules_in_json(result: Result) -> list[tuple[str, str]]:
+    return [(f["path"], f["rule"]) for f in json.loads(result.stdout)["findings"]]
+
+
+# --- configuration -----------------------------------------------------------------------
+
+
+def test_config_from_pyproject_changes_the_gate(project: Path) -> None:
+    assert taskleak("check").exit_code == 1
+    (project / "pyproject.toml").write_text(
+        '[tool.taskleak]\nfail-on = "none"\nignore = ["TL201"]\n', encoding="utf-8"
+    )
+    result = taskleak("check", "--format", "json")
+    assert result.exit_code == 0
+    assert rules_in_json(result) == [("pkg/leaky.py", "TL101")]
+    # the command line wins over the file
+    assert taskleak("check", "--fail-on", "high").exit_code == 1
+
+
+def test_config_found_from_a_subfolder_path(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.taskleak]\nselect = ["TL2"]\n')
+    result = taskleak("check", "pkg", "--format", "json")
+    assert rules_in_json(result) == [("pkg/kept.py", "TL201")]
+
+
+def test_bad_config_is_a_clear_error_with_exit_2(project: Path) -> None:
+    config = project / "pyproject.toml"
+    config.write_text('[tool.taskleak]\nfail-on = "sometimes"\n')
+    result = taskleak("check")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"taskleak: error: {config}: [tool.taskleak] 'fail-on' must be one of"
+    )
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_explicit_config_and_isolated(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.taskleak]\nfail-on = "none"\n')
+    (project / "strict.toml").write_text('fail-on = "medium"\nselect = ["TL201"]\n')
+    assert taskleak("check").exit_code == 0
+    strict = taskleak("check", "--config", "strict.toml", "--format", "json")
+    assert strict.exit_code == 1 and rules_in_json(strict) == [("pkg/kept.py", "TL201")]
+    assert taskleak("check", "--isolated").exit_code == 1
+    both = taskleak("check", "--isolated", "--config", "strict.toml")
+    assert both.exit_code == 2 and "cannot be used together" in both.stderr
+
+
+def test_spawners_from_config(project: Path) -> None:
+    (project / "pkg" / "hass.py").write_text(
+        "async def setup(hass):\n    hass.async_create_task(refresh())\n"
+    )
+    before = rules_in_json(taskleak("check", "--format", "json"))
+    assert ("pkg/hass.py", "TL101") not in before
+    (project / "pyproject.toml").write_text(
+        '[tool.taskleak]\nspawners = ["hass.async_create_task"]\n'
+    )
+    assert ("pkg/hass.py", "TL101") in rules_in_json(taskleak("check", "--format", "json"))
+
+
+# --- noqa --------------------------------------------------------------------------------
+
+
+def test_noqa_suppresses_and_unused_noqa_is_reported(project: Path) -> None:
+    (project / "pkg" / "leaky.py").write_text(
+        LEAKY.replace("send(msg))", "send(msg))  # noqa: TL101")
+    )
+    (project / "pkg" / "kept.py").write_text(KEPT.replace("(self._sweep())",
+                                                          "(self._sweep())  # noqa"))
+    (project / "pkg" / "other.py").write_text("x = 1  # noqa: TL202\nimport os  # noqa: F401\n")
+    plain = taskleak("check", "--format", "json")
+    assert plain.exit_code == 0 and rules_in_json(plain) == []
+
+    strict = taskleak("check", "--format", "json", "--show-unused-noqa")
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines() == [
+        "pkg/other.py:1:8: Unused `noqa` directive (unused: TL202)",
+    ]
+
+
+def test_noqa_for_another_rule_does_not_suppress(project: Path) -> None:
+    (project / "pkg" / "leaky.py").write_text(
+        LEAKY.replace("send(msg))", "send(msg))  # noqa: TL201")
+    )
+    result = taskleak("check", "--format", "json", "--show-unused-noqa", "pkg/leaky.py")
+    assert result.exit_code == 1
+    assert rules_in_json(result) == [("pkg/leaky.py", "TL101")]
+    assert "(unused: TL201)" in result.stderr
+
+
+# --- baseline ----------------------------------------------------------------------------
+
+
+def test_baseline_round_trip_across_an_edit_that_moves_lines(project: Path) -> None:
+    written = taskleak("check", "--write-baseline", ".taskleak-baseline.json")
+    assert written.exit_code == 0
+    assert "wrote 2 baseline entries to .taskleak-baseline.json" in written.stderr
+    assert taskleak("check", "--baseline", ".taskleak-baseline.json").exit_code == 0
+
+    # Lines move; the baselined spawns are untouched; then a new leak appears.
+    leaky = project / "pkg" / "leaky.py"
+    leaky.write_text('"""Docs."""\n\nimport logging\n\n' + LEAKY.replace(
+        "    asyncio.create_task(send(msg))",
+        "    logging.info('got %s', msg)\n\n    asyncio.create_task(send(msg))",
+    ))
+    assert taskleak("check", "--baseline", ".taskleak-baseline.json").exit_code == 0
+    leaky.write_text(leaky.read_text() + "\n\nasync def other(m):\n    asyncio.create_task(m())\n")
+    result = taskleak("check", "--baseline", ".taskleak-baseline.json", "--format", "json")
+    assert result.exit_code == 1
+    (row,) = json.loads(result.stdout)["findings"]
+    assert (row["path"], row["line"], row["coroutine"]) == ("pkg/leaky.py", 15, "m()")
+
+    # The baselined leak is fixed: its entry is reported so the baseline can shrink.
+    leaky.write_text(LEAKY.replace("asyncio.create_task(send(msg))", "await send(msg)"))
+    result = taskleak("check", "--baseline", ".taskleak-baseline.json")
+    assert result.exit_code == 0
+    assert "1 baseline entries no longer match (fixed)" in result.stderr
+    taskleak("check", "--write-baseline", ".taskleak-baseline.json")
+    entries = json.loads((project / ".taskleak-baseline.json").read_text())["entries"]
+    assert [(e["path"], e["rule"]) for e in entries] == [("pkg/kept.py", "TL201")]
+
+
+def test_baseline_from_config_is_relative_to_the_config_file(project: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    (project / "ci").mkdir()
+    (project / "pyproject.toml").write_text('[tool.taskleak]\nbaseline = "ci/baseline.json"\n')
+    assert taskleak("check", "--write-baseline", "ci/baseline.json").exit_code == 0
+    monkeypatch.chdir(project / "pkg")
+    assert taskleak("check").exit_code == 0  # found via config, matched from another cwd
+    assert taskleak("check", "--isolated").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "does not exist"), ("{oops", "is not valid JSON")],
+)
+def test_bad_baseline_is_exit_2(project: Path, content: str | None, message: str) -> None:
+    if content is not None:
+        (project / "b.json").write_text(content)
+    result = taskleak("check", "--baseline", "b.json")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("taskleak: error: baseline file b.json ")
+    assert message in result.stderr
+
+
+# --- formats -----------------------------------------------------------------------------
+
+
+def test_sarif_output_is_schema_valid(project: Path) -> None:
+    result = taskleak("check", "--format", "sarif")
+    assert result.exit_code == 1
+    log = json.loads(result.stdout)
+    sarif_validator().validate(log)
+    results = log["runs"][0]["results"]
+    assert {(r["ruleId"], r["level"]) for r in results} == {("TL101", "error"),
+                                                              ("TL201", "warning")}
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert uris == {"pkg/leaky.py", "pkg/kept.py"}
+
+
+def test_github_and_markdown_formats(project: Path) -> None:
+    github = taskleak("check", "--format", "github").stdout.splitlines()
+    assert github[0].startswith("::warning file=pkg/kept.py,line=6,col=22,")
+    assert github[1].startswith("::error file=pkg/leaky.py,line=5,col=5,")
+    assert "title=TL101 task-discarded::" in github[1]
+    markdown = taskleak("check", "--format", "markdown").stdout
+    assert markdown.startswith("| file:line | task | tracked | cleaned | risk |\n")
+    assert "| `pkg/leaky.py:5` | `send()` |" in markdown
+
+
+def test_output_file(project: Path) -> None:
+    result = taskleak("check", "--format", "sarif", "--output-file", "out.sarif")
+    assert result.exit_code == 1 and result.stdout == ""
+    sarif_validator().validate(json.loads((project / "out.sarif").read_text()))
+
+
+# --- rules and explain -------------------------------------------------------------------
+
+
+def test_rules_lists_every_rule(project: Path) -> None:
+    text = taskleak("rules").stdout
+    for code, rule in RULES.items():
+        assert f"{code}  {rule.name}" in text
+    rows = json.loads(taskleak("rules", "--format", "json").stdout)
+    assert [r["code"] for r in rows] == sorted(RULES)
+    tl101 = rows[1]
+    assert tl101["fixes"] == [{"kind": "tracked-set", "applicability": "safe"},
+                              {"kind": "await", "applicability": "unsafe"}]
+
+
+def test_explain_prints_the_rule_page(project: Path) -> None:
+    result = taskleak("explain", "tl101")
+    assert result.exit_code == 0
+    assert result.stdout == render_rule_markdown(RULES["TL101"])
+    assert "weak references" in result.stdout and "## Fix safety" in result.stdout
+    unknown = taskleak("explain", "TL999")
+    assert unknown.exit_code == 2 and "unknown rule code 'TL999'" in unknown.stderr
