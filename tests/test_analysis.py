@@ -353,3 +353,15 @@ def test_local_cancelled_in_callback_and_stored_on_entry_is_low() -> None:
             entry.async_on_unload(hass.bus.async_listen_once("stop", _stop))
             entry.runtime_data.task = task
     """) == [(4, "TL001", "low")]
+
+
+def test_python_313_and_314_syntax_parses() -> None:
+    assert rows("""
+        import asyncio
+        class Box[T = int]:
+            async def put(self, item: T) -> None:
+                try:
+                    asyncio.create_task(self.store(t"{item}"))
+                except ValueError, TypeError:
+                    pass
+    """) == [(6, "TL101", "high")]
