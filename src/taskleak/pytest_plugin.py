@@ -173,11 +173,11 @@ class TaskLeakPlugin:
         if found.leaks:
             self._record(item, found.leaks)
         if len(found.leaks) > max_leaked:
-            message = f"{item.nodeid}: {_format(found.leaks, max_leaked)}"
+            message = _format(found.leaks, max_leaked)
             if self.settings.action == "warn":
                 from taskleak.runtime.track import TaskLeakWarning
 
-                item.warn(TaskLeakWarning(message))
+                item.warn(TaskLeakWarning(f"{item.nodeid}: {message}"))
             else:
                 pytest.fail(message, pytrace=False)
         return result

@@ -1,0 +1,67 @@
+"""The websocket demo: connect and disconnect 10 times on loopback, count what is left.
+
+The leaky server leaves one more task per cycle, created at the very line `taskleak check`
+reports as TL101; the fixed server stays flat, and its spawn is a low (tracked) finding.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import chat_client
+import fixed_server
+import leaky_server
+import pytest
+from runtime_helpers import line_of
+
+from taskleak.runner import run
+from taskleak.runtime import confirm, load_runtime_report
+from taskleak.settings import Settings
+
+LEAKY = os.path.abspath(leaky_server.__file__)
+FIXED = os.path.abspath(fixed_server.__file__)
+
+
+@pytest.mark.asyncio
+async def test_leaky_server_leaks_one_task_per_client_at_its_spawn_line(tmp_path: Path) -> None:
+    report = tmp_path / "runtime.json"
+    counts, leaks = await chat_client.run_cycles(leaky_server, cycles=10, report=str(report))
+    assert counts == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    spawn_line = line_of(LEAKY, "asyncio.create_task(")
+    assert len(leaks) == 10
+    for leak in leaks:
+        assert leak.created_at is not None
+        assert (leak.created_at.path, leak.created_at.line) == (LEAKY, spawn_line)
+        assert leak.created_at.function == "ServiceContext.handle_config_switch"
+        assert leak.coroutine == "ServiceContext._finish_heavy_init"
+        assert leak.suspended_at is not None
+        assert leak.suspended_at.line == line_of(LEAKY, "await asyncio.sleep(WARMUP_INTERVAL)")
+    (entry,) = load_runtime_report(report)
+    assert (entry.path, entry.line, entry.count) == (LEAKY, spawn_line, 10)
+
+
+@pytest.mark.asyncio
+async def test_fixed_server_stays_flat() -> None:
+    counts, leaks = await chat_client.run_cycles(fixed_server, cycles=10)
+    assert counts == [0] * 10
+    assert leaks == []
+
+
+@pytest.mark.asyncio
+async def test_the_runtime_leak_confirms_the_static_finding(tmp_path: Path) -> None:
+    report = tmp_path / "runtime.json"
+    await chat_client.run_cycles(leaky_server, cycles=3, report=str(report))
+    static = run([Path(LEAKY), Path(FIXED)], Settings())
+    spawn_line = line_of(LEAKY, "asyncio.create_task(")
+    (high,) = [f for f in static.findings if f.rule == "TL101"]
+    assert high.line == spawn_line
+    assert Path(high.path).resolve() == Path(LEAKY).resolve()
+    (low,) = [f for f in static.findings if Path(f.path).resolve() == Path(FIXED).resolve()]
+    assert low.risk.value == "low"  # tracked and cancelled in close(): flat at runtime too
+
+    confirmed, runtime_only = confirm(static.findings, load_runtime_report(report), Path.cwd())
+    assert runtime_only == []
+    assert [f.rule for f in confirmed if f.confirmed] == ["TL101"]
+    (row,) = [f.to_json() for f in confirmed if f.confirmed]
+    assert row["confirmed_at_runtime"] is True

@@ -1,0 +1,227 @@
+"""The site-recording task factory: wraps what was there, forwards everything, finds user lines."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import os
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from runtime_helpers import cancel_all_but_current, forever, line_of
+
+from taskleak.runtime import (
+    SiteRecordingFactory,
+    add_internal_packages,
+    creation_site,
+    install,
+    is_installed,
+    uninstall,
+)
+
+HERE = os.path.abspath(__file__)
+request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="none")
+
+
+async def read_request_id() -> str:
+    return request_id.get()
+
+
+class RecordingFactory:
+    """A task factory like aiomonitor's: builds the task itself and remembers the call."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+
+    def __call__(
+        self, loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any
+    ) -> asyncio.Task[Any]:
+        self.calls.append(kwargs)
+        return asyncio.Task(coro, loop=loop, **kwargs)
+
+
+def site_line(task: asyncio.Task[Any]) -> tuple[str, int]:
+    site = creation_site(task)
+    assert site is not None
+    return (site.path, site.line)
+
+
+@pytest.mark.asyncio
+async def test_wraps_an_existing_factory_and_forwards_every_keyword() -> None:
+    loop = asyncio.get_running_loop()
+    inner = RecordingFactory()
+    loop.set_task_factory(inner)
+    try:
+        factory = install(loop)
+        assert isinstance(factory, SiteRecordingFactory)
+        assert factory.inner is inner
+        assert install(loop) is factory  # once per loop
+        context = contextvars.copy_context()
+        context.run(request_id.set, "req-42")
+        task = loop.create_task(read_request_id(), name="with-context", context=context)
+        assert await task == "req-42"  # the context reached the task through both factories
+        assert inner.calls[-1].get("context") is context
+        assert task.get_name() == "with-context"
+        assert site_line(task) == (HERE, line_of(HERE, 'name="with-context"'))
+        uninstall(loop)
+        assert loop.get_task_factory() is inner
+        assert not is_installed(loop)
+    finally:
+        loop.set_task_factory(None)
+
+
+@pytest.mark.asyncio
+async def test_without_a_previous_factory_tasks_are_plain_asyncio_tasks() -> None:
+    loop = asyncio.get_running_loop()
+    install(loop)
+    try:
+        task = asyncio.create_task(read_request_id(), name="plain")
+        assert type(task) is asyncio.Task
+        assert await task == "none"
+    finally:
+        uninstall(loop)
+    assert loop.get_task_factory() is None
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="eager task factories exist from 3.12")
+@pytest.mark.asyncio
+async def test_eager_task_factories_keep_working() -> None:
+    loop = asyncio.get_running_loop()
+    loop.set_task_factory(asyncio.eager_task_factory)  # type: ignore[attr-defined,unused-ignore]
+    try:
+        install(loop)
+        finished = asyncio.create_task(read_request_id())
+        assert finished.done()  # ran to completion eagerly, inside create_task
+        pending = asyncio.create_task(forever())  # eager and still pending
+        assert site_line(pending) == (HERE, line_of(HERE, "# eager and still pending"))
+        pending.cancel()
+    finally:
+        loop.set_task_factory(None)
+
+
+@pytest.mark.asyncio
+async def test_sites_skip_asyncio_for_every_way_of_spawning() -> None:
+    install()
+    loop = asyncio.get_running_loop()
+    spawned = [
+        asyncio.create_task(forever()),  # site: create_task
+        asyncio.ensure_future(forever()),  # site: ensure_future
+        loop.create_task(forever()),  # site: loop.create_task
+    ]
+    gathered = asyncio.gather(forever())  # site: gather
+    async with asyncio.TaskGroup() as group:  # type: ignore[attr-defined,unused-ignore]
+        in_group = group.create_task(forever())  # site: TaskGroup
+        in_group.cancel()
+    for task, text in zip(
+        spawned,
+        ["# site: create_task", "# site: ensure_future", "# site: loop.create_task"],
+        strict=True,
+    ):
+        assert site_line(task) == (HERE, line_of(HERE, text))
+    assert site_line(in_group) == (HERE, line_of(HERE, "# site: TaskGroup"))
+    sites = [creation_site(t) for t in asyncio.all_tasks()]
+    gather_site = (HERE, line_of(HERE, "# site: gather"))
+    assert any(site is not None and (site.path, site.line) == gather_site for site in sites)
+    gathered.cancel()
+    await cancel_all_but_current()
+
+
+@pytest.mark.asyncio
+async def test_tasks_from_loop_callbacks_do_not_blame_the_loop_runner() -> None:
+    loop = asyncio.get_running_loop()
+    install(loop)
+    made: list[asyncio.Task[Any]] = []
+    # asyncio itself spawns from a callback (the same path as the async-generator finaliser)
+    loop.call_soon(lambda: made.append(loop.create_task(forever())))  # site: lambda
+    loop.call_soon(loop.create_task, forever())  # no user frame on the stack
+    await asyncio.sleep(0)
+    assert site_line(made[0]) == (HERE, line_of(HERE, "# site: lambda"))
+    others = [
+        t for t in asyncio.all_tasks() if t is not asyncio.current_task() and t is not made[0]
+    ]
+    (from_callback,) = others
+    site = creation_site(from_callback)
+    assert site is not None
+    assert site.source == "definition"  # the coroutine's def, not pytest's or asyncio's code
+    assert site.path.endswith("runtime_helpers.py")
+    await cancel_all_but_current()
+
+
+@pytest.mark.asyncio
+async def test_a_task_created_before_install_falls_back_to_its_coroutine() -> None:
+    loop = asyncio.get_running_loop()
+    uninstall(loop)
+    task = asyncio.create_task(forever())
+    install(loop)
+    site = creation_site(task)
+    assert site is not None
+    assert site.source == "definition"
+    task.cancel()
+
+
+@pytest.mark.asyncio
+async def test_own_spawn_helpers_can_be_declared_internal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    helper = tmp_path / "tl_spawn_helper.py"
+    helper.write_text(
+        textwrap.dedent(
+            """
+            import asyncio
+
+            def spawn(coro):
+                return asyncio.create_task(coro)
+            """
+        )
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import tl_spawn_helper  # type: ignore[import-not-found]
+
+    install()
+    before = tl_spawn_helper.spawn(forever())
+    assert site_line(before) == (str(helper), line_of(helper, "create_task"))
+    add_internal_packages("tl_spawn_helper")
+    after = tl_spawn_helper.spawn(forever())  # site: helper caller
+    assert site_line(after) == (HERE, line_of(HERE, "# site: helper caller"))
+    await cancel_all_but_current()
+
+
+@pytest.mark.asyncio
+async def test_a_users_exception_handler_still_gets_destroyed_task_messages() -> None:
+    import gc
+
+    from taskleak.runtime.factory import add_destroyed_listener, remove_destroyed_listener
+
+    loop = asyncio.get_running_loop()
+    install(loop)
+    handled: list[dict[str, Any]] = []
+    loop.set_exception_handler(lambda _loop, context: handled.append(context))
+    heard: list[str] = []
+
+    def listener(task: asyncio.Task[Any], site: object) -> None:
+        heard.append(task.get_name())
+
+    add_destroyed_listener(listener)
+    try:
+
+        async def orphan() -> None:
+            await loop.create_future()
+
+        task = asyncio.create_task(orphan(), name="orphan-x")  # site: orphan
+        await asyncio.sleep(0)
+        del task
+        gc.collect()
+    finally:
+        remove_destroyed_listener(listener)
+        loop.set_exception_handler(None)
+    assert heard == ["orphan-x"]
+    (context,) = handled
+    assert context["message"] == "Task was destroyed but it is pending!"
+    line = line_of(HERE, "# site: orphan")
+    assert (
+        f"test_runtime_factory.py:{line} in test_a_users_exception_handler"
+        in (context["taskleak_created_at"])
+    )
