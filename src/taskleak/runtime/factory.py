@@ -48,27 +48,26 @@ class _Registry:
         # tasks that just died, for the finaliser that may still report them as pending
         self.recently_dead: dict[int, _TaskRef] = {}
         self.listeners: tuple[DestroyedListener, ...] = ()
+        self.collecting = False  # inside a garbage collection (between its start and stop)
         self._gc_hooked = False
 
     def on_dead(self, ref: _TaskRef) -> None:
         key = ref.task_id
         if self.live.get(key) is ref:
             del self.live[key]
-        dead = self.recently_dead
-        dead[key] = ref
-        if len(dead) > 8192:  # only needed until the finaliser runs: drop the oldest half
-            for old in list(dead)[:4096]:
-                del dead[old]
+        # A task freed by its reference count is finalised *before* this callback, so only a
+        # garbage collection needs the entry parked until its finalisers have run.
+        if self.collecting:
+            self.recently_dead[key] = ref
 
     def hook_gc(self) -> None:
-        # Finalisers run in the same collection as the weakref callbacks: after it, the parked
-        # entries are of no use.
         if not self._gc_hooked:
             gc.callbacks.append(self._gc_phase)
             self._gc_hooked = True
 
     def _gc_phase(self, phase: str, info: dict[str, int]) -> None:
-        if phase == "stop" and self.recently_dead:
+        self.collecting = phase == "start"
+        if not self.collecting and self.recently_dead:
             self.recently_dead.clear()
 
     def raw_site(self, task: asyncio.Task[Any]) -> tuple[bool, RawSite | None]:
