@@ -1,0 +1,103 @@
+"""The real pre-commit, running this repository's hooks on a throw-away git repository.
+
+`pre-commit try-repo` builds the hook's environment from this working tree (a pip install from
+PyPI, ~15 s here), exactly as a user's `.pre-commit-config.yaml` would.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from taskleak.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+LEAKY = """\
+import asyncio
+
+
+async def handler(msg):
+    asyncio.create_task(send(msg))
+"""
+
+CLEAN = """\
+import asyncio
+
+
+async def handler(msg):
+    await asyncio.create_task(send(msg))
+"""
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+
+
+def _has_fix_command() -> bool:
+    return CliRunner().invoke(main, ["fix", "--help"]).exit_code == 0
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def _try_repo(project: Path, hook: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, "--all-files"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=900,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    _git(project, "init", "-q")
+    (project / "leak.py").write_text(LEAKY, encoding="utf-8")
+    (project / "clean.py").write_text(CLEAN, encoding="utf-8")
+    (project / "stub.pyi").write_text("def f() -> None: ...\n", encoding="utf-8")
+    # not Python: must never reach the hook
+    (project / "notes.txt").write_text("asyncio.create_task(x)\n", encoding="utf-8")
+    _git(project, "add", ".")
+    return project
+
+
+def test_manifest_declares_both_hooks() -> None:
+    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"taskleak", "taskleak-fix"}
+    assert hooks["taskleak"]["entry"] == "taskleak check"
+    assert hooks["taskleak-fix"]["entry"] == "taskleak fix"
+    for hook in hooks.values():
+        assert hook["language"] == "python"
+        assert hook["types_or"] == ["python", "pyi"]
+    assert hooks["taskleak"]["require_serial"] is False
+    assert hooks["taskleak-fix"]["require_serial"] is True
+
+
+def test_check_hook_fails_on_a_leaking_file(project: Path, tmp_path: Path) -> None:
+    result = _try_repo(project, "taskleak", tmp_path / "pre-commit-home")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "taskleak" in output and "Failed" in output
+    assert "leak.py:5:5: TL101" in output
+    assert "notes.txt" not in output
+    assert "Scanned 3 files" in output  # leak.py, clean.py, stub.pyi
+
+
+@pytest.mark.skipif(not _has_fix_command(), reason="`taskleak fix` is not built yet")
+def test_fix_hook_repairs_the_leaking_file(project: Path, tmp_path: Path) -> None:
+    result = _try_repo(project, "taskleak-fix", tmp_path / "pre-commit-home")
+    # pre-commit fails a hook that modified files, so the user can review and stage them
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "files were modified by this hook" in result.stdout
+    fixed = (project / "leak.py").read_text(encoding="utf-8")
+    assert fixed != LEAKY
+    check = CliRunner().invoke(main, ["check", "--format", "json", str(project / "leak.py")])
+    assert check.exit_code == 0, check.stdout
