@@ -114,10 +114,11 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
             click.echo(f"taskleak: wrote {count} baseline {noun} to {write_baseline_file}",
                        err=True)
         if baseline_path is not None:
-            result, _, fixed = apply_baseline(result, load_baseline(baseline_path))
+            result, _, fixed = apply_baseline(result, load_baseline(baseline_path), targets)
             if fixed:
-                click.echo(f"taskleak: {len(fixed)} baseline entries no longer match (fixed); "
-                           f"run --write-baseline {baseline_path} to prune them", err=True)
+                noun = "entry no longer matches" if len(fixed) == 1 else "entries no longer match"
+                click.echo(f"taskleak: {len(fixed)} baseline {noun} (fixed); "
+                           f"run --write-baseline {baseline_path} to prune", err=True)
     except BaselineError as exc:
         _usage_error(str(exc))
     _emit(result, fmt, output_file, hide_low, settings)

@@ -5,7 +5,8 @@ Both work on a finished RunResult, so the analysis (and its cache) never depends
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -67,10 +68,28 @@ def record_baseline(path: Path, result: RunResult, settings: Settings) -> int:
 
 
 def apply_baseline(
-    result: RunResult, baseline: Baseline
+    result: RunResult, baseline: Baseline, targets: Sequence[Path] | None = None
 ) -> tuple[RunResult, list[Finding], list[BaselineEntry]]:
-    """(result with only new findings and the TL001 rows, matched findings, fixed entries)."""
+    """(result with only new findings and the TL001 rows, matched findings, fixed entries).
+
+    With `targets` (the checked paths), only entries for files under them can be "fixed": a
+    pre-commit run over two changed files must not call the rest of the baseline fixed.
+    """
     new, matched, fixed = filter_with_baseline(baseline_candidates(result.findings), baseline)
+    if targets is not None:
+        fixed = [e for e in fixed if _is_under(_entry_file(baseline, e), targets)]
     informational = [f for f in result.findings if f.rule == INFORMATIONAL_RULE]
     kept = sorted(new + informational, key=Finding.sort_key)
     return replace(result, findings=kept), matched, fixed
+
+
+def _entry_file(baseline: Baseline, entry: BaselineEntry) -> str:
+    return os.path.abspath(os.path.join(baseline.root or ".", entry.path))
+
+
+def _is_under(file: str, targets: Sequence[Path]) -> bool:
+    for target in targets:
+        top = os.path.abspath(target)
+        if file == top or file.startswith(top.rstrip(os.sep) + os.sep):
+            return True
+    return False
