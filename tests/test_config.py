@@ -238,3 +238,12 @@ def test_resolve_applies_overrides_on_the_found_file(tmp_path: Path) -> None:
     _write(tmp_path / "pyproject.toml", FULL)
     s = resolve_settings([tmp_path], overrides=CliOverrides(fail_on="none"))
     assert s.fail_on == "none" and s.spawners == ("hass.async_create_task", "self.spawn")
+
+
+def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in docs.split("```toml\n")[1:]]
+    full = next(b for b in blocks if "unsafe-fixes" in b)
+    s = load_config(_write(tmp_path / "pyproject.toml", full))
+    assert s.spawners == ("hass.async_create_task", "self.spawn")
+    assert s.unsafe_fix_rules == ("TL101",)
