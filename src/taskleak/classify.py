@@ -18,11 +18,25 @@ from taskleak.names import Resolver
 from taskleak.scan import CallSite, Occurrence, Scope, callee_text, dotted
 from taskleak.spawns import Spawn
 
-# Functions that run once per event: a spawn there runs again and again.
-REPEATING = re.compile(
-    r"(^_*(on|handle|process|dispatch|receive|recv|consume)(_|[A-Z]|$))"
-    r"|message|_msg|connect|restart|reload|switch|refresh|packet|frame|trigger|turn|retry"
-)
+# Functions that run once per event: a spawn there runs again and again. Matched on the words
+# of the name (`handle_message`, `onMessage`, `reconnect`), not on substrings
+# (`connection_made` runs once per connection object).
+REPEATING_FIRST = frozenset({"on", "handle", "process", "dispatch", "receive", "recv", "consume"})
+REPEATING_WORDS = frozenset({"message", "messages", "msg", "connect", "reconnect", "restart",
+                             "reload", "switch", "refresh", "packet", "frame", "trigger", "turn",
+                             "retry", "request", "event"})
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def repeats_often(name: str) -> bool:
+    if ONCE.match(name):
+        return False
+    words = [w.lower() for w in _WORDS.findall(name)]
+    if not words:
+        return False
+    return words[0] in REPEATING_FIRST or any(w in REPEATING_WORDS for w in words)
+
+
 # Functions that run once per object (or start something once): not "repeating".
 ONCE = re.compile(r"^(__init__|__post_init__|__aenter__|__enter__|__new__|_*(start|setup|init|"
                   r"begin|open|run|main|create|async_setup))")
@@ -162,7 +176,25 @@ class Classifier:
             for value, scope in holder.scope.attr_bindings.get(holder.name, []):
                 if _is_rebuild(value, holder.key.split(".", 1)[-1]):
                     eff.prunes.append(_where(scope))
+        if holder.kind in ("attr", "dotted") and eff.cleanup is None and depth == 0:
+            self._foreign_cleanup(holder, eff)
         return eff
+
+    def _foreign_cleanup(self, holder: Holder, eff: Effects) -> None:
+        """Cleanup of the same attribute reached through another object in this module:
+        `self.server.handler_tasks.add(t)` here, `await asyncio.wait(self.handler_tasks)` in the
+        server class; `ws.handler_task` gathered by whoever holds the connections."""
+        suffix = "." + holder.name.rsplit(".", 1)[-1]
+        seen = {id(o) for o in eff.occurrences}
+        found = Effects()
+        for s in [self.module, *_descendants(self.module)]:
+            for o in s.occurrences:
+                if o.key.endswith(suffix) and id(o) not in seen:
+                    self._effect(o, found, 1)
+        eff.cancels += found.cancels
+        eff.awaits += found.awaits
+        eff.gathers += found.gathers
+        eff.prunes += found.prunes
 
     def _effect(self, occ: Occurrence, eff: Effects, depth: int) -> None:
         d = occ.dest
@@ -245,18 +277,25 @@ class Classifier:
             if holder is not None:
                 return self.collection_verdict(sp, holder, via=d.callee)
         if d.kind == "bound" and d.targets:
-            target = d.targets[0]
-            if isinstance(target, (cst.Tuple, cst.List)):
-                return Verdict("TL001", Risk.LOW, "unpacked into several names", "unknown",
-                               "unpacked into several names; not followed further")
-            holder = self.holder_for(target, site.scope)
-            if holder is not None:
-                if d.container or isinstance(target, cst.Subscript):
-                    return self.collection_verdict(
-                        sp, holder, via="[key] =" if isinstance(target, cst.Subscript)
-                        else "literal", target=target)
-                return self.holder_verdict(sp, holder)
+            # `self._task = task = create_task(...)`: the best-kept target decides
+            verdicts = [v for v in (self._bound_verdict(sp, t) for t in d.targets) if v]
+            if verdicts:
+                return min(verdicts, key=lambda v: v.risk.rank)
         return self.discarded_verdict(sp, per_iteration)
+
+    def _bound_verdict(self, sp: Spawn, target: cst.BaseExpression) -> Verdict | None:
+        d = sp.site.dest
+        if isinstance(target, (cst.Tuple, cst.List)):
+            return Verdict("TL001", Risk.LOW, "unpacked into several names", "unknown",
+                           "unpacked into several names; not followed further")
+        holder = self.holder_for(target, sp.site.scope)
+        if holder is None:
+            return None
+        if d.container or isinstance(target, cst.Subscript):
+            return self.collection_verdict(
+                sp, holder, via="[key] =" if isinstance(target, cst.Subscript) else "literal",
+                target=target)
+        return self.holder_verdict(sp, holder)
 
     def discarded_verdict(self, sp: Spawn, per_iteration: bool) -> Verdict:
         d = sp.site.dest
@@ -281,7 +320,7 @@ class Classifier:
         if sp.site.loops:
             return "; spawned once per loop iteration"
         fn = sp.site.scope.method()
-        if fn is not None and REPEATING.search(fn.name) and not ONCE.match(fn.name):
+        if fn is not None and repeats_often(fn.name):
             return f"; spawned on every call of {fn.name}()"
         return ""
 
@@ -341,8 +380,7 @@ class Classifier:
                   if o.scope.method() is site.scope.method() and o.seq < site.seq]
         fn = site.scope.method()
         fn_name = fn.name if fn is not None else "<module>"
-        repeats = bool(site.loops) or (fn is not None and bool(REPEATING.search(fn_name))
-                                       and not ONCE.match(fn_name))
+        repeats = bool(site.loops) or (fn is not None and repeats_often(fn_name))
         if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
                               for o in eff.occurrences):
             repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
@@ -389,8 +427,7 @@ class Classifier:
         if via == "[key] =" and not slot:
             before = [o for o in eff.occurrences if o.scope.method() is fn
                       and o.seq < site.seq and o.dest.kind != "subscript_store"]
-            if fn is not None and REPEATING.search(fn_name) and not ONCE.match(fn_name) \
-                    and not before and not site.loops and _per_client_key(target, fn):
+            if fn is not None and repeats_often(fn_name) and not before and not site.loops and _per_client_key(target, fn):
                 return Verdict("TL103", Risk.MEDIUM, label, cleanup or "none",
                                f"{label}[key] is overwritten in {fn_name}() without cancelling "
                                "the task already stored under that key")
