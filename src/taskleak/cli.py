@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -73,7 +74,8 @@ def main() -> None:
               help="An extra spawn function, e.g. hass.async_create_task (repeatable).")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files ignored by .gitignore [default: respect].")
-@click.option("--hide-low", is_flag=True, help="Leave low (green) rows out of the text table.")
+@click.option("--hide-low", is_flag=True,
+              help="Leave low (green) rows out of the report (not out of JSON).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Read settings from this file instead of the nearest pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
@@ -163,8 +165,10 @@ def _usage_error(message: str) -> NoReturn:
     sys.exit(2)
 
 
-def _render(result: RunResult, fmt: str, settings: Settings) -> str:
-    """Reports other than the text table, as a string."""
+def _render(result: RunResult, fmt: str, settings: Settings, hide_low: bool) -> str:
+    """Reports other than the text table, as a string (JSON always keeps its low rows)."""
+    if hide_low and fmt != "json":
+        result = replace(result, findings=[f for f in result.findings if f.risk is not Risk.LOW])
     if fmt == "sarif":
         return render_sarif(result, root=settings.project_root or Path.cwd())
     if fmt == "github":
@@ -184,7 +188,7 @@ def _emit(result: RunResult, fmt: str, output_file: Path | None, hide_low: bool,
         else:
             render_text(result, Console(), show_low=not hide_low)
         return
-    text = _render(result, fmt, settings)
+    text = _render(result, fmt, settings, hide_low)
     if output_file is not None:
         output_file.write_text(text, encoding="utf-8")
     else:
