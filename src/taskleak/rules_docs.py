@@ -84,9 +84,9 @@ def render_all() -> dict[str, str]:
     return pages
 
 
-def stale_pages(out_dir: Path) -> list[str]:
+def stale_pages(out_dir: Path, pages: dict[str, str] | None = None) -> list[str]:
     """Names of pages that are missing, different, or no longer generated (sorted)."""
-    pages = render_all()
+    pages = render_all() if pages is None else pages
     stale = [
         name for name, text in pages.items()
         if not (out_dir / name).is_file()
@@ -99,9 +99,9 @@ def stale_pages(out_dir: Path) -> list[str]:
 
 def write_pages(out_dir: Path) -> list[str]:
     """Write every page, delete pages of rules that no longer exist; return what changed."""
-    changed = stale_pages(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     pages = render_all()
+    changed = stale_pages(out_dir, pages)
+    out_dir.mkdir(parents=True, exist_ok=True)
     for name in changed:
         target = out_dir / name
         if name in pages:
