@@ -8,11 +8,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from taskleak.classify import Classifier, coroutine_text
 from taskleak.model import FileResult, Finding, Skipped
 from taskleak.names import Resolver
+from taskleak.positions import positions
 from taskleak.scan import SPAWN_FUNCTIONS, scan
 from taskleak.source import SourceError, decode, read_source
 from taskleak.spawns import find_spawns
@@ -72,25 +72,25 @@ def analyze_module(module: cst.Module, display: str, spawners: Iterable[str] = (
     spawns = find_spawns(root, resolver, extra)
     if not spawns:
         return []
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    where = positions(module, [n for sp in spawns for n in (sp.site.node, sp.site.statement)])
     classifier = Classifier(root, resolver)
     findings: list[Finding] = []
     for sp in spawns:
         v = classifier.verdict(sp)
         node = sp.site.node
-        pos = positions[node]
+        line, col, end_line, end_col = where[id(node)]
         stmt = sp.site.statement
-        stmt_line = positions[stmt].start.line if stmt in positions else pos.start.line
+        stmt_line = where[id(stmt)][0] if id(stmt) in where else line
         code_node = stmt if isinstance(stmt, cst.SimpleStatementLine) else node
         snippet = " ".join(module.code_for_node(code_node).split())
         scope = sp.site.scope
         findings.append(
             Finding(
                 path=display,
-                line=pos.start.line,
-                column=pos.start.column + 1,
-                end_line=pos.end.line,
-                end_column=pos.end.column + 1,
+                line=line,
+                column=col + 1,
+                end_line=end_line,
+                end_column=end_col + 1,
                 rule=v.rule,
                 risk=v.risk,
                 spawner=sp.spawner,
