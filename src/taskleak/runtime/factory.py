@@ -7,10 +7,11 @@ adds one frame walk and one weak reference per task.
 
 The loop holds tasks only weakly. A pending task nobody references is garbage-collected and
 CPython logs "Task was destroyed but it is pending!" through `loop.call_exception_handler`.
-Each recorded task carries a weak reference whose callback runs when the task dies; in a garbage
-collection that callback runs *before* the task's finaliser, so the site is parked for a moment
-and picked up when the finaliser reports the destroyed pending task. Listeners (trackers) hear of
-every such task with its creation site; the log line gains a `taskleak_created_at` entry too.
+Each recorded task is the key of a weak reference whose callback drops its entry when the task
+dies; in a garbage collection that callback runs *before* the task's finaliser, so the site is
+parked until the collection ends and picked up when the finaliser reports the destroyed task.
+Listeners (trackers) hear of every such task with its creation site; the log line gains a
+`taskleak_created_at` entry too.
 """
 
 from __future__ import annotations
@@ -30,63 +31,42 @@ TaskFactory = Callable[..., "asyncio.Future[Any]"]
 DestroyedListener = Callable[["asyncio.Task[Any]", "Site | None"], None]
 
 
-class _TaskRef(weakref.ref):  # type: ignore[type-arg]
-    """A weak reference to a task that remembers the task's id, site and coroutine id."""
-
-    __slots__ = ("coro_id", "site", "task_id")
-
-    task_id: int
-    site: RawSite | None
-    coro_id: int
-
-
-class _Registry:
-    """Creation sites of live tasks, keyed by `id(task)`, kept exactly as long as the task."""
-
-    def __init__(self) -> None:
-        self.live: dict[int, _TaskRef] = {}
-        # tasks that just died, for the finaliser that may still report them as pending
-        self.recently_dead: dict[int, _TaskRef] = {}
-        self.listeners: tuple[DestroyedListener, ...] = ()
-        self.collecting = False  # inside a garbage collection (between its start and stop)
-        self._gc_hooked = False
-
-    def on_dead(self, ref: _TaskRef) -> None:
-        key = ref.task_id
-        if self.live.get(key) is ref:
-            del self.live[key]
-        # A task freed by its reference count is finalised *before* this callback, so only a
-        # garbage collection needs the entry parked until its finalisers have run.
-        if self.collecting:
-            self.recently_dead[key] = ref
-
-    def hook_gc(self) -> None:
-        if not self._gc_hooked:
-            gc.callbacks.append(self._gc_phase)
-            self._gc_hooked = True
-
-    def _gc_phase(self, phase: str, info: dict[str, int]) -> None:
-        self.collecting = phase == "start"
-        if not self.collecting and self.recently_dead:
-            self.recently_dead.clear()
-
-    def raw_site(self, task: asyncio.Task[Any]) -> tuple[bool, RawSite | None]:
-        """(known, site): known is False when the task never went through a factory."""
-        ref = self.live.get(id(task))
-        if ref is None or ref() is not task:
-            ref = self.recently_dead.get(id(task))
-            if ref is None or ref.coro_id != id(task.get_coro()):
-                return (False, None)
-        return (True, ref.site)
-
-    def add_listener(self, listener: DestroyedListener) -> None:
-        self.listeners = (*self.listeners, listener)
-
-    def remove_listener(self, listener: DestroyedListener) -> None:
-        self.listeners = tuple(x for x in self.listeners if x is not listener)
+# Creation sites of live tasks. The key is a weak reference to the task, with a callback: the
+# entry lives exactly as long as the task. (A weak reference hashes like its referent and keeps
+# that hash after death, so the callback can still find and remove it.)
+_live: dict[weakref.ref[Any], RawSite | None] = {}
+# Sites of tasks that died during the current garbage collection, by hash(task): a collection
+# runs weakref callbacks *before* finalisers, and the finaliser is what reports a destroyed
+# pending task. (A task freed by its reference count is finalised before its callback runs.)
+_parked: dict[int, RawSite | None] = {}
+_collecting = False
+_listeners: tuple[DestroyedListener, ...] = ()
+_MISSING: Any = object()
+_new_ref = weakref.ref
+_getframe = sys._getframe
 
 
-_registry = _Registry()
+def _on_dead(ref: weakref.ref[Any]) -> None:
+    site = _live.pop(ref, _MISSING)
+    if _collecting and site is not _MISSING:
+        _parked[hash(ref)] = site
+
+
+def _gc_phase(phase: str, info: dict[str, int]) -> None:
+    global _collecting
+    _collecting = phase == "start"
+    if not _collecting and _parked:
+        _parked.clear()
+
+
+def _raw_site(task: asyncio.Future[Any]) -> tuple[bool, RawSite | None]:
+    """(known, site): known is False when the task never went through a factory."""
+    site = _live.get(_new_ref(task), _MISSING)
+    if site is _MISSING:
+        site = _parked.get(hash(task), _MISSING)
+        if site is _MISSING:
+            return (False, None)
+    return (True, site)
 
 
 class SiteRecordingFactory:
@@ -105,12 +85,7 @@ class SiteRecordingFactory:
             task: asyncio.Future[Any] = asyncio.Task(coro, loop=loop, **kwargs)
         else:
             task = inner(loop, coro, **kwargs)
-        registry = _registry
-        ref = _TaskRef(task, registry.on_dead)
-        ref.task_id = key = id(task)
-        ref.site = caller_site(sys._getframe(1))
-        ref.coro_id = id(coro)
-        registry.live[key] = ref
+        _live[_new_ref(task, _on_dead)] = caller_site(_getframe(1))
         return task
 
 
@@ -124,7 +99,8 @@ def install(loop: asyncio.AbstractEventLoop | None = None) -> SiteRecordingFacto
     factory = SiteRecordingFactory(cast("TaskFactory | None", current))
     loop.set_task_factory(factory)
     _hook_exception_handler(loop)
-    _registry.hook_gc()
+    if _gc_phase not in gc.callbacks:
+        gc.callbacks.append(_gc_phase)
     return factory
 
 
@@ -144,7 +120,7 @@ def is_installed(loop: asyncio.AbstractEventLoop) -> bool:
 
 def creation_site(task: asyncio.Task[Any]) -> Site | None:
     """Where `task` was created: the spawning call if a factory saw it, else the coroutine's."""
-    known, raw = _registry.raw_site(task)
+    known, raw = _raw_site(task)
     if known and raw is not None:
         return Site(raw[0], raw[1], raw[2], "factory")
     return coroutine_site(task.get_coro())
@@ -152,11 +128,13 @@ def creation_site(task: asyncio.Task[Any]) -> Site | None:
 
 def add_destroyed_listener(listener: DestroyedListener) -> None:
     """Call `listener(task, site)` for every task destroyed while pending (any hooked loop)."""
-    _registry.add_listener(listener)
+    global _listeners
+    _listeners = (*_listeners, listener)
 
 
 def remove_destroyed_listener(listener: DestroyedListener) -> None:
-    _registry.remove_listener(listener)
+    global _listeners
+    _listeners = tuple(x for x in _listeners if x is not listener)
 
 
 class _ExceptionHook:
@@ -171,7 +149,7 @@ class _ExceptionHook:
         task = context.get("task")
         if context.get("message") == DESTROYED_PENDING_MESSAGE and isinstance(task, asyncio.Task):
             site = creation_site(task)
-            for listener in _registry.listeners:
+            for listener in _listeners:
                 try:
                     listener(task, site)
                 except Exception:  # a listener must never break the loop's error path
