@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from dataclasses import replace
@@ -86,12 +87,15 @@ def main() -> None:
 @click.option("--write-baseline", "write_baseline_file",
               type=click.Path(dir_okay=False, path_type=Path),
               help="Record today's findings in this baseline file (then report nothing old).")
+@click.option("--runtime-report", type=click.Path(dir_okay=False, path_type=Path),
+              help="A runtime report (pytest --taskleak-report, track(report=...)): mark the "
+                   "findings that leaked at runtime as confirmed, list leaks no finding explains.")
 def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...],
           extend_exclude: tuple[str, ...], spawners: tuple[str, ...],
           respect_gitignore: bool | None, hide_low: bool, config_file: Path | None,
           isolated: bool, show_unused_noqa: bool, baseline_file: Path | None,
-          write_baseline_file: Path | None) -> None:
+          write_baseline_file: Path | None, runtime_report: Path | None) -> None:
     """Report every task spawn under PATHS (default: the current folder)."""
     targets = list(paths) or [Path(".")]
     overrides = CliOverrides(
@@ -123,6 +127,8 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
                            f"run --write-baseline {baseline_path} to prune", err=True)
     except BaselineError as exc:
         _usage_error(str(exc))
+    if runtime_report is not None:
+        result = _confirm_at_runtime(result, runtime_report, targets)
     _emit(result, fmt, output_file, hide_low, settings)
     for unused in noqa.unused if show_unused_noqa else ():
         click.echo(f"{unused.path}:{unused.line}:{unused.column}: {unused.message}", err=True)
@@ -158,6 +164,24 @@ def explain(code: str) -> None:
     if rule is None:
         _usage_error(f"unknown rule code {code!r} (known: {', '.join(sorted(RULES))})")
     click.echo(render_rule_markdown(rule), nl=False)
+
+
+def _confirm_at_runtime(result: RunResult, report: Path, targets: list[Path]) -> RunResult:
+    """Mark findings whose spawn leaked at runtime; tell of runtime leaks no finding explains."""
+    from taskleak.runtime.report import (
+        RuntimeReportError,
+        describe_runtime_only,
+        link_runtime_report,
+    )
+
+    root = Path.cwd()
+    try:
+        findings, runtime_only = link_runtime_report(result.findings, report, targets, root)
+    except RuntimeReportError as exc:
+        _usage_error(str(exc))
+    for leak in runtime_only:
+        click.echo(describe_runtime_only(leak, root), err=True)
+    return dataclasses.replace(result, findings=findings)
 
 
 def _usage_error(message: str) -> NoReturn:

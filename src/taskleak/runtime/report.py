@@ -24,6 +24,7 @@ from typing import Any
 
 from taskleak.model import Finding
 from taskleak.runtime.leaks import PENDING, LeakedTask
+from taskleak.runtime.sites import relative_path
 
 REPORT_VERSION = 1
 REPORT_KIND = "taskleak-runtime-report"
@@ -210,6 +211,34 @@ def confirm(
         for i, f in enumerate(findings)
     ]
     return out, unmatched
+
+
+def link_runtime_report(
+    findings: list[Finding], report: str | os.PathLike[str], paths: Iterable[Path], root: Path
+) -> tuple[list[Finding], list[RuntimeLeak]]:
+    """Load `report` and `confirm()` the findings; runtime-only leaks are kept only when their
+    file lies under one of the checked `paths` (a leak in an unchecked file is no miss)."""
+    confirmed, unmatched = confirm(findings, load_runtime_report(report), root)
+    scopes = [_file_key(os.fspath(p), root) for p in paths]
+    inside = [
+        leak
+        for leak in unmatched
+        if leak.path and any(_within(_file_key(leak.path, root), scope) for scope in scopes)
+    ]
+    return confirmed, inside
+
+
+def describe_runtime_only(leak: RuntimeLeak, root: Path) -> str:
+    """One line for a leak seen at runtime that no static finding explains."""
+    where = f"{relative_path(leak.path, str(root))}:{leak.line}"
+    what = f"{leak.count} x {leak.coroutine}()"
+    if leak.kind != PENDING:
+        what += f" ({leak.kind} while pending)"
+    return f"{where}: leaked at runtime, no static finding: {what} created in {leak.function}"
+
+
+def _within(path: str, scope: str) -> bool:
+    return path == scope or path.startswith(scope.rstrip(os.sep) + os.sep)
 
 
 def _match(
