@@ -7,6 +7,7 @@ reports as TL101; the fixed server stays flat, and its spawn is a low (tracked) 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import chat_client
@@ -21,6 +22,10 @@ from taskleak.settings import Settings
 
 LEAKY = os.path.abspath(leaky_server.__file__)
 FIXED = os.path.abspath(fixed_server.__file__)
+# a site's function is the qualified name from 3.11 on (code objects gained co_qualname)
+SPAWNING_FUNCTION = (
+    "ServiceContext.handle_config_switch" if sys.version_info >= (3, 11) else "handle_config_switch"
+)
 
 
 @pytest.mark.asyncio
@@ -33,7 +38,7 @@ async def test_leaky_server_leaks_one_task_per_client_at_its_spawn_line(tmp_path
     for leak in leaks:
         assert leak.created_at is not None
         assert (leak.created_at.path, leak.created_at.line) == (LEAKY, spawn_line)
-        assert leak.created_at.function == "ServiceContext.handle_config_switch"
+        assert leak.created_at.function == SPAWNING_FUNCTION
         assert leak.coroutine == "ServiceContext._finish_heavy_init"
         assert leak.suspended_at is not None
         assert leak.suspended_at.line == line_of(LEAKY, "await asyncio.sleep(WARMUP_INTERVAL)")

@@ -59,6 +59,26 @@ async def test_wraps_an_existing_factory_and_forwards_every_keyword() -> None:
         assert isinstance(factory, SiteRecordingFactory)
         assert factory.inner is inner
         assert install(loop) is factory  # once per loop
+        task = loop.create_task(read_request_id(), name="named")
+        assert await task == "none"
+        assert len(inner.calls) == 1
+        assert task.get_name() == "named"
+        assert site_line(task) == (HERE, line_of(HERE, 'name="named"'))
+        uninstall(loop)
+        assert loop.get_task_factory() is inner
+        assert not is_installed(loop)
+    finally:
+        loop.set_task_factory(None)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="create_task(context=) is 3.11+")
+@pytest.mark.asyncio
+async def test_the_context_keyword_reaches_the_inner_factory() -> None:
+    loop = asyncio.get_running_loop()
+    inner = RecordingFactory()
+    loop.set_task_factory(inner)
+    try:
+        install(loop)
         context = contextvars.copy_context()
         context.run(request_id.set, "req-42")
         task = loop.create_task(read_request_id(), name="with-context", context=context)
@@ -66,9 +86,6 @@ async def test_wraps_an_existing_factory_and_forwards_every_keyword() -> None:
         assert inner.calls[-1].get("context") is context
         assert task.get_name() == "with-context"
         assert site_line(task) == (HERE, line_of(HERE, 'name="with-context"'))
-        uninstall(loop)
-        assert loop.get_task_factory() is inner
-        assert not is_installed(loop)
     finally:
         loop.set_task_factory(None)
 
@@ -112,21 +129,27 @@ async def test_sites_skip_asyncio_for_every_way_of_spawning() -> None:
         loop.create_task(forever()),  # site: loop.create_task
     ]
     gathered = asyncio.gather(forever())  # site: gather
-    async with asyncio.TaskGroup() as group:  # type: ignore[attr-defined,unused-ignore]
-        in_group = group.create_task(forever())  # site: TaskGroup
-        in_group.cancel()
     for task, text in zip(
         spawned,
         ["# site: create_task", "# site: ensure_future", "# site: loop.create_task"],
         strict=True,
     ):
         assert site_line(task) == (HERE, line_of(HERE, text))
-    assert site_line(in_group) == (HERE, line_of(HERE, "# site: TaskGroup"))
     sites = [creation_site(t) for t in asyncio.all_tasks()]
     gather_site = (HERE, line_of(HERE, "# site: gather"))
     assert any(site is not None and (site.path, site.line) == gather_site for site in sites)
     gathered.cancel()
     await cancel_all_but_current()
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="TaskGroup is 3.11+")
+@pytest.mark.asyncio
+async def test_task_group_spawns_point_at_the_users_line() -> None:
+    install()
+    async with asyncio.TaskGroup() as group:  # type: ignore[attr-defined,unused-ignore]
+        in_group = group.create_task(forever())  # site: TaskGroup
+        in_group.cancel()
+    assert site_line(in_group) == (HERE, line_of(HERE, "# site: TaskGroup"))
 
 
 @pytest.mark.asyncio

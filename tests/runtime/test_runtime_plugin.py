@@ -77,7 +77,7 @@ def test_flag_fails_the_leaking_test_with_its_creation_site(pytester: pytest.Pyt
         [
             "*test_leaks*",
             "1 task leaked (allowed: 0):",
-            f"  - Task-* running forever(), created at test_app.py:{line} in test_leaks,"
+            f"  - * running forever(), created at test_app.py:{line} in test_leaks,"
             " waiting at test_app.py:5 in forever",
             "*taskleak: tasks left running by tests*",
             "FAILED test_app.py::test_leaks - Failed: 1 task leaked*",
@@ -117,8 +117,7 @@ def test_anyio_tests_are_checked_too(pytester: pytest.Pytester) -> None:
 
         @pytest.mark.anyio
         async def test_clean(resource):
-            async with asyncio.TaskGroup() as group:
-                group.create_task(asyncio.sleep(0))
+            await asyncio.create_task(asyncio.sleep(0))
         """,
     )
     result = run(pytester, "--taskleak")
@@ -262,7 +261,7 @@ def test_a_task_destroyed_while_pending_fails_the_test(pytester: pytest.Pytester
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [
-            f"  - Task-* running orphan() was destroyed while pending, created at "
+            f"  - * running orphan() was destroyed while pending, created at "
             f"test_app.py:{line} in test_drops_a_task"
         ]
     )
