@@ -365,3 +365,14 @@ def test_python_313_and_314_syntax_parses() -> None:
                 except ValueError, TypeError:
                     pass
     """) == [(6, "TL101", "high")]
+
+
+def test_spawn_in_the_outer_iterable_of_a_comprehension_runs_once() -> None:
+    got = analyze_source(textwrap.dedent("""
+        import asyncio
+        async def main():
+            results = [r for r in await asyncio.gather(asyncio.create_task(work()))]
+            [x for x in (asyncio.create_task(w2()),)]
+    """))
+    assert [(f.line, f.rule, f.message.endswith("per loop iteration")) for f in got] == [
+        (4, "TL001", False), (5, "TL101", False)]

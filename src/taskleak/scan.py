@@ -13,6 +13,8 @@ Nothing is resolved during the walk: a name may be bound after its first use in 
 
 from __future__ import annotations
 
+import dataclasses
+import sys
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -154,6 +156,7 @@ class Scope:
 
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 _LITERALS = (cst.List, cst.Tuple, cst.Set)
+_LOOP_TYPES = frozenset({cst.For, cst.While, *_COMPREHENSIONS})
 
 
 def dotted(node: cst.BaseExpression) -> str | None:
@@ -206,11 +209,50 @@ def _is_long_running_test(test: cst.BaseExpression) -> bool:
     return False
 
 
-class Scanner(cst.CSTVisitor):
-    """Builds the scope tree of one module (see the module docstring)."""
+# Fields that hold only punctuation and whitespace: never a name, a call or a scope.
+_SKIP_FIELDS = frozenset({"lpar", "rpar", "comma", "semicolon", "colon", "equal", "dot",
+                          "operator", "leading_lines", "lines_after_decorators", "header",
+                          "footer", "trailing_whitespace", "asynchronous", "newline", "star",
+                          "default_comma", "default_semicolon", "first_line", "lbracket",
+                          "rbracket", "lbrace", "rbrace", "lsqb", "rsqb", "body_first"})
+# Fields to walk first where the dataclass order is not the text order.
+_FIRST_FIELDS = {"FunctionDef": ("decorators",), "ClassDef": ("decorators",),
+                 "IfExp": ("body",)}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(cls: type) -> tuple[str, ...]:
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        names = [f.name for f in dataclasses.fields(cls)
+                 if f.name not in _SKIP_FIELDS and "whitespace" not in f.name]
+        first = _FIRST_FIELDS.get(cls.__name__, ())
+        fields = (*first, *(n for n in names if n not in first))
+        _FIELDS[cls] = fields
+    return fields
+
+
+_NODE_TYPES: dict[type, bool] = {}
+
+
+def _is_node(cls: type) -> bool:
+    # a dict lookup instead of isinstance(x, cst.CSTNode): CSTNode is an ABC, and ABC
+    # instance checks were the walk's largest cost
+    known = _NODE_TYPES.get(cls)
+    if known is None:
+        known = _NODE_TYPES[cls] = issubclass(cls, cst.CSTNode)
+    return known
+
+
+class Scanner:
+    """Builds the scope tree of one module (see the module docstring).
+
+    It walks the tree itself instead of using libcst's visitor: libcst's `visit` rebuilds every
+    node it passes, which costs as much as parsing; this walk only reads fields, skips the
+    whitespace and punctuation ones, and calls `visit_<Node>`/`leave_<Node>` like libcst does.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
         self.stack: list[cst.CSTNode] = []
         self.seq = 0
         self.module_scope: Scope | None = None
@@ -219,13 +261,25 @@ class Scanner(cst.CSTVisitor):
         self._scope_nodes: set[int] = set()
 
     # -- generic bookkeeping -------------------------------------------------------------
-    def on_visit(self, node: cst.CSTNode) -> bool:
+    def walk(self, node: cst.CSTNode) -> None:
+        cls = type(node)
+        name = cls.__name__
         self.stack.append(node)
         self.seq += 1
-        return super().on_visit(node)
-
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        super().on_leave(original_node)
+        visit = getattr(self, "visit_" + name, None)
+        if visit is None or visit(node) is not False:
+            for field_name in _child_fields(cls):
+                value = getattr(node, field_name)
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    for item in value:
+                        if _is_node(type(item)):
+                            self.walk(item)
+                elif _is_node(kind):
+                    self.walk(value)
+        leave = getattr(self, "leave_" + name, None)
+        if leave is not None:
+            leave(node)
         self.stack.pop()
 
     def _push(self, kind: str, name: str, node: cst.CSTNode, is_async: bool = False) -> Scope:
@@ -488,16 +542,21 @@ class Scanner(cst.CSTVisitor):
         child = stack[i]
         for j in range(i - 1, -1, -1):
             node = stack[j]
-            if id(node) in self._scope_nodes:
-                break
-            if isinstance(node, cst.For):
-                if node.iter is not child:
+            kind = type(node)
+            if kind not in _LOOP_TYPES:
+                if id(node) in self._scope_nodes:
+                    break
+                child = node
+                continue
+            if kind is cst.For:
+                if node.iter is not child:  # type: ignore[attr-defined]
                     out.append(id(node))
-            elif isinstance(node, cst.While):
+            elif kind is cst.While:
                 out.append(id(node))
-            elif isinstance(node, _COMPREHENSIONS):
-                outer = node.for_in
-                if outer.iter is not child:
+            else:  # a comprehension: its outermost iterable is evaluated once
+                outer: cst.CompFor = node.for_in  # type: ignore[attr-defined]
+                once = child is outer and j + 2 <= i and stack[j + 2] is outer.iter
+                if not once:
                     out.append(id(node))
             child = node
         return tuple(out)
@@ -688,6 +747,11 @@ def _consumer_awaited(stack: list[cst.CSTNode], k: int) -> bool:
 def scan(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scope:
     scanner = Scanner()
     scanner.extra_names = extra_names
-    module.visit(scanner)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 20_000))  # deeply nested expressions in generated code
+    try:
+        scanner.walk(module)
+    finally:
+        sys.setrecursionlimit(limit)
     assert scanner.module_scope is not None
     return scanner.module_scope
