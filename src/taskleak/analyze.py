@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 
 import libcst as cst
@@ -13,36 +11,30 @@ from taskleak.classify import Classifier, coroutine_text
 from taskleak.model import FileResult, Finding, Skipped
 from taskleak.names import Resolver
 from taskleak.positions import positions
-from taskleak.scan import SPAWN_FUNCTIONS, scan
+from taskleak.prefilter import BASE_WORDS, may_spawn
+from taskleak.scan import scan
 from taskleak.source import SourceError, decode, read_source
 from taskleak.spawns import find_spawns
 
-# Names whose presence as a whole word makes a file worth parsing. `start` (nursery.start) is
-# only worth it next to a task group, so task-group names stand in for it.
-BASE_WORDS = (*sorted(SPAWN_FUNCTIONS), "start_soon", "TaskGroup", "create_task_group",
-              "open_nursery", "Nursery")
-
-
-@lru_cache(maxsize=32)
-def prefilter_pattern(spawners: tuple[str, ...]) -> re.Pattern[bytes]:
-    words = set(BASE_WORDS)
-    for s in spawners:
-        words.add(s.rsplit(".", 1)[-1])
-    alternatives = b"|".join(re.escape(w.encode()) for w in sorted(words))
-    return re.compile(rb"(?<![\w])(?:" + alternatives + rb")(?![\w])")
-
-
-def may_spawn(data: bytes, spawners: tuple[str, ...] = ()) -> bool:
-    return prefilter_pattern(spawners).search(data) is not None
+__all__ = ["BASE_WORDS", "analyze_bytes", "analyze_file", "analyze_module", "analyze_source",
+           "may_spawn"]
 
 
 def analyze_file(path: Path, display: str, spawners: tuple[str, ...] = (),
                  use_prefilter: bool = True) -> FileResult:
-    result = FileResult(path=display)
     try:
         data = read_source(path)
-        if use_prefilter and not may_spawn(data, spawners):
-            return result
+    except SourceError as exc:
+        return FileResult(path=display, skipped=Skipped(display, exc.reason, exc.line))
+    if use_prefilter and not may_spawn(data, spawners):
+        return FileResult(path=display)
+    return analyze_bytes(data, display, spawners)
+
+
+def analyze_bytes(data: bytes, display: str, spawners: tuple[str, ...] = ()) -> FileResult:
+    """Parse and analyse a file's bytes (already read, and already through the prefilter)."""
+    result = FileResult(path=display)
+    try:
         decode(data)  # a clear error for bad encodings before libcst sees the bytes
     except SourceError as exc:
         result.skipped = Skipped(display, exc.reason, exc.line)

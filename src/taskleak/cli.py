@@ -14,10 +14,12 @@ from rich.console import Console
 
 from taskleak import __version__
 from taskleak.baseline import BaselineError, load_baseline
+from taskleak.cache import default_cache_dir
 from taskleak.config import CliOverrides, ConfigError, resolve_settings
 from taskleak.discovery import discover
 from taskleak.gate import apply_baseline, apply_suppressions, record_baseline
 from taskleak.model import Risk, RunResult
+from taskleak.progress import progress_for
 from taskleak.report.github import render_github
 from taskleak.report.json import render_json
 from taskleak.report.markdown import render_markdown
@@ -25,7 +27,7 @@ from taskleak.report.sarif import render_sarif
 from taskleak.report.text import render_text
 from taskleak.rules import RULES, rule_for
 from taskleak.rules_docs import fix_summary, render_rule_markdown
-from taskleak.runner import run
+from taskleak.runner import RunStats, run
 from taskleak.settings import FAIL_ON_CHOICES, Settings
 
 FORMATS = ("text", "json", "sarif", "github", "markdown")
@@ -90,12 +92,20 @@ def main() -> None:
 @click.option("--runtime-report", type=click.Path(dir_okay=False, path_type=Path),
               help="A runtime report (pytest --taskleak-report, track(report=...)): mark the "
                    "findings that leaked at runtime as confirmed, list leaks no finding explains.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Parse with at most N processes [default: all cores].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              envvar="TASKLEAK_CACHE_DIR",
+              help="Where per-file results are kept between runs "
+                   "[default: .taskleak_cache in the project root; env TASKLEAK_CACHE_DIR].")
 def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...],
           extend_exclude: tuple[str, ...], spawners: tuple[str, ...],
           respect_gitignore: bool | None, hide_low: bool, config_file: Path | None,
           isolated: bool, show_unused_noqa: bool, baseline_file: Path | None,
-          write_baseline_file: Path | None, runtime_report: Path | None) -> None:
+          write_baseline_file: Path | None, runtime_report: Path | None,
+          jobs: int | None, no_cache: bool, cache_dir: Path | None) -> None:
     """Report every task spawn under PATHS (default: the current folder)."""
     targets = list(paths) or [Path(".")]
     overrides = CliOverrides(
@@ -109,7 +119,12 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
                                     overrides=overrides)
     except ConfigError as exc:
         _usage_error(str(exc))
-    result = run(targets, settings)
+    stats = RunStats()
+    cache = None if no_cache else (cache_dir or default_cache_dir(settings.project_root))
+    result = run(targets, settings, jobs=jobs, cache_dir=cache, progress=progress_for(fmt),
+                 stats=stats)
+    if stats.cache_error:
+        click.echo(f"taskleak: warning: {stats.cache_error}", err=True)
     unused_in = discover(targets, settings) if show_unused_noqa else ()
     result, noqa = apply_suppressions(result, settings, unused_in=unused_in)
     baseline_path = write_baseline_file or settings.baseline

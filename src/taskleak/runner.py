@@ -1,23 +1,127 @@
-"""A whole run: discover files, analyse each, and collect a sorted RunResult."""
+"""A whole run: discover files, answer what the cache and the prefilter can, parse the rest.
+
+1. discovery lists the files (sorted, deduplicated);
+2. a cheap pass over every file: a stat the cache may recognise, else a read, the prefilter
+   (most files stop here) and a content hash the cache may recognise;
+3. only the files left are parsed, in a process pool when they are many (`parallel.py`).
+libcst is imported only when step 3 has work: a warm run over an unchanged tree never loads it.
+Results are put back in file order and sorted, whatever order the pool finishes in.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from taskleak.analyze import analyze_file
+from taskleak.cache import CLEAN, Cache, content_digest
 from taskleak.discovery import discover, display_path
 from taskleak.model import FileResult, Finding, RunResult, Skipped
+from taskleak.parallel import Job, analyze_jobs, default_jobs
+from taskleak.prefilter import prefilter_for
+from taskleak.progress import NoProgress, Progress
 from taskleak.settings import Settings
+from taskleak.source import SourceError, read_source
+
+_RULED_OUT = FileResult(path="")  # shared result of every file the prefilter rules out
 
 
-def analyze_paths(files: Sequence[Path], settings: Settings) -> list[FileResult]:
-    return [analyze_file(f, display_path(f), settings.spawners) for f in files]
+@dataclass
+class RunStats:
+    """How a run got its results (for tests, benchmarks and `--verbose`-style output)."""
+
+    files: int = 0
+    cached: int = 0  # answered by the cache without parsing
+    ruled_out: int = 0  # read in this run, and the prefilter says no spawn can be there
+    analysed: int = 0  # parsed (or tried to) in this run
+    workers: int = 0  # worker processes used; 0 when everything ran in this process
+    cache_error: str | None = None  # why the cache could not be written
 
 
-def run(paths: Sequence[Path], settings: Settings) -> RunResult:
+def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
+        cache_dir: Path | None = None, progress: Progress | None = None,
+        use_prefilter: bool = True, stats: RunStats | None = None) -> RunResult:
+    """Check `paths`. `jobs`: worker processes at most (default: all cores); `cache_dir`: where
+    results persist between runs (None: no cache); `use_prefilter=False` parses every file."""
+    progress = progress or NoProgress()
+    stats = stats if stats is not None else RunStats()
     files = list(discover(paths, settings))
-    results = analyze_paths(files, settings)
+    stats.files = len(files)
+    progress.start(len(files))
+    cache = Cache(cache_dir, settings.analysis_key()) if cache_dir and use_prefilter else None
+    prefilter = prefilter_for(tuple(settings.spawners))
+    results: list[FileResult] = [_RULED_OUT] * len(files)
+    pending: list[Job] = []
+    recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # index -> path, stat, digest
+    try:
+        for i, path in enumerate(files):
+            key = str(path)
+            st: os.stat_result | None = None
+            if cache is not None:
+                try:
+                    st = os.stat(path)  # before the read: a later edit changes the stat
+                except OSError:
+                    st = None
+                known = cache.lookup(key, st) if st is not None else None
+                if known == CLEAN:
+                    stats.cached += 1
+                    progress.advance()
+                    continue
+                if known is not None:
+                    cached = cache.result(known, display_path(path))
+                    if cached is not None:
+                        results[i] = cached
+                        stats.cached += 1
+                        progress.advance()
+                        continue
+            try:
+                data = read_source(path)
+            except SourceError as exc:
+                display = display_path(path)
+                results[i] = FileResult(display, skipped=Skipped(display, exc.reason, exc.line))
+                progress.advance()
+                continue
+            if use_prefilter and not prefilter.may_spawn(data):
+                stats.ruled_out += 1
+                if cache is not None and st is not None:
+                    cache.remember(key, st, None)
+                progress.advance()
+                continue
+            display = display_path(path)
+            if cache is not None and st is not None:
+                digest = content_digest(data)
+                if cache.lookup_content(key, st, digest):
+                    cached = cache.result(digest, display)
+                    if cached is not None:
+                        results[i] = cached
+                        stats.cached += 1
+                        progress.advance()
+                        continue
+                recorded[i] = (key, st, digest)
+            pending.append(Job(i, display, data))
+
+        def on_result(job: Job, result: FileResult) -> None:
+            results[job.index] = result
+            if cache is not None and job.index in recorded:
+                key, st, digest = recorded[job.index]
+                cache.remember(key, st, digest, result)
+            progress.advance()
+
+        stats.analysed = len(pending)
+        if pending:
+            progress.describe(f"parsing {len(pending)}")
+        stats.workers = analyze_jobs(pending, tuple(settings.spawners), jobs or default_jobs(),
+                                     on_result)
+        if cache is not None:
+            stats.cache_error = cache.save(paths)
+    finally:
+        progress.stop()
+    return collect(results, settings, len(files))
+
+
+def collect(results: Sequence[FileResult], settings: Settings, scanned: int) -> RunResult:
+    """The run's findings (enabled rules only) and skipped files, sorted."""
     findings: list[Finding] = []
     skipped: list[Skipped] = []
     parsed = 0
@@ -28,5 +132,5 @@ def run(paths: Sequence[Path], settings: Settings) -> RunResult:
         parsed += r.parsed
     findings.sort(key=Finding.sort_key)
     skipped.sort(key=lambda s: s.path)
-    return RunResult(findings=findings, skipped=skipped, files_scanned=len(files),
+    return RunResult(findings=findings, skipped=skipped, files_scanned=scanned,
                      files_parsed=parsed)

@@ -1,0 +1,301 @@
+"""Per-file results kept between runs, like ruff's cache.
+
+Layout: `<cache dir>/<taskleak version>/<key>.json`, one file per analysis key (the settings that
+change per-file results, plus a fingerprint of taskleak's own code so an edited checkout never
+reuses stale results). The cache folder holds a `.gitignore` with `*` and a `CACHEDIR.TAG`.
+
+One cache file maps
+- each checked file's absolute path to `[mtime_ns, size, digest, day]`: when a file's stat still
+  matches, its content is known without reading it; `digest` is the blake2b of its bytes, or
+  null when the prefilter ruled the file out;
+- each digest to the analysis result of that content, so a touched-but-unchanged file, or a
+  branch switched back, costs a read and a hash but no parse.
+
+Safety: results are keyed by content, never by path or time alone. A stat shortcut is not
+recorded for a file modified within `RACY_SECONDS` of the run (its mtime may not change on the
+next edit), mirroring git's racy-clean rule. Writes go to a temporary file then `os.replace`, so
+a concurrent reader sees the old or the new cache, never half of one; two concurrent writers
+lose one run's new entries, never correctness. A missing, unreadable or corrupt cache is an
+empty cache. Pruning: entries of files that were not seen under the checked paths, or not seen
+for `MAX_AGE_DAYS`, are dropped on save, as are results no file points to, cache files of other
+keys unused for `MAX_AGE_DAYS` and folders of other taskleak versions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from taskleak import __version__
+from taskleak.model import FileResult, Finding, Skipped
+
+CACHE_DIR_NAME = ".taskleak_cache"
+FORMAT = 1
+RACY_SECONDS = 2.0
+MAX_AGE_DAYS = 30
+_STALE_TMP_SECONDS = 3600
+_NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
+CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
+
+
+def default_cache_dir(project_root: Path | None) -> Path:
+    """`.taskleak_cache` in the project root (the folder of the pyproject.toml used), else here."""
+    return (project_root or Path.cwd()) / CACHE_DIR_NAME
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def code_fingerprint() -> str:
+    """Size and mtime of taskleak's own modules: an edited checkout gets a fresh cache."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.blake2b(digest_size=8)
+    try:
+        entries = sorted(os.scandir(package), key=lambda e: e.name)
+    except OSError:
+        return "unknown"
+    for entry in entries:
+        if entry.name.endswith(".py"):
+            with contextlib.suppress(OSError):
+                st = entry.stat()
+                h.update(f"{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()
+
+
+def cache_key(analysis_key: str) -> str:
+    text = f"format={FORMAT};code={code_fingerprint()};{analysis_key}"
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+@dataclass
+class _Entry:
+    mtime_ns: int
+    size: int
+    digest: str | None  # None: the prefilter ruled the file out
+    day: int  # the last day (since the epoch) a run saw this file
+
+
+def _today() -> int:
+    return int(time.time() // 86400)
+
+
+class Cache:
+    """One run's view of the cache file for its analysis key."""
+
+    def __init__(self, directory: Path, analysis_key: str) -> None:
+        self.directory = directory
+        self.version_dir = directory / __version__
+        self.key = cache_key(analysis_key)
+        self.file = self.version_dir / f"{self.key}.json"
+        self._files: dict[str, _Entry] = {}
+        self._results: dict[str, dict[str, Any]] = {}
+        self._seen: set[str] = set()
+        self._dirty = False
+        self._today = _today()
+        self._racy_after_ns = time.time_ns() - int(RACY_SECONDS * 1e9)
+        self.hits = 0  # files answered without analysis (for statistics and tests)
+        self._load()
+
+    # -- reading ---------------------------------------------------------------------------
+    def _load(self) -> None:
+        try:
+            doc = json.loads(self.file.read_bytes())
+        except (OSError, ValueError):
+            return
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != self.key:
+            return
+        files, results = doc.get("files"), doc.get("results")
+        if not isinstance(files, dict) or not isinstance(results, dict):
+            return
+        try:
+            self._files = {p: _Entry(int(e[0]), int(e[1]), e[2], int(e[3]))
+                           for p, e in files.items()}
+        except (TypeError, ValueError, IndexError):
+            self._files = {}
+            return
+        self._results = results
+
+    def lookup(self, path: str, st: os.stat_result) -> str | None:
+        """What the cache knows of a file whose stat is unchanged since it was recorded.
+
+        Returns `CLEAN` (the prefilter ruled it out), the digest of its content when that
+        content's result is cached (see `result`), or None (read the file).
+        """
+        entry = self._files.get(path)
+        if entry is None or entry.mtime_ns != st.st_mtime_ns or entry.size != st.st_size:
+            return None
+        if entry.digest is not None and entry.digest not in self._results:
+            return None
+        self._seen.add(path)
+        if entry.day != self._today:
+            entry.day = self._today
+            self._dirty = True
+        self.hits += 1
+        return CLEAN if entry.digest is None else entry.digest
+
+    def lookup_content(self, path: str, st: os.stat_result, digest: str) -> bool:
+        """Whether this content's result is cached (the file was read because its stat changed)."""
+        if digest not in self._results:
+            return False
+        self.remember(path, st, digest)
+        self.hits += 1
+        return True
+
+    def result(self, digest: str, display: str) -> FileResult | None:
+        """The cached result of a content, for the file shown as `display`."""
+        return self._result(digest, display)
+
+    def _result(self, digest: str, display: str) -> FileResult | None:
+        doc = self._results.get(digest)
+        if not isinstance(doc, dict):
+            return None
+        try:
+            findings = [replace(Finding.from_cache(f), path=display) for f in doc["findings"]]
+            skipped = None
+            if doc.get("skipped") is not None:
+                reason, line = doc["skipped"]
+                skipped = Skipped(display, str(reason), line)
+            return FileResult(path=display, findings=findings, skipped=skipped,
+                              parsed=bool(doc.get("parsed")))
+        except (KeyError, TypeError, ValueError):
+            return None  # an entry written by a different shape of Finding: analyse again
+
+    # -- recording -------------------------------------------------------------------------
+    def remember(self, path: str, st: os.stat_result, digest: str | None,
+                 result: FileResult | None = None) -> None:
+        """Record a file's stat and content digest, and the result of analysing that content."""
+        if result is not None:
+            if result.skipped is not None and result.skipped.internal:
+                return  # a bug of ours: analyse again next time
+            self._results[digest or ""] = _result_doc(result)
+        mtime = st.st_mtime_ns
+        if mtime >= self._racy_after_ns:
+            mtime = _NOT_STAT_TRUSTED
+        entry = _Entry(mtime, st.st_size, digest, self._today)
+        if self._files.get(path) != entry:
+            self._files[path] = entry
+            self._dirty = True
+        self._seen.add(path)
+
+    # -- writing ---------------------------------------------------------------------------
+    def save(self, roots: Sequence[Path]) -> str | None:
+        """Prune and write the cache; returns an error message when it cannot be written."""
+        self._prune(roots)
+        if not self._dirty:
+            return None
+        doc = {
+            "format": FORMAT,
+            "version": __version__,
+            "key": self.key,
+            "files": {p: [e.mtime_ns, e.size, e.digest, e.day]
+                      for p, e in sorted(self._files.items())},
+            "results": self._results,
+        }
+        try:
+            self._prepare_dir()
+            _atomic_write(self.file, json.dumps(doc, separators=(",", ":")).encode())
+        except OSError as exc:
+            return f"cannot write the cache in {self.directory}: {exc.strerror or exc}"
+        self._dirty = False
+        self._prune_folder()
+        return None
+
+    def _prune(self, roots: Sequence[Path]) -> None:
+        prefixes = tuple(_dir_prefix(r) for r in roots)
+        oldest = self._today - MAX_AGE_DAYS
+        for path in list(self._files):
+            if path in self._seen:
+                continue
+            under_roots = any(path == p.rstrip(os.sep) or path.startswith(p) for p in prefixes)
+            if under_roots or self._files[path].day < oldest:
+                del self._files[path]  # deleted, excluded now, or long unused
+                self._dirty = True
+        used = {e.digest for e in self._files.values() if e.digest is not None}
+        for digest in [d for d in self._results if d not in used]:
+            del self._results[digest]
+            self._dirty = True
+
+    def _prepare_dir(self) -> None:
+        self.version_dir.mkdir(parents=True, exist_ok=True)
+        gitignore = self.directory / ".gitignore"
+        if not gitignore.exists():
+            _atomic_write(gitignore, b"# Automatically created by taskleak.\n*\n")
+        tag = self.directory / "CACHEDIR.TAG"
+        if not tag.exists():
+            _atomic_write(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n"
+                               b"# This file is a cache directory tag created by taskleak.\n")
+
+    def _prune_folder(self) -> None:
+        """Other versions' folders, other keys' files unused for long, stale temporary files."""
+        now = time.time()
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.directory):
+                if entry.is_dir(follow_symlinks=False) and entry.name != __version__ \
+                        and _looks_like_version_dir(Path(entry.path)):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.version_dir):
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+                if entry.name.endswith(".tmp") and age > _STALE_TMP_SECONDS:
+                    _unlink(entry.path)
+                elif entry.name.endswith(".json") and entry.name != self.file.name \
+                        and age > MAX_AGE_DAYS * 86400:
+                    _unlink(entry.path)
+
+
+def _result_doc(result: FileResult) -> dict[str, Any]:
+    findings = []
+    for f in result.findings:
+        data = f.to_cache()
+        data["path"] = ""  # filled in from the path of the file that has this content
+        findings.append(data)
+    skipped = None
+    if result.skipped is not None:
+        skipped = [result.skipped.reason, result.skipped.line]
+    return {"parsed": result.parsed, "findings": findings, "skipped": skipped}
+
+
+def _dir_prefix(root: Path) -> str:
+    text = str(root.absolute())
+    return text if text.endswith(os.sep) else text + os.sep
+
+
+_VERSION_NAME = re.compile(r"\d+(\.\d+)*[A-Za-z0-9.+-]*")
+_CACHE_FILE_NAME = re.compile(r"[0-9a-f]{16}\.json(\..*\.tmp)?")
+
+
+def _looks_like_version_dir(path: Path) -> bool:
+    """Only folders taskleak made are removed: a version name holding only cache files."""
+    if not _VERSION_NAME.fullmatch(path.name):
+        return False
+    try:
+        return all(_CACHE_FILE_NAME.fullmatch(e.name) for e in os.scandir(path))
+    except OSError:
+        return False
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
