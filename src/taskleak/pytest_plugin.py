@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import glob
 import inspect
+import warnings
 from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,7 +95,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if enabled is None:
         enabled = config.getini("taskleak")
     if enabled:
-        config.pluginmanager.register(TaskLeakPlugin(_Settings.from_config(config)), _NAME)
+        worker_id = getattr(config, "workerinput", {}).get("workerid")
+        plugin = TaskLeakPlugin(_Settings.from_config(config), worker_id)
+        config.pluginmanager.register(plugin, _NAME)
 
 
 _NAME = "taskleak-runtime"
@@ -141,9 +145,11 @@ class _TestLeaks:
 class TaskLeakPlugin:
     """Registered only when the check is on."""
 
-    def __init__(self, settings: _Settings) -> None:
+    def __init__(self, settings: _Settings, worker_id: str | None = None) -> None:
         self.settings = settings
+        self.worker_id = worker_id  # set in a pytest-xdist worker process
         self.by_test: dict[str, list[LeakedTask]] = {}
+        self.from_workers = 0
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, object, object]:
@@ -185,13 +191,40 @@ class TaskLeakPlugin:
     def _record(self, item: pytest.Item, leaks: list[LeakedTask]) -> None:
         self.by_test[item.nodeid] = leaks
 
-    def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        if self.settings.report is None:
-            return
-        from taskleak.runtime.report import write_runtime_report
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        if self.settings.report is not None and self.worker_id is None:
+            for stale in _worker_reports(self.settings.report):  # from an earlier run
+                stale.unlink(missing_ok=True)
 
-        leaks = [leak for leaks in self.by_test.values() for leak in leaks]
-        write_runtime_report(self.settings.report, leaks)
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        report = self.settings.report
+        if report is None:
+            return
+        from taskleak.runtime.report import (
+            RuntimeLeak,
+            RuntimeReportError,
+            load_runtime_report,
+            write_runtime_report,
+        )
+
+        leaks: list[LeakedTask | RuntimeLeak] = [
+            leak for leaks in self.by_test.values() for leak in leaks
+        ]
+        if self.worker_id is not None:  # a pytest-xdist worker: the controller merges its file
+            write_runtime_report(report.with_name(f"{report.name}.{self.worker_id}"), leaks)
+            return
+        parts = _worker_reports(report)
+        for part in parts:
+            try:
+                from_worker = load_runtime_report(part)
+            except RuntimeReportError as exc:
+                warnings.warn(pytest.PytestWarning(f"taskleak: {exc}"), stacklevel=1)
+                continue
+            leaks.extend(from_worker)
+            self.from_workers += sum(leak.count for leak in from_worker)
+        write_runtime_report(report, leaks)
+        for part in parts:
+            part.unlink(missing_ok=True)
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if not self.by_test and self.settings.report is None:
@@ -199,10 +232,17 @@ class TaskLeakPlugin:
         terminalreporter.write_sep("-", "taskleak: tasks left running by tests")
         for nodeid, leaks in self.by_test.items():
             terminalreporter.write_line(f"{nodeid}: {_format(leaks, None)}")
-        if not self.by_test:
+        if self.from_workers:
+            terminalreporter.write_line(f"{self.from_workers} leaked tasks in worker processes")
+        elif not self.by_test:
             terminalreporter.write_line("no test left a task running")
         if self.settings.report is not None:
             terminalreporter.write_line(f"runtime report: {self.settings.report}")
+
+
+def _worker_reports(report: Path) -> list[Path]:
+    """The per-worker report files pytest-xdist workers wrote next to `report`."""
+    return sorted(report.parent.glob(f"{glob.escape(report.name)}.gw*"))
 
 
 def _allowance(item: pytest.Function) -> tuple[tuple[str, ...], int] | None:

@@ -248,3 +248,20 @@ async def test_a_users_exception_handler_still_gets_destroyed_task_messages() ->
         f"test_runtime_factory.py:{line} in test_a_users_exception_handler"
         in (context["taskleak_created_at"])
     )
+
+
+@pytest.mark.asyncio
+async def test_anyio_start_soon_points_at_the_callers_line() -> None:
+    import anyio
+
+    install()
+    seen: list[object] = []
+
+    async def record_own_site() -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        seen.append(site_line(task))
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(record_own_site)  # site: start_soon
+    assert seen == [(HERE, line_of(HERE, "# site: start_soon"))]

@@ -326,3 +326,47 @@ def test_sync_tests_are_left_alone(pytester: pytest.Pytester) -> None:
         """,
     )
     run(pytester, "--taskleak").assert_outcomes(passed=1)
+
+
+def test_xdist_workers_write_their_own_file_and_the_controller_merges_them(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Simulated pytest-xdist: a worker is a process whose config has `workerinput`.
+    pytester.makeconftest(
+        """
+        import os
+        import pytest
+
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_configure(config):
+            worker = os.environ.get("FAKE_XDIST_WORKER")
+            if worker:
+                config.workerinput = {"workerid": worker}
+        """
+    )
+    line = write(pytester, LEAKY)
+    for worker in ("gw0", "gw1"):
+        monkeypatch.setenv("FAKE_XDIST_WORKER", worker)
+        run(pytester, "--taskleak", "--taskleak-report", "runtime.json")
+        part = pytester.path / f"runtime.json.{worker}"
+        part.rename(pytester.path / f"finished.{worker}")
+    assert not (pytester.path / "runtime.json").exists()
+    monkeypatch.delenv("FAKE_XDIST_WORKER")
+    stale = pytester.path / "runtime.json.gw7"
+    stale.write_text("left over from an earlier run")  # removed at session start
+    # the controller: the workers' files appear while its session runs
+    pytester.makepyfile(
+        test_app="""
+        import os
+
+        def test_workers_finish():
+            for worker in ("gw0", "gw1"):
+                os.rename(f"finished.{worker}", f"runtime.json.{worker}")
+        """
+    )
+    result = run(pytester, "--taskleak", "--taskleak-report", "runtime.json")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["2 leaked tasks in worker processes"])
+    (entry,) = load_runtime_report(pytester.path / "runtime.json")
+    assert (entry.line, entry.count) == (line, 2)
+    assert sorted(p.name for p in pytester.path.glob("runtime.json*")) == ["runtime.json"]
