@@ -1,0 +1,135 @@
+"""Await fix (unsafe, opt-in) for TL101/TL102: await the coroutine instead of spawning it.
+
+    asyncio.create_task(self._send(msg))   ->   await self._send(msg)
+
+The seeds' fix "A" for a fast websocket send. It changes concurrency (the caller now waits,
+and the coroutine's exceptions reach it), so it is offered only where waiting is plausible:
+inside `async def`, not in a loop (one wait per item), not for a coroutine that runs a
+`while True` loop or is named like one (it would never return), not where a comment says the
+work must run in the background, and only for asyncio's own spawners, whose extra arguments
+(`name=`) can be dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from taskleak.classify import Verdict
+from taskleak.fixes.context import FixContext
+from taskleak.fixes.edits import Edits
+from taskleak.fixes.plan import NoFix, Offer
+from taskleak.fixes.shapes import Shape, spawn_shape, statement_comments
+from taskleak.scan import Scope, callee_text
+from taskleak.spawns import Spawn
+
+KIND = "await"
+RULES = frozenset({"TL101", "TL102"})
+AWAITABLE_SPAWNERS = frozenset(
+    {"asyncio.create_task", "asyncio.ensure_future", "loop.create_task", "loop.ensure_future"})
+DROPPABLE_KEYWORDS = frozenset({"name", "loop"})
+# Coroutines named like endless loops.
+LOOP_LIKE = re.compile(
+    r"(loop|forever|serve|server|listen|watch|poll|monitor|heartbeat|keep_?alive|consume|"
+    r"worker|daemon|pump|ticker|sweep|reader|receiver|subscriber|run$|^_*run_|^_*main$)",
+    re.IGNORECASE)
+# Comments that say the work must not block the caller.
+BACKGROUND_INTENT = re.compile(
+    r"(background|block|concurren|parallel|fire.and.forget|meanwhile|detach|"
+    r"(do not|don'?t|never|without) (a)?wait|in the meantime)", re.IGNORECASE)
+
+
+def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
+    if verdict.rule not in RULES or sp.structured:
+        return None
+    site = sp.site
+    if sp.spawner not in AWAITABLE_SPAWNERS:
+        return NoFix(f"awaiting is offered for asyncio's spawners only, not {sp.spawner}")
+    if site.scope.kind != "function" or not site.scope.is_async:
+        return NoFix("not inside `async def`: the coroutine cannot be awaited there")
+    if site.loops:
+        return NoFix("spawned in a loop: awaiting would run the items one after another")
+    shape = spawn_shape(ctx, site.node)
+    if isinstance(shape, NoFix):
+        return shape
+    if shape.form == "chain" or (shape.form == "bound" and verdict.rule != "TL102"):
+        return NoFix("the task is used after the spawn")
+    coro = _coroutine(site.node)
+    if coro is None:
+        return NoFix("the spawn has arguments besides the coroutine that awaiting would drop")
+    callee = _callee_name(coro)
+    target = _function_named(coro, site.scope)
+    if (target is not None and target.long_running) or (callee and LOOP_LIKE.search(callee)):
+        return NoFix("the coroutine looks like an endless loop: awaiting it would never return")
+    if BACKGROUND_INTENT.search(statement_comments(ctx, shape.placement)):
+        return NoFix("a comment says this work runs in the background")
+    shown = ctx.module.code_for_node(coro).strip()
+    if len(shown) > 40 or "\n" in shown:
+        shown = (callee_text(coro.func) if isinstance(coro, cst.Call) else "the coroutine") + "(…)"
+
+    def build(edits: Edits) -> None:
+        edits.replace_small(shape.small, [cst.Expr(_awaited(site.node, coro, shape))])
+
+    return Offer(KIND, False, f"await {shown} instead of spawning it", build,
+                 removes_spawn=True)
+
+
+def _coroutine(call: cst.Call) -> cst.BaseExpression | None:
+    args = list(call.args)
+    if not args or args[0].keyword is not None or args[0].star:
+        return None
+    for extra in args[1:]:
+        if extra.keyword is None or extra.keyword.value not in DROPPABLE_KEYWORDS:
+            return None
+    return args[0].value
+
+
+def _callee_name(coro: cst.BaseExpression) -> str:
+    func = coro.func if isinstance(coro, cst.Call) else coro
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    if isinstance(func, cst.Name):
+        return func.value
+    return ""
+
+
+def _function_named(coro: cst.BaseExpression, scope: Scope) -> Scope | None:
+    """The function a coroutine call runs, when it is defined in this module."""
+    func = coro.func if isinstance(coro, cst.Call) else None
+    if isinstance(func, cst.Name):
+        s: Scope | None = scope
+        while s is not None:
+            for child in s.children:
+                if child.kind == "function" and child.name == func.value:
+                    return child
+            s = s.parent
+        return None
+    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+        cls = scope.enclosing_class()
+        method = scope.method()
+        if cls is not None and method is not None and method.self_name == func.value.value:
+            for child in cls.children:
+                if child.kind == "function" and child.name == func.attr.value:
+                    return child
+    return None
+
+
+def _has_newline(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.ParenthesizedWhitespace) or (
+        isinstance(node, cst.Comma) and _has_newline(node.whitespace_after))
+
+
+def _awaited(call: cst.Call, coro: cst.BaseExpression, shape: Shape) -> cst.Await:
+    """`await coro`, keeping a multi-line call's layout (and comments) in parentheses."""
+    first = call.args[0]
+    closing: cst.BaseParenthesizableWhitespace = first.whitespace_after_arg
+    if isinstance(first.comma, cst.Comma) and len(call.args) == 1:
+        closing = first.comma.whitespace_after
+    multiline = isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace) or \
+        isinstance(closing, cst.ParenthesizedWhitespace)
+    if multiline:
+        coro = coro.with_changes(
+            lpar=[cst.LeftParen(whitespace_after=call.whitespace_before_args), *coro.lpar],
+            rpar=[*coro.rpar, cst.RightParen(whitespace_before=closing)])
+    return cst.Await(expression=coro)

@@ -1,0 +1,108 @@
+"""Cancel-in-close fix (safe) for TL201: cancel an attribute's task in the class's close method.
+
+    async def close(self) -> None:
+        self._sessions.clear()
+->
+    async def close(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+        self._sessions.clear()
+
+The close-like method is the class's `close`, `aclose`, `stop`, `shutdown`, `disconnect` or
+`__aexit__` (async ones first); in a sync method the task is only cancelled. Nothing changes
+while the owner is in use, so the fix is safe, except when the spawn sits in a method that runs
+again and again (`connect`, `on_*` ...): then the previous task must also be cancelled before the
+new spawn (as `cancel_previous` does), which makes the combined fix unsafe.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.classify import Verdict, repeats_often
+from taskleak.fixes.cancel_previous import attribute_initialised, stored_target
+from taskleak.fixes.context import FixContext
+from taskleak.fixes.edits import Edits
+from taskleak.fixes.imports import header, module_ref
+from taskleak.fixes.plan import NoFix, Offer
+from taskleak.fixes.sets import CLOSE_METHODS, close_method, first_param
+from taskleak.scan import dotted
+from taskleak.spawns import Spawn
+
+KIND = "cancel-in-close"
+
+
+def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
+    if verdict.rule != "TL201" or sp.structured:
+        return None
+    site = sp.site
+    target = stored_target(ctx, sp)
+    if isinstance(target, NoFix):
+        return target
+    if isinstance(target, cst.Name):
+        return NoFix("the task is kept in a module global: where it should end (which shutdown "
+                     "hook) is a design decision")
+    if not isinstance(target, cst.Attribute):
+        return NoFix(f"the task is kept in `{ctx.module.code_for_node(target)}`, not in an "
+                     "attribute of `self`: where it should end is a design decision")
+    access = ctx.instance_access(site.scope)
+    if access is None or not isinstance(target.value, cst.Name) \
+            or target.value.value != access[2]:
+        return NoFix("the task is stored on another object than `self`")
+    cls, method, _ = access
+    cls_node = cls.node
+    assert isinstance(cls_node, cst.ClassDef)
+    close = close_method(cls_node)
+    if close is None:
+        return NoFix(f"{cls.name} has no {'/'.join(CLOSE_METHODS)} method: where the task "
+                     "should end is a design decision")
+    attr = target.attr.value
+    in_init = method.name in ("__init__", "__post_init__")
+    if not in_init and not attribute_initialised(ctx, cls, attr):
+        return NoFix(f"self.{attr} is not initialised in __init__ (to None), so "
+                     f"{close.name.value}() could not tell whether a task exists")
+    if site.loops:
+        return NoFix("spawned in a loop: the attribute keeps only the last task")
+    repeats = repeats_often(method.name)
+    pl = ctx.placement(site.node)
+    assert pl is not None
+    self_in_method = access[2]
+    what = f"cancel self.{attr} in {close.name.value}()"
+    if repeats:
+        what += f" and before it is re-spawned in {method.name}()"
+
+    def build(edits: Edits) -> None:
+        close_self = first_param(close)
+        ref = f"{close_self}.{attr}"
+        code = f"if {ref} is not None:\n    {ref}.cancel()"
+        if close.asynchronous is not None:
+            suppress = _suppress_ref(edits, ctx)
+            asyncio_ref = module_ref(edits, ctx, "asyncio")
+            code += (f"\n    with {suppress}({asyncio_ref}.CancelledError):"
+                     f"\n        await {ref}")
+        edits.prefix_body(close, edits.statements(code))
+        if repeats:
+            own = f"{self_in_method}.{attr}"
+            edits.insert_before(pl.line, edits.statements(
+                f"if {own} is not None:\n    {own}.cancel()"))
+
+    return Offer(KIND, not repeats, what, build)
+
+
+def _suppress_ref(edits: Edits, ctx: FixContext) -> str:
+    """`suppress` when imported from contextlib at the top, else `contextlib.suppress`."""
+    for stmt in ctx.module.body[:header(ctx.module).end]:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.ImportFrom) and small.module is not None \
+                        and dotted(small.module) == "contextlib" \
+                        and not isinstance(small.names, cst.ImportStar):
+                    for alias in small.names:
+                        if dotted(alias.name) == "suppress":
+                            if alias.asname is not None and isinstance(alias.asname.name,
+                                                                       cst.Name):
+                                return alias.asname.name.value
+                            return "suppress"
+    return f"{module_ref(edits, ctx, 'contextlib')}.suppress"

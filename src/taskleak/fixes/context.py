@@ -1,0 +1,196 @@
+"""What a fix needs to know about one parsed module, computed once and shared by every fix.
+
+The analysis (`scan` -> `names` -> `spawns` -> `classify`) says which spawns leak and how; this
+adds what rewriting them needs: the parent of each node (to find the statement holding a spawn),
+the names used in a function or a class (to pick names that clash with nothing), and where `self`
+can be reached. Everything is lazy, so the analysis pays nothing for files without findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import libcst as cst
+
+from taskleak.classify import Classifier, Verdict
+from taskleak.names import Resolver
+from taskleak.scan import Scope, scan
+from taskleak.spawns import Spawn, find_spawns
+
+# Methods of a class body that do not run on an instance (no `self` to keep tasks on).
+NOT_INSTANCE_METHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The statement that holds a spawn call."""
+
+    small: cst.BaseSmallStatement  # Expr / Assign / AnnAssign ... holding the call
+    line: cst.SimpleStatementLine | cst.SimpleStatementSuite
+    crosses: tuple[cst.CSTNode, ...]  # nodes between the call and `small`, innermost first
+
+    @property
+    def alone(self) -> bool:
+        """The statement is the only one on its own line (so lines can go before/after it)."""
+        return isinstance(self.line, cst.SimpleStatementLine) and len(self.line.body) == 1
+
+    @property
+    def in_lambda_or_comprehension(self) -> bool:
+        return any(isinstance(n, (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp,
+                                  cst.GeneratorExp)) for n in self.crosses)
+
+
+class _Parents(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
+        self._stack: list[cst.CSTNode] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if self._stack:
+            self.parents[node] = self._stack[-1]
+        self._stack.append(node)
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self._stack.pop()
+
+
+class _Names(cst.CSTVisitor):
+    """Every identifier written under a node: names, attribute names, parameters, imports."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.attrs: set[str] = set()
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.attrs.add(node.attr.value)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        # `getattr(self, "_x")`, `__slots__ = ("_x",)`, string annotations: treat as used
+        value = node.evaluated_value
+        if isinstance(value, str) and value.isidentifier():
+            self.attrs.add(value)
+            self.names.add(value)
+
+
+class FixContext:
+    """One module, its analysis, and the lookups fixes need (all computed on demand)."""
+
+    def __init__(self, module: cst.Module, root: Scope, resolver: Resolver,
+                 classifier: Classifier) -> None:
+        self.module = module
+        self.root = root
+        self.resolver = resolver
+        self.classifier = classifier
+        self._parents: dict[cst.CSTNode, cst.CSTNode] | None = None
+        self._names: dict[cst.CSTNode, _Names] = {}
+        self._scope_of_node: dict[cst.CSTNode, Scope] | None = None
+
+    @classmethod
+    def analyse(cls, module: cst.Module, spawners: tuple[str, ...] = ()
+                ) -> tuple[FixContext, list[tuple[Spawn, Verdict]]]:
+        """Run the analysis on `module` (as `analyze.analyze_module` does) for the fixer."""
+        extra_names = frozenset(s.rsplit(".", 1)[-1] for s in spawners)
+        root = scan(module, extra_names)
+        resolver = Resolver(root)
+        classifier = Classifier(root, resolver)
+        ctx = cls(module, root, resolver, classifier)
+        return ctx, [(sp, classifier.verdict(sp)) for sp in find_spawns(root, resolver,
+                                                                          spawners)]
+
+    # -- tree lookups ------------------------------------------------------------------------
+    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        if self._parents is None:
+            visitor = _Parents()
+            self.module.visit(visitor)
+            self._parents = visitor.parents
+        return self._parents.get(node)
+
+    def placement(self, call: cst.Call) -> Placement | None:
+        """The small statement holding `call`, or None when it sits in a compound header."""
+        crosses: list[cst.CSTNode] = []
+        node: cst.CSTNode = call
+        while True:
+            parent = self.parent(node)
+            if parent is None or isinstance(parent, (cst.BaseCompoundStatement, cst.Module)):
+                return None
+            if isinstance(parent, cst.BaseSmallStatement):
+                line = self.parent(parent)
+                if isinstance(line, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                    return Placement(parent, line, tuple(crosses))
+                return None
+            crosses.append(parent)
+            node = parent
+
+    def names_in(self, node: cst.CSTNode) -> frozenset[str]:
+        return frozenset(self._collect(node).names)
+
+    def attrs_in(self, node: cst.CSTNode) -> frozenset[str]:
+        return frozenset(self._collect(node).attrs)
+
+    def _collect(self, node: cst.CSTNode) -> _Names:
+        found = self._names.get(node)
+        if found is None:
+            found = _Names()
+            node.visit(found)
+            self._names[node] = found
+        return found
+
+    # -- scopes ------------------------------------------------------------------------------
+    def scopes(self) -> Iterator[Scope]:
+        stack = [self.root]
+        while stack:
+            s = stack.pop()
+            yield s
+            stack.extend(reversed(s.children))
+
+    def class_scope(self, node: cst.ClassDef) -> Scope | None:
+        if self._scope_of_node is None:
+            self._scope_of_node = {s.node: s for s in self.scopes()}
+        return self._scope_of_node.get(node)
+
+    def instance_access(self, scope: Scope) -> tuple[Scope, Scope, str] | None:
+        """(class, method, self name) when code in `scope` can reach the instance as `self`.
+
+        `scope` is the method itself or a function nested in it that does not rebind the
+        method's first parameter; static and class methods have no instance.
+        """
+        method = scope.method()
+        cls = scope.enclosing_class()
+        if method is None or cls is None or method.parent is not cls:
+            return None
+        self_name = method.self_name
+        if not self_name or method.name in NOT_INSTANCE_METHODS:
+            return None
+        node = method.node
+        if isinstance(node, cst.FunctionDef) and any(
+            _decorator_name(d) in ("staticmethod", "classmethod") for d in node.decorators
+        ):
+            return None
+        s: Scope | None = scope
+        while s is not None and s is not method:
+            if s.kind != "function" or self_name in s.bindings:
+                return None
+            s = s.parent
+        return cls, method, self_name
+
+
+def _decorator_name(d: cst.Decorator) -> str:
+    node = d.decorator
+    if isinstance(node, cst.Call):
+        node = node.func
+    if isinstance(node, cst.Attribute):
+        return node.attr.value
+    if isinstance(node, cst.Name):
+        return node.value
+    return ""
+
+
+def decorator_names(node: cst.FunctionDef | cst.ClassDef) -> list[str]:
+    return [_decorator_name(d) for d in node.decorators]

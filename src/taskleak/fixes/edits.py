@@ -1,0 +1,316 @@
+"""The edits of one fixing pass, collected first and applied in a single libcst transform.
+
+Edits are keyed by the *original* nodes of the parsed module, so several fixes can touch the same
+file without knowing about each other: each fix adds its pieces (a statement replaced, lines
+inserted before a statement, statements at the top of a method, names added to an import) and
+shared pieces (the module's task set, an instance set in `__init__`, an import) are added once.
+
+Everything generated is parsed from text written in the module's own indentation and line
+ending, and inserted lines take over the blank lines and comments above the statement they go
+before, so a diff shows only what the fix adds.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import libcst as cst
+
+Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement  # what a block holds
+
+
+class Conflict(Exception):
+    """Two fixes want to rewrite the same code; the later one is not applied."""
+
+
+@dataclass
+class Edits:
+    module: cst.Module
+    # a small statement replaced by one or more small statements (same line or split lines)
+    small: dict[cst.BaseSmallStatement, list[cst.BaseSmallStatement]] = field(
+        default_factory=dict)
+    # whole statements inserted before / after a statement of a block or the module
+    before: dict[cst.CSTNode, list[Statement]] = field(default_factory=dict)
+    after: dict[cst.CSTNode, list[Statement]] = field(default_factory=dict)
+    blank_before: set[cst.CSTNode] = field(default_factory=set)  # keep a blank line above
+    # statements added at the top of a function body (after its docstring)
+    body_prefix: dict[cst.FunctionDef, list[Statement]] = field(default_factory=dict)
+    # `__init__` methods whose additions go after the leading `self.x = ...` assignments
+    with_attributes: set[cst.FunctionDef] = field(default_factory=set)
+    # names added to an existing `from X import a, b`
+    import_names: dict[cst.ImportFrom, list[str]] = field(default_factory=dict)
+    # shared pieces by key (module set, instance set, imports): their chosen names
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def copy(self) -> Edits:
+        """A copy to build one fix into; kept only when the whole fix could be built."""
+        return Edits(
+            module=self.module,
+            small={k: list(v) for k, v in self.small.items()},
+            before={k: list(v) for k, v in self.before.items()},
+            after={k: list(v) for k, v in self.after.items()},
+            blank_before=set(self.blank_before),
+            body_prefix={k: list(v) for k, v in self.body_prefix.items()},
+            with_attributes=set(self.with_attributes),
+            import_names={k: list(v) for k, v in self.import_names.items()},
+            shared=copy.copy(self.shared),
+        )
+
+    # -- registering -------------------------------------------------------------------------
+    def replace_small(self, old: cst.BaseSmallStatement,
+                      new: Sequence[cst.BaseSmallStatement]) -> None:
+        if old in self.small:
+            raise Conflict("another fix already rewrites this statement")
+        self.small[old] = list(new)
+
+    def insert_before(self, stmt: cst.CSTNode, new: Sequence[Statement]) -> None:
+        self.before.setdefault(stmt, []).extend(new)
+
+    def insert_after(self, stmt: cst.CSTNode, new: Sequence[Statement]) -> None:
+        self.after.setdefault(stmt, []).extend(new)
+
+    def prefix_body(self, fn: cst.FunctionDef, new: Sequence[Statement],
+                    with_attributes: bool = False) -> None:
+        """Add statements at the top of `fn` (after its docstring); `with_attributes`: after
+        `super().__init__(...)` and the plain `self.x = ...` assignments that follow it."""
+        if not isinstance(fn.body, cst.IndentedBlock):
+            raise Conflict(f"{fn.name.value}() is written on one line")
+        self.body_prefix.setdefault(fn, []).extend(new)
+        if with_attributes:
+            self.with_attributes.add(fn)
+
+    # -- code from text ----------------------------------------------------------------------
+    def statements(self, code: str) -> list[Statement]:
+        """Statements parsed from `code` (4-space indents, '\\n'), in the module's style."""
+        module = self.module
+        lines = []
+        for raw in code.strip("\n").split("\n"):
+            stripped = raw.lstrip(" ")
+            depth = (len(raw) - len(stripped)) // 4
+            lines.append(module.default_indent * depth + stripped)
+        text = module.default_newline.join(lines) + module.default_newline
+        parsed = cst.parse_module(text, config=module.config_for_parsing)
+        return list(parsed.body)
+
+    def small_statements(self, code: str) -> list[cst.BaseSmallStatement]:
+        out: list[cst.BaseSmallStatement] = []
+        for stmt in self.statements(code):
+            assert isinstance(stmt, cst.SimpleStatementLine)
+            out.extend(stmt.body)
+        return out
+
+
+def is_docstring(stmt: cst.CSTNode) -> bool:
+    return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
+            and isinstance(stmt.body[0], cst.Expr)
+            and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+
+
+def is_super_init(stmt: cst.CSTNode) -> bool:
+    """`super().__init__(...)` or `Base.__init__(self, ...)` as a statement."""
+    if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
+            and isinstance(stmt.body[0], cst.Expr)):
+        return False
+    call = stmt.body[0].value
+    if isinstance(call, cst.Await):
+        call = call.expression
+    return (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)
+            and call.func.attr.value == "__init__")
+
+
+def _first_param_name(fn: cst.FunctionDef) -> str | None:
+    params = [*fn.params.posonly_params, *fn.params.params]
+    return params[0].name.value if params else None
+
+
+class _UsesSelf(cst.CSTVisitor):
+    """Finds calls that could run code of the instance: `self.m()`, `f(self)`."""
+
+    def __init__(self, self_name: str) -> None:
+        super().__init__()
+        self.self_name = self_name
+        self.found = False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        while isinstance(func, (cst.Attribute, cst.Call, cst.Subscript)):
+            func = func.value if not isinstance(func, cst.Call) else func.func
+        if isinstance(func, cst.Name) and func.value == self.self_name:
+            self.found = True
+        for arg in node.args:
+            if isinstance(arg.value, cst.Name) and arg.value.value == self.self_name:
+                self.found = True
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False  # runs later, if at all
+
+
+def _is_plain_attribute_set(stmt: cst.BaseStatement, self_name: str) -> bool:
+    """`self.x = value` / `self.x: T = value` whose value runs no code of the instance."""
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return False
+    for small in stmt.body:
+        if isinstance(small, cst.Assign):
+            targets = [t.target for t in small.targets]
+            value: cst.BaseExpression | None = small.value
+        elif isinstance(small, cst.AnnAssign):
+            targets, value = [small.target], small.value
+        else:
+            return False
+        if not all(isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name)
+                   and t.value.value == self_name for t in targets):
+            return False
+        if value is not None:
+            visitor = _UsesSelf(self_name)
+            value.visit(visitor)
+            if visitor.found:
+                return False
+    return True
+
+
+def _with_blank_line(stmt: Statement) -> Statement:
+    lines = list(stmt.leading_lines)
+    if any(line.comment is None for line in lines):
+        return stmt
+    return stmt.with_changes(leading_lines=[cst.EmptyLine(), *lines])
+
+
+class _Apply(cst.CSTTransformer):
+    def __init__(self, edits: Edits) -> None:
+        super().__init__()
+        self.e = edits
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        result = super().on_leave(original_node, updated_node)
+        e = self.e
+        if original_node not in e.before and original_node not in e.after \
+                and original_node not in e.blank_before:
+            return result
+        items: list[Statement]
+        if isinstance(result, cst.FlattenSentinel):
+            items = [n for n in result.nodes if isinstance(n, Statement)]
+        else:
+            assert isinstance(result, Statement)
+            items = [result]
+        before = list(e.before.get(original_node, ()))
+        if before and items:
+            # inserted lines go under the blank lines and comments that were above the statement
+            first = items[0]
+            before[0] = before[0].with_changes(leading_lines=first.leading_lines)
+            items[0] = first.with_changes(leading_lines=())
+        if original_node in e.blank_before and items:
+            items[0] = _with_blank_line(items[0])
+        return cst.FlattenSentinel([*before, *items, *e.after.get(original_node, ())])
+
+    def _smalls(self, original: Sequence[cst.BaseSmallStatement],
+                updated: Sequence[cst.BaseSmallStatement]
+                ) -> list[list[cst.BaseSmallStatement]] | None:
+        if not any(s in self.e.small for s in original):
+            return None
+        groups: list[list[cst.BaseSmallStatement]] = []
+        for old, new in zip(original, updated, strict=True):
+            replacement = self.e.small.get(old)
+            if replacement is None:
+                groups.append([new])
+                continue
+            # the replaced statement's own trailing semicolon (if any) ends the group
+            last = replacement[-1].with_changes(semicolon=old.semicolon)
+            groups.append([*replacement[:-1], last])
+        return groups
+
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
+                                  updated_node: cst.SimpleStatementLine) -> Any:
+        groups = self._smalls(original_node.body, updated_node.body)
+        if groups is None:
+            return updated_node
+        if len(groups) == 1 and len(groups[0]) > 1:
+            # one statement became several: one line each; the comment stays on the first
+            first, *rest = groups[0]
+            lines = [updated_node.with_changes(body=[first])]
+            lines += [cst.SimpleStatementLine(body=[s]) for s in rest]
+            return cst.FlattenSentinel(lines)
+        flat = [s for g in groups for s in g]
+        return updated_node.with_changes(body=_spliced(flat))
+
+    def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite,
+                                   updated_node: cst.SimpleStatementSuite) -> Any:
+        groups = self._smalls(original_node.body, updated_node.body)
+        if groups is None:
+            return updated_node
+        return updated_node.with_changes(body=_spliced([s for g in groups for s in g]))
+
+    def leave_ImportFrom(self, original_node: cst.ImportFrom,
+                         updated_node: cst.ImportFrom) -> Any:
+        names = self.e.import_names.get(original_node)
+        if not names or isinstance(updated_node.names, cst.ImportStar):
+            return updated_node
+        aliases = list(updated_node.names)
+        for name in names:
+            aliases = _add_alias(updated_node, aliases, name)
+        return updated_node.with_changes(names=aliases)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef,
+                          updated_node: cst.FunctionDef) -> Any:
+        prefix = self.e.body_prefix.get(original_node)
+        if not prefix or not isinstance(updated_node.body, cst.IndentedBlock):
+            return updated_node
+        body = list(updated_node.body.body)
+        i = 1 if body and is_docstring(body[0]) else 0
+        if original_node in self.e.with_attributes:
+            if i < len(body) and is_super_init(body[i]):
+                i += 1
+            self_name = _first_param_name(original_node)
+            while self_name and i < len(body) and _is_plain_attribute_set(body[i], self_name):
+                i += 1
+        body[i:i] = prefix
+        return updated_node.with_changes(body=updated_node.body.with_changes(body=body))
+
+
+def _spliced(smalls: list[cst.BaseSmallStatement]) -> list[cst.BaseSmallStatement]:
+    """Small statements for one line: `a; b; c` (libcst adds '; ' for DEFAULT semicolons)."""
+    out: list[cst.BaseSmallStatement] = []
+    for i, s in enumerate(smalls):
+        if i < len(smalls) - 1 and not isinstance(s.semicolon, cst.Semicolon):
+            s = s.with_changes(semicolon=cst.Semicolon(
+                whitespace_before=cst.SimpleWhitespace(""),
+                whitespace_after=cst.SimpleWhitespace(" ")))
+        out.append(s)
+    return out
+
+
+def _alias_name(alias: cst.ImportAlias) -> str:
+    name = alias.name
+    return name.value if isinstance(name, cst.Name) else ""
+
+
+def _add_alias(node: cst.ImportFrom, aliases: list[cst.ImportAlias],
+               name: str) -> list[cst.ImportAlias]:
+    """Add `name` to an import list, in sorted place when the list is sorted."""
+    names = [_alias_name(a) for a in aliases]
+    if name in names:
+        return aliases
+    if names == sorted(names, key=str.lower):
+        index = next((i for i, n in enumerate(names) if n.lower() > name.lower()),
+                     len(names))
+    else:
+        index = len(names)
+    # the separator between two names, as this import writes it (', ' or a newline + indent)
+    sep = next((a.comma for a in aliases[:-1] if isinstance(a.comma, cst.Comma)), None)
+    if sep is None:
+        lpar = node.lpar
+        if lpar is not None and isinstance(lpar.whitespace_after, cst.ParenthesizedWhitespace):
+            sep = cst.Comma(whitespace_after=lpar.whitespace_after)
+        else:
+            sep = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    new = cst.ImportAlias(name=cst.Name(name))
+    if index < len(aliases):
+        return [*aliases[:index], new.with_changes(comma=sep), *aliases[index:]]
+    last = aliases[-1]
+    return [*aliases[:-1], last.with_changes(comma=sep), new.with_changes(comma=last.comma)]
+
+
+def apply_edits(edits: Edits) -> cst.Module:
+    return edits.module.visit(_Apply(edits))

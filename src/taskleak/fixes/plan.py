@@ -1,0 +1,26 @@
+"""What a fix kind answers for one finding: an offer (with how to build it) or why there is none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from taskleak.fixes.edits import Edits
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A fix that can be applied to one spawn."""
+
+    kind: str  # a `rules.FIX_KINDS` key
+    safe: bool
+    description: str  # what the fix does, for reports ("keep the task in self._background_tasks")
+    build: Callable[[Edits], None]  # adds the fix's edits; raises edits.Conflict when it cannot
+    removes_spawn: bool = False  # the await fix: the spawn call is gone afterwards
+
+
+@dataclass(frozen=True)
+class NoFix:
+    """Why a fix kind does not apply to a finding, in words for the report."""
+
+    reason: str

@@ -1,0 +1,261 @@
+"""The sets that keep tasks alive: one per module, or one per instance created in `__init__`.
+
+Module level: `_background_tasks: set[asyncio.Task[Any]] = set()` after the imports, reused by
+every fix in the module (and by later runs: an existing `_background_tasks = set()` is reused).
+
+Instance level, for a spawn in a method that can reach `self`: `self._background_tasks` created
+in `__init__` (after its docstring and any `super().__init__(...)` call), and, when the class
+has a close-like method, the set's tasks are cancelled at the top of it. A class that has no
+`__init__` of its own, defines `__slots__`, is frozen or slotted by a decorator, gets the
+module-level set instead: adding an `__init__` could skip a base class's or a dataclass's
+generated one, and a slotted class cannot take a new attribute.
+
+Futures from `asyncio.run_coroutine_threadsafe` (`concurrent.futures.Future`) go in a separate
+`_background_futures` set so that each set's annotation stays true.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from taskleak.fixes.context import FixContext, decorator_names
+from taskleak.fixes.edits import Edits
+from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, module_ref, name_ref
+from taskleak.fixes.naming import candidates, fresh_name
+from taskleak.scan import Scope
+
+# Close-like methods that get the cancellation, in order of preference (async ones first).
+CLOSE_METHODS = ("close", "aclose", "stop", "shutdown", "disconnect", "__aexit__")
+THREAD_SPAWNER = "asyncio.run_coroutine_threadsafe"
+FUTURE_SPAWNERS = frozenset({"asyncio.ensure_future", "loop.ensure_future"})
+SLOTTED_DECORATORS = frozenset({"define", "frozen", "mutable"})  # attrs' slotted classes
+
+
+@dataclass(frozen=True)
+class SetSpec:
+    """A task set a fix put its task in (rendered once all fixes of the module are known)."""
+
+    name: str  # "_background_tasks" or the attribute name
+    element: str  # "asyncio.Task[Any]", "asyncio.Future[Any]", "concurrent.futures.Future[Any]"
+    created: bool  # False when the set already exists and is reused
+
+
+def group_of(spawner: str) -> str:
+    return "futures" if spawner == THREAD_SPAWNER else "tasks"
+
+
+def _element(edits: Edits, ctx: FixContext, spawner: str, previous: str | None) -> str:
+    any_ref = name_ref(edits, ctx, "typing", "Any")
+    if spawner == THREAD_SPAWNER:
+        return f"{module_ref(edits, ctx, 'concurrent.futures')}.Future[{any_ref}]"
+    asyncio_ref = module_ref(edits, ctx, "asyncio")
+    if spawner in FUTURE_SPAWNERS or (previous is not None and ".Future[" in previous):
+        return f"{asyncio_ref}.Future[{any_ref}]"  # a Task is a Future; not the other way
+    return f"{asyncio_ref}.Task[{any_ref}]"
+
+
+def is_set_value(value: cst.BaseExpression | None) -> bool:
+    """`set()`, `set(x)`, `{a, b}`, `{x for x in y}`, `weakref.WeakSet()`."""
+    if isinstance(value, (cst.Set, cst.SetComp)):
+        return True
+    if isinstance(value, cst.Call):
+        func = value.func
+        name = func.value if isinstance(func, cst.Name) else (
+            func.attr.value if isinstance(func, cst.Attribute) else "")
+        return name in ("set", "WeakSet")
+    return False
+
+
+def _is_empty_set(value: cst.BaseExpression | None) -> bool:
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) \
+        and value.func.value == "set" and not value.args
+
+
+# -- module level -------------------------------------------------------------------------------
+def _reusable_module_set(ctx: FixContext, name: str) -> bool:
+    bindings = ctx.root.bindings.get(name, [])
+    if len(bindings) != 1 or not _is_empty_set(bindings[0].value):
+        return False
+    return all(name not in s.bindings for s in ctx.scopes() if s is not ctx.root)
+
+
+def module_set(edits: Edits, ctx: FixContext, spawner: str) -> str:
+    """The module-level set's name, creating the set (once) when the module has none."""
+    group = group_of(spawner)
+    key = f"module-set:{group}"
+    spec: SetSpec | None = edits.shared.get(key)
+    if spec is None:
+        base = "_background_futures" if group == "futures" else "_background_tasks"
+        taken = ctx.names_in(ctx.module) | set(ctx.root.bindings)
+        name = next(n for n in candidates(base)
+                    if _reusable_module_set(ctx, n) or n not in taken)
+        if _reusable_module_set(ctx, name):
+            spec = SetSpec(name, "", created=False)
+        else:
+            spec = SetSpec(name, _element(edits, ctx, spawner, None), created=True)
+            add_module_statement(edits, f"{key}")  # placeholder, rendered in render_sets()
+    elif spec.created:
+        spec = SetSpec(spec.name, _element(edits, ctx, spawner, spec.element), created=True)
+    edits.shared[key] = spec
+    return spec.name
+
+
+# -- instance level ----------------------------------------------------------------------------
+def _class_body(cls: cst.ClassDef) -> list[cst.BaseStatement]:
+    return list(cls.body.body) if isinstance(cls.body, cst.IndentedBlock) else []
+
+
+def _methods(cls: cst.ClassDef, name: str) -> list[cst.FunctionDef]:
+    return [s for s in _class_body(cls) if isinstance(s, cst.FunctionDef) and s.name.value == name]
+
+
+def _first_param(fn: cst.FunctionDef) -> str | None:
+    params = [*fn.params.posonly_params, *fn.params.params]
+    if not params or any(d in ("staticmethod", "classmethod") for d in decorator_names(fn)):
+        return None
+    return params[0].name.value
+
+
+def _slotted(cls: cst.ClassDef) -> bool:
+    for stmt in _class_body(cls):
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                targets: list[cst.BaseExpression] = []
+                if isinstance(small, cst.Assign):
+                    targets = [t.target for t in small.targets]
+                elif isinstance(small, cst.AnnAssign):
+                    targets = [small.target]
+                if any(isinstance(t, cst.Name) and t.value == "__slots__" for t in targets):
+                    return True
+    for d in cls.decorators:
+        node = d.decorator
+        if isinstance(node, cst.Call):
+            for arg in node.args:
+                if arg.keyword is not None and arg.keyword.value in ("slots", "frozen") \
+                        and isinstance(arg.value, cst.Name) and arg.value.value == "True":
+                    return True
+    return any(name in SLOTTED_DECORATORS for name in decorator_names(cls))
+
+
+def init_method(cls: cst.ClassDef) -> cst.FunctionDef | None:
+    """The class's own `__init__`, when a set can be created in it."""
+    inits = _methods(cls, "__init__")
+    if len(inits) != 1 or _slotted(cls):
+        return None
+    init = inits[0]
+    if init.decorators or _first_param(init) is None or \
+            not isinstance(init.body, cst.IndentedBlock):
+        return None
+    return init
+
+
+def close_method(cls: cst.ClassDef) -> cst.FunctionDef | None:
+    """The close-like method to cancel tasks in: async ones first, then by CLOSE_METHODS."""
+    found: list[tuple[int, int, cst.FunctionDef]] = []
+    for order, name in enumerate(CLOSE_METHODS):
+        for fn in _methods(cls, name):
+            if _first_param(fn) is not None and isinstance(fn.body, cst.IndentedBlock):
+                found.append((0 if fn.asynchronous is not None else 1, order, fn))
+    if not found:
+        return None
+    return min(found, key=lambda f: (f[0], f[1]))[2]
+
+
+def first_param(fn: cst.FunctionDef) -> str:
+    name = _first_param(fn)
+    assert name is not None
+    return name
+
+
+def class_attrs(ctx: FixContext, cls: cst.ClassDef) -> set[str]:
+    """Attribute names used in the class and in its base classes defined in the module."""
+    out = set(ctx.attrs_in(cls)) | set(ctx.names_in(cls))
+    seen = {cls}
+    bases = [b.value for b in cls.bases]
+    while bases:
+        base = bases.pop()
+        if not isinstance(base, cst.Name):
+            continue
+        for s in ctx.module.body:
+            if isinstance(s, cst.ClassDef) and s.name.value == base.value and s not in seen:
+                seen.add(s)
+                out |= set(ctx.attrs_in(s)) | set(ctx.names_in(s))
+                bases.extend(b.value for b in s.bases)
+    return out
+
+
+def _reusable_instance_set(cls_scope: Scope, attr: str) -> bool:
+    values = cls_scope.attr_bindings.get(attr, [])
+    return len(values) == 1 and _is_empty_set(values[0][0]) and values[0][1].name == "__init__"
+
+
+def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str) -> str | None:
+    """The instance set's attribute name (created in `__init__` once), or None when the class
+    cannot take one (see the module docstring)."""
+    cls = cls_scope.node
+    assert isinstance(cls, cst.ClassDef)
+    init = init_method(cls)
+    if init is None:
+        return None
+    group = group_of(spawner)
+    key = f"instance-set:{id(cls)}:{group}"
+    spec: SetSpec | None = edits.shared.get(key)
+    if spec is None:
+        base = "_background_futures" if group == "futures" else "_background_tasks"
+        taken = class_attrs(ctx, cls)
+        attr = next(a for a in candidates(base)
+                    if _reusable_instance_set(cls_scope, a) or a not in taken)
+        if _reusable_instance_set(cls_scope, attr):
+            spec = SetSpec(attr, "", created=False)
+        else:
+            spec = SetSpec(attr, _element(edits, ctx, spawner, None), created=True)
+            pending: list[tuple[cst.FunctionDef, str]] = edits.shared.get("init-sets", [])
+            edits.shared["init-sets"] = [*pending, (init, key)]
+        _cancel_in_close(edits, ctx, cls, attr)
+    elif spec.created:
+        spec = SetSpec(spec.name, _element(edits, ctx, spawner, spec.element), created=True)
+    edits.shared[key] = spec
+    return spec.name
+
+
+def _cancel_in_close(edits: Edits, ctx: FixContext, cls: cst.ClassDef, attr: str) -> None:
+    close = close_method(cls)
+    if close is None:
+        return
+    self_name = first_param(close)
+    set_expr = f"{self_name}.{attr}"
+    if f"in {set_expr}:" in ctx.module.code_for_node(close):
+        return  # close() already loops over the set (a previous fix)
+    var = fresh_name(ctx.names_in(close), "task")
+    edits.prefix_body(close, edits.statements(f"for {var} in {set_expr}:\n    {var}.cancel()"))
+
+
+def fresh_local(ctx: FixContext, scope: Scope, base: str = "task") -> str:
+    """A name for a new local in `scope` (a function, or the module) that shadows nothing."""
+    node = scope.node if scope.kind == "function" else ctx.module
+    taken = set(ctx.names_in(node))
+    if scope.kind != "function":
+        taken |= set(ctx.root.bindings)
+    return fresh_name(taken, base)
+
+
+def render_sets(edits: Edits) -> None:
+    """Write the set creations now that every fix of the module has chosen its set."""
+    pending: list[str] = edits.shared.get(MODULE_STATEMENTS, [])
+    rendered: list[str] = []
+    for item in pending:
+        spec = edits.shared.get(item) if item.startswith("module-set:") else None
+        if isinstance(spec, SetSpec):
+            rendered.append(f"{spec.name}: set[{spec.element}] = set()")
+        else:
+            rendered.append(item)
+    if pending:
+        edits.shared[MODULE_STATEMENTS] = rendered
+    for init, key in edits.shared.pop("init-sets", []):
+        spec = edits.shared[key]
+        self_name = first_param(init)
+        edits.prefix_body(init, edits.statements(
+            f"{self_name}.{spec.name}: set[{spec.element}] = set()"), with_attributes=True)
+
