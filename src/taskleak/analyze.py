@@ -8,6 +8,8 @@ from pathlib import Path
 import libcst as cst
 
 from taskleak.classify import Classifier, coroutine_text
+from taskleak.fixes.advice import advise
+from taskleak.fixes.context import FixContext
 from taskleak.model import FileResult, Finding, Skipped
 from taskleak.names import Resolver
 from taskleak.positions import positions
@@ -66,9 +68,11 @@ def analyze_module(module: cst.Module, display: str, spawners: Iterable[str] = (
         return []
     where = positions(module, [n for sp in spawns for n in (sp.site.node, sp.site.statement)])
     classifier = Classifier(root, resolver)
+    fix_context = FixContext(module, root, resolver, classifier)
     findings: list[Finding] = []
     for sp in spawns:
         v = classifier.verdict(sp)
+        fix, no_fix_reason = advise(fix_context, sp, v)
         node = sp.site.node
         line, col, end_line, end_col = where[id(node)]
         stmt = sp.site.statement
@@ -93,6 +97,8 @@ def analyze_module(module: cst.Module, display: str, spawners: Iterable[str] = (
                 context=scope.qualname or "<module>",
                 snippet=snippet,
                 statement_line=stmt_line,
+                fix=fix,
+                no_fix_reason=no_fix_reason,
             )
         )
     findings.sort(key=Finding.sort_key)
