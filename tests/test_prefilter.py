@@ -1,0 +1,164 @@
+"""The prefilter never drops a file that has a finding, and rules out what it should.
+
+The main proof runs the whole analysis over every fixture twice, with the prefilter and with
+every file parsed, and requires the same findings; the same comparison runs over small programs
+that reach a spawn only through an alias, a configured spawner or a task group's `start`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from taskleak.model import RunResult
+from taskleak.prefilter import SPAWN_WORDS, Prefilter, may_spawn
+from taskleak.runner import RunStats, run
+from taskleak.scan import SPAWN_FUNCTIONS, SPAWN_METHODS
+from taskleak.settings import Settings
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURE_FILES = sorted(FIXTURES.rglob("*.py"))
+
+# Programs whose only spawn is reached indirectly; each must have at least one finding.
+INDIRECT = {
+    "alias_assigned": """
+        import asyncio
+        spawn = asyncio.create_task
+        async def f(): ...
+        async def main():
+            spawn(f())
+    """,
+    "import_as": """
+        from asyncio import ensure_future as go
+        async def f(): ...
+        async def main():
+            go(f())
+    """,
+    "loop_method": """
+        import asyncio
+        async def f(): ...
+        async def main():
+            loop = asyncio.get_running_loop()
+            loop.create_task(f())
+    """,
+    "threadsafe": """
+        import asyncio
+        async def f(): ...
+        def from_thread(loop):
+            asyncio.run_coroutine_threadsafe(f(), loop)
+    """,
+    "anyio_start": """
+        import anyio
+        async def serve(task_status): ...
+        async def main():
+            async with anyio.create_task_group() as group:
+                await group.start(serve)
+    """,
+    "nursery_param_start": """
+        async def serve(task_status): ...
+        async def run_in(nursery):
+            await nursery.start(serve)
+    """,
+    "tg_param_start": """
+        async def serve(task_status): ...
+        async def run_in(tg):
+            await tg.start(serve)
+    """,
+}
+
+
+def _check(paths: list[Path], settings: Settings, *, use_prefilter: bool) -> RunResult:
+    return run(paths, settings, jobs=1, use_prefilter=use_prefilter)
+
+
+def _rows(result: RunResult) -> list[tuple[str, int, int, str, str]]:
+    return [(f.path, f.line, f.column, f.rule, f.message) for f in result.findings]
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_prefilter_keeps_every_fixture_finding(path: Path) -> None:
+    settings = Settings()
+    stats = RunStats()
+    with_prefilter = run([path], settings, jobs=1, stats=stats)
+    everything = _check([path], settings, use_prefilter=False)
+    assert _rows(with_prefilter) == _rows(everything)
+    if everything.findings:
+        assert may_spawn(path.read_bytes())
+        assert stats.analysed == 1
+
+
+def test_fixtures_have_findings_to_lose() -> None:
+    """The comparison above proves something: most fixtures do have findings."""
+    with_findings = [p for p in FIXTURE_FILES
+                     if _check([p], Settings(), use_prefilter=False).findings]
+    assert len(with_findings) >= len(FIXTURE_FILES) // 2
+
+
+@pytest.mark.parametrize("name", sorted(INDIRECT))
+def test_indirect_spawns_pass_the_prefilter(name: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{name}.py"
+    path.write_text(textwrap.dedent(INDIRECT[name]), encoding="utf-8")
+    everything = _check([path], Settings(), use_prefilter=False)
+    assert everything.findings, "the program must have a finding for the test to mean anything"
+    assert _rows(_check([path], Settings(), use_prefilter=True)) == _rows(everything)
+
+
+def test_configured_spawner_passes_the_prefilter(tmp_path: Path) -> None:
+    path = tmp_path / "hass.py"
+    path.write_text(textwrap.dedent("""
+        async def refresh(): ...
+        def setup(hass):
+            hass.async_create_task(refresh())
+    """), encoding="utf-8")
+    settings = replace(Settings(), spawners=("hass.async_create_task",))
+    everything = _check([path], settings, use_prefilter=False)
+    assert everything.findings
+    assert _rows(_check([path], settings, use_prefilter=True)) == _rows(everything)
+    assert not may_spawn(path.read_bytes())  # without the setting, there is nothing to find
+    assert may_spawn(path.read_bytes(), ("hass.async_create_task",))
+
+
+def test_words_cover_every_name_the_scanner_records() -> None:
+    assert set(SPAWN_FUNCTIONS) | (set(SPAWN_METHODS) - {"start"}) <= set(SPAWN_WORDS)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (b"asyncio.create_task(x)", True),
+    (b"loop.ensure_future(x)", True),
+    (b"asyncio.run_coroutine_threadsafe(c, loop)", True),
+    (b"tg.start_soon(f)", True),
+    (b"hass.async_create_task(x)", False),  # another function, unless configured
+    (b"self.create_tasks(x)", False),
+    (b"anyio.create_task_group()", False),  # a task group, but nothing started in it
+    (b"async with anyio.create_task_group() as g:\n    await g.start(f)", True),
+    (b"async with trio.open_nursery() as n:\n    await n.start(f)", True),
+    (b"await self._nursery.start(f)", True),
+    (b"await tg.start(f)", True),
+    (b"server.start()", False),  # no task group in sight
+    (b"settings = TaskGroupSettings()", False),
+    (b"# create_task_group is documented elsewhere", False),
+    (b"x = 1", False),
+])
+def test_prefilter_words(text: bytes, expected: bool) -> None:
+    assert may_spawn(text) is expected
+
+
+def test_redundant_needles_are_dropped() -> None:
+    prefilter = Prefilter(("mylib.create_task_later", "x.spawn"))
+    assert "create_task_later" in prefilter.words and "spawn" in prefilter.words
+    assert prefilter.may_spawn(b"mylib.create_task_later(c)")
+    assert prefilter.may_spawn(b"x.spawn(c)")
+    assert not prefilter.may_spawn(b"x.spawned(c)")
+
+
+def test_a_ruled_out_file_is_read_but_not_parsed(tmp_path: Path) -> None:
+    (tmp_path / "plain.py").write_text("def f():\n    return 1\n", encoding="utf-8")
+    (tmp_path / "spawns.py").write_text(
+        "import asyncio\nasync def f():\n    asyncio.create_task(f())\n", encoding="utf-8")
+    stats = RunStats()
+    result = run([tmp_path], Settings(), jobs=1, stats=stats)
+    assert (stats.files, stats.ruled_out, stats.analysed) == (2, 1, 1)
+    assert result.files_parsed == 1 and len(result.findings) == 1
