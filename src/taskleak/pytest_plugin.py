@@ -139,7 +139,6 @@ class _Settings:
 @dataclass
 class _TestLeaks:
     leaks: list[LeakedTask] = field(default_factory=list)
-    checked: bool = False
 
 
 class TaskLeakPlugin:
@@ -288,7 +287,6 @@ def _tracked(
             return await test(*args, **kwargs)
         tracker = Tracker(grace=grace, ignore=ignore)
         tracker.begin(loop)
-        found.checked = True
         try:
             result = await test(*args, **kwargs)
         except Exception:

@@ -265,3 +265,54 @@ async def test_anyio_start_soon_points_at_the_callers_line() -> None:
     async with anyio.create_task_group() as group:
         group.start_soon(record_own_site)  # site: start_soon
     assert seen == [(HERE, line_of(HERE, "# site: start_soon"))]
+
+
+class SealedLoop(asyncio.SelectorEventLoop):
+    """A loop whose methods cannot be shadowed per instance (like uvloop's Cython loop)."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "call_exception_handler":
+            raise AttributeError(name)
+        super().__setattr__(name, value)
+
+
+def test_loops_that_refuse_the_hook_get_a_chained_exception_handler() -> None:
+    import gc
+
+    from taskleak.runtime.factory import add_destroyed_listener, remove_destroyed_listener
+
+    loop = SealedLoop()
+    handled: list[dict[str, Any]] = []
+
+    def earlier_handler(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        handled.append(context)
+
+    loop.set_exception_handler(earlier_handler)
+    heard: list[str] = []
+
+    def listener(task: asyncio.Task[Any], site: object) -> None:
+        heard.append(task.get_name())
+
+    async def orphan() -> None:
+        await loop.create_future()
+
+    async def drop_a_task() -> None:
+        install(loop)
+        task = asyncio.create_task(orphan(), name="sealed-orphan")  # site: sealed
+        await asyncio.sleep(0)
+        del task
+        gc.collect()
+
+    add_destroyed_listener(listener)
+    try:
+        loop.run_until_complete(drop_a_task())
+        assert heard == ["sealed-orphan"]
+        (context,) = handled  # the earlier handler still gets the message, with the site
+        line = line_of(HERE, "# site: sealed")
+        assert f"test_runtime_factory.py:{line} in " in context["taskleak_created_at"]
+        uninstall(loop)
+        assert loop.get_exception_handler() is earlier_handler
+        assert loop.get_task_factory() is None
+    finally:
+        remove_destroyed_listener(listener)
+        loop.close()

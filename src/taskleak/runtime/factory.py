@@ -17,6 +17,7 @@ Listeners (trackers) hear of every such task with its creation site; the log lin
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import sys
 import weakref
@@ -109,9 +110,12 @@ def uninstall(loop: asyncio.AbstractEventLoop) -> None:
     current = loop.get_task_factory()
     if isinstance(current, SiteRecordingFactory):
         loop.set_task_factory(current.inner)
-    hooked = loop.__dict__.get("call_exception_handler") if hasattr(loop, "__dict__") else None
+    hooked = getattr(loop, "__dict__", {}).get("call_exception_handler")
     if isinstance(hooked, _ExceptionHook):
         del loop.__dict__["call_exception_handler"]
+    chained = loop.get_exception_handler()
+    if isinstance(chained, _ChainedHandler):
+        loop.set_exception_handler(chained.previous)
 
 
 def is_installed(loop: asyncio.AbstractEventLoop) -> bool:
@@ -173,11 +177,24 @@ def _hook_exception_handler(loop: asyncio.AbstractEventLoop) -> None:
         _chain_exception_handler(loop)
 
 
+class _ChainedHandler:
+    """For loops whose method cannot be shadowed: an exception handler that sees the context
+    first, then hands it to the handler that was set before (or the loop's default)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.previous = loop.get_exception_handler()
+        self._hook = _ExceptionHook(functools.partial(self._pass_on, loop))
+
+    def _pass_on(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if self.previous is None:
+            loop.default_exception_handler(context)
+        else:
+            self.previous(loop, context)
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        self._hook(context)
+
+
 def _chain_exception_handler(loop: asyncio.AbstractEventLoop) -> None:
-    previous = loop.get_exception_handler()
-
-    def report(context: dict[str, Any]) -> None:
-        loop.default_exception_handler(context) if previous is None else previous(loop, context)
-
-    hook = _ExceptionHook(report)
-    loop.set_exception_handler(lambda _loop, context: hook(context))
+    if not isinstance(loop.get_exception_handler(), _ChainedHandler):
+        loop.set_exception_handler(_ChainedHandler(loop))
