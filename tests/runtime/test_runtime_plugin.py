@@ -370,3 +370,29 @@ def test_xdist_workers_write_their_own_file_and_the_controller_merges_them(
     (entry,) = load_runtime_report(pytester.path / "runtime.json")
     assert (entry.line, entry.count) == (line, 2)
     assert sorted(p.name for p in pytester.path.glob("runtime.json*")) == ["runtime.json"]
+
+
+def test_auto_mode_methods_and_ini_ignores(pytester: pytest.Pytester) -> None:
+    line = write(
+        pytester,
+        """
+        import asyncio
+
+        async def forever():
+            await asyncio.sleep(3600)
+
+        async def heartbeat():
+            await asyncio.sleep(3600)
+
+        class TestService:
+            async def test_method_leaks(self):
+                asyncio.create_task(forever())  # the leaky spawn
+
+            async def test_heartbeat_is_expected(self):
+                asyncio.create_task(heartbeat())
+        """,
+        ini="asyncio_mode = auto\ntaskleak_ignore =\n    heart*\n    nothing-else\n",
+    )
+    result = run(pytester, "--taskleak")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([f"*created at test_app.py:{line} in *test_method_leaks*"])
