@@ -99,20 +99,27 @@ def main() -> None:
               envvar="TASKLEAK_CACHE_DIR",
               help="Where per-file results are kept between runs "
                    "[default: .taskleak_cache in the project root; env TASKLEAK_CACHE_DIR].")
+@click.option("--fix", "apply_fixes", is_flag=True,
+              help="Apply the fixes first, then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes as a unified diff, write nothing (exit 1 when there is one).")
+@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
+              help="Also apply unsafe fixes (await, cancel-previous) [default: off].")
 def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...],
           extend_exclude: tuple[str, ...], spawners: tuple[str, ...],
           respect_gitignore: bool | None, hide_low: bool, config_file: Path | None,
           isolated: bool, show_unused_noqa: bool, baseline_file: Path | None,
           write_baseline_file: Path | None, runtime_report: Path | None,
-          jobs: int | None, no_cache: bool, cache_dir: Path | None) -> None:
+          jobs: int | None, no_cache: bool, cache_dir: Path | None, apply_fixes: bool,
+          show_diff: bool, unsafe_fixes: bool | None) -> None:
     """Report every task spawn under PATHS (default: the current folder)."""
     targets = list(paths) or [Path(".")]
     overrides = CliOverrides(
         select=_split(select) or None, ignore=_split(ignore) or None, fail_on=fail_on,
         exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude) or None,
         spawners=_split(spawners) or None, respect_gitignore=respect_gitignore,
-        baseline=baseline_file,
+        baseline=baseline_file, unsafe_fixes=unsafe_fixes,
     )
     try:
         settings = resolve_settings(targets, config=config_file, isolated=isolated,
@@ -127,6 +134,10 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
         click.echo(f"taskleak: warning: {stats.cache_error}", err=True)
     unused_in = discover(targets, settings) if show_unused_noqa else ()
     result, noqa = apply_suppressions(result, settings, unused_in=unused_in)
+    if (apply_fixes or show_diff) and _fix_files(result, settings, diff_only=show_diff):
+        result = run(targets, settings, jobs=jobs, cache_dir=cache, stats=stats)
+        unused_in = discover(targets, settings) if show_unused_noqa else ()
+        result, noqa = apply_suppressions(result, settings, unused_in=unused_in)
     baseline_path = write_baseline_file or settings.baseline
     try:
         if write_baseline_file is not None:
@@ -151,6 +162,85 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
     if code == 0 and show_unused_noqa and noqa.unused:
         code = 1
     sys.exit(code)
+
+
+def _fix_files(result: RunResult, settings: Settings, *, diff_only: bool) -> bool:
+    """Fix the run's findings (tell how it went on stderr); True when files were written.
+
+    With `diff_only`, print the diff and exit (1 when there is a diff, like ruff).
+    """
+    from taskleak.fixes.command import run_fixes, summary_lines
+
+    fixes = run_fixes(result, settings, write=not diff_only)
+    if diff_only:
+        click.echo(fixes.diff, nl=False)
+        for line in summary_lines(fixes):
+            click.echo(line, err=True)
+        sys.exit(1 if fixes.changed_files else 0)
+    for line in summary_lines(fixes):
+        click.echo(f"taskleak: {line}" if not line.startswith(" ") else line, err=True)
+    return bool(fixes.changed_files)
+
+
+@main.command("fix")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes as a unified diff, write nothing (exit 1 when there is one).")
+@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
+              help="Also apply unsafe fixes (await, cancel-previous) [default: off].")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
+              help="Exit 1 when a finding at or above this risk is left [default: medium].")
+@click.option("--select", multiple=True,
+              help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option("--exclude", multiple=True, help="Gitignore-style patterns replacing the defaults.")
+@click.option("--extend-exclude", multiple=True, help="Gitignore-style patterns to add.")
+@click.option("--spawner", "spawners", multiple=True,
+              help="An extra spawn function, e.g. hass.async_create_task (repeatable).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files ignored by .gitignore [default: respect].")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read settings from this file instead of the nearest pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+def fix_command(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool | None,
+                fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+                exclude: tuple[str, ...], extend_exclude: tuple[str, ...],
+                spawners: tuple[str, ...], respect_gitignore: bool | None,
+                config_file: Path | None, isolated: bool, no_cache: bool) -> None:
+    """Fix the task leaks under PATHS (default: the current folder); see docs/fixes.md.
+
+    Safe fixes only unless --unsafe-fixes. Exit 1 when findings at or above --fail-on are left
+    (with --diff: when there is a diff), 2 on a usage or internal error.
+    """
+    from taskleak.fixes.command import remaining, run_fixes, summary_lines
+
+    targets = list(paths) or [Path(".")]
+    overrides = CliOverrides(
+        select=_split(select) or None, ignore=_split(ignore) or None, fail_on=fail_on,
+        exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude) or None,
+        spawners=_split(spawners) or None, respect_gitignore=respect_gitignore,
+        unsafe_fixes=unsafe_fixes,
+    )
+    try:
+        settings = resolve_settings(targets, config=config_file, isolated=isolated,
+                                    overrides=overrides)
+    except ConfigError as exc:
+        _usage_error(str(exc))
+    cache = None if no_cache else default_cache_dir(settings.project_root)
+    result = run(targets, settings, cache_dir=cache)
+    result, _ = apply_suppressions(result, settings)
+    fixes = run_fixes(result, settings, write=not show_diff)
+    if show_diff:
+        click.echo(fixes.diff, nl=False)
+    for line in summary_lines(fixes):
+        click.echo(line, err=show_diff)
+    for skipped in result.skipped:
+        click.echo(f"{skipped.path}: skipped: {skipped.reason}", err=True)
+    if show_diff:
+        sys.exit(2 if any(s.internal for s in result.skipped) else
+                 1 if fixes.changed_files else 0)
+    sys.exit(exit_code(replace(result, findings=remaining(result, fixes)), settings.fail_on))
 
 
 @main.command("rules")
