@@ -1,0 +1,7 @@
+"""A module with no imports but __future__."""
+
+from __future__ import annotations
+
+
+async def handler(loop) -> None:
+    loop.create_task(handler(loop))

@@ -1,0 +1,11 @@
+import asyncio
+
+
+async def send(text: str) -> None:
+    await asyncio.sleep(0)
+
+
+async def reply(text: str) -> None:
+    asyncio.create_task(
+        send(text)  # short: the caller can wait
+    )

@@ -1,0 +1,155 @@
+"""`taskleak fix` on before/after pairs: the fixer's output must be exactly the `.after.py` file.
+
+Each pair in `tests/fixes/cases/` is a small program and what the fixer makes of it; cases named
+`unsafe_*` run with unsafe fixes allowed. For every pair the test also checks what makes a fix
+trustworthy: the output compiles, fixing it again changes nothing, and a re-check reports every
+fixed spawn as low (only findings the fixer declined, with a reason, stay).
+
+The same pairs are re-run with CRLF line endings, tab indentation, a latin-1 encoding cookie and
+a UTF-8 BOM: the output must be the expected one in the same dress.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from taskleak.analyze import analyze_source
+from taskleak.fixes.apply import SourceFix, fix_source
+from taskleak.model import Risk
+
+CASES = Path(__file__).parent / "fixes" / "cases"
+NAMES = sorted(p.name.removesuffix(".before.py") for p in CASES.glob("*.before.py"))
+
+# Cases where nothing may change, with the reason the report gives for each finding.
+EXPECTED_REASONS = {
+    "nofix": [
+        (11, "TL101", "lambda"),
+        (15, "TL101", "comprehension"),
+        (19, "TL202", "prune a list or dict by hand"),
+        (27, "TL201", "Poller has no close"),
+        (36, "TL103", "in a loop"),
+    ],
+}
+
+
+def _fix(name: str, data: bytes) -> SourceFix:
+    unsafe = name.startswith("unsafe_")
+    return fix_source(data, allow_unsafe=lambda rule: unsafe, filename=f"{name}.py")
+
+
+def _pair(name: str) -> tuple[bytes, bytes]:
+    return (CASES / f"{name}.before.py").read_bytes(), (CASES / f"{name}.after.py").read_bytes()
+
+
+def test_cases_exist() -> None:
+    assert len(NAMES) >= 25
+    for name in NAMES:
+        assert (CASES / f"{name}.after.py").is_file(), name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fix_gives_the_after_file(name: str) -> None:
+    before, after = _pair(name)
+    result = _fix(name, before)
+    assert result.error is None
+    assert result.fixed.decode() == after.decode()
+    if name in EXPECTED_REASONS:
+        assert after == before
+        got = [(n.line, n.rule) for n in result.not_fixed]
+        assert got == [(line, rule) for line, rule, _ in EXPECTED_REASONS[name]]
+        for n, (_, _, words) in zip(result.not_fixed, EXPECTED_REASONS[name], strict=True):
+            assert words in n.reason
+    else:
+        assert result.applied, "a fix case must fix something"
+        assert after != before
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_after_file_compiles_rechecks_low_and_is_stable(name: str) -> None:
+    before, after = _pair(name)
+    compile(after, f"{name}.after.py", "exec", dont_inherit=True)
+    result = _fix(name, before)
+    still_open = {(n.rule) for n in result.not_fixed}
+    rows = analyze_source(after.decode())
+    open_rows = [f for f in rows if f.risk is not Risk.LOW]
+    # exactly the declined findings stay; every fixed spawn is now low
+    assert len(open_rows) == len(result.not_fixed)
+    assert {f.rule for f in open_rows} == still_open
+    assert sum(f.risk is Risk.LOW for f in rows) == (
+        sum(f.risk is Risk.LOW for f in analyze_source(before.decode()))
+        + len([a for a in result.applied if a.kind != "await"]))
+    again = _fix(name, after)
+    assert again.fixed == after
+    assert again.applied == []
+
+
+def test_findings_advertise_the_fix_the_fixer_applies() -> None:
+    """`check --format json` shows the fix object that `taskleak fix` then applies."""
+    for name in NAMES:
+        before, _ = _pair(name)
+        advertised = {(f.line, f.rule): f for f in analyze_source(before.decode())
+                      if f.risk is not Risk.LOW}
+        result = _fix(name, before)
+        for applied in result.applied:
+            finding = advertised[(applied.line, applied.rule)]
+            assert finding.fix is not None, (name, applied)
+            if applied.safe:
+                assert (finding.fix.kind, finding.fix.safe) == (applied.kind, True)
+        for n in result.not_fixed:
+            finding = advertised[(n.line, n.rule)]
+            if finding.fix is None:
+                assert finding.no_fix_reason == n.reason
+
+
+# -- the same cases in other clothes -------------------------------------------------------------
+def _crlf(data: bytes) -> bytes:
+    return data.replace(b"\n", b"\r\n")
+
+
+def _tabs(data: bytes) -> bytes:
+    def indent(match: re.Match[bytes]) -> bytes:
+        return b"\t" * (len(match.group(0)) // 4)
+
+    return re.sub(rb"(?m)^(?:    )+", indent, data)
+
+
+def _latin1(data: bytes) -> bytes:
+    text = data.decode()
+    head = "# -*- coding: latin-1 -*-\n# Caf\xe9 m\xfcsli, \xa9 taskleak\n"
+    return (head + text).encode("latin-1")
+
+
+def _bom(data: bytes) -> bytes:
+    return b"\xef\xbb\xbf" + data
+
+
+DRESSES: dict[str, Callable[[bytes], bytes]] = {
+    "crlf": _crlf, "tabs": _tabs, "latin1": _latin1, "bom": _bom,
+}
+DRESSED = ["module_function", "method_with_close", "comments_blank_lines", "multiline_call",
+           "no_asyncio_import", "unsafe_cancel_in_close_repeating", "discard_callback",
+           "one_line_suite"]
+
+
+@pytest.mark.parametrize("dress", sorted(DRESSES))
+@pytest.mark.parametrize("name", DRESSED)
+def test_line_endings_indentation_and_encodings_are_kept(name: str, dress: str) -> None:
+    before, after = _pair(name)
+    put_on = DRESSES[dress]
+    result = _fix(name, put_on(before))
+    assert result.error is None
+    assert result.fixed == put_on(after)
+
+
+def test_mixed_line_endings_keep_the_first_one() -> None:
+    """libcst writes new lines with the file's first line ending; old lines stay as they were."""
+    before, _ = _pair("module_function")
+    mixed = before.replace(b"\n", b"\r\n", 3)
+    result = _fix("module_function", mixed)
+    assert result.applied
+    assert result.fixed.count(b"\r\n") > mixed.count(b"\r\n")
+    compile(result.fixed, "mixed.py", "exec", dont_inherit=True)
