@@ -1,0 +1,113 @@
+"""The process pool: same report as one process, used only when worth it, survives a dead worker."""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from taskleak import parallel
+from taskleak.cli import main
+from taskleak.model import FileResult
+from taskleak.parallel import Job, analyze_jobs, default_jobs, pool_size
+from taskleak.report.json import render_json
+from taskleak.runner import RunStats, run
+from taskleak.settings import Settings
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _jobs(sizes: list[int]) -> list[Job]:
+    return [Job(i, f"f{i}.py", b"x" * size) for i, size in enumerate(sizes)]
+
+
+def test_small_runs_stay_in_this_process() -> None:
+    big = parallel.POOL_MIN_BYTES
+    assert pool_size(_jobs([big]), 8) == 0  # one file: nothing to share
+    assert pool_size(_jobs([100, 100, 100]), 8) == 0  # a pre-commit sized run
+    assert pool_size(_jobs([big, big]), 1) == 0  # --jobs 1
+    assert pool_size(_jobs([big, big]), 8) == 2  # never more workers than files
+    assert pool_size(_jobs([big // 4] * 10), 3) == 3
+
+
+def test_default_jobs_is_the_usable_cores() -> None:
+    expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    assert default_jobs() >= 1
+    if expected is not None and not hasattr(os, "process_cpu_count"):
+        assert default_jobs() == expected
+
+
+@pytest.fixture()
+def always_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "POOL_MIN_BYTES", 0)
+
+
+@pytest.mark.usefixtures("always_pool")
+def test_the_pool_reports_exactly_what_one_process_does() -> None:
+    serial_stats, pool_stats = RunStats(), RunStats()
+    serial = run([FIXTURES], Settings(), jobs=1, stats=serial_stats)
+    pooled = run([FIXTURES], Settings(), jobs=2, stats=pool_stats)
+    assert serial.findings, "the fixtures must have findings for this to mean much"
+    assert serial_stats.workers == 0 and pool_stats.workers == 2
+    assert render_json(pooled) == render_json(serial)
+
+
+@pytest.mark.usefixtures("always_pool")
+def test_results_go_back_in_place_whatever_order_they_finish_in() -> None:
+    files = sorted(FIXTURES.rglob("*.py"))
+    jobs = [Job(i, str(p), p.read_bytes()) for i, p in enumerate(files)]
+    random.Random(7).shuffle(jobs)  # submission order must not matter either
+    got: dict[int, FileResult] = {}
+    finished: list[int] = []
+
+    def on_result(job: Job, result: FileResult) -> None:
+        got[job.index] = result
+        finished.append(job.index)
+
+    assert analyze_jobs(jobs, (), 2, on_result) == 2
+    assert sorted(finished) == list(range(len(files)))  # each exactly once
+    for i, path in enumerate(files):
+        assert got[i].path == str(path)
+        assert all(f.path == str(path) for f in got[i].findings)
+
+
+_PARENT = os.getpid()
+_REAL_ANALYZE_JOB = parallel.analyze_job
+_VICTIM = "voice_chat_server/ai_chat/websocket_handler.py"
+_CRASH_MARKER: list[Path] = []  # set by the test; inherited by the forked workers
+
+
+def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[str, ...]) -> FileResult:
+    """Module level, so the pool can pickle it; kills the worker that gets this file."""
+    if os.getpid() != _PARENT and display.endswith(_VICTIM):
+        _CRASH_MARKER[0].write_text("died", encoding="utf-8")
+        os._exit(3)  # like the OOM killer
+    return _REAL_ANALYZE_JOB(data, display, spawners)
+
+
+@pytest.mark.usefixtures("always_pool")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_a_dead_worker_does_not_lose_files(monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
+    assert (FIXTURES.parent / "fixtures" / _VICTIM).is_file()
+    expected = render_json(run([FIXTURES], Settings(), jobs=1))
+    monkeypatch.setattr(parallel, "analyze_job", _dies_in_a_worker)
+    monkeypatch.setattr(sys.modules[__name__], "_CRASH_MARKER", [tmp_path / "marker"])
+    stats = RunStats()
+    assert render_json(run([FIXTURES], Settings(), jobs=2, stats=stats)) == expected
+    assert stats.workers == 2
+    assert (tmp_path / "marker").read_text(encoding="utf-8") == "died"
+
+
+def test_jobs_option(tmp_path: Path) -> None:
+    (tmp_path / "m.py").write_text("import asyncio\nasync def f():\n    asyncio.create_task(f())\n",
+                                   encoding="utf-8")
+    ok = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", "-j", "2",
+                                   str(tmp_path)])
+    assert ok.exit_code == 1 and '"high": 1' in ok.stdout
+    bad = CliRunner().invoke(main, ["check", "--jobs", "0", str(tmp_path)])
+    assert bad.exit_code == 2 and "--jobs" in bad.output
