@@ -83,6 +83,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=[],
     )
     parser.addini("taskleak_report", "JSON runtime report file to write", default="")
+    parser.addini(
+        "taskleak_gc",
+        "collect garbage after each test to catch tasks destroyed while pending (default true)",
+        type="bool",
+        default=True,
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -109,6 +115,7 @@ class _Settings:
     grace: float
     ignore: tuple[str, ...]
     report: Path | None
+    collect_garbage: bool = True
 
     @classmethod
     def from_config(cls, config: pytest.Config) -> _Settings:
@@ -133,7 +140,7 @@ class _Settings:
         elif ini_report:
             base = config.inipath.parent if config.inipath else config.rootpath
             report = base / ini_report
-        return cls(action, grace, ignore, report)
+        return cls(action, grace, ignore, report, bool(config.getini("taskleak_gc")))
 
 
 @dataclass
@@ -165,7 +172,7 @@ class TaskLeakPlugin:
         patterns, max_leaked = allowed
         ignore: list[IgnoreRule] = [*DEFAULT_PLUGIN_IGNORE, *self.settings.ignore, *patterns]
         found = _TestLeaks()
-        item.obj = _tracked(test, found, ignore, self.settings.grace)
+        item.obj = _tracked(test, found, ignore, self.settings)
         try:
             result = yield
         except BaseException:
@@ -273,7 +280,7 @@ def _tracked(
     test: Callable[..., Awaitable[Any]],
     found: _TestLeaks,
     ignore: list[IgnoreRule],
-    grace: float,
+    settings: _Settings,
 ) -> Callable[..., Awaitable[Any]]:
     """The test function, run inside a tracker on whatever loop runs it."""
     from taskleak.runtime.track import Tracker
@@ -285,7 +292,9 @@ def _tracked(
             loop = asyncio.get_running_loop()
         except RuntimeError:  # not asyncio (anyio on trio): nothing to track
             return await test(*args, **kwargs)
-        tracker = Tracker(grace=grace, ignore=ignore)
+        tracker = Tracker(
+            grace=settings.grace, ignore=ignore, collect_garbage=settings.collect_garbage
+        )
         tracker.begin(loop)
         try:
             result = await test(*args, **kwargs)

@@ -396,3 +396,26 @@ def test_auto_mode_methods_and_ini_ignores(pytester: pytest.Pytester) -> None:
     result = run(pytester, "--taskleak")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines([f"*created at test_app.py:{line} in *test_method_leaks*"])
+
+
+def test_garbage_collection_after_each_test_can_be_turned_off(pytester: pytest.Pytester) -> None:
+    source = """
+        import asyncio
+        import pytest
+
+        async def orphan():
+            await asyncio.get_running_loop().create_future()
+
+        @pytest.mark.asyncio
+        async def test_drops_a_task():
+            asyncio.create_task(orphan())
+            await asyncio.sleep(0)
+        """
+    write(pytester, source)
+    collected = run(pytester, "--taskleak")
+    collected.assert_outcomes(failed=1)
+    collected.stdout.fnmatch_lines(["  - * running orphan() was destroyed while pending, *"])
+    write(pytester, source, ini="taskleak_gc = false\n")
+    uncollected = run(pytester, "--taskleak")
+    uncollected.assert_outcomes(failed=1)  # still pending in the loop's weak set: reported
+    uncollected.stdout.fnmatch_lines(["  - * running orphan(), created at *, waiting at *"])
