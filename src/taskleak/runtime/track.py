@@ -144,6 +144,8 @@ class Tracker:
             self.leaks = self.leaked()
         finally:
             remove_destroyed_listener(self._on_destroyed)
+        if not self.cancel:  # keep no strong reference to the leaked tasks past this point
+            self._leaked_tasks = []
         return self.leaks
 
     def conclude(self, body_failed: bool = False) -> TaskLeakError | None:
