@@ -276,7 +276,8 @@ def test_finding_carries_context_and_snippet_for_baselines() -> None:
         (b"asyncio.create_task(x)", True),
         (b"loop.ensure_future(x)", True),
         (b"hass.async_create_task(x)", False),  # a different name, not a spawn by default
-        (b"anyio.create_task_group()", True),
+        (b"anyio.create_task_group()", False),  # nothing started in it: no parse needed
+        (b"async with anyio.create_task_group() as tg:\n    await tg.start(f)", True),
         (b"self.create_task_runner()", False),
         (b"nothing to see", False),
     ],
