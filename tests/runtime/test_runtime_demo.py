@@ -1,12 +1,15 @@
 """The websocket demo: connect and disconnect 10 times on loopback, count what is left.
 
 The leaky server leaves one more task per cycle, created at the very line `taskleak check`
-reports as TL101; the fixed server stays flat, and its spawn is a low (tracked) finding.
+reports as TL101; the fixed server stays flat, and its spawn is a low (tracked) finding; and
+`taskleak fix` turns the leaky server into one that stays flat too.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -14,8 +17,10 @@ import chat_client
 import fixed_server
 import leaky_server
 import pytest
+from click.testing import CliRunner
 from runtime_helpers import line_of
 
+from taskleak.cli import main
 from taskleak.runner import run
 from taskleak.runtime import confirm, load_runtime_report
 from taskleak.settings import Settings
@@ -70,3 +75,22 @@ async def test_the_runtime_leak_confirms_the_static_finding(tmp_path: Path) -> N
     assert [f.rule for f in confirmed if f.confirmed] == ["TL101"]
     (row,) = [f.to_json() for f in confirmed if f.confirmed]
     assert row["confirmed_at_runtime"] is True
+
+
+@pytest.mark.asyncio
+async def test_taskleak_fix_makes_the_leaky_server_flat(tmp_path: Path) -> None:
+    fixed_path = tmp_path / "autofixed_server.py"
+    shutil.copy(LEAKY, fixed_path)
+    fixed = CliRunner().invoke(main, ["fix", "--isolated", "--no-cache", str(fixed_path)])
+    assert fixed.exit_code == 0, fixed.output
+    assert fixed_path.read_text() != Path(LEAKY).read_text()
+    static = run([fixed_path], Settings())
+    assert [f.risk.value for f in static.findings] == ["low"]
+
+    spec = importlib.util.spec_from_file_location("autofixed_server", fixed_path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    counts, leaks = await chat_client.run_cycles(module, cycles=10)
+    assert counts == [0] * 10
+    assert leaks == []
