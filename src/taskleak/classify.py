@@ -427,7 +427,8 @@ class Classifier:
         if via == "[key] =" and not slot:
             before = [o for o in eff.occurrences if o.scope.method() is fn
                       and o.seq < site.seq and o.dest.kind != "subscript_store"]
-            if fn is not None and repeats_often(fn_name) and not before and not site.loops and _per_client_key(target, fn):
+            if (fn is not None and repeats_often(fn_name) and not before and not site.loops
+                    and _per_client_key(target, fn)):
                 return Verdict("TL103", Risk.MEDIUM, label, cleanup or "none",
                                f"{label}[key] is overwritten in {fn_name}() without cancelling "
                                "the task already stored under that key")

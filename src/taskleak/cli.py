@@ -69,7 +69,8 @@ def main() -> None:
               help="Write the report to this file instead of stdout.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when a finding is at or above this risk [default: medium].")
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--select", multiple=True,
+              help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
 @click.option("--exclude", multiple=True, help="Gitignore-style patterns replacing the defaults.")
 @click.option("--extend-exclude", multiple=True, help="Gitignore-style patterns to add.")
