@@ -1,0 +1,168 @@
+"""Property test: the fixer on generated programs full of task spawns.
+
+Each program is built from random parts: an import style (`import asyncio`, `as aio`,
+`from asyncio import create_task`, with or without a docstring, `__future__` import, typing
+import), then units that each put one spawn in a random statement form (bare, bound, `_ =`,
+chained callback, walrus, lambda, comprehension, multi-line with comments, one-line suite) inside
+random wrappers (if/for/while/try/with, nested functions, decorators) inside a module-level
+function, a method (of a class with or without `__init__` and close method), or module level.
+Arbitrary code from hypothesmith is mixed in at module level and next to the spawns, so names,
+whitespace and layouts the fixer did not expect show up too.
+
+Whatever the program, the fixer must
+- not crash, and leave code that parses and compiles;
+- leave no TL101/TL102 except those it reports as not fixed, each with a reason;
+- change nothing when run a second time.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import warnings
+
+import hypothesmith
+import libcst as cst
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from taskleak.analyze import analyze_source
+from taskleak.fixes.apply import fix_source
+
+HIGH_RULES = {"TL101", "TL102"}
+
+# built once, on first use: from_grammar() compiles a Python grammar (seconds)
+ARBITRARY = st.deferred(lambda: hypothesmith.from_grammar())
+
+IMPORTS = {
+    "asyncio": ("import asyncio\n", "asyncio.create_task", "asyncio.ensure_future"),
+    "aio": ("import asyncio as aio\n", "aio.create_task", "aio.ensure_future"),
+    "from": ("from asyncio import create_task, ensure_future\n", "create_task",
+             "ensure_future"),
+}
+FORMS = ("bare", "bound", "underscore", "chained", "walrus", "lambda", "comprehension",
+         "multiline", "suite", "commented", "semicolons", "annotated")
+WRAPPERS = ("if", "for", "while", "try", "with", "def", "async def", "decorated def")
+
+
+def _indent(code: str, by: int = 1) -> str:
+    return textwrap.indent(code, "    " * by)
+
+
+def _statement(form: str, spawn: str, coro: str) -> str:
+    call = f"{spawn}({coro})"
+    return {
+        "bare": f"{call}\n",
+        "bound": f"task = {call}\n",
+        "underscore": f"_ = {call}\n",
+        "chained": f"{call}.add_done_callback(print)\n",
+        "walrus": f"if (t := {call}):\n    pass\n",
+        "lambda": f"callback = lambda: {call}\n",
+        "comprehension": f"[{spawn}({coro}) for _ in range(2)]\n",
+        "multiline": f"{spawn}(\n    {coro},  # the work\n)\n",
+        "suite": f"if True: {call}\n",
+        "commented": f"# start it\n\n{call}  # in the background\n",
+        "semicolons": f"x = 1; {call}; y = 2\n",
+        "annotated": f"job: object = {call}\n",
+    }[form]
+
+
+def _wrap(wrapper: str, body: str) -> str:
+    if wrapper == "if":
+        return "if condition:\n" + _indent(body)
+    if wrapper == "for":
+        return "for item in range(3):\n" + _indent(body)
+    if wrapper == "while":
+        return "while condition:\n" + _indent(body) + "    break\n"
+    if wrapper == "try":
+        return "try:\n" + _indent(body) + "except Exception:\n    pass\nfinally:\n    pass\n"
+    if wrapper == "with":
+        return "with open(__file__) as handle:\n" + _indent(body)
+    name = "inner"
+    head = "async def" if wrapper == "async def" else "def"
+    deco = "@staticmethod\n" if wrapper == "decorated def" else ""
+    return f"{deco}{head} {name}():\n" + _indent(body) + f"{name}\n"
+
+
+@st.composite
+def units(draw: st.DrawFn, n: int, spawn: str, future: str) -> str:
+    form = draw(st.sampled_from(FORMS))
+    where = draw(st.sampled_from(("function", "async function", "method", "module")))
+    in_method = where == "method"
+    coro = draw(st.sampled_from(("self.go()", "work()") if in_method else ("work()",)))
+    spawner = draw(st.sampled_from((spawn, future)))
+    body = _statement(form, spawner, coro)
+    for wrapper in draw(st.lists(st.sampled_from(WRAPPERS), max_size=3)):
+        if wrapper == "decorated def" and not in_method:
+            wrapper = "def"
+        body = _wrap(wrapper, body)
+    if draw(st.booleans()):
+        filler = draw(ARBITRARY)
+        body = filler + ("\n" if filler and not filler.endswith("\n") else "") + body
+    if where == "module":
+        return "condition = False\n" + body
+    if where in ("function", "async function"):
+        head = "async def" if where == "async function" else "def"
+        return f"{head} unit_{n}(condition=True):\n" + _indent(body)
+    init = draw(st.sampled_from(("", "    def __init__(self):\n        self.ready = True\n\n")))
+    close = draw(st.sampled_from(("", "    async def close(self):\n        pass\n\n",
+                                  "    def stop(self):\n        pass\n\n")))
+    decorator = draw(st.sampled_from(("", "    @property\n", "    @staticmethod\n")))
+    params = "" if "static" in decorator else "self"
+    method = (f"{decorator}    async def on_message({params}):\n        condition = True\n"
+              + _indent(body, 2))
+    return (f"class Unit{n}:\n{init}{close}{method}\n"
+            "    async def go(self):\n        pass\n")
+
+
+@st.composite
+def programs(draw: st.DrawFn) -> str:
+    style = draw(st.sampled_from(sorted(IMPORTS)))
+    import_line, spawn, future = IMPORTS[style]
+    head = ""
+    if draw(st.booleans()):
+        head += '"""A generated module."""\n\n'
+    if draw(st.booleans()):
+        head += "from __future__ import annotations\n\n"
+    head += import_line
+    if draw(st.booleans()):
+        head += "from typing import Optional\n"
+    if draw(st.booleans()):
+        filler = draw(ARBITRARY)
+        head += "\n" + filler + ("\n" if filler and not filler.endswith("\n") else "")
+    parts = [head, "\n\nasync def work():\n    pass\n"]
+    count = draw(st.integers(1, 4))
+    for n in range(count):
+        parts.append("\n\n" + draw(units(n, spawn, future)))
+    return "".join(parts)
+
+
+@settings(max_examples=50, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(programs())
+def test_fixer_on_generated_programs(code: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)  # hypothesmith writes `1()` and such
+        _check_fixer(code)
+
+
+def _check_fixer(code: str) -> None:
+    try:
+        compile(code, "<generated>", "exec", dont_inherit=True)
+    except SyntaxError:
+        return  # arbitrary code that is only valid at module level landed in a function
+    data = code.encode()
+    result = fix_source(data)
+    assert result.error is None
+    fixed = result.fixed
+    cst.parse_module(fixed)
+    compile(fixed, "<fixed>", "exec", dont_inherit=True)
+
+    after = analyze_source(fixed.decode())
+    left = [f for f in after if f.rule in HIGH_RULES]
+    declined = [n for n in result.not_fixed if n.rule in HIGH_RULES]
+    assert len(left) == len(declined), (left, declined)
+    assert all(n.reason for n in result.not_fixed)
+
+    again = fix_source(fixed)
+    assert again.fixed == fixed
+    assert again.applied == []
