@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from taskleak import parallel
 from taskleak.cli import main
 from taskleak.model import FileResult
-from taskleak.parallel import Job, analyze_jobs, default_jobs, pool_size
+from taskleak.parallel import Analyzer, Job, analyze_jobs, default_jobs
 from taskleak.report.json import render_json
 from taskleak.runner import RunStats, run
 from taskleak.settings import Settings
@@ -25,13 +25,36 @@ def _jobs(sizes: list[int]) -> list[Job]:
     return [Job(i, f"f{i}.py", b"x" * size) for i, size in enumerate(sizes)]
 
 
+def _workers(sizes: list[int], max_workers: int) -> int:
+    seen: list[int] = []
+    used = analyze_jobs(_jobs(sizes), (), max_workers, lambda job, _: seen.append(job.index))
+    assert sorted(seen) == list(range(len(sizes)))
+    return used
+
+
 def test_small_runs_stay_in_this_process() -> None:
     big = parallel.POOL_MIN_BYTES
-    assert pool_size(_jobs([big]), 8) == 0  # one file: nothing to share
-    assert pool_size(_jobs([100, 100, 100]), 8) == 0  # a pre-commit sized run
-    assert pool_size(_jobs([big, big]), 1) == 0  # --jobs 1
-    assert pool_size(_jobs([big, big]), 8) == 2  # never more workers than files
-    assert pool_size(_jobs([big // 4] * 10), 3) == 3
+    assert _workers([big], 8) == 0  # one file: nothing to share
+    assert _workers([100, 100, 100], 8) == 0  # a pre-commit sized run
+    assert _workers([big, big], 1) == 0  # --jobs 1
+    assert _workers([big // 2, big // 2], 2) == 2
+    assert _workers([big // 4] * 10, 3) == 3
+
+
+def test_the_pool_starts_during_the_pass() -> None:
+    """Jobs are held until there is enough work, then go to the pool as they come."""
+    results: list[int] = []
+    analyzer = Analyzer((), 2, lambda job, _: results.append(job.index))
+    try:
+        analyzer.add(Job(0, "a.py", b"x = 1\n"))
+        assert analyzer.workers == 0
+        analyzer.add(Job(1, "b.py", b"x" * parallel.POOL_MIN_BYTES))
+        assert analyzer.workers == 2  # started: the next job goes straight to a worker
+        analyzer.add(Job(2, "c.py", b"y = 2\n"))
+        assert analyzer.finish() == 2
+    finally:
+        analyzer.close()
+    assert sorted(results) == [0, 1, 2]
 
 
 def test_default_jobs_is_the_usable_cores() -> None:

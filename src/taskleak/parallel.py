@@ -1,9 +1,12 @@
 """Parse and analyse the candidate files, in a process pool when the work is worth one.
 
-The runner decides what to parse after its cheap pass (read, prefilter, cache), so the pool only
-ever sees files that need libcst. A small run (pre-commit's few files, an edit or two on a warm
-cache) stays in this process: starting workers costs more than it saves. Results come back in
-any order; the caller puts them in place by index, so the report does not depend on scheduling.
+The runner hands over each file its cheap pass (read, prefilter, cache) could not answer, while
+the pass goes on. Jobs are held back until they add up to `POOL_MIN_BYTES`: a small run
+(pre-commit's few files, an edit or two on a warm cache) never starts a pool and is analysed in
+this process at the end. A big run starts the pool as soon as it has that much work, and every
+later job goes straight to it, so parsing overlaps the rest of the pass (and the workers import
+libcst while this process is still reading files). Results come back in any order; the caller
+puts them in place by index, so the report does not depend on scheduling.
 """
 
 from __future__ import annotations
@@ -11,15 +14,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from taskleak.model import FileResult
 
-# Below this much source, one process is faster than starting a pool (libcst analyses about
-# 0.5 MB of source a second here; forking workers and shipping the bytes costs ~50 ms).
+# Below this much source, one process is faster than starting a pool (libcst parses and
+# taskleak analyses about 0.4 MB of source a second on one core here; forking the workers,
+# importing libcst in them and shipping the bytes costs ~0.2 s of CPU).
 POOL_MIN_BYTES = 192 * 1024
 POOL_MIN_FILES = 2
 
@@ -45,49 +49,6 @@ def default_jobs() -> int:
     return max(1, count or 1)
 
 
-def pool_size(jobs: Sequence[Job], max_workers: int) -> int:
-    """How many worker processes to use for `jobs` (0: analyse in this process)."""
-    if max_workers <= 1 or len(jobs) < POOL_MIN_FILES:
-        return 0
-    if sum(len(j.data) for j in jobs) < POOL_MIN_BYTES:
-        return 0
-    return min(max_workers, len(jobs))
-
-
-def analyze_jobs(jobs: Sequence[Job], spawners: tuple[str, ...], max_workers: int,
-                 on_result: OnResult) -> int:
-    """Analyse every job, calling `on_result` for each (in completion order).
-
-    Returns the number of worker processes used (0 when everything ran in this process).
-    """
-    workers = pool_size(jobs, max_workers)
-    if workers == 0:
-        _analyze_here(jobs, spawners, on_result)
-        return 0
-    # The biggest files first, so no worker is left with a large file at the end.
-    ordered = sorted(jobs, key=lambda j: len(j.data), reverse=True)
-    done: set[int] = set()
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-            futures: dict[Future[FileResult], Job] = {
-                pool.submit(analyze_job, job.data, job.display, spawners): job for job in ordered
-            }
-            try:
-                for future in as_completed(futures):
-                    job = futures[future]
-                    result = future.result()
-                    done.add(job.index)
-                    on_result(job, result)
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
-    except BrokenProcessPool:
-        # A worker died (killed, out of memory): finish what is left here, one by one.
-        _analyze_here([j for j in jobs if j.index not in done], spawners, on_result)
-    return workers
-
-
 def analyze_job(data: bytes, display: str, spawners: tuple[str, ...]) -> FileResult:
     """One file in a worker (or here): the parser is imported on first use."""
     from taskleak.analyze import analyze_bytes
@@ -95,20 +56,93 @@ def analyze_job(data: bytes, display: str, spawners: tuple[str, ...]) -> FileRes
     return analyze_bytes(data, display, spawners)
 
 
-def _analyze_here(jobs: Sequence[Job], spawners: tuple[str, ...], on_result: OnResult) -> None:
-    for job in jobs:
-        on_result(job, analyze_job(job.data, job.display, spawners))
+class Analyzer:
+    """Takes jobs one by one during the pass; `finish` delivers every result."""
+
+    def __init__(self, spawners: tuple[str, ...], max_workers: int, on_result: OnResult) -> None:
+        self.spawners = spawners
+        self.max_workers = max_workers
+        self.on_result = on_result
+        self.workers = 0  # worker processes started; 0 while everything stays here
+        self._held: list[Job] = []
+        self._held_bytes = 0
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: dict[Future[FileResult], Job] = {}
+
+    def add(self, job: Job) -> None:
+        if self._pool is not None:
+            self._submit(job)
+            return
+        self._held.append(job)
+        self._held_bytes += len(job.data)
+        if (self.max_workers > 1 and len(self._held) >= POOL_MIN_FILES
+                and self._held_bytes >= POOL_MIN_BYTES):
+            self._start_pool()
+
+    def finish(self) -> int:
+        """Analyse what is held here, wait for the pool; returns the worker count."""
+        if self._pool is None:
+            held, self._held = self._held, []
+            self._analyze_here(held)
+            return 0
+        done: set[int] = set()
+        try:
+            for future in as_completed(self._futures):
+                job = self._futures[future]
+                result = future.result()
+                done.add(job.index)
+                self.on_result(job, result)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): finish what is left here, one by one.
+            self._analyze_here([j for j in self._futures.values() if j.index not in done])
+        finally:
+            self.close()
+        return self.workers
+
+    def close(self) -> None:
+        """Stop the pool (on success, error or Ctrl-C): queued jobs are dropped."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._futures = {}
+
+    def _start_pool(self) -> None:
+        self.workers = self.max_workers
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
+        held, self._held = self._held, []
+        # The biggest first, so no worker is left alone with a large file at the end.
+        for job in sorted(held, key=lambda j: len(j.data), reverse=True):
+            self._submit(job)
+
+    def _submit(self, job: Job) -> None:
+        assert self._pool is not None
+        future = self._pool.submit(analyze_job, job.data, job.display, self.spawners)
+        self._futures[future] = job
+
+    def _analyze_here(self, jobs: Iterable[Job]) -> None:
+        for job in jobs:
+            self.on_result(job, analyze_job(job.data, job.display, self.spawners))
+
+
+def analyze_jobs(jobs: Iterable[Job], spawners: tuple[str, ...], max_workers: int,
+                 on_result: OnResult) -> int:
+    """Analyse every job, calling `on_result` for each; returns the worker count (0: here)."""
+    analyzer = Analyzer(spawners, max_workers, on_result)
+    try:
+        for job in jobs:
+            analyzer.add(job)
+        return analyzer.finish()
+    finally:
+        analyzer.close()
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """`fork` on Linux: workers start in milliseconds and share the parent's imported parser.
+    """`fork` on Linux: workers start in milliseconds, without re-importing taskleak.
 
-    The parent runs no threads while the pool starts (the progress bar refreshes by hand), so
-    forking is safe. Elsewhere the platform's default start method is used.
+    The executor forks all its workers at once, before its own management thread starts, and
+    this process runs no other threads (the progress bar refreshes by hand), so forking is safe.
+    Elsewhere the platform's default start method is used.
     """
     if sys.platform.startswith("linux"):
-        # Import the parser once here, before forking, so every worker shares it.
-        import taskleak.analyze  # noqa: F401
-
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()

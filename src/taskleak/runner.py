@@ -3,7 +3,8 @@
 1. discovery lists the files (sorted, deduplicated);
 2. a cheap pass over every file: a stat the cache may recognise, else a read, the prefilter
    (most files stop here) and a content hash the cache may recognise;
-3. only the files left are parsed, in a process pool when they are many (`parallel.py`).
+3. only the files left are parsed: here when they are few, else in a process pool that starts
+   as soon as there is enough work and parses while the pass goes on (`parallel.py`).
 libcst is imported only when step 3 has work: a warm run over an unchanged tree never loads it.
 Results are put back in file order and sorted, whatever order the pool finishes in.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 from taskleak.cache import CLEAN, Cache, content_digest
 from taskleak.discovery import discover, display_path
 from taskleak.model import FileResult, Finding, RunResult, Skipped
-from taskleak.parallel import Job, analyze_jobs, default_jobs
+from taskleak.parallel import Analyzer, Job, default_jobs
 from taskleak.prefilter import prefilter_for
 from taskleak.progress import NoProgress, Progress
 from taskleak.settings import Settings
@@ -52,8 +53,16 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
     cache = Cache(cache_dir, settings.analysis_key()) if cache_dir and use_prefilter else None
     prefilter = prefilter_for(tuple(settings.spawners))
     results: list[FileResult] = [_RULED_OUT] * len(files)
-    pending: list[Job] = []
     recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # index -> path, stat, digest
+
+    def on_result(job: Job, result: FileResult) -> None:
+        results[job.index] = result
+        if cache is not None and job.index in recorded:
+            key, st, digest = recorded[job.index]
+            cache.remember(key, st, digest, result)
+        progress.advance()
+
+    analyzer = Analyzer(tuple(settings.spawners), jobs or default_jobs(), on_result)
     try:
         for i, path in enumerate(files):
             key = str(path)
@@ -99,23 +108,15 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
                         progress.advance()
                         continue
                 recorded[i] = (key, st, digest)
-            pending.append(Job(i, display, data))
-
-        def on_result(job: Job, result: FileResult) -> None:
-            results[job.index] = result
-            if cache is not None and job.index in recorded:
-                key, st, digest = recorded[job.index]
-                cache.remember(key, st, digest, result)
-            progress.advance()
-
-        stats.analysed = len(pending)
-        if pending:
-            progress.describe(f"parsing {len(pending)}")
-        stats.workers = analyze_jobs(pending, tuple(settings.spawners), jobs or default_jobs(),
-                                     on_result)
+            stats.analysed += 1
+            analyzer.add(Job(i, display, data))  # may start parsing while the pass goes on
+        if stats.analysed:
+            progress.describe(f"parsing {stats.analysed}")
+        stats.workers = analyzer.finish()
         if cache is not None:
             stats.cache_error = cache.save(paths)
     finally:
+        analyzer.close()
         progress.stop()
     return collect(results, settings, len(files))
 
