@@ -134,7 +134,7 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
     return result
 
 
-def _attempt(module: cst.Module, plans: list[_Planned]
+def _attempt(module: cst.Module, ctx: FixContext, plans: list[_Planned]
              ) -> tuple[bytes, list[_Planned], dict[_Planned, str]]:
     edits = Edits(module)
     built: list[_Planned] = []
@@ -150,7 +150,7 @@ def _attempt(module: cst.Module, plans: list[_Planned]
         built.append(p)
     if not built:
         return module.bytes, built, failed
-    render_sets(edits)
+    render_sets(edits, ctx)
     place_pending(edits)
     return apply_edits(edits).bytes, built, failed
 
@@ -160,7 +160,7 @@ def _fix(module: cst.Module, ctx: FixContext, plans: list[_Planned], checker: _C
     failures: dict[_Planned, str] = {}
     accepted = list(plans)
     while accepted:
-        fixed, built, build_failed = _attempt(module, accepted)
+        fixed, built, build_failed = _attempt(module, ctx, accepted)
         failures.update(build_failed)
         if not built:
             break
@@ -168,19 +168,19 @@ def _fix(module: cst.Module, ctx: FixContext, plans: list[_Planned], checker: _C
         if error is None and not per_plan:
             return fixed, built, failures
         if error is not None:
-            return _one_by_one(module, built, checker, failures)
+            return _one_by_one(module, ctx, built, checker, failures)
         failures.update(per_plan)
         accepted = [p for p in built if p not in per_plan]
     return module.bytes, [], failures
 
 
-def _one_by_one(module: cst.Module, plans: list[_Planned], checker: _Checker,
+def _one_by_one(module: cst.Module, ctx: FixContext, plans: list[_Planned], checker: _Checker,
                 failures: dict[_Planned, str]
                 ) -> tuple[bytes, list[_Planned], dict[_Planned, str]]:
     ok: list[_Planned] = []
     fixed = module.bytes
     for p in plans:
-        candidate, built, build_failed = _attempt(module, [*ok, p])
+        candidate, built, build_failed = _attempt(module, ctx, [*ok, p])
         if p in build_failed:
             failures[p] = build_failed[p]
             continue

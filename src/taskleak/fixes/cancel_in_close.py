@@ -27,7 +27,7 @@ from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import header, module_ref
 from taskleak.fixes.plan import NoFix, Offer
-from taskleak.fixes.sets import CLOSE_METHODS, close_method, first_param
+from taskleak.fixes.sets import CLOSE_METHODS, close_method, first_param, part_of_closing
 from taskleak.scan import dotted
 from taskleak.spawns import Spawn
 
@@ -58,6 +58,9 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
     if close is None:
         return NoFix(f"{cls.name} has no {'/'.join(CLOSE_METHODS)} method: where the task "
                      "should end is a design decision")
+    if part_of_closing(sp):
+        return NoFix(f"spawned as part of closing ({method.name}()): cancelling it on close "
+                     "would stop the shutdown work itself")
     attr = target.attr.value
     in_init = method.name in ("__init__", "__post_init__")
     if not in_init and not attribute_initialised(ctx, cls, attr):

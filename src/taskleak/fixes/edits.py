@@ -148,11 +148,24 @@ class _UsesSelf(cst.CSTVisitor):
         return False  # runs later, if at all
 
 
+def _rooted_at(target: cst.BaseExpression, name: str) -> bool:
+    """`self.x`, `self.x[k]`, `self.x.y` (not `self` itself)."""
+    if not isinstance(target, (cst.Attribute, cst.Subscript)):
+        return False
+    node: cst.BaseExpression = target
+    while isinstance(node, (cst.Attribute, cst.Subscript)):
+        node = node.value
+    return isinstance(node, cst.Name) and node.value == name
+
+
 def _is_plain_attribute_set(stmt: cst.BaseStatement, self_name: str) -> bool:
-    """`self.x = value` / `self.x: T = value` whose value runs no code of the instance."""
+    """`self.x = value`, `self.x[k]: T = value` (or a local import): runs no code of the
+    instance, so a new attribute can go after it."""
     if not isinstance(stmt, cst.SimpleStatementLine):
         return False
     for small in stmt.body:
+        if isinstance(small, (cst.Import, cst.ImportFrom)):
+            continue  # a local import runs no code of the instance
         if isinstance(small, cst.Assign):
             targets = [t.target for t in small.targets]
             value: cst.BaseExpression | None = small.value
@@ -160,8 +173,7 @@ def _is_plain_attribute_set(stmt: cst.BaseStatement, self_name: str) -> bool:
             targets, value = [small.target], small.value
         else:
             return False
-        if not all(isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name)
-                   and t.value.value == self_name for t in targets):
+        if not all(_rooted_at(t, self_name) for t in targets):
             return False
         if value is not None:
             visitor = _UsesSelf(self_name)

@@ -9,6 +9,7 @@ after the last import that precedes the first function or class.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -217,9 +218,16 @@ def place_pending(edits: Edits) -> None:
     tail: list[Statement] = []  # goes after the header, in this order
     block = _stdlib_block(body, head)
     if imports and block:
+        keys = [_import_key(body[i]) or (9, "") for i in block]
+        # isort's force-sort-within-sections (Home Assistant, Google style): `from a import b`
+        # sorts with `import a` by module name, so a `from` may come before an `import`
+        by_name = any(a[0] > b[0] for a, b in itertools.pairwise(keys))
         for key, code in imports:
             stmt = edits.statements(code)[0]
-            anchor = next((i for i in block if (_import_key(body[i]) or (9, "")) > key), None)
+            if by_name:
+                key = (0, key[1])
+            anchor = next((i for i, k in zip(block, keys, strict=True)
+                           if ((0, k[1]) if by_name else k) > key), None)
             if anchor is not None:
                 edits.insert_before(body[anchor], [stmt])
             else:

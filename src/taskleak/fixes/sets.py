@@ -20,17 +20,20 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from taskleak.classify import CLOSE_LIKE
 from taskleak.fixes.context import FixContext, decorator_names
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, module_ref, name_ref
 from taskleak.fixes.naming import candidates, fresh_name
 from taskleak.scan import Scope
+from taskleak.spawns import Spawn
 
 # Close-like methods that get the cancellation, in order of preference (async ones first).
 CLOSE_METHODS = ("close", "aclose", "stop", "shutdown", "disconnect", "__aexit__")
 THREAD_SPAWNER = "asyncio.run_coroutine_threadsafe"
 FUTURE_SPAWNERS = frozenset({"asyncio.ensure_future", "loop.ensure_future"})
 SLOTTED_DECORATORS = frozenset({"define", "frozen", "mutable"})  # attrs' slotted classes
+INSTANCE_SETS = "instance-sets"  # Edits.shared key: the instance sets to render
 
 
 @dataclass(frozen=True)
@@ -191,9 +194,11 @@ def _reusable_instance_set(cls_scope: Scope, attr: str) -> bool:
     return len(values) == 1 and _is_empty_set(values[0][0]) and values[0][1].name == "__init__"
 
 
-def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str) -> str | None:
+def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str,
+                 cancel_on_close: bool = True) -> str | None:
     """The instance set's attribute name (created in `__init__` once), or None when the class
-    cannot take one (see the module docstring)."""
+    cannot take one (see the module docstring). `cancel_on_close=False` (a spawn that is part of
+    closing) keeps the close method from cancelling the set's tasks."""
     cls = cls_scope.node
     assert isinstance(cls, cst.ClassDef)
     init = init_method(cls)
@@ -211,16 +216,26 @@ def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str) 
             spec = SetSpec(attr, "", created=False)
         else:
             spec = SetSpec(attr, _element(edits, ctx, spawner, None), created=True)
-            pending: list[tuple[cst.FunctionDef, str]] = edits.shared.get("init-sets", [])
-            edits.shared["init-sets"] = [*pending, (init, key)]
-        _cancel_in_close(edits, ctx, cls, attr)
+        pending: list[InstanceSet] = edits.shared.get(INSTANCE_SETS, [])
+        edits.shared[INSTANCE_SETS] = [*pending, InstanceSet(key, cls, init, group)]
     elif spec.created:
         spec = SetSpec(spec.name, _element(edits, ctx, spawner, spec.element), created=True)
+    if not cancel_on_close:
+        edits.shared[f"{key}:keep-on-close"] = True
     edits.shared[key] = spec
     return spec.name
 
 
-def _cancel_in_close(edits: Edits, ctx: FixContext, cls: cst.ClassDef, attr: str) -> None:
+@dataclass(frozen=True)
+class InstanceSet:
+    key: str  # Edits.shared key of its SetSpec
+    cls: cst.ClassDef
+    init: cst.FunctionDef
+    group: str
+
+
+def _cancel_in_close(edits: Edits, ctx: FixContext, cls: cst.ClassDef, attr: str,
+                     group: str) -> None:
     close = close_method(cls)
     if close is None:
         return
@@ -228,8 +243,23 @@ def _cancel_in_close(edits: Edits, ctx: FixContext, cls: cst.ClassDef, attr: str
     set_expr = f"{self_name}.{attr}"
     if f"in {set_expr}:" in ctx.module.code_for_node(close):
         return  # close() already loops over the set (a previous fix)
-    var = fresh_name(ctx.names_in(close), "task")
+    var = fresh_name(ctx.names_in(close), "future" if group == "futures" else "task")
     edits.prefix_body(close, edits.statements(f"for {var} in {set_expr}:\n    {var}.cancel()"))
+
+
+def part_of_closing(sp: Spawn) -> bool:
+    """The spawn is shutdown work: it runs in a close-like method, or runs one
+    (`run_coroutine_threadsafe(self.aclose(), loop)`); close() must not cancel it."""
+    method = sp.site.scope.method()
+    if method is not None and CLOSE_LIKE.match(method.name):
+        return True
+    args = sp.site.node.args
+    coro = args[0].value if args else None
+    if isinstance(coro, cst.Call) and isinstance(coro.func, cst.Attribute) \
+            and isinstance(coro.func.value, cst.Name) and method is not None \
+            and coro.func.value.value == method.self_name:
+        return bool(CLOSE_LIKE.match(coro.func.attr.value))
+    return False
 
 
 def fresh_local(ctx: FixContext, scope: Scope, base: str = "task") -> str:
@@ -241,7 +271,7 @@ def fresh_local(ctx: FixContext, scope: Scope, base: str = "task") -> str:
     return fresh_name(taken, base)
 
 
-def render_sets(edits: Edits) -> None:
+def render_sets(edits: Edits, ctx: FixContext) -> None:
     """Write the set creations now that every fix of the module has chosen its set."""
     pending: list[str] = edits.shared.get(MODULE_STATEMENTS, [])
     rendered: list[str] = []
@@ -253,9 +283,11 @@ def render_sets(edits: Edits) -> None:
             rendered.append(item)
     if pending:
         edits.shared[MODULE_STATEMENTS] = rendered
-    for init, key in edits.shared.pop("init-sets", []):
-        spec = edits.shared[key]
-        self_name = first_param(init)
-        edits.prefix_body(init, edits.statements(
-            f"{self_name}.{spec.name}: set[{spec.element}] = set()"), with_attributes=True)
-
+    for inst in edits.shared.pop(INSTANCE_SETS, []):
+        spec = edits.shared[inst.key]
+        if spec.created:
+            edits.prefix_body(inst.init, edits.statements(
+                f"{first_param(inst.init)}.{spec.name}: set[{spec.element}] = set()"),
+                with_attributes=True)
+        if not edits.shared.get(f"{inst.key}:keep-on-close"):
+            _cancel_in_close(edits, ctx, inst.cls, spec.name, inst.group)

@@ -26,6 +26,7 @@ from taskleak.fixes.sets import (
     init_method,
     instance_set,
     module_set,
+    part_of_closing,
 )
 from taskleak.fixes.shapes import Shape, hoisted, spawn_shape
 from taskleak.spawns import Spawn
@@ -52,7 +53,7 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
         cls = access[0]
         assert isinstance(cls.node, cst.ClassDef)
         if init_method(cls.node) is not None:
-            close = close_method(cls.node)
+            close = None if part_of_closing(sp) else close_method(cls.node)
             where = f"a set on the instance (created in {cls.name}.__init__"
             where += f", cancelled in {close.name.value}())" if close is not None else ")"
     noun = "future" if sp.spawner == THREAD_SPAWNER else "task"
@@ -79,7 +80,8 @@ def set_expression(edits: Edits, ctx: FixContext, sp: Spawn) -> str:
     access = ctx.instance_access(sp.site.scope)
     if access is not None:
         cls, _, self_name = access
-        attr = instance_set(edits, ctx, cls, sp.spawner)
+        attr = instance_set(edits, ctx, cls, sp.spawner,
+                            cancel_on_close=not part_of_closing(sp))
         if attr is not None:
             return f"{self_name}.{attr}"
     return module_set(edits, ctx, sp.spawner)
