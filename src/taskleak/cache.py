@@ -104,7 +104,6 @@ class Cache:
         self._dirty = False
         self._today = _today()
         self._racy_after_ns = time.time_ns() - int(RACY_SECONDS * 1e9)
-        self.hits = 0  # files answered without analysis (for statistics and tests)
         self._load()
 
     # -- reading ---------------------------------------------------------------------------
@@ -141,7 +140,6 @@ class Cache:
         if entry.day != self._today:
             entry.day = self._today
             self._dirty = True
-        self.hits += 1
         return CLEAN if entry.digest is None else entry.digest
 
     def lookup_content(self, path: str, st: os.stat_result, digest: str) -> bool:
@@ -149,7 +147,6 @@ class Cache:
         if digest not in self._results:
             return False
         self.remember(path, st, digest)
-        self.hits += 1
         return True
 
     def result(self, digest: str, display: str) -> FileResult | None:
