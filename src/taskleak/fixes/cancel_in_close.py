@@ -42,8 +42,12 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
     if isinstance(target, NoFix):
         return target
     if isinstance(target, cst.Name):
-        return NoFix("the task is kept in a module global: where it should end (which shutdown "
-                     "hook) is a design decision")
+        scope = site.scope
+        if scope.kind == "module" or target.value in scope.declared_global:
+            return NoFix("the task is kept in a module global: where it should end (which "
+                         "shutdown hook) is a design decision")
+        return NoFix(f"the task reaches its attribute through the local `{target.value}`: "
+                     "taskleak only rewrites `self.x = <spawn>`")
     if not isinstance(target, cst.Attribute):
         return NoFix(f"the task is kept in `{ctx.module.code_for_node(target)}`, not in an "
                      "attribute of `self`: where it should end is a design decision")
