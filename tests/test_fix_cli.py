@@ -1,0 +1,232 @@
+"""`taskleak fix`, `check --fix`, `--diff` and `--unsafe-fixes` end to end, and the seeds' server.
+
+The voice chat server fixture is fixed on a temporary copy (never in place): the red rows of the
+seeds' table turn green with the safe fixes, the yellow ones with --unsafe-fixes, every file
+still compiles, and a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import py_compile
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from taskleak.cli import main
+
+VOICE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "voice_chat_server"
+
+LEAK = """import asyncio
+
+
+async def send(msg: str) -> None:
+    await asyncio.sleep(0)
+
+
+async def handler(msg: str) -> None:
+    asyncio.create_task(send(msg))
+"""
+OVERWRITE = """import asyncio
+
+
+class Conn:
+    def __init__(self) -> None:
+        self._beat = None
+
+    async def reconnect(self) -> None:
+        self._beat = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(1)
+
+    async def close(self) -> None:
+        if self._beat is not None:
+            self._beat.cancel()
+"""
+
+
+def invoke(args: list[str], cwd: Path) -> Result:
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, [*args[:1], "--no-cache", *args[1:]]
+                                  if args[0] in ("check", "fix") else args)
+    finally:
+        os.chdir(old)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "leak.py").write_text(LEAK)
+    (tmp_path / "pkg" / "conn.py").write_text(OVERWRITE)
+    (tmp_path / "pkg" / "clean.py").write_text("import asyncio\n")
+    return tmp_path
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.py"))}
+
+
+def test_fix_diff_prints_and_writes_nothing(project: Path) -> None:
+    before = _snapshot(project)
+    res = invoke(["fix", "--diff"], project)
+    assert res.exit_code == 1
+    assert res.stdout.startswith("--- pkg/leak.py\n+++ pkg/leak.py\n")
+    assert "+    task = asyncio.create_task(send(msg))\n" in res.stdout
+    assert "Would fix 1 finding in 1 file (tracked-set 1)." in res.stderr
+    assert "pkg/conn.py:9:22: TL103 only an unsafe fix (cancel-previous" in res.stderr
+    assert _snapshot(project) == before
+
+
+def test_fix_writes_then_reports_what_is_left(project: Path) -> None:
+    res = invoke(["fix"], project)
+    assert res.exit_code == 1  # the TL103 (medium) is left: only an unsafe fix
+    assert "Fixed 1 finding in 1 file (tracked-set 1)." in res.stdout
+    assert "1 finding not fixed:" in res.stdout
+    assert "_background_tasks.add(task)" in (project / "pkg" / "leak.py").read_text()
+    assert (project / "pkg" / "conn.py").read_text() == OVERWRITE
+    again = invoke(["fix", "--diff"], project)
+    assert again.exit_code == 0 and again.stdout == ""
+
+
+def test_fix_with_unsafe_fixes_leaves_nothing(project: Path) -> None:
+    res = invoke(["fix", "--unsafe-fixes"], project)
+    assert res.exit_code == 0, res.output
+    assert "Fixed 2 findings in 2 files (await 1, cancel-previous 1)." in res.stdout
+    assert "    await send(msg)\n" in (project / "pkg" / "leak.py").read_text()
+    assert "if self._beat is not None:\n            self._beat.cancel()\n        self._beat = " \
+        in (project / "pkg" / "conn.py").read_text()
+    check = invoke(["check", "--format", "json"], project)
+    assert check.exit_code == 0
+    assert {f["risk"] for f in json.loads(check.stdout)["findings"]} == {"low"}
+
+
+def test_unsafe_fixes_from_the_configuration(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.taskleak]\nunsafe-fixes = ["TL103"]\n')
+    res = invoke(["fix"], project)
+    assert res.exit_code == 0, res.output
+    assert "(cancel-previous 1, tracked-set 1)" in res.stdout  # TL101 keeps its safe fix
+    res = invoke(["fix", "--diff", "--no-unsafe-fixes"], project)
+    assert res.exit_code == 0
+
+
+def test_select_and_noqa_limit_the_fixes(project: Path) -> None:
+    leak = project / "pkg" / "leak.py"
+    leak.write_text(LEAK.replace("(send(msg))", "(send(msg))  # noqa: TL101"))
+    res = invoke(["fix", "--unsafe-fixes", "--select", "TL1"], project)
+    assert "Fixed 1 finding in 1 file (cancel-previous 1)." in res.stdout
+    assert "create_task(send(msg))  # noqa: TL101" in leak.read_text()
+    res = invoke(["fix", "--unsafe-fixes", "--ignore", "TL103"], project)
+    assert "Nothing to fix." in res.stdout
+
+
+def test_check_fix_reports_what_is_left(project: Path) -> None:
+    res = invoke(["check", "--fix", "--format", "json"], project)
+    assert res.exit_code == 1
+    rows = json.loads(res.stdout)["findings"]
+    assert [(r["path"], r["rule"], r["risk"]) for r in rows if r["risk"] != "low"] == [
+        ("pkg/conn.py", "TL103", "medium")]
+    assert "taskleak: Fixed 1 finding in 1 file (tracked-set 1)." in res.stderr
+    left = next(r for r in rows if r["rule"] == "TL103")
+    assert left["fix"] == {"kind": "cancel-previous", "applicability": "unsafe",
+                           "description": "cancel the task in self._beat before spawning its "
+                                          "replacement"}
+
+
+def test_check_diff_exits_1_only_with_a_diff(project: Path) -> None:
+    res = invoke(["check", "--diff"], project)
+    assert res.exit_code == 1
+    assert "+    _background_tasks.add(task)\n" in res.stdout
+    assert "pkg/clean.py" not in res.stdout
+    shutil.rmtree(project / "pkg")
+    (project / "ok.py").write_text("import asyncio\n\n\nasync def f():\n"
+                                   "    await asyncio.create_task(f())\n")
+    res = invoke(["check", "--diff"], project)
+    assert res.exit_code == 0 and res.stdout == ""
+
+
+def test_json_rows_carry_fix_or_reason(project: Path) -> None:
+    (project / "pkg" / "lam.py").write_text(
+        "import asyncio\n\n\ndef f(loop):\n    loop.call_soon(lambda: asyncio.create_task(g()))\n")
+    res = invoke(["check", "--format", "json"], project)
+    rows = {r["path"]: r for r in json.loads(res.stdout)["findings"]}
+    assert rows["pkg/leak.py"]["fix"]["kind"] == "tracked-set"
+    assert rows["pkg/leak.py"]["fix"]["applicability"] == "safe"
+    assert "unsafe alternative: await send(msg)" in rows["pkg/leak.py"]["fix"]["description"]
+    assert rows["pkg/lam.py"]["fix"] is None
+    assert "lambda" in rows["pkg/lam.py"]["no_fix_reason"]
+
+
+def test_unparsable_files_are_skipped_not_touched(project: Path) -> None:
+    bad = project / "pkg" / "bad.py"
+    bad.write_text("import asyncio\nasyncio.create_task(\n")
+    res = invoke(["fix"], project)
+    assert bad.read_text() == "import asyncio\nasyncio.create_task(\n"
+    assert "pkg/bad.py: skipped: syntax error" in res.stderr
+
+
+# -- the seeds' server ---------------------------------------------------------------------------
+def _rows(cwd: Path) -> list[tuple[str, int, str, str]]:
+    res = invoke(["check", "--format", "json", "--fail-on", "none"], cwd)
+    return [(r["path"], r["line"], r["rule"], r["risk"])
+            for r in json.loads(res.stdout)["findings"]]
+
+
+@pytest.fixture
+def voice(tmp_path: Path) -> Path:
+    copy = tmp_path / "voice_chat_server"
+    shutil.copytree(VOICE_DIR, copy)
+    return copy
+
+
+def _compiles(root: Path, scratch: Path) -> None:
+    for path in root.rglob("*.py"):
+        py_compile.compile(str(path), cfile=str(scratch / "scratch.pyc"), doraise=True)
+
+
+def test_fix_turns_the_seeds_red_rows_green(voice: Path, tmp_path: Path) -> None:
+    before = _rows(voice)
+    assert sum(r[3] == "high" for r in before) == 4
+    res = invoke(["fix"], voice)
+    assert "Fixed 4 findings in 3 files (tracked-set 4)." in res.stdout
+    after = _rows(voice)
+    assert [r for r in after if r[3] != "low"] == [
+        ("ai_chat/proxy_handler.py", 39, "TL103", "medium"),
+        ("ai_chat/proxy_handler.py", 41, "TL201", "medium"),
+    ]
+    assert len(after) == len(before)  # every spawn still there, now kept
+    _compiles(voice, tmp_path)
+    service = (voice / "ai_chat" / "service_context.py").read_text()
+    assert ("        # The agent takes seconds to build; do not block the websocket loop on it.\n"
+            "        task = asyncio.create_task(_finish_heavy_init())\n"
+            "        self._background_tasks.add(task)\n"
+            "        task.add_done_callback(self._background_tasks.discard)\n") in service
+    assert ('        """Release the session\'s connections (called on disconnect)."""\n'
+            "        for task in self._background_tasks:\n"
+            "            task.cancel()\n") in service
+    assert invoke(["fix", "--diff"], voice).stdout == ""
+
+
+def test_unsafe_fixes_turn_the_yellow_rows_green_too(voice: Path, tmp_path: Path) -> None:
+    res = invoke(["fix", "--unsafe-fixes"], voice)
+    assert res.exit_code == 0, res.output
+    assert {r[3] for r in _rows(voice)} == {"low"}
+    agent = (voice / "ai_chat" / "agent" / "basic_memory_agent.py").read_text()
+    # the seeds' fix "A": await the fast websocket send inside its try/except
+    assert "                    await self._websocket_send_func(json.dumps(websocket_message))\n" \
+        in agent
+    service = (voice / "ai_chat" / "service_context.py").read_text()
+    assert "task = asyncio.create_task(_finish_heavy_init())" in service  # "do not block"
+    proxy = (voice / "ai_chat" / "proxy_handler.py").read_text()
+    assert ("        if self._keepalive_task is not None:\n"
+            "            self._keepalive_task.cancel()\n"
+            "            with contextlib.suppress(asyncio.CancelledError):\n"
+            "                await self._keepalive_task\n") in proxy
+    _compiles(voice, tmp_path)
+    assert invoke(["fix", "--diff", "--unsafe-fixes"], voice).stdout == ""
