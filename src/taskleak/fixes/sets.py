@@ -4,11 +4,14 @@ Module level: `_background_tasks: set[asyncio.Task[Any]] = set()` after the impo
 every fix in the module (and by later runs: an existing `_background_tasks = set()` is reused).
 
 Instance level, for a spawn in a method that can reach `self`: `self._background_tasks` created
-in `__init__` (after its docstring and any `super().__init__(...)` call), and, when the class
-has a close-like method, the set's tasks are cancelled at the top of it. A class that has no
-`__init__` of its own, defines `__slots__`, is frozen or slotted by a decorator, gets the
-module-level set instead: adding an `__init__` could skip a base class's or a dataclass's
-generated one, and a slotted class cannot take a new attribute.
+in `__init__` (after the `super().__init__(...)` call and the block of `self.x = ...`
+assignments at its top, before any statement that could run the instance's own code), and, when
+the class has a close-like method, the set's tasks are cancelled at the top of it, unless a
+spawn put in the set is itself shutdown work (it runs in, or runs, a close-like method).
+
+A class that has no `__init__` of its own, defines `__slots__`, or is frozen or slotted by a
+decorator gets the module-level set instead: adding an `__init__` could skip a base class's or a
+dataclass's generated one, and a slotted class cannot take a new attribute.
 
 Futures from `asyncio.run_coroutine_threadsafe` (`concurrent.futures.Future`) go in a separate
 `_background_futures` set so that each set's annotation stays true.
