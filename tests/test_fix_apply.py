@@ -125,6 +125,17 @@ def test_unsafe_fixes_need_the_permission() -> None:
     assert b"    await send()\n" in unsafe.fixed
 
 
+def test_a_taken_name_means_no_safe_fix_and_says_so() -> None:
+    code = (b"from asyncio import create_task\nimport trio as asyncio\n\n\n"
+            b"async def f():\n    create_task(g())\n")
+    result = fix_source(code)
+    assert result.fixed == code
+    [left] = result.not_fixed
+    assert "only an unsafe fix (await" in left.reason
+    assert "no safe fix: the name `asyncio` is taken" in left.reason
+    assert fix_source(code, allow_unsafe=lambda rule: True).fixed.endswith(b"    await g()\n")
+
+
 # -- writing files -------------------------------------------------------------------------------
 def test_fix_file_keeps_permissions_and_writes_atomically(tmp_path: Path) -> None:
     path = tmp_path / "leak.py"

@@ -68,7 +68,9 @@ def choose(found: list[Offer], allow_unsafe: bool) -> Offer | None:
 def not_applied_reason(found: list[Offer], reasons: list[str]) -> str:
     unsafe = next((o for o in found if not o.safe), None)
     if unsafe is not None:
-        return f"only an unsafe fix ({unsafe.kind}: {unsafe.description}); use --unsafe-fixes"
+        why = f" (no safe fix: {reasons[0]})" if reasons else ""
+        return (f"only an unsafe fix ({unsafe.kind}: {unsafe.description}); use --unsafe-fixes"
+                + why)
     return reasons[0] if reasons else NO_FIX_KNOWN
 
 
