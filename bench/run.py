@@ -329,6 +329,19 @@ def environment() -> dict[str, str]:
     }
 
 
+NOTES_MARKER = "<!-- notes: kept when the table above is rewritten -->"
+
+
+def write_results(path: Path, table: str) -> None:
+    """Replace the generated part of `path`, keep the hand-written notes below the marker."""
+    notes = ""
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        if NOTES_MARKER in old:
+            notes = old[old.index(NOTES_MARKER):]
+    path.write_text(f"{table}\n{notes or NOTES_MARKER + chr(10)}", encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path,
@@ -357,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(text)
     print(json.dumps({r["name"]: r["all"] for r in results}, indent=None), file=sys.stderr)
     if args.write:
-        args.write.write_text(text, encoding="utf-8")
+        write_results(args.write, text)
     return 0
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import libcst as cst
 
 from taskleak.classify import Classifier, coroutine_text
+from taskleak.fastparse import parse_module
 from taskleak.fixes.advice import advise
 from taskleak.fixes.context import FixContext
 from taskleak.model import FileResult, Finding, Skipped
@@ -42,7 +43,7 @@ def analyze_bytes(data: bytes, display: str, spawners: tuple[str, ...] = ()) -> 
         result.skipped = Skipped(display, exc.reason, exc.line)
         return result
     try:
-        module = cst.parse_module(data)
+        module = parse_module(data)  # libcst's, without re-validating each node
     except cst.ParserSyntaxError as exc:
         result.skipped = Skipped(display, f"syntax error: {exc.message}", exc.raw_line)
         return result

@@ -52,8 +52,10 @@ def default_jobs() -> int:
 def analyze_job(data: bytes, display: str, spawners: tuple[str, ...]) -> FileResult:
     """One file in a worker (or here): the parser is imported on first use."""
     from taskleak.analyze import analyze_bytes
+    from taskleak.fastparse import gc_paused
 
-    return analyze_bytes(data, display, spawners)
+    with gc_paused():  # a tree is built and walked: no cycles to find (see fastparse)
+        return analyze_bytes(data, display, spawners)
 
 
 class Analyzer:
