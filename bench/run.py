@@ -189,17 +189,23 @@ candidates = [(str(f), d) for f in files if may_spawn(d := read_source(f))]
 t3 = time.perf_counter()
 import libcst
 from taskleak.analyze import analyze_module
+from taskleak.fastparse import gc_paused, parse_module
 t4 = time.perf_counter()
-modules = []
-for name, data in candidates:
-    try:
-        modules.append((name, libcst.parse_module(data)))
-    except Exception:
-        pass
-t5 = time.perf_counter()
-for name, module in modules:
-    analyze_module(module, name)
-t6 = time.perf_counter()
+parse = analysis = 0.0
+for name, data in candidates:  # as a worker does it: parse, analyse, drop the tree
+    with gc_paused():
+        start = time.perf_counter()
+        try:
+            module = parse_module(data)
+        except Exception:
+            continue
+        parsed = time.perf_counter()
+        analyze_module(module, name)
+        parse += parsed - start
+        analysis += time.perf_counter() - parsed
+    del module
+t5 = t4 + parse
+t6 = t5 + analysis
 print({"imports": t1 - t0, "discovery": t2 - t1, "read+prefilter": t3 - t2,
        "libcst import": t4 - t3, "parse": t5 - t4, "analysis": t6 - t5,
        "files": len(files), "candidates": len(candidates),
