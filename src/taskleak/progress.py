@@ -110,7 +110,7 @@ class ProgressBar:
             redirect_stdout=False,
             redirect_stderr=False,
         )
-        self._task = self._bar.add_task(self.text, total=self.total)
+        self._task = self._bar.add_task(self.text, total=self.total, completed=self.completed)
         self._bar.start()
         self.shown = True
 
