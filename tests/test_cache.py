@@ -388,3 +388,15 @@ def test_cache_reads_only_its_own_key(tmp_path: Path) -> None:
     a = Cache(tmp_path, "spawners=")
     b = Cache(tmp_path, "spawners=x.y")
     assert a.file != b.file and a.file.parent == b.file.parent == tmp_path / __version__
+
+
+def test_code_fingerprint_covers_subpackages(tmp_path: Path) -> None:
+    from taskleak.cache import code_fingerprint
+
+    (tmp_path / "fixes").mkdir()
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "fixes" / "b.py").write_text("y = 1\n")
+    before = code_fingerprint(tmp_path)
+    assert code_fingerprint(tmp_path) == before
+    (tmp_path / "fixes" / "b.py").write_text("y = 22\n")
+    assert code_fingerprint(tmp_path) != before

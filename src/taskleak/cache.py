@@ -57,19 +57,19 @@ def content_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def code_fingerprint() -> str:
-    """Size and mtime of taskleak's own modules: an edited checkout gets a fresh cache."""
-    package = Path(__file__).resolve().parent
+def code_fingerprint(package: Path | None = None) -> str:
+    """Size and mtime of taskleak's own modules (subpackages too: the fix advice cached with each
+    finding comes from `fixes/`): an edited checkout gets a fresh cache."""
+    package = package or Path(__file__).resolve().parent
     h = hashlib.blake2b(digest_size=8)
-    try:
-        entries = sorted(os.scandir(package), key=lambda e: e.name)
-    except OSError:
-        return "unknown"
-    for entry in entries:
-        if entry.name.endswith(".py"):
-            with contextlib.suppress(OSError):
-                st = entry.stat()
-                h.update(f"{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    for folder, dirs, files in sorted(os.walk(package)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                with contextlib.suppress(OSError):
+                    st = os.stat(os.path.join(folder, name))
+                    rel = os.path.relpath(os.path.join(folder, name), package)
+                    h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()
 
 
