@@ -1,8 +1,15 @@
-"""Which files a run looks at: `.py`/`.pyi` below the given paths, minus excludes and .gitignore."""
+"""Which files a run looks at: `.py`/`.pyi` below the given paths, minus excludes and .gitignore.
+
+The walk works on strings (no `Path` objects per file) and carries each folder's chain of
+.gitignore files down to its subfolders, so a path is never re-split to find its parents. Most
+paths match no exclude and no .gitignore pattern; `_Spec` answers that with one regular
+expression instead of pathspec's loop over its patterns (the slow path decides the rest).
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -13,42 +20,97 @@ from taskleak.settings import Settings
 SUFFIXES = (".py", ".pyi")
 
 
+class _Spec:
+    """A gitignore-style spec with a quick "no pattern matches" test.
+
+    `_any` is the union of the patterns' own regular expressions (pathspec's, its named groups
+    made plain): when it does not match, no pattern does, and pathspec would say "no decision".
+    When it matches, pathspec decides (negations, directory priority). If the union cannot be
+    built (bytes patterns, flags, a pathspec that changed its internals) every path takes the
+    slow path.
+    """
+
+    def __init__(self, spec: pathspec.GitIgnoreSpec) -> None:
+        self.spec = spec
+        self._any = _union(spec)
+
+    def check(self, rel: str) -> bool | None:
+        """True: ignored, False: re-included by a `!` pattern, None: no pattern matches."""
+        if self._any is not None and self._any.search(rel) is None:
+            return None
+        return self.spec.check_file(rel).include
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _union(spec: pathspec.GitIgnoreSpec) -> re.Pattern[str] | None:
+    parts: list[str] = []
+    for pattern in spec.patterns:
+        if getattr(pattern, "include", None) is None:
+            continue  # a comment or a blank line
+        regex = getattr(pattern, "regex", None)
+        if not isinstance(regex, re.Pattern) or not isinstance(regex.pattern, str) \
+                or regex.flags & ~re.UNICODE:
+            return None
+        parts.append(_NAMED_GROUP.sub("(?:", regex.pattern))
+    if not parts:
+        return re.compile(r"(?!)")  # matches nothing, like an empty spec
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in parts))
+    except re.error:
+        return None
+
+
+# (folder, spec) of the .gitignore files that apply to a folder, deepest first
+_Chain = list[tuple[str, _Spec]]
+
+
 class _Ignores:
-    """The .gitignore files that apply to a folder, deepest last."""
+    """.gitignore files, read once each; a folder's chain is carried down the walk."""
 
     def __init__(self) -> None:
-        self._cache: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        self._cache: dict[str, _Spec | None] = {}
 
-    def spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
+    def spec(self, folder: str) -> _Spec | None:
         if folder not in self._cache:
             spec = None
-            gi = folder / ".gitignore"
+            gi = os.path.join(folder, ".gitignore")
             try:
-                if gi.is_file():
-                    lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
-                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                if os.path.isfile(gi):
+                    with open(gi, encoding="utf-8", errors="replace") as fh:
+                        spec = _Spec(pathspec.GitIgnoreSpec.from_lines(fh.read().splitlines()))
             except OSError:
                 spec = None
             self._cache[folder] = spec
         return self._cache[folder]
 
-    def ignored(self, path: Path, is_dir: bool, top: Path) -> bool:
-        """Whether git would ignore `path`, looking at .gitignore files from `top` down."""
-        folder = path.parent
-        chain: list[Path] = []
+    def chain_for(self, folder: str, top: str) -> _Chain:
+        """The chain of `folder` and its parents up to `top` (for the folder a walk starts in)."""
+        chain: _Chain = []
         while True:
-            chain.append(folder)
-            if folder == top or folder.parent == folder:
-                break
-            folder = folder.parent
-        for folder in chain:  # deepest first: the nearest .gitignore that matches decides
             spec = self.spec(folder)
-            if spec is None:
+            if spec is not None:
+                chain.append((folder, spec))
+            parent = os.path.dirname(folder)
+            if folder == top or parent == folder:
+                return chain
+            folder = parent
+
+    def child_chain(self, folder: str, parent_chain: _Chain) -> _Chain:
+        spec = self.spec(folder)
+        return [(folder, spec), *parent_chain] if spec is not None else parent_chain
+
+    @staticmethod
+    def ignored(path: str, is_dir: bool, chain: _Chain) -> bool:
+        """Whether git would ignore `path`: the nearest .gitignore that matches decides."""
+        for folder, spec in chain:
+            rel = _relative(path, folder)
+            if rel is None:
                 continue
-            rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-            result = spec.check_file(rel)
-            if result.include is not None:
-                return bool(result.include)
+            include = spec.check(rel + ("/" if is_dir else ""))
+            if include is not None:
+                return include
         return False
 
 
@@ -59,62 +121,79 @@ def git_root(start: Path) -> Path | None:
     return None
 
 
-def _exclude_spec(settings: Settings) -> pathspec.GitIgnoreSpec:
-    return pathspec.GitIgnoreSpec.from_lines([*settings.exclude, *settings.extend_exclude])
+def _exclude_spec(settings: Settings) -> _Spec:
+    return _Spec(pathspec.GitIgnoreSpec.from_lines([*settings.exclude, *settings.extend_exclude]))
 
 
 def discover(paths: Sequence[Path], settings: Settings) -> Iterator[Path]:
     """Yield files to check, each once, in a stable order. Paths must exist."""
+    return (Path(f) for f in discover_names(paths, settings))
+
+
+def discover_names(paths: Sequence[Path], settings: Settings) -> Iterator[str]:
+    """`discover`, as absolute path strings (what the runner works with)."""
     excludes = _exclude_spec(settings)
     ignores = _Ignores()
-    seen: set[Path] = set()
-    for given in paths:
-        given = given.absolute()
-        if given.is_file():
-            if given not in seen:  # a file named on the command line is always checked
-                seen.add(given)
-                yield given
+    gitignore = settings.respect_gitignore
+    seen: set[str] = set()
+    for given_path in paths:
+        given_path = given_path.absolute()
+        if given_path.is_file():
+            if str(given_path) not in seen:  # a file named on the command line is always checked
+                seen.add(str(given_path))
+                yield str(given_path)
             continue
-        root = settings.project_root or Path.cwd()
-        top = git_root(given) or given
+        given = str(given_path)
+        root = str(settings.project_root or Path.cwd())
+        top = str(git_root(given_path) or given_path)
+        chains = {given: ignores.chain_for(given, top) if gitignore else []}
         for dirpath, dirnames, filenames in os.walk(given):
-            folder = Path(dirpath)
+            chain = chains.pop(dirpath, [])
             keep = []
             for d in sorted(dirnames):
-                sub = folder / d
-                if _excluded(sub, True, excludes, root, given) or (sub / "pyvenv.cfg").exists():
+                sub = os.path.join(dirpath, d)
+                if _excluded(sub, True, excludes, root, given) \
+                        or os.path.exists(os.path.join(sub, "pyvenv.cfg")):
                     continue
-                if settings.respect_gitignore and ignores.ignored(sub, True, top):
+                if chain and ignores.ignored(sub, True, chain):
                     continue
                 keep.append(d)
+                if gitignore:
+                    chains[sub] = ignores.child_chain(sub, chain)
             dirnames[:] = keep
             for name in sorted(filenames):
                 if not name.endswith(SUFFIXES):
                     continue
-                f = folder / name
+                f = os.path.join(dirpath, name)
                 if f in seen or _excluded(f, False, excludes, root, given):
                     continue
-                if settings.respect_gitignore and ignores.ignored(f, False, top):
+                if chain and ignores.ignored(f, False, chain):
                     continue
                 seen.add(f)
                 yield f
 
 
-def _excluded(path: Path, is_dir: bool, spec: pathspec.GitIgnoreSpec, root: Path,
-              given: Path) -> bool:
-    for base in (root, given):
-        try:
-            rel = path.relative_to(base).as_posix()
-        except ValueError:
-            continue
-        if spec.match_file(rel + ("/" if is_dir else "")):
+def _relative(path: str, base: str) -> str | None:
+    """`path` below `base`, '/'-separated (None when it is not below it)."""
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if not path.startswith(prefix):
+        return None
+    rel = path[len(prefix):]
+    return rel if os.sep == "/" else rel.replace(os.sep, "/")
+
+
+def _excluded(path: str, is_dir: bool, spec: _Spec, root: str, given: str) -> bool:
+    for base in (root, given) if root != given else (root,):
+        rel = _relative(path, base)
+        if rel is not None and spec.check(rel + ("/" if is_dir else "")):
             return True
     return False
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path | str) -> str:
     """The path as reports show it: relative to the current directory, '/'-separated."""
     try:
-        return Path(os.path.relpath(path)).as_posix()
+        rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return path.as_posix()
+        return Path(path).as_posix()
+    return rel if os.sep == "/" else Path(rel).as_posix()

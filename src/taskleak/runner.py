@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from taskleak.cache import CLEAN, Cache, content_digest
-from taskleak.discovery import discover, display_path
+from taskleak.discovery import discover_names, display_path
 from taskleak.model import FileResult, Finding, RunResult, Skipped
 from taskleak.parallel import Analyzer, Job, default_jobs
 from taskleak.prefilter import prefilter_for
@@ -47,7 +47,7 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
     results persist between runs (None: no cache); `use_prefilter=False` parses every file."""
     progress = progress or NoProgress()
     stats = stats if stats is not None else RunStats()
-    files = list(discover(paths, settings))
+    files = list(discover_names(paths, settings))  # absolute path strings
     stats.files = len(files)
     progress.start(len(files))
     cache = Cache(cache_dir, settings.analysis_key()) if cache_dir and use_prefilter else None
@@ -64,12 +64,11 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
 
     analyzer = Analyzer(tuple(settings.spawners), jobs or default_jobs(), on_result)
     try:
-        for i, path in enumerate(files):
-            key = str(path)
+        for i, key in enumerate(files):
             st: os.stat_result | None = None
             if cache is not None:
                 try:
-                    st = os.stat(path)  # before the read: a later edit changes the stat
+                    st = os.stat(key)  # before the read: a later edit changes the stat
                 except OSError:
                     st = None
                 known = cache.lookup(key, st) if st is not None else None
@@ -78,16 +77,16 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
                     progress.advance()
                     continue
                 if known is not None:
-                    cached = cache.result(known, display_path(path))
+                    cached = cache.result(known, display_path(key))
                     if cached is not None:
                         results[i] = cached
                         stats.cached += 1
                         progress.advance()
                         continue
             try:
-                data = read_source(path)
+                data = read_source(Path(key))
             except SourceError as exc:
-                display = display_path(path)
+                display = display_path(key)
                 results[i] = FileResult(display, skipped=Skipped(display, exc.reason, exc.line))
                 progress.advance()
                 continue
@@ -97,7 +96,7 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
                     cache.remember(key, st, None)
                 progress.advance()
                 continue
-            display = display_path(path)
+            display = display_path(key)
             if cache is not None and st is not None:
                 digest = content_digest(data)
                 if cache.lookup_content(key, st, digest):
