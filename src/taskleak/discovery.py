@@ -72,12 +72,13 @@ class _Ignores:
     def __init__(self) -> None:
         self._cache: dict[str, _Spec | None] = {}
 
-    def spec(self, folder: str) -> _Spec | None:
+    def spec(self, folder: str, present: bool | None = None) -> _Spec | None:
+        """`folder`'s .gitignore; `present`: whether the walk's listing of `folder` has one."""
         if folder not in self._cache:
             spec = None
             gi = os.path.join(folder, ".gitignore")
             try:
-                if os.path.isfile(gi):
+                if present if present is not None else os.path.isfile(gi):
                     with open(gi, encoding="utf-8", errors="replace") as fh:
                         spec = _Spec(pathspec.GitIgnoreSpec.from_lines(fh.read().splitlines()))
             except OSError:
@@ -97,8 +98,8 @@ class _Ignores:
                 return chain
             folder = parent
 
-    def child_chain(self, folder: str, parent_chain: _Chain) -> _Chain:
-        spec = self.spec(folder)
+    def child_chain(self, folder: str, parent_chain: _Chain, present: bool) -> _Chain:
+        spec = self.spec(folder, present) if present else None
         return [(folder, spec), *parent_chain] if spec is not None else parent_chain
 
     @staticmethod
@@ -146,24 +147,33 @@ def discover_names(paths: Sequence[Path], settings: Settings) -> Iterator[str]:
         given = str(given_path)
         root = str(settings.project_root or Path.cwd())
         top = str(git_root(given_path) or given_path)
-        chains = {given: ignores.chain_for(given, top) if gitignore else []}
-        for dirpath, dirnames, filenames in os.walk(given):
-            chain = chains.pop(dirpath, [])
+        # Depth first, a folder's files before its subfolders, as os.walk(topdown=True) goes.
+        # Each folder is listed once, and its listing says whether it holds a virtualenv or a
+        # .gitignore: neither costs a stat of its own. Items: (folder, its parent's chain).
+        todo: list[tuple[str, _Chain | None]] = [(given, None)]
+        while todo:
+            dirpath, parent_chain = todo.pop()
+            listing = _list_folder(dirpath)
+            if listing is None:
+                continue
+            dirnames, filenames, markers = listing
+            if parent_chain is None:  # the folder named on the command line
+                chain = ignores.chain_for(given, top) if gitignore else []
+            elif "pyvenv.cfg" in markers:
+                continue  # a virtualenv: not the project's code
+            elif gitignore:
+                chain = ignores.child_chain(dirpath, parent_chain, ".gitignore" in markers)
+            else:
+                chain = []
             keep = []
             for d in sorted(dirnames):
                 sub = os.path.join(dirpath, d)
-                if _excluded(sub, True, excludes, root, given) \
-                        or os.path.exists(os.path.join(sub, "pyvenv.cfg")):
+                if _excluded(sub, True, excludes, root, given):
                     continue
                 if chain and ignores.ignored(sub, True, chain):
                     continue
-                keep.append(d)
-                if gitignore:
-                    chains[sub] = ignores.child_chain(sub, chain)
-            dirnames[:] = keep
+                keep.append(sub)
             for name in sorted(filenames):
-                if not name.endswith(SUFFIXES):
-                    continue
                 f = os.path.join(dirpath, name)
                 if f in seen or _excluded(f, False, excludes, root, given):
                     continue
@@ -171,6 +181,48 @@ def discover_names(paths: Sequence[Path], settings: Settings) -> Iterator[str]:
                     continue
                 seen.add(f)
                 yield f
+            todo.extend((sub, chain) for sub in reversed(keep))
+
+
+_MARKERS = frozenset({"pyvenv.cfg", ".gitignore"})
+
+
+def _list_folder(folder: str) -> tuple[list[str], list[str], set[str]] | None:
+    """(subfolders to walk into, .py/.pyi files, markers present) of a folder; None when it
+    cannot be listed. Like os.walk: symlinked folders are not walked into, an entry whose type
+    cannot be read is a file, and a listing that fails halfway counts as no listing."""
+    try:
+        with os.scandir(folder) as entries:
+            listed = list(entries)
+    except OSError:
+        return None
+    dirnames: list[str] = []
+    filenames: list[str] = []
+    markers: set[str] = set()
+    for entry in listed:
+        name = entry.name
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.is_symlink():
+                dirnames.append(name)
+        elif name.endswith(SUFFIXES):
+            filenames.append(name)
+        if name in _MARKERS and _marker_present(entry):
+            markers.add(name)
+    return dirnames, filenames, markers
+
+
+def _marker_present(entry: os.DirEntry[str]) -> bool:
+    """pyvenv.cfg counts when it exists at all (os.path.exists), .gitignore when it is a file."""
+    try:
+        if entry.name == ".gitignore":
+            return entry.is_file()
+        return not entry.is_symlink() or os.path.exists(entry.path)
+    except OSError:
+        return False
 
 
 def _relative(path: str, base: str) -> str | None:
