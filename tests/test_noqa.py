@@ -148,3 +148,29 @@ def test_findings_in_files_without_source_are_kept() -> None:
     finding = make_finding()
     result = apply_noqa([finding], {})
     assert result.kept == [finding] and result.suppressed == [] and result.unused == []
+
+
+def test_without_unused_reports_the_split_is_the_same() -> None:
+    sources = {"app.py": SOURCE, "other.py": ["", "", "spawn()"]}
+    full = apply_noqa(_findings(), sources)
+    quick = apply_noqa(_findings(), sources, report_unused=False)
+    assert (quick.kept, quick.suppressed) == (full.kept, full.suppressed)
+    assert full.unused and quick.unused == []
+
+
+def test_without_unused_reports_files_are_tokenized_only_for_noqa_near_a_finding(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import taskleak.noqa as noqa
+
+    tokenized: list[str] = []
+    real = noqa._comments
+    monkeypatch.setattr(noqa, "_comments", lambda text: tokenized.append(text) or real(text))
+    far = ["asyncio.create_task(f())", "x = 1  # noqa: TL101"]  # the directive is elsewhere
+    in_string = "#" + " noqa'''; asyncio.create_task(f())"  # split: ruff reads lines too
+    near = ["s = '''", in_string, "y = 2  # noqa"]  # 3 lines
+    findings = [make_finding(path="far.py", line=1), make_finding(path="near.py", line=2)]
+    result = apply_noqa(findings, {"far.py": far, "near.py": near}, report_unused=False)
+    assert result.kept == findings  # a directive inside a string suppresses nothing
+    assert len(tokenized) == 1 and tokenized[0].startswith("s = '''")
+    assert noqa_directives(near, near={3}) == {3: noqa.NoqaDirective(3, 8, None)}
+    assert noqa_directives(near, near={1, 2}) == {}

@@ -10,25 +10,20 @@ from pathlib import Path
 from typing import NoReturn
 
 import click
-from rich.console import Console
 
 from taskleak import __version__
-from taskleak.baseline import BaselineError, load_baseline
 from taskleak.cache import default_cache_dir
 from taskleak.config import CliOverrides, ConfigError, resolve_settings
 from taskleak.discovery import discover
-from taskleak.gate import apply_baseline, apply_suppressions, record_baseline
+from taskleak.gate import apply_suppressions
 from taskleak.model import Risk, RunResult
 from taskleak.progress import progress_for
-from taskleak.report.github import render_github
-from taskleak.report.json import render_json
-from taskleak.report.markdown import render_markdown
-from taskleak.report.sarif import render_sarif
-from taskleak.report.text import render_text
 from taskleak.rules import RULES, rule_for
-from taskleak.rules_docs import fix_summary, render_rule_markdown
 from taskleak.runner import RunStats, run
 from taskleak.settings import FAIL_ON_CHOICES, Settings
+
+# Reports, baselines and rich are imported where they are used: a warm `check --format json`
+# then loads little beyond click and the runner (measure: python -X importtime -m taskleak ...).
 
 FORMATS = ("text", "json", "sarif", "github", "markdown")
 
@@ -134,26 +129,16 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
     if stats.cache_error:
         click.echo(f"taskleak: warning: {stats.cache_error}", err=True)
     unused_in = discover(targets, settings) if show_unused_noqa else ()
-    result, noqa = apply_suppressions(result, settings, unused_in=unused_in)
+    result, noqa = apply_suppressions(result, settings, unused_in=unused_in,
+                                      report_unused=show_unused_noqa)
     if (apply_fixes or show_diff) and _fix_files(result, settings, diff_only=show_diff):
         result = run(targets, settings, jobs=jobs, cache_dir=cache, stats=stats)
         unused_in = discover(targets, settings) if show_unused_noqa else ()
-        result, noqa = apply_suppressions(result, settings, unused_in=unused_in)
+        result, noqa = apply_suppressions(result, settings, unused_in=unused_in,
+                                          report_unused=show_unused_noqa)
     baseline_path = write_baseline_file or settings.baseline
-    try:
-        if write_baseline_file is not None:
-            count = record_baseline(write_baseline_file, result, settings)
-            noun = "entry" if count == 1 else "entries"
-            click.echo(f"taskleak: wrote {count} baseline {noun} to {write_baseline_file}",
-                       err=True)
-        if baseline_path is not None:
-            result, _, fixed = apply_baseline(result, load_baseline(baseline_path), targets)
-            if fixed:
-                noun = "entry no longer matches" if len(fixed) == 1 else "entries no longer match"
-                click.echo(f"taskleak: {len(fixed)} baseline {noun} (fixed); "
-                           f"run --write-baseline {baseline_path} to prune", err=True)
-    except BaselineError as exc:
-        _usage_error(str(exc))
+    if baseline_path is not None:
+        result = _baseline(result, settings, targets, write_baseline_file, baseline_path)
     if runtime_report is not None:
         result = _confirm_at_runtime(result, runtime_report, targets)
     _emit(result, fmt, output_file, hide_low, settings)
@@ -163,6 +148,27 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
     if code == 0 and show_unused_noqa and noqa.unused:
         code = 1
     sys.exit(code)
+
+
+def _baseline(result: RunResult, settings: Settings, targets: list[Path],
+              write_to: Path | None, baseline_path: Path) -> RunResult:
+    """Write the baseline (`--write-baseline`), then keep only findings it does not hold."""
+    from taskleak.baseline import BaselineError, load_baseline
+    from taskleak.gate import apply_baseline, record_baseline
+
+    try:
+        if write_to is not None:
+            count = record_baseline(write_to, result, settings)
+            noun = "entry" if count == 1 else "entries"
+            click.echo(f"taskleak: wrote {count} baseline {noun} to {write_to}", err=True)
+        result, _, fixed = apply_baseline(result, load_baseline(baseline_path), targets)
+        if fixed:
+            noun = "entry no longer matches" if len(fixed) == 1 else "entries no longer match"
+            click.echo(f"taskleak: {len(fixed)} baseline {noun} (fixed); "
+                       f"run --write-baseline {baseline_path} to prune", err=True)
+    except BaselineError as exc:
+        _usage_error(str(exc))
+    return result
 
 
 def _fix_files(result: RunResult, settings: Settings, *, diff_only: bool) -> bool:
@@ -230,7 +236,7 @@ def fix_command(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool | N
         _usage_error(str(exc))
     cache = None if no_cache else default_cache_dir(settings.project_root)
     result = run(targets, settings, cache_dir=cache)
-    result, _ = apply_suppressions(result, settings)
+    result, _ = apply_suppressions(result, settings, report_unused=False)
     fixes = run_fixes(result, settings, write=not show_diff)
     if show_diff:
         click.echo(fixes.diff, nl=False)
@@ -249,6 +255,8 @@ def fix_command(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool | N
               show_default=True, help="Output format.")
 def rules_command(fmt: str) -> None:
     """List the rules: code, name, default risk, fix, summary."""
+    from taskleak.rules_docs import fix_summary
+
     ordered = sorted(RULES.values(), key=lambda r: r.code)
     if fmt == "json":
         rows = [{"code": r.code, "name": r.name, "risk": r.risk.value, "summary": r.summary,
@@ -266,6 +274,8 @@ def rules_command(fmt: str) -> None:
 @click.argument("code")
 def explain(code: str) -> None:
     """Print the page of rule CODE (e.g. TL101): what it does, why, example, fix, fix safety."""
+    from taskleak.rules_docs import render_rule_markdown
+
     rule = rule_for(code)
     if rule is None:
         _usage_error(f"unknown rule code {code!r} (known: {', '.join(sorted(RULES))})")
@@ -300,17 +310,29 @@ def _render(result: RunResult, fmt: str, settings: Settings, hide_low: bool) -> 
     if hide_low and fmt != "json":
         result = replace(result, findings=[f for f in result.findings if f.risk is not Risk.LOW])
     if fmt == "sarif":
+        from taskleak.report.sarif import render_sarif
+
         return render_sarif(result, root=settings.project_root or Path.cwd())
     if fmt == "github":
+        from taskleak.report.github import render_github
+
         return render_github(result)
     if fmt == "markdown":
+        from taskleak.report.markdown import render_markdown
+
         return render_markdown(result)
+    from taskleak.report.json import render_json
+
     return render_json(result)
 
 
 def _emit(result: RunResult, fmt: str, output_file: Path | None, hide_low: bool,
           settings: Settings) -> None:
     if fmt == "text":
+        from rich.console import Console
+
+        from taskleak.report.text import render_text
+
         if output_file is not None:
             with output_file.open("w", encoding="utf-8") as fh:
                 render_text(result, Console(file=fh, width=200, no_color=True),

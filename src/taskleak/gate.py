@@ -9,13 +9,16 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from taskleak.baseline import Baseline, BaselineEntry, filter_with_baseline, write_baseline
 from taskleak.discovery import display_path
 from taskleak.model import Finding, RunResult
 from taskleak.noqa import INFORMATIONAL_RULE, NoqaResult, apply_noqa
 from taskleak.settings import Settings
 from taskleak.source import SourceError, decode, read_source
+
+if TYPE_CHECKING:  # baselines are imported when used: most runs have none
+    from taskleak.baseline import Baseline, BaselineEntry
 
 
 def read_lines(path: Path) -> list[str] | None:
@@ -28,12 +31,14 @@ def read_lines(path: Path) -> list[str] | None:
 
 
 def apply_suppressions(
-    result: RunResult, settings: Settings, *, unused_in: Iterable[Path] = ()
+    result: RunResult, settings: Settings, *, unused_in: Iterable[Path] = (),
+    report_unused: bool = True,
 ) -> tuple[RunResult, NoqaResult]:
     """Drop findings suppressed by `# noqa`; look for unused directives in `unused_in` too.
 
     Only files with findings are read for suppression; `unused_in` (every checked file, for
-    `--show-unused-noqa`) is read only when its bytes mention `noqa`.
+    `--show-unused-noqa`) is read only when its bytes mention `noqa`. `report_unused=False`
+    (nobody will look at unused directives) only tokenizes files with `noqa` on a finding's line.
     """
     sources: dict[str, list[str]] = {}
     for display in sorted({f.path for f in result.findings}):
@@ -52,7 +57,8 @@ def apply_suppressions(
         lines = read_lines(path)
         if lines is not None:
             sources[display] = lines
-    noqa = apply_noqa(result.findings, sources, rule_enabled=settings.rule_enabled)
+    noqa = apply_noqa(result.findings, sources, rule_enabled=settings.rule_enabled,
+                      report_unused=report_unused)
     return replace(result, findings=noqa.kept), noqa
 
 
@@ -63,6 +69,8 @@ def baseline_candidates(findings: Iterable[Finding]) -> list[Finding]:
 
 def record_baseline(path: Path, result: RunResult, settings: Settings) -> int:
     """Write the baseline with paths relative to the project root (else the current folder)."""
+    from taskleak.baseline import write_baseline
+
     root = settings.project_root or Path.cwd()
     return write_baseline(path, baseline_candidates(result.findings), root=root)
 
@@ -75,6 +83,8 @@ def apply_baseline(
     With `targets` (the checked paths), only entries for files under them can be "fixed": a
     pre-commit run over two changed files must not call the rest of the baseline fixed.
     """
+    from taskleak.baseline import filter_with_baseline
+
     new, matched, fixed = filter_with_baseline(baseline_candidates(result.findings), baseline)
     if targets is not None:
         fixed = [e for e in fixed if _is_under(_entry_file(baseline, e), targets)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from taskleak.model import Finding
@@ -84,15 +84,24 @@ def parse_noqa(comment: str) -> tuple[int, tuple[str, ...] | None] | None:
     return match.start(), tuple(dict.fromkeys(c.upper() for c in _CODE.findall(codes)))
 
 
-def noqa_directives(lines: Sequence[str]) -> dict[int, NoqaDirective]:
-    """Line number -> directive, from real comments only (not `# noqa` inside strings)."""
+def noqa_directives(lines: Sequence[str],
+                    near: Collection[int] | None = None) -> dict[int, NoqaDirective]:
+    """Line number -> directive, from real comments only (not `# noqa` inside strings).
+
+    With `near` (1-based line numbers), only the directives on those lines are wanted: the file
+    is tokenized only when one of those lines mentions `noqa` at all.
+    """
+    if near is not None and not any(
+        0 < n <= len(lines) and "noqa" in lines[n - 1].lower() for n in near
+    ):
+        return {}  # what a check run usually meets: no directive near any finding
     text = "".join(line.rstrip("\r\n") + "\n" for line in lines)
     if "noqa" not in text.lower():
         return {}  # the common case: no tokenizing at all
     out: dict[int, NoqaDirective] = {}
     for line, column, comment in _comments(text):
         parsed = parse_noqa(comment)
-        if parsed is not None and line not in out:
+        if parsed is not None and line not in out and (near is None or line in near):
             offset, codes = parsed
             out[line] = NoqaDirective(line, column + offset + 1, codes)
     return out
@@ -103,16 +112,25 @@ def apply_noqa(
     source_lines_by_path: Mapping[str, Sequence[str]],
     *,
     rule_enabled: Callable[[str], bool] | None = None,
+    report_unused: bool = True,
 ) -> NoqaResult:
     """Split findings into kept and suppressed, and list unused directives.
 
     `source_lines_by_path` holds the lines of every checked file (keyed like `Finding.path`);
     unused directives are looked for in all of them. `rule_enabled` (e.g.
     `Settings.rule_enabled`) keeps a directive for a deselected rule from being called unused.
+    `report_unused=False` skips that search: only the lines of findings are looked at (the
+    same split, at a fraction of the cost).
     """
     findings = list(findings)
+    near: dict[str, set[int]] | None = None
+    if not report_unused:
+        near = {}
+        for finding in findings:
+            near.setdefault(finding.path, set()).update(_candidate_lines(finding))
     directives = {
-        path: noqa_directives(lines) for path, lines in source_lines_by_path.items()
+        path: noqa_directives(lines, None if near is None else near.get(path, set()))
+        for path, lines in source_lines_by_path.items()
     }
     result = NoqaResult()
     used: dict[tuple[str, int], set[str]] = {}  # (path, line) -> rules it suppressed
@@ -132,7 +150,7 @@ def apply_noqa(
             result.suppressed.append(finding)
             used.setdefault((finding.path, directive.line), set()).add(finding.rule)
 
-    for path in sorted(directives):
+    for path in sorted(directives) if report_unused else ():
         for line, directive in sorted(directives[path].items()):
             unused = _unused(directive, used.get((path, line), set()),
                              (path, line) in spawn_lines, rule_enabled)

@@ -15,15 +15,18 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from taskleak.cache import CLEAN, Cache, content_digest
 from taskleak.discovery import discover_names, display_path
 from taskleak.model import FileResult, Finding, RunResult, Skipped
-from taskleak.parallel import Analyzer, Job, default_jobs
 from taskleak.prefilter import prefilter_for
 from taskleak.progress import NoProgress, Progress
 from taskleak.settings import Settings
 from taskleak.source import SourceError, read_source
+
+if TYPE_CHECKING:  # imported with the first file to parse: a warm run has none
+    from taskleak.parallel import Analyzer, Job
 
 _RULED_OUT = FileResult(path="")  # shared result of every file the prefilter rules out
 
@@ -62,7 +65,7 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
             cache.remember(key, st, digest, result)
         progress.advance()
 
-    analyzer = Analyzer(tuple(settings.spawners), jobs or default_jobs(), on_result)
+    analyzer: Analyzer | None = None
     try:
         for i, key in enumerate(files):
             st: os.stat_result | None = None
@@ -108,14 +111,19 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
                         continue
                 recorded[i] = (key, st, digest)
             stats.analysed += 1
+            if analyzer is None:
+                from taskleak.parallel import Analyzer, Job, default_jobs
+
+                analyzer = Analyzer(tuple(settings.spawners), jobs or default_jobs(), on_result)
             analyzer.add(Job(i, display, data))  # may start parsing while the pass goes on
-        if stats.analysed:
+        if analyzer is not None:
             progress.describe(f"parsing {stats.analysed}")
-        stats.workers = analyzer.finish()
+            stats.workers = analyzer.finish()
         if cache is not None:
             stats.cache_error = cache.save(paths)
     finally:
-        analyzer.close()
+        if analyzer is not None:
+            analyzer.close()
         progress.stop()
     return collect(results, settings, len(files))
 
