@@ -215,19 +215,37 @@ _SKIP_FIELDS = frozenset({"lpar", "rpar", "comma", "semicolon", "colon", "equal"
                           "footer", "trailing_whitespace", "asynchronous", "newline", "star",
                           "default_comma", "default_semicolon", "first_line", "lbracket",
                           "rbracket", "lbrace", "rbrace", "lsqb", "rsqb", "body_first"})
-# Fields to walk first where the dataclass order is not the text order.
-_FIRST_FIELDS = {"FunctionDef": ("decorators",), "ClassDef": ("decorators",),
-                 "IfExp": ("body",)}
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _child_fields(cls: type) -> tuple[str, ...]:
+class _FieldRecorder(cst.CSTVisitor):
+    """Records the fields libcst's own visit offers a node, in its order, without descending."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        if attribute not in self.names:
+            self.names.append(attribute)
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return False
+
+
+def _child_fields(node: cst.CSTNode) -> tuple[str, ...]:
+    """The fields of `node`'s class the walk goes into, in libcst's visit order (the order of
+    the source text), learned once per class from libcst itself."""
+    cls = type(node)
     fields = _FIELDS.get(cls)
     if fields is None:
-        names = [f.name for f in dataclasses.fields(cls)
-                 if f.name not in _SKIP_FIELDS and "whitespace" not in f.name]
-        first = _FIRST_FIELDS.get(cls.__name__, ())
-        fields = (*first, *(n for n in names if n not in first))
+        recorder = _FieldRecorder()
+        node._visit_and_replace_children(recorder)  # rebuilds this one node, once per class
+        names = recorder.names
+        # FormattedStringExpression offers `format_spec` only when it is set; it comes last
+        names += [f.name for f in dataclasses.fields(node)
+                  if f.name not in names and not f.name.startswith("_")]
+        fields = tuple(n for n in names if n not in _SKIP_FIELDS and "whitespace" not in n)
         _FIELDS[cls] = fields
     return fields
 
@@ -268,7 +286,8 @@ class Scanner:
         self.seq += 1
         visit = getattr(self, "visit_" + name, None)
         if visit is None or visit(node) is not False:
-            for field_name in _child_fields(cls):
+            fields = _FIELDS.get(cls)
+            for field_name in fields if fields is not None else _child_fields(node):
                 value = getattr(node, field_name)
                 kind = type(value)
                 if kind is tuple or kind is list:
