@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from taskleak.classify import Classifier, Verdict
+from taskleak.fixes.tree import names_and_attributes, parents
 from taskleak.names import Resolver
 from taskleak.scan import Scope, scan
 from taskleak.spawns import Spawn, find_spawns
@@ -41,44 +42,6 @@ class Placement:
                                   cst.GeneratorExp)) for n in self.crosses)
 
 
-class _Parents(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
-        self._stack: list[cst.CSTNode] = []
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if self._stack:
-            self.parents[node] = self._stack[-1]
-        self._stack.append(node)
-        return True
-
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        self._stack.pop()
-
-
-class _Names(cst.CSTVisitor):
-    """Every identifier written under a node: names, attribute names, parameters, imports."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: set[str] = set()
-        self.attrs: set[str] = set()
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.names.add(node.value)
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.attrs.add(node.attr.value)
-
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        # `getattr(self, "_x")`, `__slots__ = ("_x",)`, string annotations: treat as used
-        value = node.evaluated_value
-        if isinstance(value, str) and value.isidentifier():
-            self.attrs.add(value)
-            self.names.add(value)
-
-
 class FixContext:
     """One module, its analysis, and the lookups fixes need (all computed on demand)."""
 
@@ -88,8 +51,8 @@ class FixContext:
         self.root = root
         self.resolver = resolver
         self.classifier = classifier
-        self._parents: dict[cst.CSTNode, cst.CSTNode] | None = None
-        self._names: dict[cst.CSTNode, _Names] = {}
+        self._parents: dict[int, cst.CSTNode] | None = None  # by id(node)
+        self._names: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # by id(node)
         self._scope_of_node: dict[cst.CSTNode, Scope] | None = None
 
     @classmethod
@@ -107,10 +70,8 @@ class FixContext:
     # -- tree lookups ------------------------------------------------------------------------
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         if self._parents is None:
-            visitor = _Parents()
-            self.module.visit(visitor)
-            self._parents = visitor.parents
-        return self._parents.get(node)
+            self._parents = parents(self.module)
+        return self._parents.get(id(node))
 
     def placement(self, call: cst.Call) -> Placement | None:
         """The small statement holding `call`, or None when it sits in a compound header."""
@@ -129,17 +90,17 @@ class FixContext:
             node = parent
 
     def names_in(self, node: cst.CSTNode) -> frozenset[str]:
-        return frozenset(self._collect(node).names)
+        """Every name written under `node` (attribute names and identifier strings too)."""
+        return self._collect(node)[0]
 
     def attrs_in(self, node: cst.CSTNode) -> frozenset[str]:
-        return frozenset(self._collect(node).attrs)
+        return self._collect(node)[1]
 
-    def _collect(self, node: cst.CSTNode) -> _Names:
-        found = self._names.get(node)
+    def _collect(self, node: cst.CSTNode) -> tuple[frozenset[str], frozenset[str]]:
+        found = self._names.get(id(node))
         if found is None:
-            found = _Names()
-            node.visit(found)
-            self._names[node] = found
+            names, attrs = names_and_attributes(node)
+            found = self._names[id(node)] = (frozenset(names), frozenset(attrs))
         return found
 
     # -- scopes ------------------------------------------------------------------------------
