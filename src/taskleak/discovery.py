@@ -102,17 +102,38 @@ class _Ignores:
         spec = self.spec(folder, present) if present else None
         return [(folder, spec), *parent_chain] if spec is not None else parent_chain
 
-    @staticmethod
-    def ignored(path: str, is_dir: bool, chain: _Chain) -> bool:
-        """Whether git would ignore `path`: the nearest .gitignore that matches decides."""
-        for folder, spec in chain:
-            rel = _relative(path, folder)
-            if rel is None:
-                continue
-            include = spec.check(rel + ("/" if is_dir else ""))
+
+class _Skip:
+    """Whether an entry of one folder is excluded or ignored by git, given its name ("/" after
+    a folder's). Paths are matched relative to each exclude base (the project root, the checked
+    folder) and to the folder of each .gitignore in the chain: the folder's part of those
+    relative paths is worked out once here, not once per entry."""
+
+    def __init__(self, folder: str, excludes: _Spec, bases: tuple[str, ...],
+                 chain: _Chain) -> None:
+        self.excludes = excludes
+        self.exclude_prefixes = [p for b in bases if (p := _prefix(folder, b)) is not None]
+        # deepest .gitignore first: the nearest one that matches decides
+        self.chain = [(p, spec) for base, spec in chain if (p := _prefix(folder, base)) is not None]
+
+    def __call__(self, name: str) -> bool:
+        for prefix in self.exclude_prefixes:
+            if self.excludes.check(prefix + name):
+                return True
+        for prefix, spec in self.chain:
+            include = spec.check(prefix + name)
             if include is not None:
                 return include
         return False
+
+
+def _prefix(folder: str, base: str) -> str | None:
+    """What goes before a name in `folder` to make it relative to `base` ('/'-separated, "" in
+    `base` itself); None when `folder` is not in `base`."""
+    if folder == base:
+        return ""
+    rel = _relative(folder, base)
+    return None if rel is None else rel + "/"
 
 
 def git_root(start: Path) -> Path | None:
@@ -165,19 +186,11 @@ def discover_names(paths: Sequence[Path], settings: Settings) -> Iterator[str]:
                 chain = ignores.child_chain(dirpath, parent_chain, ".gitignore" in markers)
             else:
                 chain = []
-            keep = []
-            for d in sorted(dirnames):
-                sub = os.path.join(dirpath, d)
-                if _excluded(sub, True, excludes, root, given):
-                    continue
-                if chain and ignores.ignored(sub, True, chain):
-                    continue
-                keep.append(sub)
+            skip = _Skip(dirpath, excludes, (root, given) if root != given else (root,), chain)
+            keep = [os.path.join(dirpath, d) for d in sorted(dirnames) if not skip(d + "/")]
             for name in sorted(filenames):
                 f = os.path.join(dirpath, name)
-                if f in seen or _excluded(f, False, excludes, root, given):
-                    continue
-                if chain and ignores.ignored(f, False, chain):
+                if f in seen or skip(name):
                     continue
                 seen.add(f)
                 yield f
@@ -232,14 +245,6 @@ def _relative(path: str, base: str) -> str | None:
         return None
     rel = path[len(prefix):]
     return rel if os.sep == "/" else rel.replace(os.sep, "/")
-
-
-def _excluded(path: str, is_dir: bool, spec: _Spec, root: str, given: str) -> bool:
-    for base in (root, given) if root != given else (root,):
-        rel = _relative(path, base)
-        if rel is not None and spec.check(rel + ("/" if is_dir else "")):
-            return True
-    return False
 
 
 def display_path(path: Path | str) -> str:
