@@ -15,7 +15,7 @@ import libcst as cst
 
 from taskleak.model import Risk
 from taskleak.names import Resolver
-from taskleak.scan import CallSite, Occurrence, Scope, callee_text, dotted
+from taskleak.scan import CallSite, Occurrence, Scope, callee_text, defined_function, dotted
 from taskleak.spawns import Spawn
 
 # Functions that run once per event: a spawn there runs again and again. Matched on the words
@@ -462,7 +462,7 @@ class Classifier:
         fn = site.scope.method()
         if not args or fn is None or not isinstance(args[0].value, cst.Call):
             return False
-        return self._function_named(args[0].value.func, site.scope) is fn
+        return defined_function(args[0].value.func, site.scope) is fn
 
     def _rebound_in_loop(self, site: object, eff: Effects) -> bool:
         from taskleak.scan import CallSite
@@ -486,24 +486,8 @@ class Classifier:
             return False
         coro = args[0].value
         func = coro.func if isinstance(coro, cst.Call) else coro
-        target = self._function_named(func, site.scope)
+        target = defined_function(func, site.scope)
         return target is not None and target.long_running
-
-    def _function_named(self, func: cst.BaseExpression, scope: Scope) -> Scope | None:
-        if isinstance(func, cst.Name):
-            for s in (scope, *_ancestors(scope)):
-                for child in s.children:
-                    if child.kind == "function" and child.name == func.value:
-                        return child
-            return None
-        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
-            cls = scope.enclosing_class()
-            method = scope.method()
-            if cls is not None and method is not None and method.self_name == func.value.value:
-                for child in cls.children:
-                    if child.kind == "function" and child.name == func.attr.value:
-                        return child
-        return None
 
     def _closers(self, holder: Holder) -> str:
         """`close() cancels only self._ws`: what the close-like methods do clean up."""
@@ -521,13 +505,6 @@ class Classifier:
             else:
                 parts.append(f"{child.name}() does not cancel it")
         return "; ".join(parts[:2])
-
-
-def _ancestors(scope: Scope) -> Iterator[Scope]:
-    s = scope.parent
-    while s is not None:
-        yield s
-        s = s.parent
 
 
 def _holder_label(holder: Holder) -> str:

@@ -592,6 +592,27 @@ def _annotation(p: cst.Param) -> cst.BaseExpression | None:
     return p.annotation.annotation if p.annotation is not None else None
 
 
+def defined_function(func: cst.BaseExpression, scope: Scope) -> Scope | None:
+    """The function a call runs when this module defines it: `work` in an enclosing scope, or
+    `self.work` in the method's class."""
+    if isinstance(func, cst.Name):
+        s: Scope | None = scope
+        while s is not None:
+            for child in s.children:
+                if child.kind == "function" and child.name == func.value:
+                    return child
+            s = s.parent
+        return None
+    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+        cls = scope.enclosing_class()
+        method = scope.method()
+        if cls is not None and method is not None and method.self_name == func.value.value:
+            for child in cls.children:
+                if child.kind == "function" and child.name == func.attr.value:
+                    return child
+    return None
+
+
 def key_of(node: cst.BaseExpression) -> Key | None:
     """The key a target or read is known by: `task`, `self._task`."""
     return dotted(node)

@@ -21,7 +21,7 @@ from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.shapes import Shape, spawn_shape, statement_comments
-from taskleak.scan import Scope, callee_text
+from taskleak.scan import callee_text, defined_function
 from taskleak.spawns import Spawn
 
 KIND = "await"
@@ -59,7 +59,7 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
     if coro is None:
         return NoFix("the spawn has arguments besides the coroutine that awaiting would drop")
     callee = _callee_name(coro)
-    target = _function_named(coro, site.scope)
+    target = defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
     if (target is not None and target.long_running) or (callee and LOOP_LIKE.search(callee)):
         return NoFix("the coroutine looks like an endless loop: awaiting it would never return")
     if BACKGROUND_INTENT.search(statement_comments(ctx, shape.placement)):
@@ -92,27 +92,6 @@ def _callee_name(coro: cst.BaseExpression) -> str:
     if isinstance(func, cst.Name):
         return func.value
     return ""
-
-
-def _function_named(coro: cst.BaseExpression, scope: Scope) -> Scope | None:
-    """The function a coroutine call runs, when it is defined in this module."""
-    func = coro.func if isinstance(coro, cst.Call) else None
-    if isinstance(func, cst.Name):
-        s: Scope | None = scope
-        while s is not None:
-            for child in s.children:
-                if child.kind == "function" and child.name == func.value:
-                    return child
-            s = s.parent
-        return None
-    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
-        cls = scope.enclosing_class()
-        method = scope.method()
-        if cls is not None and method is not None and method.self_name == func.value.value:
-            for child in cls.children:
-                if child.kind == "function" and child.name == func.attr.value:
-                    return child
-    return None
 
 
 def _has_newline(node: cst.CSTNode) -> bool:
