@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -26,6 +27,46 @@ from taskleak.settings import FAIL_ON_CHOICES, Settings
 # then loads little beyond click and the runner (measure: python -X importtime -m taskleak ...).
 
 FORMATS = ("text", "json", "sarif", "github", "markdown")
+
+
+_SELECTION_OPTIONS = (
+    click.option("--select", multiple=True,
+                 help="Only these rule codes or prefixes (comma-separated)."),
+    click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes."),
+    click.option("--exclude", multiple=True,
+                 help="Gitignore-style patterns replacing the defaults."),
+    click.option("--extend-exclude", multiple=True, help="Gitignore-style patterns to add."),
+    click.option("--spawner", "spawners", multiple=True,
+                 help="An extra spawn function, e.g. hass.async_create_task (repeatable)."),
+    click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+                 help="Skip files ignored by .gitignore [default: respect]."),
+)
+_CONFIG_OPTIONS = (
+    click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Read settings from this file instead of the nearest pyproject.toml."),
+    click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _apply(options: tuple[Callable[[F], F], ...], f: F) -> F:
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def selection_options(f: F) -> F:
+    """What to check: rules and files (shared by `check` and `fix`)."""
+    return _apply(_SELECTION_OPTIONS, f)
+
+
+def config_options(f: F) -> F:
+    return _apply(_CONFIG_OPTIONS, f)
+
+
+def settings_options(f: F) -> F:
+    return selection_options(config_options(f))
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -64,20 +105,10 @@ def main() -> None:
               help="Write the report to this file instead of stdout.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when a finding is at or above this risk [default: medium].")
-@click.option("--select", multiple=True,
-              help="Only these rule codes or prefixes (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option("--exclude", multiple=True, help="Gitignore-style patterns replacing the defaults.")
-@click.option("--extend-exclude", multiple=True, help="Gitignore-style patterns to add.")
-@click.option("--spawner", "spawners", multiple=True,
-              help="An extra spawn function, e.g. hass.async_create_task (repeatable).")
-@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
-              help="Skip files ignored by .gitignore [default: respect].")
+@selection_options
 @click.option("--hide-low", is_flag=True,
               help="Leave low (green) rows out of the report (not out of JSON).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Read settings from this file instead of the nearest pyproject.toml.")
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@config_options
 @click.option("--show-unused-noqa", is_flag=True,
               help="Report `# noqa` comments that suppress nothing (they fail the gate).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -197,18 +228,7 @@ def _fix_files(result: RunResult, settings: Settings, *, diff_only: bool) -> boo
               help="Also apply unsafe fixes (await, cancel-previous) [default: off].")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when a finding at or above this risk is left [default: medium].")
-@click.option("--select", multiple=True,
-              help="Only these rule codes or prefixes (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option("--exclude", multiple=True, help="Gitignore-style patterns replacing the defaults.")
-@click.option("--extend-exclude", multiple=True, help="Gitignore-style patterns to add.")
-@click.option("--spawner", "spawners", multiple=True,
-              help="An extra spawn function, e.g. hass.async_create_task (repeatable).")
-@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
-              help="Skip files ignored by .gitignore [default: respect].")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Read settings from this file instead of the nearest pyproject.toml.")
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@settings_options
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 def fix_command(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool | None,
                 fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
