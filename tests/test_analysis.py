@@ -6,7 +6,8 @@ import textwrap
 
 import pytest
 
-from taskleak.analyze import analyze_source, may_spawn
+from taskleak.analyze import analyze_source
+from taskleak.prefilter import may_spawn
 
 
 def rows(code: str, spawners: tuple[str, ...] = ()) -> list[tuple[int, str, str]]:

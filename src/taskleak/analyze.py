@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 import libcst as cst
 
@@ -14,24 +13,9 @@ from taskleak.fixes.context import FixContext
 from taskleak.model import FileResult, Finding, Skipped
 from taskleak.names import Resolver
 from taskleak.positions import positions
-from taskleak.prefilter import BASE_WORDS, may_spawn
 from taskleak.scan import scan
-from taskleak.source import SourceError, decode, read_source
+from taskleak.source import SourceError, decode
 from taskleak.spawns import find_spawns
-
-__all__ = ["BASE_WORDS", "analyze_bytes", "analyze_file", "analyze_module", "analyze_source",
-           "may_spawn"]
-
-
-def analyze_file(path: Path, display: str, spawners: tuple[str, ...] = (),
-                 use_prefilter: bool = True) -> FileResult:
-    try:
-        data = read_source(path)
-    except SourceError as exc:
-        return FileResult(path=display, skipped=Skipped(display, exc.reason, exc.line))
-    if use_prefilter and not may_spawn(data, spawners):
-        return FileResult(path=display)
-    return analyze_bytes(data, display, spawners)
 
 
 def analyze_bytes(data: bytes, display: str, spawners: tuple[str, ...] = ()) -> FileResult:

@@ -21,7 +21,6 @@ SPAWN_WORDS = ("create_task", "ensure_future", "run_coroutine_threadsafe", "star
 START_WORD = "start"
 TASK_GROUP_SUBSTRINGS = ("TaskGroup", "taskgroup", "task_group", "Nursery", "nursery")
 TASK_GROUP_WORDS = ("tg", "_tg")
-BASE_WORDS = SPAWN_WORDS
 
 
 def _whole_words(words: list[bytes]) -> re.Pattern[bytes]:

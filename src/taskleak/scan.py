@@ -50,7 +50,7 @@ INSPECTING_CALLS = frozenset(
 )
 # Task methods that only look at the task.
 INSPECT_METHODS = frozenset(
-    {"done", "cancelled", "result", "exception", "get_name", "set_name", "get_coro",
+    {"done", "cancelled", "exception", "get_name", "set_name", "get_coro",
      "get_stack", "print_stack", "get_context", "remove_done_callback", "cancelling", "uncancel"}
 )
 
@@ -155,7 +155,6 @@ class Scope:
 
 
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
-_LITERALS = (cst.List, cst.Tuple, cst.Set)
 _LOOP_TYPES = frozenset({cst.For, cst.While, *_COMPREHENSIONS})
 
 

@@ -53,7 +53,6 @@ class FixContext:
         self.classifier = classifier
         self._parents: dict[int, cst.CSTNode] | None = None  # by id(node)
         self._names: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # by id(node)
-        self._scope_of_node: dict[cst.CSTNode, Scope] | None = None
 
     @classmethod
     def analyse(cls, module: cst.Module, spawners: tuple[str, ...] = ()
@@ -110,11 +109,6 @@ class FixContext:
             s = stack.pop()
             yield s
             stack.extend(reversed(s.children))
-
-    def class_scope(self, node: cst.ClassDef) -> Scope | None:
-        if self._scope_of_node is None:
-            self._scope_of_node = {s.node: s for s in self.scopes()}
-        return self._scope_of_node.get(node)
 
     def instance_access(self, scope: Scope) -> tuple[Scope, Scope, str] | None:
         """(class, method, self name) when code in `scope` can reach the instance as `self`.
