@@ -72,7 +72,7 @@ class Effects:
     gathers: list[str] = field(default_factory=list)
     prunes: list[str] = field(default_factory=list)
     handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
-    collections: list[tuple[str, Scope]] = field(default_factory=list)
+    collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
 
@@ -219,8 +219,8 @@ class Classifier:
                 eff.cancels.append(f"{d.callee}() in {where}")
             else:
                 eff.handed.append(f"passed to {d.callee}()")
-        elif d.kind == "collection" and d.collection:
-            eff.collections.append((d.collection, occ.scope))
+        elif d.kind == "collection" and d.collection and d.receiver is not None:
+            eff.collections.append((d.receiver, occ.scope))
         elif d.kind == "bound":
             for t in d.targets:
                 if isinstance(t, cst.Name) and not d.element and not d.container:
@@ -271,9 +271,8 @@ class Classifier:
         if d.kind == "passed":
             return Verdict("TL001", Risk.LOW, f"passed to {d.callee}()", f"up to {d.callee}()",
                            f"handed to {d.callee}(), which keeps the reference")
-        if d.kind == "collection" and d.collection:
-            holder = self.holder_for(cst.parse_expression(d.collection), site.scope) \
-                if _simple_key(d.collection) else None
+        if d.kind == "collection" and d.collection and d.receiver is not None:
+            holder = self.holder_for(d.receiver, site.scope)
             if holder is not None:
                 return self.collection_verdict(sp, holder, via=d.callee)
         if d.kind == "bound" and d.targets:
@@ -329,11 +328,9 @@ class Classifier:
         coro = coroutine_text(site.node)
         eff = self.effects(holder)
         for coll, scope in eff.collections:
-            if _simple_key(coll):
-                target_holder = self.holder_for(cst.parse_expression(coll), scope)
-                if target_holder is not None:
-                    v = self.collection_verdict(sp, target_holder, via="append", extra=eff)
-                    return v
+            target_holder = self.holder_for(coll, scope)
+            if target_holder is not None:
+                return self.collection_verdict(sp, target_holder, via="append", extra=eff)
         if holder.kind == "local":
             for target, scope in eff.stores:
                 if isinstance(target, (cst.Attribute, cst.Subscript)) or (
@@ -547,10 +544,6 @@ def _per_client_key(target: cst.BaseExpression | None, fn: Scope) -> bool:
         return False
     base = name.split(".", 1)[0]
     return any(b.kind == "param" for b in fn.bindings.get(base, []))
-
-
-def _simple_key(key: str) -> bool:
-    return all(part.isidentifier() for part in key.split("."))
 
 
 def _is_rebuild(value: cst.BaseExpression, attr: str) -> bool:

@@ -66,6 +66,7 @@ class Dest:
     # | done_callback | prune | prune_ref | inspect | method | iter | subscript_store | other
     targets: tuple[cst.BaseExpression, ...] = ()  # for "bound"
     collection: Key | None = None  # for "collection": the receiver's key
+    receiver: cst.BaseExpression | None = None  # for "collection": the receiver itself
     callee: str = ""  # for "passed"/"gathered"/"method": the callee's text
     container: bool = False  # the value went into a literal or comprehension first
     element: bool = False  # the value read was an element of the read key (x[k], x.pop())
@@ -763,8 +764,8 @@ def _trace_arg(stack: list[cst.CSTNode], j: int, container: bool, element: bool)
                     element=element, awaited=awaited)
     if isinstance(call.func, cst.Attribute) and name in COLLECTION_ADDS:
         recv = key_of(call.func.value)
-        return Dest("collection", collection=recv, callee=name, container=container,
-                    element=element)
+        return Dest("collection", collection=recv, receiver=call.func.value, callee=name,
+                    container=container, element=element)
     if name == "add_done_callback":
         return Dest("other", element=element)
     if name in INSPECTING_CALLS:
