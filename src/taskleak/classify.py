@@ -15,7 +15,7 @@ import libcst as cst
 
 from taskleak.model import Risk
 from taskleak.names import Resolver
-from taskleak.scan import CallSite, Occurrence, Scope, callee_text, defined_function, dotted
+from taskleak.scan import CallSite, Dest, Occurrence, Scope, callee_text, defined_function, dotted
 from taskleak.spawns import Spawn
 
 # Functions that run once per event: a spawn there runs again and again. Matched on the words
@@ -219,7 +219,8 @@ class Classifier:
                 eff.cancels.append(f"{d.callee}() in {where}")
             else:
                 eff.handed.append(f"passed to {d.callee}()")
-        elif d.kind == "collection" and d.collection and d.receiver is not None:
+        elif _into_collection(d):
+            assert d.receiver is not None
             eff.collections.append((d.receiver, occ.scope))
         elif d.kind == "bound":
             for t in d.targets:
@@ -271,7 +272,8 @@ class Classifier:
         if d.kind == "passed":
             return Verdict("TL001", Risk.LOW, f"passed to {d.callee}()", f"up to {d.callee}()",
                            f"handed to {d.callee}(), which keeps the reference")
-        if d.kind == "collection" and d.collection and d.receiver is not None:
+        if _into_collection(d):
+            assert d.receiver is not None
             holder = self.holder_for(d.receiver, site.scope)
             if holder is not None:
                 return self.collection_verdict(sp, holder, via=d.callee)
@@ -502,6 +504,13 @@ class Classifier:
             else:
                 parts.append(f"{child.name}() does not cancel it")
         return "; ".join(parts[:2])
+
+
+def _into_collection(d: Dest) -> bool:
+    """`x.add(task)` / `self._m[k].append(task)`: the task went into a collection we can name
+    (a subscripted receiver is an inner collection of `self._m`, held by it)."""
+    return d.kind == "collection" and d.receiver is not None and (
+        d.collection is not None or isinstance(d.receiver, cst.Subscript))
 
 
 def _holder_label(holder: Holder) -> str:
