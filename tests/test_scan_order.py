@@ -95,3 +95,43 @@ def test_the_scanner_walks_in_libcst_visit_order() -> None:
     assert [type(n).__name__ for n in scanner.order] == [
         type(n).__name__ for n in reference.order]
     assert all(a is b for a, b in zip(scanner.order, reference.order, strict=True))
+
+
+def _subclasses(cls: type) -> list[type]:
+    out = []
+    for sub in cls.__subclasses__():
+        out += [sub, *_subclasses(sub)]
+    return out
+
+
+def test_exact_type_tests_are_on_classes_without_subclasses() -> None:
+    """The walk tests `type(node) is C` instead of `isinstance` for speed; that is the same
+    test only while libcst has no subclass of C (a new libcst could add one)."""
+    from taskleak.scan import LEAF_TYPES
+
+    with_subclasses = {c.__name__: [s.__name__ for s in _subclasses(c)] for c in LEAF_TYPES
+                       if _subclasses(c)}
+    assert with_subclasses == {}
+    # every class the walk names is a real libcst node class
+    assert all(issubclass(c, cst.CSTNode) for c in LEAF_TYPES)
+
+
+def test_every_exact_type_test_in_the_walk_is_listed() -> None:
+    """Each `type(x) is cst.C` in scan.py names a class of LEAF_TYPES (so the test above
+    covers it)."""
+    import ast
+    from pathlib import Path
+
+    import taskleak.scan as scan_module
+
+    tree = ast.parse(Path(scan_module.__file__).read_text(encoding="utf-8"))
+    named: set[str] = set()
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Compare) and isinstance(node.left, ast.Call)
+                and isinstance(node.left.func, ast.Name) and node.left.func.id == "type"):
+            for op, right in zip(node.ops, node.comparators):
+                if isinstance(op, (ast.Is, ast.IsNot)) and isinstance(right, ast.Attribute):
+                    named.add(right.attr)
+    assert named, "the walk tests no exact types: drop this test and LEAF_TYPES"
+    listed = {c.__name__ for c in scan_module.LEAF_TYPES}
+    assert named - listed == set()

@@ -156,16 +156,33 @@ class Scope:
 
 
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
+_COMPREHENSION_TYPES = frozenset(_COMPREHENSIONS)
+# Parents of a name that defines or labels it (never a read).
+_DEFINING_PARENTS = frozenset({cst.Param, cst.FunctionDef, cst.ClassDef, cst.AsName,
+                               cst.ImportAlias, cst.NameItem, cst.MatchAs, cst.MatchStar,
+                               cst.MatchKeywordElement, cst.TypeVar, cst.TypeParam,
+                               cst.ParamSpec, cst.TypeVarTuple, cst.TypeAlias})
+# What a target climbs through (`a, (b, *c) = ...`), and what holds a target.
+_TARGET_CONTAINERS = frozenset({cst.Element, cst.StarredElement, cst.Tuple, cst.List})
+_TARGET_HOLDERS = frozenset({cst.AssignTarget, cst.AnnAssign, cst.AugAssign, cst.For,
+                             cst.CompFor, cst.NamedExpr})
+# Classes the walk tests by exact type (`type(x) is C`): each must have no subclass.
+LEAF_TYPES = frozenset({
+    *_COMPREHENSIONS, *_DEFINING_PARENTS, *_TARGET_CONTAINERS, *_TARGET_HOLDERS,
+    cst.Attribute, cst.Arg, cst.Del, cst.Name, cst.Expr, cst.Await, cst.Assign, cst.Return,
+    cst.Yield, cst.From, cst.Lambda, cst.DictElement, cst.IfExp, cst.BooleanOperation,
+    cst.Subscript, cst.For, cst.While, cst.Call,
+})
 _LOOP_TYPES = frozenset({cst.For, cst.While, *_COMPREHENSIONS})
 
 
 def dotted(node: cst.BaseExpression) -> str | None:
     """`a.b.c` for a chain of attributes on a name, else None."""
     parts: list[str] = []
-    while isinstance(node, cst.Attribute):
+    while type(node) is cst.Attribute:
         parts.append(node.attr.value)
         node = node.value
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         parts.append(node.value)
         return ".".join(reversed(parts))
     return None
@@ -187,9 +204,9 @@ def callee_text(func: cst.BaseExpression) -> str:
 
 
 def last_name(func: cst.BaseExpression) -> str | None:
-    if isinstance(func, cst.Name):
+    if type(func) is cst.Name:
         return func.value
-    if isinstance(func, cst.Attribute):
+    if type(func) is cst.Attribute:
         return func.attr.value
     return None
 
@@ -525,34 +542,23 @@ class Scanner:
         stack = self.stack
         node = stack[i]
         parent = stack[i - 1] if i > 0 else None
-        if isinstance(parent, cst.Attribute):
-            return parent.value is node  # `.attr` part is a label
-        if isinstance(parent, cst.Arg):
-            return parent.keyword is not node
-        if isinstance(parent, (cst.Param, cst.FunctionDef, cst.ClassDef, cst.AsName,
-                               cst.ImportAlias, cst.NameItem, cst.MatchAs, cst.MatchStar,
-                               cst.MatchKeywordElement, cst.TypeVar, cst.TypeParam,
-                               cst.ParamSpec, cst.TypeVarTuple, cst.TypeAlias)):
+        kind = type(parent)  # exact types, like trace()
+        if kind is cst.Attribute:
+            return parent.value is node  # type: ignore[union-attr]  # `.attr` is a label
+        if kind is cst.Arg:
+            return parent.keyword is not node  # type: ignore[union-attr]
+        if kind in _DEFINING_PARENTS:
             return False
         # climb through tuple/list/starred targets
         j = i
         child = node
-        while j > 0 and isinstance(stack[j - 1], (cst.Element, cst.StarredElement,
-                                                  cst.Tuple, cst.List)):
+        while j > 0 and type(stack[j - 1]) in _TARGET_CONTAINERS:
             j -= 1
             child = stack[j]
         holder = stack[j - 1] if j > 0 else None
-        if isinstance(holder, cst.AssignTarget):
-            return holder.target is not child
-        if isinstance(holder, (cst.AnnAssign, cst.AugAssign)):
-            return holder.target is not child
-        if isinstance(holder, (cst.For, cst.CompFor)):
-            return holder.target is not child
-        if isinstance(holder, cst.NamedExpr):
-            return holder.target is not child
-        if isinstance(holder, cst.Del):
-            return False
-        return True
+        if type(holder) in _TARGET_HOLDERS:
+            return holder.target is not child  # type: ignore[union-attr]
+        return type(holder) is not cst.Del
 
     def _loops(self, i: int) -> tuple[int, ...]:
         """Ids of the loops around stack[i] whose body repeats it, up to the scope's node."""
@@ -626,87 +632,90 @@ def trace(stack: list[cst.CSTNode], i: int) -> Dest:
     j = i - 1
     while j >= 0:
         parent = stack[j]
-        if isinstance(parent, cst.Expr):
+        # exact type tests, not isinstance: these classes have no subclasses (tested), and an
+        # isinstance miss on a libcst class goes through ABCMeta.__instancecheck__, the walk's
+        # largest cost when it was written that way
+        if type(parent) is cst.Expr:
             return Dest("discarded", container=container, element=element)
-        if isinstance(parent, cst.Await):
+        if type(parent) is cst.Await:
             return Dest("awaited", container=container, element=element)
-        if isinstance(parent, cst.Assign):
+        if type(parent) is cst.Assign:
             if parent.value is node:
                 return Dest("bound", targets=tuple(t.target for t in parent.targets),
                             container=container, element=element)
             return Dest("other")
-        if isinstance(parent, cst.AssignTarget):
+        if type(parent) is cst.AssignTarget:
             # a read inside a target: `d[k] = v` reads `d` to store into it
             if isinstance(node, cst.Subscript) and parent.target is node:
                 return Dest("subscript_store")
             return Dest("other")
-        if isinstance(parent, cst.AnnAssign):
+        if type(parent) is cst.AnnAssign:
             if parent.value is node:
                 return Dest("bound", targets=(parent.target,), container=container,
                             element=element)
             return Dest("other")
-        if isinstance(parent, cst.AugAssign):
+        if type(parent) is cst.AugAssign:
             if parent.value is node:
                 return Dest("bound", targets=(parent.target,), container=True, element=element)
             if isinstance(parent.target, cst.Subscript):
                 return Dest("other")
             return Dest("collection_add" if isinstance(parent.operator, (cst.AddAssign,
                         cst.BitOrAssign)) else "other", element=element)
-        if isinstance(parent, cst.NamedExpr):
+        if type(parent) is cst.NamedExpr:
             if parent.value is node:
                 return Dest("bound", targets=(parent.target,), container=container,
                             element=element)
             return Dest("other")
-        if isinstance(parent, cst.Return):
+        if type(parent) is cst.Return:
             return Dest("returned", container=container, element=element)
-        if isinstance(parent, (cst.Yield, cst.From)):
+        if type(parent) is cst.Yield or type(parent) is cst.From:
             return Dest("returned", container=container, element=element)
-        if isinstance(parent, cst.Lambda):
+        if type(parent) is cst.Lambda:
             return Dest("lambda", container=container, element=element)
-        if isinstance(parent, cst.Arg):
+        if type(parent) is cst.Arg:
             return _trace_arg(stack, j, container, element)
-        if isinstance(parent, (cst.Element, cst.StarredElement)):
+        if type(parent) is cst.Element or type(parent) is cst.StarredElement:
             container = True
             node = stack[j - 1]
             j -= 2
             continue
-        if isinstance(parent, cst.DictElement):
+        if type(parent) is cst.DictElement:
             if parent.value is not node:
                 return Dest("other")
             container = True
             node = stack[j - 1]
             j -= 2
             continue
-        if isinstance(parent, _COMPREHENSIONS):
-            elt = parent.value if isinstance(parent, cst.DictComp) else parent.elt
+        if type(parent) in _COMPREHENSION_TYPES:
+            elt = parent.value if isinstance(parent, cst.DictComp) else parent.elt  # type: ignore[attr-defined]
             if elt is node:
                 container = True
                 node = parent
                 j -= 1
                 continue
             return Dest("other")
-        if isinstance(parent, (cst.CompFor,)):
+        if type(parent) is cst.CompFor:
             if parent.iter is node:
                 return Dest("iter", targets=(parent.target,), element=element)
             return Dest("other")
-        if isinstance(parent, cst.For):
+        if type(parent) is cst.For:
             if parent.iter is node:
                 return Dest("iter", targets=(parent.target,), element=element)
             return Dest("other")
-        if isinstance(parent, (cst.IfExp, cst.BooleanOperation)):
-            if isinstance(parent, cst.IfExp) and parent.test is node:
+        if type(parent) is cst.IfExp or type(parent) is cst.BooleanOperation:
+            if type(parent) is cst.IfExp and parent.test is node:
                 return Dest("other")
             node = parent
             j -= 1
             continue
-        if isinstance(parent, cst.Subscript):
+        if type(parent) is cst.Subscript:
             if parent.value is node:
                 element = True
                 node = parent
                 j -= 1
                 continue
             return Dest("other")
-        if isinstance(parent, cst.Attribute) and parent.value is node:
+        if type(parent) is cst.Attribute and parent.value is node:
             attr = parent.attr.value
             grand = stack[j - 1] if j > 0 else None
             if isinstance(grand, cst.Call) and grand.func is parent:
@@ -741,7 +750,7 @@ def trace(stack: list[cst.CSTNode], i: int) -> Dest:
             if isinstance(grand, cst.Arg) and attr in PRUNES:
                 return Dest("prune_ref", element=element)  # `t.add_done_callback(s.discard)`
             return Dest("other", element=element)
-        if isinstance(parent, cst.Del):
+        if type(parent) is cst.Del:
             return Dest("prune", element=element)
         return Dest("other", container=container, element=element)
     return Dest("other")
