@@ -51,7 +51,9 @@ def analyze_module(module: cst.Module, display: str, spawners: Iterable[str] = (
     spawns = find_spawns(root, resolver, extra)
     if not spawns:
         return []
-    where = positions(module, [n for sp in spawns for n in (sp.site.node, sp.site.statement)])
+    # a statement's first line is all the noqa check needs of it
+    where = positions(module, [sp.site.node for sp in spawns],
+                      starts_of=[sp.site.statement for sp in spawns])
     classifier = Classifier(root, resolver)
     fix_context = FixContext(module, root, resolver, classifier)
     findings: list[Finding] = []
