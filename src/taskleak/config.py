@@ -8,7 +8,6 @@ level holds the same keys); `--isolated` ignores configuration files altogether.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
@@ -20,10 +19,8 @@ from typing import Any
 from taskleak.rules import RULES
 from taskleak.settings import FAIL_ON_CHOICES, Settings
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+# tomllib and difflib are imported when a file is read or a key is misspelt: most runs of a
+# project without configuration need neither.
 
 PYPROJECT = "pyproject.toml"
 SECTION = "[tool.taskleak]"
@@ -126,6 +123,10 @@ def merge_overrides(settings: Settings, overrides: CliOverrides) -> Settings:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     try:
         with path.open("rb") as handle:
             document: dict[str, Any] = tomllib.load(handle)
@@ -180,6 +181,8 @@ def _settings_from_table(path: Path, table: dict[str, Any]) -> Settings:
 
 
 def _did_you_mean(key: str) -> str:
+    import difflib
+
     matches = difflib.get_close_matches(key.replace("_", "-").lower(), _KEYS, n=1)
     return f" (did you mean {matches[0]!r}?)" if matches else f" (known keys: {', '.join(_KEYS)})"
 
