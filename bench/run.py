@@ -188,9 +188,24 @@ t2 = time.perf_counter()
 candidates = [(str(f), d) for f in files if may_spawn(d := read_source(f))]
 t3 = time.perf_counter()
 import libcst
+import taskleak.analyze as analyze
 from taskleak.analyze import analyze_module
 from taskleak.fastparse import gc_paused, parse_module
 t4 = time.perf_counter()
+parts = {}
+def timed(part, fn):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            parts[part] = parts.get(part, 0.0) + time.perf_counter() - start
+    return wrapper
+# the parts of analyze_module, timed where it calls them
+for part, name in (("scan", "scan"), ("spawns", "find_spawns"), ("positions", "positions"),
+                   ("fix advice", "advise")):
+    setattr(analyze, name, timed(part, getattr(analyze, name)))
+analyze.Classifier.verdict = timed("classify", analyze.Classifier.verdict)
 parse = analysis = 0.0
 for name, data in candidates:  # as a worker does it: parse, analyse, drop the tree
     with gc_paused():
@@ -207,16 +222,16 @@ for name, data in candidates:  # as a worker does it: parse, analyse, drop the t
 t5 = t4 + parse
 t6 = t5 + analysis
 print({"imports": t1 - t0, "discovery": t2 - t1, "read+prefilter": t3 - t2,
-       "libcst import": t4 - t3, "parse": t5 - t4, "analysis": t6 - t5,
+       "libcst import": t4 - t3, "parse": t5 - t4, "analysis": t6 - t5, "parts": parts,
        "files": len(files), "candidates": len(candidates),
        "candidate MB": sum(len(d) for _, d in candidates) / 1e6})
 """
 
 
-def stages(target: Path) -> dict[str, float]:
+def stages(target: Path) -> dict[str, Any]:
     proc = subprocess.run([sys.executable, "-c", STAGES, str(target)], capture_output=True,
                           check=True, text=True)
-    result: dict[str, float] = eval(proc.stdout)  # our own dict literal
+    result: dict[str, Any] = eval(proc.stdout)  # our own dict literal
     return result
 
 
@@ -317,6 +332,15 @@ def render(results: list[dict[str, Any]], env: dict[str, str],
                 f"| {st['read+prefilter']:.2f} | {st['libcst import']:.2f} | {st['parse']:.2f} "
                 f"| {st['analysis']:.2f} | {st['candidates']:.0f} of {st['files']:,} "
                 f"({st['candidate MB']:.2f} MB) |")
+        names = ("scan", "spawns", "positions", "classify", "fix advice")
+        lines += ["", "The analysis column, by part (seconds):", "",
+                  "| corpus | " + " | ".join(names) + " | rest |",
+                  "|---|" + "---|" * (len(names) + 1)]
+        for name, st in stage_rows.items():
+            parts = st["parts"]
+            rest = st["analysis"] - sum(parts.get(n, 0.0) for n in names)
+            lines.append(f"| {name} | " + " | ".join(f"{parts.get(n, 0.0):.2f}" for n in names)
+                         + f" | {rest:.2f} |")
     return "\n".join(lines) + "\n"
 
 
