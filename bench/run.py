@@ -285,7 +285,7 @@ def _ratio(a: float, b: float) -> str:
 
 
 def render(results: list[dict[str, Any]], env: dict[str, str],
-           stage_rows: dict[str, dict[str, float]]) -> str:
+           stage_rows: dict[str, dict[str, Any]]) -> str:
     lines = [
         f"Measured {env['when']} on {env['machine']}; {env['python']}, {env['ruff']}, "
         f"taskleak {env['commit']}. Load average before/after: {env['load']}.",
@@ -384,7 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = environment()
     load_before = os.getloadavg()
     results = []
-    stage_rows: dict[str, dict[str, float]] = {}
+    stage_rows: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="taskleak-bench-") as tmp:
         for name in args.only or CORPORA:
             target = args.corpus / name
