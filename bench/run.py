@@ -191,6 +191,7 @@ import libcst
 import taskleak.analyze as analyze
 from taskleak.analyze import analyze_module
 from taskleak.fastparse import gc_paused, parse_module
+from taskleak.source import decode
 t4 = time.perf_counter()
 parts = {}
 def timed(part, fn):
@@ -202,7 +203,7 @@ def timed(part, fn):
             parts[part] = parts.get(part, 0.0) + time.perf_counter() - start
     return wrapper
 # the parts of analyze_module, timed where it calls them
-for part, name in (("scan", "scan"), ("spawns", "find_spawns"), ("positions", "positions"),
+for part, name in (("scan", "scan"), ("spawns", "find_spawns"), ("positions", "spawn_positions"),
                    ("fix advice", "advise")):
     setattr(analyze, name, timed(part, getattr(analyze, name)))
 analyze.Classifier.verdict = timed("classify", analyze.Classifier.verdict)
@@ -215,7 +216,7 @@ for name, data in candidates:  # as a worker does it: parse, analyse, drop the t
         except Exception:
             continue
         parsed = time.perf_counter()
-        analyze_module(module, name)
+        analyze_module(module, name, text=decode(data)[0])
         parse += parsed - start
         analysis += time.perf_counter() - parsed
     del module

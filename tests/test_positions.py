@@ -8,7 +8,8 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from taskleak.positions import positions
+from taskleak.positions import positions, spawn_positions
+from taskleak.source import decode
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").rglob("*.py"))
 
@@ -86,3 +87,71 @@ def test_start_only_of_a_compound_statement_and_the_module() -> None:
     assert positions(module, [], starts_of=[module]) == {id(module): (1, 0, 1, 0)}
     # a node both wanted and start-only gets its whole range
     assert positions(module, [fn], starts_of=[fn])[id(fn)] == (4, 0, 6, 10)
+
+
+class _CallsInStatements(cst.CSTVisitor):
+    """Every call with the innermost statement around it (what scan.py records for a spawn)."""
+
+    def __init__(self) -> None:
+        self.statements: list[cst.CSTNode] = []
+        self.pairs: list[tuple[cst.CSTNode, cst.CSTNode]] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            self.statements.append(node)
+        elif isinstance(node, cst.Call) and self.statements:
+            self.pairs.append((node, self.statements[-1]))
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        if self.statements and self.statements[-1] is original_node:
+            self.statements.pop()
+
+
+def _same_as_codegen(data: bytes, text: str) -> None:
+    module = cst.parse_module(data)
+    collect = _CallsInStatements()
+    module.visit(collect)
+    pairs = collect.pairs
+    expected = positions(module, [c for c, _ in pairs], starts_of=[s for _, s in pairs])
+    assert spawn_positions(module, text, pairs) == expected
+    assert spawn_positions(module, None, pairs) == expected
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_spawn_positions_by_search_match_codegen(path: Path) -> None:
+    data = path.read_bytes()
+    text, _ = decode(data)
+    _same_as_codegen(data, text)
+
+
+@pytest.mark.parametrize("source", [
+    # the same call twice: found by code generation, not by the search
+    "import asyncio\nasyncio.create_task(f())\nasyncio.create_task(f())\n",
+    # parenthesised, multi-line, nested, in a one-line suite, in a decorator, after `;`
+    "x = (spawn(\n    a,\n  b))\nif y: spawn(c)\n",
+    "class A:\n    @deco(spawn(d))\n    def f(self):\n        a = 1; spawn(e)\n",
+    "async def g():\n\tasync with spawn(h) as t:\n\t\tawait t\n",
+    "def k():\n    return [spawn(i) for i in\n            range(3)]\n",
+    # CRLF and lone CR line breaks; a form feed is not a line break for libcst
+    "a = 1\r\nb = spawn(x)\r\nif c:\r\n    spawn(\r\n   y)\r\n",
+    "a = 1\rb = spawn(x)\r",
+    "\x0cdef f():\n    spawn(z)\n",
+    "s = '''spawn(q)'''\nspawn(q)\n",
+], ids=lambda s: repr(s[:24]))
+def test_spawn_positions_edge_cases(source: str) -> None:
+    _same_as_codegen(source.encode(), source)
+
+
+@pytest.mark.parametrize("source", [
+    # continuation lines repeat the block's indentation (libcst writes it from the block)
+    "class A:\n    async def f(self):\n        self.loop.create_task(\n            self.g(\n"
+    "                1,  # why\n            ))\n",
+    "def f():\n\tif x:\n\t\tspawn(a,\n\t\t      b)\n",
+    # the same call text at two indentations: still ambiguous for the search
+    "def f():\n    spawn(a,\n      b)\nspawn(a,\n  b)\n",
+    # a NUL in the text: not searched
+    "spawn(a)\ns = '\x00'\n",
+], ids=lambda s: repr(s[:24]))
+def test_spawn_positions_multi_line_calls(source: str) -> None:
+    _same_as_codegen(source.encode(), source)

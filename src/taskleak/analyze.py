@@ -12,7 +12,7 @@ from taskleak.fixes.advice import advise
 from taskleak.fixes.context import FixContext
 from taskleak.model import FileResult, Finding, Skipped
 from taskleak.names import Resolver
-from taskleak.positions import positions
+from taskleak.positions import spawn_positions
 from taskleak.scan import scan
 from taskleak.source import SourceError, decode
 from taskleak.spawns import find_spawns
@@ -22,7 +22,7 @@ def analyze_bytes(data: bytes, display: str, spawners: tuple[str, ...] = ()) -> 
     """Parse and analyse a file's bytes (already read, and already through the prefilter)."""
     result = FileResult(path=display)
     try:
-        decode(data)  # a clear error for bad encodings before libcst sees the bytes
+        text, _ = decode(data)  # a clear error for bad encodings before libcst sees the bytes
     except SourceError as exc:
         result.skipped = Skipped(display, exc.reason, exc.line)
         return result
@@ -36,14 +36,16 @@ def analyze_bytes(data: bytes, display: str, spawners: tuple[str, ...] = ()) -> 
         return result
     result.parsed = True
     try:
-        result.findings = analyze_module(module, display, spawners)
+        result.findings = analyze_module(module, display, spawners, text=text)
     except Exception as exc:  # a bug of ours must not stop the run: report it, exit 2
         result.skipped = Skipped(display, f"internal error: {type(exc).__name__}: {exc}",
                                  internal=True)
     return result
 
 
-def analyze_module(module: cst.Module, display: str, spawners: Iterable[str] = ()) -> list[Finding]:
+def analyze_module(module: cst.Module, display: str, spawners: Iterable[str] = (),
+                   text: str | None = None) -> list[Finding]:
+    """The findings of a parsed module; `text`, its source if known, makes positions cheaper."""
     extra = tuple(spawners)
     extra_names = frozenset(s.rsplit(".", 1)[-1] for s in extra)
     root = scan(module, extra_names)
@@ -51,9 +53,7 @@ def analyze_module(module: cst.Module, display: str, spawners: Iterable[str] = (
     spawns = find_spawns(root, resolver, extra)
     if not spawns:
         return []
-    # a statement's first line is all the noqa check needs of it
-    where = positions(module, [sp.site.node for sp in spawns],
-                      starts_of=[sp.site.statement for sp in spawns])
+    where = spawn_positions(module, text, [(sp.site.node, sp.site.statement) for sp in spawns])
     classifier = Classifier(root, resolver)
     fix_context = FixContext(module, root, resolver, classifier)
     findings: list[Finding] = []
@@ -95,4 +95,6 @@ def analyze_module(module: cst.Module, display: str, spawners: Iterable[str] = (
 def analyze_source(code: str, display: str = "<string>",
                    spawners: Iterable[str] = ()) -> list[Finding]:
     """Analyse source text (for tests and tools)."""
-    return analyze_module(cst.parse_module(code), display, spawners)
+    # libcst drops a byte order mark from the code it keeps: so does the text searched
+    return analyze_module(cst.parse_module(code), display, spawners,
+                          text=code.removeprefix("\ufeff"))

@@ -8,7 +8,9 @@ nodes, keeps no generated text, and stops as soon as the last wanted node is don
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 
@@ -127,3 +129,113 @@ def positions(module: cst.Module, nodes: Iterable[cst.CSTNode],
     except _Done:
         pass
     return {k: v for k, v in state.found.items() if k in wanted or k in start_only}
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")  # what libcst counts as a line break (not \f, \v, ...)
+
+
+def spawn_positions(module: cst.Module, text: str | None,
+                    pairs: Sequence[tuple[cst.CSTNode, cst.CSTNode]]) -> dict[int, Range]:
+    """The ranges of spawn calls and the start of their statements, for (call, statement)
+    pairs: the same as `positions(module, calls, starts_of=statements)`.
+
+    `text` is the module's source (what `module.code` would generate). A call whose code
+    occurs exactly once in it is located by that search, and its statement's line from a code
+    generation of the statement alone: the whole module is generated (up to the last call)
+    only for the calls whose code occurs more than once, or when the text is not given."""
+    found: dict[int, Range] = {}
+    searchable = text is not None and _INDENT not in text
+    rest = [] if searchable else list(pairs)
+    if text is not None and searchable:
+        lines = _Lines(text)
+        for call, statement in pairs:
+            got = _by_search(module, lines, call, statement)
+            if got is None:
+                rest.append((call, statement))
+            else:
+                found[id(call)], found[id(statement)] = got
+    if rest:
+        found.update(positions(module, [c for c, _ in rest], starts_of=[s for _, s in rest]))
+    return found
+
+
+class _Lines:
+    """Line starts of a text, counted as libcst counts lines (\r\n, \r, \n; not \f)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1]
+
+    def indentation(self, line: int) -> int:
+        start = self.starts[line - 1]
+        rest = self.text[start:start + 200]
+        return len(rest) - len(rest.lstrip(" \t"))
+
+
+# Stands for the enclosing block's indentation, which a call's continuation lines repeat
+# (libcst writes it from the block, not from the call): the search matches any, the same on
+# every line. A text with a NUL in it is not searched.
+_INDENT = "\x00"
+
+
+def _by_search(module: cst.Module, lines: _Lines, call: cst.CSTNode,
+               statement: cst.CSTNode) -> tuple[Range, Range] | None:
+    text = lines.text
+    code = _code(module, call, _INDENT)  # the call with its parentheses, if any
+    parts = code.split(_INDENT)
+    pattern = re.escape(parts[0])
+    if len(parts) > 1:
+        pattern += "(?P<indent>[ \t\f]*)" + "(?P=indent)".join(re.escape(p) for p in parts[1:])
+    regex = re.compile(pattern)
+    match = regex.search(text)
+    if match is None or regex.search(text, match.start() + 1) is not None:
+        return None  # ambiguous (or not found, which would be a bug)
+    indent = match.group("indent") if len(parts) > 1 else ""
+    # where the call's own range (without parentheses) sits within its code
+    inner = _generate(module, call, wanted=call, indent=indent)
+    if id(call) not in inner:
+        return None
+    line0, column0 = lines.at(match.start())
+
+    def absolute(line: int, column: int) -> tuple[int, int]:
+        return line0 + line - 1, (column0 + column if line == 1 else column)
+
+    l1, c1, l2, c2 = inner[id(call)]
+    start, end = absolute(l1, c1), absolute(l2, c2)
+    call_range = (*start, *end)
+    # the statement's first line, counted back from the call within the statement's own code
+    # (line counts are the same standalone; columns are not: its indentation is its parent's)
+    rel = _generate(module, statement, wanted=call, start_of=statement)
+    if id(call) not in rel or id(statement) not in rel:
+        return None
+    stmt_line = start[0] - (rel[id(call)][0] - rel[id(statement)][0])
+    if not 1 <= stmt_line <= len(lines.starts):
+        return None
+    # a statement starts after its line's indentation
+    stmt_column = lines.indentation(stmt_line)
+    return call_range, (stmt_line, stmt_column, stmt_line, stmt_column)
+
+
+def _code(module: cst.Module, node: cst.CSTNode, indent: str) -> str:
+    state = CodegenState(default_indent=module.default_indent,
+                         default_newline=module.default_newline, indent_tokens=[indent])
+    node._codegen(state)
+    return "".join(state.tokens)
+
+
+def _generate(module: cst.Module, node: cst.CSTNode, wanted: cst.CSTNode,
+              start_of: cst.CSTNode | None = None, indent: str = "") -> dict[int, Range]:
+    start_only = frozenset({id(start_of)}) if start_of is not None else frozenset()
+    state = _PositionState(default_indent=module.default_indent,
+                           default_newline=module.default_newline, indent_tokens=[indent],
+                           wanted=frozenset({id(wanted)}), start_only=start_only,
+                           remaining=1 + len(start_only))
+    try:
+        node._codegen(state)
+    except _Done:
+        pass
+    return state.found
