@@ -8,6 +8,7 @@ entries, versions and temporary files are pruned.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 import subprocess
@@ -22,7 +23,7 @@ from click.testing import CliRunner
 
 from taskleak import __version__
 from taskleak import cache as cache_module
-from taskleak.cache import CACHE_DIR_NAME, Cache, default_cache_dir
+from taskleak.cache import CACHE_DIR_NAME, Cache, blake2b, default_cache_dir
 from taskleak.cli import main
 from taskleak.model import FileResult, Skipped
 from taskleak.report.json import render_json
@@ -278,8 +279,9 @@ def test_a_failed_write_keeps_the_old_cache(project: Path, tmp_path: Path,
     cache_dir = tmp_path / "cache"
     _run(project, cache_dir)
     (file,) = (cache_dir / __version__).glob("*.json")
-    before = file.read_bytes()
-    (project / "new.py").write_text(LEAKY, encoding="utf-8")
+    (listing,) = (cache_dir / __version__).glob("*.dirs")
+    before, listing_before = file.read_bytes(), listing.read_bytes()
+    (project / "new.py").write_text(LEAKY, encoding="utf-8")  # both files change
 
     def failing_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
@@ -288,8 +290,8 @@ def test_a_failed_write_keeps_the_old_cache(project: Path, tmp_path: Path,
     stats = RunStats()
     run([project], Settings(), jobs=1, cache_dir=cache_dir, stats=stats)
     assert stats.cache_error is not None and "No space left" in stats.cache_error
-    assert file.read_bytes() == before
-    assert [p.name for p in file.parent.iterdir()] == [file.name]  # no temporary file left
+    assert file.read_bytes() == before and listing.read_bytes() == listing_before
+    assert sorted(p.name for p in file.parent.iterdir()) == sorted([file.name, listing.name])
 
 
 def test_an_unwritable_cache_warns_and_the_run_goes_on(tmp_path: Path) -> None:
@@ -354,8 +356,12 @@ def test_concurrent_runs_agree_and_leave_a_valid_cache(project: Path, tmp_path: 
     assert all(b"warning" not in err for _, err in outputs)
     doc = _cache_doc(cache_dir)  # parses: no torn write
     assert doc["version"] == __version__
-    assert [p.name for p in (cache_dir / __version__).iterdir()] == [
-        next((cache_dir / __version__).glob("*.json")).name]
+    names = sorted((p.name for p in (cache_dir / __version__).iterdir()),
+                   key=lambda n: n.rsplit(".", 1)[1])
+    assert [n.rsplit(".", 1)[1] for n in names] == ["dirs", "json"]  # no temporary file left
+    listing = (cache_dir / __version__ / names[0]).read_bytes()  # the listing cache: whole too
+    assert blake2b(listing[16:], digest_size=16).digest() == listing[:16]
+    assert str(project) in marshal.loads(listing[16:])["records"]
 
 
 WARM_PROBE = textwrap.dedent("""

@@ -24,20 +24,22 @@ keys unused for `MAX_AGE_DAYS` and folders of other taskleak versions.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
-import shutil
-import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from taskleak import __version__
 from taskleak.model import FileResult, Finding, Skipped
+
+try:  # hashlib's blake2b itself, without hashlib's import of OpenSSL (a few ms every run)
+    from _blake2 import blake2b as blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b as blake2b
 
 CACHE_DIR_NAME = ".taskleak_cache"
 FORMAT = 1
@@ -54,14 +56,22 @@ def default_cache_dir(project_root: Path | None) -> Path:
 
 
 def content_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
+
+
+_own_fingerprint: str | None = None
 
 
 def code_fingerprint(package: Path | None = None) -> str:
     """Size and mtime of taskleak's own modules (subpackages too: the fix advice cached with each
-    finding comes from `fixes/`): an edited checkout gets a fresh cache."""
-    package = package or Path(__file__).resolve().parent
-    h = hashlib.blake2b(digest_size=8)
+    finding comes from `fixes/`): an edited checkout gets a fresh cache. taskleak's own is
+    worked out once per process (both caches' keys use it)."""
+    global _own_fingerprint
+    if package is None:
+        if _own_fingerprint is None:
+            _own_fingerprint = code_fingerprint(Path(__file__).resolve().parent)
+        return _own_fingerprint
+    h = blake2b(digest_size=8)
     for folder, dirs, files in sorted(os.walk(package)):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
@@ -75,15 +85,24 @@ def code_fingerprint(package: Path | None = None) -> str:
 
 def cache_key(analysis_key: str) -> str:
     text = f"format={FORMAT};code={code_fingerprint()};{analysis_key}"
-    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+    return blake2b(text.encode(), digest_size=8).hexdigest()
 
 
-@dataclass
-class _Entry:
-    mtime_ns: int
-    size: int
-    digest: str | None  # None: the prefilter ruled the file out
-    day: int  # the last day (since the epoch) a run saw this file
+# A file's entry, as stored: [mtime_ns, size, digest, day]; digest None: the prefilter ruled the
+# file out; day: the last day (since the epoch) a run saw the file. Kept as the lists json reads
+# (no object per file: a warm run looks up every file once).
+_Entry = list[Any]
+
+
+def _valid_entries(files: dict[str, Any]) -> bool:
+    for entry in files.values():
+        if type(entry) is not list or len(entry) != 4:
+            return False
+        mtime, size, digest, day = entry
+        if type(mtime) is not int or type(size) is not int or type(day) is not int \
+                or not (digest is None or type(digest) is str):
+            return False
+    return True
 
 
 def _today() -> int:
@@ -117,12 +136,9 @@ class Cache:
         files, results = doc.get("files"), doc.get("results")
         if not isinstance(files, dict) or not isinstance(results, dict):
             return
-        try:
-            self._files = {p: _Entry(int(e[0]), int(e[1]), e[2], int(e[3]))
-                           for p, e in files.items()}
-        except (TypeError, ValueError, IndexError):
-            self._files = {}
+        if not _valid_entries(files):
             return
+        self._files = files
         self._results = results
 
     def lookup(self, path: str, st: os.stat_result) -> str | None:
@@ -132,15 +148,16 @@ class Cache:
         content's result is cached (see `result`), or None (read the file).
         """
         entry = self._files.get(path)
-        if entry is None or entry.mtime_ns != st.st_mtime_ns or entry.size != st.st_size:
+        if entry is None or entry[0] != st.st_mtime_ns or entry[1] != st.st_size:
             return None
-        if entry.digest is not None and entry.digest not in self._results:
+        digest: str | None = entry[2]
+        if digest is not None and digest not in self._results:
             return None
         self._seen.add(path)
-        if entry.day != self._today:
-            entry.day = self._today
+        if entry[3] != self._today:
+            entry[3] = self._today
             self._dirty = True
-        return CLEAN if entry.digest is None else entry.digest
+        return CLEAN if digest is None else digest
 
     def lookup_content(self, path: str, st: os.stat_result, digest: str) -> bool:
         """Whether this content's result is cached (the file was read because its stat changed)."""
@@ -179,7 +196,7 @@ class Cache:
         mtime = st.st_mtime_ns
         if mtime >= self._racy_after_ns:
             mtime = _NOT_STAT_TRUSTED
-        entry = _Entry(mtime, st.st_size, digest, self._today)
+        entry = [mtime, st.st_size, digest, self._today]
         if self._files.get(path) != entry:
             self._files[path] = entry
             self._dirty = True
@@ -195,60 +212,33 @@ class Cache:
             "format": FORMAT,
             "version": __version__,
             "key": self.key,
-            "files": {p: [e.mtime_ns, e.size, e.digest, e.day]
-                      for p, e in sorted(self._files.items())},
+            "files": dict(sorted(self._files.items())),
             "results": self._results,
         }
-        try:
-            self._prepare_dir()
-            _atomic_write(self.file, json.dumps(doc, separators=(",", ":")).encode())
-        except OSError as exc:
-            return f"cannot write the cache in {self.directory}: {exc.strerror or exc}"
-        self._dirty = False
-        self._prune_folder()
-        return None
+        error = write_cache_file(self.directory, self.file,
+                                 json.dumps(doc, separators=(",", ":")).encode())
+        if error is None:
+            self._dirty = False
+        return error
 
     def _prune(self, roots: Sequence[Path]) -> None:
         prefixes = tuple(_dir_prefix(r) for r in roots)
         oldest = self._today - MAX_AGE_DAYS
-        for path in list(self._files):
-            if path in self._seen:
-                continue
-            under_roots = any(path == p.rstrip(os.sep) or path.startswith(p) for p in prefixes)
-            if under_roots or self._files[path].day < oldest:
-                del self._files[path]  # deleted, excluded now, or long unused
-                self._dirty = True
-        used = {e.digest for e in self._files.values() if e.digest is not None}
+        if len(self._seen) < len(self._files):  # else every entry was seen in this run
+            for path in list(self._files):
+                if path in self._seen:
+                    continue
+                under_roots = any(path == p.rstrip(os.sep) or path.startswith(p)
+                                  for p in prefixes)
+                if under_roots or self._files[path][3] < oldest:
+                    del self._files[path]  # deleted, excluded now, or long unused
+                    self._dirty = True
+        if not self._dirty:
+            return  # no entry changed: no result lost its last file
+        used = {e[2] for e in self._files.values() if e[2] is not None}
         for digest in [d for d in self._results if d not in used]:
             del self._results[digest]
             self._dirty = True
-
-    def _prepare_dir(self) -> None:
-        self.version_dir.mkdir(parents=True, exist_ok=True)
-        gitignore = self.directory / ".gitignore"
-        if not gitignore.exists():
-            _atomic_write(gitignore, b"# Automatically created by taskleak.\n*\n")
-        tag = self.directory / "CACHEDIR.TAG"
-        if not tag.exists():
-            _atomic_write(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n"
-                               b"# This file is a cache directory tag created by taskleak.\n")
-
-    def _prune_folder(self) -> None:
-        """Other versions' folders, other keys' files unused for long, stale temporary files."""
-        now = time.time()
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(self.directory):
-                if entry.is_dir(follow_symlinks=False) and entry.name != __version__ \
-                        and _looks_like_version_dir(Path(entry.path)):
-                    shutil.rmtree(entry.path, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(self.version_dir):
-                age = now - entry.stat(follow_symlinks=False).st_mtime
-                if entry.name.endswith(".tmp") and age > _STALE_TMP_SECONDS:
-                    _unlink(entry.path)
-                elif entry.name.endswith(".json") and entry.name != self.file.name \
-                        and age > MAX_AGE_DAYS * 86400:
-                    _unlink(entry.path)
 
 
 def _result_doc(result: FileResult) -> dict[str, Any]:
@@ -263,13 +253,58 @@ def _result_doc(result: FileResult) -> dict[str, Any]:
     return {"parsed": result.parsed, "findings": findings, "skipped": skipped}
 
 
+def write_cache_file(directory: Path, file: Path, data: bytes) -> str | None:
+    """Write one cache file of this version atomically, then prune the cache folder; returns an
+    error message when it cannot be written."""
+    try:
+        _prepare_dir(directory)
+        _atomic_write(file, data)
+    except OSError as exc:
+        return f"cannot write the cache in {directory}: {exc.strerror or exc}"
+    _prune_folder(directory, file.name)
+    return None
+
+
+def _prepare_dir(directory: Path) -> None:
+    (directory / __version__).mkdir(parents=True, exist_ok=True)
+    gitignore = directory / ".gitignore"
+    if not gitignore.exists():
+        _atomic_write(gitignore, b"# Automatically created by taskleak.\n*\n")
+    tag = directory / "CACHEDIR.TAG"
+    if not tag.exists():
+        _atomic_write(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n"
+                           b"# This file is a cache directory tag created by taskleak.\n")
+
+
+def _prune_folder(directory: Path, written: str) -> None:
+    """Other versions' folders, cache files (but `written`) unused for long, stale temporary
+    files. A cache file in use is rewritten at least on each day it is used."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(directory):
+            if entry.is_dir(follow_symlinks=False) and entry.name != __version__ \
+                    and _looks_like_version_dir(Path(entry.path)):
+                import shutil  # rarely needed: not imported by every run
+
+                shutil.rmtree(entry.path, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(directory / __version__):
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            if entry.name.endswith(".tmp") and age > _STALE_TMP_SECONDS:
+                _unlink(entry.path)
+            elif _CACHE_FILE_NAME.fullmatch(entry.name) and entry.name != written \
+                    and age > MAX_AGE_DAYS * 86400:
+                _unlink(entry.path)
+
+
 def _dir_prefix(root: Path) -> str:
     text = str(root.absolute())
     return text if text.endswith(os.sep) else text + os.sep
 
 
 _VERSION_NAME = re.compile(r"\d+(\.\d+)*[A-Za-z0-9.+-]*")
-_CACHE_FILE_NAME = re.compile(r"[0-9a-f]{16}\.json(\..*\.tmp)?")
+# results (.json) and folder listings (.dirs, listing_cache.py), and their temporary files
+_CACHE_FILE_NAME = re.compile(r"[0-9a-f]{16}\.(json|dirs)(\..*\.tmp)?")
 
 
 def _looks_like_version_dir(path: Path) -> bool:
@@ -283,6 +318,8 @@ def _looks_like_version_dir(path: Path) -> bool:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    import tempfile  # only when a cache file is written: a warm run over an unchanged tree doesn't
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -4,18 +4,28 @@ The walk works on strings (no `Path` objects per file) and carries each folder's
 .gitignore files down to its subfolders, so a path is never re-split to find its parents. Most
 paths match no exclude and no .gitignore pattern; `_Spec` answers that with one regular
 expression instead of pathspec's loop over its patterns (the slow path decides the rest).
+
+With a `ListingCache` (see listing_cache.py) a folder whose stat, and whose deciding .gitignore
+files' stats, are the ones recorded by an earlier run is not listed again: its recorded result
+is used, no pattern is evaluated, and pathspec is imported only when some folder is listed.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
-
+from taskleak.listing_cache import UNTRUSTED, FolderEntry, StatKey
 from taskleak.settings import Settings
+
+if TYPE_CHECKING:
+    import pathspec
+
+    from taskleak.listing_cache import ListingCache
 
 SUFFIXES = (".py", ".pyi")
 
@@ -41,6 +51,12 @@ class _Spec:
         return self.spec.check_file(rel).include
 
 
+def _compile(lines: list[str]) -> _Spec:
+    import pathspec  # here, not above: a walk served by the listing cache never needs it
+
+    return _Spec(pathspec.GitIgnoreSpec.from_lines(lines))
+
+
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
@@ -62,45 +78,50 @@ def _union(spec: pathspec.GitIgnoreSpec) -> re.Pattern[str] | None:
         return None
 
 
-# (folder, spec) of the .gitignore files that apply to a folder, deepest first
-_Chain = list[tuple[str, _Spec]]
+# The folders whose .gitignore applies to a folder, deepest first (read when a pattern is needed)
+_Chain = tuple[str, ...]
 
 
 class _Ignores:
-    """.gitignore files, read once each; a folder's chain is carried down the walk."""
+    """.gitignore files: each stat'ed at most once and read at most once per run."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, _Spec | None] = {}
+        self._specs: dict[str, _Spec | None] = {}
+        self._stats: dict[str, StatKey | None] = {}
 
-    def spec(self, folder: str, present: bool | None = None) -> _Spec | None:
-        """`folder`'s .gitignore; `present`: whether the walk's listing of `folder` has one."""
-        if folder not in self._cache:
-            spec = None
-            gi = os.path.join(folder, ".gitignore")
+    def spec(self, folder: str) -> _Spec | None:
+        """`folder`'s .gitignore (the walk knows it is there); None when it cannot be read."""
+        if folder not in self._specs:
+            self.stat(folder)  # before the read: an edit after it changes what is recorded
             try:
-                if present if present is not None else os.path.isfile(gi):
-                    with open(gi, encoding="utf-8", errors="replace") as fh:
-                        spec = _Spec(pathspec.GitIgnoreSpec.from_lines(fh.read().splitlines()))
+                with open(os.path.join(folder, ".gitignore"), encoding="utf-8",
+                          errors="replace") as fh:
+                    spec: _Spec | None = _compile(fh.read().splitlines())
             except OSError:
                 spec = None
-            self._cache[folder] = spec
-        return self._cache[folder]
+            self._specs[folder] = spec
+        return self._specs[folder]
 
-    def chain_for(self, folder: str, top: str) -> _Chain:
-        """The chain of `folder` and its parents up to `top` (for the folder a walk starts in)."""
-        chain: _Chain = []
-        while True:
-            spec = self.spec(folder)
-            if spec is not None:
-                chain.append((folder, spec))
-            parent = os.path.dirname(folder)
-            if folder == top or parent == folder:
-                return chain
-            folder = parent
+    def stat(self, folder: str) -> StatKey | None:
+        """The stat of `folder`'s .gitignore, None when there is no such regular file."""
+        if folder not in self._stats:
+            try:
+                st = os.stat(os.path.join(folder, ".gitignore"))
+            except OSError:
+                st = None
+            self._stats[folder] = stat_key(st) if st is not None and stat.S_ISREG(st.st_mode) \
+                else None
+        return self._stats[folder]
 
-    def child_chain(self, folder: str, parent_chain: _Chain, present: bool) -> _Chain:
-        spec = self.spec(folder, present) if present else None
-        return [(folder, spec), *parent_chain] if spec is not None else parent_chain
+    def specs(self, chain: _Chain) -> list[tuple[str, _Spec]]:
+        return [(folder, spec) for folder in chain if (spec := self.spec(folder)) is not None]
+
+
+def stat_key(st: os.stat_result) -> StatKey:
+    """What must not change for a recorded listing or .gitignore to be trusted: a change of
+    content or of the entries moves mtime and ctime (ctime cannot be set back), a replaced file
+    or folder has another inode."""
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_dev)
 
 
 class _Skip:
@@ -110,7 +131,7 @@ class _Skip:
     relative paths is worked out once here, not once per entry."""
 
     def __init__(self, folder: str, excludes: _Spec, bases: tuple[str, ...],
-                 chain: _Chain) -> None:
+                 chain: list[tuple[str, _Spec]]) -> None:
         self.excludes = excludes
         self.exclude_prefixes = [p for b in bases if (p := _prefix(folder, b)) is not None]
         # deepest .gitignore first: the nearest one that matches decides
@@ -143,8 +164,10 @@ def git_root(start: Path) -> Path | None:
     return None
 
 
-def _exclude_spec(settings: Settings) -> _Spec:
-    return _Spec(pathspec.GitIgnoreSpec.from_lines([*settings.exclude, *settings.extend_exclude]))
+def listing_key(settings: Settings) -> str:
+    """The settings that decide which files a walk keeps (part of the listing cache's key)."""
+    root = str(settings.project_root or Path.cwd())
+    return repr((root, settings.exclude, settings.extend_exclude, settings.respect_gitignore))
 
 
 def discover(paths: Sequence[Path], settings: Settings) -> Iterator[Path]:
@@ -152,58 +175,199 @@ def discover(paths: Sequence[Path], settings: Settings) -> Iterator[Path]:
     return (Path(f) for f in discover_names(paths, settings))
 
 
-def discover_names(paths: Sequence[Path], settings: Settings) -> Iterator[str]:
-    """`discover`, as absolute path strings (what the runner works with)."""
-    excludes = _exclude_spec(settings)
-    ignores = _Ignores()
-    gitignore = settings.respect_gitignore
-    seen: set[str] = set()
-    for given_path in paths:
+def discover_names(paths: Sequence[Path], settings: Settings,
+                   listings: ListingCache | None = None) -> list[str]:
+    """`discover`, as absolute path strings (what the runner works with). With `listings`,
+    folders unchanged since an earlier run are not listed again (the caller saves it)."""
+    walker = _Walker(settings, listings)
+    out: list[str] = []
+    seen: set[str] = set()  # filled only when another path follows
+    for i, given_path in enumerate(paths):
         given_path = given_path.absolute()
         if given_path.is_file():
-            if str(given_path) not in seen:  # a file named on the command line is always checked
-                seen.add(str(given_path))
-                yield str(given_path)
-            continue
-        given = str(given_path)
-        root = str(settings.project_root or Path.cwd())
-        top = str(git_root(given_path) or given_path)
-        # Depth first, a folder's files before its subfolders, as os.walk(topdown=True) goes.
-        # Each folder is listed once, and its listing says whether it holds a virtualenv or a
-        # .gitignore: neither costs a stat of its own. Items: (folder, its parent's chain).
-        todo: list[tuple[str, _Chain | None]] = [(given, None)]
+            files = [str(given_path)]  # a file named on the command line is always checked
+        else:
+            top = git_root(given_path) or given_path
+            files = walker.walk(str(given_path), str(top))
+        if seen:  # one walk never meets a file twice; an earlier path may have listed it
+            files = [f for f in files if f not in seen]
+        if i + 1 < len(paths):
+            seen.update(files)
+        out.extend(files)
+    return out
+
+
+class _Walker:
+    def __init__(self, settings: Settings, listings: ListingCache | None) -> None:
+        self.settings = settings
+        self.gitignore = settings.respect_gitignore
+        self.root = str(settings.project_root or Path.cwd())
+        self.listings = listings
+        self.ignores = _Ignores()
+        self._excludes: _Spec | None = None
+
+    @property
+    def excludes(self) -> _Spec:
+        if self._excludes is None:  # built when a folder is listed, not before
+            self._excludes = _compile([*self.settings.exclude, *self.settings.extend_exclude])
+        return self._excludes
+
+    def above(self, given: str, top: str) -> tuple[tuple[str, StatKey | None], ...]:
+        """The folders above `given` up to `top` whose .gitignore applies to it, with the stat
+        of their .gitignore (None: there is none), nearest first."""
+        if not self.gitignore or given == top:
+            return ()
+        out: list[tuple[str, StatKey | None]] = []
+        folder = given
+        while True:
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+            out.append((folder, self.ignores.stat(folder)))
+            if folder == top:
+                break
+        return tuple(out)
+
+    def walk(self, given: str, top: str) -> list[str]:
+        """The files kept below the folder `given`, depth first, a folder's files before its
+        subfolders (as os.walk(topdown=True) goes)."""
+        listings = self.listings
+        racy_after = listings.racy_after_ns if listings is not None else 0
+        old = listings.record(given) if listings is not None else None
+        above = self.above(given, top)
+        recorded_above = tuple((f, _trusted_or_none(s, racy_after)) for f, s in above)
+        old_folders = old.folders if old is not None else {}
+        bases = (self.root, given) if self.root != given else (self.root,)
+        new_folders: dict[str, FolderEntry] = {}
+        changed = old is None or old.above != recorded_above
+        stats: dict[str, StatKey] = {}
+        if listings is not None and not changed:
+            replayed = self._replay(given, old_folders, stats)
+            if replayed is not None:
+                listings.put(given, recorded_above, old_folders, False)
+                return replayed
+        out: list[str] = []
+        # Items: (folder, the chain of .gitignore folders above it, whether each of those is
+        # the one the recorded entries were made with). Locals: this loop runs per folder.
+        todo: list[tuple[str, _Chain, bool]] = [
+            (given, tuple(f for f, s in above if s is not None), not changed)]
+        pop, push, extend, recorded = todo.pop, todo.extend, out.extend, old_folders.get
+        sep, os_stat, gitignore_stat, stat_known = os.sep, os.stat, self.ignores.stat, stats.get
         while todo:
-            dirpath, parent_chain = todo.pop()
-            listing = _list_folder(dirpath)
-            if listing is None:
-                continue
-            dirnames, filenames, markers = listing
-            if parent_chain is None:  # the folder named on the command line
-                chain = ignores.chain_for(given, top) if gitignore else []
-            elif "pyvenv.cfg" in markers:
-                continue  # a virtualenv: not the project's code
-            elif gitignore:
-                chain = ignores.child_chain(dirpath, parent_chain, ".gitignore" in markers)
+            dirpath, chain, chain_ok = pop()
+            now = stat_known(dirpath)  # taken by _replay before it gave up
+            if now is None:
+                try:  # before the listing: a later edit changes it
+                    st = os_stat(dirpath)
+                    now = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino,
+                           st.st_dev)  # as stat_key()
+                except OSError:
+                    now = None
+            entry = recorded(dirpath)
+            if entry is not None and chain_ok and entry[0] == now \
+                    and (entry[1] is None or gitignore_stat(dirpath) == entry[1]):
+                new = entry  # unchanged: no listing, no pattern
             else:
-                chain = []
-            skip = _Skip(dirpath, excludes, (root, given) if root != given else (root,), chain)
-            keep = [os.path.join(dirpath, d) for d in sorted(dirnames) if not skip(d + "/")]
-            for name in sorted(filenames):
-                f = os.path.join(dirpath, name)
-                if f in seen or skip(name):
+                made = self._list(dirpath, dirpath == given, chain, bases, now, racy_after)
+                if made is None:  # cannot be listed (now): not recorded
+                    changed = changed or entry is not None
                     continue
-                seen.add(f)
-                yield f
-            todo.extend((sub, chain) for sub in reversed(keep))
+                new = made
+                changed = changed or new != entry
+                # the subfolders' entries were made under this folder's .gitignore: still it?
+                chain_ok = chain_ok and entry is not None and entry[1] == new[1] \
+                    and new[1] != UNTRUSTED
+            new_folders[dirpath] = new
+            _, gi, venv, keep, files = new
+            if venv:
+                continue
+            prefix = dirpath if dirpath[-1:] == sep else dirpath + sep
+            extend([prefix + name for name in files])
+            if keep:
+                if gi is not None:
+                    chain = (dirpath, *chain)
+                push([(prefix + name, chain, chain_ok) for name in reversed(keep)])
+        if listings is not None:
+            changed = changed or new_folders.keys() != old_folders.keys()
+            listings.put(given, recorded_above, new_folders, changed)
+        return out
+
+    def _replay(self, given: str, folders: dict[str, FolderEntry],
+                stats: dict[str, StatKey]) -> list[str] | None:
+        """The files of a walk over a tree where nothing changed, straight from the record:
+        its folders are in the order that walk visited them, the order any walk over the same
+        entries visits them. None as soon as a folder or .gitignore is not as recorded, or a
+        subfolder was not recorded (the walk decides then, with the `stats` taken here)."""
+        if next(iter(folders), None) != given:
+            return None
+        out: list[str] = []
+        extend, sep, os_stat, gitignore_stat = out.extend, os.sep, os.stat, self.ignores.stat
+        reached = 1  # folders the entries lead to: `given` and each subfolder kept
+        for dirpath, (key, gi, venv, keep, files) in folders.items():
+            try:
+                st = os_stat(dirpath)
+            except OSError:
+                return None
+            now = stats[dirpath] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino,
+                                    st.st_dev)  # as stat_key()
+            if key != now or (gi is not None and gitignore_stat(dirpath) != gi):
+                return None
+            if not venv:
+                prefix = dirpath if dirpath[-1:] == sep else dirpath + sep
+                extend([prefix + name for name in files])
+                reached += len(keep)
+        return out if reached == len(folders) else None
+
+    def _list(self, dirpath: str, is_given: bool, chain: _Chain, bases: tuple[str, ...],
+              now: StatKey | None, racy_after: int) -> FolderEntry | None:
+        """List a folder and decide which of its entries the walk keeps; None when it cannot
+        be listed. `chain`: the .gitignore folders above it."""
+        listing = _list_folder(dirpath)
+        if listing is None:
+            return None
+        dirnames, filenames, markers, volatile = listing
+        folder_key = UNTRUSTED if now is None or volatile else _trusted(now, racy_after)
+        if is_given:  # the folder named on the command line: never a virtualenv
+            present = self.gitignore and self.ignores.stat(dirpath) is not None
+        elif "pyvenv.cfg" in markers:
+            return (folder_key, None, True, (), ())  # a virtualenv: not the project's code
+        else:
+            present = self.gitignore and ".gitignore" in markers
+        gi: StatKey | None = None
+        if present:
+            st = self.ignores.stat(dirpath)  # None: listed, yet no longer a file: untrusted
+            gi = UNTRUSTED if st is None else _trusted(st, racy_after)
+            chain = (dirpath, *chain)
+        skip = _Skip(dirpath, self.excludes, bases, self.ignores.specs(chain))
+        keep = tuple(d for d in sorted(dirnames) if not skip(d + "/"))
+        files = tuple(name for name in sorted(filenames) if not skip(name))
+        return (folder_key, gi, False, keep, files)
+
+
+def _trusted(key: StatKey, racy_after_ns: int) -> StatKey:
+    """`key` as it may be recorded: UNTRUSTED when modified so recently that another change in
+    the same clock tick would leave the stat as it is (git's racy-clean rule). An older mtime
+    is enough: any change sets it to the present."""
+    return UNTRUSTED if key[0] >= racy_after_ns else key
+
+
+def _trusted_or_none(key: StatKey | None, racy_after_ns: int) -> StatKey | None:
+    return None if key is None else _trusted(key, racy_after_ns)
 
 
 _MARKERS = frozenset({"pyvenv.cfg", ".gitignore"})
 
 
-def _list_folder(folder: str) -> tuple[list[str], list[str], set[str]] | None:
-    """(subfolders to walk into, .py/.pyi files, markers present) of a folder; None when it
-    cannot be listed. Like os.walk: symlinked folders are not walked into, an entry whose type
-    cannot be read is a file, and a listing that fails halfway counts as no listing."""
+def _list_folder(folder: str) -> tuple[list[str], list[str], set[str], bool] | None:
+    """(subfolders to walk into, .py/.pyi files, markers present, volatile) of a folder; None
+    when it cannot be listed. Like os.walk: symlinked folders are not walked into, an entry
+    whose type cannot be read is a file, and a listing that fails halfway counts as no listing.
+
+    Volatile: the result depends on more than the folder's own entries (a symlink named like a
+    file or a marker: its target can change without the folder changing; an entry whose type
+    could not be read), so the listing cache must not trust it.
+    """
     try:
         with os.scandir(folder) as entries:
             listed = list(entries)
@@ -212,20 +376,27 @@ def _list_folder(folder: str) -> tuple[list[str], list[str], set[str]] | None:
     dirnames: list[str] = []
     filenames: list[str] = []
     markers: set[str] = set()
+    volatile = False
     for entry in listed:
         name = entry.name
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
+            volatile = True
         if is_dir:
             if not entry.is_symlink():
                 dirnames.append(name)
+            elif name.endswith(SUFFIXES):
+                volatile = True  # a link to a folder now, maybe to a file later
         elif name.endswith(SUFFIXES):
             filenames.append(name)
-        if name in _MARKERS and _marker_present(entry):
-            markers.add(name)
-    return dirnames, filenames, markers
+            volatile = volatile or entry.is_symlink()
+        if name in _MARKERS:
+            volatile = volatile or entry.is_symlink()
+            if _marker_present(entry):
+                markers.add(name)
+    return dirnames, filenames, markers, volatile
 
 
 def _marker_present(entry: os.DirEntry[str]) -> bool:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskleak.cache import CLEAN, Cache, content_digest
-from taskleak.discovery import discover_names, display_path
+from taskleak.discovery import discover_names, display_path, listing_key
+from taskleak.listing_cache import ListingCache
 from taskleak.model import FileResult, Finding, RunResult, Skipped
 from taskleak.prefilter import prefilter_for
 from taskleak.progress import NoProgress, Progress
@@ -50,7 +51,10 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
     results persist between runs (None: no cache); `use_prefilter=False` parses every file."""
     progress = progress or NoProgress()
     stats = stats if stats is not None else RunStats()
-    files = list(discover_names(paths, settings))  # absolute path strings
+    listings = ListingCache(cache_dir, listing_key(settings)) \
+        if cache_dir and use_prefilter else None  # folders unchanged since the last run
+    files = discover_names(paths, settings, listings)  # absolute path strings
+    listing_error = listings.save() if listings is not None else None
     stats.files = len(files)
     progress.start(len(files))
     cache = Cache(cache_dir, settings.analysis_key()) if cache_dir and use_prefilter else None
@@ -120,7 +124,7 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
             progress.describe(f"parsing {stats.analysed}")
             stats.workers = analyzer.finish()
         if cache is not None:
-            stats.cache_error = cache.save(paths)
+            stats.cache_error = cache.save(paths) or listing_error
     finally:
         if analyzer is not None:
             analyzer.close()
