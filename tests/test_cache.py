@@ -193,6 +193,21 @@ def test_a_corrupt_cache_is_an_empty_cache(project: Path, tmp_path: Path,
     assert _run(project, cache_dir)[1].analysed == 0  # rewritten whole
 
 
+@pytest.mark.parametrize("entry", [[1, 2, None], "x", {"0": 1}, [1, 2, ["a", "list"], 3],
+                                   [1.5, 2, None, 3], [1, 2, None, "today"]])
+def test_a_file_entry_of_another_shape_makes_an_empty_cache(project: Path, tmp_path: Path,
+                                                            entry: Any) -> None:
+    cache_dir = tmp_path / "cache"
+    cold, _ = _run(project, cache_dir)
+    (file,) = (cache_dir / __version__).glob("*.json")
+    doc = json.loads(file.read_text(encoding="utf-8"))
+    doc["files"][sorted(doc["files"])[-1]] = entry
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    again, stats = _run(project, cache_dir)
+    assert again == cold and stats.cached == 0
+    assert _run(project, cache_dir)[1].analysed == 0  # rewritten whole
+
+
 def test_a_cached_result_of_another_shape_is_analysed_again(project: Path,
                                                            tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"

@@ -2,7 +2,9 @@
 
 Layout: `<cache dir>/<taskleak version>/<key>.json`, one file per analysis key (the settings that
 change per-file results, plus a fingerprint of taskleak's own code so an edited checkout never
-reuses stale results). The cache folder holds a `.gitignore` with `*` and a `CACHEDIR.TAG`.
+reuses stale results). Next to it, `<key>.dirs` files hold folder listings (listing_cache.py),
+written and pruned the same way. The cache folder holds a `.gitignore` with `*` and a
+`CACHEDIR.TAG`.
 
 One cache file maps
 - each checked file's absolute path to `[mtime_ns, size, digest, day]`: when a file's stat still
