@@ -138,7 +138,8 @@ def collect(results: Sequence[FileResult], settings: Settings, scanned: int) -> 
     skipped: list[Skipped] = []
     parsed = 0
     for r in results:
-        findings.extend(f for f in r.findings if settings.rule_enabled(f.rule))
+        if r.findings:  # most files have none: no generator for them
+            findings.extend(f for f in r.findings if settings.rule_enabled(f.rule))
         if r.skipped is not None:
             skipped.append(r.skipped)
         parsed += r.parsed
