@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import libcst as cst
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from taskleak.positions import positions, spawn_positions
@@ -154,4 +157,49 @@ def test_spawn_positions_edge_cases(source: str) -> None:
     "spawn(a)\ns = '\x00'\n",
 ], ids=lambda s: repr(s[:24]))
 def test_spawn_positions_multi_line_calls(source: str) -> None:
+    _same_as_codegen(source.encode(), source)
+
+
+# -- property: the search agrees with code generation on generated layouts -------------------
+
+_CALLS = ("spawn(a)", "spawn(\n{i}    a,\n{i}    b,\n{i})", "loop.spawn(  # why\n{i}  f(x)\n{i})",
+          "(spawn(\n{i}a))", "spawn(f'{{x}}',\n{i}\tb)", "spawn('''a\nb''')", "spawn(\\\n{i}  a)")
+_HOLDERS = ("{c}\n", "t = {c}\n", "x = [{c}]\n", "await {c}\n", "return {c}\n",
+            "if {c}:\n{i}  pass\n")
+_BLOCKS = ("if x:\n", "for i in y:\n", "class C:\n", "async def f():\n", "with m:\n",
+           "@deco({c})\ndef g():\n")
+
+
+def _named(draw: st.DrawFn, call: str) -> str:
+    """Calls of a few names: some code occurs once (found by the search), some twice."""
+    return call.replace("spawn", f"spawn{draw(st.integers(0, 4))}")
+
+
+@st.composite
+def _program(draw: st.DrawFn) -> str:
+    unit = draw(st.sampled_from(["    ", "  ", "\t"]))
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 6))):
+        depth = draw(st.integers(0, 3))
+        prefix = ""
+        for level in range(depth):
+            block = draw(st.sampled_from(_BLOCKS))
+            call = _named(draw, draw(st.sampled_from(_CALLS)).format(i=unit * level))
+            lines.append(textwrap.indent(block.format(c=call), unit * level))
+            prefix = unit * (level + 1)
+        call = _named(draw, draw(st.sampled_from(_CALLS)).format(i=prefix))
+        holder = draw(st.sampled_from(_HOLDERS)).format(c=call, i=prefix)
+        lines.append(prefix + holder)
+        lines.append(prefix + "pass\n")
+    text = "".join(lines)
+    return text.replace("\n", "\r\n") if draw(st.booleans()) else text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_program())
+def test_spawn_positions_property(source: str) -> None:
+    try:
+        compile(source, "<generated>", "exec", flags=0x2000, dont_inherit=True)  # top-level await
+    except SyntaxError:
+        assume(False)
     _same_as_codegen(source.encode(), source)
