@@ -91,7 +91,7 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
                         progress.advance()
                         continue
             try:
-                data = read_source(Path(key))
+                data = read_source(key)
             except SourceError as exc:
                 display = display_path(key)
                 results[i] = FileResult(display, skipped=Skipped(display, exc.reason, exc.line))

@@ -1,0 +1,61 @@
+"""Reading a file's bytes: whole, once, and a clear error for what cannot be Python source."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from taskleak import source
+from taskleak.source import SourceError, _read_all, read_source
+
+
+def test_reads_the_whole_file(tmp_path: Path) -> None:
+    body = b"import asyncio\n" * 5000  # bigger than one buffer
+    (tmp_path / "a.py").write_bytes(body)
+    assert read_source(tmp_path / "a.py") == body
+    assert read_source(str(tmp_path / "a.py")) == body
+    (tmp_path / "empty.py").write_bytes(b"")
+    assert read_source(tmp_path / "empty.py") == b""
+
+
+@pytest.mark.parametrize("declared", [0, 3, 10, 11, 50])
+def test_a_file_that_changed_size_is_read_to_its_end(declared: int) -> None:
+    """The size taken before the read may be stale (the file grew or shrank): the read goes on
+    to the end whatever it said. A pipe stands in for the file: it ends where the writer stops."""
+    data = b"0123456789"
+    read_end, write_end = os.pipe()
+    os.write(write_end, data)
+    os.close(write_end)
+    try:
+        assert _read_all(read_end, declared) == data
+    finally:
+        os.close(read_end)
+
+
+def test_too_large_before_and_while_reading(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(source, "MAX_BYTES", 100)
+    (tmp_path / "big.py").write_bytes(b"x = 1\n" * 50)
+    with pytest.raises(SourceError, match="too large"):
+        read_source(tmp_path / "big.py")
+    # a file that was small when its size was taken and grew past the limit
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"y" * 300)
+    os.close(write_end)
+    try:
+        assert len(_read_all(read_end, 10)) == 101  # stops one past the limit: enough to refuse
+    finally:
+        os.close(read_end)
+
+
+def test_unreadable_inputs_say_why(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="cannot read"):
+        read_source(tmp_path / "missing.py")
+    (tmp_path / "pkg.py").mkdir()
+    with pytest.raises(SourceError, match="cannot read"):
+        read_source(tmp_path / "pkg.py")
+    (tmp_path / "blob.py").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    with pytest.raises(SourceError, match="binary"):
+        read_source(tmp_path / "blob.py")
