@@ -7,14 +7,18 @@ that reach a spawn only through an alias, a configured spawner or a task group's
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from taskleak.model import RunResult
-from taskleak.prefilter import SPAWN_WORDS, Prefilter, may_spawn
+from taskleak.prefilter import SPAWN_WORDS, Prefilter, _has_word, may_spawn
 from taskleak.runner import RunStats, run
 from taskleak.scan import SPAWN_FUNCTIONS, SPAWN_METHODS
 from taskleak.settings import Settings
@@ -162,3 +166,16 @@ def test_a_ruled_out_file_is_read_but_not_parsed(tmp_path: Path) -> None:
     result = run([tmp_path], Settings(), jobs=1, stats=stats)
     assert (stats.files, stats.ruled_out, stats.analysed) == (2, 1, 1)
     assert result.files_parsed == 1 and len(result.findings) == 1
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40), st.sampled_from([b"tg", b"start", b"create_task", b"a"]),
+       st.lists(st.sampled_from([b"", b"_", b"x", b" ", b".", b"(", b"\xc3\xa9", b"9"]),
+                min_size=2, max_size=6))
+def test_whole_word_search_is_the_regex(noise: bytes, word: bytes, around: list[bytes]) -> None:
+    """`_has_word` answers what `(?<!\\w)word(?!\\w)` would (ASCII word bytes, as a bytes
+    regex has them), on the word placed among random neighbours."""
+    data = around[0] + word + around[1] + noise + b"".join(around[2:]) + word
+    for text in (data, noise, word, data[1:], data[:-1]):
+        expected = re.search(rb"(?<!\w)" + re.escape(word) + rb"(?!\w)", text) is not None
+        assert _has_word(text, word) == expected

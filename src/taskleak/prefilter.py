@@ -10,7 +10,6 @@ name through which `scan.py` records a possible spawn is in the list, and an ali
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 # The spawn functions and methods (scan.SPAWN_FUNCTIONS and SPAWN_METHODS but `start`).
@@ -23,14 +22,9 @@ TASK_GROUP_SUBSTRINGS = ("TaskGroup", "taskgroup", "task_group", "Nursery", "nur
 TASK_GROUP_WORDS = ("tg", "_tg")
 
 
-def _whole_words(words: list[bytes]) -> re.Pattern[bytes]:
-    alternatives = b"|".join(re.escape(w) for w in words)
-    return re.compile(rb"(?<![\w])(?:" + alternatives + rb")(?![\w])")
-
-
-_START = _whole_words([START_WORD.encode()])
+_START_BYTES = START_WORD.encode()
 _GROUP_SUBSTRINGS = tuple(w.encode() for w in TASK_GROUP_SUBSTRINGS)
-_GROUP_WORDS = _whole_words([w.encode() for w in TASK_GROUP_WORDS])
+_GROUP_WORD_BYTES = tuple(w.encode() for w in TASK_GROUP_WORDS)
 
 
 class Prefilter:
@@ -44,25 +38,48 @@ class Prefilter:
                 words.add(tail)
         self.words = tuple(sorted(words))
         encoded = [w.encode() for w in self.words]
-        # Plain substring tests first (C speed, most files fail them all); the whole-word regex
+        # Plain substring tests first (C speed, most files fail them all); the whole-word search
         # only runs on the few files that pass. A word containing another word is redundant.
         self._needles = tuple(w for w in encoded if not any(o != w and o in w for o in encoded))
-        self._pattern = _whole_words(encoded)
+        self._encoded = tuple(encoded)
 
     def may_spawn(self, data: bytes) -> bool:
-        if any(needle in data for needle in self._needles) and self._pattern.search(data):
-            return True
+        for needle in self._needles:
+            if needle in data:
+                if any(_has_word(data, w) for w in self._encoded):
+                    return True
+                break
         return _may_start_in_group(data)
 
 
 def _may_start_in_group(data: bytes) -> bool:
     """`x.start(...)` where x may be a task group or a nursery."""
-    if b"start" not in data:
+    # `start` as a whole word first: it rules out most files that mention `start` at all
+    # (`async_start`, `start_time`) sooner than the task-group names would
+    if b"start" not in data or not _has_word(data, _START_BYTES):
         return False
-    if not (any(s in data for s in _GROUP_SUBSTRINGS)
-            or (b"tg" in data and _GROUP_WORDS.search(data))):
-        return False
-    return _START.search(data) is not None
+    return (any(s in data for s in _GROUP_SUBSTRINGS)
+            or any(_has_word(data, w) for w in _GROUP_WORD_BYTES))
+
+
+# What the regex `\w` matches in bytes: ASCII letters, digits and `_`.
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _has_word(data: bytes, word: bytes) -> bool:
+    r"""`word` occurs in `data` as a whole word (the regex `(?<!\w)word(?!\w)`), found by
+    `bytes.find` from one occurrence to the next: Python's regex engine tries the alternation
+    at every byte, which made the search slower than reading the files (homeassistant: 0.13 s
+    for the few hundred files that mention `async_create_task`)."""
+    end = len(word)
+    size = len(data)
+    i = data.find(word)
+    while i >= 0:
+        if (i == 0 or data[i - 1] not in _WORD_BYTES) and (
+                i + end == size or data[i + end] not in _WORD_BYTES):
+            return True
+        i = data.find(word, i + 1)
+    return False
 
 
 @lru_cache(maxsize=32)
