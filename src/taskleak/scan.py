@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import libcst as cst
 
@@ -279,6 +281,11 @@ def _is_node(cls: type) -> bool:
     return known
 
 
+_Handlers = tuple[Callable[..., Any] | None, Callable[..., Any] | None, tuple[str, ...]]
+# per scanner class (tests subclass it), per node class
+_HANDLERS: dict[type, dict[type, _Handlers]] = {}
+
+
 class Scanner:
     """Builds the scope tree of one module (see the module docstring).
 
@@ -294,17 +301,19 @@ class Scanner:
         self.scope: Scope | None = None
         # nodes that open a scope, so the stack walk knows where a scope starts
         self._scope_nodes: set[int] = set()
+        self._handlers = _HANDLERS.setdefault(type(self), {})
 
     # -- generic bookkeeping -------------------------------------------------------------
     def walk(self, node: cst.CSTNode) -> None:
         cls = type(node)
-        name = cls.__name__
+        handlers = self._handlers.get(cls)
+        if handlers is None:
+            handlers = self._handlers[cls] = self._handlers_for(node)
+        visit, leave, fields = handlers
         self.stack.append(node)
         self.seq += 1
-        visit = getattr(self, "visit_" + name, None)
-        if visit is None or visit(node) is not False:
-            fields = _FIELDS.get(cls)
-            for field_name in fields if fields is not None else _child_fields(node):
+        if visit is None or visit(self, node) is not False:
+            for field_name in fields:
                 value = getattr(node, field_name)
                 kind = type(value)
                 if kind is tuple or kind is list:
@@ -313,10 +322,18 @@ class Scanner:
                             self.walk(item)
                 elif _is_node(kind):
                     self.walk(value)
-        leave = getattr(self, "leave_" + name, None)
         if leave is not None:
-            leave(node)
+            leave(self, node)
         self.stack.pop()
+
+    def _handlers_for(self, node: cst.CSTNode) -> _Handlers:
+        """`visit_<Node>`, `leave_<Node>` (functions of this scanner's class, or None) and the
+        fields to walk into, looked up once per node class: `getattr` with a default on a
+        missing method is slow (it raises and catches inside), and most classes have none."""
+        name = type(node).__name__
+        scanner = type(self)
+        return (getattr(scanner, "visit_" + name, None), getattr(scanner, "leave_" + name, None),
+                _child_fields(node))
 
     def _push(self, kind: str, name: str, node: cst.CSTNode, is_async: bool = False) -> Scope:
         scope = Scope(kind=kind, name=name, node=node, parent=self.scope, is_async=is_async)
