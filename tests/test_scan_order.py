@@ -129,7 +129,7 @@ def test_every_exact_type_test_in_the_walk_is_listed() -> None:
     for node in ast.walk(tree):
         if (isinstance(node, ast.Compare) and isinstance(node.left, ast.Call)
                 and isinstance(node.left.func, ast.Name) and node.left.func.id == "type"):
-            for op, right in zip(node.ops, node.comparators):
+            for op, right in zip(node.ops, node.comparators, strict=True):
                 if isinstance(op, (ast.Is, ast.IsNot)) and isinstance(right, ast.Attribute):
                     named.add(right.attr)
     assert named, "the walk tests no exact types: drop this test and LEAF_TYPES"
