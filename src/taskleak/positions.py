@@ -4,6 +4,11 @@ PositionProvider records a range for every node of the module and needs a Metada
 visit on top; here only the spawn calls and their statements are wanted. This runs libcst's own
 code generator (so the numbers are the same as PositionProvider's), records only the wanted
 nodes, keeps no generated text, and stops as soon as the last wanted node is done.
+
+`spawn_positions` (what the analysis uses) does not even run that over the module when it can
+help it: a call whose code occurs once in the source text is found by searching the text, and
+only the call and its statement are generated (on mid, 112 of 125 spawns; positions went from
+0.59 s to 0.12 s).
 """
 
 from __future__ import annotations
