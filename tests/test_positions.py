@@ -203,3 +203,29 @@ def test_spawn_positions_property(source: str) -> None:
     except SyntaxError:
         assume(False)
     _same_as_codegen(source.encode(), source)
+
+
+def test_unique_calls_are_found_without_generating_the_module(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests above would pass if the search always gave up; here it must not: the module
+    is generated only for the call whose code occurs twice."""
+    import taskleak.positions as positions_module
+
+    source = ("class A:\n    def f(self):\n        self.t = spawn(\n            a,\n        )\n"
+              "spawn(b)\nspawn(b)\n")
+    module = cst.parse_module(source)
+    collect = _CallsInStatements()
+    module.visit(collect)
+    unique, twice = collect.pairs[0], collect.pairs[1:]
+    generated: list[list[cst.CSTNode]] = []
+
+    def recording(module: cst.Module, nodes: list[cst.CSTNode],
+                  starts_of: list[cst.CSTNode]) -> dict[int, tuple[int, int, int, int]]:
+        generated.append(nodes)
+        return positions(module, nodes, starts_of=starts_of)
+
+    monkeypatch.setattr(positions_module, "positions", recording)
+    got = spawn_positions(module, source, [unique, *twice])
+    assert generated == [[call for call, _ in twice]]
+    assert got[id(unique[0])] == (3, 17, 5, 9)
+    assert got[id(unique[1])] == (3, 8, 3, 8)

@@ -122,15 +122,23 @@ def positions(module: cst.Module, nodes: Iterable[cst.CSTNode],
 
     For `starts_of` only the start is computed (the range is empty: `(line, column, line,
     column)`), which lets the walk stop earlier."""
+    return _generate(module, module, nodes, starts_of)
+
+
+def _generate(module: cst.Module, root: cst.CSTNode, nodes: Iterable[cst.CSTNode],
+              starts_of: Iterable[cst.CSTNode] = (), indent: str = "") -> dict[int, Range]:
+    """`positions`, counted from the start of `root`'s own code (the module, or one node
+    generated alone, its lines indented by `indent`)."""
     wanted = frozenset(id(n) for n in nodes)
     start_only = frozenset(id(n) for n in starts_of) - wanted
     if not wanted and not start_only:
         return {}
     state = _PositionState(default_indent=module.default_indent,
-                           default_newline=module.default_newline, wanted=wanted,
-                           start_only=start_only, remaining=len(wanted) + len(start_only))
+                           default_newline=module.default_newline, indent_tokens=[indent],
+                           wanted=wanted, start_only=start_only,
+                           remaining=len(wanted) + len(start_only))
     try:
-        module._codegen(state)
+        root._codegen(state)
     except _Done:
         pass
     return {k: v for k, v in state.found.items() if k in wanted or k in start_only}
@@ -148,17 +156,17 @@ def spawn_positions(module: cst.Module, text: str | None,
     occurs exactly once in it is located by that search, and its statement's line from a code
     generation of the statement alone: the whole module is generated (up to the last call)
     only for the calls whose code occurs more than once, or when the text is not given."""
+    if text is None or _INDENT in text:
+        return positions(module, [c for c, _ in pairs], starts_of=[s for _, s in pairs])
     found: dict[int, Range] = {}
-    searchable = text is not None and _INDENT not in text
-    rest = [] if searchable else list(pairs)
-    if text is not None and searchable:
-        lines = _Lines(text)
-        for call, statement in pairs:
-            got = _by_search(module, lines, call, statement)
-            if got is None:
-                rest.append((call, statement))
-            else:
-                found[id(call)], found[id(statement)] = got
+    rest: list[tuple[cst.CSTNode, cst.CSTNode]] = []
+    lines = _Lines(text)
+    for call, statement in pairs:
+        got = _by_search(module, lines, call, statement)
+        if got is None:
+            rest.append((call, statement))
+        else:
+            found[id(call)], found[id(statement)] = got
     if rest:
         found.update(positions(module, [c for c, _ in rest], starts_of=[s for _, s in rest]))
     return found
@@ -177,8 +185,11 @@ class _Lines:
 
     def indentation(self, line: int) -> int:
         start = self.starts[line - 1]
-        rest = self.text[start:start + 200]
-        return len(rest) - len(rest.lstrip(" \t"))
+        match = _INDENTATION.match(self.text, start)
+        return match.end() - start if match else 0
+
+
+_INDENTATION = re.compile(r"[ \t]*")
 
 
 # Stands for the enclosing block's indentation, which a call's continuation lines repeat
@@ -201,7 +212,7 @@ def _by_search(module: cst.Module, lines: _Lines, call: cst.CSTNode,
         return None  # ambiguous (or not found, which would be a bug)
     indent = match.group("indent") if len(parts) > 1 else ""
     # where the call's own range (without parentheses) sits within its code
-    inner = _generate(module, call, wanted=call, indent=indent)
+    inner = _generate(module, call, [call], indent=indent)
     if id(call) not in inner:
         return None
     line0, column0 = lines.at(match.start())
@@ -214,7 +225,7 @@ def _by_search(module: cst.Module, lines: _Lines, call: cst.CSTNode,
     call_range = (*start, *end)
     # the statement's first line, counted back from the call within the statement's own code
     # (line counts are the same standalone; columns are not: its indentation is its parent's)
-    rel = _generate(module, statement, wanted=call, start_of=statement)
+    rel = _generate(module, statement, [call], starts_of=[statement])
     if id(call) not in rel or id(statement) not in rel:
         return None
     stmt_line = start[0] - (rel[id(call)][0] - rel[id(statement)][0])
@@ -231,16 +242,3 @@ def _code(module: cst.Module, node: cst.CSTNode, indent: str) -> str:
     node._codegen(state)
     return "".join(state.tokens)
 
-
-def _generate(module: cst.Module, node: cst.CSTNode, wanted: cst.CSTNode,
-              start_of: cst.CSTNode | None = None, indent: str = "") -> dict[int, Range]:
-    start_only = frozenset({id(start_of)}) if start_of is not None else frozenset()
-    state = _PositionState(default_indent=module.default_indent,
-                           default_newline=module.default_newline, indent_tokens=[indent],
-                           wanted=frozenset({id(wanted)}), start_only=start_only,
-                           remaining=1 + len(start_only))
-    try:
-        node._codegen(state)
-    except _Done:
-        pass
-    return state.found

@@ -666,11 +666,6 @@ def trace(stack: list[cst.CSTNode], i: int) -> Dest:
             if isinstance(node, cst.Subscript) and parent.target is node:
                 return Dest("subscript_store")
             return Dest("other")
-        if type(parent) is cst.AnnAssign:
-            if parent.value is node:
-                return Dest("bound", targets=(parent.target,), container=container,
-                            element=element)
-            return Dest("other")
         if type(parent) is cst.AugAssign:
             if parent.value is node:
                 return Dest("bound", targets=(parent.target,), container=True, element=element)
@@ -678,14 +673,12 @@ def trace(stack: list[cst.CSTNode], i: int) -> Dest:
                 return Dest("other")
             return Dest("collection_add" if isinstance(parent.operator, (cst.AddAssign,
                         cst.BitOrAssign)) else "other", element=element)
-        if type(parent) is cst.NamedExpr:
+        if type(parent) is cst.AnnAssign or type(parent) is cst.NamedExpr:
             if parent.value is node:
                 return Dest("bound", targets=(parent.target,), container=container,
                             element=element)
             return Dest("other")
-        if type(parent) is cst.Return:
-            return Dest("returned", container=container, element=element)
-        if type(parent) is cst.Yield or type(parent) is cst.From:
+        if type(parent) is cst.Return or type(parent) is cst.Yield or type(parent) is cst.From:
             return Dest("returned", container=container, element=element)
         if type(parent) is cst.Lambda:
             return Dest("lambda", container=container, element=element)

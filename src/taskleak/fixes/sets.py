@@ -19,6 +19,7 @@ Futures from `asyncio.run_coroutine_threadsafe` (`concurrent.futures.Future`) go
 
 from __future__ import annotations
 
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 
 import libcst as cst
@@ -87,17 +88,24 @@ def _reusable_module_set(ctx: FixContext, name: str) -> bool:
     return all(name not in s.bindings for s in ctx.scopes() if s is not ctx.root)
 
 
+def _set_name(group: str, taken: Set[str],
+              reusable: Callable[[str], bool]) -> tuple[str, bool]:
+    """The first free name for a tracked set (`_background_tasks`, `_background_tasks_2`, ...),
+    or an existing set of that name the fix can reuse; and whether it is such a set."""
+    base = "_background_futures" if group == "futures" else "_background_tasks"
+    name = next(n for n in candidates(base) if reusable(n) or n not in taken)
+    return name, reusable(name)
+
+
 def module_set(edits: Edits, ctx: FixContext, spawner: str) -> str:
     """The module-level set's name, creating the set (once) when the module has none."""
     group = group_of(spawner)
     key = f"module-set:{group}"
     spec: SetSpec | None = edits.shared.get(key)
     if spec is None:
-        base = "_background_futures" if group == "futures" else "_background_tasks"
         taken = ctx.names_in(ctx.module) | set(ctx.root.bindings)
-        name = next(n for n in candidates(base)
-                    if _reusable_module_set(ctx, n) or n not in taken)
-        if _reusable_module_set(ctx, name):
+        name, reusable = _set_name(group, taken, lambda n: _reusable_module_set(ctx, n))
+        if reusable:
             spec = SetSpec(name, "", created=False)
         else:
             spec = SetSpec(name, _element(edits, ctx, spawner, None), created=True)
@@ -211,11 +219,10 @@ def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str,
     key = f"instance-set:{id(cls)}:{group}"
     spec: SetSpec | None = edits.shared.get(key)
     if spec is None:
-        base = "_background_futures" if group == "futures" else "_background_tasks"
         taken = class_attrs(ctx, cls)
-        attr = next(a for a in candidates(base)
-                    if _reusable_instance_set(cls_scope, a) or a not in taken)
-        if _reusable_instance_set(cls_scope, attr):
+        attr, reusable = _set_name(group, taken,
+                                   lambda a: _reusable_instance_set(cls_scope, a))
+        if reusable:
             spec = SetSpec(attr, "", created=False)
         else:
             spec = SetSpec(attr, _element(edits, ctx, spawner, None), created=True)
