@@ -179,20 +179,20 @@ STAGES = r"""
 import sys, time
 t0 = time.perf_counter()
 from pathlib import Path
-from taskleak.discovery import discover
-from taskleak.prefilter import may_spawn
+from taskleak.files.discovery import discover
+from taskleak.run.prefilter import may_spawn
 from taskleak.settings import Settings
-from taskleak.source import read_source
+from taskleak.files.source import read_source
 t1 = time.perf_counter()
 files = list(discover([Path(sys.argv[1])], Settings()))
 t2 = time.perf_counter()
 candidates = [(str(f), d) for f in files if may_spawn(d := read_source(f))]
 t3 = time.perf_counter()
 import libcst
-import taskleak.analyze as analyze
-from taskleak.analyze import analyze_module
-from taskleak.fastparse import gc_paused, parse_module
-from taskleak.source import decode
+import taskleak.analysis.analyse as analyze
+from taskleak.analysis.analyse import analyze_module
+from taskleak.analysis.parse import gc_paused, parse_module
+from taskleak.files.source import decode
 t4 = time.perf_counter()
 parts = {}
 def timed(part, fn):

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from taskleak.analyze import analyze_source
-from taskleak.prefilter import may_spawn
+from taskleak.analysis.analyse import analyze_source
+from taskleak.run.prefilter import may_spawn
 
 
 def rows(code: str, spawners: tuple[str, ...] = ()) -> list[tuple[int, str, str]]:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from findings_factory import make_finding
 
-from taskleak.baseline import (
+from taskleak.model import Finding
+from taskleak.suppress.baseline import (
     Baseline,
     BaselineError,
     filter_with_baseline,
@@ -18,7 +19,6 @@ from taskleak.baseline import (
     normalise_code,
     write_baseline,
 )
-from taskleak.model import Finding
 
 
 def _legacy_findings() -> list[Finding]:

@@ -22,12 +22,12 @@ import pytest
 from click.testing import CliRunner
 
 from taskleak import __version__
-from taskleak import cache as cache_module
-from taskleak.cache import CACHE_DIR_NAME, Cache, blake2b, default_cache_dir
 from taskleak.cli import main
 from taskleak.model import FileResult, Skipped
 from taskleak.report.json import render_json
-from taskleak.runner import RunStats, run
+from taskleak.run import cache as cache_module
+from taskleak.run.cache import CACHE_DIR_NAME, Cache, blake2b, default_cache_dir
+from taskleak.run.runner import RunStats, run
 from taskleak.settings import Settings
 
 VOICE = Path(__file__).resolve().parent.parent / "fixtures" / "voice_chat_server"
@@ -232,7 +232,7 @@ def test_internal_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.Monk
     def broken(data: bytes, display: str, spawners: tuple[str, ...]) -> FileResult:
         return FileResult(display, skipped=Skipped(display, "internal error: boom", internal=True))
 
-    monkeypatch.setattr("taskleak.parallel.analyze_job", broken)
+    monkeypatch.setattr("taskleak.run.workers.analyze_job", broken)
     first, _ = _run(root, cache_dir)
     assert "internal error" in first
     monkeypatch.undo()
@@ -412,7 +412,7 @@ def test_cache_reads_only_its_own_key(tmp_path: Path) -> None:
 
 
 def test_code_fingerprint_covers_subpackages(tmp_path: Path) -> None:
-    from taskleak.cache import code_fingerprint
+    from taskleak.run.cache import code_fingerprint
 
     (tmp_path / "fixes").mkdir()
     (tmp_path / "a.py").write_text("x = 1\n")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from taskleak import source
 from taskleak.cli import main
+from taskleak.files import source
 
 LEAK = "import asyncio\n\nasync def handler(msg):\n    asyncio.create_task(send(msg))\n"
 TRACKED = (

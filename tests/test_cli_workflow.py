@@ -11,7 +11,7 @@ from sarif_schema import sarif_validator
 
 from taskleak.cli import main
 from taskleak.rules import RULES
-from taskleak.rules_docs import render_rule_markdown
+from taskleak.rules.docs import render_rule_markdown
 
 LEAKY = """\
 import asyncio

@@ -15,7 +15,7 @@ from pathlib import Path
 import pathspec
 import pytest
 
-from taskleak.discovery import _Spec, discover, discover_names, display_path
+from taskleak.files.discovery import _Spec, discover, discover_names, display_path
 from taskleak.settings import Settings
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from taskleak.fastparse import gc_paused, parse_module
+from taskleak.analysis.parse import gc_paused, parse_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted([*(ROOT / "fixtures").rglob("*.py"), *(ROOT / "src" / "taskleak").rglob("*.py")])

@@ -16,10 +16,11 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from taskleak.atomic import FileChangedError, replace_file
-from taskleak.fixes import apply, tracked_set
+from taskleak.files.atomic import FileChangedError, replace_file
+from taskleak.fixes import apply
 from taskleak.fixes.apply import fix_file, fix_source
 from taskleak.fixes.edits import Edits
+from taskleak.fixes.kinds import tracked_set
 from taskleak.fixes.shapes import Shape
 
 TWO_LEAKS = b"""import asyncio

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from taskleak.analyze import analyze_source
+from taskleak.analysis.analyse import analyze_source
 from taskleak.fixes.apply import SourceFix, fix_source
 from taskleak.model import Risk
 

@@ -25,7 +25,7 @@ import libcst as cst
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from taskleak.analyze import analyze_source
+from taskleak.analysis.analyse import analyze_source
 from taskleak.fixes.apply import fix_source
 
 HIGH_RULES = {"TL101", "TL102"}

@@ -12,8 +12,8 @@ import libcst as cst
 import pytest
 from test_scan_order import SOURCE
 
+from taskleak.analysis.scan import _SKIP_FIELDS
 from taskleak.fixes.tree import children, names_and_attributes, parents
-from taskleak.scan import _SKIP_FIELDS
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").rglob("*.py"))
 

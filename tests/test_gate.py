@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from findings_factory import make_finding
 
-import taskleak.gate as gate
+import taskleak.suppress.gate as gate
 from taskleak.model import Finding, RunResult
 from taskleak.settings import Settings
 

@@ -6,8 +6,8 @@ import pytest
 from findings_factory import make_finding
 
 from taskleak.model import Finding, Risk
-from taskleak.noqa import apply_noqa, noqa_directives, parse_noqa
 from taskleak.settings import Settings
+from taskleak.suppress.noqa import apply_noqa, noqa_directives, parse_noqa
 
 
 @pytest.mark.parametrize(
@@ -160,7 +160,7 @@ def test_without_unused_reports_the_split_is_the_same() -> None:
 
 def test_without_unused_reports_files_are_tokenized_only_for_noqa_near_a_finding(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import taskleak.noqa as noqa
+    import taskleak.suppress.noqa as noqa
 
     tokenized: list[str] = []
     real = noqa._comments

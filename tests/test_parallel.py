@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from taskleak import parallel
 from taskleak.cli import main
 from taskleak.model import FileResult
-from taskleak.parallel import Analyzer, Job, analyze_jobs, default_jobs
 from taskleak.report.json import render_json
-from taskleak.runner import RunStats, run
+from taskleak.run import workers as parallel
+from taskleak.run.runner import RunStats, run
+from taskleak.run.workers import Analyzer, Job, analyze_jobs, default_jobs
 from taskleak.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

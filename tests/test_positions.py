@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from taskleak.positions import positions, spawn_positions
-from taskleak.source import decode
+from taskleak.analysis.positions import positions, spawn_positions
+from taskleak.files.source import decode
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").rglob("*.py"))
 
@@ -209,7 +209,7 @@ def test_unique_calls_are_found_without_generating_the_module(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The tests above would pass if the search always gave up; here it must not: the module
     is generated only for the call whose code occurs twice."""
-    import taskleak.positions as positions_module
+    import taskleak.analysis.positions as positions_module
 
     source = ("class A:\n    def f(self):\n        self.t = spawn(\n            a,\n        )\n"
               "spawn(b)\nspawn(b)\n")

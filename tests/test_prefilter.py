@@ -17,10 +17,10 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from taskleak.analysis.scan import SPAWN_FUNCTIONS, SPAWN_METHODS
 from taskleak.model import RunResult
-from taskleak.prefilter import SPAWN_WORDS, Prefilter, _has_word, may_spawn
-from taskleak.runner import RunStats, run
-from taskleak.scan import SPAWN_FUNCTIONS, SPAWN_METHODS
+from taskleak.run.prefilter import SPAWN_WORDS, Prefilter, _has_word, may_spawn
+from taskleak.run.runner import RunStats, run
 from taskleak.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

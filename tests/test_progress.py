@@ -9,8 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from taskleak.cli import main
-from taskleak.progress import NoProgress, ProgressBar, progress_for
-from taskleak.runner import run
+from taskleak.run.progress import NoProgress, ProgressBar, progress_for
+from taskleak.run.runner import run
 from taskleak.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

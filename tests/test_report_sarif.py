@@ -12,10 +12,10 @@ from findings_factory import TRACKED_SET_FIX, make_finding
 from sarif_schema import SCHEMA_PATH, sarif_validator
 
 from taskleak import __version__
-from taskleak.baseline import fingerprints
 from taskleak.model import Risk, RunResult, Skipped
 from taskleak.report.sarif import render_sarif
 from taskleak.rules import RULES
+from taskleak.suppress.baseline import fingerprints
 
 
 @pytest.fixture(scope="module")

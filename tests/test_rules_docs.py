@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from taskleak import rules_docs
 from taskleak.model import Risk
 from taskleak.rules import ASYNCIO_DOCS_WARNING, FIX_KINDS, RULES, rule_for
+from taskleak.rules import docs as rules_docs
 
 DOCS_RULES = Path(__file__).resolve().parent.parent / "docs" / "rules"
 
 
 def test_committed_rule_pages_match_the_registry() -> None:
-    # Regenerate with `python -m taskleak.rules_docs` when this fails.
+    # Regenerate with `python -m taskleak.rules.docs` when this fails.
     assert rules_docs.stale_pages(DOCS_RULES) == []
     for name, text in rules_docs.render_all().items():
         assert (DOCS_RULES / name).read_bytes() == text.encode("utf-8")
@@ -105,7 +105,7 @@ def test_check_mode_reports_drift_and_write_repairs_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_examples_are_real_analysis_cases(code: str) -> None:
     # The page's example raises exactly its rule; the fixed version is all green.
-    from taskleak.analyze import analyze_source
+    from taskleak.analysis.analyse import analyze_source
 
     rule = RULES[code]
     assert {(f.rule, f.risk) for f in analyze_source(rule.example)} == {(code, rule.risk)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.scan import _SKIP_FIELDS, Scanner
+from taskleak.analysis.scan import _SKIP_FIELDS, Scanner
 
 SOURCE = '''
 import asyncio as aio
@@ -107,7 +107,7 @@ def _subclasses(cls: type) -> list[type]:
 def test_exact_type_tests_are_on_classes_without_subclasses() -> None:
     """The walk tests `type(node) is C` instead of `isinstance` for speed; that is the same
     test only while libcst has no subclass of C (a new libcst could add one)."""
-    from taskleak.scan import LEAF_TYPES
+    from taskleak.analysis.scan import LEAF_TYPES
 
     with_subclasses = {c.__name__: [s.__name__ for s in _subclasses(c)] for c in LEAF_TYPES
                        if _subclasses(c)}
@@ -122,7 +122,7 @@ def test_every_exact_type_test_in_the_walk_is_listed() -> None:
     import ast
     from pathlib import Path
 
-    import taskleak.scan as scan_module
+    import taskleak.analysis.scan as scan_module
 
     tree = ast.parse(Path(scan_module.__file__).read_text(encoding="utf-8"))
     named: set[str] = set()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from taskleak import source
-from taskleak.source import SourceError, _read_all, read_source
+from taskleak.files import source
+from taskleak.files.source import SourceError, _read_all, read_source
 
 
 def test_reads_the_whole_file(tmp_path: Path) -> None:

@@ -13,15 +13,15 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from taskleak import __version__
-from taskleak.cache import default_cache_dir
 from taskleak.config import CliOverrides, ConfigError, resolve_settings
-from taskleak.discovery import discover
-from taskleak.gate import apply_suppressions
+from taskleak.files.discovery import discover
 from taskleak.model import Risk, RunResult
-from taskleak.progress import progress_for
 from taskleak.rules import RULES, rule_for
-from taskleak.runner import RunStats, run
+from taskleak.run.cache import default_cache_dir
+from taskleak.run.progress import progress_for
+from taskleak.run.runner import RunStats, run
 from taskleak.settings import FAIL_ON_CHOICES, Settings
+from taskleak.suppress.gate import apply_suppressions
 
 # Reports, baselines and rich are imported where they are used: a warm `check --format json`
 # then loads little beyond click and the runner (measure: python -X importtime -m taskleak ...).
@@ -184,8 +184,8 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
 def _baseline(result: RunResult, settings: Settings, targets: list[Path],
               write_to: Path | None, baseline_path: Path) -> RunResult:
     """Write the baseline (`--write-baseline`), then keep only findings it does not hold."""
-    from taskleak.baseline import BaselineError, load_baseline
-    from taskleak.gate import apply_baseline, record_baseline
+    from taskleak.suppress.baseline import BaselineError, load_baseline
+    from taskleak.suppress.gate import apply_baseline, record_baseline
 
     try:
         if write_to is not None:
@@ -275,7 +275,7 @@ def fix_command(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool | N
               show_default=True, help="Output format.")
 def rules_command(fmt: str) -> None:
     """List the rules: code, name, default risk, fix, summary."""
-    from taskleak.rules_docs import fix_summary
+    from taskleak.rules.docs import fix_summary
 
     ordered = sorted(RULES.values(), key=lambda r: r.code)
     if fmt == "json":
@@ -294,7 +294,7 @@ def rules_command(fmt: str) -> None:
 @click.argument("code")
 def explain(code: str) -> None:
     """Print the page of rule CODE (e.g. TL101): what it does, why, example, fix, fix safety."""
-    from taskleak.rules_docs import render_rule_markdown
+    from taskleak.rules.docs import render_rule_markdown
 
     rule = rule_for(code)
     if rule is None:

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from runtime_helpers import line_of
 
 from taskleak.cli import main
-from taskleak.runner import run
+from taskleak.run.runner import run
 from taskleak.runtime import confirm, load_runtime_report
 from taskleak.settings import Settings
 

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from taskleak.classify import Verdict
-from taskleak.fixes import (
+from taskleak.analysis.classify import Verdict
+from taskleak.analysis.spawns import Spawn
+from taskleak.fixes.context import FixContext
+from taskleak.fixes.edits import Conflict, Edits
+from taskleak.fixes.kinds import (
     await_fix,
     cancel_in_close,
     cancel_previous,
     discard_callback,
     tracked_set,
 )
-from taskleak.fixes.context import FixContext
-from taskleak.fixes.edits import Conflict, Edits
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.model import FixInfo, Risk
-from taskleak.spawns import Spawn
 
 OfferFn = Callable[[FixContext, Spawn, Verdict], "Offer | NoFix | None"]
 

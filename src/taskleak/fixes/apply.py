@@ -22,8 +22,11 @@ from pathlib import Path
 
 import libcst as cst
 
-from taskleak.atomic import FileChangedError, replace_file
-from taskleak.classify import Verdict
+from taskleak.analysis.classify import Verdict
+from taskleak.analysis.positions import positions
+from taskleak.analysis.spawns import Spawn
+from taskleak.files.atomic import FileChangedError, replace_file
+from taskleak.files.source import SourceError, decode, read_source
 from taskleak.fixes.advice import choose, not_applied_reason, offers
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, apply_edits
@@ -31,9 +34,6 @@ from taskleak.fixes.imports import place_pending
 from taskleak.fixes.plan import Offer
 from taskleak.fixes.sets import render_sets
 from taskleak.model import Risk
-from taskleak.positions import positions
-from taskleak.source import SourceError, decode, read_source
-from taskleak.spawns import Spawn
 
 TargetKey = tuple[int, int, str]  # (line, column, rule) of a finding
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.classify import Classifier, Verdict
+from taskleak.analysis.classify import Classifier, Verdict
+from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.scan import Scope, scan
+from taskleak.analysis.spawns import Spawn, find_spawns
 from taskleak.fixes.tree import names_and_attributes, parents
-from taskleak.names import Resolver
-from taskleak.scan import Scope, scan
-from taskleak.spawns import Spawn, find_spawns
 
 # Methods of a class body that do not run on an instance (no `self` to keep tasks on).
 NOT_INSTANCE_METHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from taskleak.analysis.scan import dotted
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, Statement, is_docstring
-from taskleak.scan import dotted
 
 STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))  # Python >= 3.10
 NEW_IMPORTS = "new-imports"  # Edits.shared key: list of (sort key, statement code)

@@ -24,13 +24,13 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.classify import CLOSE_LIKE
+from taskleak.analysis.classify import CLOSE_LIKE
+from taskleak.analysis.scan import Scope
+from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext, decorator_names
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, module_ref, name_ref
 from taskleak.fixes.naming import candidates, fresh_name
-from taskleak.scan import Scope
-from taskleak.spawns import Spawn
 
 # Close-like methods that get the cancellation, in order of preference (async ones first).
 CLOSE_METHODS = ("close", "aclose", "stop", "shutdown", "disconnect", "__aexit__")

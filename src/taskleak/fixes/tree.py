@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.scan import _FIELDS, _child_fields, _is_node
+from taskleak.analysis.scan import _FIELDS, _child_fields, _is_node
 
 
 def children(node: cst.CSTNode) -> list[cst.CSTNode]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.scan import Binding, Scope, dotted
+from taskleak.analysis.scan import Binding, Scope, dotted
 
 
 @dataclass(frozen=True)

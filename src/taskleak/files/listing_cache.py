@@ -34,7 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from taskleak import __version__
-from taskleak.cache import MAX_AGE_DAYS, RACY_SECONDS, blake2b, code_fingerprint, write_cache_file
+from taskleak.run.cache import (
+    MAX_AGE_DAYS,
+    RACY_SECONDS,
+    blake2b,
+    code_fingerprint,
+    write_cache_file,
+)
 
 FORMAT = 1
 _DIGEST_SIZE = 16

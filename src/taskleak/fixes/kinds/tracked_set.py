@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.classify import Verdict
+from taskleak.analysis.classify import Verdict
+from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
 from taskleak.fixes.imports import header
@@ -29,7 +30,6 @@ from taskleak.fixes.sets import (
     part_of_closing,
 )
 from taskleak.fixes.shapes import Shape, hoisted, spawn_shape
-from taskleak.spawns import Spawn
 
 KIND = "tracked-set"
 RULES = frozenset({"TL101", "TL102"})

@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.classify import Verdict, repeats_often
-from taskleak.fixes.cancel_previous import attribute_initialised, stored_target
+from taskleak.analysis.classify import Verdict, repeats_often
+from taskleak.analysis.scan import dotted
+from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import header, module_ref
+from taskleak.fixes.kinds.cancel_previous import attribute_initialised, stored_target
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.sets import CLOSE_METHODS, close_method, first_param, part_of_closing
-from taskleak.scan import dotted
-from taskleak.spawns import Spawn
 
 KIND = "cancel-in-close"
 

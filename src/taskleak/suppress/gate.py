@@ -11,14 +11,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskleak.discovery import display_path
+from taskleak.files.discovery import display_path
+from taskleak.files.source import SourceError, decode, read_source
 from taskleak.model import Finding, RunResult
-from taskleak.noqa import INFORMATIONAL_RULE, NoqaResult, apply_noqa
 from taskleak.settings import Settings
-from taskleak.source import SourceError, decode, read_source
+from taskleak.suppress.noqa import INFORMATIONAL_RULE, NoqaResult, apply_noqa
 
 if TYPE_CHECKING:  # baselines are imported when used: most runs have none
-    from taskleak.baseline import Baseline, BaselineEntry
+    from taskleak.suppress.baseline import Baseline, BaselineEntry
 
 
 def _lines_with_noqa(path: Path) -> list[str] | None:
@@ -74,7 +74,7 @@ def baseline_candidates(findings: Iterable[Finding]) -> list[Finding]:
 
 def record_baseline(path: Path, result: RunResult, settings: Settings) -> int:
     """Write the baseline with paths relative to the project root (else the current folder)."""
-    from taskleak.baseline import write_baseline
+    from taskleak.suppress.baseline import write_baseline
 
     root = settings.project_root or Path.cwd()
     return write_baseline(path, baseline_candidates(result.findings), root=root)
@@ -88,7 +88,7 @@ def apply_baseline(
     With `targets` (the checked paths), only entries for files under them can be "fixed": a
     pre-commit run over two changed files must not call the rest of the baseline fixed.
     """
-    from taskleak.baseline import filter_with_baseline
+    from taskleak.suppress.baseline import filter_with_baseline
 
     new, matched, fixed = filter_with_baseline(baseline_candidates(result.findings), baseline)
     if targets is not None:

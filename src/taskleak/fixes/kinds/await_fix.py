@@ -16,13 +16,13 @@ import re
 
 import libcst as cst
 
-from taskleak.classify import Verdict
+from taskleak.analysis.classify import Verdict
+from taskleak.analysis.scan import callee_text, defined_function
+from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.shapes import Shape, spawn_shape, statement_comments
-from taskleak.scan import callee_text, defined_function
-from taskleak.spawns import Spawn
 
 KIND = "await"
 RULES = frozenset({"TL101", "TL102"})

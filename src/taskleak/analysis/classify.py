@@ -13,10 +13,18 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.scan import (
+    CallSite,
+    Dest,
+    Occurrence,
+    Scope,
+    callee_text,
+    defined_function,
+    dotted,
+)
+from taskleak.analysis.spawns import Spawn
 from taskleak.model import Risk
-from taskleak.names import Resolver
-from taskleak.scan import CallSite, Dest, Occurrence, Scope, callee_text, defined_function, dotted
-from taskleak.spawns import Spawn
 
 # Functions that run once per event: a spawn there runs again and again. Matched on the words
 # of the name (`handle_message`, `onMessage`, `reconnect`), not on substrings
@@ -464,7 +472,7 @@ class Classifier:
         return defined_function(args[0].value.func, site.scope) is fn
 
     def _rebound_in_loop(self, site: object, eff: Effects) -> bool:
-        from taskleak.scan import CallSite
+        from taskleak.analysis.scan import CallSite
 
         assert isinstance(site, CallSite)
         if not site.loops:
@@ -477,7 +485,7 @@ class Classifier:
         return not any(innermost in o.loops for o in keeps)
 
     def _long_running(self, site: object) -> bool:
-        from taskleak.scan import CallSite
+        from taskleak.analysis.scan import CallSite
 
         assert isinstance(site, CallSite)
         args = site.node.args

@@ -19,13 +19,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskleak.listing_cache import UNTRUSTED, FolderEntry, StatKey
+from taskleak.files.listing_cache import UNTRUSTED, FolderEntry, StatKey
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:
     import pathspec
 
-    from taskleak.listing_cache import ListingCache
+    from taskleak.files.listing_cache import ListingCache
 
 SUFFIXES = (".py", ".pyi")
 

@@ -18,12 +18,12 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from taskleak.classify import Verdict
+from taskleak.analysis.classify import Verdict
+from taskleak.analysis.scan import Scope, dotted
+from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer
-from taskleak.scan import Scope, dotted
-from taskleak.spawns import Spawn
 
 KIND = "cancel-previous"
 INIT_METHODS = frozenset({"__init__", "__post_init__"})

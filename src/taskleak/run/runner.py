@@ -17,17 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskleak.cache import CLEAN, Cache, content_digest
-from taskleak.discovery import discover_names, display_path, listing_key
-from taskleak.listing_cache import ListingCache
+from taskleak.files.discovery import discover_names, display_path, listing_key
+from taskleak.files.listing_cache import ListingCache
+from taskleak.files.source import SourceError, read_source
 from taskleak.model import FileResult, Finding, RunResult, Skipped
-from taskleak.prefilter import prefilter_for
-from taskleak.progress import NoProgress, Progress
+from taskleak.run.cache import CLEAN, Cache, content_digest
+from taskleak.run.prefilter import prefilter_for
+from taskleak.run.progress import NoProgress, Progress
 from taskleak.settings import Settings
-from taskleak.source import SourceError, read_source
 
 if TYPE_CHECKING:  # imported with the first file to parse: a warm run has none
-    from taskleak.parallel import Analyzer, Job
+    from taskleak.run.workers import Analyzer, Job
 
 _RULED_OUT = FileResult(path="")  # shared result of every file the prefilter rules out
 
@@ -116,7 +116,7 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
                 recorded[i] = (key, st, digest)
             stats.analysed += 1
             if analyzer is None:
-                from taskleak.parallel import Analyzer, Job, default_jobs
+                from taskleak.run.workers import Analyzer, Job, default_jobs
 
                 analyzer = Analyzer(tuple(settings.spawners), jobs or default_jobs(), on_result)
             analyzer.add(Job(i, display, data))  # may start parsing while the pass goes on

@@ -51,8 +51,8 @@ def default_jobs() -> int:
 
 def analyze_job(data: bytes, display: str, spawners: tuple[str, ...]) -> FileResult:
     """One file in a worker (or here): the parser is imported on first use."""
-    from taskleak.analyze import analyze_bytes
-    from taskleak.fastparse import gc_paused
+    from taskleak.analysis.analyse import analyze_bytes
+    from taskleak.analysis.parse import gc_paused
 
     with gc_paused():  # a tree is built and walked: no cycles to find (see fastparse)
         return analyze_bytes(data, display, spawners)

@@ -1,7 +1,7 @@
 """The rule registry: one source of truth for codes, names, default risks and rule pages.
 
 Rule pages (`taskleak explain`, `docs/rules/`, SARIF rule help) are rendered from this module by
-`taskleak.rules_docs`. Each rule's `example` and `fix_example` are whole modules kept as plain
+`taskleak.rules.docs`. Each rule's `example` and `fix_example` are whole modules kept as plain
 strings so that tests can run the analysis on them: the example must raise the rule, the fixed
 version must not.
 """

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.classify import Verdict
+from taskleak.analysis.classify import Verdict
+from taskleak.analysis.scan import Scope, dotted
+from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext, Placement
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.sets import fresh_local, is_set_value
 from taskleak.fixes.shapes import Shape, spawn_shape
-from taskleak.scan import Scope, dotted
-from taskleak.spawns import Spawn
 
 KIND = "discard-callback"
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.names import LOOP_NAMES, TASKGROUP_NAMES, Resolver, Sym, name_hint
-from taskleak.scan import CallSite, Scope, dotted
+from taskleak.analysis.resolve import LOOP_NAMES, TASKGROUP_NAMES, Resolver, Sym, name_hint
+from taskleak.analysis.scan import CallSite, Scope, dotted
 
 SPAWN_QUALIFIED = {
     "asyncio.create_task": "asyncio.create_task",

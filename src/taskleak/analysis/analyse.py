@@ -6,16 +6,16 @@ from collections.abc import Iterable
 
 import libcst as cst
 
-from taskleak.classify import Classifier, coroutine_text
-from taskleak.fastparse import parse_module
+from taskleak.analysis.classify import Classifier, coroutine_text
+from taskleak.analysis.parse import parse_module
+from taskleak.analysis.positions import spawn_positions
+from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.scan import scan
+from taskleak.analysis.spawns import find_spawns
+from taskleak.files.source import SourceError, decode
 from taskleak.fixes.advice import advise
 from taskleak.fixes.context import FixContext
 from taskleak.model import FileResult, Finding, Skipped
-from taskleak.names import Resolver
-from taskleak.positions import spawn_positions
-from taskleak.scan import scan
-from taskleak.source import SourceError, decode
-from taskleak.spawns import find_spawns
 
 
 def analyze_bytes(data: bytes, display: str, spawners: tuple[str, ...] = ()) -> FileResult:
