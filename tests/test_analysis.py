@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from helpers import analyze_source
 
-from taskleak.analysis.analyse import analyze_source
 from taskleak.run.prefilter import may_spawn
 
 

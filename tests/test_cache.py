@@ -22,8 +22,9 @@ import pytest
 from click.testing import CliRunner
 
 from taskleak import __version__
+from taskleak.analysis.facts import FileFacts
 from taskleak.cli import main
-from taskleak.model import FileResult, Skipped
+from taskleak.model import Skipped
 from taskleak.report.json import render_json
 from taskleak.run import cache as cache_module
 from taskleak.run.cache import CACHE_DIR_NAME, Cache, blake2b, default_cache_dir
@@ -214,9 +215,24 @@ def test_a_cached_result_of_another_shape_is_analysed_again(project: Path,
     cold, _ = _run(project, cache_dir)
     (file,) = (cache_dir / __version__).glob("*.json")
     doc = json.loads(file.read_text(encoding="utf-8"))
+    spawns = [s for r in doc["results"].values() if r["module"] for s in r["module"]["spawns"]]
+    assert spawns
+    for spawn in spawns:
+        spawn["fates"][0]["no_such_field"] = 1  # facts written by another taskleak
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    again, stats = _run(project, cache_dir)
+    assert again == cold and stats.analysed > 0
+
+
+def test_a_cached_fate_of_an_unknown_kind_is_analysed_again(project: Path,
+                                                          tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    cold, _ = _run(project, cache_dir)
+    (file,) = (cache_dir / __version__).glob("*.json")
+    doc = json.loads(file.read_text(encoding="utf-8"))
     for result in doc["results"].values():
-        for finding in result["findings"]:
-            finding["no_such_field"] = 1
+        for spawn in (result["module"] or {}).get("spawns", []):
+            spawn["fates"][0]["kind"] = "forgotten"
     file.write_text(json.dumps(doc), encoding="utf-8")
     again, stats = _run(project, cache_dir)
     assert again == cold and stats.analysed > 0
@@ -229,8 +245,8 @@ def test_internal_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.Monk
     _age(root)
     cache_dir = tmp_path / "cache"
 
-    def broken(data: bytes, display: str, spawners: tuple[str, ...]) -> FileResult:
-        return FileResult(display, skipped=Skipped(display, "internal error: boom", internal=True))
+    def broken(data: bytes, display: str, spawners: tuple[str, ...]) -> FileFacts:
+        return FileFacts(display, skipped=Skipped(display, "internal error: boom", internal=True))
 
     monkeypatch.setattr("taskleak.run.workers.analyze_job", broken)
     first, _ = _run(root, cache_dir)

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import analyze_source
 
-from taskleak.analysis.analyse import analyze_source
 from taskleak.fixes.apply import SourceFix, fix_source
 from taskleak.model import Risk
 

@@ -22,10 +22,10 @@ import warnings
 
 import hypothesmith
 import libcst as cst
+from helpers import analyze_source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from taskleak.analysis.analyse import analyze_source
 from taskleak.fixes.apply import fix_source
 
 HIGH_RULES = {"TL101", "TL102"}

@@ -12,8 +12,8 @@ import libcst as cst
 import pytest
 from test_scan_order import SOURCE
 
-from taskleak.analysis.scan import _SKIP_FIELDS
-from taskleak.fixes.tree import children, names_and_attributes, parents
+from taskleak.analysis.walk import SKIP_FIELDS, children, parents
+from taskleak.fixes.tree import names_and_attributes
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").rglob("*.py"))
 
@@ -34,7 +34,7 @@ class _ReferenceParents(cst.CSTVisitor):
         self.attributes.pop()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if self.attributes and (self.attributes[-1] in _SKIP_FIELDS
+        if self.attributes and (self.attributes[-1] in SKIP_FIELDS
                                 or "whitespace" in self.attributes[-1]):
             return False
         if self.stack:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from taskleak.analysis.facts import FileFacts
 from taskleak.cli import main
-from taskleak.model import FileResult
 from taskleak.report.json import render_json
 from taskleak.run import workers as parallel
 from taskleak.run.runner import RunStats, run
@@ -84,10 +84,10 @@ def test_results_go_back_in_place_whatever_order_they_finish_in() -> None:
     files = sorted(FIXTURES.rglob("*.py"))
     jobs = [Job(i, str(p), p.read_bytes()) for i, p in enumerate(files)]
     random.Random(7).shuffle(jobs)  # submission order must not matter either
-    got: dict[int, FileResult] = {}
+    got: dict[int, FileFacts] = {}
     finished: list[int] = []
 
-    def on_result(job: Job, result: FileResult) -> None:
+    def on_result(job: Job, result: FileFacts) -> None:
         got[job.index] = result
         finished.append(job.index)
 
@@ -95,7 +95,7 @@ def test_results_go_back_in_place_whatever_order_they_finish_in() -> None:
     assert sorted(finished) == list(range(len(files)))  # each exactly once
     for i, path in enumerate(files):
         assert got[i].path == str(path)
-        assert all(f.path == str(path) for f in got[i].findings)
+        assert got[i].parsed and got[i].module is not None
 
 
 _PARENT = os.getpid()
@@ -104,7 +104,7 @@ _VICTIM = "voice_chat_server/ai_chat/websocket_handler.py"
 _CRASH_MARKER: list[Path] = []  # set by the test; inherited by the forked workers
 
 
-def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[str, ...]) -> FileResult:
+def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[str, ...]) -> FileFacts:
     """Module level, so the pool can pickle it; kills the worker that gets this file."""
     if os.getpid() != _PARENT and display.endswith(_VICTIM):
         _CRASH_MARKER[0].write_text("died", encoding="utf-8")

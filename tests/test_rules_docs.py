@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from taskleak.model import Risk
-from taskleak.rules import ASYNCIO_DOCS_WARNING, FIX_KINDS, RULES, rule_for
+from taskleak.rules import FIX_KINDS, RULES, rule_for
 from taskleak.rules import docs as rules_docs
+from taskleak.rules.texts import ASYNCIO_DOCS_WARNING
 
 DOCS_RULES = Path(__file__).resolve().parent.parent / "docs" / "rules"
 
@@ -65,7 +66,7 @@ def test_high_rules_quote_the_asyncio_docs(code: str) -> None:
 
 
 def test_fix_safety_per_kind() -> None:
-    assert {k: f.safe for k, f in FIX_KINDS.items()} == {
+    assert {k.value: f.safe for k, f in FIX_KINDS.items()} == {
         "tracked-set": True,
         "await": False,
         "cancel-previous": False,
@@ -83,9 +84,11 @@ def test_every_fix_kind_belongs_to_a_rule() -> None:
     assert used == set(FIX_KINDS)
 
 
-def test_rule_for_is_case_insensitive() -> None:
+def test_rule_for_takes_codes_case_insensitively_and_names() -> None:
     assert rule_for(" tl101 ") is RULES["TL101"]
+    assert rule_for("task-discarded") is RULES["TL101"]
     assert rule_for("TL999") is None
+    assert rule_for("task-forgotten") is None
 
 
 def test_check_mode_reports_drift_and_write_repairs_it(tmp_path: Path) -> None:
@@ -105,7 +108,7 @@ def test_check_mode_reports_drift_and_write_repairs_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_examples_are_real_analysis_cases(code: str) -> None:
     # The page's example raises exactly its rule; the fixed version is all green.
-    from taskleak.analysis.analyse import analyze_source
+    from helpers import analyze_source
 
     rule = RULES[code]
     assert {(f.rule, f.risk) for f in analyze_source(rule.example)} == {(code, rule.risk)}

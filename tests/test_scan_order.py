@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.scan import _SKIP_FIELDS, Scanner
+from taskleak.analysis.scan import Scanner
+from taskleak.analysis.walk import SKIP_FIELDS
 
 SOURCE = '''
 import asyncio as aio
@@ -79,7 +80,7 @@ class _LibcstOrder(cst.CSTVisitor):
     def on_visit(self, node: cst.CSTNode) -> bool:
         if self.attributes:
             field = self.attributes[-1]
-            if field in _SKIP_FIELDS or "whitespace" in field:
+            if field in SKIP_FIELDS or "whitespace" in field:
                 return False
         self.order.append(node)
         return not isinstance(node, (cst.Import, cst.ImportFrom, cst.Global, cst.Nonlocal))
@@ -107,7 +108,7 @@ def _subclasses(cls: type) -> list[type]:
 def test_exact_type_tests_are_on_classes_without_subclasses() -> None:
     """The walk tests `type(node) is C` instead of `isinstance` for speed; that is the same
     test only while libcst has no subclass of C (a new libcst could add one)."""
-    from taskleak.analysis.scan import LEAF_TYPES
+    from taskleak.analysis.nodes import LEAF_TYPES
 
     with_subclasses = {c.__name__: [s.__name__ for s in _subclasses(c)] for c in LEAF_TYPES
                        if _subclasses(c)}
@@ -116,22 +117,26 @@ def test_exact_type_tests_are_on_classes_without_subclasses() -> None:
     assert all(issubclass(c, cst.CSTNode) for c in LEAF_TYPES)
 
 
-def test_every_exact_type_test_in_the_walk_is_listed() -> None:
-    """Each `type(x) is cst.C` in scan.py names a class of LEAF_TYPES (so the test above
-    covers it)."""
+def test_every_exact_type_test_in_the_analysis_is_listed() -> None:
+    """Each `type(x) is cst.C` in the analysis package, and each class the flow tracing looks
+    up by exact type, is a class of LEAF_TYPES (so the test above covers it)."""
     import ast
     from pathlib import Path
 
-    import taskleak.analysis.scan as scan_module
+    import taskleak.analysis as analysis
+    from taskleak.analysis.flow import TRACED_PARENTS
+    from taskleak.analysis.nodes import LEAF_TYPES
 
-    tree = ast.parse(Path(scan_module.__file__).read_text(encoding="utf-8"))
     named: set[str] = set()
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Compare) and isinstance(node.left, ast.Call)
-                and isinstance(node.left.func, ast.Name) and node.left.func.id == "type"):
-            for op, right in zip(node.ops, node.comparators, strict=True):
-                if isinstance(op, (ast.Is, ast.IsNot)) and isinstance(right, ast.Attribute):
-                    named.add(right.attr)
-    assert named, "the walk tests no exact types: drop this test and LEAF_TYPES"
-    listed = {c.__name__ for c in scan_module.LEAF_TYPES}
+    for path in Path(analysis.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Compare) and isinstance(node.left, ast.Call)
+                    and isinstance(node.left.func, ast.Name) and node.left.func.id == "type"):
+                for op, right in zip(node.ops, node.comparators, strict=True):
+                    if isinstance(op, (ast.Is, ast.IsNot)) and isinstance(right, ast.Attribute):
+                        named.add(right.attr)
+    assert named, "the analysis tests no exact types: drop this test and LEAF_TYPES"
+    listed = {c.__name__ for c in LEAF_TYPES}
     assert named - listed == set()
+    assert TRACED_PARENTS <= LEAF_TYPES

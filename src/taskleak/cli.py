@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from collections.abc import Callable
@@ -13,18 +12,15 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from taskleak import __version__
-from taskleak.config import CliOverrides, ConfigError, resolve_settings
-from taskleak.files.discovery import discover
+from taskleak.api import CheckOptions, FixOptions, Outcome
+from taskleak.config import CliOverrides
 from taskleak.model import Risk, RunResult
-from taskleak.rules import RULES, rule_for
-from taskleak.run.cache import default_cache_dir
-from taskleak.run.progress import progress_for
-from taskleak.run.runner import RunStats, run
+from taskleak.rules import ALL_RULES, rule_for
 from taskleak.settings import FAIL_ON_CHOICES, Settings
-from taskleak.suppress.gate import apply_suppressions
 
-# Reports, baselines and rich are imported where they are used: a warm `check --format json`
-# then loads little beyond click and the runner (measure: python -X importtime -m taskleak ...).
+# The API, reports, baselines and rich are imported where they are used: a warm
+# `check --format json` then loads little beyond click and the runner (measure:
+# python -X importtime -m taskleak ...).
 
 FORMATS = ("text", "json", "sarif", "github", "markdown")
 
@@ -77,20 +73,6 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def exit_code(result: RunResult, fail_on: str) -> int:
-    if any(s.internal for s in result.skipped):
-        return 2
-    if fail_on == "none":
-        return 0
-    threshold = Risk(fail_on).rank
-    for f in result.findings:
-        if f.tracked.startswith("structured"):
-            continue  # structured spawns are safe by construction: never fail the gate
-        if f.risk.rank >= threshold:
-            return 1
-    return 0
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="taskleak")
 def main() -> None:
@@ -141,83 +123,71 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
           jobs: int | None, no_cache: bool, cache_dir: Path | None, apply_fixes: bool,
           show_diff: bool, unsafe_fixes: bool | None) -> None:
     """Report every task spawn under PATHS (default: the current folder)."""
-    targets = list(paths) or [Path(".")]
-    overrides = CliOverrides(
+    from taskleak import api
+    from taskleak.run.progress import progress_for
+
+    options = CheckOptions(
+        paths=paths, overrides=_overrides(select, ignore, fail_on, exclude, extend_exclude,
+                                          spawners, respect_gitignore, unsafe_fixes,
+                                          baseline=baseline_file),
+        config_file=config_file, isolated=isolated, jobs=jobs, cache=not no_cache,
+        cache_dir=cache_dir, show_unused_noqa=show_unused_noqa,
+        write_baseline=write_baseline_file, runtime_report=runtime_report,
+        apply_fixes=apply_fixes, diff=show_diff,
+    )
+    out = _session(api.check, options, progress_for(fmt))
+    if out.fixes is not None:
+        _print_fix_summary(out, diff_only=show_diff)
+        if show_diff:
+            sys.exit(out.exit_code)
+    for message in out.messages:
+        click.echo(message, err=True)
+    _emit(out.result, fmt, output_file, hide_low, out.settings)
+    for unused in out.unused_noqa:
+        click.echo(f"{unused.path}:{unused.line}:{unused.column}: {unused.message}", err=True)
+    sys.exit(out.exit_code)
+
+
+def _overrides(select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+               exclude: tuple[str, ...], extend_exclude: tuple[str, ...],
+               spawners: tuple[str, ...], respect_gitignore: bool | None,
+               unsafe_fixes: bool | None, baseline: Path | None = None) -> CliOverrides:
+    return CliOverrides(
         select=_split(select) or None, ignore=_split(ignore) or None, fail_on=fail_on,
         exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude) or None,
         spawners=_split(spawners) or None, respect_gitignore=respect_gitignore,
-        baseline=baseline_file, unsafe_fixes=unsafe_fixes,
+        baseline=baseline, unsafe_fixes=unsafe_fixes,
     )
-    try:
-        settings = resolve_settings(targets, config=config_file, isolated=isolated,
-                                    overrides=overrides)
-    except ConfigError as exc:
-        _usage_error(str(exc))
-    stats = RunStats()
-    cache = None if no_cache else (cache_dir or default_cache_dir(settings.project_root))
-    result = run(targets, settings, jobs=jobs, cache_dir=cache, progress=progress_for(fmt),
-                 stats=stats)
-    if stats.cache_error:
-        click.echo(f"taskleak: warning: {stats.cache_error}", err=True)
-    unused_in = discover(targets, settings) if show_unused_noqa else ()
-    result, noqa = apply_suppressions(result, settings, unused_in=unused_in,
-                                      report_unused=show_unused_noqa)
-    if (apply_fixes or show_diff) and _fix_files(result, settings, diff_only=show_diff):
-        result = run(targets, settings, jobs=jobs, cache_dir=cache, stats=stats)
-        unused_in = discover(targets, settings) if show_unused_noqa else ()
-        result, noqa = apply_suppressions(result, settings, unused_in=unused_in,
-                                          report_unused=show_unused_noqa)
-    baseline_path = write_baseline_file or settings.baseline
-    if baseline_path is not None:
-        result = _baseline(result, settings, targets, write_baseline_file, baseline_path)
-    if runtime_report is not None:
-        result = _confirm_at_runtime(result, runtime_report, targets)
-    _emit(result, fmt, output_file, hide_low, settings)
-    for unused in noqa.unused if show_unused_noqa else ():
-        click.echo(f"{unused.path}:{unused.line}:{unused.column}: {unused.message}", err=True)
-    code = exit_code(result, settings.fail_on)
-    if code == 0 and show_unused_noqa and noqa.unused:
-        code = 1
-    sys.exit(code)
 
 
-def _baseline(result: RunResult, settings: Settings, targets: list[Path],
-              write_to: Path | None, baseline_path: Path) -> RunResult:
-    """Write the baseline (`--write-baseline`), then keep only findings it does not hold."""
-    from taskleak.suppress.baseline import BaselineError, load_baseline
-    from taskleak.suppress.gate import apply_baseline, record_baseline
+S = TypeVar("S", CheckOptions, FixOptions)
+
+
+def _session(run: Callable[[S, Any], Outcome], options: S, progress: Any = None) -> Outcome:
+    """Run a session; a usage error is a message and exit 2."""
+    from taskleak import api
 
     try:
-        if write_to is not None:
-            count = record_baseline(write_to, result, settings)
-            noun = "entry" if count == 1 else "entries"
-            click.echo(f"taskleak: wrote {count} baseline {noun} to {write_to}", err=True)
-        result, _, fixed = apply_baseline(result, load_baseline(baseline_path), targets)
-        if fixed:
-            noun = "entry no longer matches" if len(fixed) == 1 else "entries no longer match"
-            click.echo(f"taskleak: {len(fixed)} baseline {noun} (fixed); "
-                       f"run --write-baseline {baseline_path} to prune", err=True)
-    except BaselineError as exc:
+        out = run(options, progress)
+    except api.UsageError as exc:
         _usage_error(str(exc))
-    return result
+    for warning in out.warnings:
+        click.echo(warning, err=True)
+    return out
 
 
-def _fix_files(result: RunResult, settings: Settings, *, diff_only: bool) -> bool:
-    """Fix the run's findings (tell how it went on stderr); True when files were written.
+def _print_fix_summary(out: Outcome, *, diff_only: bool) -> None:
+    """The diff (with --diff) on stdout, then what fixing did, on stderr."""
+    from taskleak.report.fixes import summary_lines
 
-    With `diff_only`, print the diff and exit (1 when there is a diff, like ruff).
-    """
-    from taskleak.fixes.command import run_fixes, summary_lines
-
-    fixes = run_fixes(result, settings, write=not diff_only)
+    assert out.fixes is not None
     if diff_only:
-        click.echo(fixes.diff, nl=False)
-        for line in summary_lines(fixes):
+        click.echo(out.fixes.diff, nl=False)
+        for line in summary_lines(out.fixes):
             click.echo(line, err=True)
-        sys.exit(1 if fixes.changed_files else 0)
-    for line in summary_lines(fixes):
+        return
+    for line in summary_lines(out.fixes):
         click.echo(f"taskleak: {line}" if not line.startswith(" ") else line, err=True)
-    return bool(fixes.changed_files)
 
 
 @main.command("fix")
@@ -240,34 +210,23 @@ def fix_command(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool | N
     Safe fixes only unless --unsafe-fixes. Exit 1 when findings at or above --fail-on are left
     (with --diff: when there is a diff), 2 on a usage or internal error.
     """
-    from taskleak.fixes.command import remaining, run_fixes, summary_lines
+    from taskleak import api
+    from taskleak.report.fixes import summary_lines
 
-    targets = list(paths) or [Path(".")]
-    overrides = CliOverrides(
-        select=_split(select) or None, ignore=_split(ignore) or None, fail_on=fail_on,
-        exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude) or None,
-        spawners=_split(spawners) or None, respect_gitignore=respect_gitignore,
-        unsafe_fixes=unsafe_fixes,
+    options = FixOptions(
+        paths=paths, overrides=_overrides(select, ignore, fail_on, exclude, extend_exclude,
+                                          spawners, respect_gitignore, unsafe_fixes),
+        config_file=config_file, isolated=isolated, cache=not no_cache, diff=show_diff,
     )
-    try:
-        settings = resolve_settings(targets, config=config_file, isolated=isolated,
-                                    overrides=overrides)
-    except ConfigError as exc:
-        _usage_error(str(exc))
-    cache = None if no_cache else default_cache_dir(settings.project_root)
-    result = run(targets, settings, cache_dir=cache)
-    result, _ = apply_suppressions(result, settings, report_unused=False)
-    fixes = run_fixes(result, settings, write=not show_diff)
+    out = _session(api.fix, options)
+    assert out.fixes is not None
     if show_diff:
-        click.echo(fixes.diff, nl=False)
-    for line in summary_lines(fixes):
+        click.echo(out.fixes.diff, nl=False)
+    for line in summary_lines(out.fixes):
         click.echo(line, err=show_diff)
-    for skipped in result.skipped:
+    for skipped in out.result.skipped:
         click.echo(f"{skipped.path}: skipped: {skipped.reason}", err=True)
-    if show_diff:
-        sys.exit(2 if any(s.internal for s in result.skipped) else
-                 1 if fixes.changed_files else 0)
-    sys.exit(exit_code(replace(result, findings=remaining(result, fixes)), settings.fail_on))
+    sys.exit(out.exit_code)
 
 
 @main.command("rules")
@@ -277,10 +236,10 @@ def rules_command(fmt: str) -> None:
     """List the rules: code, name, default risk, fix, summary."""
     from taskleak.rules.docs import fix_summary
 
-    ordered = sorted(RULES.values(), key=lambda r: r.code)
+    ordered = ALL_RULES
     if fmt == "json":
         rows = [{"code": r.code, "name": r.name, "risk": r.risk.value, "summary": r.summary,
-                 "fixes": [{"kind": f.kind, "applicability": "safe" if f.safe else "unsafe"}
+                 "fixes": [{"kind": f.kind.value, "applicability": "safe" if f.safe else "unsafe"}
                            for f in r.fixes],
                  "url": r.help_uri} for r in ordered]
         click.echo(json.dumps(rows, indent=2))
@@ -298,26 +257,9 @@ def explain(code: str) -> None:
 
     rule = rule_for(code)
     if rule is None:
-        _usage_error(f"unknown rule code {code!r} (known: {', '.join(sorted(RULES))})")
+        known = ", ".join(r.code for r in ALL_RULES)
+        _usage_error(f"unknown rule code {code!r} (known: {known})")
     click.echo(render_rule_markdown(rule), nl=False)
-
-
-def _confirm_at_runtime(result: RunResult, report: Path, targets: list[Path]) -> RunResult:
-    """Mark findings whose spawn leaked at runtime; tell of runtime leaks no finding explains."""
-    from taskleak.runtime.report import (
-        RuntimeReportError,
-        describe_runtime_only,
-        link_runtime_report,
-    )
-
-    root = Path.cwd()
-    try:
-        findings, runtime_only = link_runtime_report(result.findings, report, targets, root)
-    except RuntimeReportError as exc:
-        _usage_error(str(exc))
-    for leak in runtime_only:
-        click.echo(describe_runtime_only(leak, root), err=True)
-    return dataclasses.replace(result, findings=findings)
 
 
 def _usage_error(message: str) -> NoReturn:

@@ -6,7 +6,7 @@ pool and be stored in the cache.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -66,6 +66,7 @@ class Finding:
     snippet: str = ""  # the spawning statement's code, whitespace-normalised
     statement_line: int = 0  # 1-based first line of the statement holding the spawn (noqa)
     confirmed: bool = False  # a runtime report saw this spawn leak
+    structured: bool = False  # spawned in a task group: safe by construction, never gated
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
@@ -92,19 +93,6 @@ class Finding:
             row["confirmed_at_runtime"] = True
         return row
 
-    def to_cache(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["risk"] = self.risk.value
-        return data
-
-    @classmethod
-    def from_cache(cls, data: dict[str, Any]) -> Finding:
-        data = dict(data)
-        data["risk"] = Risk(data["risk"])
-        if data.get("fix") is not None:
-            data["fix"] = FixInfo(**data["fix"])
-        return cls(**data)
-
 
 @dataclass(frozen=True)
 class Skipped:
@@ -114,16 +102,6 @@ class Skipped:
     reason: str
     line: int | None = None
     internal: bool = False  # a bug in taskleak, not in the file: the run exits 2
-
-
-@dataclass
-class FileResult:
-    """What analysing one file produced."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    skipped: Skipped | None = None
-    parsed: bool = False  # False when the prefilter ruled the file out
 
 
 @dataclass

@@ -1,100 +1,127 @@
-"""One file in, its findings out: read -> prefilter -> parse -> scan -> spawns -> classify."""
+"""The analysis entry point: a parsed module in, its spawns and their fates out.
+
+    scan (scopes, reads, calls) -> resolve names -> find spawns -> classify (fates)
+
+`analyse` is the one wiring of these steps: `taskleak check` (through the run's per-file job)
+and `taskleak fix` (to plan and to re-check a fix) both call it. `ModuleAnalysis.facts` turns the
+result into plain per-module facts (positions, snippets, questions, exports).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.analysis.classify import Classifier, coroutine_text
-from taskleak.analysis.parse import parse_module
+from taskleak.analysis.classify import Classifier
+from taskleak.analysis.facts import (
+    Effect,
+    EffectKind,
+    Exports,
+    ModuleFacts,
+    SpawnFacts,
+    questions_of,
+)
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.nodes import coroutine_text, dotted
+from taskleak.analysis.ownership import where
 from taskleak.analysis.positions import spawn_positions
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scan import scan
-from taskleak.analysis.spawns import find_spawns
-from taskleak.files.source import SourceError, decode
-from taskleak.fixes.advice import advise
-from taskleak.fixes.context import FixContext
-from taskleak.model import FileResult, Finding, Skipped
+from taskleak.analysis.scopes import Scope, ScopeKind
+from taskleak.analysis.spawns import Spawn, find_spawns
 
 
-def analyze_bytes(data: bytes, display: str, spawners: tuple[str, ...] = ()) -> FileResult:
-    """Parse and analyse a file's bytes (already read, and already through the prefilter)."""
-    result = FileResult(path=display)
-    try:
-        text, _ = decode(data)  # a clear error for bad encodings before libcst sees the bytes
-    except SourceError as exc:
-        result.skipped = Skipped(display, exc.reason, exc.line)
-        return result
-    try:
-        module = parse_module(data)  # libcst's, without re-validating each node
-    except cst.ParserSyntaxError as exc:
-        result.skipped = Skipped(display, f"syntax error: {exc.message}", exc.raw_line)
-        return result
-    except (RecursionError, MemoryError) as exc:
-        result.skipped = Skipped(display, f"cannot parse: {type(exc).__name__}")
-        return result
-    result.parsed = True
-    try:
-        result.findings = analyze_module(module, display, spawners, text=text)
-    except Exception as exc:  # a bug of ours must not stop the run: report it, exit 2
-        result.skipped = Skipped(display, f"internal error: {type(exc).__name__}: {exc}",
-                                 internal=True)
-    return result
+@dataclass
+class ModuleAnalysis:
+    """One module's analysis, with the tree (for fixes) and the scope model."""
+
+    module: cst.Module
+    text: str | None  # the source, when known: positions are cheaper with it
+    root: Scope
+    resolver: Resolver
+    classifier: Classifier
+    spawns: list[Spawn]  # in text order
+    fates: list[tuple[Fate, ...]]  # of each spawn
+
+    def facts(self) -> ModuleFacts:
+        """The plain facts of this module (see `facts.py`), spawns in text order."""
+        return ModuleFacts(self._spawn_facts(), exports(self.root, self.spawns, self.fates))
+
+    def _spawn_facts(self) -> tuple[SpawnFacts, ...]:
+        if not self.spawns:
+            return ()
+        where_ = spawn_positions(self.module, self.text,
+                                 [(sp.site.node, sp.site.statement) for sp in self.spawns])
+        out: list[SpawnFacts] = []
+        for sp, fates in zip(self.spawns, self.fates, strict=True):
+            node = sp.site.node
+            stmt = sp.site.statement
+            line, col, end_line, end_col = where_[id(node)]
+            stmt_line = where_[id(stmt)][0] if id(stmt) in where_ else line
+            code_node = stmt if isinstance(stmt, cst.SimpleStatementLine) else node
+            context = sp.site.scope.qualname or "<module>"
+            out.append(SpawnFacts(
+                line=line, column=col + 1, end_line=end_line, end_column=end_col + 1,
+                statement_line=stmt_line, spawner=sp.spawner,
+                coroutine=coroutine_text(node), context=context,
+                snippet=" ".join(self.module.code_for_node(code_node).split()),
+                fates=fates, questions=questions_of(fates, context),
+            ))
+        return tuple(out)
 
 
-def analyze_module(module: cst.Module, display: str, spawners: Iterable[str] = (),
-                   text: str | None = None) -> list[Finding]:
-    """The findings of a parsed module; `text`, its source if known, makes positions cheaper."""
+def analyse(module: cst.Module, spawners: Sequence[str] = (),
+            text: str | None = None) -> ModuleAnalysis:
+    """Analyse a parsed module; `spawners`: configured spawn functions (`hass.async_create_task`);
+    `text`: its source (what `module.code` gives), if known."""
     extra = tuple(spawners)
-    extra_names = frozenset(s.rsplit(".", 1)[-1] for s in extra)
-    root = scan(module, extra_names)
+    root = scan(module, frozenset(s.rsplit(".", 1)[-1] for s in extra))
     resolver = Resolver(root)
-    spawns = find_spawns(root, resolver, extra)
-    if not spawns:
-        return []
-    where = spawn_positions(module, text, [(sp.site.node, sp.site.statement) for sp in spawns])
+    spawns = sorted(find_spawns(root, resolver, extra), key=lambda sp: sp.site.seq)
     classifier = Classifier(root, resolver)
-    fix_context = FixContext(module, root, resolver, classifier)
-    findings: list[Finding] = []
-    for sp in spawns:
-        v = classifier.verdict(sp)
-        fix, no_fix_reason = advise(fix_context, sp, v)
-        node = sp.site.node
-        line, col, end_line, end_col = where[id(node)]
-        stmt = sp.site.statement
-        stmt_line = where[id(stmt)][0] if id(stmt) in where else line
-        code_node = stmt if isinstance(stmt, cst.SimpleStatementLine) else node
-        snippet = " ".join(module.code_for_node(code_node).split())
-        scope = sp.site.scope
-        findings.append(
-            Finding(
-                path=display,
-                line=line,
-                column=col + 1,
-                end_line=end_line,
-                end_column=end_col + 1,
-                rule=v.rule,
-                risk=v.risk,
-                spawner=sp.spawner,
-                coroutine=coroutine_text(node),
-                tracked=v.tracked,
-                cleaned=v.cleaned,
-                message=v.message,
-                context=scope.qualname or "<module>",
-                snippet=snippet,
-                statement_line=stmt_line,
-                fix=fix,
-                no_fix_reason=no_fix_reason,
-            )
-        )
-    findings.sort(key=Finding.sort_key)
-    return findings
+    fates = [tuple(classifier.fates(sp)) for sp in spawns]
+    return ModuleAnalysis(module, text, root, resolver, classifier, spawns, fates)
 
 
-def analyze_source(code: str, display: str = "<string>",
-                   spawners: Iterable[str] = ()) -> list[Finding]:
+def analyse_source(code: str, spawners: Sequence[str] = ()) -> ModuleAnalysis:
     """Analyse source text (for tests and tools)."""
     # libcst drops a byte order mark from the code it keeps: so does the text searched
-    return analyze_module(cst.parse_module(code), display, spawners,
-                          text=code.removeprefix("\ufeff"))
+    return analyse(cst.parse_module(code), spawners, text=code.removeprefix("\ufeff"))
+
+
+_EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
+            Flow.CANCEL: EffectKind.CANCEL, Flow.PRUNE: EffectKind.PRUNE,
+            Flow.PRUNE_REF: EffectKind.PRUNE}
+_RETURNING = frozenset({FateKind.RETURNED, FateKind.LOCAL_HANDED})
+
+
+def exports(root: Scope, spawns: Sequence[Spawn],
+            fates: Sequence[tuple[Fate, ...]]) -> Exports:
+    """What this module can tell others (see `facts.Exports`)."""
+    effects: list[Effect] = []
+    dropped: set[str] = set()
+    for scope in root.walk():
+        method = scope.method()
+        cls = scope.enclosing_class()
+        for occ in scope.occurrences:
+            kind = _EFFECTS.get(occ.dest.kind)
+            if kind is None or "." not in occ.key:
+                continue
+            owner = ""
+            if cls is not None and method is not None and method.self_name \
+                    and occ.key.startswith(method.self_name + "."):
+                owner = cls.qualname
+            effects.append(Effect(kind, occ.key, where(scope), owner))
+        for call in scope.dropped_calls:
+            name = dotted(call.func)
+            if name is not None:
+                dropped.add(name)
+    returning = [sp.site.scope.qualname for sp, f in zip(spawns, fates, strict=True)
+                 if sp.site.scope.kind is ScopeKind.FUNCTION
+                 and any(x.kind in _RETURNING and (x.kind is FateKind.RETURNED
+                                                   or x.handed == "returned") for x in f)]
+    return Exports(tuple(dict.fromkeys(effects)), tuple(dict.fromkeys(returning)),
+                   tuple(sorted(dropped)))

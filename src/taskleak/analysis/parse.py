@@ -1,4 +1,4 @@
-"""libcst's parser and taskleak's analysis, minus work a linter does not need.
+"""Parsing a file: libcst's parser, minus work a linter does not need.
 
 Measured on the mid corpus (83 files, 3 MB, one process): parse + analysis 7.0 s, 5.5 s with both
 changes below.
@@ -22,6 +22,8 @@ from contextlib import contextmanager
 
 import libcst as cst
 from libcst._nodes.base import CSTNode
+
+from taskleak.files.source import SourceError, decode
 
 
 def _no_validation(self: CSTNode) -> None:
@@ -50,3 +52,15 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def parse_source(data: bytes) -> tuple[cst.Module, str]:
+    """A file's bytes parsed, and its text; SourceError (with the line) when it cannot be read
+    as Python: a bad encoding, a syntax error, nesting too deep for the parser."""
+    text, _ = decode(data)  # a clear error for bad encodings before libcst sees the bytes
+    try:
+        return parse_module(data), text
+    except cst.ParserSyntaxError as exc:
+        raise SourceError(f"syntax error: {exc.message}", exc.raw_line) from exc
+    except (RecursionError, MemoryError) as exc:
+        raise SourceError(f"cannot parse: {type(exc).__name__}") from exc

@@ -8,65 +8,49 @@ annotated parameters, `with ... as` targets and `self.X` attributes assigned in 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.scan import Binding, Scope, dotted
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
+from taskleak.analysis.vocabulary import (
+    LOOP_FACTORIES,
+    LOOP_FACTORY_SUFFIXES,
+    LOOP_TYPE_SUFFIX,
+    LOOP_TYPES,
+    TASKGROUP_FACTORIES,
+    TASKGROUP_TYPES,
+)
+
+
+class SymKind(Enum):
+    QUALIFIED = "qualified"  # an imported name: `name` is its qualified name
+    INSTANCE = "instance"  # the value of a call or an annotated parameter: see `instance`
+    LOCAL = "local"  # a function or class defined in this module
+    UNKNOWN = "unknown"
+
+
+class Instance(Enum):
+    """What kind of object an instance is, as far as spawns are concerned."""
+
+    LOOP = "loop"
+    TASKGROUP = "taskgroup"
+    NURSERY = "nursery"
+    OTHER = "other"
 
 
 @dataclass(frozen=True)
 class Sym:
     """What an expression refers to."""
 
-    kind: str  # qualified | instance | local | unknown
-    name: str = ""  # qualified name, or the instance's kind: loop | taskgroup | nursery | other
+    kind: SymKind
+    name: str = ""  # QUALIFIED: the qualified name
+    instance: Instance | None = None  # INSTANCE: its kind
 
 
-UNKNOWN = Sym("unknown")
-
-LOOP_FACTORIES = frozenset(
-    {
-        "asyncio.get_event_loop",
-        "asyncio.get_running_loop",
-        "asyncio.new_event_loop",
-        "asyncio.events.get_event_loop",
-        "asyncio.events.get_running_loop",
-        "asyncio.events.new_event_loop",
-        "uvloop.new_event_loop",
-        "asyncio.SelectorEventLoop",
-        "asyncio.ProactorEventLoop",
-        "asyncio.EventLoop",
-        "uvloop.Loop",
-    }
-)
-LOOP_TYPES = frozenset(
-    {
-        "asyncio.AbstractEventLoop",
-        "asyncio.events.AbstractEventLoop",
-        "asyncio.BaseEventLoop",
-        "asyncio.base_events.BaseEventLoop",
-        "asyncio.SelectorEventLoop",
-        "asyncio.ProactorEventLoop",
-        "asyncio.EventLoop",
-        "uvloop.Loop",
-    }
-)
-TASKGROUP_FACTORIES = {
-    "asyncio.TaskGroup": "taskgroup",
-    "asyncio.taskgroups.TaskGroup": "taskgroup",
-    "anyio.create_task_group": "taskgroup",
-    "trio.open_nursery": "nursery",
-}
-TASKGROUP_TYPES = {
-    "asyncio.TaskGroup": "taskgroup",
-    "asyncio.taskgroups.TaskGroup": "taskgroup",
-    "anyio.abc.TaskGroup": "taskgroup",
-    "anyio.TaskGroup": "taskgroup",
-    "trio.Nursery": "nursery",
-}
-LOOP_NAMES = frozenset({"loop", "_loop", "event_loop", "_event_loop"})
-TASKGROUP_NAMES = frozenset({"tg", "_tg", "task_group", "_task_group", "nursery", "_nursery",
-                             "taskgroup", "_taskgroup"})
+UNKNOWN = Sym(SymKind.UNKNOWN)
+_GROUPS = {"taskgroup": Instance.TASKGROUP, "nursery": Instance.NURSERY}
 
 
 class Resolver:
@@ -80,7 +64,7 @@ class Resolver:
         s: Scope | None = scope
         first = True
         while s is not None:
-            if s.kind == "class" and not first:
+            if s.kind is ScopeKind.CLASS and not first:
                 s = s.parent
                 continue
             if name in s.declared_global:
@@ -116,10 +100,11 @@ class Resolver:
                 return UNKNOWN
             syms = [self._binding(b) for b in bindings]
             for s in syms:
-                if s.kind in ("qualified", "instance") and s.name != "other":
+                if s.kind is SymKind.QUALIFIED or (s.kind is SymKind.INSTANCE
+                                                   and s.instance is not Instance.OTHER):
                     return s
             for s in syms:
-                if s.kind != "unknown":
+                if s.kind is not SymKind.UNKNOWN:
                     return s
             return UNKNOWN
         if isinstance(node, cst.Attribute):
@@ -133,15 +118,15 @@ class Resolver:
                     if cls is not None:
                         return self._attribute(cls, attr)
             b = self.resolve(base, scope)
-            if b.kind == "qualified":
-                return Sym("qualified", f"{b.name}.{attr}")
+            if b.kind is SymKind.QUALIFIED:
+                return Sym(SymKind.QUALIFIED, f"{b.name}.{attr}")
             return UNKNOWN
         if isinstance(node, cst.Call):
             f = self.resolve(node.func, scope)
-            if f.kind == "qualified":
+            if f.kind is SymKind.QUALIFIED:
                 return _instance_of(f.name)
-            if f.kind in ("local", "instance"):
-                return Sym("instance", "other")
+            if f.kind is SymKind.LOCAL or f.kind is SymKind.INSTANCE:
+                return Sym(SymKind.INSTANCE, instance=Instance.OTHER)
             return UNKNOWN
         if isinstance(node, cst.Await):
             return self.resolve(node.expression, scope)
@@ -159,23 +144,23 @@ class Resolver:
             return UNKNOWN
         if isinstance(node, cst.BinaryOperation):  # `AbstractEventLoop | None`
             left = self.resolve(node.left, scope)
-            return left if left.kind != "unknown" else self.resolve(node.right, scope)
+            return left if left.kind is not SymKind.UNKNOWN else self.resolve(node.right, scope)
         return UNKNOWN
 
     def _binding(self, b: Binding) -> Sym:
         assert b.scope is not None
-        if b.kind == "import":
-            return Sym("qualified", b.qualified or "")
-        if b.kind in ("def", "class"):
-            return Sym("local", b.kind)
-        if b.kind == "param":
+        if b.kind is BindingKind.IMPORT:
+            return Sym(SymKind.QUALIFIED, b.qualified or "")
+        if b.kind is BindingKind.DEF or b.kind is BindingKind.CLASS:
+            return Sym(SymKind.LOCAL, b.kind.value)
+        if b.kind is BindingKind.PARAM:
             if b.value is None:
                 return UNKNOWN
             t = self.resolve(b.value, b.scope)
-            if t.kind == "qualified":
+            if t.kind is SymKind.QUALIFIED:
                 return _instance_of_type(t.name)
             return UNKNOWN
-        if b.kind in ("assign", "with") and b.value is not None:
+        if (b.kind is BindingKind.ASSIGN or b.kind is BindingKind.WITH) and b.value is not None:
             return self.resolve(b.value, b.scope)
         return UNKNOWN
 
@@ -184,7 +169,7 @@ class Resolver:
         if values:
             syms = [self.resolve(v, s) for v, s in values]
             for s in syms:
-                if s.kind != "unknown":
+                if s.kind is not SymKind.UNKNOWN:
                     return s
             return UNKNOWN
         # class-level assignment `loop: asyncio.AbstractEventLoop`
@@ -196,21 +181,20 @@ class Resolver:
 
 def _instance_of(qualified: str) -> Sym:
     """The value of calling `qualified`."""
-    if qualified in LOOP_FACTORIES or qualified.endswith(("new_event_loop", "get_event_loop",
-                                                          "get_running_loop")):
-        return Sym("instance", "loop")
+    if qualified in LOOP_FACTORIES or qualified.endswith(LOOP_FACTORY_SUFFIXES):
+        return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
     if qualified in TASKGROUP_FACTORIES:
-        return Sym("instance", TASKGROUP_FACTORIES[qualified])
-    return Sym("instance", "other")
+        return Sym(SymKind.INSTANCE, instance=_GROUPS[TASKGROUP_FACTORIES[qualified]])
+    return Sym(SymKind.INSTANCE, instance=Instance.OTHER)
 
 
 def _instance_of_type(qualified: str) -> Sym:
     """The value of a parameter annotated with `qualified`."""
-    if qualified in LOOP_TYPES or qualified.endswith("EventLoop"):
-        return Sym("instance", "loop")
+    if qualified in LOOP_TYPES or qualified.endswith(LOOP_TYPE_SUFFIX):
+        return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
     if qualified in TASKGROUP_TYPES:
-        return Sym("instance", TASKGROUP_TYPES[qualified])
-    return Sym("instance", "other")
+        return Sym(SymKind.INSTANCE, instance=_GROUPS[TASKGROUP_TYPES[qualified]])
+    return Sym(SymKind.INSTANCE, instance=Instance.OTHER)
 
 
 def name_hint(node: cst.BaseExpression) -> str | None:

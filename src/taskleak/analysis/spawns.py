@@ -1,26 +1,35 @@
-"""Decide which recorded calls are task spawns, by qualified name (see SPEC "What counts")."""
+"""Which recorded calls are task spawns, decided by what they resolve to (SPEC "What counts").
+
+The scan records every call by a spawn's name (`vocabulary.SPAWN_FUNCTIONS`, `SPAWN_METHODS`,
+configured spawners' last names); here each is kept or dropped:
+- a qualified name from `vocabulary.SPAWN_QUALIFIED` under any alias (`asyncio.create_task`,
+  `from asyncio import create_task as spawn`, `spawn = asyncio.create_task`);
+- a configured spawner (`hass.async_create_task`), by qualified name or by its dotted tail;
+- `create_task`/`ensure_future` on an event loop (from a loop factory, an annotation, or a
+  receiver named like one: `bot.loop`);
+- `create_task`/`start_soon`/`start` on a task group or nursery: structured, safe by design.
+A `create_task` method of anything else (a to-do API client) is not a spawn.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.analysis.resolve import LOOP_NAMES, TASKGROUP_NAMES, Resolver, Sym, name_hint
-from taskleak.analysis.scan import CallSite, Scope, dotted
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
+from taskleak.analysis.scopes import CallSite, Scope
+from taskleak.analysis.vocabulary import (
+    LOOP_METHODS,
+    LOOP_NAMES,
+    SPAWN_QUALIFIED,
+    STRUCTURED_METHODS,
+    TASKGROUP_NAME_PARTS,
+    TASKGROUP_NAMES,
+)
 
-SPAWN_QUALIFIED = {
-    "asyncio.create_task": "asyncio.create_task",
-    "asyncio.tasks.create_task": "asyncio.create_task",
-    "asyncio.ensure_future": "asyncio.ensure_future",
-    "asyncio.tasks.ensure_future": "asyncio.ensure_future",
-    "asyncio.run_coroutine_threadsafe": "asyncio.run_coroutine_threadsafe",
-    "asyncio.tasks.run_coroutine_threadsafe": "asyncio.run_coroutine_threadsafe",
-}
-LOOP_METHODS = frozenset({"create_task", "ensure_future"})
-STRUCTURED_METHODS = {"taskgroup": ("create_task", "start_soon", "start"),
-                      "nursery": ("start_soon", "start")}
+_OWNERS = {Instance.TASKGROUP: "TaskGroup", Instance.NURSERY: "Nursery"}
 
 
 @dataclass(eq=False)
@@ -31,15 +40,10 @@ class Spawn:
     holder: str = ""  # for structured spawns: the task group's name
 
 
-def _all_scopes(scope: Scope) -> Iterator[Scope]:
-    yield scope
-    for child in scope.children:
-        yield from _all_scopes(child)
-
-
 def find_spawns(module: Scope, resolver: Resolver, extra: tuple[str, ...] = ()) -> list[Spawn]:
+    """The spawns among the calls the scan recorded, in text order within each scope."""
     out: list[Spawn] = []
-    for scope in _all_scopes(module):
+    for scope in module.walk():
         for site in scope.calls:
             spawn = classify_call(site, resolver, extra)
             if spawn is not None:
@@ -50,18 +54,31 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[str, ...] = ()) 
 def _matches_extra(func: cst.BaseExpression, resolved: Sym, extra: tuple[str, ...]) -> str | None:
     text = dotted(func)
     for spawner in extra:
-        if resolved.kind == "qualified" and resolved.name == spawner:
+        if resolved.kind is SymKind.QUALIFIED and resolved.name == spawner:
             return spawner
         if text is not None and (text == spawner or text.endswith("." + spawner)):
             return spawner
     return None
 
 
+def _receiver_kind(receiver: Sym, hint: str | None) -> Instance | None:
+    """A loop, a task group or a nursery: resolved, or guessed from the receiver's name."""
+    if receiver.kind is SymKind.INSTANCE:
+        return receiver.instance
+    if receiver.kind is SymKind.UNKNOWN and hint is not None:
+        if hint in LOOP_NAMES:
+            return Instance.LOOP
+        if hint in TASKGROUP_NAMES or any(part in hint for part in TASKGROUP_NAME_PARTS):
+            return Instance.NURSERY if "nursery" in hint else Instance.TASKGROUP
+    return None
+
+
 def classify_call(site: CallSite, resolver: Resolver, extra: tuple[str, ...]) -> Spawn | None:
+    """The spawn this call is, or None."""
     func = site.node.func
     scope = site.scope
     resolved = resolver.resolve(func, scope)
-    if resolved.kind == "qualified" and resolved.name in SPAWN_QUALIFIED:
+    if resolved.kind is SymKind.QUALIFIED and resolved.name in SPAWN_QUALIFIED:
         return Spawn(site, SPAWN_QUALIFIED[resolved.name], structured=False)
     if extra:
         matched = _matches_extra(func, resolved, extra)
@@ -72,21 +89,13 @@ def classify_call(site: CallSite, resolver: Resolver, extra: tuple[str, ...]) ->
     method = func.attr.value
     receiver = resolver.resolve(func.value, scope)
     hint = name_hint(func.value)
-    kind = receiver.name if receiver.kind == "instance" else None
-    if receiver.kind == "unknown" and hint is not None:
-        if hint in LOOP_NAMES:
-            kind = "loop"
-        elif hint in TASKGROUP_NAMES or "nursery" in hint or "task_group" in hint:
-            kind = "taskgroup" if "nursery" not in hint else "nursery"
-    if kind == "loop" and method in LOOP_METHODS:
+    kind = _receiver_kind(receiver, hint)
+    if kind is Instance.LOOP and method in LOOP_METHODS:
         return Spawn(site, f"loop.{method}", structured=False)
-    if kind in STRUCTURED_METHODS and method in STRUCTURED_METHODS[kind]:
-        owner = "asyncio.TaskGroup" if kind == "taskgroup" else "trio.Nursery"
-        if receiver.kind == "instance":
-            owner = _owner(receiver)
+    if kind is not None and kind.value in STRUCTURED_METHODS \
+            and method in STRUCTURED_METHODS[kind.value]:
+        owner = "asyncio.TaskGroup" if kind is Instance.TASKGROUP else "trio.Nursery"
+        if receiver.kind is SymKind.INSTANCE:
+            owner = _OWNERS[kind]
         return Spawn(site, f"{owner}.{method}", structured=True, holder=hint or "task group")
     return None
-
-
-def _owner(sym: Sym) -> str:
-    return {"taskgroup": "TaskGroup", "nursery": "Nursery"}.get(sym.name, sym.name)

@@ -22,18 +22,20 @@ from pathlib import Path
 
 import libcst as cst
 
-from taskleak.analysis.classify import Verdict
+from taskleak.analysis.analyse import ModuleAnalysis, analyse
+from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.positions import positions
 from taskleak.analysis.spawns import Spawn
 from taskleak.files.atomic import FileChangedError, replace_file
 from taskleak.files.source import SourceError, decode, read_source
-from taskleak.fixes.advice import choose, not_applied_reason, offers
+from taskleak.fixes.advice import advise_module, choose, needs_fix, not_applied_reason, offers
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, apply_edits
 from taskleak.fixes.imports import place_pending
 from taskleak.fixes.plan import Offer
 from taskleak.fixes.sets import render_sets
 from taskleak.model import Risk
+from taskleak.rules import Verdict, judge
 
 TargetKey = tuple[int, int, str]  # (line, column, rule) of a finding
 
@@ -65,6 +67,7 @@ class SourceFix:
     applied: list[AppliedFix] = field(default_factory=list)
     not_fixed: list[NotFixed] = field(default_factory=list)
     error: str | None = None  # the module could not be fixed at all (it does not parse ...)
+    facts: ModuleFacts | None = None  # of `fixed`, from the re-check (when it changed)
 
     @property
     def changed(self) -> bool:
@@ -81,11 +84,11 @@ class _Planned:
 
     def applied(self) -> AppliedFix:
         o = self.offer
-        return AppliedFix(self.line, self.column, self.verdict.rule, o.kind, o.safe,
+        return AppliedFix(self.line, self.column, self.verdict.code, o.kind.value, o.safe,
                           o.description)
 
     def not_fixed(self, reason: str) -> NotFixed:
-        return NotFixed(self.line, self.column, self.verdict.rule, reason)
+        return NotFixed(self.line, self.column, self.verdict.code, reason)
 
 
 def _never(rule: str) -> bool:
@@ -106,20 +109,22 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
     except (RecursionError, MemoryError, UnicodeDecodeError, LookupError) as exc:
         result.error = f"cannot parse: {type(exc).__name__}"
         return result
-    ctx, items = FixContext.analyse(module, spawners)
-    wanted = [(sp, v) for sp, v in items if v.risk is not Risk.LOW and not sp.structured]
+    analysis = analyse(module, spawners)
+    ctx = FixContext(analysis)
+    items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
+    wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)]
     if not wanted:
         return result
     where = positions(module, [sp.site.node for sp, _ in wanted])
     plans: list[_Planned] = []
     for sp, v in wanted:
         line, column = where[id(sp.site.node)][0], where[id(sp.site.node)][1] + 1
-        if targets is not None and (line, column, v.rule) not in targets:
+        if targets is not None and (line, column, v.code) not in targets:
             continue
         found, reasons = offers(ctx, sp, v)
-        chosen = choose(found, allow_unsafe(v.rule))
+        chosen = choose(found, allow_unsafe(v.code))
         if chosen is None:
-            result.not_fixed.append(NotFixed(line, column, v.rule,
+            result.not_fixed.append(NotFixed(line, column, v.code,
                                              not_applied_reason(found, reasons)))
         else:
             plans.append(_Planned(sp, v, chosen, line, column))
@@ -128,6 +133,7 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
     checker = _Checker(module, items, spawners, filename, data)
     fixed, accepted, failures = _fix(module, ctx, plans, checker)
     result.fixed = fixed
+    result.facts = checker.facts_of(fixed) if accepted else None
     result.applied = [p.applied() for p in accepted]
     result.not_fixed += [p.not_fixed(f"not applied: {why}") for p, why in failures.items()]
     result.not_fixed.sort(key=lambda n: (n.line, n.column))
@@ -225,11 +231,24 @@ class _Checker:
         self.spawners = spawners
         self.filename = filename
         self.comments = _comments(module)
+        self._checked: tuple[bytes, ModuleAnalysis] | None = None  # the last re-check
         try:
             compile(data, filename, "exec", dont_inherit=True)
             self.compiles = True
         except (SyntaxError, ValueError):  # syntax newer than this Python, or NUL bytes
             self.compiles = False
+
+    def facts_of(self, fixed: bytes) -> ModuleFacts | None:
+        """The facts of the fixed module, from its re-check: the run reports them without
+        analysing the file again."""
+        if self._checked is None or self._checked[0] != fixed:
+            return None
+        analysis = self._checked[1]
+        try:
+            analysis.text = fixed.decode(decode(fixed)[1])
+        except SourceError:
+            analysis.text = None
+        return advise_module(analysis, analysis.facts())
 
     def verify(self, fixed: bytes, built: list[_Planned]
                ) -> tuple[str | None, dict[_Planned, str]]:
@@ -245,7 +264,9 @@ class _Checker:
                 return f"the fixed code does not compile: {exc}", {}
         if self.comments - _comments(new):
             return "a comment would be lost", {}
-        _, new_items = FixContext.analyse(new, self.spawners)
+        analysis = analyse(new, self.spawners)
+        new_items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates,
+                                                     strict=True)]
         by_spawn = {id(p.spawn): p for p in built}
         old_groups: dict[SpawnKey, list[tuple[_Planned | None, Verdict]]] = {}
         for sp, v in self.items:
@@ -264,10 +285,12 @@ class _Checker:
                         f"{len(kept)} were expected"), {}
             for (p, old), now in zip(kept, news, strict=True):
                 if p is not None and now.risk is not Risk.LOW:
-                    failures[p] = (f"after the fix the re-check still reports {now.rule} "
+                    failures[p] = (f"after the fix the re-check still reports {now.code} "
                                    f"({now.risk.value}): {now.message}")
                 elif p is None and now.risk.rank > old.risk.rank:
-                    return f"another spawn would be reported worse ({now.rule})", {}
+                    return f"another spawn would be reported worse ({now.code})", {}
+        if not failures:
+            self._checked = (fixed, analysis)
         return None, failures
 
 

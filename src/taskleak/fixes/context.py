@@ -1,7 +1,7 @@
 """What a fix needs to know about one parsed module, computed once and shared by every fix.
 
-The analysis (`scan` -> `names` -> `spawns` -> `classify`) says which spawns leak and how; this
-adds what rewriting them needs: the parent of each node (to find the statement holding a spawn),
+The analysis (`taskleak.analysis.analyse`) says which spawns leak and how; this adds what
+rewriting them needs: the parent of each node (to find the statement holding a spawn),
 the names used in a function or a class (to pick names that clash with nothing), and where `self`
 can be reached. Everything is lazy, so the analysis pays nothing for files without findings.
 """
@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.analysis.classify import Classifier, Verdict
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scan import Scope, scan
-from taskleak.analysis.spawns import Spawn, find_spawns
-from taskleak.fixes.tree import names_and_attributes, parents
+from taskleak.analysis.analyse import ModuleAnalysis
+from taskleak.analysis.fates import Fate
+from taskleak.analysis.nodes import decorator_name
+from taskleak.analysis.scopes import Scope, ScopeKind
+from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.walk import parents
+from taskleak.fixes.tree import names_and_attributes
 
 # Methods of a class body that do not run on an instance (no `self` to keep tasks on).
 NOT_INSTANCE_METHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
@@ -43,28 +45,20 @@ class Placement:
 
 
 class FixContext:
-    """One module, its analysis, and the lookups fixes need (all computed on demand)."""
+    """One module's analysis and the lookups fixes need (all computed on demand)."""
 
-    def __init__(self, module: cst.Module, root: Scope, resolver: Resolver,
-                 classifier: Classifier) -> None:
-        self.module = module
-        self.root = root
-        self.resolver = resolver
-        self.classifier = classifier
+    def __init__(self, analysis: ModuleAnalysis) -> None:
+        self.analysis = analysis
+        self.module = analysis.module
+        self.root = analysis.root
+        self.resolver = analysis.resolver
         self._parents: dict[int, cst.CSTNode] | None = None  # by id(node)
         self._names: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # by id(node)
+        self._fates = {id(sp): f for sp, f in zip(analysis.spawns, analysis.fates, strict=True)}
 
-    @classmethod
-    def analyse(cls, module: cst.Module, spawners: tuple[str, ...] = ()
-                ) -> tuple[FixContext, list[tuple[Spawn, Verdict]]]:
-        """Run the analysis on `module` (as `analyze.analyze_module` does) for the fixer."""
-        extra_names = frozenset(s.rsplit(".", 1)[-1] for s in spawners)
-        root = scan(module, extra_names)
-        resolver = Resolver(root)
-        classifier = Classifier(root, resolver)
-        ctx = cls(module, root, resolver, classifier)
-        return ctx, [(sp, classifier.verdict(sp)) for sp in find_spawns(root, resolver,
-                                                                          spawners)]
+    def fates(self, sp: Spawn) -> tuple[Fate, ...]:
+        """What the analysis found became of the spawn's task."""
+        return self._fates[id(sp)]
 
     # -- tree lookups ------------------------------------------------------------------------
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
@@ -104,11 +98,7 @@ class FixContext:
 
     # -- scopes ------------------------------------------------------------------------------
     def scopes(self) -> Iterator[Scope]:
-        stack = [self.root]
-        while stack:
-            s = stack.pop()
-            yield s
-            stack.extend(reversed(s.children))
+        return self.root.walk()
 
     def instance_access(self, scope: Scope) -> tuple[Scope, Scope, str] | None:
         """(class, method, self name) when code in `scope` can reach the instance as `self`.
@@ -125,27 +115,16 @@ class FixContext:
             return None
         node = method.node
         if isinstance(node, cst.FunctionDef) and any(
-            _decorator_name(d) in ("staticmethod", "classmethod") for d in node.decorators
+            decorator_name(d) in ("staticmethod", "classmethod") for d in node.decorators
         ):
             return None
         s: Scope | None = scope
         while s is not None and s is not method:
-            if s.kind != "function" or self_name in s.bindings:
+            if s.kind is not ScopeKind.FUNCTION or self_name in s.bindings:
                 return None
             s = s.parent
         return cls, method, self_name
 
 
-def _decorator_name(d: cst.Decorator) -> str:
-    node = d.decorator
-    if isinstance(node, cst.Call):
-        node = node.func
-    if isinstance(node, cst.Attribute):
-        return node.attr.value
-    if isinstance(node, cst.Name):
-        return node.value
-    return ""
-
-
 def decorator_names(node: cst.FunctionDef | cst.ClassDef) -> list[str]:
-    return [_decorator_name(d) for d in node.decorators]
+    return [decorator_name(d) for d in node.decorators]

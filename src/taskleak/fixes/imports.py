@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.analysis.scan import dotted
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.scopes import BindingKind
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, Statement, is_docstring
 
@@ -90,7 +91,7 @@ def _alias_local(alias: cst.ImportAlias) -> str | None:
 def _bound_otherwise(ctx: FixContext, name: str, qualified: str) -> bool:
     """`name` is bound at module level to something else than the module `qualified`."""
     for b in ctx.root.bindings.get(name, ()):
-        if b.kind != "import" or b.qualified != qualified:
+        if b.kind is not BindingKind.IMPORT or b.qualified != qualified:
             return True
     return False
 

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from taskleak.fixes.edits import Edits
+from taskleak.rules import FixKind
 
 
 @dataclass(frozen=True)
 class Offer:
     """A fix that can be applied to one spawn."""
 
-    kind: str  # a `rules.FIX_KINDS` key
+    kind: FixKind
     safe: bool
     description: str  # what the fix does, for reports ("keep the task in self._background_tasks")
     build: Callable[[Edits], None]  # adds the fix's edits; raises edits.Conflict when it cannot

@@ -24,16 +24,14 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.analysis.classify import CLOSE_LIKE
-from taskleak.analysis.scan import Scope
+from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.vocabulary import CLOSE_METHODS, ends_lifecycle
 from taskleak.fixes.context import FixContext, decorator_names
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, module_ref, name_ref
 from taskleak.fixes.naming import candidates, fresh_name
 
-# Close-like methods that get the cancellation, in order of preference (async ones first).
-CLOSE_METHODS = ("close", "aclose", "stop", "shutdown", "disconnect", "__aexit__")
 THREAD_SPAWNER = "asyncio.run_coroutine_threadsafe"
 FUTURE_SPAWNERS = frozenset({"asyncio.ensure_future", "loop.ensure_future"})
 SLOTTED_DECORATORS = frozenset({"define", "frozen", "mutable"})  # attrs' slotted classes
@@ -261,22 +259,22 @@ def part_of_closing(sp: Spawn) -> bool:
     """The spawn is shutdown work: it runs in a close-like method, or runs one
     (`run_coroutine_threadsafe(self.aclose(), loop)`); close() must not cancel it."""
     method = sp.site.scope.method()
-    if method is not None and CLOSE_LIKE.match(method.name):
+    if method is not None and ends_lifecycle(method.name):
         return True
     args = sp.site.node.args
     coro = args[0].value if args else None
     if isinstance(coro, cst.Call) and isinstance(coro.func, cst.Attribute) \
             and isinstance(coro.func.value, cst.Name) and method is not None \
             and coro.func.value.value == method.self_name:
-        return bool(CLOSE_LIKE.match(coro.func.attr.value))
+        return ends_lifecycle(coro.func.attr.value)
     return False
 
 
 def fresh_local(ctx: FixContext, scope: Scope, base: str = "task") -> str:
     """A name for a new local in `scope` (a function, or the module) that shadows nothing."""
-    node = scope.node if scope.kind == "function" else ctx.module
+    node = scope.node if scope.kind is ScopeKind.FUNCTION else ctx.module
     taken = set(ctx.names_in(node))
-    if scope.kind != "function":
+    if scope.kind is not ScopeKind.FUNCTION:
         taken |= set(ctx.root.bindings)
     return fresh_name(taken, base)
 

@@ -10,8 +10,9 @@ One cache file maps
 - each checked file's absolute path to `[mtime_ns, size, digest, day]`: when a file's stat still
   matches, its content is known without reading it; `digest` is the blake2b of its bytes, or
   null when the prefilter ruled the file out;
-- each digest to the analysis result of that content, so a touched-but-unchanged file, or a
-  branch switched back, costs a read and a hash but no parse.
+- each digest to the facts of that content (`analysis.facts`: spawns, fates, fix advice,
+  exports), so a touched-but-unchanged file, or a branch switched back, costs a read and a hash
+  but no parse. Findings are not stored: the project join makes them from the facts each run.
 
 Safety: results are keyed by content, never by path or time alone. A stat shortcut is not
 recorded for a file modified within `RACY_SECONDS` of the run (its mtime may not change on the
@@ -31,12 +32,12 @@ import os
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from taskleak import __version__
-from taskleak.model import FileResult, Finding, Skipped
+from taskleak.analysis.facts import FileFacts, ModuleFacts
+from taskleak.model import Skipped
 
 try:  # hashlib's blake2b itself, without hashlib's import of OpenSSL (a few ms every run)
     from _blake2 import blake2b as blake2b
@@ -44,7 +45,7 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as blake2b
 
 CACHE_DIR_NAME = ".taskleak_cache"
-FORMAT = 1
+FORMAT = 2  # 2: per-module facts (was: findings)
 RACY_SECONDS = 2.0
 MAX_AGE_DAYS = 30
 _STALE_TMP_SECONDS = 3600
@@ -168,29 +169,27 @@ class Cache:
         self.remember(path, st, digest)
         return True
 
-    def result(self, digest: str, display: str) -> FileResult | None:
-        """The cached result of a content, for the file shown as `display`."""
-        return self._result(digest, display)
-
-    def _result(self, digest: str, display: str) -> FileResult | None:
+    def result(self, digest: str, display: str) -> FileFacts | None:
+        """The cached facts of a content, for the file shown as `display`."""
         doc = self._results.get(digest)
         if not isinstance(doc, dict):
             return None
         try:
-            findings = [replace(Finding.from_cache(f), path=display) for f in doc["findings"]]
+            module = doc.get("module")
             skipped = None
             if doc.get("skipped") is not None:
                 reason, line = doc["skipped"]
                 skipped = Skipped(display, str(reason), line)
-            return FileResult(path=display, findings=findings, skipped=skipped,
-                              parsed=bool(doc.get("parsed")))
+            return FileFacts(path=display,
+                             module=ModuleFacts.from_json(module) if module else None,
+                             skipped=skipped, parsed=bool(doc.get("parsed")))
         except (KeyError, TypeError, ValueError):
-            return None  # an entry written by a different shape of Finding: analyse again
+            return None  # an entry written by a different shape of facts: analyse again
 
     # -- recording -------------------------------------------------------------------------
     def remember(self, path: str, st: os.stat_result, digest: str | None,
-                 result: FileResult | None = None) -> None:
-        """Record a file's stat and content digest, and the result of analysing that content."""
+                 result: FileFacts | None = None) -> None:
+        """Record a file's stat and content digest, and the facts of that content."""
         if result is not None:
             if result.skipped is not None and result.skipped.internal:
                 return  # a bug of ours: analyse again next time
@@ -243,16 +242,12 @@ class Cache:
             self._dirty = True
 
 
-def _result_doc(result: FileResult) -> dict[str, Any]:
-    findings = []
-    for f in result.findings:
-        data = f.to_cache()
-        data["path"] = ""  # filled in from the path of the file that has this content
-        findings.append(data)
+def _result_doc(result: FileFacts) -> dict[str, Any]:
     skipped = None
     if result.skipped is not None:
         skipped = [result.skipped.reason, result.skipped.line]
-    return {"parsed": result.parsed, "findings": findings, "skipped": skipped}
+    module = result.module.to_json() if result.module is not None else None
+    return {"parsed": result.parsed, "module": module, "skipped": skipped}
 
 
 def write_cache_file(directory: Path, file: Path, data: bytes) -> str | None:

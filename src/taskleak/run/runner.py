@@ -3,10 +3,12 @@
 1. discovery lists the files (sorted, deduplicated);
 2. a cheap pass over every file: a stat the cache may recognise, else a read, the prefilter
    (most files stop here) and a content hash the cache may recognise;
-3. only the files left are parsed: here when they are few, else in a process pool that starts
-   as soon as there is enough work and parses while the pass goes on (`parallel.py`).
+3. only the files left are parsed and analysed into facts (`pipeline.py`): here when they are
+   few, else in a process pool that starts as soon as there is enough work and parses while the
+   pass goes on (`workers.py`);
+4. the facts of every file are joined into findings (`taskleak.project.join`).
 libcst is imported only when step 3 has work: a warm run over an unchanged tree never loads it.
-Results are put back in file order and sorted, whatever order the pool finishes in.
+Facts are put back in file order, whatever order the pool finishes in, and findings sorted.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taskleak.analysis.facts import FileFacts
 from taskleak.files.discovery import discover_names, display_path, listing_key
 from taskleak.files.listing_cache import ListingCache
 from taskleak.files.source import SourceError, read_source
-from taskleak.model import FileResult, Finding, RunResult, Skipped
+from taskleak.model import RunResult, Skipped
+from taskleak.project.join import join
 from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.prefilter import prefilter_for
 from taskleak.run.progress import NoProgress, Progress
@@ -29,7 +33,7 @@ from taskleak.settings import Settings
 if TYPE_CHECKING:  # imported with the first file to parse: a warm run has none
     from taskleak.run.workers import Analyzer, Job
 
-_RULED_OUT = FileResult(path="")  # shared result of every file the prefilter rules out
+_RULED_OUT = FileFacts(path="")  # shared facts of every file the prefilter rules out
 
 
 @dataclass
@@ -44,11 +48,42 @@ class RunStats:
     cache_error: str | None = None  # why the cache could not be written
 
 
+@dataclass
+class Collected:
+    """The facts of every file of a run, in the order of `paths` (absolute, as discovered)."""
+
+    paths: list[str]
+    facts: list[FileFacts]
+    spawners: tuple[str, ...] = ()
+
+    def reanalyse(self, index: int, settings: Settings) -> FileFacts:
+        """Read and analyse one of the files again (it changed since it was collected)."""
+        from taskleak.run.pipeline import analyse_file
+
+        path = self.paths[index]
+        display = display_path(path)
+        try:
+            data = read_source(path)
+        except SourceError as exc:
+            return FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
+        return analyse_file(data, display, tuple(settings.spawners))
+
+
 def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
         cache_dir: Path | None = None, progress: Progress | None = None,
         use_prefilter: bool = True, stats: RunStats | None = None) -> RunResult:
-    """Check `paths`. `jobs`: worker processes at most (default: all cores); `cache_dir`: where
-    results persist between runs (None: no cache); `use_prefilter=False` parses every file."""
+    """Check `paths`: `collect` their facts, then join them into findings."""
+    got = collect(paths, settings, jobs=jobs, cache_dir=cache_dir, progress=progress,
+                  use_prefilter=use_prefilter, stats=stats)
+    return join(got.facts, len(got.facts), settings.rule_enabled)
+
+
+def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
+            cache_dir: Path | None = None, progress: Progress | None = None,
+            use_prefilter: bool = True, stats: RunStats | None = None) -> Collected:
+    """The facts of every file under `paths`. `jobs`: worker processes at most (default: all
+    cores); `cache_dir`: where facts persist between runs (None: no cache);
+    `use_prefilter=False` parses every file."""
     progress = progress or NoProgress()
     stats = stats if stats is not None else RunStats()
     listings = ListingCache(cache_dir, listing_key(settings)) \
@@ -59,10 +94,10 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
     progress.start(len(files))
     cache = Cache(cache_dir, settings.analysis_key()) if cache_dir and use_prefilter else None
     prefilter = prefilter_for(tuple(settings.spawners))
-    results: list[FileResult] = [_RULED_OUT] * len(files)
+    results: list[FileFacts] = [_RULED_OUT] * len(files)
     recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # index -> path, stat, digest
 
-    def on_result(job: Job, result: FileResult) -> None:
+    def on_result(job: Job, result: FileFacts) -> None:
         results[job.index] = result
         if cache is not None and job.index in recorded:
             key, st, digest = recorded[job.index]
@@ -94,7 +129,7 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
                 data = read_source(key)
             except SourceError as exc:
                 display = display_path(key)
-                results[i] = FileResult(display, skipped=Skipped(display, exc.reason, exc.line))
+                results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
                 progress.advance()
                 continue
             if use_prefilter and not prefilter.may_spawn(data):
@@ -129,21 +164,5 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
         if analyzer is not None:
             analyzer.close()
         progress.stop()
-    return collect(results, settings, len(files))
+    return Collected(files, results, tuple(settings.spawners))
 
-
-def collect(results: Sequence[FileResult], settings: Settings, scanned: int) -> RunResult:
-    """The run's findings (enabled rules only) and skipped files, sorted."""
-    findings: list[Finding] = []
-    skipped: list[Skipped] = []
-    parsed = 0
-    for r in results:
-        if r.findings:  # most files have none: no generator for them
-            findings.extend(f for f in r.findings if settings.rule_enabled(f.rule))
-        if r.skipped is not None:
-            skipped.append(r.skipped)
-        parsed += r.parsed
-    findings.sort(key=Finding.sort_key)
-    skipped.sort(key=lambda s: s.path)
-    return RunResult(findings=findings, skipped=skipped, files_scanned=scanned,
-                     files_parsed=parsed)

@@ -1,4 +1,4 @@
-"""Parse and analyse the candidate files, in a process pool when the work is worth one.
+"""Analyse the candidate files (`pipeline.py`), in a process pool when the work is worth one.
 
 The runner hands over each file its cheap pass (read, prefilter, cache) could not answer, while
 the pass goes on. Jobs are held back until they add up to `POOL_MIN_BYTES`: a small run
@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from taskleak.model import FileResult
+from taskleak.analysis.facts import FileFacts
 
 # Below this much source, one process is faster than starting a pool (libcst parses and
 # taskleak analyses about 0.4 MB of source a second on one core here; forking the workers,
@@ -35,7 +35,7 @@ class Job:
     data: bytes
 
 
-OnResult = Callable[[Job, FileResult], None]
+OnResult = Callable[[Job, FileFacts], None]
 
 
 def default_jobs() -> int:
@@ -49,13 +49,11 @@ def default_jobs() -> int:
     return max(1, count or 1)
 
 
-def analyze_job(data: bytes, display: str, spawners: tuple[str, ...]) -> FileResult:
+def analyze_job(data: bytes, display: str, spawners: tuple[str, ...]) -> FileFacts:
     """One file in a worker (or here): the parser is imported on first use."""
-    from taskleak.analysis.analyse import analyze_bytes
-    from taskleak.analysis.parse import gc_paused
+    from taskleak.run.pipeline import analyse_file
 
-    with gc_paused():  # a tree is built and walked: no cycles to find (see fastparse)
-        return analyze_bytes(data, display, spawners)
+    return analyse_file(data, display, spawners)
 
 
 class Analyzer:
@@ -69,7 +67,7 @@ class Analyzer:
         self._held: list[Job] = []
         self._held_bytes = 0
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: dict[Future[FileResult], Job] = {}
+        self._futures: dict[Future[FileFacts], Job] = {}
 
     def add(self, job: Job) -> None:
         if self._pool is not None:

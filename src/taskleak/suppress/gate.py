@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # baselines are imported when used: most runs have none
     from taskleak.suppress.baseline import Baseline, BaselineEntry
 
 
-def _lines_with_noqa(path: Path) -> list[str] | None:
+def _lines_with_noqa(path: Path | str) -> list[str] | None:
     """The file's lines when its bytes mention `noqa` at all, else (or when unreadable) None:
     a file without the word has no directive, and needs no decoding."""
     try:
@@ -38,7 +38,7 @@ def _lines(data: bytes) -> list[str]:
 
 
 def apply_suppressions(
-    result: RunResult, settings: Settings, *, unused_in: Iterable[Path] = (),
+    result: RunResult, settings: Settings, *, unused_in: Iterable[Path | str] = (),
     report_unused: bool = True,
 ) -> tuple[RunResult, NoqaResult]:
     """Drop findings suppressed by `# noqa`; look for unused directives in `unused_in` too.

@@ -16,16 +16,17 @@ import re
 
 import libcst as cst
 
-from taskleak.analysis.classify import Verdict
-from taskleak.analysis.scan import callee_text, defined_function
+from taskleak.analysis.fates import FateKind
+from taskleak.analysis.nodes import callee_text
+from taskleak.analysis.scopes import ScopeKind, defined_function
 from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.shapes import Shape, spawn_shape, statement_comments
+from taskleak.rules import FixKind, Verdict
 
-KIND = "await"
-RULES = frozenset({"TL101", "TL102"})
+KIND = FixKind.AWAIT
 AWAITABLE_SPAWNERS = frozenset(
     {"asyncio.create_task", "asyncio.ensure_future", "loop.create_task", "loop.ensure_future"})
 DROPPABLE_KEYWORDS = frozenset({"name", "loop"})
@@ -40,20 +41,19 @@ BACKGROUND_INTENT = re.compile(
     r"(do not|don'?t|never|without) (a)?wait|in the meantime)", re.IGNORECASE)
 
 
-def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
-    if verdict.rule not in RULES or sp.structured:
-        return None
+def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     site = sp.site
     if sp.spawner not in AWAITABLE_SPAWNERS:
         return NoFix(f"awaiting is offered for asyncio's spawners only, not {sp.spawner}")
-    if site.scope.kind != "function" or not site.scope.is_async:
+    if site.scope.kind is not ScopeKind.FUNCTION or not site.scope.is_async:
         return NoFix("not inside `async def`: the coroutine cannot be awaited there")
     if site.loops:
         return NoFix("spawned in a loop: awaiting would run the items one after another")
     shape = spawn_shape(ctx, site.node)
     if isinstance(shape, NoFix):
         return shape
-    if shape.form == "chain" or (shape.form == "bound" and verdict.rule != "TL102"):
+    never_read = any(f.kind is FateKind.NEVER_READ for f in ctx.fates(sp))
+    if shape.form == "chain" or (shape.form == "bound" and not never_read):
         return NoFix("the task is used after the spawn")
     coro = _coroutine(site.node)
     if coro is None:

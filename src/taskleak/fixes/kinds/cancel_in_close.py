@@ -21,29 +21,29 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.classify import Verdict, repeats_often
-from taskleak.analysis.scan import dotted
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.scopes import ScopeKind
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.vocabulary import CLOSE_METHODS, INIT_METHODS, repeats_often
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import header, module_ref
 from taskleak.fixes.kinds.cancel_previous import attribute_initialised, stored_target
 from taskleak.fixes.plan import NoFix, Offer
-from taskleak.fixes.sets import CLOSE_METHODS, close_method, first_param, part_of_closing
+from taskleak.fixes.sets import close_method, first_param, part_of_closing
+from taskleak.rules import FixKind, Verdict
 
-KIND = "cancel-in-close"
+KIND = FixKind.CANCEL_IN_CLOSE
 
 
-def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
-    if verdict.rule != "TL201" or sp.structured:
-        return None
+def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     site = sp.site
     target = stored_target(ctx, sp)
     if isinstance(target, NoFix):
         return target
     if isinstance(target, cst.Name):
         scope = site.scope
-        if scope.kind == "module" or target.value in scope.declared_global:
+        if scope.kind is ScopeKind.MODULE or target.value in scope.declared_global:
             return NoFix("the task is kept in a module global: where it should end (which "
                          "shutdown hook) is a design decision")
         return NoFix(f"the task reaches its attribute through the local `{target.value}`: "
@@ -66,7 +66,7 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
         return NoFix(f"spawned as part of closing ({method.name}()): cancelling it on close "
                      "would stop the shutdown work itself")
     attr = target.attr.value
-    in_init = method.name in ("__init__", "__post_init__")
+    in_init = method.name in INIT_METHODS
     if not in_init and not attribute_initialised(ctx, cls, attr):
         return NoFix(f"self.{attr} is not initialised in __init__ (to None), so "
                      f"{close.name.value}() could not tell whether a task exists")

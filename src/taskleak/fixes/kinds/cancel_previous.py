@@ -18,20 +18,19 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from taskleak.analysis.classify import Verdict
-from taskleak.analysis.scan import Scope, dotted
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.vocabulary import INIT_METHODS
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer
+from taskleak.rules import FixKind, Verdict
 
-KIND = "cancel-previous"
-INIT_METHODS = frozenset({"__init__", "__post_init__"})
+KIND = FixKind.CANCEL_PREVIOUS
 
 
-def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
-    if verdict.rule != "TL103" or sp.structured:
-        return None
+def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     if sp.site.loops:
         return NoFix("re-spawned in a loop: cancelling the previous task would keep only the "
                      "last one; keep them all in a collection instead")
@@ -73,7 +72,7 @@ def _initialised(values: Sequence[cst.BaseExpression | None]) -> bool:
 def attribute_initialised(ctx: FixContext, cls: Scope, attr: str) -> bool:
     values: list[cst.BaseExpression | None] = [
         v for v, s in cls.attr_bindings.get(attr, []) if s.name in INIT_METHODS]
-    values += [b.value for b in cls.bindings.get(attr, []) if b.kind == "assign"]
+    values += [b.value for b in cls.bindings.get(attr, []) if b.kind is BindingKind.ASSIGN]
     return _initialised(values)
 
 
@@ -91,8 +90,9 @@ def cancel_previous_code(ctx: FixContext, sp: Spawn,
         ref = dotted(target)
         return f"if {ref} is not None:\n    {ref}.cancel()"
     if isinstance(target, cst.Name):
-        values = [b.value for b in ctx.root.bindings.get(target.value, []) if b.kind == "assign"]
-        if scope.kind != "module" and target.value not in scope.declared_global:
+        values = [b.value for b in ctx.root.bindings.get(target.value, [])
+                  if b.kind is BindingKind.ASSIGN]
+        if scope.kind is not ScopeKind.MODULE and target.value not in scope.declared_global:
             return NoFix("the task is stored in a local")
         if not _initialised(values):
             return NoFix(f"the global {target.value} is not initialised to None beforehand")

@@ -15,21 +15,20 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.classify import Verdict
-from taskleak.analysis.scan import Scope, dotted
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.scopes import BindingKind, Scope
 from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext, Placement
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.sets import fresh_local, is_set_value
 from taskleak.fixes.shapes import Shape, spawn_shape
+from taskleak.rules import FixKind, Verdict
 
-KIND = "discard-callback"
+KIND = FixKind.DISCARD_CALLBACK
 
 
-def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
-    if verdict.rule != "TL202" or sp.structured:
-        return None
+def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     scope = sp.site.scope
     call = sp.site.node
     pl = ctx.placement(call)
@@ -121,9 +120,11 @@ def _is_set(ctx: FixContext, scope: Scope, coll: str) -> bool:
             return False
         values: list[cst.BaseExpression | None] = [
             v for v, _ in access[0].attr_bindings.get(parts[1], [])]
-        values += [b.value for b in access[0].bindings.get(parts[1], []) if b.kind == "assign"]
+        values += [b.value for b in access[0].bindings.get(parts[1], [])
+                   if b.kind is BindingKind.ASSIGN]
     elif len(parts) == 1:
-        values = [b.value for b in ctx.root.bindings.get(coll, []) if b.kind == "assign"]
+        values = [b.value for b in ctx.root.bindings.get(coll, [])
+                  if b.kind is BindingKind.ASSIGN]
     else:
         return False
     return bool(values) and all(is_set_value(v) for v in values)

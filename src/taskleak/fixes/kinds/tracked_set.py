@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.classify import Verdict
+from taskleak.analysis.scopes import ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
@@ -30,21 +30,19 @@ from taskleak.fixes.sets import (
     part_of_closing,
 )
 from taskleak.fixes.shapes import Shape, hoisted, spawn_shape
+from taskleak.rules import FixKind, Verdict
 
-KIND = "tracked-set"
-RULES = frozenset({"TL101", "TL102"})
+KIND = FixKind.TRACKED_SET
 
 
-def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix | None:
-    if verdict.rule not in RULES or sp.structured:
-        return None
+def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     scope = sp.site.scope
-    if scope.kind == "class":
+    if scope.kind is ScopeKind.CLASS:
         return NoFix("the spawn runs in a class body")
     shape = spawn_shape(ctx, sp.site.node)
     if isinstance(shape, NoFix):
         return shape
-    if scope.kind == "module" and _top_index(ctx, shape) < header(ctx.module).end:
+    if scope.kind is ScopeKind.MODULE and _top_index(ctx, shape) < header(ctx.module).end:
         return NoFix("the spawn runs at module level among the imports, before a set could "
                      "be defined")
     access = ctx.instance_access(scope)

@@ -1,4 +1,4 @@
-"""`taskleak fix`, `check --fix` and `--diff` over the findings of a check run.
+"""Fixing the files of a run's findings (`taskleak fix`, `check --fix`, `--diff`).
 
 The run's findings (after `# noqa`, `--select`/`--ignore`) say what to fix; each file is then read
 again and fixed on its own (`apply.fix_file`), so a file edited in between is re-analysed, and a
@@ -7,7 +7,6 @@ file that changes while it is being fixed is left alone. Low findings are never 
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +50,7 @@ class FixRun:
 
 
 def fixable(finding: Finding) -> bool:
-    return finding.risk is not Risk.LOW and not finding.tracked.startswith("structured")
+    return finding.risk is not Risk.LOW and not finding.structured
 
 
 def targets_by_file(result: RunResult) -> dict[str, set[TargetKey]]:
@@ -80,31 +79,3 @@ def remaining(result: RunResult, run: FixRun) -> list[Finding]:
     """The run's findings that were not fixed."""
     done = run.fixed_keys()
     return [f for f in result.findings if (f.path, f.line, f.column, f.rule) not in done]
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def summary_lines(run: FixRun) -> list[str]:
-    """What happened, for stderr: counts first, then each finding left and why."""
-    lines: list[str] = []
-    applied = run.applied
-    files = {path for path, _ in applied}
-    kinds = Counter(a.kind for _, a in applied)
-    verb = "Fixed" if run.wrote else "Would fix"
-    detail = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
-    if applied:
-        lines.append(f"{verb} {_plural(len(applied), 'finding')} in "
-                     f"{_plural(len(files), 'file')} ({detail}).")
-    else:
-        lines.append("Nothing to fix." if not run.not_fixed and not run.errors
-                     else "No fix applied.")
-    left = run.not_fixed
-    if left:
-        lines.append(f"{_plural(len(left), 'finding')} not fixed:")
-        for path, n in left:
-            lines.append(f"  {path}:{n.line}:{n.column}: {n.rule} {n.reason}")
-    for path, error in run.errors:
-        lines.append(f"  {path}: not fixed: {error}")
-    return lines

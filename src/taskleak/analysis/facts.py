@@ -1,0 +1,185 @@
+"""Per-module facts: what analysing one module yields, as plain, picklable data.
+
+- its spawns (`SpawnFacts`): where each is, what it runs, its fates as far as this module can
+  tell, and the questions it cannot answer alone (`Question`: is `Handler._task` cancelled
+  anywhere? who keeps the task this function returns? who owns the collection passed in as this
+  parameter?);
+- what it can tell other modules (`Exports`): which attributes and collections it awaits,
+  cancels or prunes, which functions return tasks, which calls drop the value they return.
+
+Facts are computed once per file content, cached, and joined project-wide (`taskleak.project`).
+No libcst here: a warm run reads facts from the cache without loading the parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.model import FixInfo, Skipped
+
+
+class QuestionKind(Enum):
+    ATTRIBUTE_CLEANUP = "attribute_cleanup"  # is `owner`.`name` awaited/cancelled elsewhere?
+    RETURNED_TASK = "returned_task"  # what do the callers of function `owner` do with it?
+    PARAMETER_COLLECTION = "parameter_collection"  # who owns what `owner`'s `name` receives?
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: QuestionKind
+    owner: str  # a class or function, by qualified name within its module
+    name: str = ""  # the attribute or parameter
+
+    def to_json(self) -> list[str]:
+        return [self.kind.value, self.owner, self.name]
+
+    @classmethod
+    def from_json(cls, data: list[str]) -> Question:
+        return cls(QuestionKind(data[0]), data[1], data[2])
+
+
+class EffectKind(Enum):
+    AWAIT = "await"
+    GATHER = "gather"
+    CANCEL = "cancel"
+    PRUNE = "prune"
+
+
+@dataclass(frozen=True)
+class Effect:
+    """A dotted name this module awaits, gathers, cancels or prunes: `self._task.cancel()`."""
+
+    kind: EffectKind
+    key: str  # as written: "self._task", "entry.runtime_data.listener"
+    where: str  # the function it happens in: "close()"
+    owner: str = ""  # the class, when the key is an attribute of `self`
+
+    @property
+    def attribute(self) -> str:
+        return self.key.rsplit(".", 1)[-1]
+
+    def to_json(self) -> list[str]:
+        return [self.kind.value, self.key, self.where, self.owner]
+
+    @classmethod
+    def from_json(cls, data: list[str]) -> Effect:
+        return cls(EffectKind(data[0]), data[1], data[2], data[3])
+
+
+@dataclass(frozen=True)
+class Exports:
+    """What one module can tell the others."""
+
+    effects: tuple[Effect, ...] = ()
+    task_functions: tuple[str, ...] = ()  # qualified names of functions that return a task
+    dropped_calls: tuple[str, ...] = ()  # callees (dotted) of calls whose result is dropped
+
+    def to_json(self) -> dict[str, Any]:
+        return {"effects": [e.to_json() for e in self.effects],
+                "task_functions": list(self.task_functions),
+                "dropped_calls": list(self.dropped_calls)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Exports:
+        return cls(tuple(Effect.from_json(e) for e in data["effects"]),
+                   tuple(data["task_functions"]), tuple(data["dropped_calls"]))
+
+
+@dataclass(frozen=True)
+class SpawnFacts:
+    """One spawn, as its module sees it."""
+
+    line: int  # 1-based line of the spawning call
+    column: int  # 1-based
+    end_line: int
+    end_column: int  # 1-based, one past the last character
+    statement_line: int  # first line of the statement holding the call (for noqa)
+    spawner: str  # resolved: "asyncio.create_task", "loop.create_task"
+    coroutine: str  # what it runs: "self._send()"
+    context: str  # qualified name of the enclosing function or class, "<module>"
+    snippet: str  # the spawning statement, whitespace-normalised (for baselines)
+    fates: tuple[Fate, ...]  # where the Task went; the best-kept one counts
+    questions: tuple[Question, ...] = ()
+    # filled in by the fix-advice stage, for the rule the module's own facts give
+    fix: FixInfo | None = None
+    no_fix_reason: str | None = None
+    advised_rule: str = ""
+
+    @property
+    def structured(self) -> bool:
+        return any(f.kind is FateKind.STRUCTURED for f in self.fates)
+
+    def with_advice(self, rule: str, fix: FixInfo | None, reason: str | None) -> SpawnFacts:
+        return replace(self, fix=fix, no_fix_reason=reason, advised_rule=rule)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "at": [self.line, self.column, self.end_line, self.end_column, self.statement_line],
+            "spawner": self.spawner, "coroutine": self.coroutine, "context": self.context,
+            "snippet": self.snippet, "fates": [f.to_json() for f in self.fates],
+        }
+        if self.questions:
+            data["questions"] = [q.to_json() for q in self.questions]
+        if self.advised_rule:
+            data["advice"] = [self.advised_rule, _fix_json(self.fix), self.no_fix_reason]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SpawnFacts:
+        line, column, end_line, end_column, statement_line = data["at"]
+        rule, fix, reason = data.get("advice", ["", None, None])
+        return cls(line, column, end_line, end_column, statement_line, data["spawner"],
+                   data["coroutine"], data["context"], data["snippet"],
+                   tuple(Fate.from_json(f) for f in data["fates"]),
+                   tuple(Question.from_json(q) for q in data.get("questions", ())),
+                   FixInfo(fix[0], fix[1], fix[2]) if fix is not None else None, reason, rule)
+
+
+def _fix_json(fix: FixInfo | None) -> list[Any] | None:
+    return None if fix is None else [fix.kind, fix.safe, fix.description]
+
+
+@dataclass(frozen=True)
+class ModuleFacts:
+    spawns: tuple[SpawnFacts, ...] = ()
+    exports: Exports = field(default_factory=Exports)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"spawns": [s.to_json() for s in self.spawns], "exports": self.exports.to_json()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ModuleFacts:
+        return cls(tuple(SpawnFacts.from_json(s) for s in data["spawns"]),
+                   Exports.from_json(data["exports"]))
+
+
+def questions_of(fates: tuple[Fate, ...], context: str) -> tuple[Question, ...]:
+    """What a spawn's module cannot tell alone about it (see `QuestionKind`)."""
+    out: list[Question] = []
+    for fate in fates:
+        kind = fate.kind
+        if kind in _UNENDED and fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED):
+            out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
+        elif kind is FateKind.RETURNED or (kind is FateKind.LOCAL_HANDED
+                                          and fate.handed == "returned"):
+            out.append(Question(QuestionKind.RETURNED_TASK, context))
+        elif kind is FateKind.LOCAL_COLLECTION_DROPPED and fate.keeper is Keeper.PARAMETER:
+            out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute))
+    return tuple(dict.fromkeys(out))
+
+
+_UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED,
+                      FateKind.COLLECTION_GROWS})
+
+
+@dataclass
+class FileFacts:
+    """What the run knows of one file: its module's facts, or why it was skipped."""
+
+    path: str  # as reports show it
+    module: ModuleFacts | None = None
+    skipped: Skipped | None = None
+    parsed: bool = False  # False when the prefilter ruled the file out, or it did not parse

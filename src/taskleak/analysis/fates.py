@@ -1,0 +1,105 @@
+"""What became of a spawned Task: the evidence classification gathers, as plain data.
+
+A `Fate` says where the Task went (discarded, a local, an attribute, a collection, the caller
+...) and what ends it (the cleanup found, or none), with the facts a rule needs to judge it and
+to say so (how often the spawn runs, whether its coroutine loops forever, what the owner's
+close-like methods do). The rules (`taskleak.rules`) turn fates into findings: which rule, what
+risk, which words. Plain, picklable and JSON-able: fates are cached per file and joined across
+the project without the parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+from typing import Any
+
+
+class FateKind(Enum):
+    # kept and ended, or handed to someone who is responsible for it
+    STRUCTURED = "structured"  # spawned in a task group / nursery
+    AWAITED = "awaited"  # awaited where it is spawned
+    RETURNED = "returned"  # returned to the caller
+    GATHERED = "gathered"  # passed to gather/wait/shield ...: `callee`, `awaited`
+    PASSED = "passed"  # passed to another call: `callee`
+    UNPACKED = "unpacked"  # unpacked into several names (not followed)
+    LOCAL_CLEANED = "local_cleaned"  # a local that is awaited/cancelled: `holder`, `cleanup`
+    LOCAL_HANDED = "local_handed"  # a local returned or passed on: `holder`, `handed`
+    STORED_CLEANED = "stored_cleaned"  # a local also stored in `stored_in`, and cleaned
+    KEPT_CLEANED = "kept_cleaned"  # an attribute/global that is cleaned: `holder`, `cleanup`
+    KEPT_HANDED = "kept_handed"  # a global/dotted holder handed on: `holder`, `handed`
+    SINGLETON = "singleton"  # guarded against re-spawning, never cancelled: `holder`
+    COLLECTION_CLEANED = "collection_cleaned"  # in a collection that is cleaned
+    LOCAL_COLLECTION_HANDED = "local_collection_handed"  # a local collection handed on
+    COLLECTION_HANDED = "collection_handed"  # a module-level collection handed on
+    # nothing keeps it
+    DISCARDED = "discarded"  # an expression statement
+    DROPPED_AFTER_CALLBACK = "dropped_after_callback"  # `spawn(...).add_done_callback(cb)`
+    RETURNED_FROM_LAMBDA = "returned_from_lambda"  # the body of a callback lambda
+    DROPPED_FROM_COMPREHENSION = "dropped_from_comprehension"  # built in a dropped literal
+    LOCAL_ONLY = "local_only"  # a local nothing awaits or cancels: `holder`, `where`
+    LOCAL_COLLECTION_DROPPED = "local_collection_dropped"  # a local collection dropped
+    NEVER_READ = "never_read"  # bound to a name never read again: `holder`
+    # replaced while running
+    REBOUND_IN_LOOP = "rebound_in_loop"  # a local rebound every iteration: `holder`
+    RESPAWNED = "respawned"  # an attribute/global re-spawned without cancel: `function`
+    KEY_OVERWRITTEN = "key_overwritten"  # a dict entry per client overwritten: `function`
+    # kept, never ended
+    NEVER_CLEANED = "never_cleaned"  # an attribute/global never awaited or cancelled
+    SLOT_NEVER_CLEANED = "slot_never_cleaned"  # a fixed dict slot: `stored_in`
+    COLLECTION_GROWS = "collection_grows"  # a collection that only grows
+
+
+class Keeper(Enum):
+    """What kind of thing holds the task (facts other modules can answer questions about)."""
+
+    LOCAL = "local"
+    PARAMETER = "parameter"  # a local that is a parameter: the caller owns what it holds
+    ATTRIBUTE = "attribute"  # `self.x` / `Cls.x`: `owner` is the class, `attribute` the name
+    GLOBAL = "global"
+    DOTTED = "dotted"  # `obj.x` of another object: `attribute` is the last name
+
+
+@dataclass(frozen=True)
+class Fate:
+    kind: FateKind
+    coroutine: str  # what the spawn runs: `self._send()`
+    holder: str = ""  # what keeps it, as shown: "self._task", "global TASKS", "collection x"
+    cleanup: str = ""  # what ends it: "awaited in stop(), cancelled in close()"; "" for none
+    handed: str = ""  # "returned", "passed to f()"
+    callee: str = ""  # GATHERED/PASSED: the function it was passed to
+    awaited: bool = False  # GATHERED: the gathering call is awaited
+    stored_in: str = ""  # where a local was stored (`self._m[uid]`), a dict slot
+    in_loop: bool = False  # spawned once per loop iteration
+    repeating: str = ""  # the enclosing function when it runs once per event (`on_message`)
+    function: str = ""  # the enclosing function ("<module>" at module level)
+    where: str = ""  # where the spawn's function returns: "connect()", "module scope"
+    long_running: bool = False  # the coroutine runs a `while True`-like loop
+    closers: str = ""  # what the owner's close-like methods clean: "close() cancels only x"
+    group: str = ""  # STRUCTURED: the task group's name
+    keeper: Keeper | None = None  # what holds it, when something does
+    owner: str = ""  # ATTRIBUTE: the class's qualified name; PARAMETER: the function's
+    attribute: str = ""  # ATTRIBUTE/DOTTED: the attribute's name; PARAMETER: the parameter's
+
+    @property
+    def frequency(self) -> str:
+        """How often the spawn runs, when that raises its risk: "spawned once per loop
+        iteration", "spawned on every call of on_message()", or ""."""
+        if self.in_loop:
+            return "spawned once per loop iteration"
+        if self.repeating:
+            return f"spawned on every call of {self.repeating}()"
+        return ""
+
+    def to_json(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if v or k == "coroutine"}
+        data["kind"] = self.kind.value
+        if self.keeper is not None:
+            data["keeper"] = self.keeper.value
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Fate:
+        keeper = data.get("keeper")
+        return cls(**{**data, "kind": FateKind(data["kind"]),
+                      "keeper": Keeper(keeper) if keeper is not None else None})

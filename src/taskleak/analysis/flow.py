@@ -1,0 +1,308 @@
+"""Where a value goes from the place it is produced or read: `trace` climbs the stack of nodes
+above it (the scan's walk stack) and says what happens to it (`Dest`).
+
+`asyncio.create_task(...)` as a statement is discarded; `self._t = ...` binds it; `await x`,
+`gather(x)`, `x.cancel()`, `tasks.add(x)`, `tasks.discard`, `return x`, `f(x)`: each is a `Flow`.
+A value inside a list, a comprehension, a conditional or a subscript climbs on: the record says
+it went into a container or was an element.
+
+Speed: called for every read of a name in a module. Node classes are tested by exact type
+(see `nodes.py`), and each parent class has its handler in a dict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+import libcst as cst
+
+from taskleak.analysis.nodes import callee_text, dotted, last_name
+from taskleak.analysis.vocabulary import (
+    COLLECTION_ADDS,
+    ELEMENT_METHODS,
+    GATHERERS,
+    INSPECT_METHODS,
+    INSPECTING_CALLS,
+    PASSTHROUGH_CALLS,
+    PRUNES,
+    VIEW_METHODS,
+)
+
+
+class Flow(Enum):
+    DISCARDED = "discarded"  # an expression statement
+    AWAITED = "awaited"  # `await x`, or `x.result()` on a threadsafe future
+    BOUND = "bound"  # assigned: see `targets`
+    RETURNED = "returned"  # `return x`, `yield x`
+    LAMBDA = "lambda"  # the body of a lambda
+    COLLECTION = "collection"  # an argument of `c.add(x)`, `c.append(x)` ...: see `collection`
+    COLLECTION_ADD = "collection_add"  # the receiver of `c.add(...)`, `c += ...`
+    GATHERED = "gathered"  # an argument of gather/wait/wait_for/shield ...: see `awaited`
+    PASSED = "passed"  # an argument of another call: see `callee`
+    CANCEL = "cancel"  # `x.cancel()`
+    DONE_CALLBACK = "done_callback"  # `x.add_done_callback(...)`
+    PRUNE = "prune"  # `c.discard(...)`, `c.pop(k)`, `del c[k]` ...
+    PRUNE_REF = "prune_ref"  # `t.add_done_callback(c.discard)`: a prune method passed on
+    INSPECT = "inspect"  # `x.done()`, `len(x)`, `log.info(x)`: no reference kept
+    METHOD = "method"  # another method call on it: see `callee`
+    ITER = "iter"  # iterated: `for t in x`, see `targets`
+    SUBSCRIPT_STORE = "subscript_store"  # `x[k] = v` reads x to store into it
+    OTHER = "other"
+
+
+@dataclass
+class Dest:
+    """What happens to a value at the place it is produced or read."""
+
+    kind: Flow
+    targets: tuple[cst.BaseExpression, ...] = ()  # BOUND, ITER, PRUNE (an element bound)
+    collection: str | None = None  # COLLECTION: the receiver's dotted name
+    receiver: cst.BaseExpression | None = None  # COLLECTION: the receiver itself
+    callee: str = ""  # PASSED / GATHERED / METHOD: the callee's text
+    container: bool = False  # the value went into a literal or comprehension first
+    element: bool = False  # the value read was an element of the read key (x[k], x.pop())
+    awaited: bool = False  # GATHERED: the consuming call is awaited
+
+
+_OTHER = Flow.OTHER
+# What a climbing handler returns: the value's new node and index, and its container and
+# element flags; a terminal handler returns the Dest.
+_Climb = tuple[cst.CSTNode, int, bool, bool]
+_Handler = Callable[[list[cst.CSTNode], int, cst.CSTNode, bool, bool], "Dest | _Climb"]
+
+
+def trace(stack: list[cst.CSTNode], i: int) -> Dest:
+    """Follow the value of stack[i] upwards and say what happens to it."""
+    node = stack[i]
+    container = False
+    element = False
+    j = i - 1
+    while j >= 0:
+        handler = _HANDLERS.get(type(stack[j]))
+        if handler is None:
+            return Dest(_OTHER, container=container, element=element)
+        out = handler(stack, j, node, container, element)
+        if type(out) is Dest:
+            return out
+        node, j, container, element = out  # type: ignore[misc]
+    return Dest(_OTHER)
+
+
+def _expr(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+          element: bool) -> Dest:
+    return Dest(Flow.DISCARDED, container=container, element=element)
+
+
+def _await(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+           element: bool) -> Dest:
+    return Dest(Flow.AWAITED, container=container, element=element)
+
+
+def _assign(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+            element: bool) -> Dest:
+    parent: cst.Assign = stack[j]  # type: ignore[assignment]
+    if parent.value is node:
+        return Dest(Flow.BOUND, targets=tuple(t.target for t in parent.targets),
+                    container=container, element=element)
+    return Dest(_OTHER)
+
+
+def _assign_target(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+                   element: bool) -> Dest:
+    # a read inside a target: `d[k] = v` reads `d` to store into it
+    parent: cst.AssignTarget = stack[j]  # type: ignore[assignment]
+    if isinstance(node, cst.Subscript) and parent.target is node:
+        return Dest(Flow.SUBSCRIPT_STORE)
+    return Dest(_OTHER)
+
+
+def _aug_assign(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+                element: bool) -> Dest:
+    parent: cst.AugAssign = stack[j]  # type: ignore[assignment]
+    if parent.value is node:
+        return Dest(Flow.BOUND, targets=(parent.target,), container=True, element=element)
+    if isinstance(parent.target, cst.Subscript):
+        return Dest(_OTHER)
+    adds = isinstance(parent.operator, (cst.AddAssign, cst.BitOrAssign))
+    return Dest(Flow.COLLECTION_ADD if adds else _OTHER, element=element)
+
+
+def _ann_assign(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+                element: bool) -> Dest:
+    parent: cst.AnnAssign | cst.NamedExpr = stack[j]  # type: ignore[assignment]
+    if parent.value is node:
+        return Dest(Flow.BOUND, targets=(parent.target,), container=container, element=element)
+    return Dest(_OTHER)
+
+
+def _returned(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+              element: bool) -> Dest:
+    return Dest(Flow.RETURNED, container=container, element=element)
+
+
+def _lambda(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+            element: bool) -> Dest:
+    return Dest(Flow.LAMBDA, container=container, element=element)
+
+
+def _element(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+             element: bool) -> _Climb:
+    return stack[j - 1], j - 2, True, element  # the list, set or tuple it is an element of
+
+
+def _dict_element(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+                  element: bool) -> Dest | _Climb:
+    parent: cst.DictElement = stack[j]  # type: ignore[assignment]
+    if parent.value is not node:
+        return Dest(_OTHER)
+    return stack[j - 1], j - 2, True, element
+
+
+def _comprehension(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+                   element: bool) -> Dest | _Climb:
+    parent = stack[j]
+    elt = parent.value if type(parent) is cst.DictComp else parent.elt  # type: ignore[attr-defined]
+    if elt is node:
+        return parent, j - 1, True, element
+    return Dest(_OTHER)
+
+
+def _iterated(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+              element: bool) -> Dest:
+    parent: cst.For | cst.CompFor = stack[j]  # type: ignore[assignment]
+    if parent.iter is node:
+        return Dest(Flow.ITER, targets=(parent.target,), element=element)
+    return Dest(_OTHER)
+
+
+def _conditional(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+                 element: bool) -> Dest | _Climb:
+    parent = stack[j]
+    if type(parent) is cst.IfExp and parent.test is node:
+        return Dest(_OTHER)
+    return parent, j - 1, container, element
+
+
+def _subscript(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+               element: bool) -> Dest | _Climb:
+    parent: cst.Subscript = stack[j]  # type: ignore[assignment]
+    if parent.value is node:
+        return parent, j - 1, container, True
+    return Dest(_OTHER)
+
+
+def _del(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+         element: bool) -> Dest:
+    return Dest(Flow.PRUNE, element=element)
+
+
+def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+               element: bool) -> Dest | _Climb:
+    """The value is the object of `.attr`: a method called on it, or a method passed on."""
+    parent: cst.Attribute = stack[j]  # type: ignore[assignment]
+    if parent.value is not node:
+        return Dest(_OTHER, container=container, element=element)
+    attr = parent.attr.value
+    grand = stack[j - 1] if j > 0 else None
+    if type(grand) is cst.Call and grand.func is parent:
+        return _method_call(stack, j, attr, container, element)
+    if type(grand) is cst.Arg and attr in PRUNES:
+        return Dest(Flow.PRUNE_REF, element=element)  # `t.add_done_callback(s.discard)`
+    return Dest(_OTHER, element=element)
+
+
+def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
+                 element: bool) -> Dest | _Climb:
+    """The value is the receiver of `.attr(...)` (stack[j-1] is the call)."""
+    if attr == "cancel":
+        return Dest(Flow.CANCEL, element=element)
+    if attr == "add_done_callback":
+        return Dest(Flow.DONE_CALLBACK, element=element)
+    if attr == "result":  # `run_coroutine_threadsafe(...).result()` blocks on it
+        return Dest(Flow.AWAITED, callee=".result()", element=element)
+    if attr in PRUNES:
+        if attr in ELEMENT_METHODS:
+            # `d.pop(k)` prunes and yields the element: follow the element
+            inner = trace(stack, j - 1)
+            return Dest(Flow.PRUNE, element=element,
+                        targets=inner.targets if inner.kind is Flow.BOUND else ())
+        return Dest(Flow.PRUNE, element=element)
+    if attr in ELEMENT_METHODS:
+        return stack[j - 1], j - 2, container, True
+    if attr in VIEW_METHODS:
+        return stack[j - 1], j - 2, container, element
+    if attr in COLLECTION_ADDS:
+        return Dest(Flow.COLLECTION_ADD, element=element)
+    if attr in INSPECT_METHODS:
+        return Dest(Flow.INSPECT, element=element)
+    return Dest(Flow.METHOD, callee=attr, element=element)
+
+
+def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+         element: bool) -> Dest:
+    """The value is an argument (stack[j] is the Arg) of the call at stack[j-1]."""
+    call = stack[j - 1] if j > 0 else None
+    if not isinstance(call, cst.Call):
+        return Dest(_OTHER)
+    name = last_name(call.func)
+    if name in PASSTHROUGH_CALLS and isinstance(call.func, cst.Name):
+        # `list(self._tasks)`: the copy holds the same tasks
+        inner = trace(stack, j - 1)
+        inner.container = inner.container or container
+        return inner
+    if name in GATHERERS:
+        return Dest(Flow.GATHERED, callee=callee_text(call.func), container=container,
+                    element=element, awaited=_consumer_awaited(stack, j - 1))
+    if isinstance(call.func, cst.Attribute) and name in COLLECTION_ADDS:
+        return Dest(Flow.COLLECTION, collection=dotted(call.func.value),
+                    receiver=call.func.value, callee=name, container=container,
+                    element=element)
+    if name == "add_done_callback":
+        return Dest(_OTHER, element=element)
+    if name in INSPECTING_CALLS:
+        return Dest(Flow.INSPECT, element=element)
+    return Dest(Flow.PASSED, callee=callee_text(call.func), container=container,
+                element=element)
+
+
+def _consumer_awaited(stack: list[cst.CSTNode], k: int) -> bool:
+    """Whether the call at stack[k] is awaited (possibly through another call)."""
+    for j in range(k - 1, max(k - 6, -1), -1):
+        node = stack[j]
+        if isinstance(node, cst.Await):
+            return True
+        if isinstance(node, (cst.BaseSmallStatement, cst.BaseCompoundStatement)):
+            return False
+    return False
+
+
+_HANDLERS: dict[type, _Handler] = {
+    cst.Expr: _expr,
+    cst.Await: _await,
+    cst.Assign: _assign,
+    cst.AssignTarget: _assign_target,
+    cst.AugAssign: _aug_assign,
+    cst.AnnAssign: _ann_assign,
+    cst.NamedExpr: _ann_assign,
+    cst.Return: _returned,
+    cst.Yield: _returned,
+    cst.From: _returned,
+    cst.Lambda: _lambda,
+    cst.Arg: _arg,
+    cst.Element: _element,
+    cst.StarredElement: _element,
+    cst.DictElement: _dict_element,
+    cst.CompFor: _iterated,
+    cst.For: _iterated,
+    cst.IfExp: _conditional,
+    cst.BooleanOperation: _conditional,
+    cst.Subscript: _subscript,
+    cst.Attribute: _attribute,
+    cst.Del: _del,
+    **{cls: _comprehension for cls in (cst.ListComp, cst.SetComp, cst.GeneratorExp,
+                                        cst.DictComp)},
+}
+# Looked up by exact type: each must be a class without subclasses (nodes.LEAF_TYPES).
+TRACED_PARENTS = frozenset(_HANDLERS)

@@ -1,0 +1,257 @@
+"""Who keeps a Task and what ends it, within one module.
+
+A `Holder` is what a Task was stored in: a local, an attribute of a class, a module global or a
+dotted name. `Ownership.effects` reads every place that holder is read in the module and sums
+what those reads do: awaits, gathers, cancels (also through an alias, `t = self._task;
+t.cancel()`, or an element, `for t in self._tasks: t.cancel()`), prunes (`discard`, `pop`, a
+done-callback, a rebuild), hands on (returned, passed to a call), stores elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import libcst as cst
+
+from taskleak.analysis.flow import Dest, Flow
+from taskleak.analysis.nodes import callee_text, dotted
+from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.vocabulary import REBUILDERS, ends_lifecycle
+
+
+class HolderKind(Enum):
+    LOCAL = "local"  # scope: the function
+    ATTR = "attr"  # scope: the class
+    GLOBAL = "global"  # scope: the module
+    DOTTED = "dotted"  # `obj.attr` of another object; scope: the module
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Something that keeps Tasks: a local, an attribute, a global or a dotted name."""
+
+    kind: HolderKind
+    key: str  # the name as written in the spawn's scope: "task", "self._task", "TASKS"
+    name: str  # the attribute or variable name: "task", "_task"
+    scope: Scope
+
+    @property
+    def label(self) -> str:
+        """How the report shows it: "self._task", "global TASKS"."""
+        if self.kind is HolderKind.GLOBAL:
+            return f"global {self.key}"
+        return self.key
+
+
+@dataclass
+class Effects:
+    """What the reads of a holder do with it."""
+
+    cancels: list[str] = field(default_factory=list)
+    awaits: list[str] = field(default_factory=list)
+    gathers: list[str] = field(default_factory=list)
+    prunes: list[str] = field(default_factory=list)
+    handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
+    collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
+    stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def cleanup(self) -> str | None:
+        """`gathered in flush(), cancelled in close() (+1)`, or None when nothing ends it."""
+        parts: list[str] = []
+        for label, places in (("awaited", self.awaits), ("gathered", self.gathers),
+                              ("cancelled", self.cancels), ("pruned", self.prunes)):
+            uniq = list(dict.fromkeys(places))
+            if uniq:
+                more = f" (+{len(uniq) - 1})" if len(uniq) > 1 else ""
+                parts.append(f"{label} in {uniq[0]}{more}")
+        return ", ".join(parts) or None
+
+    def add_cleanup(self, other: Effects) -> None:
+        """Count what ends `other`'s holder as ending this one's too."""
+        self.cancels += other.cancels
+        self.awaits += other.awaits
+        self.gathers += other.gathers
+        self.prunes += other.prunes
+
+
+def where(scope: Scope) -> str:
+    """The function a place belongs to, as messages show it: "close()", "module scope"."""
+    method = scope.method() or scope
+    if method.kind is ScopeKind.MODULE:
+        return "module scope"
+    return f"{method.name}()"
+
+
+def into_collection(d: Dest) -> bool:
+    """`x.add(task)` / `self._m[k].append(task)`: the task went into a collection we can name
+    (a subscripted receiver is an inner collection of `self._m`, held by it)."""
+    return d.kind is Flow.COLLECTION and d.receiver is not None and (
+        d.collection is not None or isinstance(d.receiver, cst.Subscript))
+
+
+class Ownership:
+    """Holders and their effects in one module."""
+
+    def __init__(self, module: Scope, resolver: Resolver) -> None:
+        self.module = module
+        self.resolver = resolver
+
+    def holder_for(self, target: cst.BaseExpression, scope: Scope) -> Holder | None:
+        """What keeps a value stored into `target` from code in `scope`."""
+        if isinstance(target, cst.Name):
+            return self._name_holder(target.value, scope)
+        if isinstance(target, cst.Attribute):
+            key = dotted(target)
+            if key is None:
+                return None
+            base = key.split(".", 1)[0]
+            method = scope.method()
+            cls = scope.enclosing_class()
+            if (method is not None and cls is not None and method.self_name == base
+                    and key.count(".") == 1):
+                return Holder(HolderKind.ATTR, key, target.attr.value, cls)
+            if cls is not None and key.count(".") == 1 and base == cls.name:
+                return Holder(HolderKind.ATTR, key, target.attr.value, cls)  # `Cls.tasks`
+            return Holder(HolderKind.DOTTED, key, key, self.module)
+        if isinstance(target, cst.Subscript):
+            return self.holder_for(target.value, scope)
+        return None
+
+    def _name_holder(self, name: str, scope: Scope) -> Holder:
+        if scope.kind is ScopeKind.MODULE or name in scope.declared_global:
+            return Holder(HolderKind.GLOBAL, name, name, self.module)
+        if scope.kind is ScopeKind.CLASS:
+            return Holder(HolderKind.ATTR, name, name, scope)
+        defining = self.resolver.defining_scope(name, scope)
+        if defining is not None and defining.kind is ScopeKind.MODULE:
+            return Holder(HolderKind.GLOBAL, name, name, self.module)
+        return Holder(HolderKind.LOCAL, name, name, scope if defining is None else defining)
+
+    # -- reads -----------------------------------------------------------------------------
+    def occurrences(self, holder: Holder) -> list[Occurrence]:
+        """Every read of the holder in the module."""
+        if holder.kind is HolderKind.LOCAL:
+            out = [o for o in holder.scope.occurrences if o.key == holder.key]
+            for s in holder.scope.descendants():
+                if holder.key not in s.bindings or holder.key in s.declared_nonlocal:
+                    out += [o for o in s.occurrences if o.key == holder.key]
+            return out
+        if holder.kind is HolderKind.ATTR:
+            return self._attribute_reads(holder)
+        out = []
+        for s in self.module.walk():
+            if holder.kind is HolderKind.GLOBAL and s is not self.module \
+                    and holder.key in s.bindings and holder.key not in s.declared_global:
+                continue  # a local of the same name shadows the global there
+            out += [o for o in s.occurrences if o.key == holder.key]
+        return out
+
+    def _attribute_reads(self, holder: Holder) -> list[Occurrence]:
+        cls = holder.scope
+        # a class-body attribute is read as self.X / Cls.X, and by its bare name in the body
+        keys = {holder.name} if holder.key == holder.name else set()
+        out: list[Occurrence] = []
+        for s in cls.walk():
+            method = s.method()
+            want = set(keys)
+            if method is not None and method.self_name:
+                want.add(f"{method.self_name}.{holder.name}")
+            want.add(f"{cls.name}.{holder.name}")
+            out += [o for o in s.occurrences if o.key in want]
+        return out
+
+    # -- effects ---------------------------------------------------------------------------
+    def effects(self, holder: Holder, depth: int = 0) -> Effects:
+        """What the module's reads of `holder` do with it (aliases followed two levels)."""
+        eff = Effects()
+        for occ in self.occurrences(holder):
+            self._effect(occ, eff, depth)
+        if holder.kind is HolderKind.ATTR:
+            # `self._tasks = [t for t in self._tasks if not t.done()]` rebuilds (prunes)
+            for value, scope in holder.scope.attr_bindings.get(holder.name, []):
+                if is_rebuild(value, holder.key.split(".", 1)[-1]):
+                    eff.prunes.append(where(scope))
+        if holder.kind in (HolderKind.ATTR, HolderKind.DOTTED) and eff.cleanup is None \
+                and depth == 0:
+            self._foreign_cleanup(holder, eff)
+        return eff
+
+    def _foreign_cleanup(self, holder: Holder, eff: Effects) -> None:
+        """Cleanup of the same attribute reached through another object in this module:
+        `self.server.handler_tasks.add(t)` here, `await asyncio.wait(self.handler_tasks)` in the
+        server class; `ws.handler_task` gathered by whoever holds the connections."""
+        suffix = "." + holder.name.rsplit(".", 1)[-1]
+        seen = {id(o) for o in eff.occurrences}
+        found = Effects()
+        for s in self.module.walk():
+            for o in s.occurrences:
+                if o.key.endswith(suffix) and id(o) not in seen:
+                    self._effect(o, found, 1)
+        eff.add_cleanup(found)
+
+    def _effect(self, occ: Occurrence, eff: Effects, depth: int) -> None:
+        d = occ.dest
+        place = where(occ.scope)
+        eff.occurrences.append(occ)
+        kind = d.kind
+        if kind is Flow.CANCEL:
+            eff.cancels.append(place)
+        elif kind is Flow.AWAITED:
+            eff.awaits.append(place)
+        elif kind is Flow.GATHERED:
+            eff.gathers.append(place)
+        elif kind is Flow.PRUNE or kind is Flow.PRUNE_REF:
+            eff.prunes.append(place)
+            if d.targets:
+                self._aliases(d.targets, occ.scope, eff, depth)
+        elif kind is Flow.RETURNED:
+            eff.handed.append("returned")
+        elif kind is Flow.PASSED:
+            if "cancel" in d.callee.lower() or ends_lifecycle((occ.scope.method()
+                                                               or occ.scope).name):
+                eff.cancels.append(f"{d.callee}() in {place}")
+            else:
+                eff.handed.append(f"passed to {d.callee}()")
+        elif into_collection(d):
+            assert d.receiver is not None
+            eff.collections.append((d.receiver, occ.scope))
+        elif kind is Flow.BOUND:
+            for t in d.targets:
+                if not isinstance(t, cst.Name) or (not d.element and not d.container):
+                    eff.stores.append((t, occ.scope))
+            self._aliases(d.targets, occ.scope, eff, depth)
+        elif kind is Flow.ITER:
+            self._aliases(d.targets, occ.scope, eff, depth)
+
+    def _aliases(self, targets: tuple[cst.BaseExpression, ...], scope: Scope, eff: Effects,
+                 depth: int) -> None:
+        """`task = self._task`, `for t in self._tasks:`, `t = d.pop(k)`: follow the local too."""
+        if depth >= 2:
+            return
+        for t in targets:
+            names = [t] if isinstance(t, cst.Name) else [
+                e.value for e in getattr(t, "elements", ()) if isinstance(e.value, cst.Name)]
+            for n in names:
+                if isinstance(n, cst.Name):
+                    alias = Holder(HolderKind.LOCAL, n.value, n.value, scope)
+                    sub = self.effects(alias, depth + 1)
+                    eff.add_cleanup(sub)
+                    eff.handed += sub.handed
+
+
+def is_rebuild(value: cst.BaseExpression, attr: str) -> bool:
+    """`[t for t in self._tasks if ...]`, `set(filter(..., self._tasks))`: a pruning rebuild."""
+    if isinstance(value, (cst.ListComp, cst.SetComp)):
+        it = dotted(value.for_in.iter) or ""
+        return it.endswith("." + attr)
+    if isinstance(value, cst.Call):
+        name = callee_text(value.func)
+        if name in REBUILDERS and value.args:
+            return is_rebuild(value.args[0].value, attr) or (
+                isinstance(value.args[0].value, cst.Call)
+                and callee_text(value.args[0].value.func) == "filter")
+    return False

@@ -1,0 +1,155 @@
+"""The scope model the scan builds: scopes with their bindings, the reads of names in them and
+the calls that may spawn a task.
+
+Plain records over libcst nodes (they hold the nodes, so they live as long as the tree): the
+scan fills them in (`scan.py`), name resolution reads the bindings (`resolve.py`), spawn
+recognition the calls (`spawns.py`) and ownership the reads (`ownership.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+import libcst as cst
+
+from taskleak.analysis.flow import Dest
+
+
+class ScopeKind(Enum):
+    MODULE = "module"
+    CLASS = "class"
+    FUNCTION = "function"
+    LAMBDA = "lambda"
+
+
+class BindingKind(Enum):
+    IMPORT = "import"
+    ASSIGN = "assign"
+    PARAM = "param"  # also an annotated name with no value (`loop: AbstractEventLoop`)
+    WITH = "with"
+    FOR = "for"
+    DEF = "def"
+    CLASS = "class"
+    OTHER = "other"  # unpacked, starred, `except ... as`: nothing known of the value
+
+
+Key = str  # "task", "self._task", "mod.global" (dotted read, base is a Name)
+
+
+@dataclass
+class Binding:
+    kind: BindingKind
+    value: cst.BaseExpression | None = None  # assigned value, `with` item, annotation (param)
+    qualified: str | None = None  # for imports: the qualified name bound
+    scope: Scope | None = None
+    first_param: bool = False  # the first parameter of a method (self/cls)
+
+
+@dataclass(eq=False)
+class Occurrence:
+    """A read of a name or a dotted name, and what happens to the value read there."""
+
+    key: Key
+    scope: Scope
+    dest: Dest
+    seq: int  # pre-order index: textual order within a scope
+    loops: tuple[int, ...]  # ids of the loops (within the scope) around this read
+
+
+@dataclass(eq=False)
+class CallSite:
+    """A call that may be a task spawn."""
+
+    node: cst.Call
+    scope: Scope
+    dest: Dest
+    seq: int
+    loops: tuple[int, ...]
+    statement: cst.CSTNode  # the statement that holds the call (for noqa and fingerprints)
+
+
+@dataclass(eq=False)
+class Scope:
+    kind: ScopeKind
+    name: str
+    node: cst.CSTNode
+    parent: Scope | None
+    is_async: bool = False
+    bindings: dict[str, list[Binding]] = field(default_factory=dict)
+    declared_global: set[str] = field(default_factory=set)
+    declared_nonlocal: set[str] = field(default_factory=set)
+    occurrences: list[Occurrence] = field(default_factory=list)
+    calls: list[CallSite] = field(default_factory=list)
+    dropped_calls: list[cst.Call] = field(default_factory=list)  # `f(...)` as a statement
+    children: list[Scope] = field(default_factory=list)
+    long_running: bool = False  # has a `while True` / `while self._running` loop
+    # class scopes: assignments to `self.X` in its methods, X -> values (with the method scope)
+    attr_bindings: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
+    # function scopes: the name of the first parameter when it is a method (usually "self")
+    self_name: str | None = None
+
+    @property
+    def qualname(self) -> str:
+        parts: list[str] = []
+        s: Scope | None = self
+        while s is not None and s.kind is not ScopeKind.MODULE:
+            parts.append(s.name)
+            s = s.parent
+        return ".".join(reversed(parts))
+
+    def enclosing_class(self) -> Scope | None:
+        """The class a method (or a function nested in a method) belongs to."""
+        s: Scope | None = self
+        while s is not None:
+            if s.kind is ScopeKind.CLASS:
+                return s
+            s = s.parent
+        return None
+
+    def method(self) -> Scope | None:
+        """The outermost function below the enclosing class (the method itself)."""
+        s: Scope | None = self
+        found: Scope | None = None
+        while s is not None and s.kind is not ScopeKind.CLASS and s.kind is not ScopeKind.MODULE:
+            if s.kind is ScopeKind.FUNCTION:
+                found = s
+            s = s.parent
+        return found
+
+    def bind(self, name: str, binding: Binding) -> None:
+        binding.scope = self
+        self.bindings.setdefault(name, []).append(binding)
+
+    def descendants(self) -> Iterator[Scope]:
+        """Every scope below this one, depth first, in text order."""
+        for child in self.children:
+            yield child
+            yield from child.descendants()
+
+    def walk(self) -> Iterator[Scope]:
+        """This scope, then `descendants()`."""
+        yield self
+        yield from self.descendants()
+
+
+def defined_function(func: cst.BaseExpression, scope: Scope) -> Scope | None:
+    """The function a call runs when this module defines it: `work` in an enclosing scope, or
+    `self.work` in the method's class."""
+    if isinstance(func, cst.Name):
+        s: Scope | None = scope
+        while s is not None:
+            for child in s.children:
+                if child.kind is ScopeKind.FUNCTION and child.name == func.value:
+                    return child
+            s = s.parent
+        return None
+    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+        cls = scope.enclosing_class()
+        method = scope.method()
+        if cls is not None and method is not None and method.self_name == func.value.value:
+            for child in cls.children:
+                if child.kind is ScopeKind.FUNCTION and child.name == func.attr.value:
+                    return child
+    return None

@@ -1,0 +1,145 @@
+"""The words taskleak recognises: spawn functions and methods, loops and task groups, what
+consumes, stores or prunes a task, and the names of functions that run often or end an object.
+
+Every word list lives here, once: the scan records calls by these names, resolution and spawn
+recognition decide with them, classification reads lifecycle from them, the prefilter searches
+files for them. Plain data, no libcst: the prefilter imports this module on every run.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- spawns ------------------------------------------------------------------------------------
+# Functions whose qualified name makes a call a spawn, and the name reported for each.
+SPAWN_QUALIFIED = {
+    "asyncio.create_task": "asyncio.create_task",
+    "asyncio.tasks.create_task": "asyncio.create_task",
+    "asyncio.ensure_future": "asyncio.ensure_future",
+    "asyncio.tasks.ensure_future": "asyncio.ensure_future",
+    "asyncio.run_coroutine_threadsafe": "asyncio.run_coroutine_threadsafe",
+    "asyncio.tasks.run_coroutine_threadsafe": "asyncio.run_coroutine_threadsafe",
+}
+# Names a spawn can be called by: the scan records every call by one of these names (or by a
+# configured spawner's last name) and spawn recognition decides by resolution.
+SPAWN_FUNCTIONS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe"})
+SPAWN_METHODS = frozenset({"create_task", "ensure_future", "start_soon", "start"})
+# Methods of an event loop that spawn.
+LOOP_METHODS = frozenset({"create_task", "ensure_future"})
+# Methods of a task group / nursery that spawn (structured: safe by construction).
+STRUCTURED_METHODS = {"taskgroup": ("create_task", "start_soon", "start"),
+                      "nursery": ("start_soon", "start")}
+# `start` is everywhere: the prefilter counts it only next to a task-group or nursery name.
+START_METHOD = "start"
+
+# -- event loops and task groups ----------------------------------------------------------------
+LOOP_FACTORIES = frozenset({
+    "asyncio.get_event_loop", "asyncio.get_running_loop", "asyncio.new_event_loop",
+    "asyncio.events.get_event_loop", "asyncio.events.get_running_loop",
+    "asyncio.events.new_event_loop", "uvloop.new_event_loop", "asyncio.SelectorEventLoop",
+    "asyncio.ProactorEventLoop", "asyncio.EventLoop", "uvloop.Loop",
+})
+LOOP_FACTORY_SUFFIXES = ("new_event_loop", "get_event_loop", "get_running_loop")
+LOOP_TYPES = frozenset({
+    "asyncio.AbstractEventLoop", "asyncio.events.AbstractEventLoop", "asyncio.BaseEventLoop",
+    "asyncio.base_events.BaseEventLoop", "asyncio.SelectorEventLoop",
+    "asyncio.ProactorEventLoop", "asyncio.EventLoop", "uvloop.Loop",
+})
+LOOP_TYPE_SUFFIX = "EventLoop"
+TASKGROUP_FACTORIES = {
+    "asyncio.TaskGroup": "taskgroup",
+    "asyncio.taskgroups.TaskGroup": "taskgroup",
+    "anyio.create_task_group": "taskgroup",
+    "trio.open_nursery": "nursery",
+}
+TASKGROUP_TYPES = {
+    "asyncio.TaskGroup": "taskgroup",
+    "asyncio.taskgroups.TaskGroup": "taskgroup",
+    "anyio.abc.TaskGroup": "taskgroup",
+    "anyio.TaskGroup": "taskgroup",
+    "trio.Nursery": "nursery",
+}
+# Receivers of unseen origin taken for a loop or a task group by their name (discord.py's
+# `bot.loop`); other names holding these words count as task groups too.
+LOOP_NAMES = frozenset({"loop", "_loop", "event_loop", "_event_loop"})
+TASKGROUP_NAMES = frozenset({"tg", "_tg", "task_group", "_task_group", "nursery", "_nursery",
+                             "taskgroup", "_taskgroup"})
+TASKGROUP_NAME_PARTS = ("nursery", "task_group")
+# What the prefilter looks for to let `x.start(...)` through: every task-group factory, type
+# and receiver name above contains one of these substrings or is one of these words.
+TASK_GROUP_SUBSTRINGS = ("TaskGroup", "taskgroup", "task_group", "Nursery", "nursery")
+TASK_GROUP_WORDS = ("tg", "_tg")
+
+# -- what happens to a value ------------------------------------------------------------------
+# Calls that consume a task and wait for it (when awaited, or run by the loop).
+GATHERERS = frozenset(
+    {"gather", "wait", "wait_for", "shield", "as_completed", "run_until_complete", "timeout"}
+)
+# Collection methods that add the argument to the receiver.
+COLLECTION_ADDS = frozenset(
+    {"append", "add", "extend", "appendleft", "extendleft", "insert", "update", "setdefault",
+     "put", "put_nowait", "__setitem__"}
+)
+# Collection methods that remove entries (pruning).
+PRUNES = frozenset(
+    {"discard", "remove", "pop", "popleft", "popitem", "clear", "difference_update",
+     "intersection_update", "__delitem__"}
+)
+# Methods whose result is an element of (or a view on) the receiver collection.
+ELEMENT_METHODS = frozenset({"pop", "popleft", "popitem", "get", "__getitem__"})
+VIEW_METHODS = frozenset({"values", "items", "copy", "keys"})
+# Builtins whose result is a copy of their (collection) argument.
+PASSTHROUGH_CALLS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
+# Calls that only look at their argument (no reference is kept).
+INSPECTING_CALLS = frozenset(
+    {"len", "bool", "repr", "str", "print", "isinstance", "id", "hash", "format", "any", "all",
+     "debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
+)
+# Task methods that only look at the task.
+INSPECT_METHODS = frozenset(
+    {"done", "cancelled", "exception", "get_name", "set_name", "get_coro",
+     "get_stack", "print_stack", "get_context", "remove_done_callback", "cancelling", "uncancel"}
+)
+# Builtins that copy or rebuild a collection (`self._tasks = set(filter(...))` prunes).
+REBUILDERS = frozenset({"set", "list"})
+
+# -- lifecycle of the functions around a spawn --------------------------------------------------
+# Functions that run once per event: a spawn there runs again and again. Matched on the words
+# of the name (`handle_message`, `onMessage`, `reconnect`), not on substrings
+# (`connection_made` runs once per connection object).
+REPEATING_FIRST = frozenset({"on", "handle", "process", "dispatch", "receive", "recv", "consume"})
+REPEATING_WORDS = frozenset({"message", "messages", "msg", "connect", "reconnect", "restart",
+                             "reload", "switch", "refresh", "packet", "frame", "trigger", "turn",
+                             "retry", "request", "event"})
+# Functions that run once per object (or start something once): not "repeating".
+ONCE = re.compile(r"^(__init__|__post_init__|__aenter__|__enter__|__new__|_*(start|setup|init|"
+                  r"begin|open|run|main|create|async_setup))")
+# Functions that end an object's life: cleanup there counts as shutdown.
+CLOSE_LIKE = re.compile(
+    r"^_*(a?close|stop|shutdown|disconnect|cleanup|teardown|cancel|terminate|dispose|"
+    r"__aexit__|__exit__|__del__|async_will_remove_from_hass|async_unload|unload|quit|exit)"
+)
+# The close-like methods a fix adds cancellation to, in order of preference (each matches
+# CLOSE_LIKE).
+CLOSE_METHODS = ("close", "aclose", "stop", "shutdown", "disconnect", "__aexit__")
+# Methods that initialise an instance (where a fix creates its tracked set).
+INIT_METHODS = frozenset({"__init__", "__post_init__"})
+# `while` tests that make a coroutine long-running: `while self._running`.
+RUNNING_FLAGS = frozenset({"running", "run", "alive"})
+
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def repeats_often(name: str) -> bool:
+    """Whether a function of this name runs once per event (a message, a reconnect ...)."""
+    if ONCE.match(name):
+        return False
+    words = [w.lower() for w in _WORDS.findall(name)]
+    if not words:
+        return False
+    return words[0] in REPEATING_FIRST or any(w in REPEATING_WORDS for w in words)
+
+
+def ends_lifecycle(name: str) -> bool:
+    """Whether a function of this name is part of closing its object (`close`, `__aexit__`)."""
+    return CLOSE_LIKE.match(name) is not None

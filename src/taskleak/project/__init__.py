@@ -1,0 +1,1 @@
+"""The project step: every module's facts joined into findings."""

@@ -1,0 +1,149 @@
+"""What a rule is: a code, a name, a default risk, a page in ruff's shape, examples, the fixes it
+offers, and how it judges a spawn's fate. Each rule is one module of this package holding one
+`RULE`; the registry (`taskleak.rules`) finds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.model import Risk
+
+CODE_PREFIX = "TL"
+DOCS_BASE_URI = "https://github.com/taskleak/taskleak/blob/main/docs/rules/"
+ASYNCIO_CREATE_TASK_URI = "https://docs.python.org/3/library/asyncio-task.html#asyncio.create_task"
+ASYNCIO_CANCEL_URI = "https://docs.python.org/3/library/asyncio-task.html#asyncio.Task.cancel"
+ASYNCIO_TASKGROUP_URI = "https://docs.python.org/3/library/asyncio-task.html#task-groups"
+RUF006_URI = "https://docs.astral.sh/ruff/rules/asyncio-dangling-task/"
+
+
+class Category(Enum):
+    """What kind of problem a rule finds (the hundreds of its code)."""
+
+    INFORMATIONAL = "informational"  # TL0xx: the report's green rows
+    LOST = "lost"  # TL1xx: nothing keeps the task, or a running task loses its reference
+    UNENDED = "unended"  # TL2xx: kept, but nothing ends it
+
+
+class FixKind(Enum):
+    """A kind of fix `taskleak fix` can apply; each has one module in `taskleak.fixes.kinds`."""
+
+    TRACKED_SET = "tracked-set"
+    AWAIT = "await"
+    CANCEL_PREVIOUS = "cancel-previous"
+    CANCEL_IN_CLOSE = "cancel-in-close"
+    DISCARD_CALLBACK = "discard-callback"
+
+
+@dataclass(frozen=True)
+class FixKindInfo:
+    """A fix kind's applicability (ruff's safe/unsafe) and how its page explains it."""
+
+    kind: FixKind
+    safe: bool  # safe fixes run by default; unsafe ones need --unsafe-fixes or per-rule opt-in
+    title: str
+    safety: str  # why it is safe or unsafe, one or two sentences
+
+
+FIX_KINDS: dict[FixKind, FixKindInfo] = {
+    f.kind: f
+    for f in (
+        FixKindInfo(
+            FixKind.TRACKED_SET, True, "keep the task in a set that prunes itself",
+            "The task still runs concurrently, exactly as before; it is now strongly referenced "
+            "until it finishes, and removed from the set by its own done-callback.",
+        ),
+        FixKindInfo(
+            FixKind.AWAIT, False, "await the coroutine instead of spawning it",
+            "The caller now waits for the work to finish, which changes concurrency: ordering, "
+            "latency and exception propagation. Offered only inside `async def`, never for a "
+            "`while True` coroutine or a spawn inside a loop.",
+        ),
+        FixKindInfo(
+            FixKind.CANCEL_PREVIOUS, False,
+            "cancel the running task before spawning its replacement",
+            "The previous task is cancelled where it used to keep running. That is almost always "
+            "the intent (one heartbeat per connection), but taskleak cannot prove that the old "
+            "task was not meant to finish its work.",
+        ),
+        FixKindInfo(
+            FixKind.CANCEL_IN_CLOSE, True, "cancel the task in the class's close-like method",
+            "The task is cancelled (and, in an async method, awaited) when its owner is closed, "
+            "the end of the owner's life; nothing changes while the owner is in use.",
+        ),
+        FixKindInfo(
+            FixKind.DISCARD_CALLBACK, True, "prune the collection when each task finishes",
+            "Only finished tasks leave the set, so nothing that is running changes; the set stops "
+            "growing without bound.",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Description:
+    """How a rule shows one spawn: the table's columns and the message."""
+
+    tracked: str
+    cleaned: str
+    message: str
+    risk: Risk | None = None  # None: the rule's default risk
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str  # kebab-case, accepted wherever a code is
+    risk: Risk  # default risk; a finding may raise or lower it (e.g. per-iteration spawns)
+    category: Category
+    summary: str  # one sentence: SARIF shortDescription, `taskleak rules`
+    what_it_does: str  # Markdown paragraphs
+    why_bad: str  # Markdown paragraphs
+    example: str  # a whole module that raises this rule (shown and tested)
+    fix_example: str  # the example after the fix (reported low); "" when no fix is needed
+    fates: frozenset[FateKind]  # the fates this rule reports
+    describe: Callable[[Fate], Description]
+    fix_kinds: tuple[FixKind, ...] = ()  # preferred first
+    fix_notes: str = ""  # when taskleak offers no fix, or caveats beyond the fix kinds
+    references: tuple[tuple[str, str], ...] = ()  # (title, URI)
+    # Small modules run as tests: each `invalid` one must raise this rule, no `valid` one may.
+    invalid: tuple[str, ...] = ()
+    valid: tuple[str, ...] = ()
+    # Refining rules claim fates another rule reports, when `applies` says so; they are asked
+    # first (lower precedence first).
+    applies: Callable[[Fate], bool] | None = None
+    precedence: int = 100
+
+    @property
+    def help_uri(self) -> str:
+        return f"{DOCS_BASE_URI}{self.code}.md"
+
+    @property
+    def fixes(self) -> tuple[FixKindInfo, ...]:
+        return tuple(FIX_KINDS[k] for k in self.fix_kinds)
+
+    def judge(self, fate: Fate) -> Verdict | None:
+        """This rule's verdict on a fate, or None when the rule does not report it."""
+        if fate.kind not in self.fates or (self.applies is not None and not self.applies(fate)):
+            return None
+        shown = self.describe(fate)
+        return Verdict(self, shown.risk or self.risk, shown.tracked, shown.cleaned,
+                       shown.message)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A rule's finding on one spawn."""
+
+    rule: Rule
+    risk: Risk
+    tracked: str
+    cleaned: str
+    message: str
+
+    @property
+    def code(self) -> str:
+        return self.rule.code

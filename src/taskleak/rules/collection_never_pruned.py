@@ -1,0 +1,134 @@
+"""TL202 collection-never-pruned: Tasks go into a collection that nothing prunes, awaits or
+cancels."""
+
+from __future__ import annotations
+
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.model import Risk
+from taskleak.rules.base import (
+    ASYNCIO_CREATE_TASK_URI,
+    Category,
+    Description,
+    FixKind,
+    Rule,
+)
+
+
+def _describe(fate: Fate) -> Description:
+    often = f" ({fate.frequency})" if fate.frequency else ""
+    return Description(
+        fate.holder, "none",
+        f"{fate.holder} only grows: nothing prunes, awaits or cancels its tasks{often}")
+
+
+RULE = Rule(
+    code="TL202",
+    name="collection-never-pruned",
+    risk=Risk.MEDIUM,
+    category=Category.UNENDED,
+    summary="Tasks are added to a collection that is never pruned, awaited or cancelled.",
+    what_it_does="""\
+Checks for Tasks added to a collection kept on an instance or a module (`self._tasks.add(task)`,
+`.append(task)`, `tasks[key] = task`, a list literal or comprehension) when nothing removes
+finished tasks from it (`discard`, `remove`, `pop`, `clear`, `del`, a done-callback such as
+`task.add_done_callback(self._tasks.discard)`, a rebuild that drops done tasks), gathers or waits
+it, or cancels its elements.""",
+    why_bad="""\
+The collection keeps every task alive, which is half of the cure, but it also keeps every
+*finished* task alive, with its result or exception and everything its coroutine referenced. A
+collection fed once per message or per connection grows without bound: a slow memory leak that
+only shows after days. And since nothing cancels its tasks, the running ones outlive their owner
+just like an untracked task would.""",
+    example='''\
+import asyncio
+
+
+class MessageQueue:
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def on_message(self, message: str) -> None:
+        task = asyncio.create_task(self._forward(message))
+        self._tasks.add(task)
+
+    async def _forward(self, message: str) -> None:
+        await asyncio.sleep(0)
+''',
+    fix_example='''\
+import asyncio
+
+
+class MessageQueue:
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def on_message(self, message: str) -> None:
+        task = asyncio.create_task(self._forward(message))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _forward(self, message: str) -> None:
+        await asyncio.sleep(0)
+''',
+    fates=frozenset({
+        FateKind.COLLECTION_GROWS,
+    }),
+    describe=_describe,
+    fix_kinds=(FixKind.DISCARD_CALLBACK,),
+    fix_notes="""\
+taskleak adds the `discard` done-callback to sets only; for a list or a dict, prune it by hand
+(or switch to a set). Cancelling the collection's tasks on shutdown is still up to you.""",
+    references=(
+                ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),
+            ),
+    invalid=(
+        '''\
+import asyncio
+
+
+class Forwarder:
+    def __init__(self) -> None:
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def on_message(self, message: str) -> None:
+        self._tasks.append(asyncio.create_task(self._forward(message)))
+''',
+        '''\
+import asyncio
+
+running = set()
+
+
+def schedule(coro) -> None:
+    running.add(asyncio.ensure_future(coro))
+''',
+    ),
+    valid=(
+        '''\
+import asyncio
+
+running: set[asyncio.Task[None]] = set()
+
+
+def schedule(coro) -> None:
+    task = asyncio.ensure_future(coro)
+    running.add(task)
+    task.add_done_callback(running.discard)
+''',
+        '''\
+import asyncio
+
+
+class Forwarder:
+    def __init__(self) -> None:
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def on_message(self, message: str) -> None:
+        self._tasks.append(asyncio.create_task(self._forward(message)))
+
+    async def flush(self) -> None:
+        await asyncio.gather(*self._tasks)
+        self._tasks.clear()
+''',
+    ),
+)

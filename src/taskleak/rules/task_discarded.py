@@ -1,0 +1,174 @@
+"""TL101 task-discarded: the Task a spawn returns is dropped, so nothing keeps it alive."""
+
+from __future__ import annotations
+
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.model import Risk
+from taskleak.rules.base import (
+    ASYNCIO_CREATE_TASK_URI,
+    RUF006_URI,
+    Category,
+    Description,
+    FixKind,
+    Rule,
+)
+from taskleak.rules.texts import WEAK_REFERENCE_REASON
+
+_LOST = ("; the event loop keeps only a weak reference, so it can vanish mid-run and its errors"
+         " are never seen")
+
+
+def _describe(fate: Fate) -> Description:
+    coro = fate.coroutine
+    often = f"; {fate.frequency}" if fate.frequency else ""
+    if fate.kind is FateKind.LOCAL_ONLY:
+        return Description(
+            f"local `{fate.holder}` only", "none",
+            f"{coro} is kept only in the local `{fate.holder}`, which is dropped when "
+            f"{fate.where} returns; nothing awaits or cancels it{often}")
+    if fate.kind is FateKind.LOCAL_COLLECTION_DROPPED:
+        return Description(
+            fate.holder, "none",
+            f"{coro} is added to the local {fate.holder}, which is dropped when {fate.where} "
+            f"returns; nothing awaits the tasks{often}")
+    tracked, what = {
+        FateKind.DROPPED_AFTER_CALLBACK: (
+            "discarded (only add_done_callback)",
+            f"task {coro} is dropped right after add_done_callback()"),
+        FateKind.RETURNED_FROM_LAMBDA: (
+            "returned from a lambda",
+            f"task {coro} is returned from a lambda whose caller drops it"),
+        FateKind.DROPPED_FROM_COMPREHENSION: (
+            "discarded (in a comprehension)", f"the {coro} tasks built here are dropped"),
+    }.get(fate.kind, ("discarded", f"task {coro} is discarded"))
+    return Description(tracked, "none", what + _LOST + often)
+
+
+RULE = Rule(
+    code="TL101",
+    name="task-discarded",
+    risk=Risk.HIGH,
+    category=Category.LOST,
+    summary="The Task returned by a spawn is dropped, so nothing keeps it alive.",
+    what_it_does="""\
+Checks for task spawns whose Task is dropped as soon as it is created:
+`asyncio.create_task(...)`, `asyncio.ensure_future(...)`, `loop.create_task(...)`,
+`asyncio.run_coroutine_threadsafe(...)` (under any import alias) and the spawners configured in
+`[tool.taskleak] spawners`, when the call
+
+- is an expression statement (the result is not used at all);
+- has `.add_done_callback(...)` chained on it, which returns `None`, not the Task;
+- is the body of a `lambda` used as a callback (callbacks' return values are dropped);
+- is bound to a local that is only used for `add_done_callback`, `set_name` or logging and is
+  dropped when the function returns;
+- is put in a local collection that is never gathered, returned or stored.""",
+    why_bad=WEAK_REFERENCE_REASON,
+    example='''\
+import asyncio
+import json
+
+
+class Agent:
+    def __init__(self, send) -> None:
+        self._send = send
+
+    async def speak(self, message: dict[str, str]) -> None:
+        asyncio.create_task(self._send(json.dumps(message)))
+''',
+    fix_example='''\
+import asyncio
+import json
+
+
+class Agent:
+    def __init__(self, send) -> None:
+        self._send = send
+        self._background_tasks: set[asyncio.Task[None]] = set()
+
+    async def speak(self, message: dict[str, str]) -> None:
+        task = asyncio.create_task(self._send(json.dumps(message)))
+        self._background_tasks.add(task)
+        task.add_done_callback(self._background_tasks.discard)
+''',
+    fates=frozenset({
+        FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
+        FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
+    }),
+    describe=_describe,
+    fix_kinds=(FixKind.TRACKED_SET, FixKind.AWAIT),
+    fix_notes="""\
+Inside a method of a class with `__init__`, the set lives on the instance and, when the class
+has a `close`, `aclose`, `stop`, `shutdown`, `disconnect` or `__aexit__` method, the set's tasks
+are cancelled there. At module level or in a plain function, the set is a module-level
+`_background_tasks`. When the work is short and the caller can wait (the seeds' websocket send),
+the unsafe fix `await self._send(json.dumps(message))` is simpler still.""",
+    references=(
+                ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),
+                ("ruff RUF006 asyncio-dangling-task", RUF006_URI),
+            ),
+    invalid=(
+        '''\
+import asyncio
+
+
+async def main() -> None:
+    asyncio.create_task(work())
+''',
+        '''\
+import asyncio
+
+
+def install(loop: asyncio.AbstractEventLoop) -> None:
+    loop.add_signal_handler(15, lambda: asyncio.create_task(stop()))
+''',
+        '''\
+import asyncio
+
+
+async def handle(message: str) -> None:
+    task = asyncio.ensure_future(forward(message))
+    task.add_done_callback(print)
+''',
+        '''\
+import asyncio
+
+
+async def fan_out(items: list[str]) -> None:
+    tasks = []
+    for item in items:
+        tasks.append(asyncio.create_task(send(item)))
+''',
+        '''\
+from asyncio import create_task as spawn
+
+
+async def on_message(message: str) -> None:
+    spawn(forward(message)).add_done_callback(print)
+''',
+    ),
+    valid=(
+        '''\
+import asyncio
+
+
+async def main() -> None:
+    await asyncio.create_task(work())
+''',
+        '''\
+import asyncio
+
+background: set[asyncio.Task[None]] = set()
+
+
+async def main() -> None:
+    task = asyncio.create_task(work())
+    background.add(task)
+    task.add_done_callback(background.discard)
+''',
+        '''\
+class Todo:
+    def add(self, client) -> None:
+        client.create_task("buy milk")
+''',
+    ),
+)

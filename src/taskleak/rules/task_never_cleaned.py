@@ -1,0 +1,153 @@
+"""TL201 task-never-cleaned: the Task is kept, but nothing ever awaits or cancels it."""
+
+from __future__ import annotations
+
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.model import Risk
+from taskleak.rules.base import (
+    ASYNCIO_CANCEL_URI,
+    ASYNCIO_CREATE_TASK_URI,
+    Category,
+    Description,
+    FixKind,
+    Rule,
+)
+from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON
+
+
+def _describe(fate: Fate) -> Description:
+    if fate.kind is FateKind.SLOT_NEVER_CLEANED:
+        return Description(fate.stored_in, "none",
+                           f"stored in {fate.stored_in} but never awaited or cancelled")
+    why = f"stored in {fate.holder} but never awaited or cancelled"
+    if fate.long_running:
+        why = f"{fate.coroutine} runs a `while` loop with no shutdown path: " + why
+    if fate.closers:
+        why += f"; {fate.closers}"
+    return Description(fate.holder, "none", why)
+
+
+RULE = Rule(
+    code="TL201",
+    name="task-never-cleaned",
+    risk=Risk.MEDIUM,
+    category=Category.UNENDED,
+    summary="The Task is kept, but nothing ever awaits or cancels it.",
+    what_it_does="""\
+Checks for a Task stored in an attribute or a module global when nothing in the class (or the
+module) awaits it, cancels it (also through a local alias such as `task = self._task;
+task.cancel()`), or passes it to `asyncio.gather`/`asyncio.wait`. A spawn guarded by
+`if self._task is None:` is a self-managed singleton and is not reported.""",
+    why_bad=KEPT_NOT_CLEANED_REASON,
+    example='''\
+import asyncio
+
+
+class SessionSweeper:
+    def __init__(self) -> None:
+        self._sessions: dict[str, float] = {}
+        self._sweeper: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._sweeper = asyncio.create_task(self._sweep())
+
+    async def _sweep(self) -> None:
+        while True:
+            await asyncio.sleep(60)
+            self._sessions.clear()
+
+    async def close(self) -> None:
+        self._sessions.clear()
+''',
+    fix_example='''\
+import asyncio
+import contextlib
+
+
+class SessionSweeper:
+    def __init__(self) -> None:
+        self._sessions: dict[str, float] = {}
+        self._sweeper: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._sweeper = asyncio.create_task(self._sweep())
+
+    async def _sweep(self) -> None:
+        while True:
+            await asyncio.sleep(60)
+            self._sessions.clear()
+
+    async def close(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+        self._sessions.clear()
+''',
+    fates=frozenset({
+        FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED,
+    }),
+    describe=_describe,
+    fix_kinds=(FixKind.CANCEL_IN_CLOSE,),
+    fix_notes="""\
+The fix needs a class with a `close`, `aclose`, `stop`, `shutdown`, `disconnect` or `__aexit__`
+method; without one, taskleak reports the finding with no fix and says why (where the task
+should end is a design decision).""",
+    references=(
+                ("asyncio.Task.cancel", ASYNCIO_CANCEL_URI),
+                ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),
+            ),
+    invalid=(
+        '''\
+import asyncio
+
+
+class Sweeper:
+    async def start(self) -> None:
+        self._sweeper = asyncio.create_task(self._sweep())
+
+    async def _sweep(self) -> None:
+        while True:
+            await asyncio.sleep(60)
+''',
+        '''\
+import asyncio
+
+STOP_KEY = "stop"
+
+
+def setup(data: dict[str, object]) -> None:
+    data[STOP_KEY] = asyncio.ensure_future(wait_for_stop())
+''',
+    ),
+    valid=(
+        '''\
+import asyncio
+
+
+class Sweeper:
+    async def start(self) -> None:
+        self._sweeper = asyncio.create_task(self._sweep())
+
+    async def _sweep(self) -> None:
+        while True:
+            await asyncio.sleep(60)
+
+    async def close(self) -> None:
+        self._sweeper.cancel()
+''',
+        '''\
+import asyncio
+
+
+class Sweeper:
+    async def start(self) -> None:
+        task = self._sweeper
+        self._sweeper = asyncio.create_task(self._sweep())
+
+    async def stop(self) -> None:
+        task = self._sweeper
+        task.cancel()
+''',
+    ),
+)

@@ -1,0 +1,187 @@
+"""TL103 task-overwritten: a stored Task is replaced by a new spawn while the old one still runs."""
+
+from __future__ import annotations
+
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.model import Risk
+from taskleak.rules.base import (
+    ASYNCIO_CANCEL_URI,
+    ASYNCIO_CREATE_TASK_URI,
+    Category,
+    Description,
+    FixKind,
+    Rule,
+)
+
+
+def _describe(fate: Fate) -> Description:
+    if fate.kind is FateKind.REBOUND_IN_LOOP:
+        return Description(
+            f"local `{fate.holder}` (rebound in a loop)", fate.cleanup or "last one only",
+            f"{fate.coroutine} is rebound to `{fate.holder}` on every iteration; only the last "
+            "task is kept, the earlier ones are dropped", risk=Risk.HIGH)
+    if fate.kind is FateKind.KEY_OVERWRITTEN:
+        return Description(
+            fate.holder, fate.cleanup or "none",
+            f"{fate.holder}[key] is overwritten in {fate.function}() without cancelling the "
+            "task already stored under that key")
+    when = "on every loop iteration" if fate.in_loop else f"in {fate.function}()"
+    return Description(
+        fate.holder, fate.cleanup or "none",
+        f"{fate.holder} is re-spawned {when} without cancelling the task it held; the old task "
+        "keeps running unreferenced", risk=Risk.HIGH if fate.in_loop else None)
+
+
+RULE = Rule(
+    code="TL103",
+    name="task-overwritten",
+    risk=Risk.MEDIUM,
+    category=Category.LOST,
+    summary="A stored Task is replaced by a new spawn without cancelling the running one.",
+    what_it_does="""\
+Checks for a Task stored in an attribute (`self._task = ...`), a module global or a dict entry
+(`tasks[uid] = ...`) that is spawned again, in a method that runs repeatedly (`connect`,
+`reconnect`, `restart`, `on_*`, `handle_*`, `*_message`, `switch`, ...) or inside a loop, without
+the previous Task being cancelled or read first. A local rebound in a loop where only the last
+Task is awaited or kept is reported too, at high risk.""",
+    why_bad="""\
+Overwriting the reference does not stop the running task: it loses the only handle to it. After a
+reconnect, the old heartbeat loop still runs next to the new one; after the next one, three run.
+A `close()` that cancels `self._task` cancels only the latest. Each orphaned task keeps its
+coroutine's objects alive and, once nothing references it, can also be garbage collected
+mid-execution, because the event loop keeps only weak references to tasks.
+
+A spawn inside a loop is reported at high risk: it leaks one task per iteration.""",
+    example='''\
+import asyncio
+
+
+class Connection:
+    def __init__(self) -> None:
+        self._heartbeat: asyncio.Task[None] | None = None
+
+    async def connect(self) -> None:
+        self._heartbeat = asyncio.create_task(self._beat())
+
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(30)
+
+    async def close(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+''',
+    fix_example='''\
+import asyncio
+
+
+class Connection:
+    def __init__(self) -> None:
+        self._heartbeat: asyncio.Task[None] | None = None
+
+    async def connect(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+        self._heartbeat = asyncio.create_task(self._beat())
+
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(30)
+
+    async def close(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+''',
+    fates=frozenset({
+        FateKind.REBOUND_IN_LOOP, FateKind.RESPAWNED, FateKind.KEY_OVERWRITTEN,
+    }),
+    describe=_describe,
+    fix_kinds=(FixKind.CANCEL_PREVIOUS,),
+    fix_notes="""\
+A singleton guard (`if self._task is None:` before the spawn) is a valid alternative when the
+running task should be kept rather than replaced; taskleak reports that pattern as low.""",
+    references=(
+                ("asyncio.Task.cancel", ASYNCIO_CANCEL_URI),
+                ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),
+            ),
+    invalid=(
+        '''\
+import asyncio
+
+
+class Connection:
+    def __init__(self) -> None:
+        self._heartbeat: asyncio.Task[None] | None = None
+
+    async def reconnect(self) -> None:
+        self._heartbeat = asyncio.create_task(self._beat())
+
+    async def _beat(self) -> None:
+        await asyncio.sleep(30)
+
+    async def close(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+''',
+        '''\
+import asyncio
+
+
+async def poll_all(urls: list[str]) -> None:
+    for url in urls:
+        task = asyncio.create_task(fetch(url))
+    await task
+''',
+        '''\
+import asyncio
+
+turns: dict[str, "asyncio.Task[None]"] = {}
+
+
+async def handle_turn(client_uid: str) -> None:
+    turns[client_uid] = asyncio.create_task(run_turn(client_uid))
+
+
+async def disconnect(client_uid: str) -> None:
+    turns.pop(client_uid).cancel()
+''',
+    ),
+    valid=(
+        '''\
+import asyncio
+
+
+class Connection:
+    def __init__(self) -> None:
+        self._heartbeat: asyncio.Task[None] | None = None
+
+    async def reconnect(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+        self._heartbeat = asyncio.create_task(self._beat())
+
+    async def _beat(self) -> None:
+        await asyncio.sleep(30)
+
+    async def close(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+''',
+        '''\
+import asyncio
+
+
+class Poller:
+    def __init__(self) -> None:
+        self._task: asyncio.Task[None] | None = None
+
+    async def _poll(self) -> None:
+        await asyncio.sleep(5)
+        self._task = asyncio.create_task(self._poll())
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+''',
+    ),
+)

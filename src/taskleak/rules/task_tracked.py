@@ -1,0 +1,148 @@
+"""TL001 task-tracked: the Task is kept and cleaned up (informational: the green rows)."""
+
+from __future__ import annotations
+
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.model import Risk
+from taskleak.rules.base import (
+    ASYNCIO_TASKGROUP_URI,
+    Category,
+    Description,
+    Rule,
+)
+
+
+def _describe(fate: Fate) -> Description:
+    kind = fate.kind
+    if kind in _FIXED:
+        return _FIXED[kind]
+    if kind is FateKind.STRUCTURED:
+        return Description(f"structured ({fate.group})", "awaited by the task group",
+                           f"spawned in task group `{fate.group}`, which awaits it on exit")
+    if kind is FateKind.GATHERED:
+        return Description(f"passed to {fate.callee}()",
+                           "gathered" if fate.awaited else f"handed to {fate.callee}()",
+                           f"passed to {fate.callee}(), which waits for it")
+    if kind is FateKind.PASSED:
+        return Description(f"passed to {fate.callee}()", f"up to {fate.callee}()",
+                           f"handed to {fate.callee}(), which keeps the reference")
+    return _kept(fate)
+
+
+_FIXED = {
+    FateKind.AWAITED: Description("awaited at once", "awaited", "awaited where it is spawned"),
+    FateKind.RETURNED: Description("returned to the caller", "caller's job",
+                                   "returned to the caller, which is responsible for it"),
+    FateKind.UNPACKED: Description("unpacked into several names", "unknown",
+                                   "unpacked into several names; not followed further"),
+}
+
+
+def _kept(fate: Fate) -> Description:
+    """Kept somewhere, and ended or handed on."""
+    kind, holder, cleanup, handed = fate.kind, fate.holder, fate.cleanup, fate.handed
+    if kind is FateKind.LOCAL_CLEANED:
+        return Description(f"local `{holder}`", cleanup, f"kept in `{holder}` and {cleanup}")
+    if kind is FateKind.LOCAL_HANDED:
+        up_to = "caller's job" if handed == "returned" else \
+            f"up to {handed.removeprefix('passed to ')}"
+        return Description(f"local `{holder}`, {handed}", up_to, f"kept in `{holder}` and {handed}")
+    if kind is FateKind.STORED_CLEANED:
+        return Description(f"local `{holder}`, stored in {fate.stored_in}", cleanup,
+                           f"kept in {fate.stored_in} and {cleanup}")
+    if kind is FateKind.KEPT_CLEANED:
+        return Description(holder, cleanup, f"stored in {holder} and {cleanup}")
+    if kind is FateKind.KEPT_HANDED:
+        return Description(holder, handed, f"stored in {holder}")
+    if kind is FateKind.SINGLETON:
+        return Description(f"{holder} (singleton)", "self-managed (never cancelled)",
+                           f"singleton in {holder}, guarded against re-spawning; nothing cancels "
+                           "it, so it runs for the life of its owner")
+    if kind is FateKind.COLLECTION_CLEANED:
+        return Description(holder, cleanup, f"kept in {holder} and {cleanup}")
+    if kind is FateKind.LOCAL_COLLECTION_HANDED:
+        return Description(f"{holder}, {handed}", "up to the receiver",
+                           f"kept in {holder}, then {handed}")
+    return Description(holder, handed, f"kept in {holder}")  # COLLECTION_HANDED
+
+
+RULE = Rule(
+    code="TL001",
+    name="task-tracked",
+    risk=Risk.LOW,
+    category=Category.INFORMATIONAL,
+    summary="The Task is kept and cleaned up (informational).",
+    what_it_does="""\
+Reports, for completeness, every task spawn that is handled well: awaited at once, returned to
+the caller, passed on, gathered or waited, stored and cancelled on shutdown, kept in a
+collection that prunes itself, a self-managed singleton, or a structured spawn
+(`asyncio.TaskGroup.create_task`, anyio/trio `start_soon`/`start`). These are the green rows of
+the report; they never fail the gate unless `fail-on = "low"`.""",
+    why_bad="""\
+It is not bad: the row shows that the task was looked at and found tracked and cleaned, so the
+report covers every spawn in the code base, like the seeds' hand-made scan table.""",
+    example='''\
+import asyncio
+
+
+async def fetch(url: str) -> str:
+    await asyncio.sleep(0)
+    return url
+
+
+async def fetch_all(urls: list[str]) -> list[str]:
+    async with asyncio.TaskGroup() as group:
+        tasks = [group.create_task(fetch(url)) for url in urls]
+    return [task.result() for task in tasks]
+''',
+    fix_example="",
+    fates=frozenset({
+        FateKind.STRUCTURED, FateKind.AWAITED, FateKind.RETURNED, FateKind.GATHERED,
+        FateKind.PASSED, FateKind.UNPACKED, FateKind.LOCAL_CLEANED, FateKind.LOCAL_HANDED,
+        FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED, FateKind.SINGLETON,
+        FateKind.COLLECTION_CLEANED, FateKind.LOCAL_COLLECTION_HANDED, FateKind.COLLECTION_HANDED,
+    }),
+    describe=_describe,
+    fix_notes="Nothing to fix.",
+    references=(
+                ("asyncio task groups", ASYNCIO_TASKGROUP_URI),
+            ),
+    invalid=(
+        '''\
+import asyncio
+
+
+async def fetch_all(urls: list[str]) -> None:
+    async with asyncio.TaskGroup() as group:
+        for url in urls:
+            group.create_task(fetch(url))
+''',
+        '''\
+import asyncio
+
+
+async def main() -> None:
+    task = asyncio.create_task(work())
+    try:
+        await other()
+    finally:
+        task.cancel()
+''',
+        '''\
+import asyncio
+
+
+def start(coro) -> "asyncio.Future[None]":
+    return asyncio.ensure_future(coro)
+''',
+    ),
+    valid=(
+        '''\
+import asyncio
+
+
+async def main() -> None:
+    asyncio.create_task(work())
+''',
+    ),
+)

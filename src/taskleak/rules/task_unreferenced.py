@@ -1,0 +1,120 @@
+"""TL102 task-unreferenced: the Task is bound to a name that is never read again."""
+
+from __future__ import annotations
+
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.model import Risk
+from taskleak.rules.base import (
+    ASYNCIO_CREATE_TASK_URI,
+    RUF006_URI,
+    Category,
+    Description,
+    FixKind,
+    Rule,
+)
+from taskleak.rules.texts import WEAK_REFERENCE_REASON
+
+
+def _describe(fate: Fate) -> Description:
+    often = f"; {fate.frequency}" if fate.frequency else ""
+    return Description(
+        f"bound to `{fate.holder}`, never read", "none",
+        f"{fate.coroutine} is bound to `{fate.holder}`, which is never read: the task can be "
+        f"garbage-collected mid-run and its errors are lost{often}")
+
+
+RULE = Rule(
+    code="TL102",
+    name="task-unreferenced",
+    risk=Risk.HIGH,
+    category=Category.LOST,
+    summary="The Task is bound to a name that is never read again.",
+    what_it_does="""\
+Checks for task spawns whose Task is bound to a name that is never read again:
+`task = asyncio.create_task(...)` with no later use of `task`, `_ = asyncio.create_task(...)`,
+or a walrus `(task := asyncio.create_task(...))` whose name is unused.""",
+    why_bad=WEAK_REFERENCE_REASON + """
+
+Binding the Task to `_` or to an unused local silences other linters (ruff's RUF006), but the
+local disappears when the function returns, and with it the only strong reference.""",
+    example='''\
+import asyncio
+
+
+async def forward(message: str) -> None:
+    await asyncio.sleep(0)
+
+
+async def on_message(message: str) -> None:
+    task = asyncio.create_task(forward(message))
+''',
+    fix_example='''\
+import asyncio
+
+_background_tasks: set[asyncio.Task[None]] = set()
+
+
+async def forward(message: str) -> None:
+    await asyncio.sleep(0)
+
+
+async def on_message(message: str) -> None:
+    task = asyncio.create_task(forward(message))
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+''',
+    fates=frozenset({
+        FateKind.NEVER_READ,
+    }),
+    describe=_describe,
+    fix_kinds=(FixKind.TRACKED_SET, FixKind.AWAIT),
+    fix_notes="""\
+The tracked-set fix keeps the existing name and adds the Task to a set that prunes itself (a
+module-level `_background_tasks` here, an instance set inside a class).""",
+    references=(
+                ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),
+                ("ruff RUF006 asyncio-dangling-task", RUF006_URI),
+            ),
+    invalid=(
+        '''\
+import asyncio
+
+
+async def on_message(message: str) -> None:
+    task = asyncio.create_task(forward(message))
+''',
+        '''\
+import asyncio
+
+
+async def start() -> None:
+    _ = asyncio.create_task(serve())
+''',
+        '''\
+import asyncio
+
+
+async def main() -> None:
+    if (task := asyncio.create_task(work())) is None:
+        return
+''',
+    ),
+    valid=(
+        '''\
+import asyncio
+
+
+async def main() -> None:
+    task = asyncio.create_task(work())
+    await task
+''',
+        '''\
+import asyncio
+
+
+def start() -> "asyncio.Task[None]":
+    task = asyncio.create_task(work())
+    return task
+''',
+    ),
+)

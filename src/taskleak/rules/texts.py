@@ -1,0 +1,34 @@
+"""Paragraphs several rule pages share."""
+
+from __future__ import annotations
+
+# The asyncio documentation's warning on `create_task` (Python 3.10+), quoted verbatim.
+ASYNCIO_DOCS_WARNING = (
+    "Important: Save a reference to the result of this function, to avoid a task disappearing "
+    "mid-execution. The event loop only keeps weak references to tasks. A task that isn't "
+    "referenced elsewhere may get garbage collected at any time, even before it's done."
+)
+
+WEAK_REFERENCE_REASON = f"""\
+The event loop keeps only **weak references** to tasks: the registry behind
+`asyncio.all_tasks()` does not keep a task alive, and while the task waits on a future that
+nothing else holds, the task and the future only reference each other, a cycle the garbage
+collector may reclaim. A Task that nothing else references can be collected at any time, even
+before it is done: the coroutine stops mid-execution, silently, with at most a
+"Task was destroyed but it is pending!" line in the log. The asyncio documentation says so on
+`create_task`:
+
+> {ASYNCIO_DOCS_WARNING}
+
+Even when the task survives, nobody can await or cancel it: its exceptions are never seen
+("Task exception was never retrieved"), shutdown cannot stop it, and everything its coroutine
+references (`self`, a websocket, a whole service context) stays alive while it runs. A spawn
+that runs once per message or per connection multiplies all of this."""
+
+KEPT_NOT_CLEANED_REASON = """\
+Keeping a reference stops the garbage collector from destroying the task, but a task that nobody
+awaits or cancels outlives its owner: when a client disconnects or the object is closed, the task
+keeps running and keeps everything its coroutine references alive (`self`, connections, caches).
+A `while True` coroutine never ends on its own, so each leaked task is memory and CPU lost until
+the process exits, and the event loop closes with "Task was destroyed but it is pending!". Its
+exceptions are never retrieved, so failures go unnoticed."""
