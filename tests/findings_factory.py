@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from taskleak.model import Finding, FixInfo
+from taskleak.model import Finding, FixInfo, FixKind
 from taskleak.rules import RULES
 
-TRACKED_SET_FIX = FixInfo("tracked-set", True, "keep the task in a self-pruning set")
+TRACKED_SET_FIX = FixInfo(FixKind.TRACKED_SET, True, "keep the task in a self-pruning set")
 
 
 def make_finding(**overrides: Any) -> Finding:

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
+from helpers import sample_files
 
 from taskleak.analysis.parse import gc_paused, parse_module
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted([*(ROOT / "fixtures").rglob("*.py"), *(ROOT / "src" / "taskleak").rglob("*.py")])
+SOURCES = sorted([*sample_files(), *(ROOT / "src" / "taskleak").rglob("*.py")])
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))

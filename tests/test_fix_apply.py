@@ -120,9 +120,9 @@ def test_targets_limit_what_is_fixed() -> None:
 def test_unsafe_fixes_need_the_permission() -> None:
     code = b"import asyncio\n\n\nasync def f(send):\n    asyncio.create_task(send())\n"
     safe = fix_source(code)
-    assert [a.kind for a in safe.applied] == ["tracked-set"]
+    assert [a.kind.value for a in safe.applied] == ["tracked-set"]
     unsafe = fix_source(code, allow_unsafe=lambda rule: rule == "TL101")
-    assert [a.kind for a in unsafe.applied] == ["await"]
+    assert [a.kind.value for a in unsafe.applied] == ["await"]
     assert b"    await send()\n" in unsafe.fixed
 
 

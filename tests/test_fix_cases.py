@@ -1,6 +1,7 @@
 """`taskleak fix` on before/after pairs: the fixer's output must be exactly the `.after.py` file.
 
-Each pair in `tests/fixes/cases/` is a small program and what the fixer makes of it; cases named
+Each pair is a small program and what the fixer makes of it: a rule's pairs live with its cases
+(`tests/rules/<rule>/fixes/`), pairs about several rules in `tests/fixes/cases/`; cases named
 `unsafe_*` run with unsafe fixes allowed. For every pair the test also checks what makes a fix
 trustworthy: the output compiles, fixing it again changes nothing, and a re-check reports every
 fixed spawn as low (only findings the fixer declined, with a reason, stay).
@@ -13,16 +14,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from helpers import analyze_source
+from helpers import RULE_CASES, TESTS, analyze_source
 
 from taskleak.fixes.apply import SourceFix, fix_source
-from taskleak.model import Risk
+from taskleak.model import FixKind, Risk
 
-CASES = Path(__file__).parent / "fixes" / "cases"
-NAMES = sorted(p.name.removesuffix(".before.py") for p in CASES.glob("*.before.py"))
+PAIR_DIRS = [TESTS / "fixes" / "cases", *sorted(RULE_CASES.glob("*/fixes"))]
+PAIRS = {p.name.removesuffix(".before.py"): p.parent for d in PAIR_DIRS
+         for p in d.glob("*.before.py")}
+NAMES = sorted(PAIRS)
 
 # Cases where nothing may change, with the reason the report gives for each finding.
 EXPECTED_REASONS = {
@@ -42,13 +44,19 @@ def _fix(name: str, data: bytes) -> SourceFix:
 
 
 def _pair(name: str) -> tuple[bytes, bytes]:
-    return (CASES / f"{name}.before.py").read_bytes(), (CASES / f"{name}.after.py").read_bytes()
+    folder = PAIRS[name]
+    return (folder / f"{name}.before.py").read_bytes(), (folder / f"{name}.after.py").read_bytes()
 
 
 def test_cases_exist() -> None:
     assert len(NAMES) >= 25
+    names = [p.name for d in PAIR_DIRS for p in d.glob("*.before.py")]
+    assert len(names) == len(set(names)), "pair names are unique across folders"
     for name in NAMES:
-        assert (CASES / f"{name}.after.py").is_file(), name
+        assert (PAIRS[name] / f"{name}.after.py").is_file(), name
+    for folder in PAIR_DIRS:
+        afters = {p.name.removesuffix(".after.py") for p in folder.glob("*.after.py")}
+        assert afters <= set(NAMES), f"{folder}: an .after.py without its .before.py"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -81,7 +89,7 @@ def test_after_file_compiles_rechecks_low_and_is_stable(name: str) -> None:
     assert {f.rule for f in open_rows} == still_open
     assert sum(f.risk is Risk.LOW for f in rows) == (
         sum(f.risk is Risk.LOW for f in analyze_source(before.decode()))
-        + len([a for a in result.applied if a.kind != "await"]))
+        + len([a for a in result.applied if a.kind is not FixKind.AWAIT]))
     again = _fix(name, after)
     assert again.fixed == after
     assert again.applied == []

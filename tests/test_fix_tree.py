@@ -6,16 +6,15 @@ rebuilt the whole tree for every finding of `check`. Here libcst's visitor is th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import libcst as cst
 import pytest
+from helpers import sample_files
 from test_scan_order import SOURCE
 
 from taskleak.analysis.walk import SKIP_FIELDS, children, parents
 from taskleak.fixes.tree import names_and_attributes
 
-FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").rglob("*.py"))
+FIXTURES = sample_files()
 
 
 class _ReferenceParents(cst.CSTVisitor):

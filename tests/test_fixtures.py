@@ -1,11 +1,8 @@
-"""End-to-end fixture tests: `taskleak check --format json` must report exactly the expected rows.
+"""End to end: `taskleak check --format json`, run as a user runs it, on the seeds' server.
 
-Each fixture is a small realistic program with its expected findings next to it:
-- `fixtures/voice_chat_server/` (the seeds' server, scanned as a folder) with `expected.json`;
-- `fixtures/rules/NAME.py` (one rule, spawn form or trap each) with `NAME.expected.json`.
-A row is `{"path", "line", "rule", "risk"}`; `path` is relative to the folder the CLI runs in.
-
-The structural tests check the expected files themselves (they do not need the analysis).
+`fixtures/voice_chat_server/` (scanned as a folder) has its expected rows in `expected.json`; a
+row is `{"path", "line", "rule", "risk"}`, `path` relative to the folder the CLI runs in. The
+rules' own cases run in process (`tests/rules/test_rules.py`).
 """
 
 from __future__ import annotations
@@ -22,14 +19,13 @@ from typing import Any
 
 import libcst
 import pytest
+from helpers import FIXTURES, TESTS, sample_files
 
 from taskleak.model import Risk
 from taskleak.rules import RULES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-RULES_DIR = FIXTURES / "rules"
 VOICE_DIR = FIXTURES / "voice_chat_server"
-EXPECTED_SUFFIX = ".expected.json"
+TRAPS = TESTS / "analysis" / "traps"
 ROW_KEYS = {"path", "line", "rule", "risk"}
 # A call that could spawn a task: create_task/ensure_future/run_coroutine_threadsafe/
 # start_soon/start or a local alias named spawn (the fixtures use no other names).
@@ -50,19 +46,6 @@ class Fixture:
     sources: tuple[Path, ...]  # the Python files the fixture consists of
 
 
-def _rule_fixtures() -> list[Fixture]:
-    return [
-        Fixture(
-            name=py.stem,
-            cwd=RULES_DIR,
-            target=py.name,
-            expected_file=py.with_name(py.stem + EXPECTED_SUFFIX),
-            sources=(py,),
-        )
-        for py in sorted(RULES_DIR.glob("*.py"))
-    ]
-
-
 def _all_fixtures() -> list[Fixture]:
     voice = Fixture(
         name="voice_chat_server",
@@ -71,7 +54,7 @@ def _all_fixtures() -> list[Fixture]:
         expected_file=VOICE_DIR / "expected.json",
         sources=tuple(sorted(VOICE_DIR.rglob("*.py"))),
     )
-    return [voice, *_rule_fixtures()]
+    return [voice]
 
 
 ALL_FIXTURES = _all_fixtures()
@@ -170,21 +153,15 @@ def test_fixture_findings_match_expected(fixture: Fixture) -> None:
 # --- structure of the fixtures and expected files (independent of the analysis) ---
 
 
-def test_every_rule_fixture_has_an_expected_file_and_vice_versa() -> None:
-    sources = {p.stem for p in RULES_DIR.glob("*.py")}
-    expected = {p.name[: -len(EXPECTED_SUFFIX)] for p in RULES_DIR.glob("*" + EXPECTED_SUFFIX)}
-    assert sources, "no rule fixtures found"
-    assert sources - expected == set(), "fixtures without an expected file"
-    assert expected - sources == set(), "expected files without a fixture"
+def test_the_voice_fixture_has_its_expected_rows_and_readme() -> None:
     assert (VOICE_DIR / "expected.json").is_file()
     assert (VOICE_DIR / "README.md").is_file()
 
 
-@pytest.mark.parametrize("fixture", ALL_FIXTURES, ids=[f.name for f in ALL_FIXTURES])
-def test_fixture_sources_parse(fixture: Fixture) -> None:
-    # libcst, not ast: one fixture uses Python 3.12 syntax that this interpreter may not parse.
-    for src in fixture.sources:
-        libcst.parse_module(src.read_bytes())
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: str(p.relative_to(TESTS.parent)))
+def test_sample_programs_parse(path: Path) -> None:
+    # libcst, not ast: one trap uses Python 3.12 syntax that this interpreter may not parse.
+    libcst.parse_module(path.read_bytes())
 
 
 @pytest.mark.parametrize("fixture", ALL_FIXTURES, ids=[f.name for f in ALL_FIXTURES])
@@ -212,10 +189,10 @@ def test_expected_rows_are_well_formed(fixture: Fixture) -> None:
 
 def test_encoding_traps_are_byte_exact() -> None:
     # A checkout that normalised these files would silently stop testing what they are for.
-    crlf = (RULES_DIR / "trap_crlf.py").read_bytes()
+    crlf = (TRAPS / "crlf.py").read_bytes()
     assert b"\r\n" in crlf and b"\n" not in crlf.replace(b"\r\n", b"")
-    assert (RULES_DIR / "trap_utf8_bom.py").read_bytes().startswith(b"\xef\xbb\xbf")
-    latin1 = (RULES_DIR / "trap_latin1_cookie.py").read_bytes()
+    assert (TRAPS / "utf8_bom.py").read_bytes().startswith(b"\xef\xbb\xbf")
+    latin1 = (TRAPS / "latin1_cookie.py").read_bytes()
     assert latin1.startswith(b"# -*- coding: latin-1 -*-")
     assert b"\xe9" in latin1  # "é" as one latin-1 byte, invalid as UTF-8
     with pytest.raises(UnicodeDecodeError):

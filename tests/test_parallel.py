@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import CASE_DIRS, FIXTURES, sample_files
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.cli import main
@@ -18,7 +19,7 @@ from taskleak.run.runner import RunStats, run
 from taskleak.run.workers import Analyzer, Job, analyze_jobs, default_jobs
 from taskleak.settings import Settings
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+TREES = [FIXTURES, *CASE_DIRS]  # sample programs: most have findings
 
 
 def _jobs(sizes: list[int]) -> list[Job]:
@@ -72,8 +73,8 @@ def always_pool(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("always_pool")
 def test_the_pool_reports_exactly_what_one_process_does() -> None:
     serial_stats, pool_stats = RunStats(), RunStats()
-    serial = run([FIXTURES], Settings(), jobs=1, stats=serial_stats)
-    pooled = run([FIXTURES], Settings(), jobs=2, stats=pool_stats)
+    serial = run(TREES, Settings(), jobs=1, stats=serial_stats)
+    pooled = run(TREES, Settings(), jobs=2, stats=pool_stats)
     assert serial.findings, "the fixtures must have findings for this to mean much"
     assert serial_stats.workers == 0 and pool_stats.workers == 2
     assert render_json(pooled) == render_json(serial)
@@ -81,7 +82,7 @@ def test_the_pool_reports_exactly_what_one_process_does() -> None:
 
 @pytest.mark.usefixtures("always_pool")
 def test_results_go_back_in_place_whatever_order_they_finish_in() -> None:
-    files = sorted(FIXTURES.rglob("*.py"))
+    files = sample_files()
     jobs = [Job(i, str(p), p.read_bytes()) for i, p in enumerate(files)]
     random.Random(7).shuffle(jobs)  # submission order must not matter either
     got: dict[int, FileFacts] = {}
@@ -116,12 +117,12 @@ def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[str, ...]) -> F
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
 def test_a_dead_worker_does_not_lose_files(monkeypatch: pytest.MonkeyPatch,
                                            tmp_path: Path) -> None:
-    assert (FIXTURES.parent / "fixtures" / _VICTIM).is_file()
-    expected = render_json(run([FIXTURES], Settings(), jobs=1))
+    assert (FIXTURES / _VICTIM).is_file()
+    expected = render_json(run(TREES, Settings(), jobs=1))
     monkeypatch.setattr(parallel, "analyze_job", _dies_in_a_worker)
     monkeypatch.setattr(sys.modules[__name__], "_CRASH_MARKER", [tmp_path / "marker"])
     stats = RunStats()
-    assert render_json(run([FIXTURES], Settings(), jobs=2, stats=stats)) == expected
+    assert render_json(run(TREES, Settings(), jobs=2, stats=stats)) == expected
     assert stats.workers == 2
     assert (tmp_path / "marker").read_text(encoding="utf-8") == "died"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
+from helpers import sample_files
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -14,7 +15,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from taskleak.analysis.positions import positions, spawn_positions
 from taskleak.files.source import decode
 
-FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").rglob("*.py"))
+FIXTURES = sample_files()
 
 
 class _Collect(cst.CSTVisitor):

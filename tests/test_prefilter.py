@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers import REPO, sample_files
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -23,8 +24,7 @@ from taskleak.run.prefilter import SPAWN_WORDS, Prefilter, _has_word, may_spawn
 from taskleak.run.runner import RunStats, run
 from taskleak.settings import Settings
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-FIXTURE_FILES = sorted(FIXTURES.rglob("*.py"))
+FIXTURE_FILES = sample_files()
 
 # Programs whose only spawn is reached indirectly; each must have at least one finding.
 INDIRECT = {
@@ -82,7 +82,7 @@ def _rows(result: RunResult) -> list[tuple[str, int, int, str, str]]:
     return [(f.path, f.line, f.column, f.rule, f.message) for f in result.findings]
 
 
-@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: str(p.relative_to(REPO)))
 def test_prefilter_keeps_every_fixture_finding(path: Path) -> None:
     settings = Settings()
     stats = RunStats()

@@ -7,13 +7,14 @@ import threading
 from pathlib import Path
 
 from click.testing import CliRunner
+from helpers import CASE_DIRS, FIXTURES
 
 from taskleak.cli import main
 from taskleak.run.progress import NoProgress, ProgressBar, progress_for
 from taskleak.run.runner import run
 from taskleak.settings import Settings
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+TREES = [FIXTURES, *CASE_DIRS]
 
 
 class FakeTerminal(io.StringIO):
@@ -32,7 +33,7 @@ def test_a_slow_run_shows_the_bar_then_erases_it() -> None:
     terminal = FakeTerminal()
     bar = ProgressBar(terminal, delay=0.0)
     threads_before = threading.active_count()
-    result = run([FIXTURES], Settings(), jobs=1, progress=bar)
+    result = run(TREES, Settings(), jobs=1, progress=bar)
     assert bar.shown
     assert threading.active_count() == threads_before  # refreshed by hand: no thread to fork
     assert bar.completed == bar.total == result.files_scanned
@@ -44,7 +45,7 @@ def test_a_slow_run_shows_the_bar_then_erases_it() -> None:
 def test_a_quick_run_never_shows_the_bar() -> None:
     terminal = FakeTerminal()
     bar = ProgressBar(terminal, delay=60.0)
-    run([FIXTURES], Settings(), jobs=1, progress=bar)
+    run(TREES, Settings(), jobs=1, progress=bar)
     assert not bar.shown and terminal.getvalue() == ""
 
 

@@ -26,18 +26,28 @@ class Risk(str, Enum):
         return {"high": "red", "medium": "yellow", "low": "green"}[self.value]
 
 
+class FixKind(Enum):
+    """A kind of fix `taskleak fix` can apply; each has one module in `taskleak.fixes.kinds`
+    and its applicability and page text in `taskleak.rules.base.FIX_KINDS`."""
+
+    TRACKED_SET = "tracked-set"
+    AWAIT = "await"
+    CANCEL_PREVIOUS = "cancel-previous"
+    CANCEL_IN_CLOSE = "cancel-in-close"
+    DISCARD_CALLBACK = "discard-callback"
+
+
 @dataclass(frozen=True)
 class FixInfo:
     """A fix that taskleak can apply to a finding."""
 
-    # "tracked-set" | "await" | "cancel-previous" | "cancel-in-close" | "discard-callback"
-    kind: str
+    kind: FixKind
     safe: bool  # safe fixes run by default; unsafe ones need --unsafe-fixes
     description: str
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "kind": self.kind,
+            "kind": self.kind.value,
             "applicability": "safe" if self.safe else "unsafe",
             "description": self.description,
         }

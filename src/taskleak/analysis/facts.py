@@ -18,7 +18,7 @@ from enum import Enum
 from typing import Any
 
 from taskleak.analysis.fates import Fate, FateKind, Keeper
-from taskleak.model import FixInfo, Skipped
+from taskleak.model import FixInfo, FixKind, Skipped
 
 
 class QuestionKind(Enum):
@@ -135,11 +135,12 @@ class SpawnFacts:
                    data["coroutine"], data["context"], data["snippet"],
                    tuple(Fate.from_json(f) for f in data["fates"]),
                    tuple(Question.from_json(q) for q in data.get("questions", ())),
-                   FixInfo(fix[0], fix[1], fix[2]) if fix is not None else None, reason, rule)
+                   FixInfo(FixKind(fix[0]), fix[1], fix[2]) if fix is not None else None,
+                   reason, rule)
 
 
 def _fix_json(fix: FixInfo | None) -> list[Any] | None:
-    return None if fix is None else [fix.kind, fix.safe, fix.description]
+    return None if fix is None else [fix.kind.value, fix.safe, fix.description]
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def advise(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[FixInfo | None
     alternative = next((o for o in found if o is not main and not o.safe), None)
     if alternative is not None and main.safe:
         description += f" (unsafe alternative: {alternative.description})"
-    return FixInfo(main.kind.value, main.safe, description), None
+    return FixInfo(main.kind, main.safe, description), None
 
 
 def advise_module(analysis: ModuleAnalysis, facts: ModuleFacts) -> ModuleFacts:

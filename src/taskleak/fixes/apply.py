@@ -34,7 +34,7 @@ from taskleak.fixes.edits import Conflict, Edits, apply_edits
 from taskleak.fixes.imports import place_pending
 from taskleak.fixes.plan import Offer
 from taskleak.fixes.sets import render_sets
-from taskleak.model import Risk
+from taskleak.model import FixKind, Risk
 from taskleak.rules import Verdict, judge
 
 TargetKey = tuple[int, int, str]  # (line, column, rule) of a finding
@@ -45,7 +45,7 @@ class AppliedFix:
     line: int
     column: int
     rule: str
-    kind: str
+    kind: FixKind
     safe: bool
     description: str
 
@@ -84,7 +84,7 @@ class _Planned:
 
     def applied(self) -> AppliedFix:
         o = self.offer
-        return AppliedFix(self.line, self.column, self.verdict.code, o.kind.value, o.safe,
+        return AppliedFix(self.line, self.column, self.verdict.code, o.kind, o.safe,
                           o.description)
 
     def not_fixed(self, reason: str) -> NotFixed:

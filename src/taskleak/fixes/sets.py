@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Set
 from dataclasses import dataclass
+from enum import Enum
 
 import libcst as cst
 
@@ -47,8 +48,15 @@ class SetSpec:
     created: bool  # False when the set already exists and is reused
 
 
-def group_of(spawner: str) -> str:
-    return "futures" if spawner == THREAD_SPAWNER else "tasks"
+class Group(Enum):
+    """What a tracked set holds: asyncio tasks, or `concurrent.futures` futures."""
+
+    TASKS = "tasks"
+    FUTURES = "futures"
+
+
+def group_of(spawner: str) -> Group:
+    return Group.FUTURES if spawner == THREAD_SPAWNER else Group.TASKS
 
 
 def _element(edits: Edits, ctx: FixContext, spawner: str, previous: str | None) -> str:
@@ -86,11 +94,11 @@ def _reusable_module_set(ctx: FixContext, name: str) -> bool:
     return all(name not in s.bindings for s in ctx.scopes() if s is not ctx.root)
 
 
-def _set_name(group: str, taken: Set[str],
+def _set_name(group: Group, taken: Set[str],
               reusable: Callable[[str], bool]) -> tuple[str, bool]:
     """The first free name for a tracked set (`_background_tasks`, `_background_tasks_2`, ...),
     or an existing set of that name the fix can reuse; and whether it is such a set."""
-    base = "_background_futures" if group == "futures" else "_background_tasks"
+    base = "_background_futures" if group is Group.FUTURES else "_background_tasks"
     name = next(n for n in candidates(base) if reusable(n) or n not in taken)
     return name, reusable(name)
 
@@ -98,7 +106,7 @@ def _set_name(group: str, taken: Set[str],
 def module_set(edits: Edits, ctx: FixContext, spawner: str) -> str:
     """The module-level set's name, creating the set (once) when the module has none."""
     group = group_of(spawner)
-    key = f"module-set:{group}"
+    key = f"module-set:{group.value}"
     spec: SetSpec | None = edits.shared.get(key)
     if spec is None:
         taken = ctx.names_in(ctx.module) | set(ctx.root.bindings)
@@ -214,7 +222,7 @@ def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str,
     if init is None:
         return None
     group = group_of(spawner)
-    key = f"instance-set:{id(cls)}:{group}"
+    key = f"instance-set:{id(cls)}:{group.value}"
     spec: SetSpec | None = edits.shared.get(key)
     if spec is None:
         taken = class_attrs(ctx, cls)
@@ -239,11 +247,11 @@ class InstanceSet:
     key: str  # Edits.shared key of its SetSpec
     cls: cst.ClassDef
     init: cst.FunctionDef
-    group: str
+    group: Group
 
 
 def _cancel_in_close(edits: Edits, ctx: FixContext, cls: cst.ClassDef, attr: str,
-                     group: str) -> None:
+                     group: Group) -> None:
     close = close_method(cls)
     if close is None:
         return
@@ -251,7 +259,7 @@ def _cancel_in_close(edits: Edits, ctx: FixContext, cls: cst.ClassDef, attr: str
     set_expr = f"{self_name}.{attr}"
     if f"in {set_expr}:" in ctx.module.code_for_node(close):
         return  # close() already loops over the set (a previous fix)
-    var = fresh_name(ctx.names_in(close), "future" if group == "futures" else "task")
+    var = fresh_name(ctx.names_in(close), "future" if group is Group.FUTURES else "task")
     edits.prefix_body(close, edits.statements(f"for {var} in {set_expr}:\n    {var}.cancel()"))
 
 

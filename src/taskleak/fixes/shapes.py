@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 import libcst as cst
 
@@ -22,9 +23,15 @@ from taskleak.fixes.plan import NoFix
 ADDERS = frozenset({"append", "add", "appendleft"})
 
 
+class Form(Enum):
+    EXPR = "expr"  # the spawn is the whole statement
+    CHAIN = "chain"  # the statement starts with the spawn and uses its result once
+    BOUND = "bound"  # the spawn is bound to one plain name
+
+
 @dataclass(frozen=True)
 class Shape:
-    form: str  # expr | chain | bound
+    form: Form
     placement: Placement
     target: cst.Name | None = None  # for `bound`
 
@@ -46,17 +53,17 @@ def spawn_shape(ctx: FixContext, call: cst.Call) -> Shape | NoFix:
     small = pl.small
     if isinstance(small, cst.Expr):
         if small.value is call:
-            return Shape("expr", pl)
+            return Shape(Form.EXPR, pl)
         if _is_chain_head(pl, call) or _is_local_add(pl, call):
-            return Shape("chain", pl)
+            return Shape(Form.CHAIN, pl)
         return NoFix("the spawn is nested in a larger expression")
     if isinstance(small, cst.Assign) and small.value is call and len(small.targets) == 1:
         target = small.targets[0].target
         if isinstance(target, cst.Name):
-            return Shape("bound", pl, target)
+            return Shape(Form.BOUND, pl, target)
     if isinstance(small, cst.AnnAssign) and small.value is call \
             and isinstance(small.target, cst.Name):
-        return Shape("bound", pl, small.target)
+        return Shape(Form.BOUND, pl, small.target)
     if any(isinstance(n, cst.NamedExpr) for n in pl.crosses):
         return NoFix("the spawn is bound with `:=` inside an expression")
     return NoFix("the spawn is not a statement of its own nor bound to a single name")
@@ -95,7 +102,7 @@ def hoisted(shape: Shape, call: cst.Call, name: str) -> tuple[cst.BaseSmallState
                                                               cst.BaseSmallStatement | None]:
     """`name = <spawn>` and what remains of the statement (None for a bare spawn)."""
     assign = cst.Assign(targets=[cst.AssignTarget(target=cst.Name(name))], value=call)
-    if shape.form == "expr":
+    if shape.form is Form.EXPR:
         return assign, None
     rest = shape.small.deep_replace(call, cst.Name(name))
     assert isinstance(rest, cst.BaseSmallStatement)

@@ -18,7 +18,8 @@ def summary_lines(run: FixRun) -> list[str]:
     files = {path for path, _ in applied}
     kinds = Counter(a.kind for _, a in applied)
     verb = "Fixed" if run.wrote else "Would fix"
-    detail = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+    detail = ", ".join(f"{kind} {n}" for kind, n in sorted((k.value, n) for k, n in
+                                                        kinds.items()))
     if applied:
         lines.append(f"{verb} {_plural(len(applied), 'finding')} in "
                      f"{_plural(len(files), 'file')} ({detail}).")

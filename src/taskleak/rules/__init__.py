@@ -13,11 +13,11 @@ import pkgutil
 from collections.abc import Sequence
 
 from taskleak.analysis.fates import Fate
+from taskleak.model import FixKind
 from taskleak.rules.base import (
     CODE_PREFIX,
     FIX_KINDS,
     Category,
-    FixKind,
     FixKindInfo,
     Rule,
     Verdict,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from taskleak.analysis.fates import Fate, FateKind
-from taskleak.model import Risk
+from taskleak.model import FixKind, Risk
 
 CODE_PREFIX = "TL"
 DOCS_BASE_URI = "https://github.com/taskleak/taskleak/blob/main/docs/rules/"
@@ -26,16 +26,6 @@ class Category(Enum):
     INFORMATIONAL = "informational"  # TL0xx: the report's green rows
     LOST = "lost"  # TL1xx: nothing keeps the task, or a running task loses its reference
     UNENDED = "unended"  # TL2xx: kept, but nothing ends it
-
-
-class FixKind(Enum):
-    """A kind of fix `taskleak fix` can apply; each has one module in `taskleak.fixes.kinds`."""
-
-    TRACKED_SET = "tracked-set"
-    AWAIT = "await"
-    CANCEL_PREVIOUS = "cancel-previous"
-    CANCEL_IN_CLOSE = "cancel-in-close"
-    DISCARD_CALLBACK = "discard-callback"
 
 
 @dataclass(frozen=True)

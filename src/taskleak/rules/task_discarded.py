@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from taskleak.analysis.fates import Fate, FateKind
-from taskleak.model import Risk
+from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CREATE_TASK_URI,
     RUF006_URI,
     Category,
     Description,
-    FixKind,
     Rule,
 )
 from taskleak.rules.texts import WEAK_REFERENCE_REASON

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from taskleak.analysis.fates import Fate, FateKind
-from taskleak.model import Risk
+from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CANCEL_URI,
     ASYNCIO_CREATE_TASK_URI,
     Category,
     Description,
-    FixKind,
     Rule,
 )
 from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON
@@ -114,10 +113,11 @@ class Sweeper:
 import asyncio
 
 STOP_KEY = "stop"
+DATA: dict[str, object] = {}
 
 
-def setup(data: dict[str, object]) -> None:
-    data[STOP_KEY] = asyncio.ensure_future(wait_for_stop())
+def setup() -> None:
+    DATA[STOP_KEY] = asyncio.ensure_future(wait_for_stop())
 ''',
     ),
     valid=(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from taskleak.analysis.fates import Fate, FateKind
-from taskleak.model import Risk
+from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CANCEL_URI,
     ASYNCIO_CREATE_TASK_URI,
     Category,
     Description,
-    FixKind,
     Rule,
 )
 

@@ -93,76 +93,100 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
     stats.files = len(files)
     progress.start(len(files))
     cache = Cache(cache_dir, settings.analysis_key()) if cache_dir and use_prefilter else None
-    prefilter = prefilter_for(tuple(settings.spawners))
-    results: list[FileFacts] = [_RULED_OUT] * len(files)
-    recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # index -> path, stat, digest
-
-    def on_result(job: Job, result: FileFacts) -> None:
-        results[job.index] = result
-        if cache is not None and job.index in recorded:
-            key, st, digest = recorded[job.index]
-            cache.remember(key, st, digest, result)
-        progress.advance()
-
-    analyzer: Analyzer | None = None
+    run = _Collector(settings, cache, progress, stats, len(files), jobs, use_prefilter)
     try:
         for i, key in enumerate(files):
-            st: os.stat_result | None = None
-            if cache is not None:
-                try:
-                    st = os.stat(key)  # before the read: a later edit changes the stat
-                except OSError:
-                    st = None
-                known = cache.lookup(key, st) if st is not None else None
-                if known == CLEAN:
-                    stats.cached += 1
-                    progress.advance()
-                    continue
-                if known is not None:
-                    cached = cache.result(known, display_path(key))
-                    if cached is not None:
-                        results[i] = cached
-                        stats.cached += 1
-                        progress.advance()
-                        continue
-            try:
-                data = read_source(key)
-            except SourceError as exc:
-                display = display_path(key)
-                results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
-                progress.advance()
-                continue
-            if use_prefilter and not prefilter.may_spawn(data):
-                stats.ruled_out += 1
-                if cache is not None and st is not None:
-                    cache.remember(key, st, None)
-                progress.advance()
-                continue
-            display = display_path(key)
-            if cache is not None and st is not None:
-                digest = content_digest(data)
-                if cache.lookup_content(key, st, digest):
-                    cached = cache.result(digest, display)
-                    if cached is not None:
-                        results[i] = cached
-                        stats.cached += 1
-                        progress.advance()
-                        continue
-                recorded[i] = (key, st, digest)
-            stats.analysed += 1
-            if analyzer is None:
-                from taskleak.run.workers import Analyzer, Job, default_jobs
-
-                analyzer = Analyzer(tuple(settings.spawners), jobs or default_jobs(), on_result)
-            analyzer.add(Job(i, display, data))  # may start parsing while the pass goes on
-        if analyzer is not None:
-            progress.describe(f"parsing {stats.analysed}")
-            stats.workers = analyzer.finish()
+            run.file(i, key)
+        run.finish()
         if cache is not None:
             stats.cache_error = cache.save(paths) or listing_error
     finally:
-        if analyzer is not None:
-            analyzer.close()
+        run.close()
         progress.stop()
-    return Collected(files, results, tuple(settings.spawners))
+    return Collected(files, run.results, tuple(settings.spawners))
 
+
+class _Collector:
+    """The cheap pass over each file, and the analysis of the files it cannot answer."""
+
+    def __init__(self, settings: Settings, cache: Cache | None, progress: Progress,
+                 stats: RunStats, count: int, jobs: int | None, use_prefilter: bool) -> None:
+        self.spawners = tuple(settings.spawners)
+        self.cache = cache
+        self.progress = progress
+        self.stats = stats
+        self.jobs = jobs
+        self.prefilter = prefilter_for(self.spawners) if use_prefilter else None
+        self.results: list[FileFacts] = [_RULED_OUT] * count
+        self.recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # path, stat, digest
+        self.analyzer: Analyzer | None = None
+
+    def file(self, i: int, key: str) -> None:
+        """Answer file `i` from the cache or the prefilter, or hand it to the analyzer."""
+        cache = self.cache
+        st: os.stat_result | None = None
+        if cache is not None:
+            try:
+                st = os.stat(key)  # before the read: a later edit changes the stat
+            except OSError:
+                st = None
+            known = cache.lookup(key, st) if st is not None else None
+            if known == CLEAN or (known is not None and self._cached(i, known, key)):
+                self.stats.cached += 1
+                self.progress.advance()
+                return
+        try:
+            data = read_source(key)
+        except SourceError as exc:
+            display = display_path(key)
+            self.results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
+            self.progress.advance()
+            return
+        if self.prefilter is not None and not self.prefilter.may_spawn(data):
+            self.stats.ruled_out += 1
+            if cache is not None and st is not None:
+                cache.remember(key, st, None)
+            self.progress.advance()
+            return
+        if cache is not None and st is not None:
+            digest = content_digest(data)
+            if cache.lookup_content(key, st, digest) and self._cached(i, digest, key):
+                self.stats.cached += 1
+                self.progress.advance()
+                return
+            self.recorded[i] = (key, st, digest)
+        self._analyse(i, display_path(key), data)
+
+    def _cached(self, i: int, digest: str, key: str) -> bool:
+        assert self.cache is not None
+        cached = self.cache.result(digest, display_path(key))
+        if cached is None:
+            return False
+        self.results[i] = cached
+        return True
+
+    def _analyse(self, i: int, display: str, data: bytes) -> None:
+        self.stats.analysed += 1
+        if self.analyzer is None:
+            from taskleak.run.workers import Analyzer, default_jobs
+
+            self.analyzer = Analyzer(self.spawners, self.jobs or default_jobs(), self._done)
+        from taskleak.run.workers import Job
+
+        self.analyzer.add(Job(i, display, data))  # may start parsing while the pass goes on
+
+    def _done(self, job: Job, result: FileFacts) -> None:
+        self.results[job.index] = result
+        if self.cache is not None and job.index in self.recorded:
+            key, st, digest = self.recorded[job.index]
+            self.cache.remember(key, st, digest, result)
+        self.progress.advance()
+
+    def finish(self) -> None:
+        if self.analyzer is not None:
+            self.progress.describe(f"parsing {self.stats.analysed}")
+            self.stats.workers = self.analyzer.finish()
+
+    def close(self) -> None:
+        if self.analyzer is not None:
+            self.analyzer.close()

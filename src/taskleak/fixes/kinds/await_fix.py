@@ -23,7 +23,7 @@ from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer
-from taskleak.fixes.shapes import Shape, spawn_shape, statement_comments
+from taskleak.fixes.shapes import Form, Shape, spawn_shape, statement_comments
 from taskleak.rules import FixKind, Verdict
 
 KIND = FixKind.AWAIT
@@ -53,7 +53,7 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     if isinstance(shape, NoFix):
         return shape
     never_read = any(f.kind is FateKind.NEVER_READ for f in ctx.fates(sp))
-    if shape.form == "chain" or (shape.form == "bound" and not never_read):
+    if shape.form is Form.CHAIN or (shape.form is Form.BOUND and not never_read):
         return NoFix("the task is used after the spawn")
     coro = _coroutine(site.node)
     if coro is None:

@@ -22,7 +22,7 @@ from taskleak.fixes.context import FixContext, Placement
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.sets import fresh_local, is_set_value
-from taskleak.fixes.shapes import Shape, spawn_shape
+from taskleak.fixes.shapes import Form, Shape, spawn_shape
 from taskleak.rules import FixKind, Verdict
 
 KIND = FixKind.DISCARD_CALLBACK
@@ -38,7 +38,7 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     if direct is None:
         if isinstance(shape, NoFix):
             return shape
-        if shape.form == "bound" and shape.target is not None:
+        if shape.form is Form.BOUND and shape.target is not None:
             later = _later_add(scope, shape.target.value)
     found = direct or later
     if found is None:

@@ -29,7 +29,7 @@ from taskleak.fixes.sets import (
     module_set,
     part_of_closing,
 )
-from taskleak.fixes.shapes import Shape, hoisted, spawn_shape
+from taskleak.fixes.shapes import Form, Shape, hoisted, spawn_shape
 from taskleak.rules import FixKind, Verdict
 
 KIND = FixKind.TRACKED_SET
@@ -89,7 +89,7 @@ def _build(edits: Edits, ctx: FixContext, sp: Spawn, shape: Shape) -> None:
     call = sp.site.node
     set_expr = set_expression(edits, ctx, sp)
     base = "future" if sp.spawner == THREAD_SPAWNER else "task"
-    if shape.form == "bound":
+    if shape.form is Form.BOUND:
         assert shape.target is not None
         name = shape.target.value
         if name == "_":  # `_ = create_task(...)`: give the task a real name

@@ -1,0 +1,144 @@
+"""Every rule's cases, in process: its examples, and the programs of its test folder.
+
+A rule is one module of `taskleak.rules` and one folder here named like the rule
+(`tests/rules/task-discarded/`): `NAME.py` programs with the rows `taskleak check` must report in
+`NAME.expected.json` beside them, and `fixes/NAME.before.py` / `NAME.after.py` pairs for
+`taskleak fix` (run by `tests/fixes/test_fix_cases.py`). The spawn forms and traps of the
+analysis (`tests/analysis/spawn_forms/`, `traps/`) run here the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tokenize
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from helpers import CASE_DIRS, EXPECTED_SUFFIX, RULE_CASES, analyze_source, case_files
+
+from taskleak.analysis.fates import FateKind
+from taskleak.api import CheckOptions, check
+from taskleak.model import Risk
+from taskleak.rules import ALL_RULES, RULES
+
+Row = tuple[str, int, str, str]  # (path, line, rule, risk)
+ROW_KEYS = {"path", "line", "rule", "risk"}
+# A call that could spawn a task: create_task/ensure_future/run_coroutine_threadsafe/
+# start_soon/start or a local alias named spawn (the cases use no other names).
+SPAWN_CALL = re.compile(
+    r"\b(create_task|ensure_future|run_coroutine_threadsafe|start_soon|start|spawn)\s*\("
+)
+
+
+def load_expected(path: Path) -> list[Row]:
+    """Read an expected file, rejecting anything that is not a list of well-formed rows."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert isinstance(data, list), f"{path}: expected a JSON list"
+    rows: list[Row] = []
+    for i, item in enumerate(data):
+        assert isinstance(item, dict), f"{path}[{i}]: expected an object"
+        assert set(item) == ROW_KEYS, f"{path}[{i}]: keys {sorted(item)} != {sorted(ROW_KEYS)}"
+        p, line, rule, risk = item["path"], item["line"], item["rule"], item["risk"]
+        assert isinstance(p, str) and p and "\\" not in p, f"{path}[{i}]: bad path {p!r}"
+        assert isinstance(line, int) and not isinstance(line, bool), f"{path}[{i}]: bad line"
+        assert isinstance(rule, str) and isinstance(risk, str), f"{path}[{i}]: bad rule/risk"
+        rows.append((p, line, rule, risk))
+    return rows
+
+
+# fates whose rule may report them above the rule's default risk
+_RAISING = frozenset({FateKind.REBOUND_IN_LOOP, FateKind.RESPAWNED})
+
+
+def source_lines(path: Path) -> list[str]:
+    """The file's lines as Python numbers them (PEP 263 cookie, BOM, CRLF/CR/LF)."""
+    raw = path.read_bytes()
+    encoding, _ = tokenize.detect_encoding(iter(raw.splitlines(keepends=True)).__next__)
+    text = raw.decode(encoding)  # "utf-8-sig" when there is a BOM: it is dropped here
+    lines = re.split(r"\r\n|\r|\n", text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _case_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+CASES = case_files()
+
+
+def test_every_rule_has_a_folder_and_every_folder_a_rule() -> None:
+    folders = {d.name for d in CASE_DIRS if d.parent == RULE_CASES}
+    assert folders == {r.name for r in ALL_RULES}
+
+
+def test_every_case_has_an_expected_file_and_vice_versa() -> None:
+    for folder in CASE_DIRS:
+        sources = {p.stem for p in folder.glob("*.py")}
+        expected = {p.name.removesuffix(EXPECTED_SUFFIX) for p in folder.glob("*" + EXPECTED_SUFFIX)}
+        assert sources, f"{folder}: no cases"
+        assert sources == expected, f"{folder}: cases and expected files differ"
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_case_findings_match_expected(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(case.parent)
+    out = check(CheckOptions(paths=(Path(case.name),), isolated=True, cache=False))
+    expected = Counter(load_expected(case.with_name(case.stem + EXPECTED_SUFFIX)))
+    actual = Counter((f.path, f.line, f.rule, f.risk.value) for f in out.result.findings)
+    assert not out.result.skipped
+    assert sorted((actual - expected).elements()) == [], "reported but not expected"
+    assert sorted((expected - actual).elements()) == [], "expected but not reported"
+    failing = any(risk in (Risk.HIGH.value, Risk.MEDIUM.value) for *_, risk in expected)
+    assert out.exit_code == (1 if failing else 0)
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_expected_rows_are_well_formed(case: Path) -> None:
+    rows = load_expected(case.with_name(case.stem + EXPECTED_SUFFIX))
+    assert rows == sorted(rows, key=lambda r: (r[0], r[1])), "rows must be sorted by path, line"
+    assert len({(p, line) for p, line, _, _ in rows}) == len(rows), "one row per spawn"
+    lines = source_lines(case)
+    for p, line, rule, risk in rows:
+        assert p == case.name, f"{p}: rows name their own file"
+        assert 1 <= line <= len(lines), f"{p}:{line}: outside the file"
+        code = lines[line - 1].split("#", 1)[0]
+        assert SPAWN_CALL.search(code), f"{p}:{line}: no spawn-looking call: {code!r}"
+        assert rule in RULES, f"unknown rule {rule}"
+        default = RULES[rule].risk
+        if RULES[rule].fates.isdisjoint(_RAISING):
+            assert risk == default.value, f"{p}:{line}: {rule} is always {default.value}"
+        else:  # frequency may raise the risk, never lower it
+            assert Risk(risk).rank >= default.rank, f"{p}:{line}: {rule} below {default.value}"
+
+
+@pytest.mark.parametrize("folder", [d for d in CASE_DIRS if d.parent == RULE_CASES],
+                         ids=lambda d: d.name)
+def test_each_folder_shows_its_rule(folder: Path) -> None:
+    """A rule's folder holds at least one case that raises the rule."""
+    rules = {rule for case in folder.glob("*.py")
+             for _, _, rule, _ in load_expected(case.with_name(case.stem + EXPECTED_SUFFIX))}
+    assert {r.code for r in ALL_RULES if r.name == folder.name} <= rules
+
+
+EXAMPLES = [(r.code, i, code) for r in ALL_RULES for i, code in enumerate(r.invalid)]
+COUNTER_EXAMPLES = [(r.code, i, code) for r in ALL_RULES for i, code in enumerate(r.valid)]
+
+
+@pytest.mark.parametrize("code,index,example", EXAMPLES,
+                         ids=[f"{c}-invalid-{i}" for c, i, _ in EXAMPLES])
+def test_invalid_examples_raise_the_rule(code: str, index: int, example: str) -> None:
+    assert code in {f.rule for f in analyze_source(example)}
+
+
+@pytest.mark.parametrize("code,index,example", COUNTER_EXAMPLES,
+                         ids=[f"{c}-valid-{i}" for c, i, _ in COUNTER_EXAMPLES])
+def test_valid_examples_do_not_raise_the_rule(code: str, index: int, example: str) -> None:
+    assert code not in {f.rule for f in analyze_source(example)}
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    assert all(r.invalid and r.valid for r in ALL_RULES)
