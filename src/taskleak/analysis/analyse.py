@@ -32,6 +32,7 @@ from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scan import scan
 from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn, find_spawns
+from taskleak.analysis.vocabulary import NOT_SPAWNING_METHODS
 
 
 @dataclass
@@ -117,7 +118,7 @@ def exports(root: Scope, spawns: Sequence[Spawn],
             effects.append(Effect(kind, occ.key, where(scope), owner))
         for call in scope.dropped_calls:
             name = dotted(call.func)
-            if name is not None:
+            if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS:
                 dropped.add(name)
     returning = [sp.site.scope.qualname for sp, f in zip(spawns, fates, strict=True)
                  if sp.site.scope.kind is ScopeKind.FUNCTION

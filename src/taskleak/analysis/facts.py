@@ -162,18 +162,22 @@ def questions_of(fates: tuple[Fate, ...], context: str) -> tuple[Question, ...]:
     out: list[Question] = []
     for fate in fates:
         kind = fate.kind
-        if kind in _UNENDED and fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED):
-            out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
-        elif kind is FateKind.RETURNED or (kind is FateKind.LOCAL_HANDED
-                                          and fate.handed == "returned"):
+        if kind is FateKind.RETURNED or (kind is FateKind.LOCAL_HANDED
+                                         and fate.handed == "returned"):
             out.append(Question(QuestionKind.RETURNED_TASK, context))
-        elif kind is FateKind.LOCAL_COLLECTION_DROPPED and fate.keeper is Keeper.PARAMETER:
+        elif kind not in _OPEN:
+            continue
+        elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED):
+            out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
+        elif fate.keeper is Keeper.PARAMETER:
             out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute))
     return tuple(dict.fromkeys(out))
 
 
-_UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED,
-                      FateKind.COLLECTION_GROWS})
+# Fates that end no task here, where another module's cleanup could change the verdict.
+_OPEN = frozenset({FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED,
+                   FateKind.COLLECTION_GROWS, FateKind.LOCAL_COLLECTION_DROPPED,
+                   FateKind.KEY_OVERWRITTEN, FateKind.RESPAWNED})
 
 
 @dataclass

@@ -100,6 +100,12 @@ INSPECT_METHODS = frozenset(
     {"done", "cancelled", "exception", "get_name", "set_name", "get_coro",
      "get_stack", "print_stack", "get_context", "remove_done_callback", "cancelling", "uncancel"}
 )
+# Methods that never return a task: a statement calling one drops nothing worth exporting.
+NOT_SPAWNING_METHODS = frozenset({"cancel", "add_done_callback", "set_result", "set_exception",
+                                  "set", "clear", "close", "release", "acquire", "notify",
+                                  "notify_all", "write", "flush"}) \
+    | COLLECTION_ADDS | PRUNES | INSPECT_METHODS | INSPECTING_CALLS
+
 # Builtins that copy or rebuild a collection (`self._tasks = set(filter(...))` prunes).
 REBUILDERS = frozenset({"set", "list"})
 
