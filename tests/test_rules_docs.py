@@ -23,14 +23,15 @@ def test_committed_rule_pages_match_the_registry() -> None:
 
 
 def test_spec_codes_names_and_risks_are_stable() -> None:
-    assert {c: (r.name, r.risk) for c, r in RULES.items()} == {
+    # SPEC's rules never change code, name or default risk (new rules may come)
+    assert {c: (r.name, r.risk) for c, r in RULES.items()}.items() >= {
         "TL101": ("task-discarded", Risk.HIGH),
         "TL102": ("task-unreferenced", Risk.HIGH),
         "TL103": ("task-overwritten", Risk.MEDIUM),
         "TL201": ("task-never-cleaned", Risk.MEDIUM),
         "TL202": ("collection-never-pruned", Risk.MEDIUM),
         "TL001": ("task-tracked", Risk.LOW),
-    }
+    }.items()
 
 
 @pytest.mark.parametrize("code", sorted(RULES))

@@ -1,14 +1,16 @@
-"""Fixes for fire-and-forget tasks, one module per fix kind (like pyupgrade's plugins).
+"""Fixes for fire-and-forget tasks: the stage after classification.
 
-- `tracked_set`: keep the Task in a set that prunes itself (TL101/TL102, safe);
-- `await_fix`: await the coroutine instead of spawning it (TL101/TL102, unsafe);
-- `cancel_previous`: cancel the running task before re-spawning it (TL103, unsafe);
-- `cancel_in_close`: cancel an attribute's task in the class's close-like method (TL201, safe);
-- `discard_callback`: prune a set of tasks with a `discard` done-callback (TL202, safe).
+- `kinds/`: one module per fix kind (like pyupgrade's plugins), each with its `KIND` and its
+  `offer` (build the edits, or say why not): `tracked_set`, `await_fix`, `cancel_previous`,
+  `cancel_in_close`, `discard_callback`. Which kinds a finding may get is its rule's to say
+  (`Rule.fix_kinds`);
+- `advice.py`: the fix a finding advertises, or why there is none (computed with the analysis);
+- `apply.py`: fix one module: plan, rewrite (libcst), verify (parse, compile, comments, a
+  re-check through the same analysis), write atomically;
+- `files.py`: fix the files of a run's findings;
+- support: `context.py` (the module's analysis and lookups), `shapes.py` (statement forms),
+  `edits.py` (collected edits, one transform), `sets.py` (tracked sets), `imports.py`,
+  `naming.py`, `tree.py`, `plan.py`.
 
-`advice` says which fix applies to a finding (or why none does); `apply` rewrites a module and
-checks the result; `command` runs fixes over the files of a check run.
-
-This package is imported by the analysis (for `Finding.fix`), so this module imports nothing
-that imports the analysis back.
+The analysis never imports this package (a layer contract checks it).
 """

@@ -1,1 +1,2 @@
-"""Renderers: one module per output format, each a function of a RunResult."""
+"""Reports of a run's findings: the text table, JSON, SARIF, GitHub annotations, Markdown, and
+what fixing did."""

@@ -1,0 +1,1 @@
+"""What stands between findings and the gate: `# noqa` comments and the baseline."""
