@@ -37,6 +37,7 @@ from typing import Any
 
 from taskleak import __version__
 from taskleak.analysis.facts import FileFacts, ModuleFacts
+from taskleak.files.atomic import write_file
 from taskleak.model import Skipped
 
 try:  # hashlib's blake2b itself, without hashlib's import of OpenSSL (a few ms every run)
@@ -255,7 +256,7 @@ def write_cache_file(directory: Path, file: Path, data: bytes) -> str | None:
     error message when it cannot be written."""
     try:
         _prepare_dir(directory)
-        _atomic_write(file, data)
+        write_file(file, data)
     except OSError as exc:
         return f"cannot write the cache in {directory}: {exc.strerror or exc}"
     _prune_folder(directory, file.name)
@@ -266,11 +267,11 @@ def _prepare_dir(directory: Path) -> None:
     (directory / __version__).mkdir(parents=True, exist_ok=True)
     gitignore = directory / ".gitignore"
     if not gitignore.exists():
-        _atomic_write(gitignore, b"# Automatically created by taskleak.\n*\n")
+        write_file(gitignore, b"# Automatically created by taskleak.\n*\n")
     tag = directory / "CACHEDIR.TAG"
     if not tag.exists():
-        _atomic_write(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n"
-                           b"# This file is a cache directory tag created by taskleak.\n")
+        write_file(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n"
+                        b"# This file is a cache directory tag created by taskleak.\n")
 
 
 def _prune_folder(directory: Path, written: str) -> None:
@@ -287,6 +288,7 @@ def _prune_folder(directory: Path, written: str) -> None:
     with contextlib.suppress(OSError):
         for entry in os.scandir(directory / __version__):
             age = now - entry.stat(follow_symlinks=False).st_mtime
+            # ".tmp": write_file's temporary files, and those of taskleak before it
             if entry.name.endswith(".tmp") and age > _STALE_TMP_SECONDS:
                 _unlink(entry.path)
             elif _CACHE_FILE_NAME.fullmatch(entry.name) and entry.name != written \
@@ -300,8 +302,9 @@ def _dir_prefix(root: Path) -> str:
 
 
 _VERSION_NAME = re.compile(r"\d+(\.\d+)*[A-Za-z0-9.+-]*")
-# results (.json) and folder listings (.dirs, listing_cache.py), and their temporary files
-_CACHE_FILE_NAME = re.compile(r"[0-9a-f]{16}\.(json|dirs)(\..*\.tmp)?")
+# results (.json) and folder listings (.dirs, listing_cache.py), and their temporary files:
+# write_file's (`.<name>.<random>.taskleak.tmp`) and those of taskleak before it
+_CACHE_FILE_NAME = re.compile(r"\.?[0-9a-f]{16}\.(json|dirs)(\..*\.tmp)?")
 
 
 def _looks_like_version_dir(path: Path) -> bool:
@@ -312,27 +315,6 @@ def _looks_like_version_dir(path: Path) -> bool:
         return all(_CACHE_FILE_NAME.fullmatch(e.name) for e in os.scandir(path))
     except OSError:
         return False
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    import tempfile  # only when a cache file is written: a warm run over an unchanged tree doesn't
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        with contextlib.suppress(OSError):  # mkstemp makes 0600 files; use the usual mode
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o22)
-    os.umask(mask)
-    return mask
 
 
 def _unlink(path: str) -> None:

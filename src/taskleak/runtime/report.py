@@ -16,12 +16,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from taskleak.files.atomic import write_file
 from taskleak.model import Finding
 from taskleak.runtime.leaks import PENDING, LeakedTask
 from taskleak.runtime.sites import relative_path
@@ -143,15 +143,7 @@ def write_runtime_report(
     if merge and target.exists():
         new = merge_leaks(load_runtime_report(target), new)
     text = json.dumps(report_json(new), indent=2) + "\n"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(target, text.encode("utf-8"), make_parents=True)
     return new
 
 

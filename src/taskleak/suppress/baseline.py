@@ -8,12 +8,10 @@ apart by an occurrence index in source order.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
 import os
-import tempfile
 import tokenize
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -21,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from taskleak.files.atomic import write_file
 from taskleak.model import Finding
 
 BASELINE_VERSION = 1
@@ -149,7 +148,10 @@ def write_baseline(path: Path, findings: Iterable[Finding], root: Path | None = 
         "entries": [e.to_json() for e in entries],
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    _atomic_write(path, text)
+    try:
+        write_file(path, text.encode("utf-8"), make_parents=True)
+    except OSError as exc:
+        raise BaselineError(f"cannot write baseline file {path}: {exc}") from None
     return len(entries)
 
 
@@ -233,27 +235,3 @@ def _entry(path: Path, index: int, raw: object) -> BaselineEntry:
         raw["path"], raw["rule"], raw["context"], raw["code"], raw["occurrence"],
         raw["fingerprint"],
     )
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename, so readers never see half."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise BaselineError(f"cannot write baseline file {path}: {exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        # mkstemp makes the file 0600; keep an existing file's mode, else the usual 0644
-        try:
-            mode = path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise BaselineError(f"cannot write baseline file {path}: {exc}") from None
