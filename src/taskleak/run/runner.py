@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
-from taskleak.files.discovery import discover_names, display_path, listing_key
+from taskleak.files.discovery import discover_names, listing_key
 from taskleak.files.listing_cache import ListingCache
+from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.model import RunResult, Skipped
 from taskleak.project.join import join
@@ -61,7 +62,7 @@ class Collected:
         from taskleak.run.pipeline import analyse_file
 
         path = self.paths[index]
-        display = display_path(path)
+        display = relative_path(path)
         try:
             data = read_source(path)
         except SourceError as exc:
@@ -119,7 +120,7 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
                     progress.advance()
                     continue
                 if known is not None:
-                    cached = cache.result(known, display_path(key))
+                    cached = cache.result(known, relative_path(key))
                     if cached is not None:
                         results[i] = cached
                         stats.cached += 1
@@ -128,7 +129,7 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
             try:
                 data = read_source(key)
             except SourceError as exc:
-                display = display_path(key)
+                display = relative_path(key)
                 results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
                 progress.advance()
                 continue
@@ -138,7 +139,7 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
                     cache.remember(key, st, None)
                 progress.advance()
                 continue
-            display = display_path(key)
+            display = relative_path(key)
             if cache is not None and st is not None:
                 digest = content_digest(data)
                 if cache.lookup_content(key, st, digest):

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from taskleak.files.atomic import write_file
+from taskleak.files.paths import relative_if_inside
 from taskleak.model import Finding
 from taskleak.runtime.leaks import PENDING, LeakedTask
-from taskleak.runtime.sites import relative_path
 
 REPORT_VERSION = 1
 REPORT_KIND = "taskleak-runtime-report"
@@ -222,7 +222,7 @@ def link_runtime_report(
 
 def describe_runtime_only(leak: RuntimeLeak, root: Path) -> str:
     """One line for a leak seen at runtime that no static finding explains."""
-    where = f"{relative_path(leak.path, str(root))}:{leak.line}"
+    where = f"{relative_if_inside(leak.path, root)}:{leak.line}"
     what = f"{leak.count} x {leak.coroutine}()"
     if leak.kind != PENDING:
         what += f" ({leak.kind} while pending)"

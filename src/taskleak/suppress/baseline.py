@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import tokenize
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from taskleak.files.atomic import write_file
+from taskleak.files.paths import relative_path
 from taskleak.model import Finding
 
 BASELINE_VERSION = 1
@@ -89,20 +89,6 @@ def _is_word_start(text: str) -> bool:
     return text[0].isalnum() or text[0] in "_'\""
 
 
-def relative_path(path: str, root: Path | None) -> str:
-    """`path` (relative to the current directory) re-expressed relative to `root`, '/'-separated.
-
-    Fingerprints use paths relative to a stable root (the project root a baseline records), so a
-    baseline still matches when taskleak runs from another directory.
-    """
-    if root is None:
-        return path.replace(os.sep, "/")
-    try:
-        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.replace(os.sep, "/")
-
-
 def _digest(path: str, rule: str, code: str, context: str) -> str:
     key = "\0".join((path, rule, code, context)).encode("utf-8")
     return hashlib.sha256(key).hexdigest()[:16]
@@ -111,7 +97,12 @@ def _digest(path: str, rule: str, code: str, context: str) -> str:
 def baseline_entries(
     findings: Iterable[Finding], root: Path | None = None
 ) -> list[tuple[Finding, BaselineEntry]]:
-    """Each finding with its baseline entry (in source order within a file)."""
+    """Each finding with its baseline entry (in source order within a file).
+
+    Entry paths are relative to `root` (default: the current folder): fingerprints use paths
+    relative to a stable root (the project root a baseline records), so a baseline still matches
+    when taskleak runs from another directory.
+    """
     seen: Counter[tuple[str, str, str, str]] = Counter()
     out: list[tuple[Finding, BaselineEntry]] = []
     for finding in sorted(findings, key=Finding.sort_key):
@@ -144,7 +135,7 @@ def write_baseline(path: Path, findings: Iterable[Finding], root: Path | None = 
     document = {
         "version": BASELINE_VERSION,
         "tool": "taskleak",
-        "root": relative_path(str(root), folder),
+        "root": relative_path(root, folder),
         "entries": [e.to_json() for e in entries],
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
