@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from taskleak.files.atomic import write_file
+from taskleak.files.jsonfile import read_json
 from taskleak.files.paths import relative_if_inside
 from taskleak.model import Finding
 from taskleak.runtime.leaks import PENDING, LeakedTask
@@ -150,18 +151,7 @@ def write_runtime_report(
 def load_runtime_report(path: str | os.PathLike[str]) -> list[RuntimeLeak]:
     """Read a runtime report; RuntimeReportError with a clear reason when it is not one."""
     where = os.fspath(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RuntimeReportError(f"{where}: no such runtime report") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuntimeReportError(f"{where}: cannot read: {exc}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RuntimeReportError(
-            f"{where}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+    data = read_json(path, what="runtime report", error=RuntimeReportError)
     if not isinstance(data, dict) or data.get("kind") != REPORT_KIND:
         raise RuntimeReportError(f"{where}: not a taskleak runtime report")
     if data.get("version") != REPORT_VERSION:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from taskleak.files.atomic import write_file
+from taskleak.files.jsonfile import Wording, read_json
 from taskleak.files.paths import relative_path
 from taskleak.model import Finding
 
@@ -146,23 +147,15 @@ def write_baseline(path: Path, findings: Iterable[Finding], root: Path | None = 
     return len(entries)
 
 
+_WORDING = Wording(
+    missing="{what} {path} does not exist (create it with `taskleak check --write-baseline FILE`)",
+    unreadable="cannot read {what} {path}: {error}",
+    invalid="{what} {path} is not valid JSON (line {line}, column {column}): {msg}",
+)
+
+
 def load_baseline(path: Path) -> Baseline:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BaselineError(
-            f"baseline file {path} does not exist "
-            "(create it with `taskleak check --write-baseline FILE`)"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"cannot read baseline file {path}: {exc}") from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BaselineError(
-            f"baseline file {path} is not valid JSON (line {exc.lineno}, column {exc.colno}): "
-            f"{exc.msg}"
-        ) from None
+    document = read_json(path, what="baseline file", error=BaselineError, wording=_WORDING)
     if not isinstance(document, dict):
         raise BaselineError(f"baseline file {path}: expected a JSON object")
     version = document.get("version")
