@@ -193,6 +193,32 @@ def test_corrupt_baseline_is_a_clear_error(tmp_path: Path, content: str, message
     assert str(target) in str(info.value)
 
 
+def test_unreadable_baseline_messages(tmp_path: Path) -> None:
+    target = tmp_path / "b.json"
+    target.write_text('{\n  "version": 1,\n}', encoding="utf-8")
+    with pytest.raises(BaselineError) as info:
+        load_baseline(target)
+    assert str(info.value) == (f"baseline file {target} is not valid JSON (line 3, column 1): "
+                               f"{_json_reason(target)}")
+    target.write_bytes(b"\xff")
+    with pytest.raises(BaselineError) as info:
+        load_baseline(target)
+    assert str(info.value) == (f"cannot read baseline file {target}: 'utf-8' codec can't decode "
+                               "byte 0xff in position 0: invalid start byte")
+    with pytest.raises(BaselineError) as info:
+        load_baseline(tmp_path / "none.json")
+    assert str(info.value) == (f"baseline file {tmp_path / 'none.json'} does not exist "
+                               "(create it with `taskleak check --write-baseline FILE`)")
+
+
+def _json_reason(path: Path) -> str:
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        return exc.msg
+    raise AssertionError("valid JSON")
+
+
 def test_missing_baseline_says_how_to_create_one(tmp_path: Path) -> None:
     with pytest.raises(BaselineError, match=r"does not exist.*--write-baseline"):
         load_baseline(tmp_path / "missing.json")

@@ -24,10 +24,11 @@ from click.testing import CliRunner
 from taskleak import __version__
 from taskleak.analysis.facts import FileFacts
 from taskleak.cli import main
+from taskleak.files.cachedir import CACHE_DIR_NAME, blake2b, default_cache_dir
 from taskleak.model import Skipped
 from taskleak.report.json import render_json
 from taskleak.run import cache as cache_module
-from taskleak.run.cache import CACHE_DIR_NAME, Cache, blake2b, default_cache_dir
+from taskleak.run.cache import Cache
 from taskleak.run.runner import RunStats, run
 from taskleak.settings import Settings
 
@@ -425,15 +426,3 @@ def test_cache_reads_only_its_own_key(tmp_path: Path) -> None:
     a = Cache(tmp_path, "spawners=")
     b = Cache(tmp_path, "spawners=x.y")
     assert a.file != b.file and a.file.parent == b.file.parent == tmp_path / __version__
-
-
-def test_code_fingerprint_covers_subpackages(tmp_path: Path) -> None:
-    from taskleak.run.cache import code_fingerprint
-
-    (tmp_path / "fixes").mkdir()
-    (tmp_path / "a.py").write_text("x = 1\n")
-    (tmp_path / "fixes" / "b.py").write_text("y = 1\n")
-    before = code_fingerprint(tmp_path)
-    assert code_fingerprint(tmp_path) == before
-    (tmp_path / "fixes" / "b.py").write_text("y = 22\n")
-    assert code_fingerprint(tmp_path) != before

@@ -15,7 +15,7 @@ from pathlib import Path
 import pathspec
 import pytest
 
-from taskleak.files.discovery import _Spec, discover, discover_names, display_path
+from taskleak.files.discovery import _Spec, discover, discover_names
 from taskleak.settings import Settings
 
 
@@ -114,8 +114,3 @@ def test_a_spec_whose_union_cannot_be_built_takes_the_slow_path() -> None:
     fast = _Spec(spec)
     fast._any = None  # what `_union` returns for patterns it cannot combine
     assert fast.check("a.py") is True and fast.check("a.txt") is None
-
-
-def test_display_path_is_relative_and_slash_separated(repo: Path) -> None:
-    assert display_path(str(repo / "pkg" / "m.py")) == "pkg/m.py"
-    assert display_path(repo / "pkg" / "m.py") == "pkg/m.py"

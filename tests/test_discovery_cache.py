@@ -28,9 +28,9 @@ from click.testing import CliRunner
 from taskleak import __version__
 from taskleak.cli import main
 from taskleak.files import discovery
+from taskleak.files.cachedir import MAX_AGE_DAYS, blake2b
 from taskleak.files.discovery import discover_names, listing_key
 from taskleak.files.listing_cache import UNTRUSTED, FolderEntry, ListingCache
-from taskleak.run.cache import MAX_AGE_DAYS, blake2b
 from taskleak.settings import Settings
 
 

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.config import CliOverrides, ConfigError, resolve_settings
+from taskleak.files.cachedir import default_cache_dir
 from taskleak.model import Risk, RunResult
 from taskleak.project.join import join
-from taskleak.run.cache import default_cache_dir
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.run.runner import RunStats, collect
 from taskleak.settings import Settings

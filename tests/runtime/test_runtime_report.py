@@ -122,6 +122,23 @@ def test_bad_reports_get_a_clear_error_naming_the_file(
     assert reason in str(info.value)
 
 
+def test_unreadable_report_messages(tmp_path: Path) -> None:
+    report = tmp_path / "runtime.json"
+    with pytest.raises(RuntimeReportError) as info:
+        load_runtime_report(report)
+    assert str(info.value) == f"{report}: no such runtime report"
+    report.write_bytes(b"\xff")
+    with pytest.raises(RuntimeReportError) as info:
+        load_runtime_report(report)
+    assert str(info.value) == (f"{report}: cannot read: 'utf-8' codec can't decode byte 0xff in "
+                               "position 0: invalid start byte")
+    report.write_text("{not json")
+    with pytest.raises(RuntimeReportError) as info:
+        load_runtime_report(str(report))
+    assert str(info.value) == (f"{report}: not valid JSON (line 1, column 2: Expecting property "
+                               "name enclosed in double quotes)")
+
+
 def test_confirm_marks_matching_findings_and_returns_runtime_only_leaks(tmp_path: Path) -> None:
     (tmp_path / "pkg").mkdir()
     findings = [

@@ -416,12 +416,3 @@ def _relative(path: str, base: str) -> str | None:
         return None
     rel = path[len(prefix):]
     return rel if os.sep == "/" else rel.replace(os.sep, "/")
-
-
-def display_path(path: Path | str) -> str:
-    """The path as reports show it: relative to the current directory, '/'-separated."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return Path(path).as_posix()
-    return rel if os.sep == "/" else Path(rel).as_posix()

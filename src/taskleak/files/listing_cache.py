@@ -9,36 +9,36 @@ an entry only when
   on the command line that now points elsewhere, has another inode;
 - the stat of its own .gitignore, and of every .gitignore above it up to the git root, is the
   recorded one (editing a file does not change its folder's mtime: each .gitignore is stat'ed);
-- it was recorded trusted: a folder or .gitignore modified within `RACY_SECONDS` of the run that
-  listed it (a change in the same clock tick would not show), or a folder whose result depends
-  on a symlink's target (`x.py` or `.gitignore` as a symlink: the target can change without the
-  folder changing), is recorded UNTRUSTED, and listed again on every run.
+- it was recorded trusted: a folder or .gitignore modified within `RACY_SECONDS` (cachedir.py)
+  of the run that listed it (a change in the same clock tick would not show), or a folder whose
+  result depends on a symlink's target (`x.py` or `.gitignore` as a symlink: the target can
+  change without the folder changing), is recorded UNTRUSTED, and listed again on every run.
 Symlinked folders met during a walk are not walked into, so their mtime is never relied on.
 
 The key holds the format, the Python version (marshal's), taskleak's code and the settings that
 decide discovery (excludes, respect-gitignore, the project root); the checked folder keys its
-record. The file is `<key>.dirs` next to the result cache (cache.py): same atomic write, same
-folder pruning; records of checked folders unused for `MAX_AGE_DAYS` are dropped. It is a
-blake2b digest then a marshal payload (loading it takes a third of the time json needs): a file
-whose digest does not match (truncated, corrupt) is never unmarshalled, and counts as empty, as
-does one that cannot be read or has another format or key.
+record. The file is `<key>.dirs` in the cache folder (cachedir.py: its layout, atomic write and
+pruning, shared with run/cache.py's results); records of checked folders unused for
+`MAX_AGE_DAYS` are dropped. It is a blake2b digest then a marshal payload (loading it takes a
+third of the time json needs): a file whose digest does not match (truncated, corrupt) is never
+unmarshalled, and counts as empty, as does one that cannot be read or has another format or key.
 """
 
 from __future__ import annotations
 
 import marshal
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from taskleak import __version__
-from taskleak.run.cache import (
+from taskleak.files.cachedir import (
     MAX_AGE_DAYS,
-    RACY_SECONDS,
     blake2b,
-    code_fingerprint,
+    cache_file,
+    cache_key,
+    racy_after_ns,
+    today,
     write_cache_file,
 )
 
@@ -61,22 +61,17 @@ class Record:
     folders: dict[str, FolderEntry]
 
 
-def _today() -> int:
-    return int(time.time() // 86400)
-
-
 class ListingCache:
     """One run's view of the listing cache file for its discovery settings."""
 
     def __init__(self, directory: Path, discovery_key: str) -> None:
         self.directory = directory
-        text = (f"format={FORMAT};marshal={marshal.version};python={sys.version_info[:2]};"
-                f"code={code_fingerprint()};{discovery_key}")
-        self.key = blake2b(text.encode(), digest_size=8).hexdigest()
-        self.file = directory / __version__ / f"{self.key}.dirs"
+        self.key = cache_key(f"format={FORMAT};marshal={marshal.version};"
+                             f"python={sys.version_info[:2]};{discovery_key}")
+        self.file = cache_file(directory, self.key, "dirs")
         # recorded stats at or after this are untrusted (see the module docstring)
-        self.racy_after_ns = time.time_ns() - int(RACY_SECONDS * 1e9)
-        self._today = _today()
+        self.racy_after_ns = racy_after_ns()
+        self._today = today()
         self._records: dict[str, Any] = {}  # checked folder -> (day, above, folders), as read
         self._walked: dict[str, Record] = {}
         self._dirty = False

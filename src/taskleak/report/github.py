@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from taskleak.files.paths import relative_path
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.rules import RULES
-from taskleak.suppress.baseline import relative_path
 
 COMMANDS: dict[Risk, str] = {Risk.HIGH: "error", Risk.MEDIUM: "warning", Risk.LOW: "notice"}
 

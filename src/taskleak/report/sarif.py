@@ -14,10 +14,11 @@ from typing import Any
 from urllib.parse import quote
 
 from taskleak import __version__
+from taskleak.files.paths import relative_path
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.rules import RULES, Rule
 from taskleak.rules.docs import render_rule_markdown
-from taskleak.suppress.baseline import FINGERPRINT_KEY, fingerprints, relative_path
+from taskleak.suppress.baseline import FINGERPRINT_KEY, fingerprints
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/taskleak/taskleak"

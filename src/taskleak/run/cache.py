@@ -1,10 +1,8 @@
 """Per-file results kept between runs, like ruff's cache.
 
 Layout: `<cache dir>/<taskleak version>/<key>.json`, one file per analysis key (the settings that
-change per-file results, plus a fingerprint of taskleak's own code so an edited checkout never
-reuses stale results). Next to it, `<key>.dirs` files hold folder listings (listing_cache.py),
-written and pruned the same way. The cache folder holds a `.gitignore` with `*` and a
-`CACHEDIR.TAG`.
+change per-file results; files/cachedir.py adds a fingerprint of taskleak's own code, writes the
+file and prunes the folder, which the folder listings of files/listing_cache.py share).
 
 One cache file maps
 - each checked file's absolute path to `[mtime_ns, size, digest, day]`: when a file's stat still
@@ -15,80 +13,43 @@ One cache file maps
   but no parse. Findings are not stored: the project join makes them from the facts each run.
 
 Safety: results are keyed by content, never by path or time alone. A stat shortcut is not
-recorded for a file modified within `RACY_SECONDS` of the run (its mtime may not change on the
-next edit), mirroring git's racy-clean rule. Writes go to a temporary file then `os.replace`, so
-a concurrent reader sees the old or the new cache, never half of one; two concurrent writers
-lose one run's new entries, never correctness. A missing, unreadable or corrupt cache is an
-empty cache. Pruning: entries of files that were not seen under the checked paths, or not seen
-for `MAX_AGE_DAYS`, are dropped on save, as are results no file points to, cache files of other
-keys unused for `MAX_AGE_DAYS` and folders of other taskleak versions.
+recorded for a file modified within `RACY_SECONDS` (cachedir.py) of the run (its mtime may not
+change on the next edit), mirroring git's racy-clean rule. Writes are atomic, so a concurrent
+reader sees the old or the new cache, never half of one; two concurrent writers lose one run's
+new entries, never correctness. A missing, unreadable or corrupt cache is an empty cache.
+Pruning: entries of files that were not seen under the checked paths, or not seen for
+`MAX_AGE_DAYS`, are dropped on save, as are results no file points to (cachedir.py prunes other
+keys' files and other versions' folders).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import re
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from taskleak import __version__
 from taskleak.analysis.facts import FileFacts, ModuleFacts
+from taskleak.files.cachedir import (
+    MAX_AGE_DAYS,
+    blake2b,
+    cache_file,
+    cache_key,
+    racy_after_ns,
+    today,
+    write_cache_file,
+)
 from taskleak.model import Skipped
 
-try:  # hashlib's blake2b itself, without hashlib's import of OpenSSL (a few ms every run)
-    from _blake2 import blake2b as blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b as blake2b
-
-CACHE_DIR_NAME = ".taskleak_cache"
 FORMAT = 2  # 2: per-module facts (was: findings)
-RACY_SECONDS = 2.0
-MAX_AGE_DAYS = 30
-_STALE_TMP_SECONDS = 3600
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 
 
-def default_cache_dir(project_root: Path | None) -> Path:
-    """`.taskleak_cache` in the project root (the folder of the pyproject.toml used), else here."""
-    return (project_root or Path.cwd()) / CACHE_DIR_NAME
-
-
 def content_digest(data: bytes) -> str:
     return blake2b(data, digest_size=16).hexdigest()
-
-
-_own_fingerprint: str | None = None
-
-
-def code_fingerprint(package: Path | None = None) -> str:
-    """Size and mtime of taskleak's own modules (subpackages too: the fix advice cached with each
-    finding comes from `fixes/`): an edited checkout gets a fresh cache. taskleak's own is
-    worked out once per process (both caches' keys use it)."""
-    global _own_fingerprint
-    if package is None:
-        if _own_fingerprint is None:
-            _own_fingerprint = code_fingerprint(Path(__file__).resolve().parent)
-        return _own_fingerprint
-    h = blake2b(digest_size=8)
-    for folder, dirs, files in sorted(os.walk(package)):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                with contextlib.suppress(OSError):
-                    st = os.stat(os.path.join(folder, name))
-                    rel = os.path.relpath(os.path.join(folder, name), package)
-                    h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns};".encode())
-    return h.hexdigest()
-
-
-def cache_key(analysis_key: str) -> str:
-    text = f"format={FORMAT};code={code_fingerprint()};{analysis_key}"
-    return blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 # A file's entry, as stored: [mtime_ns, size, digest, day]; digest None: the prefilter ruled the
@@ -108,24 +69,19 @@ def _valid_entries(files: dict[str, Any]) -> bool:
     return True
 
 
-def _today() -> int:
-    return int(time.time() // 86400)
-
-
 class Cache:
     """One run's view of the cache file for its analysis key."""
 
     def __init__(self, directory: Path, analysis_key: str) -> None:
         self.directory = directory
-        self.version_dir = directory / __version__
-        self.key = cache_key(analysis_key)
-        self.file = self.version_dir / f"{self.key}.json"
+        self.key = cache_key(f"format={FORMAT};{analysis_key}")
+        self.file = cache_file(directory, self.key, "json")
         self._files: dict[str, _Entry] = {}
         self._results: dict[str, dict[str, Any]] = {}
         self._seen: set[str] = set()
         self._dirty = False
-        self._today = _today()
-        self._racy_after_ns = time.time_ns() - int(RACY_SECONDS * 1e9)
+        self._today = today()
+        self._racy_after_ns = racy_after_ns()
         self._load()
 
     # -- reading ---------------------------------------------------------------------------
@@ -250,91 +206,6 @@ def _result_doc(result: FileFacts) -> dict[str, Any]:
     return {"parsed": result.parsed, "module": module, "skipped": skipped}
 
 
-def write_cache_file(directory: Path, file: Path, data: bytes) -> str | None:
-    """Write one cache file of this version atomically, then prune the cache folder; returns an
-    error message when it cannot be written."""
-    try:
-        _prepare_dir(directory)
-        _atomic_write(file, data)
-    except OSError as exc:
-        return f"cannot write the cache in {directory}: {exc.strerror or exc}"
-    _prune_folder(directory, file.name)
-    return None
-
-
-def _prepare_dir(directory: Path) -> None:
-    (directory / __version__).mkdir(parents=True, exist_ok=True)
-    gitignore = directory / ".gitignore"
-    if not gitignore.exists():
-        _atomic_write(gitignore, b"# Automatically created by taskleak.\n*\n")
-    tag = directory / "CACHEDIR.TAG"
-    if not tag.exists():
-        _atomic_write(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n"
-                           b"# This file is a cache directory tag created by taskleak.\n")
-
-
-def _prune_folder(directory: Path, written: str) -> None:
-    """Other versions' folders, cache files (but `written`) unused for long, stale temporary
-    files. A cache file in use is rewritten at least on each day it is used."""
-    now = time.time()
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(directory):
-            if entry.is_dir(follow_symlinks=False) and entry.name != __version__ \
-                    and _looks_like_version_dir(Path(entry.path)):
-                import shutil  # rarely needed: not imported by every run
-
-                shutil.rmtree(entry.path, ignore_errors=True)
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(directory / __version__):
-            age = now - entry.stat(follow_symlinks=False).st_mtime
-            if entry.name.endswith(".tmp") and age > _STALE_TMP_SECONDS:
-                _unlink(entry.path)
-            elif _CACHE_FILE_NAME.fullmatch(entry.name) and entry.name != written \
-                    and age > MAX_AGE_DAYS * 86400:
-                _unlink(entry.path)
-
-
 def _dir_prefix(root: Path) -> str:
     text = str(root.absolute())
     return text if text.endswith(os.sep) else text + os.sep
-
-
-_VERSION_NAME = re.compile(r"\d+(\.\d+)*[A-Za-z0-9.+-]*")
-# results (.json) and folder listings (.dirs, listing_cache.py), and their temporary files
-_CACHE_FILE_NAME = re.compile(r"[0-9a-f]{16}\.(json|dirs)(\..*\.tmp)?")
-
-
-def _looks_like_version_dir(path: Path) -> bool:
-    """Only folders taskleak made are removed: a version name holding only cache files."""
-    if not _VERSION_NAME.fullmatch(path.name):
-        return False
-    try:
-        return all(_CACHE_FILE_NAME.fullmatch(e.name) for e in os.scandir(path))
-    except OSError:
-        return False
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    import tempfile  # only when a cache file is written: a warm run over an unchanged tree doesn't
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        with contextlib.suppress(OSError):  # mkstemp makes 0600 files; use the usual mode
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o22)
-    os.umask(mask)
-    return mask
-
-
-def _unlink(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
-from taskleak.files.discovery import discover_names, display_path, listing_key
+from taskleak.files.discovery import discover_names, listing_key
 from taskleak.files.listing_cache import ListingCache
+from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.model import RunResult, Skipped
 from taskleak.project.join import join
@@ -61,7 +62,7 @@ class Collected:
         from taskleak.run.pipeline import analyse_file
 
         path = self.paths[index]
-        display = display_path(path)
+        display = relative_path(path)
         try:
             data = read_source(path)
         except SourceError as exc:
@@ -138,7 +139,7 @@ class _Collector:
         try:
             data = read_source(key)
         except SourceError as exc:
-            display = display_path(key)
+            display = relative_path(key)
             self.results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
             self.progress.advance()
             return
@@ -155,11 +156,11 @@ class _Collector:
                 self.progress.advance()
                 return
             self.recorded[i] = (key, st, digest)
-        self._analyse(i, display_path(key), data)
+        self._analyse(i, relative_path(key), data)
 
     def _cached(self, i: int, digest: str, key: str) -> bool:
         assert self.cache is not None
-        cached = self.cache.result(digest, display_path(key))
+        cached = self.cache.result(digest, relative_path(key))
         if cached is None:
             return False
         self.results[i] = cached

@@ -16,15 +16,16 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from taskleak.files.atomic import write_file
+from taskleak.files.jsonfile import read_json
+from taskleak.files.paths import relative_if_inside
 from taskleak.model import Finding
 from taskleak.runtime.leaks import PENDING, LeakedTask
-from taskleak.runtime.sites import relative_path
 
 REPORT_VERSION = 1
 REPORT_KIND = "taskleak-runtime-report"
@@ -143,33 +144,14 @@ def write_runtime_report(
     if merge and target.exists():
         new = merge_leaks(load_runtime_report(target), new)
     text = json.dumps(report_json(new), indent=2) + "\n"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(target, text.encode("utf-8"), make_parents=True)
     return new
 
 
 def load_runtime_report(path: str | os.PathLike[str]) -> list[RuntimeLeak]:
     """Read a runtime report; RuntimeReportError with a clear reason when it is not one."""
     where = os.fspath(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RuntimeReportError(f"{where}: no such runtime report") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuntimeReportError(f"{where}: cannot read: {exc}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RuntimeReportError(
-            f"{where}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+    data = read_json(path, what="runtime report", error=RuntimeReportError)
     if not isinstance(data, dict) or data.get("kind") != REPORT_KIND:
         raise RuntimeReportError(f"{where}: not a taskleak runtime report")
     if data.get("version") != REPORT_VERSION:
@@ -230,7 +212,7 @@ def link_runtime_report(
 
 def describe_runtime_only(leak: RuntimeLeak, root: Path) -> str:
     """One line for a leak seen at runtime that no static finding explains."""
-    where = f"{relative_path(leak.path, str(root))}:{leak.line}"
+    where = f"{relative_if_inside(leak.path, root)}:{leak.line}"
     what = f"{leak.count} x {leak.coroutine}()"
     if leak.kind != PENDING:
         what += f" ({leak.kind} while pending)"

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from types import CodeType, FrameType
 from typing import Any
 
+from taskleak.files.paths import relative_if_inside
+
 # Packages whose frames are never the creation site a user wants to see: asyncio itself,
 # taskleak's runtime, and the machinery that runs tests.
 DEFAULT_INTERNAL_PACKAGES: tuple[str, ...] = (
@@ -54,23 +56,10 @@ class Site:
 
     def display(self, root: str | None = None) -> str:
         """`path:line in function`, with the path relative to `root` (default: cwd) if inside."""
-        return f"{relative_path(self.path, root)}:{self.line} in {self.function}"
+        return f"{relative_if_inside(self.path, root)}:{self.line} in {self.function}"
 
     def __str__(self) -> str:
         return self.display()
-
-
-def relative_path(path: str, root: str | None = None) -> str:
-    """`path` relative to `root` when it lies inside it, else unchanged; '/'-separated."""
-    base = os.path.abspath(root or os.getcwd())
-    full = os.path.abspath(path)
-    try:
-        rel = os.path.relpath(full, base)
-    except ValueError:  # another drive on Windows
-        return path
-    if rel.startswith(os.pardir):
-        return path
-    return rel.replace(os.sep, "/")
 
 
 class _InternalFiles:

@@ -8,12 +8,9 @@ apart by an occurrence index in source order.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
-import os
-import tempfile
 import tokenize
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -21,6 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from taskleak.files.atomic import write_file
+from taskleak.files.jsonfile import Wording, read_json
+from taskleak.files.paths import relative_path
 from taskleak.model import Finding
 
 BASELINE_VERSION = 1
@@ -90,20 +90,6 @@ def _is_word_start(text: str) -> bool:
     return text[0].isalnum() or text[0] in "_'\""
 
 
-def relative_path(path: str, root: Path | None) -> str:
-    """`path` (relative to the current directory) re-expressed relative to `root`, '/'-separated.
-
-    Fingerprints use paths relative to a stable root (the project root a baseline records), so a
-    baseline still matches when taskleak runs from another directory.
-    """
-    if root is None:
-        return path.replace(os.sep, "/")
-    try:
-        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.replace(os.sep, "/")
-
-
 def _digest(path: str, rule: str, code: str, context: str) -> str:
     key = "\0".join((path, rule, code, context)).encode("utf-8")
     return hashlib.sha256(key).hexdigest()[:16]
@@ -112,7 +98,12 @@ def _digest(path: str, rule: str, code: str, context: str) -> str:
 def baseline_entries(
     findings: Iterable[Finding], root: Path | None = None
 ) -> list[tuple[Finding, BaselineEntry]]:
-    """Each finding with its baseline entry (in source order within a file)."""
+    """Each finding with its baseline entry (in source order within a file).
+
+    Entry paths are relative to `root` (default: the current folder): fingerprints use paths
+    relative to a stable root (the project root a baseline records), so a baseline still matches
+    when taskleak runs from another directory.
+    """
     seen: Counter[tuple[str, str, str, str]] = Counter()
     out: list[tuple[Finding, BaselineEntry]] = []
     for finding in sorted(findings, key=Finding.sort_key):
@@ -145,31 +136,26 @@ def write_baseline(path: Path, findings: Iterable[Finding], root: Path | None = 
     document = {
         "version": BASELINE_VERSION,
         "tool": "taskleak",
-        "root": relative_path(str(root), folder),
+        "root": relative_path(root, folder),
         "entries": [e.to_json() for e in entries],
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    _atomic_write(path, text)
+    try:
+        write_file(path, text.encode("utf-8"), make_parents=True)
+    except OSError as exc:
+        raise BaselineError(f"cannot write baseline file {path}: {exc}") from None
     return len(entries)
 
 
+_WORDING = Wording(
+    missing="{what} {path} does not exist (create it with `taskleak check --write-baseline FILE`)",
+    unreadable="cannot read {what} {path}: {error}",
+    invalid="{what} {path} is not valid JSON (line {line}, column {column}): {msg}",
+)
+
+
 def load_baseline(path: Path) -> Baseline:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BaselineError(
-            f"baseline file {path} does not exist "
-            "(create it with `taskleak check --write-baseline FILE`)"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"cannot read baseline file {path}: {exc}") from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BaselineError(
-            f"baseline file {path} is not valid JSON (line {exc.lineno}, column {exc.colno}): "
-            f"{exc.msg}"
-        ) from None
+    document = read_json(path, what="baseline file", error=BaselineError, wording=_WORDING)
     if not isinstance(document, dict):
         raise BaselineError(f"baseline file {path}: expected a JSON object")
     version = document.get("version")
@@ -233,27 +219,3 @@ def _entry(path: Path, index: int, raw: object) -> BaselineEntry:
         raw["path"], raw["rule"], raw["context"], raw["code"], raw["occurrence"],
         raw["fingerprint"],
     )
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename, so readers never see half."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise BaselineError(f"cannot write baseline file {path}: {exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        # mkstemp makes the file 0600; keep an existing file's mode, else the usual 0644
-        try:
-            mode = path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise BaselineError(f"cannot write baseline file {path}: {exc}") from None

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskleak.files.discovery import display_path
+from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.model import Finding, RunResult
 from taskleak.settings import Settings
@@ -55,7 +55,7 @@ def apply_suppressions(
         if lines is not None:
             sources[display] = lines
     for path in unused_in:
-        display = display_path(path)
+        display = relative_path(path)
         if display in looked:
             continue
         looked.add(display)

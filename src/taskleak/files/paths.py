@@ -1,0 +1,39 @@
+"""How paths are shown and recorded: relative to a folder, '/'-separated on every system.
+
+- `relative_path`: what reports show for a checked file (relative to the current folder), and
+  what baselines, SARIF and GitHub annotations record (relative to the project root): a file
+  outside the folder gets `..` parts, so two files never get the same name.
+- `relative_if_inside`: where a task was created, for the runtime's messages: relative when the
+  file is inside the folder, else the path Python knows (a library's file stays absolute).
+
+Plain stdlib (the runtime pytest plugin uses it).
+"""
+
+from __future__ import annotations
+
+import os
+
+StrPath = str | os.PathLike[str]
+
+
+def relative_path(path: StrPath, root: StrPath | None = None) -> str:
+    """`path` relative to `root` (default: the current folder), '/'-separated, with `..` parts
+    when it lies outside `root`; on another drive than `root` (Windows), `path` itself,
+    '/'-separated."""
+    try:
+        rel = os.path.relpath(path, root)  # a relative path is taken from the current folder
+    except ValueError:  # another drive on Windows
+        return os.fspath(path).replace(os.sep, "/")
+    return rel if os.sep == "/" else rel.replace(os.sep, "/")
+
+
+def relative_if_inside(path: str, root: StrPath | None = None) -> str:
+    """`path` relative to `root` (default: the current folder), '/'-separated, when it lies
+    inside `root`; else `path` unchanged."""
+    try:
+        rel = os.path.relpath(path or os.curdir, root or None)
+    except ValueError:  # another drive on Windows
+        return path
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return path
+    return rel if os.sep == "/" else rel.replace(os.sep, "/")
