@@ -66,7 +66,7 @@ def settings_options(f: F) -> F:
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    """`--select TL101,TL102 --select TL2` -> ("TL101", "TL102", "TL2")."""
+    """`--select A,B --select C` -> ("A", "B", "C")."""
     out: list[str] = []
     for v in values:
         out.extend(p.strip() for p in v.split(",") if p.strip())
@@ -252,7 +252,8 @@ def rules_command(fmt: str) -> None:
 @main.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Print the page of rule CODE (e.g. TL101): what it does, why, example, fix, fix safety."""
+    """Print the page of rule CODE (a code or a name, see `taskleak rules`): what it does, why,
+    an example, the fix and its safety."""
     from taskleak.rules.docs import render_rule_markdown
 
     rule = rule_for(code)

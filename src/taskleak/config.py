@@ -200,7 +200,7 @@ def _bool(where: str, value: Any) -> bool:
 
 
 def _validated_selectors(where: str, selectors: Sequence[str]) -> tuple[str, ...]:
-    """Rule codes or code prefixes (`TL1`, `TL101`), upper-cased; unknown ones are errors."""
+    """Rule codes or code prefixes, upper-cased; unknown ones are errors."""
     out = []
     for raw in selectors:
         code = raw.strip().upper()

@@ -62,7 +62,7 @@ class Finding:
     column: int  # 1-based column of the spawning call
     end_line: int
     end_column: int  # 1-based, one past the last character (like SARIF's endColumn)
-    rule: str  # TL101 ...
+    rule: str  # the rule's code
     risk: Risk
     spawner: str  # resolved qualified name, e.g. "asyncio.create_task", "loop.create_task"
     coroutine: str  # what is spawned, e.g. "self._websocket_send_func()"

@@ -3,7 +3,7 @@
 A fix is kept only when the rewritten module
 - parses again (libcst) and compiles (CPython, when the original compiled here);
 - still holds every comment of the original;
-- re-checks with the fixed spawn reported low (TL001), or gone for the await fix, and no
+- re-checks with the fixed spawn reported low, or gone for the await fix, and no
   other spawn reported worse than before.
 When a fix fails that check it is dropped and the others are tried again; when the whole module
 fails (it does not parse, say) the fixes are tried one at a time, keeping those that pass.

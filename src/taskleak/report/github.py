@@ -1,6 +1,6 @@
 """GitHub Actions workflow commands: one annotation per finding, shown on the pull request diff.
 
-`::error file=app.py,line=10,col=9,endLine=10,endColumn=46,title=TL101 task-discarded::message`
+`::error file=app.py,line=10,col=9,endLine=10,endColumn=46,title=CODE rule-name::message`
 """
 
 from __future__ import annotations

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.model import Finding, RunResult
+from taskleak.rules import INFORMATIONAL
 from taskleak.settings import Settings
-from taskleak.suppress.noqa import INFORMATIONAL_RULE, NoqaResult, apply_noqa
+from taskleak.suppress.noqa import NoqaResult, apply_noqa
 
 if TYPE_CHECKING:  # baselines are imported when used: most runs have none
     from taskleak.suppress.baseline import Baseline, BaselineEntry
@@ -68,8 +69,8 @@ def apply_suppressions(
 
 
 def baseline_candidates(findings: Iterable[Finding]) -> list[Finding]:
-    """What a baseline records: everything but the informational TL001 rows."""
-    return [f for f in findings if f.rule != INFORMATIONAL_RULE]
+    """What a baseline records: everything but the informational rows."""
+    return [f for f in findings if f.rule not in INFORMATIONAL]
 
 
 def record_baseline(path: Path, result: RunResult, settings: Settings) -> int:
@@ -83,7 +84,8 @@ def record_baseline(path: Path, result: RunResult, settings: Settings) -> int:
 def apply_baseline(
     result: RunResult, baseline: Baseline, targets: Sequence[Path] | None = None
 ) -> tuple[RunResult, list[Finding], list[BaselineEntry]]:
-    """(result with only new findings and the TL001 rows, matched findings, fixed entries).
+    """(result with only new findings and the informational rows, matched findings, fixed
+    entries).
 
     With `targets` (the checked paths), only entries for files under them can be "fixed": a
     pre-commit run over two changed files must not call the rest of the baseline fixed.
@@ -93,7 +95,7 @@ def apply_baseline(
     new, matched, fixed = filter_with_baseline(baseline_candidates(result.findings), baseline)
     if targets is not None:
         fixed = [e for e in fixed if _is_under(_entry_file(baseline, e), targets)]
-    informational = [f for f in result.findings if f.rule == INFORMATIONAL_RULE]
+    informational = [f for f in result.findings if f.rule in INFORMATIONAL]
     kept = sorted(new + informational, key=Finding.sort_key)
     return replace(result, findings=kept), matched, fixed
 

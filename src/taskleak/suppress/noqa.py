@@ -1,14 +1,14 @@
 """Inline suppression with `# noqa` comments, in ruff's grammar, and unused-suppression reports.
 
 - `# noqa` (bare) suppresses every taskleak finding on its line;
-- `# noqa: TL101`, `# noqa: TL101,TL201`, `# noqa:TL101 TL201` suppress the named rules.
+- `# noqa: CODE`, `# noqa: CODE,OTHER`, `# noqa:CODE OTHER` suppress the named rules.
 `noqa` is case-insensitive; codes are separated by commas and/or spaces; text after the codes is
 a free comment. A directive counts on the spawning call's line or on the first line of the
 statement holding it (for a multi-line call).
 
 Unused directives (like ruff's RUF100) are only reported where taskleak can tell they are its
 own: a directive naming a TL code that did not fire on its line, or a bare `# noqa` on a spawn
-line that suppressed nothing but an informational TL001 row. Other tools' codes are ignored.
+line that suppressed nothing but an informational row. Other tools' codes are ignored.
 """
 
 from __future__ import annotations
@@ -20,16 +20,14 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from taskleak.model import Finding
-from taskleak.rules import RULES
-
-INFORMATIONAL_RULE = "TL001"  # suppressing only this does not make a bare noqa "used"
+from taskleak.rules import CODE_PREFIX, INFORMATIONAL, RULES
 
 _DIRECTIVE = re.compile(
     r"#\s*(?i:noqa)(?![\w-])"
     r"(?P<colon>\s*:\s*(?P<codes>[A-Za-z]+[0-9]+(?:[,\s]+[A-Za-z]+[0-9]+)*)?)?"
 )
 _CODE = re.compile(r"[A-Za-z]+[0-9]+")
-_TASKLEAK_CODE = re.compile(r"^TL[0-9]+$")
+_TASKLEAK_CODE = re.compile(rf"^{CODE_PREFIX}[0-9]+$")
 
 
 @dataclass(frozen=True)
@@ -173,7 +171,8 @@ def _unused(
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(unused codes, unknown codes) of a directive, or None when it is in use / not ours."""
     if directive.codes is None:
-        if on_spawn_line and not (suppressed_rules - {INFORMATIONAL_RULE}):
+        # suppressing only informational rows does not make a bare noqa "used"
+        if on_spawn_line and not (suppressed_rules - INFORMATIONAL):
             return (), ()
         return None
     ours = [c for c in directive.codes if _TASKLEAK_CODE.match(c)]

@@ -1,4 +1,4 @@
-"""Await fix (unsafe, opt-in) for TL101/TL102: await the coroutine instead of spawning it.
+"""Await fix (unsafe, opt-in) for dropped tasks: await the coroutine instead of spawning it.
 
     asyncio.create_task(self._send(msg))   ->   await self._send(msg)
 

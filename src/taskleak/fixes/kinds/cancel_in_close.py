@@ -1,4 +1,5 @@
-"""Cancel-in-close fix (safe) for TL201: cancel an attribute's task in the class's close method.
+"""Cancel-in-close fix (safe) for task-never-cleaned: cancel an attribute's task in the class's
+close method.
 
     async def close(self) -> None:
         self._sessions.clear()

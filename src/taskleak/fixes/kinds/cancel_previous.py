@@ -1,4 +1,5 @@
-"""Cancel-previous fix (unsafe) for TL103: cancel the running task before spawning its successor.
+"""Cancel-previous fix (unsafe) for task-overwritten: cancel the running task before spawning
+its successor.
 
     self._heartbeat = asyncio.create_task(self._beat())
 ->

@@ -1,4 +1,5 @@
-"""Discard-callback fix (safe) for TL202: a set of tasks prunes itself as each task finishes.
+"""Discard-callback fix (safe) for collection-never-pruned: a set of tasks prunes itself as each
+task finishes.
 
     task = asyncio.create_task(self._forward(message))
     self._tasks.add(task)

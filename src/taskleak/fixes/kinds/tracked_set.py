@@ -1,4 +1,4 @@
-"""Tracked-set fix (safe) for TL101/TL102: keep the Task in a set that drops it when done.
+"""Tracked-set fix (safe) for dropped tasks: keep the Task in a set that drops it when done.
 
     asyncio.create_task(work())            task = asyncio.create_task(work())
                                      ->    _background_tasks.add(task)
