@@ -15,7 +15,8 @@ from pathlib import Path
 import pathspec
 import pytest
 
-from taskleak.files.discovery import _Spec, discover, discover_names
+from taskleak.files.discovery import discover, discover_names
+from taskleak.files.ignore import Spec
 from taskleak.settings import Settings
 
 
@@ -104,13 +105,13 @@ PATHS = ["m.py", "a/", "a/m.py", "x/a/", "build/", "build", "deep/c.py", "deep/q
 def test_quick_no_match_test_agrees_with_pathspec(size: int) -> None:
     for lines in itertools.islice(itertools.combinations(PATTERNS, size), 400):
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
-        fast = _Spec(spec)
+        fast = Spec(spec)
         for path in PATHS:
             assert fast.check(path) == spec.check_file(path).include, (lines, path)
 
 
 def test_a_spec_whose_union_cannot_be_built_takes_the_slow_path() -> None:
     spec = pathspec.GitIgnoreSpec.from_lines(["*.py"])
-    fast = _Spec(spec)
+    fast = Spec(spec)
     fast._any = None  # what `_union` returns for patterns it cannot combine
     assert fast.check("a.py") is True and fast.check("a.txt") is None

@@ -27,7 +27,7 @@ from click.testing import CliRunner
 
 from taskleak import __version__
 from taskleak.cli import main
-from taskleak.files import discovery
+from taskleak.files import discovery, ignore
 from taskleak.files.cachedir import MAX_AGE_DAYS, blake2b
 from taskleak.files.discovery import discover_names, listing_key
 from taskleak.files.listing_cache import UNTRUSTED, FolderEntry, ListingCache
@@ -60,7 +60,7 @@ class Walks:
         self.cache_dir = cache_dir
         self.listed = 0
         self.compiled = 0
-        real_list, real_compile = discovery._list_folder, discovery._compile
+        real_list, real_compile = discovery._list_folder, ignore.compile_spec
 
         def counting_list(folder: str) -> object:
             self.listed += 1
@@ -71,7 +71,7 @@ class Walks:
             return real_compile(lines)
 
         monkeypatch.setattr(discovery, "_list_folder", counting_list)
-        monkeypatch.setattr(discovery, "_compile", counting_compile)
+        monkeypatch.setattr(ignore, "compile_spec", counting_compile)
 
     def cached(self, paths: list[Path], settings: Settings | None = None) -> list[str]:
         settings = settings or Settings()

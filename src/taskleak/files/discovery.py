@@ -1,9 +1,8 @@
 """Which files a run looks at: `.py`/`.pyi` below the given paths, minus excludes and .gitignore.
 
 The walk works on strings (no `Path` objects per file) and carries each folder's chain of
-.gitignore files down to its subfolders, so a path is never re-split to find its parents. Most
-paths match no exclude and no .gitignore pattern; `_Spec` answers that with one regular
-expression instead of pathspec's loop over its patterns (the slow path decides the rest).
+.gitignore files down to its subfolders, so a path is never re-split to find its parents; the
+patterns themselves are matched in `ignore.py`.
 
 With a `ListingCache` (see listing_cache.py) a folder whose stat, and whose deciding .gitignore
 files' stats, are the ones recorded by an earlier run is not listed again: its recorded result
@@ -13,148 +12,19 @@ is used, no pattern is evaluated, and pathspec is imported only when some folder
 from __future__ import annotations
 
 import os
-import re
-import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taskleak.files import ignore
+from taskleak.files.ignore import Chain, Ignores, Skip, Spec
 from taskleak.files.listing_cache import UNTRUSTED, FolderEntry, StatKey
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:
-    import pathspec
-
     from taskleak.files.listing_cache import ListingCache
 
 SUFFIXES = (".py", ".pyi")
-
-
-class _Spec:
-    """A gitignore-style spec with a quick "no pattern matches" test.
-
-    `_any` is the union of the patterns' own regular expressions (pathspec's, its named groups
-    made plain): when it does not match, no pattern does, and pathspec would say "no decision".
-    When it matches, pathspec decides (negations, directory priority). If the union cannot be
-    built (bytes patterns, flags, a pathspec that changed its internals) every path takes the
-    slow path.
-    """
-
-    def __init__(self, spec: pathspec.GitIgnoreSpec) -> None:
-        self.spec = spec
-        self._any = _union(spec)
-
-    def check(self, rel: str) -> bool | None:
-        """True: ignored, False: re-included by a `!` pattern, None: no pattern matches."""
-        if self._any is not None and self._any.search(rel) is None:
-            return None
-        return self.spec.check_file(rel).include
-
-
-def _compile(lines: list[str]) -> _Spec:
-    import pathspec  # here, not above: a walk served by the listing cache never needs it
-
-    return _Spec(pathspec.GitIgnoreSpec.from_lines(lines))
-
-
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-
-
-def _union(spec: pathspec.GitIgnoreSpec) -> re.Pattern[str] | None:
-    parts: list[str] = []
-    for pattern in spec.patterns:
-        if getattr(pattern, "include", None) is None:
-            continue  # a comment or a blank line
-        regex = getattr(pattern, "regex", None)
-        if not isinstance(regex, re.Pattern) or not isinstance(regex.pattern, str) \
-                or regex.flags & ~re.UNICODE:
-            return None
-        parts.append(_NAMED_GROUP.sub("(?:", regex.pattern))
-    if not parts:
-        return re.compile(r"(?!)")  # matches nothing, like an empty spec
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in parts))
-    except re.error:
-        return None
-
-
-# The folders whose .gitignore applies to a folder, deepest first (read when a pattern is needed)
-_Chain = tuple[str, ...]
-
-
-class _Ignores:
-    """.gitignore files: each stat'ed at most once and read at most once per run."""
-
-    def __init__(self) -> None:
-        self._specs: dict[str, _Spec | None] = {}
-        self._stats: dict[str, StatKey | None] = {}
-
-    def spec(self, folder: str) -> _Spec | None:
-        """`folder`'s .gitignore (the walk knows it is there); None when it cannot be read."""
-        if folder not in self._specs:
-            self.stat(folder)  # before the read: an edit after it changes what is recorded
-            try:
-                with open(os.path.join(folder, ".gitignore"), encoding="utf-8",
-                          errors="replace") as fh:
-                    spec: _Spec | None = _compile(fh.read().splitlines())
-            except OSError:
-                spec = None
-            self._specs[folder] = spec
-        return self._specs[folder]
-
-    def stat(self, folder: str) -> StatKey | None:
-        """The stat of `folder`'s .gitignore, None when there is no such regular file."""
-        if folder not in self._stats:
-            try:
-                st = os.stat(os.path.join(folder, ".gitignore"))
-            except OSError:
-                st = None
-            self._stats[folder] = stat_key(st) if st is not None and stat.S_ISREG(st.st_mode) \
-                else None
-        return self._stats[folder]
-
-    def specs(self, chain: _Chain) -> list[tuple[str, _Spec]]:
-        return [(folder, spec) for folder in chain if (spec := self.spec(folder)) is not None]
-
-
-def stat_key(st: os.stat_result) -> StatKey:
-    """What must not change for a recorded listing or .gitignore to be trusted: a change of
-    content or of the entries moves mtime and ctime (ctime cannot be set back), a replaced file
-    or folder has another inode."""
-    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_dev)
-
-
-class _Skip:
-    """Whether an entry of one folder is excluded or ignored by git, given its name ("/" after
-    a folder's). Paths are matched relative to each exclude base (the project root, the checked
-    folder) and to the folder of each .gitignore in the chain: the folder's part of those
-    relative paths is worked out once here, not once per entry."""
-
-    def __init__(self, folder: str, excludes: _Spec, bases: tuple[str, ...],
-                 chain: list[tuple[str, _Spec]]) -> None:
-        self.excludes = excludes
-        self.exclude_prefixes = [p for b in bases if (p := _prefix(folder, b)) is not None]
-        # deepest .gitignore first: the nearest one that matches decides
-        self.chain = [(p, spec) for base, spec in chain if (p := _prefix(folder, base)) is not None]
-
-    def __call__(self, name: str) -> bool:
-        for prefix in self.exclude_prefixes:
-            if self.excludes.check(prefix + name):
-                return True
-        for prefix, spec in self.chain:
-            include = spec.check(prefix + name)
-            if include is not None:
-                return include
-        return False
-
-
-def _prefix(folder: str, base: str) -> str | None:
-    """What goes before a name in `folder` to make it relative to `base` ('/'-separated, "" in
-    `base` itself); None when `folder` is not in `base`."""
-    if folder == base:
-        return ""
-    rel = _relative(folder, base)
-    return None if rel is None else rel + "/"
 
 
 def git_root(start: Path) -> Path | None:
@@ -203,13 +73,14 @@ class _Walker:
         self.gitignore = settings.respect_gitignore
         self.root = str(settings.project_root or Path.cwd())
         self.listings = listings
-        self.ignores = _Ignores()
-        self._excludes: _Spec | None = None
+        self.ignores = Ignores()
+        self._excludes: Spec | None = None
 
     @property
-    def excludes(self) -> _Spec:
+    def excludes(self) -> Spec:
         if self._excludes is None:  # built when a folder is listed, not before
-            self._excludes = _compile([*self.settings.exclude, *self.settings.extend_exclude])
+            self._excludes = ignore.compile_spec(
+                [*self.settings.exclude, *self.settings.extend_exclude])
         return self._excludes
 
     def above(self, given: str, top: str) -> tuple[tuple[str, StatKey | None], ...]:
@@ -239,7 +110,6 @@ class _Walker:
         recorded_above = tuple((f, _trusted_or_none(s, racy_after)) for f, s in above)
         old_folders = old.folders if old is not None else {}
         bases = (self.root, given) if self.root != given else (self.root,)
-        new_folders: dict[str, FolderEntry] = {}
         changed = old is None or old.above != recorded_above
         stats: dict[str, StatKey] = {}
         if listings is not None and not changed:
@@ -247,11 +117,25 @@ class _Walker:
             if replayed is not None:
                 listings.put(given, recorded_above, old_folders, False)
                 return replayed
+        out, new_folders, changed = self._walk_folders(
+            given, tuple(f for f, s in above if s is not None), changed, old_folders, bases,
+            stats, racy_after)
+        if listings is not None:
+            changed = changed or new_folders.keys() != old_folders.keys()
+            listings.put(given, recorded_above, new_folders, changed)
+        return out
+
+    def _walk_folders(self, given: str, chain_above: Chain, changed: bool,
+                      old_folders: dict[str, FolderEntry], bases: tuple[str, ...],
+                      stats: dict[str, StatKey], racy_after: int
+                      ) -> tuple[list[str], dict[str, FolderEntry], bool]:
+        """Walk the folders below `given`: (files kept, each folder's entry, whether any entry
+        differs from the recorded ones)."""
         out: list[str] = []
+        new_folders: dict[str, FolderEntry] = {}
         # Items: (folder, the chain of .gitignore folders above it, whether each of those is
         # the one the recorded entries were made with). Locals: this loop runs per folder.
-        todo: list[tuple[str, _Chain, bool]] = [
-            (given, tuple(f for f, s in above if s is not None), not changed)]
+        todo: list[tuple[str, Chain, bool]] = [(given, chain_above, not changed)]
         pop, push, extend, recorded = todo.pop, todo.extend, out.extend, old_folders.get
         sep, os_stat, gitignore_stat, stat_known = os.sep, os.stat, self.ignores.stat, stats.get
         while todo:
@@ -288,10 +172,7 @@ class _Walker:
                 if gi is not None:
                     chain = (dirpath, *chain)
                 push([(prefix + name, chain, chain_ok) for name in reversed(keep)])
-        if listings is not None:
-            changed = changed or new_folders.keys() != old_folders.keys()
-            listings.put(given, recorded_above, new_folders, changed)
-        return out
+        return out, new_folders, changed
 
     def _replay(self, given: str, folders: dict[str, FolderEntry],
                 stats: dict[str, StatKey]) -> list[str] | None:
@@ -319,7 +200,7 @@ class _Walker:
                 reached += len(keep)
         return out if reached == len(folders) else None
 
-    def _list(self, dirpath: str, is_given: bool, chain: _Chain, bases: tuple[str, ...],
+    def _list(self, dirpath: str, is_given: bool, chain: Chain, bases: tuple[str, ...],
               now: StatKey | None, racy_after: int) -> FolderEntry | None:
         """List a folder and decide which of its entries the walk keeps; None when it cannot
         be listed. `chain`: the .gitignore folders above it."""
@@ -339,7 +220,7 @@ class _Walker:
             st = self.ignores.stat(dirpath)  # None: listed, yet no longer a file: untrusted
             gi = UNTRUSTED if st is None else _trusted(st, racy_after)
             chain = (dirpath, *chain)
-        skip = _Skip(dirpath, self.excludes, bases, self.ignores.specs(chain))
+        skip = Skip(dirpath, self.excludes, bases, self.ignores.specs(chain))
         keep = tuple(d for d in sorted(dirnames) if not skip(d + "/"))
         files = tuple(name for name in sorted(filenames) if not skip(name))
         return (folder_key, gi, False, keep, files)
@@ -407,12 +288,3 @@ def _marker_present(entry: os.DirEntry[str]) -> bool:
         return not entry.is_symlink() or os.path.exists(entry.path)
     except OSError:
         return False
-
-
-def _relative(path: str, base: str) -> str | None:
-    """`path` below `base`, '/'-separated (None when it is not below it)."""
-    prefix = base if base.endswith(os.sep) else base + os.sep
-    if not path.startswith(prefix):
-        return None
-    rel = path[len(prefix):]
-    return rel if os.sep == "/" else rel.replace(os.sep, "/")

@@ -45,7 +45,7 @@ from taskleak.files.cachedir import (
 FORMAT = 1
 _DIGEST_SIZE = 16
 
-StatKey = tuple[int, ...]  # discovery.stat_key: (mtime_ns, ctime_ns, size, inode, device)
+StatKey = tuple[int, ...]  # ignore.stat_key: (mtime_ns, ctime_ns, size, inode, device)
 UNTRUSTED: StatKey = ()  # recorded instead of a stat that must not be relied on: never matches
 # (folder stat, its .gitignore's stat or None, is a virtualenv, subfolders kept, files kept)
 FolderEntry = tuple[StatKey, "StatKey | None", bool, tuple[str, ...], tuple[str, ...]]
