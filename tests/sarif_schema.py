@@ -1,20 +1,50 @@
-"""The official SARIF 2.1.0 schema, read from ../shared beside the repository (never copied)."""
+"""The official SARIF 2.1.0 schema, read from outside the repository (never copied into it).
+
+Where: `$TASKLEAK_SARIF_SCHEMA` if set, else `../shared/schemas/sarif-schema-2.1.0.json` beside
+the repository if it exists; with neither, the schema-validation tests skip (a fresh clone has
+no `../shared`). The structural SARIF tests do not need the schema and always run.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import jsonschema
+import pytest
 
-SCHEMA_PATH = (
+ENV_VAR = "TASKLEAK_SARIF_SCHEMA"
+SHARED_PATH = (
     Path(__file__).resolve().parent.parent.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 )
 
 
+def schema_path() -> Path:
+    """Where the schema is; skips the calling test when it is nowhere."""
+    given = os.environ.get(ENV_VAR)
+    if given:
+        path = Path(given)
+        if not path.is_file():  # asked for explicitly: a typo must not turn into a skip
+            pytest.fail(f"${ENV_VAR} is {given}, which is not a file")
+        return path
+    if SHARED_PATH.is_file():
+        return SHARED_PATH
+    pytest.skip(
+        f"the official SARIF 2.1.0 schema is not available: set ${ENV_VAR} to its path, "
+        f"or put it at {SHARED_PATH}"
+    )
+
+
+def sarif_schema() -> Any:
+    """The schema document (skips the calling test when it is not available)."""
+    return json.loads(schema_path().read_text(encoding="utf-8"))
+
+
 def sarif_validator() -> jsonschema.protocols.Validator:
     """A validator of the schema's own draft (draft-04), with format checking on."""
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = sarif_schema()
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)

@@ -96,3 +96,24 @@ def test_fix_hook_repairs_the_leaking_file(project: Path, tmp_path: Path) -> Non
     assert fixed != LEAKY
     check = CliRunner().invoke(main, ["check", "--format", "json", str(project / "leak.py")])
     assert check.exit_code == 0, check.stdout
+
+
+# --- the contributors' hooks (.pre-commit-config.yaml) -----------------------------------
+
+
+def test_contributor_config_is_valid() -> None:
+    pytest.importorskip("pre_commit", reason="pre-commit is not installed (in the test extra)")
+    config = REPO / ".pre-commit-config.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(config)],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    (repo,) = yaml.safe_load(config.read_text())["repos"]
+    hooks = {h["id"]: h for h in repo["hooks"]}
+    assert repo["repo"] == "local"
+    assert set(hooks) == {"ruff", "mypy", "taskleak"}
+    for hook in hooks.values():  # the contributor's dev venv: no download, CI's versions
+        assert hook["language"] == "system"
+        assert hook["types"] == ["python"]
+    assert hooks["mypy"]["pass_filenames"] is False

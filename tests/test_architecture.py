@@ -1,0 +1,137 @@
+"""The architecture holds: import-linter's contracts bite, and rule codes live in the rules package.
+
+The contracts are in `pyproject.toml` under `[tool.importlinter]`; `lint-imports` checks them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tokenize
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SRC = REPO / "src"
+PACKAGE = SRC / "taskleak"
+LAYERS_CONTRACT = "the pipeline's layers"
+
+# An import from the lowest layers up to a higher one: analysis may not know about fixes.
+INJECTED = "import taskleak.fixes.advice\n"
+INJECTED_INTO = Path("taskleak/analysis/classify.py")
+
+
+def _lint_imports() -> str:
+    """The `lint-imports` of this Python's environment (activated or not), else the one on PATH."""
+    beside = Path(sys.executable).with_name("lint-imports")
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which("lint-imports")
+    if found is None:
+        pytest.skip("lint-imports is not installed (pip install import-linter; in the test extra)")
+    return found
+
+
+def _run_lint_imports(src: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`lint-imports` with the repository's contracts, on the `taskleak` package under `src`."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    return subprocess.run(
+        [_lint_imports(), "--config", str(cwd / "pyproject.toml"), "--no-cache"],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def _layers_section(output: str) -> str:
+    """The broken-contract report of the layers contract (after the summary's list)."""
+    _, _, broken = output.partition("Broken contracts")
+    return broken
+
+
+def test_an_upward_import_breaks_the_layers_contract(tmp_path: Path) -> None:
+    shutil.copytree(PACKAGE, tmp_path / "src" / "taskleak",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = tmp_path / "src" / INJECTED_INTO
+    source = target.read_text(encoding="utf-8")
+    # after the module docstring and `from __future__` line, so the copy still compiles
+    anchor = "from __future__ import annotations\n"
+    assert anchor in source
+    target.write_text(source.replace(anchor, anchor + INJECTED, 1), encoding="utf-8")
+
+    result = _run_lint_imports(tmp_path / "src", tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert f"{LAYERS_CONTRACT} BROKEN" in output
+    # the copy was the one analysed, and the report names the injected import
+    assert "taskleak.analysis is not allowed to import taskleak.fixes" in output
+    assert "taskleak.analysis.classify -> taskleak.fixes.advice" in _layers_section(output)
+
+
+def test_the_tree_keeps_every_contract() -> None:
+    result = _run_lint_imports(SRC, REPO)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert f"{LAYERS_CONTRACT} KEPT" in output
+    assert " broken" not in output.rsplit("Contracts:", 1)[-1]
+
+
+# --- rule codes ----------------------------------------------------------------------------
+
+RULE_CODE = re.compile(r"TL\d{3}")
+RULES_PACKAGE = PACKAGE / "rules"
+# Every token that holds literal text: strings (docstrings included), f-string parts, comments.
+LITERAL_TOKENS = {tokenize.STRING, tokenize.COMMENT} | {
+    getattr(tokenize, name) for name in ("FSTRING_MIDDLE", "TSTRING_MIDDLE")
+    if hasattr(tokenize, name)
+}
+
+
+def rule_code_literals(path: Path) -> list[tuple[int, str]]:
+    """(line, code) for every rule code written in a string, docstring or comment of `path`."""
+    found = []
+    tokens = tokenize.tokenize(io.BytesIO(path.read_bytes()).readline)
+    for token in tokens:
+        if token.type not in LITERAL_TOKENS:
+            continue
+        for match in RULE_CODE.finditer(token.string):
+            line = token.start[0] + token.string.count("\n", 0, match.start())
+            found.append((line, match.group()))
+    return found
+
+
+def test_rule_code_literals_are_found_in_strings_docstrings_and_comments(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(
+        '"""Module docstring.\n\nNames TL101.\n"""\n'
+        "CODE = 'TL202'  # and TL001\n"
+        "TEXT = f'{CODE} or TL103'\n"
+        "TL999 = 1  # a name is not a literal\n",
+        encoding="utf-8",
+    )
+    assert rule_code_literals(module) == [
+        (3, "TL101"), (5, "TL202"), (5, "TL001"), (6, "TL103"),
+    ]
+
+
+def test_no_rule_code_outside_the_rules_package() -> None:
+    # A rule's code, name and texts belong to its module in taskleak/rules/; everything else asks
+    # the registry (RULES, rule_for, a Rule's attributes), so renaming or splitting a rule is
+    # one change. Docstrings and comments count: they go stale the same way.
+    by_line: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.is_relative_to(RULES_PACKAGE):
+            continue
+        for line, code in rule_code_literals(path):
+            codes = by_line.setdefault(f"{path.relative_to(REPO).as_posix()}:{line}", [])
+            if code not in codes:
+                codes.append(code)
+    offenders = [f"{where}: {', '.join(codes)}" for where, codes in by_line.items()]
+    assert not offenders, (
+        f"{len(offenders)} lines write a rule code outside src/taskleak/rules/:\n"
+        + "\n".join(offenders)
+    )
