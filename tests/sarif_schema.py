@@ -14,10 +14,11 @@ from typing import Any
 
 import jsonschema
 import pytest
+from helpers import REPO
 
 ENV_VAR = "TASKLEAK_SARIF_SCHEMA"
 SHARED_PATH = (
-    Path(__file__).resolve().parent.parent.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 )
 
 

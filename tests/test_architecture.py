@@ -15,8 +15,8 @@ import tokenize
 from pathlib import Path
 
 import pytest
+from helpers import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 SRC = REPO / "src"
 PACKAGE = SRC / "taskleak"
 LAYERS_CONTRACT = "the pipeline's layers"

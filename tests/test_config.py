@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import REPO
 
 from taskleak.config import (
     CliOverrides,
@@ -241,7 +242,7 @@ def test_resolve_applies_overrides_on_the_found_file(tmp_path: Path) -> None:
 
 
 def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
-    docs = (Path(__file__).resolve().parent.parent / "docs" / "ci.md").read_text(encoding="utf-8")
+    docs = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
     blocks = [b.split("```", 1)[0] for b in docs.split("```toml\n")[1:]]
     full = next(b for b in blocks if "unsafe-fixes" in b)
     s = load_config(_write(tmp_path / "pyproject.toml", full))

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import FIXTURES
 
 from taskleak import __version__
 from taskleak.analysis.facts import FileFacts
@@ -32,7 +33,7 @@ from taskleak.run.cache import Cache
 from taskleak.run.runner import RunStats, run
 from taskleak.settings import Settings
 
-VOICE = Path(__file__).resolve().parent.parent / "fixtures" / "voice_chat_server"
+VOICE = FIXTURES / "voice_chat_server"
 
 LEAKY = """\
 import asyncio

@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from helpers import REPO
 
 from taskleak.cli import main
-
-REPO = Path(__file__).resolve().parent.parent
 
 LEAKY = """\
 import asyncio

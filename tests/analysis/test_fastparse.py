@@ -7,11 +7,11 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
-from helpers import sample_files
+from helpers import REPO, sample_files
 
 from taskleak.analysis.parse import gc_paused, parse_module
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPO
 SOURCES = sorted([*sample_files(), *(ROOT / "src" / "taskleak").rglob("*.py")])
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import libcst as cst
 import pytest
+from helpers import SOURCE_OF_EVERY_KIND as SOURCE
 from helpers import sample_files
-from test_scan_order import SOURCE
 
 from taskleak.analysis.walk import SKIP_FIELDS, children, parents
 from taskleak.fixes.tree import names_and_attributes

@@ -6,13 +6,14 @@ import ast
 from pathlib import Path
 
 import pytest
+from helpers import REPO
 
 from taskleak.model import Risk
 from taskleak.rules import FIX_KINDS, RULES, rule_for
 from taskleak.rules import docs as rules_docs
 from taskleak.rules.texts import ASYNCIO_DOCS_WARNING
 
-DOCS_RULES = Path(__file__).resolve().parent.parent / "docs" / "rules"
+DOCS_RULES = REPO / "docs" / "rules"
 
 
 def test_committed_rule_pages_match_the_registry() -> None:

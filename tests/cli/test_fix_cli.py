@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from helpers import FIXTURES
 
 from taskleak.cli import main
 
-VOICE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "voice_chat_server"
+VOICE_DIR = FIXTURES / "voice_chat_server"
 
 LEAK = """import asyncio
 

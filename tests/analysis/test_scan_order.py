@@ -9,47 +9,10 @@ visitor that skips the same whitespace and punctuation fields and compares the t
 from __future__ import annotations
 
 import libcst as cst
+from helpers import SOURCE_OF_EVERY_KIND as SOURCE
 
 from taskleak.analysis.scan import Scanner
 from taskleak.analysis.walk import SKIP_FIELDS
-
-SOURCE = '''
-import asyncio as aio
-from . import x as y
-
-@decorate(first)
-@other
-class Service(Base, metaclass=Meta):
-    attr: int = 1
-
-    @staticmethod
-    def f[T](a, /, b: "int" = 2, *args: int, c=lambda q: q, **kw) -> Ret[a]:
-        try:
-            task = aio.create_task(work(b), name=f"{b!r:>{width}}")
-        except (Error, Other) as exc:
-            raise Wrapped(exc) from exc
-        else:
-            pass
-        finally:
-            del task
-        match command:
-            case [first, *rest] if guard(first):
-                return rest[1:limit:step]
-            case {"k": value, **others}:
-                pass
-        data = {k: v for k, v in items if k} | {*elements}
-        return (yield) if cond else [await z async for z in gen(a)]
-
-
-async def main() -> None:
-    async with aio.TaskGroup() as tg, lock:
-        tg.create_task(main(), name="n")
-    while (n := next(it)) and not done:
-        x = yield from g()
-    global counter
-    counter += 1
-    assert n, "message"
-'''
 
 
 class _Recording(Scanner):
