@@ -135,3 +135,28 @@ def test_no_rule_code_outside_the_rules_package() -> None:
         f"{len(offenders)} lines write a rule code outside src/taskleak/rules/:\n"
         + "\n".join(offenders)
     )
+
+
+# --- sizes ---------------------------------------------------------------------------------
+
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """A module holds one job and reads in one sitting; a function fits on a screen."""
+    import ast
+
+    too_big: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(REPO).as_posix()
+        if text.count("\n") > MAX_MODULE_LINES:
+            too_big.append(f"{where}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert node.end_lineno is not None
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_big.append(f"{where}:{node.lineno}: {node.name}() is {length} lines")
+    assert not too_big, "\n".join(too_big)
