@@ -189,10 +189,10 @@ t2 = time.perf_counter()
 candidates = [(str(f), d) for f in files if may_spawn(d := read_source(f))]
 t3 = time.perf_counter()
 import libcst
-import taskleak.analysis.analyse as analyze
-from taskleak.analysis.analyse import analyze_module
+import taskleak.analysis.analyse as analyse_module
 from taskleak.analysis.parse import gc_paused, parse_module
 from taskleak.files.source import decode
+from taskleak.fixes.advice import advise_module
 t4 = time.perf_counter()
 parts = {}
 def timed(part, fn):
@@ -203,11 +203,13 @@ def timed(part, fn):
         finally:
             parts[part] = parts.get(part, 0.0) + time.perf_counter() - start
     return wrapper
-# the parts of analyze_module, timed where it calls them
+# the parts of the analysis (as a worker runs them: analyse, facts, fix advice), timed where
+# taskleak.analysis.analyse calls them
 for part, name in (("scan", "scan"), ("spawns", "find_spawns"), ("positions", "spawn_positions"),
-                   ("fix advice", "advise")):
-    setattr(analyze, name, timed(part, getattr(analyze, name)))
-analyze.Classifier.verdict = timed("classify", analyze.Classifier.verdict)
+                   ("exports", "exports")):
+    setattr(analyse_module, name, timed(part, getattr(analyse_module, name)))
+analyse_module.Classifier.fates = timed("classify", analyse_module.Classifier.fates)
+advise = timed("fix advice", advise_module)
 parse = analysis = 0.0
 for name, data in candidates:  # as a worker does it: parse, analyse, drop the tree
     with gc_paused():
@@ -217,7 +219,8 @@ for name, data in candidates:  # as a worker does it: parse, analyse, drop the t
         except Exception:
             continue
         parsed = time.perf_counter()
-        analyze_module(module, name, text=decode(data)[0])
+        analysis_of = analyse_module.analyse(module, (), decode(data)[0])
+        advise(analysis_of, analysis_of.facts())
         parse += parsed - start
         analysis += time.perf_counter() - parsed
     del module

@@ -8,6 +8,8 @@ in which words is for the rules to say (`taskleak.rules`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import libcst as cst
 
 from taskleak.analysis.fates import Fate, FateKind, Keeper
@@ -104,6 +106,12 @@ class Classifier:
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
         eff = self.ownership.effects(holder)
+        fate = self._holder_fate(sp, holder, eff)
+        if holder.kind is HolderKind.LOCAL and "returned" in eff.handed:
+            fate = replace(fate, returned=True)  # kept somewhere, and handed to the caller
+        return fate
+
+    def _holder_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
         for coll, scope in eff.collections:
             target_holder = self.ownership.holder_for(coll, scope)
             if target_holder is not None:

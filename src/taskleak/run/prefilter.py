@@ -46,7 +46,7 @@ class Prefilter:
     def may_spawn(self, data: bytes) -> bool:
         for needle in self._needles:
             if needle in data:
-                if any(_has_word(data, w) for w in self._encoded):
+                if any(has_word(data, w) for w in self._encoded):
                     return True
                 break
         return _may_start_in_group(data)
@@ -56,17 +56,17 @@ def _may_start_in_group(data: bytes) -> bool:
     """`x.start(...)` where x may be a task group or a nursery."""
     # `start` as a whole word first: it rules out most files that mention `start` at all
     # (`async_start`, `start_time`) sooner than the task-group names would
-    if b"start" not in data or not _has_word(data, _START_BYTES):
+    if b"start" not in data or not has_word(data, _START_BYTES):
         return False
     return (any(s in data for s in _GROUP_SUBSTRINGS)
-            or any(_has_word(data, w) for w in _GROUP_WORD_BYTES))
+            or any(has_word(data, w) for w in _GROUP_WORD_BYTES))
 
 
 # What the regex `\w` matches in bytes: ASCII letters, digits and `_`.
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
-def _has_word(data: bytes, word: bytes) -> bool:
+def has_word(data: bytes, word: bytes) -> bool:
     r"""`word` occurs in `data` as a whole word (the regex `(?<!\w)word(?!\w)`), found by
     `bytes.find` from one occurrence to the next: Python's regex engine tries the alternation
     at every byte, which made the search slower than reading the files (homeassistant: 0.13 s
