@@ -154,6 +154,12 @@ def test_explicit_missing_file(tmp_path: Path) -> None:
         ("exclude = 'build'", r"'exclude' must be a list of strings"),
         ("extend-exclude = [1]", r"'extend-exclude' must be a list of strings"),
         ("spawners = ['hass.async create']", r"'spawners': 'hass.async create' is not a dotted"),
+        ("spawners = ['app.spawn:keeps']", r"'spawners': 'keeps' is not a promise \(one of "
+                                           r"returns, keeps-and-cleans, keeps-never-ends\)"),
+        ("spawners = ['app.spawn:returns:x']", r"'spawners': the coroutine's position must"),
+        ("spawners = [{ name = 'app.spawn', keeps = true }]", r"'spawners': a spawner table"),
+        ("spawners = [3]", r"'spawners': each spawner is a string or a table"),
+        ("spawners = 'app.spawn'", r"'spawners' must be a list"),
         ("baseline = 3", r"'baseline' must be a file path string \(got an integer 3\)"),
         ("unsafe-fixes = 'yes'", r"'unsafe-fixes' must be true, false or a list of rule codes"),
         ("unsafe-fixes = ['TL9']", r"'unsafe-fixes': unknown rule code 'TL9'"),
@@ -227,7 +233,7 @@ def test_lists_that_extend(tmp_path: Path) -> None:
         (CliOverrides(fail_on="severe"), r"--fail-on must be one of high, medium, low, none"),
         (CliOverrides(select=("XX1",)), r"--select: unknown rule code 'XX1'"),
         (CliOverrides(ignore=("TL5",)), r"--ignore: unknown rule code 'TL5'"),
-        (CliOverrides(spawners=("a..b",)), r"--spawner 'a..b' is not a dotted name"),
+        (CliOverrides(spawners=("a..b",)), r"--spawner: 'a..b' is not a dotted name"),
     ],
 )
 def test_bad_command_line_values(cli: CliOverrides, message: str) -> None:
@@ -248,3 +254,16 @@ def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
     s = load_config(_write(tmp_path / "pyproject.toml", full))
     assert s.spawners == ("hass.async_create_task", "self.spawn")
     assert s.unsafe_fix_rules == ("TL101",)
+
+
+def test_spawners_take_a_promise_as_a_suffix_or_in_a_table(tmp_path: Path) -> None:
+    _write(tmp_path / "pyproject.toml", """[tool.taskleak]
+spawners = [
+    "app.spawn:keeps-and-cleans",
+    { name = "app.start", promise = "keeps-never-ends", coroutine = 1 },
+    { name = "hass.async_create_task" },
+]
+""")
+    settings = resolve_settings([tmp_path])
+    assert settings.spawners == ("app.spawn:keeps-and-cleans", "app.start:keeps-never-ends:1",
+                                 "hass.async_create_task")

@@ -9,13 +9,13 @@ level holds the same keys); `--isolated` ignores configuration files altogether.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from taskleak.analysis.spawners import parse_spawner, spawner_spec
 from taskleak.rules import RULES
 from taskleak.settings import FAIL_ON_CHOICES, Settings
 
@@ -108,9 +108,11 @@ def merge_overrides(settings: Settings, overrides: CliOverrides) -> Settings:
     if o.respect_gitignore is not None:
         changes["respect_gitignore"] = o.respect_gitignore
     if o.spawners is not None:
-        for name in o.spawners:
-            if not _DOTTED_NAME.match(name):
-                raise ConfigError(f"--spawner {name!r} is not a dotted name like 'hass.spawn'")
+        for spec in o.spawners:
+            try:
+                parse_spawner(spec)
+            except ValueError as exc:
+                raise ConfigError(f"--spawner: {exc}") from None
         changes["spawners"] = _dedupe(settings.spawners + o.spawners)
     if o.baseline is not None:
         changes["baseline"] = o.baseline
@@ -163,7 +165,6 @@ def _ancestors(folder: Path) -> list[Path]:
 
 # --- validation ------------------------------------------------------------------------------
 
-_DOTTED_NAME = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$")
 
 
 def _settings_from_table(path: Path, table: dict[str, Any]) -> Settings:
@@ -252,13 +253,31 @@ def _respect_gitignore(where: str, path: Path, value: Any) -> dict[str, Any]:
 
 
 def _spawners(where: str, path: Path, value: Any) -> dict[str, Any]:
-    names = _string_list(where, value)
-    for name in names:
-        if not _DOTTED_NAME.match(name):
-            raise ConfigError(
-                f"{where}: {name!r} is not a dotted name like 'hass.async_create_task'"
-            )
-    return {"spawners": _dedupe(names)}
+    """Strings `NAME[:PROMISE[:POSITION]]` or tables `{ name, promise, coroutine }`."""
+    if not isinstance(value, list):
+        raise ConfigError(f"{where} must be a list (got {_describe(value)})")
+    specs: list[str] = []
+    for item in value:
+        if isinstance(item, dict):
+            unknown = set(item) - {"name", "promise", "coroutine"}
+            if unknown or not isinstance(item.get("name"), str) \
+                    or not isinstance(item.get("promise", ""), str) \
+                    or not isinstance(item.get("coroutine", 0), int):
+                raise ConfigError(f"{where}: a spawner table has `name` (a string), and may "
+                                  f"have `promise` (a string) and `coroutine` (a number): got "
+                                  f"{_describe(item)}")
+            specs.append(spawner_spec(item["name"], item.get("promise"), item.get("coroutine")))
+        elif isinstance(item, str):
+            specs.append(item)
+        else:
+            raise ConfigError(f"{where}: each spawner is a string or a table "
+                              f"(got {_describe(item)})")
+    for spec in specs:
+        try:
+            parse_spawner(spec)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    return {"spawners": _dedupe(tuple(specs))}
 
 
 def _baseline(where: str, path: Path, value: Any) -> dict[str, Any]:

@@ -102,7 +102,16 @@ def test_spawners_from_config(project: Path) -> None:
     before = rules_in_json(taskleak("check", "--format", "json"))
     assert ("pkg/hass.py", "TL101") not in before
     (project / "pyproject.toml").write_text(
+        '[tool.taskleak]\nspawners = ["hass.async_create_task:returns"]\n'
+    )
+    assert ("pkg/hass.py", "TL101") in rules_in_json(taskleak("check", "--format", "json"))
+    # Home Assistant's own helper keeps and ends its tasks: its call sites are fine
+    (project / "pyproject.toml").write_text(
         '[tool.taskleak]\nspawners = ["hass.async_create_task"]\n'
+    )
+    assert ("pkg/hass.py", "TL001") in rules_in_json(taskleak("check", "--format", "json"))
+    (project / "pyproject.toml").write_text(
+        '[tool.taskleak]\nspawners = [{ name = "hass.async_create_task", promise = "returns" }]\n'
     )
     assert ("pkg/hass.py", "TL101") in rules_in_json(taskleak("check", "--format", "json"))
 

@@ -23,6 +23,7 @@ from taskleak.analysis.positions import spawn_positions
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scan import scan
 from taskleak.analysis.scopes import Scope
+from taskleak.analysis.spawners import parse_spawners
 from taskleak.analysis.spawns import Spawn, find_spawns
 
 
@@ -59,9 +60,11 @@ class ModuleAnalysis:
             out.append(SpawnFacts(
                 line=line, column=col + 1, end_line=end_line, end_column=end_col + 1,
                 statement_line=stmt_line, spawner=sp.spawner,
-                coroutine=coroutine_text(node), context=context,
+                coroutine=coroutine_text(sp.coroutine), context=context,
                 snippet=" ".join(self.module.code_for_node(code_node).split()),
                 fates=fates, questions=questions_of(fates, context, self._param_index),
+                helper=sp.spawner if sp.helper is not None and sp.helper.promise is None
+                else "",
             ))
         return tuple(out)
 
@@ -80,8 +83,8 @@ def analyse(module: cst.Module, spawners: Sequence[str] = (),
             text: str | None = None) -> ModuleAnalysis:
     """Analyse a parsed module; `spawners`: configured spawn functions (`hass.async_create_task`);
     `text`: its source (what `module.code` gives), if known."""
-    extra = tuple(spawners)
-    root = scan(module, frozenset(s.rsplit(".", 1)[-1] for s in extra))
+    extra = parse_spawners(tuple(spawners))
+    root = scan(module, frozenset(s.method for s in extra))
     resolver = Resolver(root)
     spawns = sorted(find_spawns(root, resolver, extra), key=lambda sp: sp.site.seq)
     classifier = Classifier(root, resolver)

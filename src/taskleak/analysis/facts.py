@@ -59,6 +59,8 @@ class SpawnFacts:
     snippet: str  # the spawning statement, whitespace-normalised (for baselines)
     fates: tuple[Fate, ...]  # where the Task went; the best-kept one counts
     questions: tuple[Question, ...] = ()
+    # a configured spawner with no promise: the project join reads it from the helper's body
+    helper: str = ""
     # filled in by the fix-advice stage, for the rule the module's own facts give
     fix: FixInfo | None = None
     no_fix_reason: str | None = None
@@ -79,6 +81,8 @@ class SpawnFacts:
         }
         if self.questions:
             data["questions"] = [q.to_json() for q in self.questions]
+        if self.helper:
+            data["helper"] = self.helper
         if self.advised_rule:
             data["advice"] = [self.advised_rule, _fix_json(self.fix), self.no_fix_reason]
         return data
@@ -91,6 +95,7 @@ class SpawnFacts:
                    data["coroutine"], data["context"], data["snippet"],
                    tuple(Fate.from_json(f) for f in data["fates"]),
                    tuple(Question.from_json(q) for q in data.get("questions", ())),
+                   data.get("helper", ""),
                    FixInfo(FixKind(fix[0]), fix[1], fix[2]) if fix is not None else None,
                    reason, rule)
 

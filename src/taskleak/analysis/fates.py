@@ -41,6 +41,9 @@ class FateKind(Enum):
     LOCAL_COLLECTION_DROPPED = "local_collection_dropped"  # a local collection dropped
     NEVER_READ = "never_read"  # bound to a name never read again: `holder`
     DROPPED_RETURN = "dropped_return"  # a call of a function returning a task, as a statement
+    # handed to a spawn helper (`holder`): what it promises decides
+    HELPER_KEEPS = "helper_keeps"  # it keeps the task and ends it: `cleanup` says how
+    HELPER_NEVER_ENDS = "helper_never_ends"  # it keeps the task but nothing ends it
     # replaced while running
     REBOUND_IN_LOOP = "rebound_in_loop"  # a local rebound every iteration: `holder`
     RESPAWNED = "respawned"  # an attribute/global re-spawned without cancel: `function`

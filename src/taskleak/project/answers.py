@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from taskleak.analysis.facts import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import Fate, FateKind, Keeper
-from taskleak.analysis.interface import CallArg, DroppedCall, Effect, EffectKind
+from taskleak.analysis.interface import CallArg, DroppedCall, Effect, EffectKind, Promise
 from taskleak.project.index import ProjectIndex, Where
 
 _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
@@ -99,8 +99,25 @@ def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Quest
     return replace(fate, kind=FateKind.COLLECTION_CLEANED, holder=holder, cleanup=cleanup)
 
 
+def answer_helper(index: ProjectIndex, spawn: SpawnFacts) -> tuple[Fate, ...] | None:
+    """A call of a configured spawner whose promise was not given: the helper's body in the
+    project says whether it keeps and ends its task, keeps it forever, or returns it."""
+    helper = index.helper(spawn.helper)
+    if helper is None or helper.promise is Promise.RETURNS:
+        return None
+    first = spawn.fates[0]
+    if helper.promise is Promise.KEEPS_AND_CLEANS:
+        how = f"{helper.cleanup} of {helper.qualname}()" if helper.cleanup else ""
+        return (replace(first, kind=FateKind.HELPER_KEEPS, holder=spawn.helper, cleanup=how),)
+    return (replace(first, kind=FateKind.HELPER_NEVER_ENDS, holder=spawn.helper, cleanup=""),)
+
+
 def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...]:
     """The spawn's fates, completed with what other modules tell."""
+    if spawn.helper:
+        promised = answer_helper(index, spawn)
+        if promised is not None:
+            return promised
     fates = []
     for fate in spawn.fates:
         for question in spawn.questions:

@@ -89,6 +89,19 @@ class ProjectIndex:
                 return (file, rest)
         return None
 
+    def helper(self, name: str) -> FunctionFacts | None:
+        """The project's spawn helper a configured spawner names (`create_catching_task`,
+        `pkg.util.Mixin.create_catching_task`): the one function of that name, narrowed by
+        the names before it (its class or module) when there are several."""
+        parts = name.split(".")
+        found = [(path, fn) for (path, qualname), fn in self.functions.items()
+                 if qualname.rsplit(".", 1)[-1] == parts[-1]]
+        if len(found) > 1 and len(parts) > 1:
+            found = [(path, fn) for path, fn in found
+                     if fn.qualname.endswith(".".join(parts[-2:]))
+                     or posixpath.splitext(posixpath.basename(path))[0] == parts[-2]]
+        return found[0][1] if len(found) == 1 else None
+
     # -- calls ---------------------------------------------------------------------------------
     def resolve_callee(self, path: str, callee: str, caller: str) -> Where | None:
         """The function a call in `path`, made from function `caller` (qualified name), runs."""

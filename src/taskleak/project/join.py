@@ -80,7 +80,7 @@ def join(files: Sequence[FileFacts], scanned: int,
         if f.module is not None:
             for sf in f.module.spawns:
                 findings.append(finding(f.path, sf, answer(index, f.path, sf)
-                                        if sf.questions else None))
+                                        if sf.questions or sf.helper else None))
                 for caller_path, call in dropped_returns(index, f.path, sf):
                     found = _call_site(index, caller_path, call, sf.context)
                     if found is not None and (caller_path, call.ordinal) not in call_sites:
