@@ -16,6 +16,7 @@ to search them, and parses nothing.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -56,13 +57,22 @@ def _packages(paths: Sequence[str], facts: Sequence[FileFacts]) -> dict[str, set
     return out
 
 
-def _in_package(folder: str, paths: Sequence[str]) -> list[int]:
-    """Indices of the run's files in `folder` and below (only in `folder` if too many)."""
-    prefix = folder.rstrip(os.sep) + os.sep
-    below = [i for i, p in enumerate(paths) if p.startswith(prefix)]
-    if len(below) <= MAX_PACKAGE_FILES:
-        return below
-    return [i for i in below if os.path.dirname(paths[i]) == folder]
+class _Folders:
+    """The run's files by folder, for prefix queries (the run's order is a walk's, not sorted)."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.ordered = sorted((p, i) for i, p in enumerate(paths))
+        self.keys = [p for p, _ in self.ordered]
+
+    def in_package(self, folder: str) -> list[int]:
+        """Indices of the files in `folder` and below (only in `folder` if too many)."""
+        prefix = folder.rstrip(os.sep) + os.sep
+        start = bisect_left(self.keys, prefix)
+        end = bisect_left(self.keys, prefix[:-1] + chr(ord(os.sep) + 1), start)
+        below = self.ordered[start:end]
+        if len(below) <= MAX_PACKAGE_FILES:
+            return [i for _, i in below]
+        return [i for p, i in below if os.path.dirname(p) == folder]
 
 
 def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
@@ -70,8 +80,11 @@ def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
     """The files left out that can answer a question (see the module docstring), as (index,
     bytes, digest) to parse; those the cache knows go straight into `facts`."""
     searched: dict[int, set[str]] = defaultdict(set)
-    for folder, names in _packages(paths, facts).items():
-        for i in _in_package(folder, paths):
+    packages = _packages(paths, facts)
+    folders = _Folders(paths) if packages else None
+    for folder, names in packages.items():
+        assert folders is not None
+        for i in folders.in_package(folder):
             if facts[i].module is None and facts[i].skipped is None:
                 searched[i] |= names
     out: list[tuple[int, bytes, str]] = []
