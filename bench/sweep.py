@@ -1409,19 +1409,23 @@ class Matrix:
                  run.code == 130 and not run.traceback)
 
     def cache_dir(self, root: Path) -> None:
-        _tree(root, {"t/a.py": SPAWN_FILE, "mine/2024/photo.txt": b"x",
-                     "mine/1.0/notes.txt": b"y", "mine/readme.txt": b"z"})
+        # the user's folders: empty, holding their file, holding a file named like a cache's
+        _tree(root, {"t/a.py": SPAWN_FILE, "mine/1.0/notes.txt": b"y",
+                     "mine/2.0/0123456789abcdef.json": b"{}", "mine/readme.txt": b"z"})
+        (root / "mine" / "2024").mkdir()
+        folders = ("2024", "1.0", "2.0")
         run = run_cli(["check", "--cache-dir", "mine", "t"], root, self.timeout)
         run_cli(["check", "--cache-dir", "mine", "t"], root, self.timeout)  # warm, too
-        kept = [d for d in ("2024", "1.0") if (root / "mine" / d).is_dir()]
-        gone = [d for d in ("2024", "1.0") if d not in kept]
-        self.row("--cache-dir holding 2024/ and 1.0/", "2024/ and 1.0/ kept",
+        gone = [d for d in folders if not (root / "mine" / d).is_dir()]
+        self.row("--cache-dir holding 2024/ and 1.0/",
+                 "the user's 2024/ (empty), 1.0/ (a notes file) and 2.0/ (a .json) kept",
                  f"{_said(run)}; deleted: {', '.join(gone) or 'none'}", not gone)
 
     def killed_fix(self, root: Path) -> None:
+        """20 SIGKILLs: half at a random moment, half as soon as a temporary file shows."""
         body = b"import asyncio\n\n" + b"".join(
-            b"async def f%d():\n    asyncio.create_task(work())\n" % i for i in range(30))
-        files = {f"t/m{i:03d}.py": body for i in range(150)}
+            b"async def f%d():\n    asyncio.create_task(work())\n" % i for i in range(3))
+        files = {f"t/m{i:03d}.py": body for i in range(80)}
         _tree(root / "full", files)
         whole = run_cli(["fix", "--no-cache", "--isolated", "t"], root / "full",
                         self.timeout * 10)
@@ -1429,15 +1433,21 @@ class Matrix:
             raise Skip(f"a whole fix run did not finish: {_said(whole)}")
         fixed_body = (root / "full" / "t" / "m000.py").read_bytes()
         rng = random.Random(15)
-        kills = left_runs = half = 0
+        kills = half = 0
         leftovers: list[str] = []
         for attempt in range(20):
             work = root / f"k{attempt}"
             _tree(work, files)
-            delay = rng.uniform(0.4, max(0.5, whole.seconds * 0.95))
+            delay = rng.uniform(0.3, max(0.4, whole.seconds * 0.9))
 
-            def kill(proc: subprocess.Popen[bytes], delay: float = delay) -> None:
-                time.sleep(delay)
+            def kill(proc: subprocess.Popen[bytes], delay: float = delay,
+                     watch: Path | None = work / "t" if attempt % 2 else None) -> None:
+                end = time.monotonic() + (whole.seconds * 3 if watch else delay)
+                while time.monotonic() < end and proc.poll() is None:
+                    if watch is not None and any(
+                            n.endswith(".taskleak.tmp") for n in os.listdir(watch)):
+                        break
+                    time.sleep(0.0002 if watch else 0.01)
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(proc.pid, signal.SIGKILL)
 
@@ -1446,23 +1456,20 @@ class Matrix:
             if run.code is not None and run.code >= 0:
                 continue  # finished before the kill
             kills += 1
-            tmp = [str(p.relative_to(work)) for p in work.rglob("*.taskleak.tmp")]
-            if tmp:
-                left_runs += 1
-                leftovers += tmp
+            leftovers += [str(p.relative_to(root)) for p in work.rglob("*.taskleak.tmp")]
             half += sum(1 for p in (work / "t").glob("*.py")
                         if p.read_bytes() not in (body, fixed_body))
         after = "no later run needed"
         if leftovers:  # does a later, complete run clean them up?
             last = root / Path(leftovers[0]).parts[0]
             run_cli(["fix", "--no-cache", "--isolated", "t"], last, self.timeout * 10)
-            remain = list(last.rglob("*.taskleak.tmp"))
-            after = f"after a complete run {len(remain)} remain"
+            after = f"after a complete run {len(list(last.rglob('*.taskleak.tmp')))} remain"
+        runs = len({Path(p).parts[0] for p in leftovers})
         self.row("fix killed (SIGKILL) mid-run",
                  "no half-written file; no *.taskleak.tmp left (or cleaned by the next run)",
-                 f"{kills} kills: {left_runs} left {len(leftovers)} .taskleak.tmp files "
+                 f"{kills} kills: {runs} left {len(leftovers)} .taskleak.tmp files "
                  f"(e.g. {leftovers[0] if leftovers else '-'}); {after}; "
-                 f"{half} half-written", kills > 0 and half == 0
+                 f"{half} half-written .py", kills > 0 and half == 0
                  and (not leftovers or after.endswith(" 0 remain")))
 
     def unreadable_folder(self, root: Path) -> None:
@@ -1500,6 +1507,7 @@ class Matrix:
 
     def backslash(self, root: Path) -> None:
         variants = {
+            "first-line": b"\\\n" + SPAWN_FILE,
             "end": SPAWN_FILE + b"\\\n\n",
             "before-def": b"import asyncio\n\\\n\nasync def main():\n"
                           b"    asyncio.create_task(work())\n",
