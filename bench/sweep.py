@@ -1174,6 +1174,8 @@ class Matrix:
             ("too many indentation levels line", self.indent_line),
             ("backslash-only line: offered fix applied", self.backslash),
             ("SyntaxWarning printed by fix", self.syntax_warning),
+            ("issue 15's internal errors on valid code", self.internal_errors),
+            ("one file's crash stops fix", self.crash_stops_fix),
         ]
         slow = {"SIGINT exit code", "fix killed (SIGKILL) mid-run"}
         for case, method in cases:
@@ -1542,6 +1544,38 @@ class Matrix:
         count = run.err.count(b"SyntaxWarning")
         self.row("SyntaxWarning printed by fix", "the user's SyntaxWarning at most once",
                  f"{_said(run)}; printed {count} times", count <= 1)
+
+
+    def internal_errors(self, root: Path) -> None:
+        spawn = b"import asyncio\n\nasync def main():\n    asyncio.create_task(work())\n"
+        inputs = {
+            "form-feed-indent": b"if True:\n\x0c pass\n" + spawn,
+            "not-in-dot9": b"x = 1 not in.9\n" + spawn,
+            "deep-call-in-spawn": b"import asyncio\n\nasync def main():\n"
+                                  b"    asyncio.create_task(" + b"f(" * 150 + b")" * 150
+                                  + b")\n",
+            "nul-after-8k": spawn + b"# " + b"x" * 8300 + b"\ns = '\x00'\n",
+        }
+        valid = sorted(n for n, d in inputs.items() if _compiles(d) is None)
+        _tree(root, {f"t/{name}.py": data for name, data in inputs.items()})
+        run = run_cli(["check", "--no-cache", "--format", "json", "t"], root, self.timeout)
+        internal = sorted(Path(p).stem for p, why in _skipped(run).items()
+                          if why.startswith("internal error"))
+        self.row("issue 15's internal errors on valid code",
+                 "each a finding or a clear skip, no 'internal error' (exit 2)",
+                 f"{_said(run)}; internal errors on: {', '.join(internal) or 'none'} "
+                 f"(CPython compiles: {', '.join(valid)})", not internal)
+
+    def crash_stops_fix(self, root: Path) -> None:
+        deep = b"import asyncio\nx = " + b" + ".join([b"a"] * 400) + b"\n\n" \
+            b"async def main():\n    asyncio.create_task(work())\n"
+        _tree(root, {"t/a_deep.py": deep, "t/b_plain.py": SPAWN_FILE})
+        run = run_cli(["fix", "--no-cache", "t"], root, self.timeout)
+        fixed = (root / "t" / "b_plain.py").read_bytes() != SPAWN_FILE
+        self.row("one file's crash stops fix",
+                 "no traceback; a_deep.py skipped with a reason, b_plain.py still fixed",
+                 f"{_said(run)}; b_plain.py {'fixed' if fixed else 'left unfixed'}",
+                 fixed and not run.traceback)
 
 
 def print_matrix(rows: list[Row]) -> str:
