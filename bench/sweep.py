@@ -1116,7 +1116,8 @@ def _json_ok(data: bytes) -> str | None:
 def _said(run: CliRun) -> str:
     """How a run ended, in a few words."""
     if run.timed_out:
-        return f"hung: killed after {run.seconds:.0f} s"
+        last = run.last_error_line()
+        return f"hung: killed after {run.seconds:.0f} s" + (f" (stderr: {last})" if last else "")
     text = f"exit {run.code} in {run.seconds:.2f} s"
     if run.traceback:
         text += f", traceback: {run.last_error_line()}"
