@@ -69,6 +69,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import random
+import re
 import shutil
 import signal
 import stat
@@ -520,7 +521,8 @@ def _layout(data: bytes) -> tuple[Counter[str], Counter[str]] | None:
 
 
 def _noqa_line(data: bytes) -> list[bytes]:
-    return [line for line in data.split(b"\n") if NOQA_TARGET.encode() in line]
+    """The lines holding the suppressed spawn, split where Python splits lines."""
+    return [line for line in re.split(rb"\r\n|\r|\n", data) if NOQA_TARGET.encode() in line]
 
 
 def _open_findings(rows: list[dict[str, Any]]) -> Counter[tuple[str, str]]:
