@@ -90,10 +90,15 @@ from typing import Any
 
 # -- the adapter: the only calls into taskleak's Python API ------------------------------------
 def check_source(code: str) -> list[dict[str, Any]]:
-    """The findings of one module's source, as `--format json` rows (exceptions propagate)."""
-    from taskleak.analysis.analyse import analyze_source
+    """The findings of one module's source, as `--format json` rows (exceptions propagate:
+    the run's pipeline would turn them into "internal error" skips)."""
+    from taskleak.analysis.analyse import analyse_source
+    from taskleak.fixes.advice import advise_module
+    from taskleak.project.join import finding
 
-    return [finding.to_json() for finding in analyze_source(code)]
+    analysis = analyse_source(code)
+    facts = advise_module(analysis, analysis.facts())
+    return [finding("<string>", spawn).to_json() for spawn in facts.spawns]
 
 
 def fix_source(code: bytes, unsafe: bool) -> bytes | str:
