@@ -129,20 +129,19 @@ def questions_of(fates: tuple[Fate, ...], context: str,
         if kind is FateKind.RETURNED or (kind is FateKind.LOCAL_HANDED
                                          and fate.handed == "returned"):
             out.append(Question(QuestionKind.RETURNED_TASK, context))
-        elif kind not in _OPEN:
-            continue
-        elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED):
+        elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) and kind in _UNENDED:
             out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
-        elif fate.keeper is Keeper.PARAMETER:
+        elif fate.keeper is Keeper.PARAMETER and kind in _RECEIVED:
             out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute,
                                 param_index(fate.owner, fate.attribute)))
     return tuple(dict.fromkeys(out))
 
 
-# Fates that end no task here, where another module's cleanup could change the verdict.
-_OPEN = frozenset({FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED,
-                   FateKind.COLLECTION_GROWS, FateKind.LOCAL_COLLECTION_DROPPED,
-                   FateKind.KEY_OVERWRITTEN, FateKind.RESPAWNED})
+# Fates that end no task here, where another module's cleanup could change the verdict: kept in
+# an attribute (not a fixed dict slot, `hass.data[KEY] = task`: what other modules do with
+# `.data` says nothing of that one slot), or in a collection received as a parameter.
+_UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.COLLECTION_GROWS})
+_RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN})
 
 
 @dataclass
