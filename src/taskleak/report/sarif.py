@@ -80,7 +80,8 @@ def _rule(rule: Rule) -> dict[str, Any]:
             "markdown": render_rule_markdown(rule),
         },
         "helpUri": rule.help_uri,
-        "defaultConfiguration": {"level": LEVELS[rule.risk]},
+        "defaultConfiguration": {"level": LEVELS[rule.risk]} if rule.default_enabled else
+        {"level": LEVELS[rule.risk], "enabled": False},  # opt-in (selected when reported)
         "properties": {"tags": ["asyncio", "reliability"], "risk": rule.risk.value},
     }
 
