@@ -72,7 +72,7 @@ class CheckOptions(RunOptions):
     runtime_report: Path | None = None
     apply_fixes: bool = False  # fix first, then report what is left
     diff: bool = False  # compute the fixes as a diff, write nothing
-    add_noqa: bool = False  # write `# noqa: CODE` on every line with a finding, report nothing
+    add_noqa: bool = False  # --add-noqa: a directive on every line with a finding, no report
 
 
 @dataclass(frozen=True)
@@ -237,7 +237,7 @@ def watch(options: CheckOptions, progress: Progress | None = None,
     """`check --watch`: a check now, then one after each batch of changes to the checked files
     or their configuration, until `stop` is set. A bad configuration met on the way is yielded,
     not raised: the next save may repair it."""
-    from taskleak.files.watch import WatchUnavailable, changes
+    from taskleak.files.watch import Watch, WatchUnavailable
 
     def one() -> Outcome | UsageError:
         try:
@@ -246,9 +246,9 @@ def watch(options: CheckOptions, progress: Progress | None = None,
             return exc
 
     try:
-        batches = changes(options.targets, stop=stop)
+        changes = Watch(options.targets, stop=stop)  # listening before the first check
         yield one()
-        for _ in batches:
+        for _ in changes:
             yield one()
     except WatchUnavailable as exc:
         raise UsageError(str(exc)) from None

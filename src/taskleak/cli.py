@@ -283,18 +283,18 @@ def _watch(options: CheckOptions, o: dict[str, Any]) -> NoReturn:
 
     if options.stdin is not None:
         _usage_error("--watch cannot read stdin")
-    click.echo("taskleak: watching for file changes (Ctrl-C to stop)", err=True)
     try:
         for got in api.watch(options, _progress(o)):
             if isinstance(got, api.UsageError):
                 click.echo(f"taskleak: error: {got}", err=True)
-                continue
-            if sys.stdout.isatty():
-                click.clear()
-            click.echo(f"[{time.strftime('%H:%M:%S')}] checked", err=True)
-            _print_check(got, o)
-            sys.stdout.flush()
-            click.echo("taskleak: watching for file changes (Ctrl-C to stop)", err=True)
+            else:
+                if sys.stdout.isatty():
+                    click.clear()
+                _print_check(got, o)
+                sys.stdout.flush()
+            stamp = time.strftime("%H:%M:%S")
+            click.echo(f"[{stamp}] taskleak: watching for file changes (Ctrl-C to stop)",
+                       err=True)
     except api.UsageError as exc:
         _usage_error(str(exc))
     except KeyboardInterrupt:

@@ -123,6 +123,9 @@ def write_output(path: Path, text: str) -> None:
     """Write a report atomically, creating the folders it goes in (ruff does too)."""
     from taskleak.files.atomic import write_file
 
+    above = next((p for p in path.parents if p.exists()), None)
+    if above is not None and not above.is_dir():
+        raise ReportWriteError(f"cannot write the report to {path}: {above} is not a folder")
     try:
         write_file(path, text.encode("utf-8"), make_parents=True)
     except OSError as exc:

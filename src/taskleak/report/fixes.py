@@ -24,8 +24,7 @@ def summary_lines(run: FixRun) -> list[str]:
         lines.append(f"{verb} {plural(len(applied), 'finding')} in "
                      f"{plural(len(files), 'file')} ({detail}).")
     elif left or run.errors:
-        lines.append(f"No fixes applied: {plural(len(left) + len(run.errors), 'finding')} "
-                     "cannot be fixed as things stand.")
+        lines.append("No fixes applied.")
     else:
         lines.append("No fixes applied: nothing to fix.")
     if left:

@@ -2,11 +2,11 @@
 `--add-noqa`), so a legacy code base starts clean and only new leaks fail.
 
 A line that already has a directive gets the new codes appended to it (`# noqa: A` becomes
-`# noqa: A, B`); any other comment is kept and the directive goes after it. The
-directive goes on the spawning line, or, when a comment cannot end that line (it ends inside a
-multi-line string, or with a backslash), on the first line of the statement, where `# noqa` is
-honoured too. The file keeps its encoding, BOM and line endings, and is written atomically
-(never when it changed since it was read).
+`# noqa: A, B`); any other comment is kept and the directive goes after it. The directive goes
+on the spawning line, or, when a comment cannot end that line (it ends inside a multi-line
+string, or with a backslash), on the first line of the statement or on the call's last line,
+where `# noqa` is honoured too. The file keeps its encoding, BOM and line endings, and is
+written atomically (never when it changed since it was read).
 """
 
 from __future__ import annotations
@@ -83,8 +83,9 @@ def add_noqa_to_source(data: bytes, findings: Iterable[Finding]) -> tuple[bytes,
     closed = _lines_that_cannot_take_a_comment(text)
     codes: dict[int, list[str]] = {}
     for f in sorted(findings, key=Finding.sort_key):
-        line = f.line if f.line not in closed else f.statement_line or f.line
-        if 1 <= line <= len(lines) and line not in closed:
+        line = next((n for n in (f.line, f.statement_line, f.end_line)
+                     if n and n not in closed), 0)
+        if 1 <= line <= len(lines):
             codes.setdefault(line, [])
             if f.rule not in codes[line]:
                 codes[line].append(f.rule)

@@ -3,8 +3,8 @@
 - `# noqa` (bare) suppresses every taskleak finding on its line;
 - `# noqa: CODE`, `# noqa: CODE,OTHER`, `# noqa:CODE OTHER` suppress the named rules.
 `noqa` is case-insensitive; codes are separated by commas and/or spaces; text after the codes is
-a free comment. A directive counts on the spawning call's line or on the first line of the
-statement holding it (for a multi-line call).
+a free comment. A directive counts on the spawning call's line, on the first line of the
+statement holding it, or on the call's last line (for a multi-line call).
 
 Another tool's code for the same finding counts too (`aliases`: ruff's RUF006 on a spawn line
 also suppresses the dropped-task rules, see `Settings.noqa_aliases`).
@@ -167,9 +167,15 @@ def apply_noqa(
 
 
 def _candidate_lines(finding: Finding) -> tuple[int, ...]:
+    """Where a directive for the finding counts: the spawning call's line, the first line of
+    its statement, and the call's last line (where a comment can go when the first line ends
+    inside a multi-line string, as ruff places it)."""
+    lines = [finding.line]
     if finding.statement_line and finding.statement_line != finding.line:
-        return (finding.line, finding.statement_line)
-    return (finding.line,)
+        lines.append(finding.statement_line)
+    if finding.end_line > finding.line:
+        lines.append(finding.end_line)
+    return tuple(lines)
 
 
 def _unused(
