@@ -315,7 +315,10 @@ def fix_command(paths: tuple[Path, ...], **o: Any) -> None:
     from taskleak import api
     from taskleak.report.fixes import fixed_lines, summary_lines
 
+    started = time.monotonic()
     out = _session(api.fix, _run_options(FixOptions, paths, o))
+    if o["verbose"]:
+        _print_verbose(out, time.monotonic() - started)
     assert out.fixes is not None
     if out.stdin_output is not None:
         _print_fixed_stdin(out, o)

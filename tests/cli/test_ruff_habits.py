@@ -258,3 +258,27 @@ def test_every_rule_is_listed_with_its_default(project: Path) -> None:
     assert {r["code"]: r["default"] for r in listed} == {
         code: rule.default_enabled for code, rule in RULES.items()}
     assert "TL900  unused-noqa" in taskleak("rules").stdout
+
+
+def test_show_fixes_before_and_after_fixing(project: Path) -> None:
+    shown = taskleak("check", "--show-fixes", "--output-format", "concise").stdout
+    assert "pkg/leaky.py:5:5: TL101 [*] task send() is discarded" in shown
+    full = taskleak("check", "--show-fixes").stdout.splitlines()
+    reason = full.index(next(line for line in full if line.startswith("pkg/leaky.py:5:5:")))
+    assert full[reason + 1].startswith("    fix (safe): keep the task in a module-level set")
+    fixed = taskleak("fix", "--show-fixes")
+    assert fixed.stdout.splitlines()[-3:] == [
+        "Fixed:", "- pkg/leaky.py:", "    1 x TL101 (task-discarded)"]
+    quiet = taskleak("fix", "-q")
+    assert quiet.stdout == "" and quiet.exit_code == 1  # TL201 is left (no fix offered)
+
+
+def test_the_summary_says_what_the_baseline_holds(project: Path) -> None:
+    written = taskleak("check", "--write-baseline", "b.json", "--output-format", "concise")
+    assert written.exit_code == 0
+    assert written.stdout.splitlines()[-3:] == [
+        "1 task spawn in 1 file: 0 high, 0 medium, 1 low. Scanned 3 files, parsed 3, skipped 0.",
+        "2 findings in the baseline not shown.",
+        "1 low row not listed (tracked spawns): --show-low lists them.",
+    ]
+    assert "wrote 2 baseline entries to b.json" in written.stderr
