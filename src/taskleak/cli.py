@@ -249,6 +249,8 @@ def _print_fixed_stdin(out: Outcome, o: dict[str, Any]) -> None:
     sys.stdout.buffer.flush()
     if not (o["quiet"] or o["silent"]):
         _print_fix_summary(out, diff_only=True, o=o, print_diff=False)
+    for skipped in out.result.skipped if not o["silent"] else ():
+        click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
 
 
 def _print_fix_summary(out: Outcome, *, diff_only: bool, o: dict[str, Any],

@@ -126,6 +126,10 @@ def test_bad_stdin_is_skipped_with_its_line(project: Path) -> None:
                        "reason": "syntax error: invalid syntax"}
     binary = run("check", "-", "--output-format", "json", source=b"create_task\x00\x01")
     assert json.loads(binary.stdout)["skipped"][0]["reason"].startswith("binary file")
+    broken = "import asyncio\ndef f(:\n    asyncio.create_task(x)\n"
+    fixed = run("fix", "-", "--stdin-filename", "bad.py", source=broken)
+    assert (fixed.exit_code, fixed.stdout) == (0, broken)  # given back as it came
+    assert "bad.py:2:7: skipped: syntax error: invalid syntax" in fixed.stderr
 
 
 def test_stdin_usage_errors(project: Path) -> None:
