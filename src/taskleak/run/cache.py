@@ -139,8 +139,9 @@ class Cache:
             module = doc.get("module")
             skipped = None
             if doc.get("skipped") is not None:
-                reason, line = doc["skipped"]
-                skipped = Skipped(display, str(reason), line)
+                reason, line, *column = doc["skipped"]
+                skipped = Skipped(display, str(reason), line,
+                                  column=column[0] if column else None)
             return FileFacts(path=display,
                              module=ModuleFacts.from_json(module) if module else None,
                              skipped=skipped, parsed=bool(doc.get("parsed")),
@@ -235,7 +236,7 @@ class Cache:
 def _result_doc(result: FileFacts) -> dict[str, Any]:
     skipped = None
     if result.skipped is not None:
-        skipped = [result.skipped.reason, result.skipped.line]
+        skipped = [result.skipped.reason, result.skipped.line, result.skipped.column]
     module = result.module.to_json() if result.module is not None else None
     return {"parsed": result.parsed, "module": module, "skipped": skipped,
             "answers_only": result.answers_only}

@@ -32,7 +32,7 @@ def analyse_file(data: bytes, display: str, spawners: Sequence[str] = (), *,
         try:
             module, text = parse_source(data)
         except SourceError as exc:
-            out.skipped = Skipped(display, exc.reason, exc.line)
+            out.skipped = Skipped(display, exc.reason, exc.line, column=exc.column)
             return out
         out.parsed = True
         try:

@@ -69,7 +69,8 @@ class Collected:
         try:
             data = read_source(path)
         except SourceError as exc:
-            return FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
+            return FileFacts(display, skipped=Skipped(display, exc.reason, exc.line,
+                                                      column=exc.column))
         return analyse_file(data, display, tuple(settings.spawners))
 
 
@@ -147,7 +148,8 @@ class _Collector:
             data = read_source(key)
         except SourceError as exc:
             display = relative_path(key)
-            self.results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
+            self.results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line,
+                                                                 column=exc.column))
             self.progress.advance()
             return
         if self.prefilter is not None and not self.prefilter.may_spawn(data):
