@@ -206,7 +206,8 @@ def _session(run: Callable[..., S], *args: Any) -> S:
 
 def _print_check(out: Outcome, o: dict[str, Any]) -> None:
     """Everything a check prints: fixes, messages, then the report."""
-    from taskleak.report.emit import ReportOptions, ReportWriteError, emit
+    from taskleak.files.output import OutputError
+    from taskleak.report.emit import ReportOptions, emit
 
     if out.noqa_added is not None:
         return _print_added_noqa(out, o)
@@ -226,7 +227,7 @@ def _print_check(out: Outcome, o: dict[str, Any]) -> None:
                            statistics=o["statistics"], baselined=out.baselined)
     try:
         emit(out.result, out.settings, report, sys.stdout)
-    except ReportWriteError as exc:
+    except OutputError as exc:
         _usage_error(str(exc))
     return None
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from findings_factory import make_finding
+from output_targets import device, is_device
 
 from taskleak.model import Finding
 from taskleak.suppress.baseline import (
@@ -268,3 +269,11 @@ def test_baseline_root_must_be_a_string(tmp_path: Path) -> None:
     target.write_text('{"version": 1, "root": 3, "entries": []}', encoding="utf-8")
     with pytest.raises(BaselineError, match="'root' must be a string"):
         load_baseline(target)
+
+
+def test_a_baseline_written_to_a_device_is_written_into_it(tmp_path: Path) -> None:
+    full = device(tmp_path, "full")
+    with pytest.raises(BaselineError) as info:
+        write_baseline(full, [make_finding()])
+    assert str(info.value) == f"cannot write baseline file {full}: No space left on device"
+    assert is_device(full)  # written into, never renamed over

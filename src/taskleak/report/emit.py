@@ -2,7 +2,7 @@
 
 `render` makes any format as text (the `full` table too, for a file: plain, 200 columns);
 `emit` prints it, the `full` table straight to the terminal's console (colours, its width), or
-writes it to `--output-file` (creating missing folders; a failure is a `ReportWriteError`).
+writes it to `--output-file` (creating missing folders; a failure is an `OutputError`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,6 @@ from taskleak.model import Risk, RunResult
 from taskleak.settings import Settings
 
 FILE_WIDTH = 200  # the `full` report written to a file
-
-
-class ReportWriteError(Exception):
-    """The report could not be written; the message names the file and why."""
 
 
 @dataclass(frozen=True)
@@ -120,14 +116,7 @@ def emit(result: RunResult, settings: Settings, options: ReportOptions,
 
 
 def write_output(path: Path, text: str) -> None:
-    """Write a report atomically, creating the folders it goes in (ruff does too)."""
-    from taskleak.files.atomic import write_file
+    """Write a report atomically (a device in place), creating the folders it goes in."""
+    from taskleak.files.output import write_target
 
-    above = next((p for p in path.parents if p.exists()), None)
-    if above is not None and not above.is_dir():
-        raise ReportWriteError(f"cannot write the report to {path}: {above} is not a folder")
-    try:
-        write_file(path, text.encode("utf-8"), make_parents=True)
-    except OSError as exc:
-        raise ReportWriteError(
-            f"cannot write the report to {path}: {exc.strerror or exc}") from None
+    write_target(path, text.encode("utf-8"), where=f"the report to {path}")

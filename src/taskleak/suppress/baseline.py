@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from taskleak.files.atomic import write_file
 from taskleak.files.jsonfile import Wording, read_json
+from taskleak.files.output import OutputError, write_target
 from taskleak.files.paths import relative_path
 from taskleak.model import Finding
 
@@ -141,9 +141,9 @@ def write_baseline(path: Path, findings: Iterable[Finding], root: Path | None = 
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     try:
-        write_file(path, text.encode("utf-8"), make_parents=True)
-    except OSError as exc:
-        raise BaselineError(f"cannot write baseline file {path}: {exc}") from None
+        write_target(path, text.encode("utf-8"), where=f"baseline file {path}")
+    except OutputError as exc:
+        raise BaselineError(str(exc)) from None
     return len(entries)
 
 
