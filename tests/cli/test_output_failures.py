@@ -1,17 +1,27 @@
-"""Where the report goes, from the command line (issue 15, item 7): a device given as the output
-file is written into, and a write that fails is one line and exit 2, the old file kept."""
+"""Where the report goes, from the command line (issue 15, items 6 and 7): a device given as the
+output file is written into, a write that fails is one line and exit 2 (the old file kept), and
+a file name that is not valid UTF-8 is written as valid UTF-8 and matches its baseline again."""
 
 from __future__ import annotations
 
 import errno
+import json
 import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from output_targets import LEAKY, device, is_device
+from output_targets import LEAKY, SHOWN, URI, device, is_device, undecodable_file
 
 from taskleak.cli import main
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder whose one leaky module is named `caf\\xe9.py` (not valid UTF-8)."""
+    undecodable_file(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 @pytest.fixture
@@ -62,3 +72,23 @@ def test_a_failed_output_file_keeps_the_old_one(leaky: Path,
         2, "taskleak: error: cannot write the report to out.json: No space left on device\n")
     assert (leaky / "out.json").read_text() == "old report\n"
     assert not [p for p in leaky.iterdir() if p.name.endswith(".taskleak.tmp")]
+
+
+# --- a file name that is not valid UTF-8, in files -------------------------------------------
+
+
+def test_sarif_to_a_file_names_the_file_by_its_bytes(project: Path) -> None:
+    result = taskleak("check", "--no-cache", "--format", "sarif", "-o", "reports/new/x.sarif")
+    assert (result.exit_code, result.stderr) == (1, "")
+    log = json.loads((project / "reports" / "new" / "x.sarif").read_bytes().decode("utf-8"))
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == URI
+
+
+def test_a_baseline_with_the_name_matches_it_on_the_next_run(project: Path) -> None:
+    written = taskleak("check", "--no-cache", "--write-baseline", "b.json")
+    assert written.exit_code == 0, written.output
+    assert json.loads((project / "b.json").read_bytes())["entries"][0]["path"] == SHOWN
+    again = taskleak("check", "--no-cache", "--baseline", "b.json", "--format", "json")
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["findings"] == []

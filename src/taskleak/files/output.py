@@ -15,13 +15,14 @@ import stat
 from pathlib import Path
 
 from taskleak.files import atomic
+from taskleak.files.printable import printable
 
 
 class OutputError(Exception):
     """Output that could not be written; `broken_pipe` when its reader went away (`| head`)."""
 
     def __init__(self, where: str, reason: str, *, broken_pipe: bool = False) -> None:
-        super().__init__(f"cannot write {where}: {reason}")
+        super().__init__(printable(f"cannot write {where}: {reason}"))
         self.broken_pipe = broken_pipe
 
     @classmethod

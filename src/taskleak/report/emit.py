@@ -118,5 +118,6 @@ def emit(result: RunResult, settings: Settings, options: ReportOptions,
 def write_output(path: Path, text: str) -> None:
     """Write a report atomically (a device in place), creating the folders it goes in."""
     from taskleak.files.output import write_target
+    from taskleak.files.printable import encoded
 
-    write_target(path, text.encode("utf-8"), where=f"the report to {path}")
+    write_target(path, encoded(text), where=f"the report to {path}")

@@ -8,6 +8,8 @@ reasons ruff-style (`path:line:col: RULE [*] message`), and the summary.
   ever squeezed to nothing.
 - The rows that need attention come first; the green (low) rows follow, and on a big run (more
   than `LOW_ROWS_LISTED`) they are counted instead of listed (`--show-low` lists them).
+- A path that is not valid UTF-8 is shown `printable` (`caf\xe9.py`) before rich measures it,
+  so the columns still line up.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from taskleak.files.printable import printable
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.report.summary import closing_lines, is_spawn, needs_attention, rule_mark
 from taskleak.settings import Settings
@@ -83,7 +86,8 @@ def render_text(result: RunResult, console: Console, settings: Settings | None =
     else:
         _print_reasons(console, reasons, settings, options.show_fixes, plain)
     for s in result.skipped:
-        console.print(Text(f"skipped {s.where}: {s.reason}", style="yellow"), soft_wrap=plain)
+        console.print(Text(printable(f"skipped {s.where}: {s.reason}"), style="yellow"),
+                      soft_wrap=plain)
     if not options.quiet:
         for line in closing_lines(result, settings, baselined=options.baselined,
                                   low_hidden=low_hidden):
@@ -104,7 +108,7 @@ def _risk(f: Finding) -> Text:
 
 def _table(rows: list[Finding], settings: Settings | None, plain: bool) -> Table:
     table = Table(box=box.ASCII if plain else box.ROUNDED, header_style="bold", expand=False)
-    cells = [(f"{f.path}:{f.line}", f.coroutine, f.tracked, f.cleaned, _risk(f),
+    cells = [(f"{printable(f.path)}:{f.line}", f.coroutine, f.tracked, f.cleaned, _risk(f),
               rule_mark(f, settings)) for f in rows]
     for i, name in enumerate(COLUMNS):
         if plain or name not in WRAPPING:
@@ -136,7 +140,7 @@ def _blocks(rows: list[Finding], settings: Settings | None, show_fixes: bool) ->
                 parts.append(Text(""))
             if previous is not None and previous[1] and not needs_attention(f):
                 parts += [Text("tracked spawns (low): nothing to do", style="dim"), Text("")]
-            parts.append(Text(f.path, style="bold underline"))
+            parts.append(Text(printable(f.path), style="bold underline"))
             grid = Table.grid(padding=(0, 1), pad_edge=True)
             grid.add_column(justify="right", no_wrap=True, min_width=loc + 1)
             grid.add_column(no_wrap=True, min_width=risk)
@@ -162,7 +166,7 @@ def _fix_text(f: Finding) -> str:
 def _print_reasons(console: Console, findings: list[Finding], settings: Settings | None,
                    show_fixes: bool, plain: bool) -> None:
     for f in findings:
-        line = Text(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+        line = Text(f"{printable(f.path)}:{f.line}:{f.column}: ", style="bold")
         line.append(rule_mark(f, settings), style=f"bold {f.risk.colour}")
         line.append(f" {f.message}")
         console.print(line, soft_wrap=plain)
