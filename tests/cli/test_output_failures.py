@@ -1,19 +1,37 @@
-"""Where the report goes, from the command line (issue 15, items 6 and 7): a device given as the
-output file is written into, a write that fails is one line and exit 2 (the old file kept), and
-a file name that is not valid UTF-8 is written as valid UTF-8 and matches its baseline again."""
+"""Output under hostile input, from the command line (issue 15, items 6 and 7): a file name that
+is not valid UTF-8 in every output, and every write that fails (a full disk, a reader that goes
+away, a terminal that cannot encode) as one line and exit 2, or a quiet exit for a closed pipe.
+
+Most run in process with fake streams (fast); three run the real command, for what only a real
+process shows: its encoding from PYTHONIOENCODING, /dev/full, a pipe closed under it.
+"""
 
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 from output_targets import LEAKY, SHOWN, URI, device, is_device, undecodable_file
 
 from taskleak.cli import main
+
+FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit",
+           "markdown")
+HUMAN_FORMATS = ("full", "concise", "markdown")
+# Every command that prints on stdout, each way.
+PRINTING = [("check", "--no-cache"), ("check", "--format", "json"), ("check", "--format", "sarif"),
+            ("check", "--format", "markdown"), ("check", "--statistics"),
+            ("check", "--show-files"), ("check", "--show-settings"), ("fix", "--diff"),
+            ("rules",), ("explain", "TL101"), ("--version",)]
+FULL_DISK = "taskleak: error: cannot write stdout: No space left on device\n"
 
 
 @pytest.fixture
@@ -92,3 +110,107 @@ def test_a_baseline_with_the_name_matches_it_on_the_next_run(project: Path) -> N
     again = taskleak("check", "--no-cache", "--baseline", "b.json", "--format", "json")
     assert again.exit_code == 0, again.output
     assert json.loads(again.stdout)["findings"] == []
+
+
+# --- stdout: its encoding, its failures ------------------------------------------------------
+
+
+class _Failing(io.BufferedIOBase):
+    """A stdout whose every write fails with `error`."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error = error
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise self.error
+
+
+def run_with_stdout(monkeypatch: pytest.MonkeyPatch, error: OSError,
+                    *args: str) -> tuple[Any, str]:
+    """Run the command in this process with a stdout that fails with `error`: (exit, stderr)."""
+    stderr = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(_Failing(error), encoding="utf-8"))
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(stderr, encoding="utf-8"))
+    with pytest.raises(SystemExit) as exit:
+        main.main(list(args), prog_name="taskleak")
+    sys.stderr.flush()
+    return exit.value.code, stderr.getvalue().decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_on_stdout_is_valid_utf8(project: Path, fmt: str) -> None:
+    result = taskleak("check", "--no-cache", "--format", fmt, "--show-low")
+    assert_exit(result, 1)
+    text = result.stdout_bytes.decode("utf-8")  # strict: no raw byte, no surrogate
+    if fmt == "sarif":
+        assert URI in text
+    elif fmt in ("json", "json-lines", "gitlab"):
+        assert json.dumps(SHOWN) in text or json.dumps(SHOWN)[1:-1] in text
+    else:
+        assert SHOWN in text
+
+
+@pytest.mark.parametrize("fmt", HUMAN_FORMATS)
+def test_an_ascii_terminal_gets_escapes_not_a_crash(project: Path, fmt: str) -> None:
+    result = taskleak("check", "--no-cache", "--format", fmt, charset="ascii")
+    assert_exit(result, 1)
+    assert result.stdout_bytes.isascii()
+    assert SHOWN in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_json_on_an_ascii_terminal_is_still_utf8_json(project: Path, fmt: str) -> None:
+    result = taskleak("check", "--no-cache", "--format", fmt, charset="ascii")
+    assert_exit(result, 1)
+    json.loads(result.stdout_bytes.decode("utf-8"))
+
+
+@pytest.mark.parametrize("args", PRINTING, ids=" ".join)
+def test_a_full_stdout_is_one_line_and_exit_2(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                              args: tuple[str, ...]) -> None:
+    error = OSError(errno.ENOSPC, "No space left on device")
+    assert run_with_stdout(monkeypatch, error, *args) == (2, FULL_DISK)
+
+
+@pytest.mark.parametrize("args", PRINTING, ids=" ".join)
+def test_a_closed_pipe_ends_the_run_quietly(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                            args: tuple[str, ...]) -> None:
+    error = BrokenPipeError(errno.EPIPE, "Broken pipe")
+    assert run_with_stdout(monkeypatch, error, *args) == (0, "")
+
+
+# --- the real command ------------------------------------------------------------------------
+
+
+def command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "taskleak", *args]
+
+
+def test_a_real_ascii_terminal(project: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    proc = subprocess.run(command("check", "--no-cache"), capture_output=True, env=env,
+                          timeout=120)
+    assert (proc.returncode, proc.stderr) == (1, b"")
+    assert proc.stdout.isascii() and SHOWN.encode() in proc.stdout
+
+
+def test_a_real_dev_full(project: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(command("check", "--no-cache", "--format", "json"), stdout=full,
+                              stderr=subprocess.PIPE, timeout=120)
+    assert (proc.returncode, proc.stderr) == (2, FULL_DISK.encode())
+
+
+def test_a_real_pipe_closed_early(project: Path) -> None:
+    proc = subprocess.Popen(command("check", "--no-cache"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # `| head -0`: gone before the report is written
+    assert (proc.wait(timeout=120), proc.stderr.read()) == (0, b"")
+    proc.stderr.close()

@@ -3,6 +3,11 @@
 `render` makes any format as text (the `full` table too, for a file: plain, 200 columns);
 `emit` prints it, the `full` table straight to the terminal's console (colours, its width), or
 writes it to `--output-file` (creating missing folders; a failure is an `OutputError`).
+
+The formats programs read (`UTF8_FORMATS`: JSON, SARIF, GitLab, JUnit XML, GitHub's workflow
+commands) are UTF-8 bytes on stdout as in a file, whatever the terminal's encoding: JSON and
+SARIF are defined as UTF-8 and the XML says so, and `ensure_ascii` would only cover JSON. The
+formats people read follow stdout's encoding, escaping what it cannot show (`files/printable`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from taskleak.model import Risk, RunResult
 from taskleak.settings import Settings
 
 FILE_WIDTH = 200  # the `full` report written to a file
+UTF8_FORMATS = frozenset({"json", "json-lines", "sarif", "gitlab", "junit", "github"})
 
 
 @dataclass(frozen=True)
@@ -110,9 +116,23 @@ def emit(result: RunResult, settings: Settings, options: ReportOptions,
         from rich.console import Console
 
         print_full(result, settings, options, Console(file=stdout))
+    elif options.fmt in UTF8_FORMATS:
+        _write_utf8(stdout, render(result, settings, options))
     else:
         stdout.write(render(result, settings, options))
         stdout.flush()
+
+
+def _write_utf8(stdout: IO[str], text: str) -> None:
+    from taskleak.files.printable import encoded
+
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's StringIO): it takes str
+        stdout.write(text)
+    else:
+        stdout.flush()
+        buffer.write(encoded(text))
+        buffer.flush()
 
 
 def write_output(path: Path, text: str) -> None:
