@@ -148,7 +148,7 @@ def _run_options(kind: type[CheckOptions] | type[FixOptions], paths: tuple[Path,
 class _Taskleak(click.Group):
     """The command group, whose commands print through guarded streams (report/streams.py):
     a write that fails, stdout's included, is one line and exit 2; a reader that stops
-    reading (`| head`) ends the run quietly with 0, as ruff does."""
+    reading (`| head`) gets no more output, and the exit code is the run's."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         from taskleak.files.output import OutputError
@@ -158,8 +158,6 @@ class _Taskleak(click.Group):
             with guarded_streams():
                 return super().main(*args, **kwargs)
         except OutputError as exc:
-            if exc.broken_pipe:
-                sys.exit(0)
             _usage_error(str(exc))
 
 

@@ -19,16 +19,14 @@ from taskleak.files.printable import printable
 
 
 class OutputError(Exception):
-    """Output that could not be written; `broken_pipe` when its reader went away (`| head`)."""
+    """Output that could not be written: `cannot write <where>: <reason>`."""
 
-    def __init__(self, where: str, reason: str, *, broken_pipe: bool = False) -> None:
+    def __init__(self, where: str, reason: str) -> None:
         super().__init__(printable(f"cannot write {where}: {reason}"))
-        self.broken_pipe = broken_pipe
 
     @classmethod
     def from_os_error(cls, where: str, error: OSError) -> OutputError:
-        return cls(where, error.strerror or str(error),
-                   broken_pipe=isinstance(error, BrokenPipeError))
+        return cls(where, error.strerror or str(error))
 
 
 def write_target(path: Path, data: bytes, *, where: str) -> None:

@@ -2,9 +2,11 @@
 
 For the length of a command (`guarded_streams`):
 - stdout is a text stream of the same encoding over a guard of its bytes: any write failure,
-  buffered or not, from click, rich or a report, is an `OutputError("stdout", reason)` (a
-  broken pipe marked as one). The rest of the output is then dropped, and the file descriptor
-  pointed at the null device, so the interpreter's last flush has nothing left to fail on;
+  buffered or not, from click, rich or a report, is an `OutputError("stdout", reason)`, except
+  a broken pipe: its reader has gone (`| head`), so the rest of the output is dropped quietly
+  and the run ends with the exit code it would have had (the gate still holds under
+  `set -o pipefail`). After a failure the file descriptor points at the null device, so the
+  interpreter's last flush has nothing left to fail on;
 - stdout and stderr escape what their encoding cannot write (`files.printable.ESCAPE`: a file
   name's undecodable byte as `\\xe9`, `●` as `\\u25cf` on an ASCII terminal) instead of
   raising UnicodeEncodeError, as pip and ruff print.
@@ -74,6 +76,8 @@ class _Guarded(io.BufferedIOBase):
         except OSError as exc:
             self._failed = True
             _to_null_device(self._inner)
+            if isinstance(exc, BrokenPipeError):
+                return None  # the reader left: nobody to tell, the exit code still tells
             raise OutputError.from_os_error(self._where, exc) from None
 
 
