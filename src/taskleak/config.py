@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from taskleak.analysis.spawners import parse_spawner, spawner_spec
+from taskleak.files.regular import read_regular
 from taskleak.rules import RULES
 from taskleak.settings import FAIL_ON_CHOICES, Settings
 
@@ -130,9 +131,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     try:
-        with path.open("rb") as handle:
-            document: dict[str, Any] = tomllib.load(handle)
-            return document
+        # a regular file only: a FIFO named pyproject.toml would block the read
+        document: dict[str, Any] = tomllib.loads(read_regular(path).decode("utf-8"))
+        return document
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML syntax error: {exc}") from None
     except UnicodeDecodeError as exc:

@@ -144,7 +144,7 @@ class _Collector:
                 self.progress.advance()
                 return
         try:
-            data = read_source(key)
+            data = read_source(key, st)
         except SourceError as exc:
             display = relative_path(key)
             self.results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
