@@ -1,6 +1,7 @@
 """A whole run: discover files, answer what the cache and the prefilter can, parse the rest.
 
-1. discovery lists the files (sorted, deduplicated);
+1. discovery lists the files (sorted, deduplicated), the folders it could not list (they are
+   reported as skipped) and a killed `fix`'s temporary files (the stale ones are removed);
 2. a cheap pass over every file: a stat the cache may recognise, else a read, the prefilter
    (most files stop here) and a content hash the cache may recognise;
 3. only the files left are parsed and analysed into facts (`pipeline.py`): here when they are
@@ -14,16 +15,17 @@ Facts are put back in file order, whatever order the pool finishes in, and findi
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
-from taskleak.files.discovery import discover_names, listing_key
+from taskleak.files.discovery import Found, discover_names, listing_key
 from taskleak.files.listing_cache import ListingCache
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
+from taskleak.files.temporary import remove_stale
 from taskleak.model import RunResult, Skipped
 from taskleak.project.join import join
 from taskleak.run.cache import CLEAN, Cache, content_digest
@@ -59,6 +61,14 @@ class Collected:
     paths: list[str]
     facts: list[FileFacts]
     spawners: tuple[str, ...] = ()
+    unlisted: list[Skipped] = field(default_factory=list)  # folders that could not be listed
+
+    def result(self, rule_enabled: Callable[[str], bool] = lambda code: True) -> RunResult:
+        """The findings of the facts, and every file and folder skipped."""
+        out = join(self.facts, len(self.facts), rule_enabled)
+        if self.unlisted:
+            out.skipped = sorted([*out.skipped, *self.unlisted], key=lambda s: s.path)
+        return out
 
     def reanalyse(self, index: int, settings: Settings) -> FileFacts:
         """Read and analyse one of the files again (it changed since it was collected)."""
@@ -79,7 +89,7 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
     """Check `paths`: `collect` their facts, then join them into findings."""
     got = collect(paths, settings, jobs=jobs, cache_dir=cache_dir, progress=progress,
                   use_prefilter=use_prefilter, stats=stats)
-    return join(got.facts, len(got.facts), settings.rule_enabled)
+    return got.result(settings.rule_enabled)
 
 
 def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
@@ -87,12 +97,15 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
             use_prefilter: bool = True, stats: RunStats | None = None) -> Collected:
     """The facts of every file under `paths`. `jobs`: worker processes at most (default: all
     cores); `cache_dir`: where facts persist between runs (None: no cache);
-    `use_prefilter=False` parses every file."""
+    `use_prefilter=False` parses every file. Raises SpecialPathError when a path is neither
+    a folder nor a regular file."""
     progress = progress or NoProgress()
     stats = stats if stats is not None else RunStats()
     listings = ListingCache(cache_dir, listing_key(settings)) \
         if cache_dir and use_prefilter else None  # folders unchanged since the last run
-    files = discover_names(paths, settings, listings)  # absolute path strings
+    found = Found()
+    files = discover_names(paths, settings, listings, found)  # absolute path strings
+    remove_stale(found.temporaries)  # a killed `taskleak fix`'s (files/temporary.py)
     listing_error = listings.save() if listings is not None else None
     stats.files = len(files)
     progress.start(len(files))
@@ -110,7 +123,9 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
     finally:
         run.close()
         progress.stop()
-    return Collected(files, run.results, tuple(settings.spawners))
+    unlisted = [Skipped(relative_path(folder), f"folder cannot be listed: {why}")
+                for folder, why in found.unlisted]
+    return Collected(files, run.results, tuple(settings.spawners), unlisted)
 
 
 class _Collector:
