@@ -165,3 +165,19 @@ def test_a_killed_fixs_temporary_file_is_removed_never_checked(
     assert not tmp.exists()
     assert sorted(p.name for p in (tmp_path / "t").iterdir()) == ["a.py"]
     assert tmp.name not in proc.stdout + proc.stderr  # never checked, never reported
+
+
+def test_cache_dir_pointed_at_a_users_folder_deletes_nothing_of_theirs(tmp_path: Path) -> None:
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "a.py").write_text(SPAWN)
+    mine = tmp_path / "mine"
+    theirs = {"1.0/notes.txt": "y", "2.0/0123456789abcdef.json": "{}", "readme.txt": "z"}
+    for name, text in theirs.items():
+        (mine / name).parent.mkdir(parents=True, exist_ok=True)
+        (mine / name).write_text(text)
+    (mine / "2024").mkdir()
+    for _ in range(2):  # cold, then warm
+        proc = taskleak("check", "--cache-dir", "mine", "t", cwd=tmp_path)
+        assert proc.returncode == 1, proc.stderr
+    assert all((mine / name).read_text() == text for name, text in theirs.items())
+    assert (mine / "2024").is_dir()  # before: 2024/ and 2.0/ were deleted
