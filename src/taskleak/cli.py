@@ -79,6 +79,21 @@ def main() -> None:
     """Find fire-and-forget asyncio tasks, tell how risky each one is, and fix them."""
 
 
+def run() -> NoReturn:
+    """The `taskleak` command: `main`, where Ctrl-C exits 130 as in other command lines, with
+    no traceback (click would say "Aborted!" and exit 1, the findings code). The run stops its
+    workers and removes its temporary files on the way out (run/, files/atomic.py)."""
+    try:
+        code = main.main(standalone_mode=False)
+    except (click.exceptions.Abort, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+        click.echo("taskleak: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:  # a bad option: as click shows it when standalone
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,

@@ -120,6 +120,9 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
             stats.placed = place_calls(files, run.results, settings, cache)
         if cache is not None:
             stats.cache_error = cache.save(paths) or listing_error
+    except KeyboardInterrupt:
+        run.abort()  # Ctrl-C: the workers are ended, not waited for
+        raise
     finally:
         run.close()
         progress.stop()
@@ -230,3 +233,7 @@ class _Collector:
     def close(self) -> None:
         if self.analyzer is not None:
             self.analyzer.close()
+
+    def abort(self) -> None:
+        if self.analyzer is not None:
+            self.analyzer.abort()
