@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from taskleak.analysis.spawners import parse_spawner, spawner_spec
+from taskleak.analysis.spawners import parse_spawner, parse_spawners, spawner_spec
 from taskleak.files.regular import read_regular
 from taskleak.rules import RULES
 from taskleak.settings import FAIL_ON_CHOICES, Settings
@@ -61,23 +61,33 @@ def resolve_settings(
     elif config is not None:
         settings = load_config(config)
     else:
-        found = find_config(paths)
-        settings = load_config(found) if found is not None else Settings()
+        found = _find(paths)  # read once: a long spawner list takes a while to parse
+        settings = _load(*found) if found is not None else Settings()
     return merge_overrides(settings, overrides) if overrides is not None else settings
 
 
 def find_config(paths: Sequence[Path]) -> Path | None:
     """The nearest `pyproject.toml` with a `[tool.taskleak]` table above the checked paths."""
+    found = _find(paths)
+    return found[0] if found is not None else None
+
+
+def _find(paths: Sequence[Path]) -> tuple[Path, dict[str, Any]] | None:
     for folder in _ancestors(_common_parent(paths)):
         candidate = folder / PYPROJECT
-        if candidate.is_file() and _taskleak_table(candidate, _read_toml(candidate)) is not None:
-            return candidate
+        if candidate.is_file():
+            document = _read_toml(candidate)
+            if _taskleak_table(candidate, document) is not None:
+                return candidate, document
     return None
 
 
 def load_config(path: Path) -> Settings:
     """Settings from one configuration file; raises ConfigError naming the file and key."""
-    document = _read_toml(path)
+    return _load(path, _read_toml(path))
+
+
+def _load(path: Path, document: dict[str, Any]) -> Settings:
     table = _taskleak_table(path, document)
     if table is None:
         if path.name == PYPROJECT:
@@ -273,12 +283,12 @@ def _spawners(where: str, path: Path, value: Any) -> dict[str, Any]:
         else:
             raise ConfigError(f"{where}: each spawner is a string or a table "
                               f"(got {_describe(item)})")
-    for spec in specs:
-        try:
-            parse_spawner(spec)
-        except ValueError as exc:
-            raise ConfigError(f"{where}: {exc}") from None
-    return {"spawners": _dedupe(tuple(specs))}
+    specs_found = _dedupe(tuple(specs))
+    try:
+        parse_spawners(specs_found)  # parsed once per run: the analysis asks again (cached)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    return {"spawners": specs_found}
 
 
 def _baseline(where: str, path: Path, value: Any) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from taskleak.model import RunResult, Skipped
 from taskleak.project.join import join
 from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.complete import answer_jobs, place_calls
-from taskleak.run.prefilter import prefilter_for
+from taskleak.run.prefilter import Prefilter, prefilter_for
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.settings import Settings
 
@@ -141,7 +141,9 @@ class _Collector:
         self.progress = progress
         self.stats = stats
         self.jobs = jobs
-        self.prefilter = prefilter_for(self.spawners) if use_prefilter else None
+        self.use_prefilter = use_prefilter
+        self._prefilter: Prefilter | None = None  # made for the first file read (a warm run
+        # reads none: with many configured spawners, making it takes a while)
         self.results: list[FileFacts] = [_RULED_OUT] * count
         self.recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # path, stat, digest
         self.answer_digests: dict[int, tuple[str, str]] = {}  # path, digest
@@ -168,7 +170,7 @@ class _Collector:
             self.results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
             self.progress.advance()
             return
-        if self.prefilter is not None and not self.prefilter.may_spawn(data):
+        if self.use_prefilter and not self.prefilter.may_spawn(data):
             self.stats.ruled_out += 1
             if cache is not None and st is not None:
                 cache.remember(key, st, None)
@@ -182,6 +184,12 @@ class _Collector:
                 return
             self.recorded[i] = (key, st, digest)
         self._analyse(i, relative_path(key), data)
+
+    @property
+    def prefilter(self) -> Prefilter:
+        if self._prefilter is None:
+            self._prefilter = prefilter_for(self.spawners)
+        return self._prefilter
 
     def _cached(self, i: int, digest: str, key: str) -> bool:
         assert self.cache is not None
