@@ -1,4 +1,4 @@
-from taskleak.cli import main
+from taskleak.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

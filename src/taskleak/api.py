@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from taskleak.analysis.facts import FileFacts
 from taskleak.config import CliOverrides, ConfigError, resolve_settings
 from taskleak.files.cachedir import default_cache_dir
-from taskleak.files.discovery import discover_names, is_excluded
+from taskleak.files.discovery import SpecialPathError, discover_names, is_excluded
 from taskleak.files.paths import relative_path
 from taskleak.model import Risk, RunResult
 from taskleak.project.join import join
@@ -153,13 +153,15 @@ class _Run:
     def __init__(self, options: RunOptions, settings: Settings, progress: Progress) -> None:
         self.settings = settings
         self.stats = RunStats()
-        self.collected = collect(options.targets, settings, jobs=options.jobs,
-                                 cache_dir=_cache_dir(options, settings), progress=progress,
-                                 stats=self.stats)
+        try:
+            self.collected = collect(options.targets, settings, jobs=options.jobs,
+                                     cache_dir=_cache_dir(options, settings),
+                                     progress=progress, stats=self.stats)
+        except SpecialPathError as exc:  # a FIFO, a device: never opened
+            raise UsageError(str(exc)) from None
 
     def result(self) -> RunResult:
-        return join(self.collected.facts, len(self.collected.facts),
-                    self.settings.rule_enabled)
+        return self.collected.result(self.settings.rule_enabled)
 
     def refresh(self, fixes: FixRun) -> None:
         """Put the re-checked facts of the files the fixes wrote in place of the old ones."""

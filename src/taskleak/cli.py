@@ -20,103 +20,13 @@ import click
 
 from taskleak import __version__
 from taskleak.api import CheckOptions, FixOptions, Outcome
+from taskleak.cli_options import PATH, check_options, selection_options
 from taskleak.config import CliOverrides
 from taskleak.rules import ALL_RULES, rule_for
-from taskleak.settings import FAIL_ON_CHOICES, FORMAT_ALIASES, OUTPUT_FORMATS
+from taskleak.settings import FORMAT_ALIASES
 
 # The API, reports and rich are imported where they are used: a warm `check --output-format
 # json` then loads little beyond click and the runner (python -X importtime -m taskleak ...).
-
-F = TypeVar("F", bound=Callable[..., Any])
-_PATH = click.Path(exists=True, allow_dash=True, path_type=Path)
-_FILE = click.Path(dir_okay=False, path_type=Path)
-
-
-Spec = tuple[tuple[str, ...], dict[str, Any]]
-
-
-def _o(*names: str, help: str, **kwargs: Any) -> Spec:
-    return names, {"help": help, **kwargs}
-
-
-def _flag(*names: str, help: str) -> Spec:
-    return _o(*names, help=help, is_flag=True)
-
-
-def _options(*specs: Spec) -> Callable[[F], F]:
-    def apply(f: F) -> F:
-        for names, kwargs in reversed(specs):
-            f = click.option(*names, **kwargs)(f)
-        return f
-    return apply
-
-
-# What to check and how: shared by `check` and `fix`.
-selection_options = _options(
-    _o("--select", multiple=True,
-       help="Only these rules: codes, prefixes, names or ALL (comma-separated)."),
-    _o("--extend-select", multiple=True, help="Rules to add to the selection."),
-    _o("--ignore", multiple=True, help="Skip these rules (codes, prefixes, names)."),
-    _o("--exclude", multiple=True, help="Gitignore-style patterns replacing the defaults."),
-    _o("--extend-exclude", multiple=True, help="Gitignore-style patterns to add."),
-    _o("--force-exclude/--no-force-exclude", default=None,
-       help="Apply the excludes to paths named on the command line too (pre-commit)."),
-    _o("--spawner", "spawners", multiple=True,
-       help="An extra spawn function, e.g. hass.async_create_task (repeatable)."),
-    _o("--respect-gitignore/--no-respect-gitignore", default=None,
-       help="Skip files ignored by .gitignore [default: respect]."),
-    _o("--config", "config_file", type=_FILE,
-       help="Read settings from this file instead of the nearest pyproject.toml."),
-    _flag("--isolated", help="Ignore all configuration files."),
-    _o("--stdin-filename", type=click.Path(path_type=Path),
-       help="The path of the source read from stdin (`-`): config, excludes and noqa apply."),
-    _o("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
-       help="Exit 1 when a finding at or above this risk is left [default: medium]."),
-    _flag("--exit-zero", help="Exit 0 even with findings (2 stays 2)."),
-    _flag("--exit-non-zero-on-fix", help="Exit 1 when a fix was applied, even if nothing is "
-          "left."),
-    _o("--unsafe-fixes/--no-unsafe-fixes", default=None,
-       help="Also apply unsafe fixes (await, cancel-previous) [default: off]."),
-    _flag("--diff", "show_diff",
-          help="Print the fixes as a unified diff, write nothing (exit 1 when there is one)."),
-    _flag("--show-fixes", help="Show each finding's fix, and list what was fixed."),
-    _flag("--no-cache", help="Neither read nor write the cache."),
-    _flag("--quiet", "-q", help="Print the findings (or the fixed source), nothing else."),
-    _flag("--silent", "-s", help="Print nothing; only the exit code tells."),
-    _flag("--verbose", "-v",
-          help="Also print the settings used and how the files were read (stderr)."),
-)
-
-check_options = _options(
-    _o("--output-format", "--format", "fmt", type=click.Choice((*OUTPUT_FORMATS,
-                                                                *FORMAT_ALIASES)),
-       envvar="TASKLEAK_OUTPUT_FORMAT", help="Report format [default: full, or "
-       "`output-format` in the configuration; env TASKLEAK_OUTPUT_FORMAT]."),
-    _o("--output-file", "-o", type=_FILE,
-       help="Write the report to this file (folders are created) instead of stdout."),
-    _o("--show-low/--hide-low", default=None, help="List the green (low) rows, or never "
-       "[default: listed when at most 20]; json keeps them."),
-    _flag("--statistics", help="Count the findings per rule instead of listing them."),
-    _flag("--show-files", help="List the files that would be checked, and exit."),
-    _flag("--show-settings", help="Print the settings in effect, and exit."),
-    _flag("--show-unused-noqa",
-          help="Report `# noqa` comments that suppress nothing (selects unused-noqa)."),
-    _flag("--add-noqa", help="Add `# noqa: CODE` to every line with a finding."),
-    _flag("--watch", "-w", help="Check again whenever a checked file changes."),
-    _o("--baseline", "baseline_file", type=_FILE,
-       help="Report only findings that are not in this baseline file."),
-    _o("--write-baseline", "write_baseline_file", type=_FILE,
-       help="Record today's findings in this baseline file (then report nothing old)."),
-    _o("--runtime-report", type=_FILE, help="A runtime report (pytest --taskleak-report): "
-       "mark the findings that leaked at runtime, list leaks no finding explains."),
-    _o("--jobs", "-j", type=click.IntRange(min=1),
-       help="Parse with at most N processes [default: all cores]."),
-    _o("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-       envvar="TASKLEAK_CACHE_DIR", help="Where per-file results are kept between runs "
-       "[default: .taskleak_cache in the project root; env TASKLEAK_CACHE_DIR]."),
-    _flag("--fix", "apply_fixes", help="Apply the fixes first, then report what is left."),
-)
-
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
     """`--select A,B --select C` -> ("A", "B", "C"); nothing given -> None."""
@@ -167,8 +77,23 @@ def main() -> None:
     """Find fire-and-forget asyncio tasks, tell how risky each one is, and fix them."""
 
 
+def run() -> NoReturn:
+    """The `taskleak` command: `main`, where Ctrl-C exits 130 as in other command lines, with
+    no traceback (click would say "Aborted!" and exit 1, the findings code). The run stops its
+    workers and removes its temporary files on the way out (run/, files/atomic.py)."""
+    try:
+        code = main.main(standalone_mode=False)
+    except (click.exceptions.Abort, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+        click.echo("taskleak: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:  # a bad option: as click shows it when standalone
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 @main.command()
-@click.argument("paths", nargs=-1, type=_PATH)
+@click.argument("paths", nargs=-1, type=PATH)
 @check_options
 @selection_options
 def check(paths: tuple[Path, ...], **o: Any) -> None:
@@ -319,7 +244,7 @@ def _watch(options: CheckOptions, o: dict[str, Any]) -> NoReturn:
 
 
 @main.command("fix")
-@click.argument("paths", nargs=-1, type=_PATH)
+@click.argument("paths", nargs=-1, type=PATH)
 @selection_options
 def fix_command(paths: tuple[Path, ...], **o: Any) -> None:
     """Fix the task leaks under PATHS (default: the current folder; `-`: stdin, the fixed

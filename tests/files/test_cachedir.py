@@ -62,9 +62,10 @@ def test_write_cache_file_prepares_the_folder(tmp_path: Path) -> None:
     file = cache_file(directory, cache_key("k"), "json")
     assert write_cache_file(directory, file, b"{}") is None
     assert file.read_bytes() == b"{}"
-    assert (directory / ".gitignore").read_text().splitlines()[-1] == "*"
-    assert (directory / "CACHEDIR.TAG").read_bytes().startswith(
-        b"Signature: 8a477f597d28d172789f06886806bc55")
+    for folder in (directory, directory / __version__):  # both made here: both marked
+        assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
+        assert (folder / "CACHEDIR.TAG").read_bytes().startswith(
+            b"Signature: 8a477f597d28d172789f06886806bc55")
     assert {p.name for p in directory.iterdir()} == {".gitignore", "CACHEDIR.TAG", __version__}
 
 
@@ -92,6 +93,8 @@ def test_pruning(tmp_path: Path) -> None:
     directory = tmp_path / "cache"
     here = directory / __version__
     here.mkdir(parents=True)
+    cachedir._mark(directory)
+    cachedir._mark(here)
     key = cache_key("k")
     # a killed run's temporary files, of this taskleak and of the one before: removed when old
     stale_new = here / f".{key}.json.0a1b2c3d4e5f{TEMP_SUFFIX}"
@@ -104,9 +107,11 @@ def test_pruning(tmp_path: Path) -> None:
     unused = here / "fedcba9876543210.dirs"
     unused.write_bytes(b"")
     _age(unused, LONG_AGO)
-    # another version's folder holding only cache files (temporary ones too): removed
+    # another version's folder taskleak made, holding its cache files (temporary ones too):
+    # removed
     old_version = directory / "0.0.1"
     old_version.mkdir()
+    cachedir._mark(old_version)
     (old_version / "0123456789abcdef.json").write_text("{}")
     (old_version / f".0123456789abcdef.json.0a1b2c3d4e5f{TEMP_SUFFIX}").write_text("{")
     # folders that hold something else, or are not named like a version: left alone
@@ -119,7 +124,8 @@ def test_pruning(tmp_path: Path) -> None:
 
     written = cache_file(directory, key, "json")
     assert write_cache_file(directory, written, b"{}") is None
-    assert sorted(p.name for p in here.iterdir()) == sorted([written.name, recent.name])
+    assert sorted(p.name for p in here.iterdir()) == sorted(
+        [written.name, recent.name, ".gitignore", "CACHEDIR.TAG"])
     assert not old_version.exists()
     assert (foreign / "notes.txt").exists() and (other / "0123456789abcdef.json").exists()
 
@@ -131,3 +137,59 @@ def test_the_file_just_written_is_never_pruned(tmp_path: Path,
     monkeypatch.setattr(cachedir.time, "time", lambda: 10.0**10)  # "now" is centuries ahead
     assert write_cache_file(directory, written, b"x") is None
     assert written.read_bytes() == b"x"
+
+
+def _user_folder(root: Path) -> dict[str, bytes]:
+    """A folder of the user's, named as --cache-dir: folders named like versions (empty, with
+    their notes, with a file named like a cache file), their own files."""
+    files = {"1.0/notes.txt": b"mine", "2.0/0123456789abcdef.json": b"{}",
+             "readme.txt": b"z", "0.0.1/0123456789abcdef.dirs": b"x"}
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+        os.utime(root / name, (1, 1))  # old enough for any pruning
+    (root / "2024").mkdir()
+    return files
+
+
+def test_a_users_folder_named_as_the_cache_keeps_everything_of_theirs(tmp_path: Path) -> None:
+    """Before: its `2024/` and `2.0/` (named like versions, holding nothing else than what
+    looks like a cache file) were deleted."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    files = _user_folder(mine)
+    for kind in ("json", "dirs", "json"):
+        written = cache_file(mine, cache_key("k"), kind)
+        assert write_cache_file(mine, written, b"{}") is None
+    for name, data in files.items():
+        assert (mine / name).read_bytes() == data, name
+    assert (mine / "2024").is_dir()
+    assert not (mine / ".gitignore").exists()  # their files are not hidden from git
+    assert not (mine / "CACHEDIR.TAG").exists()
+    here = mine / __version__  # taskleak's own folder in it: marked, so git skips it
+    assert (here / ".gitignore").exists() and (here / "CACHEDIR.TAG").exists()
+
+
+def test_a_folder_named_like_this_version_that_taskleak_did_not_make_is_never_pruned(
+        tmp_path: Path) -> None:
+    here = tmp_path / "cache" / __version__
+    here.mkdir(parents=True)
+    theirs = here / "fedcba9876543210.json"
+    theirs.write_bytes(b"{}")
+    os.utime(theirs, (1, 1))
+    assert write_cache_file(tmp_path / "cache", cache_file(tmp_path / "cache", cache_key("k"),
+                                                           "json"), b"{}") is None
+    assert theirs.exists() and not (here / "CACHEDIR.TAG").exists()
+
+
+def test_an_old_version_folder_of_taskleaks_keeps_what_the_user_put_in_it(
+        tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    old = directory / "0.0.1"
+    old.mkdir(parents=True)
+    cachedir._mark(old)
+    (old / "0123456789abcdef.json").write_text("{}")
+    (old / "notes.txt").write_text("mine")
+    assert write_cache_file(directory, cache_file(directory, cache_key("k"), "json"),
+                            b"{}") is None
+    assert sorted(p.name for p in old.iterdir()) == ["notes.txt"]  # cache file and marks gone

@@ -27,7 +27,7 @@ from click.testing import CliRunner
 
 from taskleak import __version__
 from taskleak.cli import main
-from taskleak.files import discovery, ignore
+from taskleak.files import cachedir, discovery, ignore
 from taskleak.files.cachedir import MAX_AGE_DAYS, blake2b
 from taskleak.files.discovery import discover_names, listing_key
 from taskleak.files.listing_cache import UNTRUSTED, FolderEntry, ListingCache
@@ -455,6 +455,8 @@ def test_old_listing_files_are_pruned_with_the_cache_folder(repo: Path, tmp_path
     old_version.mkdir(parents=True)
     (old_version / "0123456789abcdef.dirs").write_bytes(b"x")
     (cache_dir / __version__).mkdir()
+    for folder in (cache_dir, old_version, cache_dir / __version__):
+        cachedir._mark(folder)  # made by taskleak: only those are pruned
     unused = cache_dir / __version__ / "fedcba9876543210.dirs"
     unused.write_bytes(b"x")
     os.utime(unused, (1, 1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -40,8 +41,25 @@ def test_a_file_that_cannot_be_read(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(JSONFileError) as info:
         read_json(folder)
-    assert str(info.value).startswith(f"{folder}: cannot read: [Errno ")
-    assert "directory" in str(info.value)
+    assert str(info.value) == f"{folder}: cannot read: not a regular file (a folder)"
+    locked = tmp_path / "b.json"
+    locked.write_text("{}")
+    locked.chmod(0)
+    if os.access(locked, os.R_OK):
+        return  # root reads it anyway
+    with pytest.raises(JSONFileError) as info:
+        read_json(locked)
+    assert str(info.value).startswith(f"{locked}: cannot read: [Errno 13]")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.usefixtures("no_hang")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "baseline.json"
+    os.mkfifo(fifo)
+    with pytest.raises(JSONFileError) as info:
+        read_json(fifo)  # before: blocked until something wrote to the FIFO
+    assert str(info.value) == f"{fifo}: cannot read: not a regular file (a FIFO or pipe)"
 
 
 def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:

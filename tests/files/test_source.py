@@ -54,8 +54,57 @@ def test_unreadable_inputs_say_why(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="cannot read"):
         read_source(tmp_path / "missing.py")
     (tmp_path / "pkg.py").mkdir()
-    with pytest.raises(SourceError, match="cannot read"):
+    with pytest.raises(SourceError, match=r"^not a regular file \(a folder\)$"):
         read_source(tmp_path / "pkg.py")
     (tmp_path / "blob.py").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(SourceError, match="binary"):
         read_source(tmp_path / "blob.py")
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+bounded = pytest.mark.usefixtures("no_hang")  # a FIFO opened by mistake would block
+
+
+@needs_fifo
+@bounded
+def test_a_fifo_is_refused_without_being_opened(tmp_path: Path) -> None:
+    """Before: `open` waited for a writer, forever (`mkfifo t/x.py; taskleak check t`)."""
+    os.mkfifo(tmp_path / "x.py")
+    with pytest.raises(SourceError, match=r"^not a regular file \(a FIFO or pipe\)$"):
+        read_source(tmp_path / "x.py")
+
+
+@needs_fifo
+@bounded
+def test_a_link_to_a_pipe_is_refused(tmp_path: Path) -> None:
+    """`x.py -> /dev/stdin` while stdin is a pipe: a link is followed, to what it is."""
+    read_end, write_end = os.pipe()
+    try:
+        (tmp_path / "x.py").symlink_to(f"/proc/self/fd/{read_end}" if os.path.isdir(
+            "/proc/self/fd") else f"/dev/fd/{read_end}")
+        with pytest.raises(SourceError, match=r"^not a regular file \(a FIFO or pipe\)$"):
+            read_source(tmp_path / "x.py")
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+@bounded
+def test_a_device_is_refused_without_being_opened(tmp_path: Path) -> None:
+    (tmp_path / "zero.py").symlink_to("/dev/zero")
+    for path in (Path("/dev/zero"), tmp_path / "zero.py"):
+        with pytest.raises(SourceError, match=r"^not a regular file \(a character device\)$"):
+            read_source(path)
+
+
+@needs_fifo
+@bounded
+def test_a_file_swapped_for_a_fifo_after_its_stat_is_refused(tmp_path: Path) -> None:
+    """The stat a caller took says regular file; what is opened (non-blocking) is checked too."""
+    (tmp_path / "a.py").write_bytes(b"x = 1\n")
+    st = os.stat(tmp_path / "a.py")
+    (tmp_path / "a.py").unlink()
+    os.mkfifo(tmp_path / "a.py")
+    with pytest.raises(SourceError, match=r"^not a regular file \(a FIFO or pipe\)$"):
+        read_source(tmp_path / "a.py", st)

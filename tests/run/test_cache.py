@@ -25,6 +25,7 @@ from helpers import FIXTURES
 from taskleak import __version__
 from taskleak.analysis.facts import FileFacts
 from taskleak.cli import main
+from taskleak.files import cachedir
 from taskleak.files.cachedir import CACHE_DIR_NAME, blake2b, default_cache_dir
 from taskleak.model import Skipped
 from taskleak.report.json import render_json
@@ -295,6 +296,8 @@ def test_other_versions_and_stale_temporary_files_are_pruned(project: Path,
     foreign.mkdir()
     (foreign / "notes.txt").write_text("mine", encoding="utf-8")
     (cache_dir / __version__).mkdir()
+    for folder in (old, cache_dir / __version__):
+        cachedir._mark(folder)  # made by taskleak: only those are pruned
     stale = cache_dir / __version__ / "0123456789abcdef.json.x1y2.tmp"
     stale.write_text("half", encoding="utf-8")
     unused = cache_dir / __version__ / "fedcba9876543210.json"
@@ -325,7 +328,8 @@ def test_a_failed_write_keeps_the_old_cache(project: Path, tmp_path: Path,
     run([project], Settings(), jobs=1, cache_dir=cache_dir, stats=stats)
     assert stats.cache_error is not None and "No space left" in stats.cache_error
     assert file.read_bytes() == before and listing.read_bytes() == listing_before
-    assert sorted(p.name for p in file.parent.iterdir()) == sorted([file.name, listing.name])
+    assert sorted(p.name for p in file.parent.iterdir()) == sorted(
+        [file.name, listing.name, ".gitignore", "CACHEDIR.TAG"])
 
 
 def test_an_unwritable_cache_warns_and_the_run_goes_on(tmp_path: Path) -> None:
@@ -390,7 +394,8 @@ def test_concurrent_runs_agree_and_leave_a_valid_cache(project: Path, tmp_path: 
     assert all(b"warning" not in err for _, err in outputs)
     doc = _cache_doc(cache_dir)  # parses: no torn write
     assert doc["version"] == __version__
-    names = sorted((p.name for p in (cache_dir / __version__).iterdir()),
+    names = sorted((p.name for p in (cache_dir / __version__).iterdir()
+                    if p.name not in (".gitignore", "CACHEDIR.TAG")),  # its marks
                    key=lambda n: n.rsplit(".", 1)[1])
     assert [n.rsplit(".", 1)[1] for n in names] == ["dirs", "json"]  # no temporary file left
     listing = (cache_dir / __version__ / names[0]).read_bytes()  # the listing cache: whole too

@@ -20,7 +20,15 @@ from hypothesis import strategies as st
 
 from taskleak.analysis.scan import SPAWN_FUNCTIONS, SPAWN_METHODS
 from taskleak.model import RunResult
-from taskleak.run.prefilter import SPAWN_WORDS, Prefilter, has_word, may_spawn
+from taskleak.run.prefilter import (
+    MAX_NEEDLES,
+    SPAWN_WORDS,
+    Prefilter,
+    _may_start_in_group,
+    has_word,
+    may_spawn,
+    words_in,
+)
 from taskleak.run.runner import RunStats, run
 from taskleak.settings import Settings
 
@@ -202,3 +210,40 @@ def test_a_spawner_with_a_promise_passes_by_its_method_name() -> None:
     data = b"def f(hass):\n    hass.async_create_task(g())\n"
     assert may_spawn(data, ("hass.async_create_task:keeps-and-cleans",))
     assert may_spawn(data, ("entry.async_add_job:returns:1",)) is False
+
+
+MANY = tuple(f"svc{i}.spawn_thing_{i}" for i in range(MAX_NEEDLES + 10))  # the one-pass search
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40), st.sampled_from([b"spawn_thing_3", b"create_task", b"start",
+                                                b"spawn_thing_39", b"spawn_thing"]),
+       st.lists(st.sampled_from([b"", b"_", b"x", b" ", b".", b"(", b"\xc3\xa9", b"9", b"\n"]),
+                min_size=2, max_size=6))
+def test_many_words_are_searched_in_one_pass_with_the_same_answers(
+        noise: bytes, word: bytes, around: list[bytes]) -> None:
+    """With more words than substring tests pay for, the bytes are split into words once: the
+    answer is the per-word whole-word search's, whatever the neighbours."""
+    many = Prefilter(MANY)
+    assert many._needles is None  # the one-pass search is the one tested
+    data = around[0] + word + around[1] + noise + b"".join(around[2:])
+    for text in (data, noise, word, data[1:], data[:-1]):
+        expected = any(has_word(text, w.encode()) for w in many.words) \
+            or _may_start_in_group(text)
+        assert many.may_spawn(text) == expected
+
+
+def test_words_in_splits_like_the_regex() -> None:
+    data = b"a.b(c_d, 9e)\n\x0cx\xc3\xa9y __z__ "
+    assert words_in(data) == re.findall(rb"\w+", data)
+
+
+def test_ten_thousand_spawners_keep_the_few_words_answers() -> None:
+    spawners = tuple(f"svc{i}.spawn_thing_{i}" for i in range(10_000))
+    many = Prefilter(spawners)
+    for data, expected in [(b"svc5.spawn_thing_9999(work())", True),
+                           (b"x.spawn_thing_10000(work())", False),
+                           (b"spawn_thing_12x", False),
+                           (b"asyncio.create_task(f())", True),
+                           (b"# nothing here", False)]:
+        assert many.may_spawn(data) is expected, data

@@ -23,7 +23,7 @@ from taskleak.analysis.positions import spawn_positions
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scan import scan
 from taskleak.analysis.scopes import Scope
-from taskleak.analysis.spawners import parse_spawners
+from taskleak.analysis.spawners import parse_spawners, spawner_index
 from taskleak.analysis.spawns import Spawn, find_spawns
 
 
@@ -95,7 +95,7 @@ def analyse(module: cst.Module, spawners: Sequence[str] = (),
     """Analyse a parsed module; `spawners`: configured spawn functions (`hass.async_create_task`);
     `text`: its source (what `module.code` gives), if known."""
     extra = parse_spawners(tuple(spawners))
-    root = scan(module, frozenset(s.method for s in extra))
+    root = scan(module, spawner_index(extra).methods)
     resolver = Resolver(root)
     spawns = sorted(find_spawns(root, resolver, extra), key=lambda sp: sp.site.seq)
     classifier = Classifier(root, resolver)

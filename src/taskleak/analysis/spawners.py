@@ -20,7 +20,9 @@ self._refresh())` spawns `_refresh()`, not `hass`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from taskleak.analysis.interface import Promise
 
@@ -106,5 +108,39 @@ def spawner_spec(name: str, promise: str | None = None, coroutine: int | None = 
     return spec
 
 
+@lru_cache(maxsize=16)
 def parse_spawners(specs: tuple[str, ...]) -> tuple[Spawner, ...]:
+    """The spawners of a configuration, parsed once per process: the same tuple object for the
+    same specs, so its `SpawnerIndex` is built once too."""
     return tuple(parse_spawner(s) for s in specs)
+
+
+class SpawnerIndex:
+    """Configured spawners by their last name (`method`), so matching a call looks at the few
+    that can match it, not at all of them (10,000 configured spawners cost seconds per run)."""
+
+    def __init__(self, spawners: tuple[Spawner, ...]) -> None:
+        self.spawners = spawners
+        self._by_method: dict[str, list[int]] = {}
+        for i, spawner in enumerate(spawners):
+            self._by_method.setdefault(spawner.method, []).append(i)
+        self.methods = frozenset(self._by_method)  # the names the scan records calls by
+
+    def named(self, methods: Iterable[str]) -> list[Spawner]:
+        """The spawners whose last name is one of `methods`, in configuration order (where the
+        first that matches wins)."""
+        places: set[int] = set()
+        for method in methods:
+            places.update(self._by_method.get(method, ()))
+        return [self.spawners[i] for i in sorted(places)]
+
+
+_last_index: SpawnerIndex | None = None
+
+
+def spawner_index(spawners: tuple[Spawner, ...]) -> SpawnerIndex:
+    """The index of `spawners`, kept while the same tuple comes again (each file of a run)."""
+    global _last_index
+    if _last_index is None or _last_index.spawners is not spawners:
+        _last_index = SpawnerIndex(spawners)
+    return _last_index

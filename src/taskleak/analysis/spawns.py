@@ -20,7 +20,7 @@ import libcst as cst
 from taskleak.analysis.nodes import dotted
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
 from taskleak.analysis.scopes import CallSite, Scope
-from taskleak.analysis.spawners import Spawner
+from taskleak.analysis.spawners import Spawner, spawner_index
 from taskleak.analysis.vocabulary import (
     LOOP_METHODS,
     LOOP_NAMES,
@@ -76,7 +76,14 @@ def _matches_extra(func: cst.BaseExpression, resolved: Sym, receiver: Sym | None
     one (`self._hass` for `hass`), or an instance of the configured class."""
     text = dotted(func)
     qualified = resolved.name if resolved.kind is SymKind.QUALIFIED else ""
-    for spawner in extra:
+    # Each test below needs the spawner's last name to be the callee's (its attribute or name)
+    # or the qualified name's: only those spawners are tried, in configuration order.
+    methods = {qualified.rsplit(".", 1)[-1]} if qualified else set()
+    if isinstance(func, cst.Attribute):
+        methods.add(func.attr.value)
+    elif isinstance(func, cst.Name):
+        methods.add(func.value)
+    for spawner in spawner_index(extra).named(methods):
         name = spawner.name
         if qualified and (qualified == name or (qualified.startswith(".") and (
                 name == qualified.lstrip(".") or name.endswith(qualified)))):

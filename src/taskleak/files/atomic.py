@@ -1,16 +1,21 @@
 """Writing a file's bytes atomically: readers see the old file or the new one, never half of one.
 
 The new content goes to a temporary file in the target's folder (same file system), is flushed
-to disk, gets the old file's permission bits and owner (a new file gets what any new file gets:
-0o666 less the umask), and is renamed over the target with `os.replace`. A symlink is followed,
-so the link stays a link. The temporary file is removed on any failure; one left behind by a
-killed process is named `.<name>.<random>.taskleak.tmp` (`is_temporary`), so a later run can
-recognise and remove it.
+to disk, gets the old file's owner, group and permission bits (a new file gets what any new
+file gets: 0o666 less the umask), and is renamed over the target with `os.replace`. A symlink is
+followed, so the link stays a link. The temporary file is removed on any failure (Ctrl-C too);
+one left behind by a killed process is named `.<name>.<random>.taskleak.tmp` and a later run
+removes it (files/temporary.py).
 
 Two entry points:
-- `replace_file` rewrites a user's existing file (a fix): with `expected`, the file is read again
-  just before the rename, and if its bytes are no longer the ones the fix started from (an
-  editor saved it, a formatter ran), nothing is written;
+- `replace_file` rewrites a user's existing file (a fix). It writes only what a rename can
+  replace with everything kept, and refuses (`NotWritableError`, with the reason) a file the
+  user may not write ("read-only"), a hard-linked one (a rename would split the links), one
+  owned by another user (a rename would make it the user's), one in a folder the user may not
+  write, or one whose group cannot be given to the new file. Writing in place instead would
+  keep all that, but a kill or a full disk halfway would leave half a file: never. With
+  `expected`, the file is read again just before the rename, and if its bytes are no longer the
+  ones the fix started from (an editor saved it, a formatter ran), nothing is written;
 - `write_file` writes a file taskleak owns (a cache file, a baseline, a runtime report), which
   may not exist yet.
 
@@ -20,36 +25,73 @@ Plain stdlib, and no `tempfile` (a warm run must not import it): the runtime plu
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
-TEMP_SUFFIX = ".taskleak.tmp"
-_NEW_FILE_MODE = 0o666  # less the umask, applied by the kernel: what `open(path, "w")` makes
+from taskleak.files.regular import NotRegularFileError, read_regular
+from taskleak.files.temporary import TEMP_SUFFIX, create_temporary, is_temporary
 
 
 class FileChangedError(Exception):
     """The file changed on disk since it was read; it was not overwritten."""
 
 
-def is_temporary(name: str) -> bool:
-    """Whether a file name is one of `write_file`'s or `replace_file`'s temporary files."""
-    return name.endswith(TEMP_SUFFIX)
+class NotWritableError(OSError):
+    """`replace_file` will not write this file; `reason` says why ("read-only" ...)."""
+
+    def __init__(self, reason: str, path: str = "") -> None:
+        super().__init__(errno.EACCES, reason, path)
+        self.reason = reason
+
+
+def write_refusal(info: os.stat_result, *, euid: int | None, file_writable: bool,
+                  folder_writable: bool) -> str | None:
+    """Why an existing file (`info`: its stat) must not be replaced by a rename, or None.
+    `euid`: the user writing (None: a system without owners); `file_writable`: whether that
+    user may write the file itself, `folder_writable`: its folder."""
+    foreign = euid is not None and info.st_uid != euid
+    if not file_writable:
+        return "read-only (owned by another user)" if foreign else "read-only"
+    if info.st_nlink > 1:
+        return (f"hard-linked ({info.st_nlink} names): a rewrite would split the links; "
+                "not written in place either (not atomic)")
+    if foreign and euid != 0:  # root gives the new file back to its owner
+        return "owned by another user: a rewrite would make it yours"
+    if not folder_writable:
+        return "its folder is read-only: the file cannot be replaced"
+    return None
+
+
+def _may_write(path: str | Path, mode: int = os.W_OK) -> bool:
+    """Whether this process (its effective user) may write `path`: the mode bits, ACLs and a
+    read-only mount all count; root may write any file of a writable file system."""
+    if os.access in os.supports_effective_ids:
+        return os.access(path, mode, effective_ids=True)
+    return os.access(path, mode)  # pragma: no cover - platforms without faccessat
 
 
 def replace_file(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
     """Write `data` over the existing file `path` atomically; with `expected`, only if the file
     still holds it.
 
-    Raises FileChangedError when the file changed, OSError when it cannot be written (or does
-    not exist).
+    Raises FileChangedError when the file changed, NotWritableError when it must not be
+    written (see the module docstring), OSError when it cannot be (or does not exist).
     """
     real = Path(os.path.realpath(path))
     info = real.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFileError(real, info.st_mode)
+    refusal = write_refusal(info, euid=os.geteuid() if hasattr(os, "geteuid") else None,
+                            file_writable=_may_write(real),
+                            folder_writable=_may_write(real.parent, os.W_OK | os.X_OK))
+    if refusal is not None:
+        raise NotWritableError(refusal, str(path))
 
     def check() -> None:
-        if expected is not None and real.read_bytes() != expected:
+        if expected is not None and read_regular(real) != expected:
             raise FileChangedError(f"{path} changed on disk since it was read; not overwritten")
 
     check()
@@ -58,7 +100,8 @@ def replace_file(path: Path, data: bytes, *, expected: bytes | None = None) -> N
 
 def write_file(path: Path, data: bytes, *, make_parents: bool = False) -> None:
     """Write `data` to `path` atomically, whether or not it exists; with `make_parents`, create
-    its missing folders first. An existing file keeps its permission bits and owner.
+    its missing folders first. An existing file keeps its permission bits and, when this user
+    may give them, its owner and group.
 
     Raises OSError when it cannot be written.
     """
@@ -75,44 +118,51 @@ def write_file(path: Path, data: bytes, *, make_parents: bool = False) -> None:
 def _write(real: Path, data: bytes, info: os.stat_result | None,
            check: Callable[[], None] | None) -> None:
     """Write `data` to a temporary file next to `real` and rename it over `real`. `info`: the
-    stat of the file replaced (None: a new file); `check`: called just before the rename."""
-    fd, tmp = _create_temporary(real, private=info is not None)
+    stat of the file replaced (None: a new file); `check`: called just before the rename, which
+    also makes the owner, group and mode of the file replaced a must (a user's file)."""
+    fd, tmp = create_temporary(real, private=info is not None)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
             if info is not None:
-                _copy_mode_and_owner(handle.fileno(), tmp, info)
-        if check is not None:
-            check()
-        os.replace(tmp, real)
+                _copy_owner_and_mode(fd, tmp, info, strict=check is not None)
+            if check is not None:
+                check()
+            os.replace(tmp, real)
+        finally:
+            os.close(fd)  # the temporary file's lock goes with it: after the rename
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
 
-def _create_temporary(real: Path, *, private: bool) -> tuple[int, str]:
-    """Create `.<name>.<random>.taskleak.tmp` next to `real`; returns (fd, path). `private`: it
-    replaces an existing file, whose mode is copied afterwards: created 0o600 until then, so a
-    file others may not read is never readable by them, even for a moment."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    mode = 0o600 if private else _NEW_FILE_MODE
-    for _ in range(100):
-        tmp = str(real.parent / f".{real.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}")
-        try:
-            return os.open(tmp, flags, mode), tmp
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no unused temporary file name next to {real}")  # pragma: no cover
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
-def _copy_mode_and_owner(fd: int, tmp: str, info: os.stat_result) -> None:
+def _copy_owner_and_mode(fd: int, tmp: str, info: os.stat_result, *, strict: bool) -> None:
+    """Give the temporary file the owner, group and permission bits of the file it replaces:
+    owner and group first (a chown may clear the set-id bits), then the mode. `strict`: an
+    owner or group that cannot be given is a NotWritableError, else it is left as it is."""
     now = os.fstat(fd)
+    if hasattr(os, "fchown") and (now.st_uid, now.st_gid) != (info.st_uid, info.st_gid):
+        with contextlib.suppress(OSError):  # only root may give a file away
+            os.fchown(fd, info.st_uid, info.st_gid)
+        now = os.fstat(fd)
+        if strict and (now.st_uid, now.st_gid) != (info.st_uid, info.st_gid):
+            raise NotWritableError(f"its owner and group (uid {info.st_uid}, gid "
+                                   f"{info.st_gid}) cannot be kept")
     wanted = stat.S_IMODE(info.st_mode)
     if stat.S_IMODE(now.st_mode) != wanted:  # equal on a file system without modes: no chmod
-        os.chmod(tmp, wanted)
-    if hasattr(os, "chown") and (now.st_uid, now.st_gid) != (info.st_uid, info.st_gid):
-        with contextlib.suppress(OSError):  # only root may give a file away
-            os.chown(tmp, info.st_uid, info.st_gid)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, wanted)
+        else:  # pragma: no cover - Windows
+            os.chmod(tmp, wanted)
+
+
+__all__ = ["TEMP_SUFFIX", "FileChangedError", "NotWritableError", "is_temporary",
+           "replace_file", "write_file", "write_refusal"]

@@ -3,14 +3,20 @@
 Layout: `<cache dir>/<taskleak version>/<key>.<kind>`, where `<key>` is 16 hex digits naming the
 settings a file was made under, plus a fingerprint of taskleak's own code (`code_fingerprint`)
 so an edited checkout never reuses stale entries, and `<kind>` is `json` (per-file results,
-run/cache.py) or `dirs` (folder listings, listing_cache.py). The cache folder holds a
-`.gitignore` with `*` and a `CACHEDIR.TAG`; it is `.taskleak_cache` in the project root unless
-the user names another one.
+run/cache.py) or `dirs` (folder listings, listing_cache.py). The cache folder is
+`.taskleak_cache` in the project root unless the user names another one (`--cache-dir`), which
+may be a folder of theirs that already holds other things.
+
+What taskleak made is marked, and only that is ever removed: each version folder taskleak
+creates gets a `CACHEDIR.TAG` of taskleak's (and a `.gitignore` with `*`), and the cache folder
+gets them too when taskleak creates it (or finds it empty, or already marked). A folder of the
+user's is never marked: not the cache folder they named, nor one in it named like a version.
 
 Writes are atomic (files/atomic.py): a concurrent reader sees the old or the new file, never
-half of one. Pruning, after each write: folders of other taskleak versions (only those holding
-nothing but cache files), cache files unused for `MAX_AGE_DAYS` (a file in use is rewritten at
-least on each day it is used), temporary files older than an hour (a killed run's).
+half of one. Pruning, after each write, in marked version folders only: the folders of other
+taskleak versions (their cache files, temporary files and marks, then the folder if that
+emptied it), cache files unused for `MAX_AGE_DAYS` (a file in use is rewritten at least on each
+day it is used), a killed run's temporary files of cache files older than an hour.
 
 Shared rules: a stat modified within `RACY_SECONDS` of a run is not trusted by the next one (its
 mtime may not change on the next edit: git's racy-clean rule); days are counted since the epoch.
@@ -26,6 +32,7 @@ from pathlib import Path
 
 from taskleak import __version__
 from taskleak.files.atomic import write_file
+from taskleak.files.regular import read_regular
 
 try:  # hashlib's blake2b itself, without hashlib's import of OpenSSL (a few ms every run)
     from _blake2 import blake2b as blake2b
@@ -105,53 +112,86 @@ def write_cache_file(directory: Path, file: Path, data: bytes) -> str | None:
     return None
 
 
+_TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
+        b"# This file is a cache directory tag created by taskleak.\n")
+_GITIGNORE = b"# Automatically created by taskleak.\n*\n"
+_MARKS = {"CACHEDIR.TAG": _TAG, ".gitignore": _GITIGNORE}
+
+
 def _prepare_dir(directory: Path) -> None:
-    (directory / __version__).mkdir(parents=True, exist_ok=True)
-    gitignore = directory / ".gitignore"
-    if not gitignore.exists():
-        write_file(gitignore, b"# Automatically created by taskleak.\n*\n")
-    tag = directory / "CACHEDIR.TAG"
-    if not tag.exists():
-        write_file(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n"
-                        b"# This file is a cache directory tag created by taskleak.\n")
+    """Make the cache folder and this version's folder, marking those taskleak makes (and the
+    cache folder when it is empty or marked already): see the module docstring."""
+    try:
+        directory.mkdir(parents=True)
+        ours = True
+    except FileExistsError:
+        ours = _is_ours(directory) or not any(os.scandir(directory))
+    here = directory / __version__
+    try:
+        here.mkdir()
+        _mark(here)
+    except FileExistsError:
+        pass  # marked by whoever made it, if taskleak did
+    if ours:
+        _mark(directory)
+
+
+def _mark(folder: Path) -> None:
+    for name, data in _MARKS.items():
+        if not (folder / name).exists():
+            write_file(folder / name, data)
+
+
+def _is_ours(folder: Path | str) -> bool:
+    """Whether taskleak made this folder: it holds taskleak's own CACHEDIR.TAG."""
+    try:
+        return read_regular(os.path.join(folder, "CACHEDIR.TAG")) == _TAG
+    except OSError:
+        return False
 
 
 def _prune_folder(directory: Path, written: str) -> None:
     """Other versions' folders, cache files (but `written`) unused for long, stale temporary
-    files. A cache file in use is rewritten at least on each day it is used."""
+    files: in folders taskleak made only. A cache file in use is rewritten at least on each
+    day it is used."""
     now = time.time()
     with contextlib.suppress(OSError):
         for entry in os.scandir(directory):
             if entry.is_dir(follow_symlinks=False) and entry.name != __version__ \
-                    and _looks_like_version_dir(Path(entry.path)):
-                import shutil  # rarely needed: not imported by every run
-
-                shutil.rmtree(entry.path, ignore_errors=True)
+                    and _VERSION_NAME.fullmatch(entry.name) and _is_ours(entry.path):
+                _remove_version_dir(entry.path)
+    here = directory / __version__
+    if not _is_ours(here):
+        return
     with contextlib.suppress(OSError):
-        for entry in os.scandir(directory / __version__):
+        for entry in os.scandir(here):
+            if not _CACHE_FILE_NAME.fullmatch(entry.name) or entry.name == written:
+                continue
             age = now - entry.stat(follow_symlinks=False).st_mtime
-            # ".tmp": write_file's temporary files, and those of taskleak before it
-            if entry.name.endswith(".tmp") and age > _STALE_TMP_SECONDS:
+            if age > (_STALE_TMP_SECONDS if entry.name.endswith(".tmp") else
+                      MAX_AGE_DAYS * 86400):
                 _unlink(entry.path)
-            elif _CACHE_FILE_NAME.fullmatch(entry.name) and entry.name != written \
-                    and age > MAX_AGE_DAYS * 86400:
+
+
+def _remove_version_dir(path: str) -> None:
+    """What taskleak put in another version's folder (cache files, their temporary files, its
+    marks: the tag last), then the folder if nothing else is left in it."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path):
+            if _CACHE_FILE_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
                 _unlink(entry.path)
+        gitignore = os.path.join(path, ".gitignore")
+        with contextlib.suppress(OSError):
+            if read_regular(gitignore) == _GITIGNORE:
+                _unlink(gitignore)
+        _unlink(os.path.join(path, "CACHEDIR.TAG"))
+        os.rmdir(path)  # fails, and keeps the folder, when anything else is in it
 
 
 _VERSION_NAME = re.compile(r"\d+(\.\d+)*[A-Za-z0-9.+-]*")
 # cache files and their temporary files: write_file's (`.<name>.<random>.taskleak.tmp`) and
 # those of taskleak before it (`<name>.<random>.tmp`)
 _CACHE_FILE_NAME = re.compile(r"\.?[0-9a-f]{16}\.(" + "|".join(KINDS) + r")(\..*\.tmp)?")
-
-
-def _looks_like_version_dir(path: Path) -> bool:
-    """Only folders taskleak made are removed: a version name holding only cache files."""
-    if not _VERSION_NAME.fullmatch(path.name):
-        return False
-    try:
-        return all(_CACHE_FILE_NAME.fullmatch(e.name) for e in os.scandir(path))
-    except OSError:
-        return False
 
 
 def _unlink(path: str) -> None:

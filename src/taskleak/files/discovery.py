@@ -7,24 +7,46 @@ patterns themselves are matched in `ignore.py`.
 With a `ListingCache` (see listing_cache.py) a folder whose stat, and whose deciding .gitignore
 files' stats, are the ones recorded by an earlier run is not listed again: its recorded result
 is used, no pattern is evaluated, and pathspec is imported only when some folder is listed.
+
+Besides the files, a walk reports (in `Found`) the folders it could not list, with the reason
+(the run shows them as skipped), and the temporary files a killed `taskleak fix` left (the run
+removes the stale ones: files/temporary.py); a folder holding one is listed again on each run
+until it is gone. A path given that is neither a folder nor a regular file (a FIFO, a device)
+is an error (`SpecialPathError`): it is never opened.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskleak.files import ignore
 from taskleak.files.ignore import Chain, Ignores, Skip, Spec
 from taskleak.files.listing_cache import UNTRUSTED, FolderEntry, StatKey
+from taskleak.files.regular import kind_of
+from taskleak.files.temporary import TEMP_SUFFIX, is_temporary
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:
     from taskleak.files.listing_cache import ListingCache
 
 SUFFIXES = (".py", ".pyi")
+
+
+class SpecialPathError(ValueError):
+    """A path given to check is neither a folder nor a regular file (a FIFO, a device ...)."""
+
+
+@dataclass
+class Found:
+    """What walks met besides the files to check."""
+
+    unlisted: list[tuple[str, str]] = field(default_factory=list)  # (folder, why not listed)
+    temporaries: list[str] = field(default_factory=list)  # a killed `fix`'s, as paths
 
 
 def git_root(start: Path) -> Path | None:
@@ -42,7 +64,7 @@ def listing_key(settings: Settings) -> str:
 
 def is_excluded(path: Path, settings: Settings) -> bool:
     """Whether `--force-exclude` leaves `path` (a named file, or stdin's --stdin-filename) out."""
-    return _Walker(settings, None).excluded(str(path.absolute()))
+    return _Walker(settings, None, Found()).excluded(str(path.absolute()))
 
 
 def discover(paths: Sequence[Path], settings: Settings) -> Iterator[Path]:
@@ -51,17 +73,21 @@ def discover(paths: Sequence[Path], settings: Settings) -> Iterator[Path]:
 
 
 def discover_names(paths: Sequence[Path], settings: Settings,
-                   listings: ListingCache | None = None) -> list[str]:
+                   listings: ListingCache | None = None, found: Found | None = None
+                   ) -> list[str]:
     """`discover`, as absolute path strings (what the runner works with). With `listings`,
-    folders unchanged since an earlier run are not listed again (the caller saves it)."""
-    walker = _Walker(settings, listings)
+    folders unchanged since an earlier run are not listed again (the caller saves it); into
+    `found`, the folders that could not be listed and the temporary files met.
+    Raises SpecialPathError when a path is neither a folder nor a regular file."""
+    walker = _Walker(settings, listings, found if found is not None else Found())
     out: list[str] = []
     seen: set[str] = set()  # filled only when another path follows
     for i, given_path in enumerate(paths):
+        is_file = _given_is_file(given_path)
         given_path = given_path.absolute()
         if settings.force_exclude and walker.excluded(str(given_path)):
             files = []  # --force-exclude: the excludes apply to named paths too
-        elif given_path.is_file():
+        elif is_file:
             files = [str(given_path)]  # a file named on the command line is always checked
         else:
             top = git_root(given_path) or given_path
@@ -74,9 +100,24 @@ def discover_names(paths: Sequence[Path], settings: Settings,
     return out
 
 
+def _given_is_file(path: Path) -> bool:
+    """Whether a given path is a regular file (False: a folder, or nothing there: a walk finds
+    nothing). Anything else is refused before it is opened: reading a FIFO waits for a writer,
+    reading /dev/zero never ends."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return stat.S_ISREG(mode)
+    raise SpecialPathError(f"{path}: not a file or folder to check ({kind_of(mode)})")
+
+
 class _Walker:
-    def __init__(self, settings: Settings, listings: ListingCache | None) -> None:
+    def __init__(self, settings: Settings, listings: ListingCache | None,
+                 found: Found) -> None:
         self.settings = settings
+        self.found = found
         self.gitignore = settings.respect_gitignore
         self.root = str(settings.project_root or Path.cwd())
         self.listings = listings
@@ -224,10 +265,14 @@ class _Walker:
               now: StatKey | None, racy_after: int) -> FolderEntry | None:
         """List a folder and decide which of its entries the walk keeps; None when it cannot
         be listed. `chain`: the .gitignore folders above it."""
-        listing = _list_folder(dirpath)
-        if listing is None:
+        try:
+            dirnames, filenames, markers, volatile, temporaries = _list_folder(dirpath)
+        except OSError as exc:
+            self.found.unlisted.append((dirpath, exc.strerror or str(exc)))
             return None
-        dirnames, filenames, markers, volatile = listing
+        if temporaries:  # listed again on each run until they are gone
+            prefix = dirpath if dirpath.endswith(os.sep) else dirpath + os.sep
+            self.found.temporaries.extend(prefix + name for name in temporaries)
         folder_key = UNTRUSTED if now is None or volatile else _trusted(now, racy_after)
         if is_given:  # the folder named on the command line: never a virtualenv
             present = self.gitignore and self.ignores.stat(dirpath) is not None
@@ -260,24 +305,24 @@ def _trusted_or_none(key: StatKey | None, racy_after_ns: int) -> StatKey | None:
 _MARKERS = frozenset({"pyvenv.cfg", ".gitignore"})
 
 
-def _list_folder(folder: str) -> tuple[list[str], list[str], set[str], bool] | None:
-    """(subfolders to walk into, .py/.pyi files, markers present, volatile) of a folder; None
-    when it cannot be listed. Like os.walk: symlinked folders are not walked into, an entry
-    whose type cannot be read is a file, and a listing that fails halfway counts as no listing.
+def _list_folder(folder: str) -> tuple[list[str], list[str], set[str], bool, list[str]]:
+    """(subfolders to walk into, .py/.pyi files, markers present, volatile, temporary files) of
+    a folder; raises OSError when it cannot be listed. Like os.walk: symlinked folders are not
+    walked into, an entry whose type cannot be read is a file, and a listing that fails halfway
+    counts as no listing.
 
     Volatile: the result depends on more than the folder's own entries (a symlink named like a
     file or a marker: its target can change without the folder changing; an entry whose type
-    could not be read), so the listing cache must not trust it.
+    could not be read), or the folder holds temporary files to remove, so the listing cache
+    must not trust it.
     """
-    try:
-        with os.scandir(folder) as entries:
-            listed = list(entries)
-    except OSError:
-        return None
+    with os.scandir(folder) as entries:
+        listed = list(entries)
     dirnames: list[str] = []
     filenames: list[str] = []
     markers: set[str] = set()
     volatile = False
+    temporaries: list[str] = []
     for entry in listed:
         name = entry.name
         try:
@@ -293,11 +338,13 @@ def _list_folder(folder: str) -> tuple[list[str], list[str], set[str], bool] | N
         elif name.endswith(SUFFIXES):
             filenames.append(name)
             volatile = volatile or entry.is_symlink()
+        elif name.endswith(TEMP_SUFFIX) and is_temporary(name):
+            temporaries.append(name)
         if name in _MARKERS:
             volatile = volatile or entry.is_symlink()
             if _marker_present(entry):
                 markers.add(name)
-    return dirnames, filenames, markers, volatile
+    return dirnames, filenames, markers, volatile or bool(temporaries), temporaries
 
 
 def _marker_present(entry: os.DirEntry[str]) -> bool:

@@ -15,6 +15,7 @@ import stat
 from typing import TYPE_CHECKING
 
 from taskleak.files.listing_cache import StatKey
+from taskleak.files.regular import read_regular_text
 
 if TYPE_CHECKING:
     import pathspec
@@ -83,9 +84,8 @@ class Ignores:
         if folder not in self._specs:
             self.stat(folder)  # before the read: an edit after it changes what is recorded
             try:
-                with open(os.path.join(folder, ".gitignore"), encoding="utf-8",
-                          errors="replace") as fh:
-                    spec: Spec | None = compile_spec(fh.read().splitlines())
+                text = read_regular_text(os.path.join(folder, ".gitignore"), "replace")
+                spec: Spec | None = compile_spec(text.splitlines())
             except OSError:
                 spec = None
             self._specs[folder] = spec

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from pathlib import Path
+
+from taskleak.files.regular import read_regular_text
 
 StrPath = str | os.PathLike[str]
 
@@ -40,7 +41,7 @@ def read_json(path: StrPath, *, what: str = "JSON file",
     the file does not exist, cannot be read or decoded, or is not JSON."""
     where = os.fspath(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_regular_text(path)  # never a FIFO or a device: they would block
     except FileNotFoundError:
         raise error(wording.missing.format(path=where, what=what)) from None
     except (OSError, UnicodeDecodeError) as exc:

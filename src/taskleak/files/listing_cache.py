@@ -41,6 +41,7 @@ from taskleak.files.cachedir import (
     today,
     write_cache_file,
 )
+from taskleak.files.regular import read_regular
 
 FORMAT = 1
 _DIGEST_SIZE = 16
@@ -79,7 +80,7 @@ class ListingCache:
 
     def _load(self) -> None:
         try:
-            data = self.file.read_bytes()
+            data = read_regular(self.file)
         except OSError:
             return
         digest, payload = data[:_DIGEST_SIZE], data[_DIGEST_SIZE:]

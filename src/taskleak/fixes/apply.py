@@ -26,7 +26,7 @@ from taskleak.analysis.analyse import ModuleAnalysis, analyse
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.positions import positions
 from taskleak.analysis.spawns import Spawn
-from taskleak.files.atomic import FileChangedError, replace_file
+from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.fixes.advice import advise_module, choose, needs_fix, not_applied_reason, offers
 from taskleak.fixes.context import FixContext
@@ -333,6 +333,9 @@ def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
             replace_file(path, fixed.fixed, expected=data)
         except FileChangedError:
             out.error = "changed on disk since it was read; not overwritten"
+            return out
+        except NotWritableError as exc:  # read-only, hard-linked, another user's ...
+            out.error = exc.reason
             return out
         except OSError as exc:
             out.error = f"cannot write: {exc.strerror or exc}"

@@ -41,6 +41,7 @@ from taskleak.files.cachedir import (
     today,
     write_cache_file,
 )
+from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
 FORMAT = 4  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
@@ -91,7 +92,7 @@ class Cache:
     # -- reading ---------------------------------------------------------------------------
     def _load(self) -> None:
         try:
-            doc = json.loads(self.file.read_bytes())
+            doc = json.loads(read_regular(self.file))
         except (OSError, ValueError):
             return
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != self.key:

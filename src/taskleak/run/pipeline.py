@@ -17,7 +17,7 @@ from taskleak.analysis.interface import CallPosition
 from taskleak.analysis.parse import gc_paused, parse_source
 from taskleak.analysis.positions import spawn_positions
 from taskleak.analysis.scan import scan
-from taskleak.analysis.spawners import parse_spawners
+from taskleak.analysis.spawners import parse_spawners, spawner_index
 from taskleak.files.source import SourceError
 from taskleak.fixes.advice import advise_module
 from taskleak.model import Skipped
@@ -50,7 +50,7 @@ def call_positions(data: bytes, ordinals: set[int], spawners: Sequence[str] = ()
     finding at a call needs its line, which the facts leave out (most calls never need one)."""
     with gc_paused():
         module, text = parse_source(data)
-        root = scan(module, frozenset(s.method for s in parse_spawners(tuple(spawners))))
+        root = scan(module, spawner_index(parse_spawners(tuple(spawners))).methods)
         calls = [(call, statement) for scope in root.walk()
                  for call, _, statement in scope.dropped_calls]
         wanted = [calls[i] for i in sorted(ordinals) if i < len(calls)]

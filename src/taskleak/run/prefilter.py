@@ -6,6 +6,11 @@ not import libcst, so a run whose files are all ruled out (or all cached) never 
 The search may say yes too often (a name in a comment or a string), never no too often: every
 name through which `scan.py` records a possible spawn is in the list, and an alias or an
 `import ... as` of a spawn function names the function it aliases on the same line.
+
+Two ways to search, both whole-word: with a few words (the usual case), a substring test per
+word at C speed, most files failing them all; with many (a project configuring hundreds of
+spawners), one pass over the bytes that splits them into words, looked up in a set, so the
+cost does not grow with the number of words (10,000 configured spawners took seconds a run).
 """
 
 from __future__ import annotations
@@ -34,6 +39,11 @@ _GROUP_SUBSTRINGS = tuple(w.encode() for w in TASK_GROUP_SUBSTRINGS)
 _GROUP_WORD_BYTES = tuple(w.encode() for w in TASK_GROUP_WORDS)
 
 
+# Above this many substring tests, splitting the bytes into words once is faster (on
+# homeassistant's 57 MB: a substring test takes ~0.03 s, the split ~1.2 s, whatever the count).
+MAX_NEEDLES = 32
+
+
 class Prefilter:
     """The words for one set of configured spawners, and a fast test over bytes."""
 
@@ -42,17 +52,25 @@ class Prefilter:
         words.update(s.method for s in parse_spawners(spawners))
         self.words = tuple(sorted(words))
         encoded = [w.encode() for w in self.words]
+        self._encoded = tuple(encoded)
+        self._word_set = frozenset(encoded)
         # Plain substring tests first (C speed, most files fail them all); the whole-word search
         # only runs on the few files that pass. A word containing another word is redundant.
-        self._needles = tuple(w for w in encoded if not any(o != w and o in w for o in encoded))
-        self._encoded = tuple(encoded)
+        self._needles: tuple[bytes, ...] | None = None
+        if len(encoded) <= MAX_NEEDLES:
+            self._needles = tuple(w for w in encoded
+                                  if not any(o != w and o in w for o in encoded))
 
     def may_spawn(self, data: bytes) -> bool:
-        for needle in self._needles:
-            if needle in data:
-                if any(has_word(data, w) for w in self._encoded):
-                    return True
-                break
+        if self._needles is None:
+            if not self._word_set.isdisjoint(words_in(data)):
+                return True
+        else:
+            for needle in self._needles:
+                if needle in data:
+                    if any(has_word(data, w) for w in self._encoded):
+                        return True
+                    break
         return _may_start_in_group(data)
 
 
@@ -68,6 +86,16 @@ def _may_start_in_group(data: bytes) -> bool:
 
 # What the regex `\w` matches in bytes: ASCII letters, digits and `_`.
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+# Every byte `\w` does not match, made a space: splitting on whitespace then gives the words.
+_SPLIT = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
+
+
+def words_in(data: bytes) -> list[bytes]:
+    r"""The whole words of `data` (maximal runs of `\w` bytes): a word occurs as a whole word
+    (`has_word`) exactly when it is one of them."""
+    return data.translate(_SPLIT).split()
 
 
 def has_word(data: bytes, word: bytes) -> bool:

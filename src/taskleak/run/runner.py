@@ -1,6 +1,7 @@
 """A whole run: discover files, answer what the cache and the prefilter can, parse the rest.
 
-1. discovery lists the files (sorted, deduplicated);
+1. discovery lists the files (sorted, deduplicated), the folders it could not list (they are
+   reported as skipped) and a killed `fix`'s temporary files (the stale ones are removed);
 2. a cheap pass over every file: a stat the cache may recognise, else a read, the prefilter
    (most files stop here) and a content hash the cache may recognise;
 3. only the files left are parsed and analysed into facts (`pipeline.py`): here when they are
@@ -14,21 +15,22 @@ Facts are put back in file order, whatever order the pool finishes in, and findi
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
-from taskleak.files.discovery import discover_names, listing_key
+from taskleak.files.discovery import Found, discover_names, listing_key
 from taskleak.files.listing_cache import ListingCache
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
+from taskleak.files.temporary import remove_stale
 from taskleak.model import RunResult, Skipped
 from taskleak.project.join import join
 from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.complete import answer_jobs, place_calls
-from taskleak.run.prefilter import prefilter_for
+from taskleak.run.prefilter import Prefilter, prefilter_for
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.settings import Settings
 
@@ -59,6 +61,14 @@ class Collected:
     paths: list[str]
     facts: list[FileFacts]
     spawners: tuple[str, ...] = ()
+    unlisted: list[Skipped] = field(default_factory=list)  # folders that could not be listed
+
+    def result(self, rule_enabled: Callable[[str], bool] = lambda code: True) -> RunResult:
+        """The findings of the facts, and every file and folder skipped."""
+        out = join(self.facts, len(self.facts), rule_enabled)
+        if self.unlisted:
+            out.skipped = sorted([*out.skipped, *self.unlisted], key=lambda s: s.path)
+        return out
 
     def reanalyse(self, index: int, settings: Settings) -> FileFacts:
         """Read and analyse one of the files again (it changed since it was collected)."""
@@ -80,7 +90,7 @@ def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
     """Check `paths`: `collect` their facts, then join them into findings."""
     got = collect(paths, settings, jobs=jobs, cache_dir=cache_dir, progress=progress,
                   use_prefilter=use_prefilter, stats=stats)
-    return join(got.facts, len(got.facts), settings.rule_enabled)
+    return got.result(settings.rule_enabled)
 
 
 def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
@@ -88,12 +98,15 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
             use_prefilter: bool = True, stats: RunStats | None = None) -> Collected:
     """The facts of every file under `paths`. `jobs`: worker processes at most (default: all
     cores); `cache_dir`: where facts persist between runs (None: no cache);
-    `use_prefilter=False` parses every file."""
+    `use_prefilter=False` parses every file. Raises SpecialPathError when a path is neither
+    a folder nor a regular file."""
     progress = progress or NoProgress()
     stats = stats if stats is not None else RunStats()
     listings = ListingCache(cache_dir, listing_key(settings)) \
         if cache_dir and use_prefilter else None  # folders unchanged since the last run
-    files = discover_names(paths, settings, listings)  # absolute path strings
+    found = Found()
+    files = discover_names(paths, settings, listings, found)  # absolute path strings
+    remove_stale(found.temporaries)  # a killed `taskleak fix`'s (files/temporary.py)
     listing_error = listings.save() if listings is not None else None
     stats.files = len(files)
     progress.start(len(files))
@@ -108,10 +121,15 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
             stats.placed = place_calls(files, run.results, settings, cache)
         if cache is not None:
             stats.cache_error = cache.save(paths) or listing_error
+    except KeyboardInterrupt:
+        run.abort()  # Ctrl-C: the workers are ended, not waited for
+        raise
     finally:
         run.close()
         progress.stop()
-    return Collected(files, run.results, tuple(settings.spawners))
+    unlisted = [Skipped(relative_path(folder), f"folder cannot be listed: {why}")
+                for folder, why in found.unlisted]
+    return Collected(files, run.results, tuple(settings.spawners), unlisted)
 
 
 class _Collector:
@@ -124,7 +142,9 @@ class _Collector:
         self.progress = progress
         self.stats = stats
         self.jobs = jobs
-        self.prefilter = prefilter_for(self.spawners) if use_prefilter else None
+        self.use_prefilter = use_prefilter
+        self._prefilter: Prefilter | None = None  # made for the first file read (a warm run
+        # reads none: with many configured spawners, making it takes a while)
         self.results: list[FileFacts] = [_RULED_OUT] * count
         self.recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # path, stat, digest
         self.answer_digests: dict[int, tuple[str, str]] = {}  # path, digest
@@ -145,14 +165,14 @@ class _Collector:
                 self.progress.advance()
                 return
         try:
-            data = read_source(key)
+            data = read_source(key, st)
         except SourceError as exc:
             display = relative_path(key)
             self.results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line,
                                                                  column=exc.column))
             self.progress.advance()
             return
-        if self.prefilter is not None and not self.prefilter.may_spawn(data):
+        if self.use_prefilter and not self.prefilter.may_spawn(data):
             self.stats.ruled_out += 1
             if cache is not None and st is not None:
                 cache.remember(key, st, None)
@@ -166,6 +186,12 @@ class _Collector:
                 return
             self.recorded[i] = (key, st, digest)
         self._analyse(i, relative_path(key), data)
+
+    @property
+    def prefilter(self) -> Prefilter:
+        if self._prefilter is None:
+            self._prefilter = prefilter_for(self.spawners)
+        return self._prefilter
 
     def _cached(self, i: int, digest: str, key: str) -> bool:
         assert self.cache is not None
@@ -217,3 +243,7 @@ class _Collector:
     def close(self) -> None:
         if self.analyzer is not None:
             self.analyzer.close()
+
+    def abort(self) -> None:
+        if self.analyzer is not None:
+            self.analyzer.abort()

@@ -7,14 +7,21 @@ this process at the end. A big run starts the pool as soon as it has that much w
 later job goes straight to it, so parsing overlaps the rest of the pass (and the workers import
 libcst while this process is still reading files). Results come back in any order; the caller
 puts them in place by index, so the report does not depend on scheduling.
+
+Ctrl-C is this process's to handle: the workers ignore SIGINT (a terminal sends it to the whole
+process group; blocked while they fork, so none dies of it before ignoring it), and `abort`
+stops them at once instead of waiting for the files they are parsing. They write nothing, so
+stopping them loses nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -103,19 +110,36 @@ class Analyzer:
         return self.workers
 
     def close(self) -> None:
-        """Stop the pool (on success, error or Ctrl-C): queued jobs are dropped."""
+        """Stop the pool (on success or error): queued jobs are dropped."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         self._futures = {}
 
+    def abort(self) -> None:
+        """Stop the pool now (Ctrl-C): the workers are ended, not waited for."""
+        pool = self._pool
+        if pool is None:
+            return
+        terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+        if terminate is not None:
+            terminate()
+        else:
+            processes = getattr(pool, "_processes", None) or {}
+            for process in list(processes.values()):
+                with contextlib.suppress(OSError, ValueError):
+                    process.terminate()
+        self.close()
+
     def _start_pool(self) -> None:
         self.workers = self.max_workers
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
         held, self._held = self._held, []
-        # The biggest first, so no worker is left alone with a large file at the end.
-        for job in sorted(held, key=lambda j: len(j.data), reverse=True):
-            self._submit(job)
+        with _interrupts_held():  # the workers fork on the first submit
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(),
+                                             initializer=_ignore_interrupts)
+            # The biggest first, so no worker is left alone with a large file at the end.
+            for job in sorted(held, key=lambda j: len(j.data), reverse=True):
+                self._submit(job)
 
     def _submit(self, job: Job) -> None:
         assert self._pool is not None
@@ -139,6 +163,26 @@ def analyze_jobs(jobs: Iterable[Job], spawners: tuple[str, ...], max_workers: in
         return analyzer.finish()
     finally:
         analyzer.close()
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """SIGINT waits (blocked, then delivered here) while workers fork: they inherit the mask."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _ignore_interrupts() -> None:
+    """A worker's first step: Ctrl-C is the main process's to handle (it ends the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _context() -> multiprocessing.context.BaseContext:

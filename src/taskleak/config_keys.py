@@ -1,0 +1,242 @@
+"""The keys of `[tool.taskleak]`: each key's validator, which turns a TOML value into
+`Settings` fields or raises `ConfigError` naming the file and the key (`config.py` finds the
+file and merges the command line onto what these give)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from taskleak.analysis.spawners import parse_spawners, spawner_spec
+from taskleak.rules import CODE_PREFIX, RULES, rule_for
+from taskleak.settings import FAIL_ON_CHOICES, FORMAT_ALIASES, OUTPUT_FORMATS, Settings
+
+SECTION = "[tool.taskleak]"
+
+
+class ConfigError(Exception):
+    """Bad configuration; the message names the file and the key (the CLI exits 2)."""
+
+
+_FOREIGN_CODE = re.compile(r"^[A-Za-z]+[0-9]+$")
+
+
+def settings_from_table(path: Path, table: dict[str, Any]) -> Settings:
+    def where(key: str) -> str:
+        return f"{path}: {SECTION} {key!r}"
+
+    unknown = sorted(set(table) - set(_KEYS))
+    if unknown:
+        key = unknown[0]
+        raise ConfigError(f"{path}: {SECTION} unknown key {key!r}{_did_you_mean(key)}")
+    changes: dict[str, Any] = {"project_root": path.parent.resolve(), "config_file": path}
+    for key, value in table.items():
+        changes.update(_KEYS[key](where(key), path, value))
+    extend = changes.pop("extend_per_file_ignores", ())
+    changes["per_file_ignores"] = changes.get("per_file_ignores", ()) + extend
+    return replace(Settings(), **changes)
+
+
+def _did_you_mean(key: str) -> str:
+    import difflib
+
+    matches = difflib.get_close_matches(key.replace("_", "-").lower(), _KEYS, n=1)
+    return f" (did you mean {matches[0]!r}?)" if matches else f" (known keys: {', '.join(_KEYS)})"
+
+
+def _string_list(where: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where} must be a list of strings (got {_describe(value)})")
+    return tuple(value)
+
+
+def _bool(where: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where} must be true or false (got {_describe(value)})")
+    return value
+
+
+def validated_selectors(where: str, selectors: Sequence[str]) -> tuple[str, ...]:
+    """Rule codes, code prefixes, rule names (`task-discarded`) or `ALL`, as codes or
+    prefixes; unknown ones are errors."""
+    return dedupe(tuple(_selector(where, raw) for raw in selectors))
+
+
+def _selector(where: str, raw: str) -> str:
+    rule = rule_for(raw)
+    if rule is not None:
+        return rule.code
+    code = raw.strip().upper()
+    if code == "ALL":
+        return CODE_PREFIX
+    if not code or not any(known.startswith(code) for known in RULES):
+        raise ConfigError(f"{where}: unknown rule code {raw!r} (known: {_known()})")
+    return code
+
+
+def _rule_code(where: str, raw: str) -> str:
+    """One rule, by code or name (no prefix)."""
+    rule = rule_for(raw)
+    if rule is None:
+        raise ConfigError(f"{where}: unknown rule code {raw!r} (known: {_known()})")
+    return rule.code
+
+
+def _known() -> str:
+    return ", ".join(sorted(RULES))
+
+
+def dedupe(items: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _describe(value: Any) -> str:
+    kind = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
+            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+    return f"{kind} {value!r}" if not isinstance(value, (dict, list)) else kind
+
+
+def _select(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"select": validated_selectors(where, _string_list(where, value))}
+
+
+def _extend_select(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"extend_select": validated_selectors(where, _string_list(where, value))}
+
+
+def _table(where: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table (got {_describe(value)})")
+    return value
+
+
+def _per_file_ignores(where: str, path: Path, value: Any) -> dict[str, Any]:
+    entries = tuple((pattern, validated_selectors(f"{where} {pattern!r}",
+                                                   _string_list(f"{where} {pattern!r}", codes)))
+                    for pattern, codes in _table(where, value).items())
+    return {"per_file_ignores": entries}
+
+
+def _extend_per_file_ignores(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"extend_per_file_ignores": _per_file_ignores(where, path, value)["per_file_ignores"]}
+
+
+def _force_exclude(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"force_exclude": _bool(where, value)}
+
+
+def _noqa_aliases(where: str, path: Path, value: Any) -> dict[str, Any]:
+    out = []
+    for code, rules in _table(where, value).items():
+        if not _FOREIGN_CODE.match(code):
+            raise ConfigError(f"{where}: {code!r} is not a noqa code like 'RUF006'")
+        names = _string_list(f"{where} {code!r}", rules)
+        out.append((code.upper(), tuple(_rule_code(f"{where} {code!r}", n) for n in names)))
+    return {"noqa_aliases": tuple(out)}
+
+
+def _output_format(where: str, path: Path, value: Any) -> dict[str, Any]:
+    value = FORMAT_ALIASES.get(value, value) if isinstance(value, str) else value
+    if value not in OUTPUT_FORMATS:
+        raise ConfigError(f"{where} must be one of {', '.join(map(repr, OUTPUT_FORMATS))} "
+                          f"(got {_describe(value)})")
+    return {"output_format": value}
+
+
+def _ignore(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"ignore": validated_selectors(where, _string_list(where, value))}
+
+
+def _fail_on(where: str, path: Path, value: Any) -> dict[str, Any]:
+    if not isinstance(value, str) or value not in FAIL_ON_CHOICES:
+        raise ConfigError(
+            f"{where} must be one of {', '.join(map(repr, FAIL_ON_CHOICES))} "
+            f"(got {_describe(value)})"
+        )
+    return {"fail_on": value}
+
+
+def _exclude(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"exclude": _string_list(where, value)}
+
+
+def _extend_exclude(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"extend_exclude": _string_list(where, value)}
+
+
+def _respect_gitignore(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"respect_gitignore": _bool(where, value)}
+
+
+def _spawners(where: str, path: Path, value: Any) -> dict[str, Any]:
+    """Strings `NAME[:PROMISE[:POSITION]]` or tables `{ name, promise, coroutine }`."""
+    if not isinstance(value, list):
+        raise ConfigError(f"{where} must be a list (got {_describe(value)})")
+    specs: list[str] = []
+    for item in value:
+        if isinstance(item, dict):
+            unknown = set(item) - {"name", "promise", "coroutine"}
+            if unknown or not isinstance(item.get("name"), str) \
+                    or not isinstance(item.get("promise", ""), str) \
+                    or not isinstance(item.get("coroutine", 0), int):
+                raise ConfigError(f"{where}: a spawner table has `name` (a string), and may "
+                                  f"have `promise` (a string) and `coroutine` (a number): got "
+                                  f"{_describe(item)}")
+            specs.append(spawner_spec(item["name"], item.get("promise"), item.get("coroutine")))
+        elif isinstance(item, str):
+            specs.append(item)
+        else:
+            raise ConfigError(f"{where}: each spawner is a string or a table "
+                              f"(got {_describe(item)})")
+    specs_found = dedupe(tuple(specs))
+    try:
+        parse_spawners(specs_found)  # parsed once per run: the analysis asks again (cached)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    return {"spawners": specs_found}
+
+
+def _baseline(where: str, path: Path, value: Any) -> dict[str, Any]:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where} must be a file path string (got {_describe(value)})")
+    # relative to the configuration file, not to wherever taskleak happens to run
+    return {"baseline": (path.parent / value).resolve()}
+
+
+def _unsafe_fixes(where: str, path: Path, value: Any) -> dict[str, Any]:
+    if isinstance(value, bool):
+        return {"unsafe_fixes": value}
+    if isinstance(value, list):
+        codes = _string_list(where, value)
+        out = []
+        for raw in codes:
+            code = _rule_code(where, raw)
+            if not any(not f.safe for f in RULES[code].fixes):
+                raise ConfigError(f"{where}: {code} has no unsafe fix to opt into")
+            out.append(code)
+        return {"unsafe_fix_rules": dedupe(tuple(out))}
+    raise ConfigError(
+        f"{where} must be true, false or a list of rule codes (got {_describe(value)})"
+    )
+
+
+_KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
+    "select": _select,
+    "ignore": _ignore,
+    "fail-on": _fail_on,
+    "exclude": _exclude,
+    "extend-exclude": _extend_exclude,
+    "respect-gitignore": _respect_gitignore,
+    "spawners": _spawners,
+    "baseline": _baseline,
+    "unsafe-fixes": _unsafe_fixes,
+    "extend-select": _extend_select,
+    "per-file-ignores": _per_file_ignores,
+    "extend-per-file-ignores": _extend_per_file_ignores,
+    "force-exclude": _force_exclude,
+    "noqa-aliases": _noqa_aliases,
+    "output-format": _output_format,
+}
