@@ -11,7 +11,7 @@ A bad option or configuration raises `UsageError` (the command line exits 2).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +28,7 @@ from taskleak.suppress.gate import apply_suppressions
 from taskleak.suppress.noqa import UnusedNoqa
 
 if TYPE_CHECKING:  # fixing imports libcst: a check run without fixes never loads it
+    from taskleak.fixes.apply import AppliedFix, NotFixed
     from taskleak.fixes.files import FixRun
 
 
@@ -224,8 +225,6 @@ def _confirm_at_runtime(out: Outcome, report: Path, targets: Sequence[Path]) -> 
     return dataclasses.replace(out.result, findings=findings)
 
 
-
-
 def check_source(code: str | bytes, path: str = "<string>",
                  spawners: Sequence[str] = ()) -> RunResult:
     """The findings of one module given as text (or bytes), as `check` makes them for a file
@@ -236,5 +235,81 @@ def check_source(code: str | bytes, path: str = "<string>",
     return join([analyse_file(data, path, tuple(spawners))], 1)
 
 
-__all__ = ["CheckOptions", "FixOptions", "Outcome", "RunOptions", "UsageError", "check",
-           "check_source", "exit_code", "fix"]
+# -- one unsaved buffer (editors: `taskleak server`) ----------------------------------------------
+FindingKey = tuple[int, int, str]  # (line, column, rule) of a finding, as `fix_buffer` targets
+
+
+@dataclass(frozen=True)
+class BufferFix:
+    """What fixing a buffer in memory gave: its new text (== the old one when nothing applied)."""
+
+    text: str
+    applied: list[AppliedFix]
+    not_fixed: list[NotFixed]
+    error: str | None = None  # the buffer could not be fixed at all (it does not parse ...)
+
+
+def buffer_settings(path: Path, overrides: CliOverrides | None = None) -> Settings:
+    """The settings `check` uses for the file at `path` (its nearest configuration), with
+    `overrides` (an editor's) on top; raises UsageError for a bad configuration or override."""
+    try:
+        return resolve_settings([path], overrides=overrides)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def check_buffer(text: str, path: Path, settings: Settings) -> RunResult:
+    """The findings of an unsaved buffer of the file at `path`, as `check` reports that file with
+    `settings`: enabled rules only, `# noqa` read from the buffer. A buffer that does not parse
+    gives one `Skipped` with its reason and line."""
+    from taskleak.run.pipeline import analyse_file
+    from taskleak.run.prefilter import may_spawn
+    from taskleak.suppress.noqa import apply_noqa
+
+    data = _buffer_bytes(text)
+    if not may_spawn(data, settings.spawners):  # as `check`: nothing to parse
+        return RunResult([], [], files_scanned=1, files_parsed=0)
+    display = str(path)
+    result = join([analyse_file(data, display, settings.spawners)], 1, settings.rule_enabled)
+    noqa = apply_noqa(result.findings, {display: text.splitlines()},
+                      rule_enabled=settings.rule_enabled, report_unused=False)
+    return replace(result, findings=noqa.kept)
+
+
+def fix_buffer(text: str, settings: Settings, targets: Collection[FindingKey], *,
+               unsafe: bool | None = None, path: Path | None = None) -> BufferFix:
+    """Fix the `targets` of a buffer in memory, as `taskleak fix` would (verified, safe fixes
+    unless `unsafe` or the settings allow unsafe ones); nothing is written."""
+    from taskleak.files.source import SourceError, decode
+    from taskleak.fixes.apply import fix_source
+
+    def allow_unsafe(rule: str) -> bool:
+        if unsafe is not None:
+            return unsafe
+        return settings.unsafe_fixes or rule in settings.unsafe_fix_rules
+
+    done = fix_source(_buffer_bytes(text), spawners=settings.spawners, targets=targets,
+                      allow_unsafe=allow_unsafe, filename=str(path or "<buffer>"))
+    try:
+        fixed = decode(done.fixed)[0] if done.changed else text
+    except SourceError as exc:
+        return BufferFix(text, [], done.not_fixed, exc.reason)
+    return BufferFix(fixed, done.applied, done.not_fixed, done.error)
+
+
+def _buffer_bytes(text: str) -> bytes:
+    """A buffer's text as the bytes its file would hold: in the encoding it declares."""
+    import io
+    import tokenize
+
+    data = text.encode("utf-8")
+    try:
+        encoding = tokenize.detect_encoding(io.BytesIO(data).readline)[0]
+        return data if encoding.startswith("utf-8") else text.encode(encoding)
+    except (SyntaxError, LookupError, UnicodeEncodeError):
+        return data  # the parse then reports the bad declaration
+
+
+__all__ = ["BufferFix", "CheckOptions", "FixOptions", "Outcome", "RunOptions", "UsageError",
+           "buffer_settings", "check", "check_buffer", "check_source", "exit_code", "fix",
+           "fix_buffer"]
