@@ -87,9 +87,12 @@ def capabilities(name: str | None) -> types.ClientCapabilities:
 @asynccontextmanager
 async def running(root: Path, caps: types.ClientCapabilities | None = None,
                   init_options: Any = None,
-                  configuration: dict[str, Any] | None = None) -> AsyncIterator[Client]:
-    """`taskleak server` started, initialized on the workspace folder `root`, shut down after."""
-    config = ClientServerConfig(server_command=server_command(), client_factory=_make_client)
+                  configuration: dict[str, Any] | None = None,
+                  command: list[str] | None = None) -> AsyncIterator[Client]:
+    """`taskleak server` (or `command`) started, initialized on the workspace folder `root`,
+    shut down after."""
+    config = ClientServerConfig(server_command=command or server_command(),
+                                client_factory=_make_client)
     client = await config.start()
     assert isinstance(client, Client)
     if configuration is not None:
@@ -135,6 +138,31 @@ def open_document(client: Client, path: Path, text: str | None = None, version: 
             uri=uri, language_id="python", version=version,
             text=path.read_text(encoding="utf-8") if text is None else text)))
     return uri
+
+
+def change_range(client: Client, uri: str, version: int, line: int, start: int, end: int,
+                 text: str) -> None:
+    """An incremental change: characters `start`..`end` of `line` become `text`."""
+    where = types.Range(start=types.Position(line=line, character=start),
+                        end=types.Position(line=line, character=end))
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangePartial(range=where, text=text)]))
+
+
+def server_rss(client: Client) -> int | None:
+    """The server process's resident memory in bytes (Linux), None elsewhere."""
+    process = client._server
+    if process is None:
+        return None
+    try:
+        status = Path(f"/proc/{process.pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return None
 
 
 def replace_text(client: Client, uri: str, text: str, version: int) -> None:
