@@ -110,10 +110,13 @@ def parse_settings(raw: Any, base: EditorSettings | None = None) -> Parsed:
 
 def settings_in(options: Any) -> Any:
     """The taskleak settings inside `initializationOptions` or a `didChangeConfiguration`
-    payload: `{"settings": {...}}`, `{"taskleak": {...}}` or `{"settings": {"taskleak": ...}}`."""
-    while isinstance(options, Mapping):
-        inner = options.get("settings", options.get(SECTION))
-        if inner is None:
-            return options if not (set(options) - set(_KEYS)) else None
-        options = inner
-    return options
+    payload: `{"settings": {...}}`, `{"taskleak": {...}}` or `{"settings": {"taskleak": ...}}`;
+    None when it holds none."""
+    if not isinstance(options, Mapping):
+        return None
+    for key in ("settings", SECTION):
+        inner = options.get(key)
+        if isinstance(inner, Mapping):
+            nested = inner.get(SECTION)
+            return nested if isinstance(nested, Mapping) else inner
+    return None
