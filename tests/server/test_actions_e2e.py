@@ -49,13 +49,15 @@ class Client:
 
 
 async def actions(client: Client, uri: str, diagnostics: list[types.Diagnostic],
-                  only: list[str] | None = None) -> list[types.CodeAction]:
+                  only: list[str] | None = None,
+                  trigger: types.CodeActionTriggerKind | None = None) -> list[types.CodeAction]:
     whole = types.Range(start=types.Position(line=0, character=0),
                         end=types.Position(line=0, character=0))
     found = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri=uri),
         range=diagnostics[0].range if diagnostics else whole,
-        context=types.CodeActionContext(diagnostics=diagnostics, only=only)))
+        context=types.CodeActionContext(diagnostics=diagnostics, only=only,
+                                        trigger_kind=trigger)))
     return [a for a in found or [] if isinstance(a, types.CodeAction)]
 
 
@@ -162,6 +164,23 @@ async def test_fix_all_is_resolved_when_the_client_resolves(workspace: Path) -> 
         assert lazy.edit is None and lazy.data is not None
         resolved = await client.code_action_resolve_async(lazy)
     assert "_background_tasks.add(task)" in apply_edits(LEAKY, edits_of(resolved, uri))
+
+
+async def test_a_light_bulb_gets_the_fix_computed_only_when_picked(workspace: Path) -> None:
+    async with running(workspace, capabilities("visual-studio-code")) as client:
+        uri = open_document(client, workspace / "pkg" / "leaky.py")
+        diagnostics = await diagnostics_for(client, uri, 1)
+        automatic = types.CodeActionTriggerKind.Automatic
+        found = await actions(client, uri, diagnostics, trigger=automatic)
+        [lazy] = [a for a in found if a.is_preferred]
+        assert lazy.edit is None and lazy.title.startswith(f"Fix {DISCARDED.code}: keep the")
+        assert not [a for a in found if "(unsafe)" in a.title]  # offered when asked for
+        resolved = await client.code_action_resolve_async(lazy)
+        fixed = apply_edits(LEAKY, edits_of(resolved, uri))
+        asked = await actions(client, uri, diagnostics, trigger=types.CodeActionTriggerKind.Invoked)
+        assert [a.title for a in asked if "(unsafe)" in a.title]
+        assert all(a.edit is not None for a in asked if a.kind == types.CodeActionKind.QuickFix)
+    assert "_background_tasks.add(task)" in fixed
 
 
 async def test_edits_are_versioned_for_a_client_that_takes_them(workspace: Path) -> None:

@@ -18,10 +18,11 @@ from lsprotocol import types
 from taskleak.server.actions import (
     FIX_ALL,
     QUICK_FIX,
+    Pending,
     Request,
     code_actions,
     fix_all_edit,
-    fix_all_uri,
+    quick_fix_edit,
 )
 from taskleak.server.client import ClientFeatures
 from taskleak.server.diagnostics import SOURCE
@@ -157,10 +158,12 @@ def _actions(server: TaskleakServer) -> None:
 
     def request(ls: TaskleakServer, uri: str, context: types.CodeActionContext | None) -> Request:
         folder = ls.folder_of(uri)
+        automatic = context is not None and \
+            context.trigger_kind == types.CodeActionTriggerKind.Automatic
         return Request(diagnostics=context.diagnostics if context else [],
                        only=context.only if context else None,
                        resolve=ls.features.resolve_edit, versioned=ls.features.versioned,
-                       folder=folder[1] if folder else None)
+                       folder=folder[1] if folder else None, automatic=automatic)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, options)
     @guarded(None)
@@ -178,16 +181,19 @@ def _actions(server: TaskleakServer) -> None:
     @server.feature(types.CODE_ACTION_RESOLVE)
     @guarded(None)
     async def resolve(ls: TaskleakServer, action: types.CodeAction) -> types.CodeAction:
-        uri = fix_all_uri(action.data)
-        if uri is None:
+        pending = Pending.from_data(action.data)
+        checked = await ls.check(pending.uri) if pending is not None else None
+        if pending is None or checked is None:
             return action
-        checked = await ls.check(uri)
-        if checked is not None:
-            asked = request(ls, uri, None)
-            codec = ls.workspace.position_codec
-            edit = await ls.worker.run(
-                lambda: fix_all_edit(checked, asked, Lines(checked.snapshot.text, codec)))
-            action.edit = edit or types.WorkspaceEdit(changes={})
+        asked = request(ls, pending.uri, None)
+        lines = Lines(checked.snapshot.text, ls.workspace.position_codec)
+        if pending.kind == FIX_ALL:
+            edit = await ls.worker.run(lambda: fix_all_edit(checked, asked, lines))
+        else:
+            edit, why = await ls.worker.run(lambda: quick_fix_edit(checked, pending, asked, lines))
+            if why is not None:
+                ls.show_error(f"{action.title}: not applied: {why}")
+        action.edit = edit or types.WorkspaceEdit(changes={})
         return action
 
 
