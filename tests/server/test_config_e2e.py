@@ -145,3 +145,24 @@ async def test_a_pulling_client_is_asked_to_pull_again(workspace: Path) -> None:
             text_document=document, previous_result_id=report.result_id))
     assert isinstance(again, types.RelatedFullDocumentDiagnosticReport)
     assert list(again.items) == []
+
+
+async def test_open_documents_are_checked_again_when_a_file_of_their_folder_changes(
+        workspace: Path) -> None:
+    other = workspace / "pkg" / "other.py"
+    other.write_text(LEAKY, encoding="utf-8")
+    async with running(workspace) as client:
+        saved = open_document(client, workspace / "pkg" / "leaky.py")
+        dependent = open_document(client, other)
+        await diagnostics_for(client, saved, 1)
+        await diagnostics_for(client, dependent, 1)
+        seen = len(client.recorder.published[dependent])
+        client.text_document_did_save(types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=saved)))
+        assert codes(await next_publish(client, dependent, seen)) == [DISCARDED.code]
+        seen = len(client.recorder.published[dependent])
+        on_disk = workspace / "pkg" / "helpers.py"  # not open: changed by another tool
+        on_disk.write_text("X = 1\n", encoding="utf-8")
+        client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+            types.FileEvent(uri=on_disk.as_uri(), type=types.FileChangeType.Created)]))
+        assert codes(await next_publish(client, dependent, seen)) == [DISCARDED.code]
