@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from lsp_client import (
     capabilities,
+    change_range,
     diagnostics_for,
     open_document,
     replace_text,
@@ -169,3 +170,17 @@ async def test_closing_a_document_clears_its_diagnostics(workspace: Path) -> Non
         await wait_until(lambda: client.recorder.published[uri][-1].diagnostics == [],
                          "cleared diagnostics")
 
+
+
+async def test_incremental_changes_count_lines_as_the_client_does(workspace: Path) -> None:
+    # a form feed (a page break) is no line break for the protocol, only for str.splitlines
+    text = "import asyncio\n\x0c\n\nasync def work() -> None:\n    pass\n\n\n" \
+           "async def main() -> None:\n    asyncio.create_task(work())\n"
+    async with running(workspace) as client:
+        uri = open_document(client, workspace / "pkg" / "paged.py", text)
+        [before] = await diagnostics_for(client, uri, 1)
+        assert before.range.start.line == 8
+        change_range(client, uri, 2, 8, 24, 28, "other")  # work() -> other() on line 8
+        [after] = await diagnostics_for(client, uri, 2)
+    assert "task other() is discarded" in after.message
+    assert after.range.start.line == 8

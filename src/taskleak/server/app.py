@@ -30,6 +30,7 @@ from taskleak.server.folders import is_config_file
 from taskleak.server.hover import noqa_hover
 from taskleak.server.state import TaskleakServer, uri_path
 from taskleak.server.text import Lines
+from taskleak.server.workspace import install
 
 F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
 WATCHERS_ID = "taskleak-watched-files"
@@ -64,6 +65,7 @@ def _lifecycle(server: TaskleakServer) -> None:
     @server.feature(types.INITIALIZE)
     @guarded(None)
     async def initialize(ls: TaskleakServer, params: types.InitializeParams) -> None:
+        install(ls.protocol)
         ls.features = ClientFeatures.of(params.capabilities)
         ls.take_settings(params.initialization_options)
 

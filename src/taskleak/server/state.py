@@ -58,7 +58,7 @@ class TaskleakServer(LanguageServer):
         """The innermost workspace folder holding the document: (its URI, its path)."""
         path = uri_path(uri)
         best: tuple[str, Path] | None = None
-        for folder_uri in self.workspace.folders:
+        for folder_uri in self.folder_uris():
             folder = uri_path(folder_uri)
             if folder is None or (path is not None and not path.is_relative_to(folder)):
                 continue
@@ -67,6 +67,10 @@ class TaskleakServer(LanguageServer):
             if best is None or len(folder.parts) > len(best[1].parts):
                 best = (folder_uri, folder)
         return best
+
+    def folder_uris(self) -> list[str]:
+        """The workspace folders' URIs, as the client wrote them."""
+        return [folder.uri for folder in self.workspace.folders.values()]
 
     def editor_for(self, uri: str) -> EditorSettings:
         folder = self.folder_of(uri)
@@ -182,7 +186,7 @@ class TaskleakServer(LanguageServer):
         if not self.features.configuration:
             return False
         before = (self.editor, dict(self.editor_by_folder))
-        folders = list(self.workspace.folders)
+        folders = self.folder_uris()
         items = [types.ConfigurationItem(section=NAME)] + [
             types.ConfigurationItem(scope_uri=uri, section=NAME) for uri in folders]
         answers = await self.workspace_configuration_async(types.ConfigurationParams(items))
