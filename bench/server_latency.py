@@ -11,8 +11,8 @@ the server's own work) or pulled (`textDocument/diagnostic` right after the chan
 sequential: each waits for its diagnostics. Also measured, `--actions` times each after an edit
 and its diagnostics: the code actions on a diagnostic as a light bulb asks for them (automatic:
 the fix is resolved when picked) and as the user does (invoked: every fix computed); the
-in-process `check_buffer` time of the same text (what the server adds is the difference); and the
-server's resident memory after the warmup and after the last edit (Linux /proc).
+in-process `check_buffer` time of the same text, between the edits (what the server adds is the
+difference); and the server's resident memory every `--every` edits (Linux /proc).
 
 Prints a Markdown table (paste it into bench/README.md). Timings are measured here, never
 asserted in tests.
@@ -165,9 +165,14 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         for _ in range(args.warmup):
             await session.edit()
         pid = client._server.pid if client._server else 0
-        rss_warm = rss(pid)
-        latencies = [(await session.edit())[0] for _ in range(args.edits)]
-        rss_end = rss(pid)
+        memory = [(args.warmup, rss(pid))]
+        latencies, direct = [], []
+        for n in range(1, args.edits + 1):
+            latencies.append((await session.edit())[0])
+            # the same check in this process, between two edits: both see the same load
+            direct.append(in_process(text.replace("LIMIT = 0", f"LIMIT = {session.value}")))
+            if n % args.every == 0 or n == args.edits:
+                memory.append((args.warmup + n, rss(pid)))
         report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
             text_document=types.TextDocumentIdentifier(uri=uri)))
         diagnostic = next(iter(getattr(report, "items", [])))
@@ -180,21 +185,17 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         await client.shutdown_async(None)
         client.exit(None)
         await client.stop()
-    return {"latencies": latencies, "actions": actions, "rss": (rss_warm, rss_end)}
+    return {"latencies": latencies, "actions": actions, "memory": memory, "direct": direct}
 
 
-def in_process(text: str, runs: int) -> list[float]:
+def in_process(text: str) -> float:
+    """Seconds `check_buffer` takes on `text` here, without the server."""
     from taskleak.api import check_buffer
     from taskleak.settings import Settings
 
-    times = []
-    path = Path("service.py")
-    for i in range(runs):
-        edited = text.replace("LIMIT = 0", f"LIMIT = {i}")
-        began = time.perf_counter()
-        check_buffer(edited, path, Settings())
-        times.append(time.perf_counter() - began)
-    return times
+    began = time.perf_counter()
+    check_buffer(text, Path("service.py"), Settings())
+    return time.perf_counter() - began
 
 
 def main() -> None:
@@ -204,11 +205,10 @@ def main() -> None:
     parser.add_argument("--actions", type=int, default=20)
     parser.add_argument("--mode", choices=("push", "pull"), default="push")
     parser.add_argument("--debounce", type=int, default=0, help="the server's debounce, ms")
+    parser.add_argument("--every", type=int, default=100, help="edits between RSS readings")
     args = parser.parse_args()
     found = asyncio.run(run(args))
-    direct = in_process(module(), 50)
     ms = [t * 1000 for t in found["latencies"]]
-    warm, end = found["rss"]
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     print(f"{platform.python_implementation()} {platform.python_version()}, "
           f"{os.cpu_count()} cores, load average {load}; {args.mode}, debounce {args.debounce} ms")
@@ -223,12 +223,13 @@ def main() -> None:
             print(f"| code actions on a diagnostic, {what} | {len(times)} | "
                   f"{statistics.median(times):.0f} | "
                   f"{percentile(times, 0.95):.0f} |")
-    direct_ms = [t * 1000 for t in direct]
-    print(f"| check_buffer in process (no server) | {len(direct_ms)} | "
+    direct_ms = [t * 1000 for t in found["direct"]]
+    print(f"| check_buffer in process (no server), between the edits | {len(direct_ms)} | "
           f"{statistics.median(direct_ms):.0f} | {percentile(direct_ms, 0.95):.0f} |")
-    if warm is not None and end is not None:
-        print(f"\nserver RSS: {warm:.1f} MiB after {args.warmup} edits, {end:.1f} MiB after "
-              f"{args.warmup + args.edits} ({end - warm:+.1f} MiB)")
+    readings = [(n, m) for n, m in found["memory"] if m is not None]
+    if readings:
+        print("\nserver RSS (MiB) after N edits: "
+              + ", ".join(f"{n}: {m:.1f}" for n, m in readings))
 
 
 if __name__ == "__main__":
