@@ -75,7 +75,10 @@ def _lifecycle(server: TaskleakServer) -> None:
         mode = "pulled by the client" if ls.features.pull else "pushed"
         ls.log(f"taskleak server {ls.version}: diagnostics are {mode}")
         if ls.features.watch:
-            await _watch_files(ls)
+            try:
+                await _watch_files(ls)
+            except Exception as exc:  # then config changes are seen at the next check only
+                ls.log(f"taskleak: could not watch files: {exc}", types.MessageType.Warning)
         if await ls.pull_settings():
             ls.settings_changed()
 
