@@ -271,8 +271,10 @@ def check_buffer(text: str, path: Path, settings: Settings) -> RunResult:
         return RunResult([], [], files_scanned=1, files_parsed=0)
     display = str(path)
     result = join([analyse_file(data, display, settings.spawners)], 1, settings.rule_enabled)
-    noqa = apply_noqa(result.findings, {display: text.splitlines()},
-                      rule_enabled=settings.rule_enabled, report_unused=False)
+    # lines as the parser counts them (str.splitlines also breaks at form feeds, U+2028 ...)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    noqa = apply_noqa(result.findings, {display: lines}, rule_enabled=settings.rule_enabled,
+                      report_unused=False)
     return replace(result, findings=noqa.kept)
 
 

@@ -29,6 +29,13 @@ def test_noqa_is_read_from_the_buffer(tmp_path: Path) -> None:
     assert check_buffer(text, tmp_path / "m.py", Settings()).findings == []
 
 
+def test_noqa_lines_are_counted_as_the_parser_counts_them(tmp_path: Path) -> None:
+    # a form feed is a line break for str.splitlines, not for Python's tokenizer
+    text = "import asyncio\n\x0c\n" + LEAKY.split("\n", 1)[1].replace(
+        "(work())", f"(work())  # noqa: {DISCARDED.code}")
+    assert check_buffer(text, tmp_path / "m.py", Settings()).findings == []
+
+
 def test_a_buffer_without_spawns_is_not_parsed(tmp_path: Path) -> None:
     result = check_buffer("def broken(:\n", tmp_path / "m.py", Settings())
     assert result.findings == [] and result.skipped == [] and result.files_parsed == 0
