@@ -10,9 +10,9 @@ A 1,000-line module with a few spawns is opened in a temporary workspace; after 
 the server's own work) or pulled (`textDocument/diagnostic` right after the change). Edits are
 sequential: each waits for its diagnostics. Also measured, `--actions` times each after an edit
 and its diagnostics: the code actions on a diagnostic as a light bulb asks for them (automatic:
-the fix is resolved when picked) and as the user does (invoked: every fix computed); the
-in-process `check_buffer` time of the same text, between the edits (what the server adds is the
-difference); and the server's resident memory every `--every` edits (Linux /proc).
+the fix is resolved when picked) and as the user does (invoked: every fix computed); the same
+check in this process (`api.check` on the text as stdin), between the edits (what the server
+adds is the difference); and the server's resident memory every `--every` edits (Linux /proc).
 
 Prints a Markdown table (paste it into bench/README.md). Timings are measured here, never
 asserted in tests.
@@ -189,12 +189,13 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def in_process(text: str) -> float:
-    """Seconds `check_buffer` takes on `text` here, without the server."""
-    from taskleak.api import check_buffer
-    from taskleak.settings import Settings
+    """Seconds the check of `text` takes here, without the server (what the server runs)."""
+    from taskleak import api
 
+    options = api.CheckOptions(stdin=text.encode(), stdin_filename=Path("service.py"),
+                               cache=False, isolated=True)
     began = time.perf_counter()
-    check_buffer(text, Path("service.py"), Settings())
+    api.check(options)
     return time.perf_counter() - began
 
 
@@ -224,7 +225,7 @@ def main() -> None:
                   f"{statistics.median(times):.0f} | "
                   f"{percentile(times, 0.95):.0f} |")
     direct_ms = [t * 1000 for t in found["direct"]]
-    print(f"| check_buffer in process (no server), between the edits | {len(direct_ms)} | "
+    print(f"| the check in process (no server), between the edits | {len(direct_ms)} | "
           f"{statistics.median(direct_ms):.0f} | {percentile(direct_ms, 0.95):.0f} |")
     readings = [(n, m) for n, m in found["memory"] if m is not None]
     if readings:

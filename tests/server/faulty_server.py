@@ -6,23 +6,19 @@ go on serving the others.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from taskleak.api import check_buffer
-from taskleak.model import RunResult
-from taskleak.server import engine
+from taskleak import api
 from taskleak.server.app import serve
-from taskleak.settings import Settings
 
-MARKER = "PLANTED_BUG"
+MARKER = b"PLANTED_BUG"
+_check = api.check
 
 
-def _check_buffer(text: str, path: Path, settings: Settings) -> RunResult:
-    if MARKER in text:
+def _planted(options: api.CheckOptions, progress: object = None) -> api.Outcome:
+    if options.stdin is not None and MARKER in options.stdin:
         raise RuntimeError("a planted bug")
-    return check_buffer(text, path, settings)
+    return _check(options)
 
 
 if __name__ == "__main__":
-    engine.check_buffer = _check_buffer
+    api.check = _planted  # type: ignore[assignment]
     serve()

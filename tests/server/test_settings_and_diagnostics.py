@@ -1,24 +1,18 @@
-"""Editor settings (`server/editor_settings.py`), settings per folder (`server/folders.py`),
-severities and related places (`server/diagnostics.py`, `server/related.py`)."""
+"""Editor settings (`server/editor_settings.py`), severities and related places
+(`server/diagnostics.py`, `server/related.py`)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from conftest import CONFIG
 from lsprotocol import types
 
 from taskleak.model import Finding, Risk
 from taskleak.rules import rule_for
 from taskleak.server.diagnostics import severity
 from taskleak.server.editor_settings import (
-    EditorSettings,
     LowSeverity,
     parse_settings,
     settings_in,
 )
-from taskleak.server.folders import FolderSettings
 from taskleak.server.related import related_places
 
 DISCARDED = rule_for("task-discarded")
@@ -41,29 +35,6 @@ def test_settings_are_found_in_each_payload_shape() -> None:
     assert settings_in({"taskleak": inner}) == inner
     assert settings_in({"settings": {"taskleak": inner, "ruff": {}}}) == inner
     assert settings_in({"ruff": {}}) is None and settings_in(None) is None
-
-
-def test_settings_follow_the_configuration_file(tmp_path: Path) -> None:
-    config = tmp_path / "pyproject.toml"
-    config.write_text(CONFIG, encoding="utf-8")
-    folders = FolderSettings()
-    path = tmp_path / "pkg" / "m.py"
-    first = folders.resolve(path, EditorSettings())
-    assert first.settings is not None and first.settings.fail_on == "medium"
-    assert folders.resolve(path, EditorSettings()) is first  # cached
-    config.write_text(CONFIG.replace('"medium"', '"high"') + "\n", encoding="utf-8")
-    os.utime(config, ns=(1, 1))  # a different stamp even on a coarse clock
-    again = folders.resolve(path, EditorSettings())
-    assert again.settings is not None and again.settings.fail_on == "high"
-
-
-def test_bad_editor_overrides_fall_back_to_the_file(tmp_path: Path) -> None:
-    folders = FolderSettings()
-    resolved = folders.resolve(tmp_path / "m.py", EditorSettings(select=("NOPE1",)))
-    assert resolved.settings is not None and resolved.editor_error
-    (tmp_path / "pyproject.toml").write_text("[tool.taskleak]\nfail-on = 3\n", encoding="utf-8")
-    broken = folders.resolve(tmp_path / "m.py", EditorSettings())
-    assert broken.settings is None and broken.error and "fail-on" in broken.error
 
 
 def finding(risk: Risk, structured: bool = False, **words: str) -> Finding:

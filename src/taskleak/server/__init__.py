@@ -8,11 +8,13 @@
 - `diagnostics.py`, `related.py`: findings as LSP diagnostics (severity, code, related places);
 - `actions.py`, `suppression.py`, `edits.py`: quick fixes, `# noqa` actions, fix-all, text edits;
 - `hover.py`: a rule's summary over a `# noqa` code;
-- `folders.py`, `editor_settings.py`: the configuration of each file, and the editor's settings;
+- `editor_settings.py`: the editor's settings, on top of each file's configuration;
+- `client.py`, `workspace.py`: what the client can do; documents split into lines as it does;
 - `text.py`: lines and positions in the client's units.
 
-Everything here calls the library through `taskleak.api` (`check_buffer`, `fix_buffer`,
-`buffer_settings`), the rule registry and the `# noqa` grammar; nothing is read from disk that the
-editor holds in a buffer. pygls is an optional dependency (`pip install 'taskleak[server]'`): only
-`taskleak server` imports this package.
+A buffer is checked through `taskleak.api.check`, as `taskleak check - --stdin-filename FILE`
+checks it, and fixed with `fixes.apply.fix_source`, as `taskleak fix -` fixes it; the rule
+registry and the `# noqa` grammar do the rest. Nothing is read from disk that the editor holds
+in a buffer, nothing is written. pygls is an optional dependency
+(`pip install 'taskleak[server]'`): only `taskleak server` imports this package.
 """

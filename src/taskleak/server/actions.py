@@ -25,11 +25,10 @@ from typing import Any
 
 from lsprotocol import types
 
-from taskleak.api import BufferFix
 from taskleak.model import Finding
 from taskleak.rules import FIX_KINDS, RULES
 from taskleak.server.diagnostics import SOURCE
-from taskleak.server.documents import Checked
+from taskleak.server.documents import BufferFix, Checked
 from taskleak.server.edits import text_edits
 from taskleak.server.engine import fix_checked
 from taskleak.server.suppression import noqa_edit

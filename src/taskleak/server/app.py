@@ -26,9 +26,8 @@ from taskleak.server.actions import (
 )
 from taskleak.server.client import ClientFeatures
 from taskleak.server.diagnostics import SOURCE
-from taskleak.server.folders import is_config_file
 from taskleak.server.hover import noqa_hover
-from taskleak.server.state import TaskleakServer, uri_path
+from taskleak.server.state import TaskleakServer, is_config_file, uri_path
 from taskleak.server.text import Lines
 from taskleak.server.workspace import install
 

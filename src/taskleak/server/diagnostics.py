@@ -4,19 +4,19 @@ a severity from the risk, the places the finding names, and the key code actions
 Severity: a finding that fails the gate (`fail-on`, as `taskleak check` decides) is an Error
 when its risk is high and a Warning when it is medium; one below `fail-on` is Information (it is
 reported, it never fails); low rows (kept and cleaned, structured) follow `lowSeverity` (Hint by
-default, Information, or not shown). A buffer that does not parse gives one Error at the
-parser's line (and column, when Python's own parser agrees on the line).
+default, Information, or not shown). A `# noqa` that suppresses nothing (the opt-in
+unused-noqa rule) is tagged Unnecessary, so editors grey it out. A buffer that does not parse
+gives one Error where Python's compiler puts the syntax error.
 """
 
 from __future__ import annotations
 
-import ast
 from typing import Any
 
 from lsprotocol import types
 
 from taskleak.model import Finding, Risk, RunResult, Skipped
-from taskleak.rules import RULES
+from taskleak.rules import RULES, Category
 from taskleak.server.editor_settings import LowSeverity
 from taskleak.server.related import related_places
 from taskleak.server.text import Lines
@@ -76,6 +76,8 @@ def finding_diagnostic(finding: Finding, level: types.DiagnosticSeverity, lines:
         code_description=types.CodeDescription(href=rule.help_uri) if rule else None,
         source=SOURCE,
         message=finding.message,
+        tags=[types.DiagnosticTag.Unnecessary]
+        if rule is not None and rule.category is Category.SUPPRESSION else None,
         related_information=_related(finding, lines, uri) if related else None,
         data={"key": finding_key(finding)},
     )
@@ -90,41 +92,19 @@ def _related(finding: Finding, lines: Lines, uri: str
 
 
 def skipped_diagnostic(skipped: Skipped, lines: Lines) -> types.Diagnostic:
-    """One Error where the buffer stops parsing.
-
-    Python's own parser places a syntax error better than libcst's (whose line is at times the
-    one after the error): its line, column and message are used when it fails too; else the
-    reason `check` gives, over the line it names (the first line when it names none).
-    """
-    python = _python_error(lines.text)
-    if python is not None:
-        line, start, end_line, end, message = python
+    """One Error where the buffer stops parsing: at the line and column `check` gives (Python's
+    compiler's), over the character there; the first line when it names none."""
+    line = max((skipped.line or 1) - 1, 0)
+    text = lines.line(line)
+    if skipped.column is not None:
+        start = min(max(skipped.column - 1, 0), len(text))
+        end = min(start + 1, len(text))
+        start = min(start, end)
     else:
-        line = max((skipped.line or 1) - 1, 0)
-        text = lines.line(line)
-        start, end_line, end = len(text) - len(text.lstrip()), line, len(text)
-        message = skipped.reason
+        start, end = len(text) - len(text.lstrip()), len(text)
     return types.Diagnostic(
-        range=lines.span(line, start, end_line, end),
+        range=lines.span(line, start, line, end),
         severity=types.DiagnosticSeverity.Error,
         source=SOURCE,
-        message=f"{message} (not checked for task leaks until it parses)",
+        message=f"{skipped.reason} (not checked for task leaks until it parses)",
     )
-
-
-def _python_error(text: str) -> tuple[int, int, int, int, str] | None:
-    """(line, column, end line, end column, message) of Python's syntax error, 0-based."""
-    try:
-        compile(text, "<buffer>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
-    except SyntaxError as exc:
-        if not exc.lineno:
-            return None
-        line, column = exc.lineno - 1, max((exc.offset or 1) - 1, 0)
-        end_line, end = line, column + 1
-        if exc.end_lineno and exc.end_offset and (exc.end_lineno, exc.end_offset) > (
-                exc.lineno, exc.offset or 1):
-            end_line, end = exc.end_lineno - 1, exc.end_offset - 1
-        return line, column, end_line, end, f"syntax error: {exc.msg}"
-    except (ValueError, RecursionError, MemoryError):
-        return None
-    return None

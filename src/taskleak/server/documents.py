@@ -18,11 +18,21 @@ from taskleak.model import Finding
 from taskleak.server.editor_settings import EditorSettings
 from taskleak.settings import Settings
 
-if TYPE_CHECKING:
-    from taskleak.api import BufferFix
+if TYPE_CHECKING:  # fixing loads libcst's rewriting: only when a fix is asked for
+    from taskleak.fixes.apply import AppliedFix, NotFixed
 
 FixKey = tuple[frozenset[tuple[int, int, str]], bool | None]  # (targets, unsafe)
 MAX_FIXES = 8
+
+
+@dataclass(frozen=True)
+class BufferFix:
+    """A buffer fixed in memory: its new text (the old one when nothing applied)."""
+
+    text: str
+    applied: list[AppliedFix]
+    not_fixed: list[NotFixed]
+    error: str | None = None  # the buffer could not be fixed at all (it does not parse ...)
 
 
 @dataclass(frozen=True)

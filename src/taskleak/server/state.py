@@ -12,6 +12,7 @@ other files count, and this is where they already do.
 
 from __future__ import annotations
 
+import os
 import traceback
 from pathlib import Path
 from typing import Any
@@ -21,15 +22,20 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from taskleak import __version__
+from taskleak.config import PYPROJECT
 from taskleak.server.client import ClientFeatures
 from taskleak.server.documents import Checked, Documents, Snapshot
 from taskleak.server.editor_settings import EditorSettings, parse_settings, settings_in
 from taskleak.server.engine import Outcome, View, check_snapshot
-from taskleak.server.folders import FolderSettings
 from taskleak.server.schedule import Debouncer, Worker
 
 NAME = "taskleak"
 MAX_SHOWN = 64  # distinct error messages shown to the user (then only logged)
+
+
+def is_config_file(path_or_uri: str) -> bool:
+    """A `pyproject.toml` (which may hold the `[tool.taskleak]` of files below it)."""
+    return path_or_uri.rsplit("/", 1)[-1].rsplit(os.sep, 1)[-1] == PYPROJECT
 
 
 def uri_path(uri: str) -> Path | None:
@@ -45,7 +51,6 @@ class TaskleakServer(LanguageServer):
         super().__init__(NAME, __version__,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents = Documents()
-        self.folders = FolderSettings()
         self.worker = Worker()
         self.debouncer = Debouncer(self.check_and_publish)
         self.features = ClientFeatures()
@@ -123,7 +128,7 @@ class TaskleakServer(LanguageServer):
         current = self.documents.current(snapshot)
         if current is not None:
             return Outcome(current)
-        outcome = check_snapshot(snapshot, editor, folder, self.folders, generation, view)
+        outcome = check_snapshot(snapshot, editor, folder, generation, view)
         if snapshot.uri in self.workspace.text_documents:
             self.documents.store(outcome.checked)
         return outcome
@@ -167,7 +172,6 @@ class TaskleakServer(LanguageServer):
     def settings_changed(self) -> None:
         """Configuration or editor settings changed: every check is out of date."""
         self.documents.settings_changed()
-        self.worker.submit(self.folders.invalidate)  # the worker alone uses the cache
         self.refresh(self.open_uris())
 
     # -- the editor's settings ------------------------------------------------------------------
