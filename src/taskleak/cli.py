@@ -310,6 +310,22 @@ def explain(code: str) -> None:
     click.echo(render_rule_markdown(rule), nl=False)
 
 
+@main.command("server")
+def server_command() -> None:
+    """Run the language server over stdio, for editors (see docs/editors.md).
+
+    Needs the server extra: pip install 'taskleak[server]'.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("pygls") is None or importlib.util.find_spec("lsprotocol") is None:
+        _usage_error("the language server needs pygls and lsprotocol: "
+                     "pip install 'taskleak[server]'")
+    from taskleak.server.app import serve  # pygls is loaded here only, never by `check`
+
+    serve()
+
+
 def _usage_error(message: str) -> NoReturn:
     with contextlib.suppress(OSError):  # stderr gone too: the exit code still tells
         click.echo(f"taskleak: error: {message}", err=True)

@@ -1,0 +1,133 @@
+"""What runs on the analysis worker, off the event loop: check a snapshot, fix a checked one.
+
+A buffer is checked as `taskleak check - --stdin-filename FILE` checks it (`api.check` on the
+buffer's bytes): the nearest configuration of FILE, the editor's settings on top, per-file
+ignores, `# noqa` read from the buffer. Settings are resolved at every check, so a changed
+`pyproject.toml` counts at the next one. A buffer is fixed as `taskleak fix -` fixes it
+(`fixes.apply.fix_source`: rewritten, then verified), in memory, for the findings asked for.
+
+Only the worker thread calls these (see `schedule.Worker`): libcst and the parser's speed
+switches are process-wide (`analysis.parse`), so the analysis runs on one thread at a time.
+"""
+
+from __future__ import annotations
+
+import io
+import tokenize
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pygls.workspace.position_codec import PositionCodec
+
+from taskleak import api
+from taskleak.config import CliOverrides
+from taskleak.files.source import SourceError, decode
+from taskleak.server.diagnostics import to_diagnostics
+from taskleak.server.documents import BufferFix, Checked, Snapshot
+from taskleak.server.editor_settings import EditorSettings
+from taskleak.server.text import Lines
+
+UNTITLED = "untitled.py"
+
+
+@dataclass(frozen=True)
+class View:
+    """What the client understands of diagnostics."""
+
+    codec: PositionCodec
+    related: bool  # relatedInformation
+
+
+@dataclass
+class Outcome:
+    checked: Checked
+    errors: list[str] = field(default_factory=list)  # for the user (a configuration error)
+    logs: list[str] = field(default_factory=list)  # for the log (an internal error of ours)
+
+
+def file_path(snapshot: Snapshot, folder: Path | None) -> Path:
+    """The file the buffer is checked as: its own, or an untitled one in its folder."""
+    if snapshot.path is not None:
+        return snapshot.path
+    return (folder or Path.cwd()) / UNTITLED
+
+
+def buffer_bytes(text: str) -> bytes:
+    """A buffer's text as the bytes its file would hold: in the encoding it declares."""
+    data = text.encode("utf-8")
+    try:
+        encoding = tokenize.detect_encoding(io.BytesIO(data).readline)[0]
+        return data if encoding.startswith("utf-8") else text.encode(encoding)
+    except (SyntaxError, LookupError, UnicodeEncodeError):
+        return data  # the check then reports the bad declaration
+
+
+def check_snapshot(snapshot: Snapshot, editor: EditorSettings, folder: Path | None,
+                   generation: int, view: View) -> Outcome:
+    """Check one buffer with its file's settings and the editor's on top."""
+    out = Outcome(Checked(snapshot, generation, None, editor))
+    options = api.CheckOptions(stdin=buffer_bytes(snapshot.text),
+                               stdin_filename=file_path(snapshot, folder),
+                               overrides=editor.overrides(), cache=False)
+    session = _session(options, out)
+    if session is None:
+        return out
+    result, settings = session.result, session.settings
+    out.checked.settings = settings
+    out.checked.findings = result.findings
+    lines = Lines(snapshot.text, view.codec)
+    out.checked.diagnostics = to_diagnostics(result, lines, settings, editor.low_severity,
+                                             snapshot.uri, view.related)
+    out.logs += [f"{snapshot.uri}: {s.reason}" for s in result.skipped if s.internal]
+    return out
+
+
+def _session(options: api.CheckOptions, out: Outcome) -> api.Outcome | None:
+    """The check; when the settings are refused, the check without the editor's (the error is
+    theirs), else None (the configuration file's error)."""
+    try:
+        return api.check(options)
+    except api.UsageError as exc:
+        first = str(exc)
+    if options.overrides != CliOverrides():
+        try:
+            session = api.check(replace(options, overrides=CliOverrides()))
+        except api.UsageError:
+            pass
+        else:
+            out.errors.append(f"editor settings: {first}")
+            return session
+    out.errors.append(first)
+    return None
+
+
+def fix_checked(checked: Checked, targets: Collection[tuple[int, int, str]],
+                unsafe: bool | None, folder: Path | None) -> BufferFix | None:
+    """The checked buffer with `targets` fixed (cached for its version): unsafe fixes where the
+    settings allow them, or everywhere (`unsafe`) or nowhere (`unsafe=False`). None without
+    settings (a configuration error)."""
+    from taskleak.fixes.apply import fix_source  # libcst's rewriting: loaded when first needed
+
+    settings = checked.settings
+    if settings is None:
+        return None
+    key = (frozenset(targets), unsafe)
+    cached = checked.fixes.get(key)
+    if cached is not None:
+        return cached
+
+    def allow_unsafe(rule: str) -> bool:
+        return settings.unsafe_fix_allowed(rule) if unsafe is None else unsafe
+
+    snapshot = checked.snapshot
+    done = fix_source(buffer_bytes(snapshot.text), spawners=tuple(settings.spawners),
+                      targets=targets, allow_unsafe=allow_unsafe,
+                      filename=str(file_path(snapshot, folder)))
+    try:
+        text = decode(done.fixed)[0] if done.changed else snapshot.text
+        fixed = BufferFix(text, done.applied, done.not_fixed, done.error)
+    except SourceError as exc:
+        fixed = BufferFix(snapshot.text, [], done.not_fixed, exc.reason)
+    checked.remember_fix(key, fixed)
+    return fixed

@@ -1,0 +1,194 @@
+"""Code actions end to end: quick fixes, `# noqa`, fix-all, all on the unsaved buffer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import LEAKY
+from lsp_client import (
+    Client,
+    apply_edits,
+    capabilities,
+    diagnostics_for,
+    edits_of,
+    open_document,
+    replace_text,
+    running,
+)
+from lsprotocol import types
+
+from taskleak.rules import rule_for
+
+pytestmark = pytest.mark.asyncio
+
+DISCARDED = rule_for("task-discarded")
+OVERWRITTEN = rule_for("task-overwritten")
+TRACKED = rule_for("task-tracked")
+assert DISCARDED and OVERWRITTEN and TRACKED
+
+# Only an unsafe fix exists (cancel the running task before re-spawning it).
+RESPAWNED = '''\
+import asyncio
+
+
+class Client:
+    def __init__(self) -> None:
+        self._receiver: asyncio.Task[None] | None = None
+
+    async def connect(self) -> None:
+        self._receiver = asyncio.create_task(self._receive())
+
+    async def _receive(self) -> None:
+        await asyncio.sleep(1)
+
+    async def disconnect(self) -> None:
+        if self._receiver is not None:
+            self._receiver.cancel()
+'''
+
+
+async def actions(client: Client, uri: str, diagnostics: list[types.Diagnostic],
+                  only: list[str] | None = None,
+                  trigger: types.CodeActionTriggerKind | None = None) -> list[types.CodeAction]:
+    whole = types.Range(start=types.Position(line=0, character=0),
+                        end=types.Position(line=0, character=0))
+    found = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=diagnostics[0].range if diagnostics else whole,
+        context=types.CodeActionContext(diagnostics=diagnostics, only=only,
+                                        trigger_kind=trigger)))
+    return [a for a in found or [] if isinstance(a, types.CodeAction)]
+
+
+async def test_the_quick_fix_clears_the_diagnostic(workspace: Path) -> None:
+    path = workspace / "pkg" / "leaky.py"
+    async with running(workspace) as client:
+        uri = open_document(client, path)
+        [diagnostic] = await diagnostics_for(client, uri, 1)
+        found = await actions(client, uri, [diagnostic])
+        [preferred] = [a for a in found if a.is_preferred]
+        assert preferred.kind == types.CodeActionKind.QuickFix
+        assert preferred.title.startswith(f"Fix {DISCARDED.code}: keep the task in a")
+        assert list(preferred.diagnostics or []) == [diagnostic]
+        fixed = apply_edits(LEAKY, edits_of(preferred, uri))
+        replace_text(client, uri, fixed, 2)
+        after = await diagnostics_for(client, uri, 2)
+    assert "_background_tasks.add(task)" in fixed
+    assert [d.code for d in after] == [TRACKED.code]  # kept and pruned now: a low row
+    assert path.read_text(encoding="utf-8") == LEAKY  # nothing written to disk
+
+
+async def test_the_unsafe_fix_is_offered_and_labelled(workspace: Path) -> None:
+    async with running(workspace) as client:
+        uri = open_document(client, workspace / "pkg" / "leaky.py")
+        diagnostics = await diagnostics_for(client, uri, 1)
+        found = await actions(client, uri, diagnostics)
+        [unsafe] = [a for a in found if "(unsafe)" in a.title]
+    assert unsafe.title == f"Fix {DISCARDED.code} (unsafe): await work() instead of spawning it"
+    assert not unsafe.is_preferred
+    assert apply_edits(LEAKY, edits_of(unsafe, uri)).endswith("    await work()\n")
+
+
+async def test_fixes_are_made_from_the_unsaved_buffer(workspace: Path) -> None:
+    path = workspace / "pkg" / "leaky.py"
+    buffer = LEAKY.replace("async def work()", "async def work_renamed()").replace(
+        "create_task(work())", "create_task(work_renamed())")
+    async with running(workspace) as client:
+        uri = open_document(client, path, buffer)
+        diagnostics = await diagnostics_for(client, uri, 1)
+        [preferred] = [a for a in await actions(client, uri, diagnostics) if a.is_preferred]
+    fixed = apply_edits(buffer, edits_of(preferred, uri))
+    assert "task = asyncio.create_task(work_renamed())" in fixed
+
+
+async def test_the_noqa_action_suppresses_the_finding(workspace: Path) -> None:
+    async with running(workspace) as client:
+        uri = open_document(client, workspace / "pkg" / "leaky.py")
+        diagnostics = await diagnostics_for(client, uri, 1)
+        [noqa] = [a for a in await actions(client, uri, diagnostics) if "noqa" in a.title]
+        suppressed = apply_edits(LEAKY, edits_of(noqa, uri))
+        replace_text(client, uri, suppressed, 2)
+        after = await diagnostics_for(client, uri, 2)
+    assert f"    asyncio.create_task(work())  # noqa: {DISCARDED.code}\n" in suppressed
+    assert after == []
+
+
+async def test_the_noqa_action_adds_to_an_existing_directive(workspace: Path) -> None:
+    buffer = LEAKY.replace("create_task(work())", "create_task(work())  # noqa: E501  why")
+    async with running(workspace) as client:
+        uri = open_document(client, workspace / "pkg" / "leaky.py", buffer)
+        diagnostics = await diagnostics_for(client, uri, 1)
+        [noqa] = [a for a in await actions(client, uri, diagnostics) if "noqa" in a.title]
+    assert f"# noqa: E501, {DISCARDED.code}  why\n" in apply_edits(buffer, edits_of(noqa, uri))
+
+
+async def test_fix_all_applies_the_safe_fixes(workspace: Path) -> None:
+    two = LEAKY + "\n\nasync def again() -> None:\n    asyncio.ensure_future(work())\n"
+    async with running(workspace) as client:
+        uri = open_document(client, workspace / "pkg" / "leaky.py", two)
+        assert len(await diagnostics_for(client, uri, 1)) == 2
+        [fix_all] = await actions(client, uri, [], only=["source.fixAll"])
+        assert fix_all.kind == "source.fixAll.taskleak"
+        fixed = apply_edits(two, edits_of(fix_all, uri))
+        replace_text(client, uri, fixed, 2)
+        after = await diagnostics_for(client, uri, 2)
+    assert [d.code for d in after] == [TRACKED.code, TRACKED.code]
+
+
+async def test_fix_all_leaves_unsafe_fixes_unless_configured(workspace: Path) -> None:
+    path = workspace / "pkg" / "client.py"
+    path.write_text(RESPAWNED, encoding="utf-8")
+    async with running(workspace) as client:
+        uri = open_document(client, path)
+        diagnostics = await diagnostics_for(client, uri, 1)
+        assert [d.code for d in diagnostics] == [OVERWRITTEN.code]
+        assert await actions(client, uri, [], only=["source.fixAll"]) == []
+    async with running(workspace, init_options={"settings": {"unsafeFixes": True}}) as client:
+        uri = open_document(client, path)
+        await diagnostics_for(client, uri, 1)
+        [fix_all] = await actions(client, uri, [], only=["source.fixAll.taskleak"])
+    assert "unsafe" in fix_all.title
+    assert "self._receiver.cancel()" in apply_edits(RESPAWNED, edits_of(fix_all, uri)).split(
+        "async def _receive")[0]
+
+
+async def test_fix_all_is_resolved_when_the_client_resolves(workspace: Path) -> None:
+    async with running(workspace, capabilities("neovim")) as client:
+        uri = open_document(client, workspace / "pkg" / "leaky.py")
+        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+            text_document=types.TextDocumentIdentifier(uri=uri)))
+        assert isinstance(report, types.RelatedFullDocumentDiagnosticReport)
+        found = await actions(client, uri, list(report.items))
+        [lazy] = [a for a in found if a.kind == "source.fixAll.taskleak"]
+        assert lazy.edit is None and lazy.data is not None
+        resolved = await client.code_action_resolve_async(lazy)
+    assert "_background_tasks.add(task)" in apply_edits(LEAKY, edits_of(resolved, uri))
+
+
+async def test_a_light_bulb_gets_the_fix_computed_only_when_picked(workspace: Path) -> None:
+    async with running(workspace, capabilities("visual-studio-code")) as client:
+        uri = open_document(client, workspace / "pkg" / "leaky.py")
+        diagnostics = await diagnostics_for(client, uri, 1)
+        automatic = types.CodeActionTriggerKind.Automatic
+        found = await actions(client, uri, diagnostics, trigger=automatic)
+        [lazy] = [a for a in found if a.is_preferred]
+        assert lazy.edit is None and lazy.title.startswith(f"Fix {DISCARDED.code}: keep the")
+        assert not [a for a in found if "(unsafe)" in a.title]  # offered when asked for
+        resolved = await client.code_action_resolve_async(lazy)
+        fixed = apply_edits(LEAKY, edits_of(resolved, uri))
+        asked = await actions(client, uri, diagnostics, trigger=types.CodeActionTriggerKind.Invoked)
+        assert [a.title for a in asked if "(unsafe)" in a.title]
+        assert all(a.edit is not None for a in asked if a.kind == types.CodeActionKind.QuickFix)
+    assert "_background_tasks.add(task)" in fixed
+
+
+async def test_edits_are_versioned_for_a_client_that_takes_them(workspace: Path) -> None:
+    async with running(workspace, capabilities("visual-studio-code")) as client:
+        uri = open_document(client, workspace / "pkg" / "leaky.py", version=7)
+        diagnostics = await diagnostics_for(client, uri, 7)
+        [preferred] = [a for a in await actions(client, uri, diagnostics) if a.is_preferred]
+    assert preferred.edit is not None and preferred.edit.document_changes
+    [change] = preferred.edit.document_changes
+    assert isinstance(change, types.TextDocumentEdit)
+    assert change.text_document.version == 7

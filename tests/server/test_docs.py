@@ -1,0 +1,87 @@
+"""docs/editors.md: every editor runs the command the tests run, with settings the server takes;
+the settings table lists exactly the settings there are."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import LEAKY
+from lsp_client import diagnostics_for, open_document, running, server_command
+
+from taskleak.server.editor_settings import _KEYS, parse_settings, settings_in
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "editors.md"
+TEXT = DOC.read_text(encoding="utf-8")
+BLOCK = re.compile(r"```(\w+)\n(.*?)```", re.S)
+
+
+def section(title: str) -> list[tuple[str, str]]:
+    """The (language, code) blocks under the `## title` heading."""
+    body = TEXT.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+    return BLOCK.findall(body)
+
+
+def test_the_tests_run_the_command_the_docs_give() -> None:
+    command = server_command()  # the console script beside this Python, as pip installs it
+    assert [Path(command[0]).name, *command[1:]] == ["taskleak", "server"]
+    assert "taskleak server                    # what every editor below runs" in TEXT
+
+
+def test_neovim_runs_taskleak_server() -> None:
+    for _, code in section("Neovim (nvim-lspconfig)"):
+        assert "cmd = { 'taskleak', 'server' }" in code
+
+
+def test_helix_runs_taskleak_server_with_known_settings() -> None:
+    [code] = [code for language, code in section("Helix") if language == "toml"]
+    config = tomllib.loads(code)["language-server"]["taskleak"]
+    assert (config["command"], config["args"]) == ("taskleak", ["server"])
+    parsed = parse_settings(settings_in(config["config"]))
+    assert not parsed.problems and parsed.settings.fail_on == "medium"
+
+
+def test_emacs_runs_taskleak_server() -> None:
+    blocks = section("Emacs (eglot)")
+    assert '("taskleak" "server"' in blocks[0][1]
+
+
+def vscode_settings() -> dict[str, object]:
+    [(_, code)] = section("VS Code (a generic LSP client)")
+    settings = json.loads(code)
+    assert isinstance(settings, dict)
+    return settings
+
+
+def test_vscode_runs_taskleak_server() -> None:
+    settings = vscode_settings()
+    assert settings["glspc.server.command"] == "taskleak"
+    assert settings["glspc.server.commandArguments"] == ["server"]
+
+
+def test_the_settings_table_lists_every_setting() -> None:
+    table = TEXT.split("\n## Settings\n", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| `(\w+)` \|", table, re.M)
+    assert documented == list(_KEYS)
+
+
+def test_the_example_settings_are_taken_without_a_problem() -> None:
+    [example] = [code for language, code in section("Settings") if language == "json"]
+    assert not parse_settings(settings_in(json.loads(example))).problems
+
+
+@pytest.mark.asyncio
+async def test_the_vscode_initialization_options_work_end_to_end(workspace: Path) -> None:
+    options = vscode_settings()["glspc.server.initializationOptions"]
+    async with running(workspace, init_options=options) as client:
+        uri = open_document(client, workspace / "pkg" / "leaky.py", LEAKY)
+        assert await diagnostics_for(client, uri, 1)
+        assert client.messages == []  # no setting was refused
