@@ -209,7 +209,7 @@ def test_fix_turns_the_seeds_red_rows_green(voice: Path, tmp_path: Path) -> None
             "        self._background_tasks.add(task)\n"
             "        task.add_done_callback(self._background_tasks.discard)\n") in service
     assert ('        """Release the session\'s connections (called on disconnect)."""\n'
-            "        for task in self._background_tasks:\n"
+            "        for task in list(self._background_tasks):\n"
             "            task.cancel()\n") in service
     assert invoke(["fix", "--diff"], voice).stdout == ""
 

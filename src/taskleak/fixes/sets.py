@@ -37,6 +37,7 @@ THREAD_SPAWNER = "asyncio.run_coroutine_threadsafe"
 FUTURE_SPAWNERS = frozenset({"asyncio.ensure_future", "loop.ensure_future"})
 SLOTTED_DECORATORS = frozenset({"define", "frozen", "mutable"})  # attrs' slotted classes
 INSTANCE_SETS = "instance-sets"  # Edits.shared key: the instance sets to render
+SNAPSHOT = "list"  # cleanup iterates over a copy of the set (see cancel_all)
 
 
 @dataclass(frozen=True)
@@ -257,10 +258,18 @@ def _cancel_in_close(edits: Edits, ctx: FixContext, cls: cst.ClassDef, attr: str
         return
     self_name = first_param(close)
     set_expr = f"{self_name}.{attr}"
-    if f"in {set_expr}:" in ctx.module.code_for_node(close):
+    code = ctx.module.code_for_node(close)
+    if f"in {set_expr}:" in code or f"in {SNAPSHOT}({set_expr}):" in code:
         return  # close() already loops over the set (a previous fix)
     var = fresh_name(ctx.names_in(close), "future" if group is Group.FUTURES else "task")
-    edits.prefix_body(close, edits.statements(f"for {var} in {set_expr}:\n    {var}.cancel()"))
+    edits.prefix_body(close, edits.statements(cancel_all(var, set_expr)))
+
+
+def cancel_all(var: str, set_expr: str) -> str:
+    """Cancel every task of a set, iterating over a copy: a `concurrent.futures.Future` runs
+    its done-callbacks (the set's `discard`) inside `cancel()`, and a set that shrinks while it
+    is iterated raises `RuntimeError: Set changed size during iteration`."""
+    return f"for {var} in {SNAPSHOT}({set_expr}):\n    {var}.cancel()"
 
 
 def part_of_closing(sp: Spawn) -> bool:
