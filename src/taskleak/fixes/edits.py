@@ -277,6 +277,8 @@ class _Apply(cst.CSTTransformer):
             self_name = _first_param_name(original_node)
             while self_name and i < len(body) and _is_plain_attribute_set(body[i], self_name):
                 i += 1
+                while i < len(body) and is_docstring(body[i]):
+                    i += 1  # an attribute's docstring (`self.x = 1` + `"""x"""`) stays with it
         body[i:i] = prefix
         return updated_node.with_changes(body=updated_node.body.with_changes(body=body))
 
