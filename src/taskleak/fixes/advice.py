@@ -12,7 +12,7 @@ from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
-from taskleak.fixes.edits import Conflict, Edits
+from taskleak.fixes.edits import Conflict
 from taskleak.fixes.kinds import OFFERS
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.model import FixInfo, Risk
@@ -36,7 +36,7 @@ def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], l
         try:
             result = OFFERS[kind](ctx, sp, verdict)
             if isinstance(result, Offer):
-                result.build(Edits(ctx.module))  # a dry run: can it be built here?
+                result.build(ctx.new_edits())  # a dry run: can it be built here?
         except Conflict as exc:
             result = NoFix(str(exc))
         if isinstance(result, Offer):

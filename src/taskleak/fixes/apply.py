@@ -29,11 +29,12 @@ from taskleak.analysis.spawns import Spawn
 from taskleak.files.atomic import FileChangedError, replace_file
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.fixes.advice import advise_module, choose, needs_fix, not_applied_reason, offers
-from taskleak.fixes.context import FixContext
-from taskleak.fixes.edits import Conflict, Edits, apply_edits
+from taskleak.fixes.context import FixContext, FixOptions
+from taskleak.fixes.edits import Conflict, apply_edits
 from taskleak.fixes.imports import place_pending
 from taskleak.fixes.plan import Offer
 from taskleak.fixes.sets import render_sets
+from taskleak.fixes.style import line_length_for
 from taskleak.model import FixKind, Risk
 from taskleak.rules import Verdict, judge
 
@@ -98,7 +99,7 @@ def _never(rule: str) -> bool:
 def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
                targets: Collection[TargetKey] | None = None,
                allow_unsafe: Callable[[str], bool] = _never,
-               filename: str = "<string>") -> SourceFix:
+               filename: str = "<string>", options: FixOptions | None = None) -> SourceFix:
     """Fix the findings of one module (all non-low ones, or only `targets`)."""
     result = SourceFix(original=data, fixed=data)
     try:
@@ -110,7 +111,7 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
         result.error = f"cannot parse: {type(exc).__name__}"
         return result
     analysis = analyse(module, spawners)
-    ctx = FixContext(analysis)
+    ctx = FixContext(analysis, options)
     items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
     wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)]
     if not wanted:
@@ -142,7 +143,7 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
 
 def _attempt(module: cst.Module, ctx: FixContext, plans: list[_Planned]
              ) -> tuple[bytes, list[_Planned], dict[_Planned, str]]:
-    edits = Edits(module)
+    edits = ctx.new_edits()
     built: list[_Planned] = []
     failed: dict[_Planned, str] = {}
     for p in plans:
@@ -310,8 +311,9 @@ class FileFix:
 def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
              targets: Collection[TargetKey] | None = None,
              allow_unsafe: Callable[[str], bool] = _never, write: bool = True,
-             want_diff: bool = False) -> FileFix:
+             want_diff: bool = False, keep_helper: str = "") -> FileFix:
     out = FileFix(path, display)
+    options = FixOptions(line_length_for(path.resolve().parent), keep_helper)
     try:
         data = read_source(path)
         _, encoding = decode(data)
@@ -319,7 +321,7 @@ def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
         out.error = exc.reason
         return out
     fixed = fix_source(data, spawners=spawners, targets=targets, allow_unsafe=allow_unsafe,
-                       filename=str(path))
+                       filename=str(path), options=options)
     out.source = fixed
     if fixed.error is not None:
         out.error = fixed.error

@@ -13,11 +13,13 @@ before, so a diff shows only what the fix adds.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import libcst as cst
+
+from taskleak.fixes.style import wrap
 
 Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement  # what a block holds
 
@@ -44,6 +46,8 @@ class Edits:
     import_names: dict[cst.ImportFrom, list[str]] = field(default_factory=dict)
     # shared pieces by key (module set, instance set, imports): their chosen names
     shared: dict[str, Any] = field(default_factory=dict)
+    line_length: int = 0  # generated lines are wrapped to it (0: never)
+    depth_of: Callable[[cst.CSTNode], int] | None = None  # indentation depth of a statement
 
     def copy(self) -> Edits:
         """A copy to build one fix into; kept only when the whole fix could be built."""
@@ -57,6 +61,8 @@ class Edits:
             with_attributes=set(self.with_attributes),
             import_names={k: list(v) for k, v in self.import_names.items()},
             shared=copy.copy(self.shared),
+            line_length=self.line_length,
+            depth_of=self.depth_of,
         )
 
     # -- registering -------------------------------------------------------------------------
@@ -83,21 +89,32 @@ class Edits:
             self.with_attributes.add(fn)
 
     # -- code from text ----------------------------------------------------------------------
-    def statements(self, code: str) -> list[Statement]:
-        """Statements parsed from `code` (4-space indents, '\\n'), in the module's style."""
+    def statements(self, code: str, at: cst.CSTNode | None = None,
+                   inside: bool = False) -> list[Statement]:
+        """Statements parsed from `code` (4-space indents, '\\n'), in the module's style, to go
+        beside `at` (or into its body: `inside`; module level without `at`), their lines
+        wrapped to the line length."""
         module = self.module
+        indent = module.default_indent
+        base = self.depth_of(at) + inside if at is not None and self.depth_of else 0
         lines = []
         for raw in code.strip("\n").split("\n"):
             stripped = raw.lstrip(" ")
             depth = (len(raw) - len(stripped)) // 4
-            lines.append(module.default_indent * depth + stripped)
+            if not self.line_length:
+                lines.append(indent * depth + stripped)
+                continue
+            # measured where the lines will be, written relative to the block they go into
+            wrapped = wrap(stripped, base + depth, indent=indent, limit=self.line_length)
+            lines += [line[len(indent) * base:] for line in wrapped]
         text = module.default_newline.join(lines) + module.default_newline
         parsed = cst.parse_module(text, config=module.config_for_parsing)
         return list(parsed.body)
 
-    def small_statements(self, code: str) -> list[cst.BaseSmallStatement]:
+    def small_statements(self, code: str,
+                         at: cst.CSTNode | None = None) -> list[cst.BaseSmallStatement]:
         out: list[cst.BaseSmallStatement] = []
-        for stmt in self.statements(code):
+        for stmt in self.statements(code, at):
             assert isinstance(stmt, cst.SimpleStatementLine)
             out.extend(stmt.body)
         return out

@@ -262,7 +262,7 @@ def _cancel_in_close(edits: Edits, ctx: FixContext, cls: cst.ClassDef, attr: str
     if f"in {set_expr}:" in code or f"in {SNAPSHOT}({set_expr}):" in code:
         return  # close() already loops over the set (a previous fix)
     var = fresh_name(ctx.names_in(close), "future" if group is Group.FUTURES else "task")
-    edits.prefix_body(close, edits.statements(cancel_all(var, set_expr)))
+    edits.prefix_body(close, edits.statements(cancel_all(var, set_expr), at=close, inside=True))
 
 
 def cancel_all(var: str, set_expr: str) -> str:
@@ -312,7 +312,7 @@ def render_sets(edits: Edits, ctx: FixContext) -> None:
         spec = edits.shared[inst.key]
         if spec.created:
             edits.prefix_body(inst.init, edits.statements(
-                f"{first_param(inst.init)}.{spec.name}: set[{spec.element}] = set()"),
-                with_attributes=True)
+                f"{first_param(inst.init)}.{spec.name}: set[{spec.element}] = set()",
+                at=inst.init, inside=True), with_attributes=True)
         if not edits.shared.get(f"{inst.key}:keep-on-close"):
             _cancel_in_close(edits, ctx, inst.cls, spec.name, inst.group)

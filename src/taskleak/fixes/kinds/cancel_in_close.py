@@ -90,11 +90,11 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
             asyncio_ref = module_ref(edits, ctx, "asyncio")
             code += (f"\n    with {suppress}({asyncio_ref}.CancelledError):"
                      f"\n        await {ref}")
-        edits.prefix_body(close, edits.statements(code))
+        edits.prefix_body(close, edits.statements(code, at=close, inside=True))
         if repeats:
             own = f"{self_in_method}.{attr}"
             edits.insert_before(pl.line, edits.statements(
-                f"if {own} is not None:\n    {own}.cancel()"))
+                f"if {own} is not None:\n    {own}.cancel()", at=pl.line))
 
     return Offer(KIND, not repeats, what, build)
 

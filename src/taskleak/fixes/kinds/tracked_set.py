@@ -106,5 +106,6 @@ def _build(edits: Edits, ctx: FixContext, sp: Spawn, shape: Shape) -> None:
     if not name.isidentifier():
         raise Conflict(f"cannot track {name!r}")
     tracking = edits.small_statements(
-        f"{set_expr}.add({name})\n{name}.add_done_callback({set_expr}.discard)")
+        f"{set_expr}.add({name})\n{name}.add_done_callback({set_expr}.discard)",
+        at=ctx.own_line(shape.small))
     edits.replace_small(shape.small, [first, *tracking, *([rest] if rest is not None else [])])
