@@ -9,7 +9,7 @@ import pytest
 from helpers import TESTS
 
 from taskleak.fixes.apply import fix_file, fix_source
-from taskleak.fixes.context import FixOptions
+from taskleak.fixes.context import FixStyle
 from taskleak.fixes.style import DEFAULT_LINE_LENGTH, line_length_for, wrap
 
 STYLE = TESTS / "fixes" / "style"
@@ -65,13 +65,13 @@ def test_long_lines_split_like_ruffs_formatter(line: str, expected: list[str]) -
 
 def test_generated_lines_fit_the_line_length() -> None:
     before = (STYLE / "narrow.before.py").read_bytes()
-    result = fix_source(before, options=FixOptions(line_length=60))
+    result = fix_source(before, style=FixStyle(line_length=60))
     assert result.fixed == (STYLE / "narrow.after.py").read_bytes()
     new = [line[2:] for line in difflib.ndiff(before.decode().splitlines(),
                                               result.fixed.decode().splitlines())
            if line.startswith("+ ") and "create_task" not in line and "threadsafe" not in line]
     assert new and all(len(line) <= 60 for line in new)
-    again = fix_source(result.fixed, options=FixOptions(line_length=60))
+    again = fix_source(result.fixed, style=FixStyle(line_length=60))
     assert again.fixed == result.fixed
 
 

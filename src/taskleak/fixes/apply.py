@@ -29,9 +29,10 @@ from taskleak.analysis.spawns import Spawn
 from taskleak.files.atomic import FileChangedError, replace_file
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.fixes.advice import advise_module, choose, needs_fix, not_applied_reason, offers
-from taskleak.fixes.context import FixContext, FixOptions
+from taskleak.fixes.context import FixContext, FixStyle
 from taskleak.fixes.edits import Conflict, apply_edits
 from taskleak.fixes.imports import place_pending
+from taskleak.fixes.keeper import render_helpers
 from taskleak.fixes.plan import Offer
 from taskleak.fixes.sets import render_sets
 from taskleak.fixes.style import line_length_for
@@ -99,7 +100,7 @@ def _never(rule: str) -> bool:
 def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
                targets: Collection[TargetKey] | None = None,
                allow_unsafe: Callable[[str], bool] = _never,
-               filename: str = "<string>", options: FixOptions | None = None) -> SourceFix:
+               filename: str = "<string>", style: FixStyle | None = None) -> SourceFix:
     """Fix the findings of one module (all non-low ones, or only `targets`)."""
     result = SourceFix(original=data, fixed=data)
     try:
@@ -111,7 +112,7 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
         result.error = f"cannot parse: {type(exc).__name__}"
         return result
     analysis = analyse(module, spawners)
-    ctx = FixContext(analysis, options)
+    ctx = FixContext(analysis, style)
     items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
     wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)]
     if not wanted:
@@ -158,6 +159,7 @@ def _attempt(module: cst.Module, ctx: FixContext, plans: list[_Planned]
     if not built:
         return module.bytes, built, failed
     render_sets(edits, ctx)
+    render_helpers(edits)
     place_pending(edits)
     return apply_edits(edits).bytes, built, failed
 
@@ -313,7 +315,7 @@ def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
              allow_unsafe: Callable[[str], bool] = _never, write: bool = True,
              want_diff: bool = False, keep_helper: str = "") -> FileFix:
     out = FileFix(path, display)
-    options = FixOptions(line_length_for(path.resolve().parent), keep_helper)
+    style = FixStyle(line_length_for(path.resolve().parent), keep_helper)
     try:
         data = read_source(path)
         _, encoding = decode(data)
@@ -321,7 +323,7 @@ def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
         out.error = exc.reason
         return out
     fixed = fix_source(data, spawners=spawners, targets=targets, allow_unsafe=allow_unsafe,
-                       filename=str(path), options=options)
+                       filename=str(path), style=style)
     out.source = fixed
     if fixed.error is not None:
         out.error = fixed.error

@@ -28,7 +28,7 @@ NOT_INSTANCE_METHODS = frozenset({"__new__", "__init_subclass__", "__class_getit
 
 
 @dataclass(frozen=True)
-class FixOptions:
+class FixStyle:
     """How fixes are written for one project."""
 
     line_length: int = DEFAULT_LINE_LENGTH  # generated lines are wrapped to it
@@ -59,9 +59,9 @@ class Placement:
 class FixContext:
     """One module's analysis and the lookups fixes need (all computed on demand)."""
 
-    def __init__(self, analysis: ModuleAnalysis, options: FixOptions | None = None) -> None:
+    def __init__(self, analysis: ModuleAnalysis, style: FixStyle | None = None) -> None:
         self.analysis = analysis
-        self.options = options or FixOptions()
+        self.style = style or FixStyle()
         self.module = analysis.module
         self.root = analysis.root
         self.resolver = analysis.resolver
@@ -75,7 +75,7 @@ class FixContext:
 
     def new_edits(self) -> Edits:
         """An empty set of edits for this module, written in the project's style."""
-        return Edits(self.module, line_length=self.options.line_length, depth_of=self.depth)
+        return Edits(self.module, line_length=self.style.line_length, depth_of=self.depth)
 
     # -- tree lookups ------------------------------------------------------------------------
     def depth(self, node: cst.CSTNode) -> int:

@@ -37,7 +37,10 @@ class Edits:
     # whole statements inserted before / after a statement of a block or the module
     before: dict[cst.CSTNode, list[Statement]] = field(default_factory=dict)
     after: dict[cst.CSTNode, list[Statement]] = field(default_factory=dict)
-    blank_before: set[cst.CSTNode] = field(default_factory=set)  # keep a blank line above
+    # statements that keep at least so many blank lines above them
+    blank_before: dict[cst.CSTNode, int] = field(default_factory=dict)
+    # spawn calls wrapped in a helper: `helper(<call>)` (the keep-helper)
+    wrap_calls: dict[cst.Call, str] = field(default_factory=dict)
     # statements added at the top of a function body (after its docstring)
     body_prefix: dict[cst.FunctionDef, list[Statement]] = field(default_factory=dict)
     # `__init__` methods whose additions go after the leading `self.x = ...` assignments
@@ -56,7 +59,8 @@ class Edits:
             small={k: list(v) for k, v in self.small.items()},
             before={k: list(v) for k, v in self.before.items()},
             after={k: list(v) for k, v in self.after.items()},
-            blank_before=set(self.blank_before),
+            blank_before=dict(self.blank_before),
+            wrap_calls=dict(self.wrap_calls),
             body_prefix={k: list(v) for k, v in self.body_prefix.items()},
             with_attributes=set(self.with_attributes),
             import_names={k: list(v) for k, v in self.import_names.items()},
@@ -77,6 +81,16 @@ class Edits:
 
     def insert_after(self, stmt: cst.CSTNode, new: Sequence[Statement]) -> None:
         self.after.setdefault(stmt, []).extend(new)
+
+    def ensure_blank(self, stmt: cst.CSTNode, lines: int = 1) -> None:
+        """Keep at least `lines` blank lines above `stmt`."""
+        self.blank_before[stmt] = max(lines, self.blank_before.get(stmt, 0))
+
+    def wrap_call(self, call: cst.Call, helper: str) -> None:
+        """`call` becomes `helper(call)`: the expression keeps its value."""
+        if call in self.wrap_calls:
+            raise Conflict("another fix already wraps this spawn")
+        self.wrap_calls[call] = helper
 
     def prefix_body(self, fn: cst.FunctionDef, new: Sequence[Statement],
                     with_attributes: bool = False) -> None:
@@ -200,11 +214,17 @@ def _is_plain_attribute_set(stmt: cst.BaseStatement, self_name: str) -> bool:
     return True
 
 
-def _with_blank_line(stmt: Statement) -> Statement:
+def _with_blank_lines(stmt: Statement, wanted: int) -> Statement:
+    """`stmt` with `wanted` blank lines above it (1: any blank line among its leading lines;
+    more: blank lines above its comments)."""
     lines = list(stmt.leading_lines)
-    if any(line.comment is None for line in lines):
+    if wanted == 1:
+        have = 1 if any(line.comment is None for line in lines) else 0
+    else:
+        have = next((i for i, line in enumerate(lines) if line.comment is not None), len(lines))
+    if have >= wanted:
         return stmt
-    return stmt.with_changes(leading_lines=[cst.EmptyLine(), *lines])
+    return stmt.with_changes(leading_lines=[cst.EmptyLine()] * (wanted - have) + lines)
 
 
 class _Apply(cst.CSTTransformer):
@@ -231,7 +251,7 @@ class _Apply(cst.CSTTransformer):
             before[0] = before[0].with_changes(leading_lines=first.leading_lines)
             items[0] = first.with_changes(leading_lines=())
         if original_node in e.blank_before and items:
-            items[0] = _with_blank_line(items[0])
+            items[0] = _with_blank_lines(items[0], e.blank_before[original_node])
         return cst.FlattenSentinel([*before, *items, *e.after.get(original_node, ())])
 
     def _smalls(self, original: Sequence[cst.BaseSmallStatement],
@@ -270,6 +290,12 @@ class _Apply(cst.CSTTransformer):
         if groups is None:
             return updated_node
         return updated_node.with_changes(body=_spliced([s for g in groups for s in g]))
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> Any:
+        helper = self.e.wrap_calls.get(original_node)
+        if helper is None:
+            return updated_node
+        return cst.Call(func=cst.parse_expression(helper), args=[cst.Arg(updated_node)])
 
     def leave_ImportFrom(self, original_node: cst.ImportFrom,
                          updated_node: cst.ImportFrom) -> Any:

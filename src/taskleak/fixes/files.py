@@ -71,7 +71,7 @@ def run_fixes(result: RunResult, settings: Settings, *, write: bool) -> FixRun:
     for display, targets in sorted(targets_by_file(result).items()):
         run.files.append(fix_file(Path(display), display, spawners=settings.spawners,
                                   targets=targets, allow_unsafe=allow_unsafe, write=write,
-                                  want_diff=not write))
+                                  want_diff=not write, keep_helper=settings.keep_helper))
     return run
 
 

@@ -70,6 +70,12 @@ def _element(edits: Edits, ctx: FixContext, spawner: str, previous: str | None) 
     return f"{asyncio_ref}.Task[{any_ref}]"
 
 
+def set_element(edits: Edits, ctx: FixContext, group: Group) -> str:
+    """A type every member of a group's set has (for a set whose element type is unknown)."""
+    return _element(edits, ctx, THREAD_SPAWNER if group is Group.FUTURES
+                    else "asyncio.ensure_future", None)
+
+
 def is_set_value(value: cst.BaseExpression | None) -> bool:
     """`set()`, `set(x)`, `{a, b}`, `{x for x in y}`, `weakref.WeakSet()`."""
     if isinstance(value, (cst.Set, cst.SetComp)):

@@ -68,7 +68,7 @@ def _held(module: ModuleType, owner: object) -> int:
     return total
 
 
-async def _scenario(module: ModuleType, finish: bool) -> dict[str, Any]:
+async def _scenario(path: Path, n: int, finish: bool) -> dict[str, Any]:
     loop = asyncio.get_running_loop()
     errors: list[str] = []
 
@@ -80,6 +80,10 @@ async def _scenario(module: ModuleType, finish: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"stop_error": None}
     tracker = track(action="log")
     async with tracker:
+        module = _load(path, n)  # in the loop: module-level code and defaults may spawn
+        out["expected_done"] = module.EXPECTED_DONE
+        if not finish and not hasattr(module, "drive_stop"):
+            return {}
         owner = await module.drive_start()
         await _turns()
         gc.collect()
@@ -106,11 +110,9 @@ def main(path: Path) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for n, (name, finish) in enumerate((("finish", True), ("stop_pending", False))):
         runkit.reset()
-        module = _load(path, n)
-        if not finish and not hasattr(module, "drive_stop"):
-            continue
-        results[name] = asyncio.run(_scenario(module, finish))
-        results[name]["expected_done"] = module.EXPECTED_DONE
+        result = asyncio.run(_scenario(path, n, finish))
+        if result:
+            results[name] = result
     return results
 
 
