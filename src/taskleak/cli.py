@@ -113,7 +113,7 @@ def main() -> None:
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print the fixes as a unified diff, write nothing (exit 1 when there is one).")
 @click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
-              help="Also apply unsafe fixes (await, cancel-previous) [default: off].")
+              help="Also apply unsafe fixes (each rule's in `taskleak rules`) [default: off].")
 def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...],
           extend_exclude: tuple[str, ...], spawners: tuple[str, ...],
@@ -135,6 +135,8 @@ def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: 
         write_baseline=write_baseline_file, runtime_report=runtime_report,
         apply_fixes=apply_fixes, diff=show_diff,
     )
+    if unsafe_fixes and not (apply_fixes or show_diff):
+        click.echo("warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
     out = _session(api.check, options, progress_for(fmt))
     if out.fixes is not None:
         _print_fix_summary(out, diff_only=show_diff)
@@ -195,7 +197,7 @@ def _print_fix_summary(out: Outcome, *, diff_only: bool) -> None:
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print the fixes as a unified diff, write nothing (exit 1 when there is one).")
 @click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
-              help="Also apply unsafe fixes (await, cancel-previous) [default: off].")
+              help="Also apply unsafe fixes (each rule's in `taskleak rules`) [default: off].")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when a finding at or above this risk is left [default: medium].")
 @settings_options
@@ -239,8 +241,7 @@ def rules_command(fmt: str) -> None:
     ordered = ALL_RULES
     if fmt == "json":
         rows = [{"code": r.code, "name": r.name, "risk": r.risk.value, "summary": r.summary,
-                 "fixes": [{"kind": f.kind.value, "applicability": "safe" if f.safe else "unsafe"}
-                           for f in r.fixes],
+                 "fixes": [f.to_json() for f in r.fixes],
                  "url": r.help_uri} for r in ordered]
         click.echo(json.dumps(rows, indent=2))
         return

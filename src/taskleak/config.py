@@ -288,7 +288,7 @@ def _unsafe_fixes(where: str, path: Path, value: Any) -> dict[str, Any]:
                 raise ConfigError(
                     f"{where}: unknown rule code {raw!r} (known: {', '.join(sorted(RULES))})"
                 )
-            if not any(not f.safe for f in rule.fixes):
+            if not any(f.can_be_unsafe for f in rule.fixes):
                 raise ConfigError(f"{where}: {code} has no unsafe fix to opt into")
             out.append(code)
         return {"unsafe_fix_rules": _dedupe(tuple(out))}

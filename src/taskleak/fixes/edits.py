@@ -39,8 +39,9 @@ class Edits:
     after: dict[cst.CSTNode, list[Statement]] = field(default_factory=dict)
     # statements that keep at least so many blank lines above them
     blank_before: dict[cst.CSTNode, int] = field(default_factory=dict)
-    # spawn calls wrapped in a helper: `helper(<call>)` (the keep-helper)
-    wrap_calls: dict[cst.Call, str] = field(default_factory=dict)
+    # calls rewritten into another expression (`helper(<call>)`, `tg.create_task(...)`)
+    calls: dict[cst.Call, Callable[[cst.Call], cst.BaseExpression]] = field(
+        default_factory=dict)
     # statements added at the top of a function body (after its docstring)
     body_prefix: dict[cst.FunctionDef, list[Statement]] = field(default_factory=dict)
     # `__init__` methods whose additions go after the leading `self.x = ...` assignments
@@ -60,7 +61,7 @@ class Edits:
             before={k: list(v) for k, v in self.before.items()},
             after={k: list(v) for k, v in self.after.items()},
             blank_before=dict(self.blank_before),
-            wrap_calls=dict(self.wrap_calls),
+            calls=dict(self.calls),
             body_prefix={k: list(v) for k, v in self.body_prefix.items()},
             with_attributes=set(self.with_attributes),
             import_names={k: list(v) for k, v in self.import_names.items()},
@@ -86,11 +87,17 @@ class Edits:
         """Keep at least `lines` blank lines above `stmt`."""
         self.blank_before[stmt] = max(lines, self.blank_before.get(stmt, 0))
 
+    def rewrite_call(self, call: cst.Call,
+                     new: Callable[[cst.Call], cst.BaseExpression]) -> None:
+        """`call` becomes `new(call as rewritten by other edits)`."""
+        if call in self.calls:
+            raise Conflict("another fix already rewrites this spawn")
+        self.calls[call] = new
+
     def wrap_call(self, call: cst.Call, helper: str) -> None:
         """`call` becomes `helper(call)`: the expression keeps its value."""
-        if call in self.wrap_calls:
-            raise Conflict("another fix already wraps this spawn")
-        self.wrap_calls[call] = helper
+        func = cst.parse_expression(helper)
+        self.rewrite_call(call, lambda updated: cst.Call(func=func, args=[cst.Arg(updated)]))
 
     def prefix_body(self, fn: cst.FunctionDef, new: Sequence[Statement],
                     with_attributes: bool = False) -> None:
@@ -292,10 +299,8 @@ class _Apply(cst.CSTTransformer):
         return updated_node.with_changes(body=_spliced([s for g in groups for s in g]))
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> Any:
-        helper = self.e.wrap_calls.get(original_node)
-        if helper is None:
-            return updated_node
-        return cst.Call(func=cst.parse_expression(helper), args=[cst.Arg(updated_node)])
+        rewrite = self.e.calls.get(original_node)
+        return updated_node if rewrite is None else rewrite(updated_node)
 
     def leave_ImportFrom(self, original_node: cst.ImportFrom,
                          updated_node: cst.ImportFrom) -> Any:

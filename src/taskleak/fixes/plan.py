@@ -18,6 +18,7 @@ class Offer:
     description: str  # what the fix does, for reports ("keep the task in self._background_tasks")
     build: Callable[[Edits], None]  # adds the fix's edits; raises edits.Conflict when it cannot
     removes_spawn: bool = False  # the await fix: the spawn call is gone afterwards
+    new_call: str = ""  # the spawn call's code afterwards, when the fix rewrites it
 
 
 @dataclass(frozen=True)

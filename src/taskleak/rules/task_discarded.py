@@ -94,7 +94,7 @@ class Agent:
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
     }),
     describe=_describe,
-    fix_kinds=(FixKind.TRACKED_SET, FixKind.AWAIT),
+    fix_kinds=(FixKind.TRACKED_SET, FixKind.TASK_GROUP, FixKind.AWAIT),
     fix_notes="""\
 Inside a method of a class with `__init__`, the set lives on the instance and, when the class
 has a `close`, `aclose`, `stop`, `shutdown`, `disconnect` or `__aexit__` method, the set's tasks

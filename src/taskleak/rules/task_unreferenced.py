@@ -66,7 +66,7 @@ async def on_message(message: str) -> None:
         FateKind.NEVER_READ,
     }),
     describe=_describe,
-    fix_kinds=(FixKind.TRACKED_SET, FixKind.AWAIT),
+    fix_kinds=(FixKind.TRACKED_SET, FixKind.TASK_GROUP, FixKind.AWAIT),
     fix_notes="""\
 The tracked-set fix keeps the existing name and adds the Task to a set that prunes itself (a
 module-level `_background_tasks` here, an instance set inside a class).""",
