@@ -19,6 +19,7 @@ from typing import Any
 
 import libcst as cst
 
+from taskleak.fixes.naming import type_order
 from taskleak.fixes.style import wrap
 
 Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement  # what a block holds
@@ -354,11 +355,12 @@ def _add_alias(node: cst.ImportFrom, aliases: list[cst.ImportAlias],
     names = [_alias_name(a) for a in aliases]
     if name in names:
         return aliases
-    if names == sorted(names, key=str.lower):
-        index = next((i for i, n in enumerate(names) if n.lower() > name.lower()),
-                     len(names))
-    else:
-        index = len(names)
+    index = len(names)  # unsorted: at the end
+    for order in (str.lower, type_order):  # alphabetical, or isort's order-by-type
+        if names == sorted(names, key=order):
+            index = next((i for i, n in enumerate(names) if order(n) > order(name)),
+                         len(names))
+            break
     # the separator between two names, as this import writes it (', ' or a newline + indent)
     sep = next((a.comma for a in aliases[:-1] if isinstance(a.comma, cst.Comma)), None)
     if sep is None:

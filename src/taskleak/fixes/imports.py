@@ -20,6 +20,7 @@ from taskleak.analysis.nodes import dotted
 from taskleak.analysis.scopes import BindingKind
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, Statement, is_docstring
+from taskleak.fixes.naming import type_order
 
 STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))  # Python >= 3.10
 NEW_IMPORTS = "new-imports"  # Edits.shared key: list of (sort key, statement code)
@@ -163,18 +164,13 @@ def _new_import(edits: Edits, code: str, sort_key: tuple[int, str]) -> None:
     edits.shared[NEW_IMPORTS] = [*pending, (sort_key, code)]
 
 
-def _type_order(name: str) -> tuple[int, str]:
-    """isort's (and ruff's) order-by-type: CONSTANTS, then Classes, then functions."""
-    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
-
-
 def _new_from_import(edits: Edits, modname: str, name: str) -> None:
     """`from modname import name`, merged into a new import of the same module."""
     pending: list[tuple[tuple[int, str], str]] = edits.shared.get(NEW_IMPORTS, [])
     prefix = f"from {modname} import "
     for i, (key, code) in enumerate(pending):
         if code.startswith(prefix):
-            names = sorted({*code[len(prefix):].split(", "), name}, key=_type_order)
+            names = sorted({*code[len(prefix):].split(", "), name}, key=type_order)
             merged = (key, prefix + ", ".join(names))
             edits.shared[NEW_IMPORTS] = [*pending[:i], merged, *pending[i + 1:]]
             return
