@@ -349,6 +349,10 @@ def _alias_name(alias: cst.ImportAlias) -> str:
     return name.value if isinstance(name, cst.Name) else ""
 
 
+def _alphabetical(name: str) -> tuple[int, str]:
+    return 0, name.lower()
+
+
 def _add_alias(node: cst.ImportFrom, aliases: list[cst.ImportAlias],
                name: str) -> list[cst.ImportAlias]:
     """Add `name` to an import list, in sorted place when the list is sorted."""
@@ -356,7 +360,7 @@ def _add_alias(node: cst.ImportFrom, aliases: list[cst.ImportAlias],
     if name in names:
         return aliases
     index = len(names)  # unsorted: at the end
-    for order in (str.lower, type_order):  # alphabetical, or isort's order-by-type
+    for order in (_alphabetical, type_order):  # alphabetical, or isort's order-by-type
         if names == sorted(names, key=order):
             index = next((i for i, n in enumerate(names) if order(n) > order(name)),
                          len(names))

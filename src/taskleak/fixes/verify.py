@@ -77,7 +77,12 @@ SpawnKey = tuple[str, str]  # (enclosing scope's qualified name, the spawn call'
 
 
 def _spawn_key(module: cst.Module, sp: Spawn) -> SpawnKey:
-    return sp.site.scope.qualname, module.code_for_node(sp.site.node)
+    return sp.site.scope.qualname, code_key(module.code_for_node(sp.site.node))
+
+
+def code_key(code: str) -> str:
+    """A call's code without its layout: a fix may wrap a line it made longer."""
+    return "".join(code.split())
 
 
 class Checker:
@@ -132,7 +137,7 @@ class Checker:
             p = by_spawn.get(id(sp))
             key = _spawn_key(self.module, sp)
             if p is not None and p.offer.new_call:  # the task-group fix rewrites the call
-                key = (key[0], p.offer.new_call)
+                key = (key[0], code_key(p.offer.new_call))
             old_groups.setdefault(key, []).append((p, v))
         new_groups: dict[SpawnKey, list[Verdict]] = {}
         for sp, v in new_items:

@@ -13,7 +13,9 @@ class Driver:
         ] = set()
 
     def send(self, message: str) -> None:
-        future = asyncio.run_coroutine_threadsafe(self.post(message), self._loop)
+        future = asyncio.run_coroutine_threadsafe(
+            self.post(message), self._loop
+        )
         self._background_futures.add(future)
         future.add_done_callback(
             self._background_futures.discard

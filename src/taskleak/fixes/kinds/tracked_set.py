@@ -38,7 +38,7 @@ from taskleak.fixes.sets import (
     module_set,
     part_of_closing,
 )
-from taskleak.fixes.shapes import Form, Shape, hoisted, spawn_shape
+from taskleak.fixes.shapes import Form, Shape, fitted, hoisted, spawn_shape
 from taskleak.fixes.shutdown import cancel_in_hook, module_shutdown, runs_forever
 from taskleak.rules import FixKind, Verdict
 
@@ -155,6 +155,7 @@ def _build(edits: Edits, ctx: FixContext, sp: Spawn, shape: Shape) -> str:
     else:
         name = fresh_local(ctx, sp.site.scope, base)
         first, rest = hoisted(shape, call, name)
+        first = fitted(edits, ctx, first, call, shape.small)
     if not name.isidentifier():
         raise Conflict(f"cannot track {name!r}")
     tracking = edits.small_statements(
