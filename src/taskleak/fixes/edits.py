@@ -360,7 +360,7 @@ def _add_alias(node: cst.ImportFrom, aliases: list[cst.ImportAlias],
     if name in names:
         return aliases
     index = len(names)  # unsorted: at the end
-    for order in (_alphabetical, type_order):  # alphabetical, or isort's order-by-type
+    for order in (type_order, _alphabetical):  # isort and ruff sort by type by default
         if names == sorted(names, key=order):
             index = next((i for i, n in enumerate(names) if order(n) > order(name)),
                          len(names))
