@@ -103,3 +103,12 @@ def test_taskleak_fix_calls_the_configured_helper(tmp_path: Path) -> None:
     assert [a.description for _, a in fixes.applied] == \
         ["keep the task with the project's app.tasks.keep()"]
     assert "keep(asyncio.create_task(f()))" in target.read_text()
+
+
+def test_a_reused_typed_set_gives_the_helper_its_element_type() -> None:
+    code = ("import asyncio\nfrom typing import Any\n\n"
+            "_background_tasks: set[asyncio.Task[Any]] = set()\n\n\n"
+            "def f(loop):\n    loop.call_soon(lambda: asyncio.create_task(g()))\n")
+    fixed = fix_source(code.encode()).fixed.decode()
+    assert '_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])' in fixed
+    assert fixed.count("_background_tasks: set[") == 1

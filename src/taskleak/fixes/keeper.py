@@ -69,6 +69,19 @@ def _existing(ctx: FixContext, group: Group) -> str | None:
     return None
 
 
+def _annotated_element(ctx: FixContext, name: str) -> str | None:
+    """`X` of an existing `name: set[X] = set()` at module level."""
+    for stmt in ctx.module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) \
+                        and small.target.value == name:
+                    ann = small.annotation.annotation
+                    if isinstance(ann, cst.Subscript) and len(ann.slice) == 1:
+                        return ctx.module.code_for_node(ann.slice[0].slice).strip()
+    return None
+
+
 def helper_name(ctx: FixContext, group: Group) -> str:
     """The name the module's keep-helper has or will have."""
     existing = _existing(ctx, group)
@@ -91,8 +104,9 @@ def module_helper(edits: Edits, ctx: FixContext, spawner: str) -> str:
     else:
         taken = ctx.names_in(ctx.module) | set(ctx.root.bindings) | {name, set_module}
         typevar = fresh_name(taken, "_FutureT" if group is Group.FUTURES else "_TaskT")
-        spec = HelperSpec(name, typevar, name_ref(edits, ctx, "typing", "TypeVar"),
-                          set_element(edits, ctx, group), f"module-set:{group.value}")
+        bound = _annotated_element(ctx, set_module) or set_element(edits, ctx, group)
+        spec = HelperSpec(name, typevar, name_ref(edits, ctx, "typing", "TypeVar"), bound,
+                          f"module-set:{group.value}")
         add_module_statement(edits, key)  # placeholder, rendered by render_helper()
     edits.shared[key] = spec
     return spec.name
@@ -112,7 +126,7 @@ def render_helpers(edits: Edits) -> None:
 def _helper_code(edits: Edits, placeholder: str) -> str:
     spec: HelperSpec = edits.shared[placeholder]
     set_spec: SetSpec = edits.shared[spec.set_key]
-    bound = set_spec.element or spec.fallback_bound
+    bound = set_spec.element or spec.fallback_bound  # a reused set: its own annotation
     arg = "future" if placeholder.endswith(Group.FUTURES.value) else "task"
     return (f'{spec.typevar} = {spec.typevar_ref}("{spec.typevar}", bound={bound})\n'
             f"def {spec.name}({arg}: {spec.typevar}) -> {spec.typevar}:\n"
