@@ -251,11 +251,14 @@ def _respect_gitignore(where: str, path: Path, value: Any) -> dict[str, Any]:
     return {"respect_gitignore": _bool(where, value)}
 
 
-def _keep_helper(where: str, path: Path, value: Any) -> dict[str, Any]:
-    if not isinstance(value, str) or not _DOTTED_NAME.match(value) or "." not in value:
-        raise ConfigError(f"{where} must be a dotted name like 'app.tasks.keep' "
-                          f"(got {_describe(value)})")
-    return {"keep_helper": value}
+def _helper(field: str) -> Callable[[str, Path, Any], dict[str, Any]]:
+    def read(where: str, path: Path, value: Any) -> dict[str, Any]:
+        if not isinstance(value, str) or not _DOTTED_NAME.match(value) or "." not in value:
+            raise ConfigError(f"{where} must be a dotted name like 'app.tasks.keep' "
+                              f"(got {_describe(value)})")
+        return {field: value}
+
+    return read
 
 
 def _spawners(where: str, path: Path, value: Any) -> dict[str, Any]:
@@ -305,7 +308,8 @@ _KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
     "extend-exclude": _extend_exclude,
     "respect-gitignore": _respect_gitignore,
     "spawners": _spawners,
-    "keep-helper": _keep_helper,
+    "keep-helper": _helper("keep_helper"),
+    "spawn-helper": _helper("spawn_helper"),
     "baseline": _baseline,
     "unsafe-fixes": _unsafe_fixes,
 }

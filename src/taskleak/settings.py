@@ -42,6 +42,8 @@ class Settings:
     # the project's function that keeps a task until it is done (and cancels it on shutdown)
     # and returns it: tracked-set fixes call it instead of generating a set
     keep_helper: str = ""
+    # the project's function that spawns a coroutine and keeps its task the same way
+    spawn_helper: str = ""
     baseline: Path | None = None
     unsafe_fixes: bool = False
     # rule codes whose unsafe fix is allowed without --unsafe-fixes (per-rule opt-in)

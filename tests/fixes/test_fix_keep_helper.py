@@ -112,3 +112,31 @@ def test_a_reused_typed_set_gives_the_helper_its_element_type() -> None:
     fixed = fix_source(code.encode()).fixed.decode()
     assert '_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])' in fixed
     assert fixed.count("_background_tasks: set[") == 1
+
+
+def test_the_configured_spawn_helper_replaces_a_spawn_of_one_coroutine() -> None:
+    code = ("import asyncio\n\n\nasync def f(loop):\n"
+            "    asyncio.create_task(f(loop))\n"
+            "    loop.call_soon(lambda: asyncio.ensure_future(f(loop)))\n"
+            "    asyncio.create_task(f(loop), name='named')\n")
+    style = FixStyle(spawn_helper="app.tasks.spawn", keep_helper="app.tasks.keep")
+    result = fix_source(code.encode(), style=style)
+    fixed = result.fixed.decode()
+    assert "from app.tasks import keep, spawn\n" in fixed
+    assert "    spawn(f(loop))\n" in fixed
+    assert "lambda: spawn(f(loop))" in fixed
+    assert "    keep(asyncio.create_task(f(loop), name='named'))\n" in fixed  # name= stays
+    assert [a.description for a in result.applied] == [
+        "spawn it with the project's app.tasks.spawn()",
+        "spawn it with the project's app.tasks.spawn()",
+        "keep the task with the project's app.tasks.keep()"]
+    assert fix_source(result.fixed, style=style).applied == []
+
+
+def test_spawn_helper_is_read_from_the_configuration(tmp_path: Path) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text("[tool.taskleak]\nspawn-helper = 'app.tasks.spawn'\n")
+    assert load_config(config).spawn_helper == "app.tasks.spawn"
+    config.write_text("[tool.taskleak]\nspawn-helper = 'spawn'\n")
+    with pytest.raises(ConfigError, match="spawn-helper"):
+        load_config(config)

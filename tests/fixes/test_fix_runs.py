@@ -55,10 +55,11 @@ def run_program(path: Path) -> dict[str, Any]:
 
 def fixed_copy(path: Path, folder: Path) -> tuple[Path, list[str]]:
     """The program after `taskleak fix` (with its unsafe fixes when it says UNSAFE, its
-    KEEP_HELPER configured)."""
+    KEEP_HELPER and SPAWN_HELPER configured)."""
     facts = constants(path)
     unsafe = bool(facts.get("UNSAFE"))
-    style = FixStyle(keep_helper=facts.get("KEEP_HELPER", ""))
+    style = FixStyle(keep_helper=facts.get("KEEP_HELPER", ""),
+                     spawn_helper=facts.get("SPAWN_HELPER", ""))
     result = fix_source(path.read_bytes(), allow_unsafe=lambda rule: unsafe,
                         filename=path.name, style=style)
     assert result.error is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import libcst as cst
@@ -182,9 +182,9 @@ class FileFix:
 def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
              targets: Collection[TargetKey] | None = None,
              allow_unsafe: Callable[[str], bool] = _never, write: bool = True,
-             want_diff: bool = False, keep_helper: str = "") -> FileFix:
+             want_diff: bool = False, style: FixStyle | None = None) -> FileFix:
     out = FileFix(path, display)
-    style = FixStyle(line_length_for(path.resolve().parent), keep_helper)
+    style = replace(style or FixStyle(), line_length=line_length_for(path.resolve().parent))
     try:
         data = read_source(path)
         _, encoding = decode(data)

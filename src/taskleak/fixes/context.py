@@ -35,6 +35,9 @@ class FixStyle:
     # "pkg.tasks.keep": the project's helper that keeps a task until it is done (and cancels it
     # on shutdown) and returns it; tracked-set fixes call it instead of generating a set
     keep_helper: str = ""
+    # "pkg.tasks.spawn": the project's helper that spawns a coroutine and keeps its task the
+    # same way; a spawn of one coroutine alone becomes a call of it
+    spawn_helper: str = ""
 
 
 @dataclass(frozen=True)

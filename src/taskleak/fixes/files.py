@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from taskleak.fixes.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
+from taskleak.fixes.context import FixStyle
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.settings import Settings
 
@@ -68,10 +69,11 @@ def run_fixes(result: RunResult, settings: Settings, *, write: bool) -> FixRun:
         return settings.unsafe_fixes or rule in settings.unsafe_fix_rules
 
     run = FixRun(wrote=write)
+    style = FixStyle(keep_helper=settings.keep_helper, spawn_helper=settings.spawn_helper)
     for display, targets in sorted(targets_by_file(result).items()):
         run.files.append(fix_file(Path(display), display, spawners=settings.spawners,
                                   targets=targets, allow_unsafe=allow_unsafe, write=write,
-                                  want_diff=not write, keep_helper=settings.keep_helper))
+                                  want_diff=not write, style=style))
     return run
 
 

@@ -21,7 +21,9 @@ value (and its type: the helper is generic over the task type).
 A helper taskleak added before is reused. When the project has its own helper that keeps a task
 until it is done and returns it (`keep-helper = "pkg.tasks.keep"` in `[tool.taskleak]`), every
 tracked-set fix calls it instead (`keep(asyncio.create_task(work()))`) and no set is generated;
-the helper is imported once (`from pkg.tasks import keep`), or used by name in its own module.
+a helper that spawns a coroutine and keeps its task (`spawn-helper = "pkg.tasks.spawn"`)
+replaces a spawn of one coroutine alone (`spawn(work())`). The helper is imported once (`from
+pkg.tasks import keep`), used as the module imports it, or by name in its own module.
 """
 
 from __future__ import annotations
@@ -31,12 +33,18 @@ from dataclasses import dataclass
 import libcst as cst
 
 from taskleak.analysis.scopes import BindingKind
+from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
 from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, module_ref, name_ref
 from taskleak.fixes.naming import candidates, fresh_name
+from taskleak.fixes.plan import Offer
 from taskleak.fixes.sets import Group, SetSpec, group_of, module_set, set_element
+from taskleak.model import FixKind
 
+# spawners whose spawn of one coroutine a project's spawn helper can replace
+SPAWN_HELPER_FOR = frozenset({"asyncio.create_task", "loop.create_task", "asyncio.ensure_future",
+                              "loop.ensure_future"})
 HELPER_KEY = "keep-helper:"  # Edits.shared key prefix (and module-statement placeholder)
 DOCSTRINGS = {
     "task": "Keep the task until it is done: the event loop holds only a weak reference.",
@@ -149,3 +157,34 @@ def project_helper(edits: Edits, ctx: FixContext, dotted_name: str) -> str:
                             for b in bindings):
         return f"{module_ref(edits, ctx, modname)}.{name}"  # `keep` is something else here
     return name_ref(edits, ctx, modname, name)
+
+
+def project_offer(ctx: FixContext, sp: Spawn, kind: FixKind, noun: str) -> Offer | None:
+    """The tracked-set fix through the project's own helper, when one is configured: its
+    spawn helper for a spawn of one coroutine alone, else its keep-helper around the spawn."""
+    call = sp.site.node
+    spawner = ctx.style.spawn_helper
+    if spawner and sp.spawner in SPAWN_HELPER_FOR and len(call.args) == 1 \
+            and call.args[0].keyword is None and not call.args[0].star \
+            and isinstance(call.args[0].value, cst.Call):
+        try:
+            ref = project_helper(ctx.new_edits(), ctx, spawner)  # the name, before building
+        except Conflict:
+            ref = ""
+        if ref:
+            new = call.with_changes(func=cst.parse_expression(ref))
+
+            def build_spawn(edits: Edits) -> None:
+                project_helper(edits, ctx, spawner)  # imports it
+                edits.rewrite_call(call, lambda updated: updated.with_changes(func=new.func))
+
+            return Offer(kind, True, f"spawn it with the project's {spawner}()", build_spawn,
+                         removes_spawn=True, new_call=ctx.module.code_for_node(new))
+    keeper = ctx.style.keep_helper
+    if not keeper:
+        return None
+
+    def build_keep(edits: Edits) -> None:
+        edits.wrap_call(call, project_helper(edits, ctx, keeper))
+
+    return Offer(kind, True, f"keep the {noun} with the project's {keeper}()", build_keep)

@@ -129,23 +129,42 @@ class Checker:
         if self.comments - _comments(new):
             return "a comment would be lost", {}
         analysis = analyse(new, self.spawners)
-        new_items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates,
-                                                     strict=True)]
+        new_groups: dict[SpawnKey, list[Verdict]] = {}
+        for sp, fates in zip(analysis.spawns, analysis.fates, strict=True):
+            new_groups.setdefault(_spawn_key(new, sp), []).append(judge(fates))
+        error, failures = self._compare(self._old_groups(built, new_groups), new_groups)
+        if error is not None:
+            return error, {}
+        if not failures:
+            self._checked = (fixed, analysis)
+        return None, failures
+
+    def _old_groups(self, built: list[Planned], new_groups: dict[SpawnKey, list[Verdict]]
+                    ) -> dict[SpawnKey, list[tuple[Planned | None, Verdict]]]:
+        """The original spawns by key, as the fixed module should show them: without those a
+        fix removed (await), under their new code when a fix rewrote the call (task-group;
+        a project's spawn helper, which may be no spawn taskleak knows)."""
         by_spawn = {id(p.spawn): p for p in built}
-        old_groups: dict[SpawnKey, list[tuple[Planned | None, Verdict]]] = {}
+        groups: dict[SpawnKey, list[tuple[Planned | None, Verdict]]] = {}
         for sp, v in self.items:
             p = by_spawn.get(id(sp))
             key = _spawn_key(self.module, sp)
-            if p is not None and p.offer.new_call:  # the task-group fix rewrites the call
+            if p is not None and p.offer.new_call:
                 key = (key[0], code_key(p.offer.new_call))
-            old_groups.setdefault(key, []).append((p, v))
-        new_groups: dict[SpawnKey, list[Verdict]] = {}
-        for sp, v in new_items:
-            new_groups.setdefault(_spawn_key(new, sp), []).append(v)
+                if p.offer.removes_spawn and key not in new_groups:
+                    continue  # a helper call that is not a configured spawner
+            elif p is not None and p.offer.removes_spawn:
+                continue
+            groups.setdefault(key, []).append((p, v))
+        return groups
+
+    @staticmethod
+    def _compare(old_groups: dict[SpawnKey, list[tuple[Planned | None, Verdict]]],
+                 new_groups: dict[SpawnKey, list[Verdict]]
+                 ) -> tuple[str | None, dict[Planned, str]]:
         failures: dict[Planned, str] = {}
         for key in set(old_groups) | set(new_groups):
-            kept = [(p, v) for p, v in old_groups.get(key, [])
-                    if p is None or not p.offer.removes_spawn]
+            kept = old_groups.get(key, [])
             news = new_groups.get(key, [])
             if len(kept) != len(news):
                 return (f"the re-check found {len(news)} spawns `{key[1]}` where "
@@ -156,6 +175,4 @@ class Checker:
                                    f"({now.risk.value}): {now.message}")
                 elif p is None and now.risk.rank > old.risk.rank:
                     return f"another spawn would be reported worse ({now.code})", {}
-        if not failures:
-            self._checked = (fixed, analysis)
         return None, failures

@@ -46,6 +46,11 @@ def keep(task: _T) -> _T:
     return task
 
 
+def spawn(coro: Any) -> Any:
+    """A project's own helper that spawns a coroutine and keeps its task (`spawn-helper`)."""
+    return keep(asyncio.get_running_loop().create_task(coro))
+
+
 def reset() -> None:
     DONE.clear()
     KEPT.clear()

@@ -26,7 +26,7 @@ from taskleak.analysis.vocabulary import CLOSE_METHODS
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
 from taskleak.fixes.imports import header
-from taskleak.fixes.keeper import helper_name, module_helper, project_helper
+from taskleak.fixes.keeper import helper_name, module_helper, project_offer
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.sets import (
     THREAD_SPAWNER,
@@ -52,13 +52,9 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
         return NoFix("the spawn runs at module level among the imports, before a set could "
                      "be defined")
     noun = "future" if sp.spawner == THREAD_SPAWNER else "task"
-    helper = ctx.style.keep_helper
-    if helper:
-        def build_project(edits: Edits) -> None:
-            edits.wrap_call(call, project_helper(edits, ctx, helper))
-
-        return Offer(KIND, True, f"keep the {noun} with the project's {helper}()",
-                     build_project)
+    project = project_offer(ctx, sp, KIND, noun)
+    if project is not None:
+        return project
     shape = NoFix("the spawn runs in a class body") if scope.kind is ScopeKind.CLASS \
         else spawn_shape(ctx, call)
     ending = _ending(ctx, sp, on_instance=not isinstance(shape, NoFix))
