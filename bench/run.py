@@ -189,10 +189,10 @@ t2 = time.perf_counter()
 candidates = [(str(f), d) for f in files if may_spawn(d := read_source(f))]
 t3 = time.perf_counter()
 import libcst
-import taskleak.analysis.analyse as analyze
-from taskleak.analysis.analyse import analyze_module
+import taskleak.analysis.analyse as analyse_module
 from taskleak.analysis.parse import gc_paused, parse_module
 from taskleak.files.source import decode
+from taskleak.fixes.advice import advise_module
 t4 = time.perf_counter()
 parts = {}
 def timed(part, fn):
@@ -203,11 +203,13 @@ def timed(part, fn):
         finally:
             parts[part] = parts.get(part, 0.0) + time.perf_counter() - start
     return wrapper
-# the parts of analyze_module, timed where it calls them
+# the parts of the analysis (as a worker runs them: analyse, facts, fix advice), timed where
+# taskleak.analysis.analyse calls them
 for part, name in (("scan", "scan"), ("spawns", "find_spawns"), ("positions", "spawn_positions"),
-                   ("fix advice", "advise")):
-    setattr(analyze, name, timed(part, getattr(analyze, name)))
-analyze.Classifier.verdict = timed("classify", analyze.Classifier.verdict)
+                   ("exports", "exports")):
+    setattr(analyse_module, name, timed(part, getattr(analyse_module, name)))
+analyse_module.Classifier.fates = timed("classify", analyse_module.Classifier.fates)
+advise = timed("fix advice", advise_module)
 parse = analysis = 0.0
 for name, data in candidates:  # as a worker does it: parse, analyse, drop the tree
     with gc_paused():
@@ -217,7 +219,8 @@ for name, data in candidates:  # as a worker does it: parse, analyse, drop the t
         except Exception:
             continue
         parsed = time.perf_counter()
-        analyze_module(module, name, text=decode(data)[0])
+        analysis_of = analyse_module.analyse(module, (), decode(data)[0])
+        advise(analysis_of, analysis_of.facts())
         parse += parsed - start
         analysis += time.perf_counter() - parsed
     del module
@@ -385,6 +388,34 @@ def compile_taskleak() -> None:
     compileall.compile_dir(str(Path(taskleak.__file__).parent), quiet=1)
 
 
+def accuracy(corpus: Path) -> str:
+    """Recall, precision and exact risk on our labelled real-world set, as a Markdown table."""
+    score = Path(__file__).resolve().parent / "realworld" / "score.py"
+    proc = subprocess.run([sys.executable, str(score), "--json", "--corpus", str(corpus)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        return f"Accuracy: score.py failed: {proc.stderr.strip()[-500:]}\n"
+    doc = json.loads(proc.stdout)
+
+    def row(name: str, m: dict[str, Any]) -> str:
+        def pct(a: str, b: str) -> str:
+            return f"{m[a]}/{m[b]} ({m[a] / m[b]:.0%})" if m[b] else "-"
+        lab = m["labelled"]
+        return (f"| {name} | {lab['high']}/{lab['medium']}/{lab['low']}/{lab['none']} "
+                f"| {pct('recalled', 'positives')} "
+                f"| {pct('true_positives', 'reported_positives')} "
+                f"| {pct('exact', 'spawns')} | {pct('medium_exact', 'mediums')} |")
+
+    lines = ["Accuracy on our labelled real-world set (`bench/realworld/`, labelled by reading "
+             "the code before running taskleak; `python bench/realworld/score.py --details`):",
+             "", "| library | labelled high/medium/low/none | recall (high+medium) "
+             "| precision (high+medium) | exact risk | medium graded exactly |",
+             "|---|---|---|---|---|---|"]
+    lines += [row(name, m) for name, m in sorted(doc["libraries"].items())]
+    lines.append(row("**pooled**", doc["pooled"]))
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path,
@@ -392,6 +423,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", choices=CORPORA, action="append")
     parser.add_argument("--stages", action="store_true", help="Also time each stage.")
+    parser.add_argument("--no-accuracy", action="store_true",
+                        help="Skip the labelled real-world set (bench/realworld/score.py).")
     parser.add_argument("--write", type=Path, help="Save the Markdown table here.")
     args = parser.parse_args(argv)
     compile_taskleak()
@@ -411,6 +444,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_after = os.getloadavg()
     env["load"] = (f"{load_before[0]:.2f} / {load_after[0]:.2f}")
     text = render(results, env, stage_rows)
+    if not args.no_accuracy:
+        text += "\n" + accuracy(args.corpus)
     print(text)
     print(json.dumps({r["name"]: r["all"] for r in results}, indent=None), file=sys.stderr)
     if args.write:

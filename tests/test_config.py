@@ -154,10 +154,28 @@ def test_explicit_missing_file(tmp_path: Path) -> None:
         ("exclude = 'build'", r"'exclude' must be a list of strings"),
         ("extend-exclude = [1]", r"'extend-exclude' must be a list of strings"),
         ("spawners = ['hass.async create']", r"'spawners': 'hass.async create' is not a dotted"),
+        ("spawners = ['app.spawn:keeps']", r"'spawners': 'keeps' is not a promise \(one of "
+                                           r"returns, keeps-and-cleans, keeps-never-ends\)"),
+        ("spawners = ['app.spawn:returns:x']", r"'spawners': the coroutine's position must"),
+        ("spawners = [{ name = 'app.spawn', keeps = true }]", r"'spawners': a spawner table"),
+        ("spawners = [3]", r"'spawners': each spawner is a string or a table"),
+        ("spawners = 'app.spawn'", r"'spawners' must be a list"),
         ("baseline = 3", r"'baseline' must be a file path string \(got an integer 3\)"),
         ("unsafe-fixes = 'yes'", r"'unsafe-fixes' must be true, false or a list of rule codes"),
         ("unsafe-fixes = ['TL9']", r"'unsafe-fixes': unknown rule code 'TL9'"),
         ("unsafe-fixes = ['TL202']", r"'unsafe-fixes': TL202 has no unsafe fix to opt into"),
+        ("extend-select = ['task-forgotten']", r"'extend-select': unknown rule code 'task-f"),
+        ("per-file-ignores = ['tests/']", r"'per-file-ignores' must be a table"),
+        ("per-file-ignores = {'tests/' = 'TL101'}",
+         r"'per-file-ignores' 'tests/' must be a list of strings"),
+        ("per-file-ignores = {'tests/' = ['TL5']}",
+         r"'per-file-ignores' 'tests/': unknown rule code 'TL5'"),
+        ("extend-per-file-ignores = {'a' = [1]}", r"'extend-per-file-ignores' 'a' must be a list"),
+        ("force-exclude = 1", r"'force-exclude' must be true or false"),
+        ("noqa-aliases = {'RUF006' = ['task-forgotten']}",
+         r"'noqa-aliases' 'RUF006': unknown rule code 'task-forgotten'"),
+        ("noqa-aliases = {'no code' = ['TL101']}", r"'noqa-aliases': 'no code' is not a noqa"),
+        ("output-format = 'xml'", r"'output-format' must be one of 'full', 'concise'"),
     ],
 )
 def test_bad_values_name_the_file_and_the_key(tmp_path: Path, body: str, message: str) -> None:
@@ -227,7 +245,7 @@ def test_lists_that_extend(tmp_path: Path) -> None:
         (CliOverrides(fail_on="severe"), r"--fail-on must be one of high, medium, low, none"),
         (CliOverrides(select=("XX1",)), r"--select: unknown rule code 'XX1'"),
         (CliOverrides(ignore=("TL5",)), r"--ignore: unknown rule code 'TL5'"),
-        (CliOverrides(spawners=("a..b",)), r"--spawner 'a..b' is not a dotted name"),
+        (CliOverrides(spawners=("a..b",)), r"--spawner: 'a..b' is not a dotted name"),
     ],
 )
 def test_bad_command_line_values(cli: CliOverrides, message: str) -> None:
@@ -248,3 +266,64 @@ def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
     s = load_config(_write(tmp_path / "pyproject.toml", full))
     assert s.spawners == ("hass.async_create_task", "self.spawn")
     assert s.unsafe_fix_rules == ("TL101",)
+
+
+def test_spawners_take_a_promise_as_a_suffix_or_in_a_table(tmp_path: Path) -> None:
+    _write(tmp_path / "pyproject.toml", """[tool.taskleak]
+spawners = [
+    "app.spawn:keeps-and-cleans",
+    { name = "app.start", promise = "keeps-never-ends", coroutine = 1 },
+    { name = "hass.async_create_task" },
+]
+""")
+    settings = resolve_settings([tmp_path])
+    assert settings.spawners == ("app.spawn:keeps-and-cleans", "app.start:keeps-never-ends:1",
+                                 "hass.async_create_task")
+
+
+# --- ruff's keys and rule names ------------------------------------------------------------
+
+
+def test_ruff_style_keys_are_read(tmp_path: Path) -> None:
+    config = _write(tmp_path / "pyproject.toml", """\
+[tool.taskleak]
+select = ["task-discarded", "TL2"]
+extend-select = ["unused-noqa"]
+ignore = ["collection-never-pruned"]
+force-exclude = true
+output-format = "text"
+unsafe-fixes = ["task-overwritten"]
+noqa-aliases = { RUF006 = ["task-discarded"], b018 = [] }
+
+[tool.taskleak.per-file-ignores]
+"tests/" = ["task-discarded", "TL2"]
+
+[tool.taskleak.extend-per-file-ignores]
+"scripts/*.py" = ["ALL"]
+""")
+    s = load_config(config)
+    assert s.select == ("TL101", "TL2") and s.extend_select == ("TL900",)
+    assert s.ignore == ("TL202",) and s.unsafe_fix_rules == ("TL103",)
+    assert s.force_exclude is True and s.output_format == "full"
+    assert s.noqa_aliases == (("RUF006", ("TL101",)), ("B018", ()))
+    assert s.per_file_ignores == (("tests/", ("TL101", "TL2")), ("scripts/*.py", ("TL",)))
+    assert s.rule_enabled("TL900", by_default=False) and s.rule_enabled("TL201")
+    assert not s.rule_enabled("TL202") and not s.rule_enabled("TL001")
+
+
+def test_opt_in_rules_run_only_when_selected() -> None:
+    assert not Settings().rule_enabled("TL900", by_default=False)
+    assert Settings().rule_enabled("TL101")
+    assert Settings(select=("TL",)).rule_enabled("TL900", by_default=False)
+    assert Settings(extend_select=("TL900",)).rule_enabled("TL900", by_default=False)
+    assert not Settings(extend_select=("TL900",), ignore=("TL9",)).rule_enabled(
+        "TL900", by_default=False)  # ignore wins
+
+
+def test_command_line_selection_by_name_and_all(tmp_path: Path) -> None:
+    _write(tmp_path / "pyproject.toml", '[tool.taskleak]\nselect = ["TL1"]\n')
+    s = resolve_settings([tmp_path], overrides=CliOverrides(
+        extend_select=("task-never-cleaned",), force_exclude=True))
+    assert s.select == ("TL1",) and s.extend_select == ("TL201",) and s.force_exclude
+    every = resolve_settings([tmp_path], overrides=CliOverrides(select=("all",)))
+    assert every.select == ("TL",) and every.rule_enabled("TL900", by_default=False)

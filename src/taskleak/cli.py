@@ -1,11 +1,17 @@
-"""The command line: a thin layer over runner (check) and the reports."""
+"""The command line: parse options, call `taskleak.api`, print what it returns.
+
+Options follow ruff's names (`--output-format`, `--statistics`, `--exit-zero`, `--add-noqa`,
+`--stdin-filename` ...); everything they do lives in `api` (sessions), `report` (formats) and
+`suppress` (noqa): here is only which to call and where the text goes (stdout: the report;
+stderr: messages).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -14,63 +20,128 @@ import click
 from taskleak import __version__
 from taskleak.api import CheckOptions, FixOptions, Outcome
 from taskleak.config import CliOverrides
-from taskleak.model import Risk, RunResult
 from taskleak.rules import ALL_RULES, rule_for
-from taskleak.settings import FAIL_ON_CHOICES, Settings
+from taskleak.settings import FAIL_ON_CHOICES, FORMAT_ALIASES, OUTPUT_FORMATS
 
-# The API, reports, baselines and rich are imported where they are used: a warm
-# `check --format json` then loads little beyond click and the runner (measure:
-# python -X importtime -m taskleak ...).
-
-FORMATS = ("text", "json", "sarif", "github", "markdown")
-
-
-_SELECTION_OPTIONS = (
-    click.option("--select", multiple=True,
-                 help="Only these rule codes or prefixes (comma-separated)."),
-    click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes."),
-    click.option("--exclude", multiple=True,
-                 help="Gitignore-style patterns replacing the defaults."),
-    click.option("--extend-exclude", multiple=True, help="Gitignore-style patterns to add."),
-    click.option("--spawner", "spawners", multiple=True,
-                 help="An extra spawn function, e.g. hass.async_create_task (repeatable)."),
-    click.option("--respect-gitignore/--no-respect-gitignore", default=None,
-                 help="Skip files ignored by .gitignore [default: respect]."),
-)
-_CONFIG_OPTIONS = (
-    click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Read settings from this file instead of the nearest pyproject.toml."),
-    click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
-)
+# The API, reports and rich are imported where they are used: a warm `check --output-format
+# json` then loads little beyond click and the runner (python -X importtime -m taskleak ...).
 
 F = TypeVar("F", bound=Callable[..., Any])
+_PATH = click.Path(exists=True, allow_dash=True, path_type=Path)
+_FILE = click.Path(dir_okay=False, path_type=Path)
 
 
-def _apply(options: tuple[Callable[[F], F], ...], f: F) -> F:
-    for option in reversed(options):
-        f = option(f)
-    return f
+Spec = tuple[tuple[str, ...], dict[str, Any]]
 
 
-def selection_options(f: F) -> F:
-    """What to check: rules and files (shared by `check` and `fix`)."""
-    return _apply(_SELECTION_OPTIONS, f)
+def _o(*names: str, help: str, **kwargs: Any) -> Spec:
+    return names, {"help": help, **kwargs}
 
 
-def config_options(f: F) -> F:
-    return _apply(_CONFIG_OPTIONS, f)
+def _flag(*names: str, help: str) -> Spec:
+    return _o(*names, help=help, is_flag=True)
 
 
-def settings_options(f: F) -> F:
-    return selection_options(config_options(f))
+def _options(*specs: Spec) -> Callable[[F], F]:
+    def apply(f: F) -> F:
+        for names, kwargs in reversed(specs):
+            f = click.option(*names, **kwargs)(f)
+        return f
+    return apply
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    """`--select A,B --select C` -> ("A", "B", "C")."""
-    out: list[str] = []
-    for v in values:
-        out.extend(p.strip() for p in v.split(",") if p.strip())
-    return tuple(out)
+# What to check and how: shared by `check` and `fix`.
+selection_options = _options(
+    _o("--select", multiple=True,
+       help="Only these rules: codes, prefixes, names or ALL (comma-separated)."),
+    _o("--extend-select", multiple=True, help="Rules to add to the selection."),
+    _o("--ignore", multiple=True, help="Skip these rules (codes, prefixes, names)."),
+    _o("--exclude", multiple=True, help="Gitignore-style patterns replacing the defaults."),
+    _o("--extend-exclude", multiple=True, help="Gitignore-style patterns to add."),
+    _o("--force-exclude/--no-force-exclude", default=None,
+       help="Apply the excludes to paths named on the command line too (pre-commit)."),
+    _o("--spawner", "spawners", multiple=True,
+       help="An extra spawn function, e.g. hass.async_create_task (repeatable)."),
+    _o("--respect-gitignore/--no-respect-gitignore", default=None,
+       help="Skip files ignored by .gitignore [default: respect]."),
+    _o("--config", "config_file", type=_FILE,
+       help="Read settings from this file instead of the nearest pyproject.toml."),
+    _flag("--isolated", help="Ignore all configuration files."),
+    _o("--stdin-filename", type=click.Path(path_type=Path),
+       help="The path of the source read from stdin (`-`): config, excludes and noqa apply."),
+    _o("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
+       help="Exit 1 when a finding at or above this risk is left [default: medium]."),
+    _flag("--exit-zero", help="Exit 0 even with findings (2 stays 2)."),
+    _flag("--exit-non-zero-on-fix", help="Exit 1 when a fix was applied, even if nothing is "
+          "left."),
+    _o("--unsafe-fixes/--no-unsafe-fixes", default=None,
+       help="Also apply unsafe fixes (each rule's in `taskleak rules`) [default: off]."),
+    _flag("--diff", "show_diff",
+          help="Print the fixes as a unified diff, write nothing (exit 1 when there is one)."),
+    _flag("--show-fixes", help="Show each finding's fix, and list what was fixed."),
+    _flag("--no-cache", help="Neither read nor write the cache."),
+    _flag("--quiet", "-q", help="Print the findings (or the fixed source), nothing else."),
+    _flag("--silent", "-s", help="Print nothing; only the exit code tells."),
+    _flag("--verbose", "-v",
+          help="Also print the settings used and how the files were read (stderr)."),
+)
+
+check_options = _options(
+    _o("--output-format", "--format", "fmt", type=click.Choice((*OUTPUT_FORMATS,
+                                                                *FORMAT_ALIASES)),
+       envvar="TASKLEAK_OUTPUT_FORMAT", help="Report format [default: full, or "
+       "`output-format` in the configuration; env TASKLEAK_OUTPUT_FORMAT]."),
+    _o("--output-file", "-o", type=_FILE,
+       help="Write the report to this file (folders are created) instead of stdout."),
+    _o("--show-low/--hide-low", default=None, help="List the green (low) rows, or never "
+       "[default: listed when at most 20]; json keeps them."),
+    _flag("--statistics", help="Count the findings per rule instead of listing them."),
+    _flag("--show-files", help="List the files that would be checked, and exit."),
+    _flag("--show-settings", help="Print the settings in effect, and exit."),
+    _flag("--show-unused-noqa",
+          help="Report `# noqa` comments that suppress nothing (selects unused-noqa)."),
+    _flag("--add-noqa", help="Add `# noqa: CODE` to every line with a finding."),
+    _flag("--watch", "-w", help="Check again whenever a checked file changes."),
+    _o("--baseline", "baseline_file", type=_FILE,
+       help="Report only findings that are not in this baseline file."),
+    _o("--write-baseline", "write_baseline_file", type=_FILE,
+       help="Record today's findings in this baseline file (then report nothing old)."),
+    _o("--runtime-report", type=_FILE, help="A runtime report (pytest --taskleak-report): "
+       "mark the findings that leaked at runtime, list leaks no finding explains."),
+    _o("--jobs", "-j", type=click.IntRange(min=1),
+       help="Parse with at most N processes [default: all cores]."),
+    _o("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+       envvar="TASKLEAK_CACHE_DIR", help="Where per-file results are kept between runs "
+       "[default: .taskleak_cache in the project root; env TASKLEAK_CACHE_DIR]."),
+    _flag("--fix", "apply_fixes", help="Apply the fixes first, then report what is left."),
+)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`--select A,B --select C` -> ("A", "B", "C"); nothing given -> None."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip()) or None
+
+
+def _run_options(kind: type[CheckOptions] | type[FixOptions], paths: tuple[Path, ...],
+                 o: dict[str, Any], **extra: Any) -> Any:
+    """The session's options from the command line's (stdin is read here, for `-`)."""
+    stdin = None
+    if Path("-") in paths:
+        if len(paths) > 1:
+            _usage_error("`-` (stdin) cannot be mixed with other paths")
+        stdin = sys.stdin.buffer.read()
+    elif o["stdin_filename"] is not None:
+        _usage_error("--stdin-filename needs `-` among the paths")
+    overrides = CliOverrides(
+        select=_split(o["select"]), extend_select=_split(o["extend_select"]),
+        ignore=_split(o["ignore"]), fail_on=o["fail_on"], exclude=_split(o["exclude"]),
+        extend_exclude=_split(o["extend_exclude"]), force_exclude=o["force_exclude"],
+        spawners=_split(o["spawners"]), respect_gitignore=o["respect_gitignore"],
+        baseline=o.get("baseline_file"), unsafe_fixes=o["unsafe_fixes"])
+    return kind(paths=() if stdin is not None else paths, overrides=overrides,
+                config_file=o["config_file"], isolated=o["isolated"], cache=not o["no_cache"],
+                stdin=stdin, stdin_filename=o["stdin_filename"], exit_zero=o["exit_zero"],
+                exit_non_zero_on_fix=o["exit_non_zero_on_fix"], diff=o["show_diff"], **extra)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,173 +151,210 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file instead of stdout.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
-              help="Exit 1 when a finding is at or above this risk [default: medium].")
+@click.argument("paths", nargs=-1, type=_PATH)
+@check_options
 @selection_options
-@click.option("--hide-low", is_flag=True,
-              help="Leave low (green) rows out of the report (not out of JSON).")
-@config_options
-@click.option("--show-unused-noqa", is_flag=True,
-              help="Report `# noqa` comments that suppress nothing (they fail the gate).")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Report only findings that are not in this baseline file.")
-@click.option("--write-baseline", "write_baseline_file",
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="Record today's findings in this baseline file (then report nothing old).")
-@click.option("--runtime-report", type=click.Path(dir_okay=False, path_type=Path),
-              help="A runtime report (pytest --taskleak-report, track(report=...)): mark the "
-                   "findings that leaked at runtime as confirmed, list leaks no finding explains.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Parse with at most N processes [default: all cores].")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-              envvar="TASKLEAK_CACHE_DIR",
-              help="Where per-file results are kept between runs "
-                   "[default: .taskleak_cache in the project root; env TASKLEAK_CACHE_DIR].")
-@click.option("--fix", "apply_fixes", is_flag=True,
-              help="Apply the fixes first, then report what is left.")
-@click.option("--diff", "show_diff", is_flag=True,
-              help="Print the fixes as a unified diff, write nothing (exit 1 when there is one).")
-@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
-              help="Also apply unsafe fixes (each rule's in `taskleak rules`) [default: off].")
-def check(paths: tuple[Path, ...], fmt: str, output_file: Path | None, fail_on: str | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...],
-          extend_exclude: tuple[str, ...], spawners: tuple[str, ...],
-          respect_gitignore: bool | None, hide_low: bool, config_file: Path | None,
-          isolated: bool, show_unused_noqa: bool, baseline_file: Path | None,
-          write_baseline_file: Path | None, runtime_report: Path | None,
-          jobs: int | None, no_cache: bool, cache_dir: Path | None, apply_fixes: bool,
-          show_diff: bool, unsafe_fixes: bool | None) -> None:
-    """Report every task spawn under PATHS (default: the current folder)."""
+def check(paths: tuple[Path, ...], **o: Any) -> None:
+    """Report every task spawn under PATHS (default: the current folder; `-`: stdin)."""
     from taskleak import api
-    from taskleak.run.progress import progress_for
 
-    options = CheckOptions(
-        paths=paths, overrides=_overrides(select, ignore, fail_on, exclude, extend_exclude,
-                                          spawners, respect_gitignore, unsafe_fixes,
-                                          baseline=baseline_file),
-        config_file=config_file, isolated=isolated, jobs=jobs, cache=not no_cache,
-        cache_dir=cache_dir, show_unused_noqa=show_unused_noqa,
-        write_baseline=write_baseline_file, runtime_report=runtime_report,
-        apply_fixes=apply_fixes, diff=show_diff,
-    )
-    if unsafe_fixes and not (apply_fixes or show_diff):
+    options: CheckOptions = _run_options(
+        CheckOptions, paths, o, jobs=o["jobs"], cache_dir=o["cache_dir"],
+        show_unused_noqa=o["show_unused_noqa"], write_baseline=o["write_baseline_file"],
+        runtime_report=o["runtime_report"], apply_fixes=o["apply_fixes"],
+        add_noqa=o["add_noqa"])
+    if o["show_settings"] or o["show_files"]:
+        from taskleak.report.show import render_files, render_settings
+
+        text = render_settings(_session(api.settings_for, options)) if o["show_settings"] \
+            else render_files(_session(api.files, options))
+        click.echo(text, nl=False)
+        sys.exit(0)
+    if o["watch"]:
+        _watch(options, o)
+    if o["unsafe_fixes"] and not (o["apply_fixes"] or o["show_diff"]):
         click.echo("warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
-    out = _session(api.check, options, progress_for(fmt))
-    if out.fixes is not None:
-        _print_fix_summary(out, diff_only=show_diff)
-        if show_diff:
-            sys.exit(out.exit_code)
-    for message in out.messages:
-        click.echo(message, err=True)
-    _emit(out.result, fmt, output_file, hide_low, out.settings)
-    for unused in out.unused_noqa:
-        click.echo(f"{unused.path}:{unused.line}:{unused.column}: {unused.message}", err=True)
+    started = time.monotonic()
+    out = _session(api.check, options, _progress(o))
+    _print_check(out, o)
+    if o["verbose"]:
+        _print_verbose(out, time.monotonic() - started)
     sys.exit(out.exit_code)
 
 
-def _overrides(select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-               exclude: tuple[str, ...], extend_exclude: tuple[str, ...],
-               spawners: tuple[str, ...], respect_gitignore: bool | None,
-               unsafe_fixes: bool | None, baseline: Path | None = None) -> CliOverrides:
-    return CliOverrides(
-        select=_split(select) or None, ignore=_split(ignore) or None, fail_on=fail_on,
-        exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude) or None,
-        spawners=_split(spawners) or None, respect_gitignore=respect_gitignore,
-        baseline=baseline, unsafe_fixes=unsafe_fixes,
-    )
+def _progress(o: dict[str, Any]) -> Any:
+    from taskleak.run.progress import NoProgress, progress_for
+
+    quiet = o["quiet"] or o["silent"] or o.get("output_file") or o.get("fmt") not in (
+        None, "full", "text")
+    return NoProgress() if quiet else progress_for("text")
 
 
-S = TypeVar("S", CheckOptions, FixOptions)
+S = TypeVar("S")
 
 
-def _session(run: Callable[[S, Any], Outcome], options: S, progress: Any = None) -> Outcome:
+def _session(run: Callable[..., S], *args: Any) -> S:
     """Run a session; a usage error is a message and exit 2."""
     from taskleak import api
 
     try:
-        out = run(options, progress)
+        out = run(*args)
     except api.UsageError as exc:
         _usage_error(str(exc))
-    for warning in out.warnings:
+    for warning in getattr(out, "warnings", ()):
         click.echo(warning, err=True)
     return out
 
 
-def _print_fix_summary(out: Outcome, *, diff_only: bool) -> None:
+def _print_check(out: Outcome, o: dict[str, Any]) -> None:
+    """Everything a check prints: fixes, messages, then the report."""
+    from taskleak.report.emit import ReportOptions, ReportWriteError, emit
+
+    if out.noqa_added is not None:
+        return _print_added_noqa(out, o)
+    if out.stdin_output is not None:
+        return _print_fixed_stdin(out, o)
+    if out.fixes is not None and not o["silent"]:
+        _print_fix_summary(out, diff_only=o["show_diff"], o=o)
+        if o["show_diff"]:
+            return None
+    if o["silent"]:
+        return None
+    for message in out.messages:
+        click.echo(message, err=True)
+    fmt = FORMAT_ALIASES.get(o["fmt"], o["fmt"]) or out.settings.output_format or "full"
+    report = ReportOptions(fmt=fmt, output_file=o["output_file"], show_low=o["show_low"],
+                           show_fixes=o["show_fixes"], quiet=o["quiet"],
+                           statistics=o["statistics"], baselined=out.baselined)
+    try:
+        emit(out.result, out.settings, report, sys.stdout)
+    except ReportWriteError as exc:
+        _usage_error(str(exc))
+    return None
+
+
+def _print_added_noqa(out: Outcome, o: dict[str, Any]) -> None:
+    added = out.noqa_added
+    assert added is not None
+    if not o["silent"]:
+        noun = "directive" if added.count == 1 else "directives"
+        click.echo(f"Added {added.count} noqa {noun}.", err=True)
+    for path, why in added.errors:
+        click.echo(f"taskleak: {path}: no noqa added: {why}", err=True)
+
+
+def _print_fixed_stdin(out: Outcome, o: dict[str, Any]) -> None:
+    """The fixed source (or the diff) on stdout; what was done, on stderr."""
+    assert out.stdin_output is not None
+    sys.stdout.flush()
+    sys.stdout.buffer.write(out.stdin_output)
+    sys.stdout.buffer.flush()
+    if not (o["quiet"] or o["silent"]):
+        _print_fix_summary(out, diff_only=True, o=o, print_diff=False)
+    for skipped in out.result.skipped if not o["silent"] else ():
+        click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
+
+
+def _print_fix_summary(out: Outcome, *, diff_only: bool, o: dict[str, Any],
+                       print_diff: bool = True) -> None:
     """The diff (with --diff) on stdout, then what fixing did, on stderr."""
-    from taskleak.report.fixes import summary_lines
+    from taskleak.report.fixes import fixed_lines, summary_lines
 
     assert out.fixes is not None
-    if diff_only:
+    if diff_only and print_diff:
         click.echo(out.fixes.diff, nl=False)
-        for line in summary_lines(out.fixes):
-            click.echo(line, err=True)
+    if o["quiet"]:
         return
-    for line in summary_lines(out.fixes):
-        click.echo(f"taskleak: {line}" if not line.startswith(" ") else line, err=True)
+    lines = summary_lines(out.fixes) + (fixed_lines(out.fixes) if o["show_fixes"] else [])
+    for line in lines:
+        prefix = "" if diff_only or line.startswith(" ") else "taskleak: "
+        click.echo(prefix + line, err=True)
+
+
+def _print_verbose(out: Outcome, seconds: float) -> None:
+    s = out.stats
+    config = out.settings.config_file or "none (defaults)"
+    click.echo(f"taskleak: config: {config}; project root: "
+               f"{out.settings.project_root or Path.cwd()}", err=True)
+    click.echo(f"taskleak: {s.files} files: {s.cached} from the cache, {s.ruled_out} ruled out "
+               f"by the prefilter, {s.analysed} parsed ({s.workers or 'no'} worker processes) "
+               f"in {seconds:.2f} s", err=True)
+
+
+def _watch(options: CheckOptions, o: dict[str, Any]) -> NoReturn:
+    """`--watch`: a report now and after every change, until Ctrl-C."""
+    from taskleak import api
+
+    if options.stdin is not None:
+        _usage_error("--watch cannot read stdin")
+    try:
+        for got in api.watch(options, _progress(o)):
+            if isinstance(got, api.UsageError):
+                click.echo(f"taskleak: error: {got}", err=True)
+            else:
+                if sys.stdout.isatty():
+                    click.clear()
+                _print_check(got, o)
+                sys.stdout.flush()
+            stamp = time.strftime("%H:%M:%S")
+            click.echo(f"[{stamp}] taskleak: watching for file changes (Ctrl-C to stop)",
+                       err=True)
+    except api.UsageError as exc:
+        _usage_error(str(exc))
+    except KeyboardInterrupt:
+        pass
+    sys.exit(0)
 
 
 @main.command("fix")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--diff", "show_diff", is_flag=True,
-              help="Print the fixes as a unified diff, write nothing (exit 1 when there is one).")
-@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
-              help="Also apply unsafe fixes (each rule's in `taskleak rules`) [default: off].")
-@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
-              help="Exit 1 when a finding at or above this risk is left [default: medium].")
-@settings_options
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
-def fix_command(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool | None,
-                fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-                exclude: tuple[str, ...], extend_exclude: tuple[str, ...],
-                spawners: tuple[str, ...], respect_gitignore: bool | None,
-                config_file: Path | None, isolated: bool, no_cache: bool) -> None:
-    """Fix the task leaks under PATHS (default: the current folder); see docs/fixes.md.
+@click.argument("paths", nargs=-1, type=_PATH)
+@selection_options
+def fix_command(paths: tuple[Path, ...], **o: Any) -> None:
+    """Fix the task leaks under PATHS (default: the current folder; `-`: stdin, the fixed
+    source goes to stdout); see docs/fixes.md.
 
     Safe fixes only unless --unsafe-fixes. Exit 1 when findings at or above --fail-on are left
     (with --diff: when there is a diff), 2 on a usage or internal error.
     """
     from taskleak import api
-    from taskleak.report.fixes import summary_lines
+    from taskleak.report.fixes import fixed_lines, summary_lines
 
-    options = FixOptions(
-        paths=paths, overrides=_overrides(select, ignore, fail_on, exclude, extend_exclude,
-                                          spawners, respect_gitignore, unsafe_fixes),
-        config_file=config_file, isolated=isolated, cache=not no_cache, diff=show_diff,
-    )
-    out = _session(api.fix, options)
+    started = time.monotonic()
+    out = _session(api.fix, _run_options(FixOptions, paths, o))
+    if o["verbose"]:
+        _print_verbose(out, time.monotonic() - started)
     assert out.fixes is not None
-    if show_diff:
+    if out.stdin_output is not None:
+        _print_fixed_stdin(out, o)
+        sys.exit(out.exit_code)
+    if o["show_diff"] and not o["silent"]:
         click.echo(out.fixes.diff, nl=False)
-    for line in summary_lines(out.fixes):
-        click.echo(line, err=show_diff)
-    for skipped in out.result.skipped:
-        click.echo(f"{skipped.path}: skipped: {skipped.reason}", err=True)
+    if not (o["quiet"] or o["silent"]):
+        for line in summary_lines(out.fixes) + (
+                fixed_lines(out.fixes) if o["show_fixes"] else []):
+            click.echo(line, err=o["show_diff"])
+    for skipped in out.result.skipped if not o["silent"] else ():
+        click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
     sys.exit(out.exit_code)
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "--output-format", "fmt", type=click.Choice(("text", "json")),
+              default="text", show_default=True, help="Output format.")
 def rules_command(fmt: str) -> None:
     """List the rules: code, name, default risk, fix, summary."""
     from taskleak.rules.docs import fix_summary
 
-    ordered = ALL_RULES
     if fmt == "json":
         rows = [{"code": r.code, "name": r.name, "risk": r.risk.value, "summary": r.summary,
+                 "default": r.default_enabled,
                  "fixes": [f.to_json() for f in r.fixes],
-                 "url": r.help_uri} for r in ordered]
+                 "url": r.help_uri} for r in ALL_RULES]
         click.echo(json.dumps(rows, indent=2))
         return
-    for r in ordered:
-        click.echo(f"{r.code}  {r.name:<24} {r.risk.value:<7} {r.summary}")
+    for r in ALL_RULES:
+        opt_in = "" if r.default_enabled else " (opt-in)"
+        click.echo(f"{r.code}  {r.name:<24} {r.risk.value:<7} {r.summary}{opt_in}")
         click.echo(f"{'':7}fix: {fix_summary(r)}")
 
 
@@ -259,7 +367,7 @@ def explain(code: str) -> None:
 
     rule = rule_for(code)
     if rule is None:
-        known = ", ".join(r.code for r in ALL_RULES)
+        known = ", ".join(f"{r.code} ({r.name})" for r in ALL_RULES)
         _usage_error(f"unknown rule code {code!r} (known: {known})")
     click.echo(render_rule_markdown(rule), nl=False)
 
@@ -267,45 +375,3 @@ def explain(code: str) -> None:
 def _usage_error(message: str) -> NoReturn:
     click.echo(f"taskleak: error: {message}", err=True)
     sys.exit(2)
-
-
-def _render(result: RunResult, fmt: str, settings: Settings, hide_low: bool) -> str:
-    """Reports other than the text table, as a string (JSON always keeps its low rows)."""
-    if hide_low and fmt != "json":
-        result = replace(result, findings=[f for f in result.findings if f.risk is not Risk.LOW])
-    if fmt == "sarif":
-        from taskleak.report.sarif import render_sarif
-
-        return render_sarif(result, root=settings.project_root or Path.cwd())
-    if fmt == "github":
-        from taskleak.report.github import render_github
-
-        return render_github(result)
-    if fmt == "markdown":
-        from taskleak.report.markdown import render_markdown
-
-        return render_markdown(result)
-    from taskleak.report.json import render_json
-
-    return render_json(result)
-
-
-def _emit(result: RunResult, fmt: str, output_file: Path | None, hide_low: bool,
-          settings: Settings) -> None:
-    if fmt == "text":
-        from rich.console import Console
-
-        from taskleak.report.text import render_text
-
-        if output_file is not None:
-            with output_file.open("w", encoding="utf-8") as fh:
-                render_text(result, Console(file=fh, width=200, no_color=True),
-                            show_low=not hide_low)
-        else:
-            render_text(result, Console(), show_low=not hide_low)
-        return
-    text = _render(result, fmt, settings, hide_low)
-    if output_file is not None:
-        output_file.write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)

@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from taskleak.rules import RULES
-from taskleak.settings import FAIL_ON_CHOICES, Settings
+from taskleak.analysis.spawners import parse_spawner, spawner_spec
+from taskleak.rules import CODE_PREFIX, RULES, rule_for
+from taskleak.settings import FAIL_ON_CHOICES, FORMAT_ALIASES, OUTPUT_FORMATS, Settings
 
 # tomllib and difflib are imported when a file is read or a key is misspelt: most runs of a
 # project without configuration need neither.
@@ -35,11 +36,13 @@ class CliOverrides:
     """Settings given on the command line; None means "not given, keep the file's value"."""
 
     select: tuple[str, ...] | None = None  # replaces the file's select and ignore (like ruff)
+    extend_select: tuple[str, ...] | None = None  # added to the file's extend-select
     ignore: tuple[str, ...] | None = None  # added to the file's ignore
     fail_on: str | None = None
     exclude: tuple[str, ...] | None = None  # replaces the file's (and the default) exclude
     extend_exclude: tuple[str, ...] | None = None  # added to the file's extend-exclude
     respect_gitignore: bool | None = None
+    force_exclude: bool | None = None
     spawners: tuple[str, ...] | None = None  # added to the file's spawners
     baseline: Path | None = None
     unsafe_fixes: bool | None = None
@@ -92,6 +95,9 @@ def merge_overrides(settings: Settings, overrides: CliOverrides) -> Settings:
     if o.select is not None:
         changes["select"] = _validated_selectors("--select", o.select)
         changes["ignore"] = ()
+    if o.extend_select is not None:
+        changes["extend_select"] = _dedupe(
+            settings.extend_select + _validated_selectors("--extend-select", o.extend_select))
     if o.ignore is not None:
         base = changes.get("ignore", settings.ignore)
         changes["ignore"] = _dedupe(base + _validated_selectors("--ignore", o.ignore))
@@ -107,10 +113,14 @@ def merge_overrides(settings: Settings, overrides: CliOverrides) -> Settings:
         changes["extend_exclude"] = _dedupe(settings.extend_exclude + o.extend_exclude)
     if o.respect_gitignore is not None:
         changes["respect_gitignore"] = o.respect_gitignore
+    if o.force_exclude is not None:
+        changes["force_exclude"] = o.force_exclude
     if o.spawners is not None:
-        for name in o.spawners:
-            if not _DOTTED_NAME.match(name):
-                raise ConfigError(f"--spawner {name!r} is not a dotted name like 'hass.spawn'")
+        for spec in o.spawners:
+            try:
+                parse_spawner(spec)
+            except ValueError as exc:
+                raise ConfigError(f"--spawner: {exc}") from None
         changes["spawners"] = _dedupe(settings.spawners + o.spawners)
     if o.baseline is not None:
         changes["baseline"] = o.baseline
@@ -163,7 +173,7 @@ def _ancestors(folder: Path) -> list[Path]:
 
 # --- validation ------------------------------------------------------------------------------
 
-_DOTTED_NAME = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$")
+_FOREIGN_CODE = re.compile(r"^[A-Za-z]+[0-9]+$")
 
 
 def _settings_from_table(path: Path, table: dict[str, Any]) -> Settings:
@@ -177,6 +187,8 @@ def _settings_from_table(path: Path, table: dict[str, Any]) -> Settings:
     changes: dict[str, Any] = {"project_root": path.parent.resolve(), "config_file": path}
     for key, value in table.items():
         changes.update(_KEYS[key](where(key), path, value))
+    extend = changes.pop("extend_per_file_ignores", ())
+    changes["per_file_ignores"] = changes.get("per_file_ignores", ()) + extend
     return replace(Settings(), **changes)
 
 
@@ -200,16 +212,33 @@ def _bool(where: str, value: Any) -> bool:
 
 
 def _validated_selectors(where: str, selectors: Sequence[str]) -> tuple[str, ...]:
-    """Rule codes or code prefixes, upper-cased; unknown ones are errors."""
-    out = []
-    for raw in selectors:
-        code = raw.strip().upper()
-        if not code or not any(known.startswith(code) for known in RULES):
-            raise ConfigError(
-                f"{where}: unknown rule code {raw!r} (known: {', '.join(sorted(RULES))})"
-            )
-        out.append(code)
-    return _dedupe(tuple(out))
+    """Rule codes, code prefixes, rule names (`task-discarded`) or `ALL`, as codes or
+    prefixes; unknown ones are errors."""
+    return _dedupe(tuple(_selector(where, raw) for raw in selectors))
+
+
+def _selector(where: str, raw: str) -> str:
+    rule = rule_for(raw)
+    if rule is not None:
+        return rule.code
+    code = raw.strip().upper()
+    if code == "ALL":
+        return CODE_PREFIX
+    if not code or not any(known.startswith(code) for known in RULES):
+        raise ConfigError(f"{where}: unknown rule code {raw!r} (known: {_known()})")
+    return code
+
+
+def _rule_code(where: str, raw: str) -> str:
+    """One rule, by code or name (no prefix)."""
+    rule = rule_for(raw)
+    if rule is None:
+        raise ConfigError(f"{where}: unknown rule code {raw!r} (known: {_known()})")
+    return rule.code
+
+
+def _known() -> str:
+    return ", ".join(sorted(RULES))
 
 
 def _dedupe(items: tuple[str, ...]) -> tuple[str, ...]:
@@ -224,6 +253,49 @@ def _describe(value: Any) -> str:
 
 def _select(where: str, path: Path, value: Any) -> dict[str, Any]:
     return {"select": _validated_selectors(where, _string_list(where, value))}
+
+
+def _extend_select(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"extend_select": _validated_selectors(where, _string_list(where, value))}
+
+
+def _table(where: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table (got {_describe(value)})")
+    return value
+
+
+def _per_file_ignores(where: str, path: Path, value: Any) -> dict[str, Any]:
+    entries = tuple((pattern, _validated_selectors(f"{where} {pattern!r}",
+                                                   _string_list(f"{where} {pattern!r}", codes)))
+                    for pattern, codes in _table(where, value).items())
+    return {"per_file_ignores": entries}
+
+
+def _extend_per_file_ignores(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"extend_per_file_ignores": _per_file_ignores(where, path, value)["per_file_ignores"]}
+
+
+def _force_exclude(where: str, path: Path, value: Any) -> dict[str, Any]:
+    return {"force_exclude": _bool(where, value)}
+
+
+def _noqa_aliases(where: str, path: Path, value: Any) -> dict[str, Any]:
+    out = []
+    for code, rules in _table(where, value).items():
+        if not _FOREIGN_CODE.match(code):
+            raise ConfigError(f"{where}: {code!r} is not a noqa code like 'RUF006'")
+        names = _string_list(f"{where} {code!r}", rules)
+        out.append((code.upper(), tuple(_rule_code(f"{where} {code!r}", n) for n in names)))
+    return {"noqa_aliases": tuple(out)}
+
+
+def _output_format(where: str, path: Path, value: Any) -> dict[str, Any]:
+    value = FORMAT_ALIASES.get(value, value) if isinstance(value, str) else value
+    if value not in OUTPUT_FORMATS:
+        raise ConfigError(f"{where} must be one of {', '.join(map(repr, OUTPUT_FORMATS))} "
+                          f"(got {_describe(value)})")
+    return {"output_format": value}
 
 
 def _ignore(where: str, path: Path, value: Any) -> dict[str, Any]:
@@ -251,24 +323,38 @@ def _respect_gitignore(where: str, path: Path, value: Any) -> dict[str, Any]:
     return {"respect_gitignore": _bool(where, value)}
 
 
-def _helper(field: str) -> Callable[[str, Path, Any], dict[str, Any]]:
-    def read(where: str, path: Path, value: Any) -> dict[str, Any]:
-        if not isinstance(value, str) or not _DOTTED_NAME.match(value) or "." not in value:
-            raise ConfigError(f"{where} must be a dotted name like 'app.tasks.keep' "
-                              f"(got {_describe(value)})")
-        return {field: value}
-
-    return read
+def _helper(where: str, path: Path, value: Any, field: str = "keep_helper") -> dict[str, Any]:
+    if isinstance(value, str) and re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+", value):
+        return {field: value}  # the project's own `pkg.module.function` (docs/fixes.md)
+    raise ConfigError(f"{where} must be a dotted name like 'app.tasks.keep' (got {value!r})")
 
 
 def _spawners(where: str, path: Path, value: Any) -> dict[str, Any]:
-    names = _string_list(where, value)
-    for name in names:
-        if not _DOTTED_NAME.match(name):
-            raise ConfigError(
-                f"{where}: {name!r} is not a dotted name like 'hass.async_create_task'"
-            )
-    return {"spawners": _dedupe(names)}
+    """Strings `NAME[:PROMISE[:POSITION]]` or tables `{ name, promise, coroutine }`."""
+    if not isinstance(value, list):
+        raise ConfigError(f"{where} must be a list (got {_describe(value)})")
+    specs: list[str] = []
+    for item in value:
+        if isinstance(item, dict):
+            unknown = set(item) - {"name", "promise", "coroutine"}
+            if unknown or not isinstance(item.get("name"), str) \
+                    or not isinstance(item.get("promise", ""), str) \
+                    or not isinstance(item.get("coroutine", 0), int):
+                raise ConfigError(f"{where}: a spawner table has `name` (a string), and may "
+                                  f"have `promise` (a string) and `coroutine` (a number): got "
+                                  f"{_describe(item)}")
+            specs.append(spawner_spec(item["name"], item.get("promise"), item.get("coroutine")))
+        elif isinstance(item, str):
+            specs.append(item)
+        else:
+            raise ConfigError(f"{where}: each spawner is a string or a table "
+                              f"(got {_describe(item)})")
+    for spec in specs:
+        try:
+            parse_spawner(spec)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    return {"spawners": _dedupe(tuple(specs))}
 
 
 def _baseline(where: str, path: Path, value: Any) -> dict[str, Any]:
@@ -281,23 +367,14 @@ def _baseline(where: str, path: Path, value: Any) -> dict[str, Any]:
 def _unsafe_fixes(where: str, path: Path, value: Any) -> dict[str, Any]:
     if isinstance(value, bool):
         return {"unsafe_fixes": value}
-    if isinstance(value, list):
-        codes = _string_list(where, value)
-        out = []
-        for raw in codes:
-            code = raw.strip().upper()
-            rule = RULES.get(code)
-            if rule is None:
-                raise ConfigError(
-                    f"{where}: unknown rule code {raw!r} (known: {', '.join(sorted(RULES))})"
-                )
-            if not any(f.can_be_unsafe for f in rule.fixes):
-                raise ConfigError(f"{where}: {code} has no unsafe fix to opt into")
-            out.append(code)
-        return {"unsafe_fix_rules": _dedupe(tuple(out))}
-    raise ConfigError(
-        f"{where} must be true, false or a list of rule codes (got {_describe(value)})"
-    )
+    if not isinstance(value, list):
+        raise ConfigError(f"{where} must be true, false or a list of rule codes "
+                          f"(got {_describe(value)})")
+    codes = [_rule_code(where, raw) for raw in _string_list(where, value)]
+    for code in codes:  # a rule whose fixes can be unsafe (cancel-in-close: when it repeats)
+        if not any(f.can_be_unsafe for f in RULES[code].fixes):
+            raise ConfigError(f"{where}: {code} has no unsafe fix to opt into")
+    return {"unsafe_fix_rules": _dedupe(tuple(codes))}
 
 
 _KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
@@ -308,8 +385,14 @@ _KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
     "extend-exclude": _extend_exclude,
     "respect-gitignore": _respect_gitignore,
     "spawners": _spawners,
-    "keep-helper": _helper("keep_helper"),
-    "spawn-helper": _helper("spawn_helper"),
+    "keep-helper": _helper,
+    "spawn-helper": lambda where, path, value: _helper(where, path, value, "spawn_helper"),
     "baseline": _baseline,
     "unsafe-fixes": _unsafe_fixes,
+    "extend-select": _extend_select,
+    "per-file-ignores": _per_file_ignores,
+    "extend-per-file-ignores": _extend_per_file_ignores,
+    "force-exclude": _force_exclude,
+    "noqa-aliases": _noqa_aliases,
+    "output-format": _output_format,
 }

@@ -113,6 +113,14 @@ class Skipped:
     reason: str
     line: int | None = None
     internal: bool = False  # a bug in taskleak, not in the file: the run exits 2
+    column: int | None = None  # 1-based, when known (a syntax error's)
+
+    @property
+    def where(self) -> str:
+        """`path`, `path:line` or `path:line:column`."""
+        if self.line is None:
+            return self.path
+        return f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
 
 
 @dataclass

@@ -29,14 +29,36 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 
 FAIL_ON_CHOICES = ("high", "medium", "low", "none")
 
+# `--output-format` (ruff's names): `full` is the table; `text` is accepted as its old name.
+OUTPUT_FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit",
+                  "markdown")
+FORMAT_ALIASES = {"text": "full"}
+
+# Other linters' codes for a dropped task: their `# noqa` on a spawn line also silences
+# taskleak's rules of the same finding (ruff's asyncio-dangling-task, flake8-async's
+# create-task-no-reference). Rules are named, not coded: the registry resolves the names.
+DROPPED_TASK_RULES = ("task-discarded", "task-unreferenced")
+DEFAULT_NOQA_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("RUF006", DROPPED_TASK_RULES),
+    ("ASYNC300", DROPPED_TASK_RULES),
+)
+
+
+def _matches(code: str, selectors: tuple[str, ...]) -> bool:
+    return any(code.startswith(s) for s in selectors)
+
 
 @dataclass
 class Settings:
-    select: tuple[str, ...] = ()  # rule codes or prefixes; empty means all
+    select: tuple[str, ...] = ()  # rule codes or prefixes; empty means the default rules
+    extend_select: tuple[str, ...] = ()  # added to `select` (or to the default rules)
     ignore: tuple[str, ...] = ()
+    # gitignore-style pattern -> rule codes ignored in the files it matches
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_on: str = "medium"
     exclude: tuple[str, ...] = DEFAULT_EXCLUDES
     extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # the excludes apply to files named on the command line too
     respect_gitignore: bool = True
     spawners: tuple[str, ...] = ()  # extra spawn functions, dotted names
     # the project's function that keeps a task until it is done (and cancels it on shutdown)
@@ -48,14 +70,23 @@ class Settings:
     unsafe_fixes: bool = False
     # rule codes whose unsafe fix is allowed without --unsafe-fixes (per-rule opt-in)
     unsafe_fix_rules: tuple[str, ...] = ()
+    # another tool's noqa code -> the rules (codes or names) it also suppresses
+    noqa_aliases: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_NOQA_ALIASES
+    output_format: str | None = None  # the report's format when the command line names none
     project_root: Path | None = None  # folder of the pyproject.toml that was used
     config_file: Path | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
-    def rule_enabled(self, code: str) -> bool:
-        if self.select and not any(code.startswith(s) for s in self.select):
-            return False
-        return not any(code.startswith(s) for s in self.ignore)
+    def rule_enabled(self, code: str, *, by_default: bool = True) -> bool:
+        """Whether rule `code` runs: selected (or, with no `select`, on by default: every rule
+        but the opt-in ones, whose callers pass `by_default=False`), or extend-selected; and
+        not ignored (`ignore` wins, as in ruff when both name the same code)."""
+        chosen = _matches(code, self.select) if self.select else by_default
+        chosen = chosen or _matches(code, self.extend_select)
+        return chosen and not _matches(code, self.ignore)
+
+    def unsafe_fix_allowed(self, code: str) -> bool:
+        return self.unsafe_fixes or code in self.unsafe_fix_rules
 
     def analysis_key(self) -> str:
         """The settings that change per-file analysis results (part of the cache key)."""

@@ -228,7 +228,55 @@ def test_configured_spawner_matches_by_dotted_suffix() -> None:
                 self.hass.async_create_task(self._ramp())
     """
     assert rows(code) == []
-    assert rows(code, spawners=("hass.async_create_task",)) == [(4, "TL101", "high")]
+    # a helper that returns its task: what the caller does with it is classified
+    assert rows(code, spawners=("hass.async_create_task:returns",)) == [(4, "TL101", "high")]
+
+
+def test_a_known_helper_keeps_and_cleans_so_its_call_sites_are_low() -> None:
+    code = """
+        class Light:
+            async def async_turn_on(self):
+                self._hass.async_create_task(self._ramp())
+                self.config_entry.async_create_background_task(self.hass, self._poll(), "p")
+    """
+    found = analyze_source(textwrap.dedent(code), spawners=(
+        "hass.async_create_task", "entry.async_create_background_task"))
+    assert [(f.line, f.rule, f.risk.value, f.coroutine) for f in found] == [
+        (4, "TL001", "low", "self._ramp()"), (5, "TL001", "low", "self._poll()")]
+    assert "Home Assistant keeps it" in found[0].cleaned
+
+
+@pytest.mark.parametrize(("promise", "expected"), [
+    ("", (5, "TL101", "high")),  # not a known helper, not in the project: it returns the task
+    (":returns", (5, "TL101", "high")),
+    (":keeps-and-cleans", (5, "TL001", "low")),
+    (":keeps-never-ends", (5, "TL201", "medium")),
+])
+def test_a_spawners_promise_decides_its_call_sites(promise: str,
+                                                   expected: tuple[int, str, str]) -> None:
+    code = """
+        from app.tasks import spawn
+
+        async def on_message(message):
+            spawn(handle(message))
+    """
+    assert rows(code, spawners=(f"app.tasks.spawn{promise}",)) == [expected]
+
+
+def test_a_spawner_is_found_through_a_relative_import_and_a_subclass() -> None:
+    code = """
+        from . import background_tasks
+        from app.workers import Worker
+
+        class Poller(Worker):
+            async def start(self):
+                background_tasks.create(self._poll())
+                self.spawn(self._poll())
+    """
+    assert rows(code, spawners=("app.background_tasks.create", "app.workers.Worker.spawn")) \
+        == [(7, "TL101", "high"), (8, "TL101", "high")]
+    assert rows(code, spawners=("other.background_tasks.create:returns",
+                                "app.workers.Other.spawn")) == [(7, "TL101", "high")]
 
 
 def test_run_coroutine_threadsafe_discarded() -> None:

@@ -10,14 +10,9 @@ import pytest
 from helpers import sample_files
 
 from taskleak.analysis.analyse import analyse_source
-from taskleak.analysis.facts import (
-    Effect,
-    EffectKind,
-    ModuleFacts,
-    Question,
-    QuestionKind,
-)
+from taskleak.analysis.facts import ModuleFacts, Question, QuestionKind
 from taskleak.analysis.fates import FateKind, Keeper
+from taskleak.analysis.interface import Effect, EffectKind
 from taskleak.analysis.parse import parse_source
 
 
@@ -76,7 +71,7 @@ def test_a_collection_passed_in_asks_who_owns_it() -> None:
     (spawn,) = got.spawns
     assert spawn.fates[0].keeper is Keeper.PARAMETER
     assert spawn.questions == (
-        Question(QuestionKind.PARAMETER_COLLECTION, "trigger", "tasks"),)
+        Question(QuestionKind.PARAMETER_COLLECTION, "trigger", "tasks", 1),)
 
 
 def test_a_dropped_task_asks_nothing() -> None:
@@ -110,7 +105,7 @@ def test_exports_tell_what_the_module_ends_and_drops() -> None:
         Effect(EffectKind.CANCEL, "entry.runtime_data.listener", "unload()"),
         Effect(EffectKind.PRUNE, "self._pending", "helper()"),
     }
-    assert got.exports.dropped_calls == ("asyncio.gather", "start_listening")
+    assert [c.callee for c in got.exports.dropped_calls] == ["start_listening", "asyncio.gather"]
     assert {e.attribute for e in got.exports.effects} == {
         "_listener", "_poller", "_tasks", "listener", "_pending"}
 

@@ -124,7 +124,7 @@ def test_select_and_noqa_limit_the_fixes(project: Path) -> None:
     assert "Fixed 1 finding in 1 file (cancel-previous 1)." in res.stdout
     assert "create_task(send(msg))  # noqa: TL101" in leak.read_text()
     res = invoke(["fix", "--unsafe-fixes", "--ignore", "TL103"], project)
-    assert "Nothing to fix." in res.stdout
+    assert "No fixes applied: nothing to fix." in res.stdout
 
 
 def test_check_fix_reports_what_is_left(project: Path) -> None:
@@ -170,7 +170,8 @@ def test_unparsable_files_are_skipped_not_touched(project: Path) -> None:
     bad.write_text("import asyncio\nasyncio.create_task(\n")
     res = invoke(["fix"], project)
     assert bad.read_text() == "import asyncio\nasyncio.create_task(\n"
-    assert "pkg/bad.py: skipped: syntax error" in res.stderr
+    # where Python's compiler puts the error: the unclosed `(`, line 2, column 20
+    assert "pkg/bad.py:2:20: skipped: syntax error: '(' was never closed" in res.stderr
 
 
 # -- the seeds' server ---------------------------------------------------------------------------

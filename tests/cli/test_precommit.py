@@ -60,6 +60,14 @@ def project(tmp_path: Path) -> Path:
     (project / "stub.pyi").write_text("def f() -> None: ...\n", encoding="utf-8")
     # not Python: must never reach the hook
     (project / "notes.txt").write_text("asyncio.create_task(x)\n", encoding="utf-8")
+    # excluded by the project's configuration: pre-commit names it, --force-exclude drops it
+    (project / "generated").mkdir()
+    (project / "generated" / "client.py").write_text(LEAKY, encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.taskleak]\nextend-exclude = ["generated/"]\n', encoding="utf-8")
+    # many files, so that pre-commit would split them across processes if the hook let it
+    for i in range(40):
+        (project / f"module_{i:02}.py").write_text(CLEAN, encoding="utf-8")
     _git(project, "add", ".")
     return project
 
@@ -67,13 +75,12 @@ def project(tmp_path: Path) -> Path:
 def test_manifest_declares_both_hooks() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
     assert set(hooks) == {"taskleak", "taskleak-fix"}
-    assert hooks["taskleak"]["entry"] == "taskleak check"
-    assert hooks["taskleak-fix"]["entry"] == "taskleak fix"
+    assert hooks["taskleak"]["entry"] == "taskleak check --force-exclude"
+    assert hooks["taskleak-fix"]["entry"] == "taskleak fix --force-exclude"
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert hook["types_or"] == ["python", "pyi"]
-    assert hooks["taskleak"]["require_serial"] is False
-    assert hooks["taskleak-fix"]["require_serial"] is True
+        assert hook["require_serial"] is True  # one process, one report with the total
 
 
 def test_check_hook_fails_on_a_leaking_file(project: Path, tmp_path: Path) -> None:
@@ -81,9 +88,12 @@ def test_check_hook_fails_on_a_leaking_file(project: Path, tmp_path: Path) -> No
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "taskleak" in output and "Failed" in output
-    assert "leak.py:5:5: TL101" in output
+    assert "leak.py:5:5: TL101 [*]" in output
     assert "notes.txt" not in output
-    assert "Scanned 3 files" in output  # leak.py, clean.py, stub.pyi
+    assert "generated/client.py" not in output  # excluded in pyproject.toml
+    # one run, one report: leak.py, clean.py, stub.pyi and the 40 modules, in one summary
+    assert output.count("task spawn") == 1, output
+    assert "Scanned 43 files" in output
 
 
 def test_fix_hook_repairs_the_leaking_file(project: Path, tmp_path: Path) -> None:
@@ -93,6 +103,7 @@ def test_fix_hook_repairs_the_leaking_file(project: Path, tmp_path: Path) -> Non
     assert "files were modified by this hook" in result.stdout
     fixed = (project / "leak.py").read_text(encoding="utf-8")
     assert fixed != LEAKY
+    assert (project / "generated" / "client.py").read_text(encoding="utf-8") == LEAKY
     check = CliRunner().invoke(main, ["check", "--format", "json", str(project / "leak.py")])
     assert check.exit_code == 0, check.stdout
 

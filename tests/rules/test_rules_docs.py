@@ -125,10 +125,11 @@ def test_check_mode_reports_drift_and_write_repairs_it(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_examples_are_real_analysis_cases(code: str) -> None:
-    # The page's example raises exactly its rule; the fixed version is all green.
+    # The page's example raises exactly its rule; the fixed version is all green (or raises
+    # nothing at all: the unused-noqa rule's fixed example has no spawn).
     from helpers import analyze_source
 
     rule = RULES[code]
     assert {(f.rule, f.risk) for f in analyze_source(rule.example)} == {(code, rule.risk)}
     if rule.fix_example:
-        assert {f.rule for f in analyze_source(rule.fix_example)} == {"TL001"}
+        assert {f.rule for f in analyze_source(rule.fix_example)} <= {"TL001"}

@@ -247,7 +247,8 @@ def test_internal_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.Monk
     _age(root)
     cache_dir = tmp_path / "cache"
 
-    def broken(data: bytes, display: str, spawners: tuple[str, ...]) -> FileFacts:
+    def broken(data: bytes, display: str, spawners: tuple[str, ...],
+               answers_only: bool = False) -> FileFacts:
         return FileFacts(display, skipped=Skipped(display, "internal error: boom", internal=True))
 
     monkeypatch.setattr("taskleak.run.workers.analyze_job", broken)

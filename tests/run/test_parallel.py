@@ -105,12 +105,13 @@ _VICTIM = "voice_chat_server/ai_chat/websocket_handler.py"
 _CRASH_MARKER: list[Path] = []  # set by the test; inherited by the forked workers
 
 
-def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[str, ...]) -> FileFacts:
+def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[str, ...],
+                      answers_only: bool = False) -> FileFacts:
     """Module level, so the pool can pickle it; kills the worker that gets this file."""
     if os.getpid() != _PARENT and display.endswith(_VICTIM):
         _CRASH_MARKER[0].write_text("died", encoding="utf-8")
         os._exit(3)  # like the OOM killer
-    return _REAL_ANALYZE_JOB(data, display, spawners)
+    return _REAL_ANALYZE_JOB(data, display, spawners, answers_only)
 
 
 @pytest.mark.usefixtures("always_pool")

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from taskleak.analysis.scan import SPAWN_FUNCTIONS, SPAWN_METHODS
 from taskleak.model import RunResult
-from taskleak.run.prefilter import SPAWN_WORDS, Prefilter, _has_word, may_spawn
+from taskleak.run.prefilter import SPAWN_WORDS, Prefilter, has_word, may_spawn
 from taskleak.run.runner import RunStats, run
 from taskleak.settings import Settings
 
@@ -173,9 +173,32 @@ def test_a_ruled_out_file_is_read_but_not_parsed(tmp_path: Path) -> None:
        st.lists(st.sampled_from([b"", b"_", b"x", b" ", b".", b"(", b"\xc3\xa9", b"9"]),
                 min_size=2, max_size=6))
 def test_whole_word_search_is_the_regex(noise: bytes, word: bytes, around: list[bytes]) -> None:
-    """`_has_word` answers what `(?<!\\w)word(?!\\w)` would (ASCII word bytes, as a bytes
+    """`has_word` answers what `(?<!\\w)word(?!\\w)` would (ASCII word bytes, as a bytes
     regex has them), on the word placed among random neighbours."""
     data = around[0] + word + around[1] + noise + b"".join(around[2:]) + word
     for text in (data, noise, word, data[1:], data[:-1]):
         expected = re.search(rb"(?<!\w)" + re.escape(word) + rb"(?!\w)", text) is not None
-        assert _has_word(text, word) == expected
+        assert has_word(text, word) == expected
+
+
+def test_every_task_group_name_is_covered_by_the_start_words() -> None:
+    """`x.start(...)` passes the prefilter only next to a task-group name: each name spawn
+    recognition takes for a task group must be one the prefilter looks for."""
+    from taskleak.analysis.vocabulary import (
+        TASK_GROUP_SUBSTRINGS,
+        TASK_GROUP_WORDS,
+        TASKGROUP_FACTORIES,
+        TASKGROUP_NAME_PARTS,
+        TASKGROUP_NAMES,
+        TASKGROUP_TYPES,
+    )
+
+    names = {*TASKGROUP_FACTORIES, *TASKGROUP_TYPES, *TASKGROUP_NAMES, *TASKGROUP_NAME_PARTS}
+    for name in names:
+        assert name in TASK_GROUP_WORDS or any(s in name for s in TASK_GROUP_SUBSTRINGS), name
+
+
+def test_a_spawner_with_a_promise_passes_by_its_method_name() -> None:
+    data = b"def f(hass):\n    hass.async_create_task(g())\n"
+    assert may_spawn(data, ("hass.async_create_task:keeps-and-cleans",))
+    assert may_spawn(data, ("entry.async_add_job:returns:1",)) is False

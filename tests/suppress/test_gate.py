@@ -8,8 +8,10 @@ import pytest
 from findings_factory import make_finding
 
 import taskleak.suppress.gate as gate
-from taskleak.model import Finding, RunResult
+from taskleak.model import Finding, Risk, RunResult
 from taskleak.settings import Settings
+
+WITH_UNUSED = Settings(extend_select=("TL900",))  # the opt-in unused-noqa rule
 
 
 def _result(*findings: Finding) -> RunResult:
@@ -39,15 +41,63 @@ def test_files_without_the_word_are_not_decoded(files: Path,
     real = gate.decode
     monkeypatch.setattr(gate, "decode", lambda data: decoded.append(data) or real(data))
     findings = [make_finding(path="plain.py", line=2), make_finding(path="latin.py", line=2)]
-    gate.apply_suppressions(_result(*findings), Settings(),
+    gate.apply_suppressions(_result(*findings), WITH_UNUSED,
                             unused_in=[files / "plain.py", files / "other.py"])
     assert len(decoded) == 2 and all(b"noqa" in d.lower() for d in decoded)
 
 
 def test_unused_directives_in_checked_files_without_findings(files: Path) -> None:
-    _, noqa = gate.apply_suppressions(_result(), Settings(),
-                                      unused_in=[files / "plain.py", files / "other.py"])
+    result, noqa = gate.apply_suppressions(_result(), WITH_UNUSED,
+                                           unused_in=[files / "plain.py", files / "other.py"])
     assert [(u.path, u.line, u.unused) for u in noqa.unused] == [("other.py", 1, ("TL201",))]
-    _, quiet = gate.apply_suppressions(_result(), Settings(), report_unused=False,
+    (finding,) = result.findings  # a finding of the unused-noqa rule, in every report
+    assert (finding.path, finding.line, finding.column, finding.end_column) == \
+        ("other.py", 1, 8, 21)
+    assert (finding.rule, finding.risk) == ("TL900", Risk.MEDIUM)
+    assert finding.message == "Unused `noqa` directive (unused: TL201)"
+    _, quiet = gate.apply_suppressions(_result(), WITH_UNUSED, report_unused=False,
                                        unused_in=[files / "other.py"])
     assert quiet.unused == []
+
+
+def test_the_unused_noqa_rule_is_opt_in(files: Path) -> None:
+    result, noqa = gate.apply_suppressions(_result(), Settings(),
+                                           unused_in=[files / "other.py"])
+    assert result.findings == [] and noqa.unused == []
+    for selected in (Settings(select=("TL",)), Settings(select=("TL2", "TL9"))):
+        result, _ = gate.apply_suppressions(_result(), selected, unused_in=[files / "other.py"])
+        assert [f.rule for f in result.findings] == ["TL900"]
+    ignored = Settings(select=("TL",), ignore=("TL900",))
+    assert gate.apply_suppressions(_result(), ignored, unused_in=[files / "other.py"])[0] \
+        .findings == []
+
+
+def test_per_file_ignores(files: Path) -> None:
+    (files / "tests").mkdir()
+    (files / "tests" / "t.py").write_text("asyncio.create_task(f())  # noqa: TL201\n")
+    findings = [make_finding(path="plain.py", line=2), make_finding(path="tests/t.py", line=1)]
+    settings = Settings(per_file_ignores=(("tests/", ("TL1",)), ("plain.py", ("TL2",))),
+                        extend_select=("TL900",), project_root=files)
+    result, noqa = gate.apply_suppressions(_result(*findings), settings,
+                                           unused_in=[files / "tests" / "t.py"])
+    assert [f.path for f in result.findings if f.rule == "TL101"] == ["plain.py"]
+    # TL201 is not ignored in tests/: its directive there suppressed nothing
+    assert [(u.path, u.unused) for u in noqa.unused] == [("tests/t.py", ("TL201",))]
+    settings.per_file_ignores += (("t.py", ("TL201", "TL900")),)
+    result, noqa = gate.apply_suppressions(_result(*findings), settings,
+                                           unused_in=[files / "tests" / "t.py"])
+    assert noqa.unused == [] and [f.path for f in result.findings] == ["plain.py"]
+
+
+def test_other_tools_codes_for_a_dropped_task_suppress_it(files: Path) -> None:
+    (files / "ruff.py").write_text("asyncio.create_task(f())  # noqa: RUF006\n")
+    (files / "flake8.py").write_text("asyncio.create_task(f())  # noqa:ASYNC300\n")
+    (files / "e501.py").write_text("asyncio.create_task(f())  # noqa: E501\n")
+    findings = [make_finding(path=p, line=1) for p in ("ruff.py", "flake8.py", "e501.py")]
+    findings.append(make_finding(path="ruff.py", line=1, rule="TL201", risk=Risk.MEDIUM))
+    result, _ = gate.apply_suppressions(_result(*findings), Settings())
+    # the dropped-task rules only: another rule on that line is not the other tool's finding
+    assert [(f.path, f.rule) for f in result.findings] == [("e501.py", "TL101"),
+                                                          ("ruff.py", "TL201")]
+    result, _ = gate.apply_suppressions(_result(*findings), Settings(noqa_aliases=()))
+    assert len(result.findings) == 4

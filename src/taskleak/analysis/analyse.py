@@ -15,24 +15,16 @@ from dataclasses import dataclass
 import libcst as cst
 
 from taskleak.analysis.classify import Classifier
-from taskleak.analysis.facts import (
-    Effect,
-    EffectKind,
-    Exports,
-    ModuleFacts,
-    SpawnFacts,
-    questions_of,
-)
-from taskleak.analysis.fates import Fate, FateKind
-from taskleak.analysis.flow import Flow
-from taskleak.analysis.nodes import coroutine_text, dotted
-from taskleak.analysis.ownership import where
+from taskleak.analysis.exports import exports
+from taskleak.analysis.facts import ModuleFacts, SpawnFacts, questions_of
+from taskleak.analysis.fates import Fate
+from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.positions import spawn_positions
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scan import scan
-from taskleak.analysis.scopes import Scope, ScopeKind
+from taskleak.analysis.scopes import Scope
+from taskleak.analysis.spawners import parse_spawners
 from taskleak.analysis.spawns import Spawn, find_spawns
-from taskleak.analysis.vocabulary import NOT_SPAWNING_METHODS
 
 
 @dataclass
@@ -49,7 +41,8 @@ class ModuleAnalysis:
 
     def facts(self) -> ModuleFacts:
         """The plain facts of this module (see `facts.py`), spawns in text order."""
-        return ModuleFacts(self._spawn_facts(), exports(self.root, self.spawns, self.fates))
+        return ModuleFacts(self._spawn_facts(), exports(self.root, self.classifier.ownership,
+                                                        self.spawns, self.fates))
 
     def _spawn_facts(self) -> tuple[SpawnFacts, ...]:
         if not self.spawns:
@@ -67,19 +60,31 @@ class ModuleAnalysis:
             out.append(SpawnFacts(
                 line=line, column=col + 1, end_line=end_line, end_column=end_col + 1,
                 statement_line=stmt_line, spawner=sp.spawner,
-                coroutine=coroutine_text(node), context=context,
+                coroutine=coroutine_text(sp.coroutine), context=context,
                 snippet=" ".join(self.module.code_for_node(code_node).split()),
-                fates=fates, questions=questions_of(fates, context),
+                fates=fates, questions=questions_of(fates, context, self._param_index),
+                helper=sp.spawner if sp.helper is not None and sp.helper.promise is None
+                else "",
             ))
         return tuple(out)
+
+
+    def _param_index(self, function: str, name: str) -> int:
+        """The position of parameter `name` of the function `function` (self included)."""
+        for scope in self.root.walk():
+            if scope.qualname == function and isinstance(scope.node, cst.FunctionDef):
+                params = scope.node.params
+                names = [p.name.value for p in (*params.posonly_params, *params.params)]
+                return names.index(name) if name in names else -1
+        return -1
 
 
 def analyse(module: cst.Module, spawners: Sequence[str] = (),
             text: str | None = None) -> ModuleAnalysis:
     """Analyse a parsed module; `spawners`: configured spawn functions (`hass.async_create_task`);
     `text`: its source (what `module.code` gives), if known."""
-    extra = tuple(spawners)
-    root = scan(module, frozenset(s.rsplit(".", 1)[-1] for s in extra))
+    extra = parse_spawners(tuple(spawners))
+    root = scan(module, frozenset(s.method for s in extra))
     resolver = Resolver(root)
     spawns = sorted(find_spawns(root, resolver, extra), key=lambda sp: sp.site.seq)
     classifier = Classifier(root, resolver)
@@ -91,38 +96,3 @@ def analyse_source(code: str, spawners: Sequence[str] = ()) -> ModuleAnalysis:
     """Analyse source text (for tests and tools)."""
     # libcst drops a byte order mark from the code it keeps: so does the text searched
     return analyse(cst.parse_module(code), spawners, text=code.removeprefix("\ufeff"))
-
-
-_EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
-            Flow.CANCEL: EffectKind.CANCEL, Flow.PRUNE: EffectKind.PRUNE,
-            Flow.PRUNE_REF: EffectKind.PRUNE}
-_RETURNING = frozenset({FateKind.RETURNED, FateKind.LOCAL_HANDED})
-
-
-def exports(root: Scope, spawns: Sequence[Spawn],
-            fates: Sequence[tuple[Fate, ...]]) -> Exports:
-    """What this module can tell others (see `facts.Exports`)."""
-    effects: list[Effect] = []
-    dropped: set[str] = set()
-    for scope in root.walk():
-        method = scope.method()
-        cls = scope.enclosing_class()
-        for occ in scope.occurrences:
-            kind = _EFFECTS.get(occ.dest.kind)
-            if kind is None or "." not in occ.key:
-                continue
-            owner = ""
-            if cls is not None and method is not None and method.self_name \
-                    and occ.key.startswith(method.self_name + "."):
-                owner = cls.qualname
-            effects.append(Effect(kind, occ.key, where(scope), owner))
-        for call in scope.dropped_calls:
-            name = dotted(call.func)
-            if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS:
-                dropped.add(name)
-    returning = [sp.site.scope.qualname for sp, f in zip(spawns, fates, strict=True)
-                 if sp.site.scope.kind is ScopeKind.FUNCTION
-                 and any(x.kind in _RETURNING and (x.kind is FateKind.RETURNED
-                                                   or x.handed == "returned") for x in f)]
-    return Exports(tuple(dict.fromkeys(effects)), tuple(dict.fromkeys(returning)),
-                   tuple(sorted(dropped)))

@@ -8,10 +8,13 @@ in which words is for the rules to say (`taskleak.rules`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import libcst as cst
 
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.interface import Promise
 from taskleak.analysis.nodes import coroutine_text, dotted
 from taskleak.analysis.ownership import (
     Effects,
@@ -41,9 +44,12 @@ class Classifier:
         (`self._t = t = spawn()`) has one per target, and the best-kept one counts."""
         site = sp.site
         d = site.dest
-        coro = coroutine_text(site.node)
+        coro = coroutine_text(sp.coroutine)
         if sp.structured:
             return [Fate(FateKind.STRUCTURED, coro, group=sp.holder)]
+        promised = self._promised(sp)
+        if promised is not None:
+            return [promised]
         if d.kind is Flow.AWAITED and not d.container:
             return [Fate(FateKind.AWAITED, coro)]
         if d.kind is Flow.RETURNED:
@@ -65,7 +71,7 @@ class Classifier:
 
     def _bound_fate(self, sp: Spawn, target: cst.BaseExpression) -> Fate | None:
         if isinstance(target, (cst.Tuple, cst.List)):
-            return Fate(FateKind.UNPACKED, coroutine_text(sp.site.node))
+            return Fate(FateKind.UNPACKED, coroutine_text(sp.coroutine))
         holder = self.ownership.holder_for(target, sp.site.scope)
         if holder is None:
             return None
@@ -94,7 +100,7 @@ class Classifier:
         site = sp.site
         fn = site.scope.method()
         kept_by, owner, attribute = _keeper(keeper)
-        return Fate(kind, coroutine_text(site.node), holder=holder, cleanup=cleanup,
+        return Fate(kind, coroutine_text(sp.coroutine), holder=holder, cleanup=cleanup,
                     handed=handed, stored_in=stored_in, in_loop=bool(site.loops),
                     repeating=fn.name if fn is not None and repeats_often(fn.name) else "",
                     function=fn.name if fn is not None else "<module>",
@@ -104,6 +110,12 @@ class Classifier:
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
         eff = self.ownership.effects(holder)
+        fate = self._holder_fate(sp, holder, eff)
+        if holder.kind is HolderKind.LOCAL and "returned" in eff.handed:
+            fate = replace(fate, returned=True)  # kept somewhere, and handed to the caller
+        return fate
+
+    def _holder_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
         for coll, scope in eff.collections:
             target_holder = self.ownership.holder_for(coll, scope)
             if target_holder is not None:
@@ -162,7 +174,7 @@ class Classifier:
         if before:
             return self._fate(FateKind.SINGLETON, sp, holder, holder=label)
         return self._fate(FateKind.NEVER_CLEANED, sp, holder, holder=label,
-                          long_running=self._long_running(site), closers=self._closers(holder))
+                          long_running=self._long_running(sp), closers=self._closers(holder))
 
     # -- a collection ------------------------------------------------------------------------
     def collection_fate(self, sp: Spawn, holder: Holder, *, keyed: bool,
@@ -223,15 +235,25 @@ class Classifier:
             return False
         return not any(innermost in o.loops for o in keeps)
 
-    def _long_running(self, site: CallSite) -> bool:
+    def _long_running(self, sp: Spawn) -> bool:
         """The spawned coroutine is a function of this module with a `while True` loop."""
-        args = site.node.args
-        if not args:
+        coro = sp.coroutine
+        if coro is None:
             return False
-        coro = args[0].value
         func = coro.func if isinstance(coro, cst.Call) else coro
-        target = defined_function(func, site.scope)
+        target = defined_function(func, sp.site.scope)
         return target is not None and target.long_running
+
+    def _promised(self, sp: Spawn) -> Fate | None:
+        """A configured helper that keeps the task: what it promises, not what the caller does
+        with the result, decides."""
+        helper = sp.helper
+        if helper is None or helper.promise not in (Promise.KEEPS_AND_CLEANS, Promise.KEEPS):
+            return None
+        kind = FateKind.HELPER_KEEPS if helper.promise is Promise.KEEPS_AND_CLEANS \
+            else FateKind.HELPER_NEVER_ENDS
+        return self._fate(kind, sp, holder=helper.name, cleanup=helper.note,
+                          long_running=self._long_running(sp))
 
     def _closers(self, holder: Holder) -> str:
         """`close() cancels only self._ws`: what the close-like methods do clean up."""

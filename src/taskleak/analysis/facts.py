@@ -13,11 +13,13 @@ No libcst here: a warm run reads facts from the cache without loading the parser
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
 from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.interface import Exports
 from taskleak.model import FixInfo, FixKind, Skipped
 
 
@@ -32,60 +34,14 @@ class Question:
     kind: QuestionKind
     owner: str  # a class or function, by qualified name within its module
     name: str = ""  # the attribute or parameter
+    index: int = -1  # PARAMETER_COLLECTION: the parameter's position (self included)
 
-    def to_json(self) -> list[str]:
-        return [self.kind.value, self.owner, self.name]
-
-    @classmethod
-    def from_json(cls, data: list[str]) -> Question:
-        return cls(QuestionKind(data[0]), data[1], data[2])
-
-
-class EffectKind(Enum):
-    AWAIT = "await"
-    GATHER = "gather"
-    CANCEL = "cancel"
-    PRUNE = "prune"
-
-
-@dataclass(frozen=True)
-class Effect:
-    """A dotted name this module awaits, gathers, cancels or prunes: `self._task.cancel()`."""
-
-    kind: EffectKind
-    key: str  # as written: "self._task", "entry.runtime_data.listener"
-    where: str  # the function it happens in: "close()"
-    owner: str = ""  # the class, when the key is an attribute of `self`
-
-    @property
-    def attribute(self) -> str:
-        return self.key.rsplit(".", 1)[-1]
-
-    def to_json(self) -> list[str]:
-        return [self.kind.value, self.key, self.where, self.owner]
+    def to_json(self) -> list[Any]:
+        return [self.kind.value, self.owner, self.name, self.index]
 
     @classmethod
-    def from_json(cls, data: list[str]) -> Effect:
-        return cls(EffectKind(data[0]), data[1], data[2], data[3])
-
-
-@dataclass(frozen=True)
-class Exports:
-    """What one module can tell the others."""
-
-    effects: tuple[Effect, ...] = ()
-    task_functions: tuple[str, ...] = ()  # qualified names of functions that return a task
-    dropped_calls: tuple[str, ...] = ()  # callees (dotted) of calls whose result is dropped
-
-    def to_json(self) -> dict[str, Any]:
-        return {"effects": [e.to_json() for e in self.effects],
-                "task_functions": list(self.task_functions),
-                "dropped_calls": list(self.dropped_calls)}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Exports:
-        return cls(tuple(Effect.from_json(e) for e in data["effects"]),
-                   tuple(data["task_functions"]), tuple(data["dropped_calls"]))
+    def from_json(cls, data: list[Any]) -> Question:
+        return cls(QuestionKind(data[0]), data[1], data[2], data[3])
 
 
 @dataclass(frozen=True)
@@ -103,6 +59,8 @@ class SpawnFacts:
     snippet: str  # the spawning statement, whitespace-normalised (for baselines)
     fates: tuple[Fate, ...]  # where the Task went; the best-kept one counts
     questions: tuple[Question, ...] = ()
+    # a configured spawner with no promise: the project join reads it from the helper's body
+    helper: str = ""
     # filled in by the fix-advice stage, for the rule the module's own facts give
     fix: FixInfo | None = None
     no_fix_reason: str | None = None
@@ -123,6 +81,8 @@ class SpawnFacts:
         }
         if self.questions:
             data["questions"] = [q.to_json() for q in self.questions]
+        if self.helper:
+            data["helper"] = self.helper
         if self.advised_rule:
             data["advice"] = [self.advised_rule, _fix_json(self.fix), self.no_fix_reason]
         return data
@@ -135,6 +95,7 @@ class SpawnFacts:
                    data["coroutine"], data["context"], data["snippet"],
                    tuple(Fate.from_json(f) for f in data["fates"]),
                    tuple(Question.from_json(q) for q in data.get("questions", ())),
+                   data.get("helper", ""),
                    FixInfo(FixKind(fix[0]), fix[1], fix[2]) if fix is not None else None,
                    reason, rule)
 
@@ -157,27 +118,30 @@ class ModuleFacts:
                    Exports.from_json(data["exports"]))
 
 
-def questions_of(fates: tuple[Fate, ...], context: str) -> tuple[Question, ...]:
-    """What a spawn's module cannot tell alone about it (see `QuestionKind`)."""
+def questions_of(fates: tuple[Fate, ...], context: str,
+                 param_index: Callable[[str, str], int] = lambda owner, name: -1
+                 ) -> tuple[Question, ...]:
+    """What a spawn's module cannot tell alone about it (see `QuestionKind`); `param_index`
+    gives a parameter's position in its function."""
     out: list[Question] = []
     for fate in fates:
         kind = fate.kind
         if kind is FateKind.RETURNED or (kind is FateKind.LOCAL_HANDED
                                          and fate.handed == "returned"):
             out.append(Question(QuestionKind.RETURNED_TASK, context))
-        elif kind not in _OPEN:
-            continue
-        elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED):
+        elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) and kind in _UNENDED:
             out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
-        elif fate.keeper is Keeper.PARAMETER:
-            out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute))
+        elif fate.keeper is Keeper.PARAMETER and kind in _RECEIVED:
+            out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute,
+                                param_index(fate.owner, fate.attribute)))
     return tuple(dict.fromkeys(out))
 
 
-# Fates that end no task here, where another module's cleanup could change the verdict.
-_OPEN = frozenset({FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED,
-                   FateKind.COLLECTION_GROWS, FateKind.LOCAL_COLLECTION_DROPPED,
-                   FateKind.KEY_OVERWRITTEN, FateKind.RESPAWNED})
+# Fates that end no task here, where another module's cleanup could change the verdict: kept in
+# an attribute (not a fixed dict slot, `hass.data[KEY] = task`: what other modules do with
+# `.data` says nothing of that one slot), or in a collection received as a parameter.
+_UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.COLLECTION_GROWS})
+_RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN})
 
 
 @dataclass
@@ -188,3 +152,4 @@ class FileFacts:
     module: ModuleFacts | None = None
     skipped: Skipped | None = None
     parsed: bool = False  # False when the prefilter ruled the file out, or it did not parse
+    answers_only: bool = False  # parsed only for what it tells other modules (no spawns)

@@ -40,6 +40,10 @@ class FateKind(Enum):
     LOCAL_ONLY = "local_only"  # a local nothing awaits or cancels: `holder`, `where`
     LOCAL_COLLECTION_DROPPED = "local_collection_dropped"  # a local collection dropped
     NEVER_READ = "never_read"  # bound to a name never read again: `holder`
+    DROPPED_RETURN = "dropped_return"  # a call of a function returning a task, as a statement
+    # handed to a spawn helper (`holder`): what it promises decides
+    HELPER_KEEPS = "helper_keeps"  # it keeps the task and ends it: `cleanup` says how
+    HELPER_NEVER_ENDS = "helper_never_ends"  # it keeps the task but nothing ends it
     # replaced while running
     REBOUND_IN_LOOP = "rebound_in_loop"  # a local rebound every iteration: `holder`
     RESPAWNED = "respawned"  # an attribute/global re-spawned without cancel: `function`
@@ -80,6 +84,7 @@ class Fate:
     keeper: Keeper | None = None  # what holds it, when something does
     owner: str = ""  # ATTRIBUTE: the class's qualified name; PARAMETER: the function's
     attribute: str = ""  # ATTRIBUTE/DOTTED: the attribute's name; PARAMETER: the parameter's
+    returned: bool = False  # the task is also returned to the caller (a spawn helper)
 
     @property
     def frequency(self) -> str:

@@ -61,6 +61,8 @@ class Dest:
     collection: str | None = None  # COLLECTION: the receiver's dotted name
     receiver: cst.BaseExpression | None = None  # COLLECTION: the receiver itself
     callee: str = ""  # PASSED / GATHERED / METHOD: the callee's text
+    call: cst.Call | None = None  # PASSED: the call it is an argument of ...
+    arg: cst.Arg | None = None  # ... as this argument
     container: bool = False  # the value went into a literal or comprehension first
     element: bool = False  # the value read was an element of the read key (x[k], x.pop())
     awaited: bool = False  # GATHERED: the consuming call is awaited
@@ -264,7 +266,7 @@ def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
     if name in INSPECTING_CALLS:
         return Dest(Flow.INSPECT, element=element)
     return Dest(Flow.PASSED, callee=callee_text(call.func), container=container,
-                element=element)
+                element=element, call=call, arg=stack[j])  # type: ignore[arg-type]
 
 
 def _consumer_awaited(stack: list[cst.CSTNode], k: int) -> bool:

@@ -69,14 +69,13 @@ def last_name(func: cst.BaseExpression) -> str | None:
     return None
 
 
-def coroutine_text(call: cst.Call) -> str:
-    """What a spawn runs, short: `self._send()`, `process(…)`, `coro`."""
-    if not call.args:
-        return "…"
-    value = call.args[0].value
+def coroutine_text(value: cst.BaseExpression | None) -> str:
+    """What a spawn runs (its coroutine argument), short: `self._send()`, `coro`, `…`."""
+    if isinstance(value, cst.Await):
+        value = value.expression
     if isinstance(value, cst.Call):
         return callee_text(value.func) + "()"
-    text = dotted(value)
+    text = dotted(value) if value is not None else None
     if text is not None:
         return text
     return "…"

@@ -175,6 +175,11 @@ class Ownership:
             for value, scope in holder.scope.attr_bindings.get(holder.name, []):
                 if is_rebuild(value, holder.key.split(".", 1)[-1]):
                     eff.prunes.append(where(scope))
+            if depth == 0 and "." in holder.key:
+                for twin in property_twins(holder.scope, holder.name):
+                    other = Holder(HolderKind.ATTR, f"{holder.key.split('.', 1)[0]}.{twin}",
+                                   twin, holder.scope)
+                    eff.add_cleanup(self.effects(other, depth + 1))
         if holder.kind in (HolderKind.ATTR, HolderKind.DOTTED) and eff.cleanup is None \
                 and depth == 0:
             self._foreign_cleanup(holder, eff)
@@ -241,6 +246,56 @@ class Ownership:
                     sub = self.effects(alias, depth + 1)
                     eff.add_cleanup(sub)
                     eff.handed += sub.handed
+
+
+def property_twins(cls: Scope, name: str) -> list[str]:
+    """The attributes that are one with `name` through a property of the class: aiohttp's
+    `self._writer = task` runs a setter that stores `self.__writer = writer`, and `close()` ends
+    `self.__writer`. Both ways: a setter or getter named `name` and the attribute it stores or
+    returns, or a property over the attribute `name`."""
+    twins: list[str] = []
+    for child in cls.children:
+        node = child.node
+        if child.kind is not ScopeKind.FUNCTION or not isinstance(node, cst.FunctionDef):
+            continue
+        inner = _property_attr(child, node)
+        if inner is None:
+            continue
+        if child.name == name and inner != name:
+            twins.append(inner)
+        elif inner == name and child.name != name:
+            twins.append(child.name)
+    return list(dict.fromkeys(twins))
+
+
+def _property_attr(scope: Scope, node: cst.FunctionDef) -> str | None:
+    """The `self.X` a property getter returns or its setter stores its value in."""
+    kinds = {callee_text(d.decorator) for d in node.decorators}
+    me = scope.self_name
+    if me is None:
+        return None
+    if "property" in kinds or "functools.cached_property" in kinds:
+        for stmt in node.body.body:
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            for small in stmt.body:
+                if isinstance(small, cst.Return) and small.value is not None:
+                    key = dotted(small.value) or ""
+                    if key.startswith(me + ".") and key.count(".") == 1:
+                        return key.split(".", 1)[1]
+        return None
+    if f"{scope.name}.setter" not in kinds:
+        return None
+    params = node.params.params
+    if len(params) < 2:
+        return None
+    value = params[1].name.value
+    cls = scope.enclosing_class()
+    assert cls is not None
+    for attr, stored in cls.attr_bindings.items():
+        if any(s is scope and isinstance(v, cst.Name) and v.value == value for v, s in stored):
+            return attr
+    return None
 
 
 def is_rebuild(value: cst.BaseExpression, attr: str) -> bool:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 import libcst as cst
 from libcst._nodes.base import CSTNode
 
-from taskleak.files.source import SourceError, decode
+from taskleak.files.source import SourceError, decode, syntax_error
 
 
 def _no_validation(self: CSTNode) -> None:
@@ -61,6 +61,6 @@ def parse_source(data: bytes) -> tuple[cst.Module, str]:
     try:
         return parse_module(data), text
     except cst.ParserSyntaxError as exc:
-        raise SourceError(f"syntax error: {exc.message}", exc.raw_line) from exc
+        raise syntax_error(text, exc.message) from exc
     except (RecursionError, MemoryError) as exc:
         raise SourceError(f"cannot parse: {type(exc).__name__}") from exc

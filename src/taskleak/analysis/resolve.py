@@ -45,7 +45,7 @@ class Sym:
     """What an expression refers to."""
 
     kind: SymKind
-    name: str = ""  # QUALIFIED: the qualified name
+    name: str = ""  # QUALIFIED: the qualified name; INSTANCE: its class's, when known
     instance: Instance | None = None  # INSTANCE: its kind
 
 
@@ -155,13 +155,25 @@ class Resolver:
             return Sym(SymKind.LOCAL, b.kind.value)
         if b.kind is BindingKind.PARAM:
             if b.value is None:
-                return UNKNOWN
+                return self._self_of(b) if b.first_param else UNKNOWN
             t = self.resolve(b.value, b.scope)
             if t.kind is SymKind.QUALIFIED:
                 return _instance_of_type(t.name)
             return UNKNOWN
         if (b.kind is BindingKind.ASSIGN or b.kind is BindingKind.WITH) and b.value is not None:
             return self.resolve(b.value, b.scope)
+        return UNKNOWN
+
+    def _self_of(self, b: Binding) -> Sym:
+        """`self` of a method: an instance of the first base class that is imported (what a
+        configured spawner `pkg.Base.spawn` names), else nothing known."""
+        cls = b.scope.enclosing_class() if b.scope is not None else None
+        if cls is None or not isinstance(cls.node, cst.ClassDef) or cls.parent is None:
+            return UNKNOWN
+        for arg in cls.node.bases:
+            base = self.resolve(arg.value, cls.parent)
+            if base.kind is SymKind.QUALIFIED:
+                return Sym(SymKind.INSTANCE, base.name, Instance.OTHER)
         return UNKNOWN
 
     def _attribute(self, cls: Scope, attr: str) -> Sym:
@@ -185,7 +197,7 @@ def _instance_of(qualified: str) -> Sym:
         return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
     if qualified in TASKGROUP_FACTORIES:
         return Sym(SymKind.INSTANCE, instance=_GROUPS[TASKGROUP_FACTORIES[qualified]])
-    return Sym(SymKind.INSTANCE, instance=Instance.OTHER)
+    return Sym(SymKind.INSTANCE, qualified, Instance.OTHER)  # `Worker()`: a Worker
 
 
 def _instance_of_type(qualified: str) -> Sym:
@@ -194,7 +206,7 @@ def _instance_of_type(qualified: str) -> Sym:
         return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
     if qualified in TASKGROUP_TYPES:
         return Sym(SymKind.INSTANCE, instance=_GROUPS[TASKGROUP_TYPES[qualified]])
-    return Sym(SymKind.INSTANCE, instance=Instance.OTHER)
+    return Sym(SymKind.INSTANCE, qualified, Instance.OTHER)  # `w: Worker`: a Worker
 
 
 def name_hint(node: cst.BaseExpression) -> str | None:

@@ -150,10 +150,11 @@ class Scanner(Walker):
         return False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        if node.module is None or node.relative:
-            base = "." * len(node.relative) + (dotted(node.module) or "" if node.module else "")
-        else:
-            base = dotted(node.module) or ""
+        # relative imports keep their dots: `from . import x` -> ".x", `from ..a import x` ->
+        # "..a.x" (the project join resolves them against the importing file's folder)
+        dots = "." * len(node.relative)
+        module = dotted(node.module) or "" if node.module is not None else ""
+        prefix = f"{dots}{module}." if module else dots
         if isinstance(node.names, cst.ImportStar):
             return False
         for alias in node.names:
@@ -161,7 +162,7 @@ class Scanner(Walker):
             local = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 local = alias.asname.name.value
-            self.cur.bind(local, Binding(BindingKind.IMPORT, qualified=f"{base}.{name}"))
+            self.cur.bind(local, Binding(BindingKind.IMPORT, qualified=prefix + name))
             if name in SPAWN_FUNCTIONS and local != name:
                 self.extra_names = self.extra_names | {local}  # `create_task as spawn`
         return False
@@ -283,7 +284,8 @@ class Scanner(Walker):
                 )
             )
         elif type(stack[-2]) is cst.Expr:  # `helper(...)` as a statement: its result is dropped
-            self.cur.dropped_calls.append(node)
+            i = len(stack) - 1
+            self.cur.dropped_calls.append((node, bool(self._loops(i)), self._statement(i)))
 
     def _record(self, key: Key) -> None:
         i = len(self.stack) - 1

@@ -82,7 +82,8 @@ class Scope:
     declared_nonlocal: set[str] = field(default_factory=set)
     occurrences: list[Occurrence] = field(default_factory=list)
     calls: list[CallSite] = field(default_factory=list)
-    dropped_calls: list[cst.Call] = field(default_factory=list)  # `f(...)` as a statement
+    # `f(...)` as a statement: the call, whether a loop repeats it, its statement
+    dropped_calls: list[tuple[cst.Call, bool, cst.CSTNode]] = field(default_factory=list)
     children: list[Scope] = field(default_factory=list)
     long_running: bool = False  # has a `while True` / `while self._running` loop
     # class scopes: assignments to `self.X` in its methods, X -> values (with the method scope)

@@ -20,6 +20,7 @@ import libcst as cst
 from taskleak.analysis.nodes import dotted
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
 from taskleak.analysis.scopes import CallSite, Scope
+from taskleak.analysis.spawners import Spawner
 from taskleak.analysis.vocabulary import (
     LOOP_METHODS,
     LOOP_NAMES,
@@ -38,9 +39,26 @@ class Spawn:
     spawner: str  # "asyncio.create_task", "loop.create_task", "asyncio.TaskGroup.create_task"
     structured: bool
     holder: str = ""  # for structured spawns: the task group's name
+    helper: Spawner | None = None  # the configured spawner this call is
+
+    @property
+    def coroutine(self) -> cst.BaseExpression | None:
+        """What the spawn runs: its first argument, or a configured helper's coroutine."""
+        return coroutine_arg(self.site.node, self.helper.coroutine if self.helper else 0)
 
 
-def find_spawns(module: Scope, resolver: Resolver, extra: tuple[str, ...] = ()) -> list[Spawn]:
+def coroutine_arg(call: cst.Call, position: int | None) -> cst.BaseExpression | None:
+    """The positional argument at `position`; None: the first one that is a call, else the
+    first one."""
+    args = [a.value for a in call.args if a.keyword is None and not a.star]
+    if position is not None:
+        return args[position] if position < len(args) else None
+    return next((a for a in args if isinstance(a, (cst.Call, cst.Await))),
+                args[0] if args else None)
+
+
+def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = ()
+                ) -> list[Spawn]:
     """The spawns among the calls the scan recorded, in text order within each scope."""
     out: list[Spawn] = []
     for scope in module.walk():
@@ -51,14 +69,33 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[str, ...] = ()) 
     return out
 
 
-def _matches_extra(func: cst.BaseExpression, resolved: Sym, extra: tuple[str, ...]) -> str | None:
+def _matches_extra(func: cst.BaseExpression, resolved: Sym, receiver: Sym | None,
+                   extra: tuple[Spawner, ...]) -> Spawner | None:
+    """The configured spawner this callee is, by what it resolves to: the qualified name of an
+    import (a relative one by its tail), the dotted text, a receiver named like the configured
+    one (`self._hass` for `hass`), or an instance of the configured class."""
     text = dotted(func)
+    qualified = resolved.name if resolved.kind is SymKind.QUALIFIED else ""
     for spawner in extra:
-        if resolved.kind is SymKind.QUALIFIED and resolved.name == spawner:
+        name = spawner.name
+        if qualified and (qualified == name or (qualified.startswith(".") and (
+                name == qualified.lstrip(".") or name.endswith(qualified)))):
             return spawner
-        if text is not None and (text == spawner or text.endswith("." + spawner)):
+        if text is not None and (text == name or text.endswith("." + name)):
+            return spawner
+        if isinstance(func, cst.Attribute) and func.attr.value == spawner.method \
+                and spawner.receiver and _same_receiver(func.value, receiver, spawner):
             return spawner
     return None
+
+
+def _same_receiver(node: cst.BaseExpression, receiver: Sym | None, spawner: Spawner) -> bool:
+    wanted = spawner.receiver.rsplit(".", 1)[-1].strip("_")
+    hint = name_hint(node)
+    if hint is not None and hint.strip("_").endswith(wanted):
+        return True  # `self._hass`, `config_entry` for `entry`
+    return receiver is not None and receiver.kind is SymKind.INSTANCE and bool(receiver.name) \
+        and (receiver.name == spawner.receiver or receiver.name.endswith("." + wanted))
 
 
 def _receiver_kind(receiver: Sym, hint: str | None) -> Instance | None:
@@ -73,21 +110,22 @@ def _receiver_kind(receiver: Sym, hint: str | None) -> Instance | None:
     return None
 
 
-def classify_call(site: CallSite, resolver: Resolver, extra: tuple[str, ...]) -> Spawn | None:
+def classify_call(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]
+                  ) -> Spawn | None:
     """The spawn this call is, or None."""
     func = site.node.func
     scope = site.scope
     resolved = resolver.resolve(func, scope)
     if resolved.kind is SymKind.QUALIFIED and resolved.name in SPAWN_QUALIFIED:
         return Spawn(site, SPAWN_QUALIFIED[resolved.name], structured=False)
+    receiver = resolver.resolve(func.value, scope) if isinstance(func, cst.Attribute) else None
     if extra:
-        matched = _matches_extra(func, resolved, extra)
+        matched = _matches_extra(func, resolved, receiver, extra)
         if matched is not None:
-            return Spawn(site, matched, structured=False)
-    if not isinstance(func, cst.Attribute):
+            return Spawn(site, matched.name, structured=False, helper=matched)
+    if not isinstance(func, cst.Attribute) or receiver is None:
         return None
     method = func.attr.value
-    receiver = resolver.resolve(func.value, scope)
     hint = name_hint(func.value)
     kind = _receiver_kind(receiver, hint)
     if kind is Instance.LOOP and method in LOOP_METHODS:

@@ -40,6 +40,11 @@ def listing_key(settings: Settings) -> str:
     return repr((root, settings.exclude, settings.extend_exclude, settings.respect_gitignore))
 
 
+def is_excluded(path: Path, settings: Settings) -> bool:
+    """Whether `--force-exclude` leaves `path` (a named file, or stdin's --stdin-filename) out."""
+    return _Walker(settings, None).excluded(str(path.absolute()))
+
+
 def discover(paths: Sequence[Path], settings: Settings) -> Iterator[Path]:
     """Yield files to check, each once, in a stable order. Paths must exist."""
     return (Path(f) for f in discover_names(paths, settings))
@@ -54,7 +59,9 @@ def discover_names(paths: Sequence[Path], settings: Settings,
     seen: set[str] = set()  # filled only when another path follows
     for i, given_path in enumerate(paths):
         given_path = given_path.absolute()
-        if given_path.is_file():
+        if settings.force_exclude and walker.excluded(str(given_path)):
+            files = []  # --force-exclude: the excludes apply to named paths too
+        elif given_path.is_file():
             files = [str(given_path)]  # a file named on the command line is always checked
         else:
             top = git_root(given_path) or given_path
@@ -82,6 +89,19 @@ class _Walker:
             self._excludes = ignore.compile_spec(
                 [*self.settings.exclude, *self.settings.extend_exclude])
         return self._excludes
+
+    def excluded(self, path: str) -> bool:
+        """Whether the exclude patterns match `path` or a folder above it, relative to the
+        project root (else the current folder): what `--force-exclude` asks of named paths."""
+        rel = ignore.relative_below(path, self.root)
+        if rel is None:
+            return False
+        parts = rel.split("/")
+        for depth in range(1, len(parts) + 1):
+            folder = depth < len(parts) or os.path.isdir(path)
+            if self.excludes.check("/".join(parts[:depth]) + ("/" if folder else "")):
+                return True
+        return False
 
     def above(self, given: str, top: str) -> tuple[tuple[str, StatKey | None], ...]:
         """The folders above `given` up to `top` whose .gitignore applies to it, with the stat

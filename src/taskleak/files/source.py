@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import os
+import re
 import tokenize
 from pathlib import Path
 
@@ -13,10 +15,11 @@ MAX_BYTES = 8 * 1024 * 1024  # a bigger .py file is generated data, not code to 
 class SourceError(Exception):
     """A file taskleak cannot read as Python source; the message says why."""
 
-    def __init__(self, reason: str, line: int | None = None) -> None:
+    def __init__(self, reason: str, line: int | None = None, column: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.line = line
+        self.column = column  # 1-based, when known
 
 
 def _read_all(fd: int, size: int) -> bytes:
@@ -51,7 +54,12 @@ def read_source(path: Path | str) -> bytes:
             os.close(fd)
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
-    if len(data) > MAX_BYTES:  # it grew since the size was taken
+    return checked(data)
+
+
+def checked(data: bytes) -> bytes:
+    """Source bytes that are not too large and not binary (a file's, or stdin's)."""
+    if len(data) > MAX_BYTES:  # a file that grew since its size was taken, or stdin
         raise SourceError(f"file too large (more than {MAX_BYTES} bytes)")
     if b"\x00" in data[:8192]:
         raise SourceError("binary file (contains NUL bytes)")
@@ -76,3 +84,22 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+
+
+_PARSER_AT = re.compile(r"error at (\d+):(\d+)")
+
+
+def syntax_error(text: str, parser_message: str) -> SourceError:
+    """Where a module that does not parse goes wrong, as Python itself says it: its compiler's
+    message, line and 1-based column (libcst's own line is often the next token's). When this
+    Python compiles the text (syntax newer than the parser knows), the parser's message and the
+    line and column it names."""
+    try:
+        compile(text, "<source>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as exc:
+        return SourceError(f"syntax error: {exc.msg}", exc.lineno, exc.offset)
+    except (ValueError, RecursionError, MemoryError):
+        pass
+    at = _PARSER_AT.search(parser_message)
+    line, column = (int(at.group(1)), int(at.group(2)) + 1) if at else (None, None)
+    return SourceError(f"syntax error: {parser_message}", line, column)

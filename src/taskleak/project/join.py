@@ -1,10 +1,10 @@
 """Join the facts of every module of a run into its findings.
 
-Each spawn's fates are judged by the rules (`taskleak.rules.judge`): which rule, what risk, in
-which words. Questions a module could not answer alone (`facts.Question`) are where other
-modules' exports will complete a fate; today every fate is the one its own module found, so a
-finding is what a per-file analysis gives. Runs on every check, cached facts or not, without the
-parser: it must stay cheap.
+Each spawn's fates are first completed with what other modules tell (`answers.py`: a task kept
+here and ended there, a collection received as a parameter, a returned task that callers drop),
+then judged by the rules (`taskleak.rules.judge`): which rule, what risk, in which words. A call
+that drops a returned task becomes a finding of its own, at the call. Runs on every check, cached
+facts or not, without the parser: it must stay cheap.
 """
 
 from __future__ import annotations
@@ -12,13 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from taskleak.analysis.facts import FileFacts, SpawnFacts
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.interface import DroppedCall
 from taskleak.model import Finding, RunResult, Skipped
+from taskleak.project.answers import answer, dropped_returns
+from taskleak.project.index import ProjectIndex
 from taskleak.rules import judge
 
 
-def finding(path: str, sf: SpawnFacts) -> Finding:
-    """The finding on one spawn of the file shown as `path`."""
-    verdict = judge(sf.fates)
+def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None) -> Finding:
+    """The finding on one spawn of the file shown as `path` (with `fates` when the project
+    completed them)."""
+    verdict = judge(fates or sf.fates)
     advised = sf.advised_rule == verdict.code
     return Finding(
         path=path, line=sf.line, column=sf.column, end_line=sf.end_line,
@@ -30,21 +35,61 @@ def finding(path: str, sf: SpawnFacts) -> Finding:
     )
 
 
+def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str
+               ) -> Finding | None:
+    """The finding at a call that drops the task `function` returns (None until the call's
+    position is known: see `positions_needed`)."""
+    where = index.modules[path].exports.positions.get(call.ordinal)
+    if where is None:
+        return None
+    name = function.rsplit(".", 1)[-1]
+    fate = Fate(FateKind.DROPPED_RETURN, f"{name}()", callee=name, in_loop=call.in_loop,
+                repeating=call.repeating, function=call.caller.rsplit(".", 1)[-1])
+    verdict = judge((fate,))
+    return Finding(
+        path=path, line=where.line, column=where.column, end_line=where.end_line,
+        end_column=where.end_column, rule=verdict.code, risk=verdict.risk, spawner=function,
+        coroutine=f"{name}()", tracked=verdict.tracked, cleaned=verdict.cleaned,
+        message=verdict.message, context=call.caller, snippet=where.snippet,
+        statement_line=where.statement_line,
+    )
+
+
+def positions_needed(files: Sequence[FileFacts]) -> dict[str, set[int]]:
+    """Dropped calls (file -> ordinals) that will be findings but whose position is not known
+    yet: the run finds them by parsing those files again."""
+    index = ProjectIndex(files)
+    needed: dict[str, set[int]] = {}
+    for path, module in index.modules.items():
+        for sf in module.spawns:
+            for caller_path, call in dropped_returns(index, path, sf):
+                if call.ordinal not in index.modules[caller_path].exports.positions:
+                    needed.setdefault(caller_path, set()).add(call.ordinal)
+    return needed
+
+
 def join(files: Sequence[FileFacts], scanned: int,
          rule_enabled: Callable[[str], bool] = lambda code: True) -> RunResult:
     """The run's findings (of enabled rules) and skipped files, sorted."""
+    index = ProjectIndex(files)
     findings: list[Finding] = []
     skipped: list[Skipped] = []
     parsed = 0
+    call_sites: set[tuple[str, int]] = set()
     for f in files:
         if f.module is not None:
             for sf in f.module.spawns:
-                found = finding(f.path, sf)
-                if rule_enabled(found.rule):
-                    findings.append(found)
+                findings.append(finding(f.path, sf, answer(index, f.path, sf)
+                                        if sf.questions or sf.helper else None))
+                for caller_path, call in dropped_returns(index, f.path, sf):
+                    found = _call_site(index, caller_path, call, sf.context)
+                    if found is not None and (caller_path, call.ordinal) not in call_sites:
+                        call_sites.add((caller_path, call.ordinal))
+                        findings.append(found)
         if f.skipped is not None:
             skipped.append(f.skipped)
-        parsed += f.parsed
+        parsed += f.parsed and not f.answers_only
+    findings = [f for f in findings if rule_enabled(f.rule)]
     findings.sort(key=Finding.sort_key)
     skipped.sort(key=lambda s: s.path)
     return RunResult(findings=findings, skipped=skipped, files_scanned=scanned,

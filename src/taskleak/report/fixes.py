@@ -1,14 +1,13 @@
-"""What fixing did, in words for stderr: counts first, then each finding left and why."""
+"""What fixing did, in words for stderr: counts first, then each finding left and why; with
+`--show-fixes`, each fix applied, per file (ruff's enumeration)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from taskleak.fixes.files import FixRun
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+from taskleak.report.summary import plural
+from taskleak.rules import RULES
 
 
 def summary_lines(run: FixRun) -> list[str]:
@@ -20,17 +19,35 @@ def summary_lines(run: FixRun) -> list[str]:
     verb = "Fixed" if run.wrote else "Would fix"
     detail = ", ".join(f"{kind} {n}" for kind, n in sorted((k.value, n) for k, n in
                                                         kinds.items()))
-    if applied:
-        lines.append(f"{verb} {_plural(len(applied), 'finding')} in "
-                     f"{_plural(len(files), 'file')} ({detail}).")
-    else:
-        lines.append("Nothing to fix." if not run.not_fixed and not run.errors
-                     else "No fix applied.")
     left = run.not_fixed
+    if applied:
+        lines.append(f"{verb} {plural(len(applied), 'finding')} in "
+                     f"{plural(len(files), 'file')} ({detail}).")
+    elif left or run.errors:
+        lines.append("No fixes applied.")
+    else:
+        lines.append("No fixes applied: nothing to fix.")
     if left:
-        lines.append(f"{_plural(len(left), 'finding')} not fixed:")
+        lines.append(f"{plural(len(left), 'finding')} not fixed:")
         for path, n in left:
             lines.append(f"  {path}:{n.line}:{n.column}: {n.rule} {n.reason}")
     for path, error in run.errors:
         lines.append(f"  {path}: not fixed: {error}")
+    return lines
+
+
+def fixed_lines(run: FixRun) -> list[str]:
+    """`--show-fixes`: each file and the fixes applied in it, counted per rule."""
+    by_file: dict[str, Counter[str]] = {}
+    for path, fix in run.applied:
+        by_file.setdefault(path, Counter())[fix.rule] += 1
+    if not by_file:
+        return []
+    verb = "Fixed" if run.wrote else "Would fix"
+    lines = [f"{verb}:"]
+    for path in sorted(by_file):
+        lines.append(f"- {path}:")
+        for code, n in sorted(by_file[path].items()):
+            name = RULES[code].name if code in RULES else ""
+            lines.append(f"    {n} x {code} ({name})")
     return lines

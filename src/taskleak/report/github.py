@@ -57,6 +57,8 @@ def render_github(result: RunResult, *, root: Path | None = None) -> str:
         properties: list[tuple[str, str | int]] = [("file", relative_path(skipped.path, root))]
         if skipped.line is not None:
             properties.append(("line", skipped.line))
+            if skipped.column is not None:
+                properties.append(("col", skipped.column))
         properties.append(("title", "taskleak: file skipped"))
         lines.append(annotation("warning", skipped.reason, properties))
     return "".join(line + "\n" for line in lines)

@@ -1,11 +1,12 @@
-"""`--format json`: one object, `{"version": 1, "findings": [...], "summary": {...}}`."""
+"""`--output-format json`: one object, `{"version": 1, "findings": [...], "summary": {...}}`;
+`json-lines`: one finding per line (the same rows), then one line per skipped file."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from taskleak.model import RunResult
+from taskleak.model import RunResult, Skipped
 
 
 def summary(result: RunResult) -> dict[str, Any]:
@@ -18,13 +19,27 @@ def summary(result: RunResult) -> dict[str, Any]:
     }
 
 
+def skipped_row(s: Skipped) -> dict[str, Any]:
+    row: dict[str, Any] = {"path": s.path, "line": s.line, "reason": s.reason}
+    if s.column is not None:
+        row["column"] = s.column
+    return row
+
+
 def render_json(result: RunResult) -> str:
     doc = {
         "version": 1,
         "findings": [f.to_json() for f in result.findings],
         "summary": summary(result),
-        "skipped": [
-            {"path": s.path, "line": s.line, "reason": s.reason} for s in result.skipped
-        ],
+        "skipped": [skipped_row(s) for s in result.skipped],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_json_lines(result: RunResult) -> str:
+    """Each finding's row (as in `json`) on its own line; a skipped file is
+    `{"path", "line", "column", "skipped": reason}`. No summary line: count the lines."""
+    rows = [f.to_json() for f in result.findings]
+    rows += [{"path": s.path, "line": s.line, "column": s.column, "skipped": s.reason}
+             for s in result.skipped]
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)

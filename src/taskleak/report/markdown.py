@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from taskleak.model import Finding, Risk, RunResult
+from taskleak.report.summary import FIX_MARK, counts, fix_line, fixable, is_spawn, plural
 from taskleak.rules import RULES
+from taskleak.settings import Settings
 
 RISK_MARKS: dict[Risk, str] = {Risk.HIGH: "🔴", Risk.MEDIUM: "🟡", Risk.LOW: "🟢"}
 
@@ -35,52 +37,63 @@ def code_span(text: str) -> str:
     return f"{fence}{text}{fence}".replace("|", "\\|")
 
 
-def risk_cell(finding: Finding) -> str:
+def rule_link(finding: Finding, settings: Settings | None = None) -> str:
     rule = RULES.get(finding.rule)
     code = f"[{finding.rule}]({rule.help_uri})" if rule else escape_text(finding.rule)
-    return f"{RISK_MARKS[finding.risk]} {finding.risk.value} {code}"
+    return f"{code} {escape_text(FIX_MARK)}" if fixable(finding, settings) else code
 
 
-def finding_row(finding: Finding) -> str:
+def risk_cell(finding: Finding, settings: Settings | None = None) -> str:
+    return f"{RISK_MARKS[finding.risk]} {finding.risk.value} {rule_link(finding, settings)}"
+
+
+def finding_row(finding: Finding, settings: Settings | None = None) -> str:
     cells = [
         code_span(f"{finding.path}:{finding.line}"),
         code_span(finding.coroutine),
         escape_text(finding.tracked),
         escape_text(finding.cleaned),
-        risk_cell(finding),
+        risk_cell(finding, settings),
     ]
     return "| " + " | ".join(cells) + " |"
 
 
 def summary_line(result: RunResult) -> str:
-    counts = result.counts()
-    total = len(result.findings)
-    spawns = "1 task spawn" if total == 1 else f"{total} task spawns"
+    c = counts(result, None)
     parts = [
-        f"**{spawns}**: "
-        + ", ".join(f"{RISK_MARKS[r]} {counts[r.value]} {r.value}" for r in Risk),
-        f"{result.files_scanned} files scanned, {result.files_parsed} parsed",
+        f"**{plural(c.spawns, 'task spawn')}**: "
+        + ", ".join(f"{RISK_MARKS[r]} {c.by_risk[r.value]} {r.value}" for r in Risk),
+        f"{plural(result.files_scanned, 'file')} scanned, {result.files_parsed} parsed",
     ]
     if result.skipped:
         parts.append(f"{len(result.skipped)} skipped")
     return " · ".join(parts)
 
 
-def render_markdown(result: RunResult) -> str:
+def render_markdown(result: RunResult, settings: Settings | None = None) -> str:
     lines: list[str] = []
-    if result.findings:
+    spawns = [f for f in sorted(result.findings, key=Finding.sort_key) if is_spawn(f)]
+    if spawns:
         lines += [
             "| file:line | task | tracked | cleaned | risk |",
             "|---|---|---|---|---|",
         ]
-        lines += [finding_row(f) for f in sorted(result.findings, key=Finding.sort_key)]
+        lines += [finding_row(f, settings) for f in spawns]
     else:
         lines.append("No task spawns found.")
+    others = [f for f in sorted(result.findings, key=Finding.sort_key) if not is_spawn(f)]
+    if others:
+        lines += ["", "Suppressions:", ""]
+        lines += [f"- {code_span(f'{f.path}:{f.line}:{f.column}')}: {rule_link(f, settings)} "
+                  f"{escape_text(f.message)}" for f in others]
     lines += ["", summary_line(result)]
+    fix = fix_line(result, settings)
+    if fix is not None:
+        lines += ["", escape_text(fix)]
     if result.skipped:
         lines += ["", "Skipped files:", ""]
         lines += [
-            f"- {code_span(s.path + (f':{s.line}' if s.line else ''))}: {escape_text(s.reason)}"
+            f"- {code_span(s.where)}: {escape_text(s.reason)}"
             for s in result.skipped
         ]
     return "\n".join(lines) + "\n"

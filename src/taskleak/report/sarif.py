@@ -56,7 +56,8 @@ def render_sarif(
         "invocations": [{
             "executionSuccessful": True,
             "toolExecutionNotifications": [
-                _skipped_notification(s.path, s.reason, s.line, root) for s in result.skipped
+                _skipped_notification(s.path, s.reason, s.line, root, s.column)
+                for s in result.skipped
             ],
         }],
         "columnKind": "unicodeCodePoints",
@@ -80,7 +81,8 @@ def _rule(rule: Rule) -> dict[str, Any]:
             "markdown": render_rule_markdown(rule),
         },
         "helpUri": rule.help_uri,
-        "defaultConfiguration": {"level": LEVELS[rule.risk]},
+        "defaultConfiguration": {"level": LEVELS[rule.risk]} if rule.default_enabled else
+        {"level": LEVELS[rule.risk], "enabled": False},  # opt-in (selected when reported)
         "properties": {"tags": ["asyncio", "reliability"], "risk": rule.risk.value},
     }
 
@@ -125,10 +127,13 @@ def _result(
     return out
 
 
-def _skipped_notification(path: str, reason: str, line: int | None, root: Path) -> dict[str, Any]:
+def _skipped_notification(path: str, reason: str, line: int | None, root: Path,
+                          column: int | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {"artifactLocation": _artifact(path, root)}
     if line is not None and line >= 1:
         location["region"] = {"startLine": line}
+        if column is not None and column >= 1:
+            location["region"]["startColumn"] = column
     return {
         "level": "warning",
         "message": {"text": f"skipped: {reason}"},

@@ -1,17 +1,42 @@
-"""The default report: the seeds' scan table (file:line, task, tracked, cleaned, risk)."""
+"""The `full` report: the seeds' scan table (file:line, task, tracked, cleaned, risk, rule), the
+reasons ruff-style (`path:line:col: RULE [*] message`), and the summary.
+
+- In a pipe or a file the table is plain ASCII and never wraps: one greppable line per row.
+- In a terminal, the table when it fits with every text column at least as wide as its longest
+  word (the long columns wrap); in a narrower one (80 columns, or 120 with long paths) each file
+  gets a heading and each finding a block whose text wraps in its own column, so no column is
+  ever squeezed to nothing.
+- The rows that need attention come first; the green (low) rows follow, and on a big run (more
+  than `LOW_ROWS_LISTED`) they are counted instead of listed (`--show-low` lists them).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, Group
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from taskleak.model import Finding, Risk, RunResult
+from taskleak.report.summary import closing_lines, is_spawn, needs_attention, rule_mark
+from taskleak.settings import Settings
 
 RISK_LABEL = {Risk.HIGH: "● high", Risk.MEDIUM: "● medium", Risk.LOW: "● low"}
+LOW_ROWS_LISTED = 20  # more green rows than this are counted, not listed (unless --show-low)
+COLUMNS = ("file:line", "task", "tracked", "cleaned", "risk", "rule")
+WRAPPING = {"task": 16, "tracked": 16, "cleaned": 20}  # narrowest a wrapping column gets
+
+
+@dataclass(frozen=True)
+class TextOptions:
+    show_low: bool | None = None  # None: list the low rows when there are few of them
+    show_fixes: bool = False  # each finding's fix under its reason
+    quiet: bool = False  # the findings only: no summary lines
+    baselined: int = 0  # findings the baseline holds, for the summary
 
 
 def ordered(findings: list[Finding]) -> list[Finding]:
@@ -26,46 +51,120 @@ def ordered(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def summary_line(result: RunResult) -> str:
-    c = result.counts()
-    files = len({f.path for f in result.findings})
-    return (
-        f"{len(result.findings)} task spawns in {files} files: {c['high']} high, "
-        f"{c['medium']} medium, {c['low']} low. Scanned {result.files_scanned} files, "
-        f"parsed {result.files_parsed}, skipped {len(result.skipped)}."
-    )
+def split_rows(result: RunResult, show_low: bool | None) -> tuple[list[Finding], int]:
+    """The table's rows (what needs attention first, then the green rows when listed) and
+    how many green rows are left out."""
+    spawns = [f for f in result.findings if is_spawn(f)]
+    actionable = ordered([f for f in spawns if needs_attention(f)])
+    low = ordered([f for f in spawns if not needs_attention(f)])
+    listed = show_low if show_low is not None else len(low) <= LOW_ROWS_LISTED
+    return (actionable + low, 0) if listed else (actionable, len(low))
 
 
-def render_text(result: RunResult, console: Console, *, show_low: bool = True) -> None:
-    rows = [f for f in ordered(result.findings) if show_low or f.risk is not Risk.LOW]
+def render_text(result: RunResult, console: Console, settings: Settings | None = None,
+                options: TextOptions | None = None) -> None:
+    options = options or TextOptions()
     plain = not console.is_terminal
     if plain:
         # a pipe or a log: never wrap, so every row stays one greppable line
         console = Console(file=console.file, width=100_000, no_color=True, highlight=False)
+    rows, low_hidden = split_rows(result, options.show_low)
+    reasons = ordered([f for f in result.findings if needs_attention(f) or not is_spawn(f)])
     if rows:
-        table = Table(box=box.ASCII if plain else box.ROUNDED, header_style="bold",
-                      expand=False)
-        for name in ("file:line", "task", "tracked", "cleaned", "risk", "rule"):
-            table.add_column(name, no_wrap=plain or name in ("file:line", "risk", "rule"))
-        previous = None
-        for f in rows:
-            if previous is not None and previous != f.path:
-                table.add_section()
-            previous = f.path
-            risk = Text(RISK_LABEL[f.risk], style=f"bold {f.risk.colour}")
-            if f.confirmed:
-                risk.append(" (confirmed at runtime)", style="bold")
-            table.add_row(f"{f.path}:{f.line}", f.coroutine, f.tracked, f.cleaned, risk, f.rule)
-        console.print(table)
-        # the reasons, ruff-style, for what needs attention
-        for f in rows:
-            if f.risk is Risk.LOW:
-                continue
-            line = Text(f"{f.path}:{f.line}:{f.column}: ", style="bold")
-            line.append(f.rule, style=f"bold {f.risk.colour}")
-            line.append(f" {f.message}")
-            console.print(line, soft_wrap=plain)
+        table = _table(rows, settings, plain)
+        if plain or _min_width(console, table) <= console.width:
+            console.print(table)
+            _print_reasons(console, reasons, settings, options.show_fixes, plain)
+        else:
+            console.print(_blocks(rows, settings, options.show_fixes))
+            console.print()
+            _print_reasons(console, [f for f in reasons if not is_spawn(f)], settings,
+                           options.show_fixes, plain)
+    else:
+        _print_reasons(console, reasons, settings, options.show_fixes, plain)
     for s in result.skipped:
-        where = f"{s.path}:{s.line}" if s.line else s.path
-        console.print(Text(f"skipped {where}: {s.reason}", style="yellow"), soft_wrap=plain)
-    console.print(summary_line(result), highlight=False, soft_wrap=plain)
+        console.print(Text(f"skipped {s.where}: {s.reason}", style="yellow"), soft_wrap=plain)
+    if not options.quiet:
+        for line in closing_lines(result, settings, baselined=options.baselined,
+                                  low_hidden=low_hidden):
+            console.print(Text(line), soft_wrap=plain)
+
+
+def _min_width(console: Console, table: Table) -> int:
+    """The narrowest the table gets without breaking a word or cutting a column."""
+    return Measurement.get(console, console.options.update_width(10**6), table).minimum
+
+
+def _risk(f: Finding) -> Text:
+    risk = Text(RISK_LABEL[f.risk], style=f"bold {f.risk.colour}")
+    if f.confirmed:
+        risk.append(" (confirmed at runtime)", style="bold")
+    return risk
+
+
+def _table(rows: list[Finding], settings: Settings | None, plain: bool) -> Table:
+    table = Table(box=box.ASCII if plain else box.ROUNDED, header_style="bold", expand=False)
+    cells = [(f"{f.path}:{f.line}", f.coroutine, f.tracked, f.cleaned, _risk(f),
+              rule_mark(f, settings)) for f in rows]
+    for i, name in enumerate(COLUMNS):
+        if plain or name not in WRAPPING:
+            table.add_column(name, no_wrap=True)
+        else:  # wraps at spaces when the terminal is narrow, never below its longest word
+            longest = max(len(str(row[i])) for row in cells)
+            table.add_column(name, min_width=min(longest, WRAPPING[name]))
+    previous: tuple[str, bool] | None = None
+    for f, row in zip(rows, cells, strict=True):
+        group = (f.path, needs_attention(f))
+        if previous is not None and previous != group:
+            table.add_section()
+        previous = group
+        table.add_row(*row)
+    return table
+
+
+def _blocks(rows: list[Finding], settings: Settings | None, show_fixes: bool) -> Group:
+    """Per file a heading, per finding `line:col  ● risk  RULE [*]  task` with what keeps and
+    ends the task (and, when it needs attention, why) wrapped below the task."""
+    loc = max(len(f"{f.line}:{f.column}") for f in rows)
+    risk = max(len(_risk(f)) for f in rows)
+    rule = max(len(rule_mark(f, settings)) for f in rows)
+    parts: list[Table | Text] = []
+    previous: tuple[str, bool] | None = None
+    for f in rows:
+        if (f.path, needs_attention(f)) != previous:
+            if previous is not None:
+                parts.append(Text(""))
+            if previous is not None and previous[1] and not needs_attention(f):
+                parts += [Text("tracked spawns (low): nothing to do", style="dim"), Text("")]
+            parts.append(Text(f.path, style="bold underline"))
+            grid = Table.grid(padding=(0, 1), pad_edge=True)
+            grid.add_column(justify="right", no_wrap=True, min_width=loc + 1)
+            grid.add_column(no_wrap=True, min_width=risk)
+            grid.add_column(no_wrap=True, min_width=rule)
+            grid.add_column(ratio=1, overflow="fold")
+            parts.append(grid)
+            previous = (f.path, needs_attention(f))
+        content = Text(f.coroutine or "?", style="bold")
+        content.append(f"\ntracked: {f.tracked} · cleaned: {f.cleaned}", style="dim")
+        if needs_attention(f):
+            content.append(f"\n{f.message}")
+        if show_fixes and f.fix is not None:
+            content.append(f"\n{_fix_text(f)}", style="cyan")
+        grid.add_row(f"{f.line}:{f.column}", _risk(f), rule_mark(f, settings), content)
+    return Group(*parts)
+
+
+def _fix_text(f: Finding) -> str:
+    assert f.fix is not None
+    return f"fix ({'safe' if f.fix.safe else 'unsafe'}): {f.fix.description}"
+
+
+def _print_reasons(console: Console, findings: list[Finding], settings: Settings | None,
+                   show_fixes: bool, plain: bool) -> None:
+    for f in findings:
+        line = Text(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+        line.append(rule_mark(f, settings), style=f"bold {f.risk.colour}")
+        line.append(f" {f.message}")
+        console.print(line, soft_wrap=plain)
+        if show_fixes and f.fix is not None:
+            console.print(Text(f"    {_fix_text(f)}", style="cyan"), soft_wrap=plain)

@@ -26,6 +26,7 @@ class Category(Enum):
     INFORMATIONAL = "informational"  # TL0xx: the report's green rows
     LOST = "lost"  # TL1xx: nothing keeps the task, or a running task loses its reference
     UNENDED = "unended"  # TL2xx: kept, but nothing ends it
+    SUPPRESSION = "suppression"  # TL9xx: about taskleak's own `# noqa` comments, not spawns
 
 
 @dataclass(frozen=True)
@@ -124,8 +125,10 @@ class Rule:
     why_bad: str  # Markdown paragraphs
     example: str  # a whole module that raises this rule (shown and tested)
     fix_example: str  # the example after the fix (reported low); "" when no fix is needed
-    fates: frozenset[FateKind]  # the fates this rule reports
-    describe: Callable[[Fate], Description]
+    # The fates this rule reports, and its words for each; a rule that judges no spawn (a
+    # suppression rule, reported by `taskleak.suppress`) claims no fate and needs no words.
+    fates: frozenset[FateKind] = frozenset()
+    describe: Callable[[Fate], Description] | None = None
     fix_kinds: tuple[FixKind, ...] = ()  # preferred first
     fix_notes: str = ""  # when taskleak offers no fix, or caveats beyond the fix kinds
     references: tuple[tuple[str, str], ...] = ()  # (title, URI)
@@ -136,6 +139,9 @@ class Rule:
     # first (lower precedence first).
     applies: Callable[[Fate], bool] | None = None
     precedence: int = 100
+    # False: an opt-in rule (like ruff's RUF100), run only when selected by code, name or
+    # prefix (`--select TL`, `--extend-select NAME`).
+    default_enabled: bool = True
 
     @property
     def help_uri(self) -> str:
@@ -149,6 +155,7 @@ class Rule:
         """This rule's verdict on a fate, or None when the rule does not report it."""
         if fate.kind not in self.fates or (self.applies is not None and not self.applies(fate)):
             return None
+        assert self.describe is not None, f"{self.code} claims fates but has no words for them"
         shown = self.describe(fate)
         return Verdict(self, shown.risk or self.risk, shown.tracked, shown.cleaned,
                        shown.message)

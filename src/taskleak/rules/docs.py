@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from taskleak.rules import ALL_RULES, Rule
+from taskleak.rules import ALL_RULES, Category, Rule
 
 INDEX_NAME = "README.md"
 
@@ -25,9 +25,11 @@ def fix_summary(rule: Rule) -> str:
 
 def render_rule_markdown(rule: Rule) -> str:
     """The rule's page in ruff's rule-doc shape, ending with one newline."""
+    opt_in = "" if rule.default_enabled else (
+        f" Opt-in: runs when selected (`--extend-select {rule.name}`).")
     parts = [
         f"# {rule.name} ({rule.code})",
-        f"Default risk: **{rule.risk.value}**. Fix: {fix_summary(rule)}.",
+        f"Default risk: **{rule.risk.value}**. Fix: {fix_summary(rule)}.{opt_in}",
         "## What it does",
         rule.what_it_does,
         "## Why is this bad?",
@@ -49,15 +51,21 @@ def render_rule_markdown(rule: Rule) -> str:
         )
     if rule.fix_notes:
         parts.append(rule.fix_notes)
-    parts += [
-        "## Suppression",
-        f"Add `# noqa: {rule.code}` to the spawning line (or to the first line of the statement "
-        "holding a multi-line call). `taskleak check --show-unused-noqa` lists suppressions that "
-        "no longer suppress anything.",
-    ]
+    parts += ["## Suppression", _suppression(rule)]
     if rule.references:
         parts += ["## References", "\n".join(f"- [{t}]({uri})" for t, uri in rule.references)]
     return "\n\n".join(p.rstrip("\n") for p in parts) + "\n"
+
+
+def _suppression(rule: Rule) -> str:
+    if rule.category is Category.SUPPRESSION:
+        return (f"Add `{rule.code}` to the directive it reports (`# noqa: TL1xx, {rule.code}`), "
+                f"or leave the rule unselected.")
+    return (f"Add `# noqa: {rule.code}` (or `# noqa: {rule.code}, ...` with other codes) to the "
+            "spawning line, or to the first line of the statement holding a multi-line call; "
+            "`per-file-ignores` in the configuration ignores it in whole files. "
+            "`taskleak check --extend-select unused-noqa` reports suppressions that no longer "
+            "suppress anything.")
 
 
 def render_index_markdown(rules: Sequence[Rule]) -> str:

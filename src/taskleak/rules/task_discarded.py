@@ -25,6 +25,10 @@ def _describe(fate: Fate) -> Description:
             f"local `{fate.holder}` only", "none",
             f"{coro} is kept only in the local `{fate.holder}`, which is dropped when "
             f"{fate.where} returns; nothing awaits or cancels it{often}")
+    if fate.kind is FateKind.DROPPED_RETURN:
+        return Description(
+            "discarded (returned by the callee)", "none",
+            f"the task {fate.callee}() returns is discarded here{_LOST}{often}")
     if fate.kind is FateKind.LOCAL_COLLECTION_DROPPED:
         return Description(
             fate.holder, "none",
@@ -92,6 +96,7 @@ class Agent:
     fates=frozenset({
         FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
+        FateKind.DROPPED_RETURN,
     }),
     describe=_describe,
     fix_kinds=(FixKind.TRACKED_SET, FixKind.TASK_GROUP, FixKind.AWAIT),

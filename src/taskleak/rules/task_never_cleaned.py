@@ -15,6 +15,12 @@ from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON
 
 
 def _describe(fate: Fate) -> Description:
+    if fate.kind is FateKind.HELPER_NEVER_ENDS:
+        loops = f"{fate.coroutine} runs a `while` loop with no shutdown path: " \
+            if fate.long_running else ""
+        return Description(f"kept by {fate.holder}()", "none",
+                           f"{loops}handed to {fate.holder}(), which keeps the task but never "
+                           "awaits or cancels it")
     if fate.kind is FateKind.SLOT_NEVER_CLEANED:
         return Description(fate.stored_in, "none",
                            f"stored in {fate.stored_in} but never awaited or cancelled")
@@ -84,7 +90,7 @@ class SessionSweeper:
         self._sessions.clear()
 ''',
     fates=frozenset({
-        FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED,
+        FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED, FateKind.HELPER_NEVER_ENDS,
     }),
     describe=_describe,
     fix_kinds=(FixKind.CANCEL_IN_CLOSE,),

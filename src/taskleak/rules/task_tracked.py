@@ -23,6 +23,10 @@ def _describe(fate: Fate) -> Description:
         return Description(f"passed to {fate.callee}()",
                            "gathered" if fate.awaited else f"handed to {fate.callee}()",
                            f"passed to {fate.callee}(), which waits for it")
+    if kind is FateKind.HELPER_KEEPS:
+        how = fate.cleanup or "it keeps the task and ends it"
+        return Description(f"kept by {fate.holder}()", how,
+                           f"handed to {fate.holder}(), which keeps and ends it: {how}")
     if kind is FateKind.PASSED:
         return Description(f"passed to {fate.callee}()", f"up to {fate.callee}()",
                            f"handed to {fate.callee}(), which keeps the reference")
@@ -101,6 +105,7 @@ async def fetch_all(urls: list[str]) -> list[str]:
         FateKind.PASSED, FateKind.UNPACKED, FateKind.LOCAL_CLEANED, FateKind.LOCAL_HANDED,
         FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED, FateKind.SINGLETON,
         FateKind.COLLECTION_CLEANED, FateKind.LOCAL_COLLECTION_HANDED, FateKind.COLLECTION_HANDED,
+        FateKind.HELPER_KEEPS,
     }),
     describe=_describe,
     fix_notes="Nothing to fix.",

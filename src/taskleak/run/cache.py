@@ -43,7 +43,7 @@ from taskleak.files.cachedir import (
 )
 from taskleak.model import Skipped
 
-FORMAT = 2  # 2: per-module facts (was: findings)
+FORMAT = 3  # 2: per-module facts (was: findings); 3: files parsed to answer questions
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 
@@ -78,6 +78,9 @@ class Cache:
         self.file = cache_file(directory, self.key, "json")
         self._files: dict[str, _Entry] = {}
         self._results: dict[str, dict[str, Any]] = {}
+        # files the prefilter rules out, parsed to answer another module's question: their
+        # content's digest (their facts are in `_results` like any other)
+        self._answers: dict[str, str] = {}
         self._seen: set[str] = set()
         self._dirty = False
         self._today = today()
@@ -92,13 +95,15 @@ class Cache:
             return
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != self.key:
             return
-        files, results = doc.get("files"), doc.get("results")
-        if not isinstance(files, dict) or not isinstance(results, dict):
+        files, results, answers = doc.get("files"), doc.get("results"), doc.get("answers", {})
+        if not isinstance(files, dict) or not isinstance(results, dict) \
+                or not isinstance(answers, dict):
             return
-        if not _valid_entries(files):
+        if not _valid_entries(files) or not all(type(v) is str for v in answers.values()):
             return
         self._files = files
         self._results = results
+        self._answers = answers
 
     def lookup(self, path: str, st: os.stat_result) -> str | None:
         """What the cache knows of a file whose stat is unchanged since it was recorded.
@@ -134,15 +139,40 @@ class Cache:
             module = doc.get("module")
             skipped = None
             if doc.get("skipped") is not None:
-                reason, line = doc["skipped"]
-                skipped = Skipped(display, str(reason), line)
+                reason, line, *column = doc["skipped"]
+                skipped = Skipped(display, str(reason), line,
+                                  column=column[0] if column else None)
             return FileFacts(path=display,
                              module=ModuleFacts.from_json(module) if module else None,
-                             skipped=skipped, parsed=bool(doc.get("parsed")))
+                             skipped=skipped, parsed=bool(doc.get("parsed")),
+                             answers_only=bool(doc.get("answers_only")))
         except (KeyError, TypeError, ValueError):
             return None  # an entry written by a different shape of facts: analyse again
 
+    def answer(self, path: str, digest: str, display: str) -> FileFacts | None:
+        """The cached facts of a file parsed to answer a question, when its content is the
+        same (`digest`)."""
+        return self.result(digest, display) if self._answers.get(path) == digest else None
+
     # -- recording -------------------------------------------------------------------------
+    def remember_answer(self, path: str, digest: str, result: FileFacts) -> None:
+        """Record the facts of a file parsed to answer a question (its stat entry stays
+        "ruled out": the spawn pass does not count it as analysed)."""
+        if result.skipped is not None and result.skipped.internal:
+            return
+        self._results[digest] = _result_doc(result)
+        if self._answers.get(path) != digest:
+            self._answers[path] = digest
+            self._dirty = True
+
+    def update(self, path: str, result: FileFacts) -> None:
+        """Facts of a file recorded in this run, completed since (call positions)."""
+        entry = self._files.get(path)
+        digest = self._answers.get(path) or (entry[2] if entry is not None else None)
+        if digest is not None and digest in self._results:
+            self._results[digest] = _result_doc(result)
+            self._dirty = True
+
     def remember(self, path: str, st: os.stat_result, digest: str | None,
                  result: FileFacts | None = None) -> None:
         """Record a file's stat and content digest, and the facts of that content."""
@@ -171,6 +201,7 @@ class Cache:
             "key": self.key,
             "files": dict(sorted(self._files.items())),
             "results": self._results,
+            "answers": dict(sorted(self._answers.items())),
         }
         error = write_cache_file(self.directory, self.file,
                                  json.dumps(doc, separators=(",", ":")).encode())
@@ -190,9 +221,13 @@ class Cache:
                 if under_roots or self._files[path][3] < oldest:
                     del self._files[path]  # deleted, excluded now, or long unused
                     self._dirty = True
+        for path in [p for p in self._answers if p not in self._files]:
+            del self._answers[path]
+            self._dirty = True
         if not self._dirty:
             return  # no entry changed: no result lost its last file
         used = {e[2] for e in self._files.values() if e[2] is not None}
+        used.update(self._answers.values())
         for digest in [d for d in self._results if d not in used]:
             del self._results[digest]
             self._dirty = True
@@ -201,9 +236,10 @@ class Cache:
 def _result_doc(result: FileFacts) -> dict[str, Any]:
     skipped = None
     if result.skipped is not None:
-        skipped = [result.skipped.reason, result.skipped.line]
+        skipped = [result.skipped.reason, result.skipped.line, result.skipped.column]
     module = result.module.to_json() if result.module is not None else None
-    return {"parsed": result.parsed, "module": module, "skipped": skipped}
+    return {"parsed": result.parsed, "module": module, "skipped": skipped,
+            "answers_only": result.answers_only}
 
 
 def _dir_prefix(root: Path) -> str:

@@ -9,22 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import libcst as cst
+
 from taskleak.analysis.analyse import analyse
 from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.interface import CallPosition
 from taskleak.analysis.parse import gc_paused, parse_source
+from taskleak.analysis.positions import spawn_positions
+from taskleak.analysis.scan import scan
+from taskleak.analysis.spawners import parse_spawners
 from taskleak.files.source import SourceError
 from taskleak.fixes.advice import advise_module
 from taskleak.model import Skipped
 
 
-def analyse_file(data: bytes, display: str, spawners: Sequence[str] = ()) -> FileFacts:
-    """The facts of one file's bytes (already read, and already through the prefilter)."""
-    out = FileFacts(path=display)
+def analyse_file(data: bytes, display: str, spawners: Sequence[str] = (), *,
+                 answers_only: bool = False) -> FileFacts:
+    """The facts of one file's bytes (already read, and already through the prefilter, or
+    parsed only for its exports: `answers_only`)."""
+    out = FileFacts(path=display, answers_only=answers_only)
     with gc_paused():  # a tree is built and walked: no cycles to find (see analysis.parse)
         try:
             module, text = parse_source(data)
         except SourceError as exc:
-            out.skipped = Skipped(display, exc.reason, exc.line)
+            out.skipped = Skipped(display, exc.reason, exc.line, column=exc.column)
             return out
         out.parsed = True
         try:
@@ -34,3 +42,27 @@ def analyse_file(data: bytes, display: str, spawners: Sequence[str] = ()) -> Fil
             out.skipped = Skipped(display, f"internal error: {type(exc).__name__}: {exc}",
                                   internal=True)
     return out
+
+
+def call_positions(data: bytes, ordinals: set[int], spawners: Sequence[str] = ()
+                   ) -> dict[int, CallPosition]:
+    """Where the module's dropped calls of these ordinals are (`exports.dropped_calls`): a
+    finding at a call needs its line, which the facts leave out (most calls never need one)."""
+    with gc_paused():
+        module, text = parse_source(data)
+        root = scan(module, frozenset(s.method for s in parse_spawners(tuple(spawners))))
+        calls = [(call, statement) for scope in root.walk()
+                 for call, _, statement in scope.dropped_calls]
+        wanted = [calls[i] for i in sorted(ordinals) if i < len(calls)]
+        where = spawn_positions(module, text, wanted)
+        out: dict[int, CallPosition] = {}
+        for i in sorted(ordinals):
+            if i >= len(calls):
+                continue
+            call, statement = calls[i]
+            line, column, end_line, end_column = where[id(call)]
+            code = statement if isinstance(statement, cst.SimpleStatementLine) else call
+            out[i] = CallPosition(line, column + 1, end_line, end_column + 1,
+                                  where[id(statement)][0] if id(statement) in where else line,
+                                  " ".join(module.code_for_node(code).split()))
+        return out

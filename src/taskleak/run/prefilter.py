@@ -12,14 +12,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-# The spawn functions and methods (scan.SPAWN_FUNCTIONS and SPAWN_METHODS but `start`).
-SPAWN_WORDS = ("create_task", "ensure_future", "run_coroutine_threadsafe", "start_soon")
-# `nursery.start(...)` / `tg.start(...)` spawn too, but `start` is everywhere: it only counts in
-# a file that also names a task group or a nursery, by type, factory or receiver name (see
-# names.TASKGROUP_FACTORIES, TASKGROUP_TYPES, TASKGROUP_NAMES and spawns.classify_call).
-START_WORD = "start"
-TASK_GROUP_SUBSTRINGS = ("TaskGroup", "taskgroup", "task_group", "Nursery", "nursery")
-TASK_GROUP_WORDS = ("tg", "_tg")
+from taskleak.analysis.spawners import parse_spawners
+from taskleak.analysis.vocabulary import (
+    SPAWN_FUNCTIONS,
+    SPAWN_METHODS,
+    START_METHOD,
+    TASK_GROUP_SUBSTRINGS,
+    TASK_GROUP_WORDS,
+)
+
+# The names the scan records a possible spawn by (vocabulary.SPAWN_FUNCTIONS, SPAWN_METHODS)
+# but `start`: `nursery.start(...)` / `tg.start(...)` spawn too, but `start` is everywhere: it
+# only counts in a file that also names a task group or a nursery, by type, factory or receiver
+# name (vocabulary.TASK_GROUP_SUBSTRINGS and TASK_GROUP_WORDS cover them all: tested).
+SPAWN_WORDS = tuple(sorted((SPAWN_FUNCTIONS | SPAWN_METHODS) - {START_METHOD}))
+START_WORD = START_METHOD
 
 
 _START_BYTES = START_WORD.encode()
@@ -32,10 +39,7 @@ class Prefilter:
 
     def __init__(self, spawners: tuple[str, ...] = ()) -> None:
         words = set(SPAWN_WORDS)
-        for s in spawners:
-            tail = s.rsplit(".", 1)[-1].strip()
-            if tail:
-                words.add(tail)
+        words.update(s.method for s in parse_spawners(spawners))
         self.words = tuple(sorted(words))
         encoded = [w.encode() for w in self.words]
         # Plain substring tests first (C speed, most files fail them all); the whole-word search
@@ -46,7 +50,7 @@ class Prefilter:
     def may_spawn(self, data: bytes) -> bool:
         for needle in self._needles:
             if needle in data:
-                if any(_has_word(data, w) for w in self._encoded):
+                if any(has_word(data, w) for w in self._encoded):
                     return True
                 break
         return _may_start_in_group(data)
@@ -56,17 +60,17 @@ def _may_start_in_group(data: bytes) -> bool:
     """`x.start(...)` where x may be a task group or a nursery."""
     # `start` as a whole word first: it rules out most files that mention `start` at all
     # (`async_start`, `start_time`) sooner than the task-group names would
-    if b"start" not in data or not _has_word(data, _START_BYTES):
+    if b"start" not in data or not has_word(data, _START_BYTES):
         return False
     return (any(s in data for s in _GROUP_SUBSTRINGS)
-            or any(_has_word(data, w) for w in _GROUP_WORD_BYTES))
+            or any(has_word(data, w) for w in _GROUP_WORD_BYTES))
 
 
 # What the regex `\w` matches in bytes: ASCII letters, digits and `_`.
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
-def _has_word(data: bytes, word: bytes) -> bool:
+def has_word(data: bytes, word: bytes) -> bool:
     r"""`word` occurs in `data` as a whole word (the regex `(?<!\w)word(?!\w)`), found by
     `bytes.find` from one occurrence to the next: Python's regex engine tries the alternation
     at every byte, which made the search slower than reading the files (homeassistant: 0.13 s

@@ -27,6 +27,7 @@ from taskleak.files.source import SourceError, read_source
 from taskleak.model import RunResult, Skipped
 from taskleak.project.join import join
 from taskleak.run.cache import CLEAN, Cache, content_digest
+from taskleak.run.complete import answer_jobs, place_calls
 from taskleak.run.prefilter import prefilter_for
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.settings import Settings
@@ -46,6 +47,8 @@ class RunStats:
     ruled_out: int = 0  # read in this run, and the prefilter says no spawn can be there
     analysed: int = 0  # parsed (or tried to) in this run
     workers: int = 0  # worker processes used; 0 when everything ran in this process
+    answering: int = 0  # parsed in this run to answer another module's question
+    placed: int = 0  # parsed again in this run to place calls that drop a returned task
     cache_error: str | None = None  # why the cache could not be written
 
 
@@ -66,7 +69,8 @@ class Collected:
         try:
             data = read_source(path)
         except SourceError as exc:
-            return FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
+            return FileFacts(display, skipped=Skipped(display, exc.reason, exc.line,
+                                                      column=exc.column))
         return analyse_file(data, display, tuple(settings.spawners))
 
 
@@ -99,6 +103,9 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
         for i, key in enumerate(files):
             run.file(i, key)
         run.finish()
+        if use_prefilter:  # with every file parsed, every answer is already there
+            run.answer_questions(files)
+            stats.placed = place_calls(files, run.results, settings, cache)
         if cache is not None:
             stats.cache_error = cache.save(paths) or listing_error
     finally:
@@ -120,6 +127,7 @@ class _Collector:
         self.prefilter = prefilter_for(self.spawners) if use_prefilter else None
         self.results: list[FileFacts] = [_RULED_OUT] * count
         self.recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # path, stat, digest
+        self.answer_digests: dict[int, tuple[str, str]] = {}  # path, digest
         self.analyzer: Analyzer | None = None
 
     def file(self, i: int, key: str) -> None:
@@ -140,7 +148,8 @@ class _Collector:
             data = read_source(key)
         except SourceError as exc:
             display = relative_path(key)
-            self.results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
+            self.results[i] = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line,
+                                                                 column=exc.column))
             self.progress.advance()
             return
         if self.prefilter is not None and not self.prefilter.may_spawn(data):
@@ -166,18 +175,35 @@ class _Collector:
         self.results[i] = cached
         return True
 
-    def _analyse(self, i: int, display: str, data: bytes) -> None:
-        self.stats.analysed += 1
+    def _analyse(self, i: int, display: str, data: bytes, answers_only: bool = False) -> None:
+        if not answers_only:
+            self.stats.analysed += 1
         if self.analyzer is None:
             from taskleak.run.workers import Analyzer, default_jobs
 
             self.analyzer = Analyzer(self.spawners, self.jobs or default_jobs(), self._done)
         from taskleak.run.workers import Job
 
-        self.analyzer.add(Job(i, display, data))  # may start parsing while the pass goes on
+        # may start parsing while the pass goes on
+        self.analyzer.add(Job(i, display, data, answers_only))
+
+    def answer_questions(self, paths: Sequence[str]) -> None:
+        """The second round: parse the files that can answer the first round's questions."""
+        jobs = answer_jobs(paths, self.results, self.cache)
+        for i, data, digest in jobs:
+            self.answer_digests[i] = (paths[i], digest)
+            self._analyse(i, relative_path(paths[i]), data, answers_only=True)
+        if jobs:
+            self.finish()
 
     def _done(self, job: Job, result: FileFacts) -> None:
         self.results[job.index] = result
+        if job.answers_only:
+            self.stats.answering += 1
+            if self.cache is not None:
+                path, digest = self.answer_digests[job.index]
+                self.cache.remember_answer(path, digest, result)
+            return
         if self.cache is not None and job.index in self.recorded:
             key, st, digest = self.recorded[job.index]
             self.cache.remember(key, st, digest, result)

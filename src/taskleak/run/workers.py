@@ -33,6 +33,7 @@ class Job:
     index: int  # where the result goes in the run's file list
     display: str
     data: bytes
+    answers_only: bool = False  # parsed for its exports only (see complete.py)
 
 
 OnResult = Callable[[Job, FileFacts], None]
@@ -49,11 +50,12 @@ def default_jobs() -> int:
     return max(1, count or 1)
 
 
-def analyze_job(data: bytes, display: str, spawners: tuple[str, ...]) -> FileFacts:
+def analyze_job(data: bytes, display: str, spawners: tuple[str, ...],
+                answers_only: bool = False) -> FileFacts:
     """One file in a worker (or here): the parser is imported on first use."""
     from taskleak.run.pipeline import analyse_file
 
-    return analyse_file(data, display, spawners)
+    return analyse_file(data, display, spawners, answers_only=answers_only)
 
 
 class Analyzer:
@@ -80,23 +82,24 @@ class Analyzer:
             self._start_pool()
 
     def finish(self) -> int:
-        """Analyse what is held here, wait for the pool; returns the worker count."""
+        """Analyse what is held here, wait for the pool; returns the worker count. The pool
+        stays up for more jobs (the run's second round) until `close`."""
         if self._pool is None:
             held, self._held = self._held, []
             self._analyze_here(held)
             return 0
         done: set[int] = set()
+        futures, self._futures = self._futures, {}
         try:
-            for future in as_completed(self._futures):
-                job = self._futures[future]
+            for future in as_completed(futures):
+                job = futures[future]
                 result = future.result()
                 done.add(job.index)
                 self.on_result(job, result)
         except BrokenProcessPool:
             # A worker died (killed, out of memory): finish what is left here, one by one.
-            self._analyze_here([j for j in self._futures.values() if j.index not in done])
-        finally:
             self.close()
+            self._analyze_here([j for j in futures.values() if j.index not in done])
         return self.workers
 
     def close(self) -> None:
@@ -116,12 +119,14 @@ class Analyzer:
 
     def _submit(self, job: Job) -> None:
         assert self._pool is not None
-        future = self._pool.submit(analyze_job, job.data, job.display, self.spawners)
+        future = self._pool.submit(analyze_job, job.data, job.display, self.spawners,
+                                   job.answers_only)
         self._futures[future] = job
 
     def _analyze_here(self, jobs: Iterable[Job]) -> None:
         for job in jobs:
-            self.on_result(job, analyze_job(job.data, job.display, self.spawners))
+            self.on_result(job, analyze_job(job.data, job.display, self.spawners,
+                                            job.answers_only))
 
 
 def analyze_jobs(jobs: Iterable[Job], spawners: tuple[str, ...], max_workers: int,

@@ -6,7 +6,7 @@ Both work on a finished RunResult, so the analysis (and its cache) never depends
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.model import Finding, RunResult
-from taskleak.rules import INFORMATIONAL
+from taskleak.rules import INFORMATIONAL, rule_for
+from taskleak.rules.unused_noqa import RULE as UNUSED_NOQA
 from taskleak.settings import Settings
-from taskleak.suppress.noqa import NoqaResult, apply_noqa
+from taskleak.suppress.noqa import NoqaResult, UnusedNoqa, apply_noqa
+from taskleak.suppress.per_file import Ignored, per_file_ignored
 
 if TYPE_CHECKING:  # baselines are imported when used: most runs have none
     from taskleak.suppress.baseline import Baseline, BaselineEntry
@@ -40,32 +42,88 @@ def _lines(data: bytes) -> list[str]:
 
 def apply_suppressions(
     result: RunResult, settings: Settings, *, unused_in: Iterable[Path | str] = (),
-    report_unused: bool = True,
+    report_unused: bool | None = None, sources: Mapping[str, bytes] | None = None,
 ) -> tuple[RunResult, NoqaResult]:
-    """Drop findings suppressed by `# noqa`; look for unused directives in `unused_in` too.
+    """Drop findings suppressed by `per-file-ignores` and `# noqa`; with the unused-noqa rule
+    (`report_unused`, default: whether the settings select it), add a finding for each directive
+    that suppressed nothing, in the files with findings and in `unused_in`.
 
-    Only files with findings (and, for `--show-unused-noqa`, the checked files in `unused_in`)
-    are read, and only those whose bytes mention `noqa` are decoded. `report_unused=False`
-    (nobody will look at unused directives) only tokenizes files with `noqa` on a finding's line.
+    Only files with findings (and the files in `unused_in`) are read, and only those whose bytes
+    mention `noqa` are decoded; `sources` (display path -> bytes) stands in for files whose text
+    is not on disk (stdin). Without unused reports only files with `noqa` on a finding's line
+    are tokenized.
     """
-    sources: dict[str, list[str]] = {}
+    if report_unused is None:
+        report_unused = unused_noqa_selected(settings)
+    ignored = per_file_ignored(settings)
+    findings = [f for f in result.findings if not ignored(f.path, f.rule)]
+    texts = _texts(findings, unused_in if report_unused else (), sources or {})
+    noqa = apply_noqa(findings, texts, rule_enabled=settings.rule_enabled,
+                      report_unused=report_unused, aliases=noqa_aliases(settings))
+    noqa.unused = [u for u in (_still_unused(u, ignored) for u in noqa.unused) if u is not None]
+    code = UNUSED_NOQA.code
+    kept = noqa.kept + [unused_finding(u) for u in noqa.unused if not ignored(u.path, code)]
+    return replace(result, findings=sorted(kept, key=Finding.sort_key)), noqa
+
+
+def _texts(findings: Iterable[Finding], unused_in: Iterable[Path | str],
+           sources: Mapping[str, bytes]) -> dict[str, list[str]]:
+    """display path -> lines, of the files that mention `noqa`."""
+    texts: dict[str, list[str]] = {}
     looked: set[str] = set()
-    for display in sorted({f.path for f in result.findings}):
-        looked.add(display)
-        lines = _lines_with_noqa(Path(display))
-        if lines is not None:
-            sources[display] = lines
-    for path in unused_in:
-        display = relative_path(path)
+    wanted: list[tuple[str, Path | str]] = [(d, Path(d))
+                                            for d in sorted({f.path for f in findings})]
+    wanted += [(relative_path(p), p) for p in unused_in]
+    for display, path in wanted:
         if display in looked:
             continue
         looked.add(display)
-        lines = _lines_with_noqa(path)
+        given = sources.get(display)
+        lines = _lines_with_noqa(path) if given is None else _decoded_with_noqa(given)
         if lines is not None:
-            sources[display] = lines
-    noqa = apply_noqa(result.findings, sources, rule_enabled=settings.rule_enabled,
-                      report_unused=report_unused)
-    return replace(result, findings=noqa.kept), noqa
+            texts[display] = lines
+    return texts
+
+
+def _decoded_with_noqa(data: bytes) -> list[str] | None:
+    try:
+        return _lines(data) if b"noqa" in data.lower() else None
+    except SourceError:
+        return None
+
+
+def unused_noqa_selected(settings: Settings) -> bool:
+    return settings.rule_enabled(UNUSED_NOQA.code, by_default=UNUSED_NOQA.default_enabled)
+
+
+def noqa_aliases(settings: Settings) -> dict[str, frozenset[str]]:
+    """Another tool's code -> the codes of the rules it also suppresses."""
+    out: dict[str, frozenset[str]] = {}
+    for foreign, rules in settings.noqa_aliases:
+        codes = {rule.code for name in rules if (rule := rule_for(name)) is not None}
+        out[foreign.upper()] = frozenset(codes)
+    return out
+
+
+def _still_unused(unused: UnusedNoqa, ignored: Ignored) -> UnusedNoqa | None:
+    """A directive's codes for rules that `per-file-ignores` switches off in its file did not
+    run there: they are not unused."""
+    codes = tuple(c for c in unused.unused if not ignored(unused.path, c))
+    if codes == unused.unused:
+        return unused
+    if not codes and not unused.unknown:
+        return None
+    return replace(unused, unused=codes)
+
+
+def unused_finding(unused: UnusedNoqa) -> Finding:
+    """An unused directive as a finding of the unused-noqa rule (its span: the directive)."""
+    return Finding(
+        path=unused.path, line=unused.line, column=unused.column, end_line=unused.line,
+        end_column=unused.column + max(len(unused.text), 1), rule=UNUSED_NOQA.code,
+        risk=UNUSED_NOQA.risk, spawner="", coroutine="", tracked="", cleaned="",
+        message=unused.message, snippet=unused.text, statement_line=unused.line,
+    )
 
 
 def baseline_candidates(findings: Iterable[Finding]) -> list[Finding]:

@@ -3,12 +3,16 @@
 - `# noqa` (bare) suppresses every taskleak finding on its line;
 - `# noqa: CODE`, `# noqa: CODE,OTHER`, `# noqa:CODE OTHER` suppress the named rules.
 `noqa` is case-insensitive; codes are separated by commas and/or spaces; text after the codes is
-a free comment. A directive counts on the spawning call's line or on the first line of the
-statement holding it (for a multi-line call).
+a free comment. A directive counts on the spawning call's line, on the first line of the
+statement holding it, or on the call's last line (for a multi-line call).
 
-Unused directives (like ruff's RUF100) are only reported where taskleak can tell they are its
-own: a directive naming a TL code that did not fire on its line, or a bare `# noqa` on a spawn
-line that suppressed nothing but an informational row. Other tools' codes are ignored.
+Another tool's code for the same finding counts too (`aliases`: ruff's RUF006 on a spawn line
+also suppresses the dropped-task rules, see `Settings.noqa_aliases`).
+
+Unused directives (the opt-in `unused-noqa` rule, like ruff's RUF100) are only reported where
+taskleak can tell they are its own: a directive naming a TL code that did not fire on its line,
+or a bare `# noqa` on a spawn line that suppressed nothing but an informational row. Other
+tools' codes are ignored, and so is a directive that names the unused-noqa rule itself.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from dataclasses import dataclass, field
 
 from taskleak.model import Finding
 from taskleak.rules import CODE_PREFIX, INFORMATIONAL, RULES
+from taskleak.rules import unused_noqa as unused_noqa_rule
 
 _DIRECTIVE = re.compile(
     r"#\s*(?i:noqa)(?![\w-])"
@@ -35,9 +40,14 @@ class NoqaDirective:
     line: int  # 1-based
     column: int  # 1-based column of the directive's `#`
     codes: tuple[str, ...] | None  # upper-cased; None for a bare noqa
+    text: str = field(default="", compare=False)  # the comment from the directive's `#` on
 
-    def covers(self, rule: str) -> bool:
-        return self.codes is None or rule in self.codes
+    def covers(self, rule: str, aliases: Mapping[str, Collection[str]] | None = None) -> bool:
+        """Whether it suppresses `rule`: bare, naming it, or naming another tool's code that
+        `aliases` maps to it."""
+        if self.codes is None or rule in self.codes:
+            return True
+        return aliases is not None and any(rule in aliases.get(c, ()) for c in self.codes)
 
 
 @dataclass(frozen=True)
@@ -48,15 +58,11 @@ class UnusedNoqa:
     unused: tuple[str, ...]  # TL codes that suppressed nothing; () for a bare noqa
     unknown: tuple[str, ...] = ()  # TL-looking codes that are no taskleak rule
 
+    text: str = ""  # the directive as written, from `#` to the end of the comment
+
     @property
     def message(self) -> str:
-        parts = []
-        if self.unused:
-            parts.append("unused: " + ", ".join(self.unused))
-        if self.unknown:
-            parts.append("unknown: " + ", ".join(self.unknown))
-        detail = f" ({'; '.join(parts)})" if parts else ""
-        return f"Unused `noqa` directive{detail}"
+        return unused_noqa_rule.message(self.unused, self.unknown)
 
 
 @dataclass
@@ -101,7 +107,7 @@ def noqa_directives(lines: Sequence[str],
         parsed = parse_noqa(comment)
         if parsed is not None and line not in out and (near is None or line in near):
             offset, codes = parsed
-            out[line] = NoqaDirective(line, column + offset + 1, codes)
+            out[line] = NoqaDirective(line, column + offset + 1, codes, comment[offset:].rstrip())
     return out
 
 
@@ -111,6 +117,7 @@ def apply_noqa(
     *,
     rule_enabled: Callable[[str], bool] | None = None,
     report_unused: bool = True,
+    aliases: Mapping[str, Collection[str]] | None = None,
 ) -> NoqaResult:
     """Split findings into kept and suppressed, and list unused directives.
 
@@ -118,7 +125,8 @@ def apply_noqa(
     unused directives are looked for in all of them. `rule_enabled` (e.g.
     `Settings.rule_enabled`) keeps a directive for a deselected rule from being called unused.
     `report_unused=False` skips that search: only the lines of findings are looked at (the
-    same split, at a fraction of the cost).
+    same split, at a fraction of the cost). `aliases`: other tools' codes -> the rules they
+    also suppress.
     """
     findings = list(findings)
     near: dict[str, set[int]] | None = None
@@ -139,7 +147,7 @@ def apply_noqa(
         spawn_lines.update((finding.path, n) for n in candidate_lines)
         directive = next(
             (in_file[n] for n in candidate_lines if n in in_file and in_file[n].covers(
-                finding.rule)),
+                finding.rule, aliases)),
             None,
         )
         if directive is None:
@@ -153,14 +161,21 @@ def apply_noqa(
             unused = _unused(directive, used.get((path, line), set()),
                              (path, line) in spawn_lines, rule_enabled)
             if unused is not None:
-                result.unused.append(UnusedNoqa(path, line, directive.column, *unused))
+                result.unused.append(UnusedNoqa(path, line, directive.column, *unused,
+                                                text=directive.text))
     return result
 
 
 def _candidate_lines(finding: Finding) -> tuple[int, ...]:
+    """Where a directive for the finding counts: the spawning call's line, the first line of
+    its statement, and the call's last line (where a comment can go when the first line ends
+    inside a multi-line string, as ruff places it)."""
+    lines = [finding.line]
     if finding.statement_line and finding.statement_line != finding.line:
-        return (finding.line, finding.statement_line)
-    return (finding.line,)
+        lines.append(finding.statement_line)
+    if finding.end_line > finding.line:
+        lines.append(finding.end_line)
+    return tuple(lines)
 
 
 def _unused(
@@ -170,6 +185,8 @@ def _unused(
     rule_enabled: Callable[[str], bool] | None,
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(unused codes, unknown codes) of a directive, or None when it is in use / not ours."""
+    if directive.codes is not None and unused_noqa_rule.RULE.code in directive.codes:
+        return None  # the directive silences its own report
     if directive.codes is None:
         # suppressing only informational rows does not make a bare noqa "used"
         if on_spawn_line and not (suppressed_rules - INFORMATIONAL):

@@ -1,0 +1,212 @@
+"""Compute what a module can tell the others (`interface.Exports`) from its analysis.
+
+Read off facts the scan already recorded (occurrences, bindings, dropped calls) and the fates of
+its spawns: no second walk over the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.interface import (
+    CallArg,
+    ClassFacts,
+    DroppedCall,
+    Effect,
+    EffectKind,
+    Exports,
+    FunctionFacts,
+    Promise,
+)
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.ownership import Holder, HolderKind, Ownership, where
+from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.vocabulary import NOT_SPAWNING_METHODS, repeats_often
+
+_EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
+            Flow.CANCEL: EffectKind.CANCEL, Flow.PRUNE: EffectKind.PRUNE,
+            Flow.PRUNE_REF: EffectKind.PRUNE}
+# A spawn helper keeps its task like this (and returns it): what it promises its callers.
+_KEEPS_AND_CLEANS = frozenset({FateKind.COLLECTION_CLEANED, FateKind.KEPT_CLEANED,
+                               FateKind.STORED_CLEANED})
+_KEEPS = frozenset({FateKind.COLLECTION_GROWS, FateKind.NEVER_CLEANED,
+                    FateKind.SLOT_NEVER_CLEANED})
+# Values that make a holder a collection (what a caller may hand over to be filled with tasks).
+_COLLECTION_CALLS = frozenset({"dict", "set", "list", "defaultdict", "deque", "OrderedDict",
+                               "WeakValueDictionary", "WeakSet"})
+_COLLECTION_NODES = (cst.Dict, cst.Set, cst.List, cst.DictComp, cst.SetComp, cst.ListComp)
+
+
+def exports(root: Scope, ownership: Ownership, spawns: Sequence[Spawn],
+            fates: Sequence[tuple[Fate, ...]]) -> Exports:
+    """What this module can tell others (see `interface.Exports`)."""
+    return Exports(
+        effects=_effects(root, ownership), classes=_classes(root),
+        functions=_functions(spawns, fates), call_args=_call_args(root, ownership),
+        dropped_calls=dropped_calls(root),
+        imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
+                      for b in bs[:1] if b.kind is BindingKind.IMPORT),
+    )
+
+
+def _self_owner(scope: Scope, key: str) -> str:
+    """The class whose attribute `key` is, when it is read as `self.x` in a method."""
+    method, cls = scope.method(), scope.enclosing_class()
+    if cls is not None and method is not None and method.self_name \
+            and key.startswith(method.self_name + "."):
+        return cls.qualname
+    return ""
+
+
+def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
+    """What the module does to dotted names, directly (`self._t.cancel()`) or through a local
+    alias (`t = entry.runtime_data.listener; t.cancel()`)."""
+    effects: list[Effect] = []
+    for scope in root.walk():
+        for occ in scope.occurrences:
+            if "." not in occ.key:
+                continue
+            kind = _EFFECTS.get(occ.dest.kind)
+            owner = _self_owner(scope, occ.key)
+            if kind is not None:
+                effects.append(Effect(kind, occ.key, where(scope), owner))
+            elif occ.dest.kind is Flow.BOUND and scope.kind is ScopeKind.FUNCTION:
+                effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owner)
+    return tuple(dict.fromkeys(effects))
+
+
+def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...], scope: Scope,
+                   key: str, owner: str) -> list[Effect]:
+    out: list[Effect] = []
+    for target in targets:
+        if isinstance(target, cst.Name):
+            alias = Holder(HolderKind.LOCAL, target.value, target.value, scope)
+            for occ in ownership.occurrences(alias):
+                kind = _EFFECTS.get(occ.dest.kind)
+                if kind is not None:
+                    out.append(Effect(kind, key, where(occ.scope), owner))
+    return out
+
+
+def _classes(root: Scope) -> tuple[ClassFacts, ...]:
+    out: list[ClassFacts] = []
+    for scope in root.walk():
+        if scope.kind is ScopeKind.CLASS and isinstance(scope.node, cst.ClassDef):
+            bases = tuple(b for arg in scope.node.bases if (b := dotted(arg.value)) is not None)
+            methods = tuple(c.name for c in scope.children if c.kind is ScopeKind.FUNCTION)
+            out.append(ClassFacts(scope.qualname, bases, tuple(sorted(scope.attr_bindings)),
+                                  methods))
+    return tuple(out)
+
+
+def _promise(fates: tuple[Fate, ...]) -> tuple[Promise, str] | None:
+    for fate in fates:
+        if fate.kind is FateKind.RETURNED or (fate.kind is FateKind.LOCAL_HANDED
+                                              and fate.handed == "returned"):
+            return Promise.RETURNS, ""
+        if fate.returned and fate.kind in _KEEPS_AND_CLEANS:
+            return Promise.KEEPS_AND_CLEANS, fate.cleanup
+        if fate.returned and fate.kind in _KEEPS:
+            return Promise.KEEPS, ""
+    return None
+
+
+def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
+               ) -> tuple[FunctionFacts, ...]:
+    """The functions that return a task they spawn, and what they promise their callers."""
+    out: dict[str, FunctionFacts] = {}
+    for sp, spawn_fates in zip(spawns, fates, strict=True):
+        scope = sp.site.scope
+        found = _promise(spawn_fates)
+        if found is None or scope.kind is not ScopeKind.FUNCTION \
+                or not isinstance(scope.node, cst.FunctionDef) or scope.qualname in out:
+            continue
+        params = scope.node.params
+        names = tuple(p.name.value for p in (*params.posonly_params, *params.params))
+        out[scope.qualname] = FunctionFacts(scope.qualname, names, found[0], found[1],
+                                            method=scope.self_name is not None)
+    return tuple(out.values())
+
+
+def _is_collection(values: Sequence[cst.BaseExpression | None]) -> bool:
+    for value in values:
+        if isinstance(value, _COLLECTION_NODES):
+            return True
+        if isinstance(value, cst.Call):
+            name = dotted(value.func)
+            if name is not None and name.rsplit(".", 1)[-1] in _COLLECTION_CALLS:
+                return True
+    return False
+
+
+def _node_of(key: str) -> cst.BaseExpression | None:
+    """`self.x` / `x` as the expression node ownership looks holders up by."""
+    parts = key.split(".")
+    if len(parts) == 1:
+        return cst.Name(parts[0])
+    if len(parts) == 2:
+        return cst.Attribute(value=cst.Name(parts[0]), attr=cst.Name(parts[1]))
+    return None
+
+
+def _collection_holder(ownership: Ownership, scope: Scope, key: str) -> Holder | None:
+    """The holder a passed argument names, when it is an attribute or a global collection."""
+    node = _node_of(key)
+    holder = ownership.holder_for(node, scope) if node is not None else None
+    if holder is None or holder.kind not in (HolderKind.ATTR, HolderKind.GLOBAL):
+        return None
+    if holder.kind is HolderKind.ATTR:
+        values: list[cst.BaseExpression | None] = [
+            v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
+        values += [b.value for b in holder.scope.bindings.get(holder.name, [])]
+    else:
+        values = [b.value for b in ownership.module.bindings.get(holder.name, [])]
+    return holder if _is_collection(values) else None
+
+
+def _call_args(root: Scope, ownership: Ownership) -> tuple[CallArg, ...]:
+    """Collections of this module passed to a call, with what this module does to end them."""
+    out: list[CallArg] = []
+    ends: dict[str, tuple[str, set[str]]] = {}  # key -> (cleanup, the functions that end it)
+    for scope in root.walk():
+        for occ in scope.occurrences:
+            d = occ.dest
+            if d.kind is not Flow.PASSED or d.call is None or d.arg is None \
+                    or d.element or d.container:
+                continue
+            holder = _collection_holder(ownership, scope, occ.key)
+            if holder is None:
+                continue
+            if holder.key not in ends:
+                eff = ownership.effects(holder)
+                places = {p.rsplit(" in ", 1)[-1]  # "cancel_all() in close()" -> "close()"
+                          for p in (*eff.cancels, *eff.awaits, *eff.gathers, *eff.prunes)}
+                ends[holder.key] = (eff.cleanup or "", places)
+            cleanup, enders = ends[holder.key]
+            index = -1 if d.arg.keyword is not None else list(d.call.args).index(d.arg)
+            keyword = d.arg.keyword.value if d.arg.keyword is not None else ""
+            out.append(CallArg(d.callee, index, keyword, occ.key, _self_owner(scope, occ.key),
+                               cleanup, scope.qualname or "<module>", where(scope) in enders))
+    return tuple(out)
+
+
+def dropped_calls(root: Scope) -> tuple[DroppedCall, ...]:
+    """The module's calls whose result is dropped, in a stable order (scopes in text order,
+    calls in text order within each): `ordinal` finds the same call again in a new parse."""
+    out: list[DroppedCall] = []
+    ordinal = 0
+    for scope in root.walk():
+        fn = scope.method()
+        repeating = fn.name if fn is not None and repeats_often(fn.name) else ""
+        for call, in_loop, _ in scope.dropped_calls:
+            name = dotted(call.func)
+            if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS:
+                out.append(DroppedCall(name, ordinal, scope.qualname or "<module>", in_loop,
+                                       repeating))
+            ordinal += 1
+    return tuple(out)

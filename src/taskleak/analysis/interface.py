@@ -1,0 +1,191 @@
+"""What one module can tell the others, as plain data (its "interface" to the project join).
+
+- `Effect`: a dotted name it awaits, gathers, cancels or prunes (`entry.runtime_data.x.cancel()`);
+- `ClassFacts`: a class, its bases and the attributes its methods store on `self`;
+- `FunctionFacts`: a function that returns a task it spawned, and what it does with it otherwise
+  (a spawn helper: `Promise`);
+- `CallArg`: a holder of this module passed to a call (`trigger(uid, self._tasks)`), with what
+  this module does to end what it holds;
+- `DroppedCall`: a call whose result is dropped (`self._schedule_event(...)` as a statement);
+- `imports`: local name -> what it names (`".handler.trigger"`: relative imports keep their dots).
+
+No libcst: facts are cached and joined without the parser. Computed by `exports.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class EffectKind(Enum):
+    AWAIT = "await"
+    GATHER = "gather"
+    CANCEL = "cancel"
+    PRUNE = "prune"
+
+
+class Promise(Enum):
+    """What a spawn helper does with the task it spawns."""
+
+    RETURNS = "returns"  # like asyncio.create_task: the caller's handling decides
+    KEEPS_AND_CLEANS = "keeps-and-cleans"  # kept, and pruned or ended on shutdown
+    KEEPS = "keeps-never-ends"  # kept, but nothing ends it
+
+
+@dataclass(frozen=True)
+class Effect:
+    """A dotted name this module awaits, gathers, cancels or prunes: `self._task.cancel()`."""
+
+    kind: EffectKind
+    key: str  # as written: "self._task", "entry.runtime_data.listener"
+    where: str  # the function it happens in: "close()"
+    owner: str = ""  # the class, when the key is an attribute of `self`
+
+    @property
+    def attribute(self) -> str:
+        return self.key.rsplit(".", 1)[-1]
+
+    def to_json(self) -> list[str]:
+        return [self.kind.value, self.key, self.where, self.owner]
+
+    @classmethod
+    def from_json(cls, data: list[str]) -> Effect:
+        return cls(EffectKind(data[0]), data[1], data[2], data[3])
+
+
+@dataclass(frozen=True)
+class ClassFacts:
+    qualname: str
+    bases: tuple[str, ...] = ()  # as written: "Base", "mod.Base"
+    attrs: tuple[str, ...] = ()  # names stored on `self` by its methods
+    methods: tuple[str, ...] = ()
+
+    def to_json(self) -> list[Any]:
+        return [self.qualname, list(self.bases), list(self.attrs), list(self.methods)]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> ClassFacts:
+        return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]))
+
+
+@dataclass(frozen=True)
+class FunctionFacts:
+    """A function that returns a task it spawns (a spawn helper of the project)."""
+
+    qualname: str
+    params: tuple[str, ...]  # positional parameters, `self` included for methods
+    promise: Promise  # what it does with the task besides returning it
+    cleanup: str = ""  # KEEPS_AND_CLEANS: how ("pruned in create_task()")
+    method: bool = False
+
+    def to_json(self) -> list[Any]:
+        return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> FunctionFacts:
+        return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4])
+
+
+@dataclass(frozen=True)
+class CallArg:
+    """A holder of this module passed to a call, and what this module does to end it."""
+
+    callee: str  # dotted: "trigger", "self._helper", "handler.trigger"
+    index: int  # positional index, -1 when passed by keyword
+    keyword: str
+    key: str  # what is passed: "self.current_tasks", "TASKS"
+    owner: str  # the class of a `self.` attribute, else ""
+    cleanup: str  # "cancelled in handle_disconnect()", "" when nothing ends it
+    caller: str  # qualified name of the function making the call, "<module>"
+    caller_ends_it: bool  # the calling function itself cancels, awaits or prunes it
+
+    def to_json(self) -> list[Any]:
+        return [self.callee, self.index, self.keyword, self.key, self.owner, self.cleanup,
+                self.caller, self.caller_ends_it]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> CallArg:
+        return cls(*data)
+
+
+@dataclass(frozen=True)
+class DroppedCall:
+    """A call whose result is dropped (an expression statement), in text order."""
+
+    callee: str  # dotted: "self._schedule_event", "helpers.spawn"
+    ordinal: int  # its place among the module's dropped calls (to find it again)
+    caller: str  # qualified name of the enclosing function, "<module>"
+    in_loop: bool = False
+    repeating: str = ""  # the enclosing function when it runs once per event
+
+    def to_json(self) -> list[Any]:
+        return [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> DroppedCall:
+        return cls(*data)
+
+
+@dataclass(frozen=True)
+class CallPosition:
+    """Where a dropped call is: found again by parsing its module when a finding needs it."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    statement_line: int
+    snippet: str
+
+    def to_json(self) -> list[Any]:
+        return [self.line, self.column, self.end_line, self.end_column, self.statement_line,
+                self.snippet]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> CallPosition:
+        return cls(*data)
+
+
+@dataclass(frozen=True)
+class Exports:
+    """What one module can tell the others."""
+
+    effects: tuple[Effect, ...] = ()
+    classes: tuple[ClassFacts, ...] = ()
+    functions: tuple[FunctionFacts, ...] = ()
+    call_args: tuple[CallArg, ...] = ()
+    dropped_calls: tuple[DroppedCall, ...] = ()
+    imports: tuple[tuple[str, str], ...] = ()  # (local name, what it names)
+    # positions of dropped calls, by ordinal: filled in when a finding needs them
+    positions: dict[int, CallPosition] = field(default_factory=dict, compare=False)
+
+    @property
+    def task_functions(self) -> tuple[str, ...]:
+        return tuple(f.qualname for f in self.functions)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, items in (("effects", self.effects), ("classes", self.classes),
+                            ("functions", self.functions), ("call_args", self.call_args),
+                            ("dropped_calls", self.dropped_calls)):
+            if items:
+                out[name] = [i.to_json() for i in items]
+        if self.imports:
+            out["imports"] = [list(i) for i in self.imports]
+        if self.positions:
+            out["positions"] = {str(k): p.to_json() for k, p in self.positions.items()}
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Exports:
+        return cls(
+            tuple(Effect.from_json(e) for e in data.get("effects", ())),
+            tuple(ClassFacts.from_json(c) for c in data.get("classes", ())),
+            tuple(FunctionFacts.from_json(f) for f in data.get("functions", ())),
+            tuple(CallArg.from_json(a) for a in data.get("call_args", ())),
+            tuple(DroppedCall.from_json(d) for d in data.get("dropped_calls", ())),
+            tuple((i[0], i[1]) for i in data.get("imports", ())),
+            {int(k): CallPosition.from_json(p) for k, p in data.get("positions", {}).items()},
+        )

@@ -1,0 +1,145 @@
+"""Answer what a module could not tell alone about its spawns, from the other modules.
+
+- `ATTRIBUTE_CLEANUP`: a task kept in `Cls.attr` that this module never ends: another module ends
+  it when it awaits, cancels or prunes `attr` reached through an object of that class (its
+  methods, a subclass's), or through any object when only that class stores `attr` anywhere in
+  the project;
+- `PARAMETER_COLLECTION`: a task put in a collection the function received as a parameter: the
+  callers that pass their own collection there say what ends it;
+- `RETURNED_TASK`: a task returned to the callers: a caller that drops the result drops the
+  task, and the finding is theirs (`dropped_returns`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from taskleak.analysis.facts import Question, QuestionKind, SpawnFacts
+from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.interface import CallArg, DroppedCall, Effect, EffectKind, Promise
+from taskleak.project.index import ProjectIndex, Where
+
+_VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
+          EffectKind.CANCEL: "cancelled", EffectKind.PRUNE: "pruned"}
+# What a fate becomes once another module is found to end the task.
+_ENDED = {FateKind.NEVER_CLEANED: FateKind.KEPT_CLEANED,
+          FateKind.SLOT_NEVER_CLEANED: FateKind.KEPT_CLEANED,
+          FateKind.COLLECTION_GROWS: FateKind.COLLECTION_CLEANED}
+
+
+def short(path: str) -> str:
+    """A module as messages name it: its file and folder (`forked_daapd/__init__.py`)."""
+    return "/".join(path.split("/")[-2:])
+
+
+def _cleanup_text(found: list[tuple[str, Effect]]) -> str:
+    """`cancelled in async_unload_entry(), in forked_daapd/__init__.py (+1)`."""
+    places = list(dict.fromkeys(f"{_VERBS[e.kind]} in {e.where}, in {short(path)}"
+                                for path, e in found))
+    more = f" (+{len(places) - 1})" if len(places) > 1 else ""
+    return places[0] + more
+
+
+def _ended_elsewhere(index: ProjectIndex, path: str, question: Question
+                     ) -> list[tuple[str, Effect]]:
+    """Effects of other modules on `question.owner`'s attribute `question.name`."""
+    owner: Where = (path, question.owner)
+    stored = index.stored_by.get(question.name, [])
+    unique = bool(stored) and all(where == owner for where in stored)
+    found = []
+    for other, effect in index.effects.get(question.name, []):
+        if other == path:
+            continue  # this module's own effects were counted where it was analysed
+        if unique or (effect.owner and index.is_subclass((other, effect.owner), owner)):
+            found.append((other, effect))
+    return found
+
+
+def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
+    if fate.kind not in _ENDED or not question.owner:
+        return fate
+    found = _ended_elsewhere(index, path, question)
+    if not found:
+        return fate
+    return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")
+
+
+def _callers(index: ProjectIndex, path: str, question: Question) -> list[tuple[str, CallArg]]:
+    """The calls of `question.owner` that pass a collection as its parameter `question.name`."""
+    target: Where = (path, question.owner)
+    name = question.owner.rsplit(".", 1)[-1]
+    out = []
+    for caller_path, arg in index.call_args.get(name, []):
+        if index.resolve_callee(caller_path, arg.callee, arg.caller) != target:
+            continue
+        through_object = "." in arg.callee  # `obj.method(x)`: `self` is not in the arguments
+        position = arg.index + 1 if through_object and arg.index >= 0 else arg.index
+        if arg.keyword == question.name or (arg.index >= 0 and position == question.index):
+            out.append((caller_path, arg))
+    return out
+
+
+def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
+    """A collection received as a parameter: its owners (the callers) say what ends it."""
+    if fate.keeper is not Keeper.PARAMETER or fate.kind not in (
+            FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN):
+        return fate
+    callers = _callers(index, path, question)
+    if not callers:
+        return fate
+    caller_path, first = callers[0]
+    owner = f" of {first.owner}" if first.owner else ""
+    holder = f"collection {first.key}{owner} (passed in, {short(caller_path)})"
+    cleaned = [(p, a) for p, a in callers if a.cleanup]
+    if not cleaned:
+        return replace(fate, kind=FateKind.COLLECTION_GROWS, holder=holder)
+    cleanup = f"{cleaned[0][1].cleanup}, in {short(cleaned[0][0])}"
+    if fate.kind is FateKind.KEY_OVERWRITTEN and not all(a.caller_ends_it for _, a in callers):
+        return replace(fate, holder=holder, cleanup=cleanup)  # still overwritten while running
+    return replace(fate, kind=FateKind.COLLECTION_CLEANED, holder=holder, cleanup=cleanup)
+
+
+def answer_helper(index: ProjectIndex, spawn: SpawnFacts) -> tuple[Fate, ...] | None:
+    """A call of a configured spawner whose promise was not given: the helper's body in the
+    project says whether it keeps and ends its task, keeps it forever, or returns it."""
+    helper = index.helper(spawn.helper)
+    if helper is None or helper.promise is Promise.RETURNS:
+        return None
+    first = spawn.fates[0]
+    if helper.promise is Promise.KEEPS_AND_CLEANS:
+        how = f"{helper.cleanup} of {helper.qualname}()" if helper.cleanup else ""
+        return (replace(first, kind=FateKind.HELPER_KEEPS, holder=spawn.helper, cleanup=how),)
+    return (replace(first, kind=FateKind.HELPER_NEVER_ENDS, holder=spawn.helper, cleanup=""),)
+
+
+def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...]:
+    """The spawn's fates, completed with what other modules tell."""
+    if spawn.helper:
+        promised = answer_helper(index, spawn)
+        if promised is not None:
+            return promised
+    fates = []
+    for fate in spawn.fates:
+        for question in spawn.questions:
+            if question.kind is QuestionKind.ATTRIBUTE_CLEANUP \
+                    and fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) \
+                    and question.name == fate.attribute:
+                fate = answer_attribute(index, path, fate, question)
+            elif question.kind is QuestionKind.PARAMETER_COLLECTION \
+                    and question.name == fate.attribute:
+                fate = answer_parameter(index, path, fate, question)
+        fates.append(fate)
+    return tuple(fates)
+
+
+def dropped_returns(index: ProjectIndex, path: str, spawn: SpawnFacts
+                    ) -> list[tuple[str, DroppedCall]]:
+    """The calls, anywhere in the project, that drop the task the spawn's function returns."""
+    functions = [q.owner for q in spawn.questions if q.kind is QuestionKind.RETURNED_TASK]
+    out = []
+    for function in functions:
+        target: Where = (path, function)
+        for caller_path, call in index.dropped.get(function.rsplit(".", 1)[-1], []):
+            if index.resolve_callee(caller_path, call.callee, call.caller) == target:
+                out.append((caller_path, call))
+    return out

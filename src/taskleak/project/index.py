@@ -1,0 +1,146 @@
+"""Every module's exports, indexed so the join can answer questions across modules.
+
+Modules are found by file path, the way Python would import them: a relative import
+(`from .handler import trigger`) from the importing file's folder, an absolute one
+(`from app.handler import trigger`) by the path it ends with. Callees are resolved the same
+way: a function of the module, an imported name, `self.method` in the class or one of its
+bases, `module.function`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from taskleak.analysis.facts import FileFacts, ModuleFacts
+from taskleak.analysis.interface import CallArg, ClassFacts, DroppedCall, Effect, FunctionFacts
+
+Where = tuple[str, str]  # (file path, qualified name in that file)
+
+
+class ProjectIndex:
+    """The join's view of the project: every module's exports, by name."""
+
+    def __init__(self, files: Sequence[FileFacts]) -> None:
+        self.modules: dict[str, ModuleFacts] = {f.path: f.module for f in files
+                                                if f.module is not None and f.path}
+        self.effects: dict[str, list[tuple[str, Effect]]] = defaultdict(list)  # by attribute
+        self.classes: dict[Where, ClassFacts] = {}
+        self.stored_by: dict[str, list[Where]] = defaultdict(list)  # attribute -> classes
+        self.functions: dict[Where, FunctionFacts] = {}
+        self.call_args: dict[str, list[tuple[str, CallArg]]] = defaultdict(list)  # last name
+        self.dropped: dict[str, list[tuple[str, DroppedCall]]] = defaultdict(list)  # last name
+        self.imports: dict[str, dict[str, str]] = {}
+        self._by_suffix: dict[str, list[str]] = defaultdict(list)  # "pkg/mod.py" tails
+        for path, module in self.modules.items():
+            self._add(path, module)
+
+    def _add(self, path: str, module: ModuleFacts) -> None:
+        ex = module.exports
+        for effect in ex.effects:
+            self.effects[effect.attribute].append((path, effect))
+        for cls in ex.classes:
+            self.classes[(path, cls.qualname)] = cls
+            for attr in cls.attrs:
+                self.stored_by[attr].append((path, cls.qualname))
+        for fn in ex.functions:
+            self.functions[(path, fn.qualname)] = fn
+        for arg in ex.call_args:
+            self.call_args[arg.callee.rsplit(".", 1)[-1]].append((path, arg))
+        for call in ex.dropped_calls:
+            self.dropped[call.callee.rsplit(".", 1)[-1]].append((path, call))
+        self.imports[path] = dict(ex.imports)
+        parts = path.split("/")
+        for i in range(len(parts)):
+            self._by_suffix["/".join(parts[i:])].append(path)
+
+    # -- modules -------------------------------------------------------------------------------
+    def module_file(self, importer: str, target: str) -> Iterator[tuple[str, str]]:
+        """(file, rest) for each way `target` (what an import names, dots and all) can be a
+        module of the project followed by a name in it: ".handler.trigger" from
+        "app/ws.py" is ("app/handler.py", "trigger")."""
+        level = len(target) - len(target.lstrip("."))
+        parts = [p for p in target.lstrip(".").split(".") if p]
+        for cut in range(len(parts), -1, -1):
+            module, rest = parts[:cut], ".".join(parts[cut:])
+            for suffix in ("/".join(module) + ".py", "/".join([*module, "__init__.py"])):
+                if level:
+                    base = posixpath.dirname(importer)
+                    for _ in range(level - 1):
+                        base = posixpath.dirname(base)
+                    candidate = posixpath.normpath(posixpath.join(base, suffix))
+                    if candidate in self.modules:
+                        yield candidate, rest
+                elif module:
+                    found = self._by_suffix.get(suffix, [])
+                    if len(found) == 1:
+                        yield found[0], rest
+
+    def resolve_name(self, path: str, name: str) -> Where | None:
+        """What a dotted name used at module level of `path` refers to in the project."""
+        head, _, tail = name.partition(".")
+        target = self.imports.get(path, {}).get(head)
+        if target is None:
+            return (path, name)  # defined here (or not in the project)
+        full = f"{target}.{tail}" if tail else target
+        for file, rest in self.module_file(path, full):
+            if rest:
+                return (file, rest)
+        return None
+
+    def helper(self, name: str) -> FunctionFacts | None:
+        """The project's spawn helper a configured spawner names (`create_catching_task`,
+        `pkg.util.Mixin.create_catching_task`): the one function of that name, narrowed by
+        the names before it (its class or module) when there are several."""
+        parts = name.split(".")
+        found = [(path, fn) for (path, qualname), fn in self.functions.items()
+                 if qualname.rsplit(".", 1)[-1] == parts[-1]]
+        if len(found) > 1 and len(parts) > 1:
+            found = [(path, fn) for path, fn in found
+                     if fn.qualname.endswith(".".join(parts[-2:]))
+                     or posixpath.splitext(posixpath.basename(path))[0] == parts[-2]]
+        return found[0][1] if len(found) == 1 else None
+
+    # -- calls ---------------------------------------------------------------------------------
+    def resolve_callee(self, path: str, callee: str, caller: str) -> Where | None:
+        """The function a call in `path`, made from function `caller` (qualified name), runs."""
+        head, _, tail = callee.partition(".")
+        if head in ("self", "cls") and tail and "." not in tail:
+            cls = self._enclosing_class(path, caller)
+            return self.method_of(path, cls, tail) if cls is not None else None
+        return self.resolve_name(path, callee)
+
+    def _enclosing_class(self, path: str, caller: str) -> str | None:
+        parts = caller.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            if (path, ".".join(parts[:cut])) in self.classes:
+                return ".".join(parts[:cut])
+        return None
+
+    def method_of(self, path: str, cls: str, name: str, depth: int = 0) -> Where | None:
+        """`cls.name` in `path`, else inherited from a base class of the project."""
+        facts = self.classes.get((path, cls))
+        if facts is None or depth > 8:
+            return None
+        if name in facts.methods:
+            return (path, f"{cls}.{name}")
+        for base in facts.bases:
+            where = self.resolve_name(path, base)
+            if where is not None and where in self.classes:
+                found = self.method_of(where[0], where[1], name, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def is_subclass(self, where: Where, of: Where, depth: int = 0) -> bool:
+        if where == of:
+            return True
+        facts = self.classes.get(where)
+        if facts is None or depth > 8:
+            return False
+        for base in facts.bases:
+            found = self.resolve_name(where[0], base)
+            if found is not None and self.is_subclass(found, of, depth + 1):
+                return True
+        return False

@@ -1,0 +1,133 @@
+"""Which report to make, and where it goes: one entry point for the command line.
+
+`render` makes any format as text (the `full` table too, for a file: plain, 200 columns);
+`emit` prints it, the `full` table straight to the terminal's console (colours, its width), or
+writes it to `--output-file` (creating missing folders; a failure is a `ReportWriteError`).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO
+
+from taskleak.model import Risk, RunResult
+from taskleak.settings import Settings
+
+FILE_WIDTH = 200  # the `full` report written to a file
+
+
+class ReportWriteError(Exception):
+    """The report could not be written; the message names the file and why."""
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    fmt: str = "full"
+    output_file: Path | None = None
+    show_low: bool | None = None  # None: each format's default
+    show_fixes: bool = False
+    quiet: bool = False  # the findings only, no summary lines
+    statistics: bool = False  # counts per rule instead of the findings
+    baselined: int = 0  # findings the baseline holds (for the summary)
+
+
+def _without_low(result: RunResult) -> RunResult:
+    return replace(result, findings=[f for f in result.findings if f.risk is not Risk.LOW])
+
+
+def render(result: RunResult, settings: Settings, options: ReportOptions) -> str:
+    """The report as text."""
+    fmt = options.fmt
+    if options.statistics:
+        from taskleak.report.statistics import render_statistics
+
+        return render_statistics(result, settings, as_json=fmt in ("json", "json-lines"))
+    if fmt in ("full", "text"):
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        print_full(result, settings, options, Console(file=buffer, width=FILE_WIDTH,
+                                                      no_color=True))
+        return buffer.getvalue()
+    if fmt == "concise":
+        from taskleak.report.concise import render_concise
+
+        return render_concise(result, settings, show_low=options.show_low,
+                              quiet=options.quiet, baselined=options.baselined)
+    if fmt == "json":
+        from taskleak.report.json import render_json
+
+        return render_json(result)  # every row, always
+    if fmt == "json-lines":
+        from taskleak.report.json import render_json_lines
+
+        return render_json_lines(result)
+    return _render_for_ci(result if options.show_low is not False else _without_low(result),
+                          settings, fmt)
+
+
+def _render_for_ci(result: RunResult, settings: Settings, fmt: str) -> str:
+    root = settings.project_root or Path.cwd()
+    if fmt == "sarif":
+        from taskleak.report.sarif import render_sarif
+
+        return render_sarif(result, root=root)
+    if fmt == "github":
+        from taskleak.report.github import render_github
+
+        return render_github(result)
+    if fmt == "gitlab":
+        from taskleak.report.gitlab import render_gitlab
+
+        return render_gitlab(result, root=root)
+    if fmt == "junit":
+        from taskleak.report.junit import render_junit
+
+        return render_junit(result)
+    if fmt == "markdown":
+        from taskleak.report.markdown import render_markdown
+
+        return render_markdown(result, settings)
+    raise ValueError(f"unknown output format {fmt!r}")
+
+
+def print_full(result: RunResult, settings: Settings, options: ReportOptions,
+               console: object) -> None:
+    from rich.console import Console
+
+    from taskleak.report.text import TextOptions, render_text
+
+    assert isinstance(console, Console)
+    render_text(result, console, settings, TextOptions(
+        show_low=options.show_low, show_fixes=options.show_fixes, quiet=options.quiet,
+        baselined=options.baselined))
+
+
+def emit(result: RunResult, settings: Settings, options: ReportOptions,
+         stdout: IO[str]) -> None:
+    """Print the report on `stdout` or write it to `options.output_file`."""
+    if options.output_file is not None:
+        write_output(options.output_file, render(result, settings, options))
+    elif options.fmt in ("full", "text") and not options.statistics:
+        from rich.console import Console
+
+        print_full(result, settings, options, Console(file=stdout))
+    else:
+        stdout.write(render(result, settings, options))
+        stdout.flush()
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a report atomically, creating the folders it goes in (ruff does too)."""
+    from taskleak.files.atomic import write_file
+
+    above = next((p for p in path.parents if p.exists()), None)
+    if above is not None and not above.is_dir():
+        raise ReportWriteError(f"cannot write the report to {path}: {above} is not a folder")
+    try:
+        write_file(path, text.encode("utf-8"), make_parents=True)
+    except OSError as exc:
+        raise ReportWriteError(
+            f"cannot write the report to {path}: {exc.strerror or exc}") from None

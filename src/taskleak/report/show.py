@@ -1,0 +1,62 @@
+"""`--show-settings` and `--show-files`: what a run would use, without running it.
+
+The settings are printed as `[tool.taskleak]` TOML (keys as in the configuration file), so a
+line can be pasted into `pyproject.toml` as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from taskleak.settings import Settings
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Path):
+        return json.dumps(str(value))
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if value is None:
+        return '""  # not set'
+    return json.dumps(value)
+
+
+def _table(pairs: Sequence[tuple[str, Sequence[str]]]) -> str:
+    return "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in pairs) + "}"
+
+
+def settings_lines(settings: Settings) -> list[str]:
+    """The settings as `[tool.taskleak]` lines, after where they came from."""
+    source = settings.config_file or "no configuration file: the defaults"
+    unsafe: object = settings.unsafe_fixes or list(settings.unsafe_fix_rules)
+    return [
+        f"# settings from {source}",
+        f"# project root: {settings.project_root or Path.cwd()}",
+        "[tool.taskleak]",
+        f"select = {_toml(settings.select)}  # empty: every rule on by default",
+        f"extend-select = {_toml(settings.extend_select)}",
+        f"ignore = {_toml(settings.ignore)}",
+        f"per-file-ignores = {_table(settings.per_file_ignores)}",
+        f"fail-on = {_toml(settings.fail_on)}",
+        f"exclude = {_toml(settings.exclude)}",
+        f"extend-exclude = {_toml(settings.extend_exclude)}",
+        f"force-exclude = {_toml(settings.force_exclude)}",
+        f"respect-gitignore = {_toml(settings.respect_gitignore)}",
+        f"spawners = {_toml(settings.spawners)}",
+        f"baseline = {_toml(settings.baseline)}",
+        f"unsafe-fixes = {_toml(unsafe)}",
+        f"noqa-aliases = {_table(settings.noqa_aliases)}",
+        f"output-format = {_toml(settings.output_format or 'full')}",
+    ]
+
+
+def render_settings(settings: Settings) -> str:
+    return "".join(line + "\n" for line in settings_lines(settings))
+
+
+def render_files(files: Sequence[str]) -> str:
+    return "".join(f + "\n" for f in sorted(files))

@@ -1,0 +1,54 @@
+"""`--statistics`: how many findings each rule has, as ruff prints them.
+
+    4	<code>	[*] task-discarded
+    1	<code>	[ ] task-never-cleaned
+
+The mark says whether `taskleak fix` fixes them with the run's settings: `[*]` all, `[-]` some,
+`[ ]` none. With `--output-format json`, a list of `{"code", "name", "count", "fixable"}`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from taskleak.model import RunResult
+from taskleak.report.summary import fixable
+from taskleak.rules import RULES
+from taskleak.settings import Settings
+
+
+@dataclass(frozen=True)
+class Statistic:
+    code: str
+    name: str
+    count: int
+    fixable: int
+
+    @property
+    def mark(self) -> str:
+        return "[*]" if self.fixable == self.count else "[-]" if self.fixable else "[ ]"
+
+
+def statistics(result: RunResult, settings: Settings | None) -> list[Statistic]:
+    """One per rule with findings, the most frequent first."""
+    count = Counter(f.rule for f in result.findings)
+    fixes = Counter(f.rule for f in result.findings if fixable(f, settings))
+    out = [Statistic(code, RULES[code].name if code in RULES else "", n, fixes[code])
+           for code, n in count.items()]
+    return sorted(out, key=lambda s: (-s.count, s.code))
+
+
+def render_statistics(result: RunResult, settings: Settings | None, *, as_json: bool) -> str:
+    stats = statistics(result, settings)
+    if as_json:
+        rows = [{"code": s.code, "name": s.name, "count": s.count, "fixable": s.fixable}
+                for s in stats]
+        return json.dumps(rows, indent=2) + "\n"
+    if not stats:
+        return ""
+    width = max(len(str(s.count)) for s in stats)
+    code_width = max(len(s.code) for s in stats)
+    return "".join(f"{s.count:>{width}}\t{s.code:<{code_width}}\t{s.mark} {s.name}\n"
+                   for s in stats)

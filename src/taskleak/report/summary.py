@@ -1,0 +1,114 @@
+"""What every human-readable report says the same way: which findings are spawns, which can be
+fixed (`[*]`, like ruff), and the closing summary lines.
+
+A finding's `fix` is the fix it advertises (its preferred safe one, else an unsafe one). It is
+*fixable* when `taskleak fix` would apply it with the run's settings: a safe fix, or an unsafe
+one whose rule the settings allow (`--unsafe-fixes`, `unsafe-fixes = [...]`); the others are
+*hidden* fixes, which `--unsafe-fixes` would apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from taskleak.model import Finding, Risk, RunResult
+from taskleak.rules import RULES, Category
+from taskleak.settings import Settings
+
+FIX_MARK = "[*]"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def is_spawn(finding: Finding) -> bool:
+    """A row of the spawn table (every rule but the suppression rules, which report comments)."""
+    rule = RULES.get(finding.rule)
+    return rule is None or rule.category is not Category.SUPPRESSION
+
+
+def needs_attention(finding: Finding) -> bool:
+    return finding.risk is not Risk.LOW
+
+
+def fixable(finding: Finding, settings: Settings | None) -> bool:
+    fix = finding.fix
+    if fix is None or not needs_attention(finding) or finding.structured:
+        return False
+    return fix.safe or (settings is not None and settings.unsafe_fix_allowed(finding.rule))
+
+
+def hidden_fix(finding: Finding, settings: Settings | None) -> bool:
+    return finding.fix is not None and needs_attention(finding) and not finding.structured \
+        and not fixable(finding, settings)
+
+
+def rule_mark(finding: Finding, settings: Settings | None) -> str:
+    """`CODE [*]` for a fixable finding, else the bare code."""
+    return f"{finding.rule} {FIX_MARK}" if fixable(finding, settings) else finding.rule
+
+
+@dataclass(frozen=True)
+class Counts:
+    spawns: int
+    files: int  # files with a spawn
+    by_risk: dict[str, int]
+    unused_noqa: int
+    fixable: int
+    hidden: int
+
+
+def counts(result: RunResult, settings: Settings | None) -> Counts:
+    spawns = [f for f in result.findings if is_spawn(f)]
+    by_risk = {r.value: 0 for r in Risk}
+    for f in spawns:
+        by_risk[f.risk.value] += 1
+    return Counts(
+        spawns=len(spawns), files=len({f.path for f in spawns}), by_risk=by_risk,
+        unused_noqa=len(result.findings) - len(spawns),
+        fixable=sum(fixable(f, settings) for f in result.findings),
+        hidden=sum(hidden_fix(f, settings) for f in result.findings),
+    )
+
+
+def summary_line(result: RunResult) -> str:
+    """`12 task spawns in 7 files: 4 high, 2 medium, 6 low. Scanned 10 files, parsed 7,
+    skipped 0.`"""
+    c = counts(result, None)
+    risks = ", ".join(f"{c.by_risk[r.value]} {r.value}" for r in Risk)
+    return (f"{plural(c.spawns, 'task spawn')} in {plural(c.files, 'file')}: {risks}. "
+            f"Scanned {plural(result.files_scanned, 'file')}, parsed {result.files_parsed}, "
+            f"skipped {len(result.skipped)}.")
+
+
+def fix_line(result: RunResult, settings: Settings | None) -> str | None:
+    """`[*] 4 fixable with `taskleak fix` (2 more with `--unsafe-fixes`).`, or None."""
+    c = counts(result, settings)
+    if c.fixable and c.hidden:
+        return (f"{FIX_MARK} {c.fixable} fixable with `taskleak fix` ({c.hidden} more with "
+                "`taskleak fix --unsafe-fixes`).")
+    if c.fixable:
+        return f"{FIX_MARK} {c.fixable} fixable with `taskleak fix`."
+    if c.hidden:
+        return (f"No safe fix: {c.hidden} fixable with `taskleak fix --unsafe-fixes` "
+                "(see docs/fixes.md).")
+    return None
+
+
+def closing_lines(result: RunResult, settings: Settings | None, *, baselined: int = 0,
+                  low_hidden: int = 0) -> list[str]:
+    """The summary, then what the table left out and what can be fixed."""
+    lines = [summary_line(result)]
+    c = counts(result, settings)
+    if c.unused_noqa:
+        lines.append(f"{plural(c.unused_noqa, 'unused `noqa` directive')}.")
+    if baselined:
+        lines.append(f"{plural(baselined, 'finding')} in the baseline not shown.")
+    if low_hidden:
+        lines.append(f"{plural(low_hidden, 'low row')} not listed (tracked spawns): "
+                     "--show-low lists them.")
+    fix = fix_line(result, settings)
+    if fix is not None:
+        lines.append(fix)
+    return lines

@@ -1,0 +1,131 @@
+"""Complete a run's facts with what the project join needs from files the spawn pass left out.
+
+1. **Answers**: a module asks what it cannot tell alone (is `Handler._task` cancelled anywhere?
+   who calls `trigger` with which collection? who drops what `spawn()` returns?). The files
+   that can answer are the modules of its package (its folder and below, or only its folder
+   when that tree is large) whose bytes name the attribute or function as a whole word: those
+   are parsed for their exports, and only those. Their facts are cached like any file's.
+2. **Positions**: a call that drops a returned task becomes a finding at the call; the facts
+   leave call positions out (most calls never need one), so the few files holding such calls
+   are parsed again to place them. The positions are cached with the file's facts.
+
+A warm run over an unchanged tree finds every answer in the cache: it reads the package's files
+to search them, and parses nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Sequence
+
+from taskleak.analysis.facts import FileFacts, QuestionKind
+from taskleak.files.paths import relative_path
+from taskleak.files.source import SourceError, read_source
+from taskleak.project.join import positions_needed
+from taskleak.run.cache import Cache, content_digest
+from taskleak.run.prefilter import has_word
+from taskleak.settings import Settings
+
+# A package folder with more files than this is searched only at its own level (not below):
+# a question from `homeassistant/core.py` must not read the whole of homeassistant.
+MAX_PACKAGE_FILES = 300
+
+
+def _asked_names(facts: FileFacts) -> set[str]:
+    """The attribute and function names a file's spawns ask other modules about."""
+    names: set[str] = set()
+    if facts.module is None:
+        return names
+    for spawn in facts.module.spawns:
+        for q in spawn.questions:
+            if q.kind is QuestionKind.ATTRIBUTE_CLEANUP:
+                names.add(q.name)
+            else:
+                names.add(q.owner.rsplit(".", 1)[-1])
+    return {n for n in names if n}
+
+
+def _packages(paths: Sequence[str], facts: Sequence[FileFacts]) -> dict[str, set[str]]:
+    """Folder -> the names asked about by the modules in it."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for path, file in zip(paths, facts, strict=True):
+        names = _asked_names(file)
+        if names:
+            out[os.path.dirname(path)] |= names
+    return out
+
+
+class _Folders:
+    """The run's files by folder, for prefix queries (the run's order is a walk's, not sorted)."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.ordered = sorted((p, i) for i, p in enumerate(paths))
+        self.keys = [p for p, _ in self.ordered]
+
+    def in_package(self, folder: str) -> list[int]:
+        """Indices of the files in `folder` and below (only in `folder` if too many)."""
+        prefix = folder.rstrip(os.sep) + os.sep
+        start = bisect_left(self.keys, prefix)
+        end = bisect_left(self.keys, prefix[:-1] + chr(ord(os.sep) + 1), start)
+        below = self.ordered[start:end]
+        if len(below) <= MAX_PACKAGE_FILES:
+            return [i for _, i in below]
+        return [i for p, i in below if os.path.dirname(p) == folder]
+
+
+def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
+                ) -> list[tuple[int, bytes, str]]:
+    """The files left out that can answer a question (see the module docstring), as (index,
+    bytes, digest) to parse; those the cache knows go straight into `facts`."""
+    searched: dict[int, set[str]] = defaultdict(set)
+    packages = _packages(paths, facts)
+    folders = _Folders(paths) if packages else None
+    for folder, names in packages.items():
+        assert folders is not None
+        for i in folders.in_package(folder):
+            if facts[i].module is None and facts[i].skipped is None:
+                searched[i] |= names
+    out: list[tuple[int, bytes, str]] = []
+    for i, names in sorted(searched.items()):
+        try:
+            data = read_source(paths[i])
+        except SourceError:
+            continue
+        if not any(has_word(data, n.encode()) for n in names):
+            continue
+        digest = content_digest(data)
+        known = cache.answer(paths[i], digest, relative_path(paths[i])) \
+            if cache is not None else None
+        if known is not None:
+            facts[i] = known
+        else:
+            out.append((i, data, digest))
+    return out
+
+
+def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings,
+                cache: Cache | None) -> int:
+    """Find the positions of the dropped calls that are findings (see the module docstring).
+    Returns how many files were parsed for it."""
+    needed = positions_needed(facts)
+    if not needed:
+        return 0
+    from taskleak.run.pipeline import call_positions  # the parser: only when a call is placed
+    where = {f.path: i for i, f in enumerate(facts)}
+    parsed = 0
+    for display, ordinals in sorted(needed.items()):
+        i = where[display]
+        module = facts[i].module
+        try:
+            data = read_source(paths[i])
+        except SourceError:
+            continue
+        assert module is not None
+        module.exports.positions.update(call_positions(data, ordinals,
+                                                       tuple(settings.spawners)))
+        parsed += 1
+        if cache is not None:
+            cache.update(paths[i], facts[i])
+    return parsed

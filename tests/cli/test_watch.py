@@ -1,0 +1,99 @@
+"""`taskleak check --watch`, for real: a process watching a folder with watchfiles re-checks
+when a file changes. Every wait is bounded by a timeout (a failure, never a timing claim)."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("watchfiles", reason="--watch needs watchfiles (the `watch` extra)")
+
+WAIT = 60.0  # seconds at most for each expected line (a run takes well under one)
+LEAKY = "import asyncio\n\n\nasync def handler(msg):\n    asyncio.create_task(send(msg))\n"
+WATCHING = "taskleak: watching for file changes"
+
+
+class Watcher:
+    """The watching process, its merged output read line by line on a thread."""
+
+    def __init__(self, folder: Path) -> None:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "taskleak", "check", "--watch", "--no-cache",
+             "--output-format", "concise", "."],
+            cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, text: str) -> str:
+        """The first line from now on that contains `text`; fails after WAIT seconds."""
+        while True:
+            try:
+                line = self.lines.get(timeout=WAIT)
+            except queue.Empty:
+                pytest.fail(f"no line with {text!r} within {WAIT} s; saw: {self.seen}")
+            self.seen.append(line)
+            if text in line:
+                return line
+
+    def stop(self) -> int:
+        self.proc.send_signal(signal.SIGINT)  # Ctrl-C
+        try:
+            return self.proc.wait(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise
+
+
+@pytest.fixture
+def watcher(tmp_path: Path) -> Iterator[Watcher]:
+    (tmp_path / "app.py").write_text("x = 1\n")
+    w = Watcher(tmp_path)
+    try:
+        yield w
+    finally:
+        if w.proc.poll() is None:
+            w.proc.kill()
+            w.proc.wait(timeout=WAIT)
+
+
+def test_a_change_is_checked_again(watcher: Watcher, tmp_path: Path) -> None:
+    assert watcher.wait_for("task spawn").startswith("0 task spawns in 0 files")
+    watcher.wait_for(WATCHING)  # the first run is done; now a change
+    (tmp_path / "app.py").write_text(LEAKY)
+    finding = watcher.wait_for("app.py:5:5")
+    assert finding.startswith("app.py:5:5: TL101 [*] task send() is discarded")
+    assert watcher.wait_for("task spawn").startswith("1 task spawn in 1 file: 1 high")
+    watcher.wait_for(WATCHING)
+    # a new file, then a configuration that ignores the rule: each is a re-check
+    (tmp_path / "more.py").write_text(LEAKY)
+    assert watcher.wait_for("task spawn").startswith("2 task spawns in 2 files")
+    watcher.wait_for(WATCHING)
+    (tmp_path / "pyproject.toml").write_text('[tool.taskleak]\nignore = ["TL101"]\n')
+    assert watcher.wait_for("task spawn").startswith("0 task spawns in 0 files")
+    assert watcher.stop() == 0  # Ctrl-C ends the watch quietly
+
+
+def test_a_bad_configuration_is_reported_and_the_watch_goes_on(watcher: Watcher,
+                                                               tmp_path: Path) -> None:
+    watcher.wait_for(WATCHING)
+    (tmp_path / "pyproject.toml").write_text('[tool.taskleak]\nfail-on = "sometimes"\n')
+    assert "'fail-on' must be one of" in watcher.wait_for("taskleak: error:")
+    watcher.wait_for(WATCHING)
+    (tmp_path / "pyproject.toml").write_text('[tool.taskleak]\nfail-on = "high"\n')
+    assert watcher.wait_for("task spawn").startswith("0 task spawns")
+    assert watcher.stop() == 0
