@@ -24,8 +24,9 @@ from typing import Any
 import pytest
 from helpers import TESTS
 
-from taskleak.fixes.apply import fix_source
-from taskleak.fixes.context import FixStyle
+from taskleak.fixes.files import run_fixes
+from taskleak.run.runner import run
+from taskleak.settings import Settings
 
 RUN = TESTS / "fixes" / "run"
 PROGRAMS = sorted((RUN / "programs").glob("*.py"))
@@ -54,18 +55,17 @@ def run_program(path: Path) -> dict[str, Any]:
 
 
 def fixed_copy(path: Path, folder: Path) -> tuple[Path, list[str]]:
-    """The program after `taskleak fix` (with its unsafe fixes when it says UNSAFE, its
-    KEEP_HELPER and SPAWN_HELPER configured)."""
+    """The program after `taskleak fix`, as the command runs it (check the copy, fix its
+    findings; with its unsafe fixes when it says UNSAFE, its KEEP_HELPER and SPAWN_HELPER)."""
     facts = constants(path)
-    unsafe = bool(facts.get("UNSAFE"))
-    style = FixStyle(keep_helper=facts.get("KEEP_HELPER", ""),
-                     spawn_helper=facts.get("SPAWN_HELPER", ""))
-    result = fix_source(path.read_bytes(), allow_unsafe=lambda rule: unsafe,
-                        filename=path.name, style=style)
-    assert result.error is None
+    settings = Settings(unsafe_fixes=bool(facts.get("UNSAFE")),
+                        keep_helper=facts.get("KEEP_HELPER", ""),
+                        spawn_helper=facts.get("SPAWN_HELPER", ""))
     target = folder / path.name
-    target.write_bytes(result.fixed)
-    return target, [a.kind.value for a in result.applied]
+    target.write_bytes(path.read_bytes())
+    fixes = run_fixes(run([target], settings, jobs=1), settings, write=True)
+    assert not fixes.errors, fixes.errors
+    return target, [a.kind.value for _, a in fixes.applied]
 
 
 def assert_sound(result: dict[str, Any]) -> None:

@@ -28,6 +28,7 @@ from taskleak.fixes.context import FixContext, FixStyle
 from taskleak.fixes.edits import Conflict, apply_edits
 from taskleak.fixes.imports import place_pending
 from taskleak.fixes.keeper import render_helpers
+from taskleak.fixes.returned import returned_task_spawns
 from taskleak.fixes.sets import render_sets
 from taskleak.fixes.style import line_length_for
 from taskleak.fixes.verify import AppliedFix, Checker, NotFixed, Planned
@@ -78,14 +79,15 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
     ctx = FixContext(analysis, style)
     items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
     wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)]
-    if not wanted:
-        return result
     where = positions(module, [sp.site.node for sp, _ in wanted])
+    spots = [(sp, v, where[id(sp.site.node)][0], where[id(sp.site.node)][1] + 1)
+             for sp, v in wanted]
+    if targets is not None:
+        spots = [s for s in spots if (s[2], s[3], s[1].code) in targets]
+        spots += returned_task_spawns(ctx, set(targets) - {(s[2], s[3], s[1].code)
+                                                           for s in spots})
     plans: list[Planned] = []
-    for sp, v in wanted:
-        line, column = where[id(sp.site.node)][0], where[id(sp.site.node)][1] + 1
-        if targets is not None and (line, column, v.code) not in targets:
-            continue
+    for sp, v, line, column in spots:
         found, reasons = offers(ctx, sp, v)
         chosen = choose(found, allow_unsafe(v.code))
         if chosen is None:

@@ -74,7 +74,7 @@ class FixContext:
 
     def fates(self, sp: Spawn) -> tuple[Fate, ...]:
         """What the analysis found became of the spawn's task."""
-        return self._fates[id(sp)]
+        return self._fates.get(id(sp), ())  # () for a call site the join reported
 
     def new_edits(self) -> Edits:
         """An empty set of edits for this module, written in the project's style."""
