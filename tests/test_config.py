@@ -281,6 +281,14 @@ spawners = [
                                  "hass.async_create_task")
 
 
+def test_the_documented_spawner_promises_are_valid(tmp_path: Path) -> None:
+    docs = (REPO / "docs" / "ownership.md").read_text(encoding="utf-8")
+    block = docs.split("```toml\n")[1].split("```", 1)[0]
+    s = load_config(_write(tmp_path / "pyproject.toml", block))
+    assert s.spawners == ("app.tasks.spawn", "app.tasks.spawn_logged:keeps-and-cleans",
+                          "self.start_job:keeps-never-ends:1")
+
+
 # --- ruff's keys and rule names ------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ stderr: messages).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -144,7 +145,23 @@ def _run_options(kind: type[CheckOptions] | type[FixOptions], paths: tuple[Path,
                 exit_non_zero_on_fix=o["exit_non_zero_on_fix"], diff=o["show_diff"], **extra)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Taskleak(click.Group):
+    """The command group, whose commands print through guarded streams (report/streams.py):
+    a write that fails, stdout's included, is one line and exit 2; a reader that stops
+    reading (`| head`) gets no more output, and the exit code is the run's."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from taskleak.files.output import OutputError
+        from taskleak.report.streams import guarded_streams
+
+        try:
+            with guarded_streams():
+                return super().main(*args, **kwargs)
+        except OutputError as exc:
+            _usage_error(str(exc))
+
+
+@click.group(cls=_Taskleak, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="taskleak")
 def main() -> None:
     """Find fire-and-forget asyncio tasks, tell how risky each one is, and fix them."""
@@ -208,7 +225,7 @@ def _session(run: Callable[..., S], *args: Any) -> S:
 
 def _print_check(out: Outcome, o: dict[str, Any]) -> None:
     """Everything a check prints: fixes, messages, then the report."""
-    from taskleak.report.emit import ReportOptions, ReportWriteError, emit
+    from taskleak.report.emit import ReportOptions, emit
 
     if out.noqa_added is not None:
         return _print_added_noqa(out, o)
@@ -226,10 +243,7 @@ def _print_check(out: Outcome, o: dict[str, Any]) -> None:
     report = ReportOptions(fmt=fmt, output_file=o["output_file"], show_low=o["show_low"],
                            show_fixes=o["show_fixes"], quiet=o["quiet"],
                            statistics=o["statistics"], baselined=out.baselined)
-    try:
-        emit(out.result, out.settings, report, sys.stdout)
-    except ReportWriteError as exc:
-        _usage_error(str(exc))
+    emit(out.result, out.settings, report, sys.stdout)  # an OutputError: see _Taskleak
     return None
 
 
@@ -373,5 +387,6 @@ def explain(code: str) -> None:
 
 
 def _usage_error(message: str) -> NoReturn:
-    click.echo(f"taskleak: error: {message}", err=True)
+    with contextlib.suppress(OSError):  # stderr gone too: the exit code still tells
+        click.echo(f"taskleak: error: {message}", err=True)
     sys.exit(2)

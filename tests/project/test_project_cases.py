@@ -39,3 +39,13 @@ def test_case_findings_match_expected(case: Path, cache: bool, tmp_path: Path,
 def test_every_case_has_both_sides() -> None:
     """Each fact is shown where it applies and where it does not (case names say which)."""
     assert len(CASES) >= 6
+
+
+def test_a_helper_call_names_the_coroutine_the_helper_spawns(monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """`self.spawn(hass, job)` runs `job`: the helper's body spawns its second parameter."""
+    monkeypatch.chdir(Path(__file__).parent / "cases" / "helper_found_by_its_class")
+    out = check(CheckOptions(paths=(Path("."),), cache=False))
+    calls = {(f.path, f.line): f.coroutine for f in out.result.findings}
+    assert calls[("home/entry.py", 28)] == "job"
+    assert calls[("home/relay.py", 17)] == "job"

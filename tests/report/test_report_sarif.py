@@ -14,6 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 from findings_factory import TRACKED_SET_FIX, make_finding
+from output_targets import URI, undecodable_file, undecodable_name
 from sarif_schema import sarif_schema, sarif_validator
 
 from taskleak import __version__
@@ -76,9 +77,20 @@ def skipped_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     ))
 
 
+def undecodable_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The root and the files are named with a byte that is not UTF-8 (`caf\\xe9`)."""
+    root = tmp_path / undecodable_name().removesuffix(".py")
+    root.mkdir()
+    name = undecodable_file(root).name
+    monkeypatch.chdir(root)
+    return json.loads(render_sarif(
+        _run(make_finding(path=name), skipped=(Skipped(name, "syntax error: bad", 2),)),
+        root=root))
+
+
 SCENARIOS: list[Scenario] = [
     empty_run, with_and_without_fix, raised_risk, cwd_below_root, given_fingerprints,
-    skipped_files,
+    skipped_files, undecodable_names,
 ]
 
 
@@ -167,6 +179,18 @@ def test_skipped_files_are_tool_notifications(
     ]
     assert notes[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 4}
     assert "region" not in notes[1]["locations"][0]["physicalLocation"]
+
+
+def test_undecodable_names_are_percent_encoded_uris(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (run,) = undecodable_names(tmp_path, monkeypatch)["runs"]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/caf%E9/")
+    (result,) = run["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == URI
+    assert result["partialFingerprints"]["taskleak/v1"]
+    (note,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == URI
 
 
 # --- validity against the official schema (skipped without it) --------------------------------

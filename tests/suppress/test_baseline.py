@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from findings_factory import make_finding
+from output_targets import SHOWN, device, is_device, undecodable_name
 
 from taskleak.model import Finding
 from taskleak.suppress.baseline import (
@@ -268,3 +269,24 @@ def test_baseline_root_must_be_a_string(tmp_path: Path) -> None:
     target.write_text('{"version": 1, "root": 3, "entries": []}', encoding="utf-8")
     with pytest.raises(BaselineError, match="'root' must be a string"):
         load_baseline(target)
+
+
+def test_an_undecodable_path_is_written_as_utf8_and_matches_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    leak = make_finding(path=f"pkg/{undecodable_name()}")
+    target = tmp_path / "b.json"
+    assert write_baseline(target, [leak]) == 1
+    document = json.loads(target.read_bytes().decode("utf-8"))  # strict UTF-8
+    assert document["entries"][0]["path"] == f"pkg/{SHOWN}"
+    new, matched, fixed = filter_with_baseline([leak], load_baseline(target))
+    assert (new, matched, fixed) == ([], [leak], [])
+
+
+def test_a_baseline_written_to_a_device_is_written_into_it(tmp_path: Path) -> None:
+    full = device(tmp_path, "full")
+    with pytest.raises(BaselineError) as info:
+        write_baseline(full, [make_finding()])
+    assert str(info.value) == f"cannot write baseline file {full}: No space left on device"
+    assert is_device(full)  # written into, never renamed over

@@ -63,11 +63,22 @@ class ModuleAnalysis:
                 coroutine=coroutine_text(sp.coroutine), context=context,
                 snippet=" ".join(self.module.code_for_node(code_node).split()),
                 fates=fates, questions=questions_of(fates, context, self._param_index),
-                helper=sp.spawner if sp.helper is not None and sp.helper.promise is None
-                else "",
+                helper=sp.spawner if self._asks_project(sp) else "",
+                arguments=self._arguments(sp) if self._asks_project(sp) else (),
             ))
         return tuple(out)
 
+
+    @staticmethod
+    def _asks_project(sp: Spawn) -> bool:
+        """A configured helper with no promise: the project's body of it will tell."""
+        return sp.helper is not None and sp.helper.promise is None
+
+    def _arguments(self, sp: Spawn) -> tuple[str, ...]:
+        """The positional arguments of a helper's call, as written (the join picks the one
+        the helper spawns)."""
+        return tuple(" ".join(self.module.code_for_node(a.value).split())
+                     for a in sp.site.node.args if a.keyword is None and not a.star)
 
     def _param_index(self, function: str, name: str) -> int:
         """The position of parameter `name` of the function `function` (self included)."""

@@ -49,7 +49,7 @@ class Classifier:
             return [Fate(FateKind.STRUCTURED, coro, group=sp.holder)]
         promised = self._promised(sp)
         if promised is not None:
-            return [promised]
+            return [replace(promised, returned=self._returned(sp))]
         if d.kind is Flow.AWAITED and not d.container:
             return [Fate(FateKind.AWAITED, coro)]
         if d.kind is Flow.RETURNED:
@@ -254,6 +254,22 @@ class Classifier:
             else FateKind.HELPER_NEVER_ENDS
         return self._fate(kind, sp, holder=helper.name, cleanup=helper.note,
                           long_running=self._long_running(sp))
+
+    def _returned(self, sp: Spawn) -> bool:
+        """The task goes back to the caller: `return spawn(...)`, or a local that is returned
+        (`task = spawn(...); ...; return task`)."""
+        d = sp.site.dest
+        if d.kind is Flow.RETURNED:
+            return True
+        if d.kind is not Flow.BOUND:
+            return False
+        for target in d.targets:
+            holder = self.ownership.holder_for(target, sp.site.scope) \
+                if isinstance(target, cst.Name) else None
+            if holder is not None and holder.kind is HolderKind.LOCAL \
+                    and "returned" in self.ownership.effects(holder).handed:
+                return True
+        return False
 
     def _closers(self, holder: Holder) -> str:
         """`close() cancels only self._ws`: what the close-like methods do clean up."""

@@ -33,9 +33,9 @@ _EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
             Flow.PRUNE_REF: EffectKind.PRUNE}
 # A spawn helper keeps its task like this (and returns it): what it promises its callers.
 _KEEPS_AND_CLEANS = frozenset({FateKind.COLLECTION_CLEANED, FateKind.KEPT_CLEANED,
-                               FateKind.STORED_CLEANED})
+                               FateKind.STORED_CLEANED, FateKind.HELPER_KEEPS})
 _KEEPS = frozenset({FateKind.COLLECTION_GROWS, FateKind.NEVER_CLEANED,
-                    FateKind.SLOT_NEVER_CLEANED})
+                    FateKind.SLOT_NEVER_CLEANED, FateKind.HELPER_NEVER_ENDS})
 # Values that make a holder a collection (what a caller may hand over to be filled with tasks).
 _COLLECTION_CALLS = frozenset({"dict", "set", "list", "defaultdict", "deque", "OrderedDict",
                                "WeakValueDictionary", "WeakSet"})
@@ -105,14 +105,17 @@ def _classes(root: Scope) -> tuple[ClassFacts, ...]:
 
 
 def _promise(fates: tuple[Fate, ...]) -> tuple[Promise, str] | None:
+    """What a function that spawns and returns a task promises its callers: a task it also
+    keeps (and ends) is the helper's business whatever the caller does with the result."""
     for fate in fates:
-        if fate.kind is FateKind.RETURNED or (fate.kind is FateKind.LOCAL_HANDED
-                                              and fate.handed == "returned"):
-            return Promise.RETURNS, ""
         if fate.returned and fate.kind in _KEEPS_AND_CLEANS:
             return Promise.KEEPS_AND_CLEANS, fate.cleanup
         if fate.returned and fate.kind in _KEEPS:
             return Promise.KEEPS, ""
+    for fate in fates:
+        if fate.kind is FateKind.RETURNED or (fate.kind is FateKind.LOCAL_HANDED
+                                              and fate.handed == "returned"):
+            return Promise.RETURNS, ""
     return None
 
 
@@ -128,8 +131,11 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             continue
         params = scope.node.params
         names = tuple(p.name.value for p in (*params.posonly_params, *params.params))
+        coro = sp.coroutine
+        runs = names.index(coro.value) if isinstance(coro, cst.Name) and coro.value in names \
+            else -1
         out[scope.qualname] = FunctionFacts(scope.qualname, names, found[0], found[1],
-                                            method=scope.self_name is not None)
+                                            method=scope.self_name is not None, coroutine=runs)
     return tuple(out.values())
 
 

@@ -61,6 +61,7 @@ class SpawnFacts:
     questions: tuple[Question, ...] = ()
     # a configured spawner with no promise: the project join reads it from the helper's body
     helper: str = ""
+    arguments: tuple[str, ...] = ()  # a helper's positional arguments, as written (see helper)
     # filled in by the fix-advice stage, for the rule the module's own facts give
     fix: FixInfo | None = None
     no_fix_reason: str | None = None
@@ -82,7 +83,7 @@ class SpawnFacts:
         if self.questions:
             data["questions"] = [q.to_json() for q in self.questions]
         if self.helper:
-            data["helper"] = self.helper
+            data["helper"] = [self.helper, list(self.arguments)]
         if self.advised_rule:
             data["advice"] = [self.advised_rule, _fix_json(self.fix), self.no_fix_reason]
         return data
@@ -91,11 +92,12 @@ class SpawnFacts:
     def from_json(cls, data: dict[str, Any]) -> SpawnFacts:
         line, column, end_line, end_column, statement_line = data["at"]
         rule, fix, reason = data.get("advice", ["", None, None])
+        helper, arguments = data.get("helper", ("", ()))
         return cls(line, column, end_line, end_column, statement_line, data["spawner"],
                    data["coroutine"], data["context"], data["snippet"],
                    tuple(Fate.from_json(f) for f in data["fates"]),
                    tuple(Question.from_json(q) for q in data.get("questions", ())),
-                   data.get("helper", ""),
+                   helper, tuple(arguments),
                    FixInfo(FixKind(fix[0]), fix[1], fix[2]) if fix is not None else None,
                    reason, rule)
 

@@ -79,13 +79,15 @@ class FunctionFacts:
     promise: Promise  # what it does with the task besides returning it
     cleanup: str = ""  # KEEPS_AND_CLEANS: how ("pruned in create_task()")
     method: bool = False
+    coroutine: int = -1  # the parameter (self included) whose coroutine it spawns; -1: unknown
 
     def to_json(self) -> list[Any]:
-        return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method]
+        return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
+                self.coroutine]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> FunctionFacts:
-        return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4])
+        return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5])
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,14 @@ from dataclasses import replace
 
 from taskleak.analysis.facts import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import Fate, FateKind, Keeper
-from taskleak.analysis.interface import CallArg, DroppedCall, Effect, EffectKind, Promise
+from taskleak.analysis.interface import (
+    CallArg,
+    DroppedCall,
+    Effect,
+    EffectKind,
+    FunctionFacts,
+    Promise,
+)
 from taskleak.project.index import ProjectIndex, Where
 
 _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
@@ -99,25 +106,47 @@ def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Quest
     return replace(fate, kind=FateKind.COLLECTION_CLEANED, holder=holder, cleanup=cleanup)
 
 
-def answer_helper(index: ProjectIndex, spawn: SpawnFacts) -> tuple[Fate, ...] | None:
-    """A call of a configured spawner whose promise was not given: the helper's body in the
-    project says whether it keeps and ends its task, keeps it forever, or returns it."""
-    helper = index.helper(spawn.helper)
-    if helper is None or helper.promise is Promise.RETURNS:
-        return None
-    first = spawn.fates[0]
+def helper_of(index: ProjectIndex, path: str, spawn: SpawnFacts) -> FunctionFacts | None:
+    """The project's function a configured spawner's call runs: by the call (`self.spawn` in a
+    method: its class's), else the one function of the project the name fits."""
+    runs = index.resolve_callee(path, spawn.helper, spawn.context)
+    helper = index.functions.get(runs) if runs is not None else None
+    return helper if helper is not None else index.helper(spawn.helper)
+
+
+def spawned_by(helper: FunctionFacts, spawn: SpawnFacts) -> tuple[Fate, ...]:
+    """The spawn's fates naming what the helper runs: the argument given for the parameter it
+    spawns (`self.spawn(hass, job)` runs `job`, not `hass`)."""
+    position = helper.coroutine - (1 if helper.method else 0)
+    if helper.coroutine < 0 or not 0 <= position < len(spawn.arguments):
+        return spawn.fates
+    return tuple(replace(f, coroutine=spawn.arguments[position]) for f in spawn.fates)
+
+
+def promised(helper: FunctionFacts, spawn: SpawnFacts, fates: tuple[Fate, ...]
+             ) -> tuple[Fate, ...] | None:
+    """What the helper's body says it does with its task, when it keeps it: kept and ended, or
+    kept forever; None when it hands the task back (the caller's handling decides)."""
+    first = fates[0]
     if helper.promise is Promise.KEEPS_AND_CLEANS:
-        how = f"{helper.cleanup} of {helper.qualname}()" if helper.cleanup else ""
-        return (replace(first, kind=FateKind.HELPER_KEEPS, holder=spawn.helper, cleanup=how),)
-    return (replace(first, kind=FateKind.HELPER_NEVER_ENDS, holder=spawn.helper, cleanup=""),)
+        return (replace(first, kind=FateKind.HELPER_KEEPS, holder=spawn.helper,
+                        cleanup=helper.cleanup),)
+    if helper.promise is Promise.KEEPS:
+        return (replace(first, kind=FateKind.HELPER_NEVER_ENDS, holder=spawn.helper,
+                        cleanup=""),)
+    return None
 
 
 def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...]:
     """The spawn's fates, completed with what other modules tell."""
     if spawn.helper:
-        promised = answer_helper(index, spawn)
-        if promised is not None:
-            return promised
+        helper = helper_of(index, path, spawn)
+        if helper is not None:
+            named = spawned_by(helper, spawn)
+            kept = promised(helper, spawn, named)
+            if kept is not None:
+                return kept
+            spawn = replace(spawn, fates=named)
     fates = []
     for fate in spawn.fates:
         for question in spawn.questions:

@@ -29,7 +29,8 @@ def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None) ->
     return Finding(
         path=path, line=sf.line, column=sf.column, end_line=sf.end_line,
         end_column=sf.end_column, rule=verdict.code, risk=verdict.risk, spawner=sf.spawner,
-        coroutine=sf.coroutine, tracked=verdict.tracked, cleaned=verdict.cleaned,
+        coroutine=fates[0].coroutine if fates else sf.coroutine, tracked=verdict.tracked,
+        cleaned=verdict.cleaned,
         message=verdict.message, fix=sf.fix if advised else None,
         no_fix_reason=sf.no_fix_reason if advised else None, context=sf.context,
         snippet=sf.snippet, statement_line=sf.statement_line, structured=sf.structured,

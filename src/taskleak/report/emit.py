@@ -2,7 +2,12 @@
 
 `render` makes any format as text (the `full` table too, for a file: plain, 200 columns);
 `emit` prints it, the `full` table straight to the terminal's console (colours, its width), or
-writes it to `--output-file` (creating missing folders; a failure is a `ReportWriteError`).
+writes it to `--output-file` (creating missing folders; a failure is an `OutputError`).
+
+The formats programs read (`UTF8_FORMATS`: JSON, SARIF, GitLab, JUnit XML, GitHub's workflow
+commands) are UTF-8 bytes on stdout as in a file, whatever the terminal's encoding: JSON and
+SARIF are defined as UTF-8 and the XML says so, and `ensure_ascii` would only cover JSON. The
+formats people read follow stdout's encoding, escaping what it cannot show (`files/printable`).
 """
 
 from __future__ import annotations
@@ -16,10 +21,7 @@ from taskleak.model import Risk, RunResult
 from taskleak.settings import Settings
 
 FILE_WIDTH = 200  # the `full` report written to a file
-
-
-class ReportWriteError(Exception):
-    """The report could not be written; the message names the file and why."""
+UTF8_FORMATS = frozenset({"json", "json-lines", "sarif", "gitlab", "junit", "github"})
 
 
 @dataclass(frozen=True)
@@ -114,20 +116,28 @@ def emit(result: RunResult, settings: Settings, options: ReportOptions,
         from rich.console import Console
 
         print_full(result, settings, options, Console(file=stdout))
+    elif options.fmt in UTF8_FORMATS:
+        _write_utf8(stdout, render(result, settings, options))
     else:
         stdout.write(render(result, settings, options))
         stdout.flush()
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write a report atomically, creating the folders it goes in (ruff does too)."""
-    from taskleak.files.atomic import write_file
+def _write_utf8(stdout: IO[str], text: str) -> None:
+    from taskleak.files.printable import encoded
 
-    above = next((p for p in path.parents if p.exists()), None)
-    if above is not None and not above.is_dir():
-        raise ReportWriteError(f"cannot write the report to {path}: {above} is not a folder")
-    try:
-        write_file(path, text.encode("utf-8"), make_parents=True)
-    except OSError as exc:
-        raise ReportWriteError(
-            f"cannot write the report to {path}: {exc.strerror or exc}") from None
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's StringIO): it takes str
+        stdout.write(text)
+    else:
+        stdout.flush()
+        buffer.write(encoded(text))
+        buffer.flush()
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a report atomically (a device in place), creating the folders it goes in."""
+    from taskleak.files.output import write_target
+    from taskleak.files.printable import encoded
+
+    write_target(path, encoded(text), where=f"the report to {path}")

@@ -16,12 +16,12 @@ The fields GitLab documents for a custom tool, and nothing it ignores:
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
 
 from taskleak.files.paths import relative_path
+from taskleak.files.printable import json_text
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.report.summary import needs_attention
 from taskleak.rules import RULES
@@ -59,4 +59,4 @@ def render_gitlab(result: RunResult, *, root: Path) -> str:
     shown = [f for f in sorted(result.findings, key=Finding.sort_key) if needs_attention(f)]
     prints = fingerprints(shown, root)
     issues = [issue(f, prints[f], root) for f in shown]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_text(issues, indent=2) + "\n"

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from taskleak.files.printable import json_text
 from taskleak.model import RunResult, Skipped
 
 
@@ -33,7 +33,7 @@ def render_json(result: RunResult) -> str:
         "summary": summary(result),
         "skipped": [skipped_row(s) for s in result.skipped],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json_text(doc, indent=2) + "\n"
 
 
 def render_json_lines(result: RunResult) -> str:
@@ -42,4 +42,4 @@ def render_json_lines(result: RunResult) -> str:
     rows = [f.to_json() for f in result.findings]
     rows += [{"path": s.path, "line": s.line, "column": s.column, "skipped": s.reason}
              for s in result.skipped]
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(json_text(row) + "\n" for row in rows)

@@ -7,14 +7,13 @@ the result's property bag (`properties.fix`), never as an incomplete `fixes` ent
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from taskleak import __version__
 from taskleak.files.paths import relative_path
+from taskleak.files.printable import json_text, uri_path
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.rules import RULES, Rule
 from taskleak.rules.docs import render_rule_markdown
@@ -67,7 +66,7 @@ def render_sarif(
         ],
     }
     log = {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_text(log, indent=2) + "\n"
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
@@ -142,7 +141,8 @@ def _skipped_notification(path: str, reason: str, line: int | None, root: Path,
 
 
 def _artifact(path: str, root: Path) -> dict[str, str]:
-    return {"uri": quote(relative_path(path, root)), "uriBaseId": SRCROOT}
+    """The URI below `%SRCROOT%`: the name's bytes, percent-encoded (`caf%E9.py`)."""
+    return {"uri": uri_path(relative_path(path, root)), "uriBaseId": SRCROOT}
 
 
 def _directory_uri(root: Path) -> str:

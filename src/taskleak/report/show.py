@@ -10,14 +10,15 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from taskleak.files.printable import printable
 from taskleak.settings import Settings
 
 
 def _toml(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, Path):
-        return json.dumps(str(value))
+    if isinstance(value, Path):  # a TOML string holds no lone surrogate: `\xe9` instead
+        return json.dumps(printable(str(value)))
     if isinstance(value, (tuple, list)):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     if value is None:
@@ -59,4 +60,4 @@ def render_settings(settings: Settings) -> str:
 
 
 def render_files(files: Sequence[str]) -> str:
-    return "".join(f + "\n" for f in sorted(files))
+    return "".join(printable(f) + "\n" for f in sorted(files))

@@ -8,6 +8,8 @@ reasons ruff-style (`path:line:col: RULE [*] message`), and the summary.
   ever squeezed to nothing.
 - The rows that need attention come first; the green (low) rows follow, and on a big run (more
   than `LOW_ROWS_LISTED`) they are counted instead of listed (`--show-low` lists them).
+- A path that is not valid UTF-8 is shown `printable` (`caf\xe9.py`) before rich measures it,
+  so the columns still line up.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from taskleak.files.printable import printable
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.report.summary import closing_lines, is_spawn, needs_attention, rule_mark
 from taskleak.settings import Settings
@@ -70,20 +73,22 @@ def render_text(result: RunResult, console: Console, settings: Settings | None =
         console = Console(file=console.file, width=100_000, no_color=True, highlight=False)
     rows, low_hidden = split_rows(result, options.show_low)
     reasons = ordered([f for f in result.findings if needs_attention(f) or not is_spawn(f)])
+    dot = _encodes(console, RISK_LABEL[Risk.HIGH])
     if rows:
-        table = _table(rows, settings, plain)
+        table = _table(rows, settings, plain, dot)
         if plain or _min_width(console, table) <= console.width:
             console.print(table)
             _print_reasons(console, reasons, settings, options.show_fixes, plain)
         else:
-            console.print(_blocks(rows, settings, options.show_fixes))
+            console.print(_blocks(rows, settings, options.show_fixes, dot))
             console.print()
             _print_reasons(console, [f for f in reasons if not is_spawn(f)], settings,
                            options.show_fixes, plain)
     else:
         _print_reasons(console, reasons, settings, options.show_fixes, plain)
     for s in result.skipped:
-        console.print(Text(f"skipped {s.where}: {s.reason}", style="yellow"), soft_wrap=plain)
+        console.print(Text(printable(f"skipped {s.where}: {s.reason}"), style="yellow"),
+                      soft_wrap=plain)
     if not options.quiet:
         for line in closing_lines(result, settings, baselined=options.baselined,
                                   low_hidden=low_hidden):
@@ -95,16 +100,25 @@ def _min_width(console: Console, table: Table) -> int:
     return Measurement.get(console, console.options.update_width(10**6), table).minimum
 
 
-def _risk(f: Finding) -> Text:
-    risk = Text(RISK_LABEL[f.risk], style=f"bold {f.risk.colour}")
+def _encodes(console: Console, text: str) -> bool:
+    """Whether the console's encoding has `text` (not an ASCII one: its escape is 6 columns)."""
+    try:
+        text.encode(console.encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _risk(f: Finding, dot: bool = True) -> Text:
+    risk = Text(RISK_LABEL[f.risk] if dot else f.risk.value, style=f"bold {f.risk.colour}")
     if f.confirmed:
         risk.append(" (confirmed at runtime)", style="bold")
     return risk
 
 
-def _table(rows: list[Finding], settings: Settings | None, plain: bool) -> Table:
+def _table(rows: list[Finding], settings: Settings | None, plain: bool, dot: bool) -> Table:
     table = Table(box=box.ASCII if plain else box.ROUNDED, header_style="bold", expand=False)
-    cells = [(f"{f.path}:{f.line}", f.coroutine, f.tracked, f.cleaned, _risk(f),
+    cells = [(f"{printable(f.path)}:{f.line}", f.coroutine, f.tracked, f.cleaned, _risk(f, dot),
               rule_mark(f, settings)) for f in rows]
     for i, name in enumerate(COLUMNS):
         if plain or name not in WRAPPING:
@@ -122,11 +136,12 @@ def _table(rows: list[Finding], settings: Settings | None, plain: bool) -> Table
     return table
 
 
-def _blocks(rows: list[Finding], settings: Settings | None, show_fixes: bool) -> Group:
+def _blocks(rows: list[Finding], settings: Settings | None, show_fixes: bool,
+            dot: bool) -> Group:
     """Per file a heading, per finding `line:col  ● risk  RULE [*]  task` with what keeps and
     ends the task (and, when it needs attention, why) wrapped below the task."""
     loc = max(len(f"{f.line}:{f.column}") for f in rows)
-    risk = max(len(_risk(f)) for f in rows)
+    risk = max(len(_risk(f, dot)) for f in rows)
     rule = max(len(rule_mark(f, settings)) for f in rows)
     parts: list[Table | Text] = []
     previous: tuple[str, bool] | None = None
@@ -136,7 +151,7 @@ def _blocks(rows: list[Finding], settings: Settings | None, show_fixes: bool) ->
                 parts.append(Text(""))
             if previous is not None and previous[1] and not needs_attention(f):
                 parts += [Text("tracked spawns (low): nothing to do", style="dim"), Text("")]
-            parts.append(Text(f.path, style="bold underline"))
+            parts.append(Text(printable(f.path), style="bold underline"))
             grid = Table.grid(padding=(0, 1), pad_edge=True)
             grid.add_column(justify="right", no_wrap=True, min_width=loc + 1)
             grid.add_column(no_wrap=True, min_width=risk)
@@ -150,7 +165,7 @@ def _blocks(rows: list[Finding], settings: Settings | None, show_fixes: bool) ->
             content.append(f"\n{f.message}")
         if show_fixes and f.fix is not None:
             content.append(f"\n{_fix_text(f)}", style="cyan")
-        grid.add_row(f"{f.line}:{f.column}", _risk(f), rule_mark(f, settings), content)
+        grid.add_row(f"{f.line}:{f.column}", _risk(f, dot), rule_mark(f, settings), content)
     return Group(*parts)
 
 
@@ -162,7 +177,7 @@ def _fix_text(f: Finding) -> str:
 def _print_reasons(console: Console, findings: list[Finding], settings: Settings | None,
                    show_fixes: bool, plain: bool) -> None:
     for f in findings:
-        line = Text(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+        line = Text(f"{printable(f.path)}:{f.line}:{f.column}: ", style="bold")
         line.append(rule_mark(f, settings), style=f"bold {f.risk.colour}")
         line.append(f" {f.message}")
         console.print(line, soft_wrap=plain)

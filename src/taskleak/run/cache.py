@@ -43,7 +43,8 @@ from taskleak.files.cachedir import (
 )
 from taskleak.model import Skipped
 
-FORMAT = 3  # 2: per-module facts (was: findings); 3: files parsed to answer questions
+FORMAT = 4  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+# 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -4,13 +4,15 @@ A finding is identified by a fingerprint of its path, rule, the spawning stateme
 (whitespace-normalised) and its enclosing function, never by line number, so entries survive
 edits that move code around. Identical spawns in one file (same rule, code and function) are told
 apart by an occurrence index in source order.
+
+A path that is not valid UTF-8 is recorded, and fingerprinted, as `files.printable` shows it
+(`caf\xe9.py`): the file is valid UTF-8 JSON, and the same finding matches it on the next run.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import json
 import tokenize
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -18,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from taskleak.files.atomic import write_file
 from taskleak.files.jsonfile import Wording, read_json
+from taskleak.files.output import OutputError, write_target
 from taskleak.files.paths import relative_path
+from taskleak.files.printable import json_text, printable
 from taskleak.model import Finding
 
 BASELINE_VERSION = 1
@@ -107,7 +110,7 @@ def baseline_entries(
     seen: Counter[tuple[str, str, str, str]] = Counter()
     out: list[tuple[Finding, BaselineEntry]] = []
     for finding in sorted(findings, key=Finding.sort_key):
-        path = relative_path(finding.path, root)
+        path = printable(relative_path(finding.path, root))
         code = normalise_code(finding.snippet)
         identity = (path, finding.rule, code, finding.context)
         occurrence = seen[identity]
@@ -136,14 +139,14 @@ def write_baseline(path: Path, findings: Iterable[Finding], root: Path | None = 
     document = {
         "version": BASELINE_VERSION,
         "tool": "taskleak",
-        "root": relative_path(root, folder),
+        "root": printable(relative_path(root, folder)),
         "entries": [e.to_json() for e in entries],
     }
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = json_text(document, indent=2) + "\n"
     try:
-        write_file(path, text.encode("utf-8"), make_parents=True)
-    except OSError as exc:
-        raise BaselineError(f"cannot write baseline file {path}: {exc}") from None
+        write_target(path, text.encode("utf-8"), where=f"baseline file {path}")
+    except OutputError as exc:
+        raise BaselineError(str(exc)) from None
     return len(entries)
 
 
