@@ -163,7 +163,7 @@ def test_explicit_missing_file(tmp_path: Path) -> None:
         ("baseline = 3", r"'baseline' must be a file path string \(got an integer 3\)"),
         ("unsafe-fixes = 'yes'", r"'unsafe-fixes' must be true, false or a list of rule codes"),
         ("unsafe-fixes = ['TL9']", r"'unsafe-fixes': unknown rule code 'TL9'"),
-        ("unsafe-fixes = ['TL201']", r"'unsafe-fixes': TL201 has no unsafe fix to opt into"),
+        ("unsafe-fixes = ['TL202']", r"'unsafe-fixes': TL202 has no unsafe fix to opt into"),
         ("extend-select = ['task-forgotten']", r"'extend-select': unknown rule code 'task-f"),
         ("per-file-ignores = ['tests/']", r"'per-file-ignores' must be a table"),
         ("per-file-ignores = {'tests/' = 'TL101'}",

@@ -301,7 +301,7 @@ def _fix_stdin(options: RunOptions, settings: Settings, diff: bool) -> Outcome:
     diff); `result` holds the findings left. The source is never written anywhere."""
     from taskleak.files.source import decode
     from taskleak.fixes.apply import FileFix, fix_source, unified_diff
-    from taskleak.fixes.files import FixRun, fixable, remaining
+    from taskleak.fixes.files import FixRun, fixable, remaining, style_for
 
     out = _check_stdin(options, settings)
     data = options.stdin
@@ -311,7 +311,8 @@ def _fix_stdin(options: RunOptions, settings: Settings, diff: bool) -> Outcome:
     run = FixRun(wrote=not diff)
     if targets and not out.result.skipped:
         source = fix_source(data, spawners=tuple(settings.spawners), targets=targets,
-                            allow_unsafe=settings.unsafe_fix_allowed, filename=display)
+                            allow_unsafe=settings.unsafe_fix_allowed, filename=display,
+                            style=style_for(settings, Path(display)))
         done = FileFix(Path(display), display, source=source, error=source.error,
                        written=not diff and source.changed and source.error is None)
         if diff and source.changed and source.error is None:

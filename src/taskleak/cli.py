@@ -114,6 +114,8 @@ def check(paths: tuple[Path, ...], **o: Any) -> None:
         sys.exit(0)
     if o["watch"]:
         _watch(options, o)
+    if o["unsafe_fixes"] and not (o["apply_fixes"] or o["show_diff"]):
+        click.echo("warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
     started = time.monotonic()
     out = _session(api.check, options, _progress(o))
     _print_check(out, o)
@@ -285,8 +287,7 @@ def rules_command(fmt: str) -> None:
     if fmt == "json":
         rows = [{"code": r.code, "name": r.name, "risk": r.risk.value, "summary": r.summary,
                  "default": r.default_enabled,
-                 "fixes": [{"kind": f.kind.value, "applicability": "safe" if f.safe else "unsafe"}
-                           for f in r.fixes],
+                 "fixes": [f.to_json() for f in r.fixes],
                  "url": r.help_uri} for r in ALL_RULES]
         click.echo(json.dumps(rows, indent=2))
         return

@@ -60,7 +60,7 @@ selection_options = _options(
     _flag("--exit-non-zero-on-fix", help="Exit 1 when a fix was applied, even if nothing is "
           "left."),
     _o("--unsafe-fixes/--no-unsafe-fixes", default=None,
-       help="Also apply unsafe fixes (await, cancel-previous) [default: off]."),
+       help="Also apply unsafe fixes (each rule's in `taskleak rules`) [default: off]."),
     _flag("--diff", "show_diff",
           help="Print the fixes as a unified diff, write nothing (exit 1 when there is one)."),
     _flag("--show-fixes", help="Show each finding's fix, and list what was fixed."),

@@ -171,6 +171,12 @@ def _respect_gitignore(where: str, path: Path, value: Any) -> dict[str, Any]:
     return {"respect_gitignore": _bool(where, value)}
 
 
+def _helper(where: str, path: Path, value: Any, field: str = "keep_helper") -> dict[str, Any]:
+    if isinstance(value, str) and re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+", value):
+        return {field: value}  # the project's own `pkg.module.function` (docs/fixes.md)
+    raise ConfigError(f"{where} must be a dotted name like 'app.tasks.keep' (got {value!r})")
+
+
 def _spawners(where: str, path: Path, value: Any) -> dict[str, Any]:
     """Strings `NAME[:PROMISE[:POSITION]]` or tables `{ name, promise, coroutine }`."""
     if not isinstance(value, list):
@@ -209,18 +215,14 @@ def _baseline(where: str, path: Path, value: Any) -> dict[str, Any]:
 def _unsafe_fixes(where: str, path: Path, value: Any) -> dict[str, Any]:
     if isinstance(value, bool):
         return {"unsafe_fixes": value}
-    if isinstance(value, list):
-        codes = _string_list(where, value)
-        out = []
-        for raw in codes:
-            code = _rule_code(where, raw)
-            if not any(not f.safe for f in RULES[code].fixes):
-                raise ConfigError(f"{where}: {code} has no unsafe fix to opt into")
-            out.append(code)
-        return {"unsafe_fix_rules": dedupe(tuple(out))}
-    raise ConfigError(
-        f"{where} must be true, false or a list of rule codes (got {_describe(value)})"
-    )
+    if not isinstance(value, list):
+        raise ConfigError(f"{where} must be true, false or a list of rule codes "
+                          f"(got {_describe(value)})")
+    codes = [_rule_code(where, raw) for raw in _string_list(where, value)]
+    for code in codes:  # a rule whose fixes can be unsafe (cancel-in-close: when it repeats)
+        if not any(f.can_be_unsafe for f in RULES[code].fixes):
+            raise ConfigError(f"{where}: {code} has no unsafe fix to opt into")
+    return {"unsafe_fix_rules": dedupe(tuple(codes))}
 
 
 _KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
@@ -231,6 +233,8 @@ _KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
     "extend-exclude": _extend_exclude,
     "respect-gitignore": _respect_gitignore,
     "spawners": _spawners,
+    "keep-helper": _helper,
+    "spawn-helper": lambda where, path, value: _helper(where, path, value, "spawn_helper"),
     "baseline": _baseline,
     "unsafe-fixes": _unsafe_fixes,
     "extend-select": _extend_select,

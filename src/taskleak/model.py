@@ -35,6 +35,7 @@ class FixKind(Enum):
     CANCEL_PREVIOUS = "cancel-previous"
     CANCEL_IN_CLOSE = "cancel-in-close"
     DISCARD_CALLBACK = "discard-callback"
+    TASK_GROUP = "task-group"
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,11 @@ class Settings:
     force_exclude: bool = False  # the excludes apply to files named on the command line too
     respect_gitignore: bool = True
     spawners: tuple[str, ...] = ()  # extra spawn functions, dotted names
+    # the project's function that keeps a task until it is done (and cancels it on shutdown)
+    # and returns it: tracked-set fixes call it instead of generating a set
+    keep_helper: str = ""
+    # the project's function that spawns a coroutine and keeps its task the same way
+    spawn_helper: str = ""
     baseline: Path | None = None
     unsafe_fixes: bool = False
     # rule codes whose unsafe fix is allowed without --unsafe-fixes (per-rule opt-in)

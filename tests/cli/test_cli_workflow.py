@@ -259,6 +259,7 @@ def test_rules_lists_every_rule(project: Path) -> None:
     assert [r["code"] for r in rows] == sorted(RULES)
     tl101 = rows[1]
     assert tl101["fixes"] == [{"kind": "tracked-set", "applicability": "safe"},
+                              {"kind": "task-group", "applicability": "unsafe"},
                               {"kind": "await", "applicability": "unsafe"}]
 
 

@@ -154,14 +154,15 @@ def test_check_diff_exits_1_only_with_a_diff(project: Path) -> None:
 
 def test_json_rows_carry_fix_or_reason(project: Path) -> None:
     (project / "pkg" / "lam.py").write_text(
-        "import asyncio\n\n\ndef f(loop):\n    loop.call_soon(lambda: asyncio.create_task(g()))\n")
+        "import asyncio\n\n\nasync def g():\n    while True:\n        await asyncio.sleep(1)\n"
+        "\n\ndef f(loop):\n    loop.call_soon(lambda: asyncio.create_task(g()))\n")
     res = invoke(["check", "--format", "json"], project)
     rows = {r["path"]: r for r in json.loads(res.stdout)["findings"]}
     assert rows["pkg/leak.py"]["fix"]["kind"] == "tracked-set"
     assert rows["pkg/leak.py"]["fix"]["applicability"] == "safe"
     assert "unsafe alternative: await send(msg)" in rows["pkg/leak.py"]["fix"]["description"]
     assert rows["pkg/lam.py"]["fix"] is None
-    assert "lambda" in rows["pkg/lam.py"]["no_fix_reason"]
+    assert "runs forever" in rows["pkg/lam.py"]["no_fix_reason"]
 
 
 def test_unparsable_files_are_skipped_not_touched(project: Path) -> None:
@@ -210,7 +211,7 @@ def test_fix_turns_the_seeds_red_rows_green(voice: Path, tmp_path: Path) -> None
             "        self._background_tasks.add(task)\n"
             "        task.add_done_callback(self._background_tasks.discard)\n") in service
     assert ('        """Release the session\'s connections (called on disconnect)."""\n'
-            "        for task in self._background_tasks:\n"
+            "        for task in list(self._background_tasks):\n"
             "            task.cancel()\n") in service
     assert invoke(["fix", "--diff"], voice).stdout == ""
 
@@ -232,3 +233,47 @@ def test_unsafe_fixes_turn_the_yellow_rows_green_too(voice: Path, tmp_path: Path
             "                await self._keepalive_task\n") in proxy
     _compiles(voice, tmp_path)
     assert invoke(["fix", "--diff", "--unsafe-fixes"], voice).stdout == ""
+
+
+# -- one truth about applicability ---------------------------------------------------------------
+REPEATING = '''\
+import asyncio
+
+
+class Proxy:
+    def __init__(self) -> None:
+        self._keepalive = None
+
+    async def connect(self) -> None:
+        self._keepalive = asyncio.create_task(self._maintain())
+
+    async def _maintain(self) -> None:
+        while True:
+            await asyncio.sleep(20)
+
+    async def disconnect(self) -> None:
+        pass
+'''
+
+
+def test_unsafe_fixes_without_fix_or_diff_says_it_does_nothing(project: Path) -> None:
+    res = invoke(["check", "--unsafe-fixes", "--fail-on", "none"], project)
+    assert "--unsafe-fixes does nothing without --fix or --diff" in res.stderr
+    assert "does nothing" not in invoke(["check", "--unsafe-fixes", "--diff"], project).stderr
+
+
+def test_cancel_in_close_is_safe_but_unsafe_when_the_spawn_repeats(tmp_path: Path) -> None:
+    """`rules`, the JSON rows and the per-rule opt-in agree: the repeating case needs it."""
+    rules = {r["code"]: r for r in json.loads(invoke(["rules", "--format", "json"],
+                                                     tmp_path).stdout)}
+    (fix,) = rules["TL201"]["fixes"]
+    assert fix["applicability"] == "safe" and "runs again and again" in fix["unsafe_when"]
+    text = invoke(["rules"], tmp_path).stdout
+    assert "cancel-in-close (safe; unsafe when the spawn's method runs again" in text
+    (tmp_path / "proxy.py").write_text(REPEATING)
+    row = json.loads(invoke(["check", "--format", "json"], tmp_path).stdout)["findings"][0]
+    assert (row["rule"], row["fix"]["kind"], row["fix"]["applicability"]) == \
+        ("TL201", "cancel-in-close", "unsafe")
+    assert "only an unsafe fix (cancel-in-close" in invoke(["fix"], tmp_path).stdout
+    (tmp_path / "pyproject.toml").write_text('[tool.taskleak]\nunsafe-fixes = ["TL201"]\n')
+    assert "(cancel-in-close 1)" in invoke(["fix"], tmp_path).stdout

@@ -9,6 +9,7 @@ import pytest
 from helpers import REPO
 
 from taskleak.model import Risk
+from taskleak.model import FixKind
 from taskleak.rules import FIX_KINDS, RULES, rule_for
 from taskleak.rules import docs as rules_docs
 from taskleak.rules.texts import ASYNCIO_DOCS_WARNING
@@ -74,11 +75,26 @@ def test_fix_safety_per_kind() -> None:
         "cancel-previous": False,
         "cancel-in-close": True,
         "discard-callback": True,
+        "task-group": False,
     }
     page = rules_docs.render_rule_markdown(RULES["TL101"])
     assert "- **tracked-set** (safe)" in page
     assert "- **await** (unsafe)" in page
+    assert "- **task-group** (unsafe)" in page
     assert "Fix: none." in rules_docs.render_rule_markdown(RULES["TL001"])
+
+
+def test_a_fix_that_is_unsafe_in_some_cases_says_so_everywhere() -> None:
+    """One truth: cancel-in-close is safe, but unsafe when the spawn repeats; the page, the
+    summary (`taskleak rules`), the JSON and the per-rule opt-in all say so."""
+    info = FIX_KINDS[FixKind.CANCEL_IN_CLOSE]
+    assert info.applicability.startswith("safe; unsafe when the spawn's method runs again")
+    assert info.can_be_unsafe and info.to_json()["applicability"] == "safe"
+    assert "runs again and again" in info.to_json()["unsafe_when"]
+    page = rules_docs.render_rule_markdown(RULES["TL201"])
+    assert f"- **cancel-in-close** ({info.applicability})" in page
+    assert f"Fix: cancel-in-close ({info.applicability})." in page
+    assert not FIX_KINDS[FixKind.TRACKED_SET].can_be_unsafe
 
 
 def test_every_fix_kind_belongs_to_a_rule() -> None:

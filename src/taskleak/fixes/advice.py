@@ -12,7 +12,7 @@ from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
-from taskleak.fixes.edits import Conflict, Edits
+from taskleak.fixes.edits import Conflict
 from taskleak.fixes.kinds import OFFERS
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.model import FixInfo, Risk
@@ -36,7 +36,7 @@ def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], l
         try:
             result = OFFERS[kind](ctx, sp, verdict)
             if isinstance(result, Offer):
-                result.build(Edits(ctx.module))  # a dry run: can it be built here?
+                result.build(ctx.new_edits())  # a dry run: can it be built here?
         except Conflict as exc:
             result = NoFix(str(exc))
         if isinstance(result, Offer):
@@ -46,12 +46,19 @@ def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], l
     return found, reasons
 
 
+UNSAFE_PREFERRED = (FixKind.TASK_GROUP, FixKind.AWAIT)
+
+
 def choose(found: list[Offer], allow_unsafe: bool) -> Offer | None:
-    """The fix to apply: the first safe one; with unsafe fixes allowed, the await fix first
-    (the seeds' fix "A", simpler than a set where the caller can wait), else the first one."""
+    """The fix to apply: the first safe one; with unsafe fixes allowed, moving the spawn into
+    its task group (the group then owns it), else the await fix (the seeds' fix "A", simpler
+    than a set where the caller can wait), else the first one."""
     if allow_unsafe:
-        awaiting = next((o for o in found if o.kind is FixKind.AWAIT), None)
-        return awaiting or (found[0] if found else None)
+        for kind in UNSAFE_PREFERRED:
+            preferred = next((o for o in found if o.kind is kind), None)
+            if preferred is not None:
+                return preferred
+        return found[0] if found else None
     return next((o for o in found if o.safe), None)
 
 

@@ -1,12 +1,9 @@
 """Fixing one module safely: parse -> choose fixes -> transform -> verify -> (write atomically).
 
-A fix is kept only when the rewritten module
-- parses again (libcst) and compiles (CPython, when the original compiled here);
-- still holds every comment of the original;
-- re-checks with the fixed spawn reported low, or gone for the await fix, and no
-  other spawn reported worse than before.
-When a fix fails that check it is dropped and the others are tried again; when the whole module
-fails (it does not parse, say) the fixes are tried one at a time, keeping those that pass.
+A fix is kept only when the rewritten module passes `verify` (it parses, compiles, keeps every
+comment, and re-checks with the fixed spawn low and no other spawn worse). When a fix fails that
+check it is dropped and the others are tried again; when the whole module fails (it does not
+parse, say) the fixes are tried one at a time, keeping those that pass.
 
 The source is handled as bytes: libcst keeps the encoding (cookie or BOM), line endings and
 indentation, and `Module.bytes` writes them back as they were.
@@ -15,47 +12,32 @@ indentation, and `Module.bytes` writes them back as they were.
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import libcst as cst
 
-from taskleak.analysis.analyse import ModuleAnalysis, analyse
+from taskleak.analysis.analyse import analyse
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.positions import positions
-from taskleak.analysis.spawns import Spawn
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.source import SourceError, decode, read_source
-from taskleak.fixes.advice import advise_module, choose, needs_fix, not_applied_reason, offers
-from taskleak.fixes.context import FixContext
-from taskleak.fixes.edits import Conflict, Edits, apply_edits
+from taskleak.fixes.advice import choose, needs_fix, not_applied_reason, offers
+from taskleak.fixes.context import FixContext, FixStyle
+from taskleak.fixes.edits import Conflict, apply_edits
 from taskleak.fixes.imports import place_pending
-from taskleak.fixes.plan import Offer
+from taskleak.fixes.keeper import render_helpers
+from taskleak.fixes.returned import returned_task_spawns
 from taskleak.fixes.sets import render_sets
-from taskleak.model import FixKind, Risk
-from taskleak.rules import Verdict, judge
+from taskleak.fixes.style import line_length_for
+from taskleak.fixes.verify import AppliedFix, Checker, NotFixed, Planned
+from taskleak.rules import judge
+
+__all__ = ["AppliedFix", "FileFix", "NotFixed", "SourceFix", "TargetKey", "fix_file",
+           "fix_source", "unified_diff"]
 
 TargetKey = tuple[int, int, str]  # (line, column, rule) of a finding
-
-
-@dataclass(frozen=True)
-class AppliedFix:
-    line: int
-    column: int
-    rule: str
-    kind: FixKind
-    safe: bool
-    description: str
-
-
-@dataclass(frozen=True)
-class NotFixed:
-    line: int
-    column: int
-    rule: str
-    reason: str
 
 
 @dataclass
@@ -74,22 +56,6 @@ class SourceFix:
         return self.fixed != self.original
 
 
-@dataclass(eq=False)
-class _Planned:
-    spawn: Spawn
-    verdict: Verdict
-    offer: Offer
-    line: int
-    column: int
-
-    def applied(self) -> AppliedFix:
-        o = self.offer
-        return AppliedFix(self.line, self.column, self.verdict.code, o.kind, o.safe,
-                          o.description)
-
-    def not_fixed(self, reason: str) -> NotFixed:
-        return NotFixed(self.line, self.column, self.verdict.code, reason)
-
 
 def _never(rule: str) -> bool:
     return False
@@ -98,7 +64,7 @@ def _never(rule: str) -> bool:
 def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
                targets: Collection[TargetKey] | None = None,
                allow_unsafe: Callable[[str], bool] = _never,
-               filename: str = "<string>") -> SourceFix:
+               filename: str = "<string>", style: FixStyle | None = None) -> SourceFix:
     """Fix the findings of one module (all non-low ones, or only `targets`)."""
     result = SourceFix(original=data, fixed=data)
     try:
@@ -110,27 +76,28 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
         result.error = f"cannot parse: {type(exc).__name__}"
         return result
     analysis = analyse(module, spawners)
-    ctx = FixContext(analysis)
+    ctx = FixContext(analysis, style)
     items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
     wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)]
-    if not wanted:
-        return result
     where = positions(module, [sp.site.node for sp, _ in wanted])
-    plans: list[_Planned] = []
-    for sp, v in wanted:
-        line, column = where[id(sp.site.node)][0], where[id(sp.site.node)][1] + 1
-        if targets is not None and (line, column, v.code) not in targets:
-            continue
+    spots = [(sp, v, where[id(sp.site.node)][0], where[id(sp.site.node)][1] + 1)
+             for sp, v in wanted]
+    if targets is not None:
+        spots = [s for s in spots if (s[2], s[3], s[1].code) in targets]
+        spots += returned_task_spawns(ctx, set(targets) - {(s[2], s[3], s[1].code)
+                                                           for s in spots})
+    plans: list[Planned] = []
+    for sp, v, line, column in spots:
         found, reasons = offers(ctx, sp, v)
         chosen = choose(found, allow_unsafe(v.code))
         if chosen is None:
             result.not_fixed.append(NotFixed(line, column, v.code,
                                              not_applied_reason(found, reasons)))
         else:
-            plans.append(_Planned(sp, v, chosen, line, column))
+            plans.append(Planned(sp, v, chosen, line, column))
     if not plans:
         return result
-    checker = _Checker(module, items, spawners, filename, data)
+    checker = Checker(module, items, spawners, filename, data)
     fixed, accepted, failures = _fix(module, ctx, plans, checker)
     result.fixed = fixed
     result.facts = checker.facts_of(fixed) if accepted else None
@@ -140,11 +107,11 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
     return result
 
 
-def _attempt(module: cst.Module, ctx: FixContext, plans: list[_Planned]
-             ) -> tuple[bytes, list[_Planned], dict[_Planned, str]]:
-    edits = Edits(module)
-    built: list[_Planned] = []
-    failed: dict[_Planned, str] = {}
+def _attempt(module: cst.Module, ctx: FixContext, plans: list[Planned]
+             ) -> tuple[bytes, list[Planned], dict[Planned, str]]:
+    edits = ctx.new_edits()
+    built: list[Planned] = []
+    failed: dict[Planned, str] = {}
     for p in plans:
         trial = edits.copy()
         try:
@@ -157,13 +124,14 @@ def _attempt(module: cst.Module, ctx: FixContext, plans: list[_Planned]
     if not built:
         return module.bytes, built, failed
     render_sets(edits, ctx)
+    render_helpers(edits)
     place_pending(edits)
     return apply_edits(edits).bytes, built, failed
 
 
-def _fix(module: cst.Module, ctx: FixContext, plans: list[_Planned], checker: _Checker
-         ) -> tuple[bytes, list[_Planned], dict[_Planned, str]]:
-    failures: dict[_Planned, str] = {}
+def _fix(module: cst.Module, ctx: FixContext, plans: list[Planned], checker: Checker
+         ) -> tuple[bytes, list[Planned], dict[Planned, str]]:
+    failures: dict[Planned, str] = {}
     accepted = list(plans)
     while accepted:
         fixed, built, build_failed = _attempt(module, ctx, accepted)
@@ -180,10 +148,10 @@ def _fix(module: cst.Module, ctx: FixContext, plans: list[_Planned], checker: _C
     return module.bytes, [], failures
 
 
-def _one_by_one(module: cst.Module, ctx: FixContext, plans: list[_Planned], checker: _Checker,
-                failures: dict[_Planned, str]
-                ) -> tuple[bytes, list[_Planned], dict[_Planned, str]]:
-    ok: list[_Planned] = []
+def _one_by_one(module: cst.Module, ctx: FixContext, plans: list[Planned], checker: Checker,
+                failures: dict[Planned, str]
+                ) -> tuple[bytes, list[Planned], dict[Planned, str]]:
+    ok: list[Planned] = []
     fixed = module.bytes
     for p in plans:
         candidate, built, build_failed = _attempt(module, ctx, [*ok, p])
@@ -198,100 +166,6 @@ def _one_by_one(module: cst.Module, ctx: FixContext, plans: list[_Planned], chec
             failures[p] = error or per_plan.get(p) or "the re-check got worse"
     return fixed, ok, failures
 
-
-class _Comments(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: Counter[str] = Counter()
-
-    def visit_Comment(self, node: cst.Comment) -> None:
-        self.found[node.value] += 1
-
-
-def _comments(module: cst.Module) -> Counter[str]:
-    visitor = _Comments()
-    module.visit(visitor)
-    return visitor.found
-
-
-SpawnKey = tuple[str, str]  # (enclosing scope's qualified name, the spawn call's code)
-
-
-def _spawn_key(module: cst.Module, sp: Spawn) -> SpawnKey:
-    return sp.site.scope.qualname, module.code_for_node(sp.site.node)
-
-
-class _Checker:
-    """Verifies a rewritten module against the original (see the module docstring)."""
-
-    def __init__(self, module: cst.Module, items: list[tuple[Spawn, Verdict]],
-                 spawners: tuple[str, ...], filename: str, data: bytes) -> None:
-        self.module = module
-        self.items = items
-        self.spawners = spawners
-        self.filename = filename
-        self.comments = _comments(module)
-        self._checked: tuple[bytes, ModuleAnalysis] | None = None  # the last re-check
-        try:
-            compile(data, filename, "exec", dont_inherit=True)
-            self.compiles = True
-        except (SyntaxError, ValueError):  # syntax newer than this Python, or NUL bytes
-            self.compiles = False
-
-    def facts_of(self, fixed: bytes) -> ModuleFacts | None:
-        """The facts of the fixed module, from its re-check: the run reports them without
-        analysing the file again."""
-        if self._checked is None or self._checked[0] != fixed:
-            return None
-        analysis = self._checked[1]
-        try:
-            analysis.text = fixed.decode(decode(fixed)[1])
-        except SourceError:
-            analysis.text = None
-        return advise_module(analysis, analysis.facts())
-
-    def verify(self, fixed: bytes, built: list[_Planned]
-               ) -> tuple[str | None, dict[_Planned, str]]:
-        """(an error about the whole module, or None; failures of single fixes)."""
-        try:
-            new = cst.parse_module(fixed)
-        except Exception as exc:  # any parser failure means: do not write this
-            return f"the fixed code does not parse ({type(exc).__name__})", {}
-        if self.compiles:
-            try:
-                compile(fixed, self.filename, "exec", dont_inherit=True)
-            except (SyntaxError, ValueError) as exc:
-                return f"the fixed code does not compile: {exc}", {}
-        if self.comments - _comments(new):
-            return "a comment would be lost", {}
-        analysis = analyse(new, self.spawners)
-        new_items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates,
-                                                     strict=True)]
-        by_spawn = {id(p.spawn): p for p in built}
-        old_groups: dict[SpawnKey, list[tuple[_Planned | None, Verdict]]] = {}
-        for sp, v in self.items:
-            old_groups.setdefault(_spawn_key(self.module, sp), []).append(
-                (by_spawn.get(id(sp)), v))
-        new_groups: dict[SpawnKey, list[Verdict]] = {}
-        for sp, v in new_items:
-            new_groups.setdefault(_spawn_key(new, sp), []).append(v)
-        failures: dict[_Planned, str] = {}
-        for key in set(old_groups) | set(new_groups):
-            kept = [(p, v) for p, v in old_groups.get(key, [])
-                    if p is None or not p.offer.removes_spawn]
-            news = new_groups.get(key, [])
-            if len(kept) != len(news):
-                return (f"the re-check found {len(news)} spawns `{key[1]}` where "
-                        f"{len(kept)} were expected"), {}
-            for (p, old), now in zip(kept, news, strict=True):
-                if p is not None and now.risk is not Risk.LOW:
-                    failures[p] = (f"after the fix the re-check still reports {now.code} "
-                                   f"({now.risk.value}): {now.message}")
-                elif p is None and now.risk.rank > old.risk.rank:
-                    return f"another spawn would be reported worse ({now.code})", {}
-        if not failures:
-            self._checked = (fixed, analysis)
-        return None, failures
 
 
 # -- files ---------------------------------------------------------------------------------------
@@ -310,8 +184,9 @@ class FileFix:
 def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
              targets: Collection[TargetKey] | None = None,
              allow_unsafe: Callable[[str], bool] = _never, write: bool = True,
-             want_diff: bool = False) -> FileFix:
+             want_diff: bool = False, style: FixStyle | None = None) -> FileFix:
     out = FileFix(path, display)
+    style = replace(style or FixStyle(), line_length=line_length_for(path.resolve().parent))
     try:
         data = read_source(path)
         _, encoding = decode(data)
@@ -319,7 +194,7 @@ def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
         out.error = exc.reason
         return out
     fixed = fix_source(data, spawners=spawners, targets=targets, allow_unsafe=allow_unsafe,
-                       filename=str(path))
+                       filename=str(path), style=style)
     out.source = fixed
     if fixed.error is not None:
         out.error = fixed.error

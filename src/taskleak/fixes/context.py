@@ -19,10 +19,25 @@ from taskleak.analysis.nodes import decorator_name
 from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.walk import parents
+from taskleak.fixes.edits import Edits
+from taskleak.fixes.style import DEFAULT_LINE_LENGTH
 from taskleak.fixes.tree import names_and_attributes
 
 # Methods of a class body that do not run on an instance (no `self` to keep tasks on).
 NOT_INSTANCE_METHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+
+
+@dataclass(frozen=True)
+class FixStyle:
+    """How fixes are written for one project."""
+
+    line_length: int = DEFAULT_LINE_LENGTH  # generated lines are wrapped to it
+    # "pkg.tasks.keep": the project's helper that keeps a task until it is done (and cancels it
+    # on shutdown) and returns it; tracked-set fixes call it instead of generating a set
+    keep_helper: str = ""
+    # "pkg.tasks.spawn": the project's helper that spawns a coroutine and keeps its task the
+    # same way; a spawn of one coroutine alone becomes a call of it
+    spawn_helper: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,8 +62,9 @@ class Placement:
 class FixContext:
     """One module's analysis and the lookups fixes need (all computed on demand)."""
 
-    def __init__(self, analysis: ModuleAnalysis) -> None:
+    def __init__(self, analysis: ModuleAnalysis, style: FixStyle | None = None) -> None:
         self.analysis = analysis
+        self.style = style or FixStyle()
         self.module = analysis.module
         self.root = analysis.root
         self.resolver = analysis.resolver
@@ -58,9 +74,29 @@ class FixContext:
 
     def fates(self, sp: Spawn) -> tuple[Fate, ...]:
         """What the analysis found became of the spawn's task."""
-        return self._fates[id(sp)]
+        return self._fates.get(id(sp), ())  # () for a call site the join reported
+
+    def new_edits(self) -> Edits:
+        """An empty set of edits for this module, written in the project's style."""
+        return Edits(self.module, line_length=self.style.line_length, depth_of=self.depth)
 
     # -- tree lookups ------------------------------------------------------------------------
+    def depth(self, node: cst.CSTNode) -> int:
+        """How many indented blocks hold `node` (0 at module level)."""
+        count = 0
+        parent = self.parent(node)
+        while parent is not None:
+            count += isinstance(parent, cst.IndentedBlock)
+            parent = self.parent(parent)
+        return count
+
+    def own_line(self, small: cst.BaseSmallStatement) -> cst.BaseSmallStatement | None:
+        """`small` when it is the only statement of its line (new statements beside it go on
+        lines of their own and are wrapped), else None."""
+        line = self.parent(small)
+        alone = isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1
+        return small if alone else None
+
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         if self._parents is None:
             self._parents = parents(self.module)

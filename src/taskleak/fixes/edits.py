@@ -13,11 +13,14 @@ before, so a diff shows only what the fix adds.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import libcst as cst
+
+from taskleak.fixes.naming import type_order
+from taskleak.fixes.style import wrap
 
 Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement  # what a block holds
 
@@ -35,7 +38,11 @@ class Edits:
     # whole statements inserted before / after a statement of a block or the module
     before: dict[cst.CSTNode, list[Statement]] = field(default_factory=dict)
     after: dict[cst.CSTNode, list[Statement]] = field(default_factory=dict)
-    blank_before: set[cst.CSTNode] = field(default_factory=set)  # keep a blank line above
+    # statements that keep at least so many blank lines above them
+    blank_before: dict[cst.CSTNode, int] = field(default_factory=dict)
+    # calls rewritten into another expression (`helper(<call>)`, `tg.create_task(...)`)
+    calls: dict[cst.Call, Callable[[cst.Call], cst.BaseExpression]] = field(
+        default_factory=dict)
     # statements added at the top of a function body (after its docstring)
     body_prefix: dict[cst.FunctionDef, list[Statement]] = field(default_factory=dict)
     # `__init__` methods whose additions go after the leading `self.x = ...` assignments
@@ -44,6 +51,8 @@ class Edits:
     import_names: dict[cst.ImportFrom, list[str]] = field(default_factory=dict)
     # shared pieces by key (module set, instance set, imports): their chosen names
     shared: dict[str, Any] = field(default_factory=dict)
+    line_length: int = 0  # generated lines are wrapped to it (0: never)
+    depth_of: Callable[[cst.CSTNode], int] | None = None  # indentation depth of a statement
 
     def copy(self) -> Edits:
         """A copy to build one fix into; kept only when the whole fix could be built."""
@@ -52,11 +61,14 @@ class Edits:
             small={k: list(v) for k, v in self.small.items()},
             before={k: list(v) for k, v in self.before.items()},
             after={k: list(v) for k, v in self.after.items()},
-            blank_before=set(self.blank_before),
+            blank_before=dict(self.blank_before),
+            calls=dict(self.calls),
             body_prefix={k: list(v) for k, v in self.body_prefix.items()},
             with_attributes=set(self.with_attributes),
             import_names={k: list(v) for k, v in self.import_names.items()},
             shared=copy.copy(self.shared),
+            line_length=self.line_length,
+            depth_of=self.depth_of,
         )
 
     # -- registering -------------------------------------------------------------------------
@@ -72,6 +84,22 @@ class Edits:
     def insert_after(self, stmt: cst.CSTNode, new: Sequence[Statement]) -> None:
         self.after.setdefault(stmt, []).extend(new)
 
+    def ensure_blank(self, stmt: cst.CSTNode, lines: int = 1) -> None:
+        """Keep at least `lines` blank lines above `stmt`."""
+        self.blank_before[stmt] = max(lines, self.blank_before.get(stmt, 0))
+
+    def rewrite_call(self, call: cst.Call,
+                     new: Callable[[cst.Call], cst.BaseExpression]) -> None:
+        """`call` becomes `new(call as rewritten by other edits)`."""
+        if call in self.calls:
+            raise Conflict("another fix already rewrites this spawn")
+        self.calls[call] = new
+
+    def wrap_call(self, call: cst.Call, helper: str) -> None:
+        """`call` becomes `helper(call)`: the expression keeps its value."""
+        func = cst.parse_expression(helper)
+        self.rewrite_call(call, lambda updated: cst.Call(func=func, args=[cst.Arg(updated)]))
+
     def prefix_body(self, fn: cst.FunctionDef, new: Sequence[Statement],
                     with_attributes: bool = False) -> None:
         """Add statements at the top of `fn` (after its docstring); `with_attributes`: after
@@ -83,21 +111,32 @@ class Edits:
             self.with_attributes.add(fn)
 
     # -- code from text ----------------------------------------------------------------------
-    def statements(self, code: str) -> list[Statement]:
-        """Statements parsed from `code` (4-space indents, '\\n'), in the module's style."""
+    def statements(self, code: str, at: cst.CSTNode | None = None,
+                   inside: bool = False) -> list[Statement]:
+        """Statements parsed from `code` (4-space indents, '\\n'), in the module's style, to go
+        beside `at` (or into its body: `inside`; module level without `at`), their lines
+        wrapped to the line length."""
         module = self.module
+        indent = module.default_indent
+        base = self.depth_of(at) + inside if at is not None and self.depth_of else 0
         lines = []
         for raw in code.strip("\n").split("\n"):
             stripped = raw.lstrip(" ")
             depth = (len(raw) - len(stripped)) // 4
-            lines.append(module.default_indent * depth + stripped)
+            if not self.line_length:
+                lines.append(indent * depth + stripped)
+                continue
+            # measured where the lines will be, written relative to the block they go into
+            wrapped = wrap(stripped, base + depth, indent=indent, limit=self.line_length)
+            lines += [line[len(indent) * base:] for line in wrapped]
         text = module.default_newline.join(lines) + module.default_newline
         parsed = cst.parse_module(text, config=module.config_for_parsing)
         return list(parsed.body)
 
-    def small_statements(self, code: str) -> list[cst.BaseSmallStatement]:
+    def small_statements(self, code: str,
+                         at: cst.CSTNode | None = None) -> list[cst.BaseSmallStatement]:
         out: list[cst.BaseSmallStatement] = []
-        for stmt in self.statements(code):
+        for stmt in self.statements(code, at):
             assert isinstance(stmt, cst.SimpleStatementLine)
             out.extend(stmt.body)
         return out
@@ -183,11 +222,17 @@ def _is_plain_attribute_set(stmt: cst.BaseStatement, self_name: str) -> bool:
     return True
 
 
-def _with_blank_line(stmt: Statement) -> Statement:
+def _with_blank_lines(stmt: Statement, wanted: int) -> Statement:
+    """`stmt` with `wanted` blank lines above it (1: any blank line among its leading lines;
+    more: blank lines above its comments)."""
     lines = list(stmt.leading_lines)
-    if any(line.comment is None for line in lines):
+    if wanted == 1:
+        have = 1 if any(line.comment is None for line in lines) else 0
+    else:
+        have = next((i for i, line in enumerate(lines) if line.comment is not None), len(lines))
+    if have >= wanted:
         return stmt
-    return stmt.with_changes(leading_lines=[cst.EmptyLine(), *lines])
+    return stmt.with_changes(leading_lines=[cst.EmptyLine()] * (wanted - have) + lines)
 
 
 class _Apply(cst.CSTTransformer):
@@ -214,7 +259,7 @@ class _Apply(cst.CSTTransformer):
             before[0] = before[0].with_changes(leading_lines=first.leading_lines)
             items[0] = first.with_changes(leading_lines=())
         if original_node in e.blank_before and items:
-            items[0] = _with_blank_line(items[0])
+            items[0] = _with_blank_lines(items[0], e.blank_before[original_node])
         return cst.FlattenSentinel([*before, *items, *e.after.get(original_node, ())])
 
     def _smalls(self, original: Sequence[cst.BaseSmallStatement],
@@ -254,6 +299,10 @@ class _Apply(cst.CSTTransformer):
             return updated_node
         return updated_node.with_changes(body=_spliced([s for g in groups for s in g]))
 
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> Any:
+        rewrite = self.e.calls.get(original_node)
+        return updated_node if rewrite is None else rewrite(updated_node)
+
     def leave_ImportFrom(self, original_node: cst.ImportFrom,
                          updated_node: cst.ImportFrom) -> Any:
         names = self.e.import_names.get(original_node)
@@ -277,6 +326,8 @@ class _Apply(cst.CSTTransformer):
             self_name = _first_param_name(original_node)
             while self_name and i < len(body) and _is_plain_attribute_set(body[i], self_name):
                 i += 1
+                while i < len(body) and is_docstring(body[i]):
+                    i += 1  # an attribute's docstring (`self.x = 1` + `"""x"""`) stays with it
         body[i:i] = prefix
         return updated_node.with_changes(body=updated_node.body.with_changes(body=body))
 
@@ -298,17 +349,22 @@ def _alias_name(alias: cst.ImportAlias) -> str:
     return name.value if isinstance(name, cst.Name) else ""
 
 
+def _alphabetical(name: str) -> tuple[int, str]:
+    return 0, name.lower()
+
+
 def _add_alias(node: cst.ImportFrom, aliases: list[cst.ImportAlias],
                name: str) -> list[cst.ImportAlias]:
     """Add `name` to an import list, in sorted place when the list is sorted."""
     names = [_alias_name(a) for a in aliases]
     if name in names:
         return aliases
-    if names == sorted(names, key=str.lower):
-        index = next((i for i, n in enumerate(names) if n.lower() > name.lower()),
-                     len(names))
-    else:
-        index = len(names)
+    index = len(names)  # unsorted: at the end
+    for order in (type_order, _alphabetical):  # isort and ruff sort by type by default
+        if names == sorted(names, key=order):
+            index = next((i for i, n in enumerate(names) if order(n) > order(name)),
+                         len(names))
+            break
     # the separator between two names, as this import writes it (', ' or a newline + indent)
     sep = next((a.comma for a in aliases[:-1] if isinstance(a.comma, cst.Comma)), None)
     if sep is None:

@@ -7,10 +7,12 @@ file that changes while it is being fixed is left alone. Low findings are never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from taskleak.fixes.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
+from taskleak.fixes.context import FixStyle
+from taskleak.fixes.style import line_length_for
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.settings import Settings
 
@@ -68,11 +70,20 @@ def run_fixes(result: RunResult, settings: Settings, *, write: bool) -> FixRun:
         return settings.unsafe_fixes or rule in settings.unsafe_fix_rules
 
     run = FixRun(wrote=write)
+    style = style_for(settings)
     for display, targets in sorted(targets_by_file(result).items()):
         run.files.append(fix_file(Path(display), display, spawners=settings.spawners,
                                   targets=targets, allow_unsafe=allow_unsafe, write=write,
-                                  want_diff=not write))
+                                  want_diff=not write, style=style))
     return run
+
+
+def style_for(settings: Settings, path: Path | None = None) -> FixStyle:
+    """How fixes are written in this project (for a file at `path`: its line length)."""
+    style = FixStyle(keep_helper=settings.keep_helper, spawn_helper=settings.spawn_helper)
+    if path is not None:
+        style = replace(style, line_length=line_length_for(path.resolve().parent))
+    return style
 
 
 def remaining(result: RunResult, run: FixRun) -> list[Finding]:

@@ -20,6 +20,7 @@ from taskleak.analysis.nodes import dotted
 from taskleak.analysis.scopes import BindingKind
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, Statement, is_docstring
+from taskleak.fixes.naming import type_order
 
 STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))  # Python >= 3.10
 NEW_IMPORTS = "new-imports"  # Edits.shared key: list of (sort key, statement code)
@@ -152,7 +153,7 @@ def name_ref(edits: Edits, ctx: FixContext, modname: str, name: str) -> str:
         edits.import_names.setdefault(from_imports[0], []).append(name)
         ref = name
     else:
-        _new_import(edits, f"from {modname} import {name}", (1, modname))
+        _new_from_import(edits, modname, name)
         ref = name
     edits.shared[key] = ref
     return ref
@@ -161,6 +162,19 @@ def name_ref(edits: Edits, ctx: FixContext, modname: str, name: str) -> str:
 def _new_import(edits: Edits, code: str, sort_key: tuple[int, str]) -> None:
     pending: list[tuple[tuple[int, str], str]] = edits.shared.setdefault(NEW_IMPORTS, [])
     edits.shared[NEW_IMPORTS] = [*pending, (sort_key, code)]
+
+
+def _new_from_import(edits: Edits, modname: str, name: str) -> None:
+    """`from modname import name`, merged into a new import of the same module."""
+    pending: list[tuple[tuple[int, str], str]] = edits.shared.get(NEW_IMPORTS, [])
+    prefix = f"from {modname} import "
+    for i, (key, code) in enumerate(pending):
+        if code.startswith(prefix):
+            names = sorted({*code[len(prefix):].split(", "), name}, key=type_order)
+            merged = (key, prefix + ", ".join(names))
+            edits.shared[NEW_IMPORTS] = [*pending[:i], merged, *pending[i + 1:]]
+            return
+    _new_import(edits, prefix + name, (1, modname))
 
 
 def add_module_statement(edits: Edits, code: str) -> None:
@@ -208,15 +222,52 @@ def _stdlib_block(body: Sequence[Statement], head: Header) -> list[int]:
 
 
 def place_pending(edits: Edits) -> None:
-    """Turn the pending new imports and module statements into positioned edits."""
+    """Turn the pending new imports and module statements into positioned edits: standard
+    library imports into the standard-library block (or a new block above the first import),
+    other imports (a project's own helper) after the header's last import, then the module
+    statements (task sets, the keep-helper) after the header."""
     imports: list[tuple[tuple[int, str], str]] = sorted(edits.shared.pop(NEW_IMPORTS, []))
     statements: list[str] = edits.shared.pop(MODULE_STATEMENTS, [])
     if not imports and not statements:
         return
-    module = edits.module
-    body = module.body
-    head = header(module)
-    tail: list[Statement] = []  # goes after the header, in this order
+    body = edits.module.body
+    head = header(edits.module)
+    std = [(key, code) for key, code in imports if key[1].split(".")[0] in STDLIB]
+    tail = _place_stdlib(edits, std, head)  # goes after the header, in this order
+    own = [edits.statements(code)[0] for key, code in imports if (key, code) not in std]
+    if own and head.end > 0 and _import_key(body[head.end - 1]) is not None:
+        edits.insert_after(body[head.end - 1], own)
+    else:
+        tail += own
+    first = True
+    for code in statements:
+        for stmt in edits.statements(code):
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) or (
+                    tail and isinstance(tail[-1], (cst.FunctionDef, cst.ClassDef))):
+                stmt = stmt.with_changes(leading_lines=[cst.EmptyLine()] * 2)
+            elif first and (tail or head.end > 0):
+                stmt = stmt.with_changes(leading_lines=[cst.EmptyLine()])  # apart from imports
+            first = False
+            tail.append(stmt)
+    if not tail:
+        return
+    after_def = 2 if isinstance(tail[-1], (cst.FunctionDef, cst.ClassDef)) else 1
+    if head.end > 0:
+        if not tail[0].leading_lines:
+            tail[0] = tail[0].with_changes(leading_lines=[cst.EmptyLine()])
+        edits.insert_after(body[head.end - 1], tail)
+        if head.end < len(body):
+            edits.ensure_blank(body[head.end], after_def)
+    elif body:
+        edits.insert_before(body[0], tail)
+        edits.ensure_blank(body[0], after_def)
+
+
+def _place_stdlib(edits: Edits, imports: list[tuple[tuple[int, str], str]],
+                  head: Header) -> list[Statement]:
+    """Position new standard-library imports; those that have no block to go into are
+    returned, to go after the header."""
+    body = edits.module.body
     block = _stdlib_block(body, head)
     if imports and block:
         keys = [_import_key(body[i]) or (9, "") for i in block]
@@ -233,29 +284,12 @@ def place_pending(edits: Edits) -> None:
                 edits.insert_before(body[anchor], [stmt])
             else:
                 edits.insert_after(body[block[-1]], [stmt])
-    elif imports:
-        new = [edits.statements(code)[0] for _, code in imports]
-        first_import = next((i for i in range(head.future_end, head.end)
-                             if _import_key(body[i]) is not None), None)
-        if first_import is not None:
-            edits.insert_before(body[first_import], new)
-            edits.blank_before.add(body[first_import])
-        else:
-            tail.extend(new)
-    for n, code in enumerate(statements):
-        stmt = edits.statements(code)[0]
-        if n == 0 and (tail or head.end > 0):
-            stmt = stmt.with_changes(leading_lines=[cst.EmptyLine()])  # apart from the imports
-        tail.append(stmt)
-    if not tail:
-        return
-    if head.end > 0:
-        first = tail[0]
-        if not first.leading_lines:
-            tail[0] = first.with_changes(leading_lines=[cst.EmptyLine()])
-        edits.insert_after(body[head.end - 1], tail)
-        if head.end < len(body):
-            edits.blank_before.add(body[head.end])
-    elif body:
-        edits.insert_before(body[0], tail)
-        edits.blank_before.add(body[0])
+        return []
+    new = [edits.statements(code)[0] for _, code in imports]
+    first_import = next((i for i in range(head.future_end, head.end)
+                         if _import_key(body[i]) is not None), None)
+    if new and first_import is not None:
+        edits.insert_before(body[first_import], new)
+        edits.ensure_blank(body[first_import])
+        return []
+    return new

@@ -6,6 +6,12 @@ import keyword
 from collections.abc import Collection, Iterator
 
 
+def type_order(name: str) -> tuple[int, str]:
+    """isort's and ruff's default order of imported names (order-by-type): CONSTANTS, then
+    Classes, then functions and variables, each alphabetically."""
+    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
+
+
 def candidates(base: str) -> Iterator[str]:
     yield base
     for n in range(2, 1000):

@@ -18,6 +18,9 @@ class Offer:
     description: str  # what the fix does, for reports ("keep the task in self._background_tasks")
     build: Callable[[Edits], None]  # adds the fix's edits; raises edits.Conflict when it cannot
     removes_spawn: bool = False  # the await fix: the spawn call is gone afterwards
+    # the spawn call's code afterwards, when the fix rewrites it (with removes_spawn: the new
+    # call may be no spawn at all, like a project's spawn helper)
+    new_call: str = ""
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ THREAD_SPAWNER = "asyncio.run_coroutine_threadsafe"
 FUTURE_SPAWNERS = frozenset({"asyncio.ensure_future", "loop.ensure_future"})
 SLOTTED_DECORATORS = frozenset({"define", "frozen", "mutable"})  # attrs' slotted classes
 INSTANCE_SETS = "instance-sets"  # Edits.shared key: the instance sets to render
+SNAPSHOT = "list"  # cleanup iterates over a copy of the set (see cancel_all)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,12 @@ def _element(edits: Edits, ctx: FixContext, spawner: str, previous: str | None) 
     if spawner in FUTURE_SPAWNERS or (previous is not None and ".Future[" in previous):
         return f"{asyncio_ref}.Future[{any_ref}]"  # a Task is a Future; not the other way
     return f"{asyncio_ref}.Task[{any_ref}]"
+
+
+def set_element(edits: Edits, ctx: FixContext, group: Group) -> str:
+    """A type every member of a group's set has (for a set whose element type is unknown)."""
+    return _element(edits, ctx, THREAD_SPAWNER if group is Group.FUTURES
+                    else "asyncio.ensure_future", None)
 
 
 def is_set_value(value: cst.BaseExpression | None) -> bool:
@@ -257,10 +264,18 @@ def _cancel_in_close(edits: Edits, ctx: FixContext, cls: cst.ClassDef, attr: str
         return
     self_name = first_param(close)
     set_expr = f"{self_name}.{attr}"
-    if f"in {set_expr}:" in ctx.module.code_for_node(close):
+    code = ctx.module.code_for_node(close)
+    if f"in {set_expr}:" in code or f"in {SNAPSHOT}({set_expr}):" in code:
         return  # close() already loops over the set (a previous fix)
     var = fresh_name(ctx.names_in(close), "future" if group is Group.FUTURES else "task")
-    edits.prefix_body(close, edits.statements(f"for {var} in {set_expr}:\n    {var}.cancel()"))
+    edits.prefix_body(close, edits.statements(cancel_all(var, set_expr), at=close, inside=True))
+
+
+def cancel_all(var: str, set_expr: str) -> str:
+    """Cancel every task of a set, iterating over a copy: a `concurrent.futures.Future` runs
+    its done-callbacks (the set's `discard`) inside `cancel()`, and a set that shrinks while it
+    is iterated raises `RuntimeError: Set changed size during iteration`."""
+    return f"for {var} in {SNAPSHOT}({set_expr}):\n    {var}.cancel()"
 
 
 def part_of_closing(sp: Spawn) -> bool:
@@ -303,7 +318,7 @@ def render_sets(edits: Edits, ctx: FixContext) -> None:
         spec = edits.shared[inst.key]
         if spec.created:
             edits.prefix_body(inst.init, edits.statements(
-                f"{first_param(inst.init)}.{spec.name}: set[{spec.element}] = set()"),
-                with_attributes=True)
+                f"{first_param(inst.init)}.{spec.name}: set[{spec.element}] = set()",
+                at=inst.init, inside=True), with_attributes=True)
         if not edits.shared.get(f"{inst.key}:keep-on-close"):
             _cancel_in_close(edits, ctx, inst.cls, spec.name, inst.group)

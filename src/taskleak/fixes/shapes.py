@@ -16,7 +16,9 @@ from enum import Enum
 
 import libcst as cst
 
+from taskleak.analysis.walk import children
 from taskleak.fixes.context import FixContext, Placement
+from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix
 
 # Collection methods that add their single argument (the `chain` form on a local collection).
@@ -107,6 +109,28 @@ def hoisted(shape: Shape, call: cst.Call, name: str) -> tuple[cst.BaseSmallState
     rest = shape.small.deep_replace(call, cst.Name(name))
     assert isinstance(rest, cst.BaseSmallStatement)
     return assign, rest
+
+
+def fitted(edits: Edits, ctx: FixContext, small: cst.BaseSmallStatement, call: cst.Call,
+           at: cst.BaseSmallStatement) -> cst.BaseSmallStatement:
+    """`small` (a hoisted `task = <spawn>` that goes where `at` is) wrapped to the line length
+    when the new name made the line too long; as it is when it fits, spans lines, or holds
+    another spawn (other fixes edit that one's nodes)."""
+    if not edits.line_length or ctx.own_line(at) is None:
+        return small
+    code = ctx.module.code_for_node(small)
+    width = ctx.depth(at) * len(ctx.module.default_indent.expandtabs(4)) + len(code)
+    if "\n" in code or width <= edits.line_length:
+        return small
+    spawns = {id(sp.site.node) for sp in ctx.analysis.spawns} - {id(call)}
+    todo: list[cst.CSTNode] = [call]
+    while todo:
+        node = todo.pop()
+        if id(node) in spawns:
+            return small
+        todo.extend(children(node))
+    new = edits.small_statements(code, at=at)
+    return new[0] if len(new) == 1 else small
 
 
 def statement_comments(ctx: FixContext, pl: Placement) -> str:

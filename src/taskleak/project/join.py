@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from taskleak.analysis.facts import FileFacts, SpawnFacts
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.interface import DroppedCall
+from taskleak.fixes.returned_advice import ADVICE as RETURNED_TASK_FIX
 from taskleak.model import Finding, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns
 from taskleak.project.index import ProjectIndex
@@ -52,7 +53,7 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str
         end_column=where.end_column, rule=verdict.code, risk=verdict.risk, spawner=function,
         coroutine=f"{name}()", tracked=verdict.tracked, cleaned=verdict.cleaned,
         message=verdict.message, context=call.caller, snippet=where.snippet,
-        statement_line=where.statement_line,
+        statement_line=where.statement_line, fix=RETURNED_TASK_FIX,
     )
 
 

@@ -37,6 +37,25 @@ class FixKindInfo:
     safe: bool  # safe fixes run by default; unsafe ones need --unsafe-fixes or per-rule opt-in
     title: str
     safety: str  # why it is safe or unsafe, one or two sentences
+    unsafe_when: str = ""  # a safe kind that is unsafe in some cases: which ones
+
+    @property
+    def applicability(self) -> str:
+        """"safe", "unsafe" or "safe; unsafe when ...": the words every output uses."""
+        if not self.safe:
+            return "unsafe"
+        return f"safe; unsafe when {self.unsafe_when}" if self.unsafe_when else "safe"
+
+    @property
+    def can_be_unsafe(self) -> bool:
+        """Some of its fixes need --unsafe-fixes (or the rule in `unsafe-fixes`)."""
+        return not self.safe or bool(self.unsafe_when)
+
+    def to_json(self) -> dict[str, str]:
+        out = {"kind": self.kind.value, "applicability": "safe" if self.safe else "unsafe"}
+        if self.unsafe_when:
+            out["unsafe_when"] = self.unsafe_when
+        return out
 
 
 FIX_KINDS: dict[FixKind, FixKindInfo] = {
@@ -63,7 +82,18 @@ FIX_KINDS: dict[FixKind, FixKindInfo] = {
         FixKindInfo(
             FixKind.CANCEL_IN_CLOSE, True, "cancel the task in the class's close-like method",
             "The task is cancelled (and, in an async method, awaited) when its owner is closed, "
-            "the end of the owner's life; nothing changes while the owner is in use.",
+            "the end of the owner's life; nothing changes while the owner is in use. When the "
+            "spawn sits in a method that runs again and again, the fix also cancels the "
+            "previous task before each new spawn, which changes what runs: that fix is unsafe.",
+            unsafe_when="the spawn's method runs again and again (`connect`, `on_*`, "
+            "`handle_*` ...)",
+        ),
+        FixKindInfo(
+            FixKind.TASK_GROUP, False, "move the spawn into the enclosing task group",
+            "The task group now owns the task: its `async with` block waits for the task "
+            "before it exits, and the task's failure cancels the group's other tasks and "
+            "propagates. Offered only inside the block of an `asyncio.TaskGroup` or anyio task "
+            "group, never for a coroutine that runs forever.",
         ),
         FixKindInfo(
             FixKind.DISCARD_CALLBACK, True, "prune the collection when each task finishes",

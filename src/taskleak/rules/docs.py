@@ -20,7 +20,7 @@ def fix_summary(rule: Rule) -> str:
     """E.g. "tracked-set (safe), await (unsafe)", or "none"."""
     if not rule.fixes:
         return "none"
-    return ", ".join(f"{f.kind.value} ({'safe' if f.safe else 'unsafe'})" for f in rule.fixes)
+    return ", ".join(f"{f.kind.value} ({f.applicability})" for f in rule.fixes)
 
 
 def render_rule_markdown(rule: Rule) -> str:
@@ -42,7 +42,7 @@ def render_rule_markdown(rule: Rule) -> str:
     parts.append("## Fix safety")
     if rule.fixes:
         parts.append("\n".join(
-            f"- **{f.kind.value}** ({'safe' if f.safe else 'unsafe'}): {f.title}. {f.safety}"
+            f"- **{f.kind.value}** ({f.applicability}): {f.title}. {f.safety}"
             for f in rule.fixes
         ))
         parts.append(

@@ -99,13 +99,21 @@ class Agent:
         FateKind.DROPPED_RETURN,
     }),
     describe=_describe,
-    fix_kinds=(FixKind.TRACKED_SET, FixKind.AWAIT),
+    fix_kinds=(FixKind.TRACKED_SET, FixKind.TASK_GROUP, FixKind.AWAIT),
     fix_notes="""\
 Inside a method of a class with `__init__`, the set lives on the instance and, when the class
 has a `close`, `aclose`, `stop`, `shutdown`, `disconnect` or `__aexit__` method, the set's tasks
 are cancelled there. At module level or in a plain function, the set is a module-level
 `_background_tasks`. When the work is short and the caller can wait (the seeds' websocket send),
-the unsafe fix `await self._send(json.dumps(message))` is simpler still.""",
+the unsafe fix `await self._send(json.dumps(message))` is simpler still.
+
+Where no statement can go (a lambda, a comprehension, a conditional expression, `:=`, an
+`if`/`while`/`with` header, a default argument), the spawn is wrapped in a keep-helper added once
+per module (`_keep_task(asyncio.create_task(...))`), or in the project's own helper when
+`keep-helper = "pkg.module.keep"` is configured. A coroutine that runs forever (`while True`) is
+kept only where something cancels it on shutdown (the class's close-like method, or the module's
+`shutdown()`); otherwise the finding stays, with the reason. Inside a task group's block the
+unsafe fix moves the spawn into the group (`tg.create_task(...)`).""",
     references=(
                 ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),
                 ("ruff RUF006 asyncio-dangling-task", RUF006_URI),

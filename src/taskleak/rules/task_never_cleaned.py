@@ -97,7 +97,9 @@ class SessionSweeper:
     fix_notes="""\
 The fix needs a class with a `close`, `aclose`, `stop`, `shutdown`, `disconnect` or `__aexit__`
 method; without one, taskleak reports the finding with no fix and says why (where the task
-should end is a design decision).""",
+should end is a design decision). When the spawn sits in a method that runs again and again
+(`connect`, `on_*`, `handle_*` ...), the fix also cancels the previous task before each new
+spawn: that finding's fix is unsafe and needs `--unsafe-fixes` (or `unsafe-fixes = ["TL201"]`).""",
     references=(
                 ("asyncio.Task.cancel", ASYNCIO_CANCEL_URI),
                 ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),

@@ -66,10 +66,18 @@ async def on_message(message: str) -> None:
         FateKind.NEVER_READ,
     }),
     describe=_describe,
-    fix_kinds=(FixKind.TRACKED_SET, FixKind.AWAIT),
+    fix_kinds=(FixKind.TRACKED_SET, FixKind.TASK_GROUP, FixKind.AWAIT),
     fix_notes="""\
 The tracked-set fix keeps the existing name and adds the Task to a set that prunes itself (a
-module-level `_background_tasks` here, an instance set inside a class).""",
+module-level `_background_tasks` here, an instance set inside a class).
+
+Where no statement can go (a lambda, a comprehension, a conditional expression, `:=`, an
+`if`/`while`/`with` header, a default argument), the spawn is wrapped in a keep-helper added once
+per module (`_keep_task(asyncio.create_task(...))`), or in the project's own helper when
+`keep-helper = "pkg.module.keep"` is configured. A coroutine that runs forever (`while True`) is
+kept only where something cancels it on shutdown (the class's close-like method, or the module's
+`shutdown()`); otherwise the finding stays, with the reason. Inside a task group's block the
+unsafe fix moves the spawn into the group (`tg.create_task(...)`).""",
     references=(
                 ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),
                 ("ruff RUF006 asyncio-dangling-task", RUF006_URI),

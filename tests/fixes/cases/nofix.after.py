@@ -7,12 +7,13 @@ async def work(n: int = 0) -> None:
     await asyncio.sleep(0)
 
 
+async def pump() -> None:
+    while True:
+        await asyncio.sleep(1)
+
+
 def schedule(loop: asyncio.AbstractEventLoop) -> None:
-    loop.call_soon(lambda: asyncio.create_task(work()))
-
-
-async def fan_out(items: list[int]) -> None:
-    [asyncio.create_task(work(i)) for i in items]
+    loop.call_soon(lambda: asyncio.create_task(pump()))
 
 
 async def on_message() -> None:

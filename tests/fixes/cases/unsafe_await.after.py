@@ -17,9 +17,7 @@ class Chat:
             task.add_done_callback(self._background_tasks.discard)
 
     async def start(self) -> None:
-        task = asyncio.create_task(self._heartbeat())
-        self._background_tasks.add(task)
-        task.add_done_callback(self._background_tasks.discard)
+        asyncio.create_task(self._heartbeat())
 
     async def _heartbeat(self) -> None:
         while True:

@@ -14,6 +14,7 @@ from taskleak.fixes.kinds import (
     cancel_in_close,
     cancel_previous,
     discard_callback,
+    task_group,
     tracked_set,
 )
 from taskleak.fixes.plan import NoFix, Offer
@@ -23,5 +24,6 @@ OfferFn = Callable[[FixContext, Spawn, Verdict], "Offer | NoFix"]
 
 OFFERS: dict[FixKind, OfferFn] = {
     module.KIND: module.offer
-    for module in (tracked_set, await_fix, cancel_previous, cancel_in_close, discard_callback)
+    for module in (tracked_set, task_group, await_fix, cancel_previous, cancel_in_close,
+                   discard_callback)
 }

@@ -37,21 +37,29 @@ from taskleak.rules import FixKind, Verdict
 KIND = FixKind.CANCEL_IN_CLOSE
 
 
+def _not_an_attribute(ctx: FixContext, sp: Spawn, target: cst.BaseExpression) -> NoFix:
+    """Why a task stored in `target` (not `self.x`) gets no fix."""
+    if isinstance(target, cst.Name):
+        scope = sp.site.scope
+        if scope.kind is ScopeKind.MODULE or target.value in scope.declared_global:
+            return NoFix("the task is kept in a module global: where it should end (which "
+                         "shutdown hook) is a design decision")
+        if scope.kind is ScopeKind.CLASS:
+            return NoFix("the task is kept in a class attribute, shared by every instance: "
+                         "where it should end is a design decision")
+        return NoFix(f"the task reaches its attribute through the local `{target.value}`: "
+                     "taskleak only rewrites `self.x = <spawn>`")
+    return NoFix(f"the task is kept in `{ctx.module.code_for_node(target)}`, not in an "
+                 "attribute of `self`: where it should end is a design decision")
+
+
 def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     site = sp.site
     target = stored_target(ctx, sp)
     if isinstance(target, NoFix):
         return target
-    if isinstance(target, cst.Name):
-        scope = site.scope
-        if scope.kind is ScopeKind.MODULE or target.value in scope.declared_global:
-            return NoFix("the task is kept in a module global: where it should end (which "
-                         "shutdown hook) is a design decision")
-        return NoFix(f"the task reaches its attribute through the local `{target.value}`: "
-                     "taskleak only rewrites `self.x = <spawn>`")
     if not isinstance(target, cst.Attribute):
-        return NoFix(f"the task is kept in `{ctx.module.code_for_node(target)}`, not in an "
-                     "attribute of `self`: where it should end is a design decision")
+        return _not_an_attribute(ctx, sp, target)
     access = ctx.instance_access(site.scope)
     if access is None or not isinstance(target.value, cst.Name) \
             or target.value.value != access[2]:
@@ -90,11 +98,11 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
             asyncio_ref = module_ref(edits, ctx, "asyncio")
             code += (f"\n    with {suppress}({asyncio_ref}.CancelledError):"
                      f"\n        await {ref}")
-        edits.prefix_body(close, edits.statements(code))
+        edits.prefix_body(close, edits.statements(code, at=close, inside=True))
         if repeats:
             own = f"{self_in_method}.{attr}"
             edits.insert_before(pl.line, edits.statements(
-                f"if {own} is not None:\n    {own}.cancel()"))
+                f"if {own} is not None:\n    {own}.cancel()", at=pl.line))
 
     return Offer(KIND, not repeats, what, build)
 

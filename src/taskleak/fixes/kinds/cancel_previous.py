@@ -46,7 +46,7 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     shown = ctx.module.code_for_node(target)
 
     def build(edits: Edits) -> None:
-        edits.insert_before(pl.line, edits.statements(code))
+        edits.insert_before(pl.line, edits.statements(code, at=pl.line))
 
     return Offer(KIND, False, f"cancel the task in {shown} before spawning its replacement",
                  build)

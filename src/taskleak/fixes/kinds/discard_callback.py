@@ -56,12 +56,14 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
             first = cst.Assign(targets=[cst.AssignTarget(target=cst.Name(name))], value=call)
             rest = stmt.deep_replace(call, cst.Name(name))
             assert isinstance(rest, cst.BaseSmallStatement)
-            callback = edits.small_statements(f"{name}.add_done_callback({coll}.discard)")
+            callback = edits.small_statements(f"{name}.add_done_callback({coll}.discard)",
+                                              at=ctx.own_line(stmt))
             edits.replace_small(stmt, [first, rest, *callback])
         else:
             assert isinstance(shape, Shape) and shape.target is not None
             callback = edits.small_statements(
-                f"{shape.target.value}.add_done_callback({coll}.discard)")
+                f"{shape.target.value}.add_done_callback({coll}.discard)",
+                at=ctx.own_line(stmt))
             edits.replace_small(stmt, [stmt, *callback])
 
     return Offer(KIND, True, f"prune {coll} with a discard done-callback", build)

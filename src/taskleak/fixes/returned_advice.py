@@ -1,0 +1,13 @@
+"""What `taskleak check` advertises for a call that drops a task another function returns.
+
+Apart from `returned.py` because the project join attaches it on every run, warm ones too, and
+`returned.py` needs libcst, which a warm run never loads
+(tests/files/test_discovery_cache.py::test_a_warm_run_imports_none_of_what_only_changes_need).
+"""
+
+from __future__ import annotations
+
+from taskleak.model import FixInfo, FixKind
+
+ADVICE = FixInfo(FixKind.TRACKED_SET, True,
+                 "keep the returned task in a set that drops it when done")

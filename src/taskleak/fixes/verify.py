@@ -1,0 +1,178 @@
+"""Verifying a rewritten module before anything is written: it parses and compiles (when the
+original compiled here), keeps every comment of the original, and re-checks through the same
+analysis with every fixed spawn reported low (or gone, for the await fix; rewritten, for the
+task-group fix) and no other spawn reported worse than before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import libcst as cst
+
+from taskleak.analysis.analyse import ModuleAnalysis, analyse
+from taskleak.analysis.facts import ModuleFacts
+from taskleak.analysis.spawns import Spawn
+from taskleak.files.source import SourceError, decode
+from taskleak.fixes.advice import advise_module
+from taskleak.fixes.plan import Offer
+from taskleak.model import FixKind, Risk
+from taskleak.rules import Verdict, judge
+
+
+@dataclass(frozen=True)
+class AppliedFix:
+    line: int
+    column: int
+    rule: str
+    kind: FixKind
+    safe: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class NotFixed:
+    line: int
+    column: int
+    rule: str
+    reason: str
+
+
+
+@dataclass(eq=False)
+class Planned:
+    spawn: Spawn
+    verdict: Verdict
+    offer: Offer
+    line: int
+    column: int
+
+    def applied(self) -> AppliedFix:
+        o = self.offer
+        return AppliedFix(self.line, self.column, self.verdict.code, o.kind, o.safe,
+                          o.description)
+
+    def not_fixed(self, reason: str) -> NotFixed:
+        return NotFixed(self.line, self.column, self.verdict.code, reason)
+
+
+
+class _Comments(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: Counter[str] = Counter()
+
+    def visit_Comment(self, node: cst.Comment) -> None:
+        self.found[node.value] += 1
+
+
+def _comments(module: cst.Module) -> Counter[str]:
+    visitor = _Comments()
+    module.visit(visitor)
+    return visitor.found
+
+
+SpawnKey = tuple[str, str]  # (enclosing scope's qualified name, the spawn call's code)
+
+
+def _spawn_key(module: cst.Module, sp: Spawn) -> SpawnKey:
+    return sp.site.scope.qualname, code_key(module.code_for_node(sp.site.node))
+
+
+def code_key(code: str) -> str:
+    """A call's code without its layout: a fix may wrap a line it made longer."""
+    return "".join(code.split())
+
+
+class Checker:
+    """Verifies a rewritten module against the original (see the module docstring)."""
+
+    def __init__(self, module: cst.Module, items: list[tuple[Spawn, Verdict]],
+                 spawners: tuple[str, ...], filename: str, data: bytes) -> None:
+        self.module = module
+        self.items = items
+        self.spawners = spawners
+        self.filename = filename
+        self.comments = _comments(module)
+        self._checked: tuple[bytes, ModuleAnalysis] | None = None  # the last re-check
+        try:
+            compile(data, filename, "exec", dont_inherit=True)
+            self.compiles = True
+        except (SyntaxError, ValueError):  # syntax newer than this Python, or NUL bytes
+            self.compiles = False
+
+    def facts_of(self, fixed: bytes) -> ModuleFacts | None:
+        """The facts of the fixed module, from its re-check: the run reports them without
+        analysing the file again."""
+        if self._checked is None or self._checked[0] != fixed:
+            return None
+        analysis = self._checked[1]
+        try:
+            analysis.text = fixed.decode(decode(fixed)[1])
+        except SourceError:
+            analysis.text = None
+        return advise_module(analysis, analysis.facts())
+
+    def verify(self, fixed: bytes, built: list[Planned]
+               ) -> tuple[str | None, dict[Planned, str]]:
+        """(an error about the whole module, or None; failures of single fixes)."""
+        try:
+            new = cst.parse_module(fixed)
+        except Exception as exc:  # any parser failure means: do not write this
+            return f"the fixed code does not parse ({type(exc).__name__})", {}
+        if self.compiles:
+            try:
+                compile(fixed, self.filename, "exec", dont_inherit=True)
+            except (SyntaxError, ValueError) as exc:
+                return f"the fixed code does not compile: {exc}", {}
+        if self.comments - _comments(new):
+            return "a comment would be lost", {}
+        analysis = analyse(new, self.spawners)
+        new_groups: dict[SpawnKey, list[Verdict]] = {}
+        for sp, fates in zip(analysis.spawns, analysis.fates, strict=True):
+            new_groups.setdefault(_spawn_key(new, sp), []).append(judge(fates))
+        error, failures = self._compare(self._old_groups(built, new_groups), new_groups)
+        if error is not None:
+            return error, {}
+        if not failures:
+            self._checked = (fixed, analysis)
+        return None, failures
+
+    def _old_groups(self, built: list[Planned], new_groups: dict[SpawnKey, list[Verdict]]
+                    ) -> dict[SpawnKey, list[tuple[Planned | None, Verdict]]]:
+        """The original spawns by key, as the fixed module should show them: without those a
+        fix removed (await), under their new code when a fix rewrote the call (task-group;
+        a project's spawn helper, which may be no spawn taskleak knows)."""
+        by_spawn = {id(p.spawn): p for p in built}
+        groups: dict[SpawnKey, list[tuple[Planned | None, Verdict]]] = {}
+        for sp, v in self.items:
+            p = by_spawn.get(id(sp))
+            key = _spawn_key(self.module, sp)
+            if p is not None and p.offer.new_call:
+                key = (key[0], code_key(p.offer.new_call))
+                if p.offer.removes_spawn and key not in new_groups:
+                    continue  # a helper call that is not a configured spawner
+            elif p is not None and p.offer.removes_spawn:
+                continue
+            groups.setdefault(key, []).append((p, v))
+        return groups
+
+    @staticmethod
+    def _compare(old_groups: dict[SpawnKey, list[tuple[Planned | None, Verdict]]],
+                 new_groups: dict[SpawnKey, list[Verdict]]
+                 ) -> tuple[str | None, dict[Planned, str]]:
+        failures: dict[Planned, str] = {}
+        for key in set(old_groups) | set(new_groups):
+            kept = old_groups.get(key, [])
+            news = new_groups.get(key, [])
+            if len(kept) != len(news):
+                return (f"the re-check found {len(news)} spawns `{key[1]}` where "
+                        f"{len(kept)} were expected"), {}
+            for (p, old), now in zip(kept, news, strict=True):
+                if p is not None and now.risk is not Risk.LOW:
+                    failures[p] = (f"after the fix the re-check still reports {now.code} "
+                                   f"({now.risk.value}): {now.message}")
+                elif p is None and now.risk.rank > old.risk.rank:
+                    return f"another spawn would be reported worse ({now.code})", {}
+        return None, failures

@@ -1,0 +1,24 @@
+import asyncio
+from typing import Any, TypeVar
+
+_background_tasks: set[asyncio.Task[Any]] = set()
+_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])
+
+
+def _keep_task(task: _TaskT) -> _TaskT:
+    """Keep the task until it is done: the event loop holds only a weak reference."""
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+    return task
+
+
+async def work() -> None:
+    await asyncio.sleep(0)
+
+
+def old(loop: asyncio.AbstractEventLoop) -> None:
+    loop.call_soon(lambda: _keep_task(asyncio.create_task(work())))
+
+
+def new(loop: asyncio.AbstractEventLoop) -> None:
+    loop.call_later(1, lambda: asyncio.create_task(work()))

@@ -1,0 +1,22 @@
+import asyncio
+from typing import Any, TypeVar
+
+_background_tasks: set[asyncio.Task[Any]] = set()
+_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])
+
+
+def _keep_task(task: _TaskT) -> _TaskT:
+    """Keep the task until it is done: the event loop holds only a weak reference."""
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+    return task
+
+
+async def refresh() -> None:
+    await asyncio.sleep(0)
+
+
+async def on_tick(ready: bool) -> None:
+    if ready and (task := _keep_task(asyncio.create_task(refresh()))):
+        print("refreshing")
+    latest = _keep_task(asyncio.create_task(refresh())) if ready else None
