@@ -103,7 +103,8 @@ class Scanner(Walker):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         outer = self.cur
-        outer.bind(node.name.value, Binding(BindingKind.DEF, value=None))
+        returns = node.returns.annotation if node.returns is not None else None
+        outer.bind(node.name.value, Binding(BindingKind.DEF, value=returns))
         scope = self._push(ScopeKind.FUNCTION, node.name.value, node, node.asynchronous is not None)
         params = node.params
         ordered = [*params.posonly_params, *params.params]
@@ -222,7 +223,8 @@ class Scanner(Walker):
             if kind is BindingKind.ASSIGN and annotation is not None and value is None:
                 self._declare(scope, target.value, Binding(BindingKind.PARAM, value=annotation))
             else:
-                self._declare(scope, target.value, Binding(kind, value=value))
+                self._declare(scope, target.value,
+                              Binding(kind, value=value, annotation=annotation))
         elif isinstance(target, (cst.Tuple, cst.List)):
             for el in target.elements:
                 inner = BindingKind.OTHER if kind is BindingKind.ASSIGN else kind
@@ -233,13 +235,12 @@ class Scanner(Walker):
             scope = self.cur
             method = scope.method()
             cls = scope.enclosing_class()
-            if (
-                cls is not None
-                and method is not None
-                and method.self_name == target.value.value
-                and value is not None
-            ):
-                cls.attr_bindings.setdefault(target.attr.value, []).append((value, scope))
+            if cls is not None and method is not None and method.self_name == target.value.value:
+                if value is not None:
+                    cls.attr_bindings.setdefault(target.attr.value, []).append((value, scope))
+                if annotation is not None:
+                    cls.attr_annotations.setdefault(target.attr.value, []).append(
+                        (annotation, scope))
 
     def _declare(self, scope: Scope, name: str, binding: Binding) -> None:
         # `global x` / `nonlocal x` in a function make the binding belong to that outer scope

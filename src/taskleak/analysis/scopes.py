@@ -41,7 +41,9 @@ Key = str  # "task", "self._task", "mod.global" (dotted read, base is a Name)
 @dataclass
 class Binding:
     kind: BindingKind
-    value: cst.BaseExpression | None = None  # assigned value, `with` item, annotation (param)
+    value: cst.BaseExpression | None = None  # assigned value, `with` item, annotation (param),
+    # return annotation (def)
+    annotation: cst.BaseExpression | None = None  # ASSIGN: the annotation of `x: T = value`
     qualified: str | None = None  # for imports: the qualified name bound
     scope: Scope | None = None
     first_param: bool = False  # the first parameter of a method (self/cls)
@@ -87,6 +89,9 @@ class Scope:
     long_running: bool = False  # has a `while True` / `while self._running` loop
     # class scopes: assignments to `self.X` in its methods, X -> values (with the method scope)
     attr_bindings: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
+    # class scopes: annotations of `self.X: T = ...` in its methods, X -> annotations
+    attr_annotations: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(
+        default_factory=dict)
     # function scopes: the name of the first parameter when it is a method (usually "self")
     self_name: str | None = None
 

@@ -27,6 +27,7 @@ from taskleak.analysis.vocabulary import (
     STRUCTURED_METHODS,
     TASKGROUP_NAME_PARTS,
     TASKGROUP_NAMES,
+    TASKGROUP_TYPE_NAMES,
 )
 
 _OWNERS = {Instance.TASKGROUP: "TaskGroup", Instance.NURSERY: "Nursery"}
@@ -73,6 +74,20 @@ def _receiver_kind(receiver: Sym, hint: str | None) -> Instance | None:
     return None
 
 
+def _self_group(receiver: cst.BaseExpression, scope: Scope) -> Instance | None:
+    """`self.create_task(...)` inside a task group's own class (anyio's `TaskGroup.start_soon`
+    delegating to its `create_task`)."""
+    method = scope.method()
+    cls = scope.enclosing_class()
+    if cls is None or method is None or not isinstance(receiver, cst.Name) \
+            or receiver.value != method.self_name:
+        return None
+    for suffix, group in TASKGROUP_TYPE_NAMES.items():
+        if cls.name.endswith(suffix):
+            return Instance.NURSERY if group == "nursery" else Instance.TASKGROUP
+    return None
+
+
 def classify_call(site: CallSite, resolver: Resolver, extra: tuple[str, ...]) -> Spawn | None:
     """The spawn this call is, or None."""
     func = site.node.func
@@ -89,7 +104,7 @@ def classify_call(site: CallSite, resolver: Resolver, extra: tuple[str, ...]) ->
     method = func.attr.value
     receiver = resolver.resolve(func.value, scope)
     hint = name_hint(func.value)
-    kind = _receiver_kind(receiver, hint)
+    kind = _receiver_kind(receiver, hint) or _self_group(func.value, scope)
     if kind is Instance.LOOP and method in LOOP_METHODS:
         return Spawn(site, f"loop.{method}", structured=False)
     if kind is not None and kind.value in STRUCTURED_METHODS \

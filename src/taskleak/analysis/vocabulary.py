@@ -19,10 +19,17 @@ SPAWN_QUALIFIED = {
     "asyncio.tasks.ensure_future": "asyncio.ensure_future",
     "asyncio.run_coroutine_threadsafe": "asyncio.run_coroutine_threadsafe",
     "asyncio.tasks.run_coroutine_threadsafe": "asyncio.run_coroutine_threadsafe",
+    # the constructor `create_task` calls (aiohttp's eager start: `asyncio.Task(coro, loop=...)`)
+    "asyncio.Task": "asyncio.Task",
+    "asyncio.tasks.Task": "asyncio.Task",
 }
+# The Task class: a call of it spawns, but the word is everywhere in annotations, so the
+# prefilter counts it only where it is called or aliased (`asyncio.Task(`, `T = asyncio.Task`).
+TASK_CLASS = "Task"
 # Names a spawn can be called by: the scan records every call by one of these names (or by a
 # configured spawner's last name) and spawn recognition decides by resolution.
-SPAWN_FUNCTIONS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe"})
+SPAWN_FUNCTIONS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe",
+                             TASK_CLASS})
 SPAWN_METHODS = frozenset({"create_task", "ensure_future", "start_soon", "start"})
 # Methods of an event loop that spawn.
 LOOP_METHODS = frozenset({"create_task", "ensure_future"})
@@ -46,12 +53,18 @@ LOOP_TYPES = frozenset({
     "asyncio.ProactorEventLoop", "asyncio.EventLoop", "uvloop.Loop",
 })
 LOOP_TYPE_SUFFIX = "EventLoop"
+# Methods that return the event loop of their object (`server.get_loop()`, `self._get_loop()`).
+LOOP_GETTERS = frozenset({"get_loop", "_get_loop"})
 TASKGROUP_FACTORIES = {
     "asyncio.TaskGroup": "taskgroup",
     "asyncio.taskgroups.TaskGroup": "taskgroup",
     "anyio.create_task_group": "taskgroup",
     "trio.open_nursery": "nursery",
 }
+# Factories and types known by their own name, wherever they are imported from (anyio's own
+# `from ._tasks import create_task_group`, a project's re-export).
+TASKGROUP_FACTORY_NAMES = {"create_task_group": "taskgroup", "open_nursery": "nursery"}
+TASKGROUP_TYPE_NAMES = {"TaskGroup": "taskgroup", "Nursery": "nursery"}
 TASKGROUP_TYPES = {
     "asyncio.TaskGroup": "taskgroup",
     "asyncio.taskgroups.TaskGroup": "taskgroup",

@@ -12,14 +12,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-# The spawn functions and methods (scan.SPAWN_FUNCTIONS and SPAWN_METHODS but `start`).
-SPAWN_WORDS = ("create_task", "ensure_future", "run_coroutine_threadsafe", "start_soon")
+from taskleak.analysis.vocabulary import (
+    SPAWN_FUNCTIONS,
+    SPAWN_METHODS,
+    START_METHOD,
+    TASK_CLASS,
+    TASK_GROUP_SUBSTRINGS,
+    TASK_GROUP_WORDS,
+)
+
+# The spawn functions and methods the scan records calls by, but `start` and `Task` (below).
+SPAWN_WORDS = tuple(sorted((SPAWN_FUNCTIONS | SPAWN_METHODS) - {START_METHOD, TASK_CLASS}))
 # `nursery.start(...)` / `tg.start(...)` spawn too, but `start` is everywhere: it only counts in
 # a file that also names a task group or a nursery, by type, factory or receiver name (see
-# names.TASKGROUP_FACTORIES, TASKGROUP_TYPES, TASKGROUP_NAMES and spawns.classify_call).
-START_WORD = "start"
-TASK_GROUP_SUBSTRINGS = ("TaskGroup", "taskgroup", "task_group", "Nursery", "nursery")
-TASK_GROUP_WORDS = ("tg", "_tg")
+# vocabulary.TASKGROUP_FACTORIES, TASKGROUP_TYPES, TASKGROUP_NAMES and spawns.classify_call).
+START_WORD = START_METHOD
 
 
 _START_BYTES = START_WORD.encode()
@@ -49,7 +56,7 @@ class Prefilter:
                 if any(_has_word(data, w) for w in self._encoded):
                     return True
                 break
-        return _may_start_in_group(data)
+        return _may_start_in_group(data) or _may_construct_task(data)
 
 
 def _may_start_in_group(data: bytes) -> bool:
@@ -60,6 +67,39 @@ def _may_start_in_group(data: bytes) -> bool:
         return False
     return (any(s in data for s in _GROUP_SUBSTRINGS)
             or any(_has_word(data, w) for w in _GROUP_WORD_BYTES))
+
+
+_TASK_BYTES = TASK_CLASS.encode()
+_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+
+
+def _may_construct_task(data: bytes) -> bool:
+    """`asyncio.Task(coro)` (also `Task (`), `from asyncio import Task as T` and
+    `T = asyncio.Task`: the word `Task` called, imported under another name, or assigned.
+    Annotations (`asyncio.Task[None]`, `-> Task:`) are none of these."""
+    end = len(_TASK_BYTES)
+    size = len(data)
+    i = data.find(_TASK_BYTES)
+    while i >= 0:
+        j = i + end
+        if (i == 0 or data[i - 1] not in _WORD_BYTES) and (j == size
+                                                           or data[j] not in _WORD_BYTES):
+            rest = data[j:j + 40].lstrip(b" \t")
+            if rest[:1] == b"(" or rest[:3] == b"as " or (
+                    rest[:1] in (b"", b"\n", b"\r", b"#", b";") and _assigned(data, i)):
+                return True
+        i = data.find(_TASK_BYTES, i + 1)
+    return False
+
+
+def _assigned(data: bytes, i: int) -> bool:
+    """The dotted name ending before data[i:] is the whole value of an assignment."""
+    k = i
+    while k > 0 and data[k - 1] in _NAME_BYTES:
+        k -= 1
+    while k > 0 and data[k - 1] in b" \t":
+        k -= 1
+    return k > 0 and data[k - 1:k] == b"=" and (k < 2 or data[k - 2] not in b"=!<>")
 
 
 # What the regex `\w` matches in bytes: ASCII letters, digits and `_`.
