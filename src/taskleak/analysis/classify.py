@@ -12,6 +12,7 @@ import libcst as cst
 
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.guards import guard
 from taskleak.analysis.nodes import coroutine_text, dotted
 from taskleak.analysis.ownership import (
     Effects,
@@ -88,7 +89,7 @@ class Classifier:
 
     def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None, *,
               holder: str = "", cleanup: str = "", handed: str = "", stored_in: str = "",
-              long_running: bool = False, closers: str = "") -> Fate:
+              long_running: bool = False, closers: str = "", guarded: str = "") -> Fate:
         """A fate with what every rule may say of the spawn (how often it runs, where) and
         what keeps the task (`keeper`), for questions other modules can answer."""
         site = sp.site
@@ -99,7 +100,7 @@ class Classifier:
                     repeating=fn.name if fn is not None and repeats_often(fn.name) else "",
                     function=fn.name if fn is not None else "<module>",
                     where=where(site.scope), long_running=long_running, closers=closers,
-                    keeper=kept_by, owner=owner, attribute=attribute)
+                    keeper=kept_by, owner=owner, attribute=attribute, guard=guarded)
 
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
@@ -126,7 +127,7 @@ class Classifier:
                                                     target=target)
                     return self.holder_fate(sp, inner)
         cleanup = eff.cleanup or ""
-        if self._rebound_in_loop(sp.site, eff):
+        if self._rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
             return self._fate(FateKind.REBOUND_IN_LOOP, sp, holder, holder=holder.key,
                               cleanup=cleanup)
         if cleanup:
@@ -152,17 +153,18 @@ class Classifier:
             repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
         if self._reschedules_itself(site):
             repeats = False  # the task it replaces is the one running now, about to finish
-        if repeats and not before and (cleanup or site.loops):
+        guarded = self._guard(sp, holder)
+        if repeats and not before and not guarded and (cleanup or site.loops):
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup)
         if cleanup:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
         if eff.handed and holder.kind is not HolderKind.ATTR:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               handed=eff.handed[0])
-        if before:
-            return self._fate(FateKind.SINGLETON, sp, holder, holder=label)
-        return self._fate(FateKind.NEVER_CLEANED, sp, holder, holder=label,
-                          long_running=self._long_running(site), closers=self._closers(holder))
+        # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
+        return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
+                          holder, holder=label, long_running=self._long_running(site),
+                          closers=self._closers(holder), guarded=guarded)
 
     # -- a collection ------------------------------------------------------------------------
     def collection_fate(self, sp: Spawn, holder: Holder, *, keyed: bool,
@@ -205,6 +207,10 @@ class Classifier:
         return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label)
 
     # -- facts about the spawn ---------------------------------------------------------------
+    def _guard(self, sp: Spawn, holder: Holder) -> str:
+        """What stops the spawn from replacing a live task in `holder` (see `guards.py`)."""
+        return guard(sp.site, frozenset({holder.key}), self.ownership.module)
+
     def _reschedules_itself(self, site: CallSite) -> bool:
         """`async def _poll(self): ...; self._task = create_task(self._poll())`."""
         args = site.node.args

@@ -175,7 +175,7 @@ def questions_of(fates: tuple[Fate, ...], context: str) -> tuple[Question, ...]:
 
 
 # Fates that end no task here, where another module's cleanup could change the verdict.
-_OPEN = frozenset({FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED,
+_OPEN = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.SLOT_NEVER_CLEANED,
                    FateKind.COLLECTION_GROWS, FateKind.LOCAL_COLLECTION_DROPPED,
                    FateKind.KEY_OVERWRITTEN, FateKind.RESPAWNED})
 

@@ -28,7 +28,6 @@ class FateKind(Enum):
     STORED_CLEANED = "stored_cleaned"  # a local also stored in `stored_in`, and cleaned
     KEPT_CLEANED = "kept_cleaned"  # an attribute/global that is cleaned: `holder`, `cleanup`
     KEPT_HANDED = "kept_handed"  # a global/dotted holder handed on: `holder`, `handed`
-    SINGLETON = "singleton"  # guarded against re-spawning, never cancelled: `holder`
     COLLECTION_CLEANED = "collection_cleaned"  # in a collection that is cleaned
     LOCAL_COLLECTION_HANDED = "local_collection_handed"  # a local collection handed on
     COLLECTION_HANDED = "collection_handed"  # a module-level collection handed on
@@ -46,6 +45,7 @@ class FateKind(Enum):
     KEY_OVERWRITTEN = "key_overwritten"  # a dict entry per client overwritten: `function`
     # kept, never ended
     NEVER_CLEANED = "never_cleaned"  # an attribute/global never awaited or cancelled
+    SINGLETON = "singleton"  # the same, guarded against re-spawning: `holder`, `guard`
     SLOT_NEVER_CLEANED = "slot_never_cleaned"  # a fixed dict slot: `stored_in`
     COLLECTION_GROWS = "collection_grows"  # a collection that only grows
 
@@ -80,6 +80,7 @@ class Fate:
     keeper: Keeper | None = None  # what holds it, when something does
     owner: str = ""  # ATTRIBUTE: the class's qualified name; PARAMETER: the function's
     attribute: str = ""  # ATTRIBUTE/DOTTED: the attribute's name; PARAMETER: the parameter's
+    guard: str = ""  # what stops a re-spawn over a live task: "a check of self._task"
 
     @property
     def frequency(self) -> str:

@@ -281,6 +281,7 @@ class Scanner(Walker):
                     seq=self.seq,
                     loops=self._loops(i),
                     statement=self._statement(i),
+                    path=tuple(stack[:i]),
                 )
             )
         elif type(stack[-2]) is cst.Expr:  # `helper(...)` as a statement: its result is dropped

@@ -70,6 +70,7 @@ class CallSite:
     seq: int
     loops: tuple[int, ...]
     statement: cst.CSTNode  # the statement that holds the call (for noqa and fingerprints)
+    path: tuple[cst.CSTNode, ...] = ()  # the nodes above the call, outermost first (guards)
 
 
 @dataclass(eq=False)

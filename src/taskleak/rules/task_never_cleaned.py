@@ -19,11 +19,15 @@ def _describe(fate: Fate) -> Description:
         return Description(fate.stored_in, "none",
                            f"stored in {fate.stored_in} but never awaited or cancelled")
     why = f"stored in {fate.holder} but never awaited or cancelled"
+    if fate.kind is FateKind.SINGLETON:
+        why = (f"singleton in {fate.holder}, guarded against re-spawning by {fate.guard}, but "
+               "nothing ever awaits or cancels it")
     if fate.long_running:
         why = f"{fate.coroutine} runs a `while` loop with no shutdown path: " + why
     if fate.closers:
         why += f"; {fate.closers}"
-    return Description(fate.holder, "none", why)
+    tracked = f"{fate.holder} (singleton)" if fate.kind is FateKind.SINGLETON else fate.holder
+    return Description(tracked, "none", why)
 
 
 RULE = Rule(
@@ -36,7 +40,8 @@ RULE = Rule(
 Checks for a Task stored in an attribute or a module global when nothing in the class (or the
 module) awaits it, cancels it (also through a local alias such as `task = self._task;
 task.cancel()`), or passes it to `asyncio.gather`/`asyncio.wait`. A spawn guarded by
-`if self._task is None:` is a self-managed singleton and is not reported.""",
+`if self._task is None:` (or a started flag) is a singleton: it never runs twice at once, but
+nothing ends it either, so it is reported too, with the guard named.""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\
 import asyncio
@@ -84,7 +89,7 @@ class SessionSweeper:
         self._sessions.clear()
 ''',
     fates=frozenset({
-        FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED,
+        FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED, FateKind.SINGLETON,
     }),
     describe=_describe,
     fix_kinds=(FixKind.CANCEL_IN_CLOSE,),

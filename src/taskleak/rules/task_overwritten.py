@@ -98,7 +98,8 @@ class Connection:
     fix_kinds=(FixKind.CANCEL_PREVIOUS,),
     fix_notes="""\
 A singleton guard (`if self._task is None:` before the spawn) is a valid alternative when the
-running task should be kept rather than replaced; taskleak reports that pattern as low.""",
+running task should be kept rather than replaced; the task still needs an end (TL201 reports a
+guarded singleton that nothing cancels).""",
     references=(
                 ("asyncio.Task.cancel", ASYNCIO_CANCEL_URI),
                 ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),
