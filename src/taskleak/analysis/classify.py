@@ -89,7 +89,8 @@ class Classifier:
 
     def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None, *,
               holder: str = "", cleanup: str = "", handed: str = "", stored_in: str = "",
-              long_running: bool = False, closers: str = "", guarded: str = "") -> Fate:
+              long_running: bool = False, closers: str = "", guarded: str = "",
+              replaced: str = "", reschedules: bool = False) -> Fate:
         """A fate with what every rule may say of the spawn (how often it runs, where) and
         what keeps the task (`keeper`), for questions other modules can answer."""
         site = sp.site
@@ -100,7 +101,8 @@ class Classifier:
                     repeating=fn.name if fn is not None and repeats_often(fn.name) else "",
                     function=fn.name if fn is not None else "<module>",
                     where=where(site.scope), long_running=long_running, closers=closers,
-                    keeper=kept_by, owner=owner, attribute=attribute, guard=guarded)
+                    keeper=kept_by, owner=owner, attribute=attribute, guard=guarded,
+                    replaced=replaced, reschedules=reschedules)
 
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
@@ -164,7 +166,9 @@ class Classifier:
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
                           holder, holder=label, long_running=self._long_running(site),
-                          closers=self._closers(holder), guarded=guarded)
+                          closers=self._closers(holder), guarded=guarded,
+                          replaced=", ".join(dict.fromkeys(eff.replaced)),
+                          reschedules=self._reschedules(site))
 
     # -- a collection ------------------------------------------------------------------------
     def collection_fate(self, sp: Spawn, holder: Holder, *, keyed: bool,
@@ -238,6 +242,17 @@ class Classifier:
         func = coro.func if isinstance(coro, cst.Call) else coro
         target = defined_function(func, site.scope)
         return target is not None and target.long_running
+
+    def _reschedules(self, site: CallSite) -> bool:
+        """The spawned coroutine is a function of this module that spawns itself again (`_poll`
+        ends with `self._task = create_task(self._poll())`): it never ends on its own."""
+        args = site.node.args
+        coro = args[0].value if args else None
+        if not isinstance(coro, cst.Call):
+            return False
+        target = defined_function(coro.func, site.scope)
+        return target is not None and any(
+            self._reschedules_itself(call) for s in target.walk() for call in s.calls)
 
     def _closers(self, holder: Holder) -> str:
         """`close() cancels only self._ws`: what the close-like methods do clean up."""

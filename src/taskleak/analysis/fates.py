@@ -80,7 +80,9 @@ class Fate:
     keeper: Keeper | None = None  # what holds it, when something does
     owner: str = ""  # ATTRIBUTE: the class's qualified name; PARAMETER: the function's
     attribute: str = ""  # ATTRIBUTE/DOTTED: the attribute's name; PARAMETER: the parameter's
-    guard: str = ""  # what stops a re-spawn over a live task: "a check of self._task"
+    guard: str = ""  # what stops a re-spawn over a live task: "`if self._task is None`"
+    replaced: str = ""  # where it is cancelled only to be replaced at once: "restart()"
+    reschedules: bool = False  # the coroutine spawns itself again when it is done
 
     @property
     def frequency(self) -> str:

@@ -53,6 +53,9 @@ class Effects:
     awaits: list[str] = field(default_factory=list)
     gathers: list[str] = field(default_factory=list)
     prunes: list[str] = field(default_factory=list)
+    # where it is cancelled only to be replaced at once (`t.cancel(); self._t = spawn()`): a
+    # replacement, not an end
+    replaced: list[str] = field(default_factory=list)
     handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
     collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
@@ -199,7 +202,7 @@ class Ownership:
         eff.occurrences.append(occ)
         kind = d.kind
         if kind is Flow.CANCEL:
-            eff.cancels.append(place)
+            (eff.replaced if self.respawned_after(occ) else eff.cancels).append(place)
         elif kind is Flow.AWAITED:
             eff.awaits.append(place)
         elif kind is Flow.GATHERED:
@@ -207,7 +210,7 @@ class Ownership:
         elif kind is Flow.PRUNE or kind is Flow.PRUNE_REF:
             eff.prunes.append(place)
             if d.targets:
-                self._aliases(d.targets, occ.scope, eff, depth)
+                self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.RETURNED:
             eff.handed.append("returned")
         elif kind is Flow.PASSED:
@@ -223,24 +226,40 @@ class Ownership:
             for t in d.targets:
                 if not isinstance(t, cst.Name) or (not d.element and not d.container):
                     eff.stores.append((t, occ.scope))
-            self._aliases(d.targets, occ.scope, eff, depth)
+            self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.ITER:
-            self._aliases(d.targets, occ.scope, eff, depth)
+            self._aliases(d.targets, occ, eff, depth)
 
-    def _aliases(self, targets: tuple[cst.BaseExpression, ...], scope: Scope, eff: Effects,
-                 depth: int) -> None:
+    def _aliases(self, targets: tuple[cst.BaseExpression, ...], origin: Occurrence,
+                 eff: Effects, depth: int) -> None:
         """`task = self._task`, `for t in self._tasks:`, `t = d.pop(k)`: follow the local too."""
         if depth >= 2:
             return
+        replacing = self.respawned_after(origin)
         for t in targets:
             names = [t] if isinstance(t, cst.Name) else [
                 e.value for e in getattr(t, "elements", ()) if isinstance(e.value, cst.Name)]
             for n in names:
                 if isinstance(n, cst.Name):
-                    alias = Holder(HolderKind.LOCAL, n.value, n.value, scope)
+                    alias = Holder(HolderKind.LOCAL, n.value, n.value, origin.scope)
                     sub = self.effects(alias, depth + 1)
+                    if replacing:  # `old = self._t; old.cancel(); self._t = spawn()`
+                        sub.replaced += sub.cancels
+                        sub.cancels = []
                     eff.add_cleanup(sub)
+                    eff.replaced += sub.replaced
                     eff.handed += sub.handed
+
+    def respawned_after(self, occ: Occurrence) -> bool:
+        """The function that reads `occ` spawns a new task into the same name after it
+        (`_set_fast_polling()`: `self._task.cancel(); self._task = loop.create_task(...)`)."""
+        method = occ.scope.method() or occ.scope
+        for scope in method.walk():
+            for call in scope.calls:
+                if call.seq > occ.seq and call.dest.kind is Flow.BOUND and any(
+                        dotted(t) == occ.key for t in call.dest.targets):
+                    return True
+        return False
 
 
 def is_rebuild(value: cst.BaseExpression, attr: str) -> bool:

@@ -22,8 +22,14 @@ def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.SINGLETON:
         why = (f"singleton in {fate.holder}, guarded against re-spawning by {fate.guard}, but "
                "nothing ever awaits or cancels it")
+    if fate.replaced:
+        why = (f"stored in {fate.holder}; {fate.replaced} cancels it only to replace it with a "
+               "new one, and nothing awaits or cancels the last one")
     if fate.long_running:
         why = f"{fate.coroutine} runs a `while` loop with no shutdown path: " + why
+    elif fate.reschedules:
+        why = f"{fate.coroutine} spawns itself again when it is done, with no shutdown path: " \
+            + why
     if fate.closers:
         why += f"; {fate.closers}"
     tracked = f"{fate.holder} (singleton)" if fate.kind is FateKind.SINGLETON else fate.holder
