@@ -188,8 +188,11 @@ class Classifier:
         if keyed and not slot:
             before = [o for o in eff.occurrences if o.scope.method() is fn
                       and o.seq < site.seq and o.dest.kind is not Flow.SUBSCRIPT_STORE]
-            if (fn is not None and repeats_often(fn.name) and not before and not site.loops
-                    and _per_client_key(target, fn)):
+            # like an attribute re-spawned: the same key comes again (another message from the
+            # same client, the next iteration) and the old task is not read or cancelled first
+            repeats = fn is not None and (bool(site.loops) or repeats_often(fn.name))
+            if repeats and not before and _per_client_key(target, fn) \
+                    and not self._guard(sp, holder):
                 return self._fate(FateKind.KEY_OVERWRITTEN, sp, holder, holder=label,
                                   cleanup=cleanup)
         if cleanup:
@@ -293,18 +296,33 @@ def _constant_key(target: cst.Subscript) -> bool:
     return name is not None and name.rsplit(".", 1)[-1].isupper()
 
 
-def _per_client_key(target: cst.BaseExpression | None, fn: Scope) -> bool:
-    """`d[client_uid]` where client_uid is a parameter or an attribute of one (`msg.user`)."""
-    if not isinstance(target, cst.Subscript) or len(target.slice) != 1:
+def _per_client_key(target: cst.BaseExpression | None, fn: Scope | None) -> bool:
+    """`d[client_uid]` where the key comes from the function's inputs, so the same key comes
+    again on the next call: a parameter, an attribute or item of one (`msg.user`,
+    `msg["uid"]`), or a local assigned once from one (`uid = msg.client_id`); never the target
+    of a loop (a new key each iteration)."""
+    if fn is None or not isinstance(target, cst.Subscript) or len(target.slice) != 1:
         return False
     index = target.slice[0].slice
     if not isinstance(index, cst.Index):
         return False
-    name = dotted(index.value)
+    value = index.value
+    while isinstance(value, cst.Subscript):
+        value = value.value
+    name = dotted(value)
     if name is None:
         return False
-    base = name.split(".", 1)[0]
-    return any(b.kind is BindingKind.PARAM for b in fn.bindings.get(base, []))
+    bindings = fn.bindings.get(name.split(".", 1)[0], [])
+    if any(b.kind is BindingKind.PARAM for b in bindings):
+        return True
+    if len(bindings) != 1 or bindings[0].kind is not BindingKind.ASSIGN \
+            or bindings[0].value is None:
+        return False
+    source = bindings[0].value
+    while isinstance(source, (cst.Subscript, cst.Attribute)):
+        source = source.value
+    return isinstance(source, cst.Name) and any(
+        b.kind is BindingKind.PARAM for b in fn.bindings.get(source.value, []))
 
 
 def _keeper(holder: Holder | None) -> tuple[Keeper | None, str, str]:

@@ -20,10 +20,11 @@ def _describe(fate: Fate) -> Description:
             f"{fate.coroutine} is rebound to `{fate.holder}` on every iteration; only the last "
             "task is kept, the earlier ones are dropped", risk=Risk.HIGH)
     if fate.kind is FateKind.KEY_OVERWRITTEN:
+        when = "on every loop iteration" if fate.in_loop else f"in {fate.function}()"
         return Description(
             fate.holder, fate.cleanup or "none",
-            f"{fate.holder}[key] is overwritten in {fate.function}() without cancelling the "
-            "task already stored under that key")
+            f"{fate.holder}[key] is overwritten {when} without cancelling the task already "
+            "stored under that key", risk=Risk.HIGH if fate.in_loop else None)
     when = "on every loop iteration" if fate.in_loop else f"in {fate.function}()"
     return Description(
         fate.holder, fate.cleanup or "none",
