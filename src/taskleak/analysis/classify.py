@@ -52,6 +52,8 @@ class Classifier:
         if d.kind is Flow.GATHERED:
             return [Fate(FateKind.GATHERED, coro, callee=d.callee, awaited=d.awaited)]
         if d.kind is Flow.PASSED:
+            if self.ownership.weak_call(d.callee, site.scope):  # `weakref.ref(spawn(...))`
+                return [self._fate(FateKind.WEAKLY_HELD, sp, holder=f"{d.callee}()")]
             return [Fate(FateKind.PASSED, coro, callee=d.callee)]
         if into_collection(d):
             assert d.receiver is not None
@@ -110,6 +112,9 @@ class Classifier:
         for coll, scope in eff.collections:
             target_holder = self.ownership.holder_for(coll, scope)
             if target_holder is not None:
+                if self.ownership.weak_holder(target_holder):  # owns nothing: look further
+                    eff.weak.append(f"the weak collection {target_holder.label}")
+                    continue
                 return self.collection_fate(sp, target_holder, keyed=False, extra=eff)
         if holder.kind is HolderKind.LOCAL:
             return self._local_fate(sp, holder, eff)
@@ -138,6 +143,8 @@ class Classifier:
         if eff.handed:
             return self._fate(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key,
                               handed=eff.handed[0])
+        if eff.weak:
+            return self._fate(FateKind.WEAKLY_HELD, sp, holder, holder=eff.weak[0])
         if not eff.occurrences:
             return self._fate(FateKind.NEVER_READ, sp, holder, holder=holder.key)
         return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key)
@@ -176,6 +183,9 @@ class Classifier:
                         target: cst.BaseExpression | None = None) -> Fate:
         """The task went into `holder`, a collection (`keyed`: as `holder[key] = task`)."""
         site = sp.site
+        if self.ownership.weak_holder(holder) and not (extra is not None and extra.cleanup):
+            return self._fate(FateKind.WEAKLY_HELD, sp, holder,
+                              holder=f"the weak collection {holder.label}")
         eff = self.ownership.effects(holder)
         if extra is not None:  # what the function did with the task itself (`await task`)
             eff.cancels += extra.cancels

@@ -39,6 +39,7 @@ class FateKind(Enum):
     LOCAL_ONLY = "local_only"  # a local nothing awaits or cancels: `holder`, `where`
     LOCAL_COLLECTION_DROPPED = "local_collection_dropped"  # a local collection dropped
     NEVER_READ = "never_read"  # bound to a name never read again: `holder`
+    WEAKLY_HELD = "weakly_held"  # only a weak reference keeps it: `holder` ("weakref.ref()")
     # replaced while running
     REBOUND_IN_LOOP = "rebound_in_loop"  # a local rebound every iteration: `holder`
     RESPAWNED = "respawned"  # an attribute/global re-spawned without cancel: `function`

@@ -16,9 +16,14 @@ import libcst as cst
 
 from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.nodes import callee_text, dotted
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
-from taskleak.analysis.vocabulary import REBUILDERS, ends_lifecycle
+from taskleak.analysis.resolve import Resolver, SymKind
+from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
+from taskleak.analysis.vocabulary import (
+    REBUILDERS,
+    WEAK_CONTAINERS,
+    WEAK_REFERENCES,
+    ends_lifecycle,
+)
 
 
 class HolderKind(Enum):
@@ -57,6 +62,7 @@ class Effects:
     # replacement, not an end
     replaced: list[str] = field(default_factory=list)
     handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
+    weak: list[str] = field(default_factory=list)  # held only weakly: "weakref.ref()"
     collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
@@ -214,7 +220,9 @@ class Ownership:
         elif kind is Flow.RETURNED:
             eff.handed.append("returned")
         elif kind is Flow.PASSED:
-            if "cancel" in d.callee.lower() or ends_lifecycle((occ.scope.method()
+            if self.weak_call(d.callee, occ.scope):
+                eff.weak.append(f"{d.callee}()")
+            elif "cancel" in d.callee.lower() or ends_lifecycle((occ.scope.method()
                                                                or occ.scope).name):
                 eff.cancels.append(f"{d.callee}() in {place}")
             else:
@@ -249,6 +257,36 @@ class Ownership:
                     eff.add_cleanup(sub)
                     eff.replaced += sub.replaced
                     eff.handed += sub.handed
+                    eff.weak += sub.weak
+
+    # -- weak references ------------------------------------------------------------------
+    def weak_call(self, callee: str, scope: Scope) -> bool:
+        """`weakref.ref` / `weakref.proxy` under any import spelling."""
+        return self._qualified(callee, scope) in WEAK_REFERENCES
+
+    def weak_holder(self, holder: Holder) -> bool:
+        """A holder made a `weakref.WeakSet()` / `WeakValueDictionary()`: it owns nothing."""
+        if holder.kind is HolderKind.ATTR:
+            values = [v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
+            values += [b.value for b in holder.scope.bindings.get(holder.name, [])
+                       if b.kind is BindingKind.ASSIGN and b.value is not None]
+            scope = holder.scope
+        elif holder.kind is HolderKind.DOTTED:
+            return False
+        else:
+            values = [b.value for b in holder.scope.bindings.get(holder.key, [])
+                      if b.kind is BindingKind.ASSIGN and b.value is not None]
+            scope = holder.scope
+        return bool(values) and all(
+            isinstance(v, cst.Call) and self._qualified(callee_text(v.func), scope)
+            in WEAK_CONTAINERS for v in values)
+
+    def _qualified(self, text: str, scope: Scope) -> str:
+        base, _, rest = text.partition(".")
+        sym = self.resolver.resolve(cst.Name(base), scope)
+        if sym.kind is not SymKind.QUALIFIED:
+            return ""
+        return f"{sym.name}.{rest}" if rest else sym.name
 
     def respawned_after(self, occ: Occurrence) -> bool:
         """The function that reads `occ` spawns a new task into the same name after it

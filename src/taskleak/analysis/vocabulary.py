@@ -119,6 +119,11 @@ NOT_SPAWNING_METHODS = frozenset({"cancel", "add_done_callback", "set_result", "
                                   "notify_all", "write", "flush"}) \
     | COLLECTION_ADDS | PRUNES | INSPECT_METHODS | INSPECTING_CALLS
 
+# What holds a task only weakly, so owns nothing: weak references, and the weak collections
+# whose values are the tasks (a WeakKeyDictionary's values are held strongly).
+WEAK_REFERENCES = frozenset({"weakref.ref", "weakref.proxy"})
+WEAK_CONTAINERS = frozenset({"weakref.WeakSet", "weakref.WeakValueDictionary"})
+
 # Builtins that copy or rebuild a collection (`self._tasks = set(filter(...))` prunes).
 REBUILDERS = frozenset({"set", "list"})
 

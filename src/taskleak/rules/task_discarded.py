@@ -25,6 +25,11 @@ def _describe(fate: Fate) -> Description:
             f"local `{fate.holder}` only", "none",
             f"{coro} is kept only in the local `{fate.holder}`, which is dropped when "
             f"{fate.where} returns; nothing awaits or cancels it{often}")
+    if fate.kind is FateKind.WEAKLY_HELD:
+        return Description(
+            f"weakly, by {fate.holder}", "none",
+            f"{coro} is held only weakly, by {fate.holder}: a weak reference owns nothing, so the "
+            f"task can be garbage-collected mid-run and its errors are never seen{often}")
     if fate.kind is FateKind.LOCAL_COLLECTION_DROPPED:
         return Description(
             fate.holder, "none",
@@ -60,7 +65,8 @@ Checks for task spawns whose Task is dropped as soon as it is created:
 - is the body of a `lambda` used as a callback (callbacks' return values are dropped);
 - is bound to a local that is only used for `add_done_callback`, `set_name` or logging and is
   dropped when the function returns;
-- is put in a local collection that is never gathered, returned or stored.""",
+- is put in a local collection that is never gathered, returned or stored;
+- is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`.""",
     why_bad=WEAK_REFERENCE_REASON,
     example='''\
 import asyncio
@@ -92,6 +98,7 @@ class Agent:
     fates=frozenset({
         FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
+        FateKind.WEAKLY_HELD,
     }),
     describe=_describe,
     fix_kinds=(FixKind.TRACKED_SET, FixKind.AWAIT),
