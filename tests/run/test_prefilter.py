@@ -80,6 +80,18 @@ INDIRECT = {
         def main(loop):
             Eager(f(), loop=loop)
     """,
+    "gather_dropped": """
+        import asyncio
+        async def f(): ...
+        def main():
+            asyncio.gather(f(), f())
+    """,
+    "gather_import_as": """
+        from asyncio import shield as protect
+        async def f(): ...
+        def main():
+            protect(f())
+    """,
     "tg_param_start": """
         async def serve(task_status): ...
         async def run_in(tg):
@@ -172,6 +184,17 @@ def test_words_cover_every_name_the_scanner_records() -> None:
     (b"_task: asyncio.Task\n", False),
     (b"if t == asyncio.Task\n", False),
     (b"class MyTask(Base): pass", False),
+    (b"asyncio.gather(*stops)", True),
+    (b"self._future = gather(*awaitables)", True),
+    (b"return asyncio.shield(self._close())", True),
+    (b"await asyncio.wait_for(asyncio.shield(task), 5)", True),  # the shield is not awaited
+    (b"from asyncio import gather as run_all", True),
+    (b"results = await asyncio.gather(a(), b())", False),
+    (b"await asyncio.wait_for(\n    self.ready.wait(), timeout=5)", False),
+    (b"x = await \\\n    gather(a())", False),
+    (b'"""Helper to gather system info."""', False),
+    (b"# We do not use gather here", False),
+    (b"icon = 'mdi:shield-home'", False),
 ])
 def test_prefilter_words(text: bytes, expected: bool) -> None:
     assert may_spawn(text) is expected

@@ -104,7 +104,7 @@ class Classifier:
                     function=fn.name if fn is not None else "<module>",
                     where=where(site.scope), long_running=long_running, closers=closers,
                     keeper=kept_by, owner=owner, attribute=attribute, guard=guarded,
-                    replaced=replaced, reschedules=reschedules)
+                    replaced=replaced, reschedules=reschedules, wrapper=sp.wrapper)
 
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:

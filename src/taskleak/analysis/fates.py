@@ -84,6 +84,7 @@ class Fate:
     guard: str = ""  # what stops a re-spawn over a live task: "`if self._task is None`"
     replaced: str = ""  # where it is cancelled only to be replaced at once: "restart()"
     reschedules: bool = False  # the coroutine spawns itself again when it is done
+    wrapper: str = ""  # the spawn is gather/shield/wait_for of coroutines: "asyncio.gather"
 
     @property
     def frequency(self) -> str:

@@ -74,6 +74,8 @@ def coroutine_text(call: cst.Call) -> str:
     if not call.args:
         return "…"
     value = call.args[0].value
+    if isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+        value = value.elt  # `gather(*(fetch(u) for u in urls))`
     if isinstance(value, cst.Call):
         return callee_text(value.func) + "()"
     text = dotted(value)

@@ -18,7 +18,7 @@ import sys
 
 import libcst as cst
 
-from taskleak.analysis.flow import trace
+from taskleak.analysis.flow import Dest, Flow, trace
 from taskleak.analysis.nodes import (
     DEFINING_PARENTS,
     LOOP_TYPES,
@@ -36,7 +36,12 @@ from taskleak.analysis.scopes import (
     Scope,
     ScopeKind,
 )
-from taskleak.analysis.vocabulary import RUNNING_FLAGS, SPAWN_FUNCTIONS, SPAWN_METHODS
+from taskleak.analysis.vocabulary import (
+    RUNNING_FLAGS,
+    SPAWN_FUNCTIONS,
+    SPAWN_METHODS,
+    WRAPPING_NAMES,
+)
 from taskleak.analysis.walk import Walker
 
 _SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
@@ -163,7 +168,7 @@ class Scanner(Walker):
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 local = alias.asname.name.value
             self.cur.bind(local, Binding(BindingKind.IMPORT, qualified=f"{base}.{name}"))
-            if name in SPAWN_FUNCTIONS and local != name:
+            if (name in SPAWN_FUNCTIONS or name in WRAPPING_NAMES) and local != name:
                 self.extra_names = self.extra_names | {local}  # `create_task as spawn`
         return False
 
@@ -272,20 +277,21 @@ class Scanner(Walker):
             return
         stack = self.stack
         if name in _SPAWN_NAMES or name in self.extra_names:
-            i = len(stack) - 1
-            self.cur.calls.append(
-                CallSite(
-                    node=node,
-                    scope=self.cur,
-                    dest=trace(stack, i),
-                    seq=self.seq,
-                    loops=self._loops(i),
-                    statement=self._statement(i),
-                    path=tuple(stack[:i]),
-                )
-            )
-        elif type(stack[-2]) is cst.Expr:  # `helper(...)` as a statement: its result is dropped
-            self.cur.dropped_calls.append(node)
+            self._call_site(node, trace(stack, len(stack) - 1))
+        else:
+            if name in WRAPPING_NAMES:
+                # `gather(...)` of coroutines spawns unless it is awaited on the spot
+                dest = trace(stack, len(stack) - 1)
+                if dest.kind is not Flow.AWAITED or dest.container:
+                    self._call_site(node, dest)
+            if type(stack[-2]) is cst.Expr:  # `helper(...)` as a statement: result dropped
+                self.cur.dropped_calls.append(node)
+
+    def _call_site(self, node: cst.Call, dest: Dest) -> None:
+        i = len(self.stack) - 1
+        self.cur.calls.append(CallSite(node=node, scope=self.cur, dest=dest, seq=self.seq,
+                                       loops=self._loops(i), statement=self._statement(i),
+                                       path=tuple(self.stack[:i])))
 
     def _record(self, key: Key) -> None:
         i = len(self.stack) - 1

@@ -17,20 +17,26 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.nodes import dotted, last_name
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
-from taskleak.analysis.scopes import CallSite, Scope
+from taskleak.analysis.scopes import BindingKind, CallSite, Scope
 from taskleak.analysis.vocabulary import (
+    COROUTINE_NAME_PARTS,
     LOOP_METHODS,
     LOOP_NAMES,
+    SPAWN_FUNCTIONS,
     SPAWN_QUALIFIED,
     STRUCTURED_METHODS,
     TASKGROUP_NAME_PARTS,
     TASKGROUP_NAMES,
     TASKGROUP_TYPE_NAMES,
+    WRAPPING_SPAWNS,
 )
 
 _OWNERS = {Instance.TASKGROUP: "TaskGroup", Instance.NURSERY: "Nursery"}
+# Calls whose result is a task already: handed to gather, they are not coroutines.
+_TASK_MAKERS = SPAWN_FUNCTIONS | {"create_eager_task", "gather", "shield"}
 
 
 @dataclass(eq=False)
@@ -39,6 +45,7 @@ class Spawn:
     spawner: str  # "asyncio.create_task", "loop.create_task", "asyncio.TaskGroup.create_task"
     structured: bool
     holder: str = ""  # for structured spawns: the task group's name
+    wrapper: str = ""  # gather/shield/wait_for of coroutines: "asyncio.gather"
 
 
 def find_spawns(module: Scope, resolver: Resolver, extra: tuple[str, ...] = ()) -> list[Spawn]:
@@ -88,6 +95,51 @@ def _self_group(receiver: cst.BaseExpression, scope: Scope) -> Instance | None:
     return None
 
 
+def wraps_coroutines(call: cst.Call, scope: Scope, resolver: Resolver) -> bool:
+    """gather/shield/wait_for given coroutines (calls), not tasks that already exist:
+    `gather(a(), b())`, `gather(*(f(x) for x in xs))`, `gather(*coros)` where `coros` was built
+    from calls (or is named so), `shield(coro())`. A spawn call (`create_task(...)`) is a task."""
+    args = [a for a in call.args if a.keyword is None]
+    if last_name(call.func) != "gather":
+        args = args[:1]
+    for arg in args:
+        value = arg.value
+        if arg.star == "*":
+            if _coroutines_in(value, scope, resolver):
+                return True
+        elif _coroutine_call(value):
+            return True
+    return False
+
+
+def _coroutine_call(value: cst.BaseExpression) -> bool:
+    return isinstance(value, cst.Call) and last_name(value.func) not in _TASK_MAKERS
+
+
+def _coroutines_in(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
+                   depth: int = 0) -> bool:
+    """An iterable of coroutines: a comprehension or literal of calls, a local built so, or a
+    name that says it (`coros`, `coroutines.values()`)."""
+    if isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+        return _coroutine_call(value.elt)
+    if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+        return any(_coroutine_call(e.value) for e in value.elements)
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+            and value.func.attr.value in ("values", "copy"):
+        value = value.func.value  # `*coros.values()`
+    name = dotted(value)
+    if name is None:
+        return False
+    last = name.rsplit(".", 1)[-1].lower()
+    if any(part in last for part in COROUTINE_NAME_PARTS):
+        return True
+    if depth or not isinstance(value, cst.Name):
+        return False
+    bindings = resolver.lookup(value.value, scope) or []
+    return any(b.value is not None and b.kind is BindingKind.ASSIGN and b.scope is not None
+               and _coroutines_in(b.value, b.scope, resolver, 1) for b in bindings)
+
+
 def classify_call(site: CallSite, resolver: Resolver, extra: tuple[str, ...]) -> Spawn | None:
     """The spawn this call is, or None."""
     func = site.node.func
@@ -95,6 +147,12 @@ def classify_call(site: CallSite, resolver: Resolver, extra: tuple[str, ...]) ->
     resolved = resolver.resolve(func, scope)
     if resolved.kind is SymKind.QUALIFIED and resolved.name in SPAWN_QUALIFIED:
         return Spawn(site, SPAWN_QUALIFIED[resolved.name], structured=False)
+    if resolved.kind is SymKind.QUALIFIED and resolved.name in WRAPPING_SPAWNS:
+        if (site.dest.kind is Flow.AWAITED and not site.dest.container) \
+                or not wraps_coroutines(site.node, scope, resolver):
+            return None
+        name = WRAPPING_SPAWNS[resolved.name]
+        return Spawn(site, name, structured=False, wrapper=name)
     if extra:
         matched = _matches_extra(func, resolved, extra)
         if matched is not None:

@@ -26,6 +26,18 @@ SPAWN_QUALIFIED = {
 # The Task class: a call of it spawns, but the word is everywhere in annotations, so the
 # prefilter counts it only where it is called or aliased (`asyncio.Task(`, `T = asyncio.Task`).
 TASK_CLASS = "Task"
+# Calls that wrap the coroutines they are given in tasks as soon as they are called (gather,
+# shield) or when their coroutine is awaited (wait_for): a spawn when given coroutines and not
+# awaited on the spot, their tasks held by nobody but the future or coroutine they return.
+WRAPPING_SPAWNS = {
+    "asyncio.gather": "asyncio.gather", "asyncio.tasks.gather": "asyncio.gather",
+    "asyncio.shield": "asyncio.shield", "asyncio.tasks.shield": "asyncio.shield",
+    "asyncio.wait_for": "asyncio.wait_for", "asyncio.tasks.wait_for": "asyncio.wait_for",
+}
+WRAPPING_NAMES = frozenset({"gather", "shield", "wait_for"})
+# A starred argument named like this holds coroutines (`gather(*coros)`, `*coroutines.values()`,
+# textual's `gather(*awaitables)`).
+COROUTINE_NAME_PARTS = ("coro", "awaitable")
 # Names a spawn can be called by: the scan records every call by one of these names (or by a
 # configured spawner's last name) and spawn recognition decides by resolution.
 SPAWN_FUNCTIONS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe",

@@ -35,6 +35,8 @@ def _describe(fate: Fate) -> Description:
             fate.holder, "none",
             f"{coro} is added to the local {fate.holder}, which is dropped when {fate.where} "
             f"returns; nothing awaits the tasks{often}")
+    if fate.wrapper and fate.kind is FateKind.DISCARDED:
+        return Description("discarded", "none", _wrapper_dropped(fate) + often)
     tracked, what = {
         FateKind.DROPPED_AFTER_CALLBACK: (
             "discarded (only add_done_callback)",
@@ -46,6 +48,18 @@ def _describe(fate: Fate) -> Description:
             "discarded (in a comprehension)", f"the {coro} tasks built here are dropped"),
     }.get(fate.kind, ("discarded", f"task {coro} is discarded"))
     return Description(tracked, "none", what + _LOST + often)
+
+
+def _wrapper_dropped(fate: Fate) -> str:
+    if fate.wrapper.endswith("wait_for"):
+        return (f"{fate.wrapper}() of {fate.coroutine} is dropped un-awaited: it returns a "
+                f"coroutine, so {fate.coroutine} never runs and nothing sees that it did not")
+    if fate.wrapper.endswith("gather"):
+        what, them = "its coroutines in tasks", "them or sees their"
+    else:
+        what, them = "it in a task", "it or sees its"
+    return (f"{fate.wrapper}() of {fate.coroutine} is discarded: it wraps {what} at once, and "
+            f"nothing holds {them} errors")
 
 
 RULE = Rule(

@@ -19,6 +19,7 @@ from taskleak.analysis.vocabulary import (
     TASK_CLASS,
     TASK_GROUP_SUBSTRINGS,
     TASK_GROUP_WORDS,
+    WRAPPING_NAMES,
 )
 
 # The spawn functions and methods the scan records calls by, but `start` and `Task` (below).
@@ -56,7 +57,7 @@ class Prefilter:
                 if any(_has_word(data, w) for w in self._encoded):
                     return True
                 break
-        return _may_start_in_group(data) or _may_construct_task(data)
+        return _may_start_in_group(data) or _may_construct_task(data) or _may_wrap(data)
 
 
 def _may_start_in_group(data: bytes) -> bool:
@@ -90,6 +91,39 @@ def _may_construct_task(data: bytes) -> bool:
                 return True
         i = data.find(_TASK_BYTES, i + 1)
     return False
+
+
+_WRAPPING_BYTES = tuple(w.encode() for w in sorted(WRAPPING_NAMES))
+_AWAIT = b"await"
+
+
+def _may_wrap(data: bytes) -> bool:
+    """`gather(...)`, `shield(...)`, `wait_for(...)` called but not awaited on the spot (a
+    spawn when given coroutines, see spawns.wraps_coroutines), or imported under another name:
+    a whole-word occurrence followed by `(` or ` as `, whose dotted name (`asyncio.gather`) is
+    not right after `await`. Most files only await them, or say "gather" in prose."""
+    for word in _WRAPPING_BYTES:
+        end = len(word)
+        i = data.find(word)
+        while i >= 0:
+            if (i == 0 or data[i - 1] not in _WORD_BYTES):
+                rest = data[i + end:i + end + 40].lstrip(b" \t")
+                if (rest[:1] == b"(" or rest[:3] == b"as ") and not _awaited(data, i):
+                    return True
+            i = data.find(word, i + 1)
+    return False
+
+
+def _awaited(data: bytes, i: int) -> bool:
+    """`await` (a whole word) stands right before the dotted name ending at data[i:]."""
+    k = i
+    while k > 0 and data[k - 1] in _NAME_BYTES:
+        k -= 1
+    while k > 0 and data[k - 1] in b" \t\r\n\\":
+        k -= 1
+    start = k - len(_AWAIT)
+    return start >= 0 and data[start:k] == _AWAIT and (
+        start == 0 or data[start - 1] not in _WORD_BYTES)
 
 
 def _assigned(data: bytes, i: int) -> bool:
