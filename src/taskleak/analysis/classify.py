@@ -8,12 +8,15 @@ in which words is for the rules to say (`taskleak.rules`).
 
 from __future__ import annotations
 
+from typing import Any
+
 import libcst as cst
 
-from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import guard
-from taskleak.analysis.nodes import coroutine_text, dotted
+from taskleak.analysis.keys import constant_key, keeper_of, per_client_key, target_text
+from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import (
     Effects,
     Holder,
@@ -23,9 +26,16 @@ from taskleak.analysis.ownership import (
     where,
 )
 from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, CallSite, Scope, ScopeKind, defined_function
+from taskleak.analysis.scopes import (
+    CallSite,
+    Occurrence,
+    Scope,
+    ScopeKind,
+    defined_function,
+)
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import ends_lifecycle, repeats_often
+from taskleak.analysis.waits import Race, ended, pending_target, race_of
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
@@ -50,6 +60,9 @@ class Classifier:
         if d.kind is Flow.RETURNED:
             return [Fate(FateKind.RETURNED, coro)]
         if d.kind is Flow.GATHERED:
+            race = race_of(site.path, site.seq, site.scope)  # `wait([spawn(a()), ...], ...)`
+            if race is not None and not ended(race, self._pending_ends(race)):
+                return [self._left(sp, None, f"passed to {d.callee}()", race)]
             return [Fate(FateKind.GATHERED, coro, callee=d.callee, awaited=d.awaited)]
         if d.kind is Flow.PASSED:
             if self.ownership.weak_call(d.callee, site.scope):  # `weakref.ref(spawn(...))`
@@ -89,22 +102,19 @@ class Classifier:
             kind = FateKind.DISCARDED
         return self._fate(kind, sp)
 
-    def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None, *,
-              holder: str = "", cleanup: str = "", handed: str = "", stored_in: str = "",
-              long_running: bool = False, closers: str = "", guarded: str = "",
-              replaced: str = "", reschedules: bool = False) -> Fate:
+    def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None,
+              **facts: Any) -> Fate:
         """A fate with what every rule may say of the spawn (how often it runs, where) and
-        what keeps the task (`keeper`), for questions other modules can answer."""
+        what keeps the task (`keeper`), for questions other modules can answer; `facts`: the
+        fate's other fields (`holder`, `cleanup` ...)."""
         site = sp.site
         fn = site.scope.method()
-        kept_by, owner, attribute = _keeper(keeper)
-        return Fate(kind, coroutine_text(site.node), holder=holder, cleanup=cleanup,
-                    handed=handed, stored_in=stored_in, in_loop=bool(site.loops),
+        kept_by, owner, attribute = keeper_of(keeper)
+        return Fate(kind, coroutine_text(site.node), in_loop=bool(site.loops),
                     repeating=fn.name if fn is not None and repeats_often(fn.name) else "",
                     function=fn.name if fn is not None else "<module>",
-                    where=where(site.scope), long_running=long_running, closers=closers,
-                    keeper=kept_by, owner=owner, attribute=attribute, guard=guarded,
-                    replaced=replaced, reschedules=reschedules, wrapper=sp.wrapper)
+                    where=where(site.scope), keeper=kept_by, owner=owner, attribute=attribute,
+                    wrapper=sp.wrapper, **facts)
 
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
@@ -128,7 +138,7 @@ class Classifier:
                 if inner is not None and inner != holder:
                     if eff.cleanup:  # `task.cancel()` in a callback, `self.x = task`
                         return self._fate(FateKind.STORED_CLEANED, sp, inner, holder=holder.key,
-                                          cleanup=eff.cleanup, stored_in=_target_text(target))
+                                          cleanup=eff.cleanup, stored_in=target_text(target))
                     if isinstance(target, cst.Subscript):
                         return self.collection_fate(sp, inner, keyed=True, extra=eff,
                                                     target=target)
@@ -137,6 +147,9 @@ class Classifier:
         if self._rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
             return self._fate(FateKind.REBOUND_IN_LOOP, sp, holder, holder=holder.key,
                               cleanup=cleanup)
+        left = self._left_running(sp, holder, f"local `{holder.key}`", eff)
+        if left is not None:
+            return left
         if cleanup:
             return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                               cleanup=cleanup)
@@ -165,6 +178,9 @@ class Classifier:
         guarded = self._guard(sp, holder)
         if repeats and not before and not guarded and (cleanup or site.loops):
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup)
+        left = self._left_running(sp, holder, label, eff)
+        if left is not None:
+            return left
         if cleanup:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
         if eff.handed and holder.kind is not HolderKind.ATTR:
@@ -173,7 +189,7 @@ class Classifier:
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
                           holder, holder=label, long_running=self._long_running(site),
-                          closers=self._closers(holder), guarded=guarded,
+                          closers=self._closers(holder), guard=guarded,
                           replaced=", ".join(dict.fromkeys(eff.replaced)),
                           reschedules=self._reschedules(site))
 
@@ -191,20 +207,26 @@ class Classifier:
             eff.cancels += extra.cancels
             eff.awaits += extra.awaits
             eff.gathers += extra.gathers
+            eff.cancel_reads += extra.cancel_reads
+            eff.await_reads += extra.await_reads
+            eff.gather_reads += extra.gather_reads
         label = f"collection {holder.label}"
         cleanup = eff.cleanup or ""
         fn = site.scope.method()
-        slot = isinstance(target, cst.Subscript) and _constant_key(target)
+        slot = isinstance(target, cst.Subscript) and constant_key(target)
         if keyed and not slot:
             before = [o for o in eff.occurrences if o.scope.method() is fn
                       and o.seq < site.seq and o.dest.kind is not Flow.SUBSCRIPT_STORE]
             # like an attribute re-spawned: the same key comes again (another message from the
             # same client, the next iteration) and the old task is not read or cancelled first
             repeats = fn is not None and (bool(site.loops) or repeats_often(fn.name))
-            if repeats and not before and _per_client_key(target, fn) \
+            if repeats and not before and per_client_key(target, fn) \
                     and not self._guard(sp, holder):
                 return self._fate(FateKind.KEY_OVERWRITTEN, sp, holder, holder=label,
                                   cleanup=cleanup)
+        left = self._left_running(sp, holder, label, eff)
+        if left is not None:
+            return left
         if cleanup:
             return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
                               cleanup=cleanup)
@@ -220,8 +242,37 @@ class Classifier:
         if slot and target is not None:
             # `hass.data[KEY] = task`: one slot, not a growing collection
             return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder,
-                              stored_in=_target_text(target))
+                              stored_in=target_text(target))
         return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label)
+
+    # -- races: waits that leave what they wait for running (`waits.py`) --------------------
+    def _left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects) -> Fate | None:
+        """The task is waited in a race that leaves it running, and nothing cancels it then."""
+        ends = eff.cancel_reads + eff.await_reads
+        for occ in eff.gather_reads:
+            race = race_of(occ.path, occ.seq, occ.scope)
+            if race is None:
+                continue
+            method = race.scope.method()
+            if holder.kind is not HolderKind.LOCAL and any(
+                    o.scope.method() is not method for o in eff.cancel_reads):
+                continue  # its owner cancels it elsewhere (on shutdown)
+            if not ended(race, ends + self._pending_ends(race)):
+                return self._left(sp, holder, label, race)
+        return None
+
+    def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race) -> Fate:
+        return self._fate(FateKind.LEFT_RUNNING, sp, holder, holder=label, callee=race.call,
+                          left=race.left, timeout=race.timeout)
+
+    def _pending_ends(self, race: Race) -> list[Occurrence]:
+        """What cancels or awaits `pending` of `done, pending = await asyncio.wait(...)`."""
+        target = pending_target(race)
+        if target is None:
+            return []
+        eff = self.ownership.effects(Holder(HolderKind.LOCAL, target.value, target.value,
+                                            race.scope))
+        return eff.cancel_reads + eff.await_reads
 
     # -- facts about the spawn ---------------------------------------------------------------
     def _guard(self, sp: Spawn, holder: Holder) -> str:
@@ -282,69 +333,3 @@ class Classifier:
             else:
                 parts.append(f"{child.name}() does not cancel it")
         return "; ".join(parts[:2])
-
-
-def _target_text(target: cst.BaseExpression) -> str:
-    if isinstance(target, cst.Subscript):
-        inner = target.slice[0].slice if target.slice else None
-        key = "…"
-        if isinstance(inner, cst.Index):
-            key = dotted(inner.value) or (
-                inner.value.value if isinstance(inner.value, cst.SimpleString) else "…")
-        return f"{dotted(target.value) or '…'}[{key}]"
-    return dotted(target) or "…"
-
-
-def _constant_key(target: cst.Subscript) -> bool:
-    """`d["stop"]`, `hass.data[KEY_STOP]`: a fixed slot, not one entry per client."""
-    if len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
-        return False
-    value = target.slice[0].slice.value
-    if isinstance(value, (cst.SimpleString, cst.Integer)):
-        return True
-    name = dotted(value)
-    return name is not None and name.rsplit(".", 1)[-1].isupper()
-
-
-def _per_client_key(target: cst.BaseExpression | None, fn: Scope | None) -> bool:
-    """`d[client_uid]` where the key comes from the function's inputs, so the same key comes
-    again on the next call: a parameter, an attribute or item of one (`msg.user`,
-    `msg["uid"]`), or a local assigned once from one (`uid = msg.client_id`); never the target
-    of a loop (a new key each iteration)."""
-    if fn is None or not isinstance(target, cst.Subscript) or len(target.slice) != 1:
-        return False
-    index = target.slice[0].slice
-    if not isinstance(index, cst.Index):
-        return False
-    value = index.value
-    while isinstance(value, cst.Subscript):
-        value = value.value
-    name = dotted(value)
-    if name is None:
-        return False
-    bindings = fn.bindings.get(name.split(".", 1)[0], [])
-    if any(b.kind is BindingKind.PARAM for b in bindings):
-        return True
-    if len(bindings) != 1 or bindings[0].kind is not BindingKind.ASSIGN \
-            or bindings[0].value is None:
-        return False
-    source = bindings[0].value
-    while isinstance(source, (cst.Subscript, cst.Attribute)):
-        source = source.value
-    return isinstance(source, cst.Name) and any(
-        b.kind is BindingKind.PARAM for b in fn.bindings.get(source.value, []))
-
-
-def _keeper(holder: Holder | None) -> tuple[Keeper | None, str, str]:
-    """(what keeps the task, its owner, the attribute or parameter name)."""
-    if holder is None:
-        return None, "", ""
-    if holder.kind is HolderKind.LOCAL:
-        if any(b.kind is BindingKind.PARAM for b in holder.scope.bindings.get(holder.key, [])):
-            return Keeper.PARAMETER, holder.scope.qualname, holder.key
-        return Keeper.LOCAL, "", ""
-    if holder.kind is HolderKind.ATTR:
-        return Keeper.ATTRIBUTE, holder.scope.qualname, holder.name
-    if holder.kind is HolderKind.GLOBAL:
-        return Keeper.GLOBAL, "", holder.name
-    return Keeper.DOTTED, "", holder.key.rsplit(".", 1)[-1]

@@ -49,6 +49,7 @@ class FateKind(Enum):
     SINGLETON = "singleton"  # the same, guarded against re-spawning: `holder`, `guard`
     SLOT_NEVER_CLEANED = "slot_never_cleaned"  # a fixed dict slot: `stored_in`
     COLLECTION_GROWS = "collection_grows"  # a collection that only grows
+    LEFT_RUNNING = "left_running"  # waited in a race that leaves it running: `callee`, `left`
 
 
 class Keeper(Enum):
@@ -85,6 +86,8 @@ class Fate:
     replaced: str = ""  # where it is cancelled only to be replaced at once: "restart()"
     reschedules: bool = False  # the coroutine spawns itself again when it is done
     wrapper: str = ""  # the spawn is gather/shield/wait_for of coroutines: "asyncio.gather"
+    left: str = ""  # LEFT_RUNNING: why the wait leaves it running ("it returns as soon as ...")
+    timeout: bool = False  # LEFT_RUNNING: a timeout can cut the wait short
 
     @property
     def frequency(self) -> str:

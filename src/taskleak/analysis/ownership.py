@@ -63,6 +63,10 @@ class Effects:
     replaced: list[str] = field(default_factory=list)
     handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
     weak: list[str] = field(default_factory=list)  # held only weakly: "weakref.ref()"
+    # the reads themselves, for where they happen (`waits.py`)
+    cancel_reads: list[Occurrence] = field(default_factory=list)
+    await_reads: list[Occurrence] = field(default_factory=list)
+    gather_reads: list[Occurrence] = field(default_factory=list)
     collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
@@ -85,6 +89,9 @@ class Effects:
         self.awaits += other.awaits
         self.gathers += other.gathers
         self.prunes += other.prunes
+        self.cancel_reads += other.cancel_reads
+        self.await_reads += other.await_reads
+        self.gather_reads += other.gather_reads
 
 
 def where(scope: Scope) -> str:
@@ -209,10 +216,13 @@ class Ownership:
         kind = d.kind
         if kind is Flow.CANCEL:
             (eff.replaced if self.respawned_after(occ) else eff.cancels).append(place)
+            eff.cancel_reads.append(occ)
         elif kind is Flow.AWAITED:
             eff.awaits.append(place)
+            eff.await_reads.append(occ)
         elif kind is Flow.GATHERED:
             eff.gathers.append(place)
+            eff.gather_reads.append(occ)
         elif kind is Flow.PRUNE or kind is Flow.PRUNE_REF:
             eff.prunes.append(place)
             if d.targets:

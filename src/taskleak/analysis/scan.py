@@ -295,10 +295,12 @@ class Scanner(Walker):
 
     def _record(self, key: Key) -> None:
         i = len(self.stack) - 1
+        dest = trace(self.stack, i)
+        kind = dest.kind
+        path = tuple(self.stack[:i]) if kind is Flow.GATHERED or kind is Flow.CANCEL else ()
         self.cur.occurrences.append(
-            Occurrence(key=key, scope=self.cur, dest=trace(self.stack, i), seq=self.seq,
-                       loops=self._loops(i))
-        )
+            Occurrence(key=key, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),
+                       path=path))
 
     def _is_load(self, i: int) -> bool:
         """Whether stack[i] (a Name or Attribute) is read here (not a target or a label)."""

@@ -100,6 +100,11 @@ TASK_GROUP_WORDS = ("tg", "_tg")
 GATHERERS = frozenset(
     {"gather", "wait", "wait_for", "shield", "as_completed", "run_until_complete", "timeout"}
 )
+# `asyncio.wait(return_when=...)` values that return with the other tasks still running.
+FIRST_RETURNS = frozenset({"FIRST_COMPLETED", "FIRST_EXCEPTION"})
+# Context managers that cancel their body at a deadline (besides any name holding "timeout":
+# `asyncio.timeout`, `async_timeout.timeout`, `hass.timeout.async_timeout`).
+TIMEOUT_CONTEXTS = frozenset({"fail_after", "fail_at", "move_on_after", "move_on_at"})
 # Collection methods that add the argument to the receiver.
 COLLECTION_ADDS = frozenset(
     {"append", "add", "extend", "appendleft", "extendleft", "insert", "update", "setdefault",

@@ -15,6 +15,11 @@ from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON
 
 
 def _describe(fate: Fate) -> Description:
+    if fate.kind is FateKind.LEFT_RUNNING:
+        where = "in a finally around the wait" if fate.timeout else "after the wait"
+        return Description(fate.holder, f"left running by {fate.callee}",
+                           f"{fate.coroutine} is waited by {fate.callee}, but {fate.left}; "
+                           f"nothing cancels it {where}")
     if fate.kind is FateKind.SLOT_NEVER_CLEANED:
         return Description(fate.stored_in, "none",
                            f"stored in {fate.stored_in} but never awaited or cancelled")
@@ -96,6 +101,7 @@ class SessionSweeper:
 ''',
     fates=frozenset({
         FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED, FateKind.SINGLETON,
+        FateKind.LEFT_RUNNING,
     }),
     describe=_describe,
     fix_kinds=(FixKind.CANCEL_IN_CLOSE,),
