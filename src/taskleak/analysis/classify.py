@@ -165,6 +165,11 @@ class Classifier:
     def _kept_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
         """An attribute, global or dotted holder: the task outlives the function."""
         site = sp.site
+        if eff.replaced and not self._endless(site):
+            # a task that ends by itself: cancelling the old one before its replacement ends
+            # each of them (a debounce); only an endless one needs a shutdown path
+            eff.cancels += eff.replaced
+            eff.replaced = []
         label = holder.label
         cleanup = eff.cleanup or ""
         fn = site.scope.method()
@@ -306,6 +311,15 @@ class Classifier:
         func = coro.func if isinstance(coro, cst.Call) else coro
         target = defined_function(func, site.scope)
         return target is not None and target.long_running
+
+    def _endless(self, site: CallSite) -> bool:
+        """The spawned coroutine never ends by itself: a `while True` with no `break` or
+        `return`, or a coroutine that spawns itself again."""
+        args = site.node.args
+        coro = args[0].value if args else None
+        target = defined_function(coro.func if isinstance(coro, cst.Call) else coro, site.scope) \
+            if coro is not None else None
+        return (target is not None and target.endless) or self._reschedules(site)
 
     def _reschedules(self, site: CallSite) -> bool:
         """The spawned coroutine is a function of this module that spawns itself again (`_poll`

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.vocabulary import RUNNING_FLAGS
+
 COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 COMPREHENSION_TYPES = frozenset(COMPREHENSIONS)
 # Parents of a name that defines or labels it (never a read).
@@ -94,3 +96,18 @@ def decorator_name(decorator: cst.Decorator) -> str:
     if isinstance(node, cst.Name):
         return node.value
     return ""
+
+
+def is_long_running_test(test: cst.BaseExpression) -> bool:
+    """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`."""
+    if isinstance(test, cst.Name):
+        return test.value == "True" or test.value.lstrip("_") in RUNNING_FLAGS
+    if isinstance(test, cst.Integer):
+        return test.value != "0"
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return isinstance(test.expression, (cst.Attribute, cst.Name, cst.Call))
+    if isinstance(test, cst.Attribute):
+        return True
+    if isinstance(test, cst.Call):  # `while not stop.is_set()` handled above; `while ev.is_set()`
+        return isinstance(test.func, cst.Attribute)
+    return False

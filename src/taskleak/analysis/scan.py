@@ -25,6 +25,7 @@ from taskleak.analysis.nodes import (
     TARGET_CONTAINERS,
     TARGET_HOLDERS,
     dotted,
+    is_long_running_test,
     last_name,
 )
 from taskleak.analysis.scopes import (
@@ -37,7 +38,6 @@ from taskleak.analysis.scopes import (
     ScopeKind,
 )
 from taskleak.analysis.vocabulary import (
-    RUNNING_FLAGS,
     SPAWN_FUNCTIONS,
     SPAWN_METHODS,
     WRAPPING_NAMES,
@@ -45,21 +45,6 @@ from taskleak.analysis.vocabulary import (
 from taskleak.analysis.walk import Walker
 
 _SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
-
-
-def _is_long_running_test(test: cst.BaseExpression) -> bool:
-    """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`."""
-    if isinstance(test, cst.Name):
-        return test.value == "True" or test.value.lstrip("_") in RUNNING_FLAGS
-    if isinstance(test, cst.Integer):
-        return test.value != "0"
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        return isinstance(test.expression, (cst.Attribute, cst.Name, cst.Call))
-    if isinstance(test, cst.Attribute):
-        return True
-    if isinstance(test, cst.Call):  # `while not stop.is_set()` handled above; `while ev.is_set()`
-        return isinstance(test.func, cst.Attribute)
-    return False
 
 
 class Scanner(Walker):
@@ -73,6 +58,8 @@ class Scanner(Walker):
         self.extra_names = extra_names
         # nodes that open a scope, so the stack walk knows where a scope starts
         self._scope_nodes: set[int] = set()
+        # the loops around the current node: [scope, long-running `while`, left by break/return]
+        self._loop_stack: list[list[object]] = []
 
     def _push(self, kind: ScopeKind, name: str, node: cst.CSTNode,
               is_async: bool = False) -> Scope:
@@ -196,6 +183,10 @@ class Scanner(Walker):
 
     def visit_For(self, node: cst.For) -> None:
         self._bind_target(node.target, None, kind=BindingKind.FOR)
+        self._loop_stack.append([self.cur, False, False])
+
+    def leave_For(self, original_node: cst.For) -> None:
+        self._loop_stack.pop()
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._bind_target(node.target, None, kind=BindingKind.FOR)
@@ -210,8 +201,24 @@ class Scanner(Walker):
 
     def visit_While(self, node: cst.While) -> None:
         scope = self.cur
-        if scope.kind is ScopeKind.FUNCTION and _is_long_running_test(node.test):
+        forever = scope.kind is ScopeKind.FUNCTION and is_long_running_test(node.test)
+        if forever:
             scope.long_running = True
+        self._loop_stack.append([scope, forever, False])
+
+    def leave_While(self, original_node: cst.While) -> None:
+        scope, forever, left = self._loop_stack.pop()
+        if forever and not left:
+            scope.endless = True  # type: ignore[attr-defined]
+
+    def visit_Break(self, node: cst.Break) -> None:
+        if self._loop_stack and self._loop_stack[-1][0] is self.cur:
+            self._loop_stack[-1][2] = True
+
+    def visit_Return(self, node: cst.Return) -> None:
+        for loop in self._loop_stack:
+            if loop[0] is self.cur:
+                loop[2] = True
 
     def _bind_target(
         self,

@@ -91,6 +91,7 @@ class Scope:
     dropped_calls: list[cst.Call] = field(default_factory=list)  # `f(...)` as a statement
     children: list[Scope] = field(default_factory=list)
     long_running: bool = False  # has a `while True` / `while self._running` loop
+    endless: bool = False  # ... and one with no `break` or `return` in it: it never ends itself
     # class scopes: assignments to `self.X` in its methods, X -> values (with the method scope)
     attr_bindings: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
     # class scopes: annotations of `self.X: T = ...` in its methods, X -> annotations

@@ -140,7 +140,9 @@ def ended(race: Race, ends: list[Occurrence]) -> bool:
     wait in the same function for an early return, in a finally/except around the wait where a
     timeout can cut it short."""
     method = race.scope.method()
-    covered = any(_covers(race.path, o.path) or (
+    # a cancel handed to an exit stack or a timer (`stack.callback(t.cancel)`) runs on every
+    # way out, like a finally
+    covered = any(o.dest.callee or _covers(race.path, o.path) or (
         o.seq > race.seq and o.scope.method() is method and _after_try(race.path, o.path))
         for o in ends if o.path)
     if race.timeout and not covered:
