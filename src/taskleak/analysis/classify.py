@@ -16,6 +16,7 @@ from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import guard
 from taskleak.analysis.keys import constant_key, keeper_of, per_client_key, target_text
+from taskleak.analysis.lifetimes import held_while
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import (
     Effects,
@@ -158,6 +159,10 @@ class Classifier:
                               handed=eff.handed[0])
         if eff.weak:
             return self._fate(FateKind.WEAKLY_HELD, sp, holder, holder=eff.weak[0])
+        held = held_while(holder.scope, sp.site, self.ownership.resolver)
+        if held:  # the function does not return while the task runs: it holds the task
+            return self._fate(FateKind.HELD_WHILE_RUNNING, sp, holder, holder=holder.key,
+                              held=held)
         if not eff.occurrences:
             return self._fate(FateKind.NEVER_READ, sp, holder, holder=holder.key)
         return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key)

@@ -46,6 +46,7 @@ class FateKind(Enum):
     KEY_OVERWRITTEN = "key_overwritten"  # a dict entry per client overwritten: `function`
     # kept, never ended
     NEVER_CLEANED = "never_cleaned"  # an attribute/global never awaited or cancelled
+    HELD_WHILE_RUNNING = "held_while_running"  # a local of a function that outlives it: `held`
     SINGLETON = "singleton"  # the same, guarded against re-spawning: `holder`, `guard`
     SLOT_NEVER_CLEANED = "slot_never_cleaned"  # a fixed dict slot: `stored_in`
     COLLECTION_GROWS = "collection_grows"  # a collection that only grows
@@ -88,6 +89,7 @@ class Fate:
     wrapper: str = ""  # the spawn is gather/shield/wait_for of coroutines: "asyncio.gather"
     left: str = ""  # LEFT_RUNNING: why the wait leaves it running ("it returns as soon as ...")
     timeout: bool = False  # LEFT_RUNNING: a timeout can cut the wait short
+    held: str = ""  # HELD_WHILE_RUNNING: what keeps the local alive ("start() blocks in ...")
 
     @property
     def frequency(self) -> str:

@@ -38,6 +38,7 @@ from taskleak.analysis.scopes import (
     ScopeKind,
 )
 from taskleak.analysis.vocabulary import (
+    LOOP_RUNNERS,
     SPAWN_FUNCTIONS,
     SPAWN_METHODS,
     WRAPPING_NAMES,
@@ -286,6 +287,8 @@ class Scanner(Walker):
         if name in _SPAWN_NAMES or name in self.extra_names:
             self._call_site(node, trace(stack, len(stack) - 1))
         else:
+            if name in LOOP_RUNNERS:
+                self.cur.blocking.append((self.seq, node))
             if name in WRAPPING_NAMES:
                 # `gather(...)` of coroutines spawns unless it is awaited on the spot
                 dest = trace(stack, len(stack) - 1)

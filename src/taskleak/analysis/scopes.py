@@ -89,6 +89,8 @@ class Scope:
     occurrences: list[Occurrence] = field(default_factory=list)
     calls: list[CallSite] = field(default_factory=list)
     dropped_calls: list[cst.Call] = field(default_factory=list)  # `f(...)` as a statement
+    # calls that may run an event loop to the end here (`loop.run_forever()`), with their seq
+    blocking: list[tuple[int, cst.Call]] = field(default_factory=list)
     children: list[Scope] = field(default_factory=list)
     long_running: bool = False  # has a `while True` / `while self._running` loop
     endless: bool = False  # ... and one with no `break` or `return` in it: it never ends itself

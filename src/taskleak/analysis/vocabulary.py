@@ -144,6 +144,12 @@ WEAK_CONTAINERS = frozenset({"weakref.WeakSet", "weakref.WeakValueDictionary"})
 # Builtins that copy or rebuild a collection (`self._tasks = set(filter(...))` prunes).
 REBUILDERS = frozenset({"set", "list"})
 
+# Calls that run an event loop until it stops, so the function calling them keeps its locals
+# for the whole run: loop methods by name, and `asyncio.run`-like functions by qualified name.
+LOOP_RUNNERS = frozenset({"run_forever", "run_until_complete", "run"})
+LOOP_RUN_METHODS = frozenset({"run_forever", "run_until_complete"})
+LOOP_RUN_FUNCTIONS = frozenset({"asyncio.run", "anyio.run", "trio.run", "uvloop.run"})
+
 # -- lifecycle of the functions around a spawn --------------------------------------------------
 # Functions that run once per event: a spawn there runs again and again. Matched on the words
 # of the name (`handle_message`, `onMessage`, `reconnect`), not on substrings

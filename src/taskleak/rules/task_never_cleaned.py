@@ -20,6 +20,10 @@ def _describe(fate: Fate) -> Description:
         return Description(fate.holder, f"left running by {fate.callee}",
                            f"{fate.coroutine} is waited by {fate.callee}, but {fate.left}; "
                            f"nothing cancels it {where}")
+    if fate.kind is FateKind.HELD_WHILE_RUNNING:
+        return Description(f"local `{fate.holder}`, kept while {fate.where} runs", "none",
+                           f"{fate.coroutine} is kept in `{fate.holder}` while {fate.held}, but "
+                           "nothing awaits or cancels it: its result and errors are never read")
     if fate.kind is FateKind.SLOT_NEVER_CLEANED:
         return Description(fate.stored_in, "none",
                            f"stored in {fate.stored_in} but never awaited or cancelled")
@@ -101,7 +105,7 @@ class SessionSweeper:
 ''',
     fates=frozenset({
         FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED, FateKind.SINGLETON,
-        FateKind.LEFT_RUNNING,
+        FateKind.LEFT_RUNNING, FateKind.HELD_WHILE_RUNNING,
     }),
     describe=_describe,
     fix_kinds=(FixKind.CANCEL_IN_CLOSE,),
