@@ -16,7 +16,7 @@ from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import guard
 from taskleak.analysis.keys import constant_key, keeper_of, per_client_key, target_text
-from taskleak.analysis.lifetimes import held_while
+from taskleak.analysis.lifetimes import held_while, pruned_only_on_success
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import (
     Effects,
@@ -237,6 +237,11 @@ class Classifier:
         left = self._left_running(sp, holder, label, eff)
         if left is not None:
             return left
+        pruner = pruned_only_on_success(site, eff.prune_reads,
+                                        bool(eff.cancels or eff.awaits or eff.gathers))
+        if pruner:
+            return self._fate(FateKind.PRUNED_ON_SUCCESS, sp, holder, holder=label,
+                              cleanup=cleanup, callee=pruner)
         if cleanup:
             return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
                               cleanup=cleanup)

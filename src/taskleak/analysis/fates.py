@@ -50,6 +50,8 @@ class FateKind(Enum):
     SINGLETON = "singleton"  # the same, guarded against re-spawning: `holder`, `guard`
     SLOT_NEVER_CLEANED = "slot_never_cleaned"  # a fixed dict slot: `stored_in`
     COLLECTION_GROWS = "collection_grows"  # a collection that only grows
+    # pruned only by its own coroutine at the end of its body (`callee`), not in a finally
+    PRUNED_ON_SUCCESS = "pruned_on_success"
     LEFT_RUNNING = "left_running"  # waited in a race that leaves it running: `callee`, `left`
 
 
@@ -70,7 +72,8 @@ class Fate:
     holder: str = ""  # what keeps it, as shown: "self._task", "global TASKS", "collection x"
     cleanup: str = ""  # what ends it: "awaited in stop(), cancelled in close()"; "" for none
     handed: str = ""  # "returned", "passed to f()"
-    callee: str = ""  # GATHERED/PASSED: the function it was passed to
+    callee: str = ""  # GATHERED/PASSED: the function it was passed to; LEFT_RUNNING: the wait;
+    # PRUNED_ON_SUCCESS: the coroutine that prunes its own entry
     awaited: bool = False  # GATHERED: the gathering call is awaited
     stored_in: str = ""  # where a local was stored (`self._m[uid]`), a dict slot
     in_loop: bool = False  # spawned once per loop iteration

@@ -1,20 +1,25 @@
-"""How long a local lives: a function that keeps running while its task runs holds it.
+"""How long a task's keeper lives, and how long the task stays in it.
 
+A function that keeps running while its task runs holds it.
 A task bound to a local is dropped when the function returns, unless the function does not
 return while the task runs: it then blocks in `loop.run_forever()` / `loop.run_until_complete()`
 / `asyncio.run()` (a synchronous entry point), or it is a coroutine whose `while True` loop never
 ends. The same holds for a closure cell (`nonlocal task`) of such a function. Such a task is
 kept, not lost; only nothing reads its result or errors. Read from the calls the scan records
 (`Scope.blocking`) and the loop facts (`Scope.endless`): no new walk.
+
+A task that removes its own entry from its collection at the end of its body, not in a
+`finally`, stays in the collection when it fails or is cancelled.
 """
 
 from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import callee_text, last_name
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.resolve import Resolver, SymKind
-from taskleak.analysis.scopes import CallSite, Scope, ScopeKind
+from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.vocabulary import LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
 
 
@@ -38,3 +43,46 @@ def held_while(holder_scope: Scope, site: CallSite, resolver: Resolver) -> str:
 def _runs_a_loop(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
     sym = resolver.resolve(func, scope)
     return sym.kind is SymKind.QUALIFIED and sym.name in LOOP_RUN_FUNCTIONS
+
+
+def pruned_only_on_success(site: CallSite, prunes: list[Occurrence],
+                           others: bool) -> str:
+    """"self._handle()" when the only thing that removes the task's entry from its collection
+    is its own coroutine (a function of this module), outside a `finally`: a task that fails or
+    is cancelled skips it and stays in the collection. `others`: something else ends or prunes
+    the tasks (a done-callback, a cancel, a wait), which makes this moot."""
+    if others or not prunes or any(o.dest.kind is not Flow.PRUNE for o in prunes):
+        return ""
+    args = site.node.args
+    coro = args[0].value if args else None
+    if not isinstance(coro, cst.Call):
+        return ""
+    target = defined_function(coro.func, site.scope)
+    if target is None:
+        return ""
+    for occ in prunes:
+        if not _within(occ.scope, target) or _in_cleanup(occ.path):
+            return ""
+    return f"{callee_text(coro.func)}()"
+
+
+def _within(scope: Scope, function: Scope) -> bool:
+    s: Scope | None = scope
+    while s is not None:
+        if s is function:
+            return True
+        s = s.parent
+    return False
+
+
+def _in_cleanup(path: tuple[cst.CSTNode, ...]) -> bool:
+    """A `finally`, or an `except` that catches cancellation (bare, BaseException,
+    CancelledError), around the read."""
+    for node in path:
+        if isinstance(node, cst.Finally):
+            return True
+        if isinstance(node, cst.ExceptHandler) and (
+                node.type is None or (dotted(node.type) or "").rsplit(".", 1)[-1]
+                in ("BaseException", "CancelledError")):
+            return True
+    return False

@@ -67,6 +67,7 @@ class Effects:
     cancel_reads: list[Occurrence] = field(default_factory=list)
     await_reads: list[Occurrence] = field(default_factory=list)
     gather_reads: list[Occurrence] = field(default_factory=list)
+    prune_reads: list[Occurrence] = field(default_factory=list)
     collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
@@ -92,6 +93,7 @@ class Effects:
         self.cancel_reads += other.cancel_reads
         self.await_reads += other.await_reads
         self.gather_reads += other.gather_reads
+        self.prune_reads += other.prune_reads
 
 
 def where(scope: Scope) -> str:
@@ -225,6 +227,7 @@ class Ownership:
             eff.gather_reads.append(occ)
         elif kind is Flow.PRUNE or kind is Flow.PRUNE_REF:
             eff.prunes.append(place)
+            eff.prune_reads.append(occ)
             if d.targets:
                 self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.RETURNED:

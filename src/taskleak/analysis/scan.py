@@ -46,6 +46,9 @@ from taskleak.analysis.vocabulary import (
 from taskleak.analysis.walk import Walker
 
 _SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
+# reads whose place matters later: which wait, which `try` (waits.py, the prune of a task's
+# own entry)
+_PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE})
 
 
 class Scanner(Walker):
@@ -307,7 +310,7 @@ class Scanner(Walker):
         i = len(self.stack) - 1
         dest = trace(self.stack, i)
         kind = dest.kind
-        path = tuple(self.stack[:i]) if kind is Flow.GATHERED or kind is Flow.CANCEL else ()
+        path = tuple(self.stack[:i]) if kind in _PATH_KEPT else ()
         self.cur.occurrences.append(
             Occurrence(key=key, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),
                        path=path))
