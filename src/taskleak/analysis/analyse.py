@@ -67,7 +67,7 @@ class ModuleAnalysis:
             out.append(SpawnFacts(
                 line=line, column=col + 1, end_line=end_line, end_column=end_col + 1,
                 statement_line=stmt_line, spawner=sp.spawner,
-                coroutine=coroutine_text(node), context=context,
+                coroutine=coroutine_text(node, sp.site.via), context=context,
                 snippet=" ".join(self.module.code_for_node(code_node).split()),
                 fates=fates, questions=questions_of(fates, context),
             ))

@@ -53,7 +53,7 @@ class Classifier:
         (`self._t = t = spawn()`) has one per target, and the best-kept one counts."""
         site = sp.site
         d = site.dest
-        coro = coroutine_text(site.node)
+        coro = coroutine_text(site.node, site.via)
         if sp.structured:
             return [Fate(FateKind.STRUCTURED, coro, group=sp.holder)]
         if d.kind is Flow.AWAITED and not d.container:
@@ -82,7 +82,7 @@ class Classifier:
 
     def _bound_fate(self, sp: Spawn, target: cst.BaseExpression) -> Fate | None:
         if isinstance(target, (cst.Tuple, cst.List)):
-            return Fate(FateKind.UNPACKED, coroutine_text(sp.site.node))
+            return Fate(FateKind.UNPACKED, coroutine_text(sp.site.node, sp.site.via))
         holder = self.ownership.holder_for(target, sp.site.scope)
         if holder is None:
             return None
@@ -111,7 +111,7 @@ class Classifier:
         site = sp.site
         fn = site.scope.method()
         kept_by, owner, attribute = keeper_of(keeper)
-        return Fate(kind, coroutine_text(site.node), in_loop=bool(site.loops),
+        return Fate(kind, coroutine_text(site.node, site.via), in_loop=bool(site.loops),
                     repeating=fn.name if fn is not None and repeats_often(fn.name) else "",
                     function=fn.name if fn is not None else "<module>",
                     where=where(site.scope), keeper=kept_by, owner=owner, attribute=attribute,
@@ -296,7 +296,7 @@ class Classifier:
 
     def _reschedules_itself(self, site: CallSite) -> bool:
         """`async def _poll(self): ...; self._task = create_task(self._poll())`."""
-        args = site.node.args
+        args = site.args
         fn = site.scope.method()
         if not args or fn is None or not isinstance(args[0].value, cst.Call):
             return False
@@ -314,7 +314,7 @@ class Classifier:
 
     def _long_running(self, site: CallSite) -> bool:
         """The spawned coroutine is a function of this module with a `while True` loop."""
-        args = site.node.args
+        args = site.args
         if not args:
             return False
         coro = args[0].value
@@ -325,7 +325,7 @@ class Classifier:
     def _endless(self, site: CallSite) -> bool:
         """The spawned coroutine never ends by itself: a `while True` with no `break` or
         `return`, or a coroutine that spawns itself again."""
-        args = site.node.args
+        args = site.args
         coro = args[0].value if args else None
         target = defined_function(coro.func if isinstance(coro, cst.Call) else coro, site.scope) \
             if coro is not None else None
@@ -334,7 +334,7 @@ class Classifier:
     def _reschedules(self, site: CallSite) -> bool:
         """The spawned coroutine is a function of this module that spawns itself again (`_poll`
         ends with `self._task = create_task(self._poll())`): it never ends on its own."""
-        args = site.node.args
+        args = site.args
         coro = args[0].value if args else None
         if not isinstance(coro, cst.Call):
             return False

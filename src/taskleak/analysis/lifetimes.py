@@ -53,7 +53,7 @@ def pruned_only_on_success(site: CallSite, prunes: list[Occurrence],
     the tasks (a done-callback, a cancel, a wait), which makes this moot."""
     if others or not prunes or any(o.dest.kind is not Flow.PRUNE for o in prunes):
         return ""
-    args = site.node.args
+    args = site.args
     coro = args[0].value if args else None
     if not isinstance(coro, cst.Call):
         return ""

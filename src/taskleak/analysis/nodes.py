@@ -71,11 +71,12 @@ def last_name(func: cst.BaseExpression) -> str | None:
     return None
 
 
-def coroutine_text(call: cst.Call) -> str:
-    """What a spawn runs, short: `self._send()`, `process(…)`, `coro`."""
-    if not call.args:
+def coroutine_text(call: cst.Call, via: int = 0) -> str:
+    """What a spawn runs, short: `self._send()`, `process(…)`, `coro` (`via`: the arguments
+    before it, as in `context.run(loop.create_task, coro)`)."""
+    if len(call.args) <= via:
         return "…"
-    value = call.args[0].value
+    value = call.args[via].value
     if isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
         value = value.elt  # `gather(*(fetch(u) for u in urls))`
     if isinstance(value, cst.Call):

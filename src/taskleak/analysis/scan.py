@@ -41,6 +41,7 @@ from taskleak.analysis.vocabulary import (
     LOOP_RUNNERS,
     SPAWN_FUNCTIONS,
     SPAWN_METHODS,
+    VIA_CALLS,
     WRAPPING_NAMES,
 )
 from taskleak.analysis.walk import Walker
@@ -289,6 +290,8 @@ class Scanner(Walker):
         stack = self.stack
         if name in _SPAWN_NAMES or name in self.extra_names:
             self._call_site(node, trace(stack, len(stack) - 1))
+        elif name in VIA_CALLS and node.args and self._names_a_spawn(node.args[0].value):
+            self._call_site(node, trace(stack, len(stack) - 1), via=1)
         else:
             if name in LOOP_RUNNERS:
                 self.cur.blocking.append((self.seq, node))
@@ -300,11 +303,16 @@ class Scanner(Walker):
             if type(stack[-2]) is cst.Expr:  # `helper(...)` as a statement: result dropped
                 self.cur.dropped_calls.append(node)
 
-    def _call_site(self, node: cst.Call, dest: Dest) -> None:
+    def _call_site(self, node: cst.Call, dest: Dest, via: int = 0) -> None:
         i = len(self.stack) - 1
         self.cur.calls.append(CallSite(node=node, scope=self.cur, dest=dest, seq=self.seq,
                                        loops=self._loops(i), statement=self._statement(i),
-                                       path=tuple(self.stack[:i])))
+                                       path=tuple(self.stack[:i]), via=via))
+
+    def _names_a_spawn(self, value: cst.BaseExpression) -> bool:
+        """`loop.create_task` passed on, not called (`context.run(loop.create_task, coro)`)."""
+        name = last_name(value) if type(value) in (cst.Name, cst.Attribute) else None
+        return name is not None and (name in _SPAWN_NAMES or name in self.extra_names)
 
     def _record(self, key: Key) -> None:
         i = len(self.stack) - 1

@@ -142,7 +142,15 @@ def _coroutines_in(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
 
 def classify_call(site: CallSite, resolver: Resolver, extra: tuple[str, ...]) -> Spawn | None:
     """The spawn this call is, or None."""
-    func = site.node.func
+    spawn = _classify(site, resolver, extra)
+    if spawn is not None and site.via and not spawn.structured \
+            and last_name(site.node.func) != "run":
+        return None  # `partial(loop.create_task, coro)`: nothing runs until it is called
+    return spawn
+
+
+def _classify(site: CallSite, resolver: Resolver, extra: tuple[str, ...]) -> Spawn | None:
+    func = site.func
     scope = site.scope
     resolved = resolver.resolve(func, scope)
     if resolved.kind is SymKind.QUALIFIED and resolved.name in SPAWN_QUALIFIED:

@@ -38,6 +38,10 @@ WRAPPING_NAMES = frozenset({"gather", "shield", "wait_for"})
 # A starred argument named like this holds coroutines (`gather(*coros)`, `*coroutines.values()`,
 # textual's `gather(*awaitables)`).
 COROUTINE_NAME_PARTS = ("coro", "awaitable")
+# Calls that call the function they are given with the arguments that follow
+# (`contextvars.Context().run(loop.create_task, coro)`), or bind them for later (`partial`: only
+# task groups' methods, whose tasks the group owns whenever they start).
+VIA_CALLS = frozenset({"run", "partial"})
 # Names a spawn can be called by: the scan records every call by one of these names (or by a
 # configured spawner's last name) and spawn recognition decides by resolution.
 SPAWN_FUNCTIONS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe",
