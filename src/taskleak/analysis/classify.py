@@ -16,6 +16,7 @@ from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import guard
 from taskleak.analysis.keys import constant_key, keeper_of, per_client_key, target_text
+from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import held_while, pruned_only_on_success
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import (
@@ -35,7 +36,7 @@ from taskleak.analysis.scopes import (
     defined_function,
 )
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import ends_lifecycle, repeats_often
+from taskleak.analysis.vocabulary import ends_lifecycle
 from taskleak.analysis.waits import Race, ended, pending_target, race_of
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
@@ -47,6 +48,7 @@ class Classifier:
 
     def __init__(self, module: Scope, resolver: Resolver) -> None:
         self.ownership = Ownership(module, resolver)
+        self.lifecycle = Lifecycle(module)
 
     def fates(self, sp: Spawn) -> list[Fate]:
         """What became of the spawn's Task. Usually one fate; a spawn bound to several targets
@@ -111,8 +113,10 @@ class Classifier:
         site = sp.site
         fn = site.scope.method()
         kept_by, owner, attribute = keeper_of(keeper)
+        often = self.lifecycle.of(site.scope)
         return Fate(kind, coroutine_text(site.node, site.via), in_loop=bool(site.loops),
-                    repeating=fn.name if fn is not None and repeats_often(fn.name) else "",
+                    repeating=often.function if often.repeats else "",
+                    evidence=often.evidence if often.repeats else "",
                     function=fn.name if fn is not None else "<module>",
                     where=where(site.scope), keeper=kept_by, owner=owner, attribute=attribute,
                     wrapper=sp.wrapper, **facts)
@@ -179,7 +183,7 @@ class Classifier:
         cleanup = eff.cleanup or ""
         fn = site.scope.method()
         before = [o for o in eff.occurrences if o.scope.method() is fn and o.seq < site.seq]
-        repeats = bool(site.loops) or (fn is not None and repeats_often(fn.name))
+        repeats = bool(site.loops) or self.lifecycle.of(site.scope).repeats
         if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
                               for o in eff.occurrences):
             repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
@@ -229,7 +233,8 @@ class Classifier:
                       and o.seq < site.seq and o.dest.kind is not Flow.SUBSCRIPT_STORE]
             # like an attribute re-spawned: the same key comes again (another message from the
             # same client, the next iteration) and the old task is not read or cancelled first
-            repeats = fn is not None and (bool(site.loops) or repeats_often(fn.name))
+            repeats = fn is not None and (bool(site.loops)
+                                          or self.lifecycle.of(site.scope).repeats)
             if repeats and not before and per_client_key(target, fn) \
                     and not self._guard(sp, holder):
                 return self._fate(FateKind.KEY_OVERWRITTEN, sp, holder, holder=label,

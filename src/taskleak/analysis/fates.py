@@ -78,6 +78,7 @@ class Fate:
     stored_in: str = ""  # where a local was stored (`self._m[uid]`), a dict slot
     in_loop: bool = False  # spawned once per loop iteration
     repeating: str = ""  # the enclosing function when it runs once per event (`on_message`)
+    evidence: str = ""  # how we know it does: "registered with @client.event"
     function: str = ""  # the enclosing function ("<module>" at module level)
     where: str = ""  # where the spawn's function returns: "connect()", "module scope"
     long_running: bool = False  # the coroutine runs a `while True`-like loop
@@ -97,11 +98,13 @@ class Fate:
     @property
     def frequency(self) -> str:
         """How often the spawn runs, when that raises its risk: "spawned once per loop
-        iteration", "spawned on every call of on_message()", or ""."""
+        iteration", "spawned on every call of on_message(), registered with @client.event",
+        or ""."""
         if self.in_loop:
             return "spawned once per loop iteration"
         if self.repeating:
-            return f"spawned on every call of {self.repeating}()"
+            how = f", {self.evidence}" if self.evidence else ""
+            return f"spawned on every call of {self.repeating}(){how}"
         return ""
 
     def to_json(self) -> dict[str, Any]:

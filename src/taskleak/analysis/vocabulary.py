@@ -163,8 +163,32 @@ REPEATING_WORDS = frozenset({"message", "messages", "msg", "connect", "reconnect
                              "reload", "switch", "refresh", "packet", "frame", "trigger", "turn",
                              "retry", "request", "event"})
 # Functions that run once per object (or start something once): not "repeating".
-ONCE = re.compile(r"^(__init__|__post_init__|__aenter__|__enter__|__new__|_*(start|setup|init|"
-                  r"begin|open|run|main|create|async_setup))")
+ONCE = re.compile(r"^(__init__|__post_init__|__aenter__|__enter__|__new__|_*(on_)?(start|setup|"
+                  r"init|begin|open|run|main|create|async_setup))")
+# Evidence of how often a function runs (`lifecycle.py`), stronger than its name:
+# decorators that register it per request, message or command (by their last name; also any
+# `*_handler`), and decorators that run it once (start-up, shut-down)
+PER_EVENT_DECORATORS = frozenset({
+    "route", "get", "post", "put", "delete", "patch", "head", "options", "websocket",
+    "websocket_route", "api_route", "event", "command", "hybrid_command", "slash_command",
+    "listen", "listener", "message", "subscribe", "on", "on_message", "loop",
+})
+ONCE_DECORATORS = frozenset({"on_startup", "startup", "on_shutdown", "shutdown",
+                             "before_serving", "after_serving", "before_server_start",
+                             "after_server_start", "lifespan"})
+# protocol callbacks: per chunk of data, or once per connection object
+PER_DATA_CALLBACKS = frozenset({"data_received", "datagram_received", "eof_received",
+                                "buffer_updated", "pipe_data_received"})
+ONCE_CALLBACKS = frozenset({"connection_made", "connection_lost", "error_received",
+                            "process_exited"})
+# calls that register a function to be called per event (by parts of their last name), unless
+# they unregister it or call it once (`async_listen_once`, `call_soon`, `add_done_callback`)
+REGISTRAR_PARTS = ("listen", "subscribe", "handler", "connect", "track_", "add_route",
+                   "add_reader", "register_callback", "add_callback", "observe", "watch")
+REGISTRAR_NAMES = frozenset({"on", "add_get", "add_post", "add_put", "add_delete", "add_patch",
+                             "add_api_route", "add_websocket_route", "add_event_handler"})
+NOT_REGISTRAR_PARTS = ("once", "remove", "unsub", "unregister", "disconnect", "unwatch",
+                       "done_callback")
 # Functions that end an object's life: cleanup there counts as shutdown.
 CLOSE_LIKE = re.compile(
     r"^_*(a?close|stop|shutdown|disconnect|cleanup|teardown|cancel|terminate|dispose|"
@@ -189,6 +213,15 @@ def repeats_often(name: str) -> bool:
     if not words:
         return False
     return words[0] in REPEATING_FIRST or any(w in REPEATING_WORDS for w in words)
+
+
+def is_registrar(callee: str) -> bool:
+    """Whether a call of this name registers the function it is given per event
+    (`hass.bus.async_listen`, `app.add_handler`, `signal.connect`, `emitter.on`)."""
+    name = callee.rsplit(".", 1)[-1].lower()
+    if any(part in name for part in NOT_REGISTRAR_PARTS):
+        return False
+    return name in REGISTRAR_NAMES or any(part in name for part in REGISTRAR_PARTS)
 
 
 def ends_lifecycle(name: str) -> bool:
