@@ -74,3 +74,14 @@ def test_a_global_flag_set_once() -> None:
             _started = True
             _task = asyncio.create_task(run())
     """) == "`if _started: return` (_started is set once, never reset)"
+
+
+@pytest.mark.parametrize(("test", "expected"), [
+    ('if not hasattr(self, "_task"):', '`if not hasattr(self, "_task")`'),
+    ('if getattr(self, "_task", None) is None:', '`if getattr(self, "_task", None) is None`'),
+    ('if hasattr(self, "_task"):', ""),
+])
+def test_attribute_probes_guard(test: str, expected: str) -> None:
+    code = HEAD + "    async def on_message(self):\n        " + test + \
+        "\n            self._task = asyncio.create_task(run())\n"
+    assert guard_of(code) == expected

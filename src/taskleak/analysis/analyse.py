@@ -55,10 +55,10 @@ class ModuleAnalysis:
         if not self.spawns:
             return ()
         where_ = spawn_positions(self.module, self.text,
-                                 [(sp.site.node, sp.site.statement) for sp in self.spawns])
+                                 [(_shown(sp), sp.site.statement) for sp in self.spawns])
         out: list[SpawnFacts] = []
         for sp, fates in zip(self.spawns, self.fates, strict=True):
-            node = sp.site.node
+            node = _shown(sp)
             stmt = sp.site.statement
             line, col, end_line, end_col = where_[id(node)]
             stmt_line = where_[id(stmt)][0] if id(stmt) in where_ else line
@@ -67,11 +67,17 @@ class ModuleAnalysis:
             out.append(SpawnFacts(
                 line=line, column=col + 1, end_line=end_line, end_column=end_col + 1,
                 statement_line=stmt_line, spawner=sp.spawner,
-                coroutine=coroutine_text(node, sp.site.via), context=context,
+                coroutine=coroutine_text(sp.site.node, sp.site.via), context=context,
                 snippet=" ".join(self.module.code_for_node(code_node).split()),
                 fates=fates, questions=questions_of(fates, context),
             ))
         return tuple(out)
+
+
+def _shown(sp: Spawn) -> cst.CSTNode:
+    """Where a spawn is shown: its call, or the spawn function handed to another call
+    (`context.run(loop.create_task, coro)` is shown at `loop.create_task`)."""
+    return sp.site.func if sp.site.via else sp.site.node
 
 
 def analyse(module: cst.Module, spawners: Sequence[str] = (),

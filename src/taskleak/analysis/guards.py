@@ -86,6 +86,9 @@ def _names(test: cst.BaseExpression) -> list[str]:
     todo: list[cst.CSTNode] = [test]
     while todo:
         node = todo.pop()
+        named = _attr_call(node)
+        if named:  # `hasattr(self, "_task")` reads `self._task`
+            out.append(named)
         if isinstance(node, (cst.Name, cst.Attribute)):
             name = dotted(node)
             if name is not None:
@@ -118,14 +121,29 @@ def _absent(test: cst.BaseExpression, key: str) -> bool | None:
     if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) \
             and dotted(test.func.value) == key and test.func.attr.value in ("done", "cancelled"):
         return True
+    if _attr_call(test) == key:  # `hasattr(self, "_task")`, `getattr(self, "_task", None)`
+        return False
     if _reads(test, key):
         return False
     return None
 
 
+def _attr_call(node: cst.CSTNode) -> str:
+    """"self._task" for `hasattr(self, "_task")` / `getattr(self, "_task", None)`, else ""."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Name) \
+            or node.func.value not in ("hasattr", "getattr") or len(node.args) < 2:
+        return ""
+    base = dotted(node.args[0].value)
+    name = node.args[1].value
+    if base is None or not isinstance(name, cst.SimpleString):
+        return ""
+    attr = name.evaluated_value
+    return f"{base}.{attr}" if isinstance(attr, str) else ""
+
+
 def _reads(expr: cst.BaseExpression, key: str) -> bool:
     """`key` itself, or an entry of it (`self._tasks.get(uid)`, `self._tasks[uid]`)."""
-    if dotted(expr) == key:
+    if dotted(expr) == key or _attr_call(expr) == key:
         return True
     if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) \
             and expr.func.attr.value == "get":
