@@ -56,7 +56,18 @@ Checks for a Task stored in an attribute or a module global when nothing in the 
 module) awaits it, cancels it (also through a local alias such as `task = self._task;
 task.cancel()`), or passes it to `asyncio.gather`/`asyncio.wait`. A spawn guarded by
 `if self._task is None:` (or a started flag) is a singleton: it never runs twice at once, but
-nothing ends it either, so it is reported too, with the guard named.""",
+nothing ends it either, so it is reported too, with the guard named. A cancel that only makes
+room for a new spawn of an endless task (`self._task.cancel(); self._task = spawn(...)`) is a
+replacement, not an end.
+
+Also reported here:
+- a task raced by `asyncio.wait(..., return_when=FIRST_COMPLETED)`, `asyncio.wait(...,
+  timeout=...)` or `asyncio.as_completed(...)`, or waited through `asyncio.wait`/`shield` under a
+  timeout (`asyncio.timeout`, `async_timeout`, `wait_for`), when nothing cancels the losers after
+  the wait (or, where a timeout can cut it short, in a `finally`);
+- a task kept in a local of a function that does not return while the task runs (it blocks in
+  `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever): held, but its
+  result and errors are never read.""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\
 import asyncio
@@ -122,6 +133,16 @@ should end is a design decision).""",
 import asyncio
 
 
+async def proxy(client, upstream) -> None:
+    await asyncio.wait(
+        [asyncio.create_task(pipe(client, upstream)), asyncio.create_task(pipe(upstream, client))],
+        return_when=asyncio.FIRST_COMPLETED,
+    )
+''',
+        '''\
+import asyncio
+
+
 class Sweeper:
     async def start(self) -> None:
         self._sweeper = asyncio.create_task(self._sweep())
@@ -142,6 +163,18 @@ def setup() -> None:
 ''',
     ),
     valid=(
+        '''\
+import asyncio
+
+
+async def proxy(client, upstream) -> None:
+    _, pending = await asyncio.wait(
+        [asyncio.create_task(pipe(client, upstream)), asyncio.create_task(pipe(upstream, client))],
+        return_when=asyncio.FIRST_COMPLETED,
+    )
+    for task in pending:
+        task.cancel()
+''',
         '''\
 import asyncio
 
