@@ -178,14 +178,15 @@ def test_words_cover_every_name_the_scanner_records() -> None:
     (b"from asyncio import Task as Spawn", True),
     (b"from asyncio import (\n    Task as Spawn,\n)", True),
     (b"spawn = asyncio.Task\n", True),
-    (b"spawn = Task  # eager", True),
+    (b"from asyncio import Task\nspawn = Task  # eager", True),
     (b"self._task: asyncio.Task[None] | None = None", False),
     (b"def f() -> asyncio.Task:\n    pass", False),
     (b"_task: asyncio.Task\n", False),
     (b"if t == asyncio.Task\n", False),
     (b"class MyTask(Base): pass", False),
     (b"asyncio.gather(*stops)", True),
-    (b"self._future = gather(*awaitables)", True),
+    (b"from asyncio import gather\nself._future = gather(*awaitables)", True),
+    (b"self._future = gather(*awaitables)", False),  # not asyncio's: no spawn
     (b"return asyncio.shield(self._close())", True),
     (b"await asyncio.wait_for(asyncio.shield(task), 5)", True),  # the shield is not awaited
     (b"from asyncio import gather as run_all", True),

@@ -57,7 +57,10 @@ class Prefilter:
                 if any(_has_word(data, w) for w in self._encoded):
                     return True
                 break
-        return _may_start_in_group(data) or _may_construct_task(data) or _may_wrap(data)
+        # the Task class and gather/shield/wait_for spawn only as asyncio's: their import names
+        # asyncio (spawns.classify_call resolves them to `asyncio.*`), so most files skip both
+        return _may_start_in_group(data) or (_ASYNCIO in data and (
+            _may_construct_task(data) or _may_wrap(data)))
 
 
 def _may_start_in_group(data: bytes) -> bool:
@@ -70,6 +73,7 @@ def _may_start_in_group(data: bytes) -> bool:
             or any(_has_word(data, w) for w in _GROUP_WORD_BYTES))
 
 
+_ASYNCIO = b"asyncio"
 _TASK_BYTES = TASK_CLASS.encode()
 _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
 
