@@ -17,7 +17,7 @@ from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import guard
 from taskleak.analysis.keys import constant_key, keeper_of, per_client_key, target_text
 from taskleak.analysis.lifecycle import Lifecycle
-from taskleak.analysis.lifetimes import held_while, pruned_only_on_success
+from taskleak.analysis.lifetimes import held_while, pruned_only_on_success, stopped_by
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import (
     Effects,
@@ -203,6 +203,7 @@ class Classifier:
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
                           holder, holder=label, long_running=self._long_running(site),
+                          stopped_by=stopped_by(site),
                           closers=self._closers(holder), guard=guarded,
                           replaced=", ".join(dict.fromkeys(eff.replaced)),
                           reschedules=self._reschedules(site))

@@ -94,6 +94,7 @@ class Fate:
     left: str = ""  # LEFT_RUNNING: why the wait leaves it running ("it returns as soon as ...")
     timeout: bool = False  # LEFT_RUNNING: a timeout can cut the wait short
     held: str = ""  # HELD_WHILE_RUNNING: what keeps the local alive ("start() blocks in ...")
+    stopped_by: str = ""  # what stops its `while` loop: "close() stops through self._running"
 
     @property
     def frequency(self) -> str:

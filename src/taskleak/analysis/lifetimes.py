@@ -20,7 +20,7 @@ from taskleak.analysis.flow import Flow
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.resolve import Resolver, SymKind
 from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
-from taskleak.analysis.vocabulary import LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
+from taskleak.analysis.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
 
 
 def held_while(holder_scope: Scope, site: CallSite, resolver: Resolver) -> str:
@@ -86,3 +86,44 @@ def _in_cleanup(path: tuple[cst.CSTNode, ...]) -> bool:
                 in ("BaseException", "CancelledError")):
             return True
     return False
+
+
+def stopped_by(site: CallSite) -> str:
+    """"close() stops through self._running" when the spawned coroutine's `while` loop tests
+    a flag that another method of its class sets or resets (`self._running = False`,
+    `self._closed.set()`): a cooperative shutdown path, though nothing awaits the task."""
+    args = site.args
+    coro = args[0].value if args else None
+    target = defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
+    cls = target.enclosing_class() if target is not None else None
+    if target is None or cls is None or not target.loop_flags or not target.self_name:
+        return ""
+    for flag in target.loop_flags:
+        negated = flag.startswith("!")
+        flag = flag.lstrip("!")
+        base, _, attr = flag.partition(".")
+        if base != target.self_name or not attr or "." in attr:
+            continue
+        # `self._running = False` stops `while self._running`; `= True` stops `while not ...`
+        for value, scope in cls.attr_bindings.get(attr, []):
+            method = scope.method()
+            if method is not None and method is not target and method.name not in INIT_METHODS \
+                    and _truth(value) is negated:
+                return f"{method.name}() stops through {flag}"
+        stoppers = {"set" if negated else "clear", "cancel", "close"}
+        for method in cls.children:
+            if method is target or method.kind is not ScopeKind.FUNCTION or not method.self_name:
+                continue
+            key = f"{method.self_name}.{attr}"
+            if any(o.key == key and o.dest.kind is Flow.METHOD and o.dest.callee in stoppers
+                   for s in method.walk() for o in s.occurrences):
+                return f"{method.name}() stops through {flag}"
+    return ""
+
+
+def _truth(value: cst.BaseExpression) -> bool | None:
+    if isinstance(value, cst.Name) and value.value in ("True", "False", "None"):
+        return value.value == "True"
+    if isinstance(value, cst.Integer):
+        return value.value != "0"
+    return None

@@ -99,6 +99,20 @@ def decorator_name(decorator: cst.Decorator) -> str:
     return ""
 
 
+def loop_flag(test: cst.BaseExpression) -> str | None:
+    """The flag a long-running `while` tests, "!" first when the loop runs while it is false:
+    `self._running`, `!self._closed` (of `not self._closed.is_set()`), or None (`while True`)."""
+    negated = ""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test, negated = test.expression, "!"
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute):
+        test = test.func.value
+    if isinstance(test, cst.Name) and test.value == "True":
+        return None
+    name = dotted(test)
+    return negated + name if name is not None else None
+
+
 def is_long_running_test(test: cst.BaseExpression) -> bool:
     """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`."""
     if isinstance(test, cst.Name):

@@ -20,13 +20,10 @@ import libcst as cst
 
 from taskleak.analysis.flow import Dest, Flow, trace
 from taskleak.analysis.nodes import (
-    DEFINING_PARENTS,
-    LOOP_TYPES,
-    TARGET_CONTAINERS,
-    TARGET_HOLDERS,
     dotted,
     is_long_running_test,
     last_name,
+    loop_flag,
 )
 from taskleak.analysis.scopes import (
     Binding,
@@ -37,6 +34,7 @@ from taskleak.analysis.scopes import (
     Scope,
     ScopeKind,
 )
+from taskleak.analysis.stack import StackWalker
 from taskleak.analysis.vocabulary import (
     LOOP_RUNNERS,
     SPAWN_FUNCTIONS,
@@ -44,7 +42,6 @@ from taskleak.analysis.vocabulary import (
     VIA_CALLS,
     WRAPPING_NAMES,
 )
-from taskleak.analysis.walk import Walker
 
 _SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
 # reads whose place matters later: which wait, which `try` (waits.py, the prune of a task's
@@ -52,7 +49,7 @@ _SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
 _PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE})
 
 
-class Scanner(Walker):
+class Scanner(StackWalker):
     """Builds the scope tree of one module (see the module docstring) in one `Walker` walk."""
 
     def __init__(self, extra_names: frozenset[str] = frozenset()) -> None:
@@ -61,8 +58,6 @@ class Scanner(Walker):
         self.scope: Scope | None = None
         # names that call a spawn: configured spawners' last names and local aliases
         self.extra_names = extra_names
-        # nodes that open a scope, so the stack walk knows where a scope starts
-        self._scope_nodes: set[int] = set()
         # the loops around the current node: [scope, long-running `while`, left by break/return]
         self._loop_stack: list[list[object]] = []
 
@@ -209,6 +204,9 @@ class Scanner(Walker):
         forever = scope.kind is ScopeKind.FUNCTION and is_long_running_test(node.test)
         if forever:
             scope.long_running = True
+            flag = loop_flag(node.test)
+            if flag is not None:
+                scope.loop_flags.append(flag)
         self._loop_stack.append([scope, forever, False])
 
     def leave_While(self, original_node: cst.While) -> None:
@@ -322,64 +320,6 @@ class Scanner(Walker):
         self.cur.occurrences.append(
             Occurrence(key=key, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),
                        path=path))
-
-    def _is_load(self, i: int) -> bool:
-        """Whether stack[i] (a Name or Attribute) is read here (not a target or a label)."""
-        stack = self.stack
-        node = stack[i]
-        parent = stack[i - 1] if i > 0 else None
-        kind = type(parent)  # exact types, like trace()
-        if kind is cst.Attribute:
-            return parent.value is node  # type: ignore[union-attr]  # `.attr` is a label
-        if kind is cst.Arg:
-            return parent.keyword is not node  # type: ignore[union-attr]
-        if kind in DEFINING_PARENTS:
-            return False
-        # climb through tuple/list/starred targets
-        j = i
-        child = node
-        while j > 0 and type(stack[j - 1]) in TARGET_CONTAINERS:
-            j -= 1
-            child = stack[j]
-        holder = stack[j - 1] if j > 0 else None
-        if type(holder) in TARGET_HOLDERS:
-            return holder.target is not child  # type: ignore[union-attr]
-        return type(holder) is not cst.Del
-
-    def _loops(self, i: int) -> tuple[int, ...]:
-        """Ids of the loops around stack[i] whose body repeats it, up to the scope's node."""
-        stack = self.stack
-        out: list[int] = []
-        child = stack[i]
-        for j in range(i - 1, -1, -1):
-            node = stack[j]
-            kind = type(node)
-            if kind not in LOOP_TYPES:
-                if id(node) in self._scope_nodes:
-                    break
-                child = node
-                continue
-            if kind is cst.For:
-                if node.iter is not child:  # type: ignore[attr-defined]
-                    out.append(id(node))
-            elif kind is cst.While:
-                out.append(id(node))
-            else:  # a comprehension: its outermost iterable is evaluated once
-                outer: cst.CompFor = node.for_in  # type: ignore[attr-defined]
-                once = child is outer and j + 2 <= i and stack[j + 2] is outer.iter
-                if not once:
-                    out.append(id(node))
-            child = node
-        return tuple(out)
-
-    def _statement(self, i: int) -> cst.CSTNode:
-        for j in range(i - 1, -1, -1):
-            node = self.stack[j]
-            if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-                return node
-        return self.stack[0]
-
-
 
 
 def _annotation(p: cst.Param) -> cst.BaseExpression | None:

@@ -34,7 +34,9 @@ def _describe(fate: Fate) -> Description:
     if fate.replaced:
         why = (f"stored in {fate.holder}; {fate.replaced} cancels it only to replace it with a "
                "new one, and nothing awaits or cancels the last one")
-    if fate.long_running:
+    if fate.long_running and fate.stopped_by:
+        why = f"{fate.coroutine} runs a `while` loop that {fate.stopped_by}: " + why
+    elif fate.long_running:
         why = f"{fate.coroutine} runs a `while` loop with no shutdown path: " + why
     elif fate.reschedules:
         why = f"{fate.coroutine} spawns itself again when it is done, with no shutdown path: " \
