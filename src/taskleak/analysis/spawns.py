@@ -36,7 +36,8 @@ from taskleak.analysis.vocabulary import (
 
 _OWNERS = {Instance.TASKGROUP: "TaskGroup", Instance.NURSERY: "Nursery"}
 # Calls whose result is a task already: handed to gather, they are not coroutines.
-_TASK_MAKERS = SPAWN_FUNCTIONS | {"create_eager_task", "gather", "shield"}
+_TASK_MAKERS = SPAWN_FUNCTIONS | {"create_eager_task", "gather", "shield", "create_future",
+                                   "Future"}
 
 
 @dataclass(eq=False)
@@ -98,7 +99,8 @@ def _self_group(receiver: cst.BaseExpression, scope: Scope) -> Instance | None:
 def wraps_coroutines(call: cst.Call, scope: Scope, resolver: Resolver) -> bool:
     """gather/shield/wait_for given coroutines (calls), not tasks that already exist:
     `gather(a(), b())`, `gather(*(f(x) for x in xs))`, `gather(*coros)` where `coros` was built
-    from calls (or is named so), `shield(coro())`. A spawn call (`create_task(...)`) is a task."""
+    from calls (or is named so), `shield(coro())`, `wait_for(coroutine, 5)` (a name that says
+    it). A spawn call (`create_task(...)`) is a task."""
     args = [a for a in call.args if a.keyword is None]
     if last_name(call.func) != "gather":
         args = args[:1]
@@ -107,9 +109,16 @@ def wraps_coroutines(call: cst.Call, scope: Scope, resolver: Resolver) -> bool:
         if arg.star == "*":
             if _coroutines_in(value, scope, resolver):
                 return True
-        elif _coroutine_call(value):
+        elif _coroutine_call(value) or _named_coroutine(value):
             return True
     return False
+
+
+def _named_coroutine(value: cst.BaseExpression) -> bool:
+    """`coro`, `coroutine`, `awaitable`: a name that says it holds a coroutine."""
+    name = dotted(value)
+    last = name.rsplit(".", 1)[-1].lower() if name is not None else ""
+    return bool(last) and any(part in last for part in COROUTINE_NAME_PARTS)
 
 
 def _coroutine_call(value: cst.BaseExpression) -> bool:

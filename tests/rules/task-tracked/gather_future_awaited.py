@@ -27,3 +27,10 @@ class Panes:
     async def temperature(self, unit: str) -> float:
         await asyncio.sleep(0)
         return 0.0
+
+
+async def next_message(ready, timeout: float | None) -> None:
+    coroutine = ready.wait()
+    if timeout is not None:
+        coroutine = asyncio.wait_for(coroutine, timeout=timeout)
+    await coroutine
