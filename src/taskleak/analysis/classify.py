@@ -278,6 +278,9 @@ class Classifier:
             if holder.kind is not HolderKind.LOCAL and any(
                     o.scope.method() is not method for o in eff.cancel_reads):
                 continue  # its owner cancels it elsewhere (on shutdown)
+            if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
+                   for a in eff.await_reads):
+                continue  # awaited before this wait: done by then (a local reused later)
             if not ended(race, ends + self._pending_ends(race)):
                 return self._left(sp, holder, label, race)
         return None

@@ -53,3 +53,12 @@ class Device:
         lookups = [asyncio.create_task(self.lookup(m)) for m in mirrors]
         for lookup in asyncio.as_completed(lookups):
             return await lookup
+
+
+async def next_or_close(ready, close, timeout: float):
+    # one local for two tasks: the first is awaited before the name is reused for the second,
+    # which the timeout leaves running behind its shield
+    waiter = asyncio.ensure_future(ready.wait())
+    await waiter
+    waiter = asyncio.create_task(close())
+    await asyncio.wait_for(asyncio.shield(waiter), timeout=timeout)

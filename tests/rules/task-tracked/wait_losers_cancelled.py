@@ -56,3 +56,4 @@ class Device:
         finally:
             for lookup in lookups:
                 lookup.cancel()
+
