@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from taskleak.analysis.flow import Flow
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.scopes import Occurrence, Scope
 from taskleak.analysis.vocabulary import FIRST_RETURNS, TIMEOUT_CONTEXTS
@@ -140,6 +141,9 @@ def ended(race: Race, ends: list[Occurrence]) -> bool:
     wait in the same function for an early return, in a finally/except around the wait where a
     timeout can cut it short."""
     method = race.scope.method()
+    if any(o.dest.kind is Flow.CANCEL and o.seq < race.seq and o.scope.method() is method
+           for o in ends):
+        return True  # cancelled before the wait, which only gives them time to finish
     # a cancel handed to an exit stack or a timer (`stack.callback(t.cancel)`) runs on every
     # way out, like a finally
     covered = any(o.dest.callee or _covers(race.path, o.path) or (

@@ -57,3 +57,19 @@ class Device:
             for lookup in lookups:
                 lookup.cancel()
 
+
+
+class Entry:
+    def __init__(self) -> None:
+        self._background: set[asyncio.Task[None]] = set()
+
+    def start(self, coro) -> None:
+        task = asyncio.create_task(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def unload(self) -> None:
+        # cancelled first; the wait only gives them time to finish cancelling
+        for task in self._background:
+            task.cancel()
+        await asyncio.wait(self._background, timeout=10)
