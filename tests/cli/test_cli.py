@@ -66,6 +66,7 @@ def test_fail_on_threshold(tmp_path: Path, fail_on: str, expected: int) -> None:
         "import asyncio\nclass C:\n    def go(self):\n"
         "        self._t = asyncio.create_task(w())\n        self._g = None\n"
         "        if self._g is None:\n            self._g = asyncio.create_task(w())\n"
+        "    def close(self):\n        self._g.cancel()\n"
     )
     code, doc = check_json("--fail-on", fail_on, cwd=tmp_path)
     assert {r["risk"] for r in doc["findings"]} == {"medium", "low"}

@@ -202,6 +202,7 @@ def test_fix_turns_the_seeds_red_rows_green(voice: Path, tmp_path: Path) -> None
     assert [r for r in after if r[3] != "low"] == [
         ("ai_chat/proxy_handler.py", 39, "TL103", "medium"),
         ("ai_chat/proxy_handler.py", 41, "TL201", "medium"),
+        ("ai_chat/websocket_handler.py", 42, "TL201", "medium"),  # a singleton nothing ends
     ]
     assert len(after) == len(before)  # every spawn still there, now kept
     _compiles(voice, tmp_path)
@@ -218,8 +219,12 @@ def test_fix_turns_the_seeds_red_rows_green(voice: Path, tmp_path: Path) -> None
 
 def test_unsafe_fixes_turn_the_yellow_rows_green_too(voice: Path, tmp_path: Path) -> None:
     res = invoke(["fix", "--unsafe-fixes"], voice)
-    assert res.exit_code == 0, res.output
-    assert {r[3] for r in _rows(voice)} == {"low"}
+    # the guarded sweeper has no owner method to cancel it in: where it ends is for a person
+    assert res.exit_code == 1, res.output
+    assert "WebSocketHandler has no close/aclose/stop/shutdown/disconnect/__aexit__ method" \
+        in res.output
+    assert [r for r in _rows(voice) if r[3] != "low"] == [
+        ("ai_chat/websocket_handler.py", 42, "TL201", "medium")]
     agent = (voice / "ai_chat" / "agent" / "basic_memory_agent.py").read_text()
     # the seeds' fix "A": await the fast websocket send inside its try/except
     assert "                    await self._websocket_send_func(json.dumps(websocket_message))\n" \

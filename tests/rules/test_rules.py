@@ -27,9 +27,13 @@ from taskleak.rules import ALL_RULES, RULES
 Row = tuple[str, int, str, str]  # (path, line, rule, risk)
 ROW_KEYS = {"path", "line", "rule", "risk"}
 # A call that could spawn a task: create_task/ensure_future/run_coroutine_threadsafe/
-# start_soon/start or a local alias named spawn (the cases use no other names).
+# start_soon/start, the Task class (or an alias ending in Task), gather/shield/wait_for of
+# coroutines, a local alias named spawn, or one of them handed to `run`/`partial` (the cases use
+# no other names).
 SPAWN_CALL = re.compile(
-    r"\b(create_task|ensure_future|run_coroutine_threadsafe|start_soon|start|spawn)\s*\("
+    r"\b(create_task|ensure_future|run_coroutine_threadsafe|start_soon|start|spawn|\w*Task|"
+    r"gather|shield|wait_for)"
+    r"\s*\(|\b(run|partial)\(\S+\.(create_task|ensure_future|start_soon)\b"
 )
 
 

@@ -48,10 +48,10 @@ class ModuleAnalysis:
         if not self.spawns:
             return ()
         where_ = spawn_positions(self.module, self.text,
-                                 [(sp.site.node, sp.site.statement) for sp in self.spawns])
+                                 [(_shown(sp), sp.site.statement) for sp in self.spawns])
         out: list[SpawnFacts] = []
         for sp, fates in zip(self.spawns, self.fates, strict=True):
-            node = sp.site.node
+            node = _shown(sp)
             stmt = sp.site.statement
             line, col, end_line, end_col = where_[id(node)]
             stmt_line = where_[id(stmt)][0] if id(stmt) in where_ else line
@@ -88,6 +88,12 @@ class ModuleAnalysis:
                 names = [p.name.value for p in (*params.posonly_params, *params.params)]
                 return names.index(name) if name in names else -1
         return -1
+
+
+def _shown(sp: Spawn) -> cst.CSTNode:
+    """Where a spawn is shown: its call, or the spawn function handed to another call
+    (`context.run(loop.create_task, coro)` is shown at `loop.create_task`)."""
+    return sp.site.func if sp.site.via else sp.site.node
 
 
 def analyse(module: cst.Module, spawners: Sequence[str] = (),

@@ -9,13 +9,19 @@ in which words is for the rules to say (`taskleak.rules`).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import libcst as cst
 
-from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.coroutines import endless, long_running, reschedules, reschedules_itself
+from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.guards import guard
 from taskleak.analysis.interface import Promise
-from taskleak.analysis.nodes import coroutine_text, dotted
+from taskleak.analysis.keys import constant_key, keeper_of, per_client_key, target_text
+from taskleak.analysis.lifecycle import Lifecycle
+from taskleak.analysis.lifetimes import held_while, pruned_only_on_success, stopped_by
+from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import (
     Effects,
     Holder,
@@ -25,9 +31,15 @@ from taskleak.analysis.ownership import (
     where,
 )
 from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, CallSite, Scope, ScopeKind, defined_function
+from taskleak.analysis.scopes import (
+    CallSite,
+    Occurrence,
+    Scope,
+    ScopeKind,
+)
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import ends_lifecycle, repeats_often
+from taskleak.analysis.vocabulary import ends_lifecycle
+from taskleak.analysis.waits import Race, ended, pending_target, race_of
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
@@ -38,6 +50,7 @@ class Classifier:
 
     def __init__(self, module: Scope, resolver: Resolver) -> None:
         self.ownership = Ownership(module, resolver)
+        self.lifecycle = Lifecycle(module)
 
     def fates(self, sp: Spawn) -> list[Fate]:
         """What became of the spawn's Task. Usually one fate; a spawn bound to several targets
@@ -55,8 +68,13 @@ class Classifier:
         if d.kind is Flow.RETURNED:
             return [Fate(FateKind.RETURNED, coro)]
         if d.kind is Flow.GATHERED:
+            race = race_of(site.path, site.seq, site.scope)  # `wait([spawn(a()), ...], ...)`
+            if race is not None and not ended(race, self._pending_ends(race)):
+                return [self._left(sp, None, f"passed to {d.callee}()", race)]
             return [Fate(FateKind.GATHERED, coro, callee=d.callee, awaited=d.awaited)]
         if d.kind is Flow.PASSED:
+            if self.ownership.weak_call(d.callee, site.scope):  # `weakref.ref(spawn(...))`
+                return [self._fate(FateKind.WEAKLY_HELD, sp, holder=f"{d.callee}()")]
             return [Fate(FateKind.PASSED, coro, callee=d.callee)]
         if into_collection(d):
             assert d.receiver is not None
@@ -92,20 +110,21 @@ class Classifier:
             kind = FateKind.DISCARDED
         return self._fate(kind, sp)
 
-    def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None, *,
-              holder: str = "", cleanup: str = "", handed: str = "", stored_in: str = "",
-              long_running: bool = False, closers: str = "") -> Fate:
+    def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None,
+              **facts: Any) -> Fate:
         """A fate with what every rule may say of the spawn (how often it runs, where) and
-        what keeps the task (`keeper`), for questions other modules can answer."""
+        what keeps the task (`keeper`), for questions other modules can answer; `facts`: the
+        fate's other fields (`holder`, `cleanup` ...)."""
         site = sp.site
         fn = site.scope.method()
-        kept_by, owner, attribute = _keeper(keeper)
-        return Fate(kind, coroutine_text(sp.coroutine), holder=holder, cleanup=cleanup,
-                    handed=handed, stored_in=stored_in, in_loop=bool(site.loops),
-                    repeating=fn.name if fn is not None and repeats_often(fn.name) else "",
+        kept_by, owner, attribute = keeper_of(keeper)
+        often = self.lifecycle.of(site.scope)
+        return Fate(kind, coroutine_text(sp.coroutine), in_loop=bool(site.loops),
+                    repeating=often.function if often.repeats else "",
+                    evidence=often.evidence if often.repeats else "",
                     function=fn.name if fn is not None else "<module>",
-                    where=where(site.scope), long_running=long_running, closers=closers,
-                    keeper=kept_by, owner=owner, attribute=attribute)
+                    where=where(site.scope), keeper=kept_by, owner=owner, attribute=attribute,
+                    wrapper=sp.wrapper, **facts)
 
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
@@ -119,6 +138,9 @@ class Classifier:
         for coll, scope in eff.collections:
             target_holder = self.ownership.holder_for(coll, scope)
             if target_holder is not None:
+                if self.ownership.weak_holder(target_holder):  # owns nothing: look further
+                    eff.weak.append(f"the weak collection {target_holder.label}")
+                    continue
                 return self.collection_fate(sp, target_holder, keyed=False, extra=eff)
         if holder.kind is HolderKind.LOCAL:
             return self._local_fate(sp, holder, eff)
@@ -132,21 +154,30 @@ class Classifier:
                 if inner is not None and inner != holder:
                     if eff.cleanup:  # `task.cancel()` in a callback, `self.x = task`
                         return self._fate(FateKind.STORED_CLEANED, sp, inner, holder=holder.key,
-                                          cleanup=eff.cleanup, stored_in=_target_text(target))
+                                          cleanup=eff.cleanup, stored_in=target_text(target))
                     if isinstance(target, cst.Subscript):
                         return self.collection_fate(sp, inner, keyed=True, extra=eff,
                                                     target=target)
                     return self.holder_fate(sp, inner)
         cleanup = eff.cleanup or ""
-        if self._rebound_in_loop(sp.site, eff):
+        if self._rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
             return self._fate(FateKind.REBOUND_IN_LOOP, sp, holder, holder=holder.key,
                               cleanup=cleanup)
+        left = self._left_running(sp, holder, f"local `{holder.key}`", eff)
+        if left is not None:
+            return left
         if cleanup:
             return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                               cleanup=cleanup)
         if eff.handed:
             return self._fate(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key,
                               handed=eff.handed[0])
+        if eff.weak:
+            return self._fate(FateKind.WEAKLY_HELD, sp, holder, holder=eff.weak[0])
+        held = held_while(holder.scope, sp.site, self.ownership.resolver)
+        if held:  # the function does not return while the task runs: it holds the task
+            return self._fate(FateKind.HELD_WHILE_RUNNING, sp, holder, holder=holder.key,
+                              held=held)
         if not eff.occurrences:
             return self._fate(FateKind.NEVER_READ, sp, holder, holder=holder.key)
         return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key)
@@ -154,27 +185,39 @@ class Classifier:
     def _kept_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
         """An attribute, global or dotted holder: the task outlives the function."""
         site = sp.site
+        if eff.replaced and not endless(site):
+            # a task that ends by itself: cancelling the old one before its replacement ends
+            # each of them (a debounce); only an endless one needs a shutdown path
+            eff.cancels += eff.replaced
+            eff.replaced = []
         label = holder.label
         cleanup = eff.cleanup or ""
         fn = site.scope.method()
         before = [o for o in eff.occurrences if o.scope.method() is fn and o.seq < site.seq]
-        repeats = bool(site.loops) or (fn is not None and repeats_often(fn.name))
+        repeats = bool(site.loops) or self.lifecycle.of(site.scope).repeats
         if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
                               for o in eff.occurrences):
             repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
-        if self._reschedules_itself(site):
+        if reschedules_itself(site):
             repeats = False  # the task it replaces is the one running now, about to finish
-        if repeats and not before and (cleanup or site.loops):
+        guarded = self._guard(sp, holder)
+        if repeats and not before and not guarded and (cleanup or site.loops):
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup)
+        left = self._left_running(sp, holder, label, eff)
+        if left is not None:
+            return left
         if cleanup:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
         if eff.handed and holder.kind is not HolderKind.ATTR:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               handed=eff.handed[0])
-        if before:
-            return self._fate(FateKind.SINGLETON, sp, holder, holder=label)
-        return self._fate(FateKind.NEVER_CLEANED, sp, holder, holder=label,
-                          long_running=self._long_running(sp), closers=self._closers(holder))
+        # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
+        return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
+                          holder, holder=label, long_running=long_running(sp),
+                          stopped_by=stopped_by(site),
+                          closers=self._closers(holder), guard=guarded,
+                          replaced=", ".join(dict.fromkeys(eff.replaced)),
+                          reschedules=reschedules(site))
 
     # -- a collection ------------------------------------------------------------------------
     def collection_fate(self, sp: Spawn, holder: Holder, *, keyed: bool,
@@ -182,22 +225,40 @@ class Classifier:
                         target: cst.BaseExpression | None = None) -> Fate:
         """The task went into `holder`, a collection (`keyed`: as `holder[key] = task`)."""
         site = sp.site
+        if self.ownership.weak_holder(holder) and not (extra is not None and extra.cleanup):
+            return self._fate(FateKind.WEAKLY_HELD, sp, holder,
+                              holder=f"the weak collection {holder.label}")
         eff = self.ownership.effects(holder)
         if extra is not None:  # what the function did with the task itself (`await task`)
             eff.cancels += extra.cancels
             eff.awaits += extra.awaits
             eff.gathers += extra.gathers
+            eff.cancel_reads += extra.cancel_reads
+            eff.await_reads += extra.await_reads
+            eff.gather_reads += extra.gather_reads
         label = f"collection {holder.label}"
         cleanup = eff.cleanup or ""
         fn = site.scope.method()
-        slot = isinstance(target, cst.Subscript) and _constant_key(target)
+        slot = isinstance(target, cst.Subscript) and constant_key(target)
         if keyed and not slot:
             before = [o for o in eff.occurrences if o.scope.method() is fn
                       and o.seq < site.seq and o.dest.kind is not Flow.SUBSCRIPT_STORE]
-            if (fn is not None and repeats_often(fn.name) and not before and not site.loops
-                    and _per_client_key(target, fn)):
+            # like an attribute re-spawned: the same key comes again (another message from the
+            # same client, the next iteration) and the old task is not read or cancelled first
+            repeats = fn is not None and (bool(site.loops)
+                                          or self.lifecycle.of(site.scope).repeats)
+            if repeats and not before and per_client_key(target, fn) \
+                    and not self._guard(sp, holder):
                 return self._fate(FateKind.KEY_OVERWRITTEN, sp, holder, holder=label,
                                   cleanup=cleanup)
+        left = self._left_running(sp, holder, label, eff)
+        if left is not None:
+            return left
+        pruner = pruned_only_on_success(site, eff.prune_reads,
+                                        bool(eff.cancels or eff.awaits or eff.gathers))
+        if pruner:
+            return self._fate(FateKind.PRUNED_ON_SUCCESS, sp, holder, holder=label,
+                              cleanup=cleanup, callee=pruner)
         if cleanup:
             return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
                               cleanup=cleanup)
@@ -213,17 +274,45 @@ class Classifier:
         if slot and target is not None:
             # `hass.data[KEY] = task`: one slot, not a growing collection
             return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder,
-                              stored_in=_target_text(target))
+                              stored_in=target_text(target))
         return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label)
 
+    # -- races: waits that leave what they wait for running (`waits.py`) --------------------
+    def _left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects) -> Fate | None:
+        """The task is waited in a race that leaves it running, and nothing cancels it then."""
+        ends = eff.cancel_reads + eff.await_reads
+        for occ in eff.gather_reads:
+            race = race_of(occ.path, occ.seq, occ.scope)
+            if race is None:
+                continue
+            method = race.scope.method()
+            if holder.kind is not HolderKind.LOCAL and any(
+                    o.scope.method() is not method for o in eff.cancel_reads):
+                continue  # its owner cancels it elsewhere (on shutdown)
+            if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
+                   for a in eff.await_reads):
+                continue  # awaited before this wait: done by then (a local reused later)
+            if not ended(race, ends + self._pending_ends(race)):
+                return self._left(sp, holder, label, race)
+        return None
+
+    def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race) -> Fate:
+        return self._fate(FateKind.LEFT_RUNNING, sp, holder, holder=label, callee=race.call,
+                          left=race.left, timeout=race.timeout)
+
+    def _pending_ends(self, race: Race) -> list[Occurrence]:
+        """What cancels or awaits `pending` of `done, pending = await asyncio.wait(...)`."""
+        target = pending_target(race)
+        if target is None:
+            return []
+        eff = self.ownership.effects(Holder(HolderKind.LOCAL, target.value, target.value,
+                                            race.scope))
+        return eff.cancel_reads + eff.await_reads
+
     # -- facts about the spawn ---------------------------------------------------------------
-    def _reschedules_itself(self, site: CallSite) -> bool:
-        """`async def _poll(self): ...; self._task = create_task(self._poll())`."""
-        args = site.node.args
-        fn = site.scope.method()
-        if not args or fn is None or not isinstance(args[0].value, cst.Call):
-            return False
-        return defined_function(args[0].value.func, site.scope) is fn
+    def _guard(self, sp: Spawn, holder: Holder) -> str:
+        """What stops the spawn from replacing a live task in `holder` (see `guards.py`)."""
+        return guard(sp.site, frozenset({holder.key}), self.ownership.module)
 
     def _rebound_in_loop(self, site: CallSite, eff: Effects) -> bool:
         """A local spawned in a loop whose value is only used after the loop."""
@@ -235,15 +324,6 @@ class Classifier:
             return False
         return not any(innermost in o.loops for o in keeps)
 
-    def _long_running(self, sp: Spawn) -> bool:
-        """The spawned coroutine is a function of this module with a `while True` loop."""
-        coro = sp.coroutine
-        if coro is None:
-            return False
-        func = coro.func if isinstance(coro, cst.Call) else coro
-        target = defined_function(func, sp.site.scope)
-        return target is not None and target.long_running
-
     def _promised(self, sp: Spawn) -> Fate | None:
         """A configured helper that keeps the task: what it promises, not what the caller does
         with the result, decides."""
@@ -253,7 +333,7 @@ class Classifier:
         kind = FateKind.HELPER_KEEPS if helper.promise is Promise.KEEPS_AND_CLEANS \
             else FateKind.HELPER_NEVER_ENDS
         return self._fate(kind, sp, holder=helper.name, cleanup=helper.note,
-                          long_running=self._long_running(sp))
+                          long_running=long_running(sp))
 
     def _returned(self, sp: Spawn) -> bool:
         """The task goes back to the caller: `return spawn(...)`, or a local that is returned
@@ -286,54 +366,3 @@ class Classifier:
             else:
                 parts.append(f"{child.name}() does not cancel it")
         return "; ".join(parts[:2])
-
-
-def _target_text(target: cst.BaseExpression) -> str:
-    if isinstance(target, cst.Subscript):
-        inner = target.slice[0].slice if target.slice else None
-        key = "…"
-        if isinstance(inner, cst.Index):
-            key = dotted(inner.value) or (
-                inner.value.value if isinstance(inner.value, cst.SimpleString) else "…")
-        return f"{dotted(target.value) or '…'}[{key}]"
-    return dotted(target) or "…"
-
-
-def _constant_key(target: cst.Subscript) -> bool:
-    """`d["stop"]`, `hass.data[KEY_STOP]`: a fixed slot, not one entry per client."""
-    if len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
-        return False
-    value = target.slice[0].slice.value
-    if isinstance(value, (cst.SimpleString, cst.Integer)):
-        return True
-    name = dotted(value)
-    return name is not None and name.rsplit(".", 1)[-1].isupper()
-
-
-def _per_client_key(target: cst.BaseExpression | None, fn: Scope) -> bool:
-    """`d[client_uid]` where client_uid is a parameter or an attribute of one (`msg.user`)."""
-    if not isinstance(target, cst.Subscript) or len(target.slice) != 1:
-        return False
-    index = target.slice[0].slice
-    if not isinstance(index, cst.Index):
-        return False
-    name = dotted(index.value)
-    if name is None:
-        return False
-    base = name.split(".", 1)[0]
-    return any(b.kind is BindingKind.PARAM for b in fn.bindings.get(base, []))
-
-
-def _keeper(holder: Holder | None) -> tuple[Keeper | None, str, str]:
-    """(what keeps the task, its owner, the attribute or parameter name)."""
-    if holder is None:
-        return None, "", ""
-    if holder.kind is HolderKind.LOCAL:
-        if any(b.kind is BindingKind.PARAM for b in holder.scope.bindings.get(holder.key, [])):
-            return Keeper.PARAMETER, holder.scope.qualname, holder.key
-        return Keeper.LOCAL, "", ""
-    if holder.kind is HolderKind.ATTR:
-        return Keeper.ATTRIBUTE, holder.scope.qualname, holder.name
-    if holder.kind is HolderKind.GLOBAL:
-        return Keeper.GLOBAL, "", holder.name
-    return Keeper.DOTTED, "", holder.key.rsplit(".", 1)[-1]

@@ -142,7 +142,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
 # Fates that end no task here, where another module's cleanup could change the verdict: kept in
 # an attribute (not a fixed dict slot, `hass.data[KEY] = task`: what other modules do with
 # `.data` says nothing of that one slot), or in a collection received as a parameter.
-_UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.COLLECTION_GROWS})
+_UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.COLLECTION_GROWS,
+                      FateKind.RESPAWNED})
 _RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN})
 
 

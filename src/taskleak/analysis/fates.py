@@ -28,7 +28,6 @@ class FateKind(Enum):
     STORED_CLEANED = "stored_cleaned"  # a local also stored in `stored_in`, and cleaned
     KEPT_CLEANED = "kept_cleaned"  # an attribute/global that is cleaned: `holder`, `cleanup`
     KEPT_HANDED = "kept_handed"  # a global/dotted holder handed on: `holder`, `handed`
-    SINGLETON = "singleton"  # guarded against re-spawning, never cancelled: `holder`
     COLLECTION_CLEANED = "collection_cleaned"  # in a collection that is cleaned
     LOCAL_COLLECTION_HANDED = "local_collection_handed"  # a local collection handed on
     COLLECTION_HANDED = "collection_handed"  # a module-level collection handed on
@@ -44,14 +43,20 @@ class FateKind(Enum):
     # handed to a spawn helper (`holder`): what it promises decides
     HELPER_KEEPS = "helper_keeps"  # it keeps the task and ends it: `cleanup` says how
     HELPER_NEVER_ENDS = "helper_never_ends"  # it keeps the task but nothing ends it
+    WEAKLY_HELD = "weakly_held"  # only a weak reference keeps it: `holder` ("weakref.ref()")
     # replaced while running
     REBOUND_IN_LOOP = "rebound_in_loop"  # a local rebound every iteration: `holder`
     RESPAWNED = "respawned"  # an attribute/global re-spawned without cancel: `function`
     KEY_OVERWRITTEN = "key_overwritten"  # a dict entry per client overwritten: `function`
     # kept, never ended
     NEVER_CLEANED = "never_cleaned"  # an attribute/global never awaited or cancelled
+    HELD_WHILE_RUNNING = "held_while_running"  # a local of a function that outlives it: `held`
+    SINGLETON = "singleton"  # the same, guarded against re-spawning: `holder`, `guard`
     SLOT_NEVER_CLEANED = "slot_never_cleaned"  # a fixed dict slot: `stored_in`
     COLLECTION_GROWS = "collection_grows"  # a collection that only grows
+    # pruned only by its own coroutine at the end of its body (`callee`), not in a finally
+    PRUNED_ON_SUCCESS = "pruned_on_success"
+    LEFT_RUNNING = "left_running"  # waited in a race that leaves it running: `callee`, `left`
 
 
 class Keeper(Enum):
@@ -71,11 +76,13 @@ class Fate:
     holder: str = ""  # what keeps it, as shown: "self._task", "global TASKS", "collection x"
     cleanup: str = ""  # what ends it: "awaited in stop(), cancelled in close()"; "" for none
     handed: str = ""  # "returned", "passed to f()"
-    callee: str = ""  # GATHERED/PASSED: the function it was passed to
+    callee: str = ""  # GATHERED/PASSED: the function it was passed to; LEFT_RUNNING: the wait;
+    # PRUNED_ON_SUCCESS: the coroutine that prunes its own entry
     awaited: bool = False  # GATHERED: the gathering call is awaited
     stored_in: str = ""  # where a local was stored (`self._m[uid]`), a dict slot
     in_loop: bool = False  # spawned once per loop iteration
     repeating: str = ""  # the enclosing function when it runs once per event (`on_message`)
+    evidence: str = ""  # how we know it does: "registered with @client.event"
     function: str = ""  # the enclosing function ("<module>" at module level)
     where: str = ""  # where the spawn's function returns: "connect()", "module scope"
     long_running: bool = False  # the coroutine runs a `while True`-like loop
@@ -85,15 +92,25 @@ class Fate:
     owner: str = ""  # ATTRIBUTE: the class's qualified name; PARAMETER: the function's
     attribute: str = ""  # ATTRIBUTE/DOTTED: the attribute's name; PARAMETER: the parameter's
     returned: bool = False  # the task is also returned to the caller (a spawn helper)
+    guard: str = ""  # what stops a re-spawn over a live task: "`if self._task is None`"
+    replaced: str = ""  # where it is cancelled only to be replaced at once: "restart()"
+    reschedules: bool = False  # the coroutine spawns itself again when it is done
+    wrapper: str = ""  # the spawn is gather/shield/wait_for of coroutines: "asyncio.gather"
+    left: str = ""  # LEFT_RUNNING: why the wait leaves it running ("it returns as soon as ...")
+    timeout: bool = False  # LEFT_RUNNING: a timeout can cut the wait short
+    held: str = ""  # HELD_WHILE_RUNNING: what keeps the local alive ("start() blocks in ...")
+    stopped_by: str = ""  # what stops its `while` loop: "close() stops through self._running"
 
     @property
     def frequency(self) -> str:
         """How often the spawn runs, when that raises its risk: "spawned once per loop
-        iteration", "spawned on every call of on_message()", or ""."""
+        iteration", "spawned on every call of on_message(), registered with @client.event",
+        or ""."""
         if self.in_loop:
             return "spawned once per loop iteration"
         if self.repeating:
-            return f"spawned on every call of {self.repeating}()"
+            how = f", {self.evidence}" if self.evidence else ""
+            return f"spawned on every call of {self.repeating}(){how}"
         return ""
 
     def to_json(self) -> dict[str, Any]:

@@ -41,7 +41,7 @@ class Flow(Enum):
     COLLECTION_ADD = "collection_add"  # the receiver of `c.add(...)`, `c += ...`
     GATHERED = "gathered"  # an argument of gather/wait/wait_for/shield ...: see `awaited`
     PASSED = "passed"  # an argument of another call: see `callee`
-    CANCEL = "cancel"  # `x.cancel()`
+    CANCEL = "cancel"  # `x.cancel()`; `f(x.cancel)` (`callee`: f, who calls it back)
     DONE_CALLBACK = "done_callback"  # `x.add_done_callback(...)`
     PRUNE = "prune"  # `c.discard(...)`, `c.pop(k)`, `del c[k]` ...
     PRUNE_REF = "prune_ref"  # `t.add_done_callback(c.discard)`: a prune method passed on
@@ -212,6 +212,11 @@ def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: b
         return _method_call(stack, j, attr, container, element)
     if type(grand) is cst.Arg and attr in PRUNES:
         return Dest(Flow.PRUNE_REF, element=element)  # `t.add_done_callback(s.discard)`
+    if type(grand) is cst.Arg and attr == "cancel" and j > 1 and type(stack[j - 2]) is cst.Call:
+        # `stack.callback(t.cancel)`, `loop.call_later(5, t.cancel)`: cancelled by whoever
+        # calls it back (`callee`: who)
+        registrar: cst.Call = stack[j - 2]  # type: ignore[assignment]
+        return Dest(Flow.CANCEL, element=element, callee=callee_text(registrar.func))
     return Dest(_OTHER, element=element)
 
 

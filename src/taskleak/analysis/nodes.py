@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.vocabulary import RUNNING_FLAGS
+
 COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 COMPREHENSION_TYPES = frozenset(COMPREHENSIONS)
 # Parents of a name that defines or labels it (never a read).
@@ -73,6 +75,8 @@ def coroutine_text(value: cst.BaseExpression | None) -> str:
     """What a spawn runs (its coroutine argument), short: `self._send()`, `coro`, `…`."""
     if isinstance(value, cst.Await):
         value = value.expression
+    if isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+        value = value.elt  # `gather(*(fetch(u) for u in urls))`
     if isinstance(value, cst.Call):
         return callee_text(value.func) + "()"
     text = dotted(value) if value is not None else None
@@ -91,3 +95,32 @@ def decorator_name(decorator: cst.Decorator) -> str:
     if isinstance(node, cst.Name):
         return node.value
     return ""
+
+
+def loop_flag(test: cst.BaseExpression) -> str | None:
+    """The flag a long-running `while` tests, "!" first when the loop runs while it is false:
+    `self._running`, `!self._closed` (of `not self._closed.is_set()`), or None (`while True`)."""
+    negated = ""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test, negated = test.expression, "!"
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute):
+        test = test.func.value
+    if isinstance(test, cst.Name) and test.value == "True":
+        return None
+    name = dotted(test)
+    return negated + name if name is not None else None
+
+
+def is_long_running_test(test: cst.BaseExpression) -> bool:
+    """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`."""
+    if isinstance(test, cst.Name):
+        return test.value == "True" or test.value.lstrip("_") in RUNNING_FLAGS
+    if isinstance(test, cst.Integer):
+        return test.value != "0"
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return isinstance(test.expression, (cst.Attribute, cst.Name, cst.Call))
+    if isinstance(test, cst.Attribute):
+        return True
+    if isinstance(test, cst.Call):  # `while not stop.is_set()` handled above; `while ev.is_set()`
+        return isinstance(test.func, cst.Attribute)
+    return False

@@ -16,9 +16,14 @@ import libcst as cst
 
 from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.nodes import callee_text, dotted
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
-from taskleak.analysis.vocabulary import REBUILDERS, ends_lifecycle
+from taskleak.analysis.resolve import Resolver, SymKind
+from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
+from taskleak.analysis.vocabulary import (
+    REBUILDERS,
+    WEAK_CONTAINERS,
+    WEAK_REFERENCES,
+    ends_lifecycle,
+)
 
 
 class HolderKind(Enum):
@@ -53,7 +58,16 @@ class Effects:
     awaits: list[str] = field(default_factory=list)
     gathers: list[str] = field(default_factory=list)
     prunes: list[str] = field(default_factory=list)
+    # where it is cancelled only to be replaced at once (`t.cancel(); self._t = spawn()`): a
+    # replacement, not an end
+    replaced: list[str] = field(default_factory=list)
     handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
+    weak: list[str] = field(default_factory=list)  # held only weakly: "weakref.ref()"
+    # the reads themselves, for where they happen (`waits.py`)
+    cancel_reads: list[Occurrence] = field(default_factory=list)
+    await_reads: list[Occurrence] = field(default_factory=list)
+    gather_reads: list[Occurrence] = field(default_factory=list)
+    prune_reads: list[Occurrence] = field(default_factory=list)
     collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
@@ -76,6 +90,10 @@ class Effects:
         self.awaits += other.awaits
         self.gathers += other.gathers
         self.prunes += other.prunes
+        self.cancel_reads += other.cancel_reads
+        self.await_reads += other.await_reads
+        self.gather_reads += other.gather_reads
+        self.prune_reads += other.prune_reads
 
 
 def where(scope: Scope) -> str:
@@ -204,19 +222,25 @@ class Ownership:
         eff.occurrences.append(occ)
         kind = d.kind
         if kind is Flow.CANCEL:
-            eff.cancels.append(place)
+            (eff.replaced if self.respawned_after(occ) else eff.cancels).append(place)
+            eff.cancel_reads.append(occ)
         elif kind is Flow.AWAITED:
             eff.awaits.append(place)
+            eff.await_reads.append(occ)
         elif kind is Flow.GATHERED:
             eff.gathers.append(place)
+            eff.gather_reads.append(occ)
         elif kind is Flow.PRUNE or kind is Flow.PRUNE_REF:
             eff.prunes.append(place)
+            eff.prune_reads.append(occ)
             if d.targets:
-                self._aliases(d.targets, occ.scope, eff, depth)
+                self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.RETURNED:
             eff.handed.append("returned")
         elif kind is Flow.PASSED:
-            if "cancel" in d.callee.lower() or ends_lifecycle((occ.scope.method()
+            if self.weak_call(d.callee, occ.scope):
+                eff.weak.append(f"{d.callee}()")
+            elif "cancel" in d.callee.lower() or ends_lifecycle((occ.scope.method()
                                                                or occ.scope).name):
                 eff.cancels.append(f"{d.callee}() in {place}")
             else:
@@ -228,24 +252,70 @@ class Ownership:
             for t in d.targets:
                 if not isinstance(t, cst.Name) or (not d.element and not d.container):
                     eff.stores.append((t, occ.scope))
-            self._aliases(d.targets, occ.scope, eff, depth)
+            self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.ITER:
-            self._aliases(d.targets, occ.scope, eff, depth)
+            self._aliases(d.targets, occ, eff, depth)
 
-    def _aliases(self, targets: tuple[cst.BaseExpression, ...], scope: Scope, eff: Effects,
-                 depth: int) -> None:
+    def _aliases(self, targets: tuple[cst.BaseExpression, ...], origin: Occurrence,
+                 eff: Effects, depth: int) -> None:
         """`task = self._task`, `for t in self._tasks:`, `t = d.pop(k)`: follow the local too."""
         if depth >= 2:
             return
+        replacing = self.respawned_after(origin)
         for t in targets:
             names = [t] if isinstance(t, cst.Name) else [
                 e.value for e in getattr(t, "elements", ()) if isinstance(e.value, cst.Name)]
             for n in names:
                 if isinstance(n, cst.Name):
-                    alias = Holder(HolderKind.LOCAL, n.value, n.value, scope)
+                    alias = Holder(HolderKind.LOCAL, n.value, n.value, origin.scope)
                     sub = self.effects(alias, depth + 1)
+                    if replacing:  # `old = self._t; old.cancel(); self._t = spawn()`
+                        sub.replaced += sub.cancels
+                        sub.cancels = []
                     eff.add_cleanup(sub)
+                    eff.replaced += sub.replaced
                     eff.handed += sub.handed
+                    eff.weak += sub.weak
+
+    # -- weak references ------------------------------------------------------------------
+    def weak_call(self, callee: str, scope: Scope) -> bool:
+        """`weakref.ref` / `weakref.proxy` under any import spelling."""
+        return self._qualified(callee, scope) in WEAK_REFERENCES
+
+    def weak_holder(self, holder: Holder) -> bool:
+        """A holder made a `weakref.WeakSet()` / `WeakValueDictionary()`: it owns nothing."""
+        if holder.kind is HolderKind.ATTR:
+            values = [v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
+            values += [b.value for b in holder.scope.bindings.get(holder.name, [])
+                       if b.kind is BindingKind.ASSIGN and b.value is not None]
+            scope = holder.scope
+        elif holder.kind is HolderKind.DOTTED:
+            return False
+        else:
+            values = [b.value for b in holder.scope.bindings.get(holder.key, [])
+                      if b.kind is BindingKind.ASSIGN and b.value is not None]
+            scope = holder.scope
+        return bool(values) and all(
+            isinstance(v, cst.Call) and self._qualified(callee_text(v.func), scope)
+            in WEAK_CONTAINERS for v in values)
+
+    def _qualified(self, text: str, scope: Scope) -> str:
+        base, _, rest = text.partition(".")
+        sym = self.resolver.resolve(cst.Name(base), scope)
+        if sym.kind is not SymKind.QUALIFIED:
+            return ""
+        return f"{sym.name}.{rest}" if rest else sym.name
+
+    def respawned_after(self, occ: Occurrence) -> bool:
+        """The function that reads `occ` spawns a new task into the same name after it
+        (`_set_fast_polling()`: `self._task.cancel(); self._task = loop.create_task(...)`)."""
+        method = occ.scope.method() or occ.scope
+        for scope in method.walk():
+            for call in scope.calls:
+                if call.seq > occ.seq and call.dest.kind is Flow.BOUND and any(
+                        dotted(t) == occ.key for t in call.dest.targets):
+                    return True
+        return False
 
 
 def property_twins(cls: Scope, name: str) -> list[str]:

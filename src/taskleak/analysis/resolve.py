@@ -12,14 +12,18 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
+from taskleak.analysis.nodes import dotted, last_name
 from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
 from taskleak.analysis.vocabulary import (
     LOOP_FACTORIES,
     LOOP_FACTORY_SUFFIXES,
+    LOOP_GETTERS,
     LOOP_TYPE_SUFFIX,
     LOOP_TYPES,
     TASKGROUP_FACTORIES,
+    TASKGROUP_FACTORY_NAMES,
+    TASKGROUP_NAME_PARTS,
+    TASKGROUP_TYPE_NAMES,
     TASKGROUP_TYPES,
 )
 
@@ -46,7 +50,7 @@ class Sym:
 
     kind: SymKind
     name: str = ""  # QUALIFIED: the qualified name; INSTANCE: its class's, when known
-    instance: Instance | None = None  # INSTANCE: its kind
+    instance: Instance | None = None  # INSTANCE: its kind; LOCAL: what calling it returns
 
 
 UNKNOWN = Sym(SymKind.UNKNOWN)
@@ -122,11 +126,14 @@ class Resolver:
                 return Sym(SymKind.QUALIFIED, f"{b.name}.{attr}")
             return UNKNOWN
         if isinstance(node, cst.Call):
+            if last_name(node.func) in LOOP_GETTERS:  # `self.server.get_loop()`
+                return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
             f = self.resolve(node.func, scope)
             if f.kind is SymKind.QUALIFIED:
                 return _instance_of(f.name)
             if f.kind is SymKind.LOCAL or f.kind is SymKind.INSTANCE:
-                return Sym(SymKind.INSTANCE, instance=Instance.OTHER)
+                made = f.instance if f.kind is SymKind.LOCAL else None
+                return Sym(SymKind.INSTANCE, instance=made or Instance.OTHER)
             return UNKNOWN
         if isinstance(node, cst.Await):
             return self.resolve(node.expression, scope)
@@ -151,15 +158,20 @@ class Resolver:
         assert b.scope is not None
         if b.kind is BindingKind.IMPORT:
             return Sym(SymKind.QUALIFIED, b.qualified or "")
-        if b.kind is BindingKind.DEF or b.kind is BindingKind.CLASS:
+        if b.kind is BindingKind.DEF:
+            # what calling it returns, when its return annotation says (`-> AbstractEventLoop`)
+            made = self.typed(b.value, b.scope)
+            return Sym(SymKind.LOCAL, b.kind.value, instance=made.instance if made else None)
+        if b.kind is BindingKind.CLASS:
             return Sym(SymKind.LOCAL, b.kind.value)
         if b.kind is BindingKind.PARAM:
             if b.value is None:
                 return self._self_of(b) if b.first_param else UNKNOWN
-            t = self.resolve(b.value, b.scope)
-            if t.kind is SymKind.QUALIFIED:
-                return _instance_of_type(t.name)
-            return UNKNOWN
+            return self.typed(b.value, b.scope) or UNKNOWN
+        if b.annotation is not None:  # `loop: AbstractEventLoop = _sentinel`: the type wins
+            typed = self.typed(b.annotation, b.scope)
+            if typed is not None and typed.instance is not Instance.OTHER:
+                return typed
         if (b.kind is BindingKind.ASSIGN or b.kind is BindingKind.WITH) and b.value is not None:
             return self.resolve(b.value, b.scope)
         return UNKNOWN
@@ -176,7 +188,28 @@ class Resolver:
                 return Sym(SymKind.INSTANCE, base.name, Instance.OTHER)
         return UNKNOWN
 
+    def typed(self, annotation: cst.BaseExpression | None, scope: Scope) -> Sym | None:
+        """The instance a value annotated with `annotation` is, or None when unknown."""
+        if annotation is None:
+            return None
+        t = self.resolve(annotation, scope)
+        if t.kind is SymKind.QUALIFIED:
+            return _instance_of_type(t.name)
+        return None
+
     def _attribute(self, cls: Scope, attr: str) -> Sym:
+        # an annotation names the type whatever the first value is (discord.py's
+        # `self.loop: asyncio.AbstractEventLoop = _loop`, a sentinel until login)
+        for annotation, scope in cls.attr_annotations.get(attr, ()):
+            typed = self.typed(annotation, scope)
+            if typed is not None and typed.instance is not Instance.OTHER:
+                return typed
+        bindings = cls.bindings.get(attr)
+        if bindings:  # class-level `loop: asyncio.AbstractEventLoop`
+            typed = self.typed(bindings[0].value if bindings[0].kind is BindingKind.PARAM
+                               else bindings[0].annotation, cls)
+            if typed is not None and typed.instance is not Instance.OTHER:
+                return typed
         values = cls.attr_bindings.get(attr)
         if values:
             syms = [self.resolve(v, s) for v, s in values]
@@ -184,8 +217,6 @@ class Resolver:
                 if s.kind is not SymKind.UNKNOWN:
                     return s
             return UNKNOWN
-        # class-level assignment `loop: asyncio.AbstractEventLoop`
-        bindings = cls.bindings.get(attr)
         if bindings:
             return self._binding(bindings[0])
         return UNKNOWN
@@ -195,8 +226,12 @@ def _instance_of(qualified: str) -> Sym:
     """The value of calling `qualified`."""
     if qualified in LOOP_FACTORIES or qualified.endswith(LOOP_FACTORY_SUFFIXES):
         return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
-    if qualified in TASKGROUP_FACTORIES:
-        return Sym(SymKind.INSTANCE, instance=_GROUPS[TASKGROUP_FACTORIES[qualified]])
+    last = qualified.rsplit(".", 1)[-1]
+    group = TASKGROUP_FACTORIES.get(qualified) or TASKGROUP_FACTORY_NAMES.get(last)
+    if group is None and any(part in last for part in TASKGROUP_NAME_PARTS):
+        group = "nursery" if "nursery" in last else "taskgroup"  # create_collapsing_task_group
+    if group is not None:
+        return Sym(SymKind.INSTANCE, instance=_GROUPS[group])
     return Sym(SymKind.INSTANCE, qualified, Instance.OTHER)  # `Worker()`: a Worker
 
 
@@ -204,8 +239,10 @@ def _instance_of_type(qualified: str) -> Sym:
     """The value of a parameter annotated with `qualified`."""
     if qualified in LOOP_TYPES or qualified.endswith(LOOP_TYPE_SUFFIX):
         return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
-    if qualified in TASKGROUP_TYPES:
-        return Sym(SymKind.INSTANCE, instance=_GROUPS[TASKGROUP_TYPES[qualified]])
+    group = TASKGROUP_TYPES.get(qualified) or TASKGROUP_TYPE_NAMES.get(
+        qualified.rsplit(".", 1)[-1])
+    if group is not None:
+        return Sym(SymKind.INSTANCE, instance=_GROUPS[group])
     return Sym(SymKind.INSTANCE, qualified, Instance.OTHER)  # `w: Worker`: a Worker
 
 

@@ -18,14 +18,12 @@ import sys
 
 import libcst as cst
 
-from taskleak.analysis.flow import trace
+from taskleak.analysis.flow import Dest, Flow, trace
 from taskleak.analysis.nodes import (
-    DEFINING_PARENTS,
-    LOOP_TYPES,
-    TARGET_CONTAINERS,
-    TARGET_HOLDERS,
     dotted,
+    is_long_running_test,
     last_name,
+    loop_flag,
 )
 from taskleak.analysis.scopes import (
     Binding,
@@ -36,28 +34,22 @@ from taskleak.analysis.scopes import (
     Scope,
     ScopeKind,
 )
-from taskleak.analysis.vocabulary import RUNNING_FLAGS, SPAWN_FUNCTIONS, SPAWN_METHODS
-from taskleak.analysis.walk import Walker
+from taskleak.analysis.stack import StackWalker
+from taskleak.analysis.vocabulary import (
+    LOOP_RUNNERS,
+    SPAWN_FUNCTIONS,
+    SPAWN_METHODS,
+    VIA_CALLS,
+    WRAPPING_NAMES,
+)
 
 _SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
+# reads whose place matters later: which wait, which `try` (waits.py, the prune of a task's
+# own entry)
+_PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE})
 
 
-def _is_long_running_test(test: cst.BaseExpression) -> bool:
-    """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`."""
-    if isinstance(test, cst.Name):
-        return test.value == "True" or test.value.lstrip("_") in RUNNING_FLAGS
-    if isinstance(test, cst.Integer):
-        return test.value != "0"
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        return isinstance(test.expression, (cst.Attribute, cst.Name, cst.Call))
-    if isinstance(test, cst.Attribute):
-        return True
-    if isinstance(test, cst.Call):  # `while not stop.is_set()` handled above; `while ev.is_set()`
-        return isinstance(test.func, cst.Attribute)
-    return False
-
-
-class Scanner(Walker):
+class Scanner(StackWalker):
     """Builds the scope tree of one module (see the module docstring) in one `Walker` walk."""
 
     def __init__(self, extra_names: frozenset[str] = frozenset()) -> None:
@@ -66,8 +58,8 @@ class Scanner(Walker):
         self.scope: Scope | None = None
         # names that call a spawn: configured spawners' last names and local aliases
         self.extra_names = extra_names
-        # nodes that open a scope, so the stack walk knows where a scope starts
-        self._scope_nodes: set[int] = set()
+        # the loops around the current node: [scope, long-running `while`, left by break/return]
+        self._loop_stack: list[list[object]] = []
 
     def _push(self, kind: ScopeKind, name: str, node: cst.CSTNode,
               is_async: bool = False) -> Scope:
@@ -103,7 +95,8 @@ class Scanner(Walker):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         outer = self.cur
-        outer.bind(node.name.value, Binding(BindingKind.DEF, value=None))
+        returns = node.returns.annotation if node.returns is not None else None
+        outer.bind(node.name.value, Binding(BindingKind.DEF, value=returns))
         scope = self._push(ScopeKind.FUNCTION, node.name.value, node, node.asynchronous is not None)
         params = node.params
         ordered = [*params.posonly_params, *params.params]
@@ -163,7 +156,7 @@ class Scanner(Walker):
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 local = alias.asname.name.value
             self.cur.bind(local, Binding(BindingKind.IMPORT, qualified=prefix + name))
-            if name in SPAWN_FUNCTIONS and local != name:
+            if (name in SPAWN_FUNCTIONS or name in WRAPPING_NAMES) and local != name:
                 self.extra_names = self.extra_names | {local}  # `create_task as spawn`
         return False
 
@@ -191,6 +184,10 @@ class Scanner(Walker):
 
     def visit_For(self, node: cst.For) -> None:
         self._bind_target(node.target, None, kind=BindingKind.FOR)
+        self._loop_stack.append([self.cur, False, False])
+
+    def leave_For(self, original_node: cst.For) -> None:
+        self._loop_stack.pop()
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._bind_target(node.target, None, kind=BindingKind.FOR)
@@ -205,8 +202,27 @@ class Scanner(Walker):
 
     def visit_While(self, node: cst.While) -> None:
         scope = self.cur
-        if scope.kind is ScopeKind.FUNCTION and _is_long_running_test(node.test):
+        forever = scope.kind is ScopeKind.FUNCTION and is_long_running_test(node.test)
+        if forever:
             scope.long_running = True
+            flag = loop_flag(node.test)
+            if flag is not None:
+                scope.loop_flags.append(flag)
+        self._loop_stack.append([scope, forever, False])
+
+    def leave_While(self, original_node: cst.While) -> None:
+        scope, forever, left = self._loop_stack.pop()
+        if forever and not left:
+            scope.endless = True  # type: ignore[attr-defined]
+
+    def visit_Break(self, node: cst.Break) -> None:
+        if self._loop_stack and self._loop_stack[-1][0] is self.cur:
+            self._loop_stack[-1][2] = True
+
+    def visit_Return(self, node: cst.Return) -> None:
+        for loop in self._loop_stack:
+            if loop[0] is self.cur:
+                loop[2] = True
 
     def _bind_target(
         self,
@@ -223,7 +239,8 @@ class Scanner(Walker):
             if kind is BindingKind.ASSIGN and annotation is not None and value is None:
                 self._declare(scope, target.value, Binding(BindingKind.PARAM, value=annotation))
             else:
-                self._declare(scope, target.value, Binding(kind, value=value))
+                self._declare(scope, target.value,
+                              Binding(kind, value=value, annotation=annotation))
         elif isinstance(target, (cst.Tuple, cst.List)):
             for el in target.elements:
                 inner = BindingKind.OTHER if kind is BindingKind.ASSIGN else kind
@@ -234,13 +251,12 @@ class Scanner(Walker):
             scope = self.cur
             method = scope.method()
             cls = scope.enclosing_class()
-            if (
-                cls is not None
-                and method is not None
-                and method.self_name == target.value.value
-                and value is not None
-            ):
-                cls.attr_bindings.setdefault(target.attr.value, []).append((value, scope))
+            if cls is not None and method is not None and method.self_name == target.value.value:
+                if value is not None:
+                    cls.attr_bindings.setdefault(target.attr.value, []).append((value, scope))
+                if annotation is not None:
+                    cls.attr_annotations.setdefault(target.attr.value, []).append(
+                        (annotation, scope))
 
     def _declare(self, scope: Scope, name: str, binding: Binding) -> None:
         # `global x` / `nonlocal x` in a function make the binding belong to that outer scope
@@ -272,85 +288,40 @@ class Scanner(Walker):
             return
         stack = self.stack
         if name in _SPAWN_NAMES or name in self.extra_names:
-            i = len(stack) - 1
-            self.cur.calls.append(
-                CallSite(
-                    node=node,
-                    scope=self.cur,
-                    dest=trace(stack, i),
-                    seq=self.seq,
-                    loops=self._loops(i),
-                    statement=self._statement(i),
-                )
-            )
-        elif type(stack[-2]) is cst.Expr:  # `helper(...)` as a statement: its result is dropped
-            i = len(stack) - 1
-            self.cur.dropped_calls.append((node, bool(self._loops(i)), self._statement(i)))
+            self._call_site(node, trace(stack, len(stack) - 1))
+        elif name in VIA_CALLS and node.args and self._names_a_spawn(node.args[0].value):
+            self._call_site(node, trace(stack, len(stack) - 1), via=1)
+        else:
+            if name in LOOP_RUNNERS:
+                self.cur.blocking.append((self.seq, node))
+            if name in WRAPPING_NAMES:
+                # `gather(...)` of coroutines spawns unless it is awaited on the spot
+                dest = trace(stack, len(stack) - 1)
+                if dest.kind is not Flow.AWAITED or dest.container:
+                    self._call_site(node, dest)
+            if type(stack[-2]) is cst.Expr:  # `helper(...)` as a statement: result dropped
+                i = len(stack) - 1
+                self.cur.dropped_calls.append((node, bool(self._loops(i)), self._statement(i)))
+
+    def _call_site(self, node: cst.Call, dest: Dest, via: int = 0) -> None:
+        i = len(self.stack) - 1
+        self.cur.calls.append(CallSite(node=node, scope=self.cur, dest=dest, seq=self.seq,
+                                       loops=self._loops(i), statement=self._statement(i),
+                                       path=tuple(self.stack[:i]), via=via))
+
+    def _names_a_spawn(self, value: cst.BaseExpression) -> bool:
+        """`loop.create_task` passed on, not called (`context.run(loop.create_task, coro)`)."""
+        name = last_name(value) if type(value) in (cst.Name, cst.Attribute) else None
+        return name is not None and (name in _SPAWN_NAMES or name in self.extra_names)
 
     def _record(self, key: Key) -> None:
         i = len(self.stack) - 1
+        dest = trace(self.stack, i)
+        kind = dest.kind
+        path = tuple(self.stack[:i]) if kind in _PATH_KEPT else ()
         self.cur.occurrences.append(
-            Occurrence(key=key, scope=self.cur, dest=trace(self.stack, i), seq=self.seq,
-                       loops=self._loops(i))
-        )
-
-    def _is_load(self, i: int) -> bool:
-        """Whether stack[i] (a Name or Attribute) is read here (not a target or a label)."""
-        stack = self.stack
-        node = stack[i]
-        parent = stack[i - 1] if i > 0 else None
-        kind = type(parent)  # exact types, like trace()
-        if kind is cst.Attribute:
-            return parent.value is node  # type: ignore[union-attr]  # `.attr` is a label
-        if kind is cst.Arg:
-            return parent.keyword is not node  # type: ignore[union-attr]
-        if kind in DEFINING_PARENTS:
-            return False
-        # climb through tuple/list/starred targets
-        j = i
-        child = node
-        while j > 0 and type(stack[j - 1]) in TARGET_CONTAINERS:
-            j -= 1
-            child = stack[j]
-        holder = stack[j - 1] if j > 0 else None
-        if type(holder) in TARGET_HOLDERS:
-            return holder.target is not child  # type: ignore[union-attr]
-        return type(holder) is not cst.Del
-
-    def _loops(self, i: int) -> tuple[int, ...]:
-        """Ids of the loops around stack[i] whose body repeats it, up to the scope's node."""
-        stack = self.stack
-        out: list[int] = []
-        child = stack[i]
-        for j in range(i - 1, -1, -1):
-            node = stack[j]
-            kind = type(node)
-            if kind not in LOOP_TYPES:
-                if id(node) in self._scope_nodes:
-                    break
-                child = node
-                continue
-            if kind is cst.For:
-                if node.iter is not child:  # type: ignore[attr-defined]
-                    out.append(id(node))
-            elif kind is cst.While:
-                out.append(id(node))
-            else:  # a comprehension: its outermost iterable is evaluated once
-                outer: cst.CompFor = node.for_in  # type: ignore[attr-defined]
-                once = child is outer and j + 2 <= i and stack[j + 2] is outer.iter
-                if not once:
-                    out.append(id(node))
-            child = node
-        return tuple(out)
-
-    def _statement(self, i: int) -> cst.CSTNode:
-        for j in range(i - 1, -1, -1):
-            node = self.stack[j]
-            if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-                return node
-        return self.stack[0]
-
-
+            Occurrence(key=key, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),
+                       path=path))
 
 
 def _annotation(p: cst.Param) -> cst.BaseExpression | None:

@@ -41,7 +41,9 @@ Key = str  # "task", "self._task", "mod.global" (dotted read, base is a Name)
 @dataclass
 class Binding:
     kind: BindingKind
-    value: cst.BaseExpression | None = None  # assigned value, `with` item, annotation (param)
+    value: cst.BaseExpression | None = None  # assigned value, `with` item, annotation (param),
+    # return annotation (def)
+    annotation: cst.BaseExpression | None = None  # ASSIGN: the annotation of `x: T = value`
     qualified: str | None = None  # for imports: the qualified name bound
     scope: Scope | None = None
     first_param: bool = False  # the first parameter of a method (self/cls)
@@ -56,6 +58,9 @@ class Occurrence:
     dest: Dest
     seq: int  # pre-order index: textual order within a scope
     loops: tuple[int, ...]  # ids of the loops (within the scope) around this read
+    # the nodes above the read, outermost first; kept only where a wait or a cancel reads it
+    # (`analysis/waits.py`: which call waits, in which `try`, under which timeout)
+    path: tuple[cst.CSTNode, ...] = ()
 
 
 @dataclass(eq=False)
@@ -68,6 +73,20 @@ class CallSite:
     seq: int
     loops: tuple[int, ...]
     statement: cst.CSTNode  # the statement that holds the call (for noqa and fingerprints)
+    path: tuple[cst.CSTNode, ...] = ()  # the nodes above the call, outermost first (guards)
+    # 1 when the spawn function is the call's first argument (`context.run(loop.create_task,
+    # coro)`, `partial(tg.start_soon, f)`): its own arguments follow
+    via: int = 0
+
+    @property
+    def func(self) -> cst.BaseExpression:
+        """What is called to spawn: `loop.create_task` of `context.run(loop.create_task, c)`."""
+        return self.node.args[0].value if self.via else self.node.func
+
+    @property
+    def args(self) -> tuple[cst.Arg, ...]:
+        """The spawn function's arguments (the coroutine first)."""
+        return tuple(self.node.args[self.via:])
 
 
 @dataclass(eq=False)
@@ -84,10 +103,17 @@ class Scope:
     calls: list[CallSite] = field(default_factory=list)
     # `f(...)` as a statement: the call, whether a loop repeats it, its statement
     dropped_calls: list[tuple[cst.Call, bool, cst.CSTNode]] = field(default_factory=list)
+    # calls that may run an event loop to the end here (`loop.run_forever()`), with their seq
+    blocking: list[tuple[int, cst.Call]] = field(default_factory=list)
     children: list[Scope] = field(default_factory=list)
     long_running: bool = False  # has a `while True` / `while self._running` loop
+    endless: bool = False  # ... and one with no `break` or `return` in it: it never ends itself
+    loop_flags: list[str] = field(default_factory=list)  # what they test: `self._running`
     # class scopes: assignments to `self.X` in its methods, X -> values (with the method scope)
     attr_bindings: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
+    # class scopes: annotations of `self.X: T = ...` in its methods, X -> annotations
+    attr_annotations: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(
+        default_factory=dict)
     # function scopes: the name of the first parameter when it is a method (usually "self")
     self_name: str | None = None
 

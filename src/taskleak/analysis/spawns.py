@@ -17,20 +17,28 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.nodes import dotted, last_name
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
-from taskleak.analysis.scopes import CallSite, Scope
+from taskleak.analysis.scopes import BindingKind, CallSite, Scope
 from taskleak.analysis.spawners import Spawner, spawner_index
 from taskleak.analysis.vocabulary import (
+    COROUTINE_NAME_PARTS,
     LOOP_METHODS,
     LOOP_NAMES,
+    SPAWN_FUNCTIONS,
     SPAWN_QUALIFIED,
     STRUCTURED_METHODS,
     TASKGROUP_NAME_PARTS,
     TASKGROUP_NAMES,
+    TASKGROUP_TYPE_NAMES,
+    WRAPPING_SPAWNS,
 )
 
 _OWNERS = {Instance.TASKGROUP: "TaskGroup", Instance.NURSERY: "Nursery"}
+# Calls whose result is a task already: handed to gather, they are not coroutines.
+_TASK_MAKERS = SPAWN_FUNCTIONS | {"create_eager_task", "gather", "shield", "create_future",
+                                   "Future"}
 
 
 @dataclass(eq=False)
@@ -39,12 +47,17 @@ class Spawn:
     spawner: str  # "asyncio.create_task", "loop.create_task", "asyncio.TaskGroup.create_task"
     structured: bool
     holder: str = ""  # for structured spawns: the task group's name
+    wrapper: str = ""  # gather/shield/wait_for of coroutines: "asyncio.gather"
     helper: Spawner | None = None  # the configured spawner this call is
 
     @property
     def coroutine(self) -> cst.BaseExpression | None:
-        """What the spawn runs: its first argument, or a configured helper's coroutine."""
-        return coroutine_arg(self.site.node, self.helper.coroutine if self.helper else 0)
+        """What the spawn runs: a configured helper's coroutine argument, else the argument
+        after the `via` ones (`context.run(loop.create_task, coro)`), starred or not."""
+        if self.helper is not None:
+            return coroutine_arg(self.site.node, self.helper.coroutine)
+        args = self.site.node.args
+        return args[self.site.via].value if len(args) > self.site.via else None
 
 
 def coroutine_arg(call: cst.Call, position: int | None) -> cst.BaseExpression | None:
@@ -117,14 +130,95 @@ def _receiver_kind(receiver: Sym, hint: str | None) -> Instance | None:
     return None
 
 
+def _self_group(receiver: cst.BaseExpression, scope: Scope) -> Instance | None:
+    """`self.create_task(...)` inside a task group's own class (anyio's `TaskGroup.start_soon`
+    delegating to its `create_task`)."""
+    method = scope.method()
+    cls = scope.enclosing_class()
+    if cls is None or method is None or not isinstance(receiver, cst.Name) \
+            or receiver.value != method.self_name:
+        return None
+    for suffix, group in TASKGROUP_TYPE_NAMES.items():
+        if cls.name.endswith(suffix):
+            return Instance.NURSERY if group == "nursery" else Instance.TASKGROUP
+    return None
+
+
+def wraps_coroutines(call: cst.Call, scope: Scope, resolver: Resolver) -> bool:
+    """gather/shield/wait_for given coroutines (calls), not tasks that already exist:
+    `gather(a(), b())`, `gather(*(f(x) for x in xs))`, `gather(*coros)` where `coros` was built
+    from calls (or is named so), `shield(coro())`, `wait_for(coroutine, 5)` (a name that says
+    it). A spawn call (`create_task(...)`) is a task."""
+    args = [a for a in call.args if a.keyword is None]
+    if last_name(call.func) != "gather":
+        args = args[:1]
+    for arg in args:
+        value = arg.value
+        if arg.star == "*":
+            if _coroutines_in(value, scope, resolver):
+                return True
+        elif _coroutine_call(value) or _named_coroutine(value):
+            return True
+    return False
+
+
+def _named_coroutine(value: cst.BaseExpression) -> bool:
+    """`coro`, `coroutine`, `awaitable`: a name that says it holds a coroutine."""
+    name = dotted(value)
+    last = name.rsplit(".", 1)[-1].lower() if name is not None else ""
+    return bool(last) and any(part in last for part in COROUTINE_NAME_PARTS)
+
+
+def _coroutine_call(value: cst.BaseExpression) -> bool:
+    return isinstance(value, cst.Call) and last_name(value.func) not in _TASK_MAKERS
+
+
+def _coroutines_in(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
+                   depth: int = 0) -> bool:
+    """An iterable of coroutines: a comprehension or literal of calls, a local built so, or a
+    name that says it (`coros`, `coroutines.values()`)."""
+    if isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+        return _coroutine_call(value.elt)
+    if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+        return any(_coroutine_call(e.value) for e in value.elements)
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+            and value.func.attr.value in ("values", "copy"):
+        value = value.func.value  # `*coros.values()`
+    name = dotted(value)
+    if name is None:
+        return False
+    last = name.rsplit(".", 1)[-1].lower()
+    if any(part in last for part in COROUTINE_NAME_PARTS):
+        return True
+    if depth or not isinstance(value, cst.Name):
+        return False
+    bindings = resolver.lookup(value.value, scope) or []
+    return any(b.value is not None and b.kind is BindingKind.ASSIGN and b.scope is not None
+               and _coroutines_in(b.value, b.scope, resolver, 1) for b in bindings)
+
+
 def classify_call(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]
                   ) -> Spawn | None:
     """The spawn this call is, or None."""
-    func = site.node.func
+    spawn = _classify(site, resolver, extra)
+    if spawn is not None and site.via and not spawn.structured \
+            and last_name(site.node.func) != "run":
+        return None  # `partial(loop.create_task, coro)`: nothing runs until it is called
+    return spawn
+
+
+def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) -> Spawn | None:
+    func = site.func
     scope = site.scope
     resolved = resolver.resolve(func, scope)
     if resolved.kind is SymKind.QUALIFIED and resolved.name in SPAWN_QUALIFIED:
         return Spawn(site, SPAWN_QUALIFIED[resolved.name], structured=False)
+    if resolved.kind is SymKind.QUALIFIED and resolved.name in WRAPPING_SPAWNS:
+        if (site.dest.kind is Flow.AWAITED and not site.dest.container) \
+                or not wraps_coroutines(site.node, scope, resolver):
+            return None
+        name = WRAPPING_SPAWNS[resolved.name]
+        return Spawn(site, name, structured=False, wrapper=name)
     receiver = resolver.resolve(func.value, scope) if isinstance(func, cst.Attribute) else None
     if extra:
         matched = _matches_extra(func, resolved, receiver, extra)
@@ -134,7 +228,7 @@ def classify_call(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]
         return None
     method = func.attr.value
     hint = name_hint(func.value)
-    kind = _receiver_kind(receiver, hint)
+    kind = _receiver_kind(receiver, hint) or _self_group(func.value, scope)
     if kind is Instance.LOOP and method in LOOP_METHODS:
         return Spawn(site, f"loop.{method}", structured=False)
     if kind is not None and kind.value in STRUCTURED_METHODS \

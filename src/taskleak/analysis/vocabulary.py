@@ -19,10 +19,33 @@ SPAWN_QUALIFIED = {
     "asyncio.tasks.ensure_future": "asyncio.ensure_future",
     "asyncio.run_coroutine_threadsafe": "asyncio.run_coroutine_threadsafe",
     "asyncio.tasks.run_coroutine_threadsafe": "asyncio.run_coroutine_threadsafe",
+    # the constructor `create_task` calls (aiohttp's eager start: `asyncio.Task(coro, loop=...)`)
+    "asyncio.Task": "asyncio.Task",
+    "asyncio.tasks.Task": "asyncio.Task",
 }
+# The Task class: a call of it spawns, but the word is everywhere in annotations, so the
+# prefilter counts it only where it is called or aliased (`asyncio.Task(`, `T = asyncio.Task`).
+TASK_CLASS = "Task"
+# Calls that wrap the coroutines they are given in tasks as soon as they are called (gather,
+# shield) or when their coroutine is awaited (wait_for): a spawn when given coroutines and not
+# awaited on the spot, their tasks held by nobody but the future or coroutine they return.
+WRAPPING_SPAWNS = {
+    "asyncio.gather": "asyncio.gather", "asyncio.tasks.gather": "asyncio.gather",
+    "asyncio.shield": "asyncio.shield", "asyncio.tasks.shield": "asyncio.shield",
+    "asyncio.wait_for": "asyncio.wait_for", "asyncio.tasks.wait_for": "asyncio.wait_for",
+}
+WRAPPING_NAMES = frozenset({"gather", "shield", "wait_for"})
+# A starred argument named like this holds coroutines (`gather(*coros)`, `*coroutines.values()`,
+# textual's `gather(*awaitables)`).
+COROUTINE_NAME_PARTS = ("coro", "awaitable")
+# Calls that call the function they are given with the arguments that follow
+# (`contextvars.Context().run(loop.create_task, coro)`), or bind them for later (`partial`: only
+# task groups' methods, whose tasks the group owns whenever they start).
+VIA_CALLS = frozenset({"run", "partial"})
 # Names a spawn can be called by: the scan records every call by one of these names (or by a
 # configured spawner's last name) and spawn recognition decides by resolution.
-SPAWN_FUNCTIONS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe"})
+SPAWN_FUNCTIONS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe",
+                             TASK_CLASS})
 SPAWN_METHODS = frozenset({"create_task", "ensure_future", "start_soon", "start"})
 # Methods of an event loop that spawn.
 LOOP_METHODS = frozenset({"create_task", "ensure_future"})
@@ -46,12 +69,18 @@ LOOP_TYPES = frozenset({
     "asyncio.ProactorEventLoop", "asyncio.EventLoop", "uvloop.Loop",
 })
 LOOP_TYPE_SUFFIX = "EventLoop"
+# Methods that return the event loop of their object (`server.get_loop()`, `self._get_loop()`).
+LOOP_GETTERS = frozenset({"get_loop", "_get_loop"})
 TASKGROUP_FACTORIES = {
     "asyncio.TaskGroup": "taskgroup",
     "asyncio.taskgroups.TaskGroup": "taskgroup",
     "anyio.create_task_group": "taskgroup",
     "trio.open_nursery": "nursery",
 }
+# Factories and types known by their own name, wherever they are imported from (anyio's own
+# `from ._tasks import create_task_group`, a project's re-export).
+TASKGROUP_FACTORY_NAMES = {"create_task_group": "taskgroup", "open_nursery": "nursery"}
+TASKGROUP_TYPE_NAMES = {"TaskGroup": "taskgroup", "Nursery": "nursery"}
 TASKGROUP_TYPES = {
     "asyncio.TaskGroup": "taskgroup",
     "asyncio.taskgroups.TaskGroup": "taskgroup",
@@ -75,6 +104,11 @@ TASK_GROUP_WORDS = ("tg", "_tg")
 GATHERERS = frozenset(
     {"gather", "wait", "wait_for", "shield", "as_completed", "run_until_complete", "timeout"}
 )
+# `asyncio.wait(return_when=...)` values that return with the other tasks still running.
+FIRST_RETURNS = frozenset({"FIRST_COMPLETED", "FIRST_EXCEPTION"})
+# Context managers that cancel their body at a deadline (besides any name holding "timeout":
+# `asyncio.timeout`, `async_timeout.timeout`, `hass.timeout.async_timeout`).
+TIMEOUT_CONTEXTS = frozenset({"fail_after", "fail_at", "move_on_after", "move_on_at"})
 # Collection methods that add the argument to the receiver.
 COLLECTION_ADDS = frozenset(
     {"append", "add", "extend", "appendleft", "extendleft", "insert", "update", "setdefault",
@@ -106,8 +140,19 @@ NOT_SPAWNING_METHODS = frozenset({"cancel", "add_done_callback", "set_result", "
                                   "notify_all", "write", "flush"}) \
     | COLLECTION_ADDS | PRUNES | INSPECT_METHODS | INSPECTING_CALLS
 
+# What holds a task only weakly, so owns nothing: weak references, and the weak collections
+# whose values are the tasks (a WeakKeyDictionary's values are held strongly).
+WEAK_REFERENCES = frozenset({"weakref.ref", "weakref.proxy"})
+WEAK_CONTAINERS = frozenset({"weakref.WeakSet", "weakref.WeakValueDictionary"})
+
 # Builtins that copy or rebuild a collection (`self._tasks = set(filter(...))` prunes).
 REBUILDERS = frozenset({"set", "list"})
+
+# Calls that run an event loop until it stops, so the function calling them keeps its locals
+# for the whole run: loop methods by name, and `asyncio.run`-like functions by qualified name.
+LOOP_RUNNERS = frozenset({"run_forever", "run_until_complete", "run"})
+LOOP_RUN_METHODS = frozenset({"run_forever", "run_until_complete"})
+LOOP_RUN_FUNCTIONS = frozenset({"asyncio.run", "anyio.run", "trio.run", "uvloop.run"})
 
 # -- lifecycle of the functions around a spawn --------------------------------------------------
 # Functions that run once per event: a spawn there runs again and again. Matched on the words
@@ -118,8 +163,32 @@ REPEATING_WORDS = frozenset({"message", "messages", "msg", "connect", "reconnect
                              "reload", "switch", "refresh", "packet", "frame", "trigger", "turn",
                              "retry", "request", "event"})
 # Functions that run once per object (or start something once): not "repeating".
-ONCE = re.compile(r"^(__init__|__post_init__|__aenter__|__enter__|__new__|_*(start|setup|init|"
-                  r"begin|open|run|main|create|async_setup))")
+ONCE = re.compile(r"^(__init__|__post_init__|__aenter__|__enter__|__new__|_*(on_)?(start|setup|"
+                  r"init|begin|open|run|main|create|async_setup))")
+# Evidence of how often a function runs (`lifecycle.py`), stronger than its name:
+# decorators that register it per request, message or command (by their last name; also any
+# `*_handler`), and decorators that run it once (start-up, shut-down)
+PER_EVENT_DECORATORS = frozenset({
+    "route", "get", "post", "put", "delete", "patch", "head", "options", "websocket",
+    "websocket_route", "api_route", "event", "command", "hybrid_command", "slash_command",
+    "listen", "listener", "message", "subscribe", "on", "on_message", "loop",
+})
+ONCE_DECORATORS = frozenset({"on_startup", "startup", "on_shutdown", "shutdown",
+                             "before_serving", "after_serving", "before_server_start",
+                             "after_server_start", "lifespan"})
+# protocol callbacks: per chunk of data, or once per connection object
+PER_DATA_CALLBACKS = frozenset({"data_received", "datagram_received", "eof_received",
+                                "buffer_updated", "pipe_data_received"})
+ONCE_CALLBACKS = frozenset({"connection_made", "connection_lost", "error_received",
+                            "process_exited"})
+# calls that register a function to be called per event (by parts of their last name), unless
+# they unregister it or call it once (`async_listen_once`, `call_soon`, `add_done_callback`)
+REGISTRAR_PARTS = ("listen", "subscribe", "handler", "connect", "track_", "add_route",
+                   "add_reader", "register_callback", "add_callback", "observe", "watch")
+REGISTRAR_NAMES = frozenset({"on", "add_get", "add_post", "add_put", "add_delete", "add_patch",
+                             "add_api_route", "add_websocket_route", "add_event_handler"})
+NOT_REGISTRAR_PARTS = ("once", "remove", "unsub", "unregister", "disconnect", "unwatch",
+                       "done_callback")
 # Functions that end an object's life: cleanup there counts as shutdown.
 CLOSE_LIKE = re.compile(
     r"^_*(a?close|stop|shutdown|disconnect|cleanup|teardown|cancel|terminate|dispose|"
@@ -144,6 +213,15 @@ def repeats_often(name: str) -> bool:
     if not words:
         return False
     return words[0] in REPEATING_FIRST or any(w in REPEATING_WORDS for w in words)
+
+
+def is_registrar(callee: str) -> bool:
+    """Whether a call of this name registers the function it is given per event
+    (`hass.bus.async_listen`, `app.add_handler`, `signal.connect`, `emitter.on`)."""
+    name = callee.rsplit(".", 1)[-1].lower()
+    if any(part in name for part in NOT_REGISTRAR_PARTS):
+        return False
+    return name in REGISTRAR_NAMES or any(part in name for part in REGISTRAR_PARTS)
 
 
 def ends_lifecycle(name: str) -> bool:

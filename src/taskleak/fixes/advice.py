@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.facts import ModuleFacts
+from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict
@@ -32,6 +33,9 @@ def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], l
     reasons: list[str] = []
     if not needs_fix(verdict, sp):
         return found, reasons
+    if sp.site.via:  # `context.run(loop.create_task, coro)`: the rewrites expect a plain call
+        return found, [f"the spawn goes through {callee_text(sp.site.node.func)}(); "
+                       "taskleak fixes only direct calls"]
     for kind in verdict.rule.fix_kinds:
         try:
             result = OFFERS[kind](ctx, sp, verdict)

@@ -284,7 +284,7 @@ def part_of_closing(sp: Spawn) -> bool:
     method = sp.site.scope.method()
     if method is not None and ends_lifecycle(method.name):
         return True
-    args = sp.site.node.args
+    args = sp.site.args
     coro = args[0].value if args else None
     if isinstance(coro, cst.Call) and isinstance(coro.func, cst.Attribute) \
             and isinstance(coro.func.value, cst.Name) and method is not None \

@@ -15,6 +15,12 @@ from taskleak.rules.base import (
 
 def _describe(fate: Fate) -> Description:
     often = f" ({fate.frequency})" if fate.frequency else ""
+    if fate.kind is FateKind.PRUNED_ON_SUCCESS:
+        return Description(
+            fate.holder, f"only when {fate.callee} succeeds",
+            f"{fate.coroutine} removes its entry from {fate.holder} only at the end of its body, "
+            "not in a finally: a task that fails or is cancelled stays in it for good"
+            f"{often}")
     return Description(
         fate.holder, "none",
         f"{fate.holder} only grows: nothing prunes, awaits or cancels its tasks{often}")
@@ -31,7 +37,8 @@ Checks for Tasks added to a collection kept on an instance or a module (`self._t
 `.append(task)`, `tasks[key] = task`, a list literal or comprehension) when nothing removes
 finished tasks from it (`discard`, `remove`, `pop`, `clear`, `del`, a done-callback such as
 `task.add_done_callback(self._tasks.discard)`, a rebuild that drops done tasks), gathers or waits
-it, or cancels its elements.""",
+it, or cancels its elements. A task that removes its own entry at the end of its body, not in a
+`finally`, is reported too: when it fails or is cancelled, the entry stays.""",
     why_bad="""\
 The collection keeps every task alive, which is half of the cure, but it also keeps every
 *finished* task alive, with its result or exception and everything its coroutine referenced. A
@@ -70,7 +77,7 @@ class MessageQueue:
         await asyncio.sleep(0)
 ''',
     fates=frozenset({
-        FateKind.COLLECTION_GROWS,
+        FateKind.COLLECTION_GROWS, FateKind.PRUNED_ON_SUCCESS,
     }),
     describe=_describe,
     fix_kinds=(FixKind.DISCARD_CALLBACK,),

@@ -29,11 +29,18 @@ def _describe(fate: Fate) -> Description:
         return Description(
             "discarded (returned by the callee)", "none",
             f"the task {fate.callee}() returns is discarded here{_LOST}{often}")
+    if fate.kind is FateKind.WEAKLY_HELD:
+        return Description(
+            f"weakly, by {fate.holder}", "none",
+            f"{coro} is held only weakly, by {fate.holder}: a weak reference owns nothing, so the "
+            f"task can be garbage-collected mid-run and its errors are never seen{often}")
     if fate.kind is FateKind.LOCAL_COLLECTION_DROPPED:
         return Description(
             fate.holder, "none",
             f"{coro} is added to the local {fate.holder}, which is dropped when {fate.where} "
             f"returns; nothing awaits the tasks{often}")
+    if fate.wrapper and fate.kind is FateKind.DISCARDED:
+        return Description("discarded", "none", _wrapper_dropped(fate) + often)
     tracked, what = {
         FateKind.DROPPED_AFTER_CALLBACK: (
             "discarded (only add_done_callback)",
@@ -45,6 +52,18 @@ def _describe(fate: Fate) -> Description:
             "discarded (in a comprehension)", f"the {coro} tasks built here are dropped"),
     }.get(fate.kind, ("discarded", f"task {coro} is discarded"))
     return Description(tracked, "none", what + _LOST + often)
+
+
+def _wrapper_dropped(fate: Fate) -> str:
+    if fate.wrapper.endswith("wait_for"):
+        return (f"{fate.wrapper}() of {fate.coroutine} is dropped un-awaited: it returns a "
+                f"coroutine, so {fate.coroutine} never runs and nothing sees that it did not")
+    if fate.wrapper.endswith("gather"):
+        what, them = "its coroutines in tasks", "them or sees their"
+    else:
+        what, them = "it in a task", "it or sees its"
+    return (f"{fate.wrapper}() of {fate.coroutine} is discarded: it wraps {what} at once, and "
+            f"nothing holds {them} errors")
 
 
 RULE = Rule(
@@ -64,7 +83,8 @@ Checks for task spawns whose Task is dropped as soon as it is created:
 - is the body of a `lambda` used as a callback (callbacks' return values are dropped);
 - is bound to a local that is only used for `add_done_callback`, `set_name` or logging and is
   dropped when the function returns;
-- is put in a local collection that is never gathered, returned or stored.""",
+- is put in a local collection that is never gathered, returned or stored;
+- is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`.""",
     why_bad=WEAK_REFERENCE_REASON,
     example='''\
 import asyncio
@@ -97,6 +117,7 @@ class Agent:
         FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
         FateKind.DROPPED_RETURN,
+        FateKind.WEAKLY_HELD,
     }),
     describe=_describe,
     fix_kinds=(FixKind.TRACKED_SET, FixKind.TASK_GROUP, FixKind.AWAIT),

@@ -21,15 +21,36 @@ def _describe(fate: Fate) -> Description:
         return Description(f"kept by {fate.holder}()", "none",
                            f"{loops}handed to {fate.holder}(), which keeps the task but never "
                            "awaits or cancels it")
+    if fate.kind is FateKind.LEFT_RUNNING:
+        where = "in a finally around the wait" if fate.timeout else "after the wait"
+        return Description(fate.holder, f"left running by {fate.callee}",
+                           f"{fate.coroutine} is waited by {fate.callee}, but {fate.left}; "
+                           f"nothing cancels it {where}")
+    if fate.kind is FateKind.HELD_WHILE_RUNNING:
+        return Description(f"local `{fate.holder}`, kept while {fate.where} runs", "none",
+                           f"{fate.coroutine} is kept in `{fate.holder}` while {fate.held}, but "
+                           "nothing awaits or cancels it: its result and errors are never read")
     if fate.kind is FateKind.SLOT_NEVER_CLEANED:
         return Description(fate.stored_in, "none",
                            f"stored in {fate.stored_in} but never awaited or cancelled")
     why = f"stored in {fate.holder} but never awaited or cancelled"
-    if fate.long_running:
+    if fate.kind is FateKind.SINGLETON:
+        why = (f"singleton in {fate.holder}, guarded against re-spawning by {fate.guard}, but "
+               "nothing ever awaits or cancels it")
+    if fate.replaced:
+        why = (f"stored in {fate.holder}; {fate.replaced} cancels it only to replace it with a "
+               "new one, and nothing awaits or cancels the last one")
+    if fate.long_running and fate.stopped_by:
+        why = f"{fate.coroutine} runs a `while` loop that {fate.stopped_by}: " + why
+    elif fate.long_running:
         why = f"{fate.coroutine} runs a `while` loop with no shutdown path: " + why
+    elif fate.reschedules:
+        why = f"{fate.coroutine} spawns itself again when it is done, with no shutdown path: " \
+            + why
     if fate.closers:
         why += f"; {fate.closers}"
-    return Description(fate.holder, "none", why)
+    tracked = f"{fate.holder} (singleton)" if fate.kind is FateKind.SINGLETON else fate.holder
+    return Description(tracked, "none", why)
 
 
 RULE = Rule(
@@ -42,7 +63,19 @@ RULE = Rule(
 Checks for a Task stored in an attribute or a module global when nothing in the class (or the
 module) awaits it, cancels it (also through a local alias such as `task = self._task;
 task.cancel()`), or passes it to `asyncio.gather`/`asyncio.wait`. A spawn guarded by
-`if self._task is None:` is a self-managed singleton and is not reported.""",
+`if self._task is None:` (or a started flag) is a singleton: it never runs twice at once, but
+nothing ends it either, so it is reported too, with the guard named. A cancel that only makes
+room for a new spawn of an endless task (`self._task.cancel(); self._task = spawn(...)`) is a
+replacement, not an end.
+
+Also reported here:
+- a task raced by `asyncio.wait(..., return_when=FIRST_COMPLETED)`, `asyncio.wait(...,
+  timeout=...)` or `asyncio.as_completed(...)`, or waited through `asyncio.wait`/`shield` under a
+  timeout (`asyncio.timeout`, `async_timeout`, `wait_for`), when nothing cancels the losers after
+  the wait (or, where a timeout can cut it short, in a `finally`);
+- a task kept in a local of a function that does not return while the task runs (it blocks in
+  `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever): held, but its
+  result and errors are never read.""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\
 import asyncio
@@ -91,6 +124,7 @@ class SessionSweeper:
 ''',
     fates=frozenset({
         FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED, FateKind.HELPER_NEVER_ENDS,
+        FateKind.SINGLETON, FateKind.LEFT_RUNNING, FateKind.HELD_WHILE_RUNNING,
     }),
     describe=_describe,
     fix_kinds=(FixKind.CANCEL_IN_CLOSE,),
@@ -105,6 +139,16 @@ spawn: that finding's fix is unsafe and needs `--unsafe-fixes` (or `unsafe-fixes
                 ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),
             ),
     invalid=(
+        '''\
+import asyncio
+
+
+async def proxy(client, upstream) -> None:
+    await asyncio.wait(
+        [asyncio.create_task(pipe(client, upstream)), asyncio.create_task(pipe(upstream, client))],
+        return_when=asyncio.FIRST_COMPLETED,
+    )
+''',
         '''\
 import asyncio
 
@@ -129,6 +173,18 @@ def setup() -> None:
 ''',
     ),
     valid=(
+        '''\
+import asyncio
+
+
+async def proxy(client, upstream) -> None:
+    _, pending = await asyncio.wait(
+        [asyncio.create_task(pipe(client, upstream)), asyncio.create_task(pipe(upstream, client))],
+        return_when=asyncio.FIRST_COMPLETED,
+    )
+    for task in pending:
+        task.cancel()
+''',
         '''\
 import asyncio
 

@@ -19,16 +19,31 @@ def _describe(fate: Fate) -> Description:
             f"local `{fate.holder}` (rebound in a loop)", fate.cleanup or "last one only",
             f"{fate.coroutine} is rebound to `{fate.holder}` on every iteration; only the last "
             "task is kept, the earlier ones are dropped", risk=Risk.HIGH)
+    when = _when(fate)
     if fate.kind is FateKind.KEY_OVERWRITTEN:
         return Description(
             fate.holder, fate.cleanup or "none",
-            f"{fate.holder}[key] is overwritten in {fate.function}() without cancelling the "
-            "task already stored under that key")
-    when = "on every loop iteration" if fate.in_loop else f"in {fate.function}()"
+            f"{fate.holder}[key] is overwritten {when} without cancelling the task already "
+            "stored under that key", risk=Risk.HIGH if fate.in_loop else None)
+    if fate.cleanup:  # the old task may be ended first elsewhere: say what is sure
+        left = (f"if it is still running, it is left behind unreferenced (the cleanup, "
+                f"{fate.cleanup}, reaches only the latest)")
+    else:
+        left = "the old task keeps running unreferenced"
     return Description(
         fate.holder, fate.cleanup or "none",
-        f"{fate.holder} is re-spawned {when} without cancelling the task it held; the old task "
-        "keeps running unreferenced", risk=Risk.HIGH if fate.in_loop else None)
+        f"{fate.holder} is re-spawned {when} without cancelling the task it held; {left}",
+        risk=Risk.HIGH if fate.in_loop else None)
+
+
+def _when(fate: Fate) -> str:
+    """"on every loop iteration", "on every call of on_ready(), registered with @bot.event",
+    "in connect()"."""
+    if fate.in_loop:
+        return "on every loop iteration"
+    if fate.repeating and fate.evidence:
+        return f"on every call of {fate.repeating}(), {fate.evidence},"
+    return f"in {fate.function}()"
 
 
 RULE = Rule(
@@ -98,7 +113,8 @@ class Connection:
     fix_kinds=(FixKind.CANCEL_PREVIOUS,),
     fix_notes="""\
 A singleton guard (`if self._task is None:` before the spawn) is a valid alternative when the
-running task should be kept rather than replaced; taskleak reports that pattern as low.""",
+running task should be kept rather than replaced; the task still needs an end (TL201 reports a
+guarded singleton that nothing cancels).""",
     references=(
                 ("asyncio.Task.cancel", ASYNCIO_CANCEL_URI),
                 ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),

@@ -58,10 +58,6 @@ def _kept(fate: Fate) -> Description:
         return Description(holder, cleanup, f"stored in {holder} and {cleanup}")
     if kind is FateKind.KEPT_HANDED:
         return Description(holder, handed, f"stored in {holder}")
-    if kind is FateKind.SINGLETON:
-        return Description(f"{holder} (singleton)", "self-managed (never cancelled)",
-                           f"singleton in {holder}, guarded against re-spawning; nothing cancels "
-                           "it, so it runs for the life of its owner")
     if kind is FateKind.COLLECTION_CLEANED:
         return Description(holder, cleanup, f"kept in {holder} and {cleanup}")
     if kind is FateKind.LOCAL_COLLECTION_HANDED:
@@ -79,7 +75,7 @@ RULE = Rule(
     what_it_does="""\
 Reports, for completeness, every task spawn that is handled well: awaited at once, returned to
 the caller, passed on, gathered or waited, stored and cancelled on shutdown, kept in a
-collection that prunes itself, a self-managed singleton, or a structured spawn
+collection that prunes itself, or a structured spawn
 (`asyncio.TaskGroup.create_task`, anyio/trio `start_soon`/`start`). These are the green rows of
 the report; they never fail the gate unless `fail-on = "low"`.""",
     why_bad="""\
@@ -103,7 +99,7 @@ async def fetch_all(urls: list[str]) -> list[str]:
     fates=frozenset({
         FateKind.STRUCTURED, FateKind.AWAITED, FateKind.RETURNED, FateKind.GATHERED,
         FateKind.PASSED, FateKind.UNPACKED, FateKind.LOCAL_CLEANED, FateKind.LOCAL_HANDED,
-        FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED, FateKind.SINGLETON,
+        FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED,
         FateKind.COLLECTION_CLEANED, FateKind.LOCAL_COLLECTION_HANDED, FateKind.COLLECTION_HANDED,
         FateKind.HELPER_KEEPS,
     }),

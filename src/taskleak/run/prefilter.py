@@ -22,15 +22,17 @@ from taskleak.analysis.vocabulary import (
     SPAWN_FUNCTIONS,
     SPAWN_METHODS,
     START_METHOD,
+    TASK_CLASS,
     TASK_GROUP_SUBSTRINGS,
     TASK_GROUP_WORDS,
+    WRAPPING_NAMES,
 )
 
-# The names the scan records a possible spawn by (vocabulary.SPAWN_FUNCTIONS, SPAWN_METHODS)
-# but `start`: `nursery.start(...)` / `tg.start(...)` spawn too, but `start` is everywhere: it
-# only counts in a file that also names a task group or a nursery, by type, factory or receiver
-# name (vocabulary.TASK_GROUP_SUBSTRINGS and TASK_GROUP_WORDS cover them all: tested).
-SPAWN_WORDS = tuple(sorted((SPAWN_FUNCTIONS | SPAWN_METHODS) - {START_METHOD}))
+# The spawn functions and methods the scan records calls by, but `start` and `Task` (below).
+SPAWN_WORDS = tuple(sorted((SPAWN_FUNCTIONS | SPAWN_METHODS) - {START_METHOD, TASK_CLASS}))
+# `nursery.start(...)` / `tg.start(...)` spawn too, but `start` is everywhere: it only counts in
+# a file that also names a task group or a nursery, by type, factory or receiver name (see
+# vocabulary.TASKGROUP_FACTORIES, TASKGROUP_TYPES, TASKGROUP_NAMES and spawns.classify_call).
 START_WORD = START_METHOD
 
 
@@ -71,7 +73,10 @@ class Prefilter:
                     if any(has_word(data, w) for w in self._encoded):
                         return True
                     break
-        return _may_start_in_group(data)
+        # the Task class and gather/shield/wait_for spawn only as asyncio's: their import names
+        # asyncio (spawns.classify_call resolves them to `asyncio.*`), so most files skip both
+        return _may_start_in_group(data) or (_ASYNCIO in data and (
+            _may_construct_task(data) or _may_wrap(data)))
 
 
 def _may_start_in_group(data: bytes) -> bool:
@@ -82,6 +87,73 @@ def _may_start_in_group(data: bytes) -> bool:
         return False
     return (any(s in data for s in _GROUP_SUBSTRINGS)
             or any(has_word(data, w) for w in _GROUP_WORD_BYTES))
+
+
+_ASYNCIO = b"asyncio"
+_TASK_BYTES = TASK_CLASS.encode()
+_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+
+
+def _may_construct_task(data: bytes) -> bool:
+    """`asyncio.Task(coro)` (also `Task (`), `from asyncio import Task as T` and
+    `T = asyncio.Task`: the word `Task` called, imported under another name, or assigned.
+    Annotations (`asyncio.Task[None]`, `-> Task:`) are none of these."""
+    end = len(_TASK_BYTES)
+    size = len(data)
+    i = data.find(_TASK_BYTES)
+    while i >= 0:
+        j = i + end
+        if (i == 0 or data[i - 1] not in _WORD_BYTES) and (j == size
+                                                           or data[j] not in _WORD_BYTES):
+            rest = data[j:j + 40].lstrip(b" \t")
+            if rest[:1] == b"(" or rest[:3] == b"as " or (
+                    rest[:1] in (b"", b"\n", b"\r", b"#", b";") and _assigned(data, i)):
+                return True
+        i = data.find(_TASK_BYTES, i + 1)
+    return False
+
+
+_WRAPPING_BYTES = tuple(w.encode() for w in sorted(WRAPPING_NAMES))
+_AWAIT = b"await"
+
+
+def _may_wrap(data: bytes) -> bool:
+    """`gather(...)`, `shield(...)`, `wait_for(...)` called but not awaited on the spot (a
+    spawn when given coroutines, see spawns.wraps_coroutines), or imported under another name:
+    a whole-word occurrence followed by `(` or ` as `, whose dotted name (`asyncio.gather`) is
+    not right after `await`. Most files only await them, or say "gather" in prose."""
+    for word in _WRAPPING_BYTES:
+        end = len(word)
+        i = data.find(word)
+        while i >= 0:
+            if (i == 0 or data[i - 1] not in _WORD_BYTES):
+                rest = data[i + end:i + end + 40].lstrip(b" \t")
+                if (rest[:1] == b"(" or rest[:3] == b"as ") and not _awaited(data, i):
+                    return True
+            i = data.find(word, i + 1)
+    return False
+
+
+def _awaited(data: bytes, i: int) -> bool:
+    """`await` (a whole word) stands right before the dotted name ending at data[i:]."""
+    k = i
+    while k > 0 and data[k - 1] in _NAME_BYTES:
+        k -= 1
+    while k > 0 and data[k - 1] in b" \t\r\n\\":
+        k -= 1
+    start = k - len(_AWAIT)
+    return start >= 0 and data[start:k] == _AWAIT and (
+        start == 0 or data[start - 1] not in _WORD_BYTES)
+
+
+def _assigned(data: bytes, i: int) -> bool:
+    """The dotted name ending before data[i:] is the whole value of an assignment."""
+    k = i
+    while k > 0 and data[k - 1] in _NAME_BYTES:
+        k -= 1
+    while k > 0 and data[k - 1] in b" \t":
+        k -= 1
+    return k > 0 and data[k - 1:k] == b"=" and (k < 2 or data[k - 2] not in b"=!<>")
 
 
 # What the regex `\w` matches in bytes: ASCII letters, digits and `_`.

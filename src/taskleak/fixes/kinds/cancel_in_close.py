@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.fates import FateKind
 from taskleak.analysis.nodes import dotted
 from taskleak.analysis.scopes import ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import CLOSE_METHODS, INIT_METHODS, repeats_often
+from taskleak.analysis.vocabulary import CLOSE_METHODS, INIT_METHODS
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import header, module_ref
@@ -81,7 +82,7 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
                      f"{close.name.value}() could not tell whether a task exists")
     if site.loops:
         return NoFix("spawned in a loop: the attribute keeps only the last task")
-    repeats = repeats_often(method.name)
+    repeats = _repeats(ctx, sp)
     pl = ctx.placement(site.node)
     assert pl is not None
     self_in_method = access[2]
@@ -122,3 +123,11 @@ def _suppress_ref(edits: Edits, ctx: FixContext) -> str:
                                 return alias.asname.name.value
                             return "suppress"
     return f"{module_ref(edits, ctx, 'contextlib')}.suppress"
+
+
+def _repeats(ctx: FixContext, sp: Spawn) -> bool:
+    """The spawn runs again while its task lives (and no guard makes it a singleton): the fix
+    also cancels the previous task before each re-spawn."""
+    fates = ctx.fates(sp)
+    return any(f.repeating for f in fates) and not any(
+        f.kind is FateKind.SINGLETON for f in fates)

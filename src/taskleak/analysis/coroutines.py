@@ -1,0 +1,50 @@
+"""What the body of a spawned coroutine says about its task: it loops forever, it never ends by
+itself, it spawns itself again. Only coroutines defined in the same module are read."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.scopes import CallSite, defined_function
+from taskleak.analysis.spawns import Spawn
+
+
+def reschedules_itself(site: CallSite) -> bool:
+    """`async def _poll(self): ...; self._task = create_task(self._poll())`."""
+    args = site.args
+    fn = site.scope.method()
+    if not args or fn is None or not isinstance(args[0].value, cst.Call):
+        return False
+    return defined_function(args[0].value.func, site.scope) is fn
+
+
+def long_running(sp: Spawn) -> bool:
+    """The spawned coroutine is a function of this module with a `while True` loop."""
+    coro = sp.coroutine
+    if coro is None:
+        return False
+    func = coro.func if isinstance(coro, cst.Call) else coro
+    target = defined_function(func, sp.site.scope)
+    return target is not None and target.long_running
+
+
+def endless(site: CallSite) -> bool:
+    """The spawned coroutine never ends by itself: a `while True` with no `break` or
+    `return`, or a coroutine that spawns itself again."""
+    args = site.args
+    coro = args[0].value if args else None
+    target = defined_function(coro.func if isinstance(coro, cst.Call) else coro, site.scope) \
+        if coro is not None else None
+    return (target is not None and target.endless) or reschedules(site)
+
+
+def reschedules(site: CallSite) -> bool:
+    """The spawned coroutine is a function of this module that spawns itself again (`_poll`
+    ends with `self._task = create_task(self._poll())`): it never ends on its own."""
+    args = site.args
+    coro = args[0].value if args else None
+    if not isinstance(coro, cst.Call):
+        return False
+    target = defined_function(coro.func, site.scope)
+    return target is not None and any(
+        reschedules_itself(call) for s in target.walk() for call in s.calls)

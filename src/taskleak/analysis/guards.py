@@ -1,0 +1,186 @@
+"""What keeps a spawn from running again while the task it stored is still alive: its guard.
+
+A guard is a test the spawn sits behind, in its own function: an `if` around it, or an earlier
+`if ...: return` (`raise`, `continue`, `break`) in an enclosing block, whose test reads
+
+- the holder itself: `if self._task is None`, `if not self._task or self._task.done()`,
+  `if uid not in self._tasks`, a `.done()` check of a local before it is rebound in a loop;
+- a started flag: an attribute (or global) the spawn's function sets to a true constant, and that
+  nothing sets back to a false one after initialisation (`if self._started: return;
+  self._started = True`). A flag that `stop()` resets is no guard: the next start re-spawns.
+
+Only the spawn's recorded path (`CallSite.path`) and the test expressions are read: no new walk.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.scopes import BindingKind, CallSite, Scope
+from taskleak.analysis.vocabulary import INIT_METHODS
+from taskleak.analysis.walk import children
+
+_EXITS: dict[type, str] = {cst.Return: "return", cst.Raise: "raise", cst.Continue: "continue",
+                           cst.Break: "break"}
+_EMPTY = cst.Module(body=[])  # prints an expression's code
+_SCOPE_NODES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.Module)
+
+
+def guard(site: CallSite, keys: frozenset[str], module: Scope) -> str:
+    """How the spawn at `site` is guarded against re-spawning over a live task kept under one of
+    `keys` (as written in the spawn's scope: "self._task", "task"), or "" when it is not:
+    "`if self._task is None`", "`if self._started: return` (self._started is set once, never
+    reset)"."""
+    for test, exit_word in _tests(site.path):
+        names = _names(test)
+        for name in [n for n in names if n in keys] + [
+                n for n in names if n not in keys and _set_once(n, site.scope, module)]:
+            # the spawn runs when the test says the holder is empty or finished, or the flag
+            # is not set yet
+            absent = _absent(test, name)
+            if absent is None or absent is not (exit_word == ""):
+                continue
+            code = " ".join(_EMPTY.code_for_node(test).split())
+            if len(code) > 60:
+                code = code[:59] + "…"
+            shown = f"`if {code}: {exit_word}`" if exit_word else f"`if {code}`"
+            return shown if name in keys else f"{shown} ({name} is set once, never reset)"
+    return ""
+
+
+def _tests(path: tuple[cst.CSTNode, ...]) -> list[tuple[cst.BaseExpression, str]]:
+    """The tests the last node of `path` sits behind, innermost first, up to its scope: an `if`
+    around it ("": the spawn runs when the test is true), or an earlier `if ...: return` in an
+    enclosing block (the exit's word: the spawn runs when the test is false)."""
+    out: list[tuple[cst.BaseExpression, str]] = []
+    for k in range(len(path) - 1, 0, -1):
+        parent, child = path[k - 1], path[k]
+        if isinstance(parent, _SCOPE_NODES) and not isinstance(parent, cst.Module):
+            break
+        if isinstance(parent, cst.If) and child is parent.body:
+            out.append((parent.test, ""))
+        elif isinstance(parent, (cst.IndentedBlock, cst.Module)):
+            for stmt in parent.body:
+                if stmt is child:
+                    break
+                if isinstance(stmt, cst.If) and _exit_word(stmt.body):
+                    out.append((stmt.test, _exit_word(stmt.body)))
+        if isinstance(parent, cst.Module):
+            break
+    return out
+
+
+def _exit_word(body: cst.BaseSuite) -> str:
+    """"return", "raise", "continue" or "break" when one ends the block, else ""."""
+    stmts = body.body
+    last: cst.CSTNode | None = stmts[-1] if stmts else None
+    if isinstance(last, cst.SimpleStatementLine) and last.body:
+        last = last.body[-1]
+    return _EXITS.get(type(last), "")
+
+
+def _names(test: cst.BaseExpression) -> list[str]:
+    """The names and dotted names a test reads (`self._task`, `task`), in text order."""
+    out: list[str] = []
+    todo: list[cst.CSTNode] = [test]
+    while todo:
+        node = todo.pop()
+        named = _attr_call(node)
+        if named:  # `hasattr(self, "_task")` reads `self._task`
+            out.append(named)
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            name = dotted(node)
+            if name is not None:
+                out.append(name)
+                if isinstance(node, cst.Attribute):
+                    todo.append(node.value)  # `self._task.done` reads `self._task` too
+                continue
+        todo.extend(reversed(children(node)))
+    return list(dict.fromkeys(out))
+
+
+def _absent(test: cst.BaseExpression, key: str) -> bool | None:
+    """Whether the test being true says `key` holds no live task (True: `x is None`, `not x`,
+    `x.done()`, `k not in x`; for a flag, that it is not set) or that it holds one (False:
+    `x`, `x is not None`, `k in x`, a set flag); None when the test says neither."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = _absent(test.expression, key)
+        return None if inner is None else not inner
+    if isinstance(test, cst.BooleanOperation):
+        sides = [p for p in (_absent(test.left, key), _absent(test.right, key)) if p is not None]
+        return sides[0] if sides and all(p is sides[0] for p in sides) else None
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        op, right = test.comparisons[0].operator, test.comparisons[0].comparator
+        if isinstance(op, (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual)) and \
+                isinstance(right, cst.Name) and right.value == "None" and _reads(test.left, key):
+            return isinstance(op, (cst.Is, cst.Equal))
+        if isinstance(op, (cst.In, cst.NotIn)) and dotted(right) == key:
+            return isinstance(op, cst.NotIn)
+        return None
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) \
+            and dotted(test.func.value) == key and test.func.attr.value in ("done", "cancelled"):
+        return True
+    if _attr_call(test) == key:  # `hasattr(self, "_task")`, `getattr(self, "_task", None)`
+        return False
+    if _reads(test, key):
+        return False
+    return None
+
+
+def _attr_call(node: cst.CSTNode) -> str:
+    """"self._task" for `hasattr(self, "_task")` / `getattr(self, "_task", None)`, else ""."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Name) \
+            or node.func.value not in ("hasattr", "getattr") or len(node.args) < 2:
+        return ""
+    base = dotted(node.args[0].value)
+    name = node.args[1].value
+    if base is None or not isinstance(name, cst.SimpleString):
+        return ""
+    attr = name.evaluated_value
+    return f"{base}.{attr}" if isinstance(attr, str) else ""
+
+
+def _reads(expr: cst.BaseExpression, key: str) -> bool:
+    """`key` itself, or an entry of it (`self._tasks.get(uid)`, `self._tasks[uid]`)."""
+    if dotted(expr) == key or _attr_call(expr) == key:
+        return True
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) \
+            and expr.func.attr.value == "get":
+        return dotted(expr.func.value) == key
+    return isinstance(expr, cst.Subscript) and dotted(expr.value) == key
+
+
+def _initialising(scope: Scope) -> bool:
+    method = scope.method()
+    return method is None or method.name in INIT_METHODS
+
+
+def _set_once(name: str, scope: Scope, module: Scope) -> bool:
+    """`name` is a flag the spawn's function sets to a true constant, never set back to a
+    false one but where it is initialised (`__init__`, the class body, the module's top)."""
+    method = scope.method()
+    if method is None:
+        return False
+    base, _, attr = name.partition(".")
+    cls = scope.enclosing_class()
+    if attr and "." not in attr and cls is not None and base == method.self_name:
+        values = cls.attr_bindings.get(attr, [])
+        resets = [s for v, s in values if _constant(v) is not True and not _initialising(s)]
+        return not resets and any(_constant(v) is True and s.method() is method
+                                  for v, s in values)
+    if attr or name not in method.declared_global:
+        return False
+    bindings = [b for b in module.bindings.get(name, []) if b.kind is BindingKind.ASSIGN]
+    truthy = [b for b in bindings if b.value is not None and _constant(b.value) is True]
+    # one false initial value (at the module's top) and only true values after it
+    return bool(truthy) and len(bindings) - len(truthy) <= 1
+
+
+def _constant(value: cst.BaseExpression) -> bool | None:
+    """True / False for a constant's truth (`True`, `1`, `None`, `0`), None for anything else."""
+    if isinstance(value, cst.Name) and value.value in ("True", "False", "None"):
+        return value.value == "True"
+    if isinstance(value, cst.Integer):
+        return value.value not in ("0", "0x0", "0o0", "0b0")
+    return None

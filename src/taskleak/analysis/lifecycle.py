@@ -1,0 +1,152 @@
+"""How often a function runs, judged from evidence in its module rather than from its name.
+
+Per event (a message, a request, a packet), in this order of trust:
+- a framework decorator: `@app.route`, `@router.get`, `@client.event`, `@bot.command`,
+  `@commands.Cog.listener()`, `@tasks.loop(...)`;
+- a protocol callback run for every chunk received (`data_received`, `datagram_received`);
+- handed to a registration call in the module: `bus.add_listener(self._on_event)`,
+  `add_handler`, `register_handler`, `signal.connect(...)`, Home Assistant's `async_track_*` and
+  `async_dispatcher_connect`;
+- read inside a loop elsewhere in the module (called, or registered, once per iteration).
+Once: `@app.on_event("startup")`-like decorators, `connection_made` (once per connection object),
+`__init__`, `setup`, `on_startup` ... Names (`handle_message`, `on_reconnect`) are the last resort.
+
+The evidence is read from the decorators of the function's own node and from the reads of its
+name the scan recorded (an index built once per module, when a spawn first asks): no new walk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.nodes import decorator_name, dotted
+from taskleak.analysis.ownership import where
+from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.vocabulary import (
+    ONCE,
+    ONCE_CALLBACKS,
+    ONCE_DECORATORS,
+    PER_DATA_CALLBACKS,
+    PER_EVENT_DECORATORS,
+    is_registrar,
+    repeats_often,
+)
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """How often code runs: on every call of `function` (`repeats`), and how we know."""
+
+    repeats: bool
+    function: str = ""  # "on_message"
+    evidence: str = ""  # "registered with @client.event"
+
+
+ONCE_ONLY = Frequency(False)
+
+
+class Lifecycle:
+    """The frequency of the functions of one module."""
+
+    def __init__(self, module: Scope) -> None:
+        self.module = module
+        self._reads: dict[str, list[Occurrence]] | None = None
+        self._functions: set[str] = {s.name for s in module.walk()
+                                     if s.kind is ScopeKind.FUNCTION}
+
+    def of(self, scope: Scope) -> Frequency:
+        """How often code in `scope` runs: the innermost function with evidence decides, then
+        the method's name."""
+        method = scope.method()
+        s: Scope | None = scope
+        while s is not None and s.kind not in (ScopeKind.CLASS, ScopeKind.MODULE):
+            if s.kind is ScopeKind.FUNCTION:
+                found = self._evidence(s)
+                if found is not None:
+                    return found
+            if s is method:
+                break
+            s = s.parent
+        if method is not None and repeats_often(method.name):
+            return Frequency(True, method.name, "judged from its name")
+        return ONCE_ONLY
+
+    def _evidence(self, fn: Scope) -> Frequency | None:
+        decorated = self._decorators(fn)
+        if decorated is not None:
+            return decorated
+        in_class = fn.parent is not None and fn.parent.kind is ScopeKind.CLASS
+        if in_class and fn.name in PER_DATA_CALLBACKS:
+            return Frequency(True, fn.name, "a protocol callback, run for every chunk received")
+        if in_class and fn.name in ONCE_CALLBACKS:
+            return Frequency(False, fn.name, "")
+        for occ in self._reads_of(fn):
+            d = occ.dest
+            if d.kind is Flow.PASSED and is_registrar(d.callee):
+                return Frequency(True, fn.name,
+                                 f"registered with {d.callee}() in {where(occ.scope)}")
+            if occ.loops and not _inside(occ.scope, fn):
+                return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)}")
+        if ONCE.match(fn.name):
+            return Frequency(False, fn.name, "")
+        return None
+
+    def _decorators(self, fn: Scope) -> Frequency | None:
+        node = fn.node
+        if not isinstance(node, cst.FunctionDef):
+            return None
+        for d in node.decorators:
+            name = decorator_name(d)
+            if name in ONCE_DECORATORS or (name == "on_event" and _startup_event(d)):
+                return Frequency(False, fn.name, "")
+            if name in PER_EVENT_DECORATORS or name.endswith("_handler"):
+                func = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
+                shown = dotted(func) or name
+                return Frequency(True, fn.name, f"registered with @{shown}")
+        return None
+
+    def _reads_of(self, fn: Scope) -> list[Occurrence]:
+        """Where the module reads `fn` by name: `fn`, `self.fn`, `Cls.fn`."""
+        if self._reads is None:
+            self._reads = {}
+            for s in self.module.walk():
+                for occ in s.occurrences:
+                    last = occ.key.rsplit(".", 1)[-1]
+                    if last in self._functions and occ.key.count(".") <= 1:
+                        self._reads.setdefault(last, []).append(occ)
+        cls = fn.parent if fn.parent is not None and fn.parent.kind is ScopeKind.CLASS else None
+        out = []
+        for occ in self._reads.get(fn.name, []):
+            base, _, attr = occ.key.partition(".")
+            if cls is None and not attr:
+                out.append(occ)
+            elif cls is not None and attr and (base == cls.name or base == _self_of(occ.scope)):
+                out.append(occ)
+        return out
+
+
+def _self_of(scope: Scope) -> str | None:
+    method = scope.method()
+    return method.self_name if method is not None else None
+
+
+def _inside(scope: Scope, fn: Scope) -> bool:
+    s: Scope | None = scope
+    while s is not None:
+        if s is fn:
+            return True
+        s = s.parent
+    return False
+
+
+def _startup_event(d: cst.Decorator) -> bool:
+    """`@app.on_event("startup")` / `("shutdown")`: once."""
+    call = d.decorator
+    if not isinstance(call, cst.Call) or not call.args:
+        return False
+    value = call.args[0].value
+    return isinstance(value, cst.SimpleString) and value.evaluated_value in (
+        "startup", "shutdown")

@@ -1,0 +1,129 @@
+"""How long a task's keeper lives, and how long the task stays in it.
+
+A function that keeps running while its task runs holds it.
+A task bound to a local is dropped when the function returns, unless the function does not
+return while the task runs: it then blocks in `loop.run_forever()` / `loop.run_until_complete()`
+/ `asyncio.run()` (a synchronous entry point), or it is a coroutine whose `while True` loop never
+ends. The same holds for a closure cell (`nonlocal task`) of such a function. Such a task is
+kept, not lost; only nothing reads its result or errors. Read from the calls the scan records
+(`Scope.blocking`) and the loop facts (`Scope.endless`): no new walk.
+
+A task that removes its own entry from its collection at the end of its body, not in a
+`finally`, stays in the collection when it fails or is cancelled.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.nodes import callee_text, dotted, last_name
+from taskleak.analysis.resolve import Resolver, SymKind
+from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
+from taskleak.analysis.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
+
+
+def held_while(holder_scope: Scope, site: CallSite, resolver: Resolver) -> str:
+    """What keeps `holder_scope` (the function a local belongs to) running while the task
+    spawned at `site` runs: "start() blocks in self.loop.run_forever()", or ""."""
+    if holder_scope.kind is not ScopeKind.FUNCTION:
+        return ""
+    after = site.seq if site.scope is holder_scope else 0  # a closure runs during the block
+    runs = [call for seq, call in holder_scope.blocking if seq >= after and (
+        last_name(call.func) in LOOP_RUN_METHODS
+        or _runs_a_loop(call.func, holder_scope, resolver))]
+    if runs:  # the longest: run_forever() when there is one
+        call = next((c for c in runs if last_name(c.func) == "run_forever"), runs[0])
+        return f"{holder_scope.name}() blocks in {callee_text(call.func)}()"
+    if holder_scope.endless and holder_scope.is_async:
+        return f"{holder_scope.name}() runs a `while` loop that never ends"
+    return ""
+
+
+def _runs_a_loop(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
+    sym = resolver.resolve(func, scope)
+    return sym.kind is SymKind.QUALIFIED and sym.name in LOOP_RUN_FUNCTIONS
+
+
+def pruned_only_on_success(site: CallSite, prunes: list[Occurrence],
+                           others: bool) -> str:
+    """"self._handle()" when the only thing that removes the task's entry from its collection
+    is its own coroutine (a function of this module), outside a `finally`: a task that fails or
+    is cancelled skips it and stays in the collection. `others`: something else ends or prunes
+    the tasks (a done-callback, a cancel, a wait), which makes this moot."""
+    if others or not prunes or any(o.dest.kind is not Flow.PRUNE for o in prunes):
+        return ""
+    args = site.args
+    coro = args[0].value if args else None
+    if not isinstance(coro, cst.Call):
+        return ""
+    target = defined_function(coro.func, site.scope)
+    if target is None:
+        return ""
+    for occ in prunes:
+        if not _within(occ.scope, target) or _in_cleanup(occ.path):
+            return ""
+    return f"{callee_text(coro.func)}()"
+
+
+def _within(scope: Scope, function: Scope) -> bool:
+    s: Scope | None = scope
+    while s is not None:
+        if s is function:
+            return True
+        s = s.parent
+    return False
+
+
+def _in_cleanup(path: tuple[cst.CSTNode, ...]) -> bool:
+    """A `finally`, or an `except` that catches cancellation (bare, BaseException,
+    CancelledError), around the read."""
+    for node in path:
+        if isinstance(node, cst.Finally):
+            return True
+        if isinstance(node, cst.ExceptHandler) and (
+                node.type is None or (dotted(node.type) or "").rsplit(".", 1)[-1]
+                in ("BaseException", "CancelledError")):
+            return True
+    return False
+
+
+def stopped_by(site: CallSite) -> str:
+    """"close() stops through self._running" when the spawned coroutine's `while` loop tests
+    a flag that another method of its class sets or resets (`self._running = False`,
+    `self._closed.set()`): a cooperative shutdown path, though nothing awaits the task."""
+    args = site.args
+    coro = args[0].value if args else None
+    target = defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
+    cls = target.enclosing_class() if target is not None else None
+    if target is None or cls is None or not target.loop_flags or not target.self_name:
+        return ""
+    for flag in target.loop_flags:
+        negated = flag.startswith("!")
+        flag = flag.lstrip("!")
+        base, _, attr = flag.partition(".")
+        if base != target.self_name or not attr or "." in attr:
+            continue
+        # `self._running = False` stops `while self._running`; `= True` stops `while not ...`
+        for value, scope in cls.attr_bindings.get(attr, []):
+            method = scope.method()
+            if method is not None and method is not target and method.name not in INIT_METHODS \
+                    and _truth(value) is negated:
+                return f"{method.name}() stops through {flag}"
+        stoppers = {"set" if negated else "clear", "cancel", "close"}
+        for method in cls.children:
+            if method is target or method.kind is not ScopeKind.FUNCTION or not method.self_name:
+                continue
+            key = f"{method.self_name}.{attr}"
+            if any(o.key == key and o.dest.kind is Flow.METHOD and o.dest.callee in stoppers
+                   for s in method.walk() for o in s.occurrences):
+                return f"{method.name}() stops through {flag}"
+    return ""
+
+
+def _truth(value: cst.BaseExpression) -> bool | None:
+    if isinstance(value, cst.Name) and value.value in ("True", "False", "None"):
+        return value.value == "True"
+    if isinstance(value, cst.Integer):
+        return value.value != "0"
+    return None

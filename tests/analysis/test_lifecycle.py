@@ -1,0 +1,89 @@
+"""How often a spawn's function runs, and the evidence each message names (`lifecycle.py`)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from taskleak.analysis.analyse import analyse_source
+
+
+def frequency(code: str) -> str:
+    analysis = analyse_source(textwrap.dedent(code))
+    (fates,) = analysis.fates
+    return fates[0].frequency
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("""
+        import asyncio
+        @app.route("/hook")
+        async def hook():
+            asyncio.create_task(work())
+     """, "spawned on every call of hook(), registered with @app.route"),
+    ("""
+        import asyncio
+        class Bot:
+            def __init__(self, bus):
+                bus.add_listener("ready", self.refresh_roles)
+            def refresh_roles(self, event):
+                asyncio.create_task(work())
+     """, "spawned on every call of refresh_roles(), registered with bus.add_listener() in "
+          "__init__()"),
+    ("""
+        import asyncio
+        def setup(hass):
+            def _changed(event):
+                asyncio.create_task(work())
+            async_track_state_change_event(hass, ["light.x"], _changed)
+     """, "spawned on every call of _changed(), registered with "
+          "async_track_state_change_event() in setup()"),
+    ("""
+        import asyncio
+        class Proto(asyncio.Protocol):
+            def datagram_received(self, data, addr):
+                asyncio.create_task(work(data))
+     """, "spawned on every call of datagram_received(), a protocol callback, run for every "
+          "chunk received"),
+    ("""
+        import asyncio
+        def poke(device):
+            asyncio.create_task(device.ping())
+        def poke_all(devices):
+            for device in devices:
+                poke(device)
+     """, "spawned on every call of poke(), called in a loop in poke_all()"),
+    ("""
+        import asyncio
+        async def handle_message(message):
+            asyncio.create_task(work(message))
+     """, "spawned on every call of handle_message(), judged from its name"),
+])
+def test_evidence_is_named(code: str, expected: str) -> None:
+    assert frequency(code) == expected
+
+
+@pytest.mark.parametrize("code", [
+    """
+        import asyncio
+        @app.on_event("startup")
+        async def handle_start():
+            asyncio.create_task(work())
+    """,
+    """
+        import asyncio
+        class Proto(asyncio.Protocol):
+            def connection_made(self, transport):
+                asyncio.create_task(work())
+    """,
+    """
+        import asyncio
+        def setup(hass):
+            async def on_stop(event):
+                asyncio.create_task(work())
+            hass.bus.async_listen_once("stop", on_stop)
+    """,
+])
+def test_once_evidence_beats_names(code: str) -> None:
+    assert frequency(code) == ""

@@ -1,0 +1,64 @@
+"""Races that return, or are cut short, while what they wait for still runs."""
+
+import asyncio
+
+import async_timeout
+
+
+async def forward(source, sink) -> None:
+    async for message in source:
+        await sink.send(message)
+
+
+async def proxy(client, upstream) -> None:
+    # the first side to close ends the proxy; the other forwarder is never cancelled
+    await asyncio.wait(
+        [asyncio.create_task(forward(client, upstream)),
+         asyncio.create_task(forward(upstream, client))],
+        return_when=asyncio.FIRST_COMPLETED,
+    )
+
+
+async def wait_all(futures, *, timeout: float):
+    ensured = [asyncio.ensure_future(fut) for fut in futures]
+    done, pending = await asyncio.wait(ensured, timeout=timeout)
+    if pending:
+        raise asyncio.TimeoutError()
+    return done
+
+
+class Device:
+    async def get_services(self, timeout: float):
+        async with async_timeout.timeout(timeout):
+            changed = asyncio.create_task(self.changed.wait())
+            services = asyncio.create_task(self._fetch_services())
+            _, pending = await asyncio.wait([changed, services],
+                                            return_when=asyncio.FIRST_COMPLETED)
+            # cancelled on the normal path; a timeout skips this and leaves both running
+            for task in pending:
+                task.cancel()
+            return services.result()
+
+    async def sync(self, updates, removals) -> bool:
+        tasks = [asyncio.create_task(self.send(updates)),
+                 asyncio.create_task(self.send(removals))]
+        try:
+            async with asyncio.timeout(10):
+                await asyncio.wait(tasks)
+        except TimeoutError:
+            return False
+        return True
+
+    async def first_answer(self, mirrors):
+        lookups = [asyncio.create_task(self.lookup(m)) for m in mirrors]
+        for lookup in asyncio.as_completed(lookups):
+            return await lookup
+
+
+async def next_or_close(ready, close, timeout: float):
+    # one local for two tasks: the first is awaited before the name is reused for the second,
+    # which the timeout leaves running behind its shield
+    waiter = asyncio.ensure_future(ready.wait())
+    await waiter
+    waiter = asyncio.create_task(close())
+    await asyncio.wait_for(asyncio.shield(waiter), timeout=timeout)

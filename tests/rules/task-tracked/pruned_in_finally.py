@@ -1,0 +1,20 @@
+"""The same registry, with the removal in a finally: every way out of the job removes it."""
+
+import asyncio
+
+
+class JobRegistry:
+    def __init__(self) -> None:
+        self._jobs: dict[str, asyncio.Task[None]] = {}
+
+    async def submit(self, request_id: str, payload: bytes) -> None:
+        self._jobs[request_id] = asyncio.create_task(self._run(request_id, payload))
+
+    async def _run(self, request_id: str, payload: bytes) -> None:
+        try:
+            await self._process(payload)
+        finally:
+            self._jobs.pop(request_id, None)
+
+    async def _process(self, payload: bytes) -> None:
+        await asyncio.sleep(0)
