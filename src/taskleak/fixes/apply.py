@@ -65,7 +65,19 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
                targets: Collection[TargetKey] | None = None,
                allow_unsafe: Callable[[str], bool] = _never,
                filename: str = "<string>", style: FixStyle | None = None) -> SourceFix:
-    """Fix the findings of one module (all non-low ones, or only `targets`)."""
+    """Fix the findings of one module (all non-low ones, or only `targets`). A module nested
+    deeper than libcst's recursive steps can follow is left as it was, with the reason."""
+    try:
+        return _fix_source(data, spawners, targets, allow_unsafe, filename, style)
+    except RecursionError:
+        return SourceFix(original=data, fixed=data, error="too deeply nested to fix")
+    except cst.CSTValidationError as exc:  # rebuilding a node the parser accepted (`in.9`)
+        return SourceFix(original=data, fixed=data, error=f"libcst cannot rewrite it: {exc}")
+
+
+def _fix_source(data: bytes, spawners: tuple[str, ...], targets: Collection[TargetKey] | None,
+                allow_unsafe: Callable[[str], bool], filename: str, style: FixStyle | None
+                ) -> SourceFix:
     result = SourceFix(original=data, fixed=data)
     try:
         module = cst.parse_module(data)
@@ -97,6 +109,10 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
             plans.append(Planned(sp, v, chosen, line, column))
     if not plans:
         return result
+    if module.bytes != data:  # every fix writes the tree: what libcst loses would be lost
+        line = _first_difference(data, module.bytes)
+        result.error = f"libcst does not write it back as it was (line {line})"
+        return result
     checker = Checker(module, items, spawners, filename, data)
     fixed, accepted, failures = _fix(module, ctx, plans, checker)
     result.fixed = fixed
@@ -105,6 +121,12 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
     result.not_fixed += [p.not_fixed(f"not applied: {why}") for p, why in failures.items()]
     result.not_fixed.sort(key=lambda n: (n.line, n.column))
     return result
+
+
+def _first_difference(a: bytes, b: bytes) -> int:
+    pairs = zip(a, b, strict=False)  # the shorter one's end is a difference too
+    at = next((i for i, (x, y) in enumerate(pairs) if x != y), min(len(a), len(b)))
+    return a.count(b"\n", 0, at) + 1
 
 
 def _attempt(module: cst.Module, ctx: FixContext, plans: list[Planned]
