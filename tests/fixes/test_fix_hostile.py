@@ -1,6 +1,6 @@
 """Issue 15: `fix` on valid files its tools handle badly. A comment libcst's round trip loses
-keeps the fix out; a file nested too deeply for libcst's recursive steps is left as it was, with
-the reason; and the run goes on to the next file."""
+is put back around the fix; a file nested too deeply for libcst's recursive steps is left as it
+was, with the reason; and the run goes on to the next file."""
 
 from __future__ import annotations
 
@@ -10,23 +10,36 @@ import pytest
 
 from taskleak.api import FixOptions, fix
 from taskleak.fixes.apply import fix_file, fix_source
+from taskleak.fixes.splice import lost_lines, put_back
 from taskleak.fixes.verify import comments_of, lost_comment
 
 LEAK = "import asyncio\n\nasync def main():\n    asyncio.create_task(work())\n"
 
 
 def test_a_comment_after_a_dedent_with_mixed_indentation_survives(tmp_path: Path) -> None:
-    """Before: the fix was written without `\\t# keep me` (libcst 1.9 drops that line on
+    """Before: the fix was written without `\t# keep me` (libcst 1.9 drops that line on
     parsing, and the comment check compared libcst's comments with libcst's)."""
     data = (LEAK + "\n\t# keep me\n # end\n").encode()
     path = tmp_path / "a.py"
     path.write_bytes(data)
     done = fix_file(path, "a.py")
+    assert done.error is None and done.written
     after = path.read_text()
-    assert "\t# keep me" in after and "# end" in after
     compile(after, "a.py", "exec", dont_inherit=True)
-    assert done.error is not None and "libcst does not write it back" in done.error
-    assert not done.written and after == data.decode()
+    assert "_background_tasks.add(task)" in after
+    assert after.endswith("\n\t# keep me\n # end\n")
+    # every line of the original is still there, in order: the fix only added lines
+    rest = iter(after.splitlines())
+    assert all(line in rest for line in data.decode().splitlines() if "create_task" not in line)
+
+
+def test_lines_the_round_trip_loses_are_put_back_and_nothing_else_is() -> None:
+    original = b"a = 1\n\t# lost\n\nb = 2\n"
+    assert lost_lines(original, b"a = 1\nb = 2\n") == {1: [b"\t# lost\n", b"\n"]}
+    assert lost_lines(original, b"a = 1\n# lost\nb = 2\n") is None  # a changed line
+    assert lost_lines(b"a = 1\nb = 2\n", b"a = 1\n") is None  # code lost
+    fixed = put_back(b"a = 1\nb = 2\n", b"x = 0\na = 1\nb = 3\n", {1: [b"\t# lost\n"]})
+    assert fixed == b"x = 0\na = 1\n\t# lost\nb = 3\n"
 
 
 def test_the_comment_check_reads_the_original_text_in_order() -> None:

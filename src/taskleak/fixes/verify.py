@@ -19,6 +19,7 @@ from taskleak.analysis.spawns import Spawn
 from taskleak.files.source import SourceError, decode
 from taskleak.fixes.advice import advise_module
 from taskleak.fixes.plan import Offer
+from taskleak.fixes.splice import Lost
 from taskleak.model import FixKind, Risk
 from taskleak.rules import Verdict, judge
 
@@ -111,8 +112,11 @@ class Checker:
     """Verifies a rewritten module against the original (see the module docstring)."""
 
     def __init__(self, module: cst.Module, items: list[tuple[Spawn, Verdict]],
-                 spawners: tuple[str, ...], filename: str, data: bytes) -> None:
+                 spawners: tuple[str, ...], filename: str, data: bytes,
+                 lost: Lost | None = None) -> None:
         self.module = module
+        self.original = data  # the file as it is: what "unchanged" writes
+        self.lost = lost or {}  # the lines libcst's round trip of it loses (fixes.splice)
         self.items = items
         self.spawners = spawners
         self.filename = filename
