@@ -3,8 +3,11 @@ internal error (exit 2) on a valid file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from taskleak.api import CheckOptions, check
 from taskleak.files.source import SourceError, checked
 from taskleak.run.pipeline import TOO_DEEP, analyse_file
 
@@ -38,3 +41,23 @@ def test_a_nul_byte_after_the_binary_sniff_is_refused_with_its_line() -> None:
     with pytest.raises(SourceError, match="NUL byte") as caught:
         checked(data)
     assert caught.value.line == 1005 and caught.value.column == 6
+
+
+def test_a_call_too_deep_to_place_is_a_skip_and_the_run_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: RecursionError out of `taskleak check` (placing a call that drops the task a
+    helper returns re-parses its file, and libcst's codegen recursed)."""
+    monkeypatch.chdir(tmp_path)
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    (app / "events.py").write_text("import asyncio\n\n\ndef schedule(coro):\n"
+                                   "    return asyncio.create_task(coro)\n")
+    (app / "client.py").write_text("from .events import schedule\n\n\ndef go():\n"
+                                   "    schedule(work())\n")
+    (app / "deep.py").write_text("from .events import schedule\n\n\ndef go():\n"
+                                 "    schedule(" + "f(" * 300 + ")" * 300 + ")\n")
+    out = check(CheckOptions(paths=(Path("app"),), isolated=True, cache=False, jobs=1))
+    assert [(s.path, s.reason, s.internal) for s in out.result.skipped] == [
+        (str(Path("app/deep.py")), f"{TOO_DEEP} (a call that drops a returned task)", False)]
+    assert [Path(f.path).name for f in out.result.findings if f.rule != "TL001"] == ["client.py"]
