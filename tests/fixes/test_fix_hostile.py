@@ -10,7 +10,7 @@ import pytest
 
 from taskleak.api import FixOptions, fix
 from taskleak.fixes.apply import fix_file, fix_source
-from taskleak.fixes.splice import lost_lines, put_back
+from taskleak.fixes.splice import Lost, lost_lines, put_back
 from taskleak.fixes.verify import comments_of, lost_comment
 
 LEAK = "import asyncio\n\nasync def main():\n    asyncio.create_task(work())\n"
@@ -35,11 +35,31 @@ def test_a_comment_after_a_dedent_with_mixed_indentation_survives(tmp_path: Path
 
 def test_lines_the_round_trip_loses_are_put_back_and_nothing_else_is() -> None:
     original = b"a = 1\n\t# lost\n\nb = 2\n"
-    assert lost_lines(original, b"a = 1\nb = 2\n") == {1: [b"\t# lost\n", b"\n"]}
+    assert lost_lines(original, b"a = 1\nb = 2\n") == Lost({1: [b"\t# lost\n", b"\n"]})
     assert lost_lines(original, b"a = 1\n# lost\nb = 2\n") is None  # a changed line
     assert lost_lines(b"a = 1\nb = 2\n", b"a = 1\n") is None  # code lost
-    fixed = put_back(b"a = 1\nb = 2\n", b"x = 0\na = 1\nb = 3\n", {1: [b"\t# lost\n"]})
+    fixed = put_back(b"a = 1\nb = 2\n", b"x = 0\na = 1\nb = 3\n", Lost({1: [b"\t# lost\n"]}))
     assert fixed == b"x = 0\na = 1\n\t# lost\nb = 3\n"
+
+
+def test_a_line_that_lost_only_its_form_feeds_is_written_as_it_was() -> None:
+    original = b"import x\n\x0cdef f():\n    pass\n"
+    lost = lost_lines(original, b"import x\ndef f():\n    pass\n")
+    assert lost == Lost(instead={1: b"\x0cdef f():\n"})
+    fixed = put_back(b"import x\ndef f():\n    pass\n", b"import x\ndef f():\n    y()\n", lost)
+    assert fixed == b"import x\n\x0cdef f():\n    y()\n"
+    assert lost_lines(original, b"import x\ndef g():\n    pass\n") is None  # more than \x0c
+
+
+def test_a_page_break_before_a_function_does_not_stop_its_fix(tmp_path: Path) -> None:
+    path = tmp_path / "paged.py"
+    data = b"import asyncio\n\n\x0casync def main():\n    asyncio.create_task(work())\n"
+    path.write_bytes(data)
+    done = fix_file(path, "paged.py")
+    assert done.error is None and done.written, done
+    after = path.read_bytes()
+    assert b"\n\x0casync def main():\n" in after  # the page break kept
+    compile(after, "paged.py", "exec")
 
 
 def test_the_comment_check_reads_the_original_text_in_order() -> None:

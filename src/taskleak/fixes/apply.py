@@ -31,7 +31,7 @@ from taskleak.fixes.imports import place_pending
 from taskleak.fixes.keeper import render_helpers
 from taskleak.fixes.returned import returned_task_spawns
 from taskleak.fixes.sets import render_sets
-from taskleak.fixes.splice import lost_lines, put_back
+from taskleak.fixes.splice import Lost, lost_lines, put_back
 from taskleak.fixes.style import line_length_for
 from taskleak.fixes.verify import AppliedFix, Checker, NotFixed, Planned
 from taskleak.rules import judge
@@ -113,7 +113,7 @@ def _fix_source(data: bytes, spawners: tuple[str, ...], targets: Collection[Targ
         return result
     # every fix writes the tree: what libcst's round trip loses is put back, or nothing is fixed
     written = module.bytes
-    lost = lost_lines(data, written) if written != data else {}
+    lost = lost_lines(data, written) if written != data else Lost()
     if lost is None:
         line = _first_difference(data, written)
         result.error = f"libcst does not write it back as it was (line {line})"

@@ -116,7 +116,7 @@ class Checker:
                  lost: Lost | None = None) -> None:
         self.module = module
         self.original = data  # the file as it is: what "unchanged" writes
-        self.lost = lost or {}  # the lines libcst's round trip of it loses (fixes.splice)
+        self.lost = lost or Lost()  # the lines libcst's round trip of it loses (fixes.splice)
         self.items = items
         self.spawners = spawners
         self.filename = filename
