@@ -89,16 +89,25 @@ from typing import Any
 
 
 # -- the adapter: the only calls into taskleak's Python API ------------------------------------
-def check_source(code: str) -> list[dict[str, Any]]:
-    """The findings of one module's source, as `--format json` rows (exceptions propagate:
-    the run's pipeline would turn them into "internal error" skips)."""
-    from taskleak.analysis.analyse import analyse_source
-    from taskleak.fixes.advice import advise_module
-    from taskleak.project.join import finding
+class Skipped(Exception):
+    """The CLI skips the file with a clear reason ("too deeply nested for the analysis", a
+    syntax libcst refuses): not an internal error."""
 
-    analysis = analyse_source(code)
-    facts = advise_module(analysis, analysis.facts())
-    return [finding("<string>", spawn).to_json() for spawn in facts.spawns]
+
+def check_source(code: str) -> list[dict[str, Any]]:
+    """The findings of one module's source, as `--format json` rows, through the same stages
+    as the CLI's workers (`run.pipeline.analyse_file`). A file the CLI skips with a reason
+    raises `Skipped`; one it reports as an internal error raises RuntimeError."""
+    from taskleak.project.join import finding
+    from taskleak.run.pipeline import analyse_file
+
+    facts = analyse_file(code.encode("utf-8", "surrogateescape"), "<string>")
+    if facts.skipped is not None:
+        if facts.skipped.internal:
+            raise RuntimeError(facts.skipped.reason)
+        raise Skipped(facts.skipped.reason)
+    assert facts.module is not None
+    return [finding("<string>", spawn).to_json() for spawn in facts.module.spawns]
 
 
 def fix_source(code: bytes, unsafe: bool) -> bytes | str:
@@ -146,6 +155,7 @@ DEFECT_ROWS = ("crashes", "internal errors on valid code", "broken fixes", "non-
 INFO_ROWS = {
     "invalid": "not valid Python (not swept)",
     "unparsed": "valid, but libcst refuses it",
+    "too-deep": "skipped: too deeply nested for the analysis",
     "fix-gave-up": "fix gave up (returned a reason)",
     "has-finding": "with a non-low finding",
     "fixed": "changed by fix",
@@ -554,6 +564,9 @@ def sweep_program(kind: str, number: int, source: str, timeout: float,
             rows = check_source(source)
         except ProgramTimeout:
             raise
+        except Skipped as exc:
+            out.info.append("too-deep" if "too deeply nested" in str(exc) else "unparsed")
+            return out
         except Exception as exc:
             if type(exc).__name__ == "ParserSyntaxError":
                 out.info.append("unparsed")
@@ -614,6 +627,8 @@ def sweep_program(kind: str, number: int, source: str, timeout: float,
                 left = _open_findings(check_source(fixed.decode("utf-8", "surrogateescape")))
             except ProgramTimeout:
                 raise
+            except Skipped:
+                left = Counter()  # the fixed code is skipped with a reason, as the original may be
             except Exception as exc:
                 out.failures.append(Failure("internal-error", f"on the fixed code: {_where(exc)}"))
                 left = Counter()
