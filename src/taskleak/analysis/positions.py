@@ -14,13 +14,14 @@ only the call and its statement are generated (on mid, 112 of 125 spawns; positi
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
+
+from taskleak.files.lines import line_and_column, line_starts
 
 Range = tuple[int, int, int, int]  # start line (1-based), start col (0-based), end line, end col
 
@@ -144,9 +145,6 @@ def _generate(module: cst.Module, root: cst.CSTNode, nodes: Iterable[cst.CSTNode
     return {k: v for k, v in state.found.items() if k in wanted or k in start_only}
 
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")  # what libcst counts as a line break (not \f, \v, ...)
-
-
 def spawn_positions(module: cst.Module, text: str | None,
                     pairs: Sequence[tuple[cst.CSTNode, cst.CSTNode]]) -> dict[int, Range]:
     """The ranges of spawn calls and the start of their statements, for (call, statement)
@@ -177,11 +175,10 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self.starts = line_starts(text)
 
     def at(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1]
+        return line_and_column(self.starts, offset)
 
     def indentation(self, line: int) -> int:
         start = self.starts[line - 1]

@@ -22,6 +22,7 @@ from taskleak.analysis.analyse import analyse
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.positions import positions
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
+from taskleak.files.lines import lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.fixes.advice import choose, needs_fix, not_applied_reason, offers
 from taskleak.fixes.context import FixContext, FixStyle
@@ -220,11 +221,11 @@ def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
 
 
 def unified_diff(display: str, before: bytes, after: bytes, encoding: str) -> str:
-    old = before.decode(encoding).splitlines(keepends=True)
-    new = after.decode(encoding).splitlines(keepends=True)
+    old = lines_with_ends(before.decode(encoding))
+    new = lines_with_ends(after.decode(encoding))
     lines = []
     for line in difflib.unified_diff(old, new, fromfile=display, tofile=display):
-        if not line.endswith("\n"):
+        if strip_break(line) == line:  # the last line, without a break
             line += "\n\\ No newline at end of file\n"
         lines.append(line)
     return "".join(lines)
