@@ -6,6 +6,7 @@ task-group fix) and no other spawn reported worse than before.
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 
@@ -80,6 +81,19 @@ def _spawn_key(module: cst.Module, sp: Spawn) -> SpawnKey:
     return sp.site.scope.qualname, code_key(module.code_for_node(sp.site.node))
 
 
+def compile_error(data: bytes, filename: str) -> SyntaxError | ValueError | None:
+    """Why the source does not compile, or None. Its warnings (`x is 1`) are the user's, which
+    `check` does not print either: shown here they came twice (original and fixed), and under
+    `-W error` they would stop every fix."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            compile(data, filename, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            return exc
+    return None
+
+
 def code_key(code: str) -> str:
     """A call's code without its layout: a fix may wrap a line it made longer."""
     return "".join(code.split())
@@ -96,11 +110,8 @@ class Checker:
         self.filename = filename
         self.comments = _comments(module)
         self._checked: tuple[bytes, ModuleAnalysis] | None = None  # the last re-check
-        try:
-            compile(data, filename, "exec", dont_inherit=True)
-            self.compiles = True
-        except (SyntaxError, ValueError):  # syntax newer than this Python, or NUL bytes
-            self.compiles = False
+        # not compiled: syntax newer than this Python, or NUL bytes
+        self.compiles = compile_error(data, filename) is None
 
     def facts_of(self, fixed: bytes) -> ModuleFacts | None:
         """The facts of the fixed module, from its re-check: the run reports them without
@@ -122,10 +133,9 @@ class Checker:
         except Exception as exc:  # any parser failure means: do not write this
             return f"the fixed code does not parse ({type(exc).__name__})", {}
         if self.compiles:
-            try:
-                compile(fixed, self.filename, "exec", dont_inherit=True)
-            except (SyntaxError, ValueError) as exc:
-                return f"the fixed code does not compile: {exc}", {}
+            failed = compile_error(fixed, self.filename)
+            if failed is not None:
+                return f"the fixed code does not compile: {failed}", {}
         if self.comments - _comments(new):
             return "a comment would be lost", {}
         analysis = analyse(new, self.spawners)
