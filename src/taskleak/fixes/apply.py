@@ -23,7 +23,7 @@ from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.positions import positions
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.lines import lines_with_ends, strip_break
-from taskleak.files.source import SourceError, decode, read_source
+from taskleak.files.source import SourceError, decode, read_source, syntax_error
 from taskleak.fixes.advice import choose, needs_fix, not_applied_reason, offers
 from taskleak.fixes.context import FixContext, FixStyle
 from taskleak.fixes.edits import Conflict, apply_edits
@@ -62,6 +62,16 @@ def _never(rule: str) -> bool:
     return False
 
 
+def _syntax_error(data: bytes, parser_message: str) -> str:
+    """Where the module goes wrong as `check` says it (Python's compiler: libcst's raw line is
+    often the next token's)."""
+    try:
+        error = syntax_error(decode(data)[0], parser_message)
+    except SourceError as exc:
+        error = exc
+    return f"{error.reason} (line {error.line})" if error.line else error.reason
+
+
 def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
                targets: Collection[TargetKey] | None = None,
                allow_unsafe: Callable[[str], bool] = _never,
@@ -71,7 +81,7 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
-        result.error = f"syntax error: {exc.message} (line {exc.raw_line})"
+        result.error = _syntax_error(data, exc.message)
         return result
     except (RecursionError, MemoryError, UnicodeDecodeError, LookupError) as exc:
         result.error = f"cannot parse: {type(exc).__name__}"
