@@ -14,14 +14,15 @@ only the call and its statement are generated (on mid, 112 of 125 spawns; positi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
-from taskleak.files.lines import line_and_column, line_starts
+from taskleak.files.lines import line_and_column, line_starts, lines_with_ends
 
 Range = tuple[int, int, int, int]  # start line (1-based), start col (0-based), end line, end col
 
@@ -118,12 +119,40 @@ class _PositionState(CodegenState):
 
 
 def positions(module: cst.Module, nodes: Iterable[cst.CSTNode],
-              starts_of: Iterable[cst.CSTNode] = ()) -> dict[int, Range]:
+              starts_of: Iterable[cst.CSTNode] = (), text: str | None = None
+              ) -> dict[int, Range]:
     """{id(node): (line, column, end_line, end_column)} like PositionProvider's CodeRange.
 
     For `starts_of` only the start is computed (the range is empty: `(line, column, line,
-    column)`), which lets the walk stop earlier."""
-    return _generate(module, module, nodes, starts_of)
+    column)`), which lets the walk stop earlier. With the module's `text`, lines are the text's
+    where libcst's code lacks some of them (see `lost_lines`)."""
+    found = _generate(module, module, nodes, starts_of)
+    moved = lost_lines(module, text)
+    if moved is None:
+        return found
+    return {k: (moved(l1), c1, moved(l2), c2) for k, (l1, c1, l2, c2) in found.items()}
+
+
+# a backslash alone on a line before a statement: libcst's tree leaves it out (its code lacks the
+# line), so every line below it is one less in libcst's numbers than in Python's
+_LONE_BACKSLASH = re.compile(r"(?:^|(?<=\r))[ \t\f]*\\(?:\r\n?|\n)", re.MULTILINE)
+
+
+def lost_lines(module: cst.Module, text: str | None) -> Callable[[int], int] | None:
+    """When libcst's code lacks lines of the module's text: libcst's line number -> the text's;
+    None when they agree (or the text is not known). The code is generated only for a text with
+    a lone backslash line."""
+    if text is None or _LONE_BACKSLASH.search(text) is None:
+        return None
+    code = module.code
+    if code == text:
+        return None
+    ours, theirs = lines_with_ends(code), lines_with_ends(text)
+    table: dict[int, int] = {}
+    matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        table.update((a + i + 1, b + i + 1) for i in range(size))
+    return lambda line: table.get(line, line)
 
 
 def _generate(module: cst.Module, root: cst.CSTNode, nodes: Iterable[cst.CSTNode],
@@ -155,7 +184,7 @@ def spawn_positions(module: cst.Module, text: str | None,
     generation of the statement alone: the whole module is generated (up to the last call)
     only for the calls whose code occurs more than once, or when the text is not given."""
     if text is None or _INDENT in text:
-        return positions(module, [c for c, _ in pairs], starts_of=[s for _, s in pairs])
+        return positions(module, [c for c, _ in pairs], [s for _, s in pairs], text)
     found: dict[int, Range] = {}
     rest: list[tuple[cst.CSTNode, cst.CSTNode]] = []
     lines = _Lines(text)
@@ -166,7 +195,7 @@ def spawn_positions(module: cst.Module, text: str | None,
         else:
             found[id(call)], found[id(statement)] = got
     if rest:
-        found.update(positions(module, [c for c, _ in rest], starts_of=[s for _, s in rest]))
+        found.update(positions(module, [c for c, _ in rest], [s for _, s in rest], text))
     return found
 
 

@@ -72,6 +72,13 @@ def _syntax_error(data: bytes, parser_message: str) -> str:
     return f"{error.reason} (line {error.line})" if error.line else error.reason
 
 
+def _text(data: bytes) -> str | None:
+    try:
+        return decode(data)[0]
+    except SourceError:
+        return None
+
+
 def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
                targets: Collection[TargetKey] | None = None,
                allow_unsafe: Callable[[str], bool] = _never,
@@ -86,11 +93,12 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
     except (RecursionError, MemoryError, UnicodeDecodeError, LookupError) as exc:
         result.error = f"cannot parse: {type(exc).__name__}"
         return result
-    analysis = analyse(module, spawners)
+    # the text numbers lines as check does, where libcst's code lacks some (positions.py)
+    analysis = analyse(module, spawners, _text(data))
     ctx = FixContext(analysis, style)
     items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
     wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)]
-    where = positions(module, [sp.site.node for sp, _ in wanted])
+    where = positions(module, [sp.site.node for sp, _ in wanted], text=analysis.text)
     spots = [(sp, v, where[id(sp.site.node)][0], where[id(sp.site.node)][1] + 1)
              for sp, v in wanted]
     if targets is not None:

@@ -16,6 +16,7 @@ import libcst as cst
 from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.fates import Fate
 from taskleak.analysis.nodes import decorator_name
+from taskleak.analysis.positions import lost_lines
 from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.walk import parents
@@ -71,6 +72,15 @@ class FixContext:
         self._parents: dict[int, cst.CSTNode] | None = None  # by id(node)
         self._names: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # by id(node)
         self._fates = {id(sp): f for sp, f in zip(analysis.spawns, analysis.fates, strict=True)}
+        self._drops_lines: bool | None = None
+
+    @property
+    def drops_lines(self) -> bool:
+        """libcst's code lacks lines of the source (a lone backslash line): any rewrite, written
+        from that code, would delete them too."""
+        if self._drops_lines is None:
+            self._drops_lines = lost_lines(self.module, self.analysis.text) is not None
+        return self._drops_lines
 
     def fates(self, sp: Spawn) -> tuple[Fate, ...]:
         """What the analysis found became of the spawn's task."""
