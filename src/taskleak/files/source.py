@@ -9,6 +9,7 @@ import re
 import tokenize
 from pathlib import Path
 
+from taskleak.files.lines import line_starts
 from taskleak.files.regular import NotRegularFileError, open_regular
 
 MAX_BYTES = 8 * 1024 * 1024  # a bigger .py file is generated data, not code to lint
@@ -82,7 +83,8 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        # latin-1 maps each byte to one character: the breaks are where they were
+        line = len(line_starts(data[: exc.start].decode("latin-1")))
         raise SourceError(f"cannot decode as {encoding}: {exc.reason}", line) from exc
     except LookupError as exc:
         raise SourceError(f"unknown encoding {encoding!r}") from exc
