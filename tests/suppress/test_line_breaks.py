@@ -6,8 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import analyze_source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from taskleak.api import CheckOptions, FixOptions, check, fix
+from taskleak.files.lines import source_lines
 
 ODD = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 SPAWN = "    asyncio.create_task(work())"
@@ -51,3 +55,39 @@ def test_add_noqa_writes_on_the_spawn_line_once(tmp_path: Path, char: str) -> No
     assert again is not None and again.count == 0
     assert path.read_bytes() == _source(char, "  # noqa: TL101").encode("utf-8")
     assert _codes(path) == []
+
+
+_FILLER = st.text(alphabet=st.sampled_from("ab #" + "".join(ODD)), max_size=5)
+
+
+@st.composite
+def _prefix(draw: st.DrawFn) -> list[str]:
+    """Lines (without breaks) of comments and strings holding the odd characters, blank lines
+    and lone backslash lines (libcst leaves those out of its tree)."""
+    lines: list[str] = []
+    for index in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["comment", "string", "blank", "backslash"]))
+        if kind == "backslash":
+            lines += ["\\", f"b{index} = 0"]
+        else:
+            lines.append({"comment": f"#{draw(_FILLER)}", "blank": " ",
+                          "string": f"s{index} = {draw(_FILLER)!r}"}[kind])
+    return lines
+
+
+@settings(max_examples=40, deadline=None)
+@given(_prefix(), st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=1),
+       st.booleans(), st.booleans())
+def test_findings_and_directives_share_python_lines(prefix: list[str], breaks: list[str],
+                                                     twice: bool, suppressed: bool) -> None:
+    spawn = SPAWN + ("  # noqa: TL101" if suppressed else "")
+    lines = ["import asyncio", *prefix, "async def main() -> None:", SPAWN] + (
+        [spawn] if twice else [])  # the same call twice is placed by code generation
+    if not twice:
+        lines[-1] = spawn
+    text = "".join(line + breaks[i % len(breaks)] for i, line in enumerate(lines))
+    assert source_lines(text) == lines  # the premise: Python's lines are these
+    found = [(f.rule, f.line) for f in analyze_source(text)]
+    spawn_lines = [n for n, line in enumerate(lines, start=1) if line.startswith(SPAWN)]
+    expected = spawn_lines[:-1] if suppressed else spawn_lines
+    assert found == [("TL101", n) for n in expected]

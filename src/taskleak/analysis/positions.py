@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
-from taskleak.files.lines import line_and_column, line_starts, lines_with_ends
+from taskleak.files.lines import line_and_column, line_starts, source_lines
 
 Range = tuple[int, int, int, int]  # start line (1-based), start col (0-based), end line, end col
 
@@ -147,12 +147,16 @@ def lost_lines(module: cst.Module, text: str | None) -> Callable[[int], int] | N
     code = module.code
     if code == text:
         return None
-    ours, theirs = lines_with_ends(code), lines_with_ends(text)
-    table: dict[int, int] = {}
-    matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
-    for a, b, size in matcher.get_matching_blocks():
-        table.update((a + i + 1, b + i + 1) for i in range(size))
-    return lambda line: table.get(line, line)
+    # without their breaks: libcst may also end a lone-CR file's last line without one
+    ours, theirs = source_lines(code), source_lines(text)
+    matched: dict[int, int] = {}
+    for a, b, size in SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks():
+        matched.update((a + i + 1, b + i + 1) for i in range(size))
+    table, shift = {}, 0
+    for line in range(1, len(ours) + 2):  # a line unmatched moves as the one before it did
+        shift = matched[line] - line if line in matched else shift
+        table[line] = line + shift
+    return lambda line: table.get(line, line + shift)
 
 
 def _generate(module: cst.Module, root: cst.CSTNode, nodes: Iterable[cst.CSTNode],
