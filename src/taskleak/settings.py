@@ -34,7 +34,7 @@ OUTPUT_FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github", "g
                   "markdown")
 FORMAT_ALIASES = {"text": "full"}
 
-# Other linters' codes for a dropped task: their `# noqa` on a spawn line also silences
+# Other linters' codes for a dropped task: their suppression comment on a spawn line also silences
 # taskleak's rules of the same finding (ruff's asyncio-dangling-task, flake8-async's
 # create-task-no-reference). Rules are named, not coded: the registry resolves the names.
 DROPPED_TASK_RULES = ("task-discarded", "task-unreferenced")

@@ -13,6 +13,7 @@ import libcst as cst
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.interface import (
+    STAR,
     CallArg,
     ClassFacts,
     DroppedCall,
@@ -50,7 +51,8 @@ def exports(root: Scope, ownership: Ownership, spawns: Sequence[Spawn],
         functions=_functions(spawns, fates), call_args=_call_args(root, ownership),
         dropped_calls=dropped_calls(root),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
-                      for b in bs[:1] if b.kind is BindingKind.IMPORT),
+                      for b in bs[:1] if b.kind is BindingKind.IMPORT)
+        + tuple((STAR, module) for module in root.star_imports),
     )
 
 

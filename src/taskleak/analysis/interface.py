@@ -7,7 +7,8 @@
 - `CallArg`: a holder of this module passed to a call (`trigger(uid, self._tasks)`), with what
   this module does to end what it holds;
 - `DroppedCall`: a call whose result is dropped (`self._schedule_event(...)` as a statement);
-- `imports`: local name -> what it names (`".handler.trigger"`: relative imports keep their dots).
+- `imports`: local name -> what it names (`".handler.trigger"`: relative imports keep their dots);
+  `from .client import *` is `(STAR, ".client")`.
 
 No libcst: facts are cached and joined without the parser. Computed by `exports.py`.
 """
@@ -17,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+STAR = "*"  # the local name of a star import in `Exports.imports`: no identifier is spelled so
 
 
 class EffectKind(Enum):
@@ -159,7 +162,8 @@ class Exports:
     functions: tuple[FunctionFacts, ...] = ()
     call_args: tuple[CallArg, ...] = ()
     dropped_calls: tuple[DroppedCall, ...] = ()
-    imports: tuple[tuple[str, str], ...] = ()  # (local name, what it names)
+    # (local name, what it names); (STAR, module) for `from module import *`
+    imports: tuple[tuple[str, str], ...] = ()
     # positions of dropped calls, by ordinal: filled in when a finding needs them
     positions: dict[int, CallPosition] = field(default_factory=dict, compare=False)
 

@@ -301,6 +301,8 @@ class Ownership:
 
     def _qualified(self, text: str, scope: Scope) -> str:
         base, _, rest = text.partition(".")
+        if not base.isidentifier():
+            return ""  # a callee with no name (`handlers[0](...)`, shown as "…")
         sym = self.resolver.resolve(cst.Name(base), scope)
         if sym.kind is not SymKind.QUALIFIED:
             return ""

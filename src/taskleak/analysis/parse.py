@@ -30,16 +30,26 @@ def _no_validation(self: CSTNode) -> None:
     pass
 
 
-def parse_module(data: bytes | str) -> cst.Module:
-    """`libcst.parse_module`, without re-validating the nodes the parser builds."""
+@contextmanager
+def unvalidated() -> Iterator[None]:
+    """libcst's node validation off inside the block (on again after it, even on an error).
+    Also for rebuilding a parsed node: the parser accepts some text its validation refuses
+    (`1 not in.9`, no space before `.9`)."""
     saved = CSTNode.__dict__.get("__post_init__")
     if saved is None:  # a libcst that no longer validates here: nothing to switch off
-        return cst.parse_module(data)
+        yield
+        return
     CSTNode.__post_init__ = _no_validation  # type: ignore[method-assign]
     try:
-        return cst.parse_module(data)
+        yield
     finally:
         CSTNode.__post_init__ = saved  # type: ignore[method-assign]
+
+
+def parse_module(data: bytes | str) -> cst.Module:
+    """`libcst.parse_module`, without re-validating the nodes the parser builds."""
+    with unvalidated():
+        return cst.parse_module(data)
 
 
 @contextmanager

@@ -149,6 +149,9 @@ class Scanner(StackWalker):
         module = dotted(node.module) or "" if node.module is not None else ""
         prefix = f"{dots}{module}." if module else dots
         if isinstance(node.names, cst.ImportStar):
+            # what the module re-exports: the project join follows `pkg.Client` through
+            # `pkg/__init__.py`'s `from .client import *`
+            self.cur.star_imports.append(f"{dots}{module}" if module else dots)
             return False
         for alias in node.names:
             name = dotted(alias.name) or ""

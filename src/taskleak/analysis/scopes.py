@@ -106,6 +106,7 @@ class Scope:
     # calls that may run an event loop to the end here (`loop.run_forever()`), with their seq
     blocking: list[tuple[int, cst.Call]] = field(default_factory=list)
     children: list[Scope] = field(default_factory=list)
+    star_imports: list[str] = field(default_factory=list)  # `from .client import *`: ".client"
     long_running: bool = False  # has a `while True` / `while self._running` loop
     endless: bool = False  # ... and one with no `break` or `return` in it: it never ends itself
     loop_flags: list[str] = field(default_factory=list)  # what they test: `self._running`

@@ -17,6 +17,8 @@ from typing import Any
 
 import libcst as cst
 
+from taskleak.analysis.parse import unvalidated
+
 # Fields that hold only punctuation and whitespace: never a name, a call or a scope.
 SKIP_FIELDS = frozenset({"lpar", "rpar", "comma", "semicolon", "colon", "equal", "dot",
                          "operator", "leading_lines", "lines_after_decorators", "header",
@@ -48,7 +50,8 @@ def child_fields(node: cst.CSTNode) -> tuple[str, ...]:
     fields = _FIELDS.get(cls)
     if fields is None:
         recorder = _FieldRecorder()
-        node._visit_and_replace_children(recorder)  # rebuilds this one node, once per class
+        with unvalidated():  # the parser accepts nodes validation refuses (`1 not in.9`)
+            node._visit_and_replace_children(recorder)  # rebuilds this node, once per class
         names = recorder.names
         # FormattedStringExpression offers `format_spec` only when it is set; it comes last
         names += [f.name for f in dataclasses.fields(node)

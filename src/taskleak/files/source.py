@@ -71,6 +71,13 @@ def checked(data: bytes) -> bytes:
         raise SourceError(f"file too large (more than {MAX_BYTES} bytes)")
     if b"\x00" in data[:8192]:
         raise SourceError("binary file (contains NUL bytes)")
+    # past the binary sniff, a NUL is still one Python refuses ("source code cannot contain
+    # null bytes"), though libcst parses it: say so here, not as a failure of the analysis
+    at = data.find(b"\x00", 8192)
+    if at >= 0:
+        line = data.count(b"\n", 0, at) + 1
+        raise SourceError("contains a NUL byte, which Python does not accept in source", line,
+                          at - data.rfind(b"\n", 0, at))
     return data
 
 

@@ -6,7 +6,8 @@ check it is dropped and the others are tried again; when the whole module fails 
 parse, say) the fixes are tried one at a time, keeping those that pass.
 
 The source is handled as bytes: libcst keeps the encoding (cookie or BOM), line endings and
-indentation, and `Module.bytes` writes them back as they were.
+indentation, and `Module.bytes` writes them back as they were (the comment-only lines it drops
+are put back by `fixes.splice`; a file it reads back otherwise differently is not fixed).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from taskleak.fixes.imports import place_pending
 from taskleak.fixes.keeper import render_helpers
 from taskleak.fixes.returned import returned_task_spawns
 from taskleak.fixes.sets import render_sets
+from taskleak.fixes.splice import lost_lines, put_back
 from taskleak.fixes.style import line_length_for
 from taskleak.fixes.verify import AppliedFix, Checker, NotFixed, Planned
 from taskleak.rules import judge
@@ -83,7 +85,19 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
                targets: Collection[TargetKey] | None = None,
                allow_unsafe: Callable[[str], bool] = _never,
                filename: str = "<string>", style: FixStyle | None = None) -> SourceFix:
-    """Fix the findings of one module (all non-low ones, or only `targets`)."""
+    """Fix the findings of one module (all non-low ones, or only `targets`). A module nested
+    deeper than libcst's recursive steps can follow is left as it was, with the reason."""
+    try:
+        return _fix_source(data, spawners, targets, allow_unsafe, filename, style)
+    except RecursionError:
+        return SourceFix(original=data, fixed=data, error="too deeply nested to fix")
+    except cst.CSTValidationError as exc:  # rebuilding a node the parser accepted (`in.9`)
+        return SourceFix(original=data, fixed=data, error=f"libcst cannot rewrite it: {exc}")
+
+
+def _fix_source(data: bytes, spawners: tuple[str, ...], targets: Collection[TargetKey] | None,
+                allow_unsafe: Callable[[str], bool], filename: str, style: FixStyle | None
+                ) -> SourceFix:
     result = SourceFix(original=data, fixed=data)
     try:
         module = cst.parse_module(data)
@@ -116,7 +130,14 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
             plans.append(Planned(sp, v, chosen, line, column))
     if not plans:
         return result
-    checker = Checker(module, items, spawners, filename, data)
+    # every fix writes the tree: what libcst's round trip loses is put back, or nothing is fixed
+    written = module.bytes
+    lost = lost_lines(data, written) if written != data else {}
+    if lost is None:
+        line = _first_difference(data, written)
+        result.error = f"libcst does not write it back as it was (line {line})"
+        return result
+    checker = Checker(module, items, spawners, filename, data, lost)
     fixed, accepted, failures = _fix(module, ctx, plans, checker)
     result.fixed = fixed
     result.facts = checker.facts_of(fixed) if accepted else None
@@ -126,7 +147,13 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
     return result
 
 
-def _attempt(module: cst.Module, ctx: FixContext, plans: list[Planned]
+def _first_difference(a: bytes, b: bytes) -> int:
+    pairs = zip(a, b, strict=False)  # the shorter one's end is a difference too
+    at = next((i for i, (x, y) in enumerate(pairs) if x != y), min(len(a), len(b)))
+    return a.count(b"\n", 0, at) + 1
+
+
+def _attempt(module: cst.Module, ctx: FixContext, plans: list[Planned], checker: Checker
              ) -> tuple[bytes, list[Planned], dict[Planned, str]]:
     edits = ctx.new_edits()
     built: list[Planned] = []
@@ -141,11 +168,12 @@ def _attempt(module: cst.Module, ctx: FixContext, plans: list[Planned]
         edits = trial
         built.append(p)
     if not built:
-        return module.bytes, built, failed
+        return checker.original, built, failed
     render_sets(edits, ctx)
     render_helpers(edits)
     place_pending(edits)
-    return apply_edits(edits).bytes, built, failed
+    fixed = apply_edits(edits).bytes
+    return (put_back(module.bytes, fixed, checker.lost) if checker.lost else fixed), built, failed
 
 
 def _fix(module: cst.Module, ctx: FixContext, plans: list[Planned], checker: Checker
@@ -153,7 +181,7 @@ def _fix(module: cst.Module, ctx: FixContext, plans: list[Planned], checker: Che
     failures: dict[Planned, str] = {}
     accepted = list(plans)
     while accepted:
-        fixed, built, build_failed = _attempt(module, ctx, accepted)
+        fixed, built, build_failed = _attempt(module, ctx, accepted, checker)
         failures.update(build_failed)
         if not built:
             break
@@ -164,16 +192,16 @@ def _fix(module: cst.Module, ctx: FixContext, plans: list[Planned], checker: Che
             return _one_by_one(module, ctx, built, checker, failures)
         failures.update(per_plan)
         accepted = [p for p in built if p not in per_plan]
-    return module.bytes, [], failures
+    return checker.original, [], failures
 
 
 def _one_by_one(module: cst.Module, ctx: FixContext, plans: list[Planned], checker: Checker,
                 failures: dict[Planned, str]
                 ) -> tuple[bytes, list[Planned], dict[Planned, str]]:
     ok: list[Planned] = []
-    fixed = module.bytes
+    fixed = checker.original
     for p in plans:
-        candidate, built, build_failed = _attempt(module, ctx, [*ok, p])
+        candidate, built, build_failed = _attempt(module, ctx, [*ok, p], checker)
         if p in build_failed:
             failures[p] = build_failed[p]
             continue

@@ -117,7 +117,9 @@ class Edits:
         beside `at` (or into its body: `inside`; module level without `at`), their lines
         wrapped to the line length."""
         module = self.module
-        indent = module.default_indent
+        # a form feed resets Python's indentation count (`if x:\n\x0c pass`), and libcst's
+        # parser config refuses it in an indent: the text after the last one is the indent
+        indent = module.default_indent.rsplit("\x0c", 1)[-1] or "    "
         base = self.depth_of(at) + inside if at is not None and self.depth_of else 0
         lines = []
         for raw in code.strip("\n").split("\n"):
@@ -130,7 +132,9 @@ class Edits:
             wrapped = wrap(stripped, base + depth, indent=indent, limit=self.line_length)
             lines += [line[len(indent) * base:] for line in wrapped]
         text = module.default_newline.join(lines) + module.default_newline
-        parsed = cst.parse_module(text, config=module.config_for_parsing)
+        config = cst.PartialParserConfig(encoding=module.encoding, default_indent=indent,
+                                         default_newline=module.default_newline)
+        parsed = cst.parse_module(text, config=config)
         return list(parsed.body)
 
     def small_statements(self, code: str,

@@ -72,9 +72,14 @@ def run_fixes(result: RunResult, settings: Settings, *, write: bool) -> FixRun:
     run = FixRun(wrote=write)
     style = style_for(settings)
     for display, targets in sorted(targets_by_file(result).items()):
-        run.files.append(fix_file(Path(display), display, spawners=settings.spawners,
-                                  targets=targets, allow_unsafe=allow_unsafe, write=write,
-                                  want_diff=not write, style=style))
+        try:
+            done = fix_file(Path(display), display, spawners=settings.spawners,
+                            targets=targets, allow_unsafe=allow_unsafe, write=write,
+                            want_diff=not write, style=style)
+        except Exception as exc:  # a bug of ours in one file must not leave the rest unfixed
+            done = FileFix(Path(display), display,
+                           error=f"internal error: {type(exc).__name__}: {exc}")
+        run.files.append(done)
     return run
 
 

@@ -6,6 +6,8 @@ task-group fix) and no other spawn reported worse than before.
 
 from __future__ import annotations
 
+import io
+import tokenize
 import warnings
 from collections import Counter
 from dataclasses import dataclass
@@ -15,9 +17,11 @@ import libcst as cst
 from taskleak.analysis.analyse import ModuleAnalysis, analyse
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.spawns import Spawn
+from taskleak.files.lines import with_newlines
 from taskleak.files.source import SourceError, decode
 from taskleak.fixes.advice import advise_module
 from taskleak.fixes.plan import Offer
+from taskleak.fixes.splice import Lost
 from taskleak.model import FixKind, Risk
 from taskleak.rules import Verdict, judge
 
@@ -57,6 +61,27 @@ class Planned:
     def not_fixed(self, reason: str) -> NotFixed:
         return NotFixed(self.line, self.column, self.verdict.code, reason)
 
+
+
+def comments_of(text: str) -> list[str] | None:
+    """The comments of `text` in order, by Python's tokenizer: the original text's, not
+    libcst's round trip of it (which can drop one: issue 15), and no recursion limit. None when
+    the text does not tokenize (syntax newer than this Python)."""
+    try:
+        lines = io.StringIO(with_newlines(text)).readline  # StringIO breaks at \n only
+        return [t.string.rstrip() for t in tokenize.generate_tokens(lines)
+                if t.type == tokenize.COMMENT]
+    except (tokenize.TokenError, SyntaxError):
+        return None
+
+
+def lost_comment(before: list[str], after: list[str]) -> str | None:
+    """The first comment of `before` that `after` does not keep, in the same order."""
+    rest = iter(after)
+    for comment in before:
+        if comment not in rest:  # consumes `rest` up to the match: a subsequence test
+            return comment
+    return None
 
 
 class _Comments(cst.CSTVisitor):
@@ -103,12 +128,17 @@ class Checker:
     """Verifies a rewritten module against the original (see the module docstring)."""
 
     def __init__(self, module: cst.Module, items: list[tuple[Spawn, Verdict]],
-                 spawners: tuple[str, ...], filename: str, data: bytes) -> None:
+                 spawners: tuple[str, ...], filename: str, data: bytes,
+                 lost: Lost | None = None) -> None:
         self.module = module
+        self.original = data  # the file as it is: what "unchanged" writes
+        self.lost = lost or {}  # the lines libcst's round trip of it loses (fixes.splice)
         self.items = items
         self.spawners = spawners
         self.filename = filename
-        self.comments = _comments(module)
+        self.encoding = module.encoding
+        self.comments = comments_of(data.decode(module.encoding).removeprefix("\ufeff"))
+        self.comment_count = _comments(module) if self.comments is None else Counter[str]()
         self._checked: tuple[bytes, ModuleAnalysis] | None = None  # the last re-check
         # not compiled: syntax newer than this Python, or NUL bytes
         self.compiles = compile_error(data, filename) is None
@@ -136,8 +166,9 @@ class Checker:
             failed = compile_error(fixed, self.filename)
             if failed is not None:
                 return f"the fixed code does not compile: {failed}", {}
-        if self.comments - _comments(new):
-            return "a comment would be lost", {}
+        lost = self._lost_comment(new, fixed)
+        if lost is not None:
+            return f"the fix would lose a comment: {lost}", {}
         analysis = analyse(new, self.spawners)
         new_groups: dict[SpawnKey, list[Verdict]] = {}
         for sp, fates in zip(analysis.spawns, analysis.fates, strict=True):
@@ -148,6 +179,12 @@ class Checker:
         if not failures:
             self._checked = (fixed, analysis)
         return None, failures
+
+    def _lost_comment(self, new: cst.Module, fixed: bytes) -> str | None:
+        if self.comments is None:  # the original did not tokenize: libcst's comments, counted
+            return next(iter(self.comment_count - _comments(new)), None)
+        after = comments_of(fixed.decode(self.encoding).removeprefix("\ufeff"))
+        return lost_comment(self.comments, after) if after is not None else "(does not tokenize)"
 
     def _old_groups(self, built: list[Planned], new_groups: dict[SpawnKey, list[Verdict]]
                     ) -> dict[SpawnKey, list[tuple[Planned | None, Verdict]]]:

@@ -14,7 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from taskleak.analysis.facts import FileFacts, ModuleFacts
-from taskleak.analysis.interface import CallArg, ClassFacts, DroppedCall, Effect, FunctionFacts
+from taskleak.analysis.interface import (
+    STAR,
+    CallArg,
+    ClassFacts,
+    DroppedCall,
+    Effect,
+    FunctionFacts,
+)
 
 Where = tuple[str, str]  # (file path, qualified name in that file)
 
@@ -32,6 +39,10 @@ class ProjectIndex:
         self.call_args: dict[str, list[tuple[str, CallArg]]] = defaultdict(list)  # last name
         self.dropped: dict[str, list[tuple[str, DroppedCall]]] = defaultdict(list)  # last name
         self.imports: dict[str, dict[str, str]] = {}
+        self.star_imports: dict[str, list[str]] = {}  # path -> the modules it imports * from
+        # path -> the classes and task functions it defines at its top level, and the reverse
+        self.top_names: dict[str, set[str]] = defaultdict(set)
+        self.top_by_name: dict[str, list[str]] = defaultdict(list)
         self._by_suffix: dict[str, list[str]] = defaultdict(list)  # "pkg/mod.py" tails
         for path, module in self.modules.items():
             self._add(path, module)
@@ -42,15 +53,20 @@ class ProjectIndex:
             self.effects[effect.attribute].append((path, effect))
         for cls in ex.classes:
             self.classes[(path, cls.qualname)] = cls
+            self.top_names[path].add(cls.qualname.partition(".")[0])
             for attr in cls.attrs:
                 self.stored_by[attr].append((path, cls.qualname))
         for fn in ex.functions:
             self.functions[(path, fn.qualname)] = fn
+            self.top_names[path].add(fn.qualname.partition(".")[0])
         for arg in ex.call_args:
             self.call_args[arg.callee.rsplit(".", 1)[-1]].append((path, arg))
         for call in ex.dropped_calls:
             self.dropped[call.callee.rsplit(".", 1)[-1]].append((path, call))
-        self.imports[path] = dict(ex.imports)
+        for name in self.top_names[path]:
+            self.top_by_name[name].append(path)
+        self.imports[path] = {name: target for name, target in ex.imports if name != STAR}
+        self.star_imports[path] = [target for name, target in ex.imports if name == STAR]
         parts = path.split("/")
         for i in range(len(parts)):
             self._by_suffix["/".join(parts[i:])].append(path)
@@ -86,8 +102,34 @@ class ProjectIndex:
         full = f"{target}.{tail}" if tail else target
         for file, rest in self.module_file(path, full):
             if rest:
-                return (file, rest)
-        return None
+                return self._reexported(file, rest)
+        return self._in_package(full)
+
+    def _in_package(self, full: str) -> Where | None:
+        """`discord.Client` when `discord/__init__.py` was not read (it names no spawn, so the
+        prefilter skipped it): the one class `Client` in a file of the package `discord`."""
+        package, _, name = full.lstrip(".").partition(".")
+        head = name.partition(".")[0]
+        if not package or not head:
+            return None
+        found = [path for path in self.top_by_name.get(head, ())
+                 if path.startswith(package + "/") or f"/{package}/" in path]
+        return (found[0], name) if len(set(found)) == 1 else None
+
+    def _reexported(self, file: str, rest: str, depth: int = 0) -> Where:
+        """`Client` of `discord/__init__.py` is `discord/client.py`'s when the package
+        re-exports it (`from .client import *`) and does not define it."""
+        head = rest.partition(".")[0]
+        if depth > 4 or (file, head) in self.classes or (file, head) in self.functions:
+            return (file, rest)
+        for star in self.star_imports.get(file, []):
+            for found, found_rest in self.module_file(file, f"{star}.{rest}"):
+                if found_rest and found != file:
+                    where = self._reexported(found, found_rest, depth + 1)
+                    if where[1].partition(".")[0] in self.top_names[where[0]]:
+                        return where
+        return (file, rest)
+
 
     def helper(self, name: str) -> FunctionFacts | None:
         """The project's spawn helper a configured spawner names (`create_catching_task`,
@@ -108,8 +150,19 @@ class ProjectIndex:
         head, _, tail = callee.partition(".")
         if head in ("self", "cls") and tail and "." not in tail:
             cls = self._enclosing_class(path, caller)
-            return self.method_of(path, cls, tail) if cls is not None else None
+            if cls is None:
+                return None
+            return self.method_of(path, cls, tail) or self._through_subclasses(path, cls, tail)
         return self.resolve_name(path, callee)
+
+    def _through_subclasses(self, path: str, cls: str, name: str) -> Where | None:
+        """A mixin's `self.name` that only the classes mixing it in bring (`class
+        Bot(BotBase, Client)` runs `Client._schedule_event` for `BotBase`): the one method
+        every project subclass resolves it to, when there is exactly one."""
+        found = {self.method_of(where[0], where[1], name) for where in self.classes
+                 if where != (path, cls) and self.is_subclass(where, (path, cls))}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def _enclosing_class(self, path: str, caller: str) -> str | None:
         parts = caller.split(".")

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from taskleak.analysis.facts import FileFacts, QuestionKind
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
+from taskleak.model import Skipped
 from taskleak.project.join import positions_needed
 from taskleak.run.cache import Cache, content_digest
 from taskleak.run.prefilter import has_word
@@ -112,7 +113,7 @@ def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings
     needed = positions_needed(facts)
     if not needed:
         return 0
-    from taskleak.run.pipeline import call_positions  # the parser: only when a call is placed
+    from taskleak.run.pipeline import TOO_DEEP, call_positions  # the parser: only when needed
     where = {f.path: i for i, f in enumerate(facts)}
     parsed = 0
     for display, ordinals in sorted(needed.items()):
@@ -123,8 +124,12 @@ def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings
         except SourceError:
             continue
         assert module is not None
-        module.exports.positions.update(call_positions(data, ordinals,
-                                                       tuple(settings.spawners)))
+        try:
+            placed = call_positions(data, ordinals, tuple(settings.spawners))
+        except RecursionError:  # its other findings stand; the unplaced calls are said lost
+            facts[i].skipped = Skipped(display, f"{TOO_DEEP} (a call that drops a returned task)")
+            continue
+        module.exports.positions.update(placed)
         parsed += 1
         if cache is not None:
             cache.update(paths[i], facts[i])

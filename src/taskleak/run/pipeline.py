@@ -1,7 +1,8 @@
 """One file through the stages: its bytes -> parse -> analysis (module facts) -> fix advice.
 
 What a worker process runs for each file the cheap pass could not answer. A file that cannot be
-read as Python is skipped with its reason and line; a bug of ours in one file is reported as an
+read as Python is skipped with its reason and line, as is one nested too deeply for the
+analysis (libcst's steps recurse); a bug of ours in one file is reported as an
 internal error (the run exits 2) and never stops the others.
 """
 
@@ -22,6 +23,8 @@ from taskleak.files.source import SourceError
 from taskleak.fixes.advice import advise_module
 from taskleak.model import Skipped
 
+TOO_DEEP = "too deeply nested for the analysis"
+
 
 def analyse_file(data: bytes, display: str, spawners: Sequence[str] = (), *,
                  answers_only: bool = False) -> FileFacts:
@@ -38,6 +41,8 @@ def analyse_file(data: bytes, display: str, spawners: Sequence[str] = (), *,
         try:
             analysis = analyse(module, spawners, text)
             out.module = advise_module(analysis, analysis.facts())
+        except RecursionError:  # parsed, but nested deeper than a recursive step can follow
+            out.skipped = Skipped(display, TOO_DEEP)
         except Exception as exc:  # a bug of ours must not stop the run: report it, exit 2
             out.skipped = Skipped(display, f"internal error: {type(exc).__name__}: {exc}",
                                   internal=True)

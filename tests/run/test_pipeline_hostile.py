@@ -1,0 +1,63 @@
+"""Issue 15: what the parser accepts is analysed, or skipped with a clear reason; never an
+internal error (exit 2) on a valid file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from taskleak.api import CheckOptions, check
+from taskleak.files.source import SourceError, checked
+from taskleak.run.pipeline import TOO_DEEP, analyse_file
+
+LEAK = "import asyncio\n\nasync def main():\n    asyncio.create_task(work())\n"
+
+
+@pytest.mark.parametrize("source", [
+    "import asyncio\nasync def main():\n\x0c    asyncio.create_task(work())\n",
+    "if True:\n\x0c pass\n" + LEAK,  # the issue's: the module's indent is '\x0c '
+    LEAK + "\nx = 1 not in.9\n",
+], ids=["form-feed-in-the-spawn's-block", "form-feed-elsewhere", "not-in-without-space"])
+def test_valid_odd_code_is_analysed(source: str) -> None:
+    """Before: 'internal error: ValueError ... default_indent' / 'CSTValidationError'."""
+    facts = analyse_file(source.encode(), "x.py")
+    assert facts.skipped is None
+    assert facts.module is not None and len(facts.module.spawns) == 1
+
+
+@pytest.mark.parametrize("inner", ["f(" * 300 + ")" * 300, "+".join(["1"] * 600)],
+                         ids=["calls", "sum"])
+def test_a_spawn_too_deep_for_the_analysis_is_a_plain_skip(inner: str) -> None:
+    """Before: 'internal error: RecursionError' (exit 2)."""
+    facts = analyse_file(LEAK.replace("work()", inner).encode(), "x.py")
+    assert facts.skipped is not None
+    assert facts.skipped.reason == TOO_DEEP and not facts.skipped.internal
+
+
+def test_a_nul_byte_after_the_binary_sniff_is_refused_with_its_line() -> None:
+    """Before: past the first 8 KiB it reached the analysis ('internal error: SyntaxError')."""
+    data = (LEAK + "# padding\n" * 1000 + "s = '\x00'\n").encode()
+    with pytest.raises(SourceError, match="NUL byte") as caught:
+        checked(data)
+    assert caught.value.line == 1005 and caught.value.column == 6
+
+
+def test_a_call_too_deep_to_place_is_a_skip_and_the_run_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: RecursionError out of `taskleak check` (placing a call that drops the task a
+    helper returns re-parses its file, and libcst's codegen recursed)."""
+    monkeypatch.chdir(tmp_path)
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    (app / "events.py").write_text("import asyncio\n\n\ndef schedule(coro):\n"
+                                   "    return asyncio.create_task(coro)\n")
+    (app / "client.py").write_text("from .events import schedule\n\n\ndef go():\n"
+                                   "    schedule(work())\n")
+    (app / "deep.py").write_text("from .events import schedule\n\n\ndef go():\n"
+                                 "    schedule(" + "f(" * 300 + ")" * 300 + ")\n")
+    out = check(CheckOptions(paths=(Path("app"),), isolated=True, cache=False, jobs=1))
+    assert [(s.path, s.reason, s.internal) for s in out.result.skipped] == [
+        (str(Path("app/deep.py")), f"{TOO_DEEP} (a call that drops a returned task)", False)]
+    assert [Path(f.path).name for f in out.result.findings if f.rule != "TL001"] == ["client.py"]
