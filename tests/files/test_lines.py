@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from taskleak.files.lines import (
+    byte_position,
     line_and_column,
     line_starts,
     lines_with_ends,
@@ -39,6 +40,9 @@ def test_offsets_map_to_lines_and_columns() -> None:
     assert starts == [0, 4, 8]
     assert line_and_column(starts, text.index("d")) == (2, 2)
     assert line_and_column(starts, text.index("f")) == (3, 1)
+    data = "é\r\x0cé\nx".encode()
+    assert byte_position(data, data.index(b"x")) == (3, 1)
+    assert byte_position(data, data.index(b"\x0c") + 1) == (2, 2)  # columns count bytes
 
 
 _FILLER = st.text(alphabet=st.sampled_from("ab #" + NOT_BREAKS), max_size=6)

@@ -43,6 +43,13 @@ def line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in LINE_BREAK.finditer(text))]
 
 
+def byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and 1-based byte column of an offset into source bytes (the breaks are
+    ASCII whatever the encoding; latin-1 maps each byte to one character)."""
+    line, column = line_and_column(line_starts(data[:offset].decode("latin-1")), offset)
+    return line, column + 1
+
+
 def line_and_column(starts: list[int], offset: int) -> tuple[int, int]:
     """The 1-based line and 0-based column of a text offset, from the text's `line_starts`."""
     line = bisect_right(starts, offset)

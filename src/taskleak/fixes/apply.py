@@ -23,7 +23,7 @@ from taskleak.analysis.analyse import analyse
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.positions import positions
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
-from taskleak.files.lines import lines_with_ends, strip_break
+from taskleak.files.lines import byte_position, lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source, syntax_error
 from taskleak.fixes.advice import choose, needs_fix, not_applied_reason, offers
 from taskleak.fixes.context import FixContext, FixStyle
@@ -150,7 +150,7 @@ def _fix_source(data: bytes, spawners: tuple[str, ...], targets: Collection[Targ
 def _first_difference(a: bytes, b: bytes) -> int:
     pairs = zip(a, b, strict=False)  # the shorter one's end is a difference too
     at = next((i for i, (x, y) in enumerate(pairs) if x != y), min(len(a), len(b)))
-    return a.count(b"\n", 0, at) + 1
+    return byte_position(a, at)[0]
 
 
 def _attempt(module: cst.Module, ctx: FixContext, plans: list[Planned], checker: Checker
