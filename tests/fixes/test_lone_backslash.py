@@ -1,6 +1,8 @@
 """A line holding only a backslash before a statement (issue 15, item 9): libcst's tree leaves it
 out, so its line numbers are one short below it and a rewrite would delete it. `check` numbers
-lines as Python does, and offers no fix there; `fix` agrees (same lines, same reason)."""
+lines as Python does, and offers no fix there; `fix` agrees (same lines, same reason). So for
+the other text libcst does not write back (a form feed before a statement, a lone CR ending the
+file), while the comment lines `fixes.splice` puts back do not stop a fix."""
 
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ VARIANTS = {
     "indented": "import asyncio\nasync def main():\n    x = 1\n    \\\n"
                 "    asyncio.create_task(work())\n",
     "crlf": "import asyncio\r\n\\\r\nasyncio.create_task(work())\r\n",
+    "form-feed": "import asyncio\n\x0cclass C:\n    async def run(self):\n"
+                 "        asyncio.create_task(work())\n",
+    "lone-cr": "import asyncio\r\rasync def main():\r    asyncio.create_task(work())\r",
 }
 
 
@@ -75,3 +80,14 @@ def test_a_backslash_libcst_keeps_does_not_stop_the_fix() -> None:
     result = fix_source(source.encode())
     assert [a.line for a in result.applied] == [finding.line]
     assert b"\n\\\n" in result.fixed
+
+
+def test_comment_lines_put_back_do_not_stop_the_fix() -> None:
+    source = ("import asyncio\nasync def f():\n    asyncio.create_task(a())\n"
+              "\t# keep me\n # end\n")
+    assert cst.parse_module(source).code != source  # libcst drops `# keep me`
+    [finding] = [f for f in analyze_source(source) if f.rule == "TL101"]
+    assert finding.fix is not None and finding.fix.safe
+    result = fix_source(source.encode())
+    assert [a.line for a in result.applied] == [finding.line]
+    assert b"\t# keep me\n # end\n" in result.fixed
