@@ -220,10 +220,10 @@ def test_unique_calls_are_found_without_generating_the_module(
     unique, twice = collect.pairs[0], collect.pairs[1:]
     generated: list[list[cst.CSTNode]] = []
 
-    def recording(module: cst.Module, nodes: list[cst.CSTNode],
-                  starts_of: list[cst.CSTNode]) -> dict[int, tuple[int, int, int, int]]:
+    def recording(module: cst.Module, nodes: list[cst.CSTNode], starts_of: list[cst.CSTNode],
+                  text: str | None = None) -> dict[int, tuple[int, int, int, int]]:
         generated.append(nodes)
-        return positions(module, nodes, starts_of=starts_of)
+        return positions(module, nodes, starts_of, text)
 
     monkeypatch.setattr(positions_module, "positions", recording)
     got = spawn_positions(module, source, [unique, *twice])

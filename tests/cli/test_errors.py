@@ -55,6 +55,9 @@ def test_a_report_that_cannot_be_written_is_a_clear_error(project: Path) -> None
     ("import asyncio\nx = (1,\n     2\nasyncio.create_task(x)\n", 2, 5, "'(' was never closed"),
     ("import asyncio\n\n\nasync def f():\n    asyncio.create_task(x))\n", 5, 27,
      "unmatched ')'"),
+    # the tokenizer's limit: Python names the 101st nested block, not the file's first line
+    ("import asyncio\n" + "".join(" " * i + "if x:\n" for i in range(101))
+     + " " * 101 + "asyncio.create_task(x)\n", 102, 1, "too many levels of indentation"),
 ])
 def test_syntax_errors_point_at_the_line_and_column(project: Path, source: str, line: int,
                                                      column: int, message: str) -> None:

@@ -108,3 +108,13 @@ def test_a_file_swapped_for_a_fifo_after_its_stat_is_refused(tmp_path: Path) -> 
     os.mkfifo(tmp_path / "a.py")
     with pytest.raises(SourceError, match=r"^not a regular file \(a FIFO or pipe\)$"):
         read_source(tmp_path / "a.py", st)
+
+
+def test_an_undecodable_byte_is_on_the_line_python_counts() -> None:
+    # lone CRs after the first lines (the encoding is looked for in the first two)
+    data = b"x = 1\n# page\x0cbreak\ny = 2\r\rs = '\xff'\r\n"
+    with pytest.raises(SourceError) as caught:
+        source.decode(data)
+    with pytest.raises(SyntaxError) as python:
+        compile(data, "x.py", "exec")
+    assert caught.value.line == python.value.lineno == 5

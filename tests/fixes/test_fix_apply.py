@@ -101,7 +101,7 @@ def test_a_fix_that_loses_a_comment_is_dropped(monkeypatch: pytest.MonkeyPatch) 
 def test_unparsable_and_undecodable_sources_are_reported_untouched(tmp_path: Path) -> None:
     broken = b"import asyncio\nasync def f(:\n    asyncio.create_task(g())\n"
     result = fix_source(broken)
-    assert result.error is not None and "syntax error" in result.error
+    assert result.error == "syntax error: invalid syntax (line 2)"  # as check says it
     assert result.fixed == broken
     bad = tmp_path / "bad.py"
     bad.write_bytes(b"# -*- coding: utf-8 -*-\nx = '\xff'\nasyncio.create_task(f())\n")
@@ -213,3 +213,19 @@ def test_replace_file_cleans_up_when_the_rename_fails(tmp_path: Path,
     assert out.error is not None and "No space left" in out.error
     assert path.read_bytes() == TWO_LEAKS
     assert [p.name for p in tmp_path.iterdir()] == ["a.py"]
+
+
+def test_the_users_syntax_warnings_are_not_shown_by_the_fix() -> None:
+    # compiled twice to verify (the original and the fixed text): `check` shows none either
+    source = (b"import asyncio\n\nx = 1\nif x is 1:\n    pass\n\n"
+              b"async def main():\n    asyncio.create_task(work())\n")
+    import warnings
+
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("always")
+        result = fix_source(source)
+    assert result.changed and [a.rule for a in result.applied] == ["TL101"]
+    assert [str(w.message) for w in shown] == []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # `-W error`: the user's warning stops no fix
+        assert fix_source(source).fixed == result.fixed

@@ -41,6 +41,9 @@ def test_a_nul_byte_after_the_binary_sniff_is_refused_with_its_line() -> None:
     with pytest.raises(SourceError, match="NUL byte") as caught:
         checked(data)
     assert caught.value.line == 1005 and caught.value.column == 6
+    with pytest.raises(SourceError) as lone_cr:  # lone CRs break lines for Python too
+        checked(data.replace(b"\n", b"\r"))
+    assert (lone_cr.value.line, lone_cr.value.column) == (1005, 6)
 
 
 def test_a_call_too_deep_to_place_is_a_skip_and_the_run_goes_on(

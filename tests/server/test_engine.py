@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from conftest import CONFIG, LEAKY
 from pygls.workspace.position_codec import PositionCodec
 
@@ -46,9 +45,6 @@ def test_noqa_is_read_from_the_buffer(tmp_path: Path) -> None:
     assert codes(check(text, tmp_path / "m.py")) == []
 
 
-@pytest.mark.xfail(strict=True, reason="suppress/gate.py splits lines with str.splitlines, "
-                                       "which breaks at form feeds too: the directive is "
-                                       "looked for one line off (taskleak check has it too)")
 def test_noqa_after_a_form_feed(tmp_path: Path) -> None:
     text = "import asyncio\n\x0c\n" + LEAKY.split("\n", 1)[1].replace(
         "(work())", f"(work())  # noqa: {DISCARDED.code}")

@@ -9,8 +9,9 @@ from lsp_client import apply_edits
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
+from taskleak.files.lines import lines_with_ends
 from taskleak.server.edits import text_edits
-from taskleak.server.text import Lines, lines_with_ends
+from taskleak.server.text import Lines
 
 
 def test_lines_break_where_the_protocol_does() -> None:

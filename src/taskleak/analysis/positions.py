@@ -14,13 +14,15 @@ only the call and its statement are generated (on mid, 112 of 125 spawns; positi
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
+
+from taskleak.files.lines import line_and_column, line_starts, source_lines
 
 Range = tuple[int, int, int, int]  # start line (1-based), start col (0-based), end line, end col
 
@@ -117,12 +119,44 @@ class _PositionState(CodegenState):
 
 
 def positions(module: cst.Module, nodes: Iterable[cst.CSTNode],
-              starts_of: Iterable[cst.CSTNode] = ()) -> dict[int, Range]:
+              starts_of: Iterable[cst.CSTNode] = (), text: str | None = None
+              ) -> dict[int, Range]:
     """{id(node): (line, column, end_line, end_column)} like PositionProvider's CodeRange.
 
     For `starts_of` only the start is computed (the range is empty: `(line, column, line,
-    column)`), which lets the walk stop earlier."""
-    return _generate(module, module, nodes, starts_of)
+    column)`), which lets the walk stop earlier. With the module's `text`, lines are the text's
+    where libcst's code lacks some of them (see `lost_lines`)."""
+    found = _generate(module, module, nodes, starts_of)
+    moved = lost_lines(module, text)
+    if moved is None:
+        return found
+    return {k: (moved(l1), c1, moved(l2), c2) for k, (l1, c1, l2, c2) in found.items()}
+
+
+# a backslash alone on a line before a statement: libcst's tree leaves it out (its code lacks the
+# line), so every line below it is one less in libcst's numbers than in Python's
+_LONE_BACKSLASH = re.compile(r"(?:^|(?<=\r))[ \t\f]*\\(?:\r\n?|\n)", re.MULTILINE)
+
+
+def lost_lines(module: cst.Module, text: str | None) -> Callable[[int], int] | None:
+    """When libcst's code lacks lines of the module's text: libcst's line number -> the text's;
+    None when they agree (or the text is not known). The code is generated only for a text with
+    a lone backslash line."""
+    if text is None or _LONE_BACKSLASH.search(text) is None:
+        return None
+    code = module.code
+    if code == text:
+        return None
+    # without their breaks: libcst may also end a lone-CR file's last line without one
+    ours, theirs = source_lines(code), source_lines(text)
+    matched: dict[int, int] = {}
+    for a, b, size in SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks():
+        matched.update((a + i + 1, b + i + 1) for i in range(size))
+    table, shift = {}, 0
+    for line in range(1, len(ours) + 2):  # a line unmatched moves as the one before it did
+        shift = matched[line] - line if line in matched else shift
+        table[line] = line + shift
+    return lambda line: table.get(line, line + shift)
 
 
 def _generate(module: cst.Module, root: cst.CSTNode, nodes: Iterable[cst.CSTNode],
@@ -144,9 +178,6 @@ def _generate(module: cst.Module, root: cst.CSTNode, nodes: Iterable[cst.CSTNode
     return {k: v for k, v in state.found.items() if k in wanted or k in start_only}
 
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")  # what libcst counts as a line break (not \f, \v, ...)
-
-
 def spawn_positions(module: cst.Module, text: str | None,
                     pairs: Sequence[tuple[cst.CSTNode, cst.CSTNode]]) -> dict[int, Range]:
     """The ranges of spawn calls and the start of their statements, for (call, statement)
@@ -157,7 +188,7 @@ def spawn_positions(module: cst.Module, text: str | None,
     generation of the statement alone: the whole module is generated (up to the last call)
     only for the calls whose code occurs more than once, or when the text is not given."""
     if text is None or _INDENT in text:
-        return positions(module, [c for c, _ in pairs], starts_of=[s for _, s in pairs])
+        return positions(module, [c for c, _ in pairs], [s for _, s in pairs], text)
     found: dict[int, Range] = {}
     rest: list[tuple[cst.CSTNode, cst.CSTNode]] = []
     lines = _Lines(text)
@@ -168,7 +199,7 @@ def spawn_positions(module: cst.Module, text: str | None,
         else:
             found[id(call)], found[id(statement)] = got
     if rest:
-        found.update(positions(module, [c for c, _ in rest], starts_of=[s for _, s in rest]))
+        found.update(positions(module, [c for c, _ in rest], [s for _, s in rest], text))
     return found
 
 
@@ -177,11 +208,10 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self.starts = line_starts(text)
 
     def at(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1]
+        return line_and_column(self.starts, offset)
 
     def indentation(self, line: int) -> int:
         start = self.starts[line - 1]

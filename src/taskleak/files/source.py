@@ -9,6 +9,7 @@ import re
 import tokenize
 from pathlib import Path
 
+from taskleak.files.lines import byte_position
 from taskleak.files.regular import NotRegularFileError, open_regular
 
 MAX_BYTES = 8 * 1024 * 1024  # a bigger .py file is generated data, not code to lint
@@ -74,9 +75,8 @@ def checked(data: bytes) -> bytes:
     # null bytes"), though libcst parses it: say so here, not as a failure of the analysis
     at = data.find(b"\x00", 8192)
     if at >= 0:
-        line = data.count(b"\n", 0, at) + 1
-        raise SourceError("contains a NUL byte, which Python does not accept in source", line,
-                          at - data.rfind(b"\n", 0, at))
+        raise SourceError("contains a NUL byte, which Python does not accept in source",
+                          *byte_position(data, at))
     return data
 
 
@@ -89,7 +89,7 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = byte_position(data, exc.start)[0]
         raise SourceError(f"cannot decode as {encoding}: {exc.reason}", line) from exc
     except LookupError as exc:
         raise SourceError(f"unknown encoding {encoding!r}") from exc

@@ -20,6 +20,8 @@ from taskleak.model import FixInfo, Risk
 from taskleak.rules import FixKind, Verdict, judge
 
 NO_FIX_KNOWN = "taskleak has no automatic fix for this pattern"
+DROPS_LINES = ("libcst does not write this file back as it was (a line holding only a "
+               "backslash, a form feed before a statement ...): taskleak does not fix it")
 
 
 def needs_fix(verdict: Verdict, sp: Spawn) -> bool:
@@ -33,6 +35,8 @@ def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], l
     reasons: list[str] = []
     if not needs_fix(verdict, sp):
         return found, reasons
+    if ctx.rewrites_more:  # what `fix` would write is not the user's file with one fix in it
+        return found, [DROPS_LINES]
     if sp.site.via:  # `context.run(loop.create_task, coro)`: the rewrites expect a plain call
         return found, [f"the spawn goes through {callee_text(sp.site.node.func)}(); "
                        "taskleak fixes only direct calls"]

@@ -23,7 +23,8 @@ from taskleak.analysis.analyse import analyse
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.positions import positions
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
-from taskleak.files.source import SourceError, decode, read_source
+from taskleak.files.lines import byte_position, lines_with_ends, strip_break
+from taskleak.files.source import SourceError, decode, read_source, syntax_error
 from taskleak.fixes.advice import choose, needs_fix, not_applied_reason, offers
 from taskleak.fixes.context import FixContext, FixStyle
 from taskleak.fixes.edits import Conflict, apply_edits
@@ -63,6 +64,23 @@ def _never(rule: str) -> bool:
     return False
 
 
+def _syntax_error(data: bytes, parser_message: str) -> str:
+    """Where the module goes wrong as `check` says it (Python's compiler: libcst's raw line is
+    often the next token's)."""
+    try:
+        error = syntax_error(decode(data)[0], parser_message)
+    except SourceError as exc:
+        error = exc
+    return f"{error.reason} (line {error.line})" if error.line else error.reason
+
+
+def _text(data: bytes) -> str | None:
+    try:
+        return decode(data)[0]
+    except SourceError:
+        return None
+
+
 def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
                targets: Collection[TargetKey] | None = None,
                allow_unsafe: Callable[[str], bool] = _never,
@@ -84,16 +102,17 @@ def _fix_source(data: bytes, spawners: tuple[str, ...], targets: Collection[Targ
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
-        result.error = f"syntax error: {exc.message} (line {exc.raw_line})"
+        result.error = _syntax_error(data, exc.message)
         return result
     except (RecursionError, MemoryError, UnicodeDecodeError, LookupError) as exc:
         result.error = f"cannot parse: {type(exc).__name__}"
         return result
-    analysis = analyse(module, spawners)
+    # the text numbers lines as check does, where libcst's code lacks some (positions.py)
+    analysis = analyse(module, spawners, _text(data))
     ctx = FixContext(analysis, style)
     items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
     wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)]
-    where = positions(module, [sp.site.node for sp, _ in wanted])
+    where = positions(module, [sp.site.node for sp, _ in wanted], text=analysis.text)
     spots = [(sp, v, where[id(sp.site.node)][0], where[id(sp.site.node)][1] + 1)
              for sp, v in wanted]
     if targets is not None:
@@ -131,7 +150,7 @@ def _fix_source(data: bytes, spawners: tuple[str, ...], targets: Collection[Targ
 def _first_difference(a: bytes, b: bytes) -> int:
     pairs = zip(a, b, strict=False)  # the shorter one's end is a difference too
     at = next((i for i, (x, y) in enumerate(pairs) if x != y), min(len(a), len(b)))
-    return a.count(b"\n", 0, at) + 1
+    return byte_position(a, at)[0]
 
 
 def _attempt(module: cst.Module, ctx: FixContext, plans: list[Planned], checker: Checker
@@ -248,11 +267,11 @@ def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
 
 
 def unified_diff(display: str, before: bytes, after: bytes, encoding: str) -> str:
-    old = before.decode(encoding).splitlines(keepends=True)
-    new = after.decode(encoding).splitlines(keepends=True)
+    old = lines_with_ends(before.decode(encoding))
+    new = lines_with_ends(after.decode(encoding))
     lines = []
     for line in difflib.unified_diff(old, new, fromfile=display, tofile=display):
-        if not line.endswith("\n"):
+        if strip_break(line) == line:  # the last line, without a break
             line += "\n\\ No newline at end of file\n"
         lines.append(line)
     return "".join(lines)

@@ -8,6 +8,7 @@ can be reached. Everything is lazy, so the analysis pays nothing for files witho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,12 +17,25 @@ import libcst as cst
 from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.fates import Fate
 from taskleak.analysis.nodes import decorator_name
+from taskleak.analysis.positions import lost_lines
 from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.walk import parents
 from taskleak.fixes.edits import Edits
+from taskleak.fixes.splice import lost_lines as splice_lost_lines
 from taskleak.fixes.style import DEFAULT_LINE_LENGTH
 from taskleak.fixes.tree import names_and_attributes
+
+# what libcst 1.9 may drop as it parses: a form feed before a statement, a lone CR ending the
+# last line (a lone backslash line is looked for by `analysis.positions.lost_lines`)
+_MAY_LOSE = re.compile(r"\x0c|\r(?!\n)")
+
+
+def _differs(code: str, text: str) -> bool:
+    if code == text:
+        return False
+    return splice_lost_lines(text.encode(), code.encode()) is None
+
 
 # Methods of a class body that do not run on an instance (no `self` to keep tasks on).
 NOT_INSTANCE_METHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
@@ -71,6 +85,19 @@ class FixContext:
         self._parents: dict[int, cst.CSTNode] | None = None  # by id(node)
         self._names: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # by id(node)
         self._fates = {id(sp): f for sp, f in zip(analysis.spawns, analysis.fates, strict=True)}
+        self._rewrites_more: bool | None = None
+
+    @property
+    def rewrites_more(self) -> bool:
+        """libcst does not write the source back as it read it, beyond the comment and blank
+        lines `fixes.splice` puts back: `fix` refuses the file (`fixes.apply`), so no fix of it
+        is offered either. Only a text holding what libcst is known to lose is generated."""
+        if self._rewrites_more is None:
+            text = self.analysis.text
+            self._rewrites_more = text is not None and (
+                _MAY_LOSE.search(text) is not None or lost_lines(self.module, text) is not None
+            ) and _differs(self.module.code, text)
+        return self._rewrites_more
 
     def fates(self, sp: Spawn) -> tuple[Fate, ...]:
         """What the analysis found became of the spawn's task."""

@@ -42,7 +42,7 @@ def returned_task_spawns(ctx: FixContext, targets: Collection[Target]
              for call, in_loop, stmt in scope.dropped_calls]
     if not calls or not targets:
         return []
-    where = positions(ctx.module, [call for _, call, _, _ in calls])
+    where = positions(ctx.module, [call for _, call, _, _ in calls], text=ctx.analysis.text)
     out: list[tuple[Spawn, Verdict, int, int]] = []
     for scope, call, in_loop, stmt in calls:
         line, column = where[id(call)][0], where[id(call)][1] + 1

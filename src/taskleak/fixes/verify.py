@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import tokenize
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ import libcst as cst
 from taskleak.analysis.analyse import ModuleAnalysis, analyse
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.spawns import Spawn
+from taskleak.files.lines import with_newlines
 from taskleak.files.source import SourceError, decode
 from taskleak.fixes.advice import advise_module
 from taskleak.fixes.plan import Offer
@@ -66,7 +68,8 @@ def comments_of(text: str) -> list[str] | None:
     libcst's round trip of it (which can drop one: issue 15), and no recursion limit. None when
     the text does not tokenize (syntax newer than this Python)."""
     try:
-        return [t.string.rstrip() for t in tokenize.generate_tokens(io.StringIO(text).readline)
+        lines = io.StringIO(with_newlines(text)).readline  # StringIO breaks at \n only
+        return [t.string.rstrip() for t in tokenize.generate_tokens(lines)
                 if t.type == tokenize.COMMENT]
     except (tokenize.TokenError, SyntaxError):
         return None
@@ -103,6 +106,19 @@ def _spawn_key(module: cst.Module, sp: Spawn) -> SpawnKey:
     return sp.site.scope.qualname, code_key(module.code_for_node(sp.site.node))
 
 
+def compile_error(data: bytes, filename: str) -> SyntaxError | ValueError | None:
+    """Why the source does not compile, or None. Its warnings (`x is 1`) are the user's, which
+    `check` does not print either: shown here they came twice (original and fixed), and under
+    `-W error` they would stop every fix."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            compile(data, filename, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            return exc
+    return None
+
+
 def code_key(code: str) -> str:
     """A call's code without its layout: a fix may wrap a line it made longer."""
     return "".join(code.split())
@@ -124,11 +140,8 @@ class Checker:
         self.comments = comments_of(data.decode(module.encoding).removeprefix("\ufeff"))
         self.comment_count = _comments(module) if self.comments is None else Counter[str]()
         self._checked: tuple[bytes, ModuleAnalysis] | None = None  # the last re-check
-        try:
-            compile(data, filename, "exec", dont_inherit=True)
-            self.compiles = True
-        except (SyntaxError, ValueError):  # syntax newer than this Python, or NUL bytes
-            self.compiles = False
+        # not compiled: syntax newer than this Python, or NUL bytes
+        self.compiles = compile_error(data, filename) is None
 
     def facts_of(self, fixed: bytes) -> ModuleFacts | None:
         """The facts of the fixed module, from its re-check: the run reports them without
@@ -150,10 +163,9 @@ class Checker:
         except Exception as exc:  # any parser failure means: do not write this
             return f"the fixed code does not parse ({type(exc).__name__})", {}
         if self.compiles:
-            try:
-                compile(fixed, self.filename, "exec", dont_inherit=True)
-            except (SyntaxError, ValueError) as exc:
-                return f"the fixed code does not compile: {exc}", {}
+            failed = compile_error(fixed, self.filename)
+            if failed is not None:
+                return f"the fixed code does not compile: {failed}", {}
         lost = self._lost_comment(new, fixed)
         if lost is not None:
             return f"the fix would lose a comment: {lost}", {}

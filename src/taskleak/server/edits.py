@@ -11,7 +11,8 @@ from difflib import SequenceMatcher
 
 from lsprotocol import types
 
-from taskleak.server.text import Lines, lines_with_ends
+from taskleak.files.lines import lines_with_ends
+from taskleak.server.text import Lines
 
 
 def text_edits(before: Lines, after: str) -> list[types.TextEdit]:

@@ -7,22 +7,13 @@ columns in characters. `Lines` converts between the two with pygls's position co
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-
-
-def lines_with_ends(text: str) -> list[str]:
-    """The buffer's lines, each with its line break (the last one may have none)."""
-    return _LINE.findall(text)
-
-
-def strip_break(line: str) -> str:
-    return line.rstrip("\r\n")
+# the protocol's lines are Python's: findings and suppressions are numbered the same way
+from taskleak.files.lines import lines_with_ends, strip_break
 
 
 @dataclass

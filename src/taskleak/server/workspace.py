@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pygls.protocol import LanguageServerProtocol
 from pygls.workspace import TextDocument, Workspace
 
-from taskleak.server.text import lines_with_ends
+from taskleak.files.lines import lines_with_ends
 
 
 class LspTextDocument(TextDocument):

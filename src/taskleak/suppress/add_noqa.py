@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from taskleak.files.atomic import FileChangedError, replace_file
+from taskleak.files.lines import lines_with_ends, with_newlines
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.model import Finding, Risk
 from taskleak.rules import RULES, Category
 from taskleak.suppress.noqa import noqa_directives
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # Python's lines, ends kept
 _LINE_END = re.compile(r"(?:\r\n|\r|\n)\Z")
 
 
@@ -79,7 +79,7 @@ def _add_to_file(path: Path, findings: list[Finding]) -> int:
 def add_noqa_to_source(data: bytes, findings: Iterable[Finding]) -> tuple[bytes, int]:
     """The source with directives for `findings` added, and how many lines changed."""
     text, encoding = decode(data)  # a BOM makes the encoding "utf-8-sig": kept on encoding
-    lines = _LINE.findall(text)
+    lines = lines_with_ends(text)
     closed = _lines_that_cannot_take_a_comment(text)
     codes: dict[int, list[str]] = {}
     for f in sorted(findings, key=Finding.sort_key):
@@ -121,11 +121,11 @@ def _lines_that_cannot_take_a_comment(text: str) -> set[int]:
     """Lines whose end lies inside a string (a comment there would be text) or that continue
     with a backslash (a comment after it is a syntax error)."""
     closed: set[int] = set()
-    for number, line in enumerate(_LINE.findall(text), start=1):
+    for number, line in enumerate(lines_with_ends(text), start=1):
         if line.rstrip().endswith("\\"):
             closed.add(number)
     try:
-        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+        for tok in tokenize.generate_tokens(io.StringIO(with_newlines(text)).readline):
             if tok.start[0] < tok.end[0] and tok.type not in (tokenize.NL, tokenize.NEWLINE):
                 closed.update(range(tok.start[0], tok.end[0]))
     except (tokenize.TokenError, SyntaxError):

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taskleak.files.lines import source_lines
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.model import Finding, RunResult
@@ -37,7 +38,7 @@ def _lines_with_noqa(path: Path | str) -> list[str] | None:
 
 def _lines(data: bytes) -> list[str]:
     text, _ = decode(data)
-    return text.splitlines()
+    return source_lines(text)  # not splitlines: numbered as the findings are
 
 
 def apply_suppressions(

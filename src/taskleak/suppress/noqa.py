@@ -23,6 +23,7 @@ import tokenize
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from taskleak.files.lines import source_lines, strip_break
 from taskleak.model import Finding
 from taskleak.rules import CODE_PREFIX, INFORMATIONAL, RULES
 from taskleak.rules import unused_noqa as unused_noqa_rule
@@ -99,7 +100,7 @@ def noqa_directives(lines: Sequence[str],
         0 < n <= len(lines) and "noqa" in lines[n - 1].lower() for n in near
     ):
         return {}  # what a check run usually meets: no directive near any finding
-    text = "".join(line.rstrip("\r\n") + "\n" for line in lines)
+    text = "".join(strip_break(line) + "\n" for line in lines)
     if "noqa" not in text.lower():
         return {}  # the common case: no tokenizing at all
     out: dict[int, NoqaDirective] = {}
@@ -215,7 +216,7 @@ def _comments(text: str) -> list[tuple[int, int, str]]:
         # `#` inside simple one-line strings (good enough for the lines we are asked about).
         return [
             (number, column, line[column:])
-            for number, line in enumerate(text.splitlines(), start=1)
+            for number, line in enumerate(source_lines(text), start=1)
             if (column := _comment_start(line)) >= 0
         ]
 
