@@ -22,8 +22,6 @@ VARIANTS = {
     "indented": "import asyncio\nasync def main():\n    x = 1\n    \\\n"
                 "    asyncio.create_task(work())\n",
     "crlf": "import asyncio\r\n\\\r\nasyncio.create_task(work())\r\n",
-    "form-feed": "import asyncio\n\x0cclass C:\n    async def run(self):\n"
-                 "        asyncio.create_task(work())\n",
     "lone-cr": "import asyncio\r\rasync def main():\r    asyncio.create_task(work())\r",
 }
 
@@ -47,6 +45,18 @@ def test_check_numbers_python_lines_and_fix_agrees_it_cannot_fix(name: str) -> N
         (finding.line, finding.column, DROPS_LINES)]
     targeted = fix_source(source.encode(), targets={(finding.line, finding.column, "TL101")})
     assert [n.line for n in targeted.not_fixed] == [finding.line]  # the target is found
+
+
+def test_a_form_feed_libcst_drops_is_put_back_so_check_offers_the_fix_fix_applies() -> None:
+    source = ("import asyncio\n\x0cclass C:\n    async def run(self):\n"
+              "        asyncio.create_task(work())\n")
+    assert cst.parse_module(source).code != source  # libcst drops the form feed
+    [finding] = [f for f in analyze_source(source) if f.rule == "TL101"]
+    assert finding.line == _python_line(source, "asyncio.create_task(work())")
+    assert finding.fix is not None
+    result = fix_source(source.encode())
+    assert result.applied and b"\n\x0cclass C:\n" in result.fixed  # the page break kept
+    compile(result.fixed, "<fixed>", "exec")
 
 
 def test_repeated_calls_are_numbered_by_the_texts_lines() -> None:
