@@ -59,6 +59,17 @@ def test_a_form_feed_libcst_drops_is_put_back_so_check_offers_the_fix_fix_applie
     compile(result.fixed, "<fixed>", "exec")
 
 
+def test_fix_finds_the_spawn_at_checks_column_after_a_form_feed() -> None:
+    # check counts the form feed as a column (its text search); fix once placed the spawn by
+    # libcst's code, which lacks it, so the target (line, column) was never found
+    source = "import asyncio\n\x0casyncio.create_task(\n    work(),\n)\n"
+    [finding] = [f for f in analyze_source(source) if f.rule == "TL101"]
+    assert (finding.line, finding.column) == (2, 2)
+    result = fix_source(source.encode(), targets={(finding.line, finding.column, "TL101")})
+    assert [(a.line, a.column) for a in result.applied] == [(2, 2)]
+    assert not [f for f in analyze_source(result.fixed.decode()) if f.rule == "TL101"]
+
+
 def test_repeated_calls_are_numbered_by_the_texts_lines() -> None:
     # the same call twice cannot be found by text search: libcst's code generation numbers it,
     # corrected for the line it leaves out, so the directive is looked for on its own line

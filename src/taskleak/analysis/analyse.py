@@ -48,10 +48,10 @@ class ModuleAnalysis:
         if not self.spawns:
             return ()
         where_ = spawn_positions(self.module, self.text,
-                                 [(_shown(sp), sp.site.statement) for sp in self.spawns])
+                                 [(shown_node(sp), sp.site.statement) for sp in self.spawns])
         out: list[SpawnFacts] = []
         for sp, fates in zip(self.spawns, self.fates, strict=True):
-            node = _shown(sp)
+            node = shown_node(sp)
             stmt = sp.site.statement
             line, col, end_line, end_col = where_[id(node)]
             stmt_line = where_[id(stmt)][0] if id(stmt) in where_ else line
@@ -90,7 +90,7 @@ class ModuleAnalysis:
         return -1
 
 
-def _shown(sp: Spawn) -> cst.CSTNode:
+def shown_node(sp: Spawn) -> cst.CSTNode:
     """Where a spawn is shown: its call, or the spawn function handed to another call
     (`context.run(loop.create_task, coro)` is shown at `loop.create_task`)."""
     return sp.site.func if sp.site.via else sp.site.node

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import libcst as cst
 
-from taskleak.analysis.analyse import analyse
+from taskleak.analysis.analyse import analyse, shown_node
 from taskleak.analysis.facts import ModuleFacts
-from taskleak.analysis.positions import positions
+from taskleak.analysis.positions import spawn_positions
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.lines import byte_position, lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source, syntax_error
@@ -112,9 +112,12 @@ def _fix_source(data: bytes, spawners: tuple[str, ...], targets: Collection[Targ
     ctx = FixContext(analysis, style)
     items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
     wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)]
-    where = positions(module, [sp.site.node for sp, _ in wanted], text=analysis.text)
-    spots = [(sp, v, where[id(sp.site.node)][0], where[id(sp.site.node)][1] + 1)
-             for sp, v in wanted]
+    # placed as check places them (targets are check's positions): the same function, nodes
+    # and text, so a form feed or a lone backslash line moves neither
+    shown = [(sp, v, shown_node(sp)) for sp, v in wanted]
+    where = spawn_positions(module, analysis.text, [(node, sp.site.statement)
+                                                    for sp, _, node in shown])
+    spots = [(sp, v, where[id(node)][0], where[id(node)][1] + 1) for sp, v, node in shown]
     if targets is not None:
         spots = [s for s in spots if (s[2], s[3], s[1].code) in targets]
         spots += returned_task_spawns(ctx, set(targets) - {(s[2], s[3], s[1].code)
