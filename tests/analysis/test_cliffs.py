@@ -14,9 +14,10 @@ import pytest
 from helpers import FIXTURES, TESTS
 
 import taskleak.analysis.scan as scan_module
+from taskleak.analysis import positions
 from taskleak.analysis.analyse import analyse_source
 from taskleak.analysis.nodes import LOOP_TYPES
-from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.ownership import Holder, Ownership
 from taskleak.analysis.scan import Scanner, scan
 from taskleak.analysis.scopes import Scope
 
@@ -187,3 +188,48 @@ def test_the_memoised_stack_facts_equal_the_plain_climb(
         parsed += 1
     assert parsed > 100
     assert _Comparing.compared > 1000
+
+
+def test_the_memoised_effects_stay_as_computed() -> None:
+    """Copies share the memo's lists: whatever classification does to a copy must leave the
+    memo equal to a fresh computation."""
+    checked = 0
+    shared = ("import asyncio, weakref\n_tasks = set()\n_weak = weakref.WeakSet()\n\n"
+              "async def a():\n    t = asyncio.create_task(work())\n    _tasks.add(t)\n"
+              "    _weak.add(t)\n    await t\n\n"
+              "async def b():\n    t = asyncio.create_task(work())\n    _tasks.add(t)\n"
+              "    t.cancel()\n\n"
+              "class C:\n    async def start(self):\n        old = self._t\n"
+              "        old.cancel()\n        self._t = asyncio.create_task(work())\n")
+    for path in [None, *_sources()]:
+        try:
+            text = shared if path is None else path.read_text(encoding="utf-8")
+            analysis = analyse_source(text)
+        except (cst.ParserSyntaxError, UnicodeDecodeError):
+            continue
+        ownership = analysis.classifier.ownership
+        memo = dict(ownership._effects)
+        ownership._effects.clear()
+        ownership._foreign.clear()
+        for (kind, key, name, _, depth), eff in memo.items():
+            scope = next(s for s in analysis.root.walk() if id(s) == _)
+            fresh = ownership._compute_effects(Holder(kind, key, name, scope), depth)
+            assert fresh == eff, (path or shared, key)
+            checked += 1
+    assert checked > 100
+
+
+def test_many_spawns_are_placed_by_one_code_generation(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each text search reads the whole text: one per spawn was quadratic
+    searches = [0]
+    by_search = positions._by_search
+
+    def counted(*args: Any) -> Any:
+        searches[0] += 1
+        return by_search(*args)
+
+    monkeypatch.setattr(positions, "_by_search", counted)
+    analyse_source(spawns_module(2 * positions.MOST_SEARCHES)).facts()
+    assert searches[0] == 0
+    analyse_source(spawns_module(3)).facts()  # a few: by search
+    assert 0 < searches[0] <= positions.MOST_SEARCHES

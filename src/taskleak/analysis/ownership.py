@@ -9,11 +9,12 @@ done-callback, a rebuild), hands on (returned, passed to a call), stores elsewhe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from enum import Enum
 
 import libcst as cst
 
+from taskleak.analysis.effects import Effects
 from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.nodes import callee_text, dotted
 from taskleak.analysis.reads import Reads
@@ -49,61 +50,6 @@ class Holder:
         if self.kind is HolderKind.GLOBAL:
             return f"global {self.key}"
         return self.key
-
-
-@dataclass
-class Effects:
-    """What the reads of a holder do with it."""
-
-    cancels: list[str] = field(default_factory=list)
-    awaits: list[str] = field(default_factory=list)
-    gathers: list[str] = field(default_factory=list)
-    prunes: list[str] = field(default_factory=list)
-    # where it is cancelled only to be replaced at once (`t.cancel(); self._t = spawn()`): a
-    # replacement, not an end
-    replaced: list[str] = field(default_factory=list)
-    handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
-    weak: list[str] = field(default_factory=list)  # held only weakly: "weakref.ref()"
-    # the reads themselves, for where they happen (`waits.py`)
-    cancel_reads: list[Occurrence] = field(default_factory=list)
-    await_reads: list[Occurrence] = field(default_factory=list)
-    gather_reads: list[Occurrence] = field(default_factory=list)
-    prune_reads: list[Occurrence] = field(default_factory=list)
-    collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
-    stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
-    occurrences: list[Occurrence] = field(default_factory=list)
-
-    @property
-    def cleanup(self) -> str | None:
-        """`gathered in flush(), cancelled in close() (+1)`, or None when nothing ends it."""
-        parts: list[str] = []
-        for label, places in (("awaited", self.awaits), ("gathered", self.gathers),
-                              ("cancelled", self.cancels), ("pruned", self.prunes)):
-            uniq = list(dict.fromkeys(places))
-            if uniq:
-                more = f" (+{len(uniq) - 1})" if len(uniq) > 1 else ""
-                parts.append(f"{label} in {uniq[0]}{more}")
-        return ", ".join(parts) or None
-
-    def copy(self) -> Effects:
-        return Effects(**{f.name: list(getattr(self, f.name)) for f in fields(self)})
-
-    def ends_something(self) -> bool:
-        """Whether `add_cleanup` would take anything from this."""
-        return bool(self.cancels or self.awaits or self.gathers or self.prunes
-                    or self.cancel_reads or self.await_reads or self.gather_reads
-                    or self.prune_reads)
-
-    def add_cleanup(self, other: Effects) -> None:
-        """Count what ends `other`'s holder as ending this one's too."""
-        self.cancels += other.cancels
-        self.awaits += other.awaits
-        self.gathers += other.gathers
-        self.prunes += other.prunes
-        self.cancel_reads += other.cancel_reads
-        self.await_reads += other.await_reads
-        self.gather_reads += other.gather_reads
-        self.prune_reads += other.prune_reads
 
 
 def where(scope: Scope) -> str:
@@ -317,7 +263,7 @@ class Ownership:
                     alias = Holder(HolderKind.LOCAL, n.value, n.value, origin.scope)
                     sub = self.effects(alias, depth + 1)
                     if replacing:  # `old = self._t; old.cancel(); self._t = spawn()`
-                        sub.replaced += sub.cancels
+                        sub.replaced = sub.replaced + sub.cancels  # new lists: see copy()
                         sub.cancels = []
                     eff.add_cleanup(sub)
                     eff.replaced += sub.replaced
