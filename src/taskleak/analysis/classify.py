@@ -14,6 +14,7 @@ from typing import Any
 import libcst as cst
 
 from taskleak.analysis.coroutines import endless, long_running, reschedules, reschedules_itself
+from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import guard
@@ -23,7 +24,6 @@ from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import held_while, pruned_only_on_success, stopped_by
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import (
-    Effects,
     Holder,
     HolderKind,
     Ownership,
@@ -139,7 +139,7 @@ class Classifier:
             target_holder = self.ownership.holder_for(coll, scope)
             if target_holder is not None:
                 if self.ownership.weak_holder(target_holder):  # owns nothing: look further
-                    eff.weak.append(f"the weak collection {target_holder.label}")
+                    eff.weak = [*eff.weak, f"the weak collection {target_holder.label}"]
                     continue
                 return self.collection_fate(sp, target_holder, keyed=False, extra=eff)
         if holder.kind is HolderKind.LOCAL:
@@ -188,7 +188,7 @@ class Classifier:
         if eff.replaced and not endless(site):
             # a task that ends by itself: cancelling the old one before its replacement ends
             # each of them (a debounce); only an endless one needs a shutdown path
-            eff.cancels += eff.replaced
+            eff.cancels = eff.cancels + eff.replaced  # new lists: see Effects.copy()
             eff.replaced = []
         label = holder.label
         cleanup = eff.cleanup or ""
@@ -230,12 +230,7 @@ class Classifier:
                               holder=f"the weak collection {holder.label}")
         eff = self.ownership.effects(holder)
         if extra is not None:  # what the function did with the task itself (`await task`)
-            eff.cancels += extra.cancels
-            eff.awaits += extra.awaits
-            eff.gathers += extra.gathers
-            eff.cancel_reads += extra.cancel_reads
-            eff.await_reads += extra.await_reads
-            eff.gather_reads += extra.gather_reads
+            eff.add_ends(extra)
         label = f"collection {holder.label}"
         cleanup = eff.cleanup or ""
         fn = site.scope.method()

@@ -9,13 +9,15 @@ done-callback, a rebuild), hands on (returned, passed to a call), stores elsewhe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 import libcst as cst
 
+from taskleak.analysis.effects import Effects
 from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.nodes import callee_text, dotted
+from taskleak.analysis.reads import Reads
 from taskleak.analysis.resolve import Resolver, SymKind
 from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
 from taskleak.analysis.vocabulary import (
@@ -50,52 +52,6 @@ class Holder:
         return self.key
 
 
-@dataclass
-class Effects:
-    """What the reads of a holder do with it."""
-
-    cancels: list[str] = field(default_factory=list)
-    awaits: list[str] = field(default_factory=list)
-    gathers: list[str] = field(default_factory=list)
-    prunes: list[str] = field(default_factory=list)
-    # where it is cancelled only to be replaced at once (`t.cancel(); self._t = spawn()`): a
-    # replacement, not an end
-    replaced: list[str] = field(default_factory=list)
-    handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
-    weak: list[str] = field(default_factory=list)  # held only weakly: "weakref.ref()"
-    # the reads themselves, for where they happen (`waits.py`)
-    cancel_reads: list[Occurrence] = field(default_factory=list)
-    await_reads: list[Occurrence] = field(default_factory=list)
-    gather_reads: list[Occurrence] = field(default_factory=list)
-    prune_reads: list[Occurrence] = field(default_factory=list)
-    collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
-    stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
-    occurrences: list[Occurrence] = field(default_factory=list)
-
-    @property
-    def cleanup(self) -> str | None:
-        """`gathered in flush(), cancelled in close() (+1)`, or None when nothing ends it."""
-        parts: list[str] = []
-        for label, places in (("awaited", self.awaits), ("gathered", self.gathers),
-                              ("cancelled", self.cancels), ("pruned", self.prunes)):
-            uniq = list(dict.fromkeys(places))
-            if uniq:
-                more = f" (+{len(uniq) - 1})" if len(uniq) > 1 else ""
-                parts.append(f"{label} in {uniq[0]}{more}")
-        return ", ".join(parts) or None
-
-    def add_cleanup(self, other: Effects) -> None:
-        """Count what ends `other`'s holder as ending this one's too."""
-        self.cancels += other.cancels
-        self.awaits += other.awaits
-        self.gathers += other.gathers
-        self.prunes += other.prunes
-        self.cancel_reads += other.cancel_reads
-        self.await_reads += other.await_reads
-        self.gather_reads += other.gather_reads
-        self.prune_reads += other.prune_reads
-
-
 def where(scope: Scope) -> str:
     """The function a place belongs to, as messages show it: "close()", "module scope"."""
     method = scope.method() or scope
@@ -117,6 +73,20 @@ class Ownership:
     def __init__(self, module: Scope, resolver: Resolver) -> None:
         self.module = module
         self.resolver = resolver
+        self._reads: Reads | None = None
+        # Speed trick (one place, with `Reads`): every spawn asked for its holder's effects,
+        # each a search of the whole module's reads; n spawns into one set, or n classes, made
+        # that quadratic (2,000 spawns: 36 s of a 50 s check). The reads are indexed once and
+        # each holder's effects computed once (`tests/analysis/test_cliffs.py` counts them).
+        self._effects: dict[tuple[HolderKind, str, str, int, int], Effects] = {}
+        self._foreign: dict[str, list[tuple[Occurrence, Effects]]] = {}
+
+    @property
+    def reads(self) -> Reads:
+        """The module's reads, indexed on first use (the scan is over by then)."""
+        if self._reads is None:
+            self._reads = Reads(self.module)
+        return self._reads
 
     def holder_for(self, target: cst.BaseExpression, scope: Scope) -> Holder | None:
         """What keeps a value stored into `target` from code in `scope`."""
@@ -152,39 +122,55 @@ class Ownership:
     # -- reads -----------------------------------------------------------------------------
     def occurrences(self, holder: Holder) -> list[Occurrence]:
         """Every read of the holder in the module."""
+        reads = self.reads
         if holder.kind is HolderKind.LOCAL:
-            out = [o for o in holder.scope.occurrences if o.key == holder.key]
-            for s in holder.scope.descendants():
-                if holder.key not in s.bindings or holder.key in s.declared_nonlocal:
-                    out += [o for o in s.occurrences if o.key == holder.key]
-            return out
+            scope, key = holder.scope, holder.key
+            return [o for o in reads.within(key, scope) if o.scope is scope
+                    or key not in o.scope.bindings or key in o.scope.declared_nonlocal]
         if holder.kind is HolderKind.ATTR:
             return self._attribute_reads(holder)
-        out = []
-        for s in self.module.walk():
-            if holder.kind is HolderKind.GLOBAL and s is not self.module \
-                    and holder.key in s.bindings and holder.key not in s.declared_global:
-                continue  # a local of the same name shadows the global there
-            out += [o for o in s.occurrences if o.key == holder.key]
-        return out
+        key = holder.key
+        if holder.kind is not HolderKind.GLOBAL:
+            return list(reads.by_key.get(key, ()))
+        module = self.module
+        # a local of the same name shadows the global there
+        return [o for o in reads.by_key.get(key, ()) if o.scope is module
+                or key not in o.scope.bindings or key in o.scope.declared_global]
 
     def _attribute_reads(self, holder: Holder) -> list[Occurrence]:
         cls = holder.scope
+        name = holder.name
         # a class-body attribute is read as self.X / Cls.X, and by its bare name in the body
-        keys = {holder.name} if holder.key == holder.name else set()
+        bare = holder.key == name
+        candidates = self.reads.within_attr(name, cls)
+        if bare:
+            candidates = self.reads.in_order(candidates + self.reads.within(name, cls))
         out: list[Occurrence] = []
-        for s in cls.walk():
-            method = s.method()
-            want = set(keys)
-            if method is not None and method.self_name:
-                want.add(f"{method.self_name}.{holder.name}")
-            want.add(f"{cls.name}.{holder.name}")
-            out += [o for o in s.occurrences if o.key in want]
+        for o in candidates:
+            key = o.key
+            if key == name:
+                if bare:
+                    out.append(o)
+            elif key == f"{cls.name}.{name}":
+                out.append(o)
+            else:
+                method = o.scope.method()
+                if method is not None and method.self_name \
+                        and key == f"{method.self_name}.{name}":
+                    out.append(o)
         return out
 
     # -- effects ---------------------------------------------------------------------------
     def effects(self, holder: Holder, depth: int = 0) -> Effects:
-        """What the module's reads of `holder` do with it (aliases followed two levels)."""
+        """What the module's reads of `holder` do with it (aliases followed two levels); a
+        copy the caller may change."""
+        memo_key = (holder.kind, holder.key, holder.name, id(holder.scope), depth)
+        eff = self._effects.get(memo_key)
+        if eff is None:
+            eff = self._effects[memo_key] = self._compute_effects(holder, depth)
+        return eff.copy()
+
+    def _compute_effects(self, holder: Holder, depth: int) -> Effects:
         eff = Effects()
         for occ in self.occurrences(holder):
             self._effect(occ, eff, depth)
@@ -207,13 +193,20 @@ class Ownership:
         """Cleanup of the same attribute reached through another object in this module:
         `self.server.handler_tasks.add(t)` here, `await asyncio.wait(self.handler_tasks)` in the
         server class; `ws.handler_task` gathered by whoever holds the connections."""
-        suffix = "." + holder.name.rsplit(".", 1)[-1]
+        last = holder.name.rsplit(".", 1)[-1]
+        ends = self._foreign.get(last)
+        if ends is None:  # once per attribute name: the reads that end something
+            ends = self._foreign[last] = []
+            for o in self.reads.by_attr.get(last, ()):
+                one = Effects()
+                self._effect(o, one, 1)
+                if one.ends_something():
+                    ends.append((o, one))
         seen = {id(o) for o in eff.occurrences}
         found = Effects()
-        for s in self.module.walk():
-            for o in s.occurrences:
-                if o.key.endswith(suffix) and id(o) not in seen:
-                    self._effect(o, found, 1)
+        for o, one in ends:
+            if id(o) not in seen:
+                found.add_cleanup(one)
         eff.add_cleanup(found)
 
     def _effect(self, occ: Occurrence, eff: Effects, depth: int) -> None:
@@ -270,7 +263,7 @@ class Ownership:
                     alias = Holder(HolderKind.LOCAL, n.value, n.value, origin.scope)
                     sub = self.effects(alias, depth + 1)
                     if replacing:  # `old = self._t; old.cancel(); self._t = spawn()`
-                        sub.replaced += sub.cancels
+                        sub.replaced = sub.replaced + sub.cancels  # new lists: see copy()
                         sub.cancels = []
                     eff.add_cleanup(sub)
                     eff.replaced += sub.replaced

@@ -27,7 +27,7 @@ from taskleak.files.lines import byte_position, lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source, syntax_error
 from taskleak.fixes.advice import choose, needs_fix, not_applied_reason, offers
 from taskleak.fixes.context import FixContext, FixStyle
-from taskleak.fixes.edits import Conflict, apply_edits
+from taskleak.fixes.edits import Conflict, Edits, apply_edits
 from taskleak.fixes.imports import place_pending
 from taskleak.fixes.keeper import render_helpers
 from taskleak.fixes.returned import returned_task_spawns
@@ -162,13 +162,14 @@ def _attempt(module: cst.Module, ctx: FixContext, plans: list[Planned], checker:
     built: list[Planned] = []
     failed: dict[Planned, str] = {}
     for p in plans:
-        trial = edits.copy()
+        # built into the edits themselves: a copy per plan (of every edit so far) made n
+        # spawns quadratic; a plan that cannot be built is undone by building the others again
         try:
-            p.offer.build(trial)
+            p.offer.build(edits)
         except Conflict as exc:
             failed[p] = str(exc)
+            edits = _built(ctx, built)
             continue
-        edits = trial
         built.append(p)
     if not built:
         return checker.original, built, failed
@@ -177,6 +178,14 @@ def _attempt(module: cst.Module, ctx: FixContext, plans: list[Planned], checker:
     place_pending(edits)
     fixed = apply_edits(edits).bytes
     return (put_back(module.bytes, fixed, checker.lost) if checker.lost else fixed), built, failed
+
+
+def _built(ctx: FixContext, plans: list[Planned]) -> Edits:
+    """The edits of `plans`, each of which was built before in this order."""
+    edits = ctx.new_edits()
+    for p in plans:
+        p.offer.build(edits)
+    return edits
 
 
 def _fix(module: cst.Module, ctx: FixContext, plans: list[Planned], checker: Checker

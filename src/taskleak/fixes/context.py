@@ -84,6 +84,7 @@ class FixContext:
         self.resolver = analysis.resolver
         self._parents: dict[int, cst.CSTNode] | None = None  # by id(node)
         self._names: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # by id(node)
+        self._module_names: frozenset[str] | None = None
         self._fates = {id(sp): f for sp, f in zip(analysis.spawns, analysis.fates, strict=True)}
         self._rewrites_more: bool | None = None
 
@@ -148,6 +149,13 @@ class FixContext:
     def names_in(self, node: cst.CSTNode) -> frozenset[str]:
         """Every name written under `node` (attribute names and identifier strings too)."""
         return self._collect(node)[0]
+
+    def module_names(self) -> frozenset[str]:
+        """Every name written in the module and every name bound at its top, once per module
+        (built per spawn, n spawns in one module made a tracked set's name quadratic)."""
+        if self._module_names is None:
+            self._module_names = self.names_in(self.module) | frozenset(self.root.bindings)
+        return self._module_names
 
     def attrs_in(self, node: cst.CSTNode) -> frozenset[str]:
         return self._collect(node)[1]

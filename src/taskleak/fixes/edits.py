@@ -12,7 +12,6 @@ before, so a diff shows only what the fix adds.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,23 +52,6 @@ class Edits:
     shared: dict[str, Any] = field(default_factory=dict)
     line_length: int = 0  # generated lines are wrapped to it (0: never)
     depth_of: Callable[[cst.CSTNode], int] | None = None  # indentation depth of a statement
-
-    def copy(self) -> Edits:
-        """A copy to build one fix into; kept only when the whole fix could be built."""
-        return Edits(
-            module=self.module,
-            small={k: list(v) for k, v in self.small.items()},
-            before={k: list(v) for k, v in self.before.items()},
-            after={k: list(v) for k, v in self.after.items()},
-            blank_before=dict(self.blank_before),
-            calls=dict(self.calls),
-            body_prefix={k: list(v) for k, v in self.body_prefix.items()},
-            with_attributes=set(self.with_attributes),
-            import_names={k: list(v) for k, v in self.import_names.items()},
-            shared=copy.copy(self.shared),
-            line_length=self.line_length,
-            depth_of=self.depth_of,
-        )
 
     # -- registering -------------------------------------------------------------------------
     def replace_small(self, old: cst.BaseSmallStatement,

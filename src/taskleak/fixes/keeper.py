@@ -95,7 +95,7 @@ def helper_name(ctx: FixContext, group: Group) -> str:
     existing = _existing(ctx, group)
     if existing is not None:
         return existing
-    return fresh_name(ctx.names_in(ctx.module) | set(ctx.root.bindings), _base(group))
+    return fresh_name(ctx.module_names(), _base(group))
 
 
 def module_helper(edits: Edits, ctx: FixContext, spawner: str) -> str:
@@ -110,8 +110,10 @@ def module_helper(edits: Edits, ctx: FixContext, spawner: str) -> str:
     if name == _existing(ctx, group):
         spec = HelperSpec(name, "", "", "", "")
     else:
-        taken = ctx.names_in(ctx.module) | set(ctx.root.bindings) | {name, set_module}
-        typevar = fresh_name(taken, "_FutureT" if group is Group.FUTURES else "_TaskT")
+        base = "_FutureT" if group is Group.FUTURES else "_TaskT"
+        typevar = fresh_name(ctx.module_names(), base)  # no copy of the module's names ...
+        if typevar in (name, set_module):  # ... unless the new names are in the way
+            typevar = fresh_name(ctx.module_names() | {name, set_module}, base)
         bound = _annotated_element(ctx, set_module) or set_element(edits, ctx, group)
         spec = HelperSpec(name, typevar, name_ref(edits, ctx, "typing", "TypeVar"), bound,
                           f"module-set:{group.value}")

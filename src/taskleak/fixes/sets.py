@@ -116,7 +116,7 @@ def module_set(edits: Edits, ctx: FixContext, spawner: str) -> str:
     key = f"module-set:{group.value}"
     spec: SetSpec | None = edits.shared.get(key)
     if spec is None:
-        taken = ctx.names_in(ctx.module) | set(ctx.root.bindings)
+        taken = ctx.module_names()
         name, reusable = _set_name(group, taken, lambda n: _reusable_module_set(ctx, n))
         if reusable:
             spec = SetSpec(name, "", created=False)
@@ -295,11 +295,9 @@ def part_of_closing(sp: Spawn) -> bool:
 
 def fresh_local(ctx: FixContext, scope: Scope, base: str = "task") -> str:
     """A name for a new local in `scope` (a function, or the module) that shadows nothing."""
-    node = scope.node if scope.kind is ScopeKind.FUNCTION else ctx.module
-    taken = set(ctx.names_in(node))
-    if scope.kind is not ScopeKind.FUNCTION:
-        taken |= set(ctx.root.bindings)
-    return fresh_name(taken, base)
+    if scope.kind is ScopeKind.FUNCTION:
+        return fresh_name(ctx.names_in(scope.node), base)
+    return fresh_name(ctx.module_names(), base)
 
 
 def render_sets(edits: Edits, ctx: FixContext) -> None:

@@ -1,0 +1,94 @@
+"""What the reads of a holder do with the Tasks it keeps (`Ownership.effects` sums them).
+
+`Ownership` computes each holder's effects once and hands out copies that share the lists, so a
+holder that n spawns share costs one computation, not n (issue 15's cliffs): whoever changes a
+copy assigns new lists to it.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from taskleak.analysis.scopes import Occurrence, Scope
+
+
+@dataclass
+class Effects:
+    """What the reads of a holder do with it."""
+
+    cancels: list[str] = field(default_factory=list)
+    awaits: list[str] = field(default_factory=list)
+    gathers: list[str] = field(default_factory=list)
+    prunes: list[str] = field(default_factory=list)
+    # where it is cancelled only to be replaced at once (`t.cancel(); self._t = spawn()`): a
+    # replacement, not an end
+    replaced: list[str] = field(default_factory=list)
+    handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
+    weak: list[str] = field(default_factory=list)  # held only weakly: "weakref.ref()"
+    # the reads themselves, for where they happen (`waits.py`)
+    cancel_reads: list[Occurrence] = field(default_factory=list)
+    await_reads: list[Occurrence] = field(default_factory=list)
+    gather_reads: list[Occurrence] = field(default_factory=list)
+    prune_reads: list[Occurrence] = field(default_factory=list)
+    collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
+    stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    # (the four lists, their lengths, the text): `cleanup` of a holder that n spawns share is
+    # read for each of them
+    _cleanup: tuple[tuple[list[str], ...], tuple[int, ...], str | None] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    @property
+    def cleanup(self) -> str | None:
+        """`gathered in flush(), cancelled in close() (+1)`, or None when nothing ends it."""
+        lists = (self.awaits, self.gathers, self.cancels, self.prunes)
+        sizes = tuple(len(x) for x in lists)
+        known = self._cleanup
+        if known is not None and known[1] == sizes and all(
+                a is b for a, b in zip(known[0], lists, strict=True)):
+            return known[2]
+        parts: list[str] = []
+        for label, places in zip(("awaited", "gathered", "cancelled", "pruned"), lists,
+                                 strict=True):
+            uniq = list(dict.fromkeys(places))
+            if uniq:
+                more = f" (+{len(uniq) - 1})" if len(uniq) > 1 else ""
+                parts.append(f"{label} in {uniq[0]}{more}")
+        text = ", ".join(parts) or None
+        self._cleanup = (lists, sizes, text)
+        return text
+
+    def copy(self) -> Effects:
+        """A copy sharing the lists: whoever changes a copy assigns new lists to it (never
+        `+=`, `.append` on a shared one), so the memoised original stays as it was."""
+        return copy.copy(self)
+
+    def ends_something(self) -> bool:
+        """Whether `add_cleanup` would take anything from this."""
+        return bool(self.cancels or self.awaits or self.gathers or self.prunes
+                    or self.cancel_reads or self.await_reads or self.gather_reads
+                    or self.prune_reads)
+
+    def add_ends(self, other: Effects) -> None:
+        """Count what ends `other`'s task (cancels, awaits, gathers) as ending this one's too,
+        in new lists (this may be a copy)."""
+        for name in ("cancels", "awaits", "gathers", "cancel_reads", "await_reads",
+                     "gather_reads"):
+            more = getattr(other, name)
+            if more:
+                setattr(self, name, getattr(self, name) + more)
+
+    def add_cleanup(self, other: Effects) -> None:
+        """Count what ends `other`'s holder as ending this one's too."""
+        self.cancels += other.cancels
+        self.awaits += other.awaits
+        self.gathers += other.gathers
+        self.prunes += other.prunes
+        self.cancel_reads += other.cancel_reads
+        self.await_reads += other.await_reads
+        self.gather_reads += other.gather_reads
+        self.prune_reads += other.prune_reads
