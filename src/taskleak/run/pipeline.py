@@ -41,6 +41,7 @@ def analyse_file(data: bytes, display: str, spawners: Sequence[str] = (), *,
         try:
             analysis = analyse(module, spawners, text)
             out.module = advise_module(analysis, analysis.facts())
+            analysis.root.release()  # the facts are plain data: free the tree now, not by GC
         except RecursionError:  # parsed, but nested deeper than a recursive step can follow
             out.skipped = Skipped(display, TOO_DEEP)
         except Exception as exc:  # a bug of ours must not stop the run: report it, exit 2
