@@ -88,7 +88,7 @@ class Lifecycle:
             if d.kind is Flow.PASSED and is_registrar(d.callee):
                 return Frequency(True, fn.name,
                                  f"registered with {d.callee}() in {where(occ.scope)}")
-            if occ.loops and not _inside(occ.scope, fn):
+            if occ.loops and not occ.scope.within(fn):
                 return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)}")
         if ONCE.match(fn.name):
             return Frequency(False, fn.name, "")
@@ -131,15 +131,6 @@ class Lifecycle:
 def _self_of(scope: Scope) -> str | None:
     method = scope.method()
     return method.self_name if method is not None else None
-
-
-def _inside(scope: Scope, fn: Scope) -> bool:
-    s: Scope | None = scope
-    while s is not None:
-        if s is fn:
-            return True
-        s = s.parent
-    return False
 
 
 def _startup_event(d: cst.Decorator) -> bool:

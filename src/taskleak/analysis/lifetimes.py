@@ -61,18 +61,9 @@ def pruned_only_on_success(site: CallSite, prunes: list[Occurrence],
     if target is None:
         return ""
     for occ in prunes:
-        if not _within(occ.scope, target) or _in_cleanup(occ.path):
+        if not occ.scope.within(target) or _in_cleanup(occ.path):
             return ""
     return f"{callee_text(coro.func)}()"
-
-
-def _within(scope: Scope, function: Scope) -> bool:
-    s: Scope | None = scope
-    while s is not None:
-        if s is function:
-            return True
-        s = s.parent
-    return False
 
 
 def _in_cleanup(path: tuple[cst.CSTNode, ...]) -> bool:

@@ -161,6 +161,15 @@ class Scope:
         yield self
         yield from self.descendants()
 
+    def within(self, other: Scope) -> bool:
+        """This scope is `other` or nested in it."""
+        s: Scope | None = self
+        while s is not None:
+            if s is other:
+                return True
+            s = s.parent
+        return False
+
     def release(self) -> None:
         """Empty this scope tree once its facts are taken. Scopes, occurrences and call sites
         point at each other, so the tree and its libcst nodes could only go to the cycle
