@@ -87,7 +87,8 @@ def test_a_file_too_deep_to_fix_is_skipped_and_the_run_goes_on(
     out = fix(FixOptions(paths=(Path("t"),), isolated=True, cache=False, jobs=1))
     assert out.fixes is not None
     errors = dict(out.fixes.errors)
-    assert {Path(p).name for p in errors} == {"a.py", "b.py", "c.py"}
+    # a.py is refused by fix itself; b.py and c.py get no fix from check at all (FIX_DEPTH)
+    assert {Path(p).name for p in errors} <= {"a.py", "b.py", "c.py"}
     assert all(why == "too deeply nested to fix" for why in errors.values())
     for name in ("a.py", "b.py", "c.py"):  # never half-written
         assert (tmp_path / "t" / name).read_bytes() == before[name]
@@ -111,3 +112,23 @@ def test_a_module_libcst_cannot_rebuild_says_why() -> None:
     result = fix_source(data)
     assert result.fixed == data
     assert result.error is not None and result.error.startswith("libcst cannot rewrite it")
+
+
+@pytest.mark.parametrize(("terms", "fixed"), [(100, True), (300, False)])
+def test_check_offers_a_fix_only_where_fix_can_write_the_module_back(terms: int,
+                                                                     fixed: bool) -> None:
+    """libcst writes a module back recursively; past `FIX_DEPTH` check offers no fix and fix
+    tries none, with the same reason (before: check offered one, fix then gave up)."""
+    from taskleak.analysis.analyse import analyse_source
+    from taskleak.fixes.advice import TOO_DEEP_TO_FIX, advise_module
+
+    source = ("import asyncio\nx = " + " + ".join(f"a{i}" for i in range(terms))
+              + "\nasync def main():\n    asyncio.create_task(work())\n")
+    analysis = analyse_source(source)
+    [spawn] = advise_module(analysis, analysis.facts()).spawns
+    result = fix_source(source.encode())
+    if fixed:
+        assert spawn.fix is not None and result.applied
+    else:
+        assert spawn.fix is None and spawn.no_fix_reason == TOO_DEEP_TO_FIX
+        assert not result.changed and [n.reason for n in result.not_fixed] == [TOO_DEEP_TO_FIX]

@@ -56,6 +56,7 @@ class Scanner(StackWalker):
         super().__init__()
         self.module_scope: Scope | None = None
         self.scope: Scope | None = None
+        self.deepest = 0  # the stack's depth at the deepest name (Scope.deepest)
         # names that call a spawn: configured spawners' last names and local aliases
         self.extra_names = extra_names
         # the loops around the current node: [scope, long-running `while`, left by break/return]
@@ -277,7 +278,10 @@ class Scanner(StackWalker):
 
     # -- reads and calls -----------------------------------------------------------------
     def visit_Name(self, node: cst.Name) -> None:
-        if self._is_load(len(self.stack) - 1):
+        depth = len(self.stack)
+        if depth > self.deepest:  # the deepest node of a nested expression is a name
+            self.deepest = depth
+        if self._is_load(depth - 1):
             self._record(node.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
@@ -341,4 +345,5 @@ def scan(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scope
     finally:
         sys.setrecursionlimit(limit)
     assert scanner.module_scope is not None
+    scanner.module_scope.deepest = scanner.deepest
     return scanner.module_scope

@@ -107,6 +107,7 @@ class Scope:
     blocking: list[tuple[int, cst.Call]] = field(default_factory=list)
     children: list[Scope] = field(default_factory=list)
     star_imports: list[str] = field(default_factory=list)  # `from .client import *`: ".client"
+    deepest: int = 0  # the module's scope: how deep its deepest name sits in the tree
     long_running: bool = False  # has a `while True` / `while self._running` loop
     endless: bool = False  # ... and one with no `break` or `return` in it: it never ends itself
     loop_flags: list[str] = field(default_factory=list)  # what they test: `self._running`

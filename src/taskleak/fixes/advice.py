@@ -29,12 +29,22 @@ def needs_fix(verdict: Verdict, sp: Spawn) -> bool:
     return verdict.risk is not Risk.LOW and not sp.structured
 
 
+# libcst writes a module back recursively: under Python's default recursion limit its code
+# generation fails from a depth of 288 (calls nested in calls), 333 (a long sum) or 334 (an
+# attribute chain). `fix` would refuse such a file ("too deeply nested to fix"); past this depth
+# neither `check` offers nor `fix` tries a fix, so the two agree.
+FIX_DEPTH = 250
+TOO_DEEP_TO_FIX = "too deeply nested to fix"
+
+
 def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], list[str]]:
     """Every fix that can be built for this spawn (preferred first), and why others cannot."""
     found: list[Offer] = []
     reasons: list[str] = []
     if not needs_fix(verdict, sp):
         return found, reasons
+    if ctx.analysis.root.deepest > FIX_DEPTH:
+        return found, [TOO_DEEP_TO_FIX]
     if ctx.rewrites_more:  # what `fix` would write is not the user's file with one fix in it
         return found, [DROPS_LINES]
     if sp.site.via:  # `context.run(loop.create_task, coro)`: the rewrites expect a plain call

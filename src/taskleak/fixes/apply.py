@@ -25,7 +25,7 @@ from taskleak.analysis.positions import spawn_positions
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.lines import byte_position, lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source, syntax_error
-from taskleak.fixes.advice import choose, needs_fix, not_applied_reason, offers
+from taskleak.fixes.advice import TOO_DEEP_TO_FIX, choose, needs_fix, not_applied_reason, offers
 from taskleak.fixes.context import FixContext, FixStyle
 from taskleak.fixes.edits import Conflict, Edits, apply_edits
 from taskleak.fixes.imports import place_pending
@@ -90,7 +90,7 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
     try:
         return _fix_source(data, spawners, targets, allow_unsafe, filename, style)
     except RecursionError:
-        return SourceFix(original=data, fixed=data, error="too deeply nested to fix")
+        return SourceFix(original=data, fixed=data, error=TOO_DEEP_TO_FIX)
     except cst.CSTValidationError as exc:  # rebuilding a node the parser accepted (`in.9`)
         return SourceFix(original=data, fixed=data, error=f"libcst cannot rewrite it: {exc}")
 
