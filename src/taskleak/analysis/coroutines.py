@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.scopes import CallSite, defined_function
+from taskleak.analysis.scopes import CallSite, Scope, defined_function
 from taskleak.analysis.spawns import Spawn
 
 
@@ -31,20 +31,25 @@ def long_running(sp: Spawn) -> bool:
 def endless(site: CallSite) -> bool:
     """The spawned coroutine never ends by itself: a `while True` with no `break` or
     `return`, or a coroutine that spawns itself again."""
-    args = site.args
-    coro = args[0].value if args else None
-    target = defined_function(coro.func if isinstance(coro, cst.Call) else coro, site.scope) \
-        if coro is not None else None
+    target = _spawned_function(site, calls_only=False)
     return (target is not None and target.endless) or reschedules(site)
 
 
 def reschedules(site: CallSite) -> bool:
     """The spawned coroutine is a function of this module that spawns itself again (`_poll`
     ends with `self._task = create_task(self._poll())`): it never ends on its own."""
-    args = site.args
-    coro = args[0].value if args else None
-    if not isinstance(coro, cst.Call):
-        return False
-    target = defined_function(coro.func, site.scope)
+    target = _spawned_function(site, calls_only=True)
     return target is not None and any(
         reschedules_itself(call) for s in target.walk() for call in s.calls)
+
+
+def _spawned_function(site: CallSite, *, calls_only: bool) -> Scope | None:
+    """The function of this module the spawn's first argument runs: `work()` (or, unless
+    `calls_only`, `work` passed uncalled)."""
+    args = site.args
+    coro = args[0].value if args else None
+    if isinstance(coro, cst.Call):
+        return defined_function(coro.func, site.scope)
+    if coro is None or calls_only:
+        return None
+    return defined_function(coro, site.scope)

@@ -11,7 +11,7 @@ from taskleak.rules.base import (
     Description,
     Rule,
 )
-from taskleak.rules.texts import WEAK_REFERENCE_REASON
+from taskleak.rules.texts import KEEP_HELPER_NOTE, WEAK_REFERENCE_REASON
 
 
 def _describe(fate: Fate) -> Description:
@@ -71,13 +71,7 @@ async def on_message(message: str) -> None:
 The tracked-set fix keeps the existing name and adds the Task to a set that prunes itself (a
 module-level `_background_tasks` here, an instance set inside a class).
 
-Where no statement can go (a lambda, a comprehension, a conditional expression, `:=`, an
-`if`/`while`/`with` header, a default argument), the spawn is wrapped in a keep-helper added once
-per module (`_keep_task(asyncio.create_task(...))`), or in the project's own helper when
-`keep-helper = "pkg.module.keep"` is configured. A coroutine that runs forever (`while True`) is
-kept only where something cancels it on shutdown (the class's close-like method, or the module's
-`shutdown()`); otherwise the finding stays, with the reason. Inside a task group's block the
-unsafe fix moves the spawn into the group (`tg.create_task(...)`).""",
+""" + KEEP_HELPER_NOTE,
     references=(
                 ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),
                 ("ruff RUF006 asyncio-dangling-task", RUF006_URI),

@@ -32,3 +32,14 @@ keeps running and keeps everything its coroutine references alive (`self`, conne
 A `while True` coroutine never ends on its own, so each leaked task is memory and CPU lost until
 the process exits, and the event loop closes with "Task was destroyed but it is pending!". Its
 exceptions are never retrieved, so failures go unnoticed."""
+
+# The fix notes of the two rules of a dropped spawn (task-discarded, task-unreferenced): where
+# no statement can go, and a task that runs forever.
+KEEP_HELPER_NOTE = """\
+Where no statement can go (a lambda, a comprehension, a conditional expression, `:=`, an
+`if`/`while`/`with` header, a default argument), the spawn is wrapped in a keep-helper added once
+per module (`_keep_task(asyncio.create_task(...))`), or in the project's own helper when
+`keep-helper = "pkg.module.keep"` is configured. A coroutine that runs forever (`while True`) is
+kept only where something cancels it on shutdown (the class's close-like method, or the module's
+`shutdown()`); otherwise the finding stays, with the reason. Inside a task group's block the
+unsafe fix moves the spawn into the group (`tg.create_task(...)`)."""

@@ -136,23 +136,25 @@ def _may_wrap(data: bytes) -> bool:
 
 def _awaited(data: bytes, i: int) -> bool:
     """`await` (a whole word) stands right before the dotted name ending at data[i:]."""
-    k = i
-    while k > 0 and data[k - 1] in _NAME_BYTES:
-        k -= 1
-    while k > 0 and data[k - 1] in b" \t\r\n\\":
-        k -= 1
+    k = _before_name(data, i, b" \t\r\n\\")
     start = k - len(_AWAIT)
     return start >= 0 and data[start:k] == _AWAIT and (
         start == 0 or data[start - 1] not in _WORD_BYTES)
 
 
-def _assigned(data: bytes, i: int) -> bool:
-    """The dotted name ending before data[i:] is the whole value of an assignment."""
+def _before_name(data: bytes, i: int, space: bytes) -> int:
+    """Where the text before the dotted name ending at data[i:] ends, `space` skipped."""
     k = i
     while k > 0 and data[k - 1] in _NAME_BYTES:
         k -= 1
-    while k > 0 and data[k - 1] in b" \t":
+    while k > 0 and data[k - 1] in space:
         k -= 1
+    return k
+
+
+def _assigned(data: bytes, i: int) -> bool:
+    """The dotted name ending before data[i:] is the whole value of an assignment."""
+    k = _before_name(data, i, b" \t")
     return k > 0 and data[k - 1:k] == b"=" and (k < 2 or data[k - 2] not in b"=!<>")
 
 
