@@ -303,9 +303,10 @@ class Ownership:
 
     def respawned_after(self, occ: Occurrence) -> bool:
         """The function that reads `occ` spawns a new task into the same name after it
-        (`_set_fast_polling()`: `self._task.cancel(); self._task = loop.create_task(...)`)."""
-        method = occ.scope.method() or occ.scope
-        for scope in method.walk():
+        (`_set_fast_polling()`: `self._task.cancel(); self._task = loop.create_task(...)`).
+        The function whose body reads it, not the one around it: a cancel in a nested callback
+        (an unsubscribe defined before the spawn) runs later, it ends the task it finds."""
+        for scope in occ.scope.walk():
             for call in scope.calls:
                 if call.seq > occ.seq and call.dest.kind is Flow.BOUND and any(
                         dotted(t) == occ.key for t in call.dest.targets):
