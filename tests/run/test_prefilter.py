@@ -159,6 +159,30 @@ def test_configured_spawner_passes_the_prefilter(tmp_path: Path) -> None:
     assert may_spawn(path.read_bytes(), ("hass.async_create_task",))
 
 
+def test_hass_create_task_is_a_spawn_only_when_configured(tmp_path: Path) -> None:
+    """`hass.create_task` is Home Assistant's tracked helper: the scan never takes it for a
+    loop's method (not even a `hass` that is a loop), so the prefilter may skip it; configured,
+    it is a spawn and the file is parsed."""
+    path = tmp_path / "entity.py"
+    path.write_text(textwrap.dedent("""
+        import asyncio
+        async def refresh(): ...
+        class Entity:
+            def added(self):
+                self.hass.create_task(refresh())
+        def odd():
+            hass = asyncio.get_event_loop()
+            hass.create_task(refresh())
+    """), encoding="utf-8")
+    assert not _check([path], Settings(), use_prefilter=False).findings
+    assert not may_spawn(path.read_bytes())
+    settings = replace(Settings(), spawners=("hass.create_task",))
+    everything = _check([path], settings, use_prefilter=False)
+    assert [f.line for f in everything.findings] == [6, 9]
+    assert may_spawn(path.read_bytes(), ("hass.create_task",))
+    assert _rows(_check([path], settings, use_prefilter=True)) == _rows(everything)
+
+
 def test_words_cover_every_name_the_scanner_records() -> None:
     # `start` counts next to a task group, `Task` where it is called or aliased (tested below)
     assert (set(SPAWN_FUNCTIONS) - {TASK_CLASS}) | (set(SPAWN_METHODS) - {"start"}) \
@@ -171,6 +195,10 @@ def test_words_cover_every_name_the_scanner_records() -> None:
     (b"asyncio.run_coroutine_threadsafe(c, loop)", True),
     (b"tg.start_soon(f)", True),
     (b"hass.async_create_task(x)", False),  # another function, unless configured
+    (b"self.hass.create_task(x)", False),  # Home Assistant's helper, not a loop's
+    (b"hass.create_task(x)\nloop.create_task(y)", True),
+    (b"hass. create_task(x)", True),  # spelled apart: counted, the scan decides
+    (b"chass.create_task(x)", True),
     (b"self.create_tasks(x)", False),
     (b"anyio.create_task_group()", False),  # a task group, but nothing started in it
     (b"async with anyio.create_task_group() as g:\n    await g.start(f)", True),

@@ -26,6 +26,7 @@ from taskleak.analysis.vocabulary import (
     COROUTINE_NAME_PARTS,
     LOOP_METHODS,
     LOOP_NAMES,
+    NOT_LOOPS,
     SPAWN_FUNCTIONS,
     SPAWN_QUALIFIED,
     STRUCTURED_METHODS,
@@ -211,6 +212,12 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
     func = site.func
     scope = site.scope
     resolved = resolver.resolve(func, scope)
+    if isinstance(func, cst.Attribute) and name_hint(func.value) in NOT_LOOPS:
+        # `hass.create_task(...)`: the framework's helper, a spawn only when configured
+        matched = _matches_extra(func, resolved, resolver.resolve(func.value, scope),
+                                 extra) if extra else None
+        return Spawn(site, matched.name, structured=False, helper=matched) \
+            if matched is not None else None
     if resolved.kind is SymKind.QUALIFIED and resolved.name in SPAWN_QUALIFIED:
         return Spawn(site, SPAWN_QUALIFIED[resolved.name], structured=False)
     if resolved.kind is SymKind.QUALIFIED and resolved.name in WRAPPING_SPAWNS:

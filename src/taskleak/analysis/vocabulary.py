@@ -55,6 +55,13 @@ STRUCTURED_METHODS = {"taskgroup": ("create_task", "start_soon", "start"),
 # `start` is everywhere: the prefilter counts it only next to a task-group or nursery name.
 START_METHOD = "start"
 
+# Framework objects that are never an event loop or a task group, though they have methods named
+# like a loop's: Home Assistant's core object (`hass.create_task(...)` is its own tracked helper,
+# `spawners.KNOWN`). A call on a receiver of this last name spawns only as a configured spawner;
+# the prefilter does not count `hass.create_task` either (on homeassistant that leaves 7 files,
+# 232 KB, unparsed: 0.2 s of a 2.1 s cold run).
+NOT_LOOPS = frozenset({"hass"})
+
 # -- event loops and task groups ----------------------------------------------------------------
 LOOP_FACTORIES = frozenset({
     "asyncio.get_event_loop", "asyncio.get_running_loop", "asyncio.new_event_loop",

@@ -5,7 +5,9 @@ not import libcst, so a run whose files are all ruled out (or all cached) never 
 
 The search may say yes too often (a name in a comment or a string), never no too often: every
 name through which `scan.py` records a possible spawn is in the list, and an alias or an
-`import ... as` of a spawn function names the function it aliases on the same line.
+`import ... as` of a spawn function names the function it aliases on the same line. A method of
+a framework object that is never a loop (`hass.create_task`, `vocabulary.NOT_LOOPS`) is not
+counted unless a spawner of that name is configured: the scan does not take it for a spawn.
 
 Two ways to search, both whole-word: with a few words (the usual case), a substring test per
 word at C speed, most files failing them all; with many (a project configuring hundreds of
@@ -19,6 +21,7 @@ from functools import lru_cache
 
 from taskleak.analysis.spawners import parse_spawners
 from taskleak.analysis.vocabulary import (
+    NOT_LOOPS,
     SPAWN_FUNCTIONS,
     SPAWN_METHODS,
     START_METHOD,
@@ -51,8 +54,11 @@ class Prefilter:
 
     def __init__(self, spawners: tuple[str, ...] = ()) -> None:
         words = set(SPAWN_WORDS)
-        words.update(s.method for s in parse_spawners(spawners))
+        configured = {s.method for s in parse_spawners(spawners)}
+        words.update(configured)
         self.words = tuple(sorted(words))
+        # `hass.create_task` is no spawn unless a spawner of that name is configured
+        self._on_any_receiver = frozenset(w.encode() for w in configured)
         encoded = [w.encode() for w in self.words]
         self._encoded = tuple(encoded)
         self._word_set = frozenset(encoded)
@@ -70,7 +76,8 @@ class Prefilter:
         else:
             for needle in self._needles:
                 if needle in data:
-                    if any(has_word(data, w) for w in self._encoded):
+                    if any(has_word(data, w) if w in self._on_any_receiver
+                           else has_spawn_word(data, w) for w in self._encoded):
                         return True
                     break
         # the Task class and gather/shield/wait_for spawn only as asyncio's: their import names
@@ -186,6 +193,34 @@ def has_word(data: bytes, word: bytes) -> bool:
             return True
         i = data.find(word, i + 1)
     return False
+
+
+_NOT_LOOP_BYTES = frozenset(w.encode() for w in NOT_LOOPS)
+
+
+def has_spawn_word(data: bytes, word: bytes) -> bool:
+    """`has_word`, but not counting `hass.create_task`: a method called right after a receiver
+    named in `vocabulary.NOT_LOOPS` is never a spawn the scan recognises (`spawns._classify`)."""
+    end = len(word)
+    size = len(data)
+    i = data.find(word)
+    while i >= 0:
+        if (i == 0 or data[i - 1] not in _WORD_BYTES) and (
+                i + end == size or data[i + end] not in _WORD_BYTES) \
+                and not _after_not_loop(data, i):
+            return True
+        i = data.find(word, i + 1)
+    return False
+
+
+def _after_not_loop(data: bytes, i: int) -> bool:
+    """The word at data[i:] is an attribute of a name in NOT_LOOPS (`self.hass.` before it)."""
+    if i < 2 or data[i - 1] != 0x2E:  # "."
+        return False
+    j = i - 1
+    while j > 0 and data[j - 1] in _WORD_BYTES:
+        j -= 1
+    return data[j:i - 1] in _NOT_LOOP_BYTES
 
 
 @lru_cache(maxsize=32)
