@@ -2,9 +2,10 @@
 
 1. **Answers**: a module asks what it cannot tell alone (is `Handler._task` cancelled anywhere?
    who calls `trigger` with which collection? who drops what `spawn()` returns?). The files
-   that can answer are the modules of its package (its folder and below, or only its folder
-   when that tree is large) whose bytes name the attribute or function as a whole word: those
-   are parsed for their exports, and only those. Their facts are cached like any file's.
+   that can answer are the modules of its package (the widest folder around it whose tree holds
+   at most 300 of the run's files, or only its folder when even its own tree is larger) whose
+   bytes name the attribute or function as a whole word: those are parsed for their exports,
+   and only those. Their facts are cached like any file's.
 2. **Positions**: a call that drops a returned task becomes a finding at the call; the facts
    leave call positions out (most calls never need one), so the few files holding such calls
    are parsed again to place them. The positions are cached with the file's facts.
@@ -65,18 +66,30 @@ class _Folders:
         self.ordered = sorted((p, i) for i, p in enumerate(paths))
         self.keys = [p for p, _ in self.ordered]
 
-    def in_package(self, folder: str) -> list[int]:
-        """Indices of the files in `folder` and below (only in `folder` if too many)."""
+    def _below(self, folder: str) -> tuple[str, list[tuple[str, int]]]:
         prefix = folder.rstrip(os.sep) + os.sep
         start = bisect_left(self.keys, prefix)
         end = bisect_left(self.keys, prefix[:-1] + chr(ord(os.sep) + 1), start)
-        below = self.ordered[start:end]
-        if len(below) <= MAX_PACKAGE_FILES:
-            return [i for _, i in below]
-        # directly in `folder`: nothing after the prefix is a folder (a `find`, not a dirname
-        # per file: homeassistant's components folder holds 10,000 files, warm runs included)
-        cut = len(prefix)
-        return [i for p, i in below if p.find(os.sep, cut) < 0]
+        return prefix, self.ordered[start:end]
+
+    def in_package(self, folder: str) -> list[int]:
+        """Indices of the files of `folder`'s package: the widest folder around it whose tree
+        holds at most MAX_PACKAGE_FILES of the run's files (a helper in `app/util/` is called
+        from `app/handlers/`), else only the files directly in `folder`."""
+        prefix, below = self._below(folder)
+        if len(below) > MAX_PACKAGE_FILES:
+            # directly in `folder`: nothing after the prefix is a folder (a `find`, not a
+            # dirname per file: homeassistant's components folder holds 10,000 files, warm runs
+            # included)
+            cut = len(prefix)
+            return [i for p, i in below if p.find(os.sep, cut) < 0]
+        current = folder.rstrip(os.sep)
+        while (parent := os.path.dirname(current)) != current:
+            wider = self._below(parent)[1]
+            if len(wider) > MAX_PACKAGE_FILES:
+                break
+            below, current = wider, parent
+        return [i for _, i in below]
 
 
 def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
