@@ -39,7 +39,7 @@ from taskleak.analysis.scopes import (
 )
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import ends_lifecycle
-from taskleak.analysis.waits import Race, ended, pending_target, race_of
+from taskleak.analysis.waits import Race, left_running, pending_target, race_of
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
@@ -69,8 +69,10 @@ class Classifier:
             return [Fate(FateKind.RETURNED, coro)]
         if d.kind is Flow.GATHERED:
             race = race_of(site.path, site.seq, site.scope)  # `wait([spawn(a()), ...], ...)`
-            if race is not None and not ended(race, self._pending_ends(race)):
-                return [self._left(sp, None, f"passed to {d.callee}()", race)]
+            left = left_running(race, self._pending_ends(race), site.path) \
+                if race is not None else None
+            if left is not None:
+                return [self._left(sp, None, f"passed to {d.callee}()", left)]
             return [Fate(FateKind.GATHERED, coro, callee=d.callee, awaited=d.awaited)]
         if d.kind is Flow.PASSED:
             if self.ownership.weak_call(d.callee, site.scope):  # `weakref.ref(spawn(...))`
@@ -287,13 +289,14 @@ class Classifier:
             if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
                    for a in eff.await_reads):
                 continue  # awaited before this wait: done by then (a local reused later)
-            if not ended(race, ends + self._pending_ends(race)):
-                return self._left(sp, holder, label, race)
+            left = left_running(race, ends + self._pending_ends(race), sp.site.path)
+            if left is not None:
+                return self._left(sp, holder, label, left)
         return None
 
     def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race) -> Fate:
         return self._fate(FateKind.LEFT_RUNNING, sp, holder, holder=label, callee=race.call,
-                          left=race.left, timeout=race.timeout)
+                          left=race.left, timeout=race.timeout, exit_only=race.exit_only)
 
     def _pending_ends(self, race: Race) -> list[Occurrence]:
         """What cancels or awaits `pending` of `done, pending = await asyncio.wait(...)`."""

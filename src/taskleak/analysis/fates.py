@@ -98,6 +98,7 @@ class Fate:
     wrapper: str = ""  # the spawn is gather/shield/wait_for of coroutines: "asyncio.gather"
     left: str = ""  # LEFT_RUNNING: why the wait leaves it running ("it returns as soon as ...")
     timeout: bool = False  # LEFT_RUNNING: a timeout can cut the wait short
+    exit_only: bool = False  # LEFT_RUNNING: cancelled only where the loop around the wait is left
     held: str = ""  # HELD_WHILE_RUNNING: what keeps the local alive ("start() blocks in ...")
     stopped_by: str = ""  # what stops its `while` loop: "close() stops through self._running"
 

@@ -12,13 +12,15 @@ not:
 
 The losers end only if the code cancels them: after the wait (the task itself, its collection's
 elements, or the `pending` set the wait returns), or, where a timeout can cut the wait short, in
-a `finally` (or an `except`) of a `try` around the wait. Read from the paths the scan keeps for
-waits and cancels: no new walk.
+a `finally` (or an `except`) of a `try` around the wait. In a loop, `while pending:` waits the
+losers again until none is left; a loop that can end by itself (a flag, a `for`) leaves a task
+made before it running when it is cancelled only in a branch that leaves the loop early. Read
+from the paths the scan keeps for waits and cancels (and the loop's own statements).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import libcst as cst
 
@@ -43,6 +45,7 @@ class Race:
     path: tuple[cst.CSTNode, ...]  # the nodes above the wait call, and the call last
     seq: int  # where the wait is (textual order)
     scope: Scope  # the scope the wait is in
+    exit_only: bool = False  # cancelled only in a branch leaving the loop around the wait
 
 
 def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | None:
@@ -136,7 +139,18 @@ def pending_target(race: Race) -> cst.Name | None:
     return None
 
 
-def ended(race: Race, ends: list[Occurrence]) -> bool:
+def left_running(race: Race, ends: list[Occurrence], spawned: tuple[cst.CSTNode, ...]
+                 ) -> Race | None:
+    """The race, when the cancels and awaits in `ends` do not stop what it leaves running
+    (marked `exit_only` when they run only on a way out of the loop around the wait); None when
+    they do. `spawned`: the nodes above the spawn."""
+    if _ended(race, ends, spawned):
+        return None
+    exit_only = race.early and not race.timeout and _exit_only(race, ends, spawned)
+    return replace(race, exit_only=True) if exit_only else race
+
+
+def _ended(race: Race, ends: list[Occurrence], spawned: tuple[cst.CSTNode, ...]) -> bool:
     """Whether the cancels and awaits in `ends` stop what `race` leaves running: after the
     wait in the same function for an early return, in a finally/except around the wait where a
     timeout can cut it short."""
@@ -152,8 +166,143 @@ def ended(race: Race, ends: list[Occurrence]) -> bool:
     if race.timeout and not covered:
         return False
     if race.early:
+        loop = _loop_around(race.path)
+        again = _waited_again(race)
+        if isinstance(loop, cst.While) and again and _until_empty(loop.test, again) \
+                and not _jumps_out(loop.body):
+            return True  # `while pending:` waits the losers again until none is left
+        if not covered and _exit_only(race, ends, spawned):
+            return False  # cancelled on a way out of the loop, not when it ends by itself
         return covered or any(o.seq > race.seq and o.scope.method() is method for o in ends)
     return True
+
+
+def _exit_only(race: Race, ends: list[Occurrence], spawned: tuple[cst.CSTNode, ...]) -> bool:
+    """The task, spawned before the loop around the wait, is cancelled after the wait only in a
+    branch that leaves the loop (`if stop.is_set(): cancel the rest; return`), and the loop can
+    end by itself (a flag, a count) with it still running. A task spawned in the loop is done
+    or cancelled by the time the loop goes round."""
+    loop = _loop_around(race.path)
+    if loop is None or any(node is loop for node in spawned) \
+            or not _ends_with_pending(loop, _waited_again(race)):
+        return False
+    method = race.scope.method()
+    later = [o for o in ends if o.seq > race.seq and o.scope.method() is method]
+    return bool(later) and all(_in_exit_branch(o.path, loop) for o in later)
+
+
+# -- a wait in a loop -----------------------------------------------------------------------------
+_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+
+
+def _loop_around(path: tuple[cst.CSTNode, ...]) -> cst.While | cst.For | None:
+    """The innermost loop whose body holds the wait (in the wait's own function)."""
+    for j in range(len(path) - 2, -1, -1):
+        node = path[j]
+        if isinstance(node, _SCOPES):
+            return None
+        if isinstance(node, (cst.While, cst.For)) and path[j + 1] is node.body:
+            return node
+    return None
+
+
+def _waited_again(race: Race) -> str:
+    """`tasks` of `done, tasks = await asyncio.wait(tasks, ...)`: the losers are what the next
+    round waits for; "" when the wait does not rebind what it waits."""
+    target = pending_target(race)
+    call = race.path[-1]
+    if target is None or not isinstance(call, cst.Call) or not call.args \
+            or call.args[0].keyword is not None:
+        return ""
+    return target.value if dotted(call.args[0].value) == target.value else ""
+
+
+def _until_empty(test: cst.BaseExpression, name: str) -> bool:
+    """`while tasks:`, `while len(tasks):`, `while len(tasks) > 0` (or `!= 0`, `>= 1`)."""
+    if isinstance(test, cst.Name) or isinstance(test, cst.Call):
+        return _length_of(test) == name
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        comparison = test.comparisons[0]
+        bound = comparison.comparator
+        if _length_of(test.left) != name or not isinstance(bound, cst.Integer):
+            return False
+        op, value = type(comparison.operator), int(bound.value, 0)
+        return (op in (cst.GreaterThan, cst.NotEqual) and value == 0) or (
+            op is cst.GreaterThanEqual and value == 1)
+    return False
+
+
+def _length_of(node: cst.BaseExpression) -> str:
+    """`tasks` of `tasks` or `len(tasks)`."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
+            and node.func.value == "len" and len(node.args) == 1:
+        return dotted(node.args[0].value) or ""
+    return ""
+
+
+def _ends_with_pending(loop: cst.While | cst.For, again: str) -> bool:
+    """The loop can end by itself (its test false, its iterable exhausted) with tasks pending:
+    a `for`, or a `while` that is neither `while True` nor a wait until none is left."""
+    if isinstance(loop, cst.For):
+        return True
+    test = loop.test
+    if (isinstance(test, cst.Name) and test.value == "True") or \
+            (isinstance(test, cst.Integer) and test.value != "0"):
+        return False
+    # `while len(tasks) > 1`: which ones are left when it ends is not known here
+    return not (again and _names(test, again))
+
+
+def _names(node: cst.CSTNode, name: str) -> bool:
+    """`name` is read somewhere in `node`."""
+    if isinstance(node, cst.Name):
+        return node.value == name
+    return any(_names(child, name) for child in node.children)
+
+
+def _in_exit_branch(end_path: tuple[cst.CSTNode, ...], loop: cst.While | cst.For) -> bool:
+    """The end sits, inside the loop, in an `if` branch that leaves it (`return` / `break` at
+    the branch's own level): `if stop.is_set(): cancel the rest; return`."""
+    inside = False
+    for j, node in enumerate(end_path[:-1]):
+        if node is loop:
+            inside = True
+        elif inside and isinstance(node, cst.If) and _jumps_out(end_path[j + 1], nested=False):
+            return True
+    return False
+
+
+def _jumps_out(block: cst.CSTNode, nested: bool = True) -> bool:
+    """A `return` or `break` in `block` (in its nested `if`/`try`/`with` too when `nested`; a
+    `break` of an inner loop or anything in a nested function does not count)."""
+    for stmt in _statements(block):
+        if isinstance(stmt, (cst.Return, cst.Break)):  # `if stop: return` on one line
+            return True
+        if isinstance(stmt, cst.SimpleStatementLine):
+            if any(isinstance(s, (cst.Return, cst.Break)) for s in stmt.body):
+                return True
+        elif nested and isinstance(stmt, (cst.If, cst.Try, cst.With)):
+            branches: list[cst.CSTNode] = [stmt.body]
+            if isinstance(stmt, cst.If) and stmt.orelse is not None:
+                branches.append(stmt.orelse)  # an `else:` block, or an `elif` (an If)
+            if isinstance(stmt, cst.Try):
+                branches += [h.body for h in stmt.handlers]
+                branches += [b.body for b in (stmt.orelse, stmt.finalbody) if b is not None]
+            if any(_jumps_out(b) for b in branches):
+                return True
+    return False
+
+
+def _statements(block: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
+    """The statements of a block (an `elif` is one statement of its own)."""
+    if isinstance(block, cst.If):
+        return (block,)
+    if isinstance(block, cst.Else):
+        block = block.body
+    body = getattr(block, "body", ())
+    return tuple(body) if isinstance(body, (list, tuple)) else ()
 
 
 def _after_try(wait_path: tuple[cst.CSTNode, ...], end_path: tuple[cst.CSTNode, ...]) -> bool:

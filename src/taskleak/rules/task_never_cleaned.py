@@ -23,9 +23,12 @@ def _describe(fate: Fate) -> Description:
                            "awaits or cancels it")
     if fate.kind is FateKind.LEFT_RUNNING:
         where = "in a finally around the wait" if fate.timeout else "after the wait"
+        ends = f"nothing cancels it {where}" if not fate.exit_only else (
+            "it is cancelled only in a branch that leaves the loop around the wait, and the loop "
+            "can also end by itself with it still running")
         return Description(fate.holder, f"left running by {fate.callee}",
                            f"{fate.coroutine} is waited by {fate.callee}, but {fate.left}; "
-                           f"nothing cancels it {where}")
+                           f"{ends}")
     if fate.kind is FateKind.HELD_WHILE_RUNNING:
         return Description(f"local `{fate.holder}`, kept while {fate.where} runs", "none",
                            f"{fate.coroutine} is kept in `{fate.holder}` while {fate.held}, but "
