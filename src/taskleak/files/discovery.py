@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,13 +73,14 @@ def discover(paths: Sequence[Path], settings: Settings) -> Iterator[Path]:
 
 
 def discover_names(paths: Sequence[Path], settings: Settings,
-                   listings: ListingCache | None = None, found: Found | None = None
-                   ) -> list[str]:
+                   listings: ListingCache | None = None, found: Found | None = None,
+                   on_many: tuple[int, Callable[[], None]] | None = None) -> list[str]:
     """`discover`, as absolute path strings (what the runner works with). With `listings`,
     folders unchanged since an earlier run are not listed again (the caller saves it); into
-    `found`, the folders that could not be listed and the temporary files met.
+    `found`, the folders that could not be listed and the temporary files met; `on_many`:
+    (N, f), f called once as soon as a walk that lists folders has found N files.
     Raises SpecialPathError when a path is neither a folder nor a regular file."""
-    walker = _Walker(settings, listings, found if found is not None else Found())
+    walker = _Walker(settings, listings, found if found is not None else Found(), on_many)
     out: list[str] = []
     seen: set[str] = set()  # filled only when another path follows
     for i, given_path in enumerate(paths):
@@ -115,9 +116,10 @@ def _given_is_file(path: Path) -> bool:
 
 class _Walker:
     def __init__(self, settings: Settings, listings: ListingCache | None,
-                 found: Found) -> None:
+                 found: Found, on_many: tuple[int, Callable[[], None]] | None = None) -> None:
         self.settings = settings
         self.found = found
+        self.on_many = on_many
         self.gitignore = settings.respect_gitignore
         self.root = str(settings.project_root or Path.cwd())
         self.listings = listings
@@ -229,6 +231,10 @@ class _Walker:
                 continue
             prefix = dirpath if dirpath[-1:] == sep else dirpath + sep
             extend([prefix + name for name in files])
+            on_many = self.on_many
+            if on_many is not None and len(out) >= on_many[0]:
+                self.on_many = None  # once
+                on_many[1]()
             if keep:
                 if gi is not None:
                     chain = (dirpath, *chain)

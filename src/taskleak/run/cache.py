@@ -90,6 +90,11 @@ class Cache:
         self._racy_after_ns = racy_after_ns()
         self._load()
 
+    @property
+    def empty(self) -> bool:
+        """Nothing recorded yet (a first run, or a cache of another version or settings)."""
+        return not self._files
+
     # -- reading ---------------------------------------------------------------------------
     def _load(self) -> None:
         try:

@@ -88,6 +88,15 @@ class Analyzer:
                 and self._held_bytes >= POOL_MIN_BYTES):
             self._start_pool()
 
+    def start_now(self) -> None:
+        """Start the pool before there is work (see runner.POOL_BEFORE_FILES): each worker
+        imports the parser while this process is still listing files."""
+        if self._pool is None and self.max_workers > 1:
+            self._start_pool()
+            assert self._pool is not None
+            for _ in range(self.workers):  # results not awaited: a warm-up, not a job
+                self._pool.submit(_import_parser)
+
     def finish(self) -> int:
         """Analyse what is held here, wait for the pool; returns the worker count. The pool
         stays up for more jobs (the run's second round) until `close`."""
@@ -176,6 +185,10 @@ def _interrupts_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _import_parser() -> None:
+    import taskleak.run.pipeline  # noqa: F401  (libcst, and taskleak's analysis)
 
 
 def _ignore_interrupts() -> None:
