@@ -256,10 +256,16 @@ def _ends_with_pending(loop: cst.While | cst.For, again: str) -> bool:
 
 
 def _names(node: cst.CSTNode, name: str) -> bool:
-    """`name` is read somewhere in `node`."""
-    if isinstance(node, cst.Name):
-        return node.value == name
-    return any(_names(child, name) for child in node.children)
+    """`name` is read somewhere in `node` (without recursion: a test may nest deep)."""
+    todo = [node]
+    while todo:
+        here = todo.pop()
+        if isinstance(here, cst.Name):
+            if here.value == name:
+                return True
+        else:
+            todo.extend(here.children)
+    return False
 
 
 def _in_exit_branch(end_path: tuple[cst.CSTNode, ...], loop: cst.While | cst.For) -> bool:
