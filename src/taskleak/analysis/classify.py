@@ -15,7 +15,7 @@ import libcst as cst
 
 from taskleak.analysis.coroutines import endless, long_running, reschedules, reschedules_itself
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import guard
 from taskleak.analysis.interface import Promise
@@ -264,6 +264,13 @@ class Classifier:
                 how = eff.handed[0] if eff.handed else "stored elsewhere"
                 return self._fate(FateKind.LOCAL_COLLECTION_HANDED, sp, holder, holder=label,
                                   handed=how)
+            if keeper_of(holder)[0] is Keeper.PARAMETER:  # the caller's: not dropped here
+                ended = self.ownership.ended_by_siblings(holder)
+                if ended:
+                    return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
+                                      cleanup=ended)
+                return self._fate(FateKind.COLLECTION_GROWS, sp, holder,
+                                  holder=f"{label} (passed in)")
             return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
         if eff.handed and holder.kind is not HolderKind.ATTR:
             return self._fate(FateKind.COLLECTION_HANDED, sp, holder, holder=label,

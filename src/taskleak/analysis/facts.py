@@ -144,7 +144,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
 # `.data` says nothing of that one slot), or in a collection received as a parameter.
 _UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.COLLECTION_GROWS,
                       FateKind.RESPAWNED})
-_RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN})
+_RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,
+                       FateKind.COLLECTION_GROWS})
 
 
 @dataclass

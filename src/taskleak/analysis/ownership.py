@@ -270,6 +270,19 @@ class Ownership:
                     eff.handed += sub.handed
                     eff.weak += sub.weak
 
+    def ended_by_siblings(self, holder: Holder) -> str | None:
+        """A collection received as parameter `holder.key`, ended where a sibling function (of
+        the same class, or module-level) receives a parameter of that name: aiohttp's
+        `on_startup(app)` spawns into `app[KEY]`, `on_cleanup(app)` cancels `app[KEY]`."""
+        fn, parent = holder.scope, holder.scope.parent
+        ends = Effects()
+        for other in parent.children if parent is not None else ():
+            if other is not fn and other.kind is ScopeKind.FUNCTION and any(
+                    b.kind is BindingKind.PARAM for b in other.bindings.get(holder.key, [])):
+                ends.add_cleanup(self.effects(Holder(HolderKind.LOCAL, holder.key,
+                                                     holder.key, other)))
+        return ends.cleanup
+
     # -- weak references ------------------------------------------------------------------
     def weak_call(self, callee: str, scope: Scope) -> bool:
         """`weakref.ref` / `weakref.proxy` under any import spelling."""

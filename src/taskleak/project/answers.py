@@ -89,7 +89,8 @@ def _callers(index: ProjectIndex, path: str, question: Question) -> list[tuple[s
 def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
     """A collection received as a parameter: its owners (the callers) say what ends it."""
     if fate.keeper is not Keeper.PARAMETER or fate.kind not in (
-            FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN):
+            FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,
+            FateKind.COLLECTION_GROWS):
         return fate
     callers = _callers(index, path, question)
     if not callers:

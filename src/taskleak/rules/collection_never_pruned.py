@@ -21,6 +21,12 @@ def _describe(fate: Fate) -> Description:
             f"{fate.coroutine} removes its entry from {fate.holder} only at the end of its body, "
             "not in a finally: a task that fails or is cancelled stays in it for good"
             f"{often}")
+    if fate.holder.endswith("(passed in)"):  # its owner, the caller, is not known
+        return Description(
+            fate.holder, "none",
+            f"{fate.coroutine} is kept in {fate.holder[:-len(' (passed in)')]}, which the "
+            "caller passed in; nothing here or in the functions beside it prunes, awaits or "
+            f"cancels its tasks{often}")
     return Description(
         fate.holder, "none",
         f"{fate.holder} only grows: nothing prunes, awaits or cancels its tasks{often}")
