@@ -19,7 +19,13 @@ from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import guard
 from taskleak.analysis.interface import Promise
-from taskleak.analysis.keys import constant_key, keeper_of, per_client_key, target_text
+from taskleak.analysis.keys import (
+    constant_key,
+    keeper_of,
+    on_a_local_object,
+    per_client_key,
+    target_text,
+)
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import held_while, pruned_only_on_success, stopped_by
 from taskleak.analysis.nodes import coroutine_text
@@ -203,7 +209,8 @@ class Classifier:
         if reschedules_itself(site):
             repeats = False  # the task it replaces is the one running now, about to finish
         guarded = self._guard(sp, holder)
-        if repeats and not before and not guarded and (cleanup or site.loops):
+        if repeats and not before and not guarded and (cleanup or site.loops) \
+                and not on_a_local_object(holder, site.scope):
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup)
         left = self._left_running(sp, holder, label, eff)
         if left is not None:

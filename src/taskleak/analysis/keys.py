@@ -75,3 +75,18 @@ def keeper_of(holder: Holder | None) -> tuple[Keeper | None, str, str]:
     if holder.kind is HolderKind.GLOBAL:
         return Keeper.GLOBAL, "", holder.name
     return Keeper.DOTTED, "", holder.key.rsplit(".", 1)[-1]
+
+
+_FRESH = frozenset({BindingKind.ASSIGN, BindingKind.FOR, BindingKind.WITH, BindingKind.OTHER})
+
+
+def on_a_local_object(holder: Holder, scope: Scope) -> bool:
+    """`receiver.future = spawn(...)` where `receiver` is a local the function binds (from a
+    call, a loop, an unpacking): maybe another object each time, so the store is not known to
+    replace the task an earlier call stored."""
+    if holder.kind is not HolderKind.DOTTED:
+        return False
+    base = holder.key.split(".", 1)[0]
+    bindings = scope.bindings.get(base, [])
+    return bool(bindings) and base not in scope.declared_global \
+        and base not in scope.declared_nonlocal and all(b.kind in _FRESH for b in bindings)
