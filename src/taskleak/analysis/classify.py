@@ -143,10 +143,11 @@ class Classifier:
         return fate
 
     def _holder_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
-        for coll, scope in eff.collections:
+        keyed = len(eff.collections)  # from here on, dictionaries it is a key of
+        for n, (coll, scope) in enumerate([*eff.collections, *eff.key_collections]):
             target_holder = self.ownership.holder_for(coll, scope)
             if target_holder is not None:
-                if self.ownership.weak_holder(target_holder):  # owns nothing: look further
+                if self.ownership.weak_holder(target_holder, keys=n >= keyed):  # owns nothing
                     eff.weak = [*eff.weak, f"the weak collection {target_holder.label}"]
                     continue
                 return self.collection_fate(sp, target_holder, keyed=False, extra=eff)

@@ -34,6 +34,7 @@ class Effects:
     gather_reads: list[Occurrence] = field(default_factory=list)
     prune_reads: list[Occurrence] = field(default_factory=list)
     collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
+    key_collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
 

@@ -195,6 +195,19 @@ def _subscript(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: b
     return Dest(_OTHER)
 
 
+def _index(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+           element: bool) -> Dest:
+    """`self._pending[task] = conn`: a key of the dict stored into, which holds it like
+    `self._pending.add(task)` would."""
+    if j >= 3 and type(stack[j - 1]) is cst.SubscriptElement:
+        sub, holder = stack[j - 2], stack[j - 3]
+        if type(sub) is cst.Subscript and type(holder) is cst.AssignTarget \
+                and holder.target is sub and len(sub.slice) == 1:
+            return Dest(Flow.COLLECTION, collection=dotted(sub.value), receiver=sub.value,
+                        callee="__setitem__", container=container, element=element)
+    return Dest(_OTHER)
+
+
 def _del(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
          element: bool) -> Dest:
     return Dest(Flow.PRUNE, element=element)
@@ -306,6 +319,7 @@ _HANDLERS: dict[type, _Handler] = {
     cst.IfExp: _conditional,
     cst.BooleanOperation: _conditional,
     cst.Subscript: _subscript,
+    cst.Index: _index,
     cst.Attribute: _attribute,
     cst.Del: _del,
     **{cls: _comprehension for cls in (cst.ListComp, cst.SetComp, cst.GeneratorExp,

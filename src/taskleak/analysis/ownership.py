@@ -23,6 +23,7 @@ from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
 from taskleak.analysis.vocabulary import (
     REBUILDERS,
     WEAK_CONTAINERS,
+    WEAK_KEY_CONTAINERS,
     WEAK_REFERENCES,
     ends_lifecycle,
 )
@@ -240,7 +241,9 @@ class Ownership:
                 eff.handed.append(f"passed to {d.callee}()")
         elif into_collection(d):
             assert d.receiver is not None
-            eff.collections.append((d.receiver, occ.scope))
+            # `d[task] = x` (a key) after `.add(task)`: a lookup table is rarely the owner
+            (eff.key_collections if d.callee == "__setitem__" else eff.collections).append(
+                (d.receiver, occ.scope))
         elif kind is Flow.BOUND:
             for t in d.targets:
                 if not isinstance(t, cst.Name) or (not d.element and not d.container):
@@ -288,8 +291,9 @@ class Ownership:
         """`weakref.ref` / `weakref.proxy` under any import spelling."""
         return self._qualified(callee, scope) in WEAK_REFERENCES
 
-    def weak_holder(self, holder: Holder) -> bool:
-        """A holder made a `weakref.WeakSet()` / `WeakValueDictionary()`: it owns nothing."""
+    def weak_holder(self, holder: Holder, keys: bool = False) -> bool:
+        """A holder made a `weakref.WeakSet()` / `WeakValueDictionary()` (`keys`: tasks kept as
+        its keys, a `WeakKeyDictionary()` too): it owns nothing."""
         if holder.kind is HolderKind.ATTR:
             values = [v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
             values += [b.value for b in holder.scope.bindings.get(holder.name, [])
@@ -303,7 +307,7 @@ class Ownership:
             scope = holder.scope
         return bool(values) and all(
             isinstance(v, cst.Call) and self._qualified(callee_text(v.func), scope)
-            in WEAK_CONTAINERS for v in values)
+            in (WEAK_KEY_CONTAINERS if keys else WEAK_CONTAINERS) for v in values)
 
     def _qualified(self, text: str, scope: Scope) -> str:
         base, _, rest = text.partition(".")
