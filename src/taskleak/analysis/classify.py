@@ -17,7 +17,7 @@ from taskleak.analysis.coroutines import endless, long_running, reschedules, res
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
-from taskleak.analysis.guards import guard
+from taskleak.analysis.guards import ended_first, guard
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.keys import (
     constant_key,
@@ -202,7 +202,8 @@ class Classifier:
         label = holder.label
         cleanup = eff.cleanup or ""
         fn = site.scope.method()
-        before = [o for o in eff.occurrences if o.scope.method() is fn and o.seq < site.seq]
+        before = [o for o in eff.occurrences if o.scope.method() is fn and o.seq < site.seq] \
+            or ended_first(site, eff.cancel_reads + eff.await_reads)
         repeats = bool(site.loops) or self.lifecycle.of(site.scope).repeats
         if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
                               for o in eff.occurrences):

@@ -9,6 +9,9 @@ A guard is a test the spawn sits behind, in its own function: an `if` around it,
   nothing sets back to a false one after initialisation (`if self._started: return;
   self._started = True`). A flag that `stop()` resets is no guard: the next start re-spawns.
 
+Not a guard, but as good: the spawn's method first calls a method of the class that cancels or
+awaits the old task (`ended_first`).
+
 Only the spawn's recorded path (`CallSite.path`) and the test expressions are read: no new walk.
 """
 
@@ -17,7 +20,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import BindingKind, CallSite, Scope
+from taskleak.analysis.scopes import BindingKind, CallSite, Occurrence, Scope
 from taskleak.analysis.vocabulary import INIT_METHODS
 from taskleak.analysis.walk import children
 
@@ -47,6 +50,20 @@ def guard(site: CallSite, keys: frozenset[str], module: Scope) -> str:
             shown = f"`if {code}: {exit_word}`" if exit_word else f"`if {code}`"
             return shown if name in keys else f"{shown} ({name} is set once, never reset)"
     return ""
+
+
+def ended_first(site: CallSite, ends: list[Occurrence]) -> bool:
+    """Before the spawn, its method calls a method of its class that cancels or awaits the task
+    the spawn replaces (`self.cancel_connection_attempt()`, then `self._attempt = spawn()`):
+    the old task is ended first, not left running."""
+    fn, cls = site.scope.method(), site.scope.enclosing_class()
+    if fn is None or cls is None or not fn.self_name:
+        return False
+    enders = {f"{fn.self_name}.{m.name}" for o in ends
+              if (m := o.scope.method()) is not None and m is not fn
+              and o.scope.enclosing_class() is cls}
+    return bool(enders) and any(o.key in enders and o.seq < site.seq
+                                for scope in fn.walk() for o in scope.occurrences)
 
 
 def _tests(path: tuple[cst.CSTNode, ...]) -> list[tuple[cst.BaseExpression, str]]:
