@@ -281,7 +281,9 @@ class Classifier:
                 return self._fate(FateKind.COLLECTION_GROWS, sp, holder,
                                   holder=f"{label} (passed in)")
             return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
-        if eff.handed and holder.kind is not HolderKind.ATTR:
+        if eff.handed and (holder.kind is not HolderKind.ATTR or any(
+                o.dest.kind is Flow.RETURNED and o.scope.method() is fn
+                for o in eff.occurrences)):  # `close()` returns the tasks it started to wait
             return self._fate(FateKind.COLLECTION_HANDED, sp, holder, holder=label,
                               handed=eff.handed[0])
         if slot and target is not None:
