@@ -210,6 +210,8 @@ class Classifier:
             repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
         if reschedules_itself(site):
             repeats = False  # the task it replaces is the one running now, about to finish
+        if any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads):
+            repeats = False  # the function waits for it: the next call finds it finished
         guarded = self._guard(sp, holder)
         if repeats and not before and not guarded and (cleanup or site.loops) \
                 and not on_a_local_object(holder, site.scope):
@@ -248,7 +250,8 @@ class Classifier:
         slot = isinstance(target, cst.Subscript) and constant_key(target)
         if keyed and not slot:
             before = [o for o in eff.occurrences if o.scope.method() is fn
-                      and o.seq < site.seq and o.dest.kind is not Flow.SUBSCRIPT_STORE]
+                      and o.seq < site.seq and o.dest.kind is not Flow.SUBSCRIPT_STORE] \
+                or ended_first(site, eff.cancel_reads + eff.await_reads)
             # like an attribute re-spawned: the same key comes again (another message from the
             # same client, the next iteration) and the old task is not read or cancelled first
             repeats = fn is not None and (bool(site.loops)
