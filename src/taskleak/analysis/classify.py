@@ -272,18 +272,7 @@ class Classifier:
             return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
                               cleanup=cleanup)
         if holder.kind is HolderKind.LOCAL:
-            if eff.handed or eff.stores:
-                how = eff.handed[0] if eff.handed else "stored elsewhere"
-                return self._fate(FateKind.LOCAL_COLLECTION_HANDED, sp, holder, holder=label,
-                                  handed=how)
-            if keeper_of(holder)[0] is Keeper.PARAMETER:  # the caller's: not dropped here
-                ended = self.ownership.ended_by_siblings(holder)
-                if ended:
-                    return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
-                                      cleanup=ended)
-                return self._fate(FateKind.COLLECTION_GROWS, sp, holder,
-                                  holder=f"{label} (passed in)")
-            return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
+            return self._local_collection_fate(sp, holder, eff, label)
         if eff.handed and (holder.kind is not HolderKind.ATTR or any(
                 o.dest.kind is Flow.RETURNED and o.scope.method() is fn
                 for o in eff.occurrences)):  # `close()` returns the tasks it started to wait
@@ -294,6 +283,22 @@ class Classifier:
             return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder,
                               stored_in=target_text(target))
         return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label)
+
+    def _local_collection_fate(self, sp: Spawn, holder: Holder, eff: Effects, label: str
+                               ) -> Fate:
+        """A collection in a local (or a parameter) that nothing here ends."""
+        if eff.handed or eff.stores:
+            how = eff.handed[0] if eff.handed else "stored elsewhere"
+            return self._fate(FateKind.LOCAL_COLLECTION_HANDED, sp, holder, holder=label,
+                              handed=how)
+        if keeper_of(holder)[0] is Keeper.PARAMETER:  # the caller's: not dropped here
+            ended = self.ownership.ended_by_siblings(holder)
+            if ended:
+                return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
+                                  cleanup=ended)
+            return self._fate(FateKind.COLLECTION_GROWS, sp, holder,
+                              holder=f"{label} (passed in)")
+        return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
 
     # -- races: waits that leave what they wait for running (`waits.py`) --------------------
     def _left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects) -> Fate | None:
