@@ -237,6 +237,7 @@ class Ownership:
             elif "cancel" in d.callee.lower() or ends_lifecycle((occ.scope.method()
                                                                or occ.scope).name):
                 eff.cancels.append(f"{d.callee}() in {place}")
+                eff.cancel_reads.append(occ)  # `await cancel_tasks(pending)` after a wait
             else:
                 eff.handed.append(f"passed to {d.callee}()")
         elif into_collection(d):
