@@ -62,8 +62,10 @@ def ended_first(site: CallSite, ends: list[Occurrence]) -> bool:
     enders = {f"{fn.self_name}.{m.name}" for o in ends
               if (m := o.scope.method()) is not None and m is not fn
               and o.scope.enclosing_class() is cls}
+    # in the spawn's own body (a nested callback runs some other time); not checked: that the
+    # call is on the way to the spawn rather than in a branch that leaves before it
     return bool(enders) and any(o.key in enders and o.seq < site.seq
-                                for scope in fn.walk() for o in scope.occurrences)
+                                for o in site.scope.occurrences)
 
 
 def _tests(path: tuple[cst.CSTNode, ...]) -> list[tuple[cst.BaseExpression, str]]:
