@@ -128,7 +128,9 @@ def _plain_loops(scanner: Scanner, i: int) -> tuple[int, ...]:
                 break
             child = node
             continue
-        if kind is cst.For:
+        if id(node) in scanner._retry_loops:  # goes round only when an attempt fails
+            pass
+        elif kind is cst.For:
             if node.iter is not child:  # type: ignore[attr-defined]
                 out.append(id(node))
         elif kind is cst.While:

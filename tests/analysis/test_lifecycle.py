@@ -87,3 +87,48 @@ def test_evidence_is_named(code: str, expected: str) -> None:
 ])
 def test_once_evidence_beats_names(code: str) -> None:
     assert frequency(code) == ""
+
+
+RETRY = """
+import asyncio
+class Client:
+    async def _start_reading(self):
+        asyncio.create_task(self._read_loop())
+    async def connect(self, servers):
+        {loop}:
+            try:
+                await self._start_reading()
+                {leave}
+            except OSError:
+                await asyncio.sleep(1)
+"""
+
+
+@pytest.mark.parametrize(("loop", "leave", "expected"), [
+    # a retry loop goes round only when an attempt fails: not a call per iteration
+    ("while True", "break", ""),
+    ("for server in servers", "return", ""),
+    # a loop that goes on after a success repeats the call
+    ("while True", "pass", "spawned on every call of _start_reading(), called in a loop in "
+                           "connect()"),
+    ("for server in servers", "pass", "spawned on every call of _start_reading(), called in a "
+                                      "loop in connect()"),
+])
+def test_a_retry_loop_repeats_nothing(loop: str, leave: str, expected: str) -> None:
+    assert frequency(RETRY.format(loop=loop, leave=leave)) == expected
+
+
+def test_a_spawn_in_a_retry_loop_is_not_per_iteration() -> None:
+    code = """
+        import asyncio
+        async def connect(open_connection):
+            while True:
+                try:
+                    reader = await open_connection()
+                    asyncio.create_task(reader.read())
+                    break
+                except OSError:
+                    await asyncio.sleep(1)
+    """
+    analysis = analyse_source(textwrap.dedent(code))
+    assert analysis.fates[0][0].in_loop is False

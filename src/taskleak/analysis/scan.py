@@ -34,7 +34,7 @@ from taskleak.analysis.scopes import (
     Scope,
     ScopeKind,
 )
-from taskleak.analysis.stack import StackWalker
+from taskleak.analysis.stack import StackWalker, until_success
 from taskleak.analysis.vocabulary import (
     LOOP_RUNNERS,
     SPAWN_FUNCTIONS,
@@ -188,6 +188,8 @@ class Scanner(StackWalker):
 
     def visit_For(self, node: cst.For) -> None:
         self._bind_target(node.target, None, kind=BindingKind.FOR)
+        if until_success(node.body):
+            self._retry_loops.add(id(node))
         self._loop_stack.append([self.cur, False, False])
 
     def leave_For(self, original_node: cst.For) -> None:
@@ -206,6 +208,8 @@ class Scanner(StackWalker):
 
     def visit_While(self, node: cst.While) -> None:
         scope = self.cur
+        if until_success(node.body):
+            self._retry_loops.add(id(node))
         forever = scope.kind is ScopeKind.FUNCTION and is_long_running_test(node.test)
         if forever:
             scope.long_running = True

@@ -26,6 +26,8 @@ class StackWalker(Walker):
         self._loops_memo: list[tuple[cst.CSTNode, tuple[int, ...]]] = []
         # (the node at stack[m], its innermost statement) per position m
         self._statement_memo: list[tuple[cst.CSTNode, cst.CSTNode]] = []
+        # loops that go round only when an attempt fails (`until_success`): they repeat nothing
+        self._retry_loops: set[int] = set()
         self.loop_steps = 0  # positions computed, for the guard test
         self.statement_steps = 0
 
@@ -71,7 +73,8 @@ class StackWalker(Walker):
             if id(parent) in self._scope_nodes:
                 return ()
             near: tuple[int, ...] = ()
-        elif kind is cst.For and parent.iter is stack[i]:  # type: ignore[attr-defined]
+        elif (kind is cst.For and parent.iter is stack[i]  # type: ignore[attr-defined]
+              ) or id(parent) in self._retry_loops:
             near = ()
         else:  # a `while`, a `for`'s body or target, a comprehension's own `for`
             near = (id(parent),)
@@ -106,7 +109,7 @@ class StackWalker(Walker):
                 else:  # a comprehension: its outermost iterable is evaluated once
                     outer: cst.CompFor = node.for_in  # type: ignore[attr-defined]
                     own = not (child is outer and stack[m + 2] is outer.iter)
-                if own:
+                if own and id(node) not in self._retry_loops:
                     value = (id(node), *value)
             memo.append((stack[m + 2], value))
         return value
@@ -129,3 +132,23 @@ class StackWalker(Walker):
                 found = parent
             memo.append((stack[m], found))
         return found
+
+
+def until_success(body: cst.BaseSuite) -> bool:
+    """A retry loop's body: it ends with `break` or `return`, or with a `try` whose body or
+    `else` does (`while True: try: await connect(); break / except OSError: await sleep(1)`):
+    the loop goes round again only when an attempt fails, so what it runs is not repeated."""
+    stmts = body.body if isinstance(body, cst.IndentedBlock) else ()
+    if not stmts:
+        return False
+    last = stmts[-1]
+    if isinstance(last, cst.Try):
+        return _leaves(last.body) or (last.orelse is not None and _leaves(last.orelse.body))
+    return _leaves(body)
+
+
+def _leaves(block: cst.BaseSuite) -> bool:
+    stmts = block.body
+    last = stmts[-1] if stmts else None
+    return isinstance(last, cst.SimpleStatementLine) and bool(last.body) \
+        and isinstance(last.body[-1], (cst.Break, cst.Return))
