@@ -15,7 +15,7 @@ import libcst as cst
 
 from taskleak.analysis.coroutines import endless, long_running, reschedules, reschedules_itself
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import ended_first, guard
 from taskleak.analysis.interface import Promise
@@ -202,7 +202,7 @@ class Classifier:
         label = holder.label
         cleanup = eff.cleanup or ""
         fn = site.scope.method()
-        before = [o for o in eff.occurrences if o.scope.method() is fn and o.seq < site.seq] \
+        before = any(o.scope.method() is fn and o.seq < site.seq for o in eff.occurrences) \
             or ended_first(site, eff.cancel_reads + eff.await_reads)
         repeats = bool(site.loops) or self.lifecycle.of(site.scope).repeats
         if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
@@ -249,8 +249,8 @@ class Classifier:
         fn = site.scope.method()
         slot = isinstance(target, cst.Subscript) and constant_key(target)
         if keyed and not slot:
-            before = [o for o in eff.occurrences if o.scope.method() is fn
-                      and o.seq < site.seq and o.dest.kind is not Flow.SUBSCRIPT_STORE] \
+            before = any(o.scope.method() is fn and o.seq < site.seq
+                         and o.dest.kind is not Flow.SUBSCRIPT_STORE for o in eff.occurrences) \
                 or ended_first(site, eff.cancel_reads + eff.await_reads)
             # like an attribute re-spawned: the same key comes again (another message from the
             # same client, the next iteration) and the old task is not read or cancelled first
@@ -296,8 +296,7 @@ class Classifier:
             if ended:
                 return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
                                   cleanup=ended)
-            return self._fate(FateKind.COLLECTION_GROWS, sp, holder,
-                              holder=f"{label} (passed in)")
+            return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label + PASSED_IN)
         return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
 
     # -- races: waits that leave what they wait for running (`waits.py`) --------------------

@@ -69,6 +69,10 @@ class Keeper(Enum):
     DOTTED = "dotted"  # `obj.x` of another object: `attribute` is the last name
 
 
+# A received collection's label when its owner, the caller, is not known (yet): the join
+# replaces the label once it finds the callers.
+PASSED_IN = " (passed in)"
+
 @dataclass(frozen=True)
 class Fate:
     kind: FateKind

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
+from taskleak.analysis.nodes import dotted, exit_word
 from taskleak.analysis.scopes import BindingKind, CallSite, Occurrence, Scope
 from taskleak.analysis.vocabulary import INIT_METHODS
 from taskleak.analysis.walk import children
 
-_EXITS: dict[type, str] = {cst.Return: "return", cst.Raise: "raise", cst.Continue: "continue",
-                           cst.Break: "break"}
 _EMPTY = cst.Module(body=[])  # prints an expression's code
 _SCOPE_NODES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.Module)
 
@@ -35,19 +33,19 @@ def guard(site: CallSite, keys: frozenset[str], module: Scope) -> str:
     `keys` (as written in the spawn's scope: "self._task", "task"), or "" when it is not:
     "`if self._task is None`", "`if self._started: return` (self._started is set once, never
     reset)"."""
-    for test, exit_word in _tests(site.path):
-        names = _names(test)
+    for test, leaves_by in _tests(site.path):
+        names = names_read(test)
         for name in [n for n in names if n in keys] + [
                 n for n in names if n not in keys and _set_once(n, site.scope, module)]:
             # the spawn runs when the test says the holder is empty or finished, or the flag
             # is not set yet
             absent = _absent(test, name)
-            if absent is None or absent is not (exit_word == ""):
+            if absent is None or absent is not (leaves_by == ""):
                 continue
             code = " ".join(_EMPTY.code_for_node(test).split())
             if len(code) > 60:
                 code = code[:59] + "…"
-            shown = f"`if {code}: {exit_word}`" if exit_word else f"`if {code}`"
+            shown = f"`if {code}: {leaves_by}`" if leaves_by else f"`if {code}`"
             return shown if name in keys else f"{shown} ({name} is set once, never reset)"
     return ""
 
@@ -83,23 +81,14 @@ def _tests(path: tuple[cst.CSTNode, ...]) -> list[tuple[cst.BaseExpression, str]
             for stmt in parent.body:
                 if stmt is child:
                     break
-                if isinstance(stmt, cst.If) and _exit_word(stmt.body):
-                    out.append((stmt.test, _exit_word(stmt.body)))
+                if isinstance(stmt, cst.If) and exit_word(stmt.body):
+                    out.append((stmt.test, exit_word(stmt.body)))
         if isinstance(parent, cst.Module):
             break
     return out
 
 
-def _exit_word(body: cst.BaseSuite) -> str:
-    """"return", "raise", "continue" or "break" when one ends the block, else ""."""
-    stmts = body.body
-    last: cst.CSTNode | None = stmts[-1] if stmts else None
-    if isinstance(last, cst.SimpleStatementLine) and last.body:
-        last = last.body[-1]
-    return _EXITS.get(type(last), "")
-
-
-def _names(test: cst.BaseExpression) -> list[str]:
+def names_read(test: cst.BaseExpression) -> list[str]:
     """The names and dotted names a test reads (`self._task`, `task`), in text order."""
     out: list[str] = []
     todo: list[cst.CSTNode] = [test]

@@ -35,6 +35,19 @@ LEAF_TYPES = frozenset({
 })
 
 
+_EXITS: dict[type, str] = {cst.Return: "return", cst.Raise: "raise", cst.Continue: "continue",
+                           cst.Break: "break"}
+
+
+def exit_word(body: cst.BaseSuite) -> str:
+    """"return", "raise", "continue" or "break" when one ends the block, else ""."""
+    stmts = body.body
+    last: cst.CSTNode | None = stmts[-1] if stmts else None
+    if isinstance(last, cst.SimpleStatementLine) and last.body:
+        last = last.body[-1]
+    return _EXITS.get(type(last), "")
+
+
 def dotted(node: cst.BaseExpression) -> str | None:
     """`a.b.c` for a chain of attributes on a name, else None."""
     parts: list[str] = []

@@ -11,6 +11,7 @@ from taskleak.analysis.nodes import (
     LOOP_TYPES,
     TARGET_CONTAINERS,
     TARGET_HOLDERS,
+    exit_word,
 )
 from taskleak.analysis.walk import Walker
 
@@ -148,7 +149,4 @@ def until_success(body: cst.BaseSuite) -> bool:
 
 
 def _leaves(block: cst.BaseSuite) -> bool:
-    stmts = block.body
-    last = stmts[-1] if stmts else None
-    return isinstance(last, cst.SimpleStatementLine) and bool(last.body) \
-        and isinstance(last.body[-1], (cst.Break, cst.Return))
+    return isinstance(block, cst.IndentedBlock) and exit_word(block) in ("break", "return")

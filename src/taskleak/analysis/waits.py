@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 import libcst as cst
 
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.guards import names_read
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.scopes import Occurrence, Scope
 from taskleak.analysis.vocabulary import FIRST_RETURNS, TIMEOUT_CONTEXTS
@@ -144,16 +145,17 @@ def left_running(race: Race, ends: list[Occurrence], spawned: tuple[cst.CSTNode,
     """The race, when the cancels and awaits in `ends` do not stop what it leaves running
     (marked `exit_only` when they run only on a way out of the loop around the wait); None when
     they do. `spawned`: the nodes above the spawn."""
-    if _ended(race, ends, spawned):
+    exit_only = race.early and _exit_only(race, ends, spawned)
+    if _ended(race, ends, exit_only):
         return None
-    exit_only = race.early and not race.timeout and _exit_only(race, ends, spawned)
-    return replace(race, exit_only=True) if exit_only else race
+    return replace(race, exit_only=True) if exit_only and not race.timeout else race
 
 
-def _ended(race: Race, ends: list[Occurrence], spawned: tuple[cst.CSTNode, ...]) -> bool:
+def _ended(race: Race, ends: list[Occurrence], exit_only: bool) -> bool:
     """Whether the cancels and awaits in `ends` stop what `race` leaves running: after the
     wait in the same function for an early return, in a finally/except around the wait where a
-    timeout can cut it short."""
+    timeout can cut it short; not when they run only on a way out of the loop around it
+    (`exit_only`)."""
     method = race.scope.method()
     if any(o.dest.kind is Flow.CANCEL and o.seq < race.seq and o.scope.method() is method
            for o in ends):
@@ -171,7 +173,7 @@ def _ended(race: Race, ends: list[Occurrence], spawned: tuple[cst.CSTNode, ...])
         if isinstance(loop, cst.While) and again and _until_empty(loop.test, again) \
                 and not _jumps_out(loop.body):
             return True  # `while pending:` waits the losers again until none is left
-        if not covered and _exit_only(race, ends, spawned):
+        if not covered and exit_only:
             return False  # cancelled on a way out of the loop, not when it ends by itself
         return covered or any(o.seq > race.seq and o.scope.method() is method for o in ends)
     return True
@@ -252,20 +254,7 @@ def _ends_with_pending(loop: cst.While | cst.For, again: str) -> bool:
             (isinstance(test, cst.Integer) and test.value != "0"):
         return False
     # `while len(tasks) > 1`: which ones are left when it ends is not known here
-    return not (again and _names(test, again))
-
-
-def _names(node: cst.CSTNode, name: str) -> bool:
-    """`name` is read somewhere in `node` (without recursion: a test may nest deep)."""
-    todo = [node]
-    while todo:
-        here = todo.pop()
-        if isinstance(here, cst.Name):
-            if here.value == name:
-                return True
-        else:
-            todo.extend(here.children)
-    return False
+    return not (again and again in names_read(test))
 
 
 def _in_exit_branch(end_path: tuple[cst.CSTNode, ...], loop: cst.While | cst.For) -> bool:

@@ -3,7 +3,7 @@ cancels."""
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.fates import PASSED_IN, Fate, FateKind
 from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CREATE_TASK_URI,
@@ -21,10 +21,10 @@ def _describe(fate: Fate) -> Description:
             f"{fate.coroutine} removes its entry from {fate.holder} only at the end of its body, "
             "not in a finally: a task that fails or is cancelled stays in it for good"
             f"{often}")
-    if fate.holder.endswith("(passed in)"):  # its owner, the caller, is not known
+    if fate.holder.endswith(PASSED_IN):  # its owner, the caller, is not known
         return Description(
             fate.holder, "none",
-            f"{fate.coroutine} is kept in {fate.holder[:-len(' (passed in)')]}, which the "
+            f"{fate.coroutine} is kept in {fate.holder.removesuffix(PASSED_IN)}, which the "
             "caller passed in; nothing here or in the functions beside it prunes, awaits or "
             f"cancels its tasks{often}")
     return Description(

@@ -76,8 +76,8 @@ class Prefilter:
         else:
             for needle in self._needles:
                 if needle in data:
-                    if any(has_word(data, w) if w in self._on_any_receiver
-                           else has_spawn_word(data, w) for w in self._encoded):
+                    if any(has_word(data, w, skip_not_loops=w not in self._on_any_receiver)
+                           for w in self._encoded):
                         return True
                     break
         # the Task class and gather/shield/wait_for spawn only as asyncio's: their import names
@@ -179,38 +179,26 @@ def words_in(data: bytes) -> list[bytes]:
     return data.translate(_SPLIT).split()
 
 
-def has_word(data: bytes, word: bytes) -> bool:
+def has_word(data: bytes, word: bytes, skip_not_loops: bool = False) -> bool:
     r"""`word` occurs in `data` as a whole word (the regex `(?<!\w)word(?!\w)`), found by
     `bytes.find` from one occurrence to the next: Python's regex engine tries the alternation
     at every byte, which made the search slower than reading the files (homeassistant: 0.13 s
-    for the few hundred files that mention `async_create_task`)."""
-    end = len(word)
-    size = len(data)
-    i = data.find(word)
-    while i >= 0:
-        if (i == 0 or data[i - 1] not in _WORD_BYTES) and (
-                i + end == size or data[i + end] not in _WORD_BYTES):
-            return True
-        i = data.find(word, i + 1)
-    return False
-
-
-_NOT_LOOP_BYTES = frozenset(w.encode() for w in NOT_LOOPS)
-
-
-def has_spawn_word(data: bytes, word: bytes) -> bool:
-    """`has_word`, but not counting `hass.create_task`: a method called right after a receiver
-    named in `vocabulary.NOT_LOOPS` is never a spawn the scan recognises (`spawns._classify`)."""
+    for the few hundred files that mention `async_create_task`). `skip_not_loops`: not counting
+    `hass.create_task`, a method right after a receiver named in `vocabulary.NOT_LOOPS`, never
+    a spawn the scan recognises (`spawns._classify`)."""
     end = len(word)
     size = len(data)
     i = data.find(word)
     while i >= 0:
         if (i == 0 or data[i - 1] not in _WORD_BYTES) and (
                 i + end == size or data[i + end] not in _WORD_BYTES) \
-                and not _after_not_loop(data, i):
+                and not (skip_not_loops and _after_not_loop(data, i)):
             return True
         i = data.find(word, i + 1)
     return False
+
+
+_NOT_LOOP_BYTES = frozenset(w.encode() for w in NOT_LOOPS)
 
 
 def _after_not_loop(data: bytes, i: int) -> bool:
