@@ -30,10 +30,30 @@ def unprivileged() -> tuple[list[str], int] | str:
     if os.geteuid() != 0:
         return [], os.geteuid()
     if shutil.which("setpriv"):
-        return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"], NOBODY
-    if shutil.which("runuser"):
-        return ["runuser", "-u", "nobody", "--"], NOBODY
-    return "running as root, and neither setpriv nor runuser is here to drop privileges"
+        prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    elif shutil.which("runuser"):
+        prefix = ["runuser", "-u", "nobody", "--"]
+    else:
+        return "running as root, and neither setpriv nor runuser is here to drop privileges"
+    cannot = cannot_run(prefix)
+    return cannot if cannot is not None else (prefix, NOBODY)
+
+
+def cannot_run(prefix: Sequence[str]) -> str | None:
+    """Why `prefix` cannot run this interpreter and import taskleak (a clone or a virtual
+    environment under a folder only its owner may enter, as `mktemp -d` makes), or None."""
+    try:
+        proc = subprocess.run([*prefix, sys.executable, "-c", "import taskleak"], cwd="/",
+                              capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    except OSError as e:
+        proc_error = str(e)
+    else:
+        if proc.returncode == 0:
+            return None
+        proc_error = (proc.stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1]
+    return (f"the unprivileged user cannot run {sys.executable} with taskleak ({proc_error}): "
+            "put the clone and its virtual environment where that user can read them "
+            "(not under a 0700 folder), or run the suite as a user who is not root")
 
 
 def taskleak_as(prefix: Sequence[str], args: Sequence[str], cwd: Path
