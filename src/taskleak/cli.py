@@ -128,7 +128,7 @@ def _progress(o: dict[str, Any]) -> Any:
     from taskleak.run.progress import NoProgress, progress_for
 
     quiet = o["quiet"] or o["silent"] or o.get("output_file") or o.get("fmt") not in (
-        None, "full", "text")
+        None, "full", "text", "table")
     return NoProgress() if quiet else progress_for("text")
 
 

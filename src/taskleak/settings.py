@@ -29,9 +29,10 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 
 FAIL_ON_CHOICES = ("high", "medium", "low", "none")
 
-# `--output-format` (ruff's names): `full` is the table; `text` is accepted as its old name.
-OUTPUT_FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit",
-                  "markdown")
+# `--output-format` (ruff's names, and `table`: every spawn, tracked ones too); `text` is
+# accepted as `full`'s old name.
+OUTPUT_FORMATS = ("full", "concise", "table", "json", "json-lines", "sarif", "github", "gitlab",
+                  "junit", "markdown")
 FORMAT_ALIASES = {"text": "full"}
 
 # Other linters' codes for a dropped task: their suppression comment on a spawn line also silences

@@ -154,13 +154,15 @@ def test_select_and_ignore(tmp_path: Path) -> None:
 
 def test_plain_text_table_when_not_a_terminal(tmp_path: Path) -> None:
     (tmp_path / "a.py").write_text(LEAK)
-    proc = subprocess.run([sys.executable, "-m", "taskleak", "check", "."], cwd=tmp_path,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run([sys.executable, "-m", "taskleak", "check", "--output-format",
+                           "table", "."], cwd=tmp_path, capture_output=True, text=True,
+                          check=False)
     assert proc.returncode == 1
     assert "\x1b[" not in proc.stdout  # no colour codes in a pipe
     lines = proc.stdout.splitlines()
     row = next(line for line in lines if line.startswith("| a.py:4"))
-    assert "send()" in row and "discarded" in row and "high" in row and "TL101" in row
+    assert "send()" in row and "discarded" in row and "| high" in row and "TL101" in row
+    assert "●" not in proc.stdout  # plain ASCII in a pipe
     assert any(line.startswith("a.py:4:5: TL101 [*] task send() is discarded") for line in lines)
     assert lines[-2].startswith("1 task spawn in 1 file: 1 high, 0 medium, 0 low.")
     assert lines[-1] == "[*] 1 fixable with `taskleak fix`."

@@ -272,15 +272,20 @@ def test_explain_prints_the_rule_page(project: Path) -> None:
     assert unknown.exit_code == 2 and "unknown rule code 'TL999'" in unknown.stderr
 
 
-def test_hide_low_leaves_green_rows_out_of_every_report_but_json(project: Path) -> None:
+def test_tracked_spawns_are_not_findings_in_the_linter_formats(project: Path) -> None:
     (project / "pkg" / "ok.py").write_text(
         "import asyncio\n\nasync def main():\n    await asyncio.create_task(work())\n"
     )
-    github = taskleak("check", "--format", "github").stdout
-    assert "::notice file=pkg/ok.py" in github
-    assert "::notice" not in taskleak("check", "--format", "github", "--hide-low").stdout
-    sarif = json.loads(taskleak("check", "--format", "sarif", "--hide-low").stdout)
+    for fmt in ("full", "concise", "github", "gitlab", "junit", "sarif"):
+        for extra in ((), ("--show-low",)):
+            assert "pkg/ok.py" not in taskleak("check", "--format", fmt, *extra).stdout, fmt
+    assert "::notice" not in taskleak("check", "--format", "github").stdout
+    sarif = json.loads(taskleak("check", "--format", "sarif").stdout)
     assert {r["level"] for r in sarif["runs"][0]["results"]} == {"error", "warning"}
+    assert "TL001" not in taskleak("check", "--statistics").stdout
+    # the inventory keeps them: the table, markdown, json
+    assert "pkg/ok.py:4" in taskleak("check", "--format", "table").stdout
+    assert "pkg/ok.py:4" in taskleak("check", "--format", "markdown").stdout
     assert "pkg/ok.py" not in taskleak("check", "--format", "markdown", "--hide-low").stdout
     assert ("pkg/ok.py", "TL001") in rules_in_json(
         taskleak("check", "--format", "json", "--hide-low")

@@ -67,7 +67,7 @@ def test_syntax_errors_point_at_the_line_and_column(project: Path, source: str, 
     assert (skipped["line"], skipped["column"]) == (line, column)
     assert skipped["reason"].startswith(f"syntax error: {message}")
     text = taskleak("check", "broken.py").stdout
-    assert f"skipped broken.py:{line}:{column}: syntax error: {message}" in text
+    assert f"broken.py:{line}:{column}: skipped: syntax error: {message}" in text
     github = taskleak("check", "--output-format", "github", "broken.py").stdout
     assert f"::warning file=broken.py,line={line},col={column},title=" in github
     sarif = json.loads(taskleak("check", "--output-format", "sarif", "broken.py").stdout)

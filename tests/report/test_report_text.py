@@ -1,5 +1,6 @@
-"""The `full` report in a terminal of 80, 120 and 200 columns (rich honours COLUMNS): every
-column keeps readable content, and the green rows never drown the ones that need attention."""
+"""The `table` report (`--output-format table`) in a terminal of 80, 120 and 200 columns (rich
+honours COLUMNS): every column keeps readable content, and the green rows never drown the ones
+that need attention."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def terminal(*args: str, columns: int, cwd: Path) -> list[str]:
            "FORCE_COLOR": None, "NO_COLOR": None}
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(cwd)
-        result = CliRunner().invoke(main, ["check", "--no-cache", "-j", "1", *args], env=env)
+        result = CliRunner().invoke(main, ["check", "--no-cache", "-j", "1", "--output-format",
+                                             "table", *args], env=env)
     assert result.exit_code in (0, 1), result.output
     return ANSI.sub("", result.stdout).splitlines()
 
@@ -114,8 +116,8 @@ def test_many_green_rows_are_counted_not_listed(columns: int) -> None:
 
 
 def test_a_pipe_gets_one_plain_line_per_row() -> None:
-    result = CliRunner().invoke(main, ["check", "--no-cache", str(VOICE)],
-                                env={"COLUMNS": "80"})
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--output-format", "table",
+                                       str(VOICE)], env={"COLUMNS": "80"})
     lines = result.stdout.splitlines()
     rows = [line for line in lines if line.startswith("| ") and ".py:" in line]
     assert len(rows) == 12 and "\x1b[" not in result.stdout

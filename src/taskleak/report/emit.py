@@ -1,8 +1,13 @@
 """Which report to make, and where it goes: one entry point for the command line.
 
-`render` makes any format as text (the `full` table too, for a file: plain, 200 columns);
-`emit` prints it, the `full` table straight to the terminal's console (colours, its width), or
+`render` makes any format as text (the `table` too, for a file: plain, 200 columns); `emit`
+prints it, `full` and `table` straight to the terminal's console (colours, its width), or
 writes it to `--output-file` (creating missing folders; a failure is an `OutputError`).
+
+Tracked spawns (low risk) are not findings: every linter format (`full`, `concise`, `github`,
+`gitlab`, `sarif`, `junit`, `--statistics`) leaves them out. The inventory of every spawn keeps
+them: `table`, `markdown`, and the data formats `json` and `json-lines` (each row with its
+`risk`; a reader wanting findings keeps `risk != "low"`).
 
 The formats programs read (`UTF8_FORMATS`: JSON, SARIF, GitLab, JUnit XML, GitHub's workflow
 commands) are UTF-8 bytes on stdout as in a file, whatever the terminal's encoding: JSON and
@@ -28,7 +33,7 @@ UTF8_FORMATS = frozenset({"json", "json-lines", "sarif", "gitlab", "junit", "git
 class ReportOptions:
     fmt: str = "full"
     output_file: Path | None = None
-    show_low: bool | None = None  # None: each format's default
+    show_low: bool | None = None  # the table's green rows; None: listed when few
     show_fixes: bool = False
     quiet: bool = False  # the findings only, no summary lines
     statistics: bool = False  # counts per rule instead of the findings
@@ -45,8 +50,9 @@ def render(result: RunResult, settings: Settings, options: ReportOptions) -> str
     if options.statistics:
         from taskleak.report.statistics import render_statistics
 
-        return render_statistics(result, settings, as_json=fmt in ("json", "json-lines"))
-    if fmt in ("full", "text"):
+        return render_statistics(_without_low(result), settings,
+                                 as_json=fmt in ("json", "json-lines"))
+    if fmt in ("full", "table"):
         from rich.console import Console
 
         buffer = io.StringIO()
@@ -56,7 +62,7 @@ def render(result: RunResult, settings: Settings, options: ReportOptions) -> str
     if fmt == "concise":
         from taskleak.report.concise import render_concise
 
-        return render_concise(result, settings, show_low=options.show_low,
+        return render_concise(result, settings, show_fixes=options.show_fixes,
                               quiet=options.quiet, baselined=options.baselined)
     if fmt == "json":
         from taskleak.report.json import render_json
@@ -66,8 +72,12 @@ def render(result: RunResult, settings: Settings, options: ReportOptions) -> str
         from taskleak.report.json import render_json_lines
 
         return render_json_lines(result)
-    return _render_for_ci(result if options.show_low is not False else _without_low(result),
-                          settings, fmt)
+    if fmt == "markdown":
+        from taskleak.report.markdown import render_markdown
+
+        return render_markdown(result if options.show_low is not False else _without_low(result),
+                               settings)
+    return _render_for_ci(_without_low(result), settings, fmt)
 
 
 def _render_for_ci(result: RunResult, settings: Settings, fmt: str) -> str:
@@ -88,10 +98,6 @@ def _render_for_ci(result: RunResult, settings: Settings, fmt: str) -> str:
         from taskleak.report.junit import render_junit
 
         return render_junit(result)
-    if fmt == "markdown":
-        from taskleak.report.markdown import render_markdown
-
-        return render_markdown(result, settings)
     raise ValueError(f"unknown output format {fmt!r}")
 
 
@@ -99,9 +105,15 @@ def print_full(result: RunResult, settings: Settings, options: ReportOptions,
                console: object) -> None:
     from rich.console import Console
 
+    assert isinstance(console, Console)
+    if options.fmt == "full":
+        from taskleak.report.full import render_full
+
+        render_full(result, console, settings, show_fixes=options.show_fixes,
+                    quiet=options.quiet, baselined=options.baselined)
+        return
     from taskleak.report.text import TextOptions, render_text
 
-    assert isinstance(console, Console)
     render_text(result, console, settings, TextOptions(
         show_low=options.show_low, show_fixes=options.show_fixes, quiet=options.quiet,
         baselined=options.baselined))
@@ -112,7 +124,7 @@ def emit(result: RunResult, settings: Settings, options: ReportOptions,
     """Print the report on `stdout` or write it to `options.output_file`."""
     if options.output_file is not None:
         write_output(options.output_file, render(result, settings, options))
-    elif options.fmt in ("full", "text") and not options.statistics:
+    elif options.fmt in ("full", "table") and not options.statistics:
         from rich.console import Console
 
         print_full(result, settings, options, Console(file=stdout))

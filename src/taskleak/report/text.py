@@ -1,5 +1,6 @@
-"""The `full` report: the seeds' scan table (file:line, task, tracked, cleaned, risk, rule), the
-reasons ruff-style (`path:line:col: RULE [*] message`), and the summary.
+"""`--output-format table`: the inventory of every spawn, tracked ones too (file:line, task,
+tracked, cleaned, risk, rule), the reasons ruff-style (`path:line:col: RULE [*] message`),
+and the summary.
 
 - In a pipe or a file the table is plain ASCII and never wraps: one greppable line per row.
 - In a terminal, the table when it fits with every text column at least as wide as its longest
@@ -73,7 +74,7 @@ def render_text(result: RunResult, console: Console, settings: Settings | None =
         console = Console(file=console.file, width=100_000, no_color=True, highlight=False)
     rows, low_hidden = split_rows(result, options.show_low)
     reasons = ordered([f for f in result.findings if needs_attention(f) or not is_spawn(f)])
-    dot = _encodes(console, RISK_LABEL[Risk.HIGH])
+    dot = not plain and _encodes(console, RISK_LABEL[Risk.HIGH])  # plain ASCII in a pipe
     if rows:
         table = _table(rows, settings, plain, dot)
         if plain or _min_width(console, table) <= console.width:

@@ -1,0 +1,86 @@
+"""`--output-format full` (the default), as ruff's: every finding's first line is
+`path:line:col: CODE [*] message` at any width, in a terminal, a pipe or a file; below it, the
+task's context, indented:
+
+    pkg/app.py:12:5: TL101 [*] task send() is discarded; ...
+      task send() · tracked: discarded · cleaned: none · risk: high
+      fix (safe): keep the task in a set ...        (with --show-fixes)
+
+Tracked spawns (low risk) are not findings: a library whose spawns are all tracked prints one
+line, `All checks passed!`, and how many spawns were seen. The inventory of every spawn, green
+rows too, is `--output-format table` (or `markdown`).
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from taskleak.files.printable import printable
+from taskleak.model import Finding, RunResult
+from taskleak.report.summary import closing_lines, is_spawn, needs_attention, rule_mark
+from taskleak.settings import Settings
+
+INVENTORY_HINT = "`--output-format table` lists them"
+
+
+def findings_of(result: RunResult) -> list[Finding]:
+    """What a linter format reports: every finding but the tracked (low) spawns, sorted."""
+    return sorted((f for f in result.findings if needs_attention(f)), key=Finding.sort_key)
+
+
+def first_line(f: Finding, settings: Settings | None) -> str:
+    return f"{printable(f.path)}:{f.line}:{f.column}: {rule_mark(f, settings)} {f.message}"
+
+
+def context_lines(f: Finding, show_fixes: bool) -> list[str]:
+    lines = []
+    if is_spawn(f):
+        where = f"task {f.coroutine or '?'} · tracked: {f.tracked} · cleaned: {f.cleaned}"
+        risk = f"risk: {f.risk.value}" + (" (confirmed at runtime)" if f.confirmed else "")
+        lines.append(f"  {where} · {risk}")
+    if show_fixes and f.fix is not None:
+        lines.append(f"  fix ({'safe' if f.fix.safe else 'unsafe'}): {f.fix.description}")
+    return lines
+
+
+def full_lines(result: RunResult, settings: Settings | None, *, show_fixes: bool = False,
+               quiet: bool = False, baselined: int = 0) -> list[str]:
+    lines: list[str] = []
+    findings = findings_of(result)
+    for f in findings:
+        lines.append(first_line(f, settings))
+        lines += context_lines(f, show_fixes)
+    lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}" for s in result.skipped]
+    if not quiet:
+        lines += ending(result, settings, bool(findings), baselined)
+    return lines
+
+
+def ending(result: RunResult, settings: Settings | None, found: bool,
+           baselined: int) -> list[str]:
+    """ruff's `All checks passed!` on good code (no finding, no file skipped), else the summary
+    lines."""
+    if found or result.skipped:
+        return closing_lines(result, settings, baselined=baselined)
+    spawns = sum(is_spawn(f) for f in result.findings)
+    seen = (f" ({spawns} task spawn{'' if spawns == 1 else 's'}, all tracked: {INVENTORY_HINT})"
+            if spawns else "")
+    lines = [f"All checks passed!{seen}"]
+    if baselined:
+        lines.append(f"{baselined} finding{'' if baselined == 1 else 's'} in the baseline "
+                     "not shown.")
+    return lines
+
+
+def render_full(result: RunResult, console: Console, settings: Settings | None = None, *,
+                show_fixes: bool = False, quiet: bool = False, baselined: int = 0) -> None:
+    """Print on `console`: colours in a terminal, never wrapped by us (soft wrap)."""
+    for line in full_lines(result, settings, show_fixes=show_fixes, quiet=quiet,
+                           baselined=baselined):
+        text = Text(line)
+        if line.startswith("  "):
+            text.stylize("dim")
+        elif ": TL" in line:
+            text.stylize("bold", 0, line.index(": TL") + 1)
+        console.print(text, soft_wrap=True, highlight=False)
