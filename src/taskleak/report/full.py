@@ -2,7 +2,7 @@
 `path:line:col: CODE [*] message` at any width, in a terminal, a pipe or a file; below it, the
 task's context, indented:
 
-    pkg/app.py:12:5: TL101 [*] task send() is discarded; ...
+    pkg/app.py:12:5: CODE [*] task send() is discarded; ...
       task send() · tracked: discarded · cleaned: none · risk: high
       fix (safe): keep the task in a set ...        (with --show-fixes)
 
@@ -13,6 +13,8 @@ rows too, is `--output-format table` (or `markdown`).
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.text import Text
 
@@ -21,6 +23,7 @@ from taskleak.model import Finding, RunResult
 from taskleak.report.summary import closing_lines, is_spawn, needs_attention, rule_mark
 from taskleak.settings import Settings
 
+LOCATION = re.compile(r"^\S+?:\d+:\d+:")  # a finding's (or a skipped file's) first words
 INVENTORY_HINT = "`--output-format table` lists them"
 
 
@@ -81,6 +84,6 @@ def render_full(result: RunResult, console: Console, settings: Settings | None =
         text = Text(line)
         if line.startswith("  "):
             text.stylize("dim")
-        elif ": TL" in line:
-            text.stylize("bold", 0, line.index(": TL") + 1)
+        elif (where := LOCATION.match(line)) is not None:
+            text.stylize("bold", 0, where.end())
         console.print(text, soft_wrap=True, highlight=False)
