@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -37,12 +38,15 @@ def _run_options(kind: type[CheckOptions] | type[FixOptions], paths: tuple[Path,
                  o: dict[str, Any], **extra: Any) -> Any:
     """The session's options from the command line's (stdin is read here, for `-`)."""
     stdin = None
+    if not paths and o["stdin_filename"] is not None:
+        paths = (Path("-"),)  # as ruff: --stdin-filename with no path reads stdin
+    _apply_color(o["color"])
     if Path("-") in paths:
         if len(paths) > 1:
             _usage_error("`-` (stdin) cannot be mixed with other paths")
         stdin = sys.stdin.buffer.read()
     elif o["stdin_filename"] is not None:
-        _usage_error("--stdin-filename needs `-` among the paths")
+        _usage_error("--stdin-filename reads stdin: give `-` or no path")
     overrides = CliOverrides(
         select=_split(o["select"]), extend_select=_split(o["extend_select"]),
         ignore=_split(o["ignore"]), fail_on=o["fail_on"], exclude=_split(o["exclude"]),
@@ -53,6 +57,28 @@ def _run_options(kind: type[CheckOptions] | type[FixOptions], paths: tuple[Path,
                 config_file=o["config_file"], isolated=o["isolated"], cache=not o["no_cache"],
                 stdin=stdin, stdin_filename=o["stdin_filename"], exit_zero=o["exit_zero"],
                 exit_non_zero_on_fix=o["exit_non_zero_on_fix"], diff=o["show_diff"], **extra)
+
+
+def _apply_color(color: str) -> None:
+    """`--color always|never` as the environment rich reads (auto: a terminal gets colours)."""
+    if color == "always":
+        os.environ.pop("NO_COLOR", None)
+        os.environ["FORCE_COLOR"] = "1"
+    elif color == "never":
+        os.environ.pop("FORCE_COLOR", None)
+        os.environ["NO_COLOR"] = "1"
+
+
+def _alias_rule(code: str) -> tuple[Any, str] | None:
+    """ruff's RUF006 or flake8-async's ASYNC300: taskleak's rules of the same finding."""
+    from taskleak.settings import DEFAULT_NOQA_ALIASES
+
+    for alias, names in DEFAULT_NOQA_ALIASES:
+        if alias == code.strip().upper():
+            rules = [r for r in (rule_for(n) for n in names) if r is not None]
+            if rules:
+                return rules[0], " and ".join(f"{r.code} ({r.name})" for r in rules)
+    return None
 
 
 class _Taskleak(click.Group):
@@ -72,7 +98,7 @@ class _Taskleak(click.Group):
 
 
 @click.group(cls=_Taskleak, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="taskleak")
+@click.version_option(__version__, "--version", "-V", prog_name="taskleak")
 def main() -> None:
     """Find fire-and-forget asyncio tasks, tell how risky each one is, and fix them."""
 
@@ -305,6 +331,10 @@ def explain(code: str) -> None:
     from taskleak.rules.docs import render_rule_markdown
 
     rule = rule_for(code)
+    if rule is None and (alias := _alias_rule(code)) is not None:
+        rule, other = alias
+        click.echo(f"{code.strip().upper()} is another linter's code for {other}; taskleak's "
+                   f"{rule.code} ({rule.name}) follows.", err=True)
     if rule is None:
         known = ", ".join(f"{r.code} ({r.name})" for r in ALL_RULES)
         _usage_error(f"unknown rule code {code!r} (known: {known})")

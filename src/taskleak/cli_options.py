@@ -56,7 +56,7 @@ selection_options = _options(
        help="The path of the source read from stdin (`-`): config, excludes and noqa apply."),
     _o("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
        help="Exit 1 when a finding at or above this risk is left [default: medium]."),
-    _flag("--exit-zero", help="Exit 0 even with findings (2 stays 2)."),
+    _flag("--exit-zero", "-e", help="Exit 0 even with findings (2 stays 2)."),
     _flag("--exit-non-zero-on-fix", help="Exit 1 when a fix was applied, even if nothing is "
           "left."),
     _o("--unsafe-fixes/--no-unsafe-fixes", default=None,
@@ -64,7 +64,9 @@ selection_options = _options(
     _flag("--diff", "show_diff",
           help="Print the fixes as a unified diff, write nothing (exit 1 when there is one)."),
     _flag("--show-fixes", help="Show each finding's fix, and list what was fixed."),
-    _flag("--no-cache", help="Neither read nor write the cache."),
+    _flag("--no-cache", "-n", help="Neither read nor write the cache."),
+    _o("--color", type=click.Choice(("auto", "always", "never")), default="auto",
+       help="Colours: in a terminal (auto), always, or never [default: auto]."),
     _flag("--quiet", "-q", help="Print the findings (or the fixed source), nothing else."),
     _flag("--silent", "-s", help="Print nothing; only the exit code tells."),
     _flag("--verbose", "-v",
@@ -78,8 +80,8 @@ check_options = _options(
        "`output-format` in the configuration; env TASKLEAK_OUTPUT_FORMAT]."),
     _o("--output-file", "-o", type=_FILE,
        help="Write the report to this file (folders are created) instead of stdout."),
-    _o("--show-low/--hide-low", default=None, help="List the green (low) rows, or never "
-       "[default: listed when at most 20]; json keeps them."),
+    _o("--show-low/--hide-low", default=None, help="In the table and markdown inventories: "
+       "list the tracked (low) rows, or never [default: listed when at most 20]."),
     _flag("--statistics", help="Count the findings per rule instead of listing them."),
     _flag("--show-files", help="List the files that would be checked, and exit."),
     _flag("--show-settings", help="Print the settings in effect, and exit."),
@@ -98,5 +100,6 @@ check_options = _options(
     _o("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
        envvar="TASKLEAK_CACHE_DIR", help="Where per-file results are kept between runs "
        "[default: .taskleak_cache in the project root; env TASKLEAK_CACHE_DIR]."),
-    _flag("--fix", "apply_fixes", help="Apply the fixes first, then report what is left."),
+    _o("--fix/--no-fix", "apply_fixes", default=False,
+       help="Apply the fixes first, then report what is left [default: --no-fix]."),
 )
