@@ -22,6 +22,12 @@ SHARED_PATH = (
 )
 
 
+SCHEMA_URL = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+              "sarif-schema-2.1.0.json")
+SKIP_REASON = (f"the official SARIF 2.1.0 schema is not here: download {SCHEMA_URL} and set "
+               f"{ENV_VAR} to the file's path")
+
+
 def schema_path() -> Path:
     """Where the schema is; skips the calling test when it is nowhere."""
     given = os.environ.get(ENV_VAR)
@@ -32,10 +38,7 @@ def schema_path() -> Path:
         return path
     if SHARED_PATH.is_file():
         return SHARED_PATH
-    pytest.skip(
-        f"the official SARIF 2.1.0 schema is not available: set ${ENV_VAR} to its path, "
-        f"or put it at {SHARED_PATH}"
-    )
+    pytest.skip(SKIP_REASON)
 
 
 def sarif_schema() -> Any:

@@ -345,13 +345,14 @@ def explain(code: str) -> None:
 def server_command() -> None:
     """Run the language server over stdio, for editors (see docs/editors.md).
 
-    Needs the server extra: pip install 'taskleak[server]'.
+    Needs pygls and lsprotocol: pip install pygls lsprotocol (from a clone: pip install
+    '.[server]').
     """
     import importlib.util
 
     if importlib.util.find_spec("pygls") is None or importlib.util.find_spec("lsprotocol") is None:
-        _usage_error("the language server needs pygls and lsprotocol: "
-                     "pip install 'taskleak[server]'")
+        _usage_error("the language server needs pygls and lsprotocol: pip install pygls "
+                     "lsprotocol (from a clone of taskleak: pip install '.[server]')")
     from taskleak.server.app import serve  # pygls is loaded here only, never by `check`
 
     serve()

@@ -136,6 +136,7 @@ def test_stdin_usage_errors(project: Path) -> None:
     mixed = run("check", "-", "app")
     assert mixed.exit_code == 2 and "cannot be mixed" in mixed.stderr
     named = run("check", "app", "--stdin-filename", "x.py")
-    assert named.exit_code == 2 and "--stdin-filename reads stdin: give `-` or no path" in named.stderr
+    assert named.exit_code == 2
+    assert "--stdin-filename reads stdin: give `-` or no path" in named.stderr
     noqa = run("check", "-", "--add-noqa")
     assert noqa.exit_code == 2 and "--add-noqa cannot be used with stdin" in noqa.stderr

@@ -54,7 +54,7 @@ class Watch:
             import watchfiles
         except ImportError:
             raise WatchUnavailable(
-                "--watch needs watchfiles: pip install 'taskleak[watch]'") from None
+                "--watch needs watchfiles: pip install watchfiles") from None
         self.stop = stop or threading.Event()
         self.batches: queue.Queue[list[str] | BaseException] = queue.Queue()
         roots = list(dict.fromkeys(str(p if p.is_dir() else p.parent)
