@@ -4,7 +4,10 @@ the settings table lists exactly the settings there are."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -85,3 +88,27 @@ async def test_the_vscode_initialization_options_work_end_to_end(workspace: Path
         uri = open_document(client, workspace / "pkg" / "leaky.py", LEAKY)
         assert await diagnostics_for(client, uri, 1)
         assert client.messages == []  # no setting was refused
+
+
+NVIM_PROBE = """\
+lua vim.wait(100000, function() return #vim.diagnostic.get(0) > 0 end, 100)
+lua for _, d in ipairs(vim.diagnostic.get(0)) do io.stdout:write(string.format("%d:%d %s\\n", \
+d.lnum + 1, d.col + 1, d.code or "")) end
+qa!
+"""
+
+
+@pytest.mark.skipif(shutil.which("nvim") is None, reason="no nvim on PATH (apt-get install neovim)")
+def test_the_start_client_setup_works_in_a_real_neovim(tmp_path: Path) -> None:
+    [code] = [code for _, code in section("Neovim (nvim-lspconfig)")
+              if "vim.lsp.start_client" in code]
+    (tmp_path / "init.lua").write_text(code)
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "leak.py").write_text(LEAKY)
+    (tmp_path / "probe.vim").write_text(NVIM_PROBE)
+    bin_dir = str(Path(server_command()[0]).parent)
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    proc = subprocess.run(["nvim", "--headless", "-u", "init.lua", "leak.py", "-S", "probe.vim"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=150,
+                          check=False)
+    assert "TL101" in proc.stdout, (proc.stdout, proc.stderr)
