@@ -231,6 +231,17 @@ def test_select_on_the_command_line_replaces_the_file_selection(tmp_path: Path) 
     assert s.rule_enabled("TL103")  # the file ignored it; the command line asked for it
 
 
+def test_select_on_the_command_line_drops_the_files_extend_select(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.taskleak]\nselect = ["TL101"]\nextend-select = ["TL900"]\n')
+    base = load_config(tmp_path / "pyproject.toml")
+    assert base.rule_enabled("TL900")
+    s = merge_overrides(base, CliOverrides(select=("TL103",)))
+    assert s.extend_select == () and not s.rule_enabled("TL900")  # ruff's layering
+    both = merge_overrides(base, CliOverrides(select=("TL103",), extend_select=("TL101",)))
+    assert both.extend_select == ("TL101",) and not both.rule_enabled("TL900")
+
+
 def test_lists_that_extend(tmp_path: Path) -> None:
     cli = CliOverrides(ignore=("TL202",), extend_exclude=("tmp",), spawners=("bot.spawn",))
     s = merge_overrides(_file_settings(tmp_path), cli)

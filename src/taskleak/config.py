@@ -109,9 +109,11 @@ def merge_overrides(settings: Settings, overrides: CliOverrides) -> Settings:
     if o.select is not None:
         changes["select"] = validated_selectors("--select", o.select)
         changes["ignore"] = ()
+        changes["extend_select"] = ()  # as ruff: the file's extend-select added to its select
     if o.extend_select is not None:
         changes["extend_select"] = dedupe(
-            settings.extend_select + validated_selectors("--extend-select", o.extend_select))
+            changes.get("extend_select", settings.extend_select)
+            + validated_selectors("--extend-select", o.extend_select))
     if o.ignore is not None:
         base = changes.get("ignore", settings.ignore)
         changes["ignore"] = dedupe(base + validated_selectors("--ignore", o.ignore))
