@@ -176,14 +176,20 @@ def test_show_settings_prints_pasteable_toml(project: Path) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == f"# settings from {project / 'pyproject.toml'}"
-    assert 'select = ["TL1"]  # empty: every rule on by default' in lines
+    assert 'select = ["TL1"]  # empty: every rule but the opt-in ones: TL900 (unused-noqa)' \
+        in lines
     assert 'extend-select = ["TL201"]' in lines
-    assert 'per-file-ignores = {"tests/" = ["TL101"]}' in lines
+    assert 'per-file-ignores = {"tests/" = ["TL101"]}  # extend-per-file-ignores included' \
+        in lines
     assert 'spawners = ["hass.async_create_task"]' in lines
     import tomllib
 
     table = tomllib.loads("\n".join(lines[2:]))["tool"]["taskleak"]
     assert table["fail-on"] == "medium" and table["force-exclude"] is False
+    from taskleak.config_keys import _KEYS
+
+    # every key the configuration takes (extend-per-file-ignores is merged into per-file-ignores)
+    assert set(table) == set(_KEYS) - {"extend-per-file-ignores"}
 
 
 # --- selection -----------------------------------------------------------------------------

@@ -30,6 +30,14 @@ def _table(pairs: Sequence[tuple[str, Sequence[str]]]) -> str:
     return "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in pairs) + "}"
 
 
+def _opt_in() -> str:
+    """The rules off unless selected (TL900 unused-noqa), as `TL900 (unused-noqa)`."""
+    from taskleak.rules import RULES
+
+    return ", ".join(f"{r.code} ({r.name})" for r in RULES.values()
+                     if not r.default_enabled) or "none"
+
+
 def settings_lines(settings: Settings) -> list[str]:
     """The settings as `[tool.taskleak]` lines, after where they came from."""
     source = settings.config_file or "no configuration file: the defaults"
@@ -38,16 +46,20 @@ def settings_lines(settings: Settings) -> list[str]:
         f"# settings from {source}",
         f"# project root: {settings.project_root or Path.cwd()}",
         "[tool.taskleak]",
-        f"select = {_toml(settings.select)}  # empty: every rule on by default",
+        f"select = {_toml(settings.select)}  # empty: every rule but the opt-in ones: "
+        f"{_opt_in()}",
         f"extend-select = {_toml(settings.extend_select)}",
         f"ignore = {_toml(settings.ignore)}",
-        f"per-file-ignores = {_table(settings.per_file_ignores)}",
+        f"per-file-ignores = {_table(settings.per_file_ignores)}  # extend-per-file-ignores "
+        "included",
         f"fail-on = {_toml(settings.fail_on)}",
         f"exclude = {_toml(settings.exclude)}",
         f"extend-exclude = {_toml(settings.extend_exclude)}",
         f"force-exclude = {_toml(settings.force_exclude)}",
         f"respect-gitignore = {_toml(settings.respect_gitignore)}",
         f"spawners = {_toml(settings.spawners)}",
+        f"keep-helper = {_toml(settings.keep_helper)}",
+        f"spawn-helper = {_toml(settings.spawn_helper)}",
         f"baseline = {_toml(settings.baseline)}",
         f"unsafe-fixes = {_toml(unsafe)}",
         f"noqa-aliases = {_table(settings.noqa_aliases)}",
