@@ -31,7 +31,7 @@ def _table(pairs: Sequence[tuple[str, Sequence[str]]]) -> str:
 
 
 def _opt_in() -> str:
-    """The rules off unless selected (TL900 unused-noqa), as `TL900 (unused-noqa)`."""
+    """The rules off unless selected, as `CODE (name)`."""
     from taskleak.rules import RULES
 
     return ", ".join(f"{r.code} ({r.name})" for r in RULES.values()
