@@ -87,6 +87,7 @@ class FixContext:
         self._module_names: frozenset[str] | None = None
         self._fates = {id(sp): f for sp, f in zip(analysis.spawns, analysis.fates, strict=True)}
         self._rewrites_more: bool | None = None
+        self.memo: dict[object, object] = {}  # per-module answers a fix kind computes once
 
     @property
     def rewrites_more(self) -> bool:

@@ -1,6 +1,5 @@
 import asyncio
 import concurrent.futures
-import contextlib
 from typing import Any
 
 
@@ -28,12 +27,10 @@ class Driver:
         self._sweeper_of_stale_sessions = asyncio.create_task(self.post("x"))
 
     async def close(self) -> None:
+        print("closing")
         if self._sweeper_of_stale_sessions is not None:
             self._sweeper_of_stale_sessions.cancel()
-            with contextlib.suppress(
-                asyncio.CancelledError
-            ):
-                await self._sweeper_of_stale_sessions
-        for future in list(self._background_futures):
-            future.cancel()
-        print("closing")
+            await asyncio.gather(
+                self._sweeper_of_stale_sessions,
+                return_exceptions=True,
+            )

@@ -41,5 +41,3 @@ class Driver:
 
     def close(self) -> None:
         """Perform any final cleanup."""
-        for future in list(self._background_futures):
-            future.cancel()
