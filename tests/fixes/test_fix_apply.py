@@ -50,7 +50,7 @@ def test_two_leaks_are_fixed() -> None:
 
 def _three_line_form(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fix each spawn with the three-line form (`_build`), which these tests replace."""
-    monkeypatch.setattr(tracked_set, "_wants_helper", lambda ctx, shape: False)
+    monkeypatch.setattr(tracked_set, "_wants_helper", lambda ctx, sp, shape: False)
 
 
 def _break_sync_spawns(monkeypatch: pytest.MonkeyPatch) -> None:

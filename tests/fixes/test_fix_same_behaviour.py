@@ -27,20 +27,29 @@ PROGRAMS = sorted(SAME.glob("*.py"))
 TIMEOUT = 60  # seconds: only a guard against a hang; the programs count loop turns
 
 
-def _run(path: Path) -> tuple[int, str]:
-    done = subprocess.run([sys.executable, "-W", "ignore", str(path)], capture_output=True,
+def _completed(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-W", "ignore", str(path)], capture_output=True,
                           text=True, timeout=TIMEOUT, check=False)
+
+
+def _run(path: Path) -> tuple[int, str]:
+    done = _completed(path)
     return done.returncode, done.stdout
+
+
+def _fixed(program: Path, folder: Path) -> Path:
+    settings = Settings(unsafe_fixes=bool(constants(program).get("UNSAFE")))
+    target = folder / program.name
+    target.write_bytes(program.read_bytes())
+    fixes = run_fixes(run([target], settings, jobs=1), settings, write=True)
+    assert not fixes.errors, fixes.errors
+    return target
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=[p.stem for p in PROGRAMS])
 def test_the_fixed_program_prints_what_the_original_printed(program: Path,
                                                           tmp_path: Path) -> None:
-    settings = Settings(unsafe_fixes=bool(constants(program).get("UNSAFE")))
-    target = tmp_path / program.name
-    target.write_bytes(program.read_bytes())
-    fixes = run_fixes(run([target], settings, jobs=1), settings, write=True)
-    assert not fixes.errors, fixes.errors
+    target = _fixed(program, tmp_path)
     before = _run(program)
     assert before[0] == 0 and before[1], before
     assert _run(target) == before, target.read_text()
@@ -51,3 +60,13 @@ def test_each_program_is_fixed_or_declined_with_a_reason(tmp_path: Path) -> None
     for program in PROGRAMS:
         result = run([program], Settings(), jobs=1)
         assert result.findings, program.name
+
+
+def test_the_threadsafe_fix_logs_the_error_the_dropped_future_lost(tmp_path: Path) -> None:
+    program = SAME / "threadsafe_error_logged.py"
+    target = _fixed(program, tmp_path)
+    assert "_keep_future(asyncio.run_coroutine_threadsafe(" in target.read_text()
+    before, after = _completed(program), _completed(target)
+    assert "no route for prices" not in before.stderr  # lost
+    assert "background future failed" in after.stderr
+    assert "ValueError: no route for prices" in after.stderr

@@ -69,7 +69,8 @@ def test_generated_lines_fit_the_line_length() -> None:
     assert result.fixed == (STYLE / "narrow.after.py").read_bytes()
     new = [line[2:] for line in difflib.ndiff(before.decode().splitlines(),
                                               result.fixed.decode().splitlines())
-           if line.startswith("+ ") and "create_task" not in line]
+           if line.startswith("+ ") and "create_task" not in line
+           and "run_coroutine_threadsafe(" not in line]  # a spawn only wrapped in a helper
     assert new and all(len(line) <= 60 for line in new)
     again = fix_source(result.fixed, allow_unsafe=lambda rule: True,
                        style=FixStyle(line_length=60))

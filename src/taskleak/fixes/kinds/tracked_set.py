@@ -63,7 +63,7 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
         return project
     shape = NoFix("the spawn runs in a class body") if scope.kind is ScopeKind.CLASS \
         else spawn_shape(ctx, call)
-    if isinstance(shape, NoFix) or _wants_helper(ctx, shape):
+    if isinstance(shape, NoFix) or _wants_helper(ctx, sp, shape):
         name = helper_name(ctx, group_of(sp.spawner))
 
         def build_helper(edits: Edits) -> None:
@@ -120,12 +120,15 @@ def _where(ctx: FixContext, sp: Spawn) -> str:
     return "a module-level set"
 
 
-def _wants_helper(ctx: FixContext, shape: Shape) -> bool:
+def _wants_helper(ctx: FixContext, sp: Spawn, shape: Shape) -> bool:
     """The keep-helper rather than a new local: the local would outlive the task (its frame
     goes on after the spawn), or the module has more than one dropped spawn to fix (one helper
-    instead of three lines at each). A bound task keeps the name its author gave it."""
+    instead of three lines at each), or a concurrent future (its helper logs the error). A
+    bound task keeps the name its author gave it."""
     if shape.form is Form.BOUND:
         return False
+    if sp.spawner == THREAD_SPAWNER:  # its helper also logs the error nobody reads
+        return True
     return dropped_spawns(ctx) > 1 or not _last_in_frame(ctx, shape.placement.line)
 
 
