@@ -48,6 +48,9 @@ class Edits:
     with_attributes: set[cst.FunctionDef] = field(default_factory=set)
     # names added to an existing `from X import a, b`
     import_names: dict[cst.ImportFrom, list[str]] = field(default_factory=dict)
+    # statements removed (a dead `pass` once a fix adds code to its block); each must have
+    # statements inserted before or after it, so no block is left empty
+    removed: set[cst.CSTNode] = field(default_factory=set)
     # comments rewritten ("" removes one): a noqa directive for F841 a fix makes stale
     comments: dict[cst.Comment, str] = field(default_factory=dict)
     # shared pieces by key (module set, instance set, imports): their chosen names
@@ -234,6 +237,9 @@ class _Apply(cst.CSTTransformer):
         if original_node not in e.before and original_node not in e.after \
                 and original_node not in e.blank_before:
             return result
+        if original_node in e.removed:
+            return cst.FlattenSentinel([*e.before.get(original_node, ()),
+                                        *e.after.get(original_node, ())])
         items: list[Statement]
         if isinstance(result, cst.FlattenSentinel):
             items = [n for n in result.nodes if isinstance(n, Statement)]

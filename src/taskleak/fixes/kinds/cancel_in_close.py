@@ -123,7 +123,8 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
 
 
 def _append_to_body(edits: Edits, fn: cst.FunctionDef, code: str) -> None:
-    """`code` after the method's last statement, or before it when it is a `return`/`raise`."""
+    """`code` after the method's last statement (instead of a bare `pass`), or before it when
+    it is a `return`/`raise`."""
     assert isinstance(fn.body, cst.IndentedBlock)
     last = fn.body.body[-1]
     ends = isinstance(last, cst.SimpleStatementLine) and len(last.body) == 1 \
@@ -131,8 +132,12 @@ def _append_to_body(edits: Edits, fn: cst.FunctionDef, code: str) -> None:
     new = edits.statements(code, at=last)
     if ends:
         edits.insert_before(last, new)
-    else:
-        edits.insert_after(last, new)
+        return
+    edits.insert_after(last, new)
+    if isinstance(last, cst.SimpleStatementLine) and len(last.body) == 1 \
+            and isinstance(last.body[0], cst.Pass) and not last.leading_lines \
+            and last.trailing_whitespace.comment is None:
+        edits.removed.add(last)  # `pass` was the whole body's work: now dead
 
 
 def _runs(sp: Spawn, self_name: str, name: str) -> bool:
