@@ -67,7 +67,8 @@ def _base(group: Group) -> str:
 
 
 def _existing(ctx: FixContext, group: Group) -> str | None:
-    """A keep-helper taskleak added before (`_keep_task`, `_keep_task_2` ...)."""
+    """A keep-helper taskleak added before (`_keep_task`, `_keep_task_2` ...), or, for tasks,
+    one the module already defines for the same job (see `_keeps_its_argument`)."""
     functions = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
     for name in list(candidates(_base(group)))[:5]:
         fn = functions.get(name)
@@ -75,7 +76,27 @@ def _existing(ctx: FixContext, group: Group) -> str | None:
             code = ctx.module.code_for_node(fn)
             if ".add_done_callback(" in code and ".discard" in code and "return " in code:
                 return name
+    if group is Group.TASKS:
+        for name, fn in functions.items():
+            if _keeps_its_argument(ctx, fn):
+                return name
     return None
+
+
+def _keeps_its_argument(ctx: FixContext, fn: cst.FunctionDef) -> bool:
+    """`def keep(task): tasks.add(task); task.add_done_callback(tasks.discard); return task`:
+    a plain function of one parameter that adds it to a set pruned by a done-callback and
+    returns it, so a call keeps the expression's value."""
+    params = fn.params
+    if fn.asynchronous is not None or fn.decorators or len(params.params) != 1 \
+            or params.posonly_params or params.kwonly_params \
+            or isinstance(params.star_arg, (cst.Param, cst.ParamStar)) \
+            or params.star_kwarg is not None:
+        return False
+    arg = params.params[0].name.value
+    code = "".join(ctx.module.code_for_node(fn.body).split())
+    return (f".add({arg})" in code and f"{arg}.add_done_callback(" in code
+            and ".discard)" in code and f"return{arg}" in code)
 
 
 def _annotated_element(ctx: FixContext, name: str) -> str | None:
