@@ -197,8 +197,9 @@ def check(options: CheckOptions, progress: Progress | None = None) -> Outcome:
         return out
     if options.apply_fixes or options.diff:
         from taskleak.fixes.files import run_fixes
+        from taskleak.fixes.policy import FixPolicy
 
-        out.fixes = run_fixes(out.result, settings, write=not options.diff)
+        out.fixes = run_fixes(out.result, FixPolicy(settings), write=not options.diff)
         if options.diff:
             out.exit_code = 1 if out.fixes.changed_files else 0
             return out
@@ -217,13 +218,14 @@ def check(options: CheckOptions, progress: Progress | None = None) -> Outcome:
 def fix(options: FixOptions, progress: Progress | None = None) -> Outcome:
     """`taskleak fix`: fix the findings under the options' paths (safe fixes unless allowed)."""
     from taskleak.fixes.files import remaining, run_fixes
+    from taskleak.fixes.policy import FixPolicy
 
     settings = settings_for(options)
     if options.stdin is not None:
         return _fix_stdin(options, settings, options.diff)
     run = _Run(options, settings, progress or NoProgress())
     result, _ = apply_suppressions(run.result(), settings, report_unused=False)
-    fixes = run_fixes(result, settings, write=not options.diff)
+    fixes = run_fixes(result, FixPolicy(settings), write=not options.diff)
     out = Outcome(settings, result, fixes=fixes, stats=run.stats)
     if options.diff:
         out.exit_code = 2 if any(s.internal for s in result.skipped) else \
@@ -301,18 +303,20 @@ def _fix_stdin(options: RunOptions, settings: Settings, diff: bool) -> Outcome:
     diff); `result` holds the findings left. The source is never written anywhere."""
     from taskleak.files.source import decode
     from taskleak.fixes.apply import FileFix, fix_source, unified_diff
-    from taskleak.fixes.files import FixRun, fixable, remaining, style_for
+    from taskleak.fixes.files import FixRun, remaining
+    from taskleak.fixes.policy import FixPolicy
 
     out = _check_stdin(options, settings)
     data = options.stdin
     assert data is not None
     display = _stdin_display(options)
-    targets = {(f.line, f.column, f.rule) for f in out.result.findings if fixable(f)}
+    policy = FixPolicy(settings)
+    targets = {(f.line, f.column, f.rule) for f in out.result.findings if policy.attempts(f)}
     run = FixRun(wrote=not diff)
     if targets and not out.result.skipped:
         source = fix_source(data, spawners=tuple(settings.spawners), targets=targets,
-                            allow_unsafe=settings.unsafe_fix_allowed, filename=display,
-                            style=style_for(settings, Path(display)))
+                            allow_unsafe=policy.allow_unsafe, filename=display,
+                            style=policy.style(Path(display)))
         done = FileFix(Path(display), display, source=source, error=source.error,
                        written=not diff and source.changed and source.error is None)
         if diff and source.changed and source.error is None:

@@ -20,7 +20,7 @@ import pytest
 from helpers import RULE_CASES, TESTS, analyze_source
 
 from taskleak.fixes.apply import SourceFix, fix_source
-from taskleak.fixes.context import FixStyle
+from taskleak.fixes.policy import FixStyle
 from taskleak.model import FixKind, Risk
 
 PAIR_DIRS = [TESTS / "fixes" / "cases", *sorted(RULE_CASES.glob("*/fixes"))]

@@ -9,8 +9,8 @@ from helpers import analyze_source
 
 from taskleak.config import ConfigError, load_config
 from taskleak.fixes.apply import fix_source
-from taskleak.fixes.context import FixStyle
 from taskleak.fixes.files import run_fixes
+from taskleak.fixes.policy import FixPolicy, FixStyle
 from taskleak.model import Risk
 from taskleak.run.runner import run
 
@@ -99,7 +99,7 @@ def test_taskleak_fix_calls_the_configured_helper(tmp_path: Path) -> None:
     target.write_text("import asyncio\n\n\nasync def f():\n    asyncio.create_task(f())\n")
     settings = load_config(config)
     assert settings.keep_helper == "app.tasks.keep"
-    fixes = run_fixes(run([target], settings, jobs=1), settings, write=True)
+    fixes = run_fixes(run([target], settings, jobs=1), FixPolicy(settings), write=True)
     assert [a.description for _, a in fixes.applied] == \
         ["keep the task with the project's app.tasks.keep()"]
     assert "keep(asyncio.create_task(f()))" in target.read_text()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from taskleak.fixes.apply import fix_source
 from taskleak.fixes.files import run_fixes
+from taskleak.fixes.policy import FixPolicy
 from taskleak.model import FixKind, Risk
 from taskleak.run.runner import run
 from taskleak.settings import Settings
@@ -44,7 +45,7 @@ def test_a_dropped_returned_task_is_advertised_fixed_and_green(tmp_path: Path) -
     (row,) = [f for f in result.findings if f.risk is not Risk.LOW]
     assert row.path.endswith("client.py") and row.line == 10
     assert row.fix is not None and (row.fix.kind, row.fix.safe) == (FixKind.TRACKED_SET, True)
-    fixes = run_fixes(result, settings, write=True)
+    fixes = run_fixes(result, FixPolicy(settings), write=True)
     assert [(a.line, a.kind) for _, a in fixes.applied] == [(10, FixKind.TRACKED_SET)]
     fixed = (tmp_path / "client.py").read_text()
     # in a loop a new local would keep the last task after it is done: the keep-helper

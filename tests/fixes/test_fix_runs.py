@@ -29,6 +29,7 @@ import pytest
 from helpers import TESTS
 
 from taskleak.fixes.files import run_fixes
+from taskleak.fixes.policy import FixPolicy
 from taskleak.run.runner import run
 from taskleak.settings import Settings
 
@@ -67,7 +68,7 @@ def fixed_copy(path: Path, folder: Path) -> tuple[Path, list[str]]:
                         spawn_helper=facts.get("SPAWN_HELPER", ""))
     target = folder / path.name
     target.write_bytes(path.read_bytes())
-    fixes = run_fixes(run([target], settings, jobs=1), settings, write=True)
+    fixes = run_fixes(run([target], settings, jobs=1), FixPolicy(settings), write=True)
     assert not fixes.errors, fixes.errors
     return target, [a.kind.value for _, a in fixes.applied]
 

@@ -19,6 +19,7 @@ from helpers import TESTS
 from test_fix_runs import constants
 
 from taskleak.fixes.files import run_fixes
+from taskleak.fixes.policy import FixPolicy
 from taskleak.run.runner import run
 from taskleak.settings import Settings
 
@@ -41,7 +42,7 @@ def _fixed(program: Path, folder: Path) -> Path:
     settings = Settings(unsafe_fixes=bool(constants(program).get("UNSAFE")))
     target = folder / program.name
     target.write_bytes(program.read_bytes())
-    fixes = run_fixes(run([target], settings, jobs=1), settings, write=True)
+    fixes = run_fixes(run([target], settings, jobs=1), FixPolicy(settings), write=True)
     assert not fixes.errors, fixes.errors
     return target
 

@@ -9,7 +9,7 @@ import pytest
 from helpers import TESTS
 
 from taskleak.fixes.apply import fix_file, fix_source
-from taskleak.fixes.context import FixStyle
+from taskleak.fixes.policy import FixStyle
 from taskleak.fixes.style import DEFAULT_LINE_LENGTH, line_length_for, wrap
 
 STYLE = TESTS / "fixes" / "style"

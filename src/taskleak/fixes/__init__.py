@@ -9,10 +9,12 @@
 - `verify.py`: the checks before anything is written (parse, compile, comments, a re-check
   through the same analysis);
 - `files.py`: fix the files of a run's findings;
-- support: `context.py` (the module's analysis, lookups and the project's `FixStyle`),
+- `policy.py`: what is fixed, how and whether it may be (`FixPolicy`, `FixStyle`): every door
+  asks it (the CLI, stdin, the reports' `[*]`, the editor's quick fixes and fix-all);
+- support: `context.py` (the module's analysis and lookups),
   `shapes.py` (statement forms), `edits.py` (collected edits, one transform), `sets.py`
   (tracked sets), `keeper.py` (keep-helpers: the module's, or the project's own),
-  `shutdown.py` (what ends a task that runs forever), `style.py` (line length and wrapping),
+  `style.py` (line length and wrapping),
   `imports.py`, `naming.py`, `tree.py`, `plan.py`.
 
 The analysis never imports this package (a layer contract checks it).

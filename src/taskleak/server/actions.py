@@ -25,6 +25,7 @@ from typing import Any
 
 from lsprotocol import types
 
+from taskleak.fixes.policy import FixPolicy
 from taskleak.model import Finding
 from taskleak.rules import FIX_KINDS, RULES
 from taskleak.server.diagnostics import SOURCE
@@ -183,13 +184,15 @@ def _noqa_action(checked: Checked, finding: Finding, diagnostic: types.Diagnosti
 
 
 def fixable(checked: Checked) -> list[Key]:
-    """The findings fix-all works on: those a fix is advertised for."""
-    return [(f.line, f.column, f.rule) for f in checked.findings if f.fix is not None]
+    """The findings fix-all works on: those the fix policy would fix with the settings."""
+    if checked.settings is None:
+        return []
+    policy = FixPolicy(checked.settings)
+    return [(f.line, f.column, f.rule) for f in checked.findings if policy.fixable(f)]
 
 
 def fix_all_title(checked: Checked) -> str:
-    settings = checked.settings
-    unsafe = settings is not None and (settings.unsafe_fixes or settings.unsafe_fix_rules)
+    unsafe = checked.settings is not None and FixPolicy(checked.settings).any_unsafe
     return f"{SOURCE}: fix all ({'safe and allowed unsafe' if unsafe else 'safe'} fixes)"
 
 

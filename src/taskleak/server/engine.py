@@ -23,6 +23,7 @@ from pygls.workspace.position_codec import PositionCodec
 from taskleak import api
 from taskleak.config import CliOverrides
 from taskleak.files.source import SourceError, decode
+from taskleak.fixes.policy import FixPolicy
 from taskleak.server.diagnostics import to_diagnostics
 from taskleak.server.documents import BufferFix, Checked, Snapshot
 from taskleak.server.editor_settings import EditorSettings
@@ -117,13 +118,13 @@ def fix_checked(checked: Checked, targets: Collection[tuple[int, int, str]],
     if cached is not None:
         return cached
 
-    def allow_unsafe(rule: str) -> bool:
-        return settings.unsafe_fix_allowed(rule) if unsafe is None else unsafe
-
+    policy = FixPolicy(settings, unsafe)
     snapshot = checked.snapshot
+    path = file_path(snapshot, folder)
+    # as `taskleak fix - --stdin-filename FILE` fixes it: the same policy and style
     done = fix_source(buffer_bytes(snapshot.text), spawners=tuple(settings.spawners),
-                      targets=targets, allow_unsafe=allow_unsafe,
-                      filename=str(file_path(snapshot, folder)))
+                      targets=targets, allow_unsafe=policy.allow_unsafe, filename=str(path),
+                      style=policy.style(path))
     try:
         text = decode(done.fixed)[0] if done.changed else snapshot.text
         fixed = BufferFix(text, done.applied, done.not_fixed, done.error)

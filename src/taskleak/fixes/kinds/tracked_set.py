@@ -32,6 +32,7 @@ from taskleak.fixes.edits import Conflict, Edits
 from taskleak.fixes.imports import header
 from taskleak.fixes.keeper import helper_name, module_helper, project_offer
 from taskleak.fixes.plan import NoFix, Offer
+from taskleak.fixes.policy import needs_fix
 from taskleak.fixes.sets import (
     THREAD_SPAWNER,
     fresh_local,
@@ -41,7 +42,6 @@ from taskleak.fixes.sets import (
     module_set,
 )
 from taskleak.fixes.shapes import Form, Shape, fitted, hoisted, spawn_shape
-from taskleak.model import Risk
 from taskleak.rules import FixKind, Verdict, judge
 
 KIND = FixKind.TRACKED_SET
@@ -139,7 +139,7 @@ def dropped_spawns(ctx: FixContext) -> int:
         return cached
     count = sum(1 for sp, fates in zip(ctx.analysis.spawns, ctx.analysis.fates, strict=True)
                 if KIND in (verdict := judge(fates)).rule.fix_kinds
-                and verdict.risk is not Risk.LOW and not sp.structured)
+                and needs_fix(verdict.risk, sp.structured))
     ctx.memo[KIND] = count
     return count
 
