@@ -21,6 +21,6 @@ fetch() {  # requirement, target folder
   echo "$req -> $target"
 }
 for req in amqtt==0.12.1 asyncua==2.1.0 hikari==2.7.0 asyncssh==2.24.1 aiocoap==0.4.17 \
-           pyrogram==2.0.106 arq==0.28.0 taskiq==0.13.0; do
+           pyrogram==2.0.106 arq==0.28.0 taskiq==0.13.0 twitchio==3.3.2 faststream==0.7.8; do
   fetch "$req" "$dest/fresh/${req%%==*}"
 done
