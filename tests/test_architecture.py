@@ -21,9 +21,16 @@ SRC = REPO / "src"
 PACKAGE = SRC / "taskleak"
 LAYERS_CONTRACT = "the pipeline's layers"
 
-# An import from the lowest layers up to a higher one: analysis may not know about fixes.
-INJECTED = "import taskleak.fixes.advice\n"
-INJECTED_INTO = Path("taskleak/analysis/classify.py")
+# Imports from a lower layer up to a higher one: the analysis may not know about fix advice,
+# nor the rewriter (a fix kind) about the advice that chooses among the kinds.
+UPWARD = [
+    (Path("taskleak/analysis/classify.py"), "taskleak.advice.offers", "taskleak.analysis",
+     "taskleak.advice"),
+    (Path("taskleak/fixes/kinds/tracked_set.py"), "taskleak.advice.offers", "taskleak.fixes",
+     "taskleak.advice"),
+    (Path("taskleak/advice/offers.py"), "taskleak.fixer.apply", "taskleak.advice",
+     "taskleak.fixer"),
+]
 
 
 def _lint_imports() -> str:
@@ -52,24 +59,29 @@ def _layers_section(output: str) -> str:
     return broken
 
 
-def test_an_upward_import_breaks_the_layers_contract(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("into", "imported", "lower", "higher"), UPWARD,
+                         ids=[f"{low}->{high}" for _, _, low, high in UPWARD])
+def test_an_upward_import_breaks_the_layers_contract(tmp_path: Path, into: Path, imported: str,
+                                                     lower: str, higher: str) -> None:
     shutil.copytree(PACKAGE, tmp_path / "src" / "taskleak",
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    target = tmp_path / "src" / INJECTED_INTO
+    target = tmp_path / "src" / into
     source = target.read_text(encoding="utf-8")
     # after the module docstring and `from __future__` line, so the copy still compiles
     anchor = "from __future__ import annotations\n"
     assert anchor in source
-    target.write_text(source.replace(anchor, anchor + INJECTED, 1), encoding="utf-8")
+    target.write_text(source.replace(anchor, f"{anchor}import {imported}\n", 1),
+                      encoding="utf-8")
 
     result = _run_lint_imports(tmp_path / "src", tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert f"{LAYERS_CONTRACT} BROKEN" in output
     # the copy was the one analysed, and the report names the injected import
-    assert "taskleak.analysis is not allowed to import taskleak.fixes" in output
-    assert "taskleak.analysis.classify -> taskleak.fixes.advice" in _layers_section(output)
+    assert f"{lower} is not allowed to import {higher}" in output
+    module = ".".join(into.with_suffix("").parts)
+    assert f"{module} -> {imported}" in _layers_section(output)
 
 
 def test_the_tree_keeps_every_contract() -> None:

@@ -32,7 +32,7 @@ from taskleak.suppress.gate import apply_suppressions
 if TYPE_CHECKING:  # fixing imports libcst: a check run without fixes never loads it
     import threading
 
-    from taskleak.fixes.files import FixRun
+    from taskleak.fixer.files import FixRun
     from taskleak.suppress.add_noqa import AddedNoqa
 
 STDIN = Path("-")
@@ -196,7 +196,7 @@ def check(options: CheckOptions, progress: Progress | None = None) -> Outcome:
         out.exit_code = 2 if any(s.internal for s in out.result.skipped) else 0
         return out
     if options.apply_fixes or options.diff:
-        from taskleak.fixes.files import run_fixes
+        from taskleak.fixer.files import run_fixes
         from taskleak.fixes.policy import FixPolicy
 
         out.fixes = run_fixes(out.result, FixPolicy(settings), write=not options.diff)
@@ -217,7 +217,7 @@ def check(options: CheckOptions, progress: Progress | None = None) -> Outcome:
 
 def fix(options: FixOptions, progress: Progress | None = None) -> Outcome:
     """`taskleak fix`: fix the findings under the options' paths (safe fixes unless allowed)."""
-    from taskleak.fixes.files import remaining, run_fixes
+    from taskleak.fixer.files import remaining, run_fixes
     from taskleak.fixes.policy import FixPolicy
 
     settings = settings_for(options)
@@ -302,8 +302,8 @@ def _fix_stdin(options: RunOptions, settings: Settings, diff: bool) -> Outcome:
     """Fix the source given on stdin: `stdin_output` is the fixed source (or, with `diff`, the
     diff); `result` holds the findings left. The source is never written anywhere."""
     from taskleak.files.source import decode
-    from taskleak.fixes.apply import FileFix, fix_source, unified_diff
-    from taskleak.fixes.files import FixRun, remaining
+    from taskleak.fixer.apply import FileFix, fix_source, unified_diff
+    from taskleak.fixer.files import FixRun, remaining
     from taskleak.fixes.policy import FixPolicy
 
     out = _check_stdin(options, settings)

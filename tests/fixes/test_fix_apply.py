@@ -17,8 +17,8 @@ import libcst as cst
 import pytest
 
 from taskleak.files.atomic import FileChangedError, replace_file
-from taskleak.fixes import apply
-from taskleak.fixes.apply import fix_file, fix_source
+from taskleak.fixer import apply
+from taskleak.fixer.apply import fix_file, fix_source
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.kinds import tracked_set
 from taskleak.fixes.shapes import Shape

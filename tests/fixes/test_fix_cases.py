@@ -19,7 +19,7 @@ from collections.abc import Callable
 import pytest
 from helpers import RULE_CASES, TESTS, analyze_source
 
-from taskleak.fixes.apply import SourceFix, fix_source
+from taskleak.fixer.apply import SourceFix, fix_source
 from taskleak.fixes.policy import FixStyle
 from taskleak.model import FixKind, Risk
 

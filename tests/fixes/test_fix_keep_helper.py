@@ -8,8 +8,8 @@ import pytest
 from helpers import analyze_source
 
 from taskleak.config import ConfigError, load_config
-from taskleak.fixes.apply import fix_source
-from taskleak.fixes.files import run_fixes
+from taskleak.fixer.apply import fix_source
+from taskleak.fixer.files import run_fixes
 from taskleak.fixes.policy import FixPolicy, FixStyle
 from taskleak.model import Risk
 from taskleak.run.runner import run

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from taskleak.fixes.apply import fix_source
-from taskleak.fixes.files import run_fixes
+from taskleak.fixer.apply import fix_source
+from taskleak.fixer.files import run_fixes
 from taskleak.fixes.policy import FixPolicy
 from taskleak.model import FixKind, Risk
 from taskleak.run.runner import run

@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 from helpers import TESTS
 
-from taskleak.fixes.files import run_fixes
+from taskleak.fixer.files import run_fixes
 from taskleak.fixes.policy import FixPolicy
 from taskleak.run.runner import run
 from taskleak.settings import Settings

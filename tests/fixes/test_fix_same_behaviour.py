@@ -18,7 +18,7 @@ import pytest
 from helpers import TESTS
 from test_fix_runs import constants
 
-from taskleak.fixes.files import run_fixes
+from taskleak.fixer.files import run_fixes
 from taskleak.fixes.policy import FixPolicy
 from taskleak.run.runner import run
 from taskleak.settings import Settings

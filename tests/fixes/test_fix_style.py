@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import TESTS
 
-from taskleak.fixes.apply import fix_file, fix_source
+from taskleak.fixer.apply import fix_file, fix_source
 from taskleak.fixes.policy import FixStyle
 from taskleak.fixes.style import DEFAULT_LINE_LENGTH, line_length_for, wrap
 

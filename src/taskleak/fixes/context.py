@@ -79,7 +79,7 @@ class FixContext:
     @property
     def rewrites_more(self) -> bool:
         """libcst does not write the source back as it read it, beyond the comment and blank
-        lines `fixes.splice` puts back: `fix` refuses the file (`fixes.apply`), so no fix of it
+        lines `fixes.splice` puts back: `fix` refuses the file (`fixer.apply`), so no fix of it
         is offered either. Only a text holding what libcst is known to lose is generated."""
         if self._rewrites_more is None:
             text = self.analysis.text

@@ -4,7 +4,7 @@ A buffer is checked as `taskleak check - --stdin-filename FILE` checks it (`api.
 buffer's bytes): the nearest configuration of FILE, the editor's settings on top, per-file
 ignores, `# noqa` read from the buffer. Settings are resolved at every check, so a changed
 `pyproject.toml` counts at the next one. A buffer is fixed as `taskleak fix -` fixes it
-(`fixes.apply.fix_source`: rewritten, then verified), in memory, for the findings asked for.
+(`fixer.apply.fix_source`: rewritten, then verified), in memory, for the findings asked for.
 
 Only the worker thread calls these (see `schedule.Worker`): libcst and the parser's speed
 switches are process-wide (`analysis.parse`), so the analysis runs on one thread at a time.
@@ -108,7 +108,7 @@ def fix_checked(checked: Checked, targets: Collection[tuple[int, int, str]],
     """The checked buffer with `targets` fixed (cached for its version): unsafe fixes where the
     settings allow them, or everywhere (`unsafe`) or nowhere (`unsafe=False`). None without
     settings (a configuration error)."""
-    from taskleak.fixes.apply import fix_source  # libcst's rewriting: loaded when first needed
+    from taskleak.fixer.apply import fix_source  # libcst's rewriting: loaded when first needed
 
     settings = checked.settings
     if settings is None:

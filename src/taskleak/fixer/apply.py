@@ -19,13 +19,14 @@ from pathlib import Path
 
 import libcst as cst
 
+from taskleak.advice.offers import TOO_DEEP_TO_FIX, choose, needs_fix, not_applied_reason, offers
 from taskleak.analysis.analyse import analyse, shown_node
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.positions import spawn_positions
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.lines import byte_position, lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source, syntax_error
-from taskleak.fixes.advice import TOO_DEEP_TO_FIX, choose, needs_fix, not_applied_reason, offers
+from taskleak.fixer.verify import AppliedFix, Checker, NotFixed, Planned
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, apply_edits
 from taskleak.fixes.imports import place_pending
@@ -35,7 +36,6 @@ from taskleak.fixes.returned import returned_task_spawns
 from taskleak.fixes.sets import render_sets
 from taskleak.fixes.splice import Lost, lost_lines, put_back
 from taskleak.fixes.style import line_length_for
-from taskleak.fixes.verify import AppliedFix, Checker, NotFixed, Planned
 from taskleak.rules import judge
 
 __all__ = ["AppliedFix", "FileFix", "NotFixed", "SourceFix", "TargetKey", "fix_file",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from taskleak.fixes.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
+from taskleak.fixer.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
 from taskleak.fixes.policy import FixPolicy
 from taskleak.model import Finding, RunResult
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from taskleak.advice.offers import advise_module
 from taskleak.analysis.analyse import ModuleAnalysis, analyse
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.spawns import Spawn
 from taskleak.files.lines import with_newlines
 from taskleak.files.source import SourceError, decode
-from taskleak.fixes.advice import advise_module
 from taskleak.fixes.plan import Offer
 from taskleak.fixes.splice import Lost
 from taskleak.model import FixKind, Risk
