@@ -172,3 +172,63 @@ def test_modules_and_functions_stay_small() -> None:
                 if length > MAX_FUNCTION_LINES:
                     too_big.append(f"{where}:{node.lineno}: {node.name}() is {length} lines")
     assert not too_big, "\n".join(too_big)
+
+
+# --- one door ------------------------------------------------------------------------------
+
+# The stages of a session and the only modules that may call each: everything else (the
+# command line, the library API, the language server, the tests) goes through
+# `taskleak.session.Session`.
+DOORS = {
+    "collect": {"taskleak/session.py"},
+    "analyse_file": {"taskleak/session.py", "taskleak/run/runner.py", "taskleak/run/workers.py"},
+    "join": {"taskleak/session.py", "taskleak/run/runner.py"},
+    "apply_suppressions": {"taskleak/session.py"},
+    "run_fixes": {"taskleak/session.py"},
+    "fix_source": {"taskleak/session.py", "taskleak/fixer/apply.py"},
+    "fix_file": {"taskleak/fixer/files.py"},
+}
+
+
+def _calls(path: Path) -> set[str]:
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name):
+                names.add(func.id)
+            elif isinstance(func, ast.Attribute) and func.attr != "join" and not (
+                    isinstance(func.value, ast.Name) and func.value.id == "gc"):
+                names.add(func.attr)  # not str.join, os.path.join, gc.collect
+    return names
+
+
+def test_one_way_in_to_analyse_and_to_fix() -> None:
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = path.relative_to(SRC).as_posix()
+        for stage in _calls(path) & set(DOORS):
+            if where not in DOORS[stage]:
+                offenders.append(f"{where} calls {stage}()")
+    assert not offenders, offenders
+
+
+# A stage's own unit tests may call it; every other test goes through the session.
+STAGE_TESTS = {
+    "collect": "tests/run/", "run_fixes": "tests/fixes/", "fix_file": "tests/fixes/",
+    "apply_suppressions": "tests/suppress/", "join": "tests/project/",
+}
+
+
+def test_no_test_drives_a_stage_past_the_session() -> None:
+    """Tests check and fix through the session (or the api and the command line on top of
+    it); only a stage's own unit tests call the stage."""
+    offenders = []
+    for path in sorted((REPO / "tests").rglob("test_*.py")):
+        where = path.relative_to(REPO).as_posix()
+        for stage in _calls(path) & set(STAGE_TESTS):
+            if not where.startswith(STAGE_TESTS[stage]):
+                offenders.append(f"{where} calls {stage}()")
+    assert not offenders, offenders

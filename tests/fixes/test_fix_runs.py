@@ -26,11 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import TESTS
+from helpers import TESTS, fix_paths
 
-from taskleak.fixer.files import run_fixes
-from taskleak.fixes.policy import FixPolicy
-from taskleak.run.runner import run
 from taskleak.settings import Settings
 
 RUN = TESTS / "fixes" / "run"
@@ -68,7 +65,7 @@ def fixed_copy(path: Path, folder: Path) -> tuple[Path, list[str]]:
                         spawn_helper=facts.get("SPAWN_HELPER", ""))
     target = folder / path.name
     target.write_bytes(path.read_bytes())
-    fixes = run_fixes(run([target], settings, jobs=1), FixPolicy(settings), write=True)
+    fixes = fix_paths([target], settings)
     assert not fixes.errors, fixes.errors
     return target, [a.kind.value for _, a in fixes.applied]
 

@@ -15,12 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import TESTS
+from helpers import TESTS, check_paths, fix_paths
 from test_fix_runs import constants
 
-from taskleak.fixer.files import run_fixes
-from taskleak.fixes.policy import FixPolicy
-from taskleak.run.runner import run
 from taskleak.settings import Settings
 
 SAME = TESTS / "fixes" / "run" / "same"
@@ -42,7 +39,7 @@ def _fixed(program: Path, folder: Path) -> Path:
     settings = Settings(unsafe_fixes=bool(constants(program).get("UNSAFE")))
     target = folder / program.name
     target.write_bytes(program.read_bytes())
-    fixes = run_fixes(run([target], settings, jobs=1), FixPolicy(settings), write=True)
+    fixes = fix_paths([target], settings)
     assert not fixes.errors, fixes.errors
     return target
 
@@ -59,7 +56,7 @@ def test_the_fixed_program_prints_what_the_original_printed(program: Path,
 def test_each_program_is_fixed_or_declined_with_a_reason(tmp_path: Path) -> None:
     """The programs are not trivially the same: taskleak reports something in each."""
     for program in PROGRAMS:
-        result = run([program], Settings(), jobs=1)
+        result = check_paths([program])
         assert result.findings, program.name
 
 

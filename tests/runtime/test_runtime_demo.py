@@ -20,12 +20,11 @@ import fixed_server
 import leaky_server
 import pytest
 from click.testing import CliRunner
+from helpers import check_paths
 from runtime_helpers import line_of
 
 from taskleak.cli import main
-from taskleak.run.runner import run
 from taskleak.runtime import confirm, load_runtime_report
-from taskleak.settings import Settings
 
 LEAKY = os.path.abspath(leaky_server.__file__)
 FIXED = os.path.abspath(fixed_server.__file__)
@@ -64,7 +63,7 @@ async def test_fixed_server_stays_flat() -> None:
 async def test_the_runtime_leak_confirms_the_static_finding(tmp_path: Path) -> None:
     report = tmp_path / "runtime.json"
     await chat_client.run_cycles(leaky_server, cycles=3, report=str(report))
-    static = run([Path(LEAKY), Path(FIXED)], Settings())
+    static = check_paths([Path(LEAKY), Path(FIXED)], jobs=None)
     spawn_line = line_of(LEAKY, "asyncio.create_task(")
     (high,) = [f for f in static.findings if f.rule == "TL101"]
     assert high.line == spawn_line
@@ -88,7 +87,7 @@ async def test_taskleak_fix_keeps_the_task_and_changes_nothing_else(tmp_path: Pa
     text = fixed_path.read_text()
     assert text != Path(LEAKY).read_text()
     assert ".cancel()" not in text  # a safe fix stops nothing
-    static = run([fixed_path], Settings())
+    static = check_paths([fixed_path], jobs=None)
     assert [f.rule for f in static.findings] != ["TL101"]  # no longer dropped
 
     spec = importlib.util.spec_from_file_location("autofixed_server", fixed_path)

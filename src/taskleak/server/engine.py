@@ -4,7 +4,8 @@ A buffer is checked as `taskleak check - --stdin-filename FILE` checks it (`api.
 buffer's bytes): the nearest configuration of FILE, the editor's settings on top, per-file
 ignores, `# noqa` read from the buffer. Settings are resolved at every check, so a changed
 `pyproject.toml` counts at the next one. A buffer is fixed as `taskleak fix -` fixes it
-(`fixer.apply.fix_source`: rewritten, then verified), in memory, for the findings asked for.
+(a `Session` on the buffer, with the same fix policy: rewritten, then verified), in memory, for
+the findings asked for.
 
 Only the worker thread calls these (see `schedule.Worker`): libcst and the parser's speed
 switches are process-wide (`analysis.parse`), so the analysis runs on one thread at a time.
@@ -28,6 +29,7 @@ from taskleak.server.diagnostics import to_diagnostics
 from taskleak.server.documents import BufferFix, Checked, Snapshot
 from taskleak.server.editor_settings import EditorSettings
 from taskleak.server.text import Lines
+from taskleak.session import Session, Source
 
 UNTITLED = "untitled.py"
 
@@ -108,8 +110,6 @@ def fix_checked(checked: Checked, targets: Collection[tuple[int, int, str]],
     """The checked buffer with `targets` fixed (cached for its version): unsafe fixes where the
     settings allow them, or everywhere (`unsafe`) or nowhere (`unsafe=False`). None without
     settings (a configuration error)."""
-    from taskleak.fixer.apply import fix_source  # libcst's rewriting: loaded when first needed
-
     settings = checked.settings
     if settings is None:
         return None
@@ -117,18 +117,20 @@ def fix_checked(checked: Checked, targets: Collection[tuple[int, int, str]],
     cached = checked.fixes.get(key)
     if cached is not None:
         return cached
-
-    policy = FixPolicy(settings, unsafe)
     snapshot = checked.snapshot
-    path = file_path(snapshot, folder)
-    # as `taskleak fix - --stdin-filename FILE` fixes it: the same policy and style
-    done = fix_source(buffer_bytes(snapshot.text), spawners=tuple(settings.spawners),
-                      targets=targets, allow_unsafe=policy.allow_unsafe, filename=str(path),
-                      style=policy.style(path))
-    try:
-        text = decode(done.fixed)[0] if done.changed else snapshot.text
-        fixed = BufferFix(text, done.applied, done.not_fixed, done.error)
-    except SourceError as exc:
-        fixed = BufferFix(snapshot.text, [], done.not_fixed, exc.reason)
+    # through the one door, as `taskleak fix - --stdin-filename FILE` fixes it: the same
+    # session, fix policy and style; in memory (never written)
+    session = Session(Source(buffer=buffer_bytes(snapshot.text),
+                             filename=file_path(snapshot, folder)), settings)
+    run = session.fix(FixPolicy(settings, unsafe), write=False, only=targets)
+    done = run.files[0].source if run.files else None
+    if done is None:
+        fixed = BufferFix(snapshot.text, [], [], run.files[0].error if run.files else None)
+    else:
+        try:
+            text = decode(done.fixed)[0] if done.changed else snapshot.text
+            fixed = BufferFix(text, done.applied, done.not_fixed, done.error)
+        except SourceError as exc:
+            fixed = BufferFix(snapshot.text, [], done.not_fixed, exc.reason)
     checked.remember_fix(key, fixed)
     return fixed
