@@ -10,91 +10,20 @@ stdin (`stdin=`) is checked and fixed as if it were the file `stdin_filename`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from taskleak.config import CliOverrides, ConfigError, resolve_settings
+from taskleak.config import ConfigError, resolve_settings
 from taskleak.files.cachedir import default_cache_dir
 from taskleak.files.discovery import discover_names
 from taskleak.files.paths import relative_path
-from taskleak.model import RunResult
+from taskleak.options import STDIN, CheckOptions, FixOptions, Outcome, RunOptions, UsageError
 from taskleak.run.progress import NoProgress, Progress
-from taskleak.run.runner import RunStats
 from taskleak.session import Session, SessionError, Source, check_source, gate
 from taskleak.settings import Settings
 
-if TYPE_CHECKING:  # fixing imports libcst: a check run without fixes never loads it
+if TYPE_CHECKING:
     import threading
-
-    from taskleak.fixer.files import FixRun
-    from taskleak.suppress.add_noqa import AddedNoqa
-
-STDIN = Path("-")
-
-
-class UsageError(Exception):
-    """A bad option, configuration, baseline or runtime report: the message says which."""
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """What to check and how: shared by `check` and `fix`."""
-
-    paths: tuple[Path, ...] = ()  # default: the current folder; `-` reads `stdin`
-    overrides: CliOverrides = field(default_factory=CliOverrides)  # the command line's settings
-    config_file: Path | None = None
-    isolated: bool = False
-    jobs: int | None = None  # worker processes at most (default: all cores)
-    cache: bool = True
-    cache_dir: Path | None = None  # default: .taskleak_cache in the project root
-    stdin: bytes | None = None  # the source to check instead of files (the path `-`)
-    stdin_filename: Path | None = None  # where that source would be: config, excludes, noqa
-    exit_zero: bool = False  # exit 0 even with findings (2 stays 2)
-    exit_non_zero_on_fix: bool = False  # exit 1 when a fix was applied, even if nothing is left
-
-    @property
-    def targets(self) -> list[Path]:
-        if self.stdin is not None:
-            return [self.stdin_filename or Path("stdin.py")]
-        return list(self.paths) or [Path(".")]
-
-
-@dataclass(frozen=True)
-class CheckOptions(RunOptions):
-    show_unused_noqa: bool = False  # select the unused-noqa rule
-    write_baseline: Path | None = None
-    runtime_report: Path | None = None
-    apply_fixes: bool = False  # fix first, then report what is left
-    diff: bool = False  # compute the fixes as a diff, write nothing
-    add_noqa: bool = False  # --add-noqa: a directive on every line with a finding, no report
-
-
-@dataclass(frozen=True)
-class FixOptions(RunOptions):
-    diff: bool = False
-
-
-@dataclass
-class Outcome:
-    """What a session did; `messages` are for the user (stderr), in order."""
-
-    settings: Settings
-    result: RunResult
-    exit_code: int = 0
-    fixes: FixRun | None = None
-    messages: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # shown first: the cache could not be saved
-    stats: RunStats = field(default_factory=RunStats)
-    baselined: int = 0  # findings the baseline holds (not in `result`)
-    noqa_added: AddedNoqa | None = None  # what --add-noqa wrote
-    stdin_output: bytes | None = None  # fixing stdin: the fixed source (or the diff)
-
-
-def exit_code(result: RunResult, fail_on: str) -> int:
-    """0: nothing at or above `fail_on`; 1: something is; 2: an internal error."""
-    return gate(result, fail_on)
-
 
 def _final_exit(out: Outcome, options: RunOptions, code: int) -> int:
     """`--exit-non-zero-on-fix` and `--exit-zero` on top of the gate's code (2 stays 2)."""
@@ -236,5 +165,5 @@ def watch(options: CheckOptions, progress: Progress | None = None,
         raise UsageError(str(exc)) from None
 
 
-__all__ = ["CheckOptions", "FixOptions", "Outcome", "RunOptions", "UsageError", "check",
-           "check_source", "exit_code", "files", "fix", "settings_for", "watch"]
+__all__ = ["STDIN", "CheckOptions", "FixOptions", "Outcome", "RunOptions", "UsageError", "check",
+           "check_source", "files", "fix", "gate", "settings_for", "watch"]
