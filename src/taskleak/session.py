@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from taskleak.analysis.facts import FileFacts
 from taskleak.files.discovery import SpecialPathError, is_excluded
 from taskleak.files.paths import relative_path
-from taskleak.model import Risk, RunResult
+from taskleak.model import FindingKey, Risk, RunResult
 from taskleak.project.join import join
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.run.runner import Collected, RunStats, collect
@@ -29,7 +29,6 @@ if TYPE_CHECKING:  # fixing imports libcst: a check without fixes never loads it
     from taskleak.fixer.files import FixRun
     from taskleak.fixes.policy import FixPolicy
 
-TargetKey = tuple[int, int, str]  # (line, column, rule) of a finding in its file
 
 
 class SessionError(Exception):
@@ -145,7 +144,7 @@ class Session:
             and name is not None and is_excluded(name, self.settings)
 
     # -- fixes ------------------------------------------------------------------------------
-    def fix(self, policy: FixPolicy, *, write: bool, only: Collection[TargetKey] | None = None,
+    def fix(self, policy: FixPolicy, *, write: bool, only: Collection[FindingKey] | None = None,
             recheck: bool = True) -> FixRun:
         """Fix what the policy attempts among the findings (or the findings `only` names, in a
         buffer), as it allows and writes them; with `write=False`, only compute the diffs.
@@ -165,7 +164,7 @@ class Session:
         return self.fixes
 
     def _fix_buffer(self, policy: FixPolicy, write: bool,
-                    only: Collection[TargetKey] | None) -> FixRun:
+                    only: Collection[FindingKey] | None) -> FixRun:
         from taskleak.files.source import decode
         from taskleak.fixer.apply import FileFix, fix_source, unified_diff
         from taskleak.fixer.files import FixRun

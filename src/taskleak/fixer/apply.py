@@ -36,12 +36,13 @@ from taskleak.fixes.returned import returned_task_spawns
 from taskleak.fixes.sets import render_sets
 from taskleak.fixes.splice import Lost, lost_lines, put_back
 from taskleak.fixes.style import line_length_for
+from taskleak.model import FindingKey
 from taskleak.rules import judge
 
 __all__ = ["AppliedFix", "FileFix", "NotFixed", "SourceFix", "TargetKey", "fix_file",
            "fix_source", "unified_diff"]
 
-TargetKey = tuple[int, int, str]  # (line, column, rule) of a finding
+TargetKey = FindingKey  # kept for callers of the fixer's API
 
 
 @dataclass

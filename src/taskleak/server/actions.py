@@ -26,7 +26,7 @@ from typing import Any
 from lsprotocol import types
 
 from taskleak.fixes.policy import FixPolicy
-from taskleak.model import Finding
+from taskleak.model import Finding, FindingKey
 from taskleak.rules import FIX_KINDS, RULES
 from taskleak.server.diagnostics import SOURCE
 from taskleak.server.documents import BufferFix, Checked
@@ -37,7 +37,7 @@ from taskleak.server.text import Lines
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 QUICK_FIX = types.CodeActionKind.QuickFix.value
-Key = tuple[int, int, str]
+Key = FindingKey
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ class View:
 
 
 @dataclass
-class Outcome:
+class BufferCheck:
     checked: Checked
     errors: list[str] = field(default_factory=list)  # for the user (a configuration error)
     logs: list[str] = field(default_factory=list)  # for the log (an internal error of ours)
@@ -67,9 +67,9 @@ def buffer_bytes(text: str) -> bytes:
 
 
 def check_snapshot(snapshot: Snapshot, editor: EditorSettings, folder: Path | None,
-                   generation: int, view: View) -> Outcome:
+                   generation: int, view: View) -> BufferCheck:
     """Check one buffer with its file's settings and the editor's on top."""
-    out = Outcome(Checked(snapshot, generation, None, editor))
+    out = BufferCheck(Checked(snapshot, generation, None, editor))
     options = api.CheckOptions(stdin=buffer_bytes(snapshot.text),
                                stdin_filename=file_path(snapshot, folder),
                                overrides=editor.overrides(), cache=False)
@@ -86,7 +86,7 @@ def check_snapshot(snapshot: Snapshot, editor: EditorSettings, folder: Path | No
     return out
 
 
-def _session(options: api.CheckOptions, out: Outcome) -> api.Outcome | None:
+def _session(options: api.CheckOptions, out: BufferCheck) -> api.Outcome | None:
     """The check; when the settings are refused, the check without the editor's (the error is
     theirs), else None (the configuration file's error)."""
     try:
