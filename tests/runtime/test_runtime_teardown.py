@@ -291,3 +291,81 @@ def test_garbage_is_collected_only_when_a_task_is_left(pytester: pytest.Pytester
     result = run(pytester, "--taskleak")
     result.assert_outcomes(passed=5)
     result.stdout.fnmatch_lines(["full collections: 0"])
+
+
+@pytest.mark.asyncio
+async def test_a_spawn_inside_a_library_also_names_the_users_line() -> None:
+    import os
+
+    from runtime_helpers import line_of
+    from websockets.asyncio.client import connect
+    from websockets.asyncio.server import ServerConnection, serve
+
+    from taskleak.runtime import track
+
+    async def echo(connection: ServerConnection) -> None:
+        async for message in connection:
+            await connection.send(message)
+
+    here = os.path.abspath(__file__)
+    async with serve(echo, "127.0.0.1", 0) as server:
+        port = server.sockets[0].getsockname()[1]
+        tracker = track(action="log")
+        async with tracker:
+            client = await connect(f"ws://127.0.0.1:{port}")  # the user's line
+        await client.close()
+    keepalive = [leak for leak in tracker.leaks if leak.coroutine.endswith("keepalive")]
+    sites = [leak.created_at for leak in keepalive if leak.created_at is not None]
+    assert len(sites) == 2  # the client's and the server's connection
+    assert all("websockets" in site.path for site in sites)  # the spawn: inside the library
+    # the client's was made under this test's line; the server's by a loop callback (no line)
+    vias = [(site.via.path, site.via.line) for site in sites if site.via is not None]
+    assert vias == [(here, line_of(here, "# the user's line"))]
+    assert any("called from " in leak.describe() for leak in keepalive)
+
+
+LEAKS_TWICE = """
+import asyncio
+import pytest
+
+async def forever():
+    await asyncio.sleep(3600)
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("n", [1, 2])
+async def test_leaks(n):
+    asyncio.create_task(forever())  # the leaky spawn
+
+@pytest.mark.asyncio
+async def test_clean():
+    await asyncio.sleep(0)
+"""
+
+
+def test_a_tests_leaks_travel_in_its_report_as_xdist_sends_it(pytester: pytest.Pytester) -> None:
+    from _pytest.reports import TestReport
+
+    line = write(pytester, LEAKS_TWICE)
+    recorded = pytester.inline_run("--taskleak", "-p", "no:hypothesispytest")
+    teardowns = [
+        r for r in recorded.getreports("pytest_runtest_logreport") if r.when == "teardown"
+    ]
+    # what pytest-xdist does with a worker's report: serialise it, rebuild it on the controller
+    rebuilt = {r.nodeid: TestReport._from_json(r._to_json()) for r in teardowns}
+    leaky = rebuilt["test_app.py::test_leaks[1]"]
+    ((key, text),) = leaky.user_properties
+    assert key == "taskleak"
+    assert f"created at test_app.py:{line} in test_leaks" in text
+    assert rebuilt["test_app.py::test_clean"].user_properties == []
+
+
+def test_under_xdist_the_summary_names_each_test(pytester: pytest.Pytester) -> None:
+    pytest.importorskip("xdist")
+    line = write(pytester, LEAKS_TWICE)
+    result = run(pytester, "--taskleak", "-n", "2")
+    result.assert_outcomes(passed=3, errors=2)
+    summary = result.stdout.str().split("tasks left running by tests")[1]
+    for test in ("test_leaks[1]", "test_leaks[2]"):
+        assert f"test_app.py::{test}: 1 task leaked:" in summary
+    assert f"created at test_app.py:{line} in test_leaks" in summary
+    assert "test_clean" not in summary

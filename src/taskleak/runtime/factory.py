@@ -164,7 +164,10 @@ def creation_site(task: asyncio.Task[Any]) -> Site | None:
     """Where `task` was created: the spawning call if a factory saw it, else the coroutine's."""
     known, raw = _raw_site(task)
     if known and raw is not None:
-        return Site(raw[0], raw[1], raw[2], "factory")
+        via = raw[3]
+        return Site(
+            raw[0], raw[1], raw[2], "factory", Site(*via, "frame") if via is not None else None
+        )
     return coroutine_site(task.get_coro())
 
 
