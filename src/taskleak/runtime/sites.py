@@ -46,6 +46,9 @@ _HANDLE_RUN: CodeType = asyncio.events.Handle._run.__code__
 
 _QUALNAME_ATTR = "co_qualname" if sys.version_info >= (3, 11) else "co_name"
 
+_USER, _INTERNAL, _LIBRARY = 0, 1, 2  # what a file is, for the frame walk
+_kinds: dict[str, int] = {}  # per filename; emptied when internal packages are added
+
 
 @dataclass(frozen=True)
 class Site:
@@ -87,6 +90,7 @@ class _InternalFiles:
             prefixes.extend(_package_prefixes(name))
         self._prefixes = tuple(prefixes)
         self.cache = {}  # rebuild lazily: new prefixes change earlier answers
+        _kinds.clear()
 
     def __call__(self, filename: str) -> bool:
         return filename.startswith(self._prefixes) if self._prefixes else False
@@ -135,21 +139,30 @@ def is_internal(filename: str) -> bool:
     return internal
 
 
+def _kind(filename: str) -> int:
+    if is_internal(filename):
+        kind = _INTERNAL
+    else:
+        kind = _LIBRARY if is_library(filename) else _USER
+    _kinds[filename] = kind
+    return kind
+
+
 def caller_site(frame: FrameType | None) -> RawSite | None:
     """The first frame from `frame` outwards that is not internal, as a raw site; when it is in
     a library, with the nearest frame of the user's code further out.
 
     None when the walk reaches the loop's callback runner first (a task created by a callback).
     """
-    cache = _internal.cache
+    kinds = _kinds
     while frame is not None:
         code = frame.f_code
         filename = code.co_filename
-        internal = cache.get(filename)
-        if internal is None:
-            internal = cache[filename] = _internal(filename)
-        if not internal:
-            via = _user_frame(frame.f_back) if is_library(filename) else None
+        kind = kinds.get(filename)
+        if kind is None:
+            kind = _kind(filename)
+        if kind != _INTERNAL:
+            via = _user_frame(frame.f_back) if kind == _LIBRARY else None
             return (filename, frame.f_lineno, getattr(code, _QUALNAME_ATTR), via)
         if code is _HANDLE_RUN:
             return None
@@ -164,7 +177,8 @@ def _user_frame(frame: FrameType | None) -> RawFrame | None:
         if code is _HANDLE_RUN:
             return None
         filename = code.co_filename
-        if not is_internal(filename) and not is_library(filename):
+        kind = _kinds.get(filename)
+        if (kind if kind is not None else _kind(filename)) == _USER:
             return (filename, frame.f_lineno, getattr(code, _QUALNAME_ATTR))
         frame = frame.f_back
     return None
