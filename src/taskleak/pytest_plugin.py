@@ -4,9 +4,9 @@ Turn it on with `pytest --taskleak` or `taskleak = true` in the pytest ini secti
 test (pytest-asyncio, anyio on asyncio, `unittest.IsolatedAsyncioTestCase`) is watched from the
 start of its setup to the end of its teardown: a task it started that is still pending once its
 fixtures are torn down, and before its event loop's runner cancels what is left, is a leak
-(`taskleak_when = call` checks at the end of the test body instead, as before 0.x). A leaking
-test errors at teardown (or warns, with `taskleak_action = warn`); a test that failed keeps its
-own failure and gets a "taskleak" report section.
+(`taskleak_when = call` checks at the end of the test body instead, as taskleak did before). A
+leaking test errors at teardown (or warns, with `taskleak_action = warn`); a test that failed
+keeps its own failure and gets a "taskleak" report section.
 
     @pytest.mark.taskleak_allow                    # do not check this test
     @pytest.mark.taskleak_allow("heartbeat*")      # tasks it may leave (globs, like ignore)
