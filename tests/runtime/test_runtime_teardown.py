@@ -57,7 +57,7 @@ def test_a_task_a_fixtures_teardown_stops_is_not_a_leak(pytester: pytest.Pyteste
         [
             "*ERROR at teardown of test_left_after_teardown*",
             "1 task leaked (allowed: 0):",
-            "  - * running forever(), created at test_app.py:13 in Scheduler.spawn, *",
+            "  - * running forever(), created at test_app.py:13 in *spawn, *",  # 3.10: no qualname
             "It was still pending after the test's fixtures were torn down, *",
             "Fix: stop it where the test or a fixture starts it*",
             "Or allow it: @pytest.mark.taskleak_allow('forever') on the test, *taskleak_ignore*",
@@ -187,7 +187,7 @@ def test_isolated_asyncio_test_cases_are_checked_after_their_cleanups(
     result.assert_outcomes(passed=3, errors=1)
     result.stdout.fnmatch_lines(
         [
-            f"*created at test_app.py:{line} in Cases.test_leaks*",
+            f"*created at test_app.py:{line} in *test_leaks*",  # 3.10: no qualname
             "ERROR test_app.py::Cases::test_leaks - Failed: 1 task leaked*",
         ]
     )
