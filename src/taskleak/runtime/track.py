@@ -3,9 +3,10 @@
     async with track(max_leaked=0, grace=0.5):
         await client_session()  # connect, talk, disconnect
 
-On entry the tracker notes the loop's pending tasks and installs the site-recording factory.
+On entry the tracker notes the loop's pending tasks and starts recording creation sites.
 On exit it lets the loop turn (and, with `grace`, waits up to that long for the block's tasks
-to finish), collects garbage, and diffs: each task still pending that the block started is a
+to finish), collects garbage if a task of the block is still pending, and diffs: each task
+still pending that the block started is a
 leak, reported with its name, coroutine, creation site and the line it waits on. Tasks that were
 garbage-collected while pending during the block are reported too. The report comes first;
 `cancel=True` then cancels the leaked tasks.
