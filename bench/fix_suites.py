@@ -35,9 +35,9 @@ output (`LIB-VERSION-MODE.diff`), taskleak's output and the pytest logs.
 Re-running is cheap: downloads, virtual environments and the two baseline runs are cached in the
 work folder, keyed by library version, Python version and the pinned requirements and pytest
 options (`--fresh-baseline` runs the baseline again); only the fixed copies are tested anew.
-A first run on 2 cores takes about 25 minutes (most of it four runs of each suite and the
-installs); a rerun about 10. The exit code is 0 unless the script itself fails: it measures, it
-does not gate.
+A first run on 2 cores takes about 30 minutes (the installs, then four runs of each suite;
+anyio's 3 minutes a run is the longest); a rerun about 17. The exit code is 0 unless the
+script itself fails: it measures, it does not gate.
 """
 
 from __future__ import annotations
@@ -520,8 +520,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--work", type=Path, default=Path("/work/fix-suites-work"),
                         help="downloads, venvs, trees, baselines, results (default: %(default)s)")
-    parser.add_argument("--taskleak", default=str(here / "taskleak"),
-                        help="the taskleak executable (default: the one next to this Python)")
+    beside = here / "taskleak"
+    parser.add_argument("--taskleak",
+                        default=str(beside) if beside.exists() else shutil.which("taskleak"),
+                        help="the taskleak executable (default: the one next to this Python, "
+                        "else the one on PATH)")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--only", help="comma-separated library names")
     parser.add_argument("--modes", default="safe,unsafe", help="default: %(default)s")
@@ -529,6 +532,8 @@ def main() -> None:
     parser.add_argument("--suite-timeout", type=int, default=900, help="seconds per suite run")
     parser.add_argument("--fresh-baseline", action="store_true", help="rerun the baselines")
     args = parser.parse_args()
+    if not args.taskleak:
+        parser.error("no taskleak next to this Python nor on PATH: pass --taskleak")
     args.modes = [m for m in args.modes.split(",") if m]
     args.work = args.work.resolve()
     chosen = [lib for lib in LIBRARIES
