@@ -217,6 +217,11 @@ def close_method(cls: cst.ClassDef) -> cst.FunctionDef | None:
     return min(found, key=lambda f: (f[0], f[1]))[2]
 
 
+def self_param(fn: cst.FunctionDef) -> str | None:
+    """The instance parameter of a method, or None (a static or class method, no parameter)."""
+    return _first_param(fn)
+
+
 def first_param(fn: cst.FunctionDef) -> str:
     name = _first_param(fn)
     assert name is not None

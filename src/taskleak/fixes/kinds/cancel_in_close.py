@@ -39,7 +39,7 @@ from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import module_ref
 from taskleak.fixes.kinds.cancel_previous import attribute_initialised, stored_target
 from taskleak.fixes.plan import NoFix, Offer
-from taskleak.fixes.sets import close_method, first_param, part_of_closing
+from taskleak.fixes.sets import close_method, first_param, part_of_closing, self_param
 from taskleak.rules import FixKind, Verdict
 
 KIND = FixKind.CANCEL_IN_CLOSE
@@ -158,7 +158,7 @@ def _callers(ctx: FixContext, cls: cst.ClassDef, close: cst.FunctionDef) -> list
         if not isinstance(stmt, cst.FunctionDef) or stmt is close \
                 or stmt.name.value in FINAL_EXITS:
             continue
-        self_name = first_param(stmt) if stmt.params.params else ""
+        self_name = self_param(stmt)  # None for a static or class method
         if self_name and f"{self_name}.{close.name.value}(" in ctx.module.code_for_node(stmt):
             found.append(stmt.name.value)
     return found
