@@ -192,7 +192,7 @@ import libcst
 import taskleak.analysis.analyse as analyse_module
 from taskleak.analysis.parse import gc_paused, parse_module
 from taskleak.files.source import decode
-from taskleak.fixes.advice import advise_module
+from taskleak.advice.offers import advise_module
 t4 = time.perf_counter()
 parts = {}
 def timed(part, fn):

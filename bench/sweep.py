@@ -112,7 +112,7 @@ def check_source(code: str) -> list[dict[str, Any]]:
 
 def fix_source(code: bytes, unsafe: bool) -> bytes | str:
     """The fixed module (bytes), or why it could not be fixed at all (str)."""
-    from taskleak.fixes.apply import fix_source as fix
+    from taskleak.fixer.apply import fix_source as fix
 
     result = fix(code, allow_unsafe=lambda rule: unsafe)
     return result.fixed if result.error is None else result.error

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from taskleak.api import check_source
-from taskleak.model import Finding
+from taskleak.model import Finding, RunResult
 from taskleak.rules import CODE_PREFIX
+from taskleak.run.progress import NoProgress, Progress
+from taskleak.run.runner import RunStats
+from taskleak.session import Session, Source
 from taskleak.settings import Settings
+
+if TYPE_CHECKING:
+    from taskleak.fixer.files import FixRun
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"
@@ -77,3 +84,22 @@ async def main() -> None:
     counter += 1
     assert n, "message"
 '''
+
+
+def check_paths(paths: Sequence[Path], settings: Settings | None = None, *, jobs: int | None = 1,
+                cache_dir: Path | None = None, progress: Progress | None = None,
+                stats: RunStats | None = None) -> RunResult:
+    """The findings of `paths` as a check makes them: through the one door, a `Session`."""
+    session = Session(Source(tuple(paths)), settings or Settings(), jobs=jobs,
+                      cache_dir=cache_dir, progress=progress or NoProgress(),
+                      stats=stats if stats is not None else RunStats())
+    return session.analyse()
+
+
+def fix_paths(paths: Sequence[Path], settings: Settings) -> FixRun:
+    """`taskleak fix` on `paths` with these settings (its session: check, then fix and write)."""
+    from taskleak.fixes.policy import FixPolicy
+
+    session = Session(Source(tuple(paths)), settings, jobs=1)
+    session.analyse(report_unused=False)
+    return session.fix(FixPolicy(settings), write=True, recheck=False)

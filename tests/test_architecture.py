@@ -21,9 +21,16 @@ SRC = REPO / "src"
 PACKAGE = SRC / "taskleak"
 LAYERS_CONTRACT = "the pipeline's layers"
 
-# An import from the lowest layers up to a higher one: analysis may not know about fixes.
-INJECTED = "import taskleak.fixes.advice\n"
-INJECTED_INTO = Path("taskleak/analysis/classify.py")
+# Imports from a lower layer up to a higher one: the analysis may not know about fix advice,
+# nor the rewriter (a fix kind) about the advice that chooses among the kinds.
+UPWARD = [
+    (Path("taskleak/analysis/classify.py"), "taskleak.advice.offers", "taskleak.analysis",
+     "taskleak.advice"),
+    (Path("taskleak/fixes/kinds/tracked_set.py"), "taskleak.advice.offers", "taskleak.fixes",
+     "taskleak.advice"),
+    (Path("taskleak/advice/offers.py"), "taskleak.fixer.apply", "taskleak.advice",
+     "taskleak.fixer"),
+]
 
 
 def _lint_imports() -> str:
@@ -52,24 +59,29 @@ def _layers_section(output: str) -> str:
     return broken
 
 
-def test_an_upward_import_breaks_the_layers_contract(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("into", "imported", "lower", "higher"), UPWARD,
+                         ids=[f"{low}->{high}" for _, _, low, high in UPWARD])
+def test_an_upward_import_breaks_the_layers_contract(tmp_path: Path, into: Path, imported: str,
+                                                     lower: str, higher: str) -> None:
     shutil.copytree(PACKAGE, tmp_path / "src" / "taskleak",
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    target = tmp_path / "src" / INJECTED_INTO
+    target = tmp_path / "src" / into
     source = target.read_text(encoding="utf-8")
     # after the module docstring and `from __future__` line, so the copy still compiles
     anchor = "from __future__ import annotations\n"
     assert anchor in source
-    target.write_text(source.replace(anchor, anchor + INJECTED, 1), encoding="utf-8")
+    target.write_text(source.replace(anchor, f"{anchor}import {imported}\n", 1),
+                      encoding="utf-8")
 
     result = _run_lint_imports(tmp_path / "src", tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert f"{LAYERS_CONTRACT} BROKEN" in output
     # the copy was the one analysed, and the report names the injected import
-    assert "taskleak.analysis is not allowed to import taskleak.fixes" in output
-    assert "taskleak.analysis.classify -> taskleak.fixes.advice" in _layers_section(output)
+    assert f"{lower} is not allowed to import {higher}" in output
+    module = ".".join(into.with_suffix("").parts)
+    assert f"{module} -> {imported}" in _layers_section(output)
 
 
 def test_the_tree_keeps_every_contract() -> None:
@@ -160,3 +172,63 @@ def test_modules_and_functions_stay_small() -> None:
                 if length > MAX_FUNCTION_LINES:
                     too_big.append(f"{where}:{node.lineno}: {node.name}() is {length} lines")
     assert not too_big, "\n".join(too_big)
+
+
+# --- one door ------------------------------------------------------------------------------
+
+# The stages of a session and the only modules that may call each: everything else (the
+# command line, the library API, the language server, the tests) goes through
+# `taskleak.session.Session`.
+DOORS = {
+    "collect": {"taskleak/session.py"},
+    "analyse_file": {"taskleak/session.py", "taskleak/run/runner.py", "taskleak/run/workers.py"},
+    "join": {"taskleak/session.py", "taskleak/run/runner.py"},
+    "apply_suppressions": {"taskleak/session.py"},
+    "run_fixes": {"taskleak/session.py"},
+    "fix_source": {"taskleak/session.py", "taskleak/fixer/apply.py"},
+    "fix_file": {"taskleak/fixer/files.py"},
+}
+
+
+def _calls(path: Path) -> set[str]:
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name):
+                names.add(func.id)
+            elif isinstance(func, ast.Attribute) and func.attr != "join" and not (
+                    isinstance(func.value, ast.Name) and func.value.id == "gc"):
+                names.add(func.attr)  # not str.join, os.path.join, gc.collect
+    return names
+
+
+def test_one_way_in_to_analyse_and_to_fix() -> None:
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = path.relative_to(SRC).as_posix()
+        for stage in _calls(path) & set(DOORS):
+            if where not in DOORS[stage]:
+                offenders.append(f"{where} calls {stage}()")
+    assert not offenders, offenders
+
+
+# A stage's own unit tests may call it; every other test goes through the session.
+STAGE_TESTS = {
+    "collect": "tests/run/", "run_fixes": "tests/fixes/", "fix_file": "tests/fixes/",
+    "apply_suppressions": "tests/suppress/", "join": "tests/project/",
+}
+
+
+def test_no_test_drives_a_stage_past_the_session() -> None:
+    """Tests check and fix through the session (or the api and the command line on top of
+    it); only a stage's own unit tests call the stage."""
+    offenders = []
+    for path in sorted((REPO / "tests").rglob("test_*.py")):
+        where = path.relative_to(REPO).as_posix()
+        for stage in _calls(path) & set(STAGE_TESTS):
+            if not where.startswith(STAGE_TESTS[stage]):
+                offenders.append(f"{where} calls {stage}()")
+    assert not offenders, offenders

@@ -26,6 +26,11 @@ class Risk(str, Enum):
         return {"high": "red", "medium": "yellow", "low": "green"}[self.value]
 
 
+# What names one finding in its file, wherever findings are picked (fix targets, the editor's
+# quick fixes, the join's call sites): (line, column, rule code).
+FindingKey = tuple[int, int, str]
+
+
 class FixKind(Enum):
     """A kind of fix `taskleak fix` can apply; each has one module in `taskleak.fixes.kinds`
     and its applicability and page text in `taskleak.rules.base.FIX_KINDS`."""

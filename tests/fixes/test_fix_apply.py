@@ -17,8 +17,8 @@ import libcst as cst
 import pytest
 
 from taskleak.files.atomic import FileChangedError, replace_file
-from taskleak.fixes import apply
-from taskleak.fixes.apply import fix_file, fix_source
+from taskleak.fixer import apply
+from taskleak.fixer.apply import fix_file, fix_source
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.kinds import tracked_set
 from taskleak.fixes.shapes import Shape
@@ -43,11 +43,19 @@ def test_two_leaks_are_fixed() -> None:
     result = fix_source(TWO_LEAKS)
     assert [a.line for a in result.applied] == [9, 13]
     assert result.not_fixed == []
-    assert b"_background_tasks.add(task)" in result.fixed
+    # two dropped spawns in one module: one keep-helper, called at each (no local left behind)
+    assert b"    _keep_task(asyncio.create_task(work()))  # first\n" in result.fixed
+    assert result.fixed.count(b"def _keep_task(") == 1
+
+
+def _three_line_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fix each spawn with the three-line form (`_build`), which these tests replace."""
+    monkeypatch.setattr(tracked_set, "_wants_helper", lambda ctx, sp, shape: False)
 
 
 def _break_sync_spawns(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the tracked-set fix write `await` into sync functions: code that cannot compile."""
+    _three_line_form(monkeypatch)
     real = tracked_set._build
 
     def broken(edits: Edits, ctx: object, sp: tracked_set.Spawn, shape: Shape) -> None:
@@ -74,6 +82,7 @@ def test_a_fix_that_does_not_recheck_low_is_dropped(monkeypatch: pytest.MonkeyPa
     def no_op(edits: Edits, ctx: object, sp: object, shape: Shape) -> None:
         edits.replace_small(shape.small, [shape.small])  # "fixed", but nothing changes
 
+    _three_line_form(monkeypatch)
     monkeypatch.setattr(tracked_set, "_build", no_op)
     result = fix_source(TWO_LEAKS)
     assert result.applied == []
@@ -156,7 +165,7 @@ def test_fix_file_diff_only_writes_nothing(tmp_path: Path) -> None:
     assert not out.written
     assert path.read_bytes() == TWO_LEAKS
     assert out.diff.startswith("--- leak.py\n+++ leak.py\n")
-    assert "+    task = asyncio.create_task(work())  # first\n" in out.diff
+    assert "+    _keep_task(asyncio.create_task(work()))  # first\n" in out.diff
 
 
 def test_a_file_changed_while_fixing_is_not_overwritten(tmp_path: Path,

@@ -19,8 +19,8 @@ from collections.abc import Callable
 import pytest
 from helpers import RULE_CASES, TESTS, analyze_source
 
-from taskleak.fixes.apply import SourceFix, fix_source
-from taskleak.fixes.context import FixStyle
+from taskleak.fixer.apply import SourceFix, fix_source
+from taskleak.fixes.policy import FixStyle
 from taskleak.model import FixKind, Risk
 
 PAIR_DIRS = [TESTS / "fixes" / "cases", *sorted(RULE_CASES.glob("*/fixes"))]
@@ -31,16 +31,16 @@ NAMES = sorted(PAIRS)
 # Cases where nothing may change, with the reason the report gives for each finding.
 EXPECTED_REASONS = {
     "nofix": [
-        (16, "TL101", "runs forever"),
+        (16, "TL101", "asyncio.wait_for() returns a coroutine: dropped, it never runs"),
         (20, "TL202", "prune a list or dict by hand"),
         (28, "TL201", "Poller has no close"),
         (37, "TL103", "in a loop"),
     ],
-    "while_true_no_owner": [
-        (10, "TL101", "runs forever (`while True`) and nothing would cancel it"),
-        (18, "TL101", "Client has no close-like method"),
-    ],
 }
+EXPECTED_REASONS["unsafe_cancel_in_close_not_final"] = [
+    (9, "TL201", "disconnect() is also called by reconnect(): it is not the object's final"),
+    (27, "TL201", "the task runs close() itself: cancelling it there would cancel the close"),
+]
 PROJECT_HELPER = "app.tasks.keep"  # the keep-helper of the `project_helper*` cases
 
 

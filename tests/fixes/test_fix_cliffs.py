@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from taskleak.fixes import apply as apply_module
-from taskleak.fixes.apply import fix_source
+from taskleak.fixer import apply as apply_module
+from taskleak.fixer.apply import fix_source
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from taskleak.api import FixOptions, fix
-from taskleak.fixes.apply import fix_file, fix_source
+from taskleak.fixer.apply import fix_file, fix_source
+from taskleak.fixer.verify import comments_of, lost_comment
 from taskleak.fixes.splice import Lost, lost_lines, put_back
-from taskleak.fixes.verify import comments_of, lost_comment
 
 LEAK = "import asyncio\n\nasync def main():\n    asyncio.create_task(work())\n"
 
@@ -119,8 +119,8 @@ def test_check_offers_a_fix_only_where_fix_can_write_the_module_back(terms: int,
                                                                      fixed: bool) -> None:
     """libcst writes a module back recursively; past `FIX_DEPTH` check offers no fix and fix
     tries none, with the same reason (before: check offered one, fix then gave up)."""
+    from taskleak.advice.offers import TOO_DEEP_TO_FIX, advise_module
     from taskleak.analysis.analyse import analyse_source
-    from taskleak.fixes.advice import TOO_DEEP_TO_FIX, advise_module
 
     source = ("import asyncio\nx = " + " + ".join(f"a{i}" for i in range(terms))
               + "\nasync def main():\n    asyncio.create_task(work())\n")

@@ -5,14 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import analyze_source
+from helpers import analyze_source, fix_paths
 
 from taskleak.config import ConfigError, load_config
-from taskleak.fixes.apply import fix_source
-from taskleak.fixes.context import FixStyle
-from taskleak.fixes.files import run_fixes
+from taskleak.fixer.apply import fix_source
+from taskleak.fixes.policy import FixStyle
 from taskleak.model import Risk
-from taskleak.run.runner import run
 
 SPAWNS_WHERE_NO_STATEMENT_FITS = '''\
 import asyncio
@@ -99,7 +97,7 @@ def test_taskleak_fix_calls_the_configured_helper(tmp_path: Path) -> None:
     target.write_text("import asyncio\n\n\nasync def f():\n    asyncio.create_task(f())\n")
     settings = load_config(config)
     assert settings.keep_helper == "app.tasks.keep"
-    fixes = run_fixes(run([target], settings, jobs=1), settings, write=True)
+    fixes = fix_paths([target], settings)
     assert [a.description for _, a in fixes.applied] == \
         ["keep the task with the project's app.tasks.keep()"]
     assert "keep(asyncio.create_task(f()))" in target.read_text()

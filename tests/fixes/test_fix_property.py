@@ -37,7 +37,7 @@ from helpers import TESTS, analyze_source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from taskleak.fixes.apply import fix_source
+from taskleak.fixer.apply import fix_source
 
 HIGH_RULES = {"TL101", "TL102"}
 EXERCISE = TESTS / "fixes" / "run" / "exercise.py"

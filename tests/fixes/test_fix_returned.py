@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from taskleak.fixes.apply import fix_source
-from taskleak.fixes.files import run_fixes
+from helpers import check_paths, fix_paths
+
+from taskleak.fixer.apply import fix_source
 from taskleak.model import FixKind, Risk
-from taskleak.run.runner import run
 from taskleak.settings import Settings
 
 EVENTS = '''\
@@ -40,16 +40,17 @@ def test_a_dropped_returned_task_is_advertised_fixed_and_green(tmp_path: Path) -
     (tmp_path / "events.py").write_text(EVENTS)
     (tmp_path / "client.py").write_text(CLIENT)
     settings = Settings()
-    result = run([tmp_path], settings, jobs=1)
+    result = check_paths([tmp_path], settings)
     (row,) = [f for f in result.findings if f.risk is not Risk.LOW]
     assert row.path.endswith("client.py") and row.line == 10
     assert row.fix is not None and (row.fix.kind, row.fix.safe) == (FixKind.TRACKED_SET, True)
-    fixes = run_fixes(result, settings, write=True)
+    fixes = fix_paths([tmp_path], settings)
     assert [(a.line, a.kind) for _, a in fixes.applied] == [(10, FixKind.TRACKED_SET)]
     fixed = (tmp_path / "client.py").read_text()
-    assert "            task = schedule(listener)\n" in fixed
-    assert "self._background_tasks: set[asyncio.Task[Any]] = set()" in fixed
-    again = run([tmp_path], settings, jobs=1)
+    # in a loop a new local would keep the last task after it is done: the keep-helper
+    assert "            _keep_task(schedule(listener))\n" in fixed
+    assert "_background_tasks: set[asyncio.Task[Any]] = set()" in fixed
+    again = check_paths([tmp_path], settings)
     assert all(f.risk is Risk.LOW for f in again.findings)
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import TESTS
 
-from taskleak.fixes.apply import fix_file, fix_source
-from taskleak.fixes.context import FixStyle
+from taskleak.fixer.apply import fix_file, fix_source
+from taskleak.fixes.policy import FixStyle
 from taskleak.fixes.style import DEFAULT_LINE_LENGTH, line_length_for, wrap
 
 STYLE = TESTS / "fixes" / "style"
@@ -65,13 +65,15 @@ def test_long_lines_split_like_ruffs_formatter(line: str, expected: list[str]) -
 
 def test_generated_lines_fit_the_line_length() -> None:
     before = (STYLE / "narrow.before.py").read_bytes()
-    result = fix_source(before, style=FixStyle(line_length=60))
+    result = fix_source(before, allow_unsafe=lambda rule: True, style=FixStyle(line_length=60))
     assert result.fixed == (STYLE / "narrow.after.py").read_bytes()
     new = [line[2:] for line in difflib.ndiff(before.decode().splitlines(),
                                               result.fixed.decode().splitlines())
-           if line.startswith("+ ") and "create_task" not in line]
+           if line.startswith("+ ") and "create_task" not in line
+           and "run_coroutine_threadsafe(" not in line]  # a spawn only wrapped in a helper
     assert new and all(len(line) <= 60 for line in new)
-    again = fix_source(result.fixed, style=FixStyle(line_length=60))
+    again = fix_source(result.fixed, allow_unsafe=lambda rule: True,
+                       style=FixStyle(line_length=60))
     assert again.fixed == result.fixed
 
 
@@ -79,7 +81,7 @@ def test_taskleak_fix_reads_the_projects_line_length(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nline-length = 60\n")
     target = tmp_path / "narrow.py"
     target.write_bytes((STYLE / "narrow.before.py").read_bytes())
-    out = fix_file(target, "narrow.py")
+    out = fix_file(target, "narrow.py", allow_unsafe=lambda rule: True)
     assert out.written
     assert target.read_bytes() == (STYLE / "narrow.after.py").read_bytes()
 

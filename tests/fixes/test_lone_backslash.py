@@ -10,9 +10,9 @@ import libcst as cst
 import pytest
 from helpers import analyze_source
 
+from taskleak.advice.offers import DROPS_LINES
 from taskleak.analysis.positions import lost_lines, positions
-from taskleak.fixes.advice import DROPS_LINES
-from taskleak.fixes.apply import fix_source
+from taskleak.fixer.apply import fix_source
 
 VARIANTS = {
     "module": "import asyncio\n\\\nasyncio.create_task(work())\n",

@@ -73,7 +73,7 @@ def test_fix_safety_per_kind() -> None:
         "tracked-set": True,
         "await": False,
         "cancel-previous": False,
-        "cancel-in-close": True,
+        "cancel-in-close": False,  # a task that kept running is now stopped
         "discard-callback": True,
         "task-group": False,
     }
@@ -84,17 +84,19 @@ def test_fix_safety_per_kind() -> None:
     assert "Fix: none." in rules_docs.render_rule_markdown(RULES["TL001"])
 
 
-def test_a_fix_that_is_unsafe_in_some_cases_says_so_everywhere() -> None:
-    """One truth: cancel-in-close is safe, but unsafe when the spawn repeats; the page, the
-    summary (`taskleak rules`), the JSON and the per-rule opt-in all say so."""
+def test_safe_fixes_only_keep_a_reference_and_the_pages_say_so() -> None:
+    """One truth: safe means reference only; whatever cancels or awaits is unsafe on the
+    page, in the summary (`taskleak rules`) and in the JSON."""
     info = FIX_KINDS[FixKind.CANCEL_IN_CLOSE]
-    assert info.applicability.startswith("safe; unsafe when the spawn's method runs again")
-    assert info.can_be_unsafe and info.to_json()["applicability"] == "safe"
-    assert "runs again and again" in info.to_json()["unsafe_when"]
+    assert info.applicability == "unsafe" and info.to_json()["applicability"] == "unsafe"
     page = rules_docs.render_rule_markdown(RULES["TL201"])
-    assert f"- **cancel-in-close** ({info.applicability})" in page
-    assert f"Fix: cancel-in-close ({info.applicability})." in page
-    assert not FIX_KINDS[FixKind.TRACKED_SET].can_be_unsafe
+    assert "- **cancel-in-close** (unsafe)" in page
+    assert "Fix: cancel-in-close (unsafe)." in page
+    tracked = FIX_KINDS[FixKind.TRACKED_SET]
+    assert not tracked.can_be_unsafe
+    assert "only keeps a reference" in tracked.safety
+    assert "Nothing is cancelled, awaited or reordered." in tracked.safety
+    assert not [k for k, f in FIX_KINDS.items() if f.unsafe_when]
 
 
 def test_every_fix_kind_belongs_to_a_rule() -> None:

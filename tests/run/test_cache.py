@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from helpers import FIXTURES
+from helpers import FIXTURES, check_paths
 
 from taskleak import __version__
 from taskleak.analysis.facts import FileFacts
@@ -31,7 +31,7 @@ from taskleak.model import Skipped
 from taskleak.report.json import render_json
 from taskleak.run import cache as cache_module
 from taskleak.run.cache import Cache
-from taskleak.run.runner import RunStats, run
+from taskleak.run.runner import RunStats
 from taskleak.settings import Settings
 
 VOICE = FIXTURES / "voice_chat_server"
@@ -80,7 +80,7 @@ def _age(root: Path, seconds: int = 60) -> None:
 
 def _run(root: Path, cache_dir: Path, settings: Settings | None = None) -> tuple[str, RunStats]:
     stats = RunStats()
-    result = run([root], settings or Settings(), jobs=1, cache_dir=cache_dir, stats=stats)
+    result = check_paths([root], settings, cache_dir=cache_dir, stats=stats)
     assert stats.cache_error is None
     return render_json(result), stats
 
@@ -325,7 +325,7 @@ def test_a_failed_write_keeps_the_old_cache(project: Path, tmp_path: Path,
 
     monkeypatch.setattr(cache_module.os, "replace", failing_replace)  # type: ignore[attr-defined]
     stats = RunStats()
-    run([project], Settings(), jobs=1, cache_dir=cache_dir, stats=stats)
+    check_paths([project], Settings(), jobs=1, cache_dir=cache_dir, stats=stats)
     assert stats.cache_error is not None and "No space left" in stats.cache_error
     assert file.read_bytes() == before and listing.read_bytes() == listing_before
     assert sorted(p.name for p in file.parent.iterdir()) == sorted(

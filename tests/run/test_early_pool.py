@@ -8,12 +8,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import check_paths
 
-from taskleak.files.discovery import SpecialPathError
 from taskleak.report.json import render_json
 from taskleak.run import runner
-from taskleak.run.runner import RunStats, run
+from taskleak.run.runner import RunStats
 from taskleak.run.workers import Analyzer
+from taskleak.session import SessionError
 from taskleak.settings import Settings
 
 SPAWNS = textwrap.dedent("""
@@ -51,9 +52,9 @@ def test_a_cold_big_run_starts_the_pool_during_discovery(starts: list[int], tmp_
                                                          ) -> None:
     tree = _tree(tmp_path, 8)
     stats = RunStats()
-    early = run([tree], Settings(), jobs=2, cache_dir=tmp_path / "cache", stats=stats)
+    early = check_paths([tree], Settings(), jobs=2, cache_dir=tmp_path / "cache", stats=stats)
     assert starts == [2] and stats.workers == 2
-    here = run([tree], Settings(), jobs=1, cache_dir=None)
+    here = check_paths([tree], Settings(), jobs=1, cache_dir=None)
     assert len(early.findings) == 4
     assert render_json(early) == render_json(here)
 
@@ -62,14 +63,14 @@ def test_a_warm_run_a_small_run_and_one_process_start_none(starts: list[int], tm
                                                            ) -> None:
     tree = _tree(tmp_path, 8)
     cache = tmp_path / "cache"
-    run([tree], Settings(), jobs=2, cache_dir=cache)
+    check_paths([tree], Settings(), jobs=2, cache_dir=cache)
     assert starts == [2]
     warm = RunStats()
-    run([tree], Settings(), jobs=2, cache_dir=cache, stats=warm)  # a cache with entries
+    check_paths([tree], Settings(), jobs=2, cache_dir=cache, stats=warm)  # a cache with entries
     assert starts == [2] and warm.workers == 0 and warm.analysed == 0
     small = _tree(tmp_path / "small", 3)  # fewer files than POOL_BEFORE_FILES
-    run([small], Settings(), jobs=2, cache_dir=None)
-    run([tree], Settings(), jobs=1, cache_dir=None)  # --jobs 1
+    check_paths([small], Settings(), jobs=2, cache_dir=None)
+    check_paths([tree], Settings(), jobs=1, cache_dir=None)  # --jobs 1
     assert starts == [2]
 
 
@@ -87,6 +88,6 @@ def test_a_discovery_error_after_the_start_stops_the_pool(
     monkeypatch.setattr(Analyzer, "abort", abort)
     fifo = tmp_path / "pipe"  # refused after the walk of `tree` started the pool
     os.mkfifo(fifo)
-    with pytest.raises(SpecialPathError):
-        run([tree, fifo], Settings(), jobs=2, cache_dir=None)
+    with pytest.raises(SessionError, match="pipe"):
+        check_paths([tree, fifo], Settings(), jobs=2, cache_dir=None)
     assert starts == [2] and aborted == [True]

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import CASE_DIRS, FIXTURES, sample_files
+from helpers import CASE_DIRS, FIXTURES, check_paths, sample_files
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.cli import main
 from taskleak.report.json import render_json
 from taskleak.run import workers as parallel
-from taskleak.run.runner import RunStats, run
+from taskleak.run.runner import RunStats
 from taskleak.run.workers import Analyzer, Job, analyze_jobs, default_jobs
 from taskleak.settings import Settings
 
@@ -73,8 +73,8 @@ def always_pool(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("always_pool")
 def test_the_pool_reports_exactly_what_one_process_does() -> None:
     serial_stats, pool_stats = RunStats(), RunStats()
-    serial = run(TREES, Settings(), jobs=1, stats=serial_stats)
-    pooled = run(TREES, Settings(), jobs=2, stats=pool_stats)
+    serial = check_paths(TREES, Settings(), jobs=1, stats=serial_stats)
+    pooled = check_paths(TREES, Settings(), jobs=2, stats=pool_stats)
     assert serial.findings, "the fixtures must have findings for this to mean much"
     assert serial_stats.workers == 0 and pool_stats.workers == 2
     assert render_json(pooled) == render_json(serial)
@@ -119,11 +119,11 @@ def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[str, ...],
 def test_a_dead_worker_does_not_lose_files(monkeypatch: pytest.MonkeyPatch,
                                            tmp_path: Path) -> None:
     assert (FIXTURES / _VICTIM).is_file()
-    expected = render_json(run(TREES, Settings(), jobs=1))
+    expected = render_json(check_paths(TREES, Settings(), jobs=1))
     monkeypatch.setattr(parallel, "analyze_job", _dies_in_a_worker)
     monkeypatch.setattr(sys.modules[__name__], "_CRASH_MARKER", [tmp_path / "marker"])
     stats = RunStats()
-    assert render_json(run(TREES, Settings(), jobs=2, stats=stats)) == expected
+    assert render_json(check_paths(TREES, Settings(), jobs=2, stats=stats)) == expected
     assert stats.workers == 2
     assert (tmp_path / "marker").read_text(encoding="utf-8") == "died"
 

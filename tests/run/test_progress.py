@@ -7,11 +7,10 @@ import threading
 from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import CASE_DIRS, FIXTURES
+from helpers import CASE_DIRS, FIXTURES, check_paths
 
 from taskleak.cli import main
 from taskleak.run.progress import NoProgress, ProgressBar, progress_for
-from taskleak.run.runner import run
 from taskleak.settings import Settings
 
 TREES = [FIXTURES, *CASE_DIRS]
@@ -33,7 +32,7 @@ def test_a_slow_run_shows_the_bar_then_erases_it() -> None:
     terminal = FakeTerminal()
     bar = ProgressBar(terminal, delay=0.0)
     threads_before = threading.active_count()
-    result = run(TREES, Settings(), jobs=1, progress=bar)
+    result = check_paths(TREES, Settings(), jobs=1, progress=bar)
     assert bar.shown
     assert threading.active_count() == threads_before  # refreshed by hand: no thread to fork
     assert bar.completed == bar.total == result.files_scanned
@@ -45,7 +44,7 @@ def test_a_slow_run_shows_the_bar_then_erases_it() -> None:
 def test_a_quick_run_never_shows_the_bar() -> None:
     terminal = FakeTerminal()
     bar = ProgressBar(terminal, delay=60.0)
-    run(TREES, Settings(), jobs=1, progress=bar)
+    check_paths(TREES, Settings(), jobs=1, progress=bar)
     assert not bar.shown and terminal.getvalue() == ""
 
 

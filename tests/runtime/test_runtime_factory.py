@@ -14,6 +14,7 @@ import pytest
 from runtime_helpers import cancel_all_but_current, forever, line_of
 
 from taskleak.runtime import (
+    CreateTaskHook,
     SiteRecordingFactory,
     add_internal_packages,
     creation_site,
@@ -50,15 +51,15 @@ def site_line(task: asyncio.Task[Any]) -> tuple[str, int]:
 
 
 @pytest.mark.asyncio
-async def test_wraps_an_existing_factory_and_forwards_every_keyword() -> None:
+async def test_leaves_the_loops_factory_alone_and_forwards_every_keyword() -> None:
     loop = asyncio.get_running_loop()
     inner = RecordingFactory()
     loop.set_task_factory(inner)
     try:
-        factory = install(loop)
-        assert isinstance(factory, SiteRecordingFactory)
-        assert factory.inner is inner
-        assert install(loop) is factory  # once per loop
+        hook = install(loop)
+        assert isinstance(hook, CreateTaskHook)
+        assert loop.get_task_factory() is inner  # what the code under test sees: unchanged
+        assert install(loop) is hook  # once per loop
         task = loop.create_task(read_request_id(), name="named")
         assert await task == "none"
         assert len(inner.calls) == 1
@@ -66,9 +67,54 @@ async def test_wraps_an_existing_factory_and_forwards_every_keyword() -> None:
         assert site_line(task) == (HERE, line_of(HERE, 'name="named"'))
         uninstall(loop)
         assert loop.get_task_factory() is inner
+        assert "create_task" not in vars(loop)
         assert not is_installed(loop)
     finally:
         loop.set_task_factory(None)
+
+
+@pytest.mark.asyncio
+async def test_task_names_and_factory_are_what_they_would_be_without_taskleak() -> None:
+    loop = asyncio.get_running_loop()
+    install(loop)
+    try:
+        assert loop.get_task_factory() is None
+        task = asyncio.create_task(read_request_id())  # unnamed: asyncio's own "Task-N"
+        assert task.get_name().startswith("Task-")
+        assert task.get_name() != "None"  # what any task factory gives on CPython 3.13.0-2
+        await task
+        assert site_line(task) == (HERE, line_of(HERE, "# unnamed: asyncio's own"))
+    finally:
+        uninstall(loop)
+
+
+class FrozenLoop(asyncio.SelectorEventLoop):
+    """A loop whose create_task cannot be shadowed per instance (like uvloop's Cython loop)."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "create_task":
+            raise AttributeError(name)
+        super().__setattr__(name, value)
+
+
+def test_a_loop_that_refuses_the_create_task_hook_gets_a_wrapping_factory() -> None:
+    loop = FrozenLoop()
+    inner = RecordingFactory()
+    loop.set_task_factory(inner)
+    try:
+        factory = install(loop)
+        assert isinstance(factory, SiteRecordingFactory)
+        assert factory.inner is inner
+        assert install(loop) is factory
+        task = loop.create_task(read_request_id(), name="frozen")  # site: frozen
+        assert loop.run_until_complete(task) == "none"
+        assert len(inner.calls) == 1
+        assert task.get_name() == "frozen"
+        assert site_line(task) == (HERE, line_of(HERE, "# site: frozen"))
+        uninstall(loop)
+        assert loop.get_task_factory() is inner
+    finally:
+        loop.close()
 
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="create_task(context=) is 3.11+")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from taskleak.runtime import (
     load_runtime_report,
     write_runtime_report,
 )
+from taskleak.runtime.report import describe_runtime_only
 
 
 def finding(
@@ -192,3 +194,48 @@ def test_confirm_matches_through_symlinks_and_not_other_files(tmp_path: Path) ->
     )
     assert updated[0].confirmed
     assert [x.task_name for x in runtime_only] == ["Task-2", "Task-3"]
+
+
+def test_a_confirmed_low_row_is_raised_and_its_cleanup_questioned(tmp_path: Path) -> None:
+    tracked = dataclasses.replace(
+        finding("a.py", 3),
+        risk=Risk.LOW,
+        tracked="attribute self._task",
+        cleaned="cancelled in close()",
+    )
+    untouched = finding("a.py", 9)
+    leak = RuntimeLeak(str(tmp_path / "a.py"), 3, "start", "work", "Task-1")
+    (raised, high), _ = confirm([tracked, untouched], [leak], tmp_path)
+    assert raised.risk is Risk.MEDIUM  # shown by default, not among the hidden low rows
+    assert raised.cleaned.startswith("cancelled in close(); but still pending at runtime")
+    assert "did not run" in raised.cleaned
+    assert (high.risk, high.cleaned, high.confirmed) == (Risk.HIGH, "none", False)
+    leak_on_high = RuntimeLeak(str(tmp_path / "a.py"), 9, "start", "work", "Task-2")
+    ((_, confirmed_high), _) = confirm([tracked, untouched], [leak_on_high], tmp_path)
+    assert (confirmed_high.risk, confirmed_high.cleaned) == (Risk.HIGH, "none")
+
+
+def test_runtime_only_rows_say_gather_and_handler_definitions(tmp_path: Path) -> None:
+    source = tmp_path / "app.py"
+    source.write_text(
+        "import asyncio\n"
+        "async def handler(reader, writer):\n"
+        "    await reader.read()\n"
+        "async def main():\n"
+        "    await asyncio.gather(one(), two())\n"
+        "    asyncio.ensure_future(three())\n"
+    )
+    gather = RuntimeLeak(str(source), 5, "main", "two", "Task-2")
+    handler = RuntimeLeak(str(source), 2, "handler", "handler", "Task-3", site="definition")
+    plain = RuntimeLeak(str(source), 6, "main", "three", "Task-4", site="origin")
+    assert describe_runtime_only(gather, tmp_path) == (
+        "app.py:5: leaked at runtime, spawned by gather(): 1 x two() created in main "
+        "(gather() leaves its other awaitables running when one raises; no static rule "
+        "reports that)"
+    )
+    assert describe_runtime_only(handler, tmp_path).startswith(
+        "app.py:2: leaked at runtime, a handler defined here [definition]: 1 x handler()"
+    )
+    assert describe_runtime_only(plain, tmp_path) == (
+        "app.py:6: leaked at runtime, no static finding [origin]: 1 x three() created in main"
+    )

@@ -192,3 +192,51 @@ async def test_edits_are_versioned_for_a_client_that_takes_them(workspace: Path)
     [change] = preferred.edit.document_changes
     assert isinstance(change, types.TextDocumentEdit)
     assert change.text_document.version == 7
+
+
+# A buffer with a dropped spawn whose line is long: the keep-helper and the line length decide
+# what the fix writes.
+STYLED = '''\
+import asyncio
+
+
+async def work(name: str) -> None:
+    await asyncio.sleep(0)
+
+
+async def on_message(name: str) -> None:
+    asyncio.create_task(work("a very long name that makes the line longer than sixty"))
+'''
+STYLED_CONFIG = '''\
+[project]
+name = "example"
+
+[tool.ruff]
+line-length = 60
+
+[tool.taskleak]
+keep-helper = "pkg.tasks.keep"
+'''
+
+
+async def test_the_editor_fixes_as_taskleak_fix_stdin_does(workspace: Path) -> None:
+    """One door: the quick fix and fix-all go through the same fix policy as `taskleak fix -
+    --stdin-filename FILE`, so the project's keep-helper and line length count in the editor."""
+    from click.testing import CliRunner
+
+    from taskleak.cli import main
+
+    (workspace / "pyproject.toml").write_text(STYLED_CONFIG, encoding="utf-8")
+    path = workspace / "pkg" / "styled.py"
+    cli = CliRunner().invoke(main, ["fix", "-", "--stdin-filename", str(path)],
+                             input=STYLED)
+    expected = cli.stdout
+    assert "keep(asyncio.create_task(" in expected  # the configured helper, not a set
+    assert "from pkg.tasks import keep" in expected
+    async with running(workspace) as client:
+        uri = open_document(client, path, STYLED)
+        diagnostics = await diagnostics_for(client, uri, 1)
+        [quick] = [a for a in await actions(client, uri, diagnostics) if a.is_preferred]
+        [fix_all] = await actions(client, uri, [], only=["source.fixAll"])
+    assert apply_edits(STYLED, edits_of(quick, uri)) == expected
+    assert apply_edits(STYLED, edits_of(fix_all, uri)) == expected

@@ -13,7 +13,7 @@ from pygls.workspace.position_codec import PositionCodec
 from taskleak.rules import rule_for
 from taskleak.server.documents import Checked, Snapshot
 from taskleak.server.editor_settings import EditorSettings
-from taskleak.server.engine import Outcome, View, check_snapshot, fix_checked
+from taskleak.server.engine import BufferCheck, View, check_snapshot, fix_checked
 
 DISCARDED = rule_for("task-discarded")
 TRACKED = rule_for("task-tracked")
@@ -21,13 +21,13 @@ assert DISCARDED and TRACKED
 KEY = (9, 5, DISCARDED.code)
 
 
-def check(text: str, path: Path, editor: EditorSettings | None = None) -> Outcome:
+def check(text: str, path: Path, editor: EditorSettings | None = None) -> BufferCheck:
     snapshot = Snapshot(path.as_uri(), path, text, 1)
     return check_snapshot(snapshot, editor or EditorSettings(), None, 0,
                           View(PositionCodec(), True))
 
 
-def codes(out: Outcome) -> list[str]:
+def codes(out: BufferCheck) -> list[str]:
     return [f.rule for f in out.checked.findings]
 
 

@@ -22,8 +22,8 @@ from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.walk import parents
 from taskleak.fixes.edits import Edits
+from taskleak.fixes.policy import FixStyle
 from taskleak.fixes.splice import lost_lines as splice_lost_lines
-from taskleak.fixes.style import DEFAULT_LINE_LENGTH
 from taskleak.fixes.tree import names_and_attributes
 
 # what libcst 1.9 may drop as it parses: a form feed before a statement, a lone CR ending the
@@ -39,19 +39,6 @@ def _differs(code: str, text: str) -> bool:
 
 # Methods of a class body that do not run on an instance (no `self` to keep tasks on).
 NOT_INSTANCE_METHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
-
-
-@dataclass(frozen=True)
-class FixStyle:
-    """How fixes are written for one project."""
-
-    line_length: int = DEFAULT_LINE_LENGTH  # generated lines are wrapped to it
-    # "pkg.tasks.keep": the project's helper that keeps a task until it is done (and cancels it
-    # on shutdown) and returns it; tracked-set fixes call it instead of generating a set
-    keep_helper: str = ""
-    # "pkg.tasks.spawn": the project's helper that spawns a coroutine and keeps its task the
-    # same way; a spawn of one coroutine alone becomes a call of it
-    spawn_helper: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,11 +74,12 @@ class FixContext:
         self._module_names: frozenset[str] | None = None
         self._fates = {id(sp): f for sp, f in zip(analysis.spawns, analysis.fates, strict=True)}
         self._rewrites_more: bool | None = None
+        self.memo: dict[object, object] = {}  # per-module answers a fix kind computes once
 
     @property
     def rewrites_more(self) -> bool:
         """libcst does not write the source back as it read it, beyond the comment and blank
-        lines `fixes.splice` puts back: `fix` refuses the file (`fixes.apply`), so no fix of it
+        lines `fixes.splice` puts back: `fix` refuses the file (`fixer.apply`), so no fix of it
         is offered either. Only a text holding what libcst is known to lose is generated."""
         if self._rewrites_more is None:
             text = self.analysis.text

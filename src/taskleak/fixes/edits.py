@@ -48,6 +48,11 @@ class Edits:
     with_attributes: set[cst.FunctionDef] = field(default_factory=set)
     # names added to an existing `from X import a, b`
     import_names: dict[cst.ImportFrom, list[str]] = field(default_factory=dict)
+    # statements removed (a dead `pass` once a fix adds code to its block); each must have
+    # statements inserted before or after it, so no block is left empty
+    removed: set[cst.CSTNode] = field(default_factory=set)
+    # comments rewritten ("" removes one): a noqa directive for F841 a fix makes stale
+    comments: dict[cst.Comment, str] = field(default_factory=dict)
     # shared pieces by key (module set, instance set, imports): their chosen names
     shared: dict[str, Any] = field(default_factory=dict)
     line_length: int = 0  # generated lines are wrapped to it (0: never)
@@ -232,6 +237,9 @@ class _Apply(cst.CSTTransformer):
         if original_node not in e.before and original_node not in e.after \
                 and original_node not in e.blank_before:
             return result
+        if original_node in e.removed:
+            return cst.FlattenSentinel([*e.before.get(original_node, ()),
+                                        *e.after.get(original_node, ())])
         items: list[Statement]
         if isinstance(result, cst.FlattenSentinel):
             items = [n for n in result.nodes if isinstance(n, Statement)]
@@ -284,6 +292,16 @@ class _Apply(cst.CSTTransformer):
         if groups is None:
             return updated_node
         return updated_node.with_changes(body=_spliced([s for g in groups for s in g]))
+
+    def leave_TrailingWhitespace(self, original_node: cst.TrailingWhitespace,
+                                 updated_node: cst.TrailingWhitespace) -> Any:
+        comment = original_node.comment
+        if comment is None or comment not in self.e.comments:
+            return updated_node
+        text = self.e.comments[comment]
+        if not text:
+            return updated_node.with_changes(comment=None, whitespace=cst.SimpleWhitespace(""))
+        return updated_node.with_changes(comment=cst.Comment(text))
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> Any:
         rewrite = self.e.calls.get(original_node)

@@ -48,7 +48,7 @@ SPAWN_HELPER_FOR = frozenset({"asyncio.create_task", "loop.create_task", "asynci
 HELPER_KEY = "keep-helper:"  # Edits.shared key prefix (and module-statement placeholder)
 DOCSTRINGS = {
     "task": "Keep the task until it is done: the event loop holds only a weak reference.",
-    "future": "Keep the future, and the task it runs, until it is done.",
+    "future": "Keep the future until it is done; log its error.",
 }
 
 
@@ -59,6 +59,7 @@ class HelperSpec:
     typevar_ref: str  # how the module calls typing.TypeVar
     fallback_bound: str  # the bound when the set's element type is unknown (a reused set)
     set_key: str
+    logging_ref: str = ""  # how the module calls `logging` (the futures' helper logs errors)
 
 
 def _base(group: Group) -> str:
@@ -66,15 +67,36 @@ def _base(group: Group) -> str:
 
 
 def _existing(ctx: FixContext, group: Group) -> str | None:
-    """A keep-helper taskleak added before (`_keep_task`, `_keep_task_2` ...)."""
+    """A keep-helper taskleak added before (`_keep_task`, `_keep_task_2` ...), or, for tasks,
+    one the module already defines for the same job (see `_keeps_its_argument`)."""
     functions = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
     for name in list(candidates(_base(group)))[:5]:
         fn = functions.get(name)
         if fn is not None:
             code = ctx.module.code_for_node(fn)
-            if ".add_done_callback(" in code and ".discard)" in code and "return " in code:
+            if ".add_done_callback(" in code and ".discard" in code and "return " in code:
+                return name
+    if group is Group.TASKS:
+        for name, fn in functions.items():
+            if _keeps_its_argument(ctx, fn):
                 return name
     return None
+
+
+def _keeps_its_argument(ctx: FixContext, fn: cst.FunctionDef) -> bool:
+    """`def keep(task): tasks.add(task); task.add_done_callback(tasks.discard); return task`:
+    a plain function of one parameter that adds it to a set pruned by a done-callback and
+    returns it, so a call keeps the expression's value."""
+    params = fn.params
+    if fn.asynchronous is not None or fn.decorators or len(params.params) != 1 \
+            or params.posonly_params or params.kwonly_params \
+            or isinstance(params.star_arg, (cst.Param, cst.ParamStar)) \
+            or params.star_kwarg is not None:
+        return False
+    arg = params.params[0].name.value
+    code = "".join(ctx.module.code_for_node(fn.body).split())
+    return (f".add({arg})" in code and f"{arg}.add_done_callback(" in code
+            and ".discard)" in code and f"return{arg}" in code)
 
 
 def _annotated_element(ctx: FixContext, name: str) -> str | None:
@@ -115,8 +137,9 @@ def module_helper(edits: Edits, ctx: FixContext, spawner: str) -> str:
         if typevar in (name, set_module):  # ... unless the new names are in the way
             typevar = fresh_name(ctx.module_names() | {name, set_module}, base)
         bound = _annotated_element(ctx, set_module) or set_element(edits, ctx, group)
+        logging_ref = module_ref(edits, ctx, "logging") if group is Group.FUTURES else ""
         spec = HelperSpec(name, typevar, name_ref(edits, ctx, "typing", "TypeVar"), bound,
-                          f"module-set:{group.value}")
+                          f"module-set:{group.value}", logging_ref)
         add_module_statement(edits, key)  # placeholder, rendered by render_helper()
     edits.shared[key] = spec
     return spec.name
@@ -137,13 +160,30 @@ def _helper_code(edits: Edits, placeholder: str) -> str:
     spec: HelperSpec = edits.shared[placeholder]
     set_spec: SetSpec = edits.shared[spec.set_key]
     bound = set_spec.element or spec.fallback_bound  # a reused set: its own annotation
-    arg = "future" if placeholder.endswith(Group.FUTURES.value) else "task"
-    return (f'{spec.typevar} = {spec.typevar_ref}("{spec.typevar}", bound={bound})\n'
-            f"def {spec.name}({arg}: {spec.typevar}) -> {spec.typevar}:\n"
-            f'    """{DOCSTRINGS[arg]}"""\n'
-            f"    {set_spec.name}.add({arg})\n"
-            f"    {arg}.add_done_callback({set_spec.name}.discard)\n"
-            f"    return {arg}")
+    head = f'{spec.typevar} = {spec.typevar_ref}("{spec.typevar}", bound={bound})\n'
+    if placeholder.endswith(Group.FUTURES.value):
+        # nobody reads a concurrent future's exception and, unlike a Task, it never logs one:
+        # the helper logs it (what the dropped future lost), and releases the future
+        return (head +
+                f"def {spec.name}(future: {spec.typevar}) -> {spec.typevar}:\n"
+                f'    """{DOCSTRINGS["future"]}"""\n'
+                f"    {set_spec.name}.add(future)\n"
+                f"    future.add_done_callback({spec.name}_done)\n"
+                f"    return future\n"
+                f"def {spec.name}_done(future: {bound}) -> None:\n"
+                f"    {set_spec.name}.discard(future)\n"
+                f"    if future.cancelled():\n"
+                f"        return\n"
+                f"    error = future.exception()\n"
+                f"    if error is not None:\n"
+                f"        {spec.logging_ref}.getLogger(__name__).error("
+                f'"background future failed", exc_info=error)')
+    return (head +
+            f"def {spec.name}(task: {spec.typevar}) -> {spec.typevar}:\n"
+            f'    """{DOCSTRINGS["task"]}"""\n'
+            f"    {set_spec.name}.add(task)\n"
+            f"    task.add_done_callback({set_spec.name}.discard)\n"
+            f"    return task")
 
 
 # -- a project's own helper --------------------------------------------------------------------

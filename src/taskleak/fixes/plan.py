@@ -21,6 +21,8 @@ class Offer:
     # the spawn call's code afterwards, when the fix rewrites it (with removes_spawn: the new
     # call may be no spawn at all, like a project's spawn helper)
     new_call: str = ""
+    # (old, new) comments the fix rewrites on purpose: a noqa directive for F841 it makes stale
+    comments: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,12 @@ from taskleak.analysis.positions import positions
 from taskleak.analysis.scopes import CallSite
 from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
+from taskleak.model import FindingKey
 from taskleak.rules import Verdict, judge
 
 RETURNED = "returned task"  # the spawner of such a call site
 
-Target = tuple[int, int, str]  # (line, column, rule) of a finding
+Target = FindingKey
 
 
 def returned_task_spawns(ctx: FixContext, targets: Collection[Target]

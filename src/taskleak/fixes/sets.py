@@ -5,9 +5,14 @@ every fix in the module (and by later runs: an existing `_background_tasks = set
 
 Instance level, for a spawn in a method that can reach `self`: `self._background_tasks` created
 in `__init__` (after the `super().__init__(...)` call and the block of `self.x = ...`
-assignments at its top, before any statement that could run the instance's own code), and, when
-the class has a close-like method, the set's tasks are cancelled at the top of it, unless a
-spawn put in the set is itself shutdown work (it runs in, or runs, a close-like method).
+assignments at its top, before any statement that could run the instance's own code). Nothing
+cancels the set's tasks: a safe fix only keeps a reference (cancelling on close is a change of
+behaviour, and the close method may run while the instance is still in use: a reconnect, a
+handler that disconnects).
+
+A set the project already keeps its tasks in (any `set()` that a task's done-callback
+`discard`s from: `task.add_done_callback(_tasks.discard)`) is reused rather than a second one
+added beside it: at module level, or an attribute created in `__init__`.
 
 A class that has no `__init__` of its own, defines `__slots__`, or is frozen or slotted by a
 decorator gets the module-level set instead: adding an `__init__` could skip a base class's or a
@@ -19,6 +24,7 @@ Futures from `asyncio.run_coroutine_threadsafe` (`concurrent.futures.Future`) go
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from enum import Enum
@@ -34,10 +40,13 @@ from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, modu
 from taskleak.fixes.naming import candidates, fresh_name
 
 THREAD_SPAWNER = "asyncio.run_coroutine_threadsafe"
-FUTURE_SPAWNERS = frozenset({"asyncio.ensure_future", "loop.ensure_future"})
+# what these return is an asyncio Future, not always a Task
+FUTURE_SPAWNERS = frozenset({"asyncio.ensure_future", "loop.ensure_future", "asyncio.gather",
+                             "asyncio.shield"})
 SLOTTED_DECORATORS = frozenset({"define", "frozen", "mutable"})  # attrs' slotted classes
 INSTANCE_SETS = "instance-sets"  # Edits.shared key: the instance sets to render
-SNAPSHOT = "list"  # cleanup iterates over a copy of the set (see cancel_all)
+# `x.add_done_callback(NAME.discard)` / `(self.NAME.discard)`: a set used for keeping tasks
+_DISCARDED_FROM = re.compile(r"\.add_done_callback\(\s*(\w+\.)?(\w+)\.discard\s*\)")
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,21 @@ def _reusable_module_set(ctx: FixContext, name: str) -> bool:
     return all(name not in s.bindings for s in ctx.scopes() if s is not ctx.root)
 
 
+def discarded_from(code: str) -> list[tuple[str, str]]:
+    """(owner, name) of every set a done-callback discards from in `code`: ("", "_tasks") for
+    `add_done_callback(_tasks.discard)`, ("self", "_tasks") for `(self._tasks.discard)`."""
+    return [(m.group(1)[:-1] if m.group(1) else "", m.group(2))
+            for m in _DISCARDED_FROM.finditer(code)]
+
+
+def _project_module_set(ctx: FixContext) -> str | None:
+    """A module-level set the project already keeps tasks in (see the module docstring)."""
+    for owner, name in discarded_from(ctx.module.code):
+        if not owner and _reusable_module_set(ctx, name):
+            return name
+    return None
+
+
 def _set_name(group: Group, taken: Set[str],
               reusable: Callable[[str], bool]) -> tuple[str, bool]:
     """The first free name for a tracked set (`_background_tasks`, `_background_tasks_2`, ...),
@@ -118,6 +142,9 @@ def module_set(edits: Edits, ctx: FixContext, spawner: str) -> str:
     if spec is None:
         taken = ctx.module_names()
         name, reusable = _set_name(group, taken, lambda n: _reusable_module_set(ctx, n))
+        own = _project_module_set(ctx) if group is Group.TASKS else None
+        if own is not None:
+            name, reusable = own, True
         if reusable:
             spec = SetSpec(name, "", created=False)
         else:
@@ -190,6 +217,11 @@ def close_method(cls: cst.ClassDef) -> cst.FunctionDef | None:
     return min(found, key=lambda f: (f[0], f[1]))[2]
 
 
+def self_param(fn: cst.FunctionDef) -> str | None:
+    """The instance parameter of a method, or None (a static or class method, no parameter)."""
+    return _first_param(fn)
+
+
 def first_param(fn: cst.FunctionDef) -> str:
     name = _first_param(fn)
     assert name is not None
@@ -218,11 +250,17 @@ def _reusable_instance_set(cls_scope: Scope, attr: str) -> bool:
     return len(values) == 1 and _is_empty_set(values[0][0]) and values[0][1].name == "__init__"
 
 
-def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str,
-                 cancel_on_close: bool = True) -> str | None:
+def _project_instance_set(ctx: FixContext, cls_scope: Scope, cls: cst.ClassDef) -> str | None:
+    """An attribute set created in `__init__` that the class already keeps tasks in."""
+    for owner, name in discarded_from(ctx.module.code_for_node(cls)):
+        if owner and _reusable_instance_set(cls_scope, name):
+            return name
+    return None
+
+
+def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str) -> str | None:
     """The instance set's attribute name (created in `__init__` once), or None when the class
-    cannot take one (see the module docstring). `cancel_on_close=False` (a spawn that is part of
-    closing) keeps the close method from cancelling the set's tasks."""
+    cannot take one (see the module docstring)."""
     cls = cls_scope.node
     assert isinstance(cls, cst.ClassDef)
     init = init_method(cls)
@@ -235,6 +273,9 @@ def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str,
         taken = class_attrs(ctx, cls)
         attr, reusable = _set_name(group, taken,
                                    lambda a: _reusable_instance_set(cls_scope, a))
+        own = _project_instance_set(ctx, cls_scope, cls) if group is Group.TASKS else None
+        if own is not None:
+            attr, reusable = own, True
         if reusable:
             spec = SetSpec(attr, "", created=False)
         else:
@@ -243,8 +284,6 @@ def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str,
         edits.shared[INSTANCE_SETS] = [*pending, InstanceSet(key, cls, init, group)]
     elif spec.created:
         spec = SetSpec(spec.name, _element(edits, ctx, spawner, spec.element), created=True)
-    if not cancel_on_close:
-        edits.shared[f"{key}:keep-on-close"] = True
     edits.shared[key] = spec
     return spec.name
 
@@ -255,27 +294,6 @@ class InstanceSet:
     cls: cst.ClassDef
     init: cst.FunctionDef
     group: Group
-
-
-def _cancel_in_close(edits: Edits, ctx: FixContext, cls: cst.ClassDef, attr: str,
-                     group: Group) -> None:
-    close = close_method(cls)
-    if close is None:
-        return
-    self_name = first_param(close)
-    set_expr = f"{self_name}.{attr}"
-    code = ctx.module.code_for_node(close)
-    if f"in {set_expr}:" in code or f"in {SNAPSHOT}({set_expr}):" in code:
-        return  # close() already loops over the set (a previous fix)
-    var = fresh_name(ctx.names_in(close), "future" if group is Group.FUTURES else "task")
-    edits.prefix_body(close, edits.statements(cancel_all(var, set_expr), at=close, inside=True))
-
-
-def cancel_all(var: str, set_expr: str) -> str:
-    """Cancel every task of a set, iterating over a copy: a `concurrent.futures.Future` runs
-    its done-callbacks (the set's `discard`) inside `cancel()`, and a set that shrinks while it
-    is iterated raises `RuntimeError: Set changed size during iteration`."""
-    return f"for {var} in {SNAPSHOT}({set_expr}):\n    {var}.cancel()"
 
 
 def part_of_closing(sp: Spawn) -> bool:
@@ -318,5 +336,3 @@ def render_sets(edits: Edits, ctx: FixContext) -> None:
             edits.prefix_body(inst.init, edits.statements(
                 f"{first_param(inst.init)}.{spec.name}: set[{spec.element}] = set()",
                 at=inst.init, inside=True), with_attributes=True)
-        if not edits.shared.get(f"{inst.key}:keep-on-close"):
-            _cancel_in_close(edits, ctx, inst.cls, spec.name, inst.group)

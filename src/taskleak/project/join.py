@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from taskleak.advice.returned import ADVICE as RETURNED_TASK_FIX
 from taskleak.analysis.facts import FileFacts, SpawnFacts
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.interface import DroppedCall
-from taskleak.fixes.returned_advice import ADVICE as RETURNED_TASK_FIX
 from taskleak.model import Finding, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns
 from taskleak.project.index import ProjectIndex

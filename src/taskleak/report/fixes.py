@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from taskleak.fixes.files import FixRun
+from taskleak.fixer.files import FixRun
 from taskleak.report.summary import plural
 from taskleak.rules import RULES
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from taskleak.fixes.policy import FixPolicy
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.rules import RULES, Category
 from taskleak.settings import Settings
@@ -33,15 +34,12 @@ def needs_attention(finding: Finding) -> bool:
 
 
 def fixable(finding: Finding, settings: Settings | None) -> bool:
-    fix = finding.fix
-    if fix is None or not needs_attention(finding) or finding.structured:
-        return False
-    return fix.safe or (settings is not None and settings.unsafe_fix_allowed(finding.rule))
+    """`[*]`: `taskleak fix` applies its fix with these settings (the fix policy says)."""
+    return FixPolicy(settings or Settings(), None if settings else False).fixable(finding)
 
 
 def hidden_fix(finding: Finding, settings: Settings | None) -> bool:
-    return finding.fix is not None and needs_attention(finding) and not finding.structured \
-        and not fixable(finding, settings)
+    return FixPolicy(settings or Settings(), None if settings else False).hidden(finding)
 
 
 def rule_mark(finding: Finding, settings: Settings | None) -> str:

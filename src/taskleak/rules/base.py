@@ -63,8 +63,10 @@ FIX_KINDS: dict[FixKind, FixKindInfo] = {
     for f in (
         FixKindInfo(
             FixKind.TRACKED_SET, True, "keep the task in a set that prunes itself",
-            "The task still runs concurrently, exactly as before; it is now strongly referenced "
-            "until it finishes, and removed from the set by its own done-callback.",
+            "Safe means the fix only keeps a reference: the task still runs concurrently, "
+            "exactly as before, strongly referenced until it finishes and then released by its "
+            "own done-callback (no other reference outlives it). Nothing is cancelled, awaited "
+            "or reordered.",
         ),
         FixKindInfo(
             FixKind.AWAIT, False, "await the coroutine instead of spawning it",
@@ -80,13 +82,14 @@ FIX_KINDS: dict[FixKind, FixKindInfo] = {
             "task was not meant to finish its work.",
         ),
         FixKindInfo(
-            FixKind.CANCEL_IN_CLOSE, True, "cancel the task in the class's close-like method",
-            "The task is cancelled (and, in an async method, awaited) when its owner is closed, "
-            "the end of the owner's life; nothing changes while the owner is in use. When the "
-            "spawn sits in a method that runs again and again, the fix also cancels the "
-            "previous task before each new spawn, which changes what runs: that fix is unsafe.",
-            unsafe_when="the spawn's method runs again and again (`connect`, `on_*`, "
-            "`handle_*` ...)",
+            FixKind.CANCEL_IN_CLOSE, False, "cancel the task in the class's final close method",
+            "The task is cancelled (and, in an async method, waited for with "
+            "`gather(..., return_exceptions=True)`, which never swallows the caller's own "
+            "cancellation) at the end of the owner's final close method, where it used to keep "
+            "running. Offered only for a close method no other method of the class calls (not "
+            "a `disconnect()` that `reconnect()` uses), never in the method the task runs. When "
+            "the spawn's method runs again and again, the previous task is also cancelled "
+            "before each new spawn.",
         ),
         FixKindInfo(
             FixKind.TASK_GROUP, False, "move the spawn into the enclosing task group",

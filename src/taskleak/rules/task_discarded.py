@@ -122,10 +122,10 @@ class Agent:
     describe=_describe,
     fix_kinds=(FixKind.TRACKED_SET, FixKind.TASK_GROUP, FixKind.AWAIT),
     fix_notes="""\
-Inside a method of a class with `__init__`, the set lives on the instance and, when the class
-has a `close`, `aclose`, `stop`, `shutdown`, `disconnect` or `__aexit__` method, the set's tasks
-are cancelled there. At module level or in a plain function, the set is a module-level
-`_background_tasks`. When the work is short and the caller can wait (the seeds' websocket send),
+Inside a method of a class with `__init__`, the three-line form keeps the task in a set on the
+instance; at module level or in a plain function, in a module-level `_background_tasks`. Neither
+is cancelled by the fix: cancelling in a close method changes what the program does. When the
+work is short and the caller can wait (the seeds' websocket send),
 the unsafe fix `await self._send(json.dumps(message))` is simpler still.
 
 """ + KEEP_HELPER_NOTE,

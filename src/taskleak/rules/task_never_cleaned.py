@@ -102,7 +102,6 @@ class SessionSweeper:
 ''',
     fix_example='''\
 import asyncio
-import contextlib
 
 
 class SessionSweeper:
@@ -119,11 +118,10 @@ class SessionSweeper:
             self._sessions.clear()
 
     async def close(self) -> None:
+        self._sessions.clear()
         if self._sweeper is not None:
             self._sweeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._sweeper
-        self._sessions.clear()
+            await asyncio.gather(self._sweeper, return_exceptions=True)
 ''',
     fates=frozenset({
         FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED, FateKind.HELPER_NEVER_ENDS,
@@ -132,11 +130,15 @@ class SessionSweeper:
     describe=_describe,
     fix_kinds=(FixKind.CANCEL_IN_CLOSE,),
     fix_notes="""\
-The fix needs a class with a `close`, `aclose`, `stop`, `shutdown`, `disconnect` or `__aexit__`
-method; without one, taskleak reports the finding with no fix and says why (where the task
-should end is a design decision). When the spawn sits in a method that runs again and again
-(`connect`, `on_*`, `handle_*` ...), the fix also cancels the previous task before each new
-spawn: that finding's fix is unsafe and needs `--unsafe-fixes` (or `unsafe-fixes = ["TL201"]`).""",
+The fix is unsafe (`--unsafe-fixes`, or `unsafe-fixes = ["TL201"]`): a task that kept running
+is now stopped. It needs a class with a final `close`, `aclose`, `stop`, `shutdown`,
+`disconnect` or `__aexit__` method, one no other method of the class calls (a `disconnect()`
+that `reconnect()` uses is not the end of the object); without one, taskleak reports the finding
+with no fix and says why (where the task should end is a design decision). The cancel goes
+after the method's own statements, and the wait (`gather(..., return_exceptions=True)`) never
+swallows a cancellation of the task running the close. When the spawn sits in a method that
+runs again and again (`connect`, `on_*`, `handle_*` ...), the fix also cancels the previous
+task before each new spawn.""",
     references=(
                 ("asyncio.Task.cancel", ASYNCIO_CANCEL_URI),
                 ("asyncio.create_task", ASYNCIO_CREATE_TASK_URI),

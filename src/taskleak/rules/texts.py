@@ -36,10 +36,14 @@ exceptions are never retrieved, so failures go unnoticed."""
 # The fix notes of the two rules of a dropped spawn (task-discarded, task-unreferenced): where
 # no statement can go, and a task that runs forever.
 KEEP_HELPER_NOTE = """\
-Where no statement can go (a lambda, a comprehension, a conditional expression, `:=`, an
-`if`/`while`/`with` header, a default argument), the spawn is wrapped in a keep-helper added once
-per module (`_keep_task(asyncio.create_task(...))`), or in the project's own helper when
-`keep-helper = "pkg.module.keep"` is configured. A coroutine that runs forever (`while True`) is
-kept only where something cancels it on shutdown (the class's close-like method, or the module's
-`shutdown()`); otherwise the finding stays, with the reason. Inside a task group's block the
-unsafe fix moves the spawn into the group (`tg.create_task(...)`)."""
+The safe fix only keeps a reference. It names the task in a local (three lines) only where
+that local dies at once (the spawn is the last thing its function does, and the module has no
+other dropped spawn); elsewhere the spawn is wrapped in a keep-helper added once per module
+(`_keep_task(asyncio.create_task(...))`), which is also how a spawn where no statement can go
+(a lambda, a comprehension, a conditional expression, `:=`, an `if`/`while`/`with` header, a
+default argument) is kept. A set the module or class already keeps tasks in, or the project's
+own helper (`keep-helper = "pkg.module.keep"`), is used instead. A coroutine that runs forever
+is kept too: it was never meant to be destroyed mid-run, and ending it is a change only its
+author can make. `asyncio.wait_for(...)` returns a coroutine, which never runs when dropped: it
+gets no safe fix. Inside a task group's block the unsafe fix moves the spawn into the group
+(`tg.create_task(...)`)."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from taskleak.advice.offers import advise_module
 from taskleak.analysis.analyse import analyse
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.interface import CallPosition
@@ -20,7 +21,6 @@ from taskleak.analysis.positions import spawn_positions
 from taskleak.analysis.scan import scan
 from taskleak.analysis.spawners import parse_spawners, spawner_index
 from taskleak.files.source import SourceError
-from taskleak.fixes.advice import advise_module
 from taskleak.model import Skipped
 
 TOO_DEEP = "too deeply nested for the analysis"

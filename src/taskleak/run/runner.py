@@ -84,15 +84,6 @@ class Collected:
         return analyse_file(data, display, tuple(settings.spawners))
 
 
-def run(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
-        cache_dir: Path | None = None, progress: Progress | None = None,
-        use_prefilter: bool = True, stats: RunStats | None = None) -> RunResult:
-    """Check `paths`: `collect` their facts, then join them into findings."""
-    got = collect(paths, settings, jobs=jobs, cache_dir=cache_dir, progress=progress,
-                  use_prefilter=use_prefilter, stats=stats)
-    return got.result(settings.rule_enabled)
-
-
 def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
             cache_dir: Path | None = None, progress: Progress | None = None,
             use_prefilter: bool = True, stats: RunStats | None = None) -> Collected:

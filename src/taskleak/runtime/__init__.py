@@ -7,6 +7,7 @@ runtime report that `confirm()` joins to the static findings.
 """
 
 from taskleak.runtime.factory import (
+    CreateTaskHook,
     SiteRecordingFactory,
     creation_site,
     install,
@@ -27,6 +28,7 @@ from taskleak.runtime.track import TaskLeakError, TaskLeakWarning, Tracker, trac
 __all__ = [
     "DESTROYED",
     "PENDING",
+    "CreateTaskHook",
     "LeakedTask",
     "RuntimeLeak",
     "RuntimeReportError",

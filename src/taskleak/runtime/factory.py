@@ -1,9 +1,13 @@
 """Record where every task is created, and notice tasks destroyed while still pending.
 
-`install(loop)` puts a `SiteRecordingFactory` on the loop once. It wraps whatever task factory
-was already there (an eager factory, aiomonitor's, ...) and forwards every keyword argument
-(`name`, `context`, 3.14's `eager_start`), so task creation behaves exactly as before; it only
-adds one frame walk and one weak reference per task.
+`install(loop)` wraps the loop's `create_task` once, on the loop object itself (an instance
+attribute shadowing the method): every task is still made by the loop's own `create_task`, with
+the loop's own task factory (none, an eager one, aiomonitor's, ...) and every keyword argument
+(`name`, `context`, 3.14's `eager_start`) passed on unchanged, so `get_task_factory()`, task
+names and contexts are exactly what the code would see without taskleak (a task factory would
+not do: on CPython 3.13.0-3.13.2 any factory names unnamed tasks "None"). It adds one frame walk
+and one weak reference per task. A loop whose methods cannot be shadowed (a C/Cython loop)
+gets a `SiteRecordingFactory` wrapping its factory instead.
 
 The loop holds tasks only weakly. A pending task nobody references is garbage-collected and
 CPython logs "Task was destroyed but it is pending!" through `loop.call_exception_handler`.
@@ -90,23 +94,54 @@ class SiteRecordingFactory:
         return task
 
 
-def install(loop: asyncio.AbstractEventLoop | None = None) -> SiteRecordingFactory:
-    """Install the site-recording factory on `loop` (default: the running loop), once."""
+class CreateTaskHook:
+    """Stands in for `loop.create_task`: the loop's own method makes the task, then the caller's
+    site is recorded. Nothing the task or the code sees changes (factory, name, context)."""
+
+    __slots__ = ("original",)
+
+    def __init__(self, original: Callable[..., asyncio.Task[Any]]) -> None:
+        self.original = original
+
+    def __call__(self, coro: Any, **kwargs: Any) -> asyncio.Task[Any]:
+        task = self.original(coro, **kwargs)
+        _live[_new_ref(task, _on_dead)] = caller_site(_getframe(1))
+        return task
+
+
+def install(
+    loop: asyncio.AbstractEventLoop | None = None,
+) -> CreateTaskHook | SiteRecordingFactory:
+    """Record creation sites on `loop` (default: the running loop), once.
+
+    `loop.create_task` is shadowed on the loop object; only a loop that refuses instance
+    attributes gets a wrapping task factory instead.
+    """
     if loop is None:
         loop = asyncio.get_running_loop()
+    hooked = getattr(loop, "__dict__", {}).get("create_task")
+    if isinstance(hooked, CreateTaskHook):
+        return hooked
     current = loop.get_task_factory()
     if isinstance(current, SiteRecordingFactory):
         return current
-    factory = SiteRecordingFactory(cast("TaskFactory | None", current))
-    loop.set_task_factory(factory)
+    installed: CreateTaskHook | SiteRecordingFactory
+    try:
+        installed = CreateTaskHook(loop.create_task)
+        loop.create_task = installed  # type: ignore[method-assign]
+    except AttributeError:  # no instance dict (e.g. uvloop): a factory is the only way in
+        installed = SiteRecordingFactory(cast("TaskFactory | None", current))
+        loop.set_task_factory(installed)
     _hook_exception_handler(loop)
     if _gc_phase not in gc.callbacks:
         gc.callbacks.append(_gc_phase)
-    return factory
+    return installed
 
 
 def uninstall(loop: asyncio.AbstractEventLoop) -> None:
-    """Put back the factory and exception handling that `install` found."""
+    """Put back the `create_task`, factory and exception handling that `install` found."""
+    if isinstance(getattr(loop, "__dict__", {}).get("create_task"), CreateTaskHook):
+        del loop.__dict__["create_task"]
     current = loop.get_task_factory()
     if isinstance(current, SiteRecordingFactory):
         loop.set_task_factory(current.inner)
@@ -119,14 +154,20 @@ def uninstall(loop: asyncio.AbstractEventLoop) -> None:
 
 
 def is_installed(loop: asyncio.AbstractEventLoop) -> bool:
-    return isinstance(loop.get_task_factory(), SiteRecordingFactory)
+    hooked = getattr(loop, "__dict__", {}).get("create_task")
+    return isinstance(hooked, CreateTaskHook) or isinstance(
+        loop.get_task_factory(), SiteRecordingFactory
+    )
 
 
 def creation_site(task: asyncio.Task[Any]) -> Site | None:
     """Where `task` was created: the spawning call if a factory saw it, else the coroutine's."""
     known, raw = _raw_site(task)
     if known and raw is not None:
-        return Site(raw[0], raw[1], raw[2], "factory")
+        via = raw[3]
+        return Site(
+            raw[0], raw[1], raw[2], "factory", Site(*via, "frame") if via is not None else None
+        )
     return coroutine_site(task.get_coro())
 
 

@@ -46,6 +46,8 @@ class LeakedTask:
         if self.created_at is not None:
             how = "" if self.created_at.source == "factory" else f" [{self.created_at.source}]"
             parts.append(f"created at {self.created_at.display(root)}{how}")
+            if self.created_at.via is not None:
+                parts.append(f"called from {self.created_at.via.display(root)}")
         if self.suspended_at is not None and self.kind == PENDING:
             parts.append(f"waiting at {self.suspended_at.display(root)}")
         return ", ".join(parts)

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import linecache
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +26,7 @@ from typing import Any
 from taskleak.files.atomic import write_file
 from taskleak.files.jsonfile import read_json
 from taskleak.files.paths import relative_if_inside
-from taskleak.model import Finding
+from taskleak.model import Finding, Risk
 from taskleak.runtime.leaks import PENDING, LeakedTask
 
 REPORT_VERSION = 1
@@ -189,10 +191,28 @@ def confirm(
         else:
             confirmed.add(matched)
     out = [
-        dataclasses.replace(f, confirmed=True) if i in confirmed and not f.confirmed else f
+        _confirmed(f) if i in confirmed and not f.confirmed else f
         for i, f in enumerate(findings)
     ]
     return out, unmatched
+
+
+# what the static check says when it found a cleanup for the task
+_NO_CLEANUP = ("", "none", "nothing")
+
+
+def _confirmed(finding: Finding) -> Finding:
+    """The finding, confirmed at runtime: a leak seen running is never low risk (the row is
+    raised to medium, so it is listed by default), and a cleanup the static check found is
+    annotated with why the runtime disagrees."""
+    risk = Risk.MEDIUM if finding.risk is Risk.LOW else finding.risk
+    cleaned = finding.cleaned
+    if cleaned.strip().lower() not in _NO_CLEANUP:
+        cleaned = (
+            f"{cleaned}; but still pending at runtime after the test: that cleanup did not run "
+            "(nothing called it in the test or its fixtures) or did not end the task"
+        )
+    return dataclasses.replace(finding, confirmed=True, risk=risk, cleaned=cleaned)
 
 
 def link_runtime_report(
@@ -211,12 +231,47 @@ def link_runtime_report(
 
 
 def describe_runtime_only(leak: RuntimeLeak, root: Path) -> str:
-    """One line for a leak seen at runtime that no static finding explains."""
+    """One line for a leak seen at runtime that no static finding explains; says what kind of
+    site it is when the line tells (a gather() call, a handler's definition)."""
     where = f"{relative_if_inside(leak.path, root)}:{leak.line}"
     what = f"{leak.count} x {leak.coroutine}()"
     if leak.kind != PENDING:
         what += f" ({leak.kind} while pending)"
-    return f"{where}: leaked at runtime, no static finding: {what} created in {leak.function}"
+    marker = f" [{leak.site}]" if leak.site != "factory" else ""
+    kind = _site_kind(leak)
+    if kind == "gather":
+        return (
+            f"{where}: leaked at runtime, spawned by gather(){marker}: {what} created in "
+            f"{leak.function} (gather() leaves its other awaitables running when one raises; "
+            "no static rule reports that)"
+        )
+    if kind == "definition":
+        return (
+            f"{where}: leaked at runtime, a handler defined here{marker}: {what}, started by "
+            "code that is not on the stack (a library's callback, e.g. a server's connection "
+            "handler): no static finding at a definition"
+        )
+    return (
+        f"{where}: leaked at runtime, no static finding{marker}: {what} created in "
+        f"{leak.function}"
+    )
+
+
+_GATHER = re.compile(r"\bgather\s*\(")
+_DEF = re.compile(r"^\s*async\s+def\s")
+
+
+def _site_kind(leak: RuntimeLeak) -> str:
+    """'gather' for a spawn inside a gather() call, 'definition' for a handler's `async def`
+    line, else ''."""
+    if not leak.path:
+        return ""
+    text = linecache.getline(leak.path, leak.line)
+    if leak.site == "definition" or _DEF.match(text):
+        return "definition"
+    if _GATHER.search(text):
+        return "gather"
+    return ""
 
 
 def _within(path: str, scope: str) -> bool:

@@ -12,6 +12,7 @@ import asyncio.events
 import importlib.util
 import os
 import sys
+import sysconfig
 from dataclasses import dataclass
 from types import CodeType, FrameType
 from typing import Any
@@ -32,8 +33,11 @@ DEFAULT_INTERNAL_PACKAGES: tuple[str, ...] = (
     "sniffio",
 )
 
-# A raw site as the factory stores it: (file, line, function).
-RawSite = tuple[str, int, str]
+# A frame as the factory stores it: (file, line, function).
+RawFrame = tuple[str, int, str]
+# A raw site: the spawning frame, and when that frame is inside an installed library (a file
+# under site-packages or the standard library), the nearest frame out of it in the user's code.
+RawSite = tuple[str, int, str, RawFrame | None]
 
 # Reaching the event loop's callback runner means no user frame created the task (it came from
 # a `call_soon` callback such as the async-generator finaliser): stop there, do not blame the
@@ -41,6 +45,9 @@ RawSite = tuple[str, int, str]
 _HANDLE_RUN: CodeType = asyncio.events.Handle._run.__code__
 
 _QUALNAME_ATTR = "co_qualname" if sys.version_info >= (3, 11) else "co_name"
+
+_USER, _INTERNAL, _LIBRARY = 0, 1, 2  # what a file is, for the frame walk
+_kinds: dict[str, int] = {}  # per filename; emptied when internal packages are added
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,9 @@ class Site:
     # how it was found: "factory" (the spawning call), "origin" (coroutine origin tracking),
     # "definition" (only the coroutine's `async def` is known), "frame" (a suspended frame)
     source: str = "factory"
+    # when the spawn is inside an installed library: the nearest frame in the user's code
+    # (the test line that led to it), else None
+    via: Site | None = None
 
     def display(self, root: str | None = None) -> str:
         """`path:line in function`, with the path relative to `root` (default: cwd) if inside."""
@@ -80,6 +90,7 @@ class _InternalFiles:
             prefixes.extend(_package_prefixes(name))
         self._prefixes = tuple(prefixes)
         self.cache = {}  # rebuild lazily: new prefixes change earlier answers
+        _kinds.clear()
 
     def __call__(self, filename: str) -> bool:
         return filename.startswith(self._prefixes) if self._prefixes else False
@@ -128,24 +139,81 @@ def is_internal(filename: str) -> bool:
     return internal
 
 
+def _kind(filename: str) -> int:
+    if is_internal(filename):
+        kind = _INTERNAL
+    else:
+        kind = _LIBRARY if is_library(filename) else _USER
+    _kinds[filename] = kind
+    return kind
+
+
 def caller_site(frame: FrameType | None) -> RawSite | None:
-    """The first frame from `frame` outwards that is not internal, as a raw site.
+    """The first frame from `frame` outwards that is not internal, as a raw site; when it is in
+    a library, with the nearest frame of the user's code further out.
 
     None when the walk reaches the loop's callback runner first (a task created by a callback).
     """
-    cache = _internal.cache
+    kinds = _kinds
     while frame is not None:
         code = frame.f_code
         filename = code.co_filename
-        internal = cache.get(filename)
-        if internal is None:
-            internal = cache[filename] = _internal(filename)
-        if not internal:
-            return (filename, frame.f_lineno, getattr(code, _QUALNAME_ATTR))
+        kind = kinds.get(filename)
+        if kind is None:
+            kind = _kind(filename)
+        if kind != _INTERNAL:
+            via = _user_frame(frame.f_back) if kind == _LIBRARY else None
+            return (filename, frame.f_lineno, getattr(code, _QUALNAME_ATTR), via)
         if code is _HANDLE_RUN:
             return None
         frame = frame.f_back
     return None
+
+
+def _user_frame(frame: FrameType | None) -> RawFrame | None:
+    """The first frame outwards that is neither internal nor in a library."""
+    while frame is not None:
+        code = frame.f_code
+        if code is _HANDLE_RUN:
+            return None
+        filename = code.co_filename
+        kind = _kinds.get(filename)
+        if (kind if kind is not None else _kind(filename)) == _USER:
+            return (filename, frame.f_lineno, getattr(code, _QUALNAME_ATTR))
+        frame = frame.f_back
+    return None
+
+
+def _library_roots() -> tuple[str, ...]:
+    roots: set[str] = set()
+    for scheme_path in ("stdlib", "platstdlib", "purelib", "platlib"):
+        for prefix in {sys.prefix, sys.base_prefix, sys.exec_prefix}:
+            try:
+                path = sysconfig.get_path(scheme_path, vars={"base": prefix, "platbase": prefix})
+            except KeyError:  # pragma: no cover - a scheme without that path
+                continue
+            if path:
+                roots.add(os.path.join(path, ""))
+                roots.add(os.path.join(os.path.realpath(path), ""))
+    return tuple(sorted(roots))
+
+
+_LIBRARY_ROOTS = _library_roots()
+_library_cache: dict[str, bool] = {}
+
+
+def is_library(filename: str) -> bool:
+    """Whether `filename` is installed code (the standard library, site-packages), not the
+    user's: a spawn there is reported with the nearest frame of the user's code too."""
+    library = _library_cache.get(filename)
+    if library is None:
+        library = _library_cache[filename] = (
+            filename.startswith(_LIBRARY_ROOTS)
+            or "site-packages" in filename
+            or "dist-packages" in filename
+            or filename.startswith("<frozen ")
+        )
+    return library
 
 
 def code_name(code: CodeType) -> str:

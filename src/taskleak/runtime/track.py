@@ -3,9 +3,10 @@
     async with track(max_leaked=0, grace=0.5):
         await client_session()  # connect, talk, disconnect
 
-On entry the tracker notes the loop's pending tasks and installs the site-recording factory.
+On entry the tracker notes the loop's pending tasks and starts recording creation sites.
 On exit it lets the loop turn (and, with `grace`, waits up to that long for the block's tasks
-to finish), collects garbage, and diffs: each task still pending that the block started is a
+to finish), collects garbage if a task of the block is still pending, and diffs: each task
+still pending that the block started is a
 leak, reported with its name, coroutine, creation site and the line it waits on. Tasks that were
 garbage-collected while pending during the block are reported too. The report comes first;
 `cancel=True` then cancels the leaked tasks.
@@ -122,14 +123,30 @@ class Tracker:
             if waiting:
                 await asyncio.wait(waiting, timeout=self.grace)
 
+    def settle_idle(self) -> None:
+        """`settle()` on a loop that is not running (between tests, before a runner closes it);
+        nothing on a running or closed loop."""
+        loop = self.loop
+        if not loop.is_running() and not loop.is_closed():
+            loop.run_until_complete(self.settle())
+
+    def exclude(self, tasks: Iterable[asyncio.Task[Any]]) -> None:
+        """Never count these tasks (a wider-scoped fixture's, made during the block)."""
+        for task in tasks:
+            self._before.add(task)
+
     def leaked(self) -> list[LeakedTask]:
-        """The block's leaks right now: its pending tasks, and tasks destroyed while pending."""
-        if self.collect_garbage:
-            gc.collect()
-        tasks = self._new_tasks()
+        """The block's leaks right now: its pending tasks, and tasks destroyed while pending.
+
+        Garbage is collected only when some task is still pending (a candidate leak): a pending
+        task nobody references is then reported as destroyed, the others as pending. A block
+        with no task left costs no collection.
+        """
         found: list[LeakedTask] = []
         self._leaked_tasks = []
-        for task in tasks:
+        if self.collect_garbage and self._candidates():
+            gc.collect()
+        for task in self._new_tasks():
             leak = describe_task(task)
             if not is_ignored(leak, self.ignore):
                 found.append(leak)
@@ -165,6 +182,12 @@ class Tracker:
         else:
             return TaskLeakError(message, self.leaks)
         return None
+
+    def _candidates(self) -> bool:
+        """Whether any task of the block is pending and not ignored (no reference is kept)."""
+        return any(
+            not is_ignored(describe_task(task), self.ignore) for task in self._new_tasks()
+        )
 
     def _new_tasks(self) -> list[asyncio.Task[Any]]:
         loop = self.loop

@@ -13,7 +13,7 @@
 - `text.py`: lines and positions in the client's units.
 
 A buffer is checked through `taskleak.api.check`, as `taskleak check - --stdin-filename FILE`
-checks it, and fixed with `fixes.apply.fix_source`, as `taskleak fix -` fixes it; the rule
+checks it, and fixed with `fixer.apply.fix_source`, as `taskleak fix -` fixes it; the rule
 registry and the `# noqa` grammar do the rest. Nothing is read from disk that the editor holds
 in a buffer, nothing is written. pygls is an optional dependency
 (`pip install 'taskleak[server]'`): only `taskleak server` imports this package.

@@ -25,7 +25,8 @@ from typing import Any
 
 from lsprotocol import types
 
-from taskleak.model import Finding
+from taskleak.fixes.policy import FixPolicy
+from taskleak.model import Finding, FindingKey
 from taskleak.rules import FIX_KINDS, RULES
 from taskleak.server.diagnostics import SOURCE
 from taskleak.server.documents import BufferFix, Checked
@@ -36,7 +37,7 @@ from taskleak.server.text import Lines
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 QUICK_FIX = types.CodeActionKind.QuickFix.value
-Key = tuple[int, int, str]
+Key = FindingKey
 
 
 @dataclass(frozen=True)
@@ -183,13 +184,15 @@ def _noqa_action(checked: Checked, finding: Finding, diagnostic: types.Diagnosti
 
 
 def fixable(checked: Checked) -> list[Key]:
-    """The findings fix-all works on: those a fix is advertised for."""
-    return [(f.line, f.column, f.rule) for f in checked.findings if f.fix is not None]
+    """The findings fix-all works on: those the fix policy would fix with the settings."""
+    if checked.settings is None:
+        return []
+    policy = FixPolicy(checked.settings)
+    return [(f.line, f.column, f.rule) for f in checked.findings if policy.fixable(f)]
 
 
 def fix_all_title(checked: Checked) -> str:
-    settings = checked.settings
-    unsafe = settings is not None and (settings.unsafe_fixes or settings.unsafe_fix_rules)
+    unsafe = checked.settings is not None and FixPolicy(checked.settings).any_unsafe
     return f"{SOURCE}: fix all ({'safe and allowed unsafe' if unsafe else 'safe'} fixes)"
 
 

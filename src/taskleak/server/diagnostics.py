@@ -30,7 +30,7 @@ _LOW = {LowSeverity.HINT: types.DiagnosticSeverity.Hint,
 
 
 def fails_gate(finding: Finding, fail_on: str) -> bool:
-    """Whether `taskleak check` fails on this finding (see `api.exit_code`)."""
+    """Whether `taskleak check` fails on this finding (see `session.gate`)."""
     if fail_on == "none" or finding.structured:
         return False
     return finding.risk.rank >= Risk(fail_on).rank

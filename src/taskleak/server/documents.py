@@ -19,7 +19,7 @@ from taskleak.server.editor_settings import EditorSettings
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:  # fixing loads libcst's rewriting: only when a fix is asked for
-    from taskleak.fixes.apply import AppliedFix, NotFixed
+    from taskleak.fixer.apply import AppliedFix, NotFixed
 
 FixKey = tuple[frozenset[tuple[int, int, str]], bool | None]  # (targets, unsafe)
 MAX_FIXES = 8

@@ -4,7 +4,8 @@ A buffer is checked as `taskleak check - --stdin-filename FILE` checks it (`api.
 buffer's bytes): the nearest configuration of FILE, the editor's settings on top, per-file
 ignores, `# noqa` read from the buffer. Settings are resolved at every check, so a changed
 `pyproject.toml` counts at the next one. A buffer is fixed as `taskleak fix -` fixes it
-(`fixes.apply.fix_source`: rewritten, then verified), in memory, for the findings asked for.
+(a `Session` on the buffer, with the same fix policy: rewritten, then verified), in memory, for
+the findings asked for.
 
 Only the worker thread calls these (see `schedule.Worker`): libcst and the parser's speed
 switches are process-wide (`analysis.parse`), so the analysis runs on one thread at a time.
@@ -23,10 +24,12 @@ from pygls.workspace.position_codec import PositionCodec
 from taskleak import api
 from taskleak.config import CliOverrides
 from taskleak.files.source import SourceError, decode
+from taskleak.fixes.policy import FixPolicy
 from taskleak.server.diagnostics import to_diagnostics
 from taskleak.server.documents import BufferFix, Checked, Snapshot
 from taskleak.server.editor_settings import EditorSettings
 from taskleak.server.text import Lines
+from taskleak.session import Session, Source
 
 UNTITLED = "untitled.py"
 
@@ -40,7 +43,7 @@ class View:
 
 
 @dataclass
-class Outcome:
+class BufferCheck:
     checked: Checked
     errors: list[str] = field(default_factory=list)  # for the user (a configuration error)
     logs: list[str] = field(default_factory=list)  # for the log (an internal error of ours)
@@ -64,9 +67,9 @@ def buffer_bytes(text: str) -> bytes:
 
 
 def check_snapshot(snapshot: Snapshot, editor: EditorSettings, folder: Path | None,
-                   generation: int, view: View) -> Outcome:
+                   generation: int, view: View) -> BufferCheck:
     """Check one buffer with its file's settings and the editor's on top."""
-    out = Outcome(Checked(snapshot, generation, None, editor))
+    out = BufferCheck(Checked(snapshot, generation, None, editor))
     options = api.CheckOptions(stdin=buffer_bytes(snapshot.text),
                                stdin_filename=file_path(snapshot, folder),
                                overrides=editor.overrides(), cache=False)
@@ -83,7 +86,7 @@ def check_snapshot(snapshot: Snapshot, editor: EditorSettings, folder: Path | No
     return out
 
 
-def _session(options: api.CheckOptions, out: Outcome) -> api.Outcome | None:
+def _session(options: api.CheckOptions, out: BufferCheck) -> api.Outcome | None:
     """The check; when the settings are refused, the check without the editor's (the error is
     theirs), else None (the configuration file's error)."""
     try:
@@ -107,8 +110,6 @@ def fix_checked(checked: Checked, targets: Collection[tuple[int, int, str]],
     """The checked buffer with `targets` fixed (cached for its version): unsafe fixes where the
     settings allow them, or everywhere (`unsafe`) or nowhere (`unsafe=False`). None without
     settings (a configuration error)."""
-    from taskleak.fixes.apply import fix_source  # libcst's rewriting: loaded when first needed
-
     settings = checked.settings
     if settings is None:
         return None
@@ -116,18 +117,20 @@ def fix_checked(checked: Checked, targets: Collection[tuple[int, int, str]],
     cached = checked.fixes.get(key)
     if cached is not None:
         return cached
-
-    def allow_unsafe(rule: str) -> bool:
-        return settings.unsafe_fix_allowed(rule) if unsafe is None else unsafe
-
     snapshot = checked.snapshot
-    done = fix_source(buffer_bytes(snapshot.text), spawners=tuple(settings.spawners),
-                      targets=targets, allow_unsafe=allow_unsafe,
-                      filename=str(file_path(snapshot, folder)))
-    try:
-        text = decode(done.fixed)[0] if done.changed else snapshot.text
-        fixed = BufferFix(text, done.applied, done.not_fixed, done.error)
-    except SourceError as exc:
-        fixed = BufferFix(snapshot.text, [], done.not_fixed, exc.reason)
+    # through the one door, as `taskleak fix - --stdin-filename FILE` fixes it: the same
+    # session, fix policy and style; in memory (never written)
+    session = Session(Source(buffer=buffer_bytes(snapshot.text),
+                             filename=file_path(snapshot, folder)), settings)
+    run = session.fix(FixPolicy(settings, unsafe), write=False, only=targets)
+    done = run.files[0].source if run.files else None
+    if done is None:
+        fixed = BufferFix(snapshot.text, [], [], run.files[0].error if run.files else None)
+    else:
+        try:
+            text = decode(done.fixed)[0] if done.changed else snapshot.text
+            fixed = BufferFix(text, done.applied, done.not_fixed, done.error)
+        except SourceError as exc:
+            fixed = BufferFix(snapshot.text, [], done.not_fixed, exc.reason)
     checked.remember_fix(key, fixed)
     return fixed

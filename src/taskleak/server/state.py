@@ -26,7 +26,7 @@ from taskleak.config import PYPROJECT
 from taskleak.server.client import ClientFeatures
 from taskleak.server.documents import Checked, Documents, Snapshot
 from taskleak.server.editor_settings import EditorSettings, parse_settings, settings_in
-from taskleak.server.engine import Outcome, View, check_snapshot
+from taskleak.server.engine import BufferCheck, View, check_snapshot
 from taskleak.server.schedule import Debouncer, Worker
 
 NAME = "taskleak"
@@ -121,13 +121,13 @@ class TaskleakServer(LanguageServer):
         return outcome.checked
 
     def _check_on_worker(self, snapshot: Snapshot, editor: EditorSettings, folder: Path | None,
-                         view: View, generation: int) -> Outcome:
+                         view: View, generation: int) -> BufferCheck:
         """On the worker, which alone stores checks: a check queued twice for one text (a code
         action's and the debounced one) is made once. `generation` is that of the settings the
         check was asked with: a check asked before a settings change is never current after it."""
         current = self.documents.current(snapshot)
         if current is not None:
-            return Outcome(current)
+            return BufferCheck(current)
         outcome = check_snapshot(snapshot, editor, folder, generation, view)
         if snapshot.uri in self.workspace.text_documents:
             self.documents.store(outcome.checked)

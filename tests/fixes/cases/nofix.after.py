@@ -12,8 +12,8 @@ async def pump() -> None:
         await asyncio.sleep(1)
 
 
-def schedule(loop: asyncio.AbstractEventLoop) -> None:
-    loop.call_soon(lambda: asyncio.create_task(pump()))
+async def schedule() -> None:
+    asyncio.wait_for(pump(), 1)
 
 
 async def on_message() -> None:

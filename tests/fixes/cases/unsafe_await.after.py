@@ -1,23 +1,30 @@
 import asyncio
-from typing import Any
+from typing import Any, TypeVar
+
+_background_tasks: set[asyncio.Task[Any]] = set()
+_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])
+
+
+def _keep_task(task: _TaskT) -> _TaskT:
+    """Keep the task until it is done: the event loop holds only a weak reference."""
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+    return task
 
 
 class Chat:
     def __init__(self, send) -> None:
         self._send = send
-        self._background_tasks: set[asyncio.Task[Any]] = set()
 
     async def reply(self, text: str) -> None:
         await self._send(text)
 
     async def reply_all(self, texts: list[str]) -> None:
         for text in texts:
-            task = asyncio.create_task(self._send(text))
-            self._background_tasks.add(task)
-            task.add_done_callback(self._background_tasks.discard)
+            _keep_task(asyncio.create_task(self._send(text)))
 
     async def start(self) -> None:
-        asyncio.create_task(self._heartbeat())
+        _keep_task(asyncio.create_task(self._heartbeat()))
 
     async def _heartbeat(self) -> None:
         while True:
@@ -25,14 +32,10 @@ class Chat:
 
     async def switch(self) -> None:
         # Loading takes seconds: keep it in the background.
-        task = asyncio.create_task(self._send("loading"))
-        self._background_tasks.add(task)
-        task.add_done_callback(self._background_tasks.discard)
+        _keep_task(asyncio.create_task(self._send("loading")))
 
     def sync_reply(self, text: str) -> None:
-        task = asyncio.create_task(self._send(text))
-        self._background_tasks.add(task)
-        task.add_done_callback(self._background_tasks.discard)
+        _keep_task(asyncio.create_task(self._send(text)))
 
     async def named(self, text: str) -> None:
         await self._send(text)

@@ -64,6 +64,9 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
         return NoFix("the coroutine looks like an endless loop: awaiting it would never return")
     if BACKGROUND_INTENT.search(statement_comments(ctx, shape.placement)):
         return NoFix("a comment says this work runs in the background")
+    if _awaited_in_other_branch(ctx, shape, coro):
+        return NoFix("the other branch of the `if` awaits the same call: the two branches "
+                     "differ on purpose (one waits, this one does not)")
     shown = ctx.module.code_for_node(coro).strip()
     if len(shown) > 40 or "\n" in shown:
         shown = (callee_text(coro.func) if isinstance(coro, cst.Call) else "the coroutine") + "(…)"
@@ -73,6 +76,22 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
 
     return Offer(KIND, False, f"await {shown} instead of spawning it", build,
                  removes_spawn=True)
+
+
+def _awaited_in_other_branch(ctx: FixContext, shape: Shape, coro: cst.BaseExpression) -> bool:
+    """The spawn sits in one branch of an `if` whose other branch awaits the same coroutine
+    call (`if wait: await x() else: create_task(x())`): awaiting here would merge them."""
+    wanted = "await" + "".join(ctx.module.code_for_node(coro).split())
+    node: cst.CSTNode = shape.placement.line
+    while True:
+        parent = ctx.parent(node)
+        if parent is None or isinstance(parent, (cst.FunctionDef, cst.Module)):
+            return False
+        if isinstance(parent, cst.If):
+            others = [b for b in (parent.body, parent.orelse) if b is not None and b is not node]
+            if any(wanted in "".join(ctx.module.code_for_node(b).split()) for b in others):
+                return True
+        node = parent
 
 
 def _coroutine(call: cst.Call) -> cst.BaseExpression | None:

@@ -18,13 +18,13 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.resolve import SymKind
+from taskleak.analysis.scopes import defined_function
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import TASKGROUP_FACTORIES
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.shapes import Form, spawn_shape
-from taskleak.fixes.shutdown import runs_forever
 from taskleak.rules import FixKind, Verdict
 
 KIND = FixKind.TASK_GROUP
@@ -104,3 +104,16 @@ def _anyio_call(ctx: FixContext, call: cst.Call, group: str) -> cst.Call | NoFix
     args = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in args]
     func = cst.Attribute(value=cst.Name(group), attr=cst.Name("start_soon"))
     return cst.Call(func=func, args=args)
+
+
+def runs_forever(ctx: FixContext, sp: Spawn) -> bool:
+    """The spawned coroutine is a function of this module with a `while True`-like loop: in
+    the group, its block would never exit."""
+    if any(f.long_running for f in ctx.fates(sp)):
+        return True
+    args = sp.site.node.args
+    coro = args[0].value if args else None
+    if not isinstance(coro, cst.Call):
+        return False
+    target = defined_function(coro.func, sp.site.scope)
+    return target is not None and target.long_running

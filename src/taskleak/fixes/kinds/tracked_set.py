@@ -1,48 +1,51 @@
-"""Tracked-set fix (safe) for dropped tasks: keep the Task in a set that drops it when done.
+"""Tracked-set fix (safe) for dropped tasks: keep a strong reference to the Task until it is
+done, and nothing else (no cancel, no await, no new control flow).
 
     asyncio.create_task(work())            task = asyncio.create_task(work())
                                      ->    _background_tasks.add(task)
                                            task.add_done_callback(_background_tasks.discard)
 
 The task still runs concurrently, exactly as before; it is now strongly referenced until it
-finishes. Inside a method that can reach `self` (of a class with its own `__init__`), the set is
-`self._background_tasks`, created in `__init__`, and cancelled in the class's close-like
-method when it has one; elsewhere it is a module-level set (see `sets`). Where no statement can
-go (a lambda, a comprehension, a header, a default argument ...) the spawn is wrapped in the
-module's keep-helper; a project's own helper, when configured, is called instead (`keeper`).
+finishes, and then released by its own done-callback, so nothing else outlives it: asyncio's
+"exception was never retrieved" report (and a loop's exception handler) still fire when a
+failed task is let go. The three-line form names the task in a local, so it is used only where
+that local dies with the statement's frame at once (the spawn is the last thing its function
+does) and the module has no other such spawn; elsewhere the spawn is wrapped in the module's
+keep-helper (`_keep_task(asyncio.create_task(work()))`, one helper a module, however many
+spawns), which leaves no local behind. A set or helper the project already uses for this is
+reused (see `sets`, `keeper`); a project's configured helper is called instead (`keeper`).
 
-A coroutine that runs forever (`while True`) must also be cancelled on shutdown: in the class's
-close-like method, or in the module's shutdown hook (`shutdown`); without either there is no
-fix, and the finding stays with the reason.
+`asyncio.wait_for()` returns a coroutine: dropped, it never runs, and keeping it would not run
+it either, so it gets no safe fix (awaiting it is the author's call).
 """
 
 from __future__ import annotations
+
+import re
 
 import libcst as cst
 
 from taskleak.analysis.scopes import ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import CLOSE_METHODS
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
 from taskleak.fixes.imports import header
 from taskleak.fixes.keeper import helper_name, module_helper, project_offer
 from taskleak.fixes.plan import NoFix, Offer
+from taskleak.fixes.policy import needs_fix
 from taskleak.fixes.sets import (
     THREAD_SPAWNER,
-    close_method,
     fresh_local,
     group_of,
     init_method,
     instance_set,
     module_set,
-    part_of_closing,
 )
 from taskleak.fixes.shapes import Form, Shape, fitted, hoisted, spawn_shape
-from taskleak.fixes.shutdown import cancel_in_hook, module_shutdown, runs_forever
-from taskleak.rules import FixKind, Verdict
+from taskleak.rules import FixKind, Verdict, judge
 
 KIND = FixKind.TRACKED_SET
+NOT_RUN = "asyncio.wait_for"  # returns a coroutine: nothing to keep (see the module docstring)
 
 
 def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
@@ -51,62 +54,121 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     if scope.kind is not ScopeKind.FUNCTION and _top_index(ctx, call) < header(ctx.module).end:
         return NoFix("the spawn runs at module level among the imports, before a set could "
                      "be defined")
+    if sp.wrapper == NOT_RUN or sp.spawner == NOT_RUN:
+        return NoFix("asyncio.wait_for() returns a coroutine: dropped, it never runs, and "
+                     "keeping a reference would not run it either; await it, or spawn it")
     noun = "future" if sp.spawner == THREAD_SPAWNER else "task"
     project = project_offer(ctx, sp, KIND, noun)
     if project is not None:
         return project
     shape = NoFix("the spawn runs in a class body") if scope.kind is ScopeKind.CLASS \
         else spawn_shape(ctx, call)
-    ending = _ending(ctx, sp, on_instance=not isinstance(shape, NoFix))
-    if isinstance(ending, NoFix):
-        return ending
-    where, hook = ending
-    if isinstance(shape, NoFix):  # no statement fits: the module's keep-helper
+    if isinstance(shape, NoFix) or _wants_helper(ctx, sp, shape):
         name = helper_name(ctx, group_of(sp.spawner))
 
         def build_helper(edits: Edits) -> None:
             edits.wrap_call(call, module_helper(edits, ctx, sp.spawner))
-            if hook is not None:
-                cancel_in_hook(edits, ctx, hook, module_set(edits, ctx, sp.spawner),
-                               group_of(sp.spawner))
 
-        return Offer(KIND, True, f"keep the {noun} with {name}(), which holds it in {where} "
-                     "until it is done", build_helper)
+        return Offer(KIND, True, f"keep the {noun} with {name}(), which holds it in a "
+                     "module-level set until it is done", build_helper)
+    where = _where(ctx, sp)
+    stale = stale_unused_noqa(shape)
 
     def build(edits: Edits) -> None:
-        set_expr = _build(edits, ctx, sp, shape)
-        if hook is not None:
-            cancel_in_hook(edits, ctx, hook, set_expr, group_of(sp.spawner))
+        _build(edits, ctx, sp, shape)
+        if stale is not None:
+            edits.comments[stale[0]] = stale[1]
 
-    return Offer(KIND, True, f"keep the {noun} in {where} that drops it when done", build)
+    return Offer(KIND, True, f"keep the {noun} in {where} that drops it when done", build,
+                 comments=() if stale is None else ((stale[0].value, stale[1]),))
 
 
-def _ending(ctx: FixContext, sp: Spawn, on_instance: bool
-            ) -> tuple[str, cst.FunctionDef | None] | NoFix:
-    """Where the task will be kept (words for the report), and the module's shutdown hook
-    that must cancel it (for a coroutine that runs forever in a module-level set); NoFix when
-    such a coroutine would be kept with nothing to end it."""
-    forever = runs_forever(ctx, sp)
-    coro = ctx.fates(sp)[0].coroutine if ctx.fates(sp) else "the coroutine"
-    access = ctx.instance_access(sp.site.scope) if on_instance else None
+# a noqa directive -> its codes; F841 is "local variable assigned but never used"
+_NOQA = re.compile(r"#\s*noqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)", re.IGNORECASE)
+UNUSED_LOCAL = "F841"
+
+
+def stale_unused_noqa(shape: Shape) -> tuple[cst.Comment, str] | None:
+    """The bound spawn's noqa directive for F841 and what it becomes once the fix reads the
+    local (the other codes, or "" when none is left): a directive made stale is removed."""
+    if shape.form is not Form.BOUND or not isinstance(shape.placement.line,
+                                                      cst.SimpleStatementLine):
+        return None
+    comment = shape.placement.line.trailing_whitespace.comment
+    match = _NOQA.search(comment.value) if comment is not None else None
+    if comment is None or match is None:
+        return None
+    codes = re.split(r"[\s,]+", match.group(1).strip())
+    if UNUSED_LOCAL not in (c.upper() for c in codes):
+        return None
+    kept = [c for c in codes if c.upper() != UNUSED_LOCAL]
+    directive = f"# noqa: {', '.join(kept)}" if kept else ""
+    rest = (comment.value[:match.start()] + comment.value[match.end():]).strip()
+    text = " ".join(part for part in (directive, rest.lstrip("#").strip() and rest) if part)
+    if text and not text.startswith("#"):
+        text = "# " + text
+    return comment, text
+
+
+def _where(ctx: FixContext, sp: Spawn) -> str:
+    """Where the three-line form keeps the task, in words for the report."""
+    access = ctx.instance_access(sp.site.scope)
     cls = access[0] if access is not None else None
     if cls is not None and isinstance(cls.node, cst.ClassDef) \
             and init_method(cls.node) is not None:
-        close = None if part_of_closing(sp) else close_method(cls.node)
-        if forever and close is None:
-            return NoFix(f"{coro} runs forever (`while True`) and {cls.name} has no close-like "
-                         f"method to cancel it in ({', '.join(CLOSE_METHODS)}): add one, or "
-                         "end the loop yourself")
-        where = f"a set on the instance (created in {cls.name}.__init__"
-        return where + (f", cancelled in {close.name.value}())" if close else ")"), None
-    if not forever:
-        return "a module-level set", None
-    hook = module_shutdown(ctx)
-    if hook is None:
-        return NoFix(f"{coro} runs forever (`while True`) and nothing would cancel it in a "
-                     "module-level set: add a `shutdown()` function to the module, or end the "
-                     "loop yourself")
-    return f"a module-level set, cancelled in {hook.name.value}()", hook
+        return f"a set on the instance (created in {cls.name}.__init__)"
+    return "a module-level set"
+
+
+def _wants_helper(ctx: FixContext, sp: Spawn, shape: Shape) -> bool:
+    """The keep-helper rather than a new local: the local would outlive the task (its frame
+    goes on after the spawn), or the module has more than one dropped spawn to fix (one helper
+    instead of three lines at each), or a concurrent future (its helper logs the error). A
+    bound task keeps the name its author gave it."""
+    if shape.form is Form.BOUND:
+        return False
+    if sp.spawner == THREAD_SPAWNER:  # its helper also logs the error nobody reads
+        return True
+    return dropped_spawns(ctx) > 1 or not _last_in_frame(ctx, shape.placement.line)
+
+
+def dropped_spawns(ctx: FixContext) -> int:
+    """How many spawns of the module a tracked-set fix would keep (once per module)."""
+    cached = ctx.memo.get(KIND)
+    if isinstance(cached, int):
+        return cached
+    count = sum(1 for sp, fates in zip(ctx.analysis.spawns, ctx.analysis.fates, strict=True)
+                if KIND in (verdict := judge(fates)).rule.fix_kinds
+                and needs_fix(verdict.risk, sp.structured))
+    ctx.memo[KIND] = count
+    return count
+
+
+# Statements whose body ends where they end: a spawn last in their block is last in the frame.
+_PASS_THROUGH = (cst.If, cst.Else, cst.IndentedBlock, cst.SimpleStatementSuite)
+
+
+def _last_in_frame(ctx: FixContext, line: cst.CSTNode) -> bool:
+    """Nothing runs in the spawn's function after the statement `line`: each enclosing
+    statement up to the function is the last of its block, with no loop, `async with`,
+    `try` or `finally` that could go on after it. Module level never: a name there lives on."""
+    node: cst.CSTNode = line
+    while True:
+        parent = ctx.parent(node)
+        if parent is None or isinstance(parent, cst.Module):
+            return False
+        if isinstance(parent, cst.FunctionDef):
+            return True
+        if isinstance(parent, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+            body = list(parent.body)
+            if body and body[-1] is not node:
+                return False
+        elif isinstance(parent, cst.With):
+            if parent.asynchronous is not None:
+                return False
+        elif not isinstance(parent, _PASS_THROUGH):
+            return False
+        node = parent
 
 
 def _top_index(ctx: FixContext, node: cst.CSTNode) -> int:
@@ -125,14 +187,13 @@ def set_expression(edits: Edits, ctx: FixContext, sp: Spawn) -> str:
     access = ctx.instance_access(sp.site.scope)
     if access is not None:
         cls, _, self_name = access
-        attr = instance_set(edits, ctx, cls, sp.spawner,
-                            cancel_on_close=not part_of_closing(sp))
+        attr = instance_set(edits, ctx, cls, sp.spawner)
         if attr is not None:
             return f"{self_name}.{attr}"
     return module_set(edits, ctx, sp.spawner)
 
 
-def _build(edits: Edits, ctx: FixContext, sp: Spawn, shape: Shape) -> str:
+def _build(edits: Edits, ctx: FixContext, sp: Spawn, shape: Shape) -> None:
     """Track the task of a spawn that is a statement; the set's expression."""
     call = sp.site.node
     set_expr = set_expression(edits, ctx, sp)
@@ -158,4 +219,3 @@ def _build(edits: Edits, ctx: FixContext, sp: Spawn, shape: Shape) -> str:
         f"{set_expr}.add({name})\n{name}.add_done_callback({set_expr}.discard)",
         at=ctx.own_line(shape.small))
     edits.replace_small(shape.small, [first, *tracking, *([rest] if rest is not None else [])])
-    return set_expr

@@ -5,6 +5,7 @@ import asyncio
 from runkit import done, gate
 
 FIX = "cancel-in-close"
+UNSAFE = True
 EXPECTED_DONE = 2  # two sweeps, then it waits for the next one
 
 

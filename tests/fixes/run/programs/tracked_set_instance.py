@@ -1,4 +1,5 @@
-"""tracked-set on the instance: a method drops the task; close() must cancel what is left."""
+"""tracked-set on the instance: a method drops the task; kept until it is done (close() is left
+as it is: a safe fix cancels nothing)."""
 
 import asyncio
 import json

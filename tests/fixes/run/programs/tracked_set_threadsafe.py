@@ -1,6 +1,5 @@
 """tracked-set for concurrent futures: textual's driver posts to the loop from a thread with
-run_coroutine_threadsafe; its sync close() cancels the pending futures (the crash of issue 12:
-cancel() runs the set's discard callback while close() iterates the set)."""
+run_coroutine_threadsafe; the futures are kept until done, and close() is left as it is."""
 
 from __future__ import annotations
 

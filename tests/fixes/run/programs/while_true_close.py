@@ -1,10 +1,12 @@
-"""tracked-set for a coroutine that runs forever: the instance set is cancelled in close()."""
+"""tracked-set for a coroutine that runs forever: kept in a set, it is no longer destroyed
+mid-run; close() is left as it is (a safe fix cancels nothing), so the loop keeps running."""
 
 import asyncio
 
 from runkit import done, gate
 
 FIX = "tracked-set"
+RUNS_FOREVER = True  # kept now, and still running: a safe fix does not end it
 EXPECTED_DONE = 1  # one poll, then it waits for the next
 
 

@@ -1,11 +1,13 @@
-"""tracked-set for a coroutine that runs forever at module level: the module's shutdown()
-cancels the module set; disconnect(client) ends one client and is left alone."""
+"""tracked-set for a coroutine that runs forever at module level: kept in the module set, it is
+no longer destroyed mid-run; shutdown() and disconnect(client) are left as they are (a safe
+fix cancels nothing)."""
 
 import asyncio
 
 from runkit import done, gate
 
 FIX = "tracked-set"
+RUNS_FOREVER = True  # kept now, and still running: a safe fix does not end it
 EXPECTED_DONE = 1
 _latest: dict[str, float] = {}
 

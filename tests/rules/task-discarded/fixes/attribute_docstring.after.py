@@ -4,7 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from typing import Any
+import logging
+from typing import Any, TypeVar
+
+_background_futures: set[concurrent.futures.Future[Any]] = set()
+_FutureT = TypeVar("_FutureT", bound=concurrent.futures.Future[Any])
+
+
+def _keep_future(future: _FutureT) -> _FutureT:
+    """Keep the future until it is done; log its error."""
+    _background_futures.add(future)
+    future.add_done_callback(_keep_future_done)
+    return future
+
+
+def _keep_future_done(future: concurrent.futures.Future[Any]) -> None:
+    _background_futures.discard(future)
+    if future.cancelled():
+        return
+    error = future.exception()
+    if error is not None:
+        logging.getLogger(__name__).error("background future failed", exc_info=error)
 
 
 class Driver:
@@ -22,18 +42,15 @@ class Driver:
         """Should the application auto-restart (where appropriate)?"""
         self.cursor_origin: tuple[int, int] | None = None
         """Where the cursor was."""
-        self._background_futures: set[concurrent.futures.Future[Any]] = set()
         self.start()
 
     def start(self) -> None:
         pass
 
     def send_message(self, message: object) -> None:
-        future = asyncio.run_coroutine_threadsafe(
+        _keep_future(asyncio.run_coroutine_threadsafe(
             self._app._post_message(message), loop=self._loop
-        )
-        self._background_futures.add(future)
-        future.add_done_callback(self._background_futures.discard)
+        ))
 
     @staticmethod
     def helper() -> None:
@@ -41,5 +58,3 @@ class Driver:
 
     def close(self) -> None:
         """Perform any final cleanup."""
-        for future in list(self._background_futures):
-            future.cancel()

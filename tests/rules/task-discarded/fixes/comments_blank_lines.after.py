@@ -1,7 +1,15 @@
 import asyncio
-from typing import Any
+from typing import Any, TypeVar
 
 _background_tasks: set[asyncio.Task[Any]] = set()
+_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])
+
+
+def _keep_task(task: _TaskT) -> _TaskT:
+    """Keep the task until it is done: the event loop holds only a weak reference."""
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+    return task
 
 
 async def send(text: str) -> None:
@@ -13,9 +21,7 @@ async def handle(text: str) -> None:
 
     # Reply at once; the client does not wait for the echo.
     # (See issue 12.)
-    task = asyncio.create_task(send(text))  # keep this comment on the spawn line
-    _background_tasks.add(task)
-    task.add_done_callback(_background_tasks.discard)
+    _keep_task(asyncio.create_task(send(text)))  # keep this comment on the spawn line
 
     # the end
     return None

@@ -27,14 +27,11 @@ class Client:
     def __init__(self) -> None:
         self.name = "client"
         """The client's name."""
-        self._background_tasks: set[asyncio.Task[Any]] = set()
 
     @functools.wraps(print)
     def on_event(self, loop: asyncio.AbstractEventLoop) -> None:
         loop.call_soon(lambda: _keep_task(asyncio.create_task(self.refresh())))
-        task = asyncio.create_task(self.refresh())
-        self._background_tasks.add(task)
-        task.add_done_callback(self._background_tasks.discard)
+        _keep_task(asyncio.create_task(self.refresh()))
 
     async def refresh(self) -> None:
         await asyncio.sleep(0)
@@ -42,5 +39,3 @@ class Client:
     @final
     async def close(self) -> None:
         """Close the client."""
-        for task in list(self._background_tasks):
-            task.cancel()

@@ -1,8 +1,16 @@
 import asyncio
 import functools
-from typing import Any
+from typing import Any, TypeVar
 
 _background_tasks: set[asyncio.Task[Any]] = set()
+_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])
+
+
+def _keep_task(task: _TaskT) -> _TaskT:
+    """Keep the task until it is done: the event loop holds only a weak reference."""
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+    return task
 
 
 def logged(fn):
@@ -16,19 +24,14 @@ def logged(fn):
 class Bot:
     def __init__(self) -> None:
         self.name = "bot"
-        self._background_tasks: set[asyncio.Task[Any]] = set()
 
     @logged
     async def on_ready(self) -> None:
-        task = asyncio.create_task(self.greet())
-        self._background_tasks.add(task)
-        task.add_done_callback(self._background_tasks.discard)
+        _keep_task(asyncio.create_task(self.greet()))
 
     async def greet(self) -> None:
         await asyncio.sleep(0)
 
     @staticmethod
     def beat() -> None:
-        task = asyncio.create_task(asyncio.sleep(1))
-        _background_tasks.add(task)
-        task.add_done_callback(_background_tasks.discard)
+        _keep_task(asyncio.create_task(asyncio.sleep(1)))

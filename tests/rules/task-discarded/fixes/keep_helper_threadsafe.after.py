@@ -1,5 +1,6 @@
 import asyncio
 import concurrent.futures
+import logging
 import threading
 from typing import Any, TypeVar
 
@@ -8,10 +9,19 @@ _FutureT = TypeVar("_FutureT", bound=concurrent.futures.Future[Any])
 
 
 def _keep_future(future: _FutureT) -> _FutureT:
-    """Keep the future, and the task it runs, until it is done."""
+    """Keep the future until it is done; log its error."""
     _background_futures.add(future)
-    future.add_done_callback(_background_futures.discard)
+    future.add_done_callback(_keep_future_done)
     return future
+
+
+def _keep_future_done(future: concurrent.futures.Future[Any]) -> None:
+    _background_futures.discard(future)
+    if future.cancelled():
+        return
+    error = future.exception()
+    if error is not None:
+        logging.getLogger(__name__).error("background future failed", exc_info=error)
 
 
 async def publish(topic: str) -> None:

@@ -24,6 +24,4 @@ class Agent:
 
     async def close(self) -> None:
         """Stop talking."""
-        for task in list(self._background_tasks):
-            task.cancel()
         self._closed = True

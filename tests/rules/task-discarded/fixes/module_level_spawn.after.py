@@ -1,7 +1,15 @@
 import asyncio
-from typing import Any
+from typing import Any, TypeVar
 
 _background_tasks: set[asyncio.Task[Any]] = set()
+_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])
+
+
+def _keep_task(task: _TaskT) -> _TaskT:
+    """Keep the task until it is done: the event loop holds only a weak reference."""
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+    return task
 
 
 async def warm_up() -> None:
@@ -9,7 +17,5 @@ async def warm_up() -> None:
 
 
 loop = asyncio.new_event_loop()
-task = loop.create_task(warm_up())
-_background_tasks.add(task)
-task.add_done_callback(_background_tasks.discard)
+_keep_task(loop.create_task(warm_up()))
 loop.run_forever()

@@ -19,6 +19,4 @@ class Session:
         kick_off()
 
     async def aclose(self) -> None:
-        for task in list(self._background_tasks):
-            task.cancel()
         await self.ws.close()

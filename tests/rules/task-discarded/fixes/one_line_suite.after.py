@@ -1,7 +1,15 @@
 import asyncio
-from typing import Any
+from typing import Any, TypeVar
 
 _background_tasks: set[asyncio.Task[Any]] = set()
+_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])
+
+
+def _keep_task(task: _TaskT) -> _TaskT:
+    """Keep the task until it is done: the event loop holds only a weak reference."""
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+    return task
 
 
 async def work() -> None:
@@ -9,5 +17,5 @@ async def work() -> None:
 
 
 async def maybe(flag: bool) -> None:
-    if flag: task = asyncio.create_task(work()); _background_tasks.add(task); task.add_done_callback(_background_tasks.discard)
-    print("started"); task = asyncio.create_task(work()); _background_tasks.add(task); task.add_done_callback(_background_tasks.discard); print("again")
+    if flag: _keep_task(asyncio.create_task(work()))
+    print("started"); _keep_task(asyncio.create_task(work())); print("again")

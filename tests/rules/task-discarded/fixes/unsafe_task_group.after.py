@@ -1,9 +1,17 @@
 import asyncio
-from typing import Any
+from typing import Any, TypeVar
 
 import anyio
 
 _background_tasks: set[asyncio.Task[Any]] = set()
+_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])
+
+
+def _keep_task(task: _TaskT) -> _TaskT:
+    """Keep the task until it is done: the event loop holds only a weak reference."""
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+    return task
 
 
 async def work(n: int = 0, *, flag: bool = False) -> None:
@@ -23,8 +31,6 @@ async def with_anyio(items: list[int]) -> None:
         await work(1, flag=True)
 
         def later() -> None:
-            task = asyncio.create_task(work(3))
-            _background_tasks.add(task)
-            task.add_done_callback(_background_tasks.discard)
+            _keep_task(asyncio.create_task(work(3)))
 
         group.start_soon(anyio.to_thread.run_sync, later)

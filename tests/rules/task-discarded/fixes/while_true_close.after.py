@@ -18,6 +18,4 @@ class Feed:
             self._items.append("tick")
 
     async def close(self) -> None:
-        for task in list(self._background_tasks):
-            task.cancel()
         self._items.clear()

@@ -1,7 +1,16 @@
 import asyncio
-from typing import Any
+from typing import Any, TypeVar
 
 _background_tasks: set[asyncio.Task[Any]] = set()
+_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])
+
+
+def _keep_task(task: _TaskT) -> _TaskT:
+    """Keep the task until it is done: the event loop holds only a weak reference."""
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+    return task
+
 
 _latest: dict[str, float] = {}
 
@@ -13,15 +22,11 @@ async def _refresh_prices() -> None:
 
 
 async def setup() -> None:
-    task = asyncio.create_task(_refresh_prices())
-    _background_tasks.add(task)
-    task.add_done_callback(_background_tasks.discard)
+    _keep_task(asyncio.create_task(_refresh_prices()))
 
 
 async def on_message(text: str) -> None:
-    task = asyncio.create_task(asyncio.sleep(0))
-    _background_tasks.add(task)
-    task.add_done_callback(_background_tasks.discard)
+    _keep_task(asyncio.create_task(asyncio.sleep(0)))
 
 
 async def disconnect(client: str) -> None:
@@ -29,6 +34,4 @@ async def disconnect(client: str) -> None:
 
 
 async def shutdown() -> None:
-    for task in list(_background_tasks):
-        task.cancel()
     _latest.clear()

@@ -16,9 +16,8 @@ class Proxy:
             await asyncio.sleep(20)
 
     async def disconnect(self) -> None:
-        if self._keepalive is not None:
-            self._keepalive.cancel()
-            with suppress(asyncio.CancelledError):
-                await self._keepalive
         with suppress(OSError):
             print("bye")
+        if self._keepalive is not None:
+            self._keepalive.cancel()
+            await asyncio.gather(self._keepalive, return_exceptions=True)

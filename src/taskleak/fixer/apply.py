@@ -14,33 +14,35 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import libcst as cst
 
+from taskleak.advice.offers import TOO_DEEP_TO_FIX, choose, needs_fix, not_applied_reason, offers
 from taskleak.analysis.analyse import analyse, shown_node
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.positions import spawn_positions
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.lines import byte_position, lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source, syntax_error
-from taskleak.fixes.advice import TOO_DEEP_TO_FIX, choose, needs_fix, not_applied_reason, offers
-from taskleak.fixes.context import FixContext, FixStyle
+from taskleak.fixer.verify import AppliedFix, Checker, NotFixed, Planned
+from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, apply_edits
 from taskleak.fixes.imports import place_pending
 from taskleak.fixes.keeper import render_helpers
+from taskleak.fixes.policy import FixStyle
 from taskleak.fixes.returned import returned_task_spawns
 from taskleak.fixes.sets import render_sets
 from taskleak.fixes.splice import Lost, lost_lines, put_back
 from taskleak.fixes.style import line_length_for
-from taskleak.fixes.verify import AppliedFix, Checker, NotFixed, Planned
+from taskleak.model import FindingKey
 from taskleak.rules import judge
 
 __all__ = ["AppliedFix", "FileFix", "NotFixed", "SourceFix", "TargetKey", "fix_file",
            "fix_source", "unified_diff"]
 
-TargetKey = tuple[int, int, str]  # (line, column, rule) of a finding
+TargetKey = FindingKey  # kept for callers of the fixer's API
 
 
 @dataclass
@@ -245,7 +247,8 @@ def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
              allow_unsafe: Callable[[str], bool] = _never, write: bool = True,
              want_diff: bool = False, style: FixStyle | None = None) -> FileFix:
     out = FileFix(path, display)
-    style = replace(style or FixStyle(), line_length=line_length_for(path.resolve().parent))
+    if style is None:  # the project's own style for this file: its line length
+        style = FixStyle(line_length=line_length_for(path.resolve().parent))
     try:
         data = read_source(path)
         _, encoding = decode(data)

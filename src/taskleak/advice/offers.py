@@ -16,7 +16,8 @@ from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict
 from taskleak.fixes.kinds import OFFERS
 from taskleak.fixes.plan import NoFix, Offer
-from taskleak.model import FixInfo, Risk
+from taskleak.fixes.policy import needs_fix as policy_needs_fix
+from taskleak.model import FixInfo
 from taskleak.rules import FixKind, Verdict, judge
 
 NO_FIX_KNOWN = "taskleak has no automatic fix for this pattern"
@@ -25,8 +26,8 @@ DROPS_LINES = ("libcst does not write this file back as it was (a line holding o
 
 
 def needs_fix(verdict: Verdict, sp: Spawn) -> bool:
-    """Low findings and structured spawns are never fixed."""
-    return verdict.risk is not Risk.LOW and not sp.structured
+    """Low findings and structured spawns are never fixed (the fix policy's rule)."""
+    return policy_needs_fix(verdict.risk, sp.structured)
 
 
 # libcst writes a module back recursively: under Python's default recursion limit its code

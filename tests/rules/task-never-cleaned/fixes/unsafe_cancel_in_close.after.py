@@ -1,5 +1,4 @@
 import asyncio
-import contextlib
 
 
 class SessionSweeper:
@@ -17,11 +16,10 @@ class SessionSweeper:
 
     async def close(self) -> None:
         """Forget the sessions."""
+        self._sessions.clear()
         if self._sweeper is not None:
             self._sweeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._sweeper
-        self._sessions.clear()
+            await asyncio.gather(self._sweeper, return_exceptions=True)
 
 
 class Ticker:
@@ -36,6 +34,6 @@ class Ticker:
             await asyncio.sleep(1)
 
     def stop(self) -> None:
+        print("stopping")
         if self._tick is not None:
             self._tick.cancel()
-        print("stopping")

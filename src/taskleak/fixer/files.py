@@ -7,14 +7,12 @@ file that changes while it is being fixed is left alone. Low findings are never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from taskleak.fixes.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
-from taskleak.fixes.context import FixStyle
-from taskleak.fixes.style import line_length_for
-from taskleak.model import Finding, Risk, RunResult
-from taskleak.settings import Settings
+from taskleak.fixer.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
+from taskleak.fixes.policy import FixPolicy
+from taskleak.model import Finding, RunResult
 
 
 @dataclass
@@ -51,44 +49,30 @@ class FixRun:
         return {(path, a.line, a.column, a.rule) for path, a in self.applied}
 
 
-def fixable(finding: Finding) -> bool:
-    return finding.risk is not Risk.LOW and not finding.structured
-
-
 def targets_by_file(result: RunResult) -> dict[str, set[TargetKey]]:
     out: dict[str, set[TargetKey]] = {}
     for f in result.findings:
-        if fixable(f):
+        if FixPolicy.attempts(f):
             out.setdefault(f.path, set()).add((f.line, f.column, f.rule))
     return out
 
 
-def run_fixes(result: RunResult, settings: Settings, *, write: bool) -> FixRun:
-    """Fix every fixable finding of `result`; with write=False, only compute the diffs."""
-
-    def allow_unsafe(rule: str) -> bool:
-        return settings.unsafe_fixes or rule in settings.unsafe_fix_rules
-
+def run_fixes(result: RunResult, policy: FixPolicy, *, write: bool) -> FixRun:
+    """Fix every finding of `result` the policy attempts, as it allows and writes them; with
+    write=False, only compute the diffs."""
     run = FixRun(wrote=write)
-    style = style_for(settings)
+    spawners = policy.settings.spawners
     for display, targets in sorted(targets_by_file(result).items()):
+        path = Path(display)
         try:
-            done = fix_file(Path(display), display, spawners=settings.spawners,
-                            targets=targets, allow_unsafe=allow_unsafe, write=write,
-                            want_diff=not write, style=style)
+            done = fix_file(path, display, spawners=spawners, targets=targets,
+                            allow_unsafe=policy.allow_unsafe, write=write,
+                            want_diff=not write, style=policy.style(path))
         except Exception as exc:  # a bug of ours in one file must not leave the rest unfixed
             done = FileFix(Path(display), display,
                            error=f"internal error: {type(exc).__name__}: {exc}")
         run.files.append(done)
     return run
-
-
-def style_for(settings: Settings, path: Path | None = None) -> FixStyle:
-    """How fixes are written in this project (for a file at `path`: its line length)."""
-    style = FixStyle(keep_helper=settings.keep_helper, spawn_helper=settings.spawn_helper)
-    if path is not None:
-        style = replace(style, line_length=line_length_for(path.resolve().parent))
-    return style
 
 
 def remaining(result: RunResult, run: FixRun) -> list[Finding]:

@@ -1,0 +1,358 @@
+"""The checks the pytest plugin runs (imported only when `--taskleak` is on).
+
+`taskleak.pytest_plugin` registers the options and the marker; `TaskLeakPlugin` here does the
+work: in teardown mode (the default) a `TestWatch` per test, from the start of its setup to the
+end of its teardown, told by `RunnerHooks` of each loop a runner makes and is about to close;
+in call mode a tracker around the test body. Leaks become a teardown error (or a warning), a
+report section when the test failed by itself, a summary line (carried to the xdist controller
+in the report's user properties) and the runtime report file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import glob
+import inspect
+import warnings
+import weakref
+from collections.abc import Awaitable, Callable, Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from taskleak.pytest_plugin import MARKER
+from taskleak.runtime.leaks import IgnoreRule, LeakedTask, format_leaks
+
+if TYPE_CHECKING:
+    from taskleak.pytest_plugin import _Settings
+    from taskleak.runtime.runners import RunnerHooks
+    from taskleak.runtime.watch import TestWatch
+
+_PROPERTY = "taskleak"  # the user property that carries a test's leaks (and crosses xdist)
+
+# Tasks the test runners themselves keep: pytest-asyncio's and anyio's runner and fixture
+# tasks, and the loop's async-generator finaliser tasks.
+DEFAULT_PLUGIN_IGNORE: tuple[str, ...] = (
+    "async_generator_athrow",
+    "pytest_asyncio.*",
+    "anyio._backends.*",
+    "anyio.pytest_plugin.*",
+    "_pytest.*",
+)
+
+
+@dataclass
+class _TestLeaks:
+    leaks: list[LeakedTask] = field(default_factory=list)
+
+
+class TaskLeakPlugin:
+    """Registered only when the check is on."""
+
+    def __init__(self, settings: _Settings, worker_id: str | None = None) -> None:
+        self.settings = settings
+        self.worker_id = worker_id  # set in a pytest-xdist worker process
+        self.by_test: dict[str, list[LeakedTask]] = {}  # this process's, for the report file
+        self.lines: dict[str, str] = {}  # every process's, for the summary
+        self.filter_errors = 0  # warn-mode leaks that filterwarnings made errors
+        self._watch: TestWatch | None = None
+        self._allowed = 0
+        self._call_failed = False
+        self._loops: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
+        self._hooks: RunnerHooks | None = None
+        if settings.when == "teardown":
+            from taskleak.runtime.runners import RunnerHooks
+
+            self._hooks = RunnerHooks(self._loop_made, self._loop_closing)
+            self._hooks.patch()
+
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        if self._hooks is not None:
+            self._hooks.unpatch()
+
+    # -- teardown mode: from the start of setup to the end of teardown ----------------------
+
+    def _loop_made(self, loop: asyncio.AbstractEventLoop) -> None:
+        if loop in self._loops:
+            return
+        from taskleak.runtime.factory import install
+
+        install(loop)
+        self._loops.add(loop)
+        if self._watch is not None:
+            self._watch.watch(loop)
+
+    def _loop_closing(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loops.discard(loop)
+        if self._watch is not None:
+            self._watch.check(loop)
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, object, object]:
+        if self._hooks is not None and _is_async_test(item):
+            allowed = _allowance(item)  # type: ignore[arg-type]
+            if allowed is not None:
+                from taskleak.runtime.watch import TestWatch
+
+                patterns, self._allowed = allowed
+                self._watch = TestWatch(
+                    ignore=[*DEFAULT_PLUGIN_IGNORE, *self.settings.ignore, *patterns],
+                    grace=self.settings.grace,
+                    collect_garbage=self.settings.collect_garbage,
+                )
+                self._call_failed = False
+                for loop in list(self._loops):
+                    self._watch.watch(loop)
+        return (yield)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_fixture_setup(
+        self, fixturedef: pytest.FixtureDef[Any], request: pytest.FixtureRequest
+    ) -> Generator[None, object, object]:
+        watch = self._watch
+        if watch is None or fixturedef.scope == "function":
+            return (yield)
+        before = watch.tasks_now()  # a wider fixture's tasks outlive the test by design
+        try:
+            return (yield)
+        finally:
+            watch.exclude_new(before)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        report = yield
+        if report.when == "call" and report.failed:
+            self._call_failed = True
+        return report
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_runtest_teardown(
+        self, item: pytest.Item, nextitem: pytest.Item | None
+    ) -> Generator[None, object, object]:
+        watch = self._watch
+        if watch is None:
+            return (yield)
+        try:
+            result = yield
+        except BaseException:
+            self._watch = None
+            leaks = watch.finish()
+            if leaks:
+                self._record(item, leaks)
+                item.add_report_section("teardown", "taskleak", self._message(leaks))
+            raise
+        self._watch = None
+        leaks = watch.finish()
+        if leaks:
+            self._record(item, leaks)
+        if len(leaks) > self._allowed:
+            self._act(item, leaks, self._allowed, own_failure=self._call_failed)
+        return result
+
+    # -- call mode: at the end of the test body ---------------------------------------------
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, object, object]:
+        test = getattr(item, "obj", None)
+        if (
+            self._hooks is not None
+            or not isinstance(item, pytest.Function)
+            or not inspect.iscoroutinefunction(test)
+            or hasattr(test, "hypothesis")  # hypothesis wraps the inner test itself
+        ):
+            return (yield)
+        allowed = _allowance(item)
+        if allowed is None:  # @taskleak_allow with no argument: not checked
+            return (yield)
+        patterns, max_leaked = allowed
+        ignore: list[IgnoreRule] = [*DEFAULT_PLUGIN_IGNORE, *self.settings.ignore, *patterns]
+        found = _TestLeaks()
+        item.obj = _tracked(test, found, ignore, self.settings)
+        try:
+            result = yield
+        except BaseException:
+            if found.leaks:
+                self._record(item, found.leaks)
+                item.add_report_section("call", "taskleak", self._message(found.leaks))
+            raise
+        finally:
+            item.obj = test
+        if found.leaks:
+            self._record(item, found.leaks)
+        if len(found.leaks) > max_leaked:
+            self._act(item, found.leaks, max_leaked, own_failure=False)
+        return result
+
+    # -- the verdict ----------------------------------------------------------------------------
+
+    def _message(self, leaks: list[LeakedTask], max_leaked: int = 0) -> str:
+        from taskleak.runtime.advice import remedies
+
+        return f"{_format(leaks, max_leaked)}\n{remedies(leaks, self.settings.when)}"
+
+    def _act(
+        self, item: pytest.Item, leaks: list[LeakedTask], max_leaked: int, own_failure: bool
+    ) -> None:
+        message = self._message(leaks, max_leaked)
+        if own_failure:  # the test's own failure comes first
+            item.add_report_section("teardown", "taskleak", message)
+            return
+        if self.settings.action == "fail":
+            pytest.fail(message, pytrace=False)
+        from taskleak.runtime.advice import FILTERED_TO_ERROR
+        from taskleak.runtime.track import TaskLeakWarning
+
+        try:
+            item.warn(TaskLeakWarning(f"{item.nodeid}: {message}"))
+        except TaskLeakWarning:  # filterwarnings = error made the warning an exception
+            self.filter_errors += 1
+            pytest.fail(f"{message}\n{FILTERED_TO_ERROR}", pytrace=False)
+
+    def _record(self, item: pytest.Item, leaks: list[LeakedTask]) -> None:
+        self.by_test[item.nodeid] = leaks
+        item.user_properties.append((_PROPERTY, _format(leaks, None)))
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        for key, value in report.user_properties:
+            if key == _PROPERTY and isinstance(value, str):
+                self.lines[report.nodeid] = value
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        if self.settings.report is not None and self.worker_id is None:
+            for stale in _worker_reports(self.settings.report):  # from an earlier run
+                stale.unlink(missing_ok=True)
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if self._watch is not None:  # interrupted mid-test
+            self._watch.close()
+            self._watch = None
+        report = self.settings.report
+        if report is None:
+            return
+        from taskleak.runtime.report import (
+            RuntimeLeak,
+            RuntimeReportError,
+            load_runtime_report,
+            write_runtime_report,
+        )
+
+        leaks: list[LeakedTask | RuntimeLeak] = [
+            leak for leaks in self.by_test.values() for leak in leaks
+        ]
+        if self.worker_id is not None:  # a pytest-xdist worker: the controller merges its file
+            write_runtime_report(report.with_name(f"{report.name}.{self.worker_id}"), leaks)
+            return
+        parts = _worker_reports(report)
+        for part in parts:
+            try:
+                leaks.extend(load_runtime_report(part))
+            except RuntimeReportError as exc:
+                warnings.warn(pytest.PytestWarning(f"taskleak: {exc}"), stacklevel=1)
+        write_runtime_report(report, leaks)
+        for part in parts:
+            part.unlink(missing_ok=True)
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if not self.lines and self.settings.report is None:
+            return
+        terminalreporter.write_sep("-", "taskleak: tasks left running by tests")
+        for nodeid, text in self.lines.items():
+            terminalreporter.write_line(f"{nodeid}: {text}")
+        if not self.lines:
+            terminalreporter.write_line("no test left a task running")
+        if self.filter_errors:
+            from taskleak.runtime.advice import FILTERED_TO_ERROR
+
+            terminalreporter.write_line(FILTERED_TO_ERROR)
+        if self.settings.report is not None:
+            terminalreporter.write_line(f"runtime report: {self.settings.report}")
+
+
+def _is_async_test(item: pytest.Item) -> bool:
+    """An async test function, or any test of an IsolatedAsyncioTestCase."""
+    if not isinstance(item, pytest.Function):
+        return False
+    if inspect.iscoroutinefunction(getattr(item, "obj", None)):
+        return True
+    import unittest
+
+    cls = getattr(item, "cls", None)
+    return isinstance(cls, type) and issubclass(cls, unittest.IsolatedAsyncioTestCase)
+
+
+def _worker_reports(report: Path) -> list[Path]:
+    """The per-worker report files pytest-xdist workers wrote next to `report`."""
+    return sorted(report.parent.glob(f"{glob.escape(report.name)}.gw*"))
+
+
+def _allowance(item: pytest.Function) -> tuple[tuple[str, ...], int] | None:
+    """(extra ignore globs, max leaked) from the marker; None when the test is not checked."""
+    marker = item.get_closest_marker(MARKER)
+    if marker is None:
+        return ((), 0)
+    if not marker.args and not marker.kwargs:
+        return None
+    unknown = set(marker.kwargs) - {"max_leaked"}
+    max_leaked = marker.kwargs.get("max_leaked", 0)
+    bad_args = [a for a in marker.args if not isinstance(a, str)]
+    if (
+        unknown
+        or bad_args
+        or isinstance(max_leaked, bool)
+        or not isinstance(max_leaked, int)
+        or max_leaked < 0
+    ):
+        pytest.fail(
+            f"{MARKER} takes glob strings and max_leaked=<int >= 0>; got "
+            f"args={marker.args!r} kwargs={marker.kwargs!r}",
+            pytrace=False,
+        )
+    return (tuple(marker.args), max_leaked)
+
+
+def _tracked(
+    test: Callable[..., Awaitable[Any]],
+    found: _TestLeaks,
+    ignore: list[IgnoreRule],
+    settings: _Settings,
+) -> Callable[..., Awaitable[Any]]:
+    """The test function, run inside a tracker on whatever loop runs it."""
+    from taskleak.runtime.track import Tracker
+
+    @functools.wraps(test)
+    async def run_tracked(*args: Any, **kwargs: Any) -> Any:
+        __tracebackhide__ = True
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (anyio on trio): nothing to track
+            return await test(*args, **kwargs)
+        tracker = Tracker(
+            grace=settings.grace, ignore=ignore, collect_garbage=settings.collect_garbage
+        )
+        tracker.begin(loop)
+        try:
+            result = await test(*args, **kwargs)
+        except Exception:
+            await tracker.settle()
+            found.leaks = tracker.finish()
+            raise
+        except BaseException:  # cancelled or interrupted: no more awaiting
+            found.leaks = tracker.finish()
+            raise
+        await tracker.settle()
+        found.leaks = tracker.finish()
+        return result
+
+    return run_tracked
+
+
+def _format(leaks: list[LeakedTask], max_leaked: int | None) -> str:
+    text = format_leaks(leaks, max_leaked or 0)
+    if max_leaked is None:  # the summary: drop the "(allowed: N)" of a single test
+        text = text.replace(" (allowed: 0)", "", 1)
+    return text

@@ -1,0 +1,260 @@
+"""One session, the one way in to analyse and to fix: settings -> source (files or a buffer) ->
+facts -> project join -> suppressions -> [fix -> re-check] -> gate.
+
+The command line (check, fix, `--diff`, stdin, `--watch`, `--add-noqa`), the library API
+(`taskleak.api`), the language server's diagnostics, quick fixes and fix-all, and the tests all
+go through `Session`: where a file's findings are decided (`analyse`: the run's facts joined by
+the project, then `# noqa`, per-file ignores and the baseline), fixed (`fix`: the fixer, as the
+fix policy allows, then a re-check) and gated (`gate`). Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from taskleak.analysis.facts import FileFacts
+from taskleak.files.discovery import SpecialPathError, is_excluded
+from taskleak.files.paths import relative_path
+from taskleak.model import FindingKey, Risk, RunResult
+from taskleak.project.join import join
+from taskleak.run.progress import NoProgress, Progress
+from taskleak.run.runner import Collected, RunStats, collect
+from taskleak.settings import Settings
+from taskleak.suppress.gate import apply_suppressions
+
+if TYPE_CHECKING:  # fixing imports libcst: a check without fixes never loads it
+    from taskleak.fixer.files import FixRun
+    from taskleak.fixes.policy import FixPolicy
+
+
+
+class SessionError(Exception):
+    """A path the session cannot take (a FIFO, a device), a bad baseline or runtime report."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a session checks: files and folders, or one buffer (stdin, an editor's unsaved
+    text) checked as if it were the file `filename`."""
+
+    paths: tuple[Path, ...] = ()
+    buffer: bytes | None = None
+    filename: Path | None = None
+    name: str | None = None  # how reports name the buffer (default: `filename`, relative)
+
+    @property
+    def targets(self) -> list[Path]:
+        """The paths settings and excludes are looked up for."""
+        if self.buffer is not None:
+            return [self.filename or Path("stdin.py")]
+        return list(self.paths) or [Path(".")]
+
+    @property
+    def display(self) -> str:
+        """How reports name the buffer."""
+        if self.name is not None:
+            return self.name
+        return relative_path(self.filename) if self.filename else "-"
+
+
+def gate(result: RunResult, fail_on: str) -> int:
+    """0: nothing at or above `fail_on`; 1: something is; 2: an internal error."""
+    if any(s.internal for s in result.skipped):
+        return 2
+    if fail_on == "none":
+        return 0
+    threshold = Risk(fail_on).rank
+    for f in result.findings:
+        if not f.structured and f.risk.rank >= threshold:
+            return 1  # structured spawns are safe by construction: they never fail the gate
+    return 0
+
+
+@dataclass
+class Session:
+    """One source under one set of settings (see the module docstring)."""
+
+    source: Source
+    settings: Settings
+    jobs: int | None = None  # worker processes at most (default: all cores)
+    cache_dir: Path | None = None  # where facts persist between runs (None: no cache)
+    progress: Progress = field(default_factory=NoProgress)
+    stats: RunStats = field(default_factory=RunStats)
+    result: RunResult = field(default_factory=lambda: RunResult([], [], 0, 0))
+    fixes: FixRun | None = None
+    _collected: Collected | None = None
+    _unused_in: list[str] = field(default_factory=list)
+    _report_unused: bool | None = None
+
+    # -- findings ---------------------------------------------------------------------------
+    def analyse(self, *, report_unused: bool | None = None) -> RunResult:
+        """The source's findings after suppressions (`report_unused=False`: no unused `# noqa`
+        findings, as `fix` runs; default: as the settings select that rule)."""
+        self._report_unused = report_unused
+        if self.source.buffer is not None:
+            self.result = self._suppressed(self._buffer_result())
+            return self.result
+        try:
+            self._collected = collect(self.source.targets, self.settings, jobs=self.jobs,
+                                      cache_dir=self.cache_dir, progress=self.progress,
+                                      stats=self.stats)
+        except SpecialPathError as exc:  # a FIFO, a device: never opened
+            raise SessionError(str(exc)) from None
+        self._unused_in = self._collected.paths
+        self.result = self._suppressed(self._collected.result(self.settings.rule_enabled))
+        return self.result
+
+    def _buffer_result(self) -> RunResult:
+        from taskleak.files.source import SourceError, checked
+        from taskleak.model import Skipped
+        from taskleak.run.prefilter import prefilter_for
+
+        data, display = self.source.buffer, self.source.display
+        assert data is not None
+        self._unused_in = [display]
+        if self.excluded():
+            self._unused_in = []
+            return RunResult([], [], 0, 0)
+        try:
+            checked(data)
+        except SourceError as exc:
+            facts = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
+        else:
+            facts = FileFacts(display)
+            if prefilter_for(tuple(self.settings.spawners)).may_spawn(data):
+                from taskleak.run.pipeline import analyse_file
+
+                facts = analyse_file(data, display, tuple(self.settings.spawners))
+        return join([facts], 1, self.settings.rule_enabled)
+
+    def _suppressed(self, result: RunResult) -> RunResult:
+        buffer = self.source.buffer
+        sources = {self.source.display: buffer} if buffer is not None else None
+        out, _ = apply_suppressions(result, self.settings, unused_in=self._unused_in,
+                                    report_unused=self._report_unused, sources=sources)
+        return out
+
+    def excluded(self) -> bool:
+        """A buffer whose file the settings exclude (with `force-exclude`)."""
+        name = self.source.filename
+        return self.source.buffer is not None and self.settings.force_exclude \
+            and name is not None and is_excluded(name, self.settings)
+
+    # -- fixes ------------------------------------------------------------------------------
+    def fix(self, policy: FixPolicy, *, write: bool, only: Collection[FindingKey] | None = None,
+            recheck: bool = True) -> FixRun:
+        """Fix what the policy attempts among the findings (or the findings `only` names, in a
+        buffer), as it allows and writes them; with `write=False`, only compute the diffs.
+        `recheck`: the written files' findings are decided again (`check --fix`); otherwise
+        the fixed findings are left out (`fix`)."""
+        from taskleak.fixer.files import remaining, run_fixes
+
+        if self.source.buffer is not None:
+            self.fixes = self._fix_buffer(policy, write, only)
+        else:
+            self.fixes = run_fixes(self.result, policy, write=write)
+        if write and recheck and self._collected is not None and self.fixes.changed_files:
+            self._refresh(self.fixes)
+            self.result = self._suppressed(self._collected.result(self.settings.rule_enabled))
+        elif not (write and recheck and self._collected is not None):
+            self.result = replace(self.result, findings=remaining(self.result, self.fixes))
+        return self.fixes
+
+    def _fix_buffer(self, policy: FixPolicy, write: bool,
+                    only: Collection[FindingKey] | None) -> FixRun:
+        from taskleak.files.source import decode
+        from taskleak.fixer.apply import FileFix, fix_source, unified_diff
+        from taskleak.fixer.files import FixRun
+
+        data, display = self.source.buffer, self.source.display
+        assert data is not None
+        targets = set(only) if only is not None else {
+            (f.line, f.column, f.rule) for f in self.result.findings if policy.attempts(f)}
+        run = FixRun(wrote=write)
+        if targets and not self.result.skipped:
+            path = self.source.filename or Path(display)
+            source = fix_source(data, spawners=tuple(self.settings.spawners), targets=targets,
+                                allow_unsafe=policy.allow_unsafe, filename=display,
+                                style=policy.style(path))
+            done = FileFix(Path(display), display, source=source, error=source.error,
+                           written=write and source.changed and source.error is None)
+            if not write and source.changed and source.error is None:
+                done.diff = unified_diff(display, data, source.fixed, decode(data)[1])
+            run.files.append(done)
+        return run
+
+    def fixed_buffer(self) -> bytes:
+        """The buffer after `fix` (unchanged when nothing was fixed)."""
+        run = self.fixes
+        if run is not None and run.changed_files and run.files[0].source is not None:
+            return run.files[0].source.fixed
+        assert self.source.buffer is not None
+        return self.source.buffer
+
+    def _refresh(self, fixes: FixRun) -> None:
+        """Put the re-checked facts of the files the fixes wrote in place of the old ones."""
+        collected = self._collected
+        assert collected is not None
+        index = {f.path: i for i, f in enumerate(collected.facts)}
+        for fixed in fixes.changed_files:
+            if fixed.written and fixed.source is not None and fixed.display in index:
+                i = index[fixed.display]
+                collected.facts[i] = FileFacts(fixed.display, module=fixed.source.facts,
+                                               parsed=True)
+                if fixed.source.facts is None:  # the re-check could not be kept: analyse it
+                    collected.facts[i] = collected.reanalyse(i, self.settings)
+
+    # -- what else a check does --------------------------------------------------------------
+    def apply_baseline(self, baseline_path: Path, write_to: Path | None) -> tuple[list[str], int]:
+        """Write the baseline (`--write-baseline`), then keep only findings it does not hold;
+        the messages for the user, and how many findings the baseline held."""
+        from taskleak.suppress.baseline import BaselineError, load_baseline
+        from taskleak.suppress.gate import apply_baseline, record_baseline
+
+        messages: list[str] = []
+        try:
+            if write_to is not None:
+                count = record_baseline(write_to, self.result, self.settings)
+                noun = "entry" if count == 1 else "entries"
+                messages.append(f"taskleak: wrote {count} baseline {noun} to {write_to}")
+            self.result, matched, fixed = apply_baseline(
+                self.result, load_baseline(baseline_path), self.source.targets)
+        except BaselineError as exc:
+            raise SessionError(str(exc)) from None
+        if fixed:
+            noun = "entry no longer matches" if len(fixed) == 1 else "entries no longer match"
+            messages.append(f"taskleak: {len(fixed)} baseline {noun} (fixed); "
+                            f"run --write-baseline {baseline_path} to prune")
+        return messages, len(matched)
+
+    def confirm_at_runtime(self, report: Path) -> list[str]:
+        """Mark findings whose spawn leaked at runtime; tell of runtime leaks no finding
+        explains."""
+        from taskleak.runtime.report import (
+            RuntimeReportError,
+            describe_runtime_only,
+            link_runtime_report,
+        )
+
+        root = Path.cwd()
+        try:
+            findings, runtime_only = link_runtime_report(self.result.findings, report,
+                                                         self.source.targets, root)
+        except RuntimeReportError as exc:
+            raise SessionError(str(exc)) from None
+        self.result = replace(self.result, findings=findings)
+        return [describe_runtime_only(leak, root) for leak in runtime_only]
+
+
+def check_source(code: str | bytes, path: str = "<string>", spawners: Sequence[str] = (),
+                 settings: Settings | None = None) -> RunResult:
+    """The findings of one module given as text (or bytes), as `check` makes them for a file
+    (`path` is only shown), its `# noqa` comments applied: for tools, editors and tests.
+    `settings` (default: the defaults) selects the rules; its spawners add to `spawners`."""
+    settings = settings or Settings()
+    settings = replace(settings, spawners=(*spawners, *settings.spawners))
+    data = code.encode("utf-8") if isinstance(code, str) else code
+    return Session(Source(buffer=data, filename=Path(path), name=path), settings).analyse()

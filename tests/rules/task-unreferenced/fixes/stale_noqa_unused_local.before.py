@@ -1,0 +1,13 @@
+import asyncio
+
+
+async def work() -> None:
+    await asyncio.sleep(0)
+
+
+async def main() -> None:
+    task = asyncio.create_task(work())  # noqa: F841
+
+
+async def other() -> None:
+    kept = asyncio.create_task(work())  # noqa: F841, E501  the name documents it
