@@ -16,8 +16,9 @@ from helpers import FIXTURES, TESTS
 import taskleak.analysis.scan as scan_module
 from taskleak.analysis import positions
 from taskleak.analysis.analyse import analyse_source
+from taskleak.analysis.holders import Holder
 from taskleak.analysis.nodes import LOOP_TYPES
-from taskleak.analysis.ownership import Holder, Ownership
+from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scan import Scanner, scan
 from taskleak.analysis.scopes import Scope
 

@@ -56,9 +56,27 @@ def frequency(code: str) -> str:
      """, "spawned on every call of poke(), called in a loop in poke_all()"),
     ("""
         import asyncio
+        def _reply(message):
+            asyncio.create_task(work(message))
+        @client.event
+        async def on_message(message):
+            _reply(message)
+     """, "spawned on every call of _reply(), called by on_message(), registered with "
+          "@client.event"),
+    # a name is never evidence: with none, no frequency is claimed
+    ("""
+        import asyncio
         async def handle_message(message):
             asyncio.create_task(work(message))
-     """, "spawned on every call of handle_message(), judged from its name"),
+     """, ""),
+    ("""
+        import asyncio
+        class Relay:
+            async def on_reconnect(self):
+                asyncio.create_task(work())
+            async def connect(self):
+                await self.on_reconnect()
+     """, ""),
 ])
 def test_evidence_is_named(code: str, expected: str) -> None:
     assert frequency(code) == expected

@@ -35,8 +35,9 @@ OVERWRITE = """import asyncio
 
 
 class Conn:
-    def __init__(self) -> None:
+    def __init__(self, transport) -> None:
         self._beat = None
+        transport.add_listener("connection_lost", self.reconnect)
 
     async def reconnect(self) -> None:
         self._beat = asyncio.create_task(self._run())
@@ -81,7 +82,7 @@ def test_fix_diff_prints_and_writes_nothing(project: Path) -> None:
     assert res.stdout.startswith("--- pkg/leak.py\n+++ pkg/leak.py\n")
     assert "+    task = asyncio.create_task(send(msg))\n" in res.stdout
     assert "Would fix 1 finding in 1 file (tracked-set 1)." in res.stderr
-    assert "pkg/conn.py:9:22: TL103 only an unsafe fix (cancel-previous" in res.stderr
+    assert "pkg/conn.py:10:22: TL103 only an unsafe fix (cancel-previous" in res.stderr
     assert _snapshot(project) == before
 
 

@@ -33,8 +33,9 @@ import asyncio
 
 
 class Client:
-    def __init__(self) -> None:
+    def __init__(self, transport) -> None:
         self._receiver: asyncio.Task[None] | None = None
+        transport.add_listener("connection_lost", self.connect)
 
     async def connect(self) -> None:
         self._receiver = asyncio.create_task(self._receive())

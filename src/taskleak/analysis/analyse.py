@@ -42,7 +42,8 @@ class ModuleAnalysis:
     def facts(self) -> ModuleFacts:
         """The plain facts of this module (see `facts.py`), spawns in text order."""
         return ModuleFacts(self._spawn_facts(), exports(self.root, self.classifier.ownership,
-                                                        self.spawns, self.fates))
+                                                        self.classifier.lifecycle, self.spawns,
+                                                        self.fates))
 
     def _spawn_facts(self) -> tuple[SpawnFacts, ...]:
         if not self.spawns:

@@ -18,6 +18,7 @@ from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import ended_first, guard
+from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.keys import (
     constant_key,
@@ -29,13 +30,7 @@ from taskleak.analysis.keys import (
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import held_while, pruned_only_on_success, stopped_by
 from taskleak.analysis.nodes import coroutine_text
-from taskleak.analysis.ownership import (
-    Holder,
-    HolderKind,
-    Ownership,
-    into_collection,
-    where,
-)
+from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import (
     CallSite,
@@ -46,6 +41,7 @@ from taskleak.analysis.scopes import (
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import ends_lifecycle
 from taskleak.analysis.waits import Race, left_running, pending_target, race_of
+from taskleak.analysis.witness import no_end_witness
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
@@ -56,7 +52,7 @@ class Classifier:
 
     def __init__(self, module: Scope, resolver: Resolver) -> None:
         self.ownership = Ownership(module, resolver)
-        self.lifecycle = Lifecycle(module)
+        self.lifecycle = Lifecycle(module, resolver)
 
     def fates(self, sp: Spawn) -> list[Fate]:
         """What became of the spawn's Task. Usually one fate; a spawn bound to several targets
@@ -138,7 +134,7 @@ class Classifier:
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
         eff = self.ownership.effects(holder)
         fate = self._holder_fate(sp, holder, eff)
-        if holder.kind is HolderKind.LOCAL and "returned" in eff.handed:
+        if holder.kind is Keeper.LOCAL and "returned" in eff.handed:
             fate = replace(fate, returned=True)  # kept somewhere, and handed to the caller
         return fate
 
@@ -151,7 +147,7 @@ class Classifier:
                     eff.weak = [*eff.weak, f"the weak collection {target_holder.label}"]
                     continue
                 return self.collection_fate(sp, target_holder, keyed=False, extra=eff)
-        if holder.kind is HolderKind.LOCAL:
+        if holder.kind is Keeper.LOCAL:
             return self._local_fate(sp, holder, eff)
         return self._kept_fate(sp, holder, eff)
 
@@ -221,7 +217,7 @@ class Classifier:
             return left
         if cleanup:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
-        if eff.handed and holder.kind is not HolderKind.ATTR:
+        if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               handed=eff.handed[0])
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
@@ -230,7 +226,8 @@ class Classifier:
                           stopped_by=stopped_by(site),
                           closers=self._closers(holder), guard=guarded,
                           replaced=", ".join(dict.fromkeys(eff.replaced)),
-                          reschedules=reschedules(site))
+                          reschedules=reschedules(site),
+                          witness=no_end_witness(holder, eff))
 
     # -- a collection ------------------------------------------------------------------------
     def collection_fate(self, sp: Spawn, holder: Holder, *, keyed: bool,
@@ -271,9 +268,9 @@ class Classifier:
         if cleanup:
             return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
                               cleanup=cleanup)
-        if holder.kind is HolderKind.LOCAL:
+        if holder.kind is Keeper.LOCAL:
             return self._local_collection_fate(sp, holder, eff, label)
-        if eff.handed and (holder.kind is not HolderKind.ATTR or any(
+        if eff.handed and (holder.kind is not Keeper.ATTRIBUTE or any(
                 o.dest.kind is Flow.RETURNED and o.scope.method() is fn
                 for o in eff.occurrences)):  # `close()` returns the tasks it started to wait
             return self._fate(FateKind.COLLECTION_HANDED, sp, holder, holder=label,
@@ -282,7 +279,8 @@ class Classifier:
             # `hass.data[KEY] = task`: one slot, not a growing collection
             return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder,
                               stored_in=target_text(target))
-        return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label)
+        return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
+                          witness=no_end_witness(holder, eff))
 
     def _local_collection_fate(self, sp: Spawn, holder: Holder, eff: Effects, label: str
                                ) -> Fate:
@@ -308,7 +306,7 @@ class Classifier:
             if race is None:
                 continue
             method = race.scope.method()
-            if holder.kind is not HolderKind.LOCAL and any(
+            if holder.kind is not Keeper.LOCAL and any(
                     o.scope.method() is not method for o in eff.cancel_reads):
                 continue  # its owner cancels it elsewhere (on shutdown)
             if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
@@ -328,7 +326,7 @@ class Classifier:
         target = pending_target(race)
         if target is None:
             return []
-        eff = self.ownership.effects(Holder(HolderKind.LOCAL, target.value, target.value,
+        eff = self.ownership.effects(Holder(Keeper.LOCAL, target.value, target.value,
                                             race.scope))
         return eff.cancel_reads + eff.await_reads
 
@@ -369,14 +367,14 @@ class Classifier:
         for target in d.targets:
             holder = self.ownership.holder_for(target, sp.site.scope) \
                 if isinstance(target, cst.Name) else None
-            if holder is not None and holder.kind is HolderKind.LOCAL \
+            if holder is not None and holder.kind is Keeper.LOCAL \
                     and "returned" in self.ownership.effects(holder).handed:
                 return True
         return False
 
     def _closers(self, holder: Holder) -> str:
         """`close() cancels only self._ws`: what the close-like methods do clean up."""
-        if holder.kind is not HolderKind.ATTR:
+        if holder.kind is not Keeper.ATTRIBUTE:
             return ""
         parts: list[str] = []
         for child in holder.scope.children:

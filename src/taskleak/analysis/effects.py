@@ -28,11 +28,14 @@ class Effects:
     replaced: list[str] = field(default_factory=list)
     handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
     weak: list[str] = field(default_factory=list)  # held only weakly: "weakref.ref()"
+    # hand-offs followed that end nothing: "_watch() receives it and does not end it"
+    followed: list[str] = field(default_factory=list)
     # the reads themselves, for where they happen (`waits.py`)
     cancel_reads: list[Occurrence] = field(default_factory=list)
     await_reads: list[Occurrence] = field(default_factory=list)
     gather_reads: list[Occurrence] = field(default_factory=list)
     prune_reads: list[Occurrence] = field(default_factory=list)
+    return_reads: list[Occurrence] = field(default_factory=list)  # `return x`: see `handed`
     collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     key_collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.interface import (
     STAR,
     CallArg,
@@ -23,11 +24,12 @@ from taskleak.analysis.interface import (
     FunctionFacts,
     Promise,
 )
+from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.nodes import dotted
-from taskleak.analysis.ownership import Holder, HolderKind, Ownership, where
+from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import NOT_SPAWNING_METHODS, repeats_often
+from taskleak.analysis.vocabulary import NOT_SPAWNING_METHODS
 
 _EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
             Flow.CANCEL: EffectKind.CANCEL, Flow.PRUNE: EffectKind.PRUNE,
@@ -43,13 +45,13 @@ _COLLECTION_CALLS = frozenset({"dict", "set", "list", "defaultdict", "deque", "O
 _COLLECTION_NODES = (cst.Dict, cst.Set, cst.List, cst.DictComp, cst.SetComp, cst.ListComp)
 
 
-def exports(root: Scope, ownership: Ownership, spawns: Sequence[Spawn],
+def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Sequence[Spawn],
             fates: Sequence[tuple[Fate, ...]]) -> Exports:
     """What this module can tell others (see `interface.Exports`)."""
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root),
         functions=_functions(spawns, fates), call_args=_call_args(root, ownership),
-        dropped_calls=dropped_calls(root),
+        dropped_calls=dropped_calls(root, lifecycle),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
                       for b in bs[:1] if b.kind is BindingKind.IMPORT)
         + tuple((STAR, module) for module in root.star_imports),
@@ -87,7 +89,7 @@ def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...]
     out: list[Effect] = []
     for target in targets:
         if isinstance(target, cst.Name):
-            alias = Holder(HolderKind.LOCAL, target.value, target.value, scope)
+            alias = Holder(Keeper.LOCAL, target.value, target.value, scope)
             for occ in ownership.occurrences(alias):
                 kind = _EFFECTS.get(occ.dest.kind)
                 if kind is not None:
@@ -166,9 +168,9 @@ def _collection_holder(ownership: Ownership, scope: Scope, key: str) -> Holder |
     """The holder a passed argument names, when it is an attribute or a global collection."""
     node = _node_of(key)
     holder = ownership.holder_for(node, scope) if node is not None else None
-    if holder is None or holder.kind not in (HolderKind.ATTR, HolderKind.GLOBAL):
+    if holder is None or holder.kind not in (Keeper.ATTRIBUTE, Keeper.GLOBAL):
         return None
-    if holder.kind is HolderKind.ATTR:
+    if holder.kind is Keeper.ATTRIBUTE:
         values: list[cst.BaseExpression | None] = [
             v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
         values += [b.value for b in holder.scope.bindings.get(holder.name, [])]
@@ -203,18 +205,20 @@ def _call_args(root: Scope, ownership: Ownership) -> tuple[CallArg, ...]:
     return tuple(out)
 
 
-def dropped_calls(root: Scope) -> tuple[DroppedCall, ...]:
+def dropped_calls(root: Scope, lifecycle: Lifecycle) -> tuple[DroppedCall, ...]:
     """The module's calls whose result is dropped, in a stable order (scopes in text order,
     calls in text order within each): `ordinal` finds the same call again in a new parse."""
     out: list[DroppedCall] = []
     ordinal = 0
     for scope in root.walk():
-        fn = scope.method()
-        repeating = fn.name if fn is not None and repeats_often(fn.name) else ""
+        often = lifecycle.of(scope) if scope.dropped_calls else None
+        repeats = often is not None and often.repeats
+        repeating = often.function if often is not None and repeats else ""
+        evidence = often.evidence if often is not None and repeats else ""
         for call, in_loop, _ in scope.dropped_calls:
             name = dotted(call.func)
             if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS:
                 out.append(DroppedCall(name, ordinal, scope.qualname or "<module>", in_loop,
-                                       repeating))
+                                       repeating, evidence))
             ordinal += 1
     return tuple(out)

@@ -105,6 +105,9 @@ class Fate:
     exit_only: bool = False  # LEFT_RUNNING: cancelled only where the loop around the wait is left
     held: str = ""  # HELD_WHILE_RUNNING: what keeps the local alive ("start() blocks in ...")
     stopped_by: str = ""  # what stops its `while` loop: "close() stops through self._running"
+    # kept, never ended: the resolved facts that show it ("none of its 2 reads in class Worker
+    # (start(), close()) awaits, cancels or gathers it")
+    witness: str = ""
 
     @property
     def frequency(self) -> str:

@@ -49,6 +49,7 @@ class Flow(Enum):
     METHOD = "method"  # another method call on it: see `callee`
     ITER = "iter"  # iterated: `for t in x`, see `targets`
     SUBSCRIPT_STORE = "subscript_store"  # `x[k] = v` reads x to store into it
+    CALLED = "called"  # the function called: `f` of `f(...)`; `result`: where its value goes
     OTHER = "other"
 
 
@@ -66,6 +67,7 @@ class Dest:
     container: bool = False  # the value went into a literal or comprehension first
     element: bool = False  # the value read was an element of the read key (x[k], x.pop())
     awaited: bool = False  # GATHERED: the consuming call is awaited
+    result: Dest | None = None  # CALLED: what happens to the call's value
 
 
 _OTHER = Flow.OTHER
@@ -287,6 +289,16 @@ def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
                 element=element, call=call, arg=stack[j])  # type: ignore[arg-type]
 
 
+def _called(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+            element: bool) -> Dest:
+    """The value is the function of the call at stack[j]: where the call's value goes (a
+    method that returns a kept task, awaited by its caller: `await self._stop_task()`)."""
+    parent: cst.Call = stack[j]  # type: ignore[assignment]
+    if parent.func is not node:
+        return Dest(_OTHER)
+    return Dest(Flow.CALLED, result=trace(stack, j))
+
+
 def _consumer_awaited(stack: list[cst.CSTNode], k: int) -> bool:
     """Whether the call at stack[k] is awaited (possibly through another call)."""
     for j in range(k - 1, max(k - 6, -1), -1):
@@ -311,6 +323,7 @@ _HANDLERS: dict[type, _Handler] = {
     cst.From: _returned,
     cst.Lambda: _lambda,
     cst.Arg: _arg,
+    cst.Call: _called,
     cst.Element: _element,
     cst.StarredElement: _element,
     cst.DictElement: _dict_element,

@@ -124,9 +124,11 @@ class DroppedCall:
     caller: str  # qualified name of the enclosing function, "<module>"
     in_loop: bool = False
     repeating: str = ""  # the enclosing function when it runs once per event
+    evidence: str = ""  # how we know it does: "registered with @client.event"
 
     def to_json(self) -> list[Any]:
-        return [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating]
+        return [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating,
+                self.evidence]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> DroppedCall:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.fates import Keeper
+from taskleak.analysis.holders import Holder
 from taskleak.analysis.nodes import dotted
-from taskleak.analysis.ownership import Holder, HolderKind
 from taskleak.analysis.scopes import BindingKind, Scope
 
 
@@ -66,13 +66,13 @@ def keeper_of(holder: Holder | None) -> tuple[Keeper | None, str, str]:
     """(what keeps the task, its owner, the attribute or parameter name)."""
     if holder is None:
         return None, "", ""
-    if holder.kind is HolderKind.LOCAL:
+    if holder.kind is Keeper.LOCAL:
         if any(b.kind is BindingKind.PARAM for b in holder.scope.bindings.get(holder.key, [])):
             return Keeper.PARAMETER, holder.scope.qualname, holder.key
         return Keeper.LOCAL, "", ""
-    if holder.kind is HolderKind.ATTR:
+    if holder.kind is Keeper.ATTRIBUTE:
         return Keeper.ATTRIBUTE, holder.scope.qualname, holder.name
-    if holder.kind is HolderKind.GLOBAL:
+    if holder.kind is Keeper.GLOBAL:
         return Keeper.GLOBAL, "", holder.name
     return Keeper.DOTTED, "", holder.key.rsplit(".", 1)[-1]
 
@@ -84,7 +84,7 @@ def on_a_local_object(holder: Holder, scope: Scope) -> bool:
     """`receiver.future = spawn(...)` where `receiver` is a local the function binds (from a
     call, a loop, an unpacking): maybe another object each time, so the store is not known to
     replace the task an earlier call stored."""
-    if holder.kind is not HolderKind.DOTTED:
+    if holder.kind is not Keeper.DOTTED:
         return False
     base = holder.key.split(".", 1)[0]
     bindings = scope.bindings.get(base, [])

@@ -9,7 +9,9 @@ Per event (a message, a request, a packet), in this order of trust:
   `async_dispatcher_connect`;
 - read inside a loop elsewhere in the module (called, or registered, once per iteration).
 Once: `@app.on_event("startup")`-like decorators, `connection_made` (once per connection object),
-`__init__`, `setup`, `on_startup` ... Names (`handle_message`, `on_reconnect`) are the last resort.
+`__init__`. Called by a function of the module that repeats: it repeats too. A name
+(`handle_message`, `on_reconnect`) is never evidence: without evidence the frequency is not
+known, and no message claims one.
 
 The evidence is read from the decorators of the function's own node and from the reads of its
 name the scan recorded (an index built once per module, when a spawn first asks): no new walk.
@@ -22,17 +24,17 @@ from dataclasses import dataclass
 import libcst as cst
 
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.holders import where
 from taskleak.analysis.nodes import decorator_name, dotted
-from taskleak.analysis.ownership import where
-from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.objects import class_of
+from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
 from taskleak.analysis.vocabulary import (
-    ONCE,
     ONCE_CALLBACKS,
     ONCE_DECORATORS,
     PER_DATA_CALLBACKS,
     PER_EVENT_DECORATORS,
     is_registrar,
-    repeats_often,
 )
 
 
@@ -51,15 +53,17 @@ ONCE_ONLY = Frequency(False)
 class Lifecycle:
     """The frequency of the functions of one module."""
 
-    def __init__(self, module: Scope) -> None:
+    def __init__(self, module: Scope, resolver: Resolver) -> None:
         self.module = module
+        self.resolver = resolver
         self._reads: dict[str, list[Occurrence]] | None = None
+        self._memo: dict[int, Frequency | None] = {}
         self._functions: set[str] = {s.name for s in module.walk()
                                      if s.kind is ScopeKind.FUNCTION}
 
     def of(self, scope: Scope) -> Frequency:
-        """How often code in `scope` runs: the innermost function with evidence decides, then
-        the method's name."""
+        """How often code in `scope` runs: the innermost function with evidence decides; with
+        none, the frequency is not known (`ONCE_ONLY`: no claim is made)."""
         method = scope.method()
         s: Scope | None = scope
         while s is not None and s.kind not in (ScopeKind.CLASS, ScopeKind.MODULE):
@@ -70,11 +74,17 @@ class Lifecycle:
             if s is method:
                 break
             s = s.parent
-        if method is not None and repeats_often(method.name):
-            return Frequency(True, method.name, "judged from its name")
         return ONCE_ONLY
 
     def _evidence(self, fn: Scope) -> Frequency | None:
+        key = id(fn)
+        if key in self._memo:
+            return self._memo[key]
+        self._memo[key] = None  # a cycle of calls is no evidence
+        found = self._memo[key] = self._find_evidence(fn)
+        return found
+
+    def _find_evidence(self, fn: Scope) -> Frequency | None:
         decorated = self._decorators(fn)
         if decorated is not None:
             return decorated
@@ -90,8 +100,12 @@ class Lifecycle:
                                  f"registered with {d.callee}() in {where(occ.scope)}")
             if occ.loops and not occ.scope.within(fn):
                 return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)}")
-        if ONCE.match(fn.name):
-            return Frequency(False, fn.name, "")
+        for occ in self._reads_of(fn):
+            if occ.dest.kind is Flow.CALLED and not occ.scope.within(fn):
+                caller = self.of(occ.scope)
+                if caller.repeats:
+                    return Frequency(True, fn.name,
+                                     f"called by {caller.function}(), {caller.evidence}")
         return None
 
     def _decorators(self, fn: Scope) -> Frequency | None:
@@ -123,9 +137,23 @@ class Lifecycle:
             base, _, attr = occ.key.partition(".")
             if cls is None and not attr:
                 out.append(occ)
-            elif cls is not None and attr and (base == cls.name or base == _self_of(occ.scope)):
+            elif cls is not None and attr and (
+                    base == cls.name or base == _self_of(occ.scope)
+                    or self._long_lived(base, occ.scope, cls)):  # `conn.connect()`
                 out.append(occ)
         return out
+
+
+    def _long_lived(self, base: str, scope: Scope, cls: Scope) -> bool:
+        """`conn` of `conn.connect()` is an instance of `cls` that outlives the call: a
+        parameter or an attribute, not a local built here (`shard = Shard(); shard.launch()`
+        in a loop runs `launch` once per new object, which repeats nothing for the object)."""
+        if class_of(base, scope, self.resolver) is not cls:
+            return False
+        if "." in base:
+            return True
+        bindings = self.resolver.lookup(base, scope) or []
+        return all(b.kind is BindingKind.PARAM for b in bindings)
 
 
 def _self_of(scope: Scope) -> str | None:

@@ -9,63 +9,23 @@ done-callback, a rebuild), hands on (returned, passed to a call), stores elsewhe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-
 import libcst as cst
 
+from taskleak.analysis.attributes import another_class_attribute, is_rebuild, property_twins
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.flow import Dest, Flow
+from taskleak.analysis.fates import Keeper
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.handoffs import receiving_parameter
+from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.nodes import callee_text, dotted
 from taskleak.analysis.reads import Reads
 from taskleak.analysis.resolve import Resolver, SymKind
 from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
 from taskleak.analysis.vocabulary import (
-    REBUILDERS,
     WEAK_CONTAINERS,
     WEAK_KEY_CONTAINERS,
     WEAK_REFERENCES,
-    ends_lifecycle,
 )
-
-
-class HolderKind(Enum):
-    LOCAL = "local"  # scope: the function
-    ATTR = "attr"  # scope: the class
-    GLOBAL = "global"  # scope: the module
-    DOTTED = "dotted"  # `obj.attr` of another object; scope: the module
-
-
-@dataclass(frozen=True)
-class Holder:
-    """Something that keeps Tasks: a local, an attribute, a global or a dotted name."""
-
-    kind: HolderKind
-    key: str  # the name as written in the spawn's scope: "task", "self._task", "TASKS"
-    name: str  # the attribute or variable name: "task", "_task"
-    scope: Scope
-
-    @property
-    def label(self) -> str:
-        """How the report shows it: "self._task", "global TASKS"."""
-        if self.kind is HolderKind.GLOBAL:
-            return f"global {self.key}"
-        return self.key
-
-
-def where(scope: Scope) -> str:
-    """The function a place belongs to, as messages show it: "close()", "module scope"."""
-    method = scope.method() or scope
-    if method.kind is ScopeKind.MODULE:
-        return "module scope"
-    return f"{method.name}()"
-
-
-def into_collection(d: Dest) -> bool:
-    """`x.add(task)` / `self._m[k].append(task)`: the task went into a collection we can name
-    (a subscripted receiver is an inner collection of `self._m`, held by it)."""
-    return d.kind is Flow.COLLECTION and d.receiver is not None and (
-        d.collection is not None or isinstance(d.receiver, cst.Subscript))
 
 
 class Ownership:
@@ -79,8 +39,9 @@ class Ownership:
         # each a search of the whole module's reads; n spawns into one set, or n classes, made
         # that quadratic (2,000 spawns: 36 s of a 50 s check). The reads are indexed once and
         # each holder's effects computed once (`tests/analysis/test_cliffs.py` counts them).
-        self._effects: dict[tuple[HolderKind, str, str, int, int], Effects] = {}
+        self._effects: dict[tuple[Keeper, str, str, int, int], Effects] = {}
         self._foreign: dict[str, list[tuple[Occurrence, Effects]]] = {}
+        self._values: dict[int, Occurrence] = {}
 
     @property
     def reads(self) -> Reads:
@@ -102,36 +63,36 @@ class Ownership:
             cls = scope.enclosing_class()
             if (method is not None and cls is not None and method.self_name == base
                     and key.count(".") == 1):
-                return Holder(HolderKind.ATTR, key, target.attr.value, cls)
+                return Holder(Keeper.ATTRIBUTE, key, target.attr.value, cls)
             if cls is not None and key.count(".") == 1 and base == cls.name:
-                return Holder(HolderKind.ATTR, key, target.attr.value, cls)  # `Cls.tasks`
-            return Holder(HolderKind.DOTTED, key, key, self.module)
+                return Holder(Keeper.ATTRIBUTE, key, target.attr.value, cls)  # `Cls.tasks`
+            return Holder(Keeper.DOTTED, key, key, self.module)
         if isinstance(target, cst.Subscript):
             return self.holder_for(target.value, scope)
         return None
 
     def _name_holder(self, name: str, scope: Scope) -> Holder:
         if scope.kind is ScopeKind.MODULE or name in scope.declared_global:
-            return Holder(HolderKind.GLOBAL, name, name, self.module)
+            return Holder(Keeper.GLOBAL, name, name, self.module)
         if scope.kind is ScopeKind.CLASS:
-            return Holder(HolderKind.ATTR, name, name, scope)
+            return Holder(Keeper.ATTRIBUTE, name, name, scope)
         defining = self.resolver.defining_scope(name, scope)
         if defining is not None and defining.kind is ScopeKind.MODULE:
-            return Holder(HolderKind.GLOBAL, name, name, self.module)
-        return Holder(HolderKind.LOCAL, name, name, scope if defining is None else defining)
+            return Holder(Keeper.GLOBAL, name, name, self.module)
+        return Holder(Keeper.LOCAL, name, name, scope if defining is None else defining)
 
     # -- reads -----------------------------------------------------------------------------
     def occurrences(self, holder: Holder) -> list[Occurrence]:
         """Every read of the holder in the module."""
         reads = self.reads
-        if holder.kind is HolderKind.LOCAL:
+        if holder.kind is Keeper.LOCAL:
             scope, key = holder.scope, holder.key
             return [o for o in reads.within(key, scope) if o.scope is scope
                     or key not in o.scope.bindings or key in o.scope.declared_nonlocal]
-        if holder.kind is HolderKind.ATTR:
+        if holder.kind is Keeper.ATTRIBUTE:
             return self._attribute_reads(holder)
         key = holder.key
-        if holder.kind is not HolderKind.GLOBAL:
+        if holder.kind is not Keeper.GLOBAL:
             return list(reads.by_key.get(key, ()))
         module = self.module
         # a local of the same name shadows the global there
@@ -175,20 +136,74 @@ class Ownership:
         eff = Effects()
         for occ in self.occurrences(holder):
             self._effect(occ, eff, depth)
-        if holder.kind is HolderKind.ATTR:
+        if holder.kind is Keeper.ATTRIBUTE:
             # `self._tasks = [t for t in self._tasks if not t.done()]` rebuilds (prunes)
             for value, scope in holder.scope.attr_bindings.get(holder.name, []):
                 if is_rebuild(value, holder.key.split(".", 1)[-1]):
                     eff.prunes.append(where(scope))
             if depth == 0 and "." in holder.key:
                 for twin in property_twins(holder.scope, holder.name):
-                    other = Holder(HolderKind.ATTR, f"{holder.key.split('.', 1)[0]}.{twin}",
+                    other = Holder(Keeper.ATTRIBUTE, f"{holder.key.split('.', 1)[0]}.{twin}",
                                    twin, holder.scope)
                     eff.add_cleanup(self.effects(other, depth + 1))
-        if holder.kind in (HolderKind.ATTR, HolderKind.DOTTED) and eff.cleanup is None \
+        if holder.kind is not Keeper.LOCAL and eff.return_reads and depth == 0:
+            self._follow_returns(eff)
+        if holder.kind in (Keeper.ATTRIBUTE, Keeper.DOTTED) and eff.cleanup is None \
                 and depth == 0:
             self._foreign_cleanup(holder, eff)
         return eff
+
+    def _follow_returns(self, eff: Effects) -> None:
+        """`def _stop_task(self): return self._task`: what the module's callers of the
+        function do with the value it returns counts (`await self._stop_task()` awaits the
+        task). A function with no caller here hands the task to callers not followed. (A
+        local that is returned stays "returned": a task-returning helper is judged at its
+        callers, across the project.)"""
+        handed = [h for h in eff.handed if h != "returned"]
+        for occ in eff.return_reads:
+            fn = occ.scope
+            callers = self.callers(fn) if fn.kind is ScopeKind.FUNCTION else []
+            if not callers:
+                handed.append(f"returned by {fn.name}()")
+                continue
+            for call in callers:
+                value = self._value_of(call)
+                one = Effects()
+                self._effect(value, one, 1)
+                eff.add_cleanup(one)
+                if not one.ends_something() and not one.handed:
+                    eff.followed.append(f"{fn.name}() returns it to {where(call.scope)}, "
+                                        "which does not end it")
+                handed += [f"returned by {fn.name}() to {where(call.scope)}, then {h}"
+                           if h == "returned" or h.startswith("passed") else h
+                           for h in one.handed]
+        eff.handed = handed
+
+    def _value_of(self, call: Occurrence) -> Occurrence:
+        """The value a call returns, as a read at the call (one per call: effects compare
+        their reads by identity)."""
+        value = self._values.get(id(call))
+        if value is None:
+            assert call.dest.result is not None
+            value = self._values[id(call)] = Occurrence(
+                key=call.key, scope=call.scope, dest=call.dest.result, seq=call.seq,
+                loops=call.loops, path=call.path)
+        return value
+
+    def callers(self, fn: Scope) -> list[Occurrence]:
+        """The calls of function `fn` in this module: `f(...)` where the name is the module's
+        (or an enclosing function's) `f`, `self.f(...)` / `Cls.f(...)` in its class."""
+        parent = fn.parent
+        if parent is None:
+            return []
+        if parent.kind is ScopeKind.CLASS:
+            reads = [o for o in self.reads.within_attr(fn.name, parent)
+                     if o.key == f"{parent.name}.{fn.name}"
+                     or o.key == f"{_self_of(o.scope)}.{fn.name}"]
+        else:
+            reads = [o for o in self.reads.within(fn.name, parent)
+                     if self.resolver.defining_scope(fn.name, o.scope) is parent]
+        return [o for o in reads if o.dest.kind is Flow.CALLED and o.dest.result is not None]
 
     def _foreign_cleanup(self, holder: Holder, eff: Effects) -> None:
         """Cleanup of the same attribute reached through another object in this module:
@@ -199,6 +214,9 @@ class Ownership:
         if ends is None:  # once per attribute name: the reads that end something
             ends = self._foreign[last] = []
             for o in self.reads.by_attr.get(last, ()):
+                if another_class_attribute(o, holder.scope if holder.kind is Keeper.ATTRIBUTE
+                                           else None):
+                    continue
                 one = Effects()
                 self._effect(o, one, 1)
                 if one.ends_something():
@@ -231,15 +249,12 @@ class Ownership:
                 self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.RETURNED:
             eff.handed.append("returned")
+            eff.return_reads.append(occ)
         elif kind is Flow.PASSED:
             if self.weak_call(d.callee, occ.scope):
                 eff.weak.append(f"{d.callee}()")
-            elif "cancel" in d.callee.lower() or ends_lifecycle((occ.scope.method()
-                                                               or occ.scope).name):
-                eff.cancels.append(f"{d.callee}() in {place}")
-                eff.cancel_reads.append(occ)  # `await cancel_tasks(pending)` after a wait
             else:
-                eff.handed.append(f"passed to {d.callee}()")
+                self._passed(occ, eff, depth)
         elif into_collection(d):
             assert d.receiver is not None
             # `d[task] = x` (a key) after `.add(task)`: a lookup table is rarely the owner
@@ -253,6 +268,34 @@ class Ownership:
         elif kind is Flow.ITER:
             self._aliases(d.targets, occ, eff, depth)
 
+    def _passed(self, occ: Occurrence, eff: Effects, depth: int) -> None:
+        """`f(task)`: what the function receiving it does with its parameter counts as done
+        here (`handoffs.py`); a function this module does not define is a hand-off that is
+        not followed."""
+        d = occ.dest
+        received = receiving_parameter(d.call, d.arg, occ.scope) \
+            if d.call is not None and d.arg is not None and depth < 2 else None
+        if received is None:
+            eff.handed.append(f"passed to {d.callee}()")
+            return
+        fn, param = received
+        sub = self.effects(Holder(Keeper.LOCAL, param, param, fn), depth + 1)
+        eff.add_cleanup(sub)
+        if not sub.ends_something() and not sub.handed:
+            eff.followed.append(f"{d.callee}() receives it and does not end it")
+        eff.followed += sub.followed
+        if sub.ends_something():  # the reads of the caller's own holder: where it is ended
+            if sub.cancel_reads:
+                eff.cancel_reads.append(occ)
+            if sub.await_reads:
+                eff.await_reads.append(occ)
+        eff.handed += [h if h != "returned" else f"returned by {d.callee}()"
+                       for h in sub.handed]
+        eff.weak += sub.weak
+        eff.stores += sub.stores
+        eff.collections += sub.collections
+        eff.key_collections += sub.key_collections
+
     def _aliases(self, targets: tuple[cst.BaseExpression, ...], origin: Occurrence,
                  eff: Effects, depth: int) -> None:
         """`task = self._task`, `for t in self._tasks:`, `t = d.pop(k)`: follow the local too."""
@@ -264,7 +307,7 @@ class Ownership:
                 e.value for e in getattr(t, "elements", ()) if isinstance(e.value, cst.Name)]
             for n in names:
                 if isinstance(n, cst.Name):
-                    alias = Holder(HolderKind.LOCAL, n.value, n.value, origin.scope)
+                    alias = Holder(Keeper.LOCAL, n.value, n.value, origin.scope)
                     sub = self.effects(alias, depth + 1)
                     if replacing:  # `old = self._t; old.cancel(); self._t = spawn()`
                         sub.replaced = sub.replaced + sub.cancels  # new lists: see copy()
@@ -272,6 +315,8 @@ class Ownership:
                     eff.add_cleanup(sub)
                     eff.replaced += sub.replaced
                     eff.handed += sub.handed
+                    eff.return_reads += sub.return_reads
+                    eff.followed += sub.followed
                     eff.weak += sub.weak
 
     def ended_by_siblings(self, holder: Holder) -> str | None:
@@ -283,7 +328,7 @@ class Ownership:
         for other in parent.children if parent is not None else ():
             if other is not fn and other.kind is ScopeKind.FUNCTION and any(
                     b.kind is BindingKind.PARAM for b in other.bindings.get(holder.key, [])):
-                ends.add_cleanup(self.effects(Holder(HolderKind.LOCAL, holder.key,
+                ends.add_cleanup(self.effects(Holder(Keeper.LOCAL, holder.key,
                                                      holder.key, other)))
         return ends.cleanup
 
@@ -295,12 +340,12 @@ class Ownership:
     def weak_holder(self, holder: Holder, keys: bool = False) -> bool:
         """A holder made a `weakref.WeakSet()` / `WeakValueDictionary()` (`keys`: tasks kept as
         its keys, a `WeakKeyDictionary()` too): it owns nothing."""
-        if holder.kind is HolderKind.ATTR:
+        if holder.kind is Keeper.ATTRIBUTE:
             values = [v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
             values += [b.value for b in holder.scope.bindings.get(holder.name, [])
                        if b.kind is BindingKind.ASSIGN and b.value is not None]
             scope = holder.scope
-        elif holder.kind is HolderKind.DOTTED:
+        elif holder.kind is Keeper.DOTTED:
             return False
         else:
             values = [b.value for b in holder.scope.bindings.get(holder.key, [])
@@ -332,65 +377,6 @@ class Ownership:
         return False
 
 
-def property_twins(cls: Scope, name: str) -> list[str]:
-    """The attributes that are one with `name` through a property of the class: aiohttp's
-    `self._writer = task` runs a setter that stores `self.__writer = writer`, and `close()` ends
-    `self.__writer`. Both ways: a setter or getter named `name` and the attribute it stores or
-    returns, or a property over the attribute `name`."""
-    twins: list[str] = []
-    for child in cls.children:
-        node = child.node
-        if child.kind is not ScopeKind.FUNCTION or not isinstance(node, cst.FunctionDef):
-            continue
-        inner = _property_attr(child, node)
-        if inner is None:
-            continue
-        if child.name == name and inner != name:
-            twins.append(inner)
-        elif inner == name and child.name != name:
-            twins.append(child.name)
-    return list(dict.fromkeys(twins))
-
-
-def _property_attr(scope: Scope, node: cst.FunctionDef) -> str | None:
-    """The `self.X` a property getter returns or its setter stores its value in."""
-    kinds = {callee_text(d.decorator) for d in node.decorators}
-    me = scope.self_name
-    if me is None:
-        return None
-    if "property" in kinds or "functools.cached_property" in kinds:
-        for stmt in node.body.body:
-            if not isinstance(stmt, cst.SimpleStatementLine):
-                continue
-            for small in stmt.body:
-                if isinstance(small, cst.Return) and small.value is not None:
-                    key = dotted(small.value) or ""
-                    if key.startswith(me + ".") and key.count(".") == 1:
-                        return key.split(".", 1)[1]
-        return None
-    if f"{scope.name}.setter" not in kinds:
-        return None
-    params = node.params.params
-    if len(params) < 2:
-        return None
-    value = params[1].name.value
-    cls = scope.enclosing_class()
-    assert cls is not None
-    for attr, stored in cls.attr_bindings.items():
-        if any(s is scope and isinstance(v, cst.Name) and v.value == value for v, s in stored):
-            return attr
-    return None
-
-
-def is_rebuild(value: cst.BaseExpression, attr: str) -> bool:
-    """`[t for t in self._tasks if ...]`, `set(filter(..., self._tasks))`: a pruning rebuild."""
-    if isinstance(value, (cst.ListComp, cst.SetComp)):
-        it = dotted(value.for_in.iter) or ""
-        return it.endswith("." + attr)
-    if isinstance(value, cst.Call):
-        name = callee_text(value.func)
-        if name in REBUILDERS and value.args:
-            return is_rebuild(value.args[0].value, attr) or (
-                isinstance(value.args[0].value, cst.Call)
-                and callee_text(value.args[0].value.func) == "filter")
-    return False
+def _self_of(scope: Scope) -> str | None:
+    method = scope.method()
+    return method.self_name if method is not None else None

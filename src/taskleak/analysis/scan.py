@@ -329,6 +329,8 @@ class Scanner(StackWalker):
         i = len(self.stack) - 1
         dest = trace(self.stack, i)
         kind = dest.kind
+        if kind is Flow.CALLED and dest.result is not None:
+            kind = dest.result.kind  # `asyncio.wait([self._task_of()])`: the call's place
         path = tuple(self.stack[:i]) if kind in _PATH_KEPT else ()
         self.cur.occurrences.append(
             Occurrence(key=key, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),

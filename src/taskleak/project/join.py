@@ -46,7 +46,8 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str
         return None
     name = function.rsplit(".", 1)[-1]
     fate = Fate(FateKind.DROPPED_RETURN, f"{name}()", callee=name, in_loop=call.in_loop,
-                repeating=call.repeating, function=call.caller.rsplit(".", 1)[-1])
+                repeating=call.repeating, evidence=call.evidence,
+                function=call.caller.rsplit(".", 1)[-1])
     verdict = judge((fate,))
     return Finding(
         path=path, line=where.line, column=where.column, end_line=where.end_line,

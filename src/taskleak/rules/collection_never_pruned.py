@@ -27,9 +27,10 @@ def _describe(fate: Fate) -> Description:
             f"{fate.coroutine} is kept in {fate.holder.removesuffix(PASSED_IN)}, which the "
             "caller passed in; nothing here or in the functions beside it prunes, awaits or "
             f"cancels its tasks{often}")
+    witness = f": {fate.witness}" if fate.witness else ""
     return Description(
         fate.holder, "none",
-        f"{fate.holder} only grows: nothing prunes, awaits or cancels its tasks{often}")
+        f"{fate.holder} only grows: nothing prunes, awaits or cancels its tasks{witness}{often}")
 
 
 RULE = Rule(

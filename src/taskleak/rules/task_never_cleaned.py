@@ -50,7 +50,9 @@ def _describe(fate: Fate) -> Description:
     elif fate.reschedules:
         why = f"{fate.coroutine} spawns itself again when it is done, with no shutdown path: " \
             + why
-    if fate.closers:
+    if fate.witness:
+        why += f": {fate.witness}"
+    if fate.closers:  # where the fix would go: "close() cancels only self._ws"
         why += f"; {fate.closers}"
     tracked = f"{fate.holder} (singleton)" if fate.kind is FateKind.SINGLETON else fate.holder
     return Description(tracked, "none", why)

@@ -54,10 +54,13 @@ RULE = Rule(
     summary="A stored Task is replaced by a new spawn without cancelling the running one.",
     what_it_does="""\
 Checks for a Task stored in an attribute (`self._task = ...`), a module global or a dict entry
-(`tasks[uid] = ...`) that is spawned again, in a method that runs repeatedly (`connect`,
-`reconnect`, `restart`, `on_*`, `handle_*`, `*_message`, `switch`, ...) or inside a loop, without
-the previous Task being cancelled or read first. A local rebound in a loop where only the last
-Task is awaited or kept is reported too, at high risk.""",
+(`tasks[uid] = ...`) that is spawned again, in a function that runs repeatedly or inside a loop,
+without the previous Task being cancelled or read first. How often a function runs is known from
+evidence, never from its name: a framework decorator (`@app.route`, `@client.event`), a
+registration in the module (`bus.add_listener(self.on_event)`, `emitter.on("x", handler)`), a
+call in a loop, or a call from a function that repeats; the message names it. Without evidence,
+the spawn is not reported here. A local rebound in a loop where only the last Task is awaited or
+kept is reported too, at high risk.""",
     why_bad="""\
 Overwriting the reference does not stop the running task: it loses the only handle to it. After a
 reconnect, the old heartbeat loop still runs next to the new one; after the next one, three run.
@@ -71,8 +74,9 @@ import asyncio
 
 
 class Connection:
-    def __init__(self) -> None:
+    def __init__(self, transport: Transport) -> None:
         self._heartbeat: asyncio.Task[None] | None = None
+        transport.add_listener("connection_lost", self.connect)
 
     async def connect(self) -> None:
         self._heartbeat = asyncio.create_task(self._beat())
@@ -90,8 +94,9 @@ import asyncio
 
 
 class Connection:
-    def __init__(self) -> None:
+    def __init__(self, transport: Transport) -> None:
         self._heartbeat: asyncio.Task[None] | None = None
+        transport.add_listener("connection_lost", self.connect)
 
     async def connect(self) -> None:
         if self._heartbeat is not None:
@@ -125,8 +130,9 @@ import asyncio
 
 
 class Connection:
-    def __init__(self) -> None:
+    def __init__(self, transport: Transport) -> None:
         self._heartbeat: asyncio.Task[None] | None = None
+        transport.add_listener("reconnected", self.reconnect)
 
     async def reconnect(self) -> None:
         self._heartbeat = asyncio.create_task(self._beat())
@@ -153,6 +159,7 @@ import asyncio
 turns: dict[str, "asyncio.Task[None]"] = {}
 
 
+@router.websocket("/turn")
 async def handle_turn(client_uid: str) -> None:
     turns[client_uid] = asyncio.create_task(run_turn(client_uid))
 

@@ -57,7 +57,9 @@ def _kept(fate: Fate) -> Description:
     if kind is FateKind.KEPT_CLEANED:
         return Description(holder, cleanup, f"stored in {holder} and {cleanup}")
     if kind is FateKind.KEPT_HANDED:
-        return Description(holder, handed, f"stored in {holder}")
+        return Description(holder, f"{handed}: not followed",
+                           f"stored in {holder}, then {handed}: not followed, so no claim is "
+                           "made about its end")
     if kind is FateKind.COLLECTION_CLEANED:
         return Description(holder, cleanup, f"kept in {holder} and {cleanup}")
     if kind is FateKind.LOCAL_COLLECTION_HANDED:

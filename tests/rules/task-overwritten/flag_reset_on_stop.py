@@ -5,7 +5,8 @@ import asyncio
 
 
 class Poller:
-    def __init__(self) -> None:
+    def __init__(self, client: Client) -> None:
+        client.add_listener("reconnect", self.on_reconnect)
         self._running = False
         self._poll_task: asyncio.Task[None] | None = None
 

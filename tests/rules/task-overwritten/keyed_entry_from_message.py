@@ -5,7 +5,8 @@ import asyncio
 
 
 class Relay:
-    def __init__(self, backend) -> None:
+    def __init__(self, backend, bus) -> None:
+        bus.subscribe("message", self.handle_message)
         self._backend = backend
         self._replies: dict[str, asyncio.Task[None]] = {}
 

@@ -5,7 +5,8 @@ import asyncio
 
 
 class XMLStream:
-    def __init__(self) -> None:
+    def __init__(self, events) -> None:
+        events.add_listener("connection_lost", self.connect)
         self._current_connection_attempt: asyncio.Future[None] | None = None
 
     def cancel_connection_attempt(self) -> None:

@@ -17,8 +17,9 @@ class Receiver:
 
 
 class Http3Protocol:
-    def __init__(self) -> None:
+    def __init__(self, quic) -> None:
         self.current = Receiver()
+        quic.add_event_handler(self.http_event_received)
 
     def http_event_received(self, headers: bool) -> None:
         if headers:

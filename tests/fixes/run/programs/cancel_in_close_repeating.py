@@ -26,10 +26,14 @@ class Proxy:
         print("bye")
 
 
+async def connect_twice(proxy: Proxy) -> None:
+    for _ in range(2):
+        await proxy.connect()
+
+
 async def drive_start() -> Proxy:
     proxy = Proxy()
-    await proxy.connect()
-    await proxy.connect()  # a reconnect
+    await connect_twice(proxy)  # a connect, then a reconnect
     return proxy
 
 

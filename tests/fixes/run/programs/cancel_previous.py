@@ -26,10 +26,14 @@ class Connection:
             self._heartbeat.cancel()
 
 
+async def connect_twice(connection: Connection) -> None:
+    for _ in range(2):
+        await connection.connect()
+
+
 async def drive_start() -> Connection:
     connection = Connection()
-    await connection.connect()
-    await connection.connect()  # a reconnect
+    await connect_twice(connection)  # a connect, then a reconnect
     return connection
 
 

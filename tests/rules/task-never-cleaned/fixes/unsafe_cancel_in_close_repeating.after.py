@@ -21,3 +21,8 @@ class Proxy:
         if self._keepalive is not None:
             self._keepalive.cancel()
             await asyncio.gather(self._keepalive, return_exceptions=True)
+
+
+async def reconnect_forever(proxy: Proxy) -> None:
+    while True:
+        await proxy.connect()

@@ -16,3 +16,8 @@ class Proxy:
     async def disconnect(self) -> None:
         with suppress(OSError):
             print("bye")
+
+
+async def reconnect_forever(proxy: Proxy) -> None:
+    while True:
+        await proxy.connect()

@@ -35,3 +35,13 @@ async def disconnect(uid: str) -> None:
     task = conversations.pop(uid, None)
     if task is not None:
         task.cancel()
+
+
+async def reconnect_forever(connection: Connection) -> None:
+    while True:
+        await connection.connect()
+
+
+async def serve(uids: list[str]) -> None:
+    for uid in uids:
+        await handle_message(uid)

@@ -1,0 +1,42 @@
+"""A Task handed to a function as an argument: which parameter of which function receives it.
+
+The receiving parameter is then followed like any other holder (`Ownership.effects`): a
+`self._kill(task)` whose `_kill` cancels its parameter ends the task; a `self._log(task)` that
+only adds a done-callback does not. What the callee is called does not matter, only what its
+body does. A callee this module does not define (an import, a method of another object) is
+not followed: whoever reports the task says it was handed there and makes no claim about its
+end.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.scopes import Scope, ScopeKind, defined_function
+
+
+def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Scope, str] | None:
+    """The function of this module `call` runs (from code in `scope`) and the name of its
+    parameter that receives `arg`; None when either is not known."""
+    fn = defined_function(call.func, scope)
+    if fn is None or fn.kind is not ScopeKind.FUNCTION or not isinstance(fn.node,
+                                                                         cst.FunctionDef):
+        return None
+    params = fn.node.params
+    if arg.star:
+        return None
+    if arg.keyword is not None:
+        name = arg.keyword.value
+        named = (*params.params, *params.kwonly_params)
+        return (fn, name) if any(p.name.value == name for p in named) else None
+    index = 0
+    for a in call.args:
+        if a is arg:
+            break
+        if a.star:  # `f(*xs, task)`: which parameter it lands in is not known
+            return None
+        index += 1
+    positional = [p.name.value for p in (*params.posonly_params, *params.params)]
+    if fn.self_name is not None and isinstance(call.func, cst.Attribute):
+        index += 1  # `self.m(task)`: the first parameter is `self`
+    return (fn, positional[index]) if index < len(positional) else None

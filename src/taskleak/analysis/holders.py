@@ -1,0 +1,45 @@
+"""What keeps Tasks: a local, an attribute of a class, a module global or a dotted name
+(`Holder`), and the words messages use for places."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from taskleak.analysis.fates import Keeper
+from taskleak.analysis.flow import Dest, Flow
+from taskleak.analysis.scopes import Scope, ScopeKind
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Something that keeps Tasks: a local, an attribute, a global or a dotted name."""
+
+    kind: Keeper  # LOCAL (scope: the function), ATTRIBUTE (the class), GLOBAL or DOTTED
+    # (`obj.attr` of another object; the module); never PARAMETER (see `keys.keeper_of`)
+    key: str  # the name as written in the spawn's scope: "task", "self._task", "TASKS"
+    name: str  # the attribute or variable name: "task", "_task"
+    scope: Scope
+
+    @property
+    def label(self) -> str:
+        """How the report shows it: "self._task", "global TASKS"."""
+        if self.kind is Keeper.GLOBAL:
+            return f"global {self.key}"
+        return self.key
+
+
+def where(scope: Scope) -> str:
+    """The function a place belongs to, as messages show it: "close()", "module scope"."""
+    method = scope.method() or scope
+    if method.kind is ScopeKind.MODULE:
+        return "module scope"
+    return f"{method.name}()"
+
+
+def into_collection(d: Dest) -> bool:
+    """`x.add(task)` / `self._m[k].append(task)`: the task went into a collection we can name
+    (a subscripted receiver is an inner collection of `self._m`, held by it)."""
+    return d.kind is Flow.COLLECTION and d.receiver is not None and (
+        d.collection is not None or isinstance(d.receiver, cst.Subscript))

@@ -1,0 +1,107 @@
+"""The class of an object, when this module defines it: a light type inference from
+constructors and annotations, no type checker.
+
+`connection = Connection()`, `def f(connection: Connection)`, `self.current = Receiver()` in
+a method, `self.current: Receiver`: the object's class is that class of this module. Every
+binding must agree; anything else (an unannotated parameter, a value from a call of something
+else) is not known, and callers say so rather than guess.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
+
+
+def class_of(expr: str, scope: Scope, resolver: Resolver) -> Scope | None:
+    """The module's class that `expr` ("conn", "self.current") is an instance of, read from
+    code in `scope`; None when not known."""
+    base, _, attr = expr.partition(".")
+    if not attr:
+        bindings = resolver.lookup(base, scope)
+        return _agreed([_binding_class(b, resolver) for b in bindings or ()])
+    if "." in attr:
+        return None
+    method = scope.method()
+    cls = scope.enclosing_class()
+    if cls is None or method is None or method.self_name != base:
+        owner = class_of(base, scope, resolver)
+        if owner is None:
+            return None
+        cls = owner
+    return attribute_class(cls, attr, resolver)
+
+
+def attribute_class(cls: Scope, attr: str, resolver: Resolver) -> Scope | None:
+    """The module's class of `self.<attr>` of class `cls`: its annotations and every value
+    assigned to it must name the same class."""
+    found = [_named_class(a, s, resolver) for a, s in cls.attr_annotations.get(attr, ())]
+    found += [_value_class(v, s, resolver) for v, s in cls.attr_bindings.get(attr, ())
+              if not _is_none(v)]
+    for b in cls.bindings.get(attr, ()):
+        found.append(_binding_class(b, resolver))
+    return _agreed(found)
+
+
+def _binding_class(b: Binding, resolver: Resolver) -> Scope | None:
+    assert b.scope is not None
+    if b.kind is BindingKind.PARAM:
+        return _named_class(b.value, b.scope, resolver) if not b.first_param else None
+    if b.annotation is not None:
+        return _named_class(b.annotation, b.scope, resolver)
+    if b.kind is BindingKind.ASSIGN and b.value is not None:
+        return _value_class(b.value, b.scope, resolver)
+    return None
+
+
+def _value_class(value: cst.BaseExpression, scope: Scope, resolver: Resolver) -> Scope | None:
+    """`Receiver(...)`: the class called."""
+    if isinstance(value, cst.Call):
+        return _named_class(value.func, scope, resolver)
+    return None
+
+
+def _named_class(node: cst.BaseExpression | None, scope: Scope,
+                 resolver: Resolver) -> Scope | None:
+    """The module's class a name or annotation (`Receiver`, `Receiver | None`,
+    `Optional[Receiver]`, `"Receiver"`) names."""
+    if node is None:
+        return None
+    if isinstance(node, cst.BinaryOperation):  # `Receiver | None`
+        return _named_class(node.left, scope, resolver) or _named_class(node.right, scope,
+                                                                        resolver)
+    if isinstance(node, cst.Subscript) and dotted(node.value) in ("Optional", "typing.Optional"):
+        inner = node.slice[0].slice if node.slice else None
+        return _named_class(inner.value, scope, resolver) if isinstance(inner, cst.Index) \
+            else None
+    if isinstance(node, cst.SimpleString):
+        text = node.evaluated_value
+        if isinstance(text, str) and text.isidentifier():
+            return _named_class(cst.Name(text), scope, resolver)
+        return None
+    if not isinstance(node, cst.Name):
+        return None
+    bindings = resolver.lookup(node.value, scope)
+    if not bindings or len(bindings) != 1 or bindings[0].kind is not BindingKind.CLASS:
+        return None
+    defining = bindings[0].scope
+    assert defining is not None
+    for child in defining.children:
+        if child.kind is ScopeKind.CLASS and child.name == node.value:
+            return child
+    return None
+
+
+def _agreed(found: list[Scope | None]) -> Scope | None:
+    """The one class every binding names, or None."""
+    if not found or any(f is None for f in found):
+        return None
+    first = found[0]
+    return first if all(f is first for f in found) else None
+
+
+def _is_none(value: cst.BaseExpression) -> bool:
+    return isinstance(value, cst.Name) and value.value == "None"

@@ -1,0 +1,29 @@
+"""The witness of a kept task that nothing ends: the resolved facts a finding states, so its
+reader can check them ("none of its 2 reads in class Worker (start(), close()) awaits, cancels
+or gathers it; _watch() receives it and does not end it")."""
+
+from __future__ import annotations
+
+from taskleak.analysis.effects import Effects
+from taskleak.analysis.fates import Keeper
+from taskleak.analysis.holders import Holder, where
+
+
+def no_end_witness(holder: Holder, eff: Effects) -> str:
+    """Why nothing here ends what `holder` keeps, as resolved facts: "none of its 2 reads
+    in class Worker (start(), close()) awaits, cancels or gathers it; _watch() receives it
+    and does not end it"."""
+    owner = f"class {holder.scope.name}" if holder.kind is Keeper.ATTRIBUTE \
+        else "this module"
+    places = list(dict.fromkeys(where(o.scope) for o in eff.occurrences))
+    n = len(eff.occurrences)
+    if not n:
+        text = f"nothing in {owner} reads it again"
+    else:
+        shown = ", ".join(places[:3]) + (", …" if len(places) > 3 else "")
+        reads = "its read" if n == 1 else f"none of its {n} reads"
+        verb = "neither awaits, cancels nor gathers it" if n == 1 \
+            else "awaits, cancels or gathers it"
+        text = f"{reads} in {owner} ({shown}) {verb}"
+    followed = list(dict.fromkeys(eff.followed))
+    return "; ".join([text, *followed[:2]])
