@@ -31,6 +31,7 @@ from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import held_while, pruned_only_on_success, stopped_by
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.queues import unbounded_put
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import (
     CallSite,
@@ -112,6 +113,10 @@ class Classifier:
             kind = FateKind.DROPPED_FROM_COMPREHENSION
         else:
             kind = FateKind.DISCARDED
+            queue = unbounded_put(sp.coroutine, sp.site.scope, self.ownership.resolver) \
+                if sp.spawner.endswith("run_coroutine_threadsafe") else None
+            if queue is not None:
+                return self._fate(FateKind.UNBOUNDED_PUT, sp, holder=queue)
         return self._fate(kind, sp)
 
     def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None,
@@ -128,7 +133,8 @@ class Classifier:
                     evidence=often.evidence if often.repeats else "",
                     function=fn.name if fn is not None else "<module>",
                     where=where(site.scope), keeper=kept_by, owner=owner, attribute=attribute,
-                    wrapper=sp.wrapper, **facts)
+                    wrapper=sp.wrapper,
+                    threadsafe=sp.spawner.endswith("run_coroutine_threadsafe"), **facts)
 
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:

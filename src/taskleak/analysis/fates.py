@@ -44,6 +44,9 @@ class FateKind(Enum):
     HELPER_KEEPS = "helper_keeps"  # it keeps the task and ends it: `cleanup` says how
     HELPER_NEVER_ENDS = "helper_never_ends"  # it keeps the task but nothing ends it
     WEAKLY_HELD = "weakly_held"  # only a weak reference keeps it: `holder` ("weakref.ref()")
+    # `run_coroutine_threadsafe(q.put(x), loop)` dropped, `q` an unbounded asyncio queue: the
+    # put completes at once and cannot fail, so the dropped Future loses nothing: `holder` is q
+    UNBOUNDED_PUT = "unbounded_put"
     # replaced while running
     REBOUND_IN_LOOP = "rebound_in_loop"  # a local rebound every iteration: `holder`
     RESPAWNED = "respawned"  # an attribute/global re-spawned without cancel: `function`
@@ -108,6 +111,9 @@ class Fate:
     # kept, never ended: the resolved facts that show it ("none of its 2 reads in class Worker
     # (start(), close()) awaits, cancels or gathers it")
     witness: str = ""
+    # spawned by `run_coroutine_threadsafe`: a concurrent.futures.Future, whose error nothing
+    # logs when it is dropped (a dropped asyncio Task's error reaches the log)
+    threadsafe: bool = False
 
     @property
     def frequency(self) -> str:

@@ -9,11 +9,43 @@ else) is not known, and callers say so rather than guess.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import libcst as cst
 
 from taskleak.analysis.nodes import dotted
-from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
+
+
+class Resolver(Protocol):
+    """Name lookup (`resolve.Resolver`): all this module needs, so the resolver can use it."""
+
+    def lookup(self, name: str, scope: Scope) -> list[Binding] | None: ...
+
+
+def object_class(node: cst.BaseExpression, scope: Scope, resolver: Resolver) -> Scope | None:
+    """The module's class the value of `node` is an instance of: a name or `self.x` (see
+    `class_of`), or a `ContextVar[C]`'s `.get()`; None when not known."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+            and node.func.attr.value == "get" and not node.args:
+        holder = dotted(node.func.value)
+        bindings = resolver.lookup(holder, scope) if holder and "." not in holder else None
+        if not bindings or len(bindings) != 1:
+            return None
+        return _context_var_class(bindings[0], resolver)
+    expr = dotted(node)
+    return class_of(expr, scope, resolver) if expr is not None else None
+
+
+def _context_var_class(b: Binding, resolver: Resolver) -> Scope | None:
+    """`current: ContextVar[State] = ContextVar(...)`: State."""
+    assert b.scope is not None
+    annotation = b.annotation if b.kind is not BindingKind.PARAM else b.value
+    if not isinstance(annotation, cst.Subscript) or \
+            dotted(annotation.value) not in ("ContextVar", "contextvars.ContextVar"):
+        return None
+    inner = annotation.slice[0].slice if len(annotation.slice) == 1 else None
+    return _named_class(inner.value, b.scope, resolver) if isinstance(inner, cst.Index) else None
 
 
 def class_of(expr: str, scope: Scope, resolver: Resolver) -> Scope | None:

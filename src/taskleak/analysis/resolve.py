@@ -13,6 +13,7 @@ from enum import Enum
 import libcst as cst
 
 from taskleak.analysis.nodes import dotted, last_name
+from taskleak.analysis.objects import object_class
 from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
 from taskleak.analysis.vocabulary import (
     LOOP_FACTORIES,
@@ -124,6 +125,9 @@ class Resolver:
             b = self.resolve(base, scope)
             if b.kind is SymKind.QUALIFIED:
                 return Sym(SymKind.QUALIFIED, f"{b.name}.{attr}")
+            owner = object_class(base, scope, self)  # `state.loop`, `current.get().loop`
+            if owner is not None:
+                return self._attribute(owner, attr)
             return UNKNOWN
         if isinstance(node, cst.Call):
             if last_name(node.func) in LOOP_GETTERS:  # `self.server.get_loop()`
@@ -205,6 +209,9 @@ class Resolver:
             if typed is not None and typed.instance is not Instance.OTHER:
                 return typed
         bindings = cls.bindings.get(attr)
+        if bindings and bindings[0].kind is BindingKind.DEF and bindings[0].is_property:
+            # `@property def loop(self) -> AbstractEventLoop`: reading it gives what it returns
+            return self.typed(bindings[0].value, cls) or UNKNOWN
         if bindings:  # class-level `loop: asyncio.AbstractEventLoop`
             typed = self.typed(bindings[0].value if bindings[0].kind is BindingKind.PARAM
                                else bindings[0].annotation, cls)

@@ -97,7 +97,8 @@ class Scanner(StackWalker):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         outer = self.cur
         returns = node.returns.annotation if node.returns is not None else None
-        outer.bind(node.name.value, Binding(BindingKind.DEF, value=returns))
+        outer.bind(node.name.value, Binding(BindingKind.DEF, value=returns,
+                                            is_property=_is_property(node)))
         scope = self._push(ScopeKind.FUNCTION, node.name.value, node, node.asynchronous is not None)
         params = node.params
         ordered = [*params.posonly_params, *params.params]
@@ -353,3 +354,11 @@ def scan(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scope
     assert scanner.module_scope is not None
     scanner.module_scope.deepest = scanner.deepest
     return scanner.module_scope
+
+
+_PROPERTIES = frozenset({"property", "cached_property", "functools.cached_property"})
+
+
+def _is_property(node: cst.FunctionDef) -> bool:
+    """`@property`, `@cached_property`: reading the attribute gives what the def returns."""
+    return any(dotted(d.decorator) in _PROPERTIES for d in node.decorators)

@@ -47,6 +47,7 @@ class Binding:
     qualified: str | None = None  # for imports: the qualified name bound
     scope: Scope | None = None
     first_param: bool = False  # the first parameter of a method (self/cls)
+    is_property: bool = False  # DEF: a `@property`/`@cached_property`: reading it calls it
 
 
 @dataclass(eq=False)

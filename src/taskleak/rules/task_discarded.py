@@ -13,8 +13,16 @@ from taskleak.rules.base import (
 )
 from taskleak.rules.texts import KEEP_HELPER_NOTE, WEAK_REFERENCE_REASON
 
-_LOST = ("; the event loop keeps only a weak reference, so it can vanish mid-run and its errors"
-         " are never seen")
+
+def _lost(fate: Fate) -> str:
+    """What is lost with the dropped Task, true for its spawner: asyncio logs a dropped Task's
+    error ("Task exception was never retrieved"); nothing logs a dropped concurrent Future's."""
+    if fate.threadsafe:
+        return ("; nothing reads the concurrent Future it returns, so its errors are never "
+                "logged or raised, and its Task, held only weakly by the event loop, can vanish "
+                "mid-run")
+    return ("; the event loop keeps only a weak reference, so it can vanish mid-run, and "
+            "nothing awaits it, so its errors reach only the log")
 
 
 def _describe(fate: Fate) -> Description:
@@ -28,12 +36,20 @@ def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.DROPPED_RETURN:
         return Description(
             "discarded (returned by the callee)", "none",
-            f"the task {fate.callee}() returns is discarded here{_LOST}{often}")
+            f"the task {fate.callee}() returns is discarded here{_lost(fate)}{often}")
     if fate.kind is FateKind.WEAKLY_HELD:
         return Description(
             f"weakly, by {fate.holder}", "none",
             f"{coro} is held only weakly, by {fate.holder}: a weak reference owns nothing, so the "
-            f"task can be garbage-collected mid-run and its errors are never seen{often}")
+            f"task can be garbage-collected mid-run, and nothing awaits it, so its errors reach "
+            f"only the log{often}")
+    if fate.kind is FateKind.UNBOUNDED_PUT:
+        return Description(
+            "discarded (a put into an unbounded queue)", "completes at once",
+            f"the Future of {coro} is dropped, but {fate.holder} is an unbounded asyncio "
+            f"queue, so the put completes at once and cannot fail; "
+            f"`loop.call_soon_threadsafe({fate.holder}.put_nowait, item)` does the same "
+            f"without a Future{often}", Risk.LOW)
     if fate.kind is FateKind.LOCAL_COLLECTION_DROPPED:
         return Description(
             fate.holder, "none",
@@ -51,7 +67,7 @@ def _describe(fate: Fate) -> Description:
         FateKind.DROPPED_FROM_COMPREHENSION: (
             "discarded (in a comprehension)", f"the {coro} tasks built here are dropped"),
     }.get(fate.kind, ("discarded", f"task {coro} is discarded"))
-    return Description(tracked, "none", what + _LOST + often)
+    return Description(tracked, "none", what + _lost(fate) + often)
 
 
 def _wrapper_dropped(fate: Fate) -> str:
@@ -84,8 +100,17 @@ Checks for task spawns whose Task is dropped as soon as it is created:
 - is bound to a local that is only used for `add_done_callback`, `set_name` or logging and is
   dropped when the function returns;
 - is put in a local collection that is never gathered, returned or stored;
-- is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`.""",
-    why_bad=WEAK_REFERENCE_REASON,
+- is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`.
+
+A dropped `run_coroutine_threadsafe(queue.put(item), loop)`, where every value of `queue` is an
+`asyncio.Queue()` made in the module with no size limit, is reported low: the put completes at
+once and cannot fail. `loop.call_soon_threadsafe(queue.put_nowait, item)` says so without a
+Future.""",
+    why_bad=WEAK_REFERENCE_REASON + """
+
+`asyncio.run_coroutine_threadsafe` returns a `concurrent.futures.Future`. Its Task's error is
+copied into that Future, and a dropped concurrent Future neither raises nor logs it: no "never
+retrieved" line, the failure is lost entirely.""",
     example='''\
 import asyncio
 import json
@@ -117,7 +142,7 @@ class Agent:
         FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
         FateKind.DROPPED_RETURN,
-        FateKind.WEAKLY_HELD,
+        FateKind.WEAKLY_HELD, FateKind.UNBOUNDED_PUT,
     }),
     describe=_describe,
     fix_kinds=(FixKind.TRACKED_SET, FixKind.TASK_GROUP, FixKind.AWAIT),

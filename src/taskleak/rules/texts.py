@@ -20,10 +20,11 @@ before it is done: the coroutine stops mid-execution, silently, with at most a
 
 > {ASYNCIO_DOCS_WARNING}
 
-Even when the task survives, nobody can await or cancel it: its exceptions are never seen
-("Task exception was never retrieved"), shutdown cannot stop it, and everything its coroutine
-references (`self`, a websocket, a whole service context) stays alive while it runs. A spawn
-that runs once per message or per connection multiplies all of this."""
+Even when the task survives, nobody can await or cancel it: its exceptions reach only the log
+("Task exception was never retrieved"), never the code that started it; shutdown cannot stop
+it, and everything its coroutine references (`self`, a websocket, a whole service context)
+stays alive while it runs. A spawn that runs once per message or per connection multiplies all
+of this."""
 
 KEPT_NOT_CLEANED_REASON = """\
 Keeping a reference stops the garbage collector from destroying the task, but a task that nobody
