@@ -69,9 +69,9 @@ def test_concise_is_one_line_per_finding_then_the_summary(project: Path) -> None
     result = taskleak("check", "--output-format", "concise")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "pkg/kept.py:6:22: TL201 self._sweep() runs a `while` loop with no shutdown path: "
-        "stored in self._task but never awaited or cancelled: nothing in class Sweeper reads "
-        "it again",
+        "pkg/kept.py:6:22: TL201 self._sweep() runs `while True` with no break or return, so "
+        "only a cancel or an error ends it: stored in self._task but never awaited or "
+        "cancelled: nothing in class Sweeper reads it again",
         "pkg/leaky.py:5:5: TL101 [*] task send() is discarded; the event loop keeps only a weak "
         "reference, so it can vanish mid-run, and nothing awaits it, so its errors reach only "
         "the log",

@@ -13,7 +13,13 @@ from typing import Any
 
 import libcst as cst
 
-from taskleak.analysis.coroutines import endless, long_running, reschedules, reschedules_itself
+from taskleak.analysis.coroutines import (
+    endless,
+    long_running,
+    loop_words,
+    reschedules,
+    reschedules_itself,
+)
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
@@ -33,12 +39,7 @@ from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.queues import unbounded_put
 from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import (
-    CallSite,
-    Occurrence,
-    Scope,
-    ScopeKind,
-)
+from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import ends_lifecycle
 from taskleak.analysis.waits import Race, left_running, pending_target, race_of
@@ -228,7 +229,7 @@ class Classifier:
                               handed=eff.handed[0])
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
-                          holder, holder=label, long_running=long_running(sp),
+                          holder, holder=label, long_running=long_running(sp), loop=loop_words(sp),
                           stopped_by=stopped_by(site),
                           closers=self._closers(holder), guard=guarded,
                           replaced=", ".join(dict.fromkeys(eff.replaced)),
@@ -360,7 +361,7 @@ class Classifier:
         kind = FateKind.HELPER_KEEPS if helper.promise is Promise.KEEPS_AND_CLEANS \
             else FateKind.HELPER_NEVER_ENDS
         return self._fate(kind, sp, holder=helper.name, cleanup=helper.note,
-                          long_running=long_running(sp))
+                          long_running=long_running(sp), loop=loop_words(sp))
 
     def _returned(self, sp: Spawn) -> bool:
         """The task goes back to the caller: `return spawn(...)`, or a local that is returned

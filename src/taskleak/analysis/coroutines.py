@@ -28,6 +28,22 @@ def long_running(sp: Spawn) -> bool:
     return target is not None and target.long_running
 
 
+def loop_words(sp: Spawn) -> str:
+    """What a message may claim of the spawned coroutine's loop: "runs `while True` with no
+    break or return, so only a cancel or an error ends it", "runs `while self.open:` with no
+    break or return"; "" when it has no such loop (one that can return ends by itself)."""
+    coro = sp.coroutine
+    if coro is None:
+        return ""
+    target = defined_function(coro.func if isinstance(coro, cst.Call) else coro, sp.site.scope)
+    if target is None or not target.endless:
+        return ""
+    if target.loop_test in ("True", "1"):
+        return (f"runs `while {target.loop_test}` with no break or return, so only a cancel or "
+                "an error ends it")
+    return f"runs `while {target.loop_test}:` with no break or return"
+
+
 def endless(site: CallSite) -> bool:
     """The spawned coroutine never ends by itself: a `while True` with no `break` or
     `return`, or a coroutine that spawns itself again."""

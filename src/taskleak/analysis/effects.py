@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from taskleak.analysis.fates import listed
 from taskleak.analysis.scopes import Occurrence, Scope
 
 
@@ -48,7 +49,8 @@ class Effects:
 
     @property
     def cleanup(self) -> str | None:
-        """`gathered in flush(), cancelled in close() (+1)`, or None when nothing ends it."""
+        """`gathered in flush(), cancelled in close() and stop()`, or None when nothing ends
+        it."""
         lists = (self.awaits, self.gathers, self.cancels, self.prunes)
         sizes = tuple(len(x) for x in lists)
         known = self._cleanup
@@ -60,8 +62,7 @@ class Effects:
                                  strict=True):
             uniq = list(dict.fromkeys(places))
             if uniq:
-                more = f" (+{len(uniq) - 1})" if len(uniq) > 1 else ""
-                parts.append(f"{label} in {uniq[0]}{more}")
+                parts.append(f"{label} in {listed(uniq)}")
         text = ", ".join(parts) or None
         self._cleanup = (lists, sizes, text)
         return text
@@ -96,3 +97,4 @@ class Effects:
         self.await_reads += other.await_reads
         self.gather_reads += other.gather_reads
         self.prune_reads += other.prune_reads
+

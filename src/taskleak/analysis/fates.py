@@ -76,6 +76,15 @@ class Keeper(Enum):
 # replaces the label once it finds the callers.
 PASSED_IN = " (passed in)"
 
+
+def listed(places: list[str], most: int = 3) -> str:
+    """"a()", "a() and b()", "a(), b() and c()"; past `most`, "a(), b() and 2 other places"
+    (a bare "(+n)" explains nothing)."""
+    if len(places) <= most:
+        return " and ".join(filter(None, (", ".join(places[:-1]), places[-1])))
+    rest = len(places) - (most - 1)
+    return f"{', '.join(places[:most - 1])} and {rest} other places"
+
 @dataclass(frozen=True)
 class Fate:
     kind: FateKind
@@ -93,6 +102,7 @@ class Fate:
     function: str = ""  # the enclosing function ("<module>" at module level)
     where: str = ""  # where the spawn's function returns: "connect()", "module scope"
     long_running: bool = False  # the coroutine runs a `while True`-like loop
+    loop: str = ""  # what it is true to say of that loop: "runs `while True` with no break ..."
     closers: str = ""  # what the owner's close-like methods clean: "close() cancels only x"
     group: str = ""  # STRUCTURED: the task group's name
     keeper: Keeper | None = None  # what holds it, when something does

@@ -243,7 +243,9 @@ def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
     if attr == "add_done_callback":
         return Dest(Flow.DONE_CALLBACK, element=element)
     if attr == "result":  # `run_coroutine_threadsafe(...).result()` blocks on it
-        return Dest(Flow.AWAITED, callee=".result()", element=element)
+        call: cst.Call = stack[j - 1]  # type: ignore[assignment]
+        shown = ".result(timeout=...)" if call.args else ".result()"
+        return Dest(Flow.AWAITED, callee=shown, element=element)
     if attr in PRUNES:
         if attr in ELEMENT_METHODS:
             # `d.pop(k)` prunes and yields the element: follow the element
@@ -274,6 +276,10 @@ def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
         inner = trace(stack, j - 1)
         inner.container = inner.container or container
         return inner
+    if name in ("zip", "enumerate") and isinstance(call.func, cst.Name):
+        target = _unzipped_target(stack, j, call)
+        if target is not None:  # `for name, task in zip(names, tasks)`: `task` is an element
+            return Dest(Flow.ITER, targets=(target,), element=element)
     if name in GATHERERS:
         return Dest(Flow.GATHERED, callee=callee_text(call.func), container=container,
                     element=element, awaited=_consumer_awaited(stack, j - 1))
@@ -287,6 +293,26 @@ def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
         return Dest(Flow.INSPECT, element=element)
     return Dest(Flow.PASSED, callee=callee_text(call.func), container=container,
                 element=element, call=call, arg=stack[j])  # type: ignore[arg-type]
+
+
+def _unzipped_target(stack: list[cst.CSTNode], j: int,
+                     call: cst.Call) -> cst.BaseExpression | None:
+    """The name a `for` over `zip(...)`/`enumerate(...)` binds the argument at stack[j]'s
+    elements to: its place in the target tuple; None when the call is not the loop's iterable
+    or the target does not unpack it."""
+    loop = stack[j - 2] if j > 1 else None
+    if not isinstance(loop, (cst.For, cst.CompFor)) or loop.iter is not call \
+            or not isinstance(loop.target, (cst.Tuple, cst.List)):
+        return None
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    if len(positional) != len(call.args) or stack[j] not in positional:
+        return None
+    index = positional.index(stack[j])  # type: ignore[arg-type]
+    width = len(positional)
+    if last_name(call.func) == "enumerate":  # `for i, task in enumerate(tasks)`
+        index, width = index + 1, 2
+    elements = loop.target.elements
+    return elements[index].value if len(elements) == width and index < width else None
 
 
 def _called(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,

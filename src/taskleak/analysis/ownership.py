@@ -237,7 +237,12 @@ class Ownership:
             (eff.replaced if self.respawned_after(occ) else eff.cancels).append(place)
             eff.cancel_reads.append(occ)
         elif kind is Flow.AWAITED:
-            eff.awaits.append(place)
+            # a concurrent Future's `.result()` blocks the thread: say so, and that a timeout
+            # can give up on it
+            blocking = {".result()": " (a blocking .result())",
+                        ".result(timeout=...)": " (a blocking .result() with a timeout, which "
+                                                "leaves it running when it expires)"}
+            eff.awaits.append(place + blocking.get(d.callee, ""))
             eff.await_reads.append(occ)
         elif kind is Flow.GATHERED:
             eff.gathers.append(place)

@@ -221,8 +221,9 @@ class Scanner(StackWalker):
 
     def leave_While(self, original_node: cst.While) -> None:
         scope, forever, left = self._loop_stack.pop()
-        if forever and not left:
-            scope.endless = True  # type: ignore[attr-defined]
+        if forever and not left and isinstance(scope, Scope):
+            scope.endless = True
+            scope.loop_test = scope.loop_test or _EMPTY.code_for_node(original_node.test)
 
     def visit_Break(self, node: cst.Break) -> None:
         if self._loop_stack and self._loop_stack[-1][0] is self.cur:
@@ -356,6 +357,7 @@ def scan(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scope
     return scanner.module_scope
 
 
+_EMPTY = cst.Module(body=[])  # prints a node's code
 _PROPERTIES = frozenset({"property", "cached_property", "functools.cached_property"})
 
 

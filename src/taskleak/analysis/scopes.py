@@ -112,6 +112,7 @@ class Scope:
     long_running: bool = False  # has a `while True` / `while self._running` loop
     endless: bool = False  # ... and one with no `break` or `return` in it: it never ends itself
     loop_flags: list[str] = field(default_factory=list)  # what they test: `self._running`
+    loop_test: str = ""  # the test of the first endless one, as written: "True", "self.open"
     # class scopes: assignments to `self.X` in its methods, X -> values (with the method scope)
     attr_bindings: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
     # class scopes: annotations of `self.X: T = ...` in its methods, X -> annotations

@@ -83,16 +83,29 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | Non
 
 
 def _wait_returns_early(call: cst.Call) -> str:
+    count = _waited_count(call)
     for arg in call.args:
         if arg.keyword is None:
             continue
         key = arg.keyword.value
         value = dotted(arg.value) or ""
-        if key == "return_when" and value.rsplit(".", 1)[-1] in FIRST_RETURNS:
-            return "it returns as soon as the first one finishes, with the others still running"
+        if key == "return_when" and value.rsplit(".", 1)[-1] in FIRST_RETURNS and count != 1:
+            rest = {2: "the other one"}.get(count or 0, "the others" if count else "any others")
+            return f"it returns as soon as the first one finishes, with {rest} still running"
         if key == "timeout" and value != "None":
-            return "it returns at its timeout with the others still running"
+            rest = {1: "it", 2: "both"}.get(count or 0, "them")
+            return f"it returns at its timeout with {rest} still running"
     return ""
+
+
+def _waited_count(call: cst.Call) -> int | None:
+    """How many awaitables `wait([a, b], ...)` waits for, when its first argument is a literal
+    with no starred element; None when not known."""
+    first = call.args[0].value if call.args and call.args[0].keyword is None else None
+    if not isinstance(first, (cst.List, cst.Set, cst.Tuple)) or any(
+            isinstance(e, cst.StarredElement) for e in first.elements):
+        return None
+    return len(first.elements)
 
 
 def _timeout_around(path: tuple[cst.CSTNode, ...]) -> str:

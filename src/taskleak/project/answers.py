@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from taskleak.analysis.facts import Question, QuestionKind, SpawnFacts
-from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.fates import Fate, FateKind, Keeper, listed
 from taskleak.analysis.interface import (
     CallArg,
     DroppedCall,
@@ -40,11 +40,10 @@ def short(path: str) -> str:
 
 
 def _cleanup_text(found: list[tuple[str, Effect]]) -> str:
-    """`cancelled in async_unload_entry(), in forked_daapd/__init__.py (+1)`."""
+    """`cancelled in async_unload_entry(), in forked_daapd/__init__.py and 2 other places`."""
     places = list(dict.fromkeys(f"{_VERBS[e.kind]} in {e.where}, in {short(path)}"
                                 for path, e in found))
-    more = f" (+{len(places) - 1})" if len(places) > 1 else ""
-    return places[0] + more
+    return listed(places, most=2)
 
 
 def _ended_elsewhere(index: ProjectIndex, path: str, question: Question

@@ -16,8 +16,7 @@ from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON
 
 def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.HELPER_NEVER_ENDS:
-        loops = f"{fate.coroutine} runs a `while` loop with no shutdown path: " \
-            if fate.long_running else ""
+        loops = f"{fate.coroutine} {fate.loop}: " if fate.loop else ""
         return Description(f"kept by {fate.holder}()", "none",
                            f"{loops}handed to {fate.holder}(), which keeps the task but never "
                            "awaits or cancels it")
@@ -45,8 +44,8 @@ def _describe(fate: Fate) -> Description:
                "new one, and nothing awaits or cancels the last one")
     if fate.long_running and fate.stopped_by:
         why = f"{fate.coroutine} runs a `while` loop that {fate.stopped_by}: " + why
-    elif fate.long_running:
-        why = f"{fate.coroutine} runs a `while` loop with no shutdown path: " + why
+    elif fate.loop:
+        why = f"{fate.coroutine} {fate.loop}: " + why
     elif fate.reschedules:
         why = f"{fate.coroutine} spawns itself again when it is done, with no shutdown path: " \
             + why

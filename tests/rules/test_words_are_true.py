@@ -1,0 +1,106 @@
+"""Each message is a claim: the words for loops, races, cleanups in several places and blocking
+waits say only what the code shows."""
+
+from __future__ import annotations
+
+from helpers import analyze_source
+
+CODE = '''
+import asyncio
+
+
+class Conn:
+    open = True
+
+
+class Pinger:
+    def __init__(self, conn: Conn) -> None:
+        self.conn = conn
+        self._q: asyncio.Queue[int] = asyncio.Queue()
+
+    def start(self) -> None:
+        self._ping_task = asyncio.create_task(self._ping())
+        self._drain_task = asyncio.create_task(self._drain())
+        self._beat_task = asyncio.create_task(self._beat())
+
+    async def _ping(self) -> None:
+        while self.conn.open:
+            await asyncio.sleep(1)
+
+    async def _drain(self) -> None:
+        while True:
+            if self._q.empty():
+                return
+            await self._q.get()
+
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(1)
+
+
+async def race(many: list[asyncio.Task[None]]) -> None:
+    a = asyncio.create_task(asyncio.sleep(1))
+    b = asyncio.create_task(asyncio.sleep(2))
+    await asyncio.wait([a, b], return_when=asyncio.FIRST_COMPLETED)
+    c = asyncio.create_task(asyncio.sleep(3))
+    await asyncio.wait([c], return_when=asyncio.FIRST_COMPLETED)
+    d = asyncio.create_task(asyncio.sleep(4))
+    await asyncio.wait([d], timeout=1)
+    e = asyncio.create_task(asyncio.sleep(5))
+    await asyncio.wait([e, *many], return_when=asyncio.FIRST_COMPLETED)
+
+
+class Cleaner:
+    def __init__(self) -> None:
+        self._tasks: list[asyncio.Task[None]] = []
+        self._names: list[str] = []
+
+    def add(self, name: str) -> None:
+        self._tasks.append(asyncio.create_task(asyncio.sleep(1)))
+        self._names.append(name)
+
+    def cleanup(self) -> None:
+        for name, task in zip(self._names, self._tasks):
+            task.cancel()
+        for i, task in enumerate(self._tasks):
+            task.cancel()
+
+    def close(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+'''
+
+
+def _messages() -> dict[int, str]:
+    return {f.line: f"{f.rule} {f.risk.value}: {f.message}"
+            for f in analyze_source(CODE, "words.py")}
+
+
+def test_a_loop_is_described_by_its_test_and_only_when_it_cannot_leave() -> None:
+    found = _messages()
+    assert found[15] == (
+        "TL201 medium: self._ping() runs `while self.conn.open:` with no break or return: "
+        "stored in self._ping_task but never awaited or cancelled: nothing in class Pinger "
+        "reads it again")
+    assert found[16] == (  # it returns when the queue is empty: no claim about a loop
+        "TL201 medium: stored in self._drain_task but never awaited or cancelled: nothing in "
+        "class Pinger reads it again")
+    assert found[17] == (
+        "TL201 medium: self._beat() runs `while True` with no break or return, so only a cancel "
+        "or an error ends it: stored in self._beat_task but never awaited or cancelled: nothing "
+        "in class Pinger reads it again")
+
+
+def test_a_race_names_how_many_it_leaves_running() -> None:
+    found = _messages()
+    assert found[35].endswith(
+        "returns as soon as the first one finishes, with the other one still running; nothing "
+        "cancels it after the wait")
+    assert found[38].startswith("TL001 low")  # one task: FIRST_COMPLETED waits for it
+    assert "it returns at its timeout with it still running" in found[40]
+    assert "with any others still running" in found[42]
+
+
+def test_a_cancel_through_zip_or_enumerate_is_a_cancel_and_places_are_counted() -> None:
+    assert _messages()[52] == (
+        "TL001 low: kept in collection self._tasks and cancelled in cleanup() and close()")
