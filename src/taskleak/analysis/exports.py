@@ -7,6 +7,7 @@ its spawns: no second walk over the tree.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 import libcst as cst
 
@@ -51,7 +52,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root),
         functions=_functions(spawns, fates), call_args=_call_args(root, ownership),
-        dropped_calls=dropped_calls(root, lifecycle),
+        dropped_calls=dropped_calls(root, lifecycle, {id(sp.site.node) for sp in spawns}),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
                       for b in bs[:1] if b.kind is BindingKind.IMPORT)
         + tuple((STAR, module) for module in root.star_imports),
@@ -205,9 +206,11 @@ def _call_args(root: Scope, ownership: Ownership) -> tuple[CallArg, ...]:
     return tuple(out)
 
 
-def dropped_calls(root: Scope, lifecycle: Lifecycle) -> tuple[DroppedCall, ...]:
+def dropped_calls(root: Scope, lifecycle: Lifecycle,
+                  spawned: AbstractSet[int] = frozenset()) -> tuple[DroppedCall, ...]:
     """The module's calls whose result is dropped, in a stable order (scopes in text order,
-    calls in text order within each): `ordinal` finds the same call again in a new parse."""
+    calls in text order within each): `ordinal` finds the same call again in a new parse.
+    `spawned`: the ids of the calls that are spawns, judged as such (not listed, but counted)."""
     out: list[DroppedCall] = []
     ordinal = 0
     for scope in root.walk():
@@ -217,7 +220,8 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle) -> tuple[DroppedCall, ...]:
         evidence = often.evidence if often is not None and repeats else ""
         for call, in_loop, _ in scope.dropped_calls:
             name = dotted(call.func)
-            if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS:
+            if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS \
+                    and id(call) not in spawned:
                 out.append(DroppedCall(name, ordinal, scope.qualname or "<module>", in_loop,
                                        repeating, evidence))
             ordinal += 1

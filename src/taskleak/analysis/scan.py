@@ -300,6 +300,10 @@ class Scanner(StackWalker):
         if name is None:
             return
         stack = self.stack
+        if type(stack[-2]) is cst.Expr:  # `helper(...)` as a statement: result dropped (a
+            # project's `start(coro)` too, though `start` may also be a nursery's spawn)
+            i = len(stack) - 1
+            self.cur.dropped_calls.append((node, bool(self._loops(i)), self._statement(i)))
         if name in _SPAWN_NAMES or name in self.extra_names:
             self._call_site(node, trace(stack, len(stack) - 1))
         elif name in VIA_CALLS and node.args and self._names_a_spawn(node.args[0].value):
@@ -312,9 +316,6 @@ class Scanner(StackWalker):
                 dest = trace(stack, len(stack) - 1)
                 if dest.kind is not Flow.AWAITED or dest.container:
                     self._call_site(node, dest)
-            if type(stack[-2]) is cst.Expr:  # `helper(...)` as a statement: result dropped
-                i = len(stack) - 1
-                self.cur.dropped_calls.append((node, bool(self._loops(i)), self._statement(i)))
 
     def _call_site(self, node: cst.Call, dest: Dest, via: int = 0) -> None:
         i = len(self.stack) - 1
