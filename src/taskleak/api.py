@@ -10,52 +10,30 @@ stdin (`stdin=`) is checked and fixed as if it were the file `stdin_filename`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from taskleak.config import ConfigError, resolve_settings
-from taskleak.files.cachedir import default_cache_dir
 from taskleak.files.discovery import discover_names
 from taskleak.files.paths import relative_path
-from taskleak.options import STDIN, CheckOptions, FixOptions, Outcome, RunOptions, UsageError
+from taskleak.options import (
+    STDIN,
+    CheckOptions,
+    FixOptions,
+    Outcome,
+    RunOptions,
+    UsageError,
+    settings_for,
+)
 from taskleak.run.progress import NoProgress, Progress
-from taskleak.session import Session, SessionError, Source, check_source, gate
+from taskleak.session import Session, SessionError, check_source, gate
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:
     import threading
 
-def _final_exit(out: Outcome, options: RunOptions, code: int) -> int:
-    """`--exit-non-zero-on-fix` and `--exit-zero` on top of the gate's code (2 stays 2)."""
-    if code == 2:
-        return 2
-    fixed = out.fixes is not None and out.fixes.wrote and bool(out.fixes.applied)
-    if options.exit_non_zero_on_fix and fixed:
-        return 1
-    return 0 if options.exit_zero else code
-
-
-def settings_for(options: RunOptions) -> Settings:
-    """The settings a session runs with (`--show-settings` prints them)."""
-    overrides = options.overrides
-    if isinstance(options, CheckOptions) and options.show_unused_noqa:
-        from taskleak.rules.unused_noqa import RULE
-
-        overrides = replace(overrides, extend_select=(*(overrides.extend_select or ()), RULE.code))
-    try:
-        return resolve_settings(options.targets, config=options.config_file,
-                                isolated=options.isolated, overrides=overrides)
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
-
 
 def _session(options: RunOptions, settings: Settings, progress: Progress | None) -> Session:
-    source = Source(buffer=options.stdin, filename=options.stdin_filename) \
-        if options.stdin is not None else Source(tuple(options.paths))
-    cache = options.cache_dir or default_cache_dir(settings.project_root) \
-        if options.cache else None
-    return Session(source, settings, jobs=options.jobs, cache_dir=cache,
-                   progress=progress or NoProgress())
+    return Session(options.source, settings, jobs=options.jobs,
+                   cache_dir=options.cache_in(settings), progress=progress or NoProgress())
 
 
 def files(options: RunOptions) -> list[str]:
@@ -107,7 +85,7 @@ def check(options: CheckOptions, progress: Progress | None = None) -> Outcome:
         except SessionError as exc:
             raise UsageError(str(exc)) from None
         out.result = session.result
-    out.exit_code = _final_exit(out, options, gate(out.result, settings.fail_on))
+    out.exit_code = options.final_exit(gate(out.result, settings.fail_on), out.fixed)
     return out
 
 
@@ -139,7 +117,7 @@ def _fixed(session: Session, out: Outcome, options: RunOptions, diff: bool,
             any(s.internal for s in before.skipped)
         out.exit_code = 2 if internal else 1 if out.fixes.changed_files else 0
     else:
-        out.exit_code = _final_exit(out, options, gate(left, session.settings.fail_on))
+        out.exit_code = options.final_exit(gate(left, session.settings.fail_on), out.fixed)
     return out
 
 

@@ -1,15 +1,18 @@
 """The library API's typed options and outcome: what `taskleak.api.check` and `fix` take and
-give back (the command line builds them from its flags; the language server from a buffer)."""
+give back (the command line builds them from its flags; the language server from a buffer),
+and what the options decide: the settings, the source, the cache and the final exit code."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskleak.config import CliOverrides
+from taskleak.config import CliOverrides, ConfigError, resolve_settings
+from taskleak.files.cachedir import default_cache_dir
 from taskleak.model import RunResult
 from taskleak.run.runner import RunStats
+from taskleak.session import Source
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:  # fixing imports libcst: a check run without fixes never loads it
@@ -40,10 +43,30 @@ class RunOptions:
     exit_non_zero_on_fix: bool = False  # exit 1 when a fix was applied, even if nothing is left
 
     @property
-    def targets(self) -> list[Path]:
+    def source(self) -> Source:
         if self.stdin is not None:
-            return [self.stdin_filename or Path("stdin.py")]
-        return list(self.paths) or [Path(".")]
+            return Source(buffer=self.stdin, filename=self.stdin_filename)
+        return Source(tuple(self.paths))
+
+    @property
+    def targets(self) -> list[Path]:
+        """The paths settings and excludes are looked up for."""
+        return self.source.targets
+
+    def cache_in(self, settings: Settings) -> Path | None:
+        """Where the session keeps facts between runs (None: no cache)."""
+        if not self.cache:
+            return None
+        return self.cache_dir or default_cache_dir(settings.project_root)
+
+    def final_exit(self, code: int, fixed: bool) -> int:
+        """`--exit-non-zero-on-fix` (`fixed`: a fix was written) and `--exit-zero` on top of
+        the gate's `code` (2 stays 2)."""
+        if code == 2:
+            return 2
+        if self.exit_non_zero_on_fix and fixed:
+            return 1
+        return 0 if self.exit_zero else code
 
 
 @dataclass(frozen=True)
@@ -75,3 +98,23 @@ class Outcome:
     baselined: int = 0  # findings the baseline holds (not in `result`)
     noqa_added: AddedNoqa | None = None  # what --add-noqa wrote
     stdin_output: bytes | None = None  # fixing stdin: the fixed source (or the diff)
+
+    @property
+    def fixed(self) -> bool:
+        """Whether a fix was written."""
+        return self.fixes is not None and self.fixes.wrote and bool(self.fixes.applied)
+
+
+def settings_for(options: RunOptions) -> Settings:
+    """The settings a session runs with (`--show-settings` prints them): the configuration
+    file's, under the command line's; `show_unused_noqa` selects that rule."""
+    overrides = options.overrides
+    if isinstance(options, CheckOptions) and options.show_unused_noqa:
+        from taskleak.rules.unused_noqa import RULE
+
+        overrides = replace(overrides, extend_select=(*(overrides.extend_select or ()), RULE.code))
+    try:
+        return resolve_settings(options.targets, config=options.config_file,
+                                isolated=options.isolated, overrides=overrides)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from taskleak.files.jsonfile import JSONFileError, Wording, read_json
+from taskleak.files.jsonfile import JSONFileError, Wording, read_json, read_versioned
 
 
 def _json_reason(text: str) -> tuple[int, int, str]:
@@ -108,3 +108,93 @@ def test_the_caller_chooses_the_error_and_the_wording(tmp_path: Path) -> None:
     with pytest.raises(_Mine, match=rf"^report {re.escape(str(path))} unreadable: 'utf-8' "):
         read_json(path, what="report", error=_Mine, wording=wording)
     assert missing.value.__cause__ is None and missing.value.__suppress_context__
+
+
+# --- versioned documents ---------------------------------------------------------------------
+
+REPORT = ("kind", "a-report")
+
+
+def test_a_versioned_document_of_the_right_kind_is_returned(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text('{"kind": "a-report", "version": 2, "items": []}', encoding="utf-8")
+    document = read_versioned(path, what="report", kind=REPORT, versions=(1, 2))
+    assert document == {"kind": "a-report", "version": 2, "items": []}
+
+
+@pytest.mark.parametrize("text", ["[]", '"a-report"', '{"version": 1}',
+                                  '{"kind": "other", "version": 1}'])
+def test_a_document_of_another_kind(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(JSONFileError) as info:
+        read_versioned(path, what="report", kind=REPORT, versions=(1,))
+    assert str(info.value) == f"{path}: not a report"
+
+
+def test_without_a_kind_any_object_is_of_the_kind(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text('{"version": 1}', encoding="utf-8")
+    assert read_versioned(path, what="baseline", versions=(1,)) == {"version": 1}
+    path.write_text("[1]", encoding="utf-8")
+    with pytest.raises(JSONFileError, match=r": not a baseline$"):
+        read_versioned(path, what="baseline", versions=(1,))
+
+
+@pytest.mark.parametrize(("version", "shown"), [("3", "3"), ('"1"', "'1'"), ("null", "None"),
+                                                ("[1]", "[1]")])
+def test_an_unsupported_version_says_which_are(tmp_path: Path, version: str,
+                                               shown: str) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(f'{{"kind": "a-report", "version": {version}}}', encoding="utf-8")
+    with pytest.raises(JSONFileError) as info:
+        read_versioned(path, what="report", kind=REPORT, versions=(2, 1))
+    assert str(info.value) == f"{path}: report version {shown} is not supported (expected 1, 2)"
+
+
+def test_a_versioned_read_words_the_file_errors_as_read_json_does(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    wording = Wording(missing="no {what} at {path}", wrong_kind="{what}? {path}",
+                      unsupported="{path} v{version}, want {versions}")
+    with pytest.raises(_Mine, match=r"^no report at "):
+        read_versioned(path, what="report", versions=(1,), error=_Mine, wording=wording)
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(_Mine, match=r": not valid JSON \(line 1, column 2: "):
+        read_versioned(path, what="report", versions=(1,), error=_Mine, wording=wording)
+    path.write_text("[]", encoding="utf-8")
+    with pytest.raises(_Mine) as info:
+        read_versioned(path, what="report", versions=(1,), error=_Mine, wording=wording)
+    assert str(info.value) == f"report? {path}"
+    path.write_text('{"version": 9}', encoding="utf-8")
+    with pytest.raises(_Mine) as info:
+        read_versioned(path, what="report", versions=(1,), error=_Mine, wording=wording)
+    assert str(info.value) == f"{path} v9, want 1"
+
+
+# The two readers built on it: a baseline and a runtime report give the same four errors.
+FOUR_ERRORS = [(None, "missing"), ("{not json", "not JSON"), ("[]", "wrong kind"),
+               ('{"kind": "taskleak-runtime-report", "version": 0}', "unsupported version")]
+
+
+@pytest.mark.parametrize(("text", "error"), FOUR_ERRORS, ids=[e for _, e in FOUR_ERRORS])
+def test_the_baseline_and_the_runtime_report_give_the_same_errors(tmp_path: Path,
+                                                                  text: str | None,
+                                                                  error: str) -> None:
+    from taskleak.runtime.report import RuntimeReportError, load_runtime_report
+    from taskleak.suppress.baseline import BaselineError, load_baseline
+
+    path = tmp_path / "a.json"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(BaselineError) as baseline:
+        load_baseline(path)
+    with pytest.raises(RuntimeReportError) as report:
+        load_runtime_report(path)
+    expected = {  # (the baseline's words, the runtime report's)
+        "missing": ("does not exist", "no such runtime report"),
+        "not JSON": ("is not valid JSON (line 1, column 2)", "not valid JSON (line 1, column 2"),
+        "wrong kind": ("expected a JSON object", "not a taskleak runtime report"),
+        "unsupported version": ("unsupported version 0", "runtime report version 0 is not"),
+    }[error]
+    for info, words in zip((baseline, report), expected, strict=True):
+        assert str(path) in str(info.value) and words in str(info.value), str(info.value)

@@ -287,6 +287,33 @@ async def test_async_generator_finaliser_tasks_are_ignored_by_default() -> None:
     await cancel_all_but_current()
 
 
+def test_track_and_tracker_take_the_same_documented_options() -> None:
+    # one signature (the watchers and the plugin build a Tracker, users call track()), each
+    # option explained in the docstring and in docs/runtime.md's table, default included
+    import ast
+    import inspect
+    import re
+
+    from helpers import REPO
+
+    from taskleak.runtime import Tracker
+
+    assert inspect.signature(track) == inspect.signature(Tracker)
+    assert isinstance(track(), Tracker)
+    params = inspect.signature(Tracker).parameters
+    assert len(params) == 8 and all(p.kind is p.KEYWORD_ONLY for p in params.values())
+    documented = re.findall(r"^    (\w+): ", Tracker.__doc__ or "", re.MULTILINE)
+    assert documented == list(params)
+    table = dict(re.findall(r"^\| `(\w+)` \| ([^|]+) \|",
+                            (REPO / "docs" / "runtime.md").read_text(encoding="utf-8"),
+                            re.MULTILINE))
+    for name, param in params.items():
+        assert name in table, f"docs/runtime.md's table of track()'s options lacks {name}"
+        shown = table[name].strip()
+        if shown.startswith("`"):  # a literal; else words ("running loop")
+            assert ast.literal_eval(shown.strip("`")) == param.default, (name, shown)
+
+
 def test_bad_options_are_refused_with_a_clear_message() -> None:
     with pytest.raises(ValueError, match="max_leaked"):
         track(max_leaked=-1)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from taskleak.files.atomic import write_file
-from taskleak.files.jsonfile import read_json
+from taskleak.files.jsonfile import Wording, read_versioned
 from taskleak.files.paths import relative_if_inside
 from taskleak.model import Finding, Risk
 from taskleak.runtime.leaks import PENDING, LeakedTask
@@ -150,17 +150,15 @@ def write_runtime_report(
     return new
 
 
+_WORDING = Wording(wrong_kind="{path}: not a taskleak {what}")
+
+
 def load_runtime_report(path: str | os.PathLike[str]) -> list[RuntimeLeak]:
     """Read a runtime report; RuntimeReportError with a clear reason when it is not one."""
     where = os.fspath(path)
-    data = read_json(path, what="runtime report", error=RuntimeReportError)
-    if not isinstance(data, dict) or data.get("kind") != REPORT_KIND:
-        raise RuntimeReportError(f"{where}: not a taskleak runtime report")
-    if data.get("version") != REPORT_VERSION:
-        raise RuntimeReportError(
-            f"{where}: runtime report version {data.get('version')!r} is not supported"
-            f" (expected {REPORT_VERSION})"
-        )
+    data = read_versioned(path, what="runtime report", kind=("kind", REPORT_KIND),
+                          versions=(REPORT_VERSION,), error=RuntimeReportError,
+                          wording=_WORDING)
     entries = data.get("leaks")
     if not isinstance(entries, list):
         raise RuntimeReportError(f"{where}: 'leaks' must be a list")

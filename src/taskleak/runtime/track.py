@@ -61,7 +61,21 @@ class TaskLeakWarning(RuntimeWarning):
 
 
 class Tracker:
-    """The context manager `track()` returns; `leaks` holds the result after the block."""
+    """Track the tasks a block leaves behind; use with `async with` or `with` (`track(...)` is
+    this class: one signature). `leaks` holds the result after the block.
+
+    max_leaked: how many leaked tasks are tolerated before `action` (default 0).
+    grace: seconds to wait at exit for the block's tasks to finish (only while they run).
+    ignore: globs on task name / coroutine qualname / module, or predicates on a LeakedTask.
+    action: "raise" (TaskLeakError), "warn" (TaskLeakWarning) or "log" (logger
+        "taskleak.runtime"). If the block itself raised, leaks are only logged.
+    cancel: cancel the leaked tasks after reporting them.
+    report: a JSON runtime report file to add this block's leaks to.
+    loop: the loop to watch; needed for `with` outside a running loop (it is then run to
+        settle the block's tasks).
+    collect_garbage: when a task of the block is still pending, collect garbage first, so that
+        a pending task nobody references is reported as destroyed; False: never collect.
+    """
 
     def __init__(
         self,
@@ -260,39 +274,9 @@ class Tracker:
             raise error
 
 
-def track(
-    *,
-    max_leaked: int = 0,
-    grace: float = 0.0,
-    ignore: Iterable[IgnoreRule] = (),
-    action: str = "raise",
-    cancel: bool = False,
-    report: str | os.PathLike[str] | None = None,
-    loop: asyncio.AbstractEventLoop | None = None,
-    collect_garbage: bool = True,
-) -> Tracker:
-    """Track the tasks a block leaves behind; use with `async with` or `with`.
-
-    max_leaked: how many leaked tasks are tolerated before `action` (default 0).
-    grace: seconds to wait at exit for the block's tasks to finish (only while they run).
-    ignore: globs on task name / coroutine qualname / module, or predicates on a LeakedTask.
-    action: "raise" (TaskLeakError), "warn" (TaskLeakWarning) or "log" (logger
-        "taskleak.runtime"). If the block itself raised, leaks are only logged.
-    cancel: cancel the leaked tasks after reporting them.
-    report: a JSON runtime report file to add this block's leaks to.
-    loop: the loop to watch; needed for `with` outside a running loop (it is then run to
-        settle the block's tasks).
-    """
-    return Tracker(
-        max_leaked=max_leaked,
-        grace=grace,
-        ignore=ignore,
-        action=action,
-        cancel=cancel,
-        report=report,
-        loop=loop,
-        collect_garbage=collect_garbage,
-    )
+# `track(...)` reads better at a call site (`async with track(grace=0.5):`); it is the class
+# itself, so the two cannot drift apart.
+track = Tracker
 
 
 def _leak_order(leak: LeakedTask) -> tuple[str, int, str, list[str | int]]:

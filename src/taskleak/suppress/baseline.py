@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from taskleak.files.jsonfile import Wording, read_json
+from taskleak.files.jsonfile import Wording, read_versioned
 from taskleak.files.output import OutputError, write_target
 from taskleak.files.paths import relative_path
 from taskleak.files.printable import json_text, printable
@@ -154,19 +154,16 @@ _WORDING = Wording(
     missing="{what} {path} does not exist (create it with `taskleak check --write-baseline FILE`)",
     unreadable="cannot read {what} {path}: {error}",
     invalid="{what} {path} is not valid JSON (line {line}, column {column}): {msg}",
+    wrong_kind="{what} {path}: expected a JSON object",
+    unsupported="{what} {path}: unsupported version {version} "
+                "(this taskleak reads version {versions})",
 )
 
 
 def load_baseline(path: Path) -> Baseline:
-    document = read_json(path, what="baseline file", error=BaselineError, wording=_WORDING)
-    if not isinstance(document, dict):
-        raise BaselineError(f"baseline file {path}: expected a JSON object")
-    version = document.get("version")
-    if version != BASELINE_VERSION:
-        raise BaselineError(
-            f"baseline file {path}: unsupported version {version!r} "
-            f"(this taskleak reads version {BASELINE_VERSION})"
-        )
+    # any object is a baseline: files written by hand or by old versions need not say "tool"
+    document = read_versioned(path, what="baseline file", versions=(BASELINE_VERSION,),
+                              error=BaselineError, wording=_WORDING)
     raw_entries = document.get("entries")
     if not isinstance(raw_entries, list):
         raise BaselineError(f"baseline file {path}: 'entries' must be a list")
