@@ -34,14 +34,19 @@ from taskleak.analysis.keys import (
     target_text,
 )
 from taskleak.analysis.lifecycle import Lifecycle
-from taskleak.analysis.lifetimes import held_while, pruned_only_on_success, stopped_by
+from taskleak.analysis.lifetimes import (
+    cancelled_on_return,
+    held_while,
+    pruned_only_on_success,
+    stopped_by,
+)
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.queues import unbounded_put
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import ends_lifecycle
+from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES, ends_lifecycle
 from taskleak.analysis.waits import Race, left_running, pending_target, race_of
 from taskleak.analysis.witness import no_end_witness
 
@@ -250,6 +255,11 @@ class Classifier:
             eff.add_ends(extra)
         label = f"collection {holder.label}"
         cleanup = eff.cleanup or ""
+        if keyed and self.ownership.made_by(holder, WEAK_KEY_DICTIONARIES):
+            # its tasks are values, held strongly, and each entry goes with its key: one per
+            # live key, not a collection that only grows
+            cleanup = ", ".join(filter(None, (cleanup, "pruned when its key is collected (a "
+                                                        "WeakKeyDictionary)")))
         fn = site.scope.method()
         slot = isinstance(target, cst.Subscript) and constant_key(target)
         if keyed and not slot:
@@ -264,7 +274,10 @@ class Classifier:
                     and not self._guard(sp, holder):
                 return self._fate(FateKind.KEY_OVERWRITTEN, sp, holder, holder=label,
                                   cleanup=cleanup)
-        left = self._left_running(sp, holder, label, eff)
+        # a done-callback prunes the collection: it keeps each task until it is done, and a
+        # wait that gives up on them (`wait(self._tasks, timeout=5)` on stop) does not change that
+        pruned_when_done = any(o.dest.kind is Flow.PRUNE_REF for o in eff.prune_reads)
+        left = None if pruned_when_done else self._left_running(sp, holder, label, eff)
         if left is not None:
             return left
         pruner = pruned_only_on_success(site, eff.prune_reads,
@@ -325,6 +338,18 @@ class Classifier:
         return None
 
     def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race) -> Fate:
+        fn = race.scope.method() or race.scope
+        runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
+        if runner:  # `asyncio.run(main())`: what main() leaves running is cancelled at its end
+            cleanup = (f"left running by {race.call} until {fn.name}() returns, then cancelled "
+                       f"by {runner}")
+            if holder is None:  # `wait([spawn(a()), ...])`
+                return self._fate(FateKind.GATHERED, sp, callee=sp.site.dest.callee,
+                                  cleanup=cleanup)
+            if holder.kind is Keeper.LOCAL:
+                return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
+                                  cleanup=cleanup)
+            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
         return self._fate(FateKind.LEFT_RUNNING, sp, holder, holder=label, callee=race.call,
                           left=race.left, timeout=race.timeout, exit_only=race.exit_only)
 

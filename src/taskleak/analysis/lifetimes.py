@@ -118,3 +118,24 @@ def _truth(value: cst.BaseExpression) -> bool | None:
     if isinstance(value, cst.Integer):
         return value.value != "0"
     return None
+
+
+# Runners that cancel every task still running when their main coroutine returns.
+_CANCELLING_RUNNERS = frozenset({"asyncio.run", "uvloop.run"})
+
+
+def cancelled_on_return(fn: Scope, module: Scope, resolver: Resolver) -> str:
+    """"asyncio.run()" when `fn` is the coroutine a call in this module gives to `asyncio.run`
+    (`asyncio.run(main())`): when it returns, the runner cancels every task left running.
+    "" otherwise (another runner, or `fn` is not known to be run that way)."""
+    if not fn.is_async:
+        return ""
+    for scope in module.walk():
+        for _, call in scope.blocking:
+            arg = call.args[0].value if call.args else None
+            if not isinstance(arg, cst.Call) or defined_function(arg.func, scope) is not fn:
+                continue
+            sym = resolver.resolve(call.func, scope)
+            if sym.kind is SymKind.QUALIFIED and sym.name in _CANCELLING_RUNNERS:
+                return f"{sym.name}()"
+    return ""

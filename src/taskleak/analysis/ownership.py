@@ -345,6 +345,10 @@ class Ownership:
     def weak_holder(self, holder: Holder, keys: bool = False) -> bool:
         """A holder made a `weakref.WeakSet()` / `WeakValueDictionary()` (`keys`: tasks kept as
         its keys, a `WeakKeyDictionary()` too): it owns nothing."""
+        return self.made_by(holder, WEAK_KEY_CONTAINERS if keys else WEAK_CONTAINERS)
+
+    def made_by(self, holder: Holder, makers: frozenset[str]) -> bool:
+        """Every value the holder is given is a call of one of `makers` (qualified names)."""
         if holder.kind is Keeper.ATTRIBUTE:
             values = [v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
             values += [b.value for b in holder.scope.bindings.get(holder.name, [])
@@ -357,8 +361,8 @@ class Ownership:
                       if b.kind is BindingKind.ASSIGN and b.value is not None]
             scope = holder.scope
         return bool(values) and all(
-            isinstance(v, cst.Call) and self._qualified(callee_text(v.func), scope)
-            in (WEAK_KEY_CONTAINERS if keys else WEAK_CONTAINERS) for v in values)
+            isinstance(v, cst.Call) and self._qualified(callee_text(v.func), scope) in makers
+            for v in values)
 
     def _qualified(self, text: str, scope: Scope) -> str:
         base, _, rest = text.partition(".")

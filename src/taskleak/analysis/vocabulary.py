@@ -152,7 +152,8 @@ NOT_SPAWNING_METHODS = frozenset({"cancel", "add_done_callback", "set_result", "
 WEAK_REFERENCES = frozenset({"weakref.ref", "weakref.proxy"})
 WEAK_CONTAINERS = frozenset({"weakref.WeakSet", "weakref.WeakValueDictionary"})
 # ... and for tasks kept as a dictionary's keys (`states[task] = ...`)
-WEAK_KEY_CONTAINERS = WEAK_CONTAINERS | {"weakref.WeakKeyDictionary"}
+WEAK_KEY_DICTIONARIES = frozenset({"weakref.WeakKeyDictionary"})
+WEAK_KEY_CONTAINERS = WEAK_CONTAINERS | WEAK_KEY_DICTIONARIES
 
 # Builtins that copy or rebuild a collection (`self._tasks = set(filter(...))` prunes).
 REBUILDERS = frozenset({"set", "list"})

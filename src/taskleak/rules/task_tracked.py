@@ -19,6 +19,9 @@ def _describe(fate: Fate) -> Description:
     if kind is FateKind.STRUCTURED:
         return Description(f"structured ({fate.group})", "awaited by the task group",
                            f"spawned in task group `{fate.group}`, which awaits it on exit")
+    if kind is FateKind.GATHERED and fate.cleanup:  # a wait that leaves it to a runner's end
+        return Description(f"passed to {fate.callee}()", fate.cleanup,
+                           f"passed to {fate.callee}(), {fate.cleanup}")
     if kind is FateKind.GATHERED:
         return Description(f"passed to {fate.callee}()",
                            "gathered" if fate.awaited else f"handed to {fate.callee}()",
