@@ -35,7 +35,6 @@ from taskleak.analysis.keys import (
 )
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import (
-    cancelled_on_return,
     held_while,
     pruned_only_on_success,
     stopped_by,
@@ -43,11 +42,11 @@ from taskleak.analysis.lifetimes import (
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.queues import unbounded_put
+from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind
+from taskleak.analysis.scopes import CallSite, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES, ends_lifecycle
-from taskleak.analysis.waits import Race, left_running, pending_target, race_of
 from taskleak.analysis.witness import no_end_witness
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
@@ -60,6 +59,7 @@ class Classifier:
     def __init__(self, module: Scope, resolver: Resolver) -> None:
         self.ownership = Ownership(module, resolver)
         self.lifecycle = Lifecycle(module, resolver)
+        self.races = RaceFates(self.ownership)
 
     def fates(self, sp: Spawn) -> list[Fate]:
         """What became of the spawn's Task. Usually one fate; a spawn bound to several targets
@@ -77,11 +77,9 @@ class Classifier:
         if d.kind is Flow.RETURNED:
             return [Fate(FateKind.RETURNED, coro)]
         if d.kind is Flow.GATHERED:
-            race = race_of(site.path, site.seq, site.scope)  # `wait([spawn(a()), ...], ...)`
-            left = left_running(race, self._pending_ends(race), site.path) \
-                if race is not None else None
+            left = self.races.passed_to_a_race(sp, self._fate)  # `wait([spawn(a()), ...], ...)`
             if left is not None:
-                return [self._left(sp, None, f"passed to {d.callee}()", left)]
+                return [left]
             return [Fate(FateKind.GATHERED, coro, callee=d.callee, awaited=d.awaited)]
         if d.kind is Flow.PASSED:
             if self.ownership.weak_call(d.callee, site.scope):  # `weakref.ref(spawn(...))`
@@ -180,7 +178,7 @@ class Classifier:
         if self._rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
             return self._fate(FateKind.REBOUND_IN_LOOP, sp, holder, holder=holder.key,
                               cleanup=cleanup)
-        left = self._left_running(sp, holder, f"local `{holder.key}`", eff)
+        left = self.races.left_running(sp, holder, f"local `{holder.key}`", eff, self._fate)
         if left is not None:
             return left
         if cleanup:
@@ -224,7 +222,7 @@ class Classifier:
         if repeats and not before and not guarded and (cleanup or site.loops) \
                 and not on_a_local_object(holder, site.scope):
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup)
-        left = self._left_running(sp, holder, label, eff)
+        left = self.races.left_running(sp, holder, label, eff, self._fate)
         if left is not None:
             return left
         if cleanup:
@@ -277,7 +275,8 @@ class Classifier:
         # a done-callback prunes the collection: it keeps each task until it is done, and a
         # wait that gives up on them (`wait(self._tasks, timeout=5)` on stop) does not change that
         pruned_when_done = any(o.dest.kind is Flow.PRUNE_REF for o in eff.prune_reads)
-        left = None if pruned_when_done else self._left_running(sp, holder, label, eff)
+        left = None if pruned_when_done \
+            else self.races.left_running(sp, holder, label, eff, self._fate)
         if left is not None:
             return left
         pruner = pruned_only_on_success(site, eff.prune_reads,
@@ -316,51 +315,6 @@ class Classifier:
                                   cleanup=ended)
             return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label + PASSED_IN)
         return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
-
-    # -- races: waits that leave what they wait for running (`waits.py`) --------------------
-    def _left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects) -> Fate | None:
-        """The task is waited in a race that leaves it running, and nothing cancels it then."""
-        ends = eff.cancel_reads + eff.await_reads
-        for occ in eff.gather_reads:
-            race = race_of(occ.path, occ.seq, occ.scope)
-            if race is None:
-                continue
-            method = race.scope.method()
-            if holder.kind is not Keeper.LOCAL and any(
-                    o.scope.method() is not method for o in eff.cancel_reads):
-                continue  # its owner cancels it elsewhere (on shutdown)
-            if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
-                   for a in eff.await_reads):
-                continue  # awaited before this wait: done by then (a local reused later)
-            left = left_running(race, ends + self._pending_ends(race), sp.site.path)
-            if left is not None:
-                return self._left(sp, holder, label, left)
-        return None
-
-    def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race) -> Fate:
-        fn = race.scope.method() or race.scope
-        runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
-        if runner:  # `asyncio.run(main())`: what main() leaves running is cancelled at its end
-            cleanup = (f"left running by {race.call} until {fn.name}() returns, then cancelled "
-                       f"by {runner}")
-            if holder is None:  # `wait([spawn(a()), ...])`
-                return self._fate(FateKind.GATHERED, sp, callee=sp.site.dest.callee,
-                                  cleanup=cleanup)
-            if holder.kind is Keeper.LOCAL:
-                return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
-                                  cleanup=cleanup)
-            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
-        return self._fate(FateKind.LEFT_RUNNING, sp, holder, holder=label, callee=race.call,
-                          left=race.left, timeout=race.timeout, exit_only=race.exit_only)
-
-    def _pending_ends(self, race: Race) -> list[Occurrence]:
-        """What cancels or awaits `pending` of `done, pending = await asyncio.wait(...)`."""
-        target = pending_target(race)
-        if target is None:
-            return []
-        eff = self.ownership.effects(Holder(Keeper.LOCAL, target.value, target.value,
-                                            race.scope))
-        return eff.cancel_reads + eff.await_reads
 
     # -- facts about the spawn ---------------------------------------------------------------
     def _guard(self, sp: Spawn, holder: Holder) -> str:

@@ -1,0 +1,80 @@
+"""The fates of tasks waited in races: a wait that can leave what it waits for running
+(`waits.py`), and what ends them anyway (a cancel after the wait, the runner of the coroutine)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from taskleak.analysis.effects import Effects
+from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.holders import Holder
+from taskleak.analysis.lifetimes import cancelled_on_return
+from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.scopes import Occurrence
+from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.waits import Race, left_running, pending_target, race_of
+
+MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
+
+
+class RaceFates:
+    """`make` (the classifier's fate maker) is passed to each call, not kept: keeping a bound
+    method of the classifier would make a reference cycle that outlives the file's analysis."""
+
+    def __init__(self, ownership: Ownership) -> None:
+        self.ownership = ownership
+
+    def passed_to_a_race(self, sp: Spawn, make: MakeFate) -> Fate | None:
+        """`wait([spawn(a()), ...], return_when=FIRST_COMPLETED)`: left running, unless ended."""
+        site = sp.site
+        race = race_of(site.path, site.seq, site.scope)
+        left = left_running(race, self._pending_ends(race), site.path) \
+            if race is not None else None
+        return self._left(sp, None, f"passed to {site.dest.callee}()", left, make) \
+            if left is not None else None
+
+    def left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects,
+                     make: MakeFate) -> Fate | None:
+        """The task is waited in a race that leaves it running, and nothing cancels it then."""
+        ends = eff.cancel_reads + eff.await_reads
+        for occ in eff.gather_reads:
+            race = race_of(occ.path, occ.seq, occ.scope)
+            if race is None:
+                continue
+            method = race.scope.method()
+            if holder.kind is not Keeper.LOCAL and any(
+                    o.scope.method() is not method for o in eff.cancel_reads):
+                continue  # its owner cancels it elsewhere (on shutdown)
+            if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
+                   for a in eff.await_reads):
+                continue  # awaited before this wait: done by then (a local reused later)
+            left = left_running(race, ends + self._pending_ends(race), sp.site.path)
+            if left is not None:
+                return self._left(sp, holder, label, left, make)
+        return None
+
+    def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race,
+              make: MakeFate) -> Fate:
+        fn = race.scope.method() or race.scope
+        runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
+        if runner:  # `asyncio.run(main())`: what main() leaves running is cancelled at its end
+            cleanup = (f"left running by {race.call} until {fn.name}() returns, then cancelled "
+                       f"by {runner}")
+            if holder is None:  # `wait([spawn(a()), ...])`
+                return make(FateKind.GATHERED, sp, callee=sp.site.dest.callee,
+                                  cleanup=cleanup)
+            if holder.kind is Keeper.LOCAL:
+                return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
+                                  cleanup=cleanup)
+            return make(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
+        return make(FateKind.LEFT_RUNNING, sp, holder, holder=label, callee=race.call,
+                          left=race.left, timeout=race.timeout, exit_only=race.exit_only)
+
+    def _pending_ends(self, race: Race) -> list[Occurrence]:
+        """What cancels or awaits `pending` of `done, pending = await asyncio.wait(...)`."""
+        target = pending_target(race)
+        if target is None:
+            return []
+        eff = self.ownership.effects(Holder(Keeper.LOCAL, target.value, target.value,
+                                            race.scope))
+        return eff.cancel_reads + eff.await_reads
