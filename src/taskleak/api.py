@@ -26,6 +26,7 @@ from taskleak.options import (
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.session import Session, SessionError, check_source, gate
 from taskleak.settings import Settings
+from taskleak.suppress.noqa import INVALID_NOQA
 
 if TYPE_CHECKING:
     import threading
@@ -53,6 +54,8 @@ def _analysed(session: Session, report_unused: bool | None = None) -> Outcome:
     out = Outcome(session.settings, result, stats=session.stats)
     if session.stats.cache_error:
         out.warnings.append(f"taskleak: warning: {session.stats.cache_error}")
+    out.warnings += [f"warning: Invalid `# noqa` directive on {path}:{line}: {INVALID_NOQA}"
+                     for path, line in session.invalid_noqa]
     return out
 
 

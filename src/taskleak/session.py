@@ -88,6 +88,8 @@ class Session:
     _collected: Collected | None = None
     _unused_in: list[str] = field(default_factory=list)
     _report_unused: bool | None = None
+    # (path, line) of the noqa comments with a colon and no code list, in the files read
+    invalid_noqa: list[tuple[str, int]] = field(default_factory=list)
 
     # -- findings ---------------------------------------------------------------------------
     def analyse(self, *, report_unused: bool | None = None) -> RunResult:
@@ -133,8 +135,9 @@ class Session:
     def _suppressed(self, result: RunResult) -> RunResult:
         buffer = self.source.buffer
         sources = {self.source.display: buffer} if buffer is not None else None
-        out, _ = apply_suppressions(result, self.settings, unused_in=self._unused_in,
-                                    report_unused=self._report_unused, sources=sources)
+        out, noqa = apply_suppressions(result, self.settings, unused_in=self._unused_in,
+                                       report_unused=self._report_unused, sources=sources)
+        self.invalid_noqa = sorted(set(noqa.invalid))
         return out
 
     def excluded(self) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from findings_factory import make_finding
 
@@ -174,3 +178,34 @@ def test_without_unused_reports_files_are_tokenized_only_for_noqa_near_a_finding
     assert len(tokenized) == 1 and tokenized[0].startswith("s = '''")
     assert noqa_directives(near, near={3}) == {3: noqa.NoqaDirective(3, 8, None)}
     assert noqa_directives(near, near={1, 2}) == {}
+
+
+def test_a_noqa_with_a_rule_name_is_an_invalid_directive_with_ruffs_warning(
+        tmp_path: Path) -> None:
+    # ruff's words for a rule name after the colon (ruff 0.14): "warning: Invalid ... directive
+    # on r.py:1: expected a comma-separated list of codes (e.g., ...)."
+    (tmp_path / "a.py").write_text(
+        "import asyncio\n\n\nasync def f() -> None:\n"
+        "    asyncio.create_task(f())  # noqa: task-discarded\n"
+        "    asyncio.create_task(f())  # noqa: TL101\n"
+        "    asyncio.create_task(f())  # NOQA:\n")
+    done = subprocess.run([sys.executable, "-m", "taskleak", "check", "--no-cache",
+                           "--output-format", "concise", "a.py"],
+                          cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 1  # neither suppresses its finding
+    assert [line.split(":")[1] for line in done.stdout.splitlines()[:2]] == ["5", "7"]
+    codes = "expected a comma-separated list of codes (e.g., `# noqa: TL101, TL102`)."
+    assert done.stderr.splitlines() == [
+        f"warning: Invalid `# noqa` directive on a.py:5: {codes}",
+        f"warning: Invalid `# noqa` directive on a.py:7: {codes}",
+    ]
+
+
+def test_invalid_directives_are_collected_only_where_wanted() -> None:
+    lines = ["x = 1  # noqa: task-discarded", "y = 2  # noqa: TL101", "z = 3  # noqa:"]
+    invalid: list[int] = []
+    assert set(noqa_directives(lines, None, invalid)) == {2}
+    assert invalid == [1, 3]
+    near: list[int] = []
+    noqa_directives(lines, {3}, near)
+    assert near == [3]

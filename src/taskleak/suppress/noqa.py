@@ -33,6 +33,10 @@ _DIRECTIVE = re.compile(
     r"(?P<colon>\s*:\s*(?P<codes>[A-Za-z]+[0-9]+(?:[,\s]+[A-Za-z]+[0-9]+)*)?)?"
 )
 _CODE = re.compile(r"[A-Za-z]+[0-9]+")
+# a noqa comment whose colon is followed by no code (a rule name instead): ruff warns of it
+_INVALID = re.compile(r"#\s*(?i:noqa)\s*:")
+INVALID_NOQA = ("expected a comma-separated list of codes (e.g., "
+                f"`# noqa: {', '.join(sorted(RULES)[1:3])}`).")  # two real codes, from the registry
 _TASKLEAK_CODE = re.compile(rf"^{CODE_PREFIX}[0-9]+$")
 
 
@@ -71,6 +75,8 @@ class NoqaResult:
     kept: list[Finding] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)
     unused: list[UnusedNoqa] = field(default_factory=list)
+    # (path, line) of noqa comments with a colon and no code list: they suppress nothing
+    invalid: list[tuple[str, int]] = field(default_factory=list)
 
 
 def parse_noqa(comment: str) -> tuple[int, tuple[str, ...] | None] | None:
@@ -89,12 +95,13 @@ def parse_noqa(comment: str) -> tuple[int, tuple[str, ...] | None] | None:
     return match.start(), tuple(dict.fromkeys(c.upper() for c in _CODE.findall(codes)))
 
 
-def noqa_directives(lines: Sequence[str],
-                    near: Collection[int] | None = None) -> dict[int, NoqaDirective]:
+def noqa_directives(lines: Sequence[str], near: Collection[int] | None = None,
+                    invalid: list[int] | None = None) -> dict[int, NoqaDirective]:
     """Line number -> directive, from real comments only (not `# noqa` inside strings).
 
     With `near` (1-based line numbers), only the directives on those lines are wanted: the file
-    is tokenized only when one of those lines mentions `noqa` at all.
+    is tokenized only when one of those lines mentions `noqa` at all. `invalid` collects the
+    lines (of those wanted) of a `# noqa:` with no code after it.
     """
     if near is not None and not any(
         0 < n <= len(lines) and "noqa" in lines[n - 1].lower() for n in near
@@ -106,6 +113,9 @@ def noqa_directives(lines: Sequence[str],
     out: dict[int, NoqaDirective] = {}
     for line, column, comment in _comments(text):
         parsed = parse_noqa(comment)
+        if parsed is None and invalid is not None and (near is None or line in near) \
+                and _INVALID.search(comment):
+            invalid.append(line)
         if parsed is not None and line not in out and (near is None or line in near):
             offset, codes = parsed
             out[line] = NoqaDirective(line, column + offset + 1, codes, comment[offset:].rstrip())
@@ -135,11 +145,13 @@ def apply_noqa(
         near = {}
         for finding in findings:
             near.setdefault(finding.path, set()).update(_candidate_lines(finding))
-    directives = {
-        path: noqa_directives(lines, None if near is None else near.get(path, set()))
-        for path, lines in source_lines_by_path.items()
-    }
     result = NoqaResult()
+    directives = {}
+    for path, lines in source_lines_by_path.items():
+        invalid: list[int] = []
+        directives[path] = noqa_directives(lines, None if near is None else near.get(path, set()),
+                                           invalid)
+        result.invalid += [(path, line) for line in invalid]
     used: dict[tuple[str, int], set[str]] = {}  # (path, line) -> rules it suppressed
     spawn_lines: set[tuple[str, int]] = set()
     for finding in findings:
