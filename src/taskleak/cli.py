@@ -52,7 +52,8 @@ def _run_options(kind: type[CheckOptions] | type[FixOptions], paths: tuple[Path,
         ignore=_split(o["ignore"]), fail_on=o["fail_on"], exclude=_split(o["exclude"]),
         extend_exclude=_split(o["extend_exclude"]), force_exclude=o["force_exclude"],
         spawners=_split(o["spawners"]), respect_gitignore=o["respect_gitignore"],
-        baseline=o.get("baseline_file"), unsafe_fixes=o["unsafe_fixes"])
+        baseline=o.get("baseline_file"), unsafe_fixes=o["unsafe_fixes"],
+        ignore_noqa=o["ignore_noqa"])
     return kind(paths=() if stdin is not None else paths, overrides=overrides,
                 config_file=o["config_file"], isolated=o["isolated"], cache=not o["no_cache"],
                 stdin=stdin, stdin_filename=o["stdin_filename"], exit_zero=o["exit_zero"],

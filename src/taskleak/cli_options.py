@@ -52,6 +52,8 @@ selection_options = _options(
     _o("--config", "config_file", type=_FILE,
        help="Read settings from this file instead of the nearest pyproject.toml."),
     _flag("--isolated", help="Ignore all configuration files."),
+    _flag("--ignore-noqa", help="Ignore every `# noqa` comment: report and fix as if there were "
+          "none."),
     _o("--stdin-filename", type=click.Path(path_type=Path),
        help="The path of the source read from stdin (`-`): config, excludes and noqa apply."),
     _o("--fail-on", type=click.Choice(FAIL_ON_CHOICES),

@@ -50,6 +50,7 @@ class CliOverrides:
     spawners: tuple[str, ...] | None = None  # added to the file's spawners
     baseline: Path | None = None
     unsafe_fixes: bool | None = None
+    ignore_noqa: bool | None = None
 
 
 def resolve_settings(
@@ -142,6 +143,8 @@ def merge_overrides(settings: Settings, overrides: CliOverrides) -> Settings:
         changes["baseline"] = o.baseline
     if o.unsafe_fixes is not None:
         changes["unsafe_fixes"] = o.unsafe_fixes
+    if o.ignore_noqa:
+        changes["ignore_noqa"] = True
     return replace(settings, **changes)
 
 

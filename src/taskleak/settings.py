@@ -73,6 +73,7 @@ class Settings:
     unsafe_fix_rules: tuple[str, ...] = ()
     # another tool's noqa code -> the rules (codes or names) it also suppresses
     noqa_aliases: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_NOQA_ALIASES
+    ignore_noqa: bool = False  # `--ignore-noqa` (the command line only): no comment suppresses
     output_format: str | None = None  # the report's format when the command line names none
     project_root: Path | None = None  # folder of the pyproject.toml that was used
     config_file: Path | None = None

@@ -209,3 +209,22 @@ def test_invalid_directives_are_collected_only_where_wanted() -> None:
     near: list[int] = []
     noqa_directives(lines, {3}, near)
     assert near == [3]
+
+
+def test_ignore_noqa_reports_and_fixes_as_if_there_were_no_comments(tmp_path: Path) -> None:
+    source = ("import asyncio\n\n\nasync def f() -> None:\n"
+              "    asyncio.create_task(f())  # noqa: TL101\n")
+    (tmp_path / "a.py").write_text(source)
+
+    def taskleak(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "taskleak", *args, "--no-cache", "a.py"],
+                              cwd=tmp_path, capture_output=True, text=True, check=False)
+
+    assert taskleak("check").returncode == 0  # suppressed
+    ignored = taskleak("check", "--ignore-noqa", "--output-format", "concise")
+    assert ignored.returncode == 1
+    assert ignored.stdout.startswith("a.py:5:5: TL101 ")
+    assert taskleak("fix").stdout.startswith("No fixes applied")
+    assert (tmp_path / "a.py").read_text() == source
+    assert taskleak("fix", "--ignore-noqa").stdout.startswith("Fixed 1 finding in 1 file")
+    assert "    _background_tasks.add(task)\n" in (tmp_path / "a.py").read_text()

@@ -58,6 +58,9 @@ def apply_suppressions(
         report_unused = unused_noqa_selected(settings)
     ignored = per_file_ignored(settings)
     findings = [f for f in result.findings if not ignored(f.path, f.rule)]
+    if settings.ignore_noqa:  # `--ignore-noqa`: no comment suppresses, none is unused
+        kept_all = sorted(findings, key=Finding.sort_key)
+        return replace(result, findings=kept_all), NoqaResult(kept=kept_all)
     texts = _texts(findings, unused_in if report_unused else (), sources or {})
     noqa = apply_noqa(findings, texts, rule_enabled=settings.rule_enabled,
                       report_unused=report_unused, aliases=noqa_aliases(settings))
