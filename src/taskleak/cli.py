@@ -130,7 +130,7 @@ def check(paths: tuple[Path, ...], **o: Any) -> None:
     options: CheckOptions = _run_options(
         CheckOptions, paths, o, jobs=o["jobs"], cache_dir=o["cache_dir"],
         show_unused_noqa=o["show_unused_noqa"], write_baseline=o["write_baseline_file"],
-        runtime_report=o["runtime_report"], apply_fixes=o["apply_fixes"],
+        runtime_report=o["runtime_report"], apply_fixes=o["apply_fixes"] or o["fix_only"],
         add_noqa=o["add_noqa"])
     if o["show_settings"] or o["show_files"]:
         from taskleak.report.show import render_files, render_settings
@@ -145,6 +145,11 @@ def check(paths: tuple[Path, ...], **o: Any) -> None:
         click.echo("warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
     started = time.monotonic()
     out = _session(api.check, options, _progress(o))
+    if o["fix_only"] and out.fixes is not None and out.stdin_output is None:
+        # ruff's --fix-only: what was fixed, never what is left; the findings do not fail it
+        if not o["silent"]:
+            _print_fix_summary(out, diff_only=o["show_diff"], o=o)
+        sys.exit(options.final_exit(2 if out.exit_code == 2 else 0, out.fixed))
     _print_check(out, o)
     if o["verbose"]:
         _print_verbose(out, time.monotonic() - started)
@@ -231,7 +236,8 @@ def _print_fix_summary(out: Outcome, *, diff_only: bool, o: dict[str, Any],
         click.echo(out.fixes.diff, nl=False)
     if o["quiet"]:
         return
-    lines = summary_lines(out.fixes) + (fixed_lines(out.fixes) if o["show_fixes"] else [])
+    lines = summary_lines(out.fixes, left_too=not o.get("fix_only")) \
+        + (fixed_lines(out.fixes) if o["show_fixes"] else [])
     for line in lines:
         prefix = "" if diff_only or line.startswith(" ") else "taskleak: "
         click.echo(prefix + line, err=True)

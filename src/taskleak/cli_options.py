@@ -104,4 +104,6 @@ check_options = _options(
        "[default: .taskleak_cache in the project root; env TASKLEAK_CACHE_DIR]."),
     _o("--fix/--no-fix", "apply_fixes", default=False,
        help="Apply the fixes first, then report what is left [default: --no-fix]."),
+    _flag("--fix-only", help="Apply the fixes and report only what was fixed, not what is left "
+          "(exit 0 unless --exit-non-zero-on-fix; implies --fix)."),
 )

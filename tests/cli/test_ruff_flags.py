@@ -71,3 +71,25 @@ def test_explain_another_linters_code() -> None:
     assert result.stderr == ("RUF006 is another linter's code for TL101 (task-discarded) and "
                              "TL102 (task-unreferenced); taskleak's TL101 (task-discarded) "
                              "follows.\n")
+
+
+KEPT = ("import asyncio\n\n\nclass A:\n    def start(self) -> None:\n"
+        "        self._t = asyncio.create_task(asyncio.sleep(1))\n")  # medium, no fix offered
+
+
+def test_fix_only_reports_what_was_fixed_never_what_is_left(leaky: Path) -> None:
+    (leaky / "b.py").write_text(KEPT)
+    result = taskleak("check", "-n", "--fix-only")
+    assert result.exit_code == 0  # b.py's medium is left, and does not fail --fix-only
+    assert result.stdout == ""
+    assert result.stderr == "taskleak: Fixed 1 finding in 1 file (tracked-set 1).\n"
+    assert "asyncio.create_task(send())" in (leaky / "a.py").read_text()
+    assert (leaky / "a.py").read_text() != LEAKY and (leaky / "b.py").read_text() == KEPT
+    again = taskleak("check", "-n", "--fix-only")
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        0, "", "taskleak: No fixes applied.\n")
+
+
+def test_fix_only_with_exit_non_zero_on_fix(leaky: Path) -> None:
+    assert taskleak("check", "-n", "--fix-only", "--exit-non-zero-on-fix").exit_code == 1
+    assert taskleak("check", "-n", "--fix-only", "--exit-non-zero-on-fix").exit_code == 0

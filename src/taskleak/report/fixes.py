@@ -10,8 +10,9 @@ from taskleak.report.summary import plural
 from taskleak.rules import RULES
 
 
-def summary_lines(run: FixRun) -> list[str]:
-    """What happened, for stderr: counts first, then each finding left and why."""
+def summary_lines(run: FixRun, *, left_too: bool = True) -> list[str]:
+    """What happened, for stderr: counts first, then each finding left and why (unless not
+    `left_too`: `--fix-only` reports only what was fixed, and the files it could not fix)."""
     lines: list[str] = []
     applied = run.applied
     files = {path for path, _ in applied}
@@ -27,7 +28,7 @@ def summary_lines(run: FixRun) -> list[str]:
         lines.append("No fixes applied.")
     else:
         lines.append("No fixes applied: nothing to fix.")
-    if left:
+    if left and left_too:
         lines.append(f"{plural(len(left), 'finding')} not fixed:")
         for path, n in left:
             lines.append(f"  {path}:{n.line}:{n.column}: {n.rule} {n.reason}")
