@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taskleak.analysis.spawners import Spawner, parse_spawner
 from taskleak.api import check_source
 from taskleak.model import Finding, RunResult
 from taskleak.rules import CODE_PREFIX
@@ -35,6 +36,16 @@ def case_files() -> list[Path]:
 def sample_files() -> list[Path]:
     """Every real-looking program the tests run taskleak on (cases and fixtures)."""
     return sorted([*case_files(), *FIXTURES.rglob("*.py")])
+
+
+def spawners_of(*specs: str) -> tuple[Spawner, ...]:
+    """Configured spawners as settings hold them, from their string forms."""
+    return tuple(parse_spawner(spec) for spec in specs)
+
+
+def specs(settings: Settings) -> tuple[str, ...]:
+    """The settings' spawners in their short string forms (what --show-settings prints)."""
+    return tuple(s.spec for s in settings.spawners)
 
 
 def analyze_source(code: str, display: str = "<string>",

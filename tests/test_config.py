@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import REPO
+from helpers import REPO, specs
 
 from taskleak.config import (
     CliOverrides,
@@ -50,7 +50,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
     assert s.exclude == ("generated",)
     assert s.extend_exclude == ("legacy/*.py",)
     assert s.respect_gitignore is False
-    assert s.spawners == ("hass.async_create_task", "self.spawn")
+    assert specs(s) == ("hass.async_create_task", "self.spawn")
     assert s.baseline == (tmp_path / "ci" / ".taskleak-baseline.json").resolve()
     assert s.unsafe_fixes is False and s.unsafe_fix_rules == ("TL101",)
     assert s.project_root == tmp_path.resolve() and s.config_file == config
@@ -247,7 +247,7 @@ def test_lists_that_extend(tmp_path: Path) -> None:
     s = merge_overrides(_file_settings(tmp_path), cli)
     assert s.ignore == ("TL103", "TL202")
     assert s.extend_exclude == ("legacy/*.py", "tmp")
-    assert s.spawners == ("hass.async_create_task", "self.spawn", "bot.spawn")
+    assert specs(s) == ("hass.async_create_task", "self.spawn", "bot.spawn")
 
 
 @pytest.mark.parametrize(
@@ -267,7 +267,7 @@ def test_bad_command_line_values(cli: CliOverrides, message: str) -> None:
 def test_resolve_applies_overrides_on_the_found_file(tmp_path: Path) -> None:
     _write(tmp_path / "pyproject.toml", FULL)
     s = resolve_settings([tmp_path], overrides=CliOverrides(fail_on="none"))
-    assert s.fail_on == "none" and s.spawners == ("hass.async_create_task", "self.spawn")
+    assert s.fail_on == "none" and specs(s) == ("hass.async_create_task", "self.spawn")
 
 
 def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
@@ -275,7 +275,7 @@ def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
     blocks = [b.split("```", 1)[0] for b in docs.split("```toml\n")[1:]]
     full = next(b for b in blocks if "unsafe-fixes" in b)
     s = load_config(_write(tmp_path / "pyproject.toml", full))
-    assert s.spawners == ("hass.async_create_task", "self.spawn")
+    assert specs(s) == ("hass.async_create_task", "self.spawn")
     assert s.unsafe_fix_rules == ("TL101",)
 
 
@@ -288,7 +288,7 @@ spawners = [
 ]
 """)
     settings = resolve_settings([tmp_path])
-    assert settings.spawners == ("app.spawn:keeps-and-cleans", "app.start:keeps-never-ends:1",
+    assert specs(settings) == ("app.spawn:keeps-and-cleans", "app.start:keeps-never-ends:1",
                                  "hass.async_create_task")
 
 
@@ -296,7 +296,7 @@ def test_the_documented_spawner_promises_are_valid(tmp_path: Path) -> None:
     docs = (REPO / "docs" / "ownership.md").read_text(encoding="utf-8")
     block = docs.split("```toml\n")[1].split("```", 1)[0]
     s = load_config(_write(tmp_path / "pyproject.toml", block))
-    assert s.spawners == ("app.tasks.spawn", "app.tasks.spawn_logged:keeps-and-cleans",
+    assert specs(s) == ("app.tasks.spawn", "app.tasks.spawn_logged:keeps-and-cleans",
                           "self.start_job:keeps-never-ends:1")
 
 

@@ -132,13 +132,12 @@ def merge_overrides(settings: Settings, overrides: CliOverrides) -> Settings:
         changes["respect_gitignore"] = o.respect_gitignore
     if o.force_exclude is not None:
         changes["force_exclude"] = o.force_exclude
-    if o.spawners is not None:
-        for spec in o.spawners:
-            try:
-                parse_spawner(spec)
-            except ValueError as exc:
-                raise ConfigError(f"--spawner: {exc}") from None
-        changes["spawners"] = dedupe(settings.spawners + o.spawners)
+    if o.spawners is not None:  # the command line's strings, made into spawners here only
+        try:
+            given = tuple(parse_spawner(spec) for spec in o.spawners)
+        except ValueError as exc:
+            raise ConfigError(f"--spawner: {exc}") from None
+        changes["spawners"] = dedupe(settings.spawners + given)
     if o.baseline is not None:
         changes["baseline"] = o.baseline
     if o.unsafe_fixes is not None:

@@ -8,13 +8,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from taskleak.analysis.spawners import parse_spawners, spawner_spec
+from taskleak.analysis.spawners import make_spawner, parse_spawner
 from taskleak.rules import CODE_PREFIX, RULES, rule_for
 from taskleak.settings import FAIL_ON_CHOICES, FORMAT_ALIASES, OUTPUT_FORMATS, Settings
 
 SECTION = "[tool.taskleak]"
+_T = TypeVar("_T")
 
 
 class ConfigError(Exception):
@@ -89,7 +90,7 @@ def _known() -> str:
     return ", ".join(sorted(RULES))
 
 
-def dedupe(items: tuple[str, ...]) -> tuple[str, ...]:
+def dedupe(items: tuple[_T, ...]) -> tuple[_T, ...]:
     return tuple(dict.fromkeys(items))
 
 
@@ -178,11 +179,11 @@ def _helper(where: str, path: Path, value: Any, field: str = "keep_helper") -> d
 
 
 def _spawners(where: str, path: Path, value: Any) -> dict[str, Any]:
-    """Strings `NAME[:PROMISE[:POSITION]]` or tables `{ name, promise, coroutine }`."""
+    """Strings `NAME[:PROMISE[:POSITION]]` or tables `{ name, promise, coroutine }`, made into
+    spawners here, once a run (the analysis takes them as they are)."""
     if not isinstance(value, list):
         raise ConfigError(f"{where} must be a list (got {_describe(value)})")
-    specs: list[str] = []
-    for item in value:
+    for item in value:  # every item's shape first, then what each says
         if isinstance(item, dict):
             unknown = set(item) - {"name", "promise", "coroutine"}
             if unknown or not isinstance(item.get("name"), str) \
@@ -191,18 +192,15 @@ def _spawners(where: str, path: Path, value: Any) -> dict[str, Any]:
                 raise ConfigError(f"{where}: a spawner table has `name` (a string), and may "
                                   f"have `promise` (a string) and `coroutine` (a number): got "
                                   f"{_describe(item)}")
-            specs.append(spawner_spec(item["name"], item.get("promise"), item.get("coroutine")))
-        elif isinstance(item, str):
-            specs.append(item)
-        else:
+        elif not isinstance(item, str):
             raise ConfigError(f"{where}: each spawner is a string or a table "
                               f"(got {_describe(item)})")
-    specs_found = dedupe(tuple(specs))
     try:
-        parse_spawners(specs_found)  # parsed once per run: the analysis asks again (cached)
+        spawners = tuple(make_spawner(**item) if isinstance(item, dict) else parse_spawner(item)
+                         for item in value)
     except ValueError as exc:
         raise ConfigError(f"{where}: {exc}") from None
-    return {"spawners": specs_found}
+    return {"spawners": dedupe(spawners)}
 
 
 def _baseline(where: str, path: Path, value: Any) -> dict[str, Any]:

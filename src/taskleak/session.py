@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.spawners import parse_spawner
 from taskleak.files.discovery import SpecialPathError, is_excluded
 from taskleak.files.paths import relative_path
 from taskleak.model import FindingKey, Risk, RunResult
@@ -126,10 +127,10 @@ class Session:
             facts = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
         else:
             facts = FileFacts(display)
-            if prefilter_for(tuple(self.settings.spawners)).may_spawn(data):
+            if prefilter_for(self.settings.spawners).may_spawn(data):
                 from taskleak.run.pipeline import analyse_file
 
-                facts = analyse_file(data, display, tuple(self.settings.spawners))
+                facts = analyse_file(data, display, self.settings.spawners)
         return join([facts], 1, self.settings.rule_enabled)
 
     def _suppressed(self, result: RunResult) -> RunResult:
@@ -179,7 +180,7 @@ class Session:
         run = FixRun(wrote=write)
         if targets and not self.result.skipped:
             path = self.source.filename or Path(display)
-            source = fix_source(data, spawners=tuple(self.settings.spawners), targets=targets,
+            source = fix_source(data, spawners=self.settings.spawners, targets=targets,
                                 allow_unsafe=policy.allow_unsafe, filename=display,
                                 style=policy.style(path))
             done = FileFix(Path(display), display, source=source, error=source.error,
@@ -256,8 +257,10 @@ def check_source(code: str | bytes, path: str = "<string>", spawners: Sequence[s
                  settings: Settings | None = None) -> RunResult:
     """The findings of one module given as text (or bytes), as `check` makes them for a file
     (`path` is only shown), its `# noqa` comments applied: for tools, editors and tests.
-    `settings` (default: the defaults) selects the rules; its spawners add to `spawners`."""
+    `settings` (default: the defaults) selects the rules; its spawners add to `spawners`
+    (written as in settings: ValueError saying what is wrong with one)."""
     settings = settings or Settings()
-    settings = replace(settings, spawners=(*spawners, *settings.spawners))
+    given = tuple(parse_spawner(s) for s in spawners)
+    settings = replace(settings, spawners=(*given, *settings.spawners))
     data = code.encode("utf-8") if isinstance(code, str) else code
     return Session(Source(buffer=data, filename=Path(path), name=path), settings).analyse()

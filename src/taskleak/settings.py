@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from taskleak.analysis.spawners import Spawner
 
 DEFAULT_EXCLUDES: tuple[str, ...] = (
     ".git",
@@ -61,7 +65,7 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     force_exclude: bool = False  # the excludes apply to files named on the command line too
     respect_gitignore: bool = True
-    spawners: tuple[str, ...] = ()  # extra spawn functions, dotted names
+    spawners: tuple[Spawner, ...] = ()  # extra spawn functions (`config_keys` makes them)
     # the project's function that keeps a task until it is done (and cancels it on shutdown)
     # and returns it: tracked-set fixes call it instead of generating a set
     keep_helper: str = ""
@@ -92,4 +96,4 @@ class Settings:
 
     def analysis_key(self) -> str:
         """The settings that change per-file analysis results (part of the cache key)."""
-        return "spawners=" + ",".join(sorted(self.spawners))
+        return "spawners=" + ",".join(sorted(s.spec for s in self.spawners))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from helpers import analyze_source
+from helpers import analyze_source, spawners_of
 
 from taskleak.run.prefilter import may_spawn
 
@@ -336,7 +336,7 @@ def test_prefilter_is_whole_word(text: bytes, expected: bool) -> None:
 
 
 def test_prefilter_takes_configured_spawners() -> None:
-    assert may_spawn(b"hass.async_create_task(x)", ("hass.async_create_task",))
+    assert may_spawn(b"hass.async_create_task(x)", spawners_of("hass.async_create_task"))
 
 
 def test_blocking_result_on_threadsafe_future_is_waiting() -> None:

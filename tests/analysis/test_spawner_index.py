@@ -13,7 +13,7 @@ from helpers import case_files
 
 from taskleak.analysis import spawns as spawns_module
 from taskleak.analysis.analyse import analyse_source
-from taskleak.analysis.spawners import Spawner, SpawnerIndex, parse_spawners, spawner_index
+from taskleak.analysis.spawners import Spawner, SpawnerIndex, parse_spawner, spawner_index
 from taskleak.files.source import decode
 
 CALLS = textwrap.dedent("""
@@ -85,10 +85,8 @@ def test_the_cases_with_spawners_configured(path: Path, monkeypatch: pytest.Monk
 
 
 def test_an_index_is_built_once_per_configuration() -> None:
-    specs = tuple(f"svc{i}.spawn_thing_{i}" for i in range(1000))
-    parsed = parse_spawners(specs)
-    assert parse_spawners(tuple(list(specs))) is parsed  # equal specs: the same tuple
+    parsed = tuple(parse_spawner(f"svc{i}.spawn_thing_{i}") for i in range(1000))
     index = spawner_index(parsed)
-    assert spawner_index(parsed) is index
+    assert spawner_index(parsed) is index  # the settings' one tuple, file after file
     assert [s.name for s in index.named(["spawn_thing_7", "nothing"])] == ["svc7.spawn_thing_7"]
     assert "spawn_thing_999" in index.methods and len(index.methods) == 1000

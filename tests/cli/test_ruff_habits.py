@@ -172,7 +172,8 @@ def test_show_files_honours_excludes(project: Path) -> None:
 
 def test_show_settings_prints_pasteable_toml(project: Path) -> None:
     (project / "pyproject.toml").write_text(
-        '[tool.taskleak]\nselect = ["TL1"]\nspawners = ["hass.async_create_task"]\n'
+        '[tool.taskleak]\nselect = ["TL1"]\nspawners = ["hass.async_create_task", '
+        '"entry.async_create_task::1", { name = "app.spawn", promise = "returns" }]\n'
         '[tool.taskleak.per-file-ignores]\n"tests/" = ["task-discarded"]\n')
     result = taskleak("check", "--show-settings", "--extend-select", "task-never-cleaned")
     assert result.exit_code == 0
@@ -183,7 +184,9 @@ def test_show_settings_prints_pasteable_toml(project: Path) -> None:
     assert 'extend-select = ["TL201"]' in lines
     assert 'per-file-ignores = {"tests/" = ["TL101"]}  # extend-per-file-ignores included' \
         in lines
-    assert 'spawners = ["hass.async_create_task"]' in lines
+    # each spawner's short form: what a known helper's defaults give is left out
+    assert 'spawners = ["hass.async_create_task", "entry.async_create_task", ' \
+        '"app.spawn:returns"]' in lines
     import tomllib
 
     table = tomllib.loads("\n".join(lines[2:]))["tool"]["taskleak"]

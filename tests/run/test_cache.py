@@ -20,10 +20,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from helpers import FIXTURES, check_paths
+from helpers import FIXTURES, check_paths, spawners_of
 
 from taskleak import __version__
 from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.spawners import Spawner
 from taskleak.cli import main
 from taskleak.files import cachedir
 from taskleak.files.cachedir import CACHE_DIR_NAME, blake2b, default_cache_dir
@@ -149,7 +150,7 @@ def test_settings_that_change_analysis_get_their_own_cache(tmp_path: Path) -> No
     _age(root)
     cache_dir = tmp_path / "cache"
     plain, _ = _run(root, cache_dir)
-    configured = replace(Settings(), spawners=("hass.async_create_task",))
+    configured = replace(Settings(), spawners=spawners_of("hass.async_create_task"))
     with_spawner, stats = _run(root, cache_dir, configured)
     assert json.loads(plain)["findings"] == []
     assert len(json.loads(with_spawner)["findings"]) == 1 and stats.analysed == 1
@@ -248,7 +249,7 @@ def test_internal_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.Monk
     _age(root)
     cache_dir = tmp_path / "cache"
 
-    def broken(data: bytes, display: str, spawners: tuple[str, ...],
+    def broken(data: bytes, display: str, spawners: tuple[Spawner, ...],
                answers_only: bool = False) -> FileFacts:
         return FileFacts(display, skipped=Skipped(display, "internal error: boom", internal=True))
 

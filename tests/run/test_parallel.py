@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import CASE_DIRS, FIXTURES, check_paths, sample_files
+from helpers import CASE_DIRS, FIXTURES, check_paths, sample_files, spawners_of
 
+from taskleak.analysis import spawners as spawners_module
 from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.spawners import Spawner, SpawnerIndex
 from taskleak.cli import main
 from taskleak.report.json import render_json
 from taskleak.run import workers as parallel
@@ -105,7 +107,7 @@ _VICTIM = "voice_chat_server/ai_chat/websocket_handler.py"
 _CRASH_MARKER: list[Path] = []  # set by the test; inherited by the forked workers
 
 
-def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[str, ...],
+def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[Spawner, ...],
                       answers_only: bool = False) -> FileFacts:
     """Module level, so the pool can pickle it; kills the worker that gets this file."""
     if os.getpid() != _PARENT and display.endswith(_VICTIM):
@@ -136,3 +138,39 @@ def test_jobs_option(tmp_path: Path) -> None:
     assert ok.exit_code == 1 and '"high": 1' in ok.stdout
     bad = CliRunner().invoke(main, ["check", "--jobs", "0", str(tmp_path)])
     assert bad.exit_code == 2 and "--jobs" in bad.output
+
+
+_INDEX_LOG: list[Path] = []  # set by the test; inherited by the forked workers
+
+
+class _LoggedIndex(SpawnerIndex):
+    """A spawner index that writes down the process that built it."""
+
+    def __init__(self, spawners: tuple[Spawner, ...]) -> None:
+        with _INDEX_LOG[0].open("a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()}\n")
+        super().__init__(spawners)
+
+
+@pytest.mark.usefixtures("always_pool")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_each_worker_builds_the_spawner_index_once(monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    """The spawners go to each worker once, as it starts, not with each job: a tuple pickled
+    per job would arrive new each time and the index (10,000 spawners: a while) be built per
+    file."""
+    configured = spawners_of(*(f"svc{i}.spawn_thing_{i}" for i in range(1000)),
+                             "hass.async_create_task:returns")
+    code = b"async def f(hass):\n    hass.async_create_task(work())\n"
+    jobs = [Job(i, f"m{i}.py", code) for i in range(40)]
+    monkeypatch.setattr(spawners_module, "SpawnerIndex", _LoggedIndex)
+    monkeypatch.setattr(sys.modules[__name__], "_INDEX_LOG", [tmp_path / "log"])
+    got: dict[int, FileFacts] = {}
+    assert analyze_jobs(jobs, configured, 2, lambda job, facts: got.__setitem__(job.index,
+                                                                              facts)) == 2
+    builders = (tmp_path / "log").read_text(encoding="utf-8").split()
+    assert builders and len(builders) == len(set(builders)) <= 2  # once per worker
+    assert str(os.getpid()) not in builders  # all the work was the workers'
+    for facts in got.values():  # and they had the spawners: the configured helper was found
+        assert facts.module is not None
+        assert [s.spawner for s in facts.module.spawns] == ["hass.async_create_task"]

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import REPO, check_paths, sample_files
+from helpers import REPO, check_paths, sample_files, spawners_of
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -154,12 +154,12 @@ def test_configured_spawner_passes_the_prefilter(tmp_path: Path) -> None:
         def setup(hass):
             hass.async_create_task(refresh())
     """), encoding="utf-8")
-    settings = replace(Settings(), spawners=("hass.async_create_task",))
+    settings = replace(Settings(), spawners=spawners_of("hass.async_create_task"))
     everything = _check([path], settings, use_prefilter=False)
     assert everything.findings
     assert _rows(_check([path], settings, use_prefilter=True)) == _rows(everything)
     assert not may_spawn(path.read_bytes())  # without the setting, there is nothing to find
-    assert may_spawn(path.read_bytes(), ("hass.async_create_task",))
+    assert may_spawn(path.read_bytes(), spawners_of("hass.async_create_task"))
 
 
 def test_hass_create_task_is_a_spawn_only_when_configured(tmp_path: Path) -> None:
@@ -179,10 +179,10 @@ def test_hass_create_task_is_a_spawn_only_when_configured(tmp_path: Path) -> Non
     """), encoding="utf-8")
     assert not _check([path], Settings(), use_prefilter=False).findings
     assert not may_spawn(path.read_bytes())
-    settings = replace(Settings(), spawners=("hass.create_task",))
+    settings = replace(Settings(), spawners=spawners_of("hass.create_task"))
     everything = _check([path], settings, use_prefilter=False)
     assert [f.line for f in everything.findings] == [6, 9]
-    assert may_spawn(path.read_bytes(), ("hass.create_task",))
+    assert may_spawn(path.read_bytes(), spawners_of("hass.create_task"))
     assert _rows(_check([path], settings, use_prefilter=True)) == _rows(everything)
 
 
@@ -241,7 +241,7 @@ def test_prefilter_words(text: bytes, expected: bool) -> None:
 
 
 def test_redundant_needles_are_dropped() -> None:
-    prefilter = Prefilter(("mylib.create_task_later", "x.spawn"))
+    prefilter = Prefilter(spawners_of("mylib.create_task_later", "x.spawn"))
     assert "create_task_later" in prefilter.words and "spawn" in prefilter.words
     assert prefilter.may_spawn(b"mylib.create_task_later(c)")
     assert prefilter.may_spawn(b"x.spawn(c)")
@@ -290,8 +290,8 @@ def test_every_task_group_name_is_covered_by_the_start_words() -> None:
 
 def test_a_spawner_with_a_promise_passes_by_its_method_name() -> None:
     data = b"def f(hass):\n    hass.async_create_task(g())\n"
-    assert may_spawn(data, ("hass.async_create_task:keeps-and-cleans",))
-    assert may_spawn(data, ("entry.async_add_job:returns:1",)) is False
+    assert may_spawn(data, spawners_of("hass.async_create_task:keeps-and-cleans"))
+    assert may_spawn(data, spawners_of("entry.async_add_job:returns:1")) is False
 
 
 MANY = tuple(f"svc{i}.spawn_thing_{i}" for i in range(MAX_NEEDLES + 10))  # the one-pass search
@@ -306,7 +306,7 @@ def test_many_words_are_searched_in_one_pass_with_the_same_answers(
         noise: bytes, word: bytes, around: list[bytes]) -> None:
     """With more words than substring tests pay for, the bytes are split into words once: the
     answer is the per-word whole-word search's, whatever the neighbours."""
-    many = Prefilter(MANY)
+    many = Prefilter(spawners_of(*MANY))
     assert many._needles is None  # the one-pass search is the one tested
     data = around[0] + word + around[1] + noise + b"".join(around[2:])
     for text in (data, noise, word, data[1:], data[:-1]):
@@ -321,8 +321,7 @@ def test_words_in_splits_like_the_regex() -> None:
 
 
 def test_ten_thousand_spawners_keep_the_few_words_answers() -> None:
-    spawners = tuple(f"svc{i}.spawn_thing_{i}" for i in range(10_000))
-    many = Prefilter(spawners)
+    many = Prefilter(spawners_of(*(f"svc{i}.spawn_thing_{i}" for i in range(10_000))))
     for data, expected in [(b"svc5.spawn_thing_9999(work())", True),
                            (b"x.spawn_thing_10000(work())", False),
                            (b"spawn_thing_12x", False),

@@ -23,7 +23,7 @@ from taskleak.analysis.positions import spawn_positions
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scan import scan
 from taskleak.analysis.scopes import Scope
-from taskleak.analysis.spawners import parse_spawners, spawner_index
+from taskleak.analysis.spawners import Spawner, parse_spawner, spawner_index
 from taskleak.analysis.spawns import Spawn, find_spawns
 
 
@@ -97,20 +97,21 @@ def shown_node(sp: Spawn) -> cst.CSTNode:
     return sp.site.func if sp.site.via else sp.site.node
 
 
-def analyse(module: cst.Module, spawners: Sequence[str] = (),
+def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
             text: str | None = None) -> ModuleAnalysis:
-    """Analyse a parsed module; `spawners`: configured spawn functions (`hass.async_create_task`);
-    `text`: its source (what `module.code` gives), if known."""
-    extra = parse_spawners(tuple(spawners))
-    root = scan(module, spawner_index(extra).methods)
+    """Analyse a parsed module; `spawners`: configured spawn functions, as the settings hold
+    them (the same tuple for every file, so its index is built once); `text`: its source (what
+    `module.code` gives), if known."""
+    root = scan(module, spawner_index(spawners).methods)
     resolver = Resolver(root)
-    spawns = sorted(find_spawns(root, resolver, extra), key=lambda sp: sp.site.seq)
+    spawns = sorted(find_spawns(root, resolver, spawners), key=lambda sp: sp.site.seq)
     classifier = Classifier(root, resolver)
     fates = [tuple(classifier.fates(sp)) for sp in spawns]
     return ModuleAnalysis(module, text, root, resolver, classifier, spawns, fates)
 
 
 def analyse_source(code: str, spawners: Sequence[str] = ()) -> ModuleAnalysis:
-    """Analyse source text (for tests and tools)."""
+    """Analyse source text (for tests and tools); `spawners` as written in settings."""
+    parsed = tuple(parse_spawner(s) for s in spawners)
     # libcst drops a byte order mark from the code it keeps: so does the text searched
-    return analyse(cst.parse_module(code), spawners, text=code.removeprefix("\ufeff"))
+    return analyse(cst.parse_module(code), parsed, text=code.removeprefix("\ufeff"))

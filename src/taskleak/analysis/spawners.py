@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from taskleak.analysis.interface import Promise
 
@@ -44,6 +43,22 @@ class Spawner:
     def receiver(self) -> str:
         """What the helper is called on: "hass" of "hass.async_create_task", "" for a name."""
         return self.name.rsplit(".", 1)[0] if "." in self.name else ""
+
+    @property
+    def spec(self) -> str:
+        """The short string form, leaving out what KNOWN supplies (`entry.async_create_task::1`
+        is `entry.async_create_task`): `parse_spawner(s.spec) == s` for what `make_spawner`
+        makes. Shown by --show-settings; part of the cache key."""
+        known = KNOWN.get(self.name)
+        promise = None if known is not None and self.promise == known.promise else self.promise
+        coroutine = None if known is not None and self.coroutine == known.coroutine \
+            else self.coroutine
+        spec = self.name
+        if promise is not None or coroutine is not None:
+            spec += f":{promise.value if promise is not None else ''}"
+        if coroutine is not None:
+            spec += f":{coroutine}"
+        return spec
 
 
 _HASS_TASKS = ("Home Assistant keeps it in hass._tasks, waits for it, and cancels what is "
@@ -72,47 +87,42 @@ KNOWN: dict[str, Spawner] = {s.name: s for s in (
 PROMISES = {p.value: p for p in Promise}
 
 
-def parse_spawner(spec: str) -> Spawner:
-    """`NAME`, `NAME:PROMISE` or `NAME:PROMISE:COROUTINE`; ValueError saying what is wrong."""
-    parts = spec.strip().split(":")
-    name = parts[0].strip()
+def make_spawner(name: str, promise: str | None = None, coroutine: int | None = None) -> Spawner:
+    """A spawner from its parts (a `spawners` table's keys), with KNOWN's promise, position and
+    note for what it leaves out; ValueError saying what is wrong. The only constructor settings
+    use: it is what makes a known helper's defaults apply."""
+    name = name.strip()
     if not _NAME.match(name):
         raise ValueError(f"{name!r} is not a dotted name like 'hass.async_create_task'")
-    promise: Promise | None = None
-    if len(parts) > 1 and parts[1].strip():
-        promise = PROMISES.get(parts[1].strip())
-        if promise is None:
-            raise ValueError(f"{parts[1].strip()!r} is not a promise (one of "
+    promised: Promise | None = None
+    if promise is not None and promise.strip():  # an empty promise is none (`NAME::1`)
+        promised = PROMISES.get(promise.strip())
+        if promised is None:
+            raise ValueError(f"{promise.strip()!r} is not a promise (one of "
                              f"{', '.join(PROMISES)})")
-    coroutine: int | None = None
-    if len(parts) > 2 and parts[2].strip():
-        if not parts[2].strip().isdigit():
-            raise ValueError(f"the coroutine's position must be a number, not {parts[2]!r}")
-        coroutine = int(parts[2])
-    if len(parts) > 3:
-        raise ValueError(f"{spec!r}: expected NAME, NAME:PROMISE or NAME:PROMISE:POSITION")
+    # said as the string form says it: TOML's `true` is an int to Python
+    if coroutine is not None and (isinstance(coroutine, bool) or coroutine < 0):
+        raise ValueError(f"the coroutine's position must be a number, not {str(coroutine)!r}")
     known = KNOWN.get(name)
     if known is not None:
-        return Spawner(name, promise or known.promise,
+        return Spawner(name, promised or known.promise,
                        known.coroutine if coroutine is None else coroutine, known.note)
-    return Spawner(name, promise, coroutine)
+    return Spawner(name, promised, coroutine)
 
 
-def spawner_spec(name: str, promise: str | None = None, coroutine: int | None = None) -> str:
-    """The string form of a spawner (what settings keep)."""
-    spec = name
-    if promise is not None or coroutine is not None:
-        spec += f":{promise or ''}"
-    if coroutine is not None:
-        spec += f":{coroutine}"
-    return spec
-
-
-@lru_cache(maxsize=16)
-def parse_spawners(specs: tuple[str, ...]) -> tuple[Spawner, ...]:
-    """The spawners of a configuration, parsed once per process: the same tuple object for the
-    same specs, so its `SpawnerIndex` is built once too."""
-    return tuple(parse_spawner(s) for s in specs)
+def parse_spawner(spec: str) -> Spawner:
+    """`NAME`, `NAME:PROMISE` or `NAME:PROMISE:COROUTINE`; ValueError saying what is wrong
+    (the first of: the name, the promise, the position, too many parts)."""
+    parts = spec.strip().split(":")
+    promise = parts[1] if len(parts) > 1 else None
+    position = parts[2] if len(parts) > 2 else ""
+    if position.strip() and not position.strip().isdigit():
+        make_spawner(parts[0], promise)  # a bad name or promise is the error said
+        raise ValueError(f"the coroutine's position must be a number, not {position!r}")
+    spawner = make_spawner(parts[0], promise, int(position) if position.strip() else None)
+    if len(parts) > 3:
+        raise ValueError(f"{spec!r}: expected NAME, NAME:PROMISE or NAME:PROMISE:POSITION")
+    return spawner
 
 
 class SpawnerIndex:
@@ -139,7 +149,8 @@ _last_index: SpawnerIndex | None = None
 
 
 def spawner_index(spawners: tuple[Spawner, ...]) -> SpawnerIndex:
-    """The index of `spawners`, kept while the same tuple comes again (each file of a run)."""
+    """The index of `spawners`, kept while the same tuple comes again (each file of a run:
+    the settings' tuple here, the one the pool handed each worker there)."""
     global _last_index
     if _last_index is None or _last_index.spawners is not spawners:
         _last_index = SpawnerIndex(spawners)

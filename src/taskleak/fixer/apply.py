@@ -23,6 +23,7 @@ from taskleak.advice.offers import TOO_DEEP_TO_FIX, choose, needs_fix, not_appli
 from taskleak.analysis.analyse import analyse, shown_node
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.positions import spawn_positions
+from taskleak.analysis.spawners import Spawner
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.lines import byte_position, lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source, syntax_error
@@ -83,7 +84,7 @@ def _text(data: bytes) -> str | None:
         return None
 
 
-def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
+def fix_source(data: bytes, *, spawners: tuple[Spawner, ...] = (),
                targets: Collection[TargetKey] | None = None,
                allow_unsafe: Callable[[str], bool] = _never,
                filename: str = "<string>", style: FixStyle | None = None) -> SourceFix:
@@ -97,9 +98,9 @@ def fix_source(data: bytes, *, spawners: tuple[str, ...] = (),
         return SourceFix(original=data, fixed=data, error=f"libcst cannot rewrite it: {exc}")
 
 
-def _fix_source(data: bytes, spawners: tuple[str, ...], targets: Collection[TargetKey] | None,
-                allow_unsafe: Callable[[str], bool], filename: str, style: FixStyle | None
-                ) -> SourceFix:
+def _fix_source(data: bytes, spawners: tuple[Spawner, ...],
+                targets: Collection[TargetKey] | None, allow_unsafe: Callable[[str], bool],
+                filename: str, style: FixStyle | None) -> SourceFix:
     result = SourceFix(original=data, fixed=data)
     try:
         module = cst.parse_module(data)
@@ -242,7 +243,7 @@ class FileFix:
     diff: str = ""
 
 
-def fix_file(path: Path, display: str, *, spawners: tuple[str, ...] = (),
+def fix_file(path: Path, display: str, *, spawners: tuple[Spawner, ...] = (),
              targets: Collection[TargetKey] | None = None,
              allow_unsafe: Callable[[str], bool] = _never, write: bool = True,
              want_diff: bool = False, style: FixStyle | None = None) -> FileFix:

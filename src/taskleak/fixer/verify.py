@@ -17,6 +17,7 @@ import libcst as cst
 from taskleak.advice.offers import advise_module
 from taskleak.analysis.analyse import ModuleAnalysis, analyse
 from taskleak.analysis.facts import ModuleFacts
+from taskleak.analysis.spawners import Spawner
 from taskleak.analysis.spawns import Spawn
 from taskleak.files.lines import with_newlines
 from taskleak.files.source import SourceError, decode
@@ -137,7 +138,7 @@ class Checker:
     """Verifies a rewritten module against the original (see the module docstring)."""
 
     def __init__(self, module: cst.Module, items: list[tuple[Spawn, Verdict]],
-                 spawners: tuple[str, ...], filename: str, data: bytes,
+                 spawners: tuple[Spawner, ...], filename: str, data: bytes,
                  lost: Lost | None = None) -> None:
         self.module = module
         self.original = data  # the file as it is: what "unchanged" writes

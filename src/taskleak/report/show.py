@@ -57,7 +57,7 @@ def settings_lines(settings: Settings) -> list[str]:
         f"extend-exclude = {_toml(settings.extend_exclude)}",
         f"force-exclude = {_toml(settings.force_exclude)}",
         f"respect-gitignore = {_toml(settings.respect_gitignore)}",
-        f"spawners = {_toml(settings.spawners)}",
+        f"spawners = {_toml(tuple(s.spec for s in settings.spawners))}",
         f"keep-helper = {_toml(settings.keep_helper)}",
         f"spawn-helper = {_toml(settings.spawn_helper)}",
         f"baseline = {_toml(settings.baseline)}",

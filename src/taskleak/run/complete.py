@@ -141,7 +141,7 @@ def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings
             continue
         assert module is not None
         try:
-            placed = call_positions(data, ordinals, tuple(settings.spawners))
+            placed = call_positions(data, ordinals, settings.spawners)
         except RecursionError:  # its other findings stand; the unplaced calls are said lost
             facts[i].skipped = Skipped(display, f"{TOO_DEEP} (a call that drops a returned task)")
             continue

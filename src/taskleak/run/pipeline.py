@@ -8,8 +8,6 @@ internal error (the run exits 2) and never stops the others.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import libcst as cst
 
 from taskleak.advice.offers import advise_module
@@ -19,14 +17,14 @@ from taskleak.analysis.interface import CallPosition
 from taskleak.analysis.parse import gc_paused, parse_source
 from taskleak.analysis.positions import spawn_positions
 from taskleak.analysis.scan import scan
-from taskleak.analysis.spawners import parse_spawners, spawner_index
+from taskleak.analysis.spawners import Spawner, spawner_index
 from taskleak.files.source import SourceError
 from taskleak.model import Skipped
 
 TOO_DEEP = "too deeply nested for the analysis"
 
 
-def analyse_file(data: bytes, display: str, spawners: Sequence[str] = (), *,
+def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), *,
                  answers_only: bool = False) -> FileFacts:
     """The facts of one file's bytes (already read, and already through the prefilter, or
     parsed only for its exports: `answers_only`)."""
@@ -50,13 +48,13 @@ def analyse_file(data: bytes, display: str, spawners: Sequence[str] = (), *,
     return out
 
 
-def call_positions(data: bytes, ordinals: set[int], spawners: Sequence[str] = ()
+def call_positions(data: bytes, ordinals: set[int], spawners: tuple[Spawner, ...] = ()
                    ) -> dict[int, CallPosition]:
     """Where the module's dropped calls of these ordinals are (`exports.dropped_calls`): a
     finding at a call needs its line, which the facts leave out (most calls never need one)."""
     with gc_paused():
         module, text = parse_source(data)
-        root = scan(module, spawner_index(parse_spawners(tuple(spawners))).methods)
+        root = scan(module, spawner_index(spawners).methods)
         calls = [(call, statement) for scope in root.walk()
                  for call, _, statement in scope.dropped_calls]
         wanted = [calls[i] for i in sorted(ordinals) if i < len(calls)]

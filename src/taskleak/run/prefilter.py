@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from taskleak.analysis.spawners import parse_spawners
+from taskleak.analysis.spawners import Spawner
 from taskleak.analysis.vocabulary import (
     NOT_LOOPS,
     SPAWN_FUNCTIONS,
@@ -52,9 +52,9 @@ MAX_NEEDLES = 32
 class Prefilter:
     """The words for one set of configured spawners, and a fast test over bytes."""
 
-    def __init__(self, spawners: tuple[str, ...] = ()) -> None:
+    def __init__(self, spawners: tuple[Spawner, ...] = ()) -> None:
         words = set(SPAWN_WORDS)
-        configured = {s.method for s in parse_spawners(spawners)}
+        configured = {s.method for s in spawners}
         words.update(configured)
         self.words = tuple(sorted(words))
         # `hass.create_task` is no spawn unless a spawner of that name is configured
@@ -212,10 +212,10 @@ def _after_not_loop(data: bytes, i: int) -> bool:
 
 
 @lru_cache(maxsize=32)
-def prefilter_for(spawners: tuple[str, ...] = ()) -> Prefilter:
+def prefilter_for(spawners: tuple[Spawner, ...] = ()) -> Prefilter:
     return Prefilter(spawners)
 
 
-def may_spawn(data: bytes, spawners: tuple[str, ...] = ()) -> bool:
+def may_spawn(data: bytes, spawners: tuple[Spawner, ...] = ()) -> bool:
     """Whether `data` names a spawn function as a whole word (so the file must be parsed)."""
-    return prefilter_for(tuple(spawners)).may_spawn(data)
+    return prefilter_for(spawners).may_spawn(data)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.spawners import Spawner
 from taskleak.files.discovery import Found, discover_names, listing_key
 from taskleak.files.listing_cache import ListingCache
 from taskleak.files.paths import relative_path
@@ -60,7 +61,7 @@ class Collected:
 
     paths: list[str]
     facts: list[FileFacts]
-    spawners: tuple[str, ...] = ()
+    spawners: tuple[Spawner, ...] = ()
     unlisted: list[Skipped] = field(default_factory=list)  # folders that could not be listed
 
     def result(self, rule_enabled: Callable[[str], bool] = lambda code: True) -> RunResult:
@@ -81,7 +82,7 @@ class Collected:
         except SourceError as exc:
             return FileFacts(display, skipped=Skipped(display, exc.reason, exc.line,
                                                       column=exc.column))
-        return analyse_file(data, display, tuple(settings.spawners))
+        return analyse_file(data, display, settings.spawners)
 
 
 def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
@@ -128,7 +129,7 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
         progress.stop()
     unlisted = [Skipped(relative_path(folder), f"folder cannot be listed: {why}")
                 for folder, why in found.unlisted]
-    return Collected(files, run.results, tuple(settings.spawners), unlisted)
+    return Collected(files, run.results, settings.spawners, unlisted)
 
 
 # Speed trick (one place): a cold run over a big tree starts its worker pool while discovery is
@@ -143,7 +144,7 @@ class _EarlyPool:
     """The pool `collect` may start during discovery (see POOL_BEFORE_FILES)."""
 
     def __init__(self, settings: Settings, jobs: int | None) -> None:
-        self.spawners = tuple(settings.spawners)
+        self.spawners = settings.spawners
         self.jobs = jobs
         self.analyzer: Analyzer | None = None
 
@@ -170,7 +171,7 @@ class _Collector:
     def __init__(self, settings: Settings, cache: Cache | None, progress: Progress,
                  stats: RunStats, count: int, jobs: int | None, use_prefilter: bool,
                  analyzer: Analyzer | None = None) -> None:
-        self.spawners = tuple(settings.spawners)
+        self.spawners = settings.spawners
         self.cache = cache
         self.progress = progress
         self.stats = stats

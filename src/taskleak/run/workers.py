@@ -27,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.spawners import Spawner
 
 # Below this much source, one process is faster than starting a pool (libcst parses and
 # taskleak analyses about 0.4 MB of source a second on one core here; forking the workers,
@@ -57,7 +58,7 @@ def default_jobs() -> int:
     return max(1, count or 1)
 
 
-def analyze_job(data: bytes, display: str, spawners: tuple[str, ...],
+def analyze_job(data: bytes, display: str, spawners: tuple[Spawner, ...],
                 answers_only: bool = False) -> FileFacts:
     """One file in a worker (or here): the parser is imported on first use."""
     from taskleak.run.pipeline import analyse_file
@@ -65,10 +66,21 @@ def analyze_job(data: bytes, display: str, spawners: tuple[str, ...],
     return analyse_file(data, display, spawners, answers_only=answers_only)
 
 
+# The run's spawners in a worker, given once as it starts (`_start_worker`), not with each job:
+# 10,000 of them would be pickled per file, and arrive as a new tuple each time, so the
+# analysis would build its spawner index (kept while the same tuple comes) for every file.
+_worker_spawners: tuple[Spawner, ...] = ()
+
+
+def _pool_job(data: bytes, display: str, answers_only: bool) -> FileFacts:
+    return analyze_job(data, display, _worker_spawners, answers_only)
+
+
 class Analyzer:
     """Takes jobs one by one during the pass; `finish` delivers every result."""
 
-    def __init__(self, spawners: tuple[str, ...], max_workers: int, on_result: OnResult) -> None:
+    def __init__(self, spawners: tuple[Spawner, ...], max_workers: int,
+                 on_result: OnResult) -> None:
         self.spawners = spawners
         self.max_workers = max_workers
         self.on_result = on_result
@@ -145,15 +157,15 @@ class Analyzer:
         held, self._held = self._held, []
         with _interrupts_held():  # the workers fork on the first submit
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(),
-                                             initializer=_ignore_interrupts)
+                                             initializer=_start_worker,
+                                             initargs=(self.spawners,))
             # The biggest first, so no worker is left alone with a large file at the end.
             for job in sorted(held, key=lambda j: len(j.data), reverse=True):
                 self._submit(job)
 
     def _submit(self, job: Job) -> None:
         assert self._pool is not None
-        future = self._pool.submit(analyze_job, job.data, job.display, self.spawners,
-                                   job.answers_only)
+        future = self._pool.submit(_pool_job, job.data, job.display, job.answers_only)
         self._futures[future] = job
 
     def _analyze_here(self, jobs: Iterable[Job]) -> None:
@@ -162,7 +174,7 @@ class Analyzer:
                                             job.answers_only))
 
 
-def analyze_jobs(jobs: Iterable[Job], spawners: tuple[str, ...], max_workers: int,
+def analyze_jobs(jobs: Iterable[Job], spawners: tuple[Spawner, ...], max_workers: int,
                  on_result: OnResult) -> int:
     """Analyse every job, calling `on_result` for each; returns the worker count (0: here)."""
     analyzer = Analyzer(spawners, max_workers, on_result)
@@ -191,8 +203,11 @@ def _import_parser() -> None:
     import taskleak.run.pipeline  # noqa: F401  (libcst, and taskleak's analysis)
 
 
-def _ignore_interrupts() -> None:
-    """A worker's first step: Ctrl-C is the main process's to handle (it ends the pool)."""
+def _start_worker(spawners: tuple[Spawner, ...]) -> None:
+    """A worker's first step: Ctrl-C is the main process's to handle (it ends the pool), and
+    the run's spawners are kept for its jobs."""
+    global _worker_spawners
+    _worker_spawners = spawners
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
