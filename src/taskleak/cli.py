@@ -21,6 +21,7 @@ import click
 
 from taskleak import __version__
 from taskleak.api import CheckOptions, FixOptions, Outcome
+from taskleak.cli_args import CliArgs
 from taskleak.cli_options import PATH, check_options, selection_options
 from taskleak.config import CliOverrides
 from taskleak.rules import ALL_RULES, rule_for
@@ -35,29 +36,29 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def _run_options(kind: type[CheckOptions] | type[FixOptions], paths: tuple[Path, ...],
-                 o: dict[str, Any], **extra: Any) -> Any:
+                 a: CliArgs, **extra: Any) -> Any:
     """The session's options from the command line's (stdin is read here, for `-`)."""
     stdin = None
-    if not paths and o["stdin_filename"] is not None:
+    if not paths and a.stdin_filename is not None:
         paths = (Path("-"),)  # as ruff: --stdin-filename with no path reads stdin
-    _apply_color(o["color"])
+    _apply_color(a.color)
     if Path("-") in paths:
         if len(paths) > 1:
             _usage_error("`-` (stdin) cannot be mixed with other paths")
         stdin = sys.stdin.buffer.read()
-    elif o["stdin_filename"] is not None:
+    elif a.stdin_filename is not None:
         _usage_error("--stdin-filename reads stdin: give `-` or no path")
     overrides = CliOverrides(
-        select=_split(o["select"]), extend_select=_split(o["extend_select"]),
-        ignore=_split(o["ignore"]), fail_on=o["fail_on"], exclude=_split(o["exclude"]),
-        extend_exclude=_split(o["extend_exclude"]), force_exclude=o["force_exclude"],
-        spawners=_split(o["spawners"]), respect_gitignore=o["respect_gitignore"],
-        baseline=o.get("baseline_file"), unsafe_fixes=o["unsafe_fixes"],
-        ignore_noqa=o["ignore_noqa"])
+        select=_split(a.select), extend_select=_split(a.extend_select),
+        ignore=_split(a.ignore), fail_on=a.fail_on, exclude=_split(a.exclude),
+        extend_exclude=_split(a.extend_exclude), force_exclude=a.force_exclude,
+        spawners=_split(a.spawners), respect_gitignore=a.respect_gitignore,
+        baseline=a.baseline_file, unsafe_fixes=a.unsafe_fixes,
+        ignore_noqa=a.ignore_noqa)
     return kind(paths=() if stdin is not None else paths, overrides=overrides,
-                config_file=o["config_file"], isolated=o["isolated"], cache=not o["no_cache"],
-                stdin=stdin, stdin_filename=o["stdin_filename"], exit_zero=o["exit_zero"],
-                exit_non_zero_on_fix=o["exit_non_zero_on_fix"], diff=o["show_diff"], **extra)
+                config_file=a.config_file, isolated=a.isolated, cache=not a.no_cache,
+                stdin=stdin, stdin_filename=a.stdin_filename, exit_zero=a.exit_zero,
+                exit_non_zero_on_fix=a.exit_non_zero_on_fix, diff=a.show_diff, **extra)
 
 
 def _apply_color(color: str) -> None:
@@ -127,39 +128,40 @@ def check(paths: tuple[Path, ...], **o: Any) -> None:
     """Report every task spawn under PATHS (default: the current folder; `-`: stdin)."""
     from taskleak import api
 
+    a = CliArgs.from_click(o)
     options: CheckOptions = _run_options(
-        CheckOptions, paths, o, jobs=o["jobs"], cache_dir=o["cache_dir"],
-        show_unused_noqa=o["show_unused_noqa"], write_baseline=o["write_baseline_file"],
-        runtime_report=o["runtime_report"], apply_fixes=o["apply_fixes"] or o["fix_only"],
-        add_noqa=o["add_noqa"])
-    if o["show_settings"] or o["show_files"]:
+        CheckOptions, paths, a, jobs=a.jobs, cache_dir=a.cache_dir,
+        show_unused_noqa=a.show_unused_noqa, write_baseline=a.write_baseline_file,
+        runtime_report=a.runtime_report, apply_fixes=a.apply_fixes or a.fix_only,
+        add_noqa=a.add_noqa)
+    if a.show_settings or a.show_files:
         from taskleak.report.show import render_files, render_settings
 
-        text = render_settings(_session(api.settings_for, options)) if o["show_settings"] \
+        text = render_settings(_session(api.settings_for, options)) if a.show_settings \
             else render_files(_session(api.files, options))
         click.echo(text, nl=False)
         sys.exit(0)
-    if o["watch"]:
-        _watch(options, o)
-    if o["unsafe_fixes"] and not (o["apply_fixes"] or o["show_diff"]):
+    if a.watch:
+        _watch(options, a)
+    if a.unsafe_fixes and not (a.apply_fixes or a.show_diff):
         click.echo("warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
     started = time.monotonic()
-    out = _session(api.check, options, _progress(o))
-    if o["fix_only"] and out.fixes is not None and out.stdin_output is None:
+    out = _session(api.check, options, _progress(a))
+    if a.fix_only and out.fixes is not None and out.stdin_output is None:
         # ruff's --fix-only: what was fixed, never what is left; the findings do not fail it
-        if not o["silent"]:
-            _print_fix_summary(out, diff_only=o["show_diff"], o=o)
+        if not a.silent:
+            _print_fix_summary(out, diff_only=a.show_diff, a=a)
         sys.exit(options.final_exit(2 if out.exit_code == 2 else 0, out.fixed))
-    _print_check(out, o)
-    if o["verbose"]:
+    _print_check(out, a)
+    if a.verbose:
         _print_verbose(out, time.monotonic() - started)
     sys.exit(out.exit_code)
 
 
-def _progress(o: dict[str, Any]) -> Any:
+def _progress(a: CliArgs) -> Any:
     from taskleak.run.progress import NoProgress, progress_for
 
-    quiet = o["quiet"] or o["silent"] or o.get("output_file") or o.get("fmt") not in (
+    quiet = a.quiet or a.silent or a.output_file or a.fmt not in (
         None, "full", "text", "table")
     return NoProgress() if quiet else progress_for("text")
 
@@ -180,53 +182,54 @@ def _session(run: Callable[..., S], *args: Any) -> S:
     return out
 
 
-def _print_check(out: Outcome, o: dict[str, Any]) -> None:
+def _print_check(out: Outcome, a: CliArgs) -> None:
     """Everything a check prints: fixes, messages, then the report."""
     from taskleak.report.emit import ReportOptions, emit
 
     if out.noqa_added is not None:
-        return _print_added_noqa(out, o)
+        return _print_added_noqa(out, a)
     if out.stdin_output is not None:
-        return _print_fixed_stdin(out, o)
-    if out.fixes is not None and not o["silent"]:
-        _print_fix_summary(out, diff_only=o["show_diff"], o=o)
-        if o["show_diff"]:
+        return _print_fixed_stdin(out, a)
+    if out.fixes is not None and not a.silent:
+        _print_fix_summary(out, diff_only=a.show_diff, a=a)
+        if a.show_diff:
             return None
-    if o["silent"]:
+    if a.silent:
         return None
     for message in out.messages:
         click.echo(message, err=True)
-    fmt = FORMAT_ALIASES.get(o["fmt"], o["fmt"]) or out.settings.output_format or "full"
-    report = ReportOptions(fmt=fmt, output_file=o["output_file"], show_low=o["show_low"],
-                           show_fixes=o["show_fixes"], quiet=o["quiet"],
-                           statistics=o["statistics"], baselined=out.baselined)
+    given = FORMAT_ALIASES.get(a.fmt, a.fmt) if a.fmt is not None else None
+    fmt = given or out.settings.output_format or "full"
+    report = ReportOptions(fmt=fmt, output_file=a.output_file, show_low=a.show_low,
+                           show_fixes=a.show_fixes, quiet=a.quiet,
+                           statistics=a.statistics, baselined=out.baselined)
     emit(out.result, out.settings, report, sys.stdout)  # an OutputError: see _Taskleak
     return None
 
 
-def _print_added_noqa(out: Outcome, o: dict[str, Any]) -> None:
+def _print_added_noqa(out: Outcome, a: CliArgs) -> None:
     added = out.noqa_added
     assert added is not None
-    if not o["silent"]:
+    if not a.silent:
         noun = "directive" if added.count == 1 else "directives"
         click.echo(f"Added {added.count} noqa {noun}.", err=True)
     for path, why in added.errors:
         click.echo(f"taskleak: {path}: no noqa added: {why}", err=True)
 
 
-def _print_fixed_stdin(out: Outcome, o: dict[str, Any]) -> None:
+def _print_fixed_stdin(out: Outcome, a: CliArgs) -> None:
     """The fixed source (or the diff) on stdout; what was done, on stderr."""
     assert out.stdin_output is not None
     sys.stdout.flush()
     sys.stdout.buffer.write(out.stdin_output)
     sys.stdout.buffer.flush()
-    if not (o["quiet"] or o["silent"]):
-        _print_fix_summary(out, diff_only=True, o=o, print_diff=False)
-    for skipped in out.result.skipped if not o["silent"] else ():
+    if not (a.quiet or a.silent):
+        _print_fix_summary(out, diff_only=True, a=a, print_diff=False)
+    for skipped in out.result.skipped if not a.silent else ():
         click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
 
 
-def _print_fix_summary(out: Outcome, *, diff_only: bool, o: dict[str, Any],
+def _print_fix_summary(out: Outcome, *, diff_only: bool, a: CliArgs,
                        print_diff: bool = True) -> None:
     """The diff (with --diff) on stdout, then what fixing did, on stderr."""
     from taskleak.report.fixes import fixed_lines, summary_lines
@@ -234,10 +237,10 @@ def _print_fix_summary(out: Outcome, *, diff_only: bool, o: dict[str, Any],
     assert out.fixes is not None
     if diff_only and print_diff:
         click.echo(out.fixes.diff, nl=False)
-    if o["quiet"]:
+    if a.quiet:
         return
-    lines = summary_lines(out.fixes, left_too=not o.get("fix_only")) \
-        + (fixed_lines(out.fixes) if o["show_fixes"] else [])
+    lines = summary_lines(out.fixes, left_too=not a.fix_only) \
+        + (fixed_lines(out.fixes) if a.show_fixes else [])
     for line in lines:
         prefix = "" if diff_only or line.startswith(" ") else "taskleak: "
         click.echo(prefix + line, err=True)
@@ -253,20 +256,20 @@ def _print_verbose(out: Outcome, seconds: float) -> None:
                f"in {seconds:.2f} s", err=True)
 
 
-def _watch(options: CheckOptions, o: dict[str, Any]) -> NoReturn:
+def _watch(options: CheckOptions, a: CliArgs) -> NoReturn:
     """`--watch`: a report now and after every change, until Ctrl-C."""
     from taskleak import api
 
     if options.stdin is not None:
         _usage_error("--watch cannot read stdin")
     try:
-        for got in api.watch(options, _progress(o)):
+        for got in api.watch(options, _progress(a)):
             if isinstance(got, api.UsageError):
                 click.echo(f"taskleak: error: {got}", err=True)
             else:
                 if sys.stdout.isatty():
                     click.clear()
-                _print_check(got, o)
+                _print_check(got, a)
                 sys.stdout.flush()
             stamp = time.strftime("%H:%M:%S")
             click.echo(f"[{stamp}] taskleak: watching for file changes (Ctrl-C to stop)",
@@ -291,21 +294,22 @@ def fix_command(paths: tuple[Path, ...], **o: Any) -> None:
     from taskleak import api
     from taskleak.report.fixes import fixed_lines, summary_lines
 
+    a = CliArgs.from_click(o)
     started = time.monotonic()
-    out = _session(api.fix, _run_options(FixOptions, paths, o))
-    if o["verbose"]:
+    out = _session(api.fix, _run_options(FixOptions, paths, a))
+    if a.verbose:
         _print_verbose(out, time.monotonic() - started)
     assert out.fixes is not None
     if out.stdin_output is not None:
-        _print_fixed_stdin(out, o)
+        _print_fixed_stdin(out, a)
         sys.exit(out.exit_code)
-    if o["show_diff"] and not o["silent"]:
+    if a.show_diff and not a.silent:
         click.echo(out.fixes.diff, nl=False)
-    if not (o["quiet"] or o["silent"]):
+    if not (a.quiet or a.silent):
         for line in summary_lines(out.fixes) + (
-                fixed_lines(out.fixes) if o["show_fixes"] else []):
-            click.echo(line, err=o["show_diff"])
-    for skipped in out.result.skipped if not o["silent"] else ():
+                fixed_lines(out.fixes) if a.show_fixes else []):
+            click.echo(line, err=a.show_diff)
+    for skipped in out.result.skipped if not a.silent else ():
         click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
     sys.exit(out.exit_code)
 
