@@ -1,31 +1,28 @@
 """Every rule's cases, in process: its examples, and the programs of its test folder.
 
 A rule is one module of `taskleak.rules` and one folder here named like the rule
-(`tests/rules/task-discarded/`): `NAME.py` programs with the rows `taskleak check` must report in
-`NAME.expected.json` beside them, and `fixes/NAME.before.py` / `NAME.after.py` pairs for
-`taskleak fix` (run by `tests/fixes/test_fix_cases.py`). The spawn forms and traps of the
-analysis (`tests/analysis/spawn_forms/`, `traps/`) run here the same way.
+(`tests/rules/task-discarded/`): `NAME.py` programs with the rows `taskleak check` must report,
+words and all, in `NAME.expected.json` beside them (the format: `tests/expectations.py`, and
+`README.md` here), and `fixes/NAME.before.py` / `NAME.after.py` pairs for `taskleak fix` (run by
+`tests/fixes/test_fix_cases.py`). The spawn forms and traps of the analysis
+(`tests/analysis/spawn_forms/`, `traps/`) run here the same way. These tests only compare;
+`python tests/rules/update_cases.py [PATHS]` rewrites expectations after a deliberate change.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import tokenize
-from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers import CASE_DIRS, EXPECTED_SUFFIX, RULE_CASES, analyze_source, case_files
+from case_runs import Case, actual_rows, mismatch, module_cases
+from helpers import CASE_DIRS, EXPECTED_SUFFIX, RULE_CASES, analyze_source
 
 from taskleak.analysis.fates import FateKind
-from taskleak.api import CheckOptions, check
-from taskleak.config import CliOverrides
 from taskleak.model import Risk
 from taskleak.rules import ALL_RULES, RULES
 
-Row = tuple[str, int, str, str]  # (path, line, rule, risk)
-ROW_KEYS = {"path", "line", "rule", "risk"}
 # A call that could spawn a task: create_task/ensure_future/run_coroutine_threadsafe/
 # start_soon/start, the Task class (or an alias ending in Task), gather/shield/wait_for of
 # coroutines, a local alias named spawn, or one of them handed to `run`/`partial` (the cases use
@@ -35,22 +32,6 @@ SPAWN_CALL = re.compile(
     r"gather|shield|wait_for)"
     r"\s*\(|\b(run|partial)\(\S+\.(create_task|ensure_future|start_soon)\b"
 )
-
-
-def load_expected(path: Path) -> list[Row]:
-    """Read an expected file, rejecting anything that is not a list of well-formed rows."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert isinstance(data, list), f"{path}: expected a JSON list"
-    rows: list[Row] = []
-    for i, item in enumerate(data):
-        assert isinstance(item, dict), f"{path}[{i}]: expected an object"
-        assert set(item) == ROW_KEYS, f"{path}[{i}]: keys {sorted(item)} != {sorted(ROW_KEYS)}"
-        p, line, rule, risk = item["path"], item["line"], item["rule"], item["risk"]
-        assert isinstance(p, str) and p and "\\" not in p, f"{path}[{i}]: bad path {p!r}"
-        assert isinstance(line, int) and not isinstance(line, bool), f"{path}[{i}]: bad line"
-        assert isinstance(rule, str) and isinstance(risk, str), f"{path}[{i}]: bad rule/risk"
-        rows.append((p, line, rule, risk))
-    return rows
 
 
 # fates whose rule may report them above the rule's default risk
@@ -70,11 +51,7 @@ def source_lines(path: Path) -> list[str]:
     return lines
 
 
-def _case_id(path: Path) -> str:
-    return f"{path.parent.name}/{path.stem}"
-
-
-CASES = case_files()
+CASES = module_cases()
 
 
 def test_every_rule_has_a_folder_and_every_folder_a_rule() -> None:
@@ -90,37 +67,35 @@ def test_every_case_has_an_expected_file_and_vice_versa() -> None:
         assert sources == expected, f"{folder}: cases and expected files differ"
 
 
-@pytest.mark.parametrize("case", CASES, ids=_case_id)
-def test_case_findings_match_expected(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(case.parent)
-    every_rule = CliOverrides(select=("ALL",))  # the opt-in rules too
-    out = check(CheckOptions(paths=(Path(case.name),), isolated=True, cache=False,
-                             overrides=every_rule))
-    expected = Counter(load_expected(case.with_name(case.stem + EXPECTED_SUFFIX)))
-    actual = Counter((f.path, f.line, f.rule, f.risk.value) for f in out.result.findings)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_case_findings_match_expected(case: Case) -> None:
+    out = case.run()  # isolated, every rule: the opt-in ones too
+    expected, actual = case.load(), actual_rows(out)
     assert not out.result.skipped
-    assert sorted((actual - expected).elements()) == [], "reported but not expected"
-    assert sorted((expected - actual).elements()) == [], "expected but not reported"
-    failing = any(risk in (Risk.HIGH.value, Risk.MEDIUM.value) for *_, risk in expected)
+    if actual != expected:
+        pytest.fail(mismatch(case, expected, actual), pytrace=False)
+    failing = any(r.risk in (Risk.HIGH.value, Risk.MEDIUM.value) for r in expected)
     assert out.exit_code == (1 if failing else 0)
 
 
-@pytest.mark.parametrize("case", CASES, ids=_case_id)
-def test_expected_rows_are_well_formed(case: Path) -> None:
-    rows = load_expected(case.with_name(case.stem + EXPECTED_SUFFIX))
-    assert rows == sorted(rows, key=lambda r: (r[0], r[1])), "rows must be sorted by path, line"
-    spawn_rows = [(p, line) for p, line, rule, _ in rows if RULES[rule].fates]
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_expected_rows_are_well_formed(case: Case) -> None:
+    rows = case.load()  # the loader refuses a malformed or unsorted file
+    spawn_rows = [(r.path, r.line) for r in rows if RULES[r.rule].fates]
     assert len(set(spawn_rows)) == len(spawn_rows), "one row per spawn"
-    lines = source_lines(case)
-    for p, line, rule, risk in rows:
-        assert p == case.name, f"{p}: rows name their own file"
+    lines = source_lines(case.root / case.target)
+    for p, line, column, rule, risk, _ in rows:
+        assert p == case.target, f"{p}: rows name their own file"
         assert 1 <= line <= len(lines), f"{p}:{line}: outside the file"
+        assert column <= len(lines[line - 1]), f"{p}:{line}:{column}: outside the line"
         assert rule in RULES, f"unknown rule {rule}"
         code, _, comment = lines[line - 1].partition("#")
         if not RULES[rule].fates:  # a suppression rule reports a `# noqa` comment
             assert "noqa" in comment.lower(), f"{p}:{line}: no noqa comment: {comment!r}"
             continue
-        assert SPAWN_CALL.search(code), f"{p}:{line}: no spawn-looking call: {code!r}"
+        # the row points at the call, or at the spawner handed to `run`/`partial`
+        assert any(m.end() > column - 1 for m in SPAWN_CALL.finditer(code)), (
+            f"{p}:{line}:{column}: no spawn-looking call there: {code!r}")
         default = RULES[rule].risk
         if risk == Risk.LOW.value and not RULES[rule].fates.isdisjoint(_LOWERING):
             continue
@@ -134,8 +109,7 @@ def test_expected_rows_are_well_formed(case: Path) -> None:
                          ids=lambda d: d.name)
 def test_each_folder_shows_its_rule(folder: Path) -> None:
     """A rule's folder holds at least one case that raises the rule."""
-    rules = {rule for case in folder.glob("*.py")
-             for _, _, rule, _ in load_expected(case.with_name(case.stem + EXPECTED_SUFFIX))}
+    rules = {row.rule for case in CASES if case.root == folder for row in case.load()}
     assert {r.code for r in ALL_RULES if r.name == folder.name} <= rules
 
 
