@@ -1,39 +1,41 @@
 """Whole-project cases: small multi-module programs whose findings need facts from another
-module (`tests/project/cases/<case>/`, with the rows `taskleak check` must report in
-`expected.json`). Each fact has a case where it applies and one where it must not."""
+module (`tests/project/cases/<case>/`, with the rows `taskleak check` must report, words and
+all, in `expected.json`: the one format of `tests/rules/README.md`). Each fact has a case where
+it applies and one where it must not."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
+from case_runs import Case, actual_rows, mismatch, project_cases
 
 from taskleak.api import CheckOptions, check
 
-CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
+CASES = project_cases()
 
 
-def _rows(found: list[tuple[str, int, str, str]]) -> Counter[tuple[str, int, str, str]]:
-    return Counter(found)
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 @pytest.mark.parametrize("cache", [False, True], ids=["cold", "cold+warm"])
-def test_case_findings_match_expected(case: Path, cache: bool, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(case)
-    options = CheckOptions(paths=(Path("."),), cache=cache,  # a case may configure spawners
-                           cache_dir=tmp_path / "cache")
-    runs = [check(options)] + ([check(options)] if cache else [])  # warm: from the cache
-    expected = Counter((r["path"], r["line"], r["rule"], r["risk"])
-                       for r in json.loads((case / "expected.json").read_text()))
+def test_case_findings_match_expected(case: Case, cache: bool, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache" if cache else None  # a case may configure spawners
+    runs = [case.run(cache_dir)] + ([case.run(cache_dir)] if cache else [])  # warm: the cache's
+    expected = case.load()
     for out in runs:
-        actual = Counter((f.path, f.line, f.rule, f.risk.value) for f in out.result.findings)
+        actual = actual_rows(out)
         assert not out.result.skipped
-        assert sorted((actual - expected).elements()) == [], "reported but not expected"
-        assert sorted((expected - actual).elements()) == [], "expected but not reported"
+        if actual != expected:
+            pytest.fail(mismatch(case, expected, actual), pytrace=False)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_expected_rows_point_into_the_case(case: Case) -> None:
+    sources = {p.relative_to(case.root).as_posix(): p for p in case.sources()}
+    for row in case.load():
+        assert row.path in sources, f"{row.concise()}: not a module of the case"
+        lines = sources[row.path].read_text(encoding="utf-8").splitlines()
+        assert row.line <= len(lines), f"{row.concise()}: outside the file"
+        assert row.column <= len(lines[row.line - 1]), f"{row.concise()}: outside the line"
 
 
 def test_every_case_has_both_sides() -> None:
