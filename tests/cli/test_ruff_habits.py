@@ -112,6 +112,8 @@ def test_unused_noqa_is_a_finding_in_sarif_and_github(project: Path) -> None:
     (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "TL900"]
     assert result["level"] == "warning"
     assert result["message"]["text"] == "Unused `noqa` directive (unused: TL101)"
+    assert result["properties"]["fix"] == {"kind": "remove-noqa", "applicability": "safe",
+                                           "description": "remove the unused `noqa` directive"}
     region = result["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (5, 40)
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]
@@ -122,8 +124,8 @@ def test_unused_noqa_is_a_finding_in_sarif_and_github(project: Path) -> None:
     github = taskleak("check", "--output-format", "github", "--show-unused-noqa")
     assert github.exit_code == 1
     assert ("::warning file=pkg/ok.py,line=5,col=40,endLine=5,endColumn=53,"
-            "title=TL900 unused-noqa::Unused `noqa` directive (unused: TL101)") in \
-        github.stdout.splitlines()
+            "title=TL900 unused-noqa::Unused `noqa` directive (unused: TL101)"
+            "%0AFix (safe): remove the unused `noqa` directive") in github.stdout.splitlines()
 
 
 # --- verbosity and exit codes --------------------------------------------------------------
