@@ -236,11 +236,11 @@ def _print_fix_summary(out: Outcome, *, diff_only: bool, o: dict[str, Any],
         click.echo(out.fixes.diff, nl=False)
     if o["quiet"]:
         return
-    lines = summary_lines(out.fixes, left_too=not o.get("fix_only")) \
-        + (fixed_lines(out.fixes) if o["show_fixes"] else [])
-    for line in lines:
+    for line in summary_lines(out.fixes, left_too=not o.get("fix_only")):
         prefix = "" if diff_only or line.startswith(" ") else "taskleak: "
         click.echo(prefix + line, err=True)
+    for line in fixed_lines(out.fixes) if o["show_fixes"] else []:
+        click.echo(line, err=True)  # ruff's list, as `fix --show-fixes` prints it
 
 
 def _print_verbose(out: Outcome, seconds: float) -> None:
