@@ -112,5 +112,5 @@ def fix_paths(paths: Sequence[Path], settings: Settings) -> FixRun:
     from taskleak.fixes.policy import FixPolicy
 
     session = Session(Source(tuple(paths)), settings, jobs=1)
-    session.analyse(report_unused=False)
+    session.analyse()
     return session.fix(FixPolicy(settings), write=True, recheck=False)

@@ -46,9 +46,9 @@ def files(options: RunOptions) -> list[str]:
     return [relative_path(f) for f in discover_names(options.targets, settings)]
 
 
-def _analysed(session: Session, report_unused: bool | None = None) -> Outcome:
+def _analysed(session: Session) -> Outcome:
     try:
-        result = session.analyse(report_unused=report_unused)
+        result = session.analyse()
     except SessionError as exc:
         raise UsageError(str(exc)) from None
     out = Outcome(session.settings, result, stats=session.stats)
@@ -95,9 +95,7 @@ def check(options: CheckOptions, progress: Progress | None = None) -> Outcome:
 def fix(options: FixOptions, progress: Progress | None = None) -> Outcome:
     """`taskleak fix`: fix the findings under the options' paths (safe fixes unless allowed)."""
     session = _session(options, settings_for(options), progress)
-    report_unused = None if options.stdin is not None else False
-    return _fixed(session, _analysed(session, report_unused), options, options.diff,
-                  recheck=False)
+    return _fixed(session, _analysed(session), options, options.diff, recheck=False)
 
 
 def _fixed(session: Session, out: Outcome, options: RunOptions, diff: bool,

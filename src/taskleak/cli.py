@@ -15,50 +15,43 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from taskleak import __version__
-from taskleak.api import CheckOptions, FixOptions, Outcome
+from taskleak.api import CheckOptions, FixOptions, Outcome, RunOptions
 from taskleak.cli_args import CliArgs
 from taskleak.cli_options import PATH, check_options, selection_options
-from taskleak.config import CliOverrides
 from taskleak.rules import ALL_RULES, rule_for
 from taskleak.settings import FORMAT_ALIASES
+
+if TYPE_CHECKING:
+    from taskleak.rules.base import Rule
+    from taskleak.run.progress import Progress
 
 # The API, reports and rich are imported where they are used: a warm `check --output-format
 # json` then loads little beyond click and the runner (python -X importtime -m taskleak ...).
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
-    """`--select A,B --select C` -> ("A", "B", "C"); nothing given -> None."""
-    return tuple(p.strip() for v in values for p in v.split(",") if p.strip()) or None
+R = TypeVar("R", bound=RunOptions)
 
 
-def _run_options(kind: type[CheckOptions] | type[FixOptions], paths: tuple[Path, ...],
-                 a: CliArgs, **extra: Any) -> Any:
+def _run_options(kind: type[R], paths: tuple[Path, ...], args: CliArgs, **extra: Any) -> R:
     """The session's options from the command line's (stdin is read here, for `-`)."""
     stdin = None
-    if not paths and a.stdin_filename is not None:
+    if not paths and args.stdin_filename is not None:
         paths = (Path("-"),)  # as ruff: --stdin-filename with no path reads stdin
-    _apply_color(a.color)
+    _apply_color(args.color)
     if Path("-") in paths:
         if len(paths) > 1:
             _usage_error("`-` (stdin) cannot be mixed with other paths")
         stdin = sys.stdin.buffer.read()
-    elif a.stdin_filename is not None:
+    elif args.stdin_filename is not None:
         _usage_error("--stdin-filename reads stdin: give `-` or no path")
-    overrides = CliOverrides(
-        select=_split(a.select), extend_select=_split(a.extend_select),
-        ignore=_split(a.ignore), fail_on=a.fail_on, exclude=_split(a.exclude),
-        extend_exclude=_split(a.extend_exclude), force_exclude=a.force_exclude,
-        spawners=_split(a.spawners), respect_gitignore=a.respect_gitignore,
-        baseline=a.baseline_file, unsafe_fixes=a.unsafe_fixes,
-        ignore_noqa=a.ignore_noqa)
-    return kind(paths=() if stdin is not None else paths, overrides=overrides,
-                config_file=a.config_file, isolated=a.isolated, cache=not a.no_cache,
-                stdin=stdin, stdin_filename=a.stdin_filename, exit_zero=a.exit_zero,
-                exit_non_zero_on_fix=a.exit_non_zero_on_fix, diff=a.show_diff, **extra)
+    return kind(paths=() if stdin is not None else paths, overrides=args.overrides(),
+                config_file=args.config_file, isolated=args.isolated, cache=not args.no_cache,
+                stdin=stdin, stdin_filename=args.stdin_filename, exit_zero=args.exit_zero,
+                exit_non_zero_on_fix=args.exit_non_zero_on_fix, **extra)
 
 
 def _apply_color(color: str) -> None:
@@ -71,7 +64,7 @@ def _apply_color(color: str) -> None:
         os.environ["NO_COLOR"] = "1"
 
 
-def _alias_rule(code: str) -> tuple[Any, str] | None:
+def _alias_rule(code: str) -> tuple[Rule, str] | None:
     """ruff's RUF006 or flake8-async's ASYNC300: taskleak's rules of the same finding."""
     from taskleak.settings import DEFAULT_NOQA_ALIASES
 
@@ -124,44 +117,44 @@ def run() -> NoReturn:
 @click.argument("paths", nargs=-1, type=PATH)
 @check_options
 @selection_options
-def check(paths: tuple[Path, ...], **o: Any) -> None:
+def check(paths: tuple[Path, ...], **params: Any) -> None:
     """Report every task spawn under PATHS (default: the current folder; `-`: stdin)."""
     from taskleak import api
 
-    a = CliArgs.from_click(o)
-    options: CheckOptions = _run_options(
-        CheckOptions, paths, a, jobs=a.jobs, cache_dir=a.cache_dir,
-        show_unused_noqa=a.show_unused_noqa, write_baseline=a.write_baseline_file,
-        runtime_report=a.runtime_report, apply_fixes=a.apply_fixes or a.fix_only,
-        add_noqa=a.add_noqa)
-    if a.show_settings or a.show_files:
+    args = CliArgs.from_params(params)
+    options = _run_options(
+        CheckOptions, paths, args, diff=args.show_diff, jobs=args.jobs, cache_dir=args.cache_dir,
+        show_unused_noqa=args.show_unused_noqa, write_baseline=args.write_baseline_file,
+        runtime_report=args.runtime_report, apply_fixes=args.apply_fixes or args.fix_only,
+        add_noqa=args.add_noqa)
+    if args.show_settings or args.show_files:
         from taskleak.report.show import render_files, render_settings
 
-        text = render_settings(_session(api.settings_for, options)) if a.show_settings \
+        text = render_settings(_session(api.settings_for, options)) if args.show_settings \
             else render_files(_session(api.files, options))
         click.echo(text, nl=False)
         sys.exit(0)
-    if a.watch:
-        _watch(options, a)
-    if a.unsafe_fixes and not (a.apply_fixes or a.show_diff):
+    if args.watch:
+        _watch(options, args)
+    if args.unsafe_fixes and not (args.apply_fixes or args.show_diff):
         click.echo("warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
     started = time.monotonic()
-    out = _session(api.check, options, _progress(a))
-    if a.fix_only and out.fixes is not None and out.stdin_output is None:
+    out = _session(api.check, options, _progress(args))
+    if args.fix_only and out.fixes is not None and out.stdin_output is None:
         # ruff's --fix-only: what was fixed, never what is left; the findings do not fail it
-        if not a.silent:
-            _print_fix_summary(out, diff_only=a.show_diff, a=a)
+        if not args.silent:
+            _print_fix_summary(out, diff_only=args.show_diff, args=args)
         sys.exit(options.final_exit(2 if out.exit_code == 2 else 0, out.fixed))
-    _print_check(out, a)
-    if a.verbose:
+    _print_check(out, args)
+    if args.verbose:
         _print_verbose(out, time.monotonic() - started)
     sys.exit(out.exit_code)
 
 
-def _progress(a: CliArgs) -> Any:
+def _progress(args: CliArgs) -> Progress:
     from taskleak.run.progress import NoProgress, progress_for
 
-    quiet = a.quiet or a.silent or a.output_file or a.fmt not in (
+    quiet = args.quiet or args.silent or args.output_file or args.fmt not in (
         None, "full", "text", "table")
     return NoProgress() if quiet else progress_for("text")
 
@@ -182,54 +175,54 @@ def _session(run: Callable[..., S], *args: Any) -> S:
     return out
 
 
-def _print_check(out: Outcome, a: CliArgs) -> None:
+def _print_check(out: Outcome, args: CliArgs) -> None:
     """Everything a check prints: fixes, messages, then the report."""
     from taskleak.report.emit import ReportOptions, emit
 
     if out.noqa_added is not None:
-        return _print_added_noqa(out, a)
+        return _print_added_noqa(out, args)
     if out.stdin_output is not None:
-        return _print_fixed_stdin(out, a)
-    if out.fixes is not None and not a.silent:
-        _print_fix_summary(out, diff_only=a.show_diff, a=a)
-        if a.show_diff:
+        return _print_fixed_stdin(out, args)
+    if out.fixes is not None and not args.silent:
+        _print_fix_summary(out, diff_only=args.show_diff, args=args)
+        if args.show_diff:
             return None
-    if a.silent:
+    if args.silent:
         return None
     for message in out.messages:
         click.echo(message, err=True)
-    given = FORMAT_ALIASES.get(a.fmt, a.fmt) if a.fmt is not None else None
-    fmt = given or out.settings.output_format or "full"
-    report = ReportOptions(fmt=fmt, output_file=a.output_file, show_low=a.show_low,
-                           show_fixes=a.show_fixes, quiet=a.quiet,
-                           statistics=a.statistics, baselined=out.baselined)
+    fmt = (FORMAT_ALIASES.get(args.fmt, args.fmt) if args.fmt else None) \
+        or out.settings.output_format or "full"
+    report = ReportOptions(fmt=fmt, output_file=args.output_file, show_low=args.show_low,
+                           show_fixes=args.show_fixes, quiet=args.quiet,
+                           statistics=args.statistics, baselined=out.baselined)
     emit(out.result, out.settings, report, sys.stdout)  # an OutputError: see _Taskleak
     return None
 
 
-def _print_added_noqa(out: Outcome, a: CliArgs) -> None:
+def _print_added_noqa(out: Outcome, args: CliArgs) -> None:
     added = out.noqa_added
     assert added is not None
-    if not a.silent:
+    if not args.silent:
         noun = "directive" if added.count == 1 else "directives"
         click.echo(f"Added {added.count} noqa {noun}.", err=True)
     for path, why in added.errors:
         click.echo(f"taskleak: {path}: no noqa added: {why}", err=True)
 
 
-def _print_fixed_stdin(out: Outcome, a: CliArgs) -> None:
+def _print_fixed_stdin(out: Outcome, args: CliArgs) -> None:
     """The fixed source (or the diff) on stdout; what was done, on stderr."""
     assert out.stdin_output is not None
     sys.stdout.flush()
     sys.stdout.buffer.write(out.stdin_output)
     sys.stdout.buffer.flush()
-    if not (a.quiet or a.silent):
-        _print_fix_summary(out, diff_only=True, a=a, print_diff=False)
-    for skipped in out.result.skipped if not a.silent else ():
+    if not (args.quiet or args.silent):
+        _print_fix_summary(out, diff_only=True, args=args, print_diff=False)
+    for skipped in out.result.skipped if not args.silent else ():
         click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
 
 
-def _print_fix_summary(out: Outcome, *, diff_only: bool, a: CliArgs,
+def _print_fix_summary(out: Outcome, *, diff_only: bool, args: CliArgs,
                        print_diff: bool = True) -> None:
     """The diff (with --diff) on stdout, then what fixing did, on stderr."""
     from taskleak.report.fixes import fixed_lines, summary_lines
@@ -237,13 +230,13 @@ def _print_fix_summary(out: Outcome, *, diff_only: bool, a: CliArgs,
     assert out.fixes is not None
     if diff_only and print_diff:
         click.echo(out.fixes.diff, nl=False)
-    if a.quiet:
+    if args.quiet:
         return
-    lines = summary_lines(out.fixes, left_too=not a.fix_only) \
-        + (fixed_lines(out.fixes) if a.show_fixes else [])
-    for line in lines:
+    for line in summary_lines(out.fixes, left_too=not args.fix_only):
         prefix = "" if diff_only or line.startswith(" ") else "taskleak: "
         click.echo(prefix + line, err=True)
+    for line in fixed_lines(out.fixes) if args.show_fixes else []:
+        click.echo(line, err=True)  # ruff's list, as `fix --show-fixes` prints it
 
 
 def _print_verbose(out: Outcome, seconds: float) -> None:
@@ -256,20 +249,20 @@ def _print_verbose(out: Outcome, seconds: float) -> None:
                f"in {seconds:.2f} s", err=True)
 
 
-def _watch(options: CheckOptions, a: CliArgs) -> NoReturn:
+def _watch(options: CheckOptions, args: CliArgs) -> NoReturn:
     """`--watch`: a report now and after every change, until Ctrl-C."""
     from taskleak import api
 
     if options.stdin is not None:
         _usage_error("--watch cannot read stdin")
     try:
-        for got in api.watch(options, _progress(a)):
+        for got in api.watch(options, _progress(args)):
             if isinstance(got, api.UsageError):
                 click.echo(f"taskleak: error: {got}", err=True)
             else:
                 if sys.stdout.isatty():
                     click.clear()
-                _print_check(got, a)
+                _print_check(got, args)
                 sys.stdout.flush()
             stamp = time.strftime("%H:%M:%S")
             click.echo(f"[{stamp}] taskleak: watching for file changes (Ctrl-C to stop)",
@@ -284,7 +277,7 @@ def _watch(options: CheckOptions, a: CliArgs) -> NoReturn:
 @main.command("fix")
 @click.argument("paths", nargs=-1, type=PATH)
 @selection_options
-def fix_command(paths: tuple[Path, ...], **o: Any) -> None:
+def fix_command(paths: tuple[Path, ...], **params: Any) -> None:
     """Fix the task leaks under PATHS (default: the current folder; `-`: stdin, the fixed
     source goes to stdout); see docs/fixes.md.
 
@@ -294,22 +287,22 @@ def fix_command(paths: tuple[Path, ...], **o: Any) -> None:
     from taskleak import api
     from taskleak.report.fixes import fixed_lines, summary_lines
 
-    a = CliArgs.from_click(o)
+    args = CliArgs.from_params(params)
     started = time.monotonic()
-    out = _session(api.fix, _run_options(FixOptions, paths, a))
-    if a.verbose:
+    out = _session(api.fix, _run_options(FixOptions, paths, args, diff=args.show_diff))
+    if args.verbose:
         _print_verbose(out, time.monotonic() - started)
     assert out.fixes is not None
     if out.stdin_output is not None:
-        _print_fixed_stdin(out, a)
+        _print_fixed_stdin(out, args)
         sys.exit(out.exit_code)
-    if a.show_diff and not a.silent:
+    if args.show_diff and not args.silent:
         click.echo(out.fixes.diff, nl=False)
-    if not (a.quiet or a.silent):
+    if not (args.quiet or args.silent):
         for line in summary_lines(out.fixes) + (
-                fixed_lines(out.fixes) if a.show_fixes else []):
-            click.echo(line, err=a.show_diff)
-    for skipped in out.result.skipped if not a.silent else ():
+                fixed_lines(out.fixes) if args.show_fixes else []):
+            click.echo(line, err=args.show_diff)
+    for skipped in out.result.skipped if not args.silent else ():
         click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
     sys.exit(out.exit_code)
 

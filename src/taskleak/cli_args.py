@@ -1,21 +1,28 @@
-"""The command line's options as one typed record, built once from click's parameters.
+"""The command line's values, typed: one frozen record built once from click's parameters
+(`CliArgs.from_params`) and passed down through `cli.py`, instead of a dict of strings.
 
-`check` and `fix` share most options (`cli_options.py`); an option a command does not have
-keeps its default here. A parameter click passes that has no field is a programming error
-(an option added to `cli_options.py` and not here), raised at once, not a silent `KeyError`
-later.
+A field per option of `check` and `fix` (`cli_options.py` declares them; `fix` leaves
+`check`'s own at their defaults); a test holds the two together.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from taskleak.config import CliOverrides
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`--select A,B --select C` -> ("A", "B", "C"); nothing given -> None."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip()) or None
+
 
 @dataclass(frozen=True)
 class CliArgs:
-    # the rule selection and the files (both commands)
+    # what to check and how (`check` and `fix`)
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -33,20 +40,17 @@ class CliArgs:
     exit_non_zero_on_fix: bool = False
     unsafe_fixes: bool | None = None
     show_diff: bool = False
-    color: str = "auto"
-    no_cache: bool = False
-    jobs: int | None = None
-    cache_dir: Path | None = None
-    # what is printed
-    fmt: str | None = None
-    output_file: Path | None = None
-    show_low: bool | None = None
     show_fixes: bool = False
-    statistics: bool = False
+    no_cache: bool = False
+    color: str = "auto"
     quiet: bool = False
     silent: bool = False
     verbose: bool = False
-    # `check` only
+    # `check`'s own
+    fmt: str | None = None
+    output_file: Path | None = None
+    show_low: bool | None = None
+    statistics: bool = False
     show_files: bool = False
     show_settings: bool = False
     show_unused_noqa: bool = False
@@ -55,13 +59,26 @@ class CliArgs:
     baseline_file: Path | None = None
     write_baseline_file: Path | None = None
     runtime_report: Path | None = None
+    jobs: int | None = None
+    cache_dir: Path | None = None
     apply_fixes: bool = False
     fix_only: bool = False
 
     @classmethod
-    def from_click(cls, params: dict[str, Any]) -> CliArgs:
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(params) - known)
+    def from_params(cls, params: Mapping[str, Any]) -> CliArgs:
+        """The record of a command's parameters (click's names); a parameter with no field is
+        a bug of ours, said at once."""
+        unknown = sorted(set(params) - {f.name for f in fields(cls)})
         if unknown:
-            raise TypeError(f"options with no field in CliArgs: {', '.join(unknown)}")
+            raise TypeError(f"command-line parameters without a field: {', '.join(unknown)}")
         return cls(**params)
+
+    def overrides(self) -> CliOverrides:
+        """The settings the command line sets, on top of the configuration's."""
+        return CliOverrides(
+            select=_split(self.select), extend_select=_split(self.extend_select),
+            ignore=_split(self.ignore), fail_on=self.fail_on, exclude=_split(self.exclude),
+            extend_exclude=_split(self.extend_exclude), force_exclude=self.force_exclude,
+            spawners=_split(self.spawners), respect_gitignore=self.respect_gitignore,
+            baseline=self.baseline_file, unsafe_fixes=self.unsafe_fixes,
+            ignore_noqa=self.ignore_noqa)

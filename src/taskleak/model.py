@@ -32,8 +32,9 @@ FindingKey = tuple[int, int, str]
 
 
 class FixKind(Enum):
-    """A kind of fix `taskleak fix` can apply; each has one module in `taskleak.fixes.kinds`
-    and its applicability and page text in `taskleak.rules.base.FIX_KINDS`."""
+    """A kind of fix `taskleak fix` can apply; each has its applicability and page text in
+    `taskleak.rules.base.FIX_KINDS`, and one module that builds it: a spawn's in
+    `taskleak.fixes.kinds`, the unused-noqa rule's in `taskleak.suppress.noqa_fix`."""
 
     TRACKED_SET = "tracked-set"
     AWAIT = "await"
@@ -41,6 +42,7 @@ class FixKind(Enum):
     CANCEL_IN_CLOSE = "cancel-in-close"
     DISCARD_CALLBACK = "discard-callback"
     TASK_GROUP = "task-group"
+    REMOVE_NOQA = "remove-noqa"
 
 
 @dataclass(frozen=True)

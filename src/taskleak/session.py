@@ -21,15 +21,19 @@ from taskleak.files.discovery import SpecialPathError, is_excluded
 from taskleak.files.paths import relative_path
 from taskleak.model import FindingKey, Risk, RunResult
 from taskleak.project.join import join
+from taskleak.rules.unused_noqa import RULE as _UNUSED_NOQA_RULE
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.run.runner import Collected, RunStats, collect
 from taskleak.settings import Settings
 from taskleak.suppress.gate import apply_suppressions
+from taskleak.suppress.noqa_fix import noqa_removal
 
 if TYPE_CHECKING:  # fixing imports libcst: a check without fixes never loads it
     from taskleak.fixer.files import FixRun
+    from taskleak.fixes.comments import CommentEdit
     from taskleak.fixes.policy import FixPolicy
 
+UNUSED_NOQA = _UNUSED_NOQA_RULE.code
 
 
 class SessionError(Exception):
@@ -91,12 +95,16 @@ class Session:
     _report_unused: bool | None = None
     # (path, line) of the noqa comments with a colon and no code list, in the files read
     invalid_noqa: list[tuple[str, int]] = field(default_factory=list)
+    # (path, line, column) of each unused noqa directive -> the edit that fixes it
+    _noqa_edits: dict[tuple[str, int, int], CommentEdit] = field(default_factory=dict)
+    _analysed: bool = False
 
     # -- findings ---------------------------------------------------------------------------
     def analyse(self, *, report_unused: bool | None = None) -> RunResult:
         """The source's findings after suppressions (`report_unused=False`: no unused `# noqa`
-        findings, as `fix` runs; default: as the settings select that rule)."""
+        findings; default: as the settings select that rule)."""
         self._report_unused = report_unused
+        self._analysed = True
         if self.source.buffer is not None:
             self.result = self._suppressed(self._buffer_result())
             return self.result
@@ -139,6 +147,8 @@ class Session:
         out, noqa = apply_suppressions(result, self.settings, unused_in=self._unused_in,
                                        report_unused=self._report_unused, sources=sources)
         self.invalid_noqa = sorted(set(noqa.invalid))
+        self._noqa_edits = {(u.path, u.line, u.column): edit for u in noqa.unused
+                            if (edit := noqa_removal(u)) is not None}
         return out
 
     def excluded(self) -> bool:
@@ -156,10 +166,13 @@ class Session:
         the fixed findings are left out (`fix`)."""
         from taskleak.fixer.files import remaining, run_fixes
 
+        if only is not None and not self._analysed and any(r == UNUSED_NOQA for *_, r in only):
+            self.analyse()  # an editor's quick fix: which codes are unused is the check's
+        comments = self.comment_edits(policy, only)
         if self.source.buffer is not None:
-            self.fixes = self._fix_buffer(policy, write, only)
+            self.fixes = self._fix_buffer(policy, write, only, comments.get(self.source.display))
         else:
-            self.fixes = run_fixes(self.result, policy, write=write)
+            self.fixes = run_fixes(self.result, policy, write=write, comments=comments)
         if write and recheck and self._collected is not None and self.fixes.changed_files:
             self._refresh(self.fixes)
             self.result = self._suppressed(self._collected.result(self.settings.rule_enabled))
@@ -167,8 +180,21 @@ class Session:
             self.result = replace(self.result, findings=remaining(self.result, self.fixes))
         return self.fixes
 
+    def comment_edits(self, policy: FixPolicy, only: Collection[FindingKey] | None = None
+                      ) -> dict[str, list[CommentEdit]]:
+        """display path -> the fixes of the unused `# noqa` findings the policy fixes (of those
+        `only` names)."""
+        out: dict[str, list[CommentEdit]] = {}
+        for f in self.result.findings:
+            edit = self._noqa_edits.get((f.path, f.line, f.column))
+            if edit is not None and f.rule == UNUSED_NOQA and policy.fixable(f) and (
+                    only is None or (f.line, f.column, f.rule) in only):
+                out.setdefault(f.path, []).append(edit)
+        return out
+
     def _fix_buffer(self, policy: FixPolicy, write: bool,
-                    only: Collection[FindingKey] | None) -> FixRun:
+                    only: Collection[FindingKey] | None,
+                    comments: Sequence[CommentEdit] | None) -> FixRun:
         from taskleak.files.source import decode
         from taskleak.fixer.apply import FileFix, fix_source, unified_diff
         from taskleak.fixer.files import FixRun
@@ -182,7 +208,7 @@ class Session:
             path = self.source.filename or Path(display)
             source = fix_source(data, spawners=self.settings.spawners, targets=targets,
                                 allow_unsafe=policy.allow_unsafe, filename=display,
-                                style=policy.style(path))
+                                style=policy.style(path), comments=comments or ())
             done = FileFix(Path(display), display, source=source, error=source.error,
                            written=write and source.changed and source.error is None)
             if not write and source.changed and source.error is None:

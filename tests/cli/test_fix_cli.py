@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import FIXTURES
+from helpers import FIXTURES, RULE_CASES
 
 from taskleak.cli import main
 
@@ -286,3 +286,39 @@ def test_cancel_in_close_is_unsafe_everywhere(tmp_path: Path) -> None:
     assert "only an unsafe fix (cancel-in-close" in invoke(["fix"], tmp_path).stdout
     (tmp_path / "pyproject.toml").write_text('[tool.taskleak]\nunsafe-fixes = ["TL201"]\n')
     assert "(cancel-in-close 1)" in invoke(["fix"], tmp_path).stdout
+
+
+STALE = RULE_CASES / "unused-noqa" / "fixes" / "stale_directives"
+
+
+def test_fix_removes_unused_noqa_directives_when_the_rule_is_selected(tmp_path: Path) -> None:
+    """TL900's fix (ruff's RUF100 shapes) through `taskleak fix`: advertised `[*]` by check,
+    applied with the spawn fixes of the same file, never when the rule is not selected."""
+    before = Path(f"{STALE}.before.py").read_text(encoding="utf-8")
+    after = Path(f"{STALE}.after.py").read_text(encoding="utf-8")
+    module = tmp_path / "m.py"
+    module.write_text(before, encoding="utf-8")
+    checked = invoke(["check", "--extend-select", "unused-noqa", "--output-format", "concise",
+                      "m.py"], tmp_path)
+    assert "m.py:11:54: TL900 [*] Unused `noqa` directive (unused: TL101)\n" in checked.stdout
+    assert "m.py:21:9: TL900 [*] Unused `noqa` directive (unused: TL102)\n" in checked.stdout
+    assert "[*] 7 fixable with `taskleak fix`." in checked.stdout
+    plain = invoke(["fix", "--diff", "m.py"], tmp_path)
+    removed = [line for line in plain.stdout.splitlines() if line.startswith("-")]
+    assert "_keep_task" in plain.stdout  # the spawn fix, and no directive is removed:
+    assert removed == ["--- m.py", "-        asyncio.create_task(self._send(user))"]
+    fixed = invoke(["fix", "--extend-select", "unused-noqa", "m.py"], tmp_path)
+    assert fixed.exit_code == 0, fixed.output
+    assert fixed.stdout == "Fixed 7 findings in 1 file (remove-noqa 6, tracked-set 1).\n"
+    assert module.read_text(encoding="utf-8") == after
+    again = invoke(["check", "--extend-select", "unused-noqa", "m.py"], tmp_path)
+    assert again.exit_code == 0 and "TL900" not in again.stdout
+
+
+def test_check_fix_removes_unused_noqa_directives(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(f"{LEAK}    await send(msg)  # noqa: TL101, E501\n", encoding="utf-8")
+    result = invoke(["check", "--fix", "--show-unused-noqa", "m.py"], tmp_path)
+    assert result.exit_code == 0, result.output
+    assert module.read_text(encoding="utf-8").endswith("    await send(msg)  # noqa: E501\n")
+    assert "Fixed 2 findings in 1 file (remove-noqa 1, tracked-set 1)." in result.stderr

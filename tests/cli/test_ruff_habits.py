@@ -112,6 +112,8 @@ def test_unused_noqa_is_a_finding_in_sarif_and_github(project: Path) -> None:
     (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "TL900"]
     assert result["level"] == "warning"
     assert result["message"]["text"] == "Unused `noqa` directive (unused: TL101)"
+    assert result["properties"]["fix"] == {"kind": "remove-noqa", "applicability": "safe",
+                                           "description": "remove the unused `noqa` directive"}
     region = result["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (5, 40)
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]
@@ -122,8 +124,8 @@ def test_unused_noqa_is_a_finding_in_sarif_and_github(project: Path) -> None:
     github = taskleak("check", "--output-format", "github", "--show-unused-noqa")
     assert github.exit_code == 1
     assert ("::warning file=pkg/ok.py,line=5,col=40,endLine=5,endColumn=53,"
-            "title=TL900 unused-noqa::Unused `noqa` directive (unused: TL101)") in \
-        github.stdout.splitlines()
+            "title=TL900 unused-noqa::Unused `noqa` directive (unused: TL101)"
+            "%0AFix (safe): remove the unused `noqa` directive") in github.stdout.splitlines()
 
 
 # --- verbosity and exit codes --------------------------------------------------------------
@@ -273,12 +275,26 @@ def test_every_rule_is_listed_with_its_default(project: Path) -> None:
 
 
 def test_show_fixes_before_and_after_fixing(project: Path) -> None:
-    shown = taskleak("check", "--show-fixes", "--output-format", "concise").stdout
-    assert "pkg/leaky.py:5:5: TL101 [*] task send() is discarded" in shown
+    shown = taskleak("check", "--show-fixes", "--output-format", "concise").stdout.splitlines()
+    found = shown.index(next(line for line in shown if line.startswith("pkg/leaky.py:5:5:")))
+    assert shown[found].startswith("pkg/leaky.py:5:5: TL101 [*] task send() is discarded")
+    assert shown[found + 1].startswith("  fix (safe): keep the task in a module-level set")
+    plain = taskleak("check", "--output-format", "concise").stdout
+    assert "  fix (safe)" not in plain
     full = taskleak("check", "--show-fixes").stdout.splitlines()
     reason = full.index(next(line for line in full if line.startswith("pkg/leaky.py:5:5:")))
     assert full[reason + 1] == "  task send() · tracked: discarded · cleaned: none · risk: high"
     assert full[reason + 2].startswith("  fix (safe): keep the task in a module-level set")
+    fixed = taskleak("fix", "--show-fixes", "--diff")
+    assert fixed.stderr.splitlines()[-3:] == [
+        "Would fix:", "- pkg/leaky.py:", "    1 x TL101 (task-discarded)"]
+    # check --fix with concise: the report on stdout, what was fixed on stderr (ruff's list)
+    checked = taskleak("check", "--fix", "--show-fixes", "--output-format", "concise")
+    assert "taskleak: Fixed 1 finding in 1 file (tracked-set 1)." in checked.stderr
+    assert checked.stderr.splitlines()[-3:] == [
+        "Fixed:", "- pkg/leaky.py:", "    1 x TL101 (task-discarded)"]
+    assert checked.stdout.startswith("pkg/kept.py:")
+    (project / "pkg" / "leaky.py").write_text(LEAKY, encoding="utf-8")
     fixed = taskleak("fix", "--show-fixes")
     assert fixed.stdout.splitlines()[-3:] == [
         "Fixed:", "- pkg/leaky.py:", "    1 x TL101 (task-discarded)"]

@@ -99,7 +99,9 @@ def test_every_fix_kind_has_a_program() -> None:
     from taskleak.model import FixKind
 
     kinds = {constants(p)["FIX"] for p in PROGRAMS}
-    assert kinds == {k.value for k in FixKind}
+    # remove-noqa edits a comment only (the same tree, tests/fixes/test_comment_edits.py):
+    # there is nothing to run
+    assert kinds == {k.value for k in FixKind if k is not FixKind.REMOVE_NOQA}
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=[p.stem for p in PROGRAMS])

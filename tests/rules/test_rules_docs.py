@@ -76,6 +76,7 @@ def test_fix_safety_per_kind() -> None:
         "cancel-in-close": False,  # a task that kept running is now stopped
         "discard-callback": True,
         "task-group": False,
+        "remove-noqa": True,  # a comment only
     }
     page = rules_docs.render_rule_markdown(RULES["TL101"])
     assert "- **tracked-set** (safe)" in page

@@ -241,3 +241,44 @@ async def test_the_editor_fixes_as_taskleak_fix_stdin_does(workspace: Path) -> N
         [fix_all] = await actions(client, uri, [], only=["source.fixAll"])
     assert apply_edits(STYLED, edits_of(quick, uri)) == expected
     assert apply_edits(STYLED, edits_of(fix_all, uri)) == expected
+
+
+STALE = '''\
+import asyncio
+
+
+async def work() -> None:
+    await asyncio.sleep(0)
+
+
+async def main() -> None:
+    await asyncio.create_task(work())  # noqa: TL101, E501
+'''
+
+
+async def test_an_unused_noqa_is_fixed_as_taskleak_fix_fixes_it(workspace: Path) -> None:
+    """TL900's fix goes through the one fix policy: the diagnostic's quick fix and fix-all
+    make the edit `taskleak fix -` makes, which the check advertised with `[*]`."""
+    from click.testing import CliRunner
+
+    from taskleak.cli import main
+
+    config = workspace / "pyproject.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'extend-select = ["unused-noqa"]\n',
+                      encoding="utf-8")
+    path = workspace / "pkg" / "stale.py"
+    cli = CliRunner().invoke(main, ["fix", "-", "--stdin-filename", str(path)], input=STALE)
+    expected = cli.stdout
+    assert expected == STALE.replace("  # noqa: TL101, E501", "  # noqa: E501")
+    checked = CliRunner().invoke(main, ["check", "-", "--stdin-filename", str(path),
+                                        "--output-format", "concise"], input=STALE)
+    assert "stale.py:9:40: TL900 [*] Unused `noqa` directive (unused: TL101)" in checked.stdout
+    async with running(workspace) as client:
+        uri = open_document(client, path, STALE)
+        diagnostics = await diagnostics_for(client, uri, 1)
+        [unused] = [d for d in diagnostics if d.code == "TL900"]
+        [quick] = [a for a in await actions(client, uri, [unused]) if a.is_preferred]
+        [fix_all] = await actions(client, uri, [], only=["source.fixAll"])
+    assert quick.title == "Fix TL900: remove TL101 from the `noqa` directive"
+    assert apply_edits(STALE, edits_of(quick, uri)) == expected
+    assert apply_edits(STALE, edits_of(fix_all, uri)) == expected

@@ -13,8 +13,8 @@ are put back by `fixes.splice`; a file it reads back otherwise differently is no
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import libcst as cst
@@ -28,6 +28,7 @@ from taskleak.files.atomic import FileChangedError, NotWritableError, replace_fi
 from taskleak.files.lines import byte_position, lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source, syntax_error
 from taskleak.fixer.verify import AppliedFix, Checker, NotFixed, Planned
+from taskleak.fixes.comments import CommentEdit, apply_comment_edits
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, apply_edits
 from taskleak.fixes.imports import place_pending
@@ -87,15 +88,50 @@ def _text(data: bytes) -> str | None:
 def fix_source(data: bytes, *, spawners: tuple[Spawner, ...] = (),
                targets: Collection[TargetKey] | None = None,
                allow_unsafe: Callable[[str], bool] = _never,
-               filename: str = "<string>", style: FixStyle | None = None) -> SourceFix:
-    """Fix the findings of one module (all non-low ones, or only `targets`). A module nested
+               filename: str = "<string>", style: FixStyle | None = None,
+               comments: Sequence[CommentEdit] = ()) -> SourceFix:
+    """Fix the findings of one module (all non-low ones, or only `targets`), after the
+    `comments` edits (an unused `# noqa`'s fix: the session knows which). A module nested
     deeper than libcst's recursive steps can follow is left as it was, with the reason."""
+    if comments:
+        return _with_comments(data, comments, targets, lambda edited, wanted: fix_source(
+            edited, spawners=spawners, targets=wanted, allow_unsafe=allow_unsafe,
+            filename=filename, style=style))
     try:
         return _fix_source(data, spawners, targets, allow_unsafe, filename, style)
     except RecursionError:
         return SourceFix(original=data, fixed=data, error=TOO_DEEP_TO_FIX)
     except cst.CSTValidationError as exc:  # rebuilding a node the parser accepted (`in.9`)
         return SourceFix(original=data, fixed=data, error=f"libcst cannot rewrite it: {exc}")
+
+
+def _with_comments(data: bytes, comments: Sequence[CommentEdit],
+                   targets: Collection[TargetKey] | None,
+                   spawns: Callable[[bytes, Collection[TargetKey] | None], SourceFix]
+                   ) -> SourceFix:
+    """The comment edits first (they move no column; a deleted line moves the lines below it
+    up), then the spawn fixes on the edited source; every line number the old one."""
+    edited = apply_comment_edits(data, comments)
+    made = {(e.line, e.column, e.rule) for e in comments}
+    wanted = None if targets is None else {(edited.new_line(line), column, rule)
+                                           for line, column, rule in targets
+                                           if (line, column, rule) not in made}
+    result = spawns(edited.data, wanted) if wanted is None or wanted else \
+        SourceFix(original=edited.data, fixed=edited.data)
+    if result.error is not None:  # nothing is written: the comments neither
+        return SourceFix(original=data, fixed=data, error=result.error,
+                         not_fixed=[NotFixed(e.line, e.column, e.rule,
+                                             f"not applied: {result.error}") for e in comments])
+    back = edited.old_line
+    result.original = data
+    result.applied = [AppliedFix(e.line, e.column, e.rule, e.kind, True, e.description)
+                      for e in edited.done] + [replace(a, line=back(a.line))
+                                               for a in result.applied]
+    result.not_fixed = sorted([NotFixed(e.line, e.column, e.rule, f"not applied: {why}")
+                               for e, why in edited.refused]
+                              + [replace(n, line=back(n.line)) for n in result.not_fixed],
+                              key=lambda n: (n.line, n.column))
+    return result
 
 
 def _fix_source(data: bytes, spawners: tuple[Spawner, ...],
@@ -246,7 +282,8 @@ class FileFix:
 def fix_file(path: Path, display: str, *, spawners: tuple[Spawner, ...] = (),
              targets: Collection[TargetKey] | None = None,
              allow_unsafe: Callable[[str], bool] = _never, write: bool = True,
-             want_diff: bool = False, style: FixStyle | None = None) -> FileFix:
+             want_diff: bool = False, style: FixStyle | None = None,
+             comments: Sequence[CommentEdit] = ()) -> FileFix:
     out = FileFix(path, display)
     if style is None:  # the project's own style for this file: its line length
         style = FixStyle(line_length=line_length_for(path.resolve().parent))
@@ -257,7 +294,7 @@ def fix_file(path: Path, display: str, *, spawners: tuple[Spawner, ...] = (),
         out.error = exc.reason
         return out
     fixed = fix_source(data, spawners=spawners, targets=targets, allow_unsafe=allow_unsafe,
-                       filename=str(path), style=style)
+                       filename=str(path), style=style, comments=comments)
     out.source = fixed
     if fixed.error is not None:
         out.error = fixed.error

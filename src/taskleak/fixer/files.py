@@ -7,10 +7,12 @@ file that changes while it is being fixed is left alone. Low findings are never 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from taskleak.fixer.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
+from taskleak.fixes.comments import CommentEdit
 from taskleak.fixes.policy import FixPolicy
 from taskleak.model import Finding, RunResult
 
@@ -57,17 +59,21 @@ def targets_by_file(result: RunResult) -> dict[str, set[TargetKey]]:
     return out
 
 
-def run_fixes(result: RunResult, policy: FixPolicy, *, write: bool) -> FixRun:
-    """Fix every finding of `result` the policy attempts, as it allows and writes them; with
-    write=False, only compute the diffs."""
+def run_fixes(result: RunResult, policy: FixPolicy, *, write: bool,
+              comments: Mapping[str, Sequence[CommentEdit]] | None = None) -> FixRun:
+    """Fix every finding of `result` the policy attempts, as it allows and writes them, and
+    make the `comments` edits (display path -> an unused `# noqa`'s fixes); with write=False,
+    only compute the diffs."""
     run = FixRun(wrote=write)
+    comments = comments or {}
     spawners = policy.settings.spawners
     for display, targets in sorted(targets_by_file(result).items()):
         path = Path(display)
         try:
             done = fix_file(path, display, spawners=spawners, targets=targets,
                             allow_unsafe=policy.allow_unsafe, write=write,
-                            want_diff=not write, style=policy.style(path))
+                            want_diff=not write, style=policy.style(path),
+                            comments=comments.get(display, ()))
         except Exception as exc:  # a bug of ours in one file must not leave the rest unfixed
             done = FileFix(Path(display), display,
                            error=f"internal error: {type(exc).__name__}: {exc}")

@@ -103,6 +103,11 @@ FIX_KINDS: dict[FixKind, FixKindInfo] = {
             "Only finished tasks leave the set, so nothing that is running changes; the set stops "
             "growing without bound.",
         ),
+        FixKindInfo(
+            FixKind.REMOVE_NOQA, True, "remove the unused codes, or the whole directive",
+            "Only a comment changes: the edit is made only when the module parses to the same "
+            "tree after it, so the program runs as before.",
+        ),
     )
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from taskleak.model import Risk
+from taskleak.model import FixKind, Risk
 from taskleak.rules.base import Category, Rule
 
 
@@ -55,7 +55,7 @@ import asyncio
 
 
 async def handle(message: str) -> None:
-    # this was asyncio.create_task(send(message)); it is awaited now, the directive stayed
+    # this was asyncio.create_task(send(message)); it is awaited now
     await send(message)  # noqa: TL101
 
 
@@ -74,9 +74,12 @@ async def handle(message: str) -> None:
 async def send(message: str) -> None:
     await asyncio.sleep(0)
 ''',
+    fix_kinds=(FixKind.REMOVE_NOQA,),
     fix_notes="""\
-taskleak offers no automatic fix yet: delete the directive, or the codes the message lists as
-unused.""",
+As ruff's RUF100 fix: the unused and unknown codes go and the others stay
+(`# noqa: TL101, E501` becomes `# noqa: E501`); when none is left, the directive goes, with any
+reason written after it (a comment that follows it stays), and a line left empty is deleted.
+`taskleak fix --extend-select unused-noqa` applies it.""",
     references=(
         ("ruff RUF100 unused-noqa", "https://docs.astral.sh/ruff/rules/unused-noqa/"),
     ),

@@ -19,6 +19,7 @@ from taskleak.rules import INFORMATIONAL, rule_for
 from taskleak.rules.unused_noqa import RULE as UNUSED_NOQA
 from taskleak.settings import Settings
 from taskleak.suppress.noqa import NoqaResult, UnusedNoqa, apply_noqa
+from taskleak.suppress.noqa_fix import noqa_removal, removal_fix
 from taskleak.suppress.per_file import Ignored, per_file_ignored
 
 if TYPE_CHECKING:  # baselines are imported when used: most runs have none
@@ -121,12 +122,15 @@ def _still_unused(unused: UnusedNoqa, ignored: Ignored) -> UnusedNoqa | None:
 
 
 def unused_finding(unused: UnusedNoqa) -> Finding:
-    """An unused directive as a finding of the unused-noqa rule (its span: the directive)."""
+    """An unused directive as a finding of the unused-noqa rule (its span: the directive), with
+    the fix that removes what it holds in vain."""
+    fix = removal_fix(noqa_removal(unused))
     return Finding(
         path=unused.path, line=unused.line, column=unused.column, end_line=unused.line,
         end_column=unused.column + max(len(unused.text), 1), rule=UNUSED_NOQA.code,
         risk=UNUSED_NOQA.risk, spawner="", coroutine="", tracked="", cleaned="",
-        message=unused.message, snippet=unused.text, statement_line=unused.line,
+        message=unused.message, snippet=unused.text, statement_line=unused.line, fix=fix,
+        no_fix_reason=None if fix is not None else "the directive's line could not be read",
     )
 
 

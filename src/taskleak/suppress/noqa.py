@@ -64,6 +64,7 @@ class UnusedNoqa:
     unknown: tuple[str, ...] = ()  # TL-looking codes that are no taskleak rule
 
     text: str = ""  # the directive as written, from `#` to the end of the comment
+    source_line: str = ""  # the whole line as read (without its break): what a fix edits
 
     @property
     def message(self) -> str:
@@ -93,6 +94,16 @@ def parse_noqa(comment: str) -> tuple[int, tuple[str, ...] | None] | None:
     if codes is None:
         return None
     return match.start(), tuple(dict.fromkeys(c.upper() for c in _CODE.findall(codes)))
+
+
+def split_directive(text: str) -> tuple[list[str], str] | None:
+    """A directive's text (from its `#`) as (its codes as written, none for a bare noqa; the
+    text after them), or None when it is no directive."""
+    match = _DIRECTIVE.match(text)
+    if match is None or (match.group("colon") is not None and match.group("codes") is None):
+        return None
+    codes = match.group("codes")
+    return (_CODE.findall(codes) if codes else []), text[match.end():]
 
 
 def noqa_directives(lines: Sequence[str], near: Collection[int] | None = None,
@@ -170,12 +181,14 @@ def apply_noqa(
             used.setdefault((finding.path, directive.line), set()).add(finding.rule)
 
     for path in sorted(directives) if report_unused else ():
+        lines_of = source_lines_by_path[path]
         for line, directive in sorted(directives[path].items()):
             unused = _unused(directive, used.get((path, line), set()),
                              (path, line) in spawn_lines, rule_enabled)
             if unused is not None:
                 result.unused.append(UnusedNoqa(path, line, directive.column, *unused,
-                                                text=directive.text))
+                                                text=directive.text,
+                                                source_line=strip_break(lines_of[line - 1])))
     return result
 
 
