@@ -76,7 +76,10 @@ class Finding:
     coroutine: str  # what is spawned, e.g. "self._websocket_send_func()"
     tracked: str  # how the Task is kept, e.g. "discarded", "attribute self._task"
     cleaned: str  # what ends it, e.g. "none", "cancelled in close()"
-    message: str  # one line a reader understands
+    message: str  # one line a reader understands: the claim, with its witness
+    # Why the claim matters, when it is the same for every finding of its kind (a dropped task
+    # can vanish mid-run ...): printed once per run by the human formats, a row field in JSON.
+    because: str = ""
     fix: FixInfo | None = None
     no_fix_reason: str | None = None  # why there is no fix, when fix is None
     # Not part of the public JSON row, but used by the baseline, noqa and fixes.
@@ -105,6 +108,8 @@ class Finding:
             "message": self.message,
             "fix": self.fix.to_json() if self.fix else None,
         }
+        if self.because:
+            row["because"] = self.because
         if self.fix is None and self.no_fix_reason:
             row["no_fix_reason"] = self.no_fix_reason
         if self.confirmed:

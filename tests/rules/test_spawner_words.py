@@ -29,15 +29,22 @@ def _by_line(code: str) -> dict[int, tuple[Risk, str]]:
             if f.rule == "TL101"}
 
 
+def _because(code: str) -> dict[int, str]:
+    return {f.line: f.because for f in analyze_source(code, "bridge.py") if f.rule == "TL101"}
+
+
 def test_a_dropped_task_logs_its_error_a_dropped_concurrent_future_does_not() -> None:
-    found = _by_line(BRIDGE.format(size="maxsize=10"))
-    assert found[11] == (Risk.HIGH, (
-        "task self._queue.put() is discarded; nothing reads the concurrent Future it returns, "
-        "so its errors are never logged or raised, and its Task, held only weakly by the event "
-        "loop, can vanish mid-run"))
-    assert found[14] == (Risk.HIGH, (
-        "task self._queue.put() is discarded; the event loop keeps only a weak reference, so it "
-        "can vanish mid-run, and nothing awaits it, so its errors reach only the log"))
+    code = BRIDGE.format(size="maxsize=10")
+    found = _by_line(code)
+    assert found[11] == (Risk.HIGH, "the concurrent Future of self._queue.put() is discarded")
+    assert found[14] == (Risk.HIGH, "task self._queue.put() is discarded")
+    because = _because(code)
+    assert because[11] == (
+        "nothing reads a discarded concurrent Future, so its errors are never logged or raised, "
+        "and its Task, held only weakly by the event loop, can vanish mid-run")
+    assert because[14] == (
+        "a discarded task is held only weakly by the event loop, so it can vanish mid-run, and "
+        "nothing awaits it, so its errors reach only the log")
 
 
 def test_a_threadsafe_put_into_an_unbounded_queue_is_low_with_the_idiom() -> None:

@@ -31,7 +31,7 @@ def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None) ->
         end_column=sf.end_column, rule=verdict.code, risk=verdict.risk, spawner=sf.spawner,
         coroutine=fates[0].coroutine if fates else sf.coroutine, tracked=verdict.tracked,
         cleaned=verdict.cleaned,
-        message=verdict.message, fix=sf.fix if advised else None,
+        message=verdict.message, because=verdict.because, fix=sf.fix if advised else None,
         no_fix_reason=sf.no_fix_reason if advised else None, context=sf.context,
         snippet=sf.snippet, statement_line=sf.statement_line, structured=sf.structured,
     )
@@ -53,7 +53,8 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str
         path=path, line=where.line, column=where.column, end_line=where.end_line,
         end_column=where.end_column, rule=verdict.code, risk=verdict.risk, spawner=function,
         coroutine=f"{name}()", tracked=verdict.tracked, cleaned=verdict.cleaned,
-        message=verdict.message, context=call.caller, snippet=where.snippet,
+        message=verdict.message, because=verdict.because, context=call.caller,
+        snippet=where.snippet,
         statement_line=where.statement_line, fix=RETURNED_TASK_FIX,
     )
 

@@ -5,6 +5,7 @@ task's context, indented:
     pkg/app.py:12:5: CODE [*] task send() is discarded; ...
       task send() · tracked: discarded · cleaned: none · risk: high
       fix (safe): keep the task in a set ...        (with --show-fixes)
+    CODE: why findings of this kind matter ...     (once per run, each distinct reason)
 
 Tracked spawns (low risk) are not findings: a library whose spawns are all tracked prints one
 line, `All checks passed!`, and how many spawns were seen. The inventory of every spawn, green
@@ -20,7 +21,13 @@ from rich.text import Text
 
 from taskleak.files.printable import printable
 from taskleak.model import Finding, RunResult
-from taskleak.report.summary import closing_lines, is_spawn, needs_attention, rule_mark
+from taskleak.report.summary import (
+    closing_lines,
+    is_spawn,
+    needs_attention,
+    rule_mark,
+    why_lines,
+)
 from taskleak.settings import Settings
 
 LOCATION = re.compile(r"^\S+?:\d+:\d+:")  # a finding's (or a skipped file's) first words
@@ -56,6 +63,7 @@ def full_lines(result: RunResult, settings: Settings | None, *, show_fixes: bool
         lines += context_lines(f, show_fixes)
     lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}" for s in result.skipped]
     if not quiet:
+        lines += why_lines(findings)
         lines += ending(result, settings, bool(findings), baselined)
     return lines
 

@@ -116,6 +116,8 @@ def _result(
         "tracked": finding.tracked,
         "cleaned": finding.cleaned,
     }
+    if finding.because:
+        properties["because"] = finding.because
     if finding.fix is not None:
         properties["fix"] = finding.fix.to_json()
     elif finding.no_fix_reason:

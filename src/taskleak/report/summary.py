@@ -47,6 +47,16 @@ def rule_mark(finding: Finding, settings: Settings | None) -> str:
     return f"{finding.rule} {FIX_MARK}" if fixable(finding, settings) else finding.rule
 
 
+def why_lines(findings: list[Finding]) -> list[str]:
+    """Why the findings matter, once per run: each distinct `because` of the findings shown,
+    with its rule (`CODE: a discarded task is held only weakly ...`), in order of first use."""
+    seen: dict[tuple[str, str], None] = {}
+    for f in findings:
+        if f.because:
+            seen.setdefault((f.rule, f.because), None)
+    return [f"{code}: {because}." for code, because in seen]
+
+
 @dataclass(frozen=True)
 class Counts:
     spawns: int

@@ -26,7 +26,13 @@ from rich.text import Text
 
 from taskleak.files.printable import printable
 from taskleak.model import Finding, Risk, RunResult
-from taskleak.report.summary import closing_lines, is_spawn, needs_attention, rule_mark
+from taskleak.report.summary import (
+    closing_lines,
+    is_spawn,
+    needs_attention,
+    rule_mark,
+    why_lines,
+)
 from taskleak.settings import Settings
 
 RISK_LABEL = {Risk.HIGH: "● high", Risk.MEDIUM: "● medium", Risk.LOW: "● low"}
@@ -91,6 +97,8 @@ def render_text(result: RunResult, console: Console, settings: Settings | None =
         console.print(Text(printable(f"skipped {s.where}: {s.reason}"), style="yellow"),
                       soft_wrap=plain)
     if not options.quiet:
+        for line in why_lines(reasons):
+            console.print(Text(line), soft_wrap=plain)
         for line in closing_lines(result, settings, baselined=options.baselined,
                                   low_hidden=low_hidden):
             console.print(Text(line), soft_wrap=plain)

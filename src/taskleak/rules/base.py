@@ -120,6 +120,9 @@ class Description:
     cleaned: str
     message: str
     risk: Risk | None = None  # None: the rule's default risk
+    # Why the claim matters, when it is the same for every finding of a kind: the human formats
+    # print it once per run, not in every message.
+    because: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,7 @@ class Rule:
         assert self.describe is not None, f"{self.code} claims fates but has no words for them"
         shown = self.describe(fate)
         return Verdict(self, shown.risk or self.risk, shown.tracked, shown.cleaned,
-                       shown.message)
+                       shown.message, shown.because)
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,7 @@ class Verdict:
     tracked: str
     cleaned: str
     message: str
+    because: str = ""
 
     @property
     def code(self) -> str:

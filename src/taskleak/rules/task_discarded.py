@@ -13,16 +13,26 @@ from taskleak.rules.base import (
 )
 from taskleak.rules.texts import KEEP_HELPER_NOTE, WEAK_REFERENCE_REASON
 
+# Why a dropped spawn matters: the same for every finding of a kind, so the human formats print
+# it once per run (JSON and SARIF keep it per row, as `because`), never in each message.
+DISCARDED_TASK_REASON = (
+    "a discarded task is held only weakly by the event loop, so it can vanish mid-run, and "
+    "nothing awaits it, so its errors reach only the log")
+DISCARDED_FUTURE_REASON = (
+    "nothing reads a discarded concurrent Future, so its errors are never logged or raised, "
+    "and its Task, held only weakly by the event loop, can vanish mid-run")
+DROPPED_AFTER_CALLBACK_REASON = (
+    "a done-callback does not keep a task alive: the event loop holds it only weakly, so once "
+    "dropped it can vanish mid-run")
+WEAKLY_HELD_REASON = (
+    "a weak reference owns nothing, so a task held only weakly can be garbage-collected "
+    "mid-run, and nothing awaits it, so its errors reach only the log")
+
 
 def _lost(fate: Fate) -> str:
-    """What is lost with the dropped Task, true for its spawner: asyncio logs a dropped Task's
-    error ("Task exception was never retrieved"); nothing logs a dropped concurrent Future's."""
-    if fate.threadsafe:
-        return ("; nothing reads the concurrent Future it returns, so its errors are never "
-                "logged or raised, and its Task, held only weakly by the event loop, can vanish "
-                "mid-run")
-    return ("; the event loop keeps only a weak reference, so it can vanish mid-run, and "
-            "nothing awaits it, so its errors reach only the log")
+    """Why the dropped spawn matters, true for its spawner: asyncio logs a dropped Task's error
+    ("Task exception was never retrieved"); nothing logs a dropped concurrent Future's."""
+    return DISCARDED_FUTURE_REASON if fate.threadsafe else DISCARDED_TASK_REASON
 
 
 def _describe(fate: Fate) -> Description:
@@ -36,13 +46,12 @@ def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.DROPPED_RETURN:
         return Description(
             "discarded (returned by the callee)", "none",
-            f"the task {fate.callee}() returns is discarded here{_lost(fate)}{often}")
+            f"the task {fate.callee}() returns is discarded here{often}", because=_lost(fate))
     if fate.kind is FateKind.WEAKLY_HELD:
         return Description(
             f"weakly, by {fate.holder}", "none",
-            f"{coro} is held only weakly, by {fate.holder}: a weak reference owns nothing, so the "
-            f"task can be garbage-collected mid-run, and nothing awaits it, so its errors reach "
-            f"only the log{often}")
+            f"task {coro} is held only weakly, by {fate.holder}{often}",
+            because=WEAKLY_HELD_REASON)
     if fate.kind is FateKind.UNBOUNDED_PUT:
         return Description(
             "discarded (a put into an unbounded queue)", "completes at once",
@@ -60,14 +69,23 @@ def _describe(fate: Fate) -> Description:
     tracked, what = {
         FateKind.DROPPED_AFTER_CALLBACK: (
             "discarded (only add_done_callback)",
-            f"task {coro} is dropped right after add_done_callback()"),
+            f"{_what(fate)} is dropped right after add_done_callback()"),
         FateKind.RETURNED_FROM_LAMBDA: (
             "returned from a lambda",
-            f"task {coro} is returned from a lambda whose caller drops it"),
+            f"{_what(fate)} is returned from a lambda whose caller drops it"),
         FateKind.DROPPED_FROM_COMPREHENSION: (
             "discarded (in a comprehension)", f"the {coro} tasks built here are dropped"),
-    }.get(fate.kind, ("discarded", f"task {coro} is discarded"))
-    return Description(tracked, "none", what + _lost(fate) + often)
+    }.get(fate.kind, ("discarded", f"{_what(fate)} is discarded"))
+    because = (DROPPED_AFTER_CALLBACK_REASON if fate.kind is FateKind.DROPPED_AFTER_CALLBACK
+               and not fate.threadsafe else _lost(fate))
+    return Description(tracked, "none", what + often, because=because)
+
+
+def _what(fate: Fate) -> str:
+    """What a plain dropped spawn drops: a Task, or the concurrent Future of a threadsafe one."""
+    if fate.threadsafe:
+        return f"the concurrent Future of {fate.coroutine}"
+    return f"task {fate.coroutine}"
 
 
 def _wrapper_dropped(fate: Fate) -> str:
