@@ -13,6 +13,7 @@ from typing import Any
 
 import libcst as cst
 
+from taskleak.analysis.closing import closers, closing_work
 from taskleak.analysis.coroutines import (
     endless,
     long_running,
@@ -46,7 +47,7 @@ from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import CallSite, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES, ends_lifecycle
+from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES
 from taskleak.analysis.witness import no_end_witness
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
@@ -230,11 +231,14 @@ class Classifier:
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               handed=eff.handed[0])
+        closing = "" if endless(site) else closing_work(sp, holder, eff)
+        if closing:  # the close itself, left to run, its outcome read: kept and ended
+            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing)
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
                           holder, holder=label, long_running=long_running(sp), loop=loop_words(sp),
                           stopped_by=stopped_by(site),
-                          closers=self._closers(holder), guard=guarded,
+                          closers=closers(holder, sp, eff), guard=guarded,
                           replaced=", ".join(dict.fromkeys(eff.replaced)),
                           reschedules=reschedules(site),
                           witness=no_end_witness(holder, eff))
@@ -357,19 +361,3 @@ class Classifier:
                     and "returned" in self.ownership.effects(holder).handed:
                 return True
         return False
-
-    def _closers(self, holder: Holder) -> str:
-        """`close() cancels only self._ws`: what the close-like methods do clean up."""
-        if holder.kind is not Keeper.ATTRIBUTE:
-            return ""
-        parts: list[str] = []
-        for child in holder.scope.children:
-            if child.kind is not ScopeKind.FUNCTION or not ends_lifecycle(child.name):
-                continue
-            cancelled = sorted({o.key for s in child.walk()
-                                for o in s.occurrences if o.dest.kind is Flow.CANCEL})
-            if cancelled:
-                parts.append(f"{child.name}() cancels only {', '.join(cancelled)}")
-            else:
-                parts.append(f"{child.name}() does not cancel it")
-        return "; ".join(parts[:2])

@@ -62,7 +62,8 @@ class Dest:
     collection: str | None = None  # COLLECTION: the receiver's dotted name
     receiver: cst.BaseExpression | None = None  # COLLECTION: the receiver itself
     callee: str = ""  # PASSED / GATHERED / METHOD: the callee's text
-    call: cst.Call | None = None  # PASSED: the call it is an argument of ...
+    call: cst.Call | None = None  # PASSED: the call it is an argument of ... DONE_CALLBACK: its
+    # `add_done_callback(...)` call
     arg: cst.Arg | None = None  # ... as this argument
     container: bool = False  # the value went into a literal or comprehension first
     element: bool = False  # the value read was an element of the read key (x[k], x.pop())
@@ -240,8 +241,8 @@ def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
     """The value is the receiver of `.attr(...)` (stack[j-1] is the call)."""
     if attr == "cancel":
         return Dest(Flow.CANCEL, element=element)
-    if attr == "add_done_callback":
-        return Dest(Flow.DONE_CALLBACK, element=element)
+    if attr == "add_done_callback":  # the call, to follow the callback (`closing.py`)
+        return Dest(Flow.DONE_CALLBACK, element=element, call=stack[j - 1])  # type: ignore[arg-type]
     if attr == "result":  # `run_coroutine_threadsafe(...).result()` blocks on it
         call: cst.Call = stack[j - 1]  # type: ignore[assignment]
         shown = ".result(timeout=...)" if call.args else ".result()"

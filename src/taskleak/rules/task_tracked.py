@@ -81,7 +81,10 @@ RULE = Rule(
 Reports, for completeness, every task spawn that is handled well: awaited at once, returned to
 the caller, passed on, gathered or waited, stored and cancelled on shutdown, kept in a
 collection that prunes itself, or a structured spawn
-(`asyncio.TaskGroup.create_task`, anyio/trio `start_soon`/`start`). These are the green rows of
+(`asyncio.TaskGroup.create_task`, anyio/trio `start_soon`/`start`). A task a close method
+starts as its shutdown work and keeps in an attribute, left to end by itself with a
+done-callback that reads its outcome (`.result()` or `.exception()`), is tracked too: it is the
+close itself, and cancelling it on close would stop the shutdown. These are the green rows of
 the report; they never fail the gate unless `fail-on = "low"`.""",
     why_bad="""\
 It is not bad: the row shows that the task was looked at and found tracked and cleaned, so the

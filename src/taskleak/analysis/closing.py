@@ -1,0 +1,102 @@
+"""What the owner's closing does with a task kept in one of its attributes.
+
+Two facts: which close-like methods end (or do not end) the task, for the message of a task
+never ended (`close() cancels only self._ws`); and whether the task *is* the closing, a close
+method's own shutdown work deliberately left to run, whose outcome a done-callback reads. Such
+a task is not left behind by the close: it is the close, it ends by itself, and its errors are
+seen, so it is kept and ended (the fixer also declines to cancel it in close(): that would stop
+the shutdown itself).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.effects import Effects
+from taskleak.analysis.fates import Keeper
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.holders import Holder
+from taskleak.analysis.scopes import Scope, ScopeKind, defined_function
+from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.vocabulary import ends_lifecycle
+
+# A done-callback that calls one of these on the task it is given reads the task's outcome.
+_OUTCOME_READS = frozenset({"result", "exception"})
+
+
+def closers(holder: Holder, sp: Spawn, eff: Effects) -> str:
+    """`close() cancels only self._ws`: what the owner's close-like methods clean up. The
+    method that spawns the task, the one it runs and its done-callbacks are not its closers,
+    whatever their names."""
+    if holder.kind is not Keeper.ATTRIBUTE:
+        return ""
+    own = {sp.site.scope.method()}
+    coro = sp.coroutine
+    if isinstance(coro, cst.Call):
+        own.add(defined_function(coro.func, sp.site.scope))
+    own.update(defined_function(o.dest.call.args[0].value, o.scope) for o in eff.occurrences
+               if o.dest.kind is Flow.DONE_CALLBACK and o.dest.call is not None
+               and o.dest.call.args)
+    parts: list[str] = []
+    for child in holder.scope.children:
+        if child.kind is not ScopeKind.FUNCTION or not ends_lifecycle(child.name) \
+                or child in own:
+            continue
+        cancelled = sorted({o.key for s in child.walk()
+                            for o in s.occurrences if o.dest.kind is Flow.CANCEL})
+        if cancelled:
+            parts.append(f"{child.name}() cancels only {', '.join(cancelled)}")
+        else:
+            parts.append(f"{child.name}() does not cancel it")
+    return "; ".join(parts[:2])
+
+
+def closing_work(sp: Spawn, holder: Holder, eff: Effects) -> str:
+    """How a task that is its owner's closing ends ("ends by itself as the shutdown work of
+    close(); the done-callback _closed() reads its outcome"), or "" when it is not one: spawned
+    in a close-like method, kept in an attribute, with a done-callback of this module that calls
+    `.result()` or `.exception()` on the task it receives."""
+    method = sp.site.scope.method()
+    if holder.kind is not Keeper.ATTRIBUTE or method is None or not ends_lifecycle(method.name):
+        return ""
+    for o in eff.occurrences:
+        if o.dest.kind is not Flow.DONE_CALLBACK or o.dest.call is None \
+                or not o.dest.call.args:
+            continue
+        reader = _outcome_reader(o.dest.call.args[0].value, o.scope)
+        if reader:
+            return (f"ends by itself as the shutdown work of {method.name}(); the done-callback "
+                    f"{reader} reads its outcome")
+    return ""
+
+
+def _outcome_reader(callback: cst.BaseExpression, scope: Scope) -> str:
+    """The callback's name as shown (`_closed()`, `a lambda`) when it reads the outcome of the
+    task it receives, else ""."""
+    if isinstance(callback, cst.Lambda):
+        params = [p.name.value for p in callback.params.params]
+        return "a lambda" if params and _reads_outcome(callback.body, params[0]) else ""
+    fn = defined_function(callback, scope)
+    if fn is None or not isinstance(fn.node, cst.FunctionDef):
+        return ""
+    params = [p.name.value for p in (*fn.node.params.posonly_params, *fn.node.params.params)]
+    if fn.self_name is not None and isinstance(callback, cst.Attribute):
+        params = params[1:]  # `self._closed`: a bound method, given the task after `self`
+    if params and _reads_outcome(fn.node.body, params[0]):
+        return f"{fn.name}()"
+    return ""
+
+
+def _reads_outcome(body: cst.CSTNode, param: str) -> bool:
+    found = False
+
+    class _Reads(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            nonlocal found
+            f = node.func
+            if isinstance(f, cst.Attribute) and f.attr.value in _OUTCOME_READS \
+                    and isinstance(f.value, cst.Name) and f.value.value == param:
+                found = True
+
+    body.visit(_Reads())
+    return found
