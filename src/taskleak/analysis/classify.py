@@ -264,18 +264,14 @@ class Classifier:
                                                         "WeakKeyDictionary)")))
         fn = site.scope.method()
         slot = isinstance(target, cst.Subscript) and constant_key(target)
-        if keyed and not slot:
-            before = any(o.scope.method() is fn and o.seq < site.seq
-                         and o.dest.kind is not Flow.SUBSCRIPT_STORE for o in eff.occurrences) \
-                or ended_first(site, eff.cancel_reads + eff.await_reads)
-            # like an attribute re-spawned: the same key comes again (another message from the
-            # same client, the next iteration) and the old task is not read or cancelled first
-            repeats = fn is not None and (bool(site.loops)
-                                          or self.lifecycle.of(site.scope).repeats)
-            if repeats and not before and per_client_key(target, fn) \
-                    and not self._guard(sp, holder):
+        overwrites = False
+        if keyed and not slot and fn is not None:
+            repeats, overwrites = self._overwrites(sp, holder, eff, target, fn)
+            if repeats and overwrites:
                 return self._fate(FateKind.KEY_OVERWRITTEN, sp, holder, holder=label,
                                   cleanup=cleanup)
+            # the caller's dict: whether the function runs again for a key, its callers say
+            overwrites = overwrites and keeper_of(holder)[0] is Keeper.PARAMETER
         # a done-callback prunes the collection: it keeps each task until it is done, and a
         # wait that gives up on them (`wait(self._tasks, timeout=5)` on stop) does not change that
         pruned_when_done = any(o.dest.kind is Flow.PRUNE_REF for o in eff.prune_reads)
@@ -292,7 +288,8 @@ class Classifier:
             return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
                               cleanup=cleanup)
         if holder.kind is Keeper.LOCAL:
-            return self._local_collection_fate(sp, holder, eff, label)
+            fate = self._local_collection_fate(sp, holder, eff, label)
+            return replace(fate, overwrites=True) if overwrites else fate
         if eff.handed and (holder.kind is not Keeper.ATTRIBUTE or any(
                 o.dest.kind is Flow.RETURNED and o.scope.method() is fn
                 for o in eff.occurrences)):  # `close()` returns the tasks it started to wait
@@ -304,6 +301,19 @@ class Classifier:
                               stored_in=target_text(target))
         return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
                           witness=no_end_witness(holder, eff))
+
+    def _overwrites(self, sp: Spawn, holder: Holder, eff: Effects,
+                    target: cst.BaseExpression | None, fn: Scope) -> tuple[bool, bool]:
+        """(whether the spawn runs again, whether a run overwrites an entry whose task may still
+        run): like an attribute re-spawned, the same key comes again (another message from the
+        same client, the next iteration) and the old task is not read or cancelled first."""
+        site = sp.site
+        before = any(o.scope.method() is fn and o.seq < site.seq
+                     and o.dest.kind is not Flow.SUBSCRIPT_STORE for o in eff.occurrences) \
+            or ended_first(site, eff.cancel_reads + eff.await_reads)
+        repeats = bool(site.loops) or self.lifecycle.of(site.scope).repeats
+        return repeats, not before and per_client_key(target, fn) \
+            and not self._guard(sp, holder)
 
     def _local_collection_fate(self, sp: Spawn, holder: Holder, eff: Effects, label: str
                                ) -> Fate:

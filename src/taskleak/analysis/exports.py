@@ -51,7 +51,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
     """What this module can tell others (see `interface.Exports`)."""
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root),
-        functions=_functions(spawns, fates), call_args=_call_args(root, ownership),
+        functions=_functions(spawns, fates), call_args=_call_args(root, ownership, lifecycle),
         dropped_calls=dropped_calls(root, lifecycle, {id(sp.site.node) for sp in spawns}),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
                       for b in bs[:1] if b.kind is BindingKind.IMPORT)
@@ -180,7 +180,8 @@ def _collection_holder(ownership: Ownership, scope: Scope, key: str) -> Holder |
     return holder if _is_collection(values) else None
 
 
-def _call_args(root: Scope, ownership: Ownership) -> tuple[CallArg, ...]:
+def _call_args(root: Scope, ownership: Ownership, lifecycle: Lifecycle
+               ) -> tuple[CallArg, ...]:
     """Collections of this module passed to a call, with what this module does to end them."""
     out: list[CallArg] = []
     ends: dict[str, tuple[str, set[str]]] = {}  # key -> (cleanup, the functions that end it)
@@ -201,8 +202,11 @@ def _call_args(root: Scope, ownership: Ownership) -> tuple[CallArg, ...]:
             cleanup, enders = ends[holder.key]
             index = -1 if d.arg.keyword is not None else list(d.call.args).index(d.arg)
             keyword = d.arg.keyword.value if d.arg.keyword is not None else ""
+            often = lifecycle.of(scope)
             out.append(CallArg(d.callee, index, keyword, occ.key, _self_owner(scope, occ.key),
-                               cleanup, scope.qualname or "<module>", where(scope) in enders))
+                               cleanup, scope.qualname or "<module>", where(scope) in enders,
+                               f"called by {often.function}(), {often.evidence}"
+                               if often.repeats and often.evidence else ""))
     return tuple(out)
 
 

@@ -124,6 +124,10 @@ class Fate:
     # spawned by `run_coroutine_threadsafe`: a concurrent.futures.Future, whose error nothing
     # logs when it is dropped (a dropped asyncio Task's error reaches the log)
     threadsafe: bool = False
+    # stored in a received dict under a per-client key, the old entry not ended first: if the
+    # function runs again for the same key (its callers say, in the join), the running task is
+    # orphaned
+    overwrites: bool = False
 
     @property
     def frequency(self) -> str:

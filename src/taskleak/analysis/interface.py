@@ -105,10 +105,13 @@ class CallArg:
     cleanup: str  # "cancelled in handle_disconnect()", "" when nothing ends it
     caller: str  # qualified name of the function making the call, "<module>"
     caller_ends_it: bool  # the calling function itself cancels, awaits or prunes it
+    # the call runs on every call of a function, and how we know: "called by on_text(),
+    # registered with bus.subscribe() in __init__()"; "" when that is not known
+    often: str = ""
 
     def to_json(self) -> list[Any]:
         return [self.callee, self.index, self.keyword, self.key, self.owner, self.cleanup,
-                self.caller, self.caller_ends_it]
+                self.caller, self.caller_ends_it, self.often]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> CallArg:

@@ -23,8 +23,8 @@ def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.KEY_OVERWRITTEN:
         return Description(
             fate.holder, fate.cleanup or "none",
-            f"{fate.holder}[key] is overwritten {when} without cancelling the task already "
-            "stored under that key", risk=Risk.HIGH if fate.in_loop else None)
+            f"an entry of {fate.holder} is overwritten {when} without cancelling the task "
+            "already stored under its key", risk=Risk.HIGH if fate.in_loop else None)
     if fate.cleanup:  # the old task may be ended first elsewhere: say what is sure
         left = (f"if it is still running, it is left behind unreferenced (the cleanup, "
                 f"{fate.cleanup}, reaches only the latest)")
