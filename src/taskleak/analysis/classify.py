@@ -141,9 +141,14 @@ class Classifier:
                     wrapper=sp.wrapper,
                     threadsafe=sp.spawner.endswith("run_coroutine_threadsafe"), **facts)
 
+    def _effects(self, sp: Spawn, holder: Holder) -> Effects:
+        eff = self.ownership.effects(holder)
+        return eff if sp.spawner.endswith("run_coroutine_threadsafe") \
+            else eff.without_result_reads()
+
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
-        eff = self.ownership.effects(holder)
+        eff = self._effects(sp, holder)
         fate = self._holder_fate(sp, holder, eff)
         if holder.kind is Keeper.LOCAL and "returned" in eff.handed:
             fate = replace(fate, returned=True)  # kept somewhere, and handed to the caller
@@ -252,7 +257,7 @@ class Classifier:
         if self.ownership.weak_holder(holder) and not (extra is not None and extra.cleanup):
             return self._fate(FateKind.WEAKLY_HELD, sp, holder,
                               holder=f"the weak collection {holder.label}")
-        eff = self.ownership.effects(holder)
+        eff = self._effects(sp, holder)
         if extra is not None:  # what the function did with the task itself (`await task`)
             eff.add_ends(extra)
         label = f"collection {holder.label}"

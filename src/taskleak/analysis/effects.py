@@ -15,6 +15,12 @@ import libcst as cst
 from taskleak.analysis.fates import listed
 from taskleak.analysis.scopes import Occurrence, Scope
 
+# What a place of `awaits` says when the wait is a blocking `.result()` (see `ownership.py`).
+BLOCKING_RESULT = " (a blocking .result())"
+BLOCKING_RESULT_TIMEOUT = (" (a blocking .result() with a timeout, which leaves it running when "
+                           "it expires)")
+BLOCKING_SUFFIXES = (BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT)
+
 
 @dataclass
 class Effects:
@@ -66,6 +72,17 @@ class Effects:
         text = ", ".join(parts) or None
         self._cleanup = (lists, sizes, text)
         return text
+
+    def without_result_reads(self) -> Effects:
+        """These effects on an asyncio Task, whose `.result()` does not wait (it raises unless
+        the task is done, so it ends nothing); a concurrent Future's blocks, and is a wait."""
+        if not any(o.dest.callee.startswith(".result(") for o in self.await_reads):
+            return self
+        out = self.copy()
+        out.awaits = [a for a in self.awaits if not a.endswith(BLOCKING_SUFFIXES)]
+        out.await_reads = [o for o in self.await_reads
+                           if not o.dest.callee.startswith(".result(")]
+        return out
 
     def copy(self) -> Effects:
         """A copy sharing the lists: whoever changes a copy assigns new lists to it (never

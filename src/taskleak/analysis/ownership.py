@@ -12,7 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.attributes import another_class_attribute, is_rebuild, property_twins
-from taskleak.analysis.effects import Effects
+from taskleak.analysis.effects import BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT, Effects
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.handoffs import receiving_parameter
@@ -239,9 +239,8 @@ class Ownership:
         elif kind is Flow.AWAITED:
             # a concurrent Future's `.result()` blocks the thread: say so, and that a timeout
             # can give up on it
-            blocking = {".result()": " (a blocking .result())",
-                        ".result(timeout=...)": " (a blocking .result() with a timeout, which "
-                                                "leaves it running when it expires)"}
+            blocking = {".result()": BLOCKING_RESULT,
+                        ".result(timeout=...)": BLOCKING_RESULT_TIMEOUT}
             eff.awaits.append(place + blocking.get(d.callee, ""))
             eff.await_reads.append(occ)
         elif kind is Flow.GATHERED:
