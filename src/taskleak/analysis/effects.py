@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from taskleak.analysis.fates import listed
+from taskleak.analysis.flow import DONE_CHECKED
 from taskleak.analysis.scopes import Occurrence, Scope
 
 # What a place of `awaits` says when the wait is a blocking `.result()` (see `ownership.py`).
@@ -20,6 +21,12 @@ BLOCKING_RESULT = " (a blocking .result())"
 BLOCKING_RESULT_TIMEOUT = (" (a blocking .result() with a timeout, which leaves it running when "
                            "it expires)")
 BLOCKING_SUFFIXES = (BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT)
+
+
+def _without_suffix(place: str) -> str:
+    for suffix in BLOCKING_SUFFIXES:
+        place = place.removesuffix(suffix)
+    return place
 
 
 @dataclass
@@ -30,6 +37,8 @@ class Effects:
     awaits: list[str] = field(default_factory=list)
     gathers: list[str] = field(default_factory=list)
     prunes: list[str] = field(default_factory=list)
+    # an asyncio Task's `.result()` read unconditionally: it is done there (or the read fails)
+    results: list[str] = field(default_factory=list)
     # where it is cancelled only to be replaced at once (`t.cancel(); self._t = spawn()`): a
     # replacement, not an end
     replaced: list[str] = field(default_factory=list)
@@ -57,15 +66,15 @@ class Effects:
     def cleanup(self) -> str | None:
         """`gathered in flush(), cancelled in close() and stop()`, or None when nothing ends
         it."""
-        lists = (self.awaits, self.gathers, self.cancels, self.prunes)
+        lists = (self.awaits, self.gathers, self.cancels, self.prunes, self.results)
         sizes = tuple(len(x) for x in lists)
         known = self._cleanup
         if known is not None and known[1] == sizes and all(
                 a is b for a, b in zip(known[0], lists, strict=True)):
             return known[2]
         parts: list[str] = []
-        for label, places in zip(("awaited", "gathered", "cancelled", "pruned"), lists,
-                                 strict=True):
+        for label, places in zip(("awaited", "gathered", "cancelled", "pruned",
+                                  "its result read"), lists, strict=True):
             uniq = list(dict.fromkeys(places))
             if uniq:
                 parts.append(f"{label} in {listed(uniq)}")
@@ -74,14 +83,22 @@ class Effects:
         return text
 
     def without_result_reads(self) -> Effects:
-        """These effects on an asyncio Task, whose `.result()` does not wait (it raises unless
-        the task is done, so it ends nothing); a concurrent Future's blocks, and is a wait."""
-        if not any(o.dest.callee.startswith(".result(") for o in self.await_reads):
+        """These effects on an asyncio Task, whose `.result()` does not wait: it raises unless
+        the task is done. Read unconditionally, it says the task is done there (or fails
+        loudly); read only under a `done()` check, it ends nothing. A concurrent Future's
+        `.result()` blocks, and is a wait (`ownership.py` words it so)."""
+        reads = [o for o in self.await_reads if o.dest.callee.startswith(".result(")]
+        if not reads:
             return self
         out = self.copy()
-        out.awaits = [a for a in self.awaits if not a.endswith(BLOCKING_SUFFIXES)]
-        out.await_reads = [o for o in self.await_reads
-                           if not o.dest.callee.startswith(".result(")]
+        if all(o.dest.callee.endswith(DONE_CHECKED) for o in reads):
+            out.awaits = [a for a in self.awaits if not a.endswith(BLOCKING_SUFFIXES)]
+            out.await_reads = [o for o in self.await_reads if o not in reads]
+        else:
+            # read as done: not a wait, and not worded as one
+            out.awaits = [a for a in self.awaits if not a.endswith(BLOCKING_SUFFIXES)]
+            out.results = [_without_suffix(a) for a in self.awaits
+                           if a.endswith(BLOCKING_SUFFIXES)]
         return out
 
     def copy(self) -> Effects:

@@ -236,6 +236,28 @@ def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: b
     return Dest(_OTHER, element=element)
 
 
+DONE_CHECKED = " under a done() check"
+
+
+def _under_done_check(stack: list[cst.CSTNode], j: int) -> bool:
+    """The read at stack[j] is inside an `if` whose test calls `.done()`."""
+    for node in stack[:j]:
+        if isinstance(node, cst.If) and "done" in _called_names(node.test):
+            return True
+    return False
+
+
+def _called_names(node: cst.CSTNode) -> set[str]:
+    found: set[str] = set()
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute):
+            found.add(n.func.attr.value)
+        todo.extend(n.children)
+    return found
+
+
 def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
                  element: bool) -> Dest | _Climb:
     """The value is the receiver of `.attr(...)` (stack[j-1] is the call)."""
@@ -246,6 +268,8 @@ def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
     if attr == "result":  # `run_coroutine_threadsafe(...).result()` blocks on it
         call: cst.Call = stack[j - 1]  # type: ignore[assignment]
         shown = ".result(timeout=...)" if call.args else ".result()"
+        if _under_done_check(stack, j):
+            shown += DONE_CHECKED  # an asyncio Task's: read only when done, it ends nothing
         return Dest(Flow.AWAITED, callee=shown, element=element)
     if attr in PRUNES:
         if attr in ELEMENT_METHODS:
