@@ -1,0 +1,22 @@
+# Sourced by get-extra.sh, get-fresh.sh and get-dev.sh: one way to fetch a labelled set's code.
+#   fetch_wheels DEST SET REQUIREMENT...   -> DEST/SET/<package> for each pinned requirement
+# Each is a pure-Python wheel from PyPI, unzipped (nothing is installed), kept in DEST/.wheels;
+# idempotent: a folder with a .done marker is left alone. Modelled on shared/bench/get-corpus.sh.
+fetch_wheels() {
+  local dest=$1 set=$2 req tmp whl target py=${PYTHON:-python3}
+  shift 2
+  mkdir -p "$dest/$set" "$dest/.wheels"
+  for req in "$@"; do
+    target="$dest/$set/${req%%==*}"
+    [ -f "$target/.done" ] && continue
+    tmp=$(mktemp -d)
+    "$py" -m pip download -q --no-deps --only-binary :all: --python-version 3.14.2 -d "$tmp" "$req"
+    whl=$(ls "$tmp"/*.whl | head -n 1)
+    case "$whl" in *-none-any.whl) ;; *) echo "not a pure-Python wheel: $whl" >&2; exit 1 ;; esac
+    rm -rf "$target" && mkdir -p "$target"
+    "$py" -m zipfile -e "$whl" "$target"
+    cp "$whl" "$dest/.wheels/" && rm -rf "$tmp"
+    touch "$target/.done"
+    echo "$req -> $target"
+  done
+}
