@@ -12,7 +12,7 @@ import libcst as cst
 from helpers import SOURCE_OF_EVERY_KIND as SOURCE
 
 from taskleak.analysis.scan import Scanner
-from taskleak.analysis.walk import SKIP_FIELDS
+from taskleak.analysis.walk import SKIP_FIELDS, descendants
 
 
 class _Recording(Scanner):
@@ -59,6 +59,26 @@ def test_the_scanner_walks_in_libcst_visit_order() -> None:
     assert [type(n).__name__ for n in scanner.order] == [
         type(n).__name__ for n in reference.order]
     assert all(a is b for a, b in zip(scanner.order, reference.order, strict=True))
+
+
+class _EveryNode(_LibcstOrder):
+    """libcst's own nodes, minus the skipped fields, below imports too."""
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        field = self.attributes[-1] if self.attributes else ""
+        if field in SKIP_FIELDS or "whitespace" in field:
+            return False
+        self.order.append(node)
+        return True
+
+
+def test_descendants_are_libcsts_nodes_without_its_rebuilding_visit() -> None:
+    module = cst.parse_module(SOURCE)
+    reference = _EveryNode()
+    module.visit(reference)
+    found = list(descendants(module))
+    assert len(found) > 200 and found[0] is module
+    assert sorted(map(id, found)) == sorted(map(id, reference.order))
 
 
 def _subclasses(cls: type) -> list[type]:

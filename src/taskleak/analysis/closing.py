@@ -19,6 +19,7 @@ from taskleak.analysis.holders import Holder
 from taskleak.analysis.scopes import Scope, ScopeKind, defined_function
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import ends_lifecycle
+from taskleak.analysis.walk import descendants
 
 # A done-callback that calls one of these on the task it is given reads the task's outcome.
 _OUTCOME_READS = frozenset({"result", "exception"})
@@ -88,15 +89,7 @@ def _outcome_reader(callback: cst.BaseExpression, scope: Scope) -> str:
 
 
 def _reads_outcome(body: cst.CSTNode, param: str) -> bool:
-    found = False
-
-    class _Reads(cst.CSTVisitor):
-        def visit_Call(self, node: cst.Call) -> None:
-            nonlocal found
-            f = node.func
-            if isinstance(f, cst.Attribute) and f.attr.value in _OUTCOME_READS \
-                    and isinstance(f.value, cst.Name) and f.value.value == param:
-                found = True
-
-    body.visit(_Reads())
-    return found
+    """`param.result()` or `param.exception()` is called under `body`."""
+    return any(isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)
+               and n.func.attr.value in _OUTCOME_READS and isinstance(n.func.value, cst.Name)
+               and n.func.value.value == param for n in descendants(body))

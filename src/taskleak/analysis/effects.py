@@ -91,12 +91,10 @@ class Effects:
         if not reads:
             return self
         out = self.copy()
+        out.awaits = [a for a in self.awaits if not a.endswith(BLOCKING_SUFFIXES)]
         if all(o.dest.callee.endswith(DONE_CHECKED) for o in reads):
-            out.awaits = [a for a in self.awaits if not a.endswith(BLOCKING_SUFFIXES)]
             out.await_reads = [o for o in self.await_reads if o not in reads]
-        else:
-            # read as done: not a wait, and not worded as one
-            out.awaits = [a for a in self.awaits if not a.endswith(BLOCKING_SUFFIXES)]
+        else:  # read as done: an end, but not a wait, and not worded as one
             out.results = [_without_suffix(a) for a in self.awaits
                            if a.endswith(BLOCKING_SUFFIXES)]
         return out
@@ -131,4 +129,3 @@ class Effects:
         self.await_reads += other.await_reads
         self.gather_reads += other.gather_reads
         self.prune_reads += other.prune_reads
-

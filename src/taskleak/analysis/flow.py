@@ -29,6 +29,7 @@ from taskleak.analysis.vocabulary import (
     PRUNES,
     VIEW_METHODS,
 )
+from taskleak.analysis.walk import descendants
 
 
 class Flow(Enum):
@@ -248,14 +249,9 @@ def _under_done_check(stack: list[cst.CSTNode], j: int) -> bool:
 
 
 def _called_names(node: cst.CSTNode) -> set[str]:
-    found: set[str] = set()
-    todo = [node]
-    while todo:
-        n = todo.pop()
-        if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute):
-            found.add(n.func.attr.value)
-        todo.extend(n.children)
-    return found
+    """The method names called under `node` (`t.done()` -> "done")."""
+    return {n.func.attr.value for n in descendants(node)
+            if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)}
 
 
 def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,

@@ -12,7 +12,7 @@ every kind of statement both ways and compares the order.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import libcst as cst
@@ -86,6 +86,16 @@ def children(node: cst.CSTNode) -> list[cst.CSTNode]:
         elif is_node(kind):
             out.append(value)
     return out
+
+
+def descendants(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """`root` and every node below it, punctuation and whitespace left out (no order promised):
+    what a question about a small subtree walks, instead of libcst's rebuilding `visit`."""
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        yield node
+        todo.extend(children(node))
 
 
 def parents(root: cst.CSTNode) -> dict[int, cst.CSTNode]:

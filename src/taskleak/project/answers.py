@@ -98,19 +98,17 @@ def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Quest
     owner = f" of {first.owner}" if first.owner else ""
     holder = f"collection {first.key}{owner} (passed in, {short(caller_path)})"
     cleaned = [(p, a) for p, a in callers if a.cleanup]
+    cleanup = f"{cleaned[0][1].cleanup}, in {short(cleaned[0][0])}" if cleaned else ""
     again = [(p, a) for p, a in callers if a.often and not a.caller_ends_it]
     if fate.overwrites and again:
         # a caller runs it again for the same key: whoever owns the dict, the entry's running
         # task is orphaned
         p, a = again[0]
-        return replace(fate, kind=FateKind.KEY_OVERWRITTEN, holder=holder,
-                       cleanup=f"{cleaned[0][1].cleanup}, in {short(cleaned[0][0])}"
-                       if cleaned else "",
+        return replace(fate, kind=FateKind.KEY_OVERWRITTEN, holder=holder, cleanup=cleanup,
                        repeating=question.owner.rsplit(".", 1)[-1],
                        evidence=f"{a.often}, in {short(p)}")
     if not cleaned:
         return replace(fate, kind=FateKind.COLLECTION_GROWS, holder=holder)
-    cleanup = f"{cleaned[0][1].cleanup}, in {short(cleaned[0][0])}"
     if fate.kind is FateKind.KEY_OVERWRITTEN and not all(a.caller_ends_it for _, a in callers):
         return replace(fate, holder=holder, cleanup=cleanup)  # still overwritten while running
     return replace(fate, kind=FateKind.COLLECTION_CLEANED, holder=holder, cleanup=cleanup)
