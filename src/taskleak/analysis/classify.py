@@ -37,6 +37,7 @@ from taskleak.analysis.keys import (
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import (
     held_while,
+    joined_by,
     pruned_only_on_success,
     stopped_by,
 )
@@ -214,9 +215,13 @@ class Classifier:
         label = holder.label
         cleanup = eff.cleanup or ""
         fn = site.scope.method()
+        ends = eff.cancel_reads + eff.await_reads
         before = any(o.scope.method() is fn and o.seq < site.seq for o in eff.occurrences) \
-            or ended_first(site, eff.cancel_reads + eff.await_reads)
-        repeats = bool(site.loops) or self.lifecycle.of(site.scope).repeats
+            or ended_first(site, ends)
+        # a caller that cancels or awaits the old task before its call runs nothing twice
+        repeats = bool(site.loops) or self.lifecycle.of(
+            site.scope, lambda call: any(e.scope is call.scope and e.seq < call.seq
+                                         for e in ends)).repeats
         if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
                               for o in eff.occurrences):
             repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
@@ -236,7 +241,7 @@ class Classifier:
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               handed=eff.handed[0])
-        closing = "" if endless(site) else closing_work(sp, holder, eff)
+        closing = joined_by(site) or ("" if endless(site) else closing_work(sp, holder, eff))
         if closing:  # the close itself, left to run, its outcome read: kept and ended
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing)
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)

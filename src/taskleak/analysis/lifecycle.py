@@ -19,6 +19,7 @@ name the scan recorded (an index built once per module, when a spawn first asks)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import libcst as cst
@@ -61,14 +62,17 @@ class Lifecycle:
         self._functions: set[str] = {s.name for s in module.walk()
                                      if s.kind is ScopeKind.FUNCTION}
 
-    def of(self, scope: Scope) -> Frequency:
+    def of(self, scope: Scope, excused: Callable[[Occurrence], bool] | None = None
+           ) -> Frequency:
         """How often code in `scope` runs: the innermost function with evidence decides; with
-        none, the frequency is not known (`ONCE_ONLY`: no claim is made)."""
+        none, the frequency is not known (`ONCE_ONLY`: no claim is made). `excused`: calls of
+        those functions that do not count as runs (a caller that ends the old task first)."""
         method = scope.method()
         s: Scope | None = scope
         while s is not None and s.kind not in (ScopeKind.CLASS, ScopeKind.MODULE):
             if s.kind is ScopeKind.FUNCTION:
-                found = self._evidence(s)
+                found = self._evidence(s) if excused is None else \
+                    self._find_evidence(s, excused)
                 if found is not None:
                     return found
             if s is method:
@@ -84,7 +88,8 @@ class Lifecycle:
         found = self._memo[key] = self._find_evidence(fn)
         return found
 
-    def _find_evidence(self, fn: Scope) -> Frequency | None:
+    def _find_evidence(self, fn: Scope, excused: Callable[[Occurrence], bool] | None = None
+                       ) -> Frequency | None:
         decorated = self._decorators(fn)
         if decorated is not None:
             return decorated
@@ -93,14 +98,15 @@ class Lifecycle:
             return Frequency(True, fn.name, "a protocol callback, run for every chunk received")
         if in_class and fn.name in ONCE_CALLBACKS:
             return Frequency(False, fn.name, "")
-        for occ in self._reads_of(fn):
+        reads = [o for o in self._reads_of(fn) if excused is None or not excused(o)]
+        for occ in reads:
             d = occ.dest
             if d.kind is Flow.PASSED and is_registrar(d.callee):
                 return Frequency(True, fn.name,
                                  f"registered with {d.callee}() in {where(occ.scope)}")
             if occ.loops and not occ.scope.within(fn):
                 return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)}")
-        for occ in self._reads_of(fn):
+        for occ in reads:
             if occ.dest.kind is Flow.CALLED and not occ.scope.within(fn):
                 caller = self.of(occ.scope)
                 if caller.repeats:

@@ -83,12 +83,41 @@ def stopped_by(site: CallSite) -> str:
     """"close() stops through self._running" when the spawned coroutine's `while` loop tests
     a flag that another method of its class sets or resets (`self._running = False`,
     `self._closed.set()`): a cooperative shutdown path, though nothing awaits the task."""
+    found = _stopper(site)
+    return f"{found[1].name}() stops through {found[2]}" if found is not None else ""
+
+
+def joined_by(site: CallSite) -> str:
+    """"stopped through self._close and waited for in stop() (self._closed, which it sets in a
+    `finally`)": the method that stops the coroutine's loop then awaits an event the coroutine
+    sets in a `finally` of its own body, so the task has ended (or is about to) when it returns:
+    a join, as good as awaiting the task. "" otherwise."""
+    found = _stopper(site)
+    if found is None:
+        return ""
+    target, method, flag = found
+    waited = {o.key.partition(".")[2] for s in method.walk() for o in s.occurrences
+              if o.dest.kind is Flow.METHOD and o.dest.callee == "wait"
+              and o.key.startswith(f"{method.self_name}.")}
+    for s in target.walk():
+        for o in s.occurrences:
+            base, _, attr = o.key.partition(".")
+            if base == target.self_name and attr in waited and o.dest.kind is Flow.METHOD \
+                    and o.dest.callee == "set" and any(isinstance(n, cst.Finally) for n in o.path):
+                return (f"stopped through {flag} and waited for in {method.name}() "
+                        f"({method.self_name}.{attr}, which it sets in a `finally`)")
+    return ""
+
+
+def _stopper(site: CallSite) -> tuple[Scope, Scope, str] | None:
+    """(the spawned coroutine, the method of its class that stops its `while` loop, the flag
+    it stops it through), or None."""
     args = site.args
     coro = args[0].value if args else None
     target = defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
     cls = target.enclosing_class() if target is not None else None
     if target is None or cls is None or not target.loop_flags or not target.self_name:
-        return ""
+        return None
     for flag in target.loop_flags:
         negated = flag.startswith("!")
         flag = flag.lstrip("!")
@@ -100,7 +129,7 @@ def stopped_by(site: CallSite) -> str:
             method = scope.method()
             if method is not None and method is not target and method.name not in INIT_METHODS \
                     and _truth(value) is negated:
-                return f"{method.name}() stops through {flag}"
+                return target, method, flag
         stoppers = {"set" if negated else "clear", "cancel", "close"}
         for method in cls.children:
             if method is target or method.kind is not ScopeKind.FUNCTION or not method.self_name:
@@ -108,8 +137,8 @@ def stopped_by(site: CallSite) -> str:
             key = f"{method.self_name}.{attr}"
             if any(o.key == key and o.dest.kind is Flow.METHOD and o.dest.callee in stoppers
                    for s in method.walk() for o in s.occurrences):
-                return f"{method.name}() stops through {flag}"
-    return ""
+                return target, method, flag
+    return None
 
 
 def _truth(value: cst.BaseExpression) -> bool | None:

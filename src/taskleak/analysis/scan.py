@@ -47,6 +47,8 @@ _SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
 # reads whose place matters later: which wait, which `try` (waits.py, the prune of a task's
 # own entry)
 _PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE})
+# an event set in a `finally` tells a stopper's wait that the coroutine has ended (lifetimes.py)
+_PATH_KEPT_METHODS = frozenset({"set"})
 
 
 class Scanner(StackWalker):
@@ -334,7 +336,8 @@ class Scanner(StackWalker):
         kind = dest.kind
         if kind is Flow.CALLED and dest.result is not None:
             kind = dest.result.kind  # `asyncio.wait([self._task_of()])`: the call's place
-        path = tuple(self.stack[:i]) if kind in _PATH_KEPT else ()
+        path = tuple(self.stack[:i]) if kind in _PATH_KEPT or (
+            kind is Flow.METHOD and dest.callee in _PATH_KEPT_METHODS) else ()
         self.cur.occurrences.append(
             Occurrence(key=key, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),
                        path=path))
