@@ -36,6 +36,7 @@ from taskleak.analysis.keys import (
 )
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import (
+    ended_only_on_error,
     held_while,
     joined_by,
     pruned_only_on_success,
@@ -188,6 +189,10 @@ class Classifier:
         left = self.races.left_running(sp, holder, f"local `{holder.key}`", eff, self._fate)
         if left is not None:
             return left
+        if cleanup and not eff.handed and not eff.prunes and not eff.results and \
+                ended_only_on_error(eff.cancel_reads + eff.gather_reads, bool(eff.awaits)):
+            return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key,
+                              cleanup=cleanup)
         if cleanup:
             return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                               cleanup=cleanup)

@@ -168,3 +168,12 @@ def cancelled_on_return(fn: Scope, module: Scope, resolver: Resolver) -> str:
             if sym.kind is SymKind.QUALIFIED and sym.name in _CANCELLING_RUNNERS:
                 return f"{sym.name}()"
     return ""
+
+
+def ended_only_on_error(ends: list[Occurrence], awaited: bool) -> bool:
+    """Every cancel (or gather) of a local's task sits in an `except` handler, and nothing
+    awaits it: the handler runs only when its function fails or is cancelled, so on the way
+    out by a `return` the local is dropped with the task still running
+    (`try: await waiter; except CancelledError: task.cancel(); raise`)."""
+    return bool(ends) and not awaited and all(
+        any(isinstance(n, cst.ExceptHandler) for n in o.path) for o in ends)

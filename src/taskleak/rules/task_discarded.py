@@ -42,7 +42,9 @@ def _describe(fate: Fate) -> Description:
         return Description(
             f"local `{fate.holder}` only", "none",
             f"{coro} is kept only in the local `{fate.holder}`, which is dropped when "
-            f"{fate.where} returns; nothing awaits or cancels it{often}")
+            f"{fate.where} returns; nothing awaits or cancels it"
+            + (f" on the way out: it is cancelled only in an `except` handler, when "
+               f"{fate.where} fails or is cancelled" if fate.cleanup else "") + often)
     if fate.kind is FateKind.DROPPED_RETURN:
         return Description(
             "discarded (returned by the callee)", "none",
@@ -117,6 +119,8 @@ Checks for task spawns whose Task is dropped as soon as it is created:
 - is the body of a `lambda` used as a callback (callbacks' return values are dropped);
 - is bound to a local that is only used for `add_done_callback`, `set_name` or logging and is
   dropped when the function returns;
+- is bound to a local that is cancelled only in an `except` handler and never awaited: the
+  handler runs only when the function fails or is cancelled, and a `return` drops the task;
 - is put in a local collection that is never gathered, returned or stored;
 - is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`.
 
