@@ -7,10 +7,12 @@ A guard is a test the spawn sits behind, in its own function: an `if` around it,
   `if uid not in self._tasks`, a `.done()` check of a local before it is rebound in a loop;
 - a started flag: an attribute (or global) the spawn's function sets to a true constant, and that
   nothing sets back to a false one after initialisation (`if self._started: return;
-  self._started = True`). A flag that `stop()` resets is no guard: the next start re-spawns.
+  self._started = True`) but the spawned coroutine itself (`self._reconnecting = False` in
+  `_reconnect()`). A flag that `stop()` resets is no guard: the next start re-spawns.
 
 Not a guard, but as good: the spawn's method first calls a method of the class that cancels or
-awaits the old task (`ended_first`).
+awaits the old task (`ended_first`), or the caller through which it runs again does
+(`Lifecycle.of`'s `excused`).
 
 Only the spawn's recorded path (`CallSite.path`) and the test expressions are read: no new walk.
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.nodes import dotted, exit_word
-from taskleak.analysis.scopes import BindingKind, CallSite, Occurrence, Scope
+from taskleak.analysis.scopes import BindingKind, CallSite, Occurrence, Scope, defined_function
 from taskleak.analysis.vocabulary import INIT_METHODS
 from taskleak.analysis.walk import children
 
@@ -36,7 +38,7 @@ def guard(site: CallSite, keys: frozenset[str], module: Scope) -> str:
     for test, leaves_by in _tests(site.path):
         names = names_read(test)
         for name in [n for n in names if n in keys] + [
-                n for n in names if n not in keys and _set_once(n, site.scope, module)]:
+                n for n in names if n not in keys and _set_once(n, site, module)]:
             # the spawn runs when the test says the holder is empty or finished, or the flag
             # is not set yet
             absent = _absent(test, name)
@@ -164,9 +166,12 @@ def _initialising(scope: Scope) -> bool:
     return method is None or method.name in INIT_METHODS
 
 
-def _set_once(name: str, scope: Scope, module: Scope) -> bool:
+def _set_once(name: str, site: CallSite, module: Scope) -> bool:
     """`name` is a flag the spawn's function sets to a true constant, never set back to a
-    false one but where it is initialised (`__init__`, the class body, the module's top)."""
+    false one but where it is initialised (`__init__`, the class body, the module's top) or
+    by the spawned coroutine itself (`self._reconnecting = False` in `_reconnect()`: the next
+    spawn waits until the running task has got that far)."""
+    scope = site.scope
     method = scope.method()
     if method is None:
         return False
@@ -174,7 +179,10 @@ def _set_once(name: str, scope: Scope, module: Scope) -> bool:
     cls = scope.enclosing_class()
     if attr and "." not in attr and cls is not None and base == method.self_name:
         values = cls.attr_bindings.get(attr, [])
-        resets = [s for v, s in values if _constant(v) is not True and not _initialising(s)]
+        coro = site.args[0].value if site.args else None
+        spawned = defined_function(coro.func, scope) if isinstance(coro, cst.Call) else None
+        resets = [s for v, s in values if _constant(v) is not True and not _initialising(s)
+                  and (spawned is None or not s.within(spawned))]
         return not resets and any(_constant(v) is True and s.method() is method
                                   for v, s in values)
     if attr or name not in method.declared_global:
