@@ -16,7 +16,13 @@ import libcst as cst
 
 from taskleak.analysis.classify import Classifier
 from taskleak.analysis.exports import exports
-from taskleak.analysis.facts import ModuleFacts, SpawnFacts, questions_of
+from taskleak.analysis.facts import (
+    ModuleFacts,
+    Question,
+    QuestionKind,
+    SpawnFacts,
+    questions_of,
+)
 from taskleak.analysis.fates import Fate
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.positions import spawn_positions
@@ -63,7 +69,8 @@ class ModuleAnalysis:
                 statement_line=stmt_line, spawner=sp.spawner,
                 coroutine=coroutine_text(sp.coroutine), context=context,
                 snippet=" ".join(self.module.code_for_node(code_node).split()),
-                fates=fates, questions=questions_of(fates, context, self._param_index),
+                fates=fates, questions=questions_of(fates, context, self._param_index) + (
+                    (Question(QuestionKind.RECEIVER_LOOP, sp.receiver),) if sp.receiver else ()),
                 helper=sp.spawner if self._asks_project(sp) else "",
                 arguments=self._arguments(sp) if self._asks_project(sp) else (),
             ))

@@ -30,6 +30,7 @@ from taskleak.analysis.nodes import dotted
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.typed_names import typed_names
 from taskleak.analysis.vocabulary import NOT_SPAWNING_METHODS
 
 _EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
@@ -49,13 +50,17 @@ _COLLECTION_NODES = (cst.Dict, cst.Set, cst.List, cst.DictComp, cst.SetComp, cst
 def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Sequence[Spawn],
             fates: Sequence[tuple[Fate, ...]]) -> Exports:
     """What this module can tell others (see `interface.Exports`)."""
+    # a call whose receiver another module must type is no helper's spawn: not promised
+    typed_here = [(sp, f) for sp, f in zip(spawns, fates, strict=True) if not sp.receiver]
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root),
-        functions=_functions(spawns, fates), call_args=_call_args(root, ownership, lifecycle),
+        functions=_functions([sp for sp, _ in typed_here], [f for _, f in typed_here]),
+        call_args=_call_args(root, ownership, lifecycle),
         dropped_calls=dropped_calls(root, lifecycle, {id(sp.site.node) for sp in spawns}),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
                       for b in bs[:1] if b.kind is BindingKind.IMPORT)
         + tuple((STAR, module) for module in root.star_imports),
+        typed=typed_names(root, ownership.resolver),
     )
 
 

@@ -169,6 +169,9 @@ class Exports:
     dropped_calls: tuple[DroppedCall, ...] = ()
     # (local name, what it names); (STAR, module) for `from module import *`
     imports: tuple[tuple[str, str], ...] = ()
+    # (name, what it holds) of globals and class attributes that lead to an event loop
+    # (`typed_names.py`): "loop", "Context.loop", "current" -> "loop", "loop", "var:obj:Context"
+    typed: tuple[tuple[str, str], ...] = ()
     # positions of dropped calls, by ordinal: filled in when a finding needs them
     positions: dict[int, CallPosition] = field(default_factory=dict, compare=False)
 
@@ -185,6 +188,8 @@ class Exports:
                 out[name] = [i.to_json() for i in items]
         if self.imports:
             out["imports"] = [list(i) for i in self.imports]
+        if self.typed:
+            out["typed"] = [list(t) for t in self.typed]
         if self.positions:
             out["positions"] = {str(k): p.to_json() for k, p in self.positions.items()}
         return out
@@ -198,5 +203,6 @@ class Exports:
             tuple(CallArg.from_json(a) for a in data.get("call_args", ())),
             tuple(DroppedCall.from_json(d) for d in data.get("dropped_calls", ())),
             tuple((i[0], i[1]) for i in data.get("imports", ())),
+            tuple((t[0], t[1]) for t in data.get("typed", ())),
             {int(k): CallPosition.from_json(p) for k, p in data.get("positions", {}).items()},
         )

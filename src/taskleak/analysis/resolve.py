@@ -201,6 +201,10 @@ class Resolver:
             return _instance_of_type(t.name)
         return None
 
+    def attribute(self, cls: Scope, attr: str) -> Sym:
+        """What reading attribute `attr` of an instance of class `cls` gives."""
+        return self._attribute(cls, attr)
+
     def _attribute(self, cls: Scope, attr: str) -> Sym:
         # an annotation names the type whatever the first value is (discord.py's
         # `self.loop: asyncio.AbstractEventLoop = _loop`, a sentinel until login)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from taskleak.analysis.chains import receiver_chain
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.nodes import dotted, last_name
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
@@ -50,6 +51,9 @@ class Spawn:
     holder: str = ""  # for structured spawns: the task group's name
     wrapper: str = ""  # gather/shield/wait_for of coroutines: "asyncio.gather"
     helper: Spawner | None = None  # the configured spawner this call is
+    # a receiver another module must type (`core.loop.create_task`): its chain
+    # ("pkg.core.loop", see chains.py); a spawn only if the project join finds it is a loop
+    receiver: str = ""
 
     @property
     def coroutine(self) -> cst.BaseExpression | None:
@@ -238,6 +242,10 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
     kind = _receiver_kind(receiver, hint) or _self_group(func.value, scope)
     if kind is Instance.LOOP and method in LOOP_METHODS:
         return Spawn(site, f"loop.{method}", structured=False)
+    if kind is None and method in LOOP_METHODS:
+        chain = receiver_chain(func.value, scope, resolver)
+        if chain:
+            return Spawn(site, f"loop.{method}", structured=False, receiver=chain)
     if kind is not None and kind.value in STRUCTURED_METHODS \
             and method in STRUCTURED_METHODS[kind.value]:
         owner = "asyncio.TaskGroup" if kind is Instance.TASKGROUP else "trio.Nursery"

@@ -150,7 +150,10 @@ def _fix_source(data: bytes, spawners: tuple[Spawner, ...],
     analysis = analyse(module, spawners, _text(data))
     ctx = FixContext(analysis, style)
     items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
-    wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)]
+    # a call whose receiver only the project join can type (`core.loop.create_task`) is fixed
+    # only where the join said it is a spawn: as a target
+    wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)
+              and (targets is not None or not sp.receiver)]
     # placed as check places them (targets are check's positions): the same function, nodes
     # and text, so a form feed or a lone backslash line moves neither
     shown = [(sp, v, shown_node(sp)) for sp, v in wanted]

@@ -39,6 +39,7 @@ class ProjectIndex:
         self.call_args: dict[str, list[tuple[str, CallArg]]] = defaultdict(list)  # last name
         self.dropped: dict[str, list[tuple[str, DroppedCall]]] = defaultdict(list)  # last name
         self.imports: dict[str, dict[str, str]] = {}
+        self.typed: dict[str, dict[str, str]] = {}  # path -> what its typed names hold
         self.star_imports: dict[str, list[str]] = {}  # path -> the modules it imports * from
         # path -> the classes and task functions it defines at its top level, and the reverse
         self.top_names: dict[str, set[str]] = defaultdict(set)
@@ -66,6 +67,7 @@ class ProjectIndex:
         for name in self.top_names[path]:
             self.top_by_name[name].append(path)
         self.imports[path] = {name: target for name, target in ex.imports if name != STAR}
+        self.typed[path] = dict(ex.typed)
         self.star_imports[path] = [target for name, target in ex.imports if name == STAR]
         parts = path.split("/")
         for i in range(len(parts)):

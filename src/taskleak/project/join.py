@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from taskleak.advice.returned import ADVICE as RETURNED_TASK_FIX
-from taskleak.analysis.facts import FileFacts, SpawnFacts
+from taskleak.analysis.facts import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.interface import DroppedCall
 from taskleak.model import Finding, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns
 from taskleak.project.index import ProjectIndex
+from taskleak.project.receivers import is_loop
 from taskleak.rules import judge
 
 
@@ -59,6 +60,13 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str
     )
 
 
+def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
+    """A call is a spawn unless its receiver needed another module to type it and that module
+    does not hold an event loop there (`receivers.py`)."""
+    return all(is_loop(index, path, q.owner) for q in sf.questions
+               if q.kind is QuestionKind.RECEIVER_LOOP)
+
+
 def positions_needed(files: Sequence[FileFacts]) -> dict[str, set[int]]:
     """Dropped calls (file -> ordinals) that will be findings but whose position is not known
     yet: the run finds them by parsing those files again."""
@@ -66,6 +74,8 @@ def positions_needed(files: Sequence[FileFacts]) -> dict[str, set[int]]:
     needed: dict[str, set[int]] = {}
     for path, module in index.modules.items():
         for sf in module.spawns:
+            if not is_spawn(index, path, sf):
+                continue
             for caller_path, call in dropped_returns(index, path, sf):
                 if call.ordinal not in index.modules[caller_path].exports.positions:
                     needed.setdefault(caller_path, set()).add(call.ordinal)
@@ -83,6 +93,8 @@ def join(files: Sequence[FileFacts], scanned: int,
     for f in files:
         if f.module is not None:
             for sf in f.module.spawns:
+                if not is_spawn(index, f.path, sf):
+                    continue
                 findings.append(finding(f.path, sf, answer(index, f.path, sf)
                                         if sf.questions or sf.helper else None))
                 for caller_path, call in dropped_returns(index, f.path, sf):

@@ -42,6 +42,8 @@ def _asked_names(facts: FileFacts) -> set[str]:
         return names
     for spawn in facts.module.spawns:
         for q in spawn.questions:
+            if q.kind is QuestionKind.RECEIVER_LOOP:
+                continue  # its module, by its import path: `_receiver_modules`
             if q.kind is QuestionKind.ATTRIBUTE_CLEANUP:
                 names.add(q.name)
             else:
@@ -92,11 +94,53 @@ class _Folders:
         return [i for _, i in below]
 
 
+def _module_paths(importer: str, chain: str) -> tuple[list[str], list[str]]:
+    """Where the module a receiver chain starts in can be, as (exact paths, path tails): a
+    relative chain from the importer's folder, an absolute one by the tail of a path
+    ("pkg.core.loop": "/pkg/core.py", "/pkg/core/__init__.py", "/pkg.py", ...)."""
+    level = len(chain) - len(chain.lstrip("."))
+    parts = [p for p in chain.lstrip(".").split(".") if p]
+    exact: list[str] = []
+    tails: list[str] = []
+    for cut in range(len(parts) - 1, 0, -1):
+        for tail in ("/".join(parts[:cut]) + ".py", "/".join([*parts[:cut], "__init__.py"])):
+            if level:
+                base = os.path.dirname(importer)
+                for _ in range(level - 1):
+                    base = os.path.dirname(base)
+                exact.append(os.path.normpath(os.path.join(base, tail)))
+            else:
+                tails.append(os.sep + tail.replace("/", os.sep))
+    return exact, tails
+
+
+def _receiver_modules(paths: Sequence[str], facts: Sequence[FileFacts]) -> set[int]:
+    """The files that can type the receiver chains the run's spawns ask about: the modules the
+    chains start in, found by their import paths (a relative one from the asking file)."""
+    exact: set[str] = set()
+    tails: set[str] = set()
+    for path, file in zip(paths, facts, strict=True):
+        for spawn in file.module.spawns if file.module is not None else ():
+            for q in spawn.questions:
+                if q.kind is QuestionKind.RECEIVER_LOOP:
+                    found = _module_paths(os.path.abspath(path), q.owner)
+                    exact.update(found[0])
+                    tails.update(found[1])
+    if not exact and not tails:
+        return set()
+    ends = tuple(tails)
+    return {i for i, path in enumerate(paths)
+            if (full := os.path.abspath(path)) in exact or full.endswith(ends)}
+
+
 def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
                 ) -> list[tuple[int, bytes, str]]:
     """The files left out that can answer a question (see the module docstring), as (index,
     bytes, digest) to parse; those the cache knows go straight into `facts`."""
     searched: dict[int, set[str]] = defaultdict(set)
+    for i in _receiver_modules(paths, facts):
+        if facts[i].module is None and facts[i].skipped is None:
+            searched[i].add("")  # read whatever it names
     packages = _packages(paths, facts)
     folders = _Folders(paths) if packages else None
     for folder, names in packages.items():
@@ -110,7 +154,7 @@ def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
             data = read_source(paths[i])
         except SourceError:
             continue
-        if not any(has_word(data, n.encode()) for n in names):
+        if "" not in names and not any(has_word(data, n.encode()) for n in names):
             continue
         digest = content_digest(data)
         known = cache.answer(paths[i], digest, relative_path(paths[i])) \

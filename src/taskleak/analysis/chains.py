@@ -1,0 +1,65 @@
+"""A receiver this module cannot type, written as a path from an imported name (a chain), so
+that the project join can type it from the module that defines it.
+
+`core.loop` (after `from pkg import core`) is "pkg.core.loop"; `current.get().loop` (after
+`from pkg.core import current`) is "pkg.core.current.get().loop"; `ctx.loop` with
+`ctx: core.Context` is "pkg.core.Context().loop" (an instance: the class called); a local bound
+from any of these (`lp = ctx.loop`) is its value's chain. A chain that starts anywhere else
+(a local of unknown origin, a call with arguments) is "": nothing to ask.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.resolve import Resolver, SymKind
+from taskleak.analysis.scopes import Binding, BindingKind, Scope
+
+_MAX_DEPTH = 8
+
+
+def receiver_chain(node: cst.BaseExpression, scope: Scope, resolver: Resolver,
+                   depth: int = 0) -> str:
+    """The chain of `node` read in `scope` (see the module docstring), or ""."""
+    if depth > _MAX_DEPTH:
+        return ""
+    if isinstance(node, cst.Name):
+        bindings = resolver.lookup(node.value, scope) or []
+        return _binding_chain(bindings[0], resolver, depth) if len(bindings) == 1 else ""
+    if isinstance(node, cst.Attribute):
+        own = _self_attribute(node, scope, resolver)
+        if own:
+            return own
+        base = receiver_chain(node.value, scope, resolver, depth + 1)
+        return f"{base}.{node.attr.value}" if base else ""
+    if isinstance(node, cst.Call) and not node.args:  # `current.get()`, `Context()`
+        func = receiver_chain(node.func, scope, resolver, depth + 1)
+        return f"{func}()" if func else ""
+    return ""
+
+
+def _binding_chain(b: Binding, resolver: Resolver, depth: int) -> str:
+    assert b.scope is not None
+    if b.kind is BindingKind.IMPORT:
+        return b.qualified or ""
+    annotation = b.value if b.kind is BindingKind.PARAM else b.annotation
+    if annotation is not None:  # `ctx: core.Context`: an instance of an imported class
+        typed = resolver.resolve(annotation, b.scope)
+        return f"{typed.name}()" if typed.kind is SymKind.QUALIFIED else ""
+    if b.kind is BindingKind.ASSIGN and b.value is not None:
+        return receiver_chain(b.value, b.scope, resolver, depth + 1)
+    return ""
+
+
+def _self_attribute(node: cst.Attribute, scope: Scope, resolver: Resolver) -> str:
+    """`self.ctx` where the class annotates `ctx: core.Context`: "pkg.core.Context()"."""
+    base = node.value
+    method, cls = scope.method(), scope.enclosing_class()
+    if not isinstance(base, cst.Name) or method is None or cls is None \
+            or base.value != method.self_name:
+        return ""
+    for annotation, where in cls.attr_annotations.get(node.attr.value, ()):
+        typed = resolver.resolve(annotation, where)
+        if typed.kind is SymKind.QUALIFIED:
+            return f"{typed.name}()"
+    return ""

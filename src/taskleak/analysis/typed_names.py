@@ -1,0 +1,111 @@
+"""What a module's globals and class attributes are, as far as event loops go: the facts that
+type another module's receiver chains (`chains.py`) in the project join.
+
+Each entry is (a name in the module, what it holds):
+- "loop": an event loop (`loop: AbstractEventLoop | None = None`, `Context.loop` annotated
+  `asyncio.AbstractEventLoop`, `@property def loop(self) -> AbstractEventLoop`);
+- "obj:<Class>": an instance of a class of this module that holds a loop somewhere
+  (`state: State`, `State.context: Context`);
+- "var:<what>": a `ContextVar` whose `.get()` gives that (`current: ContextVar[Context]`).
+Only entries that can lead to a loop are kept: the rest would be read by no question.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.resolve import Instance, Resolver
+from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
+
+LOOP = "loop"
+_CONTEXT_VARS = ("ContextVar", "contextvars.ContextVar")
+
+
+def typed_names(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
+    """The module's (name, what it holds) entries (see the module docstring)."""
+    classes = {c.name: c for c in root.children if c.kind is ScopeKind.CLASS}
+    held: dict[str, str] = {}
+    for cls in classes.values():
+        for attr in (*cls.attr_annotations, *cls.bindings, *cls.attr_bindings):
+            if resolver.attribute(cls, attr).instance is Instance.LOOP:
+                held[f"{cls.name}.{attr}"] = LOOP
+    # classes that hold a loop, directly or through an attribute of such a class (a fixed
+    # point: each round can add one level of nesting)
+    for _ in range(3):
+        bearing = {k.partition(".")[0] for k in held}
+        for cls in classes.values():
+            for attr, annotation, scope in _annotated(cls):
+                key = f"{cls.name}.{attr}"
+                if key not in held:
+                    what = _type_of(annotation, scope, resolver, bearing)
+                    if what:
+                        held[key] = what
+    bearing = {k.partition(".")[0] for k in held}
+    for name, bindings in root.bindings.items():
+        what = _global(bindings, resolver, bearing)
+        if what:
+            held[name] = what
+    return tuple(sorted(held.items()))
+
+
+def _annotated(cls: Scope) -> list[tuple[str, cst.BaseExpression, Scope]]:
+    """A class's annotated attributes: `self.x: T = ...` in its methods, `x: T` in its body."""
+    out = [(attr, found[0][0], found[0][1]) for attr, found in cls.attr_annotations.items()]
+    for attr, bindings in cls.bindings.items():
+        b = bindings[0]
+        annotation = b.value if b.kind is BindingKind.PARAM else b.annotation
+        if annotation is not None and b.kind in (BindingKind.PARAM, BindingKind.ASSIGN):
+            out.append((attr, annotation, cls))
+    return out
+
+
+def _global(bindings: list[Binding], resolver: Resolver, bearing: set[str]) -> str:
+    """What a module global holds: its annotation says (`loop: AbstractEventLoop | None =
+    None`, set later through `global loop`), else one of its values."""
+    for b in bindings:
+        assert b.scope is not None
+        annotation = b.value if b.kind is BindingKind.PARAM else b.annotation
+        if annotation is not None and b.kind in (BindingKind.PARAM, BindingKind.ASSIGN):
+            what = _type_of(annotation, b.scope, resolver, bearing)
+            if what:
+                return what
+    for b in bindings:
+        assert b.scope is not None
+        if b.kind is not BindingKind.ASSIGN or b.value is None:
+            continue
+        if resolver.resolve(b.value, b.scope).instance is Instance.LOOP:
+            return LOOP
+        if isinstance(b.value, cst.Call) and isinstance(b.value.func, cst.Name) \
+                and b.value.func.value in bearing:
+            return f"obj:{b.value.func.value}"  # `state = State()`
+    return ""
+
+
+def _type_of(annotation: cst.BaseExpression, scope: Scope, resolver: Resolver,
+             bearing: set[str]) -> str:
+    """What a value annotated `annotation` holds: LOOP, "obj:C", "var:..." or ""."""
+    if isinstance(annotation, cst.BinaryOperation):  # `AbstractEventLoop | None`
+        return _type_of(annotation.left, scope, resolver, bearing) \
+            or _type_of(annotation.right, scope, resolver, bearing)
+    typed = resolver.typed(annotation, scope)
+    if typed is not None and typed.instance is Instance.LOOP:
+        return LOOP
+    if isinstance(annotation, cst.Subscript) and len(annotation.slice) == 1:
+        inner = annotation.slice[0].slice
+        if isinstance(inner, cst.Index):
+            what = _type_of(inner.value, scope, resolver, bearing)
+            if dotted(annotation.value) in _CONTEXT_VARS:
+                return f"var:{what}" if what else ""
+            if dotted(annotation.value) in ("Optional", "typing.Optional"):
+                return what
+        return ""
+    if isinstance(annotation, cst.Name) and annotation.value in bearing:
+        bindings = resolver.lookup(annotation.value, scope) or []
+        if bindings and bindings[0].kind is BindingKind.CLASS:
+            return f"obj:{annotation.value}"
+    if isinstance(annotation, cst.SimpleString):  # "Context"
+        text = annotation.evaluated_value
+        if isinstance(text, str) and text.isidentifier() and text in bearing:
+            return f"obj:{text}"
+    return ""  # an imported class: not followed (entries stay within one module)

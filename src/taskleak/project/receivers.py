@@ -1,0 +1,49 @@
+"""Whether a receiver chain another module asked about (`analysis/chains.py`) is an event loop,
+read from the typed names of the module it starts in (`analysis/typed_names.py`).
+
+"pkg.core.loop" is a loop when `pkg/core.py` holds one in its global `loop`;
+"pkg.core.current.get().loop" when `current` is a `ContextVar` of a class whose `loop` is one;
+"pkg.core.Context().loop" when the class `Context` of `pkg/core.py` holds one in `loop`. A
+name the module imports from another module of the project is followed there. Anything else
+is not known to be a loop, and the call is no spawn: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from taskleak.project.index import ProjectIndex
+
+_LOOP = "loop"
+_MAX_DEPTH = 4
+
+
+def is_loop(index: ProjectIndex, importer: str, chain: str, depth: int = 0) -> bool:
+    """`chain`, as written in the module `importer`, holds an event loop."""
+    if depth > _MAX_DEPTH:
+        return False
+    for file, rest in index.module_file(importer, chain):
+        if rest and _held(index, file, rest.split("."), depth) == _LOOP:
+            return True
+    return False
+
+
+def _held(index: ProjectIndex, file: str, tokens: list[str], depth: int) -> str:
+    """What the path `tokens` in module `file` holds: "loop", "obj:C", "var:...", or ""."""
+    typed = index.typed.get(file, {})
+    head, steps = tokens[0], tokens[1:]
+    name = head.removesuffix("()")
+    imported = index.imports.get(file, {}).get(name)
+    if imported is not None:  # `from .context import Context`, re-exported here
+        rest = ".".join([head.replace(name, imported, 1), *steps])
+        return _LOOP if is_loop(index, file, rest, depth + 1) else ""
+    if head.endswith("()"):
+        held = f"obj:{name}" if (file, name) in index.classes else ""
+    else:
+        held = typed.get(head, "")
+    for step in steps:
+        if held.startswith("var:") and step == "get()":
+            held = held.removeprefix("var:")
+        elif held.startswith("obj:") and not step.endswith("()"):
+            held = typed.get(f"{held.removeprefix('obj:')}.{step}", "")
+        else:
+            return ""
+    return held
