@@ -8,11 +8,12 @@ A field per option of `check` and `fix` (`cli_options.py` declares them; `fix` l
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from taskleak.config import CliOverrides
+from taskleak.records import record
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -20,7 +21,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip()) or None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CliArgs:
     # what to check and how (`check` and `fix`)
     select: tuple[str, ...] = ()

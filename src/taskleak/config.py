@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from taskleak.config_keys import (
     validated_selectors,
 )
 from taskleak.files.regular import read_regular
+from taskleak.records import record
 from taskleak.settings import FAIL_ON_CHOICES, Settings
 
 __all__ = ["SECTION", "CliOverrides", "ConfigError", "find_config", "load_config",
@@ -35,7 +36,7 @@ __all__ = ["SECTION", "CliOverrides", "ConfigError", "find_config", "load_config
 PYPROJECT = "pyproject.toml"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CliOverrides:
     """Settings given on the command line; None means "not given, keep the file's value"."""
 

@@ -6,9 +6,10 @@ pool and be stored in the cache.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any
+
+from taskleak.records import record
 
 
 class Risk(str, Enum):
@@ -45,7 +46,7 @@ class FixKind(Enum):
     REMOVE_NOQA = "remove-noqa"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FixInfo:
     """A fix that taskleak can apply to a finding."""
 
@@ -61,7 +62,7 @@ class FixInfo:
         }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """One task spawn, classified like a row of the seeds' scan table."""
 
@@ -117,7 +118,7 @@ class Finding:
         return row
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Skipped:
     """A file that could not be analysed (it never stops the run)."""
 
@@ -135,7 +136,7 @@ class Skipped:
         return f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
 
 
-@dataclass
+@record
 class RunResult:
     """What a whole run produced, sorted and ready for a report."""
 

@@ -4,13 +4,14 @@ and what the options decide: the settings, the source, the cache and the final e
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskleak.config import CliOverrides, ConfigError, resolve_settings
 from taskleak.files.cachedir import default_cache_dir
 from taskleak.model import RunResult
+from taskleak.records import record
 from taskleak.run.runner import RunStats
 from taskleak.session import Source
 from taskleak.settings import Settings
@@ -26,7 +27,7 @@ class UsageError(Exception):
     """A bad option, configuration, baseline or runtime report: the message says which."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RunOptions:
     """What to check and how: shared by `check` and `fix`."""
 
@@ -69,7 +70,7 @@ class RunOptions:
         return 0 if self.exit_zero else code
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CheckOptions(RunOptions):
     show_unused_noqa: bool = False  # select the unused-noqa rule
     write_baseline: Path | None = None
@@ -79,12 +80,12 @@ class CheckOptions(RunOptions):
     add_noqa: bool = False  # --add-noqa: a directive on every line with a finding, no report
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FixOptions(RunOptions):
     diff: bool = False
 
 
-@dataclass
+@record
 class Outcome:
     """What a session did; `messages` are for the user (stderr), in order."""
 

@@ -17,11 +17,12 @@ When off, the plugin only registers its options and marker: no hook runs per tes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from taskleak.records import record
 
 if TYPE_CHECKING:
     pass
@@ -107,7 +108,7 @@ def pytest_configure(config: pytest.Config) -> None:
 _NAME = "taskleak-runtime"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Settings:
     action: str
     grace: float

@@ -11,7 +11,7 @@ fix policy allows, then a re-check) and gated (`gate`). Nothing here prints.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from taskleak.files.discovery import SpecialPathError, is_excluded
 from taskleak.files.paths import relative_path
 from taskleak.model import FindingKey, Risk, RunResult
 from taskleak.project.join import join
+from taskleak.records import record
 from taskleak.rules.unused_noqa import RULE as _UNUSED_NOQA_RULE
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.run.runner import Collected, RunStats, collect
@@ -40,7 +41,7 @@ class SessionError(Exception):
     """A path the session cannot take (a FIFO, a device), a bad baseline or runtime report."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Source:
     """What a session checks: files and folders, or one buffer (stdin, an editor's unsaved
     text) checked as if it were the file `filename`."""
@@ -78,7 +79,7 @@ def gate(result: RunResult, fail_on: str) -> int:
     return 0
 
 
-@dataclass
+@record
 class Session:
     """One source under one set of settings (see the module docstring)."""
 

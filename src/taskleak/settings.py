@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from taskleak.records import record
 
 if TYPE_CHECKING:
     from taskleak.analysis.spawners import Spawner
@@ -53,7 +55,7 @@ def _matches(code: str, selectors: tuple[str, ...]) -> bool:
     return any(code.startswith(s) for s in selectors)
 
 
-@dataclass
+@record
 class Settings:
     select: tuple[str, ...] = ()  # rule codes or prefixes; empty means the default rules
     extend_select: tuple[str, ...] = ()  # added to `select` (or to the default rules)

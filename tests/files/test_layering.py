@@ -12,8 +12,9 @@ from pathlib import Path
 import taskleak.files
 
 FILES = Path(taskleak.files.__file__).resolve().parent
-# what a files/ module may import from taskleak: itself (__version__), files/, the settings
-ALLOWED = {"taskleak", "taskleak.files", "taskleak.settings"}
+# what a files/ module may import from taskleak: itself (__version__), files/, the settings,
+# `record` (the dataclass decorator: the standard library only)
+ALLOWED = {"taskleak", "taskleak.files", "taskleak.settings", "taskleak.records"}
 
 
 def _taskleak_imports(path: Path) -> set[str]:

@@ -10,7 +10,6 @@ result into plain per-module facts (positions, snippets, questions, exports).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import libcst as cst
 
@@ -31,9 +30,10 @@ from taskleak.analysis.scan import scan
 from taskleak.analysis.scopes import Scope
 from taskleak.analysis.spawners import Spawner, parse_spawner, spawner_index
 from taskleak.analysis.spawns import Spawn, find_spawns
+from taskleak.records import record
 
 
-@dataclass
+@record
 class ModuleAnalysis:
     """One module's analysis, with the tree (for fixes) and the scope model."""
 

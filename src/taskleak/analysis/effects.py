@@ -8,13 +8,14 @@ copy assigns new lists to it.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import libcst as cst
 
 from taskleak.analysis.fates import listed
 from taskleak.analysis.flow import DONE_CHECKED
 from taskleak.analysis.scopes import Occurrence, Scope
+from taskleak.records import record
 
 # What a place of `awaits` says when the wait is a blocking `.result()` (see `ownership.py`).
 BLOCKING_RESULT = " (a blocking .result())"
@@ -29,7 +30,7 @@ def _without_suffix(place: str) -> str:
     return place
 
 
-@dataclass
+@record
 class Effects:
     """What the reads of a holder do with it."""
 

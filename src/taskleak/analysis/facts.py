@@ -14,13 +14,14 @@ No libcst here: a warm run reads facts from the cache without loading the parser
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import Enum
 from typing import Any
 
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.interface import Exports
 from taskleak.model import FixInfo, FixKind, Skipped
+from taskleak.records import record
 
 
 class QuestionKind(Enum):
@@ -31,7 +32,7 @@ class QuestionKind(Enum):
     RECEIVER_LOOP = "receiver_loop"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Question:
     kind: QuestionKind
     owner: str  # a class or function, by qualified name within its module
@@ -46,7 +47,7 @@ class Question:
         return cls(QuestionKind(data[0]), data[1], data[2], data[3])
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SpawnFacts:
     """One spawn, as its module sees it."""
 
@@ -108,7 +109,7 @@ def _fix_json(fix: FixInfo | None) -> list[Any] | None:
     return None if fix is None else [fix.kind.value, fix.safe, fix.description]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ModuleFacts:
     spawns: tuple[SpawnFacts, ...] = ()
     exports: Exports = field(default_factory=Exports)
@@ -150,7 +151,7 @@ _RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITT
                        FateKind.COLLECTION_GROWS})
 
 
-@dataclass
+@record
 class FileFacts:
     """What the run knows of one file: its module's facts, or why it was skipped."""
 

@@ -10,9 +10,11 @@ the project without the parser.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from enum import Enum
 from typing import Any
+
+from taskleak.records import record
 
 
 class FateKind(Enum):
@@ -85,7 +87,7 @@ def listed(places: list[str], most: int = 3) -> str:
     rest = len(places) - (most - 1)
     return f"{', '.join(places[:most - 1])} and {rest} other places"
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Fate:
     kind: FateKind
     coroutine: str  # what the spawn runs: `self._send()`

@@ -13,7 +13,6 @@ Speed: called for every read of a name in a module. Node classes are tested by e
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 
 import libcst as cst
@@ -30,6 +29,7 @@ from taskleak.analysis.vocabulary import (
     VIEW_METHODS,
 )
 from taskleak.analysis.walk import descendants
+from taskleak.records import record
 
 
 class Flow(Enum):
@@ -54,7 +54,7 @@ class Flow(Enum):
     OTHER = "other"
 
 
-@dataclass
+@record
 class Dest:
     """What happens to a value at the place it is produced or read."""
 

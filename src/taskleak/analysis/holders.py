@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import libcst as cst
 
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.scopes import Scope, ScopeKind
+from taskleak.records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Holder:
     """Something that keeps Tasks: a local, an attribute, a global or a dotted name."""
 

@@ -15,9 +15,11 @@ No libcst: facts are cached and joined without the parser. Computed by `exports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Any
+
+from taskleak.records import record
 
 STAR = "*"  # the local name of a star import in `Exports.imports`: no identifier is spelled so
 
@@ -37,7 +39,7 @@ class Promise(Enum):
     KEEPS = "keeps-never-ends"  # kept, but nothing ends it
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Effect:
     """A dotted name this module awaits, gathers, cancels or prunes: `self._task.cancel()`."""
 
@@ -58,7 +60,7 @@ class Effect:
         return cls(EffectKind(data[0]), data[1], data[2], data[3])
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ClassFacts:
     qualname: str
     bases: tuple[str, ...] = ()  # as written: "Base", "mod.Base"
@@ -73,7 +75,7 @@ class ClassFacts:
         return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FunctionFacts:
     """A function that returns a task it spawns (a spawn helper of the project)."""
 
@@ -93,7 +95,7 @@ class FunctionFacts:
         return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5])
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CallArg:
     """A holder of this module passed to a call, and what this module does to end it."""
 
@@ -118,7 +120,7 @@ class CallArg:
         return cls(*data)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DroppedCall:
     """A call whose result is dropped (an expression statement), in text order."""
 
@@ -138,7 +140,7 @@ class DroppedCall:
         return cls(*data)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CallPosition:
     """Where a dropped call is: found again by parsing its module when a finding needs it."""
 
@@ -158,7 +160,7 @@ class CallPosition:
         return cls(*data)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Exports:
     """What one module can tell the others."""
 

@@ -20,7 +20,6 @@ name the scan recorded (an index built once per module, when a spawn first asks)
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import libcst as cst
 
@@ -37,9 +36,10 @@ from taskleak.analysis.vocabulary import (
     PER_EVENT_DECORATORS,
     is_registrar,
 )
+from taskleak.records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Frequency:
     """How often code runs: on every call of `function` (`repeats`), and how we know."""
 

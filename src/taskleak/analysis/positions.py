@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import field
 from difflib import SequenceMatcher
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
 from taskleak.files.lines import line_and_column, line_starts, source_lines
+from taskleak.records import record
 
 Range = tuple[int, int, int, int]  # start line (1-based), start col (0-based), end line, end col
 
@@ -34,7 +35,7 @@ class _Done(Exception):
 _NOTHING: AbstractContextManager[None] = nullcontext()
 
 
-@dataclass
+@record
 class _PositionState(CodegenState):
     wanted: frozenset[int] = frozenset()
     # nodes of which only the start is wanted: done as soon as it is known (a statement's

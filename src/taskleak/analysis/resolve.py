@@ -7,7 +7,6 @@ annotated parameters, `with ... as` targets and `self.X` attributes assigned in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 import libcst as cst
@@ -27,6 +26,7 @@ from taskleak.analysis.vocabulary import (
     TASKGROUP_TYPE_NAMES,
     TASKGROUP_TYPES,
 )
+from taskleak.records import record
 
 
 class SymKind(Enum):
@@ -45,7 +45,7 @@ class Instance(Enum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Sym:
     """What an expression refers to."""
 

@@ -9,12 +9,13 @@ recognition the calls (`spawns.py`) and ownership the reads (`ownership.py`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 
 import libcst as cst
 
 from taskleak.analysis.flow import Dest
+from taskleak.records import record
 
 
 class ScopeKind(Enum):
@@ -38,7 +39,7 @@ class BindingKind(Enum):
 Key = str  # "task", "self._task", "mod.global" (dotted read, base is a Name)
 
 
-@dataclass
+@record
 class Binding:
     kind: BindingKind
     value: cst.BaseExpression | None = None  # assigned value, `with` item, annotation (param),
@@ -50,7 +51,7 @@ class Binding:
     is_property: bool = False  # DEF: a `@property`/`@cached_property`: reading it calls it
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Occurrence:
     """A read of a name or a dotted name, and what happens to the value read there."""
 
@@ -64,7 +65,7 @@ class Occurrence:
     path: tuple[cst.CSTNode, ...] = ()
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class CallSite:
     """A call that may be a task spawn."""
 
@@ -90,7 +91,7 @@ class CallSite:
         return tuple(self.node.args[self.via:])
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Scope:
     kind: ScopeKind
     name: str

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from taskleak.analysis.interface import Promise
+from taskleak.records import record
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Spawner:
     name: str  # dotted: "hass.async_create_task", "app.tasks.spawn"
     promise: Promise | None = None  # None: the known one, or what the project's helper shows

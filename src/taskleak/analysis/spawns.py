@@ -13,8 +13,6 @@ A `create_task` method of anything else (a to-do API client) is not a spawn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import libcst as cst
 
 from taskleak.analysis.chains import receiver_chain
@@ -36,6 +34,7 @@ from taskleak.analysis.vocabulary import (
     TASKGROUP_TYPE_NAMES,
     WRAPPING_SPAWNS,
 )
+from taskleak.records import record
 
 _OWNERS = {Instance.TASKGROUP: "TaskGroup", Instance.NURSERY: "Nursery"}
 # Calls whose result is a task already: handed to gather, they are not coroutines.
@@ -43,7 +42,7 @@ _TASK_MAKERS = SPAWN_FUNCTIONS | {"create_eager_task", "gather", "shield", "crea
                                    "Future"}
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Spawn:
     site: CallSite
     spawner: str  # "asyncio.create_task", "loop.create_task", "asyncio.TaskGroup.create_task"

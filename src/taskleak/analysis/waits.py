@@ -20,7 +20,7 @@ from the paths the scan keeps for waits and cancels (and the loop's own statemen
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import libcst as cst
 
@@ -29,13 +29,14 @@ from taskleak.analysis.guards import names_read
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.scopes import Occurrence, Scope
 from taskleak.analysis.vocabulary import FIRST_RETURNS, TIMEOUT_CONTEXTS
+from taskleak.records import record
 
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
 _CLIMB = (cst.Arg, cst.Element, cst.StarredElement, cst.List, cst.Tuple, cst.Set,
           cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.CompFor)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Race:
     """A wait that can leave what it waits for running."""
 

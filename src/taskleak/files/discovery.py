@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from taskleak.files.ignore import Chain, Ignores, Skip, Spec
 from taskleak.files.listing_cache import UNTRUSTED, FolderEntry, StatKey
 from taskleak.files.regular import kind_of
 from taskleak.files.temporary import TEMP_SUFFIX, is_temporary
+from taskleak.records import record
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class SpecialPathError(ValueError):
     """A path given to check is neither a folder nor a regular file (a FIFO, a device ...)."""
 
 
-@dataclass
+@record
 class Found:
     """What walks met besides the files to check."""
 

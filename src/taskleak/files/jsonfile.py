@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from typing import Any
 
 from taskleak.files.regular import read_regular_text
+from taskleak.records import record
 
 StrPath = str | os.PathLike[str]
 
@@ -23,7 +23,7 @@ class JSONFileError(Exception):
     """A JSON file that cannot be read or is not JSON; the message names the file."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Wording:
     """How a caller words each failure, as `str.format` templates. Fields: `{path}` and `{what}`
     in each; `{error}` (the OSError or UnicodeDecodeError) in `unreadable`; `{line}`,

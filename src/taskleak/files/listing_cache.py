@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import marshal
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from taskleak.files.cachedir import (
     write_cache_file,
 )
 from taskleak.files.regular import read_regular
+from taskleak.records import record
 
 FORMAT = 1
 _DIGEST_SIZE = 16
@@ -54,7 +54,7 @@ FolderEntry = tuple[StatKey, "StatKey | None", bool, tuple[str, ...], tuple[str,
 Above = tuple[tuple[str, "StatKey | None"], ...]
 
 
-@dataclass
+@record
 class Record:
     """What the walk from one checked folder found."""
 

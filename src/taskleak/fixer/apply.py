@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 import libcst as cst
@@ -39,6 +39,7 @@ from taskleak.fixes.sets import render_sets
 from taskleak.fixes.splice import Lost, lost_lines, put_back
 from taskleak.fixes.style import line_length_for
 from taskleak.model import FindingKey
+from taskleak.records import record
 from taskleak.rules import judge
 
 __all__ = ["AppliedFix", "FileFix", "NotFixed", "SourceFix", "TargetKey", "fix_file",
@@ -47,7 +48,7 @@ __all__ = ["AppliedFix", "FileFix", "NotFixed", "SourceFix", "TargetKey", "fix_f
 TargetKey = FindingKey  # kept for callers of the fixer's API
 
 
-@dataclass
+@record
 class SourceFix:
     """The outcome of fixing one module's source."""
 
@@ -270,7 +271,7 @@ def _one_by_one(module: cst.Module, ctx: FixContext, plans: list[Planned], check
 
 
 # -- files ---------------------------------------------------------------------------------------
-@dataclass
+@record
 class FileFix:
     """What fixing one file did."""
 

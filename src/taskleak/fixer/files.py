@@ -8,16 +8,17 @@ file that changes while it is being fixed is left alone. Low findings are never 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from taskleak.fixer.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
 from taskleak.fixes.comments import CommentEdit
 from taskleak.fixes.policy import FixPolicy
 from taskleak.model import Finding, RunResult
+from taskleak.records import record
 
 
-@dataclass
+@record
 class FixRun:
     """What fixing the files of a run did (or, with --diff, would do)."""
 

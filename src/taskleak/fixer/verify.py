@@ -10,7 +10,6 @@ import io
 import tokenize
 import warnings
 from collections import Counter
-from dataclasses import dataclass
 
 import libcst as cst
 
@@ -24,10 +23,11 @@ from taskleak.files.source import SourceError, decode
 from taskleak.fixes.plan import Offer
 from taskleak.fixes.splice import Lost
 from taskleak.model import FixKind, Risk
+from taskleak.records import record
 from taskleak.rules import Verdict, judge
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class AppliedFix:
     line: int
     column: int
@@ -37,7 +37,7 @@ class AppliedFix:
     description: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NotFixed:
     line: int
     column: int
@@ -46,7 +46,7 @@ class NotFixed:
 
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Planned:
     spawn: Spawn
     verdict: Verdict

@@ -14,16 +14,17 @@ import ast
 import codecs
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from taskleak.files.source import SourceError, decode
 from taskleak.model import FixKind
+from taskleak.records import record
 
 _BOM = codecs.BOM_UTF8
 CHANGED = "the line changed since it was checked"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CommentEdit:
     """One finding's fix: line `line` (1-based), read as `old`, becomes `new` (None: the whole
     line, with its break, is deleted)."""
@@ -37,7 +38,7 @@ class CommentEdit:
     description: str
 
 
-@dataclass
+@record
 class CommentsFixed:
     """The source after the comment edits that could be made."""
 

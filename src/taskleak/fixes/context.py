@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import libcst as cst
 
@@ -25,6 +24,7 @@ from taskleak.fixes.edits import Edits
 from taskleak.fixes.policy import FixStyle
 from taskleak.fixes.splice import lost_lines as splice_lost_lines
 from taskleak.fixes.tree import names_and_attributes
+from taskleak.records import record
 
 # what libcst 1.9 may drop as it parses: a form feed before a statement, a lone CR ending the
 # last line (a lone backslash line is looked for by `analysis.positions.lost_lines`)
@@ -41,7 +41,7 @@ def _differs(code: str, text: str) -> bool:
 NOT_INSTANCE_METHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Placement:
     """The statement that holds a spawn call."""
 

@@ -13,13 +13,14 @@ before, so a diff shows only what the fix adds.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import libcst as cst
 
 from taskleak.fixes.naming import type_order
 from taskleak.fixes.style import wrap
+from taskleak.records import record
 
 Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement  # what a block holds
 
@@ -28,7 +29,7 @@ class Conflict(Exception):
     """Two fixes want to rewrite the same code; the later one is not applied."""
 
 
-@dataclass
+@record
 class Edits:
     module: cst.Module
     # a small statement replaced by one or more small statements (same line or split lines)

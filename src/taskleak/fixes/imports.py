@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 import libcst as cst
 
@@ -21,13 +20,14 @@ from taskleak.analysis.scopes import BindingKind
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, Statement, is_docstring
 from taskleak.fixes.naming import type_order
+from taskleak.records import record
 
 STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))  # Python >= 3.10
 NEW_IMPORTS = "new-imports"  # Edits.shared key: list of (sort key, statement code)
 MODULE_STATEMENTS = "module-statements"  # Edits.shared key: statements after the imports
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Header:
     """Where a module's header (docstring, `__future__`, imports) ends."""
 

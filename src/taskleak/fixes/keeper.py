@@ -28,8 +28,6 @@ pkg.tasks import keep`), used as the module imports it, or by name in its own mo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import libcst as cst
 
 from taskleak.analysis.scopes import BindingKind
@@ -41,6 +39,7 @@ from taskleak.fixes.naming import candidates, fresh_name
 from taskleak.fixes.plan import Offer
 from taskleak.fixes.sets import Group, SetSpec, group_of, module_set, set_element
 from taskleak.model import FixKind
+from taskleak.records import record
 
 # spawners whose spawn of one coroutine a project's spawn helper can replace
 SPAWN_HELPER_FOR = frozenset({"asyncio.create_task", "loop.create_task", "asyncio.ensure_future",
@@ -52,7 +51,7 @@ DOCSTRINGS = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class HelperSpec:
     name: str
     typevar: str  # "" for a helper that already exists

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from taskleak.fixes.edits import Edits
+from taskleak.records import record
 from taskleak.rules import FixKind
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Offer:
     """A fix that can be applied to one spawn."""
 
@@ -25,7 +25,7 @@ class Offer:
     comments: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NoFix:
     """Why a fix kind does not apply to a finding, in words for the report."""
 

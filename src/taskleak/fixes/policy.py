@@ -17,15 +17,15 @@ Plain data and no libcst: reports ask it on warm runs, which never load the pars
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from taskleak.fixes.style import DEFAULT_LINE_LENGTH, line_length_for
 from taskleak.model import Finding, Risk
+from taskleak.records import record
 from taskleak.settings import Settings
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FixStyle:
     """How fixes are written for one project."""
 
@@ -43,7 +43,7 @@ def needs_fix(risk: Risk, structured: bool) -> bool:
     return risk is not Risk.LOW and not structured
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FixPolicy:
     settings: Settings
     # None: unsafe fixes where the settings allow them; True or False: everywhere or nowhere

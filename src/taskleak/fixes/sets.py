@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Set
-from dataclasses import dataclass
 from enum import Enum
 
 import libcst as cst
@@ -38,6 +37,7 @@ from taskleak.fixes.context import FixContext, decorator_names
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, module_ref, name_ref
 from taskleak.fixes.naming import candidates, fresh_name
+from taskleak.records import record
 
 THREAD_SPAWNER = "asyncio.run_coroutine_threadsafe"
 # what these return is an asyncio Future, not always a Task
@@ -49,7 +49,7 @@ INSTANCE_SETS = "instance-sets"  # Edits.shared key: the instance sets to render
 _DISCARDED_FROM = re.compile(r"\.add_done_callback\(\s*(\w+\.)?(\w+)\.discard\s*\)")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SetSpec:
     """A task set a fix put its task in (rendered once all fixes of the module are known)."""
 
@@ -288,7 +288,7 @@ def instance_set(edits: Edits, ctx: FixContext, cls_scope: Scope, spawner: str) 
     return spec.name
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class InstanceSet:
     key: str  # Edits.shared key of its SetSpec
     cls: cst.ClassDef

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 import libcst as cst
@@ -20,6 +19,7 @@ from taskleak.analysis.walk import children
 from taskleak.fixes.context import FixContext, Placement
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix
+from taskleak.records import record
 
 # Collection methods that add their single argument (the `chain` form on a local collection).
 ADDERS = frozenset({"append", "add", "appendleft"})
@@ -31,7 +31,7 @@ class Form(Enum):
     BOUND = "bound"  # the spawn is bound to one plain name
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Shape:
     form: Form
     placement: Placement

@@ -12,11 +12,13 @@ not fixed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from difflib import SequenceMatcher
 
+from taskleak.records import record
 
-@dataclass
+
+@record
 class Lost:
     """What libcst's round trip of a file lost, by the index of the round trip's line."""
 

@@ -18,18 +18,19 @@ formats people read follow stdout's encoding, escaping what it cannot show (`fil
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
 from taskleak.model import Risk, RunResult
+from taskleak.records import record
 from taskleak.settings import Settings
 
 FILE_WIDTH = 200  # the `full` report written to a file
 UTF8_FORMATS = frozenset({"json", "json-lines", "sarif", "gitlab", "junit", "github"})
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ReportOptions:
     fmt: str = "full"
     output_file: Path | None = None

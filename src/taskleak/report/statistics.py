@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
 
 from taskleak.model import RunResult
+from taskleak.records import record
 from taskleak.report.summary import fixable
 from taskleak.rules import RULES
 from taskleak.settings import Settings
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Statistic:
     code: str
     name: str

@@ -9,10 +9,9 @@ one whose rule the settings allow (`--unsafe-fixes`, `unsafe-fixes = [...]`); th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from taskleak.fixes.policy import FixPolicy
 from taskleak.model import Finding, Risk, RunResult
+from taskleak.records import record
 from taskleak.rules import RULES, Category
 from taskleak.settings import Settings
 
@@ -57,7 +56,7 @@ def why_lines(findings: list[Finding]) -> list[str]:
     return [f"{code}: {because}." for code, because in seen]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Counts:
     spawns: int
     files: int  # files with a spawn

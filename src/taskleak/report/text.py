@@ -16,7 +16,6 @@ and the summary.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from rich import box
 from rich.console import Console, Group
@@ -26,6 +25,7 @@ from rich.text import Text
 
 from taskleak.files.printable import printable
 from taskleak.model import Finding, Risk, RunResult
+from taskleak.records import record
 from taskleak.report.summary import (
     closing_lines,
     is_spawn,
@@ -41,7 +41,7 @@ COLUMNS = ("file:line", "task", "tracked", "cleaned", "risk", "rule")
 WRAPPING = {"task": 16, "tracked": 16, "cleaned": 20}  # narrowest a wrapping column gets
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextOptions:
     show_low: bool | None = None  # None: list the low rows when there are few of them
     show_fixes: bool = False  # each finding's fix under its reason

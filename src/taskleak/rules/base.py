@@ -6,11 +6,11 @@ offers, and how it judges a spawn's fate. Each rule is one module of this packag
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.model import FixKind, Risk
+from taskleak.records import record
 
 CODE_PREFIX = "TL"
 DOCS_BASE_URI = "https://github.com/taskleak/taskleak/blob/main/docs/rules/"
@@ -29,7 +29,7 @@ class Category(Enum):
     SUPPRESSION = "suppression"  # TL9xx: about taskleak's own suppression comments, not spawns
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FixKindInfo:
     """A fix kind's applicability (ruff's safe/unsafe) and how its page explains it."""
 
@@ -112,7 +112,7 @@ FIX_KINDS: dict[FixKind, FixKindInfo] = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Description:
     """How a rule shows one spawn: the table's columns and the message."""
 
@@ -125,7 +125,7 @@ class Description:
     because: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     code: str
     name: str  # kebab-case, accepted wherever a code is
@@ -172,7 +172,7 @@ class Rule:
                        shown.message, shown.because)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Verdict:
     """A rule's finding on one spawn."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from taskleak.files.source import SourceError, read_source
 from taskleak.files.temporary import remove_stale
 from taskleak.model import RunResult, Skipped
 from taskleak.project.join import join
+from taskleak.records import record
 from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.complete import answer_jobs, place_calls
 from taskleak.run.prefilter import Prefilter, prefilter_for
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # imported with the first file to parse: a warm run has none
 _RULED_OUT = FileFacts(path="")  # shared facts of every file the prefilter rules out
 
 
-@dataclass
+@record
 class RunStats:
     """How a run got its results (for tests, benchmarks and `--verbose`-style output)."""
 
@@ -55,7 +56,7 @@ class RunStats:
     cache_error: str | None = None  # why the cache could not be written
 
 
-@dataclass
+@record
 class Collected:
     """The facts of every file of a run, in the order of `paths` (absolute, as discovered)."""
 

@@ -24,10 +24,10 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.spawners import Spawner
+from taskleak.records import record
 
 # Below this much source, one process is faster than starting a pool (libcst parses and
 # taskleak analyses about 0.4 MB of source a second on one core here; forking the workers,
@@ -36,7 +36,7 @@ POOL_MIN_BYTES = 192 * 1024
 POOL_MIN_FILES = 2
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Job:
     index: int  # where the result goes in the run's file list
     display: str

@@ -17,13 +17,14 @@ import inspect
 import warnings
 import weakref
 from collections.abc import Awaitable, Callable, Generator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from taskleak.pytest_plugin import MARKER
+from taskleak.records import record
 from taskleak.runtime.leaks import IgnoreRule, LeakedTask, format_leaks
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ DEFAULT_PLUGIN_IGNORE: tuple[str, ...] = (
 )
 
 
-@dataclass
+@record
 class _TestLeaks:
     leaks: list[LeakedTask] = field(default_factory=list)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import fnmatch
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from taskleak.records import record
 from taskleak.runtime.factory import creation_site
 from taskleak.runtime.sites import Site, coroutine_module, coroutine_name, suspended_site
 
@@ -23,7 +23,7 @@ IgnoreRule = str | Callable[["LeakedTask"], bool]
 DEFAULT_IGNORE: tuple[str, ...] = ("async_generator_athrow",)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LeakedTask:
     name: str  # the task's name, e.g. "Task-7" or the name given at creation
     coroutine: str  # qualified name of what it runs, e.g. "ServiceContext._finish_heavy_init"

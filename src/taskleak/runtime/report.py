@@ -19,7 +19,6 @@ import linecache
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from taskleak.files.atomic import write_file
 from taskleak.files.jsonfile import Wording, read_versioned
 from taskleak.files.paths import relative_if_inside
 from taskleak.model import Finding, Risk
+from taskleak.records import record
 from taskleak.runtime.leaks import PENDING, LeakedTask
 
 REPORT_VERSION = 1
@@ -37,7 +37,7 @@ class RuntimeReportError(Exception):
     """A runtime report that cannot be read; the message says which file and why."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RuntimeLeak:
     path: str
     line: int

@@ -13,11 +13,11 @@ import importlib.util
 import os
 import sys
 import sysconfig
-from dataclasses import dataclass
 from types import CodeType, FrameType
 from typing import Any
 
 from taskleak.files.paths import relative_if_inside
+from taskleak.records import record
 
 # Packages whose frames are never the creation site a user wants to see: asyncio itself,
 # taskleak's runtime, and the machinery that runs tests.
@@ -50,7 +50,7 @@ _USER, _INTERNAL, _LIBRARY = 0, 1, 2  # what a file is, for the frame walk
 _kinds: dict[str, int] = {}  # per filename; emptied when internal packages are added
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Site:
     """A place in the source: `path` is the file as Python knows it (usually absolute)."""
 

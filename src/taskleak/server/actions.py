@@ -19,7 +19,6 @@ Fixes computed once are kept for the document's version, so asking again is free
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from lsprotocol import types
 
 from taskleak.fixes.policy import FixPolicy
 from taskleak.model import Finding, FindingKey
+from taskleak.records import record
 from taskleak.rules import FIX_KINDS, RULES
 from taskleak.server.diagnostics import SOURCE
 from taskleak.server.documents import BufferFix, Checked
@@ -40,7 +40,7 @@ QUICK_FIX = types.CodeActionKind.QuickFix.value
 Key = FindingKey
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Request:
     """A code action request, and what the client can take."""
 
@@ -63,7 +63,7 @@ class Request:
         return self.only is not None and self.wants(kind)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Pending:
     """A code action to compute when it is picked (its `data`)."""
 

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
+
+from taskleak.records import record
 
 
 def _get(capabilities: types.ClientCapabilities, field: str) -> Any:
     return get_capability(capabilities, field, None)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ClientFeatures:
     pull: bool = False  # asks for diagnostics itself (`textDocument/diagnostic`): no pushing
     refresh: bool = False  # takes `workspace/diagnostic/refresh`

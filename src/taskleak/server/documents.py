@@ -8,13 +8,14 @@ open documents, not the edits (the fix cache holds a few results of the current 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
 from taskleak.model import Finding
+from taskleak.records import record
 from taskleak.server.editor_settings import EditorSettings
 from taskleak.settings import Settings
 
@@ -25,7 +26,7 @@ FixKey = tuple[frozenset[tuple[int, int, str]], bool | None]  # (targets, unsafe
 MAX_FIXES = 8
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BufferFix:
     """A buffer fixed in memory: its new text (the old one when nothing applied)."""
 
@@ -35,7 +36,7 @@ class BufferFix:
     error: str | None = None  # the buffer could not be fixed at all (it does not parse ...)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Snapshot:
     """A document's text at one version: what a check or a fix runs on."""
 
@@ -45,7 +46,7 @@ class Snapshot:
     version: int | None
 
 
-@dataclass
+@record
 class Checked:
     """One check of a snapshot."""
 
@@ -71,7 +72,7 @@ class Checked:
             self.fixes.popitem(last=False)
 
 
-@dataclass
+@record
 class Documents:
     """The last check of each open document; `generation` counts settings changes."""
 

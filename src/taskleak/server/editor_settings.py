@@ -19,11 +19,12 @@ A value of the wrong type is reported (a message naming the key) and ignored; ru
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import Enum
 from typing import Any
 
 from taskleak.config import CliOverrides
+from taskleak.records import record
 
 SECTION = "taskleak"
 DEFAULT_DEBOUNCE_MS = 150
@@ -35,7 +36,7 @@ class LowSeverity(Enum):
     OFF = "off"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class EditorSettings:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
@@ -50,7 +51,7 @@ class EditorSettings:
                             unsafe_fixes=self.unsafe_fixes)
 
 
-@dataclass
+@record
 class Parsed:
     settings: EditorSettings
     problems: list[str] = field(default_factory=list)

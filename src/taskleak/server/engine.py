@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import tokenize
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from pygls.workspace.position_codec import PositionCodec
@@ -25,6 +25,7 @@ from taskleak import api
 from taskleak.config import CliOverrides
 from taskleak.files.source import SourceError, decode
 from taskleak.fixes.policy import FixPolicy
+from taskleak.records import record
 from taskleak.server.diagnostics import to_diagnostics
 from taskleak.server.documents import BufferFix, Checked, Snapshot
 from taskleak.server.editor_settings import EditorSettings
@@ -34,7 +35,7 @@ from taskleak.session import Session, Source
 UNTITLED = "untitled.py"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class View:
     """What the client understands of diagnostics."""
 
@@ -42,7 +43,7 @@ class View:
     related: bool  # relatedInformation
 
 
-@dataclass
+@record
 class BufferCheck:
     checked: Checked
     errors: list[str] = field(default_factory=list)  # for the user (a configuration error)

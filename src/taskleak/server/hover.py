@@ -4,15 +4,15 @@ page); over one code, that rule only. Codes of other tools are left to their own
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from taskleak.records import record
 from taskleak.rules import CODE_PREFIX, rule_for
 from taskleak.suppress.noqa import noqa_directives
 
 _CODE = re.compile(r"[A-Za-z]+[0-9]+")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NoqaHover:
     markdown: str
     line: int  # 0-based

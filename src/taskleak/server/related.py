@@ -12,15 +12,15 @@ carries positions for them, this module becomes a lookup.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from taskleak.model import Finding
+from taskleak.records import record
 
 _CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(\)")
 _CLAUSE = re.compile(r"[;,](?:\s|$)|\band\b")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Place:
     line: int  # 0-based
     start: int  # character offsets of the name

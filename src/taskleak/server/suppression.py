@@ -9,15 +9,15 @@ kept only when the buffer, edited, holds a real directive covering the code on t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from taskleak.model import Finding
+from taskleak.records import record
 from taskleak.suppress.noqa import noqa_directives
 
 _CODED = re.compile(r"#\s*(?i:noqa)\s*:\s*[A-Za-z]+[0-9]+(?:[,\s]+[A-Za-z]+[0-9]+)*")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LineEdit:
     """Replace characters `start`..`end` of 0-based `line` by `text`."""
 

@@ -7,16 +7,17 @@ columns in characters. `Lines` converts between the two with pygls's position co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 # the protocol's lines are Python's: findings and suppressions are numbered the same way
 from taskleak.files.lines import lines_with_ends, strip_break
+from taskleak.records import record
 
 
-@dataclass
+@record
 class Lines:
     """A buffer's lines (without breaks) and the client's position encoding."""
 

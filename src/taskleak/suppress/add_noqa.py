@@ -15,20 +15,21 @@ import io
 import re
 import tokenize
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from taskleak.files.atomic import FileChangedError, replace_file
 from taskleak.files.lines import lines_with_ends, with_newlines
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.model import Finding, Risk
+from taskleak.records import record
 from taskleak.rules import RULES, Category
 from taskleak.suppress.noqa import noqa_directives
 
 _LINE_END = re.compile(r"(?:\r\n|\r|\n)\Z")
 
 
-@dataclass
+@record
 class AddedNoqa:
     """What `--add-noqa` did: directives added or extended, per file; files it could not edit."""
 

@@ -25,6 +25,7 @@ from taskleak.files.output import OutputError, write_target
 from taskleak.files.paths import relative_path
 from taskleak.files.printable import json_text, printable
 from taskleak.model import Finding
+from taskleak.records import record
 
 BASELINE_VERSION = 1
 FINGERPRINT_KEY = "taskleak/v1"  # the SARIF partialFingerprints key for `fingerprint()`
@@ -54,7 +55,7 @@ class BaselineEntry:
         }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Baseline:
     entries: tuple[BaselineEntry, ...]
     root: Path | None = None  # the folder entry paths are relative to (None: the current one)

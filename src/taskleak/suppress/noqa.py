@@ -21,10 +21,11 @@ import io
 import re
 import tokenize
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from taskleak.files.lines import source_lines, strip_break
 from taskleak.model import Finding
+from taskleak.records import record
 from taskleak.rules import CODE_PREFIX, INFORMATIONAL, RULES
 from taskleak.rules import unused_noqa as unused_noqa_rule
 
@@ -40,7 +41,7 @@ INVALID_NOQA = ("expected a comma-separated list of codes (e.g., "
 _TASKLEAK_CODE = re.compile(rf"^{CODE_PREFIX}[0-9]+$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NoqaDirective:
     line: int  # 1-based
     column: int  # 1-based column of the directive's `#`
@@ -55,7 +56,7 @@ class NoqaDirective:
         return aliases is not None and any(rule in aliases.get(c, ()) for c in self.codes)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class UnusedNoqa:
     path: str
     line: int
@@ -71,7 +72,7 @@ class UnusedNoqa:
         return unused_noqa_rule.message(self.unused, self.unknown)
 
 
-@dataclass
+@record
 class NoqaResult:
     kept: list[Finding] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)
