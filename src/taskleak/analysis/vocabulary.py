@@ -48,7 +48,8 @@ SPAWN_FUNCTIONS = frozenset({"create_task", "ensure_future", "run_coroutine_thre
                              TASK_CLASS})
 SPAWN_METHODS = frozenset({"create_task", "ensure_future", "start_soon", "start"})
 # Methods of an event loop that spawn.
-LOOP_METHODS = frozenset({"create_task", "ensure_future"})
+# (not `ensure_future`: an event loop has none; `loop.ensure_future(...)` raises AttributeError)
+LOOP_METHODS = frozenset({"create_task"})
 # Methods of a task group / nursery that spawn (structured: safe by construction).
 STRUCTURED_METHODS = {"taskgroup": ("create_task", "start_soon", "start"),
                       "nursery": ("start_soon", "start")}
