@@ -23,6 +23,7 @@ from taskleak.analysis.facts import (
     questions_of,
 )
 from taskleak.analysis.fates import Fate
+from taskleak.analysis.interface import Promise
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.positions import spawn_positions
 from taskleak.analysis.resolve import Resolver
@@ -47,11 +48,13 @@ class ModuleAnalysis:
 
     def facts(self) -> ModuleFacts:
         """The plain facts of this module (see `facts.py`), spawns in text order."""
-        return ModuleFacts(self._spawn_facts(), exports(self.root, self.classifier.ownership,
-                                                        self.classifier.lifecycle, self.spawns,
-                                                        self.fates))
+        exported = exports(self.root, self.classifier.ownership, self.classifier.lifecycle,
+                           self.spawns, self.fates)
+        # a spawn helper that keeps what it spawns asks, like one that returns it, who calls it
+        helpers = {f.qualname for f in exported.functions if f.promise is Promise.KEEPS_AND_CLEANS}
+        return ModuleFacts(self._spawn_facts(helpers), exported)
 
-    def _spawn_facts(self) -> tuple[SpawnFacts, ...]:
+    def _spawn_facts(self, helpers: set[str]) -> tuple[SpawnFacts, ...]:
         if not self.spawns:
             return ()
         where_ = spawn_positions(self.module, self.text,
@@ -69,13 +72,22 @@ class ModuleAnalysis:
                 statement_line=stmt_line, spawner=sp.spawner,
                 coroutine=coroutine_text(sp.coroutine), context=context,
                 snippet=" ".join(self.module.code_for_node(code_node).split()),
-                fates=fates, questions=questions_of(fates, context, self._param_index) + (
-                    (Question(QuestionKind.RECEIVER_LOOP, sp.receiver),) if sp.receiver else ()),
+                fates=fates, questions=self._questions(sp, fates, context, helpers),
                 helper=sp.spawner if self._asks_project(sp) else "",
                 arguments=self._arguments(sp) if self._asks_project(sp) else (),
             ))
         return tuple(out)
 
+
+    def _questions(self, sp: Spawn, fates: tuple[Fate, ...], context: str,
+                   helpers: set[str]) -> tuple[Question, ...]:
+        asked = questions_of(fates, context, self._param_index)
+        if sp.receiver:
+            asked += (Question(QuestionKind.RECEIVER_LOOP, sp.receiver),)
+        helper = Question(QuestionKind.RETURNED_TASK, context)
+        if context in helpers and helper not in asked:
+            asked += (helper,)
+        return asked
 
     @staticmethod
     def _asks_project(sp: Spawn) -> bool:

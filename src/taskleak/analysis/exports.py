@@ -114,11 +114,13 @@ def _classes(root: Scope) -> tuple[ClassFacts, ...]:
     return tuple(out)
 
 
-def _promise(fates: tuple[Fate, ...]) -> tuple[Promise, str] | None:
+def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | None:
     """What a function that spawns and returns a task promises its callers: a task it also
-    keeps (and ends) is the helper's business whatever the caller does with the result."""
+    keeps (and ends) is the helper's business whatever the caller does with the result. A
+    `helper` (it spawns what a parameter gives) that keeps and ends the task promises that to
+    its callers too, returned or not."""
     for fate in fates:
-        if fate.returned and fate.kind in _KEEPS_AND_CLEANS:
+        if (fate.returned or helper) and fate.kind in _KEEPS_AND_CLEANS:
             return Promise.KEEPS_AND_CLEANS, fate.cleanup
         if fate.returned and fate.kind in _KEEPS:
             return Promise.KEEPS, ""
@@ -131,21 +133,27 @@ def _promise(fates: tuple[Fate, ...]) -> tuple[Promise, str] | None:
 
 def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                ) -> tuple[FunctionFacts, ...]:
-    """The functions that return a task they spawn, and what they promise their callers."""
+    """The functions that return a task they spawn, or spawn what a parameter gives and keep
+    it (spawn helpers), and what they promise their callers."""
     out: dict[str, FunctionFacts] = {}
     for sp, spawn_fates in zip(spawns, fates, strict=True):
         scope = sp.site.scope
-        found = _promise(spawn_fates)
-        if found is None or scope.kind is not ScopeKind.FUNCTION \
-                or not isinstance(scope.node, cst.FunctionDef) or scope.qualname in out:
+        if scope.kind is not ScopeKind.FUNCTION or not isinstance(scope.node, cst.FunctionDef) \
+                or scope.qualname in out:
             continue
         params = scope.node.params
         names = tuple(p.name.value for p in (*params.posonly_params, *params.params))
         coro = sp.coroutine
         runs = names.index(coro.value) if isinstance(coro, cst.Name) and coro.value in names \
             else -1
-        out[scope.qualname] = FunctionFacts(scope.qualname, names, found[0], found[1],
-                                            method=scope.self_name is not None, coroutine=runs)
+        # `spawn(coro)` or `start_background_task(target, *args)`: what it runs comes in
+        called = coro.func if isinstance(coro, cst.Call) else None
+        helper = runs >= 0 or (isinstance(called, cst.Name) and called.value in names)
+        found = _promise(spawn_fates, helper)
+        if found is not None:
+            out[scope.qualname] = FunctionFacts(scope.qualname, names, found[0], found[1],
+                                                method=scope.self_name is not None,
+                                                coroutine=runs)
     return tuple(out.values())
 
 

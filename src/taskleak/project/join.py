@@ -10,11 +10,12 @@ facts or not, without the parser: it must stay cheap.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from taskleak.advice.returned import ADVICE as RETURNED_TASK_FIX
 from taskleak.analysis.facts import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import Fate, FateKind
-from taskleak.analysis.interface import DroppedCall
+from taskleak.analysis.interface import DroppedCall, Promise
 from taskleak.model import Finding, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns
 from taskleak.project.index import ProjectIndex
@@ -38,8 +39,8 @@ def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None) ->
     )
 
 
-def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str
-               ) -> Finding | None:
+def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
+               spawned_in: str) -> Finding | None:
     """The finding at a call that drops the task `function` returns (None until the call's
     position is known: see `positions_needed`)."""
     where = index.modules[path].exports.positions.get(call.ordinal)
@@ -49,6 +50,10 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str
     fate = Fate(FateKind.DROPPED_RETURN, f"{name}()", callee=name, in_loop=call.in_loop,
                 repeating=call.repeating, evidence=call.evidence,
                 function=call.caller.rsplit(".", 1)[-1])
+    helper = index.functions.get((spawned_in, function))
+    if helper is not None and helper.promise is Promise.KEEPS_AND_CLEANS:
+        # a helper that keeps and ends what it spawns: the call hands it the work
+        fate = replace(fate, kind=FateKind.HELPER_KEEPS, holder=name, cleanup=helper.cleanup)
     verdict = judge((fate,))
     return Finding(
         path=path, line=where.line, column=where.column, end_line=where.end_line,
@@ -56,7 +61,8 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str
         coroutine=f"{name}()", tracked=verdict.tracked, cleaned=verdict.cleaned,
         message=verdict.message, because=verdict.because, context=call.caller,
         snippet=where.snippet,
-        statement_line=where.statement_line, fix=RETURNED_TASK_FIX,
+        statement_line=where.statement_line,
+        fix=RETURNED_TASK_FIX if fate.kind is FateKind.DROPPED_RETURN else None,
     )
 
 
@@ -98,7 +104,7 @@ def join(files: Sequence[FileFacts], scanned: int,
                 findings.append(finding(f.path, sf, answer(index, f.path, sf)
                                         if sf.questions or sf.helper else None))
                 for caller_path, call in dropped_returns(index, f.path, sf):
-                    found = _call_site(index, caller_path, call, sf.context)
+                    found = _call_site(index, caller_path, call, sf.context, f.path)
                     if found is not None and (caller_path, call.ordinal) not in call_sites:
                         call_sites.add((caller_path, call.ordinal))
                         findings.append(found)

@@ -1,0 +1,9 @@
+from app.background import spawn
+
+
+async def notify(user: str) -> None:
+    pass
+
+
+def on_message(user: str) -> None:
+    spawn(notify(user))
