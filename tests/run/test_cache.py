@@ -434,3 +434,43 @@ def test_cache_reads_only_its_own_key(tmp_path: Path) -> None:
     a = Cache(tmp_path, "spawners=")
     b = Cache(tmp_path, "spawners=x.y")
     assert a.file != b.file and a.file.parent == b.file.parent == tmp_path / __version__
+
+
+def test_a_warm_run_does_not_search_unchanged_files_again(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answer round's word search (run/complete.py) is remembered per file while its stat
+    entry holds: a warm run reads none of the files it searched; an edited one is read again,
+    and a question it can now answer is answered."""
+    root = tmp_path / "app"
+    root.mkdir()
+    (root / "holder.py").write_text(textwrap.dedent("""\
+        import asyncio
+
+        class Holder:
+            def start(self) -> None:
+                self._reader = asyncio.create_task(self.read())
+
+            async def read(self) -> None:
+                await asyncio.sleep(1)
+    """), encoding="utf-8")
+    (root / "other.py").write_text("def f() -> int:\n    return 1\n", encoding="utf-8")
+    _age(root)
+    cache_dir = tmp_path / "cache"
+    cold, _ = _run(root, cache_dir)
+    assert json.loads(cold)["findings"][0]["risk"] == "medium"  # nothing ends _reader
+
+    from taskleak.run import complete
+    read: list[str] = []
+    real = complete.read_source
+    monkeypatch.setattr(complete, "read_source", lambda path: read.append(str(path)) or real(path))
+    warm, _ = _run(root, cache_dir)
+    assert warm == cold and read == []
+
+    (root / "other.py").write_text(textwrap.dedent("""\
+        def stop(holder) -> None:
+            holder._reader.cancel()
+    """), encoding="utf-8")
+    _age(root)
+    edited, _ = _run(root, cache_dir)
+    assert read == [str(root / "other.py")]
+    assert json.loads(edited)["findings"][0]["risk"] == "low"  # cancelled in stop()

@@ -47,7 +47,7 @@ from taskleak.model import Skipped
 FORMAT = 7  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
-# 7: typed names and receiver questions (a loop typed in another module)
+# 7: typed names and receiver questions (a loop typed in another module), words absent
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 
@@ -85,6 +85,9 @@ class Cache:
         # files the prefilter rules out, parsed to answer another module's question: their
         # content's digest (their facts are in `_results` like any other)
         self._answers: dict[str, str] = {}
+        # words a file left out of the analysis was searched for and does not contain (the
+        # answer round's search, complete.py), valid while its stat entry is
+        self._absent: dict[str, list[str]] = {}
         self._seen: set[str] = set()
         self._dirty = False
         self._today = today()
@@ -105,14 +108,17 @@ class Cache:
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != self.key:
             return
         files, results, answers = doc.get("files"), doc.get("results"), doc.get("answers", {})
+        absent = doc.get("absent", {})
         if not isinstance(files, dict) or not isinstance(results, dict) \
-                or not isinstance(answers, dict):
+                or not isinstance(answers, dict) or not isinstance(absent, dict):
             return
         if not _valid_entries(files) or not all(type(v) is str for v in answers.values()):
             return
         self._files = files
         self._results = results
         self._answers = answers
+        self._absent = {path: words for path, words in absent.items()
+                        if type(words) is list and all(type(w) is str for w in words)}
 
     def lookup(self, path: str, st: os.stat_result) -> str | None:
         """What the cache knows of a file whose stat is unchanged since it was recorded.
@@ -163,7 +169,21 @@ class Cache:
         same (`digest`)."""
         return self.result(digest, display) if self._answers.get(path) == digest else None
 
+    def absent(self, path: str) -> frozenset[str]:
+        """The words known not to be in the file: searched for in its content, which its
+        stat says is unchanged in this run (see `remember_absent`)."""
+        return frozenset(self._absent.get(path, ())) if path in self._seen else frozenset()
+
     # -- recording -------------------------------------------------------------------------
+    def remember_absent(self, path: str, words: set[str]) -> None:
+        """Words a search found nowhere in the file, whose stat this run recorded or matched."""
+        if path not in self._seen or not words:
+            return
+        known = set(self._absent.get(path, ()))
+        if not words <= known:
+            self._absent[path] = sorted(known | words)
+            self._dirty = True
+
     def remember_answer(self, path: str, digest: str, result: FileFacts) -> None:
         """Record the facts of a file parsed to answer a question (its stat entry stays
         "ruled out": the spawn pass does not count it as analysed)."""
@@ -193,7 +213,10 @@ class Cache:
         if mtime >= self._racy_after_ns:
             mtime = _NOT_STAT_TRUSTED
         entry = [mtime, st.st_size, digest, self._today]
-        if self._files.get(path) != entry:
+        old = self._files.get(path)
+        if old != entry:
+            if old is None or old[:3] != entry[:3]:
+                self._absent.pop(path, None)  # another content, maybe
             self._files[path] = entry
             self._dirty = True
         self._seen.add(path)
@@ -211,6 +234,7 @@ class Cache:
             "files": dict(sorted(self._files.items())),
             "results": self._results,
             "answers": dict(sorted(self._answers.items())),
+            "absent": dict(sorted(self._absent.items())),
         }
         error = write_cache_file(self.directory, self.file,
                                  json.dumps(doc, separators=(",", ":")).encode())
@@ -232,6 +256,9 @@ class Cache:
                     self._dirty = True
         for path in [p for p in self._answers if p not in self._files]:
             del self._answers[path]
+            self._dirty = True
+        for path in [p for p in self._absent if p not in self._files]:
+            del self._absent[path]
             self._dirty = True
         if not self._dirty:
             return  # no entry changed: no result lost its last file

@@ -51,10 +51,16 @@ def _asked_names(facts: FileFacts) -> set[str]:
     return {n for n in names if n}
 
 
-def _packages(paths: Sequence[str], facts: Sequence[FileFacts]) -> dict[str, set[str]]:
+def _asking(paths: Sequence[str], facts: Sequence[FileFacts]) -> list[tuple[str, FileFacts]]:
+    """(path, facts) of the files with spawns: the only ones that ask (one cheap pass, so the
+    rest of the round loops over a few files, not every file of the run)."""
+    return [(paths[i], f) for i, f in enumerate(facts) if f.module is not None and f.module.spawns]
+
+
+def _packages(asking: list[tuple[str, FileFacts]]) -> dict[str, set[str]]:
     """Folder -> the names asked about by the modules in it."""
     out: dict[str, set[str]] = defaultdict(set)
-    for path, file in zip(paths, facts, strict=True):
+    for path, file in asking:
         names = _asked_names(file)
         if names:
             out[os.path.dirname(path)] |= names
@@ -65,8 +71,9 @@ class _Folders:
     """The run's files by folder, for prefix queries (the run's order is a walk's, not sorted)."""
 
     def __init__(self, paths: Sequence[str]) -> None:
-        self.ordered = sorted((p, i) for i, p in enumerate(paths))
-        self.keys = [p for p, _ in self.ordered]
+        order = sorted(range(len(paths)), key=paths.__getitem__)  # no tuple per path
+        self.keys = [paths[i] for i in order]
+        self.ordered = list(zip(self.keys, order, strict=True))
 
     def _below(self, folder: str) -> tuple[str, list[tuple[str, int]]]:
         prefix = folder.rstrip(os.sep) + os.sep
@@ -116,12 +123,12 @@ def _module_paths(importer: str, chain: str) -> tuple[list[str], list[str]]:
     return exact, tails
 
 
-def _receiver_modules(paths: Sequence[str], facts: Sequence[FileFacts]) -> set[int]:
+def _receiver_modules(paths: Sequence[str], asking: list[tuple[str, FileFacts]]) -> set[int]:
     """The files that can type the receiver chains the run's spawns ask about: the modules the
     chains start in, found by their import paths (a relative one from the asking file)."""
     exact: set[str] = set()
     tails: set[str] = set()
-    for path, file in zip(paths, facts, strict=True):
+    for path, file in asking:
         for spawn in file.module.spawns if file.module is not None else ():
             for q in spawn.questions:
                 if q.kind is QuestionKind.RECEIVER_LOOP:
@@ -144,10 +151,11 @@ def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
     """The files left out that can answer a question (see the module docstring), as (index,
     bytes, digest) to parse; those the cache knows go straight into `facts`."""
     searched: dict[int, set[str]] = defaultdict(set)
-    for i in _receiver_modules(paths, facts):
+    asking = _asking(paths, facts)
+    for i in _receiver_modules(paths, asking):
         if facts[i].module is None and facts[i].skipped is None:
             searched[i].add("")  # read whatever it names
-    packages = _packages(paths, facts)
+    packages = _packages(asking)
     folders = _Folders(paths) if packages else None
     for folder, names in packages.items():
         assert folders is not None
@@ -156,11 +164,15 @@ def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
                 searched[i] |= names
     out: list[tuple[int, bytes, str]] = []
     for i, names in sorted(searched.items()):
+        if cache is not None and names <= cache.absent(paths[i]):
+            continue  # searched before, in the same content: a warm run reads nothing here
         try:
             data = read_source(paths[i])
         except SourceError:
             continue
         if "" not in names and not any(has_word(data, n.encode()) for n in names):
+            if cache is not None:
+                cache.remember_absent(paths[i], names)
             continue
         digest = content_digest(data)
         known = cache.answer(paths[i], digest, relative_path(paths[i])) \
