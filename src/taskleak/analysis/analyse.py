@@ -84,9 +84,9 @@ class ModuleAnalysis:
         asked = questions_of(fates, context, self._param_index)
         if sp.receiver:
             asked += (Question(QuestionKind.RECEIVER_LOOP, sp.receiver),)
-        helper = Question(QuestionKind.RETURNED_TASK, context)
-        if context in helpers and helper not in asked:
-            asked += (helper,)
+        returned = Question(QuestionKind.RETURNED_TASK, context)
+        if context in helpers and returned not in asked:
+            asked += (Question(QuestionKind.HELPER_CALLERS, context),)
         return asked
 
     @staticmethod

@@ -30,6 +30,8 @@ class QuestionKind(Enum):
     PARAMETER_COLLECTION = "parameter_collection"  # who owns what `owner`'s `name` receives?
     # is the receiver chain `owner` ("pkg.core.loop") an event loop? a spawn only if it is
     RECEIVER_LOOP = "receiver_loop"
+    # who calls the spawn helper `owner` (it keeps and ends what it spawns)?
+    HELPER_CALLERS = "helper_callers"
 
 
 @record(frozen=True)

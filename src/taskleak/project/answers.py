@@ -7,7 +7,8 @@
 - `PARAMETER_COLLECTION`: a task put in a collection the function received as a parameter: the
   callers that pass their own collection there say what ends it;
 - `RETURNED_TASK`: a task returned to the callers: a caller that drops the result drops the
-  task, and the finding is theirs (`dropped_returns`).
+  task, and the finding is theirs (`dropped_returns`); `HELPER_CALLERS`: the calls of a spawn
+  helper that keeps and ends its task, each a row of its own, found the same way.
 """
 
 from __future__ import annotations
@@ -172,7 +173,8 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
 def dropped_returns(index: ProjectIndex, path: str, spawn: SpawnFacts
                     ) -> list[tuple[str, DroppedCall]]:
     """The calls, anywhere in the project, that drop the task the spawn's function returns."""
-    functions = [q.owner for q in spawn.questions if q.kind is QuestionKind.RETURNED_TASK]
+    functions = [q.owner for q in spawn.questions
+                 if q.kind in (QuestionKind.RETURNED_TASK, QuestionKind.HELPER_CALLERS)]
     out = []
     for function in functions:
         target: Where = (path, function)
