@@ -145,8 +145,12 @@ class Session:
     def _suppressed(self, result: RunResult) -> RunResult:
         buffer = self.source.buffer
         sources = {self.source.display: buffer} if buffer is not None else None
+        # files whose facts say their bytes never mention noqa need not be read again for it
+        quiet = frozenset(f.path for f in self._collected.facts if not f.mentions_noqa) \
+            if self._collected is not None and buffer is None else frozenset()
         out, noqa = apply_suppressions(result, self.settings, unused_in=self._unused_in,
-                                       report_unused=self._report_unused, sources=sources)
+                                       report_unused=self._report_unused, sources=sources,
+                                       without_noqa=quiet)
         self.invalid_noqa = sorted(set(noqa.invalid))
         self._noqa_edits = {(u.path, u.line, u.column): edit for u in noqa.unused
                             if (edit := noqa_removal(u)) is not None}

@@ -46,6 +46,28 @@ def test_files_without_the_word_are_not_decoded(files: Path,
     assert len(decoded) == 2 and all(b"noqa" in d.lower() for d in decoded)
 
 
+def test_files_whose_facts_say_no_noqa_are_not_read(files: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`without_noqa` (from the files' facts, run/pipeline.py): such a file is not read again;
+    the others are, and their directives still count."""
+    read: list[str] = []
+    real = gate.read_source
+    monkeypatch.setattr(gate, "read_source", lambda path: read.append(str(path)) or real(path))
+    findings = [make_finding(path="plain.py", line=2), make_finding(path="latin.py", line=2)]
+    result, noqa = gate.apply_suppressions(_result(*findings), Settings(),
+                                           without_noqa=frozenset({"plain.py"}))
+    assert read == ["latin.py"]
+    assert [f.path for f in result.findings] == ["plain.py"]
+    assert [f.path for f in noqa.suppressed] == ["latin.py"]
+
+
+def test_a_checks_facts_say_which_files_mention_noqa(files: Path) -> None:
+    from taskleak.run.pipeline import analyse_file
+
+    assert not analyse_file((files / "plain.py").read_bytes(), "plain.py").mentions_noqa
+    assert analyse_file((files / "latin.py").read_bytes(), "latin.py").mentions_noqa
+
+
 def test_unused_directives_in_checked_files_without_findings(files: Path) -> None:
     result, noqa = gate.apply_suppressions(_result(), WITH_UNUSED,
                                            unused_in=[files / "plain.py", files / "other.py"])

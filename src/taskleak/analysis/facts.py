@@ -162,3 +162,6 @@ class FileFacts:
     skipped: Skipped | None = None
     parsed: bool = False  # False when the prefilter ruled the file out, or it did not parse
     answers_only: bool = False  # parsed only for what it tells other modules (no spawns)
+    # whether its bytes mention `noqa` (any case): False lets the suppression step skip reading
+    # it again; unknown is True
+    mentions_noqa: bool = True

@@ -47,7 +47,8 @@ from taskleak.model import Skipped
 FORMAT = 7  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
-# 7: typed names and receiver questions (a loop typed in another module), words absent
+# 7: typed names and receiver questions (a loop typed in another module), words absent,
+# whether a content mentions noqa
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 
@@ -160,7 +161,8 @@ class Cache:
             return FileFacts(path=display,
                              module=ModuleFacts.from_json(module) if module else None,
                              skipped=skipped, parsed=bool(doc.get("parsed")),
-                             answers_only=bool(doc.get("answers_only")))
+                             answers_only=bool(doc.get("answers_only")),
+                             mentions_noqa=doc.get("noqa") is not False)
         except (KeyError, TypeError, ValueError):
             return None  # an entry written by a different shape of facts: analyse again
 
@@ -275,7 +277,7 @@ def _result_doc(result: FileFacts) -> dict[str, Any]:
         skipped = [result.skipped.reason, result.skipped.line, result.skipped.column]
     module = result.module.to_json() if result.module is not None else None
     return {"parsed": result.parsed, "module": module, "skipped": skipped,
-            "answers_only": result.answers_only}
+            "answers_only": result.answers_only, "noqa": result.mentions_noqa}
 
 
 def _dir_prefix(root: Path) -> str:

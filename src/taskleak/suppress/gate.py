@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +46,7 @@ def _lines(data: bytes) -> list[str]:
 def apply_suppressions(
     result: RunResult, settings: Settings, *, unused_in: Iterable[Path | str] = (),
     report_unused: bool | None = None, sources: Mapping[str, bytes] | None = None,
+    without_noqa: AbstractSet[str] = frozenset(),
 ) -> tuple[RunResult, NoqaResult]:
     """Drop findings suppressed by `per-file-ignores` and `# noqa`; with the unused-noqa rule
     (`report_unused`, default: whether the settings select it), add a finding for each directive
@@ -53,7 +55,7 @@ def apply_suppressions(
     Only files with findings (and the files in `unused_in`) are read, and only those whose bytes
     mention `noqa` are decoded; `sources` (display path -> bytes) stands in for files whose text
     is not on disk (stdin). Without unused reports only files with `noqa` on a finding's line
-    are tokenized.
+    are tokenized. `without_noqa`: display paths their facts say do not mention `noqa`.
     """
     if report_unused is None:
         report_unused = unused_noqa_selected(settings)
@@ -62,7 +64,7 @@ def apply_suppressions(
     if settings.ignore_noqa:  # `--ignore-noqa`: no comment suppresses, none is unused
         kept_all = sorted(findings, key=Finding.sort_key)
         return replace(result, findings=kept_all), NoqaResult(kept=kept_all)
-    texts = _texts(findings, unused_in if report_unused else (), sources or {})
+    texts = _texts(findings, unused_in if report_unused else (), sources or {}, without_noqa)
     noqa = apply_noqa(findings, texts, rule_enabled=settings.rule_enabled,
                       report_unused=report_unused, aliases=noqa_aliases(settings))
     noqa.unused = [u for u in (_still_unused(u, ignored) for u in noqa.unused) if u is not None]
@@ -72,10 +74,11 @@ def apply_suppressions(
 
 
 def _texts(findings: Iterable[Finding], unused_in: Iterable[Path | str],
-           sources: Mapping[str, bytes]) -> dict[str, list[str]]:
+           sources: Mapping[str, bytes], without_noqa: AbstractSet[str] = frozenset()
+           ) -> dict[str, list[str]]:
     """display path -> lines, of the files that mention `noqa`."""
     texts: dict[str, list[str]] = {}
-    looked: set[str] = set()
+    looked: set[str] = set(without_noqa) - set(sources)
     wanted: list[tuple[str, Path | str]] = [(d, Path(d))
                                             for d in sorted({f.path for f in findings})]
     wanted += [(relative_path(p), p) for p in unused_in]
