@@ -51,3 +51,37 @@ def test_a_helper_call_names_the_coroutine_the_helper_spawns(monkeypatch: pytest
     calls = {(f.path, f.line): f.coroutine for f in out.result.findings}
     assert calls[("home/entry.py", 28)] == "job"
     assert calls[("home/relay.py", 17)] == "job"
+
+
+def test_a_dropped_collection_of_returned_tasks_is_not_fixed_as_one_task(tmp_path: Path) -> None:
+    """The returned-task fix keeps one task: the calls that drop the *list* dispatch() returns
+    are left alone (only the join knows it is a list), the one that drops announce()'s task is
+    fixed, and the fixed program runs."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = tmp_path / "case"
+    case = "returned_tasks_dropped_through_a_typed_attribute"
+    shutil.copytree(Path(__file__).parent / "cases" / case, root)
+    before = (root / "bus" / "protocol.py").read_text(encoding="utf-8")
+    fixed = subprocess.run([sys.executable, "-m", "taskleak", "fix", ".", "--no-cache"],
+                           cwd=root, check=False, capture_output=True, text=True)
+    assert fixed.returncode == 1, fixed.stderr  # the two collection calls are left: findings
+    after = (root / "bus" / "protocol.py").read_text(encoding="utf-8")
+    assert after != before
+    assert after.count("self.dispatcher.dispatch(data.decode())\n") == 1  # untouched
+    assert "        self.dispatch(name)\n" in after
+    assert "task = self.dispatcher.announce(\"received\")\n" in after  # kept in a set
+    run = ("import asyncio, bus.dispatch as d, bus.protocol as p\n"
+           "async def main():\n"
+           "    async def listener(m): pass\n"
+           "    disp = d.Dispatcher(); disp.listen(listener)\n"
+           "    p.Protocol(disp).data_received(b'x')\n"
+           "    api = p.Api(); api.listen(listener); api.event_received('y')\n"
+           "    await asyncio.sleep(0.01)\n"
+           "    print('ran')\n"
+           "asyncio.run(main())\n")
+    out = subprocess.run([sys.executable, "-c", run], cwd=root, check=True,
+                         capture_output=True, text=True).stdout
+    assert out.split() == ["ran"]

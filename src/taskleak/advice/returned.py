@@ -11,3 +11,9 @@ from taskleak.model import FixInfo, FixKind
 
 ADVICE = FixInfo(FixKind.TRACKED_SET, True,
                  "keep the returned task in a set that drops it when done")
+
+# Why a call that drops a *collection* of returned tasks has no fix: the fix keeps one task.
+# `taskleak fix` does not attempt such a call (fixer/files.py): only the join knows the callee
+# returns a collection, not the calling file's own analysis.
+NO_FIX_FOR_A_COLLECTION = ("the call returns a collection of tasks: keep it, then gather or "
+                           "cancel them")

@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 
 import libcst as cst
 
+from taskleak.analysis.attribute_types import attribute_types
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder, where
@@ -28,6 +29,7 @@ from taskleak.analysis.interface import (
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.nodes import dotted
 from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.typed_names import typed_names
@@ -53,7 +55,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
     # a call whose receiver another module must type is no helper's spawn: not promised
     typed_here = [(sp, f) for sp, f in zip(spawns, fates, strict=True) if not sp.receiver]
     return Exports(
-        effects=_effects(root, ownership), classes=_classes(root),
+        effects=_effects(root, ownership), classes=_classes(root, ownership.resolver),
         functions=_functions([sp for sp, _ in typed_here], [f for _, f in typed_here]),
         call_args=_call_args(root, ownership, lifecycle),
         dropped_calls=dropped_calls(root, lifecycle, {id(sp.site.node) for sp in spawns}),
@@ -103,14 +105,17 @@ def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...]
     return out
 
 
-def _classes(root: Scope) -> tuple[ClassFacts, ...]:
+def _classes(root: Scope, resolver: Resolver) -> tuple[ClassFacts, ...]:
     out: list[ClassFacts] = []
     for scope in root.walk():
         if scope.kind is ScopeKind.CLASS and isinstance(scope.node, cst.ClassDef):
-            bases = tuple(b for arg in scope.node.bases if (b := dotted(arg.value)) is not None)
+            # `MessageDispatcher[str, Message]`: a generic base is its class
+            bases = tuple(b for arg in scope.node.bases if (b := dotted(
+                arg.value.value if isinstance(arg.value, cst.Subscript) else arg.value))
+                is not None)
             methods = tuple(c.name for c in scope.children if c.kind is ScopeKind.FUNCTION)
             out.append(ClassFacts(scope.qualname, bases, tuple(sorted(scope.attr_bindings)),
-                                  methods))
+                                  methods, attribute_types(scope, resolver)))
     return tuple(out)
 
 
@@ -125,7 +130,8 @@ def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | Non
         if fate.returned and fate.kind in _KEEPS:
             return Promise.KEEPS, ""
     for fate in fates:
-        if fate.kind is FateKind.RETURNED or (fate.kind is FateKind.LOCAL_HANDED
+        if fate.kind is FateKind.RETURNED or (fate.kind in (FateKind.LOCAL_HANDED,
+                                                            FateKind.LOCAL_COLLECTION_HANDED)
                                               and fate.handed == "returned"):
             return Promise.RETURNS, ""
     return None
@@ -151,9 +157,11 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
         helper = runs >= 0 or (isinstance(called, cst.Name) and called.value in names)
         found = _promise(spawn_fates, helper)
         if found is not None:
+            many = found[0] is Promise.RETURNS and all(
+                f.kind is FateKind.LOCAL_COLLECTION_HANDED for f in spawn_fates)
             out[scope.qualname] = FunctionFacts(scope.qualname, names, found[0], found[1],
                                                 method=scope.self_name is not None,
-                                                coroutine=runs)
+                                                coroutine=runs, many=many)
     return tuple(out.values())
 
 

@@ -133,7 +133,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
     out: list[Question] = []
     for fate in fates:
         kind = fate.kind
-        if kind is FateKind.RETURNED or (kind is FateKind.LOCAL_HANDED
+        if kind is FateKind.RETURNED or (kind in (FateKind.LOCAL_HANDED,
+                                                  FateKind.LOCAL_COLLECTION_HANDED)
                                          and fate.handed == "returned"):
             out.append(Question(QuestionKind.RETURNED_TASK, context))
         elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) and kind in _UNENDED:

@@ -66,13 +66,17 @@ class ClassFacts:
     bases: tuple[str, ...] = ()  # as written: "Base", "mod.Base"
     attrs: tuple[str, ...] = ()  # names stored on `self` by its methods
     methods: tuple[str, ...] = ()
+    # (attribute, its declared type as written here): see analysis/attribute_types.py
+    attr_types: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> list[Any]:
-        return [self.qualname, list(self.bases), list(self.attrs), list(self.methods)]
+        return [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
+                [list(t) for t in self.attr_types]]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ClassFacts:
-        return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]))
+        return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]),
+                   tuple((t[0], t[1]) for t in data[4]) if len(data) > 4 else ())
 
 
 @record(frozen=True)
@@ -85,14 +89,16 @@ class FunctionFacts:
     cleanup: str = ""  # KEEPS_AND_CLEANS: how ("pruned in create_task()")
     method: bool = False
     coroutine: int = -1  # the parameter (self included) whose coroutine it spawns; -1: unknown
+    many: bool = False  # RETURNS: a collection of the tasks it spawns (`dispatch()`'s list)
 
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
-                self.coroutine]
+                self.coroutine, self.many]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> FunctionFacts:
-        return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5])
+        return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5],
+                   bool(data[6]) if len(data) > 6 else False)
 
 
 @record(frozen=True)

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import field
 from pathlib import Path
 
+from taskleak.advice.returned import NO_FIX_FOR_A_COLLECTION
 from taskleak.fixer.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
 from taskleak.fixes.comments import CommentEdit
 from taskleak.fixes.policy import FixPolicy
@@ -55,7 +56,8 @@ class FixRun:
 def targets_by_file(result: RunResult) -> dict[str, set[TargetKey]]:
     out: dict[str, set[TargetKey]] = {}
     for f in result.findings:
-        if FixPolicy.attempts(f):
+        # the join knows what the calling file alone does not: its callee returns a list
+        if FixPolicy.attempts(f) and f.no_fix_reason != NO_FIX_FOR_A_COLLECTION:
             out.setdefault(f.path, set()).add((f.line, f.column, f.rule))
     return out
 

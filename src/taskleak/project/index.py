@@ -155,7 +155,30 @@ class ProjectIndex:
             if cls is None:
                 return None
             return self.method_of(path, cls, tail) or self._through_subclasses(path, cls, tail)
+        if head == "self" and tail.count(".") == 1:  # `self.client.dispatch()`
+            cls = self._enclosing_class(path, caller)
+            attr, method = tail.split(".")
+            typed = self.attribute_class(path, cls, attr) if cls is not None else None
+            return self.method_of(typed[0], typed[1], method) if typed is not None else None
         return self.resolve_name(path, callee)
+
+    def attribute_class(self, path: str, cls: str, attr: str, depth: int = 0) -> Where | None:
+        """The project class that attribute `attr` of `cls` (in `path`) is declared to hold,
+        by its own annotation or a base class's."""
+        facts = self.classes.get((path, cls))
+        if facts is None or depth > 8:
+            return None
+        declared = dict(facts.attr_types).get(attr)
+        if declared is not None:
+            where = self.resolve_name(path, declared)
+            return where if where in self.classes else None
+        for base in facts.bases:
+            found = self.resolve_name(path, base)
+            if found is not None and found in self.classes:
+                typed = self.attribute_class(found[0], found[1], attr, depth + 1)
+                if typed is not None:
+                    return typed
+        return None
 
     def _through_subclasses(self, path: str, cls: str, name: str) -> Where | None:
         """A mixin's `self.name` that only the classes mixing it in bring (`class

@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from taskleak.advice.returned import ADVICE as RETURNED_TASK_FIX
+from taskleak.advice.returned import NO_FIX_FOR_A_COLLECTION
 from taskleak.analysis.facts import FileFacts, QuestionKind, SpawnFacts
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
 from taskleak.analysis.interface import DroppedCall, Promise
 from taskleak.model import Finding, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns
@@ -54,6 +55,9 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
     if helper is not None and helper.promise is Promise.KEEPS_AND_CLEANS:
         # a helper that keeps and ends what it spawns: the call hands it the work
         fate = replace(fate, kind=FateKind.HELPER_KEEPS, holder=name, cleanup=helper.cleanup)
+    many = helper is not None and helper.many
+    if many:
+        fate = replace(fate, holder=RETURNED_TASKS)
     verdict = judge((fate,))
     return Finding(
         path=path, line=where.line, column=where.column, end_line=where.end_line,
@@ -62,7 +66,8 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
         message=verdict.message, because=verdict.because, context=call.caller,
         snippet=where.snippet,
         statement_line=where.statement_line,
-        fix=RETURNED_TASK_FIX if fate.kind is FateKind.DROPPED_RETURN else None,
+        fix=RETURNED_TASK_FIX if fate.kind is FateKind.DROPPED_RETURN and not many else None,
+        no_fix_reason=NO_FIX_FOR_A_COLLECTION if many else None,
     )
 
 

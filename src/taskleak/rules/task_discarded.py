@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
 from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CREATE_TASK_URI,
@@ -48,6 +48,8 @@ def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.DROPPED_RETURN:
         return Description(
             "discarded (returned by the callee)", "none",
+            f"the tasks {fate.callee}() returns are discarded here{often}"
+            if fate.holder == RETURNED_TASKS else
             f"the task {fate.callee}() returns is discarded here{often}", because=_lost(fate))
     if fate.kind is FateKind.WEAKLY_HELD:
         return Description(

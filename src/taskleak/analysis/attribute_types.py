@@ -1,0 +1,70 @@
+"""The declared types of a class's attributes, as written: what the project join needs to
+resolve a call through an attribute (`self.client.dispatch(...)` with `client: Syncer`).
+
+An attribute's type comes from an annotation, never from its name: in the class body
+(`client: syncer.Syncer`, a dataclass field), on `self` in a method (`self.client: Syncer =
+...`), or from the annotated parameter a method stores (`def __init__(self, client: Syncer):
+self.client = client`). `X | None`, `Optional[X]`, `X[T]` and `"X"` give `X`. The join
+resolves the text in this module (its imports), so only a dotted name is kept.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.scopes import BindingKind, Scope
+
+_OPTIONAL = ("Optional", "typing.Optional")
+
+
+def attribute_types(cls: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
+    """(attribute, its type as a dotted name) for the attributes of `cls` with a declared
+    type, sorted."""
+    out: dict[str, str] = {}
+    for attr, bindings in cls.bindings.items():
+        b = bindings[0]
+        annotation = b.value if b.kind is BindingKind.PARAM else b.annotation
+        if b.kind in (BindingKind.PARAM, BindingKind.ASSIGN) and annotation is not None:
+            _put(out, attr, annotation)
+    for attr, found in cls.attr_annotations.items():
+        _put(out, attr, found[0][0])
+    for attr, values in cls.attr_bindings.items():
+        if attr in out:
+            continue
+        for value, scope in values:
+            if isinstance(value, cst.Name):  # `self.client = client`
+                params = [b for b in resolver.lookup(value.value, scope) or ()
+                          if b.kind is BindingKind.PARAM and b.value is not None]
+                if params:
+                    _put(out, attr, params[0].value)  # type: ignore[arg-type]
+                    break
+    return tuple(sorted(out.items()))
+
+
+def _put(out: dict[str, str], attr: str, annotation: cst.BaseExpression) -> None:
+    name = _type_name(annotation)
+    if name:
+        out.setdefault(attr, name)
+
+
+def _type_name(annotation: cst.BaseExpression) -> str:
+    """`Syncer` of `Syncer | None`, `Optional[Syncer]`, `Syncer[T]`, `"Syncer"`; "" for
+    anything else."""
+    if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator,
+                                                                  cst.BitOr):
+        for side in (annotation.left, annotation.right):
+            if not (isinstance(side, cst.Name) and side.value == "None"):
+                return _type_name(side)
+        return ""
+    if isinstance(annotation, cst.Subscript):
+        if dotted(annotation.value) in _OPTIONAL and len(annotation.slice) == 1 \
+                and isinstance(annotation.slice[0].slice, cst.Index):
+            return _type_name(annotation.slice[0].slice.value)
+        return _type_name(annotation.value)  # `Dispatcher[str]`: a generic class
+    if isinstance(annotation, cst.SimpleString):
+        text = annotation.evaluated_value
+        return text if isinstance(text, str) and all(
+            part.isidentifier() for part in text.split(".")) else ""
+    return dotted(annotation) or ""
