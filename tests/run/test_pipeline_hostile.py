@@ -46,10 +46,15 @@ def test_a_nul_byte_after_the_binary_sniff_is_refused_with_its_line() -> None:
     assert (lone_cr.value.line, lone_cr.value.column) == (1005, 6)
 
 
+@pytest.mark.parametrize("jobs", [1, 2], ids=["here", "in-the-pool"])
 def test_a_call_too_deep_to_place_is_a_skip_and_the_run_goes_on(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
     """Before: RecursionError out of `taskleak check` (placing a call that drops the task a
-    helper returns re-parses its file, and libcst's codegen recursed)."""
+    helper returns re-parses its file, and libcst's codegen recursed). With a pool, the calls
+    are placed by its workers (`Analyzer.positions`), the error coming back from one."""
+    from taskleak.run import workers
+
+    monkeypatch.setattr(workers, "POOL_MIN_BYTES", 0)  # a pool even for these small files
     monkeypatch.chdir(tmp_path)
     app = tmp_path / "app"
     app.mkdir()
@@ -60,7 +65,7 @@ def test_a_call_too_deep_to_place_is_a_skip_and_the_run_goes_on(
                                    "    schedule(work())\n")
     (app / "deep.py").write_text("from .events import schedule\n\n\ndef go():\n"
                                  "    schedule(" + "f(" * 300 + ")" * 300 + ")\n")
-    out = check(CheckOptions(paths=(Path("app"),), isolated=True, cache=False, jobs=1))
+    out = check(CheckOptions(paths=(Path("app"),), isolated=True, cache=False, jobs=jobs))
     assert [(s.path, s.reason, s.internal) for s in out.result.skipped] == [
         (str(Path("app/deep.py")), f"{TOO_DEEP} (a call that drops a returned task)", False)]
     assert [Path(f.path).name for f in out.result.findings if f.rule != "TL001"] == ["client.py"]

@@ -20,6 +20,7 @@ import os
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts, QuestionKind
 from taskleak.files.paths import relative_path
@@ -29,6 +30,9 @@ from taskleak.project.join import positions_needed
 from taskleak.run.cache import Cache, content_digest
 from taskleak.run.prefilter import has_word
 from taskleak.settings import Settings
+
+if TYPE_CHECKING:
+    from taskleak.run.workers import Analyzer
 
 # A package folder with more files than this is searched only at its own level (not below):
 # a question from `homeassistant/core.py` must not read the whole of homeassistant.
@@ -190,26 +194,32 @@ def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
 
 
 def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings,
-                cache: Cache | None) -> int:
-    """Find the positions of the dropped calls that are findings (see the module docstring).
-    Returns how many files were parsed for it."""
+                cache: Cache | None, analyzer: Analyzer | None = None) -> int:
+    """Find the positions of the dropped calls that are findings (see the module docstring),
+    with the run's analyzer when it has one (its pool). Returns how many files were parsed."""
     needed = positions_needed(facts)
     if not needed:
         return 0
-    from taskleak.run.pipeline import TOO_DEEP, call_positions  # the parser: only when needed
+    from taskleak.run.pipeline import TOO_DEEP
+    from taskleak.run.workers import Analyzer  # the parser, in its workers: only when needed
+
     where = {f.path: i for i, f in enumerate(facts)}
-    parsed = 0
+    jobs: list[tuple[int, bytes, set[int]]] = []
     for display, ordinals in sorted(needed.items()):
         i = where[display]
-        module = facts[i].module
         try:
-            data = read_source(paths[i])
+            jobs.append((i, read_source(paths[i]), ordinals))
         except SourceError:
             continue
+    runner = analyzer if analyzer is not None else Analyzer(settings.spawners, 1, _no_result)
+    placed_all = runner.positions([(data, ordinals) for _, data, ordinals in jobs])
+    parsed = 0
+    for (i, _, _), placed in zip(jobs, placed_all, strict=True):
+        display = facts[i].path
+        module = facts[i].module
         assert module is not None
-        try:
-            placed = call_positions(data, ordinals, settings.spawners)
-        except RecursionError:  # its other findings stand; the unplaced calls are said lost
+        if isinstance(placed, RecursionError):  # its other findings stand; the unplaced
+            # calls are said lost
             facts[i].skipped = Skipped(display, f"{TOO_DEEP} (a call that drops a returned task)")
             continue
         module.exports.positions.update(placed)
@@ -217,3 +227,7 @@ def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings
         if cache is not None:
             cache.update(paths[i], facts[i])
     return parsed
+
+
+def _no_result(job: object, result: object) -> None:  # a positions-only analyzer has no jobs
+    raise AssertionError("no analysis job was given")

@@ -119,7 +119,7 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
         run.finish()
         if use_prefilter:  # with every file parsed, every answer is already there
             run.answer_questions(files)
-            stats.placed = place_calls(files, run.results, settings, cache)
+            stats.placed = place_calls(files, run.results, settings, cache, run.analyzer)
         if cache is not None:
             stats.cache_error = cache.save(paths) or listing_error
     except KeyboardInterrupt:
