@@ -78,9 +78,10 @@ class ModuleAnalysis:
             ))
         return tuple(out)
 
-
     def _questions(self, sp: Spawn, fates: tuple[Fate, ...], context: str,
                    helpers: set[str]) -> tuple[Question, ...]:
+        """What the spawn asks the project: its fates' questions, whether its receiver is a
+        loop (typed in another module), who calls the spawn helper it is in."""
         asked = questions_of(fates, context, self._param_index)
         if sp.receiver:
             asked += (Question(QuestionKind.RECEIVER_LOOP, sp.receiver),)

@@ -24,9 +24,8 @@ def attribute_types(cls: Scope, resolver: Resolver) -> tuple[tuple[str, str], ..
     type, sorted."""
     out: dict[str, str] = {}
     for attr, bindings in cls.bindings.items():
-        b = bindings[0]
-        annotation = b.value if b.kind is BindingKind.PARAM else b.annotation
-        if b.kind in (BindingKind.PARAM, BindingKind.ASSIGN) and annotation is not None:
+        annotation = bindings[0].declared_type
+        if annotation is not None:
             _put(out, attr, annotation)
     for attr, found in cls.attr_annotations.items():
         _put(out, attr, found[0][0])
@@ -44,25 +43,25 @@ def attribute_types(cls: Scope, resolver: Resolver) -> tuple[tuple[str, str], ..
 
 
 def _put(out: dict[str, str], attr: str, annotation: cst.BaseExpression) -> None:
-    name = _type_name(annotation)
+    name = type_name(annotation)
     if name:
         out.setdefault(attr, name)
 
 
-def _type_name(annotation: cst.BaseExpression) -> str:
+def type_name(annotation: cst.BaseExpression) -> str:
     """`Syncer` of `Syncer | None`, `Optional[Syncer]`, `Syncer[T]`, `"Syncer"`; "" for
     anything else."""
     if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator,
                                                                   cst.BitOr):
         for side in (annotation.left, annotation.right):
             if not (isinstance(side, cst.Name) and side.value == "None"):
-                return _type_name(side)
+                return type_name(side)
         return ""
     if isinstance(annotation, cst.Subscript):
         if dotted(annotation.value) in _OPTIONAL and len(annotation.slice) == 1 \
                 and isinstance(annotation.slice[0].slice, cst.Index):
-            return _type_name(annotation.slice[0].slice.value)
-        return _type_name(annotation.value)  # `Dispatcher[str]`: a generic class
+            return type_name(annotation.slice[0].slice.value)
+        return type_name(annotation.value)  # `Dispatcher[str]`: a generic class
     if isinstance(annotation, cst.SimpleString):
         text = annotation.evaluated_value
         return text if isinstance(text, str) and all(

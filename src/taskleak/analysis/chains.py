@@ -42,7 +42,7 @@ def _binding_chain(b: Binding, resolver: Resolver, depth: int) -> str:
     assert b.scope is not None
     if b.kind is BindingKind.IMPORT:
         return b.qualified or ""
-    annotation = b.value if b.kind is BindingKind.PARAM else b.annotation
+    annotation = b.declared_type
     if annotation is not None:  # `ctx: core.Context`: an instance of an imported class
         typed = resolver.resolve(annotation, b.scope)
         return f"{typed.name}()" if typed.kind is SymKind.QUALIFIED else ""

@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 
 import libcst as cst
 
-from taskleak.analysis.attribute_types import attribute_types
+from taskleak.analysis.attribute_types import attribute_types, type_name
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder, where
@@ -110,9 +110,7 @@ def _classes(root: Scope, resolver: Resolver) -> tuple[ClassFacts, ...]:
     for scope in root.walk():
         if scope.kind is ScopeKind.CLASS and isinstance(scope.node, cst.ClassDef):
             # `MessageDispatcher[str, Message]`: a generic base is its class
-            bases = tuple(b for arg in scope.node.bases if (b := dotted(
-                arg.value.value if isinstance(arg.value, cst.Subscript) else arg.value))
-                is not None)
+            bases = tuple(b for arg in scope.node.bases if (b := type_name(arg.value)))
             methods = tuple(c.name for c in scope.children if c.kind is ScopeKind.FUNCTION)
             out.append(ClassFacts(scope.qualname, bases, tuple(sorted(scope.attr_bindings)),
                                   methods, attribute_types(scope, resolver)))

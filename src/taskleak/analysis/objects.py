@@ -40,7 +40,7 @@ def object_class(node: cst.BaseExpression, scope: Scope, resolver: Resolver) -> 
 def _context_var_class(b: Binding, resolver: Resolver) -> Scope | None:
     """`current: ContextVar[State] = ContextVar(...)`: State."""
     assert b.scope is not None
-    annotation = b.annotation if b.kind is not BindingKind.PARAM else b.value
+    annotation = b.declared_type
     if not isinstance(annotation, cst.Subscript) or \
             dotted(annotation.value) not in ("ContextVar", "contextvars.ContextVar"):
         return None

@@ -121,13 +121,13 @@ class Resolver:
                         self.lookup(base.value, scope) == method.bindings.get(base.value):
                     cls = scope.enclosing_class()
                     if cls is not None:
-                        return self._attribute(cls, attr)
+                        return self.attribute(cls, attr)
             b = self.resolve(base, scope)
             if b.kind is SymKind.QUALIFIED:
                 return Sym(SymKind.QUALIFIED, f"{b.name}.{attr}")
             owner = object_class(base, scope, self)  # `state.loop`, `current.get().loop`
             if owner is not None:
-                return self._attribute(owner, attr)
+                return self.attribute(owner, attr)
             return UNKNOWN
         if isinstance(node, cst.Call):
             if last_name(node.func) in LOOP_GETTERS:  # `self.server.get_loop()`
@@ -203,9 +203,6 @@ class Resolver:
 
     def attribute(self, cls: Scope, attr: str) -> Sym:
         """What reading attribute `attr` of an instance of class `cls` gives."""
-        return self._attribute(cls, attr)
-
-    def _attribute(self, cls: Scope, attr: str) -> Sym:
         # an annotation names the type whatever the first value is (discord.py's
         # `self.loop: asyncio.AbstractEventLoop = _loop`, a sentinel until login)
         for annotation, scope in cls.attr_annotations.get(attr, ()):

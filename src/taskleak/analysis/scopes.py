@@ -50,6 +50,14 @@ class Binding:
     first_param: bool = False  # the first parameter of a method (self/cls)
     is_property: bool = False  # DEF: a `@property`/`@cached_property`: reading it calls it
 
+    @property
+    def declared_type(self) -> cst.BaseExpression | None:
+        """The annotation that types the name: a parameter's (kept in `value`, also for an
+        annotated name with no value) or an assignment's (`x: T = v`); None otherwise."""
+        if self.kind is BindingKind.PARAM:
+            return self.value
+        return self.annotation if self.kind is BindingKind.ASSIGN else None
+
 
 @record(eq=False)
 class Occurrence:

@@ -53,9 +53,8 @@ def _annotated(cls: Scope) -> list[tuple[str, cst.BaseExpression, Scope]]:
     """A class's annotated attributes: `self.x: T = ...` in its methods, `x: T` in its body."""
     out = [(attr, found[0][0], found[0][1]) for attr, found in cls.attr_annotations.items()]
     for attr, bindings in cls.bindings.items():
-        b = bindings[0]
-        annotation = b.value if b.kind is BindingKind.PARAM else b.annotation
-        if annotation is not None and b.kind in (BindingKind.PARAM, BindingKind.ASSIGN):
+        annotation = bindings[0].declared_type
+        if annotation is not None:
             out.append((attr, annotation, cls))
     return out
 
@@ -65,8 +64,8 @@ def _global(bindings: list[Binding], resolver: Resolver, bearing: set[str]) -> s
     None`, set later through `global loop`), else one of its values."""
     for b in bindings:
         assert b.scope is not None
-        annotation = b.value if b.kind is BindingKind.PARAM else b.annotation
-        if annotation is not None and b.kind in (BindingKind.PARAM, BindingKind.ASSIGN):
+        annotation = b.declared_type
+        if annotation is not None:
             what = _type_of(annotation, b.scope, resolver, bearing)
             if what:
                 return what

@@ -25,7 +25,7 @@ from taskleak.analysis.interface import (
     FunctionFacts,
     Promise,
 )
-from taskleak.project.index import ProjectIndex, Where
+from taskleak.project.index import ProjectIndex, Where, through_an_attribute
 
 _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
           EffectKind.CANCEL: "cancelled", EffectKind.PRUNE: "pruned"}
@@ -183,7 +183,7 @@ def dropped_returns(index: ProjectIndex, path: str, spawn: SpawnFacts
         target: Where = (path, q.owner)
         helper = q.kind is QuestionKind.HELPER_CALLERS
         for caller_path, call in index.dropped.get(q.owner.rsplit(".", 1)[-1], []):
-            if helper and call.callee.count(".") > 1 and call.callee.startswith("self."):
+            if helper and through_an_attribute(call.callee):
                 continue
             if index.resolve_callee(caller_path, call.callee, call.caller) == target:
                 out.append((caller_path, call))

@@ -26,6 +26,28 @@ from taskleak.analysis.interface import (
 Where = tuple[str, str]  # (file path, qualified name in that file)
 
 
+def through_an_attribute(callee: str) -> bool:
+    """`self.client.dispatch`: a method called on an attribute of `self`, resolved through the
+    attribute's declared type (`ProjectIndex.attribute_class`)."""
+    head, _, tail = callee.partition(".")
+    return head == "self" and tail.count(".") == 1
+
+
+def module_candidates(target: str) -> tuple[int, list[tuple[str, str, bool]]]:
+    """How `target` (what an import names, dots and all) can be a module followed by a name in
+    it: its level (leading dots) and, longest module first, (file suffix, the rest, whether the
+    module has a name): "pkg.core.loop" -> 0, [("pkg/core/loop.py", "", True), ("pkg/core/loop/
+    __init__.py", "", True), ("pkg/core.py", "loop", True), ...]."""
+    level = len(target) - len(target.lstrip("."))
+    parts = [p for p in target.lstrip(".").split(".") if p]
+    out = []
+    for cut in range(len(parts), -1, -1):
+        module, rest = parts[:cut], ".".join(parts[cut:])
+        for suffix in ("/".join(module) + ".py", "/".join([*module, "__init__.py"])):
+            out.append((suffix, rest, bool(module)))
+    return level, out
+
+
 class ProjectIndex:
     """The join's view of the project: every module's exports, by name."""
 
@@ -78,22 +100,19 @@ class ProjectIndex:
         """(file, rest) for each way `target` (what an import names, dots and all) can be a
         module of the project followed by a name in it: ".handler.trigger" from
         "app/ws.py" is ("app/handler.py", "trigger")."""
-        level = len(target) - len(target.lstrip("."))
-        parts = [p for p in target.lstrip(".").split(".") if p]
-        for cut in range(len(parts), -1, -1):
-            module, rest = parts[:cut], ".".join(parts[cut:])
-            for suffix in ("/".join(module) + ".py", "/".join([*module, "__init__.py"])):
-                if level:
-                    base = posixpath.dirname(importer)
-                    for _ in range(level - 1):
-                        base = posixpath.dirname(base)
-                    candidate = posixpath.normpath(posixpath.join(base, suffix))
-                    if candidate in self.modules:
-                        yield candidate, rest
-                elif module:
-                    found = self._by_suffix.get(suffix, [])
-                    if len(found) == 1:
-                        yield found[0], rest
+        level, candidates = module_candidates(target)
+        for suffix, rest, named in candidates:
+            if level:
+                base = posixpath.dirname(importer)
+                for _ in range(level - 1):
+                    base = posixpath.dirname(base)
+                candidate = posixpath.normpath(posixpath.join(base, suffix))
+                if candidate in self.modules:
+                    yield candidate, rest
+            elif named:
+                found = self._by_suffix.get(suffix, [])
+                if len(found) == 1:
+                    yield found[0], rest
 
     def resolve_name(self, path: str, name: str) -> Where | None:
         """What a dotted name used at module level of `path` refers to in the project."""
@@ -155,7 +174,7 @@ class ProjectIndex:
             if cls is None:
                 return None
             return self.method_of(path, cls, tail) or self._through_subclasses(path, cls, tail)
-        if head == "self" and tail.count(".") == 1:  # `self.client.dispatch()`
+        if through_an_attribute(callee):  # `self.client.dispatch()`
             cls = self._enclosing_class(path, caller)
             attr, method = tail.split(".")
             typed = self.attribute_class(path, cls, attr) if cls is not None else None

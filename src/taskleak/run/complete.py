@@ -26,6 +26,7 @@ from taskleak.analysis.facts import FileFacts, QuestionKind
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.model import Skipped
+from taskleak.project.index import module_candidates
 from taskleak.project.join import positions_needed
 from taskleak.run.cache import Cache, content_digest
 from taskleak.run.prefilter import has_word
@@ -114,21 +115,20 @@ def _module_paths(importer: str, chain: str) -> tuple[list[str], list[str]]:
     """Where the module a receiver chain starts in can be, as (exact paths, path tails): a
     relative chain from the importer's folder, an absolute one by the tail of a path
     ("pkg.core.loop": "/pkg/core.py", "/pkg/core/__init__.py", "/pkg.py", ...)."""
-    level = len(chain) - len(chain.lstrip("."))
-    parts = [p for p in chain.lstrip(".").split(".") if p]
-    calls = [k for k, p in enumerate(parts) if p.endswith("()")]
-    parts = parts[:calls[0] + 1] if calls else parts  # no module is named after a call
+    head, _, _ = chain.partition("()")  # no module is named after a call
+    level, candidates = module_candidates(head)
     exact: list[str] = []
     tails: list[str] = []
-    for cut in range(len(parts) - 1, 0, -1):
-        for tail in ("/".join(parts[:cut]) + ".py", "/".join([*parts[:cut], "__init__.py"])):
-            if level:
-                base = os.path.dirname(importer)
-                for _ in range(level - 1):
-                    base = os.path.dirname(base)
-                exact.append(os.path.normpath(os.path.join(base, tail)))
-            else:
-                tails.append(os.sep + tail.replace("/", os.sep))
+    for tail, rest, named in candidates:
+        if not rest or not named:
+            continue  # the chain names something in the module, the module has a name
+        if level:
+            base = os.path.dirname(importer)
+            for _ in range(level - 1):
+                base = os.path.dirname(base)
+            exact.append(os.path.normpath(os.path.join(base, tail)))
+        else:
+            tails.append(os.sep + tail.replace("/", os.sep))
     return exact, tails
 
 
@@ -201,7 +201,7 @@ def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings
     if not needed:
         return 0
     from taskleak.run.pipeline import TOO_DEEP
-    from taskleak.run.workers import Analyzer  # the parser, in its workers: only when needed
+    from taskleak.run.workers import positions_here  # the parser: only when needed
 
     where = {f.path: i for i, f in enumerate(facts)}
     jobs: list[tuple[int, bytes, set[int]]] = []
@@ -211,8 +211,9 @@ def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings
             jobs.append((i, read_source(paths[i]), ordinals))
         except SourceError:
             continue
-    runner = analyzer if analyzer is not None else Analyzer(settings.spawners, 1, _no_result)
-    placed_all = runner.positions([(data, ordinals) for _, data, ordinals in jobs])
+    wanted = [(data, ordinals) for _, data, ordinals in jobs]
+    placed_all = analyzer.positions(wanted) if analyzer is not None \
+        else positions_here(wanted, settings.spawners)
     parsed = 0
     for (i, _, _), placed in zip(jobs, placed_all, strict=True):
         display = facts[i].path
@@ -227,7 +228,3 @@ def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings
         if cache is not None:
             cache.update(paths[i], facts[i])
     return parsed
-
-
-def _no_result(job: object, result: object) -> None:  # a positions-only analyzer has no jobs
-    raise AssertionError("no analysis job was given")

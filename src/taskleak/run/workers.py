@@ -77,10 +77,27 @@ def _pool_job(data: bytes, display: str, answers_only: bool) -> FileFacts:
     return analyze_job(data, display, _worker_spawners, answers_only)
 
 
+Positions = dict[int, CallPosition] | RecursionError  # a file nested too deep: its error
+
+
 def _positions_job(data: bytes, ordinals: frozenset[int]) -> dict[int, CallPosition]:
     from taskleak.run.pipeline import call_positions
 
     return call_positions(data, set(ordinals), _worker_spawners)
+
+
+def positions_here(jobs: list[tuple[bytes, set[int]]], spawners: tuple[Spawner, ...]
+                   ) -> list[Positions]:
+    """The call positions of several files (complete.place_calls), in this process."""
+    from taskleak.run.pipeline import call_positions
+
+    out: list[Positions] = []
+    for data, ordinals in jobs:
+        try:
+            out.append(call_positions(data, ordinals, spawners))
+        except RecursionError as exc:
+            out.append(exc)
+    return out
 
 
 class Analyzer:
@@ -137,22 +154,13 @@ class Analyzer:
             self._analyze_here([j for j in futures.values() if j.index not in done])
         return self.workers
 
-    def positions(self, jobs: list[tuple[bytes, set[int]]]
-                  ) -> list[dict[int, CallPosition] | RecursionError]:
-        """The call positions of several files (complete.place_calls), in the pool when it
-        runs: its workers have the parser imported, and big files parse side by side (on
-        homeassistant, placing 3 calls in this process cost a cold run 0.6 s). A file nested
-        too deep for the parser gives its RecursionError."""
-        from taskleak.run.pipeline import call_positions
-
-        out: list[dict[int, CallPosition] | RecursionError] = []
+    def positions(self, jobs: list[tuple[bytes, set[int]]]) -> list[Positions]:
+        """As `positions_here`, in the pool when it runs: its workers have the parser imported,
+        and big files parse side by side (on homeassistant, placing 3 calls in this process
+        cost a cold run 0.6 s)."""
         if self._pool is None:
-            for data, ordinals in jobs:
-                try:
-                    out.append(call_positions(data, ordinals, self.spawners))
-                except RecursionError as exc:
-                    out.append(exc)
-            return out
+            return positions_here(jobs, self.spawners)
+        out: list[Positions] = []
         futures = [self._pool.submit(_positions_job, data, frozenset(ordinals))
                    for data, ordinals in jobs]
         for future in futures:
