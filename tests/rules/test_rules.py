@@ -27,8 +27,10 @@ from taskleak.rules import ALL_RULES, RULES
 # start_soon/start, the Task class (or an alias ending in Task), gather/shield/wait_for of
 # coroutines, a local alias named spawn, or one of them handed to `run`/`partial` (the cases use
 # no other names).
+# (a module's own spawn helper is called by its name: `spawn_later(...)`, `start_background_task`)
 SPAWN_CALL = re.compile(
     r"\b(create_task|ensure_future|run_coroutine_threadsafe|start_soon|start|spawn|\w*Task|"
+    r"spawn_\w+|start_\w+_task|"
     r"gather|shield|wait_for)"
     r"\s*\(|\b(run|partial)\(\S+\.(create_task|ensure_future|start_soon)\b"
 )

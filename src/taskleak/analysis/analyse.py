@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from taskleak.analysis.classify import Classifier
-from taskleak.analysis.exports import exports
+from taskleak.analysis.exports import exports, spawn_helpers
 from taskleak.analysis.facts import (
     ModuleFacts,
     Question,
@@ -24,6 +24,7 @@ from taskleak.analysis.facts import (
 )
 from taskleak.analysis.fates import Fate
 from taskleak.analysis.interface import Promise
+from taskleak.analysis.local_helpers import MAX_ROUNDS, LocalHelpers, called_in, helper_spawners
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.positions import spawn_positions
 from taskleak.analysis.resolve import Resolver
@@ -122,12 +123,35 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
     """Analyse a parsed module; `spawners`: configured spawn functions, as the settings hold
     them (the same tuple for every file, so its index is built once); `text`: its source (what
     `module.code` gives), if known."""
-    root = scan(module, spawner_index(spawners).methods)
-    resolver = Resolver(root)
-    spawns = sorted(find_spawns(root, resolver, spawners), key=lambda sp: sp.site.seq)
-    classifier = Classifier(root, resolver)
-    fates = [tuple(classifier.fates(sp)) for sp in spawns]
+    names = spawner_index(spawners).methods
+    helpers: dict[str, Spawner] = {}
+    for _ in range(MAX_ROUNDS + 1):
+        root = scan(module, names)
+        resolver = Resolver(root)
+        local = LocalHelpers(root, helpers) if helpers else None
+        spawns = sorted(find_spawns(root, resolver, spawners, local), key=lambda sp: sp.site.seq)
+        classifier = Classifier(root, resolver)
+        fates = [tuple(classifier.fates(sp)) for sp in spawns]
+        # the module's own spawn helpers are spawners to its calls of them: one more pass
+        # when it calls a helper it did not know of yet (`local_helpers.py`)
+        found = helper_spawners(spawn_helpers(spawns, fates), _no_task_from_a_call(spawns)) \
+            if spawns else {}
+        new = found.keys() - helpers.keys()
+        if not new or not called_in(text, new):
+            break
+        helpers |= found
+        names = names | {s.name for s in found.values()}
     return ModuleAnalysis(module, text, root, resolver, classifier, spawns, fates)
+
+
+def _no_task_from_a_call(spawns: Sequence[Spawn]) -> set[str]:
+    """The functions whose call gives no task, so they are no helper whose calls are judged
+    (and fixed) as task spawns: a coroutine function (its call gives a coroutine; the task
+    comes when it is awaited), one with a threadsafe spawn (a concurrent Future)."""
+    return {sp.site.scope.qualname for sp in spawns
+            if sp.spawner.endswith("run_coroutine_threadsafe")
+            or (isinstance(sp.site.scope.node, cst.FunctionDef)
+                and sp.site.scope.node.asynchronous is not None)}
 
 
 def analyse_source(code: str, spawners: Sequence[str] = ()) -> ModuleAnalysis:

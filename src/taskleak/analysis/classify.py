@@ -118,6 +118,8 @@ class Classifier:
             kind = FateKind.RETURNED_FROM_LAMBDA
         elif d.container:
             kind = FateKind.DROPPED_FROM_COMPREHENSION
+        elif sp.returned_by:  # `start(coro)`, the module's `def start(coro): return spawn(coro)`
+            return self._fate(FateKind.DROPPED_RETURN, sp, callee=sp.returned_by)
         else:
             kind = FateKind.DISCARDED
             queue = unbounded_put(sp.coroutine, sp.site.scope, self.ownership.resolver) \

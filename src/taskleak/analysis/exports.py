@@ -52,11 +52,9 @@ _COLLECTION_NODES = (cst.Dict, cst.Set, cst.List, cst.DictComp, cst.SetComp, cst
 def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Sequence[Spawn],
             fates: Sequence[tuple[Fate, ...]]) -> Exports:
     """What this module can tell others (see `interface.Exports`)."""
-    # a call whose receiver another module must type is no helper's spawn: not promised
-    typed_here = [(sp, f) for sp, f in zip(spawns, fates, strict=True) if not sp.receiver]
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root, ownership.resolver),
-        functions=_functions([sp for sp, _ in typed_here], [f for _, f in typed_here]),
+        functions=spawn_helpers(spawns, fates),
         call_args=_call_args(root, ownership, lifecycle),
         dropped_calls=dropped_calls(root, lifecycle, {id(sp.site.node) for sp in spawns}),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
@@ -135,11 +133,25 @@ def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | Non
     return None
 
 
+def spawn_helpers(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
+                  ) -> tuple[FunctionFacts, ...]:
+    """The module's spawn helpers (`_functions`); a call whose receiver another module must type
+    is no helper's spawn: not promised."""
+    typed_here = [(sp, f) for sp, f in zip(spawns, fates, strict=True) if not sp.receiver]
+    return _functions([sp for sp, _ in typed_here], [f for _, f in typed_here])
+
+
 def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                ) -> tuple[FunctionFacts, ...]:
     """The functions that return a task they spawn, or spawn what a parameter gives and keep
     it (spawn helpers), and what they promise their callers."""
     out: dict[str, FunctionFacts] = {}
+    # a function that returns any of its tasks in a collection (`return [spawn(...)]`, a local
+    # list of them) returns a collection, whatever its other spawns do
+    many = {sp.site.scope.qualname for sp, spawn_fates in zip(spawns, fates, strict=True)
+            if (sp.site.dest.kind is Flow.RETURNED and sp.site.dest.container)
+            or (spawn_fates and all(f.kind is FateKind.LOCAL_COLLECTION_HANDED
+                                    and f.handed == "returned" for f in spawn_fates))}
     for sp, spawn_fates in zip(spawns, fates, strict=True):
         scope = sp.site.scope
         if scope.kind is not ScopeKind.FUNCTION or not isinstance(scope.node, cst.FunctionDef) \
@@ -155,11 +167,9 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
         helper = runs >= 0 or (isinstance(called, cst.Name) and called.value in names)
         found = _promise(spawn_fates, helper)
         if found is not None:
-            many = found[0] is Promise.RETURNS and all(
-                f.kind is FateKind.LOCAL_COLLECTION_HANDED for f in spawn_fates)
-            out[scope.qualname] = FunctionFacts(scope.qualname, names, found[0], found[1],
-                                                method=scope.self_name is not None,
-                                                coroutine=runs, many=many)
+            out[scope.qualname] = FunctionFacts(
+                scope.qualname, names, found[0], found[1], method=scope.self_name is not None,
+                coroutine=runs, many=found[0] is Promise.RETURNS and scope.qualname in many)
     return tuple(out.values())
 
 

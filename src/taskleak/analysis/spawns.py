@@ -17,6 +17,7 @@ import libcst as cst
 
 from taskleak.analysis.chains import receiver_chain
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.local_helpers import LocalHelpers
 from taskleak.analysis.nodes import dotted, last_name
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
 from taskleak.analysis.scopes import BindingKind, CallSite, Scope
@@ -53,6 +54,8 @@ class Spawn:
     # a receiver another module must type (`core.loop.create_task`): its chain
     # ("pkg.core.loop", see chains.py); a spawn only if the project join finds it is a loop
     receiver: str = ""
+    # a call of the module's own helper that returns the task (`local_helpers.py`): its name
+    returned_by: str = ""
 
     @property
     def coroutine(self) -> cst.BaseExpression | None:
@@ -74,13 +77,19 @@ def coroutine_arg(call: cst.Call, position: int | None) -> cst.BaseExpression | 
                 args[0] if args else None)
 
 
-def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = ()
-                ) -> list[Spawn]:
-    """The spawns among the calls the scan recorded, in text order within each scope."""
+def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = (),
+                local: LocalHelpers | None = None) -> list[Spawn]:
+    """The spawns among the calls the scan recorded, in text order within each scope; `local`:
+    the module's own spawn helpers, whose calls are spawns too (`local_helpers.py`)."""
     out: list[Spawn] = []
     for scope in module.walk():
         for site in scope.calls:
             spawn = classify_call(site, resolver, extra)
+            if spawn is None and local is not None and not site.via:
+                found = local.spawner(site, resolver)
+                if found is not None:
+                    spawn = Spawn(site, found[0], structured=False, helper=found[1],
+                                  returned_by=found[1].name)
             if spawn is not None:
                 out.append(spawn)
     return out

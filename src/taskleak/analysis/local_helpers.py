@@ -1,0 +1,112 @@
+"""The module's own spawn helpers, judged where this module calls them.
+
+A function of this module that spawns a task and returns it, or spawns what a parameter gives and
+keeps the task (`exports.spawn_helpers`), is a spawner to its callers, like a configured one
+(`spawners.py`): each call of it here is a spawn, judged by what the caller does with the result
+when the helper returns it, or by what the helper promises when it keeps the task.
+
+A call is the helper's when it resolves to it: its name (`start(coro)`, bound only by the `def`),
+or `self.name(...)` in a method of the helper's class or of a class of this module derived from
+it (an override in between is not the helper). A helper that returns a collection of tasks is
+left to the join's call-site rows (`returned.py`: one task's fixes do not fit a collection).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
+
+import libcst as cst
+
+from taskleak.analysis.interface import FunctionFacts
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.scopes import BindingKind, CallSite, Scope, ScopeKind
+from taskleak.analysis.spawners import Spawner
+
+# A helper that calls a helper of the module is one more round; deeper chains are rare.
+MAX_ROUNDS = 3
+
+
+def helper_spawners(functions: Iterable[FunctionFacts], left_out: AbstractSet[str] = frozenset()
+                    ) -> dict[str, Spawner]:
+    """Qualified name -> the spawner each helper is to its callers (named by its last name, as
+    messages show it: "handed to spawn(), which keeps and ends it"); `left_out`: functions
+    that are not (what they return is not a task)."""
+    out: dict[str, Spawner] = {}
+    for f in functions:
+        if f.many or f.qualname in left_out:
+            continue
+        position = f.coroutine - 1 if f.method else f.coroutine  # a call passes no `self`
+        out[f.qualname] = Spawner(f.qualname.rsplit(".", 1)[-1], f.promise,
+                                  position if position >= 0 else None, f.cleanup)
+    return out
+
+
+def called_in(text: str | None, helpers: Iterable[str]) -> bool:
+    """Whether any helper's name is followed by `(` more often than its `def` accounts for
+    (a cheap test before scanning the module again; without the text, assume it is)."""
+    if text is None:
+        return True
+    return any(text.count(name.rsplit(".", 1)[-1] + "(") > 1 for name in helpers)
+
+
+class LocalHelpers:
+    """Which calls of a module are its own helpers' (one per `find_spawns` pass)."""
+
+    def __init__(self, module: Scope, helpers: Mapping[str, Spawner]) -> None:
+        self.helpers = helpers
+        self.names = frozenset(s.name for s in helpers.values())
+        self._classes = {s.qualname: s for s in module.walk() if s.kind is ScopeKind.CLASS}
+
+    def spawner(self, site: CallSite, resolver: Resolver) -> tuple[str, Spawner] | None:
+        """(qualified name, spawner) of the helper this call resolves to, or None."""
+        func = site.func
+        if isinstance(func, cst.Name) and func.value in self.names:
+            found = self._function(func.value, site.scope, resolver)
+        elif isinstance(func, cst.Attribute) and func.attr.value in self.names:
+            found = self._method(func, site.scope, resolver)
+        else:
+            return None
+        return (found, self.helpers[found]) if found is not None else None
+
+    def _function(self, name: str, scope: Scope, resolver: Resolver) -> str | None:
+        bindings = resolver.lookup(name, scope)
+        if not bindings or any(b.kind is not BindingKind.DEF for b in bindings):
+            return None  # rebound (or a parameter of that name): not the helper for sure
+        owner = bindings[0].scope
+        if owner is None or owner.kind is ScopeKind.CLASS:
+            return None
+        qualname = f"{owner.qualname}.{name}" if owner.qualname else name
+        return qualname if qualname in self.helpers else None
+
+    def _method(self, func: cst.Attribute, scope: Scope, resolver: Resolver) -> str | None:
+        receiver = func.value
+        method = scope.method()
+        if not isinstance(receiver, cst.Name) or method is None \
+                or method.self_name != receiver.value \
+                or resolver.lookup(receiver.value, scope) != method.bindings.get(receiver.value):
+            return None  # not the method's own `self`
+        cls = scope.enclosing_class()
+        return self._method_of(cls, func.attr.value, set()) if cls is not None else None
+
+    def _method_of(self, cls: Scope, name: str, seen: set[str]) -> str | None:
+        """The helper `self.name` is in `cls`: its own method, else its bases' (this module's
+        classes, in order); a method that is not a helper hides the bases' one."""
+        if cls.qualname in seen:
+            return None
+        seen.add(cls.qualname)
+        own = cls.bindings.get(name)
+        if own:
+            qualname = f"{cls.qualname}.{name}"
+            return qualname if qualname in self.helpers \
+                and own[0].kind is BindingKind.DEF else None
+        if not isinstance(cls.node, cst.ClassDef):
+            return None
+        for arg in cls.node.bases:
+            base = self._classes.get(dotted(arg.value) or "")
+            if base is not None:
+                found = self._method_of(base, name, seen)
+                if found is not None:
+                    return found
+        return None
