@@ -250,7 +250,7 @@ def test_internal_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.Monk
     cache_dir = tmp_path / "cache"
 
     def broken(data: bytes, display: str, spawners: tuple[Spawner, ...],
-               answers_only: bool = False) -> FileFacts:
+               answers_only: bool = False, extra: tuple[Spawner, ...] = ()) -> FileFacts:
         return FileFacts(display, skipped=Skipped(display, "internal error: boom", internal=True))
 
     monkeypatch.setattr("taskleak.run.workers.analyze_job", broken)

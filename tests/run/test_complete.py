@@ -7,7 +7,7 @@ import os
 import pytest
 
 from taskleak.run import complete
-from taskleak.run.complete import _Folders
+from taskleak.run.complete import Folders
 
 
 def _paths(*names: str) -> list[str]:
@@ -18,7 +18,7 @@ def test_a_package_is_its_folder_and_below_not_a_sibling_with_the_same_prefix(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(complete, "MAX_PACKAGE_FILES", 3)  # the whole tree (5) is too wide
     paths = _paths("a/x.py", "a/b/y.py", "ab/z.py", "c/w.py", "a/b/c/v.py")
-    folders = _Folders(paths)
+    folders = Folders(paths)
     got = folders.in_package(os.path.join(os.sep, "p", "a"))
     assert sorted(paths[i] for i in got) == sorted(_paths("a/x.py", "a/b/y.py", "a/b/c/v.py"))
     assert [paths[i] for i in folders.in_package(os.path.join(os.sep, "p", "ab"))] == \
@@ -32,7 +32,7 @@ def test_a_package_widens_to_the_largest_folder_around_it_that_is_small_enough(
     monkeypatch.setattr(complete, "MAX_PACKAGE_FILES", 3)
     paths = _paths("app/util/tasks.py", "app/handlers/presence.py", "app/main.py",
                    "other/x.py")
-    got = _Folders(paths).in_package(os.path.join(os.sep, "p", "app", "util"))
+    got = Folders(paths).in_package(os.path.join(os.sep, "p", "app", "util"))
     assert sorted(paths[i] for i in got) == sorted(
         _paths("app/util/tasks.py", "app/handlers/presence.py", "app/main.py"))
 
@@ -41,5 +41,5 @@ def test_a_large_package_is_searched_only_at_its_own_level(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(complete, "MAX_PACKAGE_FILES", 2)
     paths = _paths("a/x.py", "a/y.py", "a/b/y.py", "a/b/z.py")
-    got = _Folders(paths).in_package(os.path.join(os.sep, "p", "a"))
+    got = Folders(paths).in_package(os.path.join(os.sep, "p", "a"))
     assert sorted(paths[i] for i in got) == sorted(_paths("a/x.py", "a/y.py"))

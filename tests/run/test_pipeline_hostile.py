@@ -49,9 +49,11 @@ def test_a_nul_byte_after_the_binary_sniff_is_refused_with_its_line() -> None:
 @pytest.mark.parametrize("jobs", [1, 2], ids=["here", "in-the-pool"])
 def test_a_call_too_deep_to_place_is_a_skip_and_the_run_goes_on(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
-    """Before: RecursionError out of `taskleak check` (placing a call that drops the task a
+    """Before: RecursionError out of `taskleak check` (placing a call that drops the tasks a
     helper returns re-parses its file, and libcst's codegen recursed). With a pool, the calls
-    are placed by its workers (`Analyzer.positions`), the error coming back from one."""
+    are placed by its workers (`Analyzer.positions`), the error coming back from one. (The
+    helper returns a list: a helper of one task is judged at its calls by the helper round,
+    whose analysis of the file would meet the depth first.)"""
     from taskleak.run import workers
 
     monkeypatch.setattr(workers, "POOL_MIN_BYTES", 0)  # a pool even for these small files
@@ -59,12 +61,12 @@ def test_a_call_too_deep_to_place_is_a_skip_and_the_run_goes_on(
     app = tmp_path / "app"
     app.mkdir()
     (app / "__init__.py").write_text("")
-    (app / "events.py").write_text("import asyncio\n\n\ndef schedule(coro):\n"
-                                   "    return asyncio.create_task(coro)\n")
+    (app / "events.py").write_text("import asyncio\n\n\ndef schedule(coros):\n"
+                                   "    return [asyncio.create_task(c) for c in coros]\n")
     (app / "client.py").write_text("from .events import schedule\n\n\ndef go():\n"
-                                   "    schedule(work())\n")
+                                   "    schedule([work()])\n")
     (app / "deep.py").write_text("from .events import schedule\n\n\ndef go():\n"
-                                 "    schedule(" + "f(" * 300 + ")" * 300 + ")\n")
+                                 "    schedule([" + "f(" * 300 + ")" * 300 + "])\n")
     out = check(CheckOptions(paths=(Path("app"),), isolated=True, cache=False, jobs=jobs))
     assert [(s.path, s.reason, s.internal) for s in out.result.skipped] == [
         (str(Path("app/deep.py")), f"{TOO_DEEP} (a call that drops a returned task)", False)]

@@ -134,24 +134,13 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
         fates = [tuple(classifier.fates(sp)) for sp in spawns]
         # the module's own spawn helpers are spawners to its calls of them: one more pass
         # when it calls a helper it did not know of yet (`local_helpers.py`)
-        found = helper_spawners(spawn_helpers(spawns, fates), _no_task_from_a_call(spawns)) \
-            if spawns else {}
+        found = helper_spawners(spawn_helpers(spawns, fates)) if spawns else {}
         new = found.keys() - helpers.keys()
         if not new or not called_in(text, new):
             break
         helpers |= found
         names = names | {s.name for s in found.values()}
     return ModuleAnalysis(module, text, root, resolver, classifier, spawns, fates)
-
-
-def _no_task_from_a_call(spawns: Sequence[Spawn]) -> set[str]:
-    """The functions whose call gives no task, so they are no helper whose calls are judged
-    (and fixed) as task spawns: a coroutine function (its call gives a coroutine; the task
-    comes when it is awaited), one with a threadsafe spawn (a concurrent Future)."""
-    return {sp.site.scope.qualname for sp in spawns
-            if sp.spawner.endswith("run_coroutine_threadsafe")
-            or (isinstance(sp.site.scope.node, cst.FunctionDef)
-                and sp.site.scope.node.asynchronous is not None)}
 
 
 def analyse_source(code: str, spawners: Sequence[str] = ()) -> ModuleAnalysis:

@@ -370,7 +370,8 @@ class Classifier:
             return None
         kind = FateKind.HELPER_KEEPS if helper.promise is Promise.KEEPS_AND_CLEANS \
             else FateKind.HELPER_NEVER_ENDS
-        return self._fate(kind, sp, holder=helper.name, cleanup=helper.note,
+        return self._fate(kind, sp, holder=helper.method if helper.project else helper.name,
+                          cleanup=helper.note,
                           long_running=long_running(sp), loop=loop_words(sp))
 
     def _returned(self, sp: Spawn) -> bool:

@@ -152,6 +152,10 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             if (sp.site.dest.kind is Flow.RETURNED and sp.site.dest.container)
             or (spawn_fates and all(f.kind is FateKind.LOCAL_COLLECTION_HANDED
                                     and f.handed == "returned" for f in spawn_fates))}
+    no_task = {sp.site.scope.qualname for sp in spawns
+               if sp.spawner.endswith("run_coroutine_threadsafe")
+               or (isinstance(sp.site.scope.node, cst.FunctionDef)
+                   and sp.site.scope.node.asynchronous is not None)}
     for sp, spawn_fates in zip(spawns, fates, strict=True):
         scope = sp.site.scope
         if scope.kind is not ScopeKind.FUNCTION or not isinstance(scope.node, cst.FunctionDef) \
@@ -169,7 +173,8 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
         if found is not None:
             out[scope.qualname] = FunctionFacts(
                 scope.qualname, names, found[0], found[1], method=scope.self_name is not None,
-                coroutine=runs, many=found[0] is Promise.RETURNS and scope.qualname in many)
+                coroutine=runs, many=found[0] is Promise.RETURNS and scope.qualname in many,
+                gives_task=scope.qualname not in no_task)
     return tuple(out.values())
 
 

@@ -150,7 +150,12 @@ def _returned(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bo
 
 def _lambda(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
             element: bool) -> Dest:
-    return Dest(Flow.LAMBDA, container=container, element=element)
+    # a lambda handed to a call is a callback, whose caller (the loop, a signal) drops what it
+    # returns; one kept elsewhere (`retry = {t: lambda: spawn(...)}`) returns it to whoever
+    # calls it, which the analysis does not follow
+    if j > 0 and isinstance(stack[j - 1], cst.Arg):
+        return Dest(Flow.LAMBDA, container=container, element=element)
+    return Dest(Flow.RETURNED, container=container, element=element)
 
 
 def _element(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,

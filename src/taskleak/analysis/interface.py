@@ -90,15 +90,18 @@ class FunctionFacts:
     method: bool = False
     coroutine: int = -1  # the parameter (self included) whose coroutine it spawns; -1: unknown
     many: bool = False  # RETURNS: a collection of the tasks it spawns (`dispatch()`'s list)
+    # its call gives the task: not a coroutine function (its call gives a coroutine, the task
+    # comes when that is awaited), and its spawn is no threadsafe one (a concurrent Future)
+    gives_task: bool = True
 
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
-                self.coroutine, self.many]
+                self.coroutine, self.many, self.gives_task]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> FunctionFacts:
         return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5],
-                   bool(data[6]) if len(data) > 6 else False)
+                   bool(data[6]), bool(data[7]))
 
 
 @record(frozen=True)

@@ -14,7 +14,6 @@ left to the join's call-site rows (`returned.py`: one task's fixes do not fit a 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from collections.abc import Set as AbstractSet
 
 import libcst as cst
 
@@ -22,25 +21,17 @@ from taskleak.analysis.interface import FunctionFacts
 from taskleak.analysis.nodes import dotted
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, CallSite, Scope, ScopeKind
-from taskleak.analysis.spawners import Spawner
+from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper
 
 # A helper that calls a helper of the module is one more round; deeper chains are rare.
 MAX_ROUNDS = 3
 
 
-def helper_spawners(functions: Iterable[FunctionFacts], left_out: AbstractSet[str] = frozenset()
-                    ) -> dict[str, Spawner]:
+def helper_spawners(functions: Iterable[FunctionFacts]) -> dict[str, Spawner]:
     """Qualified name -> the spawner each helper is to its callers (named by its last name, as
-    messages show it: "handed to spawn(), which keeps and ends it"); `left_out`: functions
-    that are not (what they return is not a task)."""
-    out: dict[str, Spawner] = {}
-    for f in functions:
-        if f.many or f.qualname in left_out:
-            continue
-        position = f.coroutine - 1 if f.method else f.coroutine  # a call passes no `self`
-        out[f.qualname] = Spawner(f.qualname.rsplit(".", 1)[-1], f.promise,
-                                  position if position >= 0 else None, f.cleanup)
-    return out
+    messages show it: "handed to spawn(), which keeps and ends it")."""
+    return {f.qualname: helper_spawner(f, f.qualname.rsplit(".", 1)[-1]) for f in functions
+            if is_helper(f)}
 
 
 def called_in(text: str | None, helpers: Iterable[str]) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from taskleak.analysis.interface import Promise
+from taskleak.analysis.interface import FunctionFacts, Promise
 from taskleak.records import record
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
@@ -34,6 +34,9 @@ class Spawner:
     promise: Promise | None = None  # None: the known one, or what the project's helper shows
     coroutine: int | None = None  # the coroutine's position; None: the first call argument
     note: str = ""  # how a known helper keeps and ends its task (shown in reports)
+    # a helper of the project whose body taskleak read (`local_helpers.py`,
+    # `run/helper_callers.py`), not one the user configured
+    project: bool = False
 
     @property
     def method(self) -> str:
@@ -155,3 +158,17 @@ def spawner_index(spawners: tuple[Spawner, ...]) -> SpawnerIndex:
     if _last_index is None or _last_index.spawners is not spawners:
         _last_index = SpawnerIndex(spawners)
     return _last_index
+
+
+def is_helper(f: FunctionFacts) -> bool:
+    """Whether the project's function is a spawn helper to its callers (`local_helpers.py`,
+    `run/helper_callers.py`): its call gives one task (it is no coroutine function, threadsafe
+    spawner, or function returning a collection of tasks)."""
+    return f.gives_task and not f.many
+
+
+def helper_spawner(f: FunctionFacts, name: str) -> Spawner:
+    """The spawner a helper is to its callers, named `name`."""
+    position = f.coroutine - 1 if f.method else f.coroutine  # a call passes no `self`
+    return Spawner(name, f.promise, position if position >= 0 else None, f.cleanup,
+                   project=True)

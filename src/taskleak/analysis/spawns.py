@@ -17,6 +17,7 @@ import libcst as cst
 
 from taskleak.analysis.chains import receiver_chain
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.interface import Promise
 from taskleak.analysis.local_helpers import LocalHelpers
 from taskleak.analysis.nodes import dotted, last_name
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
@@ -88,8 +89,10 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
             if spawn is None and local is not None and not site.via:
                 found = local.spawner(site, resolver)
                 if found is not None:
-                    spawn = Spawn(site, found[0], structured=False, helper=found[1],
-                                  returned_by=found[1].name)
+                    spawn = Spawn(site, found[0], structured=False, helper=found[1])
+            if spawn is not None and spawn.helper is not None and spawn.helper.project \
+                    and spawn.helper.promise is Promise.RETURNS:
+                spawn.returned_by = spawn.helper.method  # the task that helper returns
             if spawn is not None:
                 out.append(spawn)
     return out

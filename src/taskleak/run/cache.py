@@ -44,11 +44,12 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 7  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 8  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
-# whether a content mentions noqa
+# whether a content mentions noqa; 8: the project's spawn helpers judged at their callers
+# (what a helper's call gives, facts of callers analysed with them)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 
@@ -86,6 +87,9 @@ class Cache:
         # files the prefilter rules out, parsed to answer another module's question: their
         # content's digest (their facts are in `_results` like any other)
         self._answers: dict[str, str] = {}
+        # files analysed again with the project's spawn helpers their calls name (the helper
+        # round, helper_callers.py): the key of their facts in `_results`, "digest:helpers"
+        self._helped: dict[str, str] = {}
         # words a file left out of the analysis was searched for and does not contain (the
         # answer round's search, complete.py), valid while its stat entry is
         self._absent: dict[str, list[str]] = {}
@@ -109,15 +113,18 @@ class Cache:
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != self.key:
             return
         files, results, answers = doc.get("files"), doc.get("results"), doc.get("answers", {})
-        absent = doc.get("absent", {})
+        absent, helped = doc.get("absent", {}), doc.get("helped", {})
         if not isinstance(files, dict) or not isinstance(results, dict) \
-                or not isinstance(answers, dict) or not isinstance(absent, dict):
+                or not isinstance(answers, dict) or not isinstance(absent, dict) \
+                or not isinstance(helped, dict):
             return
-        if not _valid_entries(files) or not all(type(v) is str for v in answers.values()):
+        if not _valid_entries(files) or not all(type(v) is str for v in answers.values()) \
+                or not all(type(v) is str for v in helped.values()):
             return
         self._files = files
         self._results = results
         self._answers = answers
+        self._helped = helped
         self._absent = {path: words for path, words in absent.items()
                         if type(words) is list and all(type(w) is str for w in words)}
 
@@ -171,6 +178,12 @@ class Cache:
         same (`digest`)."""
         return self.result(digest, display) if self._answers.get(path) == digest else None
 
+    def helped(self, path: str, digest: str, helpers: str, display: str) -> FileFacts | None:
+        """The cached facts of a file analysed with the spawn helpers keyed `helpers`, when its
+        content is the same (`digest`)."""
+        key = f"{digest}:{helpers}"
+        return self.result(key, display) if self._helped.get(path) == key else None
+
     def absent(self, path: str) -> frozenset[str]:
         """The words known not to be in the file: searched for in its content, which its
         stat says is unchanged in this run (see `remember_absent`)."""
@@ -196,10 +209,21 @@ class Cache:
             self._answers[path] = digest
             self._dirty = True
 
+    def remember_helped(self, path: str, digest: str, helpers: str, result: FileFacts) -> None:
+        """Record the facts of a file analysed with the spawn helpers keyed `helpers`."""
+        if result.skipped is not None and result.skipped.internal:
+            return
+        key = f"{digest}:{helpers}"
+        self._results[key] = _result_doc(result)
+        if self._helped.get(path) != key:
+            self._helped[path] = key
+            self._dirty = True
+
     def update(self, path: str, result: FileFacts) -> None:
         """Facts of a file recorded in this run, completed since (call positions)."""
         entry = self._files.get(path)
-        digest = self._answers.get(path) or (entry[2] if entry is not None else None)
+        digest = self._helped.get(path) or self._answers.get(path) \
+            or (entry[2] if entry is not None else None)
         if digest is not None and digest in self._results:
             self._results[digest] = _result_doc(result)
             self._dirty = True
@@ -236,6 +260,7 @@ class Cache:
             "files": dict(sorted(self._files.items())),
             "results": self._results,
             "answers": dict(sorted(self._answers.items())),
+            "helped": dict(sorted(self._helped.items())),
             "absent": dict(sorted(self._absent.items())),
         }
         error = write_cache_file(self.directory, self.file,
@@ -259,6 +284,9 @@ class Cache:
         for path in [p for p in self._answers if p not in self._files]:
             del self._answers[path]
             self._dirty = True
+        for path in [p for p in self._helped if p not in self._files]:
+            del self._helped[path]
+            self._dirty = True
         for path in [p for p in self._absent if p not in self._files]:
             del self._absent[path]
             self._dirty = True
@@ -266,6 +294,7 @@ class Cache:
             return  # no entry changed: no result lost its last file
         used = {e[2] for e in self._files.values() if e[2] is not None}
         used.update(self._answers.values())
+        used.update(self._helped.values())
         for digest in [d for d in self._results if d not in used]:
             del self._results[digest]
             self._dirty = True

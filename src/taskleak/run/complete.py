@@ -77,7 +77,7 @@ def _packages(asking: list[tuple[str, FileFacts]]) -> dict[str, set[str]]:
     return out
 
 
-class _Folders:
+class Folders:
     """The run's files by folder, for prefix queries (the run's order is a walk's, not sorted)."""
 
     def __init__(self, paths: Sequence[str]) -> None:
@@ -165,7 +165,7 @@ def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
         if facts[i].module is None and facts[i].skipped is None:
             searched[i].add("")  # read whatever it names
     packages = _packages(asking)
-    folders = _Folders(paths) if packages else None
+    folders = Folders(paths) if packages else None
     for folder, names in packages.items():
         assert folders is not None
         for i in folders.in_package(folder):

@@ -32,6 +32,7 @@ from taskleak.project.join import join
 from taskleak.records import record
 from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.complete import answer_jobs, place_calls
+from taskleak.run.helper_callers import helper_jobs
 from taskleak.run.prefilter import Prefilter, prefilter_for
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.settings import Settings
@@ -52,6 +53,7 @@ class RunStats:
     analysed: int = 0  # parsed (or tried to) in this run
     workers: int = 0  # worker processes used; 0 when everything ran in this process
     answering: int = 0  # parsed in this run to answer another module's question
+    helped: int = 0  # parsed again in this run with the project's spawn helpers it may call
     placed: int = 0  # parsed again in this run to place calls that drop a returned task
     cache_error: str | None = None  # why the cache could not be written
 
@@ -118,6 +120,7 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
             run.file(i, key)
         run.finish()
         if use_prefilter:  # with every file parsed, every answer is already there
+            run.judge_helper_callers(files)
             run.answer_questions(files)
             stats.placed = place_calls(files, run.results, settings, cache, run.analyzer)
         if cache is not None:
@@ -183,6 +186,7 @@ class _Collector:
         self.results: list[FileFacts] = [_RULED_OUT] * count
         self.recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # path, stat, digest
         self.answer_digests: dict[int, tuple[str, str]] = {}  # path, digest
+        self.helped_keys: dict[int, tuple[str, str, str]] = {}  # path, digest, helpers' key
         self.analyzer = analyzer  # started during discovery, or made by the first job
         if analyzer is not None:
             analyzer.on_result = self._done
@@ -238,8 +242,9 @@ class _Collector:
         self.results[i] = cached
         return True
 
-    def _analyse(self, i: int, display: str, data: bytes, answers_only: bool = False) -> None:
-        if not answers_only:
+    def _analyse(self, i: int, display: str, data: bytes, answers_only: bool = False,
+                 extra: tuple[Spawner, ...] = ()) -> None:
+        if not answers_only and not extra:
             self.stats.analysed += 1
         if self.analyzer is None:
             from taskleak.run.workers import Analyzer, default_jobs
@@ -248,7 +253,18 @@ class _Collector:
         from taskleak.run.workers import Job
 
         # may start parsing while the pass goes on
-        self.analyzer.add(Job(i, display, data, answers_only))
+        self.analyzer.add(Job(i, display, data, answers_only, extra))
+
+    def judge_helper_callers(self, paths: Sequence[str]) -> None:
+        """The helper round: analyse again the files that may call the project's spawn
+        helpers, with those helpers (helper_callers.py)."""
+        jobs = helper_jobs(paths, self.results, self.cache)
+        for job in jobs:
+            self.helped_keys[job.index] = (paths[job.index], job.digest, job.key)
+            self._analyse(job.index, relative_path(paths[job.index]), job.data,
+                          extra=job.helpers)
+        if jobs:
+            self.finish()
 
     def answer_questions(self, paths: Sequence[str]) -> None:
         """The second round: parse the files that can answer the first round's questions."""
@@ -261,6 +277,11 @@ class _Collector:
 
     def _done(self, job: Job, result: FileFacts) -> None:
         self.results[job.index] = result
+        if job.extra:
+            self.stats.helped += 1
+            if self.cache is not None:
+                self.cache.remember_helped(*self.helped_keys[job.index], result)
+            return
         if job.answers_only:
             self.stats.answering += 1
             if self.cache is not None:

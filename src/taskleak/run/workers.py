@@ -43,6 +43,9 @@ class Job:
     display: str
     data: bytes
     answers_only: bool = False  # parsed for its exports only (see complete.py)
+    # the project's spawn helpers its calls may name, besides the run's spawners
+    # (helper_callers.py)
+    extra: tuple[Spawner, ...] = ()
 
 
 OnResult = Callable[[Job, FileFacts], None]
@@ -60,11 +63,12 @@ def default_jobs() -> int:
 
 
 def analyze_job(data: bytes, display: str, spawners: tuple[Spawner, ...],
-                answers_only: bool = False) -> FileFacts:
+                answers_only: bool = False, extra: tuple[Spawner, ...] = ()) -> FileFacts:
     """One file in a worker (or here): the parser is imported on first use."""
     from taskleak.run.pipeline import analyse_file
 
-    return analyse_file(data, display, spawners, answers_only=answers_only)
+    return analyse_file(data, display, spawners + extra if extra else spawners,
+                        answers_only=answers_only)
 
 
 # The run's spawners in a worker, given once as it starts (`_start_worker`), not with each job:
@@ -73,8 +77,9 @@ def analyze_job(data: bytes, display: str, spawners: tuple[Spawner, ...],
 _worker_spawners: tuple[Spawner, ...] = ()
 
 
-def _pool_job(data: bytes, display: str, answers_only: bool) -> FileFacts:
-    return analyze_job(data, display, _worker_spawners, answers_only)
+def _pool_job(data: bytes, display: str, answers_only: bool, extra: tuple[Spawner, ...]
+              ) -> FileFacts:
+    return analyze_job(data, display, _worker_spawners, answers_only, extra)
 
 
 Positions = dict[int, CallPosition] | RecursionError  # a file nested too deep: its error
@@ -205,13 +210,14 @@ class Analyzer:
 
     def _submit(self, job: Job) -> None:
         assert self._pool is not None
-        future = self._pool.submit(_pool_job, job.data, job.display, job.answers_only)
+        future = self._pool.submit(_pool_job, job.data, job.display, job.answers_only,
+                                   job.extra)
         self._futures[future] = job
 
     def _analyze_here(self, jobs: Iterable[Job]) -> None:
         for job in jobs:
             self.on_result(job, analyze_job(job.data, job.display, self.spawners,
-                                            job.answers_only))
+                                            job.answers_only, job.extra))
 
 
 def analyze_jobs(jobs: Iterable[Job], spawners: tuple[Spawner, ...], max_workers: int,
