@@ -1,0 +1,96 @@
+"""The helper round: a project's spawn helper judged at its callers in other modules."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from helpers import check_paths
+
+from taskleak.report.json import render_json
+from taskleak.run.helper_callers import module_name
+from taskleak.run.runner import RunStats
+
+HELPER = '''import asyncio
+
+
+def start(coro):
+    return asyncio.create_task(coro)
+'''
+KEEPING_HELPER = '''import asyncio
+
+_tasks = set()
+
+
+def start(coro):
+    task = asyncio.create_task(coro)
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)
+    return task
+'''
+CALLER = '''from app.util import start
+
+
+async def ping():
+    pass
+
+
+class Pinger:
+    def open(self):
+        self._pinger = start(ping())
+'''
+
+
+def _project(root: Path, helper: str = HELPER) -> Path:
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "__init__.py").write_text("")
+    (root / "app" / "util.py").write_text(helper)
+    (root / "app" / "pinger.py").write_text(CALLER)
+    for path in root.rglob("*.py"):  # older than the racy window: the stat cache trusts them
+        st = path.stat()
+        os.utime(path, ns=(st.st_atime_ns - 60 * 10**9, st.st_mtime_ns - 60 * 10**9))
+    return root
+
+
+def _rows(root: Path, cache_dir: Path) -> tuple[list[tuple[str, int, str, str]], RunStats]:
+    stats = RunStats()
+    result = check_paths([root], cache_dir=cache_dir, stats=stats)
+    doc = json.loads(render_json(result))
+    return [(Path(f["path"]).name, f["line"], f["risk"], f["message"])
+            for f in doc["findings"]], stats
+
+
+def test_module_name_follows_the_package_folders(tmp_path: Path) -> None:
+    (tmp_path / "pkg" / "sub").mkdir(parents=True)
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "sub" / "__init__.py").write_text("")
+    assert module_name(str(tmp_path / "pkg" / "sub" / "mod.py")) == "pkg.sub.mod"
+    assert module_name(str(tmp_path / "pkg" / "sub" / "__init__.py")) == "pkg.sub"
+    assert module_name(str(tmp_path / "script.py")) == "script"
+
+
+def test_a_caller_without_spawns_is_judged_and_a_warm_run_parses_nothing(
+        tmp_path: Path) -> None:
+    root = _project(tmp_path / "p")
+    cache_dir = tmp_path / "cache"
+    cold, cold_stats = _rows(root, cache_dir)
+    assert ("pinger.py", 10, "medium",
+            "stored in self._pinger but never awaited or cancelled: nothing in class Pinger "
+            "reads it again") in cold
+    assert cold_stats.helped == 1
+    warm, warm_stats = _rows(root, cache_dir)
+    assert warm == cold
+    assert (warm_stats.helped, warm_stats.analysed, warm_stats.answering) == (0, 0, 0)
+
+
+def test_a_changed_promise_analyses_the_caller_again(tmp_path: Path) -> None:
+    """The caller's cached facts depend on the helper's promise, not only on its own bytes."""
+    root = _project(tmp_path / "p")
+    cache_dir = tmp_path / "cache"
+    _rows(root, cache_dir)
+    (root / "app" / "util.py").write_text(KEEPING_HELPER)
+    rows, stats = _rows(root, cache_dir)
+    assert stats.helped == 1
+    assert ("pinger.py", 10, "low",
+            "handed to start(), which keeps and ends it: pruned in start()") in rows
