@@ -155,7 +155,7 @@ def test_explicit_missing_file(tmp_path: Path) -> None:
         ("extend-exclude = [1]", r"'extend-exclude' must be a list of strings"),
         ("spawners = ['hass.async create']", r"'spawners': 'hass.async create' is not a dotted"),
         ("spawners = ['app.spawn:keeps']", r"'spawners': 'keeps' is not a promise \(one of "
-                                           r"returns, keeps-and-cleans, keeps-never-ends\)"),
+                                           r"returns, keeps-and-cleans, keeps-never-ends, drops\)"),
         ("spawners = ['app.spawn:returns:x']", r"'spawners': the coroutine's position must"),
         ("spawners = [{ name = 'app.spawn', keeps = true }]", r"'spawners': a spawner table"),
         ("spawners = [3]", r"'spawners': each spawner is a string or a table"),

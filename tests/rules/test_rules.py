@@ -30,7 +30,7 @@ from taskleak.rules import ALL_RULES, RULES
 # (a module's own spawn helper is called by its name: `spawn_later(...)`, `start_background_task`)
 SPAWN_CALL = re.compile(
     r"\b(create_task|ensure_future|run_coroutine_threadsafe|start_soon|start|spawn|\w*Task|"
-    r"spawn_\w+|start_\w+_task|"
+    r"spawn_\w+|start_\w+_task|run_coroutine_\w+|"
     r"gather|shield|wait_for)"
     r"\s*\(|\b(run|partial)\(\S+\.(create_task|ensure_future|start_soon)\b"
 )

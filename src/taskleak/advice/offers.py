@@ -8,8 +8,10 @@ unsafe one when that is all there is; a fix is only offered when it can actually
 
 from __future__ import annotations
 
+from taskleak.advice.returned import HELPER_DROPS_NO_FIX
 from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.facts import ModuleFacts
+from taskleak.analysis.interface import Promise
 from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
@@ -44,6 +46,8 @@ def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], l
     reasons: list[str] = []
     if not needs_fix(verdict, sp):
         return found, reasons
+    if sp.helper is not None and sp.helper.promise is Promise.DROPS:
+        return found, [HELPER_DROPS_NO_FIX]  # the call gives no task to keep
     if ctx.analysis.root.deepest > FIX_DEPTH:
         return found, [TOO_DEEP_TO_FIX]
     if ctx.rewrites_more:  # what `fix` would write is not the user's file with one fix in it

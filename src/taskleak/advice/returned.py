@@ -17,3 +17,7 @@ ADVICE = FixInfo(FixKind.TRACKED_SET, True,
 # returns a collection, not the calling file's own analysis.
 NO_FIX_FOR_A_COLLECTION = ("the call returns a collection of tasks: keep it, then gather or "
                            "cancel them")
+# ... and a call of a helper that drops the task it spawns: it returns no task to keep.
+HELPER_DROPS_NO_FIX = "the helper drops the task it spawns: keep or return it there"
+# Calls `taskleak fix` does not attempt, whatever the calling file's own analysis offers.
+NOT_ATTEMPTED = frozenset({NO_FIX_FOR_A_COLLECTION, HELPER_DROPS_NO_FIX})

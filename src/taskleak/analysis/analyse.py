@@ -52,7 +52,8 @@ class ModuleAnalysis:
         exported = exports(self.root, self.classifier.ownership, self.classifier.lifecycle,
                            self.spawns, self.fates)
         # a spawn helper that keeps what it spawns asks, like one that returns it, who calls it
-        helpers = {f.qualname for f in exported.functions if f.promise is Promise.KEEPS_AND_CLEANS}
+        helpers = {f.qualname for f in exported.functions
+                   if f.promise in (Promise.KEEPS_AND_CLEANS, Promise.DROPS)}
         return ModuleFacts(self._spawn_facts(helpers), exported)
 
     def _spawn_facts(self, helpers: set[str]) -> tuple[SpawnFacts, ...]:

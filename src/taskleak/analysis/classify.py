@@ -56,6 +56,11 @@ _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RE
               Flow.PASSED, Flow.BOUND)
 
 
+# what a helper's promise makes of each call of it
+_PROMISED = {Promise.KEEPS_AND_CLEANS: FateKind.HELPER_KEEPS,
+             Promise.KEEPS: FateKind.HELPER_NEVER_ENDS, Promise.DROPS: FateKind.HELPER_DROPS}
+
+
 class Classifier:
     """The fates of the spawns of one module."""
 
@@ -366,10 +371,9 @@ class Classifier:
         """A configured helper that keeps the task: what it promises, not what the caller does
         with the result, decides."""
         helper = sp.helper
-        if helper is None or helper.promise not in (Promise.KEEPS_AND_CLEANS, Promise.KEEPS):
+        if helper is None or helper.promise not in _PROMISED:
             return None
-        kind = FateKind.HELPER_KEEPS if helper.promise is Promise.KEEPS_AND_CLEANS \
-            else FateKind.HELPER_NEVER_ENDS
+        kind = _PROMISED[helper.promise]
         return self._fate(kind, sp, holder=helper.method if helper.project else helper.name,
                           cleanup=helper.note,
                           long_running=long_running(sp), loop=loop_words(sp))

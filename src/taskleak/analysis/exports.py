@@ -115,6 +115,10 @@ def _classes(root: Scope, resolver: Resolver) -> tuple[ClassFacts, ...]:
     return tuple(out)
 
 
+# what a helper that spawns what a parameter gives may do with the task and lose it
+_DROPS = frozenset({FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.LOCAL_ONLY})
+
+
 def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | None:
     """What a function that spawns and returns a task promises its callers: a task it also
     keeps (and ends) is the helper's business whatever the caller does with the result. A
@@ -130,6 +134,8 @@ def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | Non
                                                             FateKind.LOCAL_COLLECTION_HANDED)
                                               and fate.handed == "returned"):
             return Promise.RETURNS, ""
+    if helper and fates and all(f.kind in _DROPS for f in fates):
+        return Promise.DROPS, ""  # `run(func, *args)`: each call's task is lost
     return None
 
 

@@ -45,6 +45,7 @@ class FateKind(Enum):
     # handed to a spawn helper (`holder`): what it promises decides
     HELPER_KEEPS = "helper_keeps"  # it keeps the task and ends it: `cleanup` says how
     HELPER_NEVER_ENDS = "helper_never_ends"  # it keeps the task but nothing ends it
+    HELPER_DROPS = "helper_drops"  # it neither keeps nor returns the task: `holder` is it
     WEAKLY_HELD = "weakly_held"  # only a weak reference keeps it: `holder` ("weakref.ref()")
     # `run_coroutine_threadsafe(q.put(x), loop)` dropped, `q` an unbounded asyncio queue: the
     # put completes at once and cannot fail, so the dropped Future loses nothing: `holder` is q

@@ -37,6 +37,7 @@ class Promise(Enum):
     RETURNS = "returns"  # like asyncio.create_task: the caller's handling decides
     KEEPS_AND_CLEANS = "keeps-and-cleans"  # kept, and pruned or ended on shutdown
     KEEPS = "keeps-never-ends"  # kept, but nothing ends it
+    DROPS = "drops"  # neither kept nor returned: each call loses the task it spawns
 
 
 @record(frozen=True)

@@ -8,7 +8,8 @@ with the Task it creates (`interface.Promise`):
   is classified;
 - `keeps-and-cleans`: it keeps the Task and ends it (prunes it when done, waits for or
   cancels it on shutdown): its call sites are fine whatever they do with the result;
-- `keeps-never-ends`: it keeps the Task but nothing ever ends it: each call site is medium.
+- `keeps-never-ends`: it keeps the Task but nothing ever ends it: each call site is medium;
+- `drops`: it neither keeps nor returns the Task: each call site is high, and has no fix.
 
 Without a promise, a helper of a well-known framework gets the one documented below
 (`KNOWN`), a helper defined in the project gets the one its body shows (the project join reads

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import field
 from pathlib import Path
 
-from taskleak.advice.returned import NO_FIX_FOR_A_COLLECTION
+from taskleak.advice.returned import NOT_ATTEMPTED
 from taskleak.fixer.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
 from taskleak.fixes.comments import CommentEdit
 from taskleak.fixes.policy import FixPolicy
@@ -57,7 +57,7 @@ def targets_by_file(result: RunResult) -> dict[str, set[TargetKey]]:
     out: dict[str, set[TargetKey]] = {}
     for f in result.findings:
         # the join knows what the calling file alone does not: its callee returns a list
-        if FixPolicy.attempts(f) and f.no_fix_reason != NO_FIX_FOR_A_COLLECTION:
+        if FixPolicy.attempts(f) and f.no_fix_reason not in NOT_ATTEMPTED:
             out.setdefault(f.path, set()).add((f.line, f.column, f.rule))
     return out
 

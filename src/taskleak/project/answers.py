@@ -143,6 +143,8 @@ def promised(helper: FunctionFacts, spawn: SpawnFacts, fates: tuple[Fate, ...]
     if helper.promise is Promise.KEEPS:
         return (replace(first, kind=FateKind.HELPER_NEVER_ENDS, holder=spawn.helper,
                         cleanup=""),)
+    if helper.promise is Promise.DROPS:
+        return (replace(first, kind=FateKind.HELPER_DROPS, holder=spawn.helper, cleanup=""),)
     return None
 
 

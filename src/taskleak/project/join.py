@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from taskleak.advice.returned import ADVICE as RETURNED_TASK_FIX
-from taskleak.advice.returned import NO_FIX_FOR_A_COLLECTION
+from taskleak.advice.returned import HELPER_DROPS_NO_FIX, NO_FIX_FOR_A_COLLECTION
 from taskleak.analysis.facts import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
 from taskleak.analysis.interface import DroppedCall, Promise
@@ -55,6 +55,8 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
     if helper is not None and helper.promise is Promise.KEEPS_AND_CLEANS:
         # a helper that keeps and ends what it spawns: the call hands it the work
         fate = replace(fate, kind=FateKind.HELPER_KEEPS, holder=name, cleanup=helper.cleanup)
+    elif helper is not None and helper.promise is Promise.DROPS:
+        fate = replace(fate, kind=FateKind.HELPER_DROPS, holder=name)  # it loses the work
     many = helper is not None and helper.many
     if many:
         fate = replace(fate, holder=RETURNED_TASKS)
@@ -67,7 +69,8 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
         snippet=where.snippet,
         statement_line=where.statement_line,
         fix=RETURNED_TASK_FIX if fate.kind is FateKind.DROPPED_RETURN and not many else None,
-        no_fix_reason=NO_FIX_FOR_A_COLLECTION if many else None,
+        no_fix_reason=NO_FIX_FOR_A_COLLECTION if many
+        else HELPER_DROPS_NO_FIX if fate.kind is FateKind.HELPER_DROPS else None,
     )
 
 

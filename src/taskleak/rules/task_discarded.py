@@ -51,6 +51,11 @@ def _describe(fate: Fate) -> Description:
             f"the tasks {fate.callee}() returns are discarded here{often}"
             if fate.holder == RETURNED_TASKS else
             f"the task {fate.callee}() returns is discarded here{often}", because=_lost(fate))
+    if fate.kind is FateKind.HELPER_DROPS:
+        return Description(
+            f"discarded by {fate.holder}()", "none",
+            f"handed to {fate.holder}(), which neither keeps nor returns the task it spawns"
+            f"{often}", because=_lost(fate))
     if fate.kind is FateKind.WEAKLY_HELD:
         return Description(
             f"weakly, by {fate.holder}", "none",
@@ -124,7 +129,10 @@ Checks for task spawns whose Task is dropped as soon as it is created:
 - is bound to a local that is cancelled only in an `except` handler and never awaited: the
   handler runs only when the function fails or is cancelled, and a `return` drops the task;
 - is put in a local collection that is never gathered, returned or stored;
-- is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`.
+- is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`;
+- is a call of a project function that spawns what it is given and neither keeps nor returns
+  the task (a spawner whose promise is `drops`): each call loses one, whatever it does with the
+  result. The fix belongs in that function, so the call has none.
 
 A dropped `run_coroutine_threadsafe(queue.put(item), loop)`, where every value of `queue` is an
 `asyncio.Queue()` made in the module with no size limit, is reported low: the put completes at
@@ -165,7 +173,7 @@ class Agent:
     fates=frozenset({
         FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
-        FateKind.DROPPED_RETURN,
+        FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS,
         FateKind.WEAKLY_HELD, FateKind.UNBOUNDED_PUT,
     }),
     describe=_describe,

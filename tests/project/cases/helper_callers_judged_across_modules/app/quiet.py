@@ -1,6 +1,7 @@
 """No spawn word in this file: the spawn pass leaves it out, and the helper round finds it by
 the helper's name in its package."""
 
+from app.callbacks import run_callback
 from app.utils import create_task_logged
 
 
@@ -10,3 +11,4 @@ async def pong() -> None:
 
 def on_ping() -> None:
     create_task_logged(pong())
+    run_callback(pong)
