@@ -45,6 +45,19 @@ def test_a_package_that_was_not_read_is_searched_for_its_one_class_of_that_name(
     assert two.resolve_name("app.py", "chat.Client") is None  # two classes: no guess
 
 
+def test_a_subpackage_that_was_not_read_is_searched_below_its_own_folder() -> None:
+    """`from chat import client as cli` then `cli.Client`: the class of `chat/client/`, not a
+    module named `client` of `chat` (the deepest package first)."""
+    index = ProjectIndex([_facts("chat/client/client.py", CLIENT),
+                          _facts("chat/crypto.py", "from chat import client as cli\n")])
+    assert index.resolve_name("chat/crypto.py", "cli.Client") == (
+        "chat/client/client.py", "Client")
+    two = ProjectIndex([_facts("chat/client/client.py", CLIENT),
+                        _facts("chat/client/old.py", CLIENT),
+                        _facts("chat/crypto.py", "from chat import client as cli\n")])
+    assert two.resolve_name("chat/crypto.py", "cli.Client") is None  # two classes: no guess
+
+
 def test_a_mixins_self_method_is_the_one_its_subclasses_agree_on() -> None:
     bot = _facts("chat/bot.py", """
         import chat

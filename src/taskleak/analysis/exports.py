@@ -27,6 +27,7 @@ from taskleak.analysis.interface import (
     Promise,
 )
 from taskleak.analysis.lifecycle import Lifecycle
+from taskleak.analysis.local_helpers import passing_on
 from taskleak.analysis.nodes import dotted
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.resolve import Resolver
@@ -54,7 +55,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
     """What this module can tell others (see `interface.Exports`)."""
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root, ownership.resolver),
-        functions=spawn_helpers(spawns, fates),
+        functions=_with_passing_on(root, ownership.resolver, spawn_helpers(spawns, fates)),
         call_args=_call_args(root, ownership, lifecycle),
         dropped_calls=dropped_calls(root, lifecycle, {id(sp.site.node) for sp in spawns}),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
@@ -137,6 +138,11 @@ def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | Non
     if helper and fates and all(f.kind in _DROPS for f in fates):
         return Promise.DROPS, ""  # `run(func, *args)`: each call's task is lost
     return None
+
+
+def _with_passing_on(root: Scope, resolver: Resolver, functions: tuple[FunctionFacts, ...]
+                     ) -> tuple[FunctionFacts, ...]:
+    return functions + passing_on(root, resolver, functions)
 
 
 def spawn_helpers(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]

@@ -94,15 +94,18 @@ class FunctionFacts:
     # its call gives the task: not a coroutine function (its call gives a coroutine, the task
     # comes when that is awaited), and its spawn is no threadsafe one (a concurrent Future)
     gives_task: bool = True
+    # it spawns nothing itself but returns what another helper of its module returns
+    # (`return self.dispatch_manual_event(...)`): that helper's qualified name
+    via: str = ""
 
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
-                self.coroutine, self.many, self.gives_task]
+                self.coroutine, self.many, self.gives_task, self.via]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> FunctionFacts:
         return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5],
-                   bool(data[6]), bool(data[7]))
+                   bool(data[6]), bool(data[7]), data[8])
 
 
 @record(frozen=True)

@@ -13,7 +13,7 @@ left to the join's call-site rows (`returned.py`: one task's fixes do not fit a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import libcst as cst
 
@@ -47,19 +47,21 @@ class LocalHelpers:
 
     def __init__(self, module: Scope, helpers: Mapping[str, Spawner]) -> None:
         self.helpers = helpers
-        self.names = frozenset(s.name for s in helpers.values())
+        self.names = frozenset(q.rsplit(".", 1)[-1] for q in helpers)  # what calls name
         self._classes = {s.qualname: s for s in module.walk() if s.kind is ScopeKind.CLASS}
 
     def spawner(self, site: CallSite, resolver: Resolver) -> tuple[str, Spawner] | None:
         """(qualified name, spawner) of the helper this call resolves to, or None."""
-        func = site.func
-        if isinstance(func, cst.Name) and func.value in self.names:
-            found = self._function(func.value, site.scope, resolver)
-        elif isinstance(func, cst.Attribute) and func.attr.value in self.names:
-            found = self._method(func, site.scope, resolver)
-        else:
-            return None
+        found = self.resolve(site.func, site.scope, resolver)
         return (found, self.helpers[found]) if found is not None else None
+
+    def resolve(self, func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> str | None:
+        """The qualified name of the helper a call of `func` in `scope` runs, or None."""
+        if isinstance(func, cst.Name) and func.value in self.names:
+            return self._function(func.value, scope, resolver)
+        if isinstance(func, cst.Attribute) and func.attr.value in self.names:
+            return self._method(func, scope, resolver)
+        return None
 
     def _function(self, name: str, scope: Scope, resolver: Resolver) -> str | None:
         bindings = resolver.lookup(name, scope)
@@ -101,3 +103,59 @@ class LocalHelpers:
                 if found is not None:
                     return found
         return None
+
+
+def passing_on(module: Scope, resolver: Resolver, functions: Sequence[FunctionFacts]
+               ) -> tuple[FunctionFacts, ...]:
+    """The functions of the module that spawn nothing but return what one of its helpers
+    returning a collection of tasks returns (`return self.dispatch_manual_event(...)`): a
+    call that drops their result drops those tasks (`FunctionFacts.via`). (A helper of one task
+    needs no such fact: the call it returns is a spawn of its own, `helper_spawners`.)"""
+    many = {f.qualname: f for f in functions if f.many}
+    if not many:
+        return ()
+    local = LocalHelpers(module, {q: helper_spawner(f, q) for q, f in many.items()})
+    known = {f.qualname for f in functions}
+    out: list[FunctionFacts] = []
+    for scope in module.walk():
+        node = scope.node
+        if scope.kind is not ScopeKind.FUNCTION or not isinstance(node, cst.FunctionDef) \
+                or scope.qualname in known:
+            continue
+        for value in _returned_calls(node):
+            found = local.resolve(value.func, scope, resolver)
+            if found is not None:
+                params = node.params
+                out.append(FunctionFacts(
+                    scope.qualname,
+                    tuple(p.name.value for p in (*params.posonly_params, *params.params)),
+                    many[found].promise, method=scope.self_name is not None, many=True,
+                    via=found))
+                break
+    return tuple(out)
+
+
+class _Returns(cst.CSTVisitor):
+    """The calls a function's own `return` statements return (not its nested functions')."""
+
+    def __init__(self) -> None:
+        self.calls: list[cst.Call] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if isinstance(node.value, cst.Call):
+            self.calls.append(node.value)
+
+
+def _returned_calls(function: cst.FunctionDef) -> list[cst.Call]:
+    visitor = _Returns()
+    function.body.visit(visitor)
+    return visitor.calls

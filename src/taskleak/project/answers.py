@@ -173,20 +173,24 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
 
 
 def dropped_returns(index: ProjectIndex, path: str, spawn: SpawnFacts
-                    ) -> list[tuple[str, DroppedCall]]:
-    """The calls, anywhere in the project, that drop the task the spawn's function returns,
-    and the calls of a spawn helper: those through another object's typed attribute
-    (`self.hass.async_create_task(...)`) only for a returned task, a finding; for a helper's
-    low rows, placing them cost homeassistant 0.4 s cold (3 rows, in big modules)."""
+                    ) -> list[tuple[str, DroppedCall, str]]:
+    """The calls, anywhere in the project, that drop the task the spawn's function returns
+    (or a function of its module that returns what it returns: `FunctionFacts.via`), and the
+    calls of a spawn helper, with the function each calls: those through another object's
+    typed attribute (`self.hass.async_create_task(...)`) only for a returned task, a finding;
+    for a helper's low rows, placing them cost homeassistant 0.4 s cold (3 rows, in big
+    modules)."""
     out = []
     for q in spawn.questions:
         if q.kind not in (QuestionKind.RETURNED_TASK, QuestionKind.HELPER_CALLERS):
             continue
-        target: Where = (path, q.owner)
         helper = q.kind is QuestionKind.HELPER_CALLERS
-        for caller_path, call in index.dropped.get(q.owner.rsplit(".", 1)[-1], []):
-            if helper and through_an_attribute(call.callee):
-                continue
-            if index.resolve_callee(caller_path, call.callee, call.caller) == target:
-                out.append((caller_path, call))
+        functions = [q.owner] if helper else [q.owner, *index.passing_on(path, q.owner)]
+        for function in functions:
+            target: Where = (path, function)
+            for caller_path, call in index.dropped.get(function.rsplit(".", 1)[-1], []):
+                if helper and through_an_attribute(call.callee):
+                    continue
+                if index.resolve_callee(caller_path, call.callee, call.caller) == target:
+                    out.append((caller_path, call, function))
     return out

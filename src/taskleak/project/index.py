@@ -128,14 +128,20 @@ class ProjectIndex:
 
     def _in_package(self, full: str) -> Where | None:
         """`discord.Client` when `discord/__init__.py` was not read (it names no spawn, so the
-        prefilter skipped it): the one class `Client` in a file of the package `discord`."""
-        package, _, name = full.lstrip(".").partition(".")
-        head = name.partition(".")[0]
-        if not package or not head:
-            return None
-        found = [path for path in self.top_by_name.get(head, ())
-                 if path.startswith(package + "/") or f"/{package}/" in path]
-        return (found[0], name) if len(set(found)) == 1 else None
+        prefilter skipped it): the one class `Client` in a file of the package `discord`; for
+        `mautrix.client.Client`, of the package `mautrix/client` first (the deepest package
+        the name can start after)."""
+        parts = full.lstrip(".").split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            package = "/".join(parts[:cut])
+            name = ".".join(parts[cut:])
+            found = {path for path in self.top_by_name.get(parts[cut], ())
+                     if path.startswith(package + "/") or f"/{package}/" in path}
+            if len(found) == 1:
+                return (found.pop(), name)
+            if found:
+                return None  # several: no guess
+        return None
 
     def _reexported(self, file: str, rest: str, depth: int = 0) -> Where:
         """`Client` of `discord/__init__.py` is `discord/client.py`'s when the package
@@ -151,6 +157,10 @@ class ProjectIndex:
                         return where
         return (file, rest)
 
+    def passing_on(self, path: str, function: str) -> list[str]:
+        """The functions of the module at `path` that return what `function` returns."""
+        return [fn.qualname for (where, _), fn in self.functions.items()
+                if where == path and fn.via == function]
 
     def helper(self, name: str) -> FunctionFacts | None:
         """The project's spawn helper a configured spawner names (`create_catching_task`,

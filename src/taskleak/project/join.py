@@ -90,7 +90,7 @@ def positions_needed(files: Sequence[FileFacts]) -> dict[str, set[int]]:
         for sf in module.spawns:
             if not is_spawn(index, path, sf):
                 continue
-            for caller_path, call in dropped_returns(index, path, sf):
+            for caller_path, call, _ in dropped_returns(index, path, sf):
                 if call.ordinal not in index.modules[caller_path].exports.positions:
                     needed.setdefault(caller_path, set()).add(call.ordinal)
     return needed
@@ -111,8 +111,8 @@ def join(files: Sequence[FileFacts], scanned: int,
                     continue
                 findings.append(finding(f.path, sf, answer(index, f.path, sf)
                                         if sf.questions or sf.helper else None))
-                for caller_path, call in dropped_returns(index, f.path, sf):
-                    found = _call_site(index, caller_path, call, sf.context, f.path)
+                for caller_path, call, function in dropped_returns(index, f.path, sf):
+                    found = _call_site(index, caller_path, call, function, f.path)
                     if found is not None and (caller_path, call.ordinal) not in call_sites:
                         call_sites.add((caller_path, call.ordinal))
                         findings.append(found)

@@ -58,6 +58,9 @@ def _asked_names(facts: FileFacts) -> set[str]:
                 names.add(q.name)
             else:
                 names.add(q.owner.rsplit(".", 1)[-1])
+            if q.kind is QuestionKind.RETURNED_TASK:  # and what returns what it returns
+                names.update(fn.qualname.rsplit(".", 1)[-1]
+                             for fn in facts.module.exports.functions if fn.via == q.owner)
     return {n for n in names if n}
 
 
