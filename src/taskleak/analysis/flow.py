@@ -26,6 +26,7 @@ from taskleak.analysis.vocabulary import (
     INSPECTING_CALLS,
     PASSTHROUGH_CALLS,
     PRUNES,
+    THREAD_RUNNERS,
     VIEW_METHODS,
 )
 from taskleak.analysis.walk import descendants
@@ -150,12 +151,10 @@ def _returned(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bo
 
 def _lambda(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
             element: bool) -> Dest:
-    # a lambda handed to a call is a callback, whose caller (the loop, a signal) drops what it
-    # returns; one kept elsewhere (`retry = {t: lambda: spawn(...)}`) returns it to whoever
-    # calls it, which the analysis does not follow
-    if j > 0 and isinstance(stack[j - 1], cst.Arg):
-        return Dest(Flow.LAMBDA, container=container, element=element)
-    return Dest(Flow.RETURNED, container=container, element=element)
+    # handed to a call, a callback whose caller drops what it returns; kept elsewhere
+    # (`retry = {t: lambda: spawn(...)}`), it returns it to whoever calls it (not followed)
+    kind = Flow.LAMBDA if j > 0 and isinstance(stack[j - 1], cst.Arg) else Flow.RETURNED
+    return Dest(kind, container=container, element=element)
 
 
 def _element(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
@@ -234,6 +233,10 @@ def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: b
         return _method_call(stack, j, attr, container, element)
     if type(grand) is cst.Arg and attr in PRUNES:
         return Dest(Flow.PRUNE_REF, element=element)  # `t.add_done_callback(s.discard)`
+    if type(grand) is cst.Arg and attr == "result" and j > 2 and type(stack[j - 3]) is cst.Await \
+            and last_name(stack[j - 2].func) in THREAD_RUNNERS:  # type: ignore[attr-defined,operator]
+        # `await to_thread.run_sync(future.result)`: a worker thread blocks on it, awaited
+        return Dest(Flow.AWAITED, callee=".result()", element=element)
     if type(grand) is cst.Arg and attr == "cancel" and j > 1 and type(stack[j - 2]) is cst.Call:
         # `stack.callback(t.cancel)`, `loop.call_later(5, t.cancel)`: cancelled by whoever
         # calls it back (`callee`: who)
@@ -266,6 +269,8 @@ def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
         return Dest(Flow.CANCEL, element=element)
     if attr == "add_done_callback":  # the call, to follow the callback (`closing.py`)
         return Dest(Flow.DONE_CALLBACK, element=element, call=stack[j - 1])  # type: ignore[arg-type]
+    if attr == "__await__" and j > 1 and type(stack[j - 2]) in (cst.From, cst.Await):
+        return Dest(Flow.AWAITED, element=element)  # `yield from task.__await__()`
     if attr == "result":  # `run_coroutine_threadsafe(...).result()` blocks on it
         call: cst.Call = stack[j - 1]  # type: ignore[assignment]
         shown = ".result(timeout=...)" if call.args else ".result()"

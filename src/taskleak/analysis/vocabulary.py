@@ -162,6 +162,10 @@ REBUILDERS = frozenset({"set", "list"})
 # Calls that run an event loop until it stops, so the function calling them keeps its locals
 # for the whole run: loop methods by name, and `asyncio.run`-like functions by qualified name.
 LOOP_RUNNERS = frozenset({"run_forever", "run_until_complete", "run"})
+# What runs a callable in a worker thread and returns when it does (asyncio.to_thread,
+# loop.run_in_executor, anyio's and trio's to_thread.run_sync): a bound `future.result` handed
+# to one, awaited, is a wait for that future.
+THREAD_RUNNERS = frozenset({"to_thread", "run_in_executor", "run_sync"})
 LOOP_RUN_METHODS = frozenset({"run_forever", "run_until_complete"})
 LOOP_RUN_FUNCTIONS = frozenset({"asyncio.run", "anyio.run", "trio.run", "uvloop.run"})
 
