@@ -153,6 +153,13 @@ class DroppedCall:
         return cls(*data)
 
 
+def through_an_attribute(callee: str) -> bool:
+    """`self.client.dispatch`: a method called on an attribute of `self`, resolved through the
+    attribute's declared type (`ProjectIndex.attribute_class`)."""
+    head, _, tail = callee.partition(".")
+    return head == "self" and tail.count(".") == 1
+
+
 @record(frozen=True)
 class CallPosition:
     """Where a dropped call is: found again by parsing its module when a finding needs it."""

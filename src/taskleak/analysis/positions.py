@@ -22,6 +22,8 @@ from difflib import SequenceMatcher
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
+from taskleak.analysis.interface import CallPosition
+from taskleak.analysis.scopes import Scope
 from taskleak.files.lines import line_and_column, line_starts, source_lines
 from taskleak.records import record
 
@@ -281,3 +283,21 @@ def _code(module: cst.Module, node: cst.CSTNode, indent: str) -> str:
     node._codegen(state)
     return "".join(state.tokens)
 
+
+def dropped_call_positions(module: cst.Module, text: str | None, root: Scope,
+                           ordinals: Iterable[int]) -> dict[int, CallPosition]:
+    """Where the module's dropped calls of these ordinals are (`exports.dropped_calls`, in the
+    scan's order): line, columns, statement line and the statement as one line."""
+    calls = [(call, statement) for scope in root.walk()
+             for call, _, statement in scope.dropped_calls]
+    wanted = sorted(i for i in set(ordinals) if i < len(calls))
+    where = spawn_positions(module, text, [calls[i] for i in wanted])
+    out: dict[int, CallPosition] = {}
+    for i in wanted:
+        call, statement = calls[i]
+        line, column, end_line, end_column = where[id(call)]
+        code = statement if isinstance(statement, cst.SimpleStatementLine) else call
+        out[i] = CallPosition(line, column + 1, end_line, end_column + 1,
+                              where[id(statement)][0] if id(statement) in where else line,
+                              " ".join(module.code_for_node(code).split()))
+    return out

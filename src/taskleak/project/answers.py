@@ -25,7 +25,7 @@ from taskleak.analysis.interface import (
     FunctionFacts,
     Promise,
 )
-from taskleak.project.index import ProjectIndex, Where, through_an_attribute
+from taskleak.project.index import ProjectIndex, Where
 
 _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
           EffectKind.CANCEL: "cancelled", EffectKind.PRUNE: "pruned"}
@@ -176,10 +176,8 @@ def dropped_returns(index: ProjectIndex, path: str, spawn: SpawnFacts
                     ) -> list[tuple[str, DroppedCall, str]]:
     """The calls, anywhere in the project, that drop the task the spawn's function returns
     (or a function of its module that returns what it returns: `FunctionFacts.via`), and the
-    calls of a spawn helper, with the function each calls: those through another object's
-    typed attribute (`self.hass.async_create_task(...)`) only for a returned task, a finding;
-    for a helper's low rows, placing them cost homeassistant 0.4 s cold (3 rows, in big
-    modules)."""
+    calls of a spawn helper, with the function each calls (through another object's typed
+    attribute too: `self.hass.async_create_task(...)`, placed in the first pass)."""
     out = []
     for q in spawn.questions:
         if q.kind not in (QuestionKind.RETURNED_TASK, QuestionKind.HELPER_CALLERS):
@@ -189,8 +187,6 @@ def dropped_returns(index: ProjectIndex, path: str, spawn: SpawnFacts
         for function in functions:
             target: Where = (path, function)
             for caller_path, call in index.dropped.get(function.rsplit(".", 1)[-1], []):
-                if helper and through_an_attribute(call.callee):
-                    continue
                 if index.resolve_callee(caller_path, call.callee, call.caller) == target:
                     out.append((caller_path, call, function))
     return out

@@ -21,16 +21,10 @@ from taskleak.analysis.interface import (
     DroppedCall,
     Effect,
     FunctionFacts,
+    through_an_attribute,
 )
 
 Where = tuple[str, str]  # (file path, qualified name in that file)
-
-
-def through_an_attribute(callee: str) -> bool:
-    """`self.client.dispatch`: a method called on an attribute of `self`, resolved through the
-    attribute's declared type (`ProjectIndex.attribute_class`)."""
-    head, _, tail = callee.partition(".")
-    return head == "self" and tail.count(".") == 1
 
 
 def module_candidates(target: str) -> tuple[int, list[tuple[str, str, bool]]]:

@@ -8,14 +8,12 @@ internal error (the run exits 2) and never stops the others.
 
 from __future__ import annotations
 
-import libcst as cst
-
 from taskleak.advice.offers import advise_module
 from taskleak.analysis.analyse import analyse
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.interface import CallPosition
 from taskleak.analysis.parse import gc_paused, parse_source
-from taskleak.analysis.positions import spawn_positions
+from taskleak.analysis.positions import dropped_call_positions
 from taskleak.analysis.scan import scan
 from taskleak.analysis.spawners import Spawner, spawner_index
 from taskleak.files.source import SourceError
@@ -56,18 +54,4 @@ def call_positions(data: bytes, ordinals: set[int], spawners: tuple[Spawner, ...
     with gc_paused():
         module, text = parse_source(data)
         root = scan(module, spawner_index(spawners).methods)
-        calls = [(call, statement) for scope in root.walk()
-                 for call, _, statement in scope.dropped_calls]
-        wanted = [calls[i] for i in sorted(ordinals) if i < len(calls)]
-        where = spawn_positions(module, text, wanted)
-        out: dict[int, CallPosition] = {}
-        for i in sorted(ordinals):
-            if i >= len(calls):
-                continue
-            call, statement = calls[i]
-            line, column, end_line, end_column = where[id(call)]
-            code = statement if isinstance(statement, cst.SimpleStatementLine) else call
-            out[i] = CallPosition(line, column + 1, end_line, end_column + 1,
-                                  where[id(statement)][0] if id(statement) in where else line,
-                                  " ".join(module.code_for_node(code).split()))
-        return out
+        return dropped_call_positions(module, text, root, ordinals)
