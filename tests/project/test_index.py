@@ -58,6 +58,15 @@ def test_a_subpackage_that_was_not_read_is_searched_below_its_own_folder() -> No
     assert two.resolve_name("chat/crypto.py", "cli.Client") is None  # two classes: no guess
 
 
+def test_a_package_that_re_exports_a_name_by_name_gives_its_modules() -> None:
+    """`from .client import Client` in `chat/__init__.py` (read): `chat.Client` is the class of
+    `chat/client.py`."""
+    package = _facts("chat/__init__.py", "from .client import Client\n")
+    index = ProjectIndex([package, _facts("chat/client.py", CLIENT),
+                          _facts("app.py", "import chat\n")])
+    assert index.resolve_name("app.py", "chat.Client") == ("chat/client.py", "Client")
+
+
 def test_a_mixins_self_method_is_the_one_its_subclasses_agree_on() -> None:
     bot = _facts("chat/bot.py", """
         import chat

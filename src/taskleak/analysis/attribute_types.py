@@ -42,6 +42,29 @@ def attribute_types(cls: Scope, resolver: Resolver) -> tuple[tuple[str, str], ..
     return tuple(sorted(out.items()))
 
 
+def init_parameters(cls: Scope, resolver: Resolver) -> tuple[tuple[str, int], ...]:
+    """(attribute, position, `self` counted) of what `__init__` stores from one of its
+    parameters that has no annotation (`self.server = server`), sorted: the project join types
+    it by the calls constructing the class (`AsyncSocket(self, sid)` in a method of `Server`).
+    An attribute also bound to anything but a name elsewhere is left out (`None` aside)."""
+    out: dict[str, int] = {}
+    for attr, values in cls.attr_bindings.items():
+        if any(not isinstance(v, cst.Name) or (v.value != "None" and s.name != "__init__")
+               for v, s in values):
+            continue  # bound to something else somewhere: not only what the constructor got
+        for value, scope in values:
+            if not isinstance(value, cst.Name) or scope.name != "__init__" \
+                    or scope.parent is not cls or not isinstance(scope.node, cst.FunctionDef):
+                continue
+            bindings = resolver.lookup(value.value, scope) or []
+            params = scope.node.params
+            names = [p.name.value for p in (*params.posonly_params, *params.params)]
+            if len(bindings) == 1 and bindings[0].kind is BindingKind.PARAM \
+                    and bindings[0].value is None and value.value in names[1:]:
+                out.setdefault(attr, names.index(value.value))
+    return tuple(sorted(out.items()))
+
+
 def _put(out: dict[str, str], attr: str, annotation: cst.BaseExpression) -> None:
     name = type_name(annotation)
     if name:

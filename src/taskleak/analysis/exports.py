@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 
 import libcst as cst
 
-from taskleak.analysis.attribute_types import attribute_types, type_name
+from taskleak.analysis.attribute_types import attribute_types, init_parameters, type_name
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder, where
@@ -62,7 +62,20 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
                       for b in bs[:1] if b.kind is BindingKind.IMPORT)
         + tuple((STAR, module) for module in root.star_imports),
         typed=typed_names(root, ownership.resolver),
+        self_passed=_self_passed(root),
     )
+
+
+def _self_passed(root: Scope) -> tuple[tuple[str, int, str], ...]:
+    """(callee, position, class) of the calls a method gives its own `self`."""
+    out = []
+    for scope in root.walk():
+        cls = scope.enclosing_class() if scope.self_passed else None
+        for call, position in scope.self_passed:
+            callee = dotted(call.func)
+            if callee is not None and cls is not None:
+                out.append((callee, position, cls.qualname))
+    return tuple(out)
 
 
 def _self_owner(scope: Scope, key: str) -> str:
@@ -112,7 +125,8 @@ def _classes(root: Scope, resolver: Resolver) -> tuple[ClassFacts, ...]:
             bases = tuple(b for arg in scope.node.bases if (b := type_name(arg.value)))
             methods = tuple(c.name for c in scope.children if c.kind is ScopeKind.FUNCTION)
             out.append(ClassFacts(scope.qualname, bases, tuple(sorted(scope.attr_bindings)),
-                                  methods, attribute_types(scope, resolver)))
+                                  methods, attribute_types(scope, resolver),
+                                  init_parameters(scope, resolver)))
     return tuple(out)
 
 

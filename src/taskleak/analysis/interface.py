@@ -69,15 +69,18 @@ class ClassFacts:
     methods: tuple[str, ...] = ()
     # (attribute, its declared type as written here): see analysis/attribute_types.py
     attr_types: tuple[tuple[str, str], ...] = ()
+    # (attribute, position) of what `__init__` stores from a parameter with no annotation
+    # (`self.server = server`): typed by the constructor calls (`Socket(self, sid)`)
+    init_params: tuple[tuple[str, int], ...] = ()
 
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
-                [list(t) for t in self.attr_types]]
+                [list(t) for t in self.attr_types], [list(p) for p in self.init_params]]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ClassFacts:
         return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]),
-                   tuple((t[0], t[1]) for t in data[4]) if len(data) > 4 else ())
+                   tuple((t[0], t[1]) for t in data[4]), tuple((p[0], p[1]) for p in data[5]))
 
 
 @record(frozen=True)
@@ -196,6 +199,9 @@ class Exports:
     typed: tuple[tuple[str, str], ...] = ()
     # positions of dropped calls, by ordinal: filled in when a finding needs them
     positions: dict[int, CallPosition] = field(default_factory=dict, compare=False)
+    # (callee as written, argument position, class) of the calls a method gives its own
+    # `self`: a constructor's call types what `__init__` stores (`ClassFacts.init_params`)
+    self_passed: tuple[tuple[str, int, str], ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -214,6 +220,8 @@ class Exports:
             out["typed"] = [list(t) for t in self.typed]
         if self.positions:
             out["positions"] = {str(k): p.to_json() for k, p in self.positions.items()}
+        if self.self_passed:
+            out["self_passed"] = [list(s) for s in self.self_passed]
         return out
 
     @classmethod
@@ -227,4 +235,5 @@ class Exports:
             tuple((i[0], i[1]) for i in data.get("imports", ())),
             tuple((t[0], t[1]) for t in data.get("typed", ())),
             {int(k): CallPosition.from_json(p) for k, p in data.get("positions", {}).items()},
+            tuple((s[0], s[1], s[2]) for s in data.get("self_passed", ())),
         )

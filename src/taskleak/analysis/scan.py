@@ -306,6 +306,14 @@ class Scanner(StackWalker):
             # project's `start(coro)` too, though `start` may also be a nursery's spawn)
             i = len(stack) - 1
             self.cur.dropped_calls.append((node, bool(self._loops(i)), self._statement(i)))
+        own = self.cur.self_name
+        if own is not None and node.args:  # what a constructor given `self` stores (the join)
+            for k, arg in enumerate(node.args):
+                value = arg.value
+                if type(value) is cst.Name and value.value == own and not arg.keyword \
+                        and not arg.star:
+                    self.cur.self_passed.append((node, k))
+                    break
         if name in _SPAWN_NAMES or name in self.extra_names:
             self._call_site(node, trace(stack, len(stack) - 1))
         elif name in VIA_CALLS and node.args and self._names_a_spawn(node.args[0].value):

@@ -113,6 +113,8 @@ class Scope:
     calls: list[CallSite] = field(default_factory=list)
     # `f(...)` as a statement: the call, whether a loop repeats it, its statement
     dropped_calls: list[tuple[cst.Call, bool, cst.CSTNode]] = field(default_factory=list)
+    # calls given the method's own `self` (`AsyncSocket(self, sid)`), with its position
+    self_passed: list[tuple[cst.Call, int]] = field(default_factory=list)
     # calls that may run an event loop to the end here (`loop.run_forever()`), with their seq
     blocking: list[tuple[int, cst.Call]] = field(default_factory=list)
     children: list[Scope] = field(default_factory=list)

@@ -61,6 +61,8 @@ class ProjectIndex:
         self.top_names: dict[str, set[str]] = defaultdict(set)
         self.top_by_name: dict[str, list[str]] = defaultdict(list)
         self._by_suffix: dict[str, list[str]] = defaultdict(list)  # "pkg/mod.py" tails
+        # (path, callee, position, class) of the calls a method gives its own `self`
+        self.self_passed: list[tuple[str, str, int, str]] = []
         for path, module in self.modules.items():
             self._add(path, module)
 
@@ -85,6 +87,7 @@ class ProjectIndex:
         self.imports[path] = {name: target for name, target in ex.imports if name != STAR}
         self.typed[path] = dict(ex.typed)
         self.star_imports[path] = [target for name, target in ex.imports if name == STAR]
+        self.self_passed += [(path, callee, k, cls) for callee, k, cls in ex.self_passed]
         parts = path.split("/")
         for i in range(len(parts)):
             self._by_suffix["/".join(parts[i:])].append(path)
@@ -139,10 +142,18 @@ class ProjectIndex:
 
     def _reexported(self, file: str, rest: str, depth: int = 0) -> Where:
         """`Client` of `discord/__init__.py` is `discord/client.py`'s when the package
-        re-exports it (`from .client import *`) and does not define it."""
+        re-exports it (`from .client import *`, or `from .client import Client`) and does not
+        define it."""
         head = rest.partition(".")[0]
         if depth > 4 or (file, head) in self.classes or (file, head) in self.functions:
             return (file, rest)
+        target = self.imports.get(file, {}).get(head)  # `from .client import Client`
+        if target is not None:
+            tail = rest.partition(".")[2]
+            for found, found_rest in self.module_file(file, f"{target}.{tail}" if tail
+                                                      else target):
+                if found_rest and found != file:
+                    return self._reexported(found, found_rest, depth + 1)
         for star in self.star_imports.get(file, []):
             for found, found_rest in self.module_file(file, f"{star}.{rest}"):
                 if found_rest and found != file:
@@ -174,34 +185,53 @@ class ProjectIndex:
         """The function a call in `path`, made from function `caller` (qualified name), runs."""
         head, _, tail = callee.partition(".")
         if head in ("self", "cls") and tail and "." not in tail:
-            cls = self._enclosing_class(path, caller)
+            cls = self.enclosing_class(path, caller)
             if cls is None:
                 return None
             return self.method_of(path, cls, tail) or self._through_subclasses(path, cls, tail)
         if through_an_attribute(callee):  # `self.client.dispatch()`
-            cls = self._enclosing_class(path, caller)
+            cls = self.enclosing_class(path, caller)
             attr, method = tail.split(".")
             typed = self.attribute_class(path, cls, attr) if cls is not None else None
             return self.method_of(typed[0], typed[1], method) if typed is not None else None
         return self.resolve_name(path, callee)
 
-    def attribute_class(self, path: str, cls: str, attr: str, depth: int = 0) -> Where | None:
+    def attribute_class(self, path: str, cls: str, attr: str, depth: int = 0,
+                        origin: Where | None = None) -> Where | None:
         """The project class that attribute `attr` of `cls` (in `path`) is declared to hold,
-        by its own annotation or a base class's."""
+        by its own annotation or a base class's, or, for what `__init__` stores from a
+        parameter with no annotation, the one class whose methods construct `cls` (or a
+        subclass of it) giving their `self` there (`AsyncSocket(self, sid)` in `AsyncServer`)."""
         facts = self.classes.get((path, cls))
         if facts is None or depth > 8:
             return None
+        origin = origin or (path, cls)
         declared = dict(facts.attr_types).get(attr)
         if declared is not None:
             where = self.resolve_name(path, declared)
             return where if where in self.classes else None
+        position = dict(facts.init_params).get(attr)
+        if position is not None:
+            return self._constructed_by(origin, position - 1)  # the call passes no `self`
         for base in facts.bases:
             found = self.resolve_name(path, base)
             if found is not None and found in self.classes:
-                typed = self.attribute_class(found[0], found[1], attr, depth + 1)
+                typed = self.attribute_class(found[0], found[1], attr, depth + 1, origin)
                 if typed is not None:
                     return typed
         return None
+
+    def _constructed_by(self, made: Where, position: int) -> Where | None:
+        """The one class whose methods construct `made` (or a subclass) with their `self` at
+        argument `position`; None when none does, or several (no guess)."""
+        found = set()
+        for path, callee, k, owner in self.self_passed:
+            if k != position:
+                continue
+            where = self.resolve_name(path, callee)
+            if where is not None and where in self.classes and self.is_subclass(where, made):
+                found.add((path, owner))
+        return found.pop() if len(found) == 1 and next(iter(found)) in self.classes else None
 
     def _through_subclasses(self, path: str, cls: str, name: str) -> Where | None:
         """A mixin's `self.name` that only the classes mixing it in bring (`class
@@ -212,7 +242,7 @@ class ProjectIndex:
         found.discard(None)
         return found.pop() if len(found) == 1 else None
 
-    def _enclosing_class(self, path: str, caller: str) -> str | None:
+    def enclosing_class(self, path: str, caller: str) -> str | None:
         parts = caller.split(".")
         for cut in range(len(parts) - 1, 0, -1):
             if (path, ".".join(parts[:cut])) in self.classes:

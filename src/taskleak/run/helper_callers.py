@@ -88,7 +88,7 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
     if not helpers:
         return []
     searched: dict[int, list[Spawner]] = defaultdict(list)
-    folders = Folders(paths)
+    folders = Folders.of(paths)
     for home, helper in helpers:
         for i in folders.in_package(os.path.dirname(paths[home])):
             if facts[i].module is None and facts[i].skipped is None:

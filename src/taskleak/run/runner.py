@@ -31,6 +31,8 @@ from taskleak.model import RunResult, Skipped
 from taskleak.project.join import join
 from taskleak.records import record
 from taskleak.run.cache import CLEAN, Cache, content_digest
+from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
+from taskleak.run.class_chains import chain_jobs
 from taskleak.run.complete import answer_jobs, place_calls
 from taskleak.run.helper_callers import helper_jobs
 from taskleak.run.prefilter import Prefilter, prefilter_for
@@ -122,6 +124,7 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
         if use_prefilter:  # with every file parsed, every answer is already there
             run.judge_helper_callers(files)
             run.answer_questions(files)
+            run.read_class_chains(files)
             stats.placed = place_calls(files, run.results, settings, cache, run.analyzer)
         if cache is not None:
             stats.cache_error = cache.save(paths) or listing_error
@@ -264,6 +267,18 @@ class _Collector:
             self._analyse(job.index, relative_path(paths[job.index]), job.data,
                           extra=job.helpers)
         if jobs:
+            self.finish()
+
+    def read_class_chains(self, paths: Sequence[str]) -> None:
+        """The chain round: parse the unread modules that type the calls through attributes
+        (class_chains.py), as many rounds as each one read names the next."""
+        for _ in range(CHAIN_ROUNDS):
+            jobs = chain_jobs(paths, self.results, self.cache)
+            if not jobs:
+                return
+            for i, data, digest in jobs:
+                self.answer_digests[i] = (paths[i], digest)
+                self._analyse(i, relative_path(paths[i]), data, answers_only=True)
             self.finish()
 
     def answer_questions(self, paths: Sequence[str]) -> None:

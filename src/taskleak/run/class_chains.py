@@ -1,0 +1,135 @@
+"""The chain round: read the modules that type a call through an attribute, when no checked file
+holds them.
+
+A call that drops what another module's function returns, made through an attribute
+(`self.client.dispatch_event(...)`), is resolved in the join through the attribute's class: its
+annotation (`client: cli.Client`), the constructor that stores it, and the base classes on the
+way (`Client(EncryptingAPI, Syncer)`, `AsyncSocket(BaseSocket)`). Those classes often live in
+modules that name no spawn and nothing asked, so neither the spawn pass nor the answer round read
+them, and the call stays unresolved. For each such call naming an asked function, this round
+finds the modules its class chain stops at (by import path, as `complete._receiver_modules`
+does for a receiver's chain) and parses them for their facts; up to `MAX_ROUNDS` times, as each
+one read may name the next.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+
+from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.interface import through_an_attribute
+from taskleak.files.paths import relative_path
+from taskleak.files.source import SourceError, read_source
+from taskleak.project.index import ProjectIndex, Where
+from taskleak.run.cache import Cache, content_digest
+from taskleak.run.complete import asked_names, module_paths
+
+MAX_ROUNDS = 3
+
+
+def _loose_ends(index: ProjectIndex, where: Where, attr: str, depth: int = 0
+                ) -> Iterator[tuple[str, str]]:
+    """(importer, dotted name) of the names that do not resolve to a class of the run on the
+    way to what `attr` of `where` holds and to its methods: the attribute's declared type (then
+    that class's bases), or the bases the attribute is inherited through."""
+    path, _ = where
+    facts = index.classes.get(where)
+    if facts is None or depth > 8:
+        return
+    declared = dict(facts.attr_types).get(attr)
+    if declared is not None:
+        found = index.resolve_name(path, declared)
+        if found is not None and found in index.classes:
+            yield from _bases(index, found, depth + 1)
+        else:
+            yield from _import_of(index, path, declared)
+        return
+    if attr in dict(facts.init_params):
+        return  # typed by the calls constructing it, in modules already read
+    for base in facts.bases:
+        found = index.resolve_name(path, base)
+        if found is not None and found in index.classes:
+            yield from _loose_ends(index, found, attr, depth + 1)
+        else:
+            yield from _import_of(index, path, base)
+
+
+def _bases(index: ProjectIndex, where: Where, depth: int) -> Iterator[tuple[str, str]]:
+    """The unresolved names among a class's bases, and their bases (a method's way)."""
+    facts = index.classes.get(where)
+    if facts is None or depth > 8:
+        return
+    for base in facts.bases:
+        found = index.resolve_name(where[0], base)
+        if found is not None and found in index.classes:
+            yield from _bases(index, found, depth + 1)
+        else:
+            yield from _import_of(index, where[0], base)
+
+
+def _import_of(index: ProjectIndex, path: str, name: str, depth: int = 0
+               ) -> Iterator[tuple[str, str]]:
+    """(importer, the dotted name it imports) for a name of `path` that comes from an import;
+    through a module already read that imports it in turn (a package's `__init__.py`
+    re-exporting `from .client import Client`), the name there."""
+    head, _, tail = name.partition(".")
+    target = index.imports.get(path, {}).get(head)
+    if target is None:
+        return
+    full = f"{target}.{tail}" if tail else target
+    for file, rest in index.module_file(path, full):
+        if rest and file != path and depth < 4 \
+                and rest.partition(".")[0] in index.imports.get(file, {}):
+            yield from _import_of(index, file, rest, depth + 1)
+            return
+    yield path, full
+
+
+def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
+               ) -> list[tuple[int, bytes, str]]:
+    """The unread files that the class chains of the run's unresolved calls through an
+    attribute stop at, as (index, bytes, digest); those the cache knows go into `facts`."""
+    asked: set[str] = set()
+    for f in facts:
+        if f.module is not None and f.module.spawns:
+            asked |= asked_names(f)
+    calls = [(f.path, call) for f in facts if f.module is not None
+             for call in f.module.exports.dropped_calls
+             if call.callee.rsplit(".", 1)[-1] in asked and through_an_attribute(call.callee)]
+    if not calls:
+        return []
+    index = ProjectIndex(facts)
+    absolute = {f.path: paths[i] for i, f in enumerate(facts) if f.module is not None}
+    exact: set[str] = set()
+    tails: set[str] = set()
+    for path, call in calls:
+        cls = index.enclosing_class(path, call.caller)
+        if cls is None or index.resolve_callee(path, call.callee, call.caller) is not None:
+            continue
+        attr = call.callee.split(".")[1]
+        for importer, name in _loose_ends(index, (path, cls), attr):
+            found = module_paths(os.path.abspath(absolute[importer]), name)
+            exact.update(found[0])
+            tails.update(found[1])
+    if not exact and not tails:
+        return []
+    ends = tuple(tails)
+    out: list[tuple[int, bytes, str]] = []
+    for i, path in enumerate(paths):
+        if facts[i].module is not None or facts[i].skipped is not None:
+            continue
+        full = os.path.abspath(path)
+        if full not in exact and not full.endswith(ends):
+            continue
+        try:
+            data = read_source(path)
+        except SourceError:
+            continue
+        digest = content_digest(data)
+        known = cache.answer(path, digest, relative_path(path)) if cache is not None else None
+        if known is not None:
+            facts[i] = known
+        else:
+            out.append((i, data, digest))
+    return out
