@@ -3,8 +3,8 @@ above it (the scan's walk stack) and says what happens to it (`Dest`).
 
 `asyncio.create_task(...)` as a statement is discarded; `self._t = ...` binds it; `await x`,
 `gather(x)`, `x.cancel()`, `tasks.add(x)`, `tasks.discard`, `return x`, `f(x)`: each is a `Flow`.
-A value inside a list, a comprehension, a conditional or a subscript climbs on: the record says
-it went into a container or was an element.
+A value inside a list, a comprehension, a conditional, a `+` or a subscript climbs on: the record
+says it went into a container or was an element.
 
 Speed: called for every read of a name in a module. Node classes are tested by exact type
 (see `nodes.py`), and each parent class has its handler in a dict.
@@ -29,7 +29,7 @@ from taskleak.analysis.vocabulary import (
     THREAD_RUNNERS,
     VIEW_METHODS,
 )
-from taskleak.analysis.walk import descendants
+from taskleak.analysis.walk import under_done_check
 from taskleak.records import record
 
 
@@ -64,8 +64,7 @@ class Dest:
     collection: str | None = None  # COLLECTION: the receiver's dotted name
     receiver: cst.BaseExpression | None = None  # COLLECTION: the receiver itself
     callee: str = ""  # PASSED / GATHERED / METHOD: the callee's text
-    call: cst.Call | None = None  # PASSED: the call it is an argument of ... DONE_CALLBACK: its
-    # `add_done_callback(...)` call
+    call: cst.Call | None = None  # PASSED: the call it is an argument of; DONE_CALLBACK: its own
     arg: cst.Arg | None = None  # ... as this argument
     container: bool = False  # the value went into a literal or comprehension first
     element: bool = False  # the value read was an element of the read key (x[k], x.pop())
@@ -189,10 +188,19 @@ def _iterated(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bo
 
 def _conditional(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
                  element: bool) -> Dest | _Climb:
+    """`a if c else b`, `a or b`, and `first + second` (lists joined, sets merged): the value
+    goes where the expression goes."""
     parent = stack[j]
-    if type(parent) is cst.IfExp and parent.test is node:
-        return Dest(_OTHER)
+    if (type(parent) is cst.IfExp and parent.test is node) or (
+            type(parent) is cst.BinaryOperation and (
+                type(parent.operator) not in _JOINS
+                or (j >= _MAX_JOINED and type(stack[j - _MAX_JOINED]) is cst.BinaryOperation))):
+        return Dest(_OTHER)  # (a sum of thousands of terms: each read climbs a few at most)
     return parent, j - 1, container, element
+
+
+_JOINS = (cst.Add, cst.BitOr)
+_MAX_JOINED = 4
 
 
 def _subscript(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
@@ -246,20 +254,7 @@ def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: b
 
 
 DONE_CHECKED = " under a done() check"
-
-
-def _under_done_check(stack: list[cst.CSTNode], j: int) -> bool:
-    """The read at stack[j] is inside an `if` whose test calls `.done()`."""
-    for node in stack[:j]:
-        if isinstance(node, cst.If) and "done" in _called_names(node.test):
-            return True
-    return False
-
-
-def _called_names(node: cst.CSTNode) -> set[str]:
-    """The method names called under `node` (`t.done()` -> "done")."""
-    return {n.func.attr.value for n in descendants(node)
-            if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)}
+DELEGATED = "__await__()"  # `return self._task.__await__()`: awaited when the object is
 
 
 def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
@@ -269,12 +264,12 @@ def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
         return Dest(Flow.CANCEL, element=element)
     if attr == "add_done_callback":  # the call, to follow the callback (`closing.py`)
         return Dest(Flow.DONE_CALLBACK, element=element, call=stack[j - 1])  # type: ignore[arg-type]
-    if attr == "__await__" and j > 1 and type(stack[j - 2]) in (cst.From, cst.Await):
-        return Dest(Flow.AWAITED, element=element)  # `yield from task.__await__()`
+    if attr == "__await__" and j > 1 and type(stack[j - 2]) in (cst.From, cst.Await, cst.Return):
+        return Dest(Flow.AWAITED, callee=DELEGATED, element=element)  # awaiting the object
     if attr == "result":  # `run_coroutine_threadsafe(...).result()` blocks on it
         call: cst.Call = stack[j - 1]  # type: ignore[assignment]
         shown = ".result(timeout=...)" if call.args else ".result()"
-        if _under_done_check(stack, j):
+        if under_done_check(stack, j):
             shown += DONE_CHECKED  # an asyncio Task's: read only when done, it ends nothing
         return Dest(Flow.AWAITED, callee=shown, element=element)
     if attr in PRUNES:
@@ -388,6 +383,7 @@ _HANDLERS: dict[type, _Handler] = {
     cst.For: _iterated,
     cst.IfExp: _conditional,
     cst.BooleanOperation: _conditional,
+    cst.BinaryOperation: _conditional,
     cst.Subscript: _subscript,
     cst.Index: _index,
     cst.Attribute: _attribute,

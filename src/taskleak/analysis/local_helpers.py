@@ -22,6 +22,7 @@ from taskleak.analysis.nodes import dotted
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, CallSite, Scope, ScopeKind
 from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper
+from taskleak.analysis.walk import Walker
 
 # A helper that calls a helper of the module is one more round; deeper chains are rare.
 MAX_ROUNDS = 3
@@ -135,10 +136,11 @@ def passing_on(module: Scope, resolver: Resolver, functions: Sequence[FunctionFa
     return tuple(out)
 
 
-class _Returns(cst.CSTVisitor):
+class _Returns(Walker):
     """The calls a function's own `return` statements return (not its nested functions')."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.calls: list[cst.Call] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
@@ -156,6 +158,6 @@ class _Returns(cst.CSTVisitor):
 
 
 def _returned_calls(function: cst.FunctionDef) -> list[cst.Call]:
-    visitor = _Returns()
-    function.body.visit(visitor)
-    return visitor.calls
+    walker = _Returns()
+    walker.walk(function.body)
+    return walker.calls

@@ -31,6 +31,7 @@ LEAF_TYPES = frozenset({
     *COMPREHENSIONS, *DEFINING_PARENTS, *TARGET_CONTAINERS, *TARGET_HOLDERS,
     cst.Attribute, cst.Arg, cst.Del, cst.Name, cst.Expr, cst.Await, cst.Assign, cst.Return,
     cst.Yield, cst.From, cst.Lambda, cst.DictElement, cst.IfExp, cst.BooleanOperation,
+    cst.BinaryOperation,
     cst.Subscript, cst.SubscriptElement, cst.Index, cst.For, cst.While, cst.Call,
 })
 

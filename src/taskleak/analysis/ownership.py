@@ -14,7 +14,7 @@ import libcst as cst
 from taskleak.analysis.attributes import another_class_attribute, is_rebuild, property_twins
 from taskleak.analysis.effects import BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT, Effects
 from taskleak.analysis.fates import Keeper
-from taskleak.analysis.flow import DONE_CHECKED, Flow
+from taskleak.analysis.flow import DELEGATED, DONE_CHECKED, Flow
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.nodes import callee_text, dotted
@@ -26,6 +26,7 @@ from taskleak.analysis.vocabulary import (
     WEAK_KEY_CONTAINERS,
     WEAK_REFERENCES,
 )
+from taskleak.analysis.waits import awaited_with_the_object
 
 
 class Ownership:
@@ -236,6 +237,8 @@ class Ownership:
         if kind is Flow.CANCEL:
             (eff.replaced if self.respawned_after(occ) else eff.cancels).append(place)
             eff.cancel_reads.append(occ)
+        elif kind is Flow.AWAITED and d.callee == DELEGATED and not awaited_with_the_object(occ):
+            pass  # an awaitable's own task: awaited only by whoever awaits the object, if any
         elif kind is Flow.AWAITED:
             # a concurrent Future's `.result()` blocks the thread: say so, and that a timeout
             # can give up on it

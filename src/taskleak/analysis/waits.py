@@ -334,3 +334,17 @@ def _covers(wait_path: tuple[cst.CSTNode, ...], end_path: tuple[cst.CSTNode, ...
             if branch is node.finalbody or any(branch is h for h in node.handlers):
                 return True
     return False
+
+
+def awaited_with_the_object(occ: Occurrence) -> bool:
+    """A task the object's `__await__` delegates to is awaited when the object is: for sure
+    when the task is a local of that `__await__` (made when the object is awaited), or when
+    entering the object as an async context manager awaits it (`await self` in `__aenter__`).
+    Awaiting itself in another method (`__call__`) proves nothing unless that method runs."""
+    method, cls = occ.scope.method(), occ.scope.enclosing_class()
+    if method is None or cls is None or not method.self_name \
+            or not occ.key.startswith(method.self_name + "."):
+        return True
+    return any(o.key == m.self_name and o.dest.kind is Flow.AWAITED
+               for m in cls.children if m.name == "__aenter__" and m.self_name
+               for s in m.walk() for o in s.occurrences)

@@ -156,3 +156,18 @@ class Walker:
         walker = type(self)
         return (getattr(walker, "visit_" + name, None), getattr(walker, "leave_" + name, None),
                 child_fields(node))
+
+
+def under_done_check(stack: list[cst.CSTNode], j: int) -> bool:
+    """The read at stack[j] (the scan's walk stack) is inside an `if` whose test calls
+    `.done()`."""
+    for node in stack[:j]:
+        if isinstance(node, cst.If) and "done" in _called_names(node.test):
+            return True
+    return False
+
+
+def _called_names(node: cst.CSTNode) -> set[str]:
+    """The method names called under `node` (`t.done()` -> "done")."""
+    return {n.func.attr.value for n in descendants(node)
+            if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)}
