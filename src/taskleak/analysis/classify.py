@@ -24,7 +24,7 @@ from taskleak.analysis.coroutines import (
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
-from taskleak.analysis.guards import ended_first, guard
+from taskleak.analysis.guards import ended_first, guard, guarded_call
 from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.keys import (
@@ -230,10 +230,12 @@ class Classifier:
         ends = eff.cancel_reads + eff.await_reads
         before = any(o.scope.method() is fn and o.seq < site.seq for o in eff.occurrences) \
             or ended_first(site, ends)
-        # a caller that cancels or awaits the old task before its call runs nothing twice
+        # a caller that cancels or awaits the old task before its call, or calls only behind
+        # its own test that the holder is empty, runs nothing twice
+        keys = frozenset({holder.key})
         repeats = bool(site.loops) or self.lifecycle.of(
-            site.scope, lambda call: any(e.scope is call.scope and e.seq < call.seq
-                                         for e in ends)).repeats
+            site.scope, lambda call: guarded_call(call, keys) or any(
+                e.scope is call.scope and e.seq < call.seq for e in ends)).repeats
         if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
                               for o in eff.occurrences):
             repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
@@ -333,7 +335,9 @@ class Classifier:
         before = any(o.scope.method() is fn and o.seq < site.seq
                      and o.dest.kind is not Flow.SUBSCRIPT_STORE for o in eff.occurrences) \
             or ended_first(site, eff.cancel_reads + eff.await_reads)
-        repeats = bool(site.loops) or self.lifecycle.of(site.scope).repeats
+        keys = frozenset({holder.key})
+        repeats = bool(site.loops) or self.lifecycle.of(
+            site.scope, lambda call: guarded_call(call, keys)).repeats
         return repeats, not before and per_client_key(target, fn) \
             and not self._guard(sp, holder)
 

@@ -90,6 +90,20 @@ def _tests(path: tuple[cst.CSTNode, ...]) -> list[tuple[cst.BaseExpression, str]
     return out
 
 
+def guarded_call(call: Occurrence, keys: frozenset[str]) -> bool:
+    """A call of the spawning method made behind the caller's own test that the holder is
+    empty (`if name in self._pending: continue`, then `self._start(name)`): that caller never
+    re-spawns over a live task, so its calls do not count as runs (`Lifecycle.of`'s
+    `excused`). Needs the read's path (the scan keeps it for `self.method` calls)."""
+    for test, leaves_by in _tests(call.path):
+        for name in names_read(test):
+            if name in keys:
+                absent = _absent(test, name)
+                if absent is not None and absent is (leaves_by == ""):
+                    return True
+    return False
+
+
 def names_read(test: cst.BaseExpression) -> list[str]:
     """The names and dotted names a test reads (`self._task`, `task`), in text order."""
     out: list[str] = []

@@ -344,8 +344,12 @@ class Scanner(StackWalker):
         kind = dest.kind
         if kind is Flow.CALLED and dest.result is not None:
             kind = dest.result.kind  # `asyncio.wait([self._task_of()])`: the call's place
+        own = self.cur.self_name
         path = tuple(self.stack[:i]) if kind in _PATH_KEPT or (
-            kind is Flow.METHOD and dest.callee in _PATH_KEPT_METHODS) else ()
+            kind is Flow.METHOD and dest.callee in _PATH_KEPT_METHODS) or (
+            # `self.start(key)` behind the caller's own test (`guards.guarded_call`)
+            dest.kind is Flow.CALLED and own is not None and key.startswith(own)
+            and key[len(own):len(own) + 1] == ".") else ()
         self.cur.occurrences.append(
             Occurrence(key=key, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),
                        path=path))
