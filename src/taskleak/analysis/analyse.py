@@ -53,8 +53,8 @@ class ModuleAnalysis:
                            self.spawns, self.fates)
         # the calls through another object's attribute (`self.hass.spawn(...)`) are placed now,
         # with the tree at hand: the join may make them findings, and placing them later
-        # parses their (often large) modules again (homeassistant: 0.4 s
-        # cold for three rows; placing these 261 calls in the first pass costs 0.1 s)
+        # parses their (often large) modules again (homeassistant: 0.4 s cold for three rows;
+        # placing its 261 such calls here takes 0.22 s of CPU, +0.07 s cold with two workers)
         through = [c.ordinal for c in exported.dropped_calls if through_an_attribute(c.callee)]
         if through:
             exported.positions.update(

@@ -53,9 +53,10 @@ _COLLECTION_NODES = (cst.Dict, cst.Set, cst.List, cst.DictComp, cst.SetComp, cst
 def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Sequence[Spawn],
             fates: Sequence[tuple[Fate, ...]]) -> Exports:
     """What this module can tell others (see `interface.Exports`)."""
+    functions = spawn_helpers(spawns, fates)
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root, ownership.resolver),
-        functions=_with_passing_on(root, ownership.resolver, spawn_helpers(spawns, fates)),
+        functions=functions + passing_on(root, ownership.resolver, functions),
         call_args=_call_args(root, ownership, lifecycle),
         dropped_calls=dropped_calls(root, lifecycle, {id(sp.site.node) for sp in spawns}),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
@@ -152,11 +153,6 @@ def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | Non
     if helper and fates and all(f.kind in _DROPS for f in fates):
         return Promise.DROPS, ""  # `run(func, *args)`: each call's task is lost
     return None
-
-
-def _with_passing_on(root: Scope, resolver: Resolver, functions: tuple[FunctionFacts, ...]
-                     ) -> tuple[FunctionFacts, ...]:
-    return functions + passing_on(root, resolver, functions)
 
 
 def spawn_helpers(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]

@@ -241,8 +241,10 @@ def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: b
         return _method_call(stack, j, attr, container, element)
     if type(grand) is cst.Arg and attr in PRUNES:
         return Dest(Flow.PRUNE_REF, element=element)  # `t.add_done_callback(s.discard)`
-    if type(grand) is cst.Arg and attr == "result" and j > 2 and type(stack[j - 3]) is cst.Await \
-            and last_name(stack[j - 2].func) in THREAD_RUNNERS:  # type: ignore[attr-defined,operator]
+    runner = stack[j - 2] if j > 2 else None
+    if type(grand) is cst.Arg and attr == "result" and type(runner) is cst.Call \
+            and type(stack[j - 3]) is cst.Await \
+            and (last_name(runner.func) or "") in THREAD_RUNNERS:
         # `await to_thread.run_sync(future.result)`: a worker thread blocks on it, awaited
         return Dest(Flow.AWAITED, callee=".result()", element=element)
     if type(grand) is cst.Arg and attr == "cancel" and j > 1 and type(stack[j - 2]) is cst.Call:

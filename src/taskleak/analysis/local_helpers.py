@@ -13,7 +13,7 @@ left to the join's call-site rows (`returned.py`: one task's fixes do not fit a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import libcst as cst
 
@@ -43,21 +43,17 @@ def called_in(text: str | None, helpers: Iterable[str]) -> bool:
     return any(text.count(name.rsplit(".", 1)[-1] + "(") > 1 for name in helpers)
 
 
-class LocalHelpers:
-    """Which calls of a module are its own helpers' (one per `find_spawns` pass)."""
+class OwnCalls:
+    """Which calls of a module run one of its own functions, named by qualified name: by its
+    name, or `self.name(...)` through the class and this module's bases."""
 
-    def __init__(self, module: Scope, helpers: Mapping[str, Spawner]) -> None:
-        self.helpers = helpers
-        self.names = frozenset(q.rsplit(".", 1)[-1] for q in helpers)  # what calls name
+    def __init__(self, module: Scope, qualnames: Collection[str]) -> None:
+        self.qualnames = qualnames
+        self.names = frozenset(q.rsplit(".", 1)[-1] for q in qualnames)  # what calls name
         self._classes = {s.qualname: s for s in module.walk() if s.kind is ScopeKind.CLASS}
 
-    def spawner(self, site: CallSite, resolver: Resolver) -> tuple[str, Spawner] | None:
-        """(qualified name, spawner) of the helper this call resolves to, or None."""
-        found = self.resolve(site.func, site.scope, resolver)
-        return (found, self.helpers[found]) if found is not None else None
-
     def resolve(self, func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> str | None:
-        """The qualified name of the helper a call of `func` in `scope` runs, or None."""
+        """The qualified name of the function a call of `func` in `scope` runs, or None."""
         if isinstance(func, cst.Name) and func.value in self.names:
             return self._function(func.value, scope, resolver)
         if isinstance(func, cst.Attribute) and func.attr.value in self.names:
@@ -72,7 +68,7 @@ class LocalHelpers:
         if owner is None or owner.kind is ScopeKind.CLASS:
             return None
         qualname = f"{owner.qualname}.{name}" if owner.qualname else name
-        return qualname if qualname in self.helpers else None
+        return qualname if qualname in self.qualnames else None
 
     def _method(self, func: cst.Attribute, scope: Scope, resolver: Resolver) -> str | None:
         receiver = func.value
@@ -93,7 +89,7 @@ class LocalHelpers:
         own = cls.bindings.get(name)
         if own:
             qualname = f"{cls.qualname}.{name}"
-            return qualname if qualname in self.helpers \
+            return qualname if qualname in self.qualnames \
                 and own[0].kind is BindingKind.DEF else None
         if not isinstance(cls.node, cst.ClassDef):
             return None
@@ -106,6 +102,19 @@ class LocalHelpers:
         return None
 
 
+class LocalHelpers(OwnCalls):
+    """Which calls of a module are its own spawn helpers' (one per `find_spawns` pass)."""
+
+    def __init__(self, module: Scope, helpers: Mapping[str, Spawner]) -> None:
+        super().__init__(module, helpers.keys())
+        self.helpers = helpers
+
+    def spawner(self, site: CallSite, resolver: Resolver) -> tuple[str, Spawner] | None:
+        """(qualified name, spawner) of the helper this call resolves to, or None."""
+        found = self.resolve(site.func, site.scope, resolver)
+        return (found, self.helpers[found]) if found is not None else None
+
+
 def passing_on(module: Scope, resolver: Resolver, functions: Sequence[FunctionFacts]
                ) -> tuple[FunctionFacts, ...]:
     """The functions of the module that spawn nothing but return what one of its helpers
@@ -115,7 +124,7 @@ def passing_on(module: Scope, resolver: Resolver, functions: Sequence[FunctionFa
     many = {f.qualname: f for f in functions if f.many}
     if not many:
         return ()
-    local = LocalHelpers(module, {q: helper_spawner(f, q) for q, f in many.items()})
+    calls = OwnCalls(module, many.keys())
     known = {f.qualname for f in functions}
     out: list[FunctionFacts] = []
     for scope in module.walk():
@@ -124,7 +133,7 @@ def passing_on(module: Scope, resolver: Resolver, functions: Sequence[FunctionFa
                 or scope.qualname in known:
             continue
         for value in _returned_calls(node):
-            found = local.resolve(value.func, scope, resolver)
+            found = calls.resolve(value.func, scope, resolver)
             if found is not None:
                 params = node.params
                 out.append(FunctionFacts(

@@ -55,8 +55,14 @@ class Spawn:
     # a receiver another module must type (`core.loop.create_task`): its chain
     # ("pkg.core.loop", see chains.py); a spawn only if the project join finds it is a loop
     receiver: str = ""
-    # a call of the module's own helper that returns the task (`local_helpers.py`): its name
-    returned_by: str = ""
+
+    @property
+    def returned_by(self) -> str:
+        """The name of the project's helper whose returned task this call gives (a helper
+        taskleak read, `local_helpers.py`, that returns the task), else ""."""
+        helper = self.helper
+        return helper.method if helper is not None and helper.project \
+            and helper.promise is Promise.RETURNS else ""
 
     @property
     def coroutine(self) -> cst.BaseExpression | None:
@@ -90,9 +96,6 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
                 found = local.spawner(site, resolver)
                 if found is not None:
                     spawn = Spawn(site, found[0], structured=False, helper=found[1])
-            if spawn is not None and spawn.helper is not None and spawn.helper.project \
-                    and spawn.helper.promise is Promise.RETURNS:
-                spawn.returned_by = spawn.helper.method  # the task that helper returns
             if spawn is not None:
                 out.append(spawn)
     return out

@@ -19,11 +19,9 @@ from collections.abc import Iterator, Sequence
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.interface import through_an_attribute
-from taskleak.files.paths import relative_path
-from taskleak.files.source import SourceError, read_source
 from taskleak.project.index import ProjectIndex, Where
-from taskleak.run.cache import Cache, content_digest
-from taskleak.run.complete import asked_names, module_paths
+from taskleak.run.cache import Cache
+from taskleak.run.complete import asked_names, files_at, module_paths, read_jobs
 
 MAX_ROUNDS = 3
 
@@ -112,24 +110,6 @@ def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
             found = module_paths(os.path.abspath(absolute[importer]), name)
             exact.update(found[0])
             tails.update(found[1])
-    if not exact and not tails:
-        return []
-    ends = tuple(tails)
-    out: list[tuple[int, bytes, str]] = []
-    for i, path in enumerate(paths):
-        if facts[i].module is not None or facts[i].skipped is not None:
-            continue
-        full = os.path.abspath(path)
-        if full not in exact and not full.endswith(ends):
-            continue
-        try:
-            data = read_source(path)
-        except SourceError:
-            continue
-        digest = content_digest(data)
-        known = cache.answer(path, digest, relative_path(path)) if cache is not None else None
-        if known is not None:
-            facts[i] = known
-        else:
-            out.append((i, data, digest))
-    return out
+    unread = {i: {""} for i in files_at(paths, exact, tails)  # "": whatever it names
+              if facts[i].module is None and facts[i].skipped is None}
+    return read_jobs(paths, facts, unread, cache)

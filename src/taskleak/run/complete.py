@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts, QuestionKind
@@ -88,16 +88,6 @@ class Folders:
         self.keys = [paths[i] for i in order]
         self.ordered = list(zip(self.keys, order, strict=True))
 
-    @classmethod
-    def of(cls, paths: Sequence[str]) -> Folders:
-        """The run's one instance: the helper round and the answer round share it (sorting
-        homeassistant's 10,916 paths takes 2-6 ms of a warm run)."""
-        global _last_folders
-        if _last_folders is None or _last_folders[0] is not paths \
-                or len(_last_folders[1].keys) != len(paths):
-            _last_folders = (paths, cls(paths))
-        return _last_folders[1]
-
     def _below(self, folder: str) -> tuple[str, list[tuple[str, int]]]:
         prefix = folder.rstrip(os.sep) + os.sep
         start = bisect_left(self.keys, prefix)
@@ -122,9 +112,6 @@ class Folders:
                 break
             below, current = wider, parent
         return [i for _, i in below]
-
-
-_last_folders: tuple[Sequence[str], Folders] | None = None
 
 
 def module_paths(importer: str, chain: str) -> tuple[list[str], list[str]]:
@@ -160,6 +147,12 @@ def _receiver_modules(paths: Sequence[str], asking: list[tuple[str, FileFacts]])
                     found = module_paths(os.path.abspath(path), q.owner)
                     exact.update(found[0])
                     tails.update(found[1])
+    return files_at(paths, exact, tails)
+
+
+def files_at(paths: Sequence[str], exact: set[str], tails: set[str]) -> set[int]:
+    """The indices of the run's files at these absolute paths, or ending in these tails
+    (`module_paths`' two answers)."""
     if not exact and not tails:
         return set()
     ends = tuple(tails)
@@ -171,22 +164,32 @@ def _receiver_modules(paths: Sequence[str], asking: list[tuple[str, FileFacts]])
             and ((full := os.path.abspath(path)) in exact or full.endswith(ends))}
 
 
-def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
+def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None,
+                folders_of: Callable[[Sequence[str]], Folders] = Folders
                 ) -> list[tuple[int, bytes, str]]:
     """The files left out that can answer a question (see the module docstring), as (index,
-    bytes, digest) to parse; those the cache knows go straight into `facts`."""
+    bytes, digest) to parse; those the cache knows go straight into `facts`. `folders_of`:
+    the run's files by folder (the run makes them once for its rounds)."""
     searched: dict[int, set[str]] = defaultdict(set)
     asking = _asking(paths, facts)
     for i in _receiver_modules(paths, asking):
         if facts[i].module is None and facts[i].skipped is None:
             searched[i].add("")  # read whatever it names
     packages = _packages(asking)
-    folders = Folders.of(paths) if packages else None
+    folders = folders_of(paths) if packages else None
     for folder, names in packages.items():
         assert folders is not None
         for i in folders.in_package(folder):
             if facts[i].module is None and facts[i].skipped is None:
                 searched[i] |= names
+    return read_jobs(paths, facts, searched, cache)
+
+
+def read_jobs(paths: Sequence[str], facts: list[FileFacts], searched: dict[int, set[str]],
+              cache: Cache | None) -> list[tuple[int, bytes, str]]:
+    """Of the files left out, those whose bytes name one of their words ("": any file), as
+    (index, bytes, digest) to parse for their answers; those the cache knows go straight into
+    `facts`, and the words a file lacks are remembered for the next run."""
     out: list[tuple[int, bytes, str]] = []
     for i, names in sorted(searched.items()):
         if cache is not None and names <= cache.absent(paths[i]):

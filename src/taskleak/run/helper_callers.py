@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper
@@ -80,15 +80,15 @@ def helpers_key(helpers: Sequence[Spawner]) -> str:
     return content_digest("\n".join(f"{h.spec}|{h.note}" for h in helpers).encode())[:16]
 
 
-def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
-                ) -> list[HelperJob]:
+def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None,
+                folders_of: Callable[[Sequence[str]], Folders] = Folders) -> list[HelperJob]:
     """The files to analyse again with the helpers they may call; those the cache knows go
-    straight into `facts`."""
+    straight into `facts`. `folders_of`: the run's files by folder (made once for its rounds)."""
     helpers = project_helpers(paths, facts)
     if not helpers:
         return []
     searched: dict[int, list[Spawner]] = defaultdict(list)
-    folders = Folders.of(paths)
+    folders = folders_of(paths)
     for home, helper in helpers:
         for i in folders.in_package(os.path.dirname(paths[home])):
             if facts[i].module is None and facts[i].skipped is None:

@@ -33,7 +33,7 @@ from taskleak.records import record
 from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
 from taskleak.run.class_chains import chain_jobs
-from taskleak.run.complete import answer_jobs, place_calls
+from taskleak.run.complete import Folders, answer_jobs, place_calls
 from taskleak.run.helper_callers import helper_jobs
 from taskleak.run.prefilter import Prefilter, prefilter_for
 from taskleak.run.progress import NoProgress, Progress
@@ -190,6 +190,7 @@ class _Collector:
         self.recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # path, stat, digest
         self.answer_digests: dict[int, tuple[str, str]] = {}  # path, digest
         self.helped_keys: dict[int, tuple[str, str, str]] = {}  # path, digest, helpers' key
+        self._folders: Folders | None = None
         self.analyzer = analyzer  # started during discovery, or made by the first job
         if analyzer is not None:
             analyzer.on_result = self._done
@@ -261,13 +262,20 @@ class _Collector:
     def judge_helper_callers(self, paths: Sequence[str]) -> None:
         """The helper round: analyse again the files that may call the project's spawn
         helpers, with those helpers (helper_callers.py)."""
-        jobs = helper_jobs(paths, self.results, self.cache)
+        jobs = helper_jobs(paths, self.results, self.cache, self.folders)
         for job in jobs:
             self.helped_keys[job.index] = (paths[job.index], job.digest, job.key)
             self._analyse(job.index, relative_path(paths[job.index]), job.data,
                           extra=job.helpers)
         if jobs:
             self.finish()
+
+    def folders(self, paths: Sequence[str]) -> Folders:
+        """The run's files by folder, made once for the helper and answer rounds (sorting
+        homeassistant's 10,916 paths took 2-6 ms of a warm run each time)."""
+        if self._folders is None:
+            self._folders = Folders(paths)
+        return self._folders
 
     def read_class_chains(self, paths: Sequence[str]) -> None:
         """The chain round: parse the unread modules that type the calls through attributes
@@ -283,7 +291,7 @@ class _Collector:
 
     def answer_questions(self, paths: Sequence[str]) -> None:
         """The second round: parse the files that can answer the first round's questions."""
-        jobs = answer_jobs(paths, self.results, self.cache)
+        jobs = answer_jobs(paths, self.results, self.cache, self.folders)
         for i, data, digest in jobs:
             self.answer_digests[i] = (paths[i], digest)
             self._analyse(i, relative_path(paths[i]), data, answers_only=True)
