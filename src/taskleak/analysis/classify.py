@@ -300,7 +300,7 @@ class Classifier:
         # wait that gives up on them (`wait(self._tasks, timeout=5)` on stop) does not change that
         pruned_when_done = any(o.dest.kind is Flow.PRUNE_REF for o in eff.prune_reads)
         left = None if pruned_when_done \
-            else self.races.left_running(sp, holder, label, eff, self._fate)
+            else self.races.left_running(sp, holder, label, eff, self._fate, collection=True)
         if left is not None:
             return left
         pruner = pruned_only_on_success(site, eff.prune_reads,

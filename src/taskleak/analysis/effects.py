@@ -53,6 +53,8 @@ class Effects:
     gather_reads: list[Occurrence] = field(default_factory=list)
     prune_reads: list[Occurrence] = field(default_factory=list)
     return_reads: list[Occurrence] = field(default_factory=list)  # `return x`: see `handed`
+    # the calls handing it to a function this module cannot follow (see `handed`)
+    handed_reads: list[Occurrence] = field(default_factory=list)
     collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     key_collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)

@@ -23,7 +23,7 @@ def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Sco
                                                                          cst.FunctionDef):
         return None
     params = fn.node.params
-    if arg.star:
+    if arg.star == "**":
         return None
     if arg.keyword is not None:
         name = arg.keyword.value
@@ -39,4 +39,8 @@ def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Sco
     positional = [p.name.value for p in (*params.posonly_params, *params.params)]
     if fn.self_name is not None and isinstance(call.func, cst.Attribute):
         index += 1  # `self.m(task)`: the first parameter is `self`
+    if arg.star:  # `f(*tasks)` into `def f(*tasks)`: the tuple holds the same tasks
+        rest = params.star_arg
+        return (fn, rest.name.value) if index >= len(positional) and isinstance(
+            rest, cst.Param) else None
     return (fn, positional[index]) if index < len(positional) else None

@@ -284,6 +284,7 @@ class Ownership:
             if d.call is not None and d.arg is not None and depth < 2 else None
         if received is None:
             eff.handed.append(f"passed to {d.callee}()")
+            eff.handed_reads.append(occ)
             return
         fn, param = received
         sub = self.effects(Holder(Keeper.LOCAL, param, param, fn), depth + 1)
@@ -296,6 +297,8 @@ class Ownership:
                 eff.cancel_reads.append(occ)
             if sub.await_reads:
                 eff.await_reads.append(occ)
+        if sub.handed_reads:  # handed on from there: this call is where it leaves our reach
+            eff.handed_reads.append(occ)
         eff.handed += [h if h != "returned" else f"returned by {d.callee}()"
                        for h in sub.handed]
         eff.weak += sub.weak
@@ -322,6 +325,7 @@ class Ownership:
                     eff.add_cleanup(sub)
                     eff.replaced += sub.replaced
                     eff.handed += sub.handed
+                    eff.handed_reads += sub.handed_reads
                     eff.return_reads += sub.return_reads
                     eff.followed += sub.followed
                     eff.weak += sub.weak

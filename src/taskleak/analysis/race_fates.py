@@ -34,8 +34,10 @@ class RaceFates:
             if left is not None else None
 
     def left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects,
-                     make: MakeFate) -> Fate | None:
-        """The task is waited in a race that leaves it running, and nothing cancels it then."""
+                     make: MakeFate, collection: bool = False) -> Fate | None:
+        """The task is waited in a race that leaves it running, and nothing cancels it then.
+        Handed after the wait to a function this module cannot follow (`cancel_and_wait(*tasks)`
+        of another module), it is said to be handed there, with no claim about its end."""
         ends = eff.cancel_reads + eff.await_reads
         for occ in eff.gather_reads:
             race = race_of(occ.path, occ.seq, occ.scope)
@@ -48,10 +50,27 @@ class RaceFates:
             if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
                    for a in eff.await_reads):
                 continue  # awaited before this wait: done by then (a local reused later)
-            left = left_running(race, ends + self._pending_ends(race), sp.site.path)
-            if left is not None:
-                return self._left(sp, holder, label, left, make)
+            ends = ends + self._pending_ends(race)
+            left = left_running(race, ends, sp.site.path)
+            if left is None:
+                continue
+            handed = next((o for o in eff.handed_reads
+                           if left_running(race, [*ends, o], sp.site.path) is None), None)
+            if handed is not None:
+                return self._handed(sp, holder, label, f"passed to {handed.dest.callee}() after "
+                                    f"{race.call}: not followed", make, collection)
+            return self._left(sp, holder, label, left, make)
         return None
+
+    @staticmethod
+    def _handed(sp: Spawn, holder: Holder, label: str, handed: str, make: MakeFate,
+                collection: bool) -> Fate:
+        if holder.kind is not Keeper.LOCAL:
+            return make(FateKind.KEPT_HANDED, sp, holder, holder=label, handed=handed)
+        if collection:
+            return make(FateKind.LOCAL_COLLECTION_HANDED, sp, holder, holder=label,
+                        handed=handed)
+        return make(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key, handed=handed)
 
     def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race,
               make: MakeFate) -> Fate:
