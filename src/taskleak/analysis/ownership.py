@@ -297,8 +297,8 @@ class Ownership:
                 eff.cancel_reads.append(occ)
             if sub.await_reads:
                 eff.await_reads.append(occ)
-        if sub.handed_reads:  # handed on from there: this call is where it leaves our reach
-            eff.handed_reads.append(occ)
+        if sub.handed_reads:  # handed on from there (and this call is where it leaves us)
+            eff.handed_reads += [occ, *sub.handed_reads]
         eff.handed += [h if h != "returned" else f"returned by {d.callee}()"
                        for h in sub.handed]
         eff.weak += sub.weak

@@ -12,7 +12,7 @@ from taskleak.analysis.lifetimes import cancelled_on_return
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import Occurrence
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.waits import Race, left_running, pending_target, race_of
+from taskleak.analysis.waits import Race, left_running, pending_target, race_of, reached_after
 
 MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
 
@@ -54,8 +54,7 @@ class RaceFates:
             left = left_running(race, ends, sp.site.path)
             if left is None:
                 continue
-            handed = next((o for o in eff.handed_reads
-                           if left_running(race, [*ends, o], sp.site.path) is None), None)
+            handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
             if handed is not None:
                 return self._handed(sp, holder, label, f"passed to {handed.dest.callee}() after "
                                     f"{race.call}: not followed", make, collection)

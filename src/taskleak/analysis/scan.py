@@ -46,7 +46,9 @@ from taskleak.analysis.vocabulary import (
 _SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
 # reads whose place matters later: which wait, which `try` (waits.py, the prune of a task's
 # own entry)
-_PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE})
+# a hand-off too: where a task is handed after a race says whether it runs when the race
+# is cut short (`race_fates.py`)
+_PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE, Flow.PASSED})
 # an event set in a `finally` tells a stopper's wait that the coroutine has ended (lifetimes.py)
 _PATH_KEPT_METHODS = frozenset({"set"})
 

@@ -193,6 +193,19 @@ def _ended(race: Race, ends: list[Occurrence], exit_only: bool) -> bool:
     return True
 
 
+def reached_after(race: Race, occ: Occurrence) -> bool:
+    """Whether a read at `occ` (a call handing the task on) runs when the race leaves the task
+    running: in a `finally`/`except` around the wait, or after it in the same function (past a
+    `try` or `suppress` catching the timeout, when a timeout can cut the wait short)."""
+    if not occ.path:
+        return False
+    if _covers(race.path, occ.path):
+        return True
+    if occ.seq <= race.seq or occ.scope.method() is not race.scope.method():
+        return False
+    return not race.timeout or _after_try(race.path, occ.path)
+
+
 def _exit_only(race: Race, ends: list[Occurrence], spawned: tuple[cst.CSTNode, ...]) -> bool:
     """The task, spawned before the loop around the wait, is cancelled after the wait only in a
     branch that leaves the loop (`if stop.is_set(): cancel the rest; return`), and the loop can
@@ -316,10 +329,19 @@ def _statements(block: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
 
 def _after_try(wait_path: tuple[cst.CSTNode, ...], end_path: tuple[cst.CSTNode, ...]) -> bool:
     """The end comes after a `try` whose body holds the wait and whose `except` catches the
-    timeout (`try: async with timeout(): await wait(...)` / `except TimeoutError:` / cancel)."""
+    timeout (`try: async with timeout(): await wait(...)` / `except TimeoutError:` / cancel),
+    or after a `with suppress(...)` holding it (the same, written as a context manager)."""
     inside = {id(n) for n in end_path}
-    return any(isinstance(node, cst.Try) and node.handlers and wait_path[j + 1] is node.body
-               and id(node) not in inside for j, node in enumerate(wait_path[:-1]))
+    return any(((isinstance(node, cst.Try) and node.handlers) or _suppressing(node))
+               and wait_path[j + 1] is node.body and id(node) not in inside
+               for j, node in enumerate(wait_path[:-1]))
+
+
+def _suppressing(node: cst.CSTNode) -> bool:
+    """`with contextlib.suppress(asyncio.TimeoutError):` (or `suppress` imported)."""
+    return isinstance(node, cst.With) and any(
+        isinstance(item.item, cst.Call) and last_name(item.item.func) == "suppress"
+        for item in node.items)
 
 
 def _covers(wait_path: tuple[cst.CSTNode, ...], end_path: tuple[cst.CSTNode, ...]) -> bool:

@@ -1,8 +1,10 @@
 """Near miss of task-tracked/race_losers_handed_to_an_import.py: the losers are handed, after
 the wait, to a function of this module that only reads their names; that function is followed,
-and it ends nothing, so they are still left running."""
+and it ends nothing, so they are still left running. And a hand-off the wait's timeout skips."""
 
 import asyncio
+
+from .aio import cancel_and_wait
 
 
 def note(*tasks: asyncio.Task[None]) -> None:
@@ -17,3 +19,10 @@ async def pump(ws, outbox) -> None:
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     finally:
         note(*tasks)
+
+
+async def drain_then_stop(reader) -> None:
+    # the wait's timeout is not caught here: it leaves before the hand-off, the task running
+    monitor = asyncio.create_task(reader.drain())
+    await asyncio.wait_for(asyncio.shield(monitor), timeout=1.0)
+    await cancel_and_wait(monitor)

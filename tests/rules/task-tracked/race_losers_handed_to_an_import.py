@@ -2,6 +2,7 @@
 with them is not followed, so no claim is made about their end (issue 23, kind 1)."""
 
 import asyncio
+import contextlib
 
 from .aio import cancel_and_wait
 
@@ -35,3 +36,11 @@ async def race_then_cancel(a, b) -> None:
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     finally:
         cancel_all(*tasks)
+
+
+async def drain_then_stop(reader) -> None:
+    # a timeout is suppressed around the shielded wait, so the hand-off after it always runs
+    monitor = asyncio.create_task(reader.drain())
+    with contextlib.suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(asyncio.shield(monitor), timeout=1.0)
+    await cancel_and_wait(monitor)
