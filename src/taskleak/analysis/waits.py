@@ -21,6 +21,7 @@ from the paths the scan keeps for waits and cancels (and the loop's own statemen
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeGuard
 
 import libcst as cst
 
@@ -332,13 +333,14 @@ def _after_try(wait_path: tuple[cst.CSTNode, ...], end_path: tuple[cst.CSTNode, 
     timeout (`try: async with timeout(): await wait(...)` / `except TimeoutError:` / cancel),
     or after a `with suppress(...)` holding it (the same, written as a context manager)."""
     inside = {id(n) for n in end_path}
-    return any(((isinstance(node, cst.Try) and node.handlers) or _suppressing(node))
-               and wait_path[j + 1] is node.body and id(node) not in inside
+    return any(_catching(node) and wait_path[j + 1] is node.body and id(node) not in inside
                for j, node in enumerate(wait_path[:-1]))
 
 
-def _suppressing(node: cst.CSTNode) -> bool:
-    """`with contextlib.suppress(asyncio.TimeoutError):` (or `suppress` imported)."""
+def _catching(node: cst.CSTNode) -> TypeGuard[cst.Try | cst.With]:
+    """A `try` with handlers, or `with contextlib.suppress(...):` (or `suppress` imported)."""
+    if isinstance(node, cst.Try):
+        return bool(node.handlers)
     return isinstance(node, cst.With) and any(
         isinstance(item.item, cst.Call) and last_name(item.item.func) == "suppress"
         for item in node.items)
