@@ -38,20 +38,21 @@ class RaceFates:
         """The task is waited in a race that leaves it running, and nothing cancels it then.
         Handed after the wait to a function this module cannot follow (`cancel_and_wait(*tasks)`
         of another module), it is said to be handed there, with no claim about its end."""
-        ends = eff.cancel_reads + eff.await_reads
-        for occ in eff.gather_reads:
-            race = race_of(occ.path, occ.seq, occ.scope)
+        races = [(occ, race_of(occ.path, occ.seq, occ.scope)) for occ in eff.gather_reads]
+        # a wait that cannot give up on it (`await shield(t)` with no timeout) ends it like an
+        # await
+        ends = eff.cancel_reads + eff.await_reads + [o for o, race in races if race is None]
+        for _, race in races:
             if race is None:
                 continue
             method = race.scope.method()
             if holder.kind is not Keeper.LOCAL and any(
-                    o.scope.method() is not method for o in eff.cancel_reads):
-                continue  # its owner cancels it elsewhere (on shutdown)
+                    o.scope.method() is not method for o in ends):
+                continue  # its owner cancels or waits for it elsewhere (on shutdown, join())
             if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
                    for a in eff.await_reads):
                 continue  # awaited before this wait: done by then (a local reused later)
-            ends = ends + self._pending_ends(race)
-            left = left_running(race, ends, sp.site.path)
+            left = left_running(race, ends + self._pending_ends(race), sp.site.path)
             if left is None:
                 continue
             handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
