@@ -140,7 +140,7 @@ class Classifier:
         fate's other fields (`holder`, `cleanup` ...)."""
         site = sp.site
         fn = site.scope.method()
-        kept_by, owner, attribute = keeper_of(keeper)
+        kept_by, owner, attribute = keeper_of(keeper, site.scope)
         often = self.lifecycle.of(site.scope)
         return Fate(kind, coroutine_text(sp.coroutine), in_loop=bool(site.loops),
                     repeating=often.function if often.repeats else "",

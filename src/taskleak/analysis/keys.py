@@ -62,8 +62,12 @@ def per_client_key(target: cst.BaseExpression | None, fn: Scope | None) -> bool:
         b.kind is BindingKind.PARAM for b in fn.bindings.get(source.value, []))
 
 
-def keeper_of(holder: Holder | None) -> tuple[Keeper | None, str, str]:
-    """(what keeps the task, its owner, the attribute or parameter name)."""
+def keeper_of(holder: Holder | None, scope: Scope | None = None
+              ) -> tuple[Keeper | None, str, str]:
+    """(what keeps the task, its owner, the attribute or parameter name). The owner of a
+    dotted holder (`result.task`) is the class its object is constructed from, as written, when
+    `scope` binds the object once from a call of a name (`result = RunResult(...)`): the join
+    asks that class's module what ends the attribute."""
     if holder is None:
         return None, "", ""
     if holder.kind is Keeper.LOCAL:
@@ -74,7 +78,20 @@ def keeper_of(holder: Holder | None) -> tuple[Keeper | None, str, str]:
         return Keeper.ATTRIBUTE, holder.scope.qualname, holder.name
     if holder.kind is Keeper.GLOBAL:
         return Keeper.GLOBAL, "", holder.name
-    return Keeper.DOTTED, "", holder.key.rsplit(".", 1)[-1]
+    return Keeper.DOTTED, constructed_from(holder, scope), holder.key.rsplit(".", 1)[-1]
+
+
+def constructed_from(holder: Holder, scope: Scope | None) -> str:
+    """`RunResult` for the holder `result.task` when `scope` binds `result` once, from
+    `RunResult(...)`; "" when that is not known."""
+    base, _, attr = holder.key.partition(".")
+    if scope is None or not attr or "." in attr:
+        return ""
+    bindings = scope.bindings.get(base, [])
+    if len(bindings) != 1 or bindings[0].kind is not BindingKind.ASSIGN \
+            or not isinstance(bindings[0].value, cst.Call):
+        return ""
+    return dotted(bindings[0].value.func) or ""
 
 
 _FRESH = frozenset({BindingKind.ASSIGN, BindingKind.FOR, BindingKind.WITH, BindingKind.OTHER})

@@ -47,15 +47,15 @@ def _cleanup_text(found: list[tuple[str, Effect]]) -> str:
     return listed(places, most=2)
 
 
-def _ended_elsewhere(index: ProjectIndex, path: str, question: Question
-                     ) -> list[tuple[str, Effect]]:
-    """Effects of other modules on `question.owner`'s attribute `question.name`."""
-    owner: Where = (path, question.owner)
+def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: Where,
+                     dotted: bool = False) -> list[tuple[str, Effect]]:
+    """Effects of other modules (of `owner`'s own too, when it is not `path`'s: an object of
+    another class, `result.task`) on `owner`'s attribute `question.name`."""
     stored = index.stored_by.get(question.name, [])
     unique = bool(stored) and all(where == owner for where in stored)
     found = []
     for other, effect in index.effects.get(question.name, []):
-        if other == path:
+        if other == path and not dotted:
             continue  # this module's own effects were counted where it was analysed
         if unique or (effect.owner and index.is_subclass((other, effect.owner), owner)):
             found.append((other, effect))
@@ -65,7 +65,12 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question
 def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
     if fate.kind not in _ENDED or not question.owner:
         return fate
-    found = _ended_elsewhere(index, path, question)
+    # a dotted holder's owner is the class its object is constructed from, as written there
+    dotted = fate.keeper is Keeper.DOTTED
+    owner = index.resolve_name(path, question.owner) if dotted else (path, question.owner)
+    if owner is None or (dotted and owner not in index.classes):
+        return fate
+    found = _ended_elsewhere(index, path, question, owner, dotted)
     if not found:
         return fate
     return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")
