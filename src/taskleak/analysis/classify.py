@@ -44,6 +44,7 @@ from taskleak.analysis.lifetimes import (
 )
 from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.passed import passed_fate
 from taskleak.analysis.queues import unbounded_put
 from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.resolve import Resolver
@@ -92,7 +93,7 @@ class Classifier:
         if d.kind is Flow.PASSED:
             if self.ownership.weak_call(d.callee, site.scope):  # `weakref.ref(spawn(...))`
                 return [self._fate(FateKind.WEAKLY_HELD, sp, holder=f"{d.callee}()")]
-            return [Fate(FateKind.PASSED, coro, callee=d.callee)]
+            return [passed_fate(self.ownership, sp, self._fate)]
         if into_collection(d):
             assert d.receiver is not None
             holder = self.ownership.holder_for(d.receiver, site.scope)

@@ -51,6 +51,11 @@ def _describe(fate: Fate) -> Description:
             f"the tasks {fate.callee}() returns are discarded here{often}"
             if fate.holder == RETURNED_TASKS else
             f"the task {fate.callee}() returns is discarded here{often}", because=_lost(fate))
+    if fate.kind is FateKind.HANDED_AND_DROPPED:
+        return Description(
+            f"handed to {fate.callee}(), dropped there", "none",
+            f"{coro} is handed to {fate.callee}(), which neither keeps nor ends it{often}",
+            because=_lost(fate))
     if fate.kind is FateKind.HELPER_DROPS:
         return Description(
             f"discarded by {fate.holder}()", "none",
@@ -173,7 +178,7 @@ class Agent:
     fates=frozenset({
         FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
-        FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS,
+        FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS, FateKind.HANDED_AND_DROPPED,
         FateKind.WEAKLY_HELD, FateKind.UNBOUNDED_PUT,
     }),
     describe=_describe,

@@ -30,9 +30,16 @@ def _describe(fate: Fate) -> Description:
         how = fate.cleanup or "it keeps the task and ends it"
         return Description(f"kept by {fate.holder}()", how,
                            f"handed to {fate.holder}(), which keeps and ends it: {how}")
-    if kind is FateKind.PASSED:
+    if kind is FateKind.PASSED and fate.cleanup:  # a function of this module, followed
+        return Description(f"passed to {fate.callee}()", fate.cleanup,
+                           f"handed to {fate.callee}(), where it is {fate.cleanup}")
+    if kind is FateKind.PASSED and fate.handed:
         return Description(f"passed to {fate.callee}()", f"up to {fate.callee}()",
-                           f"handed to {fate.callee}(), which keeps the reference")
+                           f"handed to {fate.callee}(), which keeps it")
+    if kind is FateKind.PASSED:
+        return Description(f"passed to {fate.callee}()", "not followed",
+                           f"handed to {fate.callee}(): not followed, so no claim is made "
+                           "about its end")
     return _kept(fate)
 
 

@@ -1,0 +1,41 @@
+"""A task passed straight to a call (`self._detach(ensure_future(...))`): what the callee does.
+
+The callee is followed when this module defines it (`handoffs.receiving_parameter`): its
+parameter's reads say whether it ends the task, keeps it (stores it, puts it in a collection,
+hands it on or returns it), or neither, when the task is dropped as the call returns: a
+done-callback it adds keeps nothing (the event loop holds a task only weakly). A callee this
+module does not define is not followed, and no claim is made about the task's end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.handoffs import receiving_parameter
+from taskleak.analysis.holders import Holder
+from taskleak.analysis.nodes import coroutine_text
+from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.spawns import Spawn
+
+
+def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> Fate:
+    """`make`: the classifier's fate maker (how often the spawn runs, where)."""
+    d = sp.site.dest
+    coro = coroutine_text(sp.coroutine)
+    received = receiving_parameter(d.call, d.arg, sp.site.scope) \
+        if d.call is not None and d.arg is not None else None
+    if received is None:
+        return Fate(FateKind.PASSED, coro, callee=d.callee)
+    fn, param = received
+    eff = ownership.effects(Holder(Keeper.LOCAL, param, param, fn))
+    if not sp.spawner.endswith("run_coroutine_threadsafe"):
+        # an asyncio Task's `.result()` read by the callee (in a done-callback, under a
+        # `done()` check) ends nothing: it is read once the task is done, not to end it
+        eff = eff.without_result_reads().copy()
+        eff.results = []
+    if eff.cleanup:
+        return Fate(FateKind.PASSED, coro, callee=d.callee, cleanup=eff.cleanup)
+    if eff.handed or eff.stores or eff.collections or eff.key_collections or eff.weak:
+        return Fate(FateKind.PASSED, coro, callee=d.callee, handed="kept")
+    return make(FateKind.HANDED_AND_DROPPED, sp, callee=d.callee)
