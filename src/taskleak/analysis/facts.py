@@ -166,3 +166,6 @@ class FileFacts:
     # whether its bytes mention `noqa` (any case): False lets the suppression step skip reading
     # it again; unknown is True
     mentions_noqa: bool = True
+    # the project's spawn helpers of other modules it was analysed with, by qualified name
+    # (run/helper_forecast.py, run/helper_callers.py)
+    helpers: tuple[str, ...] = ()

@@ -28,14 +28,19 @@ def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None) ->
     """The finding on one spawn of the file shown as `path` (with `fates` when the project
     completed them)."""
     verdict = judge(fates or sf.fates)
-    advised = sf.advised_rule == verdict.code
+    # the module's advice took the call to give a task; a helper whose body the join read
+    # drops it (a spawner with no promise): there is none to keep, the fix belongs in it
+    drops = fates is not None and len(fates) > 0 and fates[0].kind is FateKind.HELPER_DROPS \
+        and sf.fates[0].kind is not FateKind.HELPER_DROPS
+    advised = sf.advised_rule == verdict.code and not drops
     return Finding(
         path=path, line=sf.line, column=sf.column, end_line=sf.end_line,
         end_column=sf.end_column, rule=verdict.code, risk=verdict.risk, spawner=sf.spawner,
         coroutine=fates[0].coroutine if fates else sf.coroutine, tracked=verdict.tracked,
         cleaned=verdict.cleaned,
         message=verdict.message, because=verdict.because, fix=sf.fix if advised else None,
-        no_fix_reason=sf.no_fix_reason if advised else None, context=sf.context,
+        no_fix_reason=HELPER_DROPS_NO_FIX if drops
+        else sf.no_fix_reason if advised else None, context=sf.context,
         snippet=sf.snippet, statement_line=sf.statement_line, structured=sf.structured,
     )
 

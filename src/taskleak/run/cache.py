@@ -44,12 +44,13 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 8  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 9  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
 # whether a content mentions noqa; 8: the project's spawn helpers judged at their callers
-# (what a helper's call gives, facts of callers analysed with them)
+# (what a helper's call gives, facts of callers analysed with them); 9: the helpers a file's
+# facts were analysed with
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 
@@ -169,7 +170,8 @@ class Cache:
                              module=ModuleFacts.from_json(module) if module else None,
                              skipped=skipped, parsed=bool(doc.get("parsed")),
                              answers_only=bool(doc.get("answers_only")),
-                             mentions_noqa=doc.get("noqa") is not False)
+                             mentions_noqa=doc.get("noqa") is not False,
+                             helpers=tuple(str(h) for h in doc.get("helpers", ())))
         except (KeyError, TypeError, ValueError):
             return None  # an entry written by a different shape of facts: analyse again
 
@@ -305,8 +307,11 @@ def _result_doc(result: FileFacts) -> dict[str, Any]:
     if result.skipped is not None:
         skipped = [result.skipped.reason, result.skipped.line, result.skipped.column]
     module = result.module.to_json() if result.module is not None else None
-    return {"parsed": result.parsed, "module": module, "skipped": skipped,
-            "answers_only": result.answers_only, "noqa": result.mentions_noqa}
+    doc = {"parsed": result.parsed, "module": module, "skipped": skipped,
+           "answers_only": result.answers_only, "noqa": result.mentions_noqa}
+    if result.helpers:
+        doc["helpers"] = list(result.helpers)
+    return doc
 
 
 def _dir_prefix(root: Path) -> str:

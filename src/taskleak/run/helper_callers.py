@@ -11,10 +11,10 @@ module's calls are already judged: `local_helpers.py`.)
 The callers are looked for where the answer round looks (complete.py): the files of the
 helper's package that the spawn pass left out (they name no spawn) and whose bytes name the
 helper as a word. Not in every file: reading all of a big project again costs (homeassistant's
-57 MB: 0.26 s). Nor in the files the spawn pass analysed: parsing them a second time cost
-homeassistant 0.49 s cold (5 files, core.py among them, calling `create_eager_task`), past the
-budget; their calls of another module's helper are judged only when they drop the task (the
-join's call-site rows), and a helper of their own module fully (`local_helpers.py`).
+57 MB: 0.26 s). The files the spawn pass analysed were analysed with the helpers forecast for
+them (helper_forecast.py: parsing them a second time cost homeassistant +0.49 s cold); they are
+analysed again only when that forecast was not exactly the helpers their imports name, with
+those helpers named without a promise (the join reads it from the helper's body).
 A file's facts with its helpers are cached by its content and the helpers (`Cache.helped`): a
 warm run over an unchanged tree reads the candidate files to hash them and parses nothing.
 """
@@ -85,15 +85,15 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
     """The files to analyse again with the helpers they may call; those the cache knows go
     straight into `facts`. `folders_of`: the run's files by folder (made once for its rounds)."""
     helpers = project_helpers(paths, facts)
+    out = _analysed_again(paths, facts, helpers, cache)
     if not helpers:
-        return []
+        return out
     searched: dict[int, list[Spawner]] = defaultdict(list)
     folders = folders_of(paths)
     for home, helper in helpers:
         for i in folders.in_package(os.path.dirname(paths[home])):
             if facts[i].module is None and facts[i].skipped is None:
                 searched[i].append(helper)
-    out: list[HelperJob] = []
     for i, candidates in sorted(searched.items()):
         words = {h.method for h in candidates}
         if cache is not None and words <= cache.absent(paths[i]):
@@ -118,3 +118,74 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
             out.append(HelperJob(i, data, digest, tuple(mine), key))
     return out
 
+def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
+                    helpers: Sequence[tuple[int, Spawner]], cache: Cache | None
+                    ) -> list[HelperJob]:
+    """The files the spawn pass analysed with other than the helpers they call: the forecast
+    (helper_forecast.py) missed one, or took a function for a helper that is not one. Their
+    helpers are named without a promise: the join reads it from the helper, as it does for
+    the forecast's."""
+    importing = _importing(paths, facts, helpers) if helpers else {}
+    out: list[HelperJob] = []
+    for i, f in enumerate(facts):
+        if f.module is None or f.answers_only or not (f.helpers or i in importing):
+            continue
+        try:
+            data = read_source(paths[i])
+        except SourceError:
+            continue
+        mine = tuple(sorted({h.name for h in importing.get(i, ())
+                             if has_word(data, h.method.encode())}))
+        if mine == f.helpers:
+            continue
+        spawners = tuple(Spawner(name, project=True) for name in mine)
+        digest = content_digest(data)
+        key = helpers_key(spawners)
+        known = cache.helped(paths[i], digest, key, relative_path(paths[i])) \
+            if cache is not None else None
+        if known is not None:
+            facts[i] = known
+        else:
+            out.append(HelperJob(i, data, digest, spawners, key))
+    return out
+
+
+def _importing(paths: Sequence[str], facts: Sequence[FileFacts],
+               helpers: Sequence[tuple[int, Spawner]]) -> dict[int, list[Spawner]]:
+    """The files the spawn pass analysed whose imports name another module's helper, or a
+    module (or package) it is in: their calls of it are judged with it, like the unanalysed
+    files' (the word test on their bytes follows)."""
+    out: dict[int, list[Spawner]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        if f.module is None or f.answers_only or not f.module.exports.imports:
+            continue
+        targets: set[str] | None = None
+        for home, helper in helpers:
+            if home == i:
+                continue  # its own module's calls: local_helpers.py
+            if targets is None:
+                targets = _absolute_targets(paths[i], f.module.exports.imports)
+            name = helper.name
+            if any(name == t or name.startswith(t + ".") for t in targets):
+                out[i].append(helper)
+    return out
+
+
+def _absolute_targets(path: str, imports: Sequence[tuple[str, str]]) -> set[str]:
+    """What a module's imports name, relative ones made absolute from its own dotted name."""
+    out: set[str] = set()
+    package: list[str] | None = None
+    for _, target in imports:
+        if not target.startswith("."):
+            out.add(target)
+            continue
+        if package is None:
+            package = module_name(path).split(".")
+            if os.path.basename(path) != "__init__.py":
+                package = package[:-1]
+        level = len(target) - len(target.lstrip("."))
+        base = package[:len(package) - (level - 1)] if level - 1 <= len(package) else []
+        rest = target.lstrip(".")
+        if base:
+            out.add(".".join([*base, rest]) if rest else ".".join(base))
+    return out

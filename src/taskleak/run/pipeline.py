@@ -27,7 +27,8 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
     """The facts of one file's bytes (already read, and already through the prefilter, or
     parsed only for its exports: `answers_only`)."""
     out = FileFacts(path=display, answers_only=answers_only,
-                    mentions_noqa=b"noqa" in data.lower())
+                    mentions_noqa=b"noqa" in data.lower(),
+                    helpers=tuple(s.name for s in spawners if s.project))
     with gc_paused():  # a tree is built and walked: no cycles to find (see analysis.parse)
         try:
             module, text = parse_source(data)

@@ -35,6 +35,7 @@ from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
 from taskleak.run.class_chains import chain_jobs
 from taskleak.run.complete import Folders, answer_jobs, place_calls
 from taskleak.run.helper_callers import helper_jobs
+from taskleak.run.helper_forecast import Forecast
 from taskleak.run.prefilter import Prefilter, prefilter_for
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.settings import Settings
@@ -186,6 +187,7 @@ class _Collector:
         self.use_prefilter = use_prefilter
         self._prefilter: Prefilter | None = None  # made for the first file read (a warm run
         # reads none: with many configured spawners, making it takes a while)
+        self._forecast: Forecast | None = None  # the same
         self.results: list[FileFacts] = [_RULED_OUT] * count
         self.recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # path, stat, digest
         self.answer_digests: dict[int, tuple[str, str]] = {}  # path, digest
@@ -230,7 +232,14 @@ class _Collector:
                 self.progress.advance()
                 return
             self.recorded[i] = (key, st, digest)
-        self._analyse(i, relative_path(key), data)
+        self._analyse(i, relative_path(key), data,
+                      extra=self.forecast.helpers(key, data) if self.use_prefilter else ())
+
+    @property
+    def forecast(self) -> Forecast:
+        if self._forecast is None:
+            self._forecast = Forecast(self.prefilter)
+        return self._forecast
 
     @property
     def prefilter(self) -> Prefilter:
@@ -248,7 +257,7 @@ class _Collector:
 
     def _analyse(self, i: int, display: str, data: bytes, answers_only: bool = False,
                  extra: tuple[Spawner, ...] = ()) -> None:
-        if not answers_only and not extra:
+        if not answers_only and i not in self.helped_keys:
             self.stats.analysed += 1
         if self.analyzer is None:
             from taskleak.run.workers import Analyzer, default_jobs
@@ -300,10 +309,11 @@ class _Collector:
 
     def _done(self, job: Job, result: FileFacts) -> None:
         self.results[job.index] = result
-        if job.extra:
+        helped = self.helped_keys.pop(job.index, None)
+        if helped is not None:  # the helper round's
             self.stats.helped += 1
             if self.cache is not None:
-                self.cache.remember_helped(*self.helped_keys[job.index], result)
+                self.cache.remember_helped(*helped, result)
             return
         if job.answers_only:
             self.stats.answering += 1

@@ -1,7 +1,6 @@
-"""A file that spawns by itself, so the spawn pass analysed it: the helper round does not parse
-it again (run/helper_callers.py says why), so a call of another module's helper is judged here
-only when it drops the task; the one it keeps has no row. A helper that drops what it
-spawns loses the task at every call."""
+"""A file that spawns by itself, so the spawn pass analyses it: with the helpers of other modules
+it imports (run/helper_forecast.py), so each call of one is judged here, the one it keeps too
+(kept and never ended). A helper that drops what it spawns loses the task at every call."""
 
 import asyncio
 
