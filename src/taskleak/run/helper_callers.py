@@ -108,15 +108,20 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
             cache.remember_absent(paths[i], words - {h.method for h in mine})
         if not mine:
             continue
-        digest = content_digest(data)
-        key = helpers_key(mine)
-        known = cache.helped(paths[i], digest, key, relative_path(paths[i])) \
-            if cache is not None else None
-        if known is not None:
-            facts[i] = known
-        else:
-            out.append(HelperJob(i, data, digest, tuple(mine), key))
+        _known_or_job(i, paths[i], data, tuple(mine), facts, cache, out)
     return out
+
+
+def _known_or_job(i: int, path: str, data: bytes, helpers: tuple[Spawner, ...],
+                  facts: list[FileFacts], cache: Cache | None, out: list[HelperJob]) -> None:
+    """The file's facts with `helpers` from the cache, else a job to analyse it with them."""
+    digest = content_digest(data)
+    key = helpers_key(helpers)
+    known = cache.helped(path, digest, key, relative_path(path)) if cache is not None else None
+    if known is not None:
+        facts[i] = known
+    else:
+        out.append(HelperJob(i, data, digest, helpers, key))
 
 def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
                     helpers: Sequence[tuple[int, Spawner]], cache: Cache | None
@@ -138,15 +143,8 @@ def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
                              if has_word(data, h.method.encode())}))
         if mine == f.helpers:
             continue
-        spawners = tuple(Spawner(name, project=True) for name in mine)
-        digest = content_digest(data)
-        key = helpers_key(spawners)
-        known = cache.helped(paths[i], digest, key, relative_path(paths[i])) \
-            if cache is not None else None
-        if known is not None:
-            facts[i] = known
-        else:
-            out.append(HelperJob(i, data, digest, spawners, key))
+        _known_or_job(i, paths[i], data, tuple(Spawner(name, project=True) for name in mine),
+                      facts, cache, out)
     return out
 
 
