@@ -197,8 +197,8 @@ class Classifier:
         left = self.races.left_running(sp, holder, f"local `{holder.key}`", eff, self._fate)
         if left is not None:
             return left
-        if cleanup and not eff.handed and not eff.prunes and not eff.results and \
-                ended_only_on_error(eff.cancel_reads + eff.gather_reads, bool(eff.awaits)):
+        if cleanup and not (eff.handed or eff.prunes or eff.results) and ended_only_on_error(
+                eff.cancel_reads + eff.gather_reads, bool(eff.awaits), sp.site.path):
             return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key,
                               cleanup=cleanup)
         if cleanup:

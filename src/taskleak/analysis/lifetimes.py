@@ -170,10 +170,14 @@ def cancelled_on_return(fn: Scope, module: Scope, resolver: Resolver) -> str:
     return ""
 
 
-def ended_only_on_error(ends: list[Occurrence], awaited: bool) -> bool:
+def ended_only_on_error(ends: list[Occurrence], awaited: bool,
+                        spawned: tuple[cst.CSTNode, ...] = ()) -> bool:
     """Every cancel (or gather) of a local's task sits in an `except` handler, and nothing
     awaits it: the handler runs only when its function fails or is cancelled, so on the way
     out by a `return` the local is dropped with the task still running
-    (`try: await waiter; except CancelledError: task.cancel(); raise`)."""
+    (`try: await waiter; except CancelledError: task.cancel(); raise`). A handler the spawn is
+    in too (`spawned`: the nodes above it) is the path it runs on, not an error path."""
+    above = {id(n) for n in spawned}
     return bool(ends) and not awaited and all(
-        any(isinstance(n, cst.ExceptHandler) for n in o.path) for o in ends)
+        any(isinstance(n, cst.ExceptHandler) and id(n) not in above for n in o.path)
+        for o in ends)
