@@ -42,7 +42,7 @@ from taskleak.analysis.lifetimes import (
     pruned_only_on_success,
     stopped_by,
 )
-from taskleak.analysis.nodes import coroutine_text
+from taskleak.analysis.nodes import coroutine_text, leaves_the_loop
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import passed_fate
 from taskleak.analysis.queues import unbounded_put
@@ -363,8 +363,8 @@ class Classifier:
         return guard(sp.site, frozenset({holder.key}), self.ownership.module)
 
     def _rebound_in_loop(self, site: CallSite, eff: Effects) -> bool:
-        """A local spawned in a loop whose value is only used after the loop."""
-        if not site.loops:
+        """A local spawned in a loop (not by a block leaving it) only used after the loop."""
+        if not site.loops or leaves_the_loop(site.path):
             return False
         innermost = site.loops[0]
         keeps = [o for o in eff.occurrences if o.dest.kind in _HANDED_ON]

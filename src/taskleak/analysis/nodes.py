@@ -33,6 +33,7 @@ LEAF_TYPES = frozenset({
     cst.Yield, cst.From, cst.Lambda, cst.DictElement, cst.IfExp, cst.BooleanOperation,
     cst.BinaryOperation,
     cst.Subscript, cst.SubscriptElement, cst.Index, cst.For, cst.While, cst.Call,
+    cst.IndentedBlock,
 })
 
 
@@ -47,6 +48,17 @@ def exit_word(body: cst.BaseSuite) -> str:
     if isinstance(last, cst.SimpleStatementLine) and last.body:
         last = last.body[-1]
     return _EXITS.get(type(last), "")
+
+
+def leaves_the_loop(path: tuple[cst.CSTNode, ...]) -> bool:
+    """The block holding the node whose ancestors are `path`, inside the innermost loop around
+    it, ends by leaving the loop (`break`, `return`, `raise`): it runs at most once per run of
+    the loop, not once per iteration (`if ready: task = spawn(); break`)."""
+    loop = max((i for i, n in enumerate(path) if type(n) in (cst.For, cst.While)), default=-1)
+    if loop < 0:
+        return False
+    block = next((n for n in reversed(path[loop + 1:]) if type(n) is cst.IndentedBlock), None)
+    return block is not None and exit_word(block) in ("break", "return", "raise")
 
 
 def dotted(node: cst.BaseExpression) -> str | None:
