@@ -136,14 +136,14 @@ class Classifier:
 
     def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None,
               **facts: Any) -> Fate:
-        """A fate with what every rule may say of the spawn (how often it runs, where) and
-        what keeps the task (`keeper`), for questions other modules can answer; `facts`: the
-        fate's other fields (`holder`, `cleanup` ...)."""
+        """A fate with what every rule may say of the spawn (how often it runs, where) and what
+        keeps it (`keeper`); `facts`: the fate's other fields (`holder`, `cleanup` ...)."""
         site = sp.site
         fn = site.scope.method()
         kept_by, owner, attribute = keeper_of(keeper, site.scope)
         often = self.lifecycle.of(site.scope)
-        return Fate(kind, coroutine_text(sp.coroutine), in_loop=bool(site.loops),
+        once = not site.loops or leaves_the_loop(site.path)  # spawned as the loop is left
+        return Fate(kind, coroutine_text(sp.coroutine), in_loop=not once,
                     repeating=often.function if often.repeats else "",
                     evidence=often.evidence if often.repeats else "",
                     function=fn.name if fn is not None else "<module>",
