@@ -84,7 +84,8 @@ def _project(root: Path, files: dict[str, str]) -> Path:
 def _forecast(root: Path, name: str, text: str) -> list[str]:
     path = root / name
     path.write_text(text)
-    return [s.name for s in Forecast(prefilter_for(())).helpers(str(path), text.encode())]
+    run = frozenset(str(p) for p in root.rglob("*.py"))
+    return [s.name for s in Forecast(prefilter_for(()), run).helpers(str(path), text.encode())]
 
 
 def test_imports_are_read_relative_ones_made_absolute() -> None:
@@ -116,6 +117,16 @@ def _rows(root: Path, cache_dir: Path) -> tuple[list[tuple[str, int, str]], RunS
     result = check_paths([root], cache_dir=cache_dir, stats=stats)
     doc = json.loads(render_json(result))
     return [(Path(f["path"]).name, f["line"], f["risk"]) for f in doc["findings"]], stats
+
+
+def test_only_the_runs_modules_are_forecast(tmp_path: Path) -> None:
+    """A helper whose module the run leaves out is not judged at its callers (pre-commit's few
+    files): forecasting it would only cost the caller a second parse."""
+    root = _project(tmp_path, {})
+    path = root / "app" / "sub" / "a.py"
+    path.write_text("from app.tasks import start\nstart(x())\n")
+    forecast = Forecast(prefilter_for(()), frozenset({str(path)}))
+    assert forecast.helpers(str(path), path.read_bytes()) == ()
 
 
 def test_a_forecast_helper_is_judged_in_the_first_pass(tmp_path: Path) -> None:

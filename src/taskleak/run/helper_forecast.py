@@ -35,8 +35,11 @@ _TOP_LEVEL = re.compile(rb"^[^\s#)\]}]", re.MULTILINE)  # the next top-level sta
 class Forecast:
     """The run's forecast: module files read and searched once each."""
 
-    def __init__(self, prefilter: Prefilter) -> None:
+    def __init__(self, prefilter: Prefilter, run_files: frozenset[str]) -> None:
         self.prefilter = prefilter
+        # only the run's modules: a helper whose module the run leaves out (pre-commit's few
+        # files) is not judged at its callers, so forecasting it would only cost a second parse
+        self.run_files = run_files
         self._found: dict[str, frozenset[str]] = {}  # module file -> its possible helpers
         self._packages: dict[str, tuple[str, tuple[str, ...]]] = {}  # folder -> root, package
         self._resolved: dict[str, tuple[str, str, frozenset[str]] | None] = {}  # `_resolve`
@@ -81,7 +84,7 @@ class Forecast:
         for cut in range(len(parts), 0, -1):
             base = os.path.join(root, *parts[:cut])
             file = next((f for f in (base + ".py", os.path.join(base, "__init__.py"))
-                         if os.path.isfile(f)), None)
+                         if f in self.run_files), None)
             if file is not None:
                 rest = parts[cut:]
                 out = (".".join(parts[:cut]), rest[0] if rest else "", self._possible(file))

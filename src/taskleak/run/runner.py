@@ -117,7 +117,7 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
     stats.files = len(files)
     progress.start(len(files))
     run = _Collector(settings, cache, progress, stats, len(files), jobs, use_prefilter,
-                     early.analyzer if early is not None else None)
+                     early.analyzer if early is not None else None, files)
     try:
         for i, key in enumerate(files):
             run.file(i, key)
@@ -178,7 +178,8 @@ class _Collector:
 
     def __init__(self, settings: Settings, cache: Cache | None, progress: Progress,
                  stats: RunStats, count: int, jobs: int | None, use_prefilter: bool,
-                 analyzer: Analyzer | None = None) -> None:
+                 analyzer: Analyzer | None = None, paths: Sequence[str] = ()) -> None:
+        self.paths = paths  # the run's files (absolute), all listed before the first is read
         self.spawners = settings.spawners
         self.cache = cache
         self.progress = progress
@@ -238,7 +239,7 @@ class _Collector:
     @property
     def forecast(self) -> Forecast:
         if self._forecast is None:
-            self._forecast = Forecast(self.prefilter)
+            self._forecast = Forecast(self.prefilter, frozenset(self.paths))
         return self._forecast
 
     @property
