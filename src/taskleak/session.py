@@ -237,10 +237,13 @@ class Session:
         for fixed in fixes.changed_files:
             if fixed.written and fixed.source is not None and fixed.display in index:
                 i = index[fixed.display]
-                collected.facts[i] = FileFacts(fixed.display, module=fixed.source.facts,
-                                               parsed=True)
-                if fixed.source.facts is None:  # the re-check could not be kept: analyse it
+                if fixed.source.facts is None or collected.facts[i].helpers:
+                    # the re-check could not be kept, or it was made without the other modules'
+                    # helpers the file calls (their rows would go): analyse it again
                     collected.facts[i] = collected.reanalyse(i, self.settings)
+                else:
+                    collected.facts[i] = FileFacts(fixed.display, module=fixed.source.facts,
+                                                   parsed=True)
 
     # -- what else a check does --------------------------------------------------------------
     def apply_baseline(self, baseline_path: Path, write_to: Path | None) -> tuple[list[str], int]:

@@ -7,8 +7,11 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
 from helpers import check_paths
 
+from taskleak.cli import main
 from taskleak.report.json import render_json
 from taskleak.run.helper_forecast import Forecast, _imports
 from taskleak.run.prefilter import prefilter_for
@@ -151,3 +154,31 @@ def test_a_wrong_forecast_is_analysed_again(tmp_path: Path) -> None:
     warm, stats = _rows(root, cache_dir)
     assert warm == cold
     assert (stats.analysed, stats.helped) == (0, 0)
+
+
+FIXABLE_CALLER = '''import asyncio
+
+from app.tasks import start
+
+
+async def ping():
+    pass
+
+
+class Pinger:
+    def open(self):
+        self._pinger = start(ping())
+        asyncio.create_task(ping())
+'''
+
+
+def test_check_fix_keeps_the_helper_rows_of_a_fixed_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After `check --fix` rewrites a file, its facts are taken again with the helpers it was
+    analysed with: the medium the fix does not touch still fails the check."""
+    root = _project(tmp_path / "p", {"app/pinger.py": FIXABLE_CALLER})
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "-n", "--fix", "--output-format", "concise"])
+    assert "Fixed 1 finding" in result.output
+    assert "app/pinger.py:15:24: TL201" in result.output  # moved by the fix's lines
+    assert result.exit_code == 1

@@ -78,9 +78,11 @@ class Collected:
         return out
 
     def reanalyse(self, index: int, settings: Settings) -> FileFacts:
-        """Read and analyse one of the files again (it changed since it was collected)."""
+        """Read and analyse one of the files again (it changed since it was collected), with
+        the other modules' helpers it was analysed with (`FileFacts.helpers`)."""
         from taskleak.run.pipeline import analyse_file
 
+        helpers = tuple(Spawner(name, project=True) for name in self.facts[index].helpers)
         path = self.paths[index]
         display = relative_path(path)
         try:
@@ -88,7 +90,7 @@ class Collected:
         except SourceError as exc:
             return FileFacts(display, skipped=Skipped(display, exc.reason, exc.line,
                                                       column=exc.column))
-        return analyse_file(data, display, settings.spawners)
+        return analyse_file(data, display, settings.spawners + helpers)
 
 
 def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
