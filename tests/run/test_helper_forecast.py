@@ -156,20 +156,8 @@ def test_a_wrong_forecast_is_analysed_again(tmp_path: Path) -> None:
     assert (stats.analysed, stats.helped) == (0, 0)
 
 
-FIXABLE_CALLER = '''import asyncio
-
-from app.tasks import start
-
-
-async def ping():
-    pass
-
-
-class Pinger:
-    def open(self):
-        self._pinger = start(ping())
-        asyncio.create_task(ping())
-'''
+# the same, with a dropped task the fix keeps
+FIXABLE_CALLER = CALLER.replace("self._other = asyncio.create_task", "asyncio.create_task")
 
 
 def test_check_fix_keeps_the_helper_rows_of_a_fixed_file(
