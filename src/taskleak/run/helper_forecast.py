@@ -4,15 +4,17 @@ The helper round (`helper_callers.py`) judges a module's calls of another module
 helpers by analysing it with them. For a file the spawn pass analyses anyway, that would be a
 second parse: homeassistant's core.py and four more modules calling `create_eager_task`, +0.49 s
 cold. So before the spawn pass hands a file over, this forecast reads what its imports name:
-each module of its own top package it imports from, found on disk, is searched for the
-top-level functions (`def`, not `async def`) whose body names a spawn (the prefilter's words),
-and the file is analysed with those it imports, or names after importing their module.
+each module of its own top package it imports from, among the run's files, is searched for the
+top-level functions (`def`, not `async def`) whose body returns and names a spawn (the
+prefilter's words), and the file is analysed with those it imports, or names after importing
+their module.
 
 A forecast is only that: the file's facts record the helpers it was analysed with
 (`FileFacts.helpers`), and the helper round analyses it again when they are not exactly the
 project's helpers it imports (a function that names a spawn but returns no task, a helper the
-search missed). What it buys (measured on homeassistant, cold): the five files are analysed
-once, with their helper; the forecast itself reads the imported modules once per run.
+search missed). What it buys (measured on homeassistant, cold, alternating): +0.09 s where the
+second parse cost +0.53 s; the forecast itself reads the 247 imported modules once per run
+(0.06 s). Guarded by tests/run/test_helper_forecast.py (parsed once; a warm run parses nothing).
 """
 
 from __future__ import annotations
