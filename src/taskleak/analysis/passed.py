@@ -36,6 +36,8 @@ def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> F
         eff.results = []
     if eff.cleanup:
         return Fate(FateKind.PASSED, coro, callee=d.callee, cleanup=eff.cleanup)
-    if eff.handed or eff.stores or eff.collections or eff.key_collections or eff.weak:
+    if eff.stores or eff.collections or eff.key_collections or eff.weak:
         return Fate(FateKind.PASSED, coro, callee=d.callee, handed="kept")
+    if eff.handed:  # given back to this call ("returned") or on to another one: not followed
+        return Fate(FateKind.PASSED, coro, callee=d.callee, handed=eff.handed[0])
     return make(FateKind.HANDED_AND_DROPPED, sp, callee=d.callee)

@@ -34,8 +34,10 @@ def _describe(fate: Fate) -> Description:
         return Description(f"passed to {fate.callee}()", fate.cleanup,
                            f"handed to {fate.callee}(), where it is {fate.cleanup}")
     if kind is FateKind.PASSED and fate.handed:
+        does = {"kept": "keeps it", "returned": "returns it"}.get(
+            fate.handed, f"hands it on ({fate.handed}): not followed")
         return Description(f"passed to {fate.callee}()", f"up to {fate.callee}()",
-                           f"handed to {fate.callee}(), which keeps it")
+                           f"handed to {fate.callee}(), which {does}")
     if kind is FateKind.PASSED:
         return Description(f"passed to {fate.callee}()", "not followed",
                            f"handed to {fate.callee}(): not followed, so no claim is made "

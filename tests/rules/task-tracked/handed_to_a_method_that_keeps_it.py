@@ -1,6 +1,6 @@
 """Near miss of task-discarded/handed_to_a_method_that_only_adds_a_callback.py: the method the
-task is passed to keeps it (a set pruned when done), or cancels it; a function of another
-module is not followed, and no claim is made about the task's end."""
+task is passed to keeps it (a set pruned when done), cancels it, or returns it; a function of
+another module is not followed, and no claim is made about the task's end."""
 
 import asyncio
 
@@ -29,3 +29,10 @@ class Stream:
 
     def close_registered(self) -> None:
         register(asyncio.create_task(self._close()))
+
+    def _named(self, task: asyncio.Task[None]) -> asyncio.Task[None]:
+        task.set_name("close")
+        return task
+
+    def close_named(self) -> asyncio.Task[None]:
+        return self._named(asyncio.create_task(self._close()))
