@@ -42,7 +42,7 @@ class FateKind(Enum):
     LOCAL_COLLECTION_DROPPED = "local_collection_dropped"  # a local collection dropped
     NEVER_READ = "never_read"  # bound to a name never read again: `holder`
     DROPPED_RETURN = "dropped_return"  # a call of a function returning a task, as a statement
-    # passed to a function of this module that neither keeps nor ends it (`handoffs.py`): `callee`
+    # passed to a function of this module that neither keeps nor ends it (`passed.py`): `callee`
     HANDED_AND_DROPPED = "handed_and_dropped"
     # handed to a spawn helper (`holder`): what it promises decides
     HELPER_KEEPS = "helper_keeps"  # it keeps the task and ends it: `cleanup` says how

@@ -168,6 +168,13 @@ def is_helper(f: FunctionFacts) -> bool:
     return f.gives_task and not f.many
 
 
+def unpromised_helpers(names: Iterable[str]) -> tuple[Spawner, ...]:
+    """Other modules' helpers a file is analysed with before their promises are known (the
+    forecast, run/helper_forecast.py), named by qualified name: the join reads each promise
+    from the helper's body."""
+    return tuple(Spawner(name, project=True) for name in names)
+
+
 def helper_spawner(f: FunctionFacts, name: str) -> Spawner:
     """The spawner a helper is to its callers, named `name`."""
     position = f.coroutine - 1 if f.method else f.coroutine  # a call passes no `self`

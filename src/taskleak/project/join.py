@@ -30,7 +30,8 @@ def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None) ->
     verdict = judge(fates or sf.fates)
     # the module's advice took the call to give a task; a helper whose body the join read
     # drops it (a spawner with no promise): there is none to keep, the fix belongs in it
-    drops = fates is not None and len(fates) > 0 and fates[0].kind is FateKind.HELPER_DROPS \
+    first = fates[0] if fates else None
+    drops = first is not None and first.kind is FateKind.HELPER_DROPS \
         and sf.fates[0].kind is not FateKind.HELPER_DROPS
     advised = sf.advised_rule == verdict.code and not drops
     return Finding(

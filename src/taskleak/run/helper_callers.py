@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from taskleak.analysis.facts import FileFacts
-from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper
+from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper, unpromised_helpers
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.records import record
@@ -123,6 +123,7 @@ def _known_or_job(i: int, path: str, data: bytes, helpers: tuple[Spawner, ...],
     else:
         out.append(HelperJob(i, data, digest, helpers, key))
 
+
 def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
                     helpers: Sequence[tuple[int, Spawner]], cache: Cache | None
                     ) -> list[HelperJob]:
@@ -143,8 +144,7 @@ def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
                              if has_word(data, h.method.encode())}))
         if mine == f.helpers:
             continue
-        _known_or_job(i, paths[i], data, tuple(Spawner(name, project=True) for name in mine),
-                      facts, cache, out)
+        _known_or_job(i, paths[i], data, unpromised_helpers(mine), facts, cache, out)
     return out
 
 
@@ -174,16 +174,23 @@ def _absolute_targets(path: str, imports: Sequence[tuple[str, str]]) -> set[str]
     out: set[str] = set()
     package: list[str] | None = None
     for _, target in imports:
-        if not target.startswith("."):
-            out.add(target)
-            continue
-        if package is None:
+        if target.startswith(".") and package is None:
             package = module_name(path).split(".")
             if os.path.basename(path) != "__init__.py":
                 package = package[:-1]
-        level = len(target) - len(target.lstrip("."))
-        base = package[:len(package) - (level - 1)] if level - 1 <= len(package) else []
-        rest = target.lstrip(".")
-        if base:
-            out.add(".".join([*base, rest]) if rest else ".".join(base))
+        absolute = absolute_import(target, package or ())
+        if absolute:
+            out.add(absolute)
     return out
+
+
+def absolute_import(target: str, package: Sequence[str]) -> str:
+    """What an import names (`target`, leading dots and all), made absolute: a relative one
+    from `package`, the importing module's package (`__package__`'s parts); "" when its dots
+    climb past the top package."""
+    level = len(target) - len(target.lstrip("."))
+    if not level:
+        return target
+    base = list(package[:len(package) - (level - 1)]) if level - 1 < len(package) else []
+    rest = target.lstrip(".")
+    return ".".join([*base, rest] if rest else base) if base else ""

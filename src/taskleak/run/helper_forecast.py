@@ -22,8 +22,10 @@ from __future__ import annotations
 import os
 import re
 
-from taskleak.analysis.spawners import Spawner
-from taskleak.run.prefilter import Prefilter
+from taskleak.analysis.spawners import Spawner, unpromised_helpers
+from taskleak.files.source import SourceError, read_source
+from taskleak.run.helper_callers import absolute_import
+from taskleak.run.prefilter import Prefilter, has_word
 
 # `from x.y import a, b as c` (parenthesised over lines too) and `import x.y as z, w`
 _IMPORT = re.compile(
@@ -61,8 +63,7 @@ class Forecast:
                 continue  # another top package: not followed
             for target in (module, *(f"{module}.{n}" for n in imported)):
                 names.update(self._named(root, target, data))
-        names = {n for n in names if n.rsplit(".", 1)[0] != own}
-        return tuple(Spawner(n, project=True) for n in sorted(names))
+        return unpromised_helpers(sorted(n for n in names if n.rsplit(".", 1)[0] != own))
 
     def _named(self, root: str, target: str, data: bytes) -> set[str]:
         """The possible helpers `target` (a module, or a name in one) brings into the file."""
@@ -72,8 +73,7 @@ class Forecast:
         module, rest, found = resolved
         if rest:
             return {f"{module}.{rest}"} if rest in found else set()
-        return {f"{module}.{name}" for name in found
-                if re.search(rb"\b" + name.encode() + rb"\b", data)}
+        return {f"{module}.{name}" for name in found if has_word(data, name.encode())}
 
     def _resolve(self, root: str, target: str) -> tuple[str, str, frozenset[str]] | None:
         """(the module, the name after it or "", the module's possible helpers) `target`
@@ -98,9 +98,8 @@ class Forecast:
         known = self._found.get(file)
         if known is None:
             try:
-                with open(file, "rb") as f:
-                    text = f.read()
-            except OSError:
+                text = read_source(file)
+            except SourceError:
                 text = b""
             known = frozenset(self._top_spawning(text)) \
                 if self.prefilter.may_spawn(text) else frozenset()
@@ -143,13 +142,9 @@ def _imports(data: bytes, package: tuple[str, ...]) -> list[tuple[str, list[str]
                 if module:
                     out.append((module, []))
             continue
-        module = source.decode("utf-8", "replace")
-        level = len(module) - len(module.lstrip("."))
-        if level:
-            base = package[:len(package) - level]
-            if not base:
-                continue
-            module = ".".join([*base, module.lstrip(".")]).rstrip(".")
+        module = absolute_import(source.decode("utf-8", "replace"), package[:-1])
+        if not module:
+            continue
         listed = names.decode("utf-8", "replace").strip("()")
         out.append((module, [n.split(" as ")[0].strip() for n in listed.replace("\n", " ")
                              .split(",") if n.strip() and n.strip() != "*"]))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
-from taskleak.analysis.spawners import Spawner
+from taskleak.analysis.spawners import Spawner, unpromised_helpers
 from taskleak.files.discovery import Found, discover_names, listing_key
 from taskleak.files.listing_cache import ListingCache
 from taskleak.files.paths import relative_path
@@ -82,7 +82,7 @@ class Collected:
         the other modules' helpers it was analysed with (`FileFacts.helpers`)."""
         from taskleak.run.pipeline import analyse_file
 
-        helpers = tuple(Spawner(name, project=True) for name in self.facts[index].helpers)
+        helpers = unpromised_helpers(self.facts[index].helpers)
         path = self.paths[index]
         display = relative_path(path)
         try:
@@ -125,9 +125,9 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
             run.file(i, key)
         run.finish()
         if use_prefilter:  # with every file parsed, every answer is already there
-            run.judge_helper_callers(files)
-            run.answer_questions(files)
-            run.read_class_chains(files)
+            run.judge_helper_callers()
+            run.answer_questions()
+            run.read_class_chains()
             stats.placed = place_calls(files, run.results, settings, cache, run.analyzer)
         if cache is not None:
             stats.cache_error = cache.save(paths) or listing_error
@@ -271,9 +271,10 @@ class _Collector:
         # may start parsing while the pass goes on
         self.analyzer.add(Job(i, display, data, answers_only, extra))
 
-    def judge_helper_callers(self, paths: Sequence[str]) -> None:
+    def judge_helper_callers(self) -> None:
         """The helper round: analyse again the files that may call the project's spawn
         helpers, with those helpers (helper_callers.py)."""
+        paths = self.paths
         jobs = helper_jobs(paths, self.results, self.cache, self.folders)
         for job in jobs:
             self.helped_keys[job.index] = (paths[job.index], job.digest, job.key)
@@ -289,9 +290,10 @@ class _Collector:
             self._folders = Folders(paths)
         return self._folders
 
-    def read_class_chains(self, paths: Sequence[str]) -> None:
+    def read_class_chains(self) -> None:
         """The chain round: parse the unread modules that type the calls through attributes
         (class_chains.py), as many rounds as each one read names the next."""
+        paths = self.paths
         for _ in range(CHAIN_ROUNDS):
             jobs = chain_jobs(paths, self.results, self.cache)
             if not jobs:
@@ -301,8 +303,9 @@ class _Collector:
                 self._analyse(i, relative_path(paths[i]), data, answers_only=True)
             self.finish()
 
-    def answer_questions(self, paths: Sequence[str]) -> None:
+    def answer_questions(self) -> None:
         """The second round: parse the files that can answer the first round's questions."""
+        paths = self.paths
         jobs = answer_jobs(paths, self.results, self.cache, self.folders)
         for i, data, digest in jobs:
             self.answer_digests[i] = (paths[i], digest)
