@@ -81,8 +81,8 @@ class Classifier:
         promised = self._promised(sp)
         if promised is not None:
             return [replace(promised, returned=self._returned(sp))]
-        if d.kind is Flow.AWAITED and not d.container:
-            return [Fate(FateKind.AWAITED, coro)]
+        if d.kind is Flow.AWAITED and not d.container:  # (`.result(timeout)`: a race)
+            return [self.races.passed_to_a_race(sp, self._fate) or Fate(FateKind.AWAITED, coro)]
         if d.kind is Flow.RETURNED:
             return [Fate(FateKind.RETURNED, coro)]
         if d.kind is Flow.GATHERED:

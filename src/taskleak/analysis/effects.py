@@ -19,8 +19,8 @@ from taskleak.records import record
 
 # What a place of `awaits` says when the wait is a blocking `.result()` (see `ownership.py`).
 BLOCKING_RESULT = " (a blocking .result())"
-BLOCKING_RESULT_TIMEOUT = (" (a blocking .result() with a timeout, which leaves it running when "
-                           "it expires)")
+# (where the timeout can leave it running, it is a race: `waits.timed_result`)
+BLOCKING_RESULT_TIMEOUT = " (a blocking .result() with a timeout)"
 BLOCKING_SUFFIXES = (BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT)
 
 

@@ -256,6 +256,8 @@ def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: b
 
 
 DONE_CHECKED = " under a done() check"
+# a concurrent Future's blocking `.result(timeout)`: a wait that can give up (`waits.timed_result`)
+TIMED_RESULT = ".result(timeout=...)"
 DELEGATED = "__await__()"  # `return self._task.__await__()`: awaited when the object is
 
 
@@ -270,7 +272,8 @@ def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
         return Dest(Flow.AWAITED, callee=DELEGATED, element=element)  # awaiting the object
     if attr == "result":  # `run_coroutine_threadsafe(...).result()` blocks on it
         call: cst.Call = stack[j - 1]  # type: ignore[assignment]
-        shown = ".result(timeout=...)" if call.args else ".result()"
+        limit = call.args[0].value if call.args else None  # `.result(None)` waits for good
+        shown = TIMED_RESULT if limit is not None and dotted(limit) != "None" else ".result()"
         if under_done_check(stack, j):
             shown += DONE_CHECKED  # an asyncio Task's: read only when done, it ends nothing
         return Dest(Flow.AWAITED, callee=shown, element=element)

@@ -14,7 +14,7 @@ import libcst as cst
 from taskleak.analysis.attributes import another_class_attribute, is_rebuild, property_twins
 from taskleak.analysis.effects import BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT, Effects
 from taskleak.analysis.fates import Keeper
-from taskleak.analysis.flow import DELEGATED, DONE_CHECKED, Flow
+from taskleak.analysis.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.nodes import callee_text, dotted
@@ -243,7 +243,7 @@ class Ownership:
             # a concurrent Future's `.result()` blocks the thread: say so, and that a timeout
             # can give up on it
             blocking = {".result()": BLOCKING_RESULT,
-                        ".result(timeout=...)": BLOCKING_RESULT_TIMEOUT}
+                        TIMED_RESULT: BLOCKING_RESULT_TIMEOUT}
             eff.awaits.append(place + blocking.get(d.callee.removesuffix(DONE_CHECKED), ""))
             eff.await_reads.append(occ)
         elif kind is Flow.GATHERED:

@@ -7,12 +7,20 @@ from collections.abc import Callable
 
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import cancelled_on_return
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import Occurrence
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.waits import Race, left_running, pending_target, race_of, reached_after
+from taskleak.analysis.waits import (
+    Race,
+    left_running,
+    pending_target,
+    race_of,
+    reached_after,
+    timed_result,
+)
 
 MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
 
@@ -25,13 +33,19 @@ class RaceFates:
         self.ownership = ownership
 
     def passed_to_a_race(self, sp: Spawn, make: MakeFate) -> Fate | None:
-        """`wait([spawn(a()), ...], return_when=FIRST_COMPLETED)`: left running, unless ended."""
+        """`wait([spawn(a()), ...], return_when=FIRST_COMPLETED)`: left running, unless ended;
+        `run_coroutine_threadsafe(...).result(timeout)`: left running at the timeout."""
         site = sp.site
-        race = race_of(site.path, site.seq, site.scope)
+        if site.dest.kind is Flow.AWAITED:
+            race = timed_result(site.dest.callee, site.path, site.seq, site.scope) \
+                if sp.spawner.endswith("run_coroutine_threadsafe") else None
+            label = "not kept"
+        else:
+            race = race_of(site.path, site.seq, site.scope)
+            label = f"passed to {site.dest.callee}()"
         left = left_running(race, self._pending_ends(race), site.path) \
             if race is not None else None
-        return self._left(sp, None, f"passed to {site.dest.callee}()", left, make) \
-            if left is not None else None
+        return self._left(sp, None, label, left, make) if left is not None else None
 
     def left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects,
                      make: MakeFate, collection: bool = False) -> Fate | None:
@@ -41,7 +55,15 @@ class RaceFates:
         races = [(occ, race_of(occ.path, occ.seq, occ.scope)) for occ in eff.gather_reads]
         # a wait that cannot give up on it (`await shield(t)` with no timeout) ends it like an
         # await
-        ends = eff.cancel_reads + eff.await_reads + [o for o, race in races if race is None]
+        ends = eff.cancel_reads + [o for o, race in races if race is None]
+        threadsafe = sp.spawner.endswith("run_coroutine_threadsafe")
+        for occ in eff.await_reads:
+            timed = timed_result(occ.dest.callee, occ.path, occ.seq, occ.scope) \
+                if threadsafe else None
+            if timed is None:
+                ends.append(occ)
+            else:  # `fut.result(timeout)`: a wait that gives up on it, not an end
+                races.append((occ, timed))
         for _, race in races:
             if race is None:
                 continue

@@ -25,7 +25,7 @@ from typing import TypeGuard
 
 import libcst as cst
 
-from taskleak.analysis.flow import Flow
+from taskleak.analysis.flow import TIMED_RESULT, Flow
 from taskleak.analysis.guards import names_read
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.scopes import Occurrence, Scope
@@ -82,6 +82,19 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | Non
         left += f", and {timeout} can cut it short"
     return Race(f"{shown}()" if "(" not in shown else shown, left, bool(early), bool(timeout),
                 path[:k + 1], seq, scope)
+
+
+def timed_result(callee: str, path: tuple[cst.CSTNode, ...], seq: int, scope: Scope
+                 ) -> Race | None:
+    """A concurrent Future's blocking `fut.result(timeout)`: at its timeout it raises, and the
+    coroutine goes on running in the loop's thread unless a `finally` or an `except` around
+    the wait cancels it (`callee`, `path`: of the value's `Dest` and the nodes above it)."""
+    if callee != TIMED_RESULT or len(path) < 2 \
+            or not isinstance(path[-1], cst.Attribute) \
+            or not isinstance(path[-2], cst.Call) or path[-2].func is not path[-1]:
+        return None
+    return Race(f"{callee_text(path[-1])}(timeout=...)", "its timeout raises with it still "
+                "running", False, True, path[:-1], seq, scope)
 
 
 def _wait_returns_early(call: cst.Call) -> str:
@@ -161,7 +174,7 @@ def left_running(race: Race, ends: list[Occurrence], spawned: tuple[cst.CSTNode,
     (marked `exit_only` when they run only on a way out of the loop around the wait); None when
     they do. `spawned`: the nodes above the spawn."""
     exit_only = race.early and _exit_only(race, ends, spawned)
-    if _ended(race, ends, exit_only):
+    if _ended(race, ends, exit_only) or _retried(race, spawned):
         return None
     return replace(race, exit_only=True) if exit_only and not race.timeout else race
 
@@ -234,6 +247,22 @@ def _loop_around(path: tuple[cst.CSTNode, ...]) -> cst.While | cst.For | None:
         if isinstance(node, (cst.While, cst.For)) and path[j + 1] is node.body:
             return node
     return None
+
+
+def _retried(race: Race, spawned: tuple[cst.CSTNode, ...]) -> bool:
+    """`while True: try: fut.result(10); break / except TimeoutError: log`: a `try` whose
+    handlers all stay in a `while True` loop made after the spawn, and nothing before it in the
+    loop leaves it: only the wait's success does, so the wait is made again until it is."""
+    loop = _loop_around(race.path)
+    if not isinstance(loop, cst.While) or _ends_with_pending(loop, "") or loop in spawned:
+        return False
+    j = race.path.index(loop)
+    attempt = race.path[j + 2] if len(race.path) > j + 3 else None
+    if not isinstance(attempt, cst.Try) or race.path[j + 3] is not attempt.body \
+            or not attempt.handlers or any(_jumps_out(h.body) for h in attempt.handlers):
+        return False
+    before = list(loop.body.body)[:list(loop.body.body).index(attempt)]
+    return not _jumps_out(cst.IndentedBlock(body=before))
 
 
 def _waited_again(race: Race) -> str:

@@ -21,7 +21,7 @@ def _describe(fate: Fate) -> Description:
                            f"{loops}handed to {fate.holder}(), which keeps the task but never "
                            "awaits or cancels it")
     if fate.kind is FateKind.LEFT_RUNNING:
-        where = "in a finally around the wait" if fate.timeout else "after the wait"
+        where = "in a finally or an except around the wait" if fate.timeout else "after the wait"
         ends = f"nothing cancels it {where}" if not fate.exit_only else (
             "it is cancelled only in a branch that leaves the loop around the wait, and the loop "
             "can also end by itself with it still running")
