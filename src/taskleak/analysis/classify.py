@@ -13,6 +13,7 @@ from typing import Any
 
 import libcst as cst
 
+from taskleak.analysis.caller_waits import not_again
 from taskleak.analysis.closing import closers, closing_work
 from taskleak.analysis.coroutines import (
     endless,
@@ -141,7 +142,7 @@ class Classifier:
         site = sp.site
         fn = site.scope.method()
         kept_by, owner, attribute = keeper_of(keeper, site.scope)
-        often = self.lifecycle.of(site.scope)
+        often = facts.pop("often", None) or self.lifecycle.of(site.scope)
         once = not site.loops or leaves_the_loop(site.path)  # spawned as the loop is left
         return Fate(kind, coroutine_text(sp.coroutine), in_loop=not once,
                     repeating=often.function if often.repeats else "",
@@ -225,18 +226,13 @@ class Classifier:
             # each of them (a debounce); only an endless one needs a shutdown path
             eff.cancels = eff.cancels + eff.replaced  # new lists: see Effects.copy()
             eff.replaced = []
-        label = holder.label
-        cleanup = eff.cleanup or ""
-        fn = site.scope.method()
+        label, cleanup, fn = holder.label, eff.cleanup or "", site.scope.method()
         ends = eff.cancel_reads + eff.await_reads
         before = any(o.scope.method() is fn and o.seq < site.seq for o in eff.occurrences) \
             or ended_first(site, ends)
-        # a caller that cancels or awaits the old task before its call, or calls only behind
-        # its own test that the holder is empty, runs nothing twice
-        keys = frozenset({holder.key})
-        repeats = bool(site.loops) or self.lifecycle.of(
-            site.scope, lambda call: guarded_call(call, keys) or any(
-                e.scope is call.scope and e.seq < call.seq for e in ends)).repeats
+        gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
+        often = self.lifecycle.of(site.scope, not_again(holder.key, ends, gives, self.ownership))
+        repeats = bool(site.loops) or often.repeats
         if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
                               for o in eff.occurrences):
             repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
@@ -247,7 +243,8 @@ class Classifier:
         guarded = self._guard(sp, holder)
         if repeats and not before and not guarded and (cleanup or site.loops) \
                 and not on_a_local_object(holder, site.scope):
-            return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup)
+            return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup,
+                              often=often)  # the words name the callers that count
         left = self.races.left_running(sp, holder, label, eff, self._fate)
         if left is not None:
             return left

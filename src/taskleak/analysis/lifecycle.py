@@ -30,6 +30,7 @@ from taskleak.analysis.objects import class_of
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
 from taskleak.analysis.vocabulary import (
+    EVENT_ATTRIBUTE,
     ONCE_CALLBACKS,
     ONCE_DECORATORS,
     PER_DATA_CALLBACKS,
@@ -106,6 +107,9 @@ class Lifecycle:
                                  f"registered with {d.callee}() in {where(occ.scope)}")
             if occ.loops and not occ.scope.within(fn):
                 return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)}")
+            slot = _event_slot(d.targets, occ.scope) if d.kind is Flow.BOUND else None
+            if slot:
+                return Frequency(True, fn.name, f"set as {slot} in {where(occ.scope)}")
         for occ in reads:
             if occ.dest.kind is Flow.CALLED and not occ.scope.within(fn):
                 caller = self.of(occ.scope)
@@ -160,6 +164,16 @@ class Lifecycle:
             return True
         bindings = self.resolver.lookup(base, scope) or []
         return all(b.kind is BindingKind.PARAM for b in bindings)
+
+
+def _event_slot(targets: tuple[cst.BaseExpression, ...], scope: Scope) -> str:
+    """`ws.onclose` of `ws.onclose = self._handle_close`: another object's event attribute
+    (not one of `self`'s own, which its class calls when it likes)."""
+    for t in targets:
+        if isinstance(t, cst.Attribute) and EVENT_ATTRIBUTE.fullmatch(t.attr.value) \
+                and dotted(t.value) not in (None, _self_of(scope)):
+            return dotted(t) or ""
+    return ""
 
 
 def _self_of(scope: Scope) -> str | None:

@@ -1,17 +1,21 @@
 """The fates of tasks waited in races: a wait that can leave what it waits for running
-(`waits.py`), and what ends them anyway (a cancel after the wait, the runner of the coroutine)."""
+(`waits.py`; a thread's blocking `fut.result(timeout)`: `timed_result`), and what ends them
+anyway (a cancel after the wait, the runner of the coroutine)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import libcst as cst
+
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
-from taskleak.analysis.flow import Flow
+from taskleak.analysis.flow import TIMED_RESULT, Flow
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import cancelled_on_return
+from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.scopes import Occurrence
+from taskleak.analysis.scopes import Occurrence, Scope
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.waits import (
     Race,
@@ -19,7 +23,6 @@ from taskleak.analysis.waits import (
     pending_target,
     race_of,
     reached_after,
-    timed_result,
 )
 
 MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
@@ -119,3 +122,16 @@ class RaceFates:
         eff = self.ownership.effects(Holder(Keeper.LOCAL, target.value, target.value,
                                             race.scope))
         return eff.cancel_reads + eff.await_reads
+
+
+def timed_result(callee: str, path: tuple[cst.CSTNode, ...], seq: int, scope: Scope
+                 ) -> Race | None:
+    """A concurrent Future's blocking `fut.result(timeout)`: at its timeout it raises, and the
+    coroutine goes on running in the loop's thread unless a `finally` or an `except` around
+    the wait cancels it (`callee`, `path`: of the value's `Dest` and the nodes above it)."""
+    if callee != TIMED_RESULT or len(path) < 2 \
+            or not isinstance(path[-1], cst.Attribute) \
+            or not isinstance(path[-2], cst.Call) or path[-2].func is not path[-1]:
+        return None
+    return Race(f"{callee_text(path[-1])}(timeout=...)", "its timeout raises with it still "
+                "running", False, True, path[:-1], seq, scope)

@@ -170,17 +170,7 @@ LOOP_RUN_METHODS = frozenset({"run_forever", "run_until_complete"})
 LOOP_RUN_FUNCTIONS = frozenset({"asyncio.run", "anyio.run", "trio.run", "uvloop.run"})
 
 # -- lifecycle of the functions around a spawn --------------------------------------------------
-# Functions that run once per event: a spawn there runs again and again. Matched on the words
-# of the name (`handle_message`, `onMessage`, `reconnect`), not on substrings
-# (`connection_made` runs once per connection object).
-REPEATING_FIRST = frozenset({"on", "handle", "process", "dispatch", "receive", "recv", "consume"})
-REPEATING_WORDS = frozenset({"message", "messages", "msg", "connect", "reconnect", "restart",
-                             "reload", "switch", "refresh", "packet", "frame", "trigger", "turn",
-                             "retry", "request", "event"})
-# Functions that run once per object (or start something once): not "repeating".
-ONCE = re.compile(r"^(__init__|__post_init__|__aenter__|__enter__|__new__|_*(on_)?(start|setup|"
-                  r"init|begin|open|run|main|create|async_setup))")
-# Evidence of how often a function runs (`lifecycle.py`), stronger than its name:
+# Evidence of how often a function runs (`lifecycle.py`):
 # decorators that register it per request, message or command (by their last name; also any
 # `*_handler`), and decorators that run it once (start-up, shut-down)
 PER_EVENT_DECORATORS = frozenset({
@@ -204,6 +194,9 @@ REGISTRAR_NAMES = frozenset({"on", "add_get", "add_post", "add_put", "add_delete
                              "add_api_route", "add_websocket_route", "add_event_handler"})
 NOT_REGISTRAR_PARTS = ("once", "remove", "unsub", "unregister", "disconnect", "unwatch",
                        "done_callback")
+# an attribute of another object set to a function registers it for that object's events
+# (`ws.onclose = self._handle_close`, paho-mqtt's `client.on_message = self._on_message`)
+EVENT_ATTRIBUTE = re.compile(r"on_?[a-z][a-z_]*")
 # Functions that end an object's life: cleanup there counts as shutdown.
 CLOSE_LIKE = re.compile(
     r"^_*(a?close|stop|shutdown|disconnect|cleanup|teardown|cancel|terminate|dispose|"
@@ -216,19 +209,6 @@ CLOSE_METHODS = ("close", "aclose", "stop", "shutdown", "disconnect", "__aexit__
 INIT_METHODS = frozenset({"__init__", "__post_init__"})
 # `while` tests that make a coroutine long-running: `while self._running`.
 RUNNING_FLAGS = frozenset({"running", "run", "alive"})
-
-_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-
-
-def repeats_often(name: str) -> bool:
-    """Whether a function of this name runs once per event (a message, a reconnect ...)."""
-    if ONCE.match(name):
-        return False
-    words = [w.lower() for w in _WORDS.findall(name)]
-    if not words:
-        return False
-    return words[0] in REPEATING_FIRST or any(w in REPEATING_WORDS for w in words)
-
 
 def is_registrar(callee: str) -> bool:
     """Whether a call of this name registers the function it is given per event

@@ -25,7 +25,7 @@ from typing import TypeGuard
 
 import libcst as cst
 
-from taskleak.analysis.flow import TIMED_RESULT, Flow
+from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import names_read
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.scopes import Occurrence, Scope
@@ -82,19 +82,6 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | Non
         left += f", and {timeout} can cut it short"
     return Race(f"{shown}()" if "(" not in shown else shown, left, bool(early), bool(timeout),
                 path[:k + 1], seq, scope)
-
-
-def timed_result(callee: str, path: tuple[cst.CSTNode, ...], seq: int, scope: Scope
-                 ) -> Race | None:
-    """A concurrent Future's blocking `fut.result(timeout)`: at its timeout it raises, and the
-    coroutine goes on running in the loop's thread unless a `finally` or an `except` around
-    the wait cancels it (`callee`, `path`: of the value's `Dest` and the nodes above it)."""
-    if callee != TIMED_RESULT or len(path) < 2 \
-            or not isinstance(path[-1], cst.Attribute) \
-            or not isinstance(path[-2], cst.Call) or path[-2].func is not path[-1]:
-        return None
-    return Race(f"{callee_text(path[-1])}(timeout=...)", "its timeout raises with it still "
-                "running", False, True, path[:-1], seq, scope)
 
 
 def _wait_returns_early(call: cst.Call) -> str:
@@ -261,8 +248,9 @@ def _retried(race: Race, spawned: tuple[cst.CSTNode, ...]) -> bool:
     if not isinstance(attempt, cst.Try) or race.path[j + 3] is not attempt.body \
             or not attempt.handlers or any(_jumps_out(h.body) for h in attempt.handlers):
         return False
-    before = list(loop.body.body)[:list(loop.body.body).index(attempt)]
-    return not _jumps_out(cst.IndentedBlock(body=before))
+    statements = list(loop.body.body) if isinstance(loop.body, cst.IndentedBlock) else []
+    at = next((k for k, s in enumerate(statements) if s is attempt), None)
+    return at is not None and not _jumps_out(cst.IndentedBlock(body=statements[:at]))
 
 
 def _waited_again(race: Race) -> str:

@@ -1,0 +1,53 @@
+"""A close handler set on the websocket's `onclose` runs once per close: it reconnects, and each
+reconnect starts a heartbeat that overwrites the last one without cancelling it (the rubric's
+"a reconnect that starts a second heartbeat"). A handler stored on the object's own attribute
+is called when its class decides: no frequency is claimed (the near miss below)."""
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+
+class Connection:
+    def __init__(self, ws: Any) -> None:
+        self._ws = ws
+        self._closed = False
+        self._heartbeat: asyncio.Task[None] | None = None
+        self._reconnect: asyncio.Task[None] | None = None
+
+    async def _beat(self) -> None:
+        while not self._closed:
+            await asyncio.sleep(5)
+
+    async def open(self) -> None:
+        self._ws.onclose = self._handle_close
+        self._heartbeat = asyncio.create_task(self._beat())
+
+    def _handle_close(self, event: object) -> None:
+        self._reconnect = asyncio.ensure_future(self.open())
+
+    async def disconnect(self) -> None:
+        self._closed = True
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+        if self._reconnect is not None:
+            self._reconnect.cancel()
+
+
+class Poller:
+    def __init__(self) -> None:
+        self._closed = False
+        self._task: asyncio.Task[None] | None = None
+        self.on_stop: Callable[[], None] = self._restart
+
+    async def _poll(self) -> None:
+        while not self._closed:
+            await asyncio.sleep(5)
+
+    def _restart(self) -> None:
+        self._task = asyncio.create_task(self._poll())
+
+    def close(self) -> None:
+        self._closed = True
+        if self._task is not None:
+            self._task.cancel()
