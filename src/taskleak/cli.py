@@ -130,7 +130,8 @@ def check(paths: tuple[Path, ...], **params: Any) -> None:
     args = CliArgs.from_params(params)
     options = _run_options(
         CheckOptions, paths, args, diff=args.show_diff, jobs=args.jobs, cache_dir=args.cache_dir,
-        show_unused_noqa=args.show_unused_noqa, write_baseline=args.write_baseline_file,
+        show_unused_noqa=args.show_unused_noqa, strict=args.strict,
+        write_baseline=args.write_baseline_file,
         runtime_report=args.runtime_report, apply_fixes=args.apply_fixes or args.fix_only,
         add_noqa=args.add_noqa)
     if args.show_settings or args.show_files:

@@ -55,6 +55,7 @@ class CliArgs:
     show_files: bool = False
     show_settings: bool = False
     show_unused_noqa: bool = False
+    strict: bool = False
     add_noqa: bool = False
     watch: bool = False
     baseline_file: Path | None = None

@@ -89,6 +89,8 @@ check_options = _options(
     _flag("--show-settings", help="Print the settings in effect, and exit."),
     _flag("--show-unused-noqa",
           help="Report `# noqa` comments that suppress nothing (selects unused-noqa)."),
+    _flag("--strict", help="Also report the spawns whose task goes where taskleak cannot "
+          "follow it (selects task-end-unknown)."),
     _flag("--add-noqa", help="Add `# noqa: CODE` to every line with a finding."),
     _flag("--watch", "-w", help="Check again whenever a checked file changes."),
     _o("--baseline", "baseline_file", type=_FILE,

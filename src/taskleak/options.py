@@ -73,6 +73,7 @@ class RunOptions:
 @record(frozen=True)
 class CheckOptions(RunOptions):
     show_unused_noqa: bool = False  # select the unused-noqa rule
+    strict: bool = False  # select the task-end-unknown rule (what cannot be followed)
     write_baseline: Path | None = None
     runtime_report: Path | None = None
     apply_fixes: bool = False  # fix first, then report what is left
@@ -108,12 +109,15 @@ class Outcome:
 
 def settings_for(options: RunOptions) -> Settings:
     """The settings a session runs with (`--show-settings` prints them): the configuration
-    file's, under the command line's; `show_unused_noqa` selects that rule."""
+    file's, under the command line's; `show_unused_noqa` and `strict` select their rules."""
     overrides = options.overrides
-    if isinstance(options, CheckOptions) and options.show_unused_noqa:
-        from taskleak.rules.unused_noqa import RULE
+    if isinstance(options, CheckOptions) and (options.show_unused_noqa or options.strict):
+        from taskleak.rules.task_end_unknown import RULE as UNFOLLOWED
+        from taskleak.rules.unused_noqa import RULE as UNUSED_NOQA
 
-        overrides = replace(overrides, extend_select=(*(overrides.extend_select or ()), RULE.code))
+        chosen = [r.code for r, on in ((UNUSED_NOQA, options.show_unused_noqa),
+                                       (UNFOLLOWED, options.strict)) if on]
+        overrides = replace(overrides, extend_select=(*(overrides.extend_select or ()), *chosen))
     try:
         return resolve_settings(options.targets, config=options.config_file,
                                 isolated=options.isolated, overrides=overrides)

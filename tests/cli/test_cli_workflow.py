@@ -142,6 +142,26 @@ def test_noqa_suppresses_and_unused_noqa_is_reported(project: Path) -> None:
     assert taskleak("check", "--show-unused-noqa", "--fail-on", "high").exit_code == 0
 
 
+def test_strict_reports_what_cannot_be_followed(project: Path) -> None:
+    """`--strict` selects task-end-unknown: a task handed to another module's function is a
+    low finding (shown, gated by `--fail-on low`); without it, a tracked row that says so."""
+    (project / "pkg" / "adopted.py").write_text(
+        "import asyncio\n\nimport pool\n\n\nasync def start():\n"
+        "    pool.adopt(asyncio.create_task(asyncio.sleep(1)))\n")
+    plain = taskleak("check", "--format", "json", "pkg/adopted.py")
+    (row,) = json.loads(plain.stdout)["findings"]
+    assert (row["rule"], row["message"]) == (
+        "TL001", "handed to pool.adopt(): not followed, so no claim is made about its end")
+    for selecting in (["--strict"], ["--extend-select", "task-end-unknown"]):
+        strict = taskleak("check", "--format", "concise", *selecting, "pkg/adopted.py")
+        assert strict.exit_code == 0, selecting  # low: under the default gate
+        assert strict.stdout.splitlines()[0] == (
+            "pkg/adopted.py:7:16: TL301 asyncio.sleep() is handed to pool.adopt(): taskleak "
+            "cannot follow it there, so whether anything ends it is unknown")
+    gated = taskleak("check", "--strict", "--fail-on", "low", "pkg/adopted.py")
+    assert gated.exit_code == 1
+
+
 def test_noqa_for_another_rule_does_not_suppress(project: Path) -> None:
     (project / "pkg" / "leaky.py").write_text(
         LEAKY.replace("send(msg))", "send(msg))  # noqa: TL201")

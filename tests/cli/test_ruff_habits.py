@@ -179,8 +179,8 @@ def test_show_settings_prints_pasteable_toml(project: Path) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == f"# settings from {project / 'pyproject.toml'}"
-    assert 'select = ["TL1"]  # empty: every rule but the opt-in ones: TL900 (unused-noqa)' \
-        in lines
+    assert ('select = ["TL1"]  # empty: every rule but the opt-in ones: TL301 '
+            '(task-end-unknown), TL900 (unused-noqa)') in lines
     assert 'extend-select = ["TL201"]' in lines
     assert 'per-file-ignores = {"tests/" = ["TL101"]}  # extend-per-file-ignores included' \
         in lines

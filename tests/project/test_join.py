@@ -45,7 +45,10 @@ def test_advice_made_for_another_rule_is_not_shown() -> None:
 
 
 def test_only_enabled_rules_are_reported() -> None:
-    result = join([_facts(LEAKY)], 1, rule_enabled=lambda code: code != "TL001")
+    def enabled(code: str, *, by_default: bool = True) -> bool:
+        return by_default and code != "TL001"
+
+    result = join([_facts(LEAKY)], 1, rule_enabled=enabled)
     assert [f.rule for f in result.findings] == ["TL101"]
 
 

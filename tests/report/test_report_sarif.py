@@ -114,11 +114,12 @@ def test_empty_run_lists_every_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     levels = {r["id"]: r["defaultConfiguration"]["level"] for r in driver["rules"]}
     assert levels == {
         "TL001": "note", "TL101": "error", "TL102": "error",
-        "TL103": "warning", "TL201": "warning", "TL202": "warning", "TL900": "warning",
+        "TL103": "warning", "TL201": "warning", "TL202": "warning", "TL301": "note",
+        "TL900": "warning",
     }
-    # the opt-in rule is off unless selected: SARIF's reportingConfiguration says so
+    # the opt-in rules are off unless selected: SARIF's reportingConfiguration says so
     enabled = {r["id"]: r["defaultConfiguration"].get("enabled", True) for r in driver["rules"]}
-    assert [code for code, on in enabled.items() if not on] == ["TL900"]
+    assert [code for code, on in enabled.items() if not on] == ["TL301", "TL900"]
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
 
 

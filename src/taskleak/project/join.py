@@ -9,8 +9,9 @@ facts or not, without the parser: it must stay cheap.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from taskleak.advice.returned import ADVICE as RETURNED_TASK_FIX
 from taskleak.advice.returned import HELPER_DROPS_NO_FIX, NO_FIX_FOR_A_COLLECTION
@@ -22,12 +23,26 @@ from taskleak.project.answers import answer, dropped_returns
 from taskleak.project.index import ProjectIndex
 from taskleak.project.receivers import is_loop
 from taskleak.rules import judge
+from taskleak.rules.task_end_unknown import RULE as UNFOLLOWED
 
 
-def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None) -> Finding:
+class RuleEnabled(Protocol):
+    """`Settings.rule_enabled`: whether a rule runs (`by_default`: for one not selected by
+    name, whether it is on by default)."""
+
+    def __call__(self, code: str, *, by_default: bool = True) -> bool: ...
+
+
+def rules_by_default(code: str, *, by_default: bool = True) -> bool:
+    """Every rule that is on by default, and only those (no configuration)."""
+    return by_default
+
+
+def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None,
+            strict: bool = False) -> Finding:
     """The finding on one spawn of the file shown as `path` (with `fates` when the project
-    completed them)."""
-    verdict = judge(fates or sf.fates)
+    completed them; `strict`: see `rules.judge`)."""
+    verdict = judge(fates or sf.fates, strict=strict)
     # the module's advice took the call to give a task; a helper whose body the join read
     # drops it (a spawner with no promise): there is none to keep, the fix belongs in it
     first = fates[0] if fates else None
@@ -103,9 +118,10 @@ def positions_needed(files: Sequence[FileFacts]) -> dict[str, set[int]]:
 
 
 def join(files: Sequence[FileFacts], scanned: int,
-         rule_enabled: Callable[[str], bool] = lambda code: True) -> RunResult:
+         rule_enabled: RuleEnabled = rules_by_default) -> RunResult:
     """The run's findings (of enabled rules) and skipped files, sorted."""
     index = ProjectIndex(files)
+    strict = rule_enabled(UNFOLLOWED.code, by_default=UNFOLLOWED.default_enabled)
     findings: list[Finding] = []
     skipped: list[Skipped] = []
     parsed = 0
@@ -116,7 +132,7 @@ def join(files: Sequence[FileFacts], scanned: int,
                 if not is_spawn(index, f.path, sf):
                     continue
                 findings.append(finding(f.path, sf, answer(index, f.path, sf)
-                                        if sf.questions or sf.helper else None))
+                                        if sf.questions or sf.helper else None, strict))
                 for caller_path, call, function in dropped_returns(index, f.path, sf):
                     found = _call_site(index, caller_path, call, function, f.path)
                     if found is not None and (caller_path, call.ordinal) not in call_sites:

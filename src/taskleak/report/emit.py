@@ -22,8 +22,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from taskleak.model import Risk, RunResult
+from taskleak.model import RunResult
 from taskleak.records import record
+from taskleak.report.summary import needs_attention
 from taskleak.settings import Settings
 
 FILE_WIDTH = 200  # the `full` report written to a file
@@ -42,7 +43,7 @@ class ReportOptions:
 
 
 def _without_low(result: RunResult) -> RunResult:
-    return replace(result, findings=[f for f in result.findings if f.risk is not Risk.LOW])
+    return replace(result, findings=[f for f in result.findings if needs_attention(f)])
 
 
 def render(result: RunResult, settings: Settings, options: ReportOptions) -> str:

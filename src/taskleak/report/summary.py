@@ -29,7 +29,11 @@ def is_spawn(finding: Finding) -> bool:
 
 
 def needs_attention(finding: Finding) -> bool:
-    return finding.risk is not Risk.LOW
+    """A finding, not a green row: medium or high, or one of the opt-in task-end-unknown rule
+    (low, as it proves nothing, but selected to be read)."""
+    rule = RULES.get(finding.rule)
+    return finding.risk is not Risk.LOW or (
+        rule is not None and rule.category is Category.UNFOLLOWED)
 
 
 def fixable(finding: Finding, settings: Settings | None) -> bool:

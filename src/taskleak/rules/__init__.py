@@ -57,15 +57,19 @@ def rule_for(code_or_name: str) -> Rule | None:
     return RULES.get(text.upper()) or RULES_BY_NAME.get(text.lower())
 
 
-def judge(fates: Sequence[Fate]) -> Verdict:
+def judge(fates: Sequence[Fate], *, strict: bool = False) -> Verdict:
     """The finding on a spawn: each fate judged by the first rule that reports it, and of a
-    spawn with several fates (bound to several targets) the least risky one."""
-    verdicts = [_judge(f) for f in fates]
-    return min(verdicts, key=lambda v: v.risk.rank)
+    spawn with several fates (bound to several targets) the least risky one (a fate followed
+    before one that is not). `strict`: the opt-in task-end-unknown rule is selected, and
+    reports what task-tracked otherwise lists as not followed."""
+    verdicts = [_judge(f, strict) for f in fates]
+    return min(verdicts, key=lambda v: (v.risk.rank, v.rule.category is Category.UNFOLLOWED))
 
 
-def _judge(fate: Fate) -> Verdict:
+def _judge(fate: Fate, strict: bool) -> Verdict:
     for rule in _BY_PRECEDENCE:
+        if rule.category is Category.UNFOLLOWED and not strict:
+            continue
         verdict = rule.judge(fate)
         if verdict is not None:
             return verdict

@@ -26,6 +26,7 @@ class Category(Enum):
     INFORMATIONAL = "informational"  # TL0xx: the report's green rows
     LOST = "lost"  # TL1xx: nothing keeps the task, or a running task loses its reference
     UNENDED = "unended"  # TL2xx: kept, but nothing ends it
+    UNFOLLOWED = "unfollowed"  # TL3xx: where the analysis cannot follow the task (opt-in)
     SUPPRESSION = "suppression"  # TL9xx: about taskleak's own suppression comments, not spawns
 
 

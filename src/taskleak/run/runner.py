@@ -15,7 +15,7 @@ Facts are put back in file order, whatever order the pool finishes in, and findi
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.files.temporary import remove_stale
 from taskleak.model import RunResult, Skipped
-from taskleak.project.join import join
+from taskleak.project.join import RuleEnabled, join, rules_by_default
 from taskleak.records import record
 from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
@@ -70,7 +70,7 @@ class Collected:
     spawners: tuple[Spawner, ...] = ()
     unlisted: list[Skipped] = field(default_factory=list)  # folders that could not be listed
 
-    def result(self, rule_enabled: Callable[[str], bool] = lambda code: True) -> RunResult:
+    def result(self, rule_enabled: RuleEnabled = rules_by_default) -> RunResult:
         """The findings of the facts, and every file and folder skipped."""
         out = join(self.facts, len(self.facts), rule_enabled)
         if self.unlisted:
