@@ -5,12 +5,14 @@ anyway (a cancel after the wait, the runner of the coroutine)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import libcst as cst
 
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import TIMED_RESULT, Flow
+from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import cancelled_on_return
 from taskleak.analysis.nodes import callee_text
@@ -81,10 +83,37 @@ class RaceFates:
             if left is None:
                 continue
             handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
+            caller = self._at_the_call(race, holder, eff) if handed is None else None
+            if caller is not None:  # the race is in a function the task was handed to
+                if left_running(caller, ends, sp.site.path) is None:
+                    continue  # ended by the caller once the function returns
+                race, left = caller, replace(left, call=caller.call)
+                handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
             if handed is not None:
                 return self._handed(sp, holder, label, f"passed to {handed.dest.callee}() after "
                                     f"{race.call}: not followed", make, collection)
             return self._left(sp, holder, label, left, make)
+        return None
+
+    @staticmethod
+    def _at_the_call(race: Race, holder: Holder, eff: Effects) -> Race | None:
+        """A race in a function the holder's task is handed to (`await serve(ready, wrap)`,
+        whose body waits with FIRST_COMPLETED), as seen at that call: what the caller does
+        after it returns ends the task, or hands it on, like a cancel after the wait itself."""
+        home = holder.scope.method()
+        if race.scope.method() is home:
+            return None
+        for o in eff.occurrences:
+            d = o.dest
+            at = next((k for k, n in enumerate(o.path) if n is d.call), None)
+            if o.scope.method() is not home or d.kind is not Flow.PASSED or d.call is None \
+                    or d.arg is None or at is None:
+                continue
+            received = receiving_parameter(d.call, d.arg, o.scope)
+            if received is not None and race.scope.within(received[0]):
+                path = o.path[:at + 1]
+                return replace(race, call=f"{race.call} in {received[0].name}()", path=path,
+                               seq=o.seq, scope=o.scope)
         return None
 
     @staticmethod
