@@ -21,6 +21,7 @@ from taskleak.analysis.coroutines import (
     loop_words,
     reschedules,
     reschedules_itself,
+    restarted_from_within,
 )
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
@@ -236,7 +237,7 @@ class Classifier:
         if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
                               for o in eff.occurrences):
             repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
-        if reschedules_itself(site):
+        if reschedules_itself(site) or restarted_from_within(site, often.origin):
             repeats = False  # the task it replaces is the one running now, about to finish
         if any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads):
             repeats = False  # the function waits for it: the next call finds it finished

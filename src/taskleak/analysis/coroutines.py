@@ -59,6 +59,16 @@ def reschedules(site: CallSite) -> bool:
         reschedules_itself(call) for s in target.walk() for call in s.calls)
 
 
+def restarted_from_within(site: CallSite, origin: Scope | None) -> bool:
+    """The spawn repeats only because the coroutine it runs asks for its successor (`origin`:
+    where the repetition comes from, `Frequency.origin`): a listener whose way out reconnects,
+    and the reconnect starts the next listener; a reconnect that sets the close handler which
+    starts the next reconnect. The task replaced is the one that made that call, or set up
+    the event that makes it."""
+    target = _spawned_function(site, calls_only=True)
+    return target is not None and origin is not None and origin.within(target)
+
+
 def _spawned_function(site: CallSite, *, calls_only: bool) -> Scope | None:
     """The function of this module the spawn's first argument runs: `work()` (or, unless
     `calls_only`, `work` passed uncalled)."""

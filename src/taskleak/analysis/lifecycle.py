@@ -20,6 +20,7 @@ name the scan recorded (an index built once per module, when a spawn first asks)
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import field
 
 import libcst as cst
 
@@ -47,6 +48,8 @@ class Frequency:
     repeats: bool
     function: str = ""  # "on_message"
     evidence: str = ""  # "registered with @client.event"
+    # where the evidence is: the function whose loop, registration or decorator makes it repeat
+    origin: Scope | None = field(default=None, compare=False, repr=False)
 
 
 ONCE_ONLY = Frequency(False)
@@ -104,18 +107,22 @@ class Lifecycle:
             d = occ.dest
             if d.kind is Flow.PASSED and is_registrar(d.callee):
                 return Frequency(True, fn.name,
-                                 f"registered with {d.callee}() in {where(occ.scope)}")
+                                 f"registered with {d.callee}() in {where(occ.scope)}",
+                                 occ.scope)
             if occ.loops and not occ.scope.within(fn):
-                return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)}")
+                return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)}",
+                                 occ.scope)
             slot = _event_slot(d.targets, occ.scope) if d.kind is Flow.BOUND else None
             if slot:
-                return Frequency(True, fn.name, f"set as {slot} in {where(occ.scope)}")
+                return Frequency(True, fn.name, f"set as {slot} in {where(occ.scope)}",
+                                 occ.scope)
         for occ in reads:
             if occ.dest.kind is Flow.CALLED and not occ.scope.within(fn):
                 caller = self.of(occ.scope)
                 if caller.repeats:
                     return Frequency(True, fn.name,
-                                     f"called by {caller.function}(), {caller.evidence}")
+                                     f"called by {caller.function}(), {caller.evidence}",
+                                     caller.origin)
         return None
 
     def _decorators(self, fn: Scope) -> Frequency | None:

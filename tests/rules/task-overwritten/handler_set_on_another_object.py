@@ -1,6 +1,7 @@
 """A close handler set on the websocket's `onclose` runs once per close: it reconnects, and each
 reconnect starts a heartbeat that overwrites the last one without cancelling it (the rubric's
-"a reconnect that starts a second heartbeat"). A handler stored on the object's own attribute
+"a reconnect that starts a second heartbeat"). The reconnect task it replaces is not left
+running: it ran the open() that set the handler, so the close comes after it. A handler stored on the object's own attribute
 is called when its class decides: no frequency is claimed (the near miss below)."""
 
 import asyncio
