@@ -23,6 +23,7 @@ from taskleak.analysis.coroutines import (
     reschedules_itself,
     restarted_from_within,
 )
+from taskleak.analysis.early_returns import dropped_on_a_way_out
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
@@ -38,7 +39,6 @@ from taskleak.analysis.keys import (
 )
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import (
-    ended_only_on_error,
     held_while,
     joined_by,
     pruned_only_on_success,
@@ -199,10 +199,9 @@ class Classifier:
         left = self.races.left_running(sp, holder, f"local `{holder.key}`", eff, self._fate)
         if left is not None:
             return left
-        if cleanup and not (eff.handed or eff.prunes or eff.results) and ended_only_on_error(
-                eff.cancel_reads + eff.gather_reads, bool(eff.awaits), sp.site.path):
-            return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key,
-                              cleanup=cleanup)
+        dropped = dropped_on_a_way_out(sp.site, eff, holder.key)  # ended on the others only
+        if dropped is not None:
+            return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key, **dropped)
         if cleanup:
             return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                               cleanup=cleanup)

@@ -137,6 +137,9 @@ class Fate:
     # function runs again for the same key (its callers say, in the join), the running task is
     # orphaned
     overwrites: bool = False
+    # LOCAL_ONLY: what ends (or takes) the task on the other ways out, when a `return` before
+    # it drops the local ("passed to cancel_and_wait()")
+    skipped: str = ""
 
     @property
     def frequency(self) -> str:

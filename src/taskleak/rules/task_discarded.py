@@ -39,12 +39,7 @@ def _describe(fate: Fate) -> Description:
     coro = fate.coroutine
     often = f"; {fate.frequency}" if fate.frequency else ""
     if fate.kind is FateKind.LOCAL_ONLY:
-        return Description(
-            f"local `{fate.holder}` only", "none",
-            f"{coro} is kept only in the local `{fate.holder}`, which is dropped when "
-            f"{fate.where} returns; nothing awaits or cancels it"
-            + (f" on the way out: it is cancelled only in an `except` handler, when "
-               f"{fate.where} fails or is cancelled" if fate.cleanup else "") + often)
+        return Description(f"local `{fate.holder}` only", "none", _local_only(fate) + often)
     if fate.kind is FateKind.DROPPED_RETURN:
         return Description(
             "discarded (returned by the callee)", "none",
@@ -93,6 +88,18 @@ def _describe(fate: Fate) -> Description:
     because = (DROPPED_AFTER_CALLBACK_REASON if fate.kind is FateKind.DROPPED_AFTER_CALLBACK
                and not fate.threadsafe else _lost(fate))
     return Description(tracked, "none", what + often, because=because)
+
+
+def _local_only(fate: Fate) -> str:
+    """A local dropped when its function returns: on every way out, on the way out by a
+    `return` before its end (`skipped`), or on all but a failure (`cleanup` in an `except`)."""
+    kept = f"{fate.coroutine} is kept only in the local `{fate.holder}`"
+    if fate.skipped:
+        return (f"{kept}, and a `return` of {fate.where} leaves before it is {fate.skipped}: on "
+                "that way out the local is dropped with the task running")
+    return (f"{kept}, which is dropped when {fate.where} returns; nothing awaits or cancels it"
+            + (f" on the way out: it is cancelled only in an `except` handler, when "
+               f"{fate.where} fails or is cancelled" if fate.cleanup else ""))
 
 
 def _what(fate: Fate) -> str:

@@ -1,0 +1,85 @@
+"""A `return` that leaves a function before the end of a task its local keeps.
+
+`t = spawn(); ...; if ok: return; ...; await cancel_and_wait(t)`: on the way out by that return
+the local is dropped with the task running, whatever the code after it does. Read from the
+spawn's path (the blocks around it) and the paths the scan keeps for the reads that end or hand
+on the task; an await's read keeps none, so a local that is awaited is not judged here.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.effects import Effects
+from taskleak.analysis.lifetimes import ended_only_on_error
+from taskleak.analysis.scopes import CallSite
+
+_NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+
+
+def dropped_on_a_way_out(site: CallSite, eff: Effects, name: str) -> dict[str, str] | None:
+    """A local's task ended (or handed on) only on some ways out of its function, the fate's
+    facts saying which: cancelled only in an `except` handler (`cleanup`), or what a `return`
+    before it skips (`skipped`); None when every way out ends it (as far as the reads show)."""
+    cleanup = eff.cleanup or ""
+    if cleanup and not (eff.handed or eff.prunes or eff.results) and ended_only_on_error(
+            eff.cancel_reads + eff.gather_reads, bool(eff.awaits), site.path):
+        return {"cleanup": cleanup}
+    if left_by_a_return(site, eff, name):
+        return {"skipped": cleanup or eff.handed[0]}
+    return None
+
+
+def left_by_a_return(site: CallSite, eff: Effects, name: str) -> bool:
+    """Whether a `return` of the spawn's function is reached after the spawn and before every
+    read that ends the task or hands it on (`eff`), outside any `try` whose `finally` does, in
+    a statement that does not read the local `name` (`if t.done(): return t.result()`)."""
+    ends = [o for o in (*eff.cancel_reads, *eff.gather_reads, *eff.prune_reads,
+                        *eff.handed_reads) if o.scope is site.scope]
+    if eff.await_reads or eff.return_reads or eff.stores or not ends \
+            or any(not o.path for o in ends):
+        return False
+    in_ends = {id(n) for o in ends for n in o.path}
+    path = site.path
+    for j in range(len(path) - 1, 0, -1):
+        if isinstance(path[j - 1], _NESTED):
+            return False  # the spawn's own function ends here
+        block, statement = path[j - 1], path[j]
+        body = getattr(block, "body", None)
+        statements: list[cst.CSTNode] = list(body) if isinstance(body, (list, tuple)) else []
+        at = next((k for k, s in enumerate(statements) if s is statement), None)
+        if at is None:
+            continue
+        after = statements[at + 1:]
+        for later in after:
+            if id(later) in in_ends:
+                return False  # ended (or handed on) first
+            found = _return_in(later)
+            if found is not None:
+                return not _reads(later, name) and not _finally_ends(path[:j], in_ends)
+    return False
+
+
+def _return_in(node: cst.CSTNode) -> cst.Return | None:
+    """The first `return` in a statement, outside nested functions and classes."""
+    if isinstance(node, cst.Return):
+        return node
+    if isinstance(node, _NESTED):
+        return None
+    for child in node.children:
+        found = _return_in(child)
+        if found is not None:
+            return found
+    return None
+
+
+def _reads(node: cst.CSTNode, name: str) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value == name
+    return not isinstance(node, _NESTED) and any(_reads(c, name) for c in node.children)
+
+
+def _finally_ends(above: tuple[cst.CSTNode, ...], in_ends: set[int]) -> bool:
+    """A `try` around the spawn's block whose `finally` holds an end: it runs on the return."""
+    return any(isinstance(n, cst.Try) and n.finalbody is not None and id(n.finalbody) in in_ends
+               for n in above)
