@@ -140,6 +140,8 @@ Checks for task spawns whose Task is dropped as soon as it is created:
   dropped when the function returns;
 - is bound to a local that is cancelled only in an `except` handler and never awaited: the
   handler runs only when the function fails or is cancelled, and a `return` drops the task;
+- is bound to a local that is cancelled, gathered or handed on only after a `return` that can
+  leave first (and no `finally` ends it): on that way out the task is dropped while it runs;
 - is put in a local collection that is never gathered, returned or stored;
 - is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`;
 - is a call of a project function that spawns what it is given and neither keeps nor returns
