@@ -58,9 +58,16 @@ Checks for a Task stored in an attribute (`self._task = ...`), a module global o
 without the previous Task being cancelled or read first. How often a function runs is known from
 evidence, never from its name: a framework decorator (`@app.route`, `@client.event`), a
 registration in the module (`bus.add_listener(self.on_event)`, `emitter.on("x", handler)`), a
-call in a loop, or a call from a function that repeats; the message names it. Without evidence,
-the spawn is not reported here. A local rebound in a loop where only the last Task is awaited or
-kept is reported too, at high risk.""",
+handler set on another object's event attribute (`ws.onclose = self._handle_close`), a call in
+a loop, or a call from a function that repeats; the message names it. Without evidence, the
+spawn is not reported here. A local rebound in a loop where only the last Task is awaited or
+kept is reported too, at high risk.
+
+A call that cannot leave a task running is no repetition: its caller cancels or awaits the
+old task first, or (the function returning its task) awaits what the call gives back, or calls
+again only once the task it got last is in the done set of a wait; so is a re-spawn asked for
+by the task it replaces (a listener whose way out reconnects, and the reconnect starts the next
+listener), and a coroutine that spawns itself again.""",
     why_bad="""\
 Overwriting the reference does not stop the running task: it loses the only handle to it. After a
 reconnect, the old heartbeat loop still runs next to the new one; after the next one, three run.
