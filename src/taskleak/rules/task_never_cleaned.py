@@ -76,7 +76,12 @@ Also reported here:
 - a task raced by `asyncio.wait(..., return_when=FIRST_COMPLETED)`, `asyncio.wait(...,
   timeout=...)` or `asyncio.as_completed(...)`, or waited through `asyncio.wait`/`shield` under a
   timeout (`asyncio.timeout`, `async_timeout`, `wait_for`), when nothing cancels the losers after
-  the wait (or, where a timeout can cut it short, in a `finally`);
+  the wait (or, where a timeout can cut it short, in a `finally` or an `except`); a race in a
+  function the task is handed to is judged at that call, by what the caller does after it;
+- a concurrent Future of `run_coroutine_threadsafe` that a thread waits for with
+  `.result(timeout)`, when nothing cancels it in a `finally` or an `except` around the wait: at
+  the timeout the coroutine goes on running in the loop's thread (a timeout caught in a loop
+  that waits again until it is done is no such exit);
 - a task kept in a local of a function that does not return while the task runs (it blocks in
   `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever): held, but its
   result and errors are never read.""",
