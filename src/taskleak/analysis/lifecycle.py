@@ -29,7 +29,7 @@ from taskleak.analysis.holders import where
 from taskleak.analysis.nodes import decorator_name, dotted
 from taskleak.analysis.objects import class_of
 from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
+from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.vocabulary import (
     EVENT_ATTRIBUTE,
     ONCE_CALLBACKS,
@@ -116,14 +116,33 @@ class Lifecycle:
             if slot:
                 return Frequency(True, fn.name, f"set as {slot} in {where(occ.scope)}",
                                  occ.scope)
+        started = self._started_by(fn)
         for occ in reads:
             if occ.dest.kind is Flow.CALLED and not occ.scope.within(fn):
+                again = next((t for t in started if occ.scope.within(t)), None)
+                if again is not None:  # fn -> task running again() -> fn: once per round
+                    return Frequency(True, fn.name, f"called by {again.name}(), which "
+                                     f"{fn.name}() starts as a task", occ.scope)
                 caller = self.of(occ.scope)
                 if caller.repeats:
                     return Frequency(True, fn.name,
                                      f"called by {caller.function}(), {caller.evidence}",
                                      caller.origin)
         return None
+
+    @staticmethod
+    def _started_by(fn: Scope) -> list[Scope]:
+        """The functions of the module whose coroutine `fn` spawns (`create_task(self._run())`):
+        a call of `fn` from one of them comes back round each time that task gets there."""
+        out = []
+        for scope in fn.walk():
+            for site in scope.calls:
+                coro = site.args[0].value if site.args else None
+                target = defined_function(coro.func, site.scope) \
+                    if isinstance(coro, cst.Call) else None
+                if target is not None and target is not fn:
+                    out.append(target)
+        return out
 
     def _decorators(self, fn: Scope) -> Frequency | None:
         node = fn.node

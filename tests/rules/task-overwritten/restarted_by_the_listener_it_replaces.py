@@ -1,5 +1,6 @@
-"""A listener whose way out reconnects: the reconnect loop calls open() again, which starts the
-next listener and the next heartbeat. The listener it replaces is the one making that call,
+"""A listener whose way out reconnects: it calls open() again (retrying until it connects),
+which starts the next listener and the next heartbeat. open() runs once more each time the
+listener it starts gets there. The listener it replaces is the one making that call,
 on its way out: no overwrite of a running task (TL001). The heartbeat it replaces is another
 task, still running its loop: overwritten without a cancel (TL103), re-spawned on every
 reconnect."""
@@ -29,15 +30,12 @@ class Client:
             async for message in self._ws:
                 print(message)
         finally:
-            retry = 0
-            while retry < 3 and not self._closed:
+            while not self._closed:
                 try:
                     await self.open()
                     break
                 except OSError:
-                    pass
-                retry += 1
-                await asyncio.sleep(1)
+                    await asyncio.sleep(1)
 
     async def close(self) -> None:
         self._closed = True
