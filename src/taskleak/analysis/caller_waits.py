@@ -1,4 +1,9 @@
-"""A caller that waits for the task a function gives back before it calls the function again.
+"""Which calls of a function that spawns into a holder cannot leave the old task running.
+
+How often a re-spawn runs is counted from its callers (`lifecycle.py`); these calls do not
+count (`not_again`): a caller that ends the old task first, one that calls only behind its own
+test that the holder is empty, and a caller that waits for the task the function gives back
+before it calls the function again.
 
 `_start_read()` keeps its task in `self._recv_task` and returns it; a loop that calls
 `read = self._start_read()` and then `await read` re-spawns only once the last task is done, so
