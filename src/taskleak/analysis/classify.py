@@ -236,7 +236,8 @@ class Classifier:
         if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
                               for o in eff.occurrences):
             repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
-        if reschedules_itself(site) or restarted_from_within(site, often.origin):
+        if reschedules_itself(site) or restarted_from_within(site, often.origin,
+                                                              self.lifecycle.calls):
             repeats = False  # the task it replaces is the one running now, about to finish
         if any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads):
             repeats = False  # the function waits for it: the next call finds it finished

@@ -3,6 +3,8 @@ itself, it spawns itself again. Only coroutines defined in the same module are r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 
 from taskleak.analysis.scopes import CallSite, Scope, defined_function
@@ -59,14 +61,19 @@ def reschedules(site: CallSite) -> bool:
         reschedules_itself(call) for s in target.walk() for call in s.calls)
 
 
-def restarted_from_within(site: CallSite, origin: Scope | None) -> bool:
+def restarted_from_within(site: CallSite, origin: Scope | None,
+                          calls: Callable[[Scope, Scope], bool]) -> bool:
     """The spawn repeats only because the coroutine it runs asks for its successor (`origin`:
     where the repetition comes from, `Frequency.origin`): a listener whose way out reconnects,
-    and the reconnect starts the next listener; a reconnect that sets the close handler which
-    starts the next reconnect. The task replaced is the one that made that call, or set up
-    the event that makes it."""
+    and the reconnect starts the next listener; a reconnect task that calls the open() which
+    sets the close handler that starts the next reconnect (`calls(a, b)`: code in `a` calls
+    `b`). The task replaced is the one that made that call, or set up the event that makes
+    it."""
     target = _spawned_function(site, calls_only=True)
-    return target is not None and origin is not None and origin.within(target)
+    if target is None or origin is None:
+        return False
+    where = origin.method() or origin
+    return origin.within(target) or calls(target, where)
 
 
 def _spawned_function(site: CallSite, *, calls_only: bool) -> Scope | None:

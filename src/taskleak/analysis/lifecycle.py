@@ -24,6 +24,7 @@ from dataclasses import field
 
 import libcst as cst
 
+from taskleak.analysis.attributes import another_class_attribute
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import where
 from taskleak.analysis.nodes import decorator_name, dotted
@@ -158,6 +159,11 @@ class Lifecycle:
                 return Frequency(True, fn.name, f"registered with @{shown}")
         return None
 
+    def calls(self, caller: Scope, fn: Scope) -> bool:
+        """Code in `caller` (nested functions included) calls `fn` by name."""
+        return fn.kind is ScopeKind.FUNCTION and any(
+            o.dest.kind is Flow.CALLED and o.scope.within(caller) for o in self._reads_of(fn))
+
     def _reads_of(self, fn: Scope) -> list[Occurrence]:
         """Where the module reads `fn` by name: `fn`, `self.fn`, `Cls.fn`."""
         if self._reads is None:
@@ -174,7 +180,8 @@ class Lifecycle:
             if cls is None and not attr:
                 out.append(occ)
             elif cls is not None and attr and (
-                    base == cls.name or base == _self_of(occ.scope)
+                    base == cls.name or (base == _self_of(occ.scope)
+                                         and not another_class_attribute(occ, cls))
                     or self._long_lived(base, occ.scope, cls)):  # `conn.connect()`
                 out.append(occ)
         return out

@@ -1,7 +1,8 @@
 """A close handler set on the websocket's `onclose` runs once per close: it reconnects, and each
 reconnect starts a heartbeat that overwrites the last one without cancelling it (the rubric's
 "a reconnect that starts a second heartbeat"). The reconnect task it replaces is not left
-running: it ran the open() that set the handler, so the close comes after it. A handler stored on the object's own attribute
+running: it ran the open() that set the handler, so the close comes after it (also when it
+runs a retry loop that calls open()). A handler stored on the object's own attribute
 is called when its class decides: no frequency is claimed (the near miss below)."""
 
 import asyncio
@@ -34,6 +35,40 @@ class Connection:
         if self._reconnect is not None:
             self._reconnect.cancel()
 
+
+
+class RetryingConnection:
+    def __init__(self, ws: Any) -> None:
+        self._ws = ws
+        self._closed = False
+        self._heartbeat: asyncio.Task[None] | None = None
+        self._reconnect: asyncio.Task[None] | None = None
+
+    async def _beat(self) -> None:
+        while not self._closed:
+            await asyncio.sleep(5)
+
+    async def open(self) -> None:
+        await self._ws.connect()
+        self._ws.onclose = self._handle_close
+        self._heartbeat = asyncio.create_task(self._beat())
+
+    async def _retry(self) -> None:
+        while not self._closed:
+            try:
+                await self.open()
+                break
+            except OSError:
+                await asyncio.sleep(1)
+
+    def _handle_close(self, event: object) -> None:
+        self._reconnect = asyncio.create_task(self._retry())
+
+    async def disconnect(self) -> None:
+        self._closed = True
+        for task in (self._heartbeat, self._reconnect):
+            if task is not None:
+                task.cancel()
 
 class Poller:
     def __init__(self) -> None:
