@@ -7,9 +7,13 @@ Per event (a message, a request, a packet), in this order of trust:
 - handed to a registration call in the module: `bus.add_listener(self._on_event)`,
   `add_handler`, `register_handler`, `signal.connect(...)`, Home Assistant's `async_track_*` and
   `async_dispatcher_connect`;
-- read inside a loop elsewhere in the module (called, or registered, once per iteration).
+- read inside a loop elsewhere in the module (called, or registered, once per iteration);
+- set on another object's event attribute: `ws.onclose = self._handle_close`;
+- called from inside a coroutine it spawns itself (open() starts the listener, whose way out
+  calls open() again): once per round.
 Once: `@app.on_event("startup")`-like decorators, `connection_made` (once per connection object),
-`__init__`. Called by a function of the module that repeats: it repeats too. A name
+`__init__`. Called by a function of the module that repeats: it repeats too. Where the evidence
+is (`Frequency.origin`) tells a re-spawn asked for by the task it replaces. A name
 (`handle_message`, `on_reconnect`) is never evidence: without evidence the frequency is not
 known, and no message claims one.
 

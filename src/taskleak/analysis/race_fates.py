@@ -19,13 +19,7 @@ from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import Occurrence, Scope
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.waits import (
-    Race,
-    left_running,
-    pending_target,
-    race_of,
-    reached_after,
-)
+from taskleak.analysis.waits import Race, left_running, pending_target, race_of, reached_after
 
 MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
 
@@ -105,12 +99,12 @@ class RaceFates:
             return None
         for o in eff.occurrences:
             d = o.dest
-            at = next((k for k, n in enumerate(o.path) if n is d.call), None)
-            if o.scope.method() is not home or d.kind is not Flow.PASSED or d.call is None \
-                    or d.arg is None or at is None:
+            if d.kind is not Flow.PASSED or d.call is None or d.arg is None \
+                    or o.scope.method() is not home:
                 continue
-            received = receiving_parameter(d.call, d.arg, o.scope)
-            if received is not None and race.scope.within(received[0]):
+            at = next((k for k, n in enumerate(o.path) if n is d.call), None)
+            received = receiving_parameter(d.call, d.arg, o.scope) if at is not None else None
+            if received is not None and at is not None and race.scope.within(received[0]):
                 path = o.path[:at + 1]
                 return replace(race, call=f"{race.call} in {received[0].name}()", path=path,
                                seq=o.seq, scope=o.scope)
