@@ -195,6 +195,11 @@ class Analyzer:
             for process in list(processes.values()):
                 with contextlib.suppress(OSError, ValueError):
                     process.terminate()
+        # the call queue's feeder thread may be blocked writing a job into the pipe the ended
+        # workers no longer read; joining it on shutdown would then wait forever
+        queue = getattr(pool, "_call_queue", None)
+        if queue is not None:
+            queue.cancel_join_thread()
         self.close()
 
     def _start_pool(self) -> None:
