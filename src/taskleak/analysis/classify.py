@@ -131,7 +131,7 @@ class Classifier:
         else:
             kind = FateKind.DISCARDED
             queue = unbounded_put(sp.coroutine, sp.site.scope, self.ownership.resolver) \
-                if sp.spawner.endswith("run_coroutine_threadsafe") else None
+                if sp.threadsafe else None
             if queue is not None:
                 return self._fate(FateKind.UNBOUNDED_PUT, sp, holder=queue)
         return self._fate(kind, sp)
@@ -151,11 +151,11 @@ class Classifier:
                     function=fn.name if fn is not None else "<module>",
                     where=where(site.scope), keeper=kept_by, owner=owner, attribute=attribute,
                     wrapper=sp.wrapper,
-                    threadsafe=sp.spawner.endswith("run_coroutine_threadsafe"), **facts)
+                    threadsafe=sp.threadsafe, **facts)
 
     def _effects(self, sp: Spawn, holder: Holder) -> Effects:
         eff = self.ownership.effects(holder)
-        return eff if sp.spawner.endswith("run_coroutine_threadsafe") \
+        return eff if sp.threadsafe \
             else eff.without_result_reads()
 
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------

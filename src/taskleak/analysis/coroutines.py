@@ -49,14 +49,14 @@ def loop_words(sp: Spawn) -> str:
 def endless(site: CallSite) -> bool:
     """The spawned coroutine never ends by itself: a `while True` with no `break` or
     `return`, or a coroutine that spawns itself again."""
-    target = _spawned_function(site, calls_only=False)
+    target = spawned_function(site, calls_only=False)
     return (target is not None and target.endless) or reschedules(site)
 
 
 def reschedules(site: CallSite) -> bool:
     """The spawned coroutine is a function of this module that spawns itself again (`_poll`
     ends with `self._task = create_task(self._poll())`): it never ends on its own."""
-    target = _spawned_function(site, calls_only=True)
+    target = spawned_function(site, calls_only=True)
     return target is not None and any(
         reschedules_itself(call) for s in target.walk() for call in s.calls)
 
@@ -69,14 +69,14 @@ def restarted_from_within(site: CallSite, origin: Scope | None,
     sets the close handler that starts the next reconnect (`calls(a, b)`: code in `a` calls
     `b`). The task replaced is the one that made that call, or set up the event that makes
     it."""
-    target = _spawned_function(site, calls_only=True)
+    target = spawned_function(site, calls_only=True)
     if target is None or origin is None:
         return False
     where = origin.method() or origin
     return origin.within(target) or calls(target, where)
 
 
-def _spawned_function(site: CallSite, *, calls_only: bool) -> Scope | None:
+def spawned_function(site: CallSite, *, calls_only: bool) -> Scope | None:
     """The function of this module the spawn's first argument runs: `work()` (or, unless
     `calls_only`, `work` passed uncalled)."""
     args = site.args

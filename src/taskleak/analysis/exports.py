@@ -175,7 +175,7 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             or (spawn_fates and all(f.kind is FateKind.LOCAL_COLLECTION_HANDED
                                     and f.handed == "returned" for f in spawn_fates))}
     no_task = {sp.site.scope.qualname for sp in spawns
-               if sp.spawner.endswith("run_coroutine_threadsafe")
+               if sp.threadsafe
                or (isinstance(sp.site.scope.node, cst.FunctionDef)
                    and sp.site.scope.node.asynchronous is not None)}
     for sp, spawn_fates in zip(spawns, fates, strict=True):

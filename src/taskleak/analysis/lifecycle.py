@@ -29,12 +29,13 @@ from dataclasses import field
 import libcst as cst
 
 from taskleak.analysis.attributes import another_class_attribute
+from taskleak.analysis.coroutines import spawned_function
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import where
 from taskleak.analysis.nodes import decorator_name, dotted
 from taskleak.analysis.objects import class_of
 from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind, defined_function
+from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
 from taskleak.analysis.vocabulary import (
     EVENT_ATTRIBUTE,
     ONCE_CALLBACKS,
@@ -139,15 +140,8 @@ class Lifecycle:
     def _started_by(fn: Scope) -> list[Scope]:
         """The functions of the module whose coroutine `fn` spawns (`create_task(self._run())`):
         a call of `fn` from one of them comes back round each time that task gets there."""
-        out = []
-        for scope in fn.walk():
-            for site in scope.calls:
-                coro = site.args[0].value if site.args else None
-                target = defined_function(coro.func, site.scope) \
-                    if isinstance(coro, cst.Call) else None
-                if target is not None and target is not fn:
-                    out.append(target)
-        return out
+        targets = (spawned_function(site, calls_only=True) for s in fn.walk() for site in s.calls)
+        return [t for t in targets if t is not None and t is not fn]
 
     def _decorators(self, fn: Scope) -> Frequency | None:
         node = fn.node

@@ -29,7 +29,7 @@ def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> F
         return Fate(FateKind.PASSED, coro, callee=d.callee)
     fn, param = received
     eff = ownership.effects(Holder(Keeper.LOCAL, param, param, fn))
-    if not sp.spawner.endswith("run_coroutine_threadsafe"):
+    if not sp.threadsafe:
         # an asyncio Task's `.result()` read by the callee (in a done-callback, under a
         # `done()` check) ends nothing: it is read once the task is done, not to end it
         eff = eff.without_result_reads().copy()

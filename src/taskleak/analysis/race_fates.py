@@ -37,7 +37,7 @@ class RaceFates:
         site = sp.site
         if site.dest.kind is Flow.AWAITED:
             race = timed_result(site.dest.callee, site.path, site.seq, site.scope) \
-                if sp.spawner.endswith("run_coroutine_threadsafe") else None
+                if sp.threadsafe else None
             label = "not kept"
         else:
             race = race_of(site.path, site.seq, site.scope)
@@ -55,10 +55,9 @@ class RaceFates:
         # a wait that cannot give up on it (`await shield(t)` with no timeout) ends it like an
         # await
         ends = eff.cancel_reads + [o for o, race in races if race is None]
-        threadsafe = sp.spawner.endswith("run_coroutine_threadsafe")
         for occ in eff.await_reads:
             timed = timed_result(occ.dest.callee, occ.path, occ.seq, occ.scope) \
-                if threadsafe else None
+                if sp.threadsafe else None
             if timed is None:
                 ends.append(occ)
             else:  # `fut.result(timeout)`: a wait that gives up on it, not an end

@@ -57,6 +57,12 @@ class Spawn:
     receiver: str = ""
 
     @property
+    def threadsafe(self) -> bool:
+        """Spawned by `run_coroutine_threadsafe`: a concurrent Future, whose `.result()` blocks
+        (an asyncio Task's raises unless it is done)."""
+        return self.spawner.endswith("run_coroutine_threadsafe")
+
+    @property
     def returned_by(self) -> str:
         """The name of the project's helper whose returned task this call gives (a helper
         taskleak read, `local_helpers.py`, that returns the task), else ""."""
