@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -28,8 +28,11 @@ def _shapes(make: Maker) -> dict[str, Any]:
 
     @make
     class Box:
+        made: ClassVar[int] = 0  # not a field
         items: list[int] = dataclasses.field(default_factory=list)
         label: str = "box"
+        seen: list[int] = dataclasses.field(init=False, default_factory=list)
+        size: int = dataclasses.field(init=False, default=3)
 
         def __post_init__(self) -> None:
             self.label = self.label.upper()
@@ -66,7 +69,8 @@ def _behaviour(make: Maker) -> list[Any]:
         repr(dataclasses.replace(p, y=5)), dataclasses.asdict(p),
         [f.name for f in dataclasses.fields(Point3)], Point3.__match_args__,
         repr(Box()), Box([1]) == Box([1]), Box.__hash__ is None, Box([1]).label,
-        Box().items is not Box().items,
+        Box().items is not Box().items, Box().seen is not Box().seen, Box.made,
+        [f.name for f in dataclasses.fields(Box)], Box.__match_args__,
         Handle("a") == Handle("a"), hash(Handle("a")) != 0,
         repr(Options(depth=2)), Options(depth=2) == Options(depth=2),
         hash(Hashed(1)),
@@ -81,6 +85,17 @@ def _behaviour(make: Maker) -> list[Any]:
         Point()
     with pytest.raises(TypeError):
         {Box()}  # unhashable
+    with pytest.raises(TypeError):
+        Box([1], "b", [2])  # `seen` is not an argument
+    with pytest.raises(ValueError, match="mutable default"):
+        @make
+        class Shared:
+            items: list[int] = []  # noqa: RUF012 - the mistake dataclass refuses
+    with pytest.raises(TypeError, match="non-default argument"):
+        @make
+        class Order:
+            a: int = 0
+            b: int
     return out
 
 
@@ -101,6 +116,7 @@ def test_a_record_is_a_dataclass_to_the_standard_library() -> None:
     class Other:
         x: int
 
-    # the speed: repr, eq and hash are the shared ones, not methods compiled for each class
-    for method in ("__repr__", "__eq__", "__hash__"):
+    # the speed: repr, eq, hash and the frozen setattr and delattr are the shared ones, not
+    # methods compiled for each class
+    for method in ("__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
         assert getattr(Pair, method).__code__ is getattr(Other, method).__code__
