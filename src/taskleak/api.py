@@ -46,9 +46,9 @@ def files(options: RunOptions) -> list[str]:
     return [relative_path(f) for f in discover_names(options.targets, settings)]
 
 
-def _analysed(session: Session) -> Outcome:
+def _analysed(session: Session, *, replay: bool = False) -> Outcome:
     try:
-        result = session.analyse()
+        result = session.analyse(replay=replay)
     except SessionError as exc:
         raise UsageError(str(exc)) from None
     out = Outcome(session.settings, result, stats=session.stats)
@@ -65,7 +65,8 @@ def check(options: CheckOptions, progress: Progress | None = None) -> Outcome:
     if options.stdin is not None and options.add_noqa:
         raise UsageError("--add-noqa cannot be used with stdin (the path `-`)")
     session = _session(options, settings, progress)
-    out = _analysed(session)
+    # a check that fixes nothing may replay the last one's result (run/replay.py)
+    out = _analysed(session, replay=not (options.apply_fixes or options.diff))
     if options.add_noqa:
         from taskleak.suppress.add_noqa import add_noqa
 

@@ -24,6 +24,7 @@ from taskleak.project.join import join
 from taskleak.records import record
 from taskleak.rules.unused_noqa import RULE as _UNUSED_NOQA_RULE
 from taskleak.run.progress import NoProgress, Progress
+from taskleak.run.replay import Replayed
 from taskleak.run.runner import Collected, RunStats, collect
 from taskleak.settings import Settings
 from taskleak.suppress.gate import apply_suppressions
@@ -33,6 +34,7 @@ if TYPE_CHECKING:  # fixing imports libcst: a check without fixes never loads it
     from taskleak.fixer.files import FixRun
     from taskleak.fixes.comments import CommentEdit
     from taskleak.fixes.policy import FixPolicy
+    from taskleak.run.replay import RunRecord
 
 UNUSED_NOQA = _UNUSED_NOQA_RULE.code
 
@@ -101,23 +103,42 @@ class Session:
     _analysed: bool = False
 
     # -- findings ---------------------------------------------------------------------------
-    def analyse(self, *, report_unused: bool | None = None) -> RunResult:
+    def analyse(self, *, report_unused: bool | None = None, replay: bool = False) -> RunResult:
         """The source's findings after suppressions (`report_unused=False`: no unused `# noqa`
-        findings; default: as the settings select that rule)."""
+        findings; default: as the settings select that rule). `replay`: when no file changed
+        since the last such check, its result (run/replay.py: a check that fixes nothing)."""
         self._report_unused = report_unused
         self._analysed = True
         if self.source.buffer is not None:
             self.result = self._suppressed(self._buffer_result())
             return self.result
+        record = self._record(report_unused) if replay else None
         try:
             self._collected = collect(self.source.targets, self.settings, jobs=self.jobs,
                                       cache_dir=self.cache_dir, progress=self.progress,
-                                      stats=self.stats)
+                                      stats=self.stats, record=record)
         except SpecialPathError as exc:  # a FIFO, a device: never opened
             raise SessionError(str(exc)) from None
         self._unused_in = self._collected.paths
+        replayed = self._collected.replayed
+        if replayed is not None:
+            self.result, self.invalid_noqa = replayed.result, replayed.invalid_noqa
+            return self.result
         self.result = self._suppressed(self._collected.result(self.settings.rule_enabled))
+        if record is not None:
+            error = record.save(self._collected.fingerprint,
+                                Replayed(self.result, self.invalid_noqa))
+            self.stats.cache_error = self.stats.cache_error or error
         return self.result
+
+    def _record(self, report_unused: bool | None) -> RunRecord | None:
+        """The record of the last check with these settings, targets and working folder."""
+        if self.cache_dir is None:
+            return None
+        from taskleak.run.replay import RunRecord
+
+        key = repr((self.settings, self.source.targets, str(Path.cwd()), report_unused))
+        return RunRecord(self.cache_dir, key)
 
     def _buffer_result(self) -> RunResult:
         from taskleak.files.source import SourceError, checked
@@ -170,6 +191,9 @@ class Session:
         `recheck`: the written files' findings are decided again (`check --fix`); otherwise
         the fixed findings are left out (`fix`)."""
         from taskleak.fixer.files import remaining, run_fixes
+
+        if self._collected is not None and self._collected.replayed is not None:
+            self.analyse(report_unused=self._report_unused)  # fixing needs the facts
 
         if only is not None and not self._analysed and any(r == UNUSED_NOQA for *_, r in only):
             self.analyse()  # an editor's quick fix: which codes are unused is the check's

@@ -398,10 +398,12 @@ def test_concurrent_runs_agree_and_leave_a_valid_cache(project: Path, tmp_path: 
     names = sorted((p.name for p in (cache_dir / __version__).iterdir()
                     if p.name not in (".gitignore", "CACHEDIR.TAG")),  # its marks
                    key=lambda n: n.rsplit(".", 1)[1])
-    assert [n.rsplit(".", 1)[1] for n in names] == ["dirs", "json"]  # no temporary file left
+    assert [n.rsplit(".", 1)[1] for n in names] == ["dirs", "json", "run"]  # no temporary file
     listing = (cache_dir / __version__ / names[0]).read_bytes()  # the listing cache: whole too
     assert blake2b(listing[16:], digest_size=16).digest() == listing[:16]
     assert str(project) in marshal.loads(listing[16:])["records"]
+    run = json.loads((cache_dir / __version__ / names[2]).read_bytes())  # the check's record
+    assert run["findings"] and run["fingerprint"]
 
 
 WARM_PROBE = textwrap.dedent("""

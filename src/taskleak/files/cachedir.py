@@ -3,7 +3,8 @@
 Layout: `<cache dir>/<taskleak version>/<key>.<kind>`, where `<key>` is 16 hex digits naming the
 settings a file was made under, plus a fingerprint of taskleak's own code (`code_fingerprint`)
 so an edited checkout never reuses stale entries, and `<kind>` is `json` (per-file results,
-run/cache.py) or `dirs` (folder listings, listing_cache.py). The cache folder is
+run/cache.py), `dirs` (folder listings, listing_cache.py) or `run` (the last check's result,
+run/replay.py). The cache folder is
 `.taskleak_cache` in the project root unless the user names another one (`--cache-dir`), which
 may be a folder of theirs that already holds other things.
 
@@ -42,7 +43,8 @@ except ImportError:  # pragma: no cover - a Python built without it
 CACHE_DIR_NAME = ".taskleak_cache"
 RACY_SECONDS = 2.0
 MAX_AGE_DAYS = 30
-KINDS = ("json", "dirs")  # per-file results (run/cache.py), folder listings (listing_cache.py)
+# per-file results (run/cache.py), folder listings (listing_cache.py), a check's result (replay.py)
+KINDS = ("json", "dirs", "run")
 _STALE_TMP_SECONDS = 3600
 _PACKAGE = Path(__file__).resolve().parent.parent  # taskleak itself, subpackages and all
 

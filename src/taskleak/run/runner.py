@@ -38,6 +38,7 @@ from taskleak.run.helper_callers import helper_jobs
 from taskleak.run.helper_forecast import Forecast
 from taskleak.run.prefilter import Prefilter, prefilter_for
 from taskleak.run.progress import NoProgress, Progress
+from taskleak.run.replay import Replayed, RunRecord, Seen
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:  # imported with the first file to parse: a warm run has none
@@ -69,6 +70,8 @@ class Collected:
     facts: list[FileFacts]
     spawners: tuple[Spawner, ...] = ()
     unlisted: list[Skipped] = field(default_factory=list)  # folders that could not be listed
+    fingerprint: str | None = None  # of the files' stats, for the run's record (replay.py)
+    replayed: Replayed | None = None  # the last check's result: no file changed since
 
     def result(self, rule_enabled: RuleEnabled = rules_by_default) -> RunResult:
         """The findings of the facts, and every file and folder skipped."""
@@ -95,34 +98,40 @@ class Collected:
 
 def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
             cache_dir: Path | None = None, progress: Progress | None = None,
-            use_prefilter: bool = True, stats: RunStats | None = None) -> Collected:
+            use_prefilter: bool = True, stats: RunStats | None = None,
+            record: RunRecord | None = None) -> Collected:
     """The facts of every file under `paths`. `jobs`: worker processes at most (default: all
     cores); `cache_dir`: where facts persist between runs (None: no cache);
-    `use_prefilter=False` parses every file. Raises SpecialPathError when a path is neither
-    a folder nor a regular file."""
+    `use_prefilter=False` parses every file; `record`: the last check's result, replayed when
+    no file changed since (replay.py; then the facts are not collected). Raises
+    SpecialPathError when a path is neither a folder nor a regular file."""
     progress = progress or NoProgress()
     stats = stats if stats is not None else RunStats()
     listings = ListingCache(cache_dir, listing_key(settings)) \
         if cache_dir and use_prefilter else None  # folders unchanged since the last run
-    cache = Cache(cache_dir, settings.analysis_key()) if cache_dir and use_prefilter else None
+    cached = cache_dir is not None and use_prefilter
+    warm = cached and record is not None and record.present  # its cache is loaded if need be
+    cache = Cache(cache_dir, settings.analysis_key()) \
+        if cache_dir is not None and use_prefilter and not warm else None
     found = Found()
-    early = _EarlyPool(settings, jobs) if cache is None or cache.empty else None
-    try:
-        files = discover_names(paths, settings, listings, found,  # absolute path strings
-                               (POOL_BEFORE_FILES, early.start) if early else None)
-    except BaseException:
-        if early is not None:
-            early.abort()
-        raise
-    remove_stale(found.temporaries)  # a killed `taskleak fix`'s (files/temporary.py)
+    early = _EarlyPool(settings, jobs) if not warm and (cache is None or cache.empty) else None
+    files = _discover(paths, settings, listings, found, early)
     listing_error = listings.save() if listings is not None else None
     stats.files = len(files)
+    seen = Seen.take(files) if cached and record is not None else None
+    if seen is not None and record is not None:
+        replayed = record.replay(seen.fingerprint)
+        if replayed is not None:
+            stats.cached = len(files)
+            return Collected(files, [], settings.spawners, replayed=replayed)
+        if warm and cache_dir is not None:
+            cache = Cache(cache_dir, settings.analysis_key())
     progress.start(len(files))
     run = _Collector(settings, cache, progress, stats, len(files), jobs, use_prefilter,
                      early.analyzer if early is not None else None, files)
     try:
         for i, key in enumerate(files):
-            run.file(i, key)
+            run.file(i, key, seen.stats[i] if seen is not None else None)
         run.finish()
         if use_prefilter:  # with every file parsed, every answer is already there
             run.judge_helper_callers()
@@ -139,7 +148,23 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
         progress.stop()
     unlisted = [Skipped(relative_path(folder), f"folder cannot be listed: {why}")
                 for folder, why in found.unlisted]
-    return Collected(files, run.results, settings.spawners, unlisted)
+    return Collected(files, run.results, settings.spawners, unlisted,
+                     fingerprint=seen.fingerprint if seen is not None else None)
+
+
+def _discover(paths: Sequence[Path], settings: Settings, listings: ListingCache | None,
+              found: Found, early: _EarlyPool | None) -> list[str]:
+    """The run's files (absolute path strings); a killed `taskleak fix`'s temporary files are
+    removed (files/temporary.py)."""
+    try:
+        files = discover_names(paths, settings, listings, found,
+                               (POOL_BEFORE_FILES, early.start) if early else None)
+    except BaseException:
+        if early is not None:
+            early.abort()
+        raise
+    remove_stale(found.temporaries)
+    return files
 
 
 # Speed trick (one place): a cold run over a big tree starts its worker pool while discovery is
@@ -200,11 +225,11 @@ class _Collector:
         if analyzer is not None:
             analyzer.on_result = self._done
 
-    def file(self, i: int, key: str) -> None:
-        """Answer file `i` from the cache or the prefilter, or hand it to the analyzer."""
+    def file(self, i: int, key: str, st: os.stat_result | None = None) -> None:
+        """Answer file `i` from the cache or the prefilter, or hand it to the analyzer (`st`:
+        its stat, when the run took it already)."""
         cache = self.cache
-        st: os.stat_result | None = None
-        if cache is not None:
+        if cache is not None and st is None:
             try:
                 st = os.stat(key)  # before the read: a later edit changes the stat
             except OSError:
