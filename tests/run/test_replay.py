@@ -29,8 +29,9 @@ NOQA = HEAD + "    asyncio.create_task(work())  # noqa:\n"  # a colon and no cod
 
 
 def _age(root: Path, seconds: int = 60) -> None:
-    """Files written just now are racy: their stat proves nothing to the next check."""
-    for path in root.rglob("*.py"):
+    """Files written just now are racy: their stat proves nothing to the next check (`root`:
+    a file, or a folder's Python files)."""
+    for path in root.rglob("*.py") if root.is_dir() else [root]:
         st = path.stat()
         os.utime(path, ns=(st.st_atime_ns - seconds * 10**9, st.st_mtime_ns - seconds * 10**9))
 
@@ -81,13 +82,15 @@ def test_an_edit_a_new_file_or_a_removed_one_checks_in_full(project: Path,
     (project / "leaky.py").write_text(LEAKY.replace("asyncio.create_task(work())",
                                                     "return asyncio.create_task(work())"),
                                       encoding="utf-8")
-    _age(project)  # an edit an hour old: not racy, only different
+    _age(project / "leaky.py")  # an edit a minute old: not racy, only different
     edited, after_edit = _check(project, cache_dir)
     assert not _replayed(edited) and after_edit == _check(project, None)[1]
+    # a miss still answers the unchanged files from the per-file cache: none is read again
+    assert (edited.stats.ruled_out, edited.stats.analysed) == (0, 1), edited.stats
     assert not any(f["path"].endswith("leaky.py") and f["rule"] == "TL101"
                    for f in json.loads(after_edit)["findings"])
     (project / "more.py").write_text(LEAKY, encoding="utf-8")
-    _age(project)
+    _age(project / "more.py")
     added, after_add = _check(project, cache_dir)
     assert not _replayed(added) and after_add == _check(project, None)[1]
     assert any(f["path"].endswith("more.py") for f in json.loads(after_add)["findings"])

@@ -229,11 +229,12 @@ class _Collector:
         """Answer file `i` from the cache or the prefilter, or hand it to the analyzer (`st`:
         its stat, when the run took it already)."""
         cache = self.cache
-        if cache is not None and st is None:
-            try:
-                st = os.stat(key)  # before the read: a later edit changes the stat
-            except OSError:
-                st = None
+        if cache is not None:
+            if st is None:
+                try:
+                    st = os.stat(key)  # before the read: a later edit changes the stat
+                except OSError:
+                    st = None
             known = cache.lookup(key, st) if st is not None else None
             if known == CLEAN or (known is not None and self._cached(i, known, key)):
                 self.stats.cached += 1
