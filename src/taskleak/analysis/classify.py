@@ -46,7 +46,7 @@ from taskleak.analysis.lifetimes import (
 )
 from taskleak.analysis.nodes import coroutine_text, leaves_the_loop
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.passed import passed_fate
+from taskleak.analysis.passed import called_back_fate, passed_fate
 from taskleak.analysis.queues import unbounded_put
 from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.resolve import Resolver
@@ -123,7 +123,7 @@ class Classifier:
         if d.kind is Flow.DONE_CALLBACK:
             kind = FateKind.DROPPED_AFTER_CALLBACK
         elif d.kind is Flow.LAMBDA:
-            kind = FateKind.RETURNED_FROM_LAMBDA
+            return called_back_fate(sp, self._fate)
         elif d.container:
             kind = FateKind.DROPPED_FROM_COMPREHENSION
         elif sp.returned_by:  # `start(coro)`, the module's `def start(coro): return spawn(coro)`

@@ -24,6 +24,7 @@ class FateKind(Enum):
     RETURNED = "returned"  # returned to the caller
     GATHERED = "gathered"  # passed to gather/wait/shield ...: `callee`, `awaited`
     PASSED = "passed"  # passed to another call: `callee`
+    LAMBDA_HANDED = "lambda_handed"  # returned from a lambda handed to `callee`: not followed
     UNPACKED = "unpacked"  # unpacked into several names (not followed)
     LOCAL_CLEANED = "local_cleaned"  # a local that is awaited/cancelled: `holder`, `cleanup`
     LOCAL_HANDED = "local_handed"  # a local returned or passed on: `holder`, `handed`
@@ -36,7 +37,11 @@ class FateKind(Enum):
     # nothing keeps it
     DISCARDED = "discarded"  # an expression statement
     DROPPED_AFTER_CALLBACK = "dropped_after_callback"  # `spawn(...).add_done_callback(cb)`
-    RETURNED_FROM_LAMBDA = "returned_from_lambda"  # the body of a callback lambda
+    # the body of a lambda that `callee` (vocabulary.CALLED_BACK_LATER) calls back, dropping
+    # what it returns
+    RETURNED_FROM_LAMBDA = "returned_from_lambda"
+    # the spawn function itself handed to `callee` (CALLED_BACK_LATER), which drops the Task
+    CALLED_BACK = "called_back"
     DROPPED_FROM_COMPREHENSION = "dropped_from_comprehension"  # built in a dropped literal
     LOCAL_ONLY = "local_only"  # a local nothing awaits or cancels: `holder`, `where`
     LOCAL_COLLECTION_DROPPED = "local_collection_dropped"  # a local collection dropped

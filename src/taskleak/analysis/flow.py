@@ -143,17 +143,17 @@ def _ann_assign(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: 
     return Dest(_OTHER)
 
 
-def _returned(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
-              element: bool) -> Dest:
-    return Dest(Flow.RETURNED, container=container, element=element)
-
-
 def _lambda(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
-            element: bool) -> Dest:
-    # handed to a call, a callback whose caller drops what it returns; kept elsewhere
-    # (`retry = {t: lambda: spawn(...)}`), it returns it to whoever calls it (not followed)
-    kind = Flow.LAMBDA if j > 0 and isinstance(stack[j - 1], cst.Arg) else Flow.RETURNED
-    return Dest(kind, container=container, element=element)
+            element: bool) -> Dest | _Climb:
+    # handed to a call that calls it back (`callee`; passed.py: who drops what it returns), or
+    # to `context.run(...)`, which returns it (followed); kept elsewhere, it is returned
+    call = stack[j - 2] if j > 1 and isinstance(stack[j - 1], cst.Arg) else None
+    if not isinstance(call, cst.Call):
+        return Dest(Flow.RETURNED, container=container, element=element)
+    if last_name(call.func) == "run" and stack[j - 1] is call.args[0]:
+        return call, j - 3, container, element
+    return Dest(Flow.LAMBDA, container=container, element=element, call=call,
+                callee=callee_text(call.func))
 
 
 def _element(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
@@ -222,11 +222,6 @@ def _index(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
             return Dest(Flow.COLLECTION, collection=dotted(sub.value), receiver=sub.value,
                         callee="__setitem__", container=container, element=element)
     return Dest(_OTHER)
-
-
-def _del(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
-         element: bool) -> Dest:
-    return Dest(Flow.PRUNE, element=element)
 
 
 def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
@@ -367,6 +362,11 @@ def _consumer_awaited(stack: list[cst.CSTNode], k: int) -> bool:
     return False
 
 
+def _returned(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+              element: bool) -> Dest:
+    return Dest(Flow.RETURNED, container=container, element=element)
+
+
 _HANDLERS: dict[type, _Handler] = {
     cst.Expr: _expr,
     cst.Await: _await,
@@ -392,7 +392,7 @@ _HANDLERS: dict[type, _Handler] = {
     cst.Subscript: _subscript,
     cst.Index: _index,
     cst.Attribute: _attribute,
-    cst.Del: _del,
+    cst.Del: lambda stack, j, node, container, element: Dest(Flow.PRUNE, element=element),
     **{cls: _comprehension for cls in (cst.ListComp, cst.SetComp, cst.GeneratorExp,
                                         cst.DictComp)},
 }

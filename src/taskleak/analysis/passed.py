@@ -14,9 +14,10 @@ from collections.abc import Callable
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder
-from taskleak.analysis.nodes import coroutine_text
+from taskleak.analysis.nodes import coroutine_text, last_name
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.vocabulary import CALLED_BACK_LATER
 
 
 def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> Fate:
@@ -41,3 +42,15 @@ def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> F
     if eff.handed:  # given back to this call ("returned") or on to another one: not followed
         return Fate(FateKind.PASSED, coro, callee=d.callee, handed=eff.handed[0])
     return make(FateKind.HANDED_AND_DROPPED, sp, callee=d.callee)
+
+
+def called_back_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate:
+    """A spawn in a callback handed to a call (`Flow.LAMBDA`): the body of a lambda, or the
+    spawn function itself (`loop.call_later(1, loop.create_task, coro)`). A call that calls it
+    back later and ignores what it returns (`vocabulary.CALLED_BACK_LATER`: `call_soon`,
+    `add_signal_handler` ...) drops the Task; any other call is not followed."""
+    d = sp.site.dest
+    if d.call is None or last_name(d.call.func) not in CALLED_BACK_LATER:
+        return make(FateKind.LAMBDA_HANDED, sp, callee=d.callee)
+    return make(FateKind.CALLED_BACK if sp.site.via else FateKind.RETURNED_FROM_LAMBDA, sp,
+                callee=d.callee)

@@ -20,6 +20,7 @@ import libcst as cst
 
 from taskleak.analysis.flow import TIMED_RESULT, Dest, Flow, trace
 from taskleak.analysis.nodes import (
+    callee_text,
     dotted,
     is_long_running_test,
     last_name,
@@ -36,6 +37,7 @@ from taskleak.analysis.scopes import (
 )
 from taskleak.analysis.stack import StackWalker, until_success
 from taskleak.analysis.vocabulary import (
+    CALLED_BACK_LATER,
     LOOP_RUNNERS,
     SPAWN_FUNCTIONS,
     SPAWN_METHODS,
@@ -320,6 +322,11 @@ class Scanner(StackWalker):
             self._call_site(node, trace(stack, len(stack) - 1))
         elif name in VIA_CALLS and node.args and self._names_a_spawn(node.args[0].value):
             self._call_site(node, trace(stack, len(stack) - 1), via=1)
+        elif name in CALLED_BACK_LATER and len(node.args) > CALLED_BACK_LATER[name] \
+                and self._names_a_spawn(node.args[CALLED_BACK_LATER[name]].value):
+            # `loop.call_later(delay, loop.create_task, coro)`: the loop drops the Task
+            self._call_site(node, Dest(Flow.LAMBDA, call=node, callee=callee_text(node.func)),
+                            via=CALLED_BACK_LATER[name] + 1)
         else:
             if name in LOOP_RUNNERS:
                 self.cur.blocking.append((self.seq, node))

@@ -84,14 +84,15 @@ class CallSite:
     loops: tuple[int, ...]
     statement: cst.CSTNode  # the statement that holds the call (for noqa and fingerprints)
     path: tuple[cst.CSTNode, ...] = ()  # the nodes above the call, outermost first (guards)
-    # 1 when the spawn function is the call's first argument (`context.run(loop.create_task,
-    # coro)`, `partial(tg.start_soon, f)`): its own arguments follow
+    # k + 1 when the spawn function is the call's argument k (`context.run(loop.create_task,
+    # coro)`, `partial(tg.start_soon, f)`: 1; `loop.call_later(1, loop.create_task, coro)`:
+    # 2): its own arguments follow
     via: int = 0
 
     @property
     def func(self) -> cst.BaseExpression:
         """What is called to spawn: `loop.create_task` of `context.run(loop.create_task, c)`."""
-        return self.node.args[0].value if self.via else self.node.func
+        return self.node.args[self.via - 1].value if self.via else self.node.func
 
     @property
     def args(self) -> tuple[cst.Arg, ...]:

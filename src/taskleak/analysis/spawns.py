@@ -227,7 +227,7 @@ def classify_call(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]
     """The spawn this call is, or None."""
     spawn = _classify(site, resolver, extra)
     if spawn is not None and site.via and not spawn.structured \
-            and last_name(site.node.func) != "run":
+            and last_name(site.node.func) == "partial":
         return None  # `partial(loop.create_task, coro)`: nothing runs until it is called
     return spawn
 

@@ -42,6 +42,14 @@ COROUTINE_NAME_PARTS = ("coro", "awaitable")
 # (`contextvars.Context().run(loop.create_task, coro)`), or bind them for later (`partial`: only
 # task groups' methods, whose tasks the group owns whenever they start).
 VIA_CALLS = frozenset({"run", "partial"})
+# asyncio's and the standard library's calls that call back the function they are given later
+# and ignore what it returns (a Task the callback makes is dropped), and the position of the
+# function among their arguments: `loop.call_later(delay, loop.create_task, coro)`,
+# `loop.add_signal_handler(sig, lambda: asyncio.create_task(stop()))`, `threading.Timer(1,
+# lambda: run_coroutine_threadsafe(coro, loop))`, `threading.Thread(target=...)`
+CALLED_BACK_LATER = {"call_soon": 0, "call_soon_threadsafe": 0, "call_later": 1, "call_at": 1,
+                     "add_signal_handler": 1, "add_reader": 1, "add_writer": 1,
+                     "add_done_callback": 0, "Timer": 1, "Thread": 1}
 # Names a spawn can be called by: the scan records every call by one of these names (or by a
 # configured spawner's last name) and spawn recognition decides by resolution.
 SPAWN_FUNCTIONS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe",

@@ -81,7 +81,12 @@ def _describe(fate: Fate) -> Description:
             f"{_what(fate)} is dropped right after add_done_callback()"),
         FateKind.RETURNED_FROM_LAMBDA: (
             "returned from a lambda",
-            f"{_what(fate)} is returned from a lambda whose caller drops it"),
+            f"{_what(fate)} is returned from a lambda that {fate.callee}() calls back, "
+            "dropping what it returns"),
+        FateKind.CALLED_BACK: (
+            "discarded (by the caller of its spawn function)",
+            f"{_what(fate)} is made when {fate.callee}() calls back the spawn function, "
+            "which drops the Task it returns"),
         FateKind.DROPPED_FROM_COMPREHENSION: (
             "discarded (in a comprehension)", f"the {coro} tasks built here are dropped"),
     }.get(fate.kind, ("discarded", f"{_what(fate)} is discarded"))
@@ -186,6 +191,7 @@ class Agent:
 ''',
     fates=frozenset({
         FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
+        FateKind.CALLED_BACK,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
         FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS, FateKind.HANDED_AND_DROPPED,
         FateKind.WEAKLY_HELD, FateKind.UNBOUNDED_PUT,

@@ -17,7 +17,8 @@ def unfollowed(fate: Fate) -> bool:
         return not fate.cleanup and fate.handed not in _FOLLOWED
     if fate.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED):
         return fate.handed != "returned"
-    return fate.kind in (FateKind.KEPT_HANDED, FateKind.COLLECTION_HANDED, FateKind.UNPACKED)
+    return fate.kind in (FateKind.KEPT_HANDED, FateKind.COLLECTION_HANDED, FateKind.UNPACKED,
+                         FateKind.LAMBDA_HANDED)
 
 
 def _describe(fate: Fate) -> Description:
@@ -27,6 +28,11 @@ def _describe(fate: Fate) -> Description:
         return Description(f"passed to {fate.callee}()", "unknown",
                            f"{fate.coroutine} is handed to {fate.callee}(){onward}: taskleak "
                            "cannot follow it there, so whether anything ends it is unknown")
+    if kind is FateKind.LAMBDA_HANDED:
+        return Description(f"returned from a lambda passed to {fate.callee}()", "unknown",
+                           f"{fate.coroutine} is returned from a lambda handed to "
+                           f"{fate.callee}(): taskleak cannot follow it there, so whether "
+                           "anything ends it is unknown")
     if kind is FateKind.UNPACKED:
         return Description("unpacked into several names", "unknown",
                            f"{fate.coroutine} is unpacked into several names: taskleak cannot "
@@ -80,7 +86,8 @@ async def start() -> None:
 No fix: what the callee does with the Task is not known, so no change can be proven to keep
 the program's behaviour.""",
     fates=frozenset({FateKind.PASSED, FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED,
-                     FateKind.KEPT_HANDED, FateKind.COLLECTION_HANDED, FateKind.UNPACKED}),
+                     FateKind.KEPT_HANDED, FateKind.COLLECTION_HANDED, FateKind.UNPACKED,
+                     FateKind.LAMBDA_HANDED}),
     describe=_describe,
     applies=unfollowed,
     precedence=50,  # before task-tracked, which reports the same fates when this is not selected

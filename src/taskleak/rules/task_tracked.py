@@ -38,6 +38,10 @@ def _describe(fate: Fate) -> Description:
             fate.handed, f"hands it on ({fate.handed}): not followed")
         return Description(f"passed to {fate.callee}()", f"up to {fate.callee}()",
                            f"handed to {fate.callee}(), which {does}")
+    if kind is FateKind.LAMBDA_HANDED:
+        return Description(f"returned from a lambda passed to {fate.callee}()", "not followed",
+                           f"returned from a lambda handed to {fate.callee}(): not followed, "
+                           "so no claim is made about its end")
     if kind is FateKind.PASSED:
         return Description(f"passed to {fate.callee}()", "not followed",
                            f"handed to {fate.callee}(): not followed, so no claim is made "
@@ -115,7 +119,8 @@ async def fetch_all(urls: list[str]) -> list[str]:
     fix_example="",
     fates=frozenset({
         FateKind.STRUCTURED, FateKind.AWAITED, FateKind.RETURNED, FateKind.GATHERED,
-        FateKind.PASSED, FateKind.UNPACKED, FateKind.LOCAL_CLEANED, FateKind.LOCAL_HANDED,
+        FateKind.PASSED, FateKind.LAMBDA_HANDED, FateKind.UNPACKED, FateKind.LOCAL_CLEANED,
+        FateKind.LOCAL_HANDED,
         FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED,
         FateKind.COLLECTION_CLEANED, FateKind.LOCAL_COLLECTION_HANDED, FateKind.COLLECTION_HANDED,
         FateKind.HELPER_KEEPS,
