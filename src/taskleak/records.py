@@ -8,9 +8,10 @@ Speed trick (one place): on Python 3.11 and 3.12, `dataclass` compiles each meth
 dataclass), one compiled method per class (`__init__`), and shared implementations of
 `__repr__`, `__eq__`, `__hash__` and the frozen `__setattr__`/`__delattr__` that read the
 fields: the same results, written once. The 45 classes a warm `check` imports took 27 ms of its
-72 ms of imports with `dataclass`, X ms with this (homeassistant, measured by timing
-`_process_class`). `tests/test_records.py` holds `record` to `dataclass`'s behaviour. Only what
-taskleak uses is supported: no `order`, `slots`, `InitVar` or `unsafe_hash`.
+72 ms of imports with `dataclass`, 10 ms with this (homeassistant, measured by timing
+`dataclasses._process_class`, then `_make`). `tests/test_records.py` holds `record` to
+`dataclass`'s behaviour. Only what taskleak uses is supported: no `order`, `slots`, `InitVar` or
+`unsafe_hash`.
 """
 
 from __future__ import annotations
