@@ -32,7 +32,7 @@ from taskleak.analysis.attributes import another_class_attribute
 from taskleak.analysis.coroutines import spawned_function
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import where
-from taskleak.analysis.nodes import decorator_name, dotted
+from taskleak.analysis.nodes import decorator_name, dotted, leaves_the_loop
 from taskleak.analysis.objects import class_of
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
@@ -115,7 +115,9 @@ class Lifecycle:
                 return Frequency(True, fn.name,
                                  f"registered with {d.callee}() in {where(occ.scope)}",
                                  occ.scope)
-            if occ.loops and not occ.scope.within(fn):
+            if occ.loops and not occ.scope.within(fn) \
+                    and not (len(occ.loops) == 1 and leaves_the_loop(occ.path)):
+                # (`await self.initialize(); break`: once per run of the loop, not per turn)
                 return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)}",
                                  occ.scope)
             slot = _event_slot(d.targets, occ.scope) if d.kind is Flow.BOUND else None
@@ -125,10 +127,11 @@ class Lifecycle:
         started = self._started_by(fn)
         for occ in reads:
             if occ.dest.kind is Flow.CALLED and not occ.scope.within(fn):
-                again = next((t for t in started if occ.scope.within(t)), None)
+                again = next(((t, by) for t, by in started if occ.scope.within(t)), None)
                 if again is not None:  # fn -> task running again() -> fn: once per round
-                    return Frequency(True, fn.name, f"called by {again.name}(), which "
-                                     f"{fn.name}() starts as a task", occ.scope)
+                    through = f" through {again[1].name}()" if again[1] is not fn else ""
+                    return Frequency(True, fn.name, f"called by {again[0].name}(), which "
+                                     f"{fn.name}() starts as a task{through}", occ.scope)
                 caller = self.of(occ.scope)
                 if caller.repeats:
                     return Frequency(True, fn.name,
@@ -137,11 +140,20 @@ class Lifecycle:
         return None
 
     @staticmethod
-    def _started_by(fn: Scope) -> list[Scope]:
-        """The functions of the module whose coroutine `fn` spawns (`create_task(self._run())`):
-        a call of `fn` from one of them comes back round each time that task gets there."""
-        targets = (spawned_function(site, calls_only=True) for s in fn.walk() for site in s.calls)
-        return [t for t in targets if t is not None and t is not fn]
+    def _started_by(fn: Scope) -> list[tuple[Scope, Scope]]:
+        """The functions of the module whose coroutine `fn` spawns (`create_task(self._run())`),
+        itself or through a method of its class it calls (`open()` -> `self._open_impl()`): a
+        call of `fn` from one of them comes back round each time that task gets there. Each
+        with the function that spawns it (`fn`, or the method)."""
+        cls = fn.parent if fn.parent is not None and fn.parent.kind is ScopeKind.CLASS else None
+        own = f"{fn.self_name}." if fn.self_name else None
+        called = {o.key[len(own):] for s in fn.walk() for o in s.occurrences
+                  if own and o.dest.kind is Flow.CALLED and o.key.startswith(own)}
+        runs = [fn, *(m for m in (cls.children if cls is not None else ())
+                      if m.name in called and m is not fn)]
+        targets = ((spawned_function(site, calls_only=True), f)
+                   for f in runs for s in f.walk() for site in s.calls)
+        return [(t, by) for t, by in targets if t is not None and t is not fn]
 
     def _decorators(self, fn: Scope) -> Frequency | None:
         node = fn.node

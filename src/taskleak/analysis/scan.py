@@ -361,9 +361,11 @@ class Scanner(StackWalker):
             # `self.start(key)` behind the caller's own test (`guards.guarded_call`)
             dest.kind is Flow.CALLED and own is not None and key.startswith(own)
             and key[len(own):len(own) + 1] == ".") else ()
+        loops = self._loops(i)
+        if loops and not path and dest.kind is Flow.CALLED:
+            path = tuple(self.stack[:i])  # a call in a loop may leave it (lifecycle.py)
         self.cur.occurrences.append(
-            Occurrence(key=key, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),
-                       path=path))
+            Occurrence(key=key, scope=self.cur, dest=dest, seq=self.seq, loops=loops, path=path))
 
 
 def _annotation(p: cst.Param) -> cst.BaseExpression | None:
