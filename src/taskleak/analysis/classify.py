@@ -23,7 +23,7 @@ from taskleak.analysis.coroutines import (
     reschedules_itself,
     restarted_from_within,
 )
-from taskleak.analysis.early_returns import dropped_on_a_way_out
+from taskleak.analysis.early_returns import dropped_on_a_way_out, rebound_in_loop
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
@@ -50,14 +50,10 @@ from taskleak.analysis.passed import called_back_fate, passed_fate
 from taskleak.analysis.queues import unbounded_put
 from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import CallSite, Scope, ScopeKind
+from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES
 from taskleak.analysis.witness import no_end_witness
-
-_HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
-              Flow.PASSED, Flow.BOUND)
-
 
 # what a helper's promise makes of each call of it
 _PROMISED = {Promise.KEEPS_AND_CLEANS: FateKind.HELPER_KEEPS,
@@ -193,7 +189,7 @@ class Classifier:
                                                     target=target)
                     return self.holder_fate(sp, inner)
         cleanup = eff.cleanup or ""
-        if self._rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
+        if rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
             return self._fate(FateKind.REBOUND_IN_LOOP, sp, holder, holder=holder.key,
                               cleanup=cleanup)
         left = self.races.left_running(sp, holder, f"local `{holder.key}`", eff, self._fate)
@@ -359,16 +355,6 @@ class Classifier:
     def _guard(self, sp: Spawn, holder: Holder) -> str:
         """What stops the spawn from replacing a live task in `holder` (see `guards.py`)."""
         return guard(sp.site, frozenset({holder.key}), self.ownership.module)
-
-    def _rebound_in_loop(self, site: CallSite, eff: Effects) -> bool:
-        """A local spawned in a loop (not by a block leaving it) only used after the loop."""
-        if not site.loops or leaves_the_loop(site.path):
-            return False
-        innermost = site.loops[0]
-        keeps = [o for o in eff.occurrences if o.dest.kind in _HANDED_ON]
-        if not keeps:
-            return False
-        return not any(innermost in o.loops for o in keeps)
 
     def _promised(self, sp: Spawn) -> Fate | None:
         """A configured helper that keeps the task: what it promises, not what the caller does

@@ -1,4 +1,5 @@
-"""A `return` that leaves a function before the end of a task its local keeps.
+"""A `return` that leaves a function before the end of a task its local keeps, and a loop that
+binds the local again before anything keeps the task.
 
 `t = spawn(); ...; if ok: return; ...; await cancel_and_wait(t)`: on the way out by that return
 the local is dropped with the task running, whatever the code after it does. Read from the
@@ -11,8 +12,13 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.effects import Effects
+from taskleak.analysis.flow import Flow
 from taskleak.analysis.lifetimes import ended_only_on_error
+from taskleak.analysis.nodes import leaves_the_loop
 from taskleak.analysis.scopes import CallSite
+
+_HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
+              Flow.PASSED, Flow.BOUND)
 
 _NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 
@@ -83,3 +89,14 @@ def _finally_ends(above: tuple[cst.CSTNode, ...], in_ends: set[int]) -> bool:
     """A `try` around the spawn's block whose `finally` holds an end: it runs on the return."""
     return any(isinstance(n, cst.Try) and n.finalbody is not None and id(n.finalbody) in in_ends
                for n in above)
+
+
+def rebound_in_loop(site: CallSite, eff: Effects) -> bool:
+    """A local spawned in a loop (not by a block leaving it) only used after the loop."""
+    if not site.loops or leaves_the_loop(site.path):
+        return False
+    innermost = site.loops[0]
+    keeps = [o for o in eff.occurrences if o.dest.kind in _HANDED_ON]
+    if not keeps:
+        return False
+    return not any(innermost in o.loops for o in keeps)
