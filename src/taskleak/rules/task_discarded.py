@@ -81,12 +81,12 @@ def _describe(fate: Fate) -> Description:
             f"{_what(fate)} is dropped right after add_done_callback()"),
         FateKind.RETURNED_FROM_LAMBDA: (
             "returned from a lambda",
-            f"{_what(fate)} is returned from a lambda that {fate.callee}() calls back, "
-            "dropping what it returns"),
+            f"{_what(fate)} is returned from a lambda that {fate.callee}() calls back; "
+            f"{fate.callee}() drops what its callback returns"),
         FateKind.CALLED_BACK: (
             "discarded (by the caller of its spawn function)",
-            f"{_what(fate)} is made when {fate.callee}() calls back the spawn function, "
-            "which drops the Task it returns"),
+            f"{_what(fate)} is made by the spawn function that {fate.callee}() calls back; "
+            f"{fate.callee}() drops what its callback returns"),
         FateKind.DROPPED_FROM_COMPREHENSION: (
             "discarded (in a comprehension)", f"the {coro} tasks built here are dropped"),
     }.get(fate.kind, ("discarded", f"{_what(fate)} is discarded"))
