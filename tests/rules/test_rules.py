@@ -32,7 +32,7 @@ SPAWN_CALL = re.compile(
     r"\b(create_task|ensure_future|run_coroutine_threadsafe|start_soon|start|spawn|\w*Task|"
     r"spawn_\w+|start_\w+_task|run_coroutine_\w+|"
     r"gather|shield|wait_for)"
-    r"\s*\(|\b(run|partial)\(\S+\.(create_task|ensure_future|start_soon)\b|"
+    r"\s*\(|\b(run|partial|map)\(\S+\.(create_task|ensure_future|start_soon)\b|"
     r"\bcall_\w+\(.*\b(create_task|ensure_future)\b"
 )
 
@@ -96,8 +96,8 @@ def test_expected_rows_are_well_formed(case: Case) -> None:
         if not RULES[rule].fates:  # a suppression rule reports a `# noqa` comment
             assert "noqa" in comment.lower(), f"{p}:{line}: no noqa comment: {comment!r}"
             continue
-        # the row points at the call, or at the spawner handed to `run`/`partial` or to a
-        # loop's `call_soon`/`call_later`...
+        # the row points at the call, or at the spawner handed to `run`/`partial`/`map` or to
+        # a loop's `call_soon`/`call_later`...
         assert any(m.end() > column - 1 for m in SPAWN_CALL.finditer(code)), (
             f"{p}:{line}:{column}: no spawn-looking call there: {code!r}")
         default = RULES[rule].risk
