@@ -140,7 +140,14 @@ Checks for task spawns whose Task is dropped as soon as it is created:
 
 - is an expression statement (the result is not used at all);
 - has `.add_done_callback(...)` chained on it, which returns `None`, not the Task;
-- is the body of a `lambda` used as a callback (callbacks' return values are dropped);
+- is made in a callback that asyncio or threading calls back later and whose return value it
+  drops (`loop.call_soon`, `call_later`, `call_at`, `call_soon_threadsafe`,
+  `add_signal_handler`, `add_reader`/`add_writer`, `add_done_callback`, `threading.Timer`,
+  `threading.Thread`): the body of a `lambda` handed to one, or the spawn function itself
+  (`loop.call_later(1, loop.create_task, coro)`). A lambda handed to any other call is not
+  followed (task-tracked, or task-end-unknown with `--strict`); `context.run(lambda: ...)`
+  returns what the lambda returns, and that is followed;
+- is made by `map(asyncio.create_task, coros)` and the map's items are dropped;
 - is bound to a local that is only used for `add_done_callback`, `set_name` or logging and is
   dropped when the function returns;
 - is bound to a local that is cancelled only in an `except` handler and never awaited: the
