@@ -59,8 +59,11 @@ without the previous Task being cancelled or read first. How often a function ru
 evidence, never from its name: a framework decorator (`@app.route`, `@client.event`), a
 registration in the module (`bus.add_listener(self.on_event)`, `emitter.on("x", handler)`), a
 handler set on another object's event attribute (`ws.onclose = self._handle_close`), a call in
-a loop, or a call from a function that repeats; the message names it. Without evidence, the
-spawn is not reported here. A local rebound in a loop where only the last Task is awaited or
+a loop (one followed by `break`, `return` or `raise` runs once per run of its loop, not per
+turn), a call from a function that repeats, or a call from a task the function starts (itself,
+or through a method it calls: `open()` -> `self._open_impl()` starts a listener that reconnects
+through `open()`), which comes back round each time; the message names it. Without evidence,
+the spawn is not reported here. A local rebound in a loop where only the last Task is awaited or
 kept is reported too, at high risk.
 
 A call that cannot leave a task running is no repetition: its caller cancels or awaits the
