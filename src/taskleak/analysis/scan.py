@@ -321,11 +321,8 @@ class Scanner(StackWalker):
         if name in _SPAWN_NAMES or name in self.extra_names:
             self._call_site(node, trace(stack, len(stack) - 1))
         elif name in VIA_CALLS and node.args and self._names_a_spawn(node.args[0].value):
-            self._call_site(node, trace(stack, len(stack) - 1), via=1)
-        elif name == "map" and len(node.args) > 1 and self._names_a_spawn(node.args[0].value):
-            # `map(asyncio.create_task, coros)`: a task per element, where the map's items go
             dest = trace(stack, len(stack) - 1)
-            dest.container = True
+            dest.container = dest.container or name == "map"  # a task per item, as they go
             self._call_site(node, dest, via=1)
         elif name in CALLED_BACK_LATER and len(node.args) > CALLED_BACK_LATER[name] \
                 and self._names_a_spawn(node.args[CALLED_BACK_LATER[name]].value):

@@ -39,9 +39,10 @@ WRAPPING_NAMES = frozenset({"gather", "shield", "wait_for"})
 # textual's `gather(*awaitables)`).
 COROUTINE_NAME_PARTS = ("coro", "awaitable")
 # Calls that call the function they are given with the arguments that follow
-# (`contextvars.Context().run(loop.create_task, coro)`), or bind them for later (`partial`: only
-# task groups' methods, whose tasks the group owns whenever they start).
-VIA_CALLS = frozenset({"run", "partial"})
+# (`contextvars.Context().run(loop.create_task, coro)`), once per item of them
+# (`map(asyncio.create_task, coros)`), or bind them for later (`partial`: only task groups'
+# methods, whose tasks the group owns whenever they start).
+VIA_CALLS = frozenset({"run", "map", "partial"})
 # asyncio's and the standard library's calls that call back the function they are given later
 # and ignore what it returns (a Task the callback makes is dropped), and the position of the
 # function among their arguments: `loop.call_later(delay, loop.create_task, coro)`,

@@ -107,24 +107,24 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
     SpecialPathError when a path is neither a folder nor a regular file."""
     progress = progress or NoProgress()
     stats = stats if stats is not None else RunStats()
-    listings = ListingCache(cache_dir, listing_key(settings)) \
-        if cache_dir and use_prefilter else None  # folders unchanged since the last run
-    cached = cache_dir is not None and use_prefilter
-    warm = cached and record is not None and record.present  # its cache is loaded if need be
-    cache = Cache(cache_dir, settings.analysis_key()) \
-        if cache_dir is not None and use_prefilter and not warm else None
+    if cache_dir is None or not use_prefilter:
+        cache_dir = record = None  # (the record replays what the cache would give)
+    listings = ListingCache(cache_dir, listing_key(settings)) if cache_dir else None
+    warm = record is not None and record.present  # its cache is loaded if need be
+    cache = Cache(cache_dir, settings.analysis_key()) if cache_dir and not warm else None
     found = Found()
     early = _EarlyPool(settings, jobs) if not warm and (cache is None or cache.empty) else None
     files = _discover(paths, settings, listings, found, early)
     listing_error = listings.save() if listings is not None else None
     stats.files = len(files)
-    seen = Seen.take(files) if cached and record is not None else None
-    if seen is not None and record is not None:
+    seen = None
+    if record is not None and cache_dir is not None:
+        seen = Seen.take(files)
         replayed = record.replay(seen.fingerprint)
         if replayed is not None:
             stats.cached = len(files)
             return Collected(files, [], settings.spawners, replayed=replayed)
-        if warm and cache_dir is not None:
+        if cache is None:  # warm, but something changed
             cache = Cache(cache_dir, settings.analysis_key())
     progress.start(len(files))
     run = _Collector(settings, cache, progress, stats, len(files), jobs, use_prefilter,
