@@ -28,6 +28,11 @@ def start(coro):
     _tasks.add(task)
     task.add_done_callback(_tasks.discard)
     return task
+
+
+def stop():
+    for task in _tasks:
+        task.cancel()
 '''
 CALLER = '''from app.util import start
 
@@ -93,7 +98,8 @@ def test_a_changed_promise_analyses_the_caller_again(tmp_path: Path) -> None:
     rows, stats = _rows(root, cache_dir)
     assert stats.helped == 1
     assert ("pinger.py", 10, "low",
-            "handed to start(), which keeps and ends it: pruned in start()") in rows
+            "handed to start(), which keeps and ends it: cancelled in stop(), pruned in start()"
+            ) in rows
 
 
 def test_a_call_through_a_typed_attribute_is_placed_in_the_first_pass(tmp_path: Path) -> None:

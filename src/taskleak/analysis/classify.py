@@ -15,6 +15,7 @@ import libcst as cst
 
 from taskleak.analysis.caller_waits import not_again
 from taskleak.analysis.closing import closers, closing_work
+from taskleak.analysis.collection_aliases import aliased
 from taskleak.analysis.coroutines import (
     endless,
     long_running,
@@ -27,6 +28,7 @@ from taskleak.analysis.early_returns import dropped_on_a_way_out, rebound_in_loo
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
 from taskleak.analysis.guards import ended_first, guard, guarded_call
 from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.interface import Promise
@@ -71,14 +73,22 @@ class Classifier:
     def fates(self, sp: Spawn) -> list[Fate]:
         """What became of the spawn's Task. Usually one fate; a spawn bound to several targets
         (`self._t = t = spawn()`) has one per target, and the best-kept one counts."""
+        if sp.structured:
+            return [Fate(FateKind.STRUCTURED, coroutine_text(sp.coroutine), group=sp.holder)]
+        promised = self._promised(sp)
+        if promised is None:
+            return self._own_fates(sp)
+        if promised.kind is FateKind.HELPER_KEEPS and only_prunes(promised.cleanup):
+            own = self._own_fates(sp)  # the helper only forgets it when done: the caller's
+            if caller_decides(promised.cleanup, own):  # handling may still leave it running
+                return own
+        return [replace(promised, returned=self._returned(sp))]
+
+    def _own_fates(self, sp: Spawn) -> list[Fate]:
+        """What the spawning code itself does with the Task (a helper's promise aside)."""
         site = sp.site
         d = site.dest
         coro = coroutine_text(sp.coroutine)
-        if sp.structured:
-            return [Fate(FateKind.STRUCTURED, coro, group=sp.holder)]
-        promised = self._promised(sp)
-        if promised is not None:
-            return [replace(promised, returned=self._returned(sp))]
         if d.kind is Flow.AWAITED and not d.container:  # (`.result(timeout)`: a race)
             return [self.races.passed_to_a_race(sp, self._fate) or Fate(FateKind.AWAITED, coro)]
         if d.kind is Flow.RETURNED:
@@ -274,6 +284,8 @@ class Classifier:
         eff = self._effects(sp, holder)
         if extra is not None:  # what the function did with the task itself (`await task`)
             eff.add_ends(extra)
+        for named in aliased(holder, self.ownership):  # `bucket = self._tasks`: its ends too
+            eff.add_ends(self.ownership.effects(named))
         label = f"collection {holder.label}"
         cleanup = eff.cleanup or ""
         if keyed and self.ownership.made_by(holder, WEAK_KEY_DICTIONARIES):

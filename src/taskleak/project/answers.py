@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from taskleak.analysis.facts import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import Fate, FateKind, Keeper, listed
+from taskleak.analysis.forgetting_helpers import caller_decides
 from taskleak.analysis.interface import (
     CallArg,
     DroppedCall,
@@ -142,6 +143,8 @@ def promised(helper: FunctionFacts, spawn: SpawnFacts, fates: tuple[Fate, ...]
     """What the helper's body says it does with its task, when it keeps it: kept and ended, or
     kept forever; None when it hands the task back (the caller's handling decides)."""
     first = fates[0]
+    if helper.promise is Promise.KEEPS_AND_CLEANS and caller_decides(helper.cleanup, fates):
+        return None  # it only forgets the task when done; the caller keeps it unended
     if helper.promise is Promise.KEEPS_AND_CLEANS:
         return (replace(first, kind=FateKind.HELPER_KEEPS, holder=spawn.helper,
                         cleanup=helper.cleanup),)

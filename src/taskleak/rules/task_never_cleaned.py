@@ -72,6 +72,11 @@ nothing ends it either, so it is reported too, with the guard named. A cancel th
 room for a new spawn of an endless task (`self._task.cancel(); self._task = spawn(...)`) is a
 replacement, not an end.
 
+A task made by a spawn helper of the project that keeps it only until it is done (it adds it
+to a set that a done-callback prunes, and returns it) is judged by what the caller does with
+it, like one from `asyncio.create_task`: pruning forgets a finished task and ends none. A
+helper that also cancels or waits for what it keeps (on shutdown) answers for every call.
+
 Also reported here:
 - a task raced by `asyncio.wait(..., return_when=FIRST_COMPLETED)`, `asyncio.wait(...,
   timeout=...)` or `asyncio.as_completed(...)`, or waited through `asyncio.wait`/`shield` under a

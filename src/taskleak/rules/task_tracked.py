@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.forgetting_helpers import only_prunes
 from taskleak.model import Risk
 from taskleak.rules.base import (
     ASYNCIO_TASKGROUP_URI,
@@ -28,8 +29,10 @@ def _describe(fate: Fate) -> Description:
                            f"passed to {fate.callee}(), which waits for it")
     if kind is FateKind.HELPER_KEEPS:
         how = fate.cleanup or "it keeps the task and ends it"
+        # a done-callback's prune forgets a finished task: it keeps it, and ends nothing
+        keeps = "keeps it until it is done" if only_prunes(how) else "keeps and ends it"
         return Description(f"kept by {fate.holder}()", how,
-                           f"handed to {fate.holder}(), which keeps and ends it: {how}")
+                           f"handed to {fate.holder}(), which {keeps}: {how}")
     if kind is FateKind.PASSED and fate.cleanup:  # a function of this module, followed
         return Description(f"passed to {fate.callee}()", fate.cleanup,
                            f"handed to {fate.callee}(), where it is {fate.cleanup}")
