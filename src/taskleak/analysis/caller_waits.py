@@ -22,8 +22,9 @@ from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import guarded_call
 from taskleak.analysis.holders import Holder
+from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.scopes import Occurrence
+from taskleak.analysis.scopes import Occurrence, Scope
 
 
 def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownership
@@ -91,3 +92,16 @@ def _done_test(test: cst.BaseExpression, names: list[str]) -> bool:
     return isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) \
         and test.func.attr.value == "done" and isinstance(test.func.value, cst.Name) \
         and test.func.value.value in names
+
+
+def ended_per_event(lifecycle: Lifecycle, fn: Scope | None, ends: list[Occurrence]) -> bool:
+    """An end of the task in another method that runs per event too (`on_disconnect()` cancels
+    what `on_connect()` spawns, both registered): it may come before each re-spawn of `fn`, so
+    nothing proves a running task is left behind. Runs of that method from `fn` itself (a
+    cleanup on its own error path) do not count, nor does a method that calls `fn` (it orders
+    its end itself: `not_again`)."""
+    if fn is None:
+        return False
+    return any((m := o.scope.method()) is not fn and m is not None and not lifecycle.calls(m, fn)
+               and lifecycle.of(o.scope, lambda call: call.scope.method() is fn).repeats
+               for o in ends)

@@ -201,6 +201,9 @@ REGISTRAR_PARTS = ("listen", "subscribe", "handler", "connect", "track_", "add_r
                    "add_reader", "register_callback", "add_callback", "observe", "watch")
 REGISTRAR_NAMES = frozenset({"on", "add_get", "add_post", "add_put", "add_delete", "add_patch",
                              "add_api_route", "add_websocket_route", "add_event_handler"})
+# `register_on_<event>`, `add_on_<event>_listener`, `set_on_<event>`: the handler of an event
+# slot, whatever the event is called (`on_disconnect` included)
+EVENT_REGISTRAR = re.compile(r"(^|_)(register|add|set)_on_[a-z]")
 NOT_REGISTRAR_PARTS = ("once", "remove", "unsub", "unregister", "disconnect", "unwatch",
                        "done_callback")
 # an attribute of another object set to a function registers it for that object's events
@@ -221,8 +224,11 @@ RUNNING_FLAGS = frozenset({"running", "run", "alive"})
 
 def is_registrar(callee: str) -> bool:
     """Whether a call of this name registers the function it is given per event
-    (`hass.bus.async_listen`, `app.add_handler`, `signal.connect`, `emitter.on`)."""
+    (`hass.bus.async_listen`, `app.add_handler`, `signal.connect`, `emitter.on`,
+    `iot.register_on_disconnect`)."""
     name = callee.rsplit(".", 1)[-1].lower()
+    if EVENT_REGISTRAR.search(name):
+        return True  # its event's name is no verb of the call: `register_on_disconnect`
     if any(part in name for part in NOT_REGISTRAR_PARTS):
         return False
     return name in REGISTRAR_NAMES or any(part in name for part in REGISTRAR_PARTS)

@@ -70,7 +70,11 @@ A call that cannot leave a task running is no repetition: its caller cancels or 
 old task first, or (the function returning its task) awaits what the call gives back, or calls
 again only once the task it got last is in the done set of a wait; so is a re-spawn asked for
 by the task it replaces (a listener whose way out reconnects, and the reconnect starts the next
-listener), and a coroutine that spawns itself again.""",
+listener), and a coroutine that spawns itself again. Nor is one whose task another method
+that runs per event too ends (`on_disconnect()`, registered like `on_connect()`, cancels what
+`on_connect()` spawned): that end may come before each re-spawn, and nothing proves otherwise.
+An end only in `close()`, or only in a cleanup the spawning function itself calls when it
+fails, reaches only the latest task.""",
     why_bad="""\
 Overwriting the reference does not stop the running task: it loses the only handle to it. After a
 reconnect, the old heartbeat loop still runs next to the new one; after the next one, three run.
