@@ -18,7 +18,7 @@ from taskleak.analysis.lifetimes import cancelled_on_return
 from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import Occurrence, Scope
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.spawns import Spawn, is_coroutine_call
 from taskleak.analysis.waits import Race, left_running, pending_target, race_of, reached_after
 
 MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
@@ -41,6 +41,12 @@ class RaceFates:
             label = "not kept"
         else:
             race = race_of(site.path, site.seq, site.scope)
+            first = site.node.args[0].value if site.node.args else None
+            if race is None and sp.wrapper.endswith("shield") and first is not None \
+                    and is_coroutine_call(first):
+                # `wait_for(shield(work()), t)`: the shield's own task is the work it protects,
+                # left running when the timeout cancels the shield
+                race = race_of((*site.path, site.node), site.seq, site.scope)
             label = f"passed to {site.dest.callee}()"
         left = left_running(race, self._pending_ends(race), site.path) \
             if race is not None else None

@@ -182,7 +182,7 @@ def wraps_coroutines(call: cst.Call, scope: Scope, resolver: Resolver) -> bool:
         if arg.star == "*":
             if _coroutines_in(value, scope, resolver):
                 return True
-        elif _coroutine_call(value) or _named_coroutine(value):
+        elif is_coroutine_call(value) or _named_coroutine(value):
             return True
     return False
 
@@ -194,7 +194,8 @@ def _named_coroutine(value: cst.BaseExpression) -> bool:
     return bool(last) and any(part in last for part in COROUTINE_NAME_PARTS)
 
 
-def _coroutine_call(value: cst.BaseExpression) -> bool:
+def is_coroutine_call(value: cst.BaseExpression) -> bool:
+    """A call that makes a coroutine, as written: no task maker (`create_task`, `gather`...)."""
     return isinstance(value, cst.Call) and last_name(value.func) not in _TASK_MAKERS
 
 
@@ -203,9 +204,9 @@ def _coroutines_in(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
     """An iterable of coroutines: a comprehension or literal of calls, a local built so, or a
     name that says it (`coros`, `coroutines.values()`)."""
     if isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
-        return _coroutine_call(value.elt)
+        return is_coroutine_call(value.elt)
     if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
-        return any(_coroutine_call(e.value) for e in value.elements)
+        return any(is_coroutine_call(e.value) for e in value.elements)
     if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
             and value.func.attr.value in ("values", "copy"):
         value = value.func.value  # `*coros.values()`

@@ -81,7 +81,8 @@ Also reported here:
 - a task raced by `asyncio.wait(..., return_when=FIRST_COMPLETED)`, `asyncio.wait(...,
   timeout=...)` or `asyncio.as_completed(...)`, or waited through `asyncio.wait`/`shield` under a
   timeout (`asyncio.timeout`, `async_timeout`, `wait_for`), when nothing cancels the losers after
-  the wait (or, where a timeout can cut it short, in a `finally` or an `except`); a race in a
+  the wait (or, where a timeout can cut it short, in a `finally` or an `except`); the task
+  `shield(work())` makes for its coroutine too (`wait_for(shield(work()), 5)`); a race in a
   function the task is handed to is judged at that call, by what the caller does after it;
 - a concurrent Future of `run_coroutine_threadsafe` that a thread waits for with
   `.result(timeout)`, when nothing cancels it in a `finally` or an `except` around the wait: at
