@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import replace
+from pathlib import Path
+
+from helpers import check_paths
 
 from taskleak.analysis.facts import FileFacts, ModuleFacts
 from taskleak.model import FixKind, Risk, Skipped
@@ -62,3 +65,40 @@ def test_findings_are_sorted_and_skipped_files_listed() -> None:
         ("a.py", 5), ("a.py", 7), ("b.py", 5), ("b.py", 7)]
     assert result.skipped == [broken.skipped]
     assert (result.files_scanned, result.files_parsed) == (4, 2)
+
+
+AWAITED_HELPER = textwrap.dedent("""
+    import asyncio
+
+    async def start_sync():
+        return asyncio.create_task(sync())
+
+    async def on_login():
+        await start_sync()
+""")
+
+
+def test_a_task_dropped_by_an_await_offers_no_fix() -> None:
+    """The fixes rewrite spawn calls; `await start_sync()` gives a coroutine's task (the
+    tracked set would wrap the coroutine)."""
+    dropped = next(f for f in join([_facts(AWAITED_HELPER)], 1).findings if f.rule == "TL101")
+    assert dropped.fix is None
+    assert dropped.no_fix_reason is not None and "awaiting the call" in dropped.no_fix_reason
+
+
+
+def test_a_task_an_await_drops_in_another_module_offers_no_fix(tmp_path: Path) -> None:
+    """Found at the call by the whole run (the call's position comes from a second parse); a
+    bare call of the coroutine function runs nothing, so it drops no task."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "tasks.py").write_text(
+        "import asyncio\n\n\nasync def start_sync():\n"
+        "    return asyncio.create_task(sync())\n")
+    (tmp_path / "app" / "login.py").write_text(
+        "from app.tasks import start_sync\n\n\nasync def on_login():\n"
+        "    await start_sync()\n\n\ndef on_logout():\n    start_sync()\n")
+    result = check_paths([tmp_path], cache_dir=None)
+    rows = [f for f in result.findings if f.path.endswith("login.py")]
+    assert [(f.line, f.rule, f.fix) for f in rows] == [(5, "TL101", None)]
+    assert rows[0].no_fix_reason is not None and "awaiting the call" in rows[0].no_fix_reason

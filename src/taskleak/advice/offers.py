@@ -8,7 +8,7 @@ unsafe one when that is all there is; a fix is only offered when it can actually
 
 from __future__ import annotations
 
-from taskleak.advice.returned import HELPER_DROPS_NO_FIX
+from taskleak.advice.returned import AWAITED_HELPER_NO_FIX, HELPER_DROPS_NO_FIX
 from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.interface import Promise
@@ -48,6 +48,8 @@ def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], l
         return found, reasons
     if sp.helper is not None and sp.helper.promise is Promise.DROPS:
         return found, [HELPER_DROPS_NO_FIX]  # the call gives no task to keep
+    if sp.helper is not None and sp.helper.awaited:
+        return found, [AWAITED_HELPER_NO_FIX]
     if ctx.analysis.root.deepest > FIX_DEPTH:
         return found, [TOO_DEEP_TO_FIX]
     if ctx.rewrites_more:  # what `fix` would write is not the user's file with one fix in it

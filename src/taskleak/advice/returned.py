@@ -19,5 +19,9 @@ NO_FIX_FOR_A_COLLECTION = ("the call returns a collection of tasks: keep it, the
                            "cancel them")
 # ... and a call of a helper that drops the task it spawns: it returns no task to keep.
 HELPER_DROPS_NO_FIX = "the helper drops the task it spawns: keep or return it there"
+# ... and `await helper()` of a coroutine function that returns its task: the fixes rewrite
+# spawn calls, and this call gives a coroutine
+AWAITED_HELPER_NO_FIX = ("the task comes from awaiting the call: keep what the await gives "
+                         "(`task = await start()`), then end it")
 # Calls `taskleak fix` does not attempt, whatever the calling file's own analysis offers.
-NOT_ATTEMPTED = frozenset({NO_FIX_FOR_A_COLLECTION, HELPER_DROPS_NO_FIX})
+NOT_ATTEMPTED = frozenset({NO_FIX_FOR_A_COLLECTION, HELPER_DROPS_NO_FIX, AWAITED_HELPER_NO_FIX})

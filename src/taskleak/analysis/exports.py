@@ -174,10 +174,11 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             if (sp.site.dest.kind is Flow.RETURNED and sp.site.dest.container)
             or (spawn_fates and all(f.kind is FateKind.LOCAL_COLLECTION_HANDED
                                     and f.handed == "returned" for f in spawn_fates))}
-    no_task = {sp.site.scope.qualname for sp in spawns
-               if sp.threadsafe
-               or (isinstance(sp.site.scope.node, cst.FunctionDef)
-                   and sp.site.scope.node.asynchronous is not None)}
+    threadsafe = {sp.site.scope.qualname for sp in spawns if sp.threadsafe}
+    coroutine_functions = {sp.site.scope.qualname for sp in spawns
+                           if isinstance(sp.site.scope.node, cst.FunctionDef)
+                           and sp.site.scope.node.asynchronous is not None}
+    no_task = threadsafe | coroutine_functions
     for sp, spawn_fates in zip(spawns, fates, strict=True):
         scope = sp.site.scope
         if scope.kind is not ScopeKind.FUNCTION or not isinstance(scope.node, cst.FunctionDef) \
@@ -196,7 +197,8 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             out[scope.qualname] = FunctionFacts(
                 scope.qualname, names, found[0], found[1], method=scope.self_name is not None,
                 coroutine=runs, many=found[0] is Promise.RETURNS and scope.qualname in many,
-                gives_task=scope.qualname not in no_task)
+                gives_task=scope.qualname not in no_task,
+                awaited=scope.qualname in coroutine_functions - threadsafe)
     return tuple(out.values())
 
 
@@ -278,11 +280,11 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle,
         repeats = often is not None and often.repeats
         repeating = often.function if often is not None and repeats else ""
         evidence = often.evidence if often is not None and repeats else ""
-        for call, in_loop, _ in scope.dropped_calls:
+        for call, in_loop, _, awaited in scope.dropped_calls:
             name = dotted(call.func)
             if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS \
                     and id(call) not in spawned:
                 out.append(DroppedCall(name, ordinal, scope.qualname or "<module>", in_loop,
-                                       repeating, evidence))
+                                       repeating, evidence, awaited))
             ordinal += 1
     return tuple(out)

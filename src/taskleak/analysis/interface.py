@@ -100,15 +100,17 @@ class FunctionFacts:
     # it spawns nothing itself but returns what another helper of its module returns
     # (`return self.dispatch_manual_event(...)`): that helper's qualified name
     via: str = ""
+    # a coroutine function whose own task (not a threadsafe spawner's Future) `await f()` gives
+    awaited: bool = False
 
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
-                self.coroutine, self.many, self.gives_task, self.via]
+                self.coroutine, self.many, self.gives_task, self.via, self.awaited]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> FunctionFacts:
         return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5],
-                   bool(data[6]), bool(data[7]), data[8])
+                   bool(data[6]), bool(data[7]), data[8], bool(data[9]))
 
 
 @record(frozen=True)
@@ -146,10 +148,11 @@ class DroppedCall:
     in_loop: bool = False
     repeating: str = ""  # the enclosing function when it runs once per event
     evidence: str = ""  # how we know it does: "registered with @client.event"
+    awaited: bool = False  # `await f()` as a statement: what a coroutine function gives
 
     def to_json(self) -> list[Any]:
         return [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating,
-                self.evidence]
+                self.evidence, self.awaited]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> DroppedCall:

@@ -289,7 +289,7 @@ def dropped_call_positions(module: cst.Module, text: str | None, root: Scope,
     """Where the module's dropped calls of these ordinals are (`exports.dropped_calls`, in the
     scan's order): line, columns, statement line and the statement as one line."""
     calls = [(call, statement) for scope in root.walk()
-             for call, _, statement in scope.dropped_calls]
+             for call, _, statement, _ in scope.dropped_calls]
     wanted = sorted(i for i in set(ordinals) if i < len(calls))
     where = spawn_positions(module, text, [calls[i] for i in wanted])
     out: dict[int, CallPosition] = {}

@@ -306,10 +306,13 @@ class Scanner(StackWalker):
         if name is None:
             return
         stack = self.stack
-        if type(stack[-2]) is cst.Expr:  # `helper(...)` as a statement: result dropped (a
-            # project's `start(coro)` too, though `start` may also be a nursery's spawn)
+        parent = type(stack[-2])
+        if parent is cst.Expr or (parent is cst.Await and type(stack[-3]) is cst.Expr):
+            # `helper(...)` as a statement: result dropped (a project's `start(coro)` too,
+            # though `start` may also be a nursery's spawn); `await start()`: what it gives
             i = len(stack) - 1
-            self.cur.dropped_calls.append((node, bool(self._loops(i)), self._statement(i)))
+            self.cur.dropped_calls.append((node, bool(self._loops(i)), self._statement(i),
+                                           parent is cst.Await))
         own = self.cur.self_name
         if own is not None and node.args:  # what a constructor given `self` stores (the join)
             for k, arg in enumerate(node.args):

@@ -113,7 +113,8 @@ class Scope:
     occurrences: list[Occurrence] = field(default_factory=list)
     calls: list[CallSite] = field(default_factory=list)
     # `f(...)` as a statement: the call, whether a loop repeats it, its statement
-    dropped_calls: list[tuple[cst.Call, bool, cst.CSTNode]] = field(default_factory=list)
+    # (call, in a loop, its statement, awaited: `await f()` as a statement)
+    dropped_calls: list[tuple[cst.Call, bool, cst.CSTNode, bool]] = field(default_factory=list)
     # calls given the method's own `self` (`AsyncSocket(self, sid)`), with its position
     self_passed: list[tuple[cst.Call, int]] = field(default_factory=list)
     # calls that may run an event loop to the end here (`loop.run_forever()`), with their seq

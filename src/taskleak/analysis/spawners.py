@@ -38,6 +38,8 @@ class Spawner:
     # a helper of the project whose body taskleak read (`local_helpers.py`,
     # `run/helper_callers.py`), not one the user configured
     project: bool = False
+    # a coroutine function of the project: `await helper(...)` gives the task, not the call
+    awaited: bool = False
 
     @property
     def method(self) -> str:
@@ -168,6 +170,15 @@ def is_helper(f: FunctionFacts) -> bool:
     return f.gives_task and not f.many
 
 
+def is_local_helper(f: FunctionFacts) -> bool:
+    """Whether the function is a spawn helper to its own module's calls: `is_helper`, or a
+    coroutine function that returns its task, whose awaited call gives it (`local_helpers.py`;
+    another module's calls of it are the join's). Not one that keeps the task: whether it
+    spawns at all may hang on its arguments (`await self._trigger_event(e, run_async=True)`),
+    and a row at each call would claim a task where there may be none."""
+    return (f.gives_task or (f.awaited and f.promise is Promise.RETURNS)) and not f.many
+
+
 def unpromised_helpers(names: Iterable[str]) -> tuple[Spawner, ...]:
     """Other modules' helpers a file is analysed with before their promises are known (the
     forecast, run/helper_forecast.py), named by qualified name: the join reads each promise
@@ -179,4 +190,4 @@ def helper_spawner(f: FunctionFacts, name: str) -> Spawner:
     """The spawner a helper is to its callers, named `name`."""
     position = f.coroutine - 1 if f.method else f.coroutine  # a call passes no `self`
     return Spawner(name, f.promise, position if position >= 0 else None, f.cleanup,
-                   project=True)
+                   project=True, awaited=f.awaited)

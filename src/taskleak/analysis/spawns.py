@@ -13,10 +13,12 @@ A `create_task` method of anything else (a to-do API client) is not a spawn.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import libcst as cst
 
 from taskleak.analysis.chains import receiver_chain
-from taskleak.analysis.flow import Flow
+from taskleak.analysis.flow import Flow, trace
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.local_helpers import LocalHelpers
 from taskleak.analysis.nodes import dotted, last_name
@@ -102,9 +104,23 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
                 found = local.spawner(site, resolver)
                 if found is not None:
                     spawn = Spawn(site, found[0], structured=False, helper=found[1])
+            if spawn is not None and spawn.helper is not None and spawn.helper.awaited:
+                spawn = _awaited(spawn)
             if spawn is not None:
                 out.append(spawn)
     return out
+
+
+def _awaited(spawn: Spawn) -> Spawn | None:
+    """A coroutine function's call gives the task only when awaited (`await start()`): the
+    spawn's value is the `await`, followed from there; a call not awaited at once (handed to
+    `create_task`, gathered) runs the helper in another task, and is no spawn here."""
+    site = spawn.site
+    above = site.path
+    if not above or not isinstance(above[-1], cst.Await) or above[-1].expression is not site.node:
+        return None
+    dest = trace(list(above), len(above) - 1)
+    return replace(spawn, site=replace(site, dest=dest, path=above[:-1]))
 
 
 def _matches_extra(func: cst.BaseExpression, resolved: Sym, receiver: Sym | None,

@@ -39,8 +39,9 @@ def returned_task_spawns(ctx: FixContext, targets: Collection[Target]
                          ) -> list[tuple[Spawn, Verdict, int, int]]:
     """The module's dropped calls that `targets` name (the join's findings), as spawns with
     their verdict and position."""
+    # `await start()` gives a coroutine function's task: no spawn call to rewrite
     calls = [(scope, call, in_loop, stmt) for scope in ctx.scopes()
-             for call, in_loop, stmt in scope.dropped_calls]
+             for call, in_loop, stmt, awaited in scope.dropped_calls if not awaited]
     if not calls or not targets:
         return []
     where = positions(ctx.module, [call for _, call, _, _ in calls], text=ctx.analysis.text)

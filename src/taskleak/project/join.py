@@ -14,7 +14,11 @@ from dataclasses import replace
 from typing import Protocol
 
 from taskleak.advice.returned import ADVICE as RETURNED_TASK_FIX
-from taskleak.advice.returned import HELPER_DROPS_NO_FIX, NO_FIX_FOR_A_COLLECTION
+from taskleak.advice.returned import (
+    AWAITED_HELPER_NO_FIX,
+    HELPER_DROPS_NO_FIX,
+    NO_FIX_FOR_A_COLLECTION,
+)
 from taskleak.analysis.facts import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
 from taskleak.analysis.interface import DroppedCall, Promise
@@ -89,9 +93,12 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
         message=verdict.message, because=verdict.because, context=call.caller,
         snippet=where.snippet,
         statement_line=where.statement_line,
-        fix=RETURNED_TASK_FIX if fate.kind is FateKind.DROPPED_RETURN and not many else None,
+        fix=RETURNED_TASK_FIX if fate.kind is FateKind.DROPPED_RETURN and not many
+        and not call.awaited else None,
         no_fix_reason=NO_FIX_FOR_A_COLLECTION if many
-        else HELPER_DROPS_NO_FIX if fate.kind is FateKind.HELPER_DROPS else None,
+        else HELPER_DROPS_NO_FIX if fate.kind is FateKind.HELPER_DROPS
+        else AWAITED_HELPER_NO_FIX if call.awaited and fate.kind is FateKind.DROPPED_RETURN
+        else None,
     )
 
 

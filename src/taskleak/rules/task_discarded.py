@@ -158,7 +158,11 @@ Checks for task spawns whose Task is dropped as soon as it is created:
 - is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`;
 - is a call of a project function that spawns what it is given and neither keeps nor returns
   the task (a spawner whose promise is `drops`): each call loses one, whatever it does with the
-  result. The fix belongs in that function, so the call has none.
+  result. The fix belongs in that function, so the call has none;
+- is what `await start()` gives, where `start` is a coroutine function of the project that
+  returns the task it spawns, and the `await` is a statement (or the value is dropped another
+  way). No fix is offered: the fixes rewrite spawn calls. A call of it that is not awaited runs
+  nothing and drops no task.
 
 A dropped `run_coroutine_threadsafe(queue.put(item), loop)`, where every value of `queue` is an
 `asyncio.Queue()` made in the module with no size limit, is reported low: the put completes at
