@@ -248,9 +248,9 @@ class Classifier:
         if any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads):
             repeats = False  # the function waits for it: the next call finds it finished
         guarded = self._guard(sp, holder)
-        if repeats and not before and not guarded and not ended_per_event(self.lifecycle, fn,
-                                                                            ends) \
-                and (cleanup or site.loops) and not on_a_local_object(holder, site.scope):
+        if repeats and not before and not guarded and (cleanup or site.loops) \
+                and not on_a_local_object(holder, site.scope) \
+                and not ended_per_event(self.lifecycle, fn, ends):
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup,
                               often=often)  # the words name the callers that count
         left = self.races.left_running(sp, holder, label, eff, self._fate)
