@@ -55,13 +55,18 @@ class ModuleAnalysis:
         # with the tree at hand: the join may make them findings, and placing them later
         # parses their (often large) modules again (homeassistant: 0.4 s cold for three rows;
         # placing its 261 such calls here takes 0.22 s of CPU, +0.07 s cold with two workers)
-        through = [c.ordinal for c in exported.dropped_calls if through_an_attribute(c.callee)]
+        # (an `await self.x.f()` statement gives a task only where `f` is a coroutine function
+        # returning one, rarely: it is placed later, if a finding needs it)
+        through = [c.ordinal for c in exported.dropped_calls
+                   if through_an_attribute(c.callee) and not c.awaited]
         if through:
             exported.positions.update(
                 dropped_call_positions(self.module, self.text, self.root, through))
-        # a spawn helper that keeps what it spawns asks, like one that returns it, who calls it
+        # a spawn helper that keeps what it spawns asks, like one that returns it, who calls it;
+        # not a coroutine function (whether it spawns may hang on its arguments:
+        # `spawners.is_local_helper`)
         helpers = {f.qualname for f in exported.functions
-                   if f.promise in (Promise.KEEPS_AND_CLEANS, Promise.DROPS)}
+                   if f.promise in (Promise.KEEPS_AND_CLEANS, Promise.DROPS) and not f.awaited}
         return ModuleFacts(self._spawn_facts(helpers), exported)
 
     def _spawn_facts(self, helpers: set[str]) -> tuple[SpawnFacts, ...]:

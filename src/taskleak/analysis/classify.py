@@ -79,8 +79,9 @@ class Classifier:
         if promised is None:
             return self._own_fates(sp)
         if promised.kind is FateKind.HELPER_KEEPS and only_prunes(promised.cleanup):
-            own = self._own_fates(sp)  # the helper only forgets it when done: the caller's
-            if caller_decides(promised.cleanup, own):  # handling may still leave it running
+            # the helper only forgets it when done: the caller may still leave it running
+            own = self._own_fates(sp)
+            if caller_decides(promised.cleanup, own):
                 return own
         return [replace(promised, returned=self._returned(sp))]
 

@@ -41,9 +41,8 @@ class RaceFates:
             label = "not kept"
         else:
             race = race_of(site.path, site.seq, site.scope)
-            first = site.node.args[0].value if site.node.args else None
-            if race is None and sp.wrapper.endswith("shield") and first is not None \
-                    and is_coroutine_call(first):
+            if race is None and sp.wrapper.endswith("shield") and site.node.args \
+                    and is_coroutine_call(site.node.args[0].value):
                 # `wait_for(shield(work()), t)`: the shield's own task is the work it protects,
                 # left running when the timeout cancels the shield
                 race = race_of((*site.path, site.node), site.seq, site.scope)

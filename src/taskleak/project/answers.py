@@ -195,10 +195,7 @@ def dropped_returns(index: ProjectIndex, path: str, spawn: SpawnFacts
         for function in functions:
             target: Where = (path, function)
             # a coroutine function gives its task when awaited; called bare, it runs nothing
-            # (and one that keeps its task has no rows at its calls: `is_local_helper`)
             awaited = (fn := index.functions.get(target)) is not None and fn.awaited
-            if awaited and helper:
-                continue
             for caller_path, call in index.dropped.get(function.rsplit(".", 1)[-1], []):
                 if call.awaited == awaited \
                         and index.resolve_callee(caller_path, call.callee, call.caller) == target:
