@@ -71,6 +71,16 @@ def _put(out: dict[str, str], attr: str, annotation: cst.BaseExpression) -> None
         out.setdefault(attr, name)
 
 
+def single_class(annotation: cst.BaseExpression) -> str:
+    """`type_name`, but "" for a union of two classes (`A | B`: neither is known to be it)."""
+    if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator,
+                                                                  cst.BitOr):
+        sides = [s for s in (annotation.left, annotation.right)
+                 if not (isinstance(s, cst.Name) and s.value == "None")]
+        return single_class(sides[0]) if len(sides) == 1 else ""
+    return type_name(annotation)
+
+
 def type_name(annotation: cst.BaseExpression) -> str:
     """`Syncer` of `Syncer | None`, `Optional[Syncer]`, `Syncer[T]`, `"Syncer"`; "" for
     anything else."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.attribute_types import single_class
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import BindingKind, Scope
+from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 
 
 def target_text(target: cst.BaseExpression) -> str:
@@ -82,14 +83,23 @@ def keeper_of(holder: Holder | None, scope: Scope | None = None
 
 
 def constructed_from(holder: Holder, scope: Scope | None) -> str:
-    """`RunResult` for the holder `result.task` when `scope` binds `result` once, from
-    `RunResult(...)`; "" when that is not known."""
+    """`RunResult` for the holder `result.task` when `result` is bound once, in `scope` or a
+    function around it (a closure's variable), from `RunResult(...)` or declared as one
+    (`result: RunResult`, `RunResult | None`); "" when that is not known (then the join matches
+    the attribute by its name)."""
     base, _, attr = holder.key.partition(".")
     if scope is None or not attr or "." in attr:
         return ""
-    bindings = scope.bindings.get(base, [])
-    if len(bindings) != 1 or bindings[0].kind is not BindingKind.ASSIGN \
-            or not isinstance(bindings[0].value, cst.Call):
+    while scope is not None and base not in scope.bindings and scope.parent is not None \
+            and scope.parent.kind is ScopeKind.FUNCTION:
+        scope = scope.parent
+    bindings = scope.bindings.get(base, []) if scope is not None else []
+    if len(bindings) != 1:
+        return ""
+    declared = bindings[0].declared_type
+    if declared is not None:
+        return single_class(declared)
+    if bindings[0].kind is not BindingKind.ASSIGN or not isinstance(bindings[0].value, cst.Call):
         return ""
     return dotted(bindings[0].value.func) or ""
 

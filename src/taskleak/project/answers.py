@@ -33,6 +33,7 @@ _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
 # What a fate becomes once another module is found to end the task.
 _ENDED = {FateKind.NEVER_CLEANED: FateKind.KEPT_CLEANED,
           FateKind.SLOT_NEVER_CLEANED: FateKind.KEPT_CLEANED,
+          FateKind.SINGLETON: FateKind.KEPT_CLEANED,
           FateKind.COLLECTION_GROWS: FateKind.COLLECTION_CLEANED}
 
 
@@ -64,12 +65,25 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
 
 
 def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
-    if fate.kind not in _ENDED or not question.owner:
-        return fate
-    # a dotted holder's owner is the class its object is constructed from, as written there
     dotted = fate.keeper is Keeper.DOTTED
-    owner = index.resolve_name(path, question.owner) if dotted else (path, question.owner)
-    if owner is None or (dotted and owner not in index.classes):
+    if fate.kind not in _ENDED or not (question.owner or dotted):
+        return fate
+    # a dotted holder's owner is the class its object is constructed from (or declared as),
+    # as written there
+    owner = (index.resolve_name(path, question.owner) if question.owner else None) if dotted \
+        else (path, question.owner)
+    if dotted and (owner is None or owner not in index.classes):
+        # the object's class is not resolved: an end of an attribute of that name on any
+        # object, anywhere searched, may be this one's (so no claim that nothing ends it)
+        found = index.effects.get(question.name, [])
+        if not found:
+            named = f"other module naming `.{question.name}`"
+            return replace(fate, witness=f"{fate.witness}; nor does any {named} end it"
+                           if fate.witness else f"no {named} ends it")
+        return replace(fate, kind=_ENDED[fate.kind], closers="",
+                       cleanup=f"{_cleanup_text(found)} (an attribute of that name; the "
+                               "object's class is not resolved)")
+    if owner is None:
         return fate
     found = _ended_elsewhere(index, path, question, owner, dotted)
     if not found:
