@@ -3,8 +3,7 @@ above it (the scan's walk stack) and says what happens to it (`Dest`).
 
 `asyncio.create_task(...)` as a statement is discarded; `self._t = ...` binds it; `await x`,
 `gather(x)`, `x.cancel()`, `tasks.add(x)`, `tasks.discard`, `return x`, `f(x)`: each is a `Flow`.
-A value inside a list, a comprehension, a conditional, a `+` or a subscript climbs on: the record
-says it went into a container or was an element.
+A value in a list, a comprehension, a conditional, a `+` or a subscript climbs on (`container`, `element`).
 
 Speed: called for every read of a name in a module. Node classes are tested by exact type
 (see `nodes.py`), and each parent class has its handler in a dict.
@@ -29,7 +28,7 @@ from taskleak.analysis.vocabulary import (
     THREAD_RUNNERS,
     VIEW_METHODS,
 )
-from taskleak.analysis.walk import under_done_check
+from taskleak.analysis.walk import POLLED, polled_until_done, under_done_check
 from taskleak.records import record
 
 
@@ -251,8 +250,7 @@ def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: b
 
 
 DONE_CHECKED = " under a done() check"
-# a concurrent Future's blocking `.result(timeout)`: a wait that can give up (`waits.timed_result`)
-TIMED_RESULT = ".result(timeout=...)"
+TIMED_RESULT = ".result(timeout=...)"  # a blocking wait that can give up (`waits.timed_result`)
 DELEGATED = "__await__()"  # `return self._task.__await__()`: awaited when the object is
 
 
@@ -285,8 +283,10 @@ def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
         return stack[j - 1], j - 2, container, element
     if attr in COLLECTION_ADDS:
         return Dest(Flow.COLLECTION_ADD, element=element)
-    if attr in INSPECT_METHODS:
-        return Dest(Flow.INSPECT, element=element)
+    if attr in INSPECT_METHODS:  # `while not t.done(): sleep(...)` waits for it, by polling
+        polled = attr == "done" and polled_until_done(stack, j)
+        return Dest(Flow.AWAITED if polled else Flow.INSPECT, callee=POLLED if polled else "",
+                    element=element)
     return Dest(Flow.METHOD, callee=attr, element=element)
 
 

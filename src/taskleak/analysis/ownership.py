@@ -27,6 +27,7 @@ from taskleak.analysis.vocabulary import (
     WEAK_REFERENCES,
 )
 from taskleak.analysis.waits import awaited_with_the_object
+from taskleak.analysis.walk import POLLED
 
 
 class Ownership:
@@ -243,7 +244,7 @@ class Ownership:
             # a concurrent Future's `.result()` blocks the thread: say so, and that a timeout
             # can give up on it
             blocking = {".result()": BLOCKING_RESULT,
-                        TIMED_RESULT: BLOCKING_RESULT_TIMEOUT}
+                        TIMED_RESULT: BLOCKING_RESULT_TIMEOUT, POLLED: f" ({POLLED})"}
             eff.awaits.append(place + blocking.get(d.callee.removesuffix(DONE_CHECKED), ""))
             eff.await_reads.append(occ)
         elif kind is Flow.GATHERED:

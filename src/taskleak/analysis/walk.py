@@ -171,3 +171,18 @@ def _called_names(node: cst.CSTNode) -> set[str]:
     """The method names called under `node` (`t.done()` -> "done")."""
     return {n.func.attr.value for n in descendants(node)
             if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)}
+
+
+POLLED = "polled until done"  # the callee of a wait by `while not t.done()` (`polled_until_done`)
+
+
+def polled_until_done(stack: list[cst.CSTNode], j: int) -> bool:
+    """The read at stack[j] is `x` of `while not x.done(): ...` whose body neither breaks nor
+    returns: the code after the loop runs only once the task is done (a wait by polling)."""
+    if j < 3 or not isinstance(loop := stack[j - 3], cst.While):
+        return False
+    test = stack[j - 2]
+    if test is not loop.test or not isinstance(test, cst.UnaryOperation) \
+            or not isinstance(test.operator, cst.Not):
+        return False
+    return not any(isinstance(n, (cst.Break, cst.Return)) for n in descendants(loop.body))
