@@ -1,9 +1,8 @@
 """Follow each spawned Task to where it is kept and what ends it: its `Fate`.
 
-This is the seeds' scan table made mechanical: "tracked?" is the holder the Task reaches (a local,
-an attribute, a global, a collection, the caller), "cleaned up?" is what the rest of the function,
-class or module does with that holder (`ownership.py`). Which rule that makes, at what risk and
-in which words is for the rules to say (`taskleak.rules`).
+The seeds' scan table made mechanical: "tracked?" is the holder the Task reaches (a local, an
+attribute, a global, a collection, the caller), "cleaned up?" what the rest of the function, class
+or module does with it (`ownership.py`). Rules, risks and words are `taskleak.rules`' to say.
 """
 
 from __future__ import annotations
@@ -177,7 +176,10 @@ class Classifier:
         keyed = len(eff.collections)  # from here on, dictionaries it is a key of
         for n, (coll, scope) in enumerate([*eff.collections, *eff.key_collections]):
             target_holder = self.ownership.holder_for(coll, scope)
-            if target_holder is not None:
+            if target_holder is not None and holder.kind is not Keeper.LOCAL \
+                    and target_holder.kind is Keeper.LOCAL:  # listed to wait on or to cancel:
+                eff.add_ends(self.ownership.effects(target_holder))  # kept still; ends by it
+            elif target_holder is not None:
                 if self.ownership.weak_holder(target_holder, keys=n >= keyed):  # owns nothing
                     eff.weak = [*eff.weak, f"the weak collection {target_holder.label}"]
                     continue

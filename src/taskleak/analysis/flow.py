@@ -3,7 +3,7 @@ above it (the scan's walk stack) and says what happens to it (`Dest`).
 
 `asyncio.create_task(...)` as a statement is discarded; `self._t = ...` binds it; `await x`,
 `gather(x)`, `x.cancel()`, `tasks.add(x)`, `tasks.discard`, `return x`, `f(x)`: each is a `Flow`.
-A value in a list, a comprehension, a conditional, a `+` or a subscript climbs on (`container`, `element`).
+A value in a list, a comprehension, a conditional, a `+` or a subscript climbs on (`container`).
 
 Speed: called for every read of a name in a module. Node classes are tested by exact type
 (see `nodes.py`), and each parent class has its handler in a dict.
