@@ -21,6 +21,7 @@ from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.resolve import Resolver, SymKind
 from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
+from taskleak.analysis.walk import descendants
 
 
 def held_while(holder_scope: Scope, site: CallSite, resolver: Resolver) -> str:
@@ -94,7 +95,7 @@ def joined_by(site: CallSite) -> str:
     a join, as good as awaiting the task. "" otherwise."""
     found = _stopper(site)
     if found is None:
-        return ""
+        return waited_for_its_end(site)
     target, method, flag = found
     waited = {o.key.partition(".")[2] for s in method.walk() for o in s.occurrences
               if o.dest.kind is Flow.METHOD and o.dest.callee == "wait"
@@ -107,6 +108,53 @@ def joined_by(site: CallSite) -> str:
                 return (f"stopped through {flag} and waited for in {method.name}() "
                         f"({method.self_name}.{attr}, which it sets in a `finally`)")
     return ""
+
+
+def waited_for_its_end(site: CallSite) -> str:
+    """"stopped through self.queue and waited for in close() (self._stopped, which _run() sets
+    as it ends)": another method of the class puts a message on a queue the spawned coroutine (a
+    method of the same class) reads, then awaits an event that the coroutine sets as its last
+    statement or in a `finally` of its body, so when that method returns the task has ended (or
+    is about to): a join. For a task with no endless loop; "" otherwise."""
+    args = site.args
+    coro = args[0].value if args else None
+    target = defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
+    cls = target.enclosing_class() if target is not None else None
+    if target is None or cls is None or not target.self_name or target.endless \
+            or not isinstance(target.node, cst.FunctionDef) or not target.node.body.body:
+        return ""
+    last = target.node.body.body[-1]
+    events = {o.key.partition(".")[2] for s in target.walk() for o in s.occurrences
+              if o.dest.kind is Flow.METHOD and o.dest.callee == "set"
+              and o.key.startswith(f"{target.self_name}.")
+              and any(n is last or isinstance(n, cst.Finally) for n in o.path)}
+    read = _attributes_called(target, target.self_name, {"get", "get_nowait"})  # its queues
+    for method in cls.children:
+        if method is target or method.kind is not ScopeKind.FUNCTION or not method.self_name:
+            continue
+        # it stops the task first: a message on a queue the task reads (`put(None)`)
+        told = read & _attributes_called(method, method.self_name, {"put", "put_nowait"})
+        for o in (o for s in method.walk() for o in s.occurrences) if told else ():
+            base, _, attr = o.key.partition(".")
+            if base == method.self_name and attr in events and o.dest.kind is Flow.METHOD \
+                    and o.dest.callee == "wait" and len(o.path) > 2 \
+                    and isinstance(o.path[-3], cst.Await):  # `await self._stopped.wait()`
+                return (f"stopped through {method.self_name}.{min(told)} and waited for in "
+                        f"{method.name}() ({o.key}, which {target.name}() sets as it ends)")
+    return ""
+
+
+def _attributes_called(fn: Scope, self_name: str, methods: set[str]) -> set[str]:
+    """The attributes of `self` whose `methods` `fn`'s body calls (`self.queue.get()`:
+    "queue")."""
+    out: set[str] = set()
+    for node in descendants(fn.node):
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and node.func.attr.value in methods:
+            base, _, attr = (dotted(node.func.value) or "").partition(".")
+            if base == self_name and attr and "." not in attr:
+                out.add(attr)
+    return out
 
 
 def _stopper(site: CallSite) -> tuple[Scope, Scope, str] | None:

@@ -137,8 +137,12 @@ def loop_flag(test: cst.BaseExpression) -> str | None:
     return negated + name if name is not None else None
 
 
-def is_long_running_test(test: cst.BaseExpression) -> bool:
-    """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`."""
+def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = None) -> bool:
+    """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`; not a
+    local flag the loop's own `body` rebinds (`while not done: ... done = True`): it ends itself."""
+    flag = test.expression if isinstance(test, cst.UnaryOperation) else test
+    if body is not None and isinstance(flag, cst.Name) and _binds(body, flag.value):
+        return False
     if isinstance(test, cst.Name):
         return test.value == "True" or test.value.lstrip("_") in RUNNING_FLAGS
     if isinstance(test, cst.Integer):
@@ -150,3 +154,16 @@ def is_long_running_test(test: cst.BaseExpression) -> bool:
     if isinstance(test, cst.Call):  # `while not stop.is_set()` handled above; `while ev.is_set()`
         return isinstance(test.func, cst.Attribute)
     return False
+
+
+def _binds(node: cst.CSTNode, name: str) -> bool:
+    """`node` assigns `name` (`name = ...`, `name += ...`, `name: T = ...`), outside nested
+    functions and classes."""
+    if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+        targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) \
+            else [node.target]
+        if any(isinstance(t, cst.Name) and t.value == name for t in targets):
+            return True
+    if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+        return False
+    return any(_binds(child, name) for child in node.children)

@@ -51,8 +51,8 @@ _SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
 # a hand-off too: where a task is handed after a race says whether it runs when the race
 # is cut short (`race_fates.py`)
 _PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE, Flow.PASSED})
-# an event set in a `finally` tells a stopper's wait that the coroutine has ended (lifetimes.py)
-_PATH_KEPT_METHODS = frozenset({"set"})
+# an event set in a `finally` (or last) and awaited elsewhere: a join (lifetimes.py)
+_PATH_KEPT_METHODS = frozenset({"set", "wait"})
 
 
 class Scanner(StackWalker):
@@ -217,7 +217,7 @@ class Scanner(StackWalker):
         scope = self.cur
         if until_success(node.body):
             self._retry_loops.add(id(node))
-        forever = scope.kind is ScopeKind.FUNCTION and is_long_running_test(node.test)
+        forever = scope.kind is ScopeKind.FUNCTION and is_long_running_test(node.test, node.body)
         if forever:
             scope.long_running = True
             flag = loop_flag(node.test)
