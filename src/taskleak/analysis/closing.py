@@ -53,21 +53,29 @@ def closers(holder: Holder, sp: Spawn, eff: Effects) -> str:
 
 
 def closing_work(sp: Spawn, holder: Holder, eff: Effects) -> str:
-    """How a task that is its owner's closing ends ("ends by itself as the shutdown work of
-    close(); the done-callback _closed() reads its outcome"), or "" when it is not one: spawned
-    in a close-like method, kept in an attribute, with a done-callback of this module that calls
-    `.result()` or `.exception()` on the task it receives."""
-    method = sp.site.scope.method()
-    if holder.kind is not Keeper.ATTRIBUTE or method is None or not ends_lifecycle(method.name):
+    """How a kept task that ends by itself is seen to end ("ends by itself as the shutdown work
+    of close(); the done-callback _closed() reads its outcome", "ends by itself; the
+    done-callback _done() reads its outcome"), or "" : kept in an attribute, a global or another
+    object's attribute, with a done-callback of this module, added to the holder or to the local
+    the spawn is bound to first, that calls `.result()` or `.exception()` on the task it
+    receives, and no close-like method of its owner that leaves it running. (The caller rules
+    out a task that never ends by itself.)"""
+    if holder.kind not in (Keeper.ATTRIBUTE, Keeper.GLOBAL, Keeper.DOTTED):
         return ""
-    for o in eff.occurrences:
+    method = sp.site.scope.method()
+    bound = {t.value for t in sp.site.dest.targets if isinstance(t, cst.Name)} \
+        if sp.site.dest.kind is Flow.BOUND else set()
+    first = [o for o in sp.site.scope.occurrences if o.key in bound and o.seq > sp.site.seq]
+    for o in [*eff.occurrences, *first]:
         if o.dest.kind is not Flow.DONE_CALLBACK or o.dest.call is None \
                 or not o.dest.call.args:
             continue
         reader = _outcome_reader(o.dest.call.args[0].value, o.scope)
-        if reader:
+        if reader and method is not None and ends_lifecycle(method.name):
             return (f"ends by itself as the shutdown work of {method.name}(); the done-callback "
                     f"{reader} reads its outcome")
+        if reader and not closers(holder, sp, eff):  # a close() that leaves it running: no
+            return f"ends by itself; the done-callback {reader} reads its outcome"
     return ""
 
 

@@ -72,6 +72,15 @@ nothing ends it either, so it is reported too, with the guard named. A cancel th
 room for a new spawn of an endless task (`self._task.cancel(); self._task = spawn(...)`) is a
 replacement, not an end.
 
+Not reported: a task that ends by itself (no endless loop) whose done-callback reads its outcome
+(`task.result()`, `task.exception()`), when its owner has no close-like method that leaves it
+running: its end and errors are seen. Nor one that a method of the
+class joins, after stopping it with a message on a queue the task reads, by awaiting an event
+the task sets as it ends. A task kept on another object (`result.task = ...`) is asked of that
+object's class, found from its construction or its declared type, in any module; when the class
+is not known, an end of an attribute of that name in any module searched counts, and the words
+say so.
+
 A task made by a spawn helper of the project that keeps it only until it is done (it adds it
 to a set that a done-callback prunes, and returns it) is judged by what the caller does with
 it, like one from `asyncio.create_task`: pruning forgets a finished task and ends none. A
