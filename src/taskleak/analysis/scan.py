@@ -363,9 +363,9 @@ class Scanner(StackWalker):
             kind is Flow.METHOD and dest.callee in _PATH_KEPT_METHODS) or (
             # a blocking `fut.result(timeout)` gives up at its timeout (`waits.timed_result`)
             kind is Flow.AWAITED and dest.callee == TIMED_RESULT) or (
-            # `self.start(key)` behind the caller's own test (`guards.guarded_call`)
-            dest.kind is Flow.CALLED and own is not None and key.startswith(own)
-            and key[len(own):len(own) + 1] == ".") else ()
+            # `self.start(key)`, `start(key)` behind the caller's test (`guards.guarded_call`)
+            dest.kind is Flow.CALLED and ("." not in key or (own is not None and key.startswith(
+                own) and key[len(own):len(own) + 1] == "."))) else ()
         loops = self._loops(i)
         if loops and not path and dest.kind is Flow.CALLED:
             path = tuple(self.stack[:i])  # a call in a loop may leave it (lifecycle.py)
