@@ -70,7 +70,7 @@ def closing_work(sp: Spawn, holder: Holder, eff: Effects) -> str:
         if o.dest.kind is not Flow.DONE_CALLBACK or o.dest.call is None \
                 or not o.dest.call.args:
             continue
-        reader = _outcome_reader(o.dest.call.args[0].value, o.scope)
+        reader = outcome_reader(o.dest.call.args[0].value, o.scope)
         if reader and method is not None and ends_lifecycle(method.name):
             return (f"ends by itself as the shutdown work of {method.name}(); the done-callback "
                     f"{reader} reads its outcome")
@@ -79,7 +79,7 @@ def closing_work(sp: Spawn, holder: Holder, eff: Effects) -> str:
     return ""
 
 
-def _outcome_reader(callback: cst.BaseExpression, scope: Scope) -> str:
+def outcome_reader(callback: cst.BaseExpression, scope: Scope) -> str:
     """The callback's name as shown (`_closed()`, `a lambda`) when it reads the outcome of the
     task it receives, else ""."""
     if isinstance(callback, cst.Lambda):

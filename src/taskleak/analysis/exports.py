@@ -12,6 +12,7 @@ from collections.abc import Set as AbstractSet
 import libcst as cst
 
 from taskleak.analysis.attribute_types import attribute_types, init_parameters, type_name
+from taskleak.analysis.closing import outcome_reader
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder, where
@@ -98,6 +99,10 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
                 continue
             kind = _EFFECTS.get(occ.dest.kind)
             owner = _self_owner(scope, occ.key)
+            if occ.dest.kind is Flow.DONE_CALLBACK and occ.dest.call is not None \
+                    and occ.dest.call.args \
+                    and outcome_reader(occ.dest.call.args[0].value, occ.scope):
+                kind = EffectKind.OUTCOME  # `response.task.add_done_callback(self._ready)`
             if kind is not None:
                 effects.append(Effect(kind, occ.key, where(scope), owner))
             elif occ.dest.kind is Flow.BOUND and scope.kind is ScopeKind.FUNCTION:

@@ -29,6 +29,8 @@ class EffectKind(Enum):
     GATHER = "gather"
     CANCEL = "cancel"
     PRUNE = "prune"
+    OUTCOME = "outcome"  # a done-callback that reads its outcome: an end only of a task that
+    # ends by itself (`answers.answer_attribute`)
 
 
 class Promise(Enum):

@@ -29,7 +29,8 @@ from taskleak.analysis.interface import (
 from taskleak.project.index import ProjectIndex, Where
 
 _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
-          EffectKind.CANCEL: "cancelled", EffectKind.PRUNE: "pruned"}
+          EffectKind.CANCEL: "cancelled", EffectKind.PRUNE: "pruned",
+          EffectKind.OUTCOME: "its outcome read by a done-callback"}
 # What a fate becomes once another module is found to end the task.
 _ENDED = {FateKind.NEVER_CLEANED: FateKind.KEPT_CLEANED,
           FateKind.SLOT_NEVER_CLEANED: FateKind.KEPT_CLEANED,
@@ -64,6 +65,14 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
     return found
 
 
+def _ends(fate: Fate, found: list[tuple[str, Effect]]) -> list[tuple[str, Effect]]:
+    """The effects that end the task: a done-callback that reads its outcome only for a task
+    that ends by itself, with no close-like method of its owner that leaves it running (as
+    `closing.closing_work` in its own module)."""
+    by_itself = not (fate.long_running or fate.loop or fate.reschedules or fate.closers)
+    return [(p, e) for p, e in found if e.kind is not EffectKind.OUTCOME or by_itself]
+
+
 def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
     dotted = fate.keeper is Keeper.DOTTED
     if fate.kind not in _ENDED or not (question.owner or dotted):
@@ -75,7 +84,7 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
     if dotted and (owner is None or owner not in index.classes):
         # the object's class is not resolved: an end of an attribute of that name on any
         # object, anywhere searched, may be this one's (so no claim that nothing ends it)
-        found = index.effects.get(question.name, [])
+        found = _ends(fate, index.effects.get(question.name, []))
         if not found:
             named = f"other module naming `.{question.name}`"
             return replace(fate, witness=f"{fate.witness}; nor does any {named} end it"
@@ -85,7 +94,7 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
                                "object's class is not resolved)")
     if owner is None:
         return fate
-    found = _ended_elsewhere(index, path, question, owner, dotted)
+    found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted))
     if not found:
         return fate
     return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")

@@ -73,9 +73,9 @@ room for a new spawn of an endless task (`self._task.cancel(); self._task = spaw
 replacement, not an end.
 
 Not reported: a task that ends by itself (no endless loop) whose done-callback reads its outcome
-(`task.result()`, `task.exception()`), when its owner has no close-like method that leaves it
-running: its end and errors are seen. Nor one that a method of the
-class joins, after stopping it with a message on a queue the task reads, by awaiting an event
+(`task.result()`, `task.exception()`; added in its module or another), when its owner has no
+close-like method that leaves it running: its end and errors are seen. Nor one that a method of
+the class joins, after stopping it with a message on a queue the task reads, by awaiting an event
 the task sets as it ends. A task kept on another object (`result.task = ...`) is asked of that
 object's class, found from its construction or its declared type, in any module; when the class
 is not known, an end of an attribute of that name in any module searched counts, and the words
