@@ -55,11 +55,11 @@ def closers(holder: Holder, sp: Spawn, eff: Effects) -> str:
 def closing_work(sp: Spawn, holder: Holder, eff: Effects) -> str:
     """How a kept task that ends by itself is seen to end ("ends by itself as the shutdown work
     of close(); the done-callback _closed() reads its outcome", "ends by itself; the
-    done-callback _done() reads its outcome"), or "" : kept in an attribute, a global or another
-    object's attribute, with a done-callback of this module, added to the holder or to the local
-    the spawn is bound to first, that calls `.result()` or `.exception()` on the task it
-    receives, and no close-like method of its owner that leaves it running. (The caller rules
-    out a task that never ends by itself.)"""
+    done-callback _done() reads its outcome"), or "". Such a task is kept in an attribute, a
+    global or another object's attribute, with a done-callback of this module (added to the
+    holder, or to the local the spawn is bound to first) that calls `.result()` or `.exception()`
+    on the task it receives, and no close-like method of its owner leaves it running. (The caller
+    rules out a task that never ends by itself.)"""
     if holder.kind not in (Keeper.ATTRIBUTE, Keeper.GLOBAL, Keeper.DOTTED):
         return ""
     method = sp.site.scope.method()

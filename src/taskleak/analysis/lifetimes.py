@@ -129,6 +129,8 @@ def waited_for_its_end(site: CallSite) -> str:
               and o.key.startswith(f"{target.self_name}.")
               and any(n is last or isinstance(n, cst.Finally) for n in o.path)}
     read = _attributes_called(target, target.self_name, {"get", "get_nowait"})  # its queues
+    if not events or not read:
+        return ""
     for method in cls.children:
         if method is target or method.kind is not ScopeKind.FUNCTION or not method.self_name:
             continue
