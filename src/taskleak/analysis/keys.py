@@ -90,10 +90,10 @@ def constructed_from(holder: Holder, scope: Scope | None) -> str:
     base, _, attr = holder.key.partition(".")
     if scope is None or not attr or "." in attr:
         return ""
-    while scope is not None and base not in scope.bindings and scope.parent is not None \
+    while base not in scope.bindings and scope.parent is not None \
             and scope.parent.kind is ScopeKind.FUNCTION:
         scope = scope.parent
-    bindings = scope.bindings.get(base, []) if scope is not None else []
+    bindings = scope.bindings.get(base, [])
     if len(bindings) != 1:
         return ""
     declared = bindings[0].declared_type

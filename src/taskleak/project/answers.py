@@ -77,27 +77,32 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
     dotted = fate.keeper is Keeper.DOTTED
     if fate.kind not in _ENDED or not (question.owner or dotted):
         return fate
-    # a dotted holder's owner is the class its object is constructed from (or declared as),
-    # as written there
-    owner = (index.resolve_name(path, question.owner) if question.owner else None) if dotted \
-        else (path, question.owner)
-    if dotted and (owner is None or owner not in index.classes):
-        # the object's class is not resolved: an end of an attribute of that name on any
-        # object, anywhere searched, may be this one's (so no claim that nothing ends it)
-        found = _ends(fate, index.effects.get(question.name, []))
-        if not found:
-            named = f"other module naming `.{question.name}`"
-            return replace(fate, witness=f"{fate.witness}; nor does any {named} end it"
-                           if fate.witness else f"no {named} ends it")
-        return replace(fate, kind=_ENDED[fate.kind], closers="",
-                       cleanup=f"{_cleanup_text(found)} (an attribute of that name; the "
-                               "object's class is not resolved)")
-    if owner is None:
-        return fate
+    owner: Where = (path, question.owner)
+    if dotted:
+        # a dotted holder's owner is the class its object is constructed from (or declared
+        # as), as written there
+        resolved = index.resolve_name(path, question.owner) if question.owner else None
+        if resolved is None or resolved not in index.classes:
+            return _answered_by_name(index, fate, question)
+        owner = resolved
     found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted))
     if not found:
         return fate
     return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")
+
+
+def _answered_by_name(index: ProjectIndex, fate: Fate, question: Question) -> Fate:
+    """A dotted holder whose object's class is not resolved: an end of an attribute of that
+    name on any object, anywhere searched, may be this one's (so no claim that nothing ends
+    it); when there is none, the witness says so."""
+    found = _ends(fate, index.effects.get(question.name, []))
+    if not found:
+        named = f"other module naming `.{question.name}`"
+        return replace(fate, witness=f"{fate.witness}; nor does any {named} end it"
+                       if fate.witness else f"no {named} ends it")
+    return replace(fate, kind=_ENDED[fate.kind], closers="",
+                   cleanup=f"{_cleanup_text(found)} (an attribute of that name; the object's "
+                           "class is not resolved)")
 
 
 def _callers(index: ProjectIndex, path: str, question: Question) -> list[tuple[str, CallArg]]:

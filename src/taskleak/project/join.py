@@ -95,11 +95,20 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
         statement_line=where.statement_line,
         fix=RETURNED_TASK_FIX if fate.kind is FateKind.DROPPED_RETURN and not many
         and not call.awaited else None,
-        no_fix_reason=NO_FIX_FOR_A_COLLECTION if many
-        else HELPER_DROPS_NO_FIX if fate.kind is FateKind.HELPER_DROPS
-        else AWAITED_HELPER_NO_FIX if call.awaited and fate.kind is FateKind.DROPPED_RETURN
-        else None,
+        no_fix_reason=_no_fix_reason(fate, call, many),
     )
+
+
+def _no_fix_reason(fate: Fate, call: DroppedCall, many: bool) -> str | None:
+    """Why a call that drops a returned task gets no fix (None where it gets one, or where
+    its fate needs none)."""
+    if many:
+        return NO_FIX_FOR_A_COLLECTION
+    if fate.kind is FateKind.HELPER_DROPS:
+        return HELPER_DROPS_NO_FIX
+    if call.awaited and fate.kind is FateKind.DROPPED_RETURN:
+        return AWAITED_HELPER_NO_FIX
+    return None
 
 
 def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
