@@ -33,7 +33,8 @@ SPAWN_CALL = re.compile(
     r"spawn_\w+|start_\w+_task|run_coroutine_\w+|"
     r"gather|shield|wait_for)"
     r"\s*\(|\b(run|partial|map)\(\S+\.(create_task|ensure_future|start_soon)\b|"
-    r"\bcall_\w+\(.*\b(create_task|ensure_future)\b"
+    r"\bcall_\w+\(.*\b(create_task|ensure_future)\b|"
+    r"\bcall_\w+\(self\.\w+"  # a method of the module's own that returns a task, called back
 )
 
 

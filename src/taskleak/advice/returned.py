@@ -23,5 +23,9 @@ HELPER_DROPS_NO_FIX = "the helper drops the task it spawns: keep or return it th
 # spawn calls, and this call gives a coroutine
 AWAITED_HELPER_NO_FIX = ("the task comes from awaiting the call: keep what the await gives "
                          "(`task = await start()`), then end it")
+# ... and a function called back by a call that drops what it returns (`loop.call_soon(f)`)
+CALLED_BACK_NO_FIX = ("the call that calls it back drops what it returns: call back a "
+                      "function that keeps the task")
 # Calls `taskleak fix` does not attempt, whatever the calling file's own analysis offers.
-NOT_ATTEMPTED = frozenset({NO_FIX_FOR_A_COLLECTION, HELPER_DROPS_NO_FIX, AWAITED_HELPER_NO_FIX})
+NOT_ATTEMPTED = frozenset({NO_FIX_FOR_A_COLLECTION, HELPER_DROPS_NO_FIX, AWAITED_HELPER_NO_FIX,
+                           CALLED_BACK_NO_FIX})

@@ -57,8 +57,10 @@ class ModuleAnalysis:
         # placing its 261 such calls here takes 0.22 s of CPU, +0.07 s cold with two workers)
         # (an `await self.x.f()` statement gives a task only where `f` is a coroutine function
         # returning one, rarely: it is placed later, if a finding needs it)
+        # (a function called back, `loop.call_soon(self.start)`, is placed now too: rare, and
+        # a module's own helper called back is a finding no later round places)
         through = [c.ordinal for c in exported.dropped_calls
-                   if through_an_attribute(c.callee) and not c.awaited]
+                   if (through_an_attribute(c.callee) or c.called_back) and not c.awaited]
         if through:
             exported.positions.update(
                 dropped_call_positions(self.module, self.text, self.root, through))
@@ -66,7 +68,8 @@ class ModuleAnalysis:
         # not a coroutine function (whether it spawns may hang on its arguments:
         # `spawners.is_local_helper`)
         helpers = {f.qualname for f in exported.functions
-                   if f.promise in (Promise.KEEPS_AND_CLEANS, Promise.DROPS) and not f.awaited}
+                   if f.promise in (Promise.KEEPS_AND_CLEANS, Promise.KEEPS, Promise.DROPS)
+                   and not f.awaited}
         return ModuleFacts(self._spawn_facts(helpers), exported)
 
     def _spawn_facts(self, helpers: set[str]) -> tuple[SpawnFacts, ...]:

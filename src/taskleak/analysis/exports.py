@@ -29,7 +29,7 @@ from taskleak.analysis.interface import (
 )
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.local_helpers import passing_on
-from taskleak.analysis.nodes import dotted
+from taskleak.analysis.nodes import callee_text, dotted
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
@@ -148,7 +148,7 @@ def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | Non
     for fate in fates:
         if (fate.returned or helper) and fate.kind in _KEEPS_AND_CLEANS:
             return Promise.KEEPS_AND_CLEANS, fate.cleanup
-        if fate.returned and fate.kind in _KEEPS:
+        if (fate.returned or helper) and fate.kind in _KEEPS:
             return Promise.KEEPS, ""
     for fate in fates:
         if fate.kind is FateKind.RETURNED or (fate.kind in (FateKind.LOCAL_HANDED,
@@ -196,7 +196,9 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             else -1
         # `spawn(coro)` or `start_background_task(target, *args)`: what it runs comes in
         called = coro.func if isinstance(coro, cst.Call) else None
-        helper = runs >= 0 or (isinstance(called, cst.Name) and called.value in names)
+        helper = runs >= 0 or (isinstance(called, cst.Name)
+                               and (called.value in names
+                                    or _closes_over(scope, called.value, names)))
         found = _promise(spawn_fates, helper)
         if found is not None:
             out[scope.qualname] = FunctionFacts(
@@ -205,6 +207,23 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                 gives_task=scope.qualname not in no_task,
                 awaited=scope.qualname in coroutine_functions - threadsafe)
     return tuple(out.values())
+
+
+# what a closure does with a parameter that makes the parameter its work
+_RUNS = frozenset({Flow.AWAITED, Flow.CALLED, Flow.GATHERED})
+
+
+def _closes_over(scope: Scope, name: str, params: tuple[str, ...]) -> bool:
+    """`name` is a function defined in `scope` that awaits or calls one of `params`: the work
+    it runs comes in (`async def inner(): await func` in `delay_task(delay, func)`). A
+    parameter it only reads (`task.exception()` in a done-callback) is data, not work."""
+    wanted = set(params) - {"self", "cls"}
+    for child in scope.children:
+        if child.kind is ScopeKind.FUNCTION and child.name == name:
+            return any(occ.key in wanted and occ.key not in inner.bindings
+                       and occ.dest.kind in _RUNS
+                       for inner in child.walk() for occ in inner.occurrences)
+    return False
 
 
 def _is_collection(values: Sequence[cst.BaseExpression | None]) -> bool:
@@ -285,11 +304,13 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle,
         repeats = often is not None and often.repeats
         repeating = often.function if often is not None and repeats else ""
         evidence = often.evidence if often is not None and repeats else ""
-        for call, in_loop, _, awaited in scope.dropped_calls:
-            name = dotted(call.func)
+        for site in scope.dropped_calls:
+            name = dotted(site.callee)
             if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS \
-                    and id(call) not in spawned:
-                out.append(DroppedCall(name, ordinal, scope.qualname or "<module>", in_loop,
-                                       repeating, evidence, awaited))
+                    and id(site.call) not in spawned:
+                out.append(DroppedCall(name, ordinal, scope.qualname or "<module>",
+                                       site.in_loop, repeating, evidence, site.awaited,
+                                       callee_text(site.call.func) + "()"
+                                       if site.callback is not None else ""))
             ordinal += 1
     return tuple(out)

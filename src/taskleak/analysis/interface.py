@@ -151,10 +151,12 @@ class DroppedCall:
     repeating: str = ""  # the enclosing function when it runs once per event
     evidence: str = ""  # how we know it does: "registered with @client.event"
     awaited: bool = False  # `await f()` as a statement: what a coroutine function gives
+    # the call that calls `callee` back and drops what it returns: "loop.call_soon()"
+    called_back: str = ""
 
     def to_json(self) -> list[Any]:
         return [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating,
-                self.evidence, self.awaited]
+                self.evidence, self.awaited, self.called_back]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> DroppedCall:

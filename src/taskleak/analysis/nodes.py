@@ -167,3 +167,35 @@ def _binds(node: cst.CSTNode, name: str) -> bool:
     if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
         return False
     return any(_binds(child, name) for child in node.children)
+
+
+def function_called_back(call: cst.Call, position: int | None) -> cst.BaseExpression | None:
+    """The function `call` is given at `position` to call back later, named as a name or an
+    attribute (`self.start` in `loop.call_soon(self.start, job)`); None for anything else (a
+    lambda, a call) or no such argument. A spawn function called back (`loop.create_task`) is
+    a spawn of its own, and the facts leave it out of the dropped calls."""
+    if position is None or len(call.args) <= position:
+        return None
+    arg = call.args[position]
+    if arg.keyword is not None or arg.star or type(arg.value) not in (cst.Name, cst.Attribute):
+        return None
+    return arg.value
+
+
+def position_of(call: cst.Call, name: str) -> int | None:
+    """The position of the first argument of `call` that is the bare name `name`, given
+    positionally (`AsyncSocket(self, sid)`: 0 for `self`), or None."""
+    for k, arg in enumerate(call.args):
+        value = arg.value
+        if type(value) is cst.Name and value.value == name and not arg.keyword \
+                and not arg.star:
+            return k
+    return None
+
+
+_PROPERTIES = frozenset({"property", "cached_property", "functools.cached_property"})
+
+
+def is_property(node: cst.FunctionDef) -> bool:
+    """`@property`, `@cached_property`: reading the attribute gives what the def returns."""
+    return any(dotted(d.decorator) in _PROPERTIES for d in node.decorators)

@@ -288,8 +288,8 @@ def dropped_call_positions(module: cst.Module, text: str | None, root: Scope,
                            ordinals: Iterable[int]) -> dict[int, CallPosition]:
     """Where the module's dropped calls of these ordinals are (`exports.dropped_calls`, in the
     scan's order): line, columns, statement line and the statement as one line."""
-    calls = [(call, statement) for scope in root.walk()
-             for call, _, statement, _ in scope.dropped_calls]
+    calls = [(site.shown, site.statement) for scope in root.walk()
+             for site in scope.dropped_calls]
     wanted = sorted(i for i in set(ordinals) if i < len(calls))
     where = spawn_positions(module, text, [calls[i] for i in wanted])
     out: dict[int, CallPosition] = {}

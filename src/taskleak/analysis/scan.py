@@ -22,14 +22,18 @@ from taskleak.analysis.flow import TIMED_RESULT, Dest, Flow, trace
 from taskleak.analysis.nodes import (
     callee_text,
     dotted,
+    function_called_back,
     is_long_running_test,
+    is_property,
     last_name,
     loop_flag,
+    position_of,
 )
 from taskleak.analysis.scopes import (
     Binding,
     BindingKind,
     CallSite,
+    DroppedCallSite,
     Key,
     Occurrence,
     Scope,
@@ -104,7 +108,7 @@ class Scanner(StackWalker):
         outer = self.cur
         returns = node.returns.annotation if node.returns is not None else None
         outer.bind(node.name.value, Binding(BindingKind.DEF, value=returns,
-                                            is_property=_is_property(node)))
+                                            is_property=is_property(node)))
         scope = self._push(ScopeKind.FUNCTION, node.name.value, node, node.asynchronous is not None)
         params = node.params
         ordered = [*params.posonly_params, *params.params]
@@ -311,16 +315,18 @@ class Scanner(StackWalker):
             # `helper(...)` as a statement: result dropped (a project's `start(coro)` too,
             # though `start` may also be a nursery's spawn); `await start()`: what it gives
             i = len(stack) - 1
-            self.cur.dropped_calls.append((node, bool(self._loops(i)), self._statement(i),
-                                           parent is cst.Await))
+            self.cur.dropped_calls.append(DroppedCallSite(
+                node, bool(self._loops(i)), self._statement(i), parent is cst.Await))
         own = self.cur.self_name
         if own is not None and node.args:  # what a constructor given `self` stores (the join)
-            for k, arg in enumerate(node.args):
-                value = arg.value
-                if type(value) is cst.Name and value.value == own and not arg.keyword \
-                        and not arg.star:
-                    self.cur.self_passed.append((node, k))
-                    break
+            k = position_of(node, own)
+            if k is not None:
+                self.cur.self_passed.append((node, k))
+        callback = function_called_back(node, CALLED_BACK_LATER.get(name))
+        if callback is not None:  # `loop.call_soon(self.start, job)` drops what `start` returns
+            i = len(stack) - 1
+            self.cur.dropped_calls.append(DroppedCallSite(
+                node, bool(self._loops(i)), self._statement(i), callback=callback))
         if name in _SPAWN_NAMES or name in self.extra_names:
             self._call_site(node, trace(stack, len(stack) - 1))
         elif name in VIA_CALLS and node.args and self._names_a_spawn(node.args[0].value):
@@ -392,9 +398,3 @@ def scan(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scope
 
 
 _EMPTY = cst.Module(body=[])  # prints a node's code
-_PROPERTIES = frozenset({"property", "cached_property", "functools.cached_property"})
-
-
-def _is_property(node: cst.FunctionDef) -> bool:
-    """`@property`, `@cached_property`: reading the attribute gives what the def returns."""
-    return any(dotted(d.decorator) in _PROPERTIES for d in node.decorators)

@@ -74,6 +74,29 @@ class Occurrence:
 
 
 @record(eq=False)
+class DroppedCallSite:
+    """A call whose result is dropped: `f(...)` as a statement (or `await f()`, which drops
+    what a coroutine function gives), or a function that a call calls back later, dropping
+    what it returns (`callback`: `self.start` in `loop.call_soon_threadsafe(self.start, job)`)."""
+
+    call: cst.Call
+    in_loop: bool  # a loop of its scope repeats it
+    statement: cst.CSTNode
+    awaited: bool = False
+    callback: cst.BaseExpression | None = None
+
+    @property
+    def callee(self) -> cst.BaseExpression:
+        """What runs: the function called back, or the call's own function."""
+        return self.callback if self.callback is not None else self.call.func
+
+    @property
+    def shown(self) -> cst.CSTNode:
+        """Where the call is shown: the function called back, or the call."""
+        return self.callback if self.callback is not None else self.call
+
+
+@record(eq=False)
 class CallSite:
     """A call that may be a task spawn."""
 
@@ -112,9 +135,9 @@ class Scope:
     declared_nonlocal: set[str] = field(default_factory=set)
     occurrences: list[Occurrence] = field(default_factory=list)
     calls: list[CallSite] = field(default_factory=list)
-    # `f(...)` as a statement: the call, whether a loop repeats it, its statement
-    # (call, in a loop, its statement, awaited: `await f()` as a statement)
-    dropped_calls: list[tuple[cst.Call, bool, cst.CSTNode, bool]] = field(default_factory=list)
+    # `f(...)` as a statement, and the functions called back by calls that drop what they
+    # return (`loop.call_soon(self.start, job)`), in text order
+    dropped_calls: list[DroppedCallSite] = field(default_factory=list)
     # calls given the method's own `self` (`AsyncSocket(self, sid)`), with its position
     self_passed: list[tuple[cst.Call, int]] = field(default_factory=list)
     # calls that may run an event loop to the end here (`loop.run_forever()`), with their seq

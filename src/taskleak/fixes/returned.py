@@ -40,8 +40,10 @@ def returned_task_spawns(ctx: FixContext, targets: Collection[Target]
     """The module's dropped calls that `targets` name (the join's findings), as spawns with
     their verdict and position."""
     # `await start()` gives a coroutine function's task: no spawn call to rewrite
-    calls = [(scope, call, in_loop, stmt) for scope in ctx.scopes()
-             for call, in_loop, stmt, awaited in scope.dropped_calls if not awaited]
+    # a function called back (`loop.call_soon(self.start)`) gives its task to the caller
+    # that calls it back: nothing here to keep
+    calls = [(scope, site.call, site.in_loop, site.statement) for scope in ctx.scopes()
+             for site in scope.dropped_calls if not site.awaited and site.callback is None]
     if not calls or not targets:
         return []
     where = positions(ctx.module, [call for _, call, _, _ in calls], text=ctx.analysis.text)

@@ -117,7 +117,11 @@ class ProjectIndex:
         target = self.imports.get(path, {}).get(head)
         if target is None:
             return (path, name)  # defined here (or not in the project)
-        full = f"{target}.{tail}" if tail else target
+        return self.qualified(path, f"{target}.{tail}" if tail else target)
+
+    def qualified(self, path: str, full: str) -> Where | None:
+        """Where a name qualified by its module (`app.background.spawn`, as imported in
+        `path`) is defined in the project."""
         for file, rest in self.module_file(path, full):
             if rest:
                 return self._reexported(file, rest)

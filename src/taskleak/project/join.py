@@ -16,15 +16,16 @@ from typing import Protocol
 from taskleak.advice.returned import ADVICE as RETURNED_TASK_FIX
 from taskleak.advice.returned import (
     AWAITED_HELPER_NO_FIX,
+    CALLED_BACK_NO_FIX,
     HELPER_DROPS_NO_FIX,
     NO_FIX_FOR_A_COLLECTION,
 )
 from taskleak.analysis.facts import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
 from taskleak.analysis.interface import DroppedCall, Promise
-from taskleak.model import Finding, RunResult, Skipped
+from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns
-from taskleak.project.index import ProjectIndex
+from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.receivers import is_loop
 from taskleak.rules import judge
 from taskleak.rules.task_end_unknown import RULE as UNFOLLOWED
@@ -66,20 +67,27 @@ def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None,
 
 
 def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
-               spawned_in: str) -> Finding | None:
-    """The finding at a call that drops the task `function` returns (None until the call's
-    position is known: see `positions_needed`)."""
+               spawned_in: str, inside: Finding) -> Finding | None:
+    """The finding at a call that drops the task `function` returns, or hands work to the spawn
+    helper `function` (`inside`: the finding at the helper's own spawn, whose verdict a call
+    of a helper that keeps the task shares); None until the call's position is known (see
+    `positions_needed`)."""
     where = index.modules[path].exports.positions.get(call.ordinal)
     if where is None:
         return None
     name = function.rsplit(".", 1)[-1]
     fate = Fate(FateKind.DROPPED_RETURN, f"{name}()", callee=name, in_loop=call.in_loop,
                 repeating=call.repeating, evidence=call.evidence,
-                function=call.caller.rsplit(".", 1)[-1])
+                function=call.caller.rsplit(".", 1)[-1], handed=call.called_back)
     helper = index.functions.get((spawned_in, function))
     if helper is not None and helper.promise is Promise.KEEPS_AND_CLEANS:
         # a helper that keeps and ends what it spawns: the call hands it the work
         fate = replace(fate, kind=FateKind.HELPER_KEEPS, holder=name, cleanup=helper.cleanup)
+    elif helper is not None and helper.promise is Promise.KEEPS:
+        # it keeps the task; whether anything ends it is what the project said of its spawn
+        fate = replace(fate, kind=FateKind.HELPER_NEVER_ENDS if inside.risk is not Risk.LOW
+                       else FateKind.HELPER_KEEPS, holder=name, stored_in=inside.tracked,
+                       cleanup=inside.cleaned if inside.risk is Risk.LOW else "")
     elif helper is not None and helper.promise is Promise.DROPS:
         fate = replace(fate, kind=FateKind.HELPER_DROPS, holder=name)  # it loses the work
     many = helper is not None and helper.many
@@ -94,9 +102,35 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
         snippet=where.snippet,
         statement_line=where.statement_line,
         fix=RETURNED_TASK_FIX if fate.kind is FateKind.DROPPED_RETURN and not many
-        and not call.awaited else None,
+        and not call.awaited and not call.called_back else None,
         no_fix_reason=_no_fix_reason(fate, call, many),
     )
+
+
+def _kept_by_a_helper(index: ProjectIndex, path: str, sf: SpawnFacts,
+                      fates: tuple[Fate, ...] | None, found: Finding,
+                      first: dict[Where, Finding], strict: bool) -> Finding:
+    """A call of a spawn helper that keeps the task (`self.start(coro)`, `spawn(coro)` of
+    another module), `found` as its module's promise judged it: kept forever, unless the
+    project found what ends the helper's task (`first`: the finding at each function's first
+    spawn, the helper's among them); the words name where it keeps it. Any other spawn:
+    `found`."""
+    fate = (fates or sf.fates or (None,))[0]
+    if fate is None or fate.kind is not FateKind.HELPER_NEVER_ENDS:
+        return found
+    # a helper of this module is the spawner; one of another module, by its qualified name
+    # (`app.background.spawn`) or, configured, the call's callee
+    where: Where | None = (path, sf.spawner)
+    if where not in first:
+        where = index.resolve_callee(path, sf.helper, sf.context) if sf.helper \
+            else index.qualified(path, sf.spawner)
+    inside = first.get(where) if where is not None else None
+    if inside is None:
+        return found
+    kept = replace(fate, stored_in=inside.tracked)
+    if inside.risk is Risk.LOW:
+        kept = replace(kept, kind=FateKind.HELPER_KEEPS, cleanup=inside.cleaned)
+    return finding(path, sf, (kept,), strict)
 
 
 def _no_fix_reason(fate: Fate, call: DroppedCall, many: bool) -> str | None:
@@ -108,6 +142,8 @@ def _no_fix_reason(fate: Fate, call: DroppedCall, many: bool) -> str | None:
         return HELPER_DROPS_NO_FIX
     if call.awaited and fate.kind is FateKind.DROPPED_RETURN:
         return AWAITED_HELPER_NO_FIX
+    if call.called_back and fate.kind is FateKind.DROPPED_RETURN:
+        return CALLED_BACK_NO_FIX
     return None
 
 
@@ -142,18 +178,25 @@ def join(files: Sequence[FileFacts], scanned: int,
     skipped: list[Skipped] = []
     parsed = 0
     call_sites: set[tuple[str, int]] = set()
+    judged = []
     for f in files:
-        if f.module is not None:
-            for sf in f.module.spawns:
-                if not is_spawn(index, f.path, sf):
-                    continue
-                findings.append(finding(f.path, sf, answer(index, f.path, sf)
-                                        if sf.questions or sf.helper else None, strict))
-                for caller_path, call, function in dropped_returns(index, f.path, sf):
-                    found = _call_site(index, caller_path, call, function, f.path)
-                    if found is not None and (caller_path, call.ordinal) not in call_sites:
-                        call_sites.add((caller_path, call.ordinal))
-                        findings.append(found)
+        for sf in f.module.spawns if f.module is not None else ():
+            if is_spawn(index, f.path, sf):
+                fates = answer(index, f.path, sf) if sf.questions or sf.helper else None
+                judged.append((f.path, sf, fates, finding(f.path, sf, fates, strict)))
+    # the finding at each function's first spawn: what a spawn helper does with its task is
+    # what its first spawn's finding says (`exports._functions` reads the first one too)
+    first: dict[Where, Finding] = {}
+    for path, sf, _, judgement in judged:
+        first.setdefault((path, sf.context), judgement)
+    for path, sf, fates, inside in judged:
+        findings.append(_kept_by_a_helper(index, path, sf, fates, inside, first, strict))
+        for caller_path, call, function in dropped_returns(index, path, sf):
+            found = _call_site(index, caller_path, call, function, path, inside)
+            if found is not None and (caller_path, call.ordinal) not in call_sites:
+                call_sites.add((caller_path, call.ordinal))
+                findings.append(found)
+    for f in files:
         if f.skipped is not None:
             skipped.append(f.skipped)
         parsed += f.parsed and not f.answers_only

@@ -41,11 +41,7 @@ def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.LOCAL_ONLY:
         return Description(f"local `{fate.holder}` only", "none", _local_only(fate) + often)
     if fate.kind is FateKind.DROPPED_RETURN:
-        return Description(
-            "discarded (returned by the callee)", "none",
-            f"the tasks {fate.callee}() returns are discarded here{often}"
-            if fate.holder == RETURNED_TASKS else
-            f"the task {fate.callee}() returns is discarded here{often}", because=_lost(fate))
+        return _dropped_return(fate, often)
     if fate.kind is FateKind.HANDED_AND_DROPPED:
         return Description(
             f"handed to {fate.callee}(), dropped there", "none",
@@ -93,6 +89,21 @@ def _describe(fate: Fate) -> Description:
     because = (DROPPED_AFTER_CALLBACK_REASON if fate.kind is FateKind.DROPPED_AFTER_CALLBACK
                and not fate.threadsafe else _lost(fate))
     return Description(tracked, "none", what + often, because=because)
+
+
+def _dropped_return(fate: Fate, often: str) -> Description:
+    """A call that drops the task(s) its callee returns, or a call that calls the callee back
+    and drops what it returns (`handed`: `loop.call_soon()`)."""
+    if fate.handed:
+        return Description(
+            f"discarded (by {fate.handed})", "none",
+            f"the task {fate.callee}() returns is dropped: {fate.handed} calls "
+            f"{fate.callee}() back and ignores what it returns{often}", because=_lost(fate))
+    return Description(
+        "discarded (returned by the callee)", "none",
+        f"the tasks {fate.callee}() returns are discarded here{often}"
+        if fate.holder == RETURNED_TASKS else
+        f"the task {fate.callee}() returns is discarded here{often}", because=_lost(fate))
 
 
 def _local_only(fate: Fate) -> str:
@@ -158,7 +169,13 @@ Checks for task spawns whose Task is dropped as soon as it is created:
 - is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`;
 - is a call of a project function that spawns what it is given and neither keeps nor returns
   the task (a spawner whose promise is `drops`): each call loses one, whatever it does with the
-  result. The fix belongs in that function, so the call has none;
+  result. The fix belongs in that function, so the call has none. What it is given may also be
+  awaited or called by a function it defines and spawns (`async def inner(): await func`); a
+  parameter that function only reads (`task.exception()`) is data, not work;
+- is what a project function returns that a call like the ones above calls back later
+  (`loop.call_soon_threadsafe(self.async_add_job, job)`, where `async_add_job` returns its
+  task): the call that calls it back drops it. No fix is offered there: call back a function
+  that keeps the task;
 - is what `await start()` gives, where `start` is a coroutine function of the project that
   returns the task it spawns, and the `await` is a statement (or the value is dropped another
   way). No fix is offered: the fixes rewrite spawn calls. A call of it that is not awaited runs

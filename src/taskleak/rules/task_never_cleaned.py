@@ -17,9 +17,10 @@ from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON
 def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.HELPER_NEVER_ENDS:
         loops = f"{fate.coroutine} {fate.loop}: " if fate.loop else ""
+        kept = f" in {fate.stored_in}" if fate.stored_in else ""
         return Description(f"kept by {fate.holder}()", "none",
-                           f"{loops}handed to {fate.holder}(), which keeps the task but never "
-                           "awaits or cancels it")
+                           f"{loops}handed to {fate.holder}(), which keeps the task{kept} but "
+                           "never awaits or cancels it")
     if fate.kind is FateKind.LEFT_RUNNING:
         where = "in a finally or an except around the wait" if fate.timeout else "after the wait"
         ends = f"nothing cancels it {where}" if not fate.exit_only else (
@@ -85,6 +86,11 @@ A task made by a spawn helper of the project that keeps it only until it is done
 to a set that a done-callback prunes, and returns it) is judged by what the caller does with
 it, like one from `asyncio.create_task`: pruning forgets a finished task and ends none. A
 helper that also cancels or waits for what it keeps (on shutdown) answers for every call.
+A helper that spawns the work it is given and keeps the task where nothing ends it (an
+attribute, a set that only grows) is reported at its spawn and at each call that hands it
+work, with where it keeps the task ("handed to keep(), which keeps the task in self._current
+but never awaits or cancels it"); when the project finds what ends the helper's task (another
+module cancels the attribute), its calls are tracked rows too.
 
 Also reported here:
 - a task raced by `asyncio.wait(..., return_when=FIRST_COMPLETED)`, `asyncio.wait(...,

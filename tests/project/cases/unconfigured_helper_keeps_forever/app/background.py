@@ -1,6 +1,7 @@
 """The near miss of unconfigured_helper_keeps_and_cleans: the helper keeps each task in a set
-that nothing prunes or ends. It promises its callers nothing, so they get no row of their own;
-the finding is the helper's spawn, with the set that only grows."""
+that nothing prunes or ends. Its callers hand it the work, so each call is a row of its own,
+graded as the helper's spawn is (medium, kept in the set), as a call of a helper that keeps and
+ends its task is low and one of a helper that drops it is high."""
 
 import asyncio
 from collections.abc import Coroutine
