@@ -4,8 +4,11 @@ resolve a call through an attribute (`self.client.dispatch(...)` with `client: S
 An attribute's type comes from an annotation, never from its name: in the class body
 (`client: syncer.Syncer`, a dataclass field), on `self` in a method (`self.client: Syncer =
 ...`), or from the annotated parameter a method stores (`def __init__(self, client: Syncer):
-self.client = client`). `X | None`, `Optional[X]`, `X[T]` and `"X"` give `X`. The join
-resolves the text in this module (its imports), so only a dotted name is kept.
+self.client = client`). `X | None`, `Optional[X]`, `X[T]` and `"X"` give `X`. With no
+annotation, from its constructor: every binding of it in the class (`None` aside) calls one
+and the same name of the module (`self.bucket = Bucket()`, `bucket = utils.Bucket(x)` in the
+class body). The join resolves the text in this module (its imports) and keeps it only when it
+names a class of the project (not a factory function), so only a dotted name is kept.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import libcst as cst
 
 from taskleak.analysis.nodes import dotted
 from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Scope
+from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 
 _OPTIONAL = ("Optional", "typing.Optional")
 
@@ -39,7 +42,46 @@ def attribute_types(cls: Scope, resolver: Resolver) -> tuple[tuple[str, str], ..
                 if params:
                     _put(out, attr, params[0].value)  # type: ignore[arg-type]
                     break
+    for attr in (*cls.bindings, *cls.attr_bindings):
+        if attr not in out and attr not in cls.attr_annotations:
+            called = _constructor(cls, attr, resolver)
+            if called:
+                out[attr] = called
     return tuple(sorted(out.items()))
+
+
+def _constructor(cls: Scope, attr: str, resolver: Resolver) -> str:
+    """The dotted name every binding of `attr` in `cls` calls, `None` aside: in the class body
+    and on `self` in its methods; "" when one binds anything else (another name, a value not
+    known, an annotation) or none is a call. The name must be one of the module (a class it
+    defines or imports), as the join resolves it there."""
+    values: list[tuple[cst.BaseExpression, Scope]] = []
+    for b in cls.bindings.get(attr, ()):
+        if b.kind is not BindingKind.ASSIGN or b.annotation is not None or b.value is None:
+            return ""
+        values.append((b.value, cls))
+    if attr in cls.attr_unknown:
+        return ""
+    values += cls.attr_bindings.get(attr, ())
+    called = {_called_name(v, s, resolver) for v, s in values
+              if not (isinstance(v, cst.Name) and v.value == "None")}
+    return called.pop() if len(called) == 1 else ""
+
+
+def _called_name(value: cst.BaseExpression, scope: Scope, resolver: Resolver) -> str:
+    """`Bucket` of `Bucket(...)`, `utils.Bucket` of `utils.Bucket(...)`, when the name's head
+    is bound only at module level, by a class statement or an import; "" otherwise."""
+    if not isinstance(value, cst.Call):
+        return ""
+    name = dotted(value.func)
+    if not name:
+        return ""
+    bindings = resolver.lookup(name.partition(".")[0], scope)
+    if not bindings or any(b.kind not in (BindingKind.CLASS, BindingKind.IMPORT)
+                           or b.scope is None or b.scope.kind is not ScopeKind.MODULE
+                           for b in bindings):
+        return ""
+    return name
 
 
 def init_parameters(cls: Scope, resolver: Resolver) -> tuple[tuple[str, int], ...]:

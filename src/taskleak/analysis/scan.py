@@ -244,13 +244,9 @@ class Scanner(StackWalker):
             if loop[0] is self.cur:
                 loop[2] = True
 
-    def _bind_target(
-        self,
-        target: cst.BaseExpression,
-        value: cst.BaseExpression | None,
-        kind: BindingKind = BindingKind.ASSIGN,
-        annotation: cst.BaseExpression | None = None,
-    ) -> None:
+    def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression | None,
+                     kind: BindingKind = BindingKind.ASSIGN,
+                     annotation: cst.BaseExpression | None = None) -> None:
         if isinstance(target, cst.Name):
             scope = self.cur
             if value is not None and last_name(value) in _SPAWN_NAMES \
@@ -274,6 +270,8 @@ class Scanner(StackWalker):
             if cls is not None and method is not None and method.self_name == target.value.value:
                 if value is not None:
                     cls.attr_bindings.setdefault(target.attr.value, []).append((value, scope))
+                if kind is not BindingKind.ASSIGN or (value is None and annotation is None):
+                    cls.attr_unknown.add(target.attr.value)  # not (only) the value written
                 if annotation is not None:
                     cls.attr_annotations.setdefault(target.attr.value, []).append(
                         (annotation, scope))

@@ -154,6 +154,9 @@ class Scope:
     # class scopes: annotations of `self.X: T = ...` in its methods, X -> annotations
     attr_annotations: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(
         default_factory=dict)
+    # class scopes: attributes of `self` also bound where the value is not known (`self.X +=
+    # ...`, `self.X, y = ...`, `for self.X in ...`, `with ... as self.X`)
+    attr_unknown: set[str] = field(default_factory=set)
     # function scopes: the name of the first parameter when it is a method (usually "self")
     self_name: str | None = None
 

@@ -203,9 +203,11 @@ class ProjectIndex:
     def attribute_class(self, path: str, cls: str, attr: str, depth: int = 0,
                         origin: Where | None = None) -> Where | None:
         """The project class that attribute `attr` of `cls` (in `path`) is declared to hold,
-        by its own annotation or a base class's, or, for what `__init__` stores from a
-        parameter with no annotation, the one class whose methods construct `cls` (or a
-        subclass of it) giving their `self` there (`AsyncSocket(self, sid)` in `AsyncServer`)."""
+        by its own annotation or a base class's (or the one name every binding of it calls:
+        kept only when it names a class, not a factory function), or, for what `__init__`
+        stores from a parameter with no annotation, the one class whose methods construct `cls`
+        (or a subclass of it) giving their `self` there (`AsyncSocket(self, sid)` in
+        `AsyncServer`)."""
         facts = self.classes.get((path, cls))
         if facts is None or depth > 8:
             return None
