@@ -118,13 +118,11 @@ def _kept_by_a_helper(index: ProjectIndex, path: str, sf: SpawnFacts,
     fate = (fates or sf.fates or (None,))[0]
     if fate is None or fate.kind is not FateKind.HELPER_NEVER_ENDS:
         return found
-    # a helper of this module is the spawner; one of another module, by its qualified name
-    # (`app.background.spawn`) or, configured, the call's callee
-    where: Where | None = (path, sf.spawner)
-    if where not in first:
-        where = index.resolve_callee(path, sf.helper, sf.context) if sf.helper \
-            else index.qualified(path, sf.spawner)
-    inside = first.get(where) if where is not None else None
+    # a helper of this module is the spawner; one of another module, configured, the call's
+    # callee, or else the place its qualified name (`app.background.spawn`) gives
+    places = [(path, sf.spawner), index.resolve_callee(path, sf.helper, sf.context)
+              if sf.helper else None, index.qualified(path, sf.spawner)]
+    inside = next((first[w] for w in places if w is not None and w in first), None)
     if inside is None:
         return found
     kept = replace(fate, stored_in=inside.tracked)
