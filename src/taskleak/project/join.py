@@ -84,10 +84,7 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
         # a helper that keeps and ends what it spawns: the call hands it the work
         fate = replace(fate, kind=FateKind.HELPER_KEEPS, holder=name, cleanup=helper.cleanup)
     elif helper is not None and helper.promise is Promise.KEEPS:
-        # it keeps the task; whether anything ends it is what the project said of its spawn
-        fate = replace(fate, kind=FateKind.HELPER_NEVER_ENDS if inside.risk is not Risk.LOW
-                       else FateKind.HELPER_KEEPS, holder=name, stored_in=inside.tracked,
-                       cleanup=inside.cleaned if inside.risk is Risk.LOW else "")
+        fate = _as_the_helper_keeps(replace(fate, holder=name), inside)
     elif helper is not None and helper.promise is Promise.DROPS:
         fate = replace(fate, kind=FateKind.HELPER_DROPS, holder=name)  # it loses the work
     many = helper is not None and helper.many
@@ -115,8 +112,8 @@ def _kept_by_a_helper(index: ProjectIndex, path: str, sf: SpawnFacts,
     project found what ends the helper's task (`first`: the finding at each function's first
     spawn, the helper's among them); the words name where it keeps it. Any other spawn:
     `found`."""
-    fate = (fates or sf.fates or (None,))[0]
-    if fate is None or fate.kind is not FateKind.HELPER_NEVER_ENDS:
+    judged = fates or sf.fates
+    if not judged or judged[0].kind is not FateKind.HELPER_NEVER_ENDS:
         return found
     # a helper of this module is the spawner; one of another module, configured, the call's
     # callee, or else the place its qualified name (`app.background.spawn`) gives
@@ -125,10 +122,17 @@ def _kept_by_a_helper(index: ProjectIndex, path: str, sf: SpawnFacts,
     inside = next((first[w] for w in places if w is not None and w in first), None)
     if inside is None:
         return found
-    kept = replace(fate, stored_in=inside.tracked)
+    return finding(path, sf, (_as_the_helper_keeps(judged[0], inside),), strict)
+
+
+def _as_the_helper_keeps(fate: Fate, inside: Finding) -> Fate:
+    """A call's fate when the helper it hands work to keeps the task: kept where the helper's
+    spawn (`inside`, as the project judged it) keeps it, and ended by what ends that, or never
+    ended when nothing does."""
     if inside.risk is Risk.LOW:
-        kept = replace(kept, kind=FateKind.HELPER_KEEPS, cleanup=inside.cleaned)
-    return finding(path, sf, (kept,), strict)
+        return replace(fate, kind=FateKind.HELPER_KEEPS, stored_in=inside.tracked,
+                       cleanup=inside.cleaned)
+    return replace(fate, kind=FateKind.HELPER_NEVER_ENDS, stored_in=inside.tracked, cleanup="")
 
 
 def _no_fix_reason(fate: Fate, call: DroppedCall, many: bool) -> str | None:
