@@ -136,8 +136,12 @@ def _classes(root: Scope, resolver: Resolver) -> tuple[ClassFacts, ...]:
     return tuple(out)
 
 
-# what a helper that spawns what a parameter gives may do with the task and lose it
-_DROPS = frozenset({FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.LOCAL_ONLY})
+# what a helper that spawns what a parameter gives may do with the task and lose it: drop it
+# itself, or hand the work to a helper of its module that loses it (`loop.call_soon(self.
+# start, coro)` drops what `start` returns; `drop_it(coro)` of a helper that drops it)
+_DROPS = frozenset({FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.LOCAL_ONLY,
+                    FateKind.CALLED_BACK, FateKind.RETURNED_FROM_LAMBDA,
+                    FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS})
 
 
 def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | None:

@@ -36,11 +36,14 @@ def helper_spawners(functions: Iterable[FunctionFacts]) -> dict[str, Spawner]:
 
 
 def called_in(text: str | None, helpers: Iterable[str]) -> bool:
-    """Whether any helper's name is followed by `(` more often than its `def` accounts for
-    (a cheap test before scanning the module again; without the text, assume it is)."""
+    """Whether any helper's name is called (followed by `(`) or handed to a call that calls it
+    back (`loop.call_soon(self.start, coro)`: followed by `,`) more often than its `def`
+    accounts for (a cheap test before scanning the module again; without the text, assume it
+    is)."""
     if text is None:
         return True
-    return any(text.count(name.rsplit(".", 1)[-1] + "(") > 1 for name in helpers)
+    return any(text.count(name.rsplit(".", 1)[-1] + "(")
+               + text.count(name.rsplit(".", 1)[-1] + ",") > 1 for name in helpers)
 
 
 class OwnCalls:

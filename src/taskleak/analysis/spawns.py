@@ -13,6 +13,7 @@ A `create_task` method of anything else (a to-do API client) is not a spawn.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import libcst as cst
@@ -77,15 +78,15 @@ class Spawn:
         """What the spawn runs: a configured helper's coroutine argument, else the argument
         after the `via` ones (`context.run(loop.create_task, coro)`), starred or not."""
         if self.helper is not None:
-            return coroutine_arg(self.site.node, self.helper.coroutine)
+            return coroutine_arg(self.site.args, self.helper.coroutine)
         args = self.site.node.args
         return args[self.site.via].value if len(args) > self.site.via else None
 
 
-def coroutine_arg(call: cst.Call, position: int | None) -> cst.BaseExpression | None:
-    """The positional argument at `position`; None: the first one that is a call, else the
-    first one."""
-    args = [a.value for a in call.args if a.keyword is None and not a.star]
+def coroutine_arg(given: Sequence[cst.Arg], position: int | None) -> cst.BaseExpression | None:
+    """The positional argument of `given` at `position`; None: the first one that is a call,
+    else the first one."""
+    args = [a.value for a in given if a.keyword is None and not a.star]
     if position is not None:
         return args[position] if position < len(args) else None
     return next((a for a in args if isinstance(a, (cst.Call, cst.Await))),
@@ -100,7 +101,8 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
     for scope in module.walk():
         for site in scope.calls:
             spawn = classify_call(site, resolver, extra)
-            if spawn is None and local is not None and not site.via:
+            if spawn is None and local is not None:
+                # `self.start(coro)`, or `loop.call_soon(self.start, coro)` calling it back
                 found = local.spawner(site, resolver)
                 if found is not None:
                     spawn = Spawn(site, found[0], structured=False, helper=found[1])
