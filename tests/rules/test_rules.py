@@ -34,7 +34,8 @@ SPAWN_CALL = re.compile(
     r"gather|shield|wait_for)"
     r"\s*\(|\b(run|partial|map)\(\S+\.(create_task|ensure_future|start_soon)\b|"
     r"\bcall_\w+\(.*\b(create_task|ensure_future)\b|"
-    r"\bcall_\w+\(self\.\w+"  # a method of the module's own that returns a task, called back
+    r"\bcall_\w+\(self\.\w+|"  # a method of the module's own that returns a task, called back
+    r"\b(call_later|call_at|add_done_callback)\(.*\b(self\.)?\w+"  # a coroutine function too
 )
 
 

@@ -100,6 +100,15 @@ INDIRECT = {
         def main():
             protect(f())
     """,
+    "coroutine_function_called_back": """
+        import asyncio
+        class Session:
+            def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+                self.loop = loop
+            async def expire(self) -> None: ...
+            def arm(self) -> None:
+                self.loop.call_later(5, self.expire)
+    """,
     "tg_param_start": """
         async def serve(task_status): ...
         async def run_in(tg):
@@ -235,6 +244,12 @@ def test_words_cover_every_name_the_scanner_records() -> None:
     (b'"""Helper to gather system info."""', False),
     (b"# We do not use gather here", False),
     (b"icon = 'mdi:shield-home'", False),
+    (b"self._timer = loop.call_later(30, self.expire)", True),  # a coroutine function, maybe
+    (b"loop.call_soon_threadsafe(self.stop)", True),
+    (b"task.add_done_callback(self.on_done)", True),
+    (b"threading.Timer(5, self.expire).start()", True),
+    (b"async_call_later(hass, 5, self.expire)", False),  # another function
+    (b"self.add_item(x)", False),
 ])
 def test_prefilter_words(text: bytes, expected: bool) -> None:
     assert may_spawn(text) is expected

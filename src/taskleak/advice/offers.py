@@ -26,6 +26,9 @@ NO_FIX_KNOWN = "taskleak has no automatic fix for this pattern"
 DROPS_LINES = ("libcst does not write this file back as it was (a line holding only a "
                "backslash, a form feed before a statement ...): taskleak does not fix it")
 
+NEVER_AWAITED_NO_FIX = ("no task exists to keep: call back a plain function that spawns the "
+                        "coroutine and keeps its task")
+
 
 def needs_fix(verdict: Verdict, sp: Spawn) -> bool:
     """Low findings and structured spawns are never fixed (the fix policy's rule)."""
@@ -54,6 +57,8 @@ def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], l
         return found, [TOO_DEEP_TO_FIX]
     if ctx.rewrites_more:  # what `fix` would write is not the user's file with one fix in it
         return found, [DROPS_LINES]
+    if sp.unawaited:  # `loop.call_later(5, self.expire)`: no task exists to keep
+        return found, [NEVER_AWAITED_NO_FIX]
     if sp.site.via:  # `context.run(loop.create_task, coro)`: the rewrites expect a plain call
         return found, [f"the spawn goes through {callee_text(sp.site.node.func)}(); "
                        "taskleak fixes only direct calls"]

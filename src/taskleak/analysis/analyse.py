@@ -131,8 +131,9 @@ class ModuleAnalysis:
 
 def shown_node(sp: Spawn) -> cst.CSTNode:
     """Where a spawn is shown: its call, or the spawn function handed to another call
-    (`context.run(loop.create_task, coro)` is shown at `loop.create_task`)."""
-    return sp.site.func if sp.site.via else sp.site.node
+    (`context.run(loop.create_task, coro)` is shown at `loop.create_task`); a coroutine function
+    called back at the call that calls it back."""
+    return sp.site.func if sp.site.via and not sp.unawaited else sp.site.node
 
 
 def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),

@@ -42,6 +42,9 @@ class FateKind(Enum):
     RETURNED_FROM_LAMBDA = "returned_from_lambda"
     # the spawn function itself handed to `callee` (CALLED_BACK_LATER), which drops the Task
     CALLED_BACK = "called_back"
+    # a coroutine function (`holder`) that `callee` calls back: the coroutine it makes is never
+    # awaited (`handed`: "a coroutine" when the callback is a coroutine object already)
+    NEVER_AWAITED = "never_awaited"
     DROPPED_FROM_COMPREHENSION = "dropped_from_comprehension"  # built in a dropped literal
     LOCAL_ONLY = "local_only"  # a local nothing awaits or cancels: `holder`, `where`
     LOCAL_COLLECTION_DROPPED = "local_collection_dropped"  # a local collection dropped

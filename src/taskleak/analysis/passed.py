@@ -52,6 +52,9 @@ def called_back_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate:
     d = sp.site.dest
     if d.call is None or last_name(d.call.func) not in CALLED_BACK_LATER:
         return make(FateKind.LAMBDA_HANDED, sp, callee=d.callee)
+    if sp.unawaited:  # `loop.call_later(5, self.expire)`, `async def expire`
+        return make(FateKind.NEVER_AWAITED, sp, holder=sp.unawaited, callee=d.callee,
+                    handed="a coroutine" if sp.coroutine_object else "")
     if sp.site.via and sp.returned_by:  # `loop.call_soon(self.start, coro)`, a helper of ours
         return make(FateKind.DROPPED_RETURN, sp, callee=sp.returned_by, handed=f"{d.callee}()")
     return make(FateKind.CALLED_BACK if sp.site.via else FateKind.RETURNED_FROM_LAMBDA, sp,

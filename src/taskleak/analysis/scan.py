@@ -331,11 +331,12 @@ class Scanner(StackWalker):
             dest = trace(stack, len(stack) - 1)
             dest.container = dest.container or name == "map"  # a task per item, as they go
             self._call_site(node, dest, via=1)
-        elif name in CALLED_BACK_LATER and len(node.args) > CALLED_BACK_LATER[name] \
-                and self._names_a_spawn(node.args[CALLED_BACK_LATER[name]].value):
-            # `loop.call_later(delay, loop.create_task, coro)`: the loop drops the Task
+        elif name in CALLED_BACK_LATER and len(node.args) > CALLED_BACK_LATER[name]:
+            # `loop.call_later(delay, loop.create_task, coro)`: the loop drops the Task; any
+            # other callback may be a coroutine function, whose coroutine nobody awaits
+            spawns = self._names_a_spawn(node.args[CALLED_BACK_LATER[name]].value)
             self._call_site(node, Dest(Flow.LAMBDA, call=node, callee=callee_text(node.func)),
-                            via=CALLED_BACK_LATER[name] + 1)
+                            via=CALLED_BACK_LATER[name] + 1, called_back=not spawns)
         else:
             if name in LOOP_RUNNERS:
                 self.cur.blocking.append((self.seq, node))
@@ -345,11 +346,12 @@ class Scanner(StackWalker):
                 if dest.kind is not Flow.AWAITED or dest.container:
                     self._call_site(node, dest)
 
-    def _call_site(self, node: cst.Call, dest: Dest, via: int = 0) -> None:
+    def _call_site(self, node: cst.Call, dest: Dest, via: int = 0,
+                   called_back: bool = False) -> None:
         i = len(self.stack) - 1
-        self.cur.calls.append(CallSite(node=node, scope=self.cur, dest=dest, seq=self.seq,
-                                       loops=self._loops(i), statement=self._statement(i),
-                                       path=tuple(self.stack[:i]), via=via))
+        (self.cur.called_back if called_back else self.cur.calls).append(CallSite(
+            node=node, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),
+            statement=self._statement(i), path=tuple(self.stack[:i]), via=via))
 
     def _names_a_spawn(self, value: cst.BaseExpression) -> bool:
         """`loop.create_task` passed on, not called (`context.run(loop.create_task, coro)`)."""

@@ -135,6 +135,9 @@ class Scope:
     declared_nonlocal: set[str] = field(default_factory=set)
     occurrences: list[Occurrence] = field(default_factory=list)
     calls: list[CallSite] = field(default_factory=list)
+    # calls that call a function back later (`loop.call_later(5, self.expire)`): a spawn only
+    # when the function is a coroutine function (`coroutine_callbacks.py`)
+    called_back: list[CallSite] = field(default_factory=list)
     # `f(...)` as a statement, and the functions called back by calls that drop what they
     # return (`loop.call_soon(self.start, job)`), in text order
     dropped_calls: list[DroppedCallSite] = field(default_factory=list)

@@ -19,10 +19,11 @@ from dataclasses import replace
 import libcst as cst
 
 from taskleak.analysis.chains import receiver_chain
+from taskleak.analysis.coroutine_callbacks import CoroutineCallbacks
 from taskleak.analysis.flow import Flow, trace
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.local_helpers import LocalHelpers
-from taskleak.analysis.nodes import dotted, last_name
+from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
 from taskleak.analysis.scopes import BindingKind, CallSite, Scope
 from taskleak.analysis.spawners import Spawner, spawner_index
@@ -58,6 +59,10 @@ class Spawn:
     # a receiver another module must type (`core.loop.create_task`): its chain
     # ("pkg.core.loop", see chains.py); a spawn only if the project join finds it is a loop
     receiver: str = ""
+    # a coroutine function called back (`loop.call_later(5, self.expire)`, see
+    # coroutine_callbacks.py): its name, and whether a coroutine object is handed instead
+    unawaited: str = ""
+    coroutine_object: bool = False
 
     @property
     def threadsafe(self) -> bool:
@@ -79,6 +84,8 @@ class Spawn:
         after the `via` ones (`context.run(loop.create_task, coro)`), starred or not."""
         if self.helper is not None:
             return coroutine_arg(self.site.args, self.helper.coroutine)
+        if self.unawaited:
+            return self.site.func  # what is called back
         args = self.site.node.args
         return args[self.site.via].value if len(args) > self.site.via else None
 
@@ -98,6 +105,7 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
     """The spawns among the calls the scan recorded, in text order within each scope; `local`:
     the module's own spawn helpers, whose calls are spawns too (`local_helpers.py`)."""
     out: list[Spawn] = []
+    callbacks: CoroutineCallbacks | None = None
     for scope in module.walk():
         for site in scope.calls:
             spawn = classify_call(site, resolver, extra)
@@ -110,6 +118,12 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
                 spawn = _awaited(spawn)
             if spawn is not None:
                 out.append(spawn)
+        for site in scope.called_back:
+            callbacks = callbacks or CoroutineCallbacks(module)
+            function = callbacks.of(site, resolver)
+            if function is not None:
+                out.append(Spawn(site, callee_text(site.node.func), structured=False,
+                                 unawaited=function[0], coroutine_object=function[1]))
     return out
 
 

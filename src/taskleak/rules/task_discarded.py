@@ -24,6 +24,10 @@ DISCARDED_FUTURE_REASON = (
 DROPPED_AFTER_CALLBACK_REASON = (
     "a done-callback does not keep a task alive: the event loop holds it only weakly, so once "
     "dropped it can vanish mid-run")
+NEVER_AWAITED_REASON = (
+    "a coroutine runs only when it is awaited or wrapped in a task; a call that calls a "
+    "function back drops what it returns, so the coroutine is never awaited and its work never "
+    "runs")
 WEAKLY_HELD_REASON = (
     "a weak reference owns nothing, so a task held only weakly can be garbage-collected "
     "mid-run, and nothing awaits it, so its errors reach only the log")
@@ -42,6 +46,8 @@ def _describe(fate: Fate) -> Description:
         return Description(f"local `{fate.holder}` only", "none", _local_only(fate) + often)
     if fate.kind is FateKind.DROPPED_RETURN:
         return _dropped_return(fate, often)
+    if fate.kind is FateKind.NEVER_AWAITED:
+        return _never_awaited(fate, often)
     if fate.kind is FateKind.HANDED_AND_DROPPED:
         return Description(
             f"handed to {fate.callee}(), dropped there", "none",
@@ -106,6 +112,23 @@ def _dropped_return(fate: Fate, often: str) -> Description:
         f"the task {fate.callee}() returns is discarded here{often}", because=_lost(fate))
 
 
+def _never_awaited(fate: Fate, often: str) -> Description:
+    """A coroutine function called back (`loop.call_later(5, self.expire)`), or a coroutine
+    object handed as the callback (`handed`)."""
+    if fate.handed:
+        what = (f"{fate.coroutine} is a coroutine handed to {fate.callee}() as its callback: "
+                f"nothing awaits it, so {fate.holder}() never runs, and calling it back raises "
+                "TypeError")
+    else:
+        function = f"the coroutine function {fate.coroutine}" \
+            if fate.coroutine.rsplit(".", 1)[-1] == fate.holder \
+            else f"{fate.coroutine}, which runs the coroutine function {fate.holder}()"
+        what = (f"{fate.callee}() calls back {function}: that only makes a coroutine, which "
+                "nothing awaits, so its work never runs")
+    return Description("never awaited (a coroutine called back)", "none", what + often,
+                       because=NEVER_AWAITED_REASON)
+
+
 def _local_only(fate: Fate) -> str:
     """A local dropped when its function returns: on every way out, on the way out by a
     `return` before its end (`skipped`), or on all but a failure (`cleanup` in an `except`)."""
@@ -159,6 +182,11 @@ Checks for task spawns whose Task is dropped as soon as it is created:
   followed (task-tracked, or task-end-unknown with `--strict`); `context.run(lambda: ...)`
   returns what the lambda returns, and that is followed;
 - is made by `map(asyncio.create_task, coros)` and the map's items are dropped;
+- never happens: a coroutine function of the module is handed to one of those calls (an asyncio
+  loop's, an asyncio Task's or Future's, `threading.Timer`), directly, through
+  `functools.partial` or a local (`loop.call_later(30, self.abort)` with `async def abort`), or
+  a coroutine object is (`loop.call_later(30, self.abort())`): the callback only makes a
+  coroutine that nothing awaits, so the work never runs (no fix: no task exists to keep);
 - is bound to a local that is only used for `add_done_callback`, `set_name` or logging and is
   dropped when the function returns;
 - is bound to a local that is cancelled only in an `except` handler and never awaited: the
@@ -219,7 +247,7 @@ class Agent:
 ''',
     fates=frozenset({
         FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
-        FateKind.CALLED_BACK,
+        FateKind.CALLED_BACK, FateKind.NEVER_AWAITED,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
         FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS, FateKind.HANDED_AND_DROPPED,
         FateKind.WEAKLY_HELD, FateKind.UNBOUNDED_PUT,

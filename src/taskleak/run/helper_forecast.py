@@ -102,7 +102,7 @@ class Forecast:
             except SourceError:
                 text = b""
             known = frozenset(self._top_spawning(text)) \
-                if self.prefilter.may_spawn(text) else frozenset()
+                if self.prefilter.may_spawn(text, callbacks=False) else frozenset()
             self._found[file] = known
         return known
 
@@ -111,7 +111,8 @@ class Forecast:
         for match in _TOP_DEF.finditer(text):
             end = _TOP_LEVEL.search(text, match.end())
             body = text[match.end():end.start() if end else len(text)]
-            if _RETURN.search(body) and self.prefilter.may_spawn(body):
+            # a helper spawns; a call that calls a function back spawns nothing to return
+            if _RETURN.search(body) and self.prefilter.may_spawn(body, callbacks=False):
                 out.append(match.group(1).decode())
         return out
 
