@@ -244,12 +244,15 @@ def test_words_cover_every_name_the_scanner_records() -> None:
     (b'"""Helper to gather system info."""', False),
     (b"# We do not use gather here", False),
     (b"icon = 'mdi:shield-home'", False),
-    (b"self._timer = loop.call_later(30, self.expire)", True),  # a coroutine function, maybe
-    (b"loop.call_soon_threadsafe(self.stop)", True),
-    (b"task.add_done_callback(self.on_done)", True),
-    (b"threading.Timer(5, self.expire).start()", True),
-    (b"async_call_later(hass, 5, self.expire)", False),  # another function
-    (b"self.add_item(x)", False),
+    # a call that calls back one of the file's coroutine functions (or a `partial` local)
+    (b"async def expire(self): ...\nself._timer = loop.call_later(30, self.expire)", True),
+    (b"async def stop(self): ...\nloop.call_soon_threadsafe(self.stop)", True),
+    (b"async def on_done(self, t): ...\ntask.add_done_callback(self.on_done)", True),
+    (b"async def stop(self): ...\ncb = partial(self.stop, 1)\nloop.call_soon(cb)", True),
+    (b"async def stop(self): ...\nloop.call_soon(self.flush)", False),  # a plain function
+    (b"loop.call_later(30, self.expire)", False),  # no coroutine function here
+    (b"async def expire(self): ...\nasync_call_later(hass, 5, self.expire)", False),
+    (b"async def add_item(self): ...\nself.add_item(x)", False),
 ])
 def test_prefilter_words(text: bytes, expected: bool) -> None:
     assert may_spawn(text) is expected
