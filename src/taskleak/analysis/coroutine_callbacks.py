@@ -7,7 +7,7 @@ self.expire())`) is never awaited either, and calling it back raises TypeError.
 
 What proves it: the call (`scan`'s `Scope.called_back`: `vocabulary.CALLED_BACK_LATER`'s
 calls) resolves to one that calls a plain function back (a method of an asyncio event loop, the
-`add_done_callback` of an asyncio Task or Future, `threading.Timer`/`Thread`: not by its name, as
+`add_done_callback` of an asyncio Task or Future, `threading.Timer` or `Thread`: not by name, as
 Tornado's IOLoop and task groups of other libraries take coroutine functions too), and the
 callback resolves to an `async def` of this module, a function, a nested function or a method of
 the enclosing class (or of a base class of this module), directly, through

@@ -42,8 +42,8 @@ def called_in(text: str | None, helpers: Iterable[str]) -> bool:
     is)."""
     if text is None:
         return True
-    return any(text.count(name.rsplit(".", 1)[-1] + "(")
-               + text.count(name.rsplit(".", 1)[-1] + ",") > 1 for name in helpers)
+    names = (name.rsplit(".", 1)[-1] for name in helpers)
+    return any(text.count(name + "(") + text.count(name + ",") > 1 for name in names)
 
 
 class OwnCalls:
