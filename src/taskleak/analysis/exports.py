@@ -144,11 +144,14 @@ _DROPS = frozenset({FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKin
                     FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS})
 
 
-def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | None:
+def _promise(fates: tuple[Fate, ...], helper: bool, always: bool = True
+             ) -> tuple[Promise, str] | None:
     """What a function that spawns and returns a task promises its callers: a task it also
     keeps (and ends) is the helper's business whatever the caller does with the result. A
     `helper` (it spawns what a parameter gives) that keeps and ends the task promises that to
-    its callers too, returned or not."""
+    its callers too, returned or not. It drops every call's task only when it keeps the work on
+    no other path (`always`): one that spawns while a loop runs and buffers the work otherwise
+    loses it only on some calls, which no call shows."""
     for fate in fates:
         if (fate.returned or helper) and fate.kind in _KEEPS_AND_CLEANS:
             return Promise.KEEPS_AND_CLEANS, fate.cleanup
@@ -159,7 +162,7 @@ def _promise(fates: tuple[Fate, ...], helper: bool) -> tuple[Promise, str] | Non
                                                             FateKind.LOCAL_COLLECTION_HANDED)
                                               and fate.handed == "returned"):
             return Promise.RETURNS, ""
-    if helper and fates and all(f.kind in _DROPS for f in fates):
+    if helper and always and fates and all(f.kind in _DROPS for f in fates):
         return Promise.DROPS, ""  # `run(func, *args)`: each call's task is lost
     return None
 
@@ -203,7 +206,7 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
         helper = runs >= 0 or (isinstance(called, cst.Name)
                                and (called.value in names
                                     or _closes_over(scope, called.value, names)))
-        found = _promise(spawn_fates, helper)
+        found = _promise(spawn_fates, helper, not _work_kept(scope, coro))
         if found is not None:
             out[scope.qualname] = FunctionFacts(
                 scope.qualname, names, found[0], found[1], method=scope.self_name is not None,
@@ -211,6 +214,22 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                 gives_task=scope.qualname not in no_task,
                 awaited=scope.qualname in coroutine_functions - threadsafe)
     return tuple(out.values())
+
+
+def _work_kept(scope: Scope, coro: cst.BaseExpression | None) -> bool:
+    """The work a helper spawns (its parameter `coro`) is also kept by it on some path: put in a
+    collection (`self.tasks.append(coro)` while no loop runs), stored on an attribute or in an
+    entry, or returned. Then a call loses its task only on some paths, which no call shows."""
+    if not isinstance(coro, cst.Name):
+        return False
+    for s in scope.walk():
+        for occ in s.occurrences:
+            d = occ.dest
+            if occ.key == coro.value and (d.kind in (Flow.COLLECTION, Flow.RETURNED) or (
+                    d.kind is Flow.BOUND and any(isinstance(t, (cst.Attribute, cst.Subscript))
+                                                 for t in d.targets))):
+                return True
+    return False
 
 
 # what a closure does with a parameter that makes the parameter its work
