@@ -13,7 +13,7 @@ from typing import Any
 import libcst as cst
 
 from taskleak.analysis.caller_waits import ended_per_event, not_again
-from taskleak.analysis.closing import closers, closing_work
+from taskleak.analysis.closing import closers, owner_ends, read_by_callback
 from taskleak.analysis.collection_aliases import aliased
 from taskleak.analysis.coroutines import (
     endless,
@@ -41,9 +41,7 @@ from taskleak.analysis.keys import (
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import (
     held_while,
-    joined_by,
     pruned_only_on_success,
-    stopped_by,
 )
 from taskleak.analysis.nodes import coroutine_text, leaves_the_loop
 from taskleak.analysis.ownership import Ownership
@@ -220,6 +218,9 @@ class Classifier:
         if eff.weak:
             return self._fate(FateKind.WEAKLY_HELD, sp, holder, holder=eff.weak[0])
         held = held_while(holder.scope, sp.site, self.ownership.resolver)
+        if held and read_by_callback(eff):  # held while it runs, its errors seen: ended
+            return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
+                              cleanup=f"held while {held}; {read_by_callback(eff)}")
         if held:  # the function does not return while the task runs: it holds the task
             return self._fate(FateKind.HELD_WHILE_RUNNING, sp, holder, holder=holder.key,
                               held=held)
@@ -264,13 +265,12 @@ class Classifier:
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               handed=eff.handed[0])
-        closing = joined_by(site) or ("" if endless(site) else closing_work(sp, holder, eff))
-        if closing:  # the close itself, left to run, its outcome read: kept and ended
+        closing = owner_ends(sp, holder, eff)
+        if closing:  # joined, stopped, or the close itself with its outcome read
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing)
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
                           holder, holder=label, long_running=long_running(sp), loop=loop_words(sp),
-                          stopped_by=stopped_by(site),
                           closers=closers(holder, sp, eff), guard=guarded,
                           replaced=", ".join(dict.fromkeys(eff.replaced)),
                           reschedules=reschedules(site),

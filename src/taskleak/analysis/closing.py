@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.coroutines import endless
+from taskleak.analysis.dynamic_reads import ended_through_getattr
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder
+from taskleak.analysis.lifetimes import joined_by, stopped_on_signal
 from taskleak.analysis.scopes import Scope, ScopeKind, defined_function
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import ends_lifecycle
@@ -52,6 +55,18 @@ def closers(holder: Holder, sp: Spawn, eff: Effects) -> str:
     return "; ".join(parts[:2])
 
 
+def owner_ends(sp: Spawn, holder: Holder, eff: Effects) -> str:
+    """How the owner ends a kept task that no cancel or await reaches, or "": a method that
+    stops its loop and waits for its end (`joined_by`), or only stops it, through a flag or a
+    sentinel (`stopped_on_signal`); a cancel through `getattr(self, name)`; or, for a task that
+    ends by itself, the close's own work whose outcome a done-callback reads."""
+    site = sp.site
+    return joined_by(site) or stopped_on_signal(site) or (
+        ended_through_getattr(holder.name, holder.scope)
+        if holder.kind is Keeper.ATTRIBUTE else "") \
+        or ("" if endless(site) else closing_work(sp, holder, eff))
+
+
 def closing_work(sp: Spawn, holder: Holder, eff: Effects) -> str:
     """How a kept task that ends by itself is seen to end ("ends by itself as the shutdown work
     of close(); the done-callback _closed() reads its outcome", "ends by itself; the
@@ -76,6 +91,17 @@ def closing_work(sp: Spawn, holder: Holder, eff: Effects) -> str:
                     f"{reader} reads its outcome")
         if reader and not closers(holder, sp, eff):  # a close() that leaves it running: no
             return f"ends by itself; the done-callback {reader} reads its outcome"
+    return ""
+
+
+def read_by_callback(eff: Effects) -> str:
+    """"the done-callback _done() reads its outcome" when a done-callback added to the holder
+    reads the task's outcome, else ""."""
+    for o in eff.occurrences:
+        if o.dest.kind is Flow.DONE_CALLBACK and o.dest.call is not None and o.dest.call.args:
+            reader = outcome_reader(o.dest.call.args[0].value, o.scope)
+            if reader:
+                return f"the done-callback {reader} reads its outcome"
     return ""
 
 

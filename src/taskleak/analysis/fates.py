@@ -134,7 +134,6 @@ class Fate:
     timeout: bool = False  # LEFT_RUNNING: a timeout can cut the wait short
     exit_only: bool = False  # LEFT_RUNNING: cancelled only where the loop around the wait is left
     held: str = ""  # HELD_WHILE_RUNNING: what keeps the local alive ("start() blocks in ...")
-    stopped_by: str = ""  # what stops its `while` loop: "close() stops through self._running"
     # kept, never ended: the resolved facts that show it ("none of its 2 reads in class Worker
     # (start(), close()) awaits, cancels or gathers it")
     witness: str = ""

@@ -20,6 +20,7 @@ from taskleak.analysis.flow import Flow
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.resolve import Resolver, SymKind
 from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
+from taskleak.analysis.sentinels import sentinel_stopper
 from taskleak.analysis.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
 from taskleak.analysis.walk import descendants
 
@@ -80,12 +81,24 @@ def _in_cleanup(path: tuple[cst.CSTNode, ...]) -> bool:
     return False
 
 
-def stopped_by(site: CallSite) -> str:
-    """"close() stops through self._running" when the spawned coroutine's `while` loop tests
-    a flag that another method of its class sets or resets (`self._running = False`,
-    `self._closed.set()`): a cooperative shutdown path, though nothing awaits the task."""
+def stopped_on_signal(site: CallSite) -> str:
+    """"stopped by close() through self._running": another method of the owner's class ends the
+    spawned coroutine's `while` loop through the flag it tests. A cooperative shutdown path, as
+    good as a cancel there (the labelled sets grade it so: kept and ended)."""
     found = _stopper(site)
-    return f"{found[1].name}() stops through {found[2]}" if found is not None else ""
+    if found is not None:
+        return f"stopped by {found[1].name}() through {found[2]}"
+    target = _spawned_method(site)
+    cls = target.enclosing_class() if target is not None else None
+    put = sentinel_stopper(target, cls) if target is not None and cls is not None else None
+    return f"stopped by {put[0].name}() through {put[1]}" if put is not None else ""
+
+
+def _spawned_method(site: CallSite) -> Scope | None:
+    """The function of the module whose coroutine the spawn runs (`self._run()`), or None."""
+    args = site.args
+    coro = args[0].value if args else None
+    return defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
 
 
 def joined_by(site: CallSite) -> str:

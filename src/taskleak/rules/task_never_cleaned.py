@@ -43,9 +43,7 @@ def _describe(fate: Fate) -> Description:
     if fate.replaced:
         why = (f"stored in {fate.holder}; {fate.replaced} cancels it only to replace it with a "
                "new one, and nothing awaits or cancels the last one")
-    if fate.long_running and fate.stopped_by:
-        why = f"{fate.coroutine} runs a `while` loop that {fate.stopped_by}: " + why
-    elif fate.loop:
+    if fate.loop:
         why = f"{fate.coroutine} {fate.loop}: " + why
     elif fate.reschedules:
         why = f"{fate.coroutine} spawns itself again when it is done, with no shutdown path: " \
@@ -77,7 +75,12 @@ Not reported: a task that ends by itself (no endless loop) whose done-callback r
 (`task.result()`, `task.exception()`; added in its module or another), when its owner has no
 close-like method that leaves it running: its end and errors are seen. Nor one that a method of
 the class joins, after stopping it with a message on a queue the task reads, by awaiting an event
-the task sets as it ends. A task kept on another object (`result.task = ...`) is asked of that
+the task sets as it ends. Nor one whose `while` loop another method of the class stops: through
+the flag the loop tests (`self._running = False`, `self._closed.set()`), or with a sentinel on
+the queue it reads, that it leaves the loop on (`if item is None: break`): a shutdown path. Nor
+one that a method cancels through `getattr(self, name)`, with the attribute's name, a loop over
+literal names that holds it, or a name computed at run time (then perhaps this one: no claim).
+A task kept on another object (`result.task = ...`) is asked of that
 object's class, found from its construction or its declared type, in any module; when the class
 is not known, an end of an attribute of that name in any module searched counts, and the words
 say so.
@@ -105,7 +108,7 @@ Also reported here:
   that waits again until it is done is no such exit);
 - a task kept in a local of a function that does not return while the task runs (it blocks in
   `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever): held, but its
-  result and errors are never read.""",
+  result and errors are never read (unless a done-callback added to it reads its outcome).""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\
 import asyncio

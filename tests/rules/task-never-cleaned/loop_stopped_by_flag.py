@@ -1,5 +1,6 @@
-"""A reader loop that close() stops through its running flag: it has a shutdown path, but
-nobody awaits the task, so an error in it is never seen; the pinger has no way to stop."""
+"""A reader loop that close() stops through its running flag, and a watcher that shutdown()
+stops through its event: a cooperative shutdown path, so kept and ended. The near miss: the
+pinger's `while True` has no way to stop."""
 
 import asyncio
 

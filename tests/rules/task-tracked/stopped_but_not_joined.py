@@ -1,6 +1,7 @@
-"""The near miss of task-tracked/stopped_and_joined_through_events.py: stop() sets the event the
-loop tests, then waits for an event the loop never sets (`_ready`, set by start()): nothing
-waits for the task's end, so an error in it is never seen."""
+"""stop() sets the event the sender's loop tests, then waits for an event the loop never sets
+(`_ready`, set by start()): no join, unlike task-tracked/stopped_and_joined_through_events.py,
+but the loop has a shutdown path, so the task is kept and ended (SPEC: ended on the owner's
+shutdown path)."""
 
 import asyncio
 
