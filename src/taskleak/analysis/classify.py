@@ -218,9 +218,9 @@ class Classifier:
         if eff.weak:
             return self._fate(FateKind.WEAKLY_HELD, sp, holder, holder=eff.weak[0])
         held = held_while(holder.scope, sp.site, self.ownership.resolver)
-        if held and read_by_callback(eff):  # held while it runs, its errors seen: ended
+        if held and (seen := read_by_callback(eff)):  # held while it runs, errors seen
             return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
-                              cleanup=f"held while {held}; {read_by_callback(eff)}")
+                              cleanup=f"held while {held}; {seen}")
         if held:  # the function does not return while the task runs: it holds the task
             return self._fate(FateKind.HELD_WHILE_RUNNING, sp, holder, holder=holder.key,
                               held=held)

@@ -19,7 +19,7 @@ from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import joined_by, stopped_on_signal
-from taskleak.analysis.scopes import Scope, ScopeKind, defined_function
+from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import ends_lifecycle
 from taskleak.analysis.walk import descendants
@@ -81,27 +81,30 @@ def closing_work(sp: Spawn, holder: Holder, eff: Effects) -> str:
     bound = {t.value for t in sp.site.dest.targets if isinstance(t, cst.Name)} \
         if sp.site.dest.kind is Flow.BOUND else set()
     first = [o for o in sp.site.scope.occurrences if o.key in bound and o.seq > sp.site.seq]
-    for o in [*eff.occurrences, *first]:
-        if o.dest.kind is not Flow.DONE_CALLBACK or o.dest.call is None \
-                or not o.dest.call.args:
-            continue
-        reader = outcome_reader(o.dest.call.args[0].value, o.scope)
-        if reader and method is not None and ends_lifecycle(method.name):
-            return (f"ends by itself as the shutdown work of {method.name}(); the done-callback "
-                    f"{reader} reads its outcome")
-        if reader and not closers(holder, sp, eff):  # a close() that leaves it running: no
-            return f"ends by itself; the done-callback {reader} reads its outcome"
+    reader = _first_reader([*eff.occurrences, *first])
+    if reader and method is not None and ends_lifecycle(method.name):
+        return (f"ends by itself as the shutdown work of {method.name}(); the done-callback "
+                f"{reader} reads its outcome")
+    if reader and not closers(holder, sp, eff):  # a close() that leaves it running: no
+        return f"ends by itself; the done-callback {reader} reads its outcome"
     return ""
 
 
 def read_by_callback(eff: Effects) -> str:
     """"the done-callback _done() reads its outcome" when a done-callback added to the holder
     reads the task's outcome, else ""."""
-    for o in eff.occurrences:
+    reader = _first_reader(eff.occurrences)
+    return f"the done-callback {reader} reads its outcome" if reader else ""
+
+
+def _first_reader(occurrences: list[Occurrence]) -> str:
+    """The first done-callback added through `occurrences` that reads the task's outcome, as
+    shown (`outcome_reader`), or ""."""
+    for o in occurrences:
         if o.dest.kind is Flow.DONE_CALLBACK and o.dest.call is not None and o.dest.call.args:
             reader = outcome_reader(o.dest.call.args[0].value, o.scope)
             if reader:
-                return f"the done-callback {reader} reads its outcome"
+                return reader
     return ""
 
 

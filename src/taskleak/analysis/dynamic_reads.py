@@ -2,7 +2,7 @@
 
 `for name in ("_timeout_task", "_command_task"): task = getattr(self, name); task.cancel()`
 cancels both attributes, though no `self._timeout_task` is written there. A method of the
-owner's class that cancels or awaits what `getattr(self, <name>)` gives, where `<name>` is the
+owner's class that cancels what `getattr(self, <name>)` gives, where `<name>` is the
 attribute's name as a string, or a loop variable over a literal tuple or list of names that holds
 it, ends the task. With a name computed at run time the read is not followed: it may be any
 attribute, so no method can be said to leave the task running (the evidence rule: say so, do

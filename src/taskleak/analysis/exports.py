@@ -144,7 +144,7 @@ _DROPS = frozenset({FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKin
                     FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS})
 
 
-def _promise(fates: tuple[Fate, ...], helper: bool, always: bool = True
+def _promise(fates: tuple[Fate, ...], helper: bool, always: bool
              ) -> tuple[Promise, str] | None:
     """What a function that spawns and returns a task promises its callers: a task it also
     keeps (and ends) is the helper's business whatever the caller does with the result. A

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.coroutines import spawned_function
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.resolve import Resolver, SymKind
@@ -88,17 +89,10 @@ def stopped_on_signal(site: CallSite) -> str:
     found = _stopper(site)
     if found is not None:
         return f"stopped by {found[1].name}() through {found[2]}"
-    target = _spawned_method(site)
+    target = spawned_function(site, calls_only=True)
     cls = target.enclosing_class() if target is not None else None
     put = sentinel_stopper(target, cls) if target is not None and cls is not None else None
     return f"stopped by {put[0].name}() through {put[1]}" if put is not None else ""
-
-
-def _spawned_method(site: CallSite) -> Scope | None:
-    """The function of the module whose coroutine the spawn runs (`self._run()`), or None."""
-    args = site.args
-    coro = args[0].value if args else None
-    return defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
 
 
 def joined_by(site: CallSite) -> str:
@@ -129,9 +123,7 @@ def waited_for_its_end(site: CallSite) -> str:
     method of the same class) reads, then awaits an event that the coroutine sets as its last
     statement or in a `finally` of its body, so when that method returns the task has ended (or
     is about to): a join. For a task with no endless loop; "" otherwise."""
-    args = site.args
-    coro = args[0].value if args else None
-    target = defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
+    target = spawned_function(site, calls_only=True)
     cls = target.enclosing_class() if target is not None else None
     if target is None or cls is None or not target.self_name or target.endless \
             or not isinstance(target.node, cst.FunctionDef) or not target.node.body.body:
@@ -175,9 +167,7 @@ def _attributes_called(fn: Scope, self_name: str, methods: set[str]) -> set[str]
 def _stopper(site: CallSite) -> tuple[Scope, Scope, str] | None:
     """(the spawned coroutine, the method of its class that stops its `while` loop, the flag
     it stops it through), or None."""
-    args = site.args
-    coro = args[0].value if args else None
-    target = defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
+    target = spawned_function(site, calls_only=True)
     cls = target.enclosing_class() if target is not None else None
     if target is None or cls is None or not target.loop_flags or not target.self_name:
         return None
