@@ -10,8 +10,10 @@ Each `labels/<name>.jsonl` (rows as in RUBRIC.md) has a `labels/<name>.toml` bes
     include = ["aiohttp/web_"]      # optional: only findings (and labels) under these path prefixes
     only_spawners = ["asyncio.create_task"]  # optional: only findings with these `spawner`s
 
-For each, taskleak runs as `taskleak check --format json --no-cache --isolated --fail-on none
-<args> .` in the library's folder, and its findings are matched to the labels by (path, line).
+For each, taskleak runs as `taskleak check --format json --no-cache --isolated --ignore-noqa
+--fail-on none <args> .` in the library's folder, and its findings are matched to the labels by
+(path, line). `--ignore-noqa` because a label grades the code, and a `# noqa: RUF006` on a line is
+its author's decision about reporting, not a fact about the task: it scores the analysis.
 When several findings share a line, the line counts once, with its highest risk.
 
 Per library and pooled over all of them (sums of the counts, then the ratios):
@@ -339,7 +341,7 @@ def run_taskleak(taskleak: Path, folder: Path, args: Sequence[str]) -> list[Find
     if not folder.is_dir():
         raise ScoreError(f"library folder {folder} does not exist")
     command = [str(taskleak), "check", "--format", "json", "--no-cache", "--isolated",
-               "--fail-on", "none", *args, "."]
+               "--ignore-noqa", "--fail-on", "none", *args, "."]
     try:
         done = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
     except OSError as exc:
