@@ -133,7 +133,7 @@ def test_taskleak_command_and_folder(setup: Setup, capsys: pytest.CaptureFixture
     setup.totals(capsys)
     [call] = setup.calls()
     assert call["argv"] == ["check", "--format", "json", "--no-cache", "--isolated",
-                            "--fail-on", "none", "--spawner", "x.spawn", "."]
+                            "--ignore-noqa", "--fail-on", "none", "--spawner", "x.spawn", "."]
     assert Path(call["cwd"]).resolve() == folder.resolve()
 
 
