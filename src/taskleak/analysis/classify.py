@@ -39,10 +39,7 @@ from taskleak.analysis.keys import (
     target_text,
 )
 from taskleak.analysis.lifecycle import Lifecycle
-from taskleak.analysis.lifetimes import (
-    held_while,
-    pruned_only_on_success,
-)
+from taskleak.analysis.lifetimes import held_while, pruned_only_on_success
 from taskleak.analysis.nodes import coroutine_text, leaves_the_loop
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import called_back_fate, passed_fate
@@ -50,7 +47,7 @@ from taskleak.analysis.queues import unbounded_put
 from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import Scope, ScopeKind
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.spawns import AS_COMPLETED, Spawn
 from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES
 from taskleak.analysis.witness import no_end_witness
 
@@ -96,6 +93,8 @@ class Classifier:
             if left is not None:
                 return [left]
             return [Fate(FateKind.GATHERED, coro, callee=d.callee, awaited=d.awaited)]
+        if d.kind is Flow.ITER and sp.wrapper == AS_COMPLETED:  # `for f in as_completed(...)`
+            return [self.races.iterated(sp, self._fate)]
         if d.kind is Flow.PASSED:
             if self.ownership.weak_call(d.callee, site.scope):  # `weakref.ref(spawn(...))`
                 return [self._fate(FateKind.WEAKLY_HELD, sp, holder=f"{d.callee}()")]

@@ -73,6 +73,8 @@ class FateKind(Enum):
     # pruned only by its own coroutine at the end of its body (`callee`), not in a finally
     PRUNED_ON_SUCCESS = "pruned_on_success"
     LEFT_RUNNING = "left_running"  # waited in a race that leaves it running: `callee`, `left`
+    # ended only after a `yield` of the generator `callee`, where its consumer can stop it
+    LEFT_AT_YIELD = "left_at_yield"
 
 
 class Keeper(Enum):

@@ -43,6 +43,7 @@ from taskleak.analysis.vocabulary import (
 from taskleak.records import record
 
 _OWNERS = {Instance.TASKGROUP: "TaskGroup", Instance.NURSERY: "Nursery"}
+AS_COMPLETED = "asyncio.as_completed"
 # Calls whose result is a task already: handed to gather, they are not coroutines.
 _TASK_MAKERS = SPAWN_FUNCTIONS | {"create_eager_task", "gather", "shield", "create_future",
                                    "Future"}
@@ -202,11 +203,13 @@ def _self_group(receiver: cst.BaseExpression, scope: Scope) -> Instance | None:
 
 
 def wraps_coroutines(call: cst.Call, scope: Scope, resolver: Resolver) -> bool:
-    """gather/shield/wait_for given coroutines (calls), not tasks that already exist:
+    """gather/shield/wait_for/as_completed given coroutines (calls), not tasks that already exist:
     `gather(a(), b())`, `gather(*(f(x) for x in xs))`, `gather(*coros)` where `coros` was built
     from calls (or is named so), `shield(coro())`, `wait_for(coroutine, 5)` (a name that says
     it). A spawn call (`create_task(...)`) is a task."""
     args = [a for a in call.args if a.keyword is None]
+    if last_name(call.func) == "as_completed":  # an iterable of them
+        return bool(args) and _coroutines_in(args[0].value, scope, resolver)
     if last_name(call.func) != "gather":
         args = args[:1]
     for arg in args:
@@ -278,10 +281,11 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
     if resolved.kind is SymKind.QUALIFIED and resolved.name in SPAWN_QUALIFIED:
         return Spawn(site, SPAWN_QUALIFIED[resolved.name], structured=False)
     if resolved.kind is SymKind.QUALIFIED and resolved.name in WRAPPING_SPAWNS:
-        if (site.dest.kind is Flow.AWAITED and not site.dest.container) \
-                or not wraps_coroutines(site.node, scope, resolver):
-            return None
         name = WRAPPING_SPAWNS[resolved.name]
+        if (site.dest.kind is Flow.AWAITED and not site.dest.container) \
+                or not wraps_coroutines(site.node, scope, resolver) \
+                or (name == AS_COMPLETED and site.dest.kind is not Flow.ITER):
+            return None
         return Spawn(site, name, structured=False, wrapper=name)
     receiver = resolver.resolve(func.value, scope) if isinstance(func, cst.Attribute) else None
     if extra:

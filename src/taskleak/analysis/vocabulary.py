@@ -33,8 +33,11 @@ WRAPPING_SPAWNS = {
     "asyncio.gather": "asyncio.gather", "asyncio.tasks.gather": "asyncio.gather",
     "asyncio.shield": "asyncio.shield", "asyncio.tasks.shield": "asyncio.shield",
     "asyncio.wait_for": "asyncio.wait_for", "asyncio.tasks.wait_for": "asyncio.wait_for",
+    # iterated by a `for` loop only (what it returns is no task, and nothing else holds them)
+    "asyncio.as_completed": "asyncio.as_completed",
+    "asyncio.tasks.as_completed": "asyncio.as_completed",
 }
-WRAPPING_NAMES = frozenset({"gather", "shield", "wait_for"})
+WRAPPING_NAMES = frozenset({"gather", "shield", "wait_for", "as_completed"})
 # A starred argument named like this holds coroutines (`gather(*coros)`, `*coroutines.values()`,
 # textual's `gather(*awaitables)`).
 COROUTINE_NAME_PARTS = ("coro", "awaitable")

@@ -29,6 +29,12 @@ def _describe(fate: Fate) -> Description:
         return Description(fate.holder, f"left running by {fate.callee}",
                            f"{fate.coroutine} is waited by {fate.callee}, but {fate.left}; "
                            f"{ends}")
+    if fate.kind is FateKind.LEFT_AT_YIELD:
+        return Description(fate.holder, f"left running when a consumer stops {fate.callee}",
+                           f"{fate.coroutine} is kept in {fate.holder}, {fate.cleanup}, but a "
+                           f"`yield` of the generator {fate.callee} comes first: when its consumer "
+                           "stops early there (or throws an error in), it is left running, and "
+                           "no `finally` cancels it")
     if fate.kind is FateKind.HELD_WHILE_RUNNING:
         return Description(f"local `{fate.holder}`, kept while {fate.where} runs", "none",
                            f"{fate.coroutine} is kept in `{fate.holder}` while {fate.held}, but "
@@ -70,6 +76,15 @@ task.cancel()`), or passes it to `asyncio.gather`/`asyncio.wait`. A spawn guarde
 nothing ends it either, so it is reported too, with the guard named. A cancel that only makes
 room for a new spawn of an endless task (`self._task.cancel(); self._task = spawn(...)`) is a
 replacement, not an end.
+
+In a generator (an async generator, an `asynccontextmanager`), a task kept in a local (or a
+local list) and awaited, gathered or cancelled only after one of its `yield`s is reported too:
+a consumer that stops early (`break` out of `async for`, `aclose()`, an error thrown in at the
+`yield`) stops the generator there, and the code after it never runs. Ending the tasks in a
+`finally` (or an `except GeneratorExit`) around the `yield`, or joining each before yielding,
+fixes it. The same holds for the tasks `asyncio.as_completed(coros)` makes for a `for` loop: only
+its iterator holds them, so a loop that stops early (a `yield` of its generator, a `break`, a
+`return`) leaves the rest running where nothing can cancel them.
 
 Not reported: a task that ends by itself (no endless loop) whose done-callback reads its outcome
 (`task.result()`, `task.exception()`; added in its module or another), when its owner has no
@@ -156,6 +171,7 @@ class SessionSweeper:
     fates=frozenset({
         FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED, FateKind.HELPER_NEVER_ENDS,
         FateKind.SINGLETON, FateKind.LEFT_RUNNING, FateKind.HELD_WHILE_RUNNING,
+        FateKind.LEFT_AT_YIELD,
     }),
     describe=_describe,
     fix_kinds=(FixKind.CANCEL_IN_CLOSE,),

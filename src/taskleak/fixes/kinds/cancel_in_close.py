@@ -31,6 +31,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.fates import FateKind
+from taskleak.analysis.flow import Flow
 from taskleak.analysis.scopes import ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import CLOSE_METHODS, INIT_METHODS
@@ -55,8 +56,13 @@ def _not_an_attribute(ctx: FixContext, sp: Spawn, target: cst.BaseExpression) ->
         if scope.kind is ScopeKind.CLASS:
             return NoFix("the task is kept in a class attribute, shared by every instance: "
                          "where it should end is a design decision")
-        return NoFix(f"the task reaches its attribute through the local `{target.value}`: "
-                     "taskleak only rewrites `self.x = <spawn>`")
+        if any(o.key == target.value and o.dest.kind is Flow.BOUND
+               and any(isinstance(t, cst.Attribute) for t in o.dest.targets)
+               for o in scope.occurrences):
+            return NoFix(f"the task reaches its attribute through the local `{target.value}`: "
+                         "taskleak only rewrites `self.x = <spawn>`")
+        return NoFix(f"the task is kept in the local `{target.value}` of {scope.name}(): where "
+                     "it should end there (a `finally`) is a design decision")
     return NoFix(f"the task is kept in `{ctx.module.code_for_node(target)}`, not in an "
                  "attribute of `self`: where it should end is a design decision")
 

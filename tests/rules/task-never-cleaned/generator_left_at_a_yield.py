@@ -1,0 +1,101 @@
+"""Tasks of a generator, ended only after one of its `yield`s: a consumer that stops early
+(`break` out of `async for`, an error, `aclose()`) stops the generator at that `yield`, and the
+code after it never runs, so they are left running. The near misses end them in a `finally` or
+an `except GeneratorExit`, or catch the stop around the `yield` and go on to the end (a cancel
+of the task driving the generator lands in its await), or join each one before yielding."""
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+
+async def fetch(url: str) -> str:
+    await asyncio.sleep(0.01)
+    return url
+
+
+async def crawl(urls: list[str]) -> AsyncIterator[str]:
+    tasks = []
+    for url in urls:
+        tasks.append(asyncio.create_task(fetch(url)))
+    for url in urls:
+        yield url
+    await asyncio.gather(*tasks)
+
+
+async def as_they_finish(urls: list[str]) -> AsyncIterator[str]:
+    pending = {asyncio.create_task(fetch(u)) for u in urls}
+    while pending:
+        done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+        for d in done:
+            yield d.result()
+
+
+@contextlib.asynccontextmanager
+async def heartbeat() -> AsyncIterator[None]:
+    beat = asyncio.create_task(fetch("beat"))
+    yield
+    beat.cancel()
+
+
+async def crawl_closed(urls: list[str]) -> AsyncIterator[str]:
+    tasks = [asyncio.create_task(fetch(u)) for u in urls]
+    try:
+        for url in urls:
+            yield url
+        await asyncio.gather(*tasks)
+    finally:
+        for t in tasks:
+            t.cancel()
+
+
+async def crawl_stopped(urls: list[str]) -> AsyncIterator[str]:
+    tasks = [asyncio.create_task(fetch(u)) for u in urls]
+    try:
+        for url in urls:
+            yield url
+    except GeneratorExit:
+        for t in tasks:
+            t.cancel()
+        raise
+    await asyncio.gather(*tasks)
+
+
+async def until_aborted(urls: list[str]) -> AsyncIterator[str]:
+    searches = [asyncio.create_task(fetch(u)) for u in urls]
+    aborted = False
+    while not aborted and any(not s.done() for s in searches):
+        try:
+            yield await asyncio.wait_for(fetch("hit"), 0.1)
+        except asyncio.CancelledError:
+            aborted = True
+    for search in searches:
+        search.cancel()
+
+
+async def one_by_one(urls: list[str]) -> AsyncIterator[str]:
+    for u in urls:
+        task = asyncio.create_task(fetch(u))
+        yield await task
+
+
+async def joined_first(urls: list[str]) -> AsyncIterator[str]:
+    tasks = [asyncio.create_task(fetch(u)) for u in urls]
+    for page in await asyncio.gather(*tasks):
+        yield page
+
+
+async def main() -> None:
+    async for url in crawl(["a", "b"]):
+        break
+    async for page in as_they_finish(["a", "b"]):
+        print(page)
+    async with heartbeat():
+        pass
+    for gen in (crawl_closed, crawl_stopped, until_aborted, one_by_one, joined_first):
+        async for page in gen(["a"]):
+            print(page)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
