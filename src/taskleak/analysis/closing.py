@@ -19,6 +19,7 @@ from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import joined_by, stopped_on_signal
+from taskleak.analysis.object_stops import stopped_through_its_object
 from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import ends_lifecycle
@@ -58,12 +59,14 @@ def closers(holder: Holder, sp: Spawn, eff: Effects) -> str:
 def owner_ends(sp: Spawn, holder: Holder, eff: Effects) -> str:
     """How the owner ends a kept task that no cancel or await reaches, or "": a method that
     stops its loop and waits for its end (`joined_by`), or only stops it, through a flag or a
-    sentinel (`stopped_on_signal`); a cancel through `getattr(self, name)`; or, for a task that
+    sentinel (`stopped_on_signal`), or through the object it works on
+    (`stopped_through_its_object`); a cancel through `getattr(self, name)`; or, for a task that
     ends by itself, the close's own work whose outcome a done-callback reads."""
     site = sp.site
-    return joined_by(site) or stopped_on_signal(site) or (
-        ended_through_getattr(holder.name, holder.scope)
-        if holder.kind is Keeper.ATTRIBUTE else "") \
+    attribute = holder.kind is Keeper.ATTRIBUTE
+    return joined_by(site) or stopped_on_signal(site) \
+        or (stopped_through_its_object(site) if attribute else "") \
+        or (ended_through_getattr(holder.name, holder.scope) if attribute else "") \
         or ("" if endless(site) else closing_work(sp, holder, eff))
 
 

@@ -89,7 +89,7 @@ def stopped_on_signal(site: CallSite) -> str:
     found = _stopper(site)
     if found is not None:
         return f"stopped by {found[1].name}() through {found[2]}"
-    target = spawned_function(site, calls_only=True)
+    target = running_function(site)
     cls = target.enclosing_class() if target is not None else None
     put = sentinel_stopper(target, cls) if target is not None and cls is not None else None
     return f"stopped by {put[0].name}() through {put[1]}" if put is not None else ""
@@ -165,9 +165,9 @@ def _attributes_called(fn: Scope, self_name: str, methods: set[str]) -> set[str]
 
 
 def _stopper(site: CallSite) -> tuple[Scope, Scope, str] | None:
-    """(the spawned coroutine, the method of its class that stops its `while` loop, the flag
-    it stops it through), or None."""
-    target = spawned_function(site, calls_only=True)
+    """(the coroutine whose loop the task runs, the method of its class that stops its `while`
+    loop, the flag it stops it through), or None."""
+    target = running_function(site)
     cls = target.enclosing_class() if target is not None else None
     if target is None or cls is None or not target.loop_flags or not target.self_name:
         return None
@@ -192,6 +192,45 @@ def _stopper(site: CallSite) -> tuple[Scope, Scope, str] | None:
                    for s in method.walk() for o in s.occurrences):
                 return target, method, flag
     return None
+
+
+def running_function(site: CallSite) -> Scope | None:
+    """The function whose `while` loop the task's life is: the spawned coroutine (a function of
+    this module), or, when it has no `while` of its own, the method of its class that it awaits
+    (`await self._run()`, or a task of it that it awaits), two calls deep at most."""
+    target = spawned_function(site, calls_only=True)
+    for _ in range(2):
+        cls = target.enclosing_class() if target is not None else None
+        if target is None or cls is None or not target.self_name \
+                or any(isinstance(n, cst.While) for n in descendants(target.node)):
+            return target
+        inner = _awaited_method(target, cls)
+        if inner is None:
+            return target
+        target = inner
+    return target
+
+
+def _awaited_method(fn: Scope, cls: Scope) -> Scope | None:
+    """The method of `cls` that `fn` awaits a call of, or spawns a task of (`await
+    self._run()`, `t = create_task(self._run()); await t`), one with a `while` loop first;
+    or None."""
+    methods = {m.name: m for m in cls.children if m.kind is ScopeKind.FUNCTION}
+    found: list[Scope] = []
+    for node in descendants(fn.node):
+        call = node.expression if isinstance(node, cst.Await) else \
+            node.args[0].value if isinstance(node, cst.Call) and node.args \
+            and last_name(node.func) in _TASK_SPAWNS else None
+        if isinstance(call, cst.Call):
+            base, _, name = (dotted(call.func) or "").partition(".")
+            if base == fn.self_name and name in methods and methods[name] is not fn:
+                found.append(methods[name])
+    looping = [m for m in found if m.loop_flags]
+    return (looping or found)[0] if found else None
+
+
+# What makes a task of the coroutine it is given (for `_awaited_method`).
+_TASK_SPAWNS = frozenset({"create_task", "ensure_future"})
 
 
 def _truth(value: cst.BaseExpression) -> bool | None:
