@@ -112,3 +112,51 @@ def test_a_call_through_a_typed_attribute_is_placed_in_the_first_pass(tmp_path: 
     assert ("light.py", 18, "low", "handed to spawn(), which keeps and ends it: gathered in "
             "stop(), cancelled in stop(), pruned in spawn()") in rows
     assert stats.placed == 0
+
+
+def test_a_forecast_helper_that_is_none_leaves_no_helper_behind(tmp_path: Path) -> None:
+    """`history.schedule()` names a spawn and returns, so the forecast takes it for a helper,
+    and `route.record(app)`, which calls it with its parameter, looks like one in turn. The
+    helper round analyses `route` again without `schedule` (it returns no task), and must then
+    judge `record`'s callers without `record` too: its call in `queue` spawns nothing."""
+    root = tmp_path / "p"
+    (root / "pkg").mkdir(parents=True)
+    (root / "pkg" / "__init__.py").write_text("")
+    (root / "pkg" / "history.py").write_text('''import asyncio
+
+
+def schedule(app) -> None:
+    async def _run() -> None:
+        await asyncio.sleep(0)
+
+    tasks = getattr(app, "tasks", None)
+    if tasks is None:
+        return
+    task = asyncio.get_running_loop().create_task(_run())
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
+''')
+    (root / "pkg" / "route.py").write_text('''import asyncio
+
+from pkg import history
+
+
+def record(app) -> None:
+    history.schedule(app)
+
+
+async def other() -> None:
+    await asyncio.create_task(asyncio.sleep(0))
+''')
+    (root / "pkg" / "queue.py").write_text('''import asyncio
+
+from pkg import route
+
+
+async def process(app) -> None:
+    route.record(app)
+    await asyncio.create_task(asyncio.sleep(0))
+''')
+    rows, _ = _rows(root, tmp_path / "cache")
+    assert sorted((name, line, risk) for name, line, risk, _ in rows) == [
+        ("history.py", 11, "low"), ("queue.py", 8, "low"), ("route.py", 11, "low")]

@@ -15,6 +15,8 @@ helper as a word. Not in every file: reading all of a big project again costs (h
 them (helper_forecast.py: parsing them a second time cost homeassistant +0.49 s cold); they are
 analysed again only when that forecast was not exactly the helpers their imports name, with
 those helpers named without a promise (the join reads it from the helper's body).
+The round runs again while it changes which functions are helpers (`MAX_ROUNDS`): a module
+analysed with a forecast helper that is none took its callers of it for helpers of its own.
 A file's facts with its helpers are cached by its content and the helpers (`Cache.helped`): a
 warm run over an unchanged tree reads the candidate files to hash them and parses nothing.
 """
@@ -33,6 +35,10 @@ from taskleak.records import record
 from taskleak.run.cache import Cache, content_digest
 from taskleak.run.complete import Folders
 from taskleak.run.prefilter import has_word
+
+# The helper round runs again while it changes which functions are helpers (runner.py); a
+# forecast helper that is none takes one more round to drop out of its callers' callers.
+MAX_ROUNDS = 3
 
 
 @record(frozen=True)

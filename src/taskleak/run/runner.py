@@ -34,7 +34,8 @@ from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
 from taskleak.run.class_chains import chain_jobs
 from taskleak.run.complete import Folders, answer_jobs, place_calls
-from taskleak.run.helper_callers import helper_jobs
+from taskleak.run.helper_callers import MAX_ROUNDS as HELPER_ROUNDS
+from taskleak.run.helper_callers import helper_jobs, project_helpers
 from taskleak.run.helper_forecast import Forecast
 from taskleak.run.prefilter import Prefilter, prefilter_for
 from taskleak.run.progress import NoProgress, Progress
@@ -299,14 +300,24 @@ class _Collector:
 
     def judge_helper_callers(self) -> None:
         """The helper round: analyse again the files that may call the project's spawn
-        helpers, with those helpers (helper_callers.py)."""
+        helpers, with those helpers (helper_callers.py). Again while that changes which
+        functions are helpers: a module analysed with a forecast helper that is none (it names
+        a spawn and returns no task) took its own callers of it for helpers, until analysed
+        again without it; their callers must then be judged without them too."""
         paths = self.paths
-        jobs = helper_jobs(paths, self.results, self.cache, self.folders)
-        for job in jobs:
-            self.helped_keys[job.index] = (paths[job.index], job.digest, job.key)
-            self._analyse(job.index, relative_path(paths[job.index]), job.data,
-                          extra=job.helpers)
-        if jobs:
+        judged: list[tuple[str, str]] | None = None
+        for _ in range(HELPER_ROUNDS):
+            helpers = [(h.spec, h.note) for _, h in project_helpers(paths, self.results)]
+            if helpers == judged:
+                return
+            judged = helpers
+            jobs = helper_jobs(paths, self.results, self.cache, self.folders)
+            for job in jobs:
+                self.helped_keys[job.index] = (paths[job.index], job.digest, job.key)
+                self._analyse(job.index, relative_path(paths[job.index]), job.data,
+                              extra=job.helpers)
+            if not jobs:
+                return
             self.finish()
 
     def folders(self, paths: Sequence[str]) -> Folders:
