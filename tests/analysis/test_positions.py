@@ -99,17 +99,24 @@ class _CallsInStatements(cst.CSTVisitor):
     def __init__(self) -> None:
         self.statements: list[cst.CSTNode] = []
         self.pairs: list[tuple[cst.CSTNode, cst.CSTNode]] = []
+        self.functions: list[cst.FunctionDef] = []
+        self.anchors: list[cst.FunctionDef | None] = []  # the `def` each call is in
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
             self.statements.append(node)
+            if isinstance(node, cst.FunctionDef):
+                self.functions.append(node)
         elif isinstance(node, cst.Call) and self.statements:
             self.pairs.append((node, self.statements[-1]))
+            self.anchors.append(self.functions[-1] if self.functions else None)
         return True
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
         if self.statements and self.statements[-1] is original_node:
             self.statements.pop()
+        if self.functions and self.functions[-1] is original_node:
+            self.functions.pop()
 
 
 def _same_as_codegen(data: bytes, text: str) -> None:
@@ -119,6 +126,7 @@ def _same_as_codegen(data: bytes, text: str) -> None:
     pairs = collect.pairs
     expected = positions(module, [c for c, _ in pairs], starts_of=[s for _, s in pairs])
     assert spawn_positions(module, text, pairs) == expected
+    assert spawn_positions(module, text, pairs, collect.anchors) == expected
     assert spawn_positions(module, None, pairs) == expected
 
 
@@ -230,3 +238,31 @@ def test_unique_calls_are_found_without_generating_the_module(
     assert generated == [[call for call, _ in twice]]
     assert got[id(unique[0])] == (3, 17, 5, 9)
     assert got[id(unique[1])] == (3, 8, 3, 8)
+
+
+def test_repeated_calls_are_found_within_their_function(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A call whose code occurs in two functions is found within its own function, whose code
+    occurs once: no generation of the module, and the numbers of the module's generation. A
+    function whose code occurs twice gives up to the module's generation."""
+    import taskleak.analysis.positions as positions_module
+
+    source = ("class A:\n    def f(self):\n        self.close()\n\n"
+              "    def g(self):\n        x = 1\n        self.close()\n\n"
+              "def h():\n    spawn(b)\n\ndef h():\n    spawn(b)\n")
+    module = cst.parse_module(source)
+    collect = _CallsInStatements()
+    module.visit(collect)
+    generated: list[list[cst.CSTNode]] = []
+
+    def recording(module: cst.Module, nodes: list[cst.CSTNode], starts_of: list[cst.CSTNode],
+                  text: str | None = None) -> dict[int, tuple[int, int, int, int]]:
+        generated.append(nodes)
+        return positions(module, nodes, starts_of, text)
+
+    expected = positions(module, [c for c, _ in collect.pairs],
+                         starts_of=[s for _, s in collect.pairs])
+    monkeypatch.setattr(positions_module, "positions", recording)
+    got = spawn_positions(module, source, collect.pairs, collect.anchors)
+    assert got == expected
+    assert got[id(collect.pairs[1][0])] == (7, 8, 7, 20)
+    assert generated == [[call for call, _ in collect.pairs[2:]]]

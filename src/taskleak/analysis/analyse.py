@@ -26,7 +26,11 @@ from taskleak.analysis.fates import Fate
 from taskleak.analysis.interface import Promise, through_an_attribute
 from taskleak.analysis.local_helpers import MAX_ROUNDS, LocalHelpers, called_in, helper_spawners
 from taskleak.analysis.nodes import coroutine_text
-from taskleak.analysis.positions import dropped_call_positions, spawn_positions
+from taskleak.analysis.positions import (
+    dropped_call_positions,
+    enclosing_function,
+    spawn_positions,
+)
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scan import scan
 from taskleak.analysis.scopes import Scope
@@ -76,7 +80,8 @@ class ModuleAnalysis:
         if not self.spawns:
             return ()
         where_ = spawn_positions(self.module, self.text,
-                                 [(shown_node(sp), sp.site.statement) for sp in self.spawns])
+                                 [(shown_node(sp), sp.site.statement) for sp in self.spawns],
+                                 [enclosing_function(sp.site.scope) for sp in self.spawns])
         out: list[SpawnFacts] = []
         for sp, fates in zip(self.spawns, self.fates, strict=True):
             node = shown_node(sp)

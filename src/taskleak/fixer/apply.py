@@ -22,7 +22,7 @@ import libcst as cst
 from taskleak.advice.offers import TOO_DEEP_TO_FIX, choose, needs_fix, not_applied_reason, offers
 from taskleak.analysis.analyse import analyse, shown_node
 from taskleak.analysis.facts import ModuleFacts
-from taskleak.analysis.positions import spawn_positions
+from taskleak.analysis.positions import enclosing_function, spawn_positions
 from taskleak.analysis.spawners import Spawner
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.lines import byte_position, lines_with_ends, strip_break
@@ -158,8 +158,9 @@ def _fix_source(data: bytes, spawners: tuple[Spawner, ...],
     # placed as check places them (targets are check's positions): the same function, nodes
     # and text, so a form feed or a lone backslash line moves neither
     shown = [(sp, v, shown_node(sp)) for sp, v in wanted]
-    where = spawn_positions(module, analysis.text, [(node, sp.site.statement)
-                                                    for sp, _, node in shown])
+    where = spawn_positions(module, analysis.text,
+                            [(node, sp.site.statement) for sp, _, node in shown],
+                            [enclosing_function(sp.site.scope) for sp, _, _ in shown])
     spots = [(sp, v, where[id(node)][0], where[id(node)][1] + 1) for sp, v, node in shown]
     if targets is not None:
         spots = [s for s in spots if (s[2], s[3], s[1].code) in targets]
