@@ -21,6 +21,9 @@ from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind
 from taskleak.analysis.walk import children
 
 _NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+# Generators that an `await` (or `yield from`) drives to their end: only a cancel of the task
+# awaiting stops one early, and that lands as an error thrown in at the `yield`
+_DRIVEN_TO_THE_END = frozenset({"__await__", "__iter__"})
 _LOOPS = (cst.For, cst.While)  # (and `async for`: a For)
 # what an `except` catches to run when the consumer stops the generator: at a `yield`
 # (GeneratorExit), or at an await between two (a cancel of the task driving it lands there)
@@ -34,7 +37,8 @@ def left_at_a_yield(site: CallSite, eff: Effects) -> str:
     stop-catching `except` ends it, and no such `except` around that `yield` goes on to the
     code after it. "" otherwise, and when the task is handed on or stored."""
     fn = _function(site.scope)
-    if fn is None or not isinstance(fn.node, cst.FunctionDef) or eff.handed or eff.stores:
+    if fn is None or not isinstance(fn.node, cst.FunctionDef) or eff.handed or eff.stores \
+            or fn.name in _DRIVEN_TO_THE_END:
         return ""
     ends = [*eff.await_reads, *eff.gather_reads, *eff.cancel_reads]
     if not ends or any(not o.path or _in_cleanup(o.path) or _function(o.scope) is not fn

@@ -18,7 +18,7 @@ import sys
 
 import libcst as cst
 
-from taskleak.analysis.flow import TIMED_RESULT, Dest, Flow, trace
+from taskleak.analysis.flow import Dest, Flow, trace
 from taskleak.analysis.nodes import (
     callee_text,
     dotted,
@@ -367,8 +367,8 @@ class Scanner(StackWalker):
         own = self.cur.self_name
         path = tuple(self.stack[:i]) if kind in _PATH_KEPT or (
             kind is Flow.METHOD and dest.callee in _PATH_KEPT_METHODS) or (
-            # a blocking `fut.result(timeout)` gives up at its timeout (`waits.timed_result`)
-            kind is Flow.AWAITED and dest.callee == TIMED_RESULT) or (
+            # `await t` in the `except` of a timed wait (`waits.py`); `fut.result(timeout)`
+            dest.kind is Flow.AWAITED) or (
             # `self.start(key)`, `start(key)` behind the caller's test (`guards.guarded_call`)
             dest.kind is Flow.CALLED and ("." not in key or (own is not None and key.startswith(
                 own) and key[len(own):len(own) + 1] == "."))) else ()

@@ -177,8 +177,9 @@ def _ended(race: Race, ends: list[Occurrence], exit_only: bool) -> bool:
         return True  # cancelled before the wait, which only gives them time to finish
     # a cancel handed to an exit stack or a timer (`stack.callback(t.cancel)`) runs on every
     # way out, like a finally
-    covered = any(o.dest.callee or _covers(race.path, o.path) or (
-        o.seq > race.seq and o.scope.method() is method and _after_try(race.path, o.path))
+    covered = any(
+        (o.dest.kind is Flow.CANCEL and o.dest.callee) or _covers(race.path, o.path)
+        or (o.seq > race.seq and o.scope.method() is method and _after_try(race.path, o.path))
         for o in ends if o.path)
     if race.timeout and not covered:
         return False

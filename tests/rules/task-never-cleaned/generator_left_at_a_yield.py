@@ -2,11 +2,13 @@
 (`break` out of `async for`, an error, `aclose()`) stops the generator at that `yield`, and the
 code after it never runs, so they are left running. The near misses end them in a `finally` or
 an `except GeneratorExit`, or catch the stop around the `yield` and go on to the end (a cancel
-of the task driving the generator lands in its await), or join each one before yielding."""
+of the task driving the generator lands in its await), or join each one before yielding; and an
+`__await__`, which the `await` of it drives to its end."""
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine, Generator
+from typing import Any
 
 
 async def fetch(url: str) -> str:
@@ -29,6 +31,12 @@ async def as_they_finish(urls: list[str]) -> AsyncIterator[str]:
         done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
         for d in done:
             yield d.result()
+
+
+async def first_then_rest(urls: list[str]) -> AsyncIterator[str]:
+    rest = asyncio.create_task(fetch(urls[-1]))
+    yield urls[0]
+    yield await rest
 
 
 @contextlib.asynccontextmanager
@@ -85,16 +93,31 @@ async def joined_first(urls: list[str]) -> AsyncIterator[str]:
         yield page
 
 
+class Serving:
+    def __init__(self, serve: Coroutine[Any, Any, None]) -> None:
+        self.serve = serve
+
+    def __await__(self) -> Generator[None, None, None]:
+        # driven to its end by the `await` of it: only a cancel stops it early
+        task = asyncio.get_running_loop().create_task(self.serve)
+        while not task.done():
+            yield
+        task.result()
+
+
 async def main() -> None:
     async for url in crawl(["a", "b"]):
         break
     async for page in as_they_finish(["a", "b"]):
+        print(page)
+    async for page in first_then_rest(["a", "b"]):
         print(page)
     async with heartbeat():
         pass
     for gen in (crawl_closed, crawl_stopped, until_aborted, one_by_one, joined_first):
         async for page in gen(["a"]):
             print(page)
+    await Serving(fetch("served"))
 
 
 if __name__ == "__main__":
