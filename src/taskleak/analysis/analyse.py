@@ -25,7 +25,6 @@ from taskleak.analysis.facts import (
 from taskleak.analysis.fates import Fate
 from taskleak.analysis.interface import Promise, through_an_attribute
 from taskleak.analysis.local_helpers import MAX_ROUNDS, LocalHelpers, called_in, helper_spawners
-from taskleak.analysis.nodes import coroutine_text
 from taskleak.analysis.positions import (
     dropped_call_positions,
     enclosing_function,
@@ -93,7 +92,7 @@ class ModuleAnalysis:
             out.append(SpawnFacts(
                 line=line, column=col + 1, end_line=end_line, end_column=end_col + 1,
                 statement_line=stmt_line, spawner=sp.spawner,
-                coroutine=coroutine_text(sp.coroutine), context=context,
+                coroutine=sp.shown, context=context,
                 snippet=" ".join(self.module.code_for_node(code_node).split()),
                 fates=fates, questions=self._questions(sp, fates, context, helpers),
                 helper=sp.spawner if self._asks_project(sp) else "",

@@ -40,7 +40,7 @@ from taskleak.analysis.keys import (
 )
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import held_while, pruned_only_on_success
-from taskleak.analysis.nodes import coroutine_text, leaves_the_loop
+from taskleak.analysis.nodes import leaves_the_loop
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import called_back_fate, passed_fate
 from taskleak.analysis.queues import unbounded_put
@@ -68,7 +68,7 @@ class Classifier:
         """What became of the spawn's Task. Usually one fate; a spawn bound to several targets
         (`self._t = t = spawn()`) has one per target, and the best-kept one counts."""
         if sp.structured:
-            return [Fate(FateKind.STRUCTURED, coroutine_text(sp.coroutine), group=sp.holder)]
+            return [Fate(FateKind.STRUCTURED, sp.shown, group=sp.holder)]
         promised = self._promised(sp)
         if promised is None:
             return self._own_fates(sp)
@@ -83,7 +83,7 @@ class Classifier:
         """What the spawning code itself does with the Task (a helper's promise aside)."""
         site = sp.site
         d = site.dest
-        coro = coroutine_text(sp.coroutine)
+        coro = sp.shown
         if d.kind is Flow.AWAITED and not d.container:  # (`.result(timeout)`: a race)
             return [self.races.passed_to_a_race(sp, self._fate) or Fate(FateKind.AWAITED, coro)]
         if d.kind is Flow.RETURNED:
@@ -112,7 +112,7 @@ class Classifier:
 
     def _bound_fate(self, sp: Spawn, target: cst.BaseExpression) -> Fate | None:
         if isinstance(target, (cst.Tuple, cst.List)):
-            return Fate(FateKind.UNPACKED, coroutine_text(sp.coroutine))
+            return Fate(FateKind.UNPACKED, sp.shown)
         holder = self.ownership.holder_for(target, sp.site.scope)
         if holder is None:
             return None
@@ -148,7 +148,7 @@ class Classifier:
         kept_by, owner, attribute = keeper_of(keeper, site.scope)
         often = facts.pop("often", None) or self.lifecycle.of(site.scope)
         once = not site.loops or leaves_the_loop(site.path)  # spawned as the loop is left
-        return Fate(kind, coroutine_text(sp.coroutine), in_loop=not once,
+        return Fate(kind, sp.shown, in_loop=not once,
                     repeating=often.function if often.repeats else "",
                     evidence=often.evidence if often.repeats else "",
                     function=fn.name if fn is not None else "<module>",

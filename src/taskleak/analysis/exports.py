@@ -152,19 +152,26 @@ def _promise(fates: tuple[Fate, ...], helper: bool, always: bool
     its callers too, returned or not. It drops every call's task only when it keeps the work on
     no other path (`always`): one that spawns while a loop runs and buffers the work otherwise
     loses it only on some calls, which no call shows."""
+    # a spawn bound to several targets (`self._m[k] = task = spawn(...)`, `return task`): what
+    # one keeps is returned through another
+    returned = any(_returns(f) for f in fates)
     for fate in fates:
-        if (fate.returned or helper) and fate.kind in _KEEPS_AND_CLEANS:
+        if (fate.returned or returned or helper) and fate.kind in _KEEPS_AND_CLEANS:
             return Promise.KEEPS_AND_CLEANS, fate.cleanup
-        if (fate.returned or helper) and fate.kind in _KEEPS:
+        if (fate.returned or returned or helper) and fate.kind in _KEEPS:
             return Promise.KEEPS, ""
-    for fate in fates:
-        if fate.kind is FateKind.RETURNED or (fate.kind in (FateKind.LOCAL_HANDED,
-                                                            FateKind.LOCAL_COLLECTION_HANDED)
-                                              and fate.handed == "returned"):
-            return Promise.RETURNS, ""
+    if returned:
+        return Promise.RETURNS, ""
     if helper and always and fates and all(f.kind in _DROPS for f in fates):
         return Promise.DROPS, ""  # `run(func, *args)`: each call's task is lost
     return None
+
+
+def _returns(fate: Fate) -> bool:
+    """The fate hands the task to the caller: returned at once, or through a local."""
+    return fate.kind is FateKind.RETURNED or (
+        fate.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED)
+        and fate.handed == "returned")
 
 
 def spawn_helpers(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder
-from taskleak.analysis.nodes import coroutine_text, last_name
+from taskleak.analysis.nodes import last_name
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import CALLED_BACK_LATER
@@ -23,7 +23,7 @@ from taskleak.analysis.vocabulary import CALLED_BACK_LATER
 def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> Fate:
     """`make`: the classifier's fate maker (how often the spawn runs, where)."""
     d = sp.site.dest
-    coro = coroutine_text(sp.coroutine)
+    coro = sp.shown
     received = receiving_parameter(d.call, d.arg, sp.site.scope) \
         if d.call is not None and d.arg is not None else None
     if received is None:

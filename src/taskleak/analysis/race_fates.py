@@ -16,7 +16,7 @@ from taskleak.analysis.generator_exits import left_at_a_yield, yields_in
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.lifetimes import cancelled_on_return
-from taskleak.analysis.nodes import callee_text, coroutine_text
+from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import Occurrence, Scope
 from taskleak.analysis.spawns import Spawn, is_coroutine_call
@@ -116,7 +116,7 @@ class RaceFates:
                         callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
                         left="a `break` or a `return` can leave that loop with the rest still "
                         "running")
-        return Fate(FateKind.GATHERED, coroutine_text(sp.coroutine), callee=sp.wrapper,
+        return Fate(FateKind.GATHERED, sp.shown, callee=sp.wrapper,
                     cleanup=how)
 
     @staticmethod

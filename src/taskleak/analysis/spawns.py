@@ -23,7 +23,7 @@ from taskleak.analysis.coroutine_callbacks import CoroutineCallbacks
 from taskleak.analysis.flow import Flow, trace
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.local_helpers import LocalHelpers
-from taskleak.analysis.nodes import callee_text, dotted, last_name
+from taskleak.analysis.nodes import callee_text, coroutine_text, dotted, last_name
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
 from taskleak.analysis.scopes import BindingKind, CallSite, Scope
 from taskleak.analysis.spawners import Spawner, spawner_index
@@ -78,6 +78,15 @@ class Spawn:
         helper = self.helper
         return helper.method if helper is not None and helper.project \
             and helper.promise is Promise.RETURNS else ""
+
+    @property
+    def shown(self) -> str:
+        """The coroutine as the words show it; for a helper's call with no argument that gives
+        it (`await self._start()`), the call: "the task self._start() gives"."""
+        coro = self.coroutine
+        if coro is None and self.helper is not None:
+            return f"the task {callee_text(self.site.func)}() gives"
+        return coroutine_text(coro)
 
     @property
     def coroutine(self) -> cst.BaseExpression | None:
