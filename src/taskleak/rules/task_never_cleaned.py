@@ -82,9 +82,10 @@ local list) and awaited, gathered or cancelled only after one of its `yield`s is
 a consumer that stops early (`break` out of `async for`, `aclose()`, an error thrown in at the
 `yield`) stops the generator there, and the code after it never runs. Ending the tasks in a
 `finally` (or an `except GeneratorExit`) around the `yield`, or joining each before yielding,
-fixes it. (Not an `__await__`: the `await` of it drives it to its end.) The same holds for the tasks `asyncio.as_completed(coros)` makes for a `for` loop: only
-its iterator holds them, so a loop that stops early (a `yield` of its generator, a `break`, a
-`return`) leaves the rest running where nothing can cancel them.
+fixes it. (Not an `__await__`: the `await` of it drives it to its end.) The same holds for the
+tasks `asyncio.as_completed(coros)` makes for a `for` loop: only its iterator holds them, so a
+loop that stops early (a `yield` of its generator, a `break`, a `return`) leaves the rest
+running where nothing can cancel them.
 
 Not reported: a task that ends by itself (no endless loop) whose done-callback reads its outcome
 (`task.result()`, `task.exception()`; added in its module or another), when its owner has no
