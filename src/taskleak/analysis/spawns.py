@@ -25,7 +25,7 @@ from taskleak.analysis.interface import Promise
 from taskleak.analysis.local_helpers import LocalHelpers
 from taskleak.analysis.nodes import callee_text, coroutine_text, dotted, last_name
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
-from taskleak.analysis.scopes import BindingKind, CallSite, Scope
+from taskleak.analysis.scopes import BindingKind, CallSite, Scope, defined_function
 from taskleak.analysis.spawners import Spawner, spawner_index
 from taskleak.analysis.vocabulary import (
     COROUTINE_NAME_PARTS,
@@ -81,10 +81,15 @@ class Spawn:
 
     @property
     def shown(self) -> str:
-        """The coroutine as the words show it; for a helper's call with no argument that gives
-        it (`await self._start()`), the call: "the task self._start() gives"."""
+        """The coroutine as the words show it. For a call of a project's helper whose body shows
+        no coroutine parameter, with no argument that is a call or a function of the module
+        (`await self._lease(key)`: `key` is no work), the call: "the task self._lease() gives"."""
         coro = self.coroutine
-        if coro is None and self.helper is not None:
+        helper = self.helper
+        if helper is not None and (coro is None or (
+                helper.project and helper.promise is not None and helper.coroutine is None
+                and not isinstance(coro, (cst.Call, cst.Await))
+                and defined_function(coro, self.site.scope) is None)):
             return f"the task {callee_text(self.site.func)}() gives"
         return coroutine_text(coro)
 

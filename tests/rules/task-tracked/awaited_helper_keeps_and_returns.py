@@ -1,7 +1,8 @@
 """A coroutine method that keeps the task it spawns in its class's dict (pruned by the task's own
 `finally`, cancelled and gathered by close()) and also returns it (`self._m[k] = task =
 spawn(...)`; `return task`): what the caller does with the returned task loses nothing, so its
-call is no spawn of its own. The near miss only returns the task, and the caller drops it."""
+call is no spawn of its own. The near miss only returns the task, and the caller drops it (the
+words name the call: its argument `key` is no coroutine)."""
 
 import asyncio
 
@@ -20,13 +21,13 @@ class Leases:
         self._leases[key] = task = asyncio.create_task(self._breaker(key))
         return task
 
-    async def spawn_loose(self) -> asyncio.Task[None]:
-        task = asyncio.create_task(self._breaker("loose"))
+    async def spawn_loose(self, key: str) -> asyncio.Task[None]:
+        task = asyncio.create_task(self._breaker(key))
         return task
 
     async def modify(self, key: str) -> bool:
         lease = await self._lease(key)
-        loose = await self.spawn_loose()
+        loose = await self.spawn_loose(key)
         return lease.done() and loose.done()
 
     async def close(self) -> None:
