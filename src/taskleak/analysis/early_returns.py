@@ -14,13 +14,11 @@ import libcst as cst
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.lifetimes import ended_only_on_error
-from taskleak.analysis.nodes import leaves_the_loop
+from taskleak.analysis.nodes import NESTED_DEFINITIONS, leaves_the_loop
 from taskleak.analysis.scopes import CallSite
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
-
-_NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 
 
 def dropped_on_a_way_out(site: CallSite, eff: Effects, name: str) -> dict[str, str] | None:
@@ -48,7 +46,7 @@ def left_by_a_return(site: CallSite, eff: Effects, name: str) -> bool:
     in_ends = {id(n) for o in ends for n in o.path}
     path = site.path
     for j in range(len(path) - 1, 0, -1):
-        if isinstance(path[j - 1], _NESTED):
+        if isinstance(path[j - 1], NESTED_DEFINITIONS):
             return False  # the spawn's own function ends here
         block, statement = path[j - 1], path[j]
         body = getattr(block, "body", None)
@@ -70,7 +68,7 @@ def _return_in(node: cst.CSTNode) -> cst.Return | None:
     """The first `return` in a statement, outside nested functions and classes."""
     if isinstance(node, cst.Return):
         return node
-    if isinstance(node, _NESTED):
+    if isinstance(node, NESTED_DEFINITIONS):
         return None
     for child in node.children:
         found = _return_in(child)
@@ -82,7 +80,8 @@ def _return_in(node: cst.CSTNode) -> cst.Return | None:
 def _reads(node: cst.CSTNode, name: str) -> bool:
     if isinstance(node, cst.Name):
         return node.value == name
-    return not isinstance(node, _NESTED) and any(_reads(c, name) for c in node.children)
+    return not isinstance(node, NESTED_DEFINITIONS) and any(
+        _reads(c, name) for c in node.children)
 
 
 def _finally_ends(above: tuple[cst.CSTNode, ...], in_ends: set[int]) -> bool:

@@ -16,11 +16,10 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind
+from taskleak.analysis.nodes import NESTED_DEFINITIONS, dotted
+from taskleak.analysis.scopes import CallSite, Occurrence
 from taskleak.analysis.walk import children
 
-_NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 # Generators that an `await` (or `yield from`) drives to their end: only a cancel of the task
 # awaiting stops one early, and that lands as an error thrown in at the `yield`
 _DRIVEN_TO_THE_END = frozenset({"__await__", "__iter__"})
@@ -36,12 +35,12 @@ def left_at_a_yield(site: CallSite, eff: Effects) -> str:
     a loop around that `yield` that the spawn is outside of; nothing in a `finally` or a
     stop-catching `except` ends it, and no such `except` around that `yield` goes on to the
     code after it. "" otherwise, and when the task is handed on or stored."""
-    fn = _function(site.scope)
+    fn = site.scope.function()
     if fn is None or not isinstance(fn.node, cst.FunctionDef) or eff.handed or eff.stores \
             or fn.name in _DRIVEN_TO_THE_END:
         return ""
     ends = [*eff.await_reads, *eff.gather_reads, *eff.cancel_reads]
-    if not ends or any(not o.path or _in_cleanup(o.path) or _function(o.scope) is not fn
+    if not ends or any(not o.path or _in_cleanup(o.path) or o.scope.function() is not fn
                        for o in ends):
         return ""
     order, yields = _walk(fn.node)
@@ -77,7 +76,7 @@ def yields_in(loop: cst.For, site: CallSite) -> str:
     """"_iter()" when the body of `loop`, in the generator `_iter()` that `site` is in, holds a
     `yield` its consumer can stop the generator at (no `except` around it catches the stop),
     else ""."""
-    fn = _function(site.scope)
+    fn = site.scope.function()
     if fn is None or not isinstance(fn.node, cst.FunctionDef):
         return ""
     _, yields = _walk(fn.node)
@@ -93,16 +92,6 @@ def _stop_caught_around(above: tuple[cst.CSTNode, ...]) -> bool:
                for k, n in enumerate(above[:-1]))
 
 
-def _function(scope: Scope) -> Scope | None:
-    """The innermost function around `scope` (a comprehension's function, not its own)."""
-    s: Scope | None = scope
-    while s is not None and s.kind is not ScopeKind.FUNCTION:
-        if s.kind in (ScopeKind.CLASS, ScopeKind.MODULE):
-            return None
-        s = s.parent
-    return s
-
-
 def _walk(fn: cst.FunctionDef) -> tuple[dict[int, int], list[tuple[cst.Yield,
                                                                      tuple[cst.CSTNode, ...]]]]:
     """The text order of the nodes of `fn`'s body (nested functions and classes left out), and
@@ -115,7 +104,7 @@ def _walk(fn: cst.FunctionDef) -> tuple[dict[int, int], list[tuple[cst.Yield,
         order[id(node)] = len(order)
         if isinstance(node, cst.Yield):
             yields.append((node, above))
-        if isinstance(node, _NESTED):
+        if isinstance(node, NESTED_DEFINITIONS):
             continue
         below = (*above, node)
         todo.extend((child, below) for child in reversed(children(node)))

@@ -26,6 +26,8 @@ TARGET_CONTAINERS = frozenset({cst.Element, cst.StarredElement, cst.Tuple, cst.L
 TARGET_HOLDERS = frozenset({cst.AssignTarget, cst.AnnAssign, cst.AugAssign, cst.For,
                             cst.CompFor, cst.NamedExpr})
 LOOP_TYPES = frozenset({cst.For, cst.While, *COMPREHENSIONS})
+# Definitions whose bodies run apart from the code around them (not when it runs)
+NESTED_DEFINITIONS = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 # Classes tested by exact type (`type(x) is C`) anywhere in the analysis: none has a subclass.
 LEAF_TYPES = frozenset({
     *COMPREHENSIONS, *DEFINING_PARENTS, *TARGET_CONTAINERS, *TARGET_HOLDERS,

@@ -14,12 +14,8 @@ import libcst as cst
 from taskleak.analysis.coroutines import spawned_function
 from taskleak.analysis.nodes import dotted
 from taskleak.analysis.scopes import CallSite, ScopeKind
-from taskleak.analysis.vocabulary import ends_lifecycle
+from taskleak.analysis.vocabulary import STOP_CALLS, ends_lifecycle
 from taskleak.analysis.walk import descendants
-
-# The calls that tell an object to finish its work.
-_STOPS = frozenset({"close", "aclose", "stop", "shutdown", "cancel", "disconnect", "terminate",
-                    "kill", "exit"})
 
 
 def stopped_through_its_object(site: CallSite) -> str:
@@ -89,6 +85,6 @@ def _tells(method: cst.CSTNode, objects: set[str]) -> str:
                     return f"{dotted(t.value)}.{t.attr.value}"
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
                 and dotted(node.func.value) in objects \
-                and node.func.attr.value.strip("_") in _STOPS:
+                and node.func.attr.value.strip("_") in STOP_CALLS:
             return f"{dotted(node.func.value)}.{node.func.attr.value}()"
     return ""

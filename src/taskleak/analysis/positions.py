@@ -287,7 +287,7 @@ def _in_function(module: cst.Module, lines: _Lines, function: cst.FunctionDef,
     """The call's range and its statement's start, found within its function: the function's
     code located by a search of the text (None unless it occurs exactly once), then generated
     alone with the indentation found there, which makes its columns the text's."""
-    match = _unique(module, lines.text, function)
+    match = _unique_code(_code(module, function, _INDENT).split(_INDENT), lines.text)
     if match is None:
         return None
     indent = match.group("indent") if "indent" in match.groupdict() else ""
@@ -298,20 +298,14 @@ def _in_function(module: cst.Module, lines: _Lines, function: cst.FunctionDef,
     if id(call) not in rel or id(statement) not in rel:
         return None
     l1, c1, l2, c2 = rel[id(call)]
-    stmt_line = line0 + rel[id(statement)][0] - 1
-    stmt_column = rel[id(statement)][1]
-    return (line0 + l1 - 1, c1, line0 + l2 - 1, c2), (stmt_line, stmt_column, stmt_line,
-                                                       stmt_column)
-
-
-def _unique(module: cst.Module, text: str, node: cst.CSTNode) -> re.Match[str] | None:
-    """Where `node`'s code, its block's indentation matched as any, occurs in `text`, when it
-    occurs exactly once."""
-    return _unique_code(_code(module, node, _INDENT).split(_INDENT), text)
+    stmt_line, stmt_column = line0 + rel[id(statement)][0] - 1, rel[id(statement)][1]
+    return ((line0 + l1 - 1, c1, line0 + l2 - 1, c2),
+            (stmt_line, stmt_column, stmt_line, stmt_column))
 
 
 def _unique_code(parts: list[str], text: str) -> re.Match[str] | None:
-    """Where code written as `parts` (split at `_INDENT`) occurs in `text`, when exactly once."""
+    """Where code written as `parts` (split at `_INDENT`, which matches the block's indentation,
+    the same on every line) occurs in `text`, when it occurs exactly once."""
     pattern = re.escape(parts[0])
     if len(parts) > 1:
         pattern += "(?P<indent>[ \t\f]*)" + "(?P=indent)".join(re.escape(p) for p in parts[1:])
@@ -330,14 +324,10 @@ def _code(module: cst.Module, node: cst.CSTNode, indent: str) -> str:
 
 
 def enclosing_function(scope: Scope) -> cst.FunctionDef | None:
-    """The innermost `def` around code in `scope` (a lambda's or comprehension's too), the
-    anchor `spawn_positions` finds a repeated call within; None at module or class level."""
-    s: Scope | None = scope
-    while s is not None:
-        if isinstance(s.node, cst.FunctionDef):
-            return s.node
-        s = s.parent
-    return None
+    """The innermost `def` around code in `scope` (a lambda's too), the anchor
+    `spawn_positions` finds a repeated call within; None at module or class level."""
+    fn = scope.function()
+    return fn.node if fn is not None and isinstance(fn.node, cst.FunctionDef) else None
 
 
 def dropped_call_positions(module: cst.Module, text: str | None, root: Scope,

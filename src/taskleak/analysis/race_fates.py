@@ -16,7 +16,7 @@ from taskleak.analysis.generator_exits import left_at_a_yield, yields_in
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.lifetimes import cancelled_on_return
-from taskleak.analysis.nodes import callee_text
+from taskleak.analysis.nodes import NESTED_DEFINITIONS, callee_text
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import Occurrence, Scope
 from taskleak.analysis.spawns import Spawn, is_coroutine_call
@@ -116,8 +116,7 @@ class RaceFates:
                         callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
                         left="a `break` or a `return` can leave that loop with the rest still "
                         "running")
-        return Fate(FateKind.GATHERED, sp.shown, callee=sp.wrapper,
-                    cleanup=how)
+        return Fate(FateKind.GATHERED, sp.shown, callee=sp.wrapper, cleanup=how)
 
     @staticmethod
     def _at_the_call(race: Race, holder: Holder, eff: Effects) -> Race | None:
@@ -181,7 +180,7 @@ def _leaves_early(node: cst.CSTNode, inner_loop: bool = False) -> bool:
     """A `return` under `node` (nested functions aside), or a `break` outside inner loops."""
     if isinstance(node, cst.Return) or (isinstance(node, cst.Break) and not inner_loop):
         return True
-    if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+    if isinstance(node, NESTED_DEFINITIONS):
         return False
     inner_loop = inner_loop or isinstance(node, (cst.For, cst.While))
     return any(_leaves_early(child, inner_loop) for child in children(node))

@@ -181,6 +181,16 @@ class Scope:
             s = s.parent
         return None
 
+    def function(self) -> Scope | None:
+        """The innermost function around code in this scope (through lambdas), None at class
+        or module level."""
+        s: Scope | None = self
+        while s is not None and s.kind is not ScopeKind.FUNCTION:
+            if s.kind is ScopeKind.CLASS or s.kind is ScopeKind.MODULE:
+                return None
+            s = s.parent
+        return s
+
     def method(self) -> Scope | None:
         """The outermost function below the enclosing class (the method itself)."""
         s: Scope | None = self

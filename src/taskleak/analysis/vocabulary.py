@@ -220,6 +220,9 @@ CLOSE_LIKE = re.compile(
 # The close-like methods a fix adds cancellation to, in order of preference (each matches
 # CLOSE_LIKE).
 CLOSE_METHODS = ("close", "aclose", "stop", "shutdown", "disconnect", "__aexit__")
+# The calls that tell an object to finish its work (`self._server.close()`: object_stops.py).
+STOP_CALLS = frozenset({"close", "aclose", "stop", "shutdown", "cancel", "disconnect",
+                        "terminate", "kill", "exit"})
 # Methods that initialise an instance (where a fix creates its tracked set).
 INIT_METHODS = frozenset({"__init__", "__post_init__"})
 # `while` tests that make a coroutine long-running: `while self._running`.

@@ -87,10 +87,11 @@ def helpers_key(helpers: Sequence[Spawner]) -> str:
 
 
 def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None,
+                helpers: Sequence[tuple[int, Spawner]],
                 folders_of: Callable[[Sequence[str]], Folders] = Folders) -> list[HelperJob]:
-    """The files to analyse again with the helpers they may call; those the cache knows go
-    straight into `facts`. `folders_of`: the run's files by folder (made once for its rounds)."""
-    helpers = project_helpers(paths, facts)
+    """The files to analyse again with `helpers` (`project_helpers`), those they may call;
+    those the cache knows go straight into `facts`. `folders_of`: the run's files by folder
+    (made once for its rounds)."""
     out = _analysed_again(paths, facts, helpers, cache)
     if not helpers:
         return out

@@ -307,11 +307,11 @@ class _Collector:
         paths = self.paths
         judged: list[tuple[str, str]] | None = None
         for _ in range(HELPER_ROUNDS):
-            helpers = [(h.spec, h.note) for _, h in project_helpers(paths, self.results)]
-            if helpers == judged:
+            helpers = project_helpers(paths, self.results)
+            if [(h.spec, h.note) for _, h in helpers] == judged:
                 return
-            judged = helpers
-            jobs = helper_jobs(paths, self.results, self.cache, self.folders)
+            judged = [(h.spec, h.note) for _, h in helpers]
+            jobs = helper_jobs(paths, self.results, self.cache, helpers, self.folders)
             for job in jobs:
                 self.helped_keys[job.index] = (paths[job.index], job.digest, job.key)
                 self._analyse(job.index, relative_path(paths[job.index]), job.data,
