@@ -8,7 +8,8 @@ A task still running there, joined or cancelled only later, is left running, unl
 the task driving the generator raises at the await it is in) ends it, or an `except` around the
 `yield` catches the stop and goes on to the code after it. The labelled sets grade it so: kept,
 its end not managed. Read from the generator's own body (its `yield`s) and the reads that end the
-task (`Effects`), no new scan.
+task (`Effects`), no new scan. The loops over `asyncio.as_completed(...)` are judged the same
+way (`completed_early`, for the races of waits.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import libcst as cst
 
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.nodes import NESTED_DEFINITIONS, dotted
-from taskleak.analysis.scopes import CallSite, Occurrence
+from taskleak.analysis.scopes import CallSite, Occurrence, Scope
 from taskleak.analysis.walk import children
 
 # Generators that an `await` (or `yield from`) drives to their end: only a cancel of the task
@@ -72,11 +73,21 @@ def _loops_around(path: tuple[cst.CSTNode, ...]) -> set[int]:
     return out
 
 
-def yields_in(loop: cst.For, site: CallSite) -> str:
-    """"_iter()" when the body of `loop`, in the generator `_iter()` that `site` is in, holds a
-    `yield` its consumer can stop the generator at (no `except` around it catches the stop),
-    else ""."""
-    fn = site.scope.function()
+def leaves_early(node: cst.CSTNode, inner_loop: bool = False) -> bool:
+    """A `return` under `node` (nested functions aside), or a `break` outside inner loops."""
+    if isinstance(node, cst.Return) or (isinstance(node, cst.Break) and not inner_loop):
+        return True
+    if isinstance(node, NESTED_DEFINITIONS):
+        return False
+    inner_loop = inner_loop or isinstance(node, (cst.For, cst.While))
+    return any(leaves_early(child, inner_loop) for child in children(node))
+
+
+def yields_in(loop: cst.For, scope: Scope) -> str:
+    """"_iter()" when the body of `loop`, in the generator `_iter()` that code in `scope` is in,
+    holds a `yield` its consumer can stop the generator at (no `except` around it catches the
+    stop), else ""."""
+    fn = scope.function()
     if fn is None or not isinstance(fn.node, cst.FunctionDef):
         return ""
     _, yields = _walk(fn.node)
@@ -141,3 +152,23 @@ def _caught(kind: cst.BaseExpression) -> list[cst.BaseExpression]:
     if isinstance(kind, cst.Tuple):
         return [e.value for e in kind.elements]
     return [kind]
+
+
+def completed_early(call: cst.Call, above: cst.CSTNode | None, scope: Scope) -> str:
+    """Why the loop over `as_completed(...)` (`above`: the node right above the call) can stop
+    with tasks still running, or "" when it runs to the end: a timeout, a `break`/`return` in
+    the body of the `for` loop over it, a `yield` of its generator there; unknown unless a
+    `for` loop iterates it. (An error in the body leaves the rest to their own end, as one in a
+    `gather` would.)"""
+    if any(a.keyword is not None and a.keyword.value == "timeout"
+           and dotted(a.value) != "None" for a in call.args):
+        return "its timeout can stop the loop over it early"
+    if not isinstance(above, cst.For) or above.iter is not call:
+        return "the loop over it can stop early (a break, an error, its timeout)"
+    generator = yields_in(above, scope)
+    if generator:
+        return (f"a `yield` of the generator {generator} in the loop over it comes first: its "
+                "consumer can stop there")
+    if leaves_early(above.body):
+        return "a `break` or a `return` can leave the loop over it early"
+    return ""

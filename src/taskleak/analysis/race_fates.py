@@ -12,16 +12,15 @@ import libcst as cst
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import TIMED_RESULT, Flow
-from taskleak.analysis.generator_exits import left_at_a_yield, yields_in
+from taskleak.analysis.generator_exits import leaves_early, left_at_a_yield, yields_in
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.lifetimes import cancelled_on_return
-from taskleak.analysis.nodes import NESTED_DEFINITIONS, callee_text
+from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import Occurrence, Scope
 from taskleak.analysis.spawns import Spawn, is_coroutine_call
 from taskleak.analysis.waits import Race, left_running, pending_target, race_of, reached_after
-from taskleak.analysis.walk import children
 
 MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
 
@@ -107,11 +106,11 @@ class RaceFates:
         loop = next((n for n in reversed(site.path) if isinstance(n, cst.For)
                      and n.iter is site.node), None)
         how = f"awaited one by one by the `for` loop in {where(site.scope)}"
-        generator = yields_in(loop, site) if loop is not None else ""
+        generator = yields_in(loop, site.scope) if loop is not None else ""
         if generator:
             return make(FateKind.LEFT_AT_YIELD, sp, holder=f"the iterator of {sp.wrapper}()",
                         cleanup=how, callee=generator)
-        if loop is not None and _leaves_early(loop.body):
+        if loop is not None and leaves_early(loop.body):
             return make(FateKind.LEFT_RUNNING, sp, holder=f"the iterator of {sp.wrapper}()",
                         callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
                         left="a `break` or a `return` can leave that loop with the rest still "
@@ -174,16 +173,6 @@ class RaceFates:
         eff = self.ownership.effects(Holder(Keeper.LOCAL, target.value, target.value,
                                             race.scope))
         return eff.cancel_reads + eff.await_reads
-
-
-def _leaves_early(node: cst.CSTNode, inner_loop: bool = False) -> bool:
-    """A `return` under `node` (nested functions aside), or a `break` outside inner loops."""
-    if isinstance(node, cst.Return) or (isinstance(node, cst.Break) and not inner_loop):
-        return True
-    if isinstance(node, NESTED_DEFINITIONS):
-        return False
-    inner_loop = inner_loop or isinstance(node, (cst.For, cst.While))
-    return any(_leaves_early(child, inner_loop) for child in children(node))
 
 
 def timed_result(callee: str, path: tuple[cst.CSTNode, ...], seq: int, scope: Scope

@@ -4,8 +4,10 @@
 not:
 - `asyncio.wait(..., return_when=FIRST_COMPLETED | FIRST_EXCEPTION)` returns with the others
   pending, `asyncio.wait(..., timeout=...)` returns at its timeout with the others pending;
-- `asyncio.as_completed(...)` leaves the rest running when the loop over it stops early (a
-  `break`, an exception, its timeout);
+- `asyncio.as_completed(...)` leaves the rest running when the `for` loop over it can stop early
+  (a `break` or a `return` in its body, a `yield` of its generator, or its `timeout=`); one
+  that runs to the end awaits every task (an error in the body leaves the rest to their own
+  end, as one in a `gather` would);
 - a timeout around `asyncio.wait(...)` (`async with asyncio.timeout(...)`, `async_timeout`,
   anyio's `fail_after`, an enclosing `wait_for`) cancels the wait, not the tasks; around
   `asyncio.shield(...)` it cancels the shield, not the task it protects.
@@ -26,6 +28,7 @@ from typing import TypeGuard
 import libcst as cst
 
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.generator_exits import completed_early
 from taskleak.analysis.guards import names_read
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.scopes import Occurrence, Scope
@@ -65,7 +68,7 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | Non
     if name == "wait":
         early = _wait_returns_early(call)
     elif name == "as_completed":
-        early = "the loop over it can stop early (a break, an error, its timeout)"
+        early = completed_early(call, path[k - 1] if k else None, scope)
     elif name != "shield":
         return None
     timeout = _timeout_around(path[:k])

@@ -117,7 +117,9 @@ module cancels the attribute), its calls are tracked rows too.
 
 Also reported here:
 - a task raced by `asyncio.wait(..., return_when=FIRST_COMPLETED)`, `asyncio.wait(...,
-  timeout=...)` or `asyncio.as_completed(...)`, or waited through `asyncio.wait`/`shield` under a
+  timeout=...)` or `asyncio.as_completed(...)` (when the `for` loop over it can stop early: a
+  `break`, a `return`, a `yield` of its generator, its `timeout=`; one that runs to the end
+  awaits them all), or waited through `asyncio.wait`/`shield` under a
   timeout (`asyncio.timeout`, `async_timeout`, `wait_for`), when nothing cancels the losers after
   the wait (or, where a timeout can cut it short, in a `finally` or an `except`); the task
   `shield(work())` makes for its coroutine too (`wait_for(shield(work()), 5)`); a race in a
