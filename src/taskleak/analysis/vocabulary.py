@@ -154,10 +154,11 @@ INSPECT_METHODS = frozenset(
     {"done", "cancelled", "exception", "get_name", "set_name", "get_coro",
      "get_stack", "print_stack", "get_context", "remove_done_callback", "cancelling", "uncancel"}
 )
-# Methods that never return a task: a statement calling one drops nothing worth exporting.
-NOT_SPAWNING_METHODS = frozenset({"cancel", "add_done_callback", "set_result", "set_exception",
-                                  "set", "clear", "close", "release", "acquire", "notify",
-                                  "notify_all", "write", "flush"}) \
+# A Task's or a collection's own methods, and builtins, that never return a task: a statement
+# calling one drops nothing worth exporting. Not the names a project's own method may have that
+# returns one (`Pool.release` returning its wake-up task, a `close()` that spawns the closing):
+# the join resolves those calls by type, and a lock's `release()` resolves to no function.
+NOT_SPAWNING_METHODS = frozenset({"cancel", "add_done_callback", "set_result", "set_exception"}) \
     | COLLECTION_ADDS | PRUNES | INSPECT_METHODS | INSPECTING_CALLS
 
 # What holds a task only weakly, so owns nothing: weak references, and the weak collections
