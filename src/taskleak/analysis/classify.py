@@ -39,7 +39,7 @@ from taskleak.analysis.keys import (
     target_text,
 )
 from taskleak.analysis.lifecycle import Lifecycle
-from taskleak.analysis.lifetimes import held_while, pruned_only_on_success
+from taskleak.analysis.lifetimes import held_while, pruned_only_on_success, without_its_own_cancels
 from taskleak.analysis.nodes import leaves_the_loop
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import called_back_fate, passed_fate
@@ -230,6 +230,7 @@ class Classifier:
     def _kept_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
         """An attribute, global or dotted holder: the task outlives the function."""
         site = sp.site
+        eff = without_its_own_cancels(site, eff)
         if eff.replaced and not endless(site):
             # a task that ends by itself: cancelling the old one before its replacement ends
             # each of them (a debounce); only an endless one needs a shutdown path

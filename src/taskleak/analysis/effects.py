@@ -47,6 +47,8 @@ class Effects:
     weak: list[str] = field(default_factory=list)  # held only weakly: "weakref.ref()"
     # hand-offs followed that end nothing: "_watch() receives it and does not end it"
     followed: list[str] = field(default_factory=list)
+    # the task's own cancels of itself, in its coroutine (`lifetimes.without_its_own_cancels`)
+    own_cancels: list[Occurrence] = field(default_factory=list)
     # the reads themselves, for where they happen (`waits.py`)
     cancel_reads: list[Occurrence] = field(default_factory=list)
     await_reads: list[Occurrence] = field(default_factory=list)

@@ -9,7 +9,9 @@ kept, not lost; only nothing reads its result or errors. Read from the calls the
 (`Scope.blocking`) and the loop facts (`Scope.endless`): no new walk.
 
 A task that removes its own entry from its collection at the end of its body, not in a
-`finally`, stays in the collection when it fails or is cancelled.
+`finally`, stays in the collection when it fails or is cancelled. One that cancels itself there
+(`self._update_task.cancel()` at the end of the coroutine kept in `self._update_task`) is
+finishing anyway: that is no end by its owner (`without_its_own_cancels`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.coroutines import spawned_function
+from taskleak.analysis.effects import Effects
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.holders import where
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.resolve import Resolver, SymKind
 from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
@@ -273,3 +277,22 @@ def ended_only_on_error(ends: list[Occurrence], awaited: bool,
     return bool(ends) and not awaited and all(
         any(isinstance(n, cst.ExceptHandler) and id(n) not in above for n in o.path)
         for o in ends)
+
+
+def without_its_own_cancels(site: CallSite, eff: Effects) -> Effects:
+    """`eff` without the cancels made by the task itself: those in the coroutine the spawn
+    runs (a function of this module). It is finishing when it cancels itself at the end of its
+    body, and a failure before that skips it: nothing else ends it then."""
+    target = spawned_function(site, calls_only=True) if eff.cancel_reads else None
+    if target is None:
+        return eff
+    own = [o for o in eff.cancel_reads if o.scope.within(target)]
+    if not own:
+        return eff
+    others = [o for o in eff.cancel_reads if not o.scope.within(target)]
+    gone = {where(o.scope) for o in own} - {where(o.scope) for o in others}
+    out = eff.copy()  # new lists: see Effects.copy()
+    out.cancel_reads = others
+    out.cancels = [p for p in eff.cancels if p not in gone]
+    out.own_cancels = own
+    return out

@@ -5,7 +5,7 @@ or gathers it; _watch() receives it and does not end it")."""
 from __future__ import annotations
 
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.fates import Keeper
+from taskleak.analysis.fates import Keeper, listed
 from taskleak.analysis.holders import Holder, where
 
 
@@ -15,8 +15,10 @@ def no_end_witness(holder: Holder, eff: Effects) -> str:
     and does not end it"."""
     owner = f"class {holder.scope.name}" if holder.kind is Keeper.ATTRIBUTE \
         else "this module"
-    places = list(dict.fromkeys(where(o.scope) for o in eff.occurrences))
-    n = len(eff.occurrences)
+    own = {id(o) for o in eff.own_cancels}
+    read = [o for o in eff.occurrences if id(o) not in own]
+    places = list(dict.fromkeys(where(o.scope) for o in read))
+    n = len(read)
     if not n:
         text = f"nothing in {owner} reads it again"
     else:
@@ -26,4 +28,8 @@ def no_end_witness(holder: Holder, eff: Effects) -> str:
             else "awaits, cancels or gathers it"
         text = f"{reads} in {owner} ({shown}) {verb}"
     followed = list(dict.fromkeys(eff.followed))
+    itself = list(dict.fromkeys(where(o.scope) for o in eff.own_cancels))
+    if itself:  # `lifetimes.without_its_own_cancels`
+        followed.insert(0, f"only the task itself cancels it, in its own coroutine "
+                           f"{listed(itself)}, as it finishes (a failure skips that)")
     return "; ".join([text, *followed[:2]])

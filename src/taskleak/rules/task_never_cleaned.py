@@ -75,7 +75,8 @@ task.cancel()`), or passes it to `asyncio.gather`/`asyncio.wait`. A spawn guarde
 `if self._task is None:` (or a started flag) is a singleton: it never runs twice at once, but
 nothing ends it either, so it is reported too, with the guard named. A cancel that only makes
 room for a new spawn of an endless task (`self._task.cancel(); self._task = spawn(...)`) is a
-replacement, not an end.
+replacement, not an end; nor is a cancel by the task's own coroutine (`self._task.cancel()` at
+the end of the coroutine kept in `self._task`): it is finishing then, and a failure skips it.
 
 In a generator (an async generator, an `asynccontextmanager`), a task kept in a local (or a
 local list) and awaited, gathered or cancelled only after one of its `yield`s is reported too:
