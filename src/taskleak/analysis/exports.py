@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 import libcst as cst
 
@@ -57,7 +58,8 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
     functions = spawn_helpers(spawns, fates)
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root, ownership.resolver),
-        functions=functions + passing_on(root, ownership.resolver, functions),
+        functions=functions + passing_on(root, ownership.resolver, functions)
+        + loop_helpers(spawns, fates, {f.qualname for f in functions}),
         call_args=_call_args(root, ownership, lifecycle),
         dropped_calls=dropped_calls(root, lifecycle, {id(sp.site.node) for sp in spawns}),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
@@ -180,6 +182,22 @@ def spawn_helpers(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
     is no helper's spawn: not promised."""
     typed_here = [(sp, f) for sp, f in zip(spawns, fates, strict=True) if not sp.receiver]
     return _functions([sp for sp, _ in typed_here], [f for _, f in typed_here])
+
+
+def loop_helpers(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]],
+                 known: AbstractSet[str]) -> tuple[FunctionFacts, ...]:
+    """The module-level functions that would be spawn helpers if the receiver of their spawn,
+    typed in another module (`core.loop.create_task`), is an event loop: the run's helper
+    round asks the project (`FunctionFacts.loop`). Not its own module's helpers: their calls
+    here are judged before the project is known."""
+    typed_there = [(sp, f) for sp, f in zip(spawns, fates, strict=True)
+                   if sp.receiver and sp.site.scope.qualname not in known
+                   and "." not in sp.site.scope.qualname]
+    if not typed_there:
+        return ()
+    receivers = {sp.site.scope.qualname: sp.receiver for sp, _ in typed_there}
+    return tuple(replace(fn, loop=receivers[fn.qualname]) for fn in _functions(
+        [sp for sp, _ in typed_there], [f for _, f in typed_there]))
 
 
 def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]

@@ -104,15 +104,19 @@ class FunctionFacts:
     via: str = ""
     # a coroutine function whose own task (not a threadsafe spawner's Future) `await f()` gives
     awaited: bool = False
+    # its spawn's receiver, typed in another module (`core.loop.create_task`): a helper only
+    # where the project join finds an event loop there (`project/receivers.py`)
+    loop: str = ""
 
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
-                self.coroutine, self.many, self.gives_task, self.via, self.awaited]
+                self.coroutine, self.many, self.gives_task, self.via, self.awaited, self.loop]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> FunctionFacts:
         return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5],
-                   bool(data[6]), bool(data[7]), data[8], bool(data[9]))
+                   bool(data[6]), bool(data[7]), data[8], bool(data[9]),
+                   data[10] if len(data) > 10 else "")
 
 
 @record(frozen=True)

@@ -164,6 +164,18 @@ def files_at(paths: Sequence[str], exact: set[str], tails: set[str]) -> set[int]
             and ((full := os.path.abspath(path)) in exact or full.endswith(ends))}
 
 
+def receiver_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
+                  ) -> list[tuple[int, bytes, str]]:
+    """The modules left out that type the receivers of the run's would-be spawn helpers
+    (`FunctionFacts.loop`), to parse before the helper round asks whether each is a loop
+    (the answer round would read them, but after it); as `answer_jobs` gives them."""
+    asking = [(paths[i], f) for i, f in enumerate(facts) if f.module is not None
+              and any(fn.loop for fn in f.module.exports.functions)]
+    searched = {i: {""} for i in _receiver_modules(paths, asking)
+                if facts[i].module is None and facts[i].skipped is None}
+    return read_jobs(paths, facts, searched, cache) if searched else []
+
+
 def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None,
                 folders_of: Callable[[Sequence[str]], Folders] = Folders
                 ) -> list[tuple[int, bytes, str]]:

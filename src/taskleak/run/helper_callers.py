@@ -4,9 +4,12 @@ After the spawn pass, each module-level function of the run that returns the tas
 keeps what a parameter gives it (`exports.spawn_helpers`; not a coroutine function, a threadsafe
 spawner or one returning a collection: `local_helpers.is_helper`) is a spawner to its callers,
 like a configured one, named by its qualified name (its module's dotted path, from the package
-folders around its file). The files that may call it are analysed again with it, so each call is
-a spawn judged by what the caller does with the task, or by what the helper promises. (Its own
-module's calls are already judged: `local_helpers.py`.)
+folders around its file). So is one whose spawn goes through a receiver another module types
+(`core.loop.create_task`: `exports.loop_helpers`) where the project holds an event loop there;
+the modules typing those receivers are read first (`complete.receiver_jobs`). The files that
+may call it are analysed again with it, so each call is a spawn judged by what the caller does
+with the task, or by what the helper promises. (Its own module's calls are already judged:
+`local_helpers.py`.)
 
 The callers are looked for where the answer round looks (complete.py): the files of the
 helper's package that the spawn pass left out (they name no spawn) and whose bytes name the
@@ -31,6 +34,8 @@ from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper, unpromised_helpers
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
+from taskleak.project.index import ProjectIndex
+from taskleak.project.receivers import is_loop
 from taskleak.records import record
 from taskleak.run.cache import Cache, content_digest
 from taskleak.run.complete import Folders
@@ -66,8 +71,11 @@ def module_name(path: str) -> str:
 
 def project_helpers(paths: Sequence[str], facts: Sequence[FileFacts]
                     ) -> list[tuple[int, Spawner]]:
-    """(index of its file, spawner) of each module-level spawn helper of the run."""
+    """(index of its file, spawner) of each module-level spawn helper of the run; one whose
+    spawn's receiver is typed in another module (`core.loop.create_task`) when the project
+    holds an event loop there (`FunctionFacts.loop`, `project/receivers.py`)."""
     out: list[tuple[int, Spawner]] = []
+    index: ProjectIndex | None = None
     for i, f in enumerate(facts):
         if f.module is None or not f.module.exports.functions:
             continue
@@ -75,6 +83,10 @@ def project_helpers(paths: Sequence[str], facts: Sequence[FileFacts]
         for fn in f.module.exports.functions:
             if fn.method or "." in fn.qualname or not is_helper(fn):
                 continue
+            if fn.loop:
+                index = index or ProjectIndex(facts)
+                if not is_loop(index, f.path, fn.loop):
+                    continue
             module = module or module_name(paths[i])
             if module:
                 out.append((i, helper_spawner(fn, f"{module}.{fn.qualname}")))

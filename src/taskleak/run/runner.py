@@ -33,7 +33,7 @@ from taskleak.records import record
 from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
 from taskleak.run.class_chains import chain_jobs
-from taskleak.run.complete import Folders, answer_jobs, place_calls
+from taskleak.run.complete import Folders, answer_jobs, place_calls, receiver_jobs
 from taskleak.run.helper_callers import MAX_ROUNDS as HELPER_ROUNDS
 from taskleak.run.helper_callers import helper_jobs, project_helpers
 from taskleak.run.helper_forecast import Forecast
@@ -305,6 +305,7 @@ class _Collector:
         a spawn and returns no task) took its own callers of it for helpers, until analysed
         again without it; their callers must then be judged without them too."""
         paths = self.paths
+        self._read(receiver_jobs(paths, self.results, self.cache))
         judged: list[tuple[str, str]] | None = None
         for _ in range(HELPER_ROUNDS):
             helpers = project_helpers(paths, self.results)
@@ -342,11 +343,13 @@ class _Collector:
 
     def answer_questions(self) -> None:
         """The second round: parse the files that can answer the first round's questions."""
-        paths = self.paths
-        jobs = answer_jobs(paths, self.results, self.cache, self.folders)
+        self._read(answer_jobs(self.paths, self.results, self.cache, self.folders))
+
+    def _read(self, jobs: list[tuple[int, bytes, str]]) -> None:
+        """Parse these files for their exports only (answers), and wait for them."""
         for i, data, digest in jobs:
-            self.answer_digests[i] = (paths[i], digest)
-            self._analyse(i, relative_path(paths[i]), data, answers_only=True)
+            self.answer_digests[i] = (self.paths[i], digest)
+            self._analyse(i, relative_path(self.paths[i]), data, answers_only=True)
         if jobs:
             self.finish()
 
