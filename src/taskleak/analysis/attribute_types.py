@@ -7,8 +7,10 @@ An attribute's type comes from an annotation, never from its name: in the class 
 self.client = client`). `X | None`, `Optional[X]`, `X[T]` and `"X"` give `X`. With no
 annotation, from its constructor: every binding of it in the class (`None` aside) calls one
 and the same name of the module (`self.bucket = Bucket()`, `bucket = utils.Bucket(x)` in the
-class body). The join resolves the text in this module (its imports) and keeps it only when it
-names a class of the project (not a factory function), so only a dotted name is kept.
+class body). A `@property` is typed by its return annotation, else by the attribute it returns
+(`return self._gateway`). The join resolves the text in this module (its imports) and keeps it
+only when it names a class of the project (not a factory function), so only a dotted name is
+kept.
 """
 
 from __future__ import annotations
@@ -47,7 +49,39 @@ def attribute_types(cls: Scope, resolver: Resolver) -> tuple[tuple[str, str], ..
             called = _constructor(cls, attr, resolver)
             if called:
                 out[attr] = called
+    _property_types(cls, out)
     return tuple(sorted(out.items()))
+
+
+def _property_types(cls: Scope, out: dict[str, str]) -> None:
+    """A `@property` reads as the attribute it gives: its return annotation, else the type of
+    the attribute it returns (`def gateway(self): return self._gateway`, with `_gateway:
+    Gateway`)."""
+    for child in cls.children:
+        node = child.node
+        if child.kind is not ScopeKind.FUNCTION or not isinstance(node, cst.FunctionDef) \
+                or child.name in out or not any(dotted(d.decorator) == "property"
+                                                for d in node.decorators):
+            continue
+        if node.returns is not None:
+            _put(out, child.name, node.returns.annotation)
+            continue
+        returned = _only_return(node)
+        if isinstance(returned, cst.Attribute) and isinstance(returned.value, cst.Name) \
+                and returned.value.value == child.self_name and returned.attr.value in out:
+            out[child.name] = out[returned.attr.value]
+
+
+def _only_return(node: cst.FunctionDef) -> cst.BaseExpression | None:
+    """What a function whose body is one `return` (after a docstring) returns."""
+    body = list(node.body.body) if isinstance(node.body, cst.IndentedBlock) else []
+    if body and isinstance(body[0], cst.SimpleStatementLine) and isinstance(
+            body[0].body[0], cst.Expr) and isinstance(body[0].body[0].value, cst.SimpleString):
+        body = body[1:]
+    if len(body) != 1 or not isinstance(body[0], cst.SimpleStatementLine) \
+            or len(body[0].body) != 1 or not isinstance(body[0].body[0], cst.Return):
+        return None
+    return body[0].body[0].value
 
 
 def _constructor(cls: Scope, attr: str, resolver: Resolver) -> str:

@@ -21,7 +21,6 @@ from taskleak.analysis.interface import (
     DroppedCall,
     Effect,
     FunctionFacts,
-    through_an_attribute,
 )
 
 Where = tuple[str, str]  # (file path, qualified name in that file)
@@ -40,6 +39,10 @@ def module_candidates(target: str) -> tuple[int, list[tuple[str, str, bool]]]:
         for suffix in ("/".join(module) + ".py", "/".join([*module, "__init__.py"])):
             out.append((suffix, rest, bool(module)))
     return level, out
+
+
+# The attributes a call through `self` is followed through (`self.a.b.c.method()`).
+_MAX_CHAIN = 3
 
 
 class ProjectIndex:
@@ -193,10 +196,14 @@ class ProjectIndex:
             if cls is None:
                 return None
             return self.method_of(path, cls, tail) or self._through_subclasses(path, cls, tail)
-        if through_an_attribute(callee):  # `self.client.dispatch()`
+        if head == "self" and 1 <= tail.count(".") <= _MAX_CHAIN:
+            # `self.client.dispatch()`, `self._device.gateway.async_create_task()`: each
+            # attribute typed in the class the one before it holds
             cls = self.enclosing_class(path, caller)
-            attr, method = tail.split(".")
-            typed = self.attribute_class(path, cls, attr) if cls is not None else None
+            *attrs, method = tail.split(".")
+            typed: Where | None = (path, cls) if cls is not None else None
+            for attr in attrs:
+                typed = self.attribute_class(*typed, attr) if typed is not None else None
             return self.method_of(typed[0], typed[1], method) if typed is not None else None
         return self.resolve_name(path, callee)
 

@@ -50,10 +50,7 @@ def asked_names(facts: FileFacts) -> set[str]:
             if q.kind is QuestionKind.RECEIVER_LOOP:
                 continue  # its module, by its import path: `_receiver_modules`
             if q.kind is QuestionKind.HELPER_CALLERS and "." in q.owner:
-                # a method's callers elsewhere call it on objects the join cannot type: only
-                # its own module's calls are judged (measured on homeassistant: searching for
-                # core.py's helper methods parsed 3 more files cold, +0.17 s, for no row)
-                continue
+                continue  # a method: `method_helper_names`, searched in a small package only
             if q.kind is QuestionKind.ATTRIBUTE_CLEANUP:
                 names.add(q.name)
             else:
@@ -64,17 +61,29 @@ def asked_names(facts: FileFacts) -> set[str]:
     return {n for n in names if n}
 
 
+def method_helper_names(facts: FileFacts) -> set[str]:
+    """The names of the spawn helper methods a file's spawns ask the callers of: called on
+    `self` in subclasses, or through typed attributes (`self._device.gateway.spawn(...)`), they
+    are looked for in the helper's package when its tree is small (`Folders.in_package`'s
+    `whole_only`): in a big project's own folder, callers of its core's helper methods cost
+    parsing and typed none (homeassistant: 3 more files cold, +0.17 s, for no row)."""
+    return {q.owner.rsplit(".", 1)[-1] for spawn in (facts.module.spawns if facts.module else ())
+            for q in spawn.questions
+            if q.kind is QuestionKind.HELPER_CALLERS and "." in q.owner}
+
+
 def _asking(paths: Sequence[str], facts: Sequence[FileFacts]) -> list[tuple[str, FileFacts]]:
     """(path, facts) of the files with spawns: the only ones that ask (one cheap pass, so the
     rest of the round loops over a few files, not every file of the run)."""
     return [(paths[i], f) for i, f in enumerate(facts) if f.module is not None and f.module.spawns]
 
 
-def _packages(asking: list[tuple[str, FileFacts]]) -> dict[str, set[str]]:
+def _packages(asking: list[tuple[str, FileFacts]],
+              names_of: Callable[[FileFacts], set[str]] = asked_names) -> dict[str, set[str]]:
     """Folder -> the names asked about by the modules in it."""
     out: dict[str, set[str]] = defaultdict(set)
     for path, file in asking:
-        names = asked_names(file)
+        names = names_of(file)
         if names:
             out[os.path.dirname(path)] |= names
     return out
@@ -94,11 +103,13 @@ class Folders:
         end = bisect_left(self.keys, prefix[:-1] + chr(ord(os.sep) + 1), start)
         return prefix, self.ordered[start:end]
 
-    def in_package(self, folder: str) -> list[int]:
+    def in_package(self, folder: str, whole_only: bool = False) -> list[int]:
         """Indices of the files of `folder`'s package: the widest folder around it whose tree
         holds at most MAX_PACKAGE_FILES of the run's files (a helper in `app/util/` is called
-        from `app/handlers/`), else only the files directly in `folder`."""
+        from `app/handlers/`), else only the files directly in `folder` (none: `whole_only`)."""
         prefix, below = self._below(folder)
+        if len(below) > MAX_PACKAGE_FILES and whole_only:
+            return []
         if len(below) > MAX_PACKAGE_FILES:
             # directly in `folder`: nothing after the prefix is a folder (a `find`, not a
             # dirname per file: homeassistant's components folder holds 10,000 files, warm runs
@@ -188,12 +199,14 @@ def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
         if facts[i].module is None and facts[i].skipped is None:
             searched[i].add("")  # read whatever it names
     packages = _packages(asking)
-    folders = folders_of(paths) if packages else None
-    for folder, names in packages.items():
-        assert folders is not None
-        for i in folders.in_package(folder):
-            if facts[i].module is None and facts[i].skipped is None:
-                searched[i] |= names
+    methods = _packages(asking, method_helper_names)
+    folders = folders_of(paths) if packages or methods else None
+    for whole_only, asked in ((False, packages), (True, methods)):
+        for folder, names in asked.items():
+            assert folders is not None
+            for i in folders.in_package(folder, whole_only):
+                if facts[i].module is None and facts[i].skipped is None:
+                    searched[i] |= names
     return read_jobs(paths, facts, searched, cache)
 
 
