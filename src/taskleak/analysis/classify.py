@@ -332,8 +332,8 @@ class Classifier:
                               handed=eff.handed[0])
         if slot and target is not None:
             # `hass.data[KEY] = task`: one slot, not a growing collection
-            return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder,
-                              stored_in=target_text(target))
+            return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder, stored_in=target_text(
+                target), witness=no_end_witness(holder, eff))
         return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
                           witness=no_end_witness(holder, eff))
 

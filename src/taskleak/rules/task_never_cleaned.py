@@ -40,8 +40,9 @@ def _describe(fate: Fate) -> Description:
                            f"{fate.coroutine} is kept in `{fate.holder}` while {fate.held}, but "
                            "nothing awaits or cancels it: its result and errors are never read")
     if fate.kind is FateKind.SLOT_NEVER_CLEANED:
+        witness = f": {fate.witness}" if fate.witness else ""
         return Description(fate.stored_in, "none",
-                           f"stored in {fate.stored_in} but never awaited or cancelled")
+                           f"stored in {fate.stored_in} but never awaited or cancelled{witness}")
     why = f"stored in {fate.holder} but never awaited or cancelled"
     if fate.kind is FateKind.SINGLETON:
         why = (f"singleton in {fate.holder}, guarded against re-spawning by {fate.guard}, but "
