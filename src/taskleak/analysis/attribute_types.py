@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
+from taskleak.analysis.attributes import property_attribute
+from taskleak.analysis.nodes import dotted, is_property
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 
@@ -54,34 +55,20 @@ def attribute_types(cls: Scope, resolver: Resolver) -> tuple[tuple[str, str], ..
 
 
 def _property_types(cls: Scope, out: dict[str, str]) -> None:
-    """A `@property` reads as the attribute it gives: its return annotation, else the type of
-    the attribute it returns (`def gateway(self): return self._gateway`, with `_gateway:
+    """A property reads as the attribute it gives: its return annotation, else the type of the
+    attribute its getter returns (`def gateway(self): return self._gateway`, with `_gateway:
     Gateway`)."""
     for child in cls.children:
         node = child.node
         if child.kind is not ScopeKind.FUNCTION or not isinstance(node, cst.FunctionDef) \
-                or child.name in out or not any(dotted(d.decorator) == "property"
-                                                for d in node.decorators):
+                or child.name in out or not is_property(node):
             continue
         if node.returns is not None:
             _put(out, child.name, node.returns.annotation)
             continue
-        returned = _only_return(node)
-        if isinstance(returned, cst.Attribute) and isinstance(returned.value, cst.Name) \
-                and returned.value.value == child.self_name and returned.attr.value in out:
-            out[child.name] = out[returned.attr.value]
-
-
-def _only_return(node: cst.FunctionDef) -> cst.BaseExpression | None:
-    """What a function whose body is one `return` (after a docstring) returns."""
-    body = list(node.body.body) if isinstance(node.body, cst.IndentedBlock) else []
-    if body and isinstance(body[0], cst.SimpleStatementLine) and isinstance(
-            body[0].body[0], cst.Expr) and isinstance(body[0].body[0].value, cst.SimpleString):
-        body = body[1:]
-    if len(body) != 1 or not isinstance(body[0], cst.SimpleStatementLine) \
-            or len(body[0].body) != 1 or not isinstance(body[0].body[0], cst.Return):
-        return None
-    return body[0].body[0].value
+        inner = property_attribute(child, node)
+        if inner is not None and inner in out:
+            out[child.name] = out[inner]
 
 
 def _constructor(cls: Scope, attr: str, resolver: Resolver) -> str:

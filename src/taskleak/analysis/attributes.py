@@ -20,7 +20,7 @@ def property_twins(cls: Scope, name: str) -> list[str]:
         node = child.node
         if child.kind is not ScopeKind.FUNCTION or not isinstance(node, cst.FunctionDef):
             continue
-        inner = _property_attr(child, node)
+        inner = property_attribute(child, node)
         if inner is None:
             continue
         if child.name == name and inner != name:
@@ -30,7 +30,7 @@ def property_twins(cls: Scope, name: str) -> list[str]:
     return list(dict.fromkeys(twins))
 
 
-def _property_attr(scope: Scope, node: cst.FunctionDef) -> str | None:
+def property_attribute(scope: Scope, node: cst.FunctionDef) -> str | None:
     """The `self.X` a property getter returns or its setter stores its value in."""
     kinds = {callee_text(d.decorator) for d in node.decorators}
     me = scope.self_name

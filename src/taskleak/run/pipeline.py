@@ -43,8 +43,8 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
             # Speed trick (one place): dropped while the collector is still off, the tree goes
             # by reference counting; left to the end of the function, the collector, back on
             # with every node of the file counted as new, first walked the whole live tree
-            # (homeassistant's 68 files, one process: 2.43 -> 2.26 s CPU). Guarded by
-            # tests/run/test_pipeline_gc.py.
+            # (homeassistant's 68 files, one process, best of 4: 2.13 -> 2.03 s CPU). Guarded
+            # by tests/run/test_pipeline_gc.py.
             del module, analysis
         except RecursionError:  # parsed, but nested deeper than a recursive step can follow
             out.skipped = Skipped(display, TOO_DEEP)
