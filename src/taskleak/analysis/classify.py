@@ -163,8 +163,7 @@ class Classifier:
 
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
-        eff = self._effects(sp, holder)
-        fate = self._holder_fate(sp, holder, eff)
+        fate = self._holder_fate(sp, holder, eff := self._effects(sp, holder))
         if holder.kind is Keeper.LOCAL and "returned" in eff.handed:
             fate = replace(fate, returned=True)  # kept somewhere, and handed to the caller
         return fate
@@ -175,7 +174,8 @@ class Classifier:
             target_holder = self.ownership.holder_for(coll, scope)
             if target_holder is not None and holder.kind is not Keeper.LOCAL \
                     and target_holder.kind is Keeper.LOCAL:  # listed to wait on or to cancel:
-                eff.add_ends(self.ownership.effects(target_holder))  # kept still; ends by it
+                eff.add_ends(listed := self.ownership.effects(target_holder, returns=True))
+                eff.handed = eff.handed + listed.handed_on  # or returned to callers that do
             elif target_holder is not None:
                 if self.ownership.weak_holder(target_holder, keys=n >= keyed):  # owns nothing
                     eff.weak = [*eff.weak, f"the weak collection {target_holder.label}"]
@@ -325,11 +325,11 @@ class Classifier:
         if holder.kind is Keeper.LOCAL:
             fate = self._local_collection_fate(sp, holder, eff, label)
             return replace(fate, overwrites=True) if overwrites else fate
-        if eff.handed and (holder.kind is not Keeper.ATTRIBUTE or any(
+        if eff.handed and (holder.kind is not Keeper.ATTRIBUTE or eff.handed_on or any(
                 o.dest.kind is Flow.RETURNED and o.scope.method() is fn
                 for o in eff.occurrences)):  # `close()` returns the tasks it started to wait
             return self._fate(FateKind.COLLECTION_HANDED, sp, holder, holder=label,
-                              handed=eff.handed[0])
+                              handed=(eff.handed_on or eff.handed)[0])
         if slot and target is not None:
             # `hass.data[KEY] = task`: one slot, not a growing collection
             return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder, stored_in=target_text(

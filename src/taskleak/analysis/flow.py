@@ -4,9 +4,8 @@ above it (the scan's walk stack) and says what happens to it (`Dest`).
 `asyncio.create_task(...)` as a statement is discarded; `self._t = ...` binds it; `await x`,
 `gather(x)`, `x.cancel()`, `tasks.add(x)`, `tasks.discard`, `return x`, `f(x)`: each is a `Flow`.
 A value in a list, a comprehension, a conditional, a `+` or a subscript climbs on (`container`).
-
-Speed: called for every read of a name in a module. Node classes are tested by exact type
-(see `nodes.py`), and each parent class has its handler in a dict.
+Speed: called for every read of a name in a module; node classes are tested by exact type (see
+`nodes.py`), and each parent class has its handler in a dict.
 """
 
 from __future__ import annotations
@@ -69,6 +68,7 @@ class Dest:
     element: bool = False  # the value read was an element of the read key (x[k], x.pop())
     awaited: bool = False  # GATHERED: the consuming call is awaited
     result: Dest | None = None  # CALLED: what happens to the call's value
+    awaited_value: Dest | None = None  # CALLED, `await f()`: where the awaited value goes
 
 
 _OTHER = Flow.OTHER
@@ -93,16 +93,6 @@ def trace(stack: list[cst.CSTNode], i: int) -> Dest:
             return out
         node, j, container, element = out  # type: ignore[misc]
     return Dest(_OTHER)
-
-
-def _expr(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
-          element: bool) -> Dest:
-    return Dest(Flow.DISCARDED, container=container, element=element)
-
-
-def _await(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
-           element: bool) -> Dest:
-    return Dest(Flow.AWAITED, container=container, element=element)
 
 
 def _assign(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
@@ -348,7 +338,8 @@ def _called(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool
     parent: cst.Call = stack[j]  # type: ignore[assignment]
     if parent.func is not node:
         return Dest(_OTHER)
-    return Dest(Flow.CALLED, result=trace(stack, j))
+    awaited = trace(stack, j - 1) if j and type(stack[j - 1]) is cst.Await else None
+    return Dest(Flow.CALLED, result=trace(stack, j), awaited_value=awaited)
 
 
 def _consumer_awaited(stack: list[cst.CSTNode], k: int) -> bool:
@@ -362,22 +353,23 @@ def _consumer_awaited(stack: list[cst.CSTNode], k: int) -> bool:
     return False
 
 
-def _returned(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
-              element: bool) -> Dest:
-    return Dest(Flow.RETURNED, container=container, element=element)
+def _ends(kind: Flow) -> _Handler:
+    """The handler of a parent where the value's way ends as `kind` (`await x`, `return x`)."""
+    return lambda stack, j, node, container, element: Dest(kind, container=container,
+                                                           element=element)
 
 
 _HANDLERS: dict[type, _Handler] = {
-    cst.Expr: _expr,
-    cst.Await: _await,
+    cst.Expr: _ends(Flow.DISCARDED),
+    cst.Await: _ends(Flow.AWAITED),
     cst.Assign: _assign,
     cst.AssignTarget: _assign_target,
     cst.AugAssign: _aug_assign,
     cst.AnnAssign: _ann_assign,
     cst.NamedExpr: _ann_assign,
-    cst.Return: _returned,
-    cst.Yield: _returned,
-    cst.From: _returned,
+    cst.Return: _ends(Flow.RETURNED),
+    cst.Yield: _ends(Flow.RETURNED),
+    cst.From: _ends(Flow.RETURNED),
     cst.Lambda: _lambda,
     cst.Arg: _arg,
     cst.Call: _called,

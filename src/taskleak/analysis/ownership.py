@@ -41,7 +41,7 @@ class Ownership:
         # each a search of the whole module's reads; n spawns into one set, or n classes, made
         # that quadratic (2,000 spawns: 36 s of a 50 s check). The reads are indexed once and
         # each holder's effects computed once (`tests/analysis/test_cliffs.py` counts them).
-        self._effects: dict[tuple[Keeper, str, str, int, int], Effects] = {}
+        self._effects: dict[tuple[Keeper, str, str, int, int, bool], Effects] = {}
         self._foreign: dict[str, list[tuple[Occurrence, Effects]]] = {}
         self._values: dict[int, Occurrence] = {}
 
@@ -125,16 +125,16 @@ class Ownership:
         return out
 
     # -- effects ---------------------------------------------------------------------------
-    def effects(self, holder: Holder, depth: int = 0) -> Effects:
-        """What the module's reads of `holder` do with it (aliases followed two levels); a
-        copy the caller may change."""
-        memo_key = (holder.kind, holder.key, holder.name, id(holder.scope), depth)
+    def effects(self, holder: Holder, depth: int = 0, returns: bool = False) -> Effects:
+        """What the module's reads of `holder` do with it (aliases followed two levels; a
+        local's returns to callers too with `returns`); a copy the caller may change."""
+        memo_key = (holder.kind, holder.key, holder.name, id(holder.scope), depth, returns)
         eff = self._effects.get(memo_key)
         if eff is None:
-            eff = self._effects[memo_key] = self._compute_effects(holder, depth)
+            eff = self._effects[memo_key] = self._compute_effects(holder, depth, returns)
         return eff.copy()
 
-    def _compute_effects(self, holder: Holder, depth: int) -> Effects:
+    def _compute_effects(self, holder: Holder, depth: int, returns: bool) -> Effects:
         eff = Effects()
         for occ in self.occurrences(holder):
             self._effect(occ, eff, depth)
@@ -148,7 +148,7 @@ class Ownership:
                     other = Holder(Keeper.ATTRIBUTE, f"{holder.key.split('.', 1)[0]}.{twin}",
                                    twin, holder.scope)
                     eff.add_cleanup(self.effects(other, depth + 1))
-        if holder.kind is not Keeper.LOCAL and eff.return_reads and depth == 0:
+        if (holder.kind is not Keeper.LOCAL or returns) and eff.return_reads and depth == 0:
             self._follow_returns(eff)
         if holder.kind in (Keeper.ATTRIBUTE, Keeper.DOTTED) and eff.cleanup is None \
                 and depth == 0:
@@ -156,11 +156,10 @@ class Ownership:
         return eff
 
     def _follow_returns(self, eff: Effects) -> None:
-        """`def _stop_task(self): return self._task`: what the module's callers of the
-        function do with the value it returns counts (`await self._stop_task()` awaits the
-        task). A function with no caller here hands the task to callers not followed. (A
-        local that is returned stays "returned": a task-returning helper is judged at its
-        callers, across the project.)"""
+        """`def _stop_task(self): return self._task`: what the module's callers of the function
+        do with the value it returns counts (`await self._stop_task()` awaits the task); with
+        no caller here, it goes to callers not followed. (A spawn's local that is returned
+        stays "returned": a task-returning helper is judged at its callers, project-wide.)"""
         handed = [h for h in eff.handed if h != "returned"]
         for occ in eff.return_reads:
             fn = occ.scope
@@ -169,26 +168,29 @@ class Ownership:
                 handed.append(f"returned by {fn.name}()")
                 continue
             for call in callers:
-                value = self._value_of(call)
+                value = self._value_of(call, fn.is_async)
+                if value is None:  # a coroutine not awaited where it is called
+                    handed.append(f"returned by {fn.name}()")
+                    continue
                 one = Effects()
-                self._effect(value, one, 1)
+                self._effect(value, one, 0)
                 eff.add_cleanup(one)
                 if not one.ends_something() and not one.handed:
                     eff.followed.append(f"{fn.name}() returns it to {where(call.scope)}, "
                                         "which does not end it")
-                handed += [f"returned by {fn.name}() to {where(call.scope)}, then {h}"
-                           if h == "returned" or h.startswith("passed") else h
-                           for h in one.handed]
-        eff.handed = handed
+                eff.handed_on += [f"returned by {fn.name}() to {where(call.scope)}, then {h}"
+                                  if h == "returned" or h.startswith("passed") else h
+                                  for h in one.handed]
+        eff.handed = handed + eff.handed_on
 
-    def _value_of(self, call: Occurrence) -> Occurrence:
-        """The value a call returns, as a read at the call (one per call: effects compare
-        their reads by identity)."""
+    def _value_of(self, call: Occurrence, coroutine: bool) -> Occurrence | None:
+        """The value a call returns (a coroutine function's: its `await` gives; None if not
+        awaited there) as a read at the call, one per call (effects compare by identity)."""
         value = self._values.get(id(call))
-        if value is None:
-            assert call.dest.result is not None
+        dest = call.dest.awaited_value if coroutine else call.dest.result
+        if value is None and dest is not None:
             value = self._values[id(call)] = Occurrence(
-                key=call.key, scope=call.scope, dest=call.dest.result, seq=call.seq,
+                key=call.key, scope=call.scope, dest=dest, seq=call.seq,
                 loops=call.loops, path=call.path)
         return value
 

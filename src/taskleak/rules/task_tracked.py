@@ -84,7 +84,10 @@ def _kept(fate: Fate) -> Description:
     if kind is FateKind.LOCAL_COLLECTION_HANDED:
         return Description(f"{holder}, {handed}", "up to the receiver",
                            f"kept in {holder}, then {handed}")
-    return Description(holder, handed, f"kept in {holder}")  # COLLECTION_HANDED
+    if handed == "returned":  # COLLECTION_HANDED: `close()` returns the tasks it started
+        return Description(holder, handed, f"kept in {holder}")
+    return Description(holder, f"{handed}: not followed", f"kept in {holder}, then {handed}: "
+                       "not followed, so no claim is made about its end")
 
 
 RULE = Rule(
