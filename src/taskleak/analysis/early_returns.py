@@ -31,7 +31,33 @@ def dropped_on_a_way_out(site: CallSite, eff: Effects, name: str) -> dict[str, s
         return {"cleanup": cleanup}
     if left_by_a_return(site, eff, name):
         return {"skipped": cleanup or eff.handed[0]}
-    return None
+    test = ended_only_if(site, eff, name)
+    return {"only_if": test, "cleanup": cleanup} if test and cleanup else None
+
+
+def ended_only_if(site: CallSite, eff: Effects, name: str) -> str | None:
+    """The test of the one `if` after the spawn, in a block around it, whose body holds every
+    read of the local `name` (`if not pending: await fut`): when the test fails, the function
+    goes on without the task and drops the local. None when a read is elsewhere or cannot be
+    placed (no path kept), the `if` has an `else` or its test reads the local (`if not
+    t.done()`: a finished task needs no end)."""
+    reads = [o for o in eff.occurrences if o.dest.kind is not Flow.SUBSCRIPT_STORE]
+    if not reads or any(o.scope is not site.scope or not o.path for o in reads):
+        return None
+    around = {id(n) for n in site.path}
+    found: cst.If | None = None
+    for o in reads:
+        at = next((k for k, n in enumerate(o.path) if isinstance(n, cst.If)
+                   and id(n) not in around), None)
+        if at is None or not 0 < at < len(o.path) - 1 or id(o.path[at - 1]) not in around:
+            return None  # not in an `if` that is a later statement of a block around the spawn
+        node: cst.If = o.path[at]  # type: ignore[assignment]
+        if (found is not None and node is not found) or o.path[at + 1] is not node.body:
+            return None
+        found = node
+    if found is None or found.orelse is not None or _reads(found.test, name):
+        return None
+    return " ".join(cst.Module([]).code_for_node(found.test).split())
 
 
 def left_by_a_return(site: CallSite, eff: Effects, name: str) -> bool:

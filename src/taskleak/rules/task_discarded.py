@@ -133,6 +133,9 @@ def _local_only(fate: Fate) -> str:
     """A local dropped when its function returns: on every way out, on the way out by a
     `return` before its end (`skipped`), or on all but a failure (`cleanup` in an `except`)."""
     kept = f"{fate.coroutine} is kept only in the local `{fate.holder}`"
+    if fate.only_if:
+        return (f"{kept}, which is {fate.cleanup} only if {fate.only_if}: otherwise "
+                f"{fate.where} goes on without it and drops the local with the task running")
     if fate.skipped:
         return (f"{kept}, and a `return` of {fate.where} leaves before it is {fate.skipped}: on "
                 "that way out the local is dropped with the task running")
