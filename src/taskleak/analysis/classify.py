@@ -175,7 +175,7 @@ class Classifier:
             if target_holder is not None and holder.kind is not Keeper.LOCAL \
                     and target_holder.kind is Keeper.LOCAL:  # listed to wait on or to cancel:
                 eff.add_ends(listed := self.ownership.effects(target_holder, returns=True))
-                eff.handed = eff.handed + listed.handed_on  # or returned to callers that do
+                eff.handed = eff.handed + listed.handed_on  # the list's callers hand it on
             elif target_holder is not None:
                 if self.ownership.weak_holder(target_holder, keys=n >= keyed):  # owns nothing
                     eff.weak = [*eff.weak, f"the weak collection {target_holder.label}"]

@@ -1,10 +1,11 @@
-"""A `return` that leaves a function before the end of a task its local keeps, and a loop that
-binds the local again before anything keeps the task.
+"""A `return` that leaves a function before the end of a task its local keeps, an `if` that the
+only end sits in, and a loop that binds the local again before anything keeps the task.
 
 `t = spawn(); ...; if ok: return; ...; await cancel_and_wait(t)`: on the way out by that return
-the local is dropped with the task running, whatever the code after it does. Read from the
-spawn's path (the blocks around it) and the paths the scan keeps for the reads that end or hand
-on the task; an await's read keeps none, so a local that is awaited is not judged here.
+the local is dropped with the task running, whatever the code after it does; so it is with
+`if not pending: await t` when the test fails. Read from the spawn's path (the blocks around
+it) and the paths the scan keeps for the reads that end or hand on the task. (A local that is
+awaited anywhere is not judged by the `return`: `left_by_a_return`.)
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import libcst as cst
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.lifetimes import ended_only_on_error
-from taskleak.analysis.nodes import NESTED_DEFINITIONS, leaves_the_loop
+from taskleak.analysis.nodes import NESTED_DEFINITIONS, leaves_the_loop, one_line
 from taskleak.analysis.scopes import CallSite
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
@@ -41,7 +42,7 @@ def ended_only_if(site: CallSite, eff: Effects, name: str) -> str | None:
     goes on without the task and drops the local. None when a read is elsewhere or cannot be
     placed (no path kept), the `if` has an `else` or its test reads the local (`if not
     t.done()`: a finished task needs no end)."""
-    reads = [o for o in eff.occurrences if o.dest.kind is not Flow.SUBSCRIPT_STORE]
+    reads = eff.occurrences
     if not reads or any(o.scope is not site.scope or not o.path for o in reads):
         return None
     around = {id(n) for n in site.path}
@@ -57,7 +58,7 @@ def ended_only_if(site: CallSite, eff: Effects, name: str) -> str | None:
         found = node
     if found is None or found.orelse is not None or _reads(found.test, name):
         return None
-    return " ".join(cst.Module([]).code_for_node(found.test).split())
+    return one_line(found.test)
 
 
 def left_by_a_return(site: CallSite, eff: Effects, name: str) -> bool:

@@ -44,7 +44,8 @@ class Effects:
     # replacement, not an end
     replaced: list[str] = field(default_factory=list)
     handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
-    # ... of them, what a caller does with it that a function of the module returns to it
+    # ... of them, those the module's callers make of it when a function returns it to them
+    # ("returned by _take() to close(), then passed to stop_all()")
     handed_on: list[str] = field(default_factory=list)
     weak: list[str] = field(default_factory=list)  # held only weakly: "weakref.ref()"
     # hand-offs followed that end nothing: "_watch() receives it and does not end it"

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted, exit_word
+from taskleak.analysis.nodes import dotted, exit_word, one_line
 from taskleak.analysis.scopes import BindingKind, CallSite, Occurrence, Scope, defined_function
 from taskleak.analysis.vocabulary import INIT_METHODS
 from taskleak.analysis.walk import children
 
-_EMPTY = cst.Module(body=[])  # prints an expression's code
 _SCOPE_NODES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.Module)
 
 
@@ -44,7 +43,7 @@ def guard(site: CallSite, keys: frozenset[str], module: Scope) -> str:
             absent = _absent(test, name)
             if absent is None or absent is not (leaves_by == ""):
                 continue
-            code = " ".join(_EMPTY.code_for_node(test).split())
+            code = one_line(test)
             if len(code) > 60:
                 code = code[:59] + "…"
             shown = f"`if {code}: {leaves_by}`" if leaves_by else f"`if {code}`"

@@ -39,6 +39,7 @@ LEAF_TYPES = frozenset({
 })
 
 
+_EMPTY = cst.Module(body=[])  # prints a node's code
 _EXITS: dict[type, str] = {cst.Return: "return", cst.Raise: "raise", cst.Continue: "continue",
                            cst.Break: "break"}
 
@@ -97,6 +98,11 @@ def last_name(func: cst.BaseExpression) -> str | None:
     if type(func) is cst.Attribute:
         return func.attr.value
     return None
+
+
+def one_line(node: cst.CSTNode) -> str:
+    """A node's code on one line (`if` tests in messages)."""
+    return " ".join(_EMPTY.code_for_node(node).split())
 
 
 def coroutine_text(value: cst.BaseExpression | None) -> str:

@@ -156,10 +156,10 @@ class Ownership:
         return eff
 
     def _follow_returns(self, eff: Effects) -> None:
-        """`def _stop_task(self): return self._task`: what the module's callers of the function
-        do with the value it returns counts (`await self._stop_task()` awaits the task); with
-        no caller here, it goes to callers not followed. (A spawn's local that is returned
-        stays "returned": a task-returning helper is judged at its callers, project-wide.)"""
+        """`def _stop_task(self): return self._task`: what the module's callers do with the
+        value counts (`await self._stop_task()` awaits the task; of an `async def`, the value
+        is what the await gives). With no caller here it goes to callers not followed. (A
+        spawn's local that is returned stays "returned": helpers are judged project-wide.)"""
         handed = [h for h in eff.handed if h != "returned"]
         for occ in eff.return_reads:
             fn = occ.scope
