@@ -10,6 +10,7 @@ result into plain per-module facts (positions, snippets, questions, exports).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import field
 
 import libcst as cst
 
@@ -23,6 +24,7 @@ from taskleak.analysis.facts import (
     questions_of,
 )
 from taskleak.analysis.fates import Fate
+from taskleak.analysis.foreign_handoffs import classified
 from taskleak.analysis.interface import Promise, through_an_attribute
 from taskleak.analysis.local_helpers import MAX_ROUNDS, LocalHelpers, called_in, helper_spawners
 from taskleak.analysis.positions import (
@@ -49,6 +51,9 @@ class ModuleAnalysis:
     classifier: Classifier
     spawns: list[Spawn]  # in text order
     fates: list[tuple[Fate, ...]]  # of each spawn
+    # of each spawn: its questions about hand-offs to other modules' functions, and its fates
+    # if those end nothing (`foreign_handoffs.py`)
+    handoffs: list[tuple[tuple[Question, ...], tuple[Fate, ...]]] = field(default_factory=list)
 
     def facts(self) -> ModuleFacts:
         """The plain facts of this module (see `facts.py`), spawns in text order."""
@@ -82,7 +87,8 @@ class ModuleAnalysis:
                                  [(shown_node(sp), sp.site.statement) for sp in self.spawns],
                                  [enclosing_function(sp.site.scope) for sp in self.spawns])
         out: list[SpawnFacts] = []
-        for sp, fates in zip(self.spawns, self.fates, strict=True):
+        handoffs = self.handoffs or [((), ())] * len(self.spawns)
+        for sp, fates, (asked, otherwise) in zip(self.spawns, self.fates, handoffs, strict=True):
             node = shown_node(sp)
             stmt = sp.site.statement
             line, col, end_line, end_col = where_[id(node)]
@@ -94,7 +100,8 @@ class ModuleAnalysis:
                 statement_line=stmt_line, spawner=sp.spawner,
                 coroutine=sp.shown, context=context,
                 snippet=" ".join(self.module.code_for_node(code_node).split()),
-                fates=fates, questions=self._questions(sp, fates, context, helpers),
+                fates=fates, otherwise=otherwise,
+                questions=self._questions(sp, fates + otherwise, context, helpers) + asked,
                 helper=sp.spawner if self._asks_project(sp) else "",
                 arguments=self._arguments(sp) if self._asks_project(sp) else (),
             ))
@@ -153,7 +160,8 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
         local = LocalHelpers(root, helpers) if helpers else None
         spawns = sorted(find_spawns(root, resolver, spawners, local), key=lambda sp: sp.site.seq)
         classifier = Classifier(root, resolver)
-        fates = [tuple(classifier.fates(sp)) for sp in spawns]
+        judged = [classified(classifier, sp) for sp in spawns]
+        fates = [j[0] for j in judged]
         # the module's own spawn helpers are spawners to its calls of them: one more pass
         # when it calls a helper it did not know of yet (`local_helpers.py`)
         found = helper_spawners(spawn_helpers(spawns, fates)) if spawns else {}
@@ -162,7 +170,8 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
             break
         helpers |= found
         names = names | {s.name for s in found.values()}
-    return ModuleAnalysis(module, text, root, resolver, classifier, spawns, fates)
+    return ModuleAnalysis(module, text, root, resolver, classifier, spawns, fates,
+                          [(asked, otherwise) for _, asked, otherwise in judged])
 
 
 def analyse_source(code: str, spawners: Sequence[str] = ()) -> ModuleAnalysis:

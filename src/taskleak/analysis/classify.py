@@ -23,10 +23,11 @@ from taskleak.analysis.coroutines import (
     reschedules_itself,
     restarted_from_within,
 )
+from taskleak.analysis.discarded import discarded_fate
 from taskleak.analysis.early_returns import dropped_on_a_way_out, rebound_in_loop
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
-from taskleak.analysis.flow import Flow
+from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
 from taskleak.analysis.guards import ended_first, guard, guarded_call
 from taskleak.analysis.holders import Holder, into_collection, where
@@ -42,8 +43,7 @@ from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.lifetimes import held_while, pruned_only_on_success, without_its_own_cancels
 from taskleak.analysis.nodes import leaves_the_loop
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.passed import called_back_fate, passed_fate
-from taskleak.analysis.queues import unbounded_put
+from taskleak.analysis.passed import passed_fate
 from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import Scope, ScopeKind
@@ -63,6 +63,9 @@ class Classifier:
         self.ownership = Ownership(module, resolver)
         self.lifecycle = Lifecycle(module, resolver)
         self.races = RaceFates(self.ownership)
+        # the hand-offs to calls it could not follow, of the spawns classified since it was
+        # emptied (`foreign_handoffs.classified`)
+        self.handed: list[tuple[Dest, Scope]] = []
 
     def fates(self, sp: Spawn) -> list[Fate]:
         """What became of the spawn's Task. Usually one fate; a spawn bound to several targets
@@ -98,7 +101,10 @@ class Classifier:
         if d.kind is Flow.PASSED:
             if self.ownership.weak_call(d.callee, site.scope):  # `weakref.ref(spawn(...))`
                 return [self._fate(FateKind.WEAKLY_HELD, sp, holder=f"{d.callee}()")]
-            return [passed_fate(self.ownership, sp, self._fate)]
+            fate = passed_fate(self.ownership, sp, self._fate)
+            if fate.kind is FateKind.PASSED and not (fate.cleanup or fate.handed):
+                self.handed.append((d, site.scope))
+            return [fate]
         if into_collection(d):
             assert d.receiver is not None
             holder = self.ownership.holder_for(d.receiver, site.scope)
@@ -108,7 +114,7 @@ class Classifier:
             fates = [f for f in (self._bound_fate(sp, t) for t in d.targets) if f is not None]
             if fates:
                 return fates
-        return [self.discarded_fate(sp)]
+        return [discarded_fate(self.ownership, sp, self._fate)]
 
     def _bound_fate(self, sp: Spawn, target: cst.BaseExpression) -> Fate | None:
         if isinstance(target, (cst.Tuple, cst.List)):
@@ -121,24 +127,6 @@ class Classifier:
                                         target=target)
         return self.holder_fate(sp, holder)
 
-    def discarded_fate(self, sp: Spawn) -> Fate:
-        d = sp.site.dest
-        if d.kind is Flow.DONE_CALLBACK:
-            kind = FateKind.DROPPED_AFTER_CALLBACK
-        elif d.kind is Flow.LAMBDA:
-            return called_back_fate(sp, self._fate)
-        elif d.container:
-            kind = FateKind.DROPPED_FROM_COMPREHENSION
-        elif sp.returned_by:  # `start(coro)`, the module's `def start(coro): return spawn(coro)`
-            return self._fate(FateKind.DROPPED_RETURN, sp, callee=sp.returned_by)
-        else:
-            kind = FateKind.DISCARDED
-            queue = unbounded_put(sp.coroutine, sp.site.scope, self.ownership.resolver) \
-                if sp.threadsafe else None
-            if queue is not None:
-                return self._fate(FateKind.UNBOUNDED_PUT, sp, holder=queue)
-        return self._fate(kind, sp)
-
     def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None,
               **facts: Any) -> Fate:
         """A fate with what every rule may say of the spawn (how often it runs, where) and what
@@ -146,6 +134,9 @@ class Classifier:
         site = sp.site
         fn = site.scope.method()
         kept_by, owner, attribute = keeper_of(keeper, site.scope)
+        if keeper is not None and (str(facts.get("handed", "")).startswith("passed to ")
+                                   or kind is FateKind.COLLECTION_GROWS):  # `f(*self._tasks)`
+            self.handed += [(o.dest, o.scope) for o in self.ownership.effects(keeper).handed_reads]
         often = facts.pop("often", None) or self.lifecycle.of(site.scope)
         once = not site.loops or leaves_the_loop(site.path)  # spawned as the loop is left
         return Fate(kind, sp.shown, in_loop=not once,

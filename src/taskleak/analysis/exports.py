@@ -32,6 +32,7 @@ from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.local_helpers import passing_on
 from taskleak.analysis.nodes import callee_text, dotted
 from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.parameter_uses import parameter_uses
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
@@ -67,6 +68,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         + tuple((STAR, module) for module in root.star_imports),
         typed=typed_names(root, ownership.resolver),
         self_passed=_self_passed(root),
+        param_uses=parameter_uses(root, ownership),
     )
 
 

@@ -32,6 +32,9 @@ class QuestionKind(Enum):
     RECEIVER_LOOP = "receiver_loop"
     # who calls the spawn helper `owner` (it keeps and ends what it spawns)?
     HELPER_CALLERS = "helper_callers"
+    # what does the function called as `owner` from `name` (the caller's qualified name) do
+    # with the task its argument `index` gives it? (`foreign_handoffs.py`)
+    HANDED_TO = "handed_to"
 
 
 @record(frozen=True)
@@ -40,13 +43,14 @@ class Question:
     owner: str  # a class or function, by qualified name within its module
     name: str = ""  # the attribute or parameter
     index: int = -1  # PARAMETER_COLLECTION: the parameter's position (self included)
+    star: bool = False  # HANDED_TO: the argument is starred (`f(*self._tasks)`)
 
     def to_json(self) -> list[Any]:
-        return [self.kind.value, self.owner, self.name, self.index]
+        return [self.kind.value, self.owner, self.name, self.index, self.star]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> Question:
-        return cls(QuestionKind(data[0]), data[1], data[2], data[3])
+        return cls(QuestionKind(data[0]), data[1], data[2], data[3], bool(data[4]))
 
 
 @record(frozen=True)
@@ -71,6 +75,9 @@ class SpawnFacts:
     fix: FixInfo | None = None
     no_fix_reason: str | None = None
     advised_rule: str = ""
+    # its fates when every function of another module it is handed to (HANDED_TO) ends
+    # nothing: the join takes them when it finds that so (`foreign_handoffs.py`)
+    otherwise: tuple[Fate, ...] = ()
 
     @property
     def structured(self) -> bool:
@@ -91,6 +98,8 @@ class SpawnFacts:
             data["helper"] = [self.helper, list(self.arguments)]
         if self.advised_rule:
             data["advice"] = [self.advised_rule, _fix_json(self.fix), self.no_fix_reason]
+        if self.otherwise:
+            data["otherwise"] = [f.to_json() for f in self.otherwise]
         return data
 
     @classmethod
@@ -104,7 +113,7 @@ class SpawnFacts:
                    tuple(Question.from_json(q) for q in data.get("questions", ())),
                    helper, tuple(arguments),
                    FixInfo(FixKind(fix[0]), fix[1], fix[2]) if fix is not None else None,
-                   reason, rule)
+                   reason, rule, tuple(Fate.from_json(f) for f in data.get("otherwise", ())))
 
 
 def _fix_json(fix: FixInfo | None) -> list[Any] | None:

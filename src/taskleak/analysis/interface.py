@@ -7,6 +7,7 @@
 - `CallArg`: a holder of this module passed to a call (`trigger(uid, self._tasks)`), with what
   this module does to end what it holds;
 - `DroppedCall`: a call whose result is dropped (`self._schedule_event(...)` as a statement);
+- `ParamUse`: what a function does with a task its parameter receives (ends it, or nothing);
 - `imports`: local name -> what it names (`".handler.trigger"`: relative imports keep their dots);
   `from .client import *` is `(STAR, ".client")`.
 
@@ -167,6 +168,28 @@ class DroppedCall:
         return cls(*data)
 
 
+@record(frozen=True)
+class ParamUse:
+    """What a function does with a Task its parameter receives, when its body shows it (it
+    cancels, awaits, gathers it or adds a done-callback to it): ends it (`ends`, how), or ends,
+    keeps and hands on nothing (`ends` empty): a caller in another module that hands it a task
+    learns from this what the hand-off does (`parameter_uses.py`)."""
+
+    function: str  # qualified name in its module
+    index: int  # the parameter's position, `self` included
+    name: str
+    method: bool  # a method: a call through an object (`obj.f(t)`) passes no `self`
+    ends: str = ""  # "awaited in drain(), cancelled in drain()"; "": it ends nothing
+    star: bool = False  # `*futures`: it receives every positional argument from `index` on
+
+    def to_json(self) -> list[Any]:
+        return [self.function, self.index, self.name, self.method, self.ends, self.star]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> ParamUse:
+        return cls(*data)
+
+
 def through_an_attribute(callee: str) -> bool:
     """`self.client.dispatch`: a method called on an attribute of `self`, resolved through the
     attribute's declared type (`ProjectIndex.attribute_class`)."""
@@ -213,6 +236,7 @@ class Exports:
     # (callee as written, argument position, class) of the calls a method gives its own
     # `self`: a constructor's call types what `__init__` stores (`ClassFacts.init_params`)
     self_passed: tuple[tuple[str, int, str], ...] = ()
+    param_uses: tuple[ParamUse, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -233,6 +257,8 @@ class Exports:
             out["positions"] = {str(k): p.to_json() for k, p in self.positions.items()}
         if self.self_passed:
             out["self_passed"] = [list(s) for s in self.self_passed]
+        if self.param_uses:
+            out["param_uses"] = [u.to_json() for u in self.param_uses]
         return out
 
     @classmethod
@@ -247,4 +273,5 @@ class Exports:
             tuple((t[0], t[1]) for t in data.get("typed", ())),
             {int(k): CallPosition.from_json(p) for k, p in data.get("positions", {}).items()},
             tuple((s[0], s[1], s[2]) for s in data.get("self_passed", ())),
+            tuple(ParamUse.from_json(u) for u in data.get("param_uses", ())),
         )

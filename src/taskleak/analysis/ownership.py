@@ -9,6 +9,9 @@ done-callback, a rebuild), hands on (returned, passed to a call), stores elsewhe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import libcst as cst
 
 from taskleak.analysis.attributes import another_class_attribute, is_rebuild, property_twins
@@ -17,20 +20,16 @@ from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder, into_collection, where
-from taskleak.analysis.nodes import callee_text, dotted
+from taskleak.analysis.nodes import dotted
 from taskleak.analysis.reads import Reads
-from taskleak.analysis.resolve import Resolver, SymKind
+from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
-from taskleak.analysis.vocabulary import (
-    WEAK_CONTAINERS,
-    WEAK_KEY_CONTAINERS,
-    WEAK_REFERENCES,
-)
 from taskleak.analysis.waits import awaited_with_the_object
 from taskleak.analysis.walk import POLLED
+from taskleak.analysis.weak_holders import WeakReferences
 
 
-class Ownership:
+class Ownership(WeakReferences):
     """Holders and their effects in one module."""
 
     def __init__(self, module: Scope, resolver: Resolver) -> None:
@@ -44,6 +43,25 @@ class Ownership:
         self._effects: dict[tuple[Keeper, str, str, int, int, bool], Effects] = {}
         self._foreign: dict[str, list[tuple[Occurrence, Effects]]] = {}
         self._values: dict[int, Occurrence] = {}
+        # calls (by id) of other modules' functions taken to end nothing they are handed,
+        # and the memos of each such assumption (`assuming`)
+        self.assumed: frozenset[int] = frozenset()
+        self._memos: dict[frozenset[int], tuple[dict[tuple[Keeper, str, str, int, int, bool],
+                                                     Effects],
+                                                dict[str, list[tuple[Occurrence, Effects]]]]] = {}
+
+    @contextmanager
+    def assuming(self, calls: frozenset[int]) -> Iterator[None]:
+        """Effects as if each call in `calls` (by id) ended nothing it is handed: what the
+        spawns are when the other module's function that receives the task does not end it
+        (`foreign_handoffs.py`). Each assumption keeps its own memos."""
+        saved = self.assumed, self._effects, self._foreign
+        self._effects, self._foreign = self._memos.setdefault(calls, ({}, {}))
+        self.assumed = calls
+        try:
+            yield
+        finally:
+            self.assumed, self._effects, self._foreign = saved
 
     @property
     def reads(self) -> Reads:
@@ -283,6 +301,9 @@ class Ownership:
         here (`handoffs.py`); a function this module does not define is a hand-off that is
         not followed."""
         d = occ.dest
+        if d.call is not None and id(d.call) in self.assumed:
+            eff.followed.append(f"{d.callee}() receives it and does not end it")
+            return
         received = receiving_parameter(d.call, d.arg, occ.scope) \
             if d.call is not None and d.arg is not None and depth < 2 else None
         if received is None:
@@ -345,42 +366,6 @@ class Ownership:
                 ends.add_cleanup(self.effects(Holder(Keeper.LOCAL, holder.key,
                                                      holder.key, other)))
         return ends.cleanup
-
-    # -- weak references ------------------------------------------------------------------
-    def weak_call(self, callee: str, scope: Scope) -> bool:
-        """`weakref.ref` / `weakref.proxy` under any import spelling."""
-        return self._qualified(callee, scope) in WEAK_REFERENCES
-
-    def weak_holder(self, holder: Holder, keys: bool = False) -> bool:
-        """A holder made a `weakref.WeakSet()` / `WeakValueDictionary()` (`keys`: tasks kept as
-        its keys, a `WeakKeyDictionary()` too): it owns nothing."""
-        return self.made_by(holder, WEAK_KEY_CONTAINERS if keys else WEAK_CONTAINERS)
-
-    def made_by(self, holder: Holder, makers: frozenset[str]) -> bool:
-        """Every value the holder is given is a call of one of `makers` (qualified names)."""
-        if holder.kind is Keeper.ATTRIBUTE:
-            values = [v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
-            values += [b.value for b in holder.scope.bindings.get(holder.name, [])
-                       if b.kind is BindingKind.ASSIGN and b.value is not None]
-            scope = holder.scope
-        elif holder.kind is Keeper.DOTTED:
-            return False
-        else:
-            values = [b.value for b in holder.scope.bindings.get(holder.key, [])
-                      if b.kind is BindingKind.ASSIGN and b.value is not None]
-            scope = holder.scope
-        return bool(values) and all(
-            isinstance(v, cst.Call) and self._qualified(callee_text(v.func), scope) in makers
-            for v in values)
-
-    def _qualified(self, text: str, scope: Scope) -> str:
-        base, _, rest = text.partition(".")
-        if not base.isidentifier():
-            return ""  # a callee with no name (`handlers[0](...)`, shown as "…")
-        sym = self.resolver.resolve(cst.Name(base), scope)
-        if sym.kind is not SymKind.QUALIFIED:
-            return ""
-        return f"{sym.name}.{rest}" if rest else sym.name
 
     def respawned_after(self, occ: Occurrence) -> bool:
         """The function that reads `occ` spawns a new task into the same name after it

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.nodes import last_name
 from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.scopes import Scope
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import CALLED_BACK_LATER
 
@@ -24,17 +26,13 @@ def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> F
     """`make`: the classifier's fate maker (how often the spawn runs, where)."""
     d = sp.site.dest
     coro = sp.shown
+    if d.call is not None and id(d.call) in ownership.assumed:  # `foreign_handoffs.py`
+        return make(FateKind.HANDED_AND_DROPPED, sp, callee=d.callee)
     received = receiving_parameter(d.call, d.arg, sp.site.scope) \
         if d.call is not None and d.arg is not None else None
     if received is None:
         return Fate(FateKind.PASSED, coro, callee=d.callee)
-    fn, param = received
-    eff = ownership.effects(Holder(Keeper.LOCAL, param, param, fn))
-    if not sp.threadsafe:
-        # an asyncio Task's `.result()` read by the callee (in a done-callback, under a
-        # `done()` check) ends nothing: it is read once the task is done, not to end it
-        eff = eff.without_result_reads().copy()
-        eff.results = []
+    eff = received_effects(ownership, *received, threadsafe=sp.threadsafe)
     if eff.cleanup:
         return Fate(FateKind.PASSED, coro, callee=d.callee, cleanup=eff.cleanup)
     if eff.stores or eff.collections or eff.key_collections or eff.weak:
@@ -42,6 +40,18 @@ def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> F
     if eff.handed:  # given back to this call ("returned") or on to another one: not followed
         return Fate(FateKind.PASSED, coro, callee=d.callee, handed=eff.handed[0])
     return make(FateKind.HANDED_AND_DROPPED, sp, callee=d.callee)
+
+
+def received_effects(ownership: Ownership, fn: Scope, param: str, threadsafe: bool = False
+                     ) -> Effects:
+    """What function `fn` does with what its parameter `param` receives."""
+    eff = ownership.effects(Holder(Keeper.LOCAL, param, param, fn))
+    if not threadsafe:
+        # an asyncio Task's `.result()` read by the callee (in a done-callback, under a
+        # `done()` check) ends nothing: it is read once the task is done, not to end it
+        eff = eff.without_result_reads().copy()
+        eff.results = []
+    return eff
 
 
 def called_back_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate:

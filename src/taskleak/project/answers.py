@@ -184,8 +184,42 @@ def promised(helper: FunctionFacts, spawn: SpawnFacts, fates: tuple[Fate, ...]
     return None
 
 
+# What a fate handed to another module's function becomes when that function ends the task.
+_HANDED_ENDED = {FateKind.PASSED: FateKind.PASSED, FateKind.LOCAL_HANDED: FateKind.LOCAL_CLEANED,
+                 FateKind.KEPT_HANDED: FateKind.KEPT_CLEANED,
+                 FateKind.COLLECTION_HANDED: FateKind.COLLECTION_CLEANED,
+                 FateKind.LOCAL_COLLECTION_HANDED: FateKind.COLLECTION_CLEANED,
+                 # an attribute's collection passed to a call is not handed over (`len()`,
+                 # `log()`), but one that ends what it receives ends its tasks
+                 FateKind.COLLECTION_GROWS: FateKind.COLLECTION_CLEANED}
+
+
+def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnFacts:
+    """A task handed to functions of other modules (`HANDED_TO`): ended when one of them
+    ends what that parameter receives (its words say where); when every one is found and
+    none ends it, the fates the module gave for that case (`SpawnFacts.otherwise`); else, a
+    function not found, as it was (not followed)."""
+    asked = [q for q in spawn.questions if q.kind is QuestionKind.HANDED_TO]
+    if not asked:
+        return spawn
+    found = [index.handed_to(path, q.owner, q.name, q.index, q.star) for q in asked]
+    ends = [f"{use.ends}, in {short(where)}" for where, use in filter(None, found) if use.ends]
+    if ends:
+        cleanup = listed(list(dict.fromkeys(ends)), most=2)
+        return replace(spawn, fates=tuple(
+            replace(f, kind=_HANDED_ENDED[f.kind], cleanup=cleanup, handed="")
+            if f.kind in _HANDED_ENDED and not f.cleanup and (
+                f.handed.startswith("passed to ") or (f.kind is FateKind.PASSED and not f.handed)
+                or f.kind is FateKind.COLLECTION_GROWS)
+            else f for f in spawn.fates))
+    if spawn.otherwise and all(found):
+        return replace(spawn, fates=spawn.otherwise)
+    return spawn
+
+
 def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...]:
     """The spawn's fates, completed with what other modules tell."""
+    spawn = answer_handoffs(index, path, spawn)
     if spawn.helper:
         helper = helper_of(index, path, spawn)
         if helper is not None:

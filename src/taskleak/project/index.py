@@ -21,6 +21,7 @@ from taskleak.analysis.interface import (
     DroppedCall,
     Effect,
     FunctionFacts,
+    ParamUse,
 )
 
 Where = tuple[str, str]  # (file path, qualified name in that file)
@@ -66,6 +67,8 @@ class ProjectIndex:
         self._by_suffix: dict[str, list[str]] = defaultdict(list)  # "pkg/mod.py" tails
         # (path, callee, position, class) of the calls a method gives its own `self`
         self.self_passed: list[tuple[str, str, int, str]] = []
+        # (function, position) -> what it does with the task that parameter receives
+        self.param_uses: dict[tuple[Where, int], ParamUse] = {}
         for path, module in self.modules.items():
             self._add(path, module)
 
@@ -91,6 +94,8 @@ class ProjectIndex:
         self.typed[path] = dict(ex.typed)
         self.star_imports[path] = [target for name, target in ex.imports if name == STAR]
         self.self_passed += [(path, callee, k, cls) for callee, k, cls in ex.self_passed]
+        for use in ex.param_uses:
+            self.param_uses[((path, use.function), -1 if use.star else use.index)] = use
         parts = path.split("/")
         for i in range(len(parts)):
             self._by_suffix["/".join(parts[i:])].append(path)
@@ -206,6 +211,27 @@ class ProjectIndex:
                 typed = self.attribute_class(*typed, attr) if typed is not None else None
             return self.method_of(typed[0], typed[1], method) if typed is not None else None
         return self.resolve_name(path, callee)
+
+    def handed_to(self, path: str, callee: str, caller: str, position: int, star: bool
+                  ) -> tuple[str, ParamUse] | None:
+        """What the function a call in `path` runs (`resolve_callee`) does with the task its
+        positional argument `position` gives it (`star`: a starred one, which only a `*args`
+        parameter is known to receive), and the function's module; None when the function,
+        or what it does with that parameter, is not known."""
+        runs = self.resolve_callee(path, callee, caller)
+        if runs is None:
+            return None
+        # a method called through its object (`self.f(t)`, `obj.f(t)`) is given no `self`
+        for use in (self.param_uses.get((runs, position + 1)),
+                    self.param_uses.get((runs, position)),
+                    self.param_uses.get((runs, -1))):  # `def f(*futures)`
+            if use is None:
+                continue
+            target = position + 1 if use.method and "." in callee else position
+            if (use.star and target >= use.index) \
+                    or (not (use.star or star) and use.index == target):
+                return runs[0], use
+        return None
 
     def attribute_class(self, path: str, cls: str, attr: str, depth: int = 0,
                         origin: Where | None = None) -> Where | None:

@@ -1,0 +1,34 @@
+"""A spawn whose Task nothing keeps where it is made: an expression statement, a chained
+`.add_done_callback(...)`, a literal that is dropped, a lambda's body, a call of a function of
+the module that returns the task."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.passed import called_back_fate
+from taskleak.analysis.queues import unbounded_put
+from taskleak.analysis.spawns import Spawn
+
+
+def discarded_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> Fate:
+    """`make`: the classifier's fate maker (how often the spawn runs, where)."""
+    d = sp.site.dest
+    if d.kind is Flow.DONE_CALLBACK:
+        kind = FateKind.DROPPED_AFTER_CALLBACK
+    elif d.kind is Flow.LAMBDA:
+        return called_back_fate(sp, make)
+    elif d.container:
+        kind = FateKind.DROPPED_FROM_COMPREHENSION
+    elif sp.returned_by:  # `start(coro)`, the module's `def start(coro): return spawn(coro)`
+        return make(FateKind.DROPPED_RETURN, sp, callee=sp.returned_by)
+    else:
+        kind = FateKind.DISCARDED
+        queue = unbounded_put(sp.coroutine, sp.site.scope, ownership.resolver) \
+            if sp.threadsafe else None
+        if queue is not None:
+            return make(FateKind.UNBOUNDED_PUT, sp, holder=queue)
+    return make(kind, sp)

@@ -1,0 +1,61 @@
+"""What each function of a module does with a Task its parameter receives (`ParamUse`).
+
+A caller in another module that hands a task to `utils.cancel_and_drain(task)` or
+`log_errors(task)` cannot read the callee's body; this module can, and says once per file what
+each parameter's reads do: the same reading `passed.py` makes of a function of the caller's own
+module (`Ownership.effects` of the parameter). A parameter counts only where the body shows it
+holds a task or future (it cancels, awaits or gathers it, or adds a done-callback to it), so
+ordinary parameters cost nothing. Kept (stored, put in a collection) or handed on: no use is
+exported, and the caller's hand-off stays not followed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import libcst as cst
+
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.interface import ParamUse
+from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.passed import received_effects
+from taskleak.analysis.scopes import Scope, ScopeKind
+
+# Reads that show a parameter holds a task or future (or, iterated, holds tasks).
+_TASK_READS = frozenset({Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.DONE_CALLBACK})
+
+
+def _task_parameters(fn: Scope) -> Iterator[tuple[int, str, bool]]:
+    """(position, name, whether it is `*args`) of the parameters of `fn` its own body reads
+    as a task, or iterates where it reads something as a task (`for fut in futures:
+    fut.cancel()`)."""
+    assert isinstance(fn.node, cst.FunctionDef)
+    reads = {o.key for o in fn.occurrences if o.dest.kind in _TASK_READS}
+    if not reads:
+        return
+    reads |= {o.key for o in fn.occurrences if o.dest.kind is Flow.ITER}
+    params = fn.node.params
+    names = [p.name.value for p in (*params.posonly_params, *params.params)]
+    for position, name in enumerate(names):
+        if name in reads and name != fn.self_name:
+            yield position, name, False
+    star = params.star_arg
+    if isinstance(star, cst.Param) and star.name.value in reads:
+        yield len(names), star.name.value, True
+
+
+def parameter_uses(root: Scope, ownership: Ownership) -> tuple[ParamUse, ...]:
+    """The uses of the module's functions' task parameters that end them, or do nothing."""
+    out: list[ParamUse] = []
+    for fn in root.walk():
+        if fn.kind is not ScopeKind.FUNCTION or not isinstance(fn.node, cst.FunctionDef):
+            continue
+        for position, name, star in _task_parameters(fn):
+            eff = received_effects(ownership, fn, name)
+            ends = eff.cleanup or ""
+            if not ends and (eff.stores or eff.collections or eff.key_collections or eff.weak
+                             or eff.handed):
+                continue  # kept, or handed on: not followed
+            out.append(ParamUse(fn.qualname, position, name, fn.self_name is not None, ends,
+                                star))
+    return tuple(out)

@@ -1,0 +1,116 @@
+"""What a function does with a task its parameter receives (`analysis/parameter_uses.py`), and
+the questions a module asks when it hands a task to another module's function
+(`analysis/foreign_handoffs.py`): read from the bodies, never from the names."""
+
+from __future__ import annotations
+
+import textwrap
+
+from taskleak.analysis.analyse import analyse_source
+from taskleak.analysis.facts import ModuleFacts, Question, QuestionKind
+from taskleak.analysis.interface import ParamUse
+
+
+def facts(code: str) -> ModuleFacts:
+    return analyse_source(textwrap.dedent(code)).facts()
+
+
+def test_a_parameter_cancelled_awaited_or_only_called_back_is_exported() -> None:
+    uses = facts("""
+        import asyncio
+
+        async def drain(log, task):
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+        def log_errors(task):
+            task.add_done_callback(print)
+
+        async def stop_all(*futures):
+            for fut in futures:
+                fut.cancel()
+
+        class Pool:
+            async def release(self, task):
+                await task
+    """).exports.param_uses
+    assert set(uses) == {
+        ParamUse("drain", 1, "task", False, "gathered in drain(), cancelled in drain()"),
+        ParamUse("log_errors", 0, "task", False, ""),
+        ParamUse("stop_all", 0, "futures", False, "cancelled in stop_all()", star=True),
+        ParamUse("Pool.release", 1, "task", True, "awaited in release()"),
+    }
+
+
+def test_a_parameter_kept_handed_on_or_never_read_as_a_task_is_not() -> None:
+    uses = facts("""
+        import asyncio
+        REGISTRY = []
+
+        def keep(task):
+            task.add_done_callback(print)
+            REGISTRY.append(task)
+
+        def hand_on(task):
+            task.add_done_callback(print)
+            other.watch(task)
+
+        def cancel_named(cancel_me):  # a name is no evidence
+            print(cancel_me)
+
+        def iterate(items):
+            for item in items:
+                print(item)
+    """).exports.param_uses
+    assert uses == ()
+
+
+def test_a_task_handed_to_an_imported_function_asks_what_it_does() -> None:
+    module = facts("""
+        import asyncio
+        from pkg import aio
+        from pkg.aio import log_errors
+
+        class Session:
+            async def start(self):
+                self._t = asyncio.create_task(work())
+                log_errors(self._t)
+
+            async def close(self):
+                await aio.cancel_and_wait(self._t)
+
+        async def one():
+            tasks = [asyncio.create_task(work())]
+            await aio.cancel_and_wait(*tasks)
+    """)
+    first, second = module.spawns
+    asked = [q for q in first.questions if q.kind is QuestionKind.HANDED_TO]
+    assert asked == [Question(QuestionKind.HANDED_TO, "log_errors", "Session.start", 0),
+                     Question(QuestionKind.HANDED_TO, "aio.cancel_and_wait", "Session.close", 0)]
+    # if neither ends it: kept and never ended (the join decides which holds)
+    assert [f.kind.value for f in first.otherwise] == ["never_cleaned"]
+    assert [q for q in second.questions if q.kind is QuestionKind.HANDED_TO] == [
+        Question(QuestionKind.HANDED_TO, "aio.cancel_and_wait", "one", 0, star=True)]
+
+
+def test_a_hand_off_that_cannot_be_asked_about_leaves_the_spawn_as_it_is() -> None:
+    module = facts("""
+        import asyncio
+        import contextlib
+        from pkg.aio import log_errors, cancel_and_wait
+
+        class Session:
+            async def start(self):
+                self._a = asyncio.create_task(work())
+                log_errors(task=self._a)  # a keyword: which parameter is not known
+                self._b = asyncio.create_task(work())
+                contextlib.closing(self._b)  # the standard library: not the project's
+                self._c = asyncio.create_task(work())
+                self.registry.add(self._c)  # an untyped object
+                self._d = asyncio.create_task(work())
+                log_errors(self._d)
+                cancel_and_wait(**{"t": self._d})
+    """)
+    for spawn in module.spawns:
+        assert not [q for q in spawn.questions if q.kind is QuestionKind.HANDED_TO], spawn.line
+        assert spawn.otherwise == ()
