@@ -176,8 +176,10 @@ class Ownership(WeakReferences):
     def _follow_returns(self, eff: Effects) -> None:
         """`def _stop_task(self): return self._task`: what the module's callers do with the
         value counts (`await self._stop_task()` awaits the task; of an `async def`, the value
-        is what the await gives). With no caller here it goes to callers not followed. (A
-        spawn's local that is returned stays "returned": helpers are judged project-wide.)"""
+        is what the await gives). With no caller here, or from a public function (no leading
+        underscore: other modules may call it and end what it gives them), it also goes to
+        callers not followed. (A spawn's local that is returned stays "returned": helpers are
+        judged project-wide.)"""
         handed = [h for h in eff.handed if h != "returned"]
         for occ in eff.return_reads:
             fn = occ.scope
@@ -185,6 +187,8 @@ class Ownership(WeakReferences):
             if not callers:
                 handed.append(f"returned by {fn.name}()")
                 continue
+            if not fn.name.startswith("_"):  # public: other modules may call it too
+                handed.append(f"returned by {fn.name}(), which other modules may call")
             for call in callers:
                 value = self._value_of(call, fn.is_async)
                 if value is None:  # a coroutine not awaited where it is called
