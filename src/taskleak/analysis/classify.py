@@ -134,7 +134,7 @@ class Classifier:
         site = sp.site
         fn = site.scope.method()
         kept_by, owner, attribute = keeper_of(keeper, site.scope)
-        if keeper is not None and (str(facts.get("handed", "")).startswith("passed to ")
+        if keeper is not None and ("passed to " in str(facts.get("handed", ""))
                                    or kind is FateKind.COLLECTION_GROWS):  # `f(*self._tasks)`
             self.handed += [(o.dest, o.scope) for o in self.ownership.effects(keeper).handed_reads]
         often = facts.pop("often", None) or self.lifecycle.of(site.scope)
@@ -167,6 +167,7 @@ class Classifier:
                     and target_holder.kind is Keeper.LOCAL:  # listed to wait on or to cancel:
                 eff.add_ends(listed := self.ownership.effects(target_holder, returns=True))
                 eff.handed = eff.handed + listed.handed_on  # the list's callers hand it on
+                self.handed += [(o.dest, o.scope) for o in listed.handed_reads]
             elif target_holder is not None:
                 if self.ownership.weak_holder(target_holder, keys=n >= keyed):  # owns nothing
                     eff.weak = [*eff.weak, f"the weak collection {target_holder.label}"]

@@ -203,6 +203,7 @@ class Ownership(WeakReferences):
                 eff.handed_on += [f"returned by {fn.name}() to {where(call.scope)}, then {h}"
                                   if h == "returned" or h.startswith("passed") else h
                                   for h in one.handed]
+                eff.handed_reads += one.handed_reads  # the caller's hand-offs are its too
         eff.handed = handed + eff.handed_on
 
     def _value_of(self, call: Occurrence, coroutine: bool) -> Occurrence | None:

@@ -209,7 +209,7 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
         return replace(spawn, fates=tuple(
             replace(f, kind=_HANDED_ENDED[f.kind], cleanup=cleanup, handed="")
             if f.kind in _HANDED_ENDED and not f.cleanup and (
-                f.handed.startswith("passed to ") or (f.kind is FateKind.PASSED and not f.handed)
+                "passed to " in f.handed or (f.kind is FateKind.PASSED and not f.handed)
                 or f.kind is FateKind.COLLECTION_GROWS)
             else f for f in spawn.fates))
     if spawn.otherwise and all(found):

@@ -63,3 +63,29 @@ async def by_keyword():
 async def passed_straight():
     log_errors(asyncio.create_task(tick()))
     await drain(asyncio.create_task(tick()))
+
+
+class Pool:
+    """Its tasks leave through a list a private method returns to the method that ends them."""
+
+    def __init__(self):
+        self._runner = None
+        self._logger = None
+
+    def open(self):
+        self._runner = asyncio.create_task(tick())
+        self._logger = asyncio.create_task(tick())
+
+    def _take(self):
+        taken = [self._runner]
+        self._runner = None
+        return taken
+
+    def _take_logger(self):
+        taken = [self._logger]
+        return taken
+
+    async def close(self):
+        await aio.cancel_and_wait(*self._take())
+        for task in self._take_logger():
+            log_errors(task)
