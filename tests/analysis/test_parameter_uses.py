@@ -93,6 +93,27 @@ def test_a_task_handed_to_an_imported_function_asks_what_it_does() -> None:
         Question(QuestionKind.HANDED_TO, "aio.cancel_and_wait", "one", 0, star=True)]
 
 
+def test_a_keyword_hand_off_asks_by_its_keyword() -> None:
+    module = facts("""
+        import asyncio
+        from pkg.aio import cancel_named
+
+        async def one():
+            task = asyncio.create_task(work())
+            await cancel_named(None, reader=task)
+    """)
+    (spawn,) = module.spawns
+    assert [q for q in spawn.questions if q.kind is QuestionKind.HANDED_TO] == [
+        Question(QuestionKind.HANDED_TO, "cancel_named", "one", -1, keyword="reader")]
+    uses = facts("""
+        async def cancel_named(log, **tasks):
+            for name, task in tasks.items():
+                task.cancel()
+    """).exports.param_uses
+    assert uses == (ParamUse("cancel_named", -1, "tasks", False, "cancelled in cancel_named()",
+                             star=True),)
+
+
 def test_a_hand_off_that_cannot_be_asked_about_leaves_the_spawn_as_it_is() -> None:
     module = facts("""
         import asyncio
@@ -102,7 +123,7 @@ def test_a_hand_off_that_cannot_be_asked_about_leaves_the_spawn_as_it_is() -> No
         class Session:
             async def start(self):
                 self._a = asyncio.create_task(work())
-                log_errors(task=self._a)  # a keyword: which parameter is not known
+                log_errors(*self.args, self._a)  # after a starred one: which parameter?
                 self._b = asyncio.create_task(work())
                 contextlib.closing(self._b)  # the standard library: not the project's
                 self._c = asyncio.create_task(work())

@@ -44,13 +44,14 @@ class Question:
     name: str = ""  # the attribute or parameter
     index: int = -1  # PARAMETER_COLLECTION: the parameter's position (self included)
     star: bool = False  # HANDED_TO: the argument is starred (`f(*self._tasks)`)
+    keyword: str = ""  # HANDED_TO: the argument's keyword (`f(task=t)`; `index` is -1)
 
     def to_json(self) -> list[Any]:
-        return [self.kind.value, self.owner, self.name, self.index, self.star]
+        return [self.kind.value, self.owner, self.name, self.index, self.star, self.keyword]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> Question:
-        return cls(QuestionKind(data[0]), data[1], data[2], data[3], bool(data[4]))
+        return cls(QuestionKind(data[0]), data[1], data[2], data[3], bool(data[4]), data[5])
 
 
 @record(frozen=True)

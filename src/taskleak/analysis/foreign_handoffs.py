@@ -10,8 +10,9 @@ here, or, when any callee is not found, not followed as before.
 
 Only calls that can be in the project are asked about: through `self`/`cls` (a method of a
 base class or a typed attribute elsewhere) or an imported name outside the standard library,
-with the task as a positional argument or in a starred one (`cancel_all(*self._tasks)`). One
-hand-off that cannot be asked about leaves the spawn as it is.
+with the task as an argument, a starred one (`cancel_all(*self._tasks)`) or a keyword one
+(`cancel(log, reader=self._reader)`). One hand-off that cannot be asked about leaves the spawn
+as it is.
 """
 
 from __future__ import annotations
@@ -59,12 +60,13 @@ def handoff_questions(reads: list[tuple[Dest, Scope]], resolver: Resolver
 
 
 def _question(d: Dest, scope: Scope, resolver: Resolver) -> Question | None:
-    if d.call is None or d.arg is None or d.arg.keyword is not None or d.arg.star == "**":
+    if d.call is None or d.arg is None or d.arg.star == "**":
         return None
     if receiving_parameter(d.call, d.arg, scope) is not None:
         return None  # this module's own function, beyond the depth it follows
-    position = 0
-    for arg in d.call.args:
+    keyword = d.arg.keyword.value if d.arg.keyword is not None else ""
+    position = -1 if keyword else 0
+    for arg in d.call.args if not keyword else ():
         if arg is d.arg:
             break
         if arg.star or arg.keyword is not None:
@@ -80,4 +82,4 @@ def _question(d: Dest, scope: Scope, resolver: Resolver) -> Question | None:
                 or sym.name.partition(".")[0] in sys.stdlib_module_names:
             return None
     caller = (scope.function() or scope).qualname or "<module>"
-    return Question(QuestionKind.HANDED_TO, callee, caller, position, bool(d.arg.star))
+    return Question(QuestionKind.HANDED_TO, callee, caller, position, bool(d.arg.star), keyword)

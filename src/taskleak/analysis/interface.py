@@ -176,11 +176,13 @@ class ParamUse:
     learns from this what the hand-off does (`parameter_uses.py`)."""
 
     function: str  # qualified name in its module
-    index: int  # the parameter's position, `self` included
+    index: int  # the parameter's position, `self` included; -1: `**kwargs` (with `star`)
     name: str
     method: bool  # a method: a call through an object (`obj.f(t)`) passes no `self`
     ends: str = ""  # "awaited in drain(), cancelled in drain()"; "": it ends nothing
-    star: bool = False  # `*futures`: it receives every positional argument from `index` on
+    # `*futures`: it receives every positional argument from `index` on (`**tasks`: every
+    # keyword argument no other parameter takes)
+    star: bool = False
 
     def to_json(self) -> list[Any]:
         return [self.function, self.index, self.name, self.method, self.ends, self.star]

@@ -28,7 +28,7 @@ _TASK_READS = frozenset({Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.DONE_CAL
 def _task_parameters(fn: Scope) -> Iterator[tuple[int, str, bool]]:
     """(position, name, whether it is `*args`) of the parameters of `fn` its own body reads
     as a task, or iterates where it reads something as a task (`for fut in futures:
-    fut.cancel()`)."""
+    fut.cancel()`); `**kwargs` is at position -1 (`for name, task in tasks.items()`)."""
     assert isinstance(fn.node, cst.FunctionDef)
     reads = {o.key for o in fn.occurrences if o.dest.kind in _TASK_READS}
     if not reads:
@@ -42,6 +42,8 @@ def _task_parameters(fn: Scope) -> Iterator[tuple[int, str, bool]]:
     star = params.star_arg
     if isinstance(star, cst.Param) and star.name.value in reads:
         yield len(names), star.name.value, True
+    if params.star_kwarg is not None and params.star_kwarg.name.value in reads:
+        yield -1, params.star_kwarg.name.value, True
 
 
 def parameter_uses(root: Scope, ownership: Ownership) -> tuple[ParamUse, ...]:

@@ -202,7 +202,8 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
     asked = [q for q in spawn.questions if q.kind is QuestionKind.HANDED_TO]
     if not asked:
         return spawn
-    found = [index.handed_to(path, q.owner, q.name, q.index, q.star) for q in asked]
+    found = [index.handed_to(path, q.owner, q.name, q.index, q.star, q.keyword)
+             for q in asked]
     ends = [f"{use.ends}, in {short(where)}" for where, use in filter(None, found) if use.ends]
     if ends:
         cleanup = listed(list(dict.fromkeys(ends)), most=2)

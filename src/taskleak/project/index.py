@@ -69,6 +69,7 @@ class ProjectIndex:
         self.self_passed: list[tuple[str, str, int, str]] = []
         # (function, position) -> what it does with the task that parameter receives
         self.param_uses: dict[tuple[Where, int], ParamUse] = {}
+        self.param_names: dict[tuple[Where, str], ParamUse] = {}  # ... by name, not starred
         for path, module in self.modules.items():
             self._add(path, module)
 
@@ -95,7 +96,11 @@ class ProjectIndex:
         self.star_imports[path] = [target for name, target in ex.imports if name == STAR]
         self.self_passed += [(path, callee, k, cls) for callee, k, cls in ex.self_passed]
         for use in ex.param_uses:
-            self.param_uses[((path, use.function), -1 if use.star else use.index)] = use
+            if use.star and use.index < 0:
+                self.param_uses[((path, use.function), -2)] = use  # `**kwargs`
+            else:
+                self.param_uses[((path, use.function), -1 if use.star else use.index)] = use
+                self.param_names[((path, use.function), use.name)] = use
         parts = path.split("/")
         for i in range(len(parts)):
             self._by_suffix["/".join(parts[i:])].append(path)
@@ -212,15 +217,19 @@ class ProjectIndex:
             return self.method_of(typed[0], typed[1], method) if typed is not None else None
         return self.resolve_name(path, callee)
 
-    def handed_to(self, path: str, callee: str, caller: str, position: int, star: bool
-                  ) -> tuple[str, ParamUse] | None:
+    def handed_to(self, path: str, callee: str, caller: str, position: int, star: bool,
+                  keyword: str = "") -> tuple[str, ParamUse] | None:
         """What the function a call in `path` runs (`resolve_callee`) does with the task its
         positional argument `position` gives it (`star`: a starred one, which only a `*args`
-        parameter is known to receive), and the function's module; None when the function,
-        or what it does with that parameter, is not known."""
+        parameter is known to receive; `keyword`: passed by that keyword instead), and the
+        function's module; None when the function, or what it does with that parameter, is not
+        known."""
         runs = self.resolve_callee(path, callee, caller)
         if runs is None:
             return None
+        if keyword:  # the parameter of that name, else `**kwargs`
+            named = self.param_names.get((runs, keyword)) or self.param_uses.get((runs, -2))
+            return (runs[0], named) if named is not None else None
         # a method called through its object (`self.f(t)`, `obj.f(t)`) is given no `self`
         for use in (self.param_uses.get((runs, position + 1)),
                     self.param_uses.get((runs, position)),

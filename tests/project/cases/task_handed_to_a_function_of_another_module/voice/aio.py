@@ -49,3 +49,10 @@ class Reaper:
     async def reap(self, task):
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
+
+
+async def cancel_named(log, **tasks):
+    """Keyword arguments: `**tasks` receives each one no other parameter takes."""
+    for name, task in tasks.items():
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)

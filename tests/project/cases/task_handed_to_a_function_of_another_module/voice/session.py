@@ -60,6 +60,11 @@ async def by_keyword():
     log_errors(task=task)
 
 
+async def by_name():
+    task = asyncio.create_task(tick())
+    await aio.cancel_named(None, reader=task)
+
+
 async def passed_straight():
     log_errors(asyncio.create_task(tick()))
     await drain(asyncio.create_task(tick()))
