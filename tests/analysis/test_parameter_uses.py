@@ -135,3 +135,28 @@ def test_a_hand_off_that_cannot_be_asked_about_leaves_the_spawn_as_it_is() -> No
     for spawn in module.spawns:
         assert not [q for q in spawn.questions if q.kind is QuestionKind.HANDED_TO], spawn.line
         assert spawn.otherwise == ()
+
+
+def test_ending_nothing_where_the_only_other_end_is_a_replacement_cancel() -> None:
+    """The fates for "the callee ends nothing" drop the hand-off from the local's effects; a
+    `task.cancel()` of the task it replaces is then the only read that looks like an end, and
+    it ends nothing: the local is dropped (this crashed the classifier once)."""
+    module = facts("""
+        import asyncio
+        from pkg.tools import ActiveTool
+
+        async def launch(context, streaming):
+            task = context.running.get("x")
+            if task:
+                task.cancel()
+            if streaming:
+                task = asyncio.create_task(work())
+                context.add(ActiveTool(task=task))
+                response = {"status": "pending"}
+            else:
+                response = await work()
+            return response
+    """)
+    (spawn,) = module.spawns
+    assert [f.kind.value for f in spawn.fates] == ["local_handed"]
+    assert [f.kind.value for f in spawn.otherwise] == ["local_only"]
