@@ -4,9 +4,11 @@ A caller in another module that hands a task to `utils.cancel_and_drain(task)` o
 `log_errors(task)` cannot read the callee's body; this module can, and says once per file what
 each parameter's reads do: the same reading `passed.py` makes of a function of the caller's own
 module (`Ownership.effects` of the parameter). A parameter counts only where the body shows it
-holds a task or future (it cancels, awaits or gathers it, or adds a done-callback to it), so
-ordinary parameters cost nothing. Kept (stored, put in a collection) or handed on: no use is
-exported, and the caller's hand-off stays not followed.
+holds a task or future (it cancels, awaits or gathers it, or adds a done-callback to it) or
+tasks (it iterates it in a body that does so: `for fut in futures: fut.cancel()`), so ordinary
+parameters cost nothing; positional ones, `*args` and `**kwargs` (`for name, task in
+tasks.items()`). Kept (stored, put in a collection) or handed on: no use is exported, and the
+caller's hand-off stays not followed.
 """
 
 from __future__ import annotations
