@@ -46,6 +46,12 @@ def module_candidates(target: str) -> tuple[int, list[tuple[str, str, bool]]]:
 _MAX_CHAIN = 3
 
 
+def _slot(use: ParamUse, position: int, callee: str) -> int:
+    """The parameter slot (`self` counted) a call's positional argument `position` fills in
+    the function `use` is of: a method called through its object is given no `self`."""
+    return position + 1 if use.method and "." in callee else position
+
+
 class ProjectIndex:
     """The join's view of the project: every module's exports, by name."""
 
@@ -67,9 +73,11 @@ class ProjectIndex:
         self._by_suffix: dict[str, list[str]] = defaultdict(list)  # "pkg/mod.py" tails
         # (path, callee, position, class) of the calls a method gives its own `self`
         self.self_passed: list[tuple[str, str, int, str]] = []
-        # (function, position) -> what it does with the task that parameter receives
+        # (function, position) -> what it does with the task that parameter receives; the
+        # same by name; (function, "*" or "**") for its `*args` and `**kwargs`
         self.param_uses: dict[tuple[Where, int], ParamUse] = {}
-        self.param_names: dict[tuple[Where, str], ParamUse] = {}  # ... by name, not starred
+        self.param_names: dict[tuple[Where, str], ParamUse] = {}
+        self.rest_params: dict[tuple[Where, str], ParamUse] = {}
         for path, module in self.modules.items():
             self._add(path, module)
 
@@ -96,11 +104,12 @@ class ProjectIndex:
         self.star_imports[path] = [target for name, target in ex.imports if name == STAR]
         self.self_passed += [(path, callee, k, cls) for callee, k, cls in ex.self_passed]
         for use in ex.param_uses:
-            if use.star and use.index < 0:
-                self.param_uses[((path, use.function), -2)] = use  # `**kwargs`
+            function = (path, use.function)
+            if use.star:  # `*args`, or `**kwargs` (at -1)
+                self.rest_params[(function, "**" if use.index < 0 else "*")] = use
             else:
-                self.param_uses[((path, use.function), -1 if use.star else use.index)] = use
-                self.param_names[((path, use.function), use.name)] = use
+                self.param_uses[(function, use.index)] = use
+                self.param_names[(function, use.name)] = use
         parts = path.split("/")
         for i in range(len(parts)):
             self._by_suffix["/".join(parts[i:])].append(path)
@@ -228,18 +237,17 @@ class ProjectIndex:
         if runs is None:
             return None
         if keyword:  # the parameter of that name, else `**kwargs`
-            named = self.param_names.get((runs, keyword)) or self.param_uses.get((runs, -2))
+            named = self.param_names.get((runs, keyword)) or self.rest_params.get((runs, "**"))
             return (runs[0], named) if named is not None else None
         # a method called through its object (`self.f(t)`, `obj.f(t)`) is given no `self`
-        for use in (self.param_uses.get((runs, position + 1)),
-                    self.param_uses.get((runs, position)),
-                    self.param_uses.get((runs, -1))):  # `def f(*futures)`
-            if use is None:
-                continue
-            target = position + 1 if use.method and "." in callee else position
-            if (use.star and target >= use.index) \
-                    or (not (use.star or star) and use.index == target):
+        candidates = [] if star else [self.param_uses.get((runs, position + 1)),
+                                      self.param_uses.get((runs, position))]
+        for use in candidates:
+            if use is not None and use.index == _slot(use, position, callee):
                 return runs[0], use
+        rest = self.rest_params.get((runs, "*"))  # `def f(*futures)`
+        if rest is not None and _slot(rest, position, callee) >= rest.index:
+            return runs[0], rest
         return None
 
     def attribute_class(self, path: str, cls: str, attr: str, depth: int = 0,
