@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from helpers import check_paths
 
 from taskleak.report.json import render_json
@@ -160,3 +161,26 @@ async def process(app) -> None:
     rows, _ = _rows(root, tmp_path / "cache")
     assert sorted((name, line, risk) for name, line, risk, _ in rows) == [
         ("history.py", 11, "low"), ("queue.py", 8, "low"), ("route.py", 11, "low")]
+
+
+def test_a_caller_anywhere_in_a_wide_project_is_judged(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Across the project, not only in the helper's package: the caller sits in a folder tree
+    wider than the answer round reads (`complete.MAX_PACKAGE_FILES`), far from the helper."""
+    from taskleak.run import complete
+    monkeypatch.setattr(complete, "MAX_PACKAGE_FILES", 3)
+    root = tmp_path / "p"
+    (root / "app" / "util").mkdir(parents=True)
+    (root / "app" / "components" / "ws").mkdir(parents=True)
+    for folder in ("app", "app/util", "app/components", "app/components/ws"):
+        (root / folder / "__init__.py").write_text("")
+    (root / "app" / "util" / "spawn.py").write_text(HELPER)
+    for n in range(4):  # unrelated modules: the tree is wider than a package read
+        (root / "app" / "components" / f"other{n}.py").write_text("X = 1\n")
+    (root / "app" / "components" / "ws" / "proxy.py").write_text(
+        CALLER.replace("from app.util import start", "from app.util.spawn import start"))
+    rows, stats = _rows(root, tmp_path / "cache")
+    assert ("proxy.py", 10, "medium",
+            "stored in self._pinger but never awaited or cancelled: nothing in class Pinger "
+            "reads it again") in rows
+    assert stats.helped == 1

@@ -11,10 +11,14 @@ may call it are analysed again with it, so each call is a spawn judged by what t
 with the task, or by what the helper promises. (Its own module's calls are already judged:
 `local_helpers.py`.)
 
-The callers are looked for where the answer round looks (complete.py): the files of the
-helper's package that the spawn pass left out (they name no spawn) and whose bytes name the
-helper as a word. Not in every file: reading all of a big project again costs (homeassistant's
-57 MB: 0.26 s). The files the spawn pass analysed were analysed with the helpers forecast for
+The callers are looked for in every file of the run the spawn pass left out (they name no
+spawn) whose bytes name the helper as a word: a helper in `app/util/` is called from
+`app/components/x/`, however big the project (issue 23: helpers are judged at their callers
+across the project; on homeassistant, `create_eager_task` is called from 25 such files, the two
+FIRST_COMPLETED losers of `hassio/ingress.py` among them). It costs a second read of the files
+the spawn pass ruled out and a parse of the callers (homeassistant, cold: 68 -> 94 files parsed,
++0.7 s); a warm run reads nothing again (`Cache.absent`). The files the spawn pass analysed were
+analysed with the helpers forecast for
 them (helper_forecast.py: parsing them a second time cost homeassistant +0.49 s cold); they are
 analysed again only when that forecast was not exactly the helpers their imports name, with
 those helpers named without a promise (the join reads it from the helper's body).
@@ -28,7 +32,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper, unpromised_helpers
@@ -38,7 +42,6 @@ from taskleak.project.index import ProjectIndex
 from taskleak.project.receivers import is_loop
 from taskleak.records import record
 from taskleak.run.cache import Cache, content_digest
-from taskleak.run.complete import Folders
 from taskleak.run.prefilter import has_word
 
 # The helper round runs again while it changes which functions are helpers (runner.py); a
@@ -99,22 +102,17 @@ def helpers_key(helpers: Sequence[Spawner]) -> str:
 
 
 def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None,
-                helpers: Sequence[tuple[int, Spawner]],
-                folders_of: Callable[[Sequence[str]], Folders] = Folders) -> list[HelperJob]:
+                helpers: Sequence[tuple[int, Spawner]]) -> list[HelperJob]:
     """The files to analyse again with `helpers` (`project_helpers`), those they may call;
-    those the cache knows go straight into `facts`. `folders_of`: the run's files by folder
-    (made once for its rounds)."""
+    those the cache knows go straight into `facts`."""
     out = _analysed_again(paths, facts, helpers, cache)
     if not helpers:
         return out
-    searched: dict[int, list[Spawner]] = defaultdict(list)
-    folders = folders_of(paths)
-    for home, helper in helpers:
-        for i in folders.in_package(os.path.dirname(paths[home])):
-            if facts[i].module is None and facts[i].skipped is None:
-                searched[i].append(helper)
-    for i, candidates in sorted(searched.items()):
-        words = {h.method for h in candidates}
+    candidates = [h for _, h in helpers]
+    words = {h.method for h in candidates}
+    for i, f in enumerate(facts):
+        if f.module is not None or f.skipped is not None:
+            continue
         if cache is not None and words <= cache.absent(paths[i]):
             continue  # searched before, in the same content
         try:

@@ -312,7 +312,7 @@ class _Collector:
             if [(h.spec, h.note) for _, h in helpers] == judged:
                 return
             judged = [(h.spec, h.note) for _, h in helpers]
-            jobs = helper_jobs(paths, self.results, self.cache, helpers, self.folders)
+            jobs = helper_jobs(paths, self.results, self.cache, helpers)
             for job in jobs:
                 self.helped_keys[job.index] = (paths[job.index], job.digest, job.key)
                 self._analyse(job.index, relative_path(paths[job.index]), job.data,
