@@ -184,3 +184,32 @@ def test_a_caller_anywhere_in_a_wide_project_is_judged(tmp_path: Path,
             "stored in self._pinger but never awaited or cancelled: nothing in class Pinger "
             "reads it again") in rows
     assert stats.helped == 1
+
+
+def test_a_file_outside_the_helpers_package_is_a_caller_only_when_it_names_the_package(
+        tmp_path: Path) -> None:
+    """Another top-level package can call `app.util.start` only through an import naming `app`:
+    its own `start()` calls are not the helper's and its files are not parsed for them (a run
+    over several projects, each with a helper named like a common word, parsed them all)."""
+    root = _project(tmp_path / "p")
+    (root / "other").mkdir()
+    (root / "other" / "__init__.py").write_text("")
+    (root / "other" / "engine.py").write_text(
+        "def start(x):\n    return x\n\n\ndef go():\n    start(1)\n")
+    (root / "other" / "uses.py").write_text(
+        "from app.util import start\n\n\nasync def tick():\n    pass\n\n\n"
+        "def go():\n    start(tick())\n")
+    rows, stats = _rows(root, tmp_path / "cache")
+    assert [r for r in rows if r[0] == "engine.py"] == []
+    assert ("uses.py", 9, "high", "the task start() returns is discarded here") in rows
+    assert stats.helped == 2  # pinger.py and uses.py, not engine.py
+
+
+def test_many_helper_names_are_found_as_one_test_per_name_finds_them() -> None:
+    from taskleak.run.helper_callers import _words_present
+    from taskleak.run.prefilter import MAX_NEEDLES
+    data = b"from app import start_7\nstart_7(x)  # start_70 is another word\nstart_3x = 1\n"
+    few = {"start_7", "start_3", "app"}
+    many = few | {f"name_{n}" for n in range(MAX_NEEDLES)}
+    assert _words_present(data, few) == {"start_7", "app"}
+    assert _words_present(data, many) == {"start_7", "app"}

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper, unpromised_helpers
@@ -42,7 +42,7 @@ from taskleak.project.index import ProjectIndex
 from taskleak.project.receivers import is_loop
 from taskleak.records import record
 from taskleak.run.cache import Cache, content_digest
-from taskleak.run.prefilter import has_word
+from taskleak.run.prefilter import MAX_NEEDLES, has_word, words_in
 
 # The helper round runs again while it changes which functions are helpers (runner.py); a
 # forecast helper that is none takes one more round to drop out of its callers' callers.
@@ -108,25 +108,60 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
     out = _analysed_again(paths, facts, helpers, cache)
     if not helpers:
         return out
-    candidates = [h for _, h in helpers]
-    words = {h.method for h in candidates}
+    homes = [(h, *top_package(paths[home])) for home, h in helpers]
+    words = {h.method for h, _, _ in homes} | {top for _, _, top in homes}
     for i, f in enumerate(facts):
         if f.module is not None or f.skipped is not None:
             continue
-        if cache is not None and words <= cache.absent(paths[i]):
+        path = paths[i]
+        where = os.path.abspath(path)
+        if cache is not None and not _may_call(homes, where, cache.absent(path).__contains__):
             continue  # searched before, in the same content
         try:
-            data = read_source(paths[i])
+            data = read_source(path)
         except SourceError:
             continue
-        mine = sorted((h for h in candidates if has_word(data, h.method.encode())),
-                      key=lambda h: h.name)
-        if cache is not None and len(mine) < len(words):
-            cache.remember_absent(paths[i], words - {h.method for h in mine})
-        if not mine:
-            continue
-        _known_or_job(i, paths[i], data, tuple(mine), facts, cache, out)
+        present = _words_present(data, words)
+        if cache is not None and len(present) < len(words):
+            cache.remember_absent(path, words - present)
+        mine = sorted((h for h, folder, top in homes if h.method in present
+                       and (where.startswith(folder) or top in present)), key=lambda h: h.name)
+        if mine:
+            _known_or_job(i, path, data, tuple(mine), facts, cache, out)
     return out
+
+
+def top_package(path: str) -> tuple[str, str]:
+    """(folder, name) of the top-level package holding the module at `path` (its folder and
+    stem for a module in no package). Only its own modules can call a function of it without
+    naming it (a relative import); any other file names it in an absolute import."""
+    folder, name = os.path.split(os.path.abspath(path))
+    top = os.path.splitext(name)[0]
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        folder, top = os.path.split(folder)
+        if not top:
+            break
+    inside = os.path.join(folder, top) if top and os.path.isdir(os.path.join(folder, top)) \
+        else folder
+    return inside.rstrip(os.sep) + os.sep, top
+
+
+def _may_call(homes: Sequence[tuple[Spawner, str, str]], path: str,
+              absent: Callable[[str], bool]) -> bool:
+    """A file may call one of the helpers: it names the helper, and lies in the helper's top
+    package or names it."""
+    return any(not absent(h.method) and (path.startswith(folder) or not absent(top))
+               for h, folder, top in homes)
+
+
+def _words_present(data: bytes, words: set[str]) -> set[str]:
+    """Which of `words` occur in `data` as whole words: one test per word, or for many words
+    (a run over several projects holds hundreds of helpers) one split of the bytes into words,
+    whose cost does not grow with their number."""
+    if len(words) > MAX_NEEDLES:
+        found = set(words_in(data))
+        return {w for w in words if w.encode() in found}
+    return {w for w in words if has_word(data, w.encode())}
 
 
 def _known_or_job(i: int, path: str, data: bytes, helpers: tuple[Spawner, ...],
