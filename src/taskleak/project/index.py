@@ -12,8 +12,10 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from taskleak.analysis.facts import FileFacts, ModuleFacts
+from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.interface import (
     STAR,
     CallArg,
@@ -22,9 +24,20 @@ from taskleak.analysis.interface import (
     Effect,
     FunctionFacts,
     ParamUse,
+    Promise,
 )
 
 Where = tuple[str, str]  # (file path, qualified name in that file)
+
+# what a helper promises that one returning its task passes on to its own callers
+_KEPT_BY_THE_HELPER = frozenset({Promise.KEEPS_AND_CLEANS, Promise.KEEPS})
+_HELPER_LINKS = 3  # helpers returning what helpers return, followed this deep
+
+
+def _returned(fate: Fate) -> bool:
+    """The fate hands the one task to the caller: returned at once, or through a local."""
+    return fate.kind is FateKind.RETURNED or (fate.kind is FateKind.LOCAL_HANDED
+                                              and fate.handed == "returned")
 
 
 def module_candidates(target: str) -> tuple[int, list[tuple[str, str, bool]]]:
@@ -80,6 +93,7 @@ class ProjectIndex:
         self.rest_params: dict[tuple[Where, str], ParamUse] = {}
         for path, module in self.modules.items():
             self._add(path, module)
+        self._promises_through_helpers()
 
     def _add(self, path: str, module: ModuleFacts) -> None:
         ex = module.exports
@@ -113,6 +127,39 @@ class ProjectIndex:
         parts = path.split("/")
         for i in range(len(parts)):
             self._by_suffix["/".join(parts[i:])].append(path)
+
+    def _promises_through_helpers(self) -> None:
+        """A function that returns what another module's helper gives (`return util.spawn(coro)`)
+        promises what that helper promises: its module was analysed with the helper named
+        before its promise was known (run/helper_forecast.py), so it exported "returns the
+        task", and a caller that drops the result would be told it loses a task the inner
+        helper keeps and ends. Through chains of helpers, a few links deep."""
+        for _ in range(_HELPER_LINKS):
+            changed = False
+            for path, module in self.modules.items():
+                for sf in module.spawns:
+                    if not sf.helper or not sf.fates or not _returned(sf.fates[0]):
+                        continue
+                    fn = self.functions.get((path, sf.context))
+                    if fn is None or fn.promise is not Promise.RETURNS:
+                        continue
+                    inner = self._helper_called(path, sf.helper, sf.context)
+                    if inner is None or inner.promise not in _KEPT_BY_THE_HELPER:
+                        continue
+                    self.functions[(path, sf.context)] = replace(
+                        fn, promise=inner.promise, cleanup=inner.cleanup)
+                    changed = True
+            if not changed:
+                return
+
+    def _helper_called(self, path: str, name: str, caller: str) -> FunctionFacts | None:
+        """The project's helper a spawn of `path` names (qualified, as the forecast named it,
+        or as the call is written), else the one function of the project that name fits."""
+        for where in (self.qualified(path, name), self.resolve_callee(path, name, caller)):
+            found = self.functions.get(where) if where is not None else None
+            if found is not None:
+                return found
+        return self.helper(name)
 
     # -- modules -------------------------------------------------------------------------------
     def module_file(self, importer: str, target: str) -> Iterator[tuple[str, str]]:

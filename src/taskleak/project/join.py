@@ -24,7 +24,7 @@ from taskleak.analysis.facts import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
 from taskleak.analysis.interface import DroppedCall, Promise
 from taskleak.model import Finding, Risk, RunResult, Skipped
-from taskleak.project.answers import answer, dropped_returns
+from taskleak.project.answers import answer, dropped_returns, promised
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.receivers import is_loop
 from taskleak.rules import judge
@@ -125,6 +125,21 @@ def _kept_by_a_helper(index: ProjectIndex, path: str, sf: SpawnFacts,
     return finding(path, sf, (_as_the_helper_keeps(judged[0], inside),), strict)
 
 
+def _promised_since(index: ProjectIndex, path: str, sf: SpawnFacts,
+                    fates: tuple[Fate, ...] | None) -> tuple[Fate, ...] | None:
+    """A call of its own module's helper that returns what another module's helper gives
+    (`def start(coro): return util.spawn(coro)`): the module judged the call when it took that
+    one for returning its task; the project knows it keeps it (`ProjectIndex.functions`)."""
+    fn = index.functions.get((path, sf.spawner)) if not sf.helper else None
+    if fn is None or fn.promise is Promise.RETURNS:
+        return fates
+    exported = next((g for g in index.modules[path].exports.functions
+                     if g.qualname == sf.spawner), None)
+    if exported is None or exported.promise is not Promise.RETURNS:
+        return fates
+    return promised(fn, replace(sf, helper=sf.spawner), fates or sf.fates) or fates
+
+
 def _as_the_helper_keeps(fate: Fate, inside: Finding) -> Fate:
     """A call's fate when the helper it hands work to keeps the task: kept where the helper's
     spawn (`inside`, as the project judged it) keeps it, and ended by what ends that, or never
@@ -185,6 +200,7 @@ def join(files: Sequence[FileFacts], scanned: int,
         for sf in f.module.spawns if f.module is not None else ():
             if is_spawn(index, f.path, sf):
                 fates = answer(index, f.path, sf) if sf.questions or sf.helper else None
+                fates = _promised_since(index, f.path, sf, fates)
                 judged.append((f.path, sf, fates, finding(f.path, sf, fates, strict)))
     # the finding at each function's first spawn: what a spawn helper does with its task is
     # what its first spawn's finding says (`exports._functions` reads the first one too)

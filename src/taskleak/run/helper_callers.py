@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.interface import Promise
 from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper, unpromised_helpers
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
@@ -76,7 +77,9 @@ def project_helpers(paths: Sequence[str], facts: Sequence[FileFacts]
                     ) -> list[tuple[int, Spawner]]:
     """(index of its file, spawner) of each module-level spawn helper of the run; one whose
     spawn's receiver is typed in another module (`core.loop.create_task`) when the project
-    holds an event loop there (`FunctionFacts.loop`, `project/receivers.py`)."""
+    holds an event loop there (`FunctionFacts.loop`, `project/receivers.py`). A helper that
+    returns what another module's helper gives promises what the join finds that one promises
+    (`ProjectIndex._promises_through_helpers`)."""
     out: list[tuple[int, Spawner]] = []
     index: ProjectIndex | None = None
     for i, f in enumerate(facts):
@@ -90,6 +93,10 @@ def project_helpers(paths: Sequence[str], facts: Sequence[FileFacts]
                 index = index or ProjectIndex(facts)
                 if not is_loop(index, f.path, fn.loop):
                     continue
+            if fn.promise is Promise.RETURNS and any(
+                    sf.helper and sf.context == fn.qualname for sf in f.module.spawns):
+                index = index or ProjectIndex(facts)
+                fn = index.functions.get((f.path, fn.qualname), fn)
             module = module or module_name(paths[i])
             if module:
                 out.append((i, helper_spawner(fn, f"{module}.{fn.qualname}")))
