@@ -91,6 +91,9 @@ class ProjectIndex:
         self.param_uses: dict[tuple[Where, int], ParamUse] = {}
         self.param_names: dict[tuple[Where, str], ParamUse] = {}
         self.rest_params: dict[tuple[Where, str], ParamUse] = {}
+        # the functions whose promise is another module's helper's, not the one their module
+        # exported ("returns the task"): `_promises_through_helpers`
+        self.promised_since: set[Where] = set()
         for path, module in self.modules.items():
             self._add(path, module)
         self._promises_through_helpers()
@@ -148,6 +151,7 @@ class ProjectIndex:
                         continue
                     self.functions[(path, sf.context)] = replace(
                         fn, promise=inner.promise, cleanup=inner.cleanup)
+                    self.promised_since.add((path, sf.context))
                     changed = True
             if not changed:
                 return

@@ -130,13 +130,9 @@ def _promised_since(index: ProjectIndex, path: str, sf: SpawnFacts,
     """A call of its own module's helper that returns what another module's helper gives
     (`def start(coro): return util.spawn(coro)`): the module judged the call when it took that
     one for returning its task; the project knows it keeps it (`ProjectIndex.functions`)."""
-    fn = index.functions.get((path, sf.spawner)) if not sf.helper else None
-    if fn is None or fn.promise is Promise.RETURNS:
+    if sf.helper or (path, sf.spawner) not in index.promised_since:
         return fates
-    exported = next((g for g in index.modules[path].exports.functions
-                     if g.qualname == sf.spawner), None)
-    if exported is None or exported.promise is not Promise.RETURNS:
-        return fates
+    fn = index.functions[(path, sf.spawner)]
     return promised(fn, replace(sf, helper=sf.spawner), fates or sf.fates) or fates
 
 

@@ -59,18 +59,34 @@ class HelperJob:
     key: str  # the helpers' cache key
 
 
+def _packages(path: str) -> tuple[str, list[str]]:
+    """(the folder above the outermost package around the module at `path`, the names of its
+    packages from that one down): the folders with an `__init__.py`."""
+    folder = os.path.dirname(os.path.abspath(path))
+    names: list[str] = []
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        folder, package = os.path.split(folder)
+        if not package:
+            break
+        names.append(package)
+    return folder, names[::-1]
+
+
 def module_name(path: str) -> str:
     """The dotted name of the module at `path`: its package folders (those with an
     `__init__.py`) and its stem ("pkg/sub/mod.py" -> "pkg.sub.mod")."""
-    folder, name = os.path.split(os.path.abspath(path))
-    stem = os.path.splitext(name)[0]
-    parts = [] if stem == "__init__" else [stem]
-    while os.path.isfile(os.path.join(folder, "__init__.py")):
-        folder, package = os.path.split(folder)
-        parts.append(package)
-        if not package:
-            break
-    return ".".join(reversed(parts))
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return ".".join([*_packages(path)[1], *([] if stem == "__init__" else [stem])])
+
+
+def top_package(path: str) -> tuple[str, str]:
+    """(folder, name) of the top-level package holding the module at `path` (its folder and
+    stem for a module in no package). Only its own modules can call a function of it without
+    naming it (a relative import); any other file names it in an absolute import."""
+    folder, names = _packages(path)
+    if names:
+        return os.path.join(folder, names[0], ""), names[0]
+    return os.path.join(folder, ""), os.path.splitext(os.path.basename(path))[0]
 
 
 def project_helpers(paths: Sequence[str], facts: Sequence[FileFacts]
@@ -120,9 +136,8 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
     for i, f in enumerate(facts):
         if f.module is not None or f.skipped is not None:
             continue
-        path = paths[i]
-        where = os.path.abspath(path)
-        if cache is not None and not _may_call(homes, where, cache.absent(path).__contains__):
+        path = paths[i]  # absolute, as the helpers' folders are
+        if cache is not None and not _may_call(homes, path, cache.absent(path).__contains__):
             continue  # searched before, in the same content
         try:
             data = read_source(path)
@@ -132,25 +147,10 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
         if cache is not None and len(present) < len(words):
             cache.remember_absent(path, words - present)
         mine = sorted((h for h, folder, top in homes if h.method in present
-                       and (where.startswith(folder) or top in present)), key=lambda h: h.name)
+                       and (path.startswith(folder) or top in present)), key=lambda h: h.name)
         if mine:
             _known_or_job(i, path, data, tuple(mine), facts, cache, out)
     return out
-
-
-def top_package(path: str) -> tuple[str, str]:
-    """(folder, name) of the top-level package holding the module at `path` (its folder and
-    stem for a module in no package). Only its own modules can call a function of it without
-    naming it (a relative import); any other file names it in an absolute import."""
-    folder, name = os.path.split(os.path.abspath(path))
-    top = os.path.splitext(name)[0]
-    while os.path.isfile(os.path.join(folder, "__init__.py")):
-        folder, top = os.path.split(folder)
-        if not top:
-            break
-    inside = os.path.join(folder, top) if top and os.path.isdir(os.path.join(folder, top)) \
-        else folder
-    return inside.rstrip(os.sep) + os.sep, top
 
 
 def _may_call(homes: Sequence[tuple[Spawner, str, str]], path: str,
