@@ -101,7 +101,9 @@ def test_fix_gives_the_after_file(name: str) -> None:
 def _low_rows(data: bytes) -> int:
     settings = Settings(select=(CODE_PREFIX,), ignore_noqa=True)
     rows = check_source(data, "case.py", settings=settings).findings
-    return sum(f.risk is Risk.LOW for f in rows)
+    # a fix that makes a function keep and end the task it spawns makes each call of it a row
+    # of its own ("spawned by kick_off(), which keeps ..."): a new row, not a spawn it fixed
+    return sum(f.risk is Risk.LOW and not f.message.startswith("spawned by ") for f in rows)
 
 
 @pytest.mark.parametrize("name", NAMES)

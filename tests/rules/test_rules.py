@@ -90,7 +90,7 @@ def test_expected_rows_are_well_formed(case: Case) -> None:
     spawn_rows = [(r.path, r.line) for r in rows if RULES[r.rule].fates]
     assert len(set(spawn_rows)) == len(spawn_rows), "one row per spawn"
     lines = source_lines(case.root / case.target)
-    for p, line, column, rule, risk, _ in rows:
+    for p, line, column, rule, risk, message in rows:
         assert p == case.target, f"{p}: rows name their own file"
         assert 1 <= line <= len(lines), f"{p}:{line}: outside the file"
         assert column <= len(lines[line - 1]), f"{p}:{line}:{column}: outside the line"
@@ -100,9 +100,16 @@ def test_expected_rows_are_well_formed(case: Case) -> None:
             assert "noqa" in comment.lower(), f"{p}:{line}: no noqa comment: {comment!r}"
             continue
         # the row points at the call, or at the spawner handed to `run`/`partial`/`map` or to
-        # a loop's `call_soon`/`call_later`...
-        assert any(m.end() > column - 1 for m in SPAWN_CALL.finditer(code)), (
-            f"{p}:{line}:{column}: no spawn-looking call there: {code!r}")
+        # a loop's `call_soon`/`call_later`...; or at a call of the module's function that
+        # spawns work of its own and keeps and ends it ("spawned by _start_timer(), ...")
+        own = re.match(r"spawned by (\w+)\(\)", message)
+        if own is not None:
+            # called, or called back (`loop.call_later(30, self.abort_kept)`)
+            assert re.search(rf"\b{own.group(1)}\s*[(),]", code[column - 1:]), (
+                f"{p}:{line}: no call of it there")
+        else:
+            assert any(m.end() > column - 1 for m in SPAWN_CALL.finditer(code)), (
+                f"{p}:{line}:{column}: no spawn-looking call there: {code!r}")
         default = RULES[rule].risk
         if risk == Risk.LOW.value and not RULES[rule].fates.isdisjoint(_LOWERING):
             continue

@@ -75,6 +75,8 @@ class Classifier:
         promised = self._promised(sp)
         if promised is None:
             return self._own_fates(sp)
+        if promised.own_work:  # the call gives no task: the helper's promise is all there is
+            return [promised]
         if promised.kind is FateKind.HELPER_KEEPS and only_prunes(promised.cleanup):
             # the helper only forgets it when done: the caller may still leave it running
             own = self._own_fates(sp)
@@ -372,7 +374,7 @@ class Classifier:
             return None
         kind = _PROMISED[helper.promise]
         return self._fate(kind, sp, holder=helper.method if helper.project else helper.name,
-                          cleanup=helper.note,
+                          cleanup=helper.note, own_work=helper.own_work,
                           long_running=long_running(sp), loop=loop_words(sp))
 
     def _returned(self, sp: Spawn) -> bool:

@@ -171,6 +171,15 @@ def _promise(fates: tuple[Fate, ...], helper: bool, always: bool
     return None
 
 
+def _keeps_its_own(fates: tuple[Fate, ...]) -> tuple[Promise, str] | None:
+    """What a function that spawns work of its own and keeps the task promises its callers:
+    that it keeps and ends it (each call is then a spawn of its own, kept and ended there: the
+    table's row at the call). One that keeps a task nothing ends is no helper: that finding is
+    at its spawn, not repeated at each call."""
+    found = _promise(fates, True, False)
+    return found if found is not None and found[0] is Promise.KEEPS_AND_CLEANS else None
+
+
 def _returns(fate: Fate) -> bool:
     """The fate hands the task to the caller: returned at once, or through a local."""
     return fate.kind is FateKind.RETURNED or (
@@ -234,12 +243,16 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                                and (called.value in names
                                     or _closes_over(scope, called.value, names)))
         found = _promise(spawn_fates, helper, not _work_kept(scope, coro))
+        own = False
+        if found is None and not helper and scope.qualname not in threadsafe:
+            found = _keeps_its_own(spawn_fates)
+            own = found is not None
         if found is not None:
             out[scope.qualname] = FunctionFacts(
                 scope.qualname, names, found[0], found[1], method=scope.self_name is not None,
                 coroutine=runs, many=found[0] is Promise.RETURNS and scope.qualname in many,
-                gives_task=scope.qualname not in no_task,
-                awaited=scope.qualname in coroutine_functions - threadsafe)
+                gives_task=own or scope.qualname not in no_task,
+                awaited=scope.qualname in coroutine_functions - threadsafe, own=own)
     return tuple(out.values())
 
 

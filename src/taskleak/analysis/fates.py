@@ -149,6 +149,8 @@ class Fate:
     # LOCAL_ONLY: what ends (or takes) the task on the other ways out, when a `return` before
     # it drops the local ("passed to cancel_and_wait()")
     skipped: str = ""
+    # HELPER_KEEPS: the helper spawns work of its own (`self.start()`); the call hands it none
+    own_work: bool = False
     # LOCAL_ONLY: the test of the `if` after the spawn that every end of the local sits in
     # (`if not pending: await fut`): on the other way the local is dropped
     only_if: str = ""

@@ -108,16 +108,20 @@ class FunctionFacts:
     # its spawn's receiver, typed in another module (`core.loop.create_task`): a helper only
     # where the project join finds an event loop there (`project/receivers.py`)
     loop: str = ""
+    # KEEPS_AND_CLEANS: it spawns work of its own, which a call does not hand it
+    # (`def start(self): self._task = spawn(self._run())`); each call is a row of its own
+    own: bool = False
 
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
-                self.coroutine, self.many, self.gives_task, self.via, self.awaited, self.loop]
+                self.coroutine, self.many, self.gives_task, self.via, self.awaited, self.loop,
+                self.own]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> FunctionFacts:
         return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5],
                    bool(data[6]), bool(data[7]), data[8], bool(data[9]),
-                   data[10] if len(data) > 10 else "")
+                   data[10] if len(data) > 10 else "", len(data) > 11 and bool(data[11]))
 
 
 @record(frozen=True)

@@ -29,11 +29,17 @@ from taskleak.records import record
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
+# `Spawner.coroutine` of a helper that spawns work of its own: a call hands it none
+OWN_WORK = -1
+
+
 @record(frozen=True)
 class Spawner:
     name: str  # dotted: "hass.async_create_task", "app.tasks.spawn"
     promise: Promise | None = None  # None: the known one, or what the project's helper shows
-    coroutine: int | None = None  # the coroutine's position; None: the first call argument
+    # the coroutine's position; None: the first call argument; OWN_WORK: none (a project
+    # helper that spawns work of its own, `FunctionFacts.own`)
+    coroutine: int | None = None
     note: str = ""  # how a known helper keeps and ends its task (shown in reports)
     # a helper of the project whose body taskleak read (`local_helpers.py`,
     # `run/helper_callers.py`), not one the user configured
@@ -44,6 +50,11 @@ class Spawner:
     @property
     def method(self) -> str:
         return self.name.rsplit(".", 1)[-1]
+
+    @property
+    def own_work(self) -> bool:
+        """A call hands it no work: it spawns its own (`def start(self): ...spawn(self._run())`)."""
+        return self.coroutine == OWN_WORK
 
     @property
     def receiver(self) -> str:
@@ -189,5 +200,5 @@ def unpromised_helpers(names: Iterable[str]) -> tuple[Spawner, ...]:
 def helper_spawner(f: FunctionFacts, name: str) -> Spawner:
     """The spawner a helper is to its callers, named `name`."""
     position = f.coroutine - 1 if f.method else f.coroutine  # a call passes no `self`
-    return Spawner(name, f.promise, position if position >= 0 else None, f.cleanup,
-                   project=True, awaited=f.awaited)
+    return Spawner(name, f.promise, OWN_WORK if f.own else position if position >= 0 else None,
+                   f.cleanup, project=True, awaited=f.awaited)

@@ -86,6 +86,8 @@ class Spawn:
         (`await self._lease(key)`: `key` is no work), the call: "the task self._lease() gives"."""
         coro = self.coroutine
         helper = self.helper
+        if helper is not None and helper.own_work:
+            return f"the task {callee_text(self.site.func)}() spawns"
         if helper is not None and (coro is None or (
                 helper.project and helper.promise is not None and helper.coroutine is None
                 and not isinstance(coro, (cst.Call, cst.Await))
@@ -107,8 +109,10 @@ class Spawn:
 
 def coroutine_arg(given: Sequence[cst.Arg], position: int | None) -> cst.BaseExpression | None:
     """The positional argument of `given` at `position`; None: the first one that is a call,
-    else the first one."""
+    else the first one; a negative one (`spawners.OWN_WORK`): none."""
     args = [a.value for a in given if a.keyword is None and not a.star]
+    if position is not None and position < 0:
+        return None
     if position is not None:
         return args[position] if position < len(args) else None
     return next((a for a in args if isinstance(a, (cst.Call, cst.Await))),

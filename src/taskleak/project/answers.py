@@ -175,7 +175,7 @@ def promised(helper: FunctionFacts, spawn: SpawnFacts, fates: tuple[Fate, ...]
         return None  # it only forgets the task when done; the caller keeps it unended
     if helper.promise is Promise.KEEPS_AND_CLEANS:
         return (replace(first, kind=FateKind.HELPER_KEEPS, holder=spawn.helper,
-                        cleanup=helper.cleanup),)
+                        cleanup=helper.cleanup, own_work=helper.own),)
     if helper.promise is Promise.KEEPS:
         return (replace(first, kind=FateKind.HELPER_NEVER_ENDS, holder=spawn.helper,
                         cleanup=""),)

@@ -82,7 +82,8 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
     helper = index.functions.get((spawned_in, function))
     if helper is not None and helper.promise is Promise.KEEPS_AND_CLEANS:
         # a helper that keeps and ends what it spawns: the call hands it the work
-        fate = replace(fate, kind=FateKind.HELPER_KEEPS, holder=name, cleanup=helper.cleanup)
+        fate = replace(fate, kind=FateKind.HELPER_KEEPS, holder=name, cleanup=helper.cleanup,
+                       own_work=helper.own)
     elif helper is not None and helper.promise is Promise.KEEPS:
         fate = _as_the_helper_keeps(replace(fate, holder=name), inside)
     elif helper is not None and helper.promise is Promise.DROPS:

@@ -31,8 +31,9 @@ def _describe(fate: Fate) -> Description:
         how = fate.cleanup or "it keeps the task and ends it"
         # a done-callback's prune forgets a finished task: it keeps it, and ends nothing
         keeps = "keeps it until it is done" if only_prunes(how) else "keeps and ends it"
+        how_given = "spawned by" if fate.own_work else "handed to"
         return Description(f"kept by {fate.holder}()", how,
-                           f"handed to {fate.holder}(), which {keeps}: {how}")
+                           f"{how_given} {fate.holder}(), which {keeps}: {how}")
     if kind is FateKind.PASSED and fate.cleanup:  # a function of this module, followed
         return Description(f"passed to {fate.callee}()", fate.cleanup,
                            f"handed to {fate.callee}(), where it is {fate.cleanup}")
@@ -103,8 +104,11 @@ collection that prunes itself, or a structured spawn
 (`asyncio.TaskGroup.create_task`, anyio/trio `start_soon`/`start`). A task a close method
 starts as its shutdown work and keeps in an attribute, left to end by itself with a
 done-callback that reads its outcome (`.result()` or `.exception()`), is tracked too: it is the
-close itself, and cancelling it on close would stop the shutdown. These are the green rows of
-the report; they never fail the gate unless `fail-on = "low"`.""",
+close itself, and cancelling it on close would stop the shutdown. A call of a function of the
+module that spawns a task of its own and keeps and ends it (`self._start_idle_timer()`) is a
+spawn too, a row of its own: "spawned by _start_idle_timer(), which keeps and ends it: cancelled
+in close()". These are the green rows of the report; they never fail the gate unless
+`fail-on = "low"`.""",
     why_bad="""\
 It is not bad: the row shows that the task was looked at and found tracked and cleaned, so the
 report covers every spawn in the code base, like the seeds' hand-made scan table.""",
