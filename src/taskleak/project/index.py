@@ -26,6 +26,7 @@ from taskleak.analysis.interface import (
     ParamUse,
     Promise,
 )
+from taskleak.project.class_tree import ClassTree
 
 Where = tuple[str, str]  # (file path, qualified name in that file)
 
@@ -96,6 +97,7 @@ class ProjectIndex:
         self.promised_since: set[Where] = set()
         for path, module in self.modules.items():
             self._add(path, module)
+        self.tree = ClassTree(self.classes, self.resolve_name, lambda w: self.classes[w].bases)
         self._promises_through_helpers()
 
     def _add(self, path: str, module: ModuleFacts) -> None:
@@ -344,8 +346,8 @@ class ProjectIndex:
         """A mixin's `self.name` that only the classes mixing it in bring (`class
         Bot(BotBase, Client)` runs `Client._schedule_event` for `BotBase`): the one method
         every project subclass resolves it to, when there is exactly one."""
-        found = {self.method_of(where[0], where[1], name) for where in self.classes
-                 if where != (path, cls) and self.is_subclass(where, (path, cls))}
+        found = {self.method_of(where[0], where[1], name)
+                 for where in self.tree.subclasses((path, cls))}
         found.discard(None)
         return found.pop() if len(found) == 1 else None
 
@@ -371,14 +373,5 @@ class ProjectIndex:
                     return found
         return None
 
-    def is_subclass(self, where: Where, of: Where, depth: int = 0) -> bool:
-        if where == of:
-            return True
-        facts = self.classes.get(where)
-        if facts is None or depth > 8:
-            return False
-        for base in facts.bases:
-            found = self.resolve_name(where[0], base)
-            if found is not None and self.is_subclass(found, of, depth + 1):
-                return True
-        return False
+    def is_subclass(self, where: Where, of: Where) -> bool:
+        return self.tree.is_subclass(where, of)

@@ -45,11 +45,12 @@ def asked_names(facts: FileFacts) -> set[str]:
     names: set[str] = set()
     if facts.module is None:
         return names
+    own = _own_work_helpers(facts)
     for spawn in facts.module.spawns:
         for q in spawn.questions:
             if q.kind is QuestionKind.RECEIVER_LOOP:
                 continue  # its module, by its import path: `_receiver_modules`
-            if q.kind is QuestionKind.HELPER_CALLERS and "." in q.owner:
+            if q.kind is QuestionKind.HELPER_CALLERS and ("." in q.owner or q.owner in own):
                 continue  # a method: `method_helper_names`, searched in a small package only
             if q.kind is QuestionKind.ATTRIBUTE_CLEANUP:
                 names.add(q.name)
@@ -67,9 +68,19 @@ def method_helper_names(facts: FileFacts) -> set[str]:
     are looked for in the helper's package when its tree is small (`Folders.in_package`'s
     `whole_only`): in a big project's own folder, callers of its core's helper methods cost
     parsing and typed none (homeassistant: 3 more files cold, +0.17 s, for no row)."""
+    own = _own_work_helpers(facts)
     return {q.owner.rsplit(".", 1)[-1] for spawn in (facts.module.spawns if facts.module else ())
             for q in spawn.questions
-            if q.kind is QuestionKind.HELPER_CALLERS and "." in q.owner}
+            if q.kind is QuestionKind.HELPER_CALLERS and "." in q.owner and q.owner not in own}
+
+
+def _own_work_helpers(facts: FileFacts) -> set[str]:
+    """The file's helpers that spawn work of their own (`FunctionFacts.own`): their calls are
+    low rows only, so the files the run parses anyway are asked, and no file is read for them
+    (when they were, dev5: 192 -> 542 files analysed, 7.9 -> 12.2 s, for 10 more rows graded
+    exactly; ours 8)."""
+    return {f.qualname for f in facts.module.exports.functions if f.own} \
+        if facts.module is not None else set()
 
 
 def _asking(paths: Sequence[str], facts: Sequence[FileFacts]) -> list[tuple[str, FileFacts]]:

@@ -1,0 +1,40 @@
+"""The project's classes as a tree (`project/class_tree.py`)."""
+
+from __future__ import annotations
+
+from taskleak.project.class_tree import ClassTree, Where
+
+# class -> the names of its bases, each resolved in a dict below (one file: "m.py")
+BASES = {"Base": ("Base0",), "Mixin": (), "A": ("Base",), "B": ("A", "Mixin"), "C": ("B",),
+         "Loop1": ("Loop2",), "Loop2": ("Loop1",), "Other": ("external.Thing",)}
+
+
+def _tree() -> ClassTree:
+    classes = {("m.py", name) for name in BASES} | {("m.py", "Base0")}
+
+    def resolve(path: str, name: str) -> Where | None:
+        return None if name.startswith("external.") else (path, name)
+
+    return ClassTree(classes, resolve, lambda where: BASES.get(where[1], ()))
+
+
+def test_subclasses_are_every_class_derived_from_it_through_any_chain() -> None:
+    tree = _tree()
+    assert tree.subclasses(("m.py", "Base")) == {("m.py", "A"), ("m.py", "B"), ("m.py", "C")}
+    assert tree.subclasses(("m.py", "Mixin")) == {("m.py", "B"), ("m.py", "C")}
+    assert tree.subclasses(("m.py", "C")) == set()
+
+
+def test_a_cycle_of_bases_ends() -> None:
+    tree = _tree()
+    assert tree.subclasses(("m.py", "Loop1")) == {("m.py", "Loop2")}
+    assert tree.is_subclass(("m.py", "Loop1"), ("m.py", "Loop2"))
+    assert not tree.is_subclass(("m.py", "Loop1"), ("m.py", "Base"))
+
+
+def test_is_subclass_climbs_the_bases_and_stops_at_what_it_cannot_resolve() -> None:
+    tree = _tree()
+    assert tree.is_subclass(("m.py", "C"), ("m.py", "Base0"))
+    assert tree.is_subclass(("m.py", "C"), ("m.py", "C"))
+    assert not tree.is_subclass(("m.py", "A"), ("m.py", "Mixin"))
+    assert not tree.is_subclass(("m.py", "Other"), ("m.py", "Base"))
