@@ -104,11 +104,12 @@ collection that prunes itself, or a structured spawn
 (`asyncio.TaskGroup.create_task`, anyio/trio `start_soon`/`start`). A task a close method
 starts as its shutdown work and keeps in an attribute, left to end by itself with a
 done-callback that reads its outcome (`.result()` or `.exception()`), is tracked too: it is the
-close itself, and cancelling it on close would stop the shutdown. A call of a function of the
-module that spawns a task of its own and keeps and ends it (`self._start_idle_timer()`) is a
-spawn too, a row of its own: "spawned by _start_idle_timer(), which keeps and ends it: cancelled
-in close()". These are the green rows of the report; they never fail the gate unless
-`fail-on = "low"`.""",
+close itself, and cancelling it on close would stop the shutdown. A call of a function that
+spawns a task of its own and keeps and ends it (`self._start_idle_timer()`) is a spawn too, a
+row of its own: "spawned by _start_idle_timer(), which keeps and ends it: cancelled in close()"
+(calls in its own module, and in the modules a run analyses for spawns of their own; no file is
+read only to find them). These are the green rows of the report; they never fail the gate
+unless `fail-on = "low"`.""",
     why_bad="""\
 It is not bad: the row shows that the task was looked at and found tracked and cleaned, so the
 report covers every spawn in the code base, like the seeds' hand-made scan table.""",
