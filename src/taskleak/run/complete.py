@@ -51,7 +51,9 @@ def asked_names(facts: FileFacts) -> set[str]:
             if q.kind is QuestionKind.RECEIVER_LOOP:
                 continue  # its module, by its import path: `_receiver_modules`
             if q.kind is QuestionKind.HELPER_CALLERS and ("." in q.owner or q.owner in own):
-                continue  # a method: `method_helper_names`, searched in a small package only
+                # a method: `method_helper_names`, searched in a small package only; a helper
+                # spawning its own work: no file is read for it (`_own_work_helpers`)
+                continue
             if q.kind is QuestionKind.ATTRIBUTE_CLEANUP:
                 names.add(q.name)
             else:
