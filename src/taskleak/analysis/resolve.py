@@ -55,6 +55,9 @@ class Sym:
 
 
 UNKNOWN = Sym(SymKind.UNKNOWN)
+# `Optional[X]` and `Union[X, None]` annotations hold what X holds
+_UNIONS = frozenset({"typing.Optional", "typing.Union", "typing_extensions.Optional",
+                     "typing_extensions.Union"})
 _GROUPS = {"taskgroup": Instance.TASKGROUP, "nursery": Instance.NURSERY}
 
 
@@ -142,7 +145,7 @@ class Resolver:
         if isinstance(node, cst.Await):
             return self.resolve(node.expression, scope)
         if isinstance(node, cst.Subscript):  # `asyncio.Task[None]` annotations
-            return self.resolve(node.value, scope)
+            return self._subscript(node, scope)
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
             # string annotations: "asyncio.AbstractEventLoop"
             text = node.evaluated_value if isinstance(node, cst.SimpleString) else None
@@ -156,6 +159,19 @@ class Resolver:
         if isinstance(node, cst.BinaryOperation):  # `AbstractEventLoop | None`
             left = self.resolve(node.left, scope)
             return left if left.kind is not SymKind.UNKNOWN else self.resolve(node.right, scope)
+        return UNKNOWN
+
+    def _subscript(self, node: cst.Subscript, scope: Scope) -> Sym:
+        """`Task[None]` is a Task; `Optional[X]` and `Union[X, None]` hold what X holds (their
+        first member that resolves)."""
+        head = self.resolve(node.value, scope)
+        if head.kind is not SymKind.QUALIFIED or head.name not in _UNIONS:
+            return head
+        for element in node.slice:
+            if isinstance(element.slice, cst.Index):
+                member = self.resolve(element.slice.value, scope)
+                if member.kind is not SymKind.UNKNOWN:
+                    return member
         return UNKNOWN
 
     def _binding(self, b: Binding) -> Sym:
