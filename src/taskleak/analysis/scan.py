@@ -325,12 +325,12 @@ class Scanner(StackWalker):
             i = len(stack) - 1
             self.cur.dropped_calls.append(DroppedCallSite(
                 node, bool(self._loops(i)), self._statement(i), callback=callback))
-        if name in _SPAWN_NAMES or name in self.extra_names:
-            self._call_site(node, trace(stack, len(stack) - 1))
-        elif name in VIA_CALLS and node.args and self._names_a_spawn(node.args[0].value):
-            dest = trace(stack, len(stack) - 1)
+        if name in VIA_CALLS and node.args and self._names_a_spawn(node.args[0].value):
+            dest = trace(stack, len(stack) - 1)  # (before own helpers: one may be named `run`)
             dest.container = dest.container or name == "map"  # a task per item, as they go
             self._call_site(node, dest, via=1)
+        elif name in _SPAWN_NAMES or name in self.extra_names:
+            self._call_site(node, trace(stack, len(stack) - 1))
         elif name in CALLED_BACK_LATER and len(node.args) > CALLED_BACK_LATER[name]:
             # `loop.call_later(delay, loop.create_task, coro)`: the loop drops the Task; any
             # other callback may be a coroutine function, whose coroutine nobody awaits

@@ -143,7 +143,20 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
             if function is not None:
                 out.append(Spawn(site, callee_text(site.node.func), structured=False,
                                  unawaited=function[0], coroutine_object=function[1]))
-    return out
+    made = {id(sp.site.node) for sp in out}
+    return [sp for sp in out if not _gives_back_a_task(sp, resolver, made)]
+
+
+def _gives_back_a_task(spawn: Spawn, resolver: Resolver, made: set[int]) -> bool:
+    """`asyncio.ensure_future(task)`, `task` a name bound only to tasks spawned in this module
+    (`task = loop.create_task(...)`): it returns that very task and spawns nothing."""
+    call = spawn.site.node
+    if spawn.spawner != "asyncio.ensure_future" or len(call.args) != 1 \
+            or not isinstance(arg := call.args[0].value, cst.Name):
+        return False
+    bindings = resolver.lookup(arg.value, spawn.site.scope) or []
+    return bool(bindings) and all(b.kind is BindingKind.ASSIGN and b.value is not None
+                                  and id(b.value) in made for b in bindings)
 
 
 def _awaited(spawn: Spawn) -> Spawn | None:
