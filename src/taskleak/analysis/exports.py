@@ -93,6 +93,17 @@ def _self_owner(scope: Scope, key: str) -> str:
     return ""
 
 
+def _effect_owner(scope: Scope, key: str, resolver: Resolver) -> str:
+    """The class whose attribute an effect reaches: `self.x` in a method, or `p.x` of a
+    parameter annotated with a class (`speaker: Speaker`, the name as written there)."""
+    head, _, attr = key.partition(".")
+    bindings = resolver.lookup(head, scope) or []
+    if not attr or "." in attr or len(bindings) != 1 or bindings[0].kind is not \
+            BindingKind.PARAM or bindings[0].value is None:
+        return _self_owner(scope, key)
+    return type_name(bindings[0].value)
+
+
 def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
     """What the module does to dotted names, directly (`self._t.cancel()`) or through a local
     alias (`t = entry.runtime_data.listener; t.cancel()`)."""
@@ -102,7 +113,7 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
             if "." not in occ.key:
                 continue
             kind = _EFFECTS.get(occ.dest.kind)
-            owner = _self_owner(scope, occ.key)
+            owner = _effect_owner(scope, occ.key, ownership.resolver)
             if occ.dest.kind is Flow.DONE_CALLBACK and occ.dest.call is not None \
                     and occ.dest.call.args \
                     and outcome_reader(occ.dest.call.args[0].value, occ.scope):

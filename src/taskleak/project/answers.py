@@ -60,7 +60,9 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
     for other, effect in index.effects.get(question.name, []):
         if other == path and not dotted:
             continue  # this module's own effects were counted where it was analysed
-        if unique or (effect.owner and index.is_subclass((other, effect.owner), owner)):
+        # (an owner as written in `other`: its own class, or an annotation naming an import)
+        if unique or (effect.owner and index.is_subclass(
+                index.resolve_name(other, effect.owner) or (other, effect.owner), owner)):
             found.append((other, effect))
     return found
 
@@ -87,8 +89,23 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
         owner = resolved
     found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted))
     if not found:
-        return fate
+        return _ended_on_an_untyped_object(index, path, fate, question)
     return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")
+
+
+def _ended_on_an_untyped_object(index: ProjectIndex, path: str, fate: Fate,
+                                question: Question) -> Fate:
+    """`await hook._registered` in another module, `hook` of no class the analysis resolves,
+    while more than one class stores `._registered`: that end may be this task's, so no claim
+    that nothing ends it (the class that stores it alone already took every such end)."""
+    untyped = [(other, e) for other, e in index.effects.get(question.name, [])
+               if other != path and not e.owner]
+    found = _ends(fate, untyped)
+    if not found:
+        return fate
+    return replace(fate, kind=_ENDED[fate.kind], closers="",
+                   cleanup=f"{_cleanup_text(found)} (an attribute of that name; the object's "
+                           "class is not resolved)")
 
 
 def _answered_by_name(index: ProjectIndex, fate: Fate, question: Question) -> Fate:

@@ -1,5 +1,6 @@
 """Two classes keep a task under the same name; something cancels `.listener` of an object
-nobody can tell the class of: it proves nothing about either."""
+nobody can tell the class of: that cancel may be either one's end, so neither task is claimed
+never ended (low, the row saying the object's class is not resolved)."""
 
 from __future__ import annotations
 

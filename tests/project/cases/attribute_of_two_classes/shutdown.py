@@ -1,4 +1,4 @@
-"""Stops one device's listener: which class's, is not for a linter to guess."""
+"""Stops one device's listener: which class's, is not for a linter to guess either way."""
 
 from __future__ import annotations
 
