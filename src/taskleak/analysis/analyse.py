@@ -27,6 +27,7 @@ from taskleak.analysis.fates import Fate
 from taskleak.analysis.foreign_handoffs import classified
 from taskleak.analysis.interface import Promise, through_an_attribute
 from taskleak.analysis.local_helpers import MAX_ROUNDS, LocalHelpers, called_in, helper_spawners
+from taskleak.analysis.method_adds import retype_method_adds
 from taskleak.analysis.positions import (
     dropped_call_positions,
     enclosing_function,
@@ -157,6 +158,7 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
     for _ in range(MAX_ROUNDS + 1):
         root = scan(module, names)
         resolver = Resolver(root)
+        retype_method_adds(root, resolver)
         local = LocalHelpers(root, helpers) if helpers else None
         spawns = sorted(find_spawns(root, resolver, spawners, local), key=lambda sp: sp.site.seq)
         classifier = Classifier(root, resolver)

@@ -302,7 +302,7 @@ def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
     if isinstance(call.func, cst.Attribute) and name in COLLECTION_ADDS:
         return Dest(Flow.COLLECTION, collection=dotted(call.func.value),
                     receiver=call.func.value, callee=name, container=container,
-                    element=element)
+                    element=element, call=call, arg=stack[j])  # type: ignore[arg-type]
     if name == "add_done_callback":
         return Dest(_OTHER, element=element)
     if name in INSPECTING_CALLS:

@@ -84,7 +84,9 @@ def _binding_class(b: Binding, resolver: Resolver) -> Scope | None:
         return _named_class(b.value, b.scope, resolver) if not b.first_param else None
     if b.annotation is not None:
         return _named_class(b.annotation, b.scope, resolver)
-    if b.kind is BindingKind.ASSIGN and b.value is not None:
+    if b.kind in (BindingKind.ASSIGN, BindingKind.WITH) and b.value is not None:
+        # (`async with Manager() as m`: what `__aenter__` gives, taken as the object, as
+        # `resolve.Resolver` takes it)
         return _value_class(b.value, b.scope, resolver)
     return None
 

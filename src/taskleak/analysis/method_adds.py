@@ -1,0 +1,63 @@
+"""`self._tm.add(task)` where `self._tm` is an object of a class: a hand-off, not a collection.
+
+The scan reads `x.add(task)`, `x.append(task)` (`vocabulary.COLLECTION_ADDS`) as a task put in
+the collection `x`, by the method's name alone. When the resolver types `x` as an instance of a
+class other than the standard library's (constructed, `self._tm = TaskManager()`, or annotated,
+`tm: TaskManager`), that name is no evidence: the call is a method that may keep the task in a
+set pruned by a done-callback and gather it on exit (pgqueuer's `TaskManager.add`), or drop
+it. The read becomes a hand-off to that method (`Flow.PASSED`), which `passed.py` and the
+project join follow like any other call, and which stays "not followed" (low) where they cannot
+resolve it. A receiver of no known type keeps the scan's reading.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.flow import Dest, Flow
+from taskleak.analysis.nodes import callee_text, last_name
+from taskleak.analysis.objects import object_class
+from taskleak.analysis.resolve import Instance, Resolver, SymKind
+from taskleak.analysis.scopes import BindingKind, Scope
+
+# modules whose classes are collections, or hold tasks as collections do (`weakref.WeakSet`,
+# `collections.deque`, `asyncio.Queue`): their `add`/`append` keep the task
+_COLLECTION_MODULES = ("builtins.", "collections.", "weakref.", "asyncio.", "queue.",
+                       "typing.", "multiprocessing.", "array.")
+
+
+def retype_method_adds(root: Scope, resolver: Resolver) -> None:
+    """Turn the collection adds whose receiver is an object of a class into hand-offs, in place,
+    for every read and call of the module."""
+    for scope in root.walk():
+        for occ in scope.occurrences:
+            _retype(occ.dest, scope, resolver)
+        for site in scope.calls:
+            _retype(site.dest, scope, resolver)
+
+
+def _of_a_class(receiver: cst.BaseExpression, call: cst.Call, scope: Scope,
+                resolver: Resolver) -> bool:
+    """The receiver is an instance of an imported class outside the standard library, or of a
+    class of this module that defines the method called."""
+    sym = resolver.resolve(receiver, scope)
+    if sym.kind is not SymKind.INSTANCE or sym.instance is not Instance.OTHER:
+        return False
+    if sym.name:
+        return "." in sym.name and not sym.name.startswith(_COLLECTION_MODULES)
+    cls = object_class(receiver, scope, resolver)
+    method = last_name(call.func)
+    return cls is not None and method is not None and any(
+        b.kind is BindingKind.DEF for b in cls.bindings.get(method, ()))
+
+
+def _retype(d: Dest, scope: Scope, resolver: Resolver) -> None:
+    if d.kind is not Flow.COLLECTION or d.call is None \
+            or not isinstance(d.receiver, (cst.Name, cst.Attribute)):
+        return
+    if not _of_a_class(d.receiver, d.call, scope, resolver):
+        return
+    d.kind = Flow.PASSED
+    d.callee = callee_text(d.call.func)
+    d.collection = None
+    d.receiver = None
