@@ -15,6 +15,7 @@ from contextlib import contextmanager
 import libcst as cst
 
 from taskleak.analysis.attributes import another_class_attribute, is_rebuild, property_twins
+from taskleak.analysis.class_bases import inherited, module_bases
 from taskleak.analysis.effects import BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT, Effects
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
@@ -120,20 +121,22 @@ class Ownership(WeakReferences):
                 or key not in o.scope.bindings or key in o.scope.declared_global]
 
     def _attribute_reads(self, holder: Holder) -> list[Occurrence]:
-        cls = holder.scope
         name = holder.name
-        # a class-body attribute is read as self.X / Cls.X, and by its bare name in the body
+        # a class-body attribute is read as self.X / Cls.X, and by its bare name in the body;
+        # the methods of its bases in this module read the same attribute of the same object
         bare = holder.key == name
-        candidates = self.reads.within_attr(name, cls)
+        classes = [holder.scope, *module_bases(holder.scope, self.module)]
+        candidates = [o for c in classes for o in self.reads.within_attr(name, c)]
         if bare:
-            candidates = self.reads.in_order(candidates + self.reads.within(name, cls))
+            candidates += [o for c in classes for o in self.reads.within(name, c)]
+        candidates = inherited(candidates, classes)
         out: list[Occurrence] = []
-        for o in candidates:
+        for o in self.reads.in_order(candidates):
             key = o.key
             if key == name:
                 if bare:
                     out.append(o)
-            elif key == f"{cls.name}.{name}":
+            elif any(key == f"{c.name}.{name}" for c in classes):
                 out.append(o)
             else:
                 method = o.scope.method()

@@ -60,9 +60,12 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
     for other, effect in index.effects.get(question.name, []):
         if other == path and not dotted:
             continue  # this module's own effects were counted where it was analysed
-        # (an owner as written in `other`: its own class, or an annotation naming an import)
-        if unique or (effect.owner and index.is_subclass(
-                index.resolve_name(other, effect.owner) or (other, effect.owner), owner)):
+        # (an owner as written in `other`: its own class, or an annotation naming an import;
+        # a subclass's end, or a base class's, whose methods the owner's objects inherit)
+        ends = index.resolve_name(other, effect.owner) or (other, effect.owner) \
+            if effect.owner else None
+        if unique or (ends is not None and (index.is_subclass(ends, owner)
+                                            or index.is_subclass(owner, ends))):
             found.append((other, effect))
     return found
 

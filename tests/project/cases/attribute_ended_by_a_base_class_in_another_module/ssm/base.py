@@ -1,0 +1,15 @@
+"""The base class: its `stop_timer()` cancels whatever task `self._timer` holds."""
+
+from __future__ import annotations
+
+import asyncio
+
+
+class SSM:
+    def __init__(self) -> None:
+        self._timer: asyncio.Future[None] | None = None
+
+    def stop_timer(self) -> None:
+        if self._timer:
+            self._timer.cancel()
+            self._timer = None
