@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.attribute_types import type_name
 from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.nodes import callee_text, last_name
 from taskleak.analysis.objects import object_class
@@ -24,6 +25,12 @@ from taskleak.analysis.scopes import BindingKind, Scope
 # `collections.deque`, `asyncio.Queue`): their `add`/`append` keep the task
 _COLLECTION_MODULES = ("builtins.", "collections.", "weakref.", "asyncio.", "queue.",
                        "typing.", "multiprocessing.", "array.")
+
+
+# the last names of collection types an annotation may give (`set[Task]`, `typing.List`)
+_COLLECTION_TYPES = frozenset({"set", "frozenset", "list", "dict", "deque", "weakset",
+                               "mutableset", "mutablesequence", "mutablemapping", "defaultdict",
+                               "ordereddict", "weakvaluedictionary", "weakkeydictionary"})
 
 
 def retype_method_adds(root: Scope, resolver: Resolver) -> None:
@@ -40,6 +47,8 @@ def _of_a_class(receiver: cst.BaseExpression, call: cst.Call, scope: Scope,
                 resolver: Resolver) -> bool:
     """The receiver is an instance of an imported class outside the standard library, or of a
     class of this module that defines the method called."""
+    if _declared_collection(receiver, scope, resolver):
+        return False  # `tasks: set[Task] = PrivateAttr(default_factory=set)`: a set
     sym = resolver.resolve(receiver, scope)
     if sym.kind is not SymKind.INSTANCE or sym.instance is not Instance.OTHER:
         return False
@@ -49,6 +58,24 @@ def _of_a_class(receiver: cst.BaseExpression, call: cst.Call, scope: Scope,
     method = last_name(call.func)
     return cls is not None and method is not None and any(
         b.kind is BindingKind.DEF for b in cls.bindings.get(method, ()))
+
+
+def _declared_collection(receiver: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
+    """An annotation of the receiver (a name, or `self.x` of the method's class) names a
+    collection type (`set[Task]`, `list`, `WeakSet[Task]`, `typing.Deque[Task]`)."""
+    annotations: list[cst.BaseExpression] = []
+    if isinstance(receiver, cst.Name):
+        annotations = [a for b in resolver.lookup(receiver.value, scope) or ()
+                       if (a := b.declared_type) is not None]
+    elif isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name):
+        method, cls = scope.method(), scope.enclosing_class()
+        if cls is not None and method is not None and method.self_name == receiver.value.value:
+            attr = receiver.attr.value
+            annotations = [a for a, _ in cls.attr_annotations.get(attr, ())]
+            annotations += [a for b in cls.bindings.get(attr, ())
+                            if (a := b.declared_type) is not None]
+    return any(type_name(a).rsplit(".", 1)[-1].lower() in _COLLECTION_TYPES
+               for a in annotations)
 
 
 def _retype(d: Dest, scope: Scope, resolver: Resolver) -> None:

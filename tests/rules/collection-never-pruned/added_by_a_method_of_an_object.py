@@ -1,9 +1,11 @@
 """`self._tm.add(task)` where `self._tm` is a `TaskManager()`: `add` is that class's method (it
 keeps the task in a set pruned by a done-callback and gathers it on exit), not a collection's,
 so the task is handed to it, not put in a collection that only grows; so for a local bound by
-`async with TaskManager() as manager`. The near miss: a plain `set()` that only grows."""
+`async with TaskManager() as manager`. The near misses: a plain `set()` that only grows, and a
+dataclass field annotated `set[...]` whose value is a `field(...)` call: a set all the same."""
 
 import asyncio
+import dataclasses
 
 
 class TaskManager:
@@ -35,6 +37,14 @@ class Driver:
 
     async def watch(self) -> None:
         await asyncio.sleep(1)
+
+
+@dataclasses.dataclass
+class Watchdog:
+    tasks: set[asyncio.Task[None]] = dataclasses.field(default_factory=set)
+
+    def on_event(self) -> None:
+        self.tasks.add(asyncio.create_task(work(0)))  # a set nothing prunes
 
 
 async def run(jobs: list[int]) -> None:
