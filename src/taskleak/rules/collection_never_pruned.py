@@ -45,7 +45,9 @@ Checks for Tasks added to a collection kept on an instance or a module (`self._t
 finished tasks from it (`discard`, `remove`, `pop`, `clear`, `del`, a done-callback such as
 `task.add_done_callback(self._tasks.discard)`, a rebuild that drops done tasks), gathers or waits
 it, or cancels its elements. A task that removes its own entry at the end of its body, not in a
-`finally`, is reported too: when it fails or is cancelled, the entry stays.""",
+`finally`, is reported too: when it fails or is cancelled, the entry stays. An object of a class
+(`self._tm = TaskManager()`, not annotated as a collection) is no collection: its `add(task)` is a
+method the task is handed to, followed as such.""",
     why_bad="""\
 The collection keeps every task alive, which is half of the cure, but it also keeps every
 *finished* task alive, with its result or exception and everything its coroutine referenced. A
