@@ -16,6 +16,7 @@ from taskleak.analysis.generator_exits import leaves_early, left_at_a_yield, yie
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.lifetimes import cancelled_on_return
+from taskleak.analysis.loop_stops import loop_ended_after
 from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import Occurrence, Scope
@@ -152,9 +153,13 @@ class RaceFates:
               make: MakeFate) -> Fate:
         fn = race.scope.method() or race.scope
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
-        if runner:  # `asyncio.run(main())`: what main() leaves running is cancelled at its end
+        # a threadsafe spawn's private loop, stopped after the timed wait (`loop_stops.py`)
+        loop_end = loop_ended_after(sp, race.scope.function() or fn) \
+            if sp.threadsafe and not runner else ""
+        if runner or loop_end:  # `asyncio.run(main())`: what main() leaves is cancelled at its end
             cleanup = (f"left running by {race.call} until {fn.name}() returns, then cancelled "
-                       f"by {runner}")
+                       f"by {runner}") if runner else \
+                f"left running by {race.call} at its timeout, then ended with its loop: {loop_end}"
             if holder is None:  # `wait([spawn(a()), ...])`
                 return make(FateKind.GATHERED, sp, callee=sp.site.dest.callee,
                                   cleanup=cleanup)
