@@ -41,10 +41,9 @@ def loop_ended_after(sp: Spawn, fn: Scope) -> str:
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
                 and dotted(node.func.value) == self_name:
             name = node.func.attr.value
-            method = next((b.value for b in cls.bindings.get(name, ())
-                           if b.kind is BindingKind.DEF), None)
             defined = next((c.node for c in cls.children if c.name == name), None)
-            if method is not None and isinstance(defined, cst.FunctionDef):
+            if any(b.kind is BindingKind.DEF for b in cls.bindings.get(name, ())) \
+                    and isinstance(defined, cst.FunctionDef):
                 found = _ended_in(defined, loop)
                 if found:
                     return f"{loop} {found} in {name}()"

@@ -5,9 +5,10 @@ the collection `x`, by the method's name alone. When the resolver types `x` as a
 class other than the standard library's (constructed, `self._tm = TaskManager()`, or annotated,
 `tm: TaskManager`), that name is no evidence: the call is a method that may keep the task in a
 set pruned by a done-callback and gather it on exit (pgqueuer's `TaskManager.add`), or drop
-it. The read becomes a hand-off to that method (`Flow.PASSED`), which `passed.py` and the
-project join follow like any other call, and which stays "not followed" (low) where they cannot
-resolve it. A receiver of no known type keeps the scan's reading.
+it. The read becomes a hand-off to that method (`Flow.PASSED`), judged like any other call: a
+method the analysis cannot follow there (one of another module's class, reached through a
+typed attribute or a local: pgqueuer's) leaves the row low and "not followed". A receiver of no
+known type keeps the scan's reading.
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ from taskleak.analysis.scopes import BindingKind, Scope
 # `collections.deque`, `asyncio.Queue`): their `add`/`append` keep the task
 _COLLECTION_MODULES = ("builtins.", "collections.", "weakref.", "asyncio.", "queue.",
                        "typing.", "multiprocessing.", "array.")
-
-
 # the last names of collection types an annotation may give (`set[Task]`, `typing.List`)
 _COLLECTION_TYPES = frozenset({"set", "frozenset", "list", "dict", "deque", "weakset",
                                "mutableset", "mutablesequence", "mutablemapping", "defaultdict",
