@@ -14,11 +14,11 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import BindingKind, Scope
+from taskleak.analysis.scopes import Scope, defined_function
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.walk import descendants
 
-_ENDS = ("stop", "close")
+_ENDS = {"stop": "stopped", "close": "closed"}  # in the order the message names them
 
 
 def loop_ended_after(sp: Spawn, fn: Scope) -> str:
@@ -33,26 +33,18 @@ def loop_ended_after(sp: Spawn, fn: Scope) -> str:
     found = _ended_in(fn.node, loop)
     if found:
         return f"{loop} {found} in {fn.name}()"
-    cls = fn.enclosing_class()
-    self_name = fn.self_name
-    if cls is None or not self_name:
-        return ""
     for node in descendants(fn.node.body):
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
-                and dotted(node.func.value) == self_name:
-            name = node.func.attr.value
-            defined = next((c.node for c in cls.children if c.name == name), None)
-            if any(b.kind is BindingKind.DEF for b in cls.bindings.get(name, ())) \
-                    and isinstance(defined, cst.FunctionDef):
-                found = _ended_in(defined, loop)
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            method = defined_function(node.func, fn)  # `self._cleanup()`
+            if method is not None and isinstance(method.node, cst.FunctionDef):
+                found = _ended_in(method.node, loop)
                 if found:
-                    return f"{loop} {found} in {name}()"
+                    return f"{loop} {found} in {method.name}()"
     return ""
 
 
 def _ended_in(function: cst.FunctionDef, loop: str) -> str:
     """"stopped", "closed" or "stopped and closed" when `function` ends `loop`."""
-    done = [end for end in _ENDS if any(
-        isinstance(n, cst.Attribute) and n.attr.value == end and dotted(n.value) == loop
-        for n in descendants(function.body))]
-    return " and ".join({"stop": "stopped", "close": "closed"}[e] for e in done)
+    done = {n.attr.value for n in descendants(function.body)
+            if isinstance(n, cst.Attribute) and n.attr.value in _ENDS and dotted(n.value) == loop}
+    return " and ".join(_ENDS[end] for end in _ENDS if end in done)

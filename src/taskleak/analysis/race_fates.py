@@ -153,13 +153,16 @@ class RaceFates:
               make: MakeFate) -> Fate:
         fn = race.scope.method() or race.scope
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
-        # a threadsafe spawn's private loop, stopped after the timed wait (`loop_stops.py`)
-        loop_end = loop_ended_after(sp, race.scope.function() or fn) \
-            if sp.threadsafe and not runner else ""
-        if runner or loop_end:  # `asyncio.run(main())`: what main() leaves is cancelled at its end
+        if runner:  # `asyncio.run(main())`: what main() leaves running is cancelled at its end
             cleanup = (f"left running by {race.call} until {fn.name}() returns, then cancelled "
-                       f"by {runner}") if runner else \
-                f"left running by {race.call} at its timeout, then ended with its loop: {loop_end}"
+                       f"by {runner}")
+        elif sp.threadsafe and (loop_end := loop_ended_after(sp, race.scope.function() or fn)):
+            # a private loop the waiting code stops after the timed wait (`loop_stops.py`)
+            cleanup = (f"left running by {race.call} at its timeout, then ended with its loop: "
+                       f"{loop_end}")
+        else:
+            cleanup = ""
+        if cleanup:
             if holder is None:  # `wait([spawn(a()), ...])`
                 return make(FateKind.GATHERED, sp, callee=sp.site.dest.callee,
                                   cleanup=cleanup)

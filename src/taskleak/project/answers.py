@@ -62,7 +62,7 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
             continue  # this module's own effects were counted where it was analysed
         # (an owner as written in `other`: its own class, or an annotation naming an import;
         # a subclass's end, or a base class's, whose methods the owner's objects inherit)
-        ends = index.resolve_name(other, effect.owner) or (other, effect.owner) \
+        ends = (index.resolve_name(other, effect.owner) or (other, effect.owner)) \
             if effect.owner else None
         if unique or (ends is not None and (index.is_subclass(ends, owner)
                                             or index.is_subclass(owner, ends))):
