@@ -42,6 +42,45 @@ def test_a_parameter_cancelled_awaited_or_only_called_back_is_exported() -> None
     }
 
 
+def test_a_parameter_ensured_into_a_race_that_leaves_it_running_is_left_by_it() -> None:
+    """`ensure_future(fut)` gives a task back as itself: what the race leaves running is the
+    caller's task; a race whose losers are cancelled leaves nothing, and a parameter spawned
+    anew (`create_task(coro)`) is no task of the caller's."""
+    uses = facts("""
+        import asyncio
+
+        async def wait_all_for(futures, *, timeout):
+            ensured = [asyncio.ensure_future(fut) for fut in futures]
+            done, pending = await asyncio.wait(ensured, timeout=timeout)
+            return done
+
+        async def wait_first(*futs):
+            ensured = [asyncio.ensure_future(f) for f in futs]
+            await asyncio.wait(ensured, return_when=asyncio.FIRST_COMPLETED)
+
+        async def wait_or_cancel(futures, timeout):
+            ensured = [asyncio.ensure_future(fut) for fut in futures]
+            done, pending = await asyncio.wait(ensured, timeout=timeout)
+            for fut in pending:
+                fut.cancel()
+
+        async def race(coro, timeout):
+            task = asyncio.create_task(coro)
+            await asyncio.wait([task], timeout=timeout)
+    """).exports.param_uses
+    left = {u.function: (u.index, u.name, u.star, u.left_by, u.left) for u in uses if u.left_by}
+    assert left == {
+        "wait_all_for": (0, "futures", False, "asyncio.wait(timeout=...) in wait_all_for()",
+                         "it returns at its timeout with them still running"),
+        "wait_first": (0, "futs", True,
+                       "asyncio.wait(return_when=FIRST_COMPLETED) in wait_first()",
+                       "it returns as soon as the first one finishes, with any others still "
+                       "running"),
+    }
+    data = next(u for u in uses if u.left_by).to_json()
+    assert ParamUse.from_json(data) == next(u for u in uses if u.left_by)
+
+
 def test_a_parameter_kept_handed_on_or_never_read_as_a_task_is_not() -> None:
     uses = facts("""
         import asyncio

@@ -68,7 +68,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         + tuple((STAR, module) for module in root.star_imports),
         typed=typed_names(root, ownership.resolver),
         self_passed=_self_passed(root),
-        param_uses=parameter_uses(root, ownership),
+        param_uses=parameter_uses(root, ownership, spawns, fates),
     )
 
 

@@ -187,9 +187,15 @@ class ParamUse:
     # `*futures`: it receives every positional argument from `index` on (`**tasks`: every
     # keyword argument no other parameter takes)
     star: bool = False
+    # a wait in the function that returns with the task still running and nothing ending it
+    # then (`asyncio.wait(ensured, timeout=t)` of `ensure_future(fut) for fut in futures`):
+    # the wait, and why it leaves the task running; "" when no such wait is known
+    left_by: str = ""
+    left: str = ""
 
     def to_json(self) -> list[Any]:
-        return [self.function, self.index, self.name, self.method, self.ends, self.star]
+        out = [self.function, self.index, self.name, self.method, self.ends, self.star]
+        return [*out, self.left_by, self.left] if self.left_by else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ParamUse:

@@ -9,19 +9,27 @@ tasks (it iterates it in a body that does so: `for fut in futures: fut.cancel()`
 parameters cost nothing; positional ones, `*args` and `**kwargs` (`for name, task in
 tasks.items()`). Kept (stored, put in a collection) or handed on: no use is exported, and the
 caller's hand-off stays not followed.
+
+A parameter's task re-wrapped and waited in a race that leaves it running
+(`ensured = [ensure_future(fut) for fut in futures]; await asyncio.wait(ensured, timeout=t)`,
+whose `ensure_future` gives back the very task it is handed) is left running by the function:
+`ParamUse.left_by`, read off that spawn's fate, so a caller handing it tasks learns that the
+function's return does not mean they ended.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
+from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.interface import ParamUse
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import received_effects
 from taskleak.analysis.scopes import Scope, ScopeKind
+from taskleak.analysis.spawns import Spawn
 
 # Reads that show a parameter holds a task or future (or, iterated, holds tasks).
 _TASK_READS = frozenset({Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.DONE_CALLBACK})
@@ -48,13 +56,18 @@ def _task_parameters(fn: Scope) -> Iterator[tuple[int, str, bool]]:
         yield -1, params.star_kwarg.name.value, True
 
 
-def parameter_uses(root: Scope, ownership: Ownership) -> tuple[ParamUse, ...]:
-    """The uses of the module's functions' task parameters that end them, or do nothing."""
-    out: list[ParamUse] = []
+def parameter_uses(root: Scope, ownership: Ownership, spawns: Sequence[Spawn] = (),
+                   fates: Sequence[tuple[Fate, ...]] = ()) -> tuple[ParamUse, ...]:
+    """The uses of the module's functions' task parameters that end them, do nothing, or
+    leave them running (`left_in_a_race`, which wins over the rest for its parameter)."""
+    left = {(u.function, u.index): u for u in _left_in_a_race(spawns, fates)}
+    out: list[ParamUse] = list(left.values())
     for fn in root.walk():
         if fn.kind is not ScopeKind.FUNCTION or not isinstance(fn.node, cst.FunctionDef):
             continue
         for position, name, star in _task_parameters(fn):
+            if (fn.qualname, position) in left:
+                continue
             eff = received_effects(ownership, fn, name)
             ends = eff.cleanup or ""
             if not ends and (eff.stores or eff.collections or eff.key_collections or eff.weak
@@ -63,3 +76,37 @@ def parameter_uses(root: Scope, ownership: Ownership) -> tuple[ParamUse, ...]:
             out.append(ParamUse(fn.qualname, position, name, fn.self_name is not None, ends,
                                 star))
     return tuple(out)
+
+
+def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
+                    ) -> Iterator[ParamUse]:
+    """`ensure_future(fut)` of a parameter, or of the name a loop or comprehension over it
+    binds, whose one fate is a race that leaves it running: a task the caller hands in comes
+    back as itself, and the race leaves that task running."""
+    for sp, fs in zip(spawns, fates, strict=False):
+        fn = sp.site.scope.function()
+        if len(fs) != 1 or fs[0].kind is not FateKind.LEFT_RUNNING or fn is None \
+                or not sp.spawner.endswith("ensure_future") or not sp.site.args \
+                or not isinstance(fn.node, cst.FunctionDef):
+            continue
+        given = sp.site.args[0].value
+        if not isinstance(given, cst.Name):
+            continue
+        name = given.value
+        for node in reversed(sp.site.path):  # `for fut in futures`: the parameter iterated
+            loop = node.for_in if isinstance(node, cst.BaseComp) else node
+            if isinstance(loop, (cst.CompFor, cst.For)) and isinstance(loop.target, cst.Name) \
+                    and loop.target.value == name and isinstance(loop.iter, cst.Name):
+                name = loop.iter.value
+                break
+        params = fn.node.params
+        names = [p.name.value for p in (*params.posonly_params, *params.params)]
+        star = params.star_arg
+        if name in names and name != fn.self_name:
+            position, rest = names.index(name), False
+        elif isinstance(star, cst.Param) and star.name.value == name:
+            position, rest = len(names), True
+        else:
+            continue
+        yield ParamUse(fn.qualname, position, name, fn.self_name is not None, "", rest,
+                       left_by=f"{fs[0].callee} in {fn.name}()", left=fs[0].left)

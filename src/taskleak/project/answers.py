@@ -214,9 +214,15 @@ _HANDED_ENDED = {FateKind.PASSED: FateKind.PASSED, FateKind.LOCAL_HANDED: FateKi
                  FateKind.COLLECTION_GROWS: FateKind.COLLECTION_CLEANED}
 
 
+# What a fate handed to another module's function can be when that function leaves it running.
+_LEFT_BY_THE_CALLEE = frozenset({FateKind.PASSED, FateKind.LOCAL_HANDED, FateKind.KEPT_HANDED,
+                                 FateKind.COLLECTION_HANDED, FateKind.LOCAL_COLLECTION_HANDED})
+
+
 def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnFacts:
     """A task handed to functions of other modules (`HANDED_TO`): ended when one of them
-    ends what that parameter receives (its words say where); when every one is found and
+    ends what that parameter receives (its words say where); left running when one returns
+    with it still running and nothing here ends it; when every one is found and
     none ends it, the fates the module gave for that case (`SpawnFacts.otherwise`); else, a
     function not found, as it was (not followed)."""
     asked = [q for q in spawn.questions if q.kind is QuestionKind.HANDED_TO]
@@ -232,6 +238,14 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
             if f.kind in _HANDED_ENDED and not f.cleanup and (
                 "passed to " in f.handed or (f.kind is FateKind.PASSED and not f.handed)
                 or f.kind is FateKind.COLLECTION_GROWS)
+            else f for f in spawn.fates))
+    left = [(where, use) for where, use in filter(None, found) if use.left_by]
+    if left:  # returned with it still running, and nothing here ends it (`ParamUse.left_by`)
+        where, use = left[0]
+        return replace(spawn, fates=tuple(
+            replace(f, kind=FateKind.LEFT_RUNNING, callee=f"{use.left_by}, in {short(where)}",
+                    left=use.left, timeout=False, exit_only=False, handed="")
+            if f.kind in _LEFT_BY_THE_CALLEE and not f.cleanup and "passed to " in f.handed
             else f for f in spawn.fates))
     if spawn.otherwise and all(found):
         return replace(spawn, fates=spawn.otherwise)
