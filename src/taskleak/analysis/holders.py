@@ -7,6 +7,7 @@ import libcst as cst
 
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import Dest, Flow
+from taskleak.analysis.nodes import defaulted_entry
 from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.records import record
 
@@ -38,7 +39,9 @@ def where(scope: Scope) -> str:
 
 
 def into_collection(d: Dest) -> bool:
-    """`x.add(task)` / `self._m[k].append(task)`: the task went into a collection we can name
-    (a subscripted receiver is an inner collection of `self._m`, held by it)."""
+    """`x.add(task)` / `self._m[k].append(task)` / `self._m.setdefault(k, []).append(task)`:
+    the task went into a collection we can name (a subscripted receiver, or the entry
+    `setdefault` gives, is an inner collection of `self._m`, held by it)."""
     return d.kind is Flow.COLLECTION and d.receiver is not None and (
-        d.collection is not None or isinstance(d.receiver, cst.Subscript))
+        d.collection is not None or isinstance(d.receiver, cst.Subscript)
+        or defaulted_entry(d.receiver) is not None)

@@ -76,6 +76,16 @@ def dotted(node: cst.BaseExpression) -> str | None:
     return None
 
 
+def defaulted_entry(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """`tasks` of `tasks.setdefault(key, [])`: the call gives the entry of `key` in `tasks`
+    (a collection it stores there when missing), as `tasks[key]` of a defaultdict would; None
+    for anything else."""
+    if type(node) is cst.Call and type(node.func) is cst.Attribute \
+            and node.func.attr.value == "setdefault" and node.args:
+        return node.func.value
+    return None
+
+
 def callee_text(func: cst.BaseExpression) -> str:
     """A short readable name for a callee: `asyncio.gather`, `self._send`, `f()`."""
     d = dotted(func)

@@ -21,7 +21,7 @@ from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder, into_collection, where
-from taskleak.analysis.nodes import dotted
+from taskleak.analysis.nodes import defaulted_entry, dotted
 from taskleak.analysis.reads import Reads
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
@@ -90,7 +90,8 @@ class Ownership(WeakReferences):
             return Holder(Keeper.DOTTED, key, key, self.module)
         if isinstance(target, cst.Subscript):
             return self.holder_for(target.value, scope)
-        return None
+        entry_of = defaulted_entry(target)  # `self._m.setdefault(k, [])`: held by `self._m`
+        return self.holder_for(entry_of, scope) if entry_of is not None else None
 
     def _name_holder(self, name: str, scope: Scope) -> Holder:
         if scope.kind is ScopeKind.MODULE or name in scope.declared_global:

@@ -56,7 +56,7 @@ FORMAT = 16  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # over a parameter, functions called back (`loop.call_soon(self.start)`) as dropped calls;
 # 14: an attribute's class from its constructor calls; 15: helpers spawning their own work,
 # `Optional[...]` types, an effect's class from its parameter's annotation; 16: a wait that
-# leaves a parameter's task running (`ParamUse.left_by`)
+# leaves a parameter's task running (`ParamUse.left_by`), `m.setdefault(k, []).append(task)`
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 
