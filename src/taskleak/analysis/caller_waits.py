@@ -31,10 +31,12 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
               ) -> Callable[[Occurrence], bool]:
     """Which calls of the function that spawns into holder `key` run nothing twice: a caller
     that ends the old task before its call (`ends`: the holder's cancels and awaits), or calls
-    only behind its own test that the holder is empty, or (`gives`: the function returns the
+    only behind its own test that the holder is empty or its started flag is not set (cleared
+    only where the task is ended), or (`gives`: the function returns the
     task) waits for the task the call returns."""
     keys = frozenset({key})
-    return lambda call: guarded_call(call, keys) or any(
+    enders = tuple(dict.fromkeys(m for e in ends if (m := e.scope.method()) is not None))
+    return lambda call: guarded_call(call, keys, ownership.module, enders) or any(
         e.scope is call.scope and e.seq < call.seq for e in ends) or (
         gives and waits_for_result(call, ownership))
 

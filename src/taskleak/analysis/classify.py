@@ -7,6 +7,7 @@ or module does with it (`ownership.py`). Rules, risks and words are `taskleak.ru
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -46,7 +47,7 @@ from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import passed_fate
 from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import Scope, ScopeKind
+from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.spawns import AS_COMPLETED, Spawn
 from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES
 from taskleak.analysis.witness import no_end_witness
@@ -245,7 +246,7 @@ class Classifier:
             repeats = False  # the task it replaces is the one running now, about to finish
         if any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads):
             repeats = False  # the function waits for it: the next call finds it finished
-        guarded = self._guard(sp, holder)
+        guarded = self._guard(sp, holder, ends)
         if repeats and not before and not guarded and (cleanup or site.loops) \
                 and not on_a_local_object(holder, site.scope) \
                 and not ended_per_event(self.lifecycle, fn, ends):
@@ -362,9 +363,11 @@ class Classifier:
         return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
 
     # -- facts about the spawn ---------------------------------------------------------------
-    def _guard(self, sp: Spawn, holder: Holder) -> str:
-        """What stops the spawn from replacing a live task in `holder` (see `guards.py`)."""
-        return guard(sp.site, frozenset({holder.key}), self.ownership.module)
+    def _guard(self, sp: Spawn, holder: Holder, ends: Sequence[Occurrence] = ()) -> str:
+        """What stops the spawn from replacing a live task in `holder` (see `guards.py`);
+        `ends`: what ends the task (a flag cleared only where it is ended still guards)."""
+        enders = tuple(dict.fromkeys(m for e in ends if (m := e.scope.method()) is not None))
+        return guard(sp.site, frozenset({holder.key}), self.ownership.module, enders)
 
     def _promised(self, sp: Spawn) -> Fate | None:
         """A configured helper that keeps the task: what it promises, not what the caller does

@@ -8,7 +8,9 @@ A guard is a test the spawn sits behind, in its own function: an `if` around it,
 - a started flag: an attribute (or global) the spawn's function sets to a true constant, and that
   nothing sets back to a false one after initialisation (`if self._started: return;
   self._started = True`) but the spawned coroutine itself (`self._reconnecting = False` in
-  `_reconnect()`). A flag that `stop()` resets is no guard: the next start re-spawns.
+  `_reconnect()`) or a method that ends the task (`stop()` cancels it, then clears the flag).
+  A flag that `stop()` resets and that leaves the task running is no guard: the next start
+  re-spawns over it.
 
 Not a guard, but as good: the spawn's method first calls a method of the class that cancels or
 awaits the old task (`ended_first`), or the caller through which it runs again does
@@ -29,15 +31,16 @@ from taskleak.analysis.walk import children
 _SCOPE_NODES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.Module)
 
 
-def guard(site: CallSite, keys: frozenset[str], module: Scope) -> str:
+def guard(site: CallSite, keys: frozenset[str], module: Scope,
+          enders: tuple[Scope, ...] = ()) -> str:
     """How the spawn at `site` is guarded against re-spawning over a live task kept under one of
     `keys` (as written in the spawn's scope: "self._task", "task"), or "" when it is not:
     "`if self._task is None`", "`if self._started: return` (self._started is set once, never
-    reset)"."""
+    reset)". `enders`: the methods that end the task (a flag they clear still guards)."""
     for test, leaves_by in _tests(site.path):
         names = names_read(test)
-        for name in [n for n in names if n in keys] + [
-                n for n in names if n not in keys and _set_once(n, site, module)]:
+        flags = {n: _set_once(n, site, module, enders) for n in names if n not in keys}
+        for name in [n for n in names if n in keys] + [n for n in names if flags.get(n)]:
             # the spawn runs when the test says the holder is empty or finished, or the flag
             # is not set yet
             absent = _absent(test, name)
@@ -47,7 +50,7 @@ def guard(site: CallSite, keys: frozenset[str], module: Scope) -> str:
             if len(code) > 60:
                 code = code[:59] + "…"
             shown = f"`if {code}: {leaves_by}`" if leaves_by else f"`if {code}`"
-            return shown if name in keys else f"{shown} ({name} is set once, never reset)"
+            return shown if name in keys else f"{shown} ({name} {flags[name]})"
     return ""
 
 
@@ -89,14 +92,18 @@ def _tests(path: tuple[cst.CSTNode, ...]) -> list[tuple[cst.BaseExpression, str]
     return out
 
 
-def guarded_call(call: Occurrence, keys: frozenset[str]) -> bool:
+def guarded_call(call: Occurrence, keys: frozenset[str], module: Scope | None = None,
+                 enders: tuple[Scope, ...] = ()) -> bool:
     """A call of the spawning method made behind the caller's own test that the holder is
-    empty (`if name in self._pending: continue`, then `self._start(name)`): that caller never
-    re-spawns over a live task, so its calls do not count as runs (`Lifecycle.of`'s
-    `excused`). Needs the read's path (the scan keeps it for `self.method` calls)."""
+    empty (`if name in self._pending: continue`, then `self._start(name)`), or that its own
+    started flag is not set yet (`if self._started: return; self._started = True`, the flag
+    cleared only by `enders`, which end the task): that caller never re-spawns over a live
+    task, so its calls do not count as runs (`Lifecycle.of`'s `excused`). Needs the read's
+    path (the scan keeps it for `self.method` calls)."""
     for test, leaves_by in _tests(call.path):
         for name in names_read(test):
-            if name in keys:
+            if name in keys or (module is not None
+                                and _flag(name, call.scope, module, None, enders)):
                 absent = _absent(test, name)
                 if absent is not None and absent is (leaves_by == ""):
                     return True
@@ -179,31 +186,45 @@ def _initialising(scope: Scope) -> bool:
     return method is None or method.name in INIT_METHODS
 
 
-def _set_once(name: str, site: CallSite, module: Scope) -> bool:
-    """`name` is a flag the spawn's function sets to a true constant, never set back to a
-    false one but where it is initialised (`__init__`, the class body, the module's top) or
-    by the spawned coroutine itself (`self._reconnecting = False` in `_reconnect()`: the next
-    spawn waits until the running task has got that far)."""
-    scope = site.scope
+def _set_once(name: str, site: CallSite, module: Scope,
+              enders: tuple[Scope, ...] = ()) -> str:
+    """How `name` is a flag the spawn's function sets to a true constant and nothing sets back
+    to a false one but where it is initialised (`__init__`, the class body, the module's top),
+    the spawned coroutine itself (`self._reconnecting = False` in `_reconnect()`: the next
+    spawn waits until the running task has got that far), or a method of `enders` (those that
+    end the task: `stop()` cancels it, then clears the flag): "is set once, never reset", "is
+    reset only in stop(), which ends the task"; "" when it is no such flag."""
+    coro = site.args[0].value if site.args else None
+    spawned = defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
+    return _flag(name, site.scope, module, spawned, enders)
+
+
+def _flag(name: str, scope: Scope, module: Scope, spawned: Scope | None,
+          enders: tuple[Scope, ...]) -> str:
+    """`_set_once` for a test in `scope` (the spawn's, or a caller's: `guarded_call`)."""
     method = scope.method()
     if method is None:
-        return False
+        return ""
     base, _, attr = name.partition(".")
     cls = scope.enclosing_class()
     if attr and "." not in attr and cls is not None and base == method.self_name:
         values = cls.attr_bindings.get(attr, [])
-        coro = site.args[0].value if site.args else None
-        spawned = defined_function(coro.func, scope) if isinstance(coro, cst.Call) else None
-        resets = [s for v, s in values if _constant(v) is not True and not _initialising(s)
-                  and (spawned is None or not s.within(spawned))]
-        return not resets and any(_constant(v) is True and s.method() is method
-                                  for v, s in values)
+        if not any(_constant(v) is True and s.method() is method for v, s in values):
+            return ""
+        resets = [s.method() for v, s in values if _constant(v) is not True
+                  and not _initialising(s) and (spawned is None or not s.within(spawned))]
+        if not resets:
+            return "is set once, never reset"
+        if all(any(m is e for e in enders) for m in resets):
+            where = ", ".join(dict.fromkeys(f"{m.name}()" for m in resets if m is not None))
+            return f"is reset only in {where}, which ends the task"
+        return ""
     if attr or name not in method.declared_global:
-        return False
+        return ""
     bindings = [b for b in module.bindings.get(name, []) if b.kind is BindingKind.ASSIGN]
     truthy = [b for b in bindings if b.value is not None and _constant(b.value) is True]
     # one false initial value (at the module's top) and only true values after it
-    return bool(truthy) and len(bindings) - len(truthy) <= 1
+    return "is set once, never reset" if truthy and len(bindings) - len(truthy) <= 1 else ""
 
 
 def _constant(value: cst.BaseExpression) -> bool | None:

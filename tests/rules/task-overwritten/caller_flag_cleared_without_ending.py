@@ -1,0 +1,35 @@
+"""The near miss of task-tracked/started_by_a_caller_behind_its_flag.py: shutdown clears the
+started flag but leaves the logger running, so the next startup starts a second one beside it."""
+
+import asyncio
+
+
+class Server:
+    def __init__(self) -> None:
+        self._started = False
+        self._mem_log_task: asyncio.Task[None] | None = None
+
+    async def lifespan(self, receive: Receive) -> None:
+        while True:
+            event = await receive()
+            if event == "startup":
+                await self._ensure_started()
+            elif event == "shutdown":
+                self._started = False
+
+    async def _ensure_started(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self._start_mem_log()
+
+    def _start_mem_log(self) -> None:
+        self._mem_log_task = asyncio.create_task(self._log_mem())
+
+    async def _log_mem(self) -> None:
+        while True:
+            await asyncio.sleep(10)
+
+    async def close(self) -> None:
+        if self._mem_log_task is not None:
+            self._mem_log_task.cancel()
