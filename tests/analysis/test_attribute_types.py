@@ -94,3 +94,20 @@ def test_a_name_is_never_evidence() -> None:
                 self.pool = get_pool()
     """)
     assert got == {}
+
+
+def test_final_and_class_var_qualify_the_type_or_leave_it_to_the_value() -> None:
+    """`Final[Looper]` holds a Looper; a bare `Final` says nothing of the type, which the
+    value gives (the annotated parameter it is stored from)."""
+    got = attr_types("""
+        from typing import ClassVar, Final
+        from pkg.loop import Looper, SchedulerProtocol
+        class Message:
+            default: ClassVar[Looper]
+            def __init__(self, scheduler: SchedulerProtocol, looper):
+                self._scheduler: Final = scheduler
+                self._looper: Final[Looper] = looper
+                self._bare: Final = looper
+    """)
+    assert got == {"default": "Looper", "_scheduler": "SchedulerProtocol",
+                   "_looper": "Looper"}

@@ -23,6 +23,8 @@ from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 
 _OPTIONAL = ("Optional", "typing.Optional")
+# qualifiers that wrap the type (`Final[Looper]`) or, bare, leave it to the value (`Final`)
+_QUALIFIERS = ("Final", "typing.Final", "ClassVar", "typing.ClassVar")
 
 
 def attribute_types(cls: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
@@ -145,8 +147,8 @@ def single_class(annotation: cst.BaseExpression) -> str:
 
 
 def type_name(annotation: cst.BaseExpression) -> str:
-    """`Syncer` of `Syncer | None`, `Optional[Syncer]`, `Syncer[T]`, `"Syncer"`; "" for
-    anything else."""
+    """`Syncer` of `Syncer | None`, `Optional[Syncer]`, `Final[Syncer]`, `Syncer[T]`,
+    `"Syncer"`; "" for anything else (a bare `Final`: the value says the type)."""
     if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator,
                                                                   cst.BitOr):
         for side in (annotation.left, annotation.right):
@@ -154,7 +156,7 @@ def type_name(annotation: cst.BaseExpression) -> str:
                 return type_name(side)
         return ""
     if isinstance(annotation, cst.Subscript):
-        if dotted(annotation.value) in _OPTIONAL and len(annotation.slice) == 1 \
+        if dotted(annotation.value) in _OPTIONAL + _QUALIFIERS and len(annotation.slice) == 1 \
                 and isinstance(annotation.slice[0].slice, cst.Index):
             return type_name(annotation.slice[0].slice.value)
         return type_name(annotation.value)  # `Dispatcher[str]`: a generic class
@@ -162,4 +164,5 @@ def type_name(annotation: cst.BaseExpression) -> str:
         text = annotation.evaluated_value
         return text if isinstance(text, str) and all(
             part.isidentifier() for part in text.split(".")) else ""
-    return dotted(annotation) or ""
+    name = dotted(annotation) or ""
+    return "" if name in _QUALIFIERS else name
