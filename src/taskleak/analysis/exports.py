@@ -36,6 +36,7 @@ from taskleak.analysis.parameter_uses import parameter_uses
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.stubs import stub_methods
 from taskleak.analysis.typed_names import typed_names
 from taskleak.analysis.vocabulary import NOT_SPAWNING_METHODS
 
@@ -147,7 +148,7 @@ def _classes(root: Scope, resolver: Resolver) -> tuple[ClassFacts, ...]:
             methods = tuple(c.name for c in scope.children if c.kind is ScopeKind.FUNCTION)
             out.append(ClassFacts(scope.qualname, bases, tuple(sorted(scope.attr_bindings)),
                                   methods, attribute_types(scope, resolver),
-                                  init_parameters(scope, resolver)))
+                                  init_parameters(scope, resolver), stub_methods(scope)))
     return tuple(out)
 
 
@@ -248,11 +249,13 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
         coro = sp.coroutine
         runs = names.index(coro.value) if isinstance(coro, cst.Name) and coro.value in names \
             else -1
-        # `spawn(coro)` or `start_background_task(target, *args)`: what it runs comes in
+        # `spawn(coro)`, `start_background_task(target, *args)` or `create_task(*, target)`:
+        # what it runs comes in (a keyword-only parameter has no position to name it by)
+        given = (*names, *(p.name.value for p in params.kwonly_params))
         called = coro.func if isinstance(coro, cst.Call) else None
-        helper = runs >= 0 or (isinstance(called, cst.Name)
-                               and (called.value in names
-                                    or _closes_over(scope, called.value, names)))
+        helper = (isinstance(coro, cst.Name) and coro.value in given) \
+            or (isinstance(called, cst.Name) and (called.value in given
+                                                  or _closes_over(scope, called.value, given)))
         found = _promise(spawn_fates, helper, not _work_kept(scope, coro))
         own = False
         if found is None and not helper and scope.qualname not in threadsafe:

@@ -75,15 +75,19 @@ class ClassFacts:
     # (attribute, position) of what `__init__` stores from a parameter with no annotation
     # (`self.server = server`): typed by the constructor calls (`Socket(self, sid)`)
     init_params: tuple[tuple[str, int], ...] = ()
+    # methods that only declare an interface (a Protocol's, an ABC's): see analysis/stubs.py
+    stubs: tuple[str, ...] = ()
 
     def to_json(self) -> list[Any]:
-        return [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
-                [list(t) for t in self.attr_types], [list(p) for p in self.init_params]]
+        out = [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
+               [list(t) for t in self.attr_types], [list(p) for p in self.init_params]]
+        return [*out, list(self.stubs)] if self.stubs else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ClassFacts:
         return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]),
-                   tuple((t[0], t[1]) for t in data[4]), tuple((p[0], p[1]) for p in data[5]))
+                   tuple((t[0], t[1]) for t in data[4]), tuple((p[0], p[1]) for p in data[5]),
+                   tuple(data[6]) if len(data) > 6 else ())
 
 
 @record(frozen=True)

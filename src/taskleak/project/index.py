@@ -276,7 +276,8 @@ class ProjectIndex:
             typed: Where | None = (path, cls) if cls is not None else None
             for attr in attrs:
                 typed = self.attribute_class(*typed, attr) if typed is not None else None
-            return self.method_of(typed[0], typed[1], method) if typed is not None else None
+            found = self.method_of(typed[0], typed[1], method) if typed is not None else None
+            return self.implementation(found, method) if found is not None else None
         return self.resolve_name(path, callee)
 
     def handed_to(self, path: str, callee: str, caller: str, position: int, star: bool,
@@ -350,6 +351,22 @@ class ProjectIndex:
                  for where in self.tree.subclasses((path, cls))}
         found.discard(None)
         return found.pop() if len(found) == 1 else None
+
+    def implementation(self, found: Where, name: str) -> Where:
+        """`found`, the method `name` of a class, or, when it only declares an interface (a
+        Protocol's stub, an abstract method: `ClassFacts.stubs`), the one method of the
+        project's subclasses that overrides it, when there is exactly one: what an object
+        typed with that class runs (`self._scheduler: SchedulerProtocol`, and only `Looper`
+        implements it)."""
+        path, qualname = found
+        cls = qualname.rpartition(".")[0]
+        facts = self.classes.get((path, cls))
+        if facts is None or name not in facts.stubs:
+            return found
+        concrete = {m for where in self.tree.subclasses((path, cls))
+                    if (m := self.method_of(where[0], where[1], name)) is not None
+                    and name not in self.classes[(m[0], m[1].rpartition(".")[0])].stubs}
+        return concrete.pop() if len(concrete) == 1 else found
 
     def enclosing_class(self, path: str, caller: str) -> str | None:
         parts = caller.split(".")

@@ -21,7 +21,13 @@ from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.interface import through_an_attribute
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.run.cache import Cache
-from taskleak.run.complete import asked_names, files_at, module_paths, read_jobs
+from taskleak.run.complete import (
+    asked_names,
+    files_at,
+    method_helper_names,
+    module_paths,
+    read_jobs,
+)
 
 MAX_ROUNDS = 3
 
@@ -91,7 +97,7 @@ def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
     asked: set[str] = set()
     for f in facts:
         if f.module is not None and f.module.spawns:
-            asked |= asked_names(f)
+            asked |= asked_names(f) | method_helper_names(f)
     calls = [(f.path, call) for f in facts if f.module is not None
              for call in f.module.exports.dropped_calls
              if call.callee.rsplit(".", 1)[-1] in asked and through_an_attribute(call.callee)]
