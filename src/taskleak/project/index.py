@@ -138,15 +138,20 @@ class ProjectIndex:
         promises what that helper promises: its module was analysed with the helper named
         before its promise was known (run/helper_forecast.py), so it exported "returns the
         task", and a caller that drops the result would be told it loses a task the inner
-        helper keeps and ends. Through chains of helpers, a few links deep."""
+        helper keeps and ends. So does one that drops what the helper gives (`util.spawn(
+        self._tasks, callback(event))` as a statement, exported "drops it"). Through chains of
+        helpers, a few links deep."""
         for _ in range(_HELPER_LINKS):
             changed = False
             for path, module in self.modules.items():
                 for sf in module.spawns:
-                    if not sf.helper or not sf.fates or not _returned(sf.fates[0]):
-                        continue
-                    fn = self.functions.get((path, sf.context))
-                    if fn is None or fn.promise is not Promise.RETURNS:
+                    fn = self.functions.get((path, sf.context)) if sf.helper and sf.fates \
+                        else None
+                    # it returns what the helper gives, or drops it where the helper keeps it
+                    if fn is None or not (
+                            (fn.promise is Promise.RETURNS and _returned(sf.fates[0]))
+                            or (fn.promise is Promise.DROPS and sf.fates[0].kind
+                                is FateKind.DISCARDED)):
                         continue
                     inner = self._helper_called(path, sf.helper, sf.context)
                     if inner is None or inner.promise not in _KEPT_BY_THE_HELPER:
