@@ -68,7 +68,9 @@ kept is reported too, at high risk.
 
 A call that cannot leave a task running is no repetition: its caller cancels or awaits the
 old task first, or (the function returning its task) awaits what the call gives back, or calls
-again only once the task it got last is in the done set of a wait; so is a re-spawn asked for
+again only once the task it got last is in the done set of a wait, or behind its own started
+flag (`if self._started: return; self._started = True`) that only initialisation, the task
+itself or a method ending the task sets back; so is a re-spawn asked for
 by the task it replaces (a listener whose way out reconnects, and the reconnect starts the next
 listener), and a coroutine that spawns itself again. Nor is one whose task another method
 that runs per event too ends (`on_disconnect()`, registered like `on_connect()`, cancels what
