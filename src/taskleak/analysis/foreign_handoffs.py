@@ -25,7 +25,7 @@ from taskleak.analysis.classify import Classifier
 from taskleak.analysis.facts import Question, QuestionKind
 from taskleak.analysis.fates import Fate
 from taskleak.analysis.flow import Dest
-from taskleak.analysis.handoffs import receiving_parameter
+from taskleak.analysis.handoffs import partial_call, receiving_parameter
 from taskleak.analysis.nodes import dotted
 from taskleak.analysis.resolve import Resolver, SymKind
 from taskleak.analysis.scopes import Scope
@@ -64,15 +64,16 @@ def _question(d: Dest, scope: Scope, resolver: Resolver) -> Question | None:
         return None
     if receiving_parameter(d.call, d.arg, scope) is not None:
         return None  # this module's own function, beyond the depth it follows
+    call = partial_call(d.call, d.arg) or d.call  # `partial(f, tasks)`: `f(tasks)`, later
     keyword = d.arg.keyword.value if d.arg.keyword is not None else ""
     position = -1 if keyword else 0
-    for arg in d.call.args if not keyword else ():
+    for arg in call.args if not keyword else ():
         if arg is d.arg:
             break
         if arg.star or arg.keyword is not None:
             return None
         position += 1
-    callee = dotted(d.call.func)
+    callee = dotted(call.func)
     if callee is None:
         return None
     head = callee.partition(".")[0]

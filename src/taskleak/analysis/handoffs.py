@@ -5,7 +5,8 @@ The receiving parameter is then followed like any other holder (`Ownership.effec
 only adds a done-callback does not. What the callee is called does not matter, only what its
 body does. A callee this module does not define (an import, a method of another object) is
 not followed: whoever reports the task says it was handed there and makes no claim about its
-end.
+end. `partial(f, tasks)` hands `tasks` to `f`'s first parameter (`task.add_done_callback(
+partial(drop_task, self._tasks))`, whose `drop_task` discards the task from it, prunes it).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from taskleak.analysis.scopes import Scope, ScopeKind, defined_function
 def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Scope, str] | None:
     """The function of this module `call` runs (from code in `scope`) and the name of its
     parameter that receives `arg`; None when either is not known."""
+    bound = partial_call(call, arg)
+    if bound is not None:  # `partial(f, arg)`: `f(arg)` when it is called
+        return receiving_parameter(bound, arg, scope)
     fn = defined_function(call.func, scope)
     if fn is None or fn.kind is not ScopeKind.FUNCTION or not isinstance(fn.node,
                                                                          cst.FunctionDef):
@@ -44,3 +48,15 @@ def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Sco
         return (fn, rest.name.value) if index >= len(positional) and isinstance(
             rest, cst.Param) else None
     return (fn, positional[index]) if index < len(positional) else None
+
+
+def partial_call(call: cst.Call, arg: cst.Arg) -> cst.Call | None:
+    """`f(a, ...)` for `partial(f, a, ...)` binding `arg` (a call node made for reading, not in
+    the tree; its arguments are the tree's own), else None."""
+    func = call.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else \
+        func.value if isinstance(func, cst.Name) else ""
+    if name != "partial" or not call.args or arg is call.args[0] or call.args[0].star \
+            or call.args[0].keyword is not None:
+        return None
+    return cst.Call(func=call.args[0].value, args=call.args[1:])

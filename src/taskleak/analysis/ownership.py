@@ -19,7 +19,7 @@ from taskleak.analysis.class_bases import inherited, module_bases
 from taskleak.analysis.effects import BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT, Effects
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
-from taskleak.analysis.handoffs import receiving_parameter
+from taskleak.analysis.handoffs import partial_call, receiving_parameter
 from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.nodes import defaulted_entry, dotted
 from taskleak.analysis.reads import Reads
@@ -323,7 +323,10 @@ class Ownership(WeakReferences):
         sub = self.effects(Holder(Keeper.LOCAL, param, param, fn), depth + 1)
         eff.add_cleanup(sub)
         if not sub.ends_something() and not sub.handed:
-            eff.followed.append(f"{d.callee}() receives it and does not end it")
+            # `partial(f, x)`: `f` receives it
+            callee = fn.name if d.call is not None and d.arg is not None \
+                and partial_call(d.call, d.arg) is not None else d.callee
+            eff.followed.append(f"{callee}() receives it and does not end it")
         eff.followed += sub.followed
         if sub.ends_something():  # the reads of the caller's own holder: where it is ended
             if sub.cancel_reads:

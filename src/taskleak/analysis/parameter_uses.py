@@ -7,8 +7,9 @@ module (`Ownership.effects` of the parameter). A parameter counts only where the
 holds a task or future (it cancels, awaits or gathers it, or adds a done-callback to it) or
 tasks (it iterates it in a body that does so: `for fut in futures: fut.cancel()`), so ordinary
 parameters cost nothing; positional ones, `*args` and `**kwargs` (`for name, task in
-tasks.items()`). Kept (stored, put in a collection) or handed on: no use is exported, and the
-caller's hand-off stays not followed.
+tasks.items()`); a collection it prunes (`tasks.discard(task)`: a done-callback handed
+`partial(drop_task, self._tasks)`) is pruned there. Kept (stored, put in a collection) or
+handed on: no use is exported, and the caller's hand-off stays not followed.
 
 A parameter's task re-wrapped and waited in a race that leaves it running
 (`ensured = [ensure_future(fut) for fut in futures]; await asyncio.wait(ensured, timeout=t)`,
@@ -31,8 +32,10 @@ from taskleak.analysis.passed import received_effects
 from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 
-# Reads that show a parameter holds a task or future (or, iterated, holds tasks).
+# Reads that show a parameter holds a task or future (or, iterated, holds tasks), or a
+# collection of them that the function prunes (`tasks.discard(task)` in a done-callback).
 _TASK_READS = frozenset({Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.DONE_CALLBACK})
+_COLLECTION_READS = frozenset({Flow.PRUNE})
 
 
 def _task_parameters(fn: Scope) -> Iterator[tuple[int, str, bool]]:
@@ -41,9 +44,11 @@ def _task_parameters(fn: Scope) -> Iterator[tuple[int, str, bool]]:
     fut.cancel()`); `**kwargs` is at position -1 (`for name, task in tasks.items()`)."""
     assert isinstance(fn.node, cst.FunctionDef)
     reads = {o.key for o in fn.occurrences if o.dest.kind in _TASK_READS}
-    if not reads:
+    pruned = {o.key for o in fn.occurrences if o.dest.kind in _COLLECTION_READS}
+    if not reads and not pruned:
         return
-    reads |= {o.key for o in fn.occurrences if o.dest.kind is Flow.ITER}
+    reads |= {o.key for o in fn.occurrences if o.dest.kind is Flow.ITER} if reads else set()
+    reads |= pruned
     params = fn.node.params
     names = [p.name.value for p in (*params.posonly_params, *params.params)]
     for position, name in enumerate(names):
