@@ -14,6 +14,7 @@ import libcst as cst
 
 from taskleak.analysis.attribute_types import attribute_types, init_parameters, type_name
 from taskleak.analysis.closing import outcome_reader
+from taskleak.analysis.effect_owners import effect_owner, self_owner
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder, where
@@ -85,26 +86,6 @@ def _self_passed(root: Scope) -> tuple[tuple[str, int, str], ...]:
     return tuple(out)
 
 
-def _self_owner(scope: Scope, key: str) -> str:
-    """The class whose attribute `key` is, when it is read as `self.x` in a method."""
-    method, cls = scope.method(), scope.enclosing_class()
-    if cls is not None and method is not None and method.self_name \
-            and key.startswith(method.self_name + "."):
-        return cls.qualname
-    return ""
-
-
-def _effect_owner(scope: Scope, key: str, resolver: Resolver) -> str:
-    """The class whose attribute an effect reaches: `self.x` in a method, or `p.x` of a
-    parameter annotated with a class (`speaker: Speaker`, the name as written there)."""
-    head, _, attr = key.partition(".")
-    bindings = resolver.lookup(head, scope) or []
-    if not attr or "." in attr or len(bindings) != 1 or bindings[0].kind is not \
-            BindingKind.PARAM or bindings[0].value is None:
-        return _self_owner(scope, key)
-    return type_name(bindings[0].value)
-
-
 def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
     """What the module does to dotted names, directly (`self._t.cancel()`) or through a local
     alias (`t = entry.runtime_data.listener; t.cancel()`)."""
@@ -114,7 +95,7 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
             if "." not in occ.key:
                 continue
             kind = _EFFECTS.get(occ.dest.kind)
-            owner = _effect_owner(scope, occ.key, ownership.resolver)
+            owner = effect_owner(scope, occ.key, ownership.resolver)
             if occ.dest.kind is Flow.DONE_CALLBACK and occ.dest.call is not None \
                     and occ.dest.call.args \
                     and outcome_reader(occ.dest.call.args[0].value, occ.scope):
@@ -362,7 +343,7 @@ def _call_args(root: Scope, ownership: Ownership, lifecycle: Lifecycle
             index = -1 if d.arg.keyword is not None else list(d.call.args).index(d.arg)
             keyword = d.arg.keyword.value if d.arg.keyword is not None else ""
             often = lifecycle.of(scope)
-            out.append(CallArg(d.callee, index, keyword, occ.key, _self_owner(scope, occ.key),
+            out.append(CallArg(d.callee, index, keyword, occ.key, self_owner(scope, occ.key),
                                cleanup, scope.qualname or "<module>", where(scope) in enders,
                                f"called by {often.function}(), {often.evidence}"
                                if often.repeats and often.evidence else ""))

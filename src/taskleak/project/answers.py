@@ -58,7 +58,7 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
     unique = bool(stored) and all(where == owner for where in stored)
     found = []
     for other, effect in index.effects.get(question.name, []):
-        if other == path and not dotted:
+        if other == path and not dotted and _own_object(effect.key):
             continue  # this module's own effects were counted where it was analysed
         # (an owner as written in `other`: its own class, or an annotation naming an import;
         # a subclass's end, or a base class's, whose methods the owner's objects inherit)
@@ -68,6 +68,13 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
                                             or index.is_subclass(owner, ends))):
             found.append((other, effect))
     return found
+
+
+def _own_object(key: str) -> bool:
+    """`self.x`: a read the module's own analysis of the class counted (not `self.decoder.x`
+    or `decoder.x`, an end through another object, which it did not)."""
+    head, _, attr = key.partition(".")
+    return head in ("self", "cls") and "." not in attr
 
 
 def _ends(fate: Fate, found: list[tuple[str, Effect]]) -> list[tuple[str, Effect]]:
