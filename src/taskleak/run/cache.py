@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 17  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 18  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -57,7 +57,9 @@ FORMAT = 17  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # 14: an attribute's class from its constructor calls; 15: helpers spawning their own work,
 # `Optional[...]` types, an effect's class from its parameter's annotation; 16: a wait that
 # leaves a parameter's task running (`ParamUse.left_by`), `m.setdefault(k, []).append(task)`;
-# 17: a class's stub methods (`ClassFacts.stubs`), keyword-only parameters a helper spawns
+# 17: a class's stub methods (`ClassFacts.stubs`), keyword-only parameters a helper spawns;
+# 18: collection parameters a function prunes (`partial(drop, tasks)`), an effect's owner
+# through a typed attribute (`self.decoder._task`)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 
