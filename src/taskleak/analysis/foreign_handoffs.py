@@ -64,7 +64,7 @@ def _question(d: Dest, scope: Scope, resolver: Resolver) -> Question | None:
         return None
     if receiving_parameter(d.call, d.arg, scope) is not None:
         return None  # this module's own function, beyond the depth it follows
-    call = partial_call(d.call, d.arg) or d.call  # `partial(f, tasks)`: `f(tasks)`, later
+    call = partial_call(d.call, d.arg, scope) or d.call  # `partial(f, tasks)`: `f(tasks)`, later
     keyword = d.arg.keyword.value if d.arg.keyword is not None else ""
     position = -1 if keyword else 0
     for arg in call.args if not keyword else ():

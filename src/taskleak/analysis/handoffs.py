@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.scopes import Scope, ScopeKind, defined_function
+from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind, defined_function
 
 
 def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Scope, str] | None:
     """The function of this module `call` runs (from code in `scope`) and the name of its
     parameter that receives `arg`; None when either is not known."""
-    bound = partial_call(call, arg)
+    bound = partial_call(call, arg, scope)
     if bound is not None:  # `partial(f, arg)`: `f(arg)` when it is called
         return receiving_parameter(bound, arg, scope)
     fn = defined_function(call.func, scope)
@@ -50,13 +50,29 @@ def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Sco
     return (fn, positional[index]) if index < len(positional) else None
 
 
-def partial_call(call: cst.Call, arg: cst.Arg) -> cst.Call | None:
-    """`f(a, ...)` for `partial(f, a, ...)` binding `arg` (a call node made for reading, not in
-    the tree; its arguments are the tree's own), else None."""
-    func = call.func
-    name = func.attr.value if isinstance(func, cst.Attribute) else \
-        func.value if isinstance(func, cst.Name) else ""
-    if name != "partial" or not call.args or arg is call.args[0] or call.args[0].star \
-            or call.args[0].keyword is not None:
+def partial_call(call: cst.Call, arg: cst.Arg, scope: Scope) -> cst.Call | None:
+    """`f(a, ...)` for `functools.partial(f, a, ...)` binding `arg` (a call node made for
+    reading, not in the tree; its arguments are the tree's own), else None. The name must be
+    functools' own, as imported where the call is (`from functools import partial`, `import
+    functools`): a `partial` of the project's is not read as one."""
+    if not _functools_partial(call.func, scope) or not call.args or arg is call.args[0] \
+            or call.args[0].star or call.args[0].keyword is not None:
         return None
     return cst.Call(func=call.args[0].value, args=call.args[1:])
+
+
+def _functools_partial(func: cst.BaseExpression, scope: Scope) -> bool:
+    if isinstance(func, cst.Name):
+        name, wanted = func.value, "functools.partial"
+    elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+            and func.attr.value == "partial":
+        name, wanted = func.value.value, "functools"
+    else:
+        return False
+    s: Scope | None = scope
+    while s is not None:  # the innermost scope binding the name decides
+        bindings = s.bindings.get(name)
+        if bindings:
+            return all(b.kind is BindingKind.IMPORT and b.qualified == wanted for b in bindings)
+        s = s.parent
+    return False

@@ -325,7 +325,7 @@ class Ownership(WeakReferences):
         if not sub.ends_something() and not sub.handed:
             # `partial(f, x)`: `f` receives it
             callee = fn.name if d.call is not None and d.arg is not None \
-                and partial_call(d.call, d.arg) is not None else d.callee
+                and partial_call(d.call, d.arg, occ.scope) is not None else d.callee
             eff.followed.append(f"{callee}() receives it and does not end it")
         eff.followed += sub.followed
         if sub.ends_something():  # the reads of the caller's own holder: where it is ended
