@@ -20,7 +20,7 @@ import libcst as cst
 
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import Flow
-from taskleak.analysis.guards import guarded_call
+from taskleak.analysis.guards import ending_methods, guarded_call
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.ownership import Ownership
@@ -35,7 +35,7 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
     only where the task is ended), or (`gives`: the function returns the
     task) waits for the task the call returns."""
     keys = frozenset({key})
-    enders = tuple(dict.fromkeys(m for e in ends if (m := e.scope.method()) is not None))
+    enders = ending_methods(ends)
     return lambda call: guarded_call(call, keys, ownership.module, enders) or any(
         e.scope is call.scope and e.seq < call.seq for e in ends) or (
         gives and waits_for_result(call, ownership))

@@ -30,7 +30,7 @@ from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
-from taskleak.analysis.guards import ended_first, guard, guarded_call
+from taskleak.analysis.guards import ended_first, ending_methods, guard, guarded_call
 from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.keys import (
@@ -366,8 +366,8 @@ class Classifier:
     def _guard(self, sp: Spawn, holder: Holder, ends: Sequence[Occurrence] = ()) -> str:
         """What stops the spawn from replacing a live task in `holder` (see `guards.py`);
         `ends`: what ends the task (a flag cleared only where it is ended still guards)."""
-        enders = tuple(dict.fromkeys(m for e in ends if (m := e.scope.method()) is not None))
-        return guard(sp.site, frozenset({holder.key}), self.ownership.module, enders)
+        return guard(sp.site, frozenset({holder.key}), self.ownership.module,
+                     ending_methods(ends))
 
     def _promised(self, sp: Spawn) -> Fate | None:
         """A configured helper that keeps the task: what it promises, not what the caller does

@@ -23,16 +23,29 @@ def self_owner(scope: Scope, key: str) -> str:
     return ""
 
 
-def effect_owner(scope: Scope, key: str, resolver: Resolver) -> str:
-    """The class whose attribute an effect reaches (see the module's docstring)."""
-    head, _, attr = key.partition(".")
-    method, cls = scope.method(), scope.enclosing_class()
-    if cls is not None and method is not None and head == method.self_name \
-            and attr.count(".") == 1:
-        holder = attr.partition(".")[0]  # `self.decoder._reader_task`: `decoder`'s class
-        return dict(attribute_types(cls, resolver)).get(holder, "")
-    bindings = resolver.lookup(head, scope) or []
-    if not attr or "." in attr or len(bindings) != 1 or bindings[0].kind is not \
-            BindingKind.PARAM or bindings[0].value is None:
-        return self_owner(scope, key) if "." not in attr else ""
-    return type_name(bindings[0].value)
+class EffectOwners:
+    """`of(scope, key)`: the class whose attribute an effect reaches (see the module's
+    docstring); a class's declared attribute types are read once per module."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self._types: dict[int, dict[str, str]] = {}
+
+    def of(self, scope: Scope, key: str) -> str:
+        head, _, attr = key.partition(".")
+        method, cls = scope.method(), scope.enclosing_class()
+        if cls is not None and method is not None and head == method.self_name \
+                and attr.count(".") == 1:
+            holder = attr.partition(".")[0]  # `self.decoder._reader_task`: `decoder`'s class
+            return self._attribute_types(cls).get(holder, "")
+        bindings = self.resolver.lookup(head, scope) or []
+        if not attr or "." in attr or len(bindings) != 1 or bindings[0].kind is not \
+                BindingKind.PARAM or bindings[0].value is None:
+            return self_owner(scope, key) if "." not in attr else ""
+        return type_name(bindings[0].value)
+
+    def _attribute_types(self, cls: Scope) -> dict[str, str]:
+        found = self._types.get(id(cls))
+        if found is None:
+            found = self._types[id(cls)] = dict(attribute_types(cls, self.resolver))
+        return found

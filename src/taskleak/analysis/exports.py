@@ -14,7 +14,7 @@ import libcst as cst
 
 from taskleak.analysis.attribute_types import attribute_types, init_parameters, type_name
 from taskleak.analysis.closing import outcome_reader
-from taskleak.analysis.effect_owners import effect_owner, self_owner
+from taskleak.analysis.effect_owners import EffectOwners, self_owner
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder, where
@@ -90,25 +90,26 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
     """What the module does to dotted names, directly (`self._t.cancel()`) or through a local
     alias (`t = entry.runtime_data.listener; t.cancel()`)."""
     effects: list[Effect] = []
+    owners = EffectOwners(ownership.resolver)
     for scope in root.walk():
         for occ in scope.occurrences:
             if "." not in occ.key:
                 continue
             kind = _EFFECTS.get(occ.dest.kind)
-            owner = effect_owner(scope, occ.key, ownership.resolver)
             if occ.dest.kind is Flow.DONE_CALLBACK and occ.dest.call is not None \
                     and occ.dest.call.args \
                     and outcome_reader(occ.dest.call.args[0].value, occ.scope):
                 kind = EffectKind.OUTCOME  # `response.task.add_done_callback(self._ready)`
             if kind is not None:
-                effects.append(Effect(kind, occ.key, where(scope), owner))
+                effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key)))
             elif occ.dest.kind is Flow.BOUND and scope.kind is ScopeKind.FUNCTION:
-                effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owner)
+                effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owners)
     return tuple(dict.fromkeys(effects))
 
 
 def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...], scope: Scope,
-                   key: str, owner: str) -> list[Effect]:
+                   key: str, owners: EffectOwners) -> list[Effect]:
+    """The effects through locals bound to `key` (its class read when one is found)."""
     out: list[Effect] = []
     for target in targets:
         if isinstance(target, cst.Name):
@@ -116,7 +117,7 @@ def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...]
             for occ in ownership.occurrences(alias):
                 kind = _EFFECTS.get(occ.dest.kind)
                 if kind is not None:
-                    out.append(Effect(kind, key, where(occ.scope), owner))
+                    out.append(Effect(kind, key, where(occ.scope), owners.of(scope, key)))
     return out
 
 

@@ -21,6 +21,8 @@ Only the spawn's recorded path (`CallSite.path`) and the test expressions are re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 
 from taskleak.analysis.nodes import dotted, exit_word, one_line
@@ -29,6 +31,12 @@ from taskleak.analysis.vocabulary import INIT_METHODS
 from taskleak.analysis.walk import children
 
 _SCOPE_NODES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.Module)
+
+
+def ending_methods(ends: Sequence[Occurrence]) -> tuple[Scope, ...]:
+    """The methods in which `ends` (a task's cancels and awaits) are, each once: a started
+    flag those methods clear still guards (`guard`, `guarded_call`)."""
+    return tuple(dict.fromkeys(m for e in ends if (m := e.scope.method()) is not None))
 
 
 def guard(site: CallSite, keys: frozenset[str], module: Scope,

@@ -50,7 +50,7 @@ def _task_parameters(fn: Scope) -> Iterator[tuple[int, str, bool]]:
     reads |= {o.key for o in fn.occurrences if o.dest.kind is Flow.ITER} if reads else set()
     reads |= pruned
     params = fn.node.params
-    names = [p.name.value for p in (*params.posonly_params, *params.params)]
+    names = _positional(fn.node)
     for position, name in enumerate(names):
         if name in reads and name != fn.self_name:
             yield position, name, False
@@ -88,7 +88,7 @@ def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
     """`ensure_future(fut)` of a parameter, or of the name a loop or comprehension over it
     binds, whose one fate is a race that leaves it running: a task the caller hands in comes
     back as itself, and the race leaves that task running."""
-    for sp, fs in zip(spawns, fates, strict=False):
+    for sp, fs in zip(spawns, fates, strict=True):
         fn = sp.site.scope.function()
         if len(fs) != 1 or fs[0].kind is not FateKind.LEFT_RUNNING or fn is None \
                 or not sp.spawner.endswith("ensure_future") or not sp.site.args \
@@ -104,9 +104,8 @@ def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                     and loop.target.value == name and isinstance(loop.iter, cst.Name):
                 name = loop.iter.value
                 break
-        params = fn.node.params
-        names = [p.name.value for p in (*params.posonly_params, *params.params)]
-        star = params.star_arg
+        names = _positional(fn.node)
+        star = fn.node.params.star_arg
         if name in names and name != fn.self_name:
             position, rest = names.index(name), False
         elif isinstance(star, cst.Param) and star.name.value == name:
@@ -115,3 +114,8 @@ def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             continue
         yield ParamUse(fn.qualname, position, name, fn.self_name is not None, "", rest,
                        left_by=f"{fs[0].callee} in {fn.name}()", left=fs[0].left)
+
+
+def _positional(fn: cst.FunctionDef) -> list[str]:
+    """The names of `fn`'s positional parameters, `self` included."""
+    return [p.name.value for p in (*fn.params.posonly_params, *fn.params.params)]
