@@ -36,7 +36,8 @@ SPAWN_CALL = re.compile(
     r"\s*\(|\b(run|partial|map)\(\S+\.(create_task|ensure_future|start_soon)\b|"
     r"\bcall_\w+\(.*\b(create_task|ensure_future)\b|"
     r"\bcall_\w+\(self\.\w+|"  # a method of the module's own that returns a task, called back
-    r"\b(call_later|call_at|add_done_callback)\(.*\w"  # a coroutine function too
+    r"\b(call_later|call_at|add_done_callback)\(.*\w|"  # a coroutine function too
+    r"\b(add_callback|spawn_callback|add_timeout)\(.*\w"  # tornado's IOLoop runs one
 )
 
 

@@ -253,6 +253,14 @@ def test_words_cover_every_name_the_scanner_records() -> None:
     (b"loop.call_later(30, self.expire)", False),  # no coroutine function here
     (b"async def expire(self): ...\nasync_call_later(hass, 5, self.expire)", False),
     (b"async def add_item(self): ...\nself.add_item(x)", False),
+    # tornado's IOLoop runs a coroutine function it calls back, a `@gen.coroutine` def too
+    (b"async def run(self): ...\nself.io_loop.add_callback(self.run)", True),
+    (b"async def run(self): ...\nIOLoop.current().spawn_callback(self.run)", True),
+    (b"async def run(self): ...\nloop.add_callback_from_signal(self.run)", True),
+    (b"async def run(self): ...\nself.io_loop.add_timeout(deadline, self.run)", True),
+    (b"@gen.coroutine\ndef send(self):\n    yield x\nself.loop.add_callback(self.send)", True),
+    (b"@gen.coroutine\n@other\ndef send(self): ...\nloop.add_timeout(t, self.send)", True),
+    (b"def send(self): ...\nself.loop.add_callback(self.send)", False),  # a plain function
 ])
 def test_prefilter_words(text: bytes, expected: bool) -> None:
     assert may_spawn(text) is expected

@@ -13,9 +13,19 @@ callback resolves to an `async def` of this module, a function, a nested functio
 the enclosing class (or of a base class of this module), directly, through
 `functools.partial(...)`, or through a local bound once to either. A function of another module
 or of another object is not followed: no spawn, no claim.
+
+Tornado's IOLoop is the other way round: its `add_callback`, `spawn_callback`, `call_later`,
+`call_at` and `add_timeout` call the function back and run what it returns, when awaitable, as
+a task (`IOLoop._run_callback`), which tornado (since 6.3) keeps in `IOLoop._pending_tasks`
+until it is done and whose error it logs: a coroutine function (an `async def`, or a function
+decorated `tornado.gen.coroutine`) called back by one is a spawn, kept until done and never
+cancelled. The receiver must resolve to an IOLoop (`IOLoop.current()`, a constructor, an
+annotation: `vocabulary.TORNADO_LOOP_FACTORIES`).
 """
 
 from __future__ import annotations
+
+from enum import Enum
 
 import libcst as cst
 
@@ -23,6 +33,11 @@ from taskleak.analysis.local_helpers import OwnCalls
 from taskleak.analysis.nodes import last_name
 from taskleak.analysis.resolve import Instance, Resolver, SymKind
 from taskleak.analysis.scopes import BindingKind, CallSite, Scope, ScopeKind
+from taskleak.analysis.vocabulary import (
+    CALLED_BACK_LATER,
+    TORNADO_COROUTINE,
+    TORNADO_RUNS_CALLED_BACK,
+)
 
 _MAX_DEPTH = 3  # `cb = partial(self.expire, ...)`, then `call_later(5, cb)`
 _THREADS = frozenset({"threading.Timer", "threading.Thread"})
@@ -30,59 +45,91 @@ _THREADS = frozenset({"threading.Timer", "threading.Thread"})
 _FUTURE_MAKERS = ("asyncio.", "concurrent.futures.")
 
 
-def _calls_back_plainly(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
-    """The call calls its callback as a plain function and drops what it returns: an asyncio
-    loop's `call_later` (and the other `CALLED_BACK_LATER` methods), an asyncio Task's or
-    Future's `add_done_callback`, a `threading.Timer`."""
+class CallsBack(Enum):
+    """How a call calls its callback back."""
+
+    PLAINLY = "plainly"  # and drops what it returns
+    AND_RUNS = "and runs"  # and runs what it returns as a task it drops (tornado's IOLoop)
+
+
+def _calls_back(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> CallsBack | None:
+    """PLAINLY: an asyncio loop's `call_later` (and the other `CALLED_BACK_LATER` methods), an
+    asyncio Task's or Future's `add_done_callback`, a `threading.Timer`; AND_RUNS: a tornado
+    IOLoop's `TORNADO_RUNS_CALLED_BACK` methods; None: anything else (not followed)."""
     if not isinstance(func, cst.Attribute):
-        return False
+        return None
     whole = resolver.resolve(func, scope)
     if whole.kind is SymKind.QUALIFIED and whole.name in _THREADS:
-        return True
+        return CallsBack.PLAINLY
     receiver = resolver.resolve(func.value, scope)
     if receiver.kind is not SymKind.INSTANCE:
-        return False
-    if func.attr.value == "add_done_callback":
-        return receiver.name.startswith(_FUTURE_MAKERS)
-    return receiver.instance is Instance.LOOP
+        return None
+    method = func.attr.value
+    if receiver.instance is Instance.TORNADO_LOOP:
+        return CallsBack.AND_RUNS if method in TORNADO_RUNS_CALLED_BACK else None
+    if method not in CALLED_BACK_LATER:
+        return None
+    if method == "add_done_callback":
+        return CallsBack.PLAINLY if receiver.name.startswith(_FUTURE_MAKERS) else None
+    return CallsBack.PLAINLY if receiver.instance is Instance.LOOP else None
 
 
 class CoroutineCallbacks:
     """The module's coroutine functions, found where a call calls them back."""
 
     def __init__(self, module: Scope) -> None:
+        self._module = module
         self._calls = OwnCalls(module, {
             s.qualname for s in module.walk() if s.kind is ScopeKind.FUNCTION
             and isinstance(s.node, cst.FunctionDef) and s.node.asynchronous is not None})
+        self._tornado_calls: OwnCalls | None = None  # made for the first IOLoop call
 
-    def of(self, site: CallSite, resolver: Resolver) -> tuple[str, bool] | None:
-        """(the coroutine function's name, whether the callback is a coroutine object already)
-        when the function `site` calls back is one of the module's coroutine functions."""
-        if not _calls_back_plainly(site.node.func, site.scope, resolver):
+    def of(self, site: CallSite, resolver: Resolver) -> tuple[str, bool, CallsBack] | None:
+        """(the coroutine function's name, whether the callback is a coroutine object already,
+        how the call calls it back) when the function `site` calls back is one of the
+        module's coroutine functions."""
+        how = _calls_back(site.node.func, site.scope, resolver)
+        if how is None:
             return None
-        return self._callback(site.func, site.scope, resolver, 0)
+        calls = self._calls if how is CallsBack.PLAINLY else self._tornado(resolver)
+        found = self._callback(calls, site.func, site.scope, resolver, 0)
+        return (*found, how) if found is not None else None
 
-    def _callback(self, value: cst.BaseExpression, scope: Scope, resolver: Resolver,
-                  depth: int) -> tuple[str, bool] | None:
+    def _tornado(self, resolver: Resolver) -> OwnCalls:
+        """The module's coroutine functions as tornado runs them: also a plain `def` decorated
+        `tornado.gen.coroutine` (calling it starts it and gives a future)."""
+        if self._tornado_calls is None:
+            self._tornado_calls = OwnCalls(self._module, set(self._calls.qualnames) | {
+                s.qualname for s in self._module.walk() if s.kind is ScopeKind.FUNCTION
+                and isinstance(s.node, cst.FunctionDef) and s.parent is not None
+                and any(resolver.resolve(d.decorator, s.parent).name == TORNADO_COROUTINE
+                        for d in s.node.decorators)})
+        return self._tornado_calls
+
+    def _callback(self, calls: OwnCalls, value: cst.BaseExpression, scope: Scope,
+                  resolver: Resolver, depth: int) -> tuple[str, bool] | None:
         if depth > _MAX_DEPTH:
             return None
         if isinstance(value, cst.Call):
             if last_name(value.func) == "partial":  # `partial(self.expire, timeout=True)`
                 args = [a.value for a in value.args if a.keyword is None and not a.star]
-                return self._callback(args[0], scope, resolver, depth + 1) if args else None
-            called = self._function(value.func, scope, resolver)
+                return self._callback(calls, args[0], scope, resolver, depth + 1) \
+                    if args else None
+            called = _function(calls, value.func, scope, resolver)
             return (called, True) if called is not None else None  # `self.expire()`
-        found = self._function(value, scope, resolver)
+        found = _function(calls, value, scope, resolver)
         if found is not None:
             return found, False
         if isinstance(value, cst.Name):  # a local bound once to a callback
             bindings = resolver.lookup(value.value, scope) or []
             if len(bindings) == 1 and bindings[0].kind is BindingKind.ASSIGN \
                     and bindings[0].value is not None and bindings[0].scope is not None:
-                return self._callback(bindings[0].value, bindings[0].scope, resolver, depth + 1)
+                return self._callback(calls, bindings[0].value, bindings[0].scope, resolver,
+                                      depth + 1)
         return None
 
-    def _function(self, func: cst.BaseExpression, scope: Scope, resolver: Resolver
-                  ) -> str | None:
-        found = self._calls.resolve(func, scope, resolver)
-        return found.rsplit(".", 1)[-1] if found is not None else None
+
+def _function(calls: OwnCalls, func: cst.BaseExpression, scope: Scope, resolver: Resolver
+              ) -> str | None:
+    found = calls.resolve(func, scope, resolver)
+    return found.rsplit(".", 1)[-1] if found is not None else None

@@ -34,6 +34,11 @@ class FateKind(Enum):
     COLLECTION_CLEANED = "collection_cleaned"  # in a collection that is cleaned
     LOCAL_COLLECTION_HANDED = "local_collection_handed"  # a local collection handed on
     COLLECTION_HANDED = "collection_handed"  # a module-level collection handed on
+    # a coroutine function (`holder`) that `callee` (tornado's IOLoop) runs as a task, kept by
+    # the IOLoop until it is done; RUN_AND_JOINED: and its spawning function waits for its end
+    # (`cleanup`: how)
+    RUN_BY_IOLOOP = "run_by_ioloop"
+    RUN_AND_JOINED = "run_and_joined"
     # nothing keeps it
     DISCARDED = "discarded"  # an expression statement
     DROPPED_AFTER_CALLBACK = "dropped_after_callback"  # `spawn(...).add_done_callback(cb)`

@@ -155,6 +155,29 @@ def waited_for_its_end(site: CallSite) -> str:
     return ""
 
 
+def closure_joined(site: CallSite, callback: str) -> str:
+    """"sync() waits for its end through `e`, which f() sets in a `finally`": the coroutine
+    function called back (`callback`) is nested in the spawning function, sets an event of
+    that function in a `finally` of its body, and the function (or a function nested in it)
+    waits on that event: a join, however the coroutine was started. "" otherwise."""
+    fn = site.scope.function()
+    target = next((c for c in fn.children if c.kind is ScopeKind.FUNCTION
+                   and c.name == callback), None) if fn is not None else None
+    if fn is None or target is None:
+        return ""
+    events = {o.key for s in target.walk() for o in s.occurrences
+              if "." not in o.key and o.key in fn.bindings and o.key not in target.bindings
+              and o.dest.kind is Flow.METHOD and o.dest.callee == "set"
+              and any(isinstance(n, cst.Finally) for n in o.path)}
+    for s in fn.walk():
+        if s is not target and events:
+            for o in s.occurrences:
+                if o.key in events and o.dest.kind is Flow.METHOD and o.dest.callee == "wait":
+                    return (f"{fn.name}() waits for its end through `{o.key}`, which "
+                            f"{target.name}() sets in a `finally`")
+    return ""
+
+
 def _attributes_called(fn: Scope, self_name: str, methods: set[str]) -> set[str]:
     """The attributes of `self` whose `methods` `fn`'s body calls (`self.queue.get()`:
     "queue")."""

@@ -15,6 +15,7 @@ from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder
+from taskleak.analysis.lifetimes import closure_joined
 from taskleak.analysis.nodes import last_name
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.scopes import Scope
@@ -60,11 +61,16 @@ def called_back_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate:
     back later and ignores what it returns (`vocabulary.CALLED_BACK_LATER`: `call_soon`,
     `add_signal_handler` ...) drops the Task; any other call is not followed."""
     d = sp.site.dest
-    if d.call is None or last_name(d.call.func) not in CALLED_BACK_LATER:
-        return make(FateKind.LAMBDA_HANDED, sp, callee=d.callee)
+    if sp.run_by_ioloop:  # `io_loop.add_callback(self.run)`, `async def run`: it runs
+        joined = closure_joined(sp.site, sp.unawaited)
+        return make(FateKind.RUN_AND_JOINED, sp, holder=sp.unawaited, callee=d.callee,
+                    cleanup=joined) if joined else \
+            make(FateKind.RUN_BY_IOLOOP, sp, holder=sp.unawaited, callee=d.callee)
     if sp.unawaited:  # `loop.call_later(5, self.expire)`, `async def expire`
         return make(FateKind.NEVER_AWAITED, sp, holder=sp.unawaited, callee=d.callee,
                     handed="a coroutine" if sp.coroutine_object else "")
+    if d.call is None or last_name(d.call.func) not in CALLED_BACK_LATER:
+        return make(FateKind.LAMBDA_HANDED, sp, callee=d.callee)
     if sp.site.via and sp.returned_by:  # `loop.call_soon(self.start, coro)`, a helper of ours
         return make(FateKind.DROPPED_RETURN, sp, callee=sp.returned_by, handed=f"{d.callee}()")
     return make(FateKind.CALLED_BACK if sp.site.via else FateKind.RETURNED_FROM_LAMBDA, sp,

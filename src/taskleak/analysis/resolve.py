@@ -25,6 +25,8 @@ from taskleak.analysis.vocabulary import (
     TASKGROUP_NAME_PARTS,
     TASKGROUP_TYPE_NAMES,
     TASKGROUP_TYPES,
+    TORNADO_LOOP_FACTORIES,
+    TORNADO_LOOP_TYPES,
 )
 from taskleak.records import record
 
@@ -40,6 +42,7 @@ class Instance(Enum):
     """What kind of object an instance is, as far as spawns are concerned."""
 
     LOOP = "loop"
+    TORNADO_LOOP = "tornado_loop"  # tornado's IOLoop: no spawn method, but see vocabulary
     TASKGROUP = "taskgroup"
     NURSERY = "nursery"
     OTHER = "other"
@@ -250,6 +253,8 @@ def _instance_of(qualified: str) -> Sym:
     """The value of calling `qualified`."""
     if qualified in LOOP_FACTORIES or qualified.endswith(LOOP_FACTORY_SUFFIXES):
         return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
+    if qualified in TORNADO_LOOP_FACTORIES:
+        return Sym(SymKind.INSTANCE, "tornado.ioloop.IOLoop", Instance.TORNADO_LOOP)
     last = qualified.rsplit(".", 1)[-1]
     group = TASKGROUP_FACTORIES.get(qualified) or TASKGROUP_FACTORY_NAMES.get(last)
     if group is None and any(part in last for part in TASKGROUP_NAME_PARTS):
@@ -263,6 +268,8 @@ def _instance_of_type(qualified: str) -> Sym:
     """The value of a parameter annotated with `qualified`."""
     if qualified in LOOP_TYPES or qualified.endswith(LOOP_TYPE_SUFFIX):
         return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
+    if qualified in TORNADO_LOOP_TYPES:
+        return Sym(SymKind.INSTANCE, "tornado.ioloop.IOLoop", Instance.TORNADO_LOOP)
     group = TASKGROUP_TYPES.get(qualified) or TASKGROUP_TYPE_NAMES.get(
         qualified.rsplit(".", 1)[-1])
     if group is not None:

@@ -41,6 +41,7 @@ from taskleak.analysis.scopes import (
 )
 from taskleak.analysis.stack import StackWalker, until_success
 from taskleak.analysis.vocabulary import (
+    CALLBACK_POSITIONS,
     CALLED_BACK_LATER,
     LOOP_RUNNERS,
     SPAWN_FUNCTIONS,
@@ -331,12 +332,11 @@ class Scanner(StackWalker):
             self._call_site(node, dest, via=1)
         elif name in _SPAWN_NAMES or name in self.extra_names:
             self._call_site(node, trace(stack, len(stack) - 1))
-        elif name in CALLED_BACK_LATER and len(node.args) > CALLED_BACK_LATER[name]:
-            # `loop.call_later(delay, loop.create_task, coro)`: the loop drops the Task; any
-            # other callback may be a coroutine function, whose coroutine nobody awaits
-            spawns = self._names_a_spawn(node.args[CALLED_BACK_LATER[name]].value)
+        elif name in CALLBACK_POSITIONS and len(node.args) > (at := CALLBACK_POSITIONS[name]):
+            # `loop.call_later(t, loop.create_task, coro)` drops the Task (coroutine_callbacks.py)
+            spawns = name in CALLED_BACK_LATER and self._names_a_spawn(node.args[at].value)
             self._call_site(node, Dest(Flow.LAMBDA, call=node, callee=callee_text(node.func)),
-                            via=CALLED_BACK_LATER[name] + 1, called_back=not spawns)
+                            via=at + 1, called_back=not spawns)
         else:
             if name in LOOP_RUNNERS:
                 self.cur.blocking.append((self.seq, node))

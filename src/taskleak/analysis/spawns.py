@@ -19,7 +19,7 @@ from dataclasses import replace
 import libcst as cst
 
 from taskleak.analysis.chains import receiver_chain
-from taskleak.analysis.coroutine_callbacks import CoroutineCallbacks
+from taskleak.analysis.coroutine_callbacks import CallsBack, CoroutineCallbacks
 from taskleak.analysis.flow import Flow, trace
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.local_helpers import LocalHelpers
@@ -64,6 +64,8 @@ class Spawn:
     # coroutine_callbacks.py): its name, and whether a coroutine object is handed instead
     unawaited: str = ""
     coroutine_object: bool = False
+    # ... that the call runs as a task (tornado's IOLoop `add_callback`): it runs
+    run_by_ioloop: bool = False
 
     @property
     def threadsafe(self) -> bool:
@@ -141,8 +143,11 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
             callbacks = callbacks or CoroutineCallbacks(module)
             function = callbacks.of(site, resolver)
             if function is not None:
+                name, coroutine_object, how = function
                 out.append(Spawn(site, callee_text(site.node.func), structured=False,
-                                 unawaited=function[0], coroutine_object=function[1]))
+                                 unawaited=name, coroutine_object=coroutine_object,
+                                 run_by_ioloop=how is CallsBack.AND_RUNS
+                                 and not coroutine_object))
     made = {id(sp.site.node) for sp in out}
     return [sp for sp in out if not _gives_back_a_task(sp, resolver, made)]
 

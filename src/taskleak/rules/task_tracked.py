@@ -42,6 +42,15 @@ def _describe(fate: Fate) -> Description:
             fate.handed, f"hands it on ({fate.handed}): not followed")
         return Description(f"passed to {fate.callee}()", f"up to {fate.callee}()",
                            f"handed to {fate.callee}(), which {does}")
+    if kind is FateKind.RUN_AND_JOINED:
+        return Description(f"run by {fate.callee}()", "waited for", (
+            f"{fate.callee}() runs the coroutine function {fate.holder} as a task; "
+            f"{fate.cleanup}"))
+    if kind is FateKind.RUN_BY_IOLOOP:
+        return Description(f"kept by {fate.callee}() until done", "pruned when done", (
+            f"{fate.callee}() runs the coroutine function {fate.holder} as a task, which the "
+            "IOLoop keeps until it is done and whose error it logs (tornado's "
+            "`IOLoop._pending_tasks`, since 6.3); nothing cancels it"))
     if kind is FateKind.LAMBDA_HANDED:
         return Description(f"returned from a lambda passed to {fate.callee}()", "not followed",
                            f"returned from a lambda handed to {fate.callee}(): not followed, "
@@ -108,8 +117,15 @@ close itself, and cancelling it on close would stop the shutdown. A call of a fu
 spawns a task of its own and keeps and ends it (`self._start_idle_timer()`) is a spawn too, a
 row of its own: "spawned by _start_idle_timer(), which keeps and ends it: cancelled in close()"
 (calls in its own module, and in the modules a run analyses for spawns of their own; no file is
-read only to find them). These are the green rows of the report; they never fail the gate
-unless `fail-on = "low"`.""",
+read only to find them). A coroutine function of the module (an `async def`, or a def
+decorated `tornado.gen.coroutine`) handed to `add_callback`, `spawn_callback`,
+`add_callback_from_signal`, `call_later`, `call_at` or `add_timeout` of tornado's IOLoop
+(`IOLoop.current()`, a constructor, an annotated parameter or attribute) is a spawn tracked by
+the IOLoop: tornado runs the coroutine as a task, keeps it until it is done and logs its error
+(`IOLoop._pending_tasks`, since tornado 6.3); nothing cancels it. When the function is nested in
+the spawning function and sets, in a `finally`, an event that function waits on (tornado's
+`sync()`), the row says it is waited for. These are the green rows of the report; they never
+fail the gate unless `fail-on = "low"`.""",
     why_bad="""\
 It is not bad: the row shows that the task was looked at and found tracked and cleaned, so the
 report covers every spawn in the code base, like the seeds' hand-made scan table.""",
@@ -134,7 +150,7 @@ async def fetch_all(urls: list[str]) -> list[str]:
         FateKind.LOCAL_HANDED,
         FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED,
         FateKind.COLLECTION_CLEANED, FateKind.LOCAL_COLLECTION_HANDED, FateKind.COLLECTION_HANDED,
-        FateKind.HELPER_KEEPS,
+        FateKind.HELPER_KEEPS, FateKind.RUN_BY_IOLOOP, FateKind.RUN_AND_JOINED,
     }),
     describe=_describe,
     fix_notes="Nothing to fix.",

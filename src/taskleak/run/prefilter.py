@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from taskleak.analysis.spawners import Spawner
 from taskleak.analysis.vocabulary import (
-    CALLED_BACK_LATER,
+    CALLBACK_POSITIONS,
     NOT_LOOPS,
     SPAWN_FUNCTIONS,
     SPAWN_METHODS,
@@ -97,12 +97,17 @@ class Prefilter:
 # (`call_*` and `add_done_callback` only: a test per word cost homeassistant +0.26 s, as `add_`
 # is everywhere, so a file naming only `add_reader`, `add_signal_handler` or `Timer` is not
 # passed for this)
-_LOOP_CALLBACK_WORDS = tuple(sorted(w.encode() for w in CALLED_BACK_LATER
+# Tornado's IOLoop runs a coroutine function it calls back (`TORNADO_RUNS_CALLED_BACK`; its
+# `call_later`/`call_at` are among the loop's words already), and a `@gen.coroutine` def is
+# one too.
+_LOOP_CALLBACK_WORDS = tuple(sorted(w.encode() for w in CALLBACK_POSITIONS
                                     if w.startswith("call_")))
-_CALLBACK_WORDS = (*_LOOP_CALLBACK_WORDS, b"add_done_callback")
+_BACK_WORDS = tuple(sorted(w.encode() for w in CALLBACK_POSITIONS if "_callback" in w))
+_CALLBACK_WORDS = (*_LOOP_CALLBACK_WORDS, *_BACK_WORDS, b"add_timeout")
 _CALLBACK_CALL = re.compile(
     rb"\b(?:" + b"|".join(_CALLBACK_WORDS) + rb")\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _ASYNC_DEF = re.compile(rb"\basync[ \t]+def[ \t]+(\w+)")
+_COROUTINE_DEF = re.compile(rb"@[\w.]*coroutine\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*[ \t]*def[ \t]+(\w+)")
 _PARTIAL_LOCAL = re.compile(rb"\b(\w+)[ \t]*=[ \t]*(?:functools\.)?partial\(")
 _WORD = re.compile(rb"\w+")
 
@@ -111,9 +116,12 @@ def _may_call_back(data: bytes) -> bool:
     """A call that calls a function back names one of the file's coroutine functions (or a
     local bound to a `partial`) among its arguments."""
     if not ((b"call_" in data and any(has_word(data, w) for w in _LOOP_CALLBACK_WORDS))
-            or has_word(data, b"add_done_callback")):
+            or (b"_callback" in data and any(has_word(data, w) for w in _BACK_WORDS))
+            or has_word(data, b"add_timeout")):
         return False
     names = set(_ASYNC_DEF.findall(data))
+    if b"coroutine" in data:
+        names.update(_COROUTINE_DEF.findall(data))
     if not names:
         return False
     names.update(_PARTIAL_LOCAL.findall(data))
