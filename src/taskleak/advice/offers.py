@@ -28,6 +28,8 @@ DROPS_LINES = ("libcst does not write this file back as it was (a line holding o
 
 NEVER_AWAITED_NO_FIX = ("no task exists to keep: call back a plain function that spawns the "
                         "coroutine and keeps its task")
+IOLOOP_RUNS_NO_FIX = ("the IOLoop starts the coroutine where no code of the project can keep "
+                      "what it gives: call back a plain function that starts it and keeps that")
 
 
 def needs_fix(verdict: Verdict, sp: Spawn) -> bool:
@@ -57,6 +59,8 @@ def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], l
         return found, [TOO_DEEP_TO_FIX]
     if ctx.rewrites_more:  # what `fix` would write is not the user's file with one fix in it
         return found, [DROPS_LINES]
+    if sp.run_by_ioloop:  # `io_loop.add_callback(self.send)`, a `@gen.coroutine`
+        return found, [IOLOOP_RUNS_NO_FIX]
     if sp.unawaited:  # `loop.call_later(5, self.expire)`: no task exists to keep
         return found, [NEVER_AWAITED_NO_FIX]
     if sp.site.via:  # `context.run(loop.create_task, coro)`: the rewrites expect a plain call

@@ -15,12 +15,13 @@ the enclosing class (or of a base class of this module), directly, through
 or of another object is not followed: no spawn, no claim.
 
 Tornado's IOLoop is the other way round: its `add_callback`, `spawn_callback`, `call_later`,
-`call_at` and `add_timeout` call the function back and run what it returns, when awaitable, as
-a task (`IOLoop._run_callback`), which tornado (since 6.3) keeps in `IOLoop._pending_tasks`
-until it is done and whose error it logs: a coroutine function (an `async def`, or a function
-decorated `tornado.gen.coroutine`) called back by one is a spawn, kept until done and never
-cancelled. The receiver must resolve to an IOLoop (`IOLoop.current()`, a constructor, an
-annotation: `vocabulary.TORNADO_LOOP_FACTORIES`).
+`call_at` and `add_timeout` call the function back and run what it returns
+(`IOLoop._run_callback`, `gen.convert_yielded`): the coroutine an `async def` makes becomes a
+task that tornado (since 6.3) keeps in `IOLoop._pending_tasks` until it is done, logging its
+error (kept until done, never cancelled); a function decorated `tornado.gen.coroutine` starts
+when called and gives a Future, which tornado takes as it is: it only adds a callback logging
+its error, and keeps nothing (dropped). The receiver must resolve to an IOLoop
+(`IOLoop.current()`, a constructor, an annotation: `vocabulary.TORNADO_LOOP_FACTORIES`).
 """
 
 from __future__ import annotations
@@ -49,7 +50,10 @@ class CallsBack(Enum):
     """How a call calls its callback back."""
 
     PLAINLY = "plainly"  # and drops what it returns
-    AND_RUNS = "and runs"  # and runs what it returns as a task it drops (tornado's IOLoop)
+    # tornado's IOLoop: runs what an `async def` returns as a task it keeps until done ...
+    AND_RUNS = "and runs"
+    # ... and only logs the error of the Future a `@gen.coroutine` returns, keeping nothing
+    AND_DROPS = "and drops"
 
 
 def _calls_back(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> CallsBack | None:
@@ -93,7 +97,12 @@ class CoroutineCallbacks:
             return None
         calls = self._calls if how is CallsBack.PLAINLY else self._tornado(resolver)
         found = self._callback(calls, site.func, site.scope, resolver, 0)
-        return (*found, how) if found is not None else None
+        if found is None:
+            return None
+        qualname, coroutine_object = found
+        if how is CallsBack.AND_RUNS and qualname not in self._calls.qualnames:
+            how = CallsBack.AND_DROPS  # a `@gen.coroutine`: its Future is not kept
+        return qualname.rsplit(".", 1)[-1], coroutine_object, how
 
     def _tornado(self, resolver: Resolver) -> OwnCalls:
         """The module's coroutine functions as tornado runs them: also a plain `def` decorated
@@ -131,5 +140,4 @@ class CoroutineCallbacks:
 
 def _function(calls: OwnCalls, func: cst.BaseExpression, scope: Scope, resolver: Resolver
               ) -> str | None:
-    found = calls.resolve(func, scope, resolver)
-    return found.rsplit(".", 1)[-1] if found is not None else None
+    return calls.resolve(func, scope, resolver)

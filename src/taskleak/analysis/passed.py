@@ -63,9 +63,9 @@ def called_back_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate:
     d = sp.site.dest
     if sp.run_by_ioloop:  # `io_loop.add_callback(self.run)`, `async def run`: it runs
         joined = closure_joined(sp.site, sp.unawaited)
-        return make(FateKind.RUN_AND_JOINED, sp, holder=sp.unawaited, callee=d.callee,
-                    cleanup=joined) if joined else \
-            make(FateKind.RUN_BY_IOLOOP, sp, holder=sp.unawaited, callee=d.callee)
+        kind = FateKind.RUN_AND_JOINED if joined else FateKind.RUN_BY_IOLOOP \
+            if sp.run_by_ioloop == "task" else FateKind.FUTURE_DROPPED_BY_IOLOOP
+        return make(kind, sp, holder=sp.unawaited, callee=d.callee, cleanup=joined)
     if sp.unawaited:  # `loop.call_later(5, self.expire)`, `async def expire`
         return make(FateKind.NEVER_AWAITED, sp, holder=sp.unawaited, callee=d.callee,
                     handed="a coroutine" if sp.coroutine_object else "")

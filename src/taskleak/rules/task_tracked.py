@@ -117,8 +117,7 @@ close itself, and cancelling it on close would stop the shutdown. A call of a fu
 spawns a task of its own and keeps and ends it (`self._start_idle_timer()`) is a spawn too, a
 row of its own: "spawned by _start_idle_timer(), which keeps and ends it: cancelled in close()"
 (calls in its own module, and in the modules a run analyses for spawns of their own; no file is
-read only to find them). A coroutine function of the module (an `async def`, or a def
-decorated `tornado.gen.coroutine`) handed to `add_callback`, `spawn_callback`,
+read only to find them). An `async def` of the module handed to `add_callback`, `spawn_callback`,
 `add_callback_from_signal`, `call_later`, `call_at` or `add_timeout` of tornado's IOLoop
 (`IOLoop.current()`, a constructor, an annotated parameter or attribute) is a spawn tracked by
 the IOLoop: tornado runs the coroutine as a task, keeps it until it is done and logs its error

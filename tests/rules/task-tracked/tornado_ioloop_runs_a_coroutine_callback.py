@@ -3,8 +3,9 @@
 the coroutine it makes as a task, which the IOLoop keeps until it is done (its
 `_pending_tasks`, since tornado 6.3) and whose error it logs: tracked, never cancelled. The loop
 comes from `IOLoop.current()` (on the instance or on the spot) or from an annotated parameter;
-the function is an `async def`, a `@gen.coroutine` def, or either through `partial` or a local.
-A nested coroutine function that sets an event of its spawning function in a `finally`, which
+the function is an `async def`, directly or through `partial` or a local. A `@gen.coroutine`
+def called back gives a Future that tornado only logs the error of and keeps nowhere: dropped,
+high. A nested coroutine function that sets an event of its spawning function in a `finally`, which
 that function waits on, is joined. Near misses: a coroutine object handed as the callback
 (tornado cannot call it: never awaited, high), a plain method called back, a coroutine function
 of another object (not followed), a `PeriodicCallback` (it awaits what its callback returns), a
