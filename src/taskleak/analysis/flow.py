@@ -153,8 +153,9 @@ def _element(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: boo
 def _dict_element(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
                   element: bool) -> Dest | _Climb:
     parent: cst.DictElement = stack[j]  # type: ignore[assignment]
-    if parent.value is not node:
+    if parent.value is not node and parent.key is not node:
         return Dest(_OTHER)
+    # a key is kept as a value is (`{create_task(c): name for ...}`, raced over `set(d)`)
     return stack[j - 1], j - 2, True, element
 
 
@@ -162,7 +163,7 @@ def _comprehension(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, containe
                    element: bool) -> Dest | _Climb:
     parent = stack[j]
     elt = parent.value if type(parent) is cst.DictComp else parent.elt  # type: ignore[attr-defined]
-    if elt is node:
+    if elt is node or (type(parent) is cst.DictComp and parent.key is node):
         return parent, j - 1, True, element
     return Dest(_OTHER)
 
