@@ -26,6 +26,7 @@ from taskleak.analysis.interface import (
     FunctionFacts,
     Promise,
 )
+from taskleak.analysis.vocabulary import WEAK_CONTAINERS
 from taskleak.project.index import ProjectIndex, Where
 
 _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
@@ -97,10 +98,36 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
         if resolved is None or resolved not in index.classes:
             return _answered_by_name(index, fate, question)
         owner = resolved
+        weak = _declared_type(index, owner, question.name)
+        if weak in WEAK_CONTAINERS:  # `monitor._tasks`, `_tasks: weakref.WeakSet[Task]`
+            return replace(fate, kind=FateKind.WEAKLY_HELD, cleanup="", closers="",
+                           holder=f"{fate.holder}, a {weak} of {owner[1]}")
     found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted))
     if not found:
         return _ended_on_an_untyped_object(index, path, fate, question)
     return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")
+
+
+def _declared_type(index: ProjectIndex, owner: Where, attr: str, depth: int = 0) -> str:
+    """The qualified name of the type `owner`'s attribute `attr` is declared as (annotated, or
+    made by its one constructor: `attribute_types.py`), its own or a base class's, resolved
+    through the imports of the module that declares it (`weakref.WeakSet` for `tasks:
+    weakref.WeakSet[Task]`); "" if none."""
+    facts = index.classes.get(owner)
+    if facts is None or depth > 8:
+        return ""
+    declared = dict(facts.attr_types).get(attr)
+    if declared is not None:
+        head, _, tail = declared.partition(".")
+        target = index.imports.get(owner[0], {}).get(head)
+        return declared if target is None else f"{target}.{tail}" if tail else target
+    for base in facts.bases:
+        found = index.resolve_name(owner[0], base)
+        if found is not None and found in index.classes:
+            typed = _declared_type(index, found, attr, depth + 1)
+            if typed:
+                return typed
+    return ""
 
 
 def _ended_on_an_untyped_object(index: ProjectIndex, path: str, fate: Fate,
