@@ -119,7 +119,9 @@ def discarded_from(code: str) -> list[tuple[str, str]]:
 
 def _project_module_set(ctx: FixContext) -> str | None:
     """A module-level set the project already keeps tasks in (see the module docstring)."""
-    for owner, name in discarded_from(ctx.module.code):
+    # the source when known: generating the module's code took ~1 ms per KB (homeassistant)
+    text = ctx.analysis.text
+    for owner, name in discarded_from(text if text is not None else ctx.module.code):
         if not owner and _reusable_module_set(ctx, name):
             return name
     return None
