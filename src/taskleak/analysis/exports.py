@@ -239,7 +239,10 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             or (isinstance(called, cst.Name) and (called.value in given
                                                   or _closes_over(scope, called.value, given)))
         found = _promise(spawn_fates, helper, not _work_kept(scope, coro))
-        own = False
+        # work of its own that it keeps (and returns too), when it takes nothing a call could
+        # hand it work through (`def halt(self)`)
+        own = found is not None and found[0] is not Promise.RETURNS and not helper \
+            and not params.kwonly_params and names == names[:1 if scope.self_name else 0]
         if found is None and not helper and scope.qualname not in threadsafe:
             found = _keeps_its_own(spawn_fates)
             own = found is not None
