@@ -48,6 +48,7 @@ from taskleak.analysis.passed import passed_fate
 from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.self_registered import kept_by_itself
 from taskleak.analysis.spawns import AS_COMPLETED, Spawn
 from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES
 from taskleak.analysis.witness import no_end_witness
@@ -74,8 +75,9 @@ class Classifier:
         if sp.structured:
             return [Fate(FateKind.STRUCTURED, sp.shown, group=sp.holder)]
         promised = self._promised(sp)
-        if promised is None:
-            return self._own_fates(sp)
+        if promised is None:  # and where the task may keep itself (self_registered.py)
+            return self._own_fates(sp) + kept_by_itself(sp, self.ownership.resolver,
+                                                         self.holder_fate)
         if promised.own_work:  # the call gives no task: the helper's promise is all there is
             return [promised]
         if promised.kind is FateKind.HELPER_KEEPS and only_prunes(promised.cleanup):
