@@ -31,7 +31,7 @@ from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
 from taskleak.analysis.guards import ended_first, ending_methods, guard, guarded_call
-from taskleak.analysis.holders import Holder, into_collection, where
+from taskleak.analysis.holders import Holder, into_collection, where_held
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.keys import (
     constant_key,
@@ -148,8 +148,8 @@ class Classifier:
                     repeating=often.function if often.repeats else "",
                     evidence=often.evidence if often.repeats else "",
                     function=fn.name if fn is not None else "<module>",
-                    where=where(site.scope), keeper=kept_by, owner=owner, attribute=attribute,
-                    wrapper=sp.wrapper,
+                    where=where_held(keeper, site.scope), keeper=kept_by, owner=owner,
+                    attribute=attribute, wrapper=sp.wrapper,
                     threadsafe=sp.threadsafe, **facts)
 
     def _effects(self, sp: Spawn, holder: Holder) -> Effects:

@@ -38,6 +38,15 @@ def where(scope: Scope) -> str:
     return f"{method.name}()"
 
 
+def where_held(keeper: Holder | None, scope: Scope) -> str:
+    """Where the spawn's function returns, as messages say it: for a local, the function it
+    belongs to (`schedule()` nested in a method, not the method); else `where(scope)`."""
+    if keeper is not None and keeper.kind is Keeper.LOCAL \
+            and isinstance(keeper.scope.node, cst.FunctionDef):
+        return f"{keeper.scope.name}()"
+    return where(scope)
+
+
 def into_collection(d: Dest) -> bool:
     """`x.add(task)` / `self._m[k].append(task)` / `self._m.setdefault(k, []).append(task)`:
     the task went into a collection we can name (a subscripted receiver, or the entry
