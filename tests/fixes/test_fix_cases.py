@@ -106,6 +106,17 @@ def _low_rows(data: bytes) -> int:
     return sum(f.risk is Risk.LOW and not f.message.startswith("spawned by ") for f in rows)
 
 
+# The tracked-set fix keeps a task alive until it is done; an endless task it keeps has still no
+# shutdown path, a finding of its own (task-never-cleaned) that no safe fix resolves: cancelling
+# it in a close method changes what the program does.
+KEPT_BUT_ENDLESS = "only once it is done, which it never is"
+
+
+def _kept_but_endless(data: bytes) -> int:
+    return sum(f.rule == "TL201" and f.message.endswith(KEPT_BUT_ENDLESS)
+               for f in analyze_source(data.decode()))
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_after_file_compiles_rechecks_low_and_is_stable(name: str) -> None:
     before, after = _pair(name)
@@ -113,13 +124,15 @@ def test_after_file_compiles_rechecks_low_and_is_stable(name: str) -> None:
     result = _fix(name, before)
     still_open = {(n.rule) for n in result.not_fixed}
     rows = analyze_source(after.decode())
-    open_rows = [f for f in rows if f.risk is not Risk.LOW]
-    # exactly the declined findings stay; every fixed spawn is now low
+    endless = _kept_but_endless(after) - _kept_but_endless(before)
+    open_rows = [f for f in rows if f.risk is not Risk.LOW
+                 and not (f.rule == "TL201" and f.message.endswith(KEPT_BUT_ENDLESS))]
+    # exactly the declined findings stay; every fixed spawn is now low (or kept but endless)
     assert len(open_rows) == len(result.not_fixed)
     assert {f.rule for f in open_rows} == still_open
     # counted with no suppression comment applied: a bare one hides low rows, and a fix may
     # remove it
-    assert _low_rows(after) == _low_rows(before) + len(
+    assert _low_rows(after) + endless == _low_rows(before) + len(
         [a for a in result.applied if a.kind not in (FixKind.AWAIT, FixKind.REMOVE_NOQA)])
     again = _fix(name, after)
     assert again.fixed == after

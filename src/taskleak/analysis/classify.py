@@ -41,7 +41,12 @@ from taskleak.analysis.keys import (
     target_text,
 )
 from taskleak.analysis.lifecycle import Lifecycle
-from taskleak.analysis.lifetimes import held_while, pruned_only_on_success, without_its_own_cancels
+from taskleak.analysis.lifetimes import (
+    held_while,
+    never_done,
+    pruned_only_on_success,
+    without_its_own_cancels,
+)
 from taskleak.analysis.nodes import leaves_the_loop
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import passed_fate
@@ -53,6 +58,7 @@ from taskleak.analysis.spawns import AS_COMPLETED, Spawn
 from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES
 from taskleak.analysis.witness import no_end_witness
 
+_PRUNED_WITH_ITS_KEY = "pruned when its key is collected (a WeakKeyDictionary)"
 # what a helper's promise makes of each call of it
 _PROMISED = {Promise.KEEPS_AND_CLEANS: FateKind.HELPER_KEEPS,
              Promise.KEEPS: FateKind.HELPER_NEVER_ENDS, Promise.DROPS: FateKind.HELPER_DROPS}
@@ -65,8 +71,7 @@ class Classifier:
         self.ownership = Ownership(module, resolver)
         self.lifecycle = Lifecycle(module, resolver)
         self.races = RaceFates(self.ownership)
-        # the hand-offs to calls it could not follow, of the spawns classified since it was
-        # emptied (`foreign_handoffs.classified`)
+        # hand-offs to calls it could not follow since emptied (`foreign_handoffs.classified`)
         self.handed: list[tuple[Dest, Scope]] = []
 
     def fates(self, sp: Spawn) -> list[Fate]:
@@ -132,8 +137,7 @@ class Classifier:
                                         target=target)
         return self.holder_fate(sp, holder)
 
-    def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None,
-              **facts: Any) -> Fate:
+    def _fate(self, kind: FateKind, sp: Spawn, keeper: Holder | None = None, **facts: Any) -> Fate:
         """A fate with what every rule may say of the spawn (how often it runs, where) and what
         keeps it (`keeper`); `facts`: the fate's other fields (`holder`, `cleanup` ...)."""
         site = sp.site
@@ -149,8 +153,7 @@ class Classifier:
                     evidence=often.evidence if often.repeats else "",
                     function=fn.name if fn is not None else "<module>",
                     where=where_held(keeper, site.scope), keeper=kept_by, owner=owner,
-                    attribute=attribute, wrapper=sp.wrapper,
-                    threadsafe=sp.threadsafe, **facts)
+                    attribute=attribute, wrapper=sp.wrapper, threadsafe=sp.threadsafe, **facts)
 
     def _effects(self, sp: Spawn, holder: Holder) -> Effects:
         eff = self.ownership.effects(holder)
@@ -229,8 +232,7 @@ class Classifier:
         site = sp.site
         eff = without_its_own_cancels(site, eff)
         if eff.replaced and not endless(site):
-            # a task that ends by itself: cancelling the old one before its replacement ends
-            # each of them (a debounce); only an endless one needs a shutdown path
+            # ends by itself: cancelled as it is replaced, each ends (an endless one needs more)
             eff.cancels = eff.cancels + eff.replaced  # new lists: see Effects.copy()
             eff.replaced = []
         label, cleanup, fn = holder.label, eff.cleanup or "", site.scope.method()
@@ -260,8 +262,7 @@ class Classifier:
         if cleanup:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
         if eff.handed:
-            return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
-                              handed=eff.handed[0])
+            return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label, handed=eff.handed[0])
         closing = owner_ends(sp, holder, eff)
         if closing:  # joined, stopped, or the close itself with its outcome read
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing)
@@ -270,8 +271,7 @@ class Classifier:
                           holder, holder=label, long_running=long_running(sp), loop=loop_words(sp),
                           closers=closers(holder, sp, eff), guard=guarded,
                           replaced=", ".join(dict.fromkeys(eff.replaced)),
-                          reschedules=reschedules(site),
-                          witness=no_end_witness(holder, eff))
+                          reschedules=reschedules(site), witness=no_end_witness(holder, eff))
 
     # -- a collection ------------------------------------------------------------------------
     def collection_fate(self, sp: Spawn, holder: Holder, *, keyed: bool,
@@ -290,10 +290,8 @@ class Classifier:
         label = f"collection {holder.label}"
         cleanup = eff.cleanup or ""
         if keyed and self.ownership.made_by(holder, WEAK_KEY_DICTIONARIES):
-            # its tasks are values, held strongly, and each entry goes with its key: one per
-            # live key, not a collection that only grows
-            cleanup = ", ".join(filter(None, (cleanup, "pruned when its key is collected (a "
-                                                        "WeakKeyDictionary)")))
+            # tasks are values, each entry goes with its key: one per live key, no growth
+            cleanup = ", ".join(filter(None, (cleanup, _PRUNED_WITH_ITS_KEY)))
         fn = site.scope.method()
         slot = isinstance(target, cst.Subscript) and constant_key(target)
         overwrites = False
@@ -316,6 +314,9 @@ class Classifier:
         if pruner:
             return self._fate(FateKind.PRUNED_ON_SUCCESS, sp, holder, holder=label,
                               cleanup=cleanup, callee=pruner)
+        if words := never_done(sp, cleanup):  # pruned once done, and it never is
+            return self._fate(FateKind.NEVER_CLEANED, sp, holder, holder=label, loop=words,
+                              witness=f"{cleanup} only once it is done, which it never is")
         if cleanup:
             return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
                               cleanup=cleanup)

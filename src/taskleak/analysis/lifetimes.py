@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.coroutines import spawned_function
+from taskleak.analysis.coroutines import loop_words, spawned_function
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.forgetting_helpers import only_prunes
 from taskleak.analysis.holders import where
 from taskleak.analysis.nodes import callee_text, dotted, last_name
 from taskleak.analysis.resolve import Resolver, SymKind
 from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.sentinels import sentinel_stopper
+from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
 from taskleak.analysis.walk import descendants
 
@@ -97,6 +99,18 @@ def stopped_on_signal(site: CallSite) -> str:
     cls = target.enclosing_class() if target is not None else None
     put = sentinel_stopper(target, cls) if target is not None and cls is not None else None
     return f"stopped by {put[0].name}() through {put[1]}" if put is not None else ""
+
+
+def never_done(sp: Spawn, cleanup: str) -> str:
+    """What is true of the loop of a task kept in a collection that only a done-callback
+    prunes (`cleanup`), when its coroutine never ends by itself: a loop with no `break` or
+    `return` that no flag or sentinel of its class stops (`stopped_on_signal`). Pruned once it
+    is done, it never is, and nothing cancels it: no shutdown path (RUBRIC: medium). ""
+    otherwise."""
+    if not only_prunes(cleanup):
+        return ""
+    words = loop_words(sp)
+    return words if words and not stopped_on_signal(sp.site) else ""
 
 
 def joined_by(site: CallSite) -> str:

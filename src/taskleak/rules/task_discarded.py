@@ -274,7 +274,9 @@ class Agent:
     fix_notes="""\
 Inside a method of a class with `__init__`, the three-line form keeps the task in a set on the
 instance; at module level or in a plain function, in a module-level `_background_tasks`. Neither
-is cancelled by the fix: cancelling in a close method changes what the program does. When the
+is cancelled by the fix: cancelling in a close method changes what the program does (so a
+task whose coroutine never ends by itself, kept by the fix, is then reported by
+task-never-cleaned: it has no shutdown path until a close cancels it). When the
 work is short and the caller can wait (the seeds' websocket send),
 the unsafe fix `await self._send(json.dumps(message))` is simpler still.
 

@@ -78,6 +78,11 @@ nothing ends it either, so it is reported too, with the guard named. A cancel th
 room for a new spawn of an endless task (`self._task.cancel(); self._task = spawn(...)`) is a
 replacement, not an end; nor is a cancel by the task's own coroutine (`self._task.cancel()` at
 the end of the coroutine kept in `self._task`): it is finishing then, and a failure skips it.
+A task kept in a collection that only a done-callback prunes (`tasks.add(task);
+task.add_done_callback(tasks.discard)`) is kept until it is done; when its coroutine has an
+endless loop (no `break` or `return`) that no flag or sentinel of its class stops, and nothing
+cancels the collection's tasks, it is never done: reported too ("pruned ... only once it is
+done, which it never is").
 
 In a generator (an async generator, an `asynccontextmanager`), a task kept in a local (or a
 local list) and awaited, gathered or cancelled only after one of its `yield`s is reported too:
