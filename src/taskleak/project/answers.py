@@ -98,10 +98,11 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
         if resolved is None or resolved not in index.classes:
             return _answered_by_name(index, fate, question)
         owner = resolved
-        weak = _declared_type(index, owner, question.name)
-        if weak in WEAK_CONTAINERS:  # `monitor._tasks`, `_tasks: weakref.WeakSet[Task]`
-            return replace(fate, kind=FateKind.WEAKLY_HELD, cleanup="", closers="",
-                           holder=f"{fate.holder}, a {weak} of {owner[1]}")
+    # `monitor._tasks`, `self._tasks` of a subclass: `_tasks: weakref.WeakSet[Task]` there
+    weak = _declared_type(index, owner, question.name)
+    if weak in WEAK_CONTAINERS:
+        return replace(fate, kind=FateKind.WEAKLY_HELD, cleanup="", closers="",
+                       holder=f"{fate.holder}, a {weak} of {owner[1]}")
     found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted))
     if not found:
         return _ended_on_an_untyped_object(index, path, fate, question)
