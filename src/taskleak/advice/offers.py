@@ -59,7 +59,7 @@ def offers(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], l
         return found, [TOO_DEEP_TO_FIX]
     if ctx.rewrites_more:  # what `fix` would write is not the user's file with one fix in it
         return found, [DROPS_LINES]
-    if sp.run_by_ioloop:  # `io_loop.add_callback(self.send)`, a `@gen.coroutine`
+    if sp.run_by_ioloop is not None:  # `io_loop.add_callback(self.send)`, a `@gen.coroutine`
         return found, [IOLOOP_RUNS_NO_FIX]
     if sp.unawaited:  # `loop.call_later(5, self.expire)`: no task exists to keep
         return found, [NEVER_AWAITED_NO_FIX]

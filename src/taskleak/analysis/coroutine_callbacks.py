@@ -59,7 +59,8 @@ class CallsBack(Enum):
 def _calls_back(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> CallsBack | None:
     """PLAINLY: an asyncio loop's `call_later` (and the other `CALLED_BACK_LATER` methods), an
     asyncio Task's or Future's `add_done_callback`, a `threading.Timer`; AND_RUNS: a tornado
-    IOLoop's `TORNADO_RUNS_CALLED_BACK` methods; None: anything else (not followed)."""
+    IOLoop's `TORNADO_RUNS_CALLED_BACK` methods (`CoroutineCallbacks.of` tells AND_DROPS from
+    it by the function); None: anything else (not followed)."""
     if not isinstance(func, cst.Attribute):
         return None
     whole = resolver.resolve(func, scope)
@@ -124,9 +125,9 @@ class CoroutineCallbacks:
                 args = [a.value for a in value.args if a.keyword is None and not a.star]
                 return self._callback(calls, args[0], scope, resolver, depth + 1) \
                     if args else None
-            called = _function(calls, value.func, scope, resolver)
+            called = calls.resolve(value.func, scope, resolver)
             return (called, True) if called is not None else None  # `self.expire()`
-        found = _function(calls, value, scope, resolver)
+        found = calls.resolve(value, scope, resolver)
         if found is not None:
             return found, False
         if isinstance(value, cst.Name):  # a local bound once to a callback
@@ -136,8 +137,3 @@ class CoroutineCallbacks:
                 return self._callback(calls, bindings[0].value, bindings[0].scope, resolver,
                                       depth + 1)
         return None
-
-
-def _function(calls: OwnCalls, func: cst.BaseExpression, scope: Scope, resolver: Resolver
-              ) -> str | None:
-    return calls.resolve(func, scope, resolver)

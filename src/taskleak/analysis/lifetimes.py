@@ -183,13 +183,11 @@ def closure_joined(site: CallSite, callback: str) -> str:
               if "." not in o.key and o.key in fn.bindings and o.key not in target.bindings
               and o.dest.kind is Flow.METHOD and o.dest.callee == "set"
               and any(isinstance(n, cst.Finally) for n in o.path)}
-    for s in fn.walk():
-        if s is not target and events:
-            for o in s.occurrences:
-                if o.key in events and o.dest.kind is Flow.METHOD and o.dest.callee == "wait":
-                    return (f"{fn.name}() waits for its end through `{o.key}`, which "
-                            f"{target.name}() sets in a `finally`")
-    return ""
+    waits = (o for s in fn.walk() if s is not target for o in s.occurrences
+             if o.key in events and o.dest.kind is Flow.METHOD and o.dest.callee == "wait")
+    wait = next(waits, None)
+    return (f"{fn.name}() waits for its end through `{wait.key}`, which {target.name}() sets "
+            "in a `finally`") if wait is not None else ""
 
 
 def _attributes_called(fn: Scope, self_name: str, methods: set[str]) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from taskleak.analysis.coroutine_callbacks import CallsBack
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.handoffs import receiving_parameter
@@ -61,10 +62,14 @@ def called_back_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate:
     back later and ignores what it returns (`vocabulary.CALLED_BACK_LATER`: `call_soon`,
     `add_signal_handler` ...) drops the Task; any other call is not followed."""
     d = sp.site.dest
-    if sp.run_by_ioloop:  # `io_loop.add_callback(self.run)`, `async def run`: it runs
+    if sp.run_by_ioloop is not None:  # `io_loop.add_callback(self.run)`: it runs
         joined = closure_joined(sp.site, sp.unawaited)
-        kind = FateKind.RUN_AND_JOINED if joined else FateKind.RUN_BY_IOLOOP \
-            if sp.run_by_ioloop == "task" else FateKind.FUTURE_DROPPED_BY_IOLOOP
+        if joined:
+            kind = FateKind.RUN_AND_JOINED
+        elif sp.run_by_ioloop is CallsBack.AND_RUNS:
+            kind = FateKind.RUN_BY_IOLOOP
+        else:
+            kind = FateKind.FUTURE_DROPPED_BY_IOLOOP
         return make(kind, sp, holder=sp.unawaited, callee=d.callee, cleanup=joined)
     if sp.unawaited:  # `loop.call_later(5, self.expire)`, `async def expire`
         return make(FateKind.NEVER_AWAITED, sp, holder=sp.unawaited, callee=d.callee,

@@ -249,12 +249,15 @@ class Resolver:
         return UNKNOWN
 
 
+_TORNADO_LOOP = Sym(SymKind.INSTANCE, "tornado.ioloop.IOLoop", Instance.TORNADO_LOOP)
+
+
 def _instance_of(qualified: str) -> Sym:
     """The value of calling `qualified`."""
     if qualified in LOOP_FACTORIES or qualified.endswith(LOOP_FACTORY_SUFFIXES):
         return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
     if qualified in TORNADO_LOOP_FACTORIES:
-        return Sym(SymKind.INSTANCE, "tornado.ioloop.IOLoop", Instance.TORNADO_LOOP)
+        return _TORNADO_LOOP
     last = qualified.rsplit(".", 1)[-1]
     group = TASKGROUP_FACTORIES.get(qualified) or TASKGROUP_FACTORY_NAMES.get(last)
     if group is None and any(part in last for part in TASKGROUP_NAME_PARTS):
@@ -269,7 +272,7 @@ def _instance_of_type(qualified: str) -> Sym:
     if qualified in LOOP_TYPES or qualified.endswith(LOOP_TYPE_SUFFIX):
         return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
     if qualified in TORNADO_LOOP_TYPES:
-        return Sym(SymKind.INSTANCE, "tornado.ioloop.IOLoop", Instance.TORNADO_LOOP)
+        return _TORNADO_LOOP
     group = TASKGROUP_TYPES.get(qualified) or TASKGROUP_TYPE_NAMES.get(
         qualified.rsplit(".", 1)[-1])
     if group is not None:

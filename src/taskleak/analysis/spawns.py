@@ -43,7 +43,6 @@ from taskleak.analysis.vocabulary import (
 from taskleak.records import record
 
 _OWNERS = {Instance.TASKGROUP: "TaskGroup", Instance.NURSERY: "Nursery"}
-_RUN_BY_IOLOOP = {CallsBack.AND_RUNS: "task", CallsBack.AND_DROPS: "future"}
 AS_COMPLETED = "asyncio.as_completed"
 # Calls whose result is a task already: handed to gather, they are not coroutines.
 _TASK_MAKERS = SPAWN_FUNCTIONS | {"create_eager_task", "gather", "shield", "create_future",
@@ -65,9 +64,9 @@ class Spawn:
     # coroutine_callbacks.py): its name, and whether a coroutine object is handed instead
     unawaited: str = ""
     coroutine_object: bool = False
-    # ... that the call runs (tornado's IOLoop `add_callback`): "task", an `async def`'s task
-    # the IOLoop keeps until done; "future", a `@gen.coroutine`'s Future it drops
-    run_by_ioloop: str = ""
+    # ... that the call runs (tornado's IOLoop `add_callback`): AND_RUNS, an `async def`'s
+    # task the IOLoop keeps until done; AND_DROPS, a `@gen.coroutine`'s Future it drops
+    run_by_ioloop: CallsBack | None = None
 
     @property
     def threadsafe(self) -> bool:
@@ -148,8 +147,8 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
                 name, coroutine_object, how = function
                 out.append(Spawn(site, callee_text(site.node.func), structured=False,
                                  unawaited=name, coroutine_object=coroutine_object,
-                                 run_by_ioloop="" if coroutine_object else
-                                 _RUN_BY_IOLOOP.get(how, "")))
+                                 run_by_ioloop=None if coroutine_object
+                                 or how is CallsBack.PLAINLY else how))
     made = {id(sp.site.node) for sp in out}
     return [sp for sp in out if not _gives_back_a_task(sp, resolver, made)]
 
