@@ -150,18 +150,37 @@ class Resolver:
         if isinstance(node, cst.Subscript):  # `asyncio.Task[None]` annotations
             return self._subscript(node, scope)
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-            # string annotations: "asyncio.AbstractEventLoop"
-            text = node.evaluated_value if isinstance(node, cst.SimpleString) else None
-            if isinstance(text, str):
-                try:
-                    expr = cst.parse_expression(text)
-                except cst.ParserSyntaxError:
-                    return UNKNOWN
-                return self.resolve(expr, scope)
-            return UNKNOWN
+            return self._string(node, scope)
         if isinstance(node, cst.BinaryOperation):  # `AbstractEventLoop | None`
             left = self.resolve(node.left, scope)
             return left if left.kind is not SymKind.UNKNOWN else self.resolve(node.right, scope)
+        if isinstance(node, cst.BooleanOperation):  # `loop or IOLoop.current()`
+            return self._either(node.left, node.right, scope)
+        if isinstance(node, cst.IfExp):  # `loop if loop is not None else get_event_loop()`
+            return self._either(node.body, node.orelse, scope)
+        return UNKNOWN
+
+    def _string(self, node: cst.SimpleString | cst.ConcatenatedString, scope: Scope) -> Sym:
+        """A string annotation: "asyncio.AbstractEventLoop"."""
+        text = node.evaluated_value if isinstance(node, cst.SimpleString) else None
+        if isinstance(text, str):
+            try:
+                expr = cst.parse_expression(text)
+            except cst.ParserSyntaxError:
+                return UNKNOWN
+            return self.resolve(expr, scope)
+        return UNKNOWN
+
+    def _either(self, first: cst.BaseExpression, second: cst.BaseExpression,
+                scope: Scope) -> Sym:
+        """A value that is one of two: a loop, IOLoop or task group when either side is one
+        (`loop or IOLoop.current()`: an untyped parameter with a made default is what it
+        defaults to), else unknown: a plain instance on one side says nothing of the other,
+        and an unknown value keeps its name's hint (`spawns.classify_call`)."""
+        for side in (first, second):
+            s = self.resolve(side, scope)
+            if s.kind is SymKind.INSTANCE and s.instance is not Instance.OTHER:
+                return s
         return UNKNOWN
 
     def _subscript(self, node: cst.Subscript, scope: Scope) -> Sym:
