@@ -38,6 +38,7 @@ from taskleak.analysis.scan import scan
 from taskleak.analysis.scopes import Scope
 from taskleak.analysis.spawners import Spawner, parse_spawner, spawner_index
 from taskleak.analysis.spawns import Spawn, find_spawns
+from taskleak.analysis.typed_names import IOLOOP
 from taskleak.records import record
 
 
@@ -114,7 +115,8 @@ class ModuleAnalysis:
         loop (typed in another module), who calls the spawn helper it is in."""
         asked = questions_of(fates, context, self._param_index)
         if sp.receiver:
-            asked += (Question(QuestionKind.RECEIVER_LOOP, sp.receiver),)
+            asked += (Question(QuestionKind.RECEIVER_LOOP, sp.receiver,
+                               IOLOOP if sp.run_by_ioloop is not None else ""),)
         returned = Question(QuestionKind.RETURNED_TASK, context)
         if context in helpers and returned not in asked:
             asked += (Question(QuestionKind.HELPER_CALLERS, context),)

@@ -3,9 +3,10 @@ that the project join can type it from the module that defines it.
 
 `core.loop` (after `from pkg import core`) is "pkg.core.loop"; `current.get().loop` (after
 `from pkg.core import current`) is "pkg.core.current.get().loop"; `ctx.loop` with
-`ctx: core.Context` is "pkg.core.Context().loop" (an instance: the class called); a local bound
-from any of these (`lp = ctx.loop`) is its value's chain. A chain that starts anywhere else
-(a local of unknown origin, a call with arguments) is "": nothing to ask.
+`ctx: core.Context` is "pkg.core.Context().loop" (an instance: the class called); `self.loop`
+that a class derived from an imported `Base` never sets is "pkg.base.Base().loop"; a local
+bound from any of these (`lp = ctx.loop`) is its value's chain. A chain that starts anywhere
+else (a local of unknown origin, a call with arguments) is "": nothing to ask.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.resolve import Resolver, SymKind
-from taskleak.analysis.scopes import Binding, BindingKind, Scope
+from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
 
 _MAX_DEPTH = 8
 
@@ -58,8 +59,38 @@ def _self_attribute(node: cst.Attribute, scope: Scope, resolver: Resolver) -> st
     if not isinstance(base, cst.Name) or method is None or cls is None \
             or base.value != method.self_name:
         return ""
-    for annotation, where in cls.attr_annotations.get(node.attr.value, ()):
+    attr = node.attr.value
+    for annotation, where in cls.attr_annotations.get(attr, ()):
         typed = resolver.resolve(annotation, where)
         if typed.kind is SymKind.QUALIFIED:
             return f"{typed.name}()"
+    return _inherited(cls, attr, resolver)
+
+
+def _inherited(cls: Scope, attr: str, resolver: Resolver, depth: int = 0) -> str:
+    """`self.loop` that the class never sets, of a class derived from one imported from
+    another module (`class Stop(BaseApp)`, `BaseApp` declaring `loop = Instance(IOLoop)`),
+    directly or through classes of this module that do not set it either:
+    "pkg.base.BaseApp().loop", its first such base's. Set in a class, it is that class's."""
+    if attr in cls.attr_bindings or attr in cls.bindings or attr in cls.attr_annotations \
+            or not isinstance(cls.node, cst.ClassDef) or cls.parent is None or depth > _MAX_DEPTH:
+        return ""
+    for arg in cls.node.bases:
+        base = resolver.resolve(arg.value, cls.parent)
+        if base.kind is SymKind.QUALIFIED:
+            return f"{base.name}().{attr}"
+        local = _local_class(arg.value, cls.parent, resolver)
+        if local is not None:
+            return _inherited(local, attr, resolver, depth + 1)
     return ""
+
+
+def _local_class(node: cst.BaseExpression, scope: Scope, resolver: Resolver) -> Scope | None:
+    """The class of this module a base class expression names, if it is one."""
+    if not isinstance(node, cst.Name):
+        return None
+    bindings = resolver.lookup(node.value, scope) or []
+    if len(bindings) != 1 or bindings[0].kind is not BindingKind.CLASS or bindings[0].scope is None:
+        return None
+    return next((c for c in bindings[0].scope.children
+                 if c.kind is ScopeKind.CLASS and c.name == node.value), None)

@@ -21,7 +21,9 @@ task that tornado (since 6.3) keeps in `IOLoop._pending_tasks` until it is done,
 error (kept until done, never cancelled); a function decorated `tornado.gen.coroutine` starts
 when called and gives a Future, which tornado takes as it is: it only adds a callback logging
 its error, and keeps nothing (dropped). The receiver must resolve to an IOLoop
-(`IOLoop.current()`, a constructor, an annotation: `vocabulary.TORNADO_LOOP_FACTORIES`).
+(`IOLoop.current()`, a constructor, an annotation, traitlets' `Instance(IOLoop)`:
+`vocabulary.TORNADO_LOOP_FACTORIES`), or be a chain another module types (`self.loop` that a base
+class of another module holds: `chains.py`), asked of the project join (`receivers.py`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from enum import Enum
 
 import libcst as cst
 
+from taskleak.analysis.chains import receiver_chain
 from taskleak.analysis.local_helpers import OwnCalls
 from taskleak.analysis.nodes import last_name
 from taskleak.analysis.resolve import Instance, Resolver, SymKind
@@ -56,27 +59,36 @@ class CallsBack(Enum):
     AND_DROPS = "and drops"
 
 
-def _calls_back(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> CallsBack | None:
+def _calls_back(func: cst.BaseExpression, scope: Scope, resolver: Resolver
+                ) -> tuple[CallsBack, str] | None:
     """PLAINLY: an asyncio loop's `call_later` (and the other `CALLED_BACK_LATER` methods), an
     asyncio Task's or Future's `add_done_callback`, a `threading.Timer`; AND_RUNS: a tornado
     IOLoop's `TORNADO_RUNS_CALLED_BACK` methods (`CoroutineCallbacks.of` tells AND_DROPS from
-    it by the function); None: anything else (not followed)."""
+    it by the function); None: anything else (not followed). With it, the receiver's chain when
+    another module must type it (`self.loop` a base class of another module declares: the
+    project join asks it, `chains.py`), else ""."""
     if not isinstance(func, cst.Attribute):
         return None
     whole = resolver.resolve(func, scope)
     if whole.kind is SymKind.QUALIFIED and whole.name in _THREADS:
-        return CallsBack.PLAINLY
+        return CallsBack.PLAINLY, ""
     receiver = resolver.resolve(func.value, scope)
+    method = func.attr.value
+    if receiver.kind is SymKind.UNKNOWN:
+        how = CallsBack.AND_RUNS if method in TORNADO_RUNS_CALLED_BACK else \
+            CallsBack.PLAINLY if method in CALLED_BACK_LATER and method != "add_done_callback" \
+            else None
+        chain = receiver_chain(func.value, scope, resolver) if how is not None else ""
+        return (how, chain) if how is not None and chain else None
     if receiver.kind is not SymKind.INSTANCE:
         return None
-    method = func.attr.value
     if receiver.instance is Instance.TORNADO_LOOP:
-        return CallsBack.AND_RUNS if method in TORNADO_RUNS_CALLED_BACK else None
+        return (CallsBack.AND_RUNS, "") if method in TORNADO_RUNS_CALLED_BACK else None
     if method not in CALLED_BACK_LATER:
         return None
     if method == "add_done_callback":
-        return CallsBack.PLAINLY if receiver.name.startswith(_FUTURE_MAKERS) else None
-    return CallsBack.PLAINLY if receiver.instance is Instance.LOOP else None
+        return (CallsBack.PLAINLY, "") if receiver.name.startswith(_FUTURE_MAKERS) else None
+    return (CallsBack.PLAINLY, "") if receiver.instance is Instance.LOOP else None
 
 
 class CoroutineCallbacks:
@@ -89,13 +101,14 @@ class CoroutineCallbacks:
             and isinstance(s.node, cst.FunctionDef) and s.node.asynchronous is not None})
         self._tornado_calls: OwnCalls | None = None  # made for the first IOLoop call
 
-    def of(self, site: CallSite, resolver: Resolver) -> tuple[str, bool, CallsBack] | None:
+    def of(self, site: CallSite, resolver: Resolver) -> tuple[str, bool, CallsBack, str] | None:
         """(the coroutine function's name, whether the callback is a coroutine object already,
-        how the call calls it back) when the function `site` calls back is one of the
-        module's coroutine functions."""
-        how = _calls_back(site.node.func, site.scope, resolver)
-        if how is None:
+        how the call calls it back, the receiver's chain when another module must type it)
+        when the function `site` calls back is one of the module's coroutine functions."""
+        calls_back = _calls_back(site.node.func, site.scope, resolver)
+        if calls_back is None:
             return None
+        how, chain = calls_back
         calls = self._calls if how is CallsBack.PLAINLY else self._tornado(resolver)
         found = self._callback(calls, site.func, site.scope, resolver, 0)
         if found is None:
@@ -103,7 +116,7 @@ class CoroutineCallbacks:
         qualname, coroutine_object = found
         if how is CallsBack.AND_RUNS and qualname not in self._calls.qualnames:
             how = CallsBack.AND_DROPS  # a `@gen.coroutine`: its Future is not kept
-        return qualname.rsplit(".", 1)[-1], coroutine_object, how
+        return qualname.rsplit(".", 1)[-1], coroutine_object, how, chain
 
     def _tornado(self, resolver: Resolver) -> OwnCalls:
         """The module's coroutine functions as tornado runs them: also a plain `def` decorated

@@ -64,7 +64,10 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         functions=functions + passing_on(root, ownership.resolver, functions)
         + loop_helpers(spawns, fates, {f.qualname for f in functions}),
         call_args=_call_args(root, ownership, lifecycle),
-        dropped_calls=dropped_calls(root, lifecycle, {id(sp.site.node) for sp in spawns}),
+        # a call another module must type (`self.group.call_soon(...)`) may be no spawn: a
+        # helper's call then, judged as such
+        dropped_calls=dropped_calls(root, lifecycle,
+                                    {id(sp.site.node) for sp in spawns if not sp.receiver}),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
                       for b in bs[:1] if b.kind is BindingKind.IMPORT)
         + tuple((STAR, module) for module in root.star_imports),

@@ -28,7 +28,8 @@ class QuestionKind(Enum):
     ATTRIBUTE_CLEANUP = "attribute_cleanup"  # is `owner`.`name` awaited/cancelled elsewhere?
     RETURNED_TASK = "returned_task"  # what do the callers of function `owner` do with it?
     PARAMETER_COLLECTION = "parameter_collection"  # who owns what `owner`'s `name` receives?
-    # is the receiver chain `owner` ("pkg.core.loop") an event loop? a spawn only if it is
+    # is the receiver chain `owner` ("pkg.core.loop") an event loop (`name` "", or tornado's
+    # IOLoop: "ioloop")? a spawn only if it is
     RECEIVER_LOOP = "receiver_loop"
     # who calls the spawn helper `owner` (it keeps and ends what it spawns)?
     HELPER_CALLERS = "helper_callers"

@@ -27,6 +27,7 @@ from taskleak.analysis.vocabulary import (
     TASKGROUP_TYPES,
     TORNADO_LOOP_FACTORIES,
     TORNADO_LOOP_TYPES,
+    TRAIT_INSTANCE,
 )
 from taskleak.records import record
 
@@ -139,6 +140,8 @@ class Resolver:
             if last_name(node.func) in LOOP_GETTERS:  # `self.server.get_loop()`
                 return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
             f = self.resolve(node.func, scope)
+            if f.kind is SymKind.QUALIFIED and f.name in TRAIT_INSTANCE:
+                return self._trait(node, scope)
             if f.kind is SymKind.QUALIFIED:
                 return _instance_of(f.name)
             if f.kind is SymKind.LOCAL or f.kind is SymKind.INSTANCE:
@@ -159,6 +162,28 @@ class Resolver:
         if isinstance(node, cst.IfExp):  # `loop if loop is not None else get_event_loop()`
             return self._either(node.body, node.orelse, scope)
         return UNKNOWN
+
+    def _trait_of(self, b: Binding) -> Sym | None:
+        """What a class attribute declared with traitlets' `Instance(...)` holds, else None."""
+        value = b.value
+        if b.kind is not BindingKind.ASSIGN or not isinstance(value, cst.Call) \
+                or b.scope is None:
+            return None
+        f = self.resolve(value.func, b.scope)
+        return self._trait(value, b.scope) \
+            if f.kind is SymKind.QUALIFIED and f.name in TRAIT_INSTANCE else None
+
+    def _trait(self, node: cst.Call, scope: Scope) -> Sym:
+        """traitlets' `Instance(klass)` (a class, or its import path as a string): the
+        attribute it declares holds an instance of `klass`."""
+        klass = next((a.value for a in node.args if a.keyword is None and not a.star), None) \
+            or next((a.value for a in node.args
+                     if a.keyword is not None and a.keyword.value == "klass"), None)
+        if isinstance(klass, cst.SimpleString):
+            text = klass.evaluated_value
+            return _instance_of_type(text) if isinstance(text, str) else UNKNOWN
+        typed = self.resolve(klass, scope) if klass is not None else UNKNOWN
+        return _instance_of_type(typed.name) if typed.kind is SymKind.QUALIFIED else UNKNOWN
 
     def _string(self, node: cst.SimpleString | cst.ConcatenatedString, scope: Scope) -> Sym:
         """A string annotation: "asyncio.AbstractEventLoop"."""
@@ -251,9 +276,9 @@ class Resolver:
         if bindings and bindings[0].kind is BindingKind.DEF and bindings[0].is_property:
             # `@property def loop(self) -> AbstractEventLoop`: reading it gives what it returns
             return self.typed(bindings[0].value, cls) or UNKNOWN
-        if bindings:  # class-level `loop: asyncio.AbstractEventLoop`
+        if bindings:  # class-level `loop: asyncio.AbstractEventLoop`, `loop = Instance(IOLoop)`
             typed = self.typed(bindings[0].value if bindings[0].kind is BindingKind.PARAM
-                               else bindings[0].annotation, cls)
+                               else bindings[0].annotation, cls) or self._trait_of(bindings[0])
             if typed is not None and typed.instance is not Instance.OTHER:
                 return typed
         values = cls.attr_bindings.get(attr)

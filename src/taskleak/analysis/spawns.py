@@ -144,11 +144,16 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
             callbacks = callbacks or CoroutineCallbacks(module)
             function = callbacks.of(site, resolver)
             if function is not None:
-                name, coroutine_object, how = function
+                name, coroutine_object, how, chain = function
+                if chain and ((coroutine_object and how is not CallsBack.PLAINLY)
+                              or any(sp.site.node is site.node for sp in out)):
+                    # a coroutine object given to an IOLoop typed elsewhere; a call that is a
+                    # spawn already (a helper of the project's: `group.call_soon(self.run)`)
+                    continue
                 out.append(Spawn(site, callee_text(site.node.func), structured=False,
                                  unawaited=name, coroutine_object=coroutine_object,
                                  run_by_ioloop=None if coroutine_object
-                                 or how is CallsBack.PLAINLY else how))
+                                 or how is CallsBack.PLAINLY else how, receiver=chain))
     made = {id(sp.site.node) for sp in out}
     return [sp for sp in out if not _gives_back_a_task(sp, resolver, made)]
 

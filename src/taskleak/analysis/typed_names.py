@@ -4,6 +4,7 @@ type another module's receiver chains (`chains.py`) in the project join.
 Each entry is (a name in the module, what it holds):
 - "loop": an event loop (`loop: AbstractEventLoop | None = None`, `Context.loop` annotated
   `asyncio.AbstractEventLoop`, `@property def loop(self) -> AbstractEventLoop`);
+- "ioloop": tornado's IOLoop (`self.io_loop = IOLoop.current()`, `loop = Instance(IOLoop)`);
 - "obj:<Class>": an instance of a class of this module that holds a loop somewhere
   (`state: State`, `State.context: Context`);
 - "var:<what>": a `ContextVar` whose `.get()` gives that (`current: ContextVar[Context]`).
@@ -19,6 +20,13 @@ from taskleak.analysis.resolve import Instance, Resolver
 from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
 
 LOOP = "loop"
+IOLOOP = "ioloop"
+# what each kind of instance is entered as
+_HELD = {Instance.LOOP: LOOP, Instance.TORNADO_LOOP: IOLOOP}
+
+
+def _kind(instance: Instance | None) -> str | None:
+    return _HELD.get(instance) if instance is not None else None
 _CONTEXT_VARS = ("ContextVar", "contextvars.ContextVar")
 
 
@@ -28,8 +36,9 @@ def typed_names(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
     held: dict[str, str] = {}
     for cls in classes.values():
         for attr in (*cls.attr_annotations, *cls.bindings, *cls.attr_bindings):
-            if resolver.attribute(cls, attr).instance is Instance.LOOP:
-                held[f"{cls.name}.{attr}"] = LOOP
+            kind = _kind(resolver.attribute(cls, attr).instance)
+            if kind is not None:
+                held[f"{cls.name}.{attr}"] = kind
     # classes that hold a loop, directly or through an attribute of such a class (a fixed
     # point: each round can add one level of nesting)
     for _ in range(3):
@@ -73,8 +82,9 @@ def _global(bindings: list[Binding], resolver: Resolver, bearing: set[str]) -> s
         assert b.scope is not None
         if b.kind is not BindingKind.ASSIGN or b.value is None:
             continue
-        if resolver.resolve(b.value, b.scope).instance is Instance.LOOP:
-            return LOOP
+        kind = _kind(resolver.resolve(b.value, b.scope).instance)
+        if kind is not None:
+            return kind
         if isinstance(b.value, cst.Call) and isinstance(b.value.func, cst.Name) \
                 and b.value.func.value in bearing:
             return f"obj:{b.value.func.value}"  # `state = State()`
@@ -88,8 +98,9 @@ def _type_of(annotation: cst.BaseExpression, scope: Scope, resolver: Resolver,
         return _type_of(annotation.left, scope, resolver, bearing) \
             or _type_of(annotation.right, scope, resolver, bearing)
     typed = resolver.typed(annotation, scope)
-    if typed is not None and typed.instance is Instance.LOOP:
-        return LOOP
+    kind = _kind(typed.instance) if typed is not None else None
+    if kind is not None:
+        return kind
     if isinstance(annotation, cst.Subscript) and len(annotation.slice) == 1:
         inner = annotation.slice[0].slice
         if isinstance(inner, cst.Index):

@@ -102,6 +102,9 @@ TORNADO_LOOP_TYPES = frozenset({
     "tornado.ioloop.IOLoop", "tornado.platform.asyncio.BaseAsyncIOLoop",
     "tornado.platform.asyncio.AsyncIOMainLoop", "tornado.platform.asyncio.AsyncIOLoop",
 })
+# traitlets' declaration of an attribute holding an instance of a class (`loop =
+# Instance(IOLoop)`, `Instance("tornado.ioloop.IOLoop")`): reading it gives that instance
+TRAIT_INSTANCE = frozenset({"traitlets.Instance", "traitlets.traitlets.Instance"})
 # method -> the position of the function it calls back
 TORNADO_RUNS_CALLED_BACK = {"add_callback": 0, "spawn_callback": 0,
                             "add_callback_from_signal": 0, "call_later": 1, "call_at": 1,

@@ -164,7 +164,7 @@ def _no_fix_reason(fate: Fate, call: DroppedCall, many: bool) -> str | None:
 def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
     """A call is a spawn unless its receiver needed another module to type it and that module
     does not hold an event loop there (`receivers.py`)."""
-    return all(is_loop(index, path, q.owner) for q in sf.questions
+    return all(is_loop(index, path, q.owner, kind=q.name) for q in sf.questions
                if q.kind is QuestionKind.RECEIVER_LOOP)
 
 

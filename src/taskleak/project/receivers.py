@@ -5,7 +5,8 @@ read from the typed names of the module it starts in (`analysis/typed_names.py`)
 "pkg.core.current.get().loop" when `current` is a `ContextVar` of a class whose `loop` is one;
 "pkg.core.Context().loop" when the class `Context` of `pkg/core.py` holds one in `loop`. A
 name the module imports from another module of the project is followed there. Anything else
-is not known to be a loop, and the call is no spawn: nothing is guessed.
+is not known to be a loop, and the call is no spawn: nothing is guessed. The same for tornado's
+IOLoop (`kind` "ioloop", a receiver question's `name`: `coroutine_callbacks.py`).
 """
 
 from __future__ import annotations
@@ -16,25 +17,29 @@ _LOOP = "loop"
 _MAX_DEPTH = 4
 
 
-def is_loop(index: ProjectIndex, importer: str, chain: str, depth: int = 0) -> bool:
-    """`chain`, as written in the module `importer`, holds an event loop."""
+def is_loop(index: ProjectIndex, importer: str, chain: str, depth: int = 0,
+            kind: str = "") -> bool:
+    """`chain`, as written in the module `importer`, holds an event loop (`kind` "") or what
+    `kind` names ("ioloop")."""
     if depth > _MAX_DEPTH:
         return False
+    wanted = kind or _LOOP
     for file, rest in index.module_file(importer, chain):
-        if rest and _held(index, file, rest.split("."), depth) == _LOOP:
+        if rest and _held(index, file, rest.split("."), depth, wanted) == wanted:
             return True
     return False
 
 
-def _held(index: ProjectIndex, file: str, tokens: list[str], depth: int) -> str:
-    """What the path `tokens` in module `file` holds: "loop", "obj:C", "var:...", or ""."""
+def _held(index: ProjectIndex, file: str, tokens: list[str], depth: int, wanted: str) -> str:
+    """What the path `tokens` in module `file` holds: "loop", "ioloop", "obj:C", "var:...",
+    or "" (`wanted`: the kind asked, for a name imported from another module)."""
     typed = index.typed.get(file, {})
     head, steps = tokens[0], tokens[1:]
     name = head.removesuffix("()")
     imported = index.imports.get(file, {}).get(name)
     if imported is not None:  # `from .context import Context`, re-exported here
         rest = ".".join([head.replace(name, imported, 1), *steps])
-        return _LOOP if is_loop(index, file, rest, depth + 1) else ""
+        return wanted if is_loop(index, file, rest, depth + 1, wanted) else ""
     if head.endswith("()"):
         held = f"obj:{name}" if (file, name) in index.classes else ""
     else:

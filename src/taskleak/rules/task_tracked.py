@@ -120,7 +120,8 @@ row of its own: "spawned by _start_idle_timer(), which keeps and ends it: cancel
 read only to find them). An `async def` of the module handed to `add_callback`, `spawn_callback`,
 `add_callback_from_signal`, `call_later`, `call_at` or `add_timeout` of tornado's IOLoop
 (`IOLoop.current()`, a constructor, an annotated parameter or attribute, an untyped parameter's
-made default: `loop or IOLoop.current()`) is a spawn tracked by
+made default: `loop or IOLoop.current()`, traitlets' `Instance(IOLoop)`, an attribute a base class
+in another module of the run holds) is a spawn tracked by
 the IOLoop: tornado runs the coroutine as a task, keeps it until it is done and logs its error
 (`IOLoop._pending_tasks`, since tornado 6.3); nothing cancels it. When the function is nested in
 the spawning function and sets, in a `finally`, an event that function waits on (tornado's

@@ -1,0 +1,18 @@
+"""Classes derived from base.py's whose inherited attributes hold no loop of the kind asked:
+`self.group` is the project's Scheduler (its calls are the helper's, judged as such: low),
+`self.evloop` an asyncio loop, which has no `add_callback` (no spawn), and `self.pool`, which no
+class sets (not followed: no spawn)."""
+
+import asyncio
+
+from app.base import Node
+
+
+class Worker(Node):
+    def go(self) -> None:
+        self.group.call_soon(self.run())
+        self.evloop.add_callback(self.run)  # type: ignore[attr-defined]
+        self.pool.create_task(self.run())  # type: ignore[attr-defined]
+
+    async def run(self) -> None:
+        await asyncio.sleep(0)
