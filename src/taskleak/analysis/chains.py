@@ -3,10 +3,11 @@ that the project join can type it from the module that defines it.
 
 `core.loop` (after `from pkg import core`) is "pkg.core.loop"; `current.get().loop` (after
 `from pkg.core import current`) is "pkg.core.current.get().loop"; `ctx.loop` with
-`ctx: core.Context` is "pkg.core.Context().loop" (an instance: the class called); `self.loop`
+`ctx: core.Context` is "pkg.core.Context().loop" (an instance: the class called, or what a
+function returns: `util.asyncio_loop(x)` is "pkg.util.asyncio_loop()"); `self.loop`
 that a class derived from an imported `Base` never sets is "pkg.base.Base().loop"; a local
 bound from any of these (`lp = ctx.loop`) is its value's chain. A chain that starts anywhere
-else (a local of unknown origin, a call with arguments) is "": nothing to ask.
+else (a local of unknown origin) is "": nothing to ask.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def receiver_chain(node: cst.BaseExpression, scope: Scope, resolver: Resolver,
             return own
         base = receiver_chain(node.value, scope, resolver, depth + 1)
         return f"{base}.{node.attr.value}" if base else ""
-    if isinstance(node, cst.Call) and not node.args:  # `current.get()`, `Context()`
+    if isinstance(node, cst.Call):  # `current.get()`, `Context()`, `util.get_loop(x)`
         func = receiver_chain(node.func, scope, resolver, depth + 1)
         return f"{func}()" if func else ""
     return ""

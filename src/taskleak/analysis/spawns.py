@@ -341,7 +341,9 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
     kind = _receiver_kind(receiver, hint) or _self_group(func.value, scope)
     if kind is Instance.LOOP and method in LOOP_METHODS:
         return Spawn(site, f"loop.{method}", structured=False)
-    if kind is None and method in LOOP_METHODS:
+    if (kind is None or kind is Instance.OTHER) and method in LOOP_METHODS:
+        # an instance made or typed in another module (`_asyncio_loop(x)` annotated there to
+        # return a loop): the project join asks that module
         chain = receiver_chain(func.value, scope, resolver)
         if chain:
             return Spawn(site, f"loop.{method}", structured=False, receiver=chain)

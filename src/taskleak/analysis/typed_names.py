@@ -7,7 +7,9 @@ Each entry is (a name in the module, what it holds):
 - "ioloop": tornado's IOLoop (`self.io_loop = IOLoop.current()`, `loop = Instance(IOLoop)`);
 - "obj:<Class>": an instance of a class of this module that holds a loop somewhere
   (`state: State`, `State.context: Context`);
-- "var:<what>": a `ContextVar` whose `.get()` gives that (`current: ContextVar[Context]`).
+- "var:<what>": a `ContextVar` whose `.get()` gives that (`current: ContextVar[Context]`);
+- "<function>()": what a module-level function returns, by its annotation (`def
+  _asyncio_loop(loop: Loop) -> asyncio.AbstractEventLoop`: "loop").
 Only entries that can lead to a loop are kept: the rest would be read by no question.
 """
 
@@ -52,6 +54,12 @@ def typed_names(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
                         held[key] = what
     bearing = {k.partition(".")[0] for k in held}
     for name, bindings in root.bindings.items():
+        if len(bindings) == 1 and bindings[0].kind is BindingKind.DEF \
+                and bindings[0].value is not None:  # `def f(...) -> AbstractEventLoop`
+            what = _type_of(bindings[0].value, root, resolver, bearing)
+            if what:
+                held[f"{name}()"] = what
+            continue
         what = _global(bindings, resolver, bearing)
         if what:
             held[name] = what

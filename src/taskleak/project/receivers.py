@@ -40,8 +40,8 @@ def _held(index: ProjectIndex, file: str, tokens: list[str], depth: int, wanted:
     if imported is not None:  # `from .context import Context`, re-exported here
         rest = ".".join([head.replace(name, imported, 1), *steps])
         return wanted if is_loop(index, file, rest, depth + 1, wanted) else ""
-    if head.endswith("()"):
-        held = f"obj:{name}" if (file, name) in index.classes else ""
+    if head.endswith("()"):  # what a function returns, or an instance of a class
+        held = typed.get(head) or (f"obj:{name}" if (file, name) in index.classes else "")
     else:
         held = typed.get(head, "")
     for step in steps:
