@@ -74,10 +74,8 @@ def _calls_back(func: cst.BaseExpression, scope: Scope, resolver: Resolver
         return CallsBack.PLAINLY, ""
     receiver = resolver.resolve(func.value, scope)
     method = func.attr.value
-    if receiver.kind is SymKind.UNKNOWN:
-        how = CallsBack.AND_RUNS if method in TORNADO_RUNS_CALLED_BACK else \
-            CallsBack.PLAINLY if method in CALLED_BACK_LATER and method != "add_done_callback" \
-            else None
+    if receiver.kind is SymKind.UNKNOWN:  # an IOLoop or a loop if another module says so
+        how = _by_method(method)
         chain = receiver_chain(func.value, scope, resolver) if how is not None else ""
         return (how, chain) if how is not None and chain else None
     if receiver.kind is not SymKind.INSTANCE:
@@ -89,6 +87,18 @@ def _calls_back(func: cst.BaseExpression, scope: Scope, resolver: Resolver
     if method == "add_done_callback":
         return (CallsBack.PLAINLY, "") if receiver.name.startswith(_FUTURE_MAKERS) else None
     return (CallsBack.PLAINLY, "") if receiver.instance is Instance.LOOP else None
+
+
+def _by_method(method: str) -> CallsBack | None:
+    """How a receiver of unknown type would call back, by its method, if it is what the project
+    join is asked to confirm: tornado's IOLoop for its methods, else an asyncio loop (a Future's
+    `add_done_callback` is not asked about). `call_later` and `call_at`, methods of both, are
+    asked as tornado's: a question names one kind, so an asyncio loop there is not found."""
+    if method in TORNADO_RUNS_CALLED_BACK:
+        return CallsBack.AND_RUNS
+    if method in CALLED_BACK_LATER and method != "add_done_callback":
+        return CallsBack.PLAINLY
+    return None
 
 
 class CoroutineCallbacks:
