@@ -18,8 +18,10 @@ from taskleak.analysis.vocabulary import (
     LOOP_FACTORIES,
     LOOP_FACTORY_SUFFIXES,
     LOOP_GETTERS,
+    LOOP_POLICIES,
     LOOP_TYPE_SUFFIX,
     LOOP_TYPES,
+    POLICY_LOOP_METHODS,
     TASKGROUP_FACTORIES,
     TASKGROUP_FACTORY_NAMES,
     TASKGROUP_NAME_PARTS,
@@ -137,17 +139,7 @@ class Resolver:
                 return self.attribute(owner, attr)
             return UNKNOWN
         if isinstance(node, cst.Call):
-            if last_name(node.func) in LOOP_GETTERS:  # `self.server.get_loop()`
-                return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
-            f = self.resolve(node.func, scope)
-            if f.kind is SymKind.QUALIFIED and f.name in TRAIT_INSTANCE:
-                return self._trait(node, scope)
-            if f.kind is SymKind.QUALIFIED:
-                return _instance_of(f.name)
-            if f.kind is SymKind.LOCAL or f.kind is SymKind.INSTANCE:
-                made = f.instance if f.kind is SymKind.LOCAL else None
-                return Sym(SymKind.INSTANCE, instance=made or Instance.OTHER)
-            return UNKNOWN
+            return self._call(node, scope)
         if isinstance(node, cst.Await):
             return self.resolve(node.expression, scope)
         if isinstance(node, cst.Subscript):  # `asyncio.Task[None]` annotations
@@ -161,6 +153,26 @@ class Resolver:
             return self._either(node.left, node.right, scope)
         if isinstance(node, cst.IfExp):  # `loop if loop is not None else get_event_loop()`
             return self._either(node.body, node.orelse, scope)
+        return UNKNOWN
+
+    def _call(self, node: cst.Call, scope: Scope) -> Sym:
+        """What calling `node.func` gives."""
+        func = node.func
+        if last_name(func) in LOOP_GETTERS:  # `self.server.get_loop()`
+            return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
+        if isinstance(func, cst.Attribute) and func.attr.value in POLICY_LOOP_METHODS:
+            # `asyncio.get_event_loop_policy().new_event_loop()`: an event loop policy's loop
+            policy = self.resolve(func.value, scope)
+            if policy.kind is SymKind.INSTANCE and policy.name in LOOP_POLICIES:
+                return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
+        f = self.resolve(func, scope)
+        if f.kind is SymKind.QUALIFIED and f.name in TRAIT_INSTANCE:
+            return self._trait(node, scope)
+        if f.kind is SymKind.QUALIFIED:
+            return _instance_of(f.name)
+        if f.kind is SymKind.LOCAL or f.kind is SymKind.INSTANCE:
+            made = f.instance if f.kind is SymKind.LOCAL else None
+            return Sym(SymKind.INSTANCE, instance=made or Instance.OTHER)
         return UNKNOWN
 
     def _trait_of(self, b: Binding) -> Sym | None:

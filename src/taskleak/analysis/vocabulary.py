@@ -83,6 +83,13 @@ LOOP_FACTORIES = frozenset({
     "asyncio.ProactorEventLoop", "asyncio.EventLoop", "uvloop.Loop",
 })
 LOOP_FACTORY_SUFFIXES = ("new_event_loop", "get_event_loop", "get_running_loop")
+# an event loop policy (what makes it, or its type) and its methods that give a loop
+LOOP_POLICIES = frozenset({
+    "asyncio.get_event_loop_policy", "asyncio.events.get_event_loop_policy",
+    "asyncio.DefaultEventLoopPolicy", "asyncio.AbstractEventLoopPolicy",
+    "asyncio.events.AbstractEventLoopPolicy", "uvloop.EventLoopPolicy",
+})
+POLICY_LOOP_METHODS = frozenset({"get_event_loop", "new_event_loop"})
 LOOP_TYPES = frozenset({
     "asyncio.AbstractEventLoop", "asyncio.events.AbstractEventLoop", "asyncio.BaseEventLoop",
     "asyncio.base_events.BaseEventLoop", "asyncio.SelectorEventLoop",
