@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.class_bases import module_bases
 from taskleak.analysis.resolve import Resolver, SymKind
-from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
+from taskleak.analysis.scopes import Binding, BindingKind, Scope
 
 _MAX_DEPTH = 8
 
@@ -68,30 +69,23 @@ def _self_attribute(node: cst.Attribute, scope: Scope, resolver: Resolver) -> st
     return _inherited(cls, attr, resolver)
 
 
-def _inherited(cls: Scope, attr: str, resolver: Resolver, depth: int = 0) -> str:
+def _inherited(cls: Scope, attr: str, resolver: Resolver) -> str:
     """`self.loop` that the class never sets, of a class derived from one imported from
     another module (`class Stop(BaseApp)`, `BaseApp` declaring `loop = Instance(IOLoop)`),
     directly or through classes of this module that do not set it either:
     "pkg.base.BaseApp().loop", its first such base's. Set in a class, it is that class's."""
-    if attr in cls.attr_bindings or attr in cls.bindings or attr in cls.attr_annotations \
-            or not isinstance(cls.node, cst.ClassDef) or cls.parent is None or depth > _MAX_DEPTH:
+    module = cls
+    while module.parent is not None:
+        module = module.parent
+    classes = [cls, *module_bases(cls, module)]
+    if any(attr in c.attr_bindings or attr in c.bindings or attr in c.attr_annotations
+           for c in classes):
         return ""
-    for arg in cls.node.bases:
-        base = resolver.resolve(arg.value, cls.parent)
-        if base.kind is SymKind.QUALIFIED:
-            return f"{base.name}().{attr}"
-        local = _local_class(arg.value, cls.parent, resolver)
-        if local is not None:
-            return _inherited(local, attr, resolver, depth + 1)
+    for c in classes:
+        if not isinstance(c.node, cst.ClassDef) or c.parent is None:
+            continue
+        for arg in c.node.bases:
+            base = resolver.resolve(arg.value, c.parent)
+            if base.kind is SymKind.QUALIFIED:
+                return f"{base.name}().{attr}"
     return ""
-
-
-def _local_class(node: cst.BaseExpression, scope: Scope, resolver: Resolver) -> Scope | None:
-    """The class of this module a base class expression names, if it is one."""
-    if not isinstance(node, cst.Name):
-        return None
-    bindings = resolver.lookup(node.value, scope) or []
-    if len(bindings) != 1 or bindings[0].kind is not BindingKind.CLASS or bindings[0].scope is None:
-        return None
-    return next((c for c in bindings[0].scope.children
-                 if c.kind is ScopeKind.CLASS and c.name == node.value), None)

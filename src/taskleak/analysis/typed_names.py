@@ -25,11 +25,12 @@ LOOP = "loop"
 IOLOOP = "ioloop"
 # what each kind of instance is entered as
 _HELD = {Instance.LOOP: LOOP, Instance.TORNADO_LOOP: IOLOOP}
+_CONTEXT_VARS = ("ContextVar", "contextvars.ContextVar")
 
 
 def _kind(instance: Instance | None) -> str | None:
+    """The entry for an instance of this kind: LOOP, IOLOOP, or None (not kept)."""
     return _HELD.get(instance) if instance is not None else None
-_CONTEXT_VARS = ("ContextVar", "contextvars.ContextVar")
 
 
 def typed_names(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
