@@ -107,6 +107,27 @@ def _called_name(value: cst.BaseExpression, scope: Scope, resolver: Resolver) ->
     return name
 
 
+def local_type(name: str, scope: Scope, resolver: Resolver) -> str:
+    """The declared type, as a dotted name, of a local or parameter `name` of the function
+    `scope` (or a function around it): the parameter's annotation (`pool: Pool`, `Optional[Pool]`),
+    an annotated assignment's, else the one name every assignment of it calls, `None` aside
+    (`pool = Pool(size)`); "" when it is bound otherwise (in a loop variable, unpacked, to
+    another value) or not in a function. The join keeps it only when it names a class of the
+    project, so a factory function's call types nothing."""
+    bindings = resolver.lookup(name, scope)
+    if not bindings or any(b.scope is None or b.scope.kind is not ScopeKind.FUNCTION
+                           for b in bindings):
+        return ""
+    declared = [b.declared_type for b in bindings if b.declared_type is not None]
+    if declared:
+        return single_class(declared[0])
+    if any(b.kind is not BindingKind.ASSIGN or b.value is None for b in bindings):
+        return ""
+    called = {_called_name(b.value, b.scope, resolver) for b in bindings  # type: ignore[arg-type]
+              if not (isinstance(b.value, cst.Name) and b.value.value == "None")}
+    return called.pop() if len(called) == 1 else ""
+
+
 def init_parameters(cls: Scope, resolver: Resolver) -> tuple[tuple[str, int], ...]:
     """(attribute, position, `self` counted) of what `__init__` stores from one of its
     parameters that has no annotation (`self.server = server`), sorted: the project join types

@@ -12,7 +12,12 @@ from dataclasses import replace
 
 import libcst as cst
 
-from taskleak.analysis.attribute_types import attribute_types, init_parameters, type_name
+from taskleak.analysis.attribute_types import (
+    attribute_types,
+    init_parameters,
+    local_type,
+    type_name,
+)
 from taskleak.analysis.closing import outcome_reader
 from taskleak.analysis.effect_owners import EffectOwners, self_owner
 from taskleak.analysis.fates import Fate, FateKind, Keeper
@@ -66,7 +71,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         call_args=_call_args(root, ownership, lifecycle),
         # a call another module must type (`self.group.call_soon(...)`) may be no spawn: a
         # helper's call then, judged as such
-        dropped_calls=dropped_calls(root, lifecycle,
+        dropped_calls=dropped_calls(root, lifecycle, ownership.resolver,
                                     {id(sp.site.node) for sp in spawns if not sp.receiver}),
         imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
                       for b in bs[:1] if b.kind is BindingKind.IMPORT)
@@ -357,7 +362,7 @@ def _call_args(root: Scope, ownership: Ownership, lifecycle: Lifecycle
     return tuple(out)
 
 
-def dropped_calls(root: Scope, lifecycle: Lifecycle,
+def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
                   spawned: AbstractSet[int] = frozenset()) -> tuple[DroppedCall, ...]:
     """The module's calls whose result is dropped, in a stable order (scopes in text order,
     calls in text order within each): `ordinal` finds the same call again in a new parse.
@@ -373,9 +378,12 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle,
             name = dotted(site.callee)
             if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS \
                     and id(site.call) not in spawned:
+                head, dot, _ = name.partition(".")
+                receiver = local_type(head, scope, resolver) \
+                    if dot and head not in ("self", "cls") else ""
                 out.append(DroppedCall(name, ordinal, scope.qualname or "<module>",
                                        site.in_loop, repeating, evidence, site.awaited,
                                        callee_text(site.call.func) + "()"
-                                       if site.callback is not None else ""))
+                                       if site.callback is not None else "", receiver))
             ordinal += 1
     return tuple(out)

@@ -166,10 +166,14 @@ class DroppedCall:
     awaited: bool = False  # `await f()` as a statement: what a coroutine function gives
     # the call that calls `callee` back and drops what it returns: "loop.call_soon()"
     called_back: str = ""
+    # the declared type of the local or parameter `callee` is called through, as written in
+    # this module (`pool.release()` with `pool: Pool`): `attribute_types.local_type`
+    receiver: str = ""
 
     def to_json(self) -> list[Any]:
-        return [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating,
-                self.evidence, self.awaited, self.called_back]
+        out = [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating,
+               self.evidence, self.awaited, self.called_back]
+        return [*out, self.receiver] if self.receiver else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> DroppedCall:

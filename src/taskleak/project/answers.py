@@ -330,6 +330,7 @@ def dropped_returns(index: ProjectIndex, path: str, spawn: SpawnFacts
             awaited = (fn := index.functions.get(target)) is not None and fn.awaited
             for caller_path, call in index.dropped.get(function.rsplit(".", 1)[-1], []):
                 if call.awaited == awaited \
-                        and index.resolve_callee(caller_path, call.callee, call.caller) == target:
+                        and index.resolve_callee(caller_path, call.callee, call.caller,
+                                                 call.receiver) == target:
                     out.append((caller_path, call, function))
     return out

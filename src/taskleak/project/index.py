@@ -27,6 +27,7 @@ from taskleak.analysis.interface import (
     Promise,
 )
 from taskleak.project.class_tree import ClassTree
+from taskleak.project.module_names import module_candidates
 
 Where = tuple[str, str]  # (file path, qualified name in that file)
 
@@ -39,21 +40,6 @@ def _returned(fate: Fate) -> bool:
     """The fate hands the one task to the caller: returned at once, or through a local."""
     return fate.kind is FateKind.RETURNED or (fate.kind is FateKind.LOCAL_HANDED
                                               and fate.handed == "returned")
-
-
-def module_candidates(target: str) -> tuple[int, list[tuple[str, str, bool]]]:
-    """How `target` (what an import names, dots and all) can be a module followed by a name in
-    it: its level (leading dots) and, longest module first, (file suffix, the rest, whether the
-    module has a name): "pkg.core.loop" -> 0, [("pkg/core/loop.py", "", True), ("pkg/core/loop/
-    __init__.py", "", True), ("pkg/core.py", "loop", True), ...]."""
-    level = len(target) - len(target.lstrip("."))
-    parts = [p for p in target.lstrip(".").split(".") if p]
-    out = []
-    for cut in range(len(parts), -1, -1):
-        module, rest = parts[:cut], ".".join(parts[cut:])
-        for suffix in ("/".join(module) + ".py", "/".join([*module, "__init__.py"])):
-            out.append((suffix, rest, bool(module)))
-    return level, out
 
 
 # The attributes a call through `self` is followed through (`self.a.b.c.method()`).
@@ -265,8 +251,11 @@ class ProjectIndex:
         return found[0][1] if len(found) == 1 else None
 
     # -- calls ---------------------------------------------------------------------------------
-    def resolve_callee(self, path: str, callee: str, caller: str) -> Where | None:
-        """The function a call in `path`, made from function `caller` (qualified name), runs."""
+    def resolve_callee(self, path: str, callee: str, caller: str, receiver: str = ""
+                       ) -> Where | None:
+        """The function a call in `path`, made from function `caller` (qualified name), runs;
+        `receiver`: the declared type of the local or parameter it is called through
+        (`DroppedCall.receiver`)."""
         head, _, tail = callee.partition(".")
         if head in ("self", "cls") and tail and "." not in tail:
             cls = self.enclosing_class(path, caller)
@@ -274,16 +263,22 @@ class ProjectIndex:
                 return None
             return self.method_of(path, cls, tail) or self._through_subclasses(path, cls, tail)
         if head == "self" and 1 <= tail.count(".") <= _MAX_CHAIN:
-            # `self.client.dispatch()`, `self._device.gateway.async_create_task()`: each
-            # attribute typed in the class the one before it holds
             cls = self.enclosing_class(path, caller)
-            *attrs, method = tail.split(".")
-            typed: Where | None = (path, cls) if cls is not None else None
-            for attr in attrs:
-                typed = self.attribute_class(*typed, attr) if typed is not None else None
-            found = self.method_of(typed[0], typed[1], method) if typed is not None else None
-            return self.implementation(found, method) if found is not None else None
+            return self._through((path, cls) if cls is not None else None, tail)
+        if receiver and tail and tail.count(".") <= _MAX_CHAIN:  # `pool.release()`, `pool: Pool`
+            typed = self.resolve_name(path, receiver)
+            return self._through(typed if typed in self.classes else None, tail)
         return self.resolve_name(path, callee)
+
+    def _through(self, typed: Where | None, tail: str) -> Where | None:
+        """The method `tail` names on an instance of class `typed`: `client.dispatch`,
+        `_device.gateway.async_create_task`, each attribute typed in the class the one before
+        it holds."""
+        *attrs, method = tail.split(".")
+        for attr in attrs:
+            typed = self.attribute_class(*typed, attr) if typed is not None else None
+        found = self.method_of(typed[0], typed[1], method) if typed is not None else None
+        return self.implementation(found, method) if found is not None else None
 
     def handed_to(self, path: str, callee: str, caller: str, position: int, star: bool,
                   keyword: str = "") -> tuple[str, ParamUse] | None:

@@ -26,8 +26,8 @@ from taskleak.analysis.facts import FileFacts, QuestionKind
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.model import Skipped
-from taskleak.project.index import module_candidates
 from taskleak.project.join import positions_needed
+from taskleak.project.module_names import module_candidates
 from taskleak.run.cache import Cache, content_digest
 from taskleak.run.prefilter import has_word
 from taskleak.settings import Settings
