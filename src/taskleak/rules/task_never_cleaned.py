@@ -17,7 +17,10 @@ from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON
 def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.HELPER_NEVER_ENDS:
         loops = f"{fate.coroutine} {fate.loop}: " if fate.loop else ""
-        kept = f" in {fate.stored_in}" if fate.stored_in else ""
+        # a helper's helper keeps it (`inside.tracked` of the helper's own call)
+        inner = fate.stored_in.removeprefix("kept by ")
+        kept = "" if not inner else f" in {inner}" if inner == fate.stored_in \
+            else f" through {inner}"
         return Description(f"kept by {fate.holder}()", "none",
                            f"{loops}handed to {fate.holder}(), which keeps the task{kept} but "
                            "never awaits or cancels it")
