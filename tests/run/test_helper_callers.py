@@ -115,6 +115,17 @@ def test_a_call_through_a_typed_attribute_is_placed_in_the_first_pass(tmp_path: 
     assert stats.placed == 0
 
 
+def test_a_call_through_a_typed_local_is_placed_in_the_first_pass(tmp_path: Path) -> None:
+    """The same for a call through a typed local or parameter (`pool.release(conn)` with
+    `pool: Pool`): placed later, homeassistant's 20 such rows parsed 15 modules again (+0.5 s
+    cold); placed in the first pass, +0.13 s."""
+    case = Path(__file__).parents[1] / "project" / "cases" / \
+        "returned_task_dropped_through_a_typed_local"
+    rows, stats = _rows(case, tmp_path / "cache")
+    assert ("engine.py", 14, "high", "the task release() returns is discarded here") in rows
+    assert stats.placed == 0
+
+
 def test_a_forecast_helper_that_is_none_leaves_no_helper_behind(tmp_path: Path) -> None:
     """`history.schedule()` names a spawn and returns, so the forecast takes it for a helper,
     and `route.record(app)`, which calls it with its parameter, looks like one in turn. The
