@@ -86,6 +86,11 @@ def _constructor(cls: Scope, attr: str, resolver: Resolver) -> str:
     if attr in cls.attr_unknown:
         return ""
     values += cls.attr_bindings.get(attr, ())
+    return _one_called_name(values, resolver)
+
+
+def _one_called_name(values: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> str:
+    """The one name every value calls (`_called_name`), `None` aside; "" when they differ."""
     called = {_called_name(v, s, resolver) for v, s in values
               if not (isinstance(v, cst.Name) and v.value == "None")}
     return called.pop() if len(called) == 1 else ""
@@ -121,11 +126,9 @@ def local_type(name: str, scope: Scope, resolver: Resolver) -> str:
     declared = [b.declared_type for b in bindings if b.declared_type is not None]
     if declared:
         return single_class(declared[0])
-    if any(b.kind is not BindingKind.ASSIGN or b.value is None for b in bindings):
-        return ""
-    called = {_called_name(b.value, b.scope, resolver) for b in bindings  # type: ignore[arg-type]
-              if not (isinstance(b.value, cst.Name) and b.value.value == "None")}
-    return called.pop() if len(called) == 1 else ""
+    values = [(b.value, b.scope) for b in bindings
+              if b.kind is BindingKind.ASSIGN and b.value is not None and b.scope is not None]
+    return _one_called_name(values, resolver) if len(values) == len(bindings) else ""
 
 
 def init_parameters(cls: Scope, resolver: Resolver) -> tuple[tuple[str, int], ...]:

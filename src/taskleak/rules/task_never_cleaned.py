@@ -11,17 +11,18 @@ from taskleak.rules.base import (
     Description,
     Rule,
 )
-from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON
+from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON, keeper_of, kept_by
 
 
 def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.HELPER_NEVER_ENDS:
         loops = f"{fate.coroutine} {fate.loop}: " if fate.loop else ""
-        # a helper's helper keeps it (`inside.tracked` of the helper's own call)
-        inner = fate.stored_in.removeprefix("kept by ")
-        kept = "" if not inner else f" in {inner}" if inner == fate.stored_in \
-            else f" through {inner}"
-        return Description(f"kept by {fate.holder}()", "none",
+        # kept where the helper's own spawn is (`inside.tracked`): by the helper it calls, or
+        # in a holder
+        inner = keeper_of(fate.stored_in)
+        kept = f" through {inner}" if inner else f" in {fate.stored_in}" if fate.stored_in \
+            else ""
+        return Description(kept_by(fate.holder), "none",
                            f"{loops}handed to {fate.holder}(), which keeps the task{kept} but "
                            "never awaits or cancels it")
     if fate.kind is FateKind.LEFT_RUNNING:

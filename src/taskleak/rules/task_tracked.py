@@ -11,6 +11,7 @@ from taskleak.rules.base import (
     Description,
     Rule,
 )
+from taskleak.rules.texts import kept_by
 
 
 def _describe(fate: Fate) -> Description:
@@ -32,7 +33,7 @@ def _describe(fate: Fate) -> Description:
         # a done-callback's prune forgets a finished task: it keeps it, and ends nothing
         keeps = "keeps it until it is done" if only_prunes(how) else "keeps and ends it"
         how_given = "spawned by" if fate.own_work else "handed to"
-        return Description(f"kept by {fate.holder}()", how,
+        return Description(kept_by(fate.holder), how,
                            f"{how_given} {fate.holder}(), which {keeps}: {how}")
     if kind is FateKind.PASSED and fate.cleanup:  # a function of this module, followed
         return Description(f"passed to {fate.callee}()", fate.cleanup,

@@ -48,3 +48,18 @@ is kept too: it was never meant to be destroyed mid-run, and ending it is a chan
 author can make. `asyncio.wait_for(...)` returns a coroutine, which never runs when dropped: it
 gets no safe fix. Inside a task group's block the unsafe fix moves the spawn into the group
 (`tg.create_task(...)`)."""
+
+
+_KEPT_BY = "kept by "
+
+
+def kept_by(helper: str) -> str:
+    """What a helper's call is tracked as ("kept by start()"): the finding's `tracked`, which
+    the call of a helper that hands its task to this one quotes (`keeper_of`)."""
+    return f"{_KEPT_BY}{helper}()"
+
+
+def keeper_of(tracked: str) -> str:
+    """The helper a `kept_by` text names ("start()"); "" for any other `tracked`."""
+    return tracked.removeprefix(_KEPT_BY) if tracked.startswith(_KEPT_BY) else ""
+
