@@ -31,6 +31,7 @@ from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
 from taskleak.analysis.guards import ended_first, ending_methods, guard, guarded_call
+from taskleak.analysis.handoffs import handed_calls
 from taskleak.analysis.holders import Holder, into_collection, where_held
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.keys import (
@@ -157,8 +158,7 @@ class Classifier:
 
     def _effects(self, sp: Spawn, holder: Holder) -> Effects:
         eff = self.ownership.effects(holder)
-        return eff if sp.threadsafe \
-            else eff.without_result_reads()
+        return eff if sp.threadsafe else eff.without_result_reads()
 
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
@@ -323,11 +323,11 @@ class Classifier:
         if holder.kind is Keeper.LOCAL:
             fate = self._local_collection_fate(sp, holder, eff, label)
             return replace(fate, overwrites=True) if overwrites else fate
-        if eff.handed and (holder.kind is not Keeper.ATTRIBUTE or eff.handed_on or any(
-                o.dest.kind is Flow.RETURNED and o.scope.method() is fn
-                for o in eff.occurrences)):  # `close()` returns the tasks it started to wait
+        calls = handed_calls(eff.handed_reads, self.ownership.resolver)  # the callee decides
+        if eff.handed and (holder.kind is not Keeper.ATTRIBUTE or eff.handed_on or calls or any(
+                o.dest.kind is Flow.RETURNED and o.scope.method() is fn for o in eff.occurrences)):
             return self._fate(FateKind.COLLECTION_HANDED, sp, holder, holder=label,
-                              handed=(eff.handed_on or eff.handed)[0])
+                              handed=(eff.handed_on or calls or eff.handed)[0])
         if slot and target is not None:
             # `hass.data[KEY] = task`: one slot, not a growing collection
             return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder, stored_in=target_text(

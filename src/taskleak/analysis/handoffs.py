@@ -11,9 +11,12 @@ partial(drop_task, self._tasks))`, whose `drop_task` discards the task from it, 
 
 from __future__ import annotations
 
+import builtins
+
 import libcst as cst
 
-from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind, defined_function
+from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind, defined_function
 
 
 def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Scope, str] | None:
@@ -76,3 +79,20 @@ def _functools_partial(func: cst.BaseExpression, scope: Scope) -> bool:
             return all(b.kind is BindingKind.IMPORT and b.qualified == wanted for b in bindings)
         s = s.parent
     return False
+
+
+def handed_calls(reads: list[Occurrence], resolver: Resolver) -> list[str]:
+    """"passed to cancel_tasks()": the calls a collection is handed to, but builtins
+    (`len(self._tasks)`, `list(...)`, `print(...)`), which keep and end nothing. (An
+    attribute's collection handed to such a call is that call's to end: the caller then says
+    "not followed", or the join reads the callee; `close()` returning it hands it on too.)"""
+    return [f"passed to {o.dest.callee}()" for o in reads if not _to_a_builtin(o, resolver)]
+
+
+def _to_a_builtin(occ: Occurrence, resolver: Resolver) -> bool:
+    call = occ.dest.call
+    return call is not None and isinstance(call.func, cst.Name) \
+        and call.func.value in _BUILTIN_NAMES and not resolver.lookup(call.func.value, occ.scope)
+
+
+_BUILTIN_NAMES = frozenset(dir(builtins))

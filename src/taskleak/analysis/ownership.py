@@ -311,7 +311,10 @@ class Ownership(WeakReferences):
         not followed."""
         d = occ.dest
         if d.call is not None and id(d.call) in self.assumed:
-            eff.followed.append(f"{d.callee}() receives it and does not end it")
+            # `partial(f, tasks)`: `f` receives it
+            inner = partial_call(d.call, d.arg, occ.scope) if d.arg is not None else None
+            callee = (dotted(inner.func) if inner is not None else None) or d.callee
+            eff.followed.append(f"{callee}() receives it and does not end it")
             return
         received = receiving_parameter(d.call, d.arg, occ.scope) \
             if d.call is not None and d.arg is not None and depth < 2 else None

@@ -26,30 +26,41 @@ import libcst as cst
 
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.handoffs import handed_calls
 from taskleak.analysis.interface import ParamUse
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import received_effects
+from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.walk import descendants
 
 # Reads that show a parameter holds a task or future (or, iterated, holds tasks), or a
 # collection of them that the function prunes (`tasks.discard(task)` in a done-callback).
 _TASK_READS = frozenset({Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.DONE_CALLBACK})
 _COLLECTION_READS = frozenset({Flow.PRUNE})
+# Annotations that say a parameter holds a task or future, or a collection of them.
+_TASK_TYPES = frozenset({"Task", "Future"})
 
 
-def _task_parameters(fn: Scope) -> Iterator[tuple[int, str, bool]]:
+def _task_parameters(fn: Scope, resolver: Resolver) -> Iterator[tuple[int, str, bool]]:
     """(position, name, whether it is `*args`) of the parameters of `fn` its own body reads
     as a task, or iterates where it reads something as a task (`for fut in futures:
-    fut.cancel()`); `**kwargs` is at position -1 (`for name, task in tasks.items()`)."""
+    fut.cancel()`), or that are annotated as tasks and handed to no call but a builtin's
+    (what a call does with them would be a guess); `**kwargs` is at position -1 (`for name,
+    task in tasks.items()`)."""
     assert isinstance(fn.node, cst.FunctionDef)
     reads = {o.key for o in fn.occurrences if o.dest.kind in _TASK_READS}
     pruned = {o.key for o in fn.occurrences if o.dest.kind in _COLLECTION_READS}
-    if not reads and not pruned:
+    params = fn.node.params
+    typed = {p.name.value for p in (*params.posonly_params, *params.params)
+             if p.annotation is not None and _names_a_task(p.annotation.annotation)}
+    typed -= {o.key for s in fn.walk() for o in s.occurrences
+              if o.dest.kind is Flow.PASSED and handed_calls([o], resolver)}
+    if not reads and not pruned and not typed:
         return
     reads |= {o.key for o in fn.occurrences if o.dest.kind is Flow.ITER} if reads else set()
-    reads |= pruned
-    params = fn.node.params
+    reads |= pruned | typed
     names = _positional(fn.node)
     for position, name in enumerate(names):
         if name in reads and name != fn.self_name:
@@ -70,7 +81,7 @@ def parameter_uses(root: Scope, ownership: Ownership, spawns: Sequence[Spawn] = 
     for fn in root.walk():
         if fn.kind is not ScopeKind.FUNCTION or not isinstance(fn.node, cst.FunctionDef):
             continue
-        for position, name, star in _task_parameters(fn):
+        for position, name, star in _task_parameters(fn, ownership.resolver):
             if (fn.qualname, position) in left:
                 continue
             eff = received_effects(ownership, fn, name)
@@ -114,6 +125,14 @@ def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             continue
         yield ParamUse(fn.qualname, position, name, fn.self_name is not None, "", rest,
                        left_by=f"{fs[0].callee} in {fn.name}()", left=fs[0].left)
+
+
+def _names_a_task(annotation: cst.BaseExpression) -> bool:
+    """The annotation says the parameter holds tasks or futures (`asyncio.Task[None]`,
+    `set[Task[Any]]`, `Iterable[asyncio.Future]`), whatever the body does with it."""
+    return any((isinstance(n, cst.Name) and n.value in _TASK_TYPES)
+               or (isinstance(n, cst.Attribute) and n.attr.value in _TASK_TYPES)
+               for n in descendants(annotation))
 
 
 def _positional(fn: cst.FunctionDef) -> list[str]:
