@@ -136,36 +136,46 @@ def joined_by(site: CallSite) -> str:
 
 
 def waited_for_its_end(site: CallSite) -> str:
-    """"stopped through self.queue and waited for in close() (self._stopped, which _run() sets
-    as it ends)": another method of the class puts a message on a queue the spawned coroutine (a
-    method of the same class) reads, then awaits an event that the coroutine sets as its last
-    statement or in a `finally` of its body, so when that method returns the task has ended (or
-    is about to): a join. For a task with no endless loop; "" otherwise."""
+    """"waited for in close() (self._closed, which _run() sets in a `finally`)": another method
+    of the class awaits an event that the spawned coroutine (a method of the same class) sets
+    in a `finally` of its body, so when that method returns the task has ended (or is about
+    to): a join, as good as awaiting the task. One set as its last statement (not when it
+    fails) counts only when the method first stops it with a message on a queue the coroutine
+    reads ("stopped through self.queue and waited for in close() ..."). For a task with no
+    endless loop; "" otherwise."""
     target = spawned_function(site, calls_only=True)
     cls = target.enclosing_class() if target is not None else None
     if target is None or cls is None or not target.self_name or target.endless \
             or not isinstance(target.node, cst.FunctionDef) or not target.node.body.body:
         return ""
     last = target.node.body.body[-1]
-    events = {o.key.partition(".")[2] for s in target.walk() for o in s.occurrences
-              if o.dest.kind is Flow.METHOD and o.dest.callee == "set"
-              and o.key.startswith(f"{target.self_name}.")
-              and any(n is last or isinstance(n, cst.Finally) for n in o.path)}
-    read = _attributes_called(target, target.self_name, {"get", "get_nowait"})  # its queues
-    if not events or not read:
+    events: dict[str, str] = {}
+    for s in target.walk():
+        for o in s.occurrences:
+            if o.dest.kind is Flow.METHOD and o.dest.callee == "set" \
+                    and o.key.startswith(f"{target.self_name}."):
+                if any(isinstance(n, cst.Finally) for n in o.path):
+                    events[o.key.partition(".")[2]] = "in a `finally`"
+                elif any(n is last for n in o.path):
+                    events.setdefault(o.key.partition(".")[2], "as it ends")
+    if not events:
         return ""
+    read = _attributes_called(target, target.self_name, {"get", "get_nowait"})  # its queues
     for method in cls.children:
         if method is target or method.kind is not ScopeKind.FUNCTION or not method.self_name:
             continue
-        # it stops the task first: a message on a queue the task reads (`put(None)`)
+        # how it stops the task first, when it says so: a message on a queue the task reads
         told = read & _attributes_called(method, method.self_name, {"put", "put_nowait"})
-        for o in (o for s in method.walk() for o in s.occurrences) if told else ():
+        for o in (o for s in method.walk() for o in s.occurrences):
             base, _, attr = o.key.partition(".")
             if base == method.self_name and attr in events and o.dest.kind is Flow.METHOD \
                     and o.dest.callee == "wait" and len(o.path) > 2 \
-                    and isinstance(o.path[-3], cst.Await):  # `await self._stopped.wait()`
-                return (f"stopped through {method.self_name}.{min(told)} and waited for in "
-                        f"{method.name}() ({o.key}, which {target.name}() sets as it ends)")
+                    and isinstance(o.path[-3], cst.Await) \
+                    and (told or events[attr] != "as it ends"):  # `await self._stopped.wait()`
+                # (set only as it ends, not when it fails: a join only once it is told to stop)
+                stops = f"stopped through {method.self_name}.{min(told)} and " if told else ""
+                return (f"{stops}waited for in {method.name}() ({o.key}, which "
+                        f"{target.name}() sets {events[attr]})")
     return ""
 
 
