@@ -101,10 +101,11 @@ running where nothing can cancel them.
 Not reported: a task that ends by itself (no endless loop) whose done-callback reads its outcome
 (`task.result()`, `task.exception()`; added in its module or another), when its owner has no
 close-like method that leaves it running: its end and errors are seen. Nor one that a method of
-the class joins, after stopping it with a message on a queue the task reads, by awaiting an event
-the task sets as it ends. Nor one whose `while` loop another method of the class stops: through
-the flag the loop tests (`self._running = False`, `self._closed.set()`), or with a sentinel on
-the queue it reads, that it leaves the loop on (`if item is None: break`): a shutdown path. The
+the class joins by awaiting an event the task sets in a `finally` (or as it ends, after stopping
+it with a message on a queue the task reads). Nor one whose `while` loop another method of the
+class stops: through the flag the loop tests (`self._running = False`, `self._closed.set()`),
+or with a sentinel on the queue it reads, that it leaves the loop on (`if item is None:
+break`): a shutdown path. The
 loop may be the coroutine's own or that of a method it awaits (or spawns and awaits), two calls
 deep at most. Nor one that works on another object (`self._server.serve()`, or a coroutine that
 awaits `self._server.main_loop()`) which a close-like method tells to finish: it sets an
