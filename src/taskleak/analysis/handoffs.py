@@ -15,6 +15,8 @@ import builtins
 
 import libcst as cst
 
+from taskleak.analysis.flow import Dest
+from taskleak.analysis.nodes import dotted
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind, defined_function
 
@@ -79,6 +81,14 @@ def _functools_partial(func: cst.BaseExpression, scope: Scope) -> bool:
             return all(b.kind is BindingKind.IMPORT and b.qualified == wanted for b in bindings)
         s = s.parent
     return False
+
+
+def received_by(d: Dest, scope: Scope) -> str:
+    """The function a call hands its argument to: `f` of `partial(f, tasks)`, else the
+    callee."""
+    inner = partial_call(d.call, d.arg, scope) if d.call is not None and d.arg is not None \
+        else None
+    return (dotted(inner.func) if inner is not None else None) or d.callee
 
 
 def handed_calls(reads: list[Occurrence], resolver: Resolver) -> list[str]:

@@ -16,10 +16,11 @@ import libcst as cst
 
 from taskleak.analysis.attributes import another_class_attribute, is_rebuild, property_twins
 from taskleak.analysis.class_bases import inherited, module_bases
+from taskleak.analysis.completed_futures import awaited_through
 from taskleak.analysis.effects import BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT, Effects
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
-from taskleak.analysis.handoffs import partial_call, receiving_parameter
+from taskleak.analysis.handoffs import partial_call, received_by, receiving_parameter
 from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.nodes import defaulted_entry, dotted
 from taskleak.analysis.reads import Reads
@@ -304,6 +305,8 @@ class Ownership(WeakReferences):
             self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.ITER:
             self._aliases(d.targets, occ, eff, depth)
+        elif kind is Flow.DONE_CALLBACK:  # an `await future` of a future it completes
+            awaited_through(occ, eff, place)
 
     def _passed(self, occ: Occurrence, eff: Effects, depth: int) -> None:
         """`f(task)`: what the function receiving it does with its parameter counts as done
@@ -311,10 +314,7 @@ class Ownership(WeakReferences):
         not followed."""
         d = occ.dest
         if d.call is not None and id(d.call) in self.assumed:
-            # `partial(f, tasks)`: `f` receives it
-            inner = partial_call(d.call, d.arg, occ.scope) if d.arg is not None else None
-            callee = (dotted(inner.func) if inner is not None else None) or d.callee
-            eff.followed.append(f"{callee}() receives it and does not end it")
+            eff.followed.append(f"{received_by(d, occ.scope)}() receives it and does not end it")
             return
         received = receiving_parameter(d.call, d.arg, occ.scope) \
             if d.call is not None and d.arg is not None and depth < 2 else None
