@@ -48,13 +48,14 @@ def _completed_and_awaited(occ: Occurrence) -> tuple[str, list[Occurrence]]:
     body, shown = _callback_body(callback, fn)
     if body is None:
         return "", []
-    if isinstance(callback, cst.Name) and _named(fn, callback.value) > 1:
-        return "", []  # called back by something else too (`loop.call_later(t, on_done)`)
-    # completed by this callback only: nothing else in the function sets it
-    elsewhere = _completed(fn.node, skip=body)
-    completed = {name for name in _completed(body) if name in fn.bindings and name not in elsewhere}
+    completed = {name for name in _completed(body) if name in fn.bindings}
     awaits = [o for s in _own_scopes(fn) for o in s.occurrences
               if o.key in completed and o.dest.kind is Flow.AWAITED and o.seq > occ.seq]
+    # (the walks of the whole function last: most callbacks complete nothing awaited there)
+    if not awaits or (isinstance(callback, cst.Name) and _named(fn, callback.value) > 1):
+        return "", []  # or called back by something else too (`loop.call_later(t, on_done)`)
+    elsewhere = _completed(fn.node, skip=body)  # completed by this callback only
+    awaits = [o for o in awaits if o.key not in elsewhere]
     if not awaits:
         return "", []
     return f"`{awaits[0].key}`, which its done-callback {shown} completes", awaits

@@ -55,8 +55,9 @@ def _task_parameters(fn: Scope, resolver: Resolver) -> Iterator[tuple[int, str, 
     params = fn.node.params
     typed = {p.name.value for p in (*params.posonly_params, *params.params)
              if p.annotation is not None and _names_a_task(p.annotation.annotation)}
-    typed -= {o.key for s in fn.walk() for o in s.occurrences
-              if o.dest.kind is Flow.PASSED and handed_calls([o], resolver)}
+    if typed:
+        typed -= {o.key for s in fn.walk() for o in s.occurrences
+                  if o.key in typed and o.dest.kind is Flow.PASSED and handed_calls([o], resolver)}
     if not reads and not pruned and not typed:
         return
     reads |= {o.key for o in fn.occurrences if o.dest.kind is Flow.ITER} if reads else set()
