@@ -49,7 +49,7 @@ def _completed_and_awaited(occ: Occurrence) -> tuple[str, list[Occurrence]]:
     if body is None:
         return "", []
     completed = {name for name in _completed(body) if name in fn.bindings}
-    awaits = [o for s in _own_scopes(fn) for o in s.occurrences
+    awaits = [o for o in fn.occurrences  # (not in the functions it defines: they run later)
               if o.key in completed and o.dest.kind is Flow.AWAITED and o.seq > occ.seq]
     # (the walks of the whole function last: most callbacks complete nothing awaited there)
     if not awaits or (isinstance(callback, cst.Name) and _named(fn, callback.value) > 1):
@@ -91,11 +91,3 @@ def _named(fn: Scope, name: str) -> int:
         - sum(1 for n in descendants(fn.node) if isinstance(n, cst.FunctionDef)
               and n.name.value == name)
 
-
-def _own_scopes(fn: Scope) -> list[Scope]:
-    """`fn` and the comprehensions in it (not the functions it defines: they run later)."""
-    out = [fn]
-    for child in fn.children:
-        if child.kind is not ScopeKind.FUNCTION and child.kind is not ScopeKind.CLASS:
-            out.extend(_own_scopes(child))
-    return out

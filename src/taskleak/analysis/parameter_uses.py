@@ -30,7 +30,7 @@ from taskleak.analysis.handoffs import handed_calls
 from taskleak.analysis.interface import ParamUse
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import received_effects
-from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.resolve import Resolver, SymKind
 from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.walk import descendants
@@ -40,7 +40,9 @@ from taskleak.analysis.walk import descendants
 _TASK_READS = frozenset({Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.DONE_CALLBACK})
 _COLLECTION_READS = frozenset({Flow.PRUNE})
 # Annotations that say a parameter holds a task or future, or a collection of them.
-_TASK_TYPES = frozenset({"Task", "Future"})
+_TASK_TYPES = frozenset({"asyncio.Task", "asyncio.tasks.Task", "asyncio.Future",
+                         "asyncio.futures.Future", "concurrent.futures.Future",
+                         "concurrent.futures._base.Future"})
 
 
 def _task_parameters(fn: Scope, resolver: Resolver) -> Iterator[tuple[int, str, bool]]:
@@ -54,7 +56,7 @@ def _task_parameters(fn: Scope, resolver: Resolver) -> Iterator[tuple[int, str, 
     pruned = {o.key for o in fn.occurrences if o.dest.kind in _COLLECTION_READS}
     params = fn.node.params
     typed = {p.name.value for p in (*params.posonly_params, *params.params)
-             if p.annotation is not None and _names_a_task(p.annotation.annotation)}
+             if p.annotation is not None and _names_a_task(p.annotation.annotation, fn, resolver)}
     if typed:
         typed -= {o.key for s in fn.walk() for o in s.occurrences
                   if o.key in typed and o.dest.kind is Flow.PASSED and handed_calls([o], resolver)}
@@ -128,12 +130,16 @@ def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                        left_by=f"{fs[0].callee} in {fn.name}()", left=fs[0].left)
 
 
-def _names_a_task(annotation: cst.BaseExpression) -> bool:
+def _names_a_task(annotation: cst.BaseExpression, fn: Scope, resolver: Resolver) -> bool:
     """The annotation says the parameter holds tasks or futures (`asyncio.Task[None]`,
-    `set[Task[Any]]`, `Iterable[asyncio.Future]`), whatever the body does with it."""
-    return any((isinstance(n, cst.Name) and n.value in _TASK_TYPES)
-               or (isinstance(n, cst.Attribute) and n.attr.value in _TASK_TYPES)
-               for n in descendants(annotation))
+    `set[Task[Any]]` with `Task` imported from asyncio, `Iterable[asyncio.Future]`), whatever
+    the body does with it; a class of another name (`huey.Task`) says nothing."""
+    for n in descendants(annotation):
+        if isinstance(n, (cst.Name, cst.Attribute)):
+            sym = resolver.resolve(n, fn)
+            if sym.kind is SymKind.QUALIFIED and sym.name in _TASK_TYPES:
+                return True
+    return False
 
 
 def _positional(fn: cst.FunctionDef) -> list[str]:
