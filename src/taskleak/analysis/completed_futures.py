@@ -65,7 +65,7 @@ def _callback_body(callback: cst.BaseExpression, fn: Scope
                    ) -> tuple[cst.CSTNode | None, str]:
     """The body of the callback and how it is shown: a lambda, or a function defined in `fn`."""
     if isinstance(callback, cst.Lambda):
-        return callback.body, "a lambda"
+        return callback.body, "(a lambda)"
     if not isinstance(callback, cst.Name):
         return None, ""
     inner = next((c for c in fn.children if c.kind is ScopeKind.FUNCTION

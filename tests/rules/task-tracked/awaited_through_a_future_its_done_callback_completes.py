@@ -1,6 +1,7 @@
-"""A future the task's done-callback completes, awaited after the spawn, waits for the task's
-end (aiomisc's recurring runner). The near miss awaits a future no callback of the task
-completes, or one a timer completes too: the task is dropped with the local."""
+"""A future the task's done-callback (a function of the spawning one, or a lambda) completes,
+awaited after the spawn, waits for the task's end (aiomisc's recurring runner). The near miss
+awaits a future no callback of the task completes, or one a timer completes too: the task is
+dropped with the local."""
 
 import asyncio
 
@@ -50,3 +51,11 @@ async def start_or_time_out() -> None:
     task = asyncio.ensure_future(runner())
     task.add_done_callback(release)
     await waiter
+
+
+async def start_through_a_lambda() -> None:
+    loop = asyncio.get_running_loop()
+    finished = loop.create_future()
+    task = asyncio.ensure_future(runner())
+    task.add_done_callback(lambda t: finished.set_exception(t.exception() or RuntimeError()))
+    await finished
