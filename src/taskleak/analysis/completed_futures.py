@@ -68,11 +68,11 @@ def _callback_body(callback: cst.BaseExpression, fn: Scope
         return callback.body, "(a lambda)"
     if not isinstance(callback, cst.Name):
         return None, ""
-    inner = next((c for c in fn.children if c.kind is ScopeKind.FUNCTION
+    inner = next((c.node for c in fn.children if c.kind is ScopeKind.FUNCTION
                   and c.name == callback.value and isinstance(c.node, cst.FunctionDef)), None)
-    if inner is None or not isinstance(inner.node, cst.FunctionDef):
+    if not isinstance(inner, cst.FunctionDef):
         return None, ""
-    return inner.node.body, f"{inner.name}()"
+    return inner.body, f"{inner.name.value}()"
 
 
 def _completed(body: cst.CSTNode, skip: cst.CSTNode | None = None) -> set[str]:
@@ -87,7 +87,10 @@ def _completed(body: cst.CSTNode, skip: cst.CSTNode | None = None) -> set[str]:
 
 def _named(fn: Scope, name: str) -> int:
     """How often `fn`'s body reads `name` (its `def` aside)."""
-    return sum(1 for n in descendants(fn.node) if isinstance(n, cst.Name) and n.value == name) \
-        - sum(1 for n in descendants(fn.node) if isinstance(n, cst.FunctionDef)
-              and n.name.value == name)
-
+    count = 0
+    for n in descendants(fn.node):
+        if isinstance(n, cst.Name) and n.value == name:
+            count += 1
+        elif isinstance(n, cst.FunctionDef) and n.name.value == name:
+            count -= 1  # the `def`'s own name node, counted above
+    return count

@@ -96,10 +96,11 @@ def handed_calls(reads: list[Occurrence], resolver: Resolver) -> list[str]:
     (`len(self._tasks)`, `list(...)`, `print(...)`), which keep and end nothing. (An
     attribute's collection handed to such a call is that call's to end: the caller then says
     "not followed", or the join reads the callee; `close()` returning it hands it on too.)"""
-    return [f"passed to {o.dest.callee}()" for o in reads if not _to_a_builtin(o, resolver)]
+    return [f"passed to {o.dest.callee}()" for o in reads if not to_a_builtin(o, resolver)]
 
 
-def _to_a_builtin(occ: Occurrence, resolver: Resolver) -> bool:
+def to_a_builtin(occ: Occurrence, resolver: Resolver) -> bool:
+    """The read hands the value to a builtin (not a name the module binds)."""
     call = occ.dest.call
     return call is not None and isinstance(call.func, cst.Name) \
         and call.func.value in _BUILTIN_NAMES and not resolver.lookup(call.func.value, occ.scope)

@@ -26,7 +26,7 @@ import libcst as cst
 
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
-from taskleak.analysis.handoffs import handed_calls
+from taskleak.analysis.handoffs import to_a_builtin
 from taskleak.analysis.interface import ParamUse
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import received_effects
@@ -59,7 +59,8 @@ def _task_parameters(fn: Scope, resolver: Resolver) -> Iterator[tuple[int, str, 
              if p.annotation is not None and _names_a_task(p.annotation.annotation, fn, resolver)}
     if typed:
         typed -= {o.key for s in fn.walk() for o in s.occurrences
-                  if o.key in typed and o.dest.kind is Flow.PASSED and handed_calls([o], resolver)}
+                  if o.key in typed and o.dest.kind is Flow.PASSED
+                  and not to_a_builtin(o, resolver)}
     if not reads and not pruned and not typed:
         return
     reads |= {o.key for o in fn.occurrences if o.dest.kind is Flow.ITER} if reads else set()

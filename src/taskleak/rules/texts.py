@@ -62,4 +62,3 @@ def kept_by(helper: str) -> str:
 def keeper_of(tracked: str) -> str:
     """The helper a `kept_by` text names ("start()"); "" for any other `tracked`."""
     return tracked.removeprefix(_KEPT_BY) if tracked.startswith(_KEPT_BY) else ""
-
