@@ -266,3 +266,49 @@ def test_repeated_calls_are_found_within_their_function(monkeypatch: pytest.Monk
     assert got == expected
     assert got[id(collect.pairs[1][0])] == (7, 8, 7, 20)
     assert generated == [[call for call, _ in collect.pairs[2:]]]
+
+
+def _unique_by_pattern(parts: list[str], text: str) -> tuple[int, str] | None:
+    """What `code_search.unique_code` replaced: one regular expression per code, with the
+    indentation a group."""
+    import re
+
+    pattern = re.escape(parts[0])
+    if len(parts) > 1:
+        pattern += "(?P<indent>[ \t\f]*)" + "(?P=indent)".join(re.escape(p) for p in parts[1:])
+    regex = re.compile(pattern)
+    match = regex.search(text)
+    if match is None or regex.search(text, match.start() + 1) is not None:
+        return None
+    return match.start(), match.group("indent") if len(parts) > 1 else ""
+
+
+@st.composite
+def _code_in_text(draw: st.DrawFn) -> tuple[list[str], str]:
+    """Code as parts, and a text holding it once, twice or not at all, at any indentation,
+    among pieces of the same letters and near misses (one character changed)."""
+    letters = draw(st.sampled_from(["ab \t\n", "abcdefg \n", " \t\na"]))
+    piece = st.text(alphabet=letters, max_size=draw(st.sampled_from([3, 6, 10])))
+    parts = draw(st.lists(piece, min_size=1, max_size=5).filter(lambda p: "".join(p) != ""))
+    indents = st.sampled_from(["", "  ", "    ", "\t", " \t"])
+    segments = draw(st.lists(piece, max_size=4))
+    for _ in range(draw(st.integers(0, 2))):
+        segments.insert(draw(st.integers(0, len(segments))), draw(indents).join(parts))
+    if draw(st.booleans()):
+        near = list(draw(indents).join(parts))
+        near[draw(st.integers(0, len(near) - 1))] = draw(st.sampled_from(letters))
+        segments.insert(draw(st.integers(0, len(segments))), "".join(near))
+    return parts, "".join(segments)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_code_in_text())
+def test_unique_code_finds_what_the_pattern_found(case: tuple[list[str], str]) -> None:
+    """The search that compiles no regular expression where it can (code_search.unique_code)
+    places code exactly as the one pattern it replaced: the same start and indentation, or
+    None for both (code that occurs nowhere or at more than one place)."""
+    from taskleak.analysis.code_search import unique_code
+
+    parts, text = case
+    got = unique_code(parts, text)
+    assert (None if got is None else (got.start, got.indent)) == _unique_by_pattern(parts, text)
