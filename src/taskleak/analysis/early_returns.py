@@ -64,8 +64,9 @@ def ended_only_if(site: CallSite, eff: Effects, name: str) -> str | None:
 
 def left_by_a_return(site: CallSite, eff: Effects, name: str) -> bool:
     """Whether a `return` of the spawn's function is reached after the spawn and before every
-    read that ends the task or hands it on (`eff`), outside any `try` whose `finally` does, in
-    a statement that does not read the local `name` (`if t.done(): return t.result()`)."""
+    read that ends the task or hands it on (`eff`), with no `try` around the spawn whose
+    `finally` does (it runs on that return, or ran before it), in a statement that does not
+    read the local `name` (`if t.done(): return t.result()`)."""
     ends = [o for o in (*eff.cancel_reads, *eff.gather_reads, *eff.prune_reads,
                         *eff.handed_reads) if o.scope is site.scope]
     if eff.await_reads or eff.return_reads or eff.stores or not ends \
@@ -88,7 +89,7 @@ def left_by_a_return(site: CallSite, eff: Effects, name: str) -> bool:
                 return False  # ended (or handed on) first
             found = _return_in(later)
             if found is not None:
-                return not _reads(later, name) and not _finally_ends(path[:j], in_ends)
+                return not _reads(later, name) and not _finally_ends(path, in_ends)
     return False
 
 
@@ -112,10 +113,11 @@ def _reads(node: cst.CSTNode, name: str) -> bool:
         _reads(c, name) for c in node.children)
 
 
-def _finally_ends(above: tuple[cst.CSTNode, ...], in_ends: set[int]) -> bool:
-    """A `try` around the spawn's block whose `finally` holds an end: it runs on the return."""
+def _finally_ends(around: tuple[cst.CSTNode, ...], in_ends: set[int]) -> bool:
+    """A `try` around the spawn whose `finally` holds an end: it runs on a return inside the
+    `try` (its body or a handler), and has run before a return after it."""
     return any(isinstance(n, cst.Try) and n.finalbody is not None and id(n.finalbody) in in_ends
-               for n in above)
+               for n in around)
 
 
 def rebound_in_loop(site: CallSite, eff: Effects) -> bool:

@@ -1,7 +1,7 @@
 """A local's task is ended (or handed on) after a `return` that can leave first: on that way
 out the local is dropped with the task running. The near misses: a `finally` that ends it on
-every way out, an end before the return, a return that reads the task, and a task handed on
-before any return."""
+every way out (also a `try` that returns from a handler and after its end), an end before the
+return, a return that reads the task, and a task handed on before any return."""
 
 import asyncio
 
@@ -32,6 +32,19 @@ async def run_finally(tries: list[bool]) -> None:
                 return
     finally:
         forward.cancel()
+
+
+async def run_finally_then_return(timeout: float) -> bool:
+    forward = None
+    try:
+        forward = asyncio.ensure_future(pump())
+        ok = await attempt(timeout > 0)
+    except asyncio.TimeoutError:
+        return False
+    finally:
+        if forward:
+            forward.cancel()
+    return ok
 
 
 async def run_ended_first(ok: bool) -> None:
