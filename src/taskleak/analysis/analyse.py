@@ -79,7 +79,7 @@ class ModuleAnalysis:
                 dropped_call_positions(self.module, self.text, self.root, through))
         # a spawn helper that keeps what it spawns asks, like one that returns it, who calls it;
         # not a coroutine function (whether it spawns may hang on its arguments:
-        # `spawners.is_local_helper`)
+        # `spawners.is_helper`)
         helpers = {f.qualname for f in exported.functions
                    if f.promise in (Promise.KEEPS_AND_CLEANS, Promise.KEEPS, Promise.DROPS)
                    and not f.awaited}

@@ -21,7 +21,7 @@ from taskleak.analysis.interface import FunctionFacts
 from taskleak.analysis.nodes import dotted
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import BindingKind, CallSite, Scope, ScopeKind
-from taskleak.analysis.spawners import Spawner, helper_spawner, is_local_helper
+from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper
 from taskleak.analysis.walk import Walker
 
 # A helper that calls a helper of the module is one more round; deeper chains are rare.
@@ -32,7 +32,7 @@ def helper_spawners(functions: Iterable[FunctionFacts]) -> dict[str, Spawner]:
     """Qualified name -> the spawner each helper is to its callers (named by its last name, as
     messages show it: "handed to spawn(), which keeps and ends it")."""
     return {f.qualname: helper_spawner(f, f.qualname.rsplit(".", 1)[-1]) for f in functions
-            if is_local_helper(f)}
+            if is_helper(f)}
 
 
 def called_in(text: str | None, helpers: Iterable[str]) -> bool:

@@ -175,18 +175,13 @@ def spawner_index(spawners: tuple[Spawner, ...]) -> SpawnerIndex:
 
 
 def is_helper(f: FunctionFacts) -> bool:
-    """Whether the project's function is a spawn helper to its callers (`local_helpers.py`,
-    `run/helper_callers.py`): its call gives one task (it is no coroutine function, threadsafe
-    spawner, or function returning a collection of tasks)."""
-    return f.gives_task and not f.many
-
-
-def is_local_helper(f: FunctionFacts) -> bool:
-    """Whether the function is a spawn helper to its own module's calls: `is_helper`, or a
-    coroutine function that returns its task, whose awaited call gives it (`local_helpers.py`;
-    another module's calls of it are the join's). Not one that keeps the task: whether it
-    spawns at all may hang on its arguments (`await self._trigger_event(e, run_async=True)`),
-    and a row at each call would claim a task where there may be none."""
+    """Whether the project's function is a spawn helper to its calls (its own module's:
+    `local_helpers.py`; others': `run/helper_callers.py`): its call gives one task (it is no
+    threadsafe spawner or function returning a collection of tasks), or it is a coroutine
+    function that returns its task, whose awaited call gives it; not a coroutine function that
+    keeps the task: whether it spawns at all may hang on its arguments (`await
+    self._trigger_event(e, run_async=True)`), and a row at each call would claim a task where
+    there may be none."""
     return (f.gives_task or (f.awaited and f.promise is Promise.RETURNS)) and not f.many
 
 

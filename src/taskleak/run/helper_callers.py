@@ -1,8 +1,9 @@
 """Judge the project's spawn helpers at their callers in other modules (the run's helper round).
 
 After the spawn pass, each module-level function of the run that returns the task it spawns, or
-keeps what a parameter gives it (`exports.spawn_helpers`; not a coroutine function, a threadsafe
-spawner or one returning a collection: `local_helpers.is_helper`) is a spawner to its callers,
+keeps what a parameter gives it (`exports.spawn_helpers`; a coroutine function only when it
+returns its task, given by the `await` of its call; not a threadsafe spawner or one returning
+a collection: `spawners.is_helper`) is a spawner to its callers,
 like a configured one, named by its qualified name (its module's dotted path, from the package
 folders around its file). So is one whose spawn goes through a receiver another module types
 (`core.loop.create_task`: `exports.loop_helpers`) where the project holds an event loop there;

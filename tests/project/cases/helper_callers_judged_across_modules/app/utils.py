@@ -21,6 +21,7 @@ def create_task_logged(coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
 
 
 async def create_task_later(coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
-    """A coroutine function: its call gives a coroutine, not the task (no helper)."""
+    """A coroutine function: its call gives a coroutine, and awaiting that gives the task,
+    judged where the `await` puts it."""
     await asyncio.sleep(0)
     return asyncio.create_task(coro)

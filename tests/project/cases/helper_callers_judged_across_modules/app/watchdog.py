@@ -1,5 +1,6 @@
 """Calls of the helper in another module, by its imported name: kept and cancelled, dropped
-per event, kept and never ended; and a call of the coroutine function, awaited."""
+per event, kept and never ended; and the task an awaited call of the coroutine function gives,
+awaited in turn."""
 
 import asyncio
 
