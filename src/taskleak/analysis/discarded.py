@@ -1,6 +1,6 @@
 """A spawn whose Task nothing keeps where it is made: an expression statement, a chained
-`.add_done_callback(...)`, a literal that is dropped, a lambda's body, a call of a function of
-the module that returns the task."""
+`.add_done_callback(...)` or `.cancel()` (which ends it there), a literal that is dropped, a
+lambda's body, a call of a function of the module that returns the task."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from taskleak.analysis.spawns import Spawn
 def discarded_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> Fate:
     """`make`: the classifier's fate maker (how often the spawn runs, where)."""
     d = sp.site.dest
+    if d.kind is Flow.CANCEL and not d.callee and not d.element:
+        return Fate(FateKind.CANCELLED, sp.shown)  # `spawn(...).cancel()`: ended as it is made
     if d.kind is Flow.DONE_CALLBACK:
         kind = FateKind.DROPPED_AFTER_CALLBACK
     elif d.kind is Flow.LAMBDA:

@@ -21,6 +21,7 @@ class FateKind(Enum):
     # kept and ended, or handed to someone who is responsible for it
     STRUCTURED = "structured"  # spawned in a task group / nursery
     AWAITED = "awaited"  # awaited where it is spawned
+    CANCELLED = "cancelled"  # cancelled where it is spawned: `spawn(...).cancel()`
     RETURNED = "returned"  # returned to the caller
     GATHERED = "gathered"  # passed to gather/wait/shield ...: `callee`, `awaited`
     PASSED = "passed"  # passed to another call: `callee`

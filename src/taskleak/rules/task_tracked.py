@@ -65,6 +65,8 @@ def _describe(fate: Fate) -> Description:
 
 _FIXED = {
     FateKind.AWAITED: Description("awaited at once", "awaited", "awaited where it is spawned"),
+    FateKind.CANCELLED: Description("cancelled at once", "cancelled",
+                                    "cancelled where it is spawned"),
     FateKind.RETURNED: Description("returned to the caller", "caller's job",
                                    "returned to the caller, which is responsible for it"),
     FateKind.UNPACKED: Description("unpacked into several names", "unknown",
@@ -108,13 +110,13 @@ RULE = Rule(
     category=Category.INFORMATIONAL,
     summary="The Task is kept and cleaned up (informational).",
     what_it_does="""\
-Reports, for completeness, every task spawn that is handled well: awaited at once, returned to
-the caller, passed on, gathered or waited, stored and cancelled on shutdown, kept in a
-collection that prunes itself, or a structured spawn
-(`asyncio.TaskGroup.create_task`, anyio/trio `start_soon`/`start`). A task a close method
-starts as its shutdown work and keeps in an attribute, left to end by itself with a
-done-callback that reads its outcome (`.result()` or `.exception()`), is tracked too: it is the
-close itself, and cancelling it on close would stop the shutdown. A call of a function that
+Reports, for completeness, every task spawn that is handled well: awaited at once (or cancelled
+there: `asyncio.ensure_future(result).cancel()`), returned to the caller, passed on, gathered or
+waited, stored and cancelled on shutdown, kept in a collection that prunes itself, or a
+structured spawn (`asyncio.TaskGroup.create_task`, anyio/trio `start_soon`/`start`). A task a
+close method starts as its shutdown work and keeps in an attribute, left to end by itself with
+a done-callback that reads its outcome (`.result()` or `.exception()`), is tracked too: it is
+the close itself, and cancelling it on close would stop the shutdown. A call of a function that
 spawns a task of its own and keeps and ends it (`self._start_idle_timer()`) is a spawn too, a
 row of its own: "spawned by _start_idle_timer(), which keeps and ends it: cancelled in close()"
 (calls in its own module, and in the modules a run analyses for spawns of their own; no file is
@@ -147,9 +149,9 @@ async def fetch_all(urls: list[str]) -> list[str]:
 ''',
     fix_example="",
     fates=frozenset({
-        FateKind.STRUCTURED, FateKind.AWAITED, FateKind.RETURNED, FateKind.GATHERED,
-        FateKind.PASSED, FateKind.LAMBDA_HANDED, FateKind.UNPACKED, FateKind.LOCAL_CLEANED,
-        FateKind.LOCAL_HANDED,
+        FateKind.STRUCTURED, FateKind.AWAITED, FateKind.CANCELLED, FateKind.RETURNED,
+        FateKind.GATHERED, FateKind.PASSED, FateKind.LAMBDA_HANDED, FateKind.UNPACKED,
+        FateKind.LOCAL_CLEANED, FateKind.LOCAL_HANDED,
         FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED,
         FateKind.COLLECTION_CLEANED, FateKind.LOCAL_COLLECTION_HANDED, FateKind.COLLECTION_HANDED,
         FateKind.HELPER_KEEPS, FateKind.RUN_BY_IOLOOP, FateKind.RUN_AND_JOINED,
