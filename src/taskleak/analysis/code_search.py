@@ -46,8 +46,8 @@ def unique_code(parts: list[str], text: str) -> Occurrence | None:
     for start in range(run, at + 1):
         indent = text[start:at]
         begin = _start_before(text, start, parts[:anchor], indent)
-        if begin is not None and _indent_before_rest(
-                text, begin + len(parts[0]), parts, indent) is not None:
+        if begin is not None and _follow(text, at + len(parts[anchor]), parts[anchor + 1:],
+                                         indent):
             if found is not None:
                 return None
             found = Occurrence(begin, indent)
@@ -61,39 +61,40 @@ def _start_before(text: str, end: int, parts: list[str], indent: str) -> int | N
     """Where `parts` joined by `indent` start when they end at `end`; None when they do not."""
     for k in range(len(parts) - 1, -1, -1):
         if k < len(parts) - 1:
-            if not text.startswith(indent, end - len(indent)):
-                return None
             end -= len(indent)
+            if end < 0 or not text.startswith(indent, end):
+                return None
         end -= len(parts[k])
         if end < 0 or not text.startswith(parts[k], end):
             return None
     return end
 
 
-def _indent_before_rest(text: str, at: int, parts: list[str],
-                        only: str | None = None) -> str | None:
+def _indent_before_rest(text: str, at: int, parts: list[str]) -> str | None:
     """The indentation at `at` after which `parts[1:]` follow, each after that same
-    indentation (the longest that fits first, as a greedy pattern takes it; `only`: that one
-    or none); None when none fits."""
+    indentation (the longest that fits first, as a greedy pattern takes it); None when none
+    fits."""
     end = at
     while end < len(text) and text[end] in _BLANKS:
         end += 1
     for stop in range(end, at - 1, -1):
         indent = text[at:stop]
-        if only is not None and indent != only:
-            continue
-        pos = stop
-        for k, part in enumerate(parts[1:]):
-            if k:
-                if not text.startswith(indent, pos):
-                    break
-                pos += len(indent)
-            if not text.startswith(part, pos):
-                break
-            pos += len(part)
-        else:
+        if text.startswith(parts[1], stop) and _follow(text, stop + len(parts[1]), parts[2:],
+                                                       indent):
             return indent
     return None
+
+
+def _follow(text: str, pos: int, parts: list[str], indent: str) -> bool:
+    """Whether `parts` follow at `pos`, each after `indent`."""
+    for part in parts:
+        if not text.startswith(indent, pos):
+            return False
+        pos += len(indent)
+        if not text.startswith(part, pos):
+            return False
+        pos += len(part)
+    return True
 
 
 def _by_pattern(parts: list[str], text: str) -> Occurrence | None:

@@ -3,14 +3,13 @@
 After the spawn pass, each module-level function of the run that returns the task it spawns, or
 keeps what a parameter gives it (`exports.spawn_helpers`; a coroutine function only when it
 returns its task, given by the `await` of its call; not a threadsafe spawner or one returning
-a collection: `spawners.is_helper`) is a spawner to its callers,
-like a configured one, named by its qualified name (its module's dotted path, from the package
-folders around its file). So is one whose spawn goes through a receiver another module types
-(`core.loop.create_task`: `exports.loop_helpers`) where the project holds an event loop there;
-the modules typing those receivers are read first (`complete.receiver_jobs`). The files that
-may call it are analysed again with it, so each call is a spawn judged by what the caller does
-with the task, or by what the helper promises. (Its own module's calls are already judged:
-`local_helpers.py`.)
+a collection: `spawners.is_helper`) is a spawner to its callers, like a configured one, named
+by its qualified name (its module's dotted path, from the package folders around its file). So
+is one whose spawn goes through a receiver another module types (`core.loop.create_task`:
+`exports.loop_helpers`) where the project holds an event loop there; the modules typing those
+receivers are read first (`complete.receiver_jobs`). The files that may call it are analysed
+again with it, so each call is a spawn judged by what the caller does with the task, or by what
+the helper promises. (Its own module's calls are already judged: `local_helpers.py`.)
 
 The callers are looked for in every file of the run the spawn pass left out (they name no
 spawn) whose bytes name the helper as a word: a helper in `app/util/` is called from
