@@ -40,6 +40,10 @@ class FateKind(Enum):
     # (`cleanup`: how)
     RUN_BY_IOLOOP = "run_by_ioloop"
     RUN_AND_JOINED = "run_and_joined"
+    # a dropped threadsafe spawn whose loop its function closes after joining a thread
+    # (`holder`: the loop; `cleanup`: "shutdown() then joins self._thread and closes
+    # self._loop"): loop_stops.py
+    ENDS_WITH_ITS_LOOP = "ends_with_its_loop"
     # nothing keeps it
     DISCARDED = "discarded"  # an expression statement
     DROPPED_AFTER_CALLBACK = "dropped_after_callback"  # `spawn(...).add_done_callback(cb)`

@@ -47,6 +47,10 @@ def _describe(fate: Fate) -> Description:
         return Description(f"run by {fate.callee}()", "waited for", (
             f"{fate.callee}() runs the coroutine function {fate.holder} as a task; "
             f"{fate.cleanup}"))
+    if kind is FateKind.ENDS_WITH_ITS_LOOP:
+        return Description(f"runs on {fate.holder}", "ends with its loop", (
+            f"its concurrent Future is dropped, but {fate.cleanup}, the loop it runs on: "
+            "it ends with that loop"))
     if kind is FateKind.RUN_BY_IOLOOP:
         return Description(f"kept by {fate.callee}() until done", "pruned when done", (
             f"{fate.callee}() runs the coroutine function {fate.holder} as a task, which the "
@@ -128,8 +132,10 @@ in another module of the run holds) is a spawn tracked by
 the IOLoop: tornado runs the coroutine as a task, keeps it until it is done and logs its error
 (`IOLoop._pending_tasks`, since tornado 6.3); nothing cancels it. When the function is nested in
 the spawning function and sets, in a `finally`, an event that function waits on (tornado's
-`sync()`), the row says it is waited for. These are the green rows of the report; they never
-fail the gate unless `fail-on = "low"`.""",
+`sync()`), the row says it is waited for. A future of `run_coroutine_threadsafe(coro, loop)`
+dropped by a function that then joins a thread and closes that loop (a loop thread's
+`shutdown()`) ends with the loop: a loop closes only once it has stopped. These are the green
+rows of the report; they never fail the gate unless `fail-on = "low"`.""",
     why_bad="""\
 It is not bad: the row shows that the task was looked at and found tracked and cleaned, so the
 report covers every spawn in the code base, like the seeds' hand-made scan table.""",
@@ -155,6 +161,7 @@ async def fetch_all(urls: list[str]) -> list[str]:
         FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED,
         FateKind.COLLECTION_CLEANED, FateKind.LOCAL_COLLECTION_HANDED, FateKind.COLLECTION_HANDED,
         FateKind.HELPER_KEEPS, FateKind.RUN_BY_IOLOOP, FateKind.RUN_AND_JOINED,
+        FateKind.ENDS_WITH_ITS_LOOP,
     }),
     describe=_describe,
     fix_notes="Nothing to fix.",
