@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.flow import Flow
-from taskleak.analysis.loop_stops import closed_after_join, loop_given
+from taskleak.analysis.loop_stops import closed_after_join
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import called_back_fate
 from taskleak.analysis.queues import unbounded_put
@@ -35,8 +35,7 @@ def discarded_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -
         if queue is not None:
             return make(FateKind.UNBOUNDED_PUT, sp, holder=queue)
         fn = sp.site.scope.function()
-        closed = closed_after_join(sp, fn) if sp.threadsafe and fn is not None else ""
-        if closed:
-            return make(FateKind.ENDS_WITH_ITS_LOOP, sp, holder=loop_given(sp) or "",
-                        cleanup=closed)
+        closed = closed_after_join(sp, fn) if sp.threadsafe and fn is not None else None
+        if closed is not None:
+            return make(FateKind.ENDS_WITH_ITS_LOOP, sp, holder=closed[0], cleanup=closed[1])
     return make(kind, sp)

@@ -32,7 +32,7 @@ _ENDS = {"stop": "stopped", "close": "closed"}  # in the order the message names
 def loop_ended_after(sp: Spawn, fn: Scope) -> str:
     """"self._loop stopped in _cleanup()" when the loop `sp` spawned on (its second argument,
     or `loop=`) is stopped or closed in `fn` or a method `fn` calls on `self`; "" otherwise."""
-    loop = loop_given(sp)
+    loop = _loop_given(sp)
     if not loop or not isinstance(fn.node, cst.FunctionDef):
         return ""
     found = _ended_in(fn.node.body, loop)
@@ -48,23 +48,23 @@ def loop_ended_after(sp: Spawn, fn: Scope) -> str:
     return ""
 
 
-def closed_after_join(sp: Spawn, fn: Scope) -> str:
-    """"shutdown() then joins self._thread and closes self._loop" when, after the statement
-    that spawns `sp` on a loop given as written (`self._loop`), `fn` joins a thread
-    (`x.join()`, `x.join(5)`, `x.join(timeout=...)`) and then, in the same or a later
-    statement, closes that loop; "" otherwise."""
-    loop = loop_given(sp)
+def closed_after_join(sp: Spawn, fn: Scope) -> tuple[str, str] | None:
+    """("self._loop", "shutdown() then joins self._thread and closes self._loop") when, after
+    the statement that spawns `sp` on a loop given as written (`self._loop`), `fn` joins a
+    thread (`x.join()`, `x.join(5)`, `x.join(timeout=...)`) and then, in the same or a later
+    statement, closes that loop; None otherwise."""
+    loop = _loop_given(sp)
     if not loop:
-        return ""
+        return None
     thread = ""
     for statement in _statements_after(sp.site.path, fn.node):
         thread = thread or _joined_in(statement)
-        if thread and "closed" in _ended_in(statement, loop):
-            return f"{fn.name}() then joins {thread} and closes {loop}"
-    return ""
+        if thread and "close" in _ends(statement, loop):
+            return loop, f"{fn.name}() then joins {thread} and closes {loop}"
+    return None
 
 
-def loop_given(sp: Spawn) -> str | None:
+def _loop_given(sp: Spawn) -> str | None:
     """The loop argument of a threadsafe spawn, as written (its second, or `loop=`)."""
     args = sp.site.node.args
     given = next((a.value for a in args if a.keyword is not None and a.keyword.value == "loop"),
@@ -109,6 +109,11 @@ def _a_timeout_at_most(args: Sequence[cst.Arg]) -> bool:
 
 def _ended_in(code: cst.CSTNode, loop: str) -> str:
     """"stopped", "closed" or "stopped and closed" when `code` ends `loop`."""
-    done = {n.attr.value for n in descendants(code)
-            if isinstance(n, cst.Attribute) and n.attr.value in _ENDS and dotted(n.value) == loop}
+    done = _ends(code, loop)
     return " and ".join(_ENDS[end] for end in _ENDS if end in done)
+
+
+def _ends(code: cst.CSTNode, loop: str) -> set[str]:
+    """Which of `loop`'s `stop` and `close` `code` names (called, or handed as a callback)."""
+    return {n.attr.value for n in descendants(code)
+            if isinstance(n, cst.Attribute) and n.attr.value in _ENDS and dotted(n.value) == loop}
