@@ -20,3 +20,24 @@ fetch_wheels() {
     echo "$req -> $target"
   done
 }
+
+# The same for libraries that ship only compiled wheels (Cython or mypyc speed-ups beside their
+# `.py` sources, which are what taskleak reads) or that do not admit Python 3.14: the CPython
+# 3.12 wheel for this machine's platform. The `.py` files are the same on every platform.
+fetch_platform_wheels() {
+  local dest=$1 set=$2 req tmp whl target py=${PYTHON:-python3}
+  shift 2
+  mkdir -p "$dest/$set" "$dest/.wheels"
+  for req in "$@"; do
+    target="$dest/$set/${req%%==*}"
+    [ -f "$target/.done" ] && continue
+    tmp=$(mktemp -d)
+    "$py" -m pip download -q --no-deps --only-binary :all: --python-version 3.12 -d "$tmp" "$req"
+    whl=$(ls "$tmp"/*.whl | head -n 1)
+    rm -rf "$target" && mkdir -p "$target"
+    "$py" -m zipfile -e "$whl" "$target"
+    cp "$whl" "$dest/.wheels/" && rm -rf "$tmp"
+    touch "$target/.done"
+    echo "$req -> $target"
+  done
+}

@@ -24,6 +24,9 @@ Per library and pooled over all of them (sums of the counts, then the ratios):
   (the unlabelled ones are also counted apart, so the labels can be completed);
 - exact: labelled spawns (risk not `none`) reported with exactly the labelled risk, and the same
   on the medium-labelled subset;
+- exact H/M (issue 55: "risk exact is measured over the rows that matter"): of the rows labelled
+  high or medium or reported high or medium (an unlabelled finding included), those reported with
+  exactly the labelled risk;
 - missed: labelled spawns taskleak did not report at all;
 - unlabelled: findings on lines with no label.
 
@@ -109,6 +112,8 @@ class Score:
     exact: int = 0
     mediums: int = 0
     medium_exact: int = 0
+    matter: int = 0  # rows labelled or reported high/medium
+    matter_exact: int = 0
     missed: int = 0
     unlabelled: int = 0
     unlabelled_positives: int = 0
@@ -118,7 +123,8 @@ class Score:
         for risk in RISKS:
             self.labelled[risk] += other.labelled[risk]
         for name in ("positives", "recalled", "reported_positives", "true_positives", "spawns",
-                     "exact", "mediums", "medium_exact", "missed", "unlabelled",
+                     "exact", "mediums", "medium_exact", "matter", "matter_exact", "missed",
+                     "unlabelled",
                      "unlabelled_positives"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -138,6 +144,10 @@ class Score:
     def medium_exact_ratio(self) -> float | None:
         return _ratio(self.medium_exact, self.mediums)
 
+    @property
+    def matter_exact_ratio(self) -> float | None:
+        return _ratio(self.matter_exact, self.matter)
+
     def totals(self) -> dict[str, Any]:
         return {
             "labelled": dict(self.labelled),
@@ -154,6 +164,9 @@ class Score:
             "mediums": self.mediums,
             "medium_exact": self.medium_exact,
             "medium_exact_ratio": self.medium_exact_ratio,
+            "matter": self.matter,
+            "matter_exact": self.matter_exact,
+            "matter_exact_ratio": self.matter_exact_ratio,
             "missed": self.missed,
             "unlabelled": self.unlabelled,
             "unlabelled_positives": self.unlabelled_positives,
@@ -398,6 +411,9 @@ def score(config: LibraryConfig, labels: Iterable[Label], findings: Iterable[Fin
         if reported in POSITIVE:
             result.reported_positives += 1
             result.true_positives += label.risk in POSITIVE
+        if label.risk in POSITIVE or reported in POSITIVE:
+            result.matter += 1
+            result.matter_exact += reported == label.risk
         if label.risk != "none":
             result.spawns += 1
             result.exact += reported == label.risk
@@ -413,6 +429,7 @@ def score(config: LibraryConfig, labels: Iterable[Label], findings: Iterable[Fin
             continue
         result.unlabelled += 1
         if finding.risk in POSITIVE:
+            result.matter += 1
             result.reported_positives += 1
             result.unlabelled_positives += 1
         result.disagreements.append(Disagreement(key[0], key[1], "unlabelled", None, finding))
@@ -426,8 +443,8 @@ def _fraction(num: int, den: int) -> str:
     return f"{num}/{den} {num / den:.0%}" if den else "-"
 
 
-COLUMNS = ("library", "labelled H/M/L/none", "recall", "precision", "exact", "medium-exact",
-           "missed", "unlabelled")
+COLUMNS = ("library", "labelled H/M/L/none", "recall", "precision", "exact", "exact H/M",
+           "medium-exact", "missed", "unlabelled")
 
 
 def table(rows: Sequence[tuple[str, Score]]) -> str:
@@ -440,6 +457,7 @@ def table(rows: Sequence[tuple[str, Score]]) -> str:
             _fraction(result.recalled, result.positives),
             _fraction(result.true_positives, result.reported_positives),
             _fraction(result.exact, result.spawns),
+            _fraction(result.matter_exact, result.matter),
             _fraction(result.medium_exact, result.mediums),
             str(result.missed),
             str(result.unlabelled),
