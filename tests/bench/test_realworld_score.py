@@ -123,6 +123,8 @@ def test_metrics_of_one_library(setup: Setup, capsys: pytest.CaptureFixture[str]
     assert totals["precision"] == pytest.approx(3 / 6)
     assert (totals["exact"], totals["spawns"]) == (3, 8)
     assert (totals["medium_exact"], totals["mediums"]) == (1, 3)
+    # rows labelled or reported high/medium: 1-6, 9 and the unlabelled 20; exact: 1 and 3
+    assert (totals["matter_exact"], totals["matter"]) == (2, 8)
     assert totals["missed"] == 2
     assert (totals["unlabelled"], totals["unlabelled_positives"]) == (2, 1)
 
@@ -144,7 +146,7 @@ def test_table_and_details(setup: Setup, capsys: pytest.CaptureFixture[str]) -> 
     header, _, row = out.splitlines()[:3]
     assert header.split()[:2] == ["library", "labelled"]
     assert row.split() == ["lib", "2/3/3/2", "3/5", "60%", "3/6", "50%", "3/8", "38%",
-                           "1/3", "33%", "2", "2"]
+                           "2/8", "25%", "1/3", "33%", "2", "2"]
     assert "== lib: 8 disagreement(s)" in out
     assert "a.py:4  [medium vs low]\n    label    medium (spawn): why a.py:4\n" \
            "    taskleak low TL000: message a.py:4" in out
