@@ -236,3 +236,35 @@ def test_many_spawns_are_placed_by_one_code_generation(monkeypatch: pytest.Monke
     assert searches[0] == 0
     analyse_source(spawns_module(3)).facts()  # a few: by search
     assert 0 < searches[0] <= positions.MOST_SEARCHES
+
+
+def self_replacing_attribute_module(n: int) -> str:
+    """One attribute assigned in n methods, each from itself (`self._date =
+    self._date.replace(...)`, tanjun's schedules.py), read by a spawn."""
+    methods = "".join(f"    def step_{i}(self):\n"
+                      f"        self._date = self._date.replace(day={i})\n\n"
+                      for i in range(n))
+    return (f"{HEADER}class Schedule:\n    def __init__(self, date):\n        self._date = date\n\n"
+            f"{methods}    def start(self):\n        asyncio.ensure_future(self._date.loop())\n")
+
+
+def test_an_attribute_assigned_from_itself_is_worked_out_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every value of the attribute reads the attribute again: each is worked out once, not
+    once per way of reaching it (12 methods took 12! ways before; the run never ended)."""
+    from taskleak.analysis.resolve import Resolver
+
+    counts: list[int] = []
+    original = Resolver._attribute
+    for n in (6, 12):
+        calls = 0
+
+        def counting(self: Resolver, cls: Scope, attr: str) -> Any:
+            nonlocal calls
+            calls += 1
+            return original(self, cls, attr)
+
+        monkeypatch.setattr(Resolver, "_attribute", counting)
+        analyse_source(self_replacing_attribute_module(n))
+        counts.append(calls)
+    assert counts[1] <= 2 * counts[0] + 4, counts

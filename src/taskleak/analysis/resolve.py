@@ -71,6 +71,11 @@ class Resolver:
     def __init__(self, module: Scope) -> None:
         self.module = module
         self._active: set[int] = set()
+        # what each class attribute holds, once known (`attribute`), the attributes being
+        # worked out, and how many times one was asked for while being worked out (a cut)
+        self._attributes: dict[tuple[int, str], Sym] = {}
+        self._attributes_active: set[tuple[int, str]] = set()
+        self._cuts = 0
 
     # -- lookups ---------------------------------------------------------------------------
     def lookup(self, name: str, scope: Scope) -> list[Binding] | None:
@@ -277,7 +282,30 @@ class Resolver:
         return None
 
     def attribute(self, cls: Scope, attr: str) -> Sym:
-        """What reading attribute `attr` of an instance of class `cls` gives."""
+        """What reading attribute `attr` of an instance of class `cls` gives.
+
+        Worked out once per attribute. An attribute asked for while it is being worked out
+        (`self._date = self._date.replace(...)`, assigned in 12 methods: each value asked
+        for all 12 again, 12! ways; tanjun's schedules.py never finished) is unknown there,
+        and what was worked out with such a cut is not kept (it is asked again, whole)."""
+        key = (id(cls), attr)
+        known = self._attributes.get(key)
+        if known is not None:
+            return known
+        if key in self._attributes_active:
+            self._cuts += 1
+            return UNKNOWN
+        self._attributes_active.add(key)
+        cuts = self._cuts
+        try:
+            sym = self._attribute(cls, attr)
+        finally:
+            self._attributes_active.discard(key)
+        if self._cuts == cuts:
+            self._attributes[key] = sym
+        return sym
+
+    def _attribute(self, cls: Scope, attr: str) -> Sym:
         # an annotation names the type whatever the first value is (discord.py's
         # `self.loop: asyncio.AbstractEventLoop = _loop`, a sentinel until login)
         for annotation, scope in cls.attr_annotations.get(attr, ()):
