@@ -1,7 +1,7 @@
 """Score taskleak against our own labelled real-world set (`bench/realworld/labels/`).
 
     python bench/realworld/score.py [--corpus DIR] [--taskleak PATH] [--only NAME]...
-                                    [--details] [--json] [--labels DIR]
+                                    [--details] [--json] [--labels DIR] [--snapshot DIR]
 
 Each `labels/<name>.jsonl` (rows as in RUBRIC.md) has a `labels/<name>.toml` beside it:
 
@@ -368,6 +368,15 @@ def run_taskleak(taskleak: Path, folder: Path, args: Sequence[str]) -> list[Find
         raise ScoreError(f"taskleak's JSON in {folder} is not as expected: {exc}") from exc
 
 
+def snapshot_findings(file: Path) -> list[Finding]:
+    """The findings `snapshot.py` kept for one library (one JSON object a line)."""
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ScoreError(f"cannot read the snapshot {file}: {exc}") from exc
+    return [_finding(json.loads(line)) for line in lines if line]
+
+
 def _finding(item: dict[str, Any]) -> Finding:
     path = str(item["path"]).replace("\\", "/")
     path = path.removeprefix("./")
@@ -499,12 +508,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the totals as JSON")
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS,
                         help="the folder of label files (default: labels/ beside this script)")
+    parser.add_argument("--snapshot", type=Path, default=None,
+                        help="read the findings from a snapshot.py folder instead of running "
+                             "taskleak (SNAPSHOT/<labels folder>/<library>.jsonl)")
     options = parser.parse_args(argv)
     try:
         rows: list[tuple[str, Score]] = []
         for config in discover(options.labels, options.only):
             labels = load_labels(config.labels_file)
-            findings = run_taskleak(options.taskleak, options.corpus / config.folder, config.args)
+            if options.snapshot is not None:
+                findings = snapshot_findings(
+                    options.snapshot / options.labels.name / f"{config.name}.jsonl")
+            else:
+                findings = run_taskleak(options.taskleak, options.corpus / config.folder,
+                                        config.args)
             rows.append((config.name, score(config, labels, findings)))
     except ScoreError as exc:
         print(f"score.py: {exc}", file=sys.stderr)

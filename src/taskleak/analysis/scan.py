@@ -75,7 +75,7 @@ class Scanner(StackWalker):
 
     def _push(self, kind: ScopeKind, name: str, node: cst.CSTNode,
               is_async: bool = False) -> Scope:
-        scope = Scope(kind=kind, name=name, node=node, parent=self.scope, is_async=is_async)
+        scope = Scope(kind, name, node, self.scope, is_async=is_async, seq=self.seq)
         if self.scope is not None:
             self.scope.children.append(scope)
         self.scope = scope

@@ -130,6 +130,7 @@ class Scope:
     node: cst.CSTNode
     parent: Scope | None
     is_async: bool = False
+    seq: int = 0  # the walk's count at the scope's node (`graph/places.py` counts on from it)
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
     declared_global: set[str] = field(default_factory=set)
     declared_nonlocal: set[str] = field(default_factory=set)
