@@ -61,7 +61,7 @@ def test_import_inside_a_function_is_seen() -> None:
     assert rows("""
         def start(coro):
             import asyncio as aio
-            aio.ensure_future(coro)
+            aio.ensure_future(coro())
     """) == [(4, "TL101", "high")]
 
 

@@ -17,12 +17,11 @@ from taskleak.analysis.caller_waits import ended_per_event, not_again
 from taskleak.analysis.closing import closers, owner_ends, read_by_callback
 from taskleak.analysis.collection_aliases import aliased
 from taskleak.analysis.coroutines import (
+    asks_for_its_successor,
     endless,
     long_running,
     loop_words,
     reschedules,
-    reschedules_itself,
-    restarted_from_within,
 )
 from taskleak.analysis.discarded import discarded_fate
 from taskleak.analysis.early_returns import dropped_on_a_way_out, rebound_in_loop
@@ -30,9 +29,9 @@ from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
 from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
-from taskleak.analysis.guards import ended_first, ending_methods, guard, guarded_call
+from taskleak.analysis.guards import ending_methods, guard, guarded_call
 from taskleak.analysis.handoffs import handed_calls
-from taskleak.analysis.holders import Holder, into_collection, where_held
+from taskleak.analysis.holders import Holder, into_collection, on_itself, where_held
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.keys import (
     constant_key,
@@ -49,8 +48,10 @@ from taskleak.analysis.lifetimes import (
     without_its_own_cancels,
 )
 from taskleak.analysis.nodes import leaves_the_loop
+from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
+from taskleak.analysis.obligations.reset_by_callback import reset_by
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.passed import passed_fate
+from taskleak.analysis.passed import passed_fate, returned_to_caller
 from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.resolve import Resolver
 from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
@@ -72,12 +73,20 @@ class Classifier:
         self.ownership = Ownership(module, resolver)
         self.lifecycle = Lifecycle(module, resolver)
         self.races = RaceFates(self.ownership)
+        self.graphs = FunctionGraphs()  # each function's control-flow graph, built once
         # hand-offs to calls it could not follow since emptied (`foreign_handoffs.classified`)
         self.handed: list[tuple[Dest, Scope]] = []
 
     def fates(self, sp: Spawn) -> list[Fate]:
         """What became of the spawn's Task. Usually one fate; a spawn bound to several targets
-        (`self._t = t = spawn()`) has one per target, and the best-kept one counts."""
+        (`self._t = t = spawn()`) has one per target, and the best-kept one counts. Of a spawn
+        whose argument is not followed (it may make no task), each says so."""
+        fates = self._fates(sp)
+        if sp.unresolved and sp.creation is not None:
+            return [replace(f, unresolved=sp.creation.callee) for f in fates]
+        return fates
+
+    def _fates(self, sp: Spawn) -> list[Fate]:
         if sp.structured:
             return [Fate(FateKind.STRUCTURED, sp.shown, group=sp.holder)]
         promised = self._promised(sp)
@@ -91,7 +100,7 @@ class Classifier:
             own = self._own_fates(sp)
             if caller_decides(promised.cleanup, own):
                 return own
-        return [replace(promised, returned=self._returned(sp))]
+        return [replace(promised, returned=returned_to_caller(sp, self.ownership))]
 
     def _own_fates(self, sp: Spawn) -> list[Fate]:
         """What the spawning code itself does with the Task (a helper's promise aside)."""
@@ -187,6 +196,8 @@ class Classifier:
 
     def _local_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
         for target, scope in eff.stores:
+            if on_itself(target, holder):
+                continue  # `t._ref = t`: the task holds itself, which keeps nothing alive
             if isinstance(target, (cst.Attribute, cst.Subscript)) or (
                     isinstance(target, cst.Name) and scope.kind is ScopeKind.MODULE):
                 inner = self.ownership.holder_for(target, scope)
@@ -237,25 +248,24 @@ class Classifier:
             eff.replaced = []
         label, cleanup, fn = holder.label, eff.cleanup or "", site.scope.method()
         ends = eff.cancel_reads + eff.await_reads
-        before = any(o.scope.method() is fn and o.seq < site.seq for o in eff.occurrences) \
-            or ended_first(site, ends)
+        # ended (or found empty) on every path from the function's entry to the store
+        live = live_at(site, frozenset({holder.key}), ends + eff.gather_reads, self.graphs)
+        before = live is None or not live.earlier  # (not followed: no overwrite claimed)
         gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
         often = self.lifecycle.of(site.scope, not_again(holder.key, ends, gives, self.ownership))
-        repeats = bool(site.loops) or often.repeats
-        if site.loops and any(site.loops[0] in o.loops and o.seq > site.seq
-                              for o in eff.occurrences):
-            repeats = False  # used again in the same iteration (`fut.result()`, `.cancel()`)
-        if reschedules_itself(site) or restarted_from_within(site, often.origin,
-                                                              self.lifecycle.calls):
+        # a loop of the function brings the spawn round again with its own task not ended
+        again = live is not None and live.own
+        repeats = again or often.repeats
+        if asks_for_its_successor(site, often.origin, self.lifecycle.calls, self.graphs):
             repeats = False  # the task it replaces is the one running now, about to finish
         if any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads):
             repeats = False  # the function waits for it: the next call finds it finished
         guarded = self._guard(sp, holder, ends)
-        if repeats and not before and not guarded and (cleanup or site.loops) \
+        if repeats and (again or not before) and not guarded and (cleanup or again) \
                 and not on_a_local_object(holder, site.scope) \
                 and not ended_per_event(self.lifecycle, fn, ends):
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup,
-                              often=often)  # the words name the callers that count
+                              often=often, comes_round=again)  # the words name the callers
         left = self.races.left_running(sp, holder, label, eff, self._fate)
         if left is not None:
             return left
@@ -266,6 +276,11 @@ class Classifier:
         closing = owner_ends(sp, holder, eff)
         if closing:  # joined, stopped, or the close itself with its outcome read
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing)
+        reset = reset_by(eff.occurrences, holder.scope, holder.name) \
+            if holder.kind is Keeper.ATTRIBUTE else ""
+        if reset and not endless(site):  # let go by its done-callback once it ends
+            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label,
+                              cleanup=f"let go by its done-callback {reset}() once it ends")
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
                           holder, holder=label, long_running=long_running(sp), loop=loop_words(sp),
@@ -341,10 +356,11 @@ class Classifier:
         run): like an attribute re-spawned, the same key comes again (another message from the
         same client, the next iteration) and the old task is not read or cancelled first."""
         site = sp.site
-        before = any(o.scope.method() is fn and o.seq < site.seq
-                     and o.dest.kind is not Flow.SUBSCRIPT_STORE for o in eff.occurrences) \
-            or ended_first(site, eff.cancel_reads + eff.await_reads)
         keys = frozenset({holder.key})
+        # the entry ended, emptied or found empty on every path from the function's entry
+        live = live_at(site, keys, eff.cancel_reads + eff.await_reads + eff.gather_reads
+                       + eff.prune_reads, self.graphs)
+        before = live is None or not live.earlier  # (not followed: no overwrite claimed)
         repeats = bool(site.loops) or self.lifecycle.of(
             site.scope, lambda call: guarded_call(call, keys)).repeats
         return repeats, not before and per_client_key(target, fn) \
@@ -382,19 +398,3 @@ class Classifier:
         return self._fate(kind, sp, holder=helper.method if helper.project else helper.name,
                           cleanup=helper.note, own_work=helper.own_work,
                           long_running=long_running(sp), loop=loop_words(sp))
-
-    def _returned(self, sp: Spawn) -> bool:
-        """The task goes back to the caller: `return spawn(...)`, or a local that is returned
-        (`task = spawn(...); ...; return task`)."""
-        d = sp.site.dest
-        if d.kind is Flow.RETURNED:
-            return True
-        if d.kind is not Flow.BOUND:
-            return False
-        for target in d.targets:
-            holder = self.ownership.holder_for(target, sp.site.scope) \
-                if isinstance(target, cst.Name) else None
-            if holder is not None and holder.kind is Keeper.LOCAL \
-                    and "returned" in self.ownership.effects(holder).handed:
-                return True
-        return False

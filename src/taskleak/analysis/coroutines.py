@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import libcst as cst
 
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.obligations.liveness import FunctionGraphs, ends_right_after
 from taskleak.analysis.scopes import CallSite, Scope, defined_function
 from taskleak.analysis.spawns import Spawn
 
@@ -74,6 +76,29 @@ def restarted_from_within(site: CallSite, origin: Scope | None,
         return False
     where = origin.method() or origin
     return origin.within(target) or calls(target, where)
+
+
+def asks_for_its_successor(site: CallSite, origin: Scope | None,
+                           calls: Callable[[Scope, Scope], bool], graphs: FunctionGraphs) -> bool:
+    """The spawn repeats only because the coroutine it runs asks for its successor (it spawns
+    itself again, `reschedules_itself`, or calls what re-spawns it, `restarted_from_within`),
+    and that coroutine ends right after the asking on every path: the task replaced is the one
+    about to finish. A coroutine that goes on after it (a heartbeat loop that reconnects, then
+    beats on) is left running by its successor: not excused."""
+    if reschedules_itself(site):
+        fn = site.scope.method()
+        return fn is not None and ends_right_after(fn, [site.seq], graphs)
+    if not restarted_from_within(site, origin, calls):
+        return False
+    target = spawned_function(site, calls_only=True)
+    spawning = site.scope.method()
+    if target is None or origin is None or spawning is None:
+        return False
+    names = {spawning.name, (origin.method() or origin).name}
+    asking = [o.seq for o in target.occurrences if o.dest.kind is Flow.CALLED
+              and o.key.rsplit(".", 1)[-1] in names]
+    # asked from a function nested in it (a callback it sets up): not on its own graph
+    return not asking or ends_right_after(target, asking, graphs)
 
 
 def spawned_function(site: CallSite, *, calls_only: bool) -> Scope | None:

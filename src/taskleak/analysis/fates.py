@@ -167,6 +167,12 @@ class Fate:
     # LOCAL_ONLY: the test of the `if` after the spawn that every end of the local sits in
     # (`if not pending: await fut`): on the other way the local is dropped
     only_if: str = ""
+    # RESPAWNED: the spawn's own loop comes round to it again with the task it stored there
+    # not ended (a retry after a step that fails past the spawn included)
+    comes_round: bool = False
+    # ensure_future/shield/gather of a value not followed (`obligations/creation.py`): whether a
+    # task is made at all is unknown, so no rule may build a finding on it: the value, shown
+    unresolved: str = ""
 
     @property
     def frequency(self) -> str:

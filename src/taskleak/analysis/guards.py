@@ -12,9 +12,9 @@ A guard is a test the spawn sits behind, in its own function: an `if` around it,
   A flag that `stop()` resets and that leaves the task running is no guard: the next start
   re-spawns over it.
 
-Not a guard, but as good: the spawn's method first calls a method of the class that cancels or
-awaits the old task (`ended_first`), or the caller through which it runs again does
-(`Lifecycle.of`'s `excused`).
+Not a guard, but as good: every way to the spawn ends the old task first, or finds its holder
+empty (`obligations/liveness.py`, a path question on the function's graph), or the caller
+through which it runs again does (`Lifecycle.of`'s `excused`).
 
 Only the spawn's recorded path (`CallSite.path`) and the test expressions are read: no new walk.
 """
@@ -51,8 +51,8 @@ def guard(site: CallSite, keys: frozenset[str], module: Scope,
         for name in [n for n in names if n in keys] + [n for n in names if flags.get(n)]:
             # the spawn runs when the test says the holder is empty or finished, or the flag
             # is not set yet
-            absent = _absent(test, name)
-            if absent is None or absent is not (leaves_by == ""):
+            says = absent(test, name)
+            if says is None or says is not (leaves_by == ""):
                 continue
             code = one_line(test)
             if len(code) > 60:
@@ -60,22 +60,6 @@ def guard(site: CallSite, keys: frozenset[str], module: Scope,
             shown = f"`if {code}: {leaves_by}`" if leaves_by else f"`if {code}`"
             return shown if name in keys else f"{shown} ({name} {flags[name]})"
     return ""
-
-
-def ended_first(site: CallSite, ends: list[Occurrence]) -> bool:
-    """Before the spawn, its method calls a method of its class that cancels or awaits the task
-    the spawn replaces (`self.cancel_connection_attempt()`, then `self._attempt = spawn()`):
-    the old task is ended first, not left running."""
-    fn, cls = site.scope.method(), site.scope.enclosing_class()
-    if fn is None or cls is None or not fn.self_name:
-        return False
-    enders = {f"{fn.self_name}.{m.name}" for o in ends
-              if (m := o.scope.method()) is not None and m is not fn
-              and o.scope.enclosing_class() is cls}
-    # in the spawn's own body (a nested callback runs some other time); not checked: that the
-    # call is on the way to the spawn rather than in a branch that leaves before it
-    return bool(enders) and any(o.key in enders and o.seq < site.seq
-                                for o in site.scope.occurrences)
 
 
 def _tests(path: tuple[cst.CSTNode, ...]) -> list[tuple[cst.BaseExpression, str]]:
@@ -112,8 +96,8 @@ def guarded_call(call: Occurrence, keys: frozenset[str], module: Scope | None = 
         for name in names_read(test):
             if name in keys or (module is not None
                                 and _flag(name, call.scope, module, None, enders)):
-                absent = _absent(test, name)
-                if absent is not None and absent is (leaves_by == ""):
+                says = absent(test, name)
+                if says is not None and says is (leaves_by == ""):
                     return True
     return False
 
@@ -138,20 +122,20 @@ def names_read(test: cst.BaseExpression) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _absent(test: cst.BaseExpression, key: str) -> bool | None:
+def absent(test: cst.BaseExpression, key: str) -> bool | None:
     """Whether the test being true says `key` holds no live task (True: `x is None`, `not x`,
     `x.done()`, `k not in x`; for a flag, that it is not set) or that it holds one (False:
     `x`, `x is not None`, `k in x`, a set flag); None when the test says neither."""
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        inner = _absent(test.expression, key)
+        inner = absent(test.expression, key)
         return None if inner is None else not inner
     if isinstance(test, cst.BooleanOperation):
-        sides = [p for p in (_absent(test.left, key), _absent(test.right, key)) if p is not None]
+        sides = [p for p in (absent(test.left, key), absent(test.right, key)) if p is not None]
         return sides[0] if sides and all(p is sides[0] for p in sides) else None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         op, right = test.comparisons[0].operator, test.comparisons[0].comparator
         if isinstance(op, (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual)) and \
-                isinstance(right, cst.Name) and right.value == "None" and _reads(test.left, key):
+                isinstance(right, cst.Name) and right.value == "None" and reads(test.left, key):
             return isinstance(op, (cst.Is, cst.Equal))
         if isinstance(op, (cst.In, cst.NotIn)) and dotted(right) == key:
             return isinstance(op, cst.NotIn)
@@ -161,7 +145,7 @@ def _absent(test: cst.BaseExpression, key: str) -> bool | None:
         return True
     if _attr_call(test) == key:  # `hasattr(self, "_task")`, `getattr(self, "_task", None)`
         return False
-    if _reads(test, key):
+    if reads(test, key):
         return False
     return None
 
@@ -179,7 +163,7 @@ def _attr_call(node: cst.CSTNode) -> str:
     return f"{base}.{attr}" if isinstance(attr, str) else ""
 
 
-def _reads(expr: cst.BaseExpression, key: str) -> bool:
+def reads(expr: cst.BaseExpression, key: str) -> bool:
     """`key` itself, or an entry of it (`self._tasks.get(uid)`, `self._tasks[uid]`)."""
     if dotted(expr) == key or _attr_call(expr) == key:
         return True

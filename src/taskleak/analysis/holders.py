@@ -54,3 +54,12 @@ def into_collection(d: Dest) -> bool:
     return d.kind is Flow.COLLECTION and d.receiver is not None and (
         d.collection is not None or isinstance(d.receiver, cst.Subscript)
         or defaulted_entry(d.receiver) is not None)
+
+
+def on_itself(target: cst.BaseExpression, holder: Holder) -> bool:
+    """`t._ref = t` (`target` an attribute of the local `holder` holds, or an item of one):
+    the task is stored on itself, a cycle that keeps nothing alive."""
+    while isinstance(target, (cst.Attribute, cst.Subscript)):
+        target = target.value
+    return holder.kind is Keeper.LOCAL and isinstance(target, cst.Name) \
+        and target.value == holder.key

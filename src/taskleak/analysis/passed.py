@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import libcst as cst
+
 from taskleak.analysis.coroutine_callbacks import CallsBack
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.flow import Flow
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import closure_joined
@@ -80,3 +83,20 @@ def called_back_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate:
         return make(FateKind.DROPPED_RETURN, sp, callee=sp.returned_by, handed=f"{d.callee}()")
     return make(FateKind.CALLED_BACK if sp.site.via else FateKind.RETURNED_FROM_LAMBDA, sp,
                 callee=d.callee)
+
+
+def returned_to_caller(sp: Spawn, ownership: Ownership) -> bool:
+    """The task goes back to the caller: `return spawn(...)`, or a local that is returned
+    (`task = spawn(...); ...; return task`)."""
+    d = sp.site.dest
+    if d.kind is Flow.RETURNED:
+        return True
+    if d.kind is not Flow.BOUND:
+        return False
+    for target in d.targets:
+        holder = ownership.holder_for(target, sp.site.scope) \
+            if isinstance(target, cst.Name) else None
+        if holder is not None and holder.kind is Keeper.LOCAL \
+                and "returned" in ownership.effects(holder).handed:
+            return True
+    return False

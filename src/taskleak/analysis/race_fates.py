@@ -44,7 +44,8 @@ class RaceFates:
         else:
             race = race_of(site.path, site.seq, site.scope)
             if race is None and sp.wrapper.endswith("shield") and site.node.args \
-                    and is_coroutine_call(site.node.args[0].value):
+                    and is_coroutine_call(site.node.args[0].value, site.scope,
+                                              self.ownership.resolver):
                 # `wait_for(shield(work()), t)`: the shield's own task is the work it protects,
                 # left running when the timeout cancels the shield
                 race = race_of((*site.path, site.node), site.seq, site.scope)

@@ -24,15 +24,20 @@ from taskleak.analysis.flow import Flow, trace
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.local_helpers import LocalHelpers
 from taskleak.analysis.nodes import callee_text, coroutine_text, dotted, last_name
+from taskleak.analysis.obligations.creation import (
+    Because,
+    Creation,
+    Made,
+    made_of,
+    star_annotation,
+)
 from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
 from taskleak.analysis.scopes import BindingKind, CallSite, Scope, defined_function
 from taskleak.analysis.spawners import Spawner, spawner_index
 from taskleak.analysis.vocabulary import (
-    COROUTINE_NAME_PARTS,
     LOOP_METHODS,
     LOOP_NAMES,
     NOT_LOOPS,
-    SPAWN_FUNCTIONS,
     SPAWN_QUALIFIED,
     STRUCTURED_METHODS,
     TASKGROUP_NAME_PARTS,
@@ -43,10 +48,9 @@ from taskleak.analysis.vocabulary import (
 from taskleak.records import record
 
 _OWNERS = {Instance.TASKGROUP: "TaskGroup", Instance.NURSERY: "Nursery"}
+# spawners that take any awaitable, and make a task only of a coroutine
+_ANY_AWAITABLE = frozenset({"asyncio.ensure_future"})
 AS_COMPLETED = "asyncio.as_completed"
-# Calls whose result is a task already: handed to gather, they are not coroutines.
-_TASK_MAKERS = SPAWN_FUNCTIONS | {"create_eager_task", "gather", "shield", "create_future",
-                                   "Future"}
 
 
 @record(eq=False)
@@ -67,6 +71,14 @@ class Spawn:
     # ... that the call runs (tornado's IOLoop `add_callback`): AND_RUNS, an `async def`'s
     # task the IOLoop keeps until done; AND_DROPS, a `@gen.coroutine`'s Future it drops
     run_by_ioloop: CallsBack | None = None
+    # ensure_future/shield/gather/wait_for, which take any awaitable: whether their argument
+    # makes a task (`obligations/creation.py`); None for spawners that take only coroutines
+    creation: Creation | None = None
+
+    @property
+    def unresolved(self) -> bool:
+        """Whether the spawn makes a task is not known: its argument is not followed."""
+        return self.creation is not None and self.creation.made is Made.UNKNOWN
 
     @property
     def threadsafe(self) -> bool:
@@ -154,20 +166,18 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
                                  unawaited=name, coroutine_object=coroutine_object,
                                  run_by_ioloop=None if coroutine_object
                                  or how is CallsBack.PLAINLY else how, receiver=chain))
-    made = {id(sp.site.node) for sp in out}
-    return [sp for sp in out if not _gives_back_a_task(sp, resolver, made)]
+    spawned = frozenset(id(sp.site.node) for sp in out)
+    return [sp for sp in out if not _gives_back_a_task(sp, resolver, spawned)]
 
 
-def _gives_back_a_task(spawn: Spawn, resolver: Resolver, made: set[int]) -> bool:
-    """`asyncio.ensure_future(task)`, `task` a name bound only to tasks spawned in this module
-    (`task = loop.create_task(...)`): it returns that very task and spawns nothing."""
-    call = spawn.site.node
-    if spawn.spawner != "asyncio.ensure_future" or len(call.args) != 1 \
-            or not isinstance(arg := call.args[0].value, cst.Name):
+def _gives_back_a_task(spawn: Spawn, resolver: Resolver, spawned: frozenset[int]) -> bool:
+    """`asyncio.ensure_future(task)`, `task` bound only to tasks spawned in this module
+    (`task = self.context.run(loop.create_task, coro)`): it returns that very task."""
+    if spawn.creation is None or spawn.creation.made is Made.NOTHING:
         return False
-    bindings = resolver.lookup(arg.value, spawn.site.scope) or []
-    return bool(bindings) and all(b.kind is BindingKind.ASSIGN and b.value is not None
-                                  and id(b.value) in made for b in bindings)
+    args = spawn.site.args
+    return bool(args) and made_of(args[0].value, spawn.site.scope, resolver,
+                                  spawned).made is Made.NOTHING
 
 
 def _awaited(spawn: Spawn) -> Spawn | None:
@@ -244,60 +254,67 @@ def _self_group(receiver: cst.BaseExpression, scope: Scope) -> Instance | None:
     return None
 
 
-def wraps_coroutines(call: cst.Call, scope: Scope, resolver: Resolver) -> bool:
-    """gather/shield/wait_for/as_completed given coroutines (calls), not tasks that already exist:
-    `gather(a(), b())`, `gather(*(f(x) for x in xs))`, `gather(*coros)` where `coros` was built
-    from calls (or is named so), `shield(coro())`, `wait_for(coroutine, 5)` (a name that says
-    it). A spawn call (`create_task(...)`) is a task."""
+def wrapped_creation(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
+    """What gather/shield/wait_for/as_completed make of what they are given: a task for each
+    coroutine (`gather(a(), b())`, `gather(*(f(x) for x in xs))`, `gather(*coros)` where
+    `coros` was built from calls), nothing for Futures and Tasks. The first argument that makes
+    a task decides; one that is not followed leaves it unknown (`obligations/creation.py`)."""
     args = [a for a in call.args if a.keyword is None]
     if last_name(call.func) == "as_completed":  # an iterable of them
-        return bool(args) and _coroutines_in(args[0].value, scope, resolver)
-    if last_name(call.func) != "gather":
         args = args[:1]
+        starred = True
+    else:
+        starred = False
+    if last_name(call.func) not in ("gather", "as_completed"):
+        args = args[:1]
+    found: list[Creation] = []
     for arg in args:
-        value = arg.value
-        if arg.star == "*":
-            if _coroutines_in(value, scope, resolver):
-                return True
-        elif is_coroutine_call(value) or _named_coroutine(value):
-            return True
-    return False
+        if arg.star == "*" or starred:
+            found.append(_made_in(arg.value, scope, resolver))
+        elif not arg.star:
+            found.append(made_of(arg.value, scope, resolver))
+    for made in (Made.TASK, Made.UNKNOWN):
+        decided = next((c for c in found if c.made is made), None)
+        if decided is not None:
+            return decided
+    return found[0] if found else Creation(Made.NOTHING, Because.FUTURE_CALL)
 
 
-def _named_coroutine(value: cst.BaseExpression) -> bool:
-    """`coro`, `coroutine`, `awaitable`: a name that says it holds a coroutine."""
-    name = dotted(value)
-    last = name.rsplit(".", 1)[-1].lower() if name is not None else ""
-    return bool(last) and any(part in last for part in COROUTINE_NAME_PARTS)
+def is_coroutine_call(value: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
+    """A call that makes a coroutine (`obligations/creation.py`); a spawn (`create_task`), a
+    `gather` or a Future maker is none."""
+    return isinstance(value, cst.Call) and made_of(value, scope, resolver).made is Made.TASK
 
 
-def is_coroutine_call(value: cst.BaseExpression) -> bool:
-    """A call that makes a coroutine, as written: no task maker (`create_task`, `gather`...)."""
-    return isinstance(value, cst.Call) and last_name(value.func) not in _TASK_MAKERS
-
-
-def _coroutines_in(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
-                   depth: int = 0) -> bool:
-    """An iterable of coroutines: a comprehension or literal of calls, a local built so, or a
-    name that says it (`coros`, `coroutines.values()`)."""
+def _made_in(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
+             depth: int = 0) -> Creation:
+    """What an iterable's items make: a comprehension or literal of calls, or a local built
+    so."""
     if isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
-        return is_coroutine_call(value.elt)
+        return made_of(value.elt, scope, resolver)
     if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
-        return any(is_coroutine_call(e.value) for e in value.elements)
-    if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
-            and value.func.attr.value in ("values", "copy"):
-        value = value.func.value  # `*coros.values()`
-    name = dotted(value)
-    if name is None:
-        return False
-    last = name.rsplit(".", 1)[-1].lower()
-    if any(part in last for part in COROUTINE_NAME_PARTS):
-        return True
-    if depth or not isinstance(value, cst.Name):
-        return False
-    bindings = resolver.lookup(value.value, scope) or []
-    return any(b.value is not None and b.kind is BindingKind.ASSIGN and b.scope is not None
-               and _coroutines_in(b.value, b.scope, resolver, 1) for b in bindings)
+        made = [made_of(e.value, scope, resolver) for e in value.elements
+                if isinstance(e, cst.Element)]
+        return next((m for m in made if m.made is Made.TASK), made[0] if made
+                    else Creation(Made.NOTHING, Because.FUTURE_CALL))
+    if isinstance(value, cst.Name) and not depth:
+        typed = star_annotation(value.value, scope, resolver)
+        if typed is not None:  # `*coroutines: Coroutine[...]`: each one is
+            return typed
+        bindings = resolver.lookup(value.value, scope) or []
+        values = [_made_in(b.value, b.scope, resolver, 1) for b in bindings
+                  if b.value is not None and b.kind is BindingKind.ASSIGN and b.scope is not None]
+        if values and len(values) == len(bindings):
+            return next((m for m in values if m.made is Made.TASK), values[0])
+    return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, callee_text(value))
+
+
+def _argument_made(site: CallSite, resolver: Resolver) -> Creation:
+    """What the spawner's awaitable argument makes (`obligations/creation.py`)."""
+    args = site.args
+    if not args or args[0].keyword is not None or args[0].star:
+        return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, "…")
+    return made_of(args[0].value, site.scope, resolver)
 
 
 def classify_call(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]
@@ -321,14 +338,20 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
         return Spawn(site, matched.name, structured=False, helper=matched) \
             if matched is not None else None
     if resolved.kind is SymKind.QUALIFIED and resolved.name in SPAWN_QUALIFIED:
-        return Spawn(site, SPAWN_QUALIFIED[resolved.name], structured=False)
+        name = SPAWN_QUALIFIED[resolved.name]
+        creation = _argument_made(site, resolver) if name in _ANY_AWAITABLE else None
+        if creation is not None and creation.made is Made.NOTHING:
+            return None  # `ensure_future(fut)`: the Future itself, no task
+        return Spawn(site, name, structured=False, creation=creation)
     if resolved.kind is SymKind.QUALIFIED and resolved.name in WRAPPING_SPAWNS:
         name = WRAPPING_SPAWNS[resolved.name]
         if (site.dest.kind is Flow.AWAITED and not site.dest.container) \
-                or not wraps_coroutines(site.node, scope, resolver) \
                 or (name == AS_COMPLETED and site.dest.kind is not Flow.ITER):
             return None
-        return Spawn(site, name, structured=False, wrapper=name)
+        creation = wrapped_creation(site.node, scope, resolver)
+        if creation.made is Made.NOTHING:
+            return None  # of tasks or Futures that exist already
+        return Spawn(site, name, structured=False, wrapper=name, creation=creation)
     receiver = resolver.resolve(func.value, scope) if isinstance(func, cst.Attribute) else None
     if extra:
         matched = _matches_extra(func, resolved, receiver, extra)

@@ -13,7 +13,7 @@ import pkgutil
 from collections.abc import Sequence
 
 from taskleak.analysis.fates import Fate
-from taskleak.model import FixKind
+from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     CODE_PREFIX,
     FIX_KINDS,
@@ -22,6 +22,7 @@ from taskleak.rules.base import (
     Rule,
     Verdict,
 )
+from taskleak.rules.task_tracked import not_followed
 
 __all__ = ["ALL_RULES", "CODE_PREFIX", "FIX_KINDS", "INFORMATIONAL", "RULES", "RULES_BY_NAME",
            "Category", "FixKind", "FixKindInfo", "Rule", "Verdict", "judge", "rule_for"]
@@ -63,7 +64,12 @@ def judge(fates: Sequence[Fate], *, strict: bool = False) -> Verdict:
     before one that is not). `strict`: the opt-in task-end-unknown rule is selected, and
     reports what task-tracked otherwise lists as not followed."""
     verdicts = [_judge(f, strict) for f in fates]
-    return min(verdicts, key=lambda v: (v.risk.rank, v.rule.category is Category.UNFOLLOWED))
+    verdict = min(verdicts, key=lambda v: (v.risk.rank, v.rule.category is Category.UNFOLLOWED))
+    unresolved = next((f for f in fates if f.unresolved), None)
+    if unresolved is not None and verdict.risk.rank > Risk.LOW.rank:
+        # whether the spawn makes a task at all is not known: never a finding built on a guess
+        return not_followed(unresolved, strict)
+    return verdict
 
 
 def _judge(fate: Fate, strict: bool) -> Verdict:

@@ -110,11 +110,13 @@ class Forwarder:
 ''',
         '''\
 import asyncio
+from collections.abc import Coroutine
+from typing import Any
 
 running = set()
 
 
-def schedule(coro) -> None:
+def schedule(coro: Coroutine[Any, Any, None]) -> None:
     running.add(asyncio.ensure_future(coro))
 ''',
     ),

@@ -43,6 +43,8 @@ def _when(fate: Fate) -> str:
         return "on every loop iteration"
     if fate.repeating and fate.evidence:
         return f"on every call of {fate.repeating}(), {fate.evidence},"
+    if fate.comes_round:
+        return f"each time the loop in {fate.function}() comes round to it again"
     return f"in {fate.function}()"
 
 
@@ -55,7 +57,12 @@ RULE = Rule(
     what_it_does="""\
 Checks for a Task stored in an attribute (`self._task = ...`), a module global or a dict entry
 (`tasks[uid] = ...`) that is spawned again, in a function that runs repeatedly or inside a loop,
-without the previous Task being cancelled or read first. How often a function runs is known from
+while the previous Task may still run: on some path from the function's entry to the store,
+nothing ends it (a cancel, an await or a gather of it, a call of a method that does) and no
+test finds the holder empty or done (`if self._task is None`, `if not task.done()`). A read
+that ends nothing (`log.info("restart %s", self._task)`) does not count, nor does a cancel on
+another branch. A loop that comes round to the spawn with its own earlier task not ended is a
+re-spawn too, a retry loop whose later step fails included. How often a function runs is known from
 evidence, never from its name: a framework decorator (`@app.route`, `@client.event`), a
 registration in the module (`bus.add_listener(self.on_event)`, `emitter.on("x", handler)`), a
 handler set on another object's event attribute (`ws.onclose = self._handle_close`), a call in
@@ -70,11 +77,13 @@ A call that cannot leave a task running is no repetition: its caller cancels or 
 old task first, or (the function returning its task) awaits what the call gives back, or calls
 again only once the task it got last is in the done set of a wait, or behind its own started
 flag (`if self._started: return; self._started = True`) that only initialisation, the task
-itself or a method ending the task sets back; so is a re-spawn asked for
-by the task it replaces (a listener whose way out reconnects, and the reconnect starts the next
-listener), and a coroutine that spawns itself again. Nor is one whose task another method
-that runs per event too ends (`on_disconnect()`, registered like `on_connect()`, cancels what
-`on_connect()` spawned): that end may come before each re-spawn, and nothing proves otherwise.
+itself or a method ending the task sets back; so is a re-spawn asked for by the task it
+replaces (a listener whose way out reconnects, and the reconnect starts the next listener), and
+a coroutine that spawns itself again, when that task returns right after on every path: a
+heartbeat loop that reconnects and goes on beating is not excused. Nor is one whose task
+another method that runs per event too ends (`on_disconnect()`, registered like
+`on_connect()`, cancels what `on_connect()` spawned): that end may come before each re-spawn,
+and nothing proves otherwise.
 An end only in `close()`, or only in a cleanup the spawning function itself calls when it
 fails, reaches only the latest task.""",
     why_bad="""\

@@ -10,7 +10,9 @@ from taskleak.rules.base import (
     Category,
     Description,
     Rule,
+    Verdict,
 )
+from taskleak.rules.task_end_unknown import RULE as UNFOLLOWED
 from taskleak.rules.texts import kept_by
 
 
@@ -107,6 +109,17 @@ def _kept(fate: Fate) -> Description:
                        "not followed, so no claim is made about its end")
 
 
+def not_followed(fate: Fate, strict: bool) -> Verdict:
+    """The verdict on a spawn whose argument is not followed (`Fate.unresolved`): it makes a
+    task only if that value is a coroutine, which nothing here tells, so the row claims no
+    leak (TL001; TL301 where the opt-in rule is selected)."""
+    value = fate.unresolved
+    return Verdict(
+        UNFOLLOWED if strict else RULE, Risk.LOW, "not followed", "unknown",
+        f"a task is made only if `{value}` holds a coroutine, and what `{value}` holds is not "
+        "followed, so no claim is made about this spawn")
+
+
 RULE = Rule(
     code="TL001",
     name="task-tracked",
@@ -134,8 +147,13 @@ the IOLoop: tornado runs the coroutine as a task, keeps it until it is done and 
 the spawning function and sets, in a `finally`, an event that function waits on (tornado's
 `sync()`), the row says it is waited for. A future of `run_coroutine_threadsafe(coro, loop)`
 dropped by a function that then joins a thread and closes that loop (a loop thread's
-`shutdown()`) ends with the loop: a loop closes only once it has stopped. These are the green
-rows of the report; they never fail the gate unless `fail-on = "low"`.""",
+`shutdown()`) ends with the loop: a loop closes only once it has stopped. A task kept in an
+attribute whose done-callback (a function of the module) sets that attribute back to `None` is
+let go once it ends, when its coroutine ends by itself. A spawn by `ensure_future`, `shield`,
+`gather` or `wait_for` of a value that is not followed is listed here too, with what was not
+followed: it makes a task only if that value is a coroutine (a Future is returned as it is),
+so no claim is made about it. These are the green rows of the report; they never fail the gate
+unless `fail-on = "low"`.""",
     why_bad="""\
 It is not bad: the row shows that the task was looked at and found tracked and cleaned, so the
 report covers every spawn in the code base, like the seeds' hand-made scan table.""",

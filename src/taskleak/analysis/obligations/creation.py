@@ -1,0 +1,236 @@
+"""Where an obligation is created: does this awaitable make a task?
+
+`create_task(c)`, `loop.create_task(c)` and `run_coroutine_threadsafe(c, loop)` take only a
+coroutine: each call makes a task (or a threadsafe Future), an obligation. `ensure_future(x)`,
+`shield(x)`, `gather(x, ...)` and `wait_for(x, ...)` take any awaitable: a Task or a Future `x`
+is returned (or waited) as it is, and only a coroutine `x` becomes a new task. So for those the
+argument decides (`made_of`):
+
+- a coroutine (`Made.TASK`): a call of an `async def` of this module (a function, a method of
+  `self`'s class, or of a class of this module the receiver is typed as), of asyncio's own
+  coroutine functions, or a name every value of which is one;
+- no task (`Made.NOTHING`): a Future or an awaitable that is not a coroutine:
+  `loop.create_future()`, `run_in_executor(...)`, `wrap_future(...)`, a spawn's or a
+  `gather`'s own result, a call of a
+  plain `def` whose return annotation is a Future, a Task or an `Awaitable` (tornado's
+  `Semaphore.acquire() -> Awaitable[...]`), or of a `@gen.coroutine` (which returns a Future);
+- a call that nothing types as giving a Future (`Made.TASK`, `Because.CALL_NOT_TYPED`): a
+  call handed to `ensure_future` makes a coroutine unless its callee is typed otherwise (its
+  module's facts, or another module's through the project join: `CALL_NOT_TYPED` is what the
+  join may still turn into no task);
+- `Made.UNKNOWN`: a name or an attribute whose values are not all followed (a parameter with
+  no annotation, `self._waiter` set elsewhere). The row stays low and says what was not
+  followed: never a high built on a guess.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import libcst as cst
+
+from taskleak.analysis.nodes import callee_text, dotted, last_name
+from taskleak.analysis.objects import object_class
+from taskleak.analysis.resolve import Resolver, SymKind
+from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind, defined_function
+from taskleak.records import record
+
+
+class Made(Enum):
+    TASK = "task"  # a coroutine: a new task
+    NOTHING = "nothing"  # a Future, a Task or another awaitable: returned as it is
+    UNKNOWN = "unknown"
+
+
+class Because(Enum):
+    """The fact that decides (what the words of a row say)."""
+
+    ASYNC_DEF = "async_def"  # `callee` is an `async def`
+    ASYNCIO_COROUTINE = "asyncio_coroutine"  # `callee` is one of asyncio's coroutine functions
+    FUTURE_CALL = "future_call"  # `callee` gives a Future or a Task (`loop.create_future`)
+    ANNOTATED = "annotated"  # `callee`, a plain `def`, is annotated to return `annotation`
+    GEN_COROUTINE = "gen_coroutine"  # `callee` is a `@gen.coroutine`: it returns a Future
+    CALL_NOT_TYPED = "call_not_typed"  # a call of `callee`, which nothing types otherwise
+    NOT_FOLLOWED = "not_followed"  # the value `callee` is not followed
+
+
+@record(frozen=True)
+class Creation:
+    made: Made
+    because: Because
+    callee: str = ""  # the call's callee as written, or the value
+    annotation: str = ""  # ANNOTATED: the return annotation, as written
+
+
+# asyncio's and the standard library's calls that give a Future or a Task, never a coroutine
+# (by their last name, as the spawns themselves are found: `loop.create_task`, an imported
+# `create_task`, Home Assistant's `create_eager_task`, which returns the Task it makes)
+_FUTURE_METHODS = frozenset({"create_future", "run_in_executor", "create_task", "ensure_future",
+                             "gather", "shield", "wrap_future", "run_coroutine_threadsafe",
+                             "create_eager_task", "Future", "Task"})
+_FUTURE_QUALIFIED = frozenset({"asyncio.Future", "asyncio.futures.Future", "asyncio.Task",
+                               "asyncio.wrap_future", "asyncio.gather", "asyncio.shield",
+                               "asyncio.create_task", "asyncio.ensure_future",
+                               "concurrent.futures.Future"})
+# asyncio's coroutine functions: their calls are coroutines
+_ASYNCIO_COROUTINES = frozenset({
+    "asyncio.sleep", "asyncio.wait", "asyncio.wait_for", "asyncio.open_connection",
+    "asyncio.start_server", "asyncio.open_unix_connection", "asyncio.start_unix_server",
+    "asyncio.to_thread", "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
+    "asyncio.staggered.staggered_race", "asyncio.timeout_at"})
+# return annotations (their last name) that say "not a coroutine": a Future, a Task, or an
+# awaitable a plain function returns (tornado types its Future-returning methods so)
+_FUTURE_TYPES = frozenset({"Future", "Task", "TracebackFuture"})
+_NOT_COROUTINE_TYPES = _FUTURE_TYPES | {"Awaitable"}
+_COROUTINE_TYPES = frozenset({"Coroutine", "CoroutineType"})
+_GEN_COROUTINES = frozenset({"gen.coroutine", "tornado.gen.coroutine", "coroutine"})
+_MAX_DEPTH = 4
+
+
+def made_of(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
+            spawned: frozenset[int] = frozenset(), depth: int = 0) -> Creation:
+    """What `ensure_future(value)` makes, read in `scope` (see the module docstring);
+    `spawned`: the ids of the calls of this module found to spawn (their value is a task:
+    `task = self.context.run(loop.create_task, coro)`)."""
+    shown = callee_text(value.func) if isinstance(value, cst.Call) else (dotted(value) or "…")
+    if depth > _MAX_DEPTH:
+        return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+    if isinstance(value, cst.Call):
+        if id(value) in spawned:
+            return Creation(Made.NOTHING, Because.FUTURE_CALL, shown)
+        return _call(value, scope, resolver)
+    if isinstance(value, (cst.Name, cst.Attribute)):
+        return _named(value, scope, resolver, spawned, depth)
+    return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+
+
+def _call(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
+    func = call.func
+    shown = callee_text(func)
+    resolved = resolver.resolve(func, scope)
+    qualified = resolved.name if resolved.kind is SymKind.QUALIFIED else ""
+    if qualified in _FUTURE_QUALIFIED or last_name(func) in _FUTURE_METHODS:
+        return Creation(Made.NOTHING, Because.FUTURE_CALL, shown)
+    if qualified in _ASYNCIO_COROUTINES:
+        return Creation(Made.TASK, Because.ASYNCIO_COROUTINE, shown)
+    function = _function_called(func, scope, resolver)
+    if function is None:
+        return Creation(Made.TASK, Because.CALL_NOT_TYPED, shown)
+    return _function_kind(function, shown, resolver)
+
+
+def _function_called(func: cst.BaseExpression, scope: Scope,
+                     resolver: Resolver) -> Scope | None:
+    """The function of this module a call runs: a function in scope, a method of `self`'s
+    class, or a method of the class of this module the receiver is an instance of."""
+    found = defined_function(func, scope)
+    if found is not None:
+        return found
+    if isinstance(func, cst.Attribute):
+        cls = object_class(func.value, scope, resolver)
+        if cls is not None:
+            for child in cls.children:
+                if child.kind is ScopeKind.FUNCTION and child.name == func.attr.value:
+                    return child
+    return None
+
+
+def _function_kind(function: Scope, shown: str, resolver: Resolver) -> Creation:
+    node = function.node
+    assert isinstance(node, cst.FunctionDef)
+    if any(_decorator(d) in _GEN_COROUTINES for d in node.decorators) \
+            and node.asynchronous is None:
+        return Creation(Made.NOTHING, Because.GEN_COROUTINE, shown)
+    if node.asynchronous is not None:
+        return Creation(Made.TASK, Because.ASYNC_DEF, shown)
+    returns = node.returns.annotation if node.returns is not None else None
+    head = _annotation_head(returns) if returns is not None else ""
+    written = cst.Module([]).code_for_node(returns) if returns is not None else ""
+    if head in _NOT_COROUTINE_TYPES:
+        return Creation(Made.NOTHING, Because.ANNOTATED, shown, written)
+    if head in _COROUTINE_TYPES:
+        return Creation(Made.TASK, Because.ANNOTATED, shown, written)
+    return Creation(Made.TASK, Because.CALL_NOT_TYPED, shown)
+
+
+def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,
+           spawned: frozenset[int], depth: int) -> Creation:
+    """A name or `self.x`: what every value bound to it makes, when they agree; a parameter
+    by its annotation."""
+    shown = dotted(value) or "…"
+    values: list[tuple[cst.BaseExpression, Scope]] = []
+    if isinstance(value, cst.Name):
+        for b in resolver.lookup(value.value, scope) or ():
+            assert b.scope is not None
+            annotation = b.declared_type
+            if annotation is not None:
+                return _typed(annotation, shown)
+            if b.kind is not BindingKind.ASSIGN or b.value is None:
+                return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+            values.append((b.value, b.scope))
+    else:
+        cls, method = scope.enclosing_class(), scope.method()
+        if cls is None or method is None or not isinstance(value.value, cst.Name) \
+                or value.value.value != method.self_name:
+            return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+        for annotation, _ in cls.attr_annotations.get(value.attr.value, ()):
+            return _typed(annotation, shown)
+        values = [(v, s) for v, s in cls.attr_bindings.get(value.attr.value, ())
+                  if not (isinstance(v, cst.Name) and v.value == "None")]
+    made = [made_of(v, s, resolver, spawned, depth + 1) for v, s in values]
+    if made and all(m.made is made[0].made for m in made):
+        return made[0]
+    return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+
+
+def star_annotation(name: str, scope: Scope, resolver: Resolver) -> Creation | None:
+    """What each item of `*name`, a function's starred parameter, makes, by its annotation
+    (`*coroutines: Coroutine[Any, Any, None]`); None when `name` is no annotated one."""
+    bindings = resolver.lookup(name, scope) or []
+    defining = bindings[0].scope if len(bindings) == 1 else None
+    node = defining.node if defining is not None else None
+    if not isinstance(node, cst.FunctionDef):
+        return None
+    star = node.params.star_arg
+    if not isinstance(star, cst.Param) or star.name.value != name or star.annotation is None:
+        return None
+    return _typed(star.annotation.annotation, name)
+
+
+def _typed(annotation: cst.BaseExpression, shown: str) -> Creation:
+    """A parameter's or an attribute's value by its annotation: a Future or a Task is no
+    coroutine, a `Coroutine` is one; an `Awaitable` may be either."""
+    head = _annotation_head(annotation)
+    written = cst.Module([]).code_for_node(annotation)
+    if head in _FUTURE_TYPES:
+        return Creation(Made.NOTHING, Because.ANNOTATED, shown, written)
+    if head in _COROUTINE_TYPES:
+        return Creation(Made.TASK, Because.ANNOTATED, shown, written)
+    return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+
+
+def _annotation_head(annotation: cst.BaseExpression) -> str:
+    """The last name of what an annotation names: `Future` of `asyncio.Future[int]`,
+    `"Future[int]"`, `Optional[Future]`; "" when it names no one type."""
+    if isinstance(annotation, cst.SimpleString):
+        text = annotation.evaluated_value
+        if isinstance(text, str):
+            try:
+                return _annotation_head(cst.parse_expression(text))
+            except cst.ParserSyntaxError:
+                return ""
+        return ""
+    if isinstance(annotation, cst.BinaryOperation):  # `asyncio.Task[None] | None`
+        left, right = _annotation_head(annotation.left), _annotation_head(annotation.right)
+        return right if left == "None" else left if right == "None" else ""
+    if isinstance(annotation, cst.Subscript):
+        if dotted(annotation.value) in ("Optional", "typing.Optional") and annotation.slice:
+            inner = annotation.slice[0].slice
+            return _annotation_head(inner.value) if isinstance(inner, cst.Index) else ""
+        annotation = annotation.value
+    return last_name(annotation) or ""
+
+
+def _decorator(decorator: cst.Decorator) -> str:
+    node = decorator.decorator
+    return dotted(node.func if isinstance(node, cst.Call) else node) or ""

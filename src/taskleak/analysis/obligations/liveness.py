@@ -1,0 +1,231 @@
+"""May the holder a spawn stores into still hold a live task here? A path question.
+
+A spawn stored into an attribute or a dict entry (`self._heartbeat = spawn(...)`) overwrites
+what the holder held. When the spawning function runs again (a reconnect, the next message),
+the task stored by the run before may still be running: the overwrite then leaves it running
+with nothing to reach it. This module answers, on the spawning function's graph, whether
+some path from the function's entry reaches the store with the holder possibly holding such a
+task (`live_at`):
+
+- at the entry the holder may hold the task of an earlier run (`EARLIER`); past the spawn's
+  store it holds this run's own task (`OWN`), which a loop may bring back to the store;
+- an end of the same holder on the way makes it `ENDED`: a cancel, an await, a gather or a
+  `.result()` of it (`ends`, the reads the ownership analysis found to end it), or a call of a
+  method of the class that ends it (`self.stop()` before `self._task = spawn()`);
+- a test that says the holder holds no live task makes it `ENDED` on that branch (`if
+  self._task is None`, `if not self._task or self._task.done()`, `if uid not in self._tasks`);
+- a store of `None` empties it (`ENDED`); a store of anything else may hold a task
+  (`EARLIER`).
+
+A read that does nothing to the task (`log.info("restart %s", self._task)`, `if self._task:`
+alone) changes nothing: only an end on every path counts. An exception raised at a point
+carries the state from before it: the store at the end of its statement did not happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+import libcst as cst
+
+from taskleak.analysis.graph.build import graph_of
+from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role
+from taskleak.analysis.graph.dataflow import solve
+from taskleak.analysis.graph.places import Places
+from taskleak.analysis.guards import absent, reads
+from taskleak.analysis.nodes import dotted
+from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind
+from taskleak.records import record
+
+
+class Held(Enum):
+    EARLIER = "earlier"  # may hold a running task an earlier run stored (or any other task)
+    OWN = "own"  # holds the task this run's spawn stored, running
+    ENDED = "ended"  # holds nothing, or a task ended on the way here
+
+
+State = frozenset[Held]
+_EARLIER: State = frozenset({Held.EARLIER})
+_OWN: State = frozenset({Held.OWN})
+_ENDED: State = frozenset({Held.ENDED})
+_NONE: State = frozenset()
+
+
+@record(frozen=True)
+class Overwrite:
+    """What the holder may hold where the spawn stores into it, on some path."""
+
+    earlier: bool  # a running task of an earlier run (or stored elsewhere in the function)
+    own: bool  # the task this very run stored there before (a loop comes round to the spawn)
+
+
+class FunctionGraphs:
+    """Each function's graph and places, built once (a module's spawns ask about the same few
+    functions)."""
+
+    def __init__(self) -> None:
+        self._built: dict[int, tuple[Graph, Places] | None] = {}
+
+    def of(self, function: Scope) -> tuple[Graph, Places] | None:
+        key = id(function)
+        if key not in self._built:
+            node = function.node
+            built = None
+            if isinstance(node, cst.FunctionDef):
+                graph = graph_of(node)
+                built = (graph, Places(graph, function.seq))
+            self._built[key] = built
+        return self._built[key]
+
+
+def live_at(site: CallSite, keys: frozenset[str], ends: Sequence[Occurrence],
+            graphs: FunctionGraphs) -> Overwrite | None:
+    """What the holder (`keys`, as written in the spawn's function) may hold, not ended, where
+    the spawn at `site` stores into it; None when the question cannot be asked (a spawn outside
+    a function, or a graph that does not settle)."""
+    function = _function(site.scope)
+    built = graphs.of(function) if function is not None else None
+    if function is None or built is None:
+        return None
+    graph, places = built
+    ending = {o.seq for o in ends if o.scope is function}
+    ending |= _ending_calls(function, ends)
+    at: dict[int, list[int]] = {}
+    for seq in ending:
+        for point in places.points(seq):
+            at.setdefault(point, []).append(seq)
+    stores = set(graph.points_of(_small_statement(site, places)))
+    if not stores:
+        return None
+    tested = keys | _aliases(graph, keys)
+
+    def transfer(point: Point, state: State) -> State:
+        if point.index in stores:
+            return _OWN
+        if point.index in at:
+            return _ENDED
+        stored = _stored(point, keys)
+        return stored if stored is not None else state
+
+    def branch(point: Point, edge: Edge, state: State) -> State:
+        if point.role is not Role.TEST or edge.kind not in (EdgeKind.TRUE, EdgeKind.FALSE):
+            return state
+        assert isinstance(point.node, (cst.If, cst.While))
+        for key in tested:
+            says = absent(point.node.test, key)
+            if says is not None and says is (edge.kind is EdgeKind.TRUE):
+                return _ENDED
+        return state
+
+    try:
+        solution = solve(graph, _EARLIER, _NONE, frozenset.union, transfer, branch,
+                         raised_before=True)
+    except RuntimeError:
+        return None
+    return Overwrite(earlier=any(Held.EARLIER in solution.before[p] for p in stores),
+                     own=any(Held.OWN in solution.before[p] for p in stores))
+
+
+def _aliases(graph: Graph, keys: frozenset[str]) -> frozenset[str]:
+    """Locals bound to what the holder holds (`running = self._tasks.get(uid)`, `task =
+    self._task`): a test of one (`if running is not None`) tests the holder."""
+    found: set[str] = set()
+    for point in graph.points:
+        node = point.node
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 \
+                and isinstance(target := node.targets[0].target, cst.Name) \
+                and any(reads(node.value, key) for key in keys):
+            found.add(target.value)
+    return frozenset(found)
+
+
+def _function(scope: Scope) -> Scope | None:
+    s: Scope | None = scope
+    while s is not None and s.kind is not ScopeKind.FUNCTION:
+        if s.kind is not ScopeKind.LAMBDA:
+            return None
+        s = s.parent
+    return s
+
+
+def _small_statement(site: CallSite, places: Places) -> cst.CSTNode:
+    found = places.statement(site.seq)
+    return found if found is not None else site.statement
+
+
+def _ending_calls(function: Scope, ends: Sequence[Occurrence]) -> set[int]:
+    """The counts of the calls, in `function`, of its class's other methods that end the
+    holder (`self.stop()`)."""
+    cls = function.enclosing_class()
+    if cls is None or not function.self_name:
+        return set()
+    enders = {f"{function.self_name}.{m.name}" for o in ends
+              if (m := o.scope.method()) is not None and m is not function
+              and o.scope.enclosing_class() is cls}
+    return {o.seq for o in function.occurrences if o.key in enders}
+
+
+def _stored(point: Point, keys: frozenset[str]) -> State | None:
+    """What a store into the holder at `point` leaves in it: `None` empties it, anything else
+    may be a task; None when the point stores nothing there."""
+    node = point.node
+    targets: list[cst.BaseExpression]
+    value: cst.BaseExpression | None
+    if isinstance(node, cst.Assign):
+        targets, value = [t.target for t in node.targets], node.value
+    elif isinstance(node, cst.AnnAssign) and node.value is not None:
+        targets, value = [node.target], node.value
+    elif isinstance(node, cst.Del):
+        targets, value = [node.target], None
+    else:
+        return None
+    if not any(dotted(t) in keys or _entry_of(t, keys) for t in targets):
+        return None
+    if value is None or (isinstance(value, cst.Name) and value.value == "None"):
+        return _ENDED
+    return _EARLIER
+
+
+def _entry_of(target: cst.BaseExpression, keys: frozenset[str]) -> bool:
+    """`self._tasks[uid]`: an entry of a keyed holder."""
+    return isinstance(target, cst.Subscript) and dotted(target.value) in keys
+
+
+def ends_right_after(function: Scope, seqs: Sequence[int], graphs: FunctionGraphs) -> bool:
+    """Whether `function` (a spawned coroutine) ends right after each of the places `seqs` (a
+    call that starts its successor, or the successor's spawn itself), on every path: what
+    follows each such place is finite, no loop that goes on and no way back to it. Then the
+    task the successor replaces is the one about to finish; a loop that keeps running after it
+    (a heartbeat that reconnects and goes on beating) is left running by the replacement."""
+    built = graphs.of(function)
+    if built is None or not seqs:
+        return False
+    graph, places = built
+    starts = [p for seq in seqs for p in places.points(seq)]
+    return bool(starts) and all(_finite_after(graph, p) for p in starts)
+
+
+def _finite_after(graph: Graph, start: int) -> bool:
+    """No path from `start`'s normal successors comes back to it or goes round a loop (a
+    depth-first walk that meets a point still on its path has found a loop). The asking call
+    raising asked for nothing: its own exception edges are not followed."""
+    on_path: set[int] = set()
+    done: set[int] = set()
+    first = [e.target for e in graph.points[start].edges if e.kind is not EdgeKind.RAISE]
+    stack: list[tuple[int, list[int]]] = [(start, first)]
+    on_path.add(start)
+    while stack:
+        index, todo = stack[-1]
+        if not todo:
+            stack.pop()
+            on_path.discard(index)
+            done.add(index)
+            continue
+        nxt = todo.pop()
+        if nxt in on_path:
+            return False
+        if nxt not in done:
+            on_path.add(nxt)
+            stack.append((nxt, list(graph.points[nxt].successors())))
+    return True

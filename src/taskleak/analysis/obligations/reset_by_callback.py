@@ -1,0 +1,42 @@
+"""A discharge: the task's done-callback lets go of the attribute that holds it.
+
+`self._stop_task = spawn(self._stop())` then `self._stop_task.add_done_callback(self._forget)`,
+with `_forget` setting `self._stop_task = None` (the pattern taskleak's own safe fix writes, as
+`add_done_callback(tasks.discard)` does for a set): the attribute holds the task until it ends,
+then holds nothing. Like a collection pruned by its done-callback, that is an end of a task
+that ends by itself; a coroutine that never ends by itself (a `while True` with no way out) is
+never let go, and still needs a cancel on its owner's end.
+
+The exact condition (`reset_by`): the callback given to `add_done_callback` on the attribute is
+a function of this module (a method of the class through `self`, or a function in scope) that
+stores `None` into that same attribute of `self`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+
+from taskleak.analysis.flow import Flow
+from taskleak.analysis.scopes import Occurrence, Scope, defined_function
+
+
+def reset_by(reads: Sequence[Occurrence], cls: Scope | None, attribute: str) -> str:
+    """The name of the done-callback, among the holder's `reads`, that sets `attribute` of
+    `cls` back to `None`, or "" (see the module docstring)."""
+    if cls is None:
+        return ""
+    for read in reads:
+        call = read.dest.call
+        if read.dest.kind is not Flow.DONE_CALLBACK or call is None or not call.args:
+            continue
+        callback = defined_function(call.args[0].value, read.scope)
+        if callback is not None and _stores_none(cls, attribute, callback):
+            return callback.name
+    return ""
+
+
+def _stores_none(cls: Scope, attribute: str, function: Scope) -> bool:
+    return any(isinstance(value, cst.Name) and value.value == "None" and scope.within(function)
+               for value, scope in cls.attr_bindings.get(attribute, ()))
