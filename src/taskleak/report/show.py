@@ -60,11 +60,21 @@ def settings_lines(settings: Settings) -> list[str]:
         f"spawners = {_toml(tuple(s.spec for s in settings.spawners))}",
         f"keep-helper = {_toml(settings.keep_helper)}",
         f"spawn-helper = {_toml(settings.spawn_helper)}",
+        _unset_or("helper-module", settings.helper_module, "_background_tasks in each package"),
+        _unset_or("line-length", settings.line_length, "ruff's or black's, else 88"),
+        _unset_or("target-version", None if settings.target_version is None
+                  else f"py3{settings.target_version[1]}",
+                  "the project's requires-python or ruff's target-version"),
         f"baseline = {_toml(settings.baseline)}",
         f"unsafe-fixes = {_toml(unsafe)}",
         f"noqa-aliases = {_table(settings.noqa_aliases)}",
         f"output-format = {_toml(settings.output_format or 'full')}",
     ]
+
+
+def _unset_or(key: str, value: object, default: str) -> str:
+    """`key = value`, or the key commented out with what applies when it is not set."""
+    return f"{key} = {_toml(value)}" if value is not None else f"# {key}: unset ({default})"
 
 
 def render_settings(settings: Settings) -> str:

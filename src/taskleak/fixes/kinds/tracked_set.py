@@ -123,13 +123,14 @@ def _where(ctx: FixContext, sp: Spawn) -> str:
 def _wants_helper(ctx: FixContext, sp: Spawn, shape: Shape) -> bool:
     """The keep-helper rather than a new local: the local would outlive the task (its frame
     goes on after the spawn), or the module has more than one dropped spawn to fix (one helper
-    instead of three lines at each), or a concurrent future (its helper logs the error). A
-    bound task keeps the name its author gave it."""
-    if shape.form is Form.BOUND:
-        return False
+    instead of three lines at each, and never both forms in one module), or a concurrent
+    future (its helper logs the error). A bound task keeps the name its author gave it, and
+    gets the tracking lines when it is the module's only spawn to fix."""
     if sp.spawner == THREAD_SPAWNER:  # its helper also logs the error nobody reads
         return True
-    return dropped_spawns(ctx) > 1 or not _last_in_frame(ctx, shape.placement.line)
+    if dropped_spawns(ctx) > 1:
+        return True
+    return shape.form is not Form.BOUND and not _last_in_frame(ctx, shape.placement.line)
 
 
 def dropped_spawns(ctx: FixContext) -> int:
