@@ -22,6 +22,7 @@ Plain text and no libcst: the fix policy asks it on warm runs.
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 from taskleak.fixes.project_style import Version
@@ -94,18 +95,21 @@ def package_helper(file: Path, configured: str | None) -> PackageHelper | None:
     return PackageHelper(module, path, missing=False) if defines_helper(text) else None
 
 
+DOCSTRING = ("Keep background tasks until they are done (written by `taskleak fix`).",
+             "The event loop holds only a weak reference to a task: one that nobody else "
+             "holds can be destroyed by the garbage collector before it is done.")
+
+
 def module_text(target: Version, line_length: int) -> str:
     """The helper module's code, for Python `target` and up, within `line_length`."""
     def quoted(annotation: str) -> str:  # evaluated at import below 3.9: a string there
         return annotation if target >= (3, 9) else f'"{annotation}"'
 
     element = "asyncio.Future[Any]"  # a Task is a Future: both are kept
+    width = max(line_length, 40)  # the prose: a narrower page makes no sense
     code = [
-        '"""Keep background tasks until they are done (written by `taskleak fix`).',
-        "",
-        "The event loop holds only a weak reference to a task: one that nobody else holds can",
-        "be destroyed by the garbage collector before it is done.",
-        '"""',
+        *textwrap.fill('"""' + DOCSTRING[0], width).split("\n"),
+        "", *textwrap.fill(DOCSTRING[1], width).split("\n"), '"""',
         "",
         "import asyncio",
         "from typing import Any, TypeVar",
