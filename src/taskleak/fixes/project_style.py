@@ -8,7 +8,8 @@ Line length: the one ruff would use for the file: the nearest `.ruff.toml`, `ruf
 
 Oldest Python: the nearest folder that declares one, as ruff reads it: ruff's `target-version`
 (`.ruff.toml`, `ruff.toml`, `[tool.ruff]`), else the lower bound of PEP 621's
-`[project] requires-python`, else setuptools' `[options] python_requires` in `setup.cfg`.
+`[project] requires-python` (or, without one, its oldest `Programming Language :: Python :: 3.X`
+classifier), else setuptools' `[options] python_requires` in `setup.cfg` (or its classifiers).
 Without any, 3.9 (ruff's oldest default, where `set[asyncio.Task[Any]]` evaluates).
 
 Plain data and no libcst: reports ask the policy on warm runs.
@@ -29,6 +30,7 @@ RUFF_FILES = (".ruff.toml", "ruff.toml")
 # `py38`, `3.8`: ruff's spelling of a target, and the plain one
 _TARGET = re.compile(r"(?:py3(\d{1,2})|3\.(\d{1,2}))")
 # the lower bounds of a version specifier: `>=3.8`, `~=3.8`, `>3.7`, `==3.8.*`
+_CLASSIFIER = re.compile(r"Programming Language :: Python :: 3\.(\d{1,2})")
 _LOWER = re.compile(r"(>=|~=|==|>)\s*(\d+)\.(\d{1,2})")
 
 
@@ -102,13 +104,25 @@ def lower_bound(specifier: object) -> Version | None:
     return max(bounds) if bounds else None
 
 
+def oldest_classified(classifiers: object) -> Version | None:
+    """The oldest `Programming Language :: Python :: 3.X` of trove classifiers (a list, or
+    setup.cfg's lines), for a project that declares no `requires-python`."""
+    lines = classifiers.splitlines() if isinstance(classifiers, str) else classifiers
+    if not isinstance(lines, list):
+        return None
+    found = [(3, int(m[1])) for line in lines if isinstance(line, str)
+             and (m := _CLASSIFIER.fullmatch(line.strip()))]
+    return min(found) if found else None
+
+
 def _setup_cfg(path: Path) -> Version | None:
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(path, encoding="utf-8")
     except (configparser.Error, UnicodeDecodeError, OSError):
         return None
-    return lower_bound(parser.get("options", "python_requires", fallback=None))
+    return lower_bound(parser.get("options", "python_requires", fallback=None)) or \
+        oldest_classified(parser.get("metadata", "classifiers", fallback=None))
 
 
 def _declared_target(folder: Path) -> Version | None:
@@ -122,7 +136,8 @@ def _declared_target(folder: Path) -> Version | None:
         found = parse_target((_tool(data, "ruff") or {}).get("target-version"))
         project = (data or {}).get("project")
         if found is None and isinstance(project, dict):
-            found = lower_bound(project.get("requires-python"))
+            found = lower_bound(project.get("requires-python")) or oldest_classified(
+                project.get("classifiers"))
         if found is not None:
             return found
     if (folder / "setup.cfg").is_file():
