@@ -94,7 +94,7 @@ def _changed_lines(before: str, after: str) -> list[str]:
             if line.startswith("+ ")]
 
 
-# -- one helper per package ------------------------------------------------------------------------
+# -- one helper per package -----------------------------------------------------------------------
 def test_one_keep_helper_for_the_package_imported_where_needed(tmp_path: Path) -> None:
     pkg = _package(tmp_path)
     diff = invoke(["fix", "--diff"], tmp_path)
@@ -158,7 +158,7 @@ def test_a_module_of_that_name_that_is_not_a_keep_helper_is_never_touched(
     assert "def _keep_task(" in (pkg / "feed.py").read_text()
 
 
-# -- the line length ---------------------------------------------------------------------------------
+# -- the line length ------------------------------------------------------------------------------
 @pytest.mark.parametrize(("config", "limit"), [
     ("[tool.taskleak]\nline-length = 60\n", 60),
     ("[tool.black]\nline-length = 72\n", 72),
@@ -192,7 +192,7 @@ def test_a_bad_line_length_is_a_clear_error(tmp_path: Path) -> None:
     assert "[tool.taskleak] 'line-length' must be a whole number from 1 to 999" in out.output
 
 
-# -- the oldest Python ---------------------------------------------------------------------------------
+# -- the oldest Python ----------------------------------------------------------------------------
 OLD_PYTHON = '''\
 import asyncio, builtins, concurrent.futures, sys
 
@@ -254,7 +254,7 @@ def test_a_recent_python_gets_plain_annotations(tmp_path: Path) -> None:
     assert 'bound=asyncio.Future[Any])' in helper
 
 
-# -- a task that runs forever --------------------------------------------------------------------------
+# -- a task that runs forever ---------------------------------------------------------------------
 TEST_MODULE = '''\
 import asyncio
 
@@ -283,3 +283,15 @@ def test_a_dropped_task_that_runs_forever_is_not_kept_forever(tmp_path: Path) ->
     done = invoke(["fix"], tmp_path)
     assert f"test_socket.py:10:5: TL101 {reason}" in done.output
     assert test.read_text() == TEST_MODULE
+
+
+def test_fix_help_and_show_settings_name_the_style_keys(tmp_path: Path) -> None:
+    help_text = " ".join(invoke(["fix", "--help"], tmp_path).output.split())
+    for words in ("Fixed lines fit the project's line length and run on its oldest Python",
+                  "a package's files share one keep_task() helper",
+                  "<package>/_background_tasks.py (`helper-module`)"):
+        assert words in help_text
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.taskleak]\nline-length = 79\ntarget-version = "3.8"\nhelper-module = "app.t"\n')
+    shown = invoke(["check", "--show-settings"], tmp_path).output
+    assert 'helper-module = "app.t"\nline-length = 79\ntarget-version = "py38"\n' in shown
