@@ -183,8 +183,9 @@ def _helper_module(where: str, path: Path, value: Any) -> dict[str, Any]:
     if isinstance(value, str) and (value == "" or re.fullmatch(
             r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", value)):
         return {"helper_module": value}
-    raise ConfigError(f"{where} must be a module's dotted name like 'app.tasks', or '' for a "
-                      f"helper in each module (got {value!r})")
+    raise ConfigError(f"{where} must be a module name: dotted like 'app.tasks', or without a "
+                      f"dot for that module in each top-level package, or '' for a helper in "
+                      f"each module (got {value!r})")
 
 
 def _line_length(where: str, path: Path, value: Any) -> dict[str, Any]:

@@ -294,4 +294,12 @@ def test_fix_help_and_show_settings_name_the_style_keys(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[tool.taskleak]\nline-length = 79\ntarget-version = "3.8"\nhelper-module = "app.t"\n')
     shown = invoke(["check", "--show-settings"], tmp_path).output
-    assert 'helper-module = "app.t"\nline-length = 79\ntarget-version = "py38"\n' in shown
+    assert 'helper-module = "app.t"  # a name without a dot: in each top-level package' in shown
+    assert '\nline-length = 79\ntarget-version = "py38"\n' in shown
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nrequires-python = ">=3.7"\n[tool.black]\nline-length = 99\n'
+        '[tool.taskleak]\n')
+    shown = invoke(["check", "--show-settings"], tmp_path).output
+    assert 'helper-module = "_background_tasks"' in shown
+    assert "\nline-length = 99  # from ruff's or black's configuration" in shown
+    assert '\ntarget-version = "py37"  # from ruff\'s target-version or requires-python' in shown

@@ -75,14 +75,15 @@ def defines_helper(text: str) -> bool:
     return _DEFINES.search(text) is not None and ".add_done_callback(" in text
 
 
-def package_helper(file: Path, configured: str | None) -> PackageHelper | None:
+def package_helper(file: Path, configured: str = DEFAULT_MODULE) -> PackageHelper | None:
     """The package keep-helper for fixes of `file` (an absolute path), or None: a helper in
     the module itself (outside any package, `helper-module = ""`, a module of that name that
-    defines no such helper, or `file` is that module)."""
+    defines no such helper, or `file` is that module). `configured`: a dotted module name, or
+    a name without a dot for that module of the file's top-level package."""
     top = _top_package(file)
-    if top is None or configured == "":
+    if top is None or not configured:
         return None
-    module = configured or f"{top.name}.{DEFAULT_MODULE}"
+    module = configured if "." in configured else f"{top.name}.{configured}"
     path = _module_path(top.parent, module)
     if path is None or path == file:
         return None
