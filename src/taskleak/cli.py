@@ -288,8 +288,11 @@ def fix_command(paths: tuple[Path, ...], **params: Any) -> None:
     """Fix the task leaks under PATHS (default: the current folder; `-`: stdin, the fixed
     source goes to stdout); see docs/fixes.md.
 
-    Safe fixes only unless --unsafe-fixes. Exit 1 when findings at or above --fail-on are left
-    (with --diff: when there is a diff), 2 on a usage or internal error.
+    Safe fixes only unless --unsafe-fixes. Fixed lines fit the project's line length and run
+    on its oldest Python (`line-length`, `target-version`: else ruff's, black's,
+    requires-python); a package's files share one keep_task() helper, written once in
+    <package>/_background_tasks.py (`helper-module`). Exit 1 when findings at or above
+    --fail-on are left (with --diff: when there is a diff), 2 on a usage or internal error.
     """
     from taskleak import api
     from taskleak.report.fixes import fixed_lines, summary_lines

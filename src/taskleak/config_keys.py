@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from taskleak.analysis.spawners import make_spawner, parse_spawner
+from taskleak.fixes.project_style import parse_target, valid_line_length
 from taskleak.rules import CODE_PREFIX, RULES, rule_for
 from taskleak.settings import FAIL_ON_CHOICES, FORMAT_ALIASES, OUTPUT_FORMATS, Settings
 
@@ -178,6 +179,31 @@ def _helper(where: str, path: Path, value: Any, field: str = "keep_helper") -> d
     raise ConfigError(f"{where} must be a dotted name like 'app.tasks.keep' (got {value!r})")
 
 
+def _helper_module(where: str, path: Path, value: Any) -> dict[str, Any]:
+    if isinstance(value, str) and (value == "" or re.fullmatch(
+            r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", value)):
+        return {"helper_module": value}
+    raise ConfigError(f"{where} must be a module name: dotted like 'app.tasks', or without a "
+                      f"dot for that module in each top-level package, or '' for a helper in "
+                      f"each module (got {value!r})")
+
+
+def _line_length(where: str, path: Path, value: Any) -> dict[str, Any]:
+    length = valid_line_length(value)
+    if length is None:
+        raise ConfigError(f"{where} must be a whole number from 1 to 999 "
+                          f"(got {_describe(value)})")
+    return {"line_length": length}
+
+
+def _target_version(where: str, path: Path, value: Any) -> dict[str, Any]:
+    target = parse_target(value)
+    if target is None:
+        raise ConfigError(f"{where} must be a Python version like 'py38' or '3.8' "
+                          f"(got {_describe(value)})")
+    return {"target_version": target}
+
+
 def _spawners(where: str, path: Path, value: Any) -> dict[str, Any]:
     """Strings `NAME[:PROMISE[:POSITION]]` or tables `{ name, promise, coroutine }`, made into
     spawners here, once a run (the analysis takes them as they are)."""
@@ -233,6 +259,9 @@ _KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
     "spawners": _spawners,
     "keep-helper": _helper,
     "spawn-helper": lambda where, path, value: _helper(where, path, value, "spawn_helper"),
+    "helper-module": _helper_module,
+    "line-length": _line_length,
+    "target-version": _target_version,
     "baseline": _baseline,
     "unsafe-fixes": _unsafe_fixes,
     "extend-select": _extend_select,

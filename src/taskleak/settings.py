@@ -73,6 +73,12 @@ class Settings:
     keep_helper: str = ""
     # the project's function that spawns a coroutine and keeps its task the same way
     spawn_helper: str = ""
+    # the module taskleak writes its keep-helper in: a dotted name ("pkg.tasks"), or a name
+    # without a dot for that module in each top-level package; "": a helper in each module
+    helper_module: str = "_background_tasks"
+    line_length: int | None = None  # fixed lines' limit; None: ruff's or black's, else 88
+    # the oldest Python fixed code must run on; None: what the project declares
+    target_version: tuple[int, int] | None = None
     baseline: Path | None = None
     unsafe_fixes: bool = False
     # rule codes whose unsafe fix is allowed without --unsafe-fixes (per-rule opt-in)

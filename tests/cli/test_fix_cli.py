@@ -208,9 +208,15 @@ def test_fix_turns_the_seeds_red_rows_green(voice: Path, tmp_path: Path) -> None
     assert len(after) == len(before)  # every spawn still there, now kept
     _compiles(voice, tmp_path)
     service = (voice / "ai_chat" / "service_context.py").read_text()
-    # more runs after the spawn in its method: the keep-helper, so no local outlives the task
+    # more runs after the spawn in its method: the package's keep-helper, so no local outlives
+    # the task, written once for the package and imported where needed
     assert ("        # The agent takes seconds to build; do not block the websocket loop on it.\n"
-            "        _keep_task(asyncio.create_task(_finish_heavy_init()))\n") in service
+            "        keep_task(asyncio.create_task(_finish_heavy_init()))\n") in service
+    assert "from ai_chat._background_tasks import keep_task\n" in service
+    assert "Wrote ai_chat/_background_tasks.py" in res.stdout
+    assert "def keep_task(task: _TaskT) -> _TaskT:" in \
+        (voice / "ai_chat" / "_background_tasks.py").read_text()
+    assert sum("def _keep_task" in f.read_text() for f in voice.rglob("*.py")) == 0
     # a safe fix only keeps a reference: close() is left as it was
     assert ('        """Release the session\'s connections (called on disconnect)."""\n'
             "        for task in") not in service
@@ -232,7 +238,7 @@ def test_unsafe_fixes_turn_the_yellow_rows_green_too(voice: Path, tmp_path: Path
     assert "                    await self._websocket_send_func(json.dumps(websocket_message))\n" \
         in agent
     service = (voice / "ai_chat" / "service_context.py").read_text()
-    assert "_keep_task(asyncio.create_task(_finish_heavy_init()))" in service  # "do not block"
+    assert "keep_task(asyncio.create_task(_finish_heavy_init()))" in service  # "do not block"
     proxy = (voice / "ai_chat" / "proxy_handler.py").read_text()
     # after disconnect()'s own closing, and without swallowing the caller's cancellation
     assert ('        logger.info("Disconnected from proxy")\n'

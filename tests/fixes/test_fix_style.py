@@ -9,8 +9,16 @@ import pytest
 from helpers import TESTS
 
 from taskleak.fixer.apply import fix_file, fix_source
-from taskleak.fixes.policy import FixStyle
-from taskleak.fixes.style import DEFAULT_LINE_LENGTH, line_length_for, wrap
+from taskleak.fixes.policy import FixPolicy, FixStyle
+from taskleak.fixes.project_style import (
+    DEFAULT_LINE_LENGTH,
+    DEFAULT_TARGET,
+    line_length_for,
+    parse_target,
+    target_for,
+)
+from taskleak.fixes.style import wrap
+from taskleak.settings import Settings
 
 STYLE = TESTS / "fixes" / "style"
 
@@ -69,8 +77,7 @@ def test_generated_lines_fit_the_line_length() -> None:
     assert result.fixed == (STYLE / "narrow.after.py").read_bytes()
     new = [line[2:] for line in difflib.ndiff(before.decode().splitlines(),
                                               result.fixed.decode().splitlines())
-           if line.startswith("+ ") and "create_task" not in line
-           and "run_coroutine_threadsafe(" not in line]  # a spawn only wrapped in a helper
+           if line.startswith("+ ")]  # a spawn only wrapped in a helper too
     assert new and all(len(line) <= 60 for line in new)
     again = fix_source(result.fixed, allow_unsafe=lambda rule: True,
                        style=FixStyle(line_length=60))
@@ -95,3 +102,49 @@ def test_a_hoisted_spawn_made_too_long_by_its_new_name_is_wrapped() -> None:
             "    )\n") in fixed
     assert all(len(line) <= 79 for line in fixed.splitlines())
     assert fix_source(fixed.encode(), style=FixStyle(line_length=79)).applied == []
+
+
+# -- the oldest Python ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"pyproject.toml": "[project]\nrequires-python = '>=3.7'\n"}, (3, 7)),
+    ({"pyproject.toml": "[project]\nrequires-python = '>=3.8,<4'\n"}, (3, 8)),
+    ({"pyproject.toml": "[project]\nrequires-python = '~=3.10'\n"}, (3, 10)),
+    ({"pyproject.toml": "[project]\nrequires-python = '>=2.7, !=3.0.*'\n"}, (3, 0)),
+    ({"pyproject.toml": "[project]\nrequires-python = '<4'\n"}, DEFAULT_TARGET),
+    # ruff's target-version beats requires-python, as in ruff
+    ({"pyproject.toml": "[project]\nrequires-python = '>=3.7'\n"
+                        "[tool.ruff]\ntarget-version = 'py311'\n"}, (3, 11)),
+    ({"ruff.toml": "target-version = 'py38'\n"}, (3, 8)),
+    ({"setup.cfg": "[options]\npython_requires = >=3.6\n"}, (3, 6)),
+    ({"setup.cfg": "[options\nbroken"}, DEFAULT_TARGET),
+    # no requires-python: the oldest Python its classifiers name (aiocache 0.12.3)
+    ({"pyproject.toml": "[project]\nclassifiers = ['Programming Language :: Python :: 3.9',"
+                        " 'Programming Language :: Python :: 3.7']\n"}, (3, 7)),
+    ({"setup.cfg": "[metadata]\nclassifiers =\n    Programming Language :: Python :: 3.8\n"},
+     (3, 8)),
+    ({}, DEFAULT_TARGET),
+])
+def test_the_oldest_python_is_the_one_the_project_declares(
+        tmp_path: Path, files: dict[str, str], expected: tuple[int, int]) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "pkg").mkdir()
+    assert target_for(tmp_path / "pkg") == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("py37", (3, 7)), ("py312", (3, 12)), ("3.8", (3, 8)), ("python3.8", None), (38, None)])
+def test_a_target_is_spelled_as_ruff_spells_it_or_as_a_version(
+        value: object, expected: tuple[int, int] | None) -> None:
+    assert parse_target(value) == expected
+
+
+def test_taskleak_s_own_keys_win_over_the_project_files(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nrequires-python = '>=3.7'\n"
+                                             "[tool.ruff]\nline-length = 100\n")
+    module = tmp_path / "m.py"
+    module.write_text("")
+    own = FixPolicy(Settings(line_length=70, target_version=(3, 12))).style(module)
+    assert (own.line_length, own.target) == (70, (3, 12))
+    found = FixPolicy(Settings()).style(module)
+    assert (found.line_length, found.target) == (100, (3, 7))

@@ -168,5 +168,5 @@ def test_check_fix_keeps_the_helper_rows_of_a_fixed_file(
     monkeypatch.chdir(root)
     result = CliRunner().invoke(main, ["check", "-n", "--fix", "--output-format", "concise"])
     assert "Fixed 1 finding" in result.output
-    assert "app/pinger.py:15:24: TL201" in result.output  # moved by the fix's lines
+    assert "app/pinger.py:13:24: TL201" in result.output  # moved by the fix's import line
     assert result.exit_code == 1

@@ -213,7 +213,8 @@ def test_invalid_directives_are_collected_only_where_wanted() -> None:
 
 def test_ignore_noqa_reports_and_fixes_as_if_there_were_no_comments(tmp_path: Path) -> None:
     source = ("import asyncio\n\n\nasync def f() -> None:\n"
-              "    asyncio.create_task(f())  # noqa: TL101\n")
+              "    asyncio.create_task(g())  # noqa: TL101\n\n\nasync def g() -> None:\n"
+              "    pass\n")
     (tmp_path / "a.py").write_text(source)
 
     def taskleak(*args: str) -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,7 @@ followed, so the link stays a link. The temporary file is removed on any failure
 one left behind by a killed process is named `.<name>.<random>.taskleak.tmp` and a later run
 removes it (files/temporary.py).
 
-Two entry points:
+Three entry points:
 - `replace_file` rewrites a user's existing file (a fix). It writes only what a rename can
   replace with everything kept, and refuses (`NotWritableError`, with the reason) a file the
   user may not write ("read-only"), a hard-linked one (a rename would split the links), one
@@ -16,6 +16,8 @@ Two entry points:
   keep all that, but a kill or a full disk halfway would leave half a file: never. With
   `expected`, the file is read again just before the rename, and if its bytes are no longer the
   ones the fix started from (an editor saved it, a formatter ran), nothing is written;
+- `create_file` writes a new file of the user's (the package keep-helper module a fix
+  imports), never over one that exists;
 - `write_file` writes a file taskleak owns (a cache file, a baseline, a runtime report), which
   may not exist yet.
 
@@ -113,6 +115,25 @@ def write_file(path: Path, data: bytes, *, make_parents: bool = False) -> None:
     except FileNotFoundError:
         info = None
     _write(real, data, info, None)
+
+
+def create_file(path: Path, data: bytes) -> None:
+    """Write `data` to the new file `path` atomically, never over an existing one: the
+    temporary file is linked to its name, which fails when the name exists (a file another
+    process wrote meanwhile is kept). Raises FileExistsError then, OSError when it cannot be
+    written."""
+    real = Path(os.path.realpath(path))
+    fd, tmp = create_temporary(real, private=False)
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+            os.link(tmp, real)
+        finally:
+            os.close(fd)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _write(real: Path, data: bytes, info: os.stat_result | None,

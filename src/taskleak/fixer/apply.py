@@ -34,16 +34,16 @@ from taskleak.fixes.edits import Conflict, Edits, apply_edits
 from taskleak.fixes.imports import place_pending
 from taskleak.fixes.keeper import render_helpers
 from taskleak.fixes.policy import FixStyle
+from taskleak.fixes.project_style import line_length_for, target_for
 from taskleak.fixes.returned import returned_task_spawns
 from taskleak.fixes.sets import render_sets
 from taskleak.fixes.splice import Lost, lost_lines, put_back
-from taskleak.fixes.style import line_length_for
 from taskleak.model import FindingKey
 from taskleak.records import record
 from taskleak.rules import judge
 
 __all__ = ["AppliedFix", "FileFix", "NotFixed", "SourceFix", "TargetKey", "fix_file",
-           "fix_source", "unified_diff"]
+           "fix_source", "unified_diff", "write_fix"]
 
 TargetKey = FindingKey  # kept for callers of the fixer's API
 
@@ -58,6 +58,7 @@ class SourceFix:
     not_fixed: list[NotFixed] = field(default_factory=list)
     error: str | None = None  # the module could not be fixed at all (it does not parse ...)
     facts: ModuleFacts | None = None  # of `fixed`, from the re-check (when it changed)
+    package_helper: bool = False  # a fix applied calls the package's keep-helper
 
     @property
     def changed(self) -> bool:
@@ -189,6 +190,7 @@ def _fix_source(data: bytes, spawners: tuple[Spawner, ...],
     result.fixed = fixed
     result.facts = checker.facts_of(fixed) if accepted else None
     result.applied = [p.applied() for p in accepted]
+    result.package_helper = any(p.offer.package_helper for p in accepted)
     result.not_fixed += [p.not_fixed(f"not applied: {why}") for p, why in failures.items()]
     result.not_fixed.sort(key=lambda n: (n.line, n.column))
     return result
@@ -218,7 +220,7 @@ def _attempt(module: cst.Module, ctx: FixContext, plans: list[Planned], checker:
     if not built:
         return checker.original, built, failed
     render_sets(edits, ctx)
-    render_helpers(edits)
+    render_helpers(edits, ctx)
     place_pending(edits)
     fixed = apply_edits(edits).bytes
     return (put_back(module.bytes, fixed, checker.lost) if checker.lost else fixed), built, failed
@@ -290,8 +292,9 @@ def fix_file(path: Path, display: str, *, spawners: tuple[Spawner, ...] = (),
              want_diff: bool = False, style: FixStyle | None = None,
              comments: Sequence[CommentEdit] = ()) -> FileFix:
     out = FileFix(path, display)
-    if style is None:  # the project's own style for this file: its line length
-        style = FixStyle(line_length=line_length_for(path.resolve().parent))
+    if style is None:  # the project's own style for this file: its line length, its Python
+        folder = path.resolve().parent
+        style = FixStyle(line_length=line_length_for(folder), target=target_for(folder))
     try:
         data = read_source(path)
         _, encoding = decode(data)
@@ -309,19 +312,24 @@ def fix_file(path: Path, display: str, *, spawners: tuple[Spawner, ...] = (),
     if want_diff:
         out.diff = unified_diff(display, data, fixed.fixed, encoding)
     if write:
-        try:
-            replace_file(path, fixed.fixed, expected=data)
-        except FileChangedError:
-            out.error = "changed on disk since it was read; not overwritten"
-            return out
-        except NotWritableError as exc:  # read-only, hard-linked, another user's ...
-            out.error = exc.reason
-            return out
-        except OSError as exc:
-            out.error = f"cannot write: {exc.strerror or exc}"
-            return out
-        out.written = True
+        write_fix(out)
     return out
+
+
+def write_fix(out: FileFix) -> None:
+    """Write a file's fixed source over it, unless it changed on disk since it was read."""
+    fixed = out.source
+    assert fixed is not None
+    try:
+        replace_file(out.path, fixed.fixed, expected=fixed.original)
+    except FileChangedError:
+        out.error = "changed on disk since it was read; not overwritten"
+    except NotWritableError as exc:  # read-only, hard-linked, another user's ...
+        out.error = exc.reason
+    except OSError as exc:
+        out.error = f"cannot write: {exc.strerror or exc}"
+    else:
+        out.written = True
 
 
 def unified_diff(display: str, before: bytes, after: bytes, encoding: str) -> str:

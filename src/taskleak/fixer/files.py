@@ -12,9 +12,10 @@ from dataclasses import field
 from pathlib import Path
 
 from taskleak.advice.returned import NOT_ATTEMPTED
-from taskleak.fixer.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file
+from taskleak.fixer.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file, write_fix
+from taskleak.fixer.helper_module import write_helper_module
 from taskleak.fixes.comments import CommentEdit
-from taskleak.fixes.policy import FixPolicy
+from taskleak.fixes.policy import FixPolicy, FixStyle
 from taskleak.model import Finding, RunResult
 from taskleak.records import record
 
@@ -25,6 +26,8 @@ class FixRun:
 
     files: list[FileFix] = field(default_factory=list)
     wrote: bool = False  # files were written (not a --diff run)
+    # the packages' keep-helper modules the fixes import, written (or, with --diff, to write)
+    created: list[FileFix] = field(default_factory=list)
 
     @property
     def applied(self) -> list[tuple[str, AppliedFix]]:
@@ -47,7 +50,7 @@ class FixRun:
 
     @property
     def diff(self) -> str:
-        return "".join(f.diff for f in self.files)
+        return "".join(f.diff for f in [*self.created, *self.files])
 
     def fixed_keys(self) -> set[tuple[str, int, int, str]]:
         return {(path, a.line, a.column, a.rule) for path, a in self.applied}
@@ -70,18 +73,47 @@ def run_fixes(result: RunResult, policy: FixPolicy, *, write: bool,
     run = FixRun(wrote=write)
     comments = comments or {}
     spawners = policy.settings.spawners
+    created: dict[Path, FileFix] = {}  # keep-helper modules written (or to write) by path
     for display, targets in sorted(targets_by_file(result).items()):
         path = Path(display)
+        style = policy.style(path, can_create=True)
         try:
+            # a file that may import a keep-helper module not written yet waits for it
             done = fix_file(path, display, spawners=spawners, targets=targets,
-                            allow_unsafe=policy.allow_unsafe, write=write,
-                            want_diff=not write, style=policy.style(path),
-                            comments=comments.get(display, ()))
+                            allow_unsafe=policy.allow_unsafe,
+                            write=write and style.creates is None, want_diff=not write,
+                            style=style, comments=comments.get(display, ()))
+            if style.creates is not None:
+                _with_helper_module(done, style, created, write=write)
         except Exception as exc:  # a bug of ours in one file must not leave the rest unfixed
             done = FileFix(Path(display), display,
                            error=f"internal error: {type(exc).__name__}: {exc}")
         run.files.append(done)
+    run.created = [created[path] for path in sorted(created)]
     return run
+
+
+def _with_helper_module(done: FileFix, style: FixStyle, created: dict[Path, FileFix], *,
+                        write: bool) -> None:
+    """Write the keep-helper module the fixed file imports (once), then the file; a file whose
+    module could not be written is not written either (it would import nothing)."""
+    source = done.source
+    if source is None or done.error is not None or not source.changed:
+        return
+    module = None
+    if source.package_helper:
+        assert style.creates is not None
+        module = created.get(style.creates)
+        if module is None:
+            module = created[style.creates] = write_helper_module(style.creates, style,
+                                                                  write=write)
+    if not write:
+        return
+    if module is not None and module.error is not None:
+        done.error = f"not written: its keep-helper module {module.display} could not be " \
+                     f"({module.error})"
+        return
+    write_fix(done)
 
 
 def remaining(result: RunResult, run: FixRun) -> list[Finding]:

@@ -212,7 +212,10 @@ class Checker:
                     ) -> dict[SpawnKey, list[tuple[Planned | None, Verdict]]]:
         """The original spawns by key, as the fixed module should show them: without those a
         fix removed (await), under their new code when a fix rewrote the call (task-group;
-        a project's spawn helper, which may be no spawn taskleak knows)."""
+        a project's spawn helper, which may be no spawn taskleak knows), and without the calls
+        of a helper of the module that no longer spawn what they drop: a fix made the helper
+        keep its task, so a call of it is no spawn any more (`self.spawn_now(work())` once
+        `spawn_now` keeps what it spawns), which is better, not a re-check gone wrong."""
         by_spawn = {id(p.spawn): p for p in built}
         groups: dict[SpawnKey, list[tuple[Planned | None, Verdict]]] = {}
         for sp, v in self.items:
@@ -223,6 +226,9 @@ class Checker:
                 if p.offer.removes_spawn and key not in new_groups:
                     continue  # a helper call that is not a configured spawner
             elif p is not None and p.offer.removes_spawn:
+                continue
+            elif p is None and sp.helper is not None and sp.helper.project \
+                    and key not in new_groups:
                 continue
             groups.setdefault(key, []).append((p, v))
         return groups

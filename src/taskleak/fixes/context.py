@@ -16,14 +16,16 @@ import libcst as cst
 from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.fates import Fate
 from taskleak.analysis.nodes import decorator_name
-from taskleak.analysis.positions import lost_lines
+from taskleak.analysis.positions import lost_lines, positions
 from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.walk import parents
+from taskleak.files.lines import source_lines
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.policy import FixStyle
 from taskleak.fixes.splice import lost_lines as splice_lost_lines
 from taskleak.fixes.tree import names_and_attributes
+from taskleak.fixes.wrapping import CallLine
 from taskleak.records import record
 
 # what libcst 1.9 may drop as it parses: a form feed before a statement, a lone CR ending the
@@ -94,7 +96,22 @@ class FixContext:
 
     def new_edits(self) -> Edits:
         """An empty set of edits for this module, written in the project's style."""
-        return Edits(self.module, line_length=self.style.line_length, depth_of=self.depth)
+        return Edits(self.module, line_length=self.style.line_length, depth_of=self.depth,
+                     line_of=self.call_line)
+
+    def call_line(self, node: cst.CSTNode) -> CallLine:
+        """What surrounds `node` on its lines of the module's code (computed once a node: a
+        code generation of the module)."""
+        key = ("call-line", id(node))
+        found = self.memo.get(key)
+        if not isinstance(found, CallLine):
+            line, column, end_line, end_column = positions(self.module, [node])[id(node)]
+            lines = self.memo.get("code-lines")
+            if not isinstance(lines, list):  # as Python counts lines (`\r` breaks one too)
+                lines = self.memo["code-lines"] = source_lines(self.module.code)
+            first, last = lines[line - 1], lines[end_line - 1]
+            found = self.memo[key] = CallLine(first[:column], last[end_column:])
+        return found
 
     # -- tree lookups ------------------------------------------------------------------------
     def depth(self, node: cst.CSTNode) -> int:

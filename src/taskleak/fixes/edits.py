@@ -18,8 +18,9 @@ from typing import Any
 
 import libcst as cst
 
-from taskleak.fixes.naming import type_order
+from taskleak.fixes.aliases import add_alias, fitted_import
 from taskleak.fixes.style import wrap
+from taskleak.fixes.wrapping import CallLine, indent_unit, split_for, wrapped_on_lines
 from taskleak.records import record
 
 Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement  # what a block holds
@@ -58,6 +59,7 @@ class Edits:
     shared: dict[str, Any] = field(default_factory=dict)
     line_length: int = 0  # generated lines are wrapped to it (0: never)
     depth_of: Callable[[cst.CSTNode], int] | None = None  # indentation depth of a statement
+    line_of: Callable[[cst.CSTNode], CallLine] | None = None  # what shares a node's lines
 
     # -- registering -------------------------------------------------------------------------
     def replace_small(self, old: cst.BaseSmallStatement,
@@ -84,9 +86,18 @@ class Edits:
         self.calls[call] = new
 
     def wrap_call(self, call: cst.Call, helper: str) -> None:
-        """`call` becomes `helper(call)`: the expression keeps its value."""
+        """`call` becomes `helper(call)`: the expression keeps its value. Where that makes a
+        line too long, or the call spans lines, the helper's parentheses hold the call on lines
+        of its own (`wrapping.split_for`)."""
         func = cst.parse_expression(helper)
-        self.rewrite_call(call, lambda updated: cst.Call(func=func, args=[cst.Arg(updated)]))
+        split = split_for(self.module, call, self.line_of(call), len(helper) + 2,
+                          self.line_length) if self.line_length and self.line_of else None
+        if split is None:
+            self.rewrite_call(call, lambda updated: cst.Call(func=func, args=[cst.Arg(updated)]))
+        else:
+            indent, unit = split
+            self.rewrite_call(call, lambda updated: wrapped_on_lines(
+                func, updated, indent, unit, self.line_length))
 
     def prefix_body(self, fn: cst.FunctionDef, new: Sequence[Statement],
                     with_attributes: bool = False) -> None:
@@ -107,7 +118,7 @@ class Edits:
         module = self.module
         # a form feed resets Python's indentation count (`if x:\n\x0c pass`), and libcst's
         # parser config refuses it in an indent: the text after the last one is the indent
-        indent = module.default_indent.rsplit("\x0c", 1)[-1] or "    "
+        indent = indent_unit(module)
         base = self.depth_of(at) + inside if at is not None and self.depth_of else 0
         lines = []
         for raw in code.strip("\n").split("\n"):
@@ -315,8 +326,13 @@ class _Apply(cst.CSTTransformer):
             return updated_node
         aliases = list(updated_node.names)
         for name in names:
-            aliases = _add_alias(updated_node, aliases, name)
-        return updated_node.with_changes(names=aliases)
+            aliases = add_alias(updated_node, aliases, name)
+        result = updated_node.with_changes(names=aliases)
+        e = self.e
+        if not e.line_length:
+            return result
+        depth = e.depth_of(original_node) if e.depth_of is not None else 0
+        return fitted_import(e.module, result, depth, e.line_length)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef,
                           updated_node: cst.FunctionDef) -> Any:
@@ -347,42 +363,6 @@ def _spliced(smalls: list[cst.BaseSmallStatement]) -> list[cst.BaseSmallStatemen
                 whitespace_after=cst.SimpleWhitespace(" ")))
         out.append(s)
     return out
-
-
-def _alias_name(alias: cst.ImportAlias) -> str:
-    name = alias.name
-    return name.value if isinstance(name, cst.Name) else ""
-
-
-def _alphabetical(name: str) -> tuple[int, str]:
-    return 0, name.lower()
-
-
-def _add_alias(node: cst.ImportFrom, aliases: list[cst.ImportAlias],
-               name: str) -> list[cst.ImportAlias]:
-    """Add `name` to an import list, in sorted place when the list is sorted."""
-    names = [_alias_name(a) for a in aliases]
-    if name in names:
-        return aliases
-    index = len(names)  # unsorted: at the end
-    for order in (type_order, _alphabetical):  # isort and ruff sort by type by default
-        if names == sorted(names, key=order):
-            index = next((i for i, n in enumerate(names) if order(n) > order(name)),
-                         len(names))
-            break
-    # the separator between two names, as this import writes it (', ' or a newline + indent)
-    sep = next((a.comma for a in aliases[:-1] if isinstance(a.comma, cst.Comma)), None)
-    if sep is None:
-        lpar = node.lpar
-        if lpar is not None and isinstance(lpar.whitespace_after, cst.ParenthesizedWhitespace):
-            sep = cst.Comma(whitespace_after=lpar.whitespace_after)
-        else:
-            sep = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-    new = cst.ImportAlias(name=cst.Name(name))
-    if index < len(aliases):
-        return [*aliases[:index], new.with_changes(comma=sep), *aliases[index:]]
-    last = aliases[-1]
-    return [*aliases[:-1], last.with_changes(comma=sep), new.with_changes(comma=last.comma)]
 
 
 def apply_edits(edits: Edits) -> cst.Module:

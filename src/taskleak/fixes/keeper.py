@@ -32,6 +32,7 @@ import libcst as cst
 
 from taskleak.analysis.scopes import BindingKind
 from taskleak.analysis.spawns import Spawn
+from taskleak.fixes.annotations import annotation, runtime_type
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
 from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, module_ref, name_ref
@@ -105,9 +106,20 @@ def _annotated_element(ctx: FixContext, name: str) -> str | None:
             for small in stmt.body:
                 if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) \
                         and small.target.value == name:
-                    ann = small.annotation.annotation
-                    if isinstance(ann, cst.Subscript) and len(ann.slice) == 1:
-                        return ctx.module.code_for_node(ann.slice[0].slice).strip()
+                    return _element_of(small.annotation.annotation)
+    return None
+
+
+def _element_of(ann: cst.BaseExpression) -> str | None:
+    """`X` of `set[X]`, or of `"set[X]"` (a set annotated for Python below 3.9)."""
+    if isinstance(ann, cst.SimpleString) and ann.prefix == "":
+        text = ann.evaluated_value
+        try:
+            ann = cst.parse_expression(text if isinstance(text, str) else "")
+        except (cst.ParserSyntaxError, ValueError):
+            return None
+    if isinstance(ann, cst.Subscript) and len(ann.slice) == 1:
+        return cst.Module([]).code_for_node(ann.slice[0].slice).strip()
     return None
 
 
@@ -144,7 +156,7 @@ def module_helper(edits: Edits, ctx: FixContext, spawner: str) -> str:
     return spec.name
 
 
-def render_helpers(edits: Edits) -> None:
+def render_helpers(edits: Edits, ctx: FixContext) -> None:
     """Write the keep-helpers' code now that every fix chose its set's element type (after
     `sets.render_sets`)."""
     pending: list[str] = edits.shared.get(MODULE_STATEMENTS, [])
@@ -152,14 +164,15 @@ def render_helpers(edits: Edits) -> None:
     if helpers:  # the sets first, then the helpers
         edits.shared[MODULE_STATEMENTS] = [
             *(item for item in pending if item not in helpers),
-            *(_helper_code(edits, item) for item in helpers)]
+            *(_helper_code(edits, ctx, item) for item in helpers)]
 
 
-def _helper_code(edits: Edits, placeholder: str) -> str:
+def _helper_code(edits: Edits, ctx: FixContext, placeholder: str) -> str:
     spec: HelperSpec = edits.shared[placeholder]
     set_spec: SetSpec = edits.shared[spec.set_key]
     bound = set_spec.element or spec.fallback_bound  # a reused set: its own annotation
-    head = f'{spec.typevar} = {spec.typevar_ref}("{spec.typevar}", bound={bound})\n'
+    head = (f'{spec.typevar} = {spec.typevar_ref}("{spec.typevar}", '
+            f"bound={runtime_type(ctx, bound)})\n")
     if placeholder.endswith(Group.FUTURES.value):
         # nobody reads a concurrent future's exception and, unlike a Task, it never logs one:
         # the helper logs it (what the dropped future lost), and releases the future
@@ -169,7 +182,7 @@ def _helper_code(edits: Edits, placeholder: str) -> str:
                 f"    {set_spec.name}.add(future)\n"
                 f"    future.add_done_callback({spec.name}_done)\n"
                 f"    return future\n"
-                f"def {spec.name}_done(future: {bound}) -> None:\n"
+                f"def {spec.name}_done(future: {annotation(ctx, bound)}) -> None:\n"
                 f"    {set_spec.name}.discard(future)\n"
                 f"    if future.cancelled():\n"
                 f"        return\n"
@@ -224,8 +237,16 @@ def project_offer(ctx: FixContext, sp: Spawn, kind: FixKind, noun: str) -> Offer
     keeper = ctx.style.keep_helper
     if not keeper:
         return None
+    package = ctx.style.package_helper
+    if package and (group_of(sp.spawner) is Group.FUTURES
+                    or _existing(ctx, Group.TASKS) is not None):
+        return None  # a thread's future, or a module with its own helper: the module's helper
 
     def build_keep(edits: Edits) -> None:
         edits.wrap_call(call, project_helper(edits, ctx, keeper))
 
+    if package:
+        module, _, function = keeper.rpartition(".")
+        return Offer(kind, True, f"keep the {noun} with {function}() of {module}, which holds "
+                     "it until it is done", build_keep, package_helper=True)
     return Offer(kind, True, f"keep the {noun} with the project's {keeper}()", build_keep)

@@ -23,6 +23,8 @@ class Offer:
     new_call: str = ""
     # (old, new) comments the fix rewrites on purpose: a noqa directive for F841 it makes stale
     comments: tuple[tuple[str, str], ...] = ()
+    # the fix calls the package's keep-helper, which `fix` writes when it does not exist yet
+    package_helper: bool = False
 
 
 @record(frozen=True)

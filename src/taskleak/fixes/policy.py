@@ -10,16 +10,25 @@ of every report, the editor's quick fixes and fix-all).
 - `hidden(finding)`: its advertised fix is unsafe and not allowed here (`--unsafe-fixes`
   would apply it);
 - `style(path)`: how fixes are written for a file there (the project's keep- and spawn-helpers,
-  the line length of its nearest ruff or black configuration).
+  or the package's keep-helper module; the line length and the oldest Python of its nearest
+  configuration, unless `[tool.taskleak]` sets them).
 
 Plain data and no libcst: reports ask it on warm runs, which never load the parser.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from taskleak.fixes.style import DEFAULT_LINE_LENGTH, line_length_for
+from taskleak.fixes.package_helper import package_helper
+from taskleak.fixes.project_style import (
+    DEFAULT_LINE_LENGTH,
+    DEFAULT_TARGET,
+    Version,
+    line_length_for,
+    target_for,
+)
 from taskleak.model import Finding, Risk
 from taskleak.records import record
 from taskleak.settings import Settings
@@ -36,6 +45,13 @@ class FixStyle:
     # "pkg.tasks.spawn": the project's helper that spawns a coroutine and keeps its task the
     # same way; a spawn of one coroutine alone becomes a call of it
     spawn_helper: str = ""
+    target: Version = DEFAULT_TARGET  # the oldest Python the fixed code must run on
+    # `keep_helper` is the package's keep-helper module's `keep_task` (`package_helper`), not
+    # the project's own helper
+    package_helper: bool = False
+    # the package's keep-helper module taskleak writes (`keep_helper` names its function):
+    # where it goes when it does not exist yet; None when it exists or is not in use
+    creates: Path | None = None
 
 
 def needs_fix(risk: Risk, structured: bool) -> bool:
@@ -75,10 +91,23 @@ class FixPolicy:
     def hidden(self, finding: Finding) -> bool:
         return finding.fix is not None and self.attempts(finding) and not self.fixable(finding)
 
-    def style(self, path: Path | None = None) -> FixStyle:
-        """How fixes are written for a file at `path` (its folder's line length), or for the
-        project (the default line length)."""
-        length = line_length_for(path.resolve().parent) if path is not None \
-            else DEFAULT_LINE_LENGTH
-        return FixStyle(line_length=length, keep_helper=self.settings.keep_helper,
-                        spawn_helper=self.settings.spawn_helper)
+    def style(self, path: Path | None = None, *, can_create: bool = False) -> FixStyle:
+        """How fixes are written for a file at `path` (its folder's line length and oldest
+        Python, its package's keep-helper module), or for the project (the defaults).
+        `can_create`: the package's keep-helper module may be written when it does not exist
+        yet (`taskleak fix`; a buffer's fix writes no other file)."""
+        settings = self.settings
+        folder = path.resolve().parent if path is not None else None
+        length = settings.line_length or (
+            line_length_for(folder) if folder is not None else DEFAULT_LINE_LENGTH)
+        target = settings.target_version or (
+            target_for(folder) if folder is not None else DEFAULT_TARGET)
+        style = FixStyle(line_length=length, keep_helper=settings.keep_helper,
+                         spawn_helper=settings.spawn_helper, target=target)
+        if settings.keep_helper or path is None:
+            return style
+        helper = package_helper(path.resolve(), settings.helper_module)
+        if helper is None or (helper.missing and not can_create):
+            return style
+        return replace(style, keep_helper=helper.function, package_helper=True,
+                       creates=helper.path if helper.missing else None)

@@ -33,6 +33,7 @@ import libcst as cst
 from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.vocabulary import CLOSE_METHODS, ends_lifecycle
+from taskleak.fixes.annotations import annotation
 from taskleak.fixes.context import FixContext, decorator_names
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, module_ref, name_ref
@@ -327,7 +328,7 @@ def render_sets(edits: Edits, ctx: FixContext) -> None:
     for item in pending:
         spec = edits.shared.get(item) if item.startswith("module-set:") else None
         if isinstance(spec, SetSpec):
-            rendered.append(f"{spec.name}: set[{spec.element}] = set()")
+            rendered.append(f"{spec.name}: {annotation(ctx, f'set[{spec.element}]')} = set()")
         else:
             rendered.append(item)
     if pending:
@@ -336,5 +337,6 @@ def render_sets(edits: Edits, ctx: FixContext) -> None:
         spec = edits.shared[inst.key]
         if spec.created:
             edits.prefix_body(inst.init, edits.statements(
-                f"{first_param(inst.init)}.{spec.name}: set[{spec.element}] = set()",
+                f"{first_param(inst.init)}.{spec.name}: "
+                f"{annotation(ctx, f'set[{spec.element}]')} = set()",
                 at=inst.init, inside=True), with_attributes=True)

@@ -1,8 +1,5 @@
-"""The project's line length, and generated lines wrapped to it the way ruff's formatter would.
-
-The line length is the one ruff would use for the file: the nearest `.ruff.toml`, `ruff.toml` or
-`pyproject.toml` with a `[tool.ruff]` table above it (`line-length`, else ruff's default 88); a
-`pyproject.toml` with only `[tool.black]` gives black's (`line-length`, else 88). Without any, 88.
+"""Generated lines wrapped to the project's line length (`project_style`) the way ruff's
+formatter would.
 
 Only lines taskleak writes are wrapped, like ruff's formatter (and black) split a line: a `def`
 at its parameters (with a magic trailing comma), an assignment whose value has no brackets to
@@ -13,56 +10,10 @@ the inner line while it is still too long.
 from __future__ import annotations
 
 import io
-import sys
 import tokenize
-from pathlib import Path
-from typing import Any
 
-DEFAULT_LINE_LENGTH = 88  # ruff's and black's default
 OPEN, CLOSE = "([{", ")]}"
 HEADERS = frozenset({"if", "elif", "while", "with"})
-
-
-def _toml(path: Path) -> dict[str, Any] | None:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-    try:
-        with path.open("rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return None
-    return data
-
-
-def _length(table: object) -> int:
-    value = table.get("line-length") if isinstance(table, dict) else None
-    return value if isinstance(value, int) and 0 < value < 1000 else DEFAULT_LINE_LENGTH
-
-
-def _configured(folder: Path) -> int | None:
-    """The line length a config file in `folder` sets, or None when none is there."""
-    for name in (".ruff.toml", "ruff.toml"):
-        if (folder / name).is_file():
-            return _length(_toml(folder / name) or {})
-    pyproject = folder / "pyproject.toml"
-    if pyproject.is_file():
-        tool = (_toml(pyproject) or {}).get("tool")
-        if isinstance(tool, dict):
-            for name in ("ruff", "black"):
-                if name in tool:
-                    return _length(tool[name])
-    return None
-
-
-def line_length_for(folder: Path) -> int:
-    """The line length for files in `folder` (see the module docstring)."""
-    for here in (folder, *folder.parents):
-        found = _configured(here)
-        if found is not None:
-            return found
-    return DEFAULT_LINE_LENGTH
 
 
 # -- wrapping ------------------------------------------------------------------------------------

@@ -28,6 +28,10 @@ def summary_lines(run: FixRun, *, left_too: bool = True) -> list[str]:
         lines.append("No fixes applied.")
     else:
         lines.append("No fixes applied: nothing to fix.")
+    for module in run.created:
+        if module.error is None:
+            lines.append(f"{'Wrote' if run.wrote else 'Would write'} {module.display}: the "
+                         "package's keep_task(), which the fixes import.")
     if left and left_too:
         lines.append(f"{plural(len(left), 'finding')} not fixed:")
         for path, n in left:

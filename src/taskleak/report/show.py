@@ -60,11 +60,26 @@ def settings_lines(settings: Settings) -> list[str]:
         f"spawners = {_toml(tuple(s.spec for s in settings.spawners))}",
         f"keep-helper = {_toml(settings.keep_helper)}",
         f"spawn-helper = {_toml(settings.spawn_helper)}",
+        f"helper-module = {_toml(settings.helper_module)}  # a name without a dot: in each "
+        'top-level package; "": a helper in each module',
+        *_style_lines(settings),
         f"baseline = {_toml(settings.baseline)}",
         f"unsafe-fixes = {_toml(unsafe)}",
         f"noqa-aliases = {_table(settings.noqa_aliases)}",
         f"output-format = {_toml(settings.output_format or 'full')}",
     ]
+
+
+def _style_lines(settings: Settings) -> list[str]:
+    """`line-length` and `target-version`: set, or what the project's files give its root."""
+    from taskleak.fixes.project_style import line_length_for, target_for
+
+    root = settings.project_root or Path.cwd()
+    length, target = settings.line_length, settings.target_version
+    return [f"line-length = {length or line_length_for(root)}"
+            + ("" if length else "  # from ruff's or black's configuration, else 88"),
+            f'target-version = "py3{(target or target_for(root))[1]}"'
+            + ("" if target else "  # from ruff's target-version or requires-python")]
 
 
 def render_settings(settings: Settings) -> str:

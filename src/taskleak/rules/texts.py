@@ -37,17 +37,19 @@ exceptions are never retrieved, so failures go unnoticed."""
 # The fix notes of the two rules of a dropped spawn (task-discarded, task-unreferenced): where
 # no statement can go, and a task that runs forever.
 KEEP_HELPER_NOTE = """\
-The safe fix only keeps a reference. It names the task in a local (three lines) only where
-that local dies at once (the spawn is the last thing its function does, and the module has no
-other dropped spawn); elsewhere the spawn is wrapped in a keep-helper added once per module
-(`_keep_task(asyncio.create_task(...))`), which is also how a spawn where no statement can go
-(a lambda, a comprehension, a conditional expression, `:=`, an `if`/`while`/`with` header, a
-default argument) is kept. A set the module or class already keeps tasks in, or the project's
-own helper (`keep-helper = "pkg.module.keep"`), is used instead. A coroutine that runs forever
-is kept too: it was never meant to be destroyed mid-run, and ending it is a change only its
-author can make. `asyncio.wait_for(...)` returns a coroutine, which never runs when dropped: it
-gets no safe fix. Inside a task group's block the unsafe fix moves the spawn into the group
-(`tg.create_task(...)`)."""
+The safe fix only keeps a reference. In a package every spawn calls the package's one
+keep-helper, `keep_task()`, which `taskleak fix` writes once (`<package>/_background_tasks.py`,
+or the module `helper-module` names) and imports where needed. Elsewhere it names the task in a
+local (three lines) only where that local dies at once (the spawn is the last thing its
+function does, and the module has no other dropped spawn), else it wraps the spawn in a
+keep-helper added once per module (`_keep_task(asyncio.create_task(...))`), which is also how a
+spawn where no statement can go (a lambda, a comprehension, a conditional expression, `:=`, an
+`if`/`while`/`with` header, a default argument) is kept. A set the module or class already keeps
+tasks in, or the project's own helper (`keep-helper = "pkg.module.keep"`), is used instead. A
+coroutine that runs forever (`while True` with no way out) gets no safe fix: kept, it would run
+until the process exits; the reason says where to cancel it. `asyncio.wait_for(...)` returns a
+coroutine, which never runs when dropped: it gets no safe fix. Inside a task group's block the
+unsafe fix moves the spawn into the group (`tg.create_task(...)`)."""
 
 
 _KEPT_BY = "kept by "

@@ -24,7 +24,7 @@ class Chat:
             _keep_task(asyncio.create_task(self._send(text)))
 
     async def start(self) -> None:
-        _keep_task(asyncio.create_task(self._heartbeat()))
+        asyncio.create_task(self._heartbeat())
 
     async def _heartbeat(self) -> None:
         while True:

@@ -37,7 +37,11 @@ class Driver:
         self._sweeper_of_stale_sessions: asyncio.Task[None] | None = None
 
     def send(self, message: str) -> None:
-        _keep_future(asyncio.run_coroutine_threadsafe(self.post(message), self._loop))
+        _keep_future(
+            asyncio.run_coroutine_threadsafe(
+                self.post(message), self._loop
+            )
+        )
 
     async def post(self, message: str) -> None:
         await asyncio.sleep(0)

@@ -16,7 +16,8 @@ spawns), which leaves no local behind. A set or helper the project already uses 
 reused (see `sets`, `keeper`); a project's configured helper is called instead (`keeper`).
 
 `asyncio.wait_for()` returns a coroutine: dropped, it never runs, and keeping it would not run
-it either, so it gets no safe fix (awaiting it is the author's call).
+it either, so it gets no safe fix (awaiting it is the author's call). Nor does a coroutine that
+runs forever (`forever.py`): kept, it would run until the process exits.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from taskleak.analysis.scopes import ScopeKind
 from taskleak.analysis.spawns import Spawn
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
+from taskleak.fixes.forever import runs_forever
 from taskleak.fixes.imports import header
 from taskleak.fixes.keeper import helper_name, module_helper, project_offer
 from taskleak.fixes.plan import NoFix, Offer
@@ -59,6 +61,11 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
                      "keeping a reference would not run it either; await it, or spawn it")
     noun = "future" if sp.spawner == THREAD_SPAWNER else "task"
     project = project_offer(ctx, sp, KIND, noun)
+    if project is not None and not project.package_helper:
+        return project  # the project's own helper: its shutdown may end what runs forever
+    forever = runs_forever(ctx, sp)
+    if forever is not None:
+        return forever
     if project is not None:
         return project
     shape = NoFix("the spawn runs in a class body") if scope.kind is ScopeKind.CLASS \
@@ -123,13 +130,14 @@ def _where(ctx: FixContext, sp: Spawn) -> str:
 def _wants_helper(ctx: FixContext, sp: Spawn, shape: Shape) -> bool:
     """The keep-helper rather than a new local: the local would outlive the task (its frame
     goes on after the spawn), or the module has more than one dropped spawn to fix (one helper
-    instead of three lines at each), or a concurrent future (its helper logs the error). A
-    bound task keeps the name its author gave it."""
-    if shape.form is Form.BOUND:
-        return False
+    instead of three lines at each, and never both forms in one module), or a concurrent
+    future (its helper logs the error). A bound task keeps the name its author gave it, and
+    gets the tracking lines when it is the module's only spawn to fix."""
     if sp.spawner == THREAD_SPAWNER:  # its helper also logs the error nobody reads
         return True
-    return dropped_spawns(ctx) > 1 or not _last_in_frame(ctx, shape.placement.line)
+    if dropped_spawns(ctx) > 1:
+        return True
+    return shape.form is not Form.BOUND and not _last_in_frame(ctx, shape.placement.line)
 
 
 def dropped_spawns(ctx: FixContext) -> int:
@@ -139,7 +147,7 @@ def dropped_spawns(ctx: FixContext) -> int:
         return cached
     count = sum(1 for sp, fates in zip(ctx.analysis.spawns, ctx.analysis.fates, strict=True)
                 if KIND in (verdict := judge(fates)).rule.fix_kinds
-                and needs_fix(verdict.risk, sp.structured))
+                and needs_fix(verdict.risk, sp.structured) and runs_forever(ctx, sp) is None)
     ctx.memo[KIND] = count
     return count
 

@@ -48,9 +48,11 @@ class Driver:
         pass
 
     def send_message(self, message: object) -> None:
-        _keep_future(asyncio.run_coroutine_threadsafe(
-            self._app._post_message(message), loop=self._loop
-        ))
+        _keep_future(
+            asyncio.run_coroutine_threadsafe(
+                self._app._post_message(message), loop=self._loop
+            )
+        )
 
     @staticmethod
     def helper() -> None:

@@ -8,7 +8,11 @@ from typing import Any
 _background_tasks: set[asyncio.Task[Any]] = set()
 
 
+async def reply(loop) -> None:
+    pass
+
+
 async def handler(loop) -> None:
-    task = loop.create_task(handler(loop))
+    task = loop.create_task(reply(loop))
     _background_tasks.add(task)
     task.add_done_callback(_background_tasks.discard)

@@ -3,5 +3,9 @@
 from __future__ import annotations
 
 
+async def reply(loop) -> None:
+    pass
+
+
 async def handler(loop) -> None:
-    loop.create_task(handler(loop))
+    loop.create_task(reply(loop))

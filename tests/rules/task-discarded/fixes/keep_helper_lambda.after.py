@@ -19,4 +19,6 @@ async def stop() -> None:
 
 def install(loop: asyncio.AbstractEventLoop) -> None:
     # the task a callback returns is dropped by the loop
-    loop.add_signal_handler(signal.SIGTERM, lambda: _keep_task(asyncio.create_task(stop())))
+    loop.add_signal_handler(signal.SIGTERM, lambda: _keep_task(
+        asyncio.create_task(stop())
+    ))

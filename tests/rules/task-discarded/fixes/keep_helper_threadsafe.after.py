@@ -30,5 +30,7 @@ async def publish(topic: str) -> None:
 
 def start(loop: asyncio.AbstractEventLoop, topic: str) -> threading.Timer:
     return threading.Timer(
-        1.0, lambda: _keep_future(asyncio.run_coroutine_threadsafe(publish(topic), loop))
+        1.0, lambda: _keep_future(
+            asyncio.run_coroutine_threadsafe(publish(topic), loop)
+        )
     )

@@ -1,7 +1,15 @@
 import asyncio
-from typing import Any
+from typing import Any, TypeVar
 
 _background_tasks: set[asyncio.Task[Any]] = set()
+_TaskT = TypeVar("_TaskT", bound=asyncio.Task[Any])
+
+
+def _keep_task(task: _TaskT) -> _TaskT:
+    """Keep the task until it is done: the event loop holds only a weak reference."""
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+    return task
 
 
 async def work() -> None:
@@ -9,12 +17,6 @@ async def work() -> None:
 
 
 async def start() -> None:
-    task = asyncio.create_task(work())
-    _background_tasks.add(task)
-    task.add_done_callback(_background_tasks.discard)
-    task_2 = asyncio.create_task(work())
-    _background_tasks.add(task_2)
-    task_2.add_done_callback(_background_tasks.discard)
-    pending: asyncio.Task[None] = asyncio.create_task(work())
-    _background_tasks.add(pending)
-    pending.add_done_callback(_background_tasks.discard)
+    task = _keep_task(asyncio.create_task(work()))
+    _ = _keep_task(asyncio.create_task(work()))
+    pending: asyncio.Task[None] = _keep_task(asyncio.create_task(work()))

@@ -12,9 +12,3 @@ async def main() -> None:
     task = asyncio.create_task(work())
     _background_tasks.add(task)
     task.add_done_callback(_background_tasks.discard)
-
-
-async def other() -> None:
-    kept = asyncio.create_task(work())  # noqa: E501 the name documents it
-    _background_tasks.add(kept)
-    kept.add_done_callback(_background_tasks.discard)

@@ -7,7 +7,3 @@ async def work() -> None:
 
 async def main() -> None:
     task = asyncio.create_task(work())  # noqa: F841
-
-
-async def other() -> None:
-    kept = asyncio.create_task(work())  # noqa: F841, E501  the name documents it

@@ -1,0 +1,133 @@
+"""One keep-helper per package: the module `taskleak fix` writes it in, and its code.
+
+A file inside a package (a folder with `__init__.py`) has its tracked-set fixes call
+`keep_task()` from one module of its top-level package, `<package>/_background_tasks.py` (or
+the module `helper-module` names in `[tool.taskleak]`), imported where needed, instead of a
+set and a helper pasted into every module:
+
+    from opsdroid._background_tasks import keep_task
+    ...
+        keep_task(asyncio.ensure_future(self.reload()))
+
+The module is written once, by the first `taskleak fix` that needs it (its own file: nothing
+else of the package is imported by it, so it adds no import cycle); later runs import it. A
+module of that name that does not define such a `keep_task` is never touched: the fixes then
+write a helper in each module, as for a file outside any package (and as `helper-module = ""`
+asks). Its code evaluates on the oldest Python the package supports (quoted annotations below
+3.9) and fits its line length.
+
+Plain text and no libcst: the fix policy asks it on warm runs.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+from taskleak.fixes.project_style import Version
+from taskleak.fixes.style import wrap
+from taskleak.records import record
+
+DEFAULT_MODULE = "_background_tasks"  # in the top-level package
+FUNCTION = "keep_task"
+# a module that defines our helper: `def keep_task(task...` that adds a done-callback
+_DEFINES = re.compile(rf"^def {FUNCTION}\(\s*\w+\b", re.MULTILINE)
+
+
+@record(frozen=True)
+class PackageHelper:
+    module: str  # "opsdroid._background_tasks"
+    path: Path  # where the module is, or will be
+    missing: bool  # the module does not exist yet: `fix` writes it
+
+    @property
+    def function(self) -> str:
+        """The helper's dotted name, as `keep-helper` would name it."""
+        return f"{self.module}.{FUNCTION}"
+
+
+def _top_package(file: Path) -> Path | None:
+    """The outermost folder with an `__init__.py` that holds `file`, or None."""
+    top = None
+    folder = file.parent
+    while (folder / "__init__.py").is_file():
+        top = folder
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return top
+
+
+def _module_path(root: Path, module: str) -> Path | None:
+    """`root/app/tasks.py` for "app.tasks", when `root/app` is a package; None otherwise."""
+    *packages, name = module.split(".")
+    folder = root.joinpath(*packages)
+    if not packages or not all((root.joinpath(*packages[:i + 1]) / "__init__.py").is_file()
+                               for i in range(len(packages))):
+        return None
+    package = folder / name / "__init__.py"
+    return package if package.is_file() else folder / f"{name}.py"
+
+
+def defines_helper(text: str) -> bool:
+    """`text` defines a `keep_task(task)` that keeps its task until it is done."""
+    return _DEFINES.search(text) is not None and ".add_done_callback(" in text
+
+
+def package_helper(file: Path, configured: str = DEFAULT_MODULE) -> PackageHelper | None:
+    """The package keep-helper for fixes of `file` (an absolute path), or None: a helper in
+    the module itself (outside any package, `helper-module = ""`, a module of that name that
+    defines no such helper, or `file` is that module). `configured`: a dotted module name, or
+    a name without a dot for that module of the file's top-level package."""
+    top = _top_package(file)
+    if top is None or not configured:
+        return None
+    module = configured if "." in configured else f"{top.name}.{configured}"
+    path = _module_path(top.parent, module)
+    if path is None or path == file:
+        return None
+    if not path.exists():
+        return PackageHelper(module, path, missing=True)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return PackageHelper(module, path, missing=False) if defines_helper(text) else None
+
+
+DOCSTRING = ("Keep background tasks until they are done (written by `taskleak fix`).",
+             "The event loop holds only a weak reference to a task: one that nobody else "
+             "holds can be destroyed by the garbage collector before it is done.")
+
+
+def module_text(target: Version, line_length: int) -> str:
+    """The helper module's code, for Python `target` and up, within `line_length`."""
+    def quoted(annotation: str) -> str:  # evaluated at import below 3.9: a string there
+        return annotation if target >= (3, 9) else f'"{annotation}"'
+
+    element = "asyncio.Future[Any]"  # a Task is a Future: both are kept
+    width = max(line_length, 40)  # the prose: a narrower page makes no sense
+    code = [
+        *textwrap.fill('"""' + DOCSTRING[0], width).split("\n"),
+        "", *textwrap.fill(DOCSTRING[1], width).split("\n"), '"""',
+        "",
+        "import asyncio",
+        "from typing import Any, TypeVar",
+        "",
+        f"_background_tasks: {quoted(f'set[{element}]')} = set()",
+        f'_TaskT = TypeVar("_TaskT", bound={quoted(element)})',
+        "",
+        "",
+        f"def {FUNCTION}(task: _TaskT) -> _TaskT:",
+        '    """Keep the task until it is done, and return it."""',
+        "    _background_tasks.add(task)",
+        "    task.add_done_callback(_background_tasks.discard)",
+        "    return task",
+    ]
+    lines: list[str] = []
+    for line in code:
+        stripped = line.lstrip(" ")
+        depth = (len(line) - len(stripped)) // 4
+        lines += wrap(stripped, depth, indent="    ", limit=line_length) if stripped else [""]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,305 @@
+"""The safe fix reads like a person wrote it (issue 56, points 4 and 5), through the real
+command line on small real packages:
+
+- one keep-helper per package, written once and imported where needed, never the helper and
+  the tracking lines in one module;
+- every line a fix writes or changes within the project's line length;
+- fixed code that runs on the oldest Python the project supports, checked with a real
+  minimum-version checker (vermin), `ast.parse(feature_version=)` and an import under 3.8's
+  rules (nothing subscripts a builtin or an asyncio class while the module loads);
+- a dropped task that runs forever is not kept forever: no safe fix, and where to cancel it.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from taskleak.cli import main
+
+WORKER = '''\
+import asyncio
+from asyncio import ensure_future
+
+
+async def send(text: str) -> None:
+    await asyncio.sleep(0)
+
+
+async def refresh_sessions(text: str, n: int) -> None:
+    await asyncio.sleep(0)
+
+
+class Worker:
+    def install(self) -> None:
+        loop = asyncio.get_running_loop()
+        loop.call_soon(lambda: ensure_future(send("h")))
+
+    async def on_message(self, text: str) -> None:
+        asyncio.create_task(send(text))
+        task = asyncio.create_task(send(text))
+        if text:
+            n = len(text)
+            asyncio.create_task(refresh_sessions(text, n))
+'''
+FEED = '''\
+import asyncio
+
+
+async def poll(name: str) -> None:
+    await asyncio.sleep(0)
+
+
+async def start(names) -> None:
+    for name in names:
+        asyncio.create_task(poll(name))
+    asyncio.create_task(poll("last"))
+'''
+# every line of both fits in 60 columns: what goes past a limit was written by the fix
+
+
+def invoke(args: list[str], cwd: Path) -> Result:
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, [args[0], "--no-cache", *args[1:]])
+    finally:
+        os.chdir(old)
+
+
+def _package(root: Path, pyproject: str = "") -> Path:
+    pkg = root / "app"
+    (pkg / "net").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "net" / "__init__.py").write_text("")
+    (pkg / "net" / "worker.py").write_text(WORKER)
+    (pkg / "feed.py").write_text(FEED)
+    if pyproject:
+        (root / "pyproject.toml").write_text(textwrap.dedent(pyproject))
+    return pkg
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    return [line[2:] for line in difflib.ndiff(before.splitlines(), after.splitlines())
+            if line.startswith("+ ")]
+
+
+# -- one helper per package -----------------------------------------------------------------------
+def test_one_keep_helper_for_the_package_imported_where_needed(tmp_path: Path) -> None:
+    pkg = _package(tmp_path)
+    diff = invoke(["fix", "--diff"], tmp_path)
+    assert "--- /dev/null\n+++ app/_background_tasks.py\n" in diff.stdout
+    assert "Would write app/_background_tasks.py" in diff.stderr
+    assert not (pkg / "_background_tasks.py").exists()  # --diff writes nothing
+    done = invoke(["fix"], tmp_path)
+    assert "Fixed 6 findings in 2 files (tracked-set 6)." in done.output
+    assert "Wrote app/_background_tasks.py" in done.output
+    sources = {p.relative_to(pkg).as_posix(): p.read_text() for p in pkg.rglob("*.py")}
+    helpers = [name for name, text in sources.items() if "def keep_task(" in text]
+    assert helpers == ["_background_tasks.py"]
+    for name in ("net/worker.py", "feed.py"):
+        text = sources[name]
+        assert "from app._background_tasks import keep_task\n" in text
+        assert "_background_tasks.add" not in text and "def _keep_task" not in text
+    worker = sources["net/worker.py"]
+    # the bound task too: one form in the whole module, never the tracking lines beside it
+    assert "        task = keep_task(asyncio.create_task(send(text)))\n" in worker
+    assert "lambda: keep_task(" in worker
+    # the fixed package runs: the helper keeps the task until it is done, then lets it go
+    run = subprocess.run([sys.executable, "-c", (
+        "import asyncio\n"
+        "from app import _background_tasks as kept\n"
+        "from app.feed import start\n"
+        "async def main():\n"
+        "    await start(['a', 'b'])\n"
+        "    assert len(kept._background_tasks) == 3\n"
+        "    await asyncio.sleep(0.01)\n"
+        "    assert not kept._background_tasks\n"
+        "asyncio.run(main())\n")], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert invoke(["fix", "--diff"], tmp_path).stdout == ""  # a second run changes nothing
+
+
+def test_the_helper_module_is_the_one_named_in_config(tmp_path: Path) -> None:
+    pkg = _package(tmp_path, '[tool.taskleak]\nhelper-module = "app.net.tasks"\n')
+    invoke(["fix"], tmp_path)
+    assert "def keep_task(" in (pkg / "net" / "tasks.py").read_text()
+    assert not (pkg / "_background_tasks.py").exists()
+    assert "from app.net.tasks import keep_task\n" in (pkg / "feed.py").read_text()
+
+
+def test_a_helper_in_each_module_when_config_asks(tmp_path: Path) -> None:
+    pkg = _package(tmp_path, '[tool.taskleak]\nhelper-module = ""\n')
+    invoke(["fix"], tmp_path)
+    assert not (pkg / "_background_tasks.py").exists()
+    worker = (pkg / "net" / "worker.py").read_text()
+    assert worker.count("def _keep_task(") == 1
+    assert "task = _keep_task(asyncio.create_task(send(text)))" in worker
+    assert worker.count("_background_tasks.add(") == 1  # in the helper only
+
+
+def test_a_module_of_that_name_that_is_not_a_keep_helper_is_never_touched(
+        tmp_path: Path) -> None:
+    pkg = _package(tmp_path)
+    mine = "SETTINGS = {'tasks': 3}\n"
+    (pkg / "_background_tasks.py").write_text(mine)
+    invoke(["fix"], tmp_path)
+    assert (pkg / "_background_tasks.py").read_text() == mine
+    assert "def _keep_task(" in (pkg / "feed.py").read_text()
+
+
+# -- the line length ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("config", "limit"), [
+    ("[tool.taskleak]\nline-length = 60\n", 60),
+    ("[tool.black]\nline-length = 72\n", 72),
+    ("[tool.ruff]\nline-length = 66\n[tool.taskleak]\nline-length = 80\n", 80),
+])
+def test_every_line_a_fix_writes_fits_the_line_length(tmp_path: Path, config: str,
+                                                      limit: int) -> None:
+    pkg = _package(tmp_path, config)
+    before = {p: p.read_text() for p in pkg.rglob("*.py")}
+    assert all(len(line) <= 60 for text in before.values() for line in text.splitlines())
+    done = invoke(["fix"], tmp_path)
+    assert done.exit_code == 0, done.output
+    written = [line for p, text in before.items()
+               for line in _changed_lines(text, p.read_text())]
+    written += (pkg / "_background_tasks.py").read_text().splitlines()
+    assert written
+    assert [line for line in written if len(line) > limit] == []
+    ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed: pip install ruff")
+    checked = subprocess.run([ruff, "check", "--isolated", "--select", "E501,F",
+                              "--line-length", str(limit), "app/_background_tasks.py"],
+                             cwd=tmp_path, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_a_bad_line_length_is_a_clear_error(tmp_path: Path) -> None:
+    _package(tmp_path, '[tool.taskleak]\nline-length = "wide"\n')
+    out = invoke(["fix"], tmp_path)
+    assert out.exit_code == 2
+    assert "[tool.taskleak] 'line-length' must be a whole number from 1 to 999" in out.output
+
+
+# -- the oldest Python ----------------------------------------------------------------------------
+OLD_PYTHON = '''\
+import asyncio, builtins, concurrent.futures, sys
+
+
+def refused(cls, item):
+    raise TypeError(f"'type' object is not subscriptable (Python 3.8)")
+
+
+class Set(set):
+    __class_getitem__ = classmethod(refused)
+
+
+builtins.set = Set
+for module, name in ((asyncio, "Future"), (asyncio, "Task"), (concurrent.futures, "Future")):
+    setattr(module, name, type(name, (getattr(module, name),),
+                               {"__class_getitem__": classmethod(refused)}))
+sys.path.insert(0, ".")
+for name in sys.argv[1:]:
+    __import__(name)
+'''
+
+
+def _vermin() -> str:
+    vermin = shutil.which("vermin") or str(Path(sys.executable).parent / "vermin")
+    if not Path(vermin).exists():
+        pytest.skip("vermin is not installed: pip install vermin (in the test extras)")
+    return vermin
+
+
+@pytest.mark.parametrize(("config", "target"), [
+    ('[project]\nname = "app"\nrequires-python = ">=3.7"\n', (3, 7)),
+    ('[tool.ruff]\ntarget-version = "py38"\n', (3, 8)),
+    ('[tool.taskleak]\ntarget-version = "py38"\nhelper-module = ""\n', (3, 8)),
+])
+def test_fixed_code_runs_on_the_oldest_python_the_project_supports(
+        tmp_path: Path, config: str, target: tuple[int, int]) -> None:
+    pkg = _package(tmp_path, config)
+    assert invoke(["fix"], tmp_path).exit_code == 0
+    fixed = sorted(p for p in pkg.rglob("*.py") if p.stat().st_size)
+    assert any("keep_task(" in p.read_text() for p in fixed)
+    for path in fixed:  # the syntax of that Python
+        ast.parse(path.read_text(), feature_version=target)
+    version = f"{target[0]}.{target[1]}"
+    checked = subprocess.run([_vermin(), "--no-tips", "--eval-annotations", "--violations",
+                              f"-t={version}-", *map(str, fixed)], capture_output=True,
+                             text=True)
+    assert checked.returncode == 0, checked.stdout
+    modules = [".".join(p.relative_to(tmp_path).with_suffix("").parts) for p in fixed]
+    loaded = subprocess.run([sys.executable, "-c", OLD_PYTHON, *modules], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert loaded.returncode == 0, loaded.stderr
+
+
+def test_a_recent_python_gets_plain_annotations(tmp_path: Path) -> None:
+    pkg = _package(tmp_path, '[project]\nname = "app"\nrequires-python = ">=3.10"\n')
+    invoke(["fix"], tmp_path)
+    helper = (pkg / "_background_tasks.py").read_text()
+    assert "_background_tasks: set[asyncio.Future[Any]] = set()\n" in helper
+    assert 'bound=asyncio.Future[Any])' in helper
+
+
+# -- a task that runs forever ---------------------------------------------------------------------
+TEST_MODULE = '''\
+import asyncio
+
+
+async def listen(url: str) -> None:
+    while True:
+        await asyncio.sleep(1)
+
+
+async def test_the_socket_says_hello() -> None:
+    asyncio.get_event_loop().create_task(listen("ws://test"), name="socket")
+    await asyncio.sleep(0)
+'''
+
+
+def test_a_dropped_task_that_runs_forever_is_not_kept_forever(tmp_path: Path) -> None:
+    test = tmp_path / "test_socket.py"
+    test.write_text(TEST_MODULE)
+    rows = json.loads(invoke(["check", "--output-format", "json"], tmp_path).stdout)
+    (row,) = rows["findings"]
+    reason = ("listen() runs `while True` with no break or return: kept in a set, it would "
+              "run until the process exits; cancel it at the end of the test or in a "
+              "fixture's teardown")
+    assert (row["rule"], row["fix"], row["no_fix_reason"]) == ("TL101", None, reason)
+    assert "[*]" not in invoke(["check"], tmp_path).stdout
+    done = invoke(["fix"], tmp_path)
+    assert f"test_socket.py:10:5: TL101 {reason}" in done.output
+    assert test.read_text() == TEST_MODULE
+
+
+def test_fix_help_and_show_settings_name_the_style_keys(tmp_path: Path) -> None:
+    help_text = " ".join(invoke(["fix", "--help"], tmp_path).output.split())
+    for words in ("Fixed lines fit the project's line length and run on its oldest Python",
+                  "a package's files share one keep_task() helper",
+                  "<package>/_background_tasks.py (`helper-module`)"):
+        assert words in help_text
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.taskleak]\nline-length = 79\ntarget-version = "3.8"\nhelper-module = "app.t"\n')
+    shown = invoke(["check", "--show-settings"], tmp_path).output
+    assert 'helper-module = "app.t"  # a name without a dot: in each top-level package' in shown
+    assert '\nline-length = 79\ntarget-version = "py38"\n' in shown
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nrequires-python = ">=3.7"\n[tool.black]\nline-length = 99\n'
+        '[tool.taskleak]\n')
+    shown = invoke(["check", "--show-settings"], tmp_path).output
+    assert 'helper-module = "_background_tasks"' in shown
+    assert "\nline-length = 99  # from ruff's or black's configuration" in shown
+    assert '\ntarget-version = "py37"  # from ruff\'s target-version or requires-python' in shown
