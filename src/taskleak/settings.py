@@ -37,8 +37,8 @@ FAIL_ON_CHOICES = ("high", "medium", "low", "none")
 
 # `--output-format` (ruff's names, and `table`: every spawn, tracked ones too); `text` is
 # accepted as `full`'s old name.
-OUTPUT_FORMATS = ("full", "concise", "table", "json", "json-lines", "sarif", "github", "gitlab",
-                  "junit", "markdown")
+OUTPUT_FORMATS = ("full", "concise", "grouped", "table", "json", "json-lines", "sarif", "github",
+                  "gitlab", "junit", "markdown")
 FORMAT_ALIASES = {"text": "full"}
 
 # Other linters' codes for a dropped task: their suppression comment on a spawn line also silences

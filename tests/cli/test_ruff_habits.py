@@ -98,7 +98,11 @@ def test_statistics(project: Path) -> None:
     assert result.stdout.splitlines() == [
         "3\tTL101\t[*] task-discarded",  # tracked spawns (TL001) are not findings
         "1\tTL201\t[ ] task-never-cleaned",
+        "Found 4 errors.",  # ruff's closing lines
+        "[*] 3 fixable with `taskleak fix`.",
     ]
+    quiet = taskleak("check", "--statistics", "-q").stdout.splitlines()
+    assert quiet == result.stdout.splitlines()[:2]  # -q: the counts, nothing else
     as_json = json.loads(taskleak("check", "--statistics", "--output-format", "json").stdout)
     assert as_json[0] == {"code": "TL101", "name": "task-discarded", "count": 3, "fixable": 3}
 
