@@ -206,6 +206,8 @@ def _print_added_noqa(out: Outcome, args: CliArgs) -> None:
         click.echo(f"Added {added.count} noqa {noun}.", err=True)
     for path, why in added.errors:
         click.echo(f"taskleak: {path}: no noqa added: {why}", err=True)
+    for warning in added.ruff_advice if not args.silent else ():
+        click.echo(warning, err=True)
 
 
 def _print_fixed_stdin(out: Outcome, args: CliArgs) -> None:
