@@ -115,7 +115,11 @@ def run() -> NoReturn:
 @check_options
 @selection_options
 def check(paths: tuple[Path, ...], **params: Any) -> None:
-    """Report every task spawn under PATHS (default: the current folder; `-`: stdin)."""
+    """Report every task spawn under PATHS (default: the current folder; `-`: stdin).
+
+    A file larger than `max-file-size` (default 1 MiB; `--config "max-file-size = '4 MiB'"`)
+    that may spawn a task is not parsed: it is reported as skipped.
+    """
     from taskleak import api
 
     args = CliArgs.from_params(params)

@@ -269,6 +269,27 @@ def _unsafe_fixes(where: str, path: Path, value: Any) -> dict[str, Any]:
     return {"unsafe_fix_rules": dedupe(tuple(codes))}
 
 
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3,
+          "gib": 1024**3}
+
+
+def _max_file_size(where: str, path: Path, value: Any) -> dict[str, Any]:
+    """Bytes, as a number or a string with a unit (`"2 MiB"`, `"500KB"`), at most what taskleak
+    reads of a file at all (`files/source.py`)."""
+    from taskleak.files.source import MAX_BYTES, human_size
+
+    size = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    elif isinstance(value, str) and (m := _SIZE.fullmatch(value.strip())) is not None:
+        size = int(float(m[1]) * _UNITS[(m[2] or "b").lower()])
+    if size is None or not 0 < size <= MAX_BYTES:
+        raise ConfigError(f"{where} must be a size from 1 byte to {human_size(MAX_BYTES)}, "
+                          f"in bytes or like \"2 MiB\" or \"500 KB\" (got {_describe(value)})")
+    return {"max_file_size": size}
+
+
 _KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
     "select": _select,
     "ignore": _ignore,
@@ -287,4 +308,5 @@ _KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
     "force-exclude": _force_exclude,
     "noqa-aliases": _noqa_aliases,
     "output-format": _output_format,
+    "max-file-size": _max_file_size,
 }
