@@ -18,13 +18,6 @@ from taskleak.settings import DEFAULT_MAX_FILE_SIZE
 LEAKY = "import asyncio\n\n\nasync def handler(msg):\n    asyncio.create_task(send(msg))\n"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TASKLEAK_OUTPUT_FORMAT", raising=False)
-    return tmp_path
-
-
 def taskleak(*args: str, **kwargs: object) -> Result:
     return CliRunner().invoke(main, list(args), **kwargs)  # type: ignore[arg-type]
 

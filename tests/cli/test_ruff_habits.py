@@ -29,15 +29,7 @@ class Sweeper:
 TRACKED = "import asyncio\n\n\nasync def main():\n    await asyncio.create_task(work())\n"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg" / "leaky.py").write_text(LEAKY, encoding="utf-8")
-    (tmp_path / "pkg" / "kept.py").write_text(KEPT, encoding="utf-8")
-    (tmp_path / "pkg" / "ok.py").write_text(TRACKED, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TASKLEAK_OUTPUT_FORMAT", raising=False)
-    return tmp_path
+PROJECT = {"pkg/leaky.py": LEAKY, "pkg/kept.py": KEPT, "pkg/ok.py": TRACKED}  # `project`'s
 
 
 def taskleak(*args: str, **kwargs: object) -> Result:

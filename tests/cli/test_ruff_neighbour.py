@@ -21,14 +21,7 @@ KEPT = ("import asyncio\n\n\nclass A:\n    def start(self) -> None:\n"
         "        self._t = asyncio.create_task(asyncio.sleep(1))\n")
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg" / "leaky.py").write_text(LEAKY, encoding="utf-8")
-    (tmp_path / "pkg" / "kept.py").write_text(KEPT, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TASKLEAK_OUTPUT_FORMAT", raising=False)
-    return tmp_path
+PROJECT = {"pkg/leaky.py": LEAKY, "pkg/kept.py": KEPT}  # the `project` fixture's files
 
 
 def taskleak(*args: str, **kwargs: object) -> Result:
