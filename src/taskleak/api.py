@@ -31,6 +31,8 @@ from taskleak.suppress.noqa import INVALID_NOQA
 if TYPE_CHECKING:
     import threading
 
+NO_FILES = "warning: No Python files found under the given path(s)"
+
 
 def _session(options: RunOptions, settings: Settings, progress: Progress | None) -> Session:
     return Session(options.source, settings, jobs=options.jobs,
@@ -52,6 +54,8 @@ def _analysed(session: Session, *, replay: bool = False) -> Outcome:
     except SessionError as exc:
         raise UsageError(str(exc)) from None
     out = Outcome(session.settings, result, stats=session.stats)
+    if session.source.buffer is None and not session.stats.files:
+        out.warnings.append(NO_FILES)  # ruff's words; the report still says all passed
     if session.stats.cache_error:
         out.warnings.append(f"taskleak: warning: {session.stats.cache_error}")
     out.warnings += [f"warning: Invalid `# noqa` directive on {path}:{line}: {INVALID_NOQA}"

@@ -8,9 +8,7 @@ stderr: messages).
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import json
 import os
 import sys
 import time
@@ -24,11 +22,12 @@ from taskleak import __version__
 from taskleak.api import CheckOptions, FixOptions, Outcome, RunOptions
 from taskleak.cli_args import CliArgs
 from taskleak.cli_options import PATH, check_options, selection_options
-from taskleak.rules import ALL_RULES, rule_for
+from taskleak.cli_options import usage_error as _usage_error
+from taskleak.cli_rules import explain, rule_command, rules_command
+from taskleak.config import ConfigError
 from taskleak.settings import FORMAT_ALIASES
 
 if TYPE_CHECKING:
-    from taskleak.rules.base import Rule
     from taskleak.run.progress import Progress
 
 # The API, reports and rich are imported where they are used: a warm `check --output-format
@@ -49,8 +48,12 @@ def _run_options(kind: type[R], paths: tuple[Path, ...], args: CliArgs, **extra:
         stdin = sys.stdin.buffer.read()
     elif args.stdin_filename is not None:
         _usage_error("--stdin-filename reads stdin: give `-` or no path")
-    return kind(paths=() if stdin is not None else paths, overrides=args.overrides(),
-                config_file=args.config_file, isolated=args.isolated, cache=not args.no_cache,
+    try:
+        overrides, config_file = args.overrides(), args.config_file
+    except ConfigError as exc:
+        _usage_error(str(exc))
+    return kind(paths=() if stdin is not None else paths, overrides=overrides,
+                config_file=config_file, isolated=args.isolated, cache=not args.no_cache,
                 stdin=stdin, stdin_filename=args.stdin_filename, exit_zero=args.exit_zero,
                 exit_non_zero_on_fix=args.exit_non_zero_on_fix, **extra)
 
@@ -63,18 +66,6 @@ def _apply_color(color: str) -> None:
     elif color == "never":
         os.environ.pop("FORCE_COLOR", None)
         os.environ["NO_COLOR"] = "1"
-
-
-def _alias_rule(code: str) -> tuple[Rule, str] | None:
-    """ruff's RUF006 or flake8-async's ASYNC300: taskleak's rules of the same finding."""
-    from taskleak.settings import DEFAULT_NOQA_ALIASES
-
-    for alias, names in DEFAULT_NOQA_ALIASES:
-        if alias == code.strip().upper():
-            rules = [r for r in (rule_for(n) for n in names) if r is not None]
-            if rules:
-                return rules[0], " and ".join(f"{r.code} ({r.name})" for r in rules)
-    return None
 
 
 class _Taskleak(click.Group):
@@ -119,12 +110,16 @@ def run() -> NoReturn:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-@main.command()
+@main.command(short_help="Report every task spawn under PATHS.")
 @click.argument("paths", nargs=-1, type=PATH)
 @check_options
 @selection_options
 def check(paths: tuple[Path, ...], **params: Any) -> None:
-    """Report every task spawn under PATHS (default: the current folder; `-`: stdin)."""
+    """Report every task spawn under PATHS (default: the current folder; `-`: stdin).
+
+    A file larger than `max-file-size` (default 1 MiB; `--config "max-file-size = '4 MiB'"`)
+    that may spawn a task is not parsed: it is reported as skipped.
+    """
     from taskleak import api
 
     args = CliArgs.from_params(params)
@@ -215,6 +210,8 @@ def _print_added_noqa(out: Outcome, args: CliArgs) -> None:
         click.echo(f"Added {added.count} noqa {noun}.", err=True)
     for path, why in added.errors:
         click.echo(f"taskleak: {path}: no noqa added: {why}", err=True)
+    for warning in added.ruff_advice if not args.silent else ():
+        click.echo(warning, err=True)
 
 
 def _print_fixed_stdin(out: Outcome, args: CliArgs) -> None:
@@ -267,8 +264,9 @@ def _watch(options: CheckOptions, args: CliArgs) -> NoReturn:
             if isinstance(got, api.UsageError):
                 click.echo(f"taskleak: error: {got}", err=True)
             else:
-                if sys.stdout.isatty():
-                    click.clear()
+                _clear_screen()
+                for warning in got.warnings:
+                    click.echo(warning, err=True)
                 _print_check(got, args)
                 sys.stdout.flush()
             stamp = time.strftime("%H:%M:%S")
@@ -281,7 +279,19 @@ def _watch(options: CheckOptions, args: CliArgs) -> NoReturn:
     sys.exit(0)
 
 
-@main.command("fix")
+# What ruff's watch mode writes before each report (the `clearscreen` crate's default, as
+# `clear` does): cursor home, erase the screen, erase the scrollback (xterm's E3), so scrolling
+# up shows no earlier run.
+CLEAR_SCREEN = "\x1b[H\x1b[2J\x1b[3J"
+
+
+def _clear_screen() -> None:
+    if sys.stdout.isatty():  # a pipe or a file keeps every report
+        sys.stdout.write(CLEAR_SCREEN)
+        sys.stdout.flush()
+
+
+@main.command("fix", short_help="Fix the task leaks under PATHS.")
 @click.argument("paths", nargs=-1, type=PATH)
 @selection_options
 def fix_command(paths: tuple[Path, ...], **params: Any) -> None:
@@ -317,45 +327,12 @@ def fix_command(paths: tuple[Path, ...], **params: Any) -> None:
     sys.exit(out.exit_code)
 
 
-@main.command("rules")
-@click.option("--format", "--output-format", "fmt", type=click.Choice(("text", "json")),
-              default="text", show_default=True, help="Output format.")
-def rules_command(fmt: str) -> None:
-    """List the rules: code, name, default risk, fix, summary."""
-    from taskleak.rules.docs import fix_summary
-
-    if fmt == "json":
-        rows = [{"code": r.code, "name": r.name, "risk": r.risk.value, "summary": r.summary,
-                 "default": r.default_enabled,
-                 "fixes": [f.to_json() for f in r.fixes],
-                 "url": r.help_uri} for r in ALL_RULES]
-        click.echo(json.dumps(rows, indent=2))
-        return
-    for r in ALL_RULES:
-        opt_in = "" if r.default_enabled else " (opt-in)"
-        click.echo(f"{r.code}  {r.name:<24} {r.risk.value:<7} {r.summary}{opt_in}")
-        click.echo(f"{'':7}fix: {fix_summary(r)}")
+main.add_command(rules_command)
+main.add_command(explain)
+main.add_command(rule_command)
 
 
-@main.command()
-@click.argument("code")
-def explain(code: str) -> None:
-    """Print the page of rule CODE (a code or a name, see `taskleak rules`): what it does, why,
-    an example, the fix and its safety."""
-    from taskleak.rules.docs import render_rule_markdown
-
-    rule = rule_for(code)
-    if rule is None and (alias := _alias_rule(code)) is not None:
-        rule, other = alias
-        click.echo(f"{code.strip().upper()} is another linter's code for {other}; taskleak's "
-                   f"{rule.code} ({rule.name}) follows.", err=True)
-    if rule is None:
-        known = ", ".join(f"{r.code} ({r.name})" for r in ALL_RULES)
-        _usage_error(f"unknown rule code {code!r} (known: {known})")
-    click.echo(render_rule_markdown(rule), nl=False)
-
-
-@main.command("server")
+@main.command("server", short_help="Run the language server over stdio, for editors.")
 def server_command() -> None:
     """Run the language server over stdio, for editors (see docs/editors.md).
 
@@ -370,9 +347,3 @@ def server_command() -> None:
     from taskleak.server.app import serve  # pygls is loaded here only, never by `check`
 
     serve()
-
-
-def _usage_error(message: str) -> NoReturn:
-    with contextlib.suppress(OSError):  # stderr gone too: the exit code still tells
-        click.echo(f"taskleak: error: {message}", err=True)
-    sys.exit(2)

@@ -12,7 +12,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from taskleak.config import CliOverrides
+from taskleak.config import CliOverrides, config_arguments
 from taskleak.records import record
 
 
@@ -32,7 +32,7 @@ class CliArgs:
     force_exclude: bool | None = None
     spawners: tuple[str, ...] = ()
     respect_gitignore: bool | None = None
-    config_file: Path | None = None
+    config: tuple[str, ...] = ()  # files and `KEY = VALUE` pairs: `config_file`, `overrides`
     isolated: bool = False
     ignore_noqa: bool = False
     stdin_filename: Path | None = None
@@ -75,9 +75,16 @@ class CliArgs:
             raise TypeError(f"command-line parameters without a field: {', '.join(unknown)}")
         return cls(**params)
 
+    @property
+    def config_file(self) -> Path | None:
+        """The configuration file `--config` names (ConfigError: a bad `--config`)."""
+        return config_arguments(self.config)[0]
+
     def overrides(self) -> CliOverrides:
-        """The settings the command line sets, on top of the configuration's."""
+        """The settings the command line sets, on top of the configuration's (ConfigError: a
+        bad `--config`)."""
         return CliOverrides(
+            values=config_arguments(self.config)[1],
             select=_split(self.select), extend_select=_split(self.extend_select),
             ignore=_split(self.ignore), fail_on=self.fail_on, exclude=_split(self.exclude),
             extend_exclude=_split(self.extend_exclude), force_exclude=self.force_exclude,

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -17,6 +19,13 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 Spec = tuple[tuple[str, ...], dict[str, Any]]
+
+
+def usage_error(message: str) -> NoReturn:
+    """A usage error of any command: one line on stderr, exit 2."""
+    with contextlib.suppress(OSError):  # stderr gone too: the exit code still tells
+        click.echo(f"taskleak: error: {message}", err=True)
+    sys.exit(2)
 
 
 def _o(*names: str, help: str, **kwargs: Any) -> Spec:
@@ -49,8 +58,9 @@ selection_options = _options(
        help="An extra spawn function, e.g. hass.async_create_task (repeatable)."),
     _o("--respect-gitignore/--no-respect-gitignore", default=None,
        help="Skip files ignored by .gitignore [default: respect]."),
-    _o("--config", "config_file", type=_FILE,
-       help="Read settings from this file instead of the nearest pyproject.toml."),
+    _o("--config", "config", multiple=True, metavar="FILE | 'KEY = VALUE'",
+       help="Read settings from FILE instead of the nearest pyproject.toml; or set one "
+       "[tool.taskleak] key over the file's, e.g. --config \"fail-on = 'high'\" (repeatable)."),
     _flag("--isolated", help="Ignore all configuration files."),
     _flag("--ignore-noqa", help="Ignore every `# noqa` comment: report and fix as if there were "
           "none."),

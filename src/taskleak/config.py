@@ -3,7 +3,8 @@
 Discovery works like ruff and black: from the common parent of the checked paths, walk up to the
 first `pyproject.toml` that has a `[tool.taskleak]` table (files without the table are passed
 over). `--config FILE` names the file instead (a `pyproject.toml`, or any TOML file whose top
-level holds the same keys); `--isolated` ignores configuration files altogether.
+level holds the same keys); `--isolated` ignores configuration files altogether. As in ruff,
+`--config "KEY = VALUE"` sets one key over whatever file is used (`config_keys`).
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ from taskleak.config_keys import (
     ConfigError,
     dedupe,
     settings_from_table,
+    settings_with_values,
     validated_selectors,
 )
 from taskleak.files.regular import read_regular
 from taskleak.records import record
 from taskleak.settings import FAIL_ON_CHOICES, Settings
 
-__all__ = ["SECTION", "CliOverrides", "ConfigError", "find_config", "load_config",
-           "merge_overrides", "resolve_settings"]
+__all__ = ["SECTION", "CliOverrides", "ConfigError", "config_arguments", "find_config",
+           "load_config", "merge_overrides", "resolve_settings"]
 
 # tomllib and difflib are imported when a file is read or a key is misspelt: most runs of a
 # project without configuration need neither.
@@ -52,6 +54,41 @@ class CliOverrides:
     baseline: Path | None = None
     unsafe_fixes: bool | None = None
     ignore_noqa: bool | None = None
+    # `--config "KEY = VALUE"`: keys of the configuration over the file's, under the flags
+    values: tuple[tuple[str, Any], ...] = ()
+
+
+def config_arguments(arguments: Sequence[str]) -> tuple[Path | None, tuple[tuple[str, Any], ...]]:
+    """ruff's `--config`: each argument is a configuration file (one at most) or a TOML
+    `KEY = VALUE` pair; (the file, the pairs in order). A path that is no file, or text that is
+    not TOML, is a ConfigError saying which it looked like."""
+    files: list[Path] = []
+    values: dict[str, Any] = {}
+    for argument in arguments:
+        if Path(argument).is_file():
+            files.append(Path(argument))
+        elif argument.strip().endswith(".toml") and "=" not in argument:
+            raise ConfigError(f"--config {argument!r}: no such configuration file (a "
+                              "`--config` is a file or a TOML `KEY = VALUE` pair)")
+        else:
+            for key, value in _pairs(argument):  # tables given piece by piece are merged
+                old = values.get(key)
+                if isinstance(old, dict) and isinstance(value, dict):
+                    value = {**old, **value}
+                values[key] = value
+    if len(files) > 1:
+        raise ConfigError(f"--config: one configuration file at most (got "
+                          f"{' and '.join(map(str, files))})")
+    return (files[0] if files else None), tuple(values.items())
+
+
+def _pairs(argument: str) -> list[tuple[str, Any]]:
+    tomllib = _tomllib()
+    try:
+        return list(tomllib.loads(argument).items())
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"--config {argument!r} is neither a file nor a TOML `KEY = VALUE` "
+                          f"pair: {exc}") from None
 
 
 def resolve_settings(
@@ -84,7 +121,7 @@ def _find(paths: Sequence[Path]) -> tuple[Path, dict[str, Any]] | None:
     for folder in _ancestors(_common_parent(paths)):
         candidate = folder / PYPROJECT
         if candidate.is_file():
-            document = _read_toml(candidate)
+            document = read_toml(candidate)
             if _taskleak_table(candidate, document) is not None:
                 return candidate, document
     return None
@@ -92,7 +129,7 @@ def _find(paths: Sequence[Path]) -> tuple[Path, dict[str, Any]] | None:
 
 def load_config(path: Path) -> Settings:
     """Settings from one configuration file; raises ConfigError naming the file and key."""
-    return _load(path, _read_toml(path))
+    return _load(path, read_toml(path))
 
 
 def _load(path: Path, document: dict[str, Any]) -> Settings:
@@ -108,6 +145,8 @@ def merge_overrides(settings: Settings, overrides: CliOverrides) -> Settings:
     """The file's settings with the command line's on top: the command line wins."""
     changes: dict[str, Any] = {}
     o = overrides
+    if o.values:  # a layer of their own, under the flags (ruff's order)
+        settings = settings_with_values(settings, dict(o.values))
     if o.select is not None:
         changes["select"] = validated_selectors("--select", o.select)
         changes["ignore"] = ()
@@ -151,11 +190,17 @@ def merge_overrides(settings: Settings, overrides: CliOverrides) -> Settings:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _tomllib() -> Any:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+    return tomllib
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's document; a ConfigError names the file and what is wrong with it."""
+    tomllib = _tomllib()
     try:
         # a regular file only: a FIFO named pyproject.toml would block the read
         document: dict[str, Any] = tomllib.loads(read_regular(path).decode("utf-8"))

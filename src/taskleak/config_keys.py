@@ -12,8 +12,14 @@ from typing import Any, TypeVar
 
 from taskleak.analysis.spawners import make_spawner, parse_spawner
 from taskleak.fixes.project_style import parse_target, valid_line_length
-from taskleak.rules import CODE_PREFIX, RULES, rule_for
-from taskleak.settings import FAIL_ON_CHOICES, FORMAT_ALIASES, OUTPUT_FORMATS, Settings
+from taskleak.rules import CODE_PREFIX, RULES, Rule, rule_for
+from taskleak.settings import (
+    DEFAULT_NOQA_ALIASES,
+    FAIL_ON_CHOICES,
+    FORMAT_ALIASES,
+    OUTPUT_FORMATS,
+    Settings,
+)
 
 SECTION = "[tool.taskleak]"
 _T = TypeVar("_T")
@@ -27,19 +33,47 @@ _FOREIGN_CODE = re.compile(r"^[A-Za-z]+[0-9]+$")
 
 
 def settings_from_table(path: Path, table: dict[str, Any]) -> Settings:
-    def where(key: str) -> str:
-        return f"{path}: {SECTION} {key!r}"
-
-    unknown = sorted(set(table) - set(_KEYS))
-    if unknown:
-        key = unknown[0]
-        raise ConfigError(f"{path}: {SECTION} unknown key {key!r}{_did_you_mean(key)}")
-    changes: dict[str, Any] = {"project_root": path.parent.resolve(), "config_file": path}
-    for key, value in table.items():
-        changes.update(_KEYS[key](where(key), path, value))
+    changes = _changes(table, path, lambda key: f"{path}: {SECTION} {key!r}",
+                       f"{path}: {SECTION}")
+    changes.update(project_root=path.parent.resolve(), config_file=path)
     extend = changes.pop("extend_per_file_ignores", ())
     changes["per_file_ignores"] = changes.get("per_file_ignores", ()) + extend
     return replace(Settings(), **changes)
+
+
+def _changes(table: dict[str, Any], path: Path, where: Callable[[str], str],
+             unknown_where: str) -> dict[str, Any]:
+    """The `Settings` fields the keys of `table` set, each key validated."""
+    unknown = sorted(set(table) - set(_KEYS))
+    if unknown:
+        key = unknown[0]
+        raise ConfigError(f"{unknown_where} unknown key {key!r}{_did_you_mean(key)}")
+    changes: dict[str, Any] = {}
+    for key, value in table.items():
+        changes.update(_KEYS[key](where(key), path, value))
+    return changes
+
+
+def settings_with_values(settings: Settings, values: dict[str, Any]) -> Settings:
+    """`--config "KEY = VALUE"` pairs on top of the file's settings, as a configuration of
+    their own would be in ruff: a key replaces the file's value, but `ignore`, `extend-select`,
+    `extend-exclude` and `extend-per-file-ignores` add to it, and `select` starts the selection
+    afresh (the file's `ignore` and `extend-select` are dropped). A path (`baseline`) is taken
+    from the current folder."""
+    changes = _changes(values, Path.cwd() / "--config",
+                       lambda key: f"--config {key!r}", "--config:")
+    fresh = "select" in changes
+    for name in ("ignore", "extend_select", "extend_exclude"):
+        if name in changes and not (fresh and name != "extend_exclude"):
+            changes[name] = dedupe(getattr(settings, name) + changes[name])
+    if fresh:
+        changes.setdefault("ignore", ())
+        changes.setdefault("extend_select", ())
+    if "per_file_ignores" in changes or "extend_per_file_ignores" in changes:
+        changes["per_file_ignores"] = changes.get(
+            "per_file_ignores", settings.per_file_ignores) + changes.pop(
+            "extend_per_file_ignores", ())
+    return replace(settings, **changes)
 
 
 def _did_you_mean(key: str) -> str:
@@ -61,22 +95,34 @@ def _bool(where: str, value: Any) -> bool:
     return value
 
 
+def foreign_code_rules(code: str) -> tuple[Rule, ...]:
+    """taskleak's rules of the finding another linter's code names (ruff's RUF006,
+    flake8-async's ASYNC300: the default `noqa-aliases`), or () for any other code."""
+    for alias, names in DEFAULT_NOQA_ALIASES:
+        if alias == code.strip().upper():
+            return tuple(r for r in (rule_for(n) for n in names) if r is not None)
+    return ()
+
+
 def validated_selectors(where: str, selectors: Sequence[str]) -> tuple[str, ...]:
-    """Rule codes, code prefixes, rule names (`task-discarded`) or `ALL`, as codes or
-    prefixes; unknown ones are errors."""
-    return dedupe(tuple(_selector(where, raw) for raw in selectors))
+    """Rule codes, code prefixes, rule names (`task-discarded`), another linter's code for
+    the same finding (`RUF006`) or `ALL`, as codes or prefixes; unknown ones are errors."""
+    return dedupe(tuple(code for raw in selectors for code in _selector(where, raw)))
 
 
-def _selector(where: str, raw: str) -> str:
+def _selector(where: str, raw: str) -> tuple[str, ...]:
     rule = rule_for(raw)
     if rule is not None:
-        return rule.code
+        return (rule.code,)
     code = raw.strip().upper()
     if code == "ALL":
-        return CODE_PREFIX
+        return (CODE_PREFIX,)
+    foreign = foreign_code_rules(code)
+    if foreign:
+        return tuple(r.code for r in foreign)
     if not code or not any(known.startswith(code) for known in RULES):
         raise ConfigError(f"{where}: unknown rule code {raw!r} (known: {_known()})")
-    return code
+    return (code,)
 
 
 def _rule_code(where: str, raw: str) -> str:
@@ -249,6 +295,27 @@ def _unsafe_fixes(where: str, path: Path, value: Any) -> dict[str, Any]:
     return {"unsafe_fix_rules": dedupe(tuple(codes))}
 
 
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3,
+          "gib": 1024**3}
+
+
+def _max_file_size(where: str, path: Path, value: Any) -> dict[str, Any]:
+    """Bytes, as a number or a string with a unit (`"2 MiB"`, `"500KB"`), at most what taskleak
+    reads of a file at all (`files/source.py`)."""
+    from taskleak.files.source import MAX_BYTES, human_size
+
+    size = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    elif isinstance(value, str) and (m := _SIZE.fullmatch(value.strip())) is not None:
+        size = int(float(m[1]) * _UNITS[(m[2] or "b").lower()])
+    if size is None or not 0 < size <= MAX_BYTES:
+        raise ConfigError(f"{where} must be a size from 1 byte to {human_size(MAX_BYTES)}, "
+                          f"in bytes or like \"2 MiB\" or \"500 KB\" (got {_describe(value)})")
+    return {"max_file_size": size}
+
+
 _KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
     "select": _select,
     "ignore": _ignore,
@@ -270,4 +337,5 @@ _KEYS: dict[str, Callable[[str, Path, Any], dict[str, Any]]] = {
     "force-exclude": _force_exclude,
     "noqa-aliases": _noqa_aliases,
     "output-format": _output_format,
+    "max-file-size": _max_file_size,
 }

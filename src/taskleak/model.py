@@ -144,6 +144,7 @@ class RunResult:
     skipped: list[Skipped]
     files_scanned: int
     files_parsed: int
+    suppressed: int = 0  # spawns left out of `findings` by noqa comments or per-file-ignores
 
     def counts(self) -> dict[str, int]:
         out = {r.value: 0 for r in Risk}

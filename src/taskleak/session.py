@@ -141,7 +141,7 @@ class Session:
         return RunRecord(self.cache_dir, key)
 
     def _buffer_result(self) -> RunResult:
-        from taskleak.files.source import SourceError, checked
+        from taskleak.files.source import SourceError, checked, too_large
         from taskleak.model import Skipped
         from taskleak.run.prefilter import prefilter_for
 
@@ -153,11 +153,14 @@ class Session:
             return RunResult([], [], 0, 0)
         try:
             checked(data)
+            spawns = prefilter_for(self.settings.spawners).may_spawn(data)
+            if spawns and (over := too_large(len(data), self.settings.max_file_size)):
+                raise over
         except SourceError as exc:
             facts = FileFacts(display, skipped=Skipped(display, exc.reason, exc.line))
         else:
             facts = FileFacts(display)
-            if prefilter_for(self.settings.spawners).may_spawn(data):
+            if spawns:
                 from taskleak.run.pipeline import analyse_file
 
                 facts = analyse_file(data, display, self.settings.spawners)

@@ -35,10 +35,14 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 
 FAIL_ON_CHOICES = ("high", "medium", "low", "none")
 
+# `max-file-size`: a file larger than this that may spawn is skipped, not parsed (a generated
+# module of 400k lines would take minutes); one where no spawn's name occurs costs a byte search
+DEFAULT_MAX_FILE_SIZE = 1024 * 1024
+
 # `--output-format` (ruff's names, and `table`: every spawn, tracked ones too); `text` is
 # accepted as `full`'s old name.
-OUTPUT_FORMATS = ("full", "concise", "table", "json", "json-lines", "sarif", "github", "gitlab",
-                  "junit", "markdown")
+OUTPUT_FORMATS = ("full", "concise", "grouped", "table", "json", "json-lines", "sarif", "github",
+                  "gitlab", "junit", "markdown")
 FORMAT_ALIASES = {"text": "full"}
 
 # Other linters' codes for a dropped task: their suppression comment on a spawn line also silences
@@ -87,6 +91,7 @@ class Settings:
     noqa_aliases: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_NOQA_ALIASES
     ignore_noqa: bool = False  # `--ignore-noqa` (the command line only): no comment suppresses
     output_format: str | None = None  # the report's format when the command line names none
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger file is skipped, not parsed
     project_root: Path | None = None  # folder of the pyproject.toml that was used
     config_file: Path | None = None
     extra: dict[str, object] = field(default_factory=dict)
@@ -104,4 +109,5 @@ class Settings:
 
     def analysis_key(self) -> str:
         """The settings that change per-file analysis results (part of the cache key)."""
-        return "spawners=" + ",".join(sorted(s.spec for s in self.spawners))
+        return "spawners=" + ",".join(sorted(s.spec for s in self.spawners)) + \
+            f";max-file-size={self.max_file_size}"

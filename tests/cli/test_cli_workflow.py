@@ -35,13 +35,7 @@ class Sweeper:
 """
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg" / "leaky.py").write_text(LEAKY, encoding="utf-8")
-    (tmp_path / "pkg" / "kept.py").write_text(KEPT, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+PROJECT = {"pkg/leaky.py": LEAKY, "pkg/kept.py": KEPT}  # the `project` fixture's files
 
 
 def taskleak(*args: str) -> Result:

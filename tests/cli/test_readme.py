@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -54,6 +56,25 @@ def test_the_readme_has_examples() -> None:
 def test_an_example_is_what_its_command_prints(command: str) -> None:
     shown = dict(examples(README.read_text(encoding="utf-8")))[command]
     assert shown == body(command), "python tests/cli/test_readme.py --write regenerates it"
+
+
+def test_what_the_readme_says_of_a_closed_pipe_is_what_a_shell_sees(tmp_path: Path) -> None:
+    """`taskleak check | head` under `set -o pipefail`: the README's claim against a real
+    shell pipeline (the exit code is the run's own, not 0)."""
+    bash = shutil.which("bash")
+    if bash is None or shutil.which("head") is None:
+        pytest.skip("needs bash and head on PATH (any POSIX system has them)")
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    claim = re.search(r"A reader that closes stdout early \(`\| head`\)[^.]*\.[^.]*\.", text)
+    assert claim is not None, "the README says what a closed pipe does"
+    assert "exit code stays the run's own" in claim[0] and "with 0" not in claim[0]
+    (tmp_path / "leak.py").write_text("import asyncio\n\n\nasync def f():\n"
+                                      "    asyncio.create_task(g())\n")
+    taskleak = shlex.join([sys.executable, "-m", "taskleak", "check", "--no-cache"])
+    proc = subprocess.run([bash, "-c", f"set -o pipefail; {taskleak} | head -1"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1  # the finding fails the pipeline, as the README says
+    assert proc.stdout.startswith("leak.py:5:5: ") and proc.stderr == ""
 
 
 def write() -> None:

@@ -29,15 +29,7 @@ class Sweeper:
 TRACKED = "import asyncio\n\n\nasync def main():\n    await asyncio.create_task(work())\n"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg" / "leaky.py").write_text(LEAKY, encoding="utf-8")
-    (tmp_path / "pkg" / "kept.py").write_text(KEPT, encoding="utf-8")
-    (tmp_path / "pkg" / "ok.py").write_text(TRACKED, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TASKLEAK_OUTPUT_FORMAT", raising=False)
-    return tmp_path
+PROJECT = {"pkg/leaky.py": LEAKY, "pkg/kept.py": KEPT, "pkg/ok.py": TRACKED}  # `project`'s
 
 
 def taskleak(*args: str, **kwargs: object) -> Result:
@@ -98,7 +90,11 @@ def test_statistics(project: Path) -> None:
     assert result.stdout.splitlines() == [
         "3\tTL101\t[*] task-discarded",  # tracked spawns (TL001) are not findings
         "1\tTL201\t[ ] task-never-cleaned",
+        "Found 4 errors.",  # ruff's closing lines
+        "[*] 3 fixable with `taskleak fix`.",
     ]
+    quiet = taskleak("check", "--statistics", "-q").stdout.splitlines()
+    assert quiet == result.stdout.splitlines()[:2]  # -q: the counts, nothing else
     as_json = json.loads(taskleak("check", "--statistics", "--output-format", "json").stdout)
     assert as_json[0] == {"code": "TL101", "name": "task-discarded", "count": 3, "fixable": 3}
 

@@ -98,3 +98,52 @@ def test_a_bad_configuration_is_reported_and_the_watch_goes_on(watcher: Watcher,
     (tmp_path / "pyproject.toml").write_text('[tool.taskleak]\nfail-on = "high"\n')
     assert watcher.wait_for("All checks passed!") == "All checks passed!"
     assert watcher.stop() == 0
+
+
+# ruff's watch mode clears the screen and the scrollback before each report (its clearscreen
+# crate's default, xterm's sequences): scrolling up shows no earlier run
+CLEAR = b"\x1b[H\x1b[2J\x1b[3J"
+
+
+def test_in_a_terminal_each_report_starts_on_a_cleared_screen(tmp_path: Path) -> None:
+    """A real pseudo-terminal as stdout (stderr stays a pipe: the watch's own lines)."""
+    pty = pytest.importorskip("pty", reason="needs a pseudo-terminal (a POSIX system)")
+    (tmp_path / "app.py").write_text("x = 1\n")
+    main, child = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "taskleak", "check", "--watch", "--no-cache", "--output-format",
+         "concise", "."], cwd=tmp_path, stdout=child, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    os.close(child)
+    shown = bytearray()
+
+    def screen_until(text: bytes) -> bytes:
+        """What the terminal got, read until `text` arrives (or the process ends)."""
+        while text not in shown:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # EIO: the process closed the terminal
+                break
+            if not chunk:
+                break
+            shown.extend(chunk)
+        return bytes(shown)
+
+    def stop_later() -> None:  # a bound on the whole test: a hung watch is a failure
+        if proc.poll() is None:
+            proc.kill()
+
+    timer = threading.Timer(4 * WAIT, stop_later)
+    timer.start()
+    try:
+        first = screen_until(b"All checks passed!")
+        (tmp_path / "app.py").write_text(LEAKY)
+        second = screen_until(b"task spawn in 1 file")
+    finally:
+        timer.cancel()
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=WAIT)
+        os.close(main)
+    assert first.startswith(CLEAR)  # before the first report too
+    report = second[len(first):]
+    assert CLEAR in report and b"app.py:5:5: TL101" in report.split(CLEAR, 1)[1]

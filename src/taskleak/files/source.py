@@ -12,7 +12,10 @@ from pathlib import Path
 from taskleak.files.lines import byte_position
 from taskleak.files.regular import NotRegularFileError, open_regular
 
-MAX_BYTES = 8 * 1024 * 1024  # a bigger .py file is generated data, not code to lint
+# The most of one file taskleak reads (a bound on memory): a bigger .py file is data. What it
+# parses is bounded by the `max-file-size` setting, which may not be larger.
+MAX_BYTES = 64 * 1024 * 1024
+KIB = 1024
 
 
 class SourceError(Exception):
@@ -78,6 +81,22 @@ def checked(data: bytes) -> bytes:
         raise SourceError("contains a NUL byte, which Python does not accept in source",
                           *byte_position(data, at))
     return data
+
+
+def human_size(size: int) -> str:
+    """`1 MiB`, `512 KiB`, or `1,000,000 bytes`: as exact as the number is."""
+    for unit, scale in (("GiB", KIB**3), ("MiB", KIB**2), ("KiB", KIB)):
+        if size >= scale and size % scale == 0:
+            return f"{size // scale} {unit}"
+    return f"{size:,} bytes"
+
+
+def too_large(size: int, limit: int) -> SourceError | None:
+    """Why a file of `size` bytes is not analysed under `max-file-size` = `limit`, or None."""
+    if size <= limit:
+        return None
+    return SourceError(f"file too large to analyse ({size:,} bytes, over max-file-size = "
+                       f"{human_size(limit)}; raise it to analyse the file)")
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -4,10 +4,10 @@
 prints it, `full` and `table` straight to the terminal's console (colours, its width), or
 writes it to `--output-file` (creating missing folders; a failure is an `OutputError`).
 
-Tracked spawns (low risk) are not findings: every linter format (`full`, `concise`, `github`,
-`gitlab`, `sarif`, `junit`, `--statistics`) leaves them out. The inventory of every spawn keeps
-them: `table`, `markdown`, and the data formats `json` and `json-lines` (each row with its
-`risk`; a reader wanting findings keeps `risk != "low"`).
+Tracked spawns (low risk) are not findings: every linter format (`full`, `concise`, `grouped`,
+`github`, `gitlab`, `sarif`, `junit`, `--statistics`) leaves them out. The inventory of every
+spawn keeps them: `table`, `markdown`, and the data formats `json` and `json-lines` (each row
+with its `risk`; a reader wanting findings keeps `risk != "low"`).
 
 The formats programs read (`UTF8_FORMATS`: JSON, SARIF, GitLab, JUnit XML, GitHub's workflow
 commands) are UTF-8 bytes on stdout as in a file, whatever the terminal's encoding: JSON and
@@ -53,7 +53,7 @@ def render(result: RunResult, settings: Settings, options: ReportOptions) -> str
         from taskleak.report.statistics import render_statistics
 
         return render_statistics(_without_low(result), settings,
-                                 as_json=fmt in ("json", "json-lines"))
+                                 as_json=fmt in ("json", "json-lines"), quiet=options.quiet)
     if fmt in ("full", "table"):
         from rich.console import Console
 
@@ -61,11 +61,13 @@ def render(result: RunResult, settings: Settings, options: ReportOptions) -> str
         print_full(result, settings, options, Console(file=buffer, width=FILE_WIDTH,
                                                       no_color=True))
         return buffer.getvalue()
-    if fmt == "concise":
+    if fmt in ("concise", "grouped"):
         from taskleak.report.concise import render_concise
+        from taskleak.report.grouped import render_grouped
 
-        return render_concise(result, settings, show_fixes=options.show_fixes,
-                              quiet=options.quiet, baselined=options.baselined)
+        lines = render_concise if fmt == "concise" else render_grouped
+        return lines(result, settings, show_fixes=options.show_fixes, quiet=options.quiet,
+                     baselined=options.baselined)
     if fmt == "json":
         from taskleak.report.json import render_json
 

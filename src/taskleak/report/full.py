@@ -26,6 +26,7 @@ from taskleak.report.summary import (
     is_spawn,
     needs_attention,
     rule_mark,
+    suppressed_lines,
     why_lines,
 )
 from taskleak.settings import Settings
@@ -77,7 +78,7 @@ def ending(result: RunResult, settings: Settings | None, found: bool,
     spawns = sum(is_spawn(f) for f in result.findings)
     seen = (f" ({spawns} task spawn{'' if spawns == 1 else 's'}, all tracked: {INVENTORY_HINT})"
             if spawns else "")
-    lines = [f"All checks passed!{seen}"]
+    lines = [f"All checks passed!{seen}", *suppressed_lines(result)]
     if baselined:
         lines.append(f"{baselined} finding{'' if baselined == 1 else 's'} in the baseline "
                      "not shown.")

@@ -16,6 +16,7 @@ def summary(result: RunResult) -> dict[str, Any]:
         "files_scanned": result.files_scanned,
         "files_parsed": result.files_parsed,
         "files_skipped": len(result.skipped),
+        "suppressed": result.suppressed,
     }
 
 

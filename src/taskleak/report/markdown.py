@@ -67,6 +67,8 @@ def summary_line(result: RunResult) -> str:
     ]
     if result.skipped:
         parts.append(f"{len(result.skipped)} skipped")
+    if result.suppressed:
+        parts.append(f"{result.suppressed} suppressed (not counted)")
     return " · ".join(parts)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from taskleak.files.printable import printable
+from taskleak.files.source import human_size
 from taskleak.settings import Settings
 
 
@@ -67,6 +68,8 @@ def settings_lines(settings: Settings) -> list[str]:
         f"unsafe-fixes = {_toml(unsafe)}",
         f"noqa-aliases = {_table(settings.noqa_aliases)}",
         f"output-format = {_toml(settings.output_format or 'full')}",
+        f"max-file-size = {settings.max_file_size}  # bytes: "
+        f"{human_size(settings.max_file_size)}",
     ]
 
 

@@ -3,8 +3,12 @@
     4	<code>	[*] task-discarded
     1	<code>	[ ] task-never-cleaned
 
+    Found 5 errors.
+    [*] 4 fixable with `taskleak fix`.
+
 The mark says whether `taskleak fix` fixes them with the run's settings: `[*]` all, `[-]` some,
-`[ ]` none. With `--output-format json`, a list of `{"code", "name", "count", "fixable"}`.
+`[ ]` none. The closing lines are ruff's (`-q` leaves them out); no finding prints nothing.
+With `--output-format json`, a list of `{"code", "name", "count", "fixable"}`.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections import Counter
 
 from taskleak.model import RunResult
 from taskleak.records import record
-from taskleak.report.summary import fixable
+from taskleak.report.summary import fix_line, fixable, plural
 from taskleak.rules import RULES
 from taskleak.settings import Settings
 
@@ -40,7 +44,8 @@ def statistics(result: RunResult, settings: Settings | None) -> list[Statistic]:
     return sorted(out, key=lambda s: (-s.count, s.code))
 
 
-def render_statistics(result: RunResult, settings: Settings | None, *, as_json: bool) -> str:
+def render_statistics(result: RunResult, settings: Settings | None, *, as_json: bool,
+                      quiet: bool = False) -> str:
     stats = statistics(result, settings)
     if as_json:
         rows = [{"code": s.code, "name": s.name, "count": s.count, "fixable": s.fixable}
@@ -50,5 +55,8 @@ def render_statistics(result: RunResult, settings: Settings | None, *, as_json: 
         return ""
     width = max(len(str(s.count)) for s in stats)
     code_width = max(len(s.code) for s in stats)
-    return "".join(f"{s.count:>{width}}\t{s.code:<{code_width}}\t{s.mark} {s.name}\n"
-                   for s in stats)
+    lines = [f"{s.count:>{width}}\t{s.code:<{code_width}}\t{s.mark} {s.name}" for s in stats]
+    if not quiet:
+        lines.append(f"Found {plural(sum(s.count for s in stats), 'error')}.")
+        lines += [line for line in (fix_line(result, settings),) if line is not None]
+    return "".join(line + "\n" for line in lines)

@@ -107,10 +107,18 @@ def fix_line(result: RunResult, settings: Settings | None) -> str | None:
     return None
 
 
+def suppressed_lines(result: RunResult) -> list[str]:
+    """What the spawn count leaves out: the spawns a `# noqa` or `per-file-ignores` suppressed."""
+    if not result.suppressed:
+        return []
+    return [f"{plural(result.suppressed, 'suppressed spawn')} not counted (`# noqa` or "
+            "per-file-ignores)."]
+
+
 def closing_lines(result: RunResult, settings: Settings | None, *, baselined: int = 0,
                   low_hidden: int = 0) -> list[str]:
     """The summary, then what the table left out and what can be fixed."""
-    lines = [summary_line(result)]
+    lines = [summary_line(result), *suppressed_lines(result)]
     c = counts(result, settings)
     if c.unused_noqa:
         lines.append(f"{plural(c.unused_noqa, 'unused `noqa` directive')}.")

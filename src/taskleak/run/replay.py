@@ -116,7 +116,8 @@ class RunRecord:
         try:
             result = RunResult([_decode(Finding, f) for f in doc["findings"]],
                                [_decode(Skipped, s) for s in doc["skipped"]],
-                               int(doc["files_scanned"]), int(doc["files_parsed"]))
+                               int(doc["files_scanned"]), int(doc["files_parsed"]),
+                               int(doc["suppressed"]))
             invalid = [(str(path), int(line)) for path, line in doc["invalid_noqa"]]
         except (KeyError, TypeError, ValueError):
             return None
@@ -133,6 +134,7 @@ class RunRecord:
                "findings": [_encode(f) for f in result.findings],
                "skipped": [_encode(s) for s in result.skipped],
                "files_scanned": result.files_scanned, "files_parsed": result.files_parsed,
+               "suppressed": result.suppressed,
                "invalid_noqa": replayed.invalid_noqa}
         data = json.dumps(doc, separators=(",", ":")).encode()
         return write_cache_file(self.directory, self.file, data)

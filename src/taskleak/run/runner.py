@@ -25,7 +25,7 @@ from taskleak.analysis.spawners import Spawner, unpromised_helpers
 from taskleak.files.discovery import Found, discover_names, listing_key
 from taskleak.files.listing_cache import ListingCache
 from taskleak.files.paths import relative_path
-from taskleak.files.source import SourceError, read_source
+from taskleak.files.source import SourceError, read_source, too_large
 from taskleak.files.temporary import remove_stale
 from taskleak.model import RunResult, Skipped
 from taskleak.project.join import RuleEnabled, join, rules_by_default
@@ -91,6 +91,8 @@ class Collected:
         display = relative_path(path)
         try:
             data = read_source(path)
+            if (over := too_large(len(data), settings.max_file_size)) is not None:
+                raise over
         except SourceError as exc:
             return FileFacts(display, skipped=Skipped(display, exc.reason, exc.line,
                                                       column=exc.column))
@@ -209,6 +211,7 @@ class _Collector:
                  analyzer: Analyzer | None = None, paths: Sequence[str] = ()) -> None:
         self.paths = paths  # the run's files (absolute), all listed before the first is read
         self.spawners = settings.spawners
+        self.max_file_size = settings.max_file_size
         self.cache = cache
         self.progress = progress
         self.stats = stats
@@ -287,6 +290,12 @@ class _Collector:
 
     def _analyse(self, i: int, display: str, data: bytes, answers_only: bool = False,
                  extra: tuple[Spawner, ...] = ()) -> None:
+        if (over := too_large(len(data), self.max_file_size)) is not None:
+            if not answers_only:  # not parsed; only read to answer: its question stays open
+                self.results[i] = FileFacts(display, skipped=Skipped(display, over.reason))
+                if self.helped_keys.pop(i, None) is None:
+                    self.progress.advance()
+            return
         if not answers_only and i not in self.helped_keys:
             self.stats.analysed += 1
         if self.analyzer is None:

@@ -25,6 +25,7 @@ from taskleak.model import Finding, Risk
 from taskleak.records import record
 from taskleak.rules import RULES, Category
 from taskleak.suppress.noqa import noqa_directives
+from taskleak.suppress.ruff_external import advice
 
 _LINE_END = re.compile(r"(?:\r\n|\r|\n)\Z")
 
@@ -35,6 +36,8 @@ class AddedNoqa:
 
     added: dict[str, int] = field(default_factory=dict)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    # what ruff's configuration must say for ruff to keep them (suppress/ruff_external.py)
+    ruff_advice: list[str] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -63,6 +66,8 @@ def add_noqa(findings: Iterable[Finding]) -> AddedNoqa:
             continue
         if count:
             out.added[path] = count
+    codes = {f.rule for path in out.added for f in by_file[path]}
+    out.ruff_advice = advice([Path(path) for path in out.added], codes)
     return out
 
 

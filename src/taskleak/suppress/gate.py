@@ -63,14 +63,16 @@ def apply_suppressions(
     findings = [f for f in result.findings if not ignored(f.path, f.rule)]
     if settings.ignore_noqa:  # `--ignore-noqa`: no comment suppresses, none is unused
         kept_all = sorted(findings, key=Finding.sort_key)
-        return replace(result, findings=kept_all), NoqaResult(kept=kept_all)
+        return replace(result, findings=kept_all, suppressed=len(result.findings) - len(
+            kept_all)), NoqaResult(kept=kept_all)
     texts = _texts(findings, unused_in if report_unused else (), sources or {}, without_noqa)
     noqa = apply_noqa(findings, texts, rule_enabled=settings.rule_enabled,
                       report_unused=report_unused, aliases=noqa_aliases(settings))
     noqa.unused = [u for u in (_still_unused(u, ignored) for u in noqa.unused) if u is not None]
     code = UNUSED_NOQA.code
     kept = noqa.kept + [unused_finding(u) for u in noqa.unused if not ignored(u.path, code)]
-    return replace(result, findings=sorted(kept, key=Finding.sort_key)), noqa
+    return replace(result, findings=sorted(kept, key=Finding.sort_key),
+                   suppressed=len(result.findings) - len(noqa.kept)), noqa
 
 
 def _texts(findings: Iterable[Finding], unused_in: Iterable[Path | str],
