@@ -55,12 +55,13 @@ class Case:
         return load_rows(self.expected)
 
     def options(self, cache_dir: Path | None = None) -> CheckOptions:
+        # a case is a program of its own: the repository around it is no part of it
         if self.whole_folder:
             return CheckOptions(paths=(Path("."),), cache=cache_dir is not None,
-                                cache_dir=cache_dir)
+                                cache_dir=cache_dir, project_context=False)
         strict = self.root.name == UNFOLLOWED.name
         return CheckOptions(paths=(Path(self.target),), isolated=True, cache=False,
-                            overrides=CliOverrides(select=("ALL",),
+                            project_context=False, overrides=CliOverrides(select=("ALL",),
                                                    ignore=() if strict else (UNFOLLOWED.code,)))
 
     def run(self, cache_dir: Path | None = None) -> Outcome:

@@ -99,11 +99,13 @@ async def main() -> None:
 
 def check_paths(paths: Sequence[Path], settings: Settings | None = None, *, jobs: int | None = 1,
                 cache_dir: Path | None = None, progress: Progress | None = None,
-                stats: RunStats | None = None) -> RunResult:
-    """The findings of `paths` as a check makes them: through the one door, a `Session`."""
+                stats: RunStats | None = None, project_context: bool = True) -> RunResult:
+    """The findings of `paths` as a check makes them: through the one door, a `Session`
+    (`project_context=False`: a program of the repository's tests, judged by itself)."""
     session = Session(Source(tuple(paths)), settings or Settings(), jobs=jobs,
                       cache_dir=cache_dir, progress=progress or NoProgress(),
-                      stats=stats if stats is not None else RunStats())
+                      stats=stats if stats is not None else RunStats(),
+                      project_context=project_context)
     return session.analyse()
 
 

@@ -51,6 +51,7 @@ def _run_options(kind: type[R], paths: tuple[Path, ...], args: CliArgs, **extra:
         _usage_error("--stdin-filename reads stdin: give `-` or no path")
     return kind(paths=() if stdin is not None else paths, overrides=args.overrides(),
                 config_file=args.config_file, isolated=args.isolated, cache=not args.no_cache,
+                project_context=args.project_context,
                 stdin=stdin, stdin_filename=args.stdin_filename, exit_zero=args.exit_zero,
                 exit_non_zero_on_fix=args.exit_non_zero_on_fix, **extra)
 
@@ -254,6 +255,9 @@ def _print_verbose(out: Outcome, seconds: float) -> None:
     click.echo(f"taskleak: {s.files} files: {s.cached} from the cache, {s.ruled_out} ruled out "
                f"by the prefilter, {s.analysed} parsed ({s.workers or 'no'} worker processes) "
                f"in {seconds:.2f} s", err=True)
+    if s.context is not None:
+        click.echo(f"taskleak: project context: {s.context} ({s.files - s.reported} more "
+                   f"files read for the {s.reported} named)", err=True)
 
 
 def _watch(options: CheckOptions, args: CliArgs) -> NoReturn:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.spawners import parse_spawner
+from taskleak.files.context import context_root
 from taskleak.files.discovery import SpecialPathError, is_excluded
 from taskleak.files.paths import relative_path
 from taskleak.model import FindingKey, Risk, RunResult
@@ -89,6 +90,8 @@ class Session:
     settings: Settings
     jobs: int | None = None  # worker processes at most (default: all cores)
     cache_dir: Path | None = None  # where facts persist between runs (None: no cache)
+    # files: every file of the project gives the named ones context (files/context.py)
+    project_context: bool = True
     progress: Progress = field(default_factory=NoProgress)
     stats: RunStats = field(default_factory=RunStats)
     result: RunResult = field(default_factory=lambda: RunResult([], [], 0, 0))
@@ -112,14 +115,15 @@ class Session:
         if self.source.buffer is not None:
             self.result = self._suppressed(self._buffer_result())
             return self.result
-        record = self._record(report_unused) if replay else None
+        context = self.context
+        record = self._record(report_unused, context) if replay else None
         try:
             self._collected = collect(self.source.targets, self.settings, jobs=self.jobs,
                                       cache_dir=self.cache_dir, progress=self.progress,
-                                      stats=self.stats, record=record)
+                                      stats=self.stats, record=record, context=context)
         except SpecialPathError as exc:  # a FIFO, a device: never opened
             raise SessionError(str(exc)) from None
-        self._unused_in = self._collected.paths
+        self._unused_in = self._collected.reported_paths
         replayed = self._collected.replayed
         if replayed is not None:
             self.result, self.invalid_noqa = replayed.result, replayed.invalid_noqa
@@ -131,13 +135,23 @@ class Session:
             self.stats.cache_error = self.stats.cache_error or error
         return self.result
 
-    def _record(self, report_unused: bool | None) -> RunRecord | None:
-        """The record of the last check with these settings, targets and working folder."""
+    @property
+    def context(self) -> Path | None:
+        """The project folder whose files give the named files their context (None: they are
+        judged by themselves: a buffer, `project_context=False`, or no project found)."""
+        if self.source.buffer is not None or not self.project_context:
+            return None
+        return context_root(self.source.targets, self.settings)
+
+    def _record(self, report_unused: bool | None, context: Path | None) -> RunRecord | None:
+        """The record of the last check with these settings, targets, context and working
+        folder."""
         if self.cache_dir is None:
             return None
         from taskleak.run.replay import RunRecord
 
-        key = repr((self.settings, self.source.targets, str(Path.cwd()), report_unused))
+        key = repr((self.settings, self.source.targets, str(Path.cwd()), report_unused,
+                    str(context)))
         return RunRecord(self.cache_dir, key)
 
     def _buffer_result(self) -> RunResult:
