@@ -226,7 +226,21 @@ def _print_fixed_stdin(out: Outcome, args: CliArgs) -> None:
     sys.stdout.buffer.flush()
     if not (args.quiet or args.silent):
         _print_fix_summary(out, diff_only=True, args=args, print_diff=False)
-    for skipped in out.result.skipped if not args.silent else ():
+    if not args.silent:
+        _print_not_analysed(out)
+
+
+def _print_not_analysed(out: Outcome) -> None:
+    """What `fix` could not read (stderr): each file-not-analysed error, else a skipped line
+    (the rule is ignored there)."""
+    from taskleak.report.full import first_line
+    from taskleak.report.summary import unreported_skips
+    from taskleak.suppress.unanalysed import is_unanalysed
+
+    for finding in out.result.findings:
+        if is_unanalysed(finding):
+            click.echo(first_line(finding, out.settings), err=True)
+    for skipped in unreported_skips(out.result):
         click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
 
 
@@ -313,8 +327,8 @@ def fix_command(paths: tuple[Path, ...], **params: Any) -> None:
         for line in summary_lines(out.fixes) + (
                 fixed_lines(out.fixes) if args.show_fixes else []):
             click.echo(line, err=args.show_diff)
-    for skipped in out.result.skipped if not args.silent else ():
-        click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
+    if not args.silent:
+        _print_not_analysed(out)
     sys.exit(out.exit_code)
 
 

@@ -30,6 +30,7 @@ from taskleak.run.runner import Collected, RunStats, collect
 from taskleak.settings import Settings
 from taskleak.suppress.gate import apply_suppressions
 from taskleak.suppress.noqa_fix import noqa_removal
+from taskleak.suppress.unanalysed import with_unanalysed
 
 if TYPE_CHECKING:  # fixing imports libcst: a check without fixes never loads it
     from taskleak.fixer.files import FixRun
@@ -189,7 +190,7 @@ class Session:
         self.invalid_noqa = sorted(set(noqa.invalid))
         self._noqa_edits = {(u.path, u.line, u.column): edit for u in noqa.unused
                             if (edit := noqa_removal(u)) is not None}
-        return out
+        return with_unanalysed(out, self.settings)  # no directive reaches such a file
 
     def excluded(self) -> bool:
         """A buffer whose file the settings exclude (with `force-exclude`)."""

@@ -26,6 +26,7 @@ from taskleak.report.summary import (
     is_spawn,
     needs_attention,
     rule_mark,
+    unreported_skips,
     why_lines,
 )
 from taskleak.settings import Settings
@@ -61,7 +62,8 @@ def full_lines(result: RunResult, settings: Settings | None, *, show_fixes: bool
     for f in findings:
         lines.append(first_line(f, settings))
         lines += context_lines(f, show_fixes)
-    lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}" for s in result.skipped]
+    lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}"
+              for s in unreported_skips(result)]
     if not quiet:
         lines += why_lines(findings)
         lines += ending(result, settings, bool(findings), baselined)
