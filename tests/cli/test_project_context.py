@@ -124,15 +124,15 @@ def test_no_project_context_judges_the_named_files_by_themselves(repository: Pat
 
 def test_the_configuration_folder_is_the_project(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """No repository: `[tool.taskleak]`'s folder is the project (a folder above it is not)."""
-    root = _program(tmp_path / "project")
-    _write(tmp_path, {"outside/__init__.py": "", "outside/stop.py": INIT.replace(
-        "from .coordinator", "from project.daapd.coordinator")})
-    (root / "pyproject.toml").write_text("[tool.taskleak]\n", encoding="utf-8")
-    monkeypatch.chdir(root)
-    assert rows(NAMED) == (0, [TRACKED])
-    (root / "daapd" / "__init__.py").write_text("", encoding="utf-8")  # the end is gone
-    assert rows(NAMED) == (1, [(NAMED, 9, "TL201", "medium")])
+    """A configuration below the repository root: its folder is the project, not the root."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    service = _program(repo / "service")
+    (service / "pyproject.toml").write_text("[tool.taskleak]\n", encoding="utf-8")
+    monkeypatch.chdir(service)
+    out = check(CheckOptions(paths=(Path(NAMED),), cache=False))
+    assert out.stats.context == service.resolve()
+    assert [(f.path, f.line, f.rule) for f in out.result.findings] == [(NAMED, 9, "TL001")]
 
 
 def test_an_unpacked_package_is_its_own_project(tmp_path: Path,
