@@ -153,3 +153,15 @@ def test_verbose_says_which_project_gave_the_context(repository: Path) -> None:
 def test_a_named_folder_reports_its_files_only(repository: Path) -> None:
     code, found = rows("daapd")
     assert (code, found) == (0, [TRACKED])
+
+
+def test_the_cache_is_the_projects_wherever_a_run_starts(repository: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """One cache per project: a run from a subfolder (an editor, a hook in a monorepo) finds
+    the one the whole run left, not a cache of its own."""
+    monkeypatch.chdir(repository / "daapd")
+    assert taskleak("check", "coordinator.py").exit_code == 0
+    assert (repository / ".taskleak_cache").is_dir()
+    assert not (repository / "daapd" / ".taskleak_cache").exists()
+    again = check(CheckOptions(paths=(Path("coordinator.py"),)))
+    assert (again.stats.files, again.stats.analysed) == (4, 0)  # warm: nothing parsed
