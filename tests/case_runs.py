@@ -25,8 +25,10 @@ from helpers import CASE_DIRS, EXPECTED_SUFFIX, FIXTURES, REPO, TESTS
 
 from taskleak.api import CheckOptions, check
 from taskleak.config import CliOverrides
+from taskleak.model import Skipped
 from taskleak.options import Outcome
 from taskleak.rules.task_end_unknown import RULE as UNFOLLOWED
+from taskleak.suppress.unanalysed import is_unanalysed
 
 UPDATE = "python tests/rules/update_cases.py"
 FOLDER_EXPECTED = "expected.json"
@@ -55,12 +57,13 @@ class Case:
         return load_rows(self.expected)
 
     def options(self, cache_dir: Path | None = None) -> CheckOptions:
+        # a case is a program of its own: the repository around it is no part of it
         if self.whole_folder:
             return CheckOptions(paths=(Path("."),), cache=cache_dir is not None,
-                                cache_dir=cache_dir)
+                                cache_dir=cache_dir, project_context=False)
         strict = self.root.name == UNFOLLOWED.name
         return CheckOptions(paths=(Path(self.target),), isolated=True, cache=False,
-                            overrides=CliOverrides(select=("ALL",),
+                            project_context=False, overrides=CliOverrides(select=("ALL",),
                                                    ignore=() if strict else (UNFOLLOWED.code,)))
 
     def run(self, cache_dir: Path | None = None) -> Outcome:
@@ -78,6 +81,13 @@ def inside(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.chdir(before)
+
+
+def silent_skips(outcome: Outcome) -> list[Skipped]:
+    """The skipped files no row reports (file-not-analysed's rows report the others): a case
+    must have none."""
+    reported = {f.path for f in outcome.result.findings if is_unanalysed(f)}
+    return [s for s in outcome.result.skipped if s.path not in reported]
 
 
 def actual_rows(outcome: Outcome) -> list[Row]:

@@ -10,6 +10,7 @@ from taskleak.analysis.spawners import Spawner, parse_spawner
 from taskleak.api import check_source
 from taskleak.model import Finding, RunResult
 from taskleak.rules import CODE_PREFIX
+from taskleak.rules.file_not_analysed import RULE as NOT_ANALYSED
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.run.runner import RunStats
 from taskleak.session import Session, Source
@@ -34,8 +35,14 @@ def case_files() -> list[Path]:
 
 
 def sample_files() -> list[Path]:
-    """Every real-looking program the tests run taskleak on (cases and fixtures)."""
-    return sorted([*case_files(), *FIXTURES.rglob("*.py")])
+    """Every real-looking program the tests run taskleak on (cases and fixtures) that parses:
+    not the file-not-analysed rule's cases, broken on purpose."""
+    return sorted(p for p in [*case_files(), *FIXTURES.rglob("*.py")] if parses(p))
+
+
+def parses(path: Path) -> bool:
+    """Not one of the file-not-analysed rule's cases (programs that do not parse)."""
+    return path.parent != RULE_CASES / NOT_ANALYSED.name
 
 
 def spawners_of(*specs: str) -> tuple[Spawner, ...]:
@@ -49,11 +56,12 @@ def specs(settings: Settings) -> tuple[str, ...]:
 
 
 def analyze_source(code: str, display: str = "<string>",
-                   spawners: Sequence[str] = ()) -> list[Finding]:
+                   spawners: Sequence[str] = (), *, broken: bool = False) -> list[Finding]:
     """The findings `taskleak check` gives for one module's source (every rule, the opt-in
-    ones too), its `# noqa` comments applied."""
+    ones too), its `# noqa` comments applied; `broken`: a source that may not be analysed (a
+    finding of file-not-analysed then says so)."""
     result = check_source(code, display, spawners, Settings(select=(CODE_PREFIX,)))
-    assert not result.skipped, result.skipped
+    assert broken or not result.skipped, result.skipped
     return result.findings
 
 
@@ -99,11 +107,13 @@ async def main() -> None:
 
 def check_paths(paths: Sequence[Path], settings: Settings | None = None, *, jobs: int | None = 1,
                 cache_dir: Path | None = None, progress: Progress | None = None,
-                stats: RunStats | None = None) -> RunResult:
-    """The findings of `paths` as a check makes them: through the one door, a `Session`."""
+                stats: RunStats | None = None, project_context: bool = True) -> RunResult:
+    """The findings of `paths` as a check makes them: through the one door, a `Session`
+    (`project_context=False`: a program of the repository's tests, judged by itself)."""
     session = Session(Source(tuple(paths)), settings or Settings(), jobs=jobs,
                       cache_dir=cache_dir, progress=progress or NoProgress(),
-                      stats=stats if stats is not None else RunStats())
+                      stats=stats if stats is not None else RunStats(),
+                      project_context=project_context)
     return session.analyse()
 
 

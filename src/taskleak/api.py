@@ -10,8 +10,10 @@ stdin (`stdin=`) is checked and fixed as if it were the file `stdin_filename`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taskleak.files.context import context_root
 from taskleak.files.discovery import discover_names
 from taskleak.files.paths import relative_path
 from taskleak.options import (
@@ -36,7 +38,8 @@ NO_FILES = "warning: No Python files found under the given path(s)"
 
 def _session(options: RunOptions, settings: Settings, progress: Progress | None) -> Session:
     return Session(options.source, settings, jobs=options.jobs,
-                   cache_dir=options.cache_in(settings), progress=progress or NoProgress())
+                   cache_dir=options.cache_in(settings), progress=progress or NoProgress(),
+                   project_context=options.project_context)
 
 
 def files(options: RunOptions) -> list[str]:
@@ -141,12 +144,23 @@ def watch(options: CheckOptions, progress: Progress | None = None,
             return exc
 
     try:
-        changes = Watch(options.targets, stop=stop)  # listening before the first check
+        changes = Watch(_watched(options), stop=stop)  # listening before the first check
         yield one()
         for _ in changes:
             yield one()
     except WatchUnavailable as exc:
         raise UsageError(str(exc)) from None
+
+
+def _watched(options: CheckOptions) -> list[Path]:
+    """The checked paths, and the project folder that gives them context: a change anywhere
+    in it may change their rows."""
+    try:
+        settings = settings_for(options)
+    except UsageError:  # the first check reports it; the paths are watched for its repair
+        return options.targets
+    root = context_root(options.targets, settings) if options.project_context else None
+    return [*options.targets, root] if root is not None else options.targets
 
 
 __all__ = ["STDIN", "CheckOptions", "FixOptions", "Outcome", "RunOptions", "UsageError", "check",

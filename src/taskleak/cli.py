@@ -54,6 +54,7 @@ def _run_options(kind: type[R], paths: tuple[Path, ...], args: CliArgs, **extra:
         _usage_error(str(exc))
     return kind(paths=() if stdin is not None else paths, overrides=overrides,
                 config_file=config_file, isolated=args.isolated, cache=not args.no_cache,
+                project_context=args.project_context,
                 stdin=stdin, stdin_filename=args.stdin_filename, exit_zero=args.exit_zero,
                 exit_non_zero_on_fix=args.exit_non_zero_on_fix, **extra)
 
@@ -222,7 +223,21 @@ def _print_fixed_stdin(out: Outcome, args: CliArgs) -> None:
     sys.stdout.buffer.flush()
     if not (args.quiet or args.silent):
         _print_fix_summary(out, diff_only=True, args=args, print_diff=False)
-    for skipped in out.result.skipped if not args.silent else ():
+    if not args.silent:
+        _print_not_analysed(out)
+
+
+def _print_not_analysed(out: Outcome) -> None:
+    """What `fix` could not read (stderr): each file-not-analysed error, else a skipped line
+    (the rule is ignored there)."""
+    from taskleak.report.full import first_line
+    from taskleak.report.summary import unreported_skips
+    from taskleak.suppress.unanalysed import is_unanalysed
+
+    for finding in out.result.findings:
+        if is_unanalysed(finding):
+            click.echo(first_line(finding, out.settings), err=True)
+    for skipped in unreported_skips(out.result):
         click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
 
 
@@ -251,6 +266,9 @@ def _print_verbose(out: Outcome, seconds: float) -> None:
     click.echo(f"taskleak: {s.files} files: {s.cached} from the cache, {s.ruled_out} ruled out "
                f"by the prefilter, {s.analysed} parsed ({s.workers or 'no'} worker processes) "
                f"in {seconds:.2f} s", err=True)
+    if s.context is not None:
+        click.echo(f"taskleak: project context: {s.context} ({s.files - s.reported} more "
+                   f"files read for the {s.reported} named)", err=True)
 
 
 def _watch(options: CheckOptions, args: CliArgs) -> NoReturn:
@@ -322,8 +340,8 @@ def fix_command(paths: tuple[Path, ...], **params: Any) -> None:
         for line in summary_lines(out.fixes) + (
                 fixed_lines(out.fixes) if args.show_fixes else []):
             click.echo(line, err=args.show_diff)
-    for skipped in out.result.skipped if not args.silent else ():
-        click.echo(f"{skipped.where}: skipped: {skipped.reason}", err=True)
+    if not args.silent:
+        _print_not_analysed(out)
     sys.exit(out.exit_code)
 
 

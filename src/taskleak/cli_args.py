@@ -43,6 +43,7 @@ class CliArgs:
     show_diff: bool = False
     show_fixes: bool = False
     no_cache: bool = False
+    project_context: bool = True
     color: str = "auto"
     quiet: bool = False
     silent: bool = False

@@ -77,6 +77,9 @@ selection_options = _options(
           help="Print the fixes as a unified diff, write nothing (exit 1 when there is one)."),
     _flag("--show-fixes", help="Show each finding's fix, and list what was fixed."),
     _flag("--no-cache", "-n", help="Neither read nor write the cache."),
+    _o("--project-context/--no-project-context", default=True,
+       help="Judge the named files with every file of their project (the configuration's "
+       "folder, else the repository) [default: on]; off: by themselves."),
     _o("--color", type=click.Choice(("auto", "always", "never")), default="auto",
        help="Colours: in a terminal (auto), always, or never [default: auto]."),
     _flag("--quiet", "-q", help="Print the findings (or the fixed source), nothing else."),

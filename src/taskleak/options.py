@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from taskleak.config import CliOverrides, ConfigError, resolve_settings
 from taskleak.files.cachedir import default_cache_dir
+from taskleak.files.context import context_root
 from taskleak.model import RunResult
 from taskleak.records import record
 from taskleak.run.runner import RunStats
@@ -38,6 +39,8 @@ class RunOptions:
     jobs: int | None = None  # worker processes at most (default: all cores)
     cache: bool = True
     cache_dir: Path | None = None  # default: .taskleak_cache in the project root
+    # every file of the project gives the named files context (False: judged by themselves)
+    project_context: bool = True
     stdin: bytes | None = None  # the source to check instead of files (the path `-`)
     stdin_filename: Path | None = None  # where that source would be: config, excludes, noqa
     exit_zero: bool = False  # exit 0 even with findings (2 stays 2)
@@ -58,7 +61,11 @@ class RunOptions:
         """Where the session keeps facts between runs (None: no cache)."""
         if not self.cache:
             return None
-        return self.cache_dir or default_cache_dir(settings.project_root)
+        if self.cache_dir is not None:
+            return self.cache_dir
+        # one cache per project, wherever in it a run starts (a hook, an editor, a subfolder)
+        project = context_root(self.targets, settings) if self.project_context else None
+        return default_cache_dir(project or settings.project_root)
 
     def final_exit(self, code: int, fixed: bool) -> int:
         """`--exit-non-zero-on-fix` (`fixed`: a fix was written) and `--exit-zero` on top of

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.spawners import parse_spawner
+from taskleak.files.context import context_root
 from taskleak.files.discovery import SpecialPathError, is_excluded
 from taskleak.files.paths import relative_path
 from taskleak.model import FindingKey, Risk, RunResult
@@ -29,6 +30,7 @@ from taskleak.run.runner import Collected, RunStats, collect
 from taskleak.settings import Settings
 from taskleak.suppress.gate import apply_suppressions
 from taskleak.suppress.noqa_fix import noqa_removal
+from taskleak.suppress.unanalysed import with_unanalysed
 
 if TYPE_CHECKING:  # fixing imports libcst: a check without fixes never loads it
     from taskleak.fixer.files import FixRun
@@ -89,6 +91,8 @@ class Session:
     settings: Settings
     jobs: int | None = None  # worker processes at most (default: all cores)
     cache_dir: Path | None = None  # where facts persist between runs (None: no cache)
+    # files: every file of the project gives the named ones context (files/context.py)
+    project_context: bool = True
     progress: Progress = field(default_factory=NoProgress)
     stats: RunStats = field(default_factory=RunStats)
     result: RunResult = field(default_factory=lambda: RunResult([], [], 0, 0))
@@ -112,14 +116,15 @@ class Session:
         if self.source.buffer is not None:
             self.result = self._suppressed(self._buffer_result())
             return self.result
-        record = self._record(report_unused) if replay else None
+        context = self.context
+        record = self._record(report_unused, context) if replay else None
         try:
             self._collected = collect(self.source.targets, self.settings, jobs=self.jobs,
                                       cache_dir=self.cache_dir, progress=self.progress,
-                                      stats=self.stats, record=record)
+                                      stats=self.stats, record=record, context=context)
         except SpecialPathError as exc:  # a FIFO, a device: never opened
             raise SessionError(str(exc)) from None
-        self._unused_in = self._collected.paths
+        self._unused_in = self._collected.reported_paths
         replayed = self._collected.replayed
         if replayed is not None:
             self.result, self.invalid_noqa = replayed.result, replayed.invalid_noqa
@@ -131,13 +136,23 @@ class Session:
             self.stats.cache_error = self.stats.cache_error or error
         return self.result
 
-    def _record(self, report_unused: bool | None) -> RunRecord | None:
-        """The record of the last check with these settings, targets and working folder."""
+    @property
+    def context(self) -> Path | None:
+        """The project folder whose files give the named files their context (None: they are
+        judged by themselves: a buffer, `project_context=False`, or no project found)."""
+        if self.source.buffer is not None or not self.project_context:
+            return None
+        return context_root(self.source.targets, self.settings)
+
+    def _record(self, report_unused: bool | None, context: Path | None) -> RunRecord | None:
+        """The record of the last check with these settings, targets, context and working
+        folder."""
         if self.cache_dir is None:
             return None
         from taskleak.run.replay import RunRecord
 
-        key = repr((self.settings, self.source.targets, str(Path.cwd()), report_unused))
+        key = repr((self.settings, self.source.targets, str(Path.cwd()), report_unused,
+                    str(context)))
         return RunRecord(self.cache_dir, key)
 
     def _buffer_result(self) -> RunResult:
@@ -178,7 +193,7 @@ class Session:
         self.invalid_noqa = sorted(set(noqa.invalid))
         self._noqa_edits = {(u.path, u.line, u.column): edit for u in noqa.unused
                             if (edit := noqa_removal(u)) is not None}
-        return out
+        return with_unanalysed(out, self.settings)  # no directive reaches such a file
 
     def excluded(self) -> bool:
         """A buffer whose file the settings exclude (with `force-exclude`)."""

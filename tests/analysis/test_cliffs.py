@@ -11,7 +11,7 @@ from typing import Any, SupportsIndex
 
 import libcst as cst
 import pytest
-from helpers import FIXTURES, TESTS
+from helpers import FIXTURES, TESTS, parses
 
 import taskleak.analysis.scan as scan_module
 from taskleak.analysis import positions
@@ -169,8 +169,9 @@ class _Comparing(Scanner):
 
 
 def _sources() -> list[Path]:
-    return sorted([*(TESTS / "rules").rglob("*.py"), *(TESTS / "analysis").rglob("*.py"),
-                   *FIXTURES.rglob("*.py")])
+    found = [*(TESTS / "rules").rglob("*.py"), *(TESTS / "analysis").rglob("*.py"),
+             *FIXTURES.rglob("*.py")]
+    return sorted(p for p in found if parses(p))
 
 
 def test_the_memoised_stack_facts_equal_the_plain_climb(

@@ -87,7 +87,10 @@ def test_bad_files_are_reported_and_skipped_and_the_run_goes_on(tmp_path: Path) 
     (tmp_path / "cookie.py").write_bytes(b"# -*- coding: klingon -*-\nasyncio.create_task(y)\n")
     code, doc = check_json(cwd=tmp_path)
     assert code == 1
-    assert [r["path"] for r in doc["findings"]] == ["good.py"]
+    assert [r["path"] for r in doc["findings"] if r["rule"] != "TL800"] == ["good.py"]
+    # each file skipped is also an error of file-not-analysed (TL800)
+    assert sorted(r["path"] for r in doc["findings"] if r["rule"] == "TL800") == [
+        "binary.py", "broken.py", "cookie.py", "latin.py"]
     reasons = {s["path"]: s["reason"] for s in doc["skipped"]}
     assert set(reasons) == {"broken.py", "binary.py", "latin.py", "cookie.py"}
     assert reasons["broken.py"].startswith("syntax error")
@@ -102,7 +105,8 @@ def test_huge_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     (tmp_path / "big.py").write_text(LEAK + "#" * 200 + "\n")
     code, doc = check_json(cwd=tmp_path)
     assert doc["skipped"][0]["reason"].startswith("file too large")
-    assert code == 0
+    assert [(f["path"], f["rule"]) for f in doc["findings"]] == [("big.py", "TL800")]
+    assert code == 1  # not analysed: it fails the run
 
 
 def test_encodings_bom_crlf_and_cookie_are_read(tmp_path: Path) -> None:

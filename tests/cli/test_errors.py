@@ -63,17 +63,24 @@ def test_syntax_errors_point_at_the_line_and_column(project: Path, source: str, 
                                                      column: int, message: str) -> None:
     (project / "broken.py").write_text(source)
     result = taskleak("check", "--output-format", "json", "broken.py")
+    assert result.exit_code == 1  # a file that does not parse fails the run (TL800)
     (skipped,) = json.loads(result.stdout)["skipped"]
     assert (skipped["line"], skipped["column"]) == (line, column)
     assert skipped["reason"].startswith(f"syntax error: {message}")
     text = taskleak("check", "broken.py").stdout
-    assert f"broken.py:{line}:{column}: skipped: syntax error: {message}" in text
+    assert f"broken.py:{line}:{column}: TL800 file not analysed: syntax error: {message}" in text
+    ignored = taskleak("check", "--ignore", "TL800", "broken.py")
+    assert f"broken.py:{line}:{column}: skipped: syntax error: {message}" in ignored.stdout
+    assert ignored.exit_code == 0
     github = taskleak("check", "--output-format", "github", "broken.py").stdout
-    assert f"::warning file=broken.py,line={line},col={column},title=" in github
+    assert f"::error file=broken.py,line={line},col={column},endLine=" in github
     sarif = json.loads(taskleak("check", "--output-format", "sarif", "broken.py").stdout)
     (note,) = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     region = note["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (line, column)
+    (error,) = sarif["runs"][0]["results"]
+    region = error["locations"][0]["physicalLocation"]["region"]
+    assert (error["ruleId"], region["startLine"], region["startColumn"]) == ("TL800", line, column)
 
 
 def test_a_failing_write_is_exit_2_with_the_reason(project: Path,

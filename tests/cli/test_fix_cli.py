@@ -171,8 +171,11 @@ def test_unparsable_files_are_skipped_not_touched(project: Path) -> None:
     bad.write_text("import asyncio\nasyncio.create_task(\n")
     res = invoke(["fix"], project)
     assert bad.read_text() == "import asyncio\nasyncio.create_task(\n"
-    # where Python's compiler puts the error: the unclosed `(`, line 2, column 20
-    assert "pkg/bad.py:2:20: skipped: syntax error: '(' was never closed" in res.stderr
+    # where Python's compiler puts the error: the unclosed `(`, line 2, column 20; not
+    # analysed, the file fails the run (TL800)
+    assert "pkg/bad.py:2:20: TL800 file not analysed: syntax error: '(' was never closed" \
+        in res.stderr
+    assert res.exit_code == 1
 
 
 # -- the seeds' server ---------------------------------------------------------------------------

@@ -41,7 +41,9 @@ def test_a_fifo_in_the_tree_is_skipped_not_waited_for(tmp_path: Path) -> None:
     proc = taskleak("check", "--no-cache", "--format", "json", "t", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr  # a.py's finding; no hang, no error
     doc = json.loads(proc.stdout)
-    assert [f["path"] for f in doc["findings"]] == ["t/a.py"]
+    # the FIFO is never opened: an error of file-not-analysed, and a skipped file
+    assert [(f["path"], f["rule"]) for f in doc["findings"]] == [("t/a.py", "TL101"),
+                                                                 ("t/x.py", "TL800")]
     assert doc["skipped"] == [{"path": "t/x.py", "line": None,
                                "reason": "not a regular file (a FIFO or pipe)"}]
 
@@ -59,9 +61,10 @@ def test_the_skipped_fifo_is_in_every_report(tmp_path: Path, fmt: str) -> None:
 def test_fix_skips_a_fifo_and_fixes_the_rest(tmp_path: Path) -> None:
     _tree_with_fifo(tmp_path)
     proc = taskleak("fix", "--no-cache", "t", cwd=tmp_path)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr  # the FIFO was not analysed
     assert (tmp_path / "t" / "a.py").read_text() != SPAWN  # fixed
-    assert "t/x.py: skipped: not a regular file (a FIFO or pipe)" in proc.stderr
+    assert ("t/x.py:1:1: TL800 file not analysed: not a regular file (a FIFO or pipe)"
+            in proc.stderr)
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="no /dev/stdin link to a pipe")
@@ -118,7 +121,8 @@ def test_a_folder_that_cannot_be_read_is_reported_as_skipped(cache: bool) -> Non
             proc = taskleak_as(prefix, args, cwd=root)
             assert proc.returncode == 1, proc.stderr
             doc = json.loads(proc.stdout)
-            assert [f["path"] for f in doc["findings"]] == ["t/a.py"]
+            assert [(f["path"], f["rule"]) for f in doc["findings"]] == [("t/a.py", "TL101"),
+                                                                         ("t/locked", "TL800")]
             assert doc["skipped"] == [{"path": "t/locked", "line": None,
                                        "reason": "folder cannot be listed: Permission denied"}]
 

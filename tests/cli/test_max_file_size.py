@@ -1,7 +1,8 @@
 """`max-file-size`: a file larger than it, in which a spawn may be, is skipped with its reason
-instead of parsed (a generated 400k-line module took minutes); the limit is stated in `--help`,
-set in the configuration or with `--config`, and a file with no spawn's name in it is never
-skipped for its size (a byte search answers for it)."""
+instead of parsed (a generated 400k-line module took minutes), a file not analysed (TL800,
+which fails the run; `--ignore file-not-analysed` keeps the skip alone); the limit is stated in
+`--help`, set in the configuration or with `--config`, and a file with no spawn's name in it is
+never skipped for its size (a byte search answers for it)."""
 
 from __future__ import annotations
 
@@ -33,18 +34,25 @@ def report(*args: str) -> tuple[int, dict[str, object]]:
     return result.exit_code, json.loads(result.stdout)
 
 
+def not_analysed(doc: dict[str, object]) -> list[str]:
+    """The files the report's TL800 findings name."""
+    return [f["path"] for f in doc["findings"]  # type: ignore[attr-defined]
+            if f["rule"] == "TL800"]
+
+
 def test_the_default_limit_skips_a_big_file_that_may_spawn(project: Path) -> None:
     big = padded(LEAKY, DEFAULT_MAX_FILE_SIZE + 1)
     (project / "generated.py").write_text(big)
     (project / "data.py").write_text(padded("TABLE = {}\n", DEFAULT_MAX_FILE_SIZE * 2))
     code, doc = report("--no-cache")
-    assert doc["findings"] == [] and code == 0
+    assert not_analysed(doc) == ["generated.py"] and len(doc["findings"]) == 1  # type: ignore[arg-type]
+    assert code == 1
     assert doc["skipped"] == [{"path": "generated.py", "line": None, "reason": (
         f"file too large to analyse ({len(big):,} bytes, over max-file-size = "
         f"{human_size(DEFAULT_MAX_FILE_SIZE)}; raise it to analyse the file)")}]
     # data.py is twice as big, but no spawn's name is in it: read, ruled out, never skipped
     assert doc["summary"]["files_scanned"] == 2  # type: ignore[index]
-    full = taskleak("check", "--no-cache").stdout
+    full = taskleak("check", "--no-cache", "--ignore", "file-not-analysed").stdout
     assert "generated.py: skipped: file too large to analyse" in full
 
 
@@ -52,7 +60,7 @@ def test_the_limit_is_a_configuration_key(project: Path) -> None:
     (project / "app.py").write_text(padded(LEAKY, 3000))
     assert report("--no-cache")[1]["skipped"] == []  # under the default: analysed
     (project / "pyproject.toml").write_text('[tool.taskleak]\nmax-file-size = "2 KiB"\n')
-    code, doc = report("--no-cache")
+    code, doc = report("--no-cache", "--ignore", "file-not-analysed")
     assert (code, doc["findings"]) == (0, [])
     assert "over max-file-size = 2 KiB" in doc["skipped"][0]["reason"]  # type: ignore[index]
     # on the command line, over the file's; in bytes or with a unit
@@ -69,15 +77,16 @@ def test_a_changed_limit_is_not_answered_from_the_cache(project: Path) -> None:
     (project / "app.py").write_text(padded(LEAKY, 3000))
     assert report()[0] == 1  # analysed and cached
     code, doc = report("--config", "max-file-size = 2000")
-    assert (code, doc["findings"]) == (0, []) and len(doc["skipped"]) == 1  # type: ignore[arg-type]
-    assert report()[0] == 1
+    assert code == 1 and not_analysed(doc) == ["app.py"]
+    assert len(doc["skipped"]) == 1  # type: ignore[arg-type]
+    assert [f["rule"] for f in report()[1]["findings"]] == ["TL101"]  # type: ignore[attr-defined]
 
 
 def test_stdin_has_the_same_limit(project: Path) -> None:
     big = padded(LEAKY, 3000)
     args = ("check", "-", "--stdin-filename", "app.py", "--output-format", "json")
     doc = json.loads(taskleak(*args, "--config", "max-file-size = 2000", input=big).stdout)
-    assert doc["findings"] == [] and "too large to analyse" in doc["skipped"][0]["reason"]
+    assert not_analysed(doc) == ["app.py"] and "too large to analyse" in doc["skipped"][0]["reason"]
     assert taskleak(*args, input=big).exit_code == 1
 
 
@@ -105,4 +114,4 @@ def test_a_big_caller_of_a_spawn_helper_is_skipped_not_passed(project: Path) -> 
             if f["risk"] == "high"] == ["caller.py"]
     code, doc = report("--no-cache", "--config", "max-file-size = 2000")
     assert [s["path"] for s in doc["skipped"]] == ["caller.py"]  # type: ignore[attr-defined]
-    assert code == 0
+    assert not_analysed(doc) == ["caller.py"] and code == 1

@@ -42,10 +42,13 @@ def _git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
-def _try_repo(project: Path, hook: str, home: Path) -> subprocess.CompletedProcess[str]:
+def _try_repo(project: Path, hook: str, home: Path, *, all_files: bool = True
+              ) -> subprocess.CompletedProcess[str]:
+    """The hook on every file, or (`all_files=False`) on the staged files, as a commit runs it."""
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, "--all-files"],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook,
+         *(["--all-files"] if all_files else [])],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,
     )
 
@@ -106,6 +109,42 @@ def test_fix_hook_repairs_the_leaking_file(project: Path, tmp_path: Path) -> Non
     assert (project / "generated" / "client.py").read_text(encoding="utf-8") == LEAKY
     check = CliRunner().invoke(main, ["check", "--format", "json", str(project / "leak.py")])
     assert check.exit_code == 0, check.stdout
+
+
+WORKER = """\
+import asyncio
+
+
+class Worker:
+    def start(self):
+        self.task = asyncio.create_task(asyncio.sleep(60))
+"""
+
+STOP = """\
+from app.worker import Worker
+
+
+def stop(worker: Worker):
+    worker.task.cancel()
+"""
+
+
+def test_a_staged_file_is_judged_with_its_project(tmp_path: Path) -> None:
+    """Issue 56: the hook names only the staged file; another module of the project ends its
+    task, as CI's whole run sees. Judged alone it was TL201 (the commit failed, CI passed)."""
+    project = tmp_path / "project"
+    (project / "app").mkdir(parents=True)
+    _git(project, "init", "-q")
+    (project / "app" / "worker.py").write_text(WORKER, encoding="utf-8")
+    (project / "stop.py").write_text(STOP, encoding="utf-8")
+    _git(project, "add", ".")
+    _git(project, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "start")
+    (project / "app" / "worker.py").write_text(WORKER + "# staged\n", encoding="utf-8")
+    _git(project, "add", "app/worker.py")
+    result = _try_repo(project, "taskleak", tmp_path / "pre-commit-home", all_files=False)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "Passed" in output and "TL201" not in output
 
 
 # --- the contributors' hooks (.pre-commit-config.yaml) -----------------------------------

@@ -128,8 +128,11 @@ def test_bad_stdin_is_skipped_with_its_line(project: Path) -> None:
     assert json.loads(binary.stdout)["skipped"][0]["reason"].startswith("binary file")
     broken = "import asyncio\ndef f(:\n    asyncio.create_task(x)\n"
     fixed = run("fix", "-", "--stdin-filename", "bad.py", source=broken)
-    assert (fixed.exit_code, fixed.stdout) == (0, broken)  # given back as it came
-    assert "bad.py:2:7: skipped: syntax error: invalid syntax" in fixed.stderr
+    assert (fixed.exit_code, fixed.stdout) == (1, broken)  # given back as it came; it fails
+    assert "bad.py:2:7: TL800 file not analysed: syntax error: invalid syntax" in fixed.stderr
+    kept = run("fix", "-", "--stdin-filename", "bad.py", "--ignore", "TL800", source=broken)
+    assert (kept.exit_code, kept.stdout) == (0, broken)
+    assert "bad.py:2:7: skipped: syntax error: invalid syntax" in kept.stderr
 
 
 def test_stdin_usage_errors(project: Path) -> None:

@@ -24,11 +24,11 @@ WATCHING = "taskleak: watching for file changes"
 class Watcher:
     """The watching process, its merged output read line by line on a thread."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, target: str = ".") -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "taskleak", "check", "--watch", "--no-cache",
-             "--output-format", "concise", "."],
+             "--output-format", "concise", target],
             cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
@@ -86,6 +86,29 @@ def test_a_change_is_checked_again(watcher: Watcher, tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.taskleak]\nignore = ["TL101"]\n')
     assert watcher.wait_for("All checks passed!") == "All checks passed!"  # no spawn left
     assert watcher.stop() == 0  # Ctrl-C ends the watch quietly
+
+
+def test_a_change_elsewhere_in_the_project_checks_the_named_file_again(tmp_path: Path
+                                                                    ) -> None:
+    """The named file's rows depend on its project (issue 56): the project is watched too."""
+    (tmp_path / "pyproject.toml").write_text("[tool.taskleak]\n")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "worker.py").write_text(
+        "import asyncio\n\n\nclass Worker:\n    def start(self):\n"
+        "        self.task = asyncio.create_task(asyncio.sleep(60))\n")
+    watcher = Watcher(tmp_path, "app/worker.py")
+    try:
+        assert watcher.wait_for("app/worker.py:6").startswith("app/worker.py:6:21: TL201")
+        watcher.wait_for(WATCHING)
+        (tmp_path / "stop.py").write_text(  # another file ends the task now
+            "from app.worker import Worker\n\n\ndef stop(worker: Worker):\n"
+            "    worker.task.cancel()\n")
+        assert watcher.wait_for("All checks passed!").startswith("All checks passed!")
+        assert watcher.stop() == 0
+    finally:
+        if watcher.proc.poll() is None:
+            watcher.proc.kill()
+            watcher.proc.wait(timeout=WAIT)
 
 
 def test_a_bad_configuration_is_reported_and_the_watch_goes_on(watcher: Watcher,

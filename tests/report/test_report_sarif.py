@@ -115,7 +115,7 @@ def test_empty_run_lists_every_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert levels == {
         "TL001": "note", "TL101": "error", "TL102": "error",
         "TL103": "warning", "TL201": "warning", "TL202": "warning", "TL301": "note",
-        "TL900": "warning",
+        "TL800": "error", "TL900": "warning",
     }
     # the opt-in rules are off unless selected: SARIF's reportingConfiguration says so
     enabled = {r["id"]: r["defaultConfiguration"].get("enabled", True) for r in driver["rules"]}

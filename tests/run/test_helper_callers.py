@@ -61,7 +61,8 @@ def _project(root: Path, helper: str = HELPER) -> Path:
 
 def _rows(root: Path, cache_dir: Path) -> tuple[list[tuple[str, int, str, str]], RunStats]:
     stats = RunStats()
-    result = check_paths([root], cache_dir=cache_dir, stats=stats)
+    # a case of this repository is a program of its own: no context from the repository
+    result = check_paths([root], cache_dir=cache_dir, stats=stats, project_context=False)
     doc = json.loads(render_json(result))
     return [(Path(f["path"]).name, f["line"], f["risk"], f["message"])
             for f in doc["findings"]], stats

@@ -115,6 +115,38 @@ def test_a_top_level_function_returning_a_spawn_is_forecast(tmp_path: Path) -> N
     assert _forecast(root, "app/tasks.py", TASKS) == []
 
 
+VERSIONED = """import sys
+from asyncio import Task, create_task
+
+if sys.version_info >= (3, 12):  # one definition per Python version
+
+    def eager(
+        coro,
+    ):
+        return Task(coro, eager_start=True)
+
+else:
+
+    def eager(coro):
+        return create_task(coro)
+
+try:
+    def ignored(coro):
+        get_running_loop()
+finally:
+    pass
+"""
+
+
+def test_a_function_defined_in_a_top_level_block_is_forecast(tmp_path: Path) -> None:
+    """aioesphomeapi's `create_eager_task`, defined under `if sys.version_info` and returning
+    `Task(coro)` of `from asyncio import Task`: before, its callers were parsed twice (once
+    more in the helper round)."""
+    root = _project(tmp_path, {"app/versioned.py": VERSIONED})
+    assert _forecast(root, "app/sub/a.py", "from app.versioned import eager, ignored\n") == [
+        "app.versioned.eager"]
+
+
 def _rows(root: Path, cache_dir: Path) -> tuple[list[tuple[str, int, str]], RunStats]:
     stats = RunStats()
     result = check_paths([root], cache_dir=cache_dir, stats=stats)

@@ -70,7 +70,8 @@ def test_a_call_too_deep_to_place_is_a_skip_and_the_run_goes_on(
     out = check(CheckOptions(paths=(Path("app"),), isolated=True, cache=False, jobs=jobs))
     assert [(s.path, s.reason, s.internal) for s in out.result.skipped] == [
         (str(Path("app/deep.py")), f"{TOO_DEEP} (a call that drops a returned task)", False)]
-    assert [Path(f.path).name for f in out.result.findings if f.rule != "TL001"] == ["client.py"]
+    assert [(Path(f.path).name, f.rule) for f in out.result.findings if f.rule != "TL001"] == [
+        ("client.py", "TL101"), ("deep.py", "TL800")]  # deep.py: not analysed, an error
 
 
 def test_a_files_analysis_leaves_no_cycles_for_the_collector() -> None:

@@ -32,7 +32,7 @@ def test_a_slow_run_shows_the_bar_then_erases_it() -> None:
     terminal = FakeTerminal()
     bar = ProgressBar(terminal, delay=0.0)
     threads_before = threading.active_count()
-    result = check_paths(TREES, Settings(), jobs=1, progress=bar)
+    result = check_paths(TREES, Settings(), jobs=1, progress=bar, project_context=False)
     assert bar.shown
     assert threading.active_count() == threads_before  # refreshed by hand: no thread to fork
     assert bar.completed == bar.total == result.files_scanned
@@ -44,7 +44,7 @@ def test_a_slow_run_shows_the_bar_then_erases_it() -> None:
 def test_a_quick_run_never_shows_the_bar() -> None:
     terminal = FakeTerminal()
     bar = ProgressBar(terminal, delay=60.0)
-    check_paths(TREES, Settings(), jobs=1, progress=bar)
+    check_paths(TREES, Settings(), jobs=1, progress=bar, project_context=False)
     assert not bar.shown and terminal.getvalue() == ""
 
 

@@ -3,8 +3,9 @@
     pkg/app.py:12:5: CODE [*] task send() is discarded; ...
 
 Tracked spawns (low risk) are not findings and are left out (`--output-format table` lists
-them); `--show-fixes` puts each finding's fix on the line below it. A skipped file is a line
-too (`path: skipped: reason`), so an editor's problem matcher sees it.
+them); `--show-fixes` puts each finding's fix on the line below it. A file that could not be
+analysed is a finding of file-not-analysed (`path:line:col: CODE file not analysed: reason`);
+with that rule ignored, a line `path: skipped: reason`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from taskleak.files.printable import printable
 from taskleak.model import RunResult
 from taskleak.report.full import ending, findings_of, first_line
+from taskleak.report.summary import unreported_skips
 from taskleak.settings import Settings
 
 
@@ -22,7 +24,8 @@ def concise_lines(result: RunResult, settings: Settings | None, *,
         lines.append(first_line(f, settings))
         if show_fixes and f.fix is not None:
             lines.append(f"  fix ({'safe' if f.fix.safe else 'unsafe'}): {f.fix.description}")
-    lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}" for s in result.skipped]
+    lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}"
+              for s in unreported_skips(result)]
     return lines
 
 

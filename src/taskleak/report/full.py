@@ -27,6 +27,7 @@ from taskleak.report.summary import (
     needs_attention,
     rule_mark,
     suppressed_lines,
+    unreported_skips,
     why_lines,
 )
 from taskleak.settings import Settings
@@ -62,7 +63,8 @@ def full_lines(result: RunResult, settings: Settings | None, *, show_fixes: bool
     for f in findings:
         lines.append(first_line(f, settings))
         lines += context_lines(f, show_fixes)
-    lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}" for s in result.skipped]
+    lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}"
+              for s in unreported_skips(result)]
     if not quiet:
         lines += why_lines(findings)
         lines += ending(result, settings, bool(findings), baselined)

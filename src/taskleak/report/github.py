@@ -9,6 +9,7 @@ from pathlib import Path
 
 from taskleak.files.paths import relative_path
 from taskleak.model import Finding, Risk, RunResult
+from taskleak.report.summary import unreported_skips
 from taskleak.rules import RULES
 
 COMMANDS: dict[Risk, str] = {Risk.HIGH: "error", Risk.MEDIUM: "warning", Risk.LOW: "notice"}
@@ -49,11 +50,13 @@ def finding_annotation(finding: Finding, root: Path | None = None) -> str:
 
 
 def render_github(result: RunResult, *, root: Path | None = None) -> str:
-    """One line per finding (sorted), then one warning per skipped file; "" when none."""
+    """One line per finding (sorted: a file that could not be analysed is an error of
+    file-not-analysed), then one warning per skipped file that rule does not report; "" when
+    none."""
     lines = [
         finding_annotation(f, root) for f in sorted(result.findings, key=Finding.sort_key)
     ]
-    for skipped in result.skipped:
+    for skipped in unreported_skips(result):  # the others are error annotations above
         properties: list[tuple[str, str | int]] = [("file", relative_path(skipped.path, root))]
         if skipped.line is not None:
             properties.append(("line", skipped.line))

@@ -4,8 +4,9 @@ Jenkins, Azure Pipelines).
 One `<testsuite>` per file with a finding, one `<testcase>` per finding, named after its
 position and rule (`app.py:12:5 <code>`). A finding that needs attention is a `<failure>`
 (type: the rule, message: the message, text: the rule's name and the fix); a green row is a
-passing test case. A file that could not be read is a test case with `<skipped>`. With nothing to
-report there is one passing test case, so the report is never empty.
+passing test case. A file that could not be analysed is a failure of file-not-analysed (a test
+case with `<skipped>` when that rule is ignored). With nothing to report there is one passing
+test case, so the report is never empty.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from taskleak.model import Finding, RunResult
-from taskleak.report.summary import needs_attention
+from taskleak.report.summary import needs_attention, unreported_skips
 from taskleak.rules import RULES
 
 SUITES_NAME = "taskleak"
@@ -57,14 +58,15 @@ def render_junit(result: RunResult) -> str:
         suite.set("tests", str(len(by_file[path])))
         suite.set("failures", str(fails))
         total, failures = total + len(by_file[path]), failures + fails
-    if result.skipped:
+    skips = unreported_skips(result)  # the others failed above, as file-not-analysed
+    if skips:
         suite = ET.SubElement(root, "testsuite", name="skipped files")
-        for s in result.skipped:
+        for s in skips:
             case = _testcase(suite, s.where, s.path)
             ET.SubElement(case, "skipped", message=_xml(s.reason))
-        suite.set("tests", str(len(result.skipped)))
-        suite.set("skipped", str(len(result.skipped)))
-        total, skipped = total + len(result.skipped), len(result.skipped)
+        suite.set("tests", str(len(skips)))
+        suite.set("skipped", str(len(skips)))
+        total, skipped = total + len(skips), len(skips)
     if total == 0:
         suite = ET.SubElement(root, "testsuite", name=SUITES_NAME, tests="1", failures="0")
         _testcase(suite, "no task leaks", SUITES_NAME)

@@ -8,9 +8,18 @@ from __future__ import annotations
 import re
 
 from taskleak.model import Finding, Risk, RunResult
-from taskleak.report.summary import FIX_MARK, counts, fix_line, fixable, is_spawn, plural
+from taskleak.report.summary import (
+    FIX_MARK,
+    counts,
+    fix_line,
+    fixable,
+    is_spawn,
+    plural,
+    unreported_skips,
+)
 from taskleak.rules import RULES
 from taskleak.settings import Settings
+from taskleak.suppress.unanalysed import is_unanalysed
 
 RISK_MARKS: dict[Risk, str] = {Risk.HIGH: "🔴", Risk.MEDIUM: "🟡", Risk.LOW: "🟢"}
 
@@ -84,18 +93,18 @@ def render_markdown(result: RunResult, settings: Settings | None = None) -> str:
     else:
         lines.append("No task spawns found.")
     others = [f for f in sorted(result.findings, key=Finding.sort_key) if not is_spawn(f)]
-    if others:
-        lines += ["", "Suppressions:", ""]
-        lines += [f"- {code_span(f'{f.path}:{f.line}:{f.column}')}: {rule_link(f, settings)} "
-                  f"{escape_text(f.message)}" for f in others]
+    for title, rows in (("Files not analysed:", [f for f in others if is_unanalysed(f)]),
+                        ("Suppressions:", [f for f in others if not is_unanalysed(f)])):
+        if rows:
+            lines += ["", title, ""]
+            lines += [f"- {code_span(f'{f.path}:{f.line}:{f.column}')}: "
+                      f"{rule_link(f, settings)} {escape_text(f.message)}" for f in rows]
     lines += ["", summary_line(result)]
     fix = fix_line(result, settings)
     if fix is not None:
         lines += ["", escape_text(fix)]
-    if result.skipped:
+    skips = unreported_skips(result)
+    if skips:
         lines += ["", "Skipped files:", ""]
-        lines += [
-            f"- {code_span(s.where)}: {escape_text(s.reason)}"
-            for s in result.skipped
-        ]
+        lines += [f"- {code_span(s.where)}: {escape_text(s.reason)}" for s in skips]
     return "\n".join(lines) + "\n"

@@ -10,10 +10,12 @@ one whose rule the settings allow (`--unsafe-fixes`, `unsafe-fixes = [...]`); th
 from __future__ import annotations
 
 from taskleak.fixes.policy import FixPolicy
-from taskleak.model import Finding, Risk, RunResult
+from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.records import record
 from taskleak.rules import RULES, Category
+from taskleak.rules.file_not_analysed import RULE as UNANALYSED
 from taskleak.settings import Settings
+from taskleak.suppress.unanalysed import is_unanalysed
 
 FIX_MARK = "[*]"
 
@@ -23,9 +25,17 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def is_spawn(finding: Finding) -> bool:
-    """A row of the spawn table (every rule but the suppression rules, which report comments)."""
+    """A row of the spawn table (every rule but the suppression rules, which report comments,
+    and file-not-analysed, which reports files)."""
     rule = RULES.get(finding.rule)
-    return rule is None or rule.category is not Category.SUPPRESSION
+    return rule is None or rule.category.judges_spawns
+
+
+def unreported_skips(result: RunResult) -> list[Skipped]:
+    """The skipped files no file-not-analysed finding reports (the rule is ignored there, or
+    the error is taskleak's own): the human formats print these as `skipped:` lines."""
+    reported = {f.path for f in result.findings if is_unanalysed(f)}
+    return [s for s in result.skipped if s.internal or s.path not in reported]
 
 
 def needs_attention(finding: Finding) -> bool:
@@ -66,6 +76,7 @@ class Counts:
     files: int  # files with a spawn
     by_risk: dict[str, int]
     unused_noqa: int
+    unanalysed: int  # files reported by file-not-analysed
     fixable: int
     hidden: int
 
@@ -77,7 +88,8 @@ def counts(result: RunResult, settings: Settings | None) -> Counts:
         by_risk[f.risk.value] += 1
     return Counts(
         spawns=len(spawns), files=len({f.path for f in spawns}), by_risk=by_risk,
-        unused_noqa=len(result.findings) - len(spawns),
+        unused_noqa=sum(not is_spawn(f) and not is_unanalysed(f) for f in result.findings),
+        unanalysed=sum(is_unanalysed(f) for f in result.findings),
         fixable=sum(fixable(f, settings) for f in result.findings),
         hidden=sum(hidden_fix(f, settings) for f in result.findings),
     )
@@ -122,6 +134,9 @@ def closing_lines(result: RunResult, settings: Settings | None, *, baselined: in
     c = counts(result, settings)
     if c.unused_noqa:
         lines.append(f"{plural(c.unused_noqa, 'unused `noqa` directive')}.")
+    if c.unanalysed:
+        lines.append(f"{plural(c.unanalysed, 'file')} not analysed ({UNANALYSED.code} "
+                     f"{UNANALYSED.name}).")
     if baselined:
         lines.append(f"{plural(baselined, 'finding')} in the baseline not shown.")
     if low_hidden:

@@ -31,6 +31,7 @@ from taskleak.report.summary import (
     is_spawn,
     needs_attention,
     rule_mark,
+    unreported_skips,
     why_lines,
 )
 from taskleak.settings import Settings
@@ -93,7 +94,7 @@ def render_text(result: RunResult, console: Console, settings: Settings | None =
                            options.show_fixes, plain)
     else:
         _print_reasons(console, reasons, settings, options.show_fixes, plain)
-    for s in result.skipped:
+    for s in unreported_skips(result):
         console.print(Text(printable(f"skipped {s.where}: {s.reason}"), style="yellow"),
                       soft_wrap=plain)
     if not options.quiet:

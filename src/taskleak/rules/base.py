@@ -27,7 +27,13 @@ class Category(Enum):
     LOST = "lost"  # TL1xx: nothing keeps the task, or a running task loses its reference
     UNENDED = "unended"  # TL2xx: kept, but nothing ends it
     UNFOLLOWED = "unfollowed"  # TL3xx: where the analysis cannot follow the task (opt-in)
+    UNANALYSED = "unanalysed"  # TL8xx: a file taskleak could not read or parse, not a spawn
     SUPPRESSION = "suppression"  # TL9xx: about taskleak's own suppression comments, not spawns
+
+    @property
+    def judges_spawns(self) -> bool:
+        """Its rules report spawns (the rows of the spawn table), not comments or files."""
+        return self not in (Category.UNANALYSED, Category.SUPPRESSION)
 
 
 @record(frozen=True)

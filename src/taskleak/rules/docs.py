@@ -61,6 +61,11 @@ def _suppression(rule: Rule) -> str:
     if rule.category is Category.SUPPRESSION:
         return (f"Add `{rule.code}` to the directive it reports (`# noqa: TL1xx, {rule.code}`), "
                 f"or leave the rule unselected.")
+    if rule.category is Category.UNANALYSED:
+        return (f"Ignore the rule (`--ignore {rule.name}`, or `ignore = [\"{rule.code}\"]` in "
+                "the configuration), or ignore it in some files with `per-file-ignores`: the "
+                "files are then listed as skipped and do not fail the run. A `# noqa` comment "
+                "cannot reach a file that was not analysed.")
     return (f"Add `# noqa: {rule.code}` (or `# noqa: {rule.code}, ...` with other codes) to the "
             "spawning line, or to the first line of the statement holding a multi-line call; "
             "`per-file-ignores` in the configuration ignores it in whole files. "

@@ -34,6 +34,11 @@ _IMPORT = re.compile(
 _TOP_DEF = re.compile(rb"^def[ \t]+(\w+)[ \t]*[\[(]", re.MULTILINE)  # `def f[T](` too
 _RETURN = re.compile(rb"\breturn\b")
 _TOP_LEVEL = re.compile(rb"^[^\s#)\]}]", re.MULTILINE)  # the next top-level statement
+# A module-level function defined in a top-level `if`/`else`/`try` block, one level in (one
+# definition per Python version: aioesphomeapi's `create_eager_task`): `if` and its def line.
+_BLOCK_DEF = re.compile(
+    rb"^(?:if|elif|else|try|except|finally)\b[^\n]*:[ \t]*(?:#[^\n]*)?\n"
+    rb"(?:[ \t]*(?:#[^\n]*)?\n)*([ \t]+)def[ \t]+(\w+)[ \t]*[\[(]", re.MULTILINE)
 
 
 class Forecast:
@@ -108,12 +113,14 @@ class Forecast:
 
     def _top_spawning(self, text: bytes) -> list[str]:
         out = []
-        for match in _TOP_DEF.finditer(text):
-            end = _TOP_LEVEL.search(text, match.end())
-            body = text[match.end():end.start() if end else len(text)]
+        # `Task(...)`, `gather(...)` spawn only as asyncio's: the prefilter wants the module's
+        # `asyncio` (its import) beside them, which a body (`return Task(coro)`) lacks
+        imports = b"asyncio\n" if b"asyncio" in text else b""
+        for name, body in _module_functions(text):
             # a helper spawns; a call that calls a function back spawns nothing to return
-            if _RETURN.search(body) and self.prefilter.may_spawn(body, callbacks=False):
-                out.append(match.group(1).decode())
+            if _RETURN.search(body) and self.prefilter.may_spawn(imports + body,
+                                                                 callbacks=False):
+                out.append(name)
         return out
 
     def _package(self, folder: str) -> tuple[str, tuple[str, ...]]:
@@ -128,6 +135,22 @@ class Forecast:
                 known = (folder, ())
             self._packages[folder] = known
         return known
+
+
+def _module_functions(text: bytes) -> list[tuple[str, bytes]]:
+    """(name, body) of each function a module defines at its top level, or as the first
+    statement of a top-level `if`/`else`/`try` block (its body: up to the next line indented no
+    deeper than its `def`)."""
+    out = []
+    for match in _TOP_DEF.finditer(text):
+        end = _TOP_LEVEL.search(text, match.end())
+        out.append((match.group(1).decode(), text[match.end():end.start() if end else len(text)]))
+    for match in _BLOCK_DEF.finditer(text):
+        indent = match.group(1)
+        end = re.compile(rb"^(?!" + re.escape(indent) + rb"[ \t])[ \t]*[^\s#)\]}]",
+                         re.MULTILINE).search(text, match.end())
+        out.append((match.group(2).decode(), text[match.end():end.start() if end else len(text)]))
+    return out
 
 
 def _imports(data: bytes, package: tuple[str, ...]) -> list[tuple[str, list[str]]]:

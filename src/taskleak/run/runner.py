@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.spawners import Spawner, unpromised_helpers
-from taskleak.files.discovery import Found, discover_names, listing_key
+from taskleak.files.discovery import Found, listing_key
 from taskleak.files.listing_cache import ListingCache
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source, too_large
@@ -34,6 +34,8 @@ from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
 from taskleak.run.class_chains import chain_jobs
 from taskleak.run.complete import Folders, answer_jobs, place_calls, receiver_jobs
+from taskleak.run.context import discover_in_context, reported
+from taskleak.run.early_pool import EarlyPool
 from taskleak.run.helper_callers import MAX_ROUNDS as HELPER_ROUNDS
 from taskleak.run.helper_callers import helper_jobs, project_helpers
 from taskleak.run.helper_forecast import Forecast
@@ -61,6 +63,8 @@ class RunStats:
     helped: int = 0  # parsed again in this run with the project's spawn helpers it may call
     placed: int = 0  # parsed again in this run to place calls that drop a returned task
     cache_error: str | None = None  # why the cache could not be written
+    context: Path | None = None  # the project folder whose files gave the named ones context
+    reported: int = 0  # files named (reported); the others of `files` are the project's context
 
 
 @record
@@ -73,10 +77,17 @@ class Collected:
     unlisted: list[Skipped] = field(default_factory=list)  # folders that could not be listed
     fingerprint: str | None = None  # of the files' stats, for the run's record (replay.py)
     replayed: Replayed | None = None  # the last check's result: no file changed since
+    named: list[str] | None = None  # the files reported (None: all); the others give context
+
+    @property
+    def reported_paths(self) -> list[str]:  # absolute, as discovered
+        return self.paths if self.named is None else self.named
 
     def result(self, rule_enabled: RuleEnabled = rules_by_default) -> RunResult:
-        """The findings of the facts, and every file and folder skipped."""
+        """The findings of the facts, every file and folder skipped: of the named files."""
         out = join(self.facts, len(self.facts), rule_enabled)
+        if self.named is not None:
+            out = reported(out, self.facts, self.named)
         if self.unlisted:
             out.skipped = sorted([*out.skipped, *self.unlisted], key=lambda s: s.path)
         return out
@@ -102,9 +113,10 @@ class Collected:
 def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
             cache_dir: Path | None = None, progress: Progress | None = None,
             use_prefilter: bool = True, stats: RunStats | None = None,
-            record: RunRecord | None = None) -> Collected:
-    """The facts of every file under `paths`. `jobs`: worker processes at most (default: all
-    cores); `cache_dir`: where facts persist between runs (None: no cache);
+            record: RunRecord | None = None, context: Path | None = None) -> Collected:
+    """The facts of every file under `paths` (and, with a `context` folder, of every file of
+    that project: run/context.py). `jobs`: worker processes at most (default: all cores);
+    `cache_dir`: where facts persist between runs (None: no cache);
     `use_prefilter=False` parses every file; `record`: the last check's result, replayed when
     no file changed since (replay.py; then the facts are not collected). Raises
     SpecialPathError when a path is neither a folder nor a regular file."""
@@ -116,17 +128,18 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
     warm = record is not None and record.present  # its cache is loaded if need be
     cache = Cache(cache_dir, settings.analysis_key()) if cache_dir and not warm else None
     found = Found()
-    early = _EarlyPool(settings, jobs) if not warm and (cache is None or cache.empty) else None
-    files = _discover(paths, settings, listings, found, early)
+    early = EarlyPool(settings, jobs) if not warm and (cache is None or cache.empty) else None
+    files, named = _discover(paths, settings, listings, found, early, context)
     listing_error = listings.save() if listings is not None else None
-    stats.files = len(files)
+    stats.files, stats.context = len(files), context
+    stats.reported = len(files if named is None else named)
     seen = None
     if record is not None and cache_dir is not None:
         seen = Seen.take(files)
         replayed = record.replay(seen.fingerprint)
         if replayed is not None:
             stats.cached = len(files)
-            return Collected(files, [], settings.spawners, replayed=replayed)
+            return Collected(files, [], settings.spawners, replayed=replayed, named=named)
         if cache is None:  # warm, but something changed
             cache = Cache(cache_dir, settings.analysis_key())
     progress.start(len(files))
@@ -142,7 +155,8 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
             run.read_class_chains()
             stats.placed = place_calls(files, run.results, settings, cache, run.analyzer)
         if cache is not None:
-            stats.cache_error = cache.save(paths) or listing_error
+            roots = [*paths, context] if context is not None else paths
+            stats.cache_error = cache.save(roots) or listing_error
     except KeyboardInterrupt:
         run.abort()  # Ctrl-C: the workers are ended, not waited for
         raise
@@ -152,16 +166,17 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
     unlisted = [Skipped(relative_path(folder), f"folder cannot be listed: {why}")
                 for folder, why in found.unlisted]
     return Collected(files, run.results, settings.spawners, unlisted,
-                     fingerprint=seen.fingerprint if seen is not None else None)
+                     fingerprint=seen.fingerprint if seen is not None else None, named=named)
 
 
 def _discover(paths: Sequence[Path], settings: Settings, listings: ListingCache | None,
-              found: Found, early: _EarlyPool | None) -> list[str]:
-    """The run's files (absolute path strings); a killed `taskleak fix`'s temporary files are
-    removed (files/temporary.py)."""
+              found: Found, early: EarlyPool | None, context: Path | None
+              ) -> tuple[list[str], list[str] | None]:
+    """The run's files (absolute path strings), and the named ones when a `context` gives
+    them the project's; a killed `fix`'s temporary files are removed (files/temporary.py)."""
     try:
-        files = discover_names(paths, settings, listings, found,
-                               (POOL_BEFORE_FILES, early.start) if early else None)
+        files = discover_in_context(paths, settings, context, listings, found,
+                                    (POOL_BEFORE_FILES, early.start) if early else None)
     except BaseException:
         if early is not None:
             early.abort()
@@ -176,31 +191,6 @@ def _discover(paths: Sequence[Path], settings: Settings, listings: ListingCache 
 # many files discovery is too short to hide anything; a warm run (a cache with entries) never
 # starts it (it may parse nothing). `tests/run/test_early_pool.py` guards both.
 POOL_BEFORE_FILES = 1000
-
-
-class _EarlyPool:
-    """The pool `collect` may start during discovery (see POOL_BEFORE_FILES)."""
-
-    def __init__(self, settings: Settings, jobs: int | None) -> None:
-        self.spawners = settings.spawners
-        self.jobs = jobs
-        self.analyzer: Analyzer | None = None
-
-    def start(self) -> None:
-        from taskleak.run.workers import Analyzer, default_jobs
-
-        workers = self.jobs or default_jobs()
-        if workers > 1:
-            self.analyzer = Analyzer(self.spawners, workers, _unset_on_result)
-            self.analyzer.start_now()
-
-    def abort(self) -> None:
-        if self.analyzer is not None:
-            self.analyzer.abort()
-
-
-def _unset_on_result(job: Job, result: FileFacts) -> None:  # replaced by the collector's
-    raise AssertionError("a job finished before the run was ready for it")
 
 
 class _Collector:

@@ -21,6 +21,7 @@ from taskleak.server.editor_settings import LowSeverity
 from taskleak.server.related import related_places
 from taskleak.server.text import Lines
 from taskleak.settings import Settings
+from taskleak.suppress.unanalysed import is_unanalysed
 
 SOURCE = "taskleak"
 
@@ -60,7 +61,7 @@ def to_diagnostics(result: RunResult, lines: Lines, settings: Settings, low: Low
             out.append(skipped_diagnostic(skipped, lines))
     for finding in result.findings:
         level = severity(finding, settings.fail_on, low)
-        if level is not None:
+        if level is not None and not is_unanalysed(finding):  # its skipped file's error is shown
             out.append(finding_diagnostic(finding, level, lines, uri, related))
     return out
 

@@ -22,6 +22,7 @@ from taskleak.settings import Settings
 from taskleak.suppress.noqa import NoqaResult, UnusedNoqa, apply_noqa
 from taskleak.suppress.noqa_fix import noqa_removal, removal_fix
 from taskleak.suppress.per_file import Ignored, per_file_ignored
+from taskleak.suppress.unanalysed import is_unanalysed
 
 if TYPE_CHECKING:  # baselines are imported when used: most runs have none
     from taskleak.suppress.baseline import Baseline, BaselineEntry
@@ -140,8 +141,9 @@ def unused_finding(unused: UnusedNoqa) -> Finding:
 
 
 def baseline_candidates(findings: Iterable[Finding]) -> list[Finding]:
-    """What a baseline records: everything but the informational rows."""
-    return [f for f in findings if f.rule not in INFORMATIONAL]
+    """What a baseline records: everything but the informational rows and the files that
+    were not analysed (a baseline would hide every leak in them)."""
+    return [f for f in findings if f.rule not in INFORMATIONAL and not is_unanalysed(f)]
 
 
 def record_baseline(path: Path, result: RunResult, settings: Settings) -> int:
@@ -155,8 +157,8 @@ def record_baseline(path: Path, result: RunResult, settings: Settings) -> int:
 def apply_baseline(
     result: RunResult, baseline: Baseline, targets: Sequence[Path] | None = None
 ) -> tuple[RunResult, list[Finding], list[BaselineEntry]]:
-    """(result with only new findings and the informational rows, matched findings, fixed
-    entries).
+    """(result with only new findings, the informational rows and the files not analysed,
+    matched findings, fixed entries).
 
     With `targets` (the checked paths), only entries for files under them can be "fixed": a
     pre-commit run over two changed files must not call the rest of the baseline fixed.
@@ -166,8 +168,8 @@ def apply_baseline(
     new, matched, fixed = filter_with_baseline(baseline_candidates(result.findings), baseline)
     if targets is not None:
         fixed = [e for e in fixed if _is_under(_entry_file(baseline, e), targets)]
-    informational = [f for f in result.findings if f.rule in INFORMATIONAL]
-    kept = sorted(new + informational, key=Finding.sort_key)
+    others = [f for f in result.findings if f.rule in INFORMATIONAL or is_unanalysed(f)]
+    kept = sorted(new + others, key=Finding.sort_key)
     return replace(result, findings=kept), matched, fixed
 
 

@@ -1,0 +1,61 @@
+"""Which folder gives a run its context: the project the named paths belong to.
+
+A file's findings may depend on other modules (a task kept here and ended there, a helper
+called from there), so, as mypy and pyright do, a run analyses every file of the project and
+reports only the paths it was given: `taskleak check pkg/heat.py` (a pre-commit hook naming one
+staged file) reports the rows `taskleak check .` reports for that file. The per-file cache
+keeps that cheap after the first run.
+
+The project is the first of:
+1. the folder of the configuration in use (`[tool.taskleak]` in a pyproject.toml, or the
+   `--config` file's), when the named paths are inside it;
+2. the repository root: the nearest folder above the named paths that holds `.git`;
+3. the folder holding the outermost package of the named paths (folders with `__init__.py`),
+   as in an unpacked wheel or sdist.
+None (no project: the named paths alone, as with `--no-project-context`) for loose scripts
+outside any repository: their folder (`/tmp`, a home folder) is no project to walk.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from taskleak.files.discovery import git_root
+from taskleak.settings import Settings
+
+
+def context_root(paths: Sequence[Path], settings: Settings) -> Path | None:
+    """The project folder whose files give `paths` their context (see the module docstring)."""
+    start = _common_folder(paths)
+    configured = settings.project_root
+    if configured is not None and _is_within(start, configured):
+        return configured
+    return git_root(start) or _package_root(start)
+
+
+def _common_folder(paths: Sequence[Path]) -> Path:
+    """The deepest folder holding every path (a named file's own folder)."""
+    if not paths:
+        return Path.cwd()
+    folders = [p if p.is_dir() else p.parent for p in (Path(os.path.abspath(p)) for p in paths)]
+    return Path(os.path.commonpath([str(f) for f in folders]))
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    path, folder = path.resolve(), folder.resolve()  # the configuration's folder is resolved
+    return path == folder or folder in path.parents
+
+
+def _package_root(folder: Path) -> Path | None:
+    """The folder above the outermost package holding `folder` (the nearest folder with an
+    `__init__.py` at or above it, then up while the parent has one too), None when no folder
+    above it is a package."""
+    top: Path | None = None
+    for candidate in (folder, *folder.parents):
+        if (candidate / "__init__.py").is_file():
+            top = candidate
+        elif top is not None:
+            break  # the package's top: a folder of namespace parts below it still counts
+    return top.parent if top is not None else None
