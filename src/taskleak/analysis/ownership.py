@@ -1,10 +1,9 @@
 """Who keeps a Task and what ends it, within one module.
 
 A `Holder` is what a Task was stored in: a local, an attribute of a class, a module global or a
-dotted name. `Ownership.effects` reads every place that holder is read in the module and sums
-what those reads do: awaits, gathers, cancels (also through an alias, `t = self._task;
-t.cancel()`, or an element, `for t in self._tasks: t.cancel()`), prunes (`discard`, `pop`, a
-done-callback, a rebuild), hands on (returned, passed to a call), stores elsewhere.
+dotted name. `Ownership.effects` sums what every read of that holder in the module does:
+awaits, gathers, cancels (also through an alias, `t = self._task; t.cancel()`, or an element),
+prunes (`discard`, `pop`, a done-callback, a rebuild), hands on (returned, passed on), stores.
 """
 
 from __future__ import annotations
@@ -242,12 +241,13 @@ class Ownership(WeakReferences):
         `self.server.handler_tasks.add(t)` here, `await asyncio.wait(self.handler_tasks)` in the
         server class; `ws.handler_task` gathered by whoever holds the connections."""
         last = holder.name.rsplit(".", 1)[-1]
-        ends = self._foreign.get(last)
-        if ends is None:  # once per attribute name: the reads that end something
-            ends = self._foreign[last] = []
+        cls = holder.scope if holder.kind is Keeper.ATTRIBUTE else None
+        memo = f"{last}@{id(cls)}" if cls is not None else last  # another class's: per class
+        ends = self._foreign.get(memo)
+        if ends is None:  # once per attribute name and class: the reads that end something
+            ends = self._foreign[memo] = []
             for o in self.reads.by_attr.get(last, ()):
-                if another_class_attribute(o, holder.scope if holder.kind is Keeper.ATTRIBUTE
-                                           else None):
+                if another_class_attribute(o, cls):
                     continue
                 one = Effects()
                 self._effect(o, one, 1)

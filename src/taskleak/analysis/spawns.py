@@ -50,6 +50,8 @@ from taskleak.records import record
 _OWNERS = {Instance.TASKGROUP: "TaskGroup", Instance.NURSERY: "Nursery"}
 # spawners that take any awaitable, and make a task only of a coroutine
 _ANY_AWAITABLE = frozenset({"asyncio.ensure_future"})
+# calls that give the tasks that exist already: `gather(*asyncio.all_tasks())` makes none
+_ALL_TASKS = frozenset({"asyncio.all_tasks", "asyncio.tasks.all_tasks"})
 AS_COMPLETED = "asyncio.as_completed"
 
 
@@ -297,6 +299,8 @@ def _made_in(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
                 if isinstance(e, cst.Element)]
         return next((m for m in made if m.made is Made.TASK), made[0] if made
                     else Creation(Made.NOTHING, Because.FUTURE_CALL))
+    if isinstance(value, cst.Call) and resolver.resolve(value.func, scope).name in _ALL_TASKS:
+        return Creation(Made.NOTHING, Because.FUTURE_CALL, callee_text(value.func))
     if isinstance(value, cst.Name) and not depth:
         typed = star_annotation(value.value, scope, resolver)
         if typed is not None:  # `*coroutines: Coroutine[...]`: each one is

@@ -54,3 +54,8 @@ async def tasks(sem: Semaphore, coro: Coroutine[Any, Any, None], client: Any) ->
 
 async def not_followed(awaitable) -> None:
     asyncio.ensure_future(awaitable)  # a parameter: a Future or a coroutine, not known
+
+
+async def either(sem: Semaphore, quick: bool) -> None:
+    asyncio.ensure_future(sem.wait() if quick else sem.wait())  # both sides coroutines: a task
+    asyncio.ensure_future(sem.acquire() if quick else later())  # both Futures: none

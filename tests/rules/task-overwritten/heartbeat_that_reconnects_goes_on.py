@@ -1,8 +1,8 @@
 """A heartbeat loop that reconnects when the link drops: connect() stores a new heartbeat over
 the attribute while the old loop, the one that called connect(), goes on beating. Each
 reconnect adds one more heartbeat, and disconnect() reaches only the latest (TL103). The near
-miss's watchdog calls connect() and returns right after: the task replaced is the one about
-to finish (TL001)."""
+miss's watchdog calls connect() and returns right after, or only tells its subscribers first
+(a `for` over a list comes to its end): the task replaced is the one about to finish (TL001)."""
 
 import asyncio
 from typing import Any
@@ -34,6 +34,7 @@ class WatchedLink:
     def __init__(self, ws: Any) -> None:
         self._ws = ws
         self._watchdog: asyncio.Task[None] | None = None
+        self._subscribers: list[Any] = []
 
     async def connect(self) -> None:
         await self._ws.connect()
@@ -41,7 +42,11 @@ class WatchedLink:
 
     async def _watch(self) -> None:
         await self._ws.wait_closed()
-        await self.connect()
+        try:
+            await self.connect()
+        finally:
+            for subscriber in list(self._subscribers):
+                subscriber()
 
     async def disconnect(self) -> None:
         if self._watchdog is not None:

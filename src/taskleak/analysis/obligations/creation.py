@@ -101,6 +101,12 @@ def made_of(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
         return _call(value, scope, resolver)
     if isinstance(value, (cst.Name, cst.Attribute)):
         return _named(value, scope, resolver, spawned, depth)
+    if isinstance(value, (cst.IfExp, cst.BooleanOperation)):  # `a() if x else b()`: both
+        sides = (value.body, value.orelse) if isinstance(value, cst.IfExp) \
+            else (value.left, value.right)
+        made = [made_of(side, scope, resolver, spawned, depth + 1) for side in sides]
+        if made[0].made is made[1].made:
+            return made[0]
     return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
 
 

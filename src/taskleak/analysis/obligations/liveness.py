@@ -112,8 +112,9 @@ def live_at(site: CallSite, keys: frozenset[str], ends: Sequence[Occurrence],
         if point.role is not Role.TEST or edge.kind not in (EdgeKind.TRUE, EdgeKind.FALSE):
             return state
         assert isinstance(point.node, (cst.If, cst.While))
+        test = expand_properties(point.node.test, function)
         for key in tested:
-            says = absent(point.node.test, key)
+            says = absent(test, key)
             if says is not None and says is (edge.kind is EdgeKind.TRUE):
                 return _ENDED
         return state
@@ -125,6 +126,47 @@ def live_at(site: CallSite, keys: frozenset[str], ends: Sequence[Occurrence],
         return None
     return Overwrite(earlier=any(Held.EARLIER in solution.before[p] for p in stores),
                      own=any(Held.OWN in solution.before[p] for p in stores))
+
+
+def expand_properties(test: cst.BaseExpression, function: Scope) -> cst.BaseExpression:
+    """`self.resetting` (or `not self.resetting`) where `resetting` is a property of the
+    method's class that returns one expression (`return self._task is not None and not
+    self._task.done()`): that expression, read as the test."""
+    negated = isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)
+    inner = test.expression if isinstance(test, cst.UnaryOperation) and negated else test
+    cls = function.enclosing_class()
+    if cls is None or not isinstance(inner, cst.Attribute) or dotted(inner.value) \
+            != function.self_name:
+        return test
+    found = _returned_by_property(cls, inner.attr.value, function.self_name or "")
+    if found is None:
+        return test
+    return cst.UnaryOperation(cst.Not(), found) if negated else found
+
+
+def _returned_by_property(cls: Scope, name: str, self_name: str) -> cst.BaseExpression | None:
+    bindings = cls.bindings.get(name, [])
+    if len(bindings) != 1 or not bindings[0].is_property:
+        return None
+    prop = next((c for c in cls.children if c.name == name and isinstance(c.node, cst.FunctionDef)),
+                None)
+    if prop is None or prop.self_name != self_name:
+        return None  # (its `self` named otherwise: the expression would not read the same)
+    assert isinstance(prop.node, cst.FunctionDef)
+    body = prop.node.body
+    stmts = [s for s in body.body if not _docstring(s)] if isinstance(body, cst.IndentedBlock) \
+        else []
+    if len(stmts) == 1 and isinstance(stmts[0], cst.SimpleStatementLine) \
+            and len(stmts[0].body) == 1 and isinstance(ret := stmts[0].body[0], cst.Return) \
+            and ret.value is not None:
+        return ret.value
+    return None
+
+
+def _docstring(stmt: cst.BaseStatement) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 \
+        and isinstance(stmt.body[0], cst.Expr) \
+        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
 
 
 def _aliases(graph: Graph, keys: frozenset[str]) -> frozenset[str]:
@@ -207,13 +249,13 @@ def ends_right_after(function: Scope, seqs: Sequence[int], graphs: FunctionGraph
 
 
 def _finite_after(graph: Graph, start: int) -> bool:
-    """No path from `start`'s normal successors comes back to it or goes round a loop (a
-    depth-first walk that meets a point still on its path has found a loop). The asking call
-    raising asked for nothing: its own exception edges are not followed."""
+    """No normal path from `start` comes back to it or goes round a loop that may go on (a
+    `while`, an `async for`); a `for` over a collection comes to its end. Exceptions after the
+    asking are not followed: the ways that matter are the coroutine's own. (A depth-first walk
+    that meets a point still on its path has found a loop.)"""
     on_path: set[int] = set()
     done: set[int] = set()
-    first = [e.target for e in graph.points[start].edges if e.kind is not EdgeKind.RAISE]
-    stack: list[tuple[int, list[int]]] = [(start, first)]
+    stack: list[tuple[int, list[int]]] = [(start, _normal(graph, start))]
     on_path.add(start)
     while stack:
         index, todo = stack[-1]
@@ -224,8 +266,20 @@ def _finite_after(graph: Graph, start: int) -> bool:
             continue
         nxt = todo.pop()
         if nxt in on_path:
-            return False
+            if nxt == start or not _ends_by_itself(graph.points[nxt]):
+                return False
+            continue
         if nxt not in done:
             on_path.add(nxt)
-            stack.append((nxt, list(graph.points[nxt].successors())))
+            stack.append((nxt, _normal(graph, nxt)))
     return True
+
+
+def _normal(graph: Graph, index: int) -> list[int]:
+    return [e.target for e in graph.points[index].edges if e.kind is not EdgeKind.RAISE]
+
+
+def _ends_by_itself(point: Point) -> bool:
+    """A loop head whose loop comes to an end: a `for` over a collection (not `async for`)."""
+    node = point.node
+    return point.role is Role.ITEM and isinstance(node, cst.For) and node.asynchronous is None
