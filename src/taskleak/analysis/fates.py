@@ -198,3 +198,11 @@ class Fate:
         keeper = data.get("keeper")
         return cls(**{**data, "kind": FateKind(data["kind"]),
                       "keeper": Keeper(keeper) if keeper is not None else None})
+
+
+def returns_to_callers(fates: tuple[Fate, ...]) -> bool:
+    """Some fate hands the task back to the caller, and nothing here keeps it: returned at
+    once, or through a local or a local collection that is returned."""
+    return any(f.kind is FateKind.RETURNED or (
+        f.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED)
+        and f.handed == "returned") for f in fates)

@@ -9,7 +9,9 @@ tasks (it iterates it in a body that does so: `for fut in futures: fut.cancel()`
 parameters cost nothing; positional ones, `*args` and `**kwargs` (`for name, task in
 tasks.items()`); a collection it prunes (`tasks.discard(task)`: a done-callback handed
 `partial(drop_task, self._tasks)`) is pruned there. Kept (stored, put in a collection) or
-handed on: no use is exported, and the caller's hand-off stays not followed.
+handed on: no use is exported, and the caller's hand-off stays not followed; but kept in an
+attribute of the function's own object (or a collection it holds) that the object's methods
+end, it is a transfer to an owner that ends it: exported as an end (`kept_by_its_owner`).
 
 A parameter's task re-wrapped and waited in a race that leaves it running
 (`ensured = [ensure_future(fut) for fut in futures]; await asyncio.wait(ensured, timeout=t)`,
@@ -24,7 +26,8 @@ from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.effects import Effects
+from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.handoffs import to_a_builtin
 from taskleak.analysis.interface import ParamUse
@@ -89,13 +92,29 @@ def parameter_uses(root: Scope, ownership: Ownership, spawns: Sequence[Spawn] = 
             if (fn.qualname, position) in left:
                 continue
             eff = received_effects(ownership, fn, name)
-            ends = eff.cleanup or ""
+            ends = eff.cleanup or kept_by_its_owner(ownership, eff) or ""
             if not ends and (eff.stores or eff.collections or eff.key_collections or eff.weak
                              or eff.handed):
                 continue  # kept, or handed on: not followed
             out.append(ParamUse(fn.qualname, position, name, fn.self_name is not None, ends,
                                 star))
     return tuple(out)
+
+
+def kept_by_its_owner(ownership: Ownership, eff: Effects) -> str:
+    """A transfer: the parameter's task is stored in an attribute (or a collection held by one)
+    of the function's own object, which that object's methods end (`self._tasks.add(task)`,
+    pruned by its done-callback and cancelled in `stop()`): the caller handing it over has
+    given it to an owner that ends it. "handed to self._tasks (cancelled in stop(), pruned in
+    _keep())", or "" when no such owner ends it."""
+    for target, scope in [*eff.collections, *eff.stores]:
+        holder = ownership.holder_for(target, scope)
+        if holder is None or holder.kind is not Keeper.ATTRIBUTE:
+            continue
+        cleanup = ownership.effects(holder).cleanup
+        if cleanup:
+            return f"handed to {holder.label} ({cleanup})"
+    return ""
 
 
 def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]

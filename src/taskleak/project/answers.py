@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from taskleak.analysis.facts import Question, QuestionKind, SpawnFacts
-from taskleak.analysis.fates import Fate, FateKind, Keeper, listed
+from taskleak.analysis.fates import Fate, FateKind, Keeper, listed, returns_to_callers
 from taskleak.analysis.forgetting_helpers import caller_decides
 from taskleak.analysis.interface import (
     CallArg,
@@ -319,8 +319,14 @@ def dropped_returns(index: ProjectIndex, path: str, spawn: SpawnFacts
     calls of a spawn helper, with the function each calls (through another object's typed
     attribute too: `self.hass.async_create_task(...)`, placed in the first pass)."""
     out = []
+    # the task goes back to the callers only as the hand-offs' answers leave it: a function
+    # that hands it to an owner that ends it (another module's `self._keep(task)`) and returns
+    # it too gives them a borrow, which they may drop (the question came from the fates for
+    # hand-offs that end nothing)
+    returned = returns_to_callers(answer_handoffs(index, path, spawn).fates)
     for q in spawn.questions:
-        if q.kind not in (QuestionKind.RETURNED_TASK, QuestionKind.HELPER_CALLERS):
+        if q.kind not in (QuestionKind.RETURNED_TASK, QuestionKind.HELPER_CALLERS) \
+                or (q.kind is QuestionKind.RETURNED_TASK and not returned):
             continue
         helper = q.kind is QuestionKind.HELPER_CALLERS
         functions = [q.owner] if helper else [q.owner, *index.passing_on(path, q.owner)]

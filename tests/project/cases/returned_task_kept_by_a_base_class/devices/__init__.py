@@ -1,0 +1,1 @@
+"""A device library: each command runs as a task the device keeps and also returns."""
