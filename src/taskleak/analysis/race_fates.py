@@ -50,9 +50,11 @@ class RaceFates:
                 # left running when the timeout cancels the shield
                 race = race_of((*site.path, site.node), site.seq, site.scope)
             label = f"passed to {site.dest.callee}()"
-        left = left_running(race, self._pending_ends(race), site.path) \
-            if race is not None else None
-        return self._left(sp, None, label, left, make) if left is not None else None
+        pending = self._pending_ends(race) if race is not None else []
+        left = left_running(race, pending, site.path) if race is not None else None
+        if left is None:
+            return None
+        return self._left(sp, None, label, left, make, _after_it(left, pending))
 
     def left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects,
                      make: MakeFate, collection: bool = False) -> Fate | None:
@@ -80,7 +82,8 @@ class RaceFates:
             if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
                    for a in eff.await_reads):
                 continue  # awaited before this wait: done by then (a local reused later)
-            left = left_running(race, ends + self._pending_ends(race), sp.site.path)
+            pending = self._pending_ends(race)
+            left = left_running(race, ends + pending, sp.site.path)
             if left is None:
                 continue
             handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
@@ -93,7 +96,7 @@ class RaceFates:
             if handed is not None:
                 return self._handed(sp, holder, label, f"passed to {handed.dest.callee}() after "
                                     f"{race.call}: not followed", make, collection)
-            return self._left(sp, holder, label, left, make)
+            return self._left(sp, holder, label, left, make, _after_it(left, ends + pending))
         generator = left_at_a_yield(sp.site, eff) if holder.kind is Keeper.LOCAL else ""
         if generator:  # its consumer can stop the generator before it ends the task
             return make(FateKind.LEFT_AT_YIELD, sp, holder, holder=label,
@@ -151,10 +154,13 @@ class RaceFates:
         return make(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key, handed=handed)
 
     def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race,
-              make: MakeFate) -> Fate:
+              make: MakeFate, after: str = "") -> Fate:
         fn = race.scope.method() or race.scope
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
-        if runner:  # `asyncio.run(main())`: what main() leaves running is cancelled at its end
+        if after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
+            cleanup = (f"{after} after {race.call}, on the normal way out; a cancelled waiter "
+                       "(a timeout cutting the wait short) leaves it running")
+        elif runner:  # `asyncio.run(main())`: what main() leaves running is cancelled at its end
             cleanup = (f"left running by {race.call} until {fn.name}() returns, then cancelled "
                        f"by {runner}")
         elif sp.threadsafe and (loop_end := loop_ended_after(sp, race.scope.function() or fn)):
@@ -195,3 +201,17 @@ def timed_result(callee: str, path: tuple[cst.CSTNode, ...], seq: int, scope: Sc
         return None
     return Race(f"{callee_text(path[-1])}(timeout=...)", "its timeout raises with it still "
                 "running", False, True, path[:-1], seq, scope)
+
+
+def _after_it(race: Race, ends: list[Occurrence]) -> str:
+    """"cancelled in fetch()" when what a timeout can cut short (`race.timeout`: the waiter
+    itself is cancelled) is ended after the wait in the same function: on every normal way out,
+    not in a `finally` (RUBRIC convention 2: low, and said); "" otherwise."""
+    method = race.scope.method()
+    after = [o for o in ends if o.seq > race.seq and o.scope.method() is method]
+    if not race.timeout or race.exit_only or not after:
+        return ""
+    verbs = {Flow.CANCEL: "cancelled", Flow.AWAITED: "awaited", Flow.GATHERED: "gathered"}
+    first = min(after, key=lambda o: list(verbs).index(o.dest.kind) if o.dest.kind in verbs
+                else len(verbs))  # a cancel first: it is what ends the losers
+    return f"{verbs.get(first.dest.kind, 'ended')} in {where(first.scope)}"

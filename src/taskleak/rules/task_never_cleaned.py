@@ -133,9 +133,11 @@ Also reported here:
   `break`, a `return`, a `yield` of its generator, its `timeout=`; one that runs to the end
   awaits them all), or waited through `asyncio.wait`/`shield` under a
   timeout (`asyncio.timeout`, `async_timeout`, `wait_for`), when nothing cancels the losers after
-  the wait (or, where a timeout can cut it short, in a `finally` or an `except`); the task
-  `shield(work())` makes for its coroutine too (`wait_for(shield(work()), 5)`); a race in a
-  function the task is handed to is judged at that call, by what the caller does after it;
+  the wait; the task `shield(work())` makes for its coroutine too (`wait_for(shield(work()),
+  5)`); a race in a function the task is handed to is judged at that call, by what the caller
+  does after it. Losers cancelled on every normal way out after the wait, where only a cancel of
+  the waiter itself (a timeout cutting it short) would skip that, are low (task-tracked) and
+  the row says a cancelled waiter leaves them running;
 - a concurrent Future of `run_coroutine_threadsafe` that a thread waits for with
   `.result(timeout)`, when nothing cancels it in a `finally` or an `except` around the wait: at
   the timeout the coroutine goes on running in the loop's thread (a timeout caught in a loop

@@ -1,4 +1,7 @@
-"""Races that return, or are cut short, while what they wait for still runs."""
+"""Races that return, or are cut short, while what they wait for still runs. A race whose losers
+are cancelled on every normal way out, only a cancel of the waiter (a timeout) skipping it, is
+low and says so (RUBRIC convention 2: `get_services`); with no cancel after it at all (`sync`),
+medium."""
 
 import asyncio
 
