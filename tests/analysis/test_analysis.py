@@ -84,7 +84,7 @@ def test_nested_function_spawn_bound_to_outer_closure_list_is_tracked() -> None:
             for item in items:
                 spawn(item)
             await asyncio.gather(*tasks)
-    """) == [(6, "TL001", "low"), (8, "TL001", "low")]  # 8: spawned by spawn(), which keeps it
+    """) == [(6, "TL001", "low")]  # 8 calls spawn(), which keeps it: the row is its spawn
 
 
 def test_walrus_that_is_read_later_is_tracked() -> None:

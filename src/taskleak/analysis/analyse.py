@@ -109,6 +109,7 @@ class ModuleAnalysis:
                 questions=self._questions(sp, fates + otherwise, context, helpers) + asked,
                 helper=sp.spawner if self._asks_project(sp) else "",
                 arguments=self._arguments(sp) if self._asks_project(sp) else (),
+                project_helper=sp.helper is not None and sp.helper.project,
             ))
         return tuple(out)
 

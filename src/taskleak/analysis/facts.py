@@ -80,6 +80,10 @@ class SpawnFacts:
     # its fates when every function of another module it is handed to (HANDED_TO) ends
     # nothing: the join takes them when it finds that so (`foreign_handoffs.py`)
     otherwise: tuple[Fate, ...] = ()
+    # a call of a spawn helper of the project (not a configured one): when the helper keeps or
+    # drops the task itself, the task is created in the helper, whose spawn is the row (RUBRIC
+    # convention 1), and the call is none
+    project_helper: bool = False
 
     @property
     def structured(self) -> bool:
@@ -102,6 +106,8 @@ class SpawnFacts:
             data["advice"] = [self.advised_rule, _fix_json(self.fix), self.no_fix_reason]
         if self.otherwise:
             data["otherwise"] = [f.to_json() for f in self.otherwise]
+        if self.project_helper:
+            data["project_helper"] = True
         return data
 
     @classmethod
@@ -115,7 +121,8 @@ class SpawnFacts:
                    tuple(Question.from_json(q) for q in data.get("questions", ())),
                    helper, tuple(arguments),
                    FixInfo(FixKind(fix[0]), fix[1], fix[2]) if fix is not None else None,
-                   reason, rule, tuple(Fate.from_json(f) for f in data.get("otherwise", ())))
+                   reason, rule, tuple(Fate.from_json(f) for f in data.get("otherwise", ())),
+                   bool(data.get("project_helper")))
 
 
 def _fix_json(fix: FixInfo | None) -> list[Any] | None:

@@ -80,6 +80,8 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
                 repeating=call.repeating, evidence=call.evidence,
                 function=call.caller.rsplit(".", 1)[-1], handed=call.called_back)
     helper = index.functions.get((spawned_in, function))
+    if helper is not None and helper.promise in _MADE_INSIDE:
+        return None  # the task is made, and kept or lost, in the helper: its spawn is the row
     if helper is not None and helper.promise is Promise.KEEPS_AND_CLEANS:
         # a helper that keeps and ends what it spawns: the call hands it the work
         fate = replace(fate, kind=FateKind.HELPER_KEEPS, holder=name, cleanup=helper.cleanup,
@@ -161,6 +163,20 @@ def _no_fix_reason(fate: Fate, call: DroppedCall, many: bool) -> str | None:
     return None
 
 
+# What a helper of the project does with the task it makes when its calls are no rows: the task
+# is created in it, and kept, ended or lost there (RUBRIC convention 1)
+_MADE_INSIDE = frozenset({Promise.KEEPS_AND_CLEANS, Promise.KEEPS, Promise.DROPS})
+_KEPT_OR_LOST_INSIDE = frozenset({FateKind.HELPER_KEEPS, FateKind.HELPER_NEVER_ENDS,
+                                  FateKind.HELPER_DROPS})
+
+
+def _made_in_the_helper(sf: SpawnFacts, fates: tuple[Fate, ...] | None) -> bool:
+    """A call of a helper of the project that keeps, ends or drops the task itself: the row is
+    the helper's spawn, not the call."""
+    judged = fates or sf.fates
+    return sf.project_helper and bool(judged) and judged[0].kind in _KEPT_OR_LOST_INSIDE
+
+
 def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
     """A call is a spawn unless its receiver needed another module to type it and that module
     does not hold an event loop there (`receivers.py`)."""
@@ -205,7 +221,9 @@ def join(files: Sequence[FileFacts], scanned: int,
     for path, sf, _, judgement in judged:
         first.setdefault((path, sf.context), judgement)
     for path, sf, fates, inside in judged:
-        findings.append(_kept_by_a_helper(index, path, sf, fates, inside, first, strict))
+        judgement = _kept_by_a_helper(index, path, sf, fates, inside, first, strict)
+        if not _made_in_the_helper(sf, fates):
+            findings.append(judgement)
         for caller_path, call, function in dropped_returns(index, path, sf):
             found = _call_site(index, caller_path, call, function, path, inside)
             if found is not None and (caller_path, call.ordinal) not in call_sites:

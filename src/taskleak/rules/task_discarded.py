@@ -212,11 +212,13 @@ Checks for task spawns whose Task is dropped as soon as it is created:
   leave first (and no `finally` ends it): on that way out the task is dropped while it runs;
 - is put in a local collection that is never gathered, returned or stored;
 - is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`;
-- is a call of a project function that spawns what it is given and neither keeps nor returns
-  the task (a spawner whose promise is `drops`): each call loses one, whatever it does with the
-  result. The fix belongs in that function, so the call has none. What it is given may also be
-  awaited or called by a function it defines and spawns (`async def inner(): await func`); a
-  parameter that function only reads (`task.exception()`) is data, not work;
+- is a call of a configured spawner whose promise is `drops` (it neither keeps nor returns the
+  task): each call loses one, whatever it does with the result. A function of the project that
+  spawns what it is given and drops it is reported once, at its own spawn, where the task is
+  created and where the fix belongs (one row per place a task is created); its calls are no
+  rows. What it is given may also be awaited or called by a function it defines and spawns
+  (`async def inner(): await func`); a parameter that function only reads
+  (`task.exception()`) is data, not work;
 - is what a project function returns that a call like the ones above calls back later
   (`loop.call_soon_threadsafe(self.async_add_job, job)`, where `async_add_job` returns its
   task): the call that calls it back drops it. No fix is offered there: call back a function

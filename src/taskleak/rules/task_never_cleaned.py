@@ -122,10 +122,8 @@ to a set that a done-callback prunes, and returns it) is judged by what the call
 it, like one from `asyncio.create_task`: pruning forgets a finished task and ends none. A
 helper that also cancels or waits for what it keeps (on shutdown) answers for every call.
 A helper that spawns the work it is given and keeps the task where nothing ends it (an
-attribute, a set that only grows) is reported at its spawn and at each call that hands it
-work, with where it keeps the task ("handed to keep(), which keeps the task in self._current
-but never awaits or cancels it"); when the project finds what ends the helper's task (another
-module cancels the attribute), its calls are tracked rows too.
+attribute, a set that only grows) is reported once, at its spawn, where the task is created;
+its calls are no rows (one row per place a task is created).
 
 Also reported here:
 - a task raced by `asyncio.wait(..., return_when=FIRST_COMPLETED)`, `asyncio.wait(...,

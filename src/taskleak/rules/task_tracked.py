@@ -133,11 +133,11 @@ waited, stored and cancelled on shutdown, kept in a collection that prunes itsel
 structured spawn (`asyncio.TaskGroup.create_task`, anyio/trio `start_soon`/`start`). A task a
 close method starts as its shutdown work and keeps in an attribute, left to end by itself with
 a done-callback that reads its outcome (`.result()` or `.exception()`), is tracked too: it is
-the close itself, and cancelling it on close would stop the shutdown. A call of a function that
-spawns a task of its own and keeps and ends it (`self._start_idle_timer()`) is a spawn too, a
-row of its own: "spawned by _start_idle_timer(), which keeps and ends it: cancelled in close()"
-(calls in its own module, and in the modules a run analyses for spawns of their own; no file is
-read only to find them). An `async def` of the module handed to `add_callback`, `spawn_callback`,
+the close itself, and cancelling it on close would stop the shutdown. A call of a function of
+the project that spawns a task and keeps and ends it (`self._start_idle_timer()`) is no row:
+the task is created in that function, whose spawn is the row (one row per place a task is
+created); a configured spawner's call (`hass.async_create_task(...)`) creates its task at the
+call, and is one. An `async def` of the module handed to `add_callback`, `spawn_callback`,
 `add_callback_from_signal`, `call_later`, `call_at` or `add_timeout` of tornado's IOLoop
 (`IOLoop.current()`, a constructor, an annotated parameter or attribute, an untyped parameter's
 made default: `loop or IOLoop.current()`, traitlets' `Instance(IOLoop)`, an attribute a base class

@@ -1,6 +1,6 @@
 """An integration hands its work to the hub through an attribute typed in its class body: the
-hub keeps and ends it, so the call is a low row of its own. (This module spawns a task of its
-own too, so the first pass reads it: a method helper's package is not searched for callers.)"""
+hub keeps and ends it, so the call is no row (the task is created in the hub's spawn, which is
+the row). (This module spawns a task of its own too, so the first pass reads it.)"""
 
 import asyncio
 
