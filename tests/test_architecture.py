@@ -89,7 +89,31 @@ def test_the_tree_keeps_every_contract() -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert f"{LAYERS_CONTRACT} KEPT" in output
+    assert f"{CIRCLES_CONTRACT} KEPT" in output
     assert re.search(r"Contracts: \d+ kept, 0 broken\.", output), output
+
+
+CIRCLES_CONTRACT = "no import circles"
+
+
+def test_an_import_back_breaks_the_circles_contract(tmp_path: Path) -> None:
+    # the circle taskleak had: the plugin's checks importing the entry point that imports them
+    shutil.copytree(PACKAGE, tmp_path / "src" / "taskleak",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    checks = tmp_path / "src" / "taskleak" / "runtime" / "checks.py"
+    anchor = "from __future__ import annotations\n"
+    source = checks.read_text(encoding="utf-8")
+    assert anchor in source
+    checks.write_text(source.replace(anchor, f"{anchor}import taskleak.pytest_plugin\n", 1),
+                      encoding="utf-8")
+
+    result = _run_lint_imports(tmp_path / "src", tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert f"{CIRCLES_CONTRACT} BROKEN" in output
+    _, _, broken = output.partition("Broken contracts")
+    assert ".pytest_plugin -> .runtime" in broken or ".runtime -> .pytest_plugin" in broken
 
 
 # --- rule codes ----------------------------------------------------------------------------
