@@ -245,13 +245,18 @@ class TaskLeakPlugin:
         from taskleak.runtime.sites import add_internal_packages
 
         for name in add_internal_packages(*self.settings.internal_packages):
-            warnings.warn(
-                pytest.PytestConfigWarning(
-                    f"taskleak_internal_packages: no module or package named {name!r} can be "
-                    "imported; tasks its code creates keep its lines as their creation sites"
-                ),
-                stacklevel=1,
-            )
+            # always shown as a warning: made an error by `filterwarnings = error`, it would
+            # stop the collection with an INTERNALERROR (serially and under xdist alike)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", pytest.PytestConfigWarning)
+                warnings.warn(
+                    pytest.PytestConfigWarning(
+                        f"taskleak_internal_packages: no module or package named {name!r} can "
+                        "be imported; tasks its code creates keep its lines as their creation "
+                        "sites"
+                    ),
+                    stacklevel=1,
+                )
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node: Any, error: object) -> None:
