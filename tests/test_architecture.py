@@ -20,6 +20,7 @@ from helpers import REPO
 SRC = REPO / "src"
 PACKAGE = SRC / "taskleak"
 LAYERS_CONTRACT = "the pipeline's layers"
+CIRCLES_CONTRACT = "no import circles"
 
 # Imports from a lower layer up to a higher one: the analysis may not know about fix advice,
 # nor the rewriter (a fix kind) about the advice that chooses among the kinds.
@@ -59,10 +60,9 @@ def _layers_section(output: str) -> str:
     return broken
 
 
-@pytest.mark.parametrize(("into", "imported", "lower", "higher"), UPWARD,
-                         ids=[f"{low}->{high}" for _, _, low, high in UPWARD])
-def test_an_upward_import_breaks_the_layers_contract(tmp_path: Path, into: Path, imported: str,
-                                                     lower: str, higher: str) -> None:
+def _lint_imports_with(tmp_path: Path, into: Path, imported: str) -> tuple[int, str]:
+    """`lint-imports` (exit code, output) on a copy of the package where the module `into`
+    (a path under src/) also imports `imported`."""
     shutil.copytree(PACKAGE, tmp_path / "src" / "taskleak",
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
@@ -73,10 +73,16 @@ def test_an_upward_import_breaks_the_layers_contract(tmp_path: Path, into: Path,
     assert anchor in source
     target.write_text(source.replace(anchor, f"{anchor}import {imported}\n", 1),
                       encoding="utf-8")
-
     result = _run_lint_imports(tmp_path / "src", tmp_path)
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, output
+    return result.returncode, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("into", "imported", "lower", "higher"), UPWARD,
+                         ids=[f"{low}->{high}" for _, _, low, high in UPWARD])
+def test_an_upward_import_breaks_the_layers_contract(tmp_path: Path, into: Path, imported: str,
+                                                     lower: str, higher: str) -> None:
+    returncode, output = _lint_imports_with(tmp_path, into, imported)
+    assert returncode == 1, output
     assert f"{LAYERS_CONTRACT} BROKEN" in output
     # the copy was the one analysed, and the report names the injected import
     assert f"{lower} is not allowed to import {higher}" in output
@@ -89,7 +95,18 @@ def test_the_tree_keeps_every_contract() -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert f"{LAYERS_CONTRACT} KEPT" in output
+    assert f"{CIRCLES_CONTRACT} KEPT" in output
     assert re.search(r"Contracts: \d+ kept, 0 broken\.", output), output
+
+
+def test_an_import_back_breaks_the_circles_contract(tmp_path: Path) -> None:
+    # the circle taskleak had: the plugin's checks importing the entry point that imports them
+    returncode, output = _lint_imports_with(
+        tmp_path, Path("taskleak/runtime/checks.py"), "taskleak.pytest_plugin")
+    assert returncode == 1, output
+    assert f"{CIRCLES_CONTRACT} BROKEN" in output
+    _, _, broken = output.partition("Broken contracts")
+    assert ".pytest_plugin -> .runtime" in broken or ".runtime -> .pytest_plugin" in broken
 
 
 # --- rule codes ----------------------------------------------------------------------------

@@ -6,30 +6,26 @@ start of its setup to the end of its teardown: a task it started that is still p
 fixtures are torn down, and before its event loop's runner cancels what is left, is a leak
 (`taskleak_when = call` checks at the end of the test body instead, as taskleak did before). A
 leaking test errors at teardown (or warns, with `taskleak_action = warn`); a test that failed
-keeps its own failure and gets a "taskleak" report section.
+keeps its own failure and gets a "taskleak" report section. The run ends with one line that
+counts the async tests checked and those that leaked, a clean run too.
 
     @pytest.mark.taskleak_allow                    # do not check this test
     @pytest.mark.taskleak_allow("heartbeat*")      # tasks it may leave (globs, like ignore)
     @pytest.mark.taskleak_allow(max_leaked=1)      # how many it may leave
 
-When off, the plugin only registers its options and marker: no hook runs per test.
+Its settings are read in `taskleak.pytest_settings`; `taskleak_internal_packages` (ini) names
+the project's own spawn helpers, as `taskleak.runtime.add_internal_packages` does. When off, the
+plugin only registers its options and marker: no hook runs per test.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 import pytest
 
-from taskleak.records import record
+from taskleak.pytest_settings import ACTIONS, MARKER, WHEN, PluginSettings
 
-if TYPE_CHECKING:
-    pass
+_NAME = "taskleak-runtime"
 
-MARKER = "taskleak_allow"
-ACTIONS = ("fail", "warn")
-WHEN = ("teardown", "call")
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("taskleak", "taskleak: asyncio tasks left running by tests")
@@ -61,6 +57,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="check after the test's fixtures are torn down (default) or at the end of its body",
     )
+    _add_ini_settings(parser)
+
+
+def _add_ini_settings(parser: pytest.Parser) -> None:
     parser.addini("taskleak", "check async tests for leaked tasks", type="bool", default=False)
     parser.addini(
         "taskleak_when",
@@ -86,6 +86,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type="bool",
         default=True,
     )
+    parser.addini(
+        "taskleak_internal_packages",
+        "modules or packages (one per line) whose frames are not creation sites, such as the "
+        "project's own spawn helpers: the sites land on their callers",
+        type="linelist",
+        default=[],
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -101,48 +108,5 @@ def pytest_configure(config: pytest.Config) -> None:
         worker_id = getattr(config, "workerinput", {}).get("workerid")
         from taskleak.runtime.checks import TaskLeakPlugin
 
-        plugin = TaskLeakPlugin(_Settings.from_config(config), worker_id)
+        plugin = TaskLeakPlugin(PluginSettings.from_config(config), worker_id)
         config.pluginmanager.register(plugin, _NAME)
-
-
-_NAME = "taskleak-runtime"
-
-
-@record(frozen=True)
-class _Settings:
-    action: str
-    grace: float
-    ignore: tuple[str, ...]
-    report: Path | None
-    collect_garbage: bool = True
-    when: str = "teardown"
-
-    @classmethod
-    def from_config(cls, config: pytest.Config) -> _Settings:
-        action = config.getoption("taskleak_action") or str(config.getini("taskleak_action"))
-        if action not in ACTIONS:
-            raise pytest.UsageError(f"taskleak_action must be fail or warn, got {action!r}")
-        raw_grace = str(config.getini("taskleak_grace")).strip() or "0"
-        try:
-            grace = float(raw_grace)
-        except ValueError:
-            grace = -1.0
-        if not grace >= 0:  # also rejects nan
-            raise pytest.UsageError(
-                f"taskleak_grace must be a number of seconds >= 0, got {raw_grace!r}"
-            )
-        ignore = tuple(str(x) for x in config.getini("taskleak_ignore"))
-        report: Path | None = None
-        cli_report = config.getoption("taskleak_report")
-        ini_report = str(config.getini("taskleak_report")).strip()
-        if cli_report:
-            report = config.invocation_params.dir / cli_report
-        elif ini_report:
-            base = config.inipath.parent if config.inipath else config.rootpath
-            report = base / ini_report
-        when = config.getoption("taskleak_when") or str(config.getini("taskleak_when")).strip()
-        if when not in WHEN:
-            raise pytest.UsageError(f"taskleak_when must be teardown or call, got {when!r}")
-        return cls(action, grace, ignore, report, bool(config.getini("taskleak_gc")), when)
-
-

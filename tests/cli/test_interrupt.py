@@ -82,6 +82,7 @@ def test_check_with_its_workers_running_exits_130_and_leaves_none(tmp_path: Path
     assert _group(proc.pid) == []  # no worker left behind
 
 
+@pytest.mark.slow
 def test_fix_interrupted_while_writing_leaves_whole_files(tmp_path: Path) -> None:
     original = _leaky_tree(tmp_path / "whole" / "t", files=40, spawns=20)
     done = subprocess.run([sys.executable, "-m", "taskleak", "fix", "--no-cache", "t"],

@@ -35,6 +35,7 @@ def _run(*cmd: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
                           text=True, timeout=900, check=False)
 
 
+@pytest.mark.slow
 def test_the_built_wheel_installs_and_runs(tmp_path: Path) -> None:
     checkout = tmp_path / "checkout"
     shutil.copytree(REPO, checkout, ignore=NOT_SHIPPED)

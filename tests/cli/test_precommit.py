@@ -86,6 +86,7 @@ def test_manifest_declares_both_hooks() -> None:
         assert hook["require_serial"] is True  # one process, one report with the total
 
 
+@pytest.mark.slow
 def test_check_hook_fails_on_a_leaking_file(project: Path, tmp_path: Path) -> None:
     result = _try_repo(project, "taskleak", tmp_path / "pre-commit-home")
     output = result.stdout + result.stderr
@@ -99,6 +100,7 @@ def test_check_hook_fails_on_a_leaking_file(project: Path, tmp_path: Path) -> No
     assert "Scanned 43 files" in output
 
 
+@pytest.mark.slow
 def test_fix_hook_repairs_the_leaking_file(project: Path, tmp_path: Path) -> None:
     result = _try_repo(project, "taskleak-fix", tmp_path / "pre-commit-home")
     # pre-commit fails a hook that modified files, so the user can review and stage them

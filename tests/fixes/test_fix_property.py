@@ -167,6 +167,7 @@ def programs(draw: st.DrawFn, owners: bool = False) -> str:
     return "".join(parts)
 
 
+@pytest.mark.slow
 @settings(max_examples=50, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(programs())

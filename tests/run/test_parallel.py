@@ -116,6 +116,7 @@ def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[Spawner, ...],
     return _REAL_ANALYZE_JOB(data, display, spawners, answers_only, extra)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("always_pool")
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
 def test_a_dead_worker_does_not_lose_files(monkeypatch: pytest.MonkeyPatch,

@@ -219,6 +219,12 @@ def test_warn_mode_under_filterwarnings_error_says_why_it_fails(
             "into an error*default::taskleak.runtime.TaskLeakWarning*",
         ]
     )
+    # the error says it once: not the warning first, then the failure raised while handling it
+    error = result.stdout.str().split("ERROR at teardown of test_leaks")[1]
+    error = error.split("taskleak: tasks left running by tests")[0]
+    assert error.count("1 task leaked") == 1, error
+    assert error.count("It was still pending") == 1, error
+    assert "During handling of the above exception" not in error
     # and what it says works: the leak is a warning again
     write(
         pytester,

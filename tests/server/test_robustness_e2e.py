@@ -49,6 +49,7 @@ async def test_an_internal_error_is_logged_and_the_server_goes_on(workspace: Pat
     assert diagnostic.code == DISCARDED.code
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for the RSS")
 async def test_memory_stays_flat_over_a_thousand_edits(workspace: Path) -> None:
     text = LEAKY + "\nLIMIT = 0\n"

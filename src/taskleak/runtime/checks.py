@@ -1,11 +1,12 @@
 """The checks the pytest plugin runs (imported only when `--taskleak` is on).
 
-`taskleak.pytest_plugin` registers the options and the marker; `TaskLeakPlugin` here does the
-work: in teardown mode (the default) a `TestWatch` per test, from the start of its setup to the
-end of its teardown, told by `RunnerHooks` of each loop a runner makes and is about to close;
-in call mode a tracker around the test body. Leaks become a teardown error (or a warning), a
-report section when the test failed by itself, a summary line (carried to the xdist controller
-in the report's user properties) and the runtime report file.
+`taskleak.pytest_plugin` registers the options and the marker (`taskleak.pytest_settings` reads
+them); `TaskLeakPlugin` here does the work: in teardown mode (the default) a `TestWatch` per
+test, from the start of its setup to the end of its teardown, told by `RunnerHooks` of each loop
+a runner makes and is about to close; in call mode a tracker around the test body. Leaks become
+a teardown error (or a warning), a report section when the test failed by itself, a summary line
+(carried to the xdist controller in the report's user properties) and the runtime report file;
+every run ends with one line that counts the tests checked (`runtime/tally.py`).
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from taskleak.pytest_plugin import MARKER
+from taskleak.pytest_settings import MARKER
 from taskleak.records import record
 from taskleak.runtime.leaks import IgnoreRule, LeakedTask, format_leaks
+from taskleak.runtime.tally import CheckedTests
 
 if TYPE_CHECKING:
-    from taskleak.pytest_plugin import _Settings
+    from taskleak.pytest_settings import PluginSettings
     from taskleak.runtime.runners import RunnerHooks
     from taskleak.runtime.watch import TestWatch
 
@@ -53,12 +55,13 @@ class _TestLeaks:
 class TaskLeakPlugin:
     """Registered only when the check is on."""
 
-    def __init__(self, settings: _Settings, worker_id: str | None = None) -> None:
+    def __init__(self, settings: PluginSettings, worker_id: str | None = None) -> None:
         self.settings = settings
         self.worker_id = worker_id  # set in a pytest-xdist worker process
         self.by_test: dict[str, list[LeakedTask]] = {}  # this process's, for the report file
         self.lines: dict[str, str] = {}  # every process's, for the summary
         self.filter_errors = 0  # warn-mode leaks that filterwarnings made errors
+        self.tally = CheckedTests()  # this process's, plus every xdist worker's at the controller
         self._watch: TestWatch | None = None
         self._allowed = 0
         self._call_failed = False
@@ -95,6 +98,7 @@ class TaskLeakPlugin:
     def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, object, object]:
         if self._hooks is not None and _is_async_test(item):
             allowed = _allowance(item)  # type: ignore[arg-type]
+            self.tally.count(allowed is not None)
             if allowed is not None:
                 from taskleak.runtime.watch import TestWatch
 
@@ -168,6 +172,7 @@ class TaskLeakPlugin:
         ):
             return (yield)
         allowed = _allowance(item)
+        self.tally.count(allowed is not None)
         if allowed is None:  # @taskleak_allow with no argument: not checked
             return (yield)
         patterns, max_leaked = allowed
@@ -212,7 +217,11 @@ class TaskLeakPlugin:
             item.warn(TaskLeakWarning(f"{item.nodeid}: {message}"))
         except TaskLeakWarning:  # filterwarnings = error made the warning an exception
             self.filter_errors += 1
-            pytest.fail(f"{message}\n{FILTERED_TO_ERROR}", pytrace=False)
+        else:
+            return
+        # failed outside the except block: inside it, the warning (the same message) would be
+        # the failure's context and print first
+        pytest.fail(f"{message}\n{FILTERED_TO_ERROR}", pytrace=False)
 
     def _record(self, item: pytest.Item, leaks: list[LeakedTask]) -> None:
         self.by_test[item.nodeid] = leaks
@@ -228,10 +237,39 @@ class TaskLeakPlugin:
             for stale in _worker_reports(self.settings.report):  # from an earlier run
                 stale.unlink(missing_ok=True)
 
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        # after collection, not at configure time: the test modules are imported then and the
+        # project is on sys.path, so the names resolve as the tests import them
+        if not self.settings.internal_packages:
+            return
+        from taskleak.runtime.sites import add_internal_packages
+
+        for name in add_internal_packages(*self.settings.internal_packages):
+            # always shown as a warning: made an error by `filterwarnings = error`, it would
+            # stop the collection with an INTERNALERROR (serially and under xdist alike)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", pytest.PytestConfigWarning)
+                warnings.warn(
+                    pytest.PytestConfigWarning(
+                        f"taskleak_internal_packages: no module or package named {name!r} can "
+                        "be imported; tasks its code creates keep its lines as their creation "
+                        "sites"
+                    ),
+                    stacklevel=1,
+                )
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: object) -> None:
+        """pytest-xdist's controller: a worker finished; add the tests it checked."""
+        self.tally.add(getattr(node, "workeroutput", {}).get(_PROPERTY))
+
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if self._watch is not None:  # interrupted mid-test
             self._watch.close()
             self._watch = None
+        workeroutput = getattr(session.config, "workeroutput", None)
+        if isinstance(workeroutput, dict):  # a pytest-xdist worker: the controller adds it up
+            workeroutput[_PROPERTY] = self.tally.to_json()
         report = self.settings.report
         if report is None:
             return
@@ -259,17 +297,17 @@ class TaskLeakPlugin:
             part.unlink(missing_ok=True)
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if not self.lines and self.settings.report is None:
-            return
-        terminalreporter.write_sep("-", "taskleak: tasks left running by tests")
-        for nodeid, text in self.lines.items():
-            terminalreporter.write_line(f"{nodeid}: {text}")
-        if not self.lines:
-            terminalreporter.write_line("no test left a task running")
+        if self.lines:
+            terminalreporter.write_sep("-", "taskleak: tasks left running by tests")
+            for nodeid, text in self.lines.items():
+                terminalreporter.write_line(f"{nodeid}: {text}")
         if self.filter_errors:
             from taskleak.runtime.advice import FILTERED_TO_ERROR
 
             terminalreporter.write_line(FILTERED_TO_ERROR)
+        # always one line, a clean run too, as pytest-cov and pytest-xdist print theirs: the
+        # check ran, on how many tests
+        terminalreporter.write_line(self.tally.line(len(self.lines), self.settings.when))
         if self.settings.report is not None:
             terminalreporter.write_line(f"runtime report: {self.settings.report}")
 
@@ -320,7 +358,7 @@ def _tracked(
     test: Callable[..., Awaitable[Any]],
     found: _TestLeaks,
     ignore: list[IgnoreRule],
-    settings: _Settings,
+    settings: PluginSettings,
 ) -> Callable[..., Awaitable[Any]]:
     """The test function, run inside a tracker on whatever loop runs it."""
     from taskleak.runtime.track import Tracker

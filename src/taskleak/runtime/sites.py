@@ -81,16 +81,23 @@ class _InternalFiles:
         self.cache: dict[str, bool] = {}
         self.add(*packages)
 
-    def add(self, *packages: str) -> None:
+    def add(self, *packages: str) -> tuple[str, ...]:
+        """Add the packages; return the names no module or package was found for."""
         prefixes = list(self._prefixes)
+        missing: list[str] = []
         for name in packages:
             if name in self._packages:
                 continue
+            found = _package_prefixes(name)
+            if not found:
+                missing.append(name)
+                continue  # not remembered: a later call, once it is importable, adds it
             self._packages.append(name)
-            prefixes.extend(_package_prefixes(name))
+            prefixes.extend(found)
         self._prefixes = tuple(prefixes)
         self.cache = {}  # rebuild lazily: new prefixes change earlier answers
         _kinds.clear()
+        return tuple(missing)
 
     def __call__(self, filename: str) -> bool:
         return filename.startswith(self._prefixes) if self._prefixes else False
@@ -123,13 +130,15 @@ def _package_prefixes(name: str) -> list[str]:
 _internal = _InternalFiles(DEFAULT_INTERNAL_PACKAGES)
 
 
-def add_internal_packages(*packages: str) -> None:
+def add_internal_packages(*packages: str) -> tuple[str, ...]:
     """Treat frames from these modules or packages as internal (like asyncio's).
 
     Use it for your own spawn helpers (`def spawn(coro): return asyncio.create_task(coro)`)
     so that the creation site is the helper's caller, where `taskleak check` reports it.
+    Returns the names that no importable module or package has (nothing is added for them).
+    The pytest plugin's `taskleak_internal_packages` ini setting calls it.
     """
-    _internal.add(*packages)
+    return _internal.add(*packages)
 
 
 def is_internal(filename: str) -> bool:
