@@ -46,6 +46,51 @@ class FixKind(Enum):
     REMOVE_NOQA = "remove-noqa"
 
 
+class Family(str, Enum):
+    """What became of a spawn's obligation (the task it created): its end, its hand-over, or
+    how it is lost (`taskleak.analysis.obligations.paths`)."""
+
+    ENDED = "ended"  # discharged: awaited, cancelled, gathered, pruned once done, structured
+    HANDED = "handed"  # transferred to whoever ends it: the caller, a helper, a loop
+    UNRESOLVED = "unresolved"  # a holder or an argument the analysis did not follow
+    DROPPED = "dropped"  # lost: nothing keeps it (or only a local that dies, a weak reference)
+    OVERWRITTEN = "overwritten"  # lost: its holder is overwritten while it may still run
+    UNENDED = "unended"  # kept, but nothing ends it (or a race, a `yield`, leaves it running)
+
+
+@record(frozen=True)
+class Holding:
+    """One holder the task goes through: `kind` (local, attribute, global, collection, entry,
+    caller, callee, group, loop ...) and its name as written (`self._tasks`)."""
+
+    kind: str
+    name: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "name": self.name}
+
+
+@record(frozen=True)
+class Obligation:
+    """A finding's path: the task created, the holders it goes through, and what ends it (a
+    low row's `end`, or what was not followed: `unresolved`) or how it is lost (`loss`)."""
+
+    family: Family
+    created: str  # the spawner and what it runs: "asyncio.create_task(self._send())"
+    holders: tuple[Holding, ...] = ()
+    end: str = ""
+    loss: str = ""
+    unresolved: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"family": self.family.value, "created": self.created,
+                               "holders": [h.to_json() for h in self.holders]}
+        for name in ("end", "loss", "unresolved"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
+        return out
+
+
 @record(frozen=True)
 class FixInfo:
     """A fix that taskleak can apply to a finding."""
@@ -89,6 +134,7 @@ class Finding:
     statement_line: int = 0  # 1-based first line of the statement holding the spawn (noqa)
     confirmed: bool = False  # a runtime report saw this spawn leak
     structured: bool = False  # spawned in a task group: safe by construction, never gated
+    obligation: Obligation | None = None  # its path (a spawn's findings; not a file's)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
@@ -115,6 +161,8 @@ class Finding:
             row["no_fix_reason"] = self.no_fix_reason
         if self.confirmed:
             row["confirmed_at_runtime"] = True
+        if self.obligation is not None:
+            row["obligation"] = self.obligation.to_json()
         return row
 
 

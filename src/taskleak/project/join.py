@@ -23,11 +23,12 @@ from taskleak.advice.returned import (
 from taskleak.analysis.facts import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
 from taskleak.analysis.interface import DroppedCall, Promise
+from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns, promised
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.receivers import is_loop
-from taskleak.rules import judge
+from taskleak.rules import judge, judged
 from taskleak.rules.task_end_unknown import RULE as UNFOLLOWED
 
 
@@ -47,7 +48,7 @@ def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None,
             strict: bool = False) -> Finding:
     """The finding on one spawn of the file shown as `path` (with `fates` when the project
     completed them; `strict`: see `rules.judge`)."""
-    verdict = judge(fates or sf.fates, strict=strict)
+    verdict, fate = judged(fates or sf.fates, strict=strict)
     # the module's advice took the call to give a task; a helper whose body the join read
     # drops it (a spawner with no promise): there is none to keep, the fix belongs in it
     first = fates[0] if fates else None
@@ -63,6 +64,7 @@ def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None,
         no_fix_reason=HELPER_DROPS_NO_FIX if drops
         else sf.no_fix_reason if advised else None, context=sf.context,
         snippet=sf.snippet, statement_line=sf.statement_line, structured=sf.structured,
+        obligation=obligation_of(fate, verdict.risk, f"{sf.spawner}({fate.coroutine})"),
     )
 
 
@@ -104,6 +106,7 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
         fix=RETURNED_TASK_FIX if fate.kind is FateKind.DROPPED_RETURN and not many
         and not call.awaited and not call.called_back else None,
         no_fix_reason=_no_fix_reason(fate, call, many),
+        obligation=obligation_of(fate, verdict.risk, f"{function}(), which returns it"),
     )
 
 

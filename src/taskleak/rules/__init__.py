@@ -25,7 +25,8 @@ from taskleak.rules.base import (
 from taskleak.rules.task_tracked import not_followed
 
 __all__ = ["ALL_RULES", "CODE_PREFIX", "FIX_KINDS", "INFORMATIONAL", "RULES", "RULES_BY_NAME",
-           "Category", "FixKind", "FixKindInfo", "Rule", "Verdict", "judge", "rule_for"]
+           "Category", "FixKind", "FixKindInfo", "Rule", "Verdict", "judge", "judged",
+           "rule_for"]
 
 # Modules of this package that are not rules.
 _SUPPORT = frozenset({"base", "docs", "texts"})
@@ -63,13 +64,19 @@ def judge(fates: Sequence[Fate], *, strict: bool = False) -> Verdict:
     spawn with several fates (bound to several targets) the least risky one (a fate followed
     before one that is not). `strict`: the opt-in task-end-unknown rule is selected, and
     reports what task-tracked otherwise lists as not followed."""
-    verdicts = [_judge(f, strict) for f in fates]
-    verdict = min(verdicts, key=lambda v: (v.risk.rank, v.rule.category is Category.UNFOLLOWED))
+    return judged(fates, strict=strict)[0]
+
+
+def judged(fates: Sequence[Fate], *, strict: bool = False) -> tuple[Verdict, Fate]:
+    """`judge`'s verdict, and the fate it was given for (the one that counts)."""
+    verdicts = [(_judge(f, strict), f) for f in fates]
+    verdict, fate = min(verdicts, key=lambda v: (v[0].risk.rank,
+                                                 v[0].rule.category is Category.UNFOLLOWED))
     unresolved = next((f for f in fates if f.unresolved), None)
     if unresolved is not None and verdict.risk.rank > Risk.LOW.rank:
         # whether the spawn makes a task at all is not known: never a finding built on a guess
-        return not_followed(unresolved, strict)
-    return verdict
+        return not_followed(unresolved, strict), unresolved
+    return verdict, fate
 
 
 def _judge(fate: Fate, strict: bool) -> Verdict:

@@ -1,0 +1,44 @@
+"""Every spawn finding's JSON carries its obligation's path (issue 55): a high or medium row
+says how the task is lost (`loss`, a family of loss), a low row what ends it or who takes it
+(`end`) or what was not followed (`unresolved`); the holders are the ones its words name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import TESTS, analyze_source, sample_files
+
+from taskleak.model import Family, Risk
+
+LOSSES = {Family.DROPPED, Family.OVERWRITTEN, Family.UNENDED}
+PROGRAMS = [p for p in sample_files() if "suppression" not in p.parts]
+
+
+@pytest.mark.parametrize("path", PROGRAMS, ids=lambda p: str(p.relative_to(TESTS.parent)))
+def test_each_finding_carries_its_path(path: Path) -> None:
+    for finding in analyze_source(path.read_text(encoding="utf-8", errors="replace"), path.name):
+        if finding.rule.startswith("TL9"):  # about a noqa comment, not a spawn
+            continue
+        obligation = finding.obligation
+        assert obligation is not None, finding
+        assert obligation.created, finding
+        if finding.risk in (Risk.HIGH, Risk.MEDIUM):
+            assert obligation.family in LOSSES and obligation.loss, finding
+            assert not obligation.end and not obligation.unresolved
+        elif obligation.family is Family.UNRESOLVED:
+            assert obligation.unresolved and not obligation.loss, finding
+        else:
+            assert obligation.family in (Family.ENDED, Family.HANDED), finding
+            assert obligation.end and not obligation.loss, finding
+
+
+def test_the_json_row_names_the_holders_and_the_loss() -> None:
+    [finding] = analyze_source(
+        "import asyncio\n\n\nclass Poller:\n    def start(self):\n"
+        "        self._task = asyncio.create_task(self._poll())\n\n"
+        "    async def _poll(self):\n        while True:\n            await asyncio.sleep(1)\n")
+    row = finding.to_json()["obligation"]
+    assert row == {"family": "unended", "created": "asyncio.create_task(self._poll())",
+                   "holders": [{"kind": "attribute", "name": "self._task"}],
+                   "loss": "kept, but nothing awaits, cancels or gathers it"}
