@@ -36,10 +36,20 @@ from taskleak.files.cachedir import (
     write_cache_file,
 )
 from taskleak.files.regular import read_regular
-from taskleak.model import Finding, FixInfo, FixKind, Risk, RunResult, Skipped
+from taskleak.model import (
+    Family,
+    Finding,
+    FixInfo,
+    FixKind,
+    Holding,
+    Obligation,
+    Risk,
+    RunResult,
+    Skipped,
+)
 from taskleak.records import record
 
-FORMAT = 1
+FORMAT = 2  # 2: a finding's obligation path
 
 
 @record
@@ -140,27 +150,31 @@ class RunRecord:
         return write_cache_file(self.directory, self.file, data)
 
 
-_ENUMS: dict[str, type[Enum]] = {"risk": Risk, "kind": FixKind}
+# The enum fields of each recorded class, by name (a holding's `kind` is plain text).
+_ENUMS: dict[type[Any], dict[str, type[Enum]]] = {
+    Finding: {"risk": Risk}, FixInfo: {"kind": FixKind}, Obligation: {"family": Family}}
 
 
-def _encode(obj: Any) -> dict[str, Any]:
-    """Every field of a finding, a fix or a skipped file (enums by value)."""
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        if isinstance(value, Enum):
-            value = value.value
-        elif isinstance(value, FixInfo):
-            value = _encode(value)
-        out[f.name] = value
-    return out
+def _encode(obj: Any) -> Any:
+    """Every field of a finding, a fix, an obligation or a skipped file (enums by value)."""
+    if isinstance(obj, tuple):
+        return [_encode(item) for item in obj]
+    if isinstance(obj, Enum):
+        return obj.value
+    if not dataclasses.is_dataclass(obj):
+        return obj
+    return {f.name: _encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
 
 
 def _decode(cls: type[Any], doc: dict[str, Any]) -> Any:
     values = dict(doc)
-    for name, enum in _ENUMS.items():
+    for name, enum in _ENUMS.get(cls, {}).items():
         if name in values:
             values[name] = enum(values[name])
     if values.get("fix") is not None:
         values["fix"] = _decode(FixInfo, values["fix"])
+    if values.get("obligation") is not None:
+        values["obligation"] = _decode(Obligation, values["obligation"])
+    if cls is Obligation:
+        values["holders"] = tuple(_decode(Holding, h) for h in values.get("holders", ()))
     return cls(**values)
