@@ -3,11 +3,13 @@
 An expectation file is a JSON list with one object per finding, one object per line:
 
     [
-      {"path": "x.py", "line": 5, "column": 5, "rule": "TL101", "risk": "high", "message": "..."}
+      {"path": "x.py", "line": 5, "column": 5, "rule": "TL101", "risk": "high", "message": "...",
+       "evidence": ["spawned once per loop iteration"]}
     ]
 
-Every key is required and nothing else is allowed: a row is the concise line a user reads
-(`x.py:5:5: TL101 high: ...`), so a case checks the words, not only where and how bad. The keys
+(each object on one line). Every key is required and nothing else is allowed: a row is the
+concise line a user reads (`x.py:5:5: TL101 high: ...`) and the evidence lines `full` prints
+under it, so a case checks the words, not only where and how bad. The keys
 are those of taskleak's own JSON report. Rows are sorted by path, line, column and rule.
 `tests/rules/README.md` says why this shape and not comments in the programs.
 """
@@ -23,7 +25,7 @@ from typing import Any, NamedTuple
 
 from taskleak.model import Finding, Risk
 
-KEYS = ("path", "line", "column", "rule", "risk", "message")
+KEYS = ("path", "line", "column", "rule", "risk", "message", "evidence")
 RISKS = frozenset(r.value for r in Risk)
 
 
@@ -38,20 +40,24 @@ class Row(NamedTuple):
     rule: str
     risk: str
     message: str
+    evidence: tuple[str, ...] = ()  # what shows the claim, as `full` lists it under the line
 
     def concise(self) -> str:
-        """The row as one line, like `taskleak check --output-format concise` with the risk."""
-        return f"{self.path}:{self.line}:{self.column}: {self.rule} {self.risk}: {self.message}"
+        """The row as one line, like `taskleak check --output-format concise` with the risk,
+        and its evidence in brackets."""
+        shown = f" [{'; '.join(self.evidence)}]" if self.evidence else ""
+        return (f"{self.path}:{self.line}:{self.column}: {self.rule} {self.risk}: "
+                f"{self.message}{shown}")
 
     @classmethod
     def of(cls, finding: Finding) -> Row:
         return cls(finding.path, finding.line, finding.column, finding.rule,
-                   finding.risk.value, finding.message)
+                   finding.risk.value, finding.message, tuple(finding.evidence))
 
     @classmethod
     def of_json(cls, report_row: dict[str, Any]) -> Row:
         """A row of `taskleak check --format json`'s `findings`."""
-        return cls(*(report_row[k] for k in KEYS))
+        return cls(*(report_row[k] for k in KEYS[:-1]), tuple(report_row["evidence"]))
 
 
 def _row(item: object, where: str) -> Row:
@@ -60,7 +66,7 @@ def _row(item: object, where: str) -> Row:
     if set(item) != set(KEYS):
         missing, extra = sorted(set(KEYS) - set(item)), sorted(set(item) - set(KEYS))
         raise CaseFormatError(f"{where}: missing keys {missing}, unknown keys {extra}")
-    path, line, column, rule, risk, message = (item[k] for k in KEYS)
+    path, line, column, rule, risk, message, evidence = (item[k] for k in KEYS)
     if not isinstance(path, str) or not path or "\\" in path or path.startswith("/"):
         raise CaseFormatError(f"{where}: path {path!r} is not a relative '/'-separated path")
     for key, number in (("line", line), ("column", column)):
@@ -73,7 +79,11 @@ def _row(item: object, where: str) -> Row:
     if not isinstance(message, str) or not message.strip() or message != message.strip() \
             or "\n" in message or "\r" in message:
         raise CaseFormatError(f"{where}: message {message!r} is not one trimmed line of text")
-    return Row(path, line, column, rule, risk, message)
+    if not isinstance(evidence, list) or not all(
+            isinstance(e, str) and e.strip() and e == e.strip() and "\n" not in e
+            for e in evidence):
+        raise CaseFormatError(f"{where}: evidence {evidence!r} is not a list of trimmed lines")
+    return Row(path, line, column, rule, risk, message, tuple(evidence))
 
 
 def parse_rows(text: str, name: str = "<expected>") -> list[Row]:
@@ -98,7 +108,8 @@ def load_rows(path: Path) -> list[Row]:
 
 def dump_rows(rows: Iterable[Row]) -> str:
     """The file's text: sorted rows, one JSON object a line (a changed word is a changed line)."""
-    lines = [json.dumps(row._asdict(), ensure_ascii=False) for row in sorted(rows)]
+    lines = [json.dumps({**row._asdict(), "evidence": list(row.evidence)}, ensure_ascii=False)
+             for row in sorted(rows)]
     if not lines:
         return "[]\n"
     return "[\n" + ",\n".join(f"  {line}" for line in lines) + "\n]\n"

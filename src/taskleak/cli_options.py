@@ -75,7 +75,7 @@ selection_options = _options(
        help="Also apply unsafe fixes (each rule's in `taskleak rules`) [default: off]."),
     _flag("--diff", "show_diff",
           help="Print the fixes as a unified diff, write nothing (exit 1 when there is one)."),
-    _flag("--show-fixes", help="Show each finding's fix, and list what was fixed."),
+    _flag("--show-fixes", help="Show each finding's evidence and fix, and list what was fixed."),
     _flag("--no-cache", "-n", help="Neither read nor write the cache."),
     _o("--project-context/--no-project-context", default=True,
        help="Judge the named files with every file of their project (the configuration's "

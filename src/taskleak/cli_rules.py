@@ -1,6 +1,6 @@
 """The commands about the rules themselves: `rules` (the list), `explain` and ruff's spelling
-of it, `rule` (a rule's page, or every page with `--all`). They read the registry only: no
-file is checked."""
+of it, `rule` (a rule's page, or every page with `--all`). They read the registry; a page
+printed alone ends with what taskleak reports on the page's example, checked as it prints."""
 
 from __future__ import annotations
 
@@ -54,14 +54,36 @@ def _named_rule(code: str) -> Rule:
     return rule
 
 
+def _example_report(rule: Rule) -> str:
+    """What `check` reports on the rule's example, this rule's findings as `full` prints them
+    (header, context and evidence lines), under a heading; "" when the rule's example raises
+    none of its own (a suppression rule's)."""
+    from taskleak.report.full import context_lines, first_line
+    from taskleak.session import check_source
+
+    found = [f for f in sorted(check_source(rule.example, "example.py").findings,
+                               key=lambda f: f.sort_key()) if f.rule == rule.code]
+    if not found:
+        return ""
+    lines = [line for f in found for line in (first_line(f, None), *context_lines(f, False))]
+    return ("\n## What it reports on the example\n\n"
+            "The first line is the claim and the risk; the lines below it say what keeps and "
+            "ends the task, and what shows the claim (`--show-fixes` prints them with "
+            "`concise`, JSON as `evidence`).\n\n```\n" + "\n".join(lines) + "\n```\n")
+
+
+def _page(rule: Rule) -> str:
+    from taskleak.rules.docs import render_rule_markdown
+
+    return render_rule_markdown(rule) + _example_report(rule)
+
+
 @click.command(short_help="Print a rule's page (`rule` is ruff's name for it).")
 @click.argument("code")
 def explain(code: str) -> None:
     """Print the page of rule CODE (a code or a name, see `taskleak rules`): what it does, why,
-    an example, the fix and its safety."""
-    from taskleak.rules.docs import render_rule_markdown
-
-    click.echo(render_rule_markdown(_named_rule(code)), nl=False)
+    an example, the fix and its safety, and what taskleak reports on the example."""
+    click.echo(_page(_named_rule(code)), nl=False)
 
 
 @click.command("rule", short_help="Print a rule's page, or every page with --all.")
@@ -79,6 +101,9 @@ def rule_command(code: str | None, every: bool, fmt: str) -> None:
         usage_error("give a rule CODE or --all, not both" if every else
                     "give a rule CODE (see `taskleak rules`) or --all")
     rules = list(ALL_RULES) if every else [_named_rule(code or "")]
+    if fmt == "text" and not every:
+        click.echo(_page(rules[0]), nl=False)
+        return
     if fmt == "json":
         rows = [{**_row(r), "explanation": render_rule_markdown(r)} for r in rules]
         click.echo(json.dumps(rows if every else rows[0], indent=2))

@@ -122,7 +122,7 @@ class Finding:
     coroutine: str  # what is spawned, e.g. "self._websocket_send_func()"
     tracked: str  # how the Task is kept, e.g. "discarded", "attribute self._task"
     cleaned: str  # what ends it, e.g. "none", "cancelled in close()"
-    message: str  # one line a reader understands: the claim, with its witness
+    message: str  # the claim, short: what happens to the task ("task send() is discarded")
     # Why the claim matters, when it is the same for every finding of its kind (a dropped task
     # can vanish mid-run ...): printed once per run by the human formats, a row field in JSON.
     because: str = ""
@@ -135,6 +135,10 @@ class Finding:
     confirmed: bool = False  # a runtime report saw this spawn leak
     structured: bool = False  # spawned in a task group: safe by construction, never gated
     obligation: Obligation | None = None  # its path (a spawn's findings; not a file's)
+    # What shows the claim, one phrase each: how often the spawn runs, what reads the holder,
+    # what the cleanup reaches ("disconnect() cancels only self._ws"). Context lines of `full`,
+    # `--show-fixes` and `explain`, a JSON field; never the header line.
+    evidence: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
@@ -153,6 +157,7 @@ class Finding:
             "tracked": self.tracked,
             "cleaned": self.cleaned,
             "message": self.message,
+            "evidence": list(self.evidence),
             "fix": self.fix.to_json() if self.fix else None,
         }
         if self.because:

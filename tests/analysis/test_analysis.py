@@ -153,7 +153,7 @@ def test_never_cancelled_attribute_names_what_close_does_cancel() -> None:
     """))
     reader = next(f for f in got if f.tracked == "self._reader")
     assert reader.rule == "TL201"
-    assert "close() cancels only self._ws" in reader.message
+    assert "close() cancels only self._ws" in reader.evidence
 
 
 def test_cancel_through_element_of_collection_counts() -> None:

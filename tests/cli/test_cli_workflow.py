@@ -145,13 +145,13 @@ def test_strict_reports_what_cannot_be_followed(project: Path) -> None:
     plain = taskleak("check", "--format", "json", "pkg/adopted.py")
     (row,) = json.loads(plain.stdout)["findings"]
     assert (row["rule"], row["message"]) == (
-        "TL001", "handed to pool.adopt(): not followed, so no claim is made about its end")
+        "TL001", "handed to pool.adopt(): not followed, no claim is made")
     for selecting in (["--strict"], ["--extend-select", "task-end-unknown"]):
         strict = taskleak("check", "--format", "concise", *selecting, "pkg/adopted.py")
         assert strict.exit_code == 0, selecting  # low: under the default gate
         assert strict.stdout.splitlines()[0] == (
-            "pkg/adopted.py:7:16: TL301 asyncio.sleep() is handed to pool.adopt(): taskleak "
-            "cannot follow it there, so whether anything ends it is unknown")
+            "pkg/adopted.py:7:16: TL301 low: asyncio.sleep() is handed to pool.adopt(): not "
+            "followed")
     gated = taskleak("check", "--strict", "--fail-on", "low", "pkg/adopted.py")
     assert gated.exit_code == 1
 
@@ -280,8 +280,20 @@ def test_rules_lists_every_rule(project: Path) -> None:
 def test_explain_prints_the_rule_page(project: Path) -> None:
     result = taskleak("explain", "tl101")
     assert result.exit_code == 0
-    assert result.stdout == render_rule_markdown(RULES["TL101"])
+    page = render_rule_markdown(RULES["TL101"])
+    assert result.stdout.startswith(page)
     assert "weak references" in result.stdout and "## Fix safety" in result.stdout
+    # then what check reports on the page's example: the header, the context, the evidence
+    reported = result.stdout.removeprefix(page)
+    assert reported.startswith("\n## What it reports on the example\n")
+    assert ("```\nexample.py:10:9: TL101 [*] high: task self._send() is discarded\n"
+            "  task self._send() · tracked: discarded · cleaned: none · risk: high\n```\n"
+            ) in reported
+    grows = taskleak("explain", "TL202").stdout  # evidence, one line each
+    assert ("TL202 [*] medium: collection self._tasks only grows\n"
+            "  task self._forward() · tracked: collection self._tasks · cleaned: none · "
+            "risk: medium\n  - nothing prunes, awaits or cancels its tasks\n  - its read in "
+            "class MessageQueue (on_message()) neither awaits, cancels nor gathers it\n") in grows
     unknown = taskleak("explain", "TL999")
     assert unknown.exit_code == 2 and "unknown rule code 'TL999'" in unknown.stderr
 

@@ -2,8 +2,8 @@
 
 `fixtures/voice_chat_server/` (scanned as a folder) has its expected rows in `expected.json`, in
 the one format of every check case (`tests/rules/README.md`): `{"path", "line", "column",
-"rule", "risk", "message"}`, `path` relative to the folder the CLI runs in. The rules' own cases
-run in process (`tests/rules/test_rules.py`).
+"rule", "risk", "message", "evidence"}`, `path` relative to the folder the CLI runs in. The
+rules' own cases run in process (`tests/rules/test_rules.py`).
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def test_expected_rows_are_well_formed(fixture: Fixture) -> None:
     locations = [(r.path, r.line) for r in rows]
     assert len(locations) == len(set(locations)), "one row per spawn: duplicate path:line"
     source_paths = {src.relative_to(fixture.cwd).as_posix() for src in fixture.sources}
-    for p, line, column, rule, risk, _ in rows:
+    for p, line, column, rule, risk, _, _ in rows:
         where = f"{fixture.expected_file.name}: {p}:{line}:{column}"
         assert p in source_paths, f"{where}: not a file of this fixture"
         lines = source_lines(fixture.cwd / p)

@@ -63,7 +63,7 @@ def test_the_built_wheel_installs_and_runs(tmp_path: Path) -> None:
     taskleak_exe = bin_dir / "taskleak"
     check = _run(taskleak_exe, "check", "--output-format", "concise", ".", cwd=project)
     assert check.returncode == 1, check.stdout + check.stderr
-    assert "app.py:5:5: TL101 [*] task send() is discarded" in check.stdout
+    assert "app.py:5:5: TL101 [*] high: task send() is discarded" in check.stdout
     explain = _run(taskleak_exe, "explain", "task-discarded", cwd=project)
     assert explain.returncode == 0, explain.stderr
     assert explain.stdout.startswith("# task-discarded (TL101)")

@@ -46,14 +46,14 @@ def test_color(leaky: Path, color: str, escapes: bool, monkeypatch: pytest.Monke
     result = taskleak("check", "-n", "--color", color)
     assert ("\x1b[" in result.stdout) is escapes
     assert result.stdout.splitlines()[0].endswith(
-        "a.py:5:5:\x1b[0m TL101 [*] task send() is discarded") is escapes
+        "a.py:5:5:\x1b[0m TL101 [*] high: task send() is discarded") is escapes
 
 
 def test_stdin_filename_alone_reads_stdin(leaky: Path) -> None:
     result = taskleak("check", "-n", "--stdin-filename", "pkg/b.py", "--output-format",
                       "concise", input=LEAKY)
     assert result.exit_code == 1
-    assert result.stdout.startswith("pkg/b.py:5:5: TL101 [*] task send() is discarded")
+    assert result.stdout.startswith("pkg/b.py:5:5: TL101 [*] high: task send() is discarded")
 
 
 def test_stdin_filename_with_files_is_an_error(leaky: Path) -> None:

@@ -61,10 +61,8 @@ def test_concise_is_one_line_per_finding_then_the_summary(project: Path) -> None
     result = taskleak("check", "--output-format", "concise")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "pkg/kept.py:6:22: TL201 self._sweep() runs `while True` with no break or return, so "
-        "only a cancel or an error ends it: stored in self._task but never awaited or "
-        "cancelled: nothing in class Sweeper reads it again",
-        "pkg/leaky.py:5:5: TL101 [*] task send() is discarded",
+        "pkg/kept.py:6:22: TL201 medium: self._task is never awaited or cancelled",
+        "pkg/leaky.py:5:5: TL101 [*] high: task send() is discarded",
         "3 task spawns in 3 files: 1 high, 1 medium, 1 low. Scanned 3 files, parsed 3, "
         "skipped 0.",
         "[*] 1 fixable with `taskleak fix`.",
@@ -271,7 +269,7 @@ def test_every_rule_is_listed_with_its_default(project: Path) -> None:
 def test_show_fixes_before_and_after_fixing(project: Path) -> None:
     shown = taskleak("check", "--show-fixes", "--output-format", "concise").stdout.splitlines()
     found = shown.index(next(line for line in shown if line.startswith("pkg/leaky.py:5:5:")))
-    assert shown[found].startswith("pkg/leaky.py:5:5: TL101 [*] task send() is discarded")
+    assert shown[found].startswith("pkg/leaky.py:5:5: TL101 [*] high: task send() is discarded")
     assert shown[found + 1].startswith("  fix (safe): keep the task in a module-level set")
     plain = taskleak("check", "--output-format", "concise").stdout
     assert "  fix (safe)" not in plain

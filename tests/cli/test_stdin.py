@@ -41,7 +41,8 @@ def test_check_reads_stdin_as_the_named_file(project: Path) -> None:
     assert json.loads(result.stdout)["summary"]["files_scanned"] == 1
     concise = run("check", "-", "--stdin-filename", "app/handlers.py", "--output-format",
                   "concise")
-    assert concise.stdout.startswith("app/handlers.py:5:5: TL101 [*] task send() is discarded")
+    assert concise.stdout.startswith(
+        "app/handlers.py:5:5: TL101 [*] high: task send() is discarded")
     anonymous = run("check", "-", "--output-format", "json")
     assert findings(anonymous) == [("-", 5, "TL101")]
 

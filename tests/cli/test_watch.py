@@ -76,7 +76,7 @@ def test_a_change_is_checked_again(watcher: Watcher, tmp_path: Path) -> None:
     watcher.wait_for(WATCHING)  # the first run is done; now a change
     (tmp_path / "app.py").write_text(LEAKY)
     finding = watcher.wait_for("app.py:5:5")
-    assert finding.startswith("app.py:5:5: TL101 [*] task send() is discarded")
+    assert finding.startswith("app.py:5:5: TL101 [*] high: task send() is discarded")
     assert watcher.wait_for("task spawn").startswith("1 task spawn in 1 file: 1 high")
     watcher.wait_for(WATCHING)
     # a new file, then a configuration that ignores the rule: each is a re-check

@@ -50,23 +50,23 @@ def taskleak(*args: str) -> Result:
 
 def test_full_says_each_reason_once_after_the_findings(project: Path) -> None:
     lines = taskleak().stdout.splitlines()
-    assert lines[:10] == [
-        "handlers.py:8:5: TL101 [*] task send() is discarded",
+    assert lines[:11] == [
+        "handlers.py:8:5: TL101 [*] high: task send() is discarded",
         "  task send() · tracked: discarded · cleaned: none · risk: high",
-        "handlers.py:9:5: TL101 [*] task send() is discarded",
+        "handlers.py:9:5: TL101 [*] high: task send() is discarded",
         "  task send() · tracked: discarded · cleaned: none · risk: high",
-        "handlers.py:10:5: TL101 [*] the concurrent Future of send() is discarded",
+        "handlers.py:10:5: TL101 [*] high: the concurrent Future of send() is discarded",
         "  task send() · tracked: discarded · cleaned: none · risk: high",
-        "handlers.py:11:5: TL101 [*] task send() is dropped right after add_done_callback()",
+        "handlers.py:11:5: TL101 [*] high: task send() is dropped after add_done_callback()",
         "  task send() · tracked: discarded (only add_done_callback) · cleaned: none · risk: high",
-        "handlers.py:12:18: TL101 [*] task send() is held only weakly, by the weak collection "
-        "global WATCHERS",
+        "handlers.py:12:18: TL101 [*] high: task send() is held only weakly",
         "  task send() · tracked: weakly, by the weak collection global WATCHERS · cleaned: none "
         "· risk: high",
+        "  - held by the weak collection global WATCHERS",
     ]
     # two findings share the first reason: it is printed once, in order of first use
-    assert lines[10:14] == [TASK, FUTURE, CALLBACK, WEAK]
-    assert lines[14].startswith("5 task spawns in 1 file: 5 high")
+    assert lines[11:15] == [TASK, FUTURE, CALLBACK, WEAK]
+    assert lines[15].startswith("5 task spawns in 1 file: 5 high")
 
 
 def test_the_table_says_each_reason_once_too(project: Path) -> None:
@@ -80,7 +80,7 @@ def test_quiet_and_concise_print_no_reason(project: Path) -> None:
     for args in (("-q",), ("--output-format", "concise"), ("--output-format", "table", "-q")):
         out = taskleak(*args).stdout
         assert "mid-run" not in out, args
-        assert "handlers.py:8:5: TL101 [*] task send() is discarded" in out, args
+        assert "handlers.py:8:5: TL101 [*] high: task send() is discarded" in out, args
 
 
 def test_json_and_sarif_keep_the_reason_on_each_row(project: Path) -> None:
@@ -99,8 +99,8 @@ def test_a_finding_without_a_shared_reason_has_no_because(project: Path) -> None
         "import asyncio\n\n\nasync def main():\n    tasks = [asyncio.create_task(w())]\n",
         encoding="utf-8")
     rows = json.loads(taskleak("--output-format", "json").stdout)["findings"]
-    assert [r["message"] for r in rows] == [
-        "w() is added to the local collection tasks, which is dropped when main() returns; "
-        "nothing awaits the tasks"]
+    assert [(r["message"], r["evidence"]) for r in rows] == [(
+        "w() is dropped with the local collection tasks",
+        ["the local collection tasks is dropped when main() returns", "nothing awaits the tasks"])]
     assert "because" not in rows[0]
     assert "TL101:" not in taskleak().stdout

@@ -56,8 +56,8 @@ def test_every_finding_starts_with_path_line_col(columns: int, tty: bool) -> Non
     lines = _finding_lines(result.stdout)
     assert len(lines) == 7 and all(FIRST.match(line) for line in lines), lines
     assert ANSI.sub("", result.stdout).count("can vanish mid-run") == 1  # 3 TL101s, one reason
-    assert lines[0].startswith("ai_chat/agent/basic_memory_agent.py:77:21: TL101 [*] task "
-                               "self._websocket_send_func() is discarded")
+    assert lines[0] == ("ai_chat/agent/basic_memory_agent.py:77:21: TL101 [*] high: task "
+                        "self._websocket_send_func() is discarded")
 
 
 @pytest.mark.parametrize("force_color", [None, "1"])
@@ -72,6 +72,8 @@ def test_through_a_pipe_too(force_color: str | None) -> None:
     context = [line for line in ANSI.sub("", proc.stdout).splitlines() if line.startswith("  ")]
     assert context[0] == ("  task self._websocket_send_func() · tracked: discarded · "
                           "cleaned: none · risk: high")
+    assert context[1] == ("  - spawned on every call of _handle_tool_result(), called by "
+                          "_run_tool_call(), called in a loop in chat()")  # its evidence
     assert ("\x1b[" in proc.stdout) is bool(force_color)
     assert "●" not in proc.stdout
 

@@ -9,7 +9,7 @@ import pytest
 from expectations import KEYS, CaseFormatError, Row, difference, dump_rows, parse_rows
 
 GOOD = {"path": "a.py", "line": 5, "column": 9, "rule": "TL101", "risk": "high",
-        "message": "task work() is discarded"}
+        "message": "task work() is discarded", "evidence": ["spawned once per loop iteration"]}
 
 
 def _text(*rows: dict[str, Any]) -> str:
@@ -17,21 +17,25 @@ def _text(*rows: dict[str, Any]) -> str:
 
 
 def test_a_well_formed_file_is_read_row_by_row() -> None:
-    second = {**GOOD, "line": 7, "rule": "TL001", "risk": "low", "message": "awaited"}
+    second = {**GOOD, "line": 7, "rule": "TL001", "risk": "low", "message": "awaited",
+              "evidence": []}
     assert parse_rows(_text(GOOD, second)) == [
-        Row("a.py", 5, 9, "TL101", "high", "task work() is discarded"),
+        Row("a.py", 5, 9, "TL101", "high", "task work() is discarded",
+            ("spawned once per loop iteration",)),
         Row("a.py", 7, 9, "TL001", "low", "awaited")]
     assert parse_rows("[]") == []
 
 
 def test_what_the_updater_writes_is_read_back_one_row_a_line() -> None:
-    rows = [Row("b.py", 2, 1, "TL201", "medium", "kept in `self._t` ünd never ended"),
+    rows = [Row("b.py", 2, 1, "TL201", "medium", "kept in `self._t` ünd never ended",
+                ("nothing reads it",)),
             Row("a.py", 9, 3, "TL101", "high", 'a "quoted" word')]
     text = dump_rows(rows)
     assert parse_rows(text) == sorted(rows)
-    assert text.splitlines()[1:-1] == [f"  {json.dumps(r._asdict(), ensure_ascii=False)}"
+    objects = [{**r._asdict(), "evidence": list(r.evidence)} for r in sorted(rows)]
+    assert text.splitlines()[1:-1] == [f"  {json.dumps(o, ensure_ascii=False)}"
                                        + ("," if i == 0 else "")
-                                       for i, r in enumerate(sorted(rows))]
+                                       for i, o in enumerate(objects)]
     assert dump_rows([]) == "[]\n"
 
 
@@ -41,7 +45,7 @@ MALFORMED: dict[str, tuple[str, str]] = {
     "a row that is not an object": ("[[1, 2]]", "expected an object"),
     "the old rows, no column or message": (
         _text({k: GOOD[k] for k in ("path", "line", "rule", "risk")}),
-        "missing keys ['column', 'message']"),
+        "missing keys ['column', 'evidence', 'message']"),
     "no message": (_text({k: v for k, v in GOOD.items() if k != "message"}),
                    "missing keys ['message']"),
     "an unknown key": (_text({**GOOD, "severity": "high"}), "unknown keys ['severity']"),
@@ -57,6 +61,11 @@ MALFORMED: dict[str, tuple[str, str]] = {
     "a message of two lines": (_text({**GOOD, "message": "one\ntwo"}), "message"),
     "a message with a trailing space": (_text({**GOOD, "message": "one "}), "message"),
     "a message that is not text": (_text({**GOOD, "message": ["one"]}), "message"),
+    "no evidence": (_text({k: v for k, v in GOOD.items() if k != "evidence"}),
+                    "missing keys ['evidence']"),
+    "evidence as text": (_text({**GOOD, "evidence": "spawned"}), "evidence 'spawned'"),
+    "an empty piece of evidence": (_text({**GOOD, "evidence": [""]}), "evidence"),
+    "evidence of two lines": (_text({**GOOD, "evidence": ["one\ntwo"]}), "evidence"),
     "rows out of order": (_text({**GOOD, "line": 7}, GOOD), "sorted"),
     "columns out of order": (_text({**GOOD, "column": 12}, GOOD), "sorted"),
 }
@@ -83,6 +92,6 @@ def test_a_difference_is_shown_as_concise_lines() -> None:
     assert difference(old, old, "x") == ""
     assert difference(old, new, "x").splitlines()[2:] == [
         "@@ -1 +1,2 @@",
-        "-a.py:5:9: TL101 high: task work() is discarded",
-        "+a.py:5:9: TL101 high: task work() is dropped",
+        "-a.py:5:9: TL101 high: task work() is discarded [spawned once per loop iteration]",
+        "+a.py:5:9: TL101 high: task work() is dropped [spawned once per loop iteration]",
         "+a.py:8:1: TL001 low: awaited"]

@@ -91,7 +91,7 @@ def test_expected_rows_are_well_formed(case: Case) -> None:
     spawn_rows = [(r.path, r.line) for r in rows if RULES[r.rule].fates]
     assert len(set(spawn_rows)) == len(spawn_rows), "one row per spawn"
     lines = source_lines(case.root / case.target)
-    for p, line, column, rule, risk, message in rows:
+    for p, line, column, rule, risk, message, _ in rows:
         assert p == case.target, f"{p}: rows name their own file"
         assert 1 <= line <= len(lines), f"{p}:{line}: outside the file"
         assert column <= len(lines[line - 1]), f"{p}:{line}:{column}: outside the line"

@@ -29,6 +29,10 @@ def _by_line(code: str) -> dict[int, tuple[Risk, str]]:
             if f.rule == "TL101"}
 
 
+def _evidence(code: str) -> dict[int, tuple[str, ...]]:
+    return {f.line: f.evidence for f in analyze_source(code, "bridge.py") if f.rule == "TL101"}
+
+
 def _because(code: str) -> dict[int, str]:
     return {f.line: f.because for f in analyze_source(code, "bridge.py") if f.rule == "TL101"}
 
@@ -51,10 +55,11 @@ def test_a_threadsafe_put_into_an_unbounded_queue_is_low_with_the_idiom() -> Non
     for size in ("", "0", "maxsize=0"):
         found = _by_line(BRIDGE.format(size=size))
         assert found[11] == (Risk.LOW, (
-            "the Future of self._queue.put() is dropped, but self._queue is an unbounded "
-            "asyncio queue, so the put completes at once and cannot fail; "
+            "the Future of self._queue.put() is dropped, but the put cannot fail")), size
+        assert _evidence(BRIDGE.format(size=size))[11] == (
+            "self._queue is an unbounded asyncio queue: the put completes at once",
             "`loop.call_soon_threadsafe(self._queue.put_nowait, item)` does the same without a "
-            "Future")), size
+            "Future"), size
         assert found[14][0] is Risk.HIGH  # create_task of the same put: a Task, judged as one
 
 

@@ -72,28 +72,30 @@ class Cleaner:
 
 
 def _messages() -> dict[int, str]:
-    return {f.line: f"{f.rule} {f.risk.value}: {f.message}"
+    """Each finding's line: its rule, risk and claim, then its evidence, `; `-separated."""
+    return {f.line: f"{f.rule} {f.risk.value}: {f.message}" + "".join(f"; {e}" for e in f.evidence)
             for f in analyze_source(CODE, "words.py")}
 
 
 def test_a_loop_is_described_by_its_test_and_only_when_it_cannot_leave() -> None:
     found = _messages()
     assert found[15] == (
-        "TL201 medium: self._ping() runs `while self.conn.open:` with no break or return: "
-        "stored in self._ping_task but never awaited or cancelled: nothing in class Pinger "
-        "reads it again")
+        "TL201 medium: self._ping_task is never awaited or cancelled; self._ping() runs "
+        "`while self.conn.open:` with no break or return; nothing in class Pinger reads it "
+        "again")
     assert found[16] == (  # it returns when the queue is empty: no claim about a loop
-        "TL201 medium: stored in self._drain_task but never awaited or cancelled: nothing in "
-        "class Pinger reads it again")
+        "TL201 medium: self._drain_task is never awaited or cancelled; nothing in class Pinger "
+        "reads it again")
     assert found[17] == (
-        "TL201 medium: self._beat() runs `while True` with no break or return, so only a cancel "
-        "or an error ends it: stored in self._beat_task but never awaited or cancelled: nothing "
-        "in class Pinger reads it again")
+        "TL201 medium: self._beat_task is never awaited or cancelled; self._beat() runs "
+        "`while True` with no break or return, so only a cancel or an error ends it; nothing in "
+        "class Pinger reads it again")
 
 
 def test_a_race_names_how_many_it_leaves_running() -> None:
     found = _messages()
     assert found[35].endswith(
+        "left running after the wait; waited by asyncio.wait(return_when=FIRST_COMPLETED); it "
         "returns as soon as the first one finishes, with the other one still running; nothing "
         "cancels it after the wait")
     assert found[38].startswith("TL001 low")  # one task: FIRST_COMPLETED waits for it

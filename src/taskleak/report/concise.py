@@ -1,9 +1,10 @@
 """`--output-format concise`: one line per finding, as ruff's concise output, then the summary.
 
-    pkg/app.py:12:5: CODE [*] task send() is discarded; ...
+    pkg/app.py:12:5: CODE [*] high: task send() is discarded
 
 Tracked spawns (low risk) are not findings and are left out (`--output-format table` lists
-them); `--show-fixes` puts each finding's fix on the line below it. A file that could not be
+them); `--show-fixes` puts what shows each finding's claim (its evidence) and its fix on the lines
+below it. A file that could not be
 analysed is a finding of file-not-analysed (`path:line:col: CODE file not analysed: reason`);
 with that rule ignored, a line `path: skipped: reason`.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from taskleak.files.printable import printable
 from taskleak.model import RunResult
-from taskleak.report.full import ending, findings_of, first_line
+from taskleak.report.full import ending, evidence_lines, findings_of, first_line
 from taskleak.report.summary import unreported_skips
 from taskleak.settings import Settings
 
@@ -22,6 +23,8 @@ def concise_lines(result: RunResult, settings: Settings | None, *,
     lines = []
     for f in findings_of(result):
         lines.append(first_line(f, settings))
+        if show_fixes:
+            lines += evidence_lines(f)
         if show_fixes and f.fix is not None:
             lines.append(f"  fix ({'safe' if f.fix.safe else 'unsafe'}): {f.fix.description}")
     lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}"

@@ -1,9 +1,10 @@
 """`--output-format full` (the default), as ruff's: every finding's first line is
-`path:line:col: CODE [*] message` at any width, in a terminal, a pipe or a file; below it, the
+`path:line:col: CODE [*] risk: claim` at any width, in a terminal, a pipe or a file; below it, the
 task's context, indented:
 
-    pkg/app.py:12:5: CODE [*] task send() is discarded; ...
+    pkg/app.py:12:5: CODE [*] high: task send() is discarded
       task send() · tracked: discarded · cleaned: none · risk: high
+      - spawned once per loop iteration              (what shows the claim, one line each)
       fix (safe): keep the task in a set ...        (with --show-fixes)
     CODE: why findings of this kind matter ...     (once per run, each distinct reason)
 
@@ -42,7 +43,16 @@ def findings_of(result: RunResult) -> list[Finding]:
 
 
 def first_line(f: Finding, settings: Settings | None) -> str:
-    return f"{printable(f.path)}:{f.line}:{f.column}: {rule_mark(f, settings)} {f.message}"
+    """The header: where, the rule, a spawn's risk and the claim (`x.py:3:5: CODE [*] high:
+    task send() is discarded`); what shows the claim is in the context lines. A finding on a
+    file or a comment (not analysed, an unused `# noqa`) has no risk of its own to show."""
+    risk = f"{f.risk.value}: " if is_spawn(f) else ""
+    return f"{printable(f.path)}:{f.line}:{f.column}: {rule_mark(f, settings)} {risk}{f.message}"
+
+
+def evidence_lines(f: Finding) -> list[str]:
+    """What shows the finding's claim, one line each: `  - spawned once per loop iteration`."""
+    return [f"  - {printable(item)}" for item in f.evidence]
 
 
 def context_lines(f: Finding, show_fixes: bool) -> list[str]:
@@ -51,6 +61,7 @@ def context_lines(f: Finding, show_fixes: bool) -> list[str]:
         where = f"task {f.coroutine or '?'} · tracked: {f.tracked} · cleaned: {f.cleaned}"
         risk = f"risk: {f.risk.value}" + (" (confirmed at runtime)" if f.confirmed else "")
         lines.append(f"  {where} · {risk}")
+    lines += evidence_lines(f)
     if show_fixes and f.fix is not None:
         lines.append(f"  fix ({'safe' if f.fix.safe else 'unsafe'}): {f.fix.description}")
     return lines

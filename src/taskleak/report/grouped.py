@@ -19,7 +19,7 @@ from itertools import groupby
 from taskleak.files.printable import printable
 from taskleak.model import Finding, RunResult
 from taskleak.report.full import ending, findings_of
-from taskleak.report.summary import rule_mark
+from taskleak.report.summary import is_spawn, rule_mark
 from taskleak.settings import Settings
 
 
@@ -29,8 +29,11 @@ def _group(findings: list[Finding], settings: Settings | None, show_fixes: bool)
     columns = max(len(str(f.column)) for f in findings)
     lines = [f"{printable(findings[0].path)}:"]
     for f in findings:
+        risk = f"{f.risk.value}: " if is_spawn(f) else ""
         lines.append(f"  {f.line:>{rows}}:{f.column:<{columns}} {rule_mark(f, settings)} "
-                     f"{f.message}")
+                     f"{risk}{f.message}")
+        indent = " " * (rows + columns + 4)
+        lines += [f"{indent}- {printable(item)}" for item in f.evidence] if show_fixes else []
         if show_fixes and f.fix is not None:
             lines.append(f"{'':{rows + columns + 4}}fix ({'safe' if f.fix.safe else 'unsafe'}): "
                          f"{f.fix.description}")

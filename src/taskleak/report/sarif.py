@@ -116,6 +116,8 @@ def _result(
         "tracked": finding.tracked,
         "cleaned": finding.cleaned,
     }
+    if finding.evidence:
+        properties["evidence"] = list(finding.evidence)
     if finding.because:
         properties["because"] = finding.because
     if finding.fix is not None:

@@ -173,6 +173,8 @@ def _blocks(rows: list[Finding], settings: Settings | None, show_fixes: bool,
         content.append(f"\ntracked: {f.tracked} · cleaned: {f.cleaned}", style="dim")
         if needs_attention(f):
             content.append(f"\n{f.message}")
+            for item in f.evidence:
+                content.append(f"\n- {printable(item)}", style="dim")
         if show_fixes and f.fix is not None:
             content.append(f"\n{_fix_text(f)}", style="cyan")
         grid.add_row(f"{f.line}:{f.column}", _risk(f, dot), rule_mark(f, settings), content)
@@ -189,7 +191,9 @@ def _print_reasons(console: Console, findings: list[Finding], settings: Settings
     for f in findings:
         line = Text(f"{printable(f.path)}:{f.line}:{f.column}: ", style="bold")
         line.append(rule_mark(f, settings), style=f"bold {f.risk.colour}")
-        line.append(f" {f.message}")
+        line.append(f" {f.risk.value}: {f.message}" if is_spawn(f) else f" {f.message}")
         console.print(line, soft_wrap=plain)
+        for item in f.evidence if show_fixes else ():
+            console.print(Text(f"    - {printable(item)}", style="dim"), soft_wrap=plain)
         if show_fixes and f.fix is not None:
             console.print(Text(f"    {_fix_text(f)}", style="cyan"), soft_wrap=plain)

@@ -125,11 +125,12 @@ class Description:
 
     tracked: str
     cleaned: str
-    message: str
+    message: str  # the claim, short (the header line); what shows it goes in `evidence`
     risk: Risk | None = None  # None: the rule's default risk
     # Why the claim matters, when it is the same for every finding of a kind: the human formats
     # print it once per run, not in every message.
     because: str = ""
+    evidence: tuple[str, ...] = ()  # what shows the claim (Finding.evidence)
 
 
 @record(frozen=True)
@@ -160,6 +161,9 @@ class Rule:
     # False: an opt-in rule (like ruff's RUF100), run only when selected by code, name or
     # prefix (`--select TL`, `--extend-select NAME`).
     default_enabled: bool = True
+    # The rule's risk grows with how often the spawn runs (a task lost per call): its findings
+    # say how often (`Fate.frequency`) first in their evidence.
+    says_how_often: bool = False
 
     @property
     def help_uri(self) -> str:
@@ -175,8 +179,9 @@ class Rule:
             return None
         assert self.describe is not None, f"{self.code} claims fates but has no words for them"
         shown = self.describe(fate)
+        often = (fate.frequency,) if fate.frequency and self.says_how_often else ()
         return Verdict(self, shown.risk or self.risk, shown.tracked, shown.cleaned,
-                       shown.message, shown.because)
+                       shown.message, shown.because, often + shown.evidence)
 
 
 @record(frozen=True)
@@ -189,6 +194,7 @@ class Verdict:
     cleaned: str
     message: str
     because: str = ""
+    evidence: tuple[str, ...] = ()
 
     @property
     def code(self) -> str:

@@ -14,23 +14,23 @@ from taskleak.rules.base import (
 
 
 def _describe(fate: Fate) -> Description:
-    often = f" ({fate.frequency})" if fate.frequency else ""
     if fate.kind is FateKind.PRUNED_ON_SUCCESS:
         return Description(
             fate.holder, f"only when {fate.callee} succeeds",
-            f"{fate.coroutine} removes its entry from {fate.holder} only at the end of its body, "
-            "not in a finally: a task that fails or is cancelled stays in it for good"
-            f"{often}")
+            f"{fate.holder} keeps a task of {fate.coroutine} that fails or is cancelled",
+            evidence=(f"{fate.coroutine} removes its entry only at the end of its body, not in "
+                      "a finally",))
     if fate.holder.endswith(PASSED_IN):  # its owner, the caller, is not known
         return Description(
             fate.holder, "none",
-            f"{fate.coroutine} is kept in {fate.holder.removesuffix(PASSED_IN)}, which the "
-            "caller passed in; nothing here or in the functions beside it prunes, awaits or "
-            f"cancels its tasks{often}")
-    witness = f": {fate.witness}" if fate.witness else ""
+            f"{fate.coroutine} is kept in {fate.holder.removesuffix(PASSED_IN)}, never pruned",
+            evidence=("the caller passed the collection in",
+                      "nothing here or in the functions beside it prunes, awaits or cancels "
+                      "its tasks"))
     return Description(
-        fate.holder, "none",
-        f"{fate.holder} only grows: nothing prunes, awaits or cancels its tasks{witness}{often}")
+        fate.holder, "none", f"{fate.holder} only grows",
+        evidence=("nothing prunes, awaits or cancels its tasks",)
+        + ((fate.witness,) if fate.witness else ()))
 
 
 RULE = Rule(
@@ -89,6 +89,7 @@ class MessageQueue:
         FateKind.COLLECTION_GROWS, FateKind.PRUNED_ON_SUCCESS,
     }),
     describe=_describe,
+    says_how_often=True,
     fix_kinds=(FixKind.DISCARD_CALLBACK,),
     fix_notes="""\
 taskleak adds the `discard` done-callback to sets only; for a list or a dict, prune it by hand

@@ -45,113 +45,125 @@ def _lost(fate: Fate) -> str:
 
 def _describe(fate: Fate) -> Description:
     coro = fate.coroutine
-    often = f"; {fate.frequency}" if fate.frequency else ""
     if fate.kind is FateKind.LOCAL_ONLY:
-        return Description(f"local `{fate.holder}` only", "none", _local_only(fate) + often)
+        claim, shown = _local_only(fate)
+        return Description(f"local `{fate.holder}` only", "none", claim, evidence=shown)
     if fate.kind is FateKind.DROPPED_RETURN:
-        return _dropped_return(fate, often)
+        return _dropped_return(fate)
     if fate.kind in (FateKind.NEVER_AWAITED, FateKind.FUTURE_DROPPED_BY_IOLOOP):
-        return _called_back_coroutine(fate, often)
+        return _called_back_coroutine(fate)
     if fate.kind is FateKind.HANDED_AND_DROPPED:
         return Description(
             f"handed to {fate.callee}(), dropped there", "none",
-            f"{coro} is handed to {fate.callee}(), which neither keeps nor ends it{often}",
-            because=_lost(fate))
+            f"{coro} is dropped by {fate.callee}()",
+            because=_lost(fate), evidence=(f"{fate.callee}() neither keeps nor ends it",))
     if fate.kind is FateKind.HELPER_DROPS:
         return Description(
-            f"discarded by {fate.holder}()", "none",
-            f"handed to {fate.holder}(), which neither keeps nor returns the task it spawns"
-            f"{often}", because=_lost(fate))
+            f"discarded by {fate.holder}()", "none", f"the task is dropped by {fate.holder}()",
+            because=_lost(fate),
+            evidence=(f"{fate.holder}() neither keeps nor returns the task it spawns",))
     if fate.kind is FateKind.WEAKLY_HELD:
         return Description(
-            f"weakly, by {fate.holder}", "none",
-            f"task {coro} is held only weakly, by {fate.holder}{often}",
-            because=WEAKLY_HELD_REASON)
+            f"weakly, by {fate.holder}", "none", f"task {coro} is held only weakly",
+            because=WEAKLY_HELD_REASON, evidence=(f"held by {fate.holder}",))
     if fate.kind is FateKind.UNBOUNDED_PUT:
         return Description(
             "discarded (a put into an unbounded queue)", "completes at once",
-            f"the Future of {coro} is dropped, but {fate.holder} is an unbounded asyncio "
-            f"queue, so the put completes at once and cannot fail; "
-            f"`loop.call_soon_threadsafe({fate.holder}.put_nowait, item)` does the same "
-            f"without a Future{often}", Risk.LOW)
+            f"the Future of {coro} is dropped, but the put cannot fail", Risk.LOW, evidence=(
+                f"{fate.holder} is an unbounded asyncio queue: the put completes at once",
+                f"`loop.call_soon_threadsafe({fate.holder}.put_nowait, item)` does the same "
+                "without a Future"))
     if fate.kind is FateKind.LOCAL_COLLECTION_DROPPED:
         return Description(
-            fate.holder, "none",
-            f"{coro} is added to the local {fate.holder}, which is dropped when {fate.where} "
-            f"returns; nothing awaits the tasks{often}")
+            fate.holder, "none", f"{coro} is dropped with the local {fate.holder}",
+            evidence=(f"the local {fate.holder} is dropped when {fate.where} returns",
+                      "nothing awaits the tasks"))
     if fate.wrapper and fate.kind is FateKind.DISCARDED:
-        return Description("discarded", "none", _wrapper_dropped(fate) + often)
-    tracked, what = {
+        claim, shown = _wrapper_dropped(fate)
+        return Description("discarded", "none", claim, evidence=shown)
+    tracked, what, shown = {
         FateKind.DROPPED_AFTER_CALLBACK: (
             "discarded (only add_done_callback)",
-            f"{_what(fate)} is dropped right after add_done_callback()"),
+            f"{_what(fate)} is dropped after add_done_callback()", ()),
         FateKind.RETURNED_FROM_LAMBDA: (
             "returned from a lambda",
-            f"{_what(fate)} is returned from a lambda that {fate.callee}() calls back; "
-            f"{fate.callee}() drops what its callback returns"),
+            f"{_what(fate)} is dropped by {fate.callee}()",
+            (f"returned from a lambda that {fate.callee}() calls back",
+             f"{fate.callee}() drops what its callback returns")),
         FateKind.CALLED_BACK: (
             "discarded (by the caller of its spawn function)",
-            f"{_what(fate)} is made by the spawn function that {fate.callee}() calls back; "
-            f"{fate.callee}() drops what its callback returns"),
+            f"{_what(fate)} is dropped by {fate.callee}()",
+            (f"made by the spawn function that {fate.callee}() calls back",
+             f"{fate.callee}() drops what its callback returns")),
         FateKind.DROPPED_FROM_COMPREHENSION: (
-            "discarded (in a comprehension)", f"the {coro} tasks built here are dropped"),
-    }.get(fate.kind, ("discarded", f"{_what(fate)} is discarded"))
+            "discarded (in a comprehension)", f"the {coro} tasks built here are dropped", ()),
+    }.get(fate.kind, ("discarded", f"{_what(fate)} is discarded", ()))
     because = (DROPPED_AFTER_CALLBACK_REASON if fate.kind is FateKind.DROPPED_AFTER_CALLBACK
                and not fate.threadsafe else _lost(fate))
-    return Description(tracked, "none", what + often, because=because)
+    return Description(tracked, "none", what, because=because, evidence=shown)
 
 
-def _dropped_return(fate: Fate, often: str) -> Description:
+def _dropped_return(fate: Fate) -> Description:
     """A call that drops the task(s) its callee returns, or a call that calls the callee back
     and drops what it returns (`handed`: `loop.call_soon()`)."""
     if fate.handed:
         return Description(
             f"discarded (by {fate.handed})", "none",
-            f"the task {fate.callee}() returns is dropped: {fate.handed} calls "
-            f"{fate.callee}() back and ignores what it returns{often}", because=_lost(fate))
+            f"the task {fate.callee}() returns is dropped by {fate.handed}",
+            because=_lost(fate),
+            evidence=(f"{fate.handed} calls {fate.callee}() back and ignores what it returns",))
     return Description(
         "discarded (returned by the callee)", "none",
-        f"the tasks {fate.callee}() returns are discarded here{often}"
+        f"the tasks {fate.callee}() returns are discarded here"
         if fate.holder == RETURNED_TASKS else
-        f"the task {fate.callee}() returns is discarded here{often}", because=_lost(fate))
+        f"the task {fate.callee}() returns is discarded here", because=_lost(fate))
 
 
-def _called_back_coroutine(fate: Fate, often: str) -> Description:
+def _called_back_coroutine(fate: Fate) -> Description:
     """A coroutine function called back (`loop.call_later(5, self.expire)`), or a coroutine
     object handed as the callback (`handed`); or a `@gen.coroutine` function that tornado's
     IOLoop calls back (FUTURE_DROPPED_BY_IOLOOP)."""
     if fate.kind is FateKind.FUTURE_DROPPED_BY_IOLOOP:
-        return Description(f"discarded (by {fate.callee}())", "none", (
-            f"{fate.callee}() calls back the tornado coroutine function {fate.holder}, which "
-            "starts when called and gives a Future that the IOLoop only logs the error of: "
-            f"nothing keeps, awaits or cancels it{often}"), because=FUTURE_DROPPED_REASON)
+        return Description(
+            f"discarded (by {fate.callee}())", "none",
+            f"the Future of {fate.holder} is dropped by {fate.callee}()",
+            because=FUTURE_DROPPED_REASON, evidence=(
+                f"{fate.holder} is a tornado coroutine function: it starts when called and "
+                "gives a Future",
+                "the IOLoop only logs its error: nothing keeps, awaits or cancels it"))
     if fate.handed:
-        what = (f"{fate.coroutine} is a coroutine handed to {fate.callee}() as its callback: "
-                f"nothing awaits it, so {fate.holder}() never runs, and calling it back raises "
-                "TypeError")
+        what = f"{fate.coroutine} is never awaited: {fate.holder}() never runs"
+        shown: tuple[str, ...] = (
+            f"a coroutine handed to {fate.callee}() as its callback",
+            "calling it back raises TypeError")
     else:
-        function = f"the coroutine function {fate.coroutine}" \
-            if fate.coroutine.rsplit(".", 1)[-1] == fate.holder \
-            else f"{fate.coroutine}, which runs the coroutine function {fate.holder}()"
-        what = (f"{fate.callee}() calls back {function}: that only makes a coroutine, which "
-                "nothing awaits, so its work never runs")
-    return Description("never awaited (a coroutine called back)", "none", what + often,
-                       because=NEVER_AWAITED_REASON)
+        what = f"{fate.holder}() is never awaited: its work never runs"
+        shown = (f"{fate.callee}() calls back the coroutine function {fate.coroutine}"
+                 if fate.coroutine.rsplit(".", 1)[-1] == fate.holder else
+                 f"{fate.callee}() calls back {fate.coroutine}, which runs the coroutine "
+                 f"function {fate.holder}()",
+                 "that only makes a coroutine, which nothing awaits")
+    return Description("never awaited (a coroutine called back)", "none", what,
+                       because=NEVER_AWAITED_REASON, evidence=shown)
 
 
-def _local_only(fate: Fate) -> str:
+def _local_only(fate: Fate) -> tuple[str, tuple[str, ...]]:
     """A local dropped when its function returns: on every way out, on the way out by a
-    `return` before its end (`skipped`), or on all but a failure (`cleanup` in an `except`)."""
-    kept = f"{fate.coroutine} is kept only in the local `{fate.holder}`"
+    `return` before its end (`skipped`), or on all but a failure (`cleanup` in an `except`).
+    The claim, and what shows it."""
+    claim = f"{fate.coroutine} is dropped with the local `{fate.holder}`"
     if fate.only_if:
-        return (f"{kept}, which is {fate.cleanup} only if {fate.only_if}: otherwise "
-                f"{fate.where} goes on without it and drops the local with the task running")
+        return claim, (f"`{fate.holder}` is {fate.cleanup} only if {fate.only_if}",
+                       f"otherwise {fate.where} goes on without it and drops the local with "
+                       "the task running")
     if fate.skipped:
-        return (f"{kept}, and a `return` of {fate.where} leaves before it is {fate.skipped}: on "
-                "that way out the local is dropped with the task running")
-    return (f"{kept}, which is dropped when {fate.where} returns; nothing awaits or cancels it"
-            + (f" on the way out: it is cancelled only in an `except` handler, when "
-               f"{fate.where} fails or is cancelled" if fate.cleanup else ""))
+        return claim, (f"a `return` of {fate.where} leaves before it is {fate.skipped}",)
+    if fate.cleanup:
+        return claim, (f"`{fate.holder}` is dropped when {fate.where} returns",
+                       "it is cancelled only in an `except` handler, when "
+                       f"{fate.where} fails or is cancelled")
+    return claim, (f"`{fate.holder}` is dropped when {fate.where} returns",
+                   "nothing awaits or cancels it")
 
 
 def _what(fate: Fate) -> str:
@@ -161,16 +173,17 @@ def _what(fate: Fate) -> str:
     return f"task {fate.coroutine}"
 
 
-def _wrapper_dropped(fate: Fate) -> str:
+def _wrapper_dropped(fate: Fate) -> tuple[str, tuple[str, ...]]:
     if fate.wrapper.endswith("wait_for"):
-        return (f"{fate.wrapper}() of {fate.coroutine} is dropped un-awaited: it returns a "
-                f"coroutine, so {fate.coroutine} never runs and nothing sees that it did not")
+        return (f"{fate.wrapper}() of {fate.coroutine} is dropped un-awaited", (
+            f"it returns a coroutine, so {fate.coroutine} never runs and nothing sees that it "
+            "did not",))
     if fate.wrapper.endswith("gather"):
         what, them = "its coroutines in tasks", "them or sees their"
     else:
         what, them = "it in a task", "it or sees its"
-    return (f"{fate.wrapper}() of {fate.coroutine} is discarded: it wraps {what} at once, and "
-            f"nothing holds {them} errors")
+    return (f"{fate.wrapper}() of {fate.coroutine} is discarded",
+            (f"it wraps {what} at once, and nothing holds {them} errors",))
 
 
 RULE = Rule(
@@ -272,6 +285,7 @@ class Agent:
         FateKind.WEAKLY_HELD, FateKind.UNBOUNDED_PUT,
     }),
     describe=_describe,
+    says_how_often=True,
     fix_kinds=(FixKind.TRACKED_SET, FixKind.TASK_GROUP, FixKind.AWAIT),
     fix_notes="""\
 Inside a method of a class with `__init__`, the three-line form keeps the task in a set on the

@@ -21,27 +21,30 @@ def unfollowed(fate: Fate) -> bool:
                          FateKind.LAMBDA_HANDED)
 
 
+_UNKNOWN = ("taskleak cannot follow it there, so whether anything ends it is unknown",)
+
+
 def _describe(fate: Fate) -> Description:
     kind, handed = fate.kind, fate.handed
     if kind is FateKind.PASSED:
-        onward = f", which hands it on ({handed})" if handed else ""
+        onward = (f"{fate.callee}() hands it on ({handed})",) if handed else ()
         return Description(f"passed to {fate.callee}()", "unknown",
-                           f"{fate.coroutine} is handed to {fate.callee}(){onward}: taskleak "
-                           "cannot follow it there, so whether anything ends it is unknown")
+                           f"{fate.coroutine} is handed to {fate.callee}(): not followed",
+                           evidence=onward + _UNKNOWN)
     if kind is FateKind.LAMBDA_HANDED:
         return Description(f"returned from a lambda passed to {fate.callee}()", "unknown",
                            f"{fate.coroutine} is returned from a lambda handed to "
-                           f"{fate.callee}(): taskleak cannot follow it there, so whether "
-                           "anything ends it is unknown")
+                           f"{fate.callee}(): not followed", evidence=_UNKNOWN)
     if kind is FateKind.UNPACKED:
         return Description("unpacked into several names", "unknown",
-                           f"{fate.coroutine} is unpacked into several names: taskleak cannot "
-                           "follow it, so whether anything ends it is unknown")
+                           f"{fate.coroutine} is unpacked into several names: not followed",
+                           evidence=("taskleak cannot follow it, so whether anything ends it is "
+                                     "unknown",))
     where = f"`{fate.holder}`" if kind is FateKind.LOCAL_HANDED else fate.holder
     then = f", then {handed.removesuffix(': not followed')}" if handed else ""
     return Description(f"{where}{then}", "unknown",
-                       f"{fate.coroutine} is kept in {where}{then}: taskleak cannot follow it "
-                       "there, so whether anything ends it is unknown")
+                       f"{fate.coroutine} is kept in {where}{then}: not followed",
+                       evidence=_UNKNOWN)
 
 
 RULE = Rule(

@@ -16,55 +16,63 @@ from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON, keeper_of, kept_by
 
 def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.HELPER_NEVER_ENDS:
-        loops = f"{fate.coroutine} {fate.loop}: " if fate.loop else ""
         # kept where the helper's own spawn is (`inside.tracked`): by the helper it calls, or
         # in a holder
         inner = keeper_of(fate.stored_in)
         kept = f" through {inner}" if inner else f" in {fate.stored_in}" if fate.stored_in \
             else ""
         return Description(kept_by(fate.holder), "none",
-                           f"{loops}handed to {fate.holder}(), which keeps the task{kept} but "
-                           "never awaits or cancels it")
+                           f"handed to {fate.holder}(), which never awaits or cancels it",
+                           evidence=(*_loop(fate), f"{fate.holder}() keeps the task{kept}"))
     if fate.kind is FateKind.LEFT_RUNNING:
         where = "in a finally or an except around the wait" if fate.timeout else "after the wait"
         ends = f"nothing cancels it {where}" if not fate.exit_only else (
             "it is cancelled only in a branch that leaves the loop around the wait, and the loop "
             "can also end by itself with it still running")
         return Description(fate.holder, f"left running by {fate.callee}",
-                           f"{fate.coroutine} is waited by {fate.callee}, but {fate.left}; "
-                           f"{ends}")
+                           f"{fate.coroutine} is left running after the wait",
+                           evidence=(f"waited by {fate.callee}", fate.left, ends))
     if fate.kind is FateKind.LEFT_AT_YIELD:
         return Description(fate.holder, f"left running when a consumer stops {fate.callee}",
-                           f"{fate.coroutine} is kept in {fate.holder}, {fate.cleanup}, but a "
-                           f"`yield` of the generator {fate.callee} comes first: when its consumer "
-                           "stops early there (or throws an error in), it is left running, and "
-                           "no `finally` cancels it")
+                           f"{fate.coroutine} is left running if {fate.callee} stops at a "
+                           "`yield`", evidence=(
+                               f"kept in {fate.holder}, {fate.cleanup}, after a `yield` of the "
+                               f"generator {fate.callee}",
+                               "a consumer that stops early there (or throws an error in) "
+                               "leaves it running, and no `finally` cancels it"))
     if fate.kind is FateKind.HELD_WHILE_RUNNING:
         return Description(f"local `{fate.holder}`, kept while {fate.where} runs", "none",
-                           f"{fate.coroutine} is kept in `{fate.holder}` while {fate.held}, but "
-                           "nothing awaits or cancels it: its result and errors are never read")
+                           f"{fate.coroutine} is kept in `{fate.holder}`, never awaited or "
+                           "cancelled", evidence=(
+                               f"kept while {fate.held}",
+                               "its result and errors are never read"))
     if fate.kind is FateKind.SLOT_NEVER_CLEANED:
-        witness = f": {fate.witness}" if fate.witness else ""
         return Description(fate.stored_in, "none",
-                           f"stored in {fate.stored_in} but never awaited or cancelled{witness}")
-    why = f"stored in {fate.holder} but never awaited or cancelled"
+                           f"{fate.stored_in} is never awaited or cancelled",
+                           evidence=(fate.witness,) if fate.witness else ())
+    claim = f"{fate.holder} is never awaited or cancelled"
+    shown: tuple[str, ...] = ()
     if fate.kind is FateKind.SINGLETON:
-        why = (f"singleton in {fate.holder}, guarded against re-spawning by {fate.guard}, but "
-               "nothing ever awaits or cancels it")
+        shown = (f"a singleton, guarded against re-spawning by {fate.guard}",)
     if fate.replaced:
-        why = (f"stored in {fate.holder}; {fate.replaced} cancels it only to replace it with a "
-               "new one, and nothing awaits or cancels the last one")
-    if fate.loop:
-        why = f"{fate.coroutine} {fate.loop}: " + why
-    elif fate.reschedules:
-        why = f"{fate.coroutine} spawns itself again when it is done, with no shutdown path: " \
-            + why
+        claim = f"the last task in {fate.holder} is never awaited or cancelled"
+        shown = (f"{fate.replaced} cancels it only to replace it with a new one",)
+    shown = _loop(fate) + shown
     if fate.witness:
-        why += f": {fate.witness}"
+        shown += (fate.witness,)
     if fate.closers:  # where the fix would go: "close() cancels only self._ws"
-        why += f"; {fate.closers}"
+        shown += (fate.closers,)
     tracked = f"{fate.holder} (singleton)" if fate.kind is FateKind.SINGLETON else fate.holder
-    return Description(tracked, "none", why)
+    return Description(tracked, "none", claim, evidence=shown)
+
+
+def _loop(fate: Fate) -> tuple[str, ...]:
+    """Why the task runs until something ends it: its loop, or its re-spawn of itself."""
+    if fate.loop:
+        return (f"{fate.coroutine} {fate.loop}",)
+    if fate.reschedules:
+        return (f"{fate.coroutine} spawns itself again when it is done, with no shutdown path",)
+    return ()
 
 
 RULE = Rule(

@@ -17,35 +17,34 @@ def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.REBOUND_IN_LOOP:
         return Description(
             f"local `{fate.holder}` (rebound in a loop)", fate.cleanup or "last one only",
-            f"{fate.coroutine} is rebound to `{fate.holder}` on every iteration; only the last "
-            "task is kept, the earlier ones are dropped", risk=Risk.HIGH)
+            f"{fate.coroutine} is rebound to `{fate.holder}` in a loop, dropping the last one",
+            risk=Risk.HIGH, evidence=("only the last task is kept, the earlier ones are dropped",))
     when = _when(fate)
     if fate.kind is FateKind.KEY_OVERWRITTEN:
         return Description(
             fate.holder, fate.cleanup or "none",
-            f"an entry of {fate.holder} is overwritten {when} without cancelling the task "
-            "already stored under its key", risk=Risk.HIGH if fate.in_loop else None)
+            f"an entry of {fate.holder} is overwritten with its task still running",
+            risk=Risk.HIGH if fate.in_loop else None,
+            evidence=(*when, "the task already stored under its key is not cancelled"))
     if fate.cleanup:  # the old task may be ended first elsewhere: say what is sure
-        left = (f"if it is still running, it is left behind unreferenced (the cleanup, "
-                f"{fate.cleanup}, reaches only the latest)")
+        left = (f"if it is still running, it is left behind unreferenced: the cleanup, "
+                f"{fate.cleanup}, reaches only the latest",)
     else:
-        left = "the old task keeps running unreferenced"
+        left = ("the old task keeps running unreferenced",)
     return Description(
         fate.holder, fate.cleanup or "none",
-        f"{fate.holder} is re-spawned {when} without cancelling the task it held; {left}",
-        risk=Risk.HIGH if fate.in_loop else None)
+        f"{fate.holder} is re-spawned without cancelling the task it held",
+        risk=Risk.HIGH if fate.in_loop else None, evidence=when + left)
 
 
-def _when(fate: Fate) -> str:
-    """"on every loop iteration", "on every call of on_ready(), registered with @bot.event",
-    "in connect()"."""
-    if fate.in_loop:
-        return "on every loop iteration"
-    if fate.repeating and fate.evidence:
-        return f"on every call of {fate.repeating}(), {fate.evidence},"
+def _when(fate: Fate) -> tuple[str, ...]:
+    """When the holder is spawned again, unless `Fate.frequency` says so (a loop, a function
+    that repeats): "each time the loop in run() comes round to it again", "in connect()"."""
+    if fate.in_loop or fate.repeating:
+        return ()
     if fate.comes_round:
-        return f"each time the loop in {fate.function}() comes round to it again"
-    return f"in {fate.function}()"
+        return (f"re-spawned each time the loop in {fate.function}() comes round to it again",)
+    return (f"re-spawned in {fate.function}()",)
 
 
 RULE = Rule(
@@ -140,6 +139,7 @@ class Connection:
         FateKind.REBOUND_IN_LOOP, FateKind.RESPAWNED, FateKind.KEY_OVERWRITTEN,
     }),
     describe=_describe,
+    says_how_often=True,
     fix_kinds=(FixKind.CANCEL_PREVIOUS,),
     fix_notes="""\
 A singleton guard (`if self._task is None:` before the spawn) is a valid alternative when the

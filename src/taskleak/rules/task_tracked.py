@@ -36,7 +36,7 @@ def _describe(fate: Fate) -> Description:
         keeps = "keeps it until it is done" if only_prunes(how) else "keeps and ends it"
         how_given = "spawned by" if fate.own_work else "handed to"
         return Description(kept_by(fate.holder), how,
-                           f"{how_given} {fate.holder}(), which {keeps}: {how}")
+                           f"{how_given} {fate.holder}(), which {keeps}", evidence=(how,))
     if kind is FateKind.PASSED and fate.cleanup:  # a function of this module, followed
         return Description(f"passed to {fate.callee}()", fate.cleanup,
                            f"handed to {fate.callee}(), where it is {fate.cleanup}")
@@ -54,18 +54,20 @@ def _describe(fate: Fate) -> Description:
             f"its concurrent Future is dropped, but {fate.cleanup}, the loop it runs on: "
             "it ends with that loop"))
     if kind is FateKind.RUN_BY_IOLOOP:
-        return Description(f"kept by {fate.callee}() until done", "pruned when done", (
-            f"{fate.callee}() runs the coroutine function {fate.holder} as a task, which the "
-            "IOLoop keeps until it is done and whose error it logs (tornado's "
-            "`IOLoop._pending_tasks`, since 6.3); nothing cancels it"))
+        return Description(f"kept by {fate.callee}() until done", "pruned when done",
+                           f"{fate.holder} is kept by the IOLoop until it is done", evidence=(
+                               f"{fate.callee}() runs the coroutine function {fate.holder} as "
+                               "a task",
+                               "the IOLoop keeps it until it is done and logs its error "
+                               "(tornado's `IOLoop._pending_tasks`, since 6.3); nothing "
+                               "cancels it"))
     if kind is FateKind.LAMBDA_HANDED:
         return Description(f"returned from a lambda passed to {fate.callee}()", "not followed",
                            f"returned from a lambda handed to {fate.callee}(): not followed, "
                            "so no claim is made about its end")
     if kind is FateKind.PASSED:
         return Description(f"passed to {fate.callee}()", "not followed",
-                           f"handed to {fate.callee}(): not followed, so no claim is made "
-                           "about its end")
+                           f"handed to {fate.callee}(): not followed, no claim is made")
     return _kept(fate)
 
 
@@ -116,8 +118,8 @@ def not_followed(fate: Fate, strict: bool) -> Verdict:
     value = fate.unresolved
     return Verdict(
         UNFOLLOWED if strict else RULE, Risk.LOW, "not followed", "unknown",
-        f"a task is made only if `{value}` holds a coroutine, and what `{value}` holds is not "
-        "followed, so no claim is made about this spawn")
+        f"what `{value}` holds is not followed: no claim is made", evidence=(
+            f"a task is made only if `{value}` holds a coroutine",))
 
 
 RULE = Rule(

@@ -15,11 +15,10 @@ from taskleak.rules.texts import KEEP_HELPER_NOTE, WEAK_REFERENCE_REASON
 
 
 def _describe(fate: Fate) -> Description:
-    often = f"; {fate.frequency}" if fate.frequency else ""
     return Description(
         f"bound to `{fate.holder}`, never read", "none",
-        f"{fate.coroutine} is bound to `{fate.holder}`, which is never read: the task can be "
-        f"garbage-collected mid-run and its errors are lost{often}")
+        f"{fate.coroutine} is bound to `{fate.holder}`, which is never read",
+        evidence=("the task can be garbage-collected mid-run and its errors are lost",))
 
 
 RULE = Rule(
@@ -66,6 +65,7 @@ async def on_message(message: str) -> None:
         FateKind.NEVER_READ,
     }),
     describe=_describe,
+    says_how_often=True,
     fix_kinds=(FixKind.TRACKED_SET, FixKind.TASK_GROUP, FixKind.AWAIT),
     fix_notes="""\
 The tracked-set fix keeps the existing name and adds the Task to a set that prunes itself (a

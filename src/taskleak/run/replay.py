@@ -49,7 +49,7 @@ from taskleak.model import (
 )
 from taskleak.records import record
 
-FORMAT = 2  # 2: a finding's obligation path
+FORMAT = 3  # 2: a finding's obligation path; 3: its evidence
 
 
 @record
@@ -175,6 +175,8 @@ def _decode(cls: type[Any], doc: dict[str, Any]) -> Any:
         values["fix"] = _decode(FixInfo, values["fix"])
     if values.get("obligation") is not None:
         values["obligation"] = _decode(Obligation, values["obligation"])
+    if cls is Finding:
+        values["evidence"] = tuple(values.get("evidence", ()))
     if cls is Obligation:
         values["holders"] = tuple(_decode(Holding, h) for h in values.get("holders", ()))
     return cls(**values)

@@ -76,7 +76,7 @@ def finding_diagnostic(finding: Finding, level: types.DiagnosticSeverity, lines:
         code=finding.rule,
         code_description=types.CodeDescription(href=rule.help_uri) if rule else None,
         source=SOURCE,
-        message=finding.message,
+        message=finding.message + "".join(f"\n- {item}" for item in finding.evidence),
         tags=[types.DiagnosticTag.Unnecessary]
         if rule is not None and rule.category is Category.SUPPRESSION else None,
         related_information=_related(finding, lines, uri) if related else None,

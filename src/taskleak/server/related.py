@@ -33,7 +33,7 @@ def related_places(finding: Finding, lines: list[str]) -> list[Place]:
     own = {finding.context.rsplit(".", 1)[-1], _callee(finding.coroutine)}
     places: list[Place] = []
     seen: set[str] = set()
-    for text in (finding.cleaned, finding.message):
+    for text in (finding.cleaned, finding.message, *finding.evidence):
         for match in _CALLED.finditer(text):
             name = match.group(1)
             if name in own or name in seen:

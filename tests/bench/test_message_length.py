@@ -1,0 +1,54 @@
+"""bench/message_length.py measures the first lines taskleak really prints: on the seeds' server,
+the lines it rebuilds from JSON are those `check --output-format concise` prints for the high and
+medium findings, and its figures are theirs."""
+
+from __future__ import annotations
+
+import importlib.util
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "bench" / "message_length.py"
+VOICE = ROOT / "fixtures" / "voice_chat_server"
+TASKLEAK = str(Path(sys.executable).parent / "taskleak")
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("message_length", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+length = _load()
+
+
+def test_the_rebuilt_first_lines_are_the_printed_ones() -> None:
+    rebuilt = length.headers(VOICE, TASKLEAK)
+    printed = subprocess.run([TASKLEAK, "check", "--output-format", "concise", "--no-cache",
+                              "--isolated", "--fail-on", "none", "."], cwd=VOICE,
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+    findings = [line for line in printed if " high: " in line or " medium: " in line]
+    assert sorted(rebuilt) == sorted(findings) and len(rebuilt) == 7
+
+
+def test_the_figures_are_those_of_the_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    assert length.main([str(VOICE), "--taskleak", TASKLEAK, "--longest", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    lengths = [len(line) for line in length.headers(VOICE, TASKLEAK)]
+    assert out[0] == (f"7 high/medium first lines: median {statistics.median(lengths):g}, "
+                      f"p90 {sorted(lengths)[6]}, max {max(lengths)} characters")  # rank 7 of 7
+    assert out[1] == f"{max(lengths):4d}  " + max(length.headers(VOICE, TASKLEAK), key=len)
+
+
+def test_the_nearest_rank_percentile() -> None:
+    assert length.percentile([5, 1, 4, 2, 3], 0.9) == 5  # rank ceil(4.5) = 5
+    assert length.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) == 9
+    assert length.percentile([7], 0.5) == 7
