@@ -17,14 +17,20 @@ VOICE = Path(__file__).resolve().parents[2] / "fixtures" / "voice_chat_server"
 RECEIVER = "ai_chat/proxy_handler.py:39:31: "
 
 
-def _check(*args: str) -> str:
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the module: the first check analyses, the others replay its result."""
+    return tmp_path_factory.mktemp("cache")
+
+
+def _check(cache: Path, *args: str) -> str:
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(VOICE)
-        return CliRunner().invoke(main, ["check", "--no-cache", "-j", "1", *args]).stdout
+        return CliRunner().invoke(main, ["check", "--cache-dir", str(cache), *args]).stdout
 
 
-def test_concise_is_the_claim_and_the_risk() -> None:
-    lines = _check("--output-format", "concise").splitlines()[:7]
+def test_concise_is_the_claim_and_the_risk(cache: Path) -> None:
+    lines = _check(cache, "--output-format", "concise").splitlines()[:7]
     assert lines[1] == (f"{RECEIVER}TL103 medium: self._receiver_task is re-spawned without "
                         "cancelling the task it held")
     assert all(" high: " in line or " medium: " in line for line in lines)
@@ -32,23 +38,23 @@ def test_concise_is_the_claim_and_the_risk() -> None:
     assert not any("spawned on every call" in line for line in lines)  # evidence stays below
 
 
-def test_the_evidence_is_below_the_claim_in_full_and_with_show_fixes() -> None:
+def test_the_evidence_is_below_the_claim_in_full_and_with_show_fixes(cache: Path) -> None:
     evidence = ["  - spawned on every call of connect(), called in a loop in "
                 "_maintain_connection()",
                 "  - if it is still running, it is left behind unreferenced: the cleanup, "
                 "cancelled in disconnect(), reaches only the latest"]
-    full = _check().splitlines()
+    full = _check(cache).splitlines()
     at = full.index(f"{RECEIVER}TL103 medium: self._receiver_task is re-spawned without "
                     "cancelling the task it held")
     assert full[at + 1].startswith("  task self._receive_loop() · tracked: self._receiver_task")
     assert full[at + 2:at + 4] == evidence
-    shown = _check("--output-format", "concise", "--show-fixes").splitlines()
+    shown = _check(cache, "--output-format", "concise", "--show-fixes").splitlines()
     at = next(i for i, line in enumerate(shown) if line.startswith(RECEIVER))
     assert shown[at + 1:at + 3] == evidence
 
 
-def test_json_keeps_the_claim_and_its_evidence_apart() -> None:
-    rows = {(r["path"], r["line"]): r for r in json.loads(_check("--output-format", "json"))
+def test_json_keeps_the_claim_and_its_evidence_apart(cache: Path) -> None:
+    rows = {(r["path"], r["line"]): r for r in json.loads(_check(cache, "--output-format", "json"))
             ["findings"]}
     receiver = rows[("ai_chat/proxy_handler.py", 39)]
     assert receiver["message"] == ("self._receiver_task is re-spawned without cancelling the "
