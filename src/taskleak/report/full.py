@@ -50,9 +50,9 @@ def first_line(f: Finding, settings: Settings | None) -> str:
     return f"{printable(f.path)}:{f.line}:{f.column}: {rule_mark(f, settings)} {risk}{f.message}"
 
 
-def evidence_lines(f: Finding) -> list[str]:
+def evidence_lines(f: Finding, indent: str = "  ") -> list[str]:
     """What shows the finding's claim, one line each: `  - spawned once per loop iteration`."""
-    return [f"  - {printable(item)}" for item in f.evidence]
+    return [f"{indent}- {printable(item)}" for item in f.evidence]
 
 
 def context_lines(f: Finding, show_fixes: bool) -> list[str]:

@@ -18,7 +18,7 @@ from itertools import groupby
 
 from taskleak.files.printable import printable
 from taskleak.model import Finding, RunResult
-from taskleak.report.full import ending, findings_of
+from taskleak.report.full import ending, evidence_lines, findings_of
 from taskleak.report.summary import is_spawn, rule_mark
 from taskleak.settings import Settings
 
@@ -33,7 +33,7 @@ def _group(findings: list[Finding], settings: Settings | None, show_fixes: bool)
         lines.append(f"  {f.line:>{rows}}:{f.column:<{columns}} {rule_mark(f, settings)} "
                      f"{risk}{f.message}")
         indent = " " * (rows + columns + 4)
-        lines += [f"{indent}- {printable(item)}" for item in f.evidence] if show_fixes else []
+        lines += evidence_lines(f, indent) if show_fixes else []
         if show_fixes and f.fix is not None:
             lines.append(f"{'':{rows + columns + 4}}fix ({'safe' if f.fix.safe else 'unsafe'}): "
                          f"{f.fix.description}")

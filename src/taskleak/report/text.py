@@ -26,6 +26,7 @@ from rich.text import Text
 from taskleak.files.printable import printable
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.records import record
+from taskleak.report.full import evidence_lines
 from taskleak.report.summary import (
     closing_lines,
     is_spawn,
@@ -173,8 +174,8 @@ def _blocks(rows: list[Finding], settings: Settings | None, show_fixes: bool,
         content.append(f"\ntracked: {f.tracked} · cleaned: {f.cleaned}", style="dim")
         if needs_attention(f):
             content.append(f"\n{f.message}")
-            for item in f.evidence:
-                content.append(f"\n- {printable(item)}", style="dim")
+            for line in evidence_lines(f, ""):
+                content.append(f"\n{line}", style="dim")
         if show_fixes and f.fix is not None:
             content.append(f"\n{_fix_text(f)}", style="cyan")
         grid.add_row(f"{f.line}:{f.column}", _risk(f, dot), rule_mark(f, settings), content)
@@ -193,7 +194,7 @@ def _print_reasons(console: Console, findings: list[Finding], settings: Settings
         line.append(rule_mark(f, settings), style=f"bold {f.risk.colour}")
         line.append(f" {f.risk.value}: {f.message}" if is_spawn(f) else f" {f.message}")
         console.print(line, soft_wrap=plain)
-        for item in f.evidence if show_fixes else ():
-            console.print(Text(f"    - {printable(item)}", style="dim"), soft_wrap=plain)
+        for evidence in evidence_lines(f, "    ") if show_fixes else ():
+            console.print(Text(evidence, style="dim"), soft_wrap=plain)
         if show_fixes and f.fix is not None:
             console.print(Text(f"    {_fix_text(f)}", style="cyan"), soft_wrap=plain)
