@@ -131,6 +131,7 @@ def stop(worker: Worker):
 """
 
 
+@pytest.mark.slow  # a real pre-commit run, which builds a hook environment (40-50 s)
 def test_a_staged_file_is_judged_with_its_project(tmp_path: Path) -> None:
     """Issue 56: the hook names only the staged file; another module of the project ends its
     task, as CI's whole run sees. Judged alone it was TL201 (the commit failed, CI passed)."""

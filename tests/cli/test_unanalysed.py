@@ -76,7 +76,6 @@ def test_json_rows_and_the_skipped_list(project: Path) -> None:
 def test_sarif_results_are_errors_and_valid(project: Path) -> None:
     result = taskleak("--output-format", "sarif")
     log = json.loads(result.stdout)
-    sarif_validator().validate(log)
     run = log["runs"][0]
     results = [(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["region"]
                 ["startLine"]) for r in run["results"]]
@@ -84,6 +83,7 @@ def test_sarif_results_are_errors_and_valid(project: Path) -> None:
     rules = run["tool"]["driver"]["rules"]
     assert rules[run["results"][0]["ruleIndex"]]["id"] == RULE.code
     assert result.exit_code == 1
+    sarif_validator().validate(log)  # last: it skips where the official schema is not here
 
 
 def test_github_annotations_are_errors(project: Path) -> None:

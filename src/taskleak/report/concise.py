@@ -11,10 +11,15 @@ with that rule ignored, a line `path: skipped: reason`.
 
 from __future__ import annotations
 
-from taskleak.files.printable import printable
 from taskleak.model import RunResult
-from taskleak.report.full import ending, evidence_lines, findings_of, first_line
-from taskleak.report.summary import unreported_skips
+from taskleak.report.full import (
+    ending,
+    evidence_lines,
+    findings_of,
+    first_line,
+    skipped_lines,
+)
+from taskleak.report.summary import fix_text
 from taskleak.settings import Settings
 
 
@@ -26,10 +31,8 @@ def concise_lines(result: RunResult, settings: Settings | None, *,
         if show_fixes:
             lines += evidence_lines(f)
         if show_fixes and f.fix is not None:
-            lines.append(f"  fix ({'safe' if f.fix.safe else 'unsafe'}): {f.fix.description}")
-    lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}"
-              for s in unreported_skips(result)]
-    return lines
+            lines.append(f"  {fix_text(f)}")
+    return lines + skipped_lines(result)
 
 
 def render_concise(result: RunResult, settings: Settings | None = None, *,

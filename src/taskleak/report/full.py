@@ -24,6 +24,7 @@ from taskleak.files.printable import printable
 from taskleak.model import Finding, RunResult
 from taskleak.report.summary import (
     closing_lines,
+    fix_text,
     is_spawn,
     needs_attention,
     rule_mark,
@@ -46,8 +47,13 @@ def first_line(f: Finding, settings: Settings | None) -> str:
     """The header: where, the rule, a spawn's risk and the claim (`x.py:3:5: CODE [*] high:
     task send() is discarded`); what shows the claim is in the context lines. A finding on a
     file or a comment (not analysed, an unused `# noqa`) has no risk of its own to show."""
-    risk = f"{f.risk.value}: " if is_spawn(f) else ""
-    return f"{printable(f.path)}:{f.line}:{f.column}: {rule_mark(f, settings)} {risk}{f.message}"
+    return f"{printable(f.path)}:{f.line}:{f.column}: {rule_mark(f, settings)} {claim(f)}"
+
+
+def claim(f: Finding) -> str:
+    """The first line's words after the code: a spawn's risk and the claim (`high: task send()
+    is discarded`); the claim alone for a finding on a file or a comment."""
+    return f"{f.risk.value}: {f.message}" if is_spawn(f) else f.message
 
 
 def evidence_lines(f: Finding, indent: str = "  ") -> list[str]:
@@ -63,8 +69,15 @@ def context_lines(f: Finding, show_fixes: bool) -> list[str]:
         lines.append(f"  {where} · {risk}")
     lines += evidence_lines(f)
     if show_fixes and f.fix is not None:
-        lines.append(f"  fix ({'safe' if f.fix.safe else 'unsafe'}): {f.fix.description}")
+        lines.append(f"  {fix_text(f)}")
     return lines
+
+
+def skipped_lines(result: RunResult) -> list[str]:
+    """`path: skipped: reason` for each skipped file no finding reports (a file-not-analysed
+    finding says it already)."""
+    return [f"{printable(s.where)}: skipped: {printable(s.reason)}"
+            for s in unreported_skips(result)]
 
 
 def full_lines(result: RunResult, settings: Settings | None, *, show_fixes: bool = False,
@@ -74,8 +87,7 @@ def full_lines(result: RunResult, settings: Settings | None, *, show_fixes: bool
     for f in findings:
         lines.append(first_line(f, settings))
         lines += context_lines(f, show_fixes)
-    lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}"
-              for s in unreported_skips(result)]
+    lines += skipped_lines(result)
     if not quiet:
         lines += why_lines(findings)
         lines += ending(result, settings, bool(findings), baselined)

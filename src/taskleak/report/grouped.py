@@ -18,8 +18,8 @@ from itertools import groupby
 
 from taskleak.files.printable import printable
 from taskleak.model import Finding, RunResult
-from taskleak.report.full import ending, evidence_lines, findings_of
-from taskleak.report.summary import is_spawn, rule_mark
+from taskleak.report.full import claim, ending, evidence_lines, findings_of, skipped_lines
+from taskleak.report.summary import fix_text, rule_mark
 from taskleak.settings import Settings
 
 
@@ -28,15 +28,13 @@ def _group(findings: list[Finding], settings: Settings | None, show_fixes: bool)
     rows = max(len(str(f.line)) for f in findings)
     columns = max(len(str(f.column)) for f in findings)
     lines = [f"{printable(findings[0].path)}:"]
+    indent = " " * (rows + columns + 4)  # under the code
     for f in findings:
-        risk = f"{f.risk.value}: " if is_spawn(f) else ""
         lines.append(f"  {f.line:>{rows}}:{f.column:<{columns}} {rule_mark(f, settings)} "
-                     f"{risk}{f.message}")
-        indent = " " * (rows + columns + 4)
+                     f"{claim(f)}")
         lines += evidence_lines(f, indent) if show_fixes else []
         if show_fixes and f.fix is not None:
-            lines.append(f"{'':{rows + columns + 4}}fix ({'safe' if f.fix.safe else 'unsafe'}): "
-                         f"{f.fix.description}")
+            lines.append(f"{indent}{fix_text(f)}")
     return [*lines, ""]
 
 
@@ -46,7 +44,7 @@ def render_grouped(result: RunResult, settings: Settings | None = None, *,
     lines: list[str] = []
     for _, in_file in groupby(findings, key=lambda f: f.path):
         lines += _group(list(in_file), settings, show_fixes)
-    lines += [f"{printable(s.where)}: skipped: {printable(s.reason)}" for s in result.skipped]
+    lines += skipped_lines(result)
     if not quiet:
         lines += ending(result, settings, bool(findings), baselined)
     return "".join(line + "\n" for line in lines)

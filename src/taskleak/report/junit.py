@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from taskleak.model import Finding, RunResult
-from taskleak.report.summary import needs_attention, unreported_skips
+from taskleak.report.summary import fix_text, needs_attention, unreported_skips
 from taskleak.rules import RULES
 
 SUITES_NAME = "taskleak"
@@ -36,7 +36,7 @@ def _failure(case: ET.Element, f: Finding) -> None:
     details = [f"{f.path}:{f.line}:{f.column}: {f.rule} {rule.name if rule else ''}".rstrip()]
     details.append(f.message)
     if f.fix is not None:
-        details.append(f"fix ({'safe' if f.fix.safe else 'unsafe'}): {f.fix.description}")
+        details.append(fix_text(f))
     failure = ET.SubElement(case, "failure", message=_xml(f.message), type=f.rule)
     failure.text = _xml("\n".join(details))
 

@@ -55,6 +55,12 @@ def hidden_fix(finding: Finding, settings: Settings | None) -> bool:
     return FixPolicy(settings or Settings(), None if settings else False).hidden(finding)
 
 
+def fix_text(f: Finding) -> str:
+    """A finding's fix as the human formats show it: `fix (safe): keep the task in a set ...`."""
+    assert f.fix is not None
+    return f"fix ({'safe' if f.fix.safe else 'unsafe'}): {f.fix.description}"
+
+
 def rule_mark(finding: Finding, settings: Settings | None) -> str:
     """`CODE [*]` for a fixable finding, else the bare code."""
     return f"{finding.rule} {FIX_MARK}" if fixable(finding, settings) else finding.rule

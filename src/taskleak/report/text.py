@@ -26,9 +26,10 @@ from rich.text import Text
 from taskleak.files.printable import printable
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.records import record
-from taskleak.report.full import evidence_lines
+from taskleak.report.full import claim, evidence_lines
 from taskleak.report.summary import (
     closing_lines,
+    fix_text,
     is_spawn,
     needs_attention,
     rule_mark,
@@ -177,14 +178,9 @@ def _blocks(rows: list[Finding], settings: Settings | None, show_fixes: bool,
             for line in evidence_lines(f, ""):
                 content.append(f"\n{line}", style="dim")
         if show_fixes and f.fix is not None:
-            content.append(f"\n{_fix_text(f)}", style="cyan")
+            content.append(f"\n{fix_text(f)}", style="cyan")
         grid.add_row(f"{f.line}:{f.column}", _risk(f, dot), rule_mark(f, settings), content)
     return Group(*parts)
-
-
-def _fix_text(f: Finding) -> str:
-    assert f.fix is not None
-    return f"fix ({'safe' if f.fix.safe else 'unsafe'}): {f.fix.description}"
 
 
 def _print_reasons(console: Console, findings: list[Finding], settings: Settings | None,
@@ -192,9 +188,9 @@ def _print_reasons(console: Console, findings: list[Finding], settings: Settings
     for f in findings:
         line = Text(f"{printable(f.path)}:{f.line}:{f.column}: ", style="bold")
         line.append(rule_mark(f, settings), style=f"bold {f.risk.colour}")
-        line.append(f" {f.risk.value}: {f.message}" if is_spawn(f) else f" {f.message}")
+        line.append(f" {claim(f)}")
         console.print(line, soft_wrap=plain)
         for evidence in evidence_lines(f, "    ") if show_fixes else ():
             console.print(Text(evidence, style="dim"), soft_wrap=plain)
         if show_fixes and f.fix is not None:
-            console.print(Text(f"    {_fix_text(f)}", style="cyan"), soft_wrap=plain)
+            console.print(Text(f"    {fix_text(f)}", style="cyan"), soft_wrap=plain)
