@@ -9,8 +9,6 @@ level holds the same keys); `--isolated` ignores configuration files altogether.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +23,9 @@ from taskleak.config_keys import (
     settings_with_values,
     validated_selectors,
 )
+from taskleak.files.paths import common_folder
 from taskleak.files.regular import read_regular
+from taskleak.files.toml import tomllib
 from taskleak.records import record
 from taskleak.settings import FAIL_ON_CHOICES, Settings
 
@@ -83,10 +83,10 @@ def config_arguments(arguments: Sequence[str]) -> tuple[Path | None, tuple[tuple
 
 
 def _pairs(argument: str) -> list[tuple[str, Any]]:
-    tomllib = _tomllib()
+    parser = tomllib()
     try:
-        return list(tomllib.loads(argument).items())
-    except tomllib.TOMLDecodeError as exc:
+        return list(parser.loads(argument).items())
+    except parser.TOMLDecodeError as exc:
         raise ConfigError(f"--config {argument!r} is neither a file nor a TOML `KEY = VALUE` "
                           f"pair: {exc}") from None
 
@@ -118,7 +118,7 @@ def find_config(paths: Sequence[Path]) -> Path | None:
 
 
 def _find(paths: Sequence[Path]) -> tuple[Path, dict[str, Any]] | None:
-    for folder in _ancestors(_common_parent(paths)):
+    for folder in _ancestors(common_folder(paths)):
         candidate = folder / PYPROJECT
         if candidate.is_file():
             document = read_toml(candidate)
@@ -190,22 +190,14 @@ def merge_overrides(settings: Settings, overrides: CliOverrides) -> Settings:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _tomllib() -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-    return tomllib
-
-
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file's document; a ConfigError names the file and what is wrong with it."""
-    tomllib = _tomllib()
+    parser = tomllib()
     try:
         # a regular file only: a FIFO named pyproject.toml would block the read
-        document: dict[str, Any] = tomllib.loads(read_regular(path).decode("utf-8"))
+        document: dict[str, Any] = parser.loads(read_regular(path).decode("utf-8"))
         return document
-    except tomllib.TOMLDecodeError as exc:
+    except parser.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML syntax error: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text: {exc}") from None
@@ -221,14 +213,6 @@ def _taskleak_table(path: Path, document: dict[str, Any]) -> dict[str, Any] | No
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: 'tool.taskleak' must be a table")
     return table
-
-
-def _common_parent(paths: Sequence[Path]) -> Path:
-    if not paths:
-        return Path.cwd()
-    absolute = [Path(os.path.abspath(p)) for p in paths]
-    folders = [p if p.is_dir() else p.parent for p in absolute]
-    return Path(os.path.commonpath([str(f) for f in folders]))
 
 
 def _ancestors(folder: Path) -> list[Path]:

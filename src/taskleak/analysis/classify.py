@@ -256,7 +256,8 @@ class Classifier:
         # a loop of the function brings the spawn round again with its own task not ended
         again = live is not None and live.own
         repeats = again or often.repeats
-        if asks_for_its_successor(site, often.origin, self.lifecycle.calls, self.graphs):
+        if repeats and asks_for_its_successor(site, often.origin, self.lifecycle.calls,
+                                              self.graphs):  # (a graph: built only if asked)
             repeats = False  # the task it replaces is the one running now, about to finish
         if any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads):
             repeats = False  # the function waits for it: the next call finds it finished

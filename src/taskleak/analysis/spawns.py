@@ -25,7 +25,6 @@ from taskleak.analysis.interface import Promise
 from taskleak.analysis.local_helpers import LocalHelpers
 from taskleak.analysis.nodes import callee_text, coroutine_text, dotted, last_name
 from taskleak.analysis.obligations.creation import (
-    Because,
     Creation,
     Made,
     made_of,
@@ -279,7 +278,7 @@ def wrapped_creation(call: cst.Call, scope: Scope, resolver: Resolver) -> Creati
         decided = next((c for c in found if c.made is made), None)
         if decided is not None:
             return decided
-    return found[0] if found else Creation(Made.NOTHING, Because.FUTURE_CALL)
+    return found[0] if found else Creation(Made.NOTHING)
 
 
 def is_coroutine_call(value: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
@@ -298,9 +297,9 @@ def _made_in(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
         made = [made_of(e.value, scope, resolver) for e in value.elements
                 if isinstance(e, cst.Element)]
         return next((m for m in made if m.made is Made.TASK), made[0] if made
-                    else Creation(Made.NOTHING, Because.FUTURE_CALL))
+                    else Creation(Made.NOTHING))
     if isinstance(value, cst.Call) and resolver.resolve(value.func, scope).name in _ALL_TASKS:
-        return Creation(Made.NOTHING, Because.FUTURE_CALL, callee_text(value.func))
+        return Creation(Made.NOTHING, callee_text(value.func))
     if isinstance(value, cst.Name) and not depth:
         typed = star_annotation(value.value, scope, resolver)
         if typed is not None:  # `*coroutines: Coroutine[...]`: each one is
@@ -310,14 +309,14 @@ def _made_in(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
                   if b.value is not None and b.kind is BindingKind.ASSIGN and b.scope is not None]
         if values and len(values) == len(bindings):
             return next((m for m in values if m.made is Made.TASK), values[0])
-    return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, callee_text(value))
+    return Creation(Made.UNKNOWN, callee_text(value))
 
 
 def _argument_made(site: CallSite, resolver: Resolver) -> Creation:
     """What the spawner's awaitable argument makes (`obligations/creation.py`)."""
     args = site.args
     if not args or args[0].keyword is not None or args[0].star:
-        return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, "…")
+        return Creation(Made.UNKNOWN, "…")
     return made_of(args[0].value, site.scope, resolver)
 
 

@@ -38,9 +38,6 @@ WRAPPING_SPAWNS = {
     "asyncio.tasks.as_completed": "asyncio.as_completed",
 }
 WRAPPING_NAMES = frozenset({"gather", "shield", "wait_for", "as_completed"})
-# A starred argument named like this holds coroutines (`gather(*coros)`, `*coroutines.values()`,
-# textual's `gather(*awaitables)`).
-COROUTINE_NAME_PARTS = ("coro", "awaitable")
 # Calls that call the function they are given with the arguments that follow
 # (`contextvars.Context().run(loop.create_task, coro)`), once per item of them
 # (`map(asyncio.create_task, coros)`), or bind them for later (`partial`: only task groups'

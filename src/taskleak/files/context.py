@@ -18,29 +18,21 @@ outside any repository: their folder (`/tmp`, a home folder) is no project to wa
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from taskleak.files.discovery import git_root
+from taskleak.files.paths import common_folder
 from taskleak.settings import Settings
 
 
 def context_root(paths: Sequence[Path], settings: Settings) -> Path | None:
     """The project folder whose files give `paths` their context (see the module docstring)."""
-    start = _common_folder(paths)
+    start = common_folder(paths)
     configured = settings.project_root
     if configured is not None and _is_within(start, configured):
         return configured
     return git_root(start) or _package_root(start)
-
-
-def _common_folder(paths: Sequence[Path]) -> Path:
-    """The deepest folder holding every path (a named file's own folder)."""
-    if not paths:
-        return Path.cwd()
-    folders = [p if p.is_dir() else p.parent for p in (Path(os.path.abspath(p)) for p in paths)]
-    return Path(os.path.commonpath([str(f) for f in folders]))
 
 
 def _is_within(path: Path, folder: Path) -> bool:

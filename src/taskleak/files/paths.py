@@ -12,6 +12,8 @@ Plain stdlib (the runtime pytest plugin uses it).
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from pathlib import Path
 
 StrPath = str | os.PathLike[str]
 
@@ -37,3 +39,12 @@ def relative_if_inside(path: str, root: StrPath | None = None) -> str:
     if rel == os.pardir or rel.startswith(os.pardir + os.sep):
         return path
     return rel if os.sep == "/" else rel.replace(os.sep, "/")
+
+
+def common_folder(paths: Sequence[Path]) -> Path:
+    """The deepest folder holding every path (a named file's own folder); the working folder
+    when there is none."""
+    if not paths:
+        return Path.cwd()
+    folders = [p if p.is_dir() else p.parent for p in (Path(os.path.abspath(p)) for p in paths)]
+    return Path(os.path.commonpath([str(f) for f in folders]))

@@ -76,8 +76,8 @@ def run_fixes(result: RunResult, policy: FixPolicy, *, write: bool,
     created: dict[Path, FileFix] = {}  # keep-helper modules written (or to write) by path
     for display, targets in sorted(targets_by_file(result).items()):
         path = Path(display)
-        style = policy.style(path, can_create=True)
         try:
+            style = policy.style(path, can_create=True)  # it reads configuration files
             # a file that may import a keep-helper module not written yet waits for it
             done = fix_file(path, display, spawners=spawners, targets=targets,
                             allow_unsafe=policy.allow_unsafe,

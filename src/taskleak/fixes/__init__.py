@@ -9,8 +9,12 @@
 - `returned.py`: the calls that drop a task another function returns, as spawns to fix;
 - support: `context.py` (the module's analysis and lookups), `shapes.py` (statement forms),
   `edits.py` (collected edits, one transform), `sets.py` (tracked sets), `keeper.py`
-  (keep-helpers: the module's, or the project's own), `style.py` (line length and wrapping),
-  `imports.py`, `naming.py`, `tree.py`, `splice.py`, `plan.py`.
+  (keep-helpers: the module's, or the project's own), `package_helper.py` (one keep-helper
+  per package), `forever.py` (no safe fix for a task that runs forever);
+- the project's style: `project_style.py` (its line length and oldest Python, from its
+  configuration files), `style.py` and `wrapping.py` (generated lines wrapped as a formatter
+  would), `aliases.py` (names added to an existing import), `annotations.py` (types as the
+  oldest Python evaluates them); `imports.py`, `naming.py`, `tree.py`, `splice.py`, `plan.py`.
 
 Fixing a module or a run's files (plan, rewrite, verify, write) is the fixer's
 (`taskleak.fixer`). The analysis never imports this package (a layer contract checks it).

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import configparser
 import re
-import sys
 from pathlib import Path
 from typing import Any
+
+from taskleak.files.toml import load_toml, tool_table
 
 DEFAULT_LINE_LENGTH = 88  # ruff's and black's default
 Version = tuple[int, int]
@@ -32,25 +33,6 @@ _TARGET = re.compile(r"(?:py3(\d{1,2})|3\.(\d{1,2}))")
 # the lower bounds of a version specifier: `>=3.8`, `~=3.8`, `>3.7`, `==3.8.*`
 _CLASSIFIER = re.compile(r"Programming Language :: Python :: 3\.(\d{1,2})")
 _LOWER = re.compile(r"(>=|~=|==|>)\s*(\d+)\.(\d{1,2})")
-
-
-def _toml(path: Path) -> dict[str, Any] | None:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-    try:
-        with path.open("rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return None
-    return data
-
-
-def _tool(data: dict[str, Any] | None, name: str) -> dict[str, Any] | None:
-    tool = (data or {}).get("tool")
-    table = tool.get(name) if isinstance(tool, dict) else None
-    return table if isinstance(table, dict) else None
 
 
 def valid_line_length(value: object) -> int | None:
@@ -66,12 +48,12 @@ def _configured_length(folder: Path) -> int | None:
     """The line length a config file in `folder` sets, or None when none is there."""
     for name in RUFF_FILES:
         if (folder / name).is_file():
-            return _length(_toml(folder / name))
+            return _length(load_toml(folder / name))
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
-        data = _toml(pyproject)
+        data = load_toml(pyproject)
         for name in ("ruff", "black"):
-            table = _tool(data, name)
+            table = tool_table(data, name)
             if table is not None:
                 return _length(table)
     return None
@@ -128,12 +110,12 @@ def _setup_cfg(path: Path) -> Version | None:
 def _declared_target(folder: Path) -> Version | None:
     for name in RUFF_FILES:
         if (folder / name).is_file():
-            found = parse_target((_toml(folder / name) or {}).get("target-version"))
+            found = parse_target((load_toml(folder / name) or {}).get("target-version"))
             if found is not None:
                 return found
     if (folder / "pyproject.toml").is_file():
-        data = _toml(folder / "pyproject.toml")
-        found = parse_target((_tool(data, "ruff") or {}).get("target-version"))
+        data = load_toml(folder / "pyproject.toml")
+        found = parse_target((tool_table(data, "ruff") or {}).get("target-version"))
         project = (data or {}).get("project")
         if found is None and isinstance(project, dict):
             found = lower_bound(project.get("requires-python")) or oldest_classified(

@@ -70,11 +70,10 @@ def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None,
 
 
 def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
-               spawned_in: str, inside: Finding) -> Finding | None:
-    """The finding at a call that drops the task `function` returns, or hands work to the spawn
-    helper `function` (`inside`: the finding at the helper's own spawn, whose verdict a call
-    of a helper that keeps the task shares); None until the call's position is known (see
-    `positions_needed`)."""
+               spawned_in: str) -> Finding | None:
+    """The finding at a call that drops the task `function` returns; None for a call of a
+    helper that makes its task inside (its spawn is the row), or until the call's position is
+    known (see `positions_needed`)."""
     where = index.modules[path].exports.positions.get(call.ordinal)
     if where is None:
         return None
@@ -85,14 +84,6 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
     helper = index.functions.get((spawned_in, function))
     if helper is not None and helper.promise in _MADE_INSIDE:
         return None  # the task is made, and kept or lost, in the helper: its spawn is the row
-    if helper is not None and helper.promise is Promise.KEEPS_AND_CLEANS:
-        # a helper that keeps and ends what it spawns: the call hands it the work
-        fate = replace(fate, kind=FateKind.HELPER_KEEPS, holder=name, cleanup=helper.cleanup,
-                       own_work=helper.own)
-    elif helper is not None and helper.promise is Promise.KEEPS:
-        fate = _as_the_helper_keeps(replace(fate, holder=name), inside)
-    elif helper is not None and helper.promise is Promise.DROPS:
-        fate = replace(fate, kind=FateKind.HELPER_DROPS, holder=name)  # it loses the work
     many = helper is not None and helper.many
     if many:
         fate = replace(fate, holder=RETURNED_TASKS)
@@ -105,9 +96,9 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
         context=call.caller,
         snippet=where.snippet,
         statement_line=where.statement_line,
-        fix=RETURNED_TASK_FIX if fate.kind is FateKind.DROPPED_RETURN and not many
-        and not call.awaited and not call.called_back else None,
-        no_fix_reason=_no_fix_reason(fate, call, many),
+        fix=RETURNED_TASK_FIX if not many and not call.awaited and not call.called_back
+        else None,
+        no_fix_reason=_no_fix_reason(call, many),
         obligation=obligation_of(fate, verdict.risk, f"{function}(), which returns it"),
     )
 
@@ -154,16 +145,13 @@ def _as_the_helper_keeps(fate: Fate, inside: Finding) -> Fate:
     return replace(fate, kind=FateKind.HELPER_NEVER_ENDS, stored_in=inside.tracked, cleanup="")
 
 
-def _no_fix_reason(fate: Fate, call: DroppedCall, many: bool) -> str | None:
-    """Why a call that drops a returned task gets no fix (None where it gets one, or where
-    its fate needs none)."""
+def _no_fix_reason(call: DroppedCall, many: bool) -> str | None:
+    """Why a call that drops a returned task gets no fix (None where it gets one)."""
     if many:
         return NO_FIX_FOR_A_COLLECTION
-    if fate.kind is FateKind.HELPER_DROPS:
-        return HELPER_DROPS_NO_FIX
-    if call.awaited and fate.kind is FateKind.DROPPED_RETURN:
+    if call.awaited:
         return AWAITED_HELPER_NO_FIX
-    if call.called_back and fate.kind is FateKind.DROPPED_RETURN:
+    if call.called_back:
         return CALLED_BACK_NO_FIX
     return None
 
@@ -230,7 +218,7 @@ def join(files: Sequence[FileFacts], scanned: int,
         if not _made_in_the_helper(sf, fates):
             findings.append(judgement)
         for caller_path, call, function in dropped_returns(index, path, sf):
-            found = _call_site(index, caller_path, call, function, path, inside)
+            found = _call_site(index, caller_path, call, function, path)
             if found is not None and (caller_path, call.ordinal) not in call_sites:
                 call_sites.add((caller_path, call.ordinal))
                 findings.append(found)

@@ -20,6 +20,7 @@ from typing import Any
 
 from taskleak.config import ConfigError, read_toml
 from taskleak.files.paths import relative_path
+from taskleak.files.toml import tool_table
 from taskleak.records import record
 from taskleak.rules import CODE_PREFIX
 
@@ -41,11 +42,7 @@ class RuffConfig:
 
 def _ruff_table(path: Path, document: dict[str, Any]) -> dict[str, Any] | None:
     """ruff's part of a configuration file: `[tool.ruff]` of a pyproject.toml, else all."""
-    if path.name != "pyproject.toml":
-        return document
-    tool = document.get("tool")
-    table = tool.get("ruff") if isinstance(tool, dict) else None
-    return table if isinstance(table, dict) else None
+    return tool_table(document, "ruff") if path.name == "pyproject.toml" else document
 
 
 def _user_folder() -> Path:

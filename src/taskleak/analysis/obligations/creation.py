@@ -14,7 +14,7 @@ argument decides (`made_of`):
   `gather`'s own result, a call of a
   plain `def` whose return annotation is a Future, a Task or an `Awaitable` (tornado's
   `Semaphore.acquire() -> Awaitable[...]`), or of a `@gen.coroutine` (which returns a Future);
-- a call that nothing types as giving a Future (`Made.TASK`, `Because.CALL_NOT_TYPED`): a
+- a call that nothing types as giving a Future (`Made.TASK`): a
   call handed to `ensure_future` makes a coroutine unless its callee is typed otherwise (its
   module's facts, or another module's through the project join: `CALL_NOT_TYPED` is what the
   join may still turn into no task);
@@ -42,24 +42,10 @@ class Made(Enum):
     UNKNOWN = "unknown"
 
 
-class Because(Enum):
-    """The fact that decides (what the words of a row say)."""
-
-    ASYNC_DEF = "async_def"  # `callee` is an `async def`
-    ASYNCIO_COROUTINE = "asyncio_coroutine"  # `callee` is one of asyncio's coroutine functions
-    FUTURE_CALL = "future_call"  # `callee` gives a Future or a Task (`loop.create_future`)
-    ANNOTATED = "annotated"  # `callee`, a plain `def`, is annotated to return `annotation`
-    GEN_COROUTINE = "gen_coroutine"  # `callee` is a `@gen.coroutine`: it returns a Future
-    CALL_NOT_TYPED = "call_not_typed"  # a call of `callee`, which nothing types otherwise
-    NOT_FOLLOWED = "not_followed"  # the value `callee` is not followed
-
-
 @record(frozen=True)
 class Creation:
     made: Made
-    because: Because
     callee: str = ""  # the call's callee as written, or the value
-    annotation: str = ""  # ANNOTATED: the return annotation, as written
 
 
 # asyncio's and the standard library's calls that give a Future or a Task, never a coroutine
@@ -94,10 +80,10 @@ def made_of(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
     `task = self.context.run(loop.create_task, coro)`)."""
     shown = callee_text(value.func) if isinstance(value, cst.Call) else (dotted(value) or "…")
     if depth > _MAX_DEPTH:
-        return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+        return Creation(Made.UNKNOWN, shown)
     if isinstance(value, cst.Call):
         if id(value) in spawned:
-            return Creation(Made.NOTHING, Because.FUTURE_CALL, shown)
+            return Creation(Made.NOTHING, shown)
         return _call(value, scope, resolver)
     if isinstance(value, (cst.Name, cst.Attribute)):
         return _named(value, scope, resolver, spawned, depth)
@@ -107,7 +93,7 @@ def made_of(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
         made = [made_of(side, scope, resolver, spawned, depth + 1) for side in sides]
         if made[0].made is made[1].made:
             return made[0]
-    return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+    return Creation(Made.UNKNOWN, shown)
 
 
 def _call(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
@@ -116,13 +102,13 @@ def _call(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
     resolved = resolver.resolve(func, scope)
     qualified = resolved.name if resolved.kind is SymKind.QUALIFIED else ""
     if qualified in _FUTURE_QUALIFIED or last_name(func) in _FUTURE_METHODS:
-        return Creation(Made.NOTHING, Because.FUTURE_CALL, shown)
+        return Creation(Made.NOTHING, shown)
     if qualified in _ASYNCIO_COROUTINES:
-        return Creation(Made.TASK, Because.ASYNCIO_COROUTINE, shown)
+        return Creation(Made.TASK, shown)
     function = _function_called(func, scope, resolver)
     if function is None:
-        return Creation(Made.TASK, Because.CALL_NOT_TYPED, shown)
-    return _function_kind(function, shown, resolver)
+        return Creation(Made.TASK, shown)
+    return _function_kind(function, shown)
 
 
 def _function_called(func: cst.BaseExpression, scope: Scope,
@@ -141,22 +127,18 @@ def _function_called(func: cst.BaseExpression, scope: Scope,
     return None
 
 
-def _function_kind(function: Scope, shown: str, resolver: Resolver) -> Creation:
+def _function_kind(function: Scope, shown: str) -> Creation:
     node = function.node
     assert isinstance(node, cst.FunctionDef)
     if any(_decorator(d) in _GEN_COROUTINES for d in node.decorators) \
             and node.asynchronous is None:
-        return Creation(Made.NOTHING, Because.GEN_COROUTINE, shown)
+        return Creation(Made.NOTHING, shown)
     if node.asynchronous is not None:
-        return Creation(Made.TASK, Because.ASYNC_DEF, shown)
+        return Creation(Made.TASK, shown)
     returns = node.returns.annotation if node.returns is not None else None
     head = _annotation_head(returns) if returns is not None else ""
-    written = cst.Module([]).code_for_node(returns) if returns is not None else ""
-    if head in _NOT_COROUTINE_TYPES:
-        return Creation(Made.NOTHING, Because.ANNOTATED, shown, written)
-    if head in _COROUTINE_TYPES:
-        return Creation(Made.TASK, Because.ANNOTATED, shown, written)
-    return Creation(Made.TASK, Because.CALL_NOT_TYPED, shown)
+    # a call nothing types otherwise is still taken as a coroutine's
+    return Creation(Made.NOTHING if head in _NOT_COROUTINE_TYPES else Made.TASK, shown)
 
 
 def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,
@@ -172,13 +154,13 @@ def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,
             if annotation is not None:
                 return _typed(annotation, shown)
             if b.kind is not BindingKind.ASSIGN or b.value is None:
-                return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+                return Creation(Made.UNKNOWN, shown)
             values.append((b.value, b.scope))
     else:
         cls, method = scope.enclosing_class(), scope.method()
         if cls is None or method is None or not isinstance(value.value, cst.Name) \
                 or value.value.value != method.self_name:
-            return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+            return Creation(Made.UNKNOWN, shown)
         for annotation, _ in cls.attr_annotations.get(value.attr.value, ()):
             return _typed(annotation, shown)
         values = [(v, s) for v, s in cls.attr_bindings.get(value.attr.value, ())
@@ -186,7 +168,7 @@ def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,
     made = [made_of(v, s, resolver, spawned, depth + 1) for v, s in values]
     if made and all(m.made is made[0].made for m in made):
         return made[0]
-    return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+    return Creation(Made.UNKNOWN, shown)
 
 
 def star_annotation(name: str, scope: Scope, resolver: Resolver) -> Creation | None:
@@ -207,12 +189,11 @@ def _typed(annotation: cst.BaseExpression, shown: str) -> Creation:
     """A parameter's or an attribute's value by its annotation: a Future or a Task is no
     coroutine, a `Coroutine` is one; an `Awaitable` may be either."""
     head = _annotation_head(annotation)
-    written = cst.Module([]).code_for_node(annotation)
     if head in _FUTURE_TYPES:
-        return Creation(Made.NOTHING, Because.ANNOTATED, shown, written)
+        return Creation(Made.NOTHING, shown)
     if head in _COROUTINE_TYPES:
-        return Creation(Made.TASK, Because.ANNOTATED, shown, written)
-    return Creation(Made.UNKNOWN, Because.NOT_FOLLOWED, shown)
+        return Creation(Made.TASK, shown)
+    return Creation(Made.UNKNOWN, shown)
 
 
 def _annotation_head(annotation: cst.BaseExpression) -> str:
