@@ -9,8 +9,8 @@ as a pre-commit hook's are). A file whose rows (findings and skipped lines) diff
 in the whole run is printed with the difference. Exit 1 when any file differs.
 
 The four libraries of issue 56 (tornado 6.6.1, aioesphomeapi 46.23.0, opsdroid 0.31.0, aiohttp
-3.14.5) are fetched by `bench/get-libraries.sh DEST`; nothing here runs in the test suite but
-through `tests/run/test_named_alone.py`, which runs it on the project cases.
+3.14.5) are fetched by `bench/get-libraries.sh DEST`. The test suite checks the same property on a
+small repository (`tests/cli/test_project_context.py`), not through this script.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import pytest
 from helpers import TESTS, analyze_source, sample_files
 
 from taskleak.model import Family, Risk
-from taskleak.rules import RULES
+from taskleak.rules import judges_a_spawn
 
 LOSSES = {Family.DROPPED, Family.OVERWRITTEN, Family.UNENDED}
 PROGRAMS = sample_files()
@@ -19,7 +19,7 @@ PROGRAMS = sample_files()
 @pytest.mark.parametrize("path", PROGRAMS, ids=lambda p: str(p.relative_to(TESTS.parent)))
 def test_each_finding_carries_its_path(path: Path) -> None:
     for finding in analyze_source(path.read_text(encoding="utf-8", errors="replace"), path.name):
-        if not RULES[finding.rule].category.judges_spawns:  # a noqa comment's, a file's
+        if not judges_a_spawn(finding.rule):  # a noqa comment's, a file's
             continue
         obligation = finding.obligation
         assert obligation is not None, finding

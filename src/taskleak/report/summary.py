@@ -12,7 +12,7 @@ from __future__ import annotations
 from taskleak.fixes.policy import FixPolicy
 from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.records import record
-from taskleak.rules import RULES, Category
+from taskleak.rules import RULES, Category, judges_a_spawn
 from taskleak.rules.file_not_analysed import RULE as UNANALYSED
 from taskleak.settings import Settings
 from taskleak.suppress.unanalysed import is_unanalysed
@@ -27,8 +27,7 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 def is_spawn(finding: Finding) -> bool:
     """A row of the spawn table (every rule but the suppression rules, which report comments,
     and file-not-analysed, which reports files)."""
-    rule = RULES.get(finding.rule)
-    return rule is None or rule.category.judges_spawns
+    return judges_a_spawn(finding.rule)
 
 
 def unreported_skips(result: RunResult) -> list[Skipped]:

@@ -59,6 +59,14 @@ def rule_for(code_or_name: str) -> Rule | None:
     return RULES.get(text.upper()) or RULES_BY_NAME.get(text.lower())
 
 
+def judges_a_spawn(code: str) -> bool:
+    """A finding of rule `code` is a row of the spawn table (every rule but the suppression
+    rules, which report comments, and file-not-analysed, which reports files; an unknown code
+    counts as a spawn's)."""
+    rule = RULES.get(code)
+    return rule is None or rule.category.judges_spawns
+
+
 def judge(fates: Sequence[Fate], *, strict: bool = False) -> Verdict:
     """The finding on a spawn: each fate judged by the first rule that reports it, and of a
     spawn with several fates (bound to several targets) the least risky one (a fate followed

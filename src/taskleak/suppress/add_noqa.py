@@ -23,7 +23,7 @@ from taskleak.files.lines import lines_with_ends, with_newlines
 from taskleak.files.source import SourceError, decode, read_source
 from taskleak.model import Finding, Risk
 from taskleak.records import record
-from taskleak.rules import RULES
+from taskleak.rules import judges_a_spawn
 from taskleak.suppress.noqa import noqa_directives
 from taskleak.suppress.ruff_external import advice
 
@@ -47,9 +47,8 @@ class AddedNoqa:
 def wants_noqa(finding: Finding) -> bool:
     """A finding on a spawn that needs attention: not a green row, not an unused-noqa report,
     not a file that could not be analysed (no directive reaches it)."""
-    rule = RULES.get(finding.rule)
-    return finding.risk is not Risk.LOW and not finding.structured and (
-        rule is None or rule.category.judges_spawns)
+    return finding.risk is not Risk.LOW and not finding.structured \
+        and judges_a_spawn(finding.rule)
 
 
 def add_noqa(findings: Iterable[Finding]) -> AddedNoqa:
