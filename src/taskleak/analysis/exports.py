@@ -20,7 +20,7 @@ from taskleak.analysis.attribute_types import (
 )
 from taskleak.analysis.closing import outcome_reader
 from taskleak.analysis.effect_owners import EffectOwners, self_owner
-from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.fates import Fate, FateKind, Keeper, returns_to_callers
 from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.interface import (
@@ -160,7 +160,7 @@ def _promise(fates: tuple[Fate, ...], helper: bool, always: bool
     loses it only on some calls, which no call shows."""
     # a spawn bound to several targets (`self._m[k] = task = spawn(...)`, `return task`): what
     # one keeps is returned through another
-    returned = any(_returns(f) for f in fates)
+    returned = returns_to_callers(tuple(fates))
     for fate in fates:
         if (fate.returned or returned or helper) and fate.kind in _KEEPS_AND_CLEANS:
             return Promise.KEEPS_AND_CLEANS, fate.cleanup
@@ -180,13 +180,6 @@ def _keeps_its_own(fates: tuple[Fate, ...]) -> tuple[Promise, str] | None:
     at its spawn, not repeated at each call."""
     found = _promise(fates, True, False)
     return found if found is not None and found[0] is Promise.KEEPS_AND_CLEANS else None
-
-
-def _returns(fate: Fate) -> bool:
-    """The fate hands the task to the caller: returned at once, or through a local."""
-    return fate.kind is FateKind.RETURNED or (
-        fate.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED)
-        and fate.handed == "returned")
 
 
 def spawn_helpers(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]

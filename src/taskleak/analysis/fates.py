@@ -200,9 +200,14 @@ class Fate:
                       "keeper": Keeper(keeper) if keeper is not None else None})
 
 
+def returns_to_caller(fate: Fate) -> bool:
+    """The fate hands the task back to the caller: returned at once, or through a local or a
+    local collection that is returned."""
+    return fate.kind is FateKind.RETURNED or (
+        fate.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED)
+        and fate.handed == "returned")
+
+
 def returns_to_callers(fates: tuple[Fate, ...]) -> bool:
-    """Some fate hands the task back to the caller, and nothing here keeps it: returned at
-    once, or through a local or a local collection that is returned."""
-    return any(f.kind is FateKind.RETURNED or (
-        f.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED)
-        and f.handed == "returned") for f in fates)
+    """Some fate hands the task back to the caller (`returns_to_caller`)."""
+    return any(returns_to_caller(f) for f in fates)

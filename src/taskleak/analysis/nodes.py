@@ -64,6 +64,11 @@ def leaves_the_loop(path: tuple[cst.CSTNode, ...]) -> bool:
     return block is not None and exit_word(block) in ("break", "return", "raise")
 
 
+def is_none(value: cst.BaseExpression) -> bool:
+    """The literal `None`."""
+    return isinstance(value, cst.Name) and value.value == "None"
+
+
 def dotted(node: cst.BaseExpression) -> str | None:
     """`a.b.c` for a chain of attributes on a name, else None."""
     parts: list[str] = []

@@ -13,7 +13,7 @@ from typing import Protocol
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
+from taskleak.analysis.nodes import dotted, is_none
 from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
 
 
@@ -72,7 +72,7 @@ def attribute_class(cls: Scope, attr: str, resolver: Resolver) -> Scope | None:
     assigned to it must name the same class."""
     found = [_named_class(a, s, resolver) for a, s in cls.attr_annotations.get(attr, ())]
     found += [_value_class(v, s, resolver) for v, s in cls.attr_bindings.get(attr, ())
-              if not _is_none(v)]
+              if not is_none(v)]
     for b in cls.bindings.get(attr, ()):
         found.append(_binding_class(b, resolver))
     return _agreed(found)
@@ -135,7 +135,3 @@ def _agreed(found: list[Scope | None]) -> Scope | None:
         return None
     first = found[0]
     return first if all(f is first for f in found) else None
-
-
-def _is_none(value: cst.BaseExpression) -> bool:
-    return isinstance(value, cst.Name) and value.value == "None"

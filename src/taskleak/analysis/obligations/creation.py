@@ -29,7 +29,7 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.nodes import callee_text, dotted, last_name
+from taskleak.analysis.nodes import callee_text, dotted, is_none, last_name
 from taskleak.analysis.objects import object_class
 from taskleak.analysis.resolve import Resolver, SymKind
 from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind, defined_function
@@ -164,7 +164,7 @@ def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,
         for annotation, _ in cls.attr_annotations.get(value.attr.value, ()):
             return _typed(annotation, shown)
         values = [(v, s) for v, s in cls.attr_bindings.get(value.attr.value, ())
-                  if not (isinstance(v, cst.Name) and v.value == "None")]
+                  if not is_none(v)]
     made = [made_of(v, s, resolver, spawned, depth + 1) for v, s in values]
     if made and all(m.made is made[0].made for m in made):
         return made[0]

@@ -34,7 +34,7 @@ from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role
 from taskleak.analysis.graph.dataflow import solve
 from taskleak.analysis.graph.places import Places
 from taskleak.analysis.guards import absent, reads
-from taskleak.analysis.nodes import dotted
+from taskleak.analysis.nodes import dotted, is_none
 from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind
 from taskleak.records import record
 
@@ -224,7 +224,7 @@ def _stored(point: Point, keys: frozenset[str]) -> State | None:
         return None
     if not any(dotted(t) in keys or _entry_of(t, keys) for t in targets):
         return None
-    if value is None or (isinstance(value, cst.Name) and value.value == "None"):
+    if value is None or is_none(value):
         return _ENDED
     return _EARLIER
 

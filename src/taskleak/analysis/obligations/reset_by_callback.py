@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import libcst as cst
-
 from taskleak.analysis.flow import Flow
+from taskleak.analysis.nodes import is_none
 from taskleak.analysis.scopes import Occurrence, Scope, defined_function
 
 
@@ -38,5 +37,5 @@ def reset_by(reads: Sequence[Occurrence], cls: Scope | None, attribute: str) -> 
 
 
 def _stores_none(cls: Scope, attribute: str, function: Scope) -> bool:
-    return any(isinstance(value, cst.Name) and value.value == "None" and scope.within(function)
+    return any(is_none(value) and scope.within(function)
                for value, scope in cls.attr_bindings.get(attribute, ()))
