@@ -255,10 +255,9 @@ class Classifier:
         often = self.lifecycle.of(site.scope, not_again(holder.key, ends, gives, self.ownership))
         # a loop of the function brings the spawn round again with its own task not ended
         again = live is not None and live.own
-        repeats = again or often.repeats
-        if repeats and asks_for_its_successor(site, often.origin, self.lifecycle.calls,
-                                              self.graphs):  # (a graph: built only if asked)
-            repeats = False  # the task it replaces is the one running now, about to finish
+        # not when the task it replaces is the one running now, about to finish (graph if asked)
+        repeats = (again or often.repeats) and not asks_for_its_successor(
+            site, often.origin, self.lifecycle.calls, self.graphs)
         if any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads):
             repeats = False  # the function waits for it: the next call finds it finished
         guarded = self._guard(sp, holder, ends)
