@@ -107,9 +107,11 @@ async def main() -> None:
 
 def check_paths(paths: Sequence[Path], settings: Settings | None = None, *, jobs: int | None = 1,
                 cache_dir: Path | None = None, progress: Progress | None = None,
-                stats: RunStats | None = None, project_context: bool = True) -> RunResult:
-    """The findings of `paths` as a check makes them: through the one door, a `Session`
-    (`project_context=False`: a program of the repository's tests, judged by itself)."""
+                stats: RunStats | None = None, project_context: bool = False) -> RunResult:
+    """The findings of `paths` as a check makes them: through the one door, a `Session`.
+    By default `paths` are judged by themselves: a program among this repository's tests would
+    otherwise take the whole repository (a thousand files, seconds a call) as its project;
+    `project_context=True` for a test of the project's context."""
     session = Session(Source(tuple(paths)), settings or Settings(), jobs=jobs,
                       cache_dir=cache_dir, progress=progress or NoProgress(),
                       stats=stats if stats is not None else RunStats(),

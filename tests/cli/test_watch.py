@@ -165,8 +165,14 @@ def test_in_a_terminal_each_report_starts_on_a_cleared_screen(tmp_path: Path) ->
     finally:
         timer.cancel()
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=WAIT)
-        os.close(main)
+        try:
+            proc.wait(timeout=WAIT)
+        except subprocess.TimeoutExpired:  # a failure, but leave no watch running behind it
+            proc.kill()
+            proc.wait(timeout=WAIT)
+            raise
+        finally:
+            os.close(main)
     assert first.startswith(CLEAR)  # before the first report too
     report = second[len(first):]
     assert CLEAR in report and b"app.py:5:5: TL101" in report.split(CLEAR, 1)[1]
