@@ -179,16 +179,23 @@ async def test_a_light_bulb_gets_the_fix_computed_only_when_picked(workspace: Pa
         resolved = await client.code_action_resolve_async(lazy)
         fixed = apply_edits(LEAKY, edits_of(resolved, uri))
         asked = await actions(client, uri, diagnostics, trigger=types.CodeActionTriggerKind.Invoked)
-        assert [a.title for a in asked if "(unsafe)" in a.title]
-        assert all(a.edit is not None for a in asked if a.kind == types.CodeActionKind.QuickFix)
+        [safe] = [a for a in asked if a.is_preferred]
+        [unsafe] = [a for a in asked if "(unsafe)" in a.title]
+        assert safe.edit is not None  # made when the light bulb's was picked: given at once
+        # asked for, the other fix is named exactly, and made when picked
+        assert unsafe.title == f"Fix {DISCARDED.code} (unsafe): await work() instead of spawning it"
+        assert unsafe.edit is None
+        made = await client.code_action_resolve_async(unsafe)
     assert "_background_tasks.add(task)" in fixed
+    assert "    await work()\n" in apply_edits(LEAKY, edits_of(made, uri))
 
 
 async def test_edits_are_versioned_for_a_client_that_takes_them(workspace: Path) -> None:
     async with running(workspace, capabilities("visual-studio-code")) as client:
         uri = open_document(client, workspace / "pkg" / "leaky.py", version=7)
         diagnostics = await diagnostics_for(client, uri, 7)
-        [preferred] = [a for a in await actions(client, uri, diagnostics) if a.is_preferred]
+        [named] = [a for a in await actions(client, uri, diagnostics) if a.is_preferred]
+        preferred = await client.code_action_resolve_async(named)  # VS Code resolves edits
     assert preferred.edit is not None and preferred.edit.document_changes
     [change] = preferred.edit.document_changes
     assert isinstance(change, types.TextDocumentEdit)

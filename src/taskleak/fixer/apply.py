@@ -19,15 +19,16 @@ from pathlib import Path
 
 import libcst as cst
 
-from taskleak.advice.offers import TOO_DEEP_TO_FIX, choose, needs_fix, not_applied_reason, offers
-from taskleak.analysis.analyse import analyse, shown_node
+from taskleak.advice.offers import TOO_DEEP_TO_FIX, choose, not_applied_reason
+from taskleak.analysis.analyse import analyse
 from taskleak.analysis.facts import ModuleFacts
-from taskleak.analysis.positions import enclosing_function, spawn_positions
+from taskleak.analysis.parse import gc_paused
 from taskleak.analysis.spawners import Spawner
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.lines import byte_position, lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source, syntax_error
-from taskleak.fixer.verify import AppliedFix, Checker, NotFixed, Planned
+from taskleak.fixer import prepared
+from taskleak.fixer.verify import AppliedFix, Checker, NotFixed, Planned, Recheck
 from taskleak.fixes.comments import CommentEdit, apply_comment_edits
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, apply_edits
@@ -37,13 +38,12 @@ from taskleak.fixes.policy import FixStyle
 from taskleak.fixes.project_style import line_length_for, target_for
 from taskleak.fixes.returned import returned_task_spawns
 from taskleak.fixes.sets import render_sets
-from taskleak.fixes.splice import Lost, lost_lines, put_back
+from taskleak.fixes.splice import put_back
 from taskleak.model import FindingKey
 from taskleak.records import record
-from taskleak.rules import judge
 
 __all__ = ["AppliedFix", "FileFix", "NotFixed", "SourceFix", "TargetKey", "fix_file",
-           "fix_source", "unified_diff", "write_fix"]
+           "fix_source", "plan_source", "unified_diff", "write_fix"]
 
 TargetKey = FindingKey  # kept for callers of the fixer's API
 
@@ -57,12 +57,19 @@ class SourceFix:
     applied: list[AppliedFix] = field(default_factory=list)
     not_fixed: list[NotFixed] = field(default_factory=list)
     error: str | None = None  # the module could not be fixed at all (it does not parse ...)
-    facts: ModuleFacts | None = None  # of `fixed`, from the re-check (when it changed)
     package_helper: bool = False  # a fix applied calls the package's keep-helper
+    recheck: Recheck | None = field(default=None, repr=False, compare=False)  # see `facts`
 
     @property
     def changed(self) -> bool:
         return self.fixed != self.original
+
+    @property
+    def facts(self) -> ModuleFacts | None:
+        """Of `fixed`, from the re-check (when it changed); made when first read: a fix in
+        memory for an editor never reads them (bench/server_latency.py's 1,000-line buffer,
+        load ~3: 90-100 ms a fix not spent)."""
+        return self.recheck.facts() if self.recheck is not None else None
 
 
 
@@ -136,59 +143,88 @@ def _with_comments(data: bytes, comments: Sequence[CommentEdit],
     return result
 
 
+def _prepared(data: bytes, spawners: tuple[Spawner, ...], filename: str,
+              style: FixStyle | None) -> prepared.Prepared | str:
+    """The text parsed and analysed (made once per text: `fixer.prepared`), or why it cannot
+    be."""
+    key: prepared.Key = (data, spawners, filename, style)
+    found = prepared.find(key)
+    if found is not None:
+        return found
+    with gc_paused():  # a tree is built and walked: no cycles to find (see analysis.parse)
+        try:
+            module = cst.parse_module(data)
+        except cst.ParserSyntaxError as exc:
+            return _syntax_error(data, exc.message)
+        except (RecursionError, MemoryError, UnicodeDecodeError, LookupError) as exc:
+            return f"cannot parse: {type(exc).__name__}"
+        # the text numbers lines as check does, where libcst's code lacks some (positions.py)
+        return prepared.prepare(key, module, analyse(module, spawners, _text(data)))
+
+
+def _plans(prep: prepared.Prepared, targets: Collection[TargetKey] | None,
+           allow_unsafe: Callable[[str], bool]) -> tuple[list[Planned], list[NotFixed]]:
+    """The fix chosen for each spawn to fix (all, or `targets`), and those with none."""
+    spots = prep.spots(targets is not None)
+    if targets is not None:
+        spots = [s for s in spots if (s[2], s[3], s[1].code) in targets]
+        spots += returned_task_spawns(prep.ctx, set(targets) - {(s[2], s[3], s[1].code)
+                                                                for s in spots})
+    plans: list[Planned] = []
+    not_fixed: list[NotFixed] = []
+    for sp, v, line, column in spots:
+        found, reasons = prep.offers(sp, v)
+        chosen = choose(found, allow_unsafe(v.code))
+        if chosen is None:
+            not_fixed.append(NotFixed(line, column, v.code, not_applied_reason(found, reasons)))
+        else:
+            plans.append(Planned(sp, v, chosen, line, column))
+    return plans, not_fixed
+
+
+def plan_source(data: bytes, *, spawners: tuple[Spawner, ...] = (),
+                targets: Collection[TargetKey], allow_unsafe: Callable[[str], bool] = _never,
+                filename: str = "<string>", style: FixStyle | None = None
+                ) -> list[AppliedFix]:
+    """The fixes `fix_source` would try for `targets` with the same arguments, before it
+    rewrites and verifies them (which may still refuse one): what an editor's menu names
+    before one is picked. Nothing is rewritten; the text is kept for that fix
+    (`fixer.prepared`)."""
+    try:
+        prep = _prepared(data, spawners, filename, style)
+        if isinstance(prep, str):
+            return []
+        return [p.applied() for p in _plans(prep, targets, allow_unsafe)[0]]
+    except (RecursionError, cst.CSTValidationError):  # `fix_source` would refuse it too
+        return []
+
+
 def _fix_source(data: bytes, spawners: tuple[Spawner, ...],
                 targets: Collection[TargetKey] | None, allow_unsafe: Callable[[str], bool],
                 filename: str, style: FixStyle | None) -> SourceFix:
     result = SourceFix(original=data, fixed=data)
-    try:
-        module = cst.parse_module(data)
-    except cst.ParserSyntaxError as exc:
-        result.error = _syntax_error(data, exc.message)
+    prep = _prepared(data, spawners, filename, style)
+    if isinstance(prep, str):
+        result.error = prep
         return result
-    except (RecursionError, MemoryError, UnicodeDecodeError, LookupError) as exc:
-        result.error = f"cannot parse: {type(exc).__name__}"
-        return result
-    # the text numbers lines as check does, where libcst's code lacks some (positions.py)
-    analysis = analyse(module, spawners, _text(data))
-    ctx = FixContext(analysis, style)
-    items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
-    # a call whose receiver only the project join can type (`core.loop.create_task`) is fixed
-    # only where the join said it is a spawn: as a target
-    wanted = [(sp, v) for sp, v in items if needs_fix(v, sp)
-              and (targets is not None or not sp.receiver)]
-    # placed as check places them (targets are check's positions): the same function, nodes
-    # and text, so a form feed or a lone backslash line moves neither
-    shown = [(sp, v, shown_node(sp)) for sp, v in wanted]
-    where = spawn_positions(module, analysis.text,
-                            [(node, sp.site.statement) for sp, _, node in shown],
-                            [enclosing_function(sp.site.scope) for sp, _, _ in shown])
-    spots = [(sp, v, where[id(node)][0], where[id(node)][1] + 1) for sp, v, node in shown]
-    if targets is not None:
-        spots = [s for s in spots if (s[2], s[3], s[1].code) in targets]
-        spots += returned_task_spawns(ctx, set(targets) - {(s[2], s[3], s[1].code)
-                                                           for s in spots})
-    plans: list[Planned] = []
-    for sp, v, line, column in spots:
-        found, reasons = offers(ctx, sp, v)
-        chosen = choose(found, allow_unsafe(v.code))
-        if chosen is None:
-            result.not_fixed.append(NotFixed(line, column, v.code,
-                                             not_applied_reason(found, reasons)))
-        else:
-            plans.append(Planned(sp, v, chosen, line, column))
+    plans, result.not_fixed = _plans(prep, targets, allow_unsafe)
     if not plans:
         return result
     # every fix writes the tree: what libcst's round trip loses is put back, or nothing is fixed
-    written = module.bytes
-    lost = lost_lines(data, written) if written != data else Lost()
+    written, lost = prep.written()
     if lost is None:
         line = _first_difference(data, written)
         result.error = f"libcst does not write it back as it was (line {line})"
         return result
-    checker = Checker(module, items, spawners, filename, data, lost)
-    fixed, accepted, failures = _fix(module, ctx, plans, checker)
+    checker = prep.checker(lost)
+    # as the text's parse and analysis (`_prepared`): trees are built and walked, with no
+    # cycles to find (`analysis.parse`). Measured on bench/server_latency.py's buffer, in
+    # process, load ~3: a menu's fixes named in 115-121 ms (p50) instead of 143-193, the one
+    # picked made in 275-280 ms instead of 414-430
+    with gc_paused():
+        fixed, accepted, failures = _fix(prep.module, prep.ctx, plans, checker)
     result.fixed = fixed
-    result.facts = checker.facts_of(fixed) if accepted else None
+    result.recheck = Recheck(checker, fixed) if accepted else None
     result.applied = [p.applied() for p in accepted]
     result.package_helper = any(p.offer.package_helper for p in accepted)
     result.not_fixed += [p.not_fixed(f"not applied: {why}") for p, why in failures.items()]
@@ -303,6 +339,8 @@ def fix_file(path: Path, display: str, *, spawners: tuple[Spawner, ...] = (),
         return out
     fixed = fix_source(data, spawners=spawners, targets=targets, allow_unsafe=allow_unsafe,
                        filename=str(path), style=style, comments=comments)
+    if fixed.recheck is not None:
+        fixed.recheck.facts()  # now, as before: a run holds no file's trees
     out.source = fixed
     if fixed.error is not None:
         out.error = fixed.error

@@ -6,6 +6,7 @@ the await fix; rewritten, for the task-group fix) and no other spawn reported wo
 
 from __future__ import annotations
 
+import copy
 import io
 import tokenize
 import warnings
@@ -100,6 +101,31 @@ def _comments(module: cst.Module) -> Counter[str]:
     return visitor.found
 
 
+class Recheck:
+    """The facts of a fixed module from its verification's re-check, made when first asked
+    for: an editor's fix never asks (it shows the text), `taskleak fix` does at once."""
+
+    def __init__(self, checker: Checker, fixed: bytes) -> None:
+        self._checker: Checker | None = checker
+        self._fixed = fixed
+        self._facts: ModuleFacts | None = None
+
+    def facts(self) -> ModuleFacts | None:
+        if self._checker is not None:
+            self._facts = self._checker.facts_of(self._fixed)
+            self._checker = None  # its trees go now
+        return self._facts
+
+    def drop(self) -> None:
+        """The facts will not be asked for: free the re-check's tree now, by reference counting
+        (its scopes point at each other: left as it is, only the cycle collector frees it, and
+        its next full collection walks it first)."""
+        checked = self._checker._checked if self._checker is not None else None
+        if checked is not None:
+            checked[1].root.release()
+        self._checker = None
+
+
 SpawnKey = tuple[str, str]  # (enclosing scope's qualified name, the spawn call's code)
 
 
@@ -152,6 +178,13 @@ class Checker:
         self._checked: tuple[bytes, ModuleAnalysis] | None = None  # the last re-check
         # not compiled: syntax newer than this Python, or NUL bytes
         self.compiles = compile_error(data, filename) is None
+
+    def again(self) -> Checker:
+        """A verifier of the same original with no re-check made yet (the original's comments
+        and compilation are not read again)."""
+        fresh = copy.copy(self)
+        fresh._checked = None
+        return fresh
 
     def facts_of(self, fixed: bytes) -> ModuleFacts | None:
         """The facts of the fixed module, from its re-check: the run reports them without

@@ -8,32 +8,40 @@ in the configuration, or the editor's `unsafeFixes`).
 
 A fix costs a parse, an analysis and a verified rewrite (about as much as three checks), so
 what the client asks for on its own decides how much is done:
-- asked for by the user (`triggerKind` Invoked, or a client that does not say): every fix is
-  computed, each title says exactly what it does, and the unsafe alternative is offered too;
+- asked for by the user (`triggerKind` Invoked, or a client that does not say): each title says
+  exactly what its fix does (the fix chosen, named before it is made: `engine.plan_checked`),
+  and the unsafe alternative is offered too. A client that resolves actions gets each edit when
+  it is picked (a fix the verification then refuses is reported, not applied: as with a light
+  bulb's); any other, or one asking for quick fixes by kind, gets every fix computed at once;
 - asked for automatically (a light bulb as the cursor moves) by a client that resolves actions:
   the finding's advertised fix is offered with its kind's title, and computed when picked
   (`codeAction/resolve`); fix-all likewise, unless asked for by kind (on save).
-Fixes computed once are kept for the document's version, so asking again is free.
+Fixes computed once are kept for the document's version, so asking again is free; and the fixer
+keeps the last text it parsed and analysed (`fixer.prepared`), so the fix picked from a menu, the
+other variant and fix-all pay only for their own rewrite and its verification.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
 from taskleak.fixes.policy import FixPolicy
-from taskleak.model import Finding, FindingKey
+from taskleak.model import Finding, FindingKey, FixKind
 from taskleak.records import record
-from taskleak.rules import FIX_KINDS, RULES
+from taskleak.rules import FIX_KINDS, RULES, judges_a_spawn
 from taskleak.server.diagnostics import SOURCE
 from taskleak.server.documents import BufferFix, Checked
 from taskleak.server.edits import text_edits
-from taskleak.server.engine import fix_checked
+from taskleak.server.engine import fix_checked, plan_checked
 from taskleak.server.suppression import noqa_edit
 from taskleak.server.text import Lines
+
+if TYPE_CHECKING:  # fixing loads libcst's rewriting: only when a fix is asked for
+    from taskleak.fixer.apply import AppliedFix
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 QUICK_FIX = types.CodeActionKind.QuickFix.value
@@ -134,26 +142,45 @@ def quick_fixes(checked: Checked, finding: Finding, diagnostic: types.Diagnostic
         return [types.CodeAction(title=f"Fix {finding.rule}{label}: {info.title}",
                                  kind=QUICK_FIX, diagnostics=[diagnostic],
                                  is_preferred=finding.fix.safe, data=pending.to_data())]
+    # a client that resolves edits gets the fixes not made yet named, and made when picked
+    named = request.resolve and not request.asks_for(QUICK_FIX) and judges_a_spawn(finding.rule)
     out: list[types.CodeAction] = []
     seen = {checked.snapshot.text}
+    seen_fixes: set[tuple[FixKind, str]] = set()  # a fix named or made: (kind, words)
     for unsafe in variants:
+        if named and (frozenset([key]), unsafe) not in checked.fixes:
+            plan = plan_checked(checked, key, unsafe, request.folder)
+            # the fix another variant tries (the same kind and words) writes the same text
+            if plan is None or (plan.kind, plan.description) in seen_fixes:
+                continue
+            seen_fixes.add((plan.kind, plan.description))
+            pending = Pending(checked.snapshot.uri, QUICK_FIX, key, unsafe)
+            out.append(types.CodeAction(
+                title=_title(finding.rule, plan.safe, plan.description), kind=QUICK_FIX,
+                diagnostics=[diagnostic], is_preferred=plan.safe, data=pending.to_data()))
+            continue
         fixed = fix_checked(checked, [key], unsafe, request.folder)
         applied = _applied(fixed, key)
         if fixed is None or applied is None or fixed.text in seen:
             continue
         seen.add(fixed.text)
+        seen_fixes.add((applied.kind, applied.description))
         out.append(types.CodeAction(
-            title=f"Fix {finding.rule}{'' if applied[0] else ' (unsafe)'}: {applied[1]}",
-            kind=QUICK_FIX, diagnostics=[diagnostic], is_preferred=applied[0],
+            title=_title(finding.rule, applied.safe, applied.description), kind=QUICK_FIX,
+            diagnostics=[diagnostic], is_preferred=applied.safe,
             edit=_workspace_edit(checked, text_edits(lines, fixed.text), request)))
     return out
 
 
-def _applied(fixed: BufferFix | None, key: Key) -> tuple[bool, str] | None:
-    """(safe, description) of the fix applied to the finding `key`, if one was."""
+def _title(rule: str, safe: bool, description: str) -> str:
+    return f"Fix {rule}{'' if safe else ' (unsafe)'}: {description}"
+
+
+def _applied(fixed: BufferFix | None, key: Key) -> AppliedFix | None:
+    """The fix applied to the finding `key`, if one was."""
     for a in fixed.applied if fixed is not None else []:
         if (a.line, a.column, a.rule) == key:
-            return a.safe, a.description
+            return a
     return None
 
 

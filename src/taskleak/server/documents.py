@@ -57,6 +57,8 @@ class Checked:
     findings: list[Finding] = field(default_factory=list)
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
     fixes: OrderedDict[FixKey, BufferFix] = field(default_factory=OrderedDict)
+    # what each fix would do, named before it is made (`engine.plan_checked`)
+    plans: dict[FixKey, AppliedFix | None] = field(default_factory=dict)
 
     @property
     def result_id(self) -> str:

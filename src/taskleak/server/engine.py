@@ -5,7 +5,8 @@ buffer's bytes): the nearest configuration of FILE, the editor's settings on top
 ignores, `# noqa` read from the buffer. Settings are resolved at every check, so a changed
 `pyproject.toml` counts at the next one. A buffer is fixed as `taskleak fix -` fixes it
 (a `Session` on the buffer, with the same fix policy: rewritten, then verified), in memory, for
-the findings asked for.
+the findings asked for. What a fix would do can be named before it is made (`plan_checked`,
+for a menu): the fixer keeps the parsed text for the fix picked from it (`fixer.prepared`).
 
 Only the worker thread calls these (see `schedule.Worker`): libcst and the parser's speed
 switches are process-wide (`analysis.parse`), so the analysis runs on one thread at a time.
@@ -18,6 +19,7 @@ import tokenize
 from collections.abc import Collection
 from dataclasses import field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pygls.workspace.position_codec import PositionCodec
 
@@ -27,10 +29,13 @@ from taskleak.files.source import SourceError, decode
 from taskleak.fixes.policy import FixPolicy
 from taskleak.records import record
 from taskleak.server.diagnostics import to_diagnostics
-from taskleak.server.documents import BufferFix, Checked, Snapshot
+from taskleak.server.documents import BufferFix, Checked, FixKey, Snapshot
 from taskleak.server.editor_settings import EditorSettings
 from taskleak.server.text import Lines
 from taskleak.session import Session, Source
+
+if TYPE_CHECKING:  # fixing loads libcst's rewriting: only when a fix is asked for
+    from taskleak.fixer.apply import AppliedFix
 
 UNTITLED = "untitled.py"
 
@@ -118,13 +123,18 @@ def fix_checked(checked: Checked, targets: Collection[tuple[int, int, str]],
     cached = checked.fixes.get(key)
     if cached is not None:
         return cached
+    from taskleak.fixer import prepared
+
     snapshot = checked.snapshot
     # through the one door, as `taskleak fix - --stdin-filename FILE` fixes it: the same
     # session, fix policy and style; in memory (never written)
     session = Session(Source(buffer=buffer_bytes(snapshot.text),
                              filename=file_path(snapshot, folder)), settings)
-    run = session.fix(FixPolicy(settings, unsafe), write=False, only=targets)
+    with prepared.kept():  # the text a menu's plan or another fix of it parsed is reused
+        run = session.fix(FixPolicy(settings, unsafe), write=False, only=targets)
     done = run.files[0].source if run.files else None
+    if done is not None and done.recheck is not None:
+        done.recheck.drop()  # the text is all an editor takes of a fix
     if done is None:
         fixed = BufferFix(snapshot.text, [], [], run.files[0].error if run.files else None)
     else:
@@ -135,3 +145,32 @@ def fix_checked(checked: Checked, targets: Collection[tuple[int, int, str]],
             fixed = BufferFix(snapshot.text, [], done.not_fixed, exc.reason)
     checked.remember_fix(key, fixed)
     return fixed
+
+
+def plan_checked(checked: Checked, target: tuple[int, int, str], unsafe: bool | None,
+                 folder: Path | None) -> AppliedFix | None:
+    """The fix `fix_checked(checked, [target], unsafe, folder)` would try (its kind, safety and
+    words), before it is rewritten and verified (which may still refuse it); None when it
+    would try none. Cached for the version."""
+    from taskleak.fixer import prepared
+    from taskleak.fixer.apply import plan_source
+
+    settings = checked.settings
+    if settings is None:
+        return None
+    key: FixKey = (frozenset([target]), unsafe)
+    if key in checked.plans:
+        return checked.plans[key]
+    snapshot = checked.snapshot
+    # the arguments `Session.fix` gives the fixer for this buffer, so that the fix picked from
+    # the menu finds the text the plan parsed (`fixer.prepared`)
+    source = Source(buffer=buffer_bytes(snapshot.text), filename=file_path(snapshot, folder))
+    assert source.buffer is not None and source.filename is not None
+    policy = FixPolicy(settings, unsafe)
+    with prepared.kept():  # kept for the fix picked from the menu
+        plans = plan_source(source.buffer, spawners=settings.spawners, targets={target},
+                            allow_unsafe=policy.allow_unsafe, filename=source.display,
+                            style=policy.style(source.filename))
+    found = next((p for p in plans if (p.line, p.column, p.rule) == target), None)
+    checked.plans[key] = found
+    return found

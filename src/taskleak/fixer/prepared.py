@@ -1,0 +1,153 @@
+"""The original side of fixing one module's text, made once per text and reused.
+
+Speed trick (one place): an editor asks to fix the same buffer several times in a row: the
+quick-fix menu's safe and unsafe fixes, the one picked from it, then fix-all, each through its
+own `Session.fix`. Each call parsed and analysed the same bytes again, placed its spawns, asked
+every fix kind for its offers (a dry run of each, with a code generation of the module up to the
+spawn), generated the module to find what libcst's round trip loses, and tokenized and compiled
+the original for the verification: all of it a function of the bytes, the spawners, the file
+name and the fix style alone. Inside `kept()` (the language server's fixes) it is made once and
+kept for the last text fixed on this thread (one slot, dropped by the next text), so a second
+fix of the same text pays only for its own rewrite and its verification, which always run: the
+fixed text is parsed, compiled and re-checked every time. Outside it (`taskleak fix`, which
+fixes each file once) nothing is kept: every fix starts from scratch, as before. Measured on
+`bench/server_latency.py`'s 1,000-line buffer, in process, load average ~3 on 2 cores: the fix
+picked from a menu that named it takes 275-280 ms (p50) instead of 390-415 ms from scratch (see
+bench/README.md, "Quick fixes in the editor"). Guarded by tests/server/test_fix_reuse.py: fixes
+made through the slot are byte for byte those made from scratch (every fix pair of the tests, in
+several orders), a text is parsed and analysed once however many fixes are asked of it, and a
+dropped text's trees go by reference counting (its scopes are emptied: `forget`), not to the
+cycle collector.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import field
+
+import libcst as cst
+
+from taskleak.advice.offers import needs_fix, offers
+from taskleak.analysis.analyse import ModuleAnalysis, shown_node
+from taskleak.analysis.positions import enclosing_function, spawn_positions
+from taskleak.analysis.spawners import Spawner
+from taskleak.analysis.spawns import Spawn
+from taskleak.fixer.verify import Checker
+from taskleak.fixes.context import FixContext
+from taskleak.fixes.plan import Offer
+from taskleak.fixes.policy import FixStyle
+from taskleak.fixes.splice import Lost, lost_lines
+from taskleak.records import record
+from taskleak.rules import Verdict, judge
+
+Spot = tuple[Spawn, Verdict, int, int]  # a spawn to fix, its verdict, line and column
+Key = tuple[bytes, tuple[Spawner, ...], str, FixStyle | None]  # what all of it depends on
+
+
+@record(eq=False)
+class Prepared:
+    """One parsed and analysed text, and what fixing it needs, each part made when first
+    asked for."""
+
+    key: Key
+    module: cst.Module
+    analysis: ModuleAnalysis
+    ctx: FixContext
+    items: list[tuple[Spawn, Verdict]]
+    _spots: dict[bool, list[Spot]] = field(default_factory=dict)
+    _offers: dict[int, tuple[list[Offer], list[str]]] = field(default_factory=dict)
+    _written: tuple[bytes, Lost | None] | None = None
+    _checker: Checker | None = None
+
+    @property
+    def data(self) -> bytes:
+        return self.key[0]
+
+    def spots(self, targeted: bool) -> list[Spot]:
+        """The spawns the fixer may fix, placed as check places them (targets are check's
+        positions): the same function, nodes and text, so a form feed or a lone backslash line
+        moves neither. Untargeted (a whole file), a call whose receiver only the project join
+        can type (`core.loop.create_task`) is left out: it is fixed only as a target."""
+        found = self._spots.get(targeted)
+        if found is None:
+            wanted = [(sp, v) for sp, v in self.items if needs_fix(v, sp)
+                      and (targeted or not sp.receiver)]
+            shown = [(sp, v, shown_node(sp)) for sp, v in wanted]
+            where = spawn_positions(self.module, self.analysis.text,
+                                    [(node, sp.site.statement) for sp, _, node in shown],
+                                    [enclosing_function(sp.site.scope) for sp, _, _ in shown])
+            found = self._spots[targeted] = [
+                (sp, v, where[id(node)][0], where[id(node)][1] + 1) for sp, v, node in shown]
+        return found
+
+    def offers(self, sp: Spawn, verdict: Verdict) -> tuple[list[Offer], list[str]]:
+        """Every fix that can be built for the spawn, and why others cannot (`offers`)."""
+        found = self._offers.get(id(sp))
+        if found is None:
+            found = self._offers[id(sp)] = offers(self.ctx, sp, verdict)
+        return found
+
+    def written(self) -> tuple[bytes, Lost | None]:
+        """libcst's round trip of the text, and the lines it loses (None: more than lines)."""
+        if self._written is None:
+            written = self.module.bytes
+            self._written = (written, lost_lines(self.data, written) if written != self.data
+                             else Lost())
+        return self._written
+
+    def checker(self, lost: Lost) -> Checker:
+        """A verifier of rewrites of this text: the original's comments and compilation are
+        read once, each fix's verification runs on its own."""
+        if self._checker is None:
+            self._checker = Checker(self.module, self.items, self.key[1], self.key[2],
+                                    self.data, lost)
+        return self._checker.again()
+
+
+# the last text prepared inside `kept()` on this thread (the analysis runs on one thread at a
+# time: `analysis.parse`), and whether this thread is inside `kept()`
+_SLOT = threading.local()
+
+
+@contextmanager
+def kept() -> Iterator[None]:
+    """Inside the block, the last text prepared on this thread is kept and reused."""
+    outer = getattr(_SLOT, "keeping", False)
+    _SLOT.keeping = True
+    try:
+        yield
+    finally:
+        _SLOT.keeping = outer
+
+
+def find(key: Key) -> Prepared | None:
+    """Inside `kept()`, the preparation of exactly this text, spawners, file name and style, if
+    it is the last one made on this thread."""
+    last: Prepared | None = getattr(_SLOT, "last", None)
+    keeping = getattr(_SLOT, "keeping", False)
+    return last if keeping and last is not None and last.key == key else None
+
+
+def prepare(key: Key, module: cst.Module, analysis: ModuleAnalysis) -> Prepared:
+    """The parsed and analysed text, ready to fix; inside `kept()`, kept in place of the last
+    one."""
+    style = key[3]
+    items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
+    prepared = Prepared(key, module, analysis, FixContext(analysis, style), items)
+    if getattr(_SLOT, "keeping", False):
+        forget()
+        _SLOT.last = prepared
+    return prepared
+
+
+def forget() -> None:
+    """Drop the kept text. Its scope tree is emptied, so that it goes at once by reference
+    counting, not at the cycle collector's next full collection, which would walk it first
+    (nothing made from it reads it any more: a re-check's facts come from the fixed text's own
+    tree)."""
+    last: Prepared | None = getattr(_SLOT, "last", None)
+    _SLOT.last = None
+    if last is not None:
+        last.analysis.root.release()
