@@ -13,7 +13,7 @@ from taskleak.analysis.analyse import analyse_source
 from taskleak.analysis.facts import ModuleFacts, Question, QuestionKind
 from taskleak.analysis.fates import FateKind, Keeper
 from taskleak.analysis.interface import Effect, EffectKind
-from taskleak.analysis.parse import parse_source
+from taskleak.analysis.tree.parse import parse_source
 
 
 def facts(code: str) -> ModuleFacts:

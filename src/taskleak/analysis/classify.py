@@ -27,7 +27,6 @@ from taskleak.analysis.discarded import discarded_fate
 from taskleak.analysis.early_returns import dropped_on_a_way_out, rebound_in_loop
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
-from taskleak.analysis.flow import Dest, Flow
 from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
 from taskleak.analysis.guards import ending_methods, guard, guarded_call
 from taskleak.analysis.handoffs import handed_calls
@@ -47,17 +46,18 @@ from taskleak.analysis.lifetimes import (
     pruned_only_on_success,
     without_its_own_cancels,
 )
-from taskleak.analysis.nodes import leaves_the_loop
+from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
 from taskleak.analysis.obligations.reset_by_callback import reset_by
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import passed_fate, returned_to_caller
 from taskleak.analysis.race_fates import RaceFates
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.self_registered import kept_by_itself
 from taskleak.analysis.spawns import AS_COMPLETED, Spawn
-from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES
+from taskleak.analysis.tree.flow import Dest, Flow
+from taskleak.analysis.tree.nodes import leaves_the_loop
+from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import WEAK_KEY_DICTIONARIES
 from taskleak.analysis.witness import no_end_witness
 
 _PRUNED_WITH_ITS_KEY = "pruned when its key is collected (a WeakKeyDictionary)"

@@ -16,14 +16,14 @@ from taskleak.analysis.coroutines import endless
 from taskleak.analysis.dynamic_reads import ended_through_getattr
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Keeper
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import joined_by, stopped_on_signal
 from taskleak.analysis.object_stops import stopped_through_its_object
-from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import ends_lifecycle
-from taskleak.analysis.walk import descendants
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind, defined_function
+from taskleak.analysis.tree.vocabulary import ends_lifecycle
+from taskleak.analysis.tree.walk import descendants
 
 # A done-callback that calls one of these on the task it is given reads the task's outcome.
 _OUTCOME_READS = frozenset({"result", "exception"})

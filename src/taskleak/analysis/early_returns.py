@@ -13,10 +13,10 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.lifetimes import ended_only_on_error
-from taskleak.analysis.nodes import NESTED_DEFINITIONS, leaves_the_loop, one_line
-from taskleak.analysis.scopes import CallSite
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, leaves_the_loop, one_line
+from taskleak.analysis.tree.scopes import CallSite
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)

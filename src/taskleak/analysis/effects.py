@@ -13,8 +13,8 @@ from dataclasses import field
 import libcst as cst
 
 from taskleak.analysis.fates import listed
-from taskleak.analysis.flow import DONE_CHECKED
-from taskleak.analysis.scopes import Occurrence, Scope
+from taskleak.analysis.tree.flow import DONE_CHECKED
+from taskleak.analysis.tree.scopes import Occurrence, Scope
 from taskleak.records import record
 
 # What a place of `awaits` says when the wait is a blocking `.result()` (see `ownership.py`).

@@ -15,10 +15,16 @@ import builtins
 
 import libcst as cst
 
-from taskleak.analysis.flow import Dest
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind, defined_function
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.tree.flow import Dest
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import (
+    BindingKind,
+    Occurrence,
+    Scope,
+    ScopeKind,
+    defined_function,
+)
 
 
 def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Scope, str] | None:

@@ -13,20 +13,20 @@ from contextlib import contextmanager
 
 import libcst as cst
 
-from taskleak.analysis.attributes import another_class_attribute, is_rebuild, property_twins
-from taskleak.analysis.class_bases import inherited, module_bases
 from taskleak.analysis.completed_futures import awaited_through
 from taskleak.analysis.effects import BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT, Effects
 from taskleak.analysis.fates import Keeper
-from taskleak.analysis.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
 from taskleak.analysis.handoffs import partial_call, received_by, receiving_parameter
 from taskleak.analysis.holders import Holder, into_collection, where
-from taskleak.analysis.nodes import defaulted_entry, dotted
-from taskleak.analysis.reads import Reads
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
+from taskleak.analysis.names.attributes import another_class_attribute, is_rebuild, property_twins
+from taskleak.analysis.names.class_bases import inherited, module_bases
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.tree.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
+from taskleak.analysis.tree.nodes import defaulted_entry, dotted
+from taskleak.analysis.tree.reads import Reads
+from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.walk import POLLED
 from taskleak.analysis.waits import awaited_with_the_object
-from taskleak.analysis.walk import POLLED
 from taskleak.analysis.weak_holders import WeakReferences
 
 

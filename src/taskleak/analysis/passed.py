@@ -16,15 +16,15 @@ import libcst as cst
 from taskleak.analysis.coroutine_callbacks import CallsBack
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import closure_joined
-from taskleak.analysis.nodes import last_name
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.scopes import Scope
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import CALLED_BACK_LATER
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.nodes import last_name
+from taskleak.analysis.tree.scopes import Scope
+from taskleak.analysis.tree.vocabulary import CALLED_BACK_LATER
 
 
 def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> Fate:

@@ -11,16 +11,16 @@ import libcst as cst
 
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
-from taskleak.analysis.flow import TIMED_RESULT, Flow
 from taskleak.analysis.generator_exits import leaves_early, left_at_a_yield, yields_in
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.lifetimes import cancelled_on_return
 from taskleak.analysis.loop_stops import loop_ended_after
-from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.scopes import Occurrence, Scope
 from taskleak.analysis.spawns import Spawn, is_coroutine_call
+from taskleak.analysis.tree.flow import TIMED_RESULT, Flow
+from taskleak.analysis.tree.nodes import callee_text
+from taskleak.analysis.tree.scopes import Occurrence, Scope
 from taskleak.analysis.waits import Race, left_running, pending_target, race_of, reached_after
 
 MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say

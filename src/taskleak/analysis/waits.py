@@ -27,12 +27,12 @@ from typing import TypeGuard
 
 import libcst as cst
 
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.generator_exits import completed_early
 from taskleak.analysis.guards import names_read
-from taskleak.analysis.nodes import callee_text, dotted, last_name
-from taskleak.analysis.scopes import Occurrence, Scope
-from taskleak.analysis.vocabulary import FIRST_RETURNS, TIMEOUT_CONTEXTS
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
+from taskleak.analysis.tree.scopes import Occurrence, Scope
+from taskleak.analysis.tree.vocabulary import FIRST_RETURNS, TIMEOUT_CONTEXTS
 from taskleak.records import record
 
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)

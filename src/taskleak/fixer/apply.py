@@ -22,8 +22,8 @@ import libcst as cst
 from taskleak.advice.offers import TOO_DEEP_TO_FIX, choose, needs_fix, not_applied_reason, offers
 from taskleak.analysis.analyse import analyse, shown_node
 from taskleak.analysis.facts import ModuleFacts
-from taskleak.analysis.positions import enclosing_function, spawn_positions
 from taskleak.analysis.spawners import Spawner
+from taskleak.analysis.tree.positions import enclosing_function, spawn_positions
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.lines import byte_position, lines_with_ends, strip_break
 from taskleak.files.source import SourceError, decode, read_source, syntax_error

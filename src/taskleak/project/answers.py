@@ -26,7 +26,7 @@ from taskleak.analysis.interface import (
     FunctionFacts,
     Promise,
 )
-from taskleak.analysis.vocabulary import WEAK_CONTAINERS
+from taskleak.analysis.tree.vocabulary import WEAK_CONTAINERS
 from taskleak.project.index import ProjectIndex, Where
 
 _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from taskleak.analysis.flow import Flow
-from taskleak.analysis.nodes import is_none
-from taskleak.analysis.scopes import Occurrence, Scope, defined_function
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.nodes import is_none
+from taskleak.analysis.tree.scopes import Occurrence, Scope, defined_function
 
 
 def reset_by(reads: Sequence[Occurrence], cls: Scope | None, attribute: str) -> str:

@@ -14,7 +14,7 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.flow import Dest
+from taskleak.analysis.tree.flow import Dest
 from taskleak.records import record
 
 
