@@ -39,9 +39,8 @@ def closers(holder: Holder, sp: Spawn, eff: Effects) -> str:
     coro = sp.coroutine
     if isinstance(coro, cst.Call):
         own.add(defined_function(coro.func, sp.site.scope))
-    own.update(defined_function(o.dest.call.args[0].value, o.scope) for o in eff.occurrences
-               if o.dest.kind is Flow.DONE_CALLBACK and o.dest.call is not None
-               and o.dest.call.args)
+    own.update(defined_function(cb, o.scope) for o in eff.occurrences
+               if (cb := o.done_callback) is not None)
     parts: list[str] = []
     for child in holder.scope.children:
         if child.kind is not ScopeKind.FUNCTION or not ends_lifecycle(child.name) \
@@ -104,10 +103,10 @@ def _first_reader(occurrences: list[Occurrence]) -> str:
     """The first done-callback added through `occurrences` that reads the task's outcome, as
     shown (`outcome_reader`), or ""."""
     for o in occurrences:
-        if o.dest.kind is Flow.DONE_CALLBACK and o.dest.call is not None and o.dest.call.args:
-            reader = outcome_reader(o.dest.call.args[0].value, o.scope)
-            if reader:
-                return reader
+        callback = o.done_callback
+        reader = outcome_reader(callback, o.scope) if callback is not None else ""
+        if reader:
+            return reader
     return ""
 
 

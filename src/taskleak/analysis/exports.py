@@ -104,9 +104,8 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
             if "." not in occ.key:
                 continue
             kind = _EFFECTS.get(occ.dest.kind)
-            if occ.dest.kind is Flow.DONE_CALLBACK and occ.dest.call is not None \
-                    and occ.dest.call.args \
-                    and outcome_reader(occ.dest.call.args[0].value, occ.scope):
+            callback = occ.done_callback
+            if callback is not None and outcome_reader(callback, occ.scope):
                 kind = EffectKind.OUTCOME  # `response.task.add_done_callback(self._ready)`
             if kind is not None:
                 effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key)))
