@@ -30,7 +30,7 @@ def dropped_on_a_way_out(site: CallSite, eff: Effects, name: str) -> dict[str, s
     if cleanup and not (eff.handed or eff.prunes or eff.results) and ended_only_on_error(
             eff.cancel_reads + eff.gather_reads, bool(eff.awaits), site.path):
         return {"cleanup": cleanup}
-    skipped = cleanup or (eff.handed[0] if eff.handed else "")
+    skipped = cleanup or (eff.handed[0].words if eff.handed else "")
     if skipped and left_by_a_return(site, eff, name):
         return {"skipped": skipped}
     test = ended_only_if(site, eff, name)

@@ -14,7 +14,7 @@ import libcst as cst
 
 from taskleak.analysis.closing import outcome_reader
 from taskleak.analysis.effect_owners import EffectOwners, self_owner
-from taskleak.analysis.fates import Fate, FateKind, Keeper, returns_to_callers
+from taskleak.analysis.fates import Fate, FateKind, Hand, Keeper, returns_to_callers
 from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.interface import (
     STAR,
@@ -215,7 +215,7 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
     many = {sp.site.scope.qualname for sp, spawn_fates in zip(spawns, fates, strict=True)
             if (sp.site.dest.kind is Flow.RETURNED and sp.site.dest.container)
             or (spawn_fates and all(f.kind is FateKind.LOCAL_COLLECTION_HANDED
-                                    and f.handed == "returned" for f in spawn_fates))}
+                                    and f.hand is Hand.RETURNED for f in spawn_fates))}
     threadsafe = {sp.site.scope.qualname for sp in spawns if sp.threadsafe}
     coroutine_functions = {sp.site.scope.qualname for sp in spawns
                            if isinstance(sp.site.scope.node, cst.FunctionDef)

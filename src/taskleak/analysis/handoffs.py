@@ -15,6 +15,7 @@ import builtins
 
 import libcst as cst
 
+from taskleak.analysis.fates import Hand, Handoff
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.tree.flow import Dest
 from taskleak.analysis.tree.nodes import dotted
@@ -97,12 +98,13 @@ def received_by(d: Dest, scope: Scope) -> str:
     return (dotted(inner.func) if inner is not None else None) or d.callee
 
 
-def handed_calls(reads: list[Occurrence], resolver: Resolver) -> list[str]:
+def handed_calls(reads: list[Occurrence], resolver: Resolver) -> list[Handoff]:
     """"passed to cancel_tasks()": the calls a collection is handed to, but builtins
     (`len(self._tasks)`, `list(...)`, `print(...)`), which keep and end nothing. (An
     attribute's collection handed to such a call is that call's to end: the caller then says
     "not followed", or the join reads the callee; `close()` returning it hands it on too.)"""
-    return [f"passed to {o.dest.callee}()" for o in reads if not to_a_builtin(o, resolver)]
+    return [Handoff(Hand.PASSED, f"passed to {o.dest.callee}()") for o in reads
+            if not to_a_builtin(o, resolver)]
 
 
 def to_a_builtin(occ: Occurrence, resolver: Resolver) -> bool:

@@ -15,7 +15,7 @@ import libcst as cst
 
 from taskleak.analysis.completed_futures import awaited_through
 from taskleak.analysis.effects import BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT, Effects
-from taskleak.analysis.fates import Keeper
+from taskleak.analysis.fates import Hand, Handoff, Keeper
 from taskleak.analysis.handoffs import partial_call, received_by, receiving_parameter
 from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.names.attributes import another_class_attribute, is_rebuild, property_twins
@@ -184,19 +184,20 @@ class Ownership(WeakReferences):
         underscore: other modules may call it and end what it gives them), it also goes to
         callers not followed. (A spawn's local that is returned stays "returned": helpers are
         judged project-wide.)"""
-        handed = [h for h in eff.handed if h != "returned"]
+        handed = [h for h in eff.handed if h.how is not Hand.RETURNED]
         for occ in eff.return_reads:
             fn = occ.scope
             callers = self.callers(fn) if fn.kind is ScopeKind.FUNCTION else []
             if not callers:
-                handed.append(f"returned by {fn.name}()")
+                handed.append(Handoff(Hand.RETURNED_BY, f"returned by {fn.name}()"))
                 continue
             if not fn.name.startswith("_"):  # public: other modules may call it too
-                handed.append(f"returned by {fn.name}(), which other modules may call")
+                handed.append(Handoff(Hand.RETURNED_BY,
+                                      f"returned by {fn.name}(), which other modules may call"))
             for call in callers:
                 value = self._value_of(call, fn.is_async)
                 if value is None:  # a coroutine not awaited where it is called
-                    handed.append(f"returned by {fn.name}()")
+                    handed.append(Handoff(Hand.RETURNED_BY, f"returned by {fn.name}()"))
                     continue
                 one = Effects()
                 self._effect(value, one, 0)
@@ -204,8 +205,7 @@ class Ownership(WeakReferences):
                 if not one.ends_something() and not one.handed:
                     eff.followed.append(f"{fn.name}() returns it to {where(call.scope)}, "
                                         "which does not end it")
-                eff.handed_on += [f"returned by {fn.name}() to {where(call.scope)}, then {h}"
-                                  if h == "returned" or h.startswith("passed") else h
+                eff.handed_on += [_returned_on(h, f"{fn.name}() to {where(call.scope)}")
                                   for h in one.handed]
                 eff.handed_reads += one.handed_reads  # the caller's hand-offs are its too
         eff.handed = handed + eff.handed_on
@@ -286,7 +286,7 @@ class Ownership(WeakReferences):
             if d.targets:
                 self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.RETURNED:
-            eff.handed.append("returned")
+            eff.handed.append(Handoff(Hand.RETURNED, "returned"))
             eff.return_reads.append(occ)
         elif kind is Flow.PASSED:
             if self.weak_call(d.callee, occ.scope):
@@ -319,7 +319,7 @@ class Ownership(WeakReferences):
         received = receiving_parameter(d.call, d.arg, occ.scope) \
             if d.call is not None and d.arg is not None and depth < 2 else None
         if received is None:
-            eff.handed.append(f"passed to {d.callee}()")
+            eff.handed.append(Handoff(Hand.PASSED, f"passed to {d.callee}()"))
             eff.handed_reads.append(occ)
             return
         fn, param = received
@@ -338,7 +338,8 @@ class Ownership(WeakReferences):
                 eff.await_reads.append(occ)
         if sub.handed_reads:  # handed on from there (and this call is where it leaves us)
             eff.handed_reads += [occ, *sub.handed_reads]
-        eff.handed += [h if h != "returned" else f"returned by {d.callee}()"
+        eff.handed += [h if h.how is not Hand.RETURNED
+                       else Handoff(Hand.RETURNED_BY, f"returned by {d.callee}()")
                        for h in sub.handed]
         eff.weak += sub.weak
         eff.stores += sub.stores
@@ -393,6 +394,16 @@ class Ownership(WeakReferences):
                         dotted(t) == occ.key for t in call.dest.targets):
                     return True
         return False
+
+
+def _returned_on(handoff: Handoff, via: str) -> Handoff:
+    """What a caller's hand-off of a value a function returned it (`via`: "_take() to close()")
+    is for the task: returned or passed on from there; another hand-off stays as it is."""
+    if handoff.how is Hand.RETURNED:
+        return Handoff(Hand.RETURNED_BY, f"returned by {via}, then {handoff.words}")
+    if handoff.how is Hand.PASSED:
+        return Handoff(Hand.RETURNED_THEN_PASSED, f"returned by {via}, then {handoff.words}")
+    return handoff
 
 
 def _self_of(scope: Scope) -> str | None:
