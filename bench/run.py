@@ -190,7 +190,7 @@ candidates = [(str(f), d) for f in files if may_spawn(d := read_source(f))]
 t3 = time.perf_counter()
 import libcst
 import taskleak.analysis.analyse as analyse_module
-from taskleak.analysis.parse import gc_paused, parse_module
+from taskleak.analysis.tree.parse import gc_paused, parse_module
 from taskleak.files.source import decode
 from taskleak.advice.offers import advise_module
 t4 = time.perf_counter()

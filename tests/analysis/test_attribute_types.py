@@ -1,4 +1,4 @@
-"""An attribute's type as the module writes it (`analysis/attribute_types.py`): from an
+"""An attribute's type as the module writes it (`analysis/names/attribute_types.py`): from an
 annotation, or from the one name every binding of it in the class calls; never from its name."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Issue 15's cliffs stay flat: no analysis stage is quadratic in the spawns or in the size of an
 expression in one file. Operation counts for n and 2n, never timings (`bench/cliffs.py` times
-them); and the memoised stack facts (`analysis/stack.py`) equal the plain climb they replace.
+them); and the memoised stack facts (`analysis/tree/stack.py`) equal the plain climb they replace.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ import libcst as cst
 import pytest
 from helpers import FIXTURES, TESTS, parses
 
-import taskleak.analysis.scan as scan_module
-from taskleak.analysis import positions
+import taskleak.analysis.tree.scan as scan_module
 from taskleak.analysis.analyse import analyse_source
 from taskleak.analysis.holders import Holder
-from taskleak.analysis.nodes import LOOP_TYPES
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.scan import Scanner, scan
-from taskleak.analysis.scopes import Scope
+from taskleak.analysis.tree import positions
+from taskleak.analysis.tree.nodes import LOOP_TYPES
+from taskleak.analysis.tree.scan import Scanner, scan
+from taskleak.analysis.tree.scopes import Scope
 
 HEADER = "import asyncio\n\n_tasks = set()\n\n\nasync def work(i):\n    return i\n\n\n"
 
@@ -253,7 +253,7 @@ def test_an_attribute_assigned_from_itself_is_worked_out_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Every value of the attribute reads the attribute again: each is worked out once, not
     once per way of reaching it (12 methods took 12! ways before; the run never ended)."""
-    from taskleak.analysis.resolve import Resolver
+    from taskleak.analysis.names.resolve import Resolver
 
     counts: list[int] = []
     original = Resolver._attribute

@@ -11,9 +11,9 @@ from helpers import sample_files
 
 from taskleak.analysis.analyse import analyse_source
 from taskleak.analysis.facts import ModuleFacts, Question, QuestionKind
-from taskleak.analysis.fates import FateKind, Keeper
+from taskleak.analysis.fates import FateKind, Hand, Keeper
 from taskleak.analysis.interface import Effect, EffectKind
-from taskleak.analysis.parse import parse_source
+from taskleak.analysis.tree.parse import parse_source
 
 
 def facts(code: str) -> ModuleFacts:
@@ -81,6 +81,38 @@ def test_a_dropped_task_asks_nothing() -> None:
             asyncio.create_task(work())
     """)
     assert got.spawns[0].questions == ()
+
+
+_WORKER = """
+    import asyncio
+    from lib import stop_all
+    class Worker:
+        def start(self):
+            self._task = asyncio.create_task(self._run())
+        def _take(self):
+            return self._task
+        def close(self):
+            {end}
+"""
+
+
+@pytest.mark.parametrize(("code", "hand", "words"), [
+    ("import asyncio\ndef start(coro):\n    t = asyncio.create_task(coro)\n    return t\n",
+     Hand.RETURNED, "returned"),
+    ("import asyncio\nfrom lib import register\nasync def start(coro):\n"
+     "    t = asyncio.create_task(coro)\n    register(t)\n", Hand.PASSED, "passed to register()"),
+    (_WORKER.format(end="stop_all(self._take())"), Hand.RETURNED_THEN_PASSED,
+     "returned by _take() to close(), then passed to stop_all()"),
+    # the near miss: the caller returns it on rather than passing it to a call
+    (_WORKER.format(end="return self._take()"), Hand.RETURNED_BY,
+     "returned by _take() to close(), then returned"),
+])
+def test_a_hand_off_is_a_fact_and_its_words_say_it(code: str, hand: Hand, words: str) -> None:
+    """Decisions read `Fate.hand` (is it returned? passed to a call not followed?), never the
+    words (`Fate.handed`), which say the same thing to a reader."""
+    (spawn,) = facts(code).spawns
+    (fate,) = spawn.fates
+    assert (fate.hand, fate.handed) == (hand, words)
 
 
 def test_exports_tell_what_the_module_ends_and_drops() -> None:

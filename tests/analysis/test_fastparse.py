@@ -9,7 +9,7 @@ import libcst as cst
 import pytest
 from helpers import REPO, sample_files
 
-from taskleak.analysis.parse import gc_paused, parse_module
+from taskleak.analysis.tree.parse import gc_paused, parse_module
 
 ROOT = REPO
 SOURCES = sorted([*sample_files(), *(ROOT / "src" / "taskleak").rglob("*.py")])

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from taskleak.analysis.positions import positions, spawn_positions
+from taskleak.analysis.tree.positions import positions, spawn_positions
 from taskleak.files.source import decode
 
 FIXTURES = sample_files()
@@ -218,7 +218,7 @@ def test_unique_calls_are_found_without_generating_the_module(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The tests above would pass if the search always gave up; here it must not: the module
     is generated only for the call whose code occurs twice."""
-    import taskleak.analysis.positions as positions_module
+    import taskleak.analysis.tree.positions as positions_module
 
     source = ("class A:\n    def f(self):\n        self.t = spawn(\n            a,\n        )\n"
               "spawn(b)\nspawn(b)\n")
@@ -244,7 +244,7 @@ def test_repeated_calls_are_found_within_their_function(monkeypatch: pytest.Monk
     """A call whose code occurs in two functions is found within its own function, whose code
     occurs once: no generation of the module, and the numbers of the module's generation. A
     function whose code occurs twice gives up to the module's generation."""
-    import taskleak.analysis.positions as positions_module
+    import taskleak.analysis.tree.positions as positions_module
 
     source = ("class A:\n    def f(self):\n        self.close()\n\n"
               "    def g(self):\n        x = 1\n        self.close()\n\n"
@@ -307,7 +307,7 @@ def test_unique_code_finds_what_the_pattern_found(case: tuple[list[str], str]) -
     """The search that compiles no regular expression where it can (code_search.unique_code)
     places code exactly as the one pattern it replaced: the same start and indentation, or
     None for both (code that occurs nowhere or at more than one place)."""
-    from taskleak.analysis.code_search import unique_code
+    from taskleak.analysis.tree.code_search import unique_code
 
     parts, text = case
     got = unique_code(parts, text)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import libcst as cst
 from helpers import SOURCE_OF_EVERY_KIND as SOURCE
 
-from taskleak.analysis.scan import Scanner
-from taskleak.analysis.walk import SKIP_FIELDS, descendants
+from taskleak.analysis.tree.scan import Scanner
+from taskleak.analysis.tree.walk import SKIP_FIELDS, descendants
 
 
 class _Recording(Scanner):
@@ -91,7 +91,7 @@ def _subclasses(cls: type) -> list[type]:
 def test_exact_type_tests_are_on_classes_without_subclasses() -> None:
     """The walk tests `type(node) is C` instead of `isinstance` for speed; that is the same
     test only while libcst has no subclass of C (a new libcst could add one)."""
-    from taskleak.analysis.nodes import LEAF_TYPES
+    from taskleak.analysis.tree.nodes import LEAF_TYPES
 
     with_subclasses = {c.__name__: [s.__name__ for s in _subclasses(c)] for c in LEAF_TYPES
                        if _subclasses(c)}
@@ -107,11 +107,11 @@ def test_every_exact_type_test_in_the_analysis_is_listed() -> None:
     from pathlib import Path
 
     import taskleak.analysis as analysis
-    from taskleak.analysis.flow import TRACED_PARENTS
-    from taskleak.analysis.nodes import LEAF_TYPES
+    from taskleak.analysis.tree.flow import TRACED_PARENTS
+    from taskleak.analysis.tree.nodes import LEAF_TYPES
 
     named: set[str] = set()
-    for path in Path(analysis.__file__).parent.glob("*.py"):
+    for path in Path(analysis.__file__).parent.rglob("*.py"):  # the sub-packages too
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (isinstance(node, ast.Compare) and isinstance(node.left, ast.Call)

@@ -1,4 +1,4 @@
-"""Methods that only declare an interface (`analysis/stubs.py`): read from their bodies and
+"""Methods that only declare an interface (`analysis/names/stubs.py`): read from their bodies and
 decorators, never from the class's name."""
 
 from __future__ import annotations

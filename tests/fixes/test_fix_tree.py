@@ -11,7 +11,7 @@ import pytest
 from helpers import SOURCE_OF_EVERY_KIND as SOURCE
 from helpers import sample_files
 
-from taskleak.analysis.walk import SKIP_FIELDS, children, parents
+from taskleak.analysis.tree.walk import SKIP_FIELDS, children, parents
 from taskleak.fixes.tree import names_and_attributes
 
 FIXTURES = sample_files()

@@ -11,7 +11,7 @@ import pytest
 from helpers import analyze_source
 
 from taskleak.advice.offers import DROPS_LINES
-from taskleak.analysis.positions import lost_lines, positions
+from taskleak.analysis.tree.positions import lost_lines, positions
 from taskleak.fixer.apply import fix_source
 
 VARIANTS = {

@@ -18,8 +18,8 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from taskleak.analysis.scan import SPAWN_FUNCTIONS, SPAWN_METHODS
-from taskleak.analysis.vocabulary import TASK_CLASS
+from taskleak.analysis.tree.scan import SPAWN_FUNCTIONS, SPAWN_METHODS
+from taskleak.analysis.tree.vocabulary import TASK_CLASS
 from taskleak.model import RunResult
 from taskleak.run.prefilter import (
     MAX_NEEDLES,
@@ -300,7 +300,7 @@ def test_whole_word_search_is_the_regex(noise: bytes, word: bytes, around: list[
 def test_every_task_group_name_is_covered_by_the_start_words() -> None:
     """`x.start(...)` passes the prefilter only next to a task-group name: each name spawn
     recognition takes for a task group must be one the prefilter looks for."""
-    from taskleak.analysis.vocabulary import (
+    from taskleak.analysis.tree.vocabulary import (
         TASK_GROUP_SUBSTRINGS,
         TASK_GROUP_WORDS,
         TASKGROUP_FACTORIES,

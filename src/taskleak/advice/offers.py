@@ -12,8 +12,8 @@ from taskleak.advice.returned import AWAITED_HELPER_NO_FIX, HELPER_DROPS_NO_FIX
 from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.interface import Promise
-from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.tree.nodes import callee_text
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict
 from taskleak.fixes.kinds import OFFERS

@@ -1,15 +1,17 @@
 """One module in, its facts out: parse -> scan -> resolve -> spawns -> classify -> facts.
 
-- `parse.py`: bytes -> libcst module (fast parse; decoding errors and syntax errors named);
-- `walk.py`, `nodes.py`: the fast read-only walk and node helpers (speed tricks, one place each);
-- `vocabulary.py`: every word list (spawn names, loops, task groups, lifecycle names);
-- `scan.py` -> `scopes.py`: the one walk that records scopes, bindings, reads and calls;
-- `flow.py`: where a value goes from the place it is read (`trace`);
-- `resolve.py`: light name resolution (imports, aliases, loops, task groups);
+Sub-packages, each deciding one thing (see each one's docstring):
+- `tree/`: the parse, the one walk, the scopes and where values flow (`flow.trace`);
+- `names/`: what a name, receiver or attribute refers to (resolution, light types);
+- `graph/`: the control-flow graph of a function and its dataflow solver;
+- `obligations/`: the obligation model's rules (creation, liveness, discharges).
+
+The modules still here are today's classifier and its records, which the obligation model
+replaces rule by rule (issue 55):
 - `spawns.py`: which calls are spawns;
 - `ownership.py`: who keeps a task and what ends it; `classify.py`: each spawn's `Fate`;
-- `positions.py`: line and column of the spawns;
-- `analyse.py`: the one entry point; `facts.py`, `fates.py`: the plain results.
+- `analyse.py`: the one entry point; `facts.py`, `fates.py`: the plain results;
+  `interface.py`, `exports.py`: what one module tells the project join.
 
 No module here imports fixes, rules, reports or the command line.
 """

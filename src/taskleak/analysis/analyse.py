@@ -28,17 +28,17 @@ from taskleak.analysis.foreign_handoffs import classified
 from taskleak.analysis.interface import Promise, through_an_attribute
 from taskleak.analysis.local_helpers import MAX_ROUNDS, LocalHelpers, called_in, helper_spawners
 from taskleak.analysis.method_adds import retype_method_adds
-from taskleak.analysis.positions import (
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.names.typed_names import IOLOOP
+from taskleak.analysis.spawners import Spawner, parse_spawner, spawner_index
+from taskleak.analysis.spawns import Spawn, find_spawns
+from taskleak.analysis.tree.positions import (
     dropped_call_positions,
     enclosing_function,
     spawn_positions,
 )
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scan import scan
-from taskleak.analysis.scopes import Scope
-from taskleak.analysis.spawners import Spawner, parse_spawner, spawner_index
-from taskleak.analysis.spawns import Spawn, find_spawns
-from taskleak.analysis.typed_names import IOLOOP
+from taskleak.analysis.tree.scan import scan
+from taskleak.analysis.tree.scopes import Scope
 from taskleak.records import record
 
 

@@ -19,12 +19,12 @@ from collections.abc import Callable
 import libcst as cst
 
 from taskleak.analysis.fates import Keeper
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.guards import ending_methods, guarded_call
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.scopes import Occurrence, Scope
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.scopes import Occurrence, Scope
 
 
 def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownership

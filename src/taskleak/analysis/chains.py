@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.class_bases import module_bases
-from taskleak.analysis.resolve import Resolver, SymKind
-from taskleak.analysis.scopes import Binding, BindingKind, Scope
+from taskleak.analysis.names.class_bases import module_bases
+from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope
 
 _MAX_DEPTH = 8
 

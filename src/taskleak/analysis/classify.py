@@ -26,8 +26,7 @@ from taskleak.analysis.coroutines import (
 from taskleak.analysis.discarded import discarded_fate
 from taskleak.analysis.early_returns import dropped_on_a_way_out, rebound_in_loop
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.fates import PASSED_IN, Fate, FateKind, Keeper
-from taskleak.analysis.flow import Dest, Flow
+from taskleak.analysis.fates import PASSED_IN, PASSES, Fate, FateKind, Hand, Handoff, Keeper
 from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
 from taskleak.analysis.guards import ending_methods, guard, guarded_call
 from taskleak.analysis.handoffs import handed_calls
@@ -47,17 +46,18 @@ from taskleak.analysis.lifetimes import (
     pruned_only_on_success,
     without_its_own_cancels,
 )
-from taskleak.analysis.nodes import leaves_the_loop
+from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
 from taskleak.analysis.obligations.reset_by_callback import reset_by
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import passed_fate, returned_to_caller
 from taskleak.analysis.race_fates import RaceFates
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.self_registered import kept_by_itself
 from taskleak.analysis.spawns import AS_COMPLETED, Spawn
-from taskleak.analysis.vocabulary import WEAK_KEY_DICTIONARIES
+from taskleak.analysis.tree.flow import Dest, Flow
+from taskleak.analysis.tree.nodes import leaves_the_loop
+from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import WEAK_KEY_DICTIONARIES
 from taskleak.analysis.witness import no_end_witness
 
 _PRUNED_WITH_ITS_KEY = "pruned when its key is collected (a WeakKeyDictionary)"
@@ -153,7 +153,7 @@ class Classifier:
         site = sp.site
         fn = site.scope.method()
         kept_by, owner, attribute = keeper_of(keeper, site.scope)
-        if keeper is not None and ("passed to " in str(facts.get("handed", ""))
+        if keeper is not None and (facts.get("hand") in PASSES
                                    or kind is FateKind.COLLECTION_GROWS):  # `f(*self._tasks)`
             self.handed += [(o.dest, o.scope) for o in self.ownership.effects(keeper).handed_reads]
         often = facts.pop("often", None) or self.lifecycle.of(site.scope)
@@ -172,7 +172,7 @@ class Classifier:
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------
     def holder_fate(self, sp: Spawn, holder: Holder) -> Fate:
         fate = self._holder_fate(sp, holder, eff := self._effects(sp, holder))
-        if holder.kind is Keeper.LOCAL and "returned" in eff.handed:
+        if holder.kind is Keeper.LOCAL and any(h.how is Hand.RETURNED for h in eff.handed):
             fate = replace(fate, returned=True)  # kept somewhere, and handed to the caller
         return fate
 
@@ -224,7 +224,7 @@ class Classifier:
                               cleanup=cleanup)
         if eff.handed:
             return self._fate(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key,
-                              handed=eff.handed[0])
+                              **eff.handed[0].fields())
         if eff.weak:
             return self._fate(FateKind.WEAKLY_HELD, sp, holder, holder=eff.weak[0])
         held = held_while(holder.scope, sp.site, self.ownership.resolver)
@@ -272,7 +272,8 @@ class Classifier:
         if cleanup:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
         if eff.handed:
-            return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label, handed=eff.handed[0])
+            return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
+                              **eff.handed[0].fields())
         closing = owner_ends(sp, holder, eff)
         if closing:  # joined, stopped, or the close itself with its outcome read
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing)
@@ -342,7 +343,7 @@ class Classifier:
         if eff.handed and (holder.kind is not Keeper.ATTRIBUTE or eff.handed_on or calls or any(
                 o.dest.kind is Flow.RETURNED and o.scope.method() is fn for o in eff.occurrences)):
             return self._fate(FateKind.COLLECTION_HANDED, sp, holder, holder=label,
-                              handed=(eff.handed_on or calls or eff.handed)[0])
+                              **(eff.handed_on or calls or eff.handed)[0].fields())
         if slot and target is not None:
             # `hass.data[KEY] = task`: one slot, not a growing collection
             return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder, stored_in=target_text(
@@ -370,9 +371,9 @@ class Classifier:
                                ) -> Fate:
         """A collection in a local (or a parameter) that nothing here ends."""
         if eff.handed or eff.stores:
-            how = eff.handed[0] if eff.handed else "stored elsewhere"
+            how = eff.handed[0] if eff.handed else Handoff(Hand.STORED, "stored elsewhere")
             return self._fate(FateKind.LOCAL_COLLECTION_HANDED, sp, holder, holder=label,
-                              handed=how)
+                              **how.fields())
         if keeper_of(holder)[0] is Keeper.PARAMETER:  # the caller's: not dropped here
             ended = self.ownership.ended_by_siblings(holder)
             if ended:
@@ -385,8 +386,7 @@ class Classifier:
     def _guard(self, sp: Spawn, holder: Holder, ends: Sequence[Occurrence] = ()) -> str:
         """What stops the spawn from replacing a live task in `holder` (see `guards.py`);
         `ends`: what ends the task (a flag cleared only where it is ended still guards)."""
-        return guard(sp.site, frozenset({holder.key}), self.ownership.module,
-                     ending_methods(ends))
+        return guard(sp.site, frozenset({holder.key}), self.ownership.module, ending_methods(ends))
 
     def _promised(self, sp: Spawn) -> Fate | None:
         """A configured helper that keeps the task: what it promises, not what the caller does

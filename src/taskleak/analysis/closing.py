@@ -16,14 +16,14 @@ from taskleak.analysis.coroutines import endless
 from taskleak.analysis.dynamic_reads import ended_through_getattr
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Keeper
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import joined_by, stopped_on_signal
 from taskleak.analysis.object_stops import stopped_through_its_object
-from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import ends_lifecycle
-from taskleak.analysis.walk import descendants
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind, defined_function
+from taskleak.analysis.tree.vocabulary import ends_lifecycle
+from taskleak.analysis.tree.walk import descendants
 
 # A done-callback that calls one of these on the task it is given reads the task's outcome.
 _OUTCOME_READS = frozenset({"result", "exception"})
@@ -39,9 +39,8 @@ def closers(holder: Holder, sp: Spawn, eff: Effects) -> str:
     coro = sp.coroutine
     if isinstance(coro, cst.Call):
         own.add(defined_function(coro.func, sp.site.scope))
-    own.update(defined_function(o.dest.call.args[0].value, o.scope) for o in eff.occurrences
-               if o.dest.kind is Flow.DONE_CALLBACK and o.dest.call is not None
-               and o.dest.call.args)
+    own.update(defined_function(cb, o.scope) for o in eff.occurrences
+               if (cb := o.done_callback) is not None)
     parts: list[str] = []
     for child in holder.scope.children:
         if child.kind is not ScopeKind.FUNCTION or not ends_lifecycle(child.name) \
@@ -104,10 +103,10 @@ def _first_reader(occurrences: list[Occurrence]) -> str:
     """The first done-callback added through `occurrences` that reads the task's outcome, as
     shown (`outcome_reader`), or ""."""
     for o in occurrences:
-        if o.dest.kind is Flow.DONE_CALLBACK and o.dest.call is not None and o.dest.call.args:
-            reader = outcome_reader(o.dest.call.args[0].value, o.scope)
-            if reader:
-                return reader
+        callback = o.done_callback
+        reader = outcome_reader(callback, o.scope) if callback is not None else ""
+        if reader:
+            return reader
     return ""
 
 

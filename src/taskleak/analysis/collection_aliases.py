@@ -13,7 +13,7 @@ import libcst as cst
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.scopes import BindingKind
+from taskleak.analysis.tree.scopes import BindingKind
 
 
 def aliased(holder: Holder, ownership: Ownership) -> list[Holder]:

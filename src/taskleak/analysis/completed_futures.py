@@ -22,9 +22,9 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.flow import Flow
-from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
-from taskleak.analysis.walk import descendants
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.walk import descendants
 
 _COMPLETES = frozenset({"set_result", "set_exception"})
 

@@ -34,10 +34,10 @@ import libcst as cst
 
 from taskleak.analysis.chains import receiver_chain
 from taskleak.analysis.local_helpers import OwnCalls
-from taskleak.analysis.nodes import last_name
-from taskleak.analysis.resolve import Instance, Resolver, SymKind
-from taskleak.analysis.scopes import BindingKind, CallSite, Scope, ScopeKind
-from taskleak.analysis.vocabulary import (
+from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
+from taskleak.analysis.tree.nodes import last_name
+from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import (
     CALLED_BACK_LATER,
     TORNADO_COROUTINE,
     TORNADO_RUNS_CALLED_BACK,

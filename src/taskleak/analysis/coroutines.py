@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 import libcst as cst
 
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.obligations.liveness import FunctionGraphs, ends_right_after
-from taskleak.analysis.scopes import CallSite, Scope, defined_function
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.scopes import CallSite, Scope, defined_function
 
 
 def reschedules_itself(site: CallSite) -> bool:

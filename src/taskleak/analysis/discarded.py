@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from taskleak.analysis.fates import Fate, FateKind
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.loop_stops import closed_after_join
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import called_back_fate
 from taskleak.analysis.queues import unbounded_put
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.tree.flow import Flow
 
 
 def discarded_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> Fate:

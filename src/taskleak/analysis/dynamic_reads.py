@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import Scope, ScopeKind
-from taskleak.analysis.walk import descendants, parents
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.walk import descendants, parents
 
 _ENDS = frozenset({"cancel"})
 

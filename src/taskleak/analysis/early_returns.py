@@ -13,10 +13,10 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.lifetimes import ended_only_on_error
-from taskleak.analysis.nodes import NESTED_DEFINITIONS, leaves_the_loop, one_line
-from taskleak.analysis.scopes import CallSite
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, leaves_the_loop, one_line
+from taskleak.analysis.tree.scopes import CallSite
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
@@ -30,7 +30,7 @@ def dropped_on_a_way_out(site: CallSite, eff: Effects, name: str) -> dict[str, s
     if cleanup and not (eff.handed or eff.prunes or eff.results) and ended_only_on_error(
             eff.cancel_reads + eff.gather_reads, bool(eff.awaits), site.path):
         return {"cleanup": cleanup}
-    skipped = cleanup or (eff.handed[0] if eff.handed else "")
+    skipped = cleanup or (eff.handed[0].words if eff.handed else "")
     if skipped and left_by_a_return(site, eff, name):
         return {"skipped": skipped}
     test = ended_only_if(site, eff, name)

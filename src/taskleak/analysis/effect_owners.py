@@ -9,9 +9,9 @@ else has no owner known ("").
 
 from __future__ import annotations
 
-from taskleak.analysis.attribute_types import attribute_types, type_name
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Scope
+from taskleak.analysis.names.attribute_types import attribute_types, type_name
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.tree.scopes import BindingKind, Scope
 
 
 def self_owner(scope: Scope, key: str) -> str:

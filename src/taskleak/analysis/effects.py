@@ -12,9 +12,9 @@ from dataclasses import field
 
 import libcst as cst
 
-from taskleak.analysis.fates import listed
-from taskleak.analysis.flow import DONE_CHECKED
-from taskleak.analysis.scopes import Occurrence, Scope
+from taskleak.analysis.fates import Handoff, listed
+from taskleak.analysis.tree.flow import DONE_CHECKED
+from taskleak.analysis.tree.scopes import Occurrence, Scope
 from taskleak.records import record
 
 # What a place of `awaits` says when the wait is a blocking `.result()` (see `ownership.py`).
@@ -43,10 +43,10 @@ class Effects:
     # where it is cancelled only to be replaced at once (`t.cancel(); self._t = spawn()`): a
     # replacement, not an end
     replaced: list[str] = field(default_factory=list)
-    handed: list[str] = field(default_factory=list)  # "returned", "passed to f()"
+    handed: list[Handoff] = field(default_factory=list)  # "returned", "passed to f()"
     # ... of them, those the module's callers make of it when a function returns it to them
     # ("returned by _take() to close(), then passed to stop_all()")
-    handed_on: list[str] = field(default_factory=list)
+    handed_on: list[Handoff] = field(default_factory=list)
     weak: list[str] = field(default_factory=list)  # held only weakly: "weakref.ref()"
     # hand-offs followed that end nothing: "_watch() receives it and does not end it"
     followed: list[str] = field(default_factory=list)

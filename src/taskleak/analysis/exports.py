@@ -12,16 +12,9 @@ from dataclasses import replace
 
 import libcst as cst
 
-from taskleak.analysis.attribute_types import (
-    attribute_types,
-    init_parameters,
-    local_type,
-    type_name,
-)
 from taskleak.analysis.closing import outcome_reader
 from taskleak.analysis.effect_owners import EffectOwners, self_owner
-from taskleak.analysis.fates import Fate, FateKind, Keeper, returns_to_callers
-from taskleak.analysis.flow import Flow
+from taskleak.analysis.fates import Fate, FateKind, Hand, Keeper, returns_to_callers
 from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.interface import (
     STAR,
@@ -36,15 +29,22 @@ from taskleak.analysis.interface import (
 )
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.local_helpers import passing_on
-from taskleak.analysis.nodes import callee_text, dotted
+from taskleak.analysis.names.attribute_types import (
+    attribute_types,
+    init_parameters,
+    local_type,
+    type_name,
+)
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.names.stubs import stub_methods
+from taskleak.analysis.names.typed_names import typed_names
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.parameter_uses import parameter_uses
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.stubs import stub_methods
-from taskleak.analysis.typed_names import typed_names
-from taskleak.analysis.vocabulary import NOT_SPAWNING_METHODS
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.nodes import callee_text, dotted
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS
 
 _EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
             Flow.CANCEL: EffectKind.CANCEL, Flow.PRUNE: EffectKind.PRUNE,
@@ -104,9 +104,8 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
             if "." not in occ.key:
                 continue
             kind = _EFFECTS.get(occ.dest.kind)
-            if occ.dest.kind is Flow.DONE_CALLBACK and occ.dest.call is not None \
-                    and occ.dest.call.args \
-                    and outcome_reader(occ.dest.call.args[0].value, occ.scope):
+            callback = occ.done_callback
+            if callback is not None and outcome_reader(callback, occ.scope):
                 kind = EffectKind.OUTCOME  # `response.task.add_done_callback(self._ready)`
             if kind is not None:
                 effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key)))
@@ -216,7 +215,7 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
     many = {sp.site.scope.qualname for sp, spawn_fates in zip(spawns, fates, strict=True)
             if (sp.site.dest.kind is Flow.RETURNED and sp.site.dest.container)
             or (spawn_fates and all(f.kind is FateKind.LOCAL_COLLECTION_HANDED
-                                    and f.handed == "returned" for f in spawn_fates))}
+                                    and f.hand is Hand.RETURNED for f in spawn_fates))}
     threadsafe = {sp.site.scope.qualname for sp in spawns if sp.threadsafe}
     coroutine_functions = {sp.site.scope.qualname for sp in spawns
                            if isinstance(sp.site.scope.node, cst.FunctionDef)

@@ -18,7 +18,7 @@ from dataclasses import field, replace
 from enum import Enum
 from typing import Any
 
-from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.fates import Fate, FateKind, Hand, Keeper
 from taskleak.analysis.interface import Exports
 from taskleak.model import FixInfo, FixKind, Skipped
 from taskleak.records import record
@@ -153,7 +153,7 @@ def questions_of(fates: tuple[Fate, ...], context: str,
         kind = fate.kind
         if kind is FateKind.RETURNED or (kind in (FateKind.LOCAL_HANDED,
                                                   FateKind.LOCAL_COLLECTION_HANDED)
-                                         and fate.handed == "returned"):
+                                         and fate.hand is Hand.RETURNED):
             out.append(Question(QuestionKind.RETURNED_TASK, context))
         elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) and kind in _UNENDED:
             out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))

@@ -90,6 +90,50 @@ class FateKind(Enum):
     LEFT_AT_YIELD = "left_at_yield"
 
 
+class Hand(Enum):
+    """How a task is handed on where this module stops following it (a `Handoff`)."""
+
+    RETURNED = "returned"  # `return task`: to the function's own caller
+    RETURNED_BY = "returned_by"  # returned on by a function of the module (`returned by f()`)
+    PASSED = "passed"  # passed to a call this module does not follow: `f(task)`
+    # returned by a function of the module to a caller that passes it to such a call
+    RETURNED_THEN_PASSED = "returned_then_passed"
+    KEPT = "kept"  # passed to a function of the module that keeps it
+    STORED = "stored"  # stored somewhere this module does not follow
+
+
+# the hand-offs that end in a call of a function this module does not follow
+PASSES = frozenset({Hand.PASSED, Hand.RETURNED_THEN_PASSED})
+
+
+@record(frozen=True)
+class Handoff:
+    """A hand-off: what it is (`how`, the fact decisions read) and how a finding says it."""
+
+    how: Hand
+    words: str  # "returned", "passed to f()", "returned by _take() to close(), then ..."
+
+    def fields(self) -> dict[str, Any]:
+        """The fate's fields that carry it (`Fate.hand`, `Fate.handed`)."""
+        return {"hand": self.how, "handed": self.words}
+
+    def inside(self, callee: str) -> Handoff:
+        """This hand-off, inside `callee`, of the task a caller passed it, for that caller:
+        returned by the callee, it is `returned by callee()`; any other stays as it is."""
+        if self.how is Hand.RETURNED:
+            return Handoff(Hand.RETURNED_BY, f"returned by {callee}()")
+        return self
+
+    def returned_by(self, via: str) -> Handoff:
+        """This hand-off, by a caller, of the value a function returned to it (`via`:
+        "_take() to close()"): the task returned or passed on from there; any other stays."""
+        if self.how is Hand.RETURNED:
+            return Handoff(Hand.RETURNED_BY, f"returned by {via}, then {self.words}")
+        if self.how is Hand.PASSED:
+            return Handoff(Hand.RETURNED_THEN_PASSED, f"returned by {via}, then {self.words}")
+        return self
+
+
 class Keeper(Enum):
     """What kind of thing holds the task (facts other modules can answer questions about)."""
 
@@ -123,7 +167,8 @@ class Fate:
     coroutine: str  # what the spawn runs: `self._send()`
     holder: str = ""  # what keeps it, as shown: "self._task", "global TASKS", "collection x"
     cleanup: str = ""  # what ends it: "awaited in stop(), cancelled in close()"; "" for none
-    handed: str = ""  # "returned", "passed to f()"
+    handed: str = ""  # "returned", "passed to f()"; or the call that drops it (no `hand`)
+    hand: Hand | None = None  # the fact behind `handed`, when it is a hand-off
     callee: str = ""  # GATHERED/PASSED: the function it was passed to; LEFT_RUNNING: the wait;
     # PRUNED_ON_SUCCESS: the coroutine that prunes its own entry
     awaited: bool = False  # GATHERED: the gathering call is awaited
@@ -191,13 +236,16 @@ class Fate:
         data["kind"] = self.kind.value
         if self.keeper is not None:
             data["keeper"] = self.keeper.value
+        if self.hand is not None:
+            data["hand"] = self.hand.value
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Fate:
-        keeper = data.get("keeper")
+        keeper, hand = data.get("keeper"), data.get("hand")
         return cls(**{**data, "kind": FateKind(data["kind"]),
-                      "keeper": Keeper(keeper) if keeper is not None else None})
+                      "keeper": Keeper(keeper) if keeper is not None else None,
+                      "hand": Hand(hand) if hand is not None else None})
 
 
 def returns_to_caller(fate: Fate) -> bool:
@@ -205,7 +253,7 @@ def returns_to_caller(fate: Fate) -> bool:
     local collection that is returned."""
     return fate.kind is FateKind.RETURNED or (
         fate.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED)
-        and fate.handed == "returned")
+        and fate.hand is Hand.RETURNED)
 
 
 def returns_to_callers(fates: tuple[Fate, ...]) -> bool:

@@ -24,12 +24,12 @@ import libcst as cst
 from taskleak.analysis.classify import Classifier
 from taskleak.analysis.facts import Question, QuestionKind
 from taskleak.analysis.fates import Fate
-from taskleak.analysis.flow import Dest
 from taskleak.analysis.handoffs import partial_call, receiving_parameter
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.resolve import Resolver, SymKind
-from taskleak.analysis.scopes import Scope
+from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.tree.flow import Dest
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import Scope
 
 
 def classified(classifier: Classifier, sp: Spawn

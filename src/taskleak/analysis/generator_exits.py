@@ -17,9 +17,9 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.nodes import NESTED_DEFINITIONS, dotted
-from taskleak.analysis.scopes import CallSite, Occurrence, Scope
-from taskleak.analysis.walk import children
+from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, dotted
+from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope
+from taskleak.analysis.tree.walk import children
 
 # Generators that an `await` (or `yield from`) drives to their end: only a cancel of the task
 # awaiting stops one early, and that lands as an error thrown in at the `yield`

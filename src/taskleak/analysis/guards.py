@@ -25,10 +25,10 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted, exit_word, one_line
-from taskleak.analysis.scopes import BindingKind, CallSite, Occurrence, Scope, defined_function
-from taskleak.analysis.vocabulary import INIT_METHODS
-from taskleak.analysis.walk import children
+from taskleak.analysis.tree.nodes import dotted, exit_word, one_line
+from taskleak.analysis.tree.scopes import BindingKind, CallSite, Occurrence, Scope, defined_function
+from taskleak.analysis.tree.vocabulary import INIT_METHODS
+from taskleak.analysis.tree.walk import children
 
 _SCOPE_NODES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.Module)
 

@@ -15,10 +15,17 @@ import builtins
 
 import libcst as cst
 
-from taskleak.analysis.flow import Dest
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind, defined_function
+from taskleak.analysis.fates import Hand, Handoff
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.tree.flow import Dest
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import (
+    BindingKind,
+    Occurrence,
+    Scope,
+    ScopeKind,
+    defined_function,
+)
 
 
 def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Scope, str] | None:
@@ -91,12 +98,13 @@ def received_by(d: Dest, scope: Scope) -> str:
     return (dotted(inner.func) if inner is not None else None) or d.callee
 
 
-def handed_calls(reads: list[Occurrence], resolver: Resolver) -> list[str]:
+def handed_calls(reads: list[Occurrence], resolver: Resolver) -> list[Handoff]:
     """"passed to cancel_tasks()": the calls a collection is handed to, but builtins
     (`len(self._tasks)`, `list(...)`, `print(...)`), which keep and end nothing. (An
     attribute's collection handed to such a call is that call's to end: the caller then says
     "not followed", or the join reads the callee; `close()` returning it hands it on too.)"""
-    return [f"passed to {o.dest.callee}()" for o in reads if not to_a_builtin(o, resolver)]
+    return [Handoff(Hand.PASSED, f"passed to {o.dest.callee}()") for o in reads
+            if not to_a_builtin(o, resolver)]
 
 
 def to_a_builtin(occ: Occurrence, resolver: Resolver) -> bool:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.fates import Keeper
-from taskleak.analysis.flow import Dest, Flow
-from taskleak.analysis.nodes import defaulted_entry
-from taskleak.analysis.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.flow import Dest, Flow
+from taskleak.analysis.tree.nodes import defaulted_entry
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.records import record
 
 

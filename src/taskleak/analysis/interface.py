@@ -70,12 +70,12 @@ class ClassFacts:
     bases: tuple[str, ...] = ()  # as written: "Base", "mod.Base"
     attrs: tuple[str, ...] = ()  # names stored on `self` by its methods
     methods: tuple[str, ...] = ()
-    # (attribute, its declared type as written here): see analysis/attribute_types.py
+    # (attribute, its declared type as written here): see analysis/names/attribute_types.py
     attr_types: tuple[tuple[str, str], ...] = ()
     # (attribute, position) of what `__init__` stores from a parameter with no annotation
     # (`self.server = server`): typed by the constructor calls (`Socket(self, sid)`)
     init_params: tuple[tuple[str, int], ...] = ()
-    # methods that only declare an interface (a Protocol's, an ABC's): see analysis/stubs.py
+    # methods that only declare an interface (a Protocol's, an ABC's): see analysis/names/stubs.py
     stubs: tuple[str, ...] = ()
 
     def to_json(self) -> list[Any]:

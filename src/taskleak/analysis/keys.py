@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.attribute_types import single_class
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.holders import Holder
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.names.attribute_types import single_class
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 
 
 def target_text(target: cst.BaseExpression) -> str:

@@ -28,15 +28,15 @@ from dataclasses import field
 
 import libcst as cst
 
-from taskleak.analysis.attributes import another_class_attribute
 from taskleak.analysis.coroutines import spawned_function
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.holders import where
-from taskleak.analysis.nodes import decorator_name, dotted, leaves_the_loop
-from taskleak.analysis.objects import class_of
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
-from taskleak.analysis.vocabulary import (
+from taskleak.analysis.names.attributes import another_class_attribute
+from taskleak.analysis.names.objects import class_of
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.nodes import decorator_name, dotted, leaves_the_loop
+from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import (
     EVENT_ATTRIBUTE,
     ONCE_CALLBACKS,
     ONCE_DECORATORS,

@@ -20,16 +20,16 @@ import libcst as cst
 
 from taskleak.analysis.coroutines import loop_words, spawned_function
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.forgetting_helpers import only_prunes
 from taskleak.analysis.holders import where
-from taskleak.analysis.nodes import callee_text, dotted, last_name
-from taskleak.analysis.resolve import Resolver, SymKind
-from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
+from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.sentinels import sentinel_stopper
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
-from taskleak.analysis.walk import descendants
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
+from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
+from taskleak.analysis.tree.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
+from taskleak.analysis.tree.walk import descendants
 
 
 def held_while(holder_scope: Scope, site: CallSite, resolver: Resolver) -> str:

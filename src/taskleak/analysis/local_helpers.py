@@ -18,11 +18,11 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 import libcst as cst
 
 from taskleak.analysis.interface import FunctionFacts
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, CallSite, Scope, ScopeKind
+from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper
-from taskleak.analysis.walk import Walker
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, ScopeKind
+from taskleak.analysis.tree.walk import Walker
 
 # A helper that calls a helper of the module is one more round; deeper chains are rare.
 MAX_ROUNDS = 3

@@ -21,10 +21,10 @@ from itertools import pairwise
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import Scope, defined_function
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.walk import descendants
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import Scope, defined_function
+from taskleak.analysis.tree.walk import descendants
 
 _ENDS = {"stop": "stopped", "close": "closed"}  # in the order the message names them
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.attribute_types import type_name
-from taskleak.analysis.flow import Dest, Flow
-from taskleak.analysis.nodes import callee_text, last_name
-from taskleak.analysis.objects import object_class
-from taskleak.analysis.resolve import Instance, Resolver, SymKind
-from taskleak.analysis.scopes import BindingKind, Scope
+from taskleak.analysis.names.attribute_types import type_name
+from taskleak.analysis.names.objects import object_class
+from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
+from taskleak.analysis.tree.flow import Dest, Flow
+from taskleak.analysis.tree.nodes import callee_text, last_name
+from taskleak.analysis.tree.scopes import BindingKind, Scope
 
 # modules whose classes are collections, or hold tasks as collections do (`weakref.WeakSet`,
 # `collections.deque`, `asyncio.Queue`): their `add`/`append` keep the task

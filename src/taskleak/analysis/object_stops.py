@@ -12,10 +12,10 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.coroutines import spawned_function
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import CallSite, ScopeKind
-from taskleak.analysis.vocabulary import STOP_CALLS, ends_lifecycle
-from taskleak.analysis.walk import descendants
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import CallSite, ScopeKind
+from taskleak.analysis.tree.vocabulary import STOP_CALLS, ends_lifecycle
+from taskleak.analysis.tree.walk import descendants
 
 
 def stopped_through_its_object(site: CallSite) -> str:

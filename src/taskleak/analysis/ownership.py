@@ -13,20 +13,20 @@ from contextlib import contextmanager
 
 import libcst as cst
 
-from taskleak.analysis.attributes import another_class_attribute, is_rebuild, property_twins
-from taskleak.analysis.class_bases import inherited, module_bases
 from taskleak.analysis.completed_futures import awaited_through
 from taskleak.analysis.effects import BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT, Effects
-from taskleak.analysis.fates import Keeper
-from taskleak.analysis.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
+from taskleak.analysis.fates import Hand, Handoff, Keeper
 from taskleak.analysis.handoffs import partial_call, received_by, receiving_parameter
 from taskleak.analysis.holders import Holder, into_collection, where
-from taskleak.analysis.nodes import defaulted_entry, dotted
-from taskleak.analysis.reads import Reads
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
+from taskleak.analysis.names.attributes import another_class_attribute, is_rebuild, property_twins
+from taskleak.analysis.names.class_bases import inherited, module_bases
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.tree.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
+from taskleak.analysis.tree.nodes import defaulted_entry, dotted
+from taskleak.analysis.tree.reads import Reads
+from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.walk import POLLED
 from taskleak.analysis.waits import awaited_with_the_object
-from taskleak.analysis.walk import POLLED
 from taskleak.analysis.weak_holders import WeakReferences
 
 
@@ -184,19 +184,20 @@ class Ownership(WeakReferences):
         underscore: other modules may call it and end what it gives them), it also goes to
         callers not followed. (A spawn's local that is returned stays "returned": helpers are
         judged project-wide.)"""
-        handed = [h for h in eff.handed if h != "returned"]
+        handed = [h for h in eff.handed if h.how is not Hand.RETURNED]
         for occ in eff.return_reads:
             fn = occ.scope
             callers = self.callers(fn) if fn.kind is ScopeKind.FUNCTION else []
             if not callers:
-                handed.append(f"returned by {fn.name}()")
+                handed.append(Handoff(Hand.RETURNED_BY, f"returned by {fn.name}()"))
                 continue
             if not fn.name.startswith("_"):  # public: other modules may call it too
-                handed.append(f"returned by {fn.name}(), which other modules may call")
+                handed.append(Handoff(Hand.RETURNED_BY,
+                                      f"returned by {fn.name}(), which other modules may call"))
             for call in callers:
                 value = self._value_of(call, fn.is_async)
                 if value is None:  # a coroutine not awaited where it is called
-                    handed.append(f"returned by {fn.name}()")
+                    handed.append(Handoff(Hand.RETURNED_BY, f"returned by {fn.name}()"))
                     continue
                 one = Effects()
                 self._effect(value, one, 0)
@@ -204,8 +205,7 @@ class Ownership(WeakReferences):
                 if not one.ends_something() and not one.handed:
                     eff.followed.append(f"{fn.name}() returns it to {where(call.scope)}, "
                                         "which does not end it")
-                eff.handed_on += [f"returned by {fn.name}() to {where(call.scope)}, then {h}"
-                                  if h == "returned" or h.startswith("passed") else h
+                eff.handed_on += [h.returned_by(f"{fn.name}() to {where(call.scope)}")
                                   for h in one.handed]
                 eff.handed_reads += one.handed_reads  # the caller's hand-offs are its too
         eff.handed = handed + eff.handed_on
@@ -286,7 +286,7 @@ class Ownership(WeakReferences):
             if d.targets:
                 self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.RETURNED:
-            eff.handed.append("returned")
+            eff.handed.append(Handoff(Hand.RETURNED, "returned"))
             eff.return_reads.append(occ)
         elif kind is Flow.PASSED:
             if self.weak_call(d.callee, occ.scope):
@@ -319,7 +319,7 @@ class Ownership(WeakReferences):
         received = receiving_parameter(d.call, d.arg, occ.scope) \
             if d.call is not None and d.arg is not None and depth < 2 else None
         if received is None:
-            eff.handed.append(f"passed to {d.callee}()")
+            eff.handed.append(Handoff(Hand.PASSED, f"passed to {d.callee}()"))
             eff.handed_reads.append(occ)
             return
         fn, param = received
@@ -338,8 +338,7 @@ class Ownership(WeakReferences):
                 eff.await_reads.append(occ)
         if sub.handed_reads:  # handed on from there (and this call is where it leaves us)
             eff.handed_reads += [occ, *sub.handed_reads]
-        eff.handed += [h if h != "returned" else f"returned by {d.callee}()"
-                       for h in sub.handed]
+        eff.handed += [h.inside(d.callee) for h in sub.handed]
         eff.weak += sub.weak
         eff.stores += sub.stores
         eff.collections += sub.collections

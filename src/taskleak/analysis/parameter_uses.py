@@ -28,15 +28,15 @@ import libcst as cst
 
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.handoffs import to_a_builtin
 from taskleak.analysis.interface import ParamUse
+from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import received_effects
-from taskleak.analysis.resolve import Resolver, SymKind
-from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.walk import descendants
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.walk import descendants
 
 # Reads that show a parameter holds a task or future (or, iterated, holds tasks), or a
 # collection of them that the function prunes (`tasks.discard(task)` in a done-callback).

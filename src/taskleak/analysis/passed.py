@@ -15,16 +15,16 @@ import libcst as cst
 
 from taskleak.analysis.coroutine_callbacks import CallsBack
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.fates import Fate, FateKind, Keeper
-from taskleak.analysis.flow import Flow
+from taskleak.analysis.fates import Fate, FateKind, Hand, Keeper
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import closure_joined
-from taskleak.analysis.nodes import last_name
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.scopes import Scope
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import CALLED_BACK_LATER
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.nodes import last_name
+from taskleak.analysis.tree.scopes import Scope
+from taskleak.analysis.tree.vocabulary import CALLED_BACK_LATER
 
 
 def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> Fate:
@@ -41,9 +41,9 @@ def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> F
     if eff.cleanup:
         return Fate(FateKind.PASSED, coro, callee=d.callee, cleanup=eff.cleanup)
     if eff.stores or eff.collections or eff.key_collections or eff.weak:
-        return Fate(FateKind.PASSED, coro, callee=d.callee, handed="kept")
+        return Fate(FateKind.PASSED, coro, callee=d.callee, hand=Hand.KEPT, handed="kept")
     if eff.handed:  # given back to this call ("returned") or on to another one: not followed
-        return Fate(FateKind.PASSED, coro, callee=d.callee, handed=eff.handed[0])
+        return Fate(FateKind.PASSED, coro, callee=d.callee, **eff.handed[0].fields())
     return make(FateKind.HANDED_AND_DROPPED, sp, callee=d.callee)
 
 
@@ -97,6 +97,6 @@ def returned_to_caller(sp: Spawn, ownership: Ownership) -> bool:
         holder = ownership.holder_for(target, sp.site.scope) \
             if isinstance(target, cst.Name) else None
         if holder is not None and holder.kind is Keeper.LOCAL \
-                and "returned" in ownership.effects(holder).handed:
+                and any(h.how is Hand.RETURNED for h in ownership.effects(holder).handed):
             return True
     return False

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.resolve import Resolver, SymKind
-from taskleak.analysis.scopes import BindingKind, Scope
+from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import BindingKind, Scope
 
 # asyncio's queues; a Queue's `maxsize` is its first parameter, 0 (the default) is unbounded
 _QUEUES = frozenset({

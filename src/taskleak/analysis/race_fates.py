@@ -10,17 +10,17 @@ from dataclasses import replace
 import libcst as cst
 
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.fates import Fate, FateKind, Keeper
-from taskleak.analysis.flow import TIMED_RESULT, Flow
+from taskleak.analysis.fates import Fate, FateKind, Hand, Handoff, Keeper
 from taskleak.analysis.generator_exits import leaves_early, left_at_a_yield, yields_in
 from taskleak.analysis.handoffs import receiving_parameter
 from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.lifetimes import cancelled_on_return
 from taskleak.analysis.loop_stops import loop_ended_after
-from taskleak.analysis.nodes import callee_text
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.scopes import Occurrence, Scope
 from taskleak.analysis.spawns import Spawn, is_coroutine_call
+from taskleak.analysis.tree.flow import TIMED_RESULT, Flow
+from taskleak.analysis.tree.nodes import callee_text
+from taskleak.analysis.tree.scopes import Occurrence, Scope
 from taskleak.analysis.waits import Race, left_running, pending_target, race_of, reached_after
 
 MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
@@ -94,8 +94,9 @@ class RaceFates:
                 race, left = caller, replace(left, call=caller.call)
                 handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
             if handed is not None:
-                return self._handed(sp, holder, label, f"passed to {handed.dest.callee}() after "
-                                    f"{race.call}: not followed", make, collection)
+                return self._handed(sp, holder, label, Handoff(
+                    Hand.PASSED, f"passed to {handed.dest.callee}() after {race.call}: not "
+                    "followed"), make, collection)
             return self._left(sp, holder, label, left, make, _after_it(left, ends + pending))
         generator = left_at_a_yield(sp.site, eff) if holder.kind is Keeper.LOCAL else ""
         if generator:  # its consumer can stop the generator before it ends the task
@@ -144,14 +145,14 @@ class RaceFates:
         return None
 
     @staticmethod
-    def _handed(sp: Spawn, holder: Holder, label: str, handed: str, make: MakeFate,
+    def _handed(sp: Spawn, holder: Holder, label: str, handed: Handoff, make: MakeFate,
                 collection: bool) -> Fate:
         if holder.kind is not Keeper.LOCAL:
-            return make(FateKind.KEPT_HANDED, sp, holder, holder=label, handed=handed)
+            return make(FateKind.KEPT_HANDED, sp, holder, holder=label, **handed.fields())
         if collection:
             return make(FateKind.LOCAL_COLLECTION_HANDED, sp, holder, holder=label,
-                        handed=handed)
-        return make(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key, handed=handed)
+                        **handed.fields())
+        return make(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key, **handed.fields())
 
     def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race,
               make: MakeFate, after: str = "") -> Fate:

@@ -18,7 +18,7 @@ import libcst as cst
 from taskleak.analysis.coroutines import spawned_function
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.holders import Holder
-from taskleak.analysis.resolve import Resolver
+from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.spawns import Spawn
 
 _CURRENT_TASK = frozenset({"asyncio.current_task", "asyncio.tasks.current_task"})

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import Scope, ScopeKind
-from taskleak.analysis.vocabulary import INIT_METHODS
-from taskleak.analysis.walk import descendants
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import INIT_METHODS
+from taskleak.analysis.tree.walk import descendants
 
 _GETS = frozenset({"get", "get_nowait"})
 _PUTS = frozenset({"put", "put_nowait"})

@@ -20,20 +20,20 @@ import libcst as cst
 
 from taskleak.analysis.chains import receiver_chain
 from taskleak.analysis.coroutine_callbacks import CallsBack, CoroutineCallbacks
-from taskleak.analysis.flow import Flow, trace
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.local_helpers import LocalHelpers
-from taskleak.analysis.nodes import callee_text, coroutine_text, dotted, last_name
+from taskleak.analysis.names.resolve import Instance, Resolver, Sym, SymKind, name_hint
 from taskleak.analysis.obligations.creation import (
     Creation,
     Made,
     made_of,
     star_annotation,
 )
-from taskleak.analysis.resolve import Instance, Resolver, Sym, SymKind, name_hint
-from taskleak.analysis.scopes import BindingKind, CallSite, Scope, defined_function
 from taskleak.analysis.spawners import Spawner, spawner_index
-from taskleak.analysis.vocabulary import (
+from taskleak.analysis.tree.flow import Flow, trace
+from taskleak.analysis.tree.nodes import callee_text, coroutine_text, dotted, last_name
+from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, defined_function
+from taskleak.analysis.tree.vocabulary import (
     LOOP_METHODS,
     LOOP_NAMES,
     NOT_LOOPS,

@@ -27,12 +27,12 @@ from typing import TypeGuard
 
 import libcst as cst
 
-from taskleak.analysis.flow import Flow
 from taskleak.analysis.generator_exits import completed_early
 from taskleak.analysis.guards import names_read
-from taskleak.analysis.nodes import callee_text, dotted, last_name
-from taskleak.analysis.scopes import Occurrence, Scope
-from taskleak.analysis.vocabulary import FIRST_RETURNS, TIMEOUT_CONTEXTS
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
+from taskleak.analysis.tree.scopes import Occurrence, Scope
+from taskleak.analysis.tree.vocabulary import FIRST_RETURNS, TIMEOUT_CONTEXTS
 from taskleak.records import record
 
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
@@ -65,8 +65,9 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | Non
     assert isinstance(call, cst.Call)
     name = last_name(call.func)
     early = ""
+    by = ""  # the keyword that makes `wait()` return early: "return_when" or "timeout"
     if name == "wait":
-        early = _wait_returns_early(call)
+        by, early = _wait_returns_early(call)
     elif name == "as_completed":
         early = completed_early(call, path[k - 1] if k else None, scope)
     elif name != "shield":
@@ -75,9 +76,9 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | Non
     if not early and not timeout:
         return None
     shown = callee_text(call.func)
-    if name == "wait" and early.startswith("it returns as soon"):
+    if by == "return_when":
         shown += "(return_when=FIRST_COMPLETED)"
-    elif name == "wait" and early:
+    elif by == "timeout":
         shown += "(timeout=...)"
     left = early or (f"{timeout} cancels the shield, not the task it protects" if name == "shield"
                      else f"{timeout} cancels the wait, not what it waits for")
@@ -87,7 +88,9 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | Non
                 path[:k + 1], seq, scope)
 
 
-def _wait_returns_early(call: cst.Call) -> str:
+def _wait_returns_early(call: cst.Call) -> tuple[str, str]:
+    """The keyword that makes `wait(...)` return with some of what it waits for still running
+    ("return_when" or "timeout") and the words that say so; ("", "") when none does."""
     count = _waited_count(call)
     for arg in call.args:
         if arg.keyword is None:
@@ -96,11 +99,11 @@ def _wait_returns_early(call: cst.Call) -> str:
         value = dotted(arg.value) or ""
         if key == "return_when" and value.rsplit(".", 1)[-1] in FIRST_RETURNS and count != 1:
             rest = {2: "the other one"}.get(count or 0, "the others" if count else "any others")
-            return f"it returns as soon as the first one finishes, with {rest} still running"
+            return key, f"it returns as soon as the first one finishes, with {rest} still running"
         if key == "timeout" and value != "None":
             rest = {1: "it", 2: "both"}.get(count or 0, "them")
-            return f"it returns at its timeout with {rest} still running"
-    return ""
+            return key, f"it returns at its timeout with {rest} still running"
+    return "", ""
 
 
 def _waited_count(call: cst.Call) -> int | None:

@@ -10,10 +10,10 @@ import libcst as cst
 
 from taskleak.analysis.fates import Keeper
 from taskleak.analysis.holders import Holder
-from taskleak.analysis.nodes import callee_text
-from taskleak.analysis.resolve import Resolver, SymKind
-from taskleak.analysis.scopes import BindingKind, Scope
-from taskleak.analysis.vocabulary import (
+from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.tree.nodes import callee_text
+from taskleak.analysis.tree.scopes import BindingKind, Scope
+from taskleak.analysis.tree.vocabulary import (
     WEAK_CONTAINERS,
     WEAK_KEY_CONTAINERS,
     WEAK_REFERENCES,

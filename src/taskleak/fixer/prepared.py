@@ -31,9 +31,9 @@ import libcst as cst
 
 from taskleak.advice.offers import needs_fix, offers
 from taskleak.analysis.analyse import ModuleAnalysis, shown_node
-from taskleak.analysis.positions import enclosing_function, spawn_positions
 from taskleak.analysis.spawners import Spawner
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.tree.positions import enclosing_function, spawn_positions
 from taskleak.fixer.verify import Checker
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.plan import Offer

@@ -15,11 +15,11 @@ import libcst as cst
 
 from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.fates import Fate
-from taskleak.analysis.nodes import decorator_name
-from taskleak.analysis.positions import lost_lines, positions
-from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.walk import parents
+from taskleak.analysis.tree.nodes import decorator_name
+from taskleak.analysis.tree.positions import lost_lines, positions
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.walk import parents
 from taskleak.files.lines import source_lines
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.policy import FixStyle

@@ -15,9 +15,9 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.coroutines import reschedules, spawned_function
-from taskleak.analysis.scopes import ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import CLOSE_METHODS
+from taskleak.analysis.tree.scopes import ScopeKind
+from taskleak.analysis.tree.vocabulary import CLOSE_METHODS
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.plan import NoFix
 from taskleak.fixes.sets import close_method

@@ -15,8 +15,8 @@ from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import BindingKind
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import BindingKind
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, Statement, is_docstring
 from taskleak.fixes.naming import type_order

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.scopes import BindingKind
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.tree.scopes import BindingKind
 from taskleak.fixes.annotations import annotation, runtime_type
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits

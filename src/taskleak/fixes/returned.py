@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from taskleak.analysis.fates import Fate, FateKind
-from taskleak.analysis.flow import Dest, Flow
-from taskleak.analysis.nodes import callee_text
-from taskleak.analysis.positions import positions
-from taskleak.analysis.scopes import CallSite
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.tree.flow import Dest, Flow
+from taskleak.analysis.tree.nodes import callee_text
+from taskleak.analysis.tree.positions import positions
+from taskleak.analysis.tree.scopes import CallSite
 from taskleak.fixes.context import FixContext
 from taskleak.model import FindingKey
 from taskleak.rules import Verdict, judge

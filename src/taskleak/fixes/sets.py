@@ -30,9 +30,9 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.scopes import Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import CLOSE_METHODS, ends_lifecycle
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import CLOSE_METHODS, ends_lifecycle
 from taskleak.fixes.annotations import annotation
 from taskleak.fixes.context import FixContext, decorator_names
 from taskleak.fixes.edits import Edits

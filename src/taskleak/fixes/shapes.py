@@ -15,7 +15,7 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.walk import children
+from taskleak.analysis.tree.walk import children
 from taskleak.fixes.context import FixContext, Placement
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix

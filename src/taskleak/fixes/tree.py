@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.walk import children
+from taskleak.analysis.tree.walk import children
 
 
 def names_and_attributes(root: cst.CSTNode) -> tuple[set[str], set[str]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from taskleak.analysis.facts import Question, QuestionKind, SpawnFacts
-from taskleak.analysis.fates import Fate, FateKind, Keeper, listed, returns_to_callers
+from taskleak.analysis.fates import PASSES, Fate, FateKind, Keeper, listed, returns_to_callers
 from taskleak.analysis.forgetting_helpers import caller_decides
 from taskleak.analysis.interface import (
     CallArg,
@@ -26,7 +26,7 @@ from taskleak.analysis.interface import (
     FunctionFacts,
     Promise,
 )
-from taskleak.analysis.vocabulary import WEAK_CONTAINERS
+from taskleak.analysis.tree.vocabulary import WEAK_CONTAINERS
 from taskleak.project.index import ProjectIndex, Where
 
 _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
@@ -269,9 +269,9 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
     if ends:
         cleanup = listed(list(dict.fromkeys(ends)), most=2)
         return replace(spawn, fates=tuple(
-            replace(f, kind=_HANDED_ENDED[f.kind], cleanup=cleanup, handed="")
+            replace(f, kind=_HANDED_ENDED[f.kind], cleanup=cleanup, handed="", hand=None)
             if f.kind in _HANDED_ENDED and not f.cleanup and (
-                "passed to " in f.handed or (f.kind is FateKind.PASSED and not f.handed)
+                f.hand in PASSES or (f.kind is FateKind.PASSED and not f.handed)
                 or f.kind is FateKind.COLLECTION_GROWS)
             else f for f in spawn.fates))
     left = [(where, use) for where, use in filter(None, found) if use.left_by]
@@ -279,8 +279,8 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
         where, use = left[0]
         return replace(spawn, fates=tuple(
             replace(f, kind=FateKind.LEFT_RUNNING, callee=f"{use.left_by}, in {short(where)}",
-                    left=use.left, timeout=False, exit_only=False, handed="")
-            if f.kind in _LEFT_BY_THE_CALLEE and not f.cleanup and "passed to " in f.handed
+                    left=use.left, timeout=False, exit_only=False, handed="", hand=None)
+            if f.kind in _LEFT_BY_THE_CALLEE and not f.cleanup and f.hand in PASSES
             else f for f in spawn.fates))
     if spawn.otherwise and all(found):
         return replace(spawn, fates=spawn.otherwise)

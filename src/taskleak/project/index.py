@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from taskleak.analysis.facts import FileFacts, ModuleFacts
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.fates import Fate, FateKind, Hand
 from taskleak.analysis.interface import (
     STAR,
     CallArg,
@@ -39,7 +39,7 @@ _HELPER_LINKS = 3  # helpers returning what helpers return, followed this deep
 def _returned(fate: Fate) -> bool:
     """The fate hands the one task to the caller: returned at once, or through a local."""
     return fate.kind is FateKind.RETURNED or (fate.kind is FateKind.LOCAL_HANDED
-                                              and fate.handed == "returned")
+                                              and fate.hand is Hand.RETURNED)
 
 
 # The attributes a call through `self` is followed through (`self.a.b.c.method()`).

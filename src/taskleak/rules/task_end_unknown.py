@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.fates import Fate, FateKind, Hand
 from taskleak.model import Risk
 from taskleak.rules.base import Category, Description, Rule
 
-# what a hand-off gives back, when it is followed (`task_tracked.py` words the others)
-_FOLLOWED = frozenset({"kept", "returned"})
+# the hand-offs that are followed (`task_tracked.py` words the others)
+_FOLLOWED = frozenset({Hand.KEPT, Hand.RETURNED})
 
 
 def unfollowed(fate: Fate) -> bool:
     """The task was handed to a call, stored, or unpacked, and what happens there is not known:
     no witness says it ends, none says it leaks."""
     if fate.kind is FateKind.PASSED:
-        return not fate.cleanup and fate.handed not in _FOLLOWED
+        return not fate.cleanup and fate.hand not in _FOLLOWED
     if fate.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED):
-        return fate.handed != "returned"
+        return fate.hand is not Hand.RETURNED
     return fate.kind in (FateKind.KEPT_HANDED, FateKind.COLLECTION_HANDED, FateKind.UNPACKED,
                          FateKind.LAMBDA_HANDED)
 

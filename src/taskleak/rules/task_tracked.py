@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.fates import Fate, FateKind, Hand
 from taskleak.analysis.forgetting_helpers import only_prunes
 from taskleak.model import Risk
 from taskleak.rules.base import (
@@ -41,8 +41,9 @@ def _describe(fate: Fate) -> Description:
         return Description(f"passed to {fate.callee}()", fate.cleanup,
                            f"handed to {fate.callee}(), where it is {fate.cleanup}")
     if kind is FateKind.PASSED and fate.handed:
-        does = {"kept": "keeps it", "returned": "returns it"}.get(
-            fate.handed, f"hands it on ({fate.handed}): not followed")
+        does = ("keeps it" if fate.hand is Hand.KEPT
+                else "returns it" if fate.hand is Hand.RETURNED
+                else f"hands it on ({fate.handed}): not followed")
         return Description(f"passed to {fate.callee}()", f"up to {fate.callee}()",
                            f"handed to {fate.callee}(), which {does}")
     if kind is FateKind.RUN_AND_JOINED:
@@ -88,7 +89,7 @@ def _kept(fate: Fate) -> Description:
     if kind is FateKind.LOCAL_CLEANED:
         return Description(f"local `{holder}`", cleanup, f"kept in `{holder}` and {cleanup}")
     if kind is FateKind.LOCAL_HANDED:
-        up_to = "caller's job" if handed == "returned" else \
+        up_to = "caller's job" if fate.hand is Hand.RETURNED else \
             f"up to {handed.removeprefix('passed to ')}"
         return Description(f"local `{holder}`, {handed}", up_to, f"kept in `{holder}` and {handed}")
     if kind is FateKind.STORED_CLEANED:
@@ -105,7 +106,7 @@ def _kept(fate: Fate) -> Description:
     if kind is FateKind.LOCAL_COLLECTION_HANDED:
         return Description(f"{holder}, {handed}", "up to the receiver",
                            f"kept in {holder}, then {handed}")
-    if handed == "returned":  # COLLECTION_HANDED: `close()` returns the tasks it started
+    if fate.hand is Hand.RETURNED:  # COLLECTION_HANDED: `close()` returns the tasks it started
         return Description(holder, handed, f"kept in {holder}")
     return Description(holder, f"{handed}: not followed", f"kept in {holder}, then {handed}: "
                        "not followed, so no claim is made about its end")

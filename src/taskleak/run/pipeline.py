@@ -12,10 +12,10 @@ from taskleak.advice.offers import advise_module
 from taskleak.analysis.analyse import analyse
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.interface import CallPosition
-from taskleak.analysis.parse import gc_paused, parse_source
-from taskleak.analysis.positions import dropped_call_positions
-from taskleak.analysis.scan import scan
 from taskleak.analysis.spawners import Spawner, spawner_index
+from taskleak.analysis.tree.parse import gc_paused, parse_source
+from taskleak.analysis.tree.positions import dropped_call_positions
+from taskleak.analysis.tree.scan import scan
 from taskleak.files.source import SourceError
 from taskleak.model import Skipped
 

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from taskleak.analysis.spawners import Spawner
-from taskleak.analysis.vocabulary import (
+from taskleak.analysis.tree.vocabulary import (
     CALLBACK_POSITIONS,
     NOT_LOOPS,
     SPAWN_FUNCTIONS,

@@ -13,8 +13,8 @@ from helpers import TESTS
 
 from taskleak.analysis.graph.build import graph_of
 from taskleak.analysis.graph.places import Places
-from taskleak.analysis.scan import scan
-from taskleak.analysis.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.scan import scan
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
 
 
 def _module(path: Path) -> cst.Module | None:

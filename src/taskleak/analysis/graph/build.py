@@ -17,7 +17,7 @@ from dataclasses import field
 import libcst as cst
 
 from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role, Way
-from taskleak.analysis.nodes import dotted, last_name
+from taskleak.analysis.tree.nodes import dotted, last_name
 from taskleak.records import record
 
 Ends = list[tuple[int, EdgeKind]]

@@ -102,22 +102,3 @@ class Graph:
     def points_of(self, node: cst.CSTNode) -> list[int]:
         """The points `node` (a small statement or a compound statement) is, in build order."""
         return self.by_node.get(id(node), [])
-
-    def predecessors(self) -> list[list[Edge]]:
-        """For each point, the edges that reach it (`Edge.target` is the point they leave)."""
-        into: list[list[Edge]] = [[] for _ in self.points]
-        for p in self.points:
-            for e in p.edges:
-                into[e.target].append(Edge(p.index, e.kind))
-        return into
-
-    def reachable(self) -> set[int]:
-        """The points some path from the entry reaches."""
-        seen = {0}
-        todo = [0]
-        while todo:
-            for nxt in self.points[todo.pop()].successors():
-                if nxt not in seen:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        return seen

@@ -20,11 +20,10 @@ S = TypeVar("S")
 
 
 class Solution(Generic[S]):
-    """The state on entry to each point (`before`) and on leaving it normally (`after`)."""
+    """The state on entry to each point (`before`): every path question reads that."""
 
-    def __init__(self, before: list[S], after: list[S]) -> None:
+    def __init__(self, before: list[S]) -> None:
         self.before = before
-        self.after = after
 
 
 def solve(graph: Graph, start: S, bottom: S, merge: Callable[[S, S], S],
@@ -39,7 +38,6 @@ def solve(graph: Graph, start: S, bottom: S, merge: Callable[[S, S], S],
     raises `RuntimeError`, which callers treat as "not followed"."""
     points = graph.points
     before: list[S] = [bottom] * len(points)
-    after: list[S] = [bottom] * len(points)
     before[graph.entry] = start
     todo = [graph.entry]
     queued = {graph.entry}
@@ -52,7 +50,6 @@ def solve(graph: Graph, start: S, bottom: S, merge: Callable[[S, S], S],
             raise RuntimeError(f"dataflow did not settle in {limit} steps")
         point = points[index]
         out = transfer(point, before[index])
-        after[index] = out
         for edge in point.edges:
             if edge.kind is EdgeKind.RAISE:
                 carried = before[index] if raised_before else merge(before[index], out)
@@ -65,4 +62,4 @@ def solve(graph: Graph, start: S, bottom: S, merge: Callable[[S, S], S],
                 queued.add(edge.target)
             elif merged != before[edge.target]:
                 before[edge.target] = merged
-    return Solution(before, after)
+    return Solution(before)

@@ -16,7 +16,7 @@ import bisect
 import libcst as cst
 
 from taskleak.analysis.graph.cfg import Graph
-from taskleak.analysis.walk import Walker
+from taskleak.analysis.tree.walk import Walker
 
 # what the scan does not walk into (its `visit_` returns False)
 _UNWALKED = (cst.Import, cst.ImportFrom, cst.Global, cst.Nonlocal)

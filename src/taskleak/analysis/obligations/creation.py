@@ -29,10 +29,10 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.nodes import callee_text, dotted, is_none, last_name
-from taskleak.analysis.objects import object_class
-from taskleak.analysis.resolve import Resolver, SymKind
-from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind, defined_function
+from taskleak.analysis.names.objects import object_class
+from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.tree.nodes import callee_text, dotted, is_none, last_name
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, defined_function
 from taskleak.records import record
 
 

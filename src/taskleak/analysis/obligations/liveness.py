@@ -34,8 +34,8 @@ from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role
 from taskleak.analysis.graph.dataflow import solve
 from taskleak.analysis.graph.places import Places
 from taskleak.analysis.guards import absent, reads
-from taskleak.analysis.nodes import dotted, is_none
-from taskleak.analysis.scopes import CallSite, Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.nodes import dotted, is_none
+from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind
 from taskleak.records import record
 
 

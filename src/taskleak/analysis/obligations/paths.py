@@ -10,7 +10,7 @@ so no claim is made) is `UNRESOLVED`, with what was not followed.
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import Fate, FateKind, Keeper
+from taskleak.analysis.fates import Fate, FateKind, Hand, Keeper
 from taskleak.model import Family, Holding, Obligation, Risk
 
 _FAMILIES: dict[FateKind, Family] = {
@@ -93,7 +93,7 @@ def obligation_of(fate: Fate, risk: Risk, created: str) -> Obligation:
                           unresolved=f"what `{not_followed}` holds" if fate.unresolved
                           else not_followed)
     if family is Family.UNRESOLVED:
-        if fate.handed == "returned" or fate.cleanup:  # returned, or ended where it is handed
+        if fate.hand is Hand.RETURNED or fate.cleanup:  # returned, or ended where it is handed
             return Obligation(Family.HANDED, created, holders,
                               end=fate.cleanup or "returned to the caller")
         return Obligation(family, created, holders, unresolved=_unfollowed(fate))
@@ -115,7 +115,7 @@ def _holders(fate: Fate) -> tuple[Holding, ...]:
         out.append(Holding("helper", fate.holder))
     if fate.stored_in:
         out.append(Holding("stored", fate.stored_in))
-    if fate.returned or fate.handed == "returned" or fate.kind is FateKind.RETURNED:
+    if fate.returned or fate.hand is Hand.RETURNED or fate.kind is FateKind.RETURNED:
         out.append(Holding("caller", fate.function or "the caller"))
     elif fate.callee and fate.kind in (FateKind.PASSED, FateKind.GATHERED,
                                        FateKind.HANDED_AND_DROPPED, FateKind.LAMBDA_HANDED):

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from taskleak.analysis.flow import Flow
-from taskleak.analysis.nodes import is_none
-from taskleak.analysis.scopes import Occurrence, Scope, defined_function
+from taskleak.analysis.tree.nodes import is_none
+from taskleak.analysis.tree.scopes import Occurrence, Scope, defined_function
 
 
 def reset_by(reads: Sequence[Occurrence], cls: Scope | None, attribute: str) -> str:
@@ -27,10 +26,8 @@ def reset_by(reads: Sequence[Occurrence], cls: Scope | None, attribute: str) -> 
     if cls is None:
         return ""
     for read in reads:
-        call = read.dest.call
-        if read.dest.kind is not Flow.DONE_CALLBACK or call is None or not call.args:
-            continue
-        callback = defined_function(call.args[0].value, read.scope)
+        given = read.done_callback
+        callback = defined_function(given, read.scope) if given is not None else None
         if callback is not None and _stores_none(cls, attribute, callback):
             return callback.name
     return ""

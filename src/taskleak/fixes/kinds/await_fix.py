@@ -17,9 +17,9 @@ import re
 import libcst as cst
 
 from taskleak.analysis.fates import FateKind
-from taskleak.analysis.nodes import callee_text
-from taskleak.analysis.scopes import ScopeKind, defined_function
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.tree.nodes import callee_text
+from taskleak.analysis.tree.scopes import ScopeKind, defined_function
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer

@@ -31,10 +31,10 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.fates import FateKind
-from taskleak.analysis.flow import Flow
-from taskleak.analysis.scopes import ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import CLOSE_METHODS, INIT_METHODS
+from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.scopes import ScopeKind
+from taskleak.analysis.tree.vocabulary import CLOSE_METHODS, INIT_METHODS
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.imports import module_ref

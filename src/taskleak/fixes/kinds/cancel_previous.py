@@ -19,10 +19,10 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import INIT_METHODS
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import INIT_METHODS
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer

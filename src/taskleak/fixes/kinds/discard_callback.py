@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import BindingKind, Scope
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import BindingKind, Scope
 from taskleak.fixes.context import FixContext, Placement
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.resolve import SymKind
-from taskleak.analysis.scopes import defined_function
+from taskleak.analysis.names.resolve import SymKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.vocabulary import TASKGROUP_FACTORIES
+from taskleak.analysis.tree.scopes import defined_function
+from taskleak.analysis.tree.vocabulary import TASKGROUP_FACTORIES
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.plan import NoFix, Offer

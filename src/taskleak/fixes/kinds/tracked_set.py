@@ -26,8 +26,8 @@ import re
 
 import libcst as cst
 
-from taskleak.analysis.scopes import ScopeKind
 from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.tree.scopes import ScopeKind
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
 from taskleak.fixes.forever import runs_forever

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import (
+from taskleak.analysis.tree.nodes import (
     DEFINING_PARENTS,
     LOOP_TYPES,
     TARGET_CONTAINERS,
     TARGET_HOLDERS,
     exit_word,
 )
-from taskleak.analysis.walk import Walker
+from taskleak.analysis.tree.walk import Walker
 
 
 class StackWalker(Walker):

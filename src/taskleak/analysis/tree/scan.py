@@ -18,8 +18,8 @@ import sys
 
 import libcst as cst
 
-from taskleak.analysis.flow import Dest, Flow, trace
-from taskleak.analysis.nodes import (
+from taskleak.analysis.tree.flow import Dest, Flow, trace
+from taskleak.analysis.tree.nodes import (
     callee_text,
     dotted,
     function_called_back,
@@ -29,7 +29,7 @@ from taskleak.analysis.nodes import (
     loop_flag,
     position_of,
 )
-from taskleak.analysis.scopes import (
+from taskleak.analysis.tree.scopes import (
     Binding,
     BindingKind,
     CallSite,
@@ -39,8 +39,8 @@ from taskleak.analysis.scopes import (
     Scope,
     ScopeKind,
 )
-from taskleak.analysis.stack import StackWalker, until_success
-from taskleak.analysis.vocabulary import (
+from taskleak.analysis.tree.stack import StackWalker, until_success
+from taskleak.analysis.tree.vocabulary import (
     CALLBACK_POSITIONS,
     CALLED_BACK_LATER,
     LOOP_RUNNERS,

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.resolve import Instance, Resolver
-from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
+from taskleak.analysis.names.resolve import Instance, Resolver
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope, ScopeKind
 
 LOOP = "loop"
 IOLOOP = "ioloop"

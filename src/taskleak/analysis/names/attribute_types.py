@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.attributes import property_attribute
-from taskleak.analysis.nodes import dotted, is_property
-from taskleak.analysis.resolve import Resolver
-from taskleak.analysis.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.names.attributes import property_attribute
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.tree.nodes import dotted, is_property
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 
 _OPTIONAL = ("Optional", "typing.Optional")
 # qualifiers that wrap the type (`Final[Looper]`) or, bare, leave it to the value (`Final`)

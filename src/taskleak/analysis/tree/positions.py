@@ -22,9 +22,9 @@ from difflib import SequenceMatcher
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
-from taskleak.analysis.code_search import unique_code
 from taskleak.analysis.interface import CallPosition
-from taskleak.analysis.scopes import Scope
+from taskleak.analysis.tree.code_search import unique_code
+from taskleak.analysis.tree.scopes import Scope
 from taskleak.files.lines import line_and_column, line_starts, source_lines
 from taskleak.records import record
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import libcst as cst
 
-from taskleak.analysis.parse import unvalidated
+from taskleak.analysis.tree.parse import unvalidated
 
 # Fields that hold only punctuation and whitespace: never a name, a call or a scope.
 SKIP_FIELDS = frozenset({"lpar", "rpar", "comma", "semicolon", "colon", "equal", "dot",

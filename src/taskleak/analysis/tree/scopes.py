@@ -14,7 +14,7 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.flow import Dest
+from taskleak.analysis.tree.flow import Dest, Flow
 from taskleak.records import record
 
 
@@ -71,6 +71,15 @@ class Occurrence:
     # the nodes above the read, outermost first; kept only where a wait or a cancel reads it
     # (`analysis/waits.py`: which call waits, in which `try`, under which timeout)
     path: tuple[cst.CSTNode, ...] = ()
+
+    @property
+    def done_callback(self) -> cst.BaseExpression | None:
+        """The callback this read hands to `add_done_callback` (`t.add_done_callback(cb)`:
+        `cb`), None when the read is no such call or gives no argument."""
+        call = self.dest.call
+        if self.dest.kind is not Flow.DONE_CALLBACK or call is None or not call.args:
+            return None
+        return call.args[0].value
 
 
 @record(eq=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from taskleak.analysis.scopes import Occurrence, Scope
+from taskleak.analysis.tree.scopes import Occurrence, Scope
 
 
 class Reads:

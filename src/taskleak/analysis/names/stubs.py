@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import decorator_name
-from taskleak.analysis.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.nodes import decorator_name
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
 
 
 def stub_methods(cls: Scope) -> tuple[str, ...]:

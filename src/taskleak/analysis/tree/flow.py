@@ -15,8 +15,8 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.nodes import callee_text, dotted, last_name
-from taskleak.analysis.vocabulary import (
+from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
+from taskleak.analysis.tree.vocabulary import (
     COLLECTION_ADDS,
     ELEMENT_METHODS,
     GATHERERS,
@@ -27,7 +27,7 @@ from taskleak.analysis.vocabulary import (
     THREAD_RUNNERS,
     VIEW_METHODS,
 )
-from taskleak.analysis.walk import POLLED, polled_until_done, under_done_check
+from taskleak.analysis.tree.walk import POLLED, polled_until_done, under_done_check
 from taskleak.records import record
 
 

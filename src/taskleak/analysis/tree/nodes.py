@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.vocabulary import RUNNING_FLAGS
+from taskleak.analysis.tree.vocabulary import RUNNING_FLAGS
 
 COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 COMPREHENSION_TYPES = frozenset(COMPREHENSIONS)

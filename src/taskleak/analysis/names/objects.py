@@ -13,8 +13,8 @@ from typing import Protocol
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted, is_none
-from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.nodes import dotted, is_none
+from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope, ScopeKind
 
 
 class Resolver(Protocol):

@@ -11,10 +11,10 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted, last_name
-from taskleak.analysis.objects import object_class
-from taskleak.analysis.scopes import Binding, BindingKind, Scope, ScopeKind
-from taskleak.analysis.vocabulary import (
+from taskleak.analysis.names.objects import object_class
+from taskleak.analysis.tree.nodes import dotted, last_name
+from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import (
     LOOP_FACTORIES,
     LOOP_FACTORY_SUFFIXES,
     LOOP_GETTERS,

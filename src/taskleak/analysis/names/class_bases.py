@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import dotted
-from taskleak.analysis.scopes import BindingKind, Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
 
 
 def module_bases(cls: Scope, module: Scope) -> list[Scope]:

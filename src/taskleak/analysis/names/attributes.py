@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.nodes import callee_text, dotted
-from taskleak.analysis.scopes import Occurrence, Scope, ScopeKind
-from taskleak.analysis.vocabulary import REBUILDERS
+from taskleak.analysis.tree.nodes import callee_text, dotted
+from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import REBUILDERS
 
 
 def property_twins(cls: Scope, name: str) -> list[str]:

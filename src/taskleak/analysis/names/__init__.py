@@ -1,0 +1,14 @@
+"""Names and types: what a name, a receiver or an attribute refers to, as far as this module says.
+
+- `resolve.py`: light name resolution over the scan's scopes (imports, aliases, loops, task
+  groups);
+- `objects.py`: the class of an object this module defines (a light type inference);
+- `typed_names.py`: which globals and class attributes are event loops;
+- `attribute_types.py`, `attributes.py`: the declared types of a class's attributes, and what the
+  class's own code says about one (a property over another, a setter);
+- `class_bases.py`, `stubs.py`: a class's bases in its own module, and methods that only
+  declare an interface.
+
+It decides nothing about tasks: it answers "what is this?" so the obligations can ask "is it the
+same holder?".
+"""
