@@ -17,7 +17,7 @@ from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.fates import Fate
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.tree.nodes import decorator_name
-from taskleak.analysis.tree.positions import lost_lines, positions
+from taskleak.analysis.tree.positions import lost_lines, positions, spawn_positions
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.analysis.tree.walk import parents
 from taskleak.files.lines import source_lines
@@ -100,15 +100,27 @@ class FixContext:
                      line_of=self.call_line)
 
     def call_line(self, node: cst.CSTNode) -> CallLine:
-        """What surrounds `node` on its lines of the module's code (computed once a node: a
-        code generation of the module)."""
+        """What surrounds `node` on its lines of the module's code (computed once a node).
+        The spawns' calls are found as the analysis finds them, by a search of the module's
+        text where libcst's code is that text (`spawn_positions`): a code generation of the
+        module per spawn made the fix advice of a 1,000-line module with 5 spawns 0.48 s of a
+        0.60 s check (profiled)."""
         key = ("call-line", id(node))
         found = self.memo.get(key)
         if not isinstance(found, CallLine):
-            line, column, end_line, end_column = positions(self.module, [node])[id(node)]
+            text = None if self.rewrites_more else self.analysis.text
+            ranges = self.memo.get("call-ranges")
+            if not isinstance(ranges, dict):
+                ranges = self.memo["call-ranges"] = spawn_positions(
+                    self.module, text, [(sp.site.node, sp.site.statement)
+                                        for sp in self.analysis.spawns])
+            if id(node) not in ranges:
+                ranges.update(positions(self.module, [node], text=text))
+            line, column, end_line, end_column = ranges[id(node)]
             lines = self.memo.get("code-lines")
             if not isinstance(lines, list):  # as Python counts lines (`\r` breaks one too)
-                lines = self.memo["code-lines"] = source_lines(self.module.code)
+                lines = self.memo["code-lines"] = source_lines(
+                    text if text is not None else self.module.code)
             first, last = lines[line - 1], lines[end_line - 1]
             found = self.memo[key] = CallLine(first[:column], last[end_column:])
         return found
