@@ -514,7 +514,7 @@ def _layout(data: bytes) -> tuple[Counter[str], Counter[str]] | None:
 
     Lines are split at `\\n` as the tokenizer numbers them; a non-code line holds no token but
     comments and newlines (blank, comment-only, form-feed and backslash-only lines), compared
-    without its line ending.
+    without its line ending (and a comment-only line without its indentation).
     """
     comments: Counter[str] = Counter()
     code_lines: set[int] = set()
@@ -530,9 +530,18 @@ def _layout(data: bytes) -> tuple[Counter[str], Counter[str]] | None:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    other = Counter(line.rstrip("\r") for number, line in enumerate(lines, start=1)
-                    if number not in code_lines)
+    # a comment-only line is compared without its indentation: a safe fix that wraps a call
+    # spanning lines in a helper's parentheses moves the call's lines one indent right, its
+    # comment lines with them, as black writes them (issue 56, point 4); the comment is there
+    other = Counter(_unindented_comment(line.rstrip("\r"))
+                    for number, line in enumerate(lines, start=1) if number not in code_lines)
     return comments, other
+
+
+def _unindented_comment(line: str) -> str:
+    """`line` without its spaces and tabs in front when a comment is all it holds."""
+    bare = line.lstrip(" \t")
+    return bare if bare.startswith("#") else line
 
 
 def _noqa_line(data: bytes) -> list[bytes]:
