@@ -330,7 +330,7 @@ class Classifier:
         if pruner:
             return self._fate(FateKind.PRUNED_ON_SUCCESS, sp, holder, holder=label,
                               cleanup=cleanup, callee=pruner)
-        if words := never_done(sp, cleanup):  # pruned once done, and it never is
+        if words := never_done(sp, eff):  # pruned once done, and it never is
             return self._fate(FateKind.NEVER_CLEANED, sp, holder, holder=label, loop=words,
                               witness=f"{cleanup} only once it is done, which it never is")
         if cleanup:

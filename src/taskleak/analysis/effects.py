@@ -90,6 +90,14 @@ class Effects:
         self._cleanup = (lists, sizes, text)
         return text
 
+    @property
+    def only_prunes(self) -> bool:
+        """Nothing ends the task but a prune once it is done (a done-callback's `discard`): no
+        await, gather, cancel or read of its result. `forgetting_helpers.only_prunes` says the
+        same of a helper's words, which are all a helper of another module exports."""
+        return bool(self.prunes) and not (self.awaits or self.gathers or self.cancels
+                                          or self.results)
+
     def without_result_reads(self) -> Effects:
         """These effects on an asyncio Task, whose `.result()` does not wait: it raises unless
         the task is done. Read unconditionally, it says the task is done there (or fails

@@ -20,7 +20,6 @@ import libcst as cst
 
 from taskleak.analysis.coroutines import loop_words, spawned_function
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.forgetting_helpers import only_prunes
 from taskleak.analysis.holders import where
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.sentinels import sentinel_stopper
@@ -101,13 +100,13 @@ def stopped_on_signal(site: CallSite) -> str:
     return f"stopped by {put[0].name}() through {put[1]}" if put is not None else ""
 
 
-def never_done(sp: Spawn, cleanup: str) -> str:
+def never_done(sp: Spawn, eff: Effects) -> str:
     """What is true of the loop of a task kept in a collection that only a done-callback
-    prunes (`cleanup`), when its coroutine never ends by itself: a loop with no `break` or
+    prunes (`eff.only_prunes`), when its coroutine never ends by itself: a loop with no `break` or
     `return` that no flag or sentinel of its class stops (`stopped_on_signal`). Pruned once it
     is done, it never is, and nothing cancels it: no shutdown path (RUBRIC: medium). ""
     otherwise."""
-    if not only_prunes(cleanup):
+    if not eff.only_prunes:
         return ""
     words = loop_words(sp)
     return words if words and not stopped_on_signal(sp.site) else ""
