@@ -15,7 +15,7 @@ WRAPPED = (b"async def f():\n\t_keep_task(\n\t\tasyncio.create_task(\n\t\t\t# th
            b"\t\t\twork(),\n\t\t)\n\t)\n")
 
 
-def _sweep() -> ModuleType:
+def _load() -> ModuleType:
     spec = importlib.util.spec_from_file_location("sweep", SWEEP)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -24,9 +24,12 @@ def _sweep() -> ModuleType:
     return module
 
 
+sweep = _load()
+
+
 def _lost(before: bytes, after: bytes) -> tuple[set[str], set[str]]:
-    layout = _sweep()._layout
-    (comments, lines), (comments_after, lines_after) = layout(before), layout(after)
+    (comments, lines), (comments_after, lines_after) = (sweep._layout(before),
+                                                        sweep._layout(after))
     return set(comments - comments_after), set(lines - lines_after)
 
 
