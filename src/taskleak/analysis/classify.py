@@ -257,7 +257,7 @@ class Classifier:
         again = live is not None and live.own
         # not when the task it replaces is the one running now, about to finish (graph if asked)
         repeats = (again or often.repeats) and not asks_for_its_successor(
-            site, often.origin, self.lifecycle.calls, self.graphs)
+            site, often.origin, self.lifecycle.call_reads, self.graphs)
         if any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads):
             repeats = False  # the function waits for it: the next call finds it finished
         guarded = self._guard(sp, holder, ends)

@@ -9,8 +9,7 @@ import libcst as cst
 
 from taskleak.analysis.obligations.liveness import FunctionGraphs, ends_right_after
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.flow import Flow
-from taskleak.analysis.tree.scopes import CallSite, Scope, defined_function
+from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, defined_function
 
 
 def reschedules_itself(site: CallSite) -> bool:
@@ -79,7 +78,8 @@ def restarted_from_within(site: CallSite, origin: Scope | None,
 
 
 def asks_for_its_successor(site: CallSite, origin: Scope | None,
-                           calls: Callable[[Scope, Scope], bool], graphs: FunctionGraphs) -> bool:
+                           call_reads: Callable[[Scope, Scope], list[Occurrence]],
+                           graphs: FunctionGraphs) -> bool:
     """The spawn repeats only because the coroutine it runs asks for its successor (it spawns
     itself again, `reschedules_itself`, or calls what re-spawns it, `restarted_from_within`),
     and that coroutine ends right after the asking on every path: the task replaced is the one
@@ -88,17 +88,18 @@ def asks_for_its_successor(site: CallSite, origin: Scope | None,
     if reschedules_itself(site):
         fn = site.scope.method()
         return fn is not None and ends_right_after(fn, [site.seq], graphs)
-    if not restarted_from_within(site, origin, calls):
+    if not restarted_from_within(site, origin, lambda a, b: bool(call_reads(a, b))):
         return False
     target = spawned_function(site, calls_only=True)
     spawning = site.scope.method()
     if target is None or origin is None or spawning is None:
         return False
-    names = {spawning.name, (origin.method() or origin).name}
-    asking = [o.seq for o in target.occurrences if o.dest.kind is Flow.CALLED
-              and o.key.rsplit(".", 1)[-1] in names]
+    # the calls in the coroutine's own body of the spawning function or of where the
+    # repetition comes from, as the module's calls resolve them (not any call of that name)
+    asking = [o.seq for fn in dict.fromkeys((spawning, origin.method() or origin))
+              for o in call_reads(target, fn) if o.scope is target]
     # asked from a function nested in it (a callback it sets up): not on its own graph
-    return not asking or ends_right_after(target, asking, graphs)
+    return not asking or ends_right_after(target, sorted(asking), graphs)
 
 
 def spawned_function(site: CallSite, *, calls_only: bool) -> Scope | None:

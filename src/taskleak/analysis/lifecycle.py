@@ -171,8 +171,15 @@ class Lifecycle:
 
     def calls(self, caller: Scope, fn: Scope) -> bool:
         """Code in `caller` (nested functions included) calls `fn` by name."""
-        return fn.kind is ScopeKind.FUNCTION and any(
-            o.dest.kind is Flow.CALLED and o.scope.within(caller) for o in self._reads_of(fn))
+        return bool(self.call_reads(caller, fn))
+
+    def call_reads(self, caller: Scope, fn: Scope) -> list[Occurrence]:
+        """The calls of `fn` by name in `caller` (nested functions included): `fn()`,
+        `self.fn()`, `Cls.fn()`, `conn.fn()` on an instance of its class that outlives the call."""
+        if fn.kind is not ScopeKind.FUNCTION:
+            return []
+        return [o for o in self._reads_of(fn)
+                if o.dest.kind is Flow.CALLED and o.scope.within(caller)]
 
     def _reads_of(self, fn: Scope) -> list[Occurrence]:
         """Where the module reads `fn` by name: `fn`, `self.fn`, `Cls.fn`."""
