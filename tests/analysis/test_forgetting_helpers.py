@@ -1,39 +1,71 @@
-"""`only_prunes` reads `Effects.cleanup`'s words back: a guard that the two agree on what a
-cleanup that only prunes looks like (a helper that also ends its tasks answers for them)."""
+"""`only_prunes` reads a helper's ends as facts (`Effects.ends`, exported as
+`FunctionFacts.ends`), not the words of its cleanup: a helper that only forgets its task once it
+is done leaves the caller's handling to decide; one that also ends its tasks answers for them."""
 
 from __future__ import annotations
 
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
+from taskleak.analysis.interface import End, FunctionFacts, Promise
+from taskleak.analysis.spawners import KNOWN, helper_spawner
 
 
-def _words(**ends: list[str]) -> str:
+def _effects(**ends: list[str]) -> Effects:
     eff = Effects()
     for name, places in ends.items():
         setattr(eff, name, places)
-    assert eff.cleanup is not None
-    return eff.cleanup
+    return eff
 
 
 def test_a_cleanup_of_prunes_only_prunes() -> None:
-    assert only_prunes(_words(prunes=["spawn()", "create()"]))
+    eff = _effects(prunes=["spawn()", "create()"])
+    assert eff.ends == {End.PRUNED}
+    assert only_prunes(eff.ends) and eff.only_prunes
 
 
 def test_a_cleanup_that_also_ends_the_task_does_not_only_prune() -> None:
     for ends in ({"cancels": ["stop()"]}, {"awaits": ["close()"]}, {"gathers": ["stop()"]},
                  {"results": ["done()"]}):
-        assert not only_prunes(_words(prunes=["spawn()"], **ends)), ends
+        eff = _effects(prunes=["spawn()"], **ends)
+        assert not only_prunes(eff.ends) and not eff.only_prunes, ends
 
 
-def test_a_known_helpers_note_is_no_prune() -> None:
-    assert not only_prunes("Home Assistant keeps it in hass._tasks, waits for it")
+def test_the_words_do_not_decide() -> None:
+    """Words that start like a prune's decide nothing: a reset by a done-callback is a prune as
+    a fact, and the words of another end that mention pruning are not."""
+    assert not only_prunes(frozenset())
+    assert not only_prunes(frozenset({End.OTHER}))
+    assert only_prunes(frozenset({End.PRUNED}))
+
+
+def test_a_known_helpers_ends_are_no_prune() -> None:
+    for spawner in KNOWN.values():
+        assert spawner.ends and not only_prunes(spawner.ends), spawner.name
+
+
+def test_a_helpers_ends_cross_modules_with_its_facts() -> None:
+    """Exported, cached as JSON and read back, then made the spawner its callers see: the ends
+    arrive as they left (older cache rows without them read as none)."""
+    facts = FunctionFacts("spawn", ("coro",), Promise.KEEPS_AND_CLEANS, "pruned in spawn()",
+                          ends=frozenset({End.PRUNED}))
+    back = FunctionFacts.from_json(facts.to_json())
+    assert back == facts
+    assert helper_spawner(back, "util.spawn").ends == {End.PRUNED}
+    assert FunctionFacts.from_json(facts.to_json()[:12]).ends == frozenset()
+
+
+def test_a_fates_ends_cross_modules_with_it() -> None:
+    fate = Fate(FateKind.HELPER_KEEPS, "work()", cleanup="pruned in spawn()",
+                ends=frozenset({End.PRUNED, End.RESULT_READ}))
+    assert Fate.from_json(fate.to_json()) == fate
+    assert Fate.from_json(Fate(FateKind.DISCARDED, "work()").to_json()).ends == frozenset()
 
 
 def test_the_caller_decides_only_when_it_leaves_the_task_unended() -> None:
-    pruned = _words(prunes=["spawn()"])
+    pruned = _effects(prunes=["spawn()"]).ends
     kept = Fate(FateKind.NEVER_CLEANED, "work()", holder="self._task")
     dropped = Fate(FateKind.DISCARDED, "work()")
     assert caller_decides(pruned, [kept])
     assert not caller_decides(pruned, [dropped])
-    assert not caller_decides(_words(prunes=["spawn()"], cancels=["stop()"]), [kept])
+    assert not caller_decides(_effects(prunes=["spawn()"], cancels=["stop()"]).ends, [kept])

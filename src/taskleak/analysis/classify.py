@@ -30,8 +30,9 @@ from taskleak.analysis.fates import PASSED_IN, PASSES, Fate, FateKind, Hand, Han
 from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
 from taskleak.analysis.guards import ending_methods, guard, guarded_call
 from taskleak.analysis.handoffs import handed_calls
+from taskleak.analysis.helper_promises import promised_fate
 from taskleak.analysis.holders import Holder, into_collection, on_itself, where_held
-from taskleak.analysis.interface import Promise
+from taskleak.analysis.interface import BY_ITS_OWNER, LET_GO
 from taskleak.analysis.keys import (
     constant_key,
     keeper_of,
@@ -61,9 +62,6 @@ from taskleak.analysis.tree.vocabulary import WEAK_KEY_DICTIONARIES
 from taskleak.analysis.witness import no_end_witness
 
 _PRUNED_WITH_ITS_KEY = "pruned when its key is collected (a WeakKeyDictionary)"
-# what a helper's promise makes of each call of it
-_PROMISED = {Promise.KEEPS_AND_CLEANS: FateKind.HELPER_KEEPS,
-             Promise.KEEPS: FateKind.HELPER_NEVER_ENDS, Promise.DROPS: FateKind.HELPER_DROPS}
 
 
 class Classifier:
@@ -89,16 +87,16 @@ class Classifier:
     def _fates(self, sp: Spawn) -> list[Fate]:
         if sp.structured:
             return [Fate(FateKind.STRUCTURED, sp.shown, group=sp.holder)]
-        promised = self._promised(sp)
+        promised = promised_fate(sp, self._fate)
         if promised is None:  # and where the task may keep itself (self_registered.py)
             return self._own_fates(sp) + kept_by_itself(sp, self.ownership.resolver,
                                                          self.holder_fate)
         if promised.own_work:  # the call gives no task: the helper's promise is all there is
             return [promised]
-        if promised.kind is FateKind.HELPER_KEEPS and only_prunes(promised.cleanup):
+        if promised.kind is FateKind.HELPER_KEEPS and only_prunes(promised.ends):
             # the helper only forgets it when done: the caller may still leave it running
             own = self._own_fates(sp)
-            if caller_decides(promised.cleanup, own):
+            if caller_decides(promised.ends, own):
                 return own
         return [replace(promised, returned=returned_to_caller(sp, self.ownership))]
 
@@ -204,7 +202,7 @@ class Classifier:
                 if inner is not None and inner != holder:
                     if eff.cleanup:  # `task.cancel()` in a callback, `self.x = task`
                         return self._fate(FateKind.STORED_CLEANED, sp, inner, holder=holder.key,
-                                          cleanup=eff.cleanup, stored_in=target_text(target))
+                                          stored_in=target_text(target), **eff.end_fields())
                     if isinstance(target, cst.Subscript):
                         return self.collection_fate(sp, inner, keyed=True, extra=eff,
                                                     target=target)
@@ -270,18 +268,20 @@ class Classifier:
         if left is not None:
             return left
         if cleanup:
-            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
+            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, **eff.end_fields())
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               **eff.handed[0].fields())
         closing = owner_ends(sp, holder, eff)
         if closing:  # joined, stopped, or the close itself with its outcome read
-            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing)
+            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing,
+                              ends=BY_ITS_OWNER)
         reset = reset_by(eff.occurrences, holder.scope, holder.name) \
             if holder.kind is Keeper.ATTRIBUTE else ""
         if reset and not endless(site):  # let go by its done-callback once it ends
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label,
-                              cleanup=f"let go by its done-callback {reset}() once it ends")
+                              cleanup=f"let go by its done-callback {reset}() once it ends",
+                              ends=LET_GO)
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
                           holder, holder=label, long_running=long_running(sp), loop=loop_words(sp),
@@ -335,7 +335,7 @@ class Classifier:
                               witness=f"{cleanup} only once it is done, which it never is")
         if cleanup:
             return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
-                              cleanup=cleanup)
+                              cleanup=cleanup, ends=eff.ends)
         if holder.kind is Keeper.LOCAL:
             fate = self._local_collection_fate(sp, holder, eff, label)
             return replace(fate, overwrites=True) if overwrites else fate
@@ -376,9 +376,9 @@ class Classifier:
                               **how.fields())
         if keeper_of(holder)[0] is Keeper.PARAMETER:  # the caller's: not dropped here
             ended = self.ownership.ended_by_siblings(holder)
-            if ended:
+            if ended.cleanup:
                 return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
-                                  cleanup=ended)
+                                  cleanup=ended.cleanup, ends=ended.ends)
             return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label + PASSED_IN)
         return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
 
@@ -387,14 +387,3 @@ class Classifier:
         """What stops the spawn from replacing a live task in `holder` (see `guards.py`);
         `ends`: what ends the task (a flag cleared only where it is ended still guards)."""
         return guard(sp.site, frozenset({holder.key}), self.ownership.module, ending_methods(ends))
-
-    def _promised(self, sp: Spawn) -> Fate | None:
-        """A configured helper that keeps the task: what it promises, not what the caller does
-        with the result, decides."""
-        helper = sp.helper
-        if helper is None or helper.promise not in _PROMISED:
-            return None
-        kind = _PROMISED[helper.promise]
-        return self._fate(kind, sp, holder=helper.method if helper.project else helper.name,
-                          cleanup=helper.note, own_work=helper.own_work,
-                          long_running=long_running(sp), loop=loop_words(sp))

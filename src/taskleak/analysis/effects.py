@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import copy
 from dataclasses import field
+from typing import Any
 
 import libcst as cst
 
 from taskleak.analysis.fates import Handoff, listed
+from taskleak.analysis.interface import End, Ends
 from taskleak.analysis.tree.flow import DONE_CHECKED
 from taskleak.analysis.tree.scopes import Occurrence, Scope
 from taskleak.records import record
@@ -91,12 +93,23 @@ class Effects:
         return text
 
     @property
+    def ends(self) -> Ends:
+        """The kinds of end `cleanup` words (the facts a decision reads, not the words)."""
+        lists = ((End.AWAITED, self.awaits), (End.GATHERED, self.gathers),
+                 (End.CANCELLED, self.cancels), (End.PRUNED, self.prunes),
+                 (End.RESULT_READ, self.results))
+        return frozenset(end for end, places in lists if places)
+
+    def end_fields(self) -> dict[str, Any]:
+        """A fate's `cleanup` words and the `ends` facts behind them."""
+        return {"cleanup": self.cleanup or "", "ends": self.ends}
+
+    @property
     def only_prunes(self) -> bool:
         """Nothing ends the task but a prune once it is done (a done-callback's `discard`): no
         await, gather, cancel or read of its result. `forgetting_helpers.only_prunes` says the
-        same of a helper's words, which are all a helper of another module exports."""
-        return bool(self.prunes) and not (self.awaits or self.gathers or self.cancels
-                                          or self.results)
+        same of a helper's ends (`FunctionFacts.ends`), which its module exports."""
+        return self.ends == {End.PRUNED}
 
     def without_result_reads(self) -> Effects:
         """These effects on an asyncio Task, whose `.result()` does not wait: it raises unless

@@ -17,12 +17,14 @@ from taskleak.analysis.effect_owners import EffectOwners, self_owner
 from taskleak.analysis.fates import Fate, FateKind, Hand, Keeper, returns_to_callers
 from taskleak.analysis.holders import Holder, where
 from taskleak.analysis.interface import (
+    NO_ENDS,
     STAR,
     CallArg,
     ClassFacts,
     DroppedCall,
     Effect,
     EffectKind,
+    Ends,
     Exports,
     FunctionFacts,
     Promise,
@@ -150,7 +152,7 @@ _DROPS = frozenset({FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKin
 
 
 def _promise(fates: tuple[Fate, ...], helper: bool, always: bool
-             ) -> tuple[Promise, str] | None:
+             ) -> tuple[Promise, str, Ends] | None:
     """What a function that spawns and returns a task promises its callers: a task it also
     keeps (and ends) is the helper's business whatever the caller does with the result. A
     `helper` (it spawns what a parameter gives) that keeps and ends the task promises that to
@@ -162,17 +164,17 @@ def _promise(fates: tuple[Fate, ...], helper: bool, always: bool
     returned = returns_to_callers(tuple(fates))
     for fate in fates:
         if (fate.returned or returned or helper) and fate.kind in _KEEPS_AND_CLEANS:
-            return Promise.KEEPS_AND_CLEANS, fate.cleanup
+            return Promise.KEEPS_AND_CLEANS, fate.cleanup, fate.ends
         if (fate.returned or returned or helper) and fate.kind in _KEEPS:
-            return Promise.KEEPS, ""
+            return Promise.KEEPS, "", NO_ENDS
     if returned:
-        return Promise.RETURNS, ""
+        return Promise.RETURNS, "", NO_ENDS
     if helper and always and fates and all(f.kind in _DROPS for f in fates):
-        return Promise.DROPS, ""  # `run(func, *args)`: each call's task is lost
+        return Promise.DROPS, "", NO_ENDS  # `run(func, *args)`: each call's task is lost
     return None
 
 
-def _keeps_its_own(fates: tuple[Fate, ...]) -> tuple[Promise, str] | None:
+def _keeps_its_own(fates: tuple[Fate, ...]) -> tuple[Promise, str, Ends] | None:
     """What a function that spawns work of its own and keeps the task promises its callers:
     that it keeps and ends it (each call is then a spawn of its own, kept and ended there: the
     table's row at the call). One that keeps a task nothing ends is no helper: that finding is
@@ -248,7 +250,8 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             own = found is not None
         if found is not None:
             out[scope.qualname] = FunctionFacts(
-                scope.qualname, names, found[0], found[1], method=scope.self_name is not None,
+                scope.qualname, names, found[0], found[1], ends=found[2],
+                method=scope.self_name is not None,
                 coroutine=runs, many=found[0] is Promise.RETURNS and scope.qualname in many,
                 gives_task=own or scope.qualname not in no_task,
                 awaited=scope.qualname in coroutine_functions - threadsafe, own=own)

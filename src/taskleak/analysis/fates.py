@@ -14,6 +14,7 @@ from dataclasses import asdict
 from enum import Enum
 from typing import Any
 
+from taskleak.analysis.interface import NO_ENDS, End, Ends
 from taskleak.records import record
 
 
@@ -167,6 +168,7 @@ class Fate:
     coroutine: str  # what the spawn runs: `self._send()`
     holder: str = ""  # what keeps it, as shown: "self._task", "global TASKS", "collection x"
     cleanup: str = ""  # what ends it: "awaited in stop(), cancelled in close()"; "" for none
+    ends: Ends = NO_ENDS  # the facts behind `cleanup` where a decision reads them
     handed: str = ""  # "returned", "passed to f()"; or the call that drops it (no `hand`)
     hand: Hand | None = None  # the fact behind `handed`, when it is a hand-off
     callee: str = ""  # GATHERED/PASSED: the function it was passed to; LEFT_RUNNING: the wait;
@@ -238,6 +240,8 @@ class Fate:
             data["keeper"] = self.keeper.value
         if self.hand is not None:
             data["hand"] = self.hand.value
+        if self.ends:
+            data["ends"] = sorted(e.value for e in self.ends)
         return data
 
     @classmethod
@@ -245,7 +249,8 @@ class Fate:
         keeper, hand = data.get("keeper"), data.get("hand")
         return cls(**{**data, "kind": FateKind(data["kind"]),
                       "keeper": Keeper(keeper) if keeper is not None else None,
-                      "hand": Hand(hand) if hand is not None else None})
+                      "hand": Hand(hand) if hand is not None else None,
+                      "ends": frozenset(End(e) for e in data.get("ends", ()))})
 
 
 def returns_to_caller(fate: Fate) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.interface import End, Ends
 
 # The caller keeps the task and nothing ends it, or a race leaves it running: true whether or
 # not the helper also holds it until it is done.
@@ -25,20 +26,17 @@ UNENDED_BY_THE_CALLER = frozenset({
     FateKind.LEFT_RUNNING, FateKind.RESPAWNED, FateKind.KEY_OVERWRITTEN,
     FateKind.COLLECTION_GROWS,
 })
+_PRUNED = frozenset({End.PRUNED})
 
-# `Effects.cleanup` words its ends in this order: awaited, gathered, cancelled, pruned, its
-# result read. Words that start with "pruned" name no await, gather or cancel.
-_PRUNED = "pruned in "
-_RESULT_READ = ", its result read in "
-
-
-def only_prunes(cleanup: str) -> bool:
-    """Whether a helper's cleanup (`Effects.cleanup`'s words) only prunes its task when done."""
-    return cleanup.startswith(_PRUNED) and _RESULT_READ not in cleanup
+def only_prunes(ends: Ends) -> bool:
+    """Whether a helper's ends (`FunctionFacts.ends`, `Spawner.ends`) only prune its task once
+    it is done: no await, gather or cancel, and no read of its result."""
+    return ends == _PRUNED
 
 
-def caller_decides(helper_cleanup: str, caller_fates: Iterable[Fate]) -> bool:
+def caller_decides(helper_ends: Ends, caller_fates: Iterable[Fate]) -> bool:
     """Whether the caller's own handling of the returned task, not the helper's keeping,
     decides: the helper only prunes it, and the caller keeps it unended or leaves it running."""
-    return only_prunes(helper_cleanup) and any(
+    return only_prunes(helper_ends) and any(
         f.kind in UNENDED_BY_THE_CALLER for f in caller_fates)
+

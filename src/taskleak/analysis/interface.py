@@ -25,6 +25,32 @@ from taskleak.records import record
 STAR = "*"  # the local name of a star import in `Exports.imports`: no identifier is spelled so
 
 
+class End(Enum):
+    """How a holder's task is ended (a discharge of its obligation), as a fact: the words
+    (`Fate.cleanup`, "awaited in stop(), pruned in spawn()") are generated beside it."""
+
+    AWAITED = "awaited"
+    GATHERED = "gathered"
+    CANCELLED = "cancelled"
+    PRUNED = "pruned"  # forgotten once it is done: a done-callback's `discard`, or a reset
+    RESULT_READ = "result_read"  # its `.result()` read where it is done
+    OTHER = "other"  # an end the words name otherwise (joined or closed by its owner, ...)
+
+
+Ends = frozenset[End]
+NO_ENDS: Ends = frozenset()
+BY_ITS_OWNER: Ends = frozenset({End.OTHER})  # joined, stopped or closed by its owner's ends
+LET_GO: Ends = frozenset({End.PRUNED})  # a done-callback lets go of it once it is done
+
+
+def ends_to_json(ends: Ends) -> list[str]:
+    return sorted(e.value for e in ends)
+
+
+def ends_from_json(data: Any) -> Ends:
+    return frozenset(End(v) for v in data) if isinstance(data, list) else NO_ENDS
+
+
 class EffectKind(Enum):
     AWAIT = "await"
     GATHER = "gather"
@@ -115,17 +141,20 @@ class FunctionFacts:
     # KEEPS_AND_CLEANS: it spawns work of its own, which a call does not hand it
     # (`def start(self): self._task = spawn(self._run())`); each call is a row of its own
     own: bool = False
+    # KEEPS_AND_CLEANS: how it ends the task it keeps, the fact behind `cleanup`'s words
+    ends: Ends = NO_ENDS
 
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
                 self.coroutine, self.many, self.gives_task, self.via, self.awaited, self.loop,
-                self.own]
+                self.own, ends_to_json(self.ends)]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> FunctionFacts:
         return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5],
                    bool(data[6]), bool(data[7]), data[8], bool(data[9]),
-                   data[10] if len(data) > 10 else "", len(data) > 11 and bool(data[11]))
+                   data[10] if len(data) > 10 else "", len(data) > 11 and bool(data[11]),
+                   ends_from_json(data[12]) if len(data) > 12 else NO_ENDS)
 
 
 @record(frozen=True)

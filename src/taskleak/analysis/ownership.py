@@ -368,7 +368,7 @@ class Ownership(WeakReferences):
                     eff.followed += sub.followed
                     eff.weak += sub.weak
 
-    def ended_by_siblings(self, holder: Holder) -> str | None:
+    def ended_by_siblings(self, holder: Holder) -> Effects:
         """A collection received as parameter `holder.key`, ended where a sibling function (of
         the same class, or module-level) receives a parameter of that name: aiohttp's
         `on_startup(app)` spawns into `app[KEY]`, `on_cleanup(app)` cancels `app[KEY]`."""
@@ -379,7 +379,7 @@ class Ownership(WeakReferences):
                     b.kind is BindingKind.PARAM for b in other.bindings.get(holder.key, [])):
                 ends.add_cleanup(self.effects(Holder(Keeper.LOCAL, holder.key,
                                                      holder.key, other)))
-        return ends.cleanup
+        return ends
 
     def respawned_after(self, occ: Occurrence) -> bool:
         """The function that reads `occ` spawns a new task into the same name after it

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from taskleak.analysis.interface import FunctionFacts, Promise
+from taskleak.analysis.interface import NO_ENDS, End, Ends, FunctionFacts, Promise
 from taskleak.records import record
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
@@ -46,6 +46,7 @@ class Spawner:
     project: bool = False
     # a coroutine function of the project: `await helper(...)` gives the task, not the call
     awaited: bool = False
+    ends: Ends = NO_ENDS  # KEEPS_AND_CLEANS: how it ends what it keeps (the facts of `note`)
 
     @property
     def method(self) -> str:
@@ -87,19 +88,28 @@ _ENTRY_TASKS = ("the config entry keeps it (and Home Assistant in hass._tasks), 
 _ENTRY_BACKGROUND = ("the config entry keeps it in its background tasks and cancels it on "
                      "unload and when Home Assistant stops")
 
+_WAITED_AND_CANCELLED = frozenset({End.AWAITED, End.CANCELLED})
+_CANCELLED = frozenset({End.CANCELLED})
+
 # Well-known frameworks' helpers, as their documentation and code say (Home Assistant 2024+:
 # homeassistant/core.py, homeassistant/config_entries.py).
 KNOWN: dict[str, Spawner] = {s.name: s for s in (
-    Spawner("hass.async_create_task", Promise.KEEPS_AND_CLEANS, 0, _HASS_TASKS),
-    Spawner("hass.async_create_task_internal", Promise.KEEPS_AND_CLEANS, 0, _HASS_TASKS),
-    Spawner("hass.async_create_background_task", Promise.KEEPS_AND_CLEANS, 0, _HASS_BACKGROUND),
-    Spawner("hass.create_task", Promise.KEEPS_AND_CLEANS, 0, _HASS_TASKS),
-    Spawner("entry.async_create_task", Promise.KEEPS_AND_CLEANS, 1, _ENTRY_TASKS),
+    Spawner("hass.async_create_task", Promise.KEEPS_AND_CLEANS, 0, _HASS_TASKS,
+            ends=_WAITED_AND_CANCELLED),
+    Spawner("hass.async_create_task_internal", Promise.KEEPS_AND_CLEANS, 0, _HASS_TASKS,
+            ends=_WAITED_AND_CANCELLED),
+    Spawner("hass.async_create_background_task", Promise.KEEPS_AND_CLEANS, 0, _HASS_BACKGROUND,
+            ends=_CANCELLED),
+    Spawner("hass.create_task", Promise.KEEPS_AND_CLEANS, 0, _HASS_TASKS,
+            ends=_WAITED_AND_CANCELLED),
+    Spawner("entry.async_create_task", Promise.KEEPS_AND_CLEANS, 1, _ENTRY_TASKS,
+            ends=_WAITED_AND_CANCELLED),
     Spawner("entry.async_create_background_task", Promise.KEEPS_AND_CLEANS, 1,
-            _ENTRY_BACKGROUND),
-    Spawner("config_entry.async_create_task", Promise.KEEPS_AND_CLEANS, 1, _ENTRY_TASKS),
+            _ENTRY_BACKGROUND, ends=_CANCELLED),
+    Spawner("config_entry.async_create_task", Promise.KEEPS_AND_CLEANS, 1, _ENTRY_TASKS,
+            ends=_WAITED_AND_CANCELLED),
     Spawner("config_entry.async_create_background_task", Promise.KEEPS_AND_CLEANS, 1,
-            _ENTRY_BACKGROUND),
+            _ENTRY_BACKGROUND, ends=_CANCELLED),
 )}
 PROMISES = {p.value: p for p in Promise}
 
@@ -123,7 +133,8 @@ def make_spawner(name: str, promise: str | None = None, coroutine: int | None = 
     known = KNOWN.get(name)
     if known is not None:
         return Spawner(name, promised or known.promise,
-                       known.coroutine if coroutine is None else coroutine, known.note)
+                       known.coroutine if coroutine is None else coroutine, known.note,
+                       ends=known.ends)
     return Spawner(name, promised, coroutine)
 
 
@@ -196,4 +207,4 @@ def helper_spawner(f: FunctionFacts, name: str) -> Spawner:
     """The spawner a helper is to its callers, named `name`."""
     position = f.coroutine - 1 if f.method else f.coroutine  # a call passes no `self`
     return Spawner(name, f.promise, OWN_WORK if f.own else position if position >= 0 else None,
-                   f.cleanup, project=True, awaited=f.awaited)
+                   f.cleanup, project=True, awaited=f.awaited, ends=f.ends)

@@ -226,11 +226,11 @@ def promised(helper: FunctionFacts, spawn: SpawnFacts, fates: tuple[Fate, ...]
     """What the helper's body says it does with its task, when it keeps it: kept and ended, or
     kept forever; None when it hands the task back (the caller's handling decides)."""
     first = fates[0]
-    if helper.promise is Promise.KEEPS_AND_CLEANS and caller_decides(helper.cleanup, fates):
+    if helper.promise is Promise.KEEPS_AND_CLEANS and caller_decides(helper.ends, fates):
         return None  # it only forgets the task when done; the caller keeps it unended
     if helper.promise is Promise.KEEPS_AND_CLEANS:
         return (replace(first, kind=FateKind.HELPER_KEEPS, holder=spawn.helper,
-                        cleanup=helper.cleanup, own_work=helper.own),)
+                        cleanup=helper.cleanup, ends=helper.ends, own_work=helper.own),)
     if helper.promise is Promise.KEEPS:
         return (replace(first, kind=FateKind.HELPER_NEVER_ENDS, holder=spawn.helper,
                         cleanup=""),)

@@ -143,7 +143,7 @@ class ProjectIndex:
                     if inner is None or inner.promise not in _KEPT_BY_THE_HELPER:
                         continue
                     self.functions[(path, sf.context)] = replace(
-                        fn, promise=inner.promise, cleanup=inner.cleanup)
+                        fn, promise=inner.promise, cleanup=inner.cleanup, ends=inner.ends)
                     self.promised_since.add((path, sf.context))
                     changed = True
             if not changed:

@@ -22,7 +22,7 @@ from taskleak.advice.returned import (
 )
 from taskleak.analysis.facts import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
-from taskleak.analysis.interface import DroppedCall, Promise
+from taskleak.analysis.interface import DroppedCall, Ends, Promise
 from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns, promised
@@ -105,7 +105,7 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
 
 def _kept_by_a_helper(index: ProjectIndex, path: str, sf: SpawnFacts,
                       fates: tuple[Fate, ...] | None, found: Finding,
-                      first: dict[Where, Finding], strict: bool) -> Finding:
+                      first: dict[Where, tuple[Finding, Ends]], strict: bool) -> Finding:
     """A call of a spawn helper that keeps the task (`self.start(coro)`, `spawn(coro)` of
     another module), `found` as its module's promise judged it: kept forever, unless the
     project found what ends the helper's task (`first`: the finding at each function's first
@@ -121,7 +121,7 @@ def _kept_by_a_helper(index: ProjectIndex, path: str, sf: SpawnFacts,
     inside = next((first[w] for w in places if w is not None and w in first), None)
     if inside is None:
         return found
-    return finding(path, sf, (_as_the_helper_keeps(judged[0], inside),), strict)
+    return finding(path, sf, (_as_the_helper_keeps(judged[0], *inside),), strict)
 
 
 def _promised_since(index: ProjectIndex, path: str, sf: SpawnFacts,
@@ -135,13 +135,13 @@ def _promised_since(index: ProjectIndex, path: str, sf: SpawnFacts,
     return promised(fn, replace(sf, helper=sf.spawner), fates or sf.fates) or fates
 
 
-def _as_the_helper_keeps(fate: Fate, inside: Finding) -> Fate:
+def _as_the_helper_keeps(fate: Fate, inside: Finding, ends: Ends) -> Fate:
     """A call's fate when the helper it hands work to keeps the task: kept where the helper's
-    spawn (`inside`, as the project judged it) keeps it, and ended by what ends that, or never
-    ended when nothing does."""
+    spawn (`inside`, as the project judged it, `ends` the facts of its verdict's fate) keeps
+    it, and ended by what ends that, or never ended when nothing does."""
     if inside.risk is Risk.LOW:
         return replace(fate, kind=FateKind.HELPER_KEEPS, stored_in=inside.tracked,
-                       cleanup=inside.cleaned)
+                       cleanup=inside.cleaned, ends=ends)
     return replace(fate, kind=FateKind.HELPER_NEVER_ENDS, stored_in=inside.tracked, cleanup="")
 
 
@@ -201,19 +201,21 @@ def join(files: Sequence[FileFacts], scanned: int,
     skipped: list[Skipped] = []
     parsed = 0
     call_sites: set[tuple[str, int]] = set()
-    judged = []
+    judgements = []
     for f in files:
         for sf in f.module.spawns if f.module is not None else ():
             if is_spawn(index, f.path, sf):
                 fates = answer(index, f.path, sf) if sf.questions or sf.helper else None
                 fates = _promised_since(index, f.path, sf, fates)
-                judged.append((f.path, sf, fates, finding(f.path, sf, fates, strict)))
+                judgements.append((f.path, sf, fates, finding(f.path, sf, fates, strict)))
     # the finding at each function's first spawn: what a spawn helper does with its task is
     # what its first spawn's finding says (`exports._functions` reads the first one too)
-    first: dict[Where, Finding] = {}
-    for path, sf, _, judgement in judged:
-        first.setdefault((path, sf.context), judgement)
-    for path, sf, fates, inside in judged:
+    first: dict[Where, tuple[Finding, Ends]] = {}
+    for path, sf, fates, judgement in judgements:
+        if (path, sf.context) not in first:
+            first[(path, sf.context)] = (judgement,
+                                         judged(fates or sf.fates, strict=strict)[1].ends)
+    for path, sf, fates, inside in judgements:
         judgement = _kept_by_a_helper(index, path, sf, fates, inside, first, strict)
         if not _made_in_the_helper(sf, fates):
             findings.append(judgement)

@@ -33,7 +33,7 @@ def _describe(fate: Fate) -> Description:
     if kind is FateKind.HELPER_KEEPS:
         how = fate.cleanup or "it keeps the task and ends it"
         # a done-callback's prune forgets a finished task: it keeps it, and ends nothing
-        keeps = "keeps it until it is done" if only_prunes(how) else "keeps and ends it"
+        keeps = "keeps it until it is done" if only_prunes(fate.ends) else "keeps and ends it"
         how_given = "spawned by" if fate.own_work else "handed to"
         return Description(kept_by(fate.holder), how,
                            f"{how_given} {fate.holder}(), which {keeps}", evidence=(how,))
