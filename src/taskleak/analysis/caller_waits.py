@@ -23,7 +23,7 @@ from taskleak.analysis.guards import ending_methods, guarded_call
 from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifecycle import Lifecycle
 from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import Occurrence, Scope
 
 

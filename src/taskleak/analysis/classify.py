@@ -55,7 +55,7 @@ from taskleak.analysis.passed import passed_fate, returned_to_caller
 from taskleak.analysis.race_fates import RaceFates
 from taskleak.analysis.self_registered import kept_by_itself
 from taskleak.analysis.spawns import AS_COMPLETED, Spawn
-from taskleak.analysis.tree.flow import Dest, Flow
+from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import leaves_the_loop
 from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import WEAK_KEY_DICTIONARIES

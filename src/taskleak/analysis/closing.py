@@ -20,7 +20,7 @@ from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import joined_by, stopped_on_signal
 from taskleak.analysis.object_stops import stopped_through_its_object
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
 from taskleak.analysis.tree.walk import descendants

@@ -22,7 +22,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.effects import Effects
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow, Waited
 from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.tree.walk import descendants
 
@@ -35,7 +35,7 @@ def awaited_through(occ: Occurrence, eff: Effects, place: str) -> None:
     `future`, which its done-callback on_done() completes"."""
     text, awaits = _completed_and_awaited(occ)
     if awaits:
-        eff.awaits.append(f"{place} through {text}")
+        eff.awaited(f"{place} through {text}", Waited.AWAIT)
         eff.await_reads += awaits
 
 

@@ -12,7 +12,7 @@ from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import called_back_fate
 from taskleak.analysis.queues import unbounded_put
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 
 
 def discarded_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> Fate:

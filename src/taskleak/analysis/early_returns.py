@@ -14,7 +14,7 @@ import libcst as cst
 
 from taskleak.analysis.effects import Effects
 from taskleak.analysis.lifetimes import ended_only_on_error
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, leaves_the_loop, one_line
 from taskleak.analysis.tree.scopes import CallSite
 

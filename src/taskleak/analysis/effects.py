@@ -15,8 +15,9 @@ import libcst as cst
 
 from taskleak.analysis.fates import Handoff, listed
 from taskleak.analysis.interface import End, Ends
-from taskleak.analysis.tree.flow import DONE_CHECKED
+from taskleak.analysis.tree.dests import Waited
 from taskleak.analysis.tree.scopes import Occurrence, Scope
+from taskleak.analysis.tree.walk import POLLED
 from taskleak.records import record
 
 # What a place of `awaits` says when the wait is a blocking `.result()` (see `ownership.py`).
@@ -24,6 +25,11 @@ BLOCKING_RESULT = " (a blocking .result())"
 # (where the timeout can leave it running, it is a race: `waits.timed_result`)
 BLOCKING_RESULT_TIMEOUT = " (a blocking .result() with a timeout)"
 BLOCKING_SUFFIXES = (BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT)
+_RESULT_READS = frozenset({Waited.RESULT, Waited.TIMED_RESULT})
+# the words a wait adds to its place: a concurrent Future's `.result()` blocks the thread, and
+# a timeout can give up on it
+HOW_WAITED = {Waited.RESULT: BLOCKING_RESULT, Waited.TIMED_RESULT: BLOCKING_RESULT_TIMEOUT,
+              Waited.POLLED: f" ({POLLED})"}
 
 
 def _without_suffix(place: str) -> str:
@@ -38,6 +44,9 @@ class Effects:
 
     cancels: list[str] = field(default_factory=list)
     awaits: list[str] = field(default_factory=list)
+    # how each of `awaits` waits, one per place (`awaited` appends both): the facts its words
+    # say (" (a blocking .result())")
+    await_waits: list[Waited] = field(default_factory=list)
     gathers: list[str] = field(default_factory=list)
     prunes: list[str] = field(default_factory=list)
     # an asyncio Task's `.result()` read unconditionally: it is done there (or the read fails)
@@ -116,22 +125,29 @@ class Effects:
         the task is done. Read unconditionally, it says the task is done there (or fails
         loudly); read only under a `done()` check, it ends nothing. A concurrent Future's
         `.result()` blocks, and is a wait (`ownership.py` words it so)."""
-        reads = [o for o in self.await_reads if o.dest.callee.startswith(".result(")]
+        reads = [o for o in self.await_reads if o.dest.waited in _RESULT_READS]
         if not reads:
             return self
         out = self.copy()
-        out.awaits = [a for a in self.awaits if not a.endswith(BLOCKING_SUFFIXES)]
-        if all(o.dest.callee.endswith(DONE_CHECKED) for o in reads):
+        read = [how in _RESULT_READS for how in self.await_waits]
+        out.awaits = [a for a, r in zip(self.awaits, read, strict=True) if not r]
+        out.await_waits = [how for how in self.await_waits if how not in _RESULT_READS]
+        if all(o.dest.done_checked for o in reads):
             out.await_reads = [o for o in self.await_reads if o not in reads]
         else:  # read as done: an end, but not a wait, and not worded as one
-            out.results = [_without_suffix(a) for a in self.awaits
-                           if a.endswith(BLOCKING_SUFFIXES)]
+            out.results = [_without_suffix(a) for a, r in zip(self.awaits, read, strict=True)
+                           if r]
         return out
 
     def copy(self) -> Effects:
         """A copy sharing the lists: whoever changes a copy assigns new lists to it (never
         `+=`, `.append` on a shared one), so the memoised original stays as it was."""
         return copy.copy(self)
+
+    def awaited(self, place: str, how: Waited) -> None:
+        """Add a place that waits for the task, and how it waits."""
+        self.awaits.append(place)
+        self.await_waits.append(how)
 
     def ends_something(self) -> bool:
         """Whether `add_cleanup` would take anything from this."""
@@ -142,8 +158,8 @@ class Effects:
     def add_ends(self, other: Effects) -> None:
         """Count what ends `other`'s task (cancels, awaits, gathers) as ending this one's too,
         in new lists (this may be a copy)."""
-        for name in ("cancels", "awaits", "gathers", "cancel_reads", "await_reads",
-                     "gather_reads"):
+        for name in ("cancels", "awaits", "await_waits", "gathers", "cancel_reads",
+                     "await_reads", "gather_reads"):
             more = getattr(other, name)
             if more:
                 setattr(self, name, getattr(self, name) + more)
@@ -152,6 +168,7 @@ class Effects:
         """Count what ends `other`'s holder as ending this one's too."""
         self.cancels += other.cancels
         self.awaits += other.awaits
+        self.await_waits += other.await_waits
         self.gathers += other.gathers
         self.prunes += other.prunes
         self.cancel_reads += other.cancel_reads

@@ -43,7 +43,7 @@ from taskleak.analysis.names.typed_names import typed_names
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.parameter_uses import parameter_uses
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS

@@ -27,7 +27,7 @@ from taskleak.analysis.fates import Fate
 from taskleak.analysis.handoffs import partial_call, receiving_parameter
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.flow import Dest
+from taskleak.analysis.tree.dests import Dest
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import Scope
 

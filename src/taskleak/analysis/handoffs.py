@@ -17,7 +17,7 @@ import libcst as cst
 
 from taskleak.analysis.fates import Hand, Handoff
 from taskleak.analysis.names.resolve import Resolver
-from taskleak.analysis.tree.flow import Dest
+from taskleak.analysis.tree.dests import Dest
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import (
     BindingKind,

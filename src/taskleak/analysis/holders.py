@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.fates import Keeper
-from taskleak.analysis.tree.flow import Dest, Flow
+from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import defaulted_entry
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.records import record

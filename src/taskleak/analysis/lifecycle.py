@@ -33,7 +33,7 @@ from taskleak.analysis.holders import where
 from taskleak.analysis.names.attributes import another_class_attribute
 from taskleak.analysis.names.objects import class_of
 from taskleak.analysis.names.resolve import Resolver
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import decorator_name, dotted, leaves_the_loop
 from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import (

@@ -24,7 +24,7 @@ from taskleak.analysis.holders import where
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.sentinels import sentinel_stopper
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.tree.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS

@@ -18,7 +18,7 @@ import libcst as cst
 from taskleak.analysis.names.attribute_types import type_name
 from taskleak.analysis.names.objects import object_class
 from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
-from taskleak.analysis.tree.flow import Dest, Flow
+from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import callee_text, last_name
 from taskleak.analysis.tree.scopes import BindingKind, Scope
 

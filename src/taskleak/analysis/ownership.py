@@ -14,18 +14,17 @@ from contextlib import contextmanager
 import libcst as cst
 
 from taskleak.analysis.completed_futures import awaited_through
-from taskleak.analysis.effects import BLOCKING_RESULT, BLOCKING_RESULT_TIMEOUT, Effects
+from taskleak.analysis.effects import HOW_WAITED, Effects
 from taskleak.analysis.fates import Hand, Handoff, Keeper
 from taskleak.analysis.handoffs import partial_call, received_by, receiving_parameter
 from taskleak.analysis.holders import Holder, into_collection, where
 from taskleak.analysis.names.attributes import another_class_attribute, is_rebuild, property_twins
 from taskleak.analysis.names.class_bases import inherited, module_bases
 from taskleak.analysis.names.resolve import Resolver
-from taskleak.analysis.tree.flow import DELEGATED, DONE_CHECKED, TIMED_RESULT, Flow
+from taskleak.analysis.tree.dests import Flow, Waited
 from taskleak.analysis.tree.nodes import defaulted_entry, dotted
 from taskleak.analysis.tree.reads import Reads
 from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
-from taskleak.analysis.tree.walk import POLLED
 from taskleak.analysis.waits import awaited_with_the_object
 from taskleak.analysis.weak_holders import WeakReferences
 
@@ -268,14 +267,14 @@ class Ownership(WeakReferences):
         if kind is Flow.CANCEL:
             (eff.replaced if self.respawned_after(occ) else eff.cancels).append(place)
             eff.cancel_reads.append(occ)
-        elif kind is Flow.AWAITED and d.callee == DELEGATED and not awaited_with_the_object(occ):
+        elif kind is Flow.AWAITED and d.waited is Waited.DELEGATED \
+                and not awaited_with_the_object(occ):
             pass  # an awaitable's own task: awaited only by whoever awaits the object, if any
         elif kind is Flow.AWAITED:
             # a concurrent Future's `.result()` blocks the thread: say so, and that a timeout
             # can give up on it
-            blocking = {".result()": BLOCKING_RESULT,
-                        TIMED_RESULT: BLOCKING_RESULT_TIMEOUT, POLLED: f" ({POLLED})"}
-            eff.awaits.append(place + blocking.get(d.callee.removesuffix(DONE_CHECKED), ""))
+            how = d.waited or Waited.AWAIT
+            eff.awaited(place + HOW_WAITED.get(how, ""), how)
             eff.await_reads.append(occ)
         elif kind is Flow.GATHERED:
             eff.gathers.append(place)

@@ -34,7 +34,7 @@ from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import received_effects
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.analysis.tree.walk import descendants
 

@@ -21,7 +21,7 @@ from taskleak.analysis.holders import Holder
 from taskleak.analysis.lifetimes import closure_joined
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import last_name
 from taskleak.analysis.tree.scopes import Scope
 from taskleak.analysis.tree.vocabulary import CALLED_BACK_LATER

@@ -18,7 +18,7 @@ from taskleak.analysis.lifetimes import cancelled_on_return
 from taskleak.analysis.loop_stops import loop_ended_after
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.spawns import Spawn, is_coroutine_call
-from taskleak.analysis.tree.flow import TIMED_RESULT, Flow
+from taskleak.analysis.tree.dests import Dest, Flow, Waited
 from taskleak.analysis.tree.nodes import callee_text
 from taskleak.analysis.tree.scopes import Occurrence, Scope
 from taskleak.analysis.waits import Race, left_running, pending_target, race_of, reached_after
@@ -38,7 +38,7 @@ class RaceFates:
         `run_coroutine_threadsafe(...).result(timeout)`: left running at the timeout."""
         site = sp.site
         if site.dest.kind is Flow.AWAITED:
-            race = timed_result(site.dest.callee, site.path, site.seq, site.scope) \
+            race = timed_result(site.dest, site.path, site.seq, site.scope) \
                 if sp.threadsafe else None
             label = "not kept"
         else:
@@ -66,7 +66,7 @@ class RaceFates:
         # await
         ends = eff.cancel_reads + [o for o, race in races if race is None]
         for occ in eff.await_reads:
-            timed = timed_result(occ.dest.callee, occ.path, occ.seq, occ.scope) \
+            timed = timed_result(occ.dest, occ.path, occ.seq, occ.scope) \
                 if sp.threadsafe else None
             if timed is None:
                 ends.append(occ)
@@ -191,12 +191,13 @@ class RaceFates:
         return eff.cancel_reads + eff.await_reads
 
 
-def timed_result(callee: str, path: tuple[cst.CSTNode, ...], seq: int, scope: Scope
+def timed_result(dest: Dest, path: tuple[cst.CSTNode, ...], seq: int, scope: Scope
                  ) -> Race | None:
     """A concurrent Future's blocking `fut.result(timeout)`: at its timeout it raises, and the
     coroutine goes on running in the loop's thread unless a `finally` or an `except` around
-    the wait cancels it (`callee`, `path`: of the value's `Dest` and the nodes above it)."""
-    if callee != TIMED_RESULT or len(path) < 2 \
+    the wait cancels it (`dest`, `path`: the value's `Dest` and the nodes above it); not a read
+    under a `done()` check, which waits for nothing."""
+    if dest.waited is not Waited.TIMED_RESULT or dest.done_checked or len(path) < 2 \
             or not isinstance(path[-1], cst.Attribute) \
             or not isinstance(path[-2], cst.Call) or path[-2].func is not path[-1]:
         return None

@@ -30,7 +30,8 @@ from taskleak.analysis.obligations.creation import (
     star_annotation,
 )
 from taskleak.analysis.spawners import Spawner, spawner_index
-from taskleak.analysis.tree.flow import Flow, trace
+from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.flow import trace
 from taskleak.analysis.tree.nodes import callee_text, coroutine_text, dotted, last_name
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, defined_function
 from taskleak.analysis.tree.vocabulary import (

@@ -29,7 +29,7 @@ import libcst as cst
 
 from taskleak.analysis.generator_exits import completed_early
 from taskleak.analysis.guards import names_read
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
 from taskleak.analysis.tree.scopes import Occurrence, Scope
 from taskleak.analysis.tree.vocabulary import FIRST_RETURNS, TIMEOUT_CONTEXTS

@@ -22,7 +22,7 @@ from collections.abc import Collection
 
 from taskleak.analysis.fates import Fate, FateKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.flow import Dest, Flow
+from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import callee_text
 from taskleak.analysis.tree.positions import positions
 from taskleak.analysis.tree.scopes import CallSite

@@ -11,10 +11,10 @@ Speed: called for every read of a name in a module; node classes are tested by e
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 
 import libcst as cst
 
+from taskleak.analysis.tree.dests import Dest, Flow, Waited
 from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
 from taskleak.analysis.tree.vocabulary import (
     COLLECTION_ADDS,
@@ -28,48 +28,6 @@ from taskleak.analysis.tree.vocabulary import (
     VIEW_METHODS,
 )
 from taskleak.analysis.tree.walk import POLLED, polled_until_done, under_done_check
-from taskleak.records import record
-
-
-class Flow(Enum):
-    DISCARDED = "discarded"  # an expression statement
-    AWAITED = "awaited"  # `await x`, or `x.result()` on a threadsafe future
-    BOUND = "bound"  # assigned: see `targets`
-    RETURNED = "returned"  # `return x`, `yield x`
-    LAMBDA = "lambda"  # the body of a lambda
-    COLLECTION = "collection"  # an argument of `c.add(x)`, `c.append(x)` ...: see `collection`
-    COLLECTION_ADD = "collection_add"  # the receiver of `c.add(...)`, `c += ...`
-    GATHERED = "gathered"  # an argument of gather/wait/wait_for/shield ...: see `awaited`
-    PASSED = "passed"  # an argument of another call: see `callee`
-    CANCEL = "cancel"  # `x.cancel()`; `f(x.cancel)` (`callee`: f, who calls it back)
-    DONE_CALLBACK = "done_callback"  # `x.add_done_callback(...)`
-    PRUNE = "prune"  # `c.discard(...)`, `c.pop(k)`, `del c[k]` ...
-    PRUNE_REF = "prune_ref"  # `t.add_done_callback(c.discard)`: a prune method passed on
-    INSPECT = "inspect"  # `x.done()`, `len(x)`, `log.info(x)`: no reference kept
-    METHOD = "method"  # another method call on it: see `callee`
-    ITER = "iter"  # iterated: `for t in x`, see `targets`
-    SUBSCRIPT_STORE = "subscript_store"  # `x[k] = v` reads x to store into it
-    CALLED = "called"  # the function called: `f` of `f(...)`; `result`: where its value goes
-    OTHER = "other"
-
-
-@record
-class Dest:
-    """What happens to a value at the place it is produced or read."""
-
-    kind: Flow
-    targets: tuple[cst.BaseExpression, ...] = ()  # BOUND, ITER, PRUNE (an element bound)
-    collection: str | None = None  # COLLECTION: the receiver's dotted name
-    receiver: cst.BaseExpression | None = None  # COLLECTION: the receiver itself
-    callee: str = ""  # PASSED / GATHERED / METHOD: the callee's text
-    call: cst.Call | None = None  # PASSED: the call it is an argument of; DONE_CALLBACK: its own
-    arg: cst.Arg | None = None  # ... as this argument
-    container: bool = False  # the value went into a literal or comprehension first
-    element: bool = False  # the value read was an element of the read key (x[k], x.pop())
-    awaited: bool = False  # GATHERED: the consuming call is awaited
-    result: Dest | None = None  # CALLED: what happens to the call's value
-    awaited_value: Dest | None = None  # CALLED, `await f()`: where the awaited value goes
-
 
 _OTHER = Flow.OTHER
 # What a climbing handler returns: the value's new node and index, and its container and
@@ -231,7 +189,7 @@ def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: b
             and type(stack[j - 3]) is cst.Await \
             and (last_name(runner.func) or "") in THREAD_RUNNERS:
         # `await to_thread.run_sync(future.result)`: a worker thread blocks on it, awaited
-        return Dest(Flow.AWAITED, callee=".result()", element=element)
+        return Dest(Flow.AWAITED, callee=".result()", element=element, waited=Waited.RESULT)
     if type(grand) is cst.Arg and attr == "cancel" and j > 1 and type(stack[j - 2]) is cst.Call:
         # `stack.callback(t.cancel)`, `loop.call_later(5, t.cancel)`: cancelled by whoever
         # calls it back (`callee`: who)
@@ -253,14 +211,16 @@ def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
     if attr == "add_done_callback":  # the call, to follow the callback (`closing.py`)
         return Dest(Flow.DONE_CALLBACK, element=element, call=stack[j - 1])  # type: ignore[arg-type]
     if attr == "__await__" and j > 1 and type(stack[j - 2]) in (cst.From, cst.Await, cst.Return):
-        return Dest(Flow.AWAITED, callee=DELEGATED, element=element)  # awaiting the object
+        # awaiting the object
+        return Dest(Flow.AWAITED, callee=DELEGATED, element=element, waited=Waited.DELEGATED)
     if attr == "result":  # `run_coroutine_threadsafe(...).result()` blocks on it
         call: cst.Call = stack[j - 1]  # type: ignore[assignment]
         limit = call.args[0].value if call.args else None  # `.result(None)` waits for good
-        shown = TIMED_RESULT if limit is not None and dotted(limit) != "None" else ".result()"
-        if under_done_check(stack, j):
-            shown += DONE_CHECKED  # an asyncio Task's: read only when done, it ends nothing
-        return Dest(Flow.AWAITED, callee=shown, element=element)
+        timed, checked = limit is not None and dotted(limit) != "None", under_done_check(stack, j)
+        # an asyncio Task's read only when done ends nothing
+        shown = (TIMED_RESULT if timed else ".result()") + (DONE_CHECKED if checked else "")
+        return Dest(Flow.AWAITED, callee=shown, element=element, done_checked=checked,
+                    waited=Waited.TIMED_RESULT if timed else Waited.RESULT)
     if attr in PRUNES:
         if attr in ELEMENT_METHODS:
             # `d.pop(k)` prunes and yields the element: follow the element
@@ -277,7 +237,7 @@ def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
     if attr in INSPECT_METHODS:  # `while not t.done(): sleep(...)` waits for it, by polling
         polled = attr == "done" and polled_until_done(stack, j)
         return Dest(Flow.AWAITED if polled else Flow.INSPECT, callee=POLLED if polled else "",
-                    element=element)
+                    element=element, waited=Waited.POLLED if polled else None)
     return Dest(Flow.METHOD, callee=attr, element=element)
 
 
@@ -356,8 +316,9 @@ def _consumer_awaited(stack: list[cst.CSTNode], k: int) -> bool:
 
 def _ends(kind: Flow) -> _Handler:
     """The handler of a parent where the value's way ends as `kind` (`await x`, `return x`)."""
+    waited = Waited.AWAIT if kind is Flow.AWAITED else None
     return lambda stack, j, node, container, element: Dest(kind, container=container,
-                                                           element=element)
+                                                           element=element, waited=waited)
 
 
 _HANDLERS: dict[type, _Handler] = {

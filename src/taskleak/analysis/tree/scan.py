@@ -1,7 +1,6 @@
 """The one walk over a module that records what the later stages need.
 
-The walk keeps a stack of the nodes above the current one, so each fact is read off at the place
-where it happens:
+The walk keeps a stack of the nodes above the current one, so each fact is read where it happens:
 - scopes (module, classes, functions, lambdas) with their bindings (imports, assignments,
   parameters, `with ... as`, loop targets), so names can be resolved later (`resolve.py`);
 - every read of a name or dotted attribute (`task`, `self._task`) and what happens to the value
@@ -18,7 +17,8 @@ import sys
 
 import libcst as cst
 
-from taskleak.analysis.tree.flow import Dest, Flow, trace
+from taskleak.analysis.tree.dests import Dest, Flow
+from taskleak.analysis.tree.flow import trace
 from taskleak.analysis.tree.nodes import (
     callee_text,
     dotted,

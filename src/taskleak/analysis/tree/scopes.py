@@ -14,7 +14,7 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.tree.flow import Dest, Flow
+from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.records import record
 
 

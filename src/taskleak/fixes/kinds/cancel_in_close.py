@@ -32,7 +32,7 @@ import libcst as cst
 
 from taskleak.analysis.fates import FateKind
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.flow import Flow
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import ScopeKind
 from taskleak.analysis.tree.vocabulary import CLOSE_METHODS, INIT_METHODS
 from taskleak.fixes.context import FixContext
