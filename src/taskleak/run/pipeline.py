@@ -8,8 +8,12 @@ internal error (the run exits 2) and never stops the others.
 
 from __future__ import annotations
 
+import sys
+
+import libcst as cst
+
 from taskleak.advice.offers import advise_module
-from taskleak.analysis.analyse import analyse
+from taskleak.analysis.analyse import ModuleAnalysis, analyse
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.interface import CallPosition
 from taskleak.analysis.spawners import Spawner, spawner_index
@@ -39,7 +43,8 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
         try:
             analysis = analyse(module, spawners, text)
             out.module = advise_module(analysis, analysis.facts())
-            analysis.root.release()  # the facts are plain data: free the tree now, not by GC
+            if not _handed_on(data, spawners, display, module, analysis):
+                analysis.root.release()  # the facts are plain data: free the tree now, not GC
             # Speed trick (one place): dropped while the collector is still off, the tree goes
             # by reference counting; left to the end of the function, the collector, back on
             # with every node of the file counted as new, first walked the whole live tree
@@ -52,6 +57,18 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
             out.skipped = Skipped(display, f"internal error: {type(exc).__name__}: {exc}",
                                   internal=True)
     return out
+
+
+def _handed_on(data: bytes, spawners: tuple[Spawner, ...], display: str, module: cst.Module,
+               analysis: ModuleAnalysis) -> bool:
+    """The tree kept for the fixes of the same text (the language server's check, inside
+    `fixer.prepared.kept()`: see there), rather than freed. While nothing of the fixer is
+    loaded (`taskleak check`), no such block can be open: nothing is imported to ask."""
+    if "taskleak.fixer.prepared" not in sys.modules:
+        return False
+    from taskleak.fixer import prepared
+
+    return prepared.adopt(data, spawners, display, module, analysis)
 
 
 def call_positions(data: bytes, ordinals: set[int], spawners: tuple[Spawner, ...] = ()

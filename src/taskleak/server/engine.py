@@ -79,7 +79,10 @@ def check_snapshot(snapshot: Snapshot, editor: EditorSettings, folder: Path | No
     options = api.CheckOptions(stdin=buffer_bytes(snapshot.text),
                                stdin_filename=file_path(snapshot, folder),
                                overrides=editor.overrides(), cache=False)
-    session = _session(options, out)
+    from taskleak.fixer import prepared
+
+    with prepared.kept():  # the check's tree is kept for this version's fixes (its menu)
+        session = _session(options, out)
     if session is None:
         return out
     result, settings = session.result, session.settings
