@@ -7,14 +7,17 @@ every fixed text is still verified, and `taskleak fix` keeps nothing."""
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import libcst
 import pytest
 from conftest import LEAKY
+from helpers import sample_files
 from pygls.workspace.position_codec import PositionCodec
 
+from taskleak.files.source import decode
 from taskleak.fixer import apply, prepared, verify
 from taskleak.fixes.policy import FixPolicy, FixStyle
 from taskleak.rules import rule_for
@@ -210,3 +213,45 @@ def test_an_editors_fixes_leave_no_tree_to_the_cycle_collector(tmp_path: Path) -
         assert made is not None and made.applied
     prepared.forget()
     assert gc.collect() < 50
+
+
+def _check(path: Path, text: str, advised: bool) -> Checked:
+    snapshot = Snapshot(path.as_uri(), path, text, 1)
+    return check_snapshot(snapshot, EditorSettings(), path.parent, 0, View(PositionCodec(), True),
+                          advised=advised).checked
+
+
+SAMPLES = sample_files()
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_check_with_advice_later_gives_the_plain_checks_findings(
+        sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Guard of `kept(advice_later=True)` (`fixer/prepared.py`): the diagnostics' check leaves
+    the advice out and the code actions' check makes it from the kept tree; together they give
+    the findings and diagnostics of the plain check (advice made at once), and parse once."""
+    text = decode(sample.read_bytes())[0]
+    path = tmp_path / sample.name
+    path.write_bytes(sample.read_bytes())
+    prepared.forget()
+    plain = _check(path, text, True)
+    prepared.forget()
+    parsed = spy(monkeypatch, libcst, "parse_module")
+    first = _check(path, text, False)
+    then = _check(path, text, True)
+    assert (then.findings, then.diagnostics) == (plain.findings, plain.diagnostics)
+    assert first.diagnostics == plain.diagnostics
+    assert [replace(f, fix=None, no_fix_reason=None) for f in first.findings] == [
+        replace(f, fix=None, no_fix_reason=None) for f in plain.findings]  # all but the advice
+    assert parsed.count(text.encode()) <= 1  # the second check parsed nothing
+    prepared.forget()
+
+
+def test_the_diagnostics_check_leaves_the_advice_to_the_code_actions(tmp_path: Path) -> None:
+    path = tmp_path / "leaky.py"
+    path.write_text(LEAKY, encoding="utf-8")
+    first = _check(path, LEAKY, False)
+    assert not first.advised and [f.fix for f in first.findings] == [None]
+    then = _check(path, LEAKY, True)
+    assert then.advised and then.findings[0].fix is not None
+    prepared.forget()

@@ -44,9 +44,11 @@ import libcst as cst
 
 from taskleak.advice.offers import needs_fix, offers
 from taskleak.analysis.analyse import ModuleAnalysis, shown_node
+from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.spawners import Spawner
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.tree.positions import enclosing_function, spawn_positions
+from taskleak.analysis.tree.walk import is_node
 from taskleak.fixer.verify import Checker
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.plan import Offer
@@ -74,11 +76,13 @@ class Prepared:
     _written: tuple[bytes, Lost | None] | None = None
     _checker: Checker | None = None
     validated: bool = True  # False: a check's tree, parsed without libcst's validation
+    facts: ModuleFacts | None = None  # a check's tree: its facts, before advice
 
     def restyled(self, key: Key) -> Prepared:
         """The same text (tree, analysis, round trip, verifier) for a fix in `key`'s style."""
         out = _made(key, self.module, self.analysis)
         out._written, out._checker, out.validated = self._written, self._checker, self.validated
+        out.facts = self.facts
         return out
 
     @property
@@ -132,14 +136,33 @@ _SLOT = threading.local()
 
 
 @contextmanager
-def kept() -> Iterator[None]:
-    """Inside the block, the last text prepared on this thread is kept and reused."""
-    outer = getattr(_SLOT, "keeping", False)
-    _SLOT.keeping = True
+def kept(*, advice_later: bool = False) -> Iterator[None]:
+    """Inside the block, the last text prepared on this thread is kept and reused.
+    `advice_later`: a check that keeps its tree leaves its findings without fix advice (the
+    diagnostics need none); the check of the same text asked for with advice then makes it
+    from the kept tree and facts (`checked`), parsing and analysing nothing."""
+    outer = getattr(_SLOT, "keeping", False), getattr(_SLOT, "later", False)
+    _SLOT.keeping, _SLOT.later = True, advice_later
     try:
         yield
     finally:
-        _SLOT.keeping = outer
+        _SLOT.keeping, _SLOT.later = outer
+
+
+def advice_later() -> bool:
+    """Inside `kept(advice_later=True)`."""
+    return bool(getattr(_SLOT, "keeping", False) and getattr(_SLOT, "later", False))
+
+
+def checked(data: bytes, spawners: tuple[Spawner, ...], filename: str
+            ) -> tuple[ModuleAnalysis, ModuleFacts] | None:
+    """Inside `kept()`, the analysis and facts (before advice) the check of exactly this text,
+    spawners and file name left, when it is the last text kept on this thread."""
+    last: Prepared | None = getattr(_SLOT, "last", None)
+    if not getattr(_SLOT, "keeping", False) or last is None or last.facts is None \
+            or last.key[:3] != (data, spawners, filename):
+        return None
+    return last.analysis, last.facts
 
 
 def find(key: Key) -> Prepared | None:
@@ -174,14 +197,15 @@ def prepare(key: Key, module: cst.Module, analysis: ModuleAnalysis) -> Prepared:
 
 
 def adopt(data: bytes, spawners: tuple[Spawner, ...], filename: str, module: cst.Module,
-          analysis: ModuleAnalysis) -> bool:
-    """Inside `kept()`, keep a check's tree and analysis of `data` (parsed without validation)
-    for the fixes of that text, in place of the last text; False (nothing kept) outside."""
+          analysis: ModuleAnalysis, facts: ModuleFacts) -> bool:
+    """Inside `kept()`, keep a check's tree, analysis and facts (before advice) of `data`
+    (parsed without validation) for the fixes of that text, in place of the last text; False
+    (nothing kept) outside."""
     if not getattr(_SLOT, "keeping", False):
         return False
     forget()
     _SLOT.last = _made((data, spawners, filename, None), module, analysis)
-    _SLOT.last.validated = False
+    _SLOT.last.validated, _SLOT.last.facts = False, facts
     return True
 
 
@@ -202,10 +226,11 @@ def _validates(module: cst.Module) -> bool:
                 names = _FIELDS[type(node)] = tuple(f.name for f in fields(node))
             for name in names:
                 value = getattr(node, name)
-                if isinstance(value, cst.CSTNode):
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    todo.extend(v for v in value if is_node(type(v)))
+                elif is_node(kind):
                     todo.append(value)
-                elif type(value) in (tuple, list):
-                    todo.extend(v for v in value if isinstance(v, cst.CSTNode))
     except cst.CSTValidationError:
         return False
     return True
