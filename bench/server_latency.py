@@ -14,7 +14,9 @@ the fix is resolved when picked) and as the user does (invoked: every fix named 
 the preferred fix picked from the latter (`codeAction/resolve` when the menu left its edit to be
 made on pick, as it does for a client that resolves edits, like this one); the same
 check in this process (`api.check` on the text as stdin), between the edits (what the server
-adds is the difference); and the server's resident memory every `--every` edits (Linux /proc).
+adds is the difference); the server's CPU time per edit and per asked-for menu, less sensitive
+than wall times to what else the machine runs; and the server's resident memory every `--every`
+edits (Linux /proc).
 
 Prints a Markdown table (paste it into bench/README.md). Timings are measured here, never
 asserted in tests.
@@ -86,6 +88,16 @@ def rss(pid: int) -> float | None:
     except OSError:
         return None
     return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user and system) the process has used so far (Linux /proc): what the
+    server's work costs, whatever else the machine runs (wall times are not)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def server_command() -> list[str]:
@@ -182,29 +194,40 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         pid = client._server.pid if client._server else 0
         memory = [(args.warmup, rss(pid))]
         latencies, direct = [], []
+        cpu: dict[str, float | None] = {}
+        began = cpu_seconds(pid)
         for n in range(1, args.edits + 1):
             latencies.append((await session.edit())[0])
             # the same check in this process, between two edits: both see the same load
             direct.append(in_process(text.replace("LIMIT = 0", f"LIMIT = {session.value}")))
             if n % args.every == 0 or n == args.edits:
                 memory.append((args.warmup + n, rss(pid)))
+        ended = cpu_seconds(pid)
+        cpu["edits"] = ended - began if ended is not None and began is not None else None
         report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
             text_document=types.TextDocumentIdentifier(uri=uri)))
         diagnostic = next(iter(getattr(report, "items", [])))
         actions: dict[str, list[float]] = {"automatic": [], "invoked": [], "picked": []}
+        menu_cpu: list[float] = []
         for _ in range(args.actions):
             for name, trigger in (("automatic", types.CodeActionTriggerKind.Automatic),
                                   ("invoked", types.CodeActionTriggerKind.Invoked)):
                 await session.edit()
+                before = cpu_seconds(pid)
                 took, menu = await session.code_actions(diagnostic, trigger)
+                after = cpu_seconds(pid)
+                if name == "invoked" and before is not None and after is not None:
+                    menu_cpu.append(after - before)
                 actions[name].append(took)
                 picked = await session.pick(menu) if name == "invoked" else None
                 if picked is not None:
                     actions["picked"].append(picked)
+        cpu["invoked"] = sum(menu_cpu) if menu_cpu else None
         await client.shutdown_async(None)
         client.exit(None)
         await client.stop()
-    return {"latencies": latencies, "actions": actions, "memory": memory, "direct": direct}
+    return {"latencies": latencies, "actions": actions, "memory": memory, "direct": direct,
+            "cpu": cpu}
 
 
 def in_process(text: str) -> float:
@@ -247,6 +270,15 @@ def main() -> None:
     direct_ms = [t * 1000 for t in found["direct"]]
     print(f"| the check in process (no server), between the edits | {len(direct_ms)} | "
           f"{statistics.median(direct_ms):.0f} | {percentile(direct_ms, 0.95):.0f} |")
+    spent = found["cpu"]
+    if spent.get("edits") is not None:  # 10 ms ticks, summed over the edits: a mean
+        print(f"\nserver CPU per edit (its check), mean: "
+              f"{1000 * spent['edits'] / max(1, len(ms)):.0f} ms", end="")
+        if spent.get("invoked") is not None:
+            print(f"; per asked-for menu: "
+                  f"{1000 * spent['invoked'] / max(1, len(found['actions']['invoked'])):.0f} ms",
+                  end="")
+        print()
     readings = [(n, m) for n, m in found["memory"] if m is not None]
     if readings:
         print("\nserver RSS (MiB) after N edits: "

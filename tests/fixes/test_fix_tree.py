@@ -11,7 +11,10 @@ import pytest
 from helpers import SOURCE_OF_EVERY_KIND as SOURCE
 from helpers import sample_files
 
+from taskleak.analysis.analyse import analyse
 from taskleak.analysis.tree.walk import SKIP_FIELDS, children, parents
+from taskleak.files.source import decode
+from taskleak.fixes.context import FixContext, path_parents
 from taskleak.fixes.tree import names_and_attributes
 
 FIXTURES = sample_files()
@@ -84,6 +87,67 @@ def test_parents_and_names_match_libcst(name: str, module: cst.Module) -> None:
         expected = _ReferenceNames()
         node.visit(expected)
         assert names_and_attributes(node) == (expected.names, expected.attrs)
+
+
+# The spawns' paths (the scan's walk) seed `FixContext.parent`; an awaited helper's call
+# (`await start()`) has its `await` left out of its path. Escapes give strings names their text
+# does not spell.
+AWAITED = """import asyncio
+
+async def start() -> asyncio.Task[None]:
+    return asyncio.create_task(asyncio.sleep(1))
+
+async def main() -> None:
+    x = [await start() for _ in range(2)]
+    await start()
+    getattr(x, "\\x5fkept")
+    getattr(x, "\\u005fkept2")
+    getattr(x, "_\\
+kept3")
+    \uff4b\uff45\uff50\uff54 = 1
+"""
+
+
+def _texts() -> list[tuple[str, str]]:
+    return [("scan_order", SOURCE), ("awaited", AWAITED), (
+        "awaited_plain", AWAITED.split("    getattr")[0])] + [
+        (path.name, decode(path.read_bytes())[0]) for path in FIXTURES]
+
+
+@pytest.mark.parametrize(("name", "text"), _texts())
+def test_the_shortcuts_of_a_fix_context_give_the_full_answers(name: str, text: str) -> None:
+    """The parents seeded from the spawns' paths are the whole map's; a module's names asked
+    one at a time (`ModuleNames`, mostly by the text) are the whole walk's."""
+    module = cst.parse_module(text)
+    analysis = analyse(module, (), text)
+    full = parents(module)
+    seeded = path_parents(module, [(*sp.site.path, sp.site.node) for sp in analysis.spawns])
+    assert all(full[k] is v for k, v in seeded.items())
+    ctx = FixContext(analysis)
+    for sp in analysis.spawns:  # every node above a spawn, as a fix climbs to its statement
+        node: cst.CSTNode | None = sp.site.node
+        while node is not None:
+            assert ctx.parent(node) is full.get(id(node))
+            node = ctx.parent(node)
+    written, _ = names_and_attributes(module)
+    everything = written | set(analysis.root.bindings)
+    names = ctx.module_names()
+    if not any(c in text for c in ("\\x", "\\u", "\\\n")):
+        assert all(n in text for n in everything)  # what lets the text answer
+    asked = [*everything, "_keep_task", "_background_tasks", "_TaskT", "_kept", "x5fkept"]
+    assert [n in names for n in asked] == [n in everything for n in asked]
+    assert [ctx.written_in_module(n) for n in asked] == [n in written for n in asked]
+    more = names | {"_keep_task_9"}
+    assert [n in more for n in [*asked, "_keep_task_9"]] == [
+        n in everything | {"_keep_task_9"} for n in [*asked, "_keep_task_9"]]
+    assert set(names) == everything and len(more) == len(everything | {"_keep_task_9"})
+
+
+def test_names_spelled_by_escapes_are_found() -> None:
+    module = cst.parse_module(AWAITED)
+    ctx = FixContext(analyse(module, (), AWAITED))
+    assert {"_kept", "_kept2", "_kept3"} <= set(ctx.module_names())
+    assert all(n in ctx.module_names() for n in ("_kept", "_kept2", "_kept3"))
 
 
 def test_children_in_text_order() -> None:

@@ -18,6 +18,23 @@ made through the slot are byte for byte those made from scratch (every fix pair 
 several orders), a text is parsed and analysed once however many fixes are asked of it, and a
 dropped text's trees go by reference counting (its scopes are emptied: `forget`), not to the
 cycle collector.
+
+The tree is the text's, the fix context the style's: a fix in another style reuses the tree with
+a context of its own. And the language server's check of a buffer, inside `kept()`, hands its
+tree and analysis over (`adopt`, called by `run.pipeline`) instead of freeing them, so the menu
+of that version parses and analyses nothing. The check's parse does not validate its nodes
+(`analysis.tree.parse`), the fixer's did, and libcst's validation refuses a few texts its
+parser accepts (`1 not in.9`): an adopted tree is validated node by node before its first fix,
+and one that fails is dropped, so the fixer parses the text itself and says what it said (the
+walk costs ~20 ms on bench/server_latency.py's buffer, the parse and analysis it saves ~100).
+Inside `kept(advice_later=True)` (the server's check for diagnostics) the findings' fix advice
+is left out too and made from the kept tree by the first code action's check (`checked`).
+Measured with bench/server_latency.py (1,000 lines, 5 spawns; A/B interleaved, load 2.3-3.5 on
+2 cores): the asked-for menu p50 139-191 ms before, 50-86 after; the server's CPU per menu
+138-185 ms, 52-72. Guarded by tests/server/test_fix_reuse.py: the fixes of an adopted tree, in
+any order and style, are those made from scratch (every fix pair of the tests, and a text
+libcst's validation refuses); a menu after a check parses nothing; a check without advice then
+one with it give the plain check's findings and diagnostics on every sample file.
 """
 
 from __future__ import annotations
@@ -25,15 +42,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import field
+from dataclasses import field, fields
 
 import libcst as cst
 
 from taskleak.advice.offers import needs_fix, offers
 from taskleak.analysis.analyse import ModuleAnalysis, shown_node
+from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.spawners import Spawner
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.tree.positions import enclosing_function, spawn_positions
+from taskleak.analysis.tree.walk import is_node
 from taskleak.fixer.verify import Checker
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.plan import Offer
@@ -60,6 +79,15 @@ class Prepared:
     _offers: dict[int, tuple[list[Offer], list[str]]] = field(default_factory=dict)
     _written: tuple[bytes, Lost | None] | None = None
     _checker: Checker | None = None
+    validated: bool = True  # False: a check's tree, parsed without libcst's validation
+    facts: ModuleFacts | None = None  # a check's tree: its facts, before advice
+
+    def restyled(self, key: Key) -> Prepared:
+        """The same text (tree, analysis, round trip, verifier) for a fix in `key`'s style."""
+        out = _made(key, self.module, self.analysis)
+        out._written, out._checker, out.validated = self._written, self._checker, self.validated
+        out.facts = self.facts
+        return out
 
     @property
     def data(self) -> bytes:
@@ -112,34 +140,104 @@ _SLOT = threading.local()
 
 
 @contextmanager
-def kept() -> Iterator[None]:
-    """Inside the block, the last text prepared on this thread is kept and reused."""
-    outer = getattr(_SLOT, "keeping", False)
-    _SLOT.keeping = True
+def kept(*, advice_later: bool = False) -> Iterator[None]:
+    """Inside the block, the last text prepared on this thread is kept and reused.
+    `advice_later`: a check that keeps its tree leaves its findings without fix advice (the
+    diagnostics need none); the check of the same text asked for with advice then makes it
+    from the kept tree and facts (`checked`), parsing and analysing nothing."""
+    outer = getattr(_SLOT, "keeping", False), getattr(_SLOT, "later", False)
+    _SLOT.keeping, _SLOT.later = True, advice_later
     try:
         yield
     finally:
-        _SLOT.keeping = outer
+        _SLOT.keeping, _SLOT.later = outer
+
+
+def advice_later() -> bool:
+    """Inside `kept(advice_later=True)`."""
+    return bool(getattr(_SLOT, "keeping", False) and getattr(_SLOT, "later", False))
+
+
+def checked(data: bytes, spawners: tuple[Spawner, ...], filename: str
+            ) -> tuple[ModuleAnalysis, ModuleFacts] | None:
+    """Inside `kept()`, the analysis and facts (before advice) the check of exactly this text,
+    spawners and file name left, when it is the last text kept on this thread."""
+    last: Prepared | None = getattr(_SLOT, "last", None)
+    if not getattr(_SLOT, "keeping", False) or last is None or last.facts is None \
+            or last.key[:3] != (data, spawners, filename):
+        return None
+    return last.analysis, last.facts
 
 
 def find(key: Key) -> Prepared | None:
-    """Inside `kept()`, the preparation of exactly this text, spawners, file name and style, if
-    it is the last one made on this thread."""
+    """Inside `kept()`, the preparation of exactly this text, spawners and file name (in this
+    style), if it is the last one made or adopted on this thread."""
     last: Prepared | None = getattr(_SLOT, "last", None)
-    keeping = getattr(_SLOT, "keeping", False)
-    return last if keeping and last is not None and last.key == key else None
+    if not getattr(_SLOT, "keeping", False) or last is None or last.key[:3] != key[:3]:
+        return None
+    if not last.validated:
+        if not _validates(last.module):
+            forget()  # the fixer's own parse says why (libcst's validation refuses the text)
+            return None
+        last.validated = True
+    if last.key != key:
+        last = _SLOT.last = last.restyled(key)
+    return last
+
+
+def _made(key: Key, module: cst.Module, analysis: ModuleAnalysis) -> Prepared:
+    items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
+    return Prepared(key, module, analysis, FixContext(analysis, key[3]), items)
 
 
 def prepare(key: Key, module: cst.Module, analysis: ModuleAnalysis) -> Prepared:
     """The parsed and analysed text, ready to fix; inside `kept()`, kept in place of the last
     one."""
-    style = key[3]
-    items = [(sp, judge(f)) for sp, f in zip(analysis.spawns, analysis.fates, strict=True)]
-    prepared = Prepared(key, module, analysis, FixContext(analysis, style), items)
+    prepared = _made(key, module, analysis)
     if getattr(_SLOT, "keeping", False):
         forget()
         _SLOT.last = prepared
     return prepared
+
+
+def adopt(data: bytes, spawners: tuple[Spawner, ...], filename: str, module: cst.Module,
+          analysis: ModuleAnalysis, facts: ModuleFacts) -> bool:
+    """Inside `kept()`, keep a check's tree, analysis and facts (before advice) of `data`
+    (parsed without validation) for the fixes of that text, in place of the last text; False
+    (nothing kept) outside."""
+    if not getattr(_SLOT, "keeping", False):
+        return False
+    forget()
+    _SLOT.last = _made((data, spawners, filename, None), module, analysis)
+    _SLOT.last.validated, _SLOT.last.facts = False, facts
+    return True
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _validates(module: cst.Module) -> bool:
+    """Every node of the tree passes libcst's validation (`CSTNode._validate`, which a
+    validating parse runs as it builds each node): the tree a validating parse of its text
+    would have built, rather than raised."""
+    todo: list[cst.CSTNode] = [module]
+    try:
+        while todo:
+            node = todo.pop()
+            node._validate()
+            names = _FIELDS.get(type(node))
+            if names is None:
+                names = _FIELDS[type(node)] = tuple(f.name for f in fields(node))
+            for name in names:
+                value = getattr(node, name)
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    todo.extend(v for v in value if is_node(type(v)))
+                elif is_node(kind):
+                    todo.append(value)
+    except cst.CSTValidationError:
+        return False
+    return True
 
 
 def forget() -> None:

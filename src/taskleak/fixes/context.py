@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 import libcst as cst
 
@@ -24,12 +25,12 @@ from taskleak.analysis.tree.positions import (
     spawn_positions,
 )
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
-from taskleak.analysis.tree.walk import parents
+from taskleak.analysis.tree.walk import children, parents
 from taskleak.files.lines import source_lines
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.policy import FixStyle
 from taskleak.fixes.splice import lost_lines as splice_lost_lines
-from taskleak.fixes.tree import names_and_attributes
+from taskleak.fixes.tree import ModuleNames, names_and_attributes
 from taskleak.fixes.wrapping import CallLine
 from taskleak.records import record
 
@@ -77,8 +78,10 @@ class FixContext:
         self.root = analysis.root
         self.resolver = analysis.resolver
         self._parents: dict[int, cst.CSTNode] | None = None  # by id(node)
+        self._all_parents = False  # `_parents` holds every node's (else the spawns' paths')
         self._names: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # by id(node)
-        self._module_names: frozenset[str] | None = None
+        self._module_names: ModuleNames | None = None
+        self._written_names: ModuleNames | None = None
         self._fates = {id(sp): f for sp, f in zip(analysis.spawns, analysis.fates, strict=True)}
         self._rewrites_more: bool | None = None
         self.memo: dict[object, object] = {}  # per-module answers a fix kind computes once
@@ -150,8 +153,13 @@ class FixContext:
 
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         if self._parents is None:
-            self._parents = parents(self.module)
-        return self._parents.get(id(node))
+            self._parents = path_parents(self.module, [
+                (*sp.site.path, sp.site.node) for sp in self.analysis.spawns])
+        found = self._parents.get(id(node))
+        if found is None and not self._all_parents and node is not self.module:
+            self._parents, self._all_parents = parents(self.module), True
+            found = self._parents.get(id(node))
+        return found
 
     def placement(self, call: cst.Call) -> Placement | None:
         """The small statement holding `call`, or None when it sits in a compound header."""
@@ -173,12 +181,19 @@ class FixContext:
         """Every name written under `node` (attribute names and identifier strings too)."""
         return self._collect(node)[0]
 
-    def module_names(self) -> frozenset[str]:
+    def module_names(self) -> ModuleNames:
         """Every name written in the module and every name bound at its top, once per module
-        (built per spawn, n spawns in one module made a tracked set's name quadratic)."""
+        (built per spawn, n spawns in one module made a tracked set's name quadratic), asked
+        one name at a time (`ModuleNames`: most answered by the text)."""
         if self._module_names is None:
-            self._module_names = self.names_in(self.module) | frozenset(self.root.bindings)
+            self._module_names = ModuleNames(self.module, self.analysis.text) | self.root.bindings
         return self._module_names
+
+    def written_in_module(self, name: str) -> bool:
+        """`name in self.names_in(self.module)`, most often answered by the text."""
+        if self._written_names is None:
+            self._written_names = ModuleNames(self.module, self.analysis.text)
+        return name in self._written_names
 
     def attrs_in(self, node: cst.CSTNode) -> frozenset[str]:
         return self._collect(node)[1]
@@ -218,6 +233,36 @@ class FixContext:
                 return None
             s = s.parent
         return cls, method, self_name
+
+
+def path_parents(module: cst.Module, paths: list[tuple[cst.CSTNode, ...]]
+                 ) -> dict[int, cst.CSTNode]:
+    """id(node) -> parent for the nodes of `paths` (each a chain from the module down, as the
+    scan's walk saw it), each pair checked against the tree: the parents `walk.parents` gives
+    those nodes. A chain may skip a node (the `await` of an awaited helper's call): the node
+    below is then looked for among the grandchildren; a chain that leaves the tree stops.
+
+    Speed trick (one place): a fix asks the parents of the nodes above its spawn, which the scan
+    already walked; the whole module's map was built for them (a walk of every node: 11% of a
+    profiled check of bench/server_latency.py's buffer, 0.90 of 8.2 s over 30 checks). A node
+    off these paths still gets the whole map (`FixContext.parent`). Guarded by
+    tests/fixes/test_fix_tree.py: every parent given here is `walk.parents`'s, on every sample
+    file."""
+    out: dict[int, cst.CSTNode] = {}
+    for path in paths:
+        if not path or path[0] is not module:
+            continue
+        for above, node in pairwise(path):
+            below = children(above)
+            if any(child is node for child in below):
+                out[id(node)] = above
+                continue
+            between = next((c for c in below if any(g is node for g in children(c))), None)
+            if between is None:
+                break
+            out[id(between)] = above
+            out[id(node)] = between
+    return out
 
 
 def decorator_names(node: cst.FunctionDef | cst.ClassDef) -> list[str]:

@@ -147,7 +147,7 @@ def name_ref(edits: Edits, ctx: FixContext, modname: str, name: str) -> str:
                     ref = f"{_alias_local(alias)}.{name}"
                     edits.shared[key] = ref
                     return ref
-    if ctx.root.bindings.get(name) or name in ctx.names_in(module):
+    if ctx.root.bindings.get(name) or ctx.written_in_module(name):
         ref = f"{module_ref(edits, ctx, modname)}.{name}"  # `Any` means something else here
     elif from_imports:
         edits.import_names.setdefault(from_imports[0], []).append(name)

@@ -8,9 +8,13 @@ internal error (the run exits 2) and never stops the others.
 
 from __future__ import annotations
 
+import sys
+
+import libcst as cst
+
 from taskleak.advice.offers import advise_module
-from taskleak.analysis.analyse import analyse
-from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.analyse import ModuleAnalysis, analyse
+from taskleak.analysis.facts import FileFacts, ModuleFacts
 from taskleak.analysis.interface import CallPosition
 from taskleak.analysis.spawners import Spawner, spawner_index
 from taskleak.analysis.tree.parse import gc_paused, parse_source
@@ -30,16 +34,24 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
                     mentions_noqa=b"noqa" in data.lower(),
                     helpers=tuple(s.name for s in spawners if s.project))
     with gc_paused():  # a tree is built and walked: no cycles to find (see analysis.parse)
-        try:
-            module, text = parse_source(data)
-        except SourceError as exc:
-            out.skipped = Skipped(display, exc.reason, exc.line, column=exc.column)
-            return out
+        kept = _kept_check(data, spawners, display)
+        if kept is None:
+            try:
+                module, text = parse_source(data)
+            except SourceError as exc:
+                out.skipped = Skipped(display, exc.reason, exc.line, column=exc.column)
+                return out
         out.parsed = True
         try:
+            if kept is not None:  # the language server's check of this text: its advice now
+                out.module = advise_module(*kept)
+                return out
             analysis = analyse(module, spawners, text)
-            out.module = advise_module(analysis, analysis.facts())
-            analysis.root.release()  # the facts are plain data: free the tree now, not by GC
+            facts = analysis.facts()
+            handed_on, later = _handed_on(data, spawners, display, module, analysis, facts)
+            out.module = facts if later else advise_module(analysis, facts)
+            if not handed_on:
+                analysis.root.release()  # the facts are plain data: free the tree now, not GC
             # Speed trick (one place): dropped while the collector is still off, the tree goes
             # by reference counting; left to the end of the function, the collector, back on
             # with every node of the file counted as new, first walked the whole live tree
@@ -52,6 +64,34 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
             out.skipped = Skipped(display, f"internal error: {type(exc).__name__}: {exc}",
                                   internal=True)
     return out
+
+
+# The language server's check keeps its tree for the fixes and the advice of the same text
+# (`fixer.prepared.kept()`: see there). While nothing of the fixer is loaded (`taskleak
+# check`), no such block can be open: nothing is imported to ask.
+_PREPARED = "taskleak.fixer.prepared"
+
+
+def _kept_check(data: bytes, spawners: tuple[Spawner, ...], display: str
+                ) -> tuple[ModuleAnalysis, ModuleFacts] | None:
+    """The analysis and facts (before advice) the server's last check of this text kept."""
+    if _PREPARED not in sys.modules:
+        return None
+    from taskleak.fixer import prepared
+
+    return prepared.checked(data, spawners, display)
+
+
+def _handed_on(data: bytes, spawners: tuple[Spawner, ...], display: str, module: cst.Module,
+               analysis: ModuleAnalysis, facts: ModuleFacts) -> tuple[bool, bool]:
+    """(the tree is kept rather than freed, the advice is left for later)."""
+    if _PREPARED not in sys.modules:
+        return False, False
+    from taskleak.fixer import prepared
+
+    if not prepared.adopt(data, spawners, display, module, analysis, facts):
+        return False, False
+    return True, prepared.advice_later()
 
 
 def call_positions(data: bytes, ordinals: set[int], spawners: tuple[Spawner, ...] = ()

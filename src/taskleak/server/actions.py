@@ -6,8 +6,9 @@ disk) and sent as the changed lines, versioned when the client takes versioned e
 applies the safe fixes, and the unsafe ones only where the settings allow them (`unsafe-fixes`
 in the configuration, or the editor's `unsafeFixes`).
 
-A fix costs a parse, an analysis and a verified rewrite (about as much as three checks), so
-what the client asks for on its own decides how much is done:
+A fix costs a verified rewrite (the fixed text is parsed, compiled and re-checked: about as
+much as two checks; the original's parse and analysis are the check's, kept), so what the
+client asks for on its own decides how much is done:
 - asked for by the user (`triggerKind` Invoked, or a client that does not say): each title says
   exactly what its fix does (the fix chosen, named before it is made: `engine.plan_checked`),
   and the unsafe alternative is offered too. A client that resolves actions gets each edit when
@@ -17,8 +18,10 @@ what the client asks for on its own decides how much is done:
   the finding's advertised fix is offered with its kind's title, and computed when picked
   (`codeAction/resolve`); fix-all likewise, unless asked for by kind (on save).
 Fixes computed once are kept for the document's version, so asking again is free; and the fixer
-keeps the last text it parsed and analysed (`fixer.prepared`), so the fix picked from a menu, the
-other variant and fix-all pay only for their own rewrite and its verification.
+keeps the last text checked or parsed (`fixer.prepared`: the check's own tree), so the menu, the
+fix picked from it, the other variant and fix-all pay only for their own rewrite and its
+verification. The findings' fix advice, which only code actions read, is made for the first
+code action of a version, from that tree (`state.check(..., advised=True)`).
 """
 
 from __future__ import annotations

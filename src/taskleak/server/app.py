@@ -174,7 +174,7 @@ def _actions(server: TaskleakServer) -> None:
     async def code_action(ls: TaskleakServer, params: types.CodeActionParams
                           ) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
-        checked = await ls.check(uri)
+        checked = await ls.check(uri, advised=True)
         if checked is None:
             return None
         asked = request(ls, uri, params.context)
@@ -186,7 +186,7 @@ def _actions(server: TaskleakServer) -> None:
     @guarded(None)
     async def resolve(ls: TaskleakServer, action: types.CodeAction) -> types.CodeAction:
         pending = Pending.from_data(action.data)
-        checked = await ls.check(pending.uri) if pending is not None else None
+        checked = await ls.check(pending.uri, advised=True) if pending is not None else None
         if pending is None or checked is None:
             return action
         asked = request(ls, pending.uri, None)

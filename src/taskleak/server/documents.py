@@ -54,6 +54,9 @@ class Checked:
     generation: int  # of the settings it was checked with (see `Documents.generation`)
     settings: Settings | None
     editor: EditorSettings
+    # the findings carry their fix advice (what code actions read); a check for diagnostics
+    # leaves it out, and the first code action of the version asks for it (`engine`)
+    advised: bool = True
     findings: list[Finding] = field(default_factory=list)
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
     fixes: OrderedDict[FixKey, BufferFix] = field(default_factory=OrderedDict)

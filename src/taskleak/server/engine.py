@@ -73,13 +73,18 @@ def buffer_bytes(text: str) -> bytes:
 
 
 def check_snapshot(snapshot: Snapshot, editor: EditorSettings, folder: Path | None,
-                   generation: int, view: View) -> BufferCheck:
-    """Check one buffer with its file's settings and the editor's on top."""
-    out = BufferCheck(Checked(snapshot, generation, None, editor))
+                   generation: int, view: View, *, advised: bool = True) -> BufferCheck:
+    """Check one buffer with its file's settings and the editor's on top. Not `advised`: its
+    findings without their fix advice (the diagnostics need none); the check of the same text
+    with advice then makes it from the tree this one kept (`fixer.prepared`)."""
+    out = BufferCheck(Checked(snapshot, generation, None, editor, advised=advised))
     options = api.CheckOptions(stdin=buffer_bytes(snapshot.text),
                                stdin_filename=file_path(snapshot, folder),
                                overrides=editor.overrides(), cache=False)
-    session = _session(options, out)
+    from taskleak.fixer import prepared
+
+    with prepared.kept(advice_later=not advised):  # the tree is kept for this version's fixes
+        session = _session(options, out)
     if session is None:
         return out
     result, settings = session.result, session.settings

@@ -101,19 +101,20 @@ class TaskleakServer(LanguageServer):
     def view(self) -> View:
         return View(self.workspace.position_codec, self.features.related)
 
-    async def check(self, uri: str) -> Checked | None:
-        """The document's current check: the one made for its text now, or a new one."""
+    async def check(self, uri: str, *, advised: bool = False) -> Checked | None:
+        """The document's current check: the one made for its text now, or a new one;
+        `advised`: with the findings' fix advice (for code actions; diagnostics need none)."""
         snapshot = self.snapshot(uri)
         if snapshot is None:
             return None
         current = self.documents.current(snapshot)
-        if current is not None:
+        if current is not None and (current.advised or not advised):
             return current
         editor = self.editor_for(uri)
         folder = self.folder_of(uri)
         view, generation = self.view(), self.documents.generation
         outcome = await self.worker.run(lambda: self._check_on_worker(
-            snapshot, editor, folder[1] if folder else None, view, generation))
+            snapshot, editor, folder[1] if folder else None, view, generation, advised))
         for error in outcome.errors:
             self.show_error(error)
         for line in outcome.logs:
@@ -121,14 +122,15 @@ class TaskleakServer(LanguageServer):
         return outcome.checked
 
     def _check_on_worker(self, snapshot: Snapshot, editor: EditorSettings, folder: Path | None,
-                         view: View, generation: int) -> BufferCheck:
+                         view: View, generation: int, advised: bool) -> BufferCheck:
         """On the worker, which alone stores checks: a check queued twice for one text (a code
         action's and the debounced one) is made once. `generation` is that of the settings the
-        check was asked with: a check asked before a settings change is never current after it."""
+        check was asked with: a check asked before a settings change is never current after it.
+        A check with advice replaces one without (made from its kept tree: `engine`)."""
         current = self.documents.current(snapshot)
-        if current is not None:
+        if current is not None and (current.advised or not advised):
             return BufferCheck(current)
-        outcome = check_snapshot(snapshot, editor, folder, generation, view)
+        outcome = check_snapshot(snapshot, editor, folder, generation, view, advised=advised)
         if snapshot.uri in self.workspace.text_documents:
             self.documents.store(outcome.checked)
         return outcome
