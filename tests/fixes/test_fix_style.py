@@ -104,6 +104,28 @@ def test_a_hoisted_spawn_made_too_long_by_its_new_name_is_wrapped() -> None:
     assert fix_source(fixed.encode(), style=FixStyle(line_length=79)).applied == []
 
 
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_a_spawn_in_a_one_line_f_string_stays_on_its_line(quote: str) -> None:
+    """Before Python 3.12 a replacement field of an f-string quoted on one line may hold no line
+    break: the wrapped spawn stays on its line, however long, and the fix compiles (the check
+    offered it; sweep seed 61 found a fix that broke the line and was refused)."""
+    code = ("import asyncio\n\n\nasync def report(work):\n"
+            f"    print(f{quote}{{asyncio.ensure_future(work(1, x=2))}}{quote})  # a long line\n")
+    result = fix_source(code.encode(), style=FixStyle(line_length=40))
+    fixed = result.fixed.decode()
+    assert f"print(f{quote}{{_keep_task(asyncio.ensure_future(work(1, x=2)))}}{quote})" in fixed
+    compile(fixed, "<fixed>", "exec", flags=0, dont_inherit=True)
+    assert fix_source(result.fixed, style=FixStyle(line_length=40)).applied == []
+
+
+def test_a_spawn_in_a_triple_quoted_f_string_may_be_wrapped() -> None:
+    code = ('import asyncio\n\n\nasync def report(work):\n'
+            '    print(f"""{asyncio.ensure_future(work(1, x=2))}""")\n')
+    fixed = fix_source(code.encode(), style=FixStyle(line_length=40)).fixed.decode()
+    assert "_keep_task(\n" in fixed
+    compile(fixed, "<fixed>", "exec", flags=0, dont_inherit=True)
+
+
 # -- the oldest Python ---------------------------------------------------------------------------
 @pytest.mark.parametrize(("files", "expected"), [
     ({"pyproject.toml": "[project]\nrequires-python = '>=3.7'\n"}, (3, 7)),

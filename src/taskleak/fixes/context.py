@@ -131,8 +131,19 @@ class FixContext:
                 lines = self.memo["code-lines"] = source_lines(
                     text if text is not None else self.module.code)
             first, last = lines[line - 1], lines[end_line - 1]
-            found = self.memo[key] = CallLine(first[:column], last[end_column:])
+            found = self.memo[key] = CallLine(first[:column], last[end_column:],
+                                              self._in_one_line_string(node))
         return found
+
+    def _in_one_line_string(self, node: cst.CSTNode) -> bool:
+        """`node` is inside a replacement field of an f-string quoted on one line."""
+        above = self.parent(node)
+        while above is not None:
+            if isinstance(above, cst.FormattedString):
+                if not above.start.endswith(('"""', "'''")):
+                    return True
+            above = self.parent(above)
+        return False
 
     # -- tree lookups ------------------------------------------------------------------------
     def depth(self, node: cst.CSTNode) -> int:

@@ -24,6 +24,9 @@ class CallLine:
 
     before: str
     after: str
+    # the node sits in a replacement field of a one-line f-string (`f'{spawn(...)}'`), where
+    # Python before 3.12 allows no line break: a rewrite stays on its line, however long
+    in_one_line_string: bool = False
 
     @property
     def indent(self) -> str:
@@ -46,7 +49,9 @@ def split_for(module: cst.Module, call: cst.Call, around: CallLine, grows: int,
               limit: int) -> tuple[str, str] | None:
     """(the call's line's indentation, one indent) when `call`, grown by `grows` characters
     (a helper's name and parentheses), no longer fits on its line, or spans lines; None when
-    it fits as it is."""
+    it fits as it is, or may not be broken (`CallLine.in_one_line_string`)."""
+    if around.in_one_line_string:
+        return None
     code = module.code_for_node(call)
     unit = indent_unit(module)
     width = len((around.before + code + around.measured_after).expandtabs(len(unit))) + grows
