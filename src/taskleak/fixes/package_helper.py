@@ -25,7 +25,7 @@ import re
 import textwrap
 from pathlib import Path
 
-from taskleak.fixes.project_style import Version
+from taskleak.fixes.project_style import Version, runtime_type_for
 from taskleak.fixes.style import wrap
 from taskleak.records import record
 
@@ -103,9 +103,6 @@ DOCSTRING = ("Keep background tasks until they are done (written by `taskleak fi
 
 def module_text(target: Version, line_length: int) -> str:
     """The helper module's code, for Python `target` and up, within `line_length`."""
-    def quoted(annotation: str) -> str:  # evaluated at import below 3.9: a string there
-        return annotation if target >= (3, 9) else f'"{annotation}"'
-
     element = "asyncio.Future[Any]"  # a Task is a Future: both are kept
     width = max(line_length, 40)  # the prose: a narrower page makes no sense
     code = [
@@ -115,8 +112,8 @@ def module_text(target: Version, line_length: int) -> str:
         "import asyncio",
         "from typing import Any, TypeVar",
         "",
-        f"_background_tasks: {quoted(f'set[{element}]')} = set()",
-        f'_TaskT = TypeVar("_TaskT", bound={quoted(element)})',
+        f"_background_tasks: {runtime_type_for(target, f'set[{element}]')} = set()",
+        f'_TaskT = TypeVar("_TaskT", bound={runtime_type_for(target, element)})',
         "",
         "",
         f"def {FUNCTION}(task: _TaskT) -> _TaskT:",

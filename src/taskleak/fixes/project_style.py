@@ -10,7 +10,8 @@ Oldest Python: the nearest folder that declares one, as ruff reads it: ruff's `t
 (`.ruff.toml`, `ruff.toml`, `[tool.ruff]`), else the lower bound of PEP 621's
 `[project] requires-python` (or, without one, its oldest `Programming Language :: Python :: 3.X`
 classifier), else setuptools' `[options] python_requires` in `setup.cfg` (or its classifiers).
-Without any, 3.9 (ruff's oldest default, where `set[asyncio.Task[Any]]` evaluates).
+Without any, 3.9 (ruff's oldest default, where `set[asyncio.Task[Any]]` evaluates). A type the
+fixed code evaluates as it runs is written as that Python can (`runtime_type_for`).
 
 Plain data and no libcst: reports ask the policy on warm runs.
 """
@@ -125,6 +126,17 @@ def _declared_target(folder: Path) -> Version | None:
     if (folder / "setup.cfg").is_file():
         return _setup_cfg(folder / "setup.cfg")
     return None
+
+
+# PEP 585: builtins and asyncio's classes take `[...]` (`set[asyncio.Task[Any]]`) from 3.9
+SUBSCRIPTABLE_SINCE: Version = (3, 9)
+
+
+def runtime_type_for(target: Version, text: str) -> str:
+    """`text`, a type the code evaluates as it runs (a TypeVar's bound, an annotation without
+    `from __future__ import annotations`), as Python `target` and up can: a string below 3.9,
+    which no Python evaluates and every type checker reads (`fixes.annotations`)."""
+    return text if target >= SUBSCRIPTABLE_SINCE else f'"{text}"'
 
 
 def target_for(folder: Path) -> Version:
