@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from taskleak.files.toml import load_toml, tool_table
+from taskleak.files.toml import TomlLoader, load_toml, tool_table
 
 DEFAULT_LINE_LENGTH = 88  # ruff's and black's default
 Version = tuple[int, int]
@@ -45,14 +45,14 @@ def _length(table: dict[str, Any] | None) -> int:
     return valid_line_length((table or {}).get("line-length")) or DEFAULT_LINE_LENGTH
 
 
-def _configured_length(folder: Path) -> int | None:
+def _configured_length(folder: Path, load: TomlLoader) -> int | None:
     """The line length a config file in `folder` sets, or None when none is there."""
     for name in RUFF_FILES:
         if (folder / name).is_file():
-            return _length(load_toml(folder / name))
+            return _length(load(folder / name))
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
-        data = load_toml(pyproject)
+        data = load(pyproject)
         for name in ("ruff", "black"):
             table = tool_table(data, name)
             if table is not None:
@@ -60,10 +60,11 @@ def _configured_length(folder: Path) -> int | None:
     return None
 
 
-def line_length_for(folder: Path) -> int:
-    """The line length for files in `folder` (see the module docstring)."""
+def line_length_for(folder: Path, load: TomlLoader = load_toml) -> int:
+    """The line length for files in `folder` (see the module docstring); `load` reads a TOML
+    file (a run's `TomlReads.load` reads each once)."""
     for here in (folder, *folder.parents):
-        found = _configured_length(here)
+        found = _configured_length(here, load)
         if found is not None:
             return found
     return DEFAULT_LINE_LENGTH
@@ -108,14 +109,14 @@ def _setup_cfg(path: Path) -> Version | None:
         oldest_classified(parser.get("metadata", "classifiers", fallback=None))
 
 
-def _declared_target(folder: Path) -> Version | None:
+def _declared_target(folder: Path, load: TomlLoader) -> Version | None:
     for name in RUFF_FILES:
         if (folder / name).is_file():
-            found = parse_target((load_toml(folder / name) or {}).get("target-version"))
+            found = parse_target((load(folder / name) or {}).get("target-version"))
             if found is not None:
                 return found
     if (folder / "pyproject.toml").is_file():
-        data = load_toml(folder / "pyproject.toml")
+        data = load(folder / "pyproject.toml")
         found = parse_target((tool_table(data, "ruff") or {}).get("target-version"))
         project = (data or {}).get("project")
         if found is None and isinstance(project, dict):
@@ -139,10 +140,11 @@ def runtime_type_for(target: Version, text: str) -> str:
     return text if target >= SUBSCRIPTABLE_SINCE else f'"{text}"'
 
 
-def target_for(folder: Path) -> Version:
-    """The oldest Python the code in `folder` supports (see the module docstring)."""
+def target_for(folder: Path, load: TomlLoader = load_toml) -> Version:
+    """The oldest Python the code in `folder` supports (see the module docstring); `load` as
+    for `line_length_for`."""
     for here in (folder, *folder.parents):
-        found = _declared_target(here)
+        found = _declared_target(here, load)
         if found is not None:
             return found
     return DEFAULT_TARGET
