@@ -25,6 +25,7 @@ import re
 import textwrap
 from pathlib import Path
 
+from taskleak.files.packages import outermost_package
 from taskleak.fixes.project_style import Version, runtime_type_for
 from taskleak.fixes.style import wrap
 from taskleak.records import record
@@ -45,18 +46,6 @@ class PackageHelper:
     def function(self) -> str:
         """The helper's dotted name, as `keep-helper` would name it."""
         return f"{self.module}.{FUNCTION}"
-
-
-def _top_package(file: Path) -> Path | None:
-    """The outermost folder with an `__init__.py` that holds `file`, or None."""
-    top = None
-    folder = file.parent
-    while (folder / "__init__.py").is_file():
-        top = folder
-        if folder.parent == folder:
-            break
-        folder = folder.parent
-    return top
 
 
 def _module_path(root: Path, module: str) -> Path | None:
@@ -80,7 +69,7 @@ def package_helper(file: Path, configured: str = DEFAULT_MODULE) -> PackageHelpe
     the module itself (outside any package, `helper-module = ""`, a module of that name that
     defines no such helper, or `file` is that module). `configured`: a dotted module name, or
     a name without a dot for that module of the file's top-level package."""
-    top = _top_package(file)
+    top = outermost_package(file.parent)
     if top is None or not configured:
         return None
     module = configured if "." in configured else f"{top.name}.{configured}"
