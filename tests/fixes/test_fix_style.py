@@ -170,3 +170,40 @@ def test_taskleak_s_own_keys_win_over_the_project_files(tmp_path: Path) -> None:
     assert (own.line_length, own.target) == (70, (3, 12))
     found = FixPolicy(Settings()).style(module)
     assert (found.line_length, found.target) == (100, (3, 7))
+
+
+LEAK = "import asyncio\n\n\nasync def work():\n    pass\n\n\nasync def main():\n" \
+       "    asyncio.create_task(work())\n"
+
+
+def test_a_fix_run_reads_each_configuration_file_once(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import fix_paths
+
+    import taskleak.files.toml as toml
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nrequires-python = '>=3.8'\n"
+                                             "[tool.ruff]\nline-length = 70\n")
+    files = [tmp_path / "a.py", tmp_path / "b.py", tmp_path / "tools" / "c.py",
+             tmp_path / "tools" / "deep" / "d.py"]
+    for file in files:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(LEAK)
+    reads: list[Path] = []
+    read_regular = toml.read_regular
+
+    def counted(path: Path) -> bytes:
+        reads.append(path)
+        return read_regular(path)
+
+    monkeypatch.setattr(toml, "read_regular", counted)
+    run = fix_paths([tmp_path], Settings())
+    # four files in three folders, each asking its line length and its oldest Python: one read
+    assert reads == [tmp_path / "pyproject.toml"]
+    assert len(run.changed_files) == len(files)
+    for file in files:  # and every file was written in the project's style (3.8: quoted)
+        assert '_background_tasks: "set[asyncio.Task[Any]]" = set()' in file.read_text()
+    for file in files:
+        file.write_text(LEAK)
+    fix_paths([tmp_path], Settings())  # the next run reads it again: the cache is the run's
+    assert reads == [tmp_path / "pyproject.toml"] * 2

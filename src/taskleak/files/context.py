@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from taskleak.files.discovery import git_root
+from taskleak.files.packages import outermost_package
 from taskleak.files.paths import common_folder
 from taskleak.settings import Settings
 
@@ -44,10 +45,8 @@ def _package_root(folder: Path) -> Path | None:
     """The folder above the outermost package holding `folder` (the nearest folder with an
     `__init__.py` at or above it, then up while the parent has one too), None when no folder
     above it is a package."""
-    top: Path | None = None
-    for candidate in (folder, *folder.parents):
-        if (candidate / "__init__.py").is_file():
-            top = candidate
-        elif top is not None:
-            break  # the package's top: a folder of namespace parts below it still counts
-    return top.parent if top is not None else None
+    for candidate in (folder, *folder.parents):  # a folder of namespace parts still counts
+        top = outermost_package(candidate)
+        if top is not None:
+            return top.parent
+    return None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,25 @@ def load_toml(path: Path) -> dict[str, Any] | None:
     except (OSError, parser.TOMLDecodeError, UnicodeDecodeError):
         return None
     return document
+
+
+# reads a TOML file: `load_toml`, or a run's `TomlReads.load`
+TomlLoader = Callable[[Path], dict[str, Any] | None]
+
+
+class TomlReads:
+    """The TOML files one run reads, each read once: a `taskleak fix` run asks the same
+    configuration files (a project's pyproject.toml) for every file it fixes. Local to the
+    run: a file edited between runs is read again by the next."""
+
+    def __init__(self) -> None:
+        self._documents: dict[Path, dict[str, Any] | None] = {}
+
+    def load(self, path: Path) -> dict[str, Any] | None:
+        """`load_toml(path)`, read the first time only."""
+        if path not in self._documents:
+            self._documents[path] = load_toml(path)
+        return self._documents[path]
 
 
 def tool_table(document: dict[str, Any] | None, name: str) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ from dataclasses import field
 from pathlib import Path
 
 from taskleak.advice.returned import NOT_ATTEMPTED
+from taskleak.files.toml import TomlReads
 from taskleak.fixer.apply import AppliedFix, FileFix, NotFixed, TargetKey, fix_file, write_fix
 from taskleak.fixer.helper_module import write_helper_module
 from taskleak.fixes.comments import CommentEdit
@@ -74,10 +75,11 @@ def run_fixes(result: RunResult, policy: FixPolicy, *, write: bool,
     comments = comments or {}
     spawners = policy.settings.spawners
     created: dict[Path, FileFix] = {}  # keep-helper modules written (or to write) by path
+    configs = TomlReads()  # the configuration files the styles read: each once in the run
     for display, targets in sorted(targets_by_file(result).items()):
         path = Path(display)
         try:
-            style = policy.style(path, can_create=True)  # it reads configuration files
+            style = policy.style(path, can_create=True, load=configs.load)
             # a file that may import a keep-helper module not written yet waits for it
             done = fix_file(path, display, spawners=spawners, targets=targets,
                             allow_unsafe=policy.allow_unsafe,

@@ -4,7 +4,9 @@ Python evaluates a module-level or parameter annotation when the code runs, unle
 has `from __future__ import annotations`, and a `TypeVar`'s bound always: below 3.9, `set[...]`
 and `asyncio.Task[...]` fail there ("'type' object is not subscriptable"). For such a target the
 fixes write them as strings (`_background_tasks: "set[asyncio.Task[Any]]" = set()`,
-`bound="asyncio.Task[Any]"`), which no Python evaluates and every type checker reads.
+`bound="asyncio.Task[Any]"`), which no Python evaluates and every type checker reads. The
+decision is the target's alone (`project_style.runtime_type_for`): the package keep-helper
+module's text, written without a parsed module, asks it too.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.fixes.context import FixContext
-
-SUBSCRIPTABLE_SINCE = (3, 9)  # PEP 585: builtins and asyncio's classes take `[...]`
+from taskleak.fixes.project_style import runtime_type_for
 
 
 def _deferred(module: cst.Module) -> bool:
@@ -33,7 +34,7 @@ def _deferred(module: cst.Module) -> bool:
 
 def runtime_type(ctx: FixContext, text: str) -> str:
     """`text`, a type the code evaluates as it runs (a TypeVar's bound), for the target."""
-    return text if ctx.style.target >= SUBSCRIPTABLE_SINCE else f'"{text}"'
+    return runtime_type_for(ctx.style.target, text)
 
 
 def annotation(ctx: FixContext, text: str) -> str:

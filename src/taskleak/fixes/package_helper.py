@@ -25,7 +25,8 @@ import re
 import textwrap
 from pathlib import Path
 
-from taskleak.fixes.project_style import Version
+from taskleak.files.packages import outermost_package
+from taskleak.fixes.project_style import Version, runtime_type_for
 from taskleak.fixes.style import wrap
 from taskleak.records import record
 
@@ -45,18 +46,6 @@ class PackageHelper:
     def function(self) -> str:
         """The helper's dotted name, as `keep-helper` would name it."""
         return f"{self.module}.{FUNCTION}"
-
-
-def _top_package(file: Path) -> Path | None:
-    """The outermost folder with an `__init__.py` that holds `file`, or None."""
-    top = None
-    folder = file.parent
-    while (folder / "__init__.py").is_file():
-        top = folder
-        if folder.parent == folder:
-            break
-        folder = folder.parent
-    return top
 
 
 def _module_path(root: Path, module: str) -> Path | None:
@@ -80,7 +69,7 @@ def package_helper(file: Path, configured: str = DEFAULT_MODULE) -> PackageHelpe
     the module itself (outside any package, `helper-module = ""`, a module of that name that
     defines no such helper, or `file` is that module). `configured`: a dotted module name, or
     a name without a dot for that module of the file's top-level package."""
-    top = _top_package(file)
+    top = outermost_package(file.parent)
     if top is None or not configured:
         return None
     module = configured if "." in configured else f"{top.name}.{configured}"
@@ -103,9 +92,6 @@ DOCSTRING = ("Keep background tasks until they are done (written by `taskleak fi
 
 def module_text(target: Version, line_length: int) -> str:
     """The helper module's code, for Python `target` and up, within `line_length`."""
-    def quoted(annotation: str) -> str:  # evaluated at import below 3.9: a string there
-        return annotation if target >= (3, 9) else f'"{annotation}"'
-
     element = "asyncio.Future[Any]"  # a Task is a Future: both are kept
     width = max(line_length, 40)  # the prose: a narrower page makes no sense
     code = [
@@ -115,8 +101,8 @@ def module_text(target: Version, line_length: int) -> str:
         "import asyncio",
         "from typing import Any, TypeVar",
         "",
-        f"_background_tasks: {quoted(f'set[{element}]')} = set()",
-        f'_TaskT = TypeVar("_TaskT", bound={quoted(element)})',
+        f"_background_tasks: {runtime_type_for(target, f'set[{element}]')} = set()",
+        f'_TaskT = TypeVar("_TaskT", bound={runtime_type_for(target, element)})',
         "",
         "",
         f"def {FUNCTION}(task: _TaskT) -> _TaskT:",

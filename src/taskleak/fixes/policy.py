@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from taskleak.files.toml import TomlLoader, load_toml
 from taskleak.fixes.package_helper import package_helper
 from taskleak.fixes.project_style import (
     DEFAULT_LINE_LENGTH,
@@ -91,17 +92,19 @@ class FixPolicy:
     def hidden(self, finding: Finding) -> bool:
         return finding.fix is not None and self.attempts(finding) and not self.fixable(finding)
 
-    def style(self, path: Path | None = None, *, can_create: bool = False) -> FixStyle:
+    def style(self, path: Path | None = None, *, can_create: bool = False,
+              load: TomlLoader = load_toml) -> FixStyle:
         """How fixes are written for a file at `path` (its folder's line length and oldest
         Python, its package's keep-helper module), or for the project (the defaults).
         `can_create`: the package's keep-helper module may be written when it does not exist
-        yet (`taskleak fix`; a buffer's fix writes no other file)."""
+        yet (`taskleak fix`; a buffer's fix writes no other file). `load` reads the
+        configuration files (a run's `TomlReads.load`: each once)."""
         settings = self.settings
         folder = path.resolve().parent if path is not None else None
         length = settings.line_length or (
-            line_length_for(folder) if folder is not None else DEFAULT_LINE_LENGTH)
+            line_length_for(folder, load) if folder is not None else DEFAULT_LINE_LENGTH)
         target = settings.target_version or (
-            target_for(folder) if folder is not None else DEFAULT_TARGET)
+            target_for(folder, load) if folder is not None else DEFAULT_TARGET)
         style = FixStyle(line_length=length, keep_helper=settings.keep_helper,
                          spawn_helper=settings.spawn_helper, target=target)
         if settings.keep_helper or path is None:

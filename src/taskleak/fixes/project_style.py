@@ -10,7 +10,8 @@ Oldest Python: the nearest folder that declares one, as ruff reads it: ruff's `t
 (`.ruff.toml`, `ruff.toml`, `[tool.ruff]`), else the lower bound of PEP 621's
 `[project] requires-python` (or, without one, its oldest `Programming Language :: Python :: 3.X`
 classifier), else setuptools' `[options] python_requires` in `setup.cfg` (or its classifiers).
-Without any, 3.9 (ruff's oldest default, where `set[asyncio.Task[Any]]` evaluates).
+Without any, 3.9 (ruff's oldest default, where `set[asyncio.Task[Any]]` evaluates). A type the
+fixed code evaluates as it runs is written as that Python can (`runtime_type_for`).
 
 Plain data and no libcst: reports ask the policy on warm runs.
 """
@@ -22,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from taskleak.files.toml import load_toml, tool_table
+from taskleak.files.toml import TomlLoader, load_toml, tool_table
 
 DEFAULT_LINE_LENGTH = 88  # ruff's and black's default
 Version = tuple[int, int]
@@ -44,14 +45,14 @@ def _length(table: dict[str, Any] | None) -> int:
     return valid_line_length((table or {}).get("line-length")) or DEFAULT_LINE_LENGTH
 
 
-def _configured_length(folder: Path) -> int | None:
+def _configured_length(folder: Path, load: TomlLoader) -> int | None:
     """The line length a config file in `folder` sets, or None when none is there."""
     for name in RUFF_FILES:
         if (folder / name).is_file():
-            return _length(load_toml(folder / name))
+            return _length(load(folder / name))
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
-        data = load_toml(pyproject)
+        data = load(pyproject)
         for name in ("ruff", "black"):
             table = tool_table(data, name)
             if table is not None:
@@ -59,10 +60,11 @@ def _configured_length(folder: Path) -> int | None:
     return None
 
 
-def line_length_for(folder: Path) -> int:
-    """The line length for files in `folder` (see the module docstring)."""
+def line_length_for(folder: Path, load: TomlLoader = load_toml) -> int:
+    """The line length for files in `folder` (see the module docstring); `load` reads a TOML
+    file (a run's `TomlReads.load` reads each once)."""
     for here in (folder, *folder.parents):
-        found = _configured_length(here)
+        found = _configured_length(here, load)
         if found is not None:
             return found
     return DEFAULT_LINE_LENGTH
@@ -107,14 +109,14 @@ def _setup_cfg(path: Path) -> Version | None:
         oldest_classified(parser.get("metadata", "classifiers", fallback=None))
 
 
-def _declared_target(folder: Path) -> Version | None:
+def _declared_target(folder: Path, load: TomlLoader) -> Version | None:
     for name in RUFF_FILES:
         if (folder / name).is_file():
-            found = parse_target((load_toml(folder / name) or {}).get("target-version"))
+            found = parse_target((load(folder / name) or {}).get("target-version"))
             if found is not None:
                 return found
     if (folder / "pyproject.toml").is_file():
-        data = load_toml(folder / "pyproject.toml")
+        data = load(folder / "pyproject.toml")
         found = parse_target((tool_table(data, "ruff") or {}).get("target-version"))
         project = (data or {}).get("project")
         if found is None and isinstance(project, dict):
@@ -127,10 +129,22 @@ def _declared_target(folder: Path) -> Version | None:
     return None
 
 
-def target_for(folder: Path) -> Version:
-    """The oldest Python the code in `folder` supports (see the module docstring)."""
+# PEP 585: builtins and asyncio's classes take `[...]` (`set[asyncio.Task[Any]]`) from 3.9
+SUBSCRIPTABLE_SINCE: Version = (3, 9)
+
+
+def runtime_type_for(target: Version, text: str) -> str:
+    """`text`, a type the code evaluates as it runs (a TypeVar's bound, an annotation without
+    `from __future__ import annotations`), as Python `target` and up can: a string below 3.9,
+    which no Python evaluates and every type checker reads (`fixes.annotations`)."""
+    return text if target >= SUBSCRIPTABLE_SINCE else f'"{text}"'
+
+
+def target_for(folder: Path, load: TomlLoader = load_toml) -> Version:
+    """The oldest Python the code in `folder` supports (see the module docstring); `load` as
+    for `line_length_for`."""
     for here in (folder, *folder.parents):
-        found = _declared_target(here)
+        found = _declared_target(here, load)
         if found is not None:
             return found
     return DEFAULT_TARGET

@@ -33,10 +33,12 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper, unpromised_helpers
+from taskleak.files.packages import outermost_package
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.project.index import ProjectIndex
@@ -63,13 +65,10 @@ def _packages(path: str) -> tuple[str, list[str]]:
     """(the folder above the outermost package around the module at `path`, the names of its
     packages from that one down): the folders with an `__init__.py`."""
     folder = os.path.dirname(os.path.abspath(path))
-    names: list[str] = []
-    while os.path.isfile(os.path.join(folder, "__init__.py")):
-        folder, package = os.path.split(folder)
-        if not package:
-            break
-        names.append(package)
-    return folder, names[::-1]
+    top = outermost_package(Path(folder))
+    if top is None:
+        return folder, []
+    return str(top.parent), list(Path(folder).relative_to(top.parent).parts)
 
 
 def module_name(path: str) -> str:

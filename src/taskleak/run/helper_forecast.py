@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from taskleak.analysis.spawners import Spawner, unpromised_helpers
+from taskleak.files.packages import outermost_package
 from taskleak.files.source import SourceError, read_source
 from taskleak.run.helper_callers import absolute_import
 from taskleak.run.prefilter import Prefilter, has_word
@@ -127,12 +129,9 @@ class Forecast:
         """(the folder holding the top package, the package's dotted parts) of a folder."""
         known = self._packages.get(folder)
         if known is None:
-            if os.path.isfile(os.path.join(folder, "__init__.py")):
-                parent, name = os.path.split(folder)
-                root, package = self._package(parent) if parent != folder else (parent, ())
-                known = (root, (*package, name)) if package else (parent, (name,))
-            else:
-                known = (folder, ())
+            top = outermost_package(Path(folder))
+            known = (folder, ()) if top is None else (
+                str(top.parent), Path(folder).relative_to(top.parent).parts)
             self._packages[folder] = known
         return known
 
