@@ -36,6 +36,7 @@ from taskleak.analysis.passed import received_effects
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import ENSURE_FUTURE
 from taskleak.analysis.tree.walk import descendants
 
 # Reads that show a parameter holds a task or future (or, iterated, holds tasks), or a
@@ -125,7 +126,7 @@ def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
     for sp, fs in zip(spawns, fates, strict=True):
         fn = sp.site.scope.function()
         if len(fs) != 1 or fs[0].kind is not FateKind.LEFT_RUNNING or fn is None \
-                or not sp.spawner.endswith("ensure_future") or not sp.site.args \
+                or sp.spawner not in ENSURE_FUTURE or not sp.site.args \
                 or not isinstance(fn.node, cst.FunctionDef):
             continue
         given = sp.site.args[0].value

@@ -21,6 +21,7 @@ from taskleak.analysis.spawns import Spawn, is_coroutine_call
 from taskleak.analysis.tree.dests import Dest, Flow, Waited
 from taskleak.analysis.tree.nodes import callee_text
 from taskleak.analysis.tree.scopes import Occurrence, Scope
+from taskleak.analysis.tree.vocabulary import SHIELD
 from taskleak.analysis.waits import Race, left_running, pending_target, race_of, reached_after
 
 MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
@@ -43,7 +44,7 @@ class RaceFates:
             label = "not kept"
         else:
             race = race_of(site.path, site.seq, site.scope)
-            if race is None and sp.wrapper.endswith("shield") and site.node.args \
+            if race is None and sp.wrapper == SHIELD and site.node.args \
                     and is_coroutine_call(site.node.args[0].value, site.scope,
                                               self.ownership.resolver):
                 # `wait_for(shield(work()), t)`: the shield's own task is the work it protects,

@@ -43,6 +43,7 @@ from taskleak.analysis.tree.vocabulary import (
     TASKGROUP_NAME_PARTS,
     TASKGROUP_NAMES,
     TASKGROUP_TYPE_NAMES,
+    THREADSAFE_SPAWNER,
     WRAPPING_SPAWNS,
 )
 from taskleak.records import record
@@ -86,7 +87,7 @@ class Spawn:
     def threadsafe(self) -> bool:
         """Spawned by `run_coroutine_threadsafe`: a concurrent Future, whose `.result()` blocks
         (an asyncio Task's raises unless it is done)."""
-        return self.spawner.endswith("run_coroutine_threadsafe")
+        return self.spawner == THREADSAFE_SPAWNER
 
     @property
     def returned_by(self) -> str:

@@ -32,7 +32,14 @@ import libcst as cst
 
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
-from taskleak.analysis.tree.vocabulary import CLOSE_METHODS, ends_lifecycle
+from taskleak.analysis.tree.vocabulary import (
+    CLOSE_METHODS,
+    ENSURE_FUTURE,
+    GATHER,
+    SHIELD,
+    THREADSAFE_SPAWNER,
+    ends_lifecycle,
+)
 from taskleak.fixes.annotations import annotation
 from taskleak.fixes.context import FixContext, decorator_names
 from taskleak.fixes.edits import Edits
@@ -40,10 +47,8 @@ from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, modu
 from taskleak.fixes.naming import candidates, fresh_name
 from taskleak.records import record
 
-THREAD_SPAWNER = "asyncio.run_coroutine_threadsafe"
 # what these return is an asyncio Future, not always a Task
-FUTURE_SPAWNERS = frozenset({"asyncio.ensure_future", "loop.ensure_future", "asyncio.gather",
-                             "asyncio.shield"})
+FUTURE_SPAWNERS = ENSURE_FUTURE | {GATHER, SHIELD}
 SLOTTED_DECORATORS = frozenset({"define", "frozen", "mutable"})  # attrs' slotted classes
 INSTANCE_SETS = "instance-sets"  # Edits.shared key: the instance sets to render
 # `x.add_done_callback(NAME.discard)` / `(self.NAME.discard)`: a set used for keeping tasks
@@ -67,12 +72,12 @@ class Group(Enum):
 
 
 def group_of(spawner: str) -> Group:
-    return Group.FUTURES if spawner == THREAD_SPAWNER else Group.TASKS
+    return Group.FUTURES if spawner == THREADSAFE_SPAWNER else Group.TASKS
 
 
 def _element(edits: Edits, ctx: FixContext, spawner: str, previous: str | None) -> str:
     any_ref = name_ref(edits, ctx, "typing", "Any")
-    if spawner == THREAD_SPAWNER:
+    if spawner == THREADSAFE_SPAWNER:
         return f"{module_ref(edits, ctx, 'concurrent.futures')}.Future[{any_ref}]"
     asyncio_ref = module_ref(edits, ctx, "asyncio")
     if spawner in FUTURE_SPAWNERS or (previous is not None and ".Future[" in previous):
@@ -82,7 +87,7 @@ def _element(edits: Edits, ctx: FixContext, spawner: str, previous: str | None) 
 
 def set_element(edits: Edits, ctx: FixContext, group: Group) -> str:
     """A type every member of a group's set has (for a set whose element type is unknown)."""
-    return _element(edits, ctx, THREAD_SPAWNER if group is Group.FUTURES
+    return _element(edits, ctx, THREADSAFE_SPAWNER if group is Group.FUTURES
                     else "asyncio.ensure_future", None)
 
 

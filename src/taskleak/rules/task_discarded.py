@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
+from taskleak.analysis.tree.vocabulary import GATHER, WAIT_FOR
 from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CREATE_TASK_URI,
@@ -174,11 +175,11 @@ def _what(fate: Fate) -> str:
 
 
 def _wrapper_dropped(fate: Fate) -> tuple[str, tuple[str, ...]]:
-    if fate.wrapper.endswith("wait_for"):
+    if fate.wrapper == WAIT_FOR:
         return (f"{fate.wrapper}() of {fate.coroutine} is dropped un-awaited", (
             f"it returns a coroutine, so {fate.coroutine} never runs and nothing sees that it "
             "did not",))
-    if fate.wrapper.endswith("gather"):
+    if fate.wrapper == GATHER:
         what, them = "its coroutines in tasks", "them or sees their"
     else:
         what, them = "it in a task", "it or sees its"

@@ -23,6 +23,14 @@ SPAWN_QUALIFIED = {
     "asyncio.Task": "asyncio.Task",
     "asyncio.tasks.Task": "asyncio.Task",
 }
+# The reported names of the spawners whose call a decision asks about: the one that gives a
+# concurrent Future, those that take any awaitable (a Future comes back as itself), and the
+# wrappers whose words differ (`wait_for` returns a coroutine; `shield` protects one task).
+THREADSAFE_SPAWNER = "asyncio.run_coroutine_threadsafe"
+ENSURE_FUTURE = frozenset({"asyncio.ensure_future", "loop.ensure_future"})
+SHIELD = "asyncio.shield"
+WAIT_FOR = "asyncio.wait_for"
+GATHER = "asyncio.gather"
 # The Task class: a call of it spawns, but the word is everywhere in annotations, so the
 # prefilter counts it only where it is called or aliased (`asyncio.Task(`, `T = asyncio.Task`).
 TASK_CLASS = "Task"

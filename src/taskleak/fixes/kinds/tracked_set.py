@@ -28,6 +28,7 @@ import libcst as cst
 
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.tree.scopes import ScopeKind
+from taskleak.analysis.tree.vocabulary import THREADSAFE_SPAWNER, WAIT_FOR
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
 from taskleak.fixes.forever import runs_forever
@@ -36,7 +37,6 @@ from taskleak.fixes.keeper import helper_name, module_helper, project_offer
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.policy import needs_fix
 from taskleak.fixes.sets import (
-    THREAD_SPAWNER,
     fresh_local,
     group_of,
     init_method,
@@ -47,7 +47,7 @@ from taskleak.fixes.shapes import Form, Shape, fitted, hoisted, spawn_shape
 from taskleak.rules import FixKind, Verdict, judge
 
 KIND = FixKind.TRACKED_SET
-NOT_RUN = "asyncio.wait_for"  # returns a coroutine: nothing to keep (see the module docstring)
+NOT_RUN = WAIT_FOR  # returns a coroutine: nothing to keep (see the module docstring)
 
 
 def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
@@ -59,7 +59,7 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     if sp.wrapper == NOT_RUN or sp.spawner == NOT_RUN:
         return NoFix("asyncio.wait_for() returns a coroutine: dropped, it never runs, and "
                      "keeping a reference would not run it either; await it, or spawn it")
-    noun = "future" if sp.spawner == THREAD_SPAWNER else "task"
+    noun = "future" if sp.spawner == THREADSAFE_SPAWNER else "task"
     project = project_offer(ctx, sp, KIND, noun)
     if project is not None and not project.package_helper:
         return project  # the project's own helper: its shutdown may end what runs forever
@@ -133,7 +133,7 @@ def _wants_helper(ctx: FixContext, sp: Spawn, shape: Shape) -> bool:
     instead of three lines at each, and never both forms in one module), or a concurrent
     future (its helper logs the error). A bound task keeps the name its author gave it, and
     gets the tracking lines when it is the module's only spawn to fix."""
-    if sp.spawner == THREAD_SPAWNER:  # its helper also logs the error nobody reads
+    if sp.spawner == THREADSAFE_SPAWNER:  # its helper also logs the error nobody reads
         return True
     if dropped_spawns(ctx) > 1:
         return True
@@ -205,7 +205,7 @@ def _build(edits: Edits, ctx: FixContext, sp: Spawn, shape: Shape) -> None:
     """Track the task of a spawn that is a statement; the set's expression."""
     call = sp.site.node
     set_expr = set_expression(edits, ctx, sp)
-    base = "future" if sp.spawner == THREAD_SPAWNER else "task"
+    base = "future" if sp.spawner == THREADSAFE_SPAWNER else "task"
     if shape.form is Form.BOUND:
         assert shape.target is not None
         name = shape.target.value
