@@ -14,7 +14,7 @@ from dataclasses import asdict
 from enum import Enum
 from typing import Any
 
-from taskleak.analysis.interface import NO_ENDS, End, Ends
+from taskleak.analysis.interface import NO_ENDS, Ends, ends_from_json, ends_to_json
 from taskleak.records import record
 
 
@@ -241,7 +241,7 @@ class Fate:
         if self.hand is not None:
             data["hand"] = self.hand.value
         if self.ends:
-            data["ends"] = sorted(e.value for e in self.ends)
+            data["ends"] = ends_to_json(self.ends)
         return data
 
     @classmethod
@@ -250,7 +250,7 @@ class Fate:
         return cls(**{**data, "kind": FateKind(data["kind"]),
                       "keeper": Keeper(keeper) if keeper is not None else None,
                       "hand": Hand(hand) if hand is not None else None,
-                      "ends": frozenset(End(e) for e in data.get("ends", ()))})
+                      "ends": ends_from_json(data.get("ends"))})
 
 
 def returns_to_caller(fate: Fate) -> bool:
