@@ -199,3 +199,44 @@ def test_ending_nothing_where_the_only_other_end_is_a_replacement_cancel() -> No
     (spawn,) = module.spawns
     assert [f.kind.value for f in spawn.fates] == ["local_handed"]
     assert [f.kind.value for f in spawn.otherwise] == ["local_only"]
+
+
+def test_a_parameter_waited_under_a_timeout_is_cut_by_it() -> None:
+    uses = {u.function: u for u in facts("""
+        import asyncio
+        import async_timeout
+
+        async def under_a_timeout(fut, t):
+            async with asyncio.timeout(t):
+                return await fut
+
+        async def by_wait_for(fut, t):
+            return await asyncio.wait_for(fut, t)
+
+        async def gathered_under_a_timeout(fut, t):
+            async with async_timeout.timeout(t):
+                await asyncio.gather(fut)
+
+        async def no_timeout(fut):
+            return await fut
+
+        async def waited_by_a_race(fut, t):
+            async with asyncio.timeout(t):
+                await asyncio.wait([fut])  # `wait` cancels nothing it waits for
+    """).exports.param_uses if u.index == 0}
+    assert uses["under_a_timeout"].cut_by == "the timeout of asyncio.timeout()"
+    assert uses["by_wait_for"].cut_by == "the timeout of asyncio.wait_for()"
+    assert uses["gathered_under_a_timeout"].cut_by == "the timeout of async_timeout.timeout()"
+    assert uses["no_timeout"].cut_by == ""
+    assert uses["waited_by_a_race"].cut_by == ""
+
+
+def test_a_parameter_use_keeps_its_timeout_through_json() -> None:
+    cut = ParamUse("wait_for", 0, "fut", False, "awaited in wait_for()",
+                   cut_by="the timeout of asyncio.timeout()")
+    assert ParamUse.from_json(cut.to_json()) == cut
+    left = ParamUse("wait_all", 0, "futs", False, "", left_by="asyncio.wait() in wait_all()",
+                    left="it returns at its timeout")
+    assert ParamUse.from_json(left.to_json()) == left
+    plain = ParamUse("drain", 0, "task", False, "awaited in drain()")
+    assert ParamUse.from_json(plain.to_json()) == plain

@@ -229,9 +229,15 @@ class ParamUse:
     # the wait, and why it leaves the task running; "" when no such wait is known
     left_by: str = ""
     left: str = ""
+    # a timeout that cancels what the parameter holds while the function waits for it ("the
+    # timeout of asyncio.timeout()"): a task ends there, but the cancel of a `shield()`'s
+    # future reaches only the shield, and the task it protects goes on; "" when none is known
+    cut_by: str = ""
 
     def to_json(self) -> list[Any]:
         out = [self.function, self.index, self.name, self.method, self.ends, self.star]
+        if self.cut_by:
+            return [*out, self.left_by, self.left, self.cut_by]
         return [*out, self.left_by, self.left] if self.left_by else out
 
     @classmethod

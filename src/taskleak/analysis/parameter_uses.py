@@ -30,14 +30,16 @@ from taskleak.analysis.effects import Effects
 from taskleak.analysis.fates import Fate, FateKind, Keeper
 from taskleak.analysis.handoffs import to_a_builtin
 from taskleak.analysis.interface import ParamUse
+from taskleak.analysis.names.asyncio_waits import passes_its_cancel
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.ownership import Ownership
 from taskleak.analysis.passed import received_effects
 from taskleak.analysis.spawns import Spawn
-from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.dests import Flow, Waited
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ENSURE_FUTURE
 from taskleak.analysis.tree.walk import descendants
+from taskleak.analysis.waits import timeout_around
 
 # Reads that show a parameter holds a task or future (or, iterated, holds tasks), or a
 # collection of them that the function prunes (`tasks.discard(task)` in a done-callback).
@@ -98,8 +100,27 @@ def parameter_uses(root: Scope, ownership: Ownership, spawns: Sequence[Spawn] = 
                              or eff.handed):
                 continue  # kept, or handed on: not followed
             out.append(ParamUse(fn.qualname, position, name, fn.self_name is not None, ends,
-                                star))
+                                star, cut_by=cut_by(fn, name, ownership.resolver)))
     return tuple(out)
+
+
+def cut_by(fn: Scope, name: str, resolver: Resolver) -> str:
+    """The timeout that cancels what parameter `name` holds while `fn` waits for it: an
+    `await` of it in a timeout's body, `asyncio.wait_for(it, timeout)`, or a `gather` or
+    `wait_for` of it in a timeout's body ("the timeout of asyncio.timeout()"); "" when no wait
+    of it in `fn`'s own body can be cut short so (`asyncio.wait` cancels nothing it waits
+    for)."""
+    for occ in fn.occurrences:
+        if occ.key != name or not occ.path:
+            continue
+        d = occ.dest
+        if (d.kind is Flow.AWAITED and d.waited is Waited.AWAIT) or (
+                d.kind is Flow.GATHERED and d.call is not None
+                and passes_its_cancel(d.call, fn, resolver)):
+            timeout = timeout_around(occ.path)
+            if timeout:
+                return timeout
+    return ""
 
 
 def kept_by_its_owner(ownership: Ownership, eff: Effects) -> str:

@@ -43,13 +43,14 @@ class RaceFates:
                 if sp.threadsafe else None
             label = "not kept"
         else:
-            race = race_of(site.path, site.seq, site.scope)
+            race = race_of(site.path, site.seq, site.scope, self.ownership.resolver)
             if race is None and sp.wrapper == SHIELD and site.node.args \
                     and is_coroutine_call(site.node.args[0].value, site.scope,
                                               self.ownership.resolver):
                 # `wait_for(shield(work()), t)`: the shield's own task is the work it protects,
                 # left running when the timeout cancels the shield
-                race = race_of((*site.path, site.node), site.seq, site.scope)
+                race = race_of((*site.path, site.node), site.seq, site.scope,
+                               self.ownership.resolver)
             label = f"passed to {site.dest.callee}()"
         pending = self._pending_ends(race) if race is not None else []
         left = left_running(race, pending, site.path) if race is not None else None
@@ -62,7 +63,8 @@ class RaceFates:
         """The task is waited in a race that leaves it running, and nothing cancels it then.
         Handed after the wait to a function this module cannot follow (`cancel_and_wait(*tasks)`
         of another module), it is said to be handed there, with no claim about its end."""
-        races = [(occ, race_of(occ.path, occ.seq, occ.scope)) for occ in eff.gather_reads]
+        races = [(occ, race_of(occ.path, occ.seq, occ.scope, self.ownership.resolver))
+                 for occ in eff.gather_reads]
         # a wait that cannot give up on it (`await shield(t)` with no timeout) ends it like an
         # await
         ends = eff.cancel_reads + [o for o, race in races if race is None]

@@ -29,10 +29,12 @@ import libcst as cst
 
 from taskleak.analysis.generator_exits import completed_early
 from taskleak.analysis.guards import names_read
+from taskleak.analysis.names.asyncio_waits import race_kind, suppressing, timeout_by_name
+from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
 from taskleak.analysis.tree.scopes import Occurrence, Scope
-from taskleak.analysis.tree.vocabulary import FIRST_RETURNS, TIMEOUT_CONTEXTS
+from taskleak.analysis.tree.vocabulary import FIRST_RETURNS
 from taskleak.records import record
 
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
@@ -52,10 +54,16 @@ class Race:
     seq: int  # where the wait is (textual order)
     scope: Scope  # the scope the wait is in
     exit_only: bool = False  # cancelled only in a branch leaving the loop around the wait
+    # the `with contextlib.suppress(...)` statements around the wait (ids): the code after one
+    # runs when the timeout cuts the wait short, as after a `try` catching it
+    suppressing: frozenset[int] = frozenset()
 
 
-def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | None:
-    """The race the value whose nodes above it are `path` is waited in, if any."""
+def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope,
+            resolver: Resolver) -> Race | None:
+    """The race the value whose nodes above it are `path` is waited in, if any: a call that
+    `resolver` resolves to asyncio's `wait`, `as_completed` or `shield` (a `wait` of an object
+    nobody typed is none)."""
     k = len(path) - 1
     while k >= 0 and isinstance(path[k], _CLIMB):
         k -= 1
@@ -63,16 +71,16 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | Non
         return None
     call = path[k]
     assert isinstance(call, cst.Call)
-    name = last_name(call.func)
+    name = race_kind(call.func, scope, resolver)
+    if not name:
+        return None
     early = ""
     by = ""  # the keyword that makes `wait()` return early: "return_when" or "timeout"
     if name == "wait":
         by, early = _wait_returns_early(call)
     elif name == "as_completed":
         early = completed_early(call, path[k - 1] if k else None, scope)
-    elif name != "shield":
-        return None
-    timeout = _timeout_around(path[:k])
+    timeout = timeout_around(path[:k])
     if not early and not timeout:
         return None
     shown = callee_text(call.func)
@@ -85,7 +93,7 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope) -> Race | Non
     if early and timeout:
         left += f", and {timeout} can cut it short"
     return Race(f"{shown}()" if "(" not in shown else shown, left, bool(early), bool(timeout),
-                path[:k + 1], seq, scope)
+                path[:k + 1], seq, scope, suppressing=suppressing(path[:k], scope, resolver))
 
 
 def _wait_returns_early(call: cst.Call) -> tuple[str, str]:
@@ -116,24 +124,19 @@ def _waited_count(call: cst.Call) -> int | None:
     return len(first.elements)
 
 
-def _timeout_around(path: tuple[cst.CSTNode, ...]) -> str:
+def timeout_around(path: tuple[cst.CSTNode, ...]) -> str:
     """"a timeout" when a timeout context or an enclosing `wait_for(..., timeout)` can cancel
-    the call whose ancestors are `path`, else ""."""
+    the call whose ancestors are `path`, else "" (by the callee's name: `timeout_by_name`)."""
     outer = path[-2] if len(path) >= 2 and isinstance(path[-1], cst.Arg) else None
     if isinstance(outer, cst.Call) and last_name(outer.func) == "wait_for" \
             and _has_timeout(outer):
-        return "the timeout of wait_for()"
+        return f"the timeout of {callee_text(outer.func)}()"
     for j, node in enumerate(path):
         if isinstance(node, cst.With) and j + 1 < len(path) and path[j + 1] is node.body:
             for item in node.items:
-                if isinstance(item.item, cst.Call) and _timeout_name(item.item.func):
+                if isinstance(item.item, cst.Call) and timeout_by_name(item.item.func):
                     return f"the timeout of {callee_text(item.item.func)}()"
     return ""
-
-
-def _timeout_name(func: cst.BaseExpression) -> bool:
-    name = last_name(func) or ""
-    return "timeout" in name or name in TIMEOUT_CONTEXTS
 
 
 def _has_timeout(call: cst.Call) -> bool:
@@ -185,7 +188,7 @@ def _ended(race: Race, ends: list[Occurrence], exit_only: bool) -> bool:
     # way out, like a finally
     covered = any(
         (o.dest.kind is Flow.CANCEL and o.dest.callee) or _covers(race.path, o.path)
-        or (o.seq > race.seq and o.scope.method() is method and _after_try(race.path, o.path))
+        or (o.seq > race.seq and o.scope.method() is method and _after_try(race, o.path))
         for o in ends if o.path)
     if race.timeout and not covered:
         return False
@@ -211,7 +214,7 @@ def reached_after(race: Race, occ: Occurrence) -> bool:
         return True
     if occ.seq <= race.seq or occ.scope.method() is not race.scope.method():
         return False
-    return not race.timeout or _after_try(race.path, occ.path)
+    return not race.timeout or _after_try(race, occ.path)
 
 
 def _exit_only(race: Race, ends: list[Occurrence], spawned: tuple[cst.CSTNode, ...]) -> bool:
@@ -352,22 +355,20 @@ def _statements(block: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
     return tuple(body) if isinstance(body, (list, tuple)) else ()
 
 
-def _after_try(wait_path: tuple[cst.CSTNode, ...], end_path: tuple[cst.CSTNode, ...]) -> bool:
+def _after_try(race: Race, end_path: tuple[cst.CSTNode, ...]) -> bool:
     """The end comes after a `try` whose body holds the wait and whose `except` catches the
     timeout (`try: async with timeout(): await wait(...)` / `except TimeoutError:` / cancel),
-    or after a `with suppress(...)` holding it (the same, written as a context manager)."""
-    inside = {id(n) for n in end_path}
-    return any(_catching(node) and wait_path[j + 1] is node.body and id(node) not in inside
-               for j, node in enumerate(wait_path[:-1]))
+    or after a `with contextlib.suppress(...)` holding it (the same, as a context manager)."""
+    inside, path = {id(n) for n in end_path}, race.path
+    return any(_catching(node, race) and path[j + 1] is node.body and id(node) not in inside
+               for j, node in enumerate(path[:-1]))
 
 
-def _catching(node: cst.CSTNode) -> TypeGuard[cst.Try | cst.With]:
-    """A `try` with handlers, or `with contextlib.suppress(...):` (or `suppress` imported)."""
+def _catching(node: cst.CSTNode, race: Race) -> TypeGuard[cst.Try | cst.With]:
+    """A `try` with handlers, or one of the race's `suppress` statements."""
     if isinstance(node, cst.Try):
         return bool(node.handlers)
-    return isinstance(node, cst.With) and any(
-        isinstance(item.item, cst.Call) and last_name(item.item.func) == "suppress"
-        for item in node.items)
+    return isinstance(node, cst.With) and id(node) in race.suppressing
 
 
 def _covers(wait_path: tuple[cst.CSTNode, ...], end_path: tuple[cst.CSTNode, ...]) -> bool:

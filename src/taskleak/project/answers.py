@@ -26,7 +26,7 @@ from taskleak.analysis.interface import (
     FunctionFacts,
     Promise,
 )
-from taskleak.analysis.tree.vocabulary import WEAK_CONTAINERS
+from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
 from taskleak.project.index import ProjectIndex, Where
 
 _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
@@ -265,6 +265,21 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
         return spawn
     found = [index.handed_to(path, q.owner, q.name, q.index, q.star, q.keyword)
              for q in asked]
+    cut = [(where, use) for where, use in filter(None, found) if use.cut_by]
+    if cut and spawn.spawner == SHIELD:
+        # the timeout cancels the shield's future it was handed, and the task the shield
+        # protects goes on: left running, as by `wait_for(shield(work()), t)` in one module
+        where, use = cut[0]
+        fn = use.function.rsplit(".", 1)[-1]
+        return replace(spawn, fates=tuple(
+            replace(f, kind=FateKind.LEFT_RUNNING, callee=f"{fn}(), in {short(where)}",
+                    holder=f.holder or f"passed to {fn}()",
+                    left=f"{fn}() waits for it under {use.cut_by}, which cancels the shield, "
+                    "not the task it protects", timeout=True, exit_only=False, handed="",
+                    hand=None)
+            if f.kind in _LEFT_BY_THE_CALLEE and not f.cleanup and (
+                f.hand in PASSES or (f.kind is FateKind.PASSED and not f.handed))
+            else f for f in spawn.fates))
     ends = [f"{use.ends}, in {short(where)}" for where, use in filter(None, found) if use.ends]
     if ends:
         cleanup = listed(list(dict.fromkeys(ends)), most=2)

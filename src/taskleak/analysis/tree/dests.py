@@ -55,7 +55,8 @@ class Dest:
     collection: str | None = None  # COLLECTION: the receiver's dotted name
     receiver: cst.BaseExpression | None = None  # COLLECTION: the receiver itself
     callee: str = ""  # PASSED / GATHERED / METHOD: the callee's text
-    call: cst.Call | None = None  # PASSED: the call it is an argument of; DONE_CALLBACK: its own
+    # PASSED, GATHERED: the call it is an argument of; DONE_CALLBACK: its own
+    call: cst.Call | None = None
     arg: cst.Arg | None = None  # ... as this argument
     container: bool = False  # the value went into a literal or comprehension first
     element: bool = False  # the value read was an element of the read key (x[k], x.pop())

@@ -259,7 +259,8 @@ def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
             return Dest(Flow.ITER, targets=(target,), element=element)
     if name in GATHERERS:
         return Dest(Flow.GATHERED, callee=callee_text(call.func), container=container,
-                    element=element, awaited=_consumer_awaited(stack, j - 1))
+                    element=element, awaited=_consumer_awaited(stack, j - 1), call=call,
+                    arg=stack[j])  # type: ignore[arg-type]
     if isinstance(call.func, cst.Attribute) and name in COLLECTION_ADDS:
         return Dest(Flow.COLLECTION, collection=dotted(call.func.value),
                     receiver=call.func.value, callee=name, container=container,

@@ -1,0 +1,78 @@
+"""Which calls are asyncio's waits, by the callee the imports resolve
+(`analysis/names/asyncio_waits.py`), never by its last name: a read the scan took for a wait
+whose callee is something else becomes a hand-off to it."""
+
+from __future__ import annotations
+
+import textwrap
+
+from taskleak.analysis.analyse import analyse_source
+from taskleak.analysis.tree.dests import Flow
+
+
+def _kinds(code: str) -> dict[str, Flow]:
+    """The kind of each read of a local named `task`, by the callee text of its call."""
+    analysis = analyse_source(textwrap.dedent(code))
+    return {o.dest.callee: o.dest.kind for s in analysis.root.walk() for o in s.occurrences
+            if o.key == "task" and o.dest.callee}
+
+
+def test_asyncios_waits_under_any_import_are_waits() -> None:
+    kinds = _kinds("""
+        import asyncio
+        import asyncio as aio
+        from asyncio import wait
+        import concurrent.futures
+
+        async def run(work, loop):
+            task = asyncio.create_task(work())
+            await asyncio.gather(task)
+            await aio.wait_for(task, 1)
+            await wait([task])
+            concurrent.futures.wait([task])
+            asyncio.get_event_loop().run_until_complete(task)
+    """)
+    assert set(kinds.values()) == {Flow.GATHERED}
+    assert len(kinds) == 5
+
+
+def test_a_callee_that_is_no_wait_is_a_hand_off() -> None:
+    kinds = _kinds("""
+        import asyncio
+
+        class Batch:
+            def gather(self, task):
+                pass
+
+            async def run(self, work, pool, runner):
+                task = asyncio.create_task(work())
+                self.gather(task)
+                await pool.wait([task])
+                runner.loop.run_until_complete(task)
+    """)
+    assert kinds == {"self.gather": Flow.PASSED, "pool.wait": Flow.PASSED,
+                     "runner.loop.run_until_complete": Flow.PASSED}
+
+
+def test_only_contextlibs_suppress_lets_the_code_after_a_timed_race_run() -> None:
+    from taskleak.analysis.names.asyncio_waits import suppressing
+
+    analysis = analyse_source(textwrap.dedent("""
+        import contextlib
+        from contextlib import suppress
+        from mylib import suppress as quiet
+
+        async def run():
+            with contextlib.suppress(TimeoutError):
+                pass
+            with suppress(TimeoutError):
+                pass
+            with quiet(TimeoutError):
+                pass
+    """))
+    fn = next(s for s in analysis.root.walk() if s.name == "run")
+    import libcst as cst
+
+    assert isinstance(fn.node, cst.FunctionDef)
+    withs = tuple(s for s in fn.node.body.body if isinstance(s, cst.With))
+    assert suppressing(withs, fn, analysis.resolver) == frozenset(id(w) for w in withs[:2])
