@@ -21,7 +21,7 @@ def test_asyncios_waits_under_any_import_are_waits() -> None:
     kinds = _kinds("""
         import asyncio
         import asyncio as aio
-        from asyncio import wait
+        from asyncio import wait, gather as collect
         import concurrent.futures
 
         async def run(work, loop):
@@ -29,11 +29,12 @@ def test_asyncios_waits_under_any_import_are_waits() -> None:
             await asyncio.gather(task)
             await aio.wait_for(task, 1)
             await wait([task])
+            await collect(task)
             concurrent.futures.wait([task])
             asyncio.get_event_loop().run_until_complete(task)
     """)
     assert set(kinds.values()) == {Flow.GATHERED}
-    assert len(kinds) == 5
+    assert len(kinds) == 6
 
 
 def test_a_callee_that_is_no_wait_is_a_hand_off() -> None:

@@ -1,5 +1,6 @@
 """`pool.wait(task)` of an object nobody typed: not followed, and not said to be waited."""
 import asyncio
+from asyncio import gather as collect
 from asyncio import wait
 
 
@@ -26,3 +27,8 @@ def run_here() -> None:
 def run_on(runner) -> None:
     task = runner.loop.create_task(work())
     runner.loop.run_until_complete(task)
+
+
+async def waited_under_another_name() -> None:
+    task = asyncio.create_task(work())
+    await collect(task)

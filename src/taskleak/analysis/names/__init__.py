@@ -7,7 +7,9 @@
 - `attribute_types.py`, `attributes.py`: the declared types of a class's attributes, and what the
   class's own code says about one (a property over another, a setter);
 - `class_bases.py`, `stubs.py`: a class's bases in its own module, and methods that only
-  declare an interface.
+  declare an interface;
+- `asyncio_waits.py`: which calls are asyncio's waits, races and `suppress` (a call named like
+  one is a hand-off when its callee resolves to something else).
 
 It decides nothing about tasks: it answers "what is this?" so the obligations can ask "is it the
 same holder?".

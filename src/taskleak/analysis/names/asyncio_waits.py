@@ -9,7 +9,9 @@ scan reads such a call by its last name (`vocabulary.GATHERERS`), which is no ev
 
 - `retype_unresolved_waits`: after the names are resolved, a read the scan took for a wait whose
   callee resolves to none becomes a hand-off to that callee (`Flow.PASSED`), judged like any
-  call: followed where this module or the project defines the callee, "not followed" elsewhere.
+  call: followed where this module or the project defines the callee, "not followed" elsewhere;
+  and a hand-off whose callee resolves to a wait under another name (`from asyncio import
+  gather as collect`) becomes a wait.
 - `race_kind`, `passes_its_cancel`, `suppressing`: the questions `waits.py` and
   `parameter_uses.py` ask of a callee.
 - `timeout_by_name`: a timeout is still read by its name (see there why).
@@ -22,7 +24,7 @@ import libcst as cst
 from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import last_name
-from taskleak.analysis.tree.scopes import Scope
+from taskleak.analysis.tree.scopes import BindingKind, Scope
 from taskleak.analysis.tree.vocabulary import TIMEOUT_CONTEXTS
 
 # the waits that can return (or be cut short) with what they wait for still running
@@ -95,7 +97,24 @@ def retype_unresolved_waits(root: Scope, resolver: Resolver) -> None:
 
 
 def _retype(d: Dest, scope: Scope, resolver: Resolver) -> None:
-    if d.kind is not Flow.GATHERED or d.call is None or is_wait(d.call, scope, resolver):
+    if d.call is None:
         return
-    d.kind = Flow.PASSED
-    d.awaited = False
+    if d.kind is Flow.GATHERED and not is_wait(d.call, scope, resolver):
+        d.kind = Flow.PASSED
+    elif d.kind is Flow.PASSED and _imported(d.call.func, scope, resolver) in WAITS:
+        d.kind = Flow.GATHERED  # `from asyncio import gather as collect`
+
+
+def _imported(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> str:
+    """The qualified name a callee spells through imports alone (`collect` of `from asyncio
+    import gather as collect`, `aio.wait` of `import asyncio as aio`), else "". Every call that
+    hands a task on asks this, so it follows no assignment: the resolver's full question can
+    take long on a name rebound many times, and a wait is imported, not assigned."""
+    if isinstance(func, cst.Attribute):
+        base = _imported(func.value, scope, resolver)
+        return f"{base}.{func.attr.value}" if base else ""
+    if not isinstance(func, cst.Name):
+        return ""
+    bindings = resolver.lookup(func.value, scope) or []
+    names = {b.qualified for b in bindings if b.kind is BindingKind.IMPORT}
+    return (names.pop() or "") if len(names) == 1 and len(bindings) == 1 else ""

@@ -269,8 +269,10 @@ def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
         return Dest(_OTHER, element=element)
     if name in INSPECTING_CALLS:
         return Dest(Flow.INSPECT, element=element)
+    # (`awaited`: the names may resolve the callee to a wait: `gather` imported as another name)
     return Dest(Flow.PASSED, callee=callee_text(call.func), container=container,
-                element=element, call=call, arg=stack[j])  # type: ignore[arg-type]
+                element=element, call=call, arg=stack[j],  # type: ignore[arg-type]
+                awaited=_consumer_awaited(stack, j - 1))
 
 
 def _unzipped_target(stack: list[cst.CSTNode], j: int,
