@@ -269,3 +269,38 @@ def test_an_attribute_assigned_from_itself_is_worked_out_once(
         analyse_source(self_replacing_attribute_module(n))
         counts.append(calls)
     assert counts[1] <= 2 * counts[0] + 4, counts
+
+
+def self_replacing_local_module(n: int) -> str:
+    """One local rebound n times from itself (`data = data.astype(...)`, gradio's
+    processing_utils.py), and a call on it that a question resolves."""
+    steps = "".join(f"    data = data.astype({i})\n" for i in range(n))
+    return (f"{HEADER}async def convert(data):\n{steps}"
+            "    task = asyncio.create_task(work(1))\n    data.append(task)\n")
+
+
+def test_a_local_rebound_from_itself_is_worked_out_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every binding of the local reads the local again: the name is worked out once per
+    question, not once per order of its bindings (13 took minutes before)."""
+    from taskleak.analysis.names.resolve import Resolver
+    from taskleak.analysis.tree.scopes import Binding
+
+    counts: list[int] = []
+    original = Resolver._binding
+    for n in (4, 8):
+        calls = 0
+
+        def counting(self: Resolver, b: Binding) -> Any:
+            nonlocal calls
+            calls += 1
+            return original(self, b)
+
+        monkeypatch.setattr(Resolver, "_binding", counting)
+        analysis = analyse_source(self_replacing_local_module(n))
+        fn = next(s for s in analysis.root.walk() if s.name == "convert")
+        call = next(o.dest.call for o in fn.occurrences if o.key == "task" and o.dest.call)
+        assert isinstance(call.func, cst.Attribute)
+        analysis.resolver.resolve(call.func.value, fn)
+        counts.append(calls)
+    assert counts[1] <= 2 * counts[0] + 8, counts

@@ -76,6 +76,9 @@ class Resolver:
         self._attributes: dict[tuple[int, str], Sym] = {}
         self._attributes_active: set[tuple[int, str]] = set()
         self._cuts = 0
+        # the same for names: what each scope's bindings of a name give (`_name`)
+        self._names: dict[int, Sym] = {}
+        self._names_active: set[int] = set()
 
     # -- lookups ---------------------------------------------------------------------------
     def lookup(self, name: str, scope: Scope) -> list[Binding] | None:
@@ -115,17 +118,7 @@ class Resolver:
     def _resolve(self, node: cst.BaseExpression, scope: Scope) -> Sym:
         if isinstance(node, cst.Name):
             bindings = self.lookup(node.value, scope)
-            if not bindings:
-                return UNKNOWN
-            syms = [self._binding(b) for b in bindings]
-            for s in syms:
-                if s.kind is SymKind.QUALIFIED or (s.kind is SymKind.INSTANCE
-                                                   and s.instance is not Instance.OTHER):
-                    return s
-            for s in syms:
-                if s.kind is not SymKind.UNKNOWN:
-                    return s
-            return UNKNOWN
+            return self._name(bindings) if bindings else UNKNOWN
         if isinstance(node, cst.Attribute):
             attr = node.attr.value
             base = node.value
@@ -159,6 +152,34 @@ class Resolver:
         if isinstance(node, cst.IfExp):  # `loop if loop is not None else get_event_loop()`
             return self._either(node.body, node.orelse, scope)
         return UNKNOWN
+
+    def _name(self, bindings: list[Binding]) -> Sym:
+        """What a name bound by `bindings` (one scope's list for the name) refers to: the first
+        binding that gives an import or a known kind of instance, else anything known.
+
+        Worked out once per name, like `attribute`: a name asked for while it is being worked
+        out (`data = data.astype(...)` 13 times in one function: each value asked for all 13
+        again, in every order; gradio's processing_utils.py took minutes) is unknown there,
+        and what was worked out with such a cut is not kept."""
+        key = id(bindings)
+        known = self._names.get(key)
+        if known is not None:
+            return known
+        if key in self._names_active:
+            self._cuts += 1
+            return UNKNOWN
+        self._names_active.add(key)
+        cuts = self._cuts
+        try:
+            syms = [self._binding(b) for b in bindings]
+        finally:
+            self._names_active.discard(key)
+        sym = next((s for s in syms if s.kind is SymKind.QUALIFIED or (
+            s.kind is SymKind.INSTANCE and s.instance is not Instance.OTHER)), None) \
+            or next((s for s in syms if s.kind is not SymKind.UNKNOWN), UNKNOWN)
+        if self._cuts == cuts:
+            self._names[key] = sym
+        return sym
 
     def _call(self, node: cst.Call, scope: Scope) -> Sym:
         """What calling `node.func` gives."""
