@@ -7,7 +7,9 @@ annotated parameters, `with ... as` targets and `self.X` attributes assigned in 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
+from typing import Any
 
 import libcst as cst
 
@@ -71,14 +73,13 @@ class Resolver:
     def __init__(self, module: Scope) -> None:
         self.module = module
         self._active: set[int] = set()
-        # what each class attribute holds, once known (`attribute`), the attributes being
-        # worked out, and how many times one was asked for while being worked out (a cut)
+        # what each class attribute holds (by (class, name)) and what each scope's bindings of a
+        # name give (by the list), once known; the keys being worked out; how many times one
+        # was asked for while being worked out (a cut: `_once`)
         self._attributes: dict[tuple[int, str], Sym] = {}
-        self._attributes_active: set[tuple[int, str]] = set()
-        self._cuts = 0
-        # the same for names: what each scope's bindings of a name give (`_name`)
         self._names: dict[int, Sym] = {}
-        self._names_active: set[int] = set()
+        self._active_keys: set[Any] = set()
+        self._cuts = 0
 
     # -- lookups ---------------------------------------------------------------------------
     def lookup(self, name: str, scope: Scope) -> list[Binding] | None:
@@ -157,28 +158,31 @@ class Resolver:
         """What a name bound by `bindings` (one scope's list for the name) refers to: the first
         binding that gives an import or a known kind of instance, else anything known.
 
-        Worked out once per name, like `attribute`: a name asked for while it is being worked
-        out (`data = data.astype(...)` 13 times in one function: each value asked for all 13
-        again, in every order; gradio's processing_utils.py took minutes) is unknown there,
-        and what was worked out with such a cut is not kept."""
-        key = id(bindings)
-        known = self._names.get(key)
-        if known is not None:
-            return known
-        if key in self._names_active:
+        Worked out once per name (`_once`), like `attribute`: a name asked for while it is
+        being worked out (`data = data.astype(...)` 13 times in one function: each value asked
+        for all 13 again, in every order; gradio's processing_utils.py took minutes) is unknown
+        there."""
+        return self._once(self._names, id(bindings), lambda: _first_known(
+            [self._binding(b) for b in bindings]))
+
+    def _once(self, known: dict[Any, Sym], key: Any, work: Callable[[], Sym]) -> Sym:
+        """`work()`, kept in `known` under `key`: asked for again while it runs, it is unknown
+        there (a cut), and what was worked out with a cut is not kept (it is asked again,
+        whole)."""
+        found = known.get(key)
+        if found is not None:
+            return found
+        if key in self._active_keys:
             self._cuts += 1
             return UNKNOWN
-        self._names_active.add(key)
+        self._active_keys.add(key)
         cuts = self._cuts
         try:
-            syms = [self._binding(b) for b in bindings]
+            sym = work()
         finally:
-            self._names_active.discard(key)
-        sym = next((s for s in syms if s.kind is SymKind.QUALIFIED or (
-            s.kind is SymKind.INSTANCE and s.instance is not Instance.OTHER)), None) \
-            or next((s for s in syms if s.kind is not SymKind.UNKNOWN), UNKNOWN)
+            self._active_keys.discard(key)
         if self._cuts == cuts:
-            self._names[key] = sym
+            known[key] = sym
         return sym
 
     def _call(self, node: cst.Call, scope: Scope) -> Sym:
@@ -305,26 +309,11 @@ class Resolver:
     def attribute(self, cls: Scope, attr: str) -> Sym:
         """What reading attribute `attr` of an instance of class `cls` gives.
 
-        Worked out once per attribute. An attribute asked for while it is being worked out
-        (`self._date = self._date.replace(...)`, assigned in 12 methods: each value asked
-        for all 12 again, 12! ways; tanjun's schedules.py never finished) is unknown there,
-        and what was worked out with such a cut is not kept (it is asked again, whole)."""
-        key = (id(cls), attr)
-        known = self._attributes.get(key)
-        if known is not None:
-            return known
-        if key in self._attributes_active:
-            self._cuts += 1
-            return UNKNOWN
-        self._attributes_active.add(key)
-        cuts = self._cuts
-        try:
-            sym = self._attribute(cls, attr)
-        finally:
-            self._attributes_active.discard(key)
-        if self._cuts == cuts:
-            self._attributes[key] = sym
-        return sym
+        Worked out once per attribute (`_once`). An attribute asked for while it is being
+        worked out (`self._date = self._date.replace(...)`, assigned in 12 methods: each value
+        asked for all 12 again, 12! ways; tanjun's schedules.py never finished) is unknown
+        there."""
+        return self._once(self._attributes, (id(cls), attr), lambda: self._attribute(cls, attr))
 
     def _attribute(self, cls: Scope, attr: str) -> Sym:
         # an annotation names the type whatever the first value is (discord.py's
@@ -355,6 +344,13 @@ class Resolver:
 
 
 _TORNADO_LOOP = Sym(SymKind.INSTANCE, "tornado.ioloop.IOLoop", Instance.TORNADO_LOOP)
+
+
+def _first_known(syms: list[Sym]) -> Sym:
+    """The first import or known kind of instance among `syms`, else the first known."""
+    return next((s for s in syms if s.kind is SymKind.QUALIFIED or (
+        s.kind is SymKind.INSTANCE and s.instance is not Instance.OTHER)), None) \
+        or next((s for s in syms if s.kind is not SymKind.UNKNOWN), UNKNOWN)
 
 
 def _instance_of(qualified: str) -> Sym:
