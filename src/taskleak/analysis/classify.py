@@ -71,7 +71,7 @@ class Classifier:
         self.ownership = Ownership(module, resolver)
         self.lifecycle = Lifecycle(module, resolver)
         self.races = RaceFates(self.ownership)
-        self.graphs = FunctionGraphs()  # each function's control-flow graph, built once
+        self.graphs = FunctionGraphs(resolver)  # each function's control-flow graph, once
         # hand-offs to calls it could not follow since emptied (`foreign_handoffs.classified`)
         self.handed: list[tuple[Dest, Scope]] = []
 

@@ -11,16 +11,18 @@ the function's `raised` exit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import field
 
 import libcst as cst
 
 from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role, Way
-from taskleak.analysis.tree.nodes import dotted, last_name
+from taskleak.analysis.tree.nodes import dotted
 from taskleak.records import record
 
 Ends = list[tuple[int, EdgeKind]]
+# whether a `with` item (its context manager expression) suppresses an exception of its body
+Suppresses = Callable[[cst.BaseExpression], bool]
 
 # small statements that cannot raise
 _QUIET = (cst.Pass, cst.Global, cst.Nonlocal, cst.Break, cst.Continue)
@@ -56,8 +58,9 @@ _Frame = _Loop | _Finally | _Handlers | _Suppress
 class Builder:
     """Builds the graph of one body (a function's or a module's)."""
 
-    def __init__(self, owner: cst.CSTNode) -> None:
+    def __init__(self, owner: cst.CSTNode, suppresses: Suppresses) -> None:
         self.owner = owner
+        self.suppresses = suppresses
         self.points: list[Point] = []
         self.by_node: dict[int, list[int]] = {}
         self._ways: tuple[Way, ...] = ()
@@ -174,7 +177,7 @@ class Builder:
 
     def _with(self, stmt: cst.With, ends: Ends, frames: tuple[_Frame, ...]) -> Ends:
         enter = self._point(Role.WITH, stmt, ends, frames)
-        if not any(_suppresses(item.item) for item in stmt.items):
+        if not any(self.suppresses(item.item) for item in stmt.items):
             return self._block(stmt.body, [(enter, EdgeKind.NEXT)], frames)
         join = self._new(Role.JOIN)  # an exception it suppresses goes on after the `with`,
         self.points[join].edges.append(Edge(self._catcher(frames), EdgeKind.RAISE))  # another on
@@ -275,11 +278,6 @@ def _always_true(test: cst.BaseExpression) -> bool:
     return isinstance(test, cst.Integer) and test.evaluated_value != 0
 
 
-def _suppresses(item: cst.BaseExpression) -> bool:
-    """`with contextlib.suppress(...)`: an exception in the body goes on after the `with`."""
-    return isinstance(item, cst.Call) and last_name(item.func) == "suppress"
-
-
 def _catches_all(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> bool:
     if handler.type is None:
         return True  # a bare `except:`
@@ -292,9 +290,12 @@ def _irrefutable(case: cst.MatchCase) -> bool:
     return case.guard is None and isinstance(pattern, cst.MatchAs) and pattern.pattern is None
 
 
-def graph_of(body_owner: cst.FunctionDef | cst.Module) -> Graph:
-    """The graph of a function's body, or of a module's top level."""
-    builder = Builder(body_owner)
+def graph_of(body_owner: cst.FunctionDef | cst.Module, suppresses: Suppresses) -> Graph:
+    """The graph of a function's body, or of a module's top level; `suppresses` says which
+    context managers of its `with` statements suppress an exception raised in their body
+    (`contextlib.suppress(...)`, as the caller's names resolve it): after one, the exception's
+    way goes on after the `with`."""
+    builder = Builder(body_owner, suppresses)
     if isinstance(body_owner, cst.Module):
         return builder.graph(body_owner.body)
     return builder.graph(body_owner.body)

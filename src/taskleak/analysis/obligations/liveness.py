@@ -34,6 +34,8 @@ from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role
 from taskleak.analysis.graph.dataflow import solve
 from taskleak.analysis.graph.places import Places
 from taskleak.analysis.guards import absent, reads
+from taskleak.analysis.names.asyncio_waits import is_suppress
+from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.tree.nodes import dotted, is_none
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind
 from taskleak.records import record
@@ -62,9 +64,10 @@ class Overwrite:
 
 class FunctionGraphs:
     """Each function's graph and places, built once (a module's spawns ask about the same few
-    functions)."""
+    functions); `resolver` says which `with` statements suppress an exception."""
 
-    def __init__(self) -> None:
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
         self._built: dict[int, tuple[Graph, Places] | None] = {}
 
     def of(self, function: Scope) -> tuple[Graph, Places] | None:
@@ -73,7 +76,8 @@ class FunctionGraphs:
             node = function.node
             built = None
             if isinstance(node, cst.FunctionDef):
-                graph = graph_of(node)
+                graph = graph_of(node, lambda item: isinstance(item, cst.Call) and is_suppress(
+                    item.func, function, self.resolver))
                 built = (graph, Places(graph, function.seq))
             self._built[key] = built
         return self._built[key]
