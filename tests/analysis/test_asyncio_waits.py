@@ -30,11 +30,13 @@ def test_asyncios_waits_under_any_import_are_waits() -> None:
             await aio.wait_for(task, 1)
             await wait([task])
             await collect(task)
+            assembled = asyncio.gather
+            await assembled(task)
             concurrent.futures.wait([task])
             asyncio.get_event_loop().run_until_complete(task)
     """)
     assert set(kinds.values()) == {Flow.GATHERED}
-    assert len(kinds) == 6
+    assert len(kinds) == 7
 
 
 def test_a_callee_that_is_no_wait_is_a_hand_off() -> None:

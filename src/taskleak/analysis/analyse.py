@@ -28,7 +28,7 @@ from taskleak.analysis.foreign_handoffs import classified
 from taskleak.analysis.interface import Promise, through_an_attribute
 from taskleak.analysis.local_helpers import MAX_ROUNDS, LocalHelpers, called_in, helper_spawners
 from taskleak.analysis.method_adds import retype_method_adds
-from taskleak.analysis.names.asyncio_waits import retype_unresolved_waits
+from taskleak.analysis.names.asyncio_waits import retype_waits
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.names.typed_names import IOLOOP
 from taskleak.analysis.spawners import Spawner, parse_spawner, spawner_index
@@ -166,7 +166,7 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
         root = scan(module, names)
         resolver = Resolver(root)
         retype_method_adds(root, resolver)
-        retype_unresolved_waits(root, resolver)
+        retype_waits(root, resolver)
         local = LocalHelpers(root, helpers) if helpers else None
         spawns = sorted(find_spawns(root, resolver, spawners, local), key=lambda sp: sp.site.seq)
         classifier = Classifier(root, resolver)

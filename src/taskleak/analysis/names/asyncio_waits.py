@@ -7,7 +7,7 @@ scan reads such a call by its last name (`vocabulary.GATHERERS`), which is no ev
 `wait_for`, may keep the task, end it or drop it. The same holds for what makes a wait a race
 (`waits.py`), and for a `with contextlib.suppress(...)` that lets the code after it run.
 
-- `retype_unresolved_waits`: after the names are resolved, a read the scan took for a wait whose
+- `retype_waits`: after the names are resolved, a read the scan took for a wait whose
   callee resolves to none becomes a hand-off to that callee (`Flow.PASSED`), judged like any
   call: followed where this module or the project defines the callee, "not followed" elsewhere;
   and a hand-off whose callee resolves to a wait under another name (`from asyncio import
@@ -24,7 +24,7 @@ import libcst as cst
 from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import last_name
-from taskleak.analysis.tree.scopes import BindingKind, Scope
+from taskleak.analysis.tree.scopes import Scope
 from taskleak.analysis.tree.vocabulary import TIMEOUT_CONTEXTS
 
 # the waits that can return (or be cut short) with what they wait for still running
@@ -91,9 +91,10 @@ def suppressing(path: tuple[cst.CSTNode, ...], scope: Scope, resolver: Resolver
         for item in node.items))
 
 
-def retype_unresolved_waits(root: Scope, resolver: Resolver) -> None:
-    """Turn the reads the scan took for waits, whose callee is no wait, into hand-offs, in
-    place, for every read and call of the module."""
+def retype_waits(root: Scope, resolver: Resolver) -> None:
+    """Turn the reads the scan took for waits, whose callee is no wait, into hand-offs, and
+    the hand-offs whose callee is a wait into waits, in place, for every read and call of the
+    module."""
     for scope in root.walk():
         for occ in scope.occurrences:
             _retype(occ.dest, scope, resolver)
@@ -106,20 +107,5 @@ def _retype(d: Dest, scope: Scope, resolver: Resolver) -> None:
         return
     if d.kind is Flow.GATHERED and not is_wait(d.call, scope, resolver):
         d.kind = Flow.PASSED
-    elif d.kind is Flow.PASSED and _imported(d.call.func, scope, resolver) in WAITS:
-        d.kind = Flow.GATHERED  # `from asyncio import gather as collect`
-
-
-def _imported(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> str:
-    """The qualified name a callee spells through imports alone (`collect` of `from asyncio
-    import gather as collect`, `aio.wait` of `import asyncio as aio`), else "". Every call that
-    hands a task on asks this, so it follows no assignment: the resolver's full question can
-    take long on a name rebound many times, and a wait is imported, not assigned."""
-    if isinstance(func, cst.Attribute):
-        base = _imported(func.value, scope, resolver)
-        return f"{base}.{func.attr.value}" if base else ""
-    if not isinstance(func, cst.Name):
-        return ""
-    bindings = resolver.lookup(func.value, scope) or []
-    names = {b.qualified for b in bindings if b.kind is BindingKind.IMPORT}
-    return (names.pop() or "") if len(names) == 1 and len(bindings) == 1 else ""
+    elif d.kind is Flow.PASSED and _qualified(d.call.func, scope, resolver) in WAITS:
+        d.kind = Flow.GATHERED  # `from asyncio import gather as collect`, `g = asyncio.gather`
