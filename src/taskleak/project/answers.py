@@ -271,7 +271,7 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
         # protects goes on: left running, as by `wait_for(shield(work()), t)` in one module
         where, use = cut[0]
         fn = use.function.rsplit(".", 1)[-1]
-        return replace(spawn, fates=tuple(
+        shielded = tuple(
             replace(f, kind=FateKind.LEFT_RUNNING, callee=f"{fn}(), in {short(where)}",
                     holder=f.holder or f"passed to {fn}()",
                     left=f"{fn}() waits for it under {use.cut_by}, which cancels the shield, "
@@ -279,7 +279,9 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
                     hand=None)
             if f.kind in _LEFT_BY_THE_CALLEE and not f.cleanup and (
                 f.hand in PASSES or (f.kind is FateKind.PASSED and not f.handed))
-            else f for f in spawn.fates))
+            else f for f in spawn.fates)
+        if shielded != spawn.fates:
+            return replace(spawn, fates=shielded)
     ends = [f"{use.ends}, in {short(where)}" for where, use in filter(None, found) if use.ends]
     if ends:
         cleanup = listed(list(dict.fromkeys(ends)), most=2)
