@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import textwrap
 
+import libcst as cst
+
 from taskleak.analysis.analyse import analyse_source
+from taskleak.analysis.names.asyncio_waits import suppressing
 from taskleak.analysis.tree.dests import Flow
 
 
@@ -58,8 +61,6 @@ def test_a_callee_that_is_no_wait_is_a_hand_off() -> None:
 
 
 def test_only_contextlibs_suppress_lets_the_code_after_a_timed_race_run() -> None:
-    from taskleak.analysis.names.asyncio_waits import suppressing
-
     analysis = analyse_source(textwrap.dedent("""
         import contextlib
         from contextlib import suppress
@@ -74,8 +75,6 @@ def test_only_contextlibs_suppress_lets_the_code_after_a_timed_race_run() -> Non
                 pass
     """))
     fn = next(s for s in analysis.root.walk() if s.name == "run")
-    import libcst as cst
-
     assert isinstance(fn.node, cst.FunctionDef)
     withs = tuple(s for s in fn.node.body.body if isinstance(s, cst.With))
     assert suppressing(withs, fn, analysis.resolver) == frozenset(id(w) for w in withs[:2])

@@ -35,11 +35,8 @@ _COLLECTION_TYPES = frozenset({"set", "frozenset", "list", "dict", "deque", "wea
 def retype_method_adds(root: Scope, resolver: Resolver) -> None:
     """Turn the collection adds whose receiver is an object of a class into hand-offs, in place,
     for every read and call of the module."""
-    for scope in root.walk():
-        for occ in scope.occurrences:
-            _retype(occ.dest, scope, resolver)
-        for site in scope.calls:
-            _retype(site.dest, scope, resolver)
+    for dest, scope in root.dests():
+        _retype(dest, scope, resolver)
 
 
 def _of_a_class(receiver: cst.BaseExpression, call: cst.Call, scope: Scope,

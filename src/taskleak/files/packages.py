@@ -24,3 +24,12 @@ def outermost_package(folder: Path) -> Path | None:
             break
         folder = folder.parent
     return top
+
+
+def import_root(folder: Path) -> tuple[Path, tuple[str, ...]]:
+    """(where `import` finds the package holding `folder`, the dotted parts from there down to
+    `folder`): the folder above its outermost package; (`folder`, ()) when it is no package."""
+    top = outermost_package(folder)
+    if top is None:
+        return folder, ()
+    return top.parent, folder.relative_to(top.parent).parts

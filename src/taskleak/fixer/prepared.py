@@ -42,7 +42,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import field, fields
+from dataclasses import field
 
 import libcst as cst
 
@@ -52,7 +52,7 @@ from taskleak.analysis.facts import ModuleFacts
 from taskleak.analysis.spawners import Spawner
 from taskleak.analysis.spawns import Spawn
 from taskleak.analysis.tree.positions import enclosing_function, spawn_positions
-from taskleak.analysis.tree.walk import is_node
+from taskleak.analysis.tree.walk import every_node
 from taskleak.fixer.verify import Checker
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.plan import Offer
@@ -162,9 +162,8 @@ def checked(data: bytes, spawners: tuple[Spawner, ...], filename: str
             ) -> tuple[ModuleAnalysis, ModuleFacts] | None:
     """Inside `kept()`, the analysis and facts (before advice) the check of exactly this text,
     spawners and file name left, when it is the last text kept on this thread."""
-    last: Prepared | None = getattr(_SLOT, "last", None)
-    if not getattr(_SLOT, "keeping", False) or last is None or last.facts is None \
-            or last.key[:3] != (data, spawners, filename):
+    last = _kept((data, spawners, filename))
+    if last is None or last.facts is None:
         return None
     return last.analysis, last.facts
 
@@ -172,8 +171,8 @@ def checked(data: bytes, spawners: tuple[Spawner, ...], filename: str
 def find(key: Key) -> Prepared | None:
     """Inside `kept()`, the preparation of exactly this text, spawners and file name (in this
     style), if it is the last one made or adopted on this thread."""
-    last: Prepared | None = getattr(_SLOT, "last", None)
-    if not getattr(_SLOT, "keeping", False) or last is None or last.key[:3] != key[:3]:
+    last = _kept(key[:3])
+    if last is None:
         return None
     if not last.validated:
         if not _validates(last.module):
@@ -182,6 +181,15 @@ def find(key: Key) -> Prepared | None:
         last.validated = True
     if last.key != key:
         last = _SLOT.last = last.restyled(key)
+    return last
+
+
+def _kept(text: tuple[bytes, tuple[Spawner, ...], str]) -> Prepared | None:
+    """Inside `kept()`, the last text kept on this thread when it is this text (its bytes,
+    spawners and file name), in any style."""
+    last: Prepared | None = getattr(_SLOT, "last", None)
+    if not getattr(_SLOT, "keeping", False) or last is None or last.key[:3] != text:
+        return None
     return last
 
 
@@ -213,28 +221,13 @@ def adopt(data: bytes, spawners: tuple[Spawner, ...], filename: str, module: cst
     return True
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
 def _validates(module: cst.Module) -> bool:
     """Every node of the tree passes libcst's validation (`CSTNode._validate`, which a
     validating parse runs as it builds each node): the tree a validating parse of its text
     would have built, rather than raised."""
-    todo: list[cst.CSTNode] = [module]
     try:
-        while todo:
-            node = todo.pop()
+        for node in every_node(module):
             node._validate()
-            names = _FIELDS.get(type(node))
-            if names is None:
-                names = _FIELDS[type(node)] = tuple(f.name for f in fields(node))
-            for name in names:
-                value = getattr(node, name)
-                kind = type(value)
-                if kind is tuple or kind is list:
-                    todo.extend(v for v in value if is_node(type(v)))
-                elif is_node(kind):
-                    todo.append(value)
     except cst.CSTValidationError:
         return False
     return True

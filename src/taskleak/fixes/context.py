@@ -196,15 +196,18 @@ class FixContext:
         """Every name written in the module and every name bound at its top, once per module
         (built per spawn, n spawns in one module made a tracked set's name quadratic), asked
         one name at a time (`ModuleNames`: most answered by the text)."""
-        if self._module_names is None:
-            self._module_names = ModuleNames(self.module, self.analysis.text) | self.root.bindings
+        if self._module_names is None:  # one walk for both, when one is needed
+            self._module_names = self._written() | self.root.bindings
         return self._module_names
 
     def written_in_module(self, name: str) -> bool:
         """`name in self.names_in(self.module)`, most often answered by the text."""
+        return name in self._written()
+
+    def _written(self) -> ModuleNames:
         if self._written_names is None:
             self._written_names = ModuleNames(self.module, self.analysis.text)
-        return name in self._written_names
+        return self._written_names
 
     def attrs_in(self, node: cst.CSTNode) -> frozenset[str]:
         return self._collect(node)[1]

@@ -38,7 +38,7 @@ from pathlib import Path
 from taskleak.analysis.facts import FileFacts
 from taskleak.analysis.interface import Promise
 from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper, unpromised_helpers
-from taskleak.files.packages import outermost_package
+from taskleak.files.packages import import_root
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.project.index import ProjectIndex
@@ -64,11 +64,8 @@ class HelperJob:
 def _packages(path: str) -> tuple[str, list[str]]:
     """(the folder above the outermost package around the module at `path`, the names of its
     packages from that one down): the folders with an `__init__.py`."""
-    folder = os.path.dirname(os.path.abspath(path))
-    top = outermost_package(Path(folder))
-    if top is None:
-        return folder, []
-    return str(top.parent), list(Path(folder).relative_to(top.parent).parts)
+    root, parts = import_root(Path(os.path.dirname(os.path.abspath(path))))
+    return str(root), list(parts)
 
 
 def module_name(path: str) -> str:

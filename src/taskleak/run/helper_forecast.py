@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 
 from taskleak.analysis.spawners import Spawner, unpromised_helpers
-from taskleak.files.packages import outermost_package
+from taskleak.files.packages import import_root
 from taskleak.files.source import SourceError, read_source
 from taskleak.run.helper_callers import absolute_import
 from taskleak.run.prefilter import Prefilter, has_word
@@ -129,9 +129,8 @@ class Forecast:
         """(the folder holding the top package, the package's dotted parts) of a folder."""
         known = self._packages.get(folder)
         if known is None:
-            top = outermost_package(Path(folder))
-            known = (folder, ()) if top is None else (
-                str(top.parent), Path(folder).relative_to(top.parent).parts)
+            root, parts = import_root(Path(folder))
+            known = (str(root), parts)
             self._packages[folder] = known
         return known
 

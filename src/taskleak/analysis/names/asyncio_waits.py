@@ -12,7 +12,7 @@ scan reads such a call by its last name (`vocabulary.GATHERERS`), which is no ev
   call: followed where this module or the project defines the callee, "not followed" elsewhere;
   and a hand-off whose callee resolves to a wait under another name (`from asyncio import
   gather as collect`) becomes a wait.
-- `race_kind`, `passes_its_cancel`, `is_suppress`, `suppressing`: the questions `waits.py`,
+- `race_kind`, `passes_its_cancel`, `suppresses`, `suppressing`: the questions `waits.py`,
   `parameter_uses.py` and the function graphs (`obligations/liveness.py`) ask of a callee.
 - `timeout_by_name`: a timeout is still read by its name (see there why).
 """
@@ -78,28 +78,25 @@ def timeout_by_name(func: cst.BaseExpression) -> bool:
     return "timeout" in name or name in TIMEOUT_CONTEXTS
 
 
-def is_suppress(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
-    """`contextlib.suppress`: an exception raised in its `with` goes on after the `with`."""
-    return _qualified(func, scope, resolver) in SUPPRESS
+def suppresses(item: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
+    """A `with` item that is `contextlib.suppress(...)`: an exception raised in its body goes
+    on after the `with`."""
+    return isinstance(item, cst.Call) and _qualified(item.func, scope, resolver) in SUPPRESS
 
 
 def suppressing(path: tuple[cst.CSTNode, ...], scope: Scope, resolver: Resolver
                 ) -> frozenset[int]:
     """The ids of the `with contextlib.suppress(...):` statements among `path`'s nodes."""
     return frozenset(id(node) for node in path if isinstance(node, cst.With) and any(
-        isinstance(item.item, cst.Call) and is_suppress(item.item.func, scope, resolver)
-        for item in node.items))
+        suppresses(item.item, scope, resolver) for item in node.items))
 
 
 def retype_waits(root: Scope, resolver: Resolver) -> None:
     """Turn the reads the scan took for waits, whose callee is no wait, into hand-offs, and
     the hand-offs whose callee is a wait into waits, in place, for every read and call of the
     module."""
-    for scope in root.walk():
-        for occ in scope.occurrences:
-            _retype(occ.dest, scope, resolver)
-        for site in scope.calls:
-            _retype(site.dest, scope, resolver)
+    for dest, scope in root.dests():
+        _retype(dest, scope, resolver)
 
 
 def _retype(d: Dest, scope: Scope, resolver: Resolver) -> None:

@@ -34,7 +34,7 @@ from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role
 from taskleak.analysis.graph.dataflow import solve
 from taskleak.analysis.graph.places import Places
 from taskleak.analysis.guards import absent, reads
-from taskleak.analysis.names.asyncio_waits import is_suppress
+from taskleak.analysis.names.asyncio_waits import suppresses
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.tree.nodes import dotted, is_none
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind
@@ -76,8 +76,7 @@ class FunctionGraphs:
             node = function.node
             built = None
             if isinstance(node, cst.FunctionDef):
-                graph = graph_of(node, lambda item: isinstance(item, cst.Call) and is_suppress(
-                    item.func, function, self.resolver))
+                graph = graph_of(node, lambda item: suppresses(item, function, self.resolver))
                 built = (graph, Places(graph, function.seq))
             self._built[key] = built
         return self._built[key]

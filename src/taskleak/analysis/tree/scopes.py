@@ -226,6 +226,16 @@ class Scope:
         yield self
         yield from self.descendants()
 
+    def dests(self) -> Iterator[tuple[Dest, Scope]]:
+        """What happens at every read and call of this scope and those below it, with the
+        scope it happens in (what the passes that retype a read after the names are resolved
+        go through)."""
+        for scope in self.walk():
+            for occ in scope.occurrences:
+                yield occ.dest, scope
+            for site in scope.calls:
+                yield site.dest, scope
+
     def within(self, other: Scope) -> bool:
         """This scope is `other` or nested in it."""
         s: Scope | None = self

@@ -74,18 +74,39 @@ def is_node(cls: type) -> bool:
     return known
 
 
-def children(node: cst.CSTNode) -> list[cst.CSTNode]:
-    """`node`'s children, in text order, punctuation and whitespace left out."""
-    out: list[cst.CSTNode] = []
-    fields = _FIELDS.get(type(node))
-    for name in fields if fields is not None else child_fields(node):
+def _add_nodes(out: list[cst.CSTNode], node: cst.CSTNode, names: tuple[str, ...]) -> None:
+    """Append the nodes `node` holds in its fields `names` to `out`, in that order."""
+    for name in names:
         value = getattr(node, name)
         kind = type(value)
         if kind is tuple or kind is list:
             out.extend(item for item in value if is_node(type(item)))
         elif is_node(kind):
             out.append(value)
+
+
+def children(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """`node`'s children, in text order, punctuation and whitespace left out."""
+    out: list[cst.CSTNode] = []
+    fields = _FIELDS.get(type(node))
+    _add_nodes(out, node, fields if fields is not None else child_fields(node))
     return out
+
+
+_ALL_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def every_node(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """`root` and every node below it, whitespace and punctuation included (no order promised):
+    what a question about every node asks (libcst's validation of a tree parsed without it)."""
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        yield node
+        names = _ALL_FIELDS.get(type(node))
+        if names is None:
+            names = _ALL_FIELDS[type(node)] = tuple(f.name for f in dataclasses.fields(node))
+        _add_nodes(todo, node, names)
 
 
 def descendants(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
