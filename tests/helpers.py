@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskleak.analysis.spawners import Spawner, parse_spawner
+from taskleak.analysis.obligations.spawners import Spawner, parse_spawner
 from taskleak.api import check_source
 from taskleak.model import Finding, RunResult
 from taskleak.rules import CODE_PREFIX

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from taskleak.analysis.spawners import parse_spawner
+from taskleak.analysis.obligations.spawners import parse_spawner
 from taskleak.config_keys import (
     SECTION,
     ConfigError,

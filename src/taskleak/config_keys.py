@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from taskleak.analysis.spawners import make_spawner, parse_spawner
+from taskleak.analysis.obligations.spawners import make_spawner, parse_spawner
 from taskleak.fixes.project_style import parse_target, valid_line_length
 from taskleak.rules import CODE_PREFIX, RULES, Rule, rule_for
 from taskleak.settings import (

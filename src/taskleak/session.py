@@ -15,8 +15,8 @@ from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskleak.analysis.facts import FileFacts
-from taskleak.analysis.spawners import parse_spawner
+from taskleak.analysis.facts.module import FileFacts
+from taskleak.analysis.obligations.spawners import parse_spawner
 from taskleak.files.context import context_root
 from taskleak.files.discovery import SpecialPathError, is_excluded
 from taskleak.files.paths import relative_path

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from taskleak.records import record
 
 if TYPE_CHECKING:
-    from taskleak.analysis.spawners import Spawner
+    from taskleak.analysis.obligations.spawners import Spawner
 
 DEFAULT_EXCLUDES: tuple[str, ...] = (
     ".git",

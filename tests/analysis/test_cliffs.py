@@ -15,8 +15,8 @@ from helpers import FIXTURES, TESTS, parses
 
 import taskleak.analysis.tree.scan as scan_module
 from taskleak.analysis.analyse import analyse_source
-from taskleak.analysis.holders import Holder
-from taskleak.analysis.ownership import Ownership
+from taskleak.analysis.obligations.holders import Holder
+from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree import positions
 from taskleak.analysis.tree.nodes import LOOP_TYPES
 from taskleak.analysis.tree.scan import Scanner, scan

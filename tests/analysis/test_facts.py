@@ -10,9 +10,9 @@ import pytest
 from helpers import sample_files
 
 from taskleak.analysis.analyse import analyse_source
-from taskleak.analysis.facts import ModuleFacts, Question, QuestionKind
-from taskleak.analysis.fates import FateKind, Hand, Keeper
-from taskleak.analysis.interface import Effect, EffectKind
+from taskleak.analysis.facts.fates import FateKind, Hand, Keeper
+from taskleak.analysis.facts.interface import Effect, EffectKind
+from taskleak.analysis.facts.module import ModuleFacts, Question, QuestionKind
 from taskleak.analysis.tree.parse import parse_source
 
 

@@ -4,11 +4,11 @@ is done leaves the caller's handling to decide; one that also ends its tasks ans
 
 from __future__ import annotations
 
-from taskleak.analysis.effects import Effects
-from taskleak.analysis.fates import Fate, FateKind
-from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
-from taskleak.analysis.interface import End, FunctionFacts, Promise
-from taskleak.analysis.spawners import KNOWN, helper_spawner
+from taskleak.analysis.facts.fates import Fate, FateKind
+from taskleak.analysis.facts.interface import End, FunctionFacts, Promise
+from taskleak.analysis.obligations.effects import Effects
+from taskleak.analysis.obligations.forgetting_helpers import caller_decides, only_prunes
+from taskleak.analysis.obligations.spawners import KNOWN, helper_spawner
 
 
 def _effects(**ends: list[str]) -> Effects:

@@ -1,4 +1,4 @@
-"""Guards: what keeps a spawn from replacing a live task (`analysis/guards.py`)."""
+"""Guards: what keeps a spawn from replacing a live task (`analysis/obligations/guards.py`)."""
 
 from __future__ import annotations
 

@@ -1,14 +1,15 @@
-"""What a function does with a task its parameter receives (`analysis/parameter_uses.py`), and
-the questions a module asks when it hands a task to another module's function
-(`analysis/foreign_handoffs.py`): read from the bodies, never from the names."""
+"""What a function does with a task its parameter receives
+(`analysis/summaries/parameter_uses.py`), and the questions a module asks when it hands a task
+to another module's function (`analysis/summaries/foreign_handoffs.py`): read from the bodies,
+never from the names."""
 
 from __future__ import annotations
 
 import textwrap
 
 from taskleak.analysis.analyse import analyse_source
-from taskleak.analysis.facts import ModuleFacts, Question, QuestionKind
-from taskleak.analysis.interface import ParamUse
+from taskleak.analysis.facts.interface import ParamUse
+from taskleak.analysis.facts.module import ModuleFacts, Question, QuestionKind
 
 
 def facts(code: str) -> ModuleFacts:

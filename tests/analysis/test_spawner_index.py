@@ -11,9 +11,14 @@ from pathlib import Path
 import pytest
 from helpers import case_files, parses
 
-from taskleak.analysis import spawns as spawns_module
 from taskleak.analysis.analyse import analyse_source
-from taskleak.analysis.spawners import Spawner, SpawnerIndex, parse_spawner, spawner_index
+from taskleak.analysis.obligations import spawns as spawns_module
+from taskleak.analysis.obligations.spawners import (
+    Spawner,
+    SpawnerIndex,
+    parse_spawner,
+    spawner_index,
+)
 from taskleak.files.source import decode
 
 CALLS = textwrap.dedent("""

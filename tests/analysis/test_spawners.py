@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from taskleak.analysis.interface import Promise
-from taskleak.analysis.spawners import KNOWN, make_spawner, parse_spawner
+from taskleak.analysis.facts.interface import Promise
+from taskleak.analysis.obligations.spawners import KNOWN, make_spawner, parse_spawner
 
 NAMES = [*KNOWN, "app.tasks.spawn", "spawn", "self._spawn"]
 

@@ -10,8 +10,8 @@ import textwrap
 import pytest
 
 from taskleak.analysis.analyse import analyse_source
-from taskleak.analysis.effects import Effects
-from taskleak.analysis.fates import FateKind
+from taskleak.analysis.facts.fates import FateKind
+from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.tree.dests import Dest, Flow, Waited
 from taskleak.analysis.tree.parse import parse_module
 from taskleak.analysis.tree.scan import scan

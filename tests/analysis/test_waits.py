@@ -1,5 +1,6 @@
-"""A wait in a loop (`analysis/waits.py`): the losers of `asyncio.wait(..., FIRST_COMPLETED)`
-are waited again while the loop goes round; what matters is how the loop can end."""
+"""A wait in a loop (`analysis/obligations/waits.py`): the losers of
+`asyncio.wait(..., FIRST_COMPLETED)` are waited again while the loop goes round; what matters
+is how the loop can end."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import textwrap
 import pytest
 
 from taskleak.analysis.analyse import analyse_source
-from taskleak.analysis.fates import FateKind
+from taskleak.analysis.facts.fates import FateKind
 
 
 def first_fate(code: str) -> tuple[FateKind, bool]:

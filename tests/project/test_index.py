@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.facts.module import FileFacts
 from taskleak.project.index import ProjectIndex
 from taskleak.run.pipeline import analyse_file
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import check_paths
 
-from taskleak.analysis.facts import FileFacts, ModuleFacts
+from taskleak.analysis.facts.module import FileFacts, ModuleFacts
 from taskleak.model import FixKind, Risk, Skipped
 from taskleak.project.join import join
 from taskleak.run.pipeline import analyse_file

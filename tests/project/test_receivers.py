@@ -1,11 +1,11 @@
-"""Receivers typed by another module (`analysis/chains.py` asks, `project/receivers.py`
+"""Receivers typed by another module (`analysis/names/chains.py` asks, `project/receivers.py`
 answers): each way a chain reaches a loop, and the ways it does not."""
 
 from __future__ import annotations
 
 import textwrap
 
-from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.facts.module import FileFacts
 from taskleak.project.join import join
 from taskleak.run.pipeline import analyse_file
 

@@ -48,7 +48,7 @@ def test_the_json_row_names_the_holders_and_the_loss() -> None:
 def test_every_fate_has_a_family_and_every_loss_its_words() -> None:
     """A new fate kind cannot reach a finding without its family (a KeyError at judgement) or,
     when it is a loss, without the words that say how the task is lost."""
-    from taskleak.analysis.fates import FateKind
+    from taskleak.analysis.facts.fates import FateKind
     from taskleak.analysis.obligations import paths
 
     assert set(paths._FAMILIES) == set(FateKind)

@@ -19,7 +19,7 @@ import pytest
 from case_runs import Case, actual_rows, mismatch, module_cases, silent_skips
 from helpers import CASE_DIRS, EXPECTED_SUFFIX, RULE_CASES, analyze_source
 
-from taskleak.analysis.fates import FateKind
+from taskleak.analysis.facts.fates import FateKind
 from taskleak.model import Risk
 from taskleak.rules import ALL_RULES, RULES, Category
 

@@ -23,8 +23,8 @@ from click.testing import CliRunner
 from helpers import FIXTURES, check_paths, spawners_of
 
 from taskleak import __version__
-from taskleak.analysis.facts import FileFacts
-from taskleak.analysis.spawners import Spawner
+from taskleak.analysis.facts.module import FileFacts
+from taskleak.analysis.obligations.spawners import Spawner
 from taskleak.cli import main
 from taskleak.files import cachedir
 from taskleak.files.cachedir import CACHE_DIR_NAME, blake2b, default_cache_dir

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from helpers import CASE_DIRS, FIXTURES, check_paths, sample_files, spawners_of
 
-from taskleak.analysis import spawners as spawners_module
-from taskleak.analysis.facts import FileFacts
-from taskleak.analysis.spawners import Spawner, SpawnerIndex
+from taskleak.analysis.facts.module import FileFacts
+from taskleak.analysis.obligations import spawners as spawners_module
+from taskleak.analysis.obligations.spawners import Spawner, SpawnerIndex
 from taskleak.cli import main
 from taskleak.report.json import render_json
 from taskleak.run import workers as parallel

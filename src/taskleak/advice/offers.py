@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from taskleak.advice.returned import AWAITED_HELPER_NO_FIX, HELPER_DROPS_NO_FIX
 from taskleak.analysis.analyse import ModuleAnalysis
-from taskleak.analysis.facts import ModuleFacts
-from taskleak.analysis.interface import Promise
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.facts.interface import Promise
+from taskleak.analysis.facts.module import ModuleFacts
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.nodes import callee_text
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict

@@ -15,24 +15,29 @@ from dataclasses import field
 import libcst as cst
 
 from taskleak.analysis.classify import Classifier
-from taskleak.analysis.exports import exports, spawn_helpers
-from taskleak.analysis.facts import (
+from taskleak.analysis.facts.fates import Fate
+from taskleak.analysis.facts.interface import Promise, through_an_attribute
+from taskleak.analysis.facts.module import (
     ModuleFacts,
     Question,
     QuestionKind,
     SpawnFacts,
     questions_of,
 )
-from taskleak.analysis.fates import Fate
-from taskleak.analysis.foreign_handoffs import classified
-from taskleak.analysis.interface import Promise, through_an_attribute
-from taskleak.analysis.local_helpers import MAX_ROUNDS, LocalHelpers, called_in, helper_spawners
-from taskleak.analysis.method_adds import retype_method_adds
 from taskleak.analysis.names.asyncio_waits import retype_waits
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.names.typed_names import IOLOOP
-from taskleak.analysis.spawners import Spawner, parse_spawner, spawner_index
-from taskleak.analysis.spawns import Spawn, find_spawns
+from taskleak.analysis.obligations.local_helpers import (
+    MAX_ROUNDS,
+    LocalHelpers,
+    called_in,
+    helper_spawners,
+)
+from taskleak.analysis.obligations.method_adds import retype_method_adds
+from taskleak.analysis.obligations.spawners import Spawner, parse_spawner, spawner_index
+from taskleak.analysis.obligations.spawns import Spawn, find_spawns
+from taskleak.analysis.summaries.exports import exports, spawn_helpers
+from taskleak.analysis.summaries.foreign_handoffs import classified
 from taskleak.analysis.tree.positions import (
     dropped_call_positions,
     enclosing_function,
@@ -59,7 +64,7 @@ class ModuleAnalysis:
     handoffs: list[tuple[tuple[Question, ...], tuple[Fate, ...]]] = field(default_factory=list)
 
     def facts(self) -> ModuleFacts:
-        """The plain facts of this module (see `facts.py`), spawns in text order."""
+        """The plain facts of this module (see `facts/module.py`), spawns in text order."""
         exported = exports(self.root, self.classifier.ownership, self.classifier.lifecycle,
                            self.spawns, self.fates)
         # the calls through another object's attribute (`self.hass.spawn(...)`) are placed now,

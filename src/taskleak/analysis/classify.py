@@ -13,53 +13,53 @@ from typing import Any
 
 import libcst as cst
 
-from taskleak.analysis.caller_waits import ended_per_event, not_again
-from taskleak.analysis.closing import closers, owner_ends, read_by_callback
-from taskleak.analysis.collection_aliases import aliased
-from taskleak.analysis.coroutines import (
+from taskleak.analysis.facts.fates import PASSED_IN, PASSES, Fate, FateKind, Hand, Handoff, Keeper
+from taskleak.analysis.facts.interface import BY_ITS_OWNER, LET_GO
+from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
+from taskleak.analysis.frequency.lifecycle import Lifecycle
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.obligations.closing import closers, owner_ends, read_by_callback
+from taskleak.analysis.obligations.collection_aliases import aliased
+from taskleak.analysis.obligations.coroutines import (
     asks_for_its_successor,
     endless,
     long_running,
     loop_words,
     reschedules,
 )
-from taskleak.analysis.discarded import discarded_fate
-from taskleak.analysis.early_returns import dropped_on_a_way_out, rebound_in_loop
-from taskleak.analysis.effects import Effects
-from taskleak.analysis.fates import PASSED_IN, PASSES, Fate, FateKind, Hand, Handoff, Keeper
-from taskleak.analysis.forgetting_helpers import caller_decides, only_prunes
-from taskleak.analysis.guards import ending_methods, guard, guarded_call
-from taskleak.analysis.handoffs import handed_calls
-from taskleak.analysis.helper_promises import promised_fate
-from taskleak.analysis.holders import Holder, into_collection, on_itself, where_held
-from taskleak.analysis.interface import BY_ITS_OWNER, LET_GO
-from taskleak.analysis.keys import (
+from taskleak.analysis.obligations.discarded import discarded_fate
+from taskleak.analysis.obligations.early_returns import dropped_on_a_way_out, rebound_in_loop
+from taskleak.analysis.obligations.effects import Effects
+from taskleak.analysis.obligations.forgetting_helpers import caller_decides, only_prunes
+from taskleak.analysis.obligations.guards import ending_methods, guard, guarded_call
+from taskleak.analysis.obligations.handoffs import handed_calls
+from taskleak.analysis.obligations.helper_promises import promised_fate
+from taskleak.analysis.obligations.holders import Holder, into_collection, on_itself, where_held
+from taskleak.analysis.obligations.keys import (
     constant_key,
     keeper_of,
     on_a_local_object,
     per_client_key,
     target_text,
 )
-from taskleak.analysis.lifecycle import Lifecycle
-from taskleak.analysis.lifetimes import (
+from taskleak.analysis.obligations.lifetimes import (
     held_while,
     never_done,
     pruned_only_on_success,
     without_its_own_cancels,
 )
-from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
+from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.obligations.passed import passed_fate, returned_to_caller
+from taskleak.analysis.obligations.race_fates import RaceFates
 from taskleak.analysis.obligations.reset_by_callback import reset_by
-from taskleak.analysis.ownership import Ownership
-from taskleak.analysis.passed import passed_fate, returned_to_caller
-from taskleak.analysis.race_fates import RaceFates
-from taskleak.analysis.self_registered import kept_by_itself
-from taskleak.analysis.spawns import AS_COMPLETED, Spawn
+from taskleak.analysis.obligations.self_registered import kept_by_itself
+from taskleak.analysis.obligations.spawns import AS_COMPLETED, Spawn
+from taskleak.analysis.obligations.witness import no_end_witness
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import leaves_the_loop
 from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import WEAK_KEY_DICTIONARIES
-from taskleak.analysis.witness import no_end_witness
 
 _PRUNED_WITH_ITS_KEY = "pruned when its key is collected (a WeakKeyDictionary)"
 

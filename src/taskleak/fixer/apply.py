@@ -21,8 +21,8 @@ import libcst as cst
 
 from taskleak.advice.offers import TOO_DEEP_TO_FIX, choose, not_applied_reason
 from taskleak.analysis.analyse import analyse
-from taskleak.analysis.facts import ModuleFacts
-from taskleak.analysis.spawners import Spawner
+from taskleak.analysis.facts.module import ModuleFacts
+from taskleak.analysis.obligations.spawners import Spawner
 from taskleak.analysis.tree.parse import gc_paused
 from taskleak.files.atomic import FileChangedError, NotWritableError, replace_file
 from taskleak.files.lines import byte_position, lines_with_ends, strip_break

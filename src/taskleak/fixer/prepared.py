@@ -48,9 +48,9 @@ import libcst as cst
 
 from taskleak.advice.offers import needs_fix, offers
 from taskleak.analysis.analyse import ModuleAnalysis, shown_node
-from taskleak.analysis.facts import ModuleFacts
-from taskleak.analysis.spawners import Spawner
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.facts.module import ModuleFacts
+from taskleak.analysis.obligations.spawners import Spawner
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.positions import enclosing_function, spawn_positions
 from taskleak.analysis.tree.walk import every_node
 from taskleak.fixer.verify import Checker

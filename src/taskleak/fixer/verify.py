@@ -16,9 +16,9 @@ import libcst as cst
 
 from taskleak.advice.offers import advise_module
 from taskleak.analysis.analyse import ModuleAnalysis, analyse
-from taskleak.analysis.facts import ModuleFacts
-from taskleak.analysis.spawners import Spawner
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.facts.module import ModuleFacts
+from taskleak.analysis.obligations.spawners import Spawner
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.files.lines import with_newlines
 from taskleak.files.source import SourceError, decode
 from taskleak.fixes.plan import Offer

@@ -15,8 +15,8 @@ from itertools import pairwise
 import libcst as cst
 
 from taskleak.analysis.analyse import ModuleAnalysis
-from taskleak.analysis.fates import Fate
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.facts.fates import Fate
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.nodes import decorator_name
 from taskleak.analysis.tree.positions import (
     enclosing_function,

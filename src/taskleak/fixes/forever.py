@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.coroutines import reschedules, spawned_function
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.obligations.coroutines import reschedules, spawned_function
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.scopes import ScopeKind
 from taskleak.analysis.tree.vocabulary import CLOSE_METHODS
 from taskleak.fixes.context import FixContext

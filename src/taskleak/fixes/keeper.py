@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.scopes import BindingKind
 from taskleak.fixes.annotations import annotation, runtime_type
 from taskleak.fixes.context import FixContext

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from taskleak.analysis.fates import Fate, FateKind
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.facts.fates import Fate, FateKind
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import callee_text
 from taskleak.analysis.tree.positions import positions

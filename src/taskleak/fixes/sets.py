@@ -30,7 +30,7 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import (
     CLOSE_METHODS,

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from taskleak.analysis.facts import Question, QuestionKind, SpawnFacts
-from taskleak.analysis.fates import PASSES, Fate, FateKind, Keeper, listed, returns_to_callers
-from taskleak.analysis.forgetting_helpers import caller_decides
-from taskleak.analysis.interface import (
+from taskleak.analysis.facts.fates import PASSES, Fate, FateKind, Keeper, listed, returns_to_callers
+from taskleak.analysis.facts.interface import (
     CallArg,
     DroppedCall,
     Effect,
@@ -26,6 +24,8 @@ from taskleak.analysis.interface import (
     FunctionFacts,
     Promise,
 )
+from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
+from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
 from taskleak.project.index import ProjectIndex, Where
 

@@ -14,9 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from taskleak.analysis.facts import FileFacts, ModuleFacts
-from taskleak.analysis.fates import Fate, FateKind, Hand
-from taskleak.analysis.interface import (
+from taskleak.analysis.facts.fates import Fate, FateKind, Hand
+from taskleak.analysis.facts.interface import (
     STAR,
     CallArg,
     ClassFacts,
@@ -26,6 +25,7 @@ from taskleak.analysis.interface import (
     ParamUse,
     Promise,
 )
+from taskleak.analysis.facts.module import FileFacts, ModuleFacts
 from taskleak.project.class_tree import ClassTree
 from taskleak.project.module_names import module_candidates
 

@@ -20,9 +20,9 @@ from taskleak.advice.returned import (
     HELPER_DROPS_NO_FIX,
     NO_FIX_FOR_A_COLLECTION,
 )
-from taskleak.analysis.facts import FileFacts, QuestionKind, SpawnFacts
-from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
-from taskleak.analysis.interface import DroppedCall, Ends, Promise
+from taskleak.analysis.facts.fates import RETURNED_TASKS, Fate, FateKind
+from taskleak.analysis.facts.interface import DroppedCall, Ends, Promise
+from taskleak.analysis.facts.module import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns, promised

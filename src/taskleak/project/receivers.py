@@ -1,5 +1,5 @@
-"""Whether a receiver chain another module asked about (`analysis/chains.py`) is an event loop,
-read from the typed names of the module it starts in (`analysis/names/typed_names.py`).
+"""Whether a receiver chain another module asked about (`analysis/names/chains.py`) is an event
+loop, read from the typed names of the module it starts in (`analysis/names/typed_names.py`).
 
 "pkg.core.loop" is a loop when `pkg/core.py` holds one in its global `loop`;
 "pkg.core.current.get().loop" when `current` is a `ContextVar` of a class whose `loop` is one;

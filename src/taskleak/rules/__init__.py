@@ -12,7 +12,7 @@ import importlib
 import pkgutil
 from collections.abc import Sequence
 
-from taskleak.analysis.fates import Fate
+from taskleak.analysis.facts.fates import Fate
 from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     CODE_PREFIX,

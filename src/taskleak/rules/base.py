@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.facts.fates import Fate, FateKind
 from taskleak.model import FixKind, Risk
 from taskleak.records import record
 

@@ -3,7 +3,7 @@ cancels."""
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import PASSED_IN, Fate, FateKind
+from taskleak.analysis.facts.fates import PASSED_IN, Fate, FateKind
 from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CREATE_TASK_URI,

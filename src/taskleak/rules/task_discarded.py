@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import RETURNED_TASKS, Fate, FateKind
+from taskleak.analysis.facts.fates import RETURNED_TASKS, Fate, FateKind
 from taskleak.analysis.tree.vocabulary import GATHER, WAIT_FOR
 from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import Fate, FateKind, Hand
+from taskleak.analysis.facts.fates import Fate, FateKind, Hand
 from taskleak.model import Risk
 from taskleak.rules.base import Category, Description, Rule
 

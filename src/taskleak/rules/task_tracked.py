@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import Fate, FateKind, Hand
-from taskleak.analysis.forgetting_helpers import only_prunes
+from taskleak.analysis.facts.fates import Fate, FateKind, Hand
+from taskleak.analysis.obligations.forgetting_helpers import only_prunes
 from taskleak.model import Risk
 from taskleak.rules.base import (
     ASYNCIO_TASKGROUP_URI,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import Fate, FateKind
+from taskleak.analysis.facts.fates import Fate, FateKind
 from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CREATE_TASK_URI,

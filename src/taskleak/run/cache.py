@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from taskleak import __version__
-from taskleak.analysis.facts import FileFacts, ModuleFacts
+from taskleak.analysis.facts.module import FileFacts, ModuleFacts
 from taskleak.files.cachedir import (
     MAX_AGE_DAYS,
     blake2b,

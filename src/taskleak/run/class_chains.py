@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
-from taskleak.analysis.facts import FileFacts
-from taskleak.analysis.interface import through_an_attribute
+from taskleak.analysis.facts.interface import through_an_attribute
+from taskleak.analysis.facts.module import FileFacts
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.run.cache import Cache
 from taskleak.run.complete import (

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from taskleak.analysis.facts import FileFacts, QuestionKind
+from taskleak.analysis.facts.module import FileFacts, QuestionKind
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.model import Skipped

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.facts.module import FileFacts
 from taskleak.files.discovery import Found, discover_names
 from taskleak.files.paths import relative_path
 from taskleak.model import RunResult

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from taskleak.analysis.facts import FileFacts
+from taskleak.analysis.facts.module import FileFacts
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:

@@ -35,9 +35,14 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from taskleak.analysis.facts import FileFacts
-from taskleak.analysis.interface import Promise
-from taskleak.analysis.spawners import Spawner, helper_spawner, is_helper, unpromised_helpers
+from taskleak.analysis.facts.interface import Promise
+from taskleak.analysis.facts.module import FileFacts
+from taskleak.analysis.obligations.spawners import (
+    Spawner,
+    helper_spawner,
+    is_helper,
+    unpromised_helpers,
+)
 from taskleak.files.packages import import_root
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source

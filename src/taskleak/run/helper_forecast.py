@@ -23,7 +23,7 @@ import os
 import re
 from pathlib import Path
 
-from taskleak.analysis.spawners import Spawner, unpromised_helpers
+from taskleak.analysis.obligations.spawners import Spawner, unpromised_helpers
 from taskleak.files.packages import import_root
 from taskleak.files.source import SourceError, read_source
 from taskleak.run.helper_callers import absolute_import

@@ -14,9 +14,9 @@ import libcst as cst
 
 from taskleak.advice.offers import advise_module
 from taskleak.analysis.analyse import ModuleAnalysis, analyse
-from taskleak.analysis.facts import FileFacts, ModuleFacts
-from taskleak.analysis.interface import CallPosition
-from taskleak.analysis.spawners import Spawner, spawner_index
+from taskleak.analysis.facts.interface import CallPosition
+from taskleak.analysis.facts.module import FileFacts, ModuleFacts
+from taskleak.analysis.obligations.spawners import Spawner, spawner_index
 from taskleak.analysis.tree.parse import gc_paused, parse_source
 from taskleak.analysis.tree.positions import dropped_call_positions
 from taskleak.analysis.tree.scan import scan

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from taskleak.analysis.spawners import Spawner
+from taskleak.analysis.obligations.spawners import Spawner
 from taskleak.analysis.tree.vocabulary import (
     CALLBACK_POSITIONS,
     NOT_LOOPS,
@@ -91,9 +91,9 @@ class Prefilter:
 
 
 # Calls that call a function back (`loop.call_later(5, self.expire)`): a coroutine function
-# given to one never runs (analysis/coroutine_callbacks.py). A file counts only when such a call's
-# arguments name one of its own `async def`s or `partial(...)` locals: passing every file that
-# names the calls parsed 93 more homeassistant files (cold 1.76 s -> 3.52 s).
+# given to one never runs (analysis/obligations/coroutine_callbacks.py). A file counts only when
+# such a call's arguments name one of its own `async def`s or `partial(...)` locals: passing
+# every file that names the calls parsed 93 more homeassistant files (cold 1.76 s -> 3.52 s).
 # (`call_*` and `add_done_callback` only: a test per word cost homeassistant +0.26 s, as `add_`
 # is everywhere, so a file naming only `add_reader`, `add_signal_handler` or `Timer` is not
 # passed for this)

@@ -20,8 +20,8 @@ from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskleak.analysis.facts import FileFacts
-from taskleak.analysis.spawners import Spawner, unpromised_helpers
+from taskleak.analysis.facts.module import FileFacts
+from taskleak.analysis.obligations.spawners import Spawner, unpromised_helpers
 from taskleak.files.discovery import Found, listing_key
 from taskleak.files.listing_cache import ListingCache
 from taskleak.files.paths import relative_path

@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
-from taskleak.analysis.facts import FileFacts
-from taskleak.analysis.interface import CallPosition
-from taskleak.analysis.spawners import Spawner
+from taskleak.analysis.facts.interface import CallPosition
+from taskleak.analysis.facts.module import FileFacts
+from taskleak.analysis.obligations.spawners import Spawner
 from taskleak.records import record
 
 # Below this much source, one process is faster than starting a pool (libcst parses and

@@ -10,6 +10,10 @@
   declare an interface;
 - `asyncio_waits.py`: which calls are asyncio's waits, races and `suppress` (a call named like
   one is a hand-off when its callee resolves to something else).
+- `chains.py`, `effect_owners.py`: a receiver or an attribute's class this module cannot type,
+  written so that the project join can (a chain from an imported name, the class as written);
+- `dynamic_reads.py`: an attribute read through `getattr(self, name)`;
+- `queues.py`: a put into an unbounded `asyncio.Queue` (it completes at once).
 
 It decides nothing about tasks: it answers "what is this?" so the obligations can ask "is it the
 same holder?".

@@ -33,9 +33,9 @@ from taskleak.analysis.graph.build import graph_of
 from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role
 from taskleak.analysis.graph.dataflow import solve
 from taskleak.analysis.graph.places import Places
-from taskleak.analysis.guards import absent, reads
 from taskleak.analysis.names.asyncio_waits import suppresses
 from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.obligations.guards import absent, reads
 from taskleak.analysis.tree.nodes import dotted, is_none
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind
 from taskleak.records import record

@@ -10,7 +10,7 @@ so no claim is made) is `UNRESOLVED`, with what was not followed.
 
 from __future__ import annotations
 
-from taskleak.analysis.fates import Fate, FateKind, Hand, Keeper
+from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper
 from taskleak.model import Family, Holding, Obligation, Risk
 
 _FAMILIES: dict[FateKind, Family] = {

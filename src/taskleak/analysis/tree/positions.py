@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
-from taskleak.analysis.interface import CallPosition
+from taskleak.analysis.facts.interface import CallPosition
 from taskleak.analysis.tree.code_search import unique_code
 from taskleak.analysis.tree.scopes import Scope
 from taskleak.files.lines import line_and_column, line_starts, source_lines

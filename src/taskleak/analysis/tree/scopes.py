@@ -69,7 +69,7 @@ class Occurrence:
     seq: int  # pre-order index: textual order within a scope
     loops: tuple[int, ...]  # ids of the loops (within the scope) around this read
     # the nodes above the read, outermost first; kept only where a wait or a cancel reads it
-    # (`analysis/waits.py`: which call waits, in which `try`, under which timeout)
+    # (`analysis/obligations/waits.py`: which call waits, in which `try`, under which timeout)
     path: tuple[cst.CSTNode, ...] = ()
 
     @property

@@ -16,8 +16,8 @@ import re
 
 import libcst as cst
 
-from taskleak.analysis.fates import FateKind
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.facts.fates import FateKind
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.nodes import callee_text
 from taskleak.analysis.tree.scopes import ScopeKind, defined_function
 from taskleak.fixes.context import FixContext

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.fates import FateKind
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.facts.fates import FateKind
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import ScopeKind
 from taskleak.analysis.tree.vocabulary import CLOSE_METHODS, INIT_METHODS

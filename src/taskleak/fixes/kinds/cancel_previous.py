@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import INIT_METHODS

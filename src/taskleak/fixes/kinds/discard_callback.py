@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import BindingKind, Scope
 from taskleak.fixes.context import FixContext, Placement

@@ -18,7 +18,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.names.resolve import SymKind
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.scopes import defined_function
 from taskleak.analysis.tree.vocabulary import TASKGROUP_FACTORIES
 from taskleak.fixes.context import FixContext

@@ -26,7 +26,7 @@ import re
 
 import libcst as cst
 
-from taskleak.analysis.spawns import Spawn
+from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.scopes import ScopeKind
 from taskleak.analysis.tree.vocabulary import THREADSAFE_SPAWNER, WAIT_FOR
 from taskleak.fixes.context import FixContext

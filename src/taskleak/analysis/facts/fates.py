@@ -1,0 +1,266 @@
+"""What became of a spawned Task: the evidence classification gathers, as plain data.
+
+A `Fate` says where the Task went (discarded, a local, an attribute, a collection, the caller
+...) and what ends it (the cleanup found, or none), with the facts a rule needs to judge it and
+to say so (how often the spawn runs, whether its coroutine loops forever, what the owner's
+close-like methods do). The rules (`taskleak.rules`) turn fates into findings: which rule, what
+risk, which words. Plain, picklable and JSON-able: fates are cached per file and joined across
+the project without the parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from enum import Enum
+from typing import Any
+
+from taskleak.analysis.facts.interface import NO_ENDS, Ends, ends_from_json, ends_to_json
+from taskleak.records import record
+
+
+class FateKind(Enum):
+    # kept and ended, or handed to someone who is responsible for it
+    STRUCTURED = "structured"  # spawned in a task group / nursery
+    AWAITED = "awaited"  # awaited where it is spawned
+    CANCELLED = "cancelled"  # cancelled where it is spawned: `spawn(...).cancel()`
+    RETURNED = "returned"  # returned to the caller
+    GATHERED = "gathered"  # passed to gather/wait/shield ...: `callee`, `awaited`
+    PASSED = "passed"  # passed to another call: `callee`
+    LAMBDA_HANDED = "lambda_handed"  # returned from a lambda handed to `callee`: not followed
+    UNPACKED = "unpacked"  # unpacked into several names (not followed)
+    LOCAL_CLEANED = "local_cleaned"  # a local that is awaited/cancelled: `holder`, `cleanup`
+    LOCAL_HANDED = "local_handed"  # a local returned or passed on: `holder`, `handed`
+    STORED_CLEANED = "stored_cleaned"  # a local also stored in `stored_in`, and cleaned
+    KEPT_CLEANED = "kept_cleaned"  # an attribute/global that is cleaned: `holder`, `cleanup`
+    KEPT_HANDED = "kept_handed"  # a global/dotted holder handed on: `holder`, `handed`
+    COLLECTION_CLEANED = "collection_cleaned"  # in a collection that is cleaned
+    LOCAL_COLLECTION_HANDED = "local_collection_handed"  # a local collection handed on
+    COLLECTION_HANDED = "collection_handed"  # a module-level collection handed on
+    # a coroutine function (`holder`) that `callee` (tornado's IOLoop) runs as a task, kept by
+    # the IOLoop until it is done; RUN_AND_JOINED: and its spawning function waits for its end
+    # (`cleanup`: how)
+    RUN_BY_IOLOOP = "run_by_ioloop"
+    RUN_AND_JOINED = "run_and_joined"
+    # a dropped threadsafe spawn whose loop its function closes after joining a thread
+    # (`holder`: the loop; `cleanup`: "shutdown() then joins self._thread and closes
+    # self._loop"): loop_stops.py
+    ENDS_WITH_ITS_LOOP = "ends_with_its_loop"
+    # nothing keeps it
+    DISCARDED = "discarded"  # an expression statement
+    DROPPED_AFTER_CALLBACK = "dropped_after_callback"  # `spawn(...).add_done_callback(cb)`
+    # the body of a lambda that `callee` (vocabulary.CALLED_BACK_LATER) calls back, dropping
+    # what it returns
+    RETURNED_FROM_LAMBDA = "returned_from_lambda"
+    # the spawn function itself handed to `callee` (CALLED_BACK_LATER), which drops the Task
+    CALLED_BACK = "called_back"
+    # a coroutine function (`holder`) that `callee` calls back: the coroutine it makes is never
+    # awaited (`handed`: "a coroutine" when the callback is a coroutine object already)
+    NEVER_AWAITED = "never_awaited"
+    # a `@gen.coroutine` function (`holder`) that `callee` (tornado's IOLoop) calls back: its
+    # Future gets only a callback logging its error, and nothing keeps it
+    FUTURE_DROPPED_BY_IOLOOP = "future_dropped_by_ioloop"
+    DROPPED_FROM_COMPREHENSION = "dropped_from_comprehension"  # built in a dropped literal
+    LOCAL_ONLY = "local_only"  # a local nothing awaits or cancels: `holder`, `where`
+    LOCAL_COLLECTION_DROPPED = "local_collection_dropped"  # a local collection dropped
+    NEVER_READ = "never_read"  # bound to a name never read again: `holder`
+    DROPPED_RETURN = "dropped_return"  # a call of a function returning a task, as a statement
+    # passed to a function of this module that neither keeps nor ends it (`passed.py`): `callee`
+    HANDED_AND_DROPPED = "handed_and_dropped"
+    # handed to a spawn helper (`holder`): what it promises decides
+    HELPER_KEEPS = "helper_keeps"  # it keeps the task and ends it: `cleanup` says how
+    HELPER_NEVER_ENDS = "helper_never_ends"  # it keeps the task but nothing ends it
+    HELPER_DROPS = "helper_drops"  # it neither keeps nor returns the task: `holder` is it
+    WEAKLY_HELD = "weakly_held"  # only a weak reference keeps it: `holder` ("weakref.ref()")
+    # `run_coroutine_threadsafe(q.put(x), loop)` dropped, `q` an unbounded asyncio queue: the
+    # put completes at once and cannot fail, so the dropped Future loses nothing: `holder` is q
+    UNBOUNDED_PUT = "unbounded_put"
+    # replaced while running
+    REBOUND_IN_LOOP = "rebound_in_loop"  # a local rebound every iteration: `holder`
+    RESPAWNED = "respawned"  # an attribute/global re-spawned without cancel: `function`
+    KEY_OVERWRITTEN = "key_overwritten"  # a dict entry per client overwritten: `function`
+    # kept, never ended
+    NEVER_CLEANED = "never_cleaned"  # an attribute/global never awaited or cancelled
+    HELD_WHILE_RUNNING = "held_while_running"  # a local of a function that outlives it: `held`
+    SINGLETON = "singleton"  # the same, guarded against re-spawning: `holder`, `guard`
+    SLOT_NEVER_CLEANED = "slot_never_cleaned"  # a fixed dict slot: `stored_in`
+    COLLECTION_GROWS = "collection_grows"  # a collection that only grows
+    # pruned only by its own coroutine at the end of its body (`callee`), not in a finally
+    PRUNED_ON_SUCCESS = "pruned_on_success"
+    LEFT_RUNNING = "left_running"  # waited in a race that leaves it running: `callee`, `left`
+    # ended only after a `yield` of the generator `callee`, where its consumer can stop it
+    LEFT_AT_YIELD = "left_at_yield"
+
+
+class Hand(Enum):
+    """How a task is handed on where this module stops following it (a `Handoff`)."""
+
+    RETURNED = "returned"  # `return task`: to the function's own caller
+    RETURNED_BY = "returned_by"  # returned on by a function of the module (`returned by f()`)
+    PASSED = "passed"  # passed to a call this module does not follow: `f(task)`
+    # returned by a function of the module to a caller that passes it to such a call
+    RETURNED_THEN_PASSED = "returned_then_passed"
+    KEPT = "kept"  # passed to a function of the module that keeps it
+    STORED = "stored"  # stored somewhere this module does not follow
+
+
+# the hand-offs that end in a call of a function this module does not follow
+PASSES = frozenset({Hand.PASSED, Hand.RETURNED_THEN_PASSED})
+
+
+@record(frozen=True)
+class Handoff:
+    """A hand-off: what it is (`how`, the fact decisions read) and how a finding says it."""
+
+    how: Hand
+    words: str  # "returned", "passed to f()", "returned by _take() to close(), then ..."
+
+    def fields(self) -> dict[str, Any]:
+        """The fate's fields that carry it (`Fate.hand`, `Fate.handed`)."""
+        return {"hand": self.how, "handed": self.words}
+
+    def inside(self, callee: str) -> Handoff:
+        """This hand-off, inside `callee`, of the task a caller passed it, for that caller:
+        returned by the callee, it is `returned by callee()`; any other stays as it is."""
+        if self.how is Hand.RETURNED:
+            return Handoff(Hand.RETURNED_BY, f"returned by {callee}()")
+        return self
+
+    def returned_by(self, via: str) -> Handoff:
+        """This hand-off, by a caller, of the value a function returned to it (`via`:
+        "_take() to close()"): the task returned or passed on from there; any other stays."""
+        if self.how is Hand.RETURNED:
+            return Handoff(Hand.RETURNED_BY, f"returned by {via}, then {self.words}")
+        if self.how is Hand.PASSED:
+            return Handoff(Hand.RETURNED_THEN_PASSED, f"returned by {via}, then {self.words}")
+        return self
+
+
+class Keeper(Enum):
+    """What kind of thing holds the task (facts other modules can answer questions about)."""
+
+    LOCAL = "local"
+    PARAMETER = "parameter"  # a local that is a parameter: the caller owns what it holds
+    ATTRIBUTE = "attribute"  # `self.x` / `Cls.x`: `owner` is the class, `attribute` the name
+    GLOBAL = "global"
+    DOTTED = "dotted"  # `obj.x` of another object: `attribute` is the last name
+
+
+# A received collection's label when its owner, the caller, is not known (yet): the join
+# replaces the label once it finds the callers.
+PASSED_IN = " (passed in)"
+
+
+def listed(places: list[str], most: int = 3) -> str:
+    """"a()", "a() and b()", "a(), b() and c()"; past `most`, "a(), b() and 2 other places"
+    (a bare "(+n)" explains nothing)."""
+    if len(places) <= most:
+        return " and ".join(filter(None, (", ".join(places[:-1]), places[-1])))
+    rest = len(places) - (most - 1)
+    return f"{', '.join(places[:most - 1])} and {rest} other places"
+
+# DROPPED_RETURN's `holder` when the callee returns a collection of the tasks it spawns
+RETURNED_TASKS = "tasks"
+
+
+@record(frozen=True)
+class Fate:
+    kind: FateKind
+    coroutine: str  # what the spawn runs: `self._send()`
+    holder: str = ""  # what keeps it, as shown: "self._task", "global TASKS", "collection x"
+    cleanup: str = ""  # what ends it: "awaited in stop(), cancelled in close()"; "" for none
+    ends: Ends = NO_ENDS  # the facts behind `cleanup` where a decision reads them
+    handed: str = ""  # "returned", "passed to f()"; or the call that drops it (no `hand`)
+    hand: Hand | None = None  # the fact behind `handed`, when it is a hand-off
+    callee: str = ""  # GATHERED/PASSED: the function it was passed to; LEFT_RUNNING: the wait;
+    # PRUNED_ON_SUCCESS: the coroutine that prunes its own entry
+    awaited: bool = False  # GATHERED: the gathering call is awaited
+    stored_in: str = ""  # where a local was stored (`self._m[uid]`), a dict slot
+    in_loop: bool = False  # spawned once per loop iteration
+    repeating: str = ""  # the enclosing function when it runs once per event (`on_message`)
+    evidence: str = ""  # how we know it does: "registered with @client.event"
+    function: str = ""  # the enclosing function ("<module>" at module level)
+    where: str = ""  # where the spawn's function returns: "connect()", "module scope"
+    long_running: bool = False  # the coroutine runs a `while True`-like loop
+    loop: str = ""  # what it is true to say of that loop: "runs `while True` with no break ..."
+    closers: str = ""  # what the owner's close-like methods clean: "close() cancels only x"
+    group: str = ""  # STRUCTURED: the task group's name
+    keeper: Keeper | None = None  # what holds it, when something does
+    owner: str = ""  # ATTRIBUTE: the class's qualified name; PARAMETER: the function's
+    attribute: str = ""  # ATTRIBUTE/DOTTED: the attribute's name; PARAMETER: the parameter's
+    returned: bool = False  # the task is also returned to the caller (a spawn helper)
+    guard: str = ""  # what stops a re-spawn over a live task: "`if self._task is None`"
+    replaced: str = ""  # where it is cancelled only to be replaced at once: "restart()"
+    reschedules: bool = False  # the coroutine spawns itself again when it is done
+    wrapper: str = ""  # the spawn is gather/shield/wait_for of coroutines: "asyncio.gather"
+    left: str = ""  # LEFT_RUNNING: why the wait leaves it running ("it returns as soon as ...")
+    timeout: bool = False  # LEFT_RUNNING: a timeout can cut the wait short
+    exit_only: bool = False  # LEFT_RUNNING: cancelled only where the loop around the wait is left
+    held: str = ""  # HELD_WHILE_RUNNING: what keeps the local alive ("start() blocks in ...")
+    # kept, never ended: the resolved facts that show it ("none of its 2 reads in class Worker
+    # (start(), close()) awaits, cancels or gathers it")
+    witness: str = ""
+    # spawned by `run_coroutine_threadsafe`: a concurrent.futures.Future, whose error nothing
+    # logs when it is dropped (a dropped asyncio Task's error reaches the log)
+    threadsafe: bool = False
+    # stored in a received dict under a per-client key, the old entry not ended first: if the
+    # function runs again for the same key (its callers say, in the join), the running task is
+    # orphaned
+    overwrites: bool = False
+    # LOCAL_ONLY: what ends (or takes) the task on the other ways out, when a `return` before
+    # it drops the local ("passed to cancel_and_wait()")
+    skipped: str = ""
+    # HELPER_KEEPS: the helper spawns work of its own (`self.start()`); the call hands it none
+    own_work: bool = False
+    # LOCAL_ONLY: the test of the `if` after the spawn that every end of the local sits in
+    # (`if not pending: await fut`): on the other way the local is dropped
+    only_if: str = ""
+    # RESPAWNED: the spawn's own loop comes round to it again with the task it stored there
+    # not ended (a retry after a step that fails past the spawn included)
+    comes_round: bool = False
+    # ensure_future/shield/gather of a value not followed (`obligations/creation.py`): whether a
+    # task is made at all is unknown, so no rule may build a finding on it: the value, shown
+    unresolved: str = ""
+
+    @property
+    def frequency(self) -> str:
+        """How often the spawn runs, when that raises its risk: "spawned once per loop
+        iteration", "spawned on every call of on_message(), registered with @client.event",
+        or ""."""
+        if self.in_loop:
+            return "spawned once per loop iteration"
+        if self.repeating:
+            how = f", {self.evidence}" if self.evidence else ""
+            return f"spawned on every call of {self.repeating}(){how}"
+        return ""
+
+    def to_json(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if v or k == "coroutine"}
+        data["kind"] = self.kind.value
+        if self.keeper is not None:
+            data["keeper"] = self.keeper.value
+        if self.hand is not None:
+            data["hand"] = self.hand.value
+        if self.ends:
+            data["ends"] = ends_to_json(self.ends)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Fate:
+        keeper, hand = data.get("keeper"), data.get("hand")
+        return cls(**{**data, "kind": FateKind(data["kind"]),
+                      "keeper": Keeper(keeper) if keeper is not None else None,
+                      "hand": Hand(hand) if hand is not None else None,
+                      "ends": ends_from_json(data.get("ends"))})
+
+
+def returns_to_caller(fate: Fate) -> bool:
+    """The fate hands the task back to the caller: returned at once, or through a local or a
+    local collection that is returned."""
+    return fate.kind is FateKind.RETURNED or (
+        fate.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED)
+        and fate.hand is Hand.RETURNED)
+
+
+def returns_to_callers(fates: tuple[Fate, ...]) -> bool:
+    """Some fate hands the task back to the caller (`returns_to_caller`)."""
+    return any(returns_to_caller(f) for f in fates)

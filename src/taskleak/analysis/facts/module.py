@@ -1,0 +1,189 @@
+"""Per-module facts: what analysing one module yields, as plain, picklable data.
+
+- its spawns (`SpawnFacts`): where each is, what it runs, its fates as far as this module can
+  tell, and the questions it cannot answer alone (`Question`: is `Handler._task` cancelled
+  anywhere? who keeps the task this function returns? who owns the collection passed in as this
+  parameter?);
+- what it can tell other modules (`Exports`): which attributes and collections it awaits,
+  cancels or prunes, which functions return tasks, which calls drop the value they return.
+
+Facts are computed once per file content, cached, and joined project-wide (`taskleak.project`).
+No libcst here: a warm run reads facts from the cache without loading the parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import field, replace
+from enum import Enum
+from typing import Any
+
+from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper
+from taskleak.analysis.facts.interface import Exports
+from taskleak.model import FixInfo, FixKind, Skipped
+from taskleak.records import record
+
+
+class QuestionKind(Enum):
+    ATTRIBUTE_CLEANUP = "attribute_cleanup"  # is `owner`.`name` awaited/cancelled elsewhere?
+    RETURNED_TASK = "returned_task"  # what do the callers of function `owner` do with it?
+    PARAMETER_COLLECTION = "parameter_collection"  # who owns what `owner`'s `name` receives?
+    # is the receiver chain `owner` ("pkg.core.loop") an event loop (`name` "", or tornado's
+    # IOLoop: "ioloop")? a spawn only if it is
+    RECEIVER_LOOP = "receiver_loop"
+    # who calls the spawn helper `owner` (it keeps and ends what it spawns)?
+    HELPER_CALLERS = "helper_callers"
+    # what does the function called as `owner` from `name` (the caller's qualified name) do
+    # with the task its argument `index` gives it? (`foreign_handoffs.py`)
+    HANDED_TO = "handed_to"
+
+
+@record(frozen=True)
+class Question:
+    kind: QuestionKind
+    owner: str  # a class or function, by qualified name within its module
+    name: str = ""  # the attribute or parameter
+    index: int = -1  # PARAMETER_COLLECTION: the parameter's position (self included)
+    star: bool = False  # HANDED_TO: the argument is starred (`f(*self._tasks)`)
+    keyword: str = ""  # HANDED_TO: the argument's keyword (`f(task=t)`; `index` is -1)
+
+    def to_json(self) -> list[Any]:
+        return [self.kind.value, self.owner, self.name, self.index, self.star, self.keyword]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Question:
+        return cls(QuestionKind(data[0]), data[1], data[2], data[3], bool(data[4]), data[5])
+
+
+@record(frozen=True)
+class SpawnFacts:
+    """One spawn, as its module sees it."""
+
+    line: int  # 1-based line of the spawning call
+    column: int  # 1-based
+    end_line: int
+    end_column: int  # 1-based, one past the last character
+    statement_line: int  # first line of the statement holding the call (for noqa)
+    spawner: str  # resolved: "asyncio.create_task", "loop.create_task"
+    coroutine: str  # what it runs: "self._send()"
+    context: str  # qualified name of the enclosing function or class, "<module>"
+    snippet: str  # the spawning statement, whitespace-normalised (for baselines)
+    fates: tuple[Fate, ...]  # where the Task went; the best-kept one counts
+    questions: tuple[Question, ...] = ()
+    # a configured spawner with no promise: the project join reads it from the helper's body
+    helper: str = ""
+    arguments: tuple[str, ...] = ()  # a helper's positional arguments, as written (see helper)
+    # filled in by the fix-advice stage, for the rule the module's own facts give
+    fix: FixInfo | None = None
+    no_fix_reason: str | None = None
+    advised_rule: str = ""
+    # its fates when every function of another module it is handed to (HANDED_TO) ends
+    # nothing: the join takes them when it finds that so (`foreign_handoffs.py`)
+    otherwise: tuple[Fate, ...] = ()
+    # a call of a spawn helper of the project (not a configured one): when the helper keeps or
+    # drops the task itself, the task is created in the helper, whose spawn is the row (RUBRIC
+    # convention 1), and the call is none
+    project_helper: bool = False
+
+    @property
+    def structured(self) -> bool:
+        return any(f.kind is FateKind.STRUCTURED for f in self.fates)
+
+    def with_advice(self, rule: str, fix: FixInfo | None, reason: str | None) -> SpawnFacts:
+        return replace(self, fix=fix, no_fix_reason=reason, advised_rule=rule)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "at": [self.line, self.column, self.end_line, self.end_column, self.statement_line],
+            "spawner": self.spawner, "coroutine": self.coroutine, "context": self.context,
+            "snippet": self.snippet, "fates": [f.to_json() for f in self.fates],
+        }
+        if self.questions:
+            data["questions"] = [q.to_json() for q in self.questions]
+        if self.helper:
+            data["helper"] = [self.helper, list(self.arguments)]
+        if self.advised_rule:
+            data["advice"] = [self.advised_rule, _fix_json(self.fix), self.no_fix_reason]
+        if self.otherwise:
+            data["otherwise"] = [f.to_json() for f in self.otherwise]
+        if self.project_helper:
+            data["project_helper"] = True
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SpawnFacts:
+        line, column, end_line, end_column, statement_line = data["at"]
+        rule, fix, reason = data.get("advice", ["", None, None])
+        helper, arguments = data.get("helper", ("", ()))
+        return cls(line, column, end_line, end_column, statement_line, data["spawner"],
+                   data["coroutine"], data["context"], data["snippet"],
+                   tuple(Fate.from_json(f) for f in data["fates"]),
+                   tuple(Question.from_json(q) for q in data.get("questions", ())),
+                   helper, tuple(arguments),
+                   FixInfo(FixKind(fix[0]), fix[1], fix[2]) if fix is not None else None,
+                   reason, rule, tuple(Fate.from_json(f) for f in data.get("otherwise", ())),
+                   bool(data.get("project_helper")))
+
+
+def _fix_json(fix: FixInfo | None) -> list[Any] | None:
+    return None if fix is None else [fix.kind.value, fix.safe, fix.description]
+
+
+@record(frozen=True)
+class ModuleFacts:
+    spawns: tuple[SpawnFacts, ...] = ()
+    exports: Exports = field(default_factory=Exports)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"spawns": [s.to_json() for s in self.spawns], "exports": self.exports.to_json()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ModuleFacts:
+        return cls(tuple(SpawnFacts.from_json(s) for s in data["spawns"]),
+                   Exports.from_json(data["exports"]))
+
+
+def questions_of(fates: tuple[Fate, ...], context: str,
+                 param_index: Callable[[str, str], int] = lambda owner, name: -1
+                 ) -> tuple[Question, ...]:
+    """What a spawn's module cannot tell alone about it (see `QuestionKind`); `param_index`
+    gives a parameter's position in its function."""
+    out: list[Question] = []
+    for fate in fates:
+        kind = fate.kind
+        if kind is FateKind.RETURNED or (kind in (FateKind.LOCAL_HANDED,
+                                                  FateKind.LOCAL_COLLECTION_HANDED)
+                                         and fate.hand is Hand.RETURNED):
+            out.append(Question(QuestionKind.RETURNED_TASK, context))
+        elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) and kind in _UNENDED:
+            out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
+        elif fate.keeper is Keeper.PARAMETER and kind in _RECEIVED:
+            out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute,
+                                param_index(fate.owner, fate.attribute)))
+    return tuple(dict.fromkeys(out))
+
+
+# Fates that end no task here, where another module's cleanup could change the verdict: kept in
+# an attribute (not a fixed dict slot, `hass.data[KEY] = task`: what other modules do with
+# `.data` says nothing of that one slot), or in a collection received as a parameter.
+_UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.COLLECTION_GROWS,
+                      FateKind.RESPAWNED})
+_RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,
+                       FateKind.COLLECTION_GROWS})
+
+
+@record
+class FileFacts:
+    """What the run knows of one file: its module's facts, or why it was skipped."""
+
+    path: str  # as reports show it
+    module: ModuleFacts | None = None
+    skipped: Skipped | None = None
+    parsed: bool = False  # False when the prefilter ruled the file out, or it did not parse
+    answers_only: bool = False  # parsed only for what it tells other modules (no spawns)
+    # whether its bytes mention `noqa` (any case): False lets the suppression step skip reading
+    # it again; unknown is True
+    mentions_noqa: bool = True
+    # the project's spawn helpers of other modules it was analysed with, by qualified name
+    # (run/helper_forecast.py, run/helper_callers.py)
+    helpers: tuple[str, ...] = ()

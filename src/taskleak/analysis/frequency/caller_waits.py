@@ -1,0 +1,109 @@
+"""Which calls of a function that spawns into a holder cannot leave the old task running.
+
+How often a re-spawn runs is counted from its callers (`lifecycle.py`); these calls do not
+count (`not_again`): a caller that ends the old task first, one that calls only behind its own
+test that the holder is empty, and a caller that waits for the task the function gives back
+before it calls the function again.
+
+`_start_read()` keeps its task in `self._recv_task` and returns it; a loop that calls
+`read = self._start_read()` and then `await read` re-spawns only once the last task is done, so
+the overwrite leaves nothing running (the issue's kind 3: a caller awaits the returned value).
+So does a loop that calls it again only once the local holding the last one is done (kind 5:
+`if pending in done: finished, pending = pending, self._start_read()`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import libcst as cst
+
+from taskleak.analysis.facts.fates import Keeper
+from taskleak.analysis.frequency.lifecycle import Lifecycle
+from taskleak.analysis.obligations.guards import ending_methods, guarded_call
+from taskleak.analysis.obligations.holders import Holder
+from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.scopes import Occurrence, Scope
+
+
+def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownership
+              ) -> Callable[[Occurrence], bool]:
+    """Which calls of the function that spawns into holder `key` run nothing twice: a caller
+    that ends the old task before its call (`ends`: the holder's cancels and awaits), or calls
+    only behind its own test that the holder is empty or its started flag is not set (cleared
+    only where the task is ended), or (`gives`: the function returns the
+    task) waits for the task the call returns."""
+    keys = frozenset({key})
+    enders = ending_methods(ends)
+    return lambda call: guarded_call(call, keys, ownership.module, enders) or any(
+        e.scope is call.scope and e.seq < call.seq for e in ends) or (
+        gives and waits_for_result(call, ownership))
+
+
+def waits_for_result(call: Occurrence, ownership: Ownership) -> bool:
+    """The value of the call read at `call` is awaited or cancelled after it, in the calling
+    function (`await self._start()`, `read = self._start(); ...; await read`), or the call runs
+    only once the local its value goes to is done (`if pending in done:`, `if t.done():`)."""
+    result = call.dest.result
+    if result is None:
+        return False
+    if result.kind is Flow.AWAITED:
+        return True
+    if result.kind is not Flow.BOUND:
+        return False
+    names = [n for n in (_receiver(t, call.path) for t in result.targets) if n]
+    if any(_done_test(node.test, names) for j, node in enumerate(call.path[:-1])
+           if isinstance(node, cst.If) and call.path[j + 1] is node.body):
+        return True
+    method = call.scope.method()
+    # the local itself (not an alias: `finished, pending = pending, ...` hands on the old one),
+    # after the call, and in a loop in the same round (not once the loop ends)
+    for name in names:
+        eff = ownership.effects(Holder(Keeper.LOCAL, name, name, call.scope))
+        if any(o.key == name and o.seq > call.seq and o.scope.method() is method and (
+                not call.loops or call.loops[0] in o.loops)
+               for o in (*eff.await_reads, *eff.cancel_reads)):
+            return True
+    return False
+
+
+def _receiver(target: cst.BaseExpression, path: tuple[cst.CSTNode, ...]) -> str:
+    """The local the call's value goes to: `read` of `read = call()`, `pending` of
+    `finished, pending = pending, call()` (the same position on both sides); "" if none."""
+    if isinstance(target, cst.Name):
+        return target.value
+    if not isinstance(target, (cst.Tuple, cst.List)):
+        return ""
+    for j in range(len(path) - 1, 0, -1):
+        value, element = path[j - 1], path[j]
+        if isinstance(element, cst.Element) and isinstance(value, (cst.Tuple, cst.List)):
+            k = list(value.elements).index(element)
+            if k < len(target.elements) and isinstance(target.elements[k].value, cst.Name):
+                name: str = target.elements[k].value.value  # type: ignore[attr-defined]
+                return name
+            return ""
+    return ""
+
+
+def _done_test(test: cst.BaseExpression, names: list[str]) -> bool:
+    """`n in done` (the done set of a wait) or `n.done()`, for one of `names`."""
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
+            and isinstance(test.comparisons[0].operator, cst.In):
+        return isinstance(test.left, cst.Name) and test.left.value in names
+    return isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) \
+        and test.func.attr.value == "done" and isinstance(test.func.value, cst.Name) \
+        and test.func.value.value in names
+
+
+def ended_per_event(lifecycle: Lifecycle, fn: Scope | None, ends: list[Occurrence]) -> bool:
+    """An end of the task in another method that runs per event too (`on_disconnect()` cancels
+    what `on_connect()` spawns, both registered): it may come before each re-spawn of `fn`, so
+    nothing proves a running task is left behind. Runs of that method from `fn` itself (a
+    cleanup on its own error path) do not count, nor does a method that calls `fn` (it orders
+    its end itself: `not_again`)."""
+    if fn is None:
+        return False
+    return any((m := o.scope.method()) is not fn and m is not None and not lifecycle.calls(m, fn)
+               and lifecycle.of(o.scope, lambda call: call.scope.method() is fn).repeats
+               for o in ends)

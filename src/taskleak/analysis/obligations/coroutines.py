@@ -1,0 +1,114 @@
+"""What the body of a spawned coroutine says about its task: it loops forever, it never ends by
+itself, it spawns itself again. Only coroutines defined in the same module are read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import libcst as cst
+
+from taskleak.analysis.obligations.liveness import FunctionGraphs, ends_right_after
+from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, defined_function
+
+
+def reschedules_itself(site: CallSite) -> bool:
+    """`async def _poll(self): ...; self._task = create_task(self._poll())`."""
+    args = site.args
+    fn = site.scope.method()
+    if not args or fn is None or not isinstance(args[0].value, cst.Call):
+        return False
+    return defined_function(args[0].value.func, site.scope) is fn
+
+
+def long_running(sp: Spawn) -> bool:
+    """The spawned coroutine is a function of this module with a `while True` loop."""
+    coro = sp.coroutine
+    if coro is None:
+        return False
+    func = coro.func if isinstance(coro, cst.Call) else coro
+    target = defined_function(func, sp.site.scope)
+    return target is not None and target.long_running
+
+
+def loop_words(sp: Spawn) -> str:
+    """What a message may claim of the spawned coroutine's loop: "runs `while True` with no
+    break or return, so only a cancel or an error ends it", "runs `while self.open:` with no
+    break or return"; "" when it has no such loop (one that can return ends by itself)."""
+    coro = sp.coroutine
+    if coro is None:
+        return ""
+    target = defined_function(coro.func if isinstance(coro, cst.Call) else coro, sp.site.scope)
+    if target is None or not target.endless:
+        return ""
+    if target.loop_test in ("True", "1"):
+        return (f"runs `while {target.loop_test}` with no break or return, so only a cancel or "
+                "an error ends it")
+    return f"runs `while {target.loop_test}:` with no break or return"
+
+
+def endless(site: CallSite) -> bool:
+    """The spawned coroutine never ends by itself: a `while True` with no `break` or
+    `return`, or a coroutine that spawns itself again."""
+    target = spawned_function(site, calls_only=False)
+    return (target is not None and target.endless) or reschedules(site)
+
+
+def reschedules(site: CallSite) -> bool:
+    """The spawned coroutine is a function of this module that spawns itself again (`_poll`
+    ends with `self._task = create_task(self._poll())`): it never ends on its own."""
+    target = spawned_function(site, calls_only=True)
+    return target is not None and any(
+        reschedules_itself(call) for s in target.walk() for call in s.calls)
+
+
+def restarted_from_within(site: CallSite, origin: Scope | None,
+                          calls: Callable[[Scope, Scope], bool]) -> bool:
+    """The spawn repeats only because the coroutine it runs asks for its successor (`origin`:
+    where the repetition comes from, `Frequency.origin`): a listener whose way out reconnects,
+    and the reconnect starts the next listener; a reconnect task that calls the open() which
+    sets the close handler that starts the next reconnect (`calls(a, b)`: code in `a` calls
+    `b`). The task replaced is the one that made that call, or set up the event that makes
+    it."""
+    target = spawned_function(site, calls_only=True)
+    if target is None or origin is None:
+        return False
+    where = origin.method() or origin
+    return origin.within(target) or calls(target, where)
+
+
+def asks_for_its_successor(site: CallSite, origin: Scope | None,
+                           call_reads: Callable[[Scope, Scope], list[Occurrence]],
+                           graphs: FunctionGraphs) -> bool:
+    """The spawn repeats only because the coroutine it runs asks for its successor (it spawns
+    itself again, `reschedules_itself`, or calls what re-spawns it, `restarted_from_within`),
+    and that coroutine ends right after the asking on every path: the task replaced is the one
+    about to finish. A coroutine that goes on after it (a heartbeat loop that reconnects, then
+    beats on) is left running by its successor: not excused."""
+    if reschedules_itself(site):
+        fn = site.scope.method()
+        return fn is not None and ends_right_after(fn, [site.seq], graphs)
+    if not restarted_from_within(site, origin, lambda a, b: bool(call_reads(a, b))):
+        return False
+    target = spawned_function(site, calls_only=True)
+    spawning = site.scope.method()
+    if target is None or origin is None or spawning is None:
+        return False
+    # the calls in the coroutine's own body of the spawning function or of where the
+    # repetition comes from, as the module's calls resolve them (not any call of that name)
+    asking = [o.seq for fn in dict.fromkeys((spawning, origin.method() or origin))
+              for o in call_reads(target, fn) if o.scope is target]
+    # asked from a function nested in it (a callback it sets up): not on its own graph
+    return not asking or ends_right_after(target, sorted(asking), graphs)
+
+
+def spawned_function(site: CallSite, *, calls_only: bool) -> Scope | None:
+    """The function of this module the spawn's first argument runs: `work()` (or, unless
+    `calls_only`, `work` passed uncalled)."""
+    args = site.args
+    coro = args[0].value if args else None
+    if isinstance(coro, cst.Call):
+        return defined_function(coro.func, site.scope)
+    if coro is None or calls_only:
+        return None
+    return defined_function(coro, site.scope)

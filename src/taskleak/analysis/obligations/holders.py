@@ -1,0 +1,65 @@
+"""What keeps Tasks: a local, an attribute of a class, a module global or a dotted name
+(`Holder`), and the words messages use for places."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.facts.fates import Keeper
+from taskleak.analysis.tree.dests import Dest, Flow
+from taskleak.analysis.tree.nodes import defaulted_entry
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.records import record
+
+
+@record(frozen=True)
+class Holder:
+    """Something that keeps Tasks: a local, an attribute, a global or a dotted name."""
+
+    kind: Keeper  # LOCAL (scope: the function), ATTRIBUTE (the class), GLOBAL or DOTTED
+    # (`obj.attr` of another object; the module); never PARAMETER (see `keys.keeper_of`)
+    key: str  # the name as written in the spawn's scope: "task", "self._task", "TASKS"
+    name: str  # the attribute or variable name: "task", "_task"
+    scope: Scope
+
+    @property
+    def label(self) -> str:
+        """How the report shows it: "self._task", "global TASKS"."""
+        if self.kind is Keeper.GLOBAL:
+            return f"global {self.key}"
+        return self.key
+
+
+def where(scope: Scope) -> str:
+    """The function a place belongs to, as messages show it: "close()", "module scope"."""
+    method = scope.method() or scope
+    if method.kind is ScopeKind.MODULE:
+        return "module scope"
+    return f"{method.name}()"
+
+
+def where_held(keeper: Holder | None, scope: Scope) -> str:
+    """Where the spawn's function returns, as messages say it: for a local, the function it
+    belongs to (`schedule()` nested in a method, not the method); else `where(scope)`."""
+    if keeper is not None and keeper.kind is Keeper.LOCAL \
+            and isinstance(keeper.scope.node, cst.FunctionDef):
+        return f"{keeper.scope.name}()"
+    return where(scope)
+
+
+def into_collection(d: Dest) -> bool:
+    """`x.add(task)` / `self._m[k].append(task)` / `self._m.setdefault(k, []).append(task)`:
+    the task went into a collection we can name (a subscripted receiver, or the entry
+    `setdefault` gives, is an inner collection of `self._m`, held by it)."""
+    return d.kind is Flow.COLLECTION and d.receiver is not None and (
+        d.collection is not None or isinstance(d.receiver, cst.Subscript)
+        or defaulted_entry(d.receiver) is not None)
+
+
+def on_itself(target: cst.BaseExpression, holder: Holder) -> bool:
+    """`t._ref = t` (`target` an attribute of the local `holder` holds, or an item of one):
+    the task is stored on itself, a cycle that keeps nothing alive."""
+    while isinstance(target, (cst.Attribute, cst.Subscript)):
+        target = target.value
+    return holder.kind is Keeper.LOCAL and isinstance(target, cst.Name) \
+        and target.value == holder.key

@@ -1,0 +1,228 @@
+"""The fates of tasks waited in races: a wait that can leave what it waits for running
+(`waits.py`; a thread's blocking `fut.result(timeout)`: `timed_result`), and what ends them
+anyway (a cancel after the wait, the runner of the coroutine)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import libcst as cst
+
+from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Handoff, Keeper
+from taskleak.analysis.obligations.effects import Effects
+from taskleak.analysis.obligations.generator_exits import leaves_early, left_at_a_yield, yields_in
+from taskleak.analysis.obligations.handoffs import receiving_parameter
+from taskleak.analysis.obligations.holders import Holder, where
+from taskleak.analysis.obligations.lifetimes import cancelled_on_return
+from taskleak.analysis.obligations.loop_stops import loop_ended_after
+from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.obligations.spawns import Spawn, is_coroutine_call
+from taskleak.analysis.obligations.waits import (
+    Race,
+    left_running,
+    pending_target,
+    race_of,
+    reached_after,
+)
+from taskleak.analysis.tree.dests import Dest, Flow, Waited
+from taskleak.analysis.tree.nodes import callee_text
+from taskleak.analysis.tree.scopes import Occurrence, Scope
+from taskleak.analysis.tree.vocabulary import SHIELD
+
+MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
+
+
+class RaceFates:
+    """`make` (the classifier's fate maker) is passed to each call, not kept: keeping a bound
+    method of the classifier would make a reference cycle that outlives the file's analysis."""
+
+    def __init__(self, ownership: Ownership) -> None:
+        self.ownership = ownership
+
+    def passed_to_a_race(self, sp: Spawn, make: MakeFate) -> Fate | None:
+        """`wait([spawn(a()), ...], return_when=FIRST_COMPLETED)`: left running, unless ended;
+        `run_coroutine_threadsafe(...).result(timeout)`: left running at the timeout."""
+        site = sp.site
+        if site.dest.kind is Flow.AWAITED:
+            race = timed_result(site.dest, site.path, site.seq, site.scope) \
+                if sp.threadsafe else None
+            label = "not kept"
+        else:
+            race = race_of(site.path, site.seq, site.scope, self.ownership.resolver)
+            if race is None and sp.wrapper == SHIELD and site.node.args \
+                    and is_coroutine_call(site.node.args[0].value, site.scope,
+                                              self.ownership.resolver):
+                # `wait_for(shield(work()), t)`: the shield's own task is the work it protects,
+                # left running when the timeout cancels the shield
+                race = race_of((*site.path, site.node), site.seq, site.scope,
+                               self.ownership.resolver)
+            label = f"passed to {site.dest.callee}()"
+        pending = self._pending_ends(race) if race is not None else []
+        left = left_running(race, pending, site.path) if race is not None else None
+        if left is None:
+            return None
+        return self._left(sp, None, label, left, make, _after_it(left, pending))
+
+    def left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects,
+                     make: MakeFate, collection: bool = False) -> Fate | None:
+        """The task is waited in a race that leaves it running, and nothing cancels it then.
+        Handed after the wait to a function this module cannot follow (`cancel_and_wait(*tasks)`
+        of another module), it is said to be handed there, with no claim about its end."""
+        races = [(occ, race_of(occ.path, occ.seq, occ.scope, self.ownership.resolver))
+                 for occ in eff.gather_reads]
+        # a wait that cannot give up on it (`await shield(t)` with no timeout) ends it like an
+        # await
+        ends = eff.cancel_reads + [o for o, race in races if race is None]
+        for occ in eff.await_reads:
+            timed = timed_result(occ.dest, occ.path, occ.seq, occ.scope) \
+                if sp.threadsafe else None
+            if timed is None:
+                ends.append(occ)
+            else:  # `fut.result(timeout)`: a wait that gives up on it, not an end
+                races.append((occ, timed))
+        for _, race in races:
+            if race is None:
+                continue
+            method = race.scope.method()
+            if holder.kind is not Keeper.LOCAL and any(
+                    o.scope.method() is not method for o in ends):
+                continue  # its owner cancels or waits for it elsewhere (on shutdown, join())
+            if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
+                   for a in eff.await_reads):
+                continue  # awaited before this wait: done by then (a local reused later)
+            pending = self._pending_ends(race)
+            left = left_running(race, ends + pending, sp.site.path)
+            if left is None:
+                continue
+            handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
+            caller = self._at_the_call(race, holder, eff) if handed is None else None
+            if caller is not None:  # the race is in a function the task was handed to
+                if left_running(caller, ends, sp.site.path) is None:
+                    continue  # ended by the caller once the function returns
+                race, left = caller, replace(left, call=caller.call)
+                handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
+            if handed is not None:
+                return self._handed(sp, holder, label, Handoff(
+                    Hand.PASSED, f"passed to {handed.dest.callee}() after {race.call}: not "
+                    "followed"), make, collection)
+            return self._left(sp, holder, label, left, make, _after_it(left, ends + pending))
+        generator = left_at_a_yield(sp.site, eff) if holder.kind is Keeper.LOCAL else ""
+        if generator:  # its consumer can stop the generator before it ends the task
+            return make(FateKind.LEFT_AT_YIELD, sp, holder, holder=label,
+                        cleanup=eff.cleanup or "", callee=generator)
+        return None
+
+    def iterated(self, sp: Spawn, make: MakeFate) -> Fate:
+        """`for f in asyncio.as_completed(coros)`: the loop awaits the tasks one by one, unless
+        it can stop early, at a `break`/`return` or at a `yield` of its generator; nothing else
+        can reach the tasks to end them then."""
+        site = sp.site
+        loop = next((n for n in reversed(site.path) if isinstance(n, cst.For)
+                     and n.iter is site.node), None)
+        how = f"awaited one by one by the `for` loop in {where(site.scope)}"
+        generator = yields_in(loop, site.scope) if loop is not None else ""
+        if generator:
+            return make(FateKind.LEFT_AT_YIELD, sp, holder=f"the iterator of {sp.wrapper}()",
+                        cleanup=how, callee=generator)
+        if loop is not None and leaves_early(loop.body):
+            return make(FateKind.LEFT_RUNNING, sp, holder=f"the iterator of {sp.wrapper}()",
+                        callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
+                        left="a `break` or a `return` can leave that loop with the rest still "
+                        "running")
+        return Fate(FateKind.GATHERED, sp.shown, callee=sp.wrapper, cleanup=how)
+
+    @staticmethod
+    def _at_the_call(race: Race, holder: Holder, eff: Effects) -> Race | None:
+        """A race in a function the holder's task is handed to (`await serve(ready, wrap)`,
+        whose body waits with FIRST_COMPLETED), as seen at that call: what the caller does
+        after it returns ends the task, or hands it on, like a cancel after the wait itself."""
+        home = holder.scope.method()
+        if race.scope.method() is home:
+            return None
+        for o in eff.occurrences:
+            d = o.dest
+            if d.kind is not Flow.PASSED or d.call is None or d.arg is None \
+                    or o.scope.method() is not home:
+                continue
+            at = next((k for k, n in enumerate(o.path) if n is d.call), None)
+            received = receiving_parameter(d.call, d.arg, o.scope) if at is not None else None
+            if received is not None and at is not None and race.scope.within(received[0]):
+                path = o.path[:at + 1]
+                return replace(race, call=f"{race.call} in {received[0].name}()", path=path,
+                               seq=o.seq, scope=o.scope)
+        return None
+
+    @staticmethod
+    def _handed(sp: Spawn, holder: Holder, label: str, handed: Handoff, make: MakeFate,
+                collection: bool) -> Fate:
+        if holder.kind is not Keeper.LOCAL:
+            return make(FateKind.KEPT_HANDED, sp, holder, holder=label, **handed.fields())
+        if collection:
+            return make(FateKind.LOCAL_COLLECTION_HANDED, sp, holder, holder=label,
+                        **handed.fields())
+        return make(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key, **handed.fields())
+
+    def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race,
+              make: MakeFate, after: str = "") -> Fate:
+        fn = race.scope.method() or race.scope
+        runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
+        if after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
+            cleanup = (f"{after} after {race.call}, on the normal way out; a cancelled waiter "
+                       "(a timeout cutting the wait short) leaves it running")
+        elif runner:  # `asyncio.run(main())`: what main() leaves running is cancelled at its end
+            cleanup = (f"left running by {race.call} until {fn.name}() returns, then cancelled "
+                       f"by {runner}")
+        elif sp.threadsafe and (loop_end := loop_ended_after(sp, race.scope.function() or fn)):
+            # a private loop the waiting code stops after the timed wait (`loop_stops.py`)
+            cleanup = (f"left running by {race.call} at its timeout, then ended with its loop: "
+                       f"{loop_end}")
+        else:
+            cleanup = ""
+        if cleanup:
+            if holder is None:  # `wait([spawn(a()), ...])`
+                return make(FateKind.GATHERED, sp, callee=sp.site.dest.callee,
+                                  cleanup=cleanup)
+            if holder.kind is Keeper.LOCAL:
+                return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
+                                  cleanup=cleanup)
+            return make(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
+        return make(FateKind.LEFT_RUNNING, sp, holder, holder=label, callee=race.call,
+                          left=race.left, timeout=race.timeout, exit_only=race.exit_only)
+
+    def _pending_ends(self, race: Race) -> list[Occurrence]:
+        """What cancels or awaits `pending` of `done, pending = await asyncio.wait(...)`."""
+        target = pending_target(race)
+        if target is None:
+            return []
+        eff = self.ownership.effects(Holder(Keeper.LOCAL, target.value, target.value,
+                                            race.scope))
+        return eff.cancel_reads + eff.await_reads
+
+
+def timed_result(dest: Dest, path: tuple[cst.CSTNode, ...], seq: int, scope: Scope
+                 ) -> Race | None:
+    """A concurrent Future's blocking `fut.result(timeout)`: at its timeout it raises, and the
+    coroutine goes on running in the loop's thread unless a `finally` or an `except` around
+    the wait cancels it (`dest`, `path`: the value's `Dest` and the nodes above it); not a read
+    under a `done()` check, which waits for nothing."""
+    if dest.waited is not Waited.TIMED_RESULT or dest.done_checked or len(path) < 2 \
+            or not isinstance(path[-1], cst.Attribute) \
+            or not isinstance(path[-2], cst.Call) or path[-2].func is not path[-1]:
+        return None
+    return Race(f"{callee_text(path[-1])}(timeout=...)", "its timeout raises with it still "
+                "running", False, True, path[:-1], seq, scope)
+
+
+def _after_it(race: Race, ends: list[Occurrence]) -> str:
+    """"cancelled in fetch()" when what a timeout can cut short (`race.timeout`: the waiter
+    itself is cancelled) is ended after the wait in the same function: on every normal way out,
+    not in a `finally` (RUBRIC convention 2: low, and said); "" otherwise."""
+    method = race.scope.method()
+    after = [o for o in ends if o.seq > race.seq and o.scope.method() is method]
+    if not race.timeout or race.exit_only or not after:
+        return ""
+    verbs = {Flow.CANCEL: "cancelled", Flow.AWAITED: "awaited", Flow.GATHERED: "gathered"}
+    first = min(after, key=lambda o: list(verbs).index(o.dest.kind) if o.dest.kind in verbs
+                else len(verbs))  # a cancel first: it is what ends the losers
+    return f"{verbs.get(first.dest.kind, 'ended')} in {where(first.scope)}"

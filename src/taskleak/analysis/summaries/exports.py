@@ -1,0 +1,384 @@
+"""Compute what a module can tell the others (`interface.Exports`) from its analysis.
+
+Read off facts the scan already recorded (occurrences, bindings, dropped calls) and the fates of
+its spawns: no second walk over the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
+
+import libcst as cst
+
+from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper, returns_to_callers
+from taskleak.analysis.facts.interface import (
+    NO_ENDS,
+    STAR,
+    CallArg,
+    ClassFacts,
+    DroppedCall,
+    Effect,
+    EffectKind,
+    Ends,
+    Exports,
+    FunctionFacts,
+    Promise,
+)
+from taskleak.analysis.frequency.lifecycle import Lifecycle
+from taskleak.analysis.names.attribute_types import (
+    attribute_types,
+    init_parameters,
+    local_type,
+    type_name,
+)
+from taskleak.analysis.names.effect_owners import EffectOwners, self_owner
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.names.stubs import stub_methods
+from taskleak.analysis.names.typed_names import typed_names
+from taskleak.analysis.obligations.closing import outcome_reader
+from taskleak.analysis.obligations.holders import Holder, where
+from taskleak.analysis.obligations.local_helpers import passing_on
+from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.summaries.parameter_uses import parameter_uses
+from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.nodes import callee_text, dotted
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS
+
+_EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
+            Flow.CANCEL: EffectKind.CANCEL, Flow.PRUNE: EffectKind.PRUNE,
+            Flow.PRUNE_REF: EffectKind.PRUNE}
+# A spawn helper keeps its task like this (and returns it): what it promises its callers.
+_KEEPS_AND_CLEANS = frozenset({FateKind.COLLECTION_CLEANED, FateKind.KEPT_CLEANED,
+                               FateKind.STORED_CLEANED, FateKind.HELPER_KEEPS})
+_KEEPS = frozenset({FateKind.COLLECTION_GROWS, FateKind.NEVER_CLEANED,
+                    FateKind.SLOT_NEVER_CLEANED, FateKind.HELPER_NEVER_ENDS})
+# Values that make a holder a collection (what a caller may hand over to be filled with tasks).
+_COLLECTION_CALLS = frozenset({"dict", "set", "list", "defaultdict", "deque", "OrderedDict",
+                               "WeakValueDictionary", "WeakSet"})
+_COLLECTION_NODES = (cst.Dict, cst.Set, cst.List, cst.DictComp, cst.SetComp, cst.ListComp)
+
+
+def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Sequence[Spawn],
+            fates: Sequence[tuple[Fate, ...]]) -> Exports:
+    """What this module can tell others (see `interface.Exports`)."""
+    functions = spawn_helpers(spawns, fates)
+    return Exports(
+        effects=_effects(root, ownership), classes=_classes(root, ownership.resolver),
+        functions=functions + passing_on(root, ownership.resolver, functions)
+        + loop_helpers(spawns, fates, {f.qualname for f in functions}),
+        call_args=_call_args(root, ownership, lifecycle),
+        # a call another module must type (`self.group.call_soon(...)`) may be no spawn: a
+        # helper's call then, judged as such
+        dropped_calls=dropped_calls(root, lifecycle, ownership.resolver,
+                                    {id(sp.site.node) for sp in spawns if not sp.receiver}),
+        imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
+                      for b in bs[:1] if b.kind is BindingKind.IMPORT)
+        + tuple((STAR, module) for module in root.star_imports),
+        typed=typed_names(root, ownership.resolver),
+        self_passed=_self_passed(root),
+        param_uses=parameter_uses(root, ownership, spawns, fates),
+    )
+
+
+def _self_passed(root: Scope) -> tuple[tuple[str, int, str], ...]:
+    """(callee, position, class) of the calls a method gives its own `self`."""
+    out = []
+    for scope in root.walk():
+        cls = scope.enclosing_class() if scope.self_passed else None
+        for call, position in scope.self_passed:
+            callee = dotted(call.func)
+            if callee is not None and cls is not None:
+                out.append((callee, position, cls.qualname))
+    return tuple(out)
+
+
+def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
+    """What the module does to dotted names, directly (`self._t.cancel()`) or through a local
+    alias (`t = entry.runtime_data.listener; t.cancel()`)."""
+    effects: list[Effect] = []
+    owners = EffectOwners(ownership.resolver)
+    for scope in root.walk():
+        for occ in scope.occurrences:
+            if "." not in occ.key:
+                continue
+            kind = _EFFECTS.get(occ.dest.kind)
+            callback = occ.done_callback
+            if callback is not None and outcome_reader(callback, occ.scope):
+                kind = EffectKind.OUTCOME  # `response.task.add_done_callback(self._ready)`
+            if kind is not None:
+                effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key)))
+            elif occ.dest.kind is Flow.BOUND and scope.kind is ScopeKind.FUNCTION:
+                effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owners)
+    return tuple(dict.fromkeys(effects))
+
+
+def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...], scope: Scope,
+                   key: str, owners: EffectOwners) -> list[Effect]:
+    """The effects through locals bound to `key` (its class read when one is found)."""
+    out: list[Effect] = []
+    for target in targets:
+        if isinstance(target, cst.Name):
+            alias = Holder(Keeper.LOCAL, target.value, target.value, scope)
+            for occ in ownership.occurrences(alias):
+                kind = _EFFECTS.get(occ.dest.kind)
+                if kind is not None:
+                    out.append(Effect(kind, key, where(occ.scope), owners.of(scope, key)))
+    return out
+
+
+def _classes(root: Scope, resolver: Resolver) -> tuple[ClassFacts, ...]:
+    out: list[ClassFacts] = []
+    for scope in root.walk():
+        if scope.kind is ScopeKind.CLASS and isinstance(scope.node, cst.ClassDef):
+            # `MessageDispatcher[str, Message]`: a generic base is its class
+            bases = tuple(b for arg in scope.node.bases if (b := type_name(arg.value)))
+            methods = tuple(c.name for c in scope.children if c.kind is ScopeKind.FUNCTION)
+            out.append(ClassFacts(scope.qualname, bases, tuple(sorted(scope.attr_bindings)),
+                                  methods, attribute_types(scope, resolver),
+                                  init_parameters(scope, resolver), stub_methods(scope)))
+    return tuple(out)
+
+
+# what a helper that spawns what a parameter gives may do with the task and lose it: drop it
+# itself, or hand the work to a helper of its module that loses it (`loop.call_soon(self.
+# start, coro)` drops what `start` returns; `drop_it(coro)` of a helper that drops it)
+_DROPS = frozenset({FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.LOCAL_ONLY,
+                    FateKind.CALLED_BACK, FateKind.RETURNED_FROM_LAMBDA,
+                    FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS})
+
+
+def _promise(fates: tuple[Fate, ...], helper: bool, always: bool
+             ) -> tuple[Promise, str, Ends] | None:
+    """What a function that spawns and returns a task promises its callers: a task it also
+    keeps (and ends) is the helper's business whatever the caller does with the result. A
+    `helper` (it spawns what a parameter gives) that keeps and ends the task promises that to
+    its callers too, returned or not. It drops every call's task only when it keeps the work on
+    no other path (`always`): one that spawns while a loop runs and buffers the work otherwise
+    loses it only on some calls, which no call shows."""
+    # a spawn bound to several targets (`self._m[k] = task = spawn(...)`, `return task`): what
+    # one keeps is returned through another
+    returned = returns_to_callers(tuple(fates))
+    for fate in fates:
+        if (fate.returned or returned or helper) and fate.kind in _KEEPS_AND_CLEANS:
+            return Promise.KEEPS_AND_CLEANS, fate.cleanup, fate.ends
+        if (fate.returned or returned or helper) and fate.kind in _KEEPS:
+            return Promise.KEEPS, "", NO_ENDS
+    if returned:
+        return Promise.RETURNS, "", NO_ENDS
+    if helper and always and fates and all(f.kind in _DROPS for f in fates):
+        return Promise.DROPS, "", NO_ENDS  # `run(func, *args)`: each call's task is lost
+    return None
+
+
+def _keeps_its_own(fates: tuple[Fate, ...]) -> tuple[Promise, str, Ends] | None:
+    """What a function that spawns work of its own and keeps the task promises its callers:
+    that it keeps and ends it (each call is then a spawn of its own, kept and ended there: the
+    table's row at the call). One that keeps a task nothing ends is no helper: that finding is
+    at its spawn, not repeated at each call."""
+    found = _promise(fates, True, False)
+    return found if found is not None and found[0] is Promise.KEEPS_AND_CLEANS else None
+
+
+def spawn_helpers(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
+                  ) -> tuple[FunctionFacts, ...]:
+    """The module's spawn helpers (`_functions`); a call whose receiver another module must type
+    is no helper's spawn: not promised."""
+    typed_here = [(sp, f) for sp, f in zip(spawns, fates, strict=True) if not sp.receiver]
+    return _functions([sp for sp, _ in typed_here], [f for _, f in typed_here])
+
+
+def loop_helpers(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]],
+                 known: AbstractSet[str]) -> tuple[FunctionFacts, ...]:
+    """The module-level functions that would be spawn helpers if the receiver of their spawn,
+    typed in another module (`core.loop.create_task`), is an event loop: the run's helper
+    round asks the project (`FunctionFacts.loop`). Not its own module's helpers: their calls
+    here are judged before the project is known."""
+    typed_there = [(sp, f) for sp, f in zip(spawns, fates, strict=True)
+                   if sp.receiver and sp.site.scope.qualname not in known
+                   and "." not in sp.site.scope.qualname]
+    if not typed_there:
+        return ()
+    receivers = {sp.site.scope.qualname: sp.receiver for sp, _ in typed_there}
+    return tuple(replace(fn, loop=receivers[fn.qualname]) for fn in _functions(
+        [sp for sp, _ in typed_there], [f for _, f in typed_there]))
+
+
+def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
+               ) -> tuple[FunctionFacts, ...]:
+    """The functions that return a task they spawn, or spawn what a parameter gives and keep
+    it (spawn helpers), and what they promise their callers."""
+    out: dict[str, FunctionFacts] = {}
+    # a function that returns any of its tasks in a collection (`return [spawn(...)]`, a local
+    # list of them) returns a collection, whatever its other spawns do
+    many = {sp.site.scope.qualname for sp, spawn_fates in zip(spawns, fates, strict=True)
+            if (sp.site.dest.kind is Flow.RETURNED and sp.site.dest.container)
+            or (spawn_fates and all(f.kind is FateKind.LOCAL_COLLECTION_HANDED
+                                    and f.hand is Hand.RETURNED for f in spawn_fates))}
+    threadsafe = {sp.site.scope.qualname for sp in spawns if sp.threadsafe}
+    coroutine_functions = {sp.site.scope.qualname for sp in spawns
+                           if isinstance(sp.site.scope.node, cst.FunctionDef)
+                           and sp.site.scope.node.asynchronous is not None}
+    no_task = threadsafe | coroutine_functions
+    for sp, spawn_fates in zip(spawns, fates, strict=True):
+        scope = sp.site.scope
+        if scope.kind is not ScopeKind.FUNCTION or not isinstance(scope.node, cst.FunctionDef) \
+                or scope.qualname in out:
+            continue
+        params = scope.node.params
+        names = tuple(p.name.value for p in (*params.posonly_params, *params.params))
+        coro = sp.coroutine
+        runs = names.index(coro.value) if isinstance(coro, cst.Name) and coro.value in names \
+            else -1
+        # `spawn(coro)`, `start_background_task(target, *args)` or `create_task(*, target)`:
+        # what it runs comes in (a keyword-only parameter has no position to name it by)
+        given = (*names, *(p.name.value for p in params.kwonly_params))
+        called = coro.func if isinstance(coro, cst.Call) else None
+        helper = (isinstance(coro, cst.Name) and coro.value in given) \
+            or (isinstance(called, cst.Name) and (called.value in given
+                                                  or _closes_over(scope, called.value, given)))
+        found = _promise(spawn_fates, helper, not _work_kept(scope, coro))
+        # work of its own that it keeps (and returns too), when it takes nothing a call could
+        # hand it work through (`def halt(self)`)
+        own = found is not None and found[0] is not Promise.RETURNS and not helper \
+            and not params.kwonly_params and names == names[:1 if scope.self_name else 0]
+        if found is None and not helper and scope.qualname not in threadsafe:
+            found = _keeps_its_own(spawn_fates)
+            own = found is not None
+        if found is not None:
+            out[scope.qualname] = FunctionFacts(
+                scope.qualname, names, found[0], found[1], ends=found[2],
+                method=scope.self_name is not None,
+                coroutine=runs, many=found[0] is Promise.RETURNS and scope.qualname in many,
+                gives_task=own or scope.qualname not in no_task,
+                awaited=scope.qualname in coroutine_functions - threadsafe, own=own)
+    return tuple(out.values())
+
+
+def _work_kept(scope: Scope, coro: cst.BaseExpression | None) -> bool:
+    """The work a helper spawns (its parameter `coro`) is also kept by it on some path: put in a
+    collection (`self.tasks.append(coro)` while no loop runs), stored on an attribute or in an
+    entry, or returned. Then a call loses its task only on some paths, which no call shows."""
+    if not isinstance(coro, cst.Name):
+        return False
+    for s in scope.walk():
+        for occ in s.occurrences:
+            d = occ.dest
+            if occ.key == coro.value and (d.kind in (Flow.COLLECTION, Flow.RETURNED) or (
+                    d.kind is Flow.BOUND and any(isinstance(t, (cst.Attribute, cst.Subscript))
+                                                 for t in d.targets))):
+                return True
+    return False
+
+
+# what a closure does with a parameter that makes the parameter its work
+_RUNS = frozenset({Flow.AWAITED, Flow.CALLED, Flow.GATHERED})
+
+
+def _closes_over(scope: Scope, name: str, params: tuple[str, ...]) -> bool:
+    """`name` is a function defined in `scope` that awaits or calls one of `params`: the work
+    it runs comes in (`async def inner(): await func` in `delay_task(delay, func)`). A
+    parameter it only reads (`task.exception()` in a done-callback) is data, not work."""
+    wanted = set(params) - {"self", "cls"}
+    for child in scope.children:
+        if child.kind is ScopeKind.FUNCTION and child.name == name:
+            return any(occ.key in wanted and occ.key not in inner.bindings
+                       and occ.dest.kind in _RUNS
+                       for inner in child.walk() for occ in inner.occurrences)
+    return False
+
+
+def _is_collection(values: Sequence[cst.BaseExpression | None]) -> bool:
+    for value in values:
+        if isinstance(value, _COLLECTION_NODES):
+            return True
+        if isinstance(value, cst.Call):
+            name = dotted(value.func)
+            if name is not None and name.rsplit(".", 1)[-1] in _COLLECTION_CALLS:
+                return True
+    return False
+
+
+def _node_of(key: str) -> cst.BaseExpression | None:
+    """`self.x` / `x` as the expression node ownership looks holders up by."""
+    parts = key.split(".")
+    if len(parts) == 1:
+        return cst.Name(parts[0])
+    if len(parts) == 2:
+        return cst.Attribute(value=cst.Name(parts[0]), attr=cst.Name(parts[1]))
+    return None
+
+
+def _collection_holder(ownership: Ownership, scope: Scope, key: str) -> Holder | None:
+    """The holder a passed argument names, when it is an attribute or a global collection."""
+    node = _node_of(key)
+    holder = ownership.holder_for(node, scope) if node is not None else None
+    if holder is None or holder.kind not in (Keeper.ATTRIBUTE, Keeper.GLOBAL):
+        return None
+    if holder.kind is Keeper.ATTRIBUTE:
+        values: list[cst.BaseExpression | None] = [
+            v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
+        values += [b.value for b in holder.scope.bindings.get(holder.name, [])]
+    else:
+        values = [b.value for b in ownership.module.bindings.get(holder.name, [])]
+    return holder if _is_collection(values) else None
+
+
+def _call_args(root: Scope, ownership: Ownership, lifecycle: Lifecycle
+               ) -> tuple[CallArg, ...]:
+    """Collections of this module passed to a call, with what this module does to end them."""
+    out: list[CallArg] = []
+    ends: dict[str, tuple[str, set[str]]] = {}  # key -> (cleanup, the functions that end it)
+    for scope in root.walk():
+        for occ in scope.occurrences:
+            d = occ.dest
+            if d.kind is not Flow.PASSED or d.call is None or d.arg is None \
+                    or d.element or d.container:
+                continue
+            holder = _collection_holder(ownership, scope, occ.key)
+            if holder is None:
+                continue
+            if holder.key not in ends:
+                eff = ownership.effects(holder)
+                places = {p.rsplit(" in ", 1)[-1]  # "cancel_all() in close()" -> "close()"
+                          for p in (*eff.cancels, *eff.awaits, *eff.gathers, *eff.prunes)}
+                ends[holder.key] = (eff.cleanup or "", places)
+            cleanup, enders = ends[holder.key]
+            index = -1 if d.arg.keyword is not None else list(d.call.args).index(d.arg)
+            keyword = d.arg.keyword.value if d.arg.keyword is not None else ""
+            often = lifecycle.of(scope)
+            out.append(CallArg(d.callee, index, keyword, occ.key, self_owner(scope, occ.key),
+                               cleanup, scope.qualname or "<module>", where(scope) in enders,
+                               f"called by {often.function}(), {often.evidence}"
+                               if often.repeats and often.evidence else ""))
+    return tuple(out)
+
+
+def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
+                  spawned: AbstractSet[int] = frozenset()) -> tuple[DroppedCall, ...]:
+    """The module's calls whose result is dropped, in a stable order (scopes in text order,
+    calls in text order within each): `ordinal` finds the same call again in a new parse.
+    `spawned`: the ids of the calls that are spawns, judged as such (not listed, but counted)."""
+    out: list[DroppedCall] = []
+    ordinal = 0
+    for scope in root.walk():
+        often = lifecycle.of(scope) if scope.dropped_calls else None
+        repeats = often is not None and often.repeats
+        repeating = often.function if often is not None and repeats else ""
+        evidence = often.evidence if often is not None and repeats else ""
+        for site in scope.dropped_calls:
+            name = dotted(site.callee)
+            if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS \
+                    and id(site.call) not in spawned:
+                head, dot, _ = name.partition(".")
+                receiver = local_type(head, scope, resolver) \
+                    if dot and head not in ("self", "cls") else ""
+                out.append(DroppedCall(name, ordinal, scope.qualname or "<module>",
+                                       site.in_loop, repeating, evidence, site.awaited,
+                                       callee_text(site.call.func) + "()"
+                                       if site.callback is not None else "", receiver))
+            ordinal += 1
+    return tuple(out)
