@@ -106,3 +106,33 @@ def test_a_race_names_how_many_it_leaves_running() -> None:
 def test_a_cancel_through_zip_or_enumerate_is_a_cancel_and_places_are_counted() -> None:
     assert _messages()[52] == (
         "TL001 low: kept in collection self._tasks and cancelled in cleanup() and close()")
+
+
+RECEIVED = '''
+import asyncio
+
+
+async def job() -> None:
+    await asyncio.sleep(1)
+
+
+def register(background: set[asyncio.Task[None]]) -> None:
+    background.add(asyncio.create_task(job()))
+
+
+def own() -> None:
+    mine: set[asyncio.Task[None]] = set()
+    mine.add(asyncio.create_task(job()))
+'''
+
+
+def test_a_collection_passed_in_by_an_unknown_caller_is_said_to_be_passed_in() -> None:
+    """The holder says "(passed in)" where the collection is a caller's nobody found (a fact of
+    the fate, `caller_unknown`), and the message names the collection alone; a local collection
+    of the spawning function is no caller's and says nothing of the kind."""
+    received, local = analyze_source(RECEIVED)
+    assert (received.rule, received.tracked) == ("TL202", "collection background (passed in)")
+    assert received.message == "job() is kept in collection background, never pruned"
+    assert received.obligation is not None
+    assert [h.name for h in received.obligation.holders] == ["background (passed in)"]
+    assert "passed in" not in local.tracked and "passed in" not in local.message

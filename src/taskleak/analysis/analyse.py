@@ -144,12 +144,15 @@ class ModuleAnalysis:
                      for a in sp.site.node.args if a.keyword is None and not a.star)
 
     def _param_index(self, function: str, name: str) -> int:
-        """The position of parameter `name` of the function `function` (self included)."""
+        """The position a call's positional argument takes to reach parameter `name` of the
+        function `function`: a method's `self` (or `cls`) is not counted, since a call of it
+        through its object (`obj.f(x)`, `self.f(x)`) does not pass it; -1 when it has none."""
         for scope in self.root.walk():
             if scope.qualname == function and isinstance(scope.node, cst.FunctionDef):
                 params = scope.node.params
                 names = [p.name.value for p in (*params.posonly_params, *params.params)]
-                return names.index(name) if name in names else -1
+                bound = 1 if scope.self_name is not None else 0
+                return names.index(name) - bound if name in names[bound:] else -1
         return -1
 
 

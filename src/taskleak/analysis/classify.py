@@ -13,7 +13,7 @@ from typing import Any
 
 import libcst as cst
 
-from taskleak.analysis.facts.fates import PASSED_IN, PASSES, Fate, FateKind, Hand, Handoff, Keeper
+from taskleak.analysis.facts.fates import PASSES, Fate, FateKind, Hand, Handoff, Keeper
 from taskleak.analysis.facts.interface import BY_ITS_OWNER, LET_GO
 from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.lifecycle import Lifecycle
@@ -379,7 +379,8 @@ class Classifier:
             if ended.cleanup:
                 return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
                                   cleanup=ended.cleanup, ends=ended.ends)
-            return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label + PASSED_IN)
+            return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
+                              caller_unknown=True)
         return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
 
     # -- facts about the spawn ---------------------------------------------------------------

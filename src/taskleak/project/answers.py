@@ -168,9 +168,7 @@ def _callers(index: ProjectIndex, path: str, question: Question) -> list[tuple[s
     for caller_path, arg in index.call_args.get(name, []):
         if index.resolve_callee(caller_path, arg.callee, arg.caller) != target:
             continue
-        through_object = "." in arg.callee  # `obj.method(x)`: `self` is not in the arguments
-        position = arg.index + 1 if through_object and arg.index >= 0 else arg.index
-        if arg.keyword == question.name or (arg.index >= 0 and position == question.index):
+        if arg.keyword == question.name or (arg.index >= 0 and arg.index == question.index):
             out.append((caller_path, arg))
     return out
 
@@ -195,13 +193,16 @@ def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Quest
         # task is orphaned
         p, a = again[0]
         return replace(fate, kind=FateKind.KEY_OVERWRITTEN, holder=holder, cleanup=cleanup,
+                       caller_unknown=False,
                        repeating=question.owner.rsplit(".", 1)[-1],
                        evidence=f"{a.often}, in {short(p)}")
     if not cleaned:
-        return replace(fate, kind=FateKind.COLLECTION_GROWS, holder=holder)
+        return replace(fate, kind=FateKind.COLLECTION_GROWS, holder=holder, caller_unknown=False)
     if fate.kind is FateKind.KEY_OVERWRITTEN and not all(a.caller_ends_it for _, a in callers):
-        return replace(fate, holder=holder, cleanup=cleanup)  # still overwritten while running
-    return replace(fate, kind=FateKind.COLLECTION_CLEANED, holder=holder, cleanup=cleanup)
+        return replace(fate, holder=holder, cleanup=cleanup,  # still overwritten while running
+                       caller_unknown=False)
+    return replace(fate, kind=FateKind.COLLECTION_CLEANED, holder=holder, cleanup=cleanup,
+                   caller_unknown=False)
 
 
 def helper_of(index: ProjectIndex, path: str, spawn: SpawnFacts) -> FunctionFacts | None:

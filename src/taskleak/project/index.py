@@ -46,10 +46,12 @@ def _returned(fate: Fate) -> bool:
 _MAX_CHAIN = 3
 
 
-def _slot(use: ParamUse, position: int, callee: str) -> int:
+def _slot(use: ParamUse, position: int) -> int:
     """The parameter slot (`self` counted) a call's positional argument `position` fills in
-    the function `use` is of: a method called through its object is given no `self`."""
-    return position + 1 if use.method and "." in callee else position
+    the function `use` is of: a method the call resolves to is called through its object
+    (`obj.f(t)`, or a bound method in a name), which passes no `self`. (`Cls.f(obj, t)`, which
+    passes it, is read the same way: not followed.)"""
+    return position + 1 if use.method else position
 
 
 class ProjectIndex:
@@ -297,10 +299,10 @@ class ProjectIndex:
         candidates = [] if star else [self.param_uses.get((runs, position + 1)),
                                       self.param_uses.get((runs, position))]
         for use in candidates:
-            if use is not None and use.index == _slot(use, position, callee):
+            if use is not None and use.index == _slot(use, position):
                 return runs[0], use
         rest = self.rest_params.get((runs, "*"))  # `def f(*futures)`
-        if rest is not None and _slot(rest, position, callee) >= rest.index:
+        if rest is not None and _slot(rest, position) >= rest.index:
             return runs[0], rest
         return None
 

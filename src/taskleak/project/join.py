@@ -21,7 +21,7 @@ from taskleak.advice.returned import (
     NO_FIX_FOR_A_COLLECTION,
 )
 from taskleak.analysis.facts.fates import RETURNED_TASKS, Fate, FateKind
-from taskleak.analysis.facts.interface import DroppedCall, Ends, Promise
+from taskleak.analysis.facts.interface import DroppedCall, Promise
 from taskleak.analysis.facts.module import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped
@@ -105,7 +105,7 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
 
 def _kept_by_a_helper(index: ProjectIndex, path: str, sf: SpawnFacts,
                       fates: tuple[Fate, ...] | None, found: Finding,
-                      first: dict[Where, tuple[Finding, Ends]], strict: bool) -> Finding:
+                      first: dict[Where, tuple[Finding, Fate]], strict: bool) -> Finding:
     """A call of a spawn helper that keeps the task (`self.start(coro)`, `spawn(coro)` of
     another module), `found` as its module's promise judged it: kept forever, unless the
     project found what ends the helper's task (`first`: the finding at each function's first
@@ -135,14 +135,20 @@ def _promised_since(index: ProjectIndex, path: str, sf: SpawnFacts,
     return promised(fn, replace(sf, helper=sf.spawner), fates or sf.fates) or fates
 
 
-def _as_the_helper_keeps(fate: Fate, inside: Finding, ends: Ends) -> Fate:
+def _as_the_helper_keeps(fate: Fate, inside: Finding, verdict: Fate) -> Fate:
     """A call's fate when the helper it hands work to keeps the task: kept where the helper's
-    spawn (`inside`, as the project judged it, `ends` the facts of its verdict's fate) keeps
-    it, and ended by what ends that, or never ended when nothing does."""
+    spawn (`inside`, as the project judged it, `verdict` its verdict's fate) keeps it, and
+    ended by what ends that, or never ended when nothing does. Where that spawn is itself a
+    call of a helper that keeps its task, the task goes on to that one (`through`)."""
+    through = verdict.holder if verdict.kind in _HELPERS_KEEP else ""
     if inside.risk is Risk.LOW:
         return replace(fate, kind=FateKind.HELPER_KEEPS, stored_in=inside.tracked,
-                       cleanup=inside.cleaned, ends=ends)
-    return replace(fate, kind=FateKind.HELPER_NEVER_ENDS, stored_in=inside.tracked, cleanup="")
+                       through=through, cleanup=inside.cleaned, ends=verdict.ends)
+    return replace(fate, kind=FateKind.HELPER_NEVER_ENDS, stored_in=inside.tracked,
+                   through=through, cleanup="")
+
+
+_HELPERS_KEEP = frozenset({FateKind.HELPER_KEEPS, FateKind.HELPER_NEVER_ENDS})
 
 
 def _no_fix_reason(call: DroppedCall, many: bool) -> str | None:
@@ -210,11 +216,11 @@ def join(files: Sequence[FileFacts], scanned: int,
                 judgements.append((f.path, sf, fates, finding(f.path, sf, fates, strict)))
     # the finding at each function's first spawn: what a spawn helper does with its task is
     # what its first spawn's finding says (`exports._functions` reads the first one too)
-    first: dict[Where, tuple[Finding, Ends]] = {}
+    first: dict[Where, tuple[Finding, Fate]] = {}
     for path, sf, fates, judgement in judgements:
         if (path, sf.context) not in first:
             first[(path, sf.context)] = (judgement,
-                                         judged(fates or sf.fates, strict=strict)[1].ends)
+                                         judged(fates or sf.fates, strict=strict)[1])
     for path, sf, fates, inside in judgements:
         judgement = _kept_by_a_helper(index, path, sf, fates, inside, first, strict)
         if not _made_in_the_helper(sf, fates):

@@ -3,7 +3,7 @@ cancels."""
 
 from __future__ import annotations
 
-from taskleak.analysis.facts.fates import PASSED_IN, Fate, FateKind
+from taskleak.analysis.facts.fates import Fate, FateKind
 from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CREATE_TASK_URI,
@@ -20,10 +20,10 @@ def _describe(fate: Fate) -> Description:
             f"{fate.holder} keeps a task of {fate.coroutine} that fails or is cancelled",
             evidence=(f"{fate.coroutine} removes its entry only at the end of its body, not in "
                       "a finally",))
-    if fate.holder.endswith(PASSED_IN):  # its owner, the caller, is not known
+    if fate.caller_unknown:  # its owner, the caller, is not known
         return Description(
-            fate.holder, "none",
-            f"{fate.coroutine} is kept in {fate.holder.removesuffix(PASSED_IN)}, never pruned",
+            fate.held_in, "none",
+            f"{fate.coroutine} is kept in {fate.holder}, never pruned",
             evidence=("the caller passed the collection in",
                       "nothing here or in the functions beside it prunes, awaits or cancels "
                       "its tasks"))

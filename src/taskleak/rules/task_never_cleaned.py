@@ -11,16 +11,15 @@ from taskleak.rules.base import (
     Description,
     Rule,
 )
-from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON, keeper_of, kept_by
+from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON, kept_by
 
 
 def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.HELPER_NEVER_ENDS:
         # kept where the helper's own spawn is (`inside.tracked`): by the helper it calls, or
         # in a holder
-        inner = keeper_of(fate.stored_in)
-        kept = f" through {inner}" if inner else f" in {fate.stored_in}" if fate.stored_in \
-            else ""
+        kept = f" through {fate.through}()" if fate.through else f" in {fate.stored_in}" \
+            if fate.stored_in else ""
         return Description(kept_by(fate.holder), "none",
                            f"handed to {fate.holder}(), which never awaits or cancels it",
                            evidence=(*_loop(fate), f"{fate.holder}() keeps the task{kept}"))

@@ -52,15 +52,6 @@ coroutine, which never runs when dropped: it gets no safe fix. Inside a task gro
 unsafe fix moves the spawn into the group (`tg.create_task(...)`)."""
 
 
-_KEPT_BY = "kept by "
-
-
 def kept_by(helper: str) -> str:
-    """What a helper's call is tracked as ("kept by start()"): the finding's `tracked`, which
-    the call of a helper that hands its task to this one quotes (`keeper_of`)."""
-    return f"{_KEPT_BY}{helper}()"
-
-
-def keeper_of(tracked: str) -> str:
-    """The helper a `kept_by` text names ("start()"); "" for any other `tracked`."""
-    return tracked.removeprefix(_KEPT_BY) if tracked.startswith(_KEPT_BY) else ""
+    """What a helper's call is tracked as ("kept by start()"): the finding's `tracked`."""
+    return f"kept by {helper}()"

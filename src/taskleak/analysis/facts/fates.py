@@ -145,11 +145,6 @@ class Keeper(Enum):
     DOTTED = "dotted"  # `obj.x` of another object: `attribute` is the last name
 
 
-# A received collection's label when its owner, the caller, is not known (yet): the join
-# replaces the label once it finds the callers.
-PASSED_IN = " (passed in)"
-
-
 def listed(places: list[str], most: int = 3) -> str:
     """"a()", "a() and b()", "a(), b() and c()"; past `most`, "a(), b() and 2 other places"
     (a bare "(+n)" explains nothing)."""
@@ -220,6 +215,18 @@ class Fate:
     # ensure_future/shield/gather of a value not followed (`obligations/creation.py`): whether a
     # task is made at all is unknown, so no rule may build a finding on it: the value, shown
     unresolved: str = ""
+    # kept in a collection a parameter received, whose owner (the caller) is not known: the
+    # join clears it once it finds the callers (and names them in `holder`)
+    caller_unknown: bool = False
+    # HELPER_KEEPS/HELPER_NEVER_ENDS: the helper the called helper hands the task on to, which
+    # keeps it (`start()` spawns through `spawn()`): the join's, from that spawn's verdict
+    through: str = ""
+
+    @property
+    def held_in(self) -> str:
+        """The holder as a finding shows it: "collection self._tasks", and " (passed in)" when
+        the collection is a caller's that nobody has found yet."""
+        return f"{self.holder} (passed in)" if self.caller_unknown else self.holder
 
     @property
     def frequency(self) -> str:

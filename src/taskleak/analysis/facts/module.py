@@ -43,7 +43,9 @@ class Question:
     kind: QuestionKind
     owner: str  # a class or function, by qualified name within its module
     name: str = ""  # the attribute or parameter
-    index: int = -1  # PARAMETER_COLLECTION: the parameter's position (self included)
+    # PARAMETER_COLLECTION: the position of the call's argument that reaches the parameter (a
+    # method's `self` not counted: a call through its object does not pass it)
+    index: int = -1
     star: bool = False  # HANDED_TO: the argument is starred (`f(*self._tasks)`)
     keyword: str = ""  # HANDED_TO: the argument's keyword (`f(task=t)`; `index` is -1)
 

@@ -107,7 +107,7 @@ def _holders(fate: Fate) -> tuple[Holding, ...]:
     if fate.group:
         out.append(Holding("group", fate.group))
     if fate.holder and fate.kind in _COLLECTIONS:
-        out.append(Holding("collection", fate.holder.removeprefix("collection ")))
+        out.append(Holding("collection", fate.held_in.removeprefix("collection ")))
     elif fate.holder and (fate.keeper is not None or fate.kind in _LOCALS):
         kind = _KEEPERS[fate.keeper] if fate.keeper is not None else "local"
         out.append(Holding(kind, fate.holder))
