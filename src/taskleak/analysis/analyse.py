@@ -177,7 +177,7 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
         retype_waits(root, resolver)
         local = LocalHelpers(root, helpers) if helpers else None
         spawns = sorted(find_spawns(root, resolver, spawners, local), key=lambda sp: sp.site.seq)
-        classifier = Classifier(root, resolver)
+        classifier = Classifier(root, resolver, spawns)
         judged = [classified(classifier, sp) for sp in spawns]
         fates = [j[0] for j in judged]
         # the module's own spawn helpers are spawners to its calls of them: one more pass

@@ -19,6 +19,7 @@ from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.lifecycle import Lifecycle
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.closing import closers, owner_ends, read_by_callback
+from taskleak.analysis.obligations.closures import kept_by_a_closure
 from taskleak.analysis.obligations.collection_aliases import aliased
 from taskleak.analysis.obligations.coroutines import (
     asks_for_its_successor,
@@ -51,6 +52,7 @@ from taskleak.analysis.obligations.lifetimes import (
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.passed import passed_fate, returned_to_caller
+from taskleak.analysis.obligations.prune_targets import growth_fields, without_other_prunes
 from taskleak.analysis.obligations.race_fates import RaceFates
 from taskleak.analysis.obligations.reset_by_callback import reset_by
 from taskleak.analysis.obligations.self_registered import kept_by_itself
@@ -67,8 +69,11 @@ _PRUNED_WITH_ITS_KEY = "pruned when its key is collected (a WeakKeyDictionary)"
 class Classifier:
     """The fates of the spawns of one module."""
 
-    def __init__(self, module: Scope, resolver: Resolver) -> None:
+    def __init__(self, module: Scope, resolver: Resolver, spawns: Sequence[Spawn] = ()) -> None:
         self.ownership = Ownership(module, resolver)
+        # the calls making a new task (`prune_targets.py`): no argument not followed, no helper
+        self.new_tasks = frozenset(id(s.site.node) for s in spawns if not (
+            s.unresolved or s.helper or s.receiver or s.unawaited))
         self.lifecycle = Lifecycle(module, resolver)
         self.races = RaceFates(self.ownership)
         self.graphs = FunctionGraphs(resolver)  # each function's control-flow graph, once
@@ -303,8 +308,8 @@ class Classifier:
             eff.add_ends(extra)
         for named in aliased(holder, self.ownership):  # `bucket = self._tasks`: its ends too
             eff.add_ends(self.ownership.effects(named))
-        label = f"collection {holder.label}"
-        cleanup = eff.cleanup or ""
+        eff = without_other_prunes(site.node, eff, self.new_tasks, self.ownership.resolver)
+        label, cleanup = f"collection {holder.label}", eff.cleanup or ""
         if keyed and self.ownership.made_by(holder, WEAK_KEY_DICTIONARIES):
             # tasks are values, each entry goes with its key: one per live key, no growth
             cleanup = ", ".join(filter(None, (cleanup, _PRUNED_WITH_ITS_KEY)))
@@ -349,7 +354,7 @@ class Classifier:
             return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder, stored_in=target_text(
                 target), witness=no_end_witness(holder, eff))
         return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
-                          witness=no_end_witness(holder, eff))
+                          **growth_fields(holder, eff))
 
     def _overwrites(self, sp: Spawn, holder: Holder, eff: Effects,
                     target: cst.BaseExpression | None, fn: Scope) -> tuple[bool, bool]:
@@ -381,6 +386,9 @@ class Classifier:
                                   cleanup=ended.cleanup, ends=ended.ends)
             return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
                               caller_unknown=True)
+        if kept_by_a_closure(sp.site.scope, holder.scope):  # it outlives the frame
+            return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
+                              **growth_fields(holder, eff))
         return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
 
     # -- facts about the spawn ---------------------------------------------------------------

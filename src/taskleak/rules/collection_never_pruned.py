@@ -27,10 +27,12 @@ def _describe(fate: Fate) -> Description:
             evidence=("the caller passed the collection in",
                       "nothing here or in the functions beside it prunes, awaits or cancels "
                       "its tasks"))
+    pruned = (f"its removals in {fate.others_pruned} never take out this task: what they "
+              "remove only ever holds another spawn's task or None") if fate.others_pruned \
+        else "nothing prunes, awaits or cancels its tasks"
     return Description(
         fate.holder, "none", f"{fate.holder} only grows",
-        evidence=("nothing prunes, awaits or cancels its tasks",)
-        + ((fate.witness,) if fate.witness else ()))
+        evidence=(pruned,) + ((fate.witness,) if fate.witness else ()))
 
 
 RULE = Rule(

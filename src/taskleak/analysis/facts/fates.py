@@ -221,6 +221,8 @@ class Fate:
     # HELPER_KEEPS/HELPER_NEVER_ENDS: the helper the called helper hands the task on to, which
     # keeps it (`start()` spawns through `spawn()`): the join's, from that spawn's verdict
     through: str = ""
+    # COLLECTION_GROWS: where the collection is pruned, of other spawns' tasks only ("asend()")
+    others_pruned: str = ""
 
     @property
     def held_in(self) -> str:

@@ -14,6 +14,10 @@ argument decides (`made_of`):
   `gather`'s own result, a call of a
   plain `def` whose return annotation is a Future, a Task or an `Awaitable` (tornado's
   `Semaphore.acquire() -> Awaitable[...]`), or of a `@gen.coroutine` (which returns a Future);
+- a loop variable takes each value its loop iterates when they are written out (`for c in
+  (a(), b())`, or a name bound once to such a literal and only ever iterated): what they
+  all make (mafic's `ensure_future(fut) for fut in futures`, `futures` a list of
+  `Event.wait()` calls);
 - a call that nothing types as giving a Future (`Made.TASK`): a
   call handed to `ensure_future` makes a coroutine unless its callee is typed otherwise (its
   module's facts, or another module's through the project join: `CALL_NOT_TYPED` is what the
@@ -31,6 +35,7 @@ import libcst as cst
 
 from taskleak.analysis.names.objects import object_class
 from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted, is_none, last_name
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, defined_function
 from taskleak.records import record
@@ -153,6 +158,10 @@ def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,
             annotation = b.declared_type
             if annotation is not None:
                 return _typed(annotation, shown)
+            items = _items(b.iterates, b.scope, resolver) if b.kind is BindingKind.FOR else None
+            if items is not None:  # `for c in (a(), b())`: each item in turn
+                values.extend((item, b.scope) for item in items)
+                continue
             if b.kind is not BindingKind.ASSIGN or b.value is None:
                 return Creation(Made.UNKNOWN, shown)
             values.append((b.value, b.scope))
@@ -169,6 +178,25 @@ def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,
     if made and all(m.made is made[0].made for m in made):
         return made[0]
     return Creation(Made.UNKNOWN, shown)
+
+
+def _items(iterable: cst.BaseExpression | None, scope: Scope, resolver: Resolver
+           ) -> tuple[cst.BaseExpression, ...] | None:
+    """The values a loop over `iterable` takes, when they are all written out: a list, tuple or
+    set literal (nothing starred), or a name bound once to one that is only ever iterated (so
+    nothing adds to it); None otherwise."""
+    if isinstance(iterable, cst.Name):
+        bindings = resolver.lookup(iterable.value, scope) or []
+        if len(bindings) != 1 or bindings[0].kind is not BindingKind.ASSIGN \
+                or bindings[0].scope is None or any(
+                    o.key == iterable.value and o.dest.kind is not Flow.ITER
+                    for s in bindings[0].scope.walk() for o in s.occurrences):
+            return None
+        iterable = bindings[0].value
+    if not isinstance(iterable, (cst.List, cst.Tuple, cst.Set)) or any(
+            isinstance(e, cst.StarredElement) for e in iterable.elements):
+        return None
+    return tuple(e.value for e in iterable.elements)
 
 
 def star_annotation(name: str, scope: Scope, resolver: Resolver) -> Creation | None:

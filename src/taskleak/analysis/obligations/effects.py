@@ -49,6 +49,8 @@ class Effects:
     await_waits: list[Waited] = field(default_factory=list)
     gathers: list[str] = field(default_factory=list)
     prunes: list[str] = field(default_factory=list)
+    # places of prunes that remove only other spawns' tasks (`prune_targets.py`): no end of this
+    others_pruned: list[str] = field(default_factory=list)
     # an asyncio Task's `.result()` read unconditionally: it is done there (or the read fails)
     results: list[str] = field(default_factory=list)
     # where it is cancelled only to be replaced at once (`t.cancel(); self._t = spawn()`): a

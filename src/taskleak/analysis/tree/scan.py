@@ -51,8 +51,7 @@ from taskleak.analysis.tree.vocabulary import (
 )
 
 _SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
-# reads whose place matters later: which wait, which `try` (waits.py, the prune of a task's
-# own entry)
+# reads whose place matters later: which wait, which `try` (waits.py, a task's own prune);
 # a hand-off too: where a task is handed after a race says whether it runs when the race
 # is cut short (`race_fates.py`)
 _PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE, Flow.PASSED})
@@ -199,7 +198,7 @@ class Scanner(StackWalker):
         self._bind_target(node.target, node.value)
 
     def visit_For(self, node: cst.For) -> None:
-        self._bind_target(node.target, None, kind=BindingKind.FOR)
+        self._bind_target(node.target, None, kind=BindingKind.FOR, iterates=node.iter)
         if until_success(node.body):
             self._retry_loops.add(id(node))
         self._loop_stack.append([self.cur, False, False])
@@ -208,7 +207,7 @@ class Scanner(StackWalker):
         self._loop_stack.pop()
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
-        self._bind_target(node.target, None, kind=BindingKind.FOR)
+        self._bind_target(node.target, None, kind=BindingKind.FOR, iterates=node.iter)
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
@@ -247,7 +246,8 @@ class Scanner(StackWalker):
 
     def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression | None,
                      kind: BindingKind = BindingKind.ASSIGN,
-                     annotation: cst.BaseExpression | None = None) -> None:
+                     annotation: cst.BaseExpression | None = None,
+                     iterates: cst.BaseExpression | None = None) -> None:
         if isinstance(target, cst.Name):
             scope = self.cur
             if value is not None and last_name(value) in _SPAWN_NAMES \
@@ -256,8 +256,8 @@ class Scanner(StackWalker):
             if kind is BindingKind.ASSIGN and annotation is not None and value is None:
                 self._declare(scope, target.value, Binding(BindingKind.PARAM, value=annotation))
             else:
-                self._declare(scope, target.value,
-                              Binding(kind, value=value, annotation=annotation))
+                self._declare(scope, target.value, Binding(kind, value=value, annotation=annotation,
+                                                           iterates=iterates))
         elif isinstance(target, (cst.Tuple, cst.List)):
             for el in target.elements:
                 inner = BindingKind.OTHER if kind is BindingKind.ASSIGN else kind

@@ -49,6 +49,7 @@ class Binding:
     scope: Scope | None = None
     first_param: bool = False  # the first parameter of a method (self/cls)
     is_property: bool = False  # DEF: a `@property`/`@cached_property`: reading it calls it
+    iterates: cst.BaseExpression | None = None  # FOR of a plain name: what the loop iterates
 
     @property
     def declared_type(self) -> cst.BaseExpression | None:
