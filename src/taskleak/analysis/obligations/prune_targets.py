@@ -28,7 +28,7 @@ from taskleak.analysis.tree.scopes import BindingKind, Occurrence
 
 
 def without_other_prunes(spawned: cst.Call, eff: Effects, new_tasks: Collection[int],
-                               resolver: Resolver) -> Effects:
+                         resolver: Resolver) -> Effects:
     """`eff` (a collection's effects) without the prunes that can only remove other tasks than
     the one the call `spawned` makes; `new_tasks`: the ids of the module's spawn calls that make
     a new task. `eff` itself when every prune may remove it."""
@@ -40,7 +40,8 @@ def without_other_prunes(spawned: cst.Call, eff: Effects, new_tasks: Collection[
     out.prune_reads = [o for o in eff.prune_reads if o not in others]
     prunes = list(eff.prunes)
     for o in others:  # one place per read (`Ownership` words each read's place)
-        prunes.remove(where(o.scope))
+        if where(o.scope) in prunes:
+            prunes.remove(where(o.scope))
     out.prunes = prunes
     out.others_pruned = [where(o.scope) for o in others]
     return out
@@ -58,9 +59,7 @@ def _removes_only_others(occ: Occurrence, spawned: cst.Call, new_tasks: Collecti
                          resolver: Resolver) -> bool:
     """The read is a prune call (`c.remove(x)`, `c.discard(x)`) whose argument is a name every
     binding of which is `None` or another spawn's new task."""
-    if occ.dest.kind is not Flow.PRUNE:
-        return False
-    if len(occ.path) < 2:
+    if occ.dest.kind is not Flow.PRUNE or len(occ.path) < 2:
         return False
     method, call = occ.path[-1], occ.path[-2]  # `c.remove` of the read `c`, then its call
     if not isinstance(call, cst.Call) or call.func is not method or len(call.args) != 1 \

@@ -1,0 +1,45 @@
+"""A local collection kept by a closure that escapes its frame
+(`analysis/obligations/closures.py`): returned, passed on, decorated or a lambda keeps it; a
+nested function only called in place does not."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from taskleak.analysis.analyse import analyse_source
+from taskleak.analysis.facts.fates import FateKind
+
+TEMPLATE = """
+import asyncio
+
+async def job():
+    await asyncio.sleep(0)
+
+def outer(app):
+    tasks = set()
+{inner}
+"""
+
+
+@pytest.mark.parametrize(("inner", "kind"), [
+    # returned
+    ("    def fire():\n        tasks.add(asyncio.create_task(job()))\n    return fire",
+     FateKind.COLLECTION_GROWS),
+    # passed on
+    ("    def fire():\n        tasks.add(asyncio.create_task(job()))\n    app.on(fire)",
+     FateKind.COLLECTION_GROWS),
+    # decorated: a registration
+    ("    @app.route\n    def fire():\n        tasks.add(asyncio.create_task(job()))",
+     FateKind.COLLECTION_GROWS),
+    # a lambda handed on as it is made
+    ("    app.on(lambda: tasks.add(asyncio.create_task(job())))", FateKind.COLLECTION_GROWS),
+    # near miss: called in place, while the frame lives
+    ("    def fire():\n        tasks.add(asyncio.create_task(job()))\n    fire()\n    fire()",
+     FateKind.LOCAL_COLLECTION_DROPPED),
+])
+def test_a_local_collection_outlives_its_frame_only_through_an_escaping_closure(
+        inner: str, kind: FateKind) -> None:
+    analysis = analyse_source(textwrap.dedent(TEMPLATE).format(inner=inner))
+    assert [fates[0].kind for fates in analysis.fates] == [kind]
