@@ -330,8 +330,7 @@ class Classifier:
             else self.races.left_running(sp, holder, label, eff, self._fate, collection=True)
         if left is not None:
             return left
-        pruner = pruned_only_on_success(site, eff.prune_reads,
-                                        bool(eff.cancels or eff.awaits or eff.gathers))
+        pruner = pruned_only_on_success(site, eff.prune_reads)
         if pruner:
             return self._fate(FateKind.PRUNED_ON_SUCCESS, sp, holder, holder=label,
                               cleanup=cleanup, callee=pruner)

@@ -47,7 +47,9 @@ Checks for Tasks added to a collection kept on an instance or a module (`self._t
 finished tasks from it (`discard`, `remove`, `pop`, `clear`, `del`, a done-callback such as
 `task.add_done_callback(self._tasks.discard)`, a rebuild that drops done tasks), gathers or waits
 it, or cancels its elements. A task that removes its own entry at the end of its body, not in a
-`finally`, is reported too: when it fails or is cancelled, the entry stays. An object of a class
+`finally`, is reported too, even when something cancels it: when it fails or is cancelled, the
+entry stays. A removal of what only ever holds another spawn's task (each method's worker
+removing its own `task`) prunes none of this one's. An object of a class
 (`self._tm = TaskManager()`, not annotated as a collection) is no collection: its `add(task)` is a
 method the task is handed to, followed as such.""",
     why_bad="""\

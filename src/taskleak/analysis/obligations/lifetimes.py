@@ -53,13 +53,13 @@ def _runs_a_loop(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> 
     return sym.kind is SymKind.QUALIFIED and sym.name in LOOP_RUN_FUNCTIONS
 
 
-def pruned_only_on_success(site: CallSite, prunes: list[Occurrence],
-                           others: bool) -> str:
+def pruned_only_on_success(site: CallSite, prunes: list[Occurrence]) -> str:
     """"self._handle()" when the only thing that removes the task's entry from its collection
     is its own coroutine (a function of this module), outside a `finally`: a task that fails or
-    is cancelled skips it and stays in the collection. `others`: something else ends or prunes
-    the tasks (a done-callback, a cancel, a wait), which makes this moot."""
-    if others or not prunes or any(o.dest.kind is not Flow.PRUNE for o in prunes):
+    is cancelled skips it and stays in the collection. A cancel, an await or a gather elsewhere
+    ends the task but removes no entry (a cancel is what makes it skip its removal); another
+    prune (a done-callback's, a `clear()`) makes this moot."""
+    if not prunes or any(o.dest.kind is not Flow.PRUNE for o in prunes):
         return ""
     args = site.args
     coro = args[0].value if args else None
