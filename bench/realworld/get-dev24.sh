@@ -7,25 +7,7 @@ set -euo pipefail
 dest=${1:?usage: get-dev24.sh DEST}
 source "$(dirname "$0")/fetch-wheels.sh"
 
-# pubnub publishes no wheel of its current releases, only an sdist: unpack its top folder into
-# DEST/SET/<package> (the same layout as an unzipped wheel: the package folder at the top).
-fetch_sdist() {
-  local dest=$1 set=$2 req tmp sdist target py=${PYTHON:-python3}
-  shift 2
-  mkdir -p "$dest/$set" "$dest/.wheels"
-  for req in "$@"; do
-    target="$dest/$set/${req%%==*}"
-    [ -f "$target/.done" ] && continue
-    tmp=$(mktemp -d)
-    "$py" -m pip download -q --no-deps --no-binary :all: -d "$tmp" "$req"
-    sdist=$(ls "$tmp"/*.tar.gz | head -n 1)
-    rm -rf "$target" && mkdir -p "$target"
-    tar -xzf "$sdist" -C "$target" --strip-components=1
-    cp "$sdist" "$dest/.wheels/" && rm -rf "$tmp"
-    touch "$target/.done"
-    echo "$req -> $target"
-  done
-}
+# pubnub publishes no wheel of its current releases, only an sdist (fetch_sdist).
 
 fetch_platform_wheels "$dest" dev24 genesis==2026.10.18 reactpy==1.1.0 \
   bilibili-api-python==17.4.2 bscpylgtv==0.5.5 dbos==3.4.0 aioreactive==0.20.0 \

@@ -7,25 +7,7 @@ set -euo pipefail
 dest=${1:?usage: get-dev25.sh DEST}
 source "$(dirname "$0")/fetch-wheels.sh"
 
-# aioxmpp and molotov publish no wheel of their current releases, only an sdist: unpack its top
-# folder into DEST/SET/<package> (the same layout as an unzipped wheel: the package folder at the top).
-fetch_sdist() {
-  local dest=$1 set=$2 req tmp sdist target py=${PYTHON:-python3}
-  shift 2
-  mkdir -p "$dest/$set" "$dest/.wheels"
-  for req in "$@"; do
-    target="$dest/$set/${req%%==*}"
-    [ -f "$target/.done" ] && continue
-    tmp=$(mktemp -d)
-    "$py" -m pip download -q --no-deps --no-binary :all: -d "$tmp" "$req"
-    sdist=$(ls "$tmp"/*.tar.gz | head -n 1)
-    rm -rf "$target" && mkdir -p "$target"
-    tar -xzf "$sdist" -C "$target" --strip-components=1
-    cp "$sdist" "$dest/.wheels/" && rm -rf "$tmp"
-    touch "$target/.done"
-    echo "$req -> $target"
-  done
-}
+# aioxmpp and molotov publish no wheel of their current releases, only an sdist (fetch_sdist).
 
 fetch_platform_wheels "$dest" dev25 pybotters==1.11.2 pyintesishome==2.5.0 \
   fastapi-websocket-rpc==0.1.29 fastapi-websocket-pubsub==1.0.1 satel-integra==1.6.0 ansq==0.3.0 \
