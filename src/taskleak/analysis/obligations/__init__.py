@@ -9,7 +9,8 @@ Creation:
 
 Holders and transfer:
 - `holders.py`, `keys.py`, `weak_holders.py`, `collection_aliases.py`, `self_registered.py`,
-  `method_adds.py`: what keeps a task (a local, an attribute, a collection, a dict slot);
+  `method_adds.py`, `closures.py`: what keeps a task (a local, an attribute, a collection, a
+  dict slot, the closure of a nested function that outlives its frame);
 - `handoffs.py`, `passed.py`, `helper_promises.py`, `forgetting_helpers.py`: a task handed to a
   callee, and what the callee promises;
 - `ownership.py`, `effects.py`, `lifetimes.py`: who keeps it within one module, what each read
@@ -18,7 +19,9 @@ Holders and transfer:
 Discharges:
 - `closing.py`, `object_stops.py`, `sentinels.py`, `completed_futures.py`, `loop_stops.py`,
   `reset_by_callback.py`: the owner's close, a stop through the object the task works on, a
-  sentinel, a joined future, a stopped loop, a done-callback that lets go of the attribute.
+  sentinel, a joined future, a stopped loop, a done-callback that lets go of the attribute;
+- `prune_targets.py`: which prunes can remove a given task at all (a removal of what only ever
+  holds another spawn's task ends none of this one's).
 
 Races and losses:
 - `waits.py`, `race_fates.py`, `generator_exits.py`: waits that can return while what they
