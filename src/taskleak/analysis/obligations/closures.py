@@ -5,11 +5,13 @@ Disposable(dispose)`: the spawn runs in `dispose()`, after `to_observable()` has
 the set it adds to is `dispose`'s closure variable. It is no local dropped when its function
 returns: it lives as long as the nested function does. The condition: the spawn runs in a
 function nested in the one that binds the local, and that function, or one between them,
-escapes its frame: its name is read other than to call it (returned, passed, stored), it is
-decorated (a registration), or it is a lambda (a value handed on as it is made).
+escapes its frame: its name is read other than to run it there (returned, passed, stored; an
+`async def` called but its coroutine not awaited there: spawned, returned), it is run by another
+nested function that escapes, it is decorated (a registration), or it is a lambda (a value
+handed on as it is made).
 
-Near miss: a nested function only ever called where it is defined (`def add(): tasks.add(...)`
-then `add()`) runs while the frame lives: the local goes with the frame.
+Near miss: a nested function only ever run where it is defined (`def add(): tasks.add(...)`
+then `add()`; `await fire()`) runs while the frame lives: the local goes with the frame.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 
 
 def kept_by_a_closure(spawned_in: Scope, local_of: Scope) -> bool:
@@ -33,18 +35,37 @@ def kept_by_a_closure(spawned_in: Scope, local_of: Scope) -> bool:
     return False
 
 
-def _escapes(function: Scope) -> bool:
-    """A nested function whose name its enclosing scope reads other than to call it, or that
-    is decorated."""
+def _escapes(function: Scope, seen: frozenset[int] = frozenset()) -> bool:
+    """A nested function that is decorated, or whose name its enclosing scope reads other than
+    to run it there (to call it; an `async def`, to call it and await the coroutine), or runs
+    it inside another nested function that escapes (`async def run(): await fire()`, `run`
+    returned)."""
     node = function.node
     if isinstance(node, cst.FunctionDef) and node.decorators:
         return True
     parent = function.parent
-    if parent is None:
+    if parent is None or id(function) in seen:
         return False
-    return any(o.key == function.name and o.dest.kind is not Flow.CALLED
-               and function.name not in _rebinding(o.scope, parent)
-               for s in parent.walk() for o in s.occurrences)
+    for s in parent.walk():
+        for o in s.occurrences:
+            if o.key != function.name or function.name in _rebinding(o.scope, parent):
+                continue
+            if _not_run_in_place(o, function.is_async):
+                return True
+            runner = o.scope.function()
+            if runner is not None and runner is not parent and runner is not function \
+                    and _escapes(runner, seen | {id(function)}):
+                return True
+    return False
+
+
+def _not_run_in_place(read: Occurrence, is_async: bool) -> bool:
+    """The read hands the function (or, for a coroutine function, the coroutine its call
+    makes: spawned, gathered, passed) on, instead of running it where it is read."""
+    if read.dest.kind is not Flow.CALLED:
+        return True
+    made = read.dest.result
+    return is_async and (made is None or made.kind is not Flow.AWAITED)
 
 
 def _rebinding(scope: Scope, parent: Scope) -> set[str]:
