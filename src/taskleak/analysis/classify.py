@@ -385,7 +385,7 @@ class Classifier:
                                   cleanup=ended.cleanup, ends=ended.ends)
             return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
                               caller_unknown=True)
-        if kept_by_a_closure(sp.site.scope, holder.scope):  # it outlives the frame
+        if kept_by_a_closure(sp.site.scope, holder.scope, self.ownership):  # outlives the frame
             return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
                               **growth_fields(holder, eff))
         return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)

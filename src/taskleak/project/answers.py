@@ -184,7 +184,9 @@ def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Quest
         return fate
     caller_path, first = callers[0]
     owner = f" of {first.owner}" if first.owner else ""
-    holder = f"collection {first.key}{owner} (passed in, {short(caller_path)})"
+    # its owner found: the callers' collection, named with the first of them
+    fate = replace(fate, holder=f"collection {first.key}{owner} (passed in, "
+                                f"{short(caller_path)})", caller_unknown=False)
     cleaned = [(p, a) for p, a in callers if a.cleanup]
     cleanup = f"{cleaned[0][1].cleanup}, in {short(cleaned[0][0])}" if cleaned else ""
     again = [(p, a) for p, a in callers if a.often and not a.caller_ends_it]
@@ -192,17 +194,14 @@ def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Quest
         # a caller runs it again for the same key: whoever owns the dict, the entry's running
         # task is orphaned
         p, a = again[0]
-        return replace(fate, kind=FateKind.KEY_OVERWRITTEN, holder=holder, cleanup=cleanup,
-                       caller_unknown=False,
+        return replace(fate, kind=FateKind.KEY_OVERWRITTEN, cleanup=cleanup,
                        repeating=question.owner.rsplit(".", 1)[-1],
                        evidence=f"{a.often}, in {short(p)}")
     if not cleaned:
-        return replace(fate, kind=FateKind.COLLECTION_GROWS, holder=holder, caller_unknown=False)
+        return replace(fate, kind=FateKind.COLLECTION_GROWS)
     if fate.kind is FateKind.KEY_OVERWRITTEN and not all(a.caller_ends_it for _, a in callers):
-        return replace(fate, holder=holder, cleanup=cleanup,  # still overwritten while running
-                       caller_unknown=False)
-    return replace(fate, kind=FateKind.COLLECTION_CLEANED, holder=holder, cleanup=cleanup,
-                   caller_unknown=False)
+        return replace(fate, cleanup=cleanup)  # still overwritten while running
+    return replace(fate, kind=FateKind.COLLECTION_CLEANED, cleanup=cleanup)
 
 
 def helper_of(index: ProjectIndex, path: str, spawn: SpawnFacts) -> FunctionFacts | None:

@@ -153,6 +153,7 @@ def listed(places: list[str], most: int = 3) -> str:
     rest = len(places) - (most - 1)
     return f"{', '.join(places[:most - 1])} and {rest} other places"
 
+
 # DROPPED_RETURN's `holder` when the callee returns a collection of the tasks it spawns
 RETURNED_TASKS = "tasks"
 

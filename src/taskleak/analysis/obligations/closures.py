@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 
 
-def kept_by_a_closure(spawned_in: Scope, local_of: Scope) -> bool:
+def kept_by_a_closure(spawned_in: Scope, local_of: Scope, ownership: Ownership) -> bool:
     """The scope `spawned_in` (where a spawn runs) is nested in a function below `local_of`
-    (the function binding the local it stores into) that escapes `local_of`'s frame."""
+    (the function binding the local it stores into) that escapes `local_of`'s frame (the
+    function's reads: `ownership.reads_of`)."""
     s: Scope | None = spawned_in
     while s is not None and s is not local_of:
-        if s.kind is ScopeKind.LAMBDA or (s.kind is ScopeKind.FUNCTION and _escapes(s)):
+        if s.kind is ScopeKind.LAMBDA or (s.kind is ScopeKind.FUNCTION
+                                          and _escapes(s, ownership)):
             return True
         if s.kind is not ScopeKind.FUNCTION:
             return False  # a class between them: not a closure of `local_of`
@@ -35,7 +38,7 @@ def kept_by_a_closure(spawned_in: Scope, local_of: Scope) -> bool:
     return False
 
 
-def _escapes(function: Scope, seen: frozenset[int] = frozenset()) -> bool:
+def _escapes(function: Scope, ownership: Ownership, seen: frozenset[int] = frozenset()) -> bool:
     """A nested function that is decorated, or whose name its enclosing scope reads other than
     to run it there (to call it; an `async def`, to call it and await the coroutine), or runs
     it inside another nested function that escapes (`async def run(): await fire()`, `run`
@@ -43,19 +46,15 @@ def _escapes(function: Scope, seen: frozenset[int] = frozenset()) -> bool:
     node = function.node
     if isinstance(node, cst.FunctionDef) and node.decorators:
         return True
-    parent = function.parent
-    if parent is None or id(function) in seen:
+    if id(function) in seen:
         return False
-    for s in parent.walk():
-        for o in s.occurrences:
-            if o.key != function.name or function.name in _rebinding(o.scope, parent):
-                continue
-            if _not_run_in_place(o, function.is_async):
-                return True
-            runner = o.scope.function()
-            if runner is not None and runner is not parent and runner is not function \
-                    and _escapes(runner, seen | {id(function)}):
-                return True
+    for o in ownership.reads_of(function):
+        if _not_run_in_place(o, function.is_async):
+            return True
+        runner = o.scope.function()
+        if runner is not None and runner is not function.parent and runner is not function \
+                and _escapes(runner, ownership, seen | {id(function)}):
+            return True
     return False
 
 
@@ -66,13 +65,3 @@ def _not_run_in_place(read: Occurrence, is_async: bool) -> bool:
         return True
     made = read.dest.result
     return is_async and (made is None or made.kind is not Flow.AWAITED)
-
-
-def _rebinding(scope: Scope, parent: Scope) -> set[str]:
-    """The names bound anew between `scope` and `parent` (excluded), which hide the parent's."""
-    names: set[str] = set()
-    s: Scope | None = scope
-    while s is not None and s is not parent:
-        names |= s.bindings.keys() - s.declared_nonlocal
-        s = s.parent
-    return names

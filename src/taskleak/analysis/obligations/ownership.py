@@ -221,19 +221,21 @@ class Ownership(WeakReferences):
         return value
 
     def callers(self, fn: Scope) -> list[Occurrence]:
-        """The calls of function `fn` in this module: `f(...)` where the name is the module's
-        (or an enclosing function's) `f`, `self.f(...)` / `Cls.f(...)` in its class."""
+        """The calls of function `fn` in this module (of its reads, `reads_of`)."""
+        return [o for o in self.reads_of(fn) if o.dest.kind is Flow.CALLED and o.dest.result]
+
+    def reads_of(self, fn: Scope) -> list[Occurrence]:
+        """The reads of function `fn`'s name that refer to it: `f` where the name is the
+        module's (or an enclosing function's), `self.f` / `Cls.f` in its class."""
         parent = fn.parent
         if parent is None:
             return []
         if parent.kind is ScopeKind.CLASS:
-            reads = [o for o in self.reads.within_attr(fn.name, parent)
-                     if o.key == f"{parent.name}.{fn.name}"
-                     or o.key == f"{_self_of(o.scope)}.{fn.name}"]
-        else:
-            reads = [o for o in self.reads.within(fn.name, parent)
-                     if self.resolver.defining_scope(fn.name, o.scope) is parent]
-        return [o for o in reads if o.dest.kind is Flow.CALLED and o.dest.result is not None]
+            return [o for o in self.reads.within_attr(fn.name, parent)
+                    if o.key == f"{parent.name}.{fn.name}"
+                    or o.key == f"{_self_of(o.scope)}.{fn.name}"]
+        return [o for o in self.reads.within(fn.name, parent)
+                if self.resolver.defining_scope(fn.name, o.scope) is parent]
 
     def _foreign_cleanup(self, holder: Holder, eff: Effects) -> None:
         """Cleanup of the same attribute reached through another object in this module:

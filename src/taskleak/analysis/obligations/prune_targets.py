@@ -38,12 +38,12 @@ def without_other_prunes(spawned: cst.Call, eff: Effects, new_tasks: Collection[
         return eff
     out = eff.copy()  # new lists: see Effects.copy()
     out.prune_reads = [o for o in eff.prune_reads if o not in others]
+    places = [where(o.scope) for o in others]  # one per read: `Ownership` words each read's
     prunes = list(eff.prunes)
-    for o in others:  # one place per read (`Ownership` words each read's place)
-        if where(o.scope) in prunes:
-            prunes.remove(where(o.scope))
-    out.prunes = prunes
-    out.others_pruned = [where(o.scope) for o in others]
+    for place in places:
+        if place in prunes:
+            prunes.remove(place)
+    out.prunes, out.others_pruned = prunes, places
     return out
 
 
