@@ -136,3 +136,39 @@ def test_a_collection_passed_in_by_an_unknown_caller_is_said_to_be_passed_in() -
     assert received.obligation is not None
     assert [h.name for h in received.obligation.holders] == ["background (passed in)"]
     assert "passed in" not in local.tracked and "passed in" not in local.message
+
+
+RACES = '''
+import asyncio
+
+
+async def after_the_wait(a, b) -> None:
+    first = asyncio.create_task(a())
+    done, pending = await asyncio.wait({first, b}, return_when=asyncio.FIRST_COMPLETED)
+    for task in pending:
+        task.cancel()
+
+
+async def in_a_finally(a, b) -> None:
+    first = asyncio.create_task(a())
+    pending = {first}
+    try:
+        done, pending = await asyncio.wait({first, b}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in pending:
+            task.cancel()
+'''
+
+
+def test_losers_ended_only_after_the_wait_are_said_to_be_left_by_a_cancelled_waiter() -> None:
+    """RUBRIC convention 2: losers cancelled after the wait, with no `finally`, are low, and the
+    words say a cancelled waiter leaves them running; cancelled in a `finally` around the wait,
+    they are ended on every way out, and the words claim no such gap."""
+    after, in_finally = analyze_source(RACES)
+    assert (after.rule, after.risk.value) == ("TL001", "low")
+    assert after.message.endswith(
+        "cancelled in after_the_wait() after asyncio.wait(return_when=FIRST_COMPLETED), on the "
+        "normal way out; a cancelled waiter leaves it running")
+    assert (in_finally.rule, in_finally.risk.value) == ("TL001", "low")
+    assert "normal way out" not in in_finally.message
+    assert "cancelled waiter" not in in_finally.message

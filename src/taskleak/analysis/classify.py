@@ -159,6 +159,8 @@ class Classifier:
         if keeper is not None and (facts.get("hand") in PASSES
                                    or kind is FateKind.COLLECTION_GROWS):  # `f(*self._tasks)`
             self.handed += [(o.dest, o.scope) for o in self.ownership.effects(keeper).handed_reads]
+        # hand-offs of what else holds it (the `pending` set of a race: `race_fates.py`)
+        self.handed += [(o.dest, o.scope) for o in facts.pop("asked", ())]
         often = facts.pop("often", None) or self.lifecycle.of(site.scope)
         once = not site.loops or leaves_the_loop(site.path)  # spawned as the loop is left
         return Fate(kind, sp.shown, in_loop=not once,

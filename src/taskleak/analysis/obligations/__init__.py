@@ -24,8 +24,9 @@ Discharges:
   holds another spawn's task ends none of this one's).
 
 Races and losses:
-- `waits.py`, `race_fates.py`, `generator_exits.py`: waits that can return while what they
-  wait for still runs;
+- `races.py`, `waits.py`, `race_fates.py`, `generator_exits.py`: waits that can return while
+  what they wait for still runs (which waits are races; what ends their losers, on every way
+  out or on the normal way out only);
 - `liveness.py`, `guards.py`, `early_returns.py`, `discarded.py`: may a holder still hold a
   live task where a spawn stores into it (the overwrite's path question, on the function's
   graph), what guards a re-spawn, a `return` that drops a local, a task nothing keeps;

@@ -17,12 +17,11 @@ from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.lifetimes import cancelled_on_return
 from taskleak.analysis.obligations.loop_stops import loop_ended_after
 from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.obligations.races import Race, pending_target, race_of
 from taskleak.analysis.obligations.spawns import Spawn, is_coroutine_call
 from taskleak.analysis.obligations.waits import (
-    Race,
+    ended_on_the_normal_way_out_only,
     left_running,
-    pending_target,
-    race_of,
     reached_after,
 )
 from taskleak.analysis.tree.dests import Dest, Flow, Waited
@@ -59,9 +58,17 @@ class RaceFates:
                                self.ownership.resolver)
             label = f"passed to {site.dest.callee}()"
         pending = self._pending_ends(race) if race is not None else []
-        left = left_running(race, pending, site.path) if race is not None else None
+        if race is None:
+            return None
+        left = left_running(race, pending, site.path)
+        if left is None and ended_on_the_normal_way_out_only(race, pending):
+            left = race  # RUBRIC convention 2: low, and said
         if left is None:
             return None
+        handed = next((o for o in self._pending(race).handed_reads if reached_after(race, o)),
+                      None)
+        if handed is not None:
+            return self._handed(sp, None, label, handed, race, make)
         return self._left(sp, None, label, left, make, _after_it(left, pending))
 
     def left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects,
@@ -81,6 +88,7 @@ class RaceFates:
                 ends.append(occ)
             else:  # `fut.result(timeout)`: a wait that gives up on it, not an end
                 races.append((occ, timed))
+        normal: tuple[Race, str] | None = None  # RUBRIC convention 2, unless a loss applies
         for _, race in races:
             if race is None:
                 continue
@@ -93,9 +101,12 @@ class RaceFates:
                 continue  # awaited before this wait: done by then (a local reused later)
             pending = self._pending_ends(race)
             left = left_running(race, ends + pending, sp.site.path)
+            if left is None and ended_on_the_normal_way_out_only(race, ends + pending):
+                normal = normal or (race, _after_it(race, ends + pending))
             if left is None:
                 continue
-            handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
+            handed = next((o for o in [*eff.handed_reads, *self._pending(race).handed_reads]
+                           if reached_after(race, o)), None)
             caller = self._at_the_call(race, holder, eff) if handed is None else None
             if caller is not None:  # the race is in a function the task was handed to
                 if left_running(caller, ends, sp.site.path) is None:
@@ -103,14 +114,15 @@ class RaceFates:
                 race, left = caller, replace(left, call=caller.call)
                 handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
             if handed is not None:
-                return self._handed(sp, holder, label, Handoff(
-                    Hand.PASSED, f"passed to {handed.dest.callee}() after {race.call}: not "
-                    "followed"), make, collection)
-            return self._left(sp, holder, label, left, make, _after_it(left, ends + pending))
+                return self._handed(sp, holder, label, handed, race, make, collection)
+            return self._left(sp, holder, label, left, make, _after_it(left, ends + pending),
+                              collection)
         generator = left_at_a_yield(sp.site, eff) if holder.kind is Keeper.LOCAL else ""
         if generator:  # its consumer can stop the generator before it ends the task
             return make(FateKind.LEFT_AT_YIELD, sp, holder, holder=label,
                         cleanup=eff.cleanup or "", callee=generator)
+        if normal is not None:  # no other loss: ended on the normal way out only
+            return self._left(sp, holder, label, normal[0], make, normal[1], collection)
         return None
 
     def iterated(self, sp: Spawn, make: MakeFate) -> Fate:
@@ -154,22 +166,33 @@ class RaceFates:
         return None
 
     @staticmethod
-    def _handed(sp: Spawn, holder: Holder, label: str, handed: Handoff, make: MakeFate,
-                collection: bool) -> Fate:
+    def _handed(sp: Spawn, holder: Holder | None, label: str, handed: Occurrence, race: Race,
+                make: MakeFate, collection: bool = False) -> Fate:
+        """Handed after the wait (the task, or the `pending` set holding it) to a call this
+        module does not follow: said so, and asked of the join (`asked`) when the callee is
+        another module's."""
+        fields = Handoff(Hand.PASSED, f"passed to {handed.dest.callee}() after {race.call}: "
+                         "not followed").fields()
+        if holder is None:  # `wait([spawn(a()), ...])`: handed on in the `pending` set
+            pending = pending_target(race)
+            return make(FateKind.LOCAL_COLLECTION_HANDED, sp, asked=(handed,), **fields,
+                        holder=f"collection {pending.value if pending else 'pending'}")
         if holder.kind is not Keeper.LOCAL:
-            return make(FateKind.KEPT_HANDED, sp, holder, holder=label, **handed.fields())
+            return make(FateKind.KEPT_HANDED, sp, holder, holder=label, asked=(handed,), **fields)
         if collection:
             return make(FateKind.LOCAL_COLLECTION_HANDED, sp, holder, holder=label,
-                        **handed.fields())
-        return make(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key, **handed.fields())
+                        asked=(handed,), **fields)
+        return make(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key, asked=(handed,),
+                    **fields)
 
     def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race,
-              make: MakeFate, after: str = "") -> Fate:
+              make: MakeFate, after: str = "", collection: bool = False) -> Fate:
         fn = race.scope.method() or race.scope
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
         if after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
-            cleanup = (f"{after} after {race.call}, on the normal way out; a cancelled waiter "
-                       "(a timeout cutting the wait short) leaves it running")
+            cut = " (a timeout cutting the wait short)" if race.timeout else ""
+            cleanup = (f"{after} after {race.call}, on the normal way out; a cancelled waiter"
+                       f"{cut} leaves it running")
         elif runner:  # `asyncio.run(main())`: what main() leaves running is cancelled at its end
             cleanup = (f"left running by {race.call} until {fn.name}() returns, then cancelled "
                        f"by {runner}")
@@ -183,6 +206,8 @@ class RaceFates:
             if holder is None:  # `wait([spawn(a()), ...])`
                 return make(FateKind.GATHERED, sp, callee=sp.site.dest.callee,
                                   cleanup=cleanup)
+            if collection:
+                return make(FateKind.COLLECTION_CLEANED, sp, holder, holder=label, cleanup=cleanup)
             if holder.kind is Keeper.LOCAL:
                 return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                                   cleanup=cleanup)
@@ -192,12 +217,16 @@ class RaceFates:
 
     def _pending_ends(self, race: Race) -> list[Occurrence]:
         """What cancels or awaits `pending` of `done, pending = await asyncio.wait(...)`."""
+        eff = self._pending(race)
+        return eff.cancel_reads + eff.await_reads
+
+    def _pending(self, race: Race) -> Effects:
+        """What becomes of `pending` of `done, pending = await asyncio.wait(...)`."""
         target = pending_target(race)
         if target is None:
-            return []
-        eff = self.ownership.effects(Holder(Keeper.LOCAL, target.value, target.value,
-                                            race.scope))
-        return eff.cancel_reads + eff.await_reads
+            return Effects()
+        return self.ownership.effects(Holder(Keeper.LOCAL, target.value, target.value,
+                                             race.scope))
 
 
 def timed_result(dest: Dest, path: tuple[cst.CSTNode, ...], seq: int, scope: Scope
@@ -215,14 +244,17 @@ def timed_result(dest: Dest, path: tuple[cst.CSTNode, ...], seq: int, scope: Sco
 
 
 def _after_it(race: Race, ends: list[Occurrence]) -> str:
-    """"cancelled in fetch()" when what a timeout can cut short (`race.timeout`: the waiter
-    itself is cancelled) is ended after the wait in the same function: on every normal way out,
-    not in a `finally` (RUBRIC convention 2: low, and said); "" otherwise."""
+    """"cancelled in fetch()" when what a cancelled waiter leaves running (`race.timeout`: a
+    timeout can cancel it; `race.early`: the wait returns with the losers running) is ended
+    after the wait in the same function: on every normal way out, not in a `finally` (RUBRIC
+    convention 2: low, and said); "" otherwise."""
     method = race.scope.method()
     after = [o for o in ends if o.seq > race.seq and o.scope.method() is method]
-    if not race.timeout or race.exit_only or not after:
+    if not (race.timeout or race.early) or race.exit_only or not after:
         return ""
     verbs = {Flow.CANCEL: "cancelled", Flow.AWAITED: "awaited", Flow.GATHERED: "gathered"}
     first = min(after, key=lambda o: list(verbs).index(o.dest.kind) if o.dest.kind in verbs
                 else len(verbs))  # a cancel first: it is what ends the losers
+    if first.dest.kind is Flow.PASSED and first.dest.callee:  # a helper of the module ends it
+        return f"passed to {first.dest.callee}() in {where(first.scope)}"
     return f"{verbs.get(first.dest.kind, 'ended')} in {where(first.scope)}"

@@ -27,141 +27,13 @@ from typing import TypeGuard
 
 import libcst as cst
 
-from taskleak.analysis.names.asyncio_waits import race_kind, suppressing, timeout_by_name
-from taskleak.analysis.names.resolve import Resolver
-from taskleak.analysis.obligations.generator_exits import completed_early
 from taskleak.analysis.obligations.guards import names_read
+from taskleak.analysis.obligations.races import Race, pending_target
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
-from taskleak.analysis.tree.scopes import Occurrence, Scope
-from taskleak.analysis.tree.vocabulary import FIRST_RETURNS
-from taskleak.records import record
+from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.scopes import Occurrence
 
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
-_CLIMB = (cst.Arg, cst.Element, cst.StarredElement, cst.List, cst.Tuple, cst.Set,
-          cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.CompFor)
-
-
-@record(frozen=True)
-class Race:
-    """A wait that can leave what it waits for running."""
-
-    call: str  # how the message shows the wait: "asyncio.wait(return_when=FIRST_COMPLETED)"
-    left: str  # why it leaves them: "it returns as soon as the first one finishes"
-    early: bool  # the normal path returns early (first completed, a wait timeout, as_completed)
-    timeout: bool  # a timeout can cut the wait short: only a cancel in a finally/except helps
-    path: tuple[cst.CSTNode, ...]  # the nodes above the wait call, and the call last
-    seq: int  # where the wait is (textual order)
-    scope: Scope  # the scope the wait is in
-    exit_only: bool = False  # cancelled only in a branch leaving the loop around the wait
-    # the `with contextlib.suppress(...)` statements around the wait (ids): the code after one
-    # runs when the timeout cuts the wait short, as after a `try` catching it
-    suppressing: frozenset[int] = frozenset()
-
-
-def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope,
-            resolver: Resolver) -> Race | None:
-    """The race the value whose nodes above it are `path` is waited in, if any: a call that
-    `resolver` resolves to asyncio's `wait`, `as_completed` or `shield` (a `wait` of an object
-    nobody typed is none)."""
-    k = len(path) - 1
-    while k >= 0 and isinstance(path[k], _CLIMB):
-        k -= 1
-    if k < 0 or not isinstance(path[k], cst.Call):
-        return None
-    call = path[k]
-    assert isinstance(call, cst.Call)
-    name = race_kind(call.func, scope, resolver)
-    if not name:
-        return None
-    early = ""
-    by = ""  # the keyword that makes `wait()` return early: "return_when" or "timeout"
-    if name == "wait":
-        by, early = _wait_returns_early(call)
-    elif name == "as_completed":
-        early = completed_early(call, path[k - 1] if k else None, scope)
-    timeout = timeout_around(path[:k])
-    if not early and not timeout:
-        return None
-    shown = callee_text(call.func)
-    if by == "return_when":
-        shown += "(return_when=FIRST_COMPLETED)"
-    elif by == "timeout":
-        shown += "(timeout=...)"
-    left = early or (f"{timeout} cancels the shield, not the task it protects" if name == "shield"
-                     else f"{timeout} cancels the wait, not what it waits for")
-    if early and timeout:
-        left += f", and {timeout} can cut it short"
-    return Race(f"{shown}()" if "(" not in shown else shown, left, bool(early), bool(timeout),
-                path[:k + 1], seq, scope, suppressing=suppressing(path[:k], scope, resolver))
-
-
-def _wait_returns_early(call: cst.Call) -> tuple[str, str]:
-    """The keyword that makes `wait(...)` return with some of what it waits for still running
-    ("return_when" or "timeout") and the words that say so; ("", "") when none does."""
-    count = _waited_count(call)
-    for arg in call.args:
-        if arg.keyword is None:
-            continue
-        key = arg.keyword.value
-        value = dotted(arg.value) or ""
-        if key == "return_when" and value.rsplit(".", 1)[-1] in FIRST_RETURNS and count != 1:
-            rest = {2: "the other one"}.get(count or 0, "the others" if count else "any others")
-            return key, f"it returns as soon as the first one finishes, with {rest} still running"
-        if key == "timeout" and value != "None":
-            rest = {1: "it", 2: "both"}.get(count or 0, "them")
-            return key, f"it returns at its timeout with {rest} still running"
-    return "", ""
-
-
-def _waited_count(call: cst.Call) -> int | None:
-    """How many awaitables `wait([a, b], ...)` waits for, when its first argument is a literal
-    with no starred element; None when not known."""
-    first = call.args[0].value if call.args and call.args[0].keyword is None else None
-    if not isinstance(first, (cst.List, cst.Set, cst.Tuple)) or any(
-            isinstance(e, cst.StarredElement) for e in first.elements):
-        return None
-    return len(first.elements)
-
-
-def timeout_around(path: tuple[cst.CSTNode, ...]) -> str:
-    """"a timeout" when a timeout context or an enclosing `wait_for(..., timeout)` can cancel
-    the call whose ancestors are `path`, else "" (by the callee's name: `timeout_by_name`)."""
-    outer = path[-2] if len(path) >= 2 and isinstance(path[-1], cst.Arg) else None
-    if isinstance(outer, cst.Call) and last_name(outer.func) == "wait_for" \
-            and _has_timeout(outer):
-        return f"the timeout of {callee_text(outer.func)}()"
-    for j, node in enumerate(path):
-        if isinstance(node, cst.With) and j + 1 < len(path) and path[j + 1] is node.body:
-            for item in node.items:
-                if isinstance(item.item, cst.Call) and timeout_by_name(item.item.func):
-                    return f"the timeout of {callee_text(item.item.func)}()"
-    return ""
-
-
-def _has_timeout(call: cst.Call) -> bool:
-    positional = [a for a in call.args if a.keyword is None]
-    keyword = [a for a in call.args if a.keyword is not None and a.keyword.value == "timeout"]
-    value = keyword[0].value if keyword else (positional[1].value if len(positional) > 1
-                                              else None)
-    return value is not None and dotted(value) != "None"
-
-
-def pending_target(race: Race) -> cst.Name | None:
-    """`pending` of `done, pending = await asyncio.wait(...)`."""
-    path = race.path
-    k = len(path) - 2
-    if k >= 0 and isinstance(path[k], cst.Await):
-        k -= 1
-    if k < 0 or not isinstance(path[k], cst.Assign):
-        return None
-    assign = path[k]
-    assert isinstance(assign, cst.Assign)
-    target = assign.targets[0].target
-    if isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:
-        second = target.elements[1].value
-        return second if isinstance(second, cst.Name) else None
-    return None
 
 
 def left_running(race: Race, ends: list[Occurrence], spawned: tuple[cst.CSTNode, ...]
@@ -180,28 +52,59 @@ def _ended(race: Race, ends: list[Occurrence], exit_only: bool) -> bool:
     wait in the same function for an early return, in a finally/except around the wait where a
     timeout can cut it short; not when they run only on a way out of the loop around it
     (`exit_only`)."""
-    method = race.scope.method()
-    if any(o.dest.kind is Flow.CANCEL and o.seq < race.seq and o.scope.method() is method
-           for o in ends):
-        return True  # cancelled before the wait, which only gives them time to finish
-    # a cancel handed to an exit stack or a timer (`stack.callback(t.cancel)`) runs on every
-    # way out, like a finally
-    covered = any(
-        (o.dest.kind is Flow.CANCEL and o.dest.callee) or _covers(race.path, o.path)
-        or (o.seq > race.seq and o.scope.method() is method and _after_try(race, o.path))
-        for o in ends if o.path)
+    if _cancelled_before(race, ends):
+        return True  # the wait only gives them time to finish
+    covered = _covered(race, ends)
     if race.timeout and not covered:
         return False
     if race.early:
-        loop = _loop_around(race.path)
-        again = _waited_again(race)
-        if isinstance(loop, cst.While) and again and _until_empty(loop.test, again) \
-                and not _jumps_out(loop.body):
-            return True  # `while pending:` waits the losers again until none is left
+        if _waited_until_none_left(race):
+            return True
         if not covered and exit_only:
             return False  # cancelled on a way out of the loop, not when it ends by itself
-        return covered or any(o.seq > race.seq and o.scope.method() is method for o in ends)
+        return covered or _after(race, ends)
     return True
+
+
+def ended_on_the_normal_way_out_only(race: Race, ends: list[Occurrence]) -> bool:
+    """An early race with no timeout (first completed) whose losers `ends` stops only after
+    the wait in the same function: not before it, not in a finally/except or an exit stack
+    around it, not by waiting again until none is left. A cancellation of the waiting function
+    leaves them running (RUBRIC convention 2: low, and said). Only a wait awaited where it is
+    called: `as_completed(...)` waits where its iterator is, which a `try` may cover."""
+    awaited = len(race.path) > 1 and isinstance(race.path[-2], cst.Await)
+    return awaited and race.early and not race.timeout and _after(race, ends) \
+        and not _cancelled_before(race, ends) and not _covered(race, ends) \
+        and not _waited_until_none_left(race)
+
+
+def _after(race: Race, ends: list[Occurrence]) -> bool:
+    method = race.scope.method()
+    return any(o.seq > race.seq and o.scope.method() is method for o in ends)
+
+
+def _cancelled_before(race: Race, ends: list[Occurrence]) -> bool:
+    method = race.scope.method()
+    return any(o.dest.kind is Flow.CANCEL and o.seq < race.seq and o.scope.method() is method
+               for o in ends)
+
+
+def _covered(race: Race, ends: list[Occurrence]) -> bool:
+    """An end runs on every way out of the wait: in a finally/except around it, past a `try`
+    catching its timeout, or a cancel handed to an exit stack or a timer
+    (`stack.callback(t.cancel)`)."""
+    method = race.scope.method()
+    return any(
+        (o.dest.kind is Flow.CANCEL and o.dest.callee) or _covers(race.path, o.path)
+        or (o.seq > race.seq and o.scope.method() is method and _after_try(race, o.path))
+        for o in ends if o.path)
+
+
+def _waited_until_none_left(race: Race) -> bool:
+    """`while pending:` waits the losers again until none is left."""
+    loop, again = _loop_around(race.path), _waited_again(race)
+    return isinstance(loop, cst.While) and bool(again) and _until_empty(loop.test, again) \
+        and not _jumps_out(loop.body)
 
 
 def reached_after(race: Race, occ: Occurrence) -> bool:

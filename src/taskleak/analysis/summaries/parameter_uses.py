@@ -34,8 +34,8 @@ from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.handoffs import to_a_builtin
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.passed import received_effects
+from taskleak.analysis.obligations.races import timeout_around
 from taskleak.analysis.obligations.spawns import Spawn
-from taskleak.analysis.obligations.waits import timeout_around
 from taskleak.analysis.tree.dests import Flow, Waited
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ENSURE_FUTURE
