@@ -1,8 +1,6 @@
-"""Follow each spawned Task to where it is kept and what ends it: its `Fate`.
-
-The seeds' scan table made mechanical: "tracked?" is the holder the Task reaches (a local, an
-attribute, a global, a collection, the caller), "cleaned up?" what the rest of the function, class
-or module does with it (`ownership.py`). Rules, risks and words are `taskleak.rules`' to say.
+"""Follow each spawned Task to where it is kept and what ends it: its `Fate`. "Tracked?" is the
+holder the Task reaches (a local, an attribute, a global, a collection, the caller), "cleaned
+up?" what the function, class or module does with it (`ownership.py`); rules say the rest.
 """
 
 from __future__ import annotations
@@ -18,9 +16,10 @@ from taskleak.analysis.facts.interface import BY_ITS_OWNER, LET_GO
 from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.lifecycle import Lifecycle
 from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.obligations import early_returns
 from taskleak.analysis.obligations.closing import closers, owner_ends, read_by_callback
 from taskleak.analysis.obligations.closures import kept_by_a_closure
-from taskleak.analysis.obligations.collection_aliases import aliased
+from taskleak.analysis.obligations.collection_aliases import with_aliases
 from taskleak.analysis.obligations.coroutines import (
     asks_for_its_successor,
     endless,
@@ -29,7 +28,6 @@ from taskleak.analysis.obligations.coroutines import (
     reschedules,
 )
 from taskleak.analysis.obligations.discarded import discarded_fate
-from taskleak.analysis.obligations.early_returns import dropped_on_a_way_out, rebound_in_loop
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides, only_prunes
 from taskleak.analysis.obligations.guards import ending_methods, guard, guarded_call
@@ -62,8 +60,6 @@ from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import leaves_the_loop
 from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import WEAK_KEY_DICTIONARIES
-
-_PRUNED_WITH_ITS_KEY = "pruned when its key is collected (a WeakKeyDictionary)"
 
 
 class Classifier:
@@ -215,13 +211,13 @@ class Classifier:
                                                     target=target)
                     return self.holder_fate(sp, inner)
         cleanup = eff.cleanup or ""
-        if rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
+        if early_returns.rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
             return self._fate(FateKind.REBOUND_IN_LOOP, sp, holder, holder=holder.key,
                               cleanup=cleanup)
         left = self.races.left_running(sp, holder, f"local `{holder.key}`", eff, self._fate)
         if left is not None:
             return left
-        dropped = dropped_on_a_way_out(sp.site, eff, holder.key)  # ended on the others only
+        dropped = early_returns.dropped_on_a_way_out(sp.site, eff, holder.key)  # on some ways out
         if dropped is not None:
             return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key, **dropped)
         if cleanup:
@@ -305,16 +301,13 @@ class Classifier:
         if self.ownership.weak_holder(holder) and not (extra is not None and extra.cleanup):
             return self._fate(FateKind.WEAKLY_HELD, sp, holder,
                               holder=f"the weak collection {holder.label}")
-        eff = self._effects(sp, holder)
-        if extra is not None:  # what the function did with the task itself (`await task`)
-            eff.add_ends(extra)
-        for named in aliased(holder, self.ownership):  # `bucket = self._tasks`: its ends too
-            eff.add_ends(self.ownership.effects(named))
+        eff = with_aliases(self._effects(sp, holder), holder, self.ownership, extra)
         eff = without_other_prunes(site.node, eff, self.new_tasks, self.ownership.resolver)
         label, cleanup = f"collection {holder.label}", eff.cleanup or ""
         if keyed and self.ownership.made_by(holder, WEAK_KEY_DICTIONARIES):
             # tasks are values, each entry goes with its key: one per live key, no growth
-            cleanup = ", ".join(filter(None, (cleanup, _PRUNED_WITH_ITS_KEY)))
+            cleanup = ", ".join(filter(None, (
+                cleanup, "pruned when its key is collected (a WeakKeyDictionary)")))
         fn = site.scope.method()
         slot = isinstance(target, cst.Subscript) and constant_key(target)
         overwrites = False
@@ -339,9 +332,11 @@ class Classifier:
         if words := never_done(sp, eff):  # pruned once done, and it never is
             return self._fate(FateKind.NEVER_CLEANED, sp, holder, holder=label, loop=words,
                               witness=f"{cleanup} only once it is done, which it never is")
-        if cleanup:
-            return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
-                              cleanup=cleanup, ends=eff.ends)
+        if cleanup:  # ended; but dropped on the way round an `if` that every end sits in
+            test = early_returns.collection_only_if(site, eff, holder, self.ownership) or ""
+            kind = FateKind.LOCAL_COLLECTION_DROPPED if test else FateKind.COLLECTION_CLEANED
+            return self._fate(kind, sp, holder, holder=label, cleanup=cleanup, ends=eff.ends,
+                              only_if=test)
         if holder.kind is Keeper.LOCAL:
             fate = self._local_collection_fate(sp, holder, eff, label)
             return replace(fate, overwrites=True) if overwrites else fate

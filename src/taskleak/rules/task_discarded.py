@@ -75,10 +75,7 @@ def _describe(fate: Fate) -> Description:
                 f"`loop.call_soon_threadsafe({fate.holder}.put_nowait, item)` does the same "
                 "without a Future"))
     if fate.kind is FateKind.LOCAL_COLLECTION_DROPPED:
-        return Description(
-            fate.holder, "none", f"{coro} is dropped with the local {fate.holder}",
-            evidence=(f"the local {fate.holder} is dropped when {fate.where} returns",
-                      "nothing awaits the tasks"))
+        return _local_collection_dropped(fate, coro)
     if fate.wrapper and fate.kind is FateKind.DISCARDED:
         claim, shown = _wrapper_dropped(fate)
         return Description("discarded", "none", claim, evidence=shown)
@@ -146,6 +143,20 @@ def _called_back_coroutine(fate: Fate) -> Description:
                  "that only makes a coroutine, which nothing awaits")
     return Description("never awaited (a coroutine called back)", "none", what,
                        because=NEVER_AWAITED_REASON, evidence=shown)
+
+
+def _local_collection_dropped(fate: Fate, coro: str) -> Description:
+    """A local collection dropped when its function returns: on every way out, or on the way
+    round an `if` that every end of it sits in (`only_if`)."""
+    claim = f"{coro} is dropped with the local {fate.holder}"
+    if fate.only_if:
+        return Description(fate.holder, f"{fate.cleanup} only if {fate.only_if}", claim, evidence=(
+            f"the local {fate.holder} is {fate.cleanup} only if {fate.only_if}",
+            f"otherwise {fate.where} goes on without it and drops the local with the tasks "
+            "running"))
+    return Description(fate.holder, "none", claim, evidence=(
+        f"the local {fate.holder} is dropped when {fate.where} returns",
+        "nothing awaits the tasks"))
 
 
 def _local_only(fate: Fate) -> tuple[str, tuple[str, ...]]:

@@ -11,9 +11,21 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
+from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.scopes import BindingKind
+
+
+def with_aliases(eff: Effects, holder: Holder, ownership: Ownership,
+                 extra: Effects | None = None) -> Effects:
+    """`eff`, the collection's effects, with the ends of what the function did with the task
+    itself (`extra`: `await task`) and of the holders the local collection names."""
+    if extra is not None:
+        eff.add_ends(extra)
+    for named in aliased(holder, ownership):  # `bucket = self._tasks`: its ends too
+        eff.add_ends(ownership.effects(named))
+    return eff
 
 
 def aliased(holder: Holder, ownership: Ownership) -> list[Holder]:

@@ -12,14 +12,20 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.facts.fates import Keeper
+from taskleak.analysis.obligations.closures import kept_by_a_closure
 from taskleak.analysis.obligations.effects import Effects
+from taskleak.analysis.obligations.holders import Holder
+from taskleak.analysis.obligations.keys import keeper_of
 from taskleak.analysis.obligations.lifetimes import ended_only_on_error
+from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, leaves_the_loop, one_line
 from taskleak.analysis.tree.scopes import CallSite
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
+_NEITHER_ENDS_NOR_KEEPS = frozenset({Flow.INSPECT, Flow.DONE_CALLBACK, Flow.ITER})
 
 
 def dropped_on_a_way_out(site: CallSite, eff: Effects, name: str) -> dict[str, str] | None:
@@ -37,13 +43,45 @@ def dropped_on_a_way_out(site: CallSite, eff: Effects, name: str) -> dict[str, s
     return {"only_if": test, "cleanup": cleanup} if test and cleanup else None
 
 
+def collection_only_if(site: CallSite, eff: Effects, holder: Holder,
+                             ownership: Ownership) -> str | None:
+    """`ended_only_if` of a collection in a local of the spawning function: one a parameter
+    gives (the caller's) or a nested function that escapes keeps (`closures.py`) outlives the
+    `if`."""
+    if keeper_of(holder)[0] is not Keeper.LOCAL or _made_lazily(site) \
+            or kept_by_a_closure(site.scope, holder.scope, ownership):
+        return None
+    return ended_only_if(site, eff, holder.key)
+
+
+_EAGER = (cst.ListComp, cst.SetComp, cst.DictComp, cst.List, cst.Tuple, cst.Set, cst.Dict)
+
+
+def _made_lazily(site: CallSite) -> bool:
+    """The tasks are made as the local is consumed, not where it is bound: a generator
+    expression, or a `map(spawn, ...)`, bound as it is (`tasks = map(create_task, coros)`,
+    then `if handlers: await wait(tasks)`: no task exists unless the `if` runs)."""
+    path = (*site.path, site.node)
+    for j in range(len(path) - 1, 0, -1):
+        node, parent = path[j], path[j - 1]
+        if isinstance(node, _EAGER):
+            return False
+        if isinstance(node, cst.GeneratorExp) or (node is site.node and site.via):
+            return not isinstance(parent, cst.Arg)  # `tuple(...)`, `list(map(...))`: eager
+        if isinstance(node, (cst.BaseSmallStatement, cst.BaseCompoundStatement)):
+            return False
+    return False
+
+
 def ended_only_if(site: CallSite, eff: Effects, name: str) -> str | None:
     """The test of the one `if` after the spawn, in a block around it, whose body holds every
     read of the local `name` (`if not pending: await fut`): when the test fails, the function
     goes on without the task and drops the local. None when a read is elsewhere or cannot be
     placed (no path kept), the `if` has an `else` or its test reads the local (`if not
     t.done()`: a finished task needs no end)."""
-    reads = eff.occurrences
+    # a read that keeps nothing and ends nothing (`len(tasks)`, `t.add_done_callback(log)`, the
+    # `for` over a collection, whose elements' reads are reads of their own) may sit anywhere
+    reads = [o for o in eff.occurrences if o.dest.kind not in _NEITHER_ENDS_NOR_KEEPS]
     if not reads or any(o.scope is not site.scope or not o.path for o in reads):
         return None
     around = {id(n) for n in site.path}
@@ -57,9 +95,18 @@ def ended_only_if(site: CallSite, eff: Effects, name: str) -> str | None:
         if (found is not None and node is not found) or o.path[at + 1] is not node.body:
             return None
         found = node
-    if found is None or found.orelse is not None or _reads(found.test, name):
+    if found is None or found.orelse is not None or _decided_by(found.test, name):
         return None
     return one_line(found.test)
+
+
+def _decided_by(test: cst.BaseExpression, name: str) -> bool:
+    """The test says whether the local needs an end (`if not t.done()`, `if tasks`): every
+    operand of an `and` reads it. One that does not (`if wait and tasks`) can fail with the
+    task running."""
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return _decided_by(test.left, name) and _decided_by(test.right, name)
+    return _reads(test, name)
 
 
 def left_by_a_return(site: CallSite, eff: Effects, name: str) -> bool:

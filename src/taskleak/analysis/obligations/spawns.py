@@ -212,7 +212,7 @@ def _matches_extra(func: cst.BaseExpression, resolved: Sym, receiver: Sym | None
     for spawner in spawner_index(extra).named(methods):
         name = spawner.name
         if qualified and (qualified == name or (qualified.startswith(".") and (
-                name == qualified.lstrip(".") or name.endswith(qualified)))):
+                name == qualified.lstrip(".") or name.endswith("." + qualified.lstrip("."))))):
             return spawner
         if text is not None and (text == name or text.endswith("." + name)):
             return spawner

@@ -9,6 +9,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
+from taskleak.analysis.names.objects import class_of
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.tree.nodes import callee_text
@@ -41,8 +42,15 @@ class WeakReferences:
             values += [b.value for b in holder.scope.bindings.get(holder.name, [])
                        if b.kind is BindingKind.ASSIGN and b.value is not None]
             scope = holder.scope
-        elif holder.kind is Keeper.DOTTED:
-            return False
+        elif holder.kind is Keeper.DOTTED:  # `RUNNER.tasks`: an attribute of a known class
+            expr, _, attr = holder.key.rpartition(".")
+            cls = class_of(expr, holder.scope, self.resolver)
+            if cls is None:
+                return False
+            values = [v for v, _ in cls.attr_bindings.get(attr, [])]
+            values += [b.value for b in cls.bindings.get(attr, [])
+                       if b.kind is BindingKind.ASSIGN and b.value is not None]
+            scope = cls
         else:
             values = [b.value for b in holder.scope.bindings.get(holder.key, [])
                       if b.kind is BindingKind.ASSIGN and b.value is not None]

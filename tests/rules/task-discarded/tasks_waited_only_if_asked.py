@@ -1,0 +1,43 @@
+"""A local collection of tasks whose only end sits in an `if` after the spawns: when the test
+fails (`wait` is false), the function returns without them and drops the collection with the
+tasks running (melobot's `HookBus.emit`). A read that keeps and ends nothing (`len(tasks)`, a
+done-callback, the `for` over them) may sit anywhere. The same for a local task whose test reads
+it in one operand of an `and` only (`if wait and not t.done()`): the other can fail. Near misses:
+a test that only says whether there are tasks at all (`if tasks:`: none to end otherwise), an end
+after the `if`, and a `map` bound as it is (its tasks are made as it is consumed, in the `if`)."""
+
+import asyncio
+
+
+async def emit(hooks, wait: bool = False, callback=None) -> None:
+    tasks = tuple(asyncio.create_task(hook()) for hook in hooks)
+    if callback is not None:
+        for t in tasks:
+            t.add_done_callback(callback)
+    if wait and len(tasks):
+        await asyncio.wait(tasks)
+
+
+async def emit_all(hooks) -> None:
+    tasks = [asyncio.create_task(hook()) for hook in hooks]
+    if tasks:
+        await asyncio.wait(tasks)
+
+
+async def emit_then_wait(hooks, wait: bool = False) -> None:
+    tasks = [asyncio.create_task(hook()) for hook in hooks]
+    if wait:
+        print("waiting")
+    await asyncio.gather(*tasks)
+
+
+async def one_hook(hook, wait: bool = False) -> None:
+    task = asyncio.create_task(hook())
+    if wait and not task.done():
+        await task
+
+
+async def validate(handlers, data) -> None:
+    tasks = map(asyncio.create_task, (handler(data) for handler in handlers))
+    if len(handlers):
+        await asyncio.wait(tasks)
