@@ -249,8 +249,10 @@ class Classifier:
             eff.replaced = []
         label, cleanup, fn = holder.label, eff.cleanup or "", site.scope.method()
         ends = eff.cancel_reads + eff.await_reads
-        # ended (or found empty) on every path from the function's entry to the store
-        live = live_at(site, frozenset({holder.key}), ends + eff.gather_reads, self.graphs)
+        # ended (or found empty, or handed to a call not followed: no claim) on every path
+        # from the function's entry to the store
+        live = live_at(site, frozenset({holder.key}), ends + eff.gather_reads + eff.handed_reads,
+                       self.graphs)
         before = live is None or not live.earlier  # (not followed: no overwrite claimed)
         gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
         often = self.lifecycle.of(site.scope, not_again(holder.key, ends, gives, self.ownership))
@@ -361,7 +363,7 @@ class Classifier:
         keys = frozenset({holder.key})
         # the entry ended, emptied or found empty on every path from the function's entry
         live = live_at(site, keys, eff.cancel_reads + eff.await_reads + eff.gather_reads
-                       + eff.prune_reads, self.graphs)
+                       + eff.prune_reads + eff.handed_reads, self.graphs)
         before = live is None or not live.earlier  # (not followed: no overwrite claimed)
         repeats = bool(site.loops) or self.lifecycle.of(
             site.scope, lambda call: guarded_call(call, keys)).repeats

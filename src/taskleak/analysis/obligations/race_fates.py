@@ -20,6 +20,7 @@ from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.races import Race, pending_target, race_of
 from taskleak.analysis.obligations.spawns import Spawn, is_coroutine_call
 from taskleak.analysis.obligations.waits import (
+    cancelled_to_end,
     ended_on_the_normal_way_out_only,
     left_running,
     reached_after,
@@ -61,15 +62,17 @@ class RaceFates:
         if race is None:
             return None
         left = left_running(race, pending, site.path)
+        after = _after_it(race, pending)
         if left is None and ended_on_the_normal_way_out_only(race, pending):
-            left = race  # RUBRIC convention 2: low, and said
+            left = _left_for_good(race) or race  # RUBRIC convention 2: low, and said
+            after = "" if left is not race else after
         if left is None:
             return None
         handed = next((o for o in self._pending(race).handed_reads if reached_after(race, o)),
                       None)
         if handed is not None:
             return self._handed(sp, None, label, handed, race, make)
-        return self._left(sp, None, label, left, make, _after_it(left, pending))
+        return self._left(sp, None, label, left, make, after)
 
     def left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects,
                      make: MakeFate, collection: bool = False) -> Fate | None:
@@ -102,7 +105,9 @@ class RaceFates:
             pending = self._pending_ends(race)
             left = left_running(race, ends + pending, sp.site.path)
             if left is None and ended_on_the_normal_way_out_only(race, ends + pending):
-                normal = normal or (race, _after_it(race, ends + pending))
+                left = _left_for_good(race)
+                if left is None:
+                    normal = normal or (race, _after_it(race, ends + pending))
             if left is None:
                 continue
             handed = next((o for o in [*eff.handed_reads, *self._pending(race).handed_reads]
@@ -115,8 +120,8 @@ class RaceFates:
                 handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
             if handed is not None:
                 return self._handed(sp, holder, label, handed, race, make, collection)
-            return self._left(sp, holder, label, left, make, _after_it(left, ends + pending),
-                              collection)
+            after = "" if left.left == _LOOPS_UNTIL_CANCELLED else _after_it(left, ends + pending)
+            return self._left(sp, holder, label, left, make, after, collection)
         generator = left_at_a_yield(sp.site, eff) if holder.kind is Keeper.LOCAL else ""
         if generator:  # its consumer can stop the generator before it ends the task
             return make(FateKind.LEFT_AT_YIELD, sp, holder, holder=label,
@@ -142,6 +147,10 @@ class RaceFates:
                         callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
                         left="a `break` or a `return` can leave that loop with the rest still "
                         "running")
+        if loop is not None and cancelled_to_end(site.path):  # each await of it can be the last
+            return make(FateKind.LEFT_RUNNING, sp, holder=f"the iterator of {sp.wrapper}()",
+                        callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
+                        left=_LOOPS_UNTIL_CANCELLED, timeout=True)
         return Fate(FateKind.GATHERED, sp.shown, callee=sp.wrapper, cleanup=how)
 
     @staticmethod
@@ -241,6 +250,19 @@ def timed_result(dest: Dest, path: tuple[cst.CSTNode, ...], seq: int, scope: Sco
         return None
     return Race(f"{callee_text(path[-1])}(timeout=...)", "its timeout raises with it still "
                 "running", False, True, path[:-1], seq, scope)
+
+
+_LOOPS_UNTIL_CANCELLED = ("its function loops until it is cancelled, and a cancel during the "
+                          "wait leaves it running")
+
+
+def _left_for_good(race: Race) -> Race | None:
+    """A race whose losers are ended after the wait only is low (RUBRIC convention 2), unless
+    its function's only way out is a cancel (`cancelled_to_end`): then they are left running
+    (the race as it leaves them, said so); None otherwise."""
+    if cancelled_to_end(race.path):
+        return replace(race, left=_LOOPS_UNTIL_CANCELLED, timeout=True)
+    return None
 
 
 def _after_it(race: Race, ends: list[Occurrence]) -> str:

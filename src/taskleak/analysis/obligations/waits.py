@@ -78,6 +78,36 @@ def ended_on_the_normal_way_out_only(race: Race, ends: list[Occurrence]) -> bool
         and not _waited_until_none_left(race)
 
 
+def cancelled_to_end(path: tuple[cst.CSTNode, ...]) -> bool:
+    """The wait whose ancestors are `path` sits in a `while True` of its function that nothing
+    leaves (no `break` out of it, no `return` in it): the function ends only when it is
+    cancelled (or fails), so what a cancelled waiter leaves running is left for good."""
+    for j in range(len(path) - 2, -1, -1):
+        node = path[j]
+        if isinstance(node, _SCOPES):
+            return False
+        if isinstance(node, cst.While) and path[j + 1] is node.body and _true(node.test) \
+                and not _left_by(node.body, loop=True):
+            return True
+    return False
+
+
+def _true(test: cst.BaseExpression) -> bool:
+    return (isinstance(test, cst.Name) and test.value == "True") or (
+        isinstance(test, cst.Integer) and test.value != "0")
+
+
+def _left_by(node: cst.CSTNode, loop: bool) -> bool:
+    """A `return` in `node`, or a `break` of the loop whose body it is (`loop`: not in an inner
+    loop); nested functions and classes are not walked."""
+    if isinstance(node, cst.Return) or (loop and isinstance(node, cst.Break)):
+        return True
+    if isinstance(node, _SCOPES):
+        return False
+    inner = loop and not isinstance(node, (cst.For, cst.While))
+    return any(_left_by(c, inner) for c in node.children)
+
+
 def _after(race: Race, ends: list[Occurrence]) -> bool:
     method = race.scope.method()
     return any(o.seq > race.seq and o.scope.method() is method for o in ends)
