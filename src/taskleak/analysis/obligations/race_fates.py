@@ -104,8 +104,9 @@ class RaceFates:
                 continue  # awaited before this wait: done by then (a local reused later)
             pending = self._pending_ends(race)
             left = left_running(race, ends + pending, sp.site.path)
+            after = _after_it(left, ends + pending) if left is not None else ""
             if left is None and ended_on_the_normal_way_out_only(race, ends + pending):
-                left = _left_for_good(race)
+                left = _left_for_good(race)  # (said by the race: no normal way out to name)
                 if left is None:
                     normal = normal or (race, _after_it(race, ends + pending))
             if left is None:
@@ -120,7 +121,6 @@ class RaceFates:
                 handed = next((o for o in eff.handed_reads if reached_after(race, o)), None)
             if handed is not None:
                 return self._handed(sp, holder, label, handed, race, make, collection)
-            after = "" if left.left == _LOOPS_UNTIL_CANCELLED else _after_it(left, ends + pending)
             return self._left(sp, holder, label, left, make, after, collection)
         generator = left_at_a_yield(sp.site, eff) if holder.kind is Keeper.LOCAL else ""
         if generator:  # its consumer can stop the generator before it ends the task
