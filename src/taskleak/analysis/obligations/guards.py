@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from taskleak.analysis.tree.nodes import dotted, exit_word, one_line
+from taskleak.analysis.tree.nodes import dotted, exit_word, one_line, one_returned
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Occurrence, Scope, defined_function
 from taskleak.analysis.tree.vocabulary import INIT_METHODS
 from taskleak.analysis.tree.walk import children
@@ -45,7 +45,8 @@ def guard(site: CallSite, keys: frozenset[str], module: Scope,
     `keys` (as written in the spawn's scope: "self._task", "task"), or "" when it is not:
     "`if self._task is None`", "`if self._started: return` (self._started is set once, never
     reset)". `enders`: the methods that end the task (a flag they clear still guards)."""
-    for test, leaves_by in _tests(site.path):
+    for written, leaves_by in _tests(site.path):
+        test = _inlined(written, site.scope)
         names = names_read(test)
         flags = {n: _set_once(n, site, module, enders) for n in names if n not in keys}
         for name in [n for n in names if n in keys] + [n for n in names if flags.get(n)]:
@@ -54,7 +55,7 @@ def guard(site: CallSite, keys: frozenset[str], module: Scope,
             says = absent(test, name)
             if says is None or says is not (leaves_by == ""):
                 continue
-            code = one_line(test)
+            code = one_line(written)
             if len(code) > 60:
                 code = code[:59] + "…"
             shown = f"`if {code}: {leaves_by}`" if leaves_by else f"`if {code}`"
@@ -92,7 +93,8 @@ def guarded_call(call: Occurrence, keys: frozenset[str], module: Scope | None = 
     cleared only by `enders`, which end the task): that caller never re-spawns over a live
     task, so its calls do not count as runs (`Lifecycle.of`'s `excused`). Needs the read's
     path (the scan keeps it for `self.method` calls)."""
-    for test, leaves_by in _tests(call.path):
+    for written, leaves_by in _tests(call.path):
+        test = _inlined(written, call.scope)
         for name in names_read(test):
             if name in keys or (module is not None
                                 and _flag(name, call.scope, module, None, enders)):
@@ -100,6 +102,28 @@ def guarded_call(call: Occurrence, keys: frozenset[str], module: Scope | None = 
                 if says is not None and says is (leaves_by == ""):
                     return True
     return False
+
+
+def _inlined(test: cst.BaseExpression, scope: Scope) -> cst.BaseExpression:
+    """The test with each call of a method of the spawn's own class whose body is one
+    `return <expr>` (a docstring aside) replaced by that expression: `if
+    self._update_running(uid): raise` tests what `_update_running` returns. Under `not`, `and`
+    and `or` too; anything else is left as it is."""
+    if isinstance(test, cst.UnaryOperation):
+        return test.with_changes(expression=_inlined(test.expression, scope))
+    if isinstance(test, cst.BooleanOperation):
+        return test.with_changes(left=_inlined(test.left, scope),
+                                 right=_inlined(test.right, scope))
+    method, cls = scope.method(), scope.enclosing_class()
+    if not isinstance(test, cst.Call) or not isinstance(test.func, cst.Attribute) \
+            or method is None or cls is None or not method.self_name \
+            or dotted(test.func.value) != method.self_name:
+        return test
+    called = next((c for c in cls.children if c.name == test.func.attr.value), None)
+    if called is None or called.self_name != method.self_name:
+        return test  # (its `self` named otherwise: the expression would not read the same)
+    returned = one_returned(called.node)
+    return returned if returned is not None else test
 
 
 def names_read(test: cst.BaseExpression) -> list[str]:
@@ -122,16 +146,30 @@ def names_read(test: cst.BaseExpression) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def absent(test: cst.BaseExpression, key: str) -> bool | None:
+def absent(test: cst.BaseExpression, key: str, aliases: frozenset[str] = frozenset()
+           ) -> bool | None:
     """Whether the test being true says `key` holds no live task (True: `x is None`, `not x`,
     `x.done()`, `k not in x`; for a flag, that it is not set) or that it holds one (False:
-    `x`, `x is not None`, `k in x`, a set flag); None when the test says neither."""
+    `x`, `x is not None`, `k in x`, a set flag); None when the test says neither. `aliases`:
+    names an earlier part of the test bound to what `key` holds (`(t := self._tasks.get(k))
+    and not t.done()`); `bool(x)` says what `x` says."""
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        inner = absent(test.expression, key)
+        inner = absent(test.expression, key, aliases)
         return None if inner is None else not inner
     if isinstance(test, cst.BooleanOperation):
-        sides = [p for p in (absent(test.left, key), absent(test.right, key)) if p is not None]
+        later = aliases | _bound_to(test.left, key)
+        sides = [p for p in (absent(test.left, key, aliases), absent(test.right, key, later))
+                 if p is not None]
         return sides[0] if sides and all(p is sides[0] for p in sides) else None
+    if isinstance(test, cst.NamedExpr):
+        return absent(test.value, key, aliases)
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) \
+            and test.func.value == "bool" and len(test.args) == 1:
+        return absent(test.args[0].value, key, aliases)
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) \
+            and dotted(test.func.value) in aliases \
+            and test.func.attr.value in ("done", "cancelled"):
+        return True
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         op, right = test.comparisons[0].operator, test.comparisons[0].comparator
         if isinstance(op, (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual)) and \
@@ -148,6 +186,14 @@ def absent(test: cst.BaseExpression, key: str) -> bool | None:
     if reads(test, key):
         return False
     return None
+
+
+def _bound_to(test: cst.BaseExpression, key: str) -> frozenset[str]:
+    """The names `test` binds (`:=`) to `key` or an entry of it."""
+    if isinstance(test, cst.NamedExpr) and isinstance(test.target, cst.Name) \
+            and reads(test.value, key):
+        return frozenset({test.target.value})
+    return frozenset()
 
 
 def _attr_call(node: cst.CSTNode) -> str:

@@ -36,7 +36,7 @@ from taskleak.analysis.graph.places import Places
 from taskleak.analysis.names.asyncio_waits import suppresses
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.guards import absent, reads
-from taskleak.analysis.tree.nodes import dotted, is_none
+from taskleak.analysis.tree.nodes import dotted, is_none, one_returned
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind
 from taskleak.records import record
 
@@ -155,21 +155,7 @@ def _returned_by_property(cls: Scope, name: str, self_name: str) -> cst.BaseExpr
                 None)
     if prop is None or prop.self_name != self_name:
         return None  # (its `self` named otherwise: the expression would not read the same)
-    assert isinstance(prop.node, cst.FunctionDef)
-    body = prop.node.body
-    stmts = [s for s in body.body if not _docstring(s)] if isinstance(body, cst.IndentedBlock) \
-        else []
-    if len(stmts) == 1 and isinstance(stmts[0], cst.SimpleStatementLine) \
-            and len(stmts[0].body) == 1 and isinstance(ret := stmts[0].body[0], cst.Return) \
-            and ret.value is not None:
-        return ret.value
-    return None
-
-
-def _docstring(stmt: cst.BaseStatement) -> bool:
-    return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 \
-        and isinstance(stmt.body[0], cst.Expr) \
-        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    return one_returned(prop.node)
 
 
 def _aliases(graph: Graph, keys: frozenset[str]) -> frozenset[str]:

@@ -222,3 +222,21 @@ _PROPERTIES = frozenset({"property", "cached_property", "functools.cached_proper
 def is_property(node: cst.FunctionDef) -> bool:
     """`@property`, `@cached_property`: reading the attribute gives what the def returns."""
     return any(dotted(d.decorator) in _PROPERTIES for d in node.decorators)
+
+
+def one_returned(node: cst.CSTNode) -> cst.BaseExpression | None:
+    """What a function whose body is one `return <expr>` (a docstring aside) returns: a
+    property or a predicate method read as the test it returns; None for any other body."""
+    if not isinstance(node, cst.FunctionDef) or not isinstance(node.body, cst.IndentedBlock):
+        return None
+    stmts = [s for s in node.body.body if not _docstring(s)]
+    if len(stmts) == 1 and isinstance(stmts[0], cst.SimpleStatementLine) \
+            and len(stmts[0].body) == 1 and isinstance(ret := stmts[0].body[0], cst.Return):
+        return ret.value
+    return None
+
+
+def _docstring(stmt: cst.BaseStatement) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 \
+        and isinstance(stmt.body[0], cst.Expr) \
+        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
