@@ -44,7 +44,7 @@ def dropped_on_a_way_out(site: CallSite, eff: Effects, name: str) -> dict[str, s
 
 
 def collection_only_if(site: CallSite, eff: Effects, holder: Holder,
-                             ownership: Ownership) -> str | None:
+                       ownership: Ownership) -> str | None:
     """`ended_only_if` of a collection in a local of the spawning function: one a parameter
     gives (the caller's) or a nested function that escapes keeps (`closures.py`) outlives the
     `if`."""

@@ -119,11 +119,19 @@ def _inlined(test: cst.BaseExpression, scope: Scope) -> cst.BaseExpression:
             or method is None or cls is None or not method.self_name \
             or dotted(test.func.value) != method.self_name:
         return test
-    called = next((c for c in cls.children if c.name == test.func.attr.value), None)
-    if called is None or called.self_name != method.self_name:
-        return test  # (its `self` named otherwise: the expression would not read the same)
-    returned = one_returned(called.node)
+    returned = returned_by_member(cls, test.func.attr.value, method.self_name)
     return returned if returned is not None else test
+
+
+def returned_by_member(cls: Scope, name: str, self_name: str) -> cst.BaseExpression | None:
+    """What the member `name` of `cls` returns when its body is one `return <expr>`: a
+    property's reading, a predicate method's call. None when its `self` is named otherwise
+    (the expression would not read the same) or its body is anything else."""
+    member = next((c for c in cls.children
+                   if c.name == name and isinstance(c.node, cst.FunctionDef)), None)
+    if member is None or member.self_name != self_name:
+        return None
+    return one_returned(member.node)
 
 
 def names_read(test: cst.BaseExpression) -> list[str]:

@@ -35,8 +35,8 @@ from taskleak.analysis.graph.dataflow import solve
 from taskleak.analysis.graph.places import Places
 from taskleak.analysis.names.asyncio_waits import suppresses
 from taskleak.analysis.names.resolve import Resolver
-from taskleak.analysis.obligations.guards import absent, reads
-from taskleak.analysis.tree.nodes import dotted, is_none, one_returned
+from taskleak.analysis.obligations.guards import absent, reads, returned_by_member
+from taskleak.analysis.tree.nodes import dotted, is_none
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind
 from taskleak.records import record
 
@@ -151,11 +151,7 @@ def _returned_by_property(cls: Scope, name: str, self_name: str) -> cst.BaseExpr
     bindings = cls.bindings.get(name, [])
     if len(bindings) != 1 or not bindings[0].is_property:
         return None
-    prop = next((c for c in cls.children if c.name == name and isinstance(c.node, cst.FunctionDef)),
-                None)
-    if prop is None or prop.self_name != self_name:
-        return None  # (its `self` named otherwise: the expression would not read the same)
-    return one_returned(prop.node)
+    return returned_by_member(cls, name, self_name)
 
 
 def _aliases(graph: Graph, keys: frozenset[str]) -> frozenset[str]:

@@ -58,18 +58,17 @@ class RaceFates:
                 race = race_of((*site.path, site.node), site.seq, site.scope,
                                self.ownership.resolver)
             label = f"passed to {site.dest.callee}()"
-        pending = self._pending_ends(race) if race is not None else []
         if race is None:
             return None
-        left = left_running(race, pending, site.path)
-        after = _after_it(race, pending)
-        if left is None and ended_on_the_normal_way_out_only(race, pending):
-            left = _left_for_good(race) or race  # RUBRIC convention 2: low, and said
-            after = "" if left is not race else after
+        pending = self._pending(race)
+        ends = pending.cancel_reads + pending.await_reads
+        left, after = left_running(race, ends, site.path), _after_it(race, ends)
+        if left is None and ended_on_the_normal_way_out_only(race, ends):
+            for_good = _left_for_good(race)  # else RUBRIC convention 2: low, and said
+            left, after = (for_good, "") if for_good is not None else (race, after)
         if left is None:
             return None
-        handed = next((o for o in self._pending(race).handed_reads if reached_after(race, o)),
-                      None)
+        handed = next((o for o in pending.handed_reads if reached_after(race, o)), None)
         if handed is not None:
             return self._handed(sp, None, label, handed, race, make)
         return self._left(sp, None, label, left, make, after)
@@ -102,16 +101,17 @@ class RaceFates:
             if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
                    for a in eff.await_reads):
                 continue  # awaited before this wait: done by then (a local reused later)
-            pending = self._pending_ends(race)
-            left = left_running(race, ends + pending, sp.site.path)
-            after = _after_it(left, ends + pending) if left is not None else ""
-            if left is None and ended_on_the_normal_way_out_only(race, ends + pending):
+            pending = self._pending(race)
+            all_ends = ends + pending.cancel_reads + pending.await_reads
+            left = left_running(race, all_ends, sp.site.path)
+            after = _after_it(left, all_ends) if left is not None else ""
+            if left is None and ended_on_the_normal_way_out_only(race, all_ends):
                 left = _left_for_good(race)  # (said by the race: no normal way out to name)
                 if left is None:
-                    normal = normal or (race, _after_it(race, ends + pending))
+                    normal = normal or (race, _after_it(race, all_ends))
             if left is None:
                 continue
-            handed = next((o for o in [*eff.handed_reads, *self._pending(race).handed_reads]
+            handed = next((o for o in [*eff.handed_reads, *pending.handed_reads]
                            if reached_after(race, o)), None)
             caller = self._at_the_call(race, holder, eff) if handed is None else None
             if caller is not None:  # the race is in a function the task was handed to
@@ -223,11 +223,6 @@ class RaceFates:
             return make(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
         return make(FateKind.LEFT_RUNNING, sp, holder, holder=label, callee=race.call,
                           left=race.left, timeout=race.timeout, exit_only=race.exit_only)
-
-    def _pending_ends(self, race: Race) -> list[Occurrence]:
-        """What cancels or awaits `pending` of `done, pending = await asyncio.wait(...)`."""
-        eff = self._pending(race)
-        return eff.cancel_reads + eff.await_reads
 
     def _pending(self, race: Race) -> Effects:
         """What becomes of `pending` of `done, pending = await asyncio.wait(...)`."""

@@ -37,24 +37,18 @@ class WeakReferences:
 
     def made_by(self, holder: Holder, makers: frozenset[str]) -> bool:
         """Every value the holder is given is a call of one of `makers` (qualified names)."""
-        if holder.kind is Keeper.ATTRIBUTE:
-            values = [v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
-            values += [b.value for b in holder.scope.bindings.get(holder.name, [])
-                       if b.kind is BindingKind.ASSIGN and b.value is not None]
-            scope = holder.scope
-        elif holder.kind is Keeper.DOTTED:  # `RUNNER.tasks`: an attribute of a known class
-            expr, _, attr = holder.key.rpartition(".")
+        if holder.kind is Keeper.DOTTED:  # `RUNNER.tasks`: an attribute of a known class
+            expr, _, name = holder.key.rpartition(".")
             cls = class_of(expr, holder.scope, self.resolver)
             if cls is None:
                 return False
-            values = [v for v, _ in cls.attr_bindings.get(attr, [])]
-            values += [b.value for b in cls.bindings.get(attr, [])
-                       if b.kind is BindingKind.ASSIGN and b.value is not None]
-            scope = cls
+            scope, attribute = cls, True
         else:
-            values = [b.value for b in holder.scope.bindings.get(holder.key, [])
-                      if b.kind is BindingKind.ASSIGN and b.value is not None]
-            scope = holder.scope
+            scope, attribute = holder.scope, holder.kind is Keeper.ATTRIBUTE
+            name = holder.name if attribute else holder.key
+        values = [v for v, _ in scope.attr_bindings.get(name, [])] if attribute else []
+        values += [b.value for b in scope.bindings.get(name, [])
+                   if b.kind is BindingKind.ASSIGN and b.value is not None]
         return bool(values) and all(
             isinstance(v, cst.Call) and self._qualified(callee_text(v.func), scope) in makers
             for v in values)
