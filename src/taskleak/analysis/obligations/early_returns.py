@@ -22,6 +22,7 @@ from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, leaves_the_loop, one_line
 from taskleak.analysis.tree.scopes import CallSite
+from taskleak.analysis.tree.walk import children
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
@@ -146,7 +147,7 @@ def _return_in(node: cst.CSTNode) -> cst.Return | None:
         return node
     if isinstance(node, NESTED_DEFINITIONS):
         return None
-    for child in node.children:
+    for child in children(node):
         found = _return_in(child)
         if found is not None:
             return found
@@ -157,7 +158,7 @@ def _reads(node: cst.CSTNode, name: str) -> bool:
     if isinstance(node, cst.Name):
         return node.value == name
     return not isinstance(node, NESTED_DEFINITIONS) and any(
-        _reads(c, name) for c in node.children)
+        _reads(c, name) for c in children(node))
 
 
 def _finally_ends(around: tuple[cst.CSTNode, ...], in_ends: set[int]) -> bool:

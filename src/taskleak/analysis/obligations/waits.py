@@ -32,6 +32,7 @@ from taskleak.analysis.obligations.races import Race, pending_target
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import Occurrence
+from taskleak.analysis.tree.walk import children
 
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
 
@@ -105,7 +106,7 @@ def _left_by(node: cst.CSTNode, loop: bool) -> bool:
     if isinstance(node, _SCOPES):
         return False
     inner = loop and not isinstance(node, (cst.For, cst.While))
-    return any(_left_by(c, inner) for c in node.children)
+    return any(_left_by(c, inner) for c in children(node))
 
 
 def _after(race: Race, ends: list[Occurrence]) -> bool:

@@ -10,9 +10,12 @@ that no `type(...) is cst.X` in the analysis names a class outside it.
 
 from __future__ import annotations
 
+from typing import cast
+
 import libcst as cst
 
 from taskleak.analysis.tree.vocabulary import RUNNING_FLAGS
+from taskleak.analysis.tree.walk import children
 
 COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 COMPREHENSION_TYPES = frozenset(COMPREHENSIONS)
@@ -164,7 +167,9 @@ def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = No
     """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`; not a
     local flag the loop's own `body` rebinds (`while not done: ... done = True`): it ends itself."""
     flag = test.expression if isinstance(test, cst.UnaryOperation) else test
-    if body is not None and isinstance(flag, cst.Name) and _binds(body, flag.value):
+    # (`True` is a keyword: no body binds it, and most loops are `while True`)
+    if body is not None and isinstance(flag, cst.Name) and flag.value != "True" \
+            and _binds(body, flag.value):
         return False
     if isinstance(test, cst.Name):
         return test.value == "True" or test.value.lstrip("_") in RUNNING_FLAGS
@@ -182,14 +187,24 @@ def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = No
 def _binds(node: cst.CSTNode, name: str) -> bool:
     """`node` assigns `name` (`name = ...`, `name += ...`, `name: T = ...`), outside nested
     functions and classes."""
-    if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
-        targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) \
-            else [node.target]
-        if any(isinstance(t, cst.Name) and t.value == name for t in targets):
+    todo = [node]
+    while todo:
+        node = todo.pop()
+        kind = type(node)  # exact types: an ABC's isinstance is slow, and none is subclassed
+        if kind is cst.Assign:
+            targets = [t.target for t in cast(cst.Assign, node).targets]
+        elif kind is cst.AugAssign or kind is cst.AnnAssign:
+            targets = [cast(cst.AugAssign | cst.AnnAssign, node).target]
+        else:
+            targets = []
+        if any(type(t) is cst.Name and t.value == name for t in targets):
             return True
-    if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-        return False
-    return any(_binds(child, name) for child in node.children)
+        if kind not in _DEFINITIONS:
+            todo.extend(children(node))  # (libcst's `node.children` rebuilds the node)
+    return False
+
+
+_DEFINITIONS = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
 
 
 def function_called_back(call: cst.Call, position: int | None) -> cst.BaseExpression | None:
