@@ -22,6 +22,7 @@ from taskleak.analysis.facts.interface import (
     Effect,
     EffectKind,
     FunctionFacts,
+    ParamUse,
     Promise,
 )
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
@@ -263,7 +264,7 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
     asked = [q for q in spawn.questions if q.kind is QuestionKind.HANDED_TO]
     if not asked:
         return spawn
-    found = [index.handed_to(path, q.owner, q.name, q.index, q.star, q.keyword)
+    found = [_handed_to(index, path, q.owner, q.name, q.index, q.star, q.keyword)
              for q in asked]
     cut = [(where, use) for where, use in filter(None, found) if use.cut_by]
     if cut and spawn.spawner == SHIELD:
@@ -302,6 +303,39 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
     if spawn.otherwise and all(found):
         return replace(spawn, fates=spawn.otherwise)
     return spawn
+
+
+def _handed_to(index: ProjectIndex, path: str, callee: str, caller: str, position: int,
+               star: bool, keyword: str = "") -> tuple[str, ParamUse] | None:
+    """What the function a call in `path` runs (`resolve_callee`) does with the task its
+    positional argument `position` gives it (`star`: a starred one, which only a `*args`
+    parameter is known to receive; `keyword`: passed by that keyword instead), and the
+    function's module; None when the function, or what it does with that parameter, is not
+    known."""
+    runs = index.resolve_callee(path, callee, caller)
+    if runs is None:
+        return None
+    if keyword:  # the parameter of that name, else `**kwargs`
+        named = index.param_names.get((runs, keyword)) or index.rest_params.get((runs, "**"))
+        return (runs[0], named) if named is not None else None
+    # a method called through its object (`self.f(t)`, `obj.f(t)`) is given no `self`
+    candidates = [] if star else [index.param_uses.get((runs, position + 1)),
+                                  index.param_uses.get((runs, position))]
+    for use in candidates:
+        if use is not None and use.index == _slot(use, position):
+            return runs[0], use
+    rest = index.rest_params.get((runs, "*"))  # `def f(*futures)`
+    if rest is not None and _slot(rest, position) >= rest.index:
+        return runs[0], rest
+    return None
+
+
+def _slot(use: ParamUse, position: int) -> int:
+    """The parameter slot (`self` counted) a call's positional argument `position` fills in
+    the function `use` is of: a method the call resolves to is called through its object
+    (`obj.f(t)`, or a bound method in a name), which passes no `self`. (`Cls.f(obj, t)`, which
+    passes it, is read the same way: not followed.)"""
+    return position + 1 if use.method else position
 
 
 def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...]:

@@ -46,14 +46,6 @@ def _returned(fate: Fate) -> bool:
 _MAX_CHAIN = 3
 
 
-def _slot(use: ParamUse, position: int) -> int:
-    """The parameter slot (`self` counted) a call's positional argument `position` fills in
-    the function `use` is of: a method the call resolves to is called through its object
-    (`obj.f(t)`, or a bound method in a name), which passes no `self`. (`Cls.f(obj, t)`, which
-    passes it, is read the same way: not followed.)"""
-    return position + 1 if use.method else position
-
-
 class ProjectIndex:
     """The join's view of the project: every module's exports, by name."""
 
@@ -83,6 +75,14 @@ class ProjectIndex:
         # the functions whose promise is another module's helper's, not the one their module
         # exported ("returns the task"): `_promises_through_helpers`
         self.promised_since: set[Where] = set()
+        # Speed trick (one place): what a call runs, and which class constructs another, are
+        # asked again for every spawn whose function shares the call's last name (`start`,
+        # `close`): over a tree of ~300 libraries, 227 s of a 684 s run went to asking them
+        # again, `_constructed_by` reading every call that passes `self` each time. Both are
+        # worked out once per index (which nothing changes once built);
+        # tests/project/test_index.py counts the work.
+        self._callees: dict[tuple[str, str, str, str], Where | None] = {}
+        self._constructors: dict[tuple[Where, int], Where | None] = {}
         for path, module in self.modules.items():
             self._add(path, module)
         self.tree = ClassTree(self.classes, self.resolve_name, lambda w: self.classes[w].bases)
@@ -258,6 +258,12 @@ class ProjectIndex:
         """The function a call in `path`, made from function `caller` (qualified name), runs;
         `receiver`: the declared type of the local or parameter it is called through
         (`DroppedCall.receiver`)."""
+        key = (path, callee, caller, receiver)
+        if key not in self._callees:
+            self._callees[key] = self._callee(path, callee, caller, receiver)
+        return self._callees[key]
+
+    def _callee(self, path: str, callee: str, caller: str, receiver: str) -> Where | None:
         head, _, tail = callee.partition(".")
         if head in ("self", "cls") and tail and "." not in tail:
             cls = self.enclosing_class(path, caller)
@@ -281,30 +287,6 @@ class ProjectIndex:
             typed = self.attribute_class(*typed, attr) if typed is not None else None
         found = self.method_of(typed[0], typed[1], method) if typed is not None else None
         return self.implementation(found, method) if found is not None else None
-
-    def handed_to(self, path: str, callee: str, caller: str, position: int, star: bool,
-                  keyword: str = "") -> tuple[str, ParamUse] | None:
-        """What the function a call in `path` runs (`resolve_callee`) does with the task its
-        positional argument `position` gives it (`star`: a starred one, which only a `*args`
-        parameter is known to receive; `keyword`: passed by that keyword instead), and the
-        function's module; None when the function, or what it does with that parameter, is not
-        known."""
-        runs = self.resolve_callee(path, callee, caller)
-        if runs is None:
-            return None
-        if keyword:  # the parameter of that name, else `**kwargs`
-            named = self.param_names.get((runs, keyword)) or self.rest_params.get((runs, "**"))
-            return (runs[0], named) if named is not None else None
-        # a method called through its object (`self.f(t)`, `obj.f(t)`) is given no `self`
-        candidates = [] if star else [self.param_uses.get((runs, position + 1)),
-                                      self.param_uses.get((runs, position))]
-        for use in candidates:
-            if use is not None and use.index == _slot(use, position):
-                return runs[0], use
-        rest = self.rest_params.get((runs, "*"))  # `def f(*futures)`
-        if rest is not None and _slot(rest, position) >= rest.index:
-            return runs[0], rest
-        return None
 
     def attribute_class(self, path: str, cls: str, attr: str, depth: int = 0,
                         origin: Where | None = None) -> Where | None:
@@ -336,6 +318,12 @@ class ProjectIndex:
     def _constructed_by(self, made: Where, position: int) -> Where | None:
         """The one class whose methods construct `made` (or a subclass) with their `self` at
         argument `position`; None when none does, or several (no guess)."""
+        key = (made, position)
+        if key not in self._constructors:
+            self._constructors[key] = self._constructor(made, position)
+        return self._constructors[key]
+
+    def _constructor(self, made: Where, position: int) -> Where | None:
         found = set()
         for path, callee, k, owner in self.self_passed:
             if k != position:
