@@ -75,14 +75,16 @@ class ProjectIndex:
         # the functions whose promise is another module's helper's, not the one their module
         # exported ("returns the task"): `_promises_through_helpers`
         self.promised_since: set[Where] = set()
-        # Speed trick (one place): what a call runs, and which class constructs another, are
-        # asked again for every spawn whose function shares the call's last name (`start`,
-        # `close`): over a tree of ~300 libraries, 227 s of a 684 s run went to asking them
-        # again, `_constructed_by` reading every call that passes `self` each time. Both are
-        # worked out once per index (which nothing changes once built);
+        # Speed trick (one place): what a call runs, which class constructs another and where
+        # a qualified name is are asked again for every spawn whose function shares the call's
+        # last name (`start`, `close`), and `_constructed_by` read every call giving `self`
+        # each time: over /work/corpus (62,661 files) most of a 580 s run. Each is worked out
+        # once per index (nothing changes what it answers once built);
         # tests/project/test_index.py counts the work.
         self._callees: dict[tuple[str, str, str, str], Where | None] = {}
         self._constructors: dict[tuple[Where, int], Where | None] = {}
+        self._qualified: dict[tuple[str, str], Where | None] = {}
+        self._passers: dict[int, list[tuple[Where, Where]]] | None = None  # by position
         for path, module in self.modules.items():
             self._add(path, module)
         self.tree = ClassTree(self.classes, self.resolve_name, lambda w: self.classes[w].bases)
@@ -190,6 +192,12 @@ class ProjectIndex:
     def qualified(self, path: str, full: str) -> Where | None:
         """Where a name qualified by its module (`app.background.spawn`, as imported in
         `path`) is defined in the project."""
+        key = (path, full)
+        if key not in self._qualified:
+            self._qualified[key] = self._qualify(path, full)
+        return self._qualified[key]
+
+    def _qualify(self, path: str, full: str) -> Where | None:
         for file, rest in self.module_file(path, full):
             if rest:
                 return self._reexported(file, rest)
@@ -324,13 +332,14 @@ class ProjectIndex:
         return self._constructors[key]
 
     def _constructor(self, made: Where, position: int) -> Where | None:
-        found = set()
-        for path, callee, k, owner in self.self_passed:
-            if k != position:
-                continue
-            where = self.resolve_name(path, callee)
-            if where is not None and where in self.classes and self.is_subclass(where, made):
-                found.add((path, owner))
+        if self._passers is None:  # each call giving its `self`: the class it makes, and who
+            self._passers = defaultdict(list)
+            for path, callee, k, owner in self.self_passed:
+                where = self.resolve_name(path, callee)
+                if where is not None and where in self.classes:
+                    self._passers[k].append((where, (path, owner)))
+        found = {owner for where, owner in self._passers.get(position, ())
+                 if self.is_subclass(where, made)}
         return found.pop() if len(found) == 1 and next(iter(found)) in self.classes else None
 
     def _through_subclasses(self, path: str, cls: str, name: str) -> Where | None:
