@@ -78,8 +78,8 @@ class ProjectIndex:
         # Speed trick (one place): what a call runs, which class constructs another and where
         # a qualified name is are asked again for every spawn whose function shares the call's
         # last name (`start`, `close`), and `_constructed_by` read every call giving `self`
-        # each time: over /work/corpus (62,661 files) most of a 580 s run. Each is worked out
-        # once per index (nothing changes what it answers once built);
+        # each time: over the labelled sets together (62,661 files), most of a 580 s run. Each
+        # is worked out once per index (nothing changes what it answers once built);
         # tests/project/test_index.py counts the work.
         self._callees: dict[tuple[str, str, str, str], Where | None] = {}
         self._constructors: dict[tuple[Where, int], Where | None] = {}

@@ -194,7 +194,7 @@ def _binds(node: cst.CSTNode, name: str) -> bool:
         if kind is cst.Assign:
             targets = [t.target for t in cast(cst.Assign, node).targets]
         elif kind is cst.AugAssign or kind is cst.AnnAssign:
-            targets = [cast(cst.AugAssign | cst.AnnAssign, node).target]
+            targets = [cast("cst.AugAssign | cst.AnnAssign", node).target]
         else:
             targets = []
         if any(type(t) is cst.Name and t.value == name for t in targets):
