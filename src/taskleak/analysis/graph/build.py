@@ -17,7 +17,7 @@ from dataclasses import field
 import libcst as cst
 
 from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role, Way
-from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.nodes import always_true, dotted
 from taskleak.records import record
 
 Ends = list[tuple[int, EdgeKind]]
@@ -161,7 +161,7 @@ class Builder:
         loop = _Loop(test)
         self._link(self._block(stmt.body, [(test, EdgeKind.TRUE)], (*frames, loop)), test)
         out: Ends = []
-        if not _always_true(stmt.test):
+        if not always_true(stmt.test):
             done: Ends = [(test, EdgeKind.FALSE)]
             out = self._block(stmt.orelse.body, done, frames) if stmt.orelse else done
         return out + loop.breaks
@@ -269,13 +269,6 @@ class Builder:
         out = self._block(frame.body, ends, outer)
         self._ways = saved
         return out
-
-
-def _always_true(test: cst.BaseExpression) -> bool:
-    """`while True:`, `while 1:`: no way out but `break`, `return` or an exception."""
-    if isinstance(test, cst.Name):
-        return test.value == "True"
-    return isinstance(test, cst.Integer) and test.evaluated_value != 0
 
 
 def _catches_all(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> bool:

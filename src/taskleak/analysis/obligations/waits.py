@@ -30,7 +30,7 @@ import libcst as cst
 from taskleak.analysis.obligations.guards import names_read
 from taskleak.analysis.obligations.races import Race, pending_target
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.nodes import always_true, dotted
 from taskleak.analysis.tree.scopes import Occurrence
 from taskleak.analysis.tree.walk import children
 
@@ -87,15 +87,10 @@ def cancelled_to_end(path: tuple[cst.CSTNode, ...]) -> bool:
         node = path[j]
         if isinstance(node, _SCOPES):
             return False
-        if isinstance(node, cst.While) and path[j + 1] is node.body and _true(node.test) \
+        if isinstance(node, cst.While) and path[j + 1] is node.body and always_true(node.test) \
                 and not _left_by(node.body, loop=True):
             return True
     return False
-
-
-def _true(test: cst.BaseExpression) -> bool:
-    return (isinstance(test, cst.Name) and test.value == "True") or (
-        isinstance(test, cst.Integer) and test.value != "0")
 
 
 def _left_by(node: cst.CSTNode, loop: bool) -> bool:

@@ -163,6 +163,13 @@ def loop_flag(test: cst.BaseExpression) -> str | None:
     return negated + name if name is not None else None
 
 
+def always_true(test: cst.BaseExpression) -> bool:
+    """`while True:`, `while 1:`: no way out but `break`, `return` or an exception."""
+    if isinstance(test, cst.Name):
+        return test.value == "True"
+    return isinstance(test, cst.Integer) and test.evaluated_value != 0
+
+
 def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = None) -> bool:
     """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`; not a
     local flag the loop's own `body` rebinds (`while not done: ... done = True`): it ends itself."""
