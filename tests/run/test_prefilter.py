@@ -18,8 +18,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from taskleak.analysis.tree.scan import SPAWN_FUNCTIONS, SPAWN_METHODS
-from taskleak.analysis.tree.vocabulary import TASK_CLASS
+from taskleak.analysis.tree.vocabulary import SPAWN_FUNCTIONS, SPAWN_METHODS, TASK_CLASS
 from taskleak.model import RunResult
 from taskleak.run.prefilter import (
     MAX_NEEDLES,

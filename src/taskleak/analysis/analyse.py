@@ -38,12 +38,14 @@ from taskleak.analysis.obligations.spawners import Spawner, parse_spawner, spawn
 from taskleak.analysis.obligations.spawns import Spawn, find_spawns
 from taskleak.analysis.summaries.exports import exports, spawn_helpers
 from taskleak.analysis.summaries.foreign_handoffs import classified
+from taskleak.analysis.tree.dests import Dest
+from taskleak.analysis.tree.named_sites import add_sites
 from taskleak.analysis.tree.positions import (
     dropped_call_positions,
     enclosing_function,
     spawn_positions,
 )
-from taskleak.analysis.tree.scan import scan
+from taskleak.analysis.tree.scan import walked
 from taskleak.analysis.tree.scopes import Scope
 from taskleak.records import record
 
@@ -170,11 +172,23 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
     `module.code` gives), if known."""
     names = spawner_index(spawners).methods
     helpers: dict[str, Spawner] = {}
+    scanner = walked(module, names)
+    root, read_with = scanner.root, names
+    new_dests: list[tuple[Dest, Scope]] | None = None  # the dests to retype (None: all)
     for _ in range(MAX_ROUNDS + 1):
-        root = scan(module, names)
+        if names != read_with:  # a round with the module's own helpers: their calls made
+            # sites where the walk left them (`named_sites.py`), or a new walk
+            sites = add_sites(scanner.pending, read_with, names, scanner.site_at)
+            if sites is None:
+                scanner = walked(module, names)
+                root, new_dests = scanner.root, None
+            else:
+                new_dests = [(site.dest, site.scope) for site in sites]
+            read_with = names
         resolver = Resolver(root)
-        retype_method_adds(root, resolver)
-        retype_waits(root, resolver)
+        # the dests a round added are retyped; the others were, by the same rules, before
+        retype_method_adds(root.dests() if new_dests is None else new_dests, resolver)
+        retype_waits(root.dests() if new_dests is None else new_dests, resolver)
         local = LocalHelpers(root, helpers) if helpers else None
         spawns = sorted(find_spawns(root, resolver, spawners, local), key=lambda sp: sp.site.seq)
         classifier = Classifier(root, resolver, spawns)
@@ -188,6 +202,7 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
             break
         helpers |= found
         names = names | {s.name for s in found.values()}
+        new_dests = []  # (unless the names grew: see above)
     return ModuleAnalysis(module, text, root, resolver, classifier, spawns, fates,
                           [(asked, otherwise) for _, asked, otherwise in judged])
 

@@ -19,6 +19,8 @@ scan reads such a call by its last name (`vocabulary.GATHERERS`), which is no ev
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import libcst as cst
 
 from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
@@ -91,11 +93,11 @@ def suppressing(path: tuple[cst.CSTNode, ...], scope: Scope, resolver: Resolver
         suppresses(item.item, scope, resolver) for item in node.items))
 
 
-def retype_waits(root: Scope, resolver: Resolver) -> None:
+def retype_waits(dests: Iterable[tuple[Dest, Scope]], resolver: Resolver) -> None:
     """Turn the reads the scan took for waits, whose callee is no wait, into hand-offs, and
-    the hand-offs whose callee is a wait into waits, in place, for every read and call of the
-    module."""
-    for dest, scope in root.dests():
+    the hand-offs whose callee is a wait into waits, in place, for these reads and calls
+    (`Scope.dests`: every read and call of the module)."""
+    for dest, scope in dests:
         _retype(dest, scope, resolver)
 
 

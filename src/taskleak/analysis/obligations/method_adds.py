@@ -13,6 +13,8 @@ known type keeps the scan's reading.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import libcst as cst
 
 from taskleak.analysis.names.attribute_types import type_name
@@ -32,10 +34,10 @@ _COLLECTION_TYPES = frozenset({"set", "frozenset", "list", "dict", "deque", "wea
                                "ordereddict", "weakvaluedictionary", "weakkeydictionary"})
 
 
-def retype_method_adds(root: Scope, resolver: Resolver) -> None:
+def retype_method_adds(dests: Iterable[tuple[Dest, Scope]], resolver: Resolver) -> None:
     """Turn the collection adds whose receiver is an object of a class into hand-offs, in place,
-    for every read and call of the module."""
-    for dest, scope in root.dests():
+    for these reads and calls (`Scope.dests`: every read and call of the module)."""
+    for dest, scope in dests:
         _retype(dest, scope, resolver)
 
 

@@ -2,11 +2,13 @@
 
 The walk keeps a stack of the nodes above the current one, so each fact is read where it happens:
 - scopes (module, classes, functions, lambdas) with their bindings (imports, assignments,
-  parameters, `with ... as`, loop targets), so names can be resolved later (`resolve.py`);
+  parameters, `with ... as`, loop targets: `binding_scan.py`), so names can be resolved later
+  (`resolve.py`);
 - every read of a name or dotted attribute (`task`, `self._task`) and what happens to the value
   read there (`flow.trace`), so ownership can follow a Task (`ownership.py`);
-- every call that might spawn a task, by name (`vocabulary.py`), with what happens to its
-  result, and the calls whose result is dropped (facts other modules may ask about).
+- every call that might spawn a task, by name (`vocabulary.py`, `named_sites.py`), with what
+  happens to its result, and the calls whose result is dropped (facts other modules may ask
+  about).
 
 Nothing is resolved during the walk: a name may be bound after its first use in the text.
 """
@@ -17,8 +19,16 @@ import sys
 
 import libcst as cst
 
+from taskleak.analysis.tree.binding_scan import BindingScan
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.flow import trace
+from taskleak.analysis.tree.named_sites import (
+    Branch,
+    PendingCall,
+    has_effect,
+    named_argument,
+    spawn_branch,
+)
 from taskleak.analysis.tree.nodes import (
     callee_text,
     dotted,
@@ -44,13 +54,10 @@ from taskleak.analysis.tree.vocabulary import (
     CALLBACK_POSITIONS,
     CALLED_BACK_LATER,
     LOOP_RUNNERS,
-    SPAWN_FUNCTIONS,
-    SPAWN_METHODS,
     VIA_CALLS,
     WRAPPING_NAMES,
 )
 
-_SPAWN_NAMES = SPAWN_FUNCTIONS | SPAWN_METHODS
 # reads whose place matters later: which wait, which `try` (waits.py, a task's own prune);
 # a hand-off too: where a task is handed after a race says whether it runs when the race
 # is cut short (`race_fates.py`)
@@ -59,7 +66,7 @@ _PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE, Flow.PASSED})
 _PATH_KEPT_METHODS = frozenset({"set", "wait"})
 
 
-class Scanner(StackWalker):
+class Scanner(BindingScan, StackWalker):
     """Builds the scope tree of one module (see the module docstring) in one `Walker` walk."""
 
     def __init__(self, extra_names: frozenset[str] = frozenset()) -> None:
@@ -71,6 +78,7 @@ class Scanner(StackWalker):
         self.extra_names = extra_names
         # the loops around the current node: [scope, long-running `while`, left by break/return]
         self._loop_stack: list[list[object]] = []
+        self.pending: list[PendingCall] = []  # calls that may be sites with more names
 
     def _push(self, kind: ScopeKind, name: str, node: cst.CSTNode,
               is_async: bool = False) -> Scope:
@@ -89,6 +97,12 @@ class Scanner(StackWalker):
     def cur(self) -> Scope:
         assert self.scope is not None
         return self.scope
+
+    @property
+    def root(self) -> Scope:
+        """The module's scope, after the walk."""
+        assert self.module_scope is not None
+        return self.module_scope
 
     # -- scopes --------------------------------------------------------------------------
     def visit_Module(self, node: cst.Module) -> None:
@@ -143,60 +157,6 @@ class Scanner(StackWalker):
     def leave_Lambda(self, original_node: cst.Lambda) -> None:
         self._pop()
 
-    # -- bindings ------------------------------------------------------------------------
-    def visit_Import(self, node: cst.Import) -> bool:
-        for alias in node.names:
-            full = dotted(alias.name) or ""
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                self.cur.bind(alias.asname.name.value, Binding(BindingKind.IMPORT, qualified=full))
-            else:
-                top = full.split(".")[0]
-                self.cur.bind(top, Binding(BindingKind.IMPORT, qualified=top))
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        # relative imports keep their dots: `from . import x` -> ".x", `from ..a import x` ->
-        # "..a.x" (the project join resolves them against the importing file's folder)
-        dots = "." * len(node.relative)
-        module = dotted(node.module) or "" if node.module is not None else ""
-        prefix = f"{dots}{module}." if module else dots
-        if isinstance(node.names, cst.ImportStar):
-            # what the module re-exports: the project join follows `pkg.Client` through
-            # `pkg/__init__.py`'s `from .client import *`
-            self.cur.star_imports.append(f"{dots}{module}" if module else dots)
-            return False
-        for alias in node.names:
-            name = dotted(alias.name) or ""
-            local = name
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                local = alias.asname.name.value
-            self.cur.bind(local, Binding(BindingKind.IMPORT, qualified=prefix + name))
-            if (name in SPAWN_FUNCTIONS or name in WRAPPING_NAMES) and local != name:
-                self.extra_names = self.extra_names | {local}  # `create_task as spawn`
-        return False
-
-    def visit_Global(self, node: cst.Global) -> bool:
-        self.cur.declared_global.update(n.name.value for n in node.names)
-        return False
-
-    def visit_Nonlocal(self, node: cst.Nonlocal) -> bool:
-        self.cur.declared_nonlocal.update(n.name.value for n in node.names)
-        return False
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for t in node.targets:
-            self._bind_target(t.target, node.value)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._bind_target(node.target, node.value if node.value is not None else None,
-                          annotation=node.annotation.annotation)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._bind_target(node.target, None)
-
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self._bind_target(node.target, node.value)
-
     def visit_For(self, node: cst.For) -> None:
         self._bind_target(node.target, None, kind=BindingKind.FOR, iterates=node.iter)
         if until_success(node.body):
@@ -208,14 +168,6 @@ class Scanner(StackWalker):
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._bind_target(node.target, None, kind=BindingKind.FOR, iterates=node.iter)
-
-    def visit_WithItem(self, node: cst.WithItem) -> None:
-        if node.asname is not None:
-            self._bind_target(node.asname.name, node.item, kind=BindingKind.WITH)
-
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if node.name is not None and isinstance(node.name.name, cst.Name):
-            self.cur.bind(node.name.name.value, Binding(BindingKind.OTHER))
 
     def visit_While(self, node: cst.While) -> None:
         scope = self.cur
@@ -243,53 +195,6 @@ class Scanner(StackWalker):
         for loop in self._loop_stack:
             if loop[0] is self.cur:
                 loop[2] = True
-
-    def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression | None,
-                     kind: BindingKind = BindingKind.ASSIGN,
-                     annotation: cst.BaseExpression | None = None,
-                     iterates: cst.BaseExpression | None = None) -> None:
-        if isinstance(target, cst.Name):
-            scope = self.cur
-            if value is not None and last_name(value) in _SPAWN_NAMES \
-                    and isinstance(value, (cst.Name, cst.Attribute)):
-                self.extra_names = self.extra_names | {target.value}  # `spawn = x.create_task`
-            if kind is BindingKind.ASSIGN and annotation is not None and value is None:
-                self._declare(scope, target.value, Binding(BindingKind.PARAM, value=annotation))
-            else:
-                self._declare(scope, target.value, Binding(kind, value=value, annotation=annotation,
-                                                           iterates=iterates))
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for el in target.elements:
-                inner = BindingKind.OTHER if kind is BindingKind.ASSIGN else kind
-                self._bind_target(el.value, None, kind=inner)
-        elif isinstance(target, cst.StarredElement):
-            self._bind_target(target.value, None, kind=BindingKind.OTHER)
-        elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
-            scope = self.cur
-            method = scope.method()
-            cls = scope.enclosing_class()
-            if cls is not None and method is not None and method.self_name == target.value.value:
-                if value is not None:
-                    cls.attr_bindings.setdefault(target.attr.value, []).append((value, scope))
-                if kind is not BindingKind.ASSIGN or (value is None and annotation is None):
-                    cls.attr_unknown.add(target.attr.value)  # not (only) the value written
-                if annotation is not None:
-                    cls.attr_annotations.setdefault(target.attr.value, []).append(
-                        (annotation, scope))
-
-    def _declare(self, scope: Scope, name: str, binding: Binding) -> None:
-        # `global x` / `nonlocal x` in a function make the binding belong to that outer scope
-        if name in scope.declared_global and self.module_scope is not None:
-            self.module_scope.bind(name, binding)
-            return
-        if name in scope.declared_nonlocal:
-            s = scope.parent
-            while s is not None and (s.kind is not ScopeKind.FUNCTION or name not in s.bindings):
-                s = s.parent
-            if s is not None:
-                s.bind(name, binding)
-                return
-        scope.bind(name, binding)
 
     # -- reads and calls -----------------------------------------------------------------
     def visit_Name(self, node: cst.Name) -> None:
@@ -326,17 +231,18 @@ class Scanner(StackWalker):
             i = len(stack) - 1
             self.cur.dropped_calls.append(DroppedCallSite(
                 node, bool(self._loops(i)), self._statement(i), callback=callback))
-        if name in VIA_CALLS and node.args and self._names_a_spawn(node.args[0].value):
+        branch = spawn_branch(name, node, self.extra_names)
+        if branch is Branch.VIA:
             dest = trace(stack, len(stack) - 1)  # (before own helpers: one may be named `run`)
             dest.container = dest.container or name == "map"  # a task per item, as they go
             self._call_site(node, dest, via=1)
-        elif name in _SPAWN_NAMES or name in self.extra_names:
+        elif branch is Branch.SPAWN:
             self._call_site(node, trace(stack, len(stack) - 1))
-        elif name in CALLBACK_POSITIONS and len(node.args) > (at := CALLBACK_POSITIONS[name]):
+        elif branch is not Branch.OTHER:
             # `loop.call_later(t, loop.create_task, coro)` drops the Task (coroutine_callbacks.py)
-            spawns = name in CALLED_BACK_LATER and self._names_a_spawn(node.args[at].value)
             self._call_site(node, Dest(Flow.LAMBDA, call=node, callee=callee_text(node.func)),
-                            via=at + 1, called_back=not spawns)
+                            via=CALLBACK_POSITIONS[name] + 1,
+                            called_back=branch is not Branch.CALLBACK_SPAWNS)
         else:
             if name in LOOP_RUNNERS:
                 self.cur.blocking.append((self.seq, node))
@@ -345,6 +251,19 @@ class Scanner(StackWalker):
                 dest = trace(stack, len(stack) - 1)
                 if dest.kind is not Flow.AWAITED or dest.container:
                     self._call_site(node, dest)
+        if branch is not Branch.SPAWN or name in VIA_CALLS:  # may read otherwise later
+            self.pending.append(PendingCall(
+                node, name, named_argument(name, node), self.cur, self.seq, self.extra_names,
+                tuple(stack) if branch is Branch.OTHER and not has_effect(name) else None))
+
+    def site_at(self, call: PendingCall) -> CallSite:
+        """The spawn site a pending call is with more spawner names (`named_sites.py`): what
+        `visit_Call` records, from the place the walk kept."""
+        assert call.place is not None
+        self.stack, self.scope, self.seq = list(call.place), call.scope, call.seq
+        self._loops_memo, self._statement_memo = [], []
+        self._call_site(call.node, trace(self.stack, len(self.stack) - 1))
+        return call.scope.calls.pop()
 
     def _call_site(self, node: cst.Call, dest: Dest, via: int = 0,
                    called_back: bool = False) -> None:
@@ -352,11 +271,6 @@ class Scanner(StackWalker):
         (self.cur.called_back if called_back else self.cur.calls).append(CallSite(
             node=node, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),
             statement=self._statement(i), path=tuple(self.stack[:i]), via=via))
-
-    def _names_a_spawn(self, value: cst.BaseExpression) -> bool:
-        """`loop.create_task` passed on, not called (`context.run(loop.create_task, coro)`)."""
-        name = last_name(value) if type(value) in (cst.Name, cst.Attribute) else None
-        return name is not None and (name in _SPAWN_NAMES or name in self.extra_names)
 
     def _record(self, key: Key) -> None:
         i = len(self.stack) - 1
@@ -385,6 +299,14 @@ def _annotation(p: cst.Param) -> cst.BaseExpression | None:
 
 def scan(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scope:
     """The module's scope tree; `extra_names`: last names of configured spawners."""
+    scope = walked(module, extra_names).module_scope
+    assert scope is not None
+    return scope
+
+
+def walked(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scanner:
+    """The scanner after its walk over the module: its scope tree (`module_scope`) and the
+    calls that may become sites with more spawner names (`pending`, `site_at`)."""
     scanner = Scanner(extra_names)
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20_000))  # deeply nested expressions in generated code
@@ -394,7 +316,7 @@ def scan(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scope
         sys.setrecursionlimit(limit)
     assert scanner.module_scope is not None
     scanner.module_scope.deepest = scanner.deepest
-    return scanner.module_scope
+    return scanner
 
 
 _EMPTY = cst.Module(body=[])  # prints a node's code
