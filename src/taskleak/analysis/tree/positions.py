@@ -7,119 +7,28 @@ nodes, keeps no generated text, and stops as soon as the last wanted node is don
 
 `spawn_positions` (what the analysis uses) does not even run that over the module when it can
 help it: a call whose code occurs once in the source text is found by searching the text, and
-only the call and its statement are generated (on mid, 112 of 125 spawns; positions went from
-0.59 s to 0.12 s).
+only its statement is generated, up to the call, once: that gives both the code to search for
+and where the call sits in it (`codegen_marks.MarkState`; on mid, 112 of 125 spawns; positions
+went from 0.59 s to 0.12 s). A call whose code occurs more than once is placed within its
+function the same way. Placing mid's 1,164 dropped calls took 0.62-0.73 s with three
+generations per call (the call twice, its statement once) and two per function; 0.43-0.50 s
+with one each (`bench/RESULTS.md`, stop 66).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import field
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 import libcst as cst
-from libcst._nodes.internal import CodegenState
 
 from taskleak.analysis.facts.interface import CallPosition
 from taskleak.analysis.tree.code_search import unique_code
+from taskleak.analysis.tree.codegen_marks import Done, MarkState, PositionState, Range
 from taskleak.analysis.tree.scopes import Scope
 from taskleak.files.lines import line_and_column, line_starts, source_lines
-from taskleak.records import record
-
-Range = tuple[int, int, int, int]  # start line (1-based), start col (0-based), end line, end col
-
-
-class _Done(Exception):
-    pass
-
-
-_NOTHING: AbstractContextManager[None] = nullcontext()
-
-
-@record
-class _PositionState(CodegenState):
-    wanted: frozenset[int] = frozenset()
-    # nodes of which only the start is wanted: done as soon as it is known (a statement's
-    # first line, for noqa comments), so the walk need not generate the rest of a compound one
-    start_only: frozenset[int] = frozenset()
-    found: dict[int, Range] = field(default_factory=dict)
-    line: int = 1
-    column: int = 0
-    starts: dict[int, tuple[int, int]] = field(default_factory=dict)
-    # children whose range a wanted node borrows (`end_node=`): recorded too, not counted
-    helpers: set[int] = field(default_factory=set)
-    remaining: int = 0
-
-    def add_indent_tokens(self) -> None:
-        for token in self.indent_tokens:
-            self.column += len(token)
-
-    def add_token(self, value: str) -> None:
-        if "\n" in value or "\r" in value:
-            lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            self.line += len(lines) - 1
-            self.column = len(lines[-1])
-        else:
-            self.column += len(value)
-
-    def _finish(self) -> None:
-        self.remaining -= 1
-        if self.remaining == 0:
-            raise _Done
-
-    def before_codegen(self, node: cst.CSTNode) -> None:
-        key = id(node)
-        if key in self.wanted or key in self.helpers or key in self.start_only:
-            self.starts[key] = (self.line, self.column)
-
-    def after_codegen(self, node: cst.CSTNode) -> None:
-        key = id(node)
-        if key in self.wanted or key in self.helpers:
-            if key not in self.found:
-                start = self.starts[key]
-                self.found[key] = (start[0], start[1], self.line, self.column)
-            if key in self.wanted:
-                self._finish()
-        elif key in self.start_only and key not in self.found:
-            # a node without a syntactic position of its own (the module): its start is where
-            # its code began
-            line, column = self.starts[key]
-            self.found[key] = (line, column, line, column)
-            self._finish()
-
-    def record_syntactic_position(  # type: ignore[override]
-        self,
-        node: cst.CSTNode,
-        *,
-        start_node: cst.CSTNode | None = None,
-        end_node: cst.CSTNode | None = None,
-    ) -> AbstractContextManager[None]:
-        key = id(node)
-        if key in self.start_only:
-            if key not in self.found and start_node is None:
-                self.found[key] = (self.line, self.column, self.line, self.column)
-                self._finish()
-            return _NOTHING
-        if key not in self.wanted and key not in self.helpers:
-            return _NOTHING  # most nodes: no generator-based context manager to build
-        return self._record(node, start_node, end_node)
-
-    @contextmanager
-    def _record(self, node: cst.CSTNode, start_node: cst.CSTNode | None,
-                end_node: cst.CSTNode | None) -> Iterator[None]:
-        for borrowed in (start_node, end_node):
-            if borrowed is not None:
-                self.helpers.add(id(borrowed))
-        start = (self.line, self.column)
-        yield
-        end = (self.line, self.column)
-        if start_node is not None and id(start_node) in self.found:
-            start = self.found[id(start_node)][:2]
-        if end_node is not None and id(end_node) in self.found:
-            end = self.found[id(end_node)][2:]
-        self.found[id(node)] = (start[0], start[1], end[0], end[1])
 
 
 def positions(module: cst.Module, nodes: Iterable[cst.CSTNode],
@@ -171,13 +80,13 @@ def _generate(module: cst.Module, root: cst.CSTNode, nodes: Iterable[cst.CSTNode
     start_only = frozenset(id(n) for n in starts_of) - wanted
     if not wanted and not start_only:
         return {}
-    state = _PositionState(default_indent=module.default_indent,
+    state = PositionState(default_indent=module.default_indent,
                            default_newline=module.default_newline, indent_tokens=[indent],
                            wanted=wanted, start_only=start_only,
                            remaining=len(wanted) + len(start_only))
     try:
         root._codegen(state)
-    except _Done:
+    except Done:
         pass
     return {k: v for k, v in state.found.items() if k in wanted or k in start_only}
 
@@ -197,23 +106,27 @@ def spawn_positions(module: cst.Module, text: str | None,
     `text` is the module's source (what `module.code` would generate). A call whose code
     occurs exactly once in it is located by that search, and its statement's line from a code
     generation of the statement alone: the whole module is generated (up to the last call)
-    only for the calls whose code occurs more than once, or when the text is not given, or
-    for more than `MOST_SEARCHES` calls: each search reads the whole text, so n spawns in one
-    file made it quadratic (8,000 spawns: 17 s searching, 2.7 s generating the module).
+    only for the calls whose code occurs more than once, or when the text is not given. Each
+    search reads the whole text, so n spawns in one file made it quadratic (8,000 spawns: 17 s
+    searching, 2.7 s generating the module): beyond `MOST_SEARCHES` calls, none is searched
+    for alone, and beyond as many functions, the module is generated.
 
     `anchors` (optional, one per pair): the function each call is in. A call whose code occurs
-    more than once (`self._ws.close()` in three methods) is then found within its function,
-    whose code occurs once: the function is searched for and generated alone (on homeassistant,
-    the 16 modules that were generated whole for such calls: 0.14 s of 2.3 s analysing)."""
-    if text is None or _INDENT in text or len(pairs) > MOST_SEARCHES:
+    more than once (`self._ws.close()` in three methods), or one of more than `MOST_SEARCHES`,
+    is then found within its function, whose code occurs once: the function is searched for
+    and generated alone (on homeassistant, the 16 modules that were generated whole for such
+    calls: 0.14 s of 2.3 s analysing; on mid, textual's app.py placed 123 dropped calls within
+    their functions, not the module)."""
+    if text is None or _INDENT in text:
         return positions(module, [c for c, _ in pairs], [s for _, s in pairs], text)
     found: dict[int, Range] = {}
     rest: list[tuple[cst.CSTNode, cst.CSTNode]] = []
     lines = _Lines(text)
     # by function, in first-seen order: each is searched for and generated once for its calls
     within: dict[int, tuple[cst.FunctionDef, list[tuple[cst.CSTNode, cst.CSTNode]]]] = {}
+    searched = len(pairs) <= MOST_SEARCHES  # (more: each found within its function)
     for k, (call, statement) in enumerate(pairs):
-        got = _by_search(module, lines, call, statement)
+        got = _by_search(module, lines, call, statement) if searched else None
         anchor = anchors[k] if k < len(anchors) else None
         if got is not None:
             found[id(call)], found[id(statement)] = got
@@ -221,6 +134,9 @@ def spawn_positions(module: cst.Module, text: str | None,
             within.setdefault(id(anchor), (anchor, []))[1].append((call, statement))
         else:
             rest.append((call, statement))
+    if len(within) > MOST_SEARCHES:  # as many searches of the text: one generation instead
+        rest += [pair for _, its_pairs in within.values() for pair in its_pairs]
+        within = {}
     for function, its_pairs in within.values():
         placed = _in_function(module, lines, function, its_pairs)
         for call, statement in its_pairs:
@@ -261,31 +177,36 @@ _INDENT = "\x00"
 
 def _by_search(module: cst.Module, lines: _Lines, call: cst.CSTNode,
                statement: cst.CSTNode) -> tuple[Range, Range] | None:
-    text = lines.text
-    code = _code(module, call, _INDENT)  # the call with its parentheses, if any
-    parts = code.split(_INDENT)
-    match = unique_code(parts, text)
+    """The call's range and its statement's start, when the call's code (with its parentheses)
+    occurs once in the text: one generation of the statement up to the end of the call
+    (`MarkState`) gives the code searched for and the marks placed by where it is found."""
+    state = MarkState(default_indent=module.default_indent,
+                       default_newline=module.default_newline, indent_tokens=[_INDENT],
+                       wanted=frozenset({id(call)}), start_only=frozenset({id(statement)}),
+                       remaining=2, outer=frozenset({id(call)}))
+    try:
+        statement._codegen(state)
+    except Done:
+        pass
+    if id(call) not in state.outer_ends or id(statement) not in state.found:
+        return None
+    tokens = state.tokens
+    first, last = state.starts[id(call)][0], state.outer_ends[id(call)]
+    match = unique_code("".join(tokens[first:last]).split(_INDENT), lines.text)
     if match is None:
         return None  # ambiguous (or not found, which would be a bug)
-    indent = match.indent
-    # where the call's own range (without parentheses) sits within its code
-    inner = _generate(module, call, [call], indent=indent)
-    if id(call) not in inner:
-        return None
-    line0, column0 = lines.at(match.start)
-
-    def absolute(line: int, column: int) -> tuple[int, int]:
-        return line0 + line - 1, (column0 + column if line == 1 else column)
-
-    l1, c1, l2, c2 = inner[id(call)]
-    start, end = absolute(l1, c1), absolute(l2, c2)
-    call_range = (*start, *end)
-    # the statement's first line, counted back from the call within the statement's own code
-    # (line counts are the same standalone; columns are not: its indentation is its parent's)
-    rel = _generate(module, statement, [call], starts_of=[statement])
-    if id(call) not in rel or id(statement) not in rel:
-        return None
-    stmt_line = start[0] - (rel[id(call)][0] - rel[id(statement)][0])
+    ends = list(accumulate((len(match.indent) if t == _INDENT else len(t)
+                            for t in tokens[first:last]), initial=match.start))
+    start_mark, _, end_mark, _ = state.found[id(call)]
+    start = lines.at(ends[start_mark - first])
+    call_range = (*start, *lines.at(ends[end_mark - first]))
+    # the statement's first line, counted from the call within the statement's own code (line
+    # counts are the same standalone; columns are not: its indentation is its parent's); a
+    # decorated `def` starts at its `def`, after a call in a decorator
+    stmt_mark = state.found[id(statement)][0]
+    breaks = sum(_breaks(t) for t in tokens[min(stmt_mark, start_mark):max(stmt_mark,
+                                                                             start_mark)])
+    stmt_line = start[0] - breaks if stmt_mark <= start_mark else start[0] + breaks
     if not 1 <= stmt_line <= len(lines.starts):
         return None
     # a statement starts after its line's indentation
@@ -293,38 +214,46 @@ def _by_search(module: cst.Module, lines: _Lines, call: cst.CSTNode,
     return call_range, (stmt_line, stmt_column, stmt_line, stmt_column)
 
 
+def _breaks(token: str) -> int:
+    """The line breaks in a token, counted as the code generator's positions count them."""
+    if "\n" not in token and "\r" not in token:
+        return 0
+    return token.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+
+
 def _in_function(module: cst.Module, lines: _Lines, function: cst.FunctionDef,
                  pairs: list[tuple[cst.CSTNode, cst.CSTNode]]
                  ) -> dict[int, tuple[Range, Range]]:
     """The ranges of calls and their statements' starts (by the call's id), found within
     their function: the function's code located by a search of the text (nothing unless it
-    occurs exactly once), then generated alone with the indentation found there, which makes
-    its columns the text's. One search and one generation for all of the function's calls
-    (homeassistant placed 165 calls in 77 functions)."""
-    match = unique_code(_code(module, function, _INDENT).split(_INDENT), lines.text)
-    if match is None:
-        return {}
-    line0, column0 = lines.at(match.start)
-    if column0:
-        return {}  # not at a line's start: its first line's columns would shift
-    rel = _generate(module, function, [call for call, _ in pairs],
-                    starts_of=[statement for _, statement in pairs], indent=match.indent)
+    occurs exactly once, at a line's start), in one generation that also marks where the calls
+    and statements are in it (`MarkState`): a mark is a place in the text once the code's
+    place is known (homeassistant placed 165 calls in 77 functions; generating each function
+    twice, once to search and once to place, was 15% of mid's analysis)."""
+    wanted = frozenset(id(call) for call, _ in pairs)
+    state = MarkState(default_indent=module.default_indent,
+                       default_newline=module.default_newline, indent_tokens=[_INDENT],
+                       wanted=wanted,
+                       start_only=frozenset(id(statement) for _, statement in pairs) - wanted)
+    function._codegen(state)
+    tokens = state.tokens
+    match = unique_code("".join(tokens).split(_INDENT), lines.text)
+    if match is None or lines.at(match.start)[1]:
+        return {}  # (not at a line's start: its first line's columns would shift)
+    # where each mark is in the text: the tokens' lengths, the indentation found for the token
+    # that stood for it
+    ends = list(accumulate((len(match.indent) if t == _INDENT else len(t) for t in tokens),
+                           initial=match.start))
+    rel = state.found
     out: dict[int, tuple[Range, Range]] = {}
     for call, statement in pairs:
         if id(call) not in rel or id(statement) not in rel:
             continue
-        l1, c1, l2, c2 = rel[id(call)]
-        stmt_line, stmt_column = line0 + rel[id(statement)][0] - 1, rel[id(statement)][1]
-        out[id(call)] = ((line0 + l1 - 1, c1, line0 + l2 - 1, c2),
+        first, _, last, _ = rel[id(call)]
+        stmt_line, stmt_column = lines.at(ends[rel[id(statement)][0]])
+        out[id(call)] = ((*lines.at(ends[first]), *lines.at(ends[last])),
                          (stmt_line, stmt_column, stmt_line, stmt_column))
     return out
-
-
-def _code(module: cst.Module, node: cst.CSTNode, indent: str) -> str:
-    state = CodegenState(default_indent=module.default_indent,
-                         default_newline=module.default_newline, indent_tokens=[indent])
-    node._codegen(state)
-    return "".join(state.tokens)
 
 
 def enclosing_function(scope: Scope) -> cst.FunctionDef | None:
