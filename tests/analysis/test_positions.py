@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import libcst as cst
 import pytest
@@ -312,3 +313,39 @@ def test_unique_code_finds_what_the_pattern_found(case: tuple[list[str], str]) -
     parts, text = case
     got = unique_code(parts, text)
     assert (None if got is None else (got.start, got.indent)) == _unique_by_pattern(parts, text)
+
+
+def test_each_call_or_function_is_placed_by_one_generation(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One generation per call found by search (its statement, up to the call) and one per
+    function a repeated call is found within: not three per call and two per function."""
+    import taskleak.analysis.tree.positions as positions_module
+    from taskleak.analysis.tree.codegen_marks import MarkState, PositionState
+
+    made: list[str] = []
+
+    class CountedMarks(MarkState):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            made.append("marks")
+
+    class CountedPositions(PositionState):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            made.append("positions")
+
+    monkeypatch.setattr(positions_module, "MarkState", CountedMarks)
+    monkeypatch.setattr(positions_module, "PositionState", CountedPositions)
+    source = ("class A:\n    def f(self):\n        self.close()\n        spawn(a)\n\n"
+              "    def g(self):\n        x = 1\n        self.close()\n        spawn(\n"
+              "            b,\n        )\n")
+    module = cst.parse_module(source)
+    collect = _CallsInStatements()
+    module.visit(collect)
+    expected = positions(module, [c for c, _ in collect.pairs],
+                         starts_of=[s for _, s in collect.pairs])
+    made.clear()
+    assert spawn_positions(module, source, collect.pairs, collect.anchors) == expected
+    # two unique calls (one generation each), two repeated ones (one search each, which
+    # generates, then their two functions, one generation each)
+    assert made == ["marks"] * 6
