@@ -205,7 +205,7 @@ def timed(part, fn):
     return wrapper
 # the parts of the analysis (as a worker runs them: analyse, facts, fix advice), timed where
 # taskleak.analysis.analyse calls them
-for part, name in (("scan", "scan"), ("spawns", "find_spawns"), ("positions", "spawn_positions"),
+for part, name in (("scan", "walked"), ("spawns", "find_spawns"), ("positions", "spawn_positions"),
                    ("exports", "exports")):
     setattr(analyse_module, name, timed(part, getattr(analyse_module, name)))
 analyse_module.Classifier.fates = timed("classify", analyse_module.Classifier.fates)
