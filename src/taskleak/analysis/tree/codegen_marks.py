@@ -26,6 +26,10 @@ _NOTHING: AbstractContextManager[None] = nullcontext()
 
 @record
 class PositionState(CodegenState):
+    """Writes no code: counts lines and columns as it goes (`here`) and records the ranges of
+    the `wanted` nodes (the numbers PositionProvider gives), stopping (`Done`) once the last of
+    them, and of the `start_only` ones, is done."""
+
     wanted: frozenset[int] = frozenset()
     # nodes of which only the start is wanted: done as soon as it is known (a statement's
     # first line, for noqa comments), so the walk need not generate the rest of a compound one

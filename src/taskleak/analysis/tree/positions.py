@@ -188,7 +188,8 @@ def _by_search(module: cst.Module, lines: _Lines, call: cst.CSTNode,
         statement._codegen(state)
     except Done:
         pass
-    if id(call) not in state.outer_ends or id(statement) not in state.found:
+    if id(call) not in state.outer_ends or id(call) not in state.found \
+            or id(statement) not in state.found:
         return None
     tokens = state.tokens
     first, last = state.starts[id(call)][0], state.outer_ends[id(call)]
