@@ -102,6 +102,8 @@ class _CallsInStatements(cst.CSTVisitor):
         self.pairs: list[tuple[cst.CSTNode, cst.CSTNode]] = []
         self.functions: list[cst.FunctionDef] = []
         self.anchors: list[cst.FunctionDef | None] = []  # the `def` each call is in
+        self.above: list[cst.CSTNode] = []
+        self.paths: list[tuple[cst.CSTNode, ...]] = []  # the nodes above each call
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
@@ -111,13 +113,38 @@ class _CallsInStatements(cst.CSTVisitor):
         elif isinstance(node, cst.Call) and self.statements:
             self.pairs.append((node, self.statements[-1]))
             self.anchors.append(self.functions[-1] if self.functions else None)
+            self.paths.append(tuple(self.above))
+        self.above.append(node)
         return True
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
+        self.above.pop()
         if self.statements and self.statements[-1] is original_node:
             self.statements.pop()
         if self.functions and self.functions[-1] is original_node:
             self.functions.pop()
+
+
+def _expected(module: cst.Module, collect: _CallsInStatements) -> dict[int, tuple[int, ...]]:
+    """What the module's generation gives for the collected calls and statements."""
+    return positions(module, [c for c, _ in collect.pairs],
+                     starts_of=[s for _, s in collect.pairs])
+
+
+def _generations_of_the_module(monkeypatch: pytest.MonkeyPatch) -> list[list[cst.CSTNode]]:
+    """The nodes of each generation of the module `spawn_positions` falls back to, recorded
+    from now on (in the list returned)."""
+    import taskleak.analysis.tree.positions as positions_module
+
+    generated: list[list[cst.CSTNode]] = []
+
+    def recording(module: cst.Module, nodes: list[cst.CSTNode], starts_of: list[cst.CSTNode],
+                  text: str | None = None) -> dict[int, tuple[int, int, int, int]]:
+        generated.append(nodes)
+        return positions(module, nodes, starts_of, text)
+
+    monkeypatch.setattr(positions_module, "positions", recording)
+    return generated
 
 
 def _same_as_codegen(data: bytes, text: str) -> None:
@@ -128,6 +155,8 @@ def _same_as_codegen(data: bytes, text: str) -> None:
     expected = positions(module, [c for c, _ in pairs], starts_of=[s for _, s in pairs])
     assert spawn_positions(module, text, pairs) == expected
     assert spawn_positions(module, text, pairs, collect.anchors) == expected
+    assert spawn_positions(module, text, pairs, collect.anchors, collect.paths) == expected
+    assert spawn_positions(module, text, pairs, (), collect.paths) == expected
     assert spawn_positions(module, None, pairs) == expected
 
 
@@ -219,7 +248,6 @@ def test_unique_calls_are_found_without_generating_the_module(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The tests above would pass if the search always gave up; here it must not: the module
     is generated only for the call whose code occurs twice."""
-    import taskleak.analysis.tree.positions as positions_module
 
     source = ("class A:\n    def f(self):\n        self.t = spawn(\n            a,\n        )\n"
               "spawn(b)\nspawn(b)\n")
@@ -227,14 +255,7 @@ def test_unique_calls_are_found_without_generating_the_module(
     collect = _CallsInStatements()
     module.visit(collect)
     unique, twice = collect.pairs[0], collect.pairs[1:]
-    generated: list[list[cst.CSTNode]] = []
-
-    def recording(module: cst.Module, nodes: list[cst.CSTNode], starts_of: list[cst.CSTNode],
-                  text: str | None = None) -> dict[int, tuple[int, int, int, int]]:
-        generated.append(nodes)
-        return positions(module, nodes, starts_of, text)
-
-    monkeypatch.setattr(positions_module, "positions", recording)
+    generated = _generations_of_the_module(monkeypatch)
     got = spawn_positions(module, source, [unique, *twice])
     assert generated == [[call for call, _ in twice]]
     assert got[id(unique[0])] == (3, 17, 5, 9)
@@ -245,7 +266,6 @@ def test_repeated_calls_are_found_within_their_function(monkeypatch: pytest.Monk
     """A call whose code occurs in two functions is found within its own function, whose code
     occurs once: no generation of the module, and the numbers of the module's generation. A
     function whose code occurs twice gives up to the module's generation."""
-    import taskleak.analysis.tree.positions as positions_module
 
     source = ("class A:\n    def f(self):\n        self.close()\n\n"
               "    def g(self):\n        x = 1\n        self.close()\n\n"
@@ -253,16 +273,8 @@ def test_repeated_calls_are_found_within_their_function(monkeypatch: pytest.Monk
     module = cst.parse_module(source)
     collect = _CallsInStatements()
     module.visit(collect)
-    generated: list[list[cst.CSTNode]] = []
-
-    def recording(module: cst.Module, nodes: list[cst.CSTNode], starts_of: list[cst.CSTNode],
-                  text: str | None = None) -> dict[int, tuple[int, int, int, int]]:
-        generated.append(nodes)
-        return positions(module, nodes, starts_of, text)
-
-    expected = positions(module, [c for c, _ in collect.pairs],
-                         starts_of=[s for _, s in collect.pairs])
-    monkeypatch.setattr(positions_module, "positions", recording)
+    expected = _expected(module, collect)
+    generated = _generations_of_the_module(monkeypatch)
     got = spawn_positions(module, source, collect.pairs, collect.anchors)
     assert got == expected
     assert got[id(collect.pairs[1][0])] == (7, 8, 7, 20)
@@ -349,3 +361,36 @@ def test_each_call_or_function_is_placed_by_one_generation(
     # two unique calls (one generation each), two repeated ones (one search each, which
     # generates, then their two functions, one generation each)
     assert made == ["marks"] * 6
+
+
+def test_repeated_calls_are_found_within_the_statement_around_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A call whose code occurs twice is found within the compound statement around it when
+    that occurs once (a few lines generated, not its function); an `elif` is not taken alone
+    (written alone it would read `if`), and a statement at module level is found within the
+    `if` around it rather than by generating the module."""
+    import taskleak.analysis.tree.positions as positions_module
+
+    source = ("class A:\n    def f(self):\n        x = 1\n        if self.a:\n"
+              "            self.close()\n        elif self.b:\n            self.close()\n\n"
+              "    def g(self):\n        try:\n            self.close()\n"
+              "        except OSError:\n            pass\n\n"
+              "if __name__ == '__main__':\n    main()\nmain()\n")
+    module = cst.parse_module(source)
+    collect = _CallsInStatements()
+    module.visit(collect)
+    blocks: list[str] = []
+    in_block = positions_module._in_block
+
+    def recording(module: cst.Module, lines: Any, block: cst.CSTNode, pairs: Any) -> Any:
+        blocks.append(type(block).__name__)
+        return in_block(module, lines, block, pairs)
+
+    monkeypatch.setattr(positions_module, "_in_block", recording)
+    generated = _generations_of_the_module(monkeypatch)
+    got = spawn_positions(module, source, collect.pairs, collect.anchors, collect.paths)
+    assert got == _expected(module, collect)
+    # the two calls under the `if`/`elif` in one generation of the outer `if` (unique), the
+    # `try` one within its `try`, `main()` under `if __name__` within that `if`
+    assert blocks == ["If", "Try", "If"]
+    assert generated == [[collect.pairs[-1][0]]]  # the bare `main()`: nothing around it

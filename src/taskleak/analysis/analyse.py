@@ -98,7 +98,8 @@ class ModuleAnalysis:
             return ()
         where_ = spawn_positions(self.module, self.text,
                                  [(shown_node(sp), sp.site.statement) for sp in self.spawns],
-                                 [enclosing_function(sp.site.scope) for sp in self.spawns])
+                                 [enclosing_function(sp.site.scope) for sp in self.spawns],
+                                 [sp.site.path for sp in self.spawns])
         out: list[SpawnFacts] = []
         handoffs = self.handoffs or [((), ())] * len(self.spawns)
         for sp, fates, (asked, otherwise) in zip(self.spawns, self.fates, handoffs, strict=True):

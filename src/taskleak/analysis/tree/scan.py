@@ -220,7 +220,8 @@ class Scanner(BindingScan, StackWalker):
             # though `start` may also be a nursery's spawn); `await start()`: what it gives
             i = len(stack) - 1
             self.cur.dropped_calls.append(DroppedCallSite(
-                node, bool(self._loops(i)), self._statement(i), parent is cst.Await))
+                node, bool(self._loops(i)), self._statement(i), parent is cst.Await,
+                path=tuple(stack[:i])))
         own = self.cur.self_name
         if own is not None and node.args:  # what a constructor given `self` stores (the join)
             k = position_of(node, own)
@@ -230,7 +231,8 @@ class Scanner(BindingScan, StackWalker):
         if callback is not None:  # `loop.call_soon(self.start, job)` drops what `start` returns
             i = len(stack) - 1
             self.cur.dropped_calls.append(DroppedCallSite(
-                node, bool(self._loops(i)), self._statement(i), callback=callback))
+                node, bool(self._loops(i)), self._statement(i), callback=callback,
+                path=tuple(stack[:i])))
         branch = spawn_branch(name, node, self.extra_names)
         if branch is Branch.VIA:
             dest = trace(stack, len(stack) - 1)  # (before own helpers: one may be named `run`)

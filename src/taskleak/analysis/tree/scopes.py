@@ -94,6 +94,7 @@ class DroppedCallSite:
     statement: cst.CSTNode
     awaited: bool = False
     callback: cst.BaseExpression | None = None
+    path: tuple[cst.CSTNode, ...] = ()  # the nodes above the call, outermost first (placing)
 
     @property
     def callee(self) -> cst.BaseExpression:
