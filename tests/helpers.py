@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from taskleak.analysis.obligations.spawners import Spawner, parse_spawner
@@ -27,6 +30,17 @@ RULE_CASES = TESTS / "rules"  # one folder per rule: detection cases, and fixes/
 CASE_DIRS = sorted([*(d for d in RULE_CASES.iterdir() if d.is_dir() and d.name[0].isalpha()),
                     TESTS / "analysis" / "spawn_forms", TESTS / "analysis" / "traps"])
 EXPECTED_SUFFIX = ".expected.json"
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """A script of the repository (`bench/sweep.py` ...) imported as module `name`, registered
+    in `sys.modules` (its dataclasses look their module up by name)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def case_files() -> list[Path]:

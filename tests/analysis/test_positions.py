@@ -125,6 +125,14 @@ class _CallsInStatements(cst.CSTVisitor):
             self.functions.pop()
 
 
+def _collected(source: str | bytes) -> tuple[cst.Module, _CallsInStatements]:
+    """The module parsed, with its calls and their statements collected."""
+    module = cst.parse_module(source)
+    collect = _CallsInStatements()
+    module.visit(collect)
+    return module, collect
+
+
 def _expected(module: cst.Module, collect: _CallsInStatements) -> dict[int, tuple[int, ...]]:
     """What the module's generation gives for the collected calls and statements."""
     return positions(module, [c for c, _ in collect.pairs],
@@ -148,11 +156,9 @@ def _generations_of_the_module(monkeypatch: pytest.MonkeyPatch) -> list[list[cst
 
 
 def _same_as_codegen(data: bytes, text: str) -> None:
-    module = cst.parse_module(data)
-    collect = _CallsInStatements()
-    module.visit(collect)
+    module, collect = _collected(data)
     pairs = collect.pairs
-    expected = positions(module, [c for c, _ in pairs], starts_of=[s for _, s in pairs])
+    expected = _expected(module, collect)
     assert spawn_positions(module, text, pairs) == expected
     assert spawn_positions(module, text, pairs, collect.anchors) == expected
     assert spawn_positions(module, text, pairs, collect.anchors, collect.paths) == expected
@@ -251,9 +257,7 @@ def test_unique_calls_are_found_without_generating_the_module(
 
     source = ("class A:\n    def f(self):\n        self.t = spawn(\n            a,\n        )\n"
               "spawn(b)\nspawn(b)\n")
-    module = cst.parse_module(source)
-    collect = _CallsInStatements()
-    module.visit(collect)
+    module, collect = _collected(source)
     unique, twice = collect.pairs[0], collect.pairs[1:]
     generated = _generations_of_the_module(monkeypatch)
     got = spawn_positions(module, source, [unique, *twice])
@@ -266,13 +270,10 @@ def test_repeated_calls_are_found_within_their_function(monkeypatch: pytest.Monk
     """A call whose code occurs in two functions is found within its own function, whose code
     occurs once: no generation of the module, and the numbers of the module's generation. A
     function whose code occurs twice gives up to the module's generation."""
-
     source = ("class A:\n    def f(self):\n        self.close()\n\n"
               "    def g(self):\n        x = 1\n        self.close()\n\n"
               "def h():\n    spawn(b)\n\ndef h():\n    spawn(b)\n")
-    module = cst.parse_module(source)
-    collect = _CallsInStatements()
-    module.visit(collect)
+    module, collect = _collected(source)
     expected = _expected(module, collect)
     generated = _generations_of_the_module(monkeypatch)
     got = spawn_positions(module, source, collect.pairs, collect.anchors)
@@ -351,11 +352,8 @@ def test_each_call_or_function_is_placed_by_one_generation(
     source = ("class A:\n    def f(self):\n        self.close()\n        spawn(a)\n\n"
               "    def g(self):\n        x = 1\n        self.close()\n        spawn(\n"
               "            b,\n        )\n")
-    module = cst.parse_module(source)
-    collect = _CallsInStatements()
-    module.visit(collect)
-    expected = positions(module, [c for c, _ in collect.pairs],
-                         starts_of=[s for _, s in collect.pairs])
+    module, collect = _collected(source)
+    expected = _expected(module, collect)
     made.clear()
     assert spawn_positions(module, source, collect.pairs, collect.anchors) == expected
     # two unique calls (one generation each), two repeated ones (one search each, which
@@ -376,9 +374,7 @@ def test_repeated_calls_are_found_within_the_statement_around_them(
               "    def g(self):\n        try:\n            self.close()\n"
               "        except OSError:\n            pass\n\n"
               "if __name__ == '__main__':\n    main()\nmain()\n")
-    module = cst.parse_module(source)
-    collect = _CallsInStatements()
-    module.visit(collect)
+    module, collect = _collected(source)
     blocks: list[str] = []
     in_block = positions_module._in_block
 

@@ -4,15 +4,14 @@ medium findings, and its figures are theirs."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import statistics
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "bench" / "message_length.py"
@@ -20,15 +19,7 @@ VOICE = ROOT / "fixtures" / "voice_chat_server"
 TASKLEAK = str(Path(sys.executable).parent / "taskleak")
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("message_length", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-length = _load()
+length = load_script(SCRIPT, "message_length")
 
 
 @pytest.fixture(scope="module")

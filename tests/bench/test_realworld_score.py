@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import stat
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from helpers import load_script
 
 SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "realworld" / "score.py"
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("realworld_score", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look the module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-score = _load()
+score = load_script(SCRIPT, "realworld_score")
 
 FAKE = """\
 #!{python}

@@ -4,10 +4,9 @@ comment, a blank line or a form-feed line the fixed code lacks still is."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
+
+from helpers import load_script
 
 SWEEP = Path(__file__).resolve().parents[2] / "bench" / "sweep.py"
 BEFORE = b"async def f():\n\tasyncio.create_task(\n\t\t# the coroutine:\n\t\twork(),\n\t)\n"
@@ -15,16 +14,7 @@ WRAPPED = (b"async def f():\n\t_keep_task(\n\t\tasyncio.create_task(\n\t\t\t# th
            b"\t\t\twork(),\n\t\t)\n\t)\n")
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("sweep", SWEEP)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["sweep"] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-sweep = _load()
+sweep = load_script(SWEEP, "sweep")
 
 
 def _lost(before: bytes, after: bytes) -> tuple[set[str], set[str]]:

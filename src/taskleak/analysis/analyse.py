@@ -45,7 +45,7 @@ from taskleak.analysis.tree.positions import (
     enclosing_function,
     spawn_positions,
 )
-from taskleak.analysis.tree.scan import walked
+from taskleak.analysis.tree.scan import Scanner, walked
 from taskleak.analysis.tree.scopes import Scope
 from taskleak.records import record
 
@@ -173,19 +173,13 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
     `module.code` gives), if known."""
     names = spawner_index(spawners).methods
     helpers: dict[str, Spawner] = {}
-    scanner = walked(module, names)
-    root, read_with = scanner.root, names
+    scanner, read_with = walked(module, names), names
     new_dests: list[tuple[Dest, Scope]] | None = None  # the dests to retype (None: all)
-    for _ in range(MAX_ROUNDS + 1):
-        if names != read_with:  # a round with the module's own helpers: their calls made
-            # sites where the walk left them (`named_sites.py`), or a new walk
-            sites = add_sites(scanner.pending, read_with, names, scanner.site_at)
-            if sites is None:
-                scanner = walked(module, names)
-                root, new_dests = scanner.root, None
-            else:
-                new_dests = [(site.dest, site.scope) for site in sites]
+    for round_ in range(MAX_ROUNDS + 1):
+        if round_:  # a round with the module's own helpers among the names
+            scanner, new_dests = _read_with(module, scanner, read_with, names)
             read_with = names
+        root = scanner.root
         resolver = Resolver(root)
         # the dests a round added are retyped; the others were, by the same rules, before
         retype_method_adds(root.dests() if new_dests is None else new_dests, resolver)
@@ -203,9 +197,22 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
             break
         helpers |= found
         names = names | {s.name for s in found.values()}
-        new_dests = []  # (unless the names grew: see above)
     return ModuleAnalysis(module, text, root, resolver, classifier, spawns, fates,
                           [(asked, otherwise) for _, asked, otherwise in judged])
+
+
+def _read_with(module: cst.Module, scanner: Scanner, before: frozenset[str],
+               after: frozenset[str]) -> tuple[Scanner, list[tuple[Dest, Scope]] | None]:
+    """The module's walk read with the spawner names `after` (it was read with `before`), and
+    the dests that reading added (None: a new walk, every dest new). The calls of new names
+    become sites where the walk left them (`named_sites.py`); a call read otherwise walks the
+    module again."""
+    if after == before:
+        return scanner, []
+    sites = add_sites(scanner.pending, before, after, scanner.site_at)
+    if sites is None:
+        return walked(module, after), None
+    return scanner, [(site.dest, site.scope) for site in sites]
 
 
 def analyse_source(code: str, spawners: Sequence[str] = ()) -> ModuleAnalysis:

@@ -120,7 +120,7 @@ class MarkState(PositionState):
     """A `PositionState` that keeps the code it writes and marks a place by the number of
     tokens written before it (`here`: (count, 0)); `_in_function` and `_by_search` turn marks
     into lines and columns once they have found the code in the text. Unless `remaining` is
-    set, it generates the whole node."""
+    set, it generates the whole node (counted down from 0, it never reaches 0 again)."""
 
     # nodes whose whole code (parentheses included) is wanted: where it ends, by mark (where
     # it starts is in `starts`)
@@ -140,8 +140,3 @@ class MarkState(PositionState):
         if id(node) in self.outer:
             self.outer_ends[id(node)] = len(self.tokens)
         super().after_codegen(node)
-
-    def _finish(self) -> None:
-        self.remaining -= 1
-        if self.remaining == 0:  # (below 0 when not set: never)
-            raise Done

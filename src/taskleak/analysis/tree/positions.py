@@ -91,6 +91,9 @@ def _generate(module: cst.Module, root: cst.CSTNode, nodes: Iterable[cst.CSTNode
     return {k: v for k, v in state.found.items() if k in wanted or k in start_only}
 
 
+_Pair = tuple[cst.CSTNode, cst.CSTNode]  # a call, and its statement
+
+
 # Up to this many spawns in one module are found by text search, more by one code generation
 # (the search's cost grows with the text and the spawns; 1,000 spawns: 0.54 s, 0.42 s
 # generated).
@@ -98,7 +101,7 @@ MOST_SEARCHES = 100
 
 
 def spawn_positions(module: cst.Module, text: str | None,
-                    pairs: Sequence[tuple[cst.CSTNode, cst.CSTNode]],
+                    pairs: Sequence[_Pair],
                     anchors: Sequence[cst.FunctionDef | None] = (),
                     paths: Sequence[tuple[cst.CSTNode, ...]] = ()) -> dict[int, Range]:
     """The ranges of spawn calls and the start of their statements, for (call, statement)
@@ -127,7 +130,7 @@ def spawn_positions(module: cst.Module, text: str | None,
     if text is None or _INDENT in text:
         return positions(module, [c for c, _ in pairs], [s for _, s in pairs], text)
     found: dict[int, Range] = {}
-    rest: list[tuple[cst.CSTNode, cst.CSTNode]] = []
+    rest: list[_Pair] = []
     lines = _Lines(text)
     # each call not found alone: the blocks to look for it within, smallest first
     todo: list[tuple[_Pair, list[cst.CSTNode]]] = []
@@ -214,9 +217,6 @@ def _by_search(module: cst.Module, lines: _Lines, call: cst.CSTNode,
     return call_range, (stmt_line, stmt_column, stmt_line, stmt_column)
 
 
-_Pair = tuple[cst.CSTNode, cst.CSTNode]  # a call, and its statement
-
-
 def _within_blocks(module: cst.Module, lines: _Lines,
                    todo: list[tuple[_Pair, list[cst.CSTNode]]], found: dict[int, Range]
                    ) -> list[_Pair]:
@@ -251,7 +251,7 @@ def _breaks(token: str) -> int:
 
 
 def _in_block(module: cst.Module, lines: _Lines, block: cst.CSTNode,
-              pairs: list[tuple[cst.CSTNode, cst.CSTNode]]) -> dict[int, tuple[Range, Range]]:
+              pairs: list[_Pair]) -> dict[int, tuple[Range, Range]]:
     """The ranges of calls and their statements' starts (by the call's id), found within a
     statement around them (their function, or a smaller one): its code located by a search of
     the text (nothing unless it occurs exactly once, at a line's start), in one generation that

@@ -301,9 +301,7 @@ def _annotation(p: cst.Param) -> cst.BaseExpression | None:
 
 def scan(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scope:
     """The module's scope tree; `extra_names`: last names of configured spawners."""
-    scope = walked(module, extra_names).module_scope
-    assert scope is not None
-    return scope
+    return walked(module, extra_names).root
 
 
 def walked(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Scanner:
