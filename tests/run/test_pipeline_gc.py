@@ -10,6 +10,7 @@ from contextlib import contextmanager
 import libcst as cst
 import pytest
 
+from taskleak.analysis.tree import reparse
 from taskleak.run import pipeline
 
 SOURCE = b"""\
@@ -30,7 +31,7 @@ def test_the_tree_is_gone_before_the_collector_is_back_on(
         monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[int] = []
     alive_at_resume: list[bool] = []
-    real_parse = pipeline.parse_source
+    real_parse = reparse.parse_source  # what pipeline's parse runs outside the server
 
     def parse_source(data: bytes) -> tuple[cst.Module, str]:
         module, text = real_parse(data)
@@ -48,7 +49,7 @@ def test_the_tree_is_gone_before_the_collector_is_back_on(
                                        for o in gc.get_objects()))
             gc.enable()
 
-    monkeypatch.setattr(pipeline, "parse_source", parse_source)
+    monkeypatch.setattr(reparse, "parse_source", parse_source)
     monkeypatch.setattr(pipeline, "gc_paused", gc_paused)
     facts = pipeline.analyse_file(SOURCE, "client.py")
     assert facts.module is not None and facts.module.spawns  # analysed, with its spawn

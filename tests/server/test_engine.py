@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from conftest import CONFIG, LEAKY
 from pygls.workspace.position_codec import PositionCodec
 
@@ -128,3 +129,33 @@ def test_a_fix_keeps_a_declared_encoding(tmp_path: Path) -> None:
     fixed = fix_checked(checked(tmp_path, text), [(11, 5, DISCARDED.code)], None, None)
     assert fixed is not None and fixed.applied
     assert fixed.text.startswith("# -*- coding: latin-1 -*-\n# café\n")
+
+
+def test_each_edit_checks_as_a_check_from_scratch(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from taskleak.analysis.tree import reparse
+
+    path = tmp_path / "m.py"
+    spawn = "    asyncio.create_task(work())"
+    kept = LEAKY.replace(spawn, "    task = asyncio.create_task(work())")
+    texts = [LEAKY, kept, kept.replace("(work())", "(work())\n    await task"), kept, LEAKY]
+    stand_ins: list[str] = []
+    whole = reparse.parse_module
+
+    def counted(data: bytes | str) -> object:
+        stand_ins.append(data if isinstance(data, str) else "")
+        return whole(data)
+
+    reparse.forget()
+    edited = []
+    with monkeypatch.context() as patch:
+        patch.setattr(reparse, "parse_module", counted)
+        for text in texts:
+            edited.append(check(text, path))
+    for text, out in zip(texts, edited, strict=True):
+        reparse.forget()  # no tree kept: each text parsed whole
+        fresh = check(text, path)
+        assert out.checked.findings == fresh.checked.findings
+        assert out.checked.diagnostics == fresh.checked.diagnostics
+    assert len({tuple(codes(out)) for out in edited}) > 1  # the edits change the findings
+    assert len(stand_ins) >= 3  # the edits after the first parsed their statement alone

@@ -17,6 +17,7 @@ from taskleak.analysis.analyse import ModuleAnalysis, analyse
 from taskleak.analysis.facts.interface import CallPosition
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts
 from taskleak.analysis.obligations.spawners import Spawner, spawner_index
+from taskleak.analysis.tree import reparse
 from taskleak.analysis.tree.parse import gc_paused, parse_source
 from taskleak.analysis.tree.positions import dropped_call_positions
 from taskleak.analysis.tree.scan import scan
@@ -37,7 +38,7 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
         kept = _kept_check(data, spawners, display)
         if kept is None:
             try:
-                module, text = parse_source(data)
+                module, text = reparse.parse(data)  # the language server's: the edit only
             except SourceError as exc:
                 out.skipped = Skipped(display, exc.reason, exc.line, column=exc.column)
                 return out

@@ -81,9 +81,11 @@ def check_snapshot(snapshot: Snapshot, editor: EditorSettings, folder: Path | No
     options = api.CheckOptions(stdin=buffer_bytes(snapshot.text),
                                stdin_filename=file_path(snapshot, folder),
                                overrides=editor.overrides(), cache=False)
+    from taskleak.analysis.tree import reparse
     from taskleak.fixer import prepared
 
-    with prepared.kept(advice_later=not advised):  # the tree is kept for this version's fixes
+    # the tree is kept for this version's fixes, and for the next version's parse
+    with prepared.kept(advice_later=not advised), reparse.incremental():
         session = _session(options, out)
     if session is None:
         return out

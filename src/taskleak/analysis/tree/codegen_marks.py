@@ -1,7 +1,8 @@
 """libcst's code generator, made to record where some nodes are instead of writing code
 (`PositionState`: lines and columns, the numbers PositionProvider gives), or to write the code
-and mark where they are in it (`MarkState`: placed once the code is found in the text). What
-`positions.py` generates nodes with."""
+and mark where they are in it (`MarkState`: placed once the code is found in the text), or
+to write the code and count each statement's lines (`LineState`). What `positions.py` and
+`reparse.py` generate nodes with."""
 
 from __future__ import annotations
 
@@ -140,3 +141,28 @@ class MarkState(PositionState):
         if id(node) in self.outer:
             self.outer_ends[id(node)] = len(self.tokens)
         super().after_codegen(node)
+
+
+@record
+class LineState(CodegenState):
+    """Writes the code, and counts each statement's lines as it goes (`lines`, by node: what
+    `reparse` needs to find an edited statement)."""
+
+    lines: dict[int, tuple[cst.CSTNode, int]] = field(default_factory=dict)
+    line: int = 0
+    starts: list[int] = field(default_factory=list)
+
+    def add_token(self, value: str) -> None:
+        self.line += value.count("\n")
+        self.tokens.append(value)
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        if isinstance(node, _STATEMENTS):
+            self.starts.append(self.line)
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        if isinstance(node, _STATEMENTS):
+            self.lines[id(node)] = (node, self.line - self.starts.pop())
+
+
+_STATEMENTS = (cst.BaseCompoundStatement, cst.SimpleStatementLine)
