@@ -135,6 +135,16 @@ def test_a_statement_that_cannot_stand_alone_is_parsed_with_the_block_around_it(
     assert len(parsed) == 2 and parsed[1].startswith("class _:\n    async def work")
 
 
+def test_a_text_being_typed_tries_the_statement_and_its_block_only(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    last = reparse._Last(SERVICE, parse_module(SERVICE))
+    parsed = _stand_ins(monkeypatch)
+    text = SERVICE.replace("value = 7 * LIMIT", "value = 7 * (LIMIT")
+    assert reparse.reparsed(last, text) is None  # then parsed whole, which says what is wrong
+    assert len(parsed) == reparse.MOST_TRIES == 2
+    assert not any(p.startswith("class Service") for p in parsed)
+
+
 @pytest.mark.parametrize(("why", "old", "new"), [
     ("across two statements", "        self._count = 0\n\n    async def spawn",
      "        self._count = 1\n\n    async def spawns"),

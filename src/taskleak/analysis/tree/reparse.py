@@ -43,6 +43,10 @@ from taskleak.records import record
 _SLOT = threading.local()
 MOST_REMEMBERED = 50_000  # line counts kept across versions before the memo starts again
 HEADER_LINES = 2  # an encoding declaration is read from the first two lines
+# A statement that does not parse alone is tried once more with its block (an edit may join
+# it with the next one); a text being typed often does not parse at all, and each try of a
+# larger stand-in would add to the whole parse that then says so.
+MOST_TRIES = 2
 
 Block = cst.FunctionDef | cst.ClassDef  # entered when its body is an indented block
 Body = Sequence[cst.BaseStatement]
@@ -150,7 +154,8 @@ def reparsed(last: _Last, text: str) -> cst.Module | None:
     if spot is None:
         return None
     settled = _indent_settled(last.module, text, start)
-    for depth in range(len(spot.indexes), 0, -1):  # the statement, then the block around it
+    low = max(len(spot.indexes) - MOST_TRIES, 0)
+    for depth in range(len(spot.indexes), low, -1):  # the statement, then its block
         found = _try(last, text, starts, spot, depth, first, len(text) - len(old), settled)
         if found is not None:
             return found
@@ -261,6 +266,8 @@ def _try(last: _Last, text: str, starts: list[int], spot: _Spot, depth: int, fir
     if own > first:
         return None  # the edit reaches the lines before the statement
     size = last.count(old)
+    if 2 * size > len(starts):
+        return None  # half the module or more: a whole parse costs about the same
     span = text[starts[own]:starts[line + size] + delta]
     follows = _follower(bodies, indexes)
     parsed = _parsed(_stand_in(module, blocks, span, follows))
