@@ -134,6 +134,7 @@ def test_a_fix_keeps_a_declared_encoding(tmp_path: Path) -> None:
 def test_each_edit_checks_as_a_check_from_scratch(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from taskleak.analysis.tree import reparse
+    from taskleak.fixer import prepared
 
     path = tmp_path / "m.py"
     spawn = "    asyncio.create_task(work())"
@@ -153,7 +154,8 @@ def test_each_edit_checks_as_a_check_from_scratch(tmp_path: Path,
         for text in texts:
             edited.append(check(text, path))
     for text, out in zip(texts, edited, strict=True):
-        reparse.forget()  # no tree kept: each text parsed whole
+        reparse.forget()  # no tree kept: each text parsed whole and analysed again
+        prepared.forget()
         fresh = check(text, path)
         assert out.checked.findings == fresh.checked.findings
         assert out.checked.diagnostics == fresh.checked.diagnostics
