@@ -112,3 +112,43 @@ def test_the_start_client_setup_works_in_a_real_neovim(tmp_path: Path) -> None:
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=150,
                           check=False)
     assert "TL101" in proc.stdout, (proc.stdout, proc.stderr)
+
+
+NVIM_EDIT_PROBE = """\
+lua vim.wait(100000, function() return #vim.diagnostic.get(0) > 0 end, 100)
+lua vim.api.nvim_buf_set_text(0, 8, 4, 8, 4, {"task = "})
+lua vim.api.nvim_buf_set_lines(0, 9, 9, false, {"    await task"})
+lua vim.wait(100000, function() local ds = vim.diagnostic.get(0); \
+return #ds > 0 and ds[1].code ~= "TL101" end, 100)
+lua for _, d in ipairs(vim.diagnostic.get(0)) do io.stdout:write(string.format("%d:%d %s\\n", \
+d.lnum + 1, d.col + 1, d.code or "")) end
+qa!
+"""
+
+
+@pytest.mark.skipif(shutil.which("nvim") is None, reason="no nvim on PATH (apt-get install neovim)")
+def test_edits_in_a_real_neovim_give_the_diagnostics_of_the_edited_text(tmp_path: Path) -> None:
+    """Neovim sends each edit as an incremental change; the server parses only the edited
+    statement (`analysis/tree/reparse.py`): its diagnostics are the check of the new text."""
+    [code] = [code for _, code in section("Neovim (nvim-lspconfig)")
+              if "vim.lsp.start_client" in code]
+    (tmp_path / "init.lua").write_text(code)
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "leak.py").write_text(LEAKY)
+    (tmp_path / "probe.vim").write_text(NVIM_EDIT_PROBE)
+    edited = LEAKY.replace("    asyncio.create_task(work())",
+                           "    task = asyncio.create_task(work())\n    await task")
+    (tmp_path / "edited.py").write_text(edited)
+    bin_dir = str(Path(server_command()[0]).parent)
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+           "XDG_STATE_HOME": str(tmp_path / "state")}  # no swap file of another run
+    proc = subprocess.run(["nvim", "--headless", "-n", "-u", "init.lua", "leak.py", "-S",
+                           "probe.vim"], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=150, check=False)
+    shown = set(re.findall(r"^(\d+):(\d+) (TL\d+)$", proc.stdout, re.M))
+    checked = subprocess.run([sys.executable, "-m", "taskleak", "check", "--exit-zero",
+                              "--no-cache", "--output-format", "json", "edited.py"],
+                             cwd=tmp_path, capture_output=True, text=True, check=True)
+    expected = {(str(f["line"]), str(f["column"]), f["rule"])
+                for f in json.loads(checked.stdout)["findings"]}
+    assert expected and shown == expected, (proc.stdout, proc.stderr)
