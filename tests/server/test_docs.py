@@ -98,19 +98,25 @@ qa!
 """
 
 
-@pytest.mark.skipif(shutil.which("nvim") is None, reason="no nvim on PATH (apt-get install neovim)")
-def test_the_start_client_setup_works_in_a_real_neovim(tmp_path: Path) -> None:
+def _neovim(folder: Path, probe: str) -> subprocess.CompletedProcess[str]:
+    """A headless neovim set up as the docs say, on LEAKY in `leak.py`, running `probe`."""
     [code] = [code for _, code in section("Neovim (nvim-lspconfig)")
               if "vim.lsp.start_client" in code]
-    (tmp_path / "init.lua").write_text(code)
-    (tmp_path / "pyproject.toml").write_text("")
-    (tmp_path / "leak.py").write_text(LEAKY)
-    (tmp_path / "probe.vim").write_text(NVIM_PROBE)
+    (folder / "init.lua").write_text(code)
+    (folder / "pyproject.toml").write_text("")
+    (folder / "leak.py").write_text(LEAKY)
+    (folder / "probe.vim").write_text(probe)
     bin_dir = str(Path(server_command()[0]).parent)
-    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
-    proc = subprocess.run(["nvim", "--headless", "-u", "init.lua", "leak.py", "-S", "probe.vim"],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=150,
-                          check=False)
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+           "XDG_STATE_HOME": str(folder / "state")}  # no swap file of another run
+    return subprocess.run(["nvim", "--headless", "-n", "-u", "init.lua", "leak.py", "-S",
+                           "probe.vim"], cwd=folder, env=env, capture_output=True, text=True,
+                          timeout=150, check=False)
+
+
+@pytest.mark.skipif(shutil.which("nvim") is None, reason="no nvim on PATH (apt-get install neovim)")
+def test_the_start_client_setup_works_in_a_real_neovim(tmp_path: Path) -> None:
+    proc = _neovim(tmp_path, NVIM_PROBE)
     assert "TL101" in proc.stdout, (proc.stdout, proc.stderr)
 
 
@@ -130,21 +136,10 @@ qa!
 def test_edits_in_a_real_neovim_give_the_diagnostics_of_the_edited_text(tmp_path: Path) -> None:
     """Neovim sends each edit as an incremental change; the server parses only the edited
     statement (`analysis/tree/reparse.py`): its diagnostics are the check of the new text."""
-    [code] = [code for _, code in section("Neovim (nvim-lspconfig)")
-              if "vim.lsp.start_client" in code]
-    (tmp_path / "init.lua").write_text(code)
-    (tmp_path / "pyproject.toml").write_text("")
-    (tmp_path / "leak.py").write_text(LEAKY)
-    (tmp_path / "probe.vim").write_text(NVIM_EDIT_PROBE)
     edited = LEAKY.replace("    asyncio.create_task(work())",
                            "    task = asyncio.create_task(work())\n    await task")
     (tmp_path / "edited.py").write_text(edited)
-    bin_dir = str(Path(server_command()[0]).parent)
-    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
-           "XDG_STATE_HOME": str(tmp_path / "state")}  # no swap file of another run
-    proc = subprocess.run(["nvim", "--headless", "-n", "-u", "init.lua", "leak.py", "-S",
-                           "probe.vim"], cwd=tmp_path, env=env, capture_output=True, text=True,
-                          timeout=150, check=False)
+    proc = _neovim(tmp_path, NVIM_EDIT_PROBE)
     shown = set(re.findall(r"^(\d+):(\d+) (TL\d+)$", proc.stdout, re.M))
     checked = subprocess.run([sys.executable, "-m", "taskleak", "check", "--exit-zero",
                               "--no-cache", "--output-format", "json", "edited.py"],
