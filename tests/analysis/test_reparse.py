@@ -192,4 +192,20 @@ def test_parse_is_parse_source_outside_and_inside_incremental() -> None:
             assert decoded == expected[1] and module.deep_equals(expected[0])
     reparse.forget()
     module, _ = reparse.parse(SERVICE.encode())  # outside: a whole parse, nothing kept
-    assert getattr(reparse._SLOT, "last", None) is None
+    assert reparse._SLOT.kept == {}
+
+
+def test_each_file_keeps_its_own_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    other = "import asyncio\n\n\nasync def main() -> None:\n    await asyncio.sleep(1)\n"
+    reparse.forget()
+    with reparse.incremental():
+        reparse.parse(SERVICE.encode(), "a.py")
+        reparse.parse(other.encode(), "b.py")  # another file checked between two edits
+        parsed = _stand_ins(monkeypatch)
+        text = SERVICE.replace("LIMIT = 0", "LIMIT = 2")
+        module, _ = reparse.parse(text.encode(), "a.py")
+        assert parsed == ["LIMIT = 2\npass\n"] and module.deep_equals(parse_module(text))
+        for k in range(reparse.MOST_KEPT):
+            reparse.parse(other.encode(), f"{k}.py")
+        assert len(reparse._SLOT.kept) == reparse.MOST_KEPT and "a.py" not in reparse._SLOT.kept
+    reparse.forget()

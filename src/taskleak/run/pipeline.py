@@ -38,7 +38,7 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
         kept = _kept_check(data, spawners, display)
         if kept is None:
             try:
-                module, text = reparse.parse(data)  # the language server's: the edit only
+                module, text = reparse.parse(data, display)  # the server's: the edit only
             except SourceError as exc:
                 out.skipped = Skipped(display, exc.reason, exc.line, column=exc.column)
                 return out

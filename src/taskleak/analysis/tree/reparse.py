@@ -1,26 +1,23 @@
 """Parsing an edited buffer again: only the statement the edit is in.
 
 Speed trick (one place): the language server checks a buffer after every edit, and libcst's
-parse of the whole text was half of each check. Inside `incremental()` (the server's checks) the
-last tree parsed on this thread is kept with its text. When the next text differs from it only
-inside one statement of the module's, a class's or a function's body, that statement alone is
-parsed, in a stand-in for its place: the headers around it at the same indentation, and a
-`pass` where the statement after it stands. The new statement takes the old one's place, and
-every other node is the old tree's. The parse of one statement cannot see the rest of the file,
-so whatever the rest of the file could decide falls back to a whole parse: an edit across
-statements, in the first two lines (an encoding declaration), in a compound statement of the
-module's body that may hold its first indent (libcst's default indent), a text with `\\r` or
-without a final newline, a text libcst's tree does not give back, and a stand-in that does not
-parse back to exactly the shape it was built as.
+parse of the whole text was half of each check. Inside `incremental()` (the server's checks)
+the last tree of each file is kept with its text. When the next text differs only inside one
+statement of the module's, a class's or a function's body, that statement alone is parsed, in
+a stand-in for its place (the headers around it at their indentation, a `pass` where the next
+statement stands), and takes the old one's place; every other node is the old tree's. What the
+rest of the file could decide falls back to a whole parse: an edit across statements, in the
+first two lines (an encoding declaration), in a compound statement of the module's body that
+may hold its first indent (libcst's default indent), `\\r` or no final newline, a text libcst's
+tree does not give back, a stand-in that does not parse back to the shape it was built as.
 
-Measured with bench/server_latency.py (1,000 lines; each edit changes the `LIMIT = ...` line),
-three runs each, alternated with the tree before: didChange -> diagnostics p50 82-97 ->
-34-42 ms, p95 106-148 -> 45-64 ms; the server's CPU per edit 84-103 -> 34-45 ms. The parse of an
-edit inside one of its methods: 52-65 ms whole, ~1 ms as one statement; the first edit after a
-whole parse pays one code generation (~40 ms) to count the lines. Guarded by
-tests/analysis/test_reparse.py: along random chains of edits over the suite's case files, every
-tree made equals libcst's parse of the same text (`deep_equals`, and the same code), an edit
-inside a statement parses that statement alone, and each shape above falls back.
+Measured with bench/server_latency.py (1,000 lines, the `LIMIT = ...` line edited; three runs
+alternated with the tree before): didChange -> diagnostics p50 82-97 -> 34-42 ms, p95 106-148 ->
+45-64 ms. An edit inside a method: 52-65 ms to parse whole, ~1 ms as one statement; the first
+edit after a whole parse pays a code generation (~40 ms) to count the lines. Guarded by
+tests/analysis/test_reparse.py: along random chains of edits over the suite's case files every
+tree made equals libcst's parse of the same text (`deep_equals`, the same code), an edit inside
+a statement parses that statement alone, and each shape above falls back.
 """
 
 from __future__ import annotations
@@ -41,6 +38,7 @@ from taskleak.files.source import decode
 from taskleak.records import record
 
 _SLOT = threading.local()
+MOST_KEPT = 8  # files whose last tree is kept (a 1,000-line module's: ~1.2 MB)
 MOST_REMEMBERED = 50_000  # line counts kept across versions before the memo starts again
 HEADER_LINES = 2  # an encoding declaration is read from the first two lines
 # A statement that does not parse alone is tried once more with its block (an edit may join
@@ -113,25 +111,30 @@ def incremental() -> Iterator[None]:
 
 
 def forget() -> None:
-    """Drop this thread's kept tree."""
-    _SLOT.last = None
+    """Drop this thread's kept trees."""
+    _SLOT.kept = {}
 
 
-def parse(data: bytes) -> tuple[cst.Module, str]:
-    """`parse_source(data)`; inside `incremental()`, from the last tree where the edit allows."""
+def parse(data: bytes, display: str = "") -> tuple[cst.Module, str]:
+    """`parse_source(data)`; inside `incremental()`, from the last tree of the same file
+    (`display`) where the edit allows."""
     if not getattr(_SLOT, "on", False):
         return parse_source(data)
-    last: _Last | None = getattr(_SLOT, "last", None)
+    kept: dict[str, _Last] = getattr(_SLOT, "kept", None) or {}
+    _SLOT.kept = kept
+    last = kept.pop(display, None)  # taken out: put back last, as the newest
     module = None
     if last is not None and not data.startswith(b"\xef\xbb\xbf"):
         text, encoding = decode(data)
         if encoding == "utf-8" and last.module.encoding == "utf-8":
             module = reparsed(last, text)
-    if module is None:
-        _SLOT.last = None  # the old tree goes before the new one is built
+    if module is None or last is None:
+        last = None  # the old tree goes before the new one is built
         module, text = parse_source(data)
         last = _Last(text, module)
-    _SLOT.last = last
+    kept[display] = last
+    while len(kept) > MOST_KEPT:
+        del kept[next(iter(kept))]  # the file checked longest ago
     return module, text
 
 
@@ -141,10 +144,11 @@ def reparsed(last: _Last, text: str) -> cst.Module | None:
     old = last.text
     if text == old:
         return last.module
-    if "\r" in text or "\r" in old or not text.endswith("\n") or not old.endswith("\n") \
-            or not last.round_trips():
+    if "\r" in text or "\r" in old or not text.endswith("\n") or not old.endswith("\n"):
         return None
     start, old_end = _changed(old, text)
+    if 2 * (old_end - start) > len(old) or not last.round_trips():
+        return None  # (a text mostly new is parsed whole before its lines are counted)
     starts = _line_starts(old)
     first = bisect.bisect_right(starts, start) - 1
     end_line = bisect.bisect_right(starts, max(old_end - 1, start)) - 1
@@ -274,9 +278,9 @@ def _try(last: _Last, text: str, starts: list[int], spot: _Spot, depth: int, fir
     new = None if parsed is None else _taken(parsed, blocks, follows, module)
     if parsed is None or new is None:
         return None
-    simple = not blocks and _is_simple(new)  # no indent in its stand-in, and none of its own
+    simple = not blocks and isinstance(new, cst.SimpleStatementLine)  # no indent at all
     if not (simple or parsed.default_indent == module.default_indent) or (
-            not settled and not (blocks or (simple and _is_simple(old)))):
+            not settled and not (blocks or (simple and isinstance(old, cst.SimpleStatementLine)))):
         return None
     with unvalidated():
         new = new.with_changes(leading_lines=_leading(old))
@@ -355,10 +359,6 @@ def _taken(parsed: cst.Module, blocks: list[Block], follows: int | None,
             return None
         body = inner.body
     return None
-
-
-def _is_simple(node: cst.BaseStatement) -> bool:
-    return isinstance(node, cst.SimpleStatementLine)
 
 
 def _is_pass(node: cst.BaseStatement) -> bool:
