@@ -113,14 +113,14 @@ def _stand_ins(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 ])
 def test_an_edit_in_a_statement_parses_that_statement_alone(
         monkeypatch: pytest.MonkeyPatch, old: str, new: str, stand_in: str) -> None:
-    last = reparse._Last(SERVICE, parse_module(SERVICE))
+    before = parse_module(SERVICE)
+    last = reparse._Last(SERVICE, before)
     parsed = _stand_ins(monkeypatch)
     text = SERVICE.replace(old, new)
     made = reparse.reparsed(last, text)
     assert made is not None and made.deep_equals(parse_module(text))
     assert parsed == [stand_in]
-    # the untouched statements are the old tree's own nodes
-    assert made.body[0] is parse_module(SERVICE).body[0] or made.body[0] is last.module.body[0]
+    assert made.body[0] is before.body[0]  # an untouched statement is the old tree's own node
     assert last.text == text and last.module is made
 
 

@@ -22,7 +22,6 @@ a statement parses that statement alone, and each shape above falls back.
 
 from __future__ import annotations
 
-import bisect
 import threading
 import tokenize
 from collections.abc import Iterator, Sequence
@@ -34,6 +33,7 @@ import libcst as cst
 
 from taskleak.analysis.tree.codegen_marks import LineState
 from taskleak.analysis.tree.parse import parse_module, parse_source, unvalidated
+from taskleak.files.lines import line_and_column, line_starts
 from taskleak.files.source import decode
 from taskleak.records import record
 
@@ -62,8 +62,8 @@ def _leading(node: cst.BaseStatement) -> Sequence[cst.EmptyLine]:
 
 @record
 class _Last:
-    """The last text parsed on this thread, its tree, and the line counts of its statements
-    (by node: the next tree shares every node the edit did not touch)."""
+    """A file's last text parsed on this thread, its tree, and the line counts of its
+    statements (by node: the next tree shares every node the edit did not touch)."""
 
     text: str
     module: cst.Module
@@ -91,12 +91,12 @@ class _Last:
 
 @record
 class _Spot:
-    """Where the edited statement stands: the blocks around it (outermost first), each
-    statement's index in its body, and its first line."""
+    """Where the edited statement stands: the blocks around it (outermost first), and the
+    index in its body and the first line of each statement on the way down to it."""
 
     blocks: list[Block]
     indexes: list[int]
-    line: int
+    lines: list[int]
 
 
 @contextmanager
@@ -149,9 +149,9 @@ def reparsed(last: _Last, text: str) -> cst.Module | None:
     start, old_end = _changed(old, text)
     if 2 * (old_end - start) > len(old) or not last.round_trips():
         return None  # (a text mostly new is parsed whole before its lines are counted)
-    starts = _line_starts(old)
-    first = bisect.bisect_right(starts, start) - 1
-    end_line = bisect.bisect_right(starts, max(old_end - 1, start)) - 1
+    starts = line_starts(old)  # (a text with `\r` took the whole parse above)
+    first = line_and_column(starts, start)[0] - 1  # 0-based, as the statements' lines
+    end_line = line_and_column(starts, max(old_end - 1, start))[0] - 1
     if first < HEADER_LINES:
         return None
     spot = _spot(last, first, end_line)
@@ -187,15 +187,6 @@ def _changed(old: str, new: str) -> tuple[int, int]:
     return prefix, len(old) - low
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    at = text.find("\n")
-    while at != -1:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1)
-    return starts
-
-
 def _indent_settled(module: cst.Module, text: str, start: int) -> bool:
     """Whether the module's first indented line (where libcst reads its default indent) ends
     before `start` in `text`, indented as the old tree's default."""
@@ -223,6 +214,7 @@ def _spot(last: _Last, first: int, end: int) -> _Spot | None:
     the indented bodies of classes and functions only."""
     blocks: list[Block] = []
     indexes: list[int] = []
+    firsts: list[int] = []
     line = len(last.module.header)
     body: Body = last.module.body
     while True:
@@ -232,13 +224,14 @@ def _spot(last: _Last, first: int, end: int) -> _Spot | None:
         index, line, size = found
         statement = body[index]
         indexes.append(index)
+        firsts.append(line)
         if not isinstance(statement, Block) or not isinstance(statement.body, cst.IndentedBlock):
-            return _Spot(blocks, indexes, line)
+            return _Spot(blocks, indexes, firsts)
         inner = statement.body
         lines = sum(last.count(s) for s in inner.body)
         top = line + size - len(inner.footer) - lines
         if not (top <= first and end < top + lines):
-            return _Spot(blocks, indexes, line)
+            return _Spot(blocks, indexes, firsts)
         blocks.append(statement)
         body, line = inner.body, top
 
@@ -265,7 +258,7 @@ def _try(last: _Last, text: str, starts: list[int], spot: _Spot, depth: int, fir
     blocks, indexes = spot.blocks[:depth - 1], spot.indexes[:depth]
     bodies: list[Body] = [module.body, *(_inner(b).body for b in blocks)]
     old = bodies[-1][indexes[-1]]
-    line = spot.line if depth == len(spot.indexes) else _line_of(last, bodies, indexes)
+    line = spot.lines[depth - 1]
     own = line + len(_leading(old))
     if own > first:
         return None  # the edit reaches the lines before the statement
@@ -310,20 +303,6 @@ def _parsed(stand_in: str) -> cst.Module | None:
     except (cst.ParserSyntaxError, RecursionError, MemoryError):
         return None
     return parsed if parsed.code == stand_in else None
-
-
-def _line_of(last: _Last, bodies: list[Body], indexes: list[int]) -> int:
-    """The first line of the statement at `indexes` (its block's top, counted again)."""
-    line = len(last.module.header)
-    for depth, index in enumerate(indexes):
-        body = bodies[depth]
-        line += sum(last.count(s) for s in body[:index])
-        if depth + 1 < len(indexes):
-            statement = cast(Block, body[index])
-            inner = _inner(statement)
-            lines = sum(last.count(s) for s in inner.body)
-            line += last.count(statement) - len(inner.footer) - lines
-    return line
 
 
 def _follower(bodies: list[Body], indexes: list[int]) -> int | None:
