@@ -27,6 +27,7 @@ from taskleak.analysis.facts.module import (
 from taskleak.analysis.names.asyncio_waits import retype_waits
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.names.typed_names import IOLOOP
+from taskleak.analysis.obligations.creation import Made
 from taskleak.analysis.obligations.local_helpers import (
     MAX_ROUNDS,
     LocalHelpers,
@@ -130,6 +131,8 @@ class ModuleAnalysis:
         if sp.receiver:
             asked += (Question(QuestionKind.RECEIVER_LOOP, sp.receiver,
                                IOLOOP if sp.run_by_ioloop is not None else ""),)
+        if sp.creation is not None and sp.creation.made is Made.TASK and sp.creation.asks:
+            asked += (Question(QuestionKind.CALL_MAKES, sp.creation.asks),)
         returned = Question(QuestionKind.RETURNED_TASK, context)
         if context in helpers and returned not in asked:
             asked += (Question(QuestionKind.HELPER_CALLERS, context),)

@@ -26,6 +26,7 @@ from taskleak.analysis.facts.module import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns, promised
+from taskleak.project.callees import gives_no_coroutine
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.receivers import is_loop
 from taskleak.rules import judge, judged
@@ -178,9 +179,12 @@ def _made_in_the_helper(sf: SpawnFacts, fates: tuple[Fate, ...] | None) -> bool:
 
 def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
     """A call is a spawn unless its receiver needed another module to type it and that module
-    does not hold an event loop there (`receivers.py`)."""
+    does not hold an event loop there (`receivers.py`), or what it is given is a call of a
+    function of another module that gives no coroutine (`callees.py`)."""
     return all(is_loop(index, path, q.owner, kind=q.name) for q in sf.questions
-               if q.kind is QuestionKind.RECEIVER_LOOP)
+               if q.kind is QuestionKind.RECEIVER_LOOP) \
+        and not any(gives_no_coroutine(index, path, q.owner) for q in sf.questions
+                    if q.kind is QuestionKind.CALL_MAKES)
 
 
 def positions_needed(files: Sequence[FileFacts]) -> dict[str, set[int]]:

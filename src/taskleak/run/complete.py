@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 # A package folder with more files than this is searched only at its own level (not below):
 # a question from `homeassistant/core.py` must not read the whole of homeassistant.
 MAX_PACKAGE_FILES = 300
+# questions about a chain (`names/chains.py`): the module it starts in is found by its import
+# path, not by a name searched for
+_BY_IMPORT_PATH = frozenset({QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_MAKES})
 
 
 def asked_names(facts: FileFacts) -> set[str]:
@@ -48,7 +51,7 @@ def asked_names(facts: FileFacts) -> set[str]:
     own = _own_work_helpers(facts)
     for spawn in facts.module.spawns:
         for q in spawn.questions:
-            if q.kind is QuestionKind.RECEIVER_LOOP:
+            if q.kind in _BY_IMPORT_PATH:
                 continue  # its module, by its import path: `_receiver_modules`
             if q.kind is QuestionKind.HELPER_CALLERS and ("." in q.owner or q.owner in own):
                 # a method: `method_helper_names`, searched in a small package only; a helper
@@ -167,7 +170,7 @@ def _receiver_modules(paths: Sequence[str], asking: list[tuple[str, FileFacts]])
     for path, file in asking:
         for spawn in file.module.spawns if file.module is not None else ():
             for q in spawn.questions:
-                if q.kind is QuestionKind.RECEIVER_LOOP:
+                if q.kind in _BY_IMPORT_PATH:
                     found = module_paths(os.path.abspath(path), q.owner)
                     exact.update(found[0])
                     tails.update(found[1])

@@ -292,6 +292,10 @@ class Exports:
     # `self`: a constructor's call types what `__init__` stores (`ClassFacts.init_params`)
     self_passed: tuple[tuple[str, int, str], ...] = ()
     param_uses: tuple[ParamUse, ...] = ()
+    # qualified names of the functions and methods whose call gives no coroutine (a
+    # `@gen.coroutine`, a plain `def` annotated `-> Future`/`Awaitable`): `ensure_future` of
+    # such a call made in another module makes no task (`creation.gives_no_coroutine`)
+    no_coroutine: tuple[str, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -314,6 +318,8 @@ class Exports:
             out["self_passed"] = [list(s) for s in self.self_passed]
         if self.param_uses:
             out["param_uses"] = [u.to_json() for u in self.param_uses]
+        if self.no_coroutine:
+            out["no_coroutine"] = list(self.no_coroutine)
         return out
 
     @classmethod
@@ -329,4 +335,5 @@ class Exports:
             {int(k): CallPosition.from_json(p) for k, p in data.get("positions", {}).items()},
             tuple((s[0], s[1], s[2]) for s in data.get("self_passed", ())),
             tuple(ParamUse.from_json(u) for u in data.get("param_uses", ())),
+            tuple(data.get("no_coroutine", ())),
         )

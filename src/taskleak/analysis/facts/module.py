@@ -36,6 +36,9 @@ class QuestionKind(Enum):
     # what does the function called as `owner` from `name` (the caller's qualified name) do
     # with the task its argument `index` gives it? (`foreign_handoffs.py`)
     HANDED_TO = "handed_to"
+    # does the call `owner` (a chain as written in this module: "pkg.locks.Condition().wait")
+    # give a coroutine? `ensure_future` of it makes a task only if it does (`project/callees.py`)
+    CALL_MAKES = "call_makes"
 
 
 @record(frozen=True)

@@ -28,6 +28,9 @@ def receiver_chain(node: cst.BaseExpression, scope: Scope, resolver: Resolver,
         return ""
     if isinstance(node, cst.Name):
         bindings = resolver.lookup(node.value, scope) or []
+        if len(bindings) > 1 and all(b.kind is BindingKind.IMPORT for b in bindings) \
+                and len({b.qualified for b in bindings}) == 1:
+            bindings = bindings[:1]  # `import pkg.a` and `import pkg.b` both bind `pkg`
         return _binding_chain(bindings[0], resolver, depth) if len(bindings) == 1 else ""
     if isinstance(node, cst.Attribute):
         own = _self_attribute(node, scope, resolver)

@@ -18,10 +18,12 @@ argument decides (`made_of`):
   (a(), b())`, or a name bound once to such a literal and only ever iterated): what they
   all make (mafic's `ensure_future(fut) for fut in futures`, `futures` a list of
   `Event.wait()` calls);
-- a call that nothing types as giving a Future (`Made.TASK`): a
-  call handed to `ensure_future` makes a coroutine unless its callee is typed otherwise (its
-  module's facts, or another module's through the project join: `CALL_NOT_TYPED` is what the
-  join may still turn into no task);
+- a call that nothing in this module types as giving a Future (`Made.TASK`): a call handed to
+  `ensure_future` makes a coroutine unless its callee is typed otherwise. A callee reached
+  through an import (`later()`, `sem.acquire()` with `sem: locks.Semaphore`) is written as a
+  chain (`Creation.asks`, `names/chains.py`): the module that defines it exports whether its
+  call gives a coroutine (`Exports.no_coroutine`), and the project join drops the spawn when
+  it does not (`project/callees.py`), wherever the definition lives;
 - `Made.UNKNOWN`: a name or an attribute whose values are not all followed (a parameter with
   no annotation, `self._waiter` set elsewhere). The row stays low and says what was not
   followed: never a high built on a guess.
@@ -33,6 +35,7 @@ from enum import Enum
 
 import libcst as cst
 
+from taskleak.analysis.names.chains import receiver_chain
 from taskleak.analysis.names.objects import object_class
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.tree.dests import Flow
@@ -51,6 +54,9 @@ class Made(Enum):
 class Creation:
     made: Made
     callee: str = ""  # the call's callee as written, or the value
+    # TASK for a callee of another module: its chain (`names/chains.py`), which the project
+    # join asks that module about (`project/callees.py`); "" when there is none to ask
+    asks: str = ""
 
 
 # asyncio's and the standard library's calls that give a Future or a Task, never a coroutine
@@ -112,8 +118,15 @@ def _call(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
         return Creation(Made.TASK, shown)
     function = _function_called(func, scope, resolver)
     if function is None:
-        return Creation(Made.TASK, shown)
+        return Creation(Made.TASK, shown, receiver_chain(func, scope, resolver))
     return _function_kind(function, shown)
+
+
+def gives_no_coroutine(function: Scope) -> bool:
+    """Whether a call of this function gives no coroutine (so `ensure_future` of it makes no
+    task): a `@gen.coroutine`, or a plain `def` annotated to return a Future, a Task or an
+    `Awaitable`."""
+    return _function_kind(function, "").made is Made.NOTHING
 
 
 def _function_called(func: cst.BaseExpression, scope: Scope,

@@ -38,6 +38,7 @@ from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.names.typed_names import typed_names
 from taskleak.analysis.obligations.closing import outcome_reader
+from taskleak.analysis.obligations.creation import gives_no_coroutine
 from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.local_helpers import passing_on
 from taskleak.analysis.obligations.ownership import Ownership
@@ -81,6 +82,9 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         typed=typed_names(root, ownership.resolver),
         self_passed=_self_passed(root),
         param_uses=parameter_uses(root, ownership, spawns, fates),
+        no_coroutine=tuple(s.qualname for s in root.walk()
+                           if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
+                           and gives_no_coroutine(s)),
     )
 
 

@@ -1,0 +1,2 @@
+from pkg.locks import Condition as Condition
+from pkg.locks import later as later
