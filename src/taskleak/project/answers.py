@@ -110,6 +110,23 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
     return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")
 
 
+def answer_global(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
+    """A task kept in a module-level name (a global of this module, or one it imports) that
+    this module never ends: ended when another module awaits, cancels or prunes the same
+    global, found through the imports (this module's own ends were counted where it was
+    analysed)."""
+    if fate.kind not in _ENDED:
+        return fate
+    defined = index.resolve_name(path, question.name)
+    if defined is None:
+        return fate
+    found = _ends(fate, [(other, e) for other, e in index.global_effects.get(defined, [])
+                         if other != path])
+    if not found:
+        return fate
+    return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")
+
+
 def _declared_type(index: ProjectIndex, owner: Where, attr: str, depth: int = 0) -> str:
     """The qualified name of the type `owner`'s attribute `attr` is declared as (annotated, or
     made by its one constructor: `attribute_types.py`), its own or a base class's, resolved
@@ -356,6 +373,9 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
                     and fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) \
                     and question.name == fate.attribute:
                 fate = answer_attribute(index, path, fate, question)
+            elif question.kind is QuestionKind.GLOBAL_CLEANUP \
+                    and fate.keeper is Keeper.GLOBAL and question.name == fate.attribute:
+                fate = answer_global(index, path, fate, question)
             elif question.kind is QuestionKind.PARAMETER_COLLECTION \
                     and question.name == fate.attribute:
                 fate = answer_parameter(index, path, fate, question)

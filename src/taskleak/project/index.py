@@ -87,6 +87,14 @@ class ProjectIndex:
         self._passers: dict[int, list[tuple[Where, Where]]] | None = None  # by position
         for path, module in self.modules.items():
             self._add(path, module)
+        # every module's ends of a module-level name, by where the name is defined (its
+        # importers' ends too): `answers.answer_global`
+        self.global_effects: dict[Where, list[tuple[str, Effect]]] = defaultdict(list)
+        for path, module in self.modules.items():
+            for effect in module.exports.global_effects:
+                defined = self.resolve_name(path, effect.key)
+                if defined is not None:
+                    self.global_effects[defined].append((path, effect))
         self.tree = ClassTree(self.classes, self.resolve_name, lambda w: self.classes[w].bases)
         self._promises_through_helpers()
 

@@ -4,13 +4,15 @@ loop, read from the typed names of the module it starts in (`analysis/names/type
 "pkg.core.loop" is a loop when `pkg/core.py` holds one in its global `loop`;
 "pkg.core.current.get().loop" when `current` is a `ContextVar` of a class whose `loop` is one;
 "pkg.core.Context().loop" when the class `Context` of `pkg/core.py` holds one in `loop`. A
-name the module imports from another module of the project is followed there. Anything else
-is not known to be a loop, and the call is no spawn: nothing is guessed. The same for tornado's
-IOLoop (`kind` "ioloop", a receiver question's `name`: `coroutine_callbacks.py`).
+name the module imports from another module of the project is followed there, and so is an
+instance of a class it imports (`current: ContextVar[State]`, `State` defined elsewhere).
+Anything else is not known to be a loop, and the call is no spawn: nothing is guessed. The
+same for tornado's IOLoop (`kind` "ioloop", a receiver question's `name`: `coroutine_callbacks.py`).
 """
 
 from __future__ import annotations
 
+from taskleak.analysis.facts.interface import EXTERNAL
 from taskleak.project.index import ProjectIndex
 
 _LOOP = "loop"
@@ -44,11 +46,14 @@ def _held(index: ProjectIndex, file: str, tokens: list[str], depth: int, wanted:
         held = typed.get(head) or (f"obj:{name}" if (file, name) in index.classes else "")
     else:
         held = typed.get(head, "")
-    for step in steps:
+    for i, step in enumerate(steps):
+        if held.startswith(EXTERNAL):  # an instance of a class another module defines
+            chain = ".".join([f"{held.removeprefix(EXTERNAL)}()", *steps[i:]])
+            return wanted if is_loop(index, file, chain, depth + 1, wanted) else ""
         if held.startswith("var:") and step == "get()":
             held = held.removeprefix("var:")
         elif held.startswith("obj:") and not step.endswith("()"):
             held = typed.get(f"{held.removeprefix('obj:')}.{step}", "")
         else:
             return ""
-    return held
+    return "" if held.startswith(EXTERNAL) else held

@@ -23,6 +23,9 @@ from typing import Any
 from taskleak.records import record
 
 STAR = "*"  # the local name of a star import in `Exports.imports`: no identifier is spelled so
+# `Exports.typed`: what an instance of a class the module imports is entered as ("ext:" and the
+# import), which the join follows into the module that defines the class
+EXTERNAL = "ext:"
 
 
 class End(Enum):
@@ -296,6 +299,11 @@ class Exports:
     # `@gen.coroutine`, a plain `def` annotated `-> Future`/`Awaitable`): `ensure_future` of
     # such a call made in another module makes no task (`creation.gives_no_coroutine`)
     no_coroutine: tuple[str, ...] = ()
+    # what the module does to module-level names, its own globals or names it imports
+    # (`replies.pop(k)`, `for t in _tasks: t.cancel()`), `key` the name as bound here: the
+    # join finds, through the imports, every module's ends of one global
+    # (`answers.answer_global`), wherever the global and its users live
+    global_effects: tuple[Effect, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -320,6 +328,8 @@ class Exports:
             out["param_uses"] = [u.to_json() for u in self.param_uses]
         if self.no_coroutine:
             out["no_coroutine"] = list(self.no_coroutine)
+        if self.global_effects:
+            out["global_effects"] = [e.to_json() for e in self.global_effects]
         return out
 
     @classmethod
@@ -336,4 +346,5 @@ class Exports:
             tuple((s[0], s[1], s[2]) for s in data.get("self_passed", ())),
             tuple(ParamUse.from_json(u) for u in data.get("param_uses", ())),
             tuple(data.get("no_coroutine", ())),
+            tuple(Effect.from_json(e) for e in data.get("global_effects", ())),
         )

@@ -9,20 +9,28 @@ Each entry is (a name in the module, what it holds):
   (`state: State`, `State.context: Context`);
 - "var:<what>": a `ContextVar` whose `.get()` gives that (`current: ContextVar[Context]`);
 - "<function>()": what a module-level function returns, by its annotation (`def
-  _asyncio_loop(loop: Loop) -> asyncio.AbstractEventLoop`: "loop").
-Only entries that can lead to a loop are kept: the rest would be read by no question.
+  _asyncio_loop(loop: Loop) -> asyncio.AbstractEventLoop`: "loop");
+- "ext:<import>": an instance of a class this module imports (`current: ContextVar[State]`
+  after `from .state import State`: "var:ext:.state.State"), which the join follows into the
+  module that defines it (`project/receivers.py`): the same fact wherever the class lives.
+Only entries that can lead to a loop are kept: the rest would be read by no question (an
+imported class of the standard library holds no loop a chain could reach).
 """
 
 from __future__ import annotations
 
+import sys
+
 import libcst as cst
 
-from taskleak.analysis.names.resolve import Instance, Resolver
+from taskleak.analysis.facts.interface import EXTERNAL
+from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope, ScopeKind
 
 LOOP = "loop"
 IOLOOP = "ioloop"
+
 # what each kind of instance is entered as
 _HELD = {Instance.LOOP: LOOP, Instance.TORNADO_LOOP: IOLOOP}
 _CONTEXT_VARS = ("ContextVar", "contextvars.ContextVar")
@@ -127,4 +135,9 @@ def _type_of(annotation: cst.BaseExpression, scope: Scope, resolver: Resolver,
         text = annotation.evaluated_value
         if isinstance(text, str) and text.isidentifier() and text in bearing:
             return f"obj:{text}"
-    return ""  # an imported class: not followed (entries stay within one module)
+    if isinstance(annotation, (cst.Name, cst.Attribute)):  # an imported class
+        resolved = resolver.resolve(annotation, scope)
+        if resolved.kind is SymKind.QUALIFIED and resolved.name \
+                and resolved.name.split(".")[0] not in sys.stdlib_module_names:
+            return f"{EXTERNAL}{resolved.name}"
+    return ""

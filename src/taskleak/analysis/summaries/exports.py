@@ -34,7 +34,7 @@ from taskleak.analysis.names.attribute_types import (
     type_name,
 )
 from taskleak.analysis.names.effect_owners import EffectOwners, self_owner
-from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.names.typed_names import typed_names
 from taskleak.analysis.obligations.closing import outcome_reader
@@ -47,7 +47,7 @@ from taskleak.analysis.summaries.parameter_uses import parameter_uses
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
-from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS
+from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS, SPAWN_QUALIFIED
 
 _EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
             Flow.CANCEL: EffectKind.CANCEL, Flow.PRUNE: EffectKind.PRUNE,
@@ -70,7 +70,8 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root, ownership.resolver),
         functions=functions + passing_on(root, ownership.resolver, functions)
-        + loop_helpers(spawns, fates, {f.qualname for f in functions}),
+        + loop_helpers(spawns, fates, {f.qualname for f in functions})
+        + spawner_aliases(root, ownership.resolver),
         call_args=_call_args(root, ownership, lifecycle),
         # a call another module must type (`self.group.call_soon(...)`) may be no spawn: a
         # helper's call then, judged as such
@@ -82,10 +83,32 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         typed=typed_names(root, ownership.resolver),
         self_passed=_self_passed(root),
         param_uses=parameter_uses(root, ownership, spawns, fates),
+        global_effects=_global_effects(root, ownership),
         no_coroutine=tuple(s.qualname for s in root.walk()
                            if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
                            and gives_no_coroutine(s)),
     )
+
+
+# asyncio's spawners whose call gives the task (not a threadsafe spawner's concurrent Future)
+_ALIASED_SPAWNERS = frozenset({"asyncio.create_task", "asyncio.ensure_future", "asyncio.Task"})
+
+
+def spawner_aliases(root: Scope, resolver: Resolver) -> tuple[FunctionFacts, ...]:
+    """Module-level names bound once, to one of asyncio's spawners (`spawn =
+    asyncio.create_task`): in this module the resolver reads their calls as the spawner's; to
+    the modules that import them, each is a spawn helper that returns the task its first
+    argument makes, as the spawner does (the helper round judges those calls)."""
+    out: list[FunctionFacts] = []
+    for name, bindings in root.bindings.items():
+        if len(bindings) != 1 or bindings[0].kind is not BindingKind.ASSIGN \
+                or bindings[0].value is None:
+            continue
+        resolved = resolver.resolve(bindings[0].value, root)
+        if resolved.kind is SymKind.QUALIFIED \
+                and SPAWN_QUALIFIED.get(resolved.name) in _ALIASED_SPAWNERS:
+            out.append(FunctionFacts(name, ("coro",), Promise.RETURNS, coroutine=0))
+    return tuple(out)
 
 
 def _self_passed(root: Scope) -> tuple[tuple[str, int, str], ...]:
@@ -117,6 +140,31 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
                 effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key)))
             elif occ.dest.kind is Flow.BOUND and scope.kind is ScopeKind.FUNCTION:
                 effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owners)
+    return tuple(dict.fromkeys(effects))
+
+
+def _global_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
+    """What the module's functions do to module-level names (its globals and its imports):
+    awaits, cancels, prunes, directly or through a local alias."""
+    effects: list[Effect] = []
+    resolver = ownership.resolver
+    owners = EffectOwners(resolver)
+    for scope in root.walk():
+        if scope is root:
+            continue
+        for occ in scope.occurrences:
+            key = occ.key
+            if not key or "." in key or key not in root.bindings:
+                continue
+            bindings = resolver.lookup(key, occ.scope) or []
+            if not bindings or any(b.scope is not root for b in bindings):
+                continue  # a local of the same name
+            kind = _EFFECTS.get(occ.dest.kind)
+            if kind is not None:
+                effects.append(Effect(kind, key, where(scope)))
+            elif occ.dest.kind in (Flow.BOUND, Flow.ITER) and scope.kind is ScopeKind.FUNCTION:
+                # `t = replies.pop(k); t.cancel()`, `for t in background: t.cancel()`
+                effects += _through_alias(ownership, occ.dest.targets, scope, key, owners)
     return tuple(dict.fromkeys(effects))
 
 
