@@ -398,7 +398,7 @@ PROTECTED = frozenset({"self", "cls"}) | frozenset(dir(builtins)) | frozenset(ke
     | frozenset(keyword.softkwlist)
 
 
-def _identifiers(module: ast.Module) -> set[str]:
+def identifiers(module: ast.Module) -> set[str]:
     found: set[str] = set()
     for node in ast.walk(module):
         if isinstance(node, ast.Name):
@@ -438,6 +438,14 @@ def renamed_names(module: ast.Module) -> set[str]:
     import aliases), the locals of its functions and the classes it defines; never a name that
     is imported, global-declared, spelled in a string, read in an f-string or a builtin; a
     public local never when an attribute or a keyword argument has its name (an API's)."""
+    chosen, excluded, _ = rename_plan(module)
+    return chosen - excluded
+
+
+def rename_plan(module: ast.Module) -> tuple[set[str], set[str], set[str]]:
+    """(the names `rename` would rename in this module, those it must not, the public names
+    that attributes or keyword arguments have here): a tree renamed as one
+    (`bench/invariance_rename.py`) joins the plans of its modules."""
     defined_private: set[str] = set()
     attributes: set[str] = set()
     keywords: set[str] = set()
@@ -476,7 +484,7 @@ def renamed_names(module: ast.Module) -> set[str]:
     chosen = defined_private | public_locals | classes
     excluded = PROTECTED | imported | caught | globals_declared(module) | string_words(module) \
         | in_fstrings(module) | {n for n in chosen if n.startswith("__") and n.endswith("__")}
-    return chosen - excluded
+    return chosen, excluded, {n for n in attributes | keywords if not _private(n)}
 
 
 def new_name(name: str, taken: set[str]) -> str | None:
@@ -499,7 +507,7 @@ def new_name(name: str, taken: set[str]) -> str | None:
 def rename(program: Program, module: ast.Module) -> Variant:
     """Consistently rename private names, locals and classes (same length, strings untouched)."""
     chosen = renamed_names(module)
-    taken = _identifiers(module) | string_words(module)
+    taken = identifiers(module) | string_words(module)
     names: dict[str, str] = {}
     for name in sorted(chosen):
         new = new_name(name, taken)
@@ -508,6 +516,15 @@ def rename(program: Program, module: ast.Module) -> Variant:
             taken.add(new)
     if not names:
         raise Excluded("no name to rename")
+    variant = Variant(program)
+    variant.files[f"{PACKAGE}/__init__.py"] = Built()
+    variant.files[f"{PACKAGE}/{MAIN}.py"] = renamed(program, module, names)
+    return variant
+
+
+def renamed(program: Program, module: ast.Module, names: dict[str, str]) -> Built:
+    """The program with every identifier of `names` renamed (names, parameters, definitions,
+    private attributes and keyword arguments, import aliases)."""
     edits: list[Edit] = []
     for node in ast.walk(module):
         if isinstance(node, ast.Name) and node.id in names:
@@ -531,12 +548,9 @@ def rename(program: Program, module: ast.Module) -> Variant:
             end = program.offset_of_bytes(node.end_lineno or node.lineno,
                                           node.end_col_offset or 0)
             edits.append(Edit(end - len(node.asname), end, names[node.asname]))
-    variant = Variant(program)
     built = Built()
     built.copy(program, 0, len(program.text), edits)
-    variant.files[f"{PACKAGE}/__init__.py"] = Built()
-    variant.files[f"{PACKAGE}/{MAIN}.py"] = built
-    return variant
+    return built
 
 
 # --- a method moved to a base class in another module -------------------------------------
