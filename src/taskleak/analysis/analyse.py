@@ -16,7 +16,7 @@ import libcst as cst
 
 from taskleak.analysis.classify import Classifier
 from taskleak.analysis.facts.fates import Fate
-from taskleak.analysis.facts.interface import Promise, through_an_attribute
+from taskleak.analysis.facts.interface import LET_GO, Promise, through_an_attribute
 from taskleak.analysis.facts.module import (
     ModuleFacts,
     Question,
@@ -27,6 +27,7 @@ from taskleak.analysis.facts.module import (
 from taskleak.analysis.names.asyncio_waits import retype_waits
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.names.typed_names import IOLOOP
+from taskleak.analysis.obligations.coroutines import coroutine_chain
 from taskleak.analysis.obligations.creation import Made
 from taskleak.analysis.obligations.local_helpers import (
     MAX_ROUNDS,
@@ -133,6 +134,10 @@ class ModuleAnalysis:
                                IOLOOP if sp.run_by_ioloop is not None else ""),)
         if sp.creation is not None and sp.creation.made is Made.TASK and sp.creation.asks:
             asked += (Question(QuestionKind.CALL_MAKES, sp.creation.asks),)
+        if any(f.ends == LET_GO for f in fates):  # only forgotten once done: does it finish?
+            chain = coroutine_chain(sp, self.resolver)
+            if chain:
+                asked += (Question(QuestionKind.COROUTINE_BODY, chain),)
         returned = Question(QuestionKind.RETURNED_TASK, context)
         if context in helpers and returned not in asked:
             asked += (Question(QuestionKind.HELPER_CALLERS, context),)

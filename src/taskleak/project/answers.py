@@ -28,6 +28,7 @@ from taskleak.analysis.facts.interface import (
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
+from taskleak.project.coroutine_bodies import endless_words, never_let_go
 from taskleak.project.index import ProjectIndex, Where
 
 _VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
@@ -376,6 +377,8 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
             elif question.kind is QuestionKind.GLOBAL_CLEANUP \
                     and fate.keeper is Keeper.GLOBAL and question.name == fate.attribute:
                 fate = answer_global(index, path, fate, question)
+            elif question.kind is QuestionKind.COROUTINE_BODY:
+                fate = never_let_go(fate, endless_words(index, path, question.owner))
             elif question.kind is QuestionKind.PARAMETER_COLLECTION \
                     and question.name == fate.attribute:
                 fate = answer_parameter(index, path, fate, question)

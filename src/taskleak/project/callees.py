@@ -1,52 +1,68 @@
-"""Whether a call another module defines gives a coroutine: `ensure_future(x())` and its kind
-make a task only of a coroutine (`analysis/obligations/creation.py`). A spawn whose argument is
-a call of a function of another module asks (`QuestionKind.CALL_MAKES`, the callee's chain as
-written: "pkg.locks.later", "pkg.locks.Condition().wait"); the module that defines the function
-says whether its call gives none (`Exports.no_coroutine`), through re-exports and the class's
-bases. A callee the project does not define, or does not type, keeps the spawn: nothing is
-guessed away."""
+"""The function of the project a call's chain names, and what its module says of it.
+
+A spawn that cannot see a function its module imports asks about it by its chain as written
+(`names/chains.py`: "pkg.locks.later", "pkg.locks.Condition().wait", "pkg.beats.heartbeat"):
+the chain is followed through the imports, re-exports and the class's bases to the module that
+defines the function (`function_at`), whose exports tell:
+- whether its call gives no coroutine (`Exports.no_coroutine`): `ensure_future(x())` and its
+  kind make a task only of a coroutine (`analysis/obligations/creation.py`), so such a call
+  is no spawn (`QuestionKind.CALL_MAKES`);
+- whether it never ends by itself (`Exports.endless`): `project/coroutine_bodies.py`.
+A function the project does not define, or that the chain does not reach, tells nothing:
+nothing is guessed.
+"""
 
 from __future__ import annotations
 
-from taskleak.project.index import ProjectIndex
+from taskleak.project.index import ProjectIndex, Where
 
 _MAX_DEPTH = 4
 
 
-def gives_no_coroutine(index: ProjectIndex, importer: str, chain: str, depth: int = 0) -> bool:
-    """`chain`, read in the module `importer`, is a call of a function or method of the project
-    whose call gives no coroutine."""
+def function_at(index: ProjectIndex, importer: str, chain: str, depth: int = 0
+                ) -> Where | None:
+    """(file, qualified name) of the function or method `chain`, read in module `importer`,
+    names; None when the project does not define it."""
     if depth > _MAX_DEPTH:
-        return False
+        return None
     for file, rest in index.module_file(importer, chain):
-        if rest and _in_module(index, file, rest.split("."), depth):
-            return True
-    return False
+        found = _in_module(index, file, rest.split("."), depth) if rest else None
+        if found is not None:
+            return found
+    return None
 
 
-def _in_module(index: ProjectIndex, file: str, tokens: list[str], depth: int) -> bool:
-    """`tokens` ("later", or "Condition()", "wait", or "Condition", "wait") named in module
-    `file`."""
+def _in_module(index: ProjectIndex, file: str, tokens: list[str], depth: int) -> Where | None:
+    """`tokens` ("later"; "Condition()", "wait"; or "Condition", "wait") named in `file`."""
     if depth > _MAX_DEPTH:
-        return False
+        return None
     head = tokens[0].removesuffix("()")
     imported = index.imports.get(file, {}).get(head)
     if imported is not None:  # re-exported here: followed to where it is defined
         rest = ".".join([tokens[0].replace(head, imported, 1), *tokens[1:]])
-        return gives_no_coroutine(index, file, rest, depth + 1)
-    exports = index.modules[file].exports
+        return function_at(index, file, rest, depth + 1)
     if len(tokens) == 1 and not tokens[0].endswith("()"):
-        return head in exports.no_coroutine
+        return (file, head)
     # "Condition().wait", or "Condition.wait" (a static or class method, or the function
     # called with its instance): the class's function either way
     if len(tokens) != 2 or tokens[1].endswith("()"):
-        return False
+        return None
     method = tokens[1]
-    if f"{head}.{method}" in exports.no_coroutine:
-        return True
-    facts = next((c for c in exports.classes if c.qualname == head), None)
-    if facts is None or method in facts.methods:
-        return False  # defined there, and giving a coroutine (or not a class of the module)
-    # inherited: asked of each base, as the class's module writes it
-    return any(_in_module(index, file, f"{base}().{method}".split("."), depth + 1)
-               for base in facts.bases)
+    facts = index.classes.get((file, head))
+    if facts is None:
+        return None
+    if method in facts.methods:
+        return (file, f"{head}.{method}")
+    # inherited: each base, as the class's module writes it
+    for base in facts.bases:
+        found = _in_module(index, file, f"{base}().{method}".split("."), depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def gives_no_coroutine(index: ProjectIndex, importer: str, chain: str) -> bool:
+    """`chain`, read in module `importer`, is a call of a function or method of the project
+    whose call gives no coroutine."""
+    found = function_at(index, importer, chain)
+    return found is not None and found[1] in index.modules[found[0]].exports.no_coroutine

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 MAX_PACKAGE_FILES = 300
 # questions about a chain (`names/chains.py`): the module it starts in is found by its import
 # path, not by a name searched for
-_BY_IMPORT_PATH = frozenset({QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_MAKES})
+_BY_IMPORT_PATH = frozenset({QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_MAKES,
+                             QuestionKind.COROUTINE_BODY})
 
 
 def asked_names(facts: FileFacts) -> set[str]:

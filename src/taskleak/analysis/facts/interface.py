@@ -304,6 +304,10 @@ class Exports:
     # join finds, through the imports, every module's ends of one global
     # (`answers.answer_global`), wherever the global and its users live
     global_effects: tuple[Effect, ...] = ()
+    # (qualified name, what its loop does) of the coroutine functions that never end by
+    # themselves (`coroutines.endless_functions`): a task another module spawns of one is ended
+    # by no end that waits for it to finish (`project/coroutine_bodies.py`)
+    endless: tuple[tuple[str, str], ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -330,6 +334,8 @@ class Exports:
             out["no_coroutine"] = list(self.no_coroutine)
         if self.global_effects:
             out["global_effects"] = [e.to_json() for e in self.global_effects]
+        if self.endless:
+            out["endless"] = [list(e) for e in self.endless]
         return out
 
     @classmethod
@@ -347,4 +353,5 @@ class Exports:
             tuple(ParamUse.from_json(u) for u in data.get("param_uses", ())),
             tuple(data.get("no_coroutine", ())),
             tuple(Effect.from_json(e) for e in data.get("global_effects", ())),
+            tuple((e[0], e[1]) for e in data.get("endless", ())),
         )

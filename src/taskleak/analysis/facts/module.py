@@ -42,6 +42,10 @@ class QuestionKind(Enum):
     # is the module-level name `name` (a global of this module, or one it imports) awaited,
     # cancelled or pruned by another module? (`answers.answer_global`)
     GLOBAL_CLEANUP = "global_cleanup"
+    # what does the coroutine function `owner` (a chain as written here: "pkg.beats.heartbeat")
+    # that the spawn runs say of its task: does it ever end by itself?
+    # (`project/coroutine_bodies.py`)
+    COROUTINE_BODY = "coroutine_body"
 
 
 @record(frozen=True)

@@ -1,5 +1,8 @@
 """What the body of a spawned coroutine says about its task: it loops forever, it never ends by
-itself, it spawns itself again. Only coroutines defined in the same module are read."""
+itself, it spawns itself again. Coroutines defined in the same module are read here; one of
+another module is asked by its chain (`coroutine_chain`), and the module that defines it
+exports what its loop says (`endless_functions`, `Exports.endless`) for the join
+(`project/coroutine_bodies.py`)."""
 
 from __future__ import annotations
 
@@ -7,9 +10,17 @@ from collections.abc import Callable
 
 import libcst as cst
 
+from taskleak.analysis.names.chains import receiver_chain
+from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.liveness import FunctionGraphs, ends_right_after
 from taskleak.analysis.obligations.spawns import Spawn
-from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, defined_function
+from taskleak.analysis.tree.scopes import (
+    CallSite,
+    Occurrence,
+    Scope,
+    ScopeKind,
+    defined_function,
+)
 
 
 def reschedules_itself(site: CallSite) -> bool:
@@ -31,6 +42,32 @@ def long_running(sp: Spawn) -> bool:
     return target is not None and target.long_running
 
 
+def coroutine_chain(sp: Spawn, resolver: Resolver) -> str:
+    """The chain (`names/chains.py`) of the function the spawn runs when it is not one of this
+    module (`heartbeat()` imported from `.beats`): "" when it is, or when there is none."""
+    coro = sp.coroutine
+    if coro is None:
+        return ""
+    func = coro.func if isinstance(coro, cst.Call) else coro
+    if defined_function(func, sp.site.scope) is not None:
+        return ""
+    return receiver_chain(func, sp.site.scope, resolver)
+
+
+def endless_functions(root: Scope) -> tuple[tuple[str, str], ...]:
+    """(qualified name, what its loop does) of this module's coroutine functions that never end
+    by themselves (`while True` with no break or return), in `loop_words`' words."""
+    return tuple((s.qualname, _loop_text(s)) for s in root.walk()
+                 if s.kind is ScopeKind.FUNCTION and s.endless and s.is_async)
+
+
+def _loop_text(target: Scope) -> str:
+    if target.loop_test in ("True", "1"):
+        return (f"runs `while {target.loop_test}` with no break or return, so only a cancel or "
+                "an error ends it")
+    return f"runs `while {target.loop_test}:` with no break or return"
+
+
 def loop_words(sp: Spawn) -> str:
     """What a message may claim of the spawned coroutine's loop: "runs `while True` with no
     break or return, so only a cancel or an error ends it", "runs `while self.open:` with no
@@ -41,10 +78,7 @@ def loop_words(sp: Spawn) -> str:
     target = defined_function(coro.func if isinstance(coro, cst.Call) else coro, sp.site.scope)
     if target is None or not target.endless:
         return ""
-    if target.loop_test in ("True", "1"):
-        return (f"runs `while {target.loop_test}` with no break or return, so only a cancel or "
-                "an error ends it")
-    return f"runs `while {target.loop_test}:` with no break or return"
+    return _loop_text(target)
 
 
 def endless(site: CallSite) -> bool:

@@ -38,6 +38,7 @@ from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.names.typed_names import typed_names
 from taskleak.analysis.obligations.closing import outcome_reader
+from taskleak.analysis.obligations.coroutines import endless_functions
 from taskleak.analysis.obligations.creation import gives_no_coroutine
 from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.local_helpers import passing_on
@@ -84,6 +85,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         self_passed=_self_passed(root),
         param_uses=parameter_uses(root, ownership, spawns, fates),
         global_effects=_global_effects(root, ownership),
+        endless=endless_functions(root),
         no_coroutine=tuple(s.qualname for s in root.walk()
                            if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
                            and gives_no_coroutine(s)),

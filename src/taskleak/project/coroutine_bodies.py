@@ -1,0 +1,41 @@
+"""A task whose only end waits for it to finish, of a coroutine that never finishes.
+
+A task kept and only let go once it is done (a `discard` done-callback, a reset in its own
+`finally`) is ended when it finishes by itself; one whose coroutine runs `while True` with no
+`break` or `return` never does, so the let-go ends nothing and the task runs until a cancel
+nobody makes (RUBRIC: medium). The spawn's module reads the loop of a coroutine it defines
+(`classify.py`); one defined elsewhere is asked by its chain (`QuestionKind.COROUTINE_BODY`)
+and answered here from the defining module's exports (`Exports.endless`), so the row is the
+same wherever the coroutine lives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from taskleak.analysis.facts.fates import Fate, FateKind
+from taskleak.analysis.facts.interface import LET_GO, NO_ENDS
+from taskleak.project.callees import function_at
+from taskleak.project.index import ProjectIndex
+
+# kept, and let go of once done: what the same fate is when the task never is
+_NEVER_DONE = {FateKind.KEPT_CLEANED: FateKind.NEVER_CLEANED,
+               FateKind.COLLECTION_CLEANED: FateKind.NEVER_CLEANED}
+
+
+def endless_words(index: ProjectIndex, importer: str, chain: str) -> str:
+    """What the loop of the coroutine function `chain` (read in `importer`) does, when it never
+    ends by itself; "" otherwise, or when the project does not define it."""
+    found = function_at(index, importer, chain)
+    if found is None:
+        return ""
+    return dict(index.modules[found[0]].exports.endless).get(found[1], "")
+
+
+def never_let_go(fate: Fate, words: str) -> Fate:
+    """`fate` when its task's coroutine never ends by itself (`words`: how its loop runs): an
+    end that only lets go of it once done ends nothing."""
+    if fate.kind not in _NEVER_DONE or fate.ends != LET_GO or not words:
+        return fate
+    return replace(fate, kind=_NEVER_DONE[fate.kind], ends=NO_ENDS, cleanup="",
+                   long_running=True, loop=words)
