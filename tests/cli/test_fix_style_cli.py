@@ -246,6 +246,58 @@ def test_fixed_code_runs_on_the_oldest_python_the_project_supports(
     assert loaded.returncode == 0, loaded.stderr
 
 
+def _oldest_real_python() -> str:
+    """A real Python 3.7 (else 3.8): pyenv's, else one on PATH."""
+    versions = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    for minor in (7, 8):
+        found = sorted(versions.glob(f"3.{minor}.*/bin/python"))
+        on_path = shutil.which(f"python3.{minor}")
+        if found:
+            return str(found[0])
+        if on_path and "shims" not in Path(on_path).parts:  # a shim may name no version
+            return on_path
+    pytest.skip("no Python 3.7 or 3.8 interpreter ($PYENV_ROOT/versions/3.7.*/bin/python or "
+                "python3.7 on PATH): pyenv install 3.7.16")
+
+
+@pytest.mark.parametrize(("files", "target"), [
+    # aiorun 2025.1.1: the old flit table
+    ({"pyproject.toml": '[tool.flit.metadata]\nmodule = "app"\nrequires-python = ">=3.7"\n'},
+     (3, 7)),
+    # aiocache 0.12.3: setup.py's classifiers and black's target-version
+    ({"setup.py": "from setuptools import setup\nsetup(name='app', classifiers=[\n"
+                  "    'Programming Language :: Python :: 3.8',\n"
+                  "    'Programming Language :: Python :: 3.7',\n])\n",
+      "pyproject.toml": "[tool.black]\ntarget-version = ['py38', 'py37']\n"}, (3, 7)),
+    ({}, None),  # nothing declared: the helper module is written for 3.7 all the same
+])
+def test_the_fixed_package_imports_and_runs_on_a_real_old_python(
+        tmp_path: Path, files: dict[str, str], target: tuple[int, int] | None) -> None:
+    python = _oldest_real_python()
+    pkg = _package(tmp_path)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    shown = invoke(["check", "--show-settings"], tmp_path).output
+    assert f'target-version = "py3{(target or (3, 9))[1]}"' in shown
+    assert invoke(["fix"], tmp_path).exit_code == 0
+    assert "keep_task(" in (pkg / "feed.py").read_text()
+    run = subprocess.run([python, "-c", (
+        "import asyncio, sys\n"
+        "import app.net.worker\n"
+        "from app._background_tasks import keep_task\n"
+        "from app.feed import start\n"
+        "async def main():\n"
+        "    await start(['a', 'b'])\n"
+        "    kept = keep_task(asyncio.ensure_future(asyncio.sleep(0)))\n"
+        "    await asyncio.sleep(0.01)\n"
+        "    assert kept.done()\n"
+        "asyncio.get_event_loop().run_until_complete(main())\n"
+        "print(sys.version_info[:2])\n")], cwd=tmp_path, capture_output=True, text=True,
+        timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() in ("(3, 7)", "(3, 8)")
+
+
 def test_a_recent_python_gets_plain_annotations(tmp_path: Path) -> None:
     pkg = _package(tmp_path, '[project]\nname = "app"\nrequires-python = ">=3.10"\n')
     invoke(["fix"], tmp_path)
@@ -287,7 +339,13 @@ def test_a_dropped_task_that_runs_forever_is_not_kept_forever(tmp_path: Path) ->
 
 def test_fix_help_and_show_settings_name_the_style_keys(tmp_path: Path) -> None:
     help_text = " ".join(invoke(["fix", "--help"], tmp_path).output.split())
-    for words in ("Fixed lines fit the project's line length and run on its oldest Python",
+    for words in ("Fixed lines fit the project's line length",
+                  # every file the oldest Python is read from, by name
+                  "run on its oldest Python (`target-version`, else the lowest of: ruff's and "
+                  "black's target-version, requires-python of [project] or "
+                  "[tool.flit.metadata], [tool.poetry.dependencies] python, python_requires of "
+                  "setup.cfg or setup.py, Programming Language :: Python :: 3.X classifiers; "
+                  "else 3.9, and the helper module 3.7)",
                   "a package's files share one keep_task() helper",
                   "<package>/_background_tasks.py (`helper-module`)"):
         assert words in help_text
@@ -302,4 +360,4 @@ def test_fix_help_and_show_settings_name_the_style_keys(tmp_path: Path) -> None:
     shown = invoke(["check", "--show-settings"], tmp_path).output
     assert 'helper-module = "_background_tasks"' in shown
     assert "\nline-length = 99  # from ruff's or black's configuration" in shown
-    assert '\ntarget-version = "py37"  # from ruff\'s target-version or requires-python' in shown
+    assert '\ntarget-version = "py37"  # the lowest the project declares, else 3.9' in shown

@@ -10,13 +10,8 @@ from helpers import TESTS
 
 from taskleak.fixer.apply import fix_file, fix_source
 from taskleak.fixes.policy import FixPolicy, FixStyle
-from taskleak.fixes.project_style import (
-    DEFAULT_LINE_LENGTH,
-    DEFAULT_TARGET,
-    line_length_for,
-    parse_target,
-    target_for,
-)
+from taskleak.fixes.project_style import DEFAULT_LINE_LENGTH, line_length_for
+from taskleak.fixes.python_floor import DEFAULT_TARGET, parse_target, target_for
 from taskleak.fixes.style import wrap
 from taskleak.settings import Settings
 
@@ -133,9 +128,29 @@ def test_a_spawn_in_a_triple_quoted_f_string_may_be_wrapped() -> None:
     ({"pyproject.toml": "[project]\nrequires-python = '~=3.10'\n"}, (3, 10)),
     ({"pyproject.toml": "[project]\nrequires-python = '>=2.7, !=3.0.*'\n"}, (3, 0)),
     ({"pyproject.toml": "[project]\nrequires-python = '<4'\n"}, DEFAULT_TARGET),
-    # ruff's target-version beats requires-python, as in ruff
+    # the lowest declaration of the folder wins: the code must run on all of them
     ({"pyproject.toml": "[project]\nrequires-python = '>=3.7'\n"
-                        "[tool.ruff]\ntarget-version = 'py311'\n"}, (3, 11)),
+                        "[tool.ruff]\ntarget-version = 'py311'\n"}, (3, 7)),
+    ({"pyproject.toml": "[project]\nrequires-python = '>=3.10'\n",
+      "ruff.toml": "target-version = 'py38'\n"}, (3, 8)),
+    # flit's old table (aiorun 2025.1.1)
+    ({"pyproject.toml": "[tool.flit.metadata]\nmodule = 'aiorun'\n"
+                        "requires-python = '>=3.7'\n"}, (3, 7)),
+    # poetry's dependency on Python: a caret, a tilde, a table
+    ({"pyproject.toml": "[tool.poetry.dependencies]\npython = '^3.8'\n"}, (3, 8)),
+    ({"pyproject.toml": "[tool.poetry.dependencies]\npython = '~3.7'\n"}, (3, 7)),
+    ({"pyproject.toml": "[tool.poetry.dependencies]\npython = {version = '>=3.9,<4'}\n"},
+     (3, 9)),
+    # black's target-version: its oldest (aiocache 0.12.3, with setup.py's classifiers)
+    ({"pyproject.toml": "[tool.black]\ntarget-version = ['py311', 'py37', 'py38']\n"},
+     (3, 7)),
+    ({"setup.py": "setup(\n    classifiers=[\n"
+                  "        'Programming Language :: Python :: 3.10',\n"
+                  "        'Programming Language :: Python :: 3.7',\n"
+                  "        'Programming Language :: Python :: 3 :: Only',\n    ],\n)\n"},
+     (3, 7)),
+    ({"setup.py": 'setup(name="x", python_requires=">=3.8")\n'}, (3, 8)),
+    ({"setup.py": "setup(name='x')\n"}, DEFAULT_TARGET),
     ({"ruff.toml": "target-version = 'py38'\n"}, (3, 8)),
     ({"setup.cfg": "[options]\npython_requires = >=3.6\n"}, (3, 6)),
     ({"setup.cfg": "[options\nbroken"}, DEFAULT_TARGET),

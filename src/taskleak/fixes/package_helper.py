@@ -13,8 +13,9 @@ The module is written once, by the first `taskleak fix` that needs it (its own f
 else of the package is imported by it, so it adds no import cycle); later runs import it. A
 module of that name that does not define such a `keep_task` is never touched: the fixes then
 write a helper in each module, as for a file outside any package (and as `helper-module = ""`
-asks). Its code evaluates on the oldest Python the package supports (quoted annotations below
-3.9) and fits its line length.
+asks). Its code runs on every Python the package may meet: on the oldest one the project
+declares (quoted annotations and `TypeVar` bound below 3.9), else on 3.7 and up, no syntax
+newer; and it fits the line length.
 
 Plain text and no libcst: the fix policy asks it on warm runs.
 """
@@ -26,10 +27,13 @@ import textwrap
 from pathlib import Path
 
 from taskleak.files.packages import outermost_package
-from taskleak.fixes.project_style import Version, runtime_type_for
+from taskleak.fixes.python_floor import Version, runtime_type_for
 from taskleak.fixes.style import wrap
 from taskleak.records import record
 
+# the oldest Python the module is written for when the project declares none: the oldest an
+# asyncio project may still support (aiorun, aiocache declare 3.7)
+HELPER_FLOOR: Version = (3, 7)
 DEFAULT_MODULE = "_background_tasks"  # in the top-level package
 FUNCTION = "keep_task"
 # a module that defines our helper: `def keep_task(task...` that adds a done-callback
@@ -90,8 +94,10 @@ DOCSTRING = ("Keep background tasks until they are done (written by `taskleak fi
              "holds can be destroyed by the garbage collector before it is done.")
 
 
-def module_text(target: Version, line_length: int) -> str:
-    """The helper module's code, for Python `target` and up, within `line_length`."""
+def module_text(target: Version | None, line_length: int) -> str:
+    """The helper module's code, for Python `target` and up (None: not declared), within
+    `line_length`."""
+    target = target or HELPER_FLOOR
     element = "asyncio.Future[Any]"  # a Task is a Future: both are kept
     width = max(line_length, 40)  # the prose: a narrower page makes no sense
     code = [
