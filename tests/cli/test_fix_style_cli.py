@@ -185,11 +185,73 @@ def test_every_line_a_fix_writes_fits_the_line_length(tmp_path: Path, config: st
     assert checked.returncode == 0, checked.stdout
 
 
+def test_a_flake8_only_project_gets_79_columns(tmp_path: Path) -> None:
+    """python-engineio 4.15.1: flake8 run by tox, no max-line-length: flake8's 79."""
+    pkg = _package(tmp_path)
+    (tmp_path / "tox.ini").write_text("[testenv:flake8]\ndeps=\n    flake8\ncommands=\n"
+                                      "    flake8 --ignore=W503,E402,E722 src tests\n")
+    # 76 columns; in keep_task(...) 87: within black's 88, not flake8's 79
+    long = "    asyncio.create_task(session.refresh_every_single_one_of_the_sessions(1))\n"
+    (pkg / "long.py").write_text("import asyncio\n\n\nasync def go(session):\n" + long)
+    before = {p: p.read_text() for p in pkg.rglob("*.py")}
+    assert invoke(["fix"], tmp_path).exit_code == 0
+    written = [line for p, text in before.items()
+               for line in _changed_lines(text, p.read_text())]
+    written += (pkg / "_background_tasks.py").read_text().splitlines()
+    assert max(map(len, written)) <= 79
+    assert "    keep_task(\n        asyncio.create_task(" in (pkg / "long.py").read_text()
+
+
 def test_a_bad_line_length_is_a_clear_error(tmp_path: Path) -> None:
     _package(tmp_path, '[tool.taskleak]\nline-length = "wide"\n')
     out = invoke(["fix"], tmp_path)
     assert out.exit_code == 2
     assert "[tool.taskleak] 'line-length' must be a whole number from 1 to 999" in out.output
+
+
+# -- a test's fix -----------------------------------------------------------------------------
+LOCKS_TEST = '''\
+import asyncio
+import unittest
+
+
+async def release(lock: asyncio.Lock) -> None:
+    await asyncio.sleep(0)
+
+
+class LockTests(unittest.IsolatedAsyncioTestCase):
+    async def test_release(self) -> None:
+        lock = asyncio.Lock()
+        asyncio.ensure_future(release(lock))
+        [asyncio.ensure_future(release(lock)) for _ in range(2)]
+        await asyncio.sleep(0.01)
+'''
+
+
+def test_a_test_fix_never_adds_a_module_to_the_shipped_package(tmp_path: Path) -> None:
+    """tornado 6.6.1: its tests live in the package (`tornado/test/locks_test.py`); the fix
+    keeps their helper beside them. A test module outside any package gets its own."""
+    pkg = tmp_path / "app"
+    (pkg / "test").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "test" / "__init__.py").write_text("")
+    (pkg / "test" / "locks_test.py").write_text(LOCKS_TEST)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_alone.py").write_text(LOCKS_TEST)
+    done = invoke(["fix"], tmp_path)
+    assert done.exit_code == 0, done.output
+    assert "Wrote app/test/_background_tasks.py" in done.output
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.py")) == [
+        "app/__init__.py", "app/test/__init__.py", "app/test/_background_tasks.py",
+        "app/test/locks_test.py", "tests/test_alone.py"]
+    locks = (pkg / "test" / "locks_test.py").read_text()
+    assert "from app.test._background_tasks import keep_task\n" in locks
+    alone = (tmp_path / "tests" / "test_alone.py").read_text()
+    assert "def _keep_task(" in alone and "_background_tasks import" not in alone
+    for module in ("app.test.locks_test", "tests.test_alone"):  # the fixed tests pass
+        run = subprocess.run([sys.executable, "-m", "unittest", "-q", module], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stderr
 
 
 # -- the oldest Python ----------------------------------------------------------------------------
@@ -359,5 +421,6 @@ def test_fix_help_and_show_settings_name_the_style_keys(tmp_path: Path) -> None:
         '[tool.taskleak]\n')
     shown = invoke(["check", "--show-settings"], tmp_path).output
     assert 'helper-module = "_background_tasks"' in shown
-    assert "\nline-length = 99  # from ruff's or black's configuration" in shown
+    assert "\nline-length = 99  # from ruff's, black's, flake8's or pycodestyle's configuration" \
+        in shown
     assert '\ntarget-version = "py37"  # the lowest the project declares, else 3.9' in shown

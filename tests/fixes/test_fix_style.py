@@ -35,6 +35,47 @@ def test_the_line_length_is_the_one_ruff_or_black_would_use(tmp_path: Path, name
     assert line_length_for(tmp_path / "pkg" / "sub") == expected
 
 
+ENGINEIO_TOX = """\
+[testenv]
+commands=
+    pytest -p no:logging
+
+[testenv:flake8]
+deps=
+    flake8
+commands=
+    flake8 --exclude=".*" --ignore=W503,E402,E722 src/engineio tests examples
+"""
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    (".flake8", "[flake8]\nmax-line-length = 100\n", 100),
+    ("setup.cfg", "[flake8]\nignore = E203\n", 79),  # flake8 without one: its default
+    ("tox.ini", "[flake8]\nmax-line-length = 110\n", 110),
+    ("tox.ini", ENGINEIO_TOX, 79),  # python-engineio 4.15.1: a tox environment runs flake8
+    ("tox.ini", "[testenv:lint]\ncommands =\n    flake8 --max-line-length=99 src\n", 99),
+    ("tox.ini", "[testenv]\ncommands =\n    pytest\n", DEFAULT_LINE_LENGTH),
+    ("setup.cfg", "[pycodestyle]\nmax-line-length = 90\n", 90),
+    ("setup.cfg", "[pycodestyle]\nselect = E\n", 79),
+    ("setup.cfg", "[metadata]\nname = x\n", DEFAULT_LINE_LENGTH),
+])
+def test_flake8_and_pycodestyle_give_the_line_length_without_ruff_or_black(
+        tmp_path: Path, name: str, text: str, expected: int) -> None:
+    (tmp_path / name).write_text(text)
+    (tmp_path / "pkg").mkdir()
+    assert line_length_for(tmp_path / "pkg") == expected
+
+
+def test_ruff_then_black_then_flake8_then_pycodestyle(tmp_path: Path) -> None:
+    (tmp_path / "setup.cfg").write_text("[pycodestyle]\nmax-line-length = 90\n"
+                                        "[flake8]\nmax-line-length = 100\n")
+    assert line_length_for(tmp_path) == 100
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = 110\n")
+    assert line_length_for(tmp_path) == 110
+    (tmp_path / "ruff.toml").write_text("line-length = 120\n")
+    assert line_length_for(tmp_path) == 120
+
+
 def test_the_nearest_config_wins_and_ruff_toml_beats_pyproject(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n")
     inner = tmp_path / "inner"

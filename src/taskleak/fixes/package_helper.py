@@ -3,7 +3,9 @@
 A file inside a package (a folder with `__init__.py`) has its tracked-set fixes call
 `keep_task()` from one module of its top-level package, `<package>/_background_tasks.py` (or
 the module `helper-module` names in `[tool.taskleak]`), imported where needed, instead of a
-set and a helper pasted into every module:
+set and a helper pasted into every module (a test module's fixes use one beside the tests,
+`tornado/test/_background_tasks.py`, or a helper in the module itself outside a tests package:
+fixing a test never adds a module to the package it tests):
 
     from opsdroid._background_tasks import keep_task
     ...
@@ -35,6 +37,7 @@ from taskleak.records import record
 # asyncio project may still support (aiorun, aiocache declare 3.7)
 HELPER_FLOOR: Version = (3, 7)
 DEFAULT_MODULE = "_background_tasks"  # in the top-level package
+TEST_FOLDERS = frozenset({"test", "tests", "testing"})
 FUNCTION = "keep_task"
 # a module that defines our helper: `def keep_task(task...` that adds a done-callback
 _DEFINES = re.compile(rf"^def {FUNCTION}\(\s*\w+\b", re.MULTILINE)
@@ -68,19 +71,46 @@ def defines_helper(text: str) -> bool:
     return _DEFINES.search(text) is not None and ".add_done_callback(" in text
 
 
+def _is_test(file: Path, root: Path) -> bool:
+    """pytest's and unittest's test modules, their fixtures, and anything in a tests folder
+    of the package (below `root`, where `import` finds it)."""
+    return file.name.startswith("test_") or file.stem.endswith("_test") \
+        or file.name == "conftest.py" \
+        or bool(TEST_FOLDERS.intersection(file.parent.relative_to(root).parts))
+
+
+def _tests_package(file: Path, top: Path) -> Path | None:
+    """The outermost package named like a tests folder between `top` and `file`."""
+    for folder in reversed((file.parent, *file.parent.parents)):
+        if folder.is_relative_to(top) and folder.name in TEST_FOLDERS:
+            return folder
+    return None
+
+
 def package_helper(file: Path, configured: str = DEFAULT_MODULE) -> PackageHelper | None:
     """The package keep-helper for fixes of `file` (an absolute path), or None: a helper in
     the module itself (outside any package, `helper-module = ""`, a module of that name that
-    defines no such helper, or `file` is that module). `configured`: a dotted module name, or
-    a name without a dot for that module of the file's top-level package."""
+    defines no such helper, `file` is that module, or a test module outside a tests package).
+    `configured`: a dotted module name, or a name without a dot for that module of the file's
+    top-level package (of its tests package, for a test module: the fix of a test never adds
+    a module to the package it tests)."""
     top = outermost_package(file.parent)
     if top is None or not configured:
         return None
-    module = configured if "." in configured else f"{top.name}.{configured}"
+    home = top
+    if _is_test(file, top.parent):
+        tests = _tests_package(file, top)
+        if tests is None:
+            return None
+        home = tests
+    prefix = ".".join(home.relative_to(top.parent).parts)
+    module = configured if "." in configured else f"{prefix}.{configured}"
     path = _module_path(top.parent, module)
     if path is None or path == file:
         return None
     if not path.exists():
+        if home != top and not path.is_relative_to(home):
+            return None  # a configured module the package does not have: not for a test
         return PackageHelper(module, path, missing=True)
     try:
         text = path.read_text(encoding="utf-8")

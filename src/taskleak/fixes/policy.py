@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from taskleak.files.packages import import_root
 from taskleak.files.toml import TomlLoader, load_toml
 from taskleak.fixes.package_helper import package_helper
 from taskleak.fixes.project_style import DEFAULT_LINE_LENGTH, line_length_for
@@ -51,6 +52,9 @@ class FixStyle:
     # the package's keep-helper module taskleak writes (`keep_helper` names its function):
     # where it goes when it does not exist yet; None when it exists or is not in use
     creates: Path | None = None
+    # the package of the fixed file ("app.net"), for a relative import of the package's
+    # keep-helper module; "" outside a package
+    package: str = ""
 
 
 def needs_fix(risk: Risk, structured: bool) -> bool:
@@ -112,4 +116,5 @@ class FixPolicy:
         if helper is None or (helper.missing and not can_create):
             return style
         return replace(style, keep_helper=helper.function, package_helper=True,
-                       creates=helper.path if helper.missing else None)
+                       creates=helper.path if helper.missing else None,
+                       package=".".join(import_root(path.resolve().parent)[1]))

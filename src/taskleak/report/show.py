@@ -81,7 +81,8 @@ def _style_lines(settings: Settings) -> list[str]:
     root = settings.project_root or Path.cwd()
     length, target = settings.line_length, settings.target_version
     return [f"line-length = {length or line_length_for(root)}"
-            + ("" if length else "  # from ruff's or black's configuration, else 88"),
+            + ("" if length else "  # from ruff's, black's, flake8's or pycodestyle's "
+                                 "configuration, else 88"),
             f'target-version = "py3{(target or target_for(root))[1]}"'
             + ("" if target else "  # the lowest the project declares, else 3.9")]
 
