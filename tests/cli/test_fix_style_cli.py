@@ -122,9 +122,10 @@ def test_one_keep_helper_for_the_package_imported_where_needed(tmp_path: Path) -
         "from app.feed import start\n"
         "async def main():\n"
         "    await start(['a', 'b'])\n"
-        "    assert len(kept._background_tasks) == 3\n"
+        "    loop = asyncio.get_running_loop()\n"
+        "    assert len(kept._background_tasks[loop]) == 3\n"
         "    await asyncio.sleep(0.01)\n"
-        "    assert not kept._background_tasks\n"
+        "    assert not kept._background_tasks[loop]\n"
         "asyncio.run(main())\n")], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert invoke(["fix", "--diff"], tmp_path).stdout == ""  # a second run changes nothing
@@ -364,8 +365,44 @@ def test_a_recent_python_gets_plain_annotations(tmp_path: Path) -> None:
     pkg = _package(tmp_path, '[project]\nname = "app"\nrequires-python = ">=3.10"\n')
     invoke(["fix"], tmp_path)
     helper = (pkg / "_background_tasks.py").read_text()
-    assert "_background_tasks: set[asyncio.Future[Any]] = set()\n" in helper
+    assert "_background_tasks: dict[asyncio.AbstractEventLoop, set[asyncio.Future[Any]]] = {}\n" \
+        in helper
     assert 'bound=asyncio.Future[Any])' in helper
+
+
+LOOP_PER_TEST = """\
+import asyncio, gc, weakref
+from app._background_tasks import _background_tasks, keep_task
+
+kept = []
+for _ in range(5):  # a suite that makes a loop per test
+    loop = asyncio.new_event_loop()
+
+    async def test():
+        never = keep_task(asyncio.ensure_future(loop.create_future()))  # pending for good
+        started = keep_task(asyncio.ensure_future(asyncio.sleep(1)))  # cut by the close
+        done = keep_task(asyncio.ensure_future(asyncio.sleep(0)))
+        kept.extend(weakref.ref(t) for t in (never, started, done))
+        await done
+
+    loop.run_until_complete(test())
+    loop.close()
+keep_task(asyncio.ensure_future(asyncio.sleep(0), loop=asyncio.new_event_loop()))
+gc.collect()
+print(len(_background_tasks), sum(ref() is not None for ref in kept))
+"""
+
+
+def test_the_helper_lets_go_of_a_closed_loops_tasks(tmp_path: Path) -> None:
+    """tornado 6.6.1's suite: 19 futures stayed in the process-wide set for good (5 pending,
+    14 done whose loop closed before their discard callback ran)."""
+    _package(tmp_path)
+    assert invoke(["fix"], tmp_path).exit_code == 0
+    run = subprocess.run([sys.executable, "-c", LOOP_PER_TEST], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    # one loop left (the last one's, open), and nothing of the five closed loops kept alive
+    assert run.stdout.split() == ["1", "0"]
 
 
 # -- a task that runs forever ---------------------------------------------------------------------

@@ -29,7 +29,7 @@ import textwrap
 from pathlib import Path
 
 from taskleak.files.packages import outermost_package
-from taskleak.fixes.python_floor import Version, runtime_type_for
+from taskleak.fixes.python_floor import SUBSCRIPTABLE_SINCE, Version, runtime_type_for
 from taskleak.fixes.style import wrap
 from taskleak.records import record
 
@@ -121,7 +121,9 @@ def package_helper(file: Path, configured: str = DEFAULT_MODULE) -> PackageHelpe
 
 DOCSTRING = ("Keep background tasks until they are done (written by `taskleak fix`).",
              "The event loop holds only a weak reference to a task: one that nobody else "
-             "holds can be destroyed by the garbage collector before it is done.")
+             "holds can be destroyed by the garbage collector before it is done. Each loop's "
+             "tasks are kept apart and let go once that loop is closed, so a test suite that "
+             "makes a loop per test keeps none of them for the life of the process.")
 
 
 def module_text(target: Version | None, line_length: int) -> str:
@@ -129,22 +131,32 @@ def module_text(target: Version | None, line_length: int) -> str:
     `line_length`."""
     target = target or HELPER_FLOOR
     element = "asyncio.Future[Any]"  # a Task is a Future: both are kept
+    if target >= SUBSCRIPTABLE_SINCE:
+        names, by_loop = "Any, TypeVar", f"dict[asyncio.AbstractEventLoop, set[{element}]]"
+    else:  # typing's generics evaluate on 3.7 and 3.8 (a string would not fit a line)
+        names = "Any, Dict, Set, TypeVar"
+        by_loop = f'Dict[asyncio.AbstractEventLoop, Set["{element}"]]'
     width = max(line_length, 40)  # the prose: a narrower page makes no sense
     code = [
         *textwrap.fill('"""' + DOCSTRING[0], width).split("\n"),
         "", *textwrap.fill(DOCSTRING[1], width).split("\n"), '"""',
         "",
         "import asyncio",
-        "from typing import Any, TypeVar",
+        f"from typing import {names}",
         "",
-        f"_background_tasks: {runtime_type_for(target, f'set[{element}]')} = set()",
+        f"_background_tasks: {by_loop} = {{}}",
         f'_TaskT = TypeVar("_TaskT", bound={runtime_type_for(target, element)})',
         "",
         "",
         f"def {FUNCTION}(task: _TaskT) -> _TaskT:",
         '    """Keep the task until it is done, and return it."""',
-        "    _background_tasks.add(task)",
-        "    task.add_done_callback(_background_tasks.discard)",
+        # a closed loop runs no more done-callbacks: its tasks would stay for good
+        "    for loop in list(_background_tasks):",
+        "        if loop.is_closed():",
+        "            _background_tasks.pop(loop, None)",
+        "    kept = _background_tasks.setdefault(task.get_loop(), set())",
+        "    kept.add(task)",
+        "    task.add_done_callback(kept.discard)",
         "    return task",
     ]
     lines: list[str] = []
