@@ -131,6 +131,19 @@ def test_one_keep_helper_for_the_package_imported_where_needed(tmp_path: Path) -
     assert invoke(["fix", "--diff"], tmp_path).stdout == ""  # a second run changes nothing
 
 
+def test_the_fix_description_says_what_the_fix_writes(tmp_path: Path) -> None:
+    """tornado 6.6.1: check promised a module-level `_keep_task()`; fix imported the
+    package's helper."""
+    _package(tmp_path)
+    rows = json.loads(invoke(["check", "--output-format", "json"], tmp_path).stdout)
+    described = {row["fix"]["description"].split(" (unsafe alternative")[0]
+                 for row in rows["findings"] if row["fix"]}
+    assert described == {"keep the task with keep_task() of app._background_tasks, which "
+                         "holds it until it is done"}
+    invoke(["fix"], tmp_path)
+    assert "keep_task(" in (tmp_path / "app" / "feed.py").read_text()
+
+
 def test_the_helper_module_is_the_one_named_in_config(tmp_path: Path) -> None:
     pkg = _package(tmp_path, '[tool.taskleak]\nhelper-module = "app.net.tasks"\n')
     invoke(["fix"], tmp_path)
