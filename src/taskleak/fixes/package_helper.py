@@ -16,8 +16,9 @@ else of the package is imported by it, so it adds no import cycle); later runs i
 module of that name that does not define such a `keep_task` is never touched: the fixes then
 write a helper in each module, as for a file outside any package (and as `helper-module = ""`
 asks). Its code runs on every Python the package may meet: on the oldest one the project
-declares (quoted annotations and `TypeVar` bound below 3.9), else on 3.7 and up, no syntax
-newer; and it fits the line length.
+declares (below 3.9 typing's `Dict`/`Set` and a quoted `TypeVar` bound, nothing subscripted
+that fails there), else on 3.7 and up, no syntax newer; and it fits the line length. Its tasks
+are kept per loop and a closed loop's are let go (a closed loop runs no more done-callbacks).
 
 Plain text and no libcst: the fix policy asks it on warm runs.
 """
@@ -37,7 +38,7 @@ from taskleak.records import record
 # asyncio project may still support (aiorun, aiocache declare 3.7)
 HELPER_FLOOR: Version = (3, 7)
 DEFAULT_MODULE = "_background_tasks"  # in the top-level package
-TEST_FOLDERS = frozenset({"test", "tests", "testing"})
+TEST_FOLDERS = frozenset({"test", "tests"})  # not `testing`: often a shipped public module
 FUNCTION = "keep_task"
 # a module that defines our helper: `def keep_task(task...` that adds a done-callback
 _DEFINES = re.compile(rf"^def {FUNCTION}\(\s*\w+\b", re.MULTILINE)
