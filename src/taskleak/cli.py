@@ -317,9 +317,9 @@ def fix_command(paths: tuple[Path, ...], **params: Any) -> None:
     source goes to stdout); see docs/fixes.md.
 
     Safe fixes only unless --unsafe-fixes. Fixed lines fit the project's line length
-    (`line-length`, else ruff's, else black's, else flake8's max-line-length in .flake8,
-    setup.cfg or tox.ini (79 when it sets none), else pycodestyle's, else 88) and run on its
-    oldest Python
+    (`line-length`, else ruff's, else black's, else flake8's max-line-length of [flake8] in
+    .flake8, setup.cfg or tox.ini, or of a tox environment that runs flake8 (79 when none is
+    set), else pycodestyle's, else 88) and run on its oldest Python
     (`target-version`, else the lowest of: ruff's and black's target-version, requires-python
     of [project] or [tool.flit.metadata], [tool.poetry.dependencies] python, python_requires of
     setup.cfg or setup.py, Programming Language :: Python :: 3.X classifiers; else 3.9, and the

@@ -450,8 +450,12 @@ def test_a_dropped_task_that_runs_forever_is_not_kept_forever(tmp_path: Path) ->
 
 
 def test_fix_help_and_show_settings_name_the_style_keys(tmp_path: Path) -> None:
-    help_text = " ".join(invoke(["fix", "--help"], tmp_path).output.split())
-    for words in ("Fixed lines fit the project's line length",
+    # click wraps at hyphens too (`max-line-` / `length`): joined back
+    help_text = " ".join(invoke(["fix", "--help"], tmp_path).output.split()).replace("- ", "-")
+    for words in ("Fixed lines fit the project's line length (`line-length`, else ruff's, else "
+                  "black's, else flake8's max-line-length of [flake8] in .flake8, setup.cfg or "
+                  "tox.ini, or of a tox environment that runs flake8 (79 when none is set), else "
+                  "pycodestyle's, else 88)",
                   # every file the oldest Python is read from, by name
                   "run on its oldest Python (`target-version`, else the lowest of: ruff's and "
                   "black's target-version, requires-python of [project] or "
