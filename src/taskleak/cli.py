@@ -316,9 +316,14 @@ def fix_command(paths: tuple[Path, ...], **params: Any) -> None:
     """Fix the task leaks under PATHS (default: the current folder; `-`: stdin, the fixed
     source goes to stdout); see docs/fixes.md.
 
-    Safe fixes only unless --unsafe-fixes. Fixed lines fit the project's line length and run
-    on its oldest Python (`line-length`, `target-version`: else ruff's, black's,
-    requires-python); a package's files share one keep_task() helper, written once in
+    Safe fixes only unless --unsafe-fixes. Fixed lines fit the project's line length
+    (`line-length`, else ruff's, else black's, else flake8's max-line-length of [flake8] in
+    .flake8, setup.cfg or tox.ini, or of a tox environment that runs flake8 (79 when none is
+    set), else pycodestyle's, else 88) and run on its oldest Python
+    (`target-version`, else the lowest of: ruff's and black's target-version, requires-python
+    of [project] or [tool.flit.metadata], [tool.poetry.dependencies] python, python_requires of
+    setup.cfg or setup.py, Programming Language :: Python :: 3.X classifiers; else 3.9, and the
+    helper module 3.7); a package's files share one keep_task() helper, written once in
     <package>/_background_tasks.py (`helper-module`). Exit 1 when findings at or above
     --fail-on are left (with --diff: when there is a diff), 2 on a usage or internal error.
     """

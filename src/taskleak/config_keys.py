@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from taskleak.analysis.obligations.spawners import make_spawner, parse_spawner
-from taskleak.fixes.project_style import parse_target, valid_line_length
+from taskleak.fixes.project_style import valid_line_length
+from taskleak.fixes.python_floor import parse_target
 from taskleak.rules import CODE_PREFIX, RULES, Rule, rule_for
 from taskleak.settings import (
     DEFAULT_NOQA_ALIASES,

@@ -215,7 +215,9 @@ def test_fix_turns_the_seeds_red_rows_green(voice: Path, tmp_path: Path) -> None
     # the task, written once for the package and imported where needed
     assert ("        # The agent takes seconds to build; do not block the websocket loop on it.\n"
             "        keep_task(asyncio.create_task(_finish_heavy_init()))\n") in service
-    assert "from ai_chat._background_tasks import keep_task\n" in service
+    # relative, as the module imports its package, in sort order (issue 70)
+    assert "from loguru import logger\n\nfrom ._background_tasks import keep_task\n" \
+        "from .agent.basic_memory_agent import BasicMemoryAgent\n" in service
     assert "Wrote ai_chat/_background_tasks.py" in res.stdout
     assert "def keep_task(task: _TaskT) -> _TaskT:" in \
         (voice / "ai_chat" / "_background_tasks.py").read_text()

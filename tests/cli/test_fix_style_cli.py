@@ -122,12 +122,26 @@ def test_one_keep_helper_for_the_package_imported_where_needed(tmp_path: Path) -
         "from app.feed import start\n"
         "async def main():\n"
         "    await start(['a', 'b'])\n"
-        "    assert len(kept._background_tasks) == 3\n"
+        "    loop = asyncio.get_running_loop()\n"
+        "    assert len(kept._background_tasks[loop]) == 3\n"
         "    await asyncio.sleep(0.01)\n"
-        "    assert not kept._background_tasks\n"
+        "    assert not kept._background_tasks[loop]\n"
         "asyncio.run(main())\n")], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert invoke(["fix", "--diff"], tmp_path).stdout == ""  # a second run changes nothing
+
+
+def test_the_fix_description_says_what_the_fix_writes(tmp_path: Path) -> None:
+    """tornado 6.6.1: check promised a module-level `_keep_task()`; fix imported the
+    package's helper."""
+    _package(tmp_path)
+    rows = json.loads(invoke(["check", "--output-format", "json"], tmp_path).stdout)
+    described = {row["fix"]["description"].split(" (unsafe alternative")[0]
+                 for row in rows["findings"] if row["fix"]}
+    assert described == {"keep the task with keep_task() of app._background_tasks, which "
+                         "holds it until it is done"}
+    invoke(["fix"], tmp_path)
+    assert "keep_task(" in (tmp_path / "app" / "feed.py").read_text()
 
 
 def test_the_helper_module_is_the_one_named_in_config(tmp_path: Path) -> None:
@@ -185,11 +199,73 @@ def test_every_line_a_fix_writes_fits_the_line_length(tmp_path: Path, config: st
     assert checked.returncode == 0, checked.stdout
 
 
+def test_a_flake8_only_project_gets_79_columns(tmp_path: Path) -> None:
+    """python-engineio 4.15.1: flake8 run by tox, no max-line-length: flake8's 79."""
+    pkg = _package(tmp_path)
+    (tmp_path / "tox.ini").write_text("[testenv:flake8]\ndeps=\n    flake8\ncommands=\n"
+                                      "    flake8 --ignore=W503,E402,E722 src tests\n")
+    # 76 columns; in keep_task(...) 87: within black's 88, not flake8's 79
+    long = "    asyncio.create_task(session.refresh_every_single_one_of_the_sessions(1))\n"
+    (pkg / "long.py").write_text("import asyncio\n\n\nasync def go(session):\n" + long)
+    before = {p: p.read_text() for p in pkg.rglob("*.py")}
+    assert invoke(["fix"], tmp_path).exit_code == 0
+    written = [line for p, text in before.items()
+               for line in _changed_lines(text, p.read_text())]
+    written += (pkg / "_background_tasks.py").read_text().splitlines()
+    assert max(map(len, written)) <= 79
+    assert "    keep_task(\n        asyncio.create_task(" in (pkg / "long.py").read_text()
+
+
 def test_a_bad_line_length_is_a_clear_error(tmp_path: Path) -> None:
     _package(tmp_path, '[tool.taskleak]\nline-length = "wide"\n')
     out = invoke(["fix"], tmp_path)
     assert out.exit_code == 2
     assert "[tool.taskleak] 'line-length' must be a whole number from 1 to 999" in out.output
+
+
+# -- a test's fix -----------------------------------------------------------------------------
+LOCKS_TEST = '''\
+import asyncio
+import unittest
+
+
+async def release(lock: asyncio.Lock) -> None:
+    await asyncio.sleep(0)
+
+
+class LockTests(unittest.IsolatedAsyncioTestCase):
+    async def test_release(self) -> None:
+        lock = asyncio.Lock()
+        asyncio.ensure_future(release(lock))
+        [asyncio.ensure_future(release(lock)) for _ in range(2)]
+        await asyncio.sleep(0.01)
+'''
+
+
+def test_a_test_fix_never_adds_a_module_to_the_shipped_package(tmp_path: Path) -> None:
+    """tornado 6.6.1: its tests live in the package (`tornado/test/locks_test.py`); the fix
+    keeps their helper beside them. A test module outside any package gets its own."""
+    pkg = tmp_path / "app"
+    (pkg / "test").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "test" / "__init__.py").write_text("")
+    (pkg / "test" / "locks_test.py").write_text(LOCKS_TEST)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_alone.py").write_text(LOCKS_TEST)
+    done = invoke(["fix"], tmp_path)
+    assert done.exit_code == 0, done.output
+    assert "Wrote app/test/_background_tasks.py" in done.output
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.py")) == [
+        "app/__init__.py", "app/test/__init__.py", "app/test/_background_tasks.py",
+        "app/test/locks_test.py", "tests/test_alone.py"]
+    locks = (pkg / "test" / "locks_test.py").read_text()
+    assert "from app.test._background_tasks import keep_task\n" in locks
+    alone = (tmp_path / "tests" / "test_alone.py").read_text()
+    assert "def _keep_task(" in alone and "_background_tasks import" not in alone
+    for module in ("app.test.locks_test", "tests.test_alone"):  # the fixed tests pass
+        run = subprocess.run([sys.executable, "-m", "unittest", "-q", module], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stderr
 
 
 # -- the oldest Python ----------------------------------------------------------------------------
@@ -246,12 +322,100 @@ def test_fixed_code_runs_on_the_oldest_python_the_project_supports(
     assert loaded.returncode == 0, loaded.stderr
 
 
+def _oldest_real_python() -> str:
+    """A real Python 3.7 (else 3.8): pyenv's, else one on PATH."""
+    versions = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    for minor in (7, 8):
+        found = sorted(versions.glob(f"3.{minor}.*/bin/python"))
+        on_path = shutil.which(f"python3.{minor}")
+        if found:
+            return str(found[0])
+        if on_path and "shims" not in Path(on_path).parts:  # a shim may name no version
+            return on_path
+    pytest.skip("no Python 3.7 or 3.8 interpreter ($PYENV_ROOT/versions/3.7.*/bin/python or "
+                "python3.7 on PATH): pyenv install 3.7.16")
+
+
+@pytest.mark.parametrize(("files", "target"), [
+    # aiorun 2025.1.1: the old flit table
+    ({"pyproject.toml": '[tool.flit.metadata]\nmodule = "app"\nrequires-python = ">=3.7"\n'},
+     (3, 7)),
+    # aiocache 0.12.3: setup.py's classifiers and black's target-version
+    ({"setup.py": "from setuptools import setup\nsetup(name='app', classifiers=[\n"
+                  "    'Programming Language :: Python :: 3.8',\n"
+                  "    'Programming Language :: Python :: 3.7',\n])\n",
+      "pyproject.toml": "[tool.black]\ntarget-version = ['py38', 'py37']\n"}, (3, 7)),
+    ({}, None),  # nothing declared: the helper module is written for 3.7 all the same
+])
+def test_the_fixed_package_imports_and_runs_on_a_real_old_python(
+        tmp_path: Path, files: dict[str, str], target: tuple[int, int] | None) -> None:
+    python = _oldest_real_python()
+    pkg = _package(tmp_path)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    shown = invoke(["check", "--show-settings"], tmp_path).output
+    assert f'target-version = "py3{(target or (3, 9))[1]}"' in shown
+    assert invoke(["fix"], tmp_path).exit_code == 0
+    assert "keep_task(" in (pkg / "feed.py").read_text()
+    run = subprocess.run([python, "-c", (
+        "import asyncio, sys\n"
+        "import app.net.worker\n"
+        "from app._background_tasks import keep_task\n"
+        "from app.feed import start\n"
+        "async def main():\n"
+        "    await start(['a', 'b'])\n"
+        "    kept = keep_task(asyncio.ensure_future(asyncio.sleep(0)))\n"
+        "    await asyncio.sleep(0.01)\n"
+        "    assert kept.done()\n"
+        "asyncio.get_event_loop().run_until_complete(main())\n"
+        "print(sys.version_info[:2])\n")], cwd=tmp_path, capture_output=True, text=True,
+        timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() in ("(3, 7)", "(3, 8)")
+
+
 def test_a_recent_python_gets_plain_annotations(tmp_path: Path) -> None:
     pkg = _package(tmp_path, '[project]\nname = "app"\nrequires-python = ">=3.10"\n')
     invoke(["fix"], tmp_path)
     helper = (pkg / "_background_tasks.py").read_text()
-    assert "_background_tasks: set[asyncio.Future[Any]] = set()\n" in helper
+    assert "_background_tasks: dict[asyncio.AbstractEventLoop, set[asyncio.Future[Any]]] = {}\n" \
+        in helper
     assert 'bound=asyncio.Future[Any])' in helper
+
+
+LOOP_PER_TEST = """\
+import asyncio, gc, weakref
+from app._background_tasks import _background_tasks, keep_task
+
+kept = []
+for _ in range(5):  # a suite that makes a loop per test
+    loop = asyncio.new_event_loop()
+
+    async def test():
+        never = keep_task(asyncio.ensure_future(loop.create_future()))  # pending for good
+        started = keep_task(asyncio.ensure_future(asyncio.sleep(1)))  # cut by the close
+        done = keep_task(asyncio.ensure_future(asyncio.sleep(0)))
+        kept.extend(weakref.ref(t) for t in (never, started, done))
+        await done
+
+    loop.run_until_complete(test())
+    loop.close()
+keep_task(asyncio.ensure_future(asyncio.sleep(0), loop=asyncio.new_event_loop()))
+gc.collect()
+print(len(_background_tasks), sum(ref() is not None for ref in kept))
+"""
+
+
+def test_the_helper_lets_go_of_a_closed_loops_tasks(tmp_path: Path) -> None:
+    """tornado 6.6.1's suite: 19 futures stayed in the process-wide set for good (5 pending,
+    14 done whose loop closed before their discard callback ran)."""
+    _package(tmp_path)
+    assert invoke(["fix"], tmp_path).exit_code == 0
+    run = subprocess.run([sys.executable, "-c", LOOP_PER_TEST], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    # one loop left (the last one's, open), and nothing of the five closed loops kept alive
+    assert run.stdout.split() == ["1", "0"]
 
 
 # -- a task that runs forever ---------------------------------------------------------------------
@@ -286,8 +450,18 @@ def test_a_dropped_task_that_runs_forever_is_not_kept_forever(tmp_path: Path) ->
 
 
 def test_fix_help_and_show_settings_name_the_style_keys(tmp_path: Path) -> None:
-    help_text = " ".join(invoke(["fix", "--help"], tmp_path).output.split())
-    for words in ("Fixed lines fit the project's line length and run on its oldest Python",
+    # click wraps at hyphens too (`max-line-` / `length`): joined back
+    help_text = " ".join(invoke(["fix", "--help"], tmp_path).output.split()).replace("- ", "-")
+    for words in ("Fixed lines fit the project's line length (`line-length`, else ruff's, else "
+                  "black's, else flake8's max-line-length of [flake8] in .flake8, setup.cfg or "
+                  "tox.ini, or of a tox environment that runs flake8 (79 when none is set), else "
+                  "pycodestyle's, else 88)",
+                  # every file the oldest Python is read from, by name
+                  "run on its oldest Python (`target-version`, else the lowest of: ruff's and "
+                  "black's target-version, requires-python of [project] or "
+                  "[tool.flit.metadata], [tool.poetry.dependencies] python, python_requires of "
+                  "setup.cfg or setup.py, Programming Language :: Python :: 3.X classifiers; "
+                  "else 3.9, and the helper module 3.7)",
                   "a package's files share one keep_task() helper",
                   "<package>/_background_tasks.py (`helper-module`)"):
         assert words in help_text
@@ -301,5 +475,6 @@ def test_fix_help_and_show_settings_name_the_style_keys(tmp_path: Path) -> None:
         '[tool.taskleak]\n')
     shown = invoke(["check", "--show-settings"], tmp_path).output
     assert 'helper-module = "_background_tasks"' in shown
-    assert "\nline-length = 99  # from ruff's or black's configuration" in shown
-    assert '\ntarget-version = "py37"  # from ruff\'s target-version or requires-python' in shown
+    assert "\nline-length = 99  # from ruff's, black's, flake8's or pycodestyle's configuration" \
+        in shown
+    assert '\ntarget-version = "py37"  # the lowest the project declares, else 3.9' in shown

@@ -138,3 +138,33 @@ def test_spawn_helper_is_read_from_the_configuration(tmp_path: Path) -> None:
     config.write_text("[tool.taskleak]\nspawn-helper = 'spawn'\n")
     with pytest.raises(ConfigError, match="spawn-helper"):
         load_config(config)
+
+
+FUTURES_AND_A_COROUTINE = '''\
+import asyncio
+
+
+async def work() -> None:
+    await asyncio.sleep(0)
+
+
+async def start(loop: asyncio.AbstractEventLoop, fut: "asyncio.Future[int]") -> None:
+    waiter = loop.create_future()
+    asyncio.ensure_future(waiter)
+    asyncio.ensure_future(fut)
+    asyncio.ensure_future(loop.run_in_executor(None, print))
+    [asyncio.ensure_future(f) for f in (waiter, fut)]
+    [asyncio.ensure_future(work()) for _ in range(2)]
+'''
+
+
+def test_a_future_is_never_wrapped_only_the_coroutine_s_task() -> None:
+    """`ensure_future(fut)` of a Future gives the Future back: no task is made, so a keep-helper
+    around it would keep nothing that was lost (tornado 6.6.1's queues and locks tests)."""
+    fixed = fix_source(FUTURES_AND_A_COROUTINE.encode(), style=FixStyle()).fixed.decode()
+    assert "[_keep_task(asyncio.ensure_future(work())) for _ in range(2)]" in fixed
+    assert fixed.count("_keep_task(") == 2  # its definition and the coroutine's spawn
+    for line in ("asyncio.ensure_future(waiter)", "asyncio.ensure_future(fut)",
+                 "asyncio.ensure_future(loop.run_in_executor(None, print))",
+                 "[asyncio.ensure_future(f) for f in (waiter, fut)]"):
+        assert f"    {line}\n" in fixed

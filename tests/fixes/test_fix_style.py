@@ -10,13 +10,8 @@ from helpers import TESTS
 
 from taskleak.fixer.apply import fix_file, fix_source
 from taskleak.fixes.policy import FixPolicy, FixStyle
-from taskleak.fixes.project_style import (
-    DEFAULT_LINE_LENGTH,
-    DEFAULT_TARGET,
-    line_length_for,
-    parse_target,
-    target_for,
-)
+from taskleak.fixes.project_style import DEFAULT_LINE_LENGTH, line_length_for
+from taskleak.fixes.python_floor import DEFAULT_TARGET, parse_target, target_for
 from taskleak.fixes.style import wrap
 from taskleak.settings import Settings
 
@@ -38,6 +33,47 @@ def test_the_line_length_is_the_one_ruff_or_black_would_use(tmp_path: Path, name
     (tmp_path / name).write_text(text)
     (tmp_path / "pkg" / "sub").mkdir(parents=True)
     assert line_length_for(tmp_path / "pkg" / "sub") == expected
+
+
+ENGINEIO_TOX = """\
+[testenv]
+commands=
+    pytest -p no:logging
+
+[testenv:flake8]
+deps=
+    flake8
+commands=
+    flake8 --exclude=".*" --ignore=W503,E402,E722 src/engineio tests examples
+"""
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    (".flake8", "[flake8]\nmax-line-length = 100\n", 100),
+    ("setup.cfg", "[flake8]\nignore = E203\n", 79),  # flake8 without one: its default
+    ("tox.ini", "[flake8]\nmax-line-length = 110\n", 110),
+    ("tox.ini", ENGINEIO_TOX, 79),  # python-engineio 4.15.1: a tox environment runs flake8
+    ("tox.ini", "[testenv:lint]\ncommands =\n    flake8 --max-line-length=99 src\n", 99),
+    ("tox.ini", "[testenv]\ncommands =\n    pytest\n", DEFAULT_LINE_LENGTH),
+    ("setup.cfg", "[pycodestyle]\nmax-line-length = 90\n", 90),
+    ("setup.cfg", "[pycodestyle]\nselect = E\n", 79),
+    ("setup.cfg", "[metadata]\nname = x\n", DEFAULT_LINE_LENGTH),
+])
+def test_flake8_and_pycodestyle_give_the_line_length_without_ruff_or_black(
+        tmp_path: Path, name: str, text: str, expected: int) -> None:
+    (tmp_path / name).write_text(text)
+    (tmp_path / "pkg").mkdir()
+    assert line_length_for(tmp_path / "pkg") == expected
+
+
+def test_ruff_then_black_then_flake8_then_pycodestyle(tmp_path: Path) -> None:
+    (tmp_path / "setup.cfg").write_text("[pycodestyle]\nmax-line-length = 90\n"
+                                        "[flake8]\nmax-line-length = 100\n")
+    assert line_length_for(tmp_path) == 100
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = 110\n")
+    assert line_length_for(tmp_path) == 110
+    (tmp_path / "ruff.toml").write_text("line-length = 120\n")
+    assert line_length_for(tmp_path) == 120
 
 
 def test_the_nearest_config_wins_and_ruff_toml_beats_pyproject(tmp_path: Path) -> None:
@@ -133,9 +169,29 @@ def test_a_spawn_in_a_triple_quoted_f_string_may_be_wrapped() -> None:
     ({"pyproject.toml": "[project]\nrequires-python = '~=3.10'\n"}, (3, 10)),
     ({"pyproject.toml": "[project]\nrequires-python = '>=2.7, !=3.0.*'\n"}, (3, 0)),
     ({"pyproject.toml": "[project]\nrequires-python = '<4'\n"}, DEFAULT_TARGET),
-    # ruff's target-version beats requires-python, as in ruff
+    # the lowest declaration of the folder wins: the code must run on all of them
     ({"pyproject.toml": "[project]\nrequires-python = '>=3.7'\n"
-                        "[tool.ruff]\ntarget-version = 'py311'\n"}, (3, 11)),
+                        "[tool.ruff]\ntarget-version = 'py311'\n"}, (3, 7)),
+    ({"pyproject.toml": "[project]\nrequires-python = '>=3.10'\n",
+      "ruff.toml": "target-version = 'py38'\n"}, (3, 8)),
+    # flit's old table (aiorun 2025.1.1)
+    ({"pyproject.toml": "[tool.flit.metadata]\nmodule = 'aiorun'\n"
+                        "requires-python = '>=3.7'\n"}, (3, 7)),
+    # poetry's dependency on Python: a caret, a tilde, a table
+    ({"pyproject.toml": "[tool.poetry.dependencies]\npython = '^3.8'\n"}, (3, 8)),
+    ({"pyproject.toml": "[tool.poetry.dependencies]\npython = '~3.7'\n"}, (3, 7)),
+    ({"pyproject.toml": "[tool.poetry.dependencies]\npython = {version = '>=3.9,<4'}\n"},
+     (3, 9)),
+    # black's target-version: its oldest (aiocache 0.12.3, with setup.py's classifiers)
+    ({"pyproject.toml": "[tool.black]\ntarget-version = ['py311', 'py37', 'py38']\n"},
+     (3, 7)),
+    ({"setup.py": "setup(\n    classifiers=[\n"
+                  "        'Programming Language :: Python :: 3.10',\n"
+                  "        'Programming Language :: Python :: 3.7',\n"
+                  "        'Programming Language :: Python :: 3 :: Only',\n    ],\n)\n"},
+     (3, 7)),
+    ({"setup.py": 'setup(name="x", python_requires=">=3.8")\n'}, (3, 8)),
+    ({"setup.py": "setup(name='x')\n"}, DEFAULT_TARGET),
     ({"ruff.toml": "target-version = 'py38'\n"}, (3, 8)),
     ({"setup.cfg": "[options]\npython_requires = >=3.6\n"}, (3, 6)),
     ({"setup.cfg": "[options\nbroken"}, DEFAULT_TARGET),

@@ -8,6 +8,8 @@ unsafe one when that is all there is; a fix is only offered when it can actually
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from taskleak.advice.returned import AWAITED_HELPER_NO_FIX, HELPER_DROPS_NO_FIX
 from taskleak.analysis.analyse import ModuleAnalysis
 from taskleak.analysis.facts.interface import Promise
@@ -17,7 +19,9 @@ from taskleak.analysis.tree.nodes import callee_text
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict
 from taskleak.fixes.kinds import OFFERS
+from taskleak.fixes.package_helper import package_helper
 from taskleak.fixes.plan import NoFix, Offer
+from taskleak.fixes.policy import FixStyle
 from taskleak.fixes.policy import needs_fix as policy_needs_fix
 from taskleak.model import FixInfo
 from taskleak.rules import FixKind, Verdict, judge
@@ -120,15 +124,27 @@ def advise(ctx: FixContext, sp: Spawn, verdict: Verdict) -> tuple[FixInfo | None
     return FixInfo(main.kind, main.safe, description), None
 
 
-def advise_module(analysis: ModuleAnalysis, facts: ModuleFacts) -> ModuleFacts:
+def advice_style(display: str | None) -> FixStyle:
+    """How `taskleak fix` would write fixes for the file at `display`, as far as the advice's
+    words go: through the package's keep_task() (`fixes.package_helper`, its default module)
+    inside a package, so `fix.description` names what the fix writes."""
+    helper = package_helper(Path(display).resolve()) if display else None
+    if helper is None:
+        return FixStyle()
+    return FixStyle(keep_helper=helper.function, package_helper=True)
+
+
+def advise_module(analysis: ModuleAnalysis, facts: ModuleFacts,
+                  display: str | None = None) -> ModuleFacts:
     """The module's facts with the fix advice for each spawn's finding (as the module alone
-    judges it: the rule it gets is recorded beside the advice)."""
+    judges it: the rule it gets is recorded beside the advice); `display`: the file's path,
+    for the words of a fix through the package's keep-helper (`advice_style`)."""
     ctx: FixContext | None = None
     spawns = []
     for sp, sf in zip(analysis.spawns, facts.spawns, strict=True):
         verdict = judge(sf.fates)
         if needs_fix(verdict, sp):
-            ctx = ctx or FixContext(analysis)
+            ctx = ctx or FixContext(analysis, advice_style(display))
             fix, reason = advise(ctx, sp, verdict)
             sf = sf.with_advice(verdict.code, fix, reason)
         spawns.append(sf)

@@ -35,7 +35,8 @@ from taskleak.fixes.edits import Conflict, Edits, apply_edits
 from taskleak.fixes.imports import place_pending
 from taskleak.fixes.keeper import render_helpers
 from taskleak.fixes.policy import FixStyle
-from taskleak.fixes.project_style import line_length_for, target_for
+from taskleak.fixes.project_style import line_length_for
+from taskleak.fixes.python_floor import target_for
 from taskleak.fixes.returned import returned_task_spawns
 from taskleak.fixes.sets import render_sets
 from taskleak.fixes.splice import put_back

@@ -14,7 +14,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.fixes.context import FixContext
-from taskleak.fixes.project_style import runtime_type_for
+from taskleak.fixes.python_floor import runtime_type_for
 
 
 def _deferred(module: cst.Module) -> bool:

@@ -3,14 +3,14 @@
 A name is reused when the module already imports it at the top (`import asyncio as aio` gives
 `aio`, `import typing` gives `typing.Any`); otherwise an import is added, only once, after any
 module docstring and `from __future__` import: into the standard-library block when there is
-one (in sorted place), else as a new block above the first import. Module-level task sets go
-after the last import that precedes the first function or class.
+one (in sorted place), else as a new block above the first import; a project's own helper in
+its isort section (`import_sections`). Module-level task sets go after the last import that
+precedes the first function or class.
 """
 
 from __future__ import annotations
 
 import itertools
-import sys
 from collections.abc import Iterator, Sequence
 
 import libcst as cst
@@ -19,10 +19,15 @@ from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import BindingKind
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits, Statement, is_docstring
+from taskleak.fixes.import_sections import (
+    STDLIB,
+    has_import,
+    is_import_line,
+    place_first_party,
+)
 from taskleak.fixes.naming import type_order
 from taskleak.records import record
 
-STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))  # Python >= 3.10
 NEW_IMPORTS = "new-imports"  # Edits.shared key: list of (sort key, statement code)
 MODULE_STATEMENTS = "module-statements"  # Edits.shared key: statements after the imports
 
@@ -35,24 +40,11 @@ class Header:
     end: int  # index after the last import before the first def/class (>= future_end)
 
 
-def _is_import_line(stmt: cst.CSTNode) -> bool:
-    return isinstance(stmt, cst.SimpleStatementLine) and all(
-        isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
-
-
 def _is_future(stmt: cst.CSTNode) -> bool:
     return isinstance(stmt, cst.SimpleStatementLine) and all(
         isinstance(s, cst.ImportFrom) and s.module is not None
         and dotted(s.module) == "__future__" for s in stmt.body
     )
-
-
-def _has_import(stmt: cst.CSTNode) -> bool:
-    """A compound statement that imports (`if TYPE_CHECKING:`, `try: import x`)."""
-    if not isinstance(stmt, (cst.If, cst.Try)):
-        return False
-    body = stmt.body
-    return isinstance(body, cst.IndentedBlock) and any(_is_import_line(s) for s in body.body)
 
 
 def header(module: cst.Module) -> Header:
@@ -68,7 +60,7 @@ def header(module: cst.Module) -> Header:
         stmt = body[j]
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
             break
-        if _is_import_line(stmt) or _has_import(stmt):
+        if is_import_line(stmt) or has_import(stmt):
             end = j + 1
     return Header(future_end, end)
 
@@ -185,7 +177,7 @@ def add_module_statement(edits: Edits, code: str) -> None:
 
 # -- placing new imports and module statements (once, just before the transform) --------------
 def _import_key(stmt: cst.CSTNode) -> tuple[int, str] | None:
-    if not _is_import_line(stmt):
+    if not is_import_line(stmt):
         return None
     assert isinstance(stmt, cst.SimpleStatementLine)
     first = stmt.body[0]
@@ -224,8 +216,8 @@ def _stdlib_block(body: Sequence[Statement], head: Header) -> list[int]:
 def place_pending(edits: Edits) -> None:
     """Turn the pending new imports and module statements into positioned edits: standard
     library imports into the standard-library block (or a new block above the first import),
-    other imports (a project's own helper) after the header's last import, then the module
-    statements (task sets, the keep-helper) after the header."""
+    other imports (a project's own helper) where isort puts them (`import_sections`), then the
+    module statements (task sets, the keep-helper) after the header."""
     imports: list[tuple[tuple[int, str], str]] = sorted(edits.shared.pop(NEW_IMPORTS, []))
     statements: list[str] = edits.shared.pop(MODULE_STATEMENTS, [])
     if not imports and not statements:
@@ -234,11 +226,10 @@ def place_pending(edits: Edits) -> None:
     head = header(edits.module)
     std = [(key, code) for key, code in imports if key[1].split(".")[0] in STDLIB]
     tail = _place_stdlib(edits, std, head)  # goes after the header, in this order
-    own = [edits.statements(code)[0] for key, code in imports if (key, code) not in std]
-    if own and head.end > 0 and _import_key(body[head.end - 1]) is not None:
-        edits.insert_after(body[head.end - 1], own)
-    else:
-        tail += own
+    for key, code in imports:  # a project's own helper: in its isort section
+        stmt = edits.statements(code)[0]
+        if (key, code) not in std and not place_first_party(edits, stmt, head.future_end):
+            tail.append(stmt)
     first = True
     for code in statements:
         for stmt in edits.statements(code):

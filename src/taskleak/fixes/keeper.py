@@ -23,7 +23,9 @@ until it is done and returns it (`keep-helper = "pkg.tasks.keep"` in `[tool.task
 tracked-set fix calls it instead (`keep(asyncio.create_task(work()))`) and no set is generated;
 a helper that spawns a coroutine and keeps its task (`spawn-helper = "pkg.tasks.spawn"`)
 replaces a spawn of one coroutine alone (`spawn(work())`). The helper is imported once (`from
-pkg.tasks import keep`), used as the module imports it, or by name in its own module.
+pkg.tasks import keep`, or relatively, `from ..tasks import keep`, the package's helper in a
+module that imports its own package so), used as the module imports it, or by name in its own
+module.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from taskleak.analysis.tree.scopes import BindingKind
 from taskleak.fixes.annotations import annotation, runtime_type
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
+from taskleak.fixes.import_sections import imports_relatively, relative_module
 from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, module_ref, name_ref
 from taskleak.fixes.naming import candidates, fresh_name
 from taskleak.fixes.plan import Offer
@@ -207,9 +210,16 @@ def project_helper(edits: Edits, ctx: FixContext, dotted_name: str) -> str:
     bindings = ctx.root.bindings.get(name, [])
     if any(isinstance(s, cst.FunctionDef) and s.name.value == name for s in ctx.module.body):
         return name  # the helper's own module
-    if bindings and not all(b.kind is BindingKind.IMPORT and b.qualified == dotted_name
-                            for b in bindings):
+    imported = all(b.kind is BindingKind.IMPORT and b.qualified == dotted_name
+                   for b in bindings)
+    if bindings and not imported:
         return f"{module_ref(edits, ctx, modname)}.{name}"  # `keep` is something else here
+    if bindings:
+        return name  # imported already (a relative import too)
+    package = ctx.style.package
+    if ctx.style.package_helper and package \
+            and imports_relatively(ctx.module, package.split(".")[0]):
+        modname = relative_module(package, modname)  # as the module imports its package
     return name_ref(edits, ctx, modname, name)
 
 

@@ -3,7 +3,9 @@
 A file inside a package (a folder with `__init__.py`) has its tracked-set fixes call
 `keep_task()` from one module of its top-level package, `<package>/_background_tasks.py` (or
 the module `helper-module` names in `[tool.taskleak]`), imported where needed, instead of a
-set and a helper pasted into every module:
+set and a helper pasted into every module (a test module's fixes use one beside the tests,
+`tornado/test/_background_tasks.py`, or a helper in the module itself outside a tests package:
+fixing a test never adds a module to the package it tests):
 
     from opsdroid._background_tasks import keep_task
     ...
@@ -13,8 +15,10 @@ The module is written once, by the first `taskleak fix` that needs it (its own f
 else of the package is imported by it, so it adds no import cycle); later runs import it. A
 module of that name that does not define such a `keep_task` is never touched: the fixes then
 write a helper in each module, as for a file outside any package (and as `helper-module = ""`
-asks). Its code evaluates on the oldest Python the package supports (quoted annotations below
-3.9) and fits its line length.
+asks). Its code runs on every Python the package may meet: on the oldest one the project
+declares (below 3.9 typing's `Dict`/`Set` and a quoted `TypeVar` bound, nothing subscripted
+that fails there), else on 3.7 and up, no syntax newer; and it fits the line length. Its tasks
+are kept per loop and a closed loop's are let go (a closed loop runs no more done-callbacks).
 
 Plain text and no libcst: the fix policy asks it on warm runs.
 """
@@ -26,11 +30,15 @@ import textwrap
 from pathlib import Path
 
 from taskleak.files.packages import outermost_package
-from taskleak.fixes.project_style import Version, runtime_type_for
+from taskleak.fixes.python_floor import SUBSCRIPTABLE_SINCE, Version, runtime_type_for
 from taskleak.fixes.style import wrap
 from taskleak.records import record
 
+# the oldest Python the module is written for when the project declares none: the oldest an
+# asyncio project may still support (aiorun, aiocache declare 3.7)
+HELPER_FLOOR: Version = (3, 7)
 DEFAULT_MODULE = "_background_tasks"  # in the top-level package
+TEST_FOLDERS = frozenset({"test", "tests"})  # not `testing`: often a shipped public module
 FUNCTION = "keep_task"
 # a module that defines our helper: `def keep_task(task...` that adds a done-callback
 _DEFINES = re.compile(rf"^def {FUNCTION}\(\s*\w+\b", re.MULTILINE)
@@ -64,19 +72,46 @@ def defines_helper(text: str) -> bool:
     return _DEFINES.search(text) is not None and ".add_done_callback(" in text
 
 
+def _is_test(file: Path, root: Path) -> bool:
+    """pytest's and unittest's test modules, their fixtures, and anything in a tests folder
+    of the package (below `root`, where `import` finds it)."""
+    return file.name.startswith("test_") or file.stem.endswith("_test") \
+        or file.name == "conftest.py" \
+        or bool(TEST_FOLDERS.intersection(file.parent.relative_to(root).parts))
+
+
+def _tests_package(file: Path, top: Path) -> Path | None:
+    """The outermost package named like a tests folder between `top` and `file`."""
+    for folder in reversed((file.parent, *file.parent.parents)):
+        if folder.is_relative_to(top) and folder.name in TEST_FOLDERS:
+            return folder
+    return None
+
+
 def package_helper(file: Path, configured: str = DEFAULT_MODULE) -> PackageHelper | None:
     """The package keep-helper for fixes of `file` (an absolute path), or None: a helper in
     the module itself (outside any package, `helper-module = ""`, a module of that name that
-    defines no such helper, or `file` is that module). `configured`: a dotted module name, or
-    a name without a dot for that module of the file's top-level package."""
+    defines no such helper, `file` is that module, or a test module outside a tests package).
+    `configured`: a dotted module name, or a name without a dot for that module of the file's
+    top-level package (of its tests package, for a test module: the fix of a test never adds
+    a module to the package it tests)."""
     top = outermost_package(file.parent)
     if top is None or not configured:
         return None
-    module = configured if "." in configured else f"{top.name}.{configured}"
+    home = top
+    if _is_test(file, top.parent):
+        tests = _tests_package(file, top)
+        if tests is None:
+            return None
+        home = tests
+    prefix = ".".join(home.relative_to(top.parent).parts)
+    module = configured if "." in configured else f"{prefix}.{configured}"
     path = _module_path(top.parent, module)
     if path is None or path == file:
         return None
     if not path.exists():
+        if home != top and not path.is_relative_to(home):
+            return None  # a configured module the package does not have: not for a test
         return PackageHelper(module, path, missing=True)
     try:
         text = path.read_text(encoding="utf-8")
@@ -87,28 +122,42 @@ def package_helper(file: Path, configured: str = DEFAULT_MODULE) -> PackageHelpe
 
 DOCSTRING = ("Keep background tasks until they are done (written by `taskleak fix`).",
              "The event loop holds only a weak reference to a task: one that nobody else "
-             "holds can be destroyed by the garbage collector before it is done.")
+             "holds can be destroyed by the garbage collector before it is done. Each loop's "
+             "tasks are kept apart and let go once that loop is closed, so a test suite that "
+             "makes a loop per test keeps none of them for the life of the process.")
 
 
-def module_text(target: Version, line_length: int) -> str:
-    """The helper module's code, for Python `target` and up, within `line_length`."""
+def module_text(target: Version | None, line_length: int) -> str:
+    """The helper module's code, for Python `target` and up (None: not declared), within
+    `line_length`."""
+    target = target or HELPER_FLOOR
     element = "asyncio.Future[Any]"  # a Task is a Future: both are kept
+    if target >= SUBSCRIPTABLE_SINCE:
+        names, by_loop = "Any, TypeVar", f"dict[asyncio.AbstractEventLoop, set[{element}]]"
+    else:  # typing's generics evaluate on 3.7 and 3.8 (a string would not fit a line)
+        names = "Any, Dict, Set, TypeVar"
+        by_loop = f'Dict[asyncio.AbstractEventLoop, Set["{element}"]]'
     width = max(line_length, 40)  # the prose: a narrower page makes no sense
     code = [
         *textwrap.fill('"""' + DOCSTRING[0], width).split("\n"),
         "", *textwrap.fill(DOCSTRING[1], width).split("\n"), '"""',
         "",
         "import asyncio",
-        "from typing import Any, TypeVar",
+        f"from typing import {names}",
         "",
-        f"_background_tasks: {runtime_type_for(target, f'set[{element}]')} = set()",
+        f"_background_tasks: {by_loop} = {{}}",
         f'_TaskT = TypeVar("_TaskT", bound={runtime_type_for(target, element)})',
         "",
         "",
         f"def {FUNCTION}(task: _TaskT) -> _TaskT:",
         '    """Keep the task until it is done, and return it."""',
-        "    _background_tasks.add(task)",
-        "    task.add_done_callback(_background_tasks.discard)",
+        # a closed loop runs no more done-callbacks: its tasks would stay for good
+        "    for loop in list(_background_tasks):",
+        "        if loop.is_closed():",
+        "            _background_tasks.pop(loop, None)",
+        "    kept = _background_tasks.setdefault(task.get_loop(), set())",
+        "    kept.add(task)",
+        "    task.add_done_callback(kept.discard)",
         "    return task",
     ]
     lines: list[str] = []

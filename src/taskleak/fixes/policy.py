@@ -21,15 +21,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from taskleak.files.packages import import_root
 from taskleak.files.toml import TomlLoader, load_toml
 from taskleak.fixes.package_helper import package_helper
-from taskleak.fixes.project_style import (
-    DEFAULT_LINE_LENGTH,
-    DEFAULT_TARGET,
-    Version,
-    line_length_for,
-    target_for,
-)
+from taskleak.fixes.project_style import DEFAULT_LINE_LENGTH, line_length_for
+from taskleak.fixes.python_floor import DEFAULT_TARGET, Version, declared_target
 from taskleak.model import Finding, Risk
 from taskleak.records import record
 from taskleak.settings import Settings
@@ -47,12 +43,18 @@ class FixStyle:
     # same way; a spawn of one coroutine alone becomes a call of it
     spawn_helper: str = ""
     target: Version = DEFAULT_TARGET  # the oldest Python the fixed code must run on
+    # `target` is the project's (declared or set), not the default: the package's helper
+    # module is written for 3.7 otherwise (`package_helper.module_text`)
+    target_declared: bool = False
     # `keep_helper` is the package's keep-helper module's `keep_task` (`package_helper`), not
     # the project's own helper
     package_helper: bool = False
     # the package's keep-helper module taskleak writes (`keep_helper` names its function):
     # where it goes when it does not exist yet; None when it exists or is not in use
     creates: Path | None = None
+    # the package of the fixed file ("app.net"), for a relative import of the package's
+    # keep-helper module; "" outside a package
+    package: str = ""
 
 
 def needs_fix(risk: Risk, structured: bool) -> bool:
@@ -104,13 +106,15 @@ class FixPolicy:
         length = settings.line_length or (
             line_length_for(folder, load) if folder is not None else DEFAULT_LINE_LENGTH)
         target = settings.target_version or (
-            target_for(folder, load) if folder is not None else DEFAULT_TARGET)
+            declared_target(folder, load) if folder is not None else None)
         style = FixStyle(line_length=length, keep_helper=settings.keep_helper,
-                         spawn_helper=settings.spawn_helper, target=target)
+                         spawn_helper=settings.spawn_helper, target=target or DEFAULT_TARGET,
+                         target_declared=target is not None)
         if settings.keep_helper or path is None:
             return style
         helper = package_helper(path.resolve(), settings.helper_module)
         if helper is None or (helper.missing and not can_create):
             return style
         return replace(style, keep_helper=helper.function, package_helper=True,
-                       creates=helper.path if helper.missing else None)
+                       creates=helper.path if helper.missing else None,
+                       package=".".join(import_root(path.resolve().parent)[1]))

@@ -75,14 +75,16 @@ def settings_lines(settings: Settings) -> list[str]:
 
 def _style_lines(settings: Settings) -> list[str]:
     """`line-length` and `target-version`: set, or what the project's files give its root."""
-    from taskleak.fixes.project_style import line_length_for, target_for
+    from taskleak.fixes.project_style import line_length_for
+    from taskleak.fixes.python_floor import target_for
 
     root = settings.project_root or Path.cwd()
     length, target = settings.line_length, settings.target_version
     return [f"line-length = {length or line_length_for(root)}"
-            + ("" if length else "  # from ruff's or black's configuration, else 88"),
+            + ("" if length else "  # from ruff's, black's, flake8's or pycodestyle's "
+                                 "configuration, else 88"),
             f'target-version = "py3{(target or target_for(root))[1]}"'
-            + ("" if target else "  # from ruff's target-version or requires-python")]
+            + ("" if target else "  # the lowest the project declares, else 3.9")]
 
 
 def render_settings(settings: Settings) -> str:

@@ -45,12 +45,12 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
         out.parsed = True
         try:
             if kept is not None:  # the language server's check of this text: its advice now
-                out.module = advise_module(*kept)
+                out.module = advise_module(*kept, display)
                 return out
             analysis = analyse(module, spawners, text)
             facts = analysis.facts()
             handed_on, later = _handed_on(data, spawners, display, module, analysis, facts)
-            out.module = facts if later else advise_module(analysis, facts)
+            out.module = facts if later else advise_module(analysis, facts, display)
             if not handed_on:
                 analysis.root.release()  # the facts are plain data: free the tree now, not GC
             # Speed trick (one place): dropped while the collector is still off, the tree goes

@@ -6,7 +6,8 @@ The seeds' fix "A" for a fast websocket send. It changes concurrency (the caller
 and the coroutine's exceptions reach it), so it is offered only where waiting is plausible:
 inside `async def`, not in a loop (one wait per item), not for a coroutine that runs a
 `while True` loop or is named like one (it would never return), not where a comment says the
-work must run in the background, and only for asyncio's own spawners, whose extra arguments
+work must run in the background, not where the awaited method cancels or awaits the task that
+would await it (`own_holder`), and only for asyncio's own spawners, whose extra arguments
 (`name=`) can be dropped.
 """
 
@@ -22,6 +23,7 @@ from taskleak.analysis.tree.nodes import callee_text
 from taskleak.analysis.tree.scopes import ScopeKind, defined_function
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
+from taskleak.fixes.own_holder import self_ending
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.shapes import Form, Shape, spawn_shape, statement_comments
 from taskleak.rules import FixKind, Verdict
@@ -64,6 +66,9 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
         return NoFix("the coroutine looks like an endless loop: awaiting it would never return")
     if BACKGROUND_INTENT.search(statement_comments(ctx, shape.placement)):
         return NoFix("a comment says this work runs in the background")
+    ends_itself = self_ending(ctx, site.scope, coro)
+    if ends_itself is not None:
+        return NoFix(ends_itself)
     if _awaited_in_other_branch(ctx, shape, coro):
         return NoFix("the other branch of the `if` awaits the same call: the two branches "
                      "differ on purpose (one waits, this one does not)")
