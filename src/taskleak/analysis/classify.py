@@ -229,6 +229,10 @@ class Classifier:
         if eff.weak:
             return self._fate(FateKind.WEAKLY_HELD, sp, holder, holder=eff.weak[0])
         held = held_while(holder.scope, sp.site, self.ownership.resolver)
+        if not eff.occurrences and sp.site.scope is holder.scope:
+            # the name is bound here and never read (ruff's RUF006 flags it): unreferenced,
+            # even while the function outlives the task (a `nonlocal` store is not such a name)
+            return self._fate(FateKind.NEVER_READ, sp, holder, holder=holder.key, held=held)
         if held and (seen := read_by_callback(eff)):  # held while it runs, errors seen
             return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                               cleanup=f"held while {held}; {seen}")
