@@ -204,3 +204,10 @@ class RunResult:
         for f in self.findings:
             out[f.risk.value] += 1
         return out
+
+
+def fails_gate(finding: Finding, fail_on: str) -> bool:
+    """Whether `finding` fails `taskleak check` under `--fail-on` (`high`, `medium`, `low` or
+    `none`): a structured spawn never does, being safe by construction."""
+    return fail_on != "none" and not finding.structured and \
+        finding.risk.rank >= Risk(fail_on).rank

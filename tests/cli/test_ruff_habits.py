@@ -119,7 +119,7 @@ def test_unused_noqa_is_a_finding_in_sarif_and_github(project: Path) -> None:
     sarif_validator().validate(sarif)  # skips without the official schema
     github = taskleak("check", "--output-format", "github", "--show-unused-noqa")
     assert github.exit_code == 1
-    assert ("::warning file=pkg/ok.py,line=5,col=40,endLine=5,endColumn=53,"
+    assert ("::error file=pkg/ok.py,line=5,col=40,endLine=5,endColumn=53,"
             "title=TL900 unused-noqa::Unused `noqa` directive (unused: TL101)"
             "%0AFix (safe): remove the unused `noqa` directive") in github.stdout.splitlines()
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from lsprotocol import types
 
-from taskleak.model import Finding, Risk, RunResult, Skipped
+from taskleak.model import Finding, Risk, RunResult, Skipped, fails_gate
 from taskleak.rules import RULES, Category
 from taskleak.server.editor_settings import LowSeverity
 from taskleak.server.related import related_places
@@ -28,13 +28,6 @@ SOURCE = "taskleak"
 _LOW = {LowSeverity.HINT: types.DiagnosticSeverity.Hint,
         LowSeverity.INFORMATION: types.DiagnosticSeverity.Information,
         LowSeverity.OFF: None}
-
-
-def fails_gate(finding: Finding, fail_on: str) -> bool:
-    """Whether `taskleak check` fails on this finding (see `session.gate`)."""
-    if fail_on == "none" or finding.structured:
-        return False
-    return finding.risk.rank >= Risk(fail_on).rank
 
 
 def severity(finding: Finding, fail_on: str, low: LowSeverity) -> types.DiagnosticSeverity | None:
