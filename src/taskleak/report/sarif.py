@@ -114,9 +114,10 @@ def _result(
     if len(steps) > 1:  # the path GitHub code scanning shows under the alert
         out["codeFlows"] = [{"threadFlows": [{"locations": [
             {"location": _step_location(s, finding.path, root)} for s in steps]}]}]
-        out["relatedLocations"] = [{"id": n, **_step_location(s, finding.path, root)}
-                                   for n, s in enumerate(steps, 1)
-                                   if s.kind in (PathKind.STORE, PathKind.END)]
+        related = [{"id": n, **_step_location(s, finding.path, root)}
+                   for n, s in enumerate(steps, 1) if s.kind in (PathKind.STORE, PathKind.END)]
+        if related:
+            out["relatedLocations"] = related
     if finding.rule in rule_index:
         out["ruleIndex"] = rule_index[finding.rule]
     if fingerprint is not None:
