@@ -101,3 +101,15 @@ def test_each_ruf006_hit_is_high_and_its_noqa_silences_it(path: Path, line: int)
     assert any(f.risk is Risk.HIGH and f.rule in RUF006_RULES for f in rows), \
         [(f.rule, f.risk, f.message) for f in rows]
     assert _rows_on(_with_line(data, line, b"  # noqa: RUF006"), path.name, line) == []
+
+
+def test_amqtts_spelling_of_the_directive_silences_its_spawn() -> None:
+    """amqtt's broker script writes `#noqa : RUF006` on its `_ = loop.create_task(...)` before
+    `loop.run_forever()` (case `ruf006_bindings.py`, broker_main): ruff reads it, so must we."""
+    case = next(p for p in case_files() if p.name == "ruf006_bindings.py")
+    data = case.read_bytes()
+    lines = data.splitlines()
+    start = lines.index(b"def broker_main(broker: Broker) -> None:")
+    line = 1 + lines.index(b"    _ = loop.create_task(broker.start())", start)
+    assert [f.rule for f in _rows_on(data, case.name, line)] == ["TL102"]
+    assert _rows_on(_with_line(data, line, b"  #noqa : RUF006"), case.name, line) == []
