@@ -259,16 +259,25 @@ def _print_fix_summary(out: Outcome, *, diff_only: bool, args: CliArgs,
 
 
 def _print_verbose(out: Outcome, seconds: float) -> None:
+    from taskleak.report.summary import plural
+
     s = out.stats
-    config = out.settings.config_file or "none (defaults)"
-    click.echo(f"taskleak: config: {config}; project root: "
-               f"{out.settings.project_root or Path.cwd()}", err=True)
+    config = out.settings.config_file
+    root = out.settings.project_root or Path.cwd()
+    why = "the configuration's folder" if config else "the current folder: no configuration"
+    click.echo(f"taskleak: config: {config or 'none (defaults)'}; project root: {root} ({why}; "
+               "per-file-ignores, the baseline and report paths are relative to it)", err=True)
     click.echo(f"taskleak: {s.files} files: {s.cached} from the cache, {s.ruled_out} ruled out "
                f"by the prefilter, {s.analysed} parsed ({s.workers or 'no'} worker processes) "
                f"in {seconds:.2f} s", err=True)
-    if s.context is not None:
-        click.echo(f"taskleak: project context: {s.context} ({s.files - s.reported} more "
-                   f"files read for the {s.reported} named)", err=True)
+    if s.context is not None and s.context_kind is not None and s.files > s.reported:
+        # the other folder a run names: whose files are read so the named ones get the rows of
+        # a whole run (files/context.py)
+        where = "the project root" if s.context == root else \
+            f"{s.context} ({s.context_kind.value})"
+        click.echo(f"taskleak: {plural(s.reported, 'named file')} read with the "
+                   f"{plural(s.files - s.reported, 'other file')} of {where}, as a whole run "
+                   "would read them", err=True)
 
 
 def _watch(options: CheckOptions, args: CliArgs) -> NoReturn:

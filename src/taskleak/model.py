@@ -70,10 +70,33 @@ class Holding:
         return {"kind": self.kind, "name": self.name}
 
 
+class StepKind(str, Enum):
+    """A place on a task's path after its spawn."""
+
+    STORE = "store"  # the task is stored into a holder (at the spawn, or later)
+    END = "end"  # a read that ends it: an await, a cancel, a gather
+
+
+@record(frozen=True)
+class Step:
+    """Where the task is stored or ended: 1-based line and column in the spawn's file, and
+    the holder or the ending read as written (`self._task`, `self._task.cancel`)."""
+
+    kind: StepKind
+    line: int
+    column: int
+    name: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "line": self.line, "column": self.column,
+                "name": self.name}
+
+
 @record(frozen=True)
 class Obligation:
     """A finding's path: the task created, the holders it goes through, and what ends it (a
-    low row's `end`, or what was not followed: `unresolved`) or how it is lost (`loss`)."""
+    low row's `end`, or what was not followed: `unresolved`) or how it is lost (`loss`);
+    `steps`: where in its file it is stored and ended, in the order of the text."""
 
     family: Family
     created: str  # the spawner and what it runs: "asyncio.create_task(self._send())"
@@ -81,6 +104,7 @@ class Obligation:
     end: str = ""
     loss: str = ""
     unresolved: str = ""
+    steps: tuple[Step, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"family": self.family.value, "created": self.created,
@@ -88,6 +112,8 @@ class Obligation:
         for name in ("end", "loss", "unresolved"):
             if getattr(self, name):
                 out[name] = getattr(self, name)
+        if self.steps:
+            out["steps"] = [s.to_json() for s in self.steps]
         return out
 
 
@@ -204,3 +230,10 @@ class RunResult:
         for f in self.findings:
             out[f.risk.value] += 1
         return out
+
+
+def fails_gate(finding: Finding, fail_on: str) -> bool:
+    """Whether `finding` fails `taskleak check` under `--fail-on` (`high`, `medium`, `low` or
+    `none`): a structured spawn never does, being safe by construction."""
+    return fail_on != "none" and not finding.structured and \
+        finding.risk.rank >= Risk(fail_on).rank

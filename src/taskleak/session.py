@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import parse_spawner
-from taskleak.files.context import context_root
+from taskleak.files.context import ContextKind, project_context
 from taskleak.files.discovery import SpecialPathError, is_excluded
 from taskleak.files.paths import relative_path
-from taskleak.model import FindingKey, Risk, RunResult
+from taskleak.model import FindingKey, RunResult, fails_gate
 from taskleak.project.join import join
 from taskleak.records import record
 from taskleak.rules.unused_noqa import RULE as _UNUSED_NOQA_RULE
@@ -74,13 +74,7 @@ def gate(result: RunResult, fail_on: str) -> int:
     """0: nothing at or above `fail_on`; 1: something is; 2: an internal error."""
     if any(s.internal for s in result.skipped):
         return 2
-    if fail_on == "none":
-        return 0
-    threshold = Risk(fail_on).rank
-    for f in result.findings:
-        if not f.structured and f.risk.rank >= threshold:
-            return 1  # structured spawns are safe by construction: they never fail the gate
-    return 0
+    return int(any(fails_gate(f, fail_on) for f in result.findings))
 
 
 @record
@@ -116,7 +110,9 @@ class Session:
         if self.source.buffer is not None:
             self.result = self._suppressed(self._buffer_result())
             return self.result
-        context = self.context
+        found = self.context
+        context = found[0] if found is not None else None
+        self.stats.context_kind = found[1] if found is not None else None
         record = self._record(report_unused, context) if replay else None
         try:
             self._collected = collect(self.source.targets, self.settings, jobs=self.jobs,
@@ -137,12 +133,13 @@ class Session:
         return self.result
 
     @property
-    def context(self) -> Path | None:
-        """The project folder whose files give the named files their context (None: they are
-        judged by themselves: a buffer, `project_context=False`, or no project found)."""
+    def context(self) -> tuple[Path, ContextKind] | None:
+        """The project folder whose files give the named files their context, and why that
+        folder (None: they are judged by themselves: a buffer, `project_context=False`, or no
+        project found)."""
         if self.source.buffer is not None or not self.project_context:
             return None
-        return context_root(self.source.targets, self.settings)
+        return project_context(self.source.targets, self.settings)
 
     def _record(self, report_unused: bool | None, context: Path | None) -> RunRecord | None:
         """The record of the last check with these settings, targets, context and working

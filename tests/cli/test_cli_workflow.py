@@ -247,8 +247,12 @@ def test_sarif_output_is_schema_valid(project: Path) -> None:
 
 def test_github_and_markdown_formats(project: Path) -> None:
     github = taskleak("check", "--format", "github").stdout.splitlines()
-    assert github[0].startswith("::warning file=pkg/kept.py,line=6,col=22,")
+    # the default gate (medium) fails the job on both: both are errors
+    assert github[0].startswith("::error file=pkg/kept.py,line=6,col=22,")
     assert github[1].startswith("::error file=pkg/leaky.py,line=5,col=5,")
+    gate_high = taskleak("check", "--format", "github", "--fail-on", "high").stdout.splitlines()
+    assert gate_high[0].startswith("::warning file=pkg/kept.py,line=6,col=22,")
+    assert gate_high[1] == github[1]
     assert "title=TL101 task-discarded::" in github[1]
     markdown = taskleak("check", "--format", "markdown").stdout
     assert markdown.startswith("| file:line | task | tracked | cleaned | risk |\n")

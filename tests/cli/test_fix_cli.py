@@ -86,6 +86,13 @@ def test_fix_diff_prints_and_writes_nothing(project: Path) -> None:
     assert _snapshot(project) == before
 
 
+def test_a_dry_run_with_nothing_to_fix_says_there_is_nothing_to_apply(project: Path) -> None:
+    res = invoke(["fix", "--diff", "--select", "TL201"], project)  # no TL201 fix is safe
+    assert (res.stdout, res.stderr.splitlines()[0]) == ("", "No fixes to apply.")
+    clean = invoke(["fix", "--diff", "pkg/clean.py"], project)
+    assert (clean.exit_code, clean.stdout, clean.stderr) == (0, "", "No fixes to apply.\n")
+
+
 def test_fix_writes_then_reports_what_is_left(project: Path) -> None:
     res = invoke(["fix"], project)
     assert res.exit_code == 1  # the TL103 (medium) is left: only an unsafe fix

@@ -144,10 +144,27 @@ def test_a_warm_cache_keeps_a_named_run_from_parsing_the_project(repository: Pat
     assert [(f.path, f.rule) for f in named.result.findings] == [(NAMED, "TL001")]
 
 
-def test_verbose_says_which_project_gave_the_context(repository: Path) -> None:
+def test_verbose_names_one_root_and_says_what_else_was_read(repository: Path) -> None:
+    """Run from the repository's top: one folder, called the project root once."""
     result = taskleak("check", "--no-cache", "-v", NAMED)
-    assert (f"taskleak: project context: {repository} (3 more files read for the 1 named)"
-            in result.stderr)
+    lines = [line for line in result.stderr.splitlines() if str(repository) in line]
+    assert lines == [f"taskleak: config: none (defaults); project root: {repository} (the "
+                     "current folder: no configuration; per-file-ignores, the baseline and "
+                     "report paths are relative to it)"]
+    assert ("taskleak: 1 named file read with the 3 other files of the project root, as a "
+            "whole run would read them") in result.stderr
+
+
+def test_verbose_says_why_a_folder_above_the_root_was_read(
+        repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from a subfolder: the root is the current folder, the files read are the
+    repository's, and the line says why that folder."""
+    monkeypatch.chdir(repository / "daapd")
+    result = taskleak("check", "--no-cache", "-v", "coordinator.py")
+    assert f"project root: {repository / 'daapd'} (the current folder" in result.stderr
+    assert (f"taskleak: 1 named file read with the 3 other files of {repository} (the "
+            "repository's top folder, which holds .git), as a whole run would read them"
+            ) in result.stderr
 
 
 def test_a_named_folder_reports_its_files_only(repository: Path) -> None:

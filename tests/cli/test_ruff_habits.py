@@ -94,7 +94,11 @@ def test_statistics(project: Path) -> None:
     quiet = taskleak("check", "--statistics", "-q").stdout.splitlines()
     assert quiet == result.stdout.splitlines()[:2]  # -q: the counts, nothing else
     as_json = json.loads(taskleak("check", "--statistics", "--output-format", "json").stdout)
-    assert as_json[0] == {"code": "TL101", "name": "task-discarded", "count": 3, "fixable": 3}
+    assert as_json[0] == {"code": "TL101", "name": "task-discarded", "count": 3, "fixable": True,
+                          "fixable_count": 3}
+    # JSON's summary counts the same findings: the tracked row is in its list, not its count
+    doc = json.loads(taskleak("check", "--output-format", "json").stdout)
+    assert (doc["summary"]["findings"], doc["summary"]["low"], len(doc["findings"])) == (4, 1, 5)
 
 
 def test_unused_noqa_is_a_finding_in_sarif_and_github(project: Path) -> None:
@@ -115,7 +119,7 @@ def test_unused_noqa_is_a_finding_in_sarif_and_github(project: Path) -> None:
     sarif_validator().validate(sarif)  # skips without the official schema
     github = taskleak("check", "--output-format", "github", "--show-unused-noqa")
     assert github.exit_code == 1
-    assert ("::warning file=pkg/ok.py,line=5,col=40,endLine=5,endColumn=53,"
+    assert ("::error file=pkg/ok.py,line=5,col=40,endLine=5,endColumn=53,"
             "title=TL900 unused-noqa::Unused `noqa` directive (unused: TL101)"
             "%0AFix (safe): remove the unused `noqa` directive") in github.stdout.splitlines()
 

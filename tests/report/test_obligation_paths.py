@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from helpers import TESTS, analyze_source, sample_files
 
-from taskleak.model import Family, Risk
+from taskleak.files.lines import source_lines
+from taskleak.model import Family, Risk, StepKind
 from taskleak.rules import judges_a_spawn
 
 LOSSES = {Family.DROPPED, Family.OVERWRITTEN, Family.UNENDED}
@@ -18,12 +19,21 @@ PROGRAMS = sample_files()
 
 @pytest.mark.parametrize("path", PROGRAMS, ids=lambda p: str(p.relative_to(TESTS.parent)))
 def test_each_finding_carries_its_path(path: Path) -> None:
-    for finding in analyze_source(path.read_text(encoding="utf-8", errors="replace"), path.name):
+    text = path.read_text(encoding="utf-8", errors="replace")
+    lines = source_lines(text)
+    for finding in analyze_source(text, path.name):
         if not judges_a_spawn(finding.rule):  # a noqa comment's, a file's
             continue
         obligation = finding.obligation
         assert obligation is not None, finding
         assert obligation.created, finding
+        for step in obligation.steps:  # placed in the file; an end where its code is
+            assert 1 <= step.line <= len(lines), step
+            if step.kind is StepKind.END:
+                assert lines[step.line - 1][step.column - 1:].startswith(
+                    step.name.split("(")[0].split(" ")[0]), step
+        if obligation.family is not Family.ENDED:
+            assert all(s.kind is StepKind.STORE for s in obligation.steps), finding
         if finding.risk in (Risk.HIGH, Risk.MEDIUM):
             assert obligation.family in LOSSES and obligation.loss, finding
             assert not obligation.end and not obligation.unresolved
@@ -42,7 +52,8 @@ def test_the_json_row_names_the_holders_and_the_loss() -> None:
     row = finding.to_json()["obligation"]
     assert row == {"family": "unended", "created": "asyncio.create_task(self._poll())",
                    "holders": [{"kind": "attribute", "name": "self._task"}],
-                   "loss": "kept, but nothing awaits, cancels or gathers it"}
+                   "loss": "kept, but nothing awaits, cancels or gathers it",
+                   "steps": [{"kind": "store", "line": 6, "column": 9, "name": "self._task"}]}
 
 
 def test_every_fate_has_a_family_and_every_loss_its_words() -> None:

@@ -122,3 +122,6 @@ def test_a_pipe_gets_one_plain_line_per_row() -> None:
     rows = [line for line in lines if line.startswith("| ") and ".py:" in line]
     assert len(rows) == 12 and "\x1b[" not in result.stdout
     assert max(len(line) for line in lines) > 80  # never wrapped for a log or grep
+    # no `path:line:col: RULE` line after the table repeats a row
+    assert not [line for line in lines if re.match(r"\S+\.py:\d+:\d+: TL\d+", line)]
+    assert "12 task spawns in 7 files" in result.stdout

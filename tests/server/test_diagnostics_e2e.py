@@ -83,7 +83,8 @@ async def test_a_change_is_checked_from_the_buffer_not_the_disk(workspace: Path)
     assert low.severity == types.DiagnosticSeverity.Hint  # low rows are hints by default
 
 
-async def test_related_information_points_at_the_owners_close_method(workspace: Path) -> None:
+async def test_related_information_is_the_path_then_the_owners_close_method(
+        workspace: Path) -> None:
     path = workspace / "pkg" / "sweeper.py"
     path.write_text(NEVER_CANCELLED, encoding="utf-8")
     async with running(workspace) as client:
@@ -92,7 +93,10 @@ async def test_related_information_points_at_the_owners_close_method(workspace: 
     assert diagnostic.code == NEVER_CLEANED.code
     assert diagnostic.severity == types.DiagnosticSeverity.Warning  # medium, fails the gate
     assert diagnostic.related_information, diagnostic
-    [close] = diagnostic.related_information
+    [store, close] = diagnostic.related_information
+    assert store.location.uri == uri and store.message == "stored in self._task"
+    assert store.location.range == types.Range(start=types.Position(line=8, character=8),
+                                               end=types.Position(line=8, character=55))
     assert close.location.uri == uri
     assert close.location.range.start == types.Position(line=14, character=14)  # `def close`
     assert "close()" in close.message

@@ -87,3 +87,39 @@ def test_a_name_not_found_or_found_twice_gives_no_place() -> None:
     assert related_places(module_level, CLASS) == []  # no module-level close()
     assert related_places(finding(Risk.MEDIUM, cleaned="cancelled in missing()",
                                   context="Client.connect"), CLASS) == []
+
+
+CLOSED = '''\
+import asyncio
+
+
+class Feed:
+    def open(self) -> None:
+        self._flusher = asyncio.create_task(self._flush())
+
+    async def close(self) -> None:
+        self._flusher.cancel()
+        await asyncio.gather(self._flusher, return_exceptions=True)
+
+    async def _flush(self) -> None:
+        await asyncio.sleep(0)
+'''
+
+
+def test_related_information_holds_the_path_where_it_is_stored_and_ended() -> None:
+    from helpers import analyze_source
+
+    from taskleak.server.diagnostics import finding_diagnostic
+    from taskleak.server.text import Lines
+
+    [tracked] = analyze_source(CLOSED, "feed.py")
+    diagnostic = finding_diagnostic(tracked, types.DiagnosticSeverity.Hint, Lines(CLOSED),
+                                    "file:///feed.py", related=True)
+    path = [(r.location.range.start.line, r.location.range.start.character, r.message)
+            for r in diagnostic.related_information or ()]
+    assert path[:3] == [(5, 8, "stored in self._flusher"),
+                        (8, 8, "ended by self._flusher.cancel()"),
+                        (9, 14, "ended by asyncio.gather(self._flusher, return_exceptions=True)")]
+    plain = finding_diagnostic(tracked, types.DiagnosticSeverity.Hint, Lines(CLOSED),
+                               "file:///feed.py", related=False)
+    assert plain.related_information is None  # a client that does not show them gets none

@@ -9,7 +9,7 @@ result into plain per-module facts (positions, snippets, questions, exports).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import field
 
 import libcst as cst
@@ -49,6 +49,7 @@ from taskleak.analysis.tree.positions import (
 )
 from taskleak.analysis.tree.scan import Scanner, walked
 from taskleak.analysis.tree.scopes import Scope
+from taskleak.model import Step
 from taskleak.records import record
 
 
@@ -102,13 +103,14 @@ class ModuleAnalysis:
                                  [(shown_node(sp), sp.site.statement) for sp in self.spawns],
                                  [enclosing_function(sp.site.scope) for sp in self.spawns],
                                  [sp.site.path for sp in self.spawns])
+        steps = self._steps()
         out: list[SpawnFacts] = []
         handoffs = self.handoffs or [((), ())] * len(self.spawns)
         for sp, fates, (asked, otherwise) in zip(self.spawns, self.fates, handoffs, strict=True):
             node = shown_node(sp)
             stmt = sp.site.statement
             line, col, end_line, end_col = where_[id(node)]
-            stmt_line = where_[id(stmt)][0] if id(stmt) in where_ else line
+            stmt_line, stmt_col = where_[id(stmt)][:2] if id(stmt) in where_ else (line, col)
             code_node = stmt if isinstance(stmt, cst.SimpleStatementLine) else node
             context = sp.site.scope.qualname or "<module>"
             out.append(SpawnFacts(
@@ -121,8 +123,26 @@ class ModuleAnalysis:
                 helper=sp.spawner if self._asks_project(sp) else "",
                 arguments=self._arguments(sp) if self._asks_project(sp) else (),
                 project_helper=sp.helper is not None and sp.helper.project,
+                steps=steps(sp, stmt_line, stmt_col + 1),
             ))
         return tuple(out)
+
+    def _steps(self) -> Callable[[Spawn, int, int], tuple[Step, ...]]:
+        """Each spawn's steps (`obligations/steps.py`), placed: a store at the spawning
+        statement where the statement starts, the others where their node is found."""
+        recorded = self.classifier.steps
+        nodes = [(s.node, s.scope) for sp in self.spawns for s in recorded.of(sp)
+                 if s.node is not None]
+        where_ = spawn_positions(self.module, self.text, [(n, n) for n, _ in nodes],
+                                 [enclosing_function(scope) for _, scope in nodes]
+                                 ) if nodes else {}
+
+        def placed(sp: Spawn, line: int, column: int) -> tuple[Step, ...]:
+            out = {(line, column, s.kind, s.name) if s.node is None else
+                   (where_[id(s.node)][0], where_[id(s.node)][1] + 1, s.kind, s.name)
+                   for s in recorded.of(sp) if s.node is None or id(s.node) in where_}
+            return tuple(Step(kind, at, col, name) for at, col, kind, name in sorted(out))
+        return placed
 
     def _questions(self, sp: Spawn, fates: tuple[Fate, ...], context: str,
                    helpers: set[str]) -> tuple[Question, ...]:

@@ -11,14 +11,13 @@ from typing import Any
 
 import libcst as cst
 
-from taskleak.analysis.facts.fates import PASSES, Fate, FateKind, Hand, Handoff, Keeper
+from taskleak.analysis.facts.fates import PASSES, Fate, FateKind, Hand, Keeper
 from taskleak.analysis.facts.interface import BY_ITS_OWNER, LET_GO
 from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.lifecycle import Lifecycle
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations import early_returns
 from taskleak.analysis.obligations.closing import closers, owner_ends, read_by_callback
-from taskleak.analysis.obligations.closures import kept_by_a_closure
 from taskleak.analysis.obligations.collection_aliases import with_aliases
 from taskleak.analysis.obligations.coroutines import (
     asks_for_its_successor,
@@ -48,13 +47,16 @@ from taskleak.analysis.obligations.lifetimes import (
     without_its_own_cancels,
 )
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
+from taskleak.analysis.obligations.local_collections import local_collection_fate
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.passed import passed_fate, returned_to_caller
+from taskleak.analysis.obligations.paths import ENDING
 from taskleak.analysis.obligations.prune_targets import growth_fields, without_other_prunes
 from taskleak.analysis.obligations.race_fates import RaceFates
 from taskleak.analysis.obligations.reset_by_callback import reset_by
 from taskleak.analysis.obligations.self_registered import kept_by_itself
 from taskleak.analysis.obligations.spawns import AS_COMPLETED, Spawn
+from taskleak.analysis.obligations.steps import Steps
 from taskleak.analysis.obligations.witness import no_end_witness
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import leaves_the_loop
@@ -75,6 +77,7 @@ class Classifier:
         self.graphs = FunctionGraphs(resolver)  # each function's control-flow graph, once
         # hand-offs to calls it could not follow since emptied (`foreign_handoffs.classified`)
         self.handed: list[tuple[Dest, Scope]] = []
+        self.steps = Steps()  # where each spawn's task is stored and ended (its path)
 
     def fates(self, sp: Spawn) -> list[Fate]:
         """What became of the spawn's Task. Usually one fate; a spawn bound to several targets
@@ -128,6 +131,7 @@ class Classifier:
             assert d.receiver is not None
             holder = self.ownership.holder_for(d.receiver, site.scope)
             if holder is not None:
+                self.steps.store(sp, None, site.scope, holder.key)
                 return [self.collection_fate(sp, holder, keyed=False)]
         if d.kind is Flow.BOUND and d.targets:
             fates = [f for f in (self._bound_fate(sp, t) for t in d.targets) if f is not None]
@@ -141,6 +145,7 @@ class Classifier:
         holder = self.ownership.holder_for(target, sp.site.scope)
         if holder is None:
             return None
+        self.steps.store(sp, None, sp.site.scope, target_text(target))
         if sp.site.dest.container or isinstance(target, cst.Subscript):
             return self.collection_fate(sp, holder, keyed=isinstance(target, cst.Subscript),
                                         target=target)
@@ -158,6 +163,10 @@ class Classifier:
         # hand-offs of what else holds it (the `pending` set of a race: `race_fates.py`)
         self.handed += [(o.dest, o.scope) for o in facts.pop("asked", ())]
         often = facts.pop("often", None) or self.lifecycle.of(site.scope)
+        if keeper is not None and kind in ENDING:
+            eff = self.ownership.effects(keeper)
+            self.steps.ends(sp, eff.await_reads + eff.cancel_reads + eff.gather_reads
+                            + eff.prune_reads)
         once = not site.loops or leaves_the_loop(site.path)  # spawned as the loop is left
         return Fate(kind, sp.shown, in_loop=not once,
                     repeating=often.function if often.repeats else "",
@@ -190,6 +199,7 @@ class Classifier:
                 if self.ownership.weak_holder(target_holder, keys=n >= keyed):  # owns nothing
                     eff.weak = [*eff.weak, f"the weak collection {target_holder.label}"]
                     continue
+                self.steps.store(sp, coll, scope, target_holder.key)
                 return self.collection_fate(sp, target_holder, keyed=False, extra=eff)
         if holder.kind is Keeper.LOCAL:
             return self._local_fate(sp, holder, eff)
@@ -203,6 +213,7 @@ class Classifier:
                     isinstance(target, cst.Name) and scope.kind is ScopeKind.MODULE):
                 inner = self.ownership.holder_for(target, scope)
                 if inner is not None and inner != holder:
+                    self.steps.store(sp, target, scope, target_text(target))
                     if eff.cleanup:  # `task.cancel()` in a callback, `self.x = task`
                         return self._fate(FateKind.STORED_CLEANED, sp, inner, holder=holder.key,
                                           stored_in=target_text(target), **eff.end_fields())
@@ -229,6 +240,10 @@ class Classifier:
         if eff.weak:
             return self._fate(FateKind.WEAKLY_HELD, sp, holder, holder=eff.weak[0])
         held = held_while(holder.scope, sp.site, self.ownership.resolver)
+        if not eff.occurrences and sp.site.scope is holder.scope:
+            # the name is bound here and never read (ruff's RUF006 flags it): unreferenced,
+            # even while the function outlives the task (a `nonlocal` store is not such a name)
+            return self._fate(FateKind.NEVER_READ, sp, holder, holder=holder.key, held=held)
         if held and (seen := read_by_callback(eff)):  # held while it runs, errors seen
             return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                               cleanup=f"held while {held}; {seen}")
@@ -340,7 +355,7 @@ class Classifier:
             return self._fate(kind, sp, holder, holder=label, cleanup=cleanup, ends=eff.ends,
                               only_if=test)
         if holder.kind is Keeper.LOCAL:
-            fate = self._local_collection_fate(sp, holder, eff, label)
+            fate = local_collection_fate(self.ownership, sp, holder, eff, label, self._fate)
             return replace(fate, overwrites=True) if overwrites else fate
         calls = handed_calls(eff.handed_reads, self.ownership.resolver)  # the callee decides
         if eff.handed and (holder.kind is not Keeper.ATTRIBUTE or eff.handed_on or calls or any(
@@ -369,25 +384,6 @@ class Classifier:
             site.scope, lambda call: guarded_call(call, keys)).repeats
         return repeats, not before and per_client_key(target, fn) \
             and not self._guard(sp, holder)
-
-    def _local_collection_fate(self, sp: Spawn, holder: Holder, eff: Effects, label: str
-                               ) -> Fate:
-        """A collection in a local (or a parameter) that nothing here ends."""
-        if eff.handed or eff.stores:
-            how = eff.handed[0] if eff.handed else Handoff(Hand.STORED, "stored elsewhere")
-            return self._fate(FateKind.LOCAL_COLLECTION_HANDED, sp, holder, holder=label,
-                              **how.fields())
-        if keeper_of(holder)[0] is Keeper.PARAMETER:  # the caller's: not dropped here
-            ended = self.ownership.ended_by_siblings(holder)
-            if ended.cleanup:
-                return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
-                                  cleanup=ended.cleanup, ends=ended.ends)
-            return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
-                              caller_unknown=True)
-        if kept_by_a_closure(sp.site.scope, holder.scope, self.ownership):  # outlives the frame
-            return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
-                              **growth_fields(holder, eff))
-        return self._fate(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
 
     # -- facts about the spawn ---------------------------------------------------------------
     def _guard(self, sp: Spawn, holder: Holder, ends: Sequence[Occurrence] = ()) -> str:

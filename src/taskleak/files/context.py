@@ -19,6 +19,7 @@ outside any repository: their folder (`/tmp`, a home folder) is no project to wa
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 
 from taskleak.files.discovery import git_root
@@ -27,13 +28,32 @@ from taskleak.files.paths import common_folder
 from taskleak.settings import Settings
 
 
+class ContextKind(Enum):
+    """Which of the module docstring's rules chose the project folder."""
+
+    CONFIGURATION = "the configuration's folder"
+    REPOSITORY = "the repository's top folder, which holds .git"
+    PACKAGE = "the folder above the outermost package"
+
+
 def context_root(paths: Sequence[Path], settings: Settings) -> Path | None:
     """The project folder whose files give `paths` their context (see the module docstring)."""
+    found = project_context(paths, settings)
+    return found[0] if found is not None else None
+
+
+def project_context(paths: Sequence[Path], settings: Settings
+                    ) -> tuple[Path, ContextKind] | None:
+    """The project folder of `paths` and the rule that chose it; None without one."""
     start = common_folder(paths)
     configured = settings.project_root
     if configured is not None and _is_within(start, configured):
-        return configured
-    return git_root(start) or _package_root(start)
+        return configured, ContextKind.CONFIGURATION
+    repository = git_root(start)
+    if repository is not None:
+        return repository, ContextKind.REPOSITORY
+    package = _package_root(start)
+    return (package, ContextKind.PACKAGE) if package is not None else None
 
 
 def _is_within(path: Path, folder: Path) -> bool:

@@ -66,7 +66,8 @@ def finding(path: str, sf: SpawnFacts, fates: tuple[Fate, ...] | None = None,
         no_fix_reason=HELPER_DROPS_NO_FIX if drops
         else sf.no_fix_reason if advised else None, context=sf.context,
         snippet=sf.snippet, statement_line=sf.statement_line, structured=sf.structured,
-        obligation=obligation_of(fate, verdict.risk, f"{sf.spawner}({fate.coroutine})"),
+        obligation=obligation_of(fate, verdict.risk, f"{sf.spawner}({fate.coroutine})",
+                                 sf.steps),
     )
 
 

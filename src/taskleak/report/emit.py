@@ -93,7 +93,7 @@ def _render_for_ci(result: RunResult, settings: Settings, fmt: str) -> str:
     if fmt == "github":
         from taskleak.report.github import render_github
 
-        return render_github(result)
+        return render_github(result, settings.fail_on)
     if fmt == "gitlab":
         from taskleak.report.gitlab import render_gitlab
 

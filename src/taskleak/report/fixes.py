@@ -24,6 +24,8 @@ def summary_lines(run: FixRun, *, left_too: bool = True) -> list[str]:
     if applied:
         lines.append(f"{verb} {plural(len(applied), 'finding')} in "
                      f"{plural(len(files), 'file')} ({detail}).")
+    elif not run.wrote:  # a dry run (`--diff`): nothing was to be applied
+        lines.append("No fixes to apply.")
     elif left or run.errors:
         lines.append("No fixes applied.")
     else:

@@ -1,6 +1,9 @@
 """GitHub Actions workflow commands: one annotation per finding, shown on the pull request diff.
 
 `::error file=app.py,line=10,col=9,endLine=10,endColumn=46,title=CODE rule-name::message`
+
+A finding that fails the gate (at or above `fail-on`, so the job fails on it) is an `error`,
+any other a `warning`.
 """
 
 from __future__ import annotations
@@ -8,11 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from taskleak.files.paths import relative_path
-from taskleak.model import Finding, Risk, RunResult
+from taskleak.model import Finding, RunResult, fails_gate
 from taskleak.report.summary import unreported_skips
 from taskleak.rules import RULES
-
-COMMANDS: dict[Risk, str] = {Risk.HIGH: "error", Risk.MEDIUM: "warning", Risk.LOW: "notice"}
 
 
 def escape_data(text: str) -> str:
@@ -32,14 +33,15 @@ def annotation(
     return f"::{command} {props}::{escape_data(message)}"
 
 
-def finding_annotation(finding: Finding, root: Path | None = None) -> str:
+def finding_annotation(finding: Finding, fail_on: str, root: Path | None = None) -> str:
     rule = RULES.get(finding.rule)
     title = f"{finding.rule} {rule.name}" if rule else finding.rule
     message = finding.message
     if finding.fix is not None:
         applicability = "safe" if finding.fix.safe else "unsafe"
         message += f"\nFix ({applicability}): {finding.fix.description}"
-    return annotation(COMMANDS[finding.risk], message, [
+    command = "error" if fails_gate(finding, fail_on) else "warning"
+    return annotation(command, message, [
         ("file", relative_path(finding.path, root)),
         ("line", finding.line),
         ("col", finding.column),
@@ -49,12 +51,13 @@ def finding_annotation(finding: Finding, root: Path | None = None) -> str:
     ])
 
 
-def render_github(result: RunResult, *, root: Path | None = None) -> str:
+def render_github(result: RunResult, fail_on: str, *, root: Path | None = None) -> str:
     """One line per finding (sorted: a file that could not be analysed is an error of
     file-not-analysed), then one warning per skipped file that rule does not report; "" when
-    none."""
+    none. `fail_on`: the gate's level, which decides error or warning."""
     lines = [
-        finding_annotation(f, root) for f in sorted(result.findings, key=Finding.sort_key)
+        finding_annotation(f, fail_on, root) for f in sorted(result.findings,
+                                                              key=Finding.sort_key)
     ]
     for skipped in unreported_skips(result):  # the others are error annotations above
         properties: list[tuple[str, str | int]] = [("file", relative_path(skipped.path, root))]

@@ -1,5 +1,9 @@
 """SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers.
 
+A spawn's path (its obligation: the spawn, the stores into holders, the ends, the loss) is the
+result's `codeFlows` (one thread flow) and, but the spawn, its `relatedLocations`
+(`report/path_steps.py`).
+
 Findings carry a fix description but not the replacement text (the fixer computes edits at fix
 time), and a SARIF `fix` object must contain concrete `artifactChanges`; so the fix is reported in
 the result's property bag (`properties.fix`), never as an incomplete `fixes` entry.
@@ -15,6 +19,7 @@ from taskleak import __version__
 from taskleak.files.paths import relative_path
 from taskleak.files.printable import json_text, uri_path
 from taskleak.model import Finding, Risk, RunResult
+from taskleak.report.path_steps import PathKind, PathStep, path_steps
 from taskleak.rules import RULES, Rule
 from taskleak.rules.docs import render_rule_markdown
 from taskleak.suppress.baseline import FINGERPRINT_KEY, fingerprints
@@ -105,6 +110,14 @@ def _result(
             }
         }],
     }
+    steps = path_steps(finding)
+    if len(steps) > 1:  # the path GitHub code scanning shows under the alert
+        out["codeFlows"] = [{"threadFlows": [{"locations": [
+            {"location": _step_location(s, finding.path, root)} for s in steps]}]}]
+        related = [{"id": n, **_step_location(s, finding.path, root)}
+                   for n, s in enumerate(steps, 1) if s.kind in (PathKind.STORE, PathKind.END)]
+        if related:
+            out["relatedLocations"] = related
     if finding.rule in rule_index:
         out["ruleIndex"] = rule_index[finding.rule]
     if fingerprint is not None:
@@ -128,6 +141,13 @@ def _result(
         properties["confirmedAtRuntime"] = True
     out["properties"] = properties
     return out
+
+
+def _step_location(step: PathStep, path: str, root: Path) -> dict[str, Any]:
+    return {"physicalLocation": {"artifactLocation": _artifact(path, root),
+                                 "region": {"startLine": step.line,
+                                            "startColumn": step.column}},
+            "message": {"text": step.message}}
 
 
 def _skipped_notification(path: str, reason: str, line: int | None, root: Path,

@@ -6,9 +6,11 @@
     Found 5 errors.
     [*] 4 fixable with `taskleak fix`.
 
-The mark says whether `taskleak fix` fixes them with the run's settings: `[*]` all, `[-]` some,
-`[ ]` none. The closing lines are ruff's (`-q` leaves them out); no finding prints nothing.
-With `--output-format json`, a list of `{"code", "name", "count", "fixable"}`.
+The mark says whether `taskleak fix` fixes them with the run's settings, as ruff 0.17 marks
+them: `[*]` all, `[-]` some, `[ ]` none; when no rule's findings are fixable, no mark at all.
+The closing lines are ruff's (`-q` leaves them out); no finding prints nothing.
+With `--output-format json`, ruff's list of `{"code", "name", "count", "fixable",
+"fixable_count"}` (`fixable`: every one of them is).
 """
 
 from __future__ import annotations
@@ -48,14 +50,16 @@ def render_statistics(result: RunResult, settings: Settings | None, *, as_json: 
                       quiet: bool = False) -> str:
     stats = statistics(result, settings)
     if as_json:
-        rows = [{"code": s.code, "name": s.name, "count": s.count, "fixable": s.fixable}
-                for s in stats]
+        rows = [{"code": s.code, "name": s.name, "count": s.count,
+                 "fixable": s.fixable == s.count, "fixable_count": s.fixable} for s in stats]
         return json.dumps(rows, indent=2) + "\n"
     if not stats:
         return ""
     width = max(len(str(s.count)) for s in stats)
     code_width = max(len(s.code) for s in stats)
-    lines = [f"{s.count:>{width}}\t{s.code:<{code_width}}\t{s.mark} {s.name}" for s in stats]
+    marked = any(s.fixable for s in stats)  # as in ruff, no column of blank marks
+    lines = [f"{s.count:>{width}}\t{s.code:<{code_width}}\t{s.mark + ' ' if marked else ''}"
+             f"{s.name}" for s in stats]
     if not quiet:
         lines.append(f"Found {plural(sum(s.count for s in stats), 'error')}.")
         lines += [line for line in (fix_line(result, settings),) if line is not None]

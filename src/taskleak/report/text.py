@@ -2,7 +2,9 @@
 tracked, cleaned, risk, rule), the reasons ruff-style (`path:line:col: RULE [*] message`),
 and the summary.
 
-- In a pipe or a file the table is plain ASCII and never wraps: one greppable line per row.
+- In a pipe or a file the table is plain ASCII and never wraps: one greppable line per row,
+  and no reason line after it repeats a row (`concise` gives each claim on one line) unless
+  `--show-fixes` asks for the fixes under them.
 - In a terminal, the table when it fits with every text column at least as wide as its longest
   word (the long columns wrap); in a narrower one (80 columns, or 120 with long paths) each file
   gets a heading and each finding a block whose text wraps in its own column, so no column is
@@ -86,7 +88,11 @@ def render_text(result: RunResult, console: Console, settings: Settings | None =
     dot = not plain and _encodes(console, RISK_LABEL[Risk.HIGH])  # plain ASCII in a pipe
     if rows:
         table = _table(rows, settings, plain, dot)
-        if plain or _min_width(console, table) <= console.width:
+        if plain and not options.show_fixes:  # each row is a greppable line already
+            console.print(table)
+            _print_reasons(console, [f for f in reasons if not is_spawn(f)], settings,
+                           options.show_fixes, plain)
+        elif _min_width(console, table) <= console.width:
             console.print(table)
             _print_reasons(console, reasons, settings, options.show_fixes, plain)
         else:

@@ -148,8 +148,10 @@ Also reported here:
   the timeout the coroutine goes on running in the loop's thread (a timeout caught in a loop
   that waits again until it is done is no such exit);
 - a task kept in a local of a function that does not return while the task runs (it blocks in
-  `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever): held, but its
-  result and errors are never read (unless a done-callback added to it reads its outcome).""",
+  `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever), read there
+  or stored into it by a nested function (`nonlocal`): held, but its result and errors are
+  never read (unless a done-callback added to it reads its outcome). A local the function
+  binds and never reads is task-unreferenced, as ruff's RUF006 has it.""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\
 import asyncio

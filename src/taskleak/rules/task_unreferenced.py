@@ -15,10 +15,12 @@ from taskleak.rules.texts import KEEP_HELPER_NOTE, WEAK_REFERENCE_REASON
 
 
 def _describe(fate: Fate) -> Description:
+    lost = (f"kept only while {fate.held}; nothing awaits or cancels it and its errors are "
+            "never read",) if fate.held else (
+        "the task can be garbage-collected mid-run and its errors are lost",)
     return Description(
         f"bound to `{fate.holder}`, never read", "none",
-        f"{fate.coroutine} is bound to `{fate.holder}`, which is never read",
-        evidence=("the task can be garbage-collected mid-run and its errors are lost",))
+        f"{fate.coroutine} is bound to `{fate.holder}`, which is never read", evidence=lost)
 
 
 RULE = Rule(
@@ -30,7 +32,9 @@ RULE = Rule(
     what_it_does="""\
 Checks for task spawns whose Task is bound to a name that is never read again:
 `task = asyncio.create_task(...)` with no later use of `task`, `_ = asyncio.create_task(...)`,
-or a walrus `(task := asyncio.create_task(...))` whose name is unused.""",
+or a walrus `(task := asyncio.create_task(...))` whose name is unused; also in a function that
+does not return while the task runs (`_ = loop.create_task(...)` before `loop.run_forever()`),
+where the name is a reference nothing reads: every local binding ruff's RUF006 flags.""",
     why_bad=WEAK_REFERENCE_REASON + """
 
 Binding the Task to `_` or to an unused local silences other linters (ruff's RUF006), but the

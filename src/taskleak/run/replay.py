@@ -46,10 +46,12 @@ from taskleak.model import (
     Risk,
     RunResult,
     Skipped,
+    Step,
+    StepKind,
 )
 from taskleak.records import record
 
-FORMAT = 3  # 2: a finding's obligation path; 3: its evidence
+FORMAT = 4  # 2: a finding's obligation path; 3: its evidence; 4: the path's steps
 
 
 @record
@@ -152,7 +154,8 @@ class RunRecord:
 
 # The enum fields of each recorded class, by name (a holding's `kind` is plain text).
 _ENUMS: dict[type[Any], dict[str, type[Enum]]] = {
-    Finding: {"risk": Risk}, FixInfo: {"kind": FixKind}, Obligation: {"family": Family}}
+    Finding: {"risk": Risk}, FixInfo: {"kind": FixKind}, Obligation: {"family": Family},
+    Step: {"kind": StepKind}}
 
 
 def _encode(obj: Any) -> Any:
@@ -179,4 +182,5 @@ def _decode(cls: type[Any], doc: dict[str, Any]) -> Any:
         values["evidence"] = tuple(values.get("evidence", ()))
     if cls is Obligation:
         values["holders"] = tuple(_decode(Holding, h) for h in values.get("holders", ()))
+        values["steps"] = tuple(_decode(Step, h) for h in values.get("steps", ()))
     return cls(**values)

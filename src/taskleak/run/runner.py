@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner, unpromised_helpers
+from taskleak.files.context import ContextKind
 from taskleak.files.discovery import Found, listing_key
 from taskleak.files.listing_cache import ListingCache
 from taskleak.files.paths import relative_path
@@ -64,6 +65,7 @@ class RunStats:
     placed: int = 0  # parsed again in this run to place calls that drop a returned task
     cache_error: str | None = None  # why the cache could not be written
     context: Path | None = None  # the project folder whose files gave the named ones context
+    context_kind: ContextKind | None = None  # why that folder (set by the session)
     reported: int = 0  # files named (reported); the others of `files` are the project's context
 
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from lsprotocol import types
 
-from taskleak.model import Finding, Risk, RunResult, Skipped
+from taskleak.model import Finding, Risk, RunResult, Skipped, fails_gate
+from taskleak.report.path_steps import PathKind, path_steps
 from taskleak.rules import RULES, Category
 from taskleak.server.editor_settings import LowSeverity
 from taskleak.server.related import related_places
@@ -28,13 +29,6 @@ SOURCE = "taskleak"
 _LOW = {LowSeverity.HINT: types.DiagnosticSeverity.Hint,
         LowSeverity.INFORMATION: types.DiagnosticSeverity.Information,
         LowSeverity.OFF: None}
-
-
-def fails_gate(finding: Finding, fail_on: str) -> bool:
-    """Whether `taskleak check` fails on this finding (see `session.gate`)."""
-    if fail_on == "none" or finding.structured:
-        return False
-    return finding.risk.rank >= Risk(fail_on).rank
 
 
 def severity(finding: Finding, fail_on: str, low: LowSeverity) -> types.DiagnosticSeverity | None:
@@ -86,10 +80,22 @@ def finding_diagnostic(finding: Finding, level: types.DiagnosticSeverity, lines:
 
 def _related(finding: Finding, lines: Lines, uri: str
              ) -> list[types.DiagnosticRelatedInformation] | None:
+    """The task's path (where it is stored and ended, as SARIF's related locations), then the
+    methods the finding's words name."""
+    path = [types.DiagnosticRelatedInformation(
+        location=types.Location(uri=uri, range=_rest_of_line(lines, s.line - 1, s.column - 1)),
+        message=s.message) for s in path_steps(finding)
+        if s.kind in (PathKind.STORE, PathKind.END) and s.line <= len(lines.plain)]
     places = related_places(finding, lines.plain)
-    return [types.DiagnosticRelatedInformation(
+    return path + [types.DiagnosticRelatedInformation(
         location=types.Location(uri=uri, range=lines.span(p.line, p.start, p.line, p.end)),
         message=p.label) for p in places] or None
+
+
+def _rest_of_line(lines: Lines, line: int, start: int) -> types.Range:
+    """From a step's column to the end of its line's code (a store's target, an end's call)."""
+    end = max(len(lines.line(line).rstrip()), start)
+    return lines.span(line, start, line, end)
 
 
 def skipped_diagnostic(skipped: Skipped, lines: Lines) -> types.Diagnostic:

@@ -191,7 +191,8 @@ class Fate:
     left: str = ""  # LEFT_RUNNING: why the wait leaves it running ("it returns as soon as ...")
     timeout: bool = False  # LEFT_RUNNING: a timeout can cut the wait short
     exit_only: bool = False  # LEFT_RUNNING: cancelled only where the loop around the wait is left
-    held: str = ""  # HELD_WHILE_RUNNING: what keeps the local alive ("start() blocks in ...")
+    # HELD_WHILE_RUNNING, NEVER_READ: what keeps the local alive ("start() blocks in ...")
+    held: str = ""
     # kept, never ended: the resolved facts that show it ("none of its 2 reads in class Worker
     # (start(), close()) awaits, cancels or gathers it")
     witness: str = ""

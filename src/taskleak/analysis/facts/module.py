@@ -20,7 +20,7 @@ from typing import Any
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper
 from taskleak.analysis.facts.interface import Exports
-from taskleak.model import FixInfo, FixKind, Skipped
+from taskleak.model import FixInfo, FixKind, Skipped, Step, StepKind
 from taskleak.records import record
 
 
@@ -96,6 +96,7 @@ class SpawnFacts:
     # drops the task itself, the task is created in the helper, whose spawn is the row (RUBRIC
     # convention 1), and the call is none
     project_helper: bool = False
+    steps: tuple[Step, ...] = ()  # where the task is stored and ended (`obligations/steps.py`)
 
     @property
     def structured(self) -> bool:
@@ -120,6 +121,8 @@ class SpawnFacts:
             data["otherwise"] = [f.to_json() for f in self.otherwise]
         if self.project_helper:
             data["project_helper"] = True
+        if self.steps:
+            data["steps"] = [[s.kind.value, s.line, s.column, s.name] for s in self.steps]
         return data
 
     @classmethod
@@ -134,7 +137,9 @@ class SpawnFacts:
                    helper, tuple(arguments),
                    FixInfo(FixKind(fix[0]), fix[1], fix[2]) if fix is not None else None,
                    reason, rule, tuple(Fate.from_json(f) for f in data.get("otherwise", ())),
-                   bool(data.get("project_helper")))
+                   bool(data.get("project_helper")),
+                   tuple(Step(StepKind(k), line, col, name)
+                         for k, line, col, name in data.get("steps", ())))
 
 
 def _fix_json(fix: FixInfo | None) -> list[Any] | None:

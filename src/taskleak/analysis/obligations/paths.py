@@ -10,8 +10,10 @@ so no claim is made) is `UNRESOLVED`, with what was not followed.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper
-from taskleak.model import Family, Holding, Obligation, Risk
+from taskleak.model import Family, Holding, Obligation, Risk, Step, StepKind
 
 _FAMILIES: dict[FateKind, Family] = {
     **dict.fromkeys((
@@ -41,6 +43,8 @@ _FAMILIES: dict[FateKind, Family] = {
         FateKind.LEFT_RUNNING, FateKind.LEFT_AT_YIELD, FateKind.HELPER_NEVER_ENDS),
         Family.UNENDED),
 }
+# the fates whose holder's reads end the task (their places are the path's ends)
+ENDING = frozenset(k for k, family in _FAMILIES.items() if family is Family.ENDED)
 _COLLECTIONS = frozenset({FateKind.COLLECTION_CLEANED, FateKind.COLLECTION_HANDED,
                           FateKind.LOCAL_COLLECTION_HANDED, FateKind.LOCAL_COLLECTION_DROPPED,
                           FateKind.COLLECTION_GROWS, FateKind.KEY_OVERWRITTEN,
@@ -81,9 +85,18 @@ _LOSSES: dict[FateKind, str] = {
 }
 
 
-def obligation_of(fate: Fate, risk: Risk, created: str) -> Obligation:
+def obligation_of(fate: Fate, risk: Risk, created: str, steps: tuple[Step, ...] = ()
+                  ) -> Obligation:
     """The path of a spawn judged `risk`, whose fate is `fate` (see the module docstring);
-    `created`: where the task is made, as shown ("asyncio.create_task(self._send())")."""
+    `created`: where the task is made, as shown ("asyncio.create_task(self._send())");
+    `steps`: where its module stores and ends it (the ends only on a path that ends it)."""
+    obligation = _obligation(fate, risk, created)
+    ended = obligation.family is Family.ENDED
+    kept = tuple(s for s in steps if ended or s.kind is StepKind.STORE)
+    return replace(obligation, steps=kept) if kept else obligation
+
+
+def _obligation(fate: Fate, risk: Risk, created: str) -> Obligation:
     family = _FAMILIES[fate.kind]
     holders = _holders(fate)
     lost = family in (Family.DROPPED, Family.OVERWRITTEN, Family.UNENDED)

@@ -137,8 +137,8 @@ def spawn_positions(module: cst.Module, text: str | None,
     searched = len(pairs) <= MOST_SEARCHES  # (more: each found within a block)
     for k, (call, statement) in enumerate(pairs):
         got = _by_search(module, lines, call, statement) if searched else None
-        if got is not None:
-            found[id(call)], found[id(statement)] = got
+        if got is not None:  # (the call's range wins when a node is placed as both)
+            found[id(statement)], found[id(call)] = got[1], got[0]
             continue
         anchor = anchors[k] if k < len(anchors) else None
         around = _around(statement, paths[k]) if k < len(paths) else None
@@ -238,7 +238,7 @@ def _within_blocks(module: cst.Module, lines: _Lines,
             placed.update(_in_block(module, lines, block, its_pairs))
         for (call, statement), _ in todo:
             if id(call) in placed:
-                found[id(call)], found[id(statement)] = placed[id(call)]
+                found[id(statement)], found[id(call)] = placed[id(call)][1], placed[id(call)][0]
         todo = [(pair, left[1:]) for pair, left in todo if left and id(pair[0]) not in placed]
     return rest
 
