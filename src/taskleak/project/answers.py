@@ -28,28 +28,14 @@ from taskleak.analysis.facts.interface import (
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
+from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
 
-_VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
-          EffectKind.CANCEL: "cancelled", EffectKind.PRUNE: "pruned",
-          EffectKind.OUTCOME: "its outcome read by a done-callback"}
 # What a fate becomes once another module is found to end the task.
 _ENDED = {FateKind.NEVER_CLEANED: FateKind.KEPT_CLEANED,
           FateKind.SLOT_NEVER_CLEANED: FateKind.KEPT_CLEANED,
           FateKind.SINGLETON: FateKind.KEPT_CLEANED,
           FateKind.COLLECTION_GROWS: FateKind.COLLECTION_CLEANED}
-
-
-def short(path: str) -> str:
-    """A module as messages name it: its file and folder (`forked_daapd/__init__.py`)."""
-    return "/".join(path.split("/")[-2:])
-
-
-def _cleanup_text(found: list[tuple[str, Effect]]) -> str:
-    """`cancelled in async_unload_entry(), in forked_daapd/__init__.py and 2 other places`."""
-    places = list(dict.fromkeys(f"{_VERBS[e.kind]} in {e.where}, in {short(path)}"
-                                for path, e in found))
-    return listed(places, most=2)
 
 
 def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: Where,
@@ -107,7 +93,19 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
     found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted))
     if not found:
         return _ended_on_an_untyped_object(index, path, fate, question)
-    return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")
+    return replace(fate, kind=_ENDED[fate.kind], cleanup=cleanup_text(found), closers="")
+
+
+def answer_global(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
+    """A task kept in a module-level name: ended too where other modules end that name's
+    tasks (the module that defines it, those that import it)."""
+    found = _ends(fate, index.ended_globally(path, question.name))
+    if not found:
+        return fate
+    kind = _ENDED.get(fate.kind, fate.kind)
+    return replace(fate, kind=kind, ends=fate.ends | {ENDS[e.kind] for _, e in found},
+                   cleanup=", ".join(filter(None, (fate.cleanup, cleanup_text(found)))),
+                   closers="" if kind is not fate.kind else fate.closers)
 
 
 def _declared_type(index: ProjectIndex, owner: Where, attr: str, depth: int = 0) -> str:
@@ -143,7 +141,7 @@ def _ended_on_an_untyped_object(index: ProjectIndex, path: str, fate: Fate,
     if not found:
         return fate
     return replace(fate, kind=_ENDED[fate.kind], closers="",
-                   cleanup=f"{_cleanup_text(found)} (an attribute of that name; the object's "
+                   cleanup=f"{cleanup_text(found)} (an attribute of that name; the object's "
                            "class is not resolved)")
 
 
@@ -157,7 +155,7 @@ def _answered_by_name(index: ProjectIndex, fate: Fate, question: Question) -> Fa
         return replace(fate, witness=f"{fate.witness}; nor does any {named} end it"
                        if fate.witness else f"no {named} ends it")
     return replace(fate, kind=_ENDED[fate.kind], closers="",
-                   cleanup=f"{_cleanup_text(found)} (an attribute of that name; the object's "
+                   cleanup=f"{cleanup_text(found)} (an attribute of that name; the object's "
                            "class is not resolved)")
 
 
@@ -356,6 +354,9 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
                     and fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) \
                     and question.name == fate.attribute:
                 fate = answer_attribute(index, path, fate, question)
+            elif question.kind is QuestionKind.GLOBAL_CLEANUP and fate.keeper is Keeper.GLOBAL \
+                    and question.name == fate.attribute:
+                fate = answer_global(index, path, fate, question)
             elif question.kind is QuestionKind.PARAMETER_COLLECTION \
                     and question.name == fate.attribute:
                 fate = answer_parameter(index, path, fate, question)

@@ -57,7 +57,7 @@ def asked_names(facts: FileFacts) -> set[str]:
                 # a method: `method_helper_names`, searched in a small package only; a helper
                 # spawning its own work: no file is read for it (`_own_work_helpers`)
                 continue
-            if q.kind is QuestionKind.ATTRIBUTE_CLEANUP:
+            if q.kind in (QuestionKind.ATTRIBUTE_CLEANUP, QuestionKind.GLOBAL_CLEANUP):
                 names.add(q.name)
             else:
                 names.add(q.owner.rsplit(".", 1)[-1])

@@ -46,7 +46,7 @@ from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted
-from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, called_through_class
 from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS
 
 _EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
@@ -85,7 +85,31 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         no_coroutine=tuple(s.qualname for s in root.walk()
                            if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
                            and gives_no_coroutine(s)),
+        global_effects=_global_effects(root, ownership),
     )
+
+
+# the reads through which a module-level name's tasks may be ended (the effects of the holder
+# are computed only for names read so: most module-level names are imports never ended)
+_ENDING_READS = frozenset({*_EFFECTS, Flow.ITER})
+
+
+def _global_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
+    """How the module ends the tasks in its module-level names (its globals, the names it
+    imports), by each name as bound here: where it awaits, gathers, cancels or prunes them."""
+    read = {occ.key for scope in root.walk() for occ in scope.occurrences
+            if "." not in occ.key and occ.dest.kind in _ENDING_READS}
+    out: list[Effect] = []
+    for name in sorted(read):
+        bindings = root.bindings.get(name)
+        if not bindings or any(b.kind not in (BindingKind.ASSIGN, BindingKind.IMPORT)
+                               for b in bindings):
+            continue
+        eff = ownership.effects(Holder(Keeper.GLOBAL, name, name, root))
+        for kind, places in ((EffectKind.AWAIT, eff.awaits), (EffectKind.GATHER, eff.gathers),
+                             (EffectKind.CANCEL, eff.cancels), (EffectKind.PRUNE, eff.prunes)):
+            out += [Effect(kind, name, place) for place in dict.fromkeys(places)]
+    return tuple(out)
 
 
 def _self_passed(root: Scope) -> tuple[tuple[str, int, str], ...]:
@@ -258,7 +282,8 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                 method=scope.self_name is not None,
                 coroutine=runs, many=found[0] is Promise.RETURNS and scope.qualname in many,
                 gives_task=own or scope.qualname not in no_task,
-                awaited=scope.qualname in coroutine_functions - threadsafe, own=own)
+                awaited=scope.qualname in coroutine_functions - threadsafe, own=own,
+                through_class=called_through_class(scope))
     return tuple(out.values())
 
 
