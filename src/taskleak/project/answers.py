@@ -52,10 +52,17 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
         # a subclass's end, or a base class's, whose methods the owner's objects inherit)
         ends = (index.resolve_name(other, effect.owner) or (other, effect.owner)) \
             if effect.owner else None
-        if unique or (ends is not None and (index.is_subclass(ends, owner)
-                                            or index.is_subclass(owner, ends))):
+        if unique or (ends is not None and _same_objects(index, ends, owner)):
             found.append((other, effect))
     return found
+
+
+def _same_objects(index: ProjectIndex, ends: Where, owner: Where) -> bool:
+    """An object of class `owner` may run the methods of class `ends`: one is a subclass of
+    the other, or a class of the project derives from both (a mixin's `self._timer`, ended by
+    a sibling base of the concrete class that includes it)."""
+    return index.is_subclass(ends, owner) or index.is_subclass(owner, ends) or any(
+        index.is_subclass(concrete, ends) for concrete in index.tree.subclasses(owner))
 
 
 def _own_object(key: str) -> bool:
