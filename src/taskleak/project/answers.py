@@ -29,28 +29,14 @@ from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
 from taskleak.project.coroutine_bodies import endless_words, never_let_go
+from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
 
-_VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
-          EffectKind.CANCEL: "cancelled", EffectKind.PRUNE: "pruned",
-          EffectKind.OUTCOME: "its outcome read by a done-callback"}
 # What a fate becomes once another module is found to end the task.
 _ENDED = {FateKind.NEVER_CLEANED: FateKind.KEPT_CLEANED,
           FateKind.SLOT_NEVER_CLEANED: FateKind.KEPT_CLEANED,
           FateKind.SINGLETON: FateKind.KEPT_CLEANED,
           FateKind.COLLECTION_GROWS: FateKind.COLLECTION_CLEANED}
-
-
-def short(path: str) -> str:
-    """A module as messages name it: its file and folder (`forked_daapd/__init__.py`)."""
-    return "/".join(path.split("/")[-2:])
-
-
-def _cleanup_text(found: list[tuple[str, Effect]]) -> str:
-    """`cancelled in async_unload_entry(), in forked_daapd/__init__.py and 2 other places`."""
-    places = list(dict.fromkeys(f"{_VERBS[e.kind]} in {e.where}, in {short(path)}"
-                                for path, e in found))
-    return listed(places, most=2)
 
 
 def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: Where,
@@ -67,10 +53,17 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
         # a subclass's end, or a base class's, whose methods the owner's objects inherit)
         ends = (index.resolve_name(other, effect.owner) or (other, effect.owner)) \
             if effect.owner else None
-        if unique or (ends is not None and (index.is_subclass(ends, owner)
-                                            or index.is_subclass(owner, ends))):
+        if unique or (ends is not None and _same_objects(index, ends, owner)):
             found.append((other, effect))
     return found
+
+
+def _same_objects(index: ProjectIndex, ends: Where, owner: Where) -> bool:
+    """An object of class `owner` may run the methods of class `ends`: one is a subclass of
+    the other, or a class of the project derives from both (a mixin's `self._timer`, ended by
+    a sibling base of the concrete class that includes it)."""
+    return index.is_subclass(ends, owner) or index.is_subclass(owner, ends) or any(
+        index.is_subclass(concrete, ends) for concrete in index.tree.subclasses(owner))
 
 
 def _own_object(key: str) -> bool:
@@ -108,24 +101,19 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
     found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted))
     if not found:
         return _ended_on_an_untyped_object(index, path, fate, question)
-    return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")
+    return replace(fate, kind=_ENDED[fate.kind], cleanup=cleanup_text(found), closers="")
 
 
 def answer_global(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
-    """A task kept in a module-level name (a global of this module, or one it imports) that
-    this module never ends: ended when another module awaits, cancels or prunes the same
-    global, found through the imports (this module's own ends were counted where it was
-    analysed)."""
-    if fate.kind not in _ENDED:
-        return fate
-    defined = index.resolve_name(path, question.name)
-    if defined is None:
-        return fate
-    found = _ends(fate, [(other, e) for other, e in index.global_effects.get(defined, [])
-                         if other != path])
+    """A task kept in a module-level name: ended too where other modules end that name's
+    tasks (the module that defines it, those that import it)."""
+    found = _ends(fate, index.ended_globally(path, question.name))
     if not found:
         return fate
-    return replace(fate, kind=_ENDED[fate.kind], cleanup=_cleanup_text(found), closers="")
+    kind = _ENDED.get(fate.kind, fate.kind)
+    return replace(fate, kind=kind, ends=fate.ends | {ENDS[e.kind] for _, e in found},
+                   cleanup=", ".join(filter(None, (fate.cleanup, cleanup_text(found)))),
+                   closers="" if kind is not fate.kind else fate.closers)
 
 
 def _declared_type(index: ProjectIndex, owner: Where, attr: str, depth: int = 0) -> str:
@@ -161,7 +149,7 @@ def _ended_on_an_untyped_object(index: ProjectIndex, path: str, fate: Fate,
     if not found:
         return fate
     return replace(fate, kind=_ENDED[fate.kind], closers="",
-                   cleanup=f"{_cleanup_text(found)} (an attribute of that name; the object's "
+                   cleanup=f"{cleanup_text(found)} (an attribute of that name; the object's "
                            "class is not resolved)")
 
 
@@ -175,7 +163,7 @@ def _answered_by_name(index: ProjectIndex, fate: Fate, question: Question) -> Fa
         return replace(fate, witness=f"{fate.witness}; nor does any {named} end it"
                        if fate.witness else f"no {named} ends it")
     return replace(fate, kind=_ENDED[fate.kind], closers="",
-                   cleanup=f"{_cleanup_text(found)} (an attribute of that name; the object's "
+                   cleanup=f"{cleanup_text(found)} (an attribute of that name; the object's "
                            "class is not resolved)")
 
 
@@ -374,8 +362,8 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
                     and fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) \
                     and question.name == fate.attribute:
                 fate = answer_attribute(index, path, fate, question)
-            elif question.kind is QuestionKind.GLOBAL_CLEANUP \
-                    and fate.keeper is Keeper.GLOBAL and question.name == fate.attribute:
+            elif question.kind is QuestionKind.GLOBAL_CLEANUP and fate.keeper is Keeper.GLOBAL \
+                    and question.name == fate.attribute:
                 fate = answer_global(index, path, fate, question)
             elif question.kind is QuestionKind.COROUTINE_BODY:
                 fate = never_let_go(fate, endless_words(index, path, question.owner))

@@ -21,12 +21,14 @@ from taskleak.analysis.facts.interface import (
     ClassFacts,
     DroppedCall,
     Effect,
+    EffectKind,
     FunctionFacts,
     ParamUse,
     Promise,
 )
-from taskleak.analysis.facts.module import FileFacts, ModuleFacts
+from taskleak.analysis.facts.module import FileFacts, ModuleFacts, QuestionKind
 from taskleak.project.class_tree import ClassTree
+from taskleak.project.effect_words import ENDS, cleanup_text
 from taskleak.project.module_names import module_candidates
 
 Where = tuple[str, str]  # (file path, qualified name in that file)
@@ -87,15 +89,10 @@ class ProjectIndex:
         self._passers: dict[int, list[tuple[Where, Where]]] | None = None  # by position
         for path, module in self.modules.items():
             self._add(path, module)
-        # every module's ends of a module-level name, by where the name is defined (its
-        # importers' ends too): `answers.answer_global`
-        self.global_effects: dict[Where, list[tuple[str, Effect]]] = defaultdict(list)
-        for path, module in self.modules.items():
-            for effect in module.exports.global_effects:
-                defined = self.resolve_name(path, effect.key)
-                if defined is not None:
-                    self.global_effects[defined].append((path, effect))
         self.tree = ClassTree(self.classes, self.resolve_name, lambda w: self.classes[w].bases)
+        # each module-level name's ends, by where it is defined (`ended_globally`)
+        self._global_effects: dict[Where, list[tuple[str, Effect]]] | None = None
+        self._helpers_ended_globally()
         self._promises_through_helpers()
 
     def _add(self, path: str, module: ModuleFacts) -> None:
@@ -160,6 +157,42 @@ class ProjectIndex:
                     changed = True
             if not changed:
                 return
+
+    def ended_globally(self, path: str, name: str) -> list[tuple[str, Effect]]:
+        """The other modules' ends of the tasks in the module-level name `name`, as `path`
+        binds it (a global of its own, or one it imports from another module)."""
+        if self._global_effects is None:
+            self._global_effects = defaultdict(list)
+            for other, module in self.modules.items():
+                for effect in module.exports.global_effects:
+                    defined = self.resolve_name(other, effect.key)
+                    if defined is not None:
+                        self._global_effects[defined].append((other, effect))
+        defined = self.resolve_name(path, name)
+        return [(other, effect) for other, effect in self._global_effects.get(defined, [])
+                if other != path] if defined is not None else []
+
+    def _helpers_ended_globally(self) -> None:
+        """A helper that keeps its task in a module-level name ends it as every module that
+        ends that name's tasks does (`from pkg.main import _tracked`, cancelled in another
+        module's `shutdown()`): its module exported the ends it saw alone."""
+        for path, module in self.modules.items():
+            for sf in module.spawns:
+                fn = self.functions.get((path, sf.context)) if sf.fates else None
+                if fn is None or fn.promise not in _KEPT_BY_THE_HELPER:
+                    continue
+                for q in sf.questions:
+                    if q.kind is not QuestionKind.GLOBAL_CLEANUP \
+                            or q.name != sf.fates[0].attribute:
+                        continue
+                    found = [(p, e) for p, e in self.ended_globally(path, q.name)
+                             if e.kind is not EffectKind.OUTCOME]
+                    ends = fn.ends | {ENDS[e.kind] for _, e in found}
+                    if ends != fn.ends:
+                        self.functions[(path, sf.context)] = fn = replace(
+                            fn, promise=Promise.KEEPS_AND_CLEANS, ends=ends,
+                            cleanup=", ".join(filter(None, (fn.cleanup, cleanup_text(found)))))
+                        self.promised_since.add((path, sf.context))
 
     def _helper_called(self, path: str, name: str, caller: str) -> FunctionFacts | None:
         """The project's helper a spawn of `path` names (qualified, as the forecast named it,

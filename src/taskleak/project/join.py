@@ -128,12 +128,18 @@ def _kept_by_a_helper(index: ProjectIndex, path: str, sf: SpawnFacts,
 
 def _promised_since(index: ProjectIndex, path: str, sf: SpawnFacts,
                     fates: tuple[Fate, ...] | None) -> tuple[Fate, ...] | None:
-    """A call of its own module's helper that returns what another module's helper gives
-    (`def start(coro): return util.spawn(coro)`): the module judged the call when it took that
-    one for returning its task; the project knows it keeps it (`ProjectIndex.functions`)."""
-    if sf.helper or (path, sf.spawner) not in index.promised_since:
+    """A call of a helper whose promise the project changed (`ProjectIndex.promised_since`):
+    its own module's helper that returns what another module's helper gives (`def
+    start(coro): return util.spawn(coro)`), or a helper, of any module, whose task another
+    module ends: the module judged the call with the promise its helper's module saw alone."""
+    if sf.helper:
         return fates
-    fn = index.functions[(path, sf.spawner)]
+    where: Where | None = (path, sf.spawner)
+    if where not in index.promised_since and sf.project_helper:
+        where = index.qualified(path, sf.spawner)  # another module's: `pkg.util.spawn`
+    if where is None or where not in index.promised_since:
+        return fates
+    fn = index.functions[where]
     return promised(fn, replace(sf, helper=sf.spawner), fates or sf.fates) or fates
 
 

@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 37  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 38  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -77,8 +77,9 @@ FORMAT = 37  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # 34: a race in a loop only a cancel ends, an overwrite after a hand-off not followed; 35: a
 # guard through a method of the class that returns one test; 36: functions whose call gives
 # no coroutine (`Exports.no_coroutine`), a callee's chain a spawn asks about (`CALL_MAKES`);
-# 37: module-level names ended by other modules (`Exports.global_effects`), coroutine functions
-# that never end (`Exports.endless`)
+# 37: static and class methods as helpers (`FunctionFacts.through_class`), the ends of
+# module-level names (`Exports.global_effects`) and the question a global's task asks of them;
+# 38: coroutine functions that never end (`Exports.endless`)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from taskleak.analysis.facts.interface import Promise
+from taskleak.analysis.facts.interface import FunctionFacts, Promise
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import (
     Spawner,
@@ -106,7 +106,7 @@ def project_helpers(paths: Sequence[str], facts: Sequence[FileFacts]
         for fn in f.module.exports.functions:
             # one that spawns work of its own gives its callers low rows only (it keeps and
             # ends the task): not worth parsing files for (homeassistant: 94 -> 4,271 files)
-            if fn.method or "." in fn.qualname or not is_helper(fn) or fn.own:
+            if not _module_level(fn) or not is_helper(fn) or fn.own:
                 continue
             if fn.loop:
                 index = index or ProjectIndex(facts)
@@ -120,6 +120,14 @@ def project_helpers(paths: Sequence[str], facts: Sequence[FileFacts]
             if module:
                 out.append((i, helper_spawner(fn, f"{module}.{fn.qualname}")))
     return out
+
+
+def _module_level(fn: FunctionFacts) -> bool:
+    """Called by a name its module binds: a function of the module, or a static or class
+    method of one of its classes (`Jobs.spawn`)."""
+    if fn.through_class:
+        return fn.qualname.count(".") == 1
+    return not fn.method and "." not in fn.qualname
 
 
 def helpers_key(helpers: Sequence[Spawner]) -> str:

@@ -146,18 +146,22 @@ class FunctionFacts:
     own: bool = False
     # KEEPS_AND_CLEANS: how it ends the task it keeps, the fact behind `cleanup`'s words
     ends: Ends = NO_ENDS
+    # a static or class method: its class's call (`Jobs.spawn(coro)`) runs it as a function's
+    # call would (`method` says whether a `cls` comes first)
+    through_class: bool = False
 
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
                 self.coroutine, self.many, self.gives_task, self.via, self.awaited, self.loop,
-                self.own, ends_to_json(self.ends)]
+                self.own, ends_to_json(self.ends), self.through_class]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> FunctionFacts:
         return cls(data[0], tuple(data[1]), Promise(data[2]), data[3], data[4], data[5],
                    bool(data[6]), bool(data[7]), data[8], bool(data[9]),
                    data[10] if len(data) > 10 else "", len(data) > 11 and bool(data[11]),
-                   ends_from_json(data[12]) if len(data) > 12 else NO_ENDS)
+                   ends_from_json(data[12]) if len(data) > 12 else NO_ENDS,
+                   len(data) > 13 and bool(data[13]))
 
 
 @record(frozen=True)
@@ -299,10 +303,9 @@ class Exports:
     # `@gen.coroutine`, a plain `def` annotated `-> Future`/`Awaitable`): `ensure_future` of
     # such a call made in another module makes no task (`creation.gives_no_coroutine`)
     no_coroutine: tuple[str, ...] = ()
-    # what the module does to module-level names, its own globals or names it imports
-    # (`replies.pop(k)`, `for t in _tasks: t.cancel()`), `key` the name as bound here: the
-    # join finds, through the imports, every module's ends of one global
-    # (`answers.answer_global`), wherever the global and its users live
+    # what this module does to end the tasks in module-level names it reads (its own globals
+    # and the names it imports: `from pkg.main import _tracked`), keyed as bound here: another
+    # module keeping tasks there is ended by these too (`QuestionKind.GLOBAL_CLEANUP`)
     global_effects: tuple[Effect, ...] = ()
     # (qualified name, what its loop does) of the coroutine functions that never end by
     # themselves (`coroutines.endless_functions`): a task another module spawns of one is ended

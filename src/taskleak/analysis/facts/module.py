@@ -19,7 +19,7 @@ from enum import Enum
 from typing import Any
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper
-from taskleak.analysis.facts.interface import Exports
+from taskleak.analysis.facts.interface import LET_GO, Exports
 from taskleak.model import FixInfo, FixKind, Skipped, Step, StepKind
 from taskleak.records import record
 
@@ -39,8 +39,8 @@ class QuestionKind(Enum):
     # does the call `owner` (a chain as written in this module: "pkg.locks.Condition().wait")
     # give a coroutine? `ensure_future` of it makes a task only if it does (`project/callees.py`)
     CALL_MAKES = "call_makes"
-    # is the module-level name `name` (a global of this module, or one it imports) awaited,
-    # cancelled or pruned by another module? (`answers.answer_global`)
+    # is the module-level name `name` (as this module binds it: a global of its own or an
+    # imported one) awaited, cancelled or pruned by another module? (`Exports.global_effects`)
     GLOBAL_CLEANUP = "global_cleanup"
     # what does the coroutine function `owner` (a chain as written here: "pkg.beats.heartbeat")
     # that the spawn runs say of its task: does it ever end by itself?
@@ -174,7 +174,7 @@ def questions_of(fates: tuple[Fate, ...], context: str,
             out.append(Question(QuestionKind.RETURNED_TASK, context))
         elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) and kind in _UNENDED:
             out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
-        elif fate.keeper is Keeper.GLOBAL and kind in _UNENDED:
+        elif fate.keeper is Keeper.GLOBAL and (kind in _UNENDED or fate.ends == LET_GO):
             out.append(Question(QuestionKind.GLOBAL_CLEANUP, "", fate.attribute))
         elif fate.keeper is Keeper.PARAMETER and kind in _RECEIVED:
             out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute,

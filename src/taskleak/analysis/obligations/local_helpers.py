@@ -21,7 +21,13 @@ from taskleak.analysis.facts.interface import FunctionFacts
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.spawners import Spawner, helper_spawner, is_helper
 from taskleak.analysis.tree.nodes import dotted
-from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, ScopeKind
+from taskleak.analysis.tree.scopes import (
+    BindingKind,
+    CallSite,
+    Scope,
+    ScopeKind,
+    called_through_class,
+)
 from taskleak.analysis.tree.walk import Walker
 
 # A helper that calls a helper of the module is one more round; deeper chains are rare.
@@ -54,6 +60,7 @@ class OwnCalls:
         self.qualnames = qualnames
         self.names = frozenset(q.rsplit(".", 1)[-1] for q in qualnames)  # what calls name
         self._classes = {s.qualname: s for s in module.walk() if s.kind is ScopeKind.CLASS}
+        self._functions = {s.qualname: s for s in module.walk() if s.kind is ScopeKind.FUNCTION}
 
     def resolve(self, func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> str | None:
         """The qualified name of the function a call of `func` in `scope` runs, or None."""
@@ -75,6 +82,9 @@ class OwnCalls:
 
     def _method(self, func: cst.Attribute, scope: Scope, resolver: Resolver) -> str | None:
         receiver = func.value
+        through_class = self._through_class(func, scope, resolver)
+        if through_class is not None:
+            return through_class
         method = scope.method()
         if not isinstance(receiver, cst.Name) or method is None \
                 or method.self_name != receiver.value \
@@ -82,6 +92,23 @@ class OwnCalls:
             return None  # not the method's own `self`
         cls = scope.enclosing_class()
         return self._method_of(cls, func.attr.value, set()) if cls is not None else None
+
+    def _through_class(self, func: cst.Attribute, scope: Scope, resolver: Resolver
+                       ) -> str | None:
+        """`Jobs.spawn(...)`: a static or class method of a class of this module, called
+        through the name only its `class` statement binds."""
+        if not isinstance(func.value, cst.Name):
+            return None
+        name = func.value.value
+        bindings = resolver.lookup(name, scope)
+        if not bindings or any(b.kind is not BindingKind.CLASS for b in bindings):
+            return None
+        owner = bindings[0].scope
+        cls = self._classes.get(f"{owner.qualname}.{name}" if owner is not None
+                                and owner.qualname else name)
+        found = self._method_of(cls, func.attr.value, set()) if cls is not None else None
+        function = self._functions.get(found) if found is not None else None
+        return found if function is not None and called_through_class(function) else None
 
     def _method_of(self, cls: Scope, name: str, seen: set[str]) -> str | None:
         """The helper `self.name` is in `cls`: its own method, else its bases' (this module's

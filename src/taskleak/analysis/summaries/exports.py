@@ -47,7 +47,7 @@ from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted
-from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, called_through_class
 from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS, SPAWN_QUALIFIED
 
 _EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
@@ -84,11 +84,11 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         typed=typed_names(root, ownership.resolver),
         self_passed=_self_passed(root),
         param_uses=parameter_uses(root, ownership, spawns, fates),
-        global_effects=_global_effects(root, ownership),
         endless=endless_functions(root),
         no_coroutine=tuple(s.qualname for s in root.walk()
                            if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
                            and gives_no_coroutine(s)),
+        global_effects=_global_effects(root, ownership),
     )
 
 
@@ -110,6 +110,29 @@ def spawner_aliases(root: Scope, resolver: Resolver) -> tuple[FunctionFacts, ...
         if resolved.kind is SymKind.QUALIFIED \
                 and SPAWN_QUALIFIED.get(resolved.name) in _ALIASED_SPAWNERS:
             out.append(FunctionFacts(name, ("coro",), Promise.RETURNS, coroutine=0))
+    return tuple(out)
+
+
+# the reads through which a module-level name's tasks may be ended (the effects of the holder
+# are computed only for names read so: most module-level names are imports never ended)
+_ENDING_READS = frozenset({*_EFFECTS, Flow.ITER})
+
+
+def _global_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
+    """How the module ends the tasks in its module-level names (its globals, the names it
+    imports), by each name as bound here: where it awaits, gathers, cancels or prunes them."""
+    read = {occ.key for scope in root.walk() for occ in scope.occurrences
+            if "." not in occ.key and occ.dest.kind in _ENDING_READS}
+    out: list[Effect] = []
+    for name in sorted(read):
+        bindings = root.bindings.get(name)
+        if not bindings or any(b.kind not in (BindingKind.ASSIGN, BindingKind.IMPORT)
+                               for b in bindings):
+            continue
+        eff = ownership.effects(Holder(Keeper.GLOBAL, name, name, root))
+        for kind, places in ((EffectKind.AWAIT, eff.awaits), (EffectKind.GATHER, eff.gathers),
+                             (EffectKind.CANCEL, eff.cancels), (EffectKind.PRUNE, eff.prunes)):
+            out += [Effect(kind, name, place) for place in dict.fromkeys(places)]
     return tuple(out)
 
 
@@ -142,31 +165,6 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
                 effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key)))
             elif occ.dest.kind is Flow.BOUND and scope.kind is ScopeKind.FUNCTION:
                 effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owners)
-    return tuple(dict.fromkeys(effects))
-
-
-def _global_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
-    """What the module's functions do to module-level names (its globals and its imports):
-    awaits, cancels, prunes, directly or through a local alias."""
-    effects: list[Effect] = []
-    resolver = ownership.resolver
-    owners = EffectOwners(resolver)
-    for scope in root.walk():
-        if scope is root:
-            continue
-        for occ in scope.occurrences:
-            key = occ.key
-            if not key or "." in key or key not in root.bindings:
-                continue
-            bindings = resolver.lookup(key, occ.scope) or []
-            if not bindings or any(b.scope is not root for b in bindings):
-                continue  # a local of the same name
-            kind = _EFFECTS.get(occ.dest.kind)
-            if kind is not None:
-                effects.append(Effect(kind, key, where(scope)))
-            elif occ.dest.kind in (Flow.BOUND, Flow.ITER) and scope.kind is ScopeKind.FUNCTION:
-                # `t = replies.pop(k); t.cancel()`, `for t in background: t.cancel()`
-                effects += _through_alias(ownership, occ.dest.targets, scope, key, owners)
     return tuple(dict.fromkeys(effects))
 
 
@@ -308,7 +306,8 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                 method=scope.self_name is not None,
                 coroutine=runs, many=found[0] is Promise.RETURNS and scope.qualname in many,
                 gives_task=own or scope.qualname not in no_task,
-                awaited=scope.qualname in coroutine_functions - threadsafe, own=own)
+                awaited=scope.qualname in coroutine_functions - threadsafe, own=own,
+                through_class=called_through_class(scope))
     return tuple(out.values())
 
 

@@ -260,21 +260,49 @@ class Scope:
 
 
 def defined_function(func: cst.BaseExpression, scope: Scope) -> Scope | None:
-    """The function a call runs when this module defines it: `work` in an enclosing scope, or
-    `self.work` in the method's class."""
+    """The function a call runs when this module defines it: `work` in an enclosing scope,
+    `self.work` in the method's class, or `Jobs.work` of a class in an enclosing scope whose
+    `work` is a static or class method (the call runs it as it would a function)."""
     if isinstance(func, cst.Name):
-        s: Scope | None = scope
-        while s is not None:
-            for child in s.children:
-                if child.kind is ScopeKind.FUNCTION and child.name == func.value:
-                    return child
-            s = s.parent
-        return None
+        return _in_scope(func.value, scope, ScopeKind.FUNCTION)
     if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
         cls = scope.enclosing_class()
         method = scope.method()
         if cls is not None and method is not None and method.self_name == func.value.value:
-            for child in cls.children:
-                if child.kind is ScopeKind.FUNCTION and child.name == func.attr.value:
-                    return child
+            return _child_function(cls, func.attr.value)
+        holder = _in_scope(func.value.value, scope, ScopeKind.CLASS)
+        found = _child_function(holder, func.attr.value) if holder is not None else None
+        return found if found is not None and called_through_class(found) else None
     return None
+
+
+def _in_scope(name: str, scope: Scope, kind: ScopeKind) -> Scope | None:
+    """The scope of that kind named `name` that an enclosing scope defines."""
+    s: Scope | None = scope
+    while s is not None:
+        for child in s.children:
+            if child.kind is kind and child.name == name:
+                return child
+        s = s.parent
+    return None
+
+
+def _child_function(cls: Scope, name: str) -> Scope | None:
+    for child in cls.children:
+        if child.kind is ScopeKind.FUNCTION and child.name == name:
+            return child
+    return None
+
+
+# the decorators that make a method callable through its class with the arguments a function
+# of the same parameters (less `cls`) takes: Python's own, not a name chosen by the program
+_THROUGH_CLASS = frozenset({"staticmethod", "classmethod"})
+
+
+def called_through_class(function: Scope) -> bool:
+    """A `@staticmethod` or `@classmethod` of a class: `Jobs.work(...)` runs it."""
+    node = function.node
+    return function.parent is not None and function.parent.kind is ScopeKind.CLASS \
+        and isinstance(node, cst.FunctionDef) and any(
+            isinstance(d.decorator, cst.Name) and d.decorator.value in _THROUGH_CLASS
+            for d in node.decorators)

@@ -1,0 +1,6 @@
+from pkg.state import tracked
+
+
+def shutdown() -> None:
+    for task in tracked:
+        task.cancel()
