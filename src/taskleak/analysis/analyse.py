@@ -133,6 +133,8 @@ class ModuleAnalysis:
                                IOLOOP if sp.run_by_ioloop is not None else ""),)
         if sp.creation is not None and sp.creation.made is Made.TASK and sp.creation.asks:
             asked += (Question(QuestionKind.CALL_MAKES, sp.creation.asks),)
+        if sp.coroutine_asks:
+            asked += (Question(QuestionKind.CALL_IS_COROUTINE, sp.coroutine_asks),)
         returned = Question(QuestionKind.RETURNED_TASK, context)
         if context in helpers and returned not in asked:
             asked += (Question(QuestionKind.HELPER_CALLERS, context),)

@@ -26,7 +26,7 @@ from taskleak.analysis.facts.module import FileFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns, promised
-from taskleak.project.callees import gives_no_coroutine
+from taskleak.project.callees import gives_no_coroutine, is_coroutine
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.receivers import is_loop
 from taskleak.rules import judge, judged
@@ -180,11 +180,15 @@ def _made_in_the_helper(sf: SpawnFacts, fates: tuple[Fate, ...] | None) -> bool:
 def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
     """A call is a spawn unless its receiver needed another module to type it and that module
     does not hold an event loop there (`receivers.py`), or what it is given is a call of a
-    function of another module that gives no coroutine (`callees.py`)."""
+    function of another module that gives no coroutine (`callees.py`); a `create_task` on a
+    receiver nobody typed, of a call of another module's function, only if that function is an
+    `async def` (`callees.py`)."""
     return all(is_loop(index, path, q.owner, kind=q.name) for q in sf.questions
                if q.kind is QuestionKind.RECEIVER_LOOP) \
         and not any(gives_no_coroutine(index, path, q.owner) for q in sf.questions
-                    if q.kind is QuestionKind.CALL_MAKES)
+                    if q.kind is QuestionKind.CALL_MAKES) \
+        and all(is_coroutine(index, path, q.owner) for q in sf.questions
+                if q.kind is QuestionKind.CALL_IS_COROUTINE)
 
 
 def positions_needed(files: Sequence[FileFacts]) -> dict[str, set[int]]:

@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 36  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 37  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -76,7 +76,9 @@ FORMAT = 36  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # helper imported from two or more packages up, a weak set of a module's object, ended only if;
 # 34: a race in a loop only a cancel ends, an overwrite after a hand-off not followed; 35: a
 # guard through a method of the class that returns one test; 36: functions whose call gives
-# no coroutine (`Exports.no_coroutine`), a callee's chain a spawn asks about (`CALL_MAKES`)
+# no coroutine (`Exports.no_coroutine`), a callee's chain a spawn asks about (`CALL_MAKES`);
+# 37: `Fate.untyped` (a receiver nobody typed), `Exports.coroutines` and CALL_IS_COROUTINE,
+# what `Base().loop` subclasses hold
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

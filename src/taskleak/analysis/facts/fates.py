@@ -216,6 +216,9 @@ class Fate:
     # ensure_future/shield/gather of a value not followed (`obligations/creation.py`): whether a
     # task is made at all is unknown, so no rule may build a finding on it: the value, shown
     unresolved: str = ""
+    # spawned by `create_task` on a receiver nobody typed (`spawns._untyped_kind`): the
+    # receiver as written, which the words name as untyped
+    untyped: str = ""
     # kept in a collection a parameter received, whose owner (the caller) is not known: the
     # join clears it once it finds the callers (and names them in `holder`)
     caller_unknown: bool = False

@@ -296,6 +296,9 @@ class Exports:
     # `@gen.coroutine`, a plain `def` annotated `-> Future`/`Awaitable`): `ensure_future` of
     # such a call made in another module makes no task (`creation.gives_no_coroutine`)
     no_coroutine: tuple[str, ...] = ()
+    # qualified names of the `async def`s: a `create_task` on a receiver nobody typed, of a
+    # call of one of them made in another module, is a spawn (`project/callees.py`)
+    coroutines: tuple[str, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -320,6 +323,8 @@ class Exports:
             out["param_uses"] = [u.to_json() for u in self.param_uses]
         if self.no_coroutine:
             out["no_coroutine"] = list(self.no_coroutine)
+        if self.coroutines:
+            out["coroutines"] = list(self.coroutines)
         return out
 
     @classmethod
@@ -336,4 +341,5 @@ class Exports:
             tuple((s[0], s[1], s[2]) for s in data.get("self_passed", ())),
             tuple(ParamUse.from_json(u) for u in data.get("param_uses", ())),
             tuple(data.get("no_coroutine", ())),
+            tuple(data.get("coroutines", ())),
         )

@@ -39,6 +39,10 @@ class QuestionKind(Enum):
     # does the call `owner` (a chain as written in this module: "pkg.locks.Condition().wait")
     # give a coroutine? `ensure_future` of it makes a task only if it does (`project/callees.py`)
     CALL_MAKES = "call_makes"
+    # is the call `owner` (a chain as written in this module) a call of an `async def` of the
+    # project? a `create_task` of it on a receiver nobody typed is a spawn only if it is
+    # (`obligations/spawns.py`, `project/callees.py`)
+    CALL_IS_COROUTINE = "call_is_coroutine"
 
 
 @record(frozen=True)

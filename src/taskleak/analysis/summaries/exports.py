@@ -85,6 +85,9 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         no_coroutine=tuple(s.qualname for s in root.walk()
                            if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
                            and gives_no_coroutine(s)),
+        coroutines=tuple(s.qualname for s in root.walk()
+                         if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
+                         and s.node.asynchronous is not None),
     )
 
 

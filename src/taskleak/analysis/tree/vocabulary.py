@@ -70,6 +70,10 @@ LOOP_METHODS = frozenset({"create_task"})
 # Methods of a task group / nursery that spawn (structured: safe by construction).
 STRUCTURED_METHODS = {"taskgroup": ("create_task", "start_soon", "start"),
                       "nursery": ("start_soon", "start")}
+# Of those, the one only a task group or a nursery has (anyio's, trio's): on a receiver nobody
+# typed it is a structured spawn (`spawns._untyped_kind`); `create_task` is a loop's too, and
+# `start` is everywhere.
+UNTYPED_STRUCTURED = frozenset({"start_soon"})
 # `start` is everywhere: the prefilter counts it only next to a task-group or nursery name.
 START_METHOD = "start"
 
@@ -146,11 +150,8 @@ TASKGROUP_TYPES = {
     "anyio.TaskGroup": "taskgroup",
     "trio.Nursery": "nursery",
 }
-# Receivers of unseen origin taken for a loop or a task group by their name (discord.py's
-# `bot.loop`); other names holding these words count as task groups too.
-LOOP_NAMES = frozenset({"loop", "_loop", "event_loop", "_event_loop"})
-TASKGROUP_NAMES = frozenset({"tg", "_tg", "task_group", "_task_group", "nursery", "_nursery",
-                             "taskgroup", "_taskgroup"})
+# Factory names holding these words are task groups' too (starlette's
+# `create_collapsing_task_group`): `resolve._instance_of`.
 TASKGROUP_NAME_PARTS = ("nursery", "task_group")
 # What the prefilter looks for to let `x.start(...)` through: every task-group factory, type
 # and receiver name above contains one of these substrings or is one of these words.
