@@ -77,8 +77,8 @@ FORMAT = 37  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # 34: a race in a loop only a cancel ends, an overwrite after a hand-off not followed; 35: a
 # guard through a method of the class that returns one test; 36: functions whose call gives
 # no coroutine (`Exports.no_coroutine`), a callee's chain a spawn asks about (`CALL_MAKES`);
-# 37: `Fate.untyped` (a receiver nobody typed), `Exports.coroutines` and CALL_IS_COROUTINE,
-# what `Base().loop` subclasses hold
+# 37: `Fate.untyped` (a receiver nobody typed), FUTURE_RUN_BY_IOLOOP for a `@gen.coroutine`,
+# `Exports.coroutines` and CALL_IS_COROUTINE, what `Base().loop` subclasses hold
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -72,7 +72,7 @@ class Spawn:
     unawaited: str = ""
     coroutine_object: bool = False
     # ... that the call runs (tornado's IOLoop `add_callback`): AND_RUNS, an `async def`'s
-    # task the IOLoop keeps until done; AND_DROPS, a `@gen.coroutine`'s Future it drops
+    # task the IOLoop keeps until done; AND_LOGS, a `@gen.coroutine`'s Future whose error it logs
     run_by_ioloop: CallsBack | None = None
     # ensure_future/shield/gather/wait_for, which take any awaitable: whether their argument
     # makes a task (`obligations/creation.py`); None for spawners that take only coroutines
