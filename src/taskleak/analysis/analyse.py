@@ -17,6 +17,7 @@ import libcst as cst
 from taskleak.analysis.classify import Classifier
 from taskleak.analysis.facts.fates import Fate
 from taskleak.analysis.facts.interface import Promise, through_an_attribute
+from taskleak.analysis.facts.module import UNTYPED as UNTYPED_RECEIVER
 from taskleak.analysis.facts.module import (
     ModuleFacts,
     Question,
@@ -130,7 +131,8 @@ class ModuleAnalysis:
         asked = questions_of(fates, context, self._param_index)
         if sp.receiver:
             asked += (Question(QuestionKind.RECEIVER_LOOP, sp.receiver,
-                               IOLOOP if sp.run_by_ioloop is not None else ""),)
+                               IOLOOP if sp.run_by_ioloop is not None
+                               else UNTYPED_RECEIVER if sp.untyped else ""),)
         if sp.creation is not None and sp.creation.made is Made.TASK and sp.creation.asks:
             asked += (Question(QuestionKind.CALL_MAKES, sp.creation.asks),)
         if sp.coroutine_asks:

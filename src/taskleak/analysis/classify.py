@@ -82,6 +82,7 @@ class Classifier:
         whose argument is not followed (it may make no task), each says so."""
         fates = self._fates(sp)
         if sp.untyped and isinstance(sp.site.func, cst.Attribute):
+            # (a chain another module types: the join takes the words off if it is a loop)
             fates = [replace(f, untyped=coroutine_text(sp.site.func.value)) for f in fates]
         if sp.unresolved and sp.creation is not None:
             return [replace(f, unresolved=sp.creation.callee) for f in fates]

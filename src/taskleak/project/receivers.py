@@ -13,6 +13,8 @@ The same for tornado's IOLoop (`kind` "ioloop", a receiver question's `name`:
 
 from __future__ import annotations
 
+from taskleak.analysis.facts.interface import ClassFacts
+from taskleak.analysis.facts.module import UNTYPED
 from taskleak.project.index import ProjectIndex
 
 _LOOP = "loop"
@@ -38,10 +40,21 @@ def is_loop(index: ProjectIndex, importer: str, chain: str, depth: int = 0,
 def _by_subclasses(index: ProjectIndex, file: str, cls: str, attr: str) -> str:
     """What the project's subclasses of `cls` (of module `file`) that type `attr` hold there,
     when they all hold the same ("" when none does or they differ): a base class's method
-    reads what each subclass stores."""
-    held = {index.typed.get(path, {}).get(f"{sub}.{attr}", "")
-            for path, sub in index.tree.subclasses((file, cls))} - {""}
+    reads what each subclass stores. Stored by none of them nor by `cls`: UNTYPED."""
+    subclasses = index.tree.subclasses((file, cls))
+    held = {index.typed.get(path, {}).get(f"{sub}.{attr}", "") for path, sub in subclasses}
+    held.discard("")
+    if not held and not any(_declared(index.classes[where], attr)
+                            for where in (*subclasses, (file, cls)) if where in index.classes):
+        return UNTYPED
     return held.pop() if len(held) == 1 else ""
+
+
+def _declared(facts: ClassFacts, attr: str) -> bool:
+    """The class stores `attr` on `self`, declares its type, or defines it (a method, a
+    property)."""
+    return attr in facts.attrs or attr in facts.methods \
+        or any(name == attr for name, _ in facts.attr_types)
 
 
 def _held(index: ProjectIndex, file: str, tokens: list[str], depth: int, wanted: str) -> str:
@@ -64,6 +77,8 @@ def _held(index: ProjectIndex, file: str, tokens: list[str], depth: int, wanted:
         elif held.startswith("obj:") and not step.endswith("()"):
             cls = held.removeprefix("obj:")
             held = typed.get(f"{cls}.{step}", "") or _by_subclasses(index, file, cls, step)
+        elif held == UNTYPED and not step.endswith("()"):
+            continue  # what is read off a value nothing types is typed by nothing
         else:
             return ""
     return held

@@ -16,6 +16,26 @@ from taskleak.rules.task_end_unknown import RULE as UNFOLLOWED
 from taskleak.rules.texts import kept_by
 
 
+def _run_by_ioloop(fate: Fate) -> Description:
+    """What tornado's IOLoop does with a coroutine function it calls back (`library_facts.py`):
+    an `async def`'s task kept until done; a `gen.coroutine`'s Future, its error logged."""
+    if fate.kind is FateKind.FUTURE_RUN_BY_IOLOOP:
+        return Description(f"run by {fate.callee}() until done", "error logged",
+                           f"{fate.holder} runs until it is done, its error logged by the IOLoop",
+                           evidence=(
+                               f"{fate.holder} is a tornado coroutine function: it starts when "
+                               "called and gives a Future, which keeps its run going",
+                               f"{fate.callee}() logs the Future's error (tornado's "
+                               "`IOLoop._run_callback`, `add_future`); nothing cancels it"))
+    return Description(f"kept by {fate.callee}() until done", "pruned when done",
+                       f"{fate.holder} is kept by the IOLoop until it is done", evidence=(
+                           f"{fate.callee}() runs the coroutine function {fate.holder} as "
+                           "a task",
+                           "the IOLoop keeps it until it is done and logs its error "
+                           "(tornado's `IOLoop._pending_tasks`, since 6.3); nothing "
+                           "cancels it"))
+
+
 def _describe(fate: Fate) -> Description:
     kind = fate.kind
     if kind in _FIXED:
@@ -54,22 +74,8 @@ def _describe(fate: Fate) -> Description:
         return Description(f"runs on {fate.holder}", "ends with its loop", (
             f"its concurrent Future is dropped, but {fate.cleanup}, the loop it runs on: "
             "it ends with that loop"))
-    if kind is FateKind.FUTURE_RUN_BY_IOLOOP:
-        return Description(f"run by {fate.callee}() until done", "error logged",
-                           f"{fate.holder} runs until it is done, its error logged by the IOLoop",
-                           evidence=(
-                               f"{fate.holder} is a tornado coroutine function: it starts when "
-                               "called and gives a Future, which keeps its run going",
-                               f"{fate.callee}() logs the Future's error (tornado's "
-                               "`IOLoop._run_callback`, `add_future`); nothing cancels it"))
-    if kind is FateKind.RUN_BY_IOLOOP:
-        return Description(f"kept by {fate.callee}() until done", "pruned when done",
-                           f"{fate.holder} is kept by the IOLoop until it is done", evidence=(
-                               f"{fate.callee}() runs the coroutine function {fate.holder} as "
-                               "a task",
-                               "the IOLoop keeps it until it is done and logs its error "
-                               "(tornado's `IOLoop._pending_tasks`, since 6.3); nothing "
-                               "cancels it"))
+    if kind in (FateKind.RUN_BY_IOLOOP, FateKind.FUTURE_RUN_BY_IOLOOP):
+        return _run_by_ioloop(fate)
     if kind is FateKind.LAMBDA_HANDED:
         return Description(f"returned from a lambda passed to {fate.callee}()", "not followed",
                            f"returned from a lambda handed to {fate.callee}(): not followed, "

@@ -23,6 +23,7 @@ import libcst as cst
 from taskleak.analysis.facts.interface import Promise
 from taskleak.analysis.names.chains import receiver_chain
 from taskleak.analysis.names.resolve import Instance, Resolver, Sym, SymKind, name_hint
+from taskleak.analysis.names.untyped import coroutine_callee, untyped_kind
 from taskleak.analysis.obligations.coroutine_callbacks import CallsBack, CoroutineCallbacks
 from taskleak.analysis.obligations.creation import (
     Creation,
@@ -34,7 +35,7 @@ from taskleak.analysis.obligations.local_helpers import LocalHelpers
 from taskleak.analysis.obligations.spawners import Spawner, spawner_index
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.flow import trace
-from taskleak.analysis.tree.nodes import callee_text, coroutine_text, dotted, is_none, last_name
+from taskleak.analysis.tree.nodes import callee_text, coroutine_text, dotted, last_name
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, defined_function
 from taskleak.analysis.tree.vocabulary import (
     LOOP_METHODS,
@@ -42,7 +43,6 @@ from taskleak.analysis.tree.vocabulary import (
     SPAWN_QUALIFIED,
     STRUCTURED_METHODS,
     THREADSAFE_SPAWNER,
-    UNTYPED_STRUCTURED,
     WRAPPING_SPAWNS,
 )
 from taskleak.records import record
@@ -53,7 +53,6 @@ _ANY_AWAITABLE = frozenset({"asyncio.ensure_future"})
 # calls that give the tasks that exist already: `gather(*asyncio.all_tasks())` makes none
 _ALL_TASKS = frozenset({"asyncio.all_tasks", "asyncio.tasks.all_tasks"})
 AS_COMPLETED = "asyncio.as_completed"
-_MAX_ALIAS = 2  # `loop = self.bot.loop`, then `loop.create_task(...)`
 
 
 @record(eq=False)
@@ -78,7 +77,8 @@ class Spawn:
     # makes a task (`obligations/creation.py`); None for spawners that take only coroutines
     creation: Creation | None = None
     # a loop's spawn on a receiver nobody typed, taken for a loop by its call alone
-    # (`_untyped_kind`): the words say the receiver is untyped
+    # (`names/untyped.py`): the words say the receiver is untyped; with `receiver`, a chain the
+    # project join may find untyped too (then a spawn as well)
     untyped: bool = False
     # ... and what it runs is a call of another module's function, which the project join
     # must find an `async def` (`QuestionKind.CALL_IS_COROUTINE`): its chain
@@ -237,81 +237,6 @@ def _same_receiver(node: cst.BaseExpression, receiver: Sym | None, spawner: Spaw
         and (receiver.name == spawner.receiver or receiver.name.endswith("." + wanted))
 
 
-def _untyped_kind(receiver: Sym, site: CallSite, method: str, resolver: Resolver
-                  ) -> tuple[Instance, str] | None:
-    """What a receiver nobody typed (no chain another module could answer either) is, by what
-    its call shows, never by its name (issue 68, "Receivers nobody typed"): `start_soon` is a
-    word of anyio's and trio's task groups only (structured); `create_task` of a call of an
-    `async def` of the project is a spawn (`Spawn.untyped`: the words say so). With it, the
-    chain of a callee another module defines, which the project join must find an `async def`
-    (`Spawn.coroutine_asks`), else ""."""
-    if receiver.kind is not SymKind.UNKNOWN or not isinstance(site.func, cst.Attribute) \
-            or not _nobody_typed(site.func.value, site.scope, resolver, 0):
-        return None
-    if method in UNTYPED_STRUCTURED:
-        return Instance.TASKGROUP, ""
-    asks = _coroutine_callee(site, resolver) if method in LOOP_METHODS else None
-    return (Instance.LOOP, asks) if asks is not None else None
-
-
-def _nobody_typed(node: cst.BaseExpression, scope: Scope, resolver: Resolver, depth: int,
-                  reads: int = 0) -> bool:
-    """A chain of attributes (or a name) nothing in the project types: its head a parameter with
-    no annotation, or with a library's class whose attribute is read (`bot: commands.Bot`, then
-    `bot.loop`: what the library's class holds is not read); a local bound only to such chains;
-    `self.x...` when the class's own assignments of `x` are such chains too (or there are
-    none). A value the module makes (`Factory().new_event_loop()`, `pool or Pool()`) or
-    annotates with a class of its own is typed by that. `reads`: the attributes read off it."""
-    steps: list[str] = []
-    while isinstance(node, cst.Attribute):
-        steps.append(node.attr.value)
-        node = node.value
-    if not isinstance(node, cst.Name) or depth > _MAX_ALIAS:
-        return False
-    reads += len(steps)
-    cls = scope.enclosing_class()
-    method = scope.method()
-    if steps and cls is not None and method is not None and method.self_name == node.value:
-        attr, rest = steps[-1], reads - 1
-        return attr not in cls.bindings and all(
-            rest and _library_type(a, s, resolver) for a, s in cls.attr_annotations.get(attr, ())
-        ) and all(is_none(v) or _nobody_typed(v, s, resolver, depth + 1, rest)
-                  for v, s in cls.attr_bindings.get(attr, ()))
-    bindings = resolver.lookup(node.value, scope) or []
-    return bool(bindings) and all(
-        (b.kind is BindingKind.PARAM and not b.first_param and (
-            b.declared_type is None or (reads and b.scope is not None
-                                        and _library_type(b.declared_type, b.scope, resolver))))
-        or (b.kind is BindingKind.ASSIGN and b.annotation is None and b.scope is not None
-            and b.value is not None and _nobody_typed(b.value, b.scope, resolver, depth + 1,
-                                                      reads))
-        for b in bindings)
-
-
-def _library_type(annotation: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
-    """An annotation naming a class imported from outside the package (`commands.Bot`): what
-    its instances hold is the library's, which taskleak does not read."""
-    typed = resolver.resolve(annotation, scope)
-    return typed.kind is SymKind.QUALIFIED and not typed.name.startswith(".")
-
-
-def _coroutine_callee(site: CallSite, resolver: Resolver) -> str | None:
-    """Whether the spawn's first argument is a call of an `async def` of the project: "" when
-    this module defines it so; the callee's chain when another module defines it (the project
-    join asks: `names/chains.py`); None when it is no such call."""
-    args = site.node.args
-    if len(args) <= site.via or args[site.via].keyword is not None or args[site.via].star:
-        return None
-    value = args[site.via].value
-    if not isinstance(value, cst.Call):
-        return None
-    called = defined_function(value.func, site.scope)
-    if called is not None:
-        return "" if isinstance(called.node, cst.FunctionDef) \
-            and called.node.asynchronous is not None else None
-    return receiver_chain(value.func, site.scope, resolver) or None
-
-
 def wrapped_creation(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
     """What gather/shield/wait_for/as_completed make of what they are given: a task for each
     coroutine (`gather(a(), b())`, `gather(*(f(x) for x in xs))`, `gather(*coros)` where
@@ -429,8 +354,12 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
         # return a loop): the project join asks that module
         chain = receiver_chain(func.value, scope, resolver)
         if chain:
-            return Spawn(site, f"loop.{method}", structured=False, receiver=chain)
-    untyped = _untyped_kind(receiver, site, method, resolver) if kind is None else None
+            # of a call of the project's `async def`: a spawn too if the module the chain leads
+            # to types nothing there (`names/untyped.py`)
+            asks = coroutine_callee(site, resolver) if kind is None else None
+            return Spawn(site, f"loop.{method}", structured=False, receiver=chain,
+                         untyped=asks is not None, coroutine_asks=asks or "")
+    untyped = untyped_kind(receiver, site, method, resolver) if kind is None else None
     if untyped is not None:
         kind, asks = untyped
         if kind is Instance.LOOP:
