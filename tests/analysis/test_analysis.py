@@ -191,14 +191,22 @@ def test_loop_from_get_running_loop_chained_and_local() -> None:
     """) == [(4, "TL101", "high"), (6, "TL101", "high")]
 
 
-def test_loop_by_name_when_origin_not_visible() -> None:
-    assert rows("""
+def test_untyped_receiver_is_judged_by_its_call_not_its_name() -> None:
+    # issue 68: a create_task of a coroutine of this module on a receiver nobody typed is a
+    # spawn, whatever the receiver is called; of anything else, no claim (`loop` or not)
+    program = """
         class Cog:
             def __init__(self, bot):
                 self.bot = bot
             def start(self):
-                self.bot.loop.create_task(self.tick())
-    """) == [(6, "TL101", "high")]
+                self.bot.{attr}.create_task(self.tick())
+            def other(self):
+                self.bot.{attr}.create_task(self.bot.tick())
+            async def tick(self):
+                pass
+    """
+    for attr in ("loop", "engine"):
+        assert rows(program.format(attr=attr)) == [(6, "TL101", "high")], attr
 
 
 def test_loop_named_object_that_is_visibly_not_a_loop() -> None:

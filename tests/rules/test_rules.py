@@ -37,7 +37,7 @@ SPAWN_CALL = re.compile(
     r"\bcall_\w+\(.*\b(create_task|ensure_future)\b|"
     r"\bcall_\w+\(self\.\w+|"  # a method of the module's own that returns a task, called back
     r"\b(call_later|call_at|add_done_callback)\(.*\w|"  # a coroutine function too
-    r"\b(add_callback|spawn_callback|add_timeout)\(.*\w"  # tornado's IOLoop runs one
+    r"\b(add_callback|spawn_callback|add_timeout|add_future)\(.*\w"  # tornado's IOLoop runs one
 )
 
 

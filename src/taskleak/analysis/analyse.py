@@ -17,6 +17,7 @@ import libcst as cst
 from taskleak.analysis.classify import Classifier
 from taskleak.analysis.facts.fates import Fate
 from taskleak.analysis.facts.interface import LET_GO, Promise, through_an_attribute
+from taskleak.analysis.facts.module import UNTYPED as UNTYPED_RECEIVER
 from taskleak.analysis.facts.module import (
     ModuleFacts,
     Question,
@@ -151,13 +152,16 @@ class ModuleAnalysis:
         asked = questions_of(fates, context, self._param_index)
         if sp.receiver:
             asked += (Question(QuestionKind.RECEIVER_LOOP, sp.receiver,
-                               IOLOOP if sp.run_by_ioloop is not None else ""),)
+                               IOLOOP if sp.run_by_ioloop is not None
+                               else UNTYPED_RECEIVER if sp.untyped else ""),)
         if sp.creation is not None and sp.creation.made is Made.TASK and sp.creation.asks:
             asked += (Question(QuestionKind.CALL_MAKES, sp.creation.asks),)
         if any(f.ends == LET_GO for f in fates):  # only forgotten once done: does it finish?
             chain = coroutine_chain(sp, self.resolver)
             if chain:
                 asked += (Question(QuestionKind.COROUTINE_BODY, chain),)
+        if sp.coroutine_asks:
+            asked += (Question(QuestionKind.CALL_IS_COROUTINE, sp.coroutine_asks),)
         returned = Question(QuestionKind.RETURNED_TASK, context)
         if context in helpers and returned not in asked:
             asked += (Question(QuestionKind.HELPER_CALLERS, context),)

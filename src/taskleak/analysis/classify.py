@@ -59,7 +59,7 @@ from taskleak.analysis.obligations.spawns import AS_COMPLETED, Spawn
 from taskleak.analysis.obligations.steps import Steps
 from taskleak.analysis.obligations.witness import no_end_witness
 from taskleak.analysis.tree.dests import Dest, Flow
-from taskleak.analysis.tree.nodes import leaves_the_loop
+from taskleak.analysis.tree.nodes import coroutine_text, leaves_the_loop
 from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import WEAK_KEY_DICTIONARIES
 
@@ -84,6 +84,9 @@ class Classifier:
         (`self._t = t = spawn()`) has one per target, and the best-kept one counts. Of a spawn
         whose argument is not followed (it may make no task), each says so."""
         fates = self._fates(sp)
+        if sp.untyped and isinstance(sp.site.func, cst.Attribute):
+            # (a chain another module types: the join takes the words off if it is a loop)
+            fates = [replace(f, untyped=coroutine_text(sp.site.func.value)) for f in fates]
         if sp.unresolved and sp.creation is not None:
             return [replace(f, unresolved=sp.creation.callee) for f in fates]
         return fates

@@ -7,6 +7,9 @@ defines the function (`function_at`), whose exports tell:
 - whether its call gives no coroutine (`Exports.no_coroutine`): `ensure_future(x())` and its
   kind make a task only of a coroutine (`analysis/obligations/creation.py`), so such a call
   is no spawn (`QuestionKind.CALL_MAKES`);
+- whether it is an `async def` (`Exports.coroutines`): a `create_task` on a receiver nobody
+  typed is a spawn only of such a call (`QuestionKind.CALL_IS_COROUTINE`; a chain that starts
+  at a class of the asking module, "Base().m", is answered by its project subclasses);
 - whether it never ends by itself (`Exports.endless`): `project/coroutine_bodies.py`.
 A function the project does not define, or that the chain does not reach, tells nothing:
 nothing is guessed.
@@ -66,3 +69,23 @@ def gives_no_coroutine(index: ProjectIndex, importer: str, chain: str) -> bool:
     whose call gives no coroutine."""
     found = function_at(index, importer, chain)
     return found is not None and found[1] in index.modules[found[0]].exports.no_coroutine
+
+
+def is_coroutine(index: ProjectIndex, importer: str, chain: str) -> bool:
+    """`chain`, read in module `importer`, is a call of an `async def` of the project (a chain
+    that starts at a class of `importer` itself, "Base().m", is looked up there, then in the
+    project's subclasses of it: every one that defines `m` defines an `async def`)."""
+    head = chain.partition(".")[0].removesuffix("()")
+    tokens = chain.split(".")
+    local = (importer, head) in index.classes
+    found = _in_module(index, importer, tokens, 0) if local else function_at(index, importer,
+                                                                             chain)
+    if found is not None and found[1] in index.modules[found[0]].exports.coroutines:
+        return True
+    if not local or len(tokens) != 2 or tokens[1].endswith("()"):
+        return False
+    method = tokens[1]
+    defining = [(path, sub) for path, sub in index.tree.subclasses((importer, head))
+                if method in index.classes[(path, sub)].methods]
+    return bool(defining) and all(
+        f"{sub}.{method}" in index.modules[path].exports.coroutines for path, sub in defining)

@@ -22,11 +22,11 @@ from taskleak.advice.returned import (
 )
 from taskleak.analysis.facts.fates import RETURNED_TASKS, Fate, FateKind
 from taskleak.analysis.facts.interface import DroppedCall, Promise
-from taskleak.analysis.facts.module import FileFacts, QuestionKind, SpawnFacts
+from taskleak.analysis.facts.module import UNTYPED, FileFacts, Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.project.answers import answer, dropped_returns, promised
-from taskleak.project.callees import gives_no_coroutine
+from taskleak.project.callees import gives_no_coroutine, is_coroutine
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.receivers import is_loop
 from taskleak.rules import judge, judged
@@ -187,11 +187,35 @@ def _made_in_the_helper(sf: SpawnFacts, fates: tuple[Fate, ...] | None) -> bool:
 def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
     """A call is a spawn unless its receiver needed another module to type it and that module
     does not hold an event loop there (`receivers.py`), or what it is given is a call of a
-    function of another module that gives no coroutine (`callees.py`)."""
-    return all(is_loop(index, path, q.owner, kind=q.name) for q in sf.questions
-               if q.kind is QuestionKind.RECEIVER_LOOP) \
-        and not any(gives_no_coroutine(index, path, q.owner) for q in sf.questions
-                    if q.kind is QuestionKind.CALL_MAKES)
+    function of another module that gives no coroutine (`callees.py`). A `create_task` of a
+    call of the project's `async def` on a receiver nobody typed is one too: the call asked of
+    another module must be an `async def` (`callees.py`), and the receiver's chain, if it was
+    asked, must lead to a loop or to what nothing types (`typed_names.UNTYPED`)."""
+    coroutine = all(is_coroutine(index, path, q.owner) for q in sf.questions
+                    if q.kind is QuestionKind.CALL_IS_COROUTINE)
+    receivers = [q for q in sf.questions if q.kind is QuestionKind.RECEIVER_LOOP]
+    received = all(_receiver(index, path, q, coroutine) for q in receivers) if receivers \
+        else coroutine
+    return received and not any(gives_no_coroutine(index, path, q.owner) for q in sf.questions
+                                if q.kind is QuestionKind.CALL_MAKES)
+
+
+def _typed_after_all(index: ProjectIndex, path: str, sf: SpawnFacts,
+                     fates: tuple[Fate, ...] | None) -> tuple[Fate, ...] | None:
+    """The fates without the words "untyped" when the receiver's chain, asked of another
+    module, leads to a loop there."""
+    if not any(q.kind is QuestionKind.RECEIVER_LOOP and q.name == UNTYPED
+               and is_loop(index, path, q.owner) for q in sf.questions):
+        return fates
+    return tuple(replace(f, untyped="") for f in (fates or sf.fates))
+
+
+def _receiver(index: ProjectIndex, path: str, q: Question, coroutine: bool) -> bool:
+    """The receiver question `q` is answered so that the call is a spawn."""
+    if q.name != UNTYPED:
+        return is_loop(index, path, q.owner, kind=q.name)
+    return is_loop(index, path, q.owner) or (coroutine and is_loop(index, path, q.owner,
+                                                                    kind=UNTYPED))
 
 
 def positions_needed(files: Sequence[FileFacts]) -> dict[str, set[int]]:
@@ -223,6 +247,7 @@ def join(files: Sequence[FileFacts], scanned: int,
         for sf in f.module.spawns if f.module is not None else ():
             if is_spawn(index, f.path, sf):
                 fates = answer(index, f.path, sf) if sf.questions or sf.helper else None
+                fates = _typed_after_all(index, f.path, sf, fates)
                 fates = _promised_since(index, f.path, sf, fates)
                 judgements.append((f.path, sf, fates, finding(f.path, sf, fates, strict)))
     # the finding at each function's first spawn: what a spawn helper does with its task is

@@ -6,13 +6,16 @@ loop, read from the typed names of the module it starts in (`analysis/names/type
 "pkg.core.Context().loop" when the class `Context` of `pkg/core.py` holds one in `loop`. A
 name the module imports from another module of the project is followed there, and so is an
 instance of a class it imports (`current: ContextVar[State]`, `State` defined elsewhere).
-Anything else is not known to be a loop, and the call is no spawn: nothing is guessed. The
-same for tornado's IOLoop (`kind` "ioloop", a receiver question's `name`: `coroutine_callbacks.py`).
+Anything else is not known to be a loop, and the call is no spawn: nothing is guessed.
+"Base().loop", a class of the asking module that never sets `loop`: what its project
+subclasses all hold there. The same for tornado's IOLoop (`kind` "ioloop", a receiver
+question's `name`: `coroutine_callbacks.py`).
 """
 
 from __future__ import annotations
 
-from taskleak.analysis.facts.interface import EXTERNAL
+from taskleak.analysis.facts.interface import EXTERNAL, ClassFacts
+from taskleak.analysis.facts.module import UNTYPED
 from taskleak.project.index import ProjectIndex
 
 _LOOP = "loop"
@@ -26,10 +29,33 @@ def is_loop(index: ProjectIndex, importer: str, chain: str, depth: int = 0,
     if depth > _MAX_DEPTH:
         return False
     wanted = kind or _LOOP
+    head = chain.partition(".")[0].removesuffix("()")
+    if (importer, head) in index.classes:  # "Base().loop": a class of the asking module
+        return _held(index, importer, chain.split("."), depth, wanted) == wanted
     for file, rest in index.module_file(importer, chain):
         if rest and _held(index, file, rest.split("."), depth, wanted) == wanted:
             return True
     return False
+
+
+def _by_subclasses(index: ProjectIndex, file: str, cls: str, attr: str) -> str:
+    """What the project's subclasses of `cls` (of module `file`) that type `attr` hold there,
+    when they all hold the same ("" when none does or they differ): a base class's method
+    reads what each subclass stores. Stored by none of them nor by `cls`: UNTYPED."""
+    subclasses = index.tree.subclasses((file, cls))
+    held = {index.typed.get(path, {}).get(f"{sub}.{attr}", "") for path, sub in subclasses}
+    held.discard("")
+    if not held and not any(_declared(index.classes[where], attr)
+                            for where in (*subclasses, (file, cls)) if where in index.classes):
+        return UNTYPED
+    return held.pop() if len(held) == 1 else ""
+
+
+def _declared(facts: ClassFacts, attr: str) -> bool:
+    """The class stores `attr` on `self`, declares its type, or defines it (a method, a
+    property)."""
+    return attr in facts.attrs or attr in facts.methods \
+        or any(name == attr for name, _ in facts.attr_types)
 
 
 def _held(index: ProjectIndex, file: str, tokens: list[str], depth: int, wanted: str) -> str:
@@ -53,7 +79,10 @@ def _held(index: ProjectIndex, file: str, tokens: list[str], depth: int, wanted:
         if held.startswith("var:") and step == "get()":
             held = held.removeprefix("var:")
         elif held.startswith("obj:") and not step.endswith("()"):
-            held = typed.get(f"{held.removeprefix('obj:')}.{step}", "")
+            cls = held.removeprefix("obj:")
+            held = typed.get(f"{cls}.{step}", "") or _by_subclasses(index, file, cls, step)
+        elif held == UNTYPED and not step.endswith("()"):
+            continue  # what is read off a value nothing types is typed by nothing
         else:
             return ""
     return "" if held.startswith(EXTERNAL) else held

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Sequence
+from dataclasses import replace
 
 from taskleak.analysis.facts.fates import Fate
 from taskleak.model import FixKind, Risk
@@ -84,6 +85,10 @@ def judged(fates: Sequence[Fate], *, strict: bool = False) -> tuple[Verdict, Fat
     if unresolved is not None and verdict.risk.rank > Risk.LOW.rank:
         # whether the spawn makes a task at all is not known: never a finding built on a guess
         return not_followed(unresolved, strict), unresolved
+    if fate.untyped:
+        verdict = replace(verdict, evidence=(*verdict.evidence, (
+            f"`{fate.untyped}` is untyped: a create_task of a coroutine of the project on it is "
+            "taken for an event loop's")))
     return verdict, fate
 
 

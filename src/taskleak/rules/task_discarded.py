@@ -29,10 +29,6 @@ NEVER_AWAITED_REASON = (
     "a coroutine runs only when it is awaited or wrapped in a task; a call that calls a "
     "function back drops what it returns, so the coroutine is never awaited and its work never "
     "runs")
-FUTURE_DROPPED_REASON = (
-    "tornado keeps the tasks it makes of `async def` coroutines until they are done, but takes "
-    "a `@gen.coroutine`'s Future as it is and keeps nothing: a run nobody holds can be "
-    "garbage-collected mid-way, and nothing can cancel it when the program shuts down")
 WEAKLY_HELD_REASON = (
     "a weak reference owns nothing, so a task held only weakly can be garbage-collected "
     "mid-run, and nothing awaits it, so its errors reach only the log")
@@ -51,7 +47,7 @@ def _describe(fate: Fate) -> Description:
         return Description(f"local `{fate.holder}` only", "none", claim, evidence=shown)
     if fate.kind is FateKind.DROPPED_RETURN:
         return _dropped_return(fate)
-    if fate.kind in (FateKind.NEVER_AWAITED, FateKind.FUTURE_DROPPED_BY_IOLOOP):
+    if fate.kind is FateKind.NEVER_AWAITED:
         return _called_back_coroutine(fate)
     if fate.kind is FateKind.HANDED_AND_DROPPED:
         return Description(
@@ -119,16 +115,7 @@ def _dropped_return(fate: Fate) -> Description:
 
 def _called_back_coroutine(fate: Fate) -> Description:
     """A coroutine function called back (`loop.call_later(5, self.expire)`), or a coroutine
-    object handed as the callback (`handed`); or a `@gen.coroutine` function that tornado's
-    IOLoop calls back (FUTURE_DROPPED_BY_IOLOOP)."""
-    if fate.kind is FateKind.FUTURE_DROPPED_BY_IOLOOP:
-        return Description(
-            f"discarded (by {fate.callee}())", "none",
-            f"the Future of {fate.holder} is dropped by {fate.callee}()",
-            because=FUTURE_DROPPED_REASON, evidence=(
-                f"{fate.holder} is a tornado coroutine function: it starts when called and "
-                "gives a Future",
-                "the IOLoop only logs its error: nothing keeps, awaits or cancels it"))
+    object handed as the callback (`handed`)."""
     if fate.handed:
         what = f"{fate.coroutine} is never awaited: {fate.holder}() never runs"
         shown: tuple[str, ...] = (
@@ -225,10 +212,6 @@ Checks for task spawns whose Task is dropped as soon as it is created:
   `functools.partial` or a local (`loop.call_later(30, self.abort)` with `async def abort`), or
   a coroutine object is (`loop.call_later(30, self.abort())`): the callback only makes a
   coroutine that nothing awaits, so the work never runs (no fix: no task exists to keep);
-- is started by tornado's IOLoop from a function of the module decorated `tornado.gen.coroutine`
-  handed to an IOLoop's `add_callback`, `spawn_callback`, `call_later`, `call_at` or
-  `add_timeout`: the call starts it and gives a Future, which tornado only logs the error of
-  (an `async def` handed the same way is a task tornado keeps until done: task-tracked);
 - is bound to a local that is only used for `add_done_callback`, `set_name` or logging and is
   dropped when the function returns;
 - is bound to a local that is cancelled only in an `except` handler and never awaited: the
@@ -291,7 +274,7 @@ class Agent:
 ''',
     fates=frozenset({
         FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
-        FateKind.CALLED_BACK, FateKind.NEVER_AWAITED, FateKind.FUTURE_DROPPED_BY_IOLOOP,
+        FateKind.CALLED_BACK, FateKind.NEVER_AWAITED,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
         FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS, FateKind.HANDED_AND_DROPPED,
         FateKind.WEAKLY_HELD, FateKind.UNBOUNDED_PUT,

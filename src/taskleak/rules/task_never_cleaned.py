@@ -23,6 +23,13 @@ def _describe(fate: Fate) -> Description:
         return Description(kept_by(fate.holder), "none",
                            f"handed to {fate.holder}(), which never awaits or cancels it",
                            evidence=(*_loop(fate), f"{fate.holder}() keeps the task{kept}"))
+    if fate.kind is FateKind.ENDLESS_RUN_BY_IOLOOP:
+        return Description(f"kept by {fate.callee}()", "none",
+                           f"{fate.holder} never ends by itself, and nothing can cancel what the "
+                           "IOLoop keeps", evidence=(
+                               f"{fate.callee}() runs {fate.holder} and keeps it until it is done "
+                               "(tornado's `IOLoop._run_callback`)",
+                               f"{fate.holder} {fate.loop}"))
     if fate.kind is FateKind.LEFT_RUNNING:
         where = "in a finally or an except around the wait" if fate.timeout else "after the wait"
         ends = f"nothing cancels it {where}" if not fate.exit_only else (
@@ -93,7 +100,9 @@ A task kept in a collection that only a done-callback prunes (`tasks.add(task);
 task.add_done_callback(tasks.discard)`) is kept until it is done; when its coroutine has an
 endless loop (no `break` or `return`) that no flag or sentinel of its class stops, and nothing
 cancels the collection's tasks, it is never done: reported too ("pruned ... only once it is
-done, which it never is").
+done, which it never is"). So is a coroutine function that never ends by itself (an endless
+`while`) handed to tornado's IOLoop (`add_callback`, `spawn_callback`, `add_future` ...): the
+IOLoop keeps it until it is done, and nothing can cancel it.
 
 In a generator (an async generator, an `asynccontextmanager`), a task kept in a local (or a
 local list) and awaited, gathered or cancelled only after one of its `yield`s is reported too:
@@ -199,7 +208,7 @@ class SessionSweeper:
     fates=frozenset({
         FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED, FateKind.HELPER_NEVER_ENDS,
         FateKind.SINGLETON, FateKind.LEFT_RUNNING, FateKind.HELD_WHILE_RUNNING,
-        FateKind.LEFT_AT_YIELD,
+        FateKind.LEFT_AT_YIELD, FateKind.ENDLESS_RUN_BY_IOLOOP,
     }),
     describe=_describe,
     fix_kinds=(FixKind.CANCEL_IN_CLOSE,),

@@ -16,6 +16,26 @@ from taskleak.rules.task_end_unknown import RULE as UNFOLLOWED
 from taskleak.rules.texts import kept_by
 
 
+def _run_by_ioloop(fate: Fate) -> Description:
+    """What tornado's IOLoop does with a coroutine function it calls back (`library_facts.py`):
+    an `async def`'s task kept until done; a `gen.coroutine`'s Future, its error logged."""
+    if fate.kind is FateKind.FUTURE_RUN_BY_IOLOOP:
+        return Description(f"run by {fate.callee}() until done", "error logged",
+                           f"{fate.holder} runs until it is done, its error logged by the IOLoop",
+                           evidence=(
+                               f"{fate.holder} is a tornado coroutine function: it starts when "
+                               "called and gives a Future, which keeps its run going",
+                               f"{fate.callee}() logs the Future's error (tornado's "
+                               "`IOLoop._run_callback`, `add_future`); nothing cancels it"))
+    return Description(f"kept by {fate.callee}() until done", "pruned when done",
+                       f"{fate.holder} is kept by the IOLoop until it is done", evidence=(
+                           f"{fate.callee}() runs the coroutine function {fate.holder} as "
+                           "a task",
+                           "the IOLoop keeps it until it is done and logs its error "
+                           "(tornado's `IOLoop._pending_tasks`, since 6.3); nothing "
+                           "cancels it"))
+
+
 def _describe(fate: Fate) -> Description:
     kind = fate.kind
     if kind in _FIXED:
@@ -54,14 +74,8 @@ def _describe(fate: Fate) -> Description:
         return Description(f"runs on {fate.holder}", "ends with its loop", (
             f"its concurrent Future is dropped, but {fate.cleanup}, the loop it runs on: "
             "it ends with that loop"))
-    if kind is FateKind.RUN_BY_IOLOOP:
-        return Description(f"kept by {fate.callee}() until done", "pruned when done",
-                           f"{fate.holder} is kept by the IOLoop until it is done", evidence=(
-                               f"{fate.callee}() runs the coroutine function {fate.holder} as "
-                               "a task",
-                               "the IOLoop keeps it until it is done and logs its error "
-                               "(tornado's `IOLoop._pending_tasks`, since 6.3); nothing "
-                               "cancels it"))
+    if kind in (FateKind.RUN_BY_IOLOOP, FateKind.FUTURE_RUN_BY_IOLOOP):
+        return _run_by_ioloop(fate)
     if kind is FateKind.LAMBDA_HANDED:
         return Description(f"returned from a lambda passed to {fate.callee}()", "not followed",
                            f"returned from a lambda handed to {fate.callee}(): not followed, "
@@ -140,13 +154,17 @@ the close itself, and cancelling it on close would stop the shutdown. A call of 
 the project that spawns a task and keeps and ends it (`self._start_idle_timer()`) is no row:
 the task is created in that function, whose spawn is the row (one row per place a task is
 created); a configured spawner's call (`hass.async_create_task(...)`) creates its task at the
-call, and is one. An `async def` of the module handed to `add_callback`, `spawn_callback`,
-`add_callback_from_signal`, `call_later`, `call_at` or `add_timeout` of tornado's IOLoop
+call, and is one. An `async def` of the module, or a function decorated `tornado.gen.coroutine`,
+handed to `add_callback`, `spawn_callback`, `add_callback_from_signal`, `add_future`,
+`call_later`, `call_at` or `add_timeout` of tornado's IOLoop
 (`IOLoop.current()`, a constructor, an annotated parameter or attribute, an untyped parameter's
 made default: `loop or IOLoop.current()`, traitlets' `Instance(IOLoop)`, an attribute a base class
 in another module of the run holds) is a spawn tracked by
 the IOLoop: tornado runs the coroutine as a task, keeps it until it is done and logs its error
-(`IOLoop._pending_tasks`, since tornado 6.3); nothing cancels it. When the function is nested in
+(`IOLoop._pending_tasks`, since tornado 6.3); a `gen.coroutine` starts when called and gives a
+Future that keeps its run going, whose error the IOLoop logs (tornado's documented
+fire-and-forget path). Nothing cancels either: one that never ends by itself (an endless
+`while`) is task-never-cleaned, medium. When the function is nested in
 the spawning function and sets, in a `finally`, an event that function waits on (tornado's
 `sync()`), the row says it is waited for. A future of `run_coroutine_threadsafe(coro, loop)`
 dropped by a function that then joins a thread and closes that loop (a loop thread's
@@ -181,7 +199,8 @@ async def fetch_all(urls: list[str]) -> list[str]:
         FateKind.LOCAL_CLEANED, FateKind.LOCAL_HANDED,
         FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED,
         FateKind.COLLECTION_CLEANED, FateKind.LOCAL_COLLECTION_HANDED, FateKind.COLLECTION_HANDED,
-        FateKind.HELPER_KEEPS, FateKind.RUN_BY_IOLOOP, FateKind.RUN_AND_JOINED,
+        FateKind.HELPER_KEEPS, FateKind.RUN_BY_IOLOOP, FateKind.FUTURE_RUN_BY_IOLOOP,
+        FateKind.RUN_AND_JOINED,
         FateKind.ENDS_WITH_ITS_LOOP,
     }),
     describe=_describe,

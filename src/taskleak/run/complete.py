@@ -41,7 +41,7 @@ MAX_PACKAGE_FILES = 300
 # questions about a chain (`names/chains.py`): the module it starts in is found by its import
 # path, not by a name searched for
 _BY_IMPORT_PATH = frozenset({QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_MAKES,
-                             QuestionKind.COROUTINE_BODY})
+                             QuestionKind.COROUTINE_BODY, QuestionKind.CALL_IS_COROUTINE})
 
 
 def asked_names(facts: FileFacts) -> set[str]:
@@ -52,6 +52,12 @@ def asked_names(facts: FileFacts) -> set[str]:
     own = _own_work_helpers(facts)
     for spawn in facts.module.spawns:
         for q in spawn.questions:
+            head = q.owner.partition(".")[0]
+            if q.kind in (QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_IS_COROUTINE) \
+                    and head.endswith("()"):
+                # "Base().loop", a class of the asking module: its subclasses name it
+                names.add(head.removesuffix("()"))
+                continue
             if q.kind in _BY_IMPORT_PATH:
                 continue  # its module, by its import path: `_receiver_modules`
             if q.kind is QuestionKind.HELPER_CALLERS and ("." in q.owner or q.owner in own):

@@ -36,8 +36,8 @@ from taskleak.analysis.tree.vocabulary import (
 # The spawn functions and methods the scan records calls by, but `start` and `Task` (below).
 SPAWN_WORDS = tuple(sorted((SPAWN_FUNCTIONS | SPAWN_METHODS) - {START_METHOD, TASK_CLASS}))
 # `nursery.start(...)` / `tg.start(...)` spawn too, but `start` is everywhere: it only counts in
-# a file that also names a task group or a nursery, by type, factory or receiver name (see
-# vocabulary.TASKGROUP_FACTORIES, TASKGROUP_TYPES, TASKGROUP_NAMES and spawns.classify_call).
+# a file that also names a task group or a nursery, by type or factory (see
+# vocabulary.TASKGROUP_FACTORIES, TASKGROUP_TYPES and spawns.classify_call).
 START_WORD = START_METHOD
 
 

@@ -4,8 +4,8 @@ the coroutine it makes as a task, which the IOLoop keeps until it is done (its
 `_pending_tasks`, since tornado 6.3) and whose error it logs: tracked, never cancelled. The loop
 comes from `IOLoop.current()` (on the instance or on the spot) or from an annotated parameter;
 the function is an `async def`, directly or through `partial` or a local. A `@gen.coroutine`
-def called back gives a Future that tornado only logs the error of and keeps nowhere: dropped,
-high. A nested coroutine function that sets an event of its spawning function in a `finally`, which
+def called back starts and gives a Future that keeps its run going and whose error the IOLoop
+logs (tornado 6.4, `library_facts.py`): tracked, low. A nested coroutine function that sets an event of its spawning function in a `finally`, which
 that function waits on, is joined. Near misses: a coroutine object handed as the callback
 (tornado cannot call it: never awaited, high), a plain method called back, a coroutine function
 of another object (not followed), a `PeriodicCallback` (it awaits what its callback returns), a

@@ -56,9 +56,13 @@ class FateKind(Enum):
     # a coroutine function (`holder`) that `callee` calls back: the coroutine it makes is never
     # awaited (`handed`: "a coroutine" when the callback is a coroutine object already)
     NEVER_AWAITED = "never_awaited"
-    # a `@gen.coroutine` function (`holder`) that `callee` (tornado's IOLoop) calls back: its
-    # Future gets only a callback logging its error, and nothing keeps it
-    FUTURE_DROPPED_BY_IOLOOP = "future_dropped_by_ioloop"
+    # a `@gen.coroutine` function (`holder`) that `callee` (tornado's IOLoop) calls back: it
+    # starts and gives a Future, kept running until done and its error logged
+    # (`library_facts.py`)
+    FUTURE_RUN_BY_IOLOOP = "future_run_by_ioloop"
+    # either of those two whose coroutine runs until cancelled (`loop`: what its loop is):
+    # what the IOLoop keeps, nothing can cancel
+    ENDLESS_RUN_BY_IOLOOP = "endless_run_by_ioloop"
     DROPPED_FROM_COMPREHENSION = "dropped_from_comprehension"  # built in a dropped literal
     LOCAL_ONLY = "local_only"  # a local nothing awaits or cancels: `holder`, `where`
     LOCAL_COLLECTION_DROPPED = "local_collection_dropped"  # a local collection dropped
@@ -217,6 +221,9 @@ class Fate:
     # ensure_future/shield/gather of a value not followed (`obligations/creation.py`): whether a
     # task is made at all is unknown, so no rule may build a finding on it: the value, shown
     unresolved: str = ""
+    # spawned by `create_task` on a receiver nobody typed (`spawns._untyped_kind`): the
+    # receiver as written, which the words name as untyped
+    untyped: str = ""
     # kept in a collection a parameter received, whose owner (the caller) is not known: the
     # join clears it once it finds the callers (and names them in `holder`)
     caller_unknown: bool = False

@@ -311,6 +311,9 @@ class Exports:
     # themselves (`coroutines.endless_functions`): a task another module spawns of one is ended
     # by no end that waits for it to finish (`project/coroutine_bodies.py`)
     endless: tuple[tuple[str, str], ...] = ()
+    # qualified names of the `async def`s: a `create_task` on a receiver nobody typed, of a
+    # call of one of them made in another module, is a spawn (`project/callees.py`)
+    coroutines: tuple[str, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -339,6 +342,8 @@ class Exports:
             out["global_effects"] = [e.to_json() for e in self.global_effects]
         if self.endless:
             out["endless"] = [list(e) for e in self.endless]
+        if self.coroutines:
+            out["coroutines"] = list(self.coroutines)
         return out
 
     @classmethod
@@ -357,4 +362,5 @@ class Exports:
             tuple(data.get("no_coroutine", ())),
             tuple(Effect.from_json(e) for e in data.get("global_effects", ())),
             tuple((e[0], e[1]) for e in data.get("endless", ())),
+            tuple(data.get("coroutines", ())),
         )

@@ -23,13 +23,18 @@ from taskleak.analysis.facts.interface import LET_GO, Exports
 from taskleak.model import FixInfo, FixKind, Skipped, Step, StepKind
 from taskleak.records import record
 
+# a RECEIVER_LOOP question's `name` when a receiver typed by nothing will do too (a
+# `create_task` of the project's `async def`): also what `typed_names` holds for such an
+# attribute
+UNTYPED = "untyped"
+
 
 class QuestionKind(Enum):
     ATTRIBUTE_CLEANUP = "attribute_cleanup"  # is `owner`.`name` awaited/cancelled elsewhere?
     RETURNED_TASK = "returned_task"  # what do the callers of function `owner` do with it?
     PARAMETER_COLLECTION = "parameter_collection"  # who owns what `owner`'s `name` receives?
     # is the receiver chain `owner` ("pkg.core.loop") an event loop (`name` "", or tornado's
-    # IOLoop: "ioloop")? a spawn only if it is
+    # IOLoop: "ioloop"; "untyped": a loop, or typed by nothing)? a spawn only if it is
     RECEIVER_LOOP = "receiver_loop"
     # who calls the spawn helper `owner` (it keeps and ends what it spawns)?
     HELPER_CALLERS = "helper_callers"
@@ -46,6 +51,10 @@ class QuestionKind(Enum):
     # that the spawn runs say of its task: does it ever end by itself?
     # (`project/coroutine_bodies.py`)
     COROUTINE_BODY = "coroutine_body"
+    # is the call `owner` (a chain as written in this module) a call of an `async def` of the
+    # project? a `create_task` of it on a receiver nobody typed is a spawn only if it is
+    # (`obligations/spawns.py`, `project/callees.py`)
+    CALL_IS_COROUTINE = "call_is_coroutine"
 
 
 @record(frozen=True)

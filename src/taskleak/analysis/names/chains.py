@@ -5,7 +5,8 @@ that the project join can type it from the module that defines it.
 `from pkg.core import current`) is "pkg.core.current.get().loop"; `ctx.loop` with
 `ctx: core.Context` is "pkg.core.Context().loop" (an instance: the class called, or what a
 function returns: `util.asyncio_loop(x)` is "pkg.util.asyncio_loop()"); `self.loop`
-that a class derived from an imported `Base` never sets is "pkg.base.Base().loop"; a local
+that a class derived from an imported `Base` never sets is "pkg.base.Base().loop", and one a
+class of this module with no such base never sets is "Base().loop" (its subclasses may); a local
 bound from any of these (`lp = ctx.loop`) is its value's chain. A chain that starts anywhere
 else (a local of unknown origin) is "": nothing to ask.
 """
@@ -91,4 +92,6 @@ def _inherited(cls: Scope, attr: str, resolver: Resolver) -> str:
             base = resolver.resolve(arg.value, c.parent)
             if base.kind is SymKind.QUALIFIED:
                 return f"{base.name}().{attr}"
-    return ""
+    # set by none of them: by the project's subclasses, maybe in other modules (a base class
+    # whose methods read what each subclass's constructor stores)
+    return f"{cls.name}().{attr}" if cls.parent is module else ""

@@ -14,6 +14,7 @@ from typing import Any
 import libcst as cst
 
 from taskleak.analysis.names.objects import object_class
+from taskleak.analysis.tree.library_facts import TORNADO_LOOP_FACTORIES, TORNADO_LOOP_TYPES
 from taskleak.analysis.tree.nodes import dotted, last_name
 from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import (
@@ -29,8 +30,6 @@ from taskleak.analysis.tree.vocabulary import (
     TASKGROUP_NAME_PARTS,
     TASKGROUP_TYPE_NAMES,
     TASKGROUP_TYPES,
-    TORNADO_LOOP_FACTORIES,
-    TORNADO_LOOP_TYPES,
     TRAIT_INSTANCE,
 )
 from taskleak.records import record

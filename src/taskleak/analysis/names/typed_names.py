@@ -12,7 +12,9 @@ Each entry is (a name in the module, what it holds):
   _asyncio_loop(loop: Loop) -> asyncio.AbstractEventLoop`: "loop");
 - "ext:<import>": an instance of a class this module imports (`current: ContextVar[State]`
   after `from .state import State`: "var:ext:.state.State"), which the join follows into the
-  module that defines it (`project/receivers.py`): the same fact wherever the class lives.
+  module that defines it (`project/receivers.py`): the same fact wherever the class lives;
+- "untyped": a class attribute stored only from values nothing types (`untyped.py`), for a
+  `create_task` of the project's `async def` on what is read off it.
 Only entries that can lead to a loop are kept: the rest would be read by no question (an
 imported class of the standard library holds no loop a chain could reach).
 """
@@ -24,13 +26,17 @@ import sys
 import libcst as cst
 
 from taskleak.analysis.facts.interface import EXTERNAL
+from taskleak.analysis.facts.module import UNTYPED
 from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
+from taskleak.analysis.names.untyped import untyped_attribute
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope, ScopeKind
 
 LOOP = "loop"
 IOLOOP = "ioloop"
-
+# UNTYPED (facts/module.py): a class attribute stored only from values nothing types
+# (`self._gwy = gwy`, `gwy` an unannotated parameter), what is read off it typed by nothing
+# either (`names/untyped.py`)
 # what each kind of instance is entered as
 _HELD = {Instance.LOOP: LOOP, Instance.TORNADO_LOOP: IOLOOP}
 _CONTEXT_VARS = ("ContextVar", "contextvars.ContextVar")
@@ -50,6 +56,8 @@ def typed_names(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
             kind = _kind(resolver.attribute(cls, attr).instance)
             if kind is not None:
                 held[f"{cls.name}.{attr}"] = kind
+            elif attr in cls.attr_bindings and untyped_attribute(cls, attr, resolver, 0):
+                held[f"{cls.name}.{attr}"] = UNTYPED
     # classes that hold a loop, directly or through an attribute of such a class (a fixed
     # point: each round can add one level of nesting)
     for _ in range(3):

@@ -14,16 +14,14 @@ the enclosing class (or of a base class of this module), directly, through
 `functools.partial(...)`, or through a local bound once to either. A function of another module
 or of another object is not followed: no spawn, no claim.
 
-Tornado's IOLoop is the other way round: its `add_callback`, `spawn_callback`, `call_later`,
-`call_at` and `add_timeout` call the function back and run what it returns
-(`IOLoop._run_callback`, `gen.convert_yielded`): the coroutine an `async def` makes becomes a
-task that tornado (since 6.3) keeps in `IOLoop._pending_tasks` until it is done, logging its
-error (kept until done, never cancelled); a function decorated `tornado.gen.coroutine` starts
-when called and gives a Future, which tornado takes as it is: it only adds a callback logging
-its error, and keeps nothing (dropped). The receiver must resolve to an IOLoop
-(`IOLoop.current()`, a constructor, an annotation, traitlets' `Instance(IOLoop)`:
-`vocabulary.TORNADO_LOOP_FACTORIES`), or be a chain another module types (`self.loop` that a base
-class of another module holds: `chains.py`), asked of the project join (`receivers.py`).
+Tornado's IOLoop is the other way round (what it does, with its sources: `library_facts.py`):
+its `add_callback`, `spawn_callback`, `add_future`, `call_later`, `call_at` and `add_timeout`
+call the function back and keep what it returns until done, logging its error: the task of an
+`async def` (AND_RUNS), the Future of a `tornado.gen.coroutine` (AND_LOGS). Nothing cancels
+either. The receiver must resolve to an IOLoop (`IOLoop.current()`, a constructor, an
+annotation, traitlets' `Instance(IOLoop)`: `library_facts.TORNADO_LOOP_FACTORIES`), or be a
+chain another module types (`self.loop` that a base class of another module holds:
+`chains.py`), asked of the project join (`receivers.py`).
 """
 
 from __future__ import annotations
@@ -35,12 +33,11 @@ import libcst as cst
 from taskleak.analysis.names.chains import receiver_chain
 from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
 from taskleak.analysis.obligations.local_helpers import OwnCalls
+from taskleak.analysis.tree.library_facts import TORNADO_COROUTINE, TORNADO_RUNS_CALLED_BACK
 from taskleak.analysis.tree.nodes import last_name
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import (
     CALLED_BACK_LATER,
-    TORNADO_COROUTINE,
-    TORNADO_RUNS_CALLED_BACK,
 )
 
 _MAX_DEPTH = 3  # `cb = partial(self.expire, ...)`, then `call_later(5, cb)`
@@ -55,15 +52,15 @@ class CallsBack(Enum):
     PLAINLY = "plainly"  # and drops what it returns
     # tornado's IOLoop: runs what an `async def` returns as a task it keeps until done ...
     AND_RUNS = "and runs"
-    # ... and only logs the error of the Future a `@gen.coroutine` returns, keeping nothing
-    AND_DROPS = "and drops"
+    # ... and logs the error of the Future a `@gen.coroutine` returns, which runs until done
+    AND_LOGS = "and logs"
 
 
 def _calls_back(func: cst.BaseExpression, scope: Scope, resolver: Resolver
                 ) -> tuple[CallsBack, str] | None:
     """PLAINLY: an asyncio loop's `call_later` (and the other `CALLED_BACK_LATER` methods), an
     asyncio Task's or Future's `add_done_callback`, a `threading.Timer`; AND_RUNS: a tornado
-    IOLoop's `TORNADO_RUNS_CALLED_BACK` methods (`CoroutineCallbacks.of` tells AND_DROPS from
+    IOLoop's `TORNADO_RUNS_CALLED_BACK` methods (`CoroutineCallbacks.of` tells AND_LOGS from
     it by the function); None: anything else (not followed). With it, the receiver's chain when
     another module must type it (`self.loop` a base class of another module declares: the
     project join asks it, `chains.py`), else ""."""
@@ -125,7 +122,7 @@ class CoroutineCallbacks:
             return None
         qualname, coroutine_object = found
         if how is CallsBack.AND_RUNS and qualname not in self._calls.qualnames:
-            how = CallsBack.AND_DROPS  # a `@gen.coroutine`: its Future is not kept
+            how = CallsBack.AND_LOGS  # a `@gen.coroutine`: it gives a Future
         return qualname.rsplit(".", 1)[-1], coroutine_object, how, chain
 
     def _tornado(self, resolver: Resolver) -> OwnCalls:

@@ -15,6 +15,7 @@ import libcst as cst
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper
 from taskleak.analysis.obligations.coroutine_callbacks import CallsBack
+from taskleak.analysis.obligations.coroutines import loop_words
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.handoffs import receiving_parameter
 from taskleak.analysis.obligations.holders import Holder
@@ -67,12 +68,16 @@ def called_back_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate:
     d = sp.site.dest
     if sp.run_by_ioloop is not None:  # `io_loop.add_callback(self.run)`: it runs
         joined = closure_joined(sp.site, sp.unawaited)
+        endless = "" if joined else loop_words(sp)
         if joined:
             kind = FateKind.RUN_AND_JOINED
+        elif endless:  # kept until done, and it is never done: nothing can cancel it
+            return make(FateKind.ENDLESS_RUN_BY_IOLOOP, sp, holder=sp.unawaited,
+                        callee=d.callee, loop=endless)
         elif sp.run_by_ioloop is CallsBack.AND_RUNS:
             kind = FateKind.RUN_BY_IOLOOP
         else:
-            kind = FateKind.FUTURE_DROPPED_BY_IOLOOP
+            kind = FateKind.FUTURE_RUN_BY_IOLOOP
         return make(kind, sp, holder=sp.unawaited, callee=d.callee, cleanup=joined)
     if sp.unawaited:  # `loop.call_later(5, self.expire)`, `async def expire`
         return make(FateKind.NEVER_AWAITED, sp, holder=sp.unawaited, callee=d.callee,

@@ -22,14 +22,15 @@ _FAMILIES: dict[FateKind, Family] = {
         FateKind.COLLECTION_CLEANED, FateKind.ENDS_WITH_ITS_LOOP, FateKind.UNBOUNDED_PUT,
         FateKind.RUN_AND_JOINED), Family.ENDED),
     **dict.fromkeys((
-        FateKind.RETURNED, FateKind.HELPER_KEEPS, FateKind.RUN_BY_IOLOOP), Family.HANDED),
+        FateKind.RETURNED, FateKind.HELPER_KEEPS, FateKind.RUN_BY_IOLOOP,
+        FateKind.FUTURE_RUN_BY_IOLOOP), Family.HANDED),
     **dict.fromkeys((
         FateKind.PASSED, FateKind.LAMBDA_HANDED, FateKind.UNPACKED, FateKind.LOCAL_HANDED,
         FateKind.KEPT_HANDED, FateKind.LOCAL_COLLECTION_HANDED, FateKind.COLLECTION_HANDED),
         Family.UNRESOLVED),
     **dict.fromkeys((
         FateKind.DISCARDED, FateKind.DROPPED_AFTER_CALLBACK, FateKind.RETURNED_FROM_LAMBDA,
-        FateKind.CALLED_BACK, FateKind.NEVER_AWAITED, FateKind.FUTURE_DROPPED_BY_IOLOOP,
+        FateKind.CALLED_BACK, FateKind.NEVER_AWAITED,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY,
         FateKind.LOCAL_COLLECTION_DROPPED, FateKind.NEVER_READ, FateKind.DROPPED_RETURN,
         FateKind.HANDED_AND_DROPPED, FateKind.HELPER_DROPS, FateKind.WEAKLY_HELD),
@@ -40,8 +41,8 @@ _FAMILIES: dict[FateKind, Family] = {
     **dict.fromkeys((
         FateKind.NEVER_CLEANED, FateKind.HELD_WHILE_RUNNING, FateKind.SINGLETON,
         FateKind.SLOT_NEVER_CLEANED, FateKind.COLLECTION_GROWS, FateKind.PRUNED_ON_SUCCESS,
-        FateKind.LEFT_RUNNING, FateKind.LEFT_AT_YIELD, FateKind.HELPER_NEVER_ENDS),
-        Family.UNENDED),
+        FateKind.LEFT_RUNNING, FateKind.LEFT_AT_YIELD, FateKind.HELPER_NEVER_ENDS,
+        FateKind.ENDLESS_RUN_BY_IOLOOP), Family.UNENDED),
 }
 # the fates whose holder's reads end the task (their places are the path's ends)
 ENDING = frozenset(k for k, family in _FAMILIES.items() if family is Family.ENDED)
@@ -61,7 +62,6 @@ _LOSSES: dict[FateKind, str] = {
     FateKind.RETURNED_FROM_LAMBDA: "returned from a lambda whose caller drops what it returns",
     FateKind.CALLED_BACK: "spawned by a function called back, which drops what it returns",
     FateKind.NEVER_AWAITED: "a coroutine called back and never awaited",
-    FateKind.FUTURE_DROPPED_BY_IOLOOP: "its Future dropped by the IOLoop that runs it",
     FateKind.DROPPED_FROM_COMPREHENSION: "built in a literal that is dropped",
     FateKind.LOCAL_ONLY: "dropped with the local when its function returns",
     FateKind.LOCAL_COLLECTION_DROPPED: "dropped with the local collection",
@@ -82,6 +82,7 @@ _LOSSES: dict[FateKind, str] = {
     FateKind.LEFT_RUNNING: "left running by a wait that gives up on it",
     FateKind.LEFT_AT_YIELD: "left running when the generator's consumer stops at a yield",
     FateKind.HELPER_NEVER_ENDS: "kept by a helper that never ends it",
+    FateKind.ENDLESS_RUN_BY_IOLOOP: "kept by tornado's IOLoop, which never cancels it",
 }
 
 
@@ -145,6 +146,7 @@ def _end(fate: Fate) -> str:
             FateKind.RETURNED: "returned to the caller",
             FateKind.GATHERED: f"waited by {fate.callee}()",
             FateKind.RUN_BY_IOLOOP: "kept by tornado's IOLoop until it is done",
+            FateKind.FUTURE_RUN_BY_IOLOOP: "run by tornado until it is done, its error logged",
             FateKind.UNBOUNDED_PUT: "a put into an unbounded queue, complete at once"
             }.get(fate.kind, "ended")
 

@@ -5,9 +5,11 @@ configured spawners' last names); here each is kept or dropped:
 - a qualified name from `vocabulary.SPAWN_QUALIFIED` under any alias (`asyncio.create_task`,
   `from asyncio import create_task as spawn`, `spawn = asyncio.create_task`);
 - a configured spawner (`hass.async_create_task`), by qualified name or by its dotted tail;
-- `create_task`/`ensure_future` on an event loop (from a loop factory, an annotation, or a
-  receiver named like one: `bot.loop`);
-- `create_task`/`start_soon`/`start` on a task group or nursery: structured, safe by design.
+- `create_task`/`ensure_future` on an event loop (from a loop factory, an annotation, or
+  another module's answer: `chains.py`);
+- `create_task`/`start_soon`/`start` on a task group or nursery: structured, safe by design;
+- on a receiver nobody typed, never by its name (issue 68): `create_task` of a call of an
+  `async def` of the project is a loop's spawn whose words say so, `start_soon` a task group's.
 A `create_task` method of anything else (a to-do API client) is not a spawn.
 """
 
@@ -21,6 +23,7 @@ import libcst as cst
 from taskleak.analysis.facts.interface import Promise
 from taskleak.analysis.names.chains import receiver_chain
 from taskleak.analysis.names.resolve import Instance, Resolver, Sym, SymKind, name_hint
+from taskleak.analysis.names.untyped import coroutine_callee, untyped_kind
 from taskleak.analysis.obligations.coroutine_callbacks import CallsBack, CoroutineCallbacks
 from taskleak.analysis.obligations.creation import (
     Creation,
@@ -36,13 +39,9 @@ from taskleak.analysis.tree.nodes import callee_text, coroutine_text, dotted, la
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, defined_function
 from taskleak.analysis.tree.vocabulary import (
     LOOP_METHODS,
-    LOOP_NAMES,
     NOT_LOOPS,
     SPAWN_QUALIFIED,
     STRUCTURED_METHODS,
-    TASKGROUP_NAME_PARTS,
-    TASKGROUP_NAMES,
-    TASKGROUP_TYPE_NAMES,
     THREADSAFE_SPAWNER,
     WRAPPING_SPAWNS,
 )
@@ -72,11 +71,18 @@ class Spawn:
     unawaited: str = ""
     coroutine_object: bool = False
     # ... that the call runs (tornado's IOLoop `add_callback`): AND_RUNS, an `async def`'s
-    # task the IOLoop keeps until done; AND_DROPS, a `@gen.coroutine`'s Future it drops
+    # task the IOLoop keeps until done; AND_LOGS, a `@gen.coroutine`'s Future whose error it logs
     run_by_ioloop: CallsBack | None = None
     # ensure_future/shield/gather/wait_for, which take any awaitable: whether their argument
     # makes a task (`obligations/creation.py`); None for spawners that take only coroutines
     creation: Creation | None = None
+    # a loop's spawn on a receiver nobody typed, taken for a loop by its call alone
+    # (`names/untyped.py`): the words say the receiver is untyped; with `receiver`, a chain the
+    # project join may find untyped too (then a spawn as well)
+    untyped: bool = False
+    # ... and what it runs is a call of another module's function, which the project join
+    # must find an `async def` (`QuestionKind.CALL_IS_COROUTINE`): its chain
+    coroutine_asks: str = ""
 
     @property
     def unresolved(self) -> bool:
@@ -231,32 +237,6 @@ def _same_receiver(node: cst.BaseExpression, receiver: Sym | None, spawner: Spaw
         and (receiver.name == spawner.receiver or receiver.name.endswith("." + wanted))
 
 
-def _receiver_kind(receiver: Sym, hint: str | None) -> Instance | None:
-    """A loop, a task group or a nursery: resolved, or guessed from the receiver's name."""
-    if receiver.kind is SymKind.INSTANCE:
-        return receiver.instance
-    if receiver.kind is SymKind.UNKNOWN and hint is not None:
-        if hint in LOOP_NAMES:
-            return Instance.LOOP
-        if hint in TASKGROUP_NAMES or any(part in hint for part in TASKGROUP_NAME_PARTS):
-            return Instance.NURSERY if "nursery" in hint else Instance.TASKGROUP
-    return None
-
-
-def _self_group(receiver: cst.BaseExpression, scope: Scope) -> Instance | None:
-    """`self.create_task(...)` inside a task group's own class (anyio's `TaskGroup.start_soon`
-    delegating to its `create_task`)."""
-    method = scope.method()
-    cls = scope.enclosing_class()
-    if cls is None or method is None or not isinstance(receiver, cst.Name) \
-            or receiver.value != method.self_name:
-        return None
-    for suffix, group in TASKGROUP_TYPE_NAMES.items():
-        if cls.name.endswith(suffix):
-            return Instance.NURSERY if group == "nursery" else Instance.TASKGROUP
-    return None
-
-
 def wrapped_creation(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
     """What gather/shield/wait_for/as_completed make of what they are given: a task for each
     coroutine (`gather(a(), b())`, `gather(*(f(x) for x in xs))`, `gather(*coros)` where
@@ -366,7 +346,7 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
         return None
     method = func.attr.value
     hint = name_hint(func.value)
-    kind = _receiver_kind(receiver, hint) or _self_group(func.value, scope)
+    kind = receiver.instance if receiver.kind is SymKind.INSTANCE else None
     if kind is Instance.LOOP and method in LOOP_METHODS:
         return Spawn(site, f"loop.{method}", structured=False)
     if (kind is None or kind is Instance.OTHER) and method in LOOP_METHODS:
@@ -374,7 +354,17 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
         # return a loop): the project join asks that module
         chain = receiver_chain(func.value, scope, resolver)
         if chain:
-            return Spawn(site, f"loop.{method}", structured=False, receiver=chain)
+            # of a call of the project's `async def`: a spawn too if the module the chain leads
+            # to types nothing there (`names/untyped.py`)
+            asks = coroutine_callee(site, resolver) if kind is None else None
+            return Spawn(site, f"loop.{method}", structured=False, receiver=chain,
+                         untyped=asks is not None, coroutine_asks=asks or "")
+    untyped = untyped_kind(receiver, site, method, resolver) if kind is None else None
+    if untyped is not None:
+        kind, asks = untyped
+        if kind is Instance.LOOP:
+            return Spawn(site, f"loop.{method}", structured=False, untyped=True,
+                         coroutine_asks=asks)
     if kind is not None and kind.value in STRUCTURED_METHODS \
             and method in STRUCTURED_METHODS[kind.value]:
         owner = "asyncio.TaskGroup" if kind is Instance.TASKGROUP else "trio.Nursery"

@@ -89,6 +89,9 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
                            if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
                            and gives_no_coroutine(s)),
         global_effects=_global_effects(root, ownership),
+        coroutines=tuple(s.qualname for s in root.walk()
+                         if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
+                         and s.node.asynchronous is not None),
     )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from taskleak.analysis.tree.library_facts import TORNADO_RUNS_CALLED_BACK
+
 # -- spawns ------------------------------------------------------------------------------------
 # Functions whose qualified name makes a call a spawn, and the name reported for each.
 SPAWN_QUALIFIED = {
@@ -70,6 +72,10 @@ LOOP_METHODS = frozenset({"create_task"})
 # Methods of a task group / nursery that spawn (structured: safe by construction).
 STRUCTURED_METHODS = {"taskgroup": ("create_task", "start_soon", "start"),
                       "nursery": ("start_soon", "start")}
+# Of those, the one only a task group or a nursery has (anyio's, trio's): on a receiver nobody
+# typed it is a structured spawn (`spawns._untyped_kind`); `create_task` is a loop's too, and
+# `start` is everywhere.
+UNTYPED_STRUCTURED = frozenset({"start_soon"})
 # `start` is everywhere: the prefilter counts it only next to a task-group or nursery name.
 START_METHOD = "start"
 
@@ -101,29 +107,11 @@ LOOP_TYPES = frozenset({
     "asyncio.ProactorEventLoop", "asyncio.EventLoop", "uvloop.Loop",
 })
 LOOP_TYPE_SUFFIX = "EventLoop"
-# Tornado's IOLoop (by qualified name: what `IOLoop.current()` and the constructors give, and
-# the annotation), and its methods that call a function back and run what it returns: an
-# awaitable result is made a task that the IOLoop keeps until done (`IOLoop._run_callback`,
-# `_pending_tasks` since tornado 6.3), so a coroutine function called back is a spawn.
-# (not `PeriodicCallback`: it awaits what its callback returns)
-TORNADO_LOOP_FACTORIES = frozenset({
-    "tornado.ioloop.IOLoop.current", "tornado.ioloop.IOLoop.instance", "tornado.ioloop.IOLoop",
-    "tornado.platform.asyncio.AsyncIOMainLoop", "tornado.platform.asyncio.AsyncIOLoop",
-})
-TORNADO_LOOP_TYPES = frozenset({
-    "tornado.ioloop.IOLoop", "tornado.platform.asyncio.BaseAsyncIOLoop",
-    "tornado.platform.asyncio.AsyncIOMainLoop", "tornado.platform.asyncio.AsyncIOLoop",
-})
+# Tornado's IOLoop: what makes one, its methods that call back and what they keep, read from
+# tornado's source: `library_facts.py`.
 # traitlets' declaration of an attribute holding an instance of a class (`loop =
 # Instance(IOLoop)`, `Instance("tornado.ioloop.IOLoop")`): reading it gives that instance
 TRAIT_INSTANCE = frozenset({"traitlets.Instance", "traitlets.traitlets.Instance"})
-# method -> the position of the function it calls back
-TORNADO_RUNS_CALLED_BACK = {"add_callback": 0, "spawn_callback": 0,
-                            "add_callback_from_signal": 0, "call_later": 1, "call_at": 1,
-                            "add_timeout": 1}
-# The decorator that makes a function return a running future when called (a coroutine of
-# tornado's own kind): called back by an IOLoop, it runs like an `async def`.
-TORNADO_COROUTINE = "tornado.gen.coroutine"
 # Where the scan looks for a function called back, by method name (the call decides by
 # resolution: coroutine_callbacks.py); `call_later`/`call_at` take it second in both.
 CALLBACK_POSITIONS = {**TORNADO_RUNS_CALLED_BACK, **CALLED_BACK_LATER}
@@ -146,11 +134,8 @@ TASKGROUP_TYPES = {
     "anyio.TaskGroup": "taskgroup",
     "trio.Nursery": "nursery",
 }
-# Receivers of unseen origin taken for a loop or a task group by their name (discord.py's
-# `bot.loop`); other names holding these words count as task groups too.
-LOOP_NAMES = frozenset({"loop", "_loop", "event_loop", "_event_loop"})
-TASKGROUP_NAMES = frozenset({"tg", "_tg", "task_group", "_task_group", "nursery", "_nursery",
-                             "taskgroup", "_taskgroup"})
+# Factory names holding these words are task groups' too (starlette's
+# `create_collapsing_task_group`): `resolve._instance_of`.
 TASKGROUP_NAME_PARTS = ("nursery", "task_group")
 # What the prefilter looks for to let `x.start(...)` through: every task-group factory, type
 # and receiver name above contains one of these substrings or is one of these words.

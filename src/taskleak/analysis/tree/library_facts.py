@@ -1,0 +1,48 @@
+"""What libraries do with what they are given, read from their source (issue 68: library
+behaviour is a fact when read from the library, as typeshed is for types). One entry per fact,
+each with the version and the file and lines of the library that show it. A callback
+registration of a library not listed here keeps nothing (the value a callback returns is
+ignored unless the library is known to keep it).
+
+tornado 6.4 (`tornado/ioloop.py`, `tornado/gen.py` of the 6.4 wheel):
+- `IOLoop._run_callback` (ioloop.py 742-770) calls the callback and, when it returns something
+  `gen.convert_yielded` takes (a coroutine, a Future), hands that to `self.add_future(ret,
+  self._discard_future_result)` (line 766): its error is raised into `_run_callback`'s
+  `app_log.error`;
+- `convert_yielded` makes a task of a coroutine with `_wrap_awaitable` (gen.py 843-853), which
+  registers it in `IOLoop._pending_tasks` (`loop._register_task(fut)`, line 851; the set,
+  ioloop.py 172; since tornado PR 3269) until it is done: the IOLoop keeps it;
+- a `@gen.coroutine` function (gen.py 177-260) starts when called and returns a Future whose
+  `Runner` the Future itself keeps (`future.add_done_callback(lambda _: runner)`, line 251);
+  the IOLoop's `add_future` keeps a callback on that Future that logs its error: tornado's
+  documented fire-and-forget path, kept until done like an `async def`'s task;
+- `add_callback` (638), `spawn_callback` (665, "equivalent to add_callback"),
+  `add_callback_from_signal` (650), `call_later` (596), `call_at` (611), `add_timeout` (555)
+  run their callback through `_run_callback`; `add_future` (674-705) calls its callback with the
+  done Future through `_run_callback` too.
+Nothing cancels what the IOLoop keeps: a coroutine that runs until cancelled never ends
+(`coroutine_callbacks.py` says which one, the rules say medium).
+"""
+
+from __future__ import annotations
+
+TORNADO_VERSION = "6.4"
+
+# What `IOLoop.current()` and the constructors give, and the annotations that type an IOLoop.
+TORNADO_LOOP_FACTORIES = frozenset({
+    "tornado.ioloop.IOLoop.current", "tornado.ioloop.IOLoop.instance", "tornado.ioloop.IOLoop",
+    "tornado.platform.asyncio.AsyncIOMainLoop", "tornado.platform.asyncio.AsyncIOLoop",
+})
+TORNADO_LOOP_TYPES = frozenset({
+    "tornado.ioloop.IOLoop", "tornado.platform.asyncio.BaseAsyncIOLoop",
+    "tornado.platform.asyncio.AsyncIOMainLoop", "tornado.platform.asyncio.AsyncIOLoop",
+})
+# The IOLoop's methods that call a function back through `_run_callback` (above), which keeps
+# what it returns until done: method -> the position of the function it calls back.
+# (not `PeriodicCallback`: it awaits what its callback returns)
+TORNADO_RUNS_CALLED_BACK = {"add_callback": 0, "spawn_callback": 0,
+                            "add_callback_from_signal": 0, "call_later": 1, "call_at": 1,
+                            "add_timeout": 1, "add_future": 1}
+# The decorator that makes a function return a running Future when called (gen.py 177-260);
+# called back by an IOLoop, what it gives is kept like an `async def`'s task.
+TORNADO_COROUTINE = "tornado.gen.coroutine"
