@@ -29,6 +29,7 @@ from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
 from taskleak.project.coroutine_bodies import endless_words, never_let_go
+from taskleak.project.declared_types import declared_type
 from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
 
@@ -94,7 +95,7 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
             return _answered_by_name(index, fate, question)
         owner = resolved
     # `monitor._tasks`, `self._tasks` of a subclass: `_tasks: weakref.WeakSet[Task]` there
-    weak = _declared_type(index, owner, question.name)
+    weak = declared_type(index, owner, question.name)
     if weak in WEAK_CONTAINERS:
         return replace(fate, kind=FateKind.WEAKLY_HELD, cleanup="", closers="",
                        holder=f"{fate.holder}, a {weak} of {owner[1]}")
@@ -114,28 +115,6 @@ def answer_global(index: ProjectIndex, path: str, fate: Fate, question: Question
     return replace(fate, kind=kind, ends=fate.ends | {ENDS[e.kind] for _, e in found},
                    cleanup=", ".join(filter(None, (fate.cleanup, cleanup_text(found)))),
                    closers="" if kind is not fate.kind else fate.closers)
-
-
-def _declared_type(index: ProjectIndex, owner: Where, attr: str, depth: int = 0) -> str:
-    """The qualified name of the type `owner`'s attribute `attr` is declared as (annotated, or
-    made by its one constructor: `attribute_types.py`), its own or a base class's, resolved
-    through the imports of the module that declares it (`weakref.WeakSet` for `tasks:
-    weakref.WeakSet[Task]`); "" if none."""
-    facts = index.classes.get(owner)
-    if facts is None or depth > 8:
-        return ""
-    declared = dict(facts.attr_types).get(attr)
-    if declared is not None:
-        head, _, tail = declared.partition(".")
-        target = index.imports.get(owner[0], {}).get(head)
-        return declared if target is None else f"{target}.{tail}" if tail else target
-    for base in facts.bases:
-        found = index.resolve_name(owner[0], base)
-        if found is not None and found in index.classes:
-            typed = _declared_type(index, found, attr, depth + 1)
-            if typed:
-                return typed
-    return ""
 
 
 def _ended_on_an_untyped_object(index: ProjectIndex, path: str, fate: Fate,

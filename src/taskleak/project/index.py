@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand
@@ -29,9 +29,8 @@ from taskleak.analysis.facts.interface import (
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts, QuestionKind
 from taskleak.project.class_tree import ClassTree
 from taskleak.project.effect_words import ENDS, cleanup_text
-from taskleak.project.module_names import module_candidates
-
-Where = tuple[str, str]  # (file path, qualified name in that file)
+from taskleak.project.module_resolution import ModuleResolution
+from taskleak.project.module_resolution import Where as Where
 
 # what a helper promises that one returning its task passes on to its own callers
 _KEPT_BY_THE_HELPER = frozenset({Promise.KEEPS_AND_CLEANS, Promise.KEEPS})
@@ -48,7 +47,7 @@ def _returned(fate: Fate) -> bool:
 _MAX_CHAIN = 3
 
 
-class ProjectIndex:
+class ProjectIndex(ModuleResolution):
     """The join's view of the project: every module's exports, by name."""
 
     def __init__(self, files: Sequence[FileFacts]) -> None:
@@ -202,86 +201,6 @@ class ProjectIndex:
             if found is not None:
                 return found
         return self.helper(name)
-
-    # -- modules -------------------------------------------------------------------------------
-    def module_file(self, importer: str, target: str) -> Iterator[tuple[str, str]]:
-        """(file, rest) for each way `target` (what an import names, dots and all) can be a
-        module of the project followed by a name in it: ".handler.trigger" from
-        "app/ws.py" is ("app/handler.py", "trigger")."""
-        level, candidates = module_candidates(target)
-        for suffix, rest, named in candidates:
-            if level:
-                base = posixpath.dirname(importer)
-                for _ in range(level - 1):
-                    base = posixpath.dirname(base)
-                candidate = posixpath.normpath(posixpath.join(base, suffix))
-                if candidate in self.modules:
-                    yield candidate, rest
-            elif named:
-                found = self._by_suffix.get(suffix, [])
-                if len(found) == 1:
-                    yield found[0], rest
-
-    def resolve_name(self, path: str, name: str) -> Where | None:
-        """What a dotted name used at module level of `path` refers to in the project."""
-        head, _, tail = name.partition(".")
-        target = self.imports.get(path, {}).get(head)
-        if target is None:
-            return (path, name)  # defined here (or not in the project)
-        return self.qualified(path, f"{target}.{tail}" if tail else target)
-
-    def qualified(self, path: str, full: str) -> Where | None:
-        """Where a name qualified by its module (`app.background.spawn`, as imported in
-        `path`) is defined in the project."""
-        key = (path, full)
-        if key not in self._qualified:
-            self._qualified[key] = self._qualify(path, full)
-        return self._qualified[key]
-
-    def _qualify(self, path: str, full: str) -> Where | None:
-        for file, rest in self.module_file(path, full):
-            if rest:
-                return self._reexported(file, rest)
-        return self._in_package(full)
-
-    def _in_package(self, full: str) -> Where | None:
-        """`discord.Client` when `discord/__init__.py` was not read (it names no spawn, so the
-        prefilter skipped it): the one class `Client` in a file of the package `discord`; for
-        `mautrix.client.Client`, of the package `mautrix/client` first (the deepest package
-        the name can start after)."""
-        parts = full.lstrip(".").split(".")
-        for cut in range(len(parts) - 1, 0, -1):
-            package = "/".join(parts[:cut])
-            name = ".".join(parts[cut:])
-            found = {path for path in self.top_by_name.get(parts[cut], ())
-                     if path.startswith(package + "/") or f"/{package}/" in path}
-            if len(found) == 1:
-                return (found.pop(), name)
-            if found:
-                return None  # several: no guess
-        return None
-
-    def _reexported(self, file: str, rest: str, depth: int = 0) -> Where:
-        """`Client` of `discord/__init__.py` is `discord/client.py`'s when the package
-        re-exports it (`from .client import *`, or `from .client import Client`) and does not
-        define it."""
-        head = rest.partition(".")[0]
-        if depth > 4 or (file, head) in self.classes or (file, head) in self.functions:
-            return (file, rest)
-        target = self.imports.get(file, {}).get(head)  # `from .client import Client`
-        if target is not None:
-            tail = rest.partition(".")[2]
-            for found, found_rest in self.module_file(file, f"{target}.{tail}" if tail
-                                                      else target):
-                if found_rest and found != file:
-                    return self._reexported(found, found_rest, depth + 1)
-        for star in self.star_imports.get(file, []):
-            for found, found_rest in self.module_file(file, f"{star}.{rest}"):
-                if found_rest and found != file:
-                    where = self._reexported(found, found_rest, depth + 1)
-                    if where[1].partition(".")[0] in self.top_names[where[0]]:
-                        return where
-        return (file, rest)
 
     def passing_on(self, path: str, function: str) -> list[str]:
         """The functions of the module at `path` that return what `function` returns."""

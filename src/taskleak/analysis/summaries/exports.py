@@ -34,7 +34,7 @@ from taskleak.analysis.names.attribute_types import (
     type_name,
 )
 from taskleak.analysis.names.effect_owners import EffectOwners, self_owner
-from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.names.typed_names import typed_names
 from taskleak.analysis.obligations.closing import outcome_reader
@@ -44,15 +44,14 @@ from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.local_helpers import passing_on
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.summaries.module_level import EFFECTS as _EFFECTS
+from taskleak.analysis.summaries.module_level import global_effects, spawner_aliases
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, called_through_class
-from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS, SPAWN_QUALIFIED
+from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS
 
-_EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
-            Flow.CANCEL: EffectKind.CANCEL, Flow.PRUNE: EffectKind.PRUNE,
-            Flow.PRUNE_REF: EffectKind.PRUNE}
 # A spawn helper keeps its task like this (and returns it): what it promises its callers.
 _KEEPS_AND_CLEANS = frozenset({FateKind.COLLECTION_CLEANED, FateKind.KEPT_CLEANED,
                                FateKind.STORED_CLEANED, FateKind.HELPER_KEEPS})
@@ -88,55 +87,11 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         no_coroutine=tuple(s.qualname for s in root.walk()
                            if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
                            and gives_no_coroutine(s)),
-        global_effects=_global_effects(root, ownership),
+        global_effects=global_effects(root, ownership),
         coroutines=tuple(s.qualname for s in root.walk()
                          if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
                          and s.node.asynchronous is not None),
     )
-
-
-# asyncio's spawners whose call gives the task (not a threadsafe spawner's concurrent Future)
-_ALIASED_SPAWNERS = frozenset({"asyncio.create_task", "asyncio.ensure_future", "asyncio.Task"})
-
-
-def spawner_aliases(root: Scope, resolver: Resolver) -> tuple[FunctionFacts, ...]:
-    """Module-level names bound once, to one of asyncio's spawners (`spawn =
-    asyncio.create_task`): in this module the resolver reads their calls as the spawner's; to
-    the modules that import them, each is a spawn helper that returns the task its first
-    argument makes, as the spawner does (the helper round judges those calls)."""
-    out: list[FunctionFacts] = []
-    for name, bindings in root.bindings.items():
-        if len(bindings) != 1 or bindings[0].kind is not BindingKind.ASSIGN \
-                or bindings[0].value is None:
-            continue
-        resolved = resolver.resolve(bindings[0].value, root)
-        if resolved.kind is SymKind.QUALIFIED \
-                and SPAWN_QUALIFIED.get(resolved.name) in _ALIASED_SPAWNERS:
-            out.append(FunctionFacts(name, ("coro",), Promise.RETURNS, coroutine=0))
-    return tuple(out)
-
-
-# the reads through which a module-level name's tasks may be ended (the effects of the holder
-# are computed only for names read so: most module-level names are imports never ended)
-_ENDING_READS = frozenset({*_EFFECTS, Flow.ITER})
-
-
-def _global_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
-    """How the module ends the tasks in its module-level names (its globals, the names it
-    imports), by each name as bound here: where it awaits, gathers, cancels or prunes them."""
-    read = {occ.key for scope in root.walk() for occ in scope.occurrences
-            if "." not in occ.key and occ.dest.kind in _ENDING_READS}
-    out: list[Effect] = []
-    for name in sorted(read):
-        bindings = root.bindings.get(name)
-        if not bindings or any(b.kind not in (BindingKind.ASSIGN, BindingKind.IMPORT)
-                               for b in bindings):
-            continue
-        eff = ownership.effects(Holder(Keeper.GLOBAL, name, name, root))
-        for kind, places in ((EffectKind.AWAIT, eff.awaits), (EffectKind.GATHER, eff.gathers),
-                             (EffectKind.CANCEL, eff.cancels), (EffectKind.PRUNE, eff.prunes)):
-            out += [Effect(kind, name, place) for place in dict.fromkeys(places)]
-    return tuple(out)
 
 
 def _self_passed(root: Scope) -> tuple[tuple[str, int, str], ...]:

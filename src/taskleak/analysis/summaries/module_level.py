@@ -1,0 +1,63 @@
+"""What a module's module-level names are to the other modules: a name bound to asyncio's
+spawner (a spawn helper to its importers), and how the module ends the tasks kept in
+module-level names (its globals and the names it imports), which the join matches through the
+imports wherever the global lives (`project/index.py`'s `ended_globally`)."""
+
+from __future__ import annotations
+
+from taskleak.analysis.facts.fates import Keeper
+from taskleak.analysis.facts.interface import Effect, EffectKind, FunctionFacts, Promise
+from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.obligations.holders import Holder
+from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.scopes import BindingKind, Scope
+from taskleak.analysis.tree.vocabulary import SPAWN_QUALIFIED
+
+# what each read of a holder does to the tasks it holds, as another module is told it
+EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
+           Flow.CANCEL: EffectKind.CANCEL, Flow.PRUNE: EffectKind.PRUNE,
+           Flow.PRUNE_REF: EffectKind.PRUNE}
+
+# asyncio's spawners whose call gives the task (not a threadsafe spawner's concurrent Future)
+_ALIASED_SPAWNERS = frozenset({"asyncio.create_task", "asyncio.ensure_future", "asyncio.Task"})
+
+
+def spawner_aliases(root: Scope, resolver: Resolver) -> tuple[FunctionFacts, ...]:
+    """Module-level names bound once, to one of asyncio's spawners (`spawn =
+    asyncio.create_task`): in this module the resolver reads their calls as the spawner's; to
+    the modules that import them, each is a spawn helper that returns the task its first
+    argument makes, as the spawner does (the helper round judges those calls)."""
+    out: list[FunctionFacts] = []
+    for name, bindings in root.bindings.items():
+        if len(bindings) != 1 or bindings[0].kind is not BindingKind.ASSIGN \
+                or bindings[0].value is None:
+            continue
+        resolved = resolver.resolve(bindings[0].value, root)
+        if resolved.kind is SymKind.QUALIFIED \
+                and SPAWN_QUALIFIED.get(resolved.name) in _ALIASED_SPAWNERS:
+            out.append(FunctionFacts(name, ("coro",), Promise.RETURNS, coroutine=0))
+    return tuple(out)
+
+
+# the reads through which a module-level name's tasks may be ended (the effects of the holder
+# are computed only for names read so: most module-level names are imports never ended)
+_ENDING_READS = frozenset({*EFFECTS, Flow.ITER})
+
+
+def global_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
+    """How the module ends the tasks in its module-level names (its globals, the names it
+    imports), by each name as bound here: where it awaits, gathers, cancels or prunes them."""
+    read = {occ.key for scope in root.walk() for occ in scope.occurrences
+            if "." not in occ.key and occ.dest.kind in _ENDING_READS}
+    out: list[Effect] = []
+    for name in sorted(read):
+        bindings = root.bindings.get(name)
+        if not bindings or any(b.kind not in (BindingKind.ASSIGN, BindingKind.IMPORT)
+                               for b in bindings):
+            continue
+        eff = ownership.effects(Holder(Keeper.GLOBAL, name, name, root))
+        for kind, places in ((EffectKind.AWAIT, eff.awaits), (EffectKind.GATHER, eff.gathers),
+                             (EffectKind.CANCEL, eff.cancels), (EffectKind.PRUNE, eff.prunes)):
+            out += [Effect(kind, name, place) for place in dict.fromkeys(places)]
+    return tuple(out)
