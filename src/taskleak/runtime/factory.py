@@ -178,8 +178,11 @@ def add_destroyed_listener(listener: DestroyedListener) -> None:
 
 
 def remove_destroyed_listener(listener: DestroyedListener) -> None:
+    """Stop calling `listener`. Compared by equality, not identity: each `obj.method` access
+    makes a new bound method (equal, never identical), so `is` would remove nothing and every
+    tracker would stay registered, holding its loop, until the process ends."""
     global _listeners
-    _listeners = tuple(x for x in _listeners if x is not listener)
+    _listeners = tuple(x for x in _listeners if x != listener)
 
 
 class _ExceptionHook:
