@@ -29,6 +29,7 @@ from taskleak.runtime.factory import (
     add_destroyed_listener,
     install,
     remove_destroyed_listener,
+    tasks_created,
 )
 from taskleak.runtime.leaks import (
     DEFAULT_IGNORE,
@@ -108,6 +109,7 @@ class Tracker:
         self._before: weakref.WeakSet[asyncio.Task[Any]] = weakref.WeakSet()
         self._destroyed: list[LeakedTask] = []
         self._leaked_tasks: list[asyncio.Task[Any]] = []
+        self._created_before = 0
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
@@ -123,6 +125,7 @@ class Tracker:
             raise RuntimeError("a tracker can be entered only once")
         self._loop = loop
         install(loop)
+        self._created_before = tasks_created(loop)
         self._before = weakref.WeakSet(asyncio.all_tasks(loop))
         add_destroyed_listener(self._on_destroyed)
 
@@ -143,6 +146,11 @@ class Tracker:
         loop = self.loop
         if not loop.is_running() and not loop.is_closed():
             loop.run_until_complete(self.settle())
+
+    def ran(self) -> bool:
+        """Whether the loop made a task since the block began, so ran something (a test on
+        another library's loop, such as trio's, leaves an open asyncio loop untouched)."""
+        return tasks_created(self.loop) > self._created_before
 
     def exclude(self, tasks: Iterable[asyncio.Task[Any]]) -> None:
         """Never count these tasks (a wider-scoped fixture's, made during the block)."""
