@@ -23,6 +23,8 @@ from taskleak.runtime import (
     load_runtime_report,
     track,
 )
+from taskleak.runtime.factory import tasks_created
+from taskleak.runtime.track import Tracker
 
 HERE = os.path.abspath(__file__)
 
@@ -195,6 +197,26 @@ def test_sync_use_around_a_loop_that_is_not_running() -> None:
                 loop.run_until_complete(spawn())
         assert [leak.name for leak in info.value.leaks] == ["from-sync"]
         assert all(t.done() for t in asyncio.all_tasks(loop)) or not asyncio.all_tasks(loop)
+    finally:
+        loop.close()
+
+
+def test_an_idle_loop_is_not_turned_but_queued_work_runs_before_the_verdict() -> None:
+    loop = asyncio.new_event_loop()
+    try:
+        tracker = Tracker(loop=loop)
+        tracker.begin(loop)
+        made = tasks_created(loop)
+        tracker.settle_idle()  # nothing pending, nothing queued: the loop is not run
+        assert tasks_created(loop) == made
+        # a callback queued before the verdict starts a task: the loop is run and it is seen
+        loop.call_soon(lambda: loop.create_task(forever(), name="from-callback"))
+        tracker.settle_idle()
+        assert [leak.name for leak in tracker.finish()] == ["from-callback"]
+        left = asyncio.all_tasks(loop)
+        for task in left:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
     finally:
         loop.close()
 

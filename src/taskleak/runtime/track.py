@@ -142,9 +142,12 @@ class Tracker:
 
     def settle_idle(self) -> None:
         """`settle()` on a loop that is not running (between tests, before a runner closes it);
-        nothing on a running or closed loop."""
+        nothing on a running or closed loop, nor on one with nothing left to run: no task of the
+        block pending, no callback or timer queued (a test that cleaned up costs no loop turn)."""
         loop = self.loop
-        if not loop.is_running() and not loop.is_closed():
+        if loop.is_running() or loop.is_closed():
+            return
+        if _queued(loop) or self._candidates():
             loop.run_until_complete(self.settle())
 
     def ran(self) -> bool:
@@ -280,6 +283,14 @@ class Tracker:
             loop.run_until_complete(asyncio.wait(to_cancel, timeout=_CANCEL_WAIT))
         if error is not None:
             raise error
+
+
+def _queued(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether `loop` has callbacks or timers waiting; True for a loop that does not tell (only
+    asyncio's own keep them in `_ready` and `_scheduled`)."""
+    ready = getattr(loop, "_ready", None)
+    scheduled = getattr(loop, "_scheduled", None)
+    return ready is None or scheduled is None or bool(ready) or bool(scheduled)
 
 
 # `track(...)` reads better at a call site (`async with track(grace=0.5):`); it is the class
