@@ -366,3 +366,14 @@ def test_leaked_task_matching_and_description() -> None:
     assert leak.matches("Task-3")
     assert not leak.matches("send")
     assert leak.describe() == "Task-3 running Agent.send()"
+
+
+def test_a_task_run_through_a_wrapper_matches_its_own_and_the_wrappers_names() -> None:
+    leak = LeakedTask("app.poll", "poll", "app", None, None, wrapper="TaskHandle._run_coro",
+                      wrapper_module="anyio._core._tasks")
+    assert leak.matches("poll")
+    assert leak.matches("app.poll")
+    assert leak.matches("TaskHandle._run_coro")  # a glob written on the wrapper still holds
+    assert leak.matches("anyio._core.*")
+    assert not leak.matches("other")
+    assert leak.describe() == "app.poll running poll()"
