@@ -169,9 +169,12 @@ class Tracker:
         """
         found: list[LeakedTask] = []
         self._leaked_tasks = []
-        if self.collect_garbage and self._candidates():
+        tasks = self._new_tasks()
+        if tasks and self.collect_garbage and self._unignored(tasks):
+            del tasks  # no reference into the collection: a task only it held is destroyed
             gc.collect()
-        for task in self._new_tasks():
+            tasks = self._new_tasks()
+        for task in tasks:
             leak = describe_task(task)
             if not is_ignored(leak, self.ignore):
                 found.append(leak)
@@ -210,9 +213,10 @@ class Tracker:
 
     def _candidates(self) -> bool:
         """Whether any task of the block is pending and not ignored (no reference is kept)."""
-        return any(
-            not is_ignored(describe_task(task), self.ignore) for task in self._new_tasks()
-        )
+        return self._unignored(self._new_tasks())
+
+    def _unignored(self, tasks: list[asyncio.Task[Any]]) -> bool:
+        return any(not is_ignored(describe_task(task), self.ignore) for task in tasks)
 
     def _new_tasks(self) -> list[asyncio.Task[Any]]:
         loop = self.loop
