@@ -55,16 +55,22 @@ def test_runtime_report_confirms_the_finding_at_the_leaked_line(
     ]
 
 
-def test_the_text_table_says_confirmed_at_runtime(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("fmt", ["table", "full", "markdown"])
+def test_every_human_format_says_confirmed_at_runtime_on_the_confirmed_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     monkeypatch.chdir(REPO)
     report = tmp_path / "runtime.json"
     spawn = line_of(LEAKY, "asyncio.create_task(")
+    args = ("fixtures/runtime_demo/leaky_server.py", "--output-format", fmt)
+    _, unconfirmed, _ = check(*args)
+    assert "confirmed at runtime" not in unconfirmed
     write_runtime_report(report, [RuntimeLeak(str(LEAKY), spawn, "f", "g", "Task-1")])
-    code, out, _ = check("fixtures/runtime_demo/leaky_server.py", "--runtime-report", str(report))
+    code, out, _ = check(*args, "--runtime-report", str(report))
     assert code == 1
-    assert "confirmed at runtime" in out
+    (row,) = [line for line in out.splitlines() if "confirmed at runtime" in line]
+    if fmt == "markdown":  # on the table row of the spawn that leaked
+        assert row.startswith(f"| `fixtures/runtime_demo/leaky_server.py:{spawn}`"), row
 
 
 @pytest.mark.parametrize(

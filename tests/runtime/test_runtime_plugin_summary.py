@@ -133,3 +133,72 @@ def test_an_internal_package_that_cannot_be_imported_is_named_in_a_warning(
             "their creation sites",
         ]
     )
+
+
+# stands in for trio's runner (pytest-trio, anyio's trio backend): it runs the test's coroutine
+# itself, on no asyncio loop
+FOREIGN_RUNNER = """
+import pytest
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "foreign: run by a loop that is not asyncio's")
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    if pyfuncitem.get_closest_marker("foreign") is None:
+        return None
+    try:
+        pyfuncitem.obj().send(None)
+    except StopIteration:
+        return True
+    raise AssertionError("the foreign test awaited something")
+"""
+
+SKIPPED_AND_FOREIGN = """
+import asyncio
+import pytest
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_on_the_session_loop():  # its loop stays open for the tests below
+    await asyncio.sleep(0)
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("n", [1, 2])
+async def test_clean(n):
+    await asyncio.create_task(asyncio.sleep(0))
+
+@pytest.mark.asyncio
+@pytest.mark.xfail(strict=True)
+async def test_xfails():
+    await asyncio.sleep(0)
+    assert False
+
+@pytest.mark.asyncio
+@pytest.mark.skip(reason="not today")
+async def test_skipped():
+    pass
+
+@pytest.mark.asyncio
+async def test_skips_itself():
+    pytest.skip("not here")
+
+@pytest.mark.foreign
+async def test_on_another_loop():
+    pass
+"""
+
+
+@pytest.mark.parametrize(
+    ("when", "words"), [("teardown", "after their teardown"), ("call", "at the end of their body")]
+)
+def test_only_tests_that_ran_on_an_asyncio_loop_are_counted(
+    pytester: pytest.Pytester, when: str, words: str
+) -> None:
+    write(pytester, SKIPPED_AND_FOREIGN)
+    pytester.makeconftest(FOREIGN_RUNNER)
+    result = run(pytester, "--taskleak", "--taskleak-when", when, "-q")
+    result.assert_outcomes(passed=4, xfailed=1, skipped=2)
+    # the session loop's test, the two clean ones and the xfailed one; not the skipped two nor
+    # the one another runner ran (while an asyncio loop was open)
+    line = f"taskleak: 4 async tests checked {words}, none left a task running"
+    result.stdout.fnmatch_lines([line])

@@ -23,6 +23,8 @@ from taskleak.runtime import (
     load_runtime_report,
     track,
 )
+from taskleak.runtime.factory import tasks_created
+from taskleak.runtime.track import Tracker
 
 HERE = os.path.abspath(__file__)
 
@@ -199,6 +201,26 @@ def test_sync_use_around_a_loop_that_is_not_running() -> None:
         loop.close()
 
 
+def test_an_idle_loop_is_not_turned_but_queued_work_runs_before_the_verdict() -> None:
+    loop = asyncio.new_event_loop()
+    try:
+        tracker = Tracker(loop=loop)
+        tracker.begin(loop)
+        made = tasks_created(loop)
+        tracker.settle_idle()  # nothing pending, nothing queued: the loop is not run
+        assert tasks_created(loop) == made
+        # a callback queued before the verdict starts a task: the loop is run and it is seen
+        loop.call_soon(lambda: loop.create_task(forever(), name="from-callback"))
+        tracker.settle_idle()
+        assert [leak.name for leak in tracker.finish()] == ["from-callback"]
+        left = asyncio.all_tasks(loop)
+        for task in left:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+    finally:
+        loop.close()
+
+
 def test_sync_use_without_a_loop_says_what_it_needs() -> None:
     with pytest.raises(RuntimeError, match=r"track\(loop=loop\)"):
         with track():
@@ -344,3 +366,14 @@ def test_leaked_task_matching_and_description() -> None:
     assert leak.matches("Task-3")
     assert not leak.matches("send")
     assert leak.describe() == "Task-3 running Agent.send()"
+
+
+def test_a_task_run_through_a_wrapper_matches_its_own_and_the_wrappers_names() -> None:
+    leak = LeakedTask("app.poll", "poll", "app", None, None, wrapper="TaskHandle._run_coro",
+                      wrapper_module="anyio._core._tasks")
+    assert leak.matches("poll")
+    assert leak.matches("app.poll")
+    assert leak.matches("TaskHandle._run_coro")  # a glob written on the wrapper still holds
+    assert leak.matches("anyio._core.*")
+    assert not leak.matches("other")
+    assert leak.describe() == "app.poll running poll()"

@@ -23,6 +23,7 @@ from rich.text import Text
 from taskleak.files.printable import printable
 from taskleak.model import Finding, RunResult
 from taskleak.report.summary import (
+    CONFIRMED,
     closing_lines,
     fix_text,
     is_spawn,
@@ -65,7 +66,7 @@ def context_lines(f: Finding, show_fixes: bool) -> list[str]:
     lines = []
     if is_spawn(f):
         where = f"task {f.coroutine or '?'} · tracked: {f.tracked} · cleaned: {f.cleaned}"
-        risk = f"risk: {f.risk.value}" + (" (confirmed at runtime)" if f.confirmed else "")
+        risk = f"risk: {f.risk.value}" + (f" {CONFIRMED}" if f.confirmed else "")
         lines.append(f"  {where} · {risk}")
     lines += evidence_lines(f)
     if show_fixes and f.fix is not None:

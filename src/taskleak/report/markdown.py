@@ -9,6 +9,7 @@ import re
 
 from taskleak.model import Finding, Risk, RunResult
 from taskleak.report.summary import (
+    CONFIRMED,
     FIX_MARK,
     counts,
     fix_line,
@@ -53,7 +54,10 @@ def rule_link(finding: Finding, settings: Settings | None = None) -> str:
 
 
 def risk_cell(finding: Finding, settings: Settings | None = None) -> str:
-    return f"{RISK_MARKS[finding.risk]} {finding.risk.value} {rule_link(finding, settings)}"
+    risk = f"{RISK_MARKS[finding.risk]} {finding.risk.value}"
+    if finding.confirmed:
+        risk += f" {escape_text(CONFIRMED)}"
+    return f"{risk} {rule_link(finding, settings)}"
 
 
 def finding_row(finding: Finding, settings: Settings | None = None) -> str:

@@ -18,6 +18,8 @@ from taskleak.settings import Settings
 from taskleak.suppress.unanalysed import is_unanalysed
 
 FIX_MARK = "[*]"
+# beside the risk of a finding a runtime report saw leak, in every human format alike
+CONFIRMED = "(confirmed at runtime)"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -30,6 +30,7 @@ from taskleak.model import Finding, Risk, RunResult
 from taskleak.records import record
 from taskleak.report.full import claim, evidence_lines
 from taskleak.report.summary import (
+    CONFIRMED,
     closing_lines,
     fix_text,
     is_spawn,
@@ -130,7 +131,7 @@ def _encodes(console: Console, text: str) -> bool:
 def _risk(f: Finding, dot: bool = True) -> Text:
     risk = Text(RISK_LABEL[f.risk] if dot else f.risk.value, style=f"bold {f.risk.colour}")
     if f.confirmed:
-        risk.append(" (confirmed at runtime)", style="bold")
+        risk.append(f" {CONFIRMED}", style="bold")
     return risk
 
 

@@ -50,6 +50,7 @@ DEFAULT_PLUGIN_IGNORE: tuple[str, ...] = (
 @record
 class _TestLeaks:
     leaks: list[LeakedTask] = field(default_factory=list)
+    ran: bool = False  # the test body ran on an asyncio loop
 
 
 class TaskLeakPlugin:
@@ -65,6 +66,11 @@ class TaskLeakPlugin:
         self._watch: TestWatch | None = None
         self._allowed = 0
         self._call_failed = False
+        # the test in progress, for the closing count: exempted by the marker, or run on an
+        # asyncio loop (not skipped, not on trio) and so checked
+        self._exempt = False
+        self._ran = False
+        self._skipped = False
         self._loops: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
         self._hooks: RunnerHooks | None = None
         if settings.when == "teardown":
@@ -98,7 +104,7 @@ class TaskLeakPlugin:
     def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, object, object]:
         if self._hooks is not None and _is_async_test(item):
             allowed = _allowance(item)  # type: ignore[arg-type]
-            self.tally.count(allowed is not None)
+            self._exempt = allowed is None
             if allowed is not None:
                 from taskleak.runtime.watch import TestWatch
 
@@ -133,7 +139,20 @@ class TaskLeakPlugin:
         report = yield
         if report.when == "call" and report.failed:
             self._call_failed = True
+        if report.skipped and not hasattr(report, "wasxfail"):  # an xfailed test did run
+            self._skipped = True
         return report
+
+    def pytest_runtest_logstart(self, nodeid: str, location: object) -> None:
+        self._exempt = self._ran = self._skipped = False
+
+    def pytest_runtest_logfinish(self, nodeid: str, location: object) -> None:
+        # at the end, when the outcome is known: a skipped test or one run on another library's
+        # loop was not checked (under xdist only the worker that ran the test sets these)
+        if self._exempt:
+            self.tally.count(False)
+        elif self._ran and not self._skipped:
+            self.tally.count(True)
 
     @pytest.hookimpl(wrapper=True, tryfirst=True)
     def pytest_runtest_teardown(
@@ -147,12 +166,14 @@ class TaskLeakPlugin:
         except BaseException:
             self._watch = None
             leaks = watch.finish()
+            self._ran = watch.ran
             if leaks:
                 self._record(item, leaks)
                 item.add_report_section("teardown", "taskleak", self._message(leaks))
             raise
         self._watch = None
         leaks = watch.finish()
+        self._ran = watch.ran
         if leaks:
             self._record(item, leaks)
         if len(leaks) > self._allowed:
@@ -172,7 +193,7 @@ class TaskLeakPlugin:
         ):
             return (yield)
         allowed = _allowance(item)
-        self.tally.count(allowed is not None)
+        self._exempt = allowed is None
         if allowed is None:  # @taskleak_allow with no argument: not checked
             return (yield)
         patterns, max_leaked = allowed
@@ -188,6 +209,7 @@ class TaskLeakPlugin:
             raise
         finally:
             item.obj = test
+            self._ran = found.ran
         if found.leaks:
             self._record(item, found.leaks)
         if len(found.leaks) > max_leaked:
@@ -370,6 +392,7 @@ def _tracked(
             loop = asyncio.get_running_loop()
         except RuntimeError:  # not asyncio (anyio on trio): nothing to track
             return await test(*args, **kwargs)
+        found.ran = True
         tracker = Tracker(
             grace=settings.grace, ignore=ignore, collect_garbage=settings.collect_garbage
         )

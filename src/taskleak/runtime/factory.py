@@ -77,10 +77,11 @@ def _raw_site(task: asyncio.Future[Any]) -> tuple[bool, RawSite | None]:
 class SiteRecordingFactory:
     """A task factory that records each task's creation site, then defers to `inner`."""
 
-    __slots__ = ("inner",)
+    __slots__ = ("created", "inner")
 
     def __init__(self, inner: TaskFactory | None) -> None:
         self.inner = inner
+        self.created = 0
 
     def __call__(
         self, loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any
@@ -91,6 +92,7 @@ class SiteRecordingFactory:
         else:
             task = inner(loop, coro, **kwargs)
         _live[_new_ref(task, _on_dead)] = caller_site(_getframe(1))
+        self.created += 1
         return task
 
 
@@ -98,14 +100,16 @@ class CreateTaskHook:
     """Stands in for `loop.create_task`: the loop's own method makes the task, then the caller's
     site is recorded. Nothing the task or the code sees changes (factory, name, context)."""
 
-    __slots__ = ("original",)
+    __slots__ = ("created", "original")
 
     def __init__(self, original: Callable[..., asyncio.Task[Any]]) -> None:
         self.original = original
+        self.created = 0
 
     def __call__(self, coro: Any, **kwargs: Any) -> asyncio.Task[Any]:
         task = self.original(coro, **kwargs)
         _live[_new_ref(task, _on_dead)] = caller_site(_getframe(1))
+        self.created += 1
         return task
 
 
@@ -119,12 +123,10 @@ def install(
     """
     if loop is None:
         loop = asyncio.get_running_loop()
-    hooked = getattr(loop, "__dict__", {}).get("create_task")
-    if isinstance(hooked, CreateTaskHook):
-        return hooked
+    existing = _hook(loop)
+    if existing is not None:
+        return existing
     current = loop.get_task_factory()
-    if isinstance(current, SiteRecordingFactory):
-        return current
     installed: CreateTaskHook | SiteRecordingFactory
     try:
         installed = CreateTaskHook(loop.create_task)
@@ -153,11 +155,24 @@ def uninstall(loop: asyncio.AbstractEventLoop) -> None:
         loop.set_exception_handler(chained.previous)
 
 
-def is_installed(loop: asyncio.AbstractEventLoop) -> bool:
+def _hook(loop: asyncio.AbstractEventLoop) -> CreateTaskHook | SiteRecordingFactory | None:
     hooked = getattr(loop, "__dict__", {}).get("create_task")
-    return isinstance(hooked, CreateTaskHook) or isinstance(
-        loop.get_task_factory(), SiteRecordingFactory
-    )
+    if isinstance(hooked, CreateTaskHook):
+        return hooked
+    factory = loop.get_task_factory()
+    return factory if isinstance(factory, SiteRecordingFactory) else None
+
+
+def is_installed(loop: asyncio.AbstractEventLoop) -> bool:
+    return _hook(loop) is not None
+
+
+def tasks_created(loop: asyncio.AbstractEventLoop) -> int:
+    """How many tasks were made on `loop` since `install` (0 if not installed). Every way of
+    running a coroutine on a loop (`run_until_complete`, `Runner.run`) makes a task, so a count
+    that moved says the loop ran something."""
+    hook = _hook(loop)
+    return hook.created if hook is not None else 0
 
 
 def creation_site(task: asyncio.Task[Any]) -> Site | None:
@@ -178,8 +193,11 @@ def add_destroyed_listener(listener: DestroyedListener) -> None:
 
 
 def remove_destroyed_listener(listener: DestroyedListener) -> None:
+    """Stop calling `listener`. Compared by equality, not identity: each `obj.method` access
+    makes a new bound method (equal, never identical), so `is` would remove nothing and every
+    tracker would stay registered, holding its loop, until the process ends."""
     global _listeners
-    _listeners = tuple(x for x in _listeners if x is not listener)
+    _listeners = tuple(x for x in _listeners if x != listener)
 
 
 class _ExceptionHook:

@@ -9,13 +9,20 @@ from typing import Any
 
 from taskleak.records import record
 from taskleak.runtime.factory import creation_site
-from taskleak.runtime.sites import Site, coroutine_module, coroutine_name, suspended_site
+from taskleak.runtime.sites import (
+    Site,
+    coroutine_module,
+    coroutine_name,
+    own_coroutine,
+    suspended_site,
+)
 
 PENDING = "pending"  # still pending when the block ended
 DESTROYED = "destroyed"  # garbage-collected while pending: it never finished
 
 # An ignore rule: a glob matched against the task name, the coroutine's qualified name, its
-# module, and `module.qualname`; or a predicate on the leaked task.
+# module, and `module.qualname` (and the same of the wrapper it runs through, if any); or a
+# predicate on the leaked task.
 IgnoreRule = str | Callable[["LeakedTask"], bool]
 
 # Tasks that are never a user's leak: the loop's async-generator finaliser closes generators
@@ -31,11 +38,21 @@ class LeakedTask:
     created_at: Site | None  # the spawning call (or the best the coroutine tells)
     suspended_at: Site | None  # where it waits now (None once destroyed or not started)
     kind: str = PENDING  # PENDING | DESTROYED
+    # the library coroutine the task runs `coroutine` through (anyio's `TaskHandle._run_coro`),
+    # and its module; '' when the task runs its coroutine itself
+    wrapper: str = ""
+    wrapper_module: str = ""
 
     def matches(self, pattern: str) -> bool:
-        candidates = [self.name, self.coroutine]
-        if self.module:
-            candidates += [self.module, f"{self.module}.{self.coroutine}"]
+        # the wrapper's names match too: a glob written on them keeps its meaning, and so do
+        # the plugin's defaults, which name the test runners' own modules
+        candidates = [self.name]
+        for coroutine, module in ((self.coroutine, self.module),
+                                  (self.wrapper, self.wrapper_module)):
+            if coroutine:
+                candidates.append(coroutine)
+            if module:
+                candidates += [module, f"{module}.{coroutine}"]
         return any(fnmatch.fnmatchcase(c, pattern) for c in candidates)
 
     def describe(self, root: str | None = None, *, name: bool = True) -> str:
@@ -54,14 +71,20 @@ class LeakedTask:
 
 
 def describe_task(task: asyncio.Task[Any], kind: str = PENDING) -> LeakedTask:
+    """The task as reported: named by its own coroutine, not by a library's wrapper around it
+    (so the report, the suggested `taskleak_allow` glob and the marker agree on one task)."""
     coro = task.get_coro()
+    own = own_coroutine(coro)
+    wrapped = own is not coro
     return LeakedTask(
         name=task.get_name(),
-        coroutine=coroutine_name(coro),
-        module=coroutine_module(coro),
+        coroutine=coroutine_name(own),
+        module=coroutine_module(own),
         created_at=creation_site(task),
         suspended_at=suspended_site(coro),
         kind=kind,
+        wrapper=coroutine_name(coro) if wrapped else "",
+        wrapper_module=coroutine_module(coro) if wrapped else "",
     )
 
 

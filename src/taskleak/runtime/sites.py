@@ -243,6 +243,24 @@ def coroutine_site(coro: object) -> Site | None:
     return None
 
 
+def own_coroutine(coro: object) -> object:
+    """The coroutine a task runs for whoever spawned it: `coro` itself, unless `coro` is a
+    wrapper, a coroutine of an internal package that awaits a coroutine of other code (anyio 4's
+    task groups run each task as `TaskHandle._run_coro()`, which awaits the spawned coroutine; a
+    project's spawn helper named in `add_internal_packages` may do the same). Then the first
+    coroutine down its await chain (`cr_await`) that is not internal. A wrapper that has not
+    started yet, or that awaits only internal code, is its own coroutine."""
+    current: Any = coro
+    for _ in range(100):  # bounded: a chain is never that deep
+        code: CodeType | None = getattr(current, "cr_code", None)
+        if code is None:
+            return coro  # a future or another awaitable: no coroutine of the user's below
+        if not is_internal(code.co_filename):
+            return current
+        current = getattr(current, "cr_await", None)
+    return coro
+
+
 def coroutine_name(coro: object) -> str:
     """`Handler._keepalive` for a coroutine; the type name for other awaitables."""
     name = getattr(coro, "__qualname__", None)

@@ -1,8 +1,10 @@
 """The pytest plugin's closing line: how many async tests it checked, and how many leaked.
 
 One line on every run, a clean one too (as pytest-cov and pytest-xdist print theirs), so a run
-shows that the check ran. Under pytest-xdist each worker counts its own tests and the
-controller adds them up (`to_json` travels in the worker's `workeroutput`).
+shows that the check ran. A checked test is an async test that ran on an asyncio loop (not
+skipped, not on trio): the plugin counts it once its outcome is known. Under pytest-xdist each
+worker counts its own tests and the controller adds them up (`to_json` travels in the worker's
+`workeroutput`).
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from taskleak.runtime.factory import (
     add_destroyed_listener,
     install,
     remove_destroyed_listener,
+    tasks_created,
 )
 from taskleak.runtime.leaks import (
     DEFAULT_IGNORE,
@@ -108,6 +109,7 @@ class Tracker:
         self._before: weakref.WeakSet[asyncio.Task[Any]] = weakref.WeakSet()
         self._destroyed: list[LeakedTask] = []
         self._leaked_tasks: list[asyncio.Task[Any]] = []
+        self._created_before = 0
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
@@ -123,6 +125,7 @@ class Tracker:
             raise RuntimeError("a tracker can be entered only once")
         self._loop = loop
         install(loop)
+        self._created_before = tasks_created(loop)
         self._before = weakref.WeakSet(asyncio.all_tasks(loop))
         add_destroyed_listener(self._on_destroyed)
 
@@ -139,10 +142,18 @@ class Tracker:
 
     def settle_idle(self) -> None:
         """`settle()` on a loop that is not running (between tests, before a runner closes it);
-        nothing on a running or closed loop."""
+        nothing on a running or closed loop, nor on one with nothing left to run: no task of the
+        block pending, no callback or timer queued (a test that cleaned up costs no loop turn)."""
         loop = self.loop
-        if not loop.is_running() and not loop.is_closed():
+        if loop.is_running() or loop.is_closed():
+            return
+        if _queued(loop) or self._candidates():
             loop.run_until_complete(self.settle())
+
+    def ran(self) -> bool:
+        """Whether the loop made a task since the block began, so ran something (a test on
+        another library's loop, such as trio's, leaves an open asyncio loop untouched)."""
+        return tasks_created(self.loop) > self._created_before
 
     def exclude(self, tasks: Iterable[asyncio.Task[Any]]) -> None:
         """Never count these tasks (a wider-scoped fixture's, made during the block)."""
@@ -158,9 +169,12 @@ class Tracker:
         """
         found: list[LeakedTask] = []
         self._leaked_tasks = []
-        if self.collect_garbage and self._candidates():
+        tasks = self._new_tasks()
+        if tasks and self.collect_garbage and self._unignored(tasks):
+            del tasks  # no reference into the collection: a task only it held is destroyed
             gc.collect()
-        for task in self._new_tasks():
+            tasks = self._new_tasks()
+        for task in tasks:
             leak = describe_task(task)
             if not is_ignored(leak, self.ignore):
                 found.append(leak)
@@ -199,9 +213,10 @@ class Tracker:
 
     def _candidates(self) -> bool:
         """Whether any task of the block is pending and not ignored (no reference is kept)."""
-        return any(
-            not is_ignored(describe_task(task), self.ignore) for task in self._new_tasks()
-        )
+        return self._unignored(self._new_tasks())
+
+    def _unignored(self, tasks: list[asyncio.Task[Any]]) -> bool:
+        return any(not is_ignored(describe_task(task), self.ignore) for task in tasks)
 
     def _new_tasks(self) -> list[asyncio.Task[Any]]:
         loop = self.loop
@@ -272,6 +287,14 @@ class Tracker:
             loop.run_until_complete(asyncio.wait(to_cancel, timeout=_CANCEL_WAIT))
         if error is not None:
             raise error
+
+
+def _queued(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether `loop` has callbacks or timers waiting; True for a loop that does not tell (only
+    asyncio's own keep them in `_ready` and `_scheduled`)."""
+    ready = getattr(loop, "_ready", None)
+    scheduled = getattr(loop, "_scheduled", None)
+    return ready is None or scheduled is None or bool(ready) or bool(scheduled)
 
 
 # `track(...)` reads better at a call site (`async with track(grace=0.5):`); it is the class

@@ -35,6 +35,7 @@ class TestWatch:
         self._collect_garbage = collect_garbage
         self._trackers: list[Tracker] = []
         self.leaks: list[LeakedTask] = []
+        self.ran = False  # whether a watched asyncio loop ran anything during the test
 
     def watch(self, loop: asyncio.AbstractEventLoop) -> None:
         """Count the tasks made on `loop` from now on (once per loop)."""
@@ -83,6 +84,7 @@ class TestWatch:
             tracker.finish()
 
     def _finish(self, tracker: Tracker) -> None:
+        self.ran = self.ran or tracker.ran()  # before settling, which runs the loop itself
         try:
             tracker.settle_idle()
         finally:
