@@ -13,21 +13,19 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import glob
 import inspect
 import warnings
 import weakref
 from collections.abc import Awaitable, Callable, Generator
 from dataclasses import field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from taskleak.pytest_settings import MARKER
 from taskleak.records import record
 from taskleak.runtime.leaks import IgnoreRule, LeakedTask, format_leaks
 from taskleak.runtime.tally import CheckedTests
+from taskleak.runtime.test_items import allowance, is_async_test, worker_reports
 
 if TYPE_CHECKING:
     from taskleak.pytest_settings import PluginSettings
@@ -102,8 +100,8 @@ class TaskLeakPlugin:
 
     @pytest.hookimpl(wrapper=True, tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, object, object]:
-        if self._hooks is not None and _is_async_test(item):
-            allowed = _allowance(item)  # type: ignore[arg-type]
+        if self._hooks is not None and is_async_test(item):
+            allowed = allowance(item)  # type: ignore[arg-type]
             self._exempt = allowed is None
             if allowed is not None:
                 from taskleak.runtime.watch import TestWatch
@@ -192,7 +190,7 @@ class TaskLeakPlugin:
             or hasattr(test, "hypothesis")  # hypothesis wraps the inner test itself
         ):
             return (yield)
-        allowed = _allowance(item)
+        allowed = allowance(item)
         self._exempt = allowed is None
         if allowed is None:  # @taskleak_allow with no argument: not checked
             return (yield)
@@ -256,7 +254,7 @@ class TaskLeakPlugin:
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         if self.settings.report is not None and self.worker_id is None:
-            for stale in _worker_reports(self.settings.report):  # from an earlier run
+            for stale in worker_reports(self.settings.report):  # from an earlier run
                 stale.unlink(missing_ok=True)
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
@@ -308,7 +306,7 @@ class TaskLeakPlugin:
         if self.worker_id is not None:  # a pytest-xdist worker: the controller merges its file
             write_runtime_report(report.with_name(f"{report.name}.{self.worker_id}"), leaks)
             return
-        parts = _worker_reports(report)
+        parts = worker_reports(report)
         for part in parts:
             try:
                 leaks.extend(load_runtime_report(part))
@@ -332,48 +330,6 @@ class TaskLeakPlugin:
         terminalreporter.write_line(self.tally.line(len(self.lines), self.settings.when))
         if self.settings.report is not None:
             terminalreporter.write_line(f"runtime report: {self.settings.report}")
-
-
-def _is_async_test(item: pytest.Item) -> bool:
-    """An async test function, or any test of an IsolatedAsyncioTestCase."""
-    if not isinstance(item, pytest.Function):
-        return False
-    if inspect.iscoroutinefunction(getattr(item, "obj", None)):
-        return True
-    import unittest
-
-    cls = getattr(item, "cls", None)
-    return isinstance(cls, type) and issubclass(cls, unittest.IsolatedAsyncioTestCase)
-
-
-def _worker_reports(report: Path) -> list[Path]:
-    """The per-worker report files pytest-xdist workers wrote next to `report`."""
-    return sorted(report.parent.glob(f"{glob.escape(report.name)}.gw*"))
-
-
-def _allowance(item: pytest.Function) -> tuple[tuple[str, ...], int] | None:
-    """(extra ignore globs, max leaked) from the marker; None when the test is not checked."""
-    marker = item.get_closest_marker(MARKER)
-    if marker is None:
-        return ((), 0)
-    if not marker.args and not marker.kwargs:
-        return None
-    unknown = set(marker.kwargs) - {"max_leaked"}
-    max_leaked = marker.kwargs.get("max_leaked", 0)
-    bad_args = [a for a in marker.args if not isinstance(a, str)]
-    if (
-        unknown
-        or bad_args
-        or isinstance(max_leaked, bool)
-        or not isinstance(max_leaked, int)
-        or max_leaked < 0
-    ):
-        pytest.fail(
-            f"{MARKER} takes glob strings and max_leaked=<int >= 0>; got "
-            f"args={marker.args!r} kwargs={marker.kwargs!r}",
-            pytrace=False,
-        )
-    return (tuple(marker.args), max_leaked)
 
 
 def _tracked(
