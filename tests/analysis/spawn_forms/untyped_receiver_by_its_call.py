@@ -2,7 +2,8 @@
 nobody typed"): `create_task` of a coroutine of the project on it is a spawn, whatever the
 attribute is called (`_loop` or `_engine`), its words saying the receiver is untyped; and
 `start_soon`, a word only anyio's and trio's task groups have, is structured. The near misses:
-`create_task` of what another object gives (no `async def` of the project: no claim), a
+`create_task` of what another object gives (no `async def` of the project: no claim, on a
+receiver not named like a loop: `vocabulary.LOOP_NAMES` is still a decision on a name), a
 `start` on it (every kind of object has one: no claim), and a receiver the class's own
 assignment types as a class of its own (a pool's `create_task`)."""
 
@@ -33,7 +34,7 @@ class Transport:
         await self._group.start(self._send)
 
     def of_another_object(self) -> None:
-        self._gwy._loop.create_task(self._gwy.other())
+        self._gwy._engine.create_task(self._gwy.other())
 
     def pooled(self) -> None:
         self._pool.create_task(self._send())

@@ -39,9 +39,12 @@ from taskleak.analysis.tree.nodes import callee_text, coroutine_text, dotted, la
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, defined_function
 from taskleak.analysis.tree.vocabulary import (
     LOOP_METHODS,
+    LOOP_NAMES,
     NOT_LOOPS,
     SPAWN_QUALIFIED,
     STRUCTURED_METHODS,
+    TASKGROUP_NAME_PARTS,
+    TASKGROUP_NAMES,
     THREADSAFE_SPAWNER,
     WRAPPING_SPAWNS,
 )
@@ -312,6 +315,13 @@ def classify_call(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]
     return spawn
 
 
+def _named_a_loop(receiver: Sym, hint: str | None) -> bool:
+    """A receiver nothing types, named like an event loop (`vocabulary.LOOP_NAMES`): a decision
+    on a name, kept until the chains type `self.hass.loop` through a base class of another
+    module (removing it lost labelled highs of read sets)."""
+    return receiver.kind is SymKind.UNKNOWN and hint in LOOP_NAMES
+
+
 def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) -> Spawn | None:
     func = site.func
     scope = site.scope
@@ -357,14 +367,21 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
             # of a call of the project's `async def`: a spawn too if the module the chain leads
             # to types nothing there (`names/untyped.py`)
             asks = coroutine_callee(site, resolver) if kind is None else None
+            if asks is None and _named_a_loop(receiver, hint):
+                return Spawn(site, f"loop.{method}", structured=False)
             return Spawn(site, f"loop.{method}", structured=False, receiver=chain,
                          untyped=asks is not None, coroutine_asks=asks or "")
+    if kind is None and receiver.kind is SymKind.UNKNOWN and hint is not None \
+            and (hint in TASKGROUP_NAMES or any(p in hint for p in TASKGROUP_NAME_PARTS)):
+        kind = Instance.NURSERY if "nursery" in hint else Instance.TASKGROUP  # by its name
     untyped = untyped_kind(receiver, site, method, resolver) if kind is None else None
     if untyped is not None:
         kind, asks = untyped
         if kind is Instance.LOOP:
             return Spawn(site, f"loop.{method}", structured=False, untyped=True,
                          coroutine_asks=asks)
+    if kind is None and method in LOOP_METHODS and _named_a_loop(receiver, hint):
+        return Spawn(site, f"loop.{method}", structured=False)
     if kind is not None and kind.value in STRUCTURED_METHODS \
             and method in STRUCTURED_METHODS[kind.value]:
         owner = "asyncio.TaskGroup" if kind is Instance.TASKGROUP else "trio.Nursery"

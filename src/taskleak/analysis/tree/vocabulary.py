@@ -267,3 +267,14 @@ def is_registrar(callee: str) -> bool:
 def ends_lifecycle(name: str) -> bool:
     """Whether a function of this name is part of closing its object (`close`, `__aexit__`)."""
     return CLOSE_LIKE.match(name) is not None
+
+# Receivers taken for an event loop by their last name when nothing types them
+# (`self.hass.loop`, `bot.loop`): a decision on a name, kept only where no fact answers yet.
+# Removing it lost labelled rows of read sets (homeassistant's homee config flow,
+# discord.py's command tree): `self.hass` is typed only through a base class of another
+# module (`FlowHandler.hass: HomeAssistant`), which the receiver chains do not follow yet.
+LOOP_NAMES = frozenset({"loop", "_loop", "event_loop", "_event_loop"})
+# ... and a task group or nursery (anyio's `self._nursery.start_soon(...)`), the same way
+TASKGROUP_NAMES = frozenset({"tg", "_tg", "task_group", "_task_group", "nursery", "_nursery",
+                             "taskgroup", "_taskgroup"})
+TASKGROUP_NAME_PARTS = ("nursery", "task_group")
