@@ -32,6 +32,7 @@ from taskleak.analysis.obligations.creation import (
     star_annotation,
 )
 from taskleak.analysis.obligations.local_helpers import LocalHelpers
+from taskleak.analysis.obligations.named_receivers import named_a_group, named_a_loop
 from taskleak.analysis.obligations.spawners import Spawner, spawner_index
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.flow import trace
@@ -39,12 +40,9 @@ from taskleak.analysis.tree.nodes import callee_text, coroutine_text, dotted, la
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, defined_function
 from taskleak.analysis.tree.vocabulary import (
     LOOP_METHODS,
-    LOOP_NAMES,
     NOT_LOOPS,
     SPAWN_QUALIFIED,
     STRUCTURED_METHODS,
-    TASKGROUP_NAME_PARTS,
-    TASKGROUP_NAMES,
     THREADSAFE_SPAWNER,
     WRAPPING_SPAWNS,
 )
@@ -315,13 +313,6 @@ def classify_call(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]
     return spawn
 
 
-def _named_a_loop(receiver: Sym, hint: str | None) -> bool:
-    """A receiver nothing types, named like an event loop (`vocabulary.LOOP_NAMES`): a decision
-    on a name, kept until the chains type `self.hass.loop` through a base class of another
-    module (removing it lost labelled highs of read sets)."""
-    return receiver.kind is SymKind.UNKNOWN and hint in LOOP_NAMES
-
-
 def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) -> Spawn | None:
     func = site.func
     scope = site.scope
@@ -354,6 +345,14 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
             return Spawn(site, matched.name, structured=False, helper=matched)
     if not isinstance(func, cst.Attribute) or receiver is None:
         return None
+    return _on_a_receiver(site, func, receiver, resolver)
+
+
+def _on_a_receiver(site: CallSite, func: cst.Attribute, receiver: Sym,
+                   resolver: Resolver) -> Spawn | None:
+    """`x.create_task(...)`, `x.start_soon(...)`: a spawn by what the receiver is (resolved,
+    typed by another module, or nobody typed)."""
+    scope = site.scope
     method = func.attr.value
     hint = name_hint(func.value)
     kind = receiver.instance if receiver.kind is SymKind.INSTANCE else None
@@ -367,20 +366,19 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
             # of a call of the project's `async def`: a spawn too if the module the chain leads
             # to types nothing there (`names/untyped.py`)
             asks = coroutine_callee(site, resolver) if kind is None else None
-            if asks is None and _named_a_loop(receiver, hint):
+            if asks is None and named_a_loop(receiver, hint):
                 return Spawn(site, f"loop.{method}", structured=False)
             return Spawn(site, f"loop.{method}", structured=False, receiver=chain,
                          untyped=asks is not None, coroutine_asks=asks or "")
-    if kind is None and receiver.kind is SymKind.UNKNOWN and hint is not None \
-            and (hint in TASKGROUP_NAMES or any(p in hint for p in TASKGROUP_NAME_PARTS)):
-        kind = Instance.NURSERY if "nursery" in hint else Instance.TASKGROUP  # by its name
+    if kind is None:
+        kind = named_a_group(receiver, hint)
     untyped = untyped_kind(receiver, site, method, resolver) if kind is None else None
     if untyped is not None:
         kind, asks = untyped
         if kind is Instance.LOOP:
             return Spawn(site, f"loop.{method}", structured=False, untyped=True,
                          coroutine_asks=asks)
-    if kind is None and method in LOOP_METHODS and _named_a_loop(receiver, hint):
+    if kind is None and method in LOOP_METHODS and named_a_loop(receiver, hint):
         return Spawn(site, f"loop.{method}", structured=False)
     if kind is not None and kind.value in STRUCTURED_METHODS \
             and method in STRUCTURED_METHODS[kind.value]:
