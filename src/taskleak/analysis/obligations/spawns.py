@@ -366,7 +366,7 @@ def _on_a_receiver(site: CallSite, func: cst.Attribute, receiver: Sym,
             # of a call of the project's `async def`: a spawn too if the module the chain leads
             # to types nothing there (`names/untyped.py`)
             asks = coroutine_callee(site, resolver) if kind is None else None
-            if asks is None and named_a_loop(receiver, hint):
+            if named_a_loop(receiver, hint):  # the join would answer only for a typed chain
                 return Spawn(site, f"loop.{method}", structured=False)
             return Spawn(site, f"loop.{method}", structured=False, receiver=chain,
                          untyped=asks is not None, coroutine_asks=asks or "")
