@@ -68,6 +68,12 @@ class Built:
         """New text; every offset in it maps to `origin` (None: to nothing)."""
         self._add(text, origin, exact=False)
 
+    def write_copy(self, other: Built) -> None:
+        """`other`'s text, each piece mapped as it was where it was copied from the program (a
+        piece `other` wrote maps to nothing here)."""
+        for text, (_, _, origin, exact) in zip(other.parts, other.pieces, strict=True):
+            self.write(text, origin if exact else None)
+
     def copy(self, program: Program, start: int, end: int, edits: Sequence[Edit] = ()) -> None:
         """The program's `[start, end)` with the `edits` that fall inside it made."""
         at = start

@@ -244,8 +244,7 @@ def render(program: Program, module: Module, header: Built | None) -> Built:
                 is_import(s) or is_docstring(s) for s in module.segments[lead].statements):
             lead += 1
     else:
-        for text, (_, _, origin, exact) in zip(header.parts, header.pieces, strict=True):
-            built.write(text, origin if exact else None)
+        built.write_copy(header)
     for segment in module.segments[:lead]:
         built.copy(program, segment.start, segment.end, module.edits)
     for line in module.imports:
@@ -623,8 +622,7 @@ def to_base(spawning: bool) -> Transform:
             while base.path in variant.files:
                 base.path = base.path.removesuffix(".py") + "_.py"
             built = Built()
-            for text, (_, _, origin, exact) in zip(header.parts, header.pieces, strict=True):
-                built.write(text, origin if exact else None)
+            built.write_copy(header)
             wanted = sorted({n for s in chosen for n in names_read(s) if n in home})
             if wanted:
                 built.write(f"from {main.dotted} import {', '.join(wanted)}\n")
@@ -731,8 +729,7 @@ def to_static_method(program: Program, module: ast.Module) -> Variant:
                 part.edits.append(Edit(program.starts[line - 1], program.starts[line - 1],
                                        "    "))
         built = Built()
-        for text, (_, _, origin, exact) in zip(header.parts, header.pieces, strict=True):
-            built.write(text, origin if exact else None)
+        built.write_copy(header)
         for line_text in part.imports:
             built.write(line_text)
         built.write(f"\n\nclass {holders[name]}:\n    @staticmethod\n")

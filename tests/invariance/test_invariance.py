@@ -21,6 +21,7 @@ from invariance_transforms import (
     Excluded,
     Split,
     Transform,
+    Variant,
     identity,
     rename,
     split,
@@ -126,10 +127,12 @@ def bump() -> None:
 '''
 
 
+def _built(name: str) -> Variant:
+    return TRANSFORMS[name](Program(PROGRAM), ast.parse(PROGRAM))
+
+
 def _variant(name: str) -> dict[str, str]:
-    program = Program(PROGRAM)
-    variant = TRANSFORMS[name](program, ast.parse(PROGRAM))
-    texts = {p: b.text for p, b in variant.files.items()}
+    texts = {p: b.text for p, b in _built(name).files.items()}
     for path, text in texts.items():
         compile(text, path, "exec")  # every file is Python
     return texts
@@ -137,13 +140,11 @@ def _variant(name: str) -> dict[str, str]:
 
 def _where(name: str, needle: str) -> tuple[int, int]:
     """Place `needle`'s first occurrence in the transformed files back in the program."""
-    program = Program(PROGRAM)
-    variant = TRANSFORMS[name](program, ast.parse(PROGRAM))
+    variant = _built(name)
     for path, built in variant.files.items():
         text = built.text
         if needle in text:
-            new = Program(text)
-            line, column = new.position(text.index(needle))
+            line, column = Program(text).position(text.index(needle))
             placed = variant.origin(path, line, column + 1)
             assert placed is not None
             return placed

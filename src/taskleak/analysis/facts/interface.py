@@ -308,7 +308,7 @@ class Exports:
     # module keeping tasks there is ended by these too (`QuestionKind.GLOBAL_CLEANUP`)
     global_effects: tuple[Effect, ...] = ()
     # (qualified name, what its loop does) of the coroutine functions that never end by
-    # themselves (`coroutines.endless_functions`): a task another module spawns of one is ended
+    # themselves (`module_level.what_calls_give`): a task another module spawns of one is ended
     # by no end that waits for it to finish (`project/coroutine_bodies.py`)
     endless: tuple[tuple[str, str], ...] = ()
     # qualified names of the `async def`s: a `create_task` on a receiver nobody typed, of a

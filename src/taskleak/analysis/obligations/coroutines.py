@@ -1,7 +1,7 @@
 """What the body of a spawned coroutine says about its task: it loops forever, it never ends by
 itself, it spawns itself again. Coroutines defined in the same module are read here; one of
 another module is asked by its chain (`coroutine_chain`), and the module that defines it
-exports what its loop says (`endless_functions`, `Exports.endless`) for the join
+exports what its loop says (`loop_text`, `Exports.endless`) for the join
 (`project/coroutine_bodies.py`)."""
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from taskleak.analysis.tree.scopes import (
     CallSite,
     Occurrence,
     Scope,
-    ScopeKind,
     defined_function,
 )
 
@@ -54,14 +53,8 @@ def coroutine_chain(sp: Spawn, resolver: Resolver) -> str:
     return receiver_chain(func, sp.site.scope, resolver)
 
 
-def endless_functions(root: Scope) -> tuple[tuple[str, str], ...]:
-    """(qualified name, what its loop does) of this module's coroutine functions that never end
-    by themselves (`while True` with no break or return), in `loop_words`' words."""
-    return tuple((s.qualname, _loop_text(s)) for s in root.walk()
-                 if s.kind is ScopeKind.FUNCTION and s.endless and s.is_async)
-
-
-def _loop_text(target: Scope) -> str:
+def loop_text(target: Scope) -> str:
+    """What the loop of a coroutine function that never ends does, in words."""
     if target.loop_test in ("True", "1"):
         return (f"runs `while {target.loop_test}` with no break or return, so only a cancel or "
                 "an error ends it")
@@ -78,7 +71,7 @@ def loop_words(sp: Spawn) -> str:
     target = defined_function(coro.func if isinstance(coro, cst.Call) else coro, sp.site.scope)
     if target is None or not target.endless:
         return ""
-    return _loop_text(target)
+    return loop_text(target)
 
 
 def endless(site: CallSite) -> bool:

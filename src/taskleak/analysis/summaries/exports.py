@@ -38,14 +38,16 @@ from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.names.typed_names import typed_names
 from taskleak.analysis.obligations.closing import outcome_reader
-from taskleak.analysis.obligations.coroutines import endless_functions
-from taskleak.analysis.obligations.creation import gives_no_coroutine
 from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.local_helpers import passing_on
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.summaries.module_level import EFFECTS as _EFFECTS
-from taskleak.analysis.summaries.module_level import global_effects, spawner_aliases
+from taskleak.analysis.summaries.module_level import (
+    global_effects,
+    spawner_aliases,
+    what_calls_give,
+)
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted
@@ -67,6 +69,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
             fates: Sequence[tuple[Fate, ...]]) -> Exports:
     """What this module can tell others (see `interface.Exports`)."""
     functions = spawn_helpers(spawns, fates)
+    calls = what_calls_give(root)
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root, ownership.resolver),
         functions=functions + passing_on(root, ownership.resolver, functions)
@@ -83,14 +86,8 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         typed=typed_names(root, ownership.resolver),
         self_passed=_self_passed(root),
         param_uses=parameter_uses(root, ownership, spawns, fates),
-        endless=endless_functions(root),
-        no_coroutine=tuple(s.qualname for s in root.walk()
-                           if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
-                           and gives_no_coroutine(s)),
-        global_effects=global_effects(root, ownership),
-        coroutines=tuple(s.qualname for s in root.walk()
-                         if s.kind is ScopeKind.FUNCTION and isinstance(s.node, cst.FunctionDef)
-                         and s.node.asynchronous is not None),
+        endless=calls.endless, no_coroutine=calls.no_coroutine,
+        global_effects=global_effects(root, ownership), coroutines=calls.coroutines,
     )
 
 

@@ -1,17 +1,24 @@
 """What a module's module-level names are to the other modules: a name bound to asyncio's
 spawner (a spawn helper to its importers), and how the module ends the tasks kept in
 module-level names (its globals and the names it imports), which the join matches through the
-imports wherever the global lives (`project/index.py`'s `ended_globally`)."""
+imports wherever the global lives (`project/index.py`'s `ended_globally`); and what a call of
+each of its functions gives (a coroutine, no coroutine, a task that never ends)."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
+
+import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.facts.interface import Effect, EffectKind, FunctionFacts, Promise
 from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.obligations.coroutines import loop_text
+from taskleak.analysis.obligations.creation import gives_no_coroutine
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.scopes import BindingKind, Scope
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import SPAWN_QUALIFIED
 
 # what each read of a holder does to the tasks it holds, as another module is told it
@@ -61,3 +68,28 @@ def global_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
                              (EffectKind.CANCEL, eff.cancels), (EffectKind.PRUNE, eff.prunes)):
             out += [Effect(kind, name, place) for place in dict.fromkeys(places)]
     return tuple(out)
+
+
+class CallsGive(NamedTuple):
+    """What a call of each of the module's functions gives, for the modules that call them."""
+
+    coroutines: tuple[str, ...]  # `async def`s (`Exports.coroutines`)
+    no_coroutine: tuple[str, ...]  # `@gen.coroutine`s, `-> Future`s (`Exports.no_coroutine`)
+    endless: tuple[tuple[str, str], ...]  # never end by themselves, and how they loop
+
+
+def what_calls_give(root: Scope) -> CallsGive:
+    """The module's functions by what their call gives (one walk of its scopes)."""
+    coroutines: list[str] = []
+    no_coroutine: list[str] = []
+    endless: list[tuple[str, str]] = []
+    for scope in root.walk():
+        if scope.kind is not ScopeKind.FUNCTION or not isinstance(scope.node, cst.FunctionDef):
+            continue
+        if scope.node.asynchronous is not None:
+            coroutines.append(scope.qualname)
+        if gives_no_coroutine(scope):
+            no_coroutine.append(scope.qualname)
+        if scope.endless and scope.is_async:
+            endless.append((scope.qualname, loop_text(scope)))
+    return CallsGive(tuple(coroutines), tuple(no_coroutine), tuple(endless))
