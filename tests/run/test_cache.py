@@ -29,6 +29,7 @@ from taskleak.cli import main
 from taskleak.files import cachedir
 from taskleak.files.cachedir import CACHE_DIR_NAME, blake2b, default_cache_dir
 from taskleak.model import Skipped
+from taskleak.run.inherited import BaseSource
 from taskleak.report.json import render_json
 from taskleak.run import cache as cache_module
 from taskleak.run.cache import Cache
@@ -250,7 +251,8 @@ def test_internal_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.Monk
     cache_dir = tmp_path / "cache"
 
     def broken(data: bytes, display: str, spawners: tuple[Spawner, ...],
-               answers_only: bool = False, extra: tuple[Spawner, ...] = ()) -> FileFacts:
+               answers_only: bool = False, extra: tuple[Spawner, ...] = (),
+               bases: tuple[BaseSource, ...] = ()) -> FileFacts:
         return FileFacts(display, skipped=Skipped(display, "internal error: boom", internal=True))
 
     monkeypatch.setattr("taskleak.run.workers.analyze_job", broken)

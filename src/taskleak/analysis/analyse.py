@@ -10,13 +10,18 @@ result into plain per-module facts (positions, snippets, questions, exports).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import field
+from dataclasses import field, replace
 
 import libcst as cst
 
 from taskleak.analysis.classify import Classifier
 from taskleak.analysis.facts.fates import Fate
-from taskleak.analysis.facts.interface import LET_GO, Promise, through_an_attribute
+from taskleak.analysis.facts.interface import (
+    LET_GO,
+    Exports,
+    Promise,
+    through_an_attribute,
+)
 from taskleak.analysis.facts.module import UNTYPED as UNTYPED_RECEIVER
 from taskleak.analysis.facts.module import (
     ModuleFacts,
@@ -42,6 +47,7 @@ from taskleak.analysis.obligations.spawns import Spawn, find_spawns
 from taskleak.analysis.summaries.exports import exports, spawn_helpers
 from taskleak.analysis.summaries.foreign_handoffs import classified
 from taskleak.analysis.tree.dests import Dest
+from taskleak.analysis.tree.inherit import InheritedFrom, merged, own_functions
 from taskleak.analysis.tree.named_sites import add_sites
 from taskleak.analysis.tree.positions import (
     dropped_call_positions,
@@ -71,8 +77,7 @@ class ModuleAnalysis:
 
     def facts(self) -> ModuleFacts:
         """The plain facts of this module (see `facts/module.py`), spawns in text order."""
-        exported = exports(self.root, self.classifier.ownership, self.classifier.lifecycle,
-                           self.spawns, self.fates)
+        exported = self._exports()
         # the calls through another object's attribute (`self.hass.spawn(...)`) are placed now,
         # with the tree at hand: the join may make them findings, and placing them later
         # parses their (often large) modules again (homeassistant: 0.4 s cold for three rows;
@@ -89,13 +94,24 @@ class ModuleAnalysis:
         if through:
             exported.positions.update(
                 dropped_call_positions(self.module, self.text, self.root, through))
-        # a spawn helper that keeps what it spawns asks, like one that returns it, who calls it;
-        # not a coroutine function (whether it spawns may hang on its arguments:
-        # `spawners.is_helper`)
-        helpers = {f.qualname for f in exported.functions
-                   if f.promise in (Promise.KEEPS_AND_CLEANS, Promise.KEEPS, Promise.DROPS)
-                   and not f.awaited}
-        return ModuleFacts(self._spawn_facts(helpers), exported)
+        return ModuleFacts(self._spawn_facts(_asking_helpers(exported)), exported)
+
+    def inherited_facts(self) -> ModuleFacts:
+        """The facts of an analysis with inherited members (`analyse_inherited`): its spawns',
+        and what it finds of the module's own functions that spawn (a method's promise may hang
+        on an inherited one: `_cancel_siren_off()` of the base class); the rest of the exports
+        are the module's own pass's (the members it inherits are their module's to export)."""
+        exported = self._exports()
+        own = own_functions(self.module)
+        functions = tuple(f for f in exported.functions
+                          if ".".join(f.qualname.split(".")[:2]) in own
+                          or f.qualname.partition(".")[0] in own)
+        return ModuleFacts(self._spawn_facts(_asking_helpers(exported)),
+                           Exports(functions=functions))
+
+    def _exports(self) -> Exports:
+        return exports(self.root, self.classifier.ownership, self.classifier.lifecycle,
+                       self.spawns, self.fates)
 
     def _spawn_facts(self, helpers: set[str]) -> tuple[SpawnFacts, ...]:
         if not self.spawns:
@@ -191,6 +207,15 @@ class ModuleAnalysis:
         return -1
 
 
+def _asking_helpers(exported: Exports) -> set[str]:
+    """The module's spawn helpers that keep what they spawn: each asks, like one that returns
+    it, who calls it; not a coroutine function (whether it spawns may hang on its arguments:
+    `spawners.is_helper`)."""
+    return {f.qualname for f in exported.functions
+            if f.promise in (Promise.KEEPS_AND_CLEANS, Promise.KEEPS, Promise.DROPS)
+            and not f.awaited}
+
+
 def shown_node(sp: Spawn) -> cst.CSTNode:
     """Where a spawn is shown: its call, or the spawn function handed to another call
     (`context.run(loop.create_task, coro)` is shown at `loop.create_task`); a coroutine function
@@ -245,6 +270,31 @@ def _read_with(module: cst.Module, scanner: Scanner, before: frozenset[str],
     if sites is None:
         return walked(module, after), None
     return scanner, [(site.dest, site.scope) for site in sites]
+
+
+def analyse_inherited(module: cst.Module, text: str | None, inherited: Sequence[InheritedFrom],
+                      spawners: tuple[Spawner, ...] = ()) -> ModuleAnalysis | None:
+    """The module analysed with the members its classes inherit from other modules' classes
+    (`tree/inherit.py`), its own spawns only, placed in the module as written; None when it
+    inherits nothing."""
+    whole, added = merged(module, inherited)
+    if not added:
+        return None
+    analysis = analyse(whole, spawners)
+    keep = [i for i, sp in enumerate(analysis.spawns) if not _inherited(sp.site.scope, added)]
+    handoffs = analysis.handoffs or [((), ())] * len(analysis.spawns)
+    return replace(analysis, module=module, text=text,
+                   spawns=[analysis.spawns[i] for i in keep],
+                   fates=[analysis.fates[i] for i in keep], handoffs=[handoffs[i] for i in keep])
+
+
+def _inherited(scope: Scope | None, added: frozenset[int]) -> bool:
+    """The scope lies in a member copied from a base class of another module."""
+    while scope is not None:
+        if id(scope.node) in added:
+            return True
+        scope = scope.parent
+    return False
 
 
 def analyse_source(code: str, spawners: Sequence[str] = ()) -> ModuleAnalysis:

@@ -105,7 +105,10 @@ class Classifier:
             own = self._own_fates(sp)
             if caller_decides(promised.ends, own):
                 return own
-        return [replace(promised, returned=returned_to_caller(sp, self.ownership))]
+        # a helper that keeps its task and returns something else hands its caller no task
+        returned = sp.helper is not None and sp.helper.returns_task \
+            and returned_to_caller(sp, self.ownership)
+        return [replace(promised, returned=returned)]
 
     def _own_fates(self, sp: Spawn) -> list[Fate]:
         """What the spawning code itself does with the Task (a helper's promise aside)."""

@@ -139,7 +139,10 @@ class ProjectIndex(ModuleResolution):
             changed = False
             for path, module in self.modules.items():
                 for sf in module.spawns:
-                    fn = self.functions.get((path, sf.context)) if sf.helper and sf.fates \
+                    # another module's helper, or one of its own module (`return
+                    # deserialize_output_value(...)`, itself returning another module's)
+                    called = sf.helper or (sf.spawner if sf.project_helper else "")
+                    fn = self.functions.get((path, sf.context)) if called and sf.fates \
                         else None
                     # it returns what the helper gives, or drops it where the helper keeps it
                     if fn is None or not (
@@ -147,11 +150,14 @@ class ProjectIndex(ModuleResolution):
                             or (fn.promise is Promise.DROPS and sf.fates[0].kind
                                 is FateKind.DISCARDED)):
                         continue
-                    inner = self._helper_called(path, sf.helper, sf.context)
+                    inner = self._helper_called(path, called, sf.context)
                     if inner is None or inner.promise not in _KEPT_BY_THE_HELPER:
                         continue
+                    # what it returns is what the helper's call gives: no task when the
+                    # helper returns another value (`Output._from_data` gives the Output)
                     self.functions[(path, sf.context)] = replace(
-                        fn, promise=inner.promise, cleanup=inner.cleanup, ends=inner.ends)
+                        fn, promise=inner.promise, cleanup=inner.cleanup, ends=inner.ends,
+                        returns_task=fn.returns_task and inner.returns_task)
                     self.promised_since.add((path, sf.context))
                     changed = True
             if not changed:

@@ -132,7 +132,8 @@ def _module_level(fn: FunctionFacts) -> bool:
 
 def helpers_key(helpers: Sequence[Spawner]) -> str:
     """What a file's facts depend on besides its content: the helpers and their promises."""
-    return content_digest("\n".join(f"{h.spec}|{h.note}" for h in helpers).encode())[:16]
+    return content_digest("\n".join(f"{h.spec}|{h.note}|{h.returns_task}"
+                                     for h in helpers).encode())[:16]
 
 
 def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None,

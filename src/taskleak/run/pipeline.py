@@ -13,16 +13,18 @@ import sys
 import libcst as cst
 
 from taskleak.advice.offers import advise_module
-from taskleak.analysis.analyse import ModuleAnalysis, analyse
+from taskleak.analysis.analyse import ModuleAnalysis, analyse, analyse_inherited
 from taskleak.analysis.facts.interface import CallPosition
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts
 from taskleak.analysis.obligations.spawners import Spawner, spawner_index
 from taskleak.analysis.tree import reparse
+from taskleak.analysis.tree.inherit import local_bases
 from taskleak.analysis.tree.parse import gc_paused, parse_source
 from taskleak.analysis.tree.positions import dropped_call_positions
 from taskleak.analysis.tree.scan import scan
 from taskleak.files.source import SourceError
 from taskleak.model import Skipped
+from taskleak.run.inherited import joined_facts
 
 TOO_DEEP = "too deeply nested for the analysis"
 
@@ -45,12 +47,14 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
         out.parsed = True
         try:
             if kept is not None:  # the language server's check of this text: its advice now
-                out.module = advise_module(*kept, display)
+                out.module = _with_local_bases(kept[0], advise_module(*kept, display),
+                                               spawners)
                 return out
             analysis = analyse(module, spawners, text)
             facts = analysis.facts()
             handed_on, later = _handed_on(data, spawners, display, module, analysis, facts)
-            out.module = facts if later else advise_module(analysis, facts, display)
+            out.module = _with_local_bases(
+                analysis, facts if later else advise_module(analysis, facts, display), spawners)
             if not handed_on:
                 analysis.root.release()  # the facts are plain data: free the tree now, not GC
             # Speed trick (one place): dropped while the collector is still off, the tree goes
@@ -65,6 +69,18 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
             out.skipped = Skipped(display, f"internal error: {type(exc).__name__}: {exc}",
                                   internal=True)
     return out
+
+
+def _with_local_bases(analysis: ModuleAnalysis, facts: ModuleFacts,
+                      spawners: tuple[Spawner, ...]) -> ModuleFacts:
+    """The facts with the verdicts of the module's classes read with the members they inherit
+    from classes of the same module (`tree/inherit.py`); bases of other modules are the run's
+    inheritance round's (run/inherited.py)."""
+    if not facts.spawns:
+        return facts
+    local = local_bases(analysis.module)
+    whole = analyse_inherited(analysis.module, analysis.text, local, spawners) if local else None
+    return joined_facts(facts, whole.inherited_facts()) if whole is not None else facts
 
 
 # The language server's check keeps its tree for the fixes and the advice of the same text

@@ -32,17 +32,15 @@ from taskleak.model import RunResult, Skipped
 from taskleak.project.join import RuleEnabled, join, rules_by_default
 from taskleak.records import record
 from taskleak.run.cache import CLEAN, Cache, content_digest
-from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
-from taskleak.run.class_chains import chain_jobs
-from taskleak.run.complete import Folders, answer_jobs, place_calls, receiver_jobs
+from taskleak.run.complete import Folders, place_calls
 from taskleak.run.context import discover_in_context, reported
 from taskleak.run.early_pool import EarlyPool
-from taskleak.run.helper_callers import MAX_ROUNDS as HELPER_ROUNDS
-from taskleak.run.helper_callers import helper_jobs, project_helpers
 from taskleak.run.helper_forecast import Forecast
+from taskleak.run.inherited import BaseSource, joined
 from taskleak.run.prefilter import Prefilter, prefilter_for
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.run.replay import Replayed, RunRecord, Seen
+from taskleak.run.rounds import Rounds
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:  # imported with the first file to parse: a warm run has none
@@ -153,6 +151,7 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
         run.finish()
         if use_prefilter:  # with every file parsed, every answer is already there
             run.judge_helper_callers()
+            run.read_inherited()
             run.answer_questions()
             run.read_class_chains()
             stats.placed = place_calls(files, run.results, settings, cache, run.analyzer)
@@ -195,7 +194,7 @@ def _discover(paths: Sequence[Path], settings: Settings, listings: ListingCache 
 POOL_BEFORE_FILES = 1000
 
 
-class _Collector:
+class _Collector(Rounds):
     """The cheap pass over each file, and the analysis of the files it cannot answer."""
 
     def __init__(self, settings: Settings, cache: Cache | None, progress: Progress,
@@ -216,6 +215,7 @@ class _Collector:
         self.recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # path, stat, digest
         self.answer_digests: dict[int, tuple[str, str]] = {}  # path, digest
         self.helped_keys: dict[int, tuple[str, str, str]] = {}  # path, digest, helpers' key
+        self.extras: dict[int, tuple[Spawner, ...]] = {}  # the helpers each was analysed with
         self._folders: Folders | None = None
         self.analyzer = analyzer  # started during discovery, or made by the first job
         if analyzer is not None:
@@ -281,15 +281,16 @@ class _Collector:
         return True
 
     def _analyse(self, i: int, display: str, data: bytes, answers_only: bool = False,
-                 extra: tuple[Spawner, ...] = ()) -> None:
+                 extra: tuple[Spawner, ...] = (), bases: tuple[BaseSource, ...] = ()) -> None:
         if (over := too_large(len(data), self.max_file_size)) is not None:
             if not answers_only:  # not parsed; only read to answer: its question stays open
                 self.results[i] = FileFacts(display, skipped=Skipped(display, over.reason))
                 if self.helped_keys.pop(i, None) is None:
                     self.progress.advance()
             return
-        if not answers_only and i not in self.helped_keys:
-            self.stats.analysed += 1
+        if not answers_only and not bases:
+            self.extras[i] = extra  # the spawners it was analysed with (read_inherited)
+            self.stats.analysed += i not in self.helped_keys
         if self.analyzer is None:
             from taskleak.run.workers import Analyzer, default_jobs
 
@@ -297,64 +298,12 @@ class _Collector:
         from taskleak.run.workers import Job
 
         # may start parsing while the pass goes on
-        self.analyzer.add(Job(i, display, data, answers_only, extra))
-
-    def judge_helper_callers(self) -> None:
-        """The helper round: analyse again the files that may call the project's spawn
-        helpers, with those helpers (helper_callers.py). Again while that changes which
-        functions are helpers: a module analysed with a forecast helper that is none (it names
-        a spawn and returns no task) took its own callers of it for helpers, until analysed
-        again without it; their callers must then be judged without them too."""
-        paths = self.paths
-        self._read(receiver_jobs(paths, self.results, self.cache))
-        judged: list[tuple[str, str]] | None = None
-        for _ in range(HELPER_ROUNDS):
-            helpers = project_helpers(paths, self.results)
-            if [(h.spec, h.note) for _, h in helpers] == judged:
-                return
-            judged = [(h.spec, h.note) for _, h in helpers]
-            jobs = helper_jobs(paths, self.results, self.cache, helpers)
-            for job in jobs:
-                self.helped_keys[job.index] = (paths[job.index], job.digest, job.key)
-                self._analyse(job.index, relative_path(paths[job.index]), job.data,
-                              extra=job.helpers)
-            if not jobs:
-                return
-            self.finish()
-
-    def folders(self, paths: Sequence[str]) -> Folders:
-        """The run's files by folder, made once for the helper and answer rounds (sorting
-        homeassistant's 10,916 paths took 2-6 ms of a warm run each time)."""
-        if self._folders is None:
-            self._folders = Folders(paths)
-        return self._folders
-
-    def read_class_chains(self) -> None:
-        """The chain round: parse the unread modules that type the calls through attributes
-        (class_chains.py), as many rounds as each one read names the next."""
-        paths = self.paths
-        for _ in range(CHAIN_ROUNDS):
-            jobs = chain_jobs(paths, self.results, self.cache)
-            if not jobs:
-                return
-            for i, data, digest in jobs:
-                self.answer_digests[i] = (paths[i], digest)
-                self._analyse(i, relative_path(paths[i]), data, answers_only=True)
-            self.finish()
-
-    def answer_questions(self) -> None:
-        """The second round: parse the files that can answer the first round's questions."""
-        self._read(answer_jobs(self.paths, self.results, self.cache, self.folders))
-
-    def _read(self, jobs: list[tuple[int, bytes, str]]) -> None:
-        """Parse these files for their exports only (answers), and wait for them."""
-        for i, data, digest in jobs:
-            self.answer_digests[i] = (self.paths[i], digest)
-            self._analyse(i, relative_path(self.paths[i]), data, answers_only=True)
-        if jobs:
-            self.finish()
+        self.analyzer.add(Job(i, display, data, answers_only, extra, bases))
 
     def _done(self, job: Job, result: FileFacts) -> None:
+        if job.bases:  # the inheritance round's: joined to the module's own facts, not cached
+            self.results[job.index] = joined(self.results[job.index], result)
+            return
         self.results[job.index] = result
         helped = self.helped_keys.pop(job.index, None)
         if helped is not None:  # the helper round's

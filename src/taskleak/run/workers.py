@@ -29,6 +29,7 @@ from taskleak.analysis.facts.interface import CallPosition
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner
 from taskleak.records import record
+from taskleak.run.inherited import BaseSource
 
 # Below this much source, one process is faster than starting a pool (libcst parses and
 # taskleak analyses about 0.4 MB of source a second on one core here; forking the workers,
@@ -46,6 +47,9 @@ class Job:
     # the project's spawn helpers its calls may name, besides the run's spawners
     # (helper_callers.py)
     extra: tuple[Spawner, ...] = ()
+    # the bases of its classes defined in other modules, with those modules' bytes: analysed
+    # again with what its classes inherit (run/inherited.py)
+    bases: tuple[BaseSource, ...] = ()
 
 
 OnResult = Callable[[Job, FileFacts], None]
@@ -63,8 +67,13 @@ def default_jobs() -> int:
 
 
 def analyze_job(data: bytes, display: str, spawners: tuple[Spawner, ...],
-                answers_only: bool = False, extra: tuple[Spawner, ...] = ()) -> FileFacts:
+                answers_only: bool = False, extra: tuple[Spawner, ...] = (),
+                bases: tuple[BaseSource, ...] = ()) -> FileFacts:
     """One file in a worker (or here): the parser is imported on first use."""
+    if bases:
+        from taskleak.run.inherited_analysis import analyse_with_bases
+
+        return analyse_with_bases(data, display, spawners + extra, bases)
     from taskleak.run.pipeline import analyse_file
 
     return analyse_file(data, display, spawners + extra if extra else spawners,
@@ -77,9 +86,9 @@ def analyze_job(data: bytes, display: str, spawners: tuple[Spawner, ...],
 _worker_spawners: tuple[Spawner, ...] = ()
 
 
-def _pool_job(data: bytes, display: str, answers_only: bool, extra: tuple[Spawner, ...]
-              ) -> FileFacts:
-    return analyze_job(data, display, _worker_spawners, answers_only, extra)
+def _pool_job(data: bytes, display: str, answers_only: bool, extra: tuple[Spawner, ...],
+              bases: tuple[BaseSource, ...] = ()) -> FileFacts:
+    return analyze_job(data, display, _worker_spawners, answers_only, extra, bases)
 
 
 Positions = dict[int, CallPosition] | RecursionError  # a file nested too deep: its error
@@ -216,13 +225,13 @@ class Analyzer:
     def _submit(self, job: Job) -> None:
         assert self._pool is not None
         future = self._pool.submit(_pool_job, job.data, job.display, job.answers_only,
-                                   job.extra)
+                                   job.extra, job.bases)
         self._futures[future] = job
 
     def _analyze_here(self, jobs: Iterable[Job]) -> None:
         for job in jobs:
             self.on_result(job, analyze_job(job.data, job.display, self.spawners,
-                                            job.answers_only, job.extra))
+                                            job.answers_only, job.extra, job.bases))
 
 
 def analyze_jobs(jobs: Iterable[Job], spawners: tuple[Spawner, ...], max_workers: int,

@@ -149,11 +149,15 @@ class FunctionFacts:
     # a static or class method: its class's call (`Jobs.spawn(coro)`) runs it as a function's
     # call would (`method` says whether a `cls` comes first)
     through_class: bool = False
+    # the call's value is the task: False for a helper that keeps it and returns something
+    # else (pulumi's `Output._from_data` returns the Output holding it), whose caller's
+    # `return` hands on no task
+    returns_task: bool = True
 
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
                 self.coroutine, self.many, self.gives_task, self.via, self.awaited, self.loop,
-                self.own, ends_to_json(self.ends), self.through_class]
+                self.own, ends_to_json(self.ends), self.through_class, self.returns_task]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> FunctionFacts:
@@ -161,7 +165,7 @@ class FunctionFacts:
                    bool(data[6]), bool(data[7]), data[8], bool(data[9]),
                    data[10] if len(data) > 10 else "", len(data) > 11 and bool(data[11]),
                    ends_from_json(data[12]) if len(data) > 12 else NO_ENDS,
-                   len(data) > 13 and bool(data[13]))
+                   len(data) > 13 and bool(data[13]), len(data) <= 14 or bool(data[14]))
 
 
 @record(frozen=True)

@@ -47,6 +47,8 @@ class Spawner:
     # a coroutine function of the project: `await helper(...)` gives the task, not the call
     awaited: bool = False
     ends: Ends = NO_ENDS  # KEEPS_AND_CLEANS: how it ends what it keeps (the facts of `note`)
+    # the call's value is the task (`FunctionFacts.returns_task`)
+    returns_task: bool = True
 
     @property
     def method(self) -> str:
@@ -207,4 +209,5 @@ def helper_spawner(f: FunctionFacts, name: str) -> Spawner:
     """The spawner a helper is to its callers, named `name`."""
     position = f.coroutine - 1 if f.method else f.coroutine  # a call passes no `self`
     return Spawner(name, f.promise, OWN_WORK if f.own else position if position >= 0 else None,
-                   f.cleanup, project=True, awaited=f.awaited, ends=f.ends)
+                   f.cleanup, project=True, awaited=f.awaited, ends=f.ends,
+                   returns_task=f.returns_task)

@@ -262,7 +262,9 @@ def _functions(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                 coroutine=runs, many=found[0] is Promise.RETURNS and scope.qualname in many,
                 gives_task=own or scope.qualname not in no_task,
                 awaited=scope.qualname in coroutine_functions - threadsafe, own=own,
-                through_class=called_through_class(scope))
+                through_class=called_through_class(scope),
+                returns_task=found[0] is Promise.RETURNS or returns_to_callers(spawn_fates)
+                or any(f.returned for f in spawn_fates))
     return tuple(out.values())
 
 

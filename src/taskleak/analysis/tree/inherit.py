@@ -1,0 +1,183 @@
+"""A module's classes with the members they inherit from project classes of other modules.
+
+The ownership judgement reads a class as one unit (the Resource Leak Checker's owning fields,
+ended by the class's destructor-like methods): the method that stops a task's loop, the
+`__init__` that registers the handler spawning it per message, the `close()` that cancels it.
+Where those live in a base class of another module, the class seen alone has none of them,
+and the same code judged otherwise than in one module (issue 68's base-class transforms). So a
+module whose spawns sit in such a class is analysed again with the class's inherited members
+(those it does not define itself, in the order its bases give them) placed in its body, and the
+base modules' imports the members need appended to it.
+
+A base of the same module is read the same way (`local_bases`), so a class's rows do not hang on
+whether its base sits beside it or in another module.
+
+The members keep their own nodes (a base of the same module gives copies): the module's nodes are
+the same objects in the merged tree (libcst's `with_changes` shares what it does not change), so
+the positions of the module's own spawns are read from the module as written (`analyse.py`), and
+a spawn inside an inherited member is not this module's row (its own module, or its own class,
+reports it) and is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+
+from taskleak.records import record
+
+
+@record(frozen=True)
+class InheritedFrom:
+    """A class of the module (`subclass`, top-level) and one of its bases of another module:
+    that module's tree and the class's name there, nearest base first."""
+
+    subclass: str
+    base: cst.Module
+    base_class: str
+    same_package: bool  # the base module's relative imports mean the same here
+
+
+def merged(module: cst.Module, inherited: Sequence[InheritedFrom]
+           ) -> tuple[cst.Module, frozenset[int]]:
+    """`module` with each class's inherited members in its body (a member a class or a nearer
+    base defines is not inherited), and the imports they need after its code; and the ids of
+    the nodes added (a spawn under one is another module's)."""
+    added: list[cst.CSTNode] = []
+    bodies: dict[str, list[cst.BaseStatement]] = {}
+    imports: list[cst.SimpleStatementLine] = []
+    bound = _module_names(module)
+    for item in inherited:
+        cls = _top_class(module, item.subclass)
+        base = _top_class(item.base, item.base_class)
+        if cls is None or base is None:
+            continue
+        members = bodies.setdefault(item.subclass, [])
+        defined = _member_names(_body(cls)) | _member_names(members)
+        found = [s for s in _body(base) if _names_of(s) and not _names_of(s) & defined]
+        if item.base is module:  # a base of the same module: its members, copied (a node
+            # has one place in a tree; the copy's spawns are the base's own rows)
+            members += [s.deep_clone() for s in found]
+            continue
+        members += found
+        for stmt in item.base.body:
+            names = _imported(stmt, item.same_package)
+            if names and not names & bound:
+                imports.append(stmt)  # type: ignore[arg-type]  # (an import line)
+                bound |= names
+    if not any(bodies.values()):
+        return module, frozenset()
+    new_body: list[cst.BaseStatement] = []
+    for stmt in module.body:
+        more = bodies.get(stmt.name.value) if isinstance(stmt, cst.ClassDef) else None
+        if more and isinstance(stmt, cst.ClassDef) and isinstance(stmt.body, cst.IndentedBlock):
+            added += more
+            stmt = stmt.with_changes(body=stmt.body.with_changes(body=(*stmt.body.body, *more)))
+        new_body.append(stmt)
+    added += imports
+    return module.with_changes(body=(*new_body, *imports)), frozenset(id(n) for n in added)
+
+
+def local_bases(module: cst.Module) -> list[InheritedFrom]:
+    """Each top-level class's bases defined in the module itself (by a plain name), nearest
+    first, bases of bases too."""
+    classes = {s.name.value: s for s in module.body if isinstance(s, cst.ClassDef)}
+    out: list[InheritedFrom] = []
+    for name, cls in classes.items():
+        todo, seen = _named_bases(cls), {name}
+        while todo:
+            base = todo.pop(0)
+            if base in seen or base not in classes:
+                continue
+            seen.add(base)
+            out.append(InheritedFrom(name, module, base, True))
+            todo += _named_bases(classes[base])
+    return out
+
+
+def _named_bases(cls: cst.ClassDef) -> list[str]:
+    return [a.value.value for a in cls.bases if a.keyword is None
+            and isinstance(a.value, cst.Name)]
+
+
+def own_functions(module: cst.Module) -> set[str]:
+    """The qualified names of the module's top-level functions and its classes' methods."""
+    out: set[str] = set()
+    for stmt in module.body:
+        if isinstance(stmt, cst.FunctionDef):
+            out.add(stmt.name.value)
+        elif isinstance(stmt, cst.ClassDef) and isinstance(stmt.body, cst.IndentedBlock):
+            out |= {f"{stmt.name.value}.{s.name.value}" for s in stmt.body.body
+                    if isinstance(s, cst.FunctionDef)}
+    return out
+
+
+def _top_class(module: cst.Module, name: str) -> cst.ClassDef | None:
+    return next((s for s in module.body if isinstance(s, cst.ClassDef) and s.name.value == name
+                 and isinstance(s.body, cst.IndentedBlock)), None)
+
+
+def _body(cls: cst.ClassDef) -> Sequence[cst.BaseStatement]:
+    return cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+
+
+def _names_of(stmt: cst.BaseStatement) -> set[str]:
+    """The member names a statement of a class body defines: a method, or class attributes
+    (`x = ...`, `x: T = ...`); none for a docstring or anything else."""
+    if isinstance(stmt, cst.FunctionDef):
+        return {stmt.name.value}
+    out: set[str] = set()
+    if isinstance(stmt, cst.SimpleStatementLine):
+        for small in stmt.body:
+            if isinstance(small, cst.Assign):
+                out |= {t.target.value for t in small.targets if isinstance(t.target, cst.Name)}
+            elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                out.add(small.target.value)
+    return out
+
+
+def _member_names(body: Sequence[cst.BaseStatement]) -> set[str]:
+    out: set[str] = set()
+    for stmt in body:
+        out |= _names_of(stmt)
+    return out
+
+
+def _module_names(module: cst.Module) -> set[str]:
+    """The names the module binds at its top level by `def`, `class`, import or assignment."""
+    out: set[str] = set()
+    for stmt in module.body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            out.add(stmt.name.value)
+        else:
+            out |= _imported(stmt, True) | _names_of(stmt)
+    return out
+
+
+def _imported(stmt: cst.CSTNode, relative_ok: bool) -> set[str]:
+    """The names an import line binds (a relative import only when it means the same in the
+    module it is copied to)."""
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return set()
+    out: set[str] = set()
+    for small in stmt.body:
+        if isinstance(small, cst.Import):
+            for alias in small.names:
+                name = alias.asname.name if alias.asname is not None else alias.name
+                out.add(_head(name))
+        elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+            if small.relative and not relative_ok:
+                return set()
+            for alias in small.names:
+                name = alias.asname.name if alias.asname is not None else alias.name
+                out.add(_head(name))
+        else:
+            return set()
+    return out
+
+
+def _head(node: cst.BaseExpression) -> str:
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else ""

@@ -1,0 +1,215 @@
+"""The inheritance round: the modules whose spawns sit in classes with bases in other modules of
+the run, analysed again with what those classes inherit (`analysis/tree/inherit.py`).
+
+A class judged alone misses the members its bases of other modules give it: the method that
+stops a task's loop, the `__init__` registering the handler that spawns per message, the
+`close()` that cancels. The module's own pass exported its facts; this round replaces its
+spawns' verdicts with those of the class read whole, so a method moved to a base class changes
+no row (issue 68). The bases are found from the module's imports (what `ClassFacts.bases`
+names) and read with the standard library's `ast`, which only decides which classes of which
+files to merge: every verdict is libcst's analysis of the merged tree. Bases of bases are
+followed in other files too, nearest first, a few links deep.
+
+The round's facts are not cached (they depend on other files' bytes): a warm run reads these
+modules and their bases again. A replayed run (nothing changed) reads nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import posixpath
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from taskleak.analysis.facts.module import FileFacts, ModuleFacts
+from taskleak.files.paths import relative_path
+from taskleak.files.source import SourceError, read_source
+from taskleak.project.module_names import module_candidates
+from taskleak.records import record
+
+_LINKS = 4  # bases of bases followed this deep
+
+
+@record(frozen=True)
+class BaseSource:
+    """One base class of another module for a class of the module analysed again."""
+
+    subclass: str  # the class of the module (top-level)
+    data: bytes  # the base's module
+    base_class: str  # its name there (top-level)
+    same_package: bool  # its relative imports mean the same in the module
+
+
+@record(frozen=True)
+class InheritJob:
+    index: int
+    data: bytes
+    bases: tuple[BaseSource, ...]
+
+
+class _Files:
+    """The run's files by what an import can name them."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.paths = paths
+        self.display = [relative_path(p) for p in paths]
+        self.index = {d: i for i, d in enumerate(self.display)}
+        self.by_suffix: dict[str, list[int]] = defaultdict(list)
+        for i, d in enumerate(self.display):
+            parts = d.split("/")
+            for k in range(len(parts)):
+                self.by_suffix["/".join(parts[k:])].append(i)
+
+    def module(self, importer: str, target: str) -> tuple[int, str] | None:
+        """(file, name in it) of what `target`, imported in `importer`, names."""
+        level, candidates = module_candidates(target)
+        for suffix, rest, named in candidates:
+            if not rest or "." in rest:
+                continue
+            if level:
+                folder = posixpath.dirname(importer)
+                for _ in range(level - 1):
+                    folder = posixpath.dirname(folder)
+                found = self.index.get(posixpath.normpath(posixpath.join(folder, suffix)))
+                if found is not None:
+                    return found, rest
+            elif named and len(self.by_suffix.get(suffix, ())) == 1:
+                return self.by_suffix[suffix][0], rest
+        return None
+
+
+def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts]) -> list[InheritJob]:
+    """A job for each analysed module with spawns in a class that has a base in another file
+    of the run."""
+    files: _Files | None = None
+    out: list[InheritJob] = []
+    for i, result in enumerate(results):
+        module = result.module
+        if module is None or result.answers_only or not module.spawns:
+            continue
+        spawning = {sf.context.partition(".")[0] for sf in module.spawns}
+        classes = [c for c in module.exports.classes
+                   if c.qualname in spawning and c.bases]
+        if not classes:
+            continue
+        files = files or _Files(paths)
+        imports = dict(module.exports.imports)
+        local = {c.qualname: c.bases for c in module.exports.classes}
+        bases: list[BaseSource] = []
+        for cls in classes:
+            bases += _bases(files, i, cls.qualname, _through_local(cls.bases, local), imports)
+        if bases:
+            try:
+                data = read_source(paths[i])
+            except SourceError:
+                continue
+            out.append(InheritJob(i, data, tuple(bases)))
+    return out
+
+
+def _through_local(named: Sequence[str], local: dict[str, tuple[str, ...]]) -> list[str]:
+    """The bases as written, with those of its bases defined in the module itself (which the
+    module's own pass reads: `tree/inherit.local_bases`) in their place, a few links deep."""
+    out: list[str] = []
+    todo, seen = [(n, 0) for n in named], set()
+    while todo:
+        name, depth = todo.pop(0)
+        if name in seen or depth > _LINKS:
+            continue
+        seen.add(name)
+        if name in local:
+            todo += [(b, depth + 1) for b in local[name]]
+        else:
+            out.append(name)
+    return out
+
+
+def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
+           imports: dict[str, str]) -> list[BaseSource]:
+    """The bases in other files of the class `subclass` of file `home`, nearest first."""
+    out: list[BaseSource] = []
+    seen: set[tuple[int, str]] = set()
+    todo = [(home, name, imports, 0) for name in named]
+    while todo:
+        at, name, names, depth = todo.pop(0)
+        head, _, tail = name.partition(".")
+        target = names.get(head)
+        if target is None or depth > _LINKS:
+            continue  # defined in its own file (its module's analysis reads it), or unknown
+        found = files.module(files.display[at], f"{target}.{tail}" if tail else target)
+        if found is None or found in seen or found[0] == home:
+            continue
+        seen.add(found)
+        file, cls = found
+        try:
+            data = read_source(files.paths[file])
+        except SourceError:
+            continue
+        read = _class_bases(data, cls)
+        if read is None:
+            continue
+        its_bases, its_imports = read
+        out.append(BaseSource(subclass, data, cls, posixpath.dirname(files.display[file])
+                              == posixpath.dirname(files.display[home])))
+        todo += [(file, b, its_imports, depth + 1) for b in its_bases]
+    return out
+
+
+def _class_bases(data: bytes, name: str) -> tuple[list[str], dict[str, str]] | None:
+    """The bases (as written) of the top-level class `name` of a module, and what the module's
+    imports bind (name -> what it names); None when it defines no such class or does not
+    parse."""
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    cls = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == name), None)
+    if cls is None:
+        return None
+    imports: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                local = alias.asname or alias.name.partition(".")[0]
+                imports[local] = alias.name if alias.asname else local
+        elif isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            for alias in node.names:
+                if alias.name != "*":
+                    sep = "" if module.endswith(".") or not module else "."
+                    imports[alias.asname or alias.name] = f"{module}{sep}{alias.name}"
+    return [ast.unparse(b) for b in cls.bases], imports
+
+
+def joined(old: FileFacts, new: FileFacts) -> FileFacts:
+    """The file's facts with the verdicts of its classes read whole (`new`, `joined_facts`)."""
+    if old.module is None or new.module is None:
+        return old
+    out = FileFacts(old.path, answers_only=old.answers_only, mentions_noqa=old.mentions_noqa,
+                    helpers=old.helpers)
+    out.parsed = True
+    out.module = joined_facts(old.module, new.module)
+    return out
+
+
+def joined_facts(old: ModuleFacts, new: ModuleFacts) -> ModuleFacts:
+    """The module's facts with the verdicts of its classes read whole (`new`): its own exports
+    but for its functions' promises, read whole too, and the fix advice its own pass gave a
+    spawn whose verdict did not change (a fix edits the module's own text)."""
+    advice = {(sf.line, sf.column): sf for sf in old.spawns}
+    spawns = []
+    for sf in new.spawns:
+        before = advice.get((sf.line, sf.column))
+        if before is not None and before.fates == sf.fates:
+            sf = before
+        spawns.append(sf)
+    # a call of the module's own function that read whole is a spawn helper is a spawn now,
+    # not a dropped call the join would judge again (`send_raw()`, which returns the task it
+    # hands to an inherited `_track()`)
+    helped = {(sf.context, sf.spawner.rsplit(".", 1)[-1]) for sf in spawns if sf.project_helper}
+    exports = old.exports
+    dropped = tuple(c for c in exports.dropped_calls
+                    if (c.caller, c.callee.rsplit(".", 1)[-1]) not in helped)
+    return ModuleFacts(tuple(spawns), replace(
+        exports, functions=new.exports.functions, dropped_calls=dropped))
