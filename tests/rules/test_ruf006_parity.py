@@ -36,6 +36,7 @@ NOT_A_TASK = {
         "asyncio.ensure_future(awaitable)  # a parameter: a Future or a coroutine, not known",
         "asyncio.ensure_future(sem.acquire() if quick else later())  # both Futures: none",
     },
+    "awaitable_that_may_be_a_coroutine.py": {"asyncio.ensure_future(condition.wait())"},
 }
 NOQA = re.compile(rb"\s*#\s*noqa\b.*$", re.IGNORECASE)  # a directive already on the line
 

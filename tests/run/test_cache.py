@@ -29,9 +29,9 @@ from taskleak.cli import main
 from taskleak.files import cachedir
 from taskleak.files.cachedir import CACHE_DIR_NAME, blake2b, default_cache_dir
 from taskleak.model import Skipped
-from taskleak.run.inherited import BaseSource
 from taskleak.report.json import render_json
 from taskleak.run import cache as cache_module
+from taskleak.run.base_sources import BaseSource
 from taskleak.run.cache import Cache
 from taskleak.run.runner import RunStats
 from taskleak.settings import Settings

@@ -224,13 +224,13 @@ def test_a_file_outside_the_helpers_package_is_a_caller_only_when_it_names_the_p
 
 
 def test_many_helper_names_are_found_as_one_test_per_name_finds_them() -> None:
-    from taskleak.run.helper_callers import _words_present
+    from taskleak.run.helper_callers import words_present
     from taskleak.run.prefilter import MAX_NEEDLES
     data = b"from app import start_7\nstart_7(x)  # start_70 is another word\nstart_3x = 1\n"
     few = {"start_7", "start_3", "app"}
     many = few | {f"name_{n}" for n in range(MAX_NEEDLES)}
-    assert _words_present(data, few) == {"start_7", "app"}
-    assert _words_present(data, many) == {"start_7", "app"}
+    assert words_present(data, few) == {"start_7", "app"}
+    assert words_present(data, many) == {"start_7", "app"}
 
 
 OWN_WORK_HELPER = '''import asyncio

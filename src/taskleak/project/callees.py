@@ -28,6 +28,9 @@ def function_at(index: ProjectIndex, importer: str, chain: str, depth: int = 0
     names; None when the project does not define it."""
     if depth > _MAX_DEPTH:
         return None
+    tokens = chain.split(".")
+    if (importer, tokens[0].removesuffix("()")) in index.classes:  # a class of its own
+        return _in_module(index, importer, tokens, depth)
     for file, rest in index.module_file(importer, chain):
         found = _in_module(index, file, rest.split("."), depth) if rest else None
         if found is not None:

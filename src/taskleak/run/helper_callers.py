@@ -155,7 +155,7 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
             data = read_source(path)
         except SourceError:
             continue
-        present = _words_present(data, words)
+        present = words_present(data, words)
         if cache is not None and len(present) < len(words):
             cache.remember_absent(path, words - present)
         mine = sorted((h for h, folder, top in homes if h.method in present
@@ -173,7 +173,7 @@ def _may_call(homes: Sequence[tuple[Spawner, str, str]], path: str,
                for h, folder, top in homes)
 
 
-def _words_present(data: bytes, words: set[str]) -> set[str]:
+def words_present(data: bytes, words: set[str]) -> set[str]:
     """Which of `words` occur in `data` as whole words: one test per word, or for many words
     (a run over several projects holds hundreds of helpers) one split of the bytes into words,
     whose cost does not grow with their number."""

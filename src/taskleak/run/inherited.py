@@ -16,36 +16,21 @@ modules and their bases again. A replayed run (nothing changed) reads nothing.
 
 from __future__ import annotations
 
-import ast
 import posixpath
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from taskleak.analysis.facts.module import FileFacts, ModuleFacts
+from taskleak.analysis.facts.interface import ClassFacts, Exports
+from taskleak.analysis.facts.module import FileFacts, ModuleFacts, QuestionKind
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.project.module_names import module_candidates
-from taskleak.records import record
+from taskleak.run.base_sources import BaseSource, InheritJob
+from taskleak.run.cache import Cache
+from taskleak.run.subclasses import class_bases, derived_classes
 
 _LINKS = 4  # bases of bases followed this deep
-
-
-@record(frozen=True)
-class BaseSource:
-    """One base class of another module for a class of the module analysed again."""
-
-    subclass: str  # the class of the module (top-level)
-    data: bytes  # the base's module
-    base_class: str  # its name there (top-level)
-    same_package: bool  # its relative imports mean the same in the module
-
-
-@record(frozen=True)
-class InheritJob:
-    index: int
-    data: bytes
-    bases: tuple[BaseSource, ...]
 
 
 class _Files:
@@ -79,26 +64,37 @@ class _Files:
         return None
 
 
-def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts]) -> list[InheritJob]:
+def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
+                   cache: Cache | None = None) -> list[InheritJob]:
     """A job for each analysed module with spawns in a class that has a base in another file
-    of the run."""
-    files: _Files | None = None
-    out: list[InheritJob] = []
+    of the run, or exactly one class derived from it in another file (subclasses.py: with
+    several, which one's members the class is run with is not known)."""
+    spawning: dict[int, tuple[Exports, list[ClassFacts]]] = {}
     for i, result in enumerate(results):
         module = result.module
-        if module is None or result.answers_only or not module.spawns:
-            continue
-        spawning = {sf.context.partition(".")[0] for sf in module.spawns}
-        classes = [c for c in module.exports.classes
-                   if c.qualname in spawning and c.bases]
-        if not classes:
-            continue
-        files = files or _Files(paths)
-        imports = dict(module.exports.imports)
-        local = {c.qualname: c.bases for c in module.exports.classes}
+        if module is not None and not result.answers_only and module.spawns:
+            # the classes its spawns sit in, and those whose method a spawn's argument calls
+            # (`ensure_future(condition.wait())`, `wait` inherited: does it give a Future?)
+            names = {sf.context.partition(".")[0] for sf in module.spawns} | {
+                q.owner.partition(".")[0].removesuffix("()") for sf in module.spawns
+                for q in sf.questions if q.kind is QuestionKind.CALL_MAKES}
+            spawning[i] = (module.exports,
+                           [c for c in module.exports.classes if c.qualname in names])
+    if not any(classes for _, classes in spawning.values()):
+        return []
+    files = _Files(paths)
+    wanted = {(i, c.qualname) for i, (_, classes) in spawning.items() for c in classes}
+    derived = derived_classes(paths, results, cache, wanted, files.module)
+    out: list[InheritJob] = []
+    for i, (exports, classes) in spawning.items():
+        imports = dict(exports.imports)
+        local = {c.qualname: c.bases for c in exports.classes}
         bases: list[BaseSource] = []
         for cls in classes:
             bases += _bases(files, i, cls.qualname, _through_local(cls.bases, local), imports)
+            below = derived.get((i, cls.qualname), [])
+            if len(below) == 1:
+                bases += _derived(files, i, cls.qualname, *below[0])
         if bases:
             try:
                 data = read_source(paths[i])
@@ -106,6 +102,17 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts]) -> list[I
                 continue
             out.append(InheritJob(i, data, tuple(bases)))
     return out
+
+
+def _derived(files: _Files, home: int, cls: str, file: int, name: str) -> list[BaseSource]:
+    """The one class derived from `cls` (of file `home`), as a source of the members `cls`
+    lacks."""
+    try:
+        data = read_source(files.paths[file])
+    except SourceError:
+        return []
+    same = posixpath.dirname(files.display[file]) == posixpath.dirname(files.display[home])
+    return [BaseSource(cls, data, name, same)]
 
 
 def _through_local(named: Sequence[str], local: dict[str, tuple[str, ...]]) -> list[str]:
@@ -158,28 +165,9 @@ def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
 
 def _class_bases(data: bytes, name: str) -> tuple[list[str], dict[str, str]] | None:
     """The bases (as written) of the top-level class `name` of a module, and what the module's
-    imports bind (name -> what it names); None when it defines no such class or does not
-    parse."""
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    cls = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == name), None)
-    if cls is None:
-        return None
-    imports: dict[str, str] = {}
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                local = alias.asname or alias.name.partition(".")[0]
-                imports[local] = alias.name if alias.asname else local
-        elif isinstance(node, ast.ImportFrom):
-            module = "." * node.level + (node.module or "")
-            for alias in node.names:
-                if alias.name != "*":
-                    sep = "" if module.endswith(".") or not module else "."
-                    imports[alias.asname or alias.name] = f"{module}{sep}{alias.name}"
-    return [ast.unparse(b) for b in cls.bases], imports
+    imports bind; None when it defines no such class or does not parse."""
+    return next(((bases, imports) for found, bases, imports in class_bases(data)
+                 if found == name), None)
 
 
 def joined(old: FileFacts, new: FileFacts) -> FileFacts:

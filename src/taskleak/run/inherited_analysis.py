@@ -13,7 +13,7 @@ from taskleak.analysis.tree.inherit import InheritedFrom, local_bases
 from taskleak.analysis.tree.parse import gc_paused, parse_source
 from taskleak.files.source import SourceError
 from taskleak.model import Skipped
-from taskleak.run.inherited import BaseSource
+from taskleak.run.base_sources import BaseSource
 
 
 def analyse_with_bases(data: bytes, display: str, spawners: tuple[Spawner, ...],

@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner, unpromised_helpers
 from taskleak.files.paths import relative_path
+from taskleak.run.base_sources import BaseSource
 from taskleak.run.cache import Cache
 from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
 from taskleak.run.class_chains import chain_jobs
 from taskleak.run.complete import Folders, answer_jobs, receiver_jobs
 from taskleak.run.helper_callers import MAX_ROUNDS as HELPER_ROUNDS
 from taskleak.run.helper_callers import helper_jobs, project_helpers
-from taskleak.run.inherited import BaseSource, inherited_jobs
+from taskleak.run.inherited import inherited_jobs
 
 
 class Rounds:
@@ -69,7 +70,7 @@ class Rounds:
 
     def read_inherited(self) -> None:
         """The inheritance round (inherited.py), with the helpers each was analysed with."""
-        jobs = inherited_jobs(self.paths, self.results)
+        jobs = inherited_jobs(self.paths, self.results, self.cache)
         for i, data, bases in ((j.index, j.data, j.bases) for j in jobs):
             extra = self.extras.get(i) or unpromised_helpers(self.results[i].helpers)
             self._analyse(i, relative_path(self.paths[i]), data, extra=extra, bases=bases)

@@ -31,12 +31,13 @@ from taskleak.files.temporary import remove_stale
 from taskleak.model import RunResult, Skipped
 from taskleak.project.join import RuleEnabled, join, rules_by_default
 from taskleak.records import record
+from taskleak.run.base_sources import BaseSource
 from taskleak.run.cache import CLEAN, Cache, content_digest
 from taskleak.run.complete import Folders, place_calls
 from taskleak.run.context import discover_in_context, reported
 from taskleak.run.early_pool import EarlyPool
 from taskleak.run.helper_forecast import Forecast
-from taskleak.run.inherited import BaseSource, joined
+from taskleak.run.inherited import joined
 from taskleak.run.prefilter import Prefilter, prefilter_for
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.run.replay import Replayed, RunRecord, Seen

@@ -29,7 +29,7 @@ from taskleak.analysis.facts.interface import CallPosition
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner
 from taskleak.records import record
-from taskleak.run.inherited import BaseSource
+from taskleak.run.base_sources import BaseSource
 
 # Below this much source, one process is faster than starting a pool (libcst parses and
 # taskleak analyses about 0.4 MB of source a second on one core here; forking the workers,

@@ -31,6 +31,7 @@ argument decides (`made_of`):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import Enum
 
 import libcst as cst
@@ -41,6 +42,7 @@ from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted, is_none, last_name
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, defined_function
+from taskleak.analysis.tree.walk import children
 from taskleak.records import record
 
 
@@ -118,8 +120,19 @@ def _call(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
         return Creation(Made.TASK, shown)
     function = _function_called(func, scope, resolver)
     if function is None:
-        return Creation(Made.TASK, shown, receiver_chain(func, scope, resolver))
+        return Creation(Made.TASK, shown, receiver_chain(func, scope, resolver)
+                        or _inherited_chain(func, scope, resolver))
     return _function_kind(function, shown)
+
+
+def _inherited_chain(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> str:
+    """"Condition().wait": a method of an instance of a class of this module that the class
+    does not define (a base of another module may): the project join looks it up there."""
+    if not isinstance(func, cst.Attribute):
+        return ""
+    cls = object_class(func.value, scope, resolver)
+    return f"{cls.qualname}().{func.attr.value}" if cls is not None and "." not in cls.qualname \
+        else ""
 
 
 def gives_no_coroutine(function: Scope) -> bool:
@@ -155,8 +168,48 @@ def _function_kind(function: Scope, shown: str) -> Creation:
         return Creation(Made.TASK, shown)
     returns = node.returns.annotation if node.returns is not None else None
     head = _annotation_head(returns) if returns is not None else ""
-    # a call nothing types otherwise is still taken as a coroutine's
-    return Creation(Made.NOTHING if head in _NOT_COROUTINE_TYPES else Made.TASK, shown)
+    # an `Awaitable` may be a coroutine (pygls's `AsyncWriter.write() -> Awaitable[None]`, whose
+    # implementation returns websockets' `send()`): no task only where the body returns Futures
+    # it makes (tornado's `Condition.wait()`); a call nothing types otherwise is still taken as
+    # a coroutine's
+    no_task = head in _FUTURE_TYPES or (head in _NOT_COROUTINE_TYPES and returns_futures(node))
+    return Creation(Made.NOTHING if no_task else Made.TASK, shown)
+
+
+_MAKES_A_FUTURE = frozenset({"Future", "create_future"})
+
+
+def returns_futures(node: cst.FunctionDef) -> bool:
+    """Every `return` of the function's own body returns a Future it makes: `asyncio.Future()`
+    or `loop.create_future()`, or a local bound only to one."""
+    made: dict[str, bool] = {}
+    returned: list[cst.BaseExpression | None] = []
+    for n in _own_nodes(node):
+        if isinstance(n, cst.Return):
+            returned.append(n.value)
+        elif isinstance(n, (cst.Assign, cst.AnnAssign)) and n.value is not None:
+            targets = [t.target for t in n.targets] if isinstance(n, cst.Assign) else [n.target]
+            for t in targets:
+                if isinstance(t, cst.Name):
+                    made[t.value] = made.get(t.value, True) and _makes_a_future(n.value)
+    return bool(returned) and all(
+        v is not None and (_makes_a_future(v) or (isinstance(v, cst.Name)
+                                                 and made.get(v.value, False)))
+        for v in returned)
+
+
+def _own_nodes(node: cst.FunctionDef) -> Iterator[cst.CSTNode]:
+    """The nodes of the function's body, not of the functions, lambdas or classes in it."""
+    todo: list[cst.CSTNode] = [node.body]
+    while todo:
+        n = todo.pop()
+        yield n
+        todo += [c for c in children(n)
+                 if not isinstance(c, (cst.FunctionDef, cst.Lambda, cst.ClassDef))]
+
+
+def _makes_a_future(value: cst.BaseExpression) -> bool:
+    return isinstance(value, cst.Call) and last_name(value.func) in _MAKES_A_FUTURE
 
 
 def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,

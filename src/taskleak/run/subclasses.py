@@ -1,0 +1,118 @@
+"""The project's classes derived from the classes that spawn, found in every file of the run.
+
+A class that spawns `self._read_loop()` and leaves the loop, its flag and the `close()` that
+clears it to the one class derived from it (elsewhere) is judged with that class's members
+(the inheritance round, inherited.py): so a spawning method moved up to a base class changes
+no row. The subclasses are looked for in every file of the run, in its class statements (the
+cache remembers the files that derive from none, for the next run), and read with
+the standard library's `ast`, which only says which class derives from which; a base named in
+another file is resolved through that file's imports. Top-level classes only, as the merge
+(`analysis/tree/inherit.py`) reads.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from taskleak.analysis.facts.module import FileFacts
+from taskleak.files.paths import relative_path
+from taskleak.files.source import SourceError, read_source
+from taskleak.run.cache import Cache
+
+Where = tuple[int, str]  # (file of the run, top-level class in it)
+# what an import names, as imported in a file -> where that is in the run
+Resolve = Callable[[str, str], Where | None]
+
+
+def derived_classes(paths: Sequence[str], results: Sequence[FileFacts], cache: Cache | None,
+                    wanted: set[Where], resolve: Resolve) -> dict[Where, list[Where]]:
+    """The one class of another file derived directly from each of `wanted`, where one class
+    statement of the run names it among its bases (where several do, which class's members it
+    runs with is not known: none is given)."""
+    words = {name for _, name in wanted}
+    headers: dict[str, list[int]] = defaultdict(list)  # word -> files naming it as a base
+    marks = {f"{_MARK}{w}" for w in words}  # as the cache remembers them
+    for j, path in enumerate(paths):
+        if results[j].skipped is not None or (cache is not None and marks <= cache.absent(path)):
+            continue
+        try:
+            data = read_source(path)
+        except SourceError:
+            continue
+        named = _derived_from(data, words)
+        if cache is not None:
+            cache.remember_absent(path, {f"{_MARK}{w}" for w in words - set(named)})
+        for word in named:
+            headers[word].append(j)
+    out: dict[Where, list[Where]] = defaultdict(list)
+    for word, files in headers.items():
+        if len(files) != 1:
+            continue
+        j = files[0]
+        try:
+            data = read_source(paths[j])
+        except SourceError:
+            continue
+        display = relative_path(paths[j])
+        for name, bases, imports in class_bases(data):
+            for base in bases:
+                head, _, tail = base.partition(".")
+                target = imports.get(head)
+                found = resolve(display, f"{target}.{tail}" if tail else target) \
+                    if target is not None else None
+                if found is not None and found in wanted and found[0] != j \
+                        and found[1] == word:
+                    out[found].append((j, name))
+    return out
+
+
+# Speed trick (one place): the top-level class statements naming a word among their bases, found
+# in the bytes (`bytes.find` of "\nclass "), and `ast` only for the one file of a word named so
+# once. Parsing every file that names a spawning class cost homeassistant's cold run 25 s
+# (`HomeAssistant` spawns, and nearly every file names it), a regular expression over every line
+# 1.5 s, this 0.24 s (56 MB); the cache remembers, per file, the words no class statement of it
+# derives from (as `class:NAME`, apart from the helper round's words), so a warm run reads
+# again only the files that changed. Guarded by tests/run/test_subclasses.py.
+_MARK = "class:"
+_HEADER = re.compile(rb"class[ \t]+\w+[ \t]*\(([^)]*)\)")
+_WORD = re.compile(rb"\w+")
+
+
+def _derived_from(data: bytes, words: set[str]) -> list[str]:
+    """Each of `words` that a top-level class statement of the module names among its bases,
+    once per such statement."""
+    out: list[str] = []
+    wanted = {w.encode(): w for w in words}
+    at = 0 if data.startswith(b"class") else data.find(b"\nclass")
+    while at != -1:
+        header = _HEADER.match(data, at if at == 0 and data.startswith(b"class") else at + 1)
+        if header is not None:
+            out += [wanted[w] for w in set(_WORD.findall(header.group(1))) if w in wanted]
+        at = data.find(b"\nclass", at + 1)
+    return out
+
+
+def class_bases(data: bytes) -> list[tuple[str, list[str], dict[str, str]]]:
+    """(name, bases as written, what the module's imports bind) of each top-level class of a
+    module; none when it does not parse."""
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    imports: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                local = alias.asname or alias.name.partition(".")[0]
+                imports[local] = alias.name if alias.asname else local
+        elif isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            for alias in node.names:
+                if alias.name != "*":
+                    sep = "" if module.endswith(".") or not module else "."
+                    imports[alias.asname or alias.name] = f"{module}{sep}{alias.name}"
+    return [(n.name, [ast.unparse(b) for b in n.bases], imports)
+            for n in tree.body if isinstance(n, ast.ClassDef)]
