@@ -55,6 +55,9 @@ class QuestionKind(Enum):
     # project? a `create_task` of it on a receiver nobody typed is a spawn only if it is
     # (`obligations/spawns.py`, `project/callees.py`)
     CALL_IS_COROUTINE = "call_is_coroutine"
+    # does another module call the method `owner` again while the task it stored over a live
+    # one runs (in a loop, a retry loop, a function that repeats)? (`project/reentry.py`)
+    REENTRY = "reentry"
 
 
 @record(frozen=True)
@@ -185,15 +188,18 @@ def questions_of(fates: tuple[Fate, ...], context: str,
             out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
         elif fate.keeper is Keeper.GLOBAL and (kind in _UNENDED or fate.ends == LET_GO):
             out.append(Question(QuestionKind.GLOBAL_CLEANUP, "", fate.attribute))
-        elif fate.keeper is Keeper.PARAMETER and kind in _RECEIVED:
+        elif fate.keeper is Keeper.PARAMETER and (kind in _RECEIVED or fate.overwrites):
             out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute,
                                 param_index(fate.owner, fate.attribute)))
+        if fate.keeper is Keeper.ATTRIBUTE and fate.overwrites and "." in context:
+            out.append(Question(QuestionKind.REENTRY, context))
     return tuple(dict.fromkeys(out))
 
 
 # Fates that end no task here, where another module's cleanup could change the verdict: kept in
 # an attribute (not a fixed dict slot, `hass.data[KEY] = task`: what other modules do with
-# `.data` says nothing of that one slot), or in a collection received as a parameter.
+# `.data` says nothing of that one slot), or in a collection received as a parameter (any fate
+# whose store `overwrites` an entry: its callers say whether it runs again for the same key).
 _UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.COLLECTION_GROWS,
                       FateKind.RESPAWNED})
 _RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,
