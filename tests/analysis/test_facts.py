@@ -30,12 +30,10 @@ def test_an_attribute_nobody_ends_asks_who_ends_it() -> None:
     (spawn,) = got.spawns
     assert spawn.fates[0].kind is FateKind.NEVER_CLEANED
     assert spawn.fates[0].keeper is Keeper.ATTRIBUTE
-    # (and, stored over what it held with nothing ended first: who calls start() again)
-    assert spawn.questions == (Question(QuestionKind.ATTRIBUTE_CLEANUP, "Handler", "_task"),
-                               Question(QuestionKind.REENTRY, "Handler.start"))
+    assert spawn.questions == (Question(QuestionKind.ATTRIBUTE_CLEANUP, "Handler", "_task"),)
 
 
-def test_an_attribute_ended_here_asks_only_who_enters_it_again() -> None:
+def test_an_attribute_ended_here_asks_nothing() -> None:
     got = facts("""
         import asyncio
         class Handler:
@@ -43,18 +41,6 @@ def test_an_attribute_ended_here_asks_only_who_enters_it_again() -> None:
                 self._task = asyncio.create_task(self._run())
             async def close(self):
                 self._task.cancel()
-    """)
-    assert got.spawns[0].questions == (Question(QuestionKind.REENTRY, "Handler.start"),)
-
-
-def test_a_store_that_ends_what_it_held_asks_nothing() -> None:
-    got = facts("""
-        import asyncio
-        class Handler:
-            async def start(self):
-                if self._task is not None:
-                    self._task.cancel()
-                self._task = asyncio.create_task(self._run())
     """)
     assert got.spawns[0].questions == ()
 

@@ -16,7 +16,11 @@ completes it:
   of the attribute is known (ended here, or found elsewhere by `answer_attribute`).
 
 Calls of the same module were judged where the module was analysed (its excuses: a caller that
-ends the old task first), so only other modules' calls count here.
+ends the old task first), so only other modules' calls count here. The modules the run
+analyses anyway (their spawns, the attribute's ends asked for) are asked, and the modules of
+the class's imported bases (QuestionKind.REENTRY, read by their import paths: a base class's
+retry loop calling `self._start()`). Reading every file that names the class cost zigpy 23
+more files and twice its cold time for no row.
 """
 
 from __future__ import annotations

@@ -41,7 +41,8 @@ MAX_PACKAGE_FILES = 300
 # questions about a chain (`names/chains.py`): the module it starts in is found by its import
 # path, not by a name searched for
 _BY_IMPORT_PATH = frozenset({QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_MAKES,
-                             QuestionKind.COROUTINE_BODY, QuestionKind.CALL_IS_COROUTINE})
+                             QuestionKind.COROUTINE_BODY, QuestionKind.CALL_IS_COROUTINE,
+                             QuestionKind.REENTRY})
 
 
 def asked_names(facts: FileFacts) -> set[str]:
@@ -60,8 +61,7 @@ def asked_names(facts: FileFacts) -> set[str]:
                 continue
             if q.kind in _BY_IMPORT_PATH:
                 continue  # its module, by its import path: `_receiver_modules`
-            if q.kind is QuestionKind.REENTRY or (
-                    q.kind is QuestionKind.HELPER_CALLERS and ("." in q.owner or q.owner in own)):
+            if q.kind is QuestionKind.HELPER_CALLERS and ("." in q.owner or q.owner in own):
                 # a method: `method_helper_names`, searched in a small package only; a helper
                 # spawning its own work: no file is read for it (`_own_work_helpers`)
                 continue
@@ -76,18 +76,15 @@ def asked_names(facts: FileFacts) -> set[str]:
 
 
 def method_helper_names(facts: FileFacts) -> set[str]:
-    """The names of the spawn helper methods a file's spawns ask the callers of (and of the
-    methods whose store over a live task asks who enters them again, `project/reentry.py`):
-    called on `self` in subclasses, or through typed attributes
-    (`self._device.gateway.spawn(...)`), they are looked for in the helper's package when its
-    tree is small (`Folders.in_package`'s `whole_only`): in a big project's own folder, callers
-    of its core's helper methods cost parsing and typed none (homeassistant: 3 more files
-    cold, +0.17 s, for no row)."""
+    """The names of the spawn helper methods a file's spawns ask the callers of: called on
+    `self` in subclasses, or through typed attributes (`self._device.gateway.spawn(...)`), they
+    are looked for in the helper's package when its tree is small (`Folders.in_package`'s
+    `whole_only`): in a big project's own folder, callers of its core's helper methods cost
+    parsing and typed none (homeassistant: 3 more files cold, +0.17 s, for no row)."""
     own = _own_work_helpers(facts)
     return {q.owner.rsplit(".", 1)[-1] for spawn in (facts.module.spawns if facts.module else ())
             for q in spawn.questions
-            if (q.kind is QuestionKind.HELPER_CALLERS and "." in q.owner and q.owner not in own)
-            or q.kind is QuestionKind.REENTRY}
+            if q.kind is QuestionKind.HELPER_CALLERS and "." in q.owner and q.owner not in own}
 
 
 def _own_work_helpers(facts: FileFacts) -> set[str]:

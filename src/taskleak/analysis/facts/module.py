@@ -55,8 +55,9 @@ class QuestionKind(Enum):
     # project? a `create_task` of it on a receiver nobody typed is a spawn only if it is
     # (`obligations/spawns.py`, `project/callees.py`)
     CALL_IS_COROUTINE = "call_is_coroutine"
-    # does another module call the method `owner` again while the task it stored over a live
-    # one runs (in a loop, a retry loop, a function that repeats)? (`project/reentry.py`)
+    # does the module of `owner` (a base class of the storing method's class, by its qualified
+    # import chain: "pkg.base.ClientBase") call the method `name` on `self` again while the task
+    # it stored over a live one runs? (`project/reentry.py`; the module is read by its path)
     REENTRY = "reentry"
 
 
@@ -191,8 +192,6 @@ def questions_of(fates: tuple[Fate, ...], context: str,
         elif fate.keeper is Keeper.PARAMETER and (kind in _RECEIVED or fate.overwrites):
             out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute,
                                 param_index(fate.owner, fate.attribute)))
-        if fate.keeper is Keeper.ATTRIBUTE and fate.overwrites and "." in context:
-            out.append(Question(QuestionKind.REENTRY, context))
     return tuple(dict.fromkeys(out))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
 
@@ -47,4 +48,19 @@ def inherited(reads: list[Occurrence], classes: list[Scope]) -> list[Occurrence]
         owner = method.enclosing_class() if method is not None else None
         if method is None or owner is None or method.name not in hidden.get(id(owner), set()):
             out.append(o)
+    return out
+
+
+def imported_bases(scope: Scope, resolver: Resolver) -> list[str]:
+    """The bases of the class a method (`scope`, or code in it) belongs to that it imports, by
+    their qualified names (`pkg.base.ClientBase`): the modules another of its methods may live
+    in (`project/reentry.py` reads them by their paths)."""
+    cls = scope.enclosing_class()
+    if cls is None or not isinstance(cls.node, cst.ClassDef):
+        return []
+    out = []
+    for arg in cls.node.bases:
+        sym = resolver.resolve(arg.value, cls.parent if cls.parent is not None else cls)
+        if sym.kind is SymKind.QUALIFIED and sym.name:
+            out.append(sym.name)
     return out
