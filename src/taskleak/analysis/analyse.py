@@ -165,7 +165,7 @@ class ModuleAnalysis:
             asked += (Question(QuestionKind.CALL_IS_COROUTINE, sp.coroutine_asks),)
         if any(f.overwrites and f.keeper is Keeper.ATTRIBUTE for f in fates):
             asked += tuple(Question(QuestionKind.REENTRY, base, context)
-                           for base in imported_bases(sp.site.scope, self.resolver))
+                           for base in imported_bases(sp.site.scope, self.root, self.resolver))
         returned = Question(QuestionKind.RETURNED_TASK, context)
         if context in helpers and returned not in asked:
             asked += (Question(QuestionKind.HELPER_CALLERS, context),)

@@ -30,7 +30,7 @@ from dataclasses import replace
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
 from taskleak.analysis.facts.interface import DroppedCall
 from taskleak.project.effect_words import short
-from taskleak.project.index import ProjectIndex
+from taskleak.project.index import ProjectIndex, Where
 
 
 def respawned_elsewhere(index: ProjectIndex, path: str, function: str, fate: Fate) -> Fate:
@@ -61,9 +61,25 @@ def _repeating_call(index: ProjectIndex, path: str, function: str, attribute: st
         if caller_path == path or not (call.per_turn or call.retried) \
                 or attribute in call.touched:
             continue
-        if index.resolve_callee(caller_path, call.callee, call.caller, call.receiver) == target:
+        runs = index.resolve_callee(caller_path, call.callee, call.caller, call.receiver)
+        if runs is not None and _reaches(index, runs, target):
             return caller_path, call
     return None
+
+
+def _reaches(index: ProjectIndex, runs: Where, target: Where) -> bool:
+    """A call that resolves to `runs` may run `target` on an object of `target`'s class: it is
+    `target`, or a method of that name of a base of that class, or of a class that a subclass
+    of it also derives from (a base's `self._start()`, a stub the subclass overrides)."""
+    if runs == target:
+        return True
+    cls, _, name = target[1].rpartition(".")
+    base, _, called = runs[1].rpartition(".")
+    if called != name or not cls or not base:
+        return False
+    owner, caller = (target[0], cls), (runs[0], base)
+    return index.is_subclass(owner, caller) or any(
+        index.is_subclass(concrete, caller) for concrete in index.tree.subclasses(owner))
 
 
 def _how(call: DroppedCall) -> str:

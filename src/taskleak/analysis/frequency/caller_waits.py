@@ -38,8 +38,15 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
     keys = frozenset({key})
     enders = ending_methods(ends)
     return lambda call: guarded_call(call, keys, ownership.module, enders) or any(
-        e.scope is call.scope and e.seq < call.seq for e in ends) or (
+        e.scope is call.scope and (e.seq < call.seq or _in_its_loop(e, call)) for e in ends) or (
         gives and waits_for_result(call, ownership))
+
+
+def _in_its_loop(end: Occurrence, call: Occurrence) -> bool:
+    """`end` is in the loop around `call` (after it: the handler of a retry loop that cancels
+    before it goes round): it comes before the call's next turn."""
+    loop = next((n for n in reversed(call.path) if isinstance(n, (cst.For, cst.While))), None)
+    return loop is not None and any(n is loop for n in end.path)
 
 
 def waits_for_result(call: Occurrence, ownership: Ownership) -> bool:

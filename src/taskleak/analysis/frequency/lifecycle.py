@@ -36,6 +36,7 @@ from taskleak.analysis.frequency.dispatch import DispatchTables
 from taskleak.analysis.frequency.per_item import received_item
 from taskleak.analysis.frequency.reentry import comes_round
 from taskleak.analysis.names.attributes import another_class_attribute
+from taskleak.analysis.names.class_bases import module_bases
 from taskleak.analysis.names.objects import class_of
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.coroutines import spawned_function
@@ -82,6 +83,7 @@ class Lifecycle:
         self.tables = DispatchTables(module)
         self._reads: dict[str, list[Occurrence]] | None = None
         self._memo: dict[int, Frequency | None] = {}
+        self._bases: dict[int, list[Scope]] = {}  # a class's bases in the module, once each
         self._functions: set[str] = {s.name for s in module.walk()
                                      if s.kind is ScopeKind.FUNCTION}
 
@@ -229,10 +231,19 @@ class Lifecycle:
                 out.append(occ)
             elif cls is not None and attr and (
                     base == cls.name or (base == _self_of(occ.scope)
-                                         and not another_class_attribute(occ, cls))
+                                         and (not another_class_attribute(occ, cls)
+                                              or self._in_a_base(occ, cls)))
                     or self._long_lived(base, occ.scope, cls)):  # `conn.connect()`
                 out.append(occ)
         return out
+
+    def _in_a_base(self, occ: Occurrence, cls: Scope) -> bool:
+        """`self.x` read in a base class of `cls` in this module: on an object of `cls`, the
+        call runs `cls`'s own `x` (a base's retry loop calling the `_start()` it overrides)."""
+        key = id(cls)
+        if key not in self._bases:
+            self._bases[key] = module_bases(cls, self.module)
+        return occ.scope.enclosing_class() in self._bases[key]
 
 
     def _long_lived(self, base: str, scope: Scope, cls: Scope) -> bool:

@@ -51,16 +51,17 @@ def inherited(reads: list[Occurrence], classes: list[Scope]) -> list[Occurrence]
     return out
 
 
-def imported_bases(scope: Scope, resolver: Resolver) -> list[str]:
-    """The bases of the class a method (`scope`, or code in it) belongs to that it imports, by
-    their qualified names (`pkg.base.ClientBase`): the modules another of its methods may live
-    in (`project/reentry.py` reads them by their paths)."""
+def imported_bases(scope: Scope, module: Scope, resolver: Resolver) -> list[str]:
+    """The bases that the class a method (`scope`, or code in it) belongs to, or its bases in
+    `module`, import, by their qualified names (`pkg.base.ClientBase`): the modules another of
+    its methods may live in (`project/reentry.py` reads them by their paths)."""
     cls = scope.enclosing_class()
-    if cls is None or not isinstance(cls.node, cst.ClassDef):
+    if cls is None:
         return []
     out = []
-    for arg in cls.node.bases:
-        sym = resolver.resolve(arg.value, cls.parent if cls.parent is not None else cls)
-        if sym.kind is SymKind.QUALIFIED and sym.name:
-            out.append(sym.name)
+    for c in (cls, *module_bases(cls, module)):
+        for arg in c.node.bases if isinstance(c.node, cst.ClassDef) else ():
+            sym = resolver.resolve(arg.value, c.parent if c.parent is not None else c)
+            if sym.kind is SymKind.QUALIFIED and sym.name and sym.name not in out:
+                out.append(sym.name)
     return out
