@@ -150,3 +150,96 @@ def test_a_spawn_in_a_retry_loop_is_not_per_iteration() -> None:
     """
     analysis = analyse_source(textwrap.dedent(code))
     assert analysis.fates[0][0].in_loop is False
+
+
+@pytest.mark.parametrize(("steps", "expected"), [
+    # a step after the call may fail into the handler: the loop calls it again
+    ("await self._start_reading()\n                await self._flush()\n                break",
+     "spawned on every call of _start_reading(), called in a loop in connect() that goes round "
+     "again when a step after it fails"),
+    # the call is the last step before the loop is left: a failure of it stored nothing
+    ("await self._flush()\n                await self._start_reading()\n                break",
+     ""),
+    ("await self._start_reading()\n                return", ""),
+])
+def test_a_retry_loop_goes_round_when_a_step_after_the_call_fails(steps: str,
+                                                                   expected: str) -> None:
+    code = f"""
+import asyncio
+class Client:
+    async def _start_reading(self):
+        asyncio.create_task(self._read_loop())
+    async def connect(self):
+        while True:
+            try:
+                {steps}
+            except OSError:
+                await asyncio.sleep(1)
+"""
+    assert frequency(code) == expected
+
+
+TABLE = """
+import asyncio
+class Handler:
+    def __init__(self):
+        self._handlers = {table}
+    def _make(self):
+        return {{"text": self._on_text}}
+    async def _on_text(self, data):
+        asyncio.create_task(work(data))
+    async def run(self, queue):
+        while True:
+            data = await queue.get()
+            {call}
+"""
+
+
+@pytest.mark.parametrize(("table", "call", "expected"), [
+    ('{"text": self._on_text}', "await self._handlers[data['type']](data)",
+     "spawned on every call of _on_text(), called through self._handlers in a loop in run() "
+     "with each `data` it waits for"),
+    ("self._make()", "handler = self._handlers.get(data['type'])\n            await handler(data)",
+     "spawned on every call of _on_text(), called through self._handlers in a loop in run() "
+     "with each `data` it waits for"),
+    # the table is built, never called: no evidence
+    ('{"text": self._on_text}', "print(self._handlers)", ""),
+])
+def test_a_handler_of_a_dispatch_table_runs_as_its_caller(table: str, call: str,
+                                                          expected: str) -> None:
+    assert frequency(TABLE.format(table=table, call=call)) == expected
+
+
+@pytest.mark.parametrize(("loop", "per_item"), [
+    ("while True:\n    data = await queue.get()\n    await self._route(data)", True),
+    ("async for data in queue:\n    await self._route(data)", True),
+    # a batch it was given, and a loop that passes nothing it waited for
+    ("for data in items:\n    await self._route(data)", False),
+    ("while True:\n    await asyncio.sleep(1)\n    await self._route(items)", False),
+])
+def test_a_store_once_per_item_a_loop_waits_for(loop: str, per_item: bool) -> None:
+    code = f"""
+import asyncio
+class Server:
+    async def _route(self, data):
+        self._turn = asyncio.create_task(work(data))
+    async def run(self, queue, items):
+{textwrap.indent(loop, " " * 8)}
+"""
+    analysis = analyse_source(code)
+    assert analysis.fates[0][0].per_item is per_item
+
+
+def test_a_store_for_some_items_only_is_not_per_item() -> None:
+    code = """
+import asyncio
+class Listener:
+    async def _on_assigned(self, assigned):
+        if not assigned:
+            self._warning = asyncio.create_task(warn())
+    async def run(self, consumer):
+        async for assigned in consumer:
+            await self._on_assigned(assigned)
+"""
+    fate = analyse_source(textwrap.dedent(code)).fates[0][0]
+    assert fate.repeating and not fate.per_item and fate.some_items

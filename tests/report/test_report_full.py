@@ -73,7 +73,8 @@ def test_through_a_pipe_too(force_color: str | None) -> None:
     assert context[0] == ("  task self._websocket_send_func() · tracked: discarded · "
                           "cleaned: none · risk: high")
     assert context[1] == ("  - spawned on every call of _handle_tool_result(), called by "
-                          "_run_tool_call(), called in a loop in chat()")  # its evidence
+                          "_run_tool_call(), called in a loop in chat() with each `event` it "
+                          "waits for")  # its evidence
     assert ("\x1b[" in proc.stdout) is bool(force_color)
     assert "●" not in proc.stdout
 

@@ -15,7 +15,7 @@ from dataclasses import field, replace
 import libcst as cst
 
 from taskleak.analysis.classify import Classifier
-from taskleak.analysis.facts.fates import Fate
+from taskleak.analysis.facts.fates import Fate, Keeper
 from taskleak.analysis.facts.interface import (
     LET_GO,
     Exports,
@@ -31,6 +31,7 @@ from taskleak.analysis.facts.module import (
     questions_of,
 )
 from taskleak.analysis.names.asyncio_waits import retype_waits
+from taskleak.analysis.names.class_bases import imported_bases
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.names.typed_names import IOLOOP
 from taskleak.analysis.obligations.coroutines import coroutine_chain
@@ -178,6 +179,9 @@ class ModuleAnalysis:
                 asked += (Question(QuestionKind.COROUTINE_BODY, chain),)
         if sp.coroutine_asks:
             asked += (Question(QuestionKind.CALL_IS_COROUTINE, sp.coroutine_asks),)
+        if any(f.overwrites and f.keeper is Keeper.ATTRIBUTE for f in fates):
+            asked += tuple(Question(QuestionKind.REENTRY, base, context)
+                           for base in imported_bases(sp.site.scope, self.root, self.resolver))
         returned = Question(QuestionKind.RETURNED_TASK, context)
         if context in helpers and returned not in asked:
             asked += (Question(QuestionKind.HELPER_CALLERS, context),)

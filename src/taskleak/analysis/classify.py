@@ -13,14 +13,15 @@ import libcst as cst
 
 from taskleak.analysis.facts.fates import PASSES, Fate, FateKind, Hand, Keeper
 from taskleak.analysis.facts.interface import BY_ITS_OWNER, LET_GO
-from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.lifecycle import Lifecycle
+from taskleak.analysis.frequency.per_item import for_some_items
+from taskleak.analysis.frequency.reentry import by_its_own_loop
+from taskleak.analysis.frequency.respawns import respawn
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations import early_returns
 from taskleak.analysis.obligations.closing import closers, owner_ends, read_by_callback
 from taskleak.analysis.obligations.collection_aliases import with_aliases
 from taskleak.analysis.obligations.coroutines import (
-    asks_for_its_successor,
     endless,
     long_running,
     loop_words,
@@ -36,7 +37,6 @@ from taskleak.analysis.obligations.holders import Holder, into_collection, on_it
 from taskleak.analysis.obligations.keys import (
     constant_key,
     keeper_of,
-    on_a_local_object,
     per_client_key,
     target_text,
 )
@@ -72,9 +72,9 @@ class Classifier:
         # the calls making a new task (`prune_targets.py`): no argument not followed, no helper
         self.new_tasks = frozenset(id(s.site.node) for s in spawns if not (
             s.unresolved or s.helper or s.receiver or s.unawaited))
-        self.lifecycle = Lifecycle(module, resolver)
-        self.races = RaceFates(self.ownership)
         self.graphs = FunctionGraphs(resolver)  # each function's control-flow graph, once
+        self.lifecycle = Lifecycle(module, resolver, self.graphs)
+        self.races = RaceFates(self.ownership)
         # hand-offs to calls it could not follow since emptied (`foreign_handoffs.classified`)
         self.handed: list[tuple[Dest, Scope]] = []
         self.steps = Steps()  # where each spawn's task is stored and ended (its path)
@@ -174,8 +174,10 @@ class Classifier:
             self.steps.ends(sp, eff.await_reads + eff.cancel_reads + eff.gather_reads
                             + eff.prune_reads)
         once = not site.loops or leaves_the_loop(site.path)  # spawned as the loop is left
+        some = for_some_items(site.path, site.scope.function())
         return Fate(kind, sp.shown, in_loop=not once,
                     repeating=often.function if often.repeats else "",
+                    per_item=often.repeats and often.per_item and not some, some_items=some,
                     evidence=often.evidence if often.repeats else "",
                     function=fn.name if fn is not None else "<module>",
                     where=where_held(keeper, site.scope), keeper=kept_by, owner=owner,
@@ -268,33 +270,20 @@ class Classifier:
             # ends by itself: cancelled as it is replaced, each ends (an endless one needs more)
             eff.cancels = eff.cancels + eff.replaced  # new lists: see Effects.copy()
             eff.replaced = []
-        label, cleanup, fn = holder.label, eff.cleanup or "", site.scope.method()
-        ends = eff.cancel_reads + eff.await_reads
-        # ended (or found empty, or handed to a call not followed: no claim) on every path
-        # from the function's entry to the store
-        live = live_at(site, frozenset({holder.key}), ends + eff.gather_reads + eff.handed_reads,
-                       self.graphs)
-        before = live is None or not live.earlier  # (not followed: no overwrite claimed)
-        gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
-        often = self.lifecycle.of(site.scope, not_again(holder.key, ends, gives, self.ownership))
-        # a loop of the function brings the spawn round again with its own task not ended
-        again = live is not None and live.own
-        # not when the task it replaces is the one running now, about to finish (graph if asked)
-        repeats = (again or often.repeats) and not asks_for_its_successor(
-            site, often.origin, self.lifecycle.call_reads, self.graphs)
-        if any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads):
-            repeats = False  # the function waits for it: the next call finds it finished
-        guarded = self._guard(sp, holder, ends)
-        if repeats and (again or not before) and not guarded and (cleanup or again) \
-                and not on_a_local_object(holder, site.scope) \
-                and not ended_per_event(self.lifecycle, fn, ends):
+        label, cleanup = holder.label, eff.cleanup or ""
+        guarded = self._guard(sp, holder, eff.cancel_reads + eff.await_reads)
+        r = respawn(site, holder, eff, guarded, self.lifecycle, self.graphs, self.ownership)
+        if r.respawns and (cleanup or r.again):
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup,
-                              often=often, comes_round=again)  # the words name the callers
+                              often=r.often, comes_round=r.again,  # the words name the callers
+                              reentered_by=by_its_own_loop(site, r.often.origin))
         left = self.races.left_running(sp, holder, label, eff, self._fate)
         if left is not None:
             return left
         if cleanup:
-            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, **eff.end_fields())
+            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label,
+                              overwrites=r.overwrites, repeats_here=r.repeats_here,
+                              **eff.end_fields())
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               **eff.handed[0].fields())
@@ -310,7 +299,9 @@ class Classifier:
                               ends=LET_GO)
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
-                          holder, holder=label, long_running=long_running(sp), loop=loop_words(sp),
+                          holder, holder=label, overwrites=r.overwrites,
+                          repeats_here=r.repeats_here,
+                          long_running=long_running(sp), loop=loop_words(sp),
                           closers=closers(holder, sp, eff), guard=guarded,
                           replaced=", ".join(dict.fromkeys(eff.replaced)),
                           reschedules=reschedules(site), witness=no_end_witness(holder, eff))

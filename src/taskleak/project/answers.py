@@ -32,6 +32,7 @@ from taskleak.project.coroutine_bodies import endless_words, never_let_go
 from taskleak.project.declared_types import declared_type
 from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
+from taskleak.project.reentry import respawned_elsewhere
 
 # What a fate becomes once another module is found to end the task.
 _ENDED = {FateKind.NEVER_CLEANED: FateKind.KEPT_CLEANED,
@@ -161,13 +162,14 @@ def _callers(index: ProjectIndex, path: str, question: Question) -> list[tuple[s
 
 def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
     """A collection received as a parameter: its owners (the callers) say what ends it."""
-    if fate.keeper is not Keeper.PARAMETER or fate.kind not in (
+    if fate.keeper is not Keeper.PARAMETER or (fate.kind not in (
             FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,
-            FateKind.COLLECTION_GROWS):
+            FateKind.COLLECTION_GROWS) and not fate.overwrites):
         return fate
     callers = _callers(index, path, question)
     if not callers:
         return fate
+    received = fate
     caller_path, first = callers[0]
     owner = f" of {first.owner}" if first.owner else ""
     # its owner found: the callers' collection, named with the first of them
@@ -180,9 +182,14 @@ def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Quest
         # a caller runs it again for the same key: whoever owns the dict, the entry's running
         # task is orphaned
         p, a = again[0]
-        return replace(fate, kind=FateKind.KEY_OVERWRITTEN, cleanup=cleanup,
+        # (a fate ended by the module's own functions keeps their words when no caller ends it)
+        own = fate.cleanup if fate.kind is FateKind.COLLECTION_CLEANED else ""
+        return replace(fate, kind=FateKind.KEY_OVERWRITTEN, cleanup=cleanup or own,
                        repeating=question.owner.rsplit(".", 1)[-1],
+                       per_item=a.per_item and not fate.some_items,
                        evidence=f"{a.often}, in {short(p)}")
+    if fate.kind is FateKind.COLLECTION_CLEANED:
+        return received  # ended by the module's own functions, and no caller runs it again
     if not cleaned:
         return replace(fate, kind=FateKind.COLLECTION_GROWS)
     if fate.kind is FateKind.KEY_OVERWRITTEN and not all(a.caller_ends_it for _, a in callers):
@@ -349,7 +356,8 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
             elif question.kind is QuestionKind.PARAMETER_COLLECTION \
                     and question.name == fate.attribute:
                 fate = answer_parameter(index, path, fate, question)
-        fates.append(fate)
+        # (after its end is found: a store over a live task, entered again from elsewhere)
+        fates.append(respawned_elsewhere(index, path, spawn.context, fate))
     return tuple(fates)
 
 

@@ -24,7 +24,7 @@ def _describe(fate: Fate) -> Description:
         return Description(
             fate.holder, fate.cleanup or "none",
             f"an entry of {fate.holder} is overwritten with its task still running",
-            risk=Risk.HIGH if fate.in_loop else None,
+            risk=Risk.HIGH if fate.in_loop or fate.per_item else None,
             evidence=(*when, "the task already stored under its key is not cancelled"))
     if fate.cleanup:  # the old task may be ended first elsewhere: say what is sure
         left = (f"if it is still running, it is left behind unreferenced: the cleanup, "
@@ -34,7 +34,16 @@ def _describe(fate: Fate) -> Description:
     return Description(
         fate.holder, fate.cleanup or "none",
         f"{fate.holder} is re-spawned without cancelling the task it held",
-        risk=Risk.HIGH if fate.in_loop else None, evidence=when + left)
+        risk=Risk.HIGH if fate.in_loop or fate.per_item else None,
+        evidence=when + _reentered(fate) + left)
+
+
+def _reentered(fate: Fate) -> tuple[str, ...]:
+    """The task replaced, when it is the one whose loop calls the spawning function again."""
+    if not fate.reentered_by:
+        return ()
+    return (f"{fate.reentered_by}() is the task stored here: its loop goes on after "
+            f"{fate.function}() stores the next one",)
 
 
 def _when(fate: Fate) -> tuple[str, ...]:
@@ -66,11 +75,16 @@ evidence, never from its name: a framework decorator (`@app.route`, `@client.eve
 registration in the module (`bus.add_listener(self.on_event)`, `emitter.on("x", handler)`), a
 handler set on another object's event attribute (`ws.onclose = self._handle_close`), a call in
 a loop (one followed by `break`, `return` or `raise` runs once per run of its loop, not per
-turn), a call from a function that repeats, or a call from a task the function starts (itself,
-or through a method it calls: `open()` -> `self._open_impl()` starts a listener that reconnects
-through `open()`), which comes back round each time; the message names it. Without evidence,
-the spawn is not reported here. A local rebound in a loop where only the last Task is awaited or
-kept is reported too, at high risk.
+turn, unless a step between it and the way out may fail and the loop goes round: `try: await
+self._init(); await self._flush(); break`), a handler of a dispatch table whose entries are
+called where that repeats (`self._handlers[msg_type](msg)`), a call from a function that
+repeats, or a call from a task the function starts (itself, or through a method it calls:
+`open()` -> `self._open_impl()` starts a listener that reconnects through `open()`), which comes
+back round each time; the message names it. Callers in other modules count as much as the
+module's own. Without evidence, the spawn is not reported here. A local rebound in a loop where
+only the last Task is awaited or kept is reported too, at high risk, and so is an overwrite made
+once per item a loop waits for (`data = await queue.get()` handed down to the store: a second
+message from the same client orphans the first one's task).
 
 A call that cannot leave a task running is no repetition: its caller cancels or awaits the
 old task first, or (the function returning its task) awaits what the call gives back, or calls
@@ -82,7 +96,8 @@ a coroutine that spawns itself again, when that task returns right after on ever
 heartbeat loop that reconnects and goes on beating is not excused. Nor is one whose task
 another method that runs per event too ends (`on_disconnect()`, registered like
 `on_connect()`, cancels what `on_connect()` spawned): that end may come before each re-spawn,
-and nothing proves otherwise.
+and nothing proves otherwise, unless the re-spawn comes from the loop of a task the function
+starts (a heartbeat that reconnects through `connect()`): no event comes between.
 An end only in `close()`, or only in a cleanup the spawning function itself calls when it
 fails, reaches only the latest task.""",
     why_bad="""\

@@ -41,7 +41,8 @@ MAX_PACKAGE_FILES = 300
 # questions about a chain (`names/chains.py`): the module it starts in is found by its import
 # path, not by a name searched for
 _BY_IMPORT_PATH = frozenset({QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_MAKES,
-                             QuestionKind.COROUTINE_BODY, QuestionKind.CALL_IS_COROUTINE})
+                             QuestionKind.COROUTINE_BODY, QuestionKind.CALL_IS_COROUTINE,
+                             QuestionKind.REENTRY})
 
 
 def asked_names(facts: FileFacts) -> set[str]:

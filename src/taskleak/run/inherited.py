@@ -105,14 +105,25 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
 
 
 def _derived(files: _Files, home: int, cls: str, file: int, name: str) -> list[BaseSource]:
-    """The one class derived from `cls` (of file `home`), as a source of the members `cls`
-    lacks."""
+    """The one class derived from `cls` (of file `home`), and its other bases of its own file
+    (a sibling base there may hold the loop that calls the spawning method), as sources of
+    the members `cls` lacks."""
     try:
         data = read_source(files.paths[file])
     except SourceError:
         return []
     same = posixpath.dirname(files.display[file]) == posixpath.dirname(files.display[home])
-    return [BaseSource(cls, data, name, same)]
+    classes = {found: bases for found, bases, _ in class_bases(data)}
+    out: list[BaseSource] = []
+    todo, seen = [name], set[str]()
+    while todo and len(seen) <= _LINKS:
+        at = todo.pop(0)
+        if at in seen or at not in classes:
+            continue
+        seen.add(at)
+        out.append(BaseSource(cls, data, at, same))
+        todo += classes[at]
+    return out
 
 
 def _through_local(named: Sequence[str], local: dict[str, tuple[str, ...]]) -> list[str]:

@@ -177,6 +177,11 @@ class Fate:
     stored_in: str = ""  # where a local was stored (`self._m[uid]`), a dict slot
     in_loop: bool = False  # spawned once per loop iteration
     repeating: str = ""  # the enclosing function when it runs once per event (`on_message`)
+    # ... and that event is an item a loop receives (a message), not a rare one (a reconnect)
+    per_item: bool = False
+    # the spawn sits under a test of its function's parameters: made only for some items
+    # (`frequency/per_item.py`), so a caller's loop over items does not make it per item
+    some_items: bool = False
     evidence: str = ""  # how we know it does: "registered with @client.event"
     function: str = ""  # the enclosing function ("<module>" at module level)
     where: str = ""  # where the spawn's function returns: "connect()", "module scope"
@@ -205,8 +210,13 @@ class Fate:
     threadsafe: bool = False
     # stored in a received dict under a per-client key, the old entry not ended first: if the
     # function runs again for the same key (its callers say, in the join), the running task is
-    # orphaned
+    # orphaned; stored in an attribute over a task not ended first (KEPT_CLEANED,
+    # NEVER_CLEANED): if the method runs again (its callers, or its ends, are in other modules:
+    # `project/reentry.py`), the same
     overwrites: bool = False
+    # ... and its own module saw the method run again (its callers' excuses weighed): only an
+    # end of the attribute, elsewhere, is missing for a re-spawn
+    repeats_here: bool = False
     # LOCAL_ONLY: what ends (or takes) the task on the other ways out, when a `return` before
     # it drops the local ("passed to cancel_and_wait()")
     skipped: str = ""
@@ -218,6 +228,9 @@ class Fate:
     # RESPAWNED: the spawn's own loop comes round to it again with the task it stored there
     # not ended (a retry after a step that fails past the spawn included)
     comes_round: bool = False
+    # RESPAWNED: this spawn's own coroutine function, when its loop calls the spawning function
+    # again (`frequency/reentry.py`): the task replaced goes on running
+    reentered_by: str = ""
     # ensure_future/shield/gather of a value not followed (`obligations/creation.py`): whether a
     # task is made at all is unknown, so no rule may build a finding on it: the value, shown
     unresolved: str = ""

@@ -183,10 +183,11 @@ class CallArg:
     # the call runs on every call of a function, and how we know: "called by on_text(),
     # registered with bus.subscribe() in __init__()"; "" when that is not known
     often: str = ""
+    per_item: bool = False  # ... once per item a loop receives (`frequency/per_item.py`)
 
     def to_json(self) -> list[Any]:
         return [self.callee, self.index, self.keyword, self.key, self.owner, self.cleanup,
-                self.caller, self.caller_ends_it, self.often]
+                self.caller, self.caller_ends_it, self.often, self.per_item]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> CallArg:
@@ -209,14 +210,25 @@ class DroppedCall:
     # the declared type of the local or parameter `callee` is called through, as written in
     # this module (`pool.release()` with `pool: Pool`): `attribute_types.local_type`
     receiver: str = ""
+    # the loop around it calls it again: on every turn (`per_turn`: not left right after it),
+    # or when a step after it fails (`retried`: `frequency/reentry.py`)
+    per_turn: bool = False
+    retried: bool = False
+    # ... and the attributes of `self` its function ends or tests on the way (`reentry_calls`)
+    touched: tuple[str, ...] = ()
 
     def to_json(self) -> list[Any]:
         out = [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating,
                self.evidence, self.awaited, self.called_back]
+        if self.per_turn or self.retried:
+            return [*out, self.receiver, self.per_turn, self.retried, list(self.touched)]
         return [*out, self.receiver] if self.receiver else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> DroppedCall:
+        if len(data) > 9:  # a call that runs its method again: `touched` is a tuple
+            return cls(data[0], data[1], data[2], data[3], data[4], data[5], data[6], data[7],
+                       data[8], data[9], data[10], tuple(data[11]))
         return cls(*data)
 
 

@@ -55,6 +55,10 @@ class QuestionKind(Enum):
     # project? a `create_task` of it on a receiver nobody typed is a spawn only if it is
     # (`obligations/spawns.py`, `project/callees.py`)
     CALL_IS_COROUTINE = "call_is_coroutine"
+    # does the module of `owner` (a base class of the storing method's class, by its qualified
+    # import chain: "pkg.base.ClientBase") call the method `name` on `self` again while the task
+    # it stored over a live one runs? (`project/reentry.py`; the module is read by its path)
+    REENTRY = "reentry"
 
 
 @record(frozen=True)
@@ -185,7 +189,7 @@ def questions_of(fates: tuple[Fate, ...], context: str,
             out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
         elif fate.keeper is Keeper.GLOBAL and (kind in _UNENDED or fate.ends == LET_GO):
             out.append(Question(QuestionKind.GLOBAL_CLEANUP, "", fate.attribute))
-        elif fate.keeper is Keeper.PARAMETER and kind in _RECEIVED:
+        elif fate.keeper is Keeper.PARAMETER and (kind in _RECEIVED or fate.overwrites):
             out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute,
                                 param_index(fate.owner, fate.attribute)))
     return tuple(dict.fromkeys(out))
@@ -193,7 +197,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
 
 # Fates that end no task here, where another module's cleanup could change the verdict: kept in
 # an attribute (not a fixed dict slot, `hass.data[KEY] = task`: what other modules do with
-# `.data` says nothing of that one slot), or in a collection received as a parameter.
+# `.data` says nothing of that one slot), or in a collection received as a parameter (any fate
+# whose store `overwrites` an entry: its callers say whether it runs again for the same key).
 _UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.COLLECTION_GROWS,
                       FateKind.RESPAWNED})
 _RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,

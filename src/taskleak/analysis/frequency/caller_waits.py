@@ -20,6 +20,7 @@ import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.frequency.lifecycle import Lifecycle
+from taskleak.analysis.frequency.reentry import reentering_task
 from taskleak.analysis.obligations.guards import ending_methods, guarded_call
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
@@ -37,8 +38,15 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
     keys = frozenset({key})
     enders = ending_methods(ends)
     return lambda call: guarded_call(call, keys, ownership.module, enders) or any(
-        e.scope is call.scope and e.seq < call.seq for e in ends) or (
+        e.scope is call.scope and (e.seq < call.seq or _in_its_loop(e, call)) for e in ends) or (
         gives and waits_for_result(call, ownership))
+
+
+def _in_its_loop(end: Occurrence, call: Occurrence) -> bool:
+    """`end` is in the loop around `call` (after it: the handler of a retry loop that cancels
+    before it goes round): it comes before the call's next turn."""
+    loop = next((n for n in reversed(call.path) if isinstance(n, (cst.For, cst.While))), None)
+    return loop is not None and any(n is loop for n in end.path)
 
 
 def waits_for_result(call: Occurrence, ownership: Ownership) -> bool:
@@ -96,13 +104,15 @@ def _done_test(test: cst.BaseExpression, names: list[str]) -> bool:
         and test.func.value.value in names
 
 
-def ended_per_event(lifecycle: Lifecycle, fn: Scope | None, ends: list[Occurrence]) -> bool:
+def ended_per_event(lifecycle: Lifecycle, fn: Scope | None, ends: list[Occurrence],
+                    origin: Scope | None = None) -> bool:
     """An end of the task in another method that runs per event too (`on_disconnect()` cancels
     what `on_connect()` spawns, both registered): it may come before each re-spawn of `fn`, so
     nothing proves a running task is left behind. Runs of that method from `fn` itself (a
     cleanup on its own error path) do not count, nor does a method that calls `fn` (it orders
-    its end itself: `not_again`)."""
-    if fn is None:
+    its end itself: `not_again`). Not when `fn` runs again from the loop of a task it starts
+    (`origin`, where its frequency comes from): that loop calls it again with no event between."""
+    if fn is None or reentering_task(lifecycle.started_by(fn), origin) is not None:
         return False
     return any((m := o.scope.method()) is not fn and m is not None and not lifecycle.calls(m, fn)
                and lifecycle.of(o.scope, lambda call: call.scope.method() is fn).repeats

@@ -7,7 +7,11 @@ Per event (a message, a request, a packet), in this order of trust:
 - handed to a registration call in the module: `bus.add_listener(self._on_event)`,
   `add_handler`, `register_handler`, `signal.connect(...)`, Home Assistant's `async_track_*` and
   `async_dispatcher_connect`;
-- read inside a loop elsewhere in the module (called, or registered, once per iteration);
+- read inside a loop elsewhere in the module (called, or registered, once per iteration; once
+  per item when the loop hands it one it waited for: `per_item.py`), or in a loop whose later
+  step may fail and go round to it again (a retry loop: `reentry.py`);
+- a handler in a dispatch table whose entries are called where the function above repeats
+  (`dispatch.py`);
 - set on another object's event attribute: `ws.onclose = self._handle_close`;
 - called from inside a coroutine it spawns itself (open() starts the listener, whose way out
   calls open() again): once per round.
@@ -28,11 +32,16 @@ from dataclasses import field
 
 import libcst as cst
 
+from taskleak.analysis.frequency.dispatch import DispatchTables
+from taskleak.analysis.frequency.per_item import received_item
+from taskleak.analysis.frequency.reentry import comes_round
 from taskleak.analysis.names.attributes import another_class_attribute
+from taskleak.analysis.names.class_bases import module_bases
 from taskleak.analysis.names.objects import class_of
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.coroutines import spawned_function
 from taskleak.analysis.obligations.holders import where
+from taskleak.analysis.obligations.liveness import FunctionGraphs
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import decorator_name, dotted, leaves_the_loop
 from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
@@ -56,6 +65,8 @@ class Frequency:
     evidence: str = ""  # "registered with @client.event"
     # where the evidence is: the function whose loop, registration or decorator makes it repeat
     origin: Scope | None = field(default=None, compare=False, repr=False)
+    # once per item a loop receives (a message, a frame), not per rare event (`per_item.py`)
+    per_item: bool = False
 
 
 ONCE_ONLY = Frequency(False)
@@ -64,11 +75,15 @@ ONCE_ONLY = Frequency(False)
 class Lifecycle:
     """The frequency of the functions of one module."""
 
-    def __init__(self, module: Scope, resolver: Resolver) -> None:
+    def __init__(self, module: Scope, resolver: Resolver,
+                 graphs: FunctionGraphs | None = None) -> None:
         self.module = module
         self.resolver = resolver
+        self.graphs = graphs  # the callers' graphs: a retry loop that comes round (`reentry.py`)
+        self.tables = DispatchTables(module)
         self._reads: dict[str, list[Occurrence]] | None = None
         self._memo: dict[int, Frequency | None] = {}
+        self._bases: dict[int, list[Scope]] = {}  # a class's bases in the module, once each
         self._functions: set[str] = {s.name for s in module.walk()
                                      if s.kind is ScopeKind.FUNCTION}
 
@@ -118,13 +133,16 @@ class Lifecycle:
             if occ.loops and not occ.scope.within(fn) \
                     and not (len(occ.loops) == 1 and leaves_the_loop(occ.path)):
                 # (`await self.initialize(); break`: once per run of the loop, not per turn)
-                return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)}",
+                return _per_turn(fn, occ, "called")
+            if self._retried(occ, fn):
+                return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)} "
+                                 "that goes round again when a step after it fails",
                                  occ.scope)
             slot = _event_slot(d.targets, occ.scope) if d.kind is Flow.BOUND else None
             if slot:
                 return Frequency(True, fn.name, f"set as {slot} in {where(occ.scope)}",
                                  occ.scope)
-        started = self._started_by(fn)
+        started = self.started_by(fn)
         for occ in reads:
             if occ.dest.kind is Flow.CALLED and not occ.scope.within(fn):
                 again = next(((t, by) for t, by in started if occ.scope.within(t)), None)
@@ -136,11 +154,26 @@ class Lifecycle:
                 if caller.repeats:
                     return Frequency(True, fn.name,
                                      f"called by {caller.function}(), {caller.evidence}",
-                                     caller.origin)
+                                     caller.origin, caller.per_item)
+        for call, table in self.tables.calls(reads, self._reads_of):
+            # a handler of a dispatch table runs as the call of its entry does
+            if call.loops and not (len(call.loops) == 1 and leaves_the_loop(call.path)):
+                return _per_turn(fn, call, f"called through {table}")
+            caller = self.of(call.scope)
+            if caller.repeats:
+                return Frequency(True, fn.name, f"called through {table} by "
+                                 f"{caller.function}(), {caller.evidence}", caller.origin,
+                                 caller.per_item)
         return None
 
+    def _retried(self, call: Occurrence, fn: Scope) -> bool:
+        """A call in a loop that looks like once per run (a `break` after it, or a retry loop
+        the scan does not count) but that a failure after it brings round again."""
+        return self.graphs is not None and call.dest.kind is Flow.CALLED \
+            and not call.scope.within(fn) and comes_round(call, self.graphs)
+
     @staticmethod
-    def _started_by(fn: Scope) -> list[tuple[Scope, Scope]]:
+    def started_by(fn: Scope) -> list[tuple[Scope, Scope]]:
         """The functions of the module whose coroutine `fn` spawns (`create_task(self._run())`),
         itself or through a method of its class it calls (`open()` -> `self._open_impl()`): a
         call of `fn` from one of them comes back round each time that task gets there. Each
@@ -198,10 +231,19 @@ class Lifecycle:
                 out.append(occ)
             elif cls is not None and attr and (
                     base == cls.name or (base == _self_of(occ.scope)
-                                         and not another_class_attribute(occ, cls))
+                                         and (not another_class_attribute(occ, cls)
+                                              or self._in_a_base(occ, cls)))
                     or self._long_lived(base, occ.scope, cls)):  # `conn.connect()`
                 out.append(occ)
         return out
+
+    def _in_a_base(self, occ: Occurrence, cls: Scope) -> bool:
+        """`self.x` read in a base class of `cls` in this module: on an object of `cls`, the
+        call runs `cls`'s own `x` (a base's retry loop calling the `_start()` it overrides)."""
+        key = id(cls)
+        if key not in self._bases:
+            self._bases[key] = module_bases(cls, self.module)
+        return occ.scope.enclosing_class() in self._bases[key]
 
 
     def _long_lived(self, base: str, scope: Scope, cls: Scope) -> bool:
@@ -214,6 +256,15 @@ class Lifecycle:
             return True
         bindings = self.resolver.lookup(base, scope) or []
         return all(b.kind is BindingKind.PARAM for b in bindings)
+
+
+def _per_turn(fn: Scope, call: Occurrence, how: str) -> Frequency:
+    """`fn` runs on each turn of the loop around `call`: once per item, when the loop hands it
+    one it waited for (`per_item.py`)."""
+    item = received_item(call)
+    with_item = f" with each `{item}` it waits for" if item else ""
+    return Frequency(True, fn.name, f"{how} in a loop in {where(call.scope)}{with_item}",
+                     call.scope, bool(item))
 
 
 def _event_slot(targets: tuple[cst.BaseExpression, ...], scope: Scope) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
 
@@ -47,4 +48,20 @@ def inherited(reads: list[Occurrence], classes: list[Scope]) -> list[Occurrence]
         owner = method.enclosing_class() if method is not None else None
         if method is None or owner is None or method.name not in hidden.get(id(owner), set()):
             out.append(o)
+    return out
+
+
+def imported_bases(scope: Scope, module: Scope, resolver: Resolver) -> list[str]:
+    """The bases that the class a method (`scope`, or code in it) belongs to, or its bases in
+    `module`, import, by their qualified names (`pkg.base.ClientBase`): the modules another of
+    its methods may live in (`project/reentry.py` reads them by their paths)."""
+    cls = scope.enclosing_class()
+    if cls is None:
+        return []
+    out = []
+    for c in (cls, *module_bases(cls, module)):
+        for arg in c.node.bases if isinstance(c.node, cst.ClassDef) else ():
+            sym = resolver.resolve(arg.value, c.parent if c.parent is not None else c)
+            if sym.kind is SymKind.QUALIFIED and sym.name and sym.name not in out:
+                out.append(sym.name)
     return out

@@ -49,6 +49,7 @@ from taskleak.analysis.summaries.module_level import (
     what_calls_give,
 )
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
+from taskleak.analysis.summaries.reentry_calls import NOT_AGAIN, again
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, called_through_class
@@ -363,7 +364,8 @@ def _call_args(root: Scope, ownership: Ownership, lifecycle: Lifecycle
             out.append(CallArg(d.callee, index, keyword, occ.key, self_owner(scope, occ.key),
                                cleanup, scope.qualname or "<module>", where(scope) in enders,
                                f"called by {often.function}(), {often.evidence}"
-                               if often.repeats and often.evidence else ""))
+                               if often.repeats and often.evidence else "",
+                               often.repeats and often.per_item))
     return tuple(out)
 
 
@@ -386,9 +388,13 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
                 head, dot, _ = name.partition(".")
                 receiver = local_type(head, scope, resolver) \
                     if dot and head not in ("self", "cls") else ""
+                # (a method's own call only: what the join asks of a store's re-entry)
+                a = again(scope, site, lifecycle.graphs) \
+                    if head in ("self", "cls") and name.count(".") == 1 else NOT_AGAIN
                 out.append(DroppedCall(name, ordinal, scope.qualname or "<module>",
                                        site.in_loop, repeating, evidence, site.awaited,
                                        callee_text(site.call.func) + "()"
-                                       if site.callback is not None else "", receiver))
+                                       if site.callback is not None else "", receiver,
+                                       a.per_turn, a.retried, a.touched))
             ordinal += 1
     return tuple(out)

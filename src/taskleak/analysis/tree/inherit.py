@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from taskleak.analysis.tree.walk import descendants
 from taskleak.records import record
 
 
@@ -46,6 +47,7 @@ def merged(module: cst.Module, inherited: Sequence[InheritedFrom]
     the nodes added (a spawn under one is another module's)."""
     added: list[cst.CSTNode] = []
     bodies: dict[str, list[cst.BaseStatement]] = {}
+    merged_bases: dict[str, set[str]] = {}  # the bases of the same module read into a class
     imports: list[cst.SimpleStatementLine] = []
     bound = _module_names(module)
     for item in inherited:
@@ -57,8 +59,11 @@ def merged(module: cst.Module, inherited: Sequence[InheritedFrom]
         defined = _member_names(_body(cls)) | _member_names(members)
         found = [s for s in _body(base) if _names_of(s) and not _names_of(s) & defined]
         if item.base is module:  # a base of the same module: its members, copied (a node
-            # has one place in a tree; the copy's spawns are the base's own rows)
+            # has one place in a tree; the copy's spawns are the base's own rows), and the
+            # class no longer derives from it (what it inherits is its own now: a base's call
+            # of `self._start()` is the class's own call, not a second caller)
             members += [s.deep_clone() for s in found]
+            merged_bases.setdefault(item.subclass, set()).add(item.base_class)
             continue
         members += found
         for stmt in item.base.body:
@@ -73,7 +78,13 @@ def merged(module: cst.Module, inherited: Sequence[InheritedFrom]
         more = bodies.get(stmt.name.value) if isinstance(stmt, cst.ClassDef) else None
         if more and isinstance(stmt, cst.ClassDef) and isinstance(stmt.body, cst.IndentedBlock):
             added += more
-            stmt = stmt.with_changes(body=stmt.body.with_changes(body=(*stmt.body.body, *more)))
+            # (a class calling `super()` keeps its bases: the methods it overrides are reached
+            # through them)
+            gone = set() if _calls_super(stmt) else merged_bases.get(stmt.name.value, set())
+            stmt = stmt.with_changes(
+                body=stmt.body.with_changes(body=(*stmt.body.body, *more)),
+                bases=[a for a in stmt.bases if not (isinstance(a.value, cst.Name)
+                                                     and a.value.value in gone)])
         new_body.append(stmt)
     added += imports
     return module.with_changes(body=(*new_body, *imports)), frozenset(id(n) for n in added)
@@ -111,6 +122,10 @@ def own_functions(module: cst.Module) -> set[str]:
             out |= {f"{stmt.name.value}.{s.name.value}" for s in stmt.body.body
                     if isinstance(s, cst.FunctionDef)}
     return out
+
+
+def _calls_super(cls: cst.ClassDef) -> bool:
+    return any(isinstance(n, cst.Name) and n.value == "super" for n in descendants(cls))
 
 
 def _top_class(module: cst.Module, name: str) -> cst.ClassDef | None:

@@ -1,0 +1,63 @@
+"""Whether a store into an attribute (a global, a dotted holder) replaces a task that still runs:
+the function that stores is entered again (`lifecycle.py`, `reentry.py`) with the task it stored
+last not ended on the way to the store (`liveness.py`), no guard in front of it, no end in
+another method that runs per event in between (`caller_waits.py`).
+
+What one module cannot tell, it exports (`Respawn.overwrites`): a store over a live task whose
+callers, or whose ends, are in other modules; the join decides (`project/reentry.py`).
+"""
+
+from __future__ import annotations
+
+from taskleak.analysis.facts.fates import Keeper
+from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
+from taskleak.analysis.frequency.lifecycle import Frequency, Lifecycle
+from taskleak.analysis.obligations.coroutines import asks_for_its_successor
+from taskleak.analysis.obligations.effects import Effects
+from taskleak.analysis.obligations.holders import Holder
+from taskleak.analysis.obligations.keys import on_a_local_object
+from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
+from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.tree.scopes import CallSite
+from taskleak.records import record
+
+
+@record(frozen=True)
+class Respawn:
+    """What the store at a spawn does to the task its holder held."""
+
+    often: Frequency  # how often the storing function runs (its callers' excuses weighed)
+    again: bool  # a loop of the function comes round to the store with its own task not ended
+    # entered again over a live task: a re-spawn once some end of the holder is known
+    respawns: bool
+    # a store over a live task, whose re-entry (or end) other modules may show
+    overwrites: bool
+    repeats_here: bool  # ... and its own module saw it entered again: only the end is elsewhere
+
+
+def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycle: Lifecycle,
+            graphs: FunctionGraphs, ownership: Ownership) -> Respawn:
+    """The re-spawn facts of the store at `site` into `holder` (`eff`: its effects; `guarded`:
+    what keeps the spawn from replacing a live task, `guards.py`)."""
+    fn = site.scope.method()
+    ends = eff.cancel_reads + eff.await_reads
+    # ended (or found empty, or handed to a call not followed: no claim) on every path
+    # from the function's entry to the store
+    live = live_at(site, frozenset({holder.key}), ends + eff.gather_reads + eff.handed_reads,
+                   graphs)
+    before = live is None or not live.earlier  # (not followed: no overwrite claimed)
+    gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
+    often = lifecycle.of(site.scope, not_again(holder.key, ends, gives, ownership))
+    again = live is not None and live.own
+    # not when the task it replaces is the one running now, about to finish (graph if asked)
+    repeats = (again or often.repeats) and not asks_for_its_successor(
+        site, often.origin, lifecycle.call_reads, graphs)
+    # the function waits for it: the next call finds it finished
+    waited = any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads)
+    over_live = (again or not before) and not guarded \
+        and not on_a_local_object(holder, site.scope) and not waited
+    per_event_end = ended_per_event(lifecycle, fn, ends, often.origin)
+    respawns = repeats and over_live and not per_event_end
+    overwrites = over_live and holder.kind is Keeper.ATTRIBUTE and not again \
+        and not per_event_end and (repeats or not often.repeats)
+    return Respawn(often, again, respawns, overwrites, overwrites and repeats)

@@ -1,0 +1,90 @@
+"""A method that stores a task over a live one, entered again from another module (issue 69).
+
+Its module exports the store (`Fate.overwrites`: an attribute stored with the task it held not
+ended first, no guard) when it cannot tell alone that the store is reached again while that
+task runs: its callers are in other modules (a base class's retry loop calls `self._start()`,
+a subclass's heartbeat calls `self.connect()`), or what ends the attribute is. The join
+completes it:
+
+- the method runs again when a call of it on `self` in another module repeats: made in a loop
+  that goes on after it (`DroppedCall.per_turn`), or in a loop that goes round when a step
+  after it fails (`retried`), whose function neither ends nor tests the holder on the way
+  (`touched`); or its own module already knew it repeats (`Fate.repeats_here`) and only its
+  end was elsewhere. (A call from a function that runs per event is not followed: its excuses,
+  a started flag of the caller's, are its module's);
+- the store is then a re-spawn over a running task (RESPAWNED), as in one module, once an end
+  of the attribute is known (ended here, or found elsewhere by `answer_attribute`).
+
+Calls of the same module were judged where the module was analysed (its excuses: a caller that
+ends the old task first), so only other modules' calls count here. The modules the run
+analyses anyway (their spawns, the attribute's ends asked for) are asked, and the modules of
+the class's imported bases (QuestionKind.REENTRY, read by their import paths: a base class's
+retry loop calling `self._start()`). Reading every file that names the class cost zigpy 23
+more files and twice its cold time for no row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
+from taskleak.analysis.facts.interface import DroppedCall
+from taskleak.project.effect_words import short
+from taskleak.project.index import ProjectIndex, Where
+
+
+def respawned_elsewhere(index: ProjectIndex, path: str, function: str, fate: Fate) -> Fate:
+    """`fate` of a spawn in `function` (qualified name in `path`) once other modules are read:
+    a re-spawn over a live task when the method runs again, else as it was."""
+    if not fate.overwrites or fate.keeper is not Keeper.ATTRIBUTE \
+            or fate.kind is not FateKind.KEPT_CLEANED:
+        return fate
+    if fate.repeats_here:  # it repeats in its own module: only the end was elsewhere
+        return replace(fate, kind=FateKind.RESPAWNED, overwrites=False, repeats_here=False)
+    found = _repeating_call(index, path, function, fate.attribute)
+    if found is None:
+        return fate
+    caller_path, call = found
+    return replace(fate, kind=FateKind.RESPAWNED, overwrites=False,
+                   repeating=function.rsplit(".", 1)[-1],
+                   evidence=f"{_how(call)}, in {short(caller_path)}")
+
+
+def _repeating_call(index: ProjectIndex, path: str, function: str, attribute: str
+                    ) -> tuple[str, DroppedCall] | None:
+    """A call of `function` in another module that runs it again with the task it stored in
+    `attribute` not ended or tested first, with that module's path."""
+    target = (path, function)
+    for caller_path, call in index.dropped.get(function.rsplit(".", 1)[-1], []):
+        # (the same object's method, `self.start()`: a loop over new objects repeats nothing
+        # for one; `touched`: its caller may end or test the holder first)
+        if caller_path == path or not (call.per_turn or call.retried) \
+                or attribute in call.touched:
+            continue
+        runs = index.resolve_callee(caller_path, call.callee, call.caller, call.receiver)
+        if runs is not None and _reaches(index, runs, target):
+            return caller_path, call
+    return None
+
+
+def _reaches(index: ProjectIndex, runs: Where, target: Where) -> bool:
+    """A call that resolves to `runs` may run `target` on an object of `target`'s class: it is
+    `target`, or a method of that name of a base of that class, or of a class that a subclass
+    of it also derives from (a base's `self._start()`, a stub the subclass overrides)."""
+    if runs == target:
+        return True
+    cls, _, name = target[1].rpartition(".")
+    base, _, called = runs[1].rpartition(".")
+    if called != name or not cls or not base:
+        return False
+    owner, caller = (target[0], cls), (runs[0], base)
+    return index.is_subclass(owner, caller) or any(
+        index.is_subclass(concrete, caller) for concrete in index.tree.subclasses(owner))
+
+
+def _how(call: DroppedCall) -> str:
+    """How the call repeats, in the words `lifecycle.py` gives a call of its own module."""
+    caller = call.caller.rsplit(".", 1)[-1]
+    if call.per_turn:
+        return f"called in a loop in {caller}()"
+    return f"called in a loop in {caller}() that goes round again when a step after it fails"
