@@ -67,3 +67,25 @@ def test_the_bytes_find_the_class_statements_ast_reads() -> None:
     # they only say which file `ast` reads
     assert by_ast == ["Base", "Base", "Mixin"]
     assert found == ["Base", "Base", "Meta", "Mixin"]
+
+
+def test_a_class_handed_alone_gives_the_members_the_whole_module_gives() -> None:
+    import libcst as cst
+
+    from taskleak.analysis.tree.inherit import InheritedFrom, merged
+    from taskleak.run.subclasses import class_source
+
+    base = (b"\xef\xbb\xbf\"\"\"A module.\"\"\"\nfrom __future__ import annotations\n\n"
+            b"import asyncio\nX = 1\n\n\ndef helper() -> None:\n    pass\n\n\n"
+            b"@decorated\nclass Base:\n"
+            b"    limit = 3\n\n    async def _loop(self) -> None:\n        while self.go:\n"
+            b"            await asyncio.sleep(X)\n\n\nclass Other:\n    pass\n")
+    sub = cst.parse_module("from m import Base\n\nclass Sub(Base):\n    pass\n")
+    alone = class_source(base, "Base")
+    assert alone is not None and b"helper" not in alone and b"Other" not in alone
+    whole, _ = merged(sub, [InheritedFrom("Sub", cst.parse_module(base), "Base", True)])
+    part, _ = merged(sub, [InheritedFrom("Sub", cst.parse_module(alone), "Base", True)])
+    # the same members, and the same imports they need (blank lines aside)
+    assert [line for line in whole.code.splitlines() if line.strip()] == \
+        [line for line in part.code.splitlines() if line.strip()]
+    assert class_source(base, "Missing") is None
