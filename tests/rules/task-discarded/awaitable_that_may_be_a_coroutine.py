@@ -1,8 +1,8 @@
 """pygls's shape: a writer protocol whose `write()` is annotated `-> Awaitable[None]`. An
 Awaitable may be a coroutine (pygls's websocket writer returns websockets' `send()`), so
-`ensure_future` of what it gives makes a task, dropped here (high). The near miss, tornado's
-`Condition.wait()`: annotated the same, its body returns a Future it makes, so `ensure_future`
-of it makes no task (no row)."""
+`ensure_future` of what the stub gives makes a task, dropped here (high). The near miss,
+tornado's `Condition.wait()`: annotated the same, its body returns the Future it holds, so
+`ensure_future` of it makes no task (no row)."""
 
 import asyncio
 from typing import Awaitable, Protocol

@@ -39,7 +39,19 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
     enders = ending_methods(ends)
     return lambda call: guarded_call(call, keys, ownership.module, enders) or any(
         e.scope is call.scope and (e.seq < call.seq or _in_its_loop(e, call)) for e in ends) or (
-        gives and waits_for_result(call, ownership))
+        _ended_first(call, enders)) or (gives and waits_for_result(call, ownership))
+
+
+def _ended_first(call: Occurrence, enders: tuple[Scope, ...]) -> bool:
+    """The caller first calls, on its own object, a method that ends the holder (`restart()`:
+    `await self.stop(); await self.start()`, `stop()` awaiting the task `start()` stores)."""
+    fn = call.scope.method()
+    if fn is None or not fn.self_name:
+        return False
+    names = {f"{fn.self_name}.{m.name}" for m in enders
+             if m.enclosing_class() is fn.enclosing_class()}
+    return any(o.key in names and o.dest.kind is Flow.CALLED and o.seq < call.seq
+               for o in call.scope.occurrences)
 
 
 def _in_its_loop(end: Occurrence, call: Occurrence) -> bool:

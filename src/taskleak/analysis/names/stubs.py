@@ -18,10 +18,10 @@ from taskleak.analysis.tree.scopes import Scope, ScopeKind
 def stub_methods(cls: Scope) -> tuple[str, ...]:
     """The methods of class `cls` whose bodies declare and do nothing."""
     return tuple(c.name for c in cls.children if c.kind is ScopeKind.FUNCTION
-                 and isinstance(c.node, cst.FunctionDef) and _is_stub(c.node))
+                 and isinstance(c.node, cst.FunctionDef) and is_stub(c.node))
 
 
-def _is_stub(fn: cst.FunctionDef) -> bool:
+def is_stub(fn: cst.FunctionDef) -> bool:
     if any(decorator_name(d) == "abstractmethod" for d in fn.decorators):
         return True
     body = fn.body

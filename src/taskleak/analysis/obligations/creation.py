@@ -39,6 +39,7 @@ import libcst as cst
 from taskleak.analysis.names.chains import receiver_chain
 from taskleak.analysis.names.objects import object_class
 from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.names.stubs import is_stub
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted, is_none, last_name
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, defined_function
@@ -168,34 +169,26 @@ def _function_kind(function: Scope, shown: str) -> Creation:
         return Creation(Made.TASK, shown)
     returns = node.returns.annotation if node.returns is not None else None
     head = _annotation_head(returns) if returns is not None else ""
-    # an `Awaitable` may be a coroutine (pygls's `AsyncWriter.write() -> Awaitable[None]`, whose
-    # implementation returns websockets' `send()`): no task only where the body returns Futures
-    # it makes (tornado's `Condition.wait()`); a call nothing types otherwise is still taken as
-    # a coroutine's
-    no_task = head in _FUTURE_TYPES or (head in _NOT_COROUTINE_TYPES and returns_futures(node))
+    # an `Awaitable` may be a coroutine: that of a stub (pygls's `AsyncWriter.write() ->
+    # Awaitable[None]`, a Protocol's, whose websocket writer returns websockets' `send()`) or of
+    # a body returning a call; not of one returning what it holds (tornado's `Condition.wait()`
+    # returns a Future it made, ib_insync's `reqAccountSummaryAsync()` the one it was given); a
+    # call nothing types otherwise is still taken as a coroutine's
+    no_task = head in _FUTURE_TYPES or (head in _NOT_COROUTINE_TYPES
+                                        and not may_give_a_coroutine(node))
     return Creation(Made.NOTHING if no_task else Made.TASK, shown)
 
 
 _MAKES_A_FUTURE = frozenset({"Future", "create_future"})
 
 
-def returns_futures(node: cst.FunctionDef) -> bool:
-    """Every `return` of the function's own body returns a Future it makes: `asyncio.Future()`
-    or `loop.create_future()`, or a local bound only to one."""
-    made: dict[str, bool] = {}
-    returned: list[cst.BaseExpression | None] = []
-    for n in _own_nodes(node):
-        if isinstance(n, cst.Return):
-            returned.append(n.value)
-        elif isinstance(n, (cst.Assign, cst.AnnAssign)) and n.value is not None:
-            targets = [t.target for t in n.targets] if isinstance(n, cst.Assign) else [n.target]
-            for t in targets:
-                if isinstance(t, cst.Name):
-                    made[t.value] = made.get(t.value, True) and _makes_a_future(n.value)
-    return bool(returned) and all(
-        v is not None and (_makes_a_future(v) or (isinstance(v, cst.Name)
-                                                 and made.get(v.value, False)))
-        for v in returned)
+def may_give_a_coroutine(node: cst.FunctionDef) -> bool:
+    """A plain `def` annotated to give an `Awaitable` may give a coroutine: a stub (what its
+    implementations give decides), or a `return` of a call other than one making a Future."""
+    if is_stub(node):
+        return True
+    return any(isinstance(n, cst.Return) and isinstance(n.value, cst.Call)
+               and not _makes_a_future(n.value) for n in _own_nodes(node))
 
 
 def _own_nodes(node: cst.FunctionDef) -> Iterator[cst.CSTNode]:
