@@ -17,6 +17,7 @@ from taskleak.analysis.obligations.spawners import Spawner, SpawnerIndex
 from taskleak.cli import main
 from taskleak.report.json import render_json
 from taskleak.run import workers as parallel
+from taskleak.run.base_sources import BaseSource
 from taskleak.run.runner import RunStats
 from taskleak.run.workers import Analyzer, Job, analyze_jobs, default_jobs
 from taskleak.settings import Settings
@@ -108,12 +109,13 @@ _CRASH_MARKER: list[Path] = []  # set by the test; inherited by the forked worke
 
 
 def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[Spawner, ...],
-                      answers_only: bool = False, extra: tuple[Spawner, ...] = ()) -> FileFacts:
+                      answers_only: bool = False, extra: tuple[Spawner, ...] = (),
+                      bases: tuple[BaseSource, ...] = ()) -> FileFacts:
     """Module level, so the pool can pickle it; kills the worker that gets this file."""
     if os.getpid() != _PARENT and display.endswith(_VICTIM):
         _CRASH_MARKER[0].write_text("died", encoding="utf-8")
         os._exit(3)  # like the OOM killer
-    return _REAL_ANALYZE_JOB(data, display, spawners, answers_only, extra)
+    return _REAL_ANALYZE_JOB(data, display, spawners, answers_only, extra, bases)
 
 
 @pytest.mark.slow
