@@ -4,10 +4,17 @@ the bytes before `ast` reads a file) finds what `ast` would."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from taskleak.analysis.facts.module import FileFacts
-from taskleak.run.subclasses import Resolve, _derived_from, class_bases, derived_classes
+from taskleak.run.subclasses import (
+    ModuleClasses,
+    Resolve,
+    _derived_from,
+    derived_classes,
+    read_classes,
+)
 
 
 def _files(tmp_path: Path, files: dict[str, str]) -> list[str]:
@@ -30,6 +37,10 @@ def _resolve(paths: list[str]) -> Resolve:
     return resolve
 
 
+def _reader(paths: list[str]) -> Callable[[int], ModuleClasses | None]:
+    return lambda j: read_classes(Path(paths[j]).read_bytes())
+
+
 def test_the_one_derived_class_is_found_and_several_give_none(tmp_path: Path) -> None:
     paths = _files(tmp_path, {
         "pkg/base.py": "class Reader:\n    pass\n\nclass Pool:\n    pass\n",
@@ -39,7 +50,7 @@ def test_the_one_derived_class_is_found_and_several_give_none(tmp_path: Path) ->
     })
     results = [FileFacts(p) for p in paths]
     found = derived_classes(paths, results, None, {(0, "Reader"), (0, "Pool")},
-                            _resolve(paths))
+                            _resolve(paths), _reader(paths))
     assert dict(found) == {(0, "Reader"): [(1, "Mine")]}
 
 
@@ -50,7 +61,7 @@ def test_a_class_of_the_same_name_elsewhere_is_not_derived(tmp_path: Path) -> No
     })
     results = [FileFacts(p) for p in paths]
     assert not derived_classes(paths, results, None, {(0, "Reader")},
-                               _resolve(paths))
+                               _resolve(paths), _reader(paths))
 
 
 def test_the_bytes_find_the_class_statements_ast_reads() -> None:
@@ -60,7 +71,9 @@ def test_the_bytes_find_the_class_statements_ast_reads() -> None:
             b"x = 'class Fake(Base)'\n")
     words = {"Base", "Mixin", "Meta"}
     found = sorted(_derived_from(text, words))
-    by_ast = sorted(w for _, bases, _ in class_bases(text) for b in bases for w in words
+    read = read_classes(text)
+    assert read is not None
+    by_ast = sorted(w for bases in read.bases.values() for b in bases for w in words
                     if w in b.replace(".", " ").split())
     # top-level class statements only (a nested class is no module member to merge); the
     # bytes never miss a base `ast` reads, and may take a keyword's value for one (`Meta`):
@@ -73,19 +86,19 @@ def test_a_class_handed_alone_gives_the_members_the_whole_module_gives() -> None
     import libcst as cst
 
     from taskleak.analysis.tree.inherit import InheritedFrom, merged
-    from taskleak.run.subclasses import class_source
-
     base = (b"\xef\xbb\xbf\"\"\"A module.\"\"\"\nfrom __future__ import annotations\n\n"
             b"import asyncio\nX = 1\n\n\ndef helper() -> None:\n    pass\n\n\n"
             b"@decorated\nclass Base:\n"
             b"    limit = 3\n\n    async def _loop(self) -> None:\n        while self.go:\n"
             b"            await asyncio.sleep(X)\n\n\nclass Other:\n    pass\n")
     sub = cst.parse_module("from m import Base\n\nclass Sub(Base):\n    pass\n")
-    alone = class_source(base, "Base")
+    read = read_classes(base)
+    assert read is not None
+    alone = read.sources.get("Base")
     assert alone is not None and b"helper" not in alone and b"Other" not in alone
     whole, _ = merged(sub, [InheritedFrom("Sub", cst.parse_module(base), "Base", True)])
     part, _ = merged(sub, [InheritedFrom("Sub", cst.parse_module(alone), "Base", True)])
     # the same members, and the same imports they need (blank lines aside)
     assert [line for line in whole.code.splitlines() if line.strip()] == \
         [line for line in part.code.splitlines() if line.strip()]
-    assert class_source(base, "Missing") is None
+    assert read.sources.get("Missing") is None

@@ -29,7 +29,7 @@ from taskleak.files.source import SourceError, read_source
 from taskleak.project.module_names import module_candidates
 from taskleak.run.base_sources import BaseSource, InheritJob
 from taskleak.run.cache import Cache
-from taskleak.run.subclasses import class_bases, class_source, derived_classes
+from taskleak.run.subclasses import ModuleClasses, derived_classes, read_classes
 
 _LINKS = 4  # bases of bases followed this deep
 
@@ -39,6 +39,7 @@ class _Files:
 
     def __init__(self, paths: Sequence[str]) -> None:
         self.paths = paths
+        self._classes: dict[int, ModuleClasses | None] = {}  # each file read once a round
         self.display = [relative_path(p) for p in paths]
         self.index = {d: i for i, d in enumerate(self.display)}
         self.by_suffix: dict[str, list[int]] = defaultdict(list)
@@ -46,6 +47,15 @@ class _Files:
             parts = d.split("/")
             for k in range(len(parts)):
                 self.by_suffix["/".join(parts[k:])].append(i)
+
+    def classes(self, index: int) -> ModuleClasses | None:
+        """The file's top-level classes (`subclasses.read_classes`), read and parsed once."""
+        if index not in self._classes:
+            try:
+                self._classes[index] = read_classes(read_source(self.paths[index]))
+            except SourceError:
+                self._classes[index] = None
+        return self._classes[index]
 
     def module(self, importer: str, target: str) -> tuple[int, str] | None:
         """(file, name in it) of what `target`, imported in `importer`, names."""
@@ -102,7 +112,7 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
         return []
     files = _Files(paths)
     wanted = {(i, c.qualname) for i, (_, classes) in spawning.items() for c in classes}
-    derived = derived_classes(paths, results, cache, wanted, files.module)
+    derived = derived_classes(paths, results, cache, wanted, files.module, files.classes)
     out: list[InheritJob] = []
     for i, (exports, classes) in spawning.items():
         imports = dict(exports.imports)
@@ -126,23 +136,19 @@ def _derived(files: _Files, home: int, cls: str, file: int, name: str) -> list[B
     """The one class derived from `cls` (of file `home`), and its other bases of its own file
     (a sibling base there may hold the loop that calls the spawning method), as sources of
     the members `cls` lacks."""
-    try:
-        data = read_source(files.paths[file])
-    except SourceError:
+    read = files.classes(file)
+    if read is None:
         return []
     same = posixpath.dirname(files.display[file]) == posixpath.dirname(files.display[home])
-    classes = {found: bases for found, bases, _ in class_bases(data)}
     out: list[BaseSource] = []
     todo, seen = [name], set[str]()
     while todo and len(seen) <= _LINKS:
         at = todo.pop(0)
-        if at in seen or at not in classes:
+        if at in seen or at not in read.bases:
             continue
         seen.add(at)
-        source = class_source(data, at)
-        if source is not None:
-            out.append(BaseSource(cls, source, at, same))
-        todo += classes[at]
+        out.append(BaseSource(cls, read.sources[at], at, same))
+        todo += read.bases[at]
     return out
 
 
@@ -180,28 +186,14 @@ def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
             continue
         seen.add(found)
         file, cls = found
-        try:
-            data = read_source(files.paths[file])
-        except SourceError:
+        read = files.classes(file)
+        if read is None or cls not in read.bases:
             continue
-        read = _class_bases(data, cls)
-        if read is None:
-            continue
-        its_bases, its_imports = read
-        source = class_source(data, cls)
-        if source is None:
-            continue
-        out.append(BaseSource(subclass, source, cls, posixpath.dirname(files.display[file])
+        out.append(BaseSource(subclass, read.sources[cls], cls,
+                              posixpath.dirname(files.display[file])
                               == posixpath.dirname(files.display[home])))
-        todo += [(file, b, its_imports, depth + 1) for b in its_bases]
+        todo += [(file, b, read.imports, depth + 1) for b in read.bases[cls]]
     return out
-
-
-def _class_bases(data: bytes, name: str) -> tuple[list[str], dict[str, str]] | None:
-    """The bases (as written) of the top-level class `name` of a module, and what the module's
-    imports bind; None when it defines no such class or does not parse."""
-    return next(((bases, imports) for found, bases, imports in class_bases(data)
-                 if found == name), None)
 
 
 def joined(old: FileFacts, new: FileFacts) -> FileFacts:

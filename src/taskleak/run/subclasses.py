@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
+from taskleak.records import record
 from taskleak.run.cache import Cache
 
 Where = tuple[int, str]  # (file of the run, top-level class in it)
@@ -28,7 +29,9 @@ Resolve = Callable[[str, str], Where | None]
 
 
 def derived_classes(paths: Sequence[str], results: Sequence[FileFacts], cache: Cache | None,
-                    wanted: set[Where], resolve: Resolve) -> dict[Where, list[Where]]:
+                    wanted: set[Where], resolve: Resolve,
+                    classes_of: Callable[[int], ModuleClasses | None]
+                    ) -> dict[Where, list[Where]]:
     """The one class of another file derived directly from each of `wanted`, where one class
     statement of the run names it among its bases (where several do, which class's members it
     runs with is not known: none is given)."""
@@ -52,15 +55,14 @@ def derived_classes(paths: Sequence[str], results: Sequence[FileFacts], cache: C
         if len(files) != 1:
             continue
         j = files[0]
-        try:
-            data = read_source(paths[j])
-        except SourceError:
+        read = classes_of(j)
+        if read is None:
             continue
         display = relative_path(paths[j])
-        for name, bases, imports in class_bases(data):
+        for name, bases in read.bases.items():
             for base in bases:
                 head, _, tail = base.partition(".")
-                target = imports.get(head)
+                target = read.imports.get(head)
                 found = resolve(display, f"{target}.{tail}" if tail else target) \
                     if target is not None else None
                 if found is not None and found in wanted and found[0] != j \
@@ -95,15 +97,34 @@ def _derived_from(data: bytes, words: set[str]) -> list[str]:
     return out
 
 
-def class_bases(data: bytes) -> list[tuple[str, list[str], dict[str, str]]]:
-    """(name, bases as written, what the module's imports bind) of each top-level class of a
-    module; none when it does not parse."""
+@record(frozen=True)
+class ModuleClasses:
+    """A module's top-level classes as `ast` reads them, once: each one's bases as written and
+    its source with the module's import lines before it (what is handed over), and what the
+    module's imports bind (name -> what it names)."""
+
+    bases: dict[str, list[str]]
+    sources: dict[str, bytes]
+    imports: dict[str, str]
+
+
+# Speed trick (one place): a base class is handed to the worker as its own lines and its
+# module's import lines, not the whole module: `ast` says where the class is (what to parse),
+# libcst parses only that. Whole modules cost mid's cold run 1.9 MB of parsing for 12 modules
+# (textual's `Message`, `DOMNode`); tests/run/test_subclasses.py guards that the class read
+# this way has the members the whole module gives it.
+def read_classes(data: bytes) -> ModuleClasses | None:
+    """The module's top-level classes; None when it does not parse."""
     try:
         tree = ast.parse(data)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return []
+        return None
+    lines = data.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True)
     imports: dict[str, str] = {}
+    import_lines: list[bytes] = []
     for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            import_lines.append(b"".join(lines[node.lineno - 1:node.end_lineno]))
         if isinstance(node, ast.Import):
             for alias in node.names:
                 local = alias.asname or alias.name.partition(".")[0]
@@ -114,28 +135,12 @@ def class_bases(data: bytes) -> list[tuple[str, list[str], dict[str, str]]]:
                 if alias.name != "*":
                     sep = "" if module.endswith(".") or not module else "."
                     imports[alias.asname or alias.name] = f"{module}{sep}{alias.name}"
-    return [(n.name, [ast.unparse(b) for b in n.bases], imports)
-            for n in tree.body if isinstance(n, ast.ClassDef)]
-
-
-# Speed trick (one place): a base class is handed to the worker as its own lines and its
-# module's import lines, not the whole module: `ast` says where the class is (what to parse),
-# libcst parses only that. Whole modules cost mid's cold run 1.9 MB of parsing for 12 modules
-# (textual's `Message`, `DOMNode`); tests/run/test_subclasses.py guards that the class read
-# this way has the members the whole module gives it.
-def class_source(data: bytes, name: str) -> bytes | None:
-    """The top-level class `name` of a module, with the module's top-level import lines before
-    it (what its members' names may need), as source; None when there is no such class."""
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    lines = data.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True)
-    cls = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == name), None)
-    if cls is None or cls.end_lineno is None:
-        return None
-    parts = [b"".join(lines[n.lineno - 1:n.end_lineno]) for n in tree.body
-             if isinstance(n, (ast.Import, ast.ImportFrom)) and n.end_lineno is not None]
-    first = min([cls.lineno, *(d.lineno for d in cls.decorator_list)])
-    parts.append(b"".join(lines[first - 1:cls.end_lineno]))
-    return b"".join(p if p.endswith(b"\n") else p + b"\n" for p in parts)
+    bases: dict[str, list[str]] = {}
+    sources: dict[str, bytes] = {}
+    for cls in tree.body:
+        if isinstance(cls, ast.ClassDef):
+            bases[cls.name] = [ast.unparse(b) for b in cls.bases]
+            first = min([cls.lineno, *(d.lineno for d in cls.decorator_list)])
+            parts = [*import_lines, b"".join(lines[first - 1:cls.end_lineno])]
+            sources[cls.name] = b"".join(p if p.endswith(b"\n") else p + b"\n" for p in parts)
+    return ModuleClasses(bases, sources, imports)
