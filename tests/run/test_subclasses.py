@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.run.subclasses import (
     ModuleClasses,
@@ -102,3 +104,26 @@ def test_a_class_handed_alone_gives_the_members_the_whole_module_gives() -> None
     assert [line for line in whole.code.splitlines() if line.strip()] == \
         [line for line in part.code.splitlines() if line.strip()]
     assert read.sources.get("Missing") is None
+
+
+def test_the_files_by_suffix_are_those_every_suffix_indexed_gives(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch
+                                                                  ) -> None:
+    """The speed trick of `inherited._Files`: paths shown as the tail under the current folder,
+    and files found by a suffix filtered from those of the same name, are what `relative_path`
+    of every path and an index of every suffix give."""
+    from taskleak.files.paths import relative_path
+    from taskleak.run.inherited import _Files
+
+    monkeypatch.chdir(tmp_path)
+    names = ["pkg/a/mod.py", "pkg/b/mod.py", "pkg/a/other.py", "mod.py", "lib/pkg/a/mod.py"]
+    paths = [str(tmp_path / n) for n in names] + [str(tmp_path.parent / "outside" / "mod.py")]
+    files = _Files(paths)
+    assert files.display == [relative_path(p) for p in paths]
+    every: dict[str, list[int]] = {}
+    for i, shown in enumerate(files.display):
+        parts = shown.split("/")
+        for k in range(len(parts)):
+            every.setdefault("/".join(parts[k:]), []).append(i)
+    for suffix in [*every, "a/nothing.py", "b/mod.py", "pkg/a/mod.py"]:
+        assert files.by_suffix(suffix) == every.get(suffix, []), suffix

@@ -53,7 +53,7 @@ from taskleak.analysis.obligations.passed import passed_fate, returned_to_caller
 from taskleak.analysis.obligations.paths import ENDING
 from taskleak.analysis.obligations.prune_targets import growth_fields, without_other_prunes
 from taskleak.analysis.obligations.race_fates import RaceFates
-from taskleak.analysis.obligations.reset_by_callback import reset_by
+from taskleak.analysis.obligations.reset_by_callback import reset_by, same_task_locals
 from taskleak.analysis.obligations.self_registered import kept_by_itself
 from taskleak.analysis.obligations.spawns import AS_COMPLETED, Spawn
 from taskleak.analysis.obligations.steps import Steps
@@ -214,12 +214,18 @@ class Classifier:
         return self._kept_fate(sp, holder, eff)
 
     def _local_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
+        returned = any(h.how is Hand.RETURNED for h in eff.handed)
         for target, scope in eff.stores:
             if on_itself(target, holder):
                 continue  # `t._ref = t`: the task holds itself, which keeps nothing alive
             if isinstance(target, (cst.Attribute, cst.Subscript)) or (
                     isinstance(target, cst.Name) and scope.kind is ScopeKind.MODULE):
                 inner = self.ownership.holder_for(target, scope)
+                if inner is not None and returned and isinstance(target, cst.Subscript) \
+                        and self.ownership.weak_holder(inner):
+                    # `self._pending[name] = task; return task`: the weak dict owns nothing,
+                    # the caller's handling decides (as for a `WeakSet.add(task)`)
+                    continue
                 if inner is not None and inner != holder:
                     self.steps.store(sp, target, scope, target_text(target))
                     if eff.cleanup:  # `task.cancel()` in a callback, `self.x = task`
@@ -291,8 +297,8 @@ class Classifier:
         if closing:  # joined, stopped, or the close itself with its outcome read
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing,
                               ends=BY_ITS_OWNER)
-        reset = reset_by(eff.occurrences, holder.scope, holder.name) \
-            if holder.kind is Keeper.ATTRIBUTE else ""
+        reset = reset_by([*eff.occurrences, *same_task_locals(sp, self.ownership)], holder.scope,
+                         holder.name) if holder.kind is Keeper.ATTRIBUTE else ""
         if reset and not endless(site):  # let go by its done-callback once it ends
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label,
                               cleanup=f"let go by its done-callback {reset}() once it ends",
@@ -330,8 +336,9 @@ class Classifier:
             if repeats and overwrites:
                 return self._fate(FateKind.KEY_OVERWRITTEN, sp, holder, holder=label,
                                   cleanup=cleanup)
-            # the caller's dict: whether the function runs again for a key, its callers say
-            overwrites = overwrites and keeper_of(holder)[0] is Keeper.PARAMETER
+            # the caller's dict, or a module-level one: whether the function runs again for a
+            # key, its callers say (those of other modules: `QuestionKind.CALLED_OFTEN`)
+            overwrites = overwrites and keeper_of(holder)[0] in (Keeper.PARAMETER, Keeper.GLOBAL)
         # a done-callback prunes the collection: it keeps each task until it is done, and a
         # wait that gives up on them (`wait(self._tasks, timeout=5)` on stop) does not change that
         pruned_when_done = any(o.dest.kind is Flow.PRUNE_REF for o in eff.prune_reads)
@@ -350,7 +357,7 @@ class Classifier:
             test = early_returns.collection_only_if(site, eff, holder, self.ownership) or ""
             kind = FateKind.LOCAL_COLLECTION_DROPPED if test else FateKind.COLLECTION_CLEANED
             return self._fate(kind, sp, holder, holder=label, cleanup=cleanup, ends=eff.ends,
-                              only_if=test)
+                              only_if=test, overwrites=overwrites)
         if holder.kind is Keeper.LOCAL:
             fate = local_collection_fate(self.ownership, sp, holder, eff, label, self._fate)
             return replace(fate, overwrites=True) if overwrites else fate
@@ -364,7 +371,7 @@ class Classifier:
             return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder, stored_in=target_text(
                 target), witness=no_end_witness(holder, eff))
         return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
-                          **growth_fields(holder, eff))
+                          overwrites=overwrites, **growth_fields(holder, eff))
 
     def _overwrites(self, sp: Spawn, holder: Holder, eff: Effects,
                     target: cst.BaseExpression | None, fn: Scope) -> tuple[bool, bool]:

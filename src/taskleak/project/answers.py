@@ -15,19 +15,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from taskleak.analysis.facts.calls import CallArg, DroppedCall
 from taskleak.analysis.facts.fates import PASSES, Fate, FateKind, Keeper, listed, returns_to_callers
-from taskleak.analysis.facts.interface import (
-    CallArg,
-    DroppedCall,
-    Effect,
-    EffectKind,
-    FunctionFacts,
-    ParamUse,
-    Promise,
-)
+from taskleak.analysis.facts.interface import Effect, EffectKind, FunctionFacts, ParamUse, Promise
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
+from taskleak.project.called_often import called_often
 from taskleak.project.coroutine_bodies import endless_words, never_let_go
 from taskleak.project.declared_types import declared_type
 from taskleak.project.effect_words import ENDS, cleanup_text, short
@@ -285,7 +279,9 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
                 or f.kind is FateKind.COLLECTION_GROWS)
             else f for f in spawn.fates))
     left = [(where, use) for where, use in filter(None, found) if use.left_by]
-    if left:  # returned with it still running, and nothing here ends it (`ParamUse.left_by`)
+    if left and all(found):
+        # returned with it still running, and nothing here ends it (`ParamUse.left_by`); a
+        # hand-off not followed (`cancel_and_drain(ready)` of a library) may end it: no claim
         where, use = left[0]
         return replace(spawn, fates=tuple(
             replace(f, kind=FateKind.LEFT_RUNNING, callee=f"{use.left_by}, in {short(where)}",
@@ -356,6 +352,8 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
             elif question.kind is QuestionKind.PARAMETER_COLLECTION \
                     and question.name == fate.attribute:
                 fate = answer_parameter(index, path, fate, question)
+            elif question.kind is QuestionKind.CALLED_OFTEN and question.name == fate.attribute:
+                fate = called_often(index, path, fate, question)
         # (after its end is found: a store over a live task, entered again from elsewhere)
         fates.append(respawned_elsewhere(index, path, spawn.context, fate))
     return tuple(fates)

@@ -20,8 +20,9 @@ from taskleak.advice.returned import (
     HELPER_DROPS_NO_FIX,
     NO_FIX_FOR_A_COLLECTION,
 )
+from taskleak.analysis.facts.calls import DroppedCall
 from taskleak.analysis.facts.fates import RETURNED_TASKS, Fate, FateKind
-from taskleak.analysis.facts.interface import DroppedCall, Promise
+from taskleak.analysis.facts.interface import Promise
 from taskleak.analysis.facts.module import UNTYPED, FileFacts, Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from taskleak.analysis.facts.calls import DroppedCall
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
-from taskleak.analysis.facts.interface import DroppedCall
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex, Where
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from taskleak.analysis.facts.interface import FunctionFacts, Promise
@@ -132,7 +133,7 @@ def _module_level(fn: FunctionFacts) -> bool:
 
 def helpers_key(helpers: Sequence[Spawner]) -> str:
     """What a file's facts depend on besides its content: the helpers and their promises."""
-    return content_digest("\n".join(f"{h.spec}|{h.note}|{h.returns_task}"
+    return content_digest("\n".join(f"{h.spec}|{h.note}|{h.returns_task}|{h.awaited}"
                                      for h in helpers).encode())[:16]
 
 
@@ -211,11 +212,15 @@ def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
             data = read_source(paths[i])
         except SourceError:
             continue
-        mine = tuple(sorted({h.name for h in importing.get(i, ())
-                             if has_word(data, h.method.encode())}))
+        called = {h.name: h for h in importing.get(i, ()) if has_word(data, h.method.encode())}
+        mine = tuple(sorted(called))
         if mine == f.helpers:
             continue
-        _known_or_job(i, paths[i], data, unpromised_helpers(mine), facts, cache, out)
+        # a coroutine function's call gives its task only when awaited: that is what makes
+        # a call a spawn, so it is not left to the join (`spawns._awaited`)
+        named = tuple(replace(h, awaited=called[h.name].awaited)
+                      for h in unpromised_helpers(mine))
+        _known_or_job(i, paths[i], data, named, facts, cache, out)
     return out
 
 

@@ -16,6 +16,7 @@ modules and their bases again. A replayed run (nothing changed) reads nothing.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections import defaultdict
 from collections.abc import Sequence
@@ -24,12 +25,13 @@ from dataclasses import replace
 from taskleak.analysis.facts.fates import FateKind
 from taskleak.analysis.facts.interface import ClassFacts, Exports
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts, QuestionKind, SpawnFacts
+from taskleak.analysis.obligations.spawners import is_helper
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.project.module_names import module_candidates
 from taskleak.run.base_sources import BaseSource, InheritJob
 from taskleak.run.cache import Cache
-from taskleak.run.subclasses import ModuleClasses, derived_classes, read_classes
+from taskleak.run.subclasses import ModuleClasses, derived, read_classes
 
 _LINKS = 4  # bases of bases followed this deep
 
@@ -40,13 +42,24 @@ class _Files:
     def __init__(self, paths: Sequence[str]) -> None:
         self.paths = paths
         self._classes: dict[int, ModuleClasses | None] = {}  # each file read once a round
-        self.display = [relative_path(p) for p in paths]
+        self.display = _displayed(paths)
         self.index = {d: i for i, d in enumerate(self.display)}
-        self.by_suffix: dict[str, list[int]] = defaultdict(list)
+        # Speed trick (one place): the files by their name alone, each suffix asked for
+        # filtered from those once (`by_suffix`): indexing every suffix of homeassistant's
+        # 10,916 paths up front cost its cold run 0.33 s (profiled) for the few dozen asked
+        self._by_name: dict[str, list[int]] = defaultdict(list)
         for i, d in enumerate(self.display):
-            parts = d.split("/")
-            for k in range(len(parts)):
-                self.by_suffix["/".join(parts[k:])].append(i)
+            self._by_name[d.rpartition("/")[2]].append(i)
+        self._suffixes: dict[str, list[int]] = {}
+
+    def by_suffix(self, suffix: str) -> list[int]:
+        """The files whose path ends with `suffix` ("pkg/mod.py"), whole parts."""
+        if suffix not in self._suffixes:
+            tail = "/" + suffix
+            self._suffixes[suffix] = [
+                i for i in self._by_name.get(suffix.rpartition("/")[2], ())
+                if self.display[i] == suffix or self.display[i].endswith(tail)]
+        return self._suffixes[suffix]
 
     def classes(self, index: int) -> ModuleClasses | None:
         """The file's top-level classes (`subclasses.read_classes`), read and parsed once."""
@@ -70,9 +83,19 @@ class _Files:
                 found = self.index.get(posixpath.normpath(posixpath.join(folder, suffix)))
                 if found is not None:
                     return found, rest
-            elif named and len(self.by_suffix.get(suffix, ())) == 1:
-                return self.by_suffix[suffix][0], rest
+            elif named and len(found_by := self.by_suffix(suffix)) == 1:
+                return found_by[0], rest
         return None
+
+
+def _displayed(paths: Sequence[str]) -> list[str]:
+    """The paths as the run shows them (`relative_path`), taken as the tail of those under the
+    current folder (one `os.path.relpath` each cost homeassistant 0.2 s of 10,916 paths)."""
+    prefix = os.getcwd().rstrip(os.sep) + os.sep
+    if os.sep != "/":
+        return [relative_path(p) for p in paths]
+    return [p[len(prefix):] if p.startswith(prefix) and ".." not in p else relative_path(p)
+            for p in paths]
 
 
 # Speed trick (one place): a spawn whose row its own function decides (awaited or cancelled
@@ -81,6 +104,8 @@ class _Files:
 # is judged the same in its class read whole, so its class is not read again for it. Reading
 # every class with bases again cost mid's cold run 5.2 -> 13.3 s (21 modules, 2.5 MB of bases
 # parsed); the invariance harness's base-class transforms are its guard (they hold with it).
+# The module's own pass reads its classes with their bases of the same module by the same
+# test (`pipeline._with_local_bases`, `classes_to_read_whole`).
 _DECIDED_HERE = frozenset({
     FateKind.STRUCTURED, FateKind.AWAITED, FateKind.CANCELLED, FateKind.LOCAL_CLEANED,
     FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED, FateKind.NEVER_READ})
@@ -92,37 +117,53 @@ def _open(sf: SpawnFacts) -> bool:
     return any(f.kind not in _DECIDED_HERE or f.unresolved for f in sf.fates)
 
 
+def classes_to_read_whole(module: ModuleFacts) -> set[str]:
+    """The top-level classes of the module whose spawns' rows may hang on what they inherit:
+    those its open spawns sit in, and those whose method a spawn's argument calls
+    (`ensure_future(condition.wait())`, `wait` inherited: does it give a Future?)."""
+    return {sf.context.partition(".")[0] for sf in module.spawns if _open(sf)} | {
+        q.owner.partition(".")[0].removesuffix("()") for sf in module.spawns
+        for q in sf.questions if q.kind is QuestionKind.CALL_MAKES}
+
+
 def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
                    cache: Cache | None = None) -> list[InheritJob]:
     """A job for each analysed module with spawns in a class that has a base in another file
     of the run, or exactly one class derived from it in another file (subclasses.py: with
-    several, which one's members the class is run with is not known)."""
+    several, which one's members the class is run with is not known); and for each file with
+    a class derived from a class with spawn helper methods (`helper_classes`) that names one of
+    them: its calls of them on `self` are spawns judged there, as in the helper's module."""
     spawning: dict[int, tuple[Exports, list[ClassFacts]]] = {}
     for i, result in enumerate(results):
         module = result.module
         if module is not None and not result.answers_only and module.spawns:
-            # the classes its spawns sit in, and those whose method a spawn's argument calls
-            # (`ensure_future(condition.wait())`, `wait` inherited: does it give a Future?)
-            names = {sf.context.partition(".")[0] for sf in module.spawns if _open(sf)} | {
-                q.owner.partition(".")[0].removesuffix("()") for sf in module.spawns
-                for q in sf.questions if q.kind is QuestionKind.CALL_MAKES}
+            names = classes_to_read_whole(module)
             spawning[i] = (module.exports,
                            [c for c in module.exports.classes if c.qualname in names])
-    if not any(classes for _, classes in spawning.values()):
+    helpers = helper_classes(results)
+    if not helpers and not any(classes for _, classes in spawning.values()):
         return []
     files = _Files(paths)
     wanted = {(i, c.qualname) for i, (_, classes) in spawning.items() for c in classes}
-    derived = derived_classes(paths, results, cache, wanted, files.module, files.classes)
-    out: list[InheritJob] = []
+    found = derived(paths, results, cache, wanted, helpers, files.module, files.classes)
+    jobs: dict[int, list[BaseSource]] = defaultdict(list)
     for i, (exports, classes) in spawning.items():
         imports = dict(exports.imports)
         local = {c.qualname: c.bases for c in exports.classes}
-        bases: list[BaseSource] = []
         for cls in classes:
-            bases += _bases(files, i, cls.qualname, _through_local(cls.bases, local), imports)
-            below = derived.get((i, cls.qualname), [])
+            jobs[i] += _bases(files, i, cls.qualname, _through_local(cls.bases, local), imports)
+            below = found.one.get((i, cls.qualname), [])
             if len(below) == 1:
-                bases += _derived(files, i, cls.qualname, *below[0])
+                jobs[i] += _derived(files, i, cls.qualname, *below[0])
+    for j, calling in found.calling.items():
+        read = files.classes(j)
+        if read is None:
+            continue
+        for name, _ in calling:
+            jobs[j] += [b for b in _bases(files, j, name, read.bases[name], read.imports)
+                        if b not in jobs[j]]
+    out: list[InheritJob] = []
+    for i, bases in jobs.items():
         if bases:
             try:
                 data = read_source(paths[i])
@@ -130,6 +171,28 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
                 continue
             out.append(InheritJob(i, data, tuple(bases)))
     return out
+
+
+def own_helper_classes(module: ModuleFacts) -> set[str]:
+    """The module's top-level classes with a spawn helper method (`spawners.is_helper`): a
+    class inheriting one calls it on `self` as a spawn."""
+    return {fn.qualname.partition(".")[0] for fn in module.exports.functions
+            if fn.method and fn.qualname.count(".") == 1 and is_helper(fn)}
+
+
+def helper_classes(results: Sequence[FileFacts]) -> dict[tuple[int, str], frozenset[str]]:
+    """(file, top-level class) -> the names of its methods that are spawn helpers to their
+    callers (`spawners.is_helper`: `def start_background_task(...): return ensure_future(...)`),
+    in the run's analysed modules."""
+    out: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for i, result in enumerate(results):
+        if result.module is None or result.answers_only:
+            continue
+        for fn in result.module.exports.functions:
+            cls, _, method = fn.qualname.partition(".")
+            if fn.method and method and "." not in method and is_helper(fn):
+                out[(i, cls)].add(method)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _derived(files: _Files, home: int, cls: str, file: int, name: str) -> list[BaseSource]:
@@ -197,7 +260,12 @@ def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
 
 
 def joined(old: FileFacts, new: FileFacts) -> FileFacts:
-    """The file's facts with the verdicts of its classes read whole (`new`, `joined_facts`)."""
+    """The file's facts with the verdicts of its classes read whole (`new`, `joined_facts`);
+    a file the spawn pass did not analyse (its only spawns are calls of an inherited helper
+    method) has those verdicts alone."""
+    if old.module is None and old.skipped is None and new.module is not None \
+            and new.module.spawns:
+        return new
     if old.module is None or new.module is None:
         return old
     out = FileFacts(old.path, answers_only=old.answers_only, mentions_noqa=old.mentions_noqa,

@@ -24,7 +24,7 @@ from taskleak.analysis.tree.positions import dropped_call_positions
 from taskleak.analysis.tree.scan import scan
 from taskleak.files.source import SourceError
 from taskleak.model import Skipped
-from taskleak.run.inherited import joined_facts
+from taskleak.run.inherited import classes_to_read_whole, joined_facts, own_helper_classes
 
 TOO_DEEP = "too deeply nested for the analysis"
 
@@ -78,7 +78,11 @@ def _with_local_bases(analysis: ModuleAnalysis, facts: ModuleFacts,
     inheritance round's (run/inherited.py)."""
     if not facts.spawns:
         return facts
-    local = local_bases(analysis.module)
+    # (only the classes whose rows may hang on what they inherit, and those inheriting a spawn
+    # helper method: `inherited.classes_to_read_whole`; measured in its speed trick's note)
+    whole_read, helping = classes_to_read_whole(facts), own_helper_classes(facts)
+    local = [b for b in local_bases(analysis.module)
+             if b.subclass in whole_read or b.base_class in helping]
     whole = analyse_inherited(analysis.module, analysis.text, local, spawners) if local else None
     return joined_facts(facts, whole.inherited_facts()) if whole is not None else facts
 

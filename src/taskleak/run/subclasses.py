@@ -15,28 +15,53 @@ from __future__ import annotations
 import ast
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.records import record
 from taskleak.run.cache import Cache
+from taskleak.run.prefilter import has_word
 
 Where = tuple[int, str]  # (file of the run, top-level class in it)
 # what an import names, as imported in a file -> where that is in the run
 Resolve = Callable[[str, str], Where | None]
 
 
+@record(frozen=True)
+class Derived:
+    """The classes of other files derived from the run's classes (`derived`)."""
+
+    # each wanted class -> the one class of another file derived from it (none where several)
+    one: dict[Where, list[Where]]
+    # file -> (its class, the helper class it derives from) for each class of the file derived
+    # from a class with spawn helper methods whose file names one of those methods
+    calling: dict[int, list[tuple[str, Where]]]
+
+
 def derived_classes(paths: Sequence[str], results: Sequence[FileFacts], cache: Cache | None,
                     wanted: set[Where], resolve: Resolve,
                     classes_of: Callable[[int], ModuleClasses | None]
                     ) -> dict[Where, list[Where]]:
+    """The one class of another file derived directly from each of `wanted` (`derived`)."""
+    return derived(paths, results, cache, wanted, {}, resolve, classes_of).one
+
+
+def derived(paths: Sequence[str], results: Sequence[FileFacts], cache: Cache | None,
+            wanted: set[Where], helpers: Mapping[Where, frozenset[str]], resolve: Resolve,
+            classes_of: Callable[[int], ModuleClasses | None]) -> Derived:
     """The one class of another file derived directly from each of `wanted`, where one class
     statement of the run names it among its bases (where several do, which class's members it
-    runs with is not known: none is given)."""
-    words = {name for _, name in wanted}
+    runs with is not known: none is given); and every class of another file derived directly
+    from a class of `helpers` (class -> the names of its spawn helper methods) in a file that
+    names one of its methods: its calls of them on `self` are spawns there."""
+    methods: dict[str, set[str]] = defaultdict(set)
+    for (_, name), helper_methods in helpers.items():
+        methods[name] |= helper_methods
+    words = {name for _, name in wanted} | set(methods)
     headers: dict[str, list[int]] = defaultdict(list)  # word -> files naming it as a base
+    calling: dict[str, list[int]] = defaultdict(list)  # ... and naming a helper method of it
     marks = {f"{_MARK}{w}" for w in words}  # as the cache remembers them
     for j, path in enumerate(paths):
         if results[j].skipped is not None or (cache is not None and marks <= cache.absent(path)):
@@ -48,27 +73,42 @@ def derived_classes(paths: Sequence[str], results: Sequence[FileFacts], cache: C
         named = _derived_from(data, words)
         if cache is not None:
             cache.remember_absent(path, {f"{_MARK}{w}" for w in words - set(named)})
-        for word in named:
+        for word in dict.fromkeys(named):
             headers[word].append(j)
-    out: dict[Where, list[Where]] = defaultdict(list)
+            if any(has_word(data, m.encode()) for m in methods.get(word, ())):
+                calling[word].append(j)
+    one: dict[Where, list[Where]] = defaultdict(list)
     for word, files in headers.items():
-        if len(files) != 1:
-            continue
-        j = files[0]
-        read = classes_of(j)
-        if read is None:
-            continue
-        display = relative_path(paths[j])
-        for name, bases in read.bases.items():
-            for base in bases:
-                head, _, tail = base.partition(".")
-                target = read.imports.get(head)
-                found = resolve(display, f"{target}.{tail}" if tail else target) \
-                    if target is not None else None
-                if found is not None and found in wanted and found[0] != j \
-                        and found[1] == word:
-                    out[found].append((j, name))
-    return out
+        if len(files) == 1:
+            for found, j, name in _derived_in(files[0], paths, resolve, classes_of):
+                if found in wanted and found[1] == word:
+                    one[found].append((j, name))
+    below: dict[int, list[tuple[str, Where]]] = defaultdict(list)
+    for word, files in calling.items():
+        for j in files:
+            for found, _, name in _derived_in(j, paths, resolve, classes_of):
+                if found in helpers and found[1] == word:
+                    below[j].append((name, found))
+    return Derived(dict(one), dict(below))
+
+
+def _derived_in(j: int, paths: Sequence[str], resolve: Resolve,
+                classes_of: Callable[[int], ModuleClasses | None]
+                ) -> Iterator[tuple[Where, int, str]]:
+    """(the class of another file it derives from, the file, the class) for each top-level
+    class of file `j` whose base resolves through its imports."""
+    read = classes_of(j)
+    if read is None:
+        return
+    display = relative_path(paths[j])
+    for name, bases in read.bases.items():
+        for base in bases:
+            head, _, tail = base.partition(".")
+            target = read.imports.get(head)
+            found = resolve(display, f"{target}.{tail}" if tail else target) \
+                if target is not None else None
+            if found is not None and found[0] != j:
+                yield found, j, name
 
 
 # Speed trick (one place): the top-level class statements naming a word among their bases, found

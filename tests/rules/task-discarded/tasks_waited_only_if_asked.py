@@ -2,9 +2,11 @@
 fails (`wait` is false), the function returns without them and drops the collection with the
 tasks running (melobot's `HookBus.emit`). A read that keeps and ends nothing (`len(tasks)`, a
 done-callback, the `for` over them) may sit anywhere. The same for a local task whose test reads
-it in one operand of an `and` only (`if wait and not t.done()`): the other can fail. Near misses:
+it in one operand of an `and` only (`if wait and not t.done()`): the other can fail, and for a
+set filled task by task (`pending.add(...)` in a loop: an add keeps and ends nothing either,
+wherever it is; hivemind's `traverse_dht`). Near misses:
 a test that only says whether there are tasks at all (`if tasks:`: none to end otherwise), an end
-after the `if`, and a `map` bound as it is (its tasks are made as it is consumed, in the `if`)."""
+after the `if` or in its `else`, and a `map` bound as it is (its tasks are made as it is consumed, in the `if`)."""
 
 import asyncio
 
@@ -41,3 +43,23 @@ async def validate(handlers, data) -> None:
     tasks = map(asyncio.create_task, (handler(data) for handler in handlers))
     if len(handlers):
         await asyncio.wait(tasks)
+
+
+async def traverse(queries: list[str], found, await_all_tasks: bool = True) -> int:
+    pending = set()
+    for query in queries:
+        pending.add(asyncio.create_task(found(query)))
+    if await_all_tasks:
+        await asyncio.gather(*pending)
+    return len(queries)
+
+
+async def traverse_or_cancel(queries: list[str], found, await_all_tasks: bool = True) -> None:
+    pending = set()
+    for query in queries:
+        pending.add(asyncio.create_task(found(query)))
+    if await_all_tasks:
+        await asyncio.gather(*pending)
+    else:
+        for task in pending:
+            task.cancel()

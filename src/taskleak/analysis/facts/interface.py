@@ -4,9 +4,8 @@
 - `ClassFacts`: a class, its bases and the attributes its methods store on `self`;
 - `FunctionFacts`: a function that returns a task it spawned, and what it does with it otherwise
   (a spawn helper: `Promise`);
-- `CallArg`: a holder of this module passed to a call (`trigger(uid, self._tasks)`), with what
-  this module does to end what it holds;
-- `DroppedCall`: a call whose result is dropped (`self._schedule_event(...)` as a statement);
+- the calls it makes that the join reads (`calls.py`: `CallArg`, `DroppedCall`,
+  `RepeatedCall`);
 - `ParamUse`: what a function does with a task its parameter receives (ends it, or nothing);
 - `imports`: local name -> what it names (`".handler.trigger"`: relative imports keep their dots);
   `from .client import *` is `(STAR, ".client")`.
@@ -20,6 +19,7 @@ from dataclasses import field
 from enum import Enum
 from typing import Any
 
+from taskleak.analysis.facts.calls import CallArg, DroppedCall, RepeatedCall
 from taskleak.records import record
 
 STAR = "*"  # the local name of a star import in `Exports.imports`: no identifier is spelled so
@@ -169,70 +169,6 @@ class FunctionFacts:
 
 
 @record(frozen=True)
-class CallArg:
-    """A holder of this module passed to a call, and what this module does to end it."""
-
-    callee: str  # dotted: "trigger", "self._helper", "handler.trigger"
-    index: int  # positional index, -1 when passed by keyword
-    keyword: str
-    key: str  # what is passed: "self.current_tasks", "TASKS"
-    owner: str  # the class of a `self.` attribute, else ""
-    cleanup: str  # "cancelled in handle_disconnect()", "" when nothing ends it
-    caller: str  # qualified name of the function making the call, "<module>"
-    caller_ends_it: bool  # the calling function itself cancels, awaits or prunes it
-    # the call runs on every call of a function, and how we know: "called by on_text(),
-    # registered with bus.subscribe() in __init__()"; "" when that is not known
-    often: str = ""
-    per_item: bool = False  # ... once per item a loop receives (`frequency/per_item.py`)
-
-    def to_json(self) -> list[Any]:
-        return [self.callee, self.index, self.keyword, self.key, self.owner, self.cleanup,
-                self.caller, self.caller_ends_it, self.often, self.per_item]
-
-    @classmethod
-    def from_json(cls, data: list[Any]) -> CallArg:
-        return cls(*data)
-
-
-@record(frozen=True)
-class DroppedCall:
-    """A call whose result is dropped (an expression statement), in text order."""
-
-    callee: str  # dotted: "self._schedule_event", "helpers.spawn"
-    ordinal: int  # its place among the module's dropped calls (to find it again)
-    caller: str  # qualified name of the enclosing function, "<module>"
-    in_loop: bool = False
-    repeating: str = ""  # the enclosing function when it runs once per event
-    evidence: str = ""  # how we know it does: "registered with @client.event"
-    awaited: bool = False  # `await f()` as a statement: what a coroutine function gives
-    # the call that calls `callee` back and drops what it returns: "loop.call_soon()"
-    called_back: str = ""
-    # the declared type of the local or parameter `callee` is called through, as written in
-    # this module (`pool.release()` with `pool: Pool`): `attribute_types.local_type`
-    receiver: str = ""
-    # the loop around it calls it again: on every turn (`per_turn`: not left right after it),
-    # or when a step after it fails (`retried`: `frequency/reentry.py`)
-    per_turn: bool = False
-    retried: bool = False
-    # ... and the attributes of `self` its function ends or tests on the way (`reentry_calls`)
-    touched: tuple[str, ...] = ()
-
-    def to_json(self) -> list[Any]:
-        out = [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating,
-               self.evidence, self.awaited, self.called_back]
-        if self.per_turn or self.retried:
-            return [*out, self.receiver, self.per_turn, self.retried, list(self.touched)]
-        return [*out, self.receiver] if self.receiver else out
-
-    @classmethod
-    def from_json(cls, data: list[Any]) -> DroppedCall:
-        if len(data) > 9:  # a call that runs its method again: `touched` is a tuple
-            return cls(data[0], data[1], data[2], data[3], data[4], data[5], data[6], data[7],
-                       data[8], data[9], data[10], tuple(data[11]))
-        return cls(*data)
-
-
-@record(frozen=True)
 class ParamUse:
     """What a function does with a Task its parameter receives, when its body shows it (it
     cancels, awaits, gathers it or adds a done-callback to it): ends it (`ends`, how), or ends,
@@ -330,6 +266,9 @@ class Exports:
     # qualified names of the `async def`s: a `create_task` on a receiver nobody typed, of a
     # call of one of them made in another module, is a spawn (`project/callees.py`)
     coroutines: tuple[str, ...] = ()
+    # calls of other modules' functions made where they run again and again: a store those
+    # functions make over a live task is reached again (`QuestionKind.CALLED_OFTEN`)
+    repeated_calls: tuple[RepeatedCall, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -360,6 +299,8 @@ class Exports:
             out["endless"] = [list(e) for e in self.endless]
         if self.coroutines:
             out["coroutines"] = list(self.coroutines)
+        if self.repeated_calls:
+            out["repeated_calls"] = [c.to_json() for c in self.repeated_calls]
         return out
 
     @classmethod
@@ -379,4 +320,5 @@ class Exports:
             tuple(Effect.from_json(e) for e in data.get("global_effects", ())),
             tuple((e[0], e[1]) for e in data.get("endless", ())),
             tuple(data.get("coroutines", ())),
+            tuple(RepeatedCall.from_json(c) for c in data.get("repeated_calls", ())),
         )

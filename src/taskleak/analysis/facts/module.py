@@ -59,6 +59,11 @@ class QuestionKind(Enum):
     # import chain: "pkg.base.ClientBase") call the method `name` on `self` again while the task
     # it stored over a live one runs? (`project/reentry.py`; the module is read by its path)
     REENTRY = "reentry"
+    # is the function `owner` called, from another module, by code that runs again and again
+    # (per event, per turn of a loop), not behind a test that the module-level collection
+    # `name` (as this module binds it) holds no live task for the key? A store it makes there
+    # over a live task is then reached again (`project/called_often.py`)
+    CALLED_OFTEN = "called_often"
 
 
 @record(frozen=True)
@@ -192,6 +197,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
         elif fate.keeper is Keeper.PARAMETER and (kind in _RECEIVED or fate.overwrites):
             out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute,
                                 param_index(fate.owner, fate.attribute)))
+        if fate.overwrites and fate.keeper is Keeper.GLOBAL:
+            out.append(Question(QuestionKind.CALLED_OFTEN, context, fate.attribute))
     return tuple(dict.fromkeys(out))
 
 

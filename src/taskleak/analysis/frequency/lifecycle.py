@@ -133,7 +133,7 @@ class Lifecycle:
             if occ.loops and not occ.scope.within(fn) \
                     and not (len(occ.loops) == 1 and leaves_the_loop(occ.path)):
                 # (`await self.initialize(); break`: once per run of the loop, not per turn)
-                return _per_turn(fn, occ, "called")
+                return per_turn(fn, occ, "called")
             if self._retried(occ, fn):
                 return Frequency(True, fn.name, f"called in a loop in {where(occ.scope)} "
                                  "that goes round again when a step after it fails",
@@ -158,7 +158,7 @@ class Lifecycle:
         for call, table in self.tables.calls(reads, self._reads_of):
             # a handler of a dispatch table runs as the call of its entry does
             if call.loops and not (len(call.loops) == 1 and leaves_the_loop(call.path)):
-                return _per_turn(fn, call, f"called through {table}")
+                return per_turn(fn, call, f"called through {table}")
             caller = self.of(call.scope)
             if caller.repeats:
                 return Frequency(True, fn.name, f"called through {table} by "
@@ -258,7 +258,7 @@ class Lifecycle:
         return all(b.kind is BindingKind.PARAM for b in bindings)
 
 
-def _per_turn(fn: Scope, call: Occurrence, how: str) -> Frequency:
+def per_turn(fn: Scope, call: Occurrence, how: str) -> Frequency:
     """`fn` runs on each turn of the loop around `call`: once per item, when the loop hands it
     one it waited for (`per_item.py`)."""
     item = received_item(call)

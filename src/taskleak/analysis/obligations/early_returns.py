@@ -26,7 +26,8 @@ from taskleak.analysis.tree.walk import children
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
-_NEITHER_ENDS_NOR_KEEPS = frozenset({Flow.INSPECT, Flow.DONE_CALLBACK, Flow.ITER})
+_NEITHER_ENDS_NOR_KEEPS = frozenset({Flow.INSPECT, Flow.DONE_CALLBACK, Flow.ITER,
+                                     Flow.COLLECTION_ADD})
 
 
 def dropped_on_a_way_out(site: CallSite, eff: Effects, name: str) -> dict[str, str] | None:

@@ -104,6 +104,21 @@ def guarded_call(call: Occurrence, keys: frozenset[str], module: Scope | None = 
     return False
 
 
+def guarding_names(call: Occurrence) -> tuple[str, ...]:
+    """The names whose test the call sits behind, each saying the holder is empty where the
+    call runs (`if app in _in_flight: raise`, then `spawn_deploy(app)`): a caller that tests
+    the very holder its callee stores into re-spawns over no live task (`guarded_call`, asked
+    of a caller in another module by the holder's name as bound there)."""
+    out: list[str] = []
+    for written, leaves_by in _tests(call.path):
+        test = _inlined(written, call.scope)
+        for name in names_read(test):
+            says = absent(test, name)
+            if says is not None and says is (leaves_by == "") and name not in out:
+                out.append(name)
+    return tuple(out)
+
+
 def _inlined(test: cst.BaseExpression, scope: Scope) -> cst.BaseExpression:
     """The test with each call of a method of the spawn's own class whose body is one
     `return <expr>` (a docstring aside) replaced by that expression: `if

@@ -73,6 +73,15 @@ def partial_call(call: cst.Call, arg: cst.Arg, scope: Scope) -> cst.Call | None:
     return cst.Call(func=call.args[0].value, args=call.args[1:])
 
 
+def partial_function(value: cst.BaseExpression, scope: Scope) -> cst.BaseExpression:
+    """`f` of `functools.partial(f, ...)` (functools' own, as imported where it is written);
+    `value` itself otherwise."""
+    if isinstance(value, cst.Call) and _functools_partial(value.func, scope) and value.args \
+            and not value.args[0].star and value.args[0].keyword is None:
+        return value.args[0].value
+    return value
+
+
 def _functools_partial(func: cst.BaseExpression, scope: Scope) -> bool:
     if isinstance(func, cst.Name):
         name, wanted = func.value, "functools.partial"

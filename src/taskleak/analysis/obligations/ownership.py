@@ -26,7 +26,10 @@ from taskleak.analysis.obligations.weak_holders import WeakReferences
 from taskleak.analysis.tree.dests import Flow, Waited
 from taskleak.analysis.tree.nodes import defaulted_entry, dotted
 from taskleak.analysis.tree.reads import Reads
-from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
+
+# the methods that add every element of their argument to the collection they are called on
+_COPIES_ALL = frozenset({"extend", "update"})
 
 
 class Ownership(WeakReferences):
@@ -299,6 +302,10 @@ class Ownership(WeakReferences):
             # `d[task] = x` (a key) after `.add(task)`: a lookup table is rarely the owner
             (eff.key_collections if d.callee == "__setitem__" else eff.collections).append(
                 (d.receiver, occ.scope))
+            if d.callee in _COPIES_ALL and isinstance(d.receiver, cst.Name):
+                # `tasks.extend(self._tasks)`: a local copy of what the holder holds, whose
+                # ends (`for t in tasks: t.cancel()`) end the holder's tasks too
+                self._aliases((d.receiver,), occ, eff, depth)
         elif kind is Flow.BOUND:
             for t in d.targets:
                 if not isinstance(t, cst.Name) or (not d.element and not d.container):
@@ -368,19 +375,6 @@ class Ownership(WeakReferences):
                     eff.return_reads += sub.return_reads
                     eff.followed += sub.followed
                     eff.weak += sub.weak
-
-    def ended_by_siblings(self, holder: Holder) -> Effects:
-        """A collection received as parameter `holder.key`, ended where a sibling function (of
-        the same class, or module-level) receives a parameter of that name: aiohttp's
-        `on_startup(app)` spawns into `app[KEY]`, `on_cleanup(app)` cancels `app[KEY]`."""
-        fn, parent = holder.scope, holder.scope.parent
-        ends = Effects()
-        for other in parent.children if parent is not None else ():
-            if other is not fn and other.kind is ScopeKind.FUNCTION and any(
-                    b.kind is BindingKind.PARAM for b in other.bindings.get(holder.key, [])):
-                ends.add_cleanup(self.effects(Holder(Keeper.LOCAL, holder.key,
-                                                     holder.key, other)))
-        return ends
 
     def respawned_after(self, occ: Occurrence) -> bool:
         """The function that reads `occ` spawns a new task into the same name after it

@@ -60,7 +60,7 @@ class RaceFates:
             label = f"passed to {site.dest.callee}()"
         if race is None:
             return None
-        pending = self._pending(race)
+        pending = self.pending(race)
         ends = pending.cancel_reads + pending.await_reads
         left, after = left_running(race, ends, site.path), _after_it(race, ends)
         if left is None and ended_on_the_normal_way_out_only(race, ends):
@@ -101,7 +101,7 @@ class RaceFates:
             if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
                    for a in eff.await_reads):
                 continue  # awaited before this wait: done by then (a local reused later)
-            pending = self._pending(race)
+            pending = self.pending(race)
             all_ends = ends + pending.cancel_reads + pending.await_reads
             left = left_running(race, all_ends, sp.site.path)
             after = _after_it(left, all_ends) if left is not None else ""
@@ -224,13 +224,24 @@ class RaceFates:
         return make(FateKind.LEFT_RUNNING, sp, holder, holder=label, callee=race.call,
                           left=race.left, timeout=race.timeout, exit_only=race.exit_only)
 
-    def _pending(self, race: Race) -> Effects:
-        """What becomes of `pending` of `done, pending = await asyncio.wait(...)`."""
+    def pending(self, race: Race, depth: int = 0) -> Effects:
+        """What becomes of `pending` of `done, pending = await asyncio.wait(...)`: and of the
+        pending set of a wait of that set again (`_, stragglers = await asyncio.wait(pending,
+        timeout=t)`, then `for s in stragglers: s.cancel()`), a few waits deep."""
         target = pending_target(race)
         if target is None:
             return Effects()
-        return self.ownership.effects(Holder(Keeper.LOCAL, target.value, target.value,
-                                             race.scope))
+        eff = self.ownership.effects(Holder(Keeper.LOCAL, target.value, target.value,
+                                            race.scope))
+        again = [r for o in eff.gather_reads if depth < 2 and o.seq > race.seq
+                 and (r := race_of(o.path, o.seq, o.scope, self.ownership.resolver)) is not None
+                 and pending_target(r) is not None]
+        if not again:
+            return eff
+        eff = eff.copy()  # (the holder's effects are shared: see Effects.copy)
+        for later in again:
+            eff.add_ends(self.pending(later, depth + 1))
+        return eff
 
 
 def timed_result(dest: Dest, path: tuple[cst.CSTNode, ...], seq: int, scope: Scope

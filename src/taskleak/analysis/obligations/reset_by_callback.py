@@ -7,15 +7,25 @@ then holds nothing. Like a collection pruned by its done-callback, that is an en
 that ends by itself; a coroutine that never ends by itself (a `while True` with no way out) is
 never let go, and still needs a cancel on its owner's end.
 
-The exact condition (`reset_by`): the callback given to `add_done_callback` on the attribute is
-a function of this module (a method of the class through `self`, or a function in scope) that
-stores `None` into that same attribute of `self`.
+The exact condition (`reset_by`): the callback given to `add_done_callback` on the attribute, or
+on a local bound to the same task in the spawn's own statement (`self._t = t = spawn(...)`), is a
+function of this module (a method of the class through `self`, or a function in scope; or one
+of those bound by `functools.partial`, the task its last argument) that stores `None` into that
+same attribute of `self`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import libcst as cst
+
+from taskleak.analysis.facts.fates import Keeper
+from taskleak.analysis.obligations.handoffs import partial_function
+from taskleak.analysis.obligations.holders import Holder
+from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import is_none
 from taskleak.analysis.tree.scopes import Occurrence, Scope, defined_function
 
@@ -27,7 +37,8 @@ def reset_by(reads: Sequence[Occurrence], cls: Scope | None, attribute: str) -> 
         return ""
     for read in reads:
         given = read.done_callback
-        callback = defined_function(given, read.scope) if given is not None else None
+        callback = defined_function(partial_function(given, read.scope), read.scope) \
+            if given is not None else None
         if callback is not None and _stores_none(cls, attribute, callback):
             return callback.name
     return ""
@@ -36,3 +47,14 @@ def reset_by(reads: Sequence[Occurrence], cls: Scope | None, attribute: str) -> 
 def _stores_none(cls: Scope, attribute: str, function: Scope) -> bool:
     return any(is_none(value) and scope.within(function)
                for value, scope in cls.attr_bindings.get(attribute, ()))
+
+
+def same_task_locals(sp: Spawn, ownership: Ownership) -> list[Occurrence]:
+    """The reads of the locals the spawn's own statement binds to its task beside a holder
+    (`self._t = t = spawn(...)`): `t.add_done_callback(...)` is registered on that task."""
+    d = sp.site.dest
+    if d.kind is not Flow.BOUND or len(d.targets) < 2:
+        return []
+    return [o for t in d.targets if isinstance(t, cst.Name)
+            for o in ownership.effects(Holder(Keeper.LOCAL, t.value, t.value,
+                                              sp.site.scope)).occurrences]

@@ -12,13 +12,12 @@ from dataclasses import replace
 
 import libcst as cst
 
+from taskleak.analysis.facts.calls import CallArg
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper, returns_to_callers
 from taskleak.analysis.facts.interface import (
     NO_ENDS,
     STAR,
-    CallArg,
     ClassFacts,
-    DroppedCall,
     Effect,
     EffectKind,
     Ends,
@@ -30,7 +29,6 @@ from taskleak.analysis.frequency.lifecycle import Lifecycle
 from taskleak.analysis.names.attribute_types import (
     attribute_types,
     init_parameters,
-    local_type,
     type_name,
 )
 from taskleak.analysis.names.effect_owners import EffectOwners, self_owner
@@ -42,6 +40,7 @@ from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.local_helpers import passing_on
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.summaries.dropped_calls import dropped_calls
 from taskleak.analysis.summaries.module_level import EFFECTS as _EFFECTS
 from taskleak.analysis.summaries.module_level import (
     global_effects,
@@ -49,11 +48,10 @@ from taskleak.analysis.summaries.module_level import (
     what_calls_give,
 )
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
-from taskleak.analysis.summaries.reentry_calls import NOT_AGAIN, again
+from taskleak.analysis.summaries.repeated_calls import repeated_calls
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.nodes import callee_text, dotted
+from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, called_through_class
-from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS
 
 # A spawn helper keeps its task like this (and returns it): what it promises its callers.
 _KEEPS_AND_CLEANS = frozenset({FateKind.COLLECTION_CLEANED, FateKind.KEPT_CLEANED,
@@ -89,6 +87,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         param_uses=parameter_uses(root, ownership, spawns, fates),
         endless=calls.endless, no_coroutine=calls.no_coroutine,
         global_effects=global_effects(root, ownership), coroutines=calls.coroutines,
+        repeated_calls=repeated_calls(root, lifecycle, ownership.resolver),
     )
 
 
@@ -366,35 +365,4 @@ def _call_args(root: Scope, ownership: Ownership, lifecycle: Lifecycle
                                f"called by {often.function}(), {often.evidence}"
                                if often.repeats and often.evidence else "",
                                often.repeats and often.per_item))
-    return tuple(out)
-
-
-def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
-                  spawned: AbstractSet[int] = frozenset()) -> tuple[DroppedCall, ...]:
-    """The module's calls whose result is dropped, in a stable order (scopes in text order,
-    calls in text order within each): `ordinal` finds the same call again in a new parse.
-    `spawned`: the ids of the calls that are spawns, judged as such (not listed, but counted)."""
-    out: list[DroppedCall] = []
-    ordinal = 0
-    for scope in root.walk():
-        often = lifecycle.of(scope) if scope.dropped_calls else None
-        repeats = often is not None and often.repeats
-        repeating = often.function if often is not None and repeats else ""
-        evidence = often.evidence if often is not None and repeats else ""
-        for site in scope.dropped_calls:
-            name = dotted(site.callee)
-            if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS \
-                    and id(site.call) not in spawned:
-                head, dot, _ = name.partition(".")
-                receiver = local_type(head, scope, resolver) \
-                    if dot and head not in ("self", "cls") else ""
-                # (a method's own call only: what the join asks of a store's re-entry)
-                a = again(scope, site, lifecycle.graphs) \
-                    if head in ("self", "cls") and name.count(".") == 1 else NOT_AGAIN
-                out.append(DroppedCall(name, ordinal, scope.qualname or "<module>",
-                                       site.in_loop, repeating, evidence, site.awaited,
-                                       callee_text(site.call.func) + "()"
-                                       if site.callback is not None else "", receiver,
-                                       a.per_turn, a.retried, a.touched))
-            ordinal += 1
     return tuple(out)

@@ -32,10 +32,13 @@ from taskleak.analysis.names.asyncio_waits import passes_its_cancel
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.handoffs import to_a_builtin
+from taskleak.analysis.obligations.lifetimes import cancelled_on_return
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.passed import received_effects
-from taskleak.analysis.obligations.races import timeout_around
+from taskleak.analysis.obligations.race_fates import RaceFates
+from taskleak.analysis.obligations.races import Race, race_of, timeout_around
 from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.obligations.waits import left_running, reached_after
 from taskleak.analysis.tree.dests import Flow, Waited
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ENSURE_FUTURE
@@ -61,7 +64,10 @@ def _task_parameters(fn: Scope, resolver: Resolver) -> Iterator[tuple[int, str, 
     reads = {o.key for o in fn.occurrences if o.dest.kind in _TASK_READS}
     pruned = {o.key for o in fn.occurrences if o.dest.kind in _COLLECTION_READS}
     params = fn.node.params
-    typed = {p.name.value for p in (*params.posonly_params, *params.params)
+    star = params.star_arg if isinstance(params.star_arg, cst.Param) else None
+    # `*tasks: asyncio.Task[None]` annotates each of the tasks it receives
+    typed = {p.name.value for p in (*params.posonly_params, *params.params,
+                                    *([star] if star is not None else []))
              if p.annotation is not None and _names_a_task(p.annotation.annotation, fn, resolver)}
     if typed:
         typed -= {o.key for s in fn.walk() for o in s.occurrences
@@ -75,8 +81,7 @@ def _task_parameters(fn: Scope, resolver: Resolver) -> Iterator[tuple[int, str, 
     for position, name in enumerate(names):
         if name in reads and name != fn.self_name:
             yield position, name, False
-    star = params.star_arg
-    if isinstance(star, cst.Param) and star.name.value in reads:
+    if star is not None and star.name.value in reads:
         yield len(names), star.name.value, True
     if params.star_kwarg is not None and params.star_kwarg.name.value in reads:
         yield -1, params.star_kwarg.name.value, True
@@ -95,6 +100,12 @@ def parameter_uses(root: Scope, ownership: Ownership, spawns: Sequence[Spawn] = 
             if (fn.qualname, position) in left:
                 continue
             eff = received_effects(ownership, fn, name)
+            race = _raced_and_left(fn, name, eff, ownership)
+            if race is not None:  # `await asyncio.wait({ready, work}, FIRST_COMPLETED)`
+                out.append(ParamUse(fn.qualname, position, name, fn.self_name is not None, "",
+                                    star, left_by=f"{race.call} in {fn.name}()",
+                                    left=race.left))
+                continue
             ends = eff.cleanup or kept_by_its_owner(ownership, eff) or ""
             if not ends and (eff.stores or eff.collections or eff.key_collections or eff.weak
                              or eff.handed):
@@ -102,6 +113,34 @@ def parameter_uses(root: Scope, ownership: Ownership, spawns: Sequence[Spawn] = 
             out.append(ParamUse(fn.qualname, position, name, fn.self_name is not None, ends,
                                 star, cut_by=cut_by(fn, name, ownership.resolver)))
     return tuple(out)
+
+
+def _raced_and_left(fn: Scope, name: str, eff: Effects, ownership: Ownership
+                    ) -> Race | None:
+    """A wait in `fn`'s own body that races what the parameter holds and returns with it
+    still running, nothing in `fn` ending it then or handing it on (the question
+    `RaceFates.left_running` asks of a task handed to a function of its own module): the
+    function's return does not mean the caller's task ended. None when no such wait is
+    known, or one is ended on the normal way out only (RUBRIC convention 2, a caller's
+    question)."""
+    # (the parameter itself waited: a task made of it, `create_task(coro)`, is no task of the
+    # caller's, and `ensure_future(fut)` of it is `_left_in_a_race`'s)
+    races = [(o, race_of(o.path, o.seq, o.scope, ownership.resolver)) for o in eff.gather_reads
+             if o.scope.function() is fn and o.key == name]
+    ends = eff.cancel_reads + eff.await_reads + [o for o, race in races if race is None]
+    for _, race in races:
+        if race is None:
+            continue
+        pending = RaceFates(ownership).pending(race)
+        all_ends = ends + pending.cancel_reads + pending.await_reads
+        left = left_running(race, all_ends, ())
+        if left is None or any(reached_after(race, o)
+                               for o in [*eff.handed_reads, *pending.handed_reads]):
+            continue
+        if cancelled_on_return(fn, ownership.module, ownership.resolver):
+            continue  # `asyncio.run(serve(...))`: what it leaves running is cancelled
+        return left
+    return None
 
 
 def cut_by(fn: Scope, name: str, resolver: Resolver) -> str:

@@ -241,6 +241,10 @@ def _method_call(stack: list[cst.CSTNode], j: int, attr: str, container: bool,
     return Dest(Flow.METHOD, callee=attr, element=element)
 
 
+# keywords of asyncio's waits that say how to wait, not what for
+_WAIT_SETTINGS = frozenset({"timeout", "return_when", "return_exceptions", "loop"})
+
+
 def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
          element: bool) -> Dest:
     """The value is an argument (stack[j] is the Arg) of the call at stack[j-1]."""
@@ -258,6 +262,10 @@ def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
         if target is not None:  # `for name, task in zip(names, tasks)`: `task` is an element
             return Dest(Flow.ITER, targets=(target,), element=element)
     if name in GATHERERS:
+        arg = stack[j]
+        if isinstance(arg, cst.Arg) and arg.keyword is not None \
+                and arg.keyword.value in _WAIT_SETTINGS:
+            return Dest(_OTHER)  # `wait(tasks, timeout=timeout)`: how long, not what
         return Dest(Flow.GATHERED, callee=callee_text(call.func), container=container,
                     element=element, awaited=_consumer_awaited(stack, j - 1), call=call,
                     arg=stack[j])  # type: ignore[arg-type]

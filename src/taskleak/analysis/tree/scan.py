@@ -93,6 +93,14 @@ class Scanner(BindingScan, StackWalker):
         assert self.scope is not None
         self.scope = self.scope.parent
 
+    def _imported_head(self, key: str) -> bool:
+        """`mod.f`, `pkg.mod.f`, `Jobs.start` whose head the module imports (bound by imports
+        only, so far): a call of another module's function, which its test may guard
+        (`summaries/repeated_calls.py`)."""
+        module = self.module_scope
+        bindings = module.bindings.get(key.partition(".")[0]) if module is not None else None
+        return bool(bindings) and all(b.kind is BindingKind.IMPORT for b in bindings or ())
+
     @property
     def cur(self) -> Scope:
         assert self.scope is not None
@@ -287,7 +295,7 @@ class Scanner(BindingScan, StackWalker):
             dest.kind is Flow.AWAITED) or (
             # `self.start(key)`, `start(key)` behind the caller's test (`guards.guarded_call`)
             dest.kind is Flow.CALLED and ("." not in key or (own is not None and key.startswith(
-                own) and key[len(own):len(own) + 1] == "."))) else ()
+                own) and key[len(own):len(own) + 1] == ".") or self._imported_head(key))) else ()
         loops = self._loops(i)
         if loops and not path and dest.kind is Flow.CALLED:
             path = tuple(self.stack[:i])  # a call in a loop may leave it (lifecycle.py)

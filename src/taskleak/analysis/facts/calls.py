@@ -1,0 +1,103 @@
+"""The calls one module makes that the project join reads, as plain data (part of its
+`Exports`):
+
+- `CallArg`: a holder of this module passed to a call (`trigger(uid, self._tasks)`), with what
+  this module does to end what it holds;
+- `DroppedCall`: a call whose result is dropped (`self._schedule_event(...)` as a statement);
+- `RepeatedCall`: a call of another module's function made where it runs again and again.
+
+No libcst: facts are cached and joined without the parser.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from taskleak.records import record
+
+
+@record(frozen=True)
+class CallArg:
+    """A holder of this module passed to a call, and what this module does to end it."""
+
+    callee: str  # dotted: "trigger", "self._helper", "handler.trigger"
+    index: int  # positional index, -1 when passed by keyword
+    keyword: str
+    key: str  # what is passed: "self.current_tasks", "TASKS"
+    owner: str  # the class of a `self.` attribute, else ""
+    cleanup: str  # "cancelled in handle_disconnect()", "" when nothing ends it
+    caller: str  # qualified name of the function making the call, "<module>"
+    caller_ends_it: bool  # the calling function itself cancels, awaits or prunes it
+    # the call runs on every call of a function, and how we know: "called by on_text(),
+    # registered with bus.subscribe() in __init__()"; "" when that is not known
+    often: str = ""
+    per_item: bool = False  # ... once per item a loop receives (`frequency/per_item.py`)
+
+    def to_json(self) -> list[Any]:
+        return [self.callee, self.index, self.keyword, self.key, self.owner, self.cleanup,
+                self.caller, self.caller_ends_it, self.often, self.per_item]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> CallArg:
+        return cls(*data)
+
+
+@record(frozen=True)
+class DroppedCall:
+    """A call whose result is dropped (an expression statement), in text order."""
+
+    callee: str  # dotted: "self._schedule_event", "helpers.spawn"
+    ordinal: int  # its place among the module's dropped calls (to find it again)
+    caller: str  # qualified name of the enclosing function, "<module>"
+    in_loop: bool = False
+    repeating: str = ""  # the enclosing function when it runs once per event
+    evidence: str = ""  # how we know it does: "registered with @client.event"
+    awaited: bool = False  # `await f()` as a statement: what a coroutine function gives
+    # the call that calls `callee` back and drops what it returns: "loop.call_soon()"
+    called_back: str = ""
+    # the declared type of the local or parameter `callee` is called through, as written in
+    # this module (`pool.release()` with `pool: Pool`): `attribute_types.local_type`
+    receiver: str = ""
+    # the loop around it calls it again: on every turn (`per_turn`: not left right after it),
+    # or when a step after it fails (`retried`: `frequency/reentry.py`)
+    per_turn: bool = False
+    retried: bool = False
+    # ... and the attributes of `self` its function ends or tests on the way (`reentry_calls`)
+    touched: tuple[str, ...] = ()
+
+    def to_json(self) -> list[Any]:
+        out = [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating,
+               self.evidence, self.awaited, self.called_back]
+        if self.per_turn or self.retried:
+            return [*out, self.receiver, self.per_turn, self.retried, list(self.touched)]
+        return [*out, self.receiver] if self.receiver else out
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> DroppedCall:
+        if len(data) > 9:  # a call that runs its method again: `touched` is a tuple
+            return cls(data[0], data[1], data[2], data[3], data[4], data[5], data[6], data[7],
+                       data[8], data[9], data[10], tuple(data[11]))
+        return cls(*data)
+
+
+@record(frozen=True)
+class RepeatedCall:
+    """A call of a function another module defines (an imported name, or an attribute of an
+    imported module), made where this module knows it runs again and again: in a function
+    that runs per event, or on each turn of a loop (`frequency/lifecycle.py`). A store that
+    function makes over a live task is reached again (`QuestionKind.CALLED_OFTEN`)."""
+
+    callee: str  # as written: "spawn_deploy", "deploys.spawn_deploy"
+    caller: str  # qualified name of the calling function
+    often: str  # how we know: "called by start_deploy(), registered with @router.post"
+    per_item: bool = False  # once per item a loop receives (`frequency/per_item.py`)
+    # names tested before the call, each saying where the call runs that the holder is empty
+    # (`if app in _in_flight: raise`): a store into that holder replaces no live task
+    guards: tuple[str, ...] = ()
+
+    def to_json(self) -> list[Any]:
+        return [self.callee, self.caller, self.often, self.per_item, list(self.guards)]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> RepeatedCall:
+        return cls(data[0], data[1], data[2], data[3], tuple(data[4]))
