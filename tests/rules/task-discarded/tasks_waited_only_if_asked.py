@@ -6,7 +6,10 @@ it in one operand of an `and` only (`if wait and not t.done()`): the other can f
 set filled task by task (`pending.add(...)` in a loop: an add keeps and ends nothing either,
 wherever it is; hivemind's `traverse_dht`). Near misses:
 a test that only says whether there are tasks at all (`if tasks:`: none to end otherwise), an end
-after the `if` or in its `else`, and a `map` bound as it is (its tasks are made as it is consumed, in the `if`)."""
+after the `if` or in its `else`, a task added to the collection only under the test that ends it
+(hikari's `dispatch(return_tasks=...)`, which keeps the others elsewhere), another task added in
+place under a test (`if i == 50: tasks.append(ensure_future(db.close()))`), and a `map` bound as
+it is (its tasks are made as it is consumed, in the `if`)."""
 
 import asyncio
 
@@ -63,3 +66,27 @@ async def traverse_or_cancel(queries: list[str], found, await_all_tasks: bool = 
     else:
         for task in pending:
             task.cancel()
+
+
+async def dispatch(callbacks, kept: set[asyncio.Task[None]], return_tasks: bool = False):
+    tasks = []
+    for callback in callbacks:
+        task = asyncio.create_task(callback())
+        if return_tasks:
+            tasks.append(task)
+        else:
+            kept.add(task)
+            task.add_done_callback(kept.discard)
+    if return_tasks:
+        return asyncio.gather(*tasks)
+    return None
+
+
+async def fetch_then_close(db, cursor) -> None:
+    tasks = []
+    for i in range(100):
+        if i == 50:
+            tasks.append(asyncio.ensure_future(db.close()))
+        tasks.append(asyncio.ensure_future(cursor.fetchall()))
+    for task in tasks:
+        await task

@@ -21,13 +21,12 @@ from taskleak.analysis.obligations.lifetimes import ended_only_on_error
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, leaves_the_loop, one_line
-from taskleak.analysis.tree.scopes import CallSite
+from taskleak.analysis.tree.scopes import CallSite, Occurrence
 from taskleak.analysis.tree.walk import children
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
-_NEITHER_ENDS_NOR_KEEPS = frozenset({Flow.INSPECT, Flow.DONE_CALLBACK, Flow.ITER,
-                                     Flow.COLLECTION_ADD})
+_NEITHER_ENDS_NOR_KEEPS = frozenset({Flow.INSPECT, Flow.DONE_CALLBACK, Flow.ITER})
 
 
 def dropped_on_a_way_out(site: CallSite, eff: Effects, name: str) -> dict[str, str] | None:
@@ -83,7 +82,11 @@ def ended_only_if(site: CallSite, eff: Effects, name: str) -> str | None:
     t.done()`: a finished task needs no end)."""
     # a read that keeps nothing and ends nothing (`len(tasks)`, `t.add_done_callback(log)`, the
     # `for` over a collection, whose elements' reads are reads of their own) may sit anywhere
-    reads = [o for o in eff.occurrences if o.dest.kind not in _NEITHER_ENDS_NOR_KEEPS]
+    # (nor does an add of a task made in place, `pending.add(spawn(...))`, this spawn's or
+    # another's; an add of a task bound before, `if wait: tasks.append(t)`, says when the
+    # collection holds it)
+    reads = [o for o in eff.occurrences if o.dest.kind not in _NEITHER_ENDS_NOR_KEEPS
+             and not _adds_a_new_task(o)]
     if not reads or any(o.scope is not site.scope or not o.path for o in reads):
         return None
     around = {id(n) for n in site.path}
@@ -100,6 +103,16 @@ def ended_only_if(site: CallSite, eff: Effects, name: str) -> str | None:
     if found is None or found.orelse is not None or _decided_by(found.test, name):
         return None
     return one_line(found.test)
+
+
+def _adds_a_new_task(read: Occurrence) -> bool:
+    """`tasks.append(create_task(...))`: the read adds to the collection a value made in the
+    call itself, not a task bound before."""
+    if read.dest.kind is not Flow.COLLECTION_ADD or len(read.path) < 2:
+        return False
+    call = read.path[-2]
+    return isinstance(call, cst.Call) and len(call.args) == 1 \
+        and isinstance(call.args[0].value, (cst.Call, cst.Await))
 
 
 def _decided_by(test: cst.BaseExpression, name: str) -> bool:

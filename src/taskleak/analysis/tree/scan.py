@@ -60,8 +60,10 @@ from taskleak.analysis.tree.vocabulary import (
 
 # reads whose place matters later: which wait, which `try` (waits.py, a task's own prune);
 # a hand-off too: where a task is handed after a race says whether it runs when the race
-# is cut short (`race_fates.py`)
-_PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE, Flow.PASSED})
+# is cut short (`race_fates.py`); an add to a collection, whose `if` says when the collection
+# holds the task (`early_returns.ended_only_if`)
+_PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE, Flow.PASSED,
+                        Flow.COLLECTION_ADD})
 # an event set in a `finally` (or last) and awaited elsewhere: a join (lifetimes.py)
 _PATH_KEPT_METHODS = frozenset({"set", "wait"})
 
