@@ -36,9 +36,11 @@ from taskleak.project.index import ProjectIndex, Where
 def respawned_elsewhere(index: ProjectIndex, path: str, function: str, fate: Fate) -> Fate:
     """`fate` of a spawn in `function` (qualified name in `path`) once other modules are read:
     a re-spawn over a live task when the method runs again, else as it was."""
-    if not fate.overwrites or fate.keeper is not Keeper.ATTRIBUTE \
+    if not fate.overwrites or fate.keeper not in (Keeper.ATTRIBUTE, Keeper.DOTTED) \
             or fate.kind is not FateKind.KEPT_CLEANED:
         return fate
+    if fate.keeper is Keeper.DOTTED and index.resolve_name(path, fate.owner) not in index.classes:
+        return fate  # an end found by the attribute's name only: no claim built on it
     if fate.repeats_here:  # it repeats in its own module: only the end was elsewhere
         return replace(fate, kind=FateKind.RESPAWNED, overwrites=False, repeats_here=False)
     found = _repeating_call(index, path, function, fate.attribute)

@@ -58,6 +58,6 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
         and not on_a_local_object(holder, site.scope) and not waited
     per_event_end = ended_per_event(lifecycle, fn, ends, often.origin)
     respawns = repeats and over_live and not per_event_end
-    overwrites = over_live and holder.kind is Keeper.ATTRIBUTE and not again \
+    overwrites = over_live and holder.kind in (Keeper.ATTRIBUTE, Keeper.DOTTED) and not again \
         and not per_event_end and (repeats or not often.repeats)
     return Respawn(often, again, respawns, overwrites, overwrites and repeats)

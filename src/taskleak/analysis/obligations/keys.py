@@ -82,14 +82,30 @@ def keeper_of(holder: Holder | None, scope: Scope | None = None
     return Keeper.DOTTED, constructed_from(holder, scope), holder.key.rsplit(".", 1)[-1]
 
 
+def _attribute_constructed_from(base: str, attr: str, scope: Scope) -> str:
+    """`Receiver` for `self.current.future` when every value the class stores in
+    `self.current` is a call of that one name (`self.current = Receiver()`); "" otherwise."""
+    method = scope.method()
+    cls = scope.enclosing_class()
+    name, _, rest = attr.partition(".")
+    if method is None or cls is None or method.self_name != base or "." in rest:
+        return ""
+    values = [v for v, _ in cls.attr_bindings.get(name, [])]
+    made = {dotted(v.func) if isinstance(v, cst.Call) else None for v in values}
+    return made.pop() or "" if len(made) == 1 else ""
+
+
 def constructed_from(holder: Holder, scope: Scope | None) -> str:
     """`RunResult` for the holder `result.task` when `result` is bound once, in `scope` or a
     function around it (a closure's variable), from `RunResult(...)` or declared as one
-    (`result: RunResult`, `RunResult | None`); "" when that is not known (then the join matches
+    (`result: RunResult`, `RunResult | None`); `Receiver` for `self.current.future` when the
+    class stores only `Receiver(...)` there; "" when that is not known (then the join matches
     the attribute by its name)."""
     base, _, attr = holder.key.partition(".")
-    if scope is None or not attr or "." in attr:
+    if scope is None or not attr:
         return ""
+    if "." in attr:
+        return _attribute_constructed_from(base, attr, scope)
     while base not in scope.bindings and scope.parent is not None \
             and scope.parent.kind is ScopeKind.FUNCTION:
         scope = scope.parent
