@@ -31,6 +31,7 @@ from taskleak.files.source import SourceError, read_source
 from taskleak.project.module_names import module_candidates
 from taskleak.run.base_sources import BaseSource, InheritJob
 from taskleak.run.cache import Cache
+from taskleak.run.prefilter import has_word
 from taskleak.run.subclasses import ModuleClasses, derived, read_classes
 
 _LINKS = 4  # bases of bases followed this deep
@@ -145,7 +146,9 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
         return []
     files = _Files(paths)
     wanted = {(i, c.qualname) for i, (_, classes) in spawning.items() for c in classes}
-    found = derived(paths, results, cache, wanted, helpers, files.module, files.classes)
+    calling_up = _bases_calling_helpers(files, results, helpers)
+    found = derived(paths, results, cache, wanted | set(calling_up), helpers, files.module,
+                    files.classes)
     jobs: dict[int, list[BaseSource]] = defaultdict(list)
     for i, (exports, classes) in spawning.items():
         imports = dict(exports.imports)
@@ -155,6 +158,11 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
             below = found.one.get((i, cls.qualname), [])
             if len(below) == 1:
                 jobs[i] += _derived(files, i, cls.qualname, *below[0])
+    for (j, base), helper in calling_up.items():
+        # a base calling on `self` a helper method its one subclass defines (the subclass
+        # elsewhere): its calls are spawns, judged with that subclass's members
+        if found.one.get((j, base)) == [helper]:
+            jobs[j] += [b for b in _derived(files, j, base, *helper) if b not in jobs[j]]
     for j, calling in found.calling.items():
         read = files.classes(j)
         if read is None:
@@ -170,6 +178,35 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
             except SourceError:
                 continue
             out.append(InheritJob(i, data, tuple(bases)))
+    return out
+
+
+def _bases_calling_helpers(files: _Files, results: Sequence[FileFacts],
+                           helpers: dict[tuple[int, str], frozenset[str]]
+                           ) -> dict[tuple[int, str], tuple[int, str]]:
+    """(file, class) of each direct base, in another file of the run, of a class with spawn
+    helper methods whose file names one of them -> that class."""
+    out: dict[tuple[int, str], tuple[int, str]] = {}
+    for (i, cls), methods in helpers.items():
+        module = results[i].module
+        facts = next((c for c in module.exports.classes if c.qualname == cls), None) \
+            if module is not None else None
+        if facts is None:
+            continue
+        imports = dict(module.exports.imports) if module is not None else {}
+        for base in facts.bases:
+            head, _, tail = base.partition(".")
+            target = imports.get(head)
+            found = files.module(files.display[i], f"{target}.{tail}" if tail else target) \
+                if target is not None else None
+            if found is None or found[0] == i or found in out:
+                continue
+            try:
+                data = read_source(files.paths[found[0]])
+            except SourceError:
+                continue
+            if any(has_word(data, m.encode()) for m in methods):
+                out[found] = (i, cls)
     return out
 
 
