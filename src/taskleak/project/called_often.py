@@ -22,9 +22,9 @@ from taskleak.analysis.facts.module import Question
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex
 
-# The fates a key store exports its `overwrites` with (`classify.collection_fate`).
-_STORES = frozenset({FateKind.COLLECTION_CLEANED, FateKind.COLLECTION_GROWS,
-                     FateKind.LOCAL_COLLECTION_DROPPED})
+# The fates a key store into a module-level dict exports its `overwrites` with
+# (`classify.collection_fate`: ended by its module, or by nothing).
+_STORES = frozenset({FateKind.COLLECTION_CLEANED, FateKind.COLLECTION_GROWS})
 
 
 def called_often(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:

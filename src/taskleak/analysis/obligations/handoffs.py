@@ -67,8 +67,7 @@ def partial_call(call: cst.Call, arg: cst.Arg, scope: Scope) -> cst.Call | None:
     reading, not in the tree; its arguments are the tree's own), else None. The name must be
     functools' own, as imported where the call is (`from functools import partial`, `import
     functools`): a `partial` of the project's is not read as one."""
-    if not _functools_partial(call.func, scope) or not call.args or arg is call.args[0] \
-            or call.args[0].star or call.args[0].keyword is not None:
+    if arg is (call.args[0] if call.args else None) or partial_function(call, scope) is call:
         return None
     return cst.Call(func=call.args[0].value, args=call.args[1:])
 

@@ -46,7 +46,7 @@ def repeated_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver
         for occ in calls:
             if occ.loops and not (len(occ.loops) == 1 and leaves_the_loop(occ.path)):
                 turn = per_turn(scope, occ, "called")
-                words, item = f"{turn.evidence}", turn.per_item
+                words, item = turn.evidence, turn.per_item
             elif often.repeats and often.evidence:
                 words, item = f"called by {often.function}(), {often.evidence}", often.per_item
             else:
