@@ -2,6 +2,7 @@
 
     python bench/realworld/score.py [--corpus DIR] [--taskleak PATH] [--only NAME]...
                                     [--details] [--json] [--labels DIR] [--snapshot DIR]
+                                    [--by question|scope] [--check]
 
 Each `labels/<name>.jsonl` (rows as in RUBRIC.md) has a `labels/<name>.toml` beside it:
 
@@ -32,7 +33,10 @@ Per library and pooled over all of them (sums of the counts, then the ratios):
 
 `include` limits both findings and labels; `only_spawners` limits findings only (a label whose
 finding has another spawner then counts as not reported). `--details` prints every disagreement;
-`--json` prints the totals as JSON instead of the table. Standard library only (Python 3.10+).
+`--json` prints the totals as JSON instead of the table. `--by question` (or `scope`) adds a
+table pooled per value of the labels' optional `question` (`scope`) key: each group's labels
+against the findings on their lines, so misses can be counted by kind without reading them.
+`--check` only reads the label and settings files. Standard library only (Python 3.10+).
 """
 
 from __future__ import annotations
@@ -55,6 +59,12 @@ POSITIVE = frozenset({"high", "medium"})
 RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
 KINDS = frozenset({"spawn", "helper", "call-site", "not-a-spawn"})
 LABEL_KEYS = ("path", "line", "kind", "code", "risk", "why")
+# optional (RUBRIC.md, "What each row turns on"): what the grade turns on, the widest code read
+QUESTIONS = frozenset({"dropped", "awaited", "end-skipped", "race", "kept-ended",
+                       "kept-never-ended", "overwritten-while-live", "handed-off",
+                       "library-keeps", "receiver-type"})
+SCOPES = frozenset({"function", "class", "module", "modules"})
+OPTIONAL_KEYS = {"question": QUESTIONS, "scope": SCOPES}
 CONFIG_KEYS = frozenset({"folder", "args", "include", "only_spawners"})
 
 
@@ -70,6 +80,8 @@ class Label:
     code: str
     risk: str
     why: str
+    question: str | None = None
+    scope: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,7 +226,7 @@ def _label_from_row(row: object, where: str) -> Label:
     missing = [key for key in LABEL_KEYS if key not in row]
     if missing:
         raise ScoreError(f"{where}: missing key(s): {', '.join(missing)}")
-    extra = sorted(set(row) - set(LABEL_KEYS))
+    extra = sorted(set(row) - set(LABEL_KEYS) - set(OPTIONAL_KEYS))
     if extra:
         raise ScoreError(f"{where}: unknown key(s): {', '.join(extra)}")
     for key in ("path", "kind", "code", "risk", "why"):
@@ -235,7 +247,12 @@ def _label_from_row(row: object, where: str) -> Label:
                          f"(got kind {kind!r}, risk {risk!r})")
     if not row["why"].strip():
         raise ScoreError(f"{where}: `why` must not be empty")
-    return Label(path, line, kind, row["code"], risk, row["why"])
+    for key, values in OPTIONAL_KEYS.items():
+        if key in row and row[key] not in values:
+            raise ScoreError(f"{where}: `{key}` must be one of {', '.join(sorted(values))}, "
+                             f"got {row[key]!r}")
+    return Label(path, line, kind, row["code"], risk, row["why"], row.get("question"),
+                 row.get("scope"))
 
 
 def load_config(labels_file: Path) -> LibraryConfig:
@@ -446,6 +463,23 @@ def score(config: LibraryConfig, labels: Iterable[Label], findings: Iterable[Fin
     return result
 
 
+def by_group(config: LibraryConfig, labels: Iterable[Label], findings: Iterable[Finding],
+             key: str) -> dict[str, Score]:
+    """One library's score per value of a label's `question` or `scope` (`-` where it has none):
+    each group's labels against the findings on their own lines (an unlabelled finding belongs
+    to no group)."""
+    kept = list(findings)
+    groups: dict[str, list[Label]] = {}
+    for label in labels:
+        groups.setdefault(getattr(label, key) or "-", []).append(label)
+    result: dict[str, Score] = {}
+    for group, members in groups.items():
+        lines = {(label.path, label.line) for label in members}
+        result[group] = score(config, members,
+                              [item for item in kept if (item.path, item.line) in lines])
+    return result
+
+
 # --- output ------------------------------------------------------------------------------------
 
 def _fraction(num: int, den: int) -> str:
@@ -506,6 +540,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="score only this label file's library (repeatable)")
     parser.add_argument("--details", action="store_true", help="print every disagreement")
     parser.add_argument("--json", action="store_true", help="print the totals as JSON")
+    parser.add_argument("--by", choices=("question", "scope"), default=None,
+                        help="also print the pooled score per label `question` or `scope`")
+    parser.add_argument("--check", action="store_true",
+                        help="only read and check the label and settings files (runs nothing)")
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS,
                         help="the folder of label files (default: labels/ beside this script)")
     parser.add_argument("--snapshot", type=Path, default=None,
@@ -514,8 +552,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     try:
         rows: list[tuple[str, Score]] = []
+        groups: dict[str, Score] = {}
+        checked = 0
         for config in discover(options.labels, options.only):
             labels = load_labels(config.labels_file)
+            if options.check:
+                checked += len(labels)
+                continue
             if options.snapshot is not None:
                 findings = snapshot_findings(
                     options.snapshot / options.labels.name / f"{config.name}.jsonl")
@@ -523,9 +566,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 findings = run_taskleak(options.taskleak, options.corpus / config.folder,
                                         config.args)
             rows.append((config.name, score(config, labels, findings)))
+            if options.by is not None:
+                for group, result in by_group(config, labels, findings, options.by).items():
+                    groups.setdefault(group, Score()).add(result)
     except ScoreError as exc:
         print(f"score.py: {exc}", file=sys.stderr)
         return 2
+    if options.check:
+        print(f"{checked} label rows read, no error")
+        return 0
     pooled = Score()
     for _, result in rows:
         pooled.add(result)
@@ -535,6 +584,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(payload, indent=2))
     else:
         print(table([*rows, ("pooled", pooled)] if len(rows) > 1 else rows))
+        if groups:
+            print()
+            print(table([(f"{options.by}={name}", groups[name]) for name in sorted(groups)]))
     if options.details:
         out = sys.stderr if options.json else sys.stdout
         for name, result in rows:

@@ -222,6 +222,8 @@ def test_empty_denominators_are_null(setup: Setup, capsys: pytest.CaptureFixture
     (json.dumps(label(1, "high")), "sorted by path, then line"),
     (json.dumps(label(2, "high")), "duplicate label for a.py:2"),
     ("[1, 2]", "a row must be a JSON object"),
+    (json.dumps({**label(3, "high"), "question": "kept"}), "`question` must be one of awaited"),
+    (json.dumps({**label(3, "high"), "scope": "file"}), "`scope` must be one of class, function"),
 ])
 def test_malformed_label_names_file_and_line(setup: Setup, capsys: pytest.CaptureFixture[str],
                                              row: str, message: str) -> None:
@@ -256,6 +258,38 @@ def test_missing_settings_and_folder(setup: Setup, capsys: pytest.CaptureFixture
     (setup.labels / "lib.toml").write_text('folder = "mid/absent"\n')
     assert setup.run() == 2
     assert "absent does not exist" in capsys.readouterr().err
+
+
+def test_by_question_pools_each_kind_of_row(setup: Setup,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [
+        {**label(1, "high"), "question": "dropped", "scope": "function"},     # reported high
+        {**label(2, "medium"), "question": "kept-never-ended", "scope": "modules"},  # low
+        {**label(3, "medium"), "question": "kept-never-ended", "scope": "class"},    # medium
+        label(4, "low"),                                                      # no question
+    ]
+    setup.library("lib", rows, [finding(1, "high"), finding(2, "low"), finding(3, "medium"),
+                                finding(4, "low"), finding(9, "high")])
+    assert setup.run("--by", "question") == 0
+    lines = {line.split()[0]: line.split() for line in capsys.readouterr().out.splitlines()
+             if line.startswith("question=")}
+    # columns: name, H/M/L/none, recall (n/d pct), precision, exact, exact H/M, medium-exact, ...
+    assert lines["question=dropped"][1:3] == ["1/0/0/0", "1/1"]
+    assert lines["question=kept-never-ended"][1:3] == ["0/2/0/0", "1/2"]
+    # the unlabelled high on line 9 is in no group: the group's precision counts its own lines
+    assert lines["question=kept-never-ended"][4] == "1/1"
+    assert lines["question=-"][1] == "0/0/1/0"
+    assert setup.run("--by", "scope") == 0
+    out = capsys.readouterr().out
+    assert "scope=modules" in out and "scope=class" in out and "scope=function" in out
+
+
+def test_check_reads_labels_and_runs_nothing(setup: Setup,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    setup.library("lib", [label(1, "high"), {**label(2, "low"), "question": "awaited"}], [])
+    assert setup.run("--check") == 0
+    assert capsys.readouterr().out.strip() == "2 label rows read, no error"
+    assert not setup.log.exists()  # taskleak never ran
 
 
 def test_taskleak_failure_is_reported(setup: Setup, capsys: pytest.CaptureFixture[str]) -> None:
