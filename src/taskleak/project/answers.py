@@ -72,9 +72,12 @@ def _own_object(key: str) -> bool:
 def _ends(fate: Fate, found: list[tuple[str, Effect]]) -> list[tuple[str, Effect]]:
     """The effects that end the task: a done-callback that reads its outcome only for a task
     that ends by itself, with no close-like method of its owner that leaves it running (as
-    `closing.closing_work` in its own module)."""
+    `closing.closing_work` in its own module); a `.result()` read under a `done()` check only
+    for a concurrent Future (an asyncio Task's does not wait)."""
     by_itself = not (fate.long_running or fate.loop or fate.reschedules or fate.closers)
-    return [(p, e) for p, e in found if e.kind is not EffectKind.OUTCOME or by_itself]
+    return [(p, e) for p, e in found
+            if (e.kind is not EffectKind.OUTCOME or by_itself)
+            and (e.kind is not EffectKind.RESULT_IF_DONE or fate.threadsafe)]
 
 
 def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:

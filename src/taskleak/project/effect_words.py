@@ -7,11 +7,14 @@ from taskleak.analysis.facts.interface import Effect, EffectKind, End
 
 VERBS = {EffectKind.AWAIT: "awaited", EffectKind.GATHER: "gathered",
          EffectKind.CANCEL: "cancelled", EffectKind.PRUNE: "pruned",
-         EffectKind.OUTCOME: "its outcome read by a done-callback"}
+         EffectKind.OUTCOME: "its outcome read by a done-callback",
+         EffectKind.RESULT: "its result read",
+         EffectKind.RESULT_IF_DONE: "awaited (a blocking .result())"}
 # the end each effect is, as a fact (`Fate.ends`, `FunctionFacts.ends`)
 ENDS = {EffectKind.AWAIT: End.AWAITED, EffectKind.GATHER: End.GATHERED,
         EffectKind.CANCEL: End.CANCELLED, EffectKind.PRUNE: End.PRUNED,
-        EffectKind.OUTCOME: End.OTHER}
+        EffectKind.OUTCOME: End.OTHER, EffectKind.RESULT: End.RESULT_READ,
+        EffectKind.RESULT_IF_DONE: End.AWAITED}
 
 
 def short(path: str) -> str:

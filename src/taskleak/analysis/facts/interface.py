@@ -61,6 +61,11 @@ class EffectKind(Enum):
     PRUNE = "prune"
     OUTCOME = "outcome"  # a done-callback that reads its outcome: an end only of a task that
     # ends by itself (`answers.answer_attribute`)
+    # `.result()` read unconditionally: an asyncio Task is done there (or the read raises), a
+    # concurrent Future is waited for (`Effects.without_result_reads`, as in one module)
+    RESULT = "result"
+    # `.result()` read only under a `done()` check: a wait only for a concurrent Future
+    RESULT_IF_DONE = "result-if-done"
 
 
 class Promise(Enum):

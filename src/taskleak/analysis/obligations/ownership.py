@@ -21,7 +21,7 @@ from taskleak.analysis.obligations.completed_futures import awaited_through
 from taskleak.analysis.obligations.effects import HOW_WAITED, Effects
 from taskleak.analysis.obligations.handoffs import partial_call, received_by, receiving_parameter
 from taskleak.analysis.obligations.holders import Holder, into_collection, where
-from taskleak.analysis.obligations.waits import awaited_with_the_object
+from taskleak.analysis.obligations.waits import delegated_only
 from taskleak.analysis.obligations.weak_holders import WeakReferences
 from taskleak.analysis.tree.dests import Flow, Waited
 from taskleak.analysis.tree.nodes import defaulted_entry, dotted
@@ -272,8 +272,7 @@ class Ownership(WeakReferences):
         if kind is Flow.CANCEL:
             (eff.replaced if self.respawned_after(occ) else eff.cancels).append(place)
             eff.cancel_reads.append(occ)
-        elif kind is Flow.AWAITED and d.waited is Waited.DELEGATED \
-                and not awaited_with_the_object(occ):
+        elif delegated_only(occ):
             pass  # an awaitable's own task: awaited only by whoever awaits the object, if any
         elif kind is Flow.AWAITED:
             # a concurrent Future's `.result()` blocks the thread: say so, and that a timeout

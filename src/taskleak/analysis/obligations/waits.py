@@ -29,7 +29,7 @@ import libcst as cst
 
 from taskleak.analysis.obligations.guards import names_read
 from taskleak.analysis.obligations.races import Race, pending_target
-from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.dests import Flow, Waited
 from taskleak.analysis.tree.nodes import always_true, dotted
 from taskleak.analysis.tree.scopes import Occurrence
 from taskleak.analysis.tree.walk import children
@@ -326,3 +326,11 @@ def awaited_with_the_object(occ: Occurrence) -> bool:
     return any(o.key == m.self_name and o.dest.kind is Flow.AWAITED
                for m in cls.children if m.name == "__aenter__" and m.self_name
                for s in m.walk() for o in s.occurrences)
+
+
+def delegated_only(occ: Occurrence) -> bool:
+    """An `__await__` delegation (`return self._task.__await__()`) that nothing proves is
+    reached: the task is awaited only by whoever awaits the object, if anyone does. The same
+    for this module's judgement and for what it tells other modules its reads end."""
+    return occ.dest.kind is Flow.AWAITED and occ.dest.waited is Waited.DELEGATED \
+        and not awaited_with_the_object(occ)

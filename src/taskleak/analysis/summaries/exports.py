@@ -40,6 +40,7 @@ from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.local_helpers import passing_on
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.obligations.waits import delegated_only
 from taskleak.analysis.summaries.dropped_calls import dropped_calls
 from taskleak.analysis.summaries.module_level import EFFECTS as _EFFECTS
 from taskleak.analysis.summaries.module_level import (
@@ -49,9 +50,15 @@ from taskleak.analysis.summaries.module_level import (
 )
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
 from taskleak.analysis.summaries.repeated_calls import repeated_calls
-from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.dests import Flow, Waited
 from taskleak.analysis.tree.nodes import dotted
-from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, called_through_class
+from taskleak.analysis.tree.scopes import (
+    BindingKind,
+    Occurrence,
+    Scope,
+    ScopeKind,
+    called_through_class,
+)
 
 # A spawn helper keeps its task like this (and returns it): what it promises its callers.
 _KEEPS_AND_CLEANS = frozenset({FateKind.COLLECTION_CLEANED, FateKind.KEPT_CLEANED,
@@ -112,7 +119,7 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
         for occ in scope.occurrences:
             if "." not in occ.key:
                 continue
-            kind = _EFFECTS.get(occ.dest.kind)
+            kind = _effect_kind(occ)
             callback = occ.done_callback
             if callback is not None and outcome_reader(callback, occ.scope):
                 kind = EffectKind.OUTCOME  # `response.task.add_done_callback(self._ready)`
@@ -123,6 +130,18 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
     return tuple(dict.fromkeys(effects))
 
 
+def _effect_kind(occ: Occurrence) -> EffectKind | None:
+    """What a read does to the tasks its holder holds, as another module is told it (the same
+    rules as this module's own judgement: an `__await__` delegation nothing proves reached
+    ends nothing; a `.result()` is a wait only for a concurrent Future, which the spawn's
+    module knows)."""
+    if delegated_only(occ):
+        return None
+    if occ.dest.kind is Flow.AWAITED and occ.dest.waited in (Waited.RESULT, Waited.TIMED_RESULT):
+        return EffectKind.RESULT_IF_DONE if occ.dest.done_checked else EffectKind.RESULT
+    return _EFFECTS.get(occ.dest.kind)
+
+
 def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...], scope: Scope,
                    key: str, owners: EffectOwners) -> list[Effect]:
     """The effects through locals bound to `key` (its class read when one is found)."""
@@ -131,7 +150,7 @@ def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...]
         if isinstance(target, cst.Name):
             alias = Holder(Keeper.LOCAL, target.value, target.value, scope)
             for occ in ownership.occurrences(alias):
-                kind = _EFFECTS.get(occ.dest.kind)
+                kind = _effect_kind(occ)
                 if kind is not None:
                     out.append(Effect(kind, key, where(occ.scope), owners.of(scope, key)))
     return out
