@@ -15,7 +15,7 @@ from dataclasses import field, replace
 import libcst as cst
 
 from taskleak.analysis.classify import Classifier
-from taskleak.analysis.facts.fates import Fate, Keeper
+from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
 from taskleak.analysis.facts.interface import (
     LET_GO,
     Exports,
@@ -173,10 +173,13 @@ class ModuleAnalysis:
                                else UNTYPED_RECEIVER if sp.untyped else ""),)
         if sp.creation is not None and sp.creation.made is Made.TASK and sp.creation.asks:
             asked += (Question(QuestionKind.CALL_MAKES, sp.creation.asks),)
-        if any(f.ends == LET_GO for f in fates):  # only forgotten once done: does it finish?
+        if any(f.ends == LET_GO or f.skipped_by for f in fates):  # (once done; on a way out)
             chain = coroutine_chain(sp, self.resolver)
             if chain:
                 asked += (Question(QuestionKind.COROUTINE_BODY, chain),)
+        if any(f.skipped_by or f.kind is FateKind.LEFT_RUNNING for f in fates) \
+                and (fn := sp.site.scope.function()) is not None and fn.is_async:
+            asked += (Question(QuestionKind.RUN_BY_A_RUNNER, context),)
         if sp.coroutine_asks:
             asked += (Question(QuestionKind.CALL_IS_COROUTINE, sp.coroutine_asks),)
         if any(f.overwrites and f.keeper is Keeper.ATTRIBUTE for f in fates):

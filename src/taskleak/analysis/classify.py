@@ -55,6 +55,7 @@ from taskleak.analysis.obligations.prune_targets import growth_fields, without_o
 from taskleak.analysis.obligations.race_fates import RaceFates
 from taskleak.analysis.obligations.reset_by_callback import reset_by, same_task_locals
 from taskleak.analysis.obligations.self_registered import kept_by_itself
+from taskleak.analysis.obligations.skippable_ends import cleaned_local
 from taskleak.analysis.obligations.spawns import AS_COMPLETED, Spawn
 from taskleak.analysis.obligations.steps import Steps
 from taskleak.analysis.obligations.witness import no_end_witness
@@ -245,9 +246,8 @@ class Classifier:
         dropped = early_returns.dropped_on_a_way_out(sp.site, eff, holder.key)  # on some ways out
         if dropped is not None:
             return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key, **dropped)
-        if cleanup:
-            return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
-                              cleanup=cleanup)
+        if cleanup:  # (on the normal way out: a step before it may skip it)
+            return cleaned_local(sp, holder, eff, cleanup, self._fate, self.ownership)
         if eff.handed:
             return self._fate(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key,
                               **eff.handed[0].fields())

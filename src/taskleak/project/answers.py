@@ -27,6 +27,7 @@ from taskleak.project.declared_types import declared_type
 from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.reentry import respawned_elsewhere
+from taskleak.project.runner_ends import run_by_a_runner
 
 # What a fate becomes once another module is found to end the task.
 _ENDED = {FateKind.NEVER_CLEANED: FateKind.KEPT_CLEANED,
@@ -357,6 +358,8 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
                 fate = answer_parameter(index, path, fate, question)
             elif question.kind is QuestionKind.CALLED_OFTEN and question.name == fate.attribute:
                 fate = called_often(index, path, fate, question)
+            elif question.kind is QuestionKind.RUN_BY_A_RUNNER:
+                fate = run_by_a_runner(index, path, fate, question)
         # (after its end is found: a store over a live task, entered again from elsewhere)
         fates.append(respawned_elsewhere(index, path, spawn.context, fate))
     return tuple(fates)

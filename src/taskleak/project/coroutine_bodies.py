@@ -6,7 +6,9 @@ A task kept and only let go once it is done (a `discard` done-callback, a reset 
 nobody makes (RUBRIC: medium). The spawn's module reads the loop of a coroutine it defines
 (`classify.py`); one defined elsewhere is asked by its chain (`QuestionKind.COROUTINE_BODY`)
 and answered here from the defining module's exports (`Exports.endless`), so the row is the
-same wherever the coroutine lives.
+same wherever the coroutine lives. So for a local ended only on the normal way out
+(`skippable_ends.py`): of a coroutine that never finishes, that way out leaves it running for
+good (END_SKIPPED, medium).
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ def endless_words(index: ProjectIndex, importer: str, chain: str) -> str:
 
 def never_let_go(fate: Fate, words: str) -> Fate:
     """`fate` when its task's coroutine never ends by itself (`words`: how its loop runs): an
-    end that only lets go of it once done ends nothing."""
+    end that only lets go of it once done ends nothing; a local's end that a step before it
+    can skip leaves it running for good on that way out (`skippable_ends.py`)."""
+    if fate.kind is FateKind.LOCAL_CLEANED and fate.skipped_by and words:
+        return replace(fate, kind=FateKind.END_SKIPPED, long_running=True, loop=words)
     if fate.kind not in _NEVER_DONE or fate.ends != LET_GO or not words:
         return fate
     return replace(fate, kind=_NEVER_DONE[fate.kind], ends=NO_ENDS, cleanup="",

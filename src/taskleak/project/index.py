@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from taskleak.analysis.facts.calls import CallArg, DroppedCall, RepeatedCall
+from taskleak.analysis.facts.calls import CallArg, DroppedCall, RepeatedCall, RunnerCall
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand
 from taskleak.analysis.facts.interface import (
     STAR,
@@ -60,6 +60,7 @@ class ProjectIndex(ModuleResolution):
         self.dropped: dict[str, list[tuple[str, DroppedCall]]] = defaultdict(list)  # last name
         # calls made where they run again and again (`RepeatedCall`), by the callee's last name
         self.repeated: dict[str, list[tuple[str, RepeatedCall]]] = defaultdict(list)
+        self.run_by: dict[str, list[tuple[str, RunnerCall]]] = defaultdict(list)
         self.imports: dict[str, dict[str, str]] = {}
         self.typed: dict[str, dict[str, str]] = {}  # path -> what its typed names hold
         self.star_imports: dict[str, list[str]] = {}  # path -> the modules it imports * from
@@ -113,6 +114,8 @@ class ProjectIndex(ModuleResolution):
             self.dropped[call.callee.rsplit(".", 1)[-1]].append((path, call))
         for again in ex.repeated_calls:
             self.repeated[again.callee.rsplit(".", 1)[-1]].append((path, again))
+        for run in ex.runner_calls:
+            self.run_by[run.callee.rsplit(".", 1)[-1]].append((path, run))
         for name in self.top_names[path]:
             self.top_by_name[name].append(path)
         self.imports[path] = {name: target for name, target in ex.imports if name != STAR}

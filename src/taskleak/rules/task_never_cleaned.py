@@ -46,6 +46,8 @@ def _describe(fate: Fate) -> Description:
                                f"generator {fate.callee}",
                                "a consumer that stops early there (or throws an error in) "
                                "leaves it running, and no `finally` cancels it"))
+    if fate.kind is FateKind.END_SKIPPED:
+        return _end_skipped(fate)
     if fate.kind is FateKind.HELD_WHILE_RUNNING:
         return Description(f"local `{fate.holder}`, kept while {fate.where} runs", "none",
                            f"{fate.coroutine} is kept in `{fate.holder}`, never awaited or "
@@ -70,6 +72,15 @@ def _describe(fate: Fate) -> Description:
         shown += (fate.closers,)
     tracked = f"{fate.holder} (singleton)" if fate.kind is FateKind.SINGLETON else fate.holder
     return Description(tracked, "none", claim, evidence=shown)
+
+
+def _end_skipped(fate: Fate) -> Description:
+    """A local whose coroutine runs until cancelled, ended only on the normal way out."""
+    return Description(f"local `{fate.holder}`, {fate.cleanup} on the normal way out",
+                       "skipped on the other ways out",
+                       f"{fate.coroutine} is left running if {fate.function}() {fate.skipped_by}",
+                       evidence=(*_loop(fate), f"kept in `{fate.holder}` and {fate.cleanup} only "
+                                 "on the normal way out: no `finally` or `except` ends it"))
 
 
 def _loop(fate: Fate) -> tuple[str, ...]:
@@ -156,6 +167,13 @@ Also reported here:
   `.result(timeout)`, when nothing cancels it in a `finally` or an `except` around the wait: at
   the timeout the coroutine goes on running in the loop's thread (a timeout caught in a loop
   that waits again until it is done is no such exit);
+- a task kept in a local whose coroutine never ends by itself (a `while True` with no `break`
+  or `return`, in the module), ended (cancelled, awaited) only after a step where the function
+  can be left by an error or a cancellation: an `await`, an `async for`/`async with`, a `raise`
+  (`hb = create_task(self._heartbeat()); await self._work(); hb.cancel()`): if `_work()`
+  raises, or the function is cancelled while it waits there, the heartbeat runs for good.
+  Ending it in a `finally` (or an `except` that re-raises) fixes it. A task that ends by itself
+  is only late then: task-tracked, which names the step;
 - a task kept in a local of a function that does not return while the task runs (it blocks in
   `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever), read there
   or stored into it by a nested function (`nonlocal`): held, but its result and errors are
@@ -208,7 +226,7 @@ class SessionSweeper:
     fates=frozenset({
         FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED, FateKind.HELPER_NEVER_ENDS,
         FateKind.SINGLETON, FateKind.LEFT_RUNNING, FateKind.HELD_WHILE_RUNNING,
-        FateKind.LEFT_AT_YIELD, FateKind.ENDLESS_RUN_BY_IOLOOP,
+        FateKind.LEFT_AT_YIELD, FateKind.ENDLESS_RUN_BY_IOLOOP, FateKind.END_SKIPPED,
     }),
     describe=_describe,
     fix_kinds=(FixKind.CANCEL_IN_CLOSE,),

@@ -100,6 +100,10 @@ _FIXED = {
 def _kept(fate: Fate) -> Description:
     """Kept somewhere, and ended or handed on."""
     kind, holder, cleanup, handed = fate.kind, fate.holder, fate.cleanup, fate.handed
+    if kind is FateKind.LOCAL_CLEANED and fate.skipped_by:  # only late on the other ways out
+        return Description(f"local `{holder}`", f"{cleanup} on the normal way out", (
+            f"kept in `{holder}` and {cleanup}; if {fate.function}() {fate.skipped_by} first, "
+            "it is left running with nothing holding it"))
     if kind is FateKind.LOCAL_CLEANED:
         return Description(f"local `{holder}`", cleanup, f"kept in `{holder}` and {cleanup}")
     if kind is FateKind.LOCAL_HANDED:
@@ -170,10 +174,14 @@ the spawning function and sets, in a `finally`, an event that function waits on 
 dropped by a function that then joins a thread and closes that loop (a loop thread's
 `shutdown()`) ends with the loop: a loop closes only once it has stopped. A task kept in an
 attribute whose done-callback (a function of the module) sets that attribute back to `None` is
-let go once it ends, when its coroutine ends by itself. A spawn by `ensure_future`, `shield`,
-`gather` or `wait_for` of a value that is not followed is listed here too, with what was not
-followed: it makes a task only if that value is a coroutine (a Future is returned as it is),
-so no claim is made about it. These are the green rows of the report; they never fail the gate
+let go once it ends, when its coroutine ends by itself. A task kept in a local and ended only
+after a step where its function can be left by an error or a cancellation (an `await`, an
+`async for`/`async with`, a `raise`), with no `finally` or `except` ending it, is tracked when it
+ends by itself, and the row names that step: on that way out it is left running with nothing
+holding it (one that runs until cancelled is task-never-cleaned). A spawn by `ensure_future`,
+`shield`, `gather` or `wait_for` of a value that is not followed is listed here too, with what
+was not followed: it makes a task only if that value is a coroutine (a Future is returned as it
+is), so no claim is made about it. These are the green rows of the report; they never fail the gate
 unless `fail-on = "low"`.""",
     why_bad="""\
 It is not bad: the row shows that the task was looked at and found tracked and cleaned, so the

@@ -101,3 +101,21 @@ class RepeatedCall:
     @classmethod
     def from_json(cls, data: list[Any]) -> RepeatedCall:
         return cls(data[0], data[1], data[2], data[3], tuple(data[4]))
+
+
+@record(frozen=True)
+class RunnerCall:
+    """`asyncio.run(main())` of a coroutine function another module defines (an imported name,
+    or an attribute of an imported module): when it returns, the runner cancels every task it
+    left running (`QuestionKind.RUN_BY_A_RUNNER`, `project/runner_ends.py`)."""
+
+    callee: str  # as written: "main", "app.main"
+    caller: str  # qualified name of the calling function ("<module>" at module level)
+    runner: str  # "asyncio.run()"
+
+    def to_json(self) -> list[Any]:
+        return [self.callee, self.caller, self.runner]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> RunnerCall:
+        return cls(data[0], data[1], data[2])

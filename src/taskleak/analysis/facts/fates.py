@@ -93,6 +93,9 @@ class FateKind(Enum):
     LEFT_RUNNING = "left_running"  # waited in a race that leaves it running: `callee`, `left`
     # ended only after a `yield` of the generator `callee`, where its consumer can stop it
     LEFT_AT_YIELD = "left_at_yield"
+    # a coroutine that runs until cancelled, ended (`cleanup`) only on the normal way out: an
+    # error or a cancellation at `skipped_by` leaves it running (`skippable_ends.py`)
+    END_SKIPPED = "end_skipped"
 
 
 class Hand(Enum):
@@ -222,6 +225,13 @@ class Fate:
     skipped: str = ""
     # HELPER_KEEPS: the helper spawns work of its own (`self.start()`); the call hands it none
     own_work: bool = False
+    # END_SKIPPED, LOCAL_CLEANED: how the function can be left before the end, said of the step
+    # where it can ("fails or is cancelled at `await self._work()`"; `skippable_ends.py`)
+    skipped_by: str = ""
+    # LEFT_RUNNING: what keeps the task, as a row says it once a runner of another module ends
+    # it (`project/runner_ends.py`): a local's name (`holder` is the label shown), or the wait
+    # it is passed to (`asyncio.wait`, no holder); "" for a collection or an attribute
+    ended_as: str = ""
     # LOCAL_ONLY: the test of the `if` after the spawn that every end of the local sits in
     # (`if not pending: await fut`): on the other way the local is dropped
     only_if: str = ""

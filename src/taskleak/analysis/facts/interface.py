@@ -5,7 +5,7 @@
 - `FunctionFacts`: a function that returns a task it spawned, and what it does with it otherwise
   (a spawn helper: `Promise`);
 - the calls it makes that the join reads (`calls.py`: `CallArg`, `DroppedCall`,
-  `RepeatedCall`);
+  `RepeatedCall`, `RunnerCall`);
 - `ParamUse`: what a function does with a task its parameter receives (ends it, or nothing);
 - `imports`: local name -> what it names (`".handler.trigger"`: relative imports keep their dots);
   `from .client import *` is `(STAR, ".client")`.
@@ -19,7 +19,7 @@ from dataclasses import field
 from enum import Enum
 from typing import Any
 
-from taskleak.analysis.facts.calls import CallArg, DroppedCall, RepeatedCall
+from taskleak.analysis.facts.calls import CallArg, DroppedCall, RepeatedCall, RunnerCall
 from taskleak.records import record
 
 STAR = "*"  # the local name of a star import in `Exports.imports`: no identifier is spelled so
@@ -274,6 +274,9 @@ class Exports:
     # calls of other modules' functions made where they run again and again: a store those
     # functions make over a live task is reached again (`QuestionKind.CALLED_OFTEN`)
     repeated_calls: tuple[RepeatedCall, ...] = ()
+    # `asyncio.run(f())` of other modules' coroutine functions: what `f` leaves running when it
+    # returns is cancelled (`QuestionKind.RUN_BY_A_RUNNER`)
+    runner_calls: tuple[RunnerCall, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -306,6 +309,8 @@ class Exports:
             out["coroutines"] = list(self.coroutines)
         if self.repeated_calls:
             out["repeated_calls"] = [c.to_json() for c in self.repeated_calls]
+        if self.runner_calls:
+            out["runner_calls"] = [c.to_json() for c in self.runner_calls]
         return out
 
     @classmethod
@@ -326,4 +331,5 @@ class Exports:
             tuple((e[0], e[1]) for e in data.get("endless", ())),
             tuple(data.get("coroutines", ())),
             tuple(RepeatedCall.from_json(c) for c in data.get("repeated_calls", ())),
+            tuple(RunnerCall.from_json(c) for c in data.get("runner_calls", ())),
         )

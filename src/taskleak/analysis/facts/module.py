@@ -64,6 +64,10 @@ class QuestionKind(Enum):
     # `name` (as this module binds it) holds no live task for the key? A store it makes there
     # over a live task is then reached again (`project/called_often.py`)
     CALLED_OFTEN = "called_often"
+    # is the coroutine function `owner` (the spawn's, by qualified name) run by `asyncio.run()`
+    # from another module? what it leaves running (a race's losers, a local whose end a way
+    # out skips) is then cancelled when it returns (`project/runner_ends.py`)
+    RUN_BY_A_RUNNER = "run_by_a_runner"
 
 
 @record(frozen=True)

@@ -290,7 +290,7 @@ def _truth(value: cst.BaseExpression) -> bool | None:
 
 
 # Runners that cancel every task still running when their main coroutine returns.
-_CANCELLING_RUNNERS = frozenset({"asyncio.run", "uvloop.run"})
+CANCELLING_RUNNERS = frozenset({"asyncio.run", "uvloop.run"})
 
 
 def cancelled_on_return(fn: Scope, module: Scope, resolver: Resolver) -> str:
@@ -305,7 +305,7 @@ def cancelled_on_return(fn: Scope, module: Scope, resolver: Resolver) -> str:
             if not isinstance(arg, cst.Call) or defined_function(arg.func, scope) is not fn:
                 continue
             sym = resolver.resolve(call.func, scope)
-            if sym.kind is SymKind.QUALIFIED and sym.name in _CANCELLING_RUNNERS:
+            if sym.kind is SymKind.QUALIFIED and sym.name in CANCELLING_RUNNERS:
                 return f"{sym.name}()"
     return ""
 

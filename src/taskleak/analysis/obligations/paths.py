@@ -42,7 +42,7 @@ _FAMILIES: dict[FateKind, Family] = {
         FateKind.NEVER_CLEANED, FateKind.HELD_WHILE_RUNNING, FateKind.SINGLETON,
         FateKind.SLOT_NEVER_CLEANED, FateKind.COLLECTION_GROWS, FateKind.PRUNED_ON_SUCCESS,
         FateKind.LEFT_RUNNING, FateKind.LEFT_AT_YIELD, FateKind.HELPER_NEVER_ENDS,
-        FateKind.ENDLESS_RUN_BY_IOLOOP), Family.UNENDED),
+        FateKind.ENDLESS_RUN_BY_IOLOOP, FateKind.END_SKIPPED), Family.UNENDED),
 }
 # the fates whose holder's reads end the task (their places are the path's ends)
 ENDING = frozenset(k for k, family in _FAMILIES.items() if family is Family.ENDED)
@@ -52,7 +52,7 @@ _COLLECTIONS = frozenset({FateKind.COLLECTION_CLEANED, FateKind.COLLECTION_HANDE
                           FateKind.PRUNED_ON_SUCCESS})
 _LOCALS = frozenset({FateKind.LOCAL_CLEANED, FateKind.LOCAL_HANDED, FateKind.STORED_CLEANED,
                      FateKind.LOCAL_ONLY, FateKind.NEVER_READ, FateKind.REBOUND_IN_LOOP,
-                     FateKind.HELD_WHILE_RUNNING})
+                     FateKind.HELD_WHILE_RUNNING, FateKind.END_SKIPPED})
 _KEEPERS = {Keeper.LOCAL: "local", Keeper.PARAMETER: "parameter", Keeper.ATTRIBUTE: "attribute",
             Keeper.GLOBAL: "global", Keeper.DOTTED: "attribute"}
 # how each loss is said, from the fate's facts
@@ -83,6 +83,7 @@ _LOSSES: dict[FateKind, str] = {
     FateKind.LEFT_AT_YIELD: "left running when the generator's consumer stops at a yield",
     FateKind.HELPER_NEVER_ENDS: "kept by a helper that never ends it",
     FateKind.ENDLESS_RUN_BY_IOLOOP: "kept by tornado's IOLoop, which never cancels it",
+    FateKind.END_SKIPPED: "ended only on the normal way out, and it runs until cancelled",
 }
 
 

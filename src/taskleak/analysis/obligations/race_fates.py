@@ -10,6 +10,7 @@ from dataclasses import replace
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Handoff, Keeper
+from taskleak.analysis.obligations.coroutines import endless, loop_words
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.generator_exits import leaves_early, left_at_a_yield, yields_in
 from taskleak.analysis.obligations.handoffs import receiving_parameter
@@ -198,6 +199,19 @@ class RaceFates:
               make: MakeFate, after: str = "", collection: bool = False) -> Fate:
         fn = race.scope.method() or race.scope
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
+        if after and holder is not None and holder.kind is Keeper.LOCAL and not collection \
+                and not runner:
+            # RUBRIC conventions 2 and 4: ended only on the normal way out, a cancelled waiter
+            # leaves it running: only late, unless it runs until cancelled
+            cut = " (or a timeout cuts it short)" if race.timeout else ""
+            skip = f"is cancelled while it waits in {race.call}{cut}"
+            cleanup = f"{after} after {race.call}"
+            if endless(sp.site):
+                return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key,
+                            cleanup=cleanup, skipped_by=skip, long_running=True,
+                            loop=loop_words(sp))
+            return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
+                        skipped_by=skip)
         if after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
             cut = " (a timeout cutting the wait short)" if race.timeout else ""
             cleanup = (f"{after} after {race.call}, on the normal way out; a cancelled waiter"
@@ -221,7 +235,10 @@ class RaceFates:
                 return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                                   cleanup=cleanup)
             return make(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
-        return make(FateKind.LEFT_RUNNING, sp, holder, holder=label, callee=race.call,
+        ended_as = sp.site.dest.callee or "" if holder is None else holder.key \
+            if holder.kind is Keeper.LOCAL and not collection else ""
+        return make(FateKind.LEFT_RUNNING, sp, holder, holder=label, ended_as=ended_as,
+                    callee=race.call,
                           left=race.left, timeout=race.timeout, exit_only=race.exit_only)
 
     def pending(self, race: Race, depth: int = 0) -> Effects:

@@ -50,6 +50,7 @@ from taskleak.analysis.summaries.module_level import (
 )
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
 from taskleak.analysis.summaries.repeated_calls import repeated_calls
+from taskleak.analysis.summaries.runner_calls import runner_calls
 from taskleak.analysis.tree.dests import Flow, Waited
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import (
@@ -95,6 +96,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         endless=calls.endless, no_coroutine=calls.no_coroutine,
         global_effects=global_effects(root, ownership), coroutines=calls.coroutines,
         repeated_calls=repeated_calls(root, lifecycle, ownership.resolver),
+        runner_calls=runner_calls(root, ownership.resolver),
     )
 
 

@@ -1,0 +1,129 @@
+"""An end that an error or a cancellation can skip (issue 69's convention, RUBRIC.md 4).
+
+`t = spawn(heartbeat()); await self._work(); t.cancel()`: the cancel runs only when `_work()`
+returns. If it raises, or the function is cancelled while it waits there, the function leaves
+with `t` still running and no one holding it. A task that finishes by itself is then only
+late (low, and the words say where the end can be skipped); one whose coroutine runs until it
+is cancelled runs for good (medium, `FateKind.END_SKIPPED`).
+
+The step that skips the end is the first, after the spawn and before every read that ends the
+local, where the function may leave by an error or a cancellation: an `await` (a cancellation
+arrives there), an `async for`/`async with` (each awaits), a `raise`. A plain call may raise
+too; it is not counted (it is not where a cancellation arrives, and a reviewer reads `log(...)`
+between a spawn and its end as no risk). An end in a `finally` or an `except` handler runs on
+those ways out, so a local with one has no such step. Read from the spawn's path (the blocks
+around it) and the paths the scan keeps for the reads, as `early_returns.left_by_a_return`.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from taskleak.analysis.facts.fates import Fate, FateKind
+from taskleak.analysis.obligations.coroutines import endless, loop_words
+from taskleak.analysis.obligations.effects import Effects
+from taskleak.analysis.obligations.holders import Holder
+from taskleak.analysis.obligations.lifetimes import cancelled_on_return
+from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.obligations.race_fates import MakeFate
+from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, one_line
+from taskleak.analysis.tree.scopes import CallSite, ScopeKind
+from taskleak.analysis.tree.walk import children
+
+_HANDLERS = (cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally)
+_MOST = 60  # characters of the step shown in the words
+
+
+def skipped_by(site: CallSite, eff: Effects) -> str:
+    """How the spawn's function can be left before every end of the local's task (`eff`: its
+    reads), said of the step where it can: "fails or is cancelled at `await self._work()`",
+    "raises at `raise ValueError(...)`"; "" when
+    none does: an end in a `finally` or a handler, nothing between the spawn and the first
+    end that awaits or raises, or a read this module does not place (another function's, a
+    hand-off, a store, a prune)."""
+    ends = [*eff.cancel_reads, *eff.await_reads, *eff.gather_reads]
+    if not ends or eff.handed or eff.prunes or eff.results or eff.stores or eff.return_reads \
+            or any(o.scope is not site.scope or not o.path for o in ends):
+        return ""
+    if any(isinstance(n, _HANDLERS) for o in ends for n in o.path):
+        return ""
+    in_ends = {id(n) for o in ends for n in o.path}
+    path = site.path
+    for j in range(len(path) - 1, 0, -1):
+        if isinstance(path[j - 1], NESTED_DEFINITIONS):
+            return ""  # the spawn's own function ends here
+        block, statement = path[j - 1], path[j]
+        body = getattr(block, "body", None)
+        statements: list[cst.CSTNode] = list(body) if isinstance(body, (list, tuple)) else []
+        at = next((k for k, s in enumerate(statements) if s is statement), None)
+        if at is None:
+            continue
+        for later in statements[at + 1:]:
+            if id(later) in in_ends:
+                return ""  # ended first
+            step = _first_step(later)
+            if step:
+                return step
+    return ""
+
+
+def _first_step(node: cst.CSTNode) -> str:
+    """The first place in a statement where its function may be left by an error or a
+    cancellation, outside nested functions and classes, shown; "" when there is none."""
+    if isinstance(node, NESTED_DEFINITIONS):
+        return ""
+    if isinstance(node, cst.Await):
+        return f"fails or is cancelled at `{_short(one_line(node))}`"
+    if isinstance(node, cst.Raise):
+        return f"raises at `{_short(one_line(node))}`"
+    if isinstance(node, (cst.For, cst.With)) and node.asynchronous is not None:
+        word = "for" if isinstance(node, cst.For) else "with"
+        return f"fails or is cancelled in its `async {word}`"
+    for child in children(node):
+        found = _first_step(child)
+        if found:
+            return found
+    return ""
+
+
+def _endless_method_of_a_local(site: CallSite) -> bool:
+    """`sender._send_loop()`, `sender` bound once in the function to `Sender()` of this module:
+    that method never ends by itself (as the join reads the same call when `Sender` is
+    imported: `coroutine_bodies.endless_words`)."""
+    args = site.args
+    call = args[0].value if args else None
+    func = call.func if isinstance(call, cst.Call) else None
+    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+        return False
+    bindings = site.scope.bindings.get(func.value.value, [])
+    made = bindings[0].value if len(bindings) == 1 else None
+    if not isinstance(made, cst.Call) or not isinstance(made.func, cst.Name):
+        return False
+    module = site.scope
+    while module.parent is not None:
+        module = module.parent
+    return any(c.kind is ScopeKind.CLASS and c.name == made.func.value
+               and any(m.kind is ScopeKind.FUNCTION and m.name == func.attr.value and m.endless
+                       and m.is_async for m in c.children)
+               for c in module.children)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _MOST else text[:_MOST - 1] + "…"
+
+
+def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: MakeFate,
+                  ownership: Ownership) -> Fate:
+    """A local's task ended (`cleanup`) on the function's normal way out: END_SKIPPED when a
+    step before the end can skip it and the coroutine runs until cancelled, else LOCAL_CLEANED
+    (with that step, when there is one: the task is then only late). No step skips anything
+    in the coroutine `asyncio.run()` runs: the runner cancels what it leaves running."""
+    fn = sp.site.scope.function()
+    runner = fn is not None and cancelled_on_return(fn, ownership.module, ownership.resolver)
+    skip = "" if runner else skipped_by(sp.site, eff)
+    if skip and (endless(sp.site) or _endless_method_of_a_local(sp.site)):
+        return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
+                    skipped_by=skip, long_running=True, loop=loop_words(sp))
+    return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
+                skipped_by=skip)

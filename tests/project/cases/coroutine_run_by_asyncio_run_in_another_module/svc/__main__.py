@@ -1,0 +1,5 @@
+import asyncio
+
+from svc.app import main
+
+asyncio.run(main())
