@@ -24,8 +24,9 @@ serves only a run in which the file is the one holding spawns, and no fix is eve
 
 Measured (bench/big_module.py: 50,000 lines, 827 KB, one spawn; cold, `--no-cache`): 4.6 s and
 381 MB parsed whole, 0.51-0.55 s and 42 MB from its blocks (the scan ~0.13 s, the links
-~0.04 s; a bare run of a one-line file is 0.33 s). Guarded by tests/analysis/test_blocks.py: the rows
-of the stand-in equal the whole file's on generated shapes and on the corpora's big files.
+~0.04 s; a bare run of a one-line file is 0.33 s). Guarded by tests/analysis/test_blocks.py
+(the rows of the stand-in equal the whole file's on generated shapes) and
+bench/blocks_corpus.py (the same on the corpora's big files).
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ MOST_KEPT = 0.5
 # The bytes of an identifier: ASCII letters, digits, `_`, and every byte of a UTF-8 letter.
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
                         + bytes(range(0x80, 0x100)))
-# A file this large or smaller is parsed whole: below it the scan and the closure cost about
-# what they save (measured with bench/big_module.py: see bench/RESULTS.md).
+# A file this large or smaller is parsed whole. Not a measured crossover: the scan and the
+# links cost ~0.05 s per 256 KiB, libcst's whole parse ~1.3 s, so the block parse pays from far
+# smaller files; kept high so that only files whose parse costs over a second take this path.
 BLOCKS_ABOVE = 256 * 1024
 
 _TOKEN = re.compile(rb"#[^\r\n]*|'''|\"\"\"|['\"]|[(\[{]|[)\]}]|\\(?:\r\n|\r|\n)|\r\n|\r|\n")
