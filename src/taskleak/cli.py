@@ -118,7 +118,7 @@ def run() -> NoReturn:
 def check(paths: tuple[Path, ...], **params: Any) -> None:
     """Report every task spawn under PATHS (default: the current folder; `-`: stdin).
 
-    A file larger than `max-file-size` (default 1 MiB; `--config "max-file-size = '4 MiB'"`)
+    A file larger than `max-file-size` (default 10 MiB; `--config "max-file-size = '20 MiB'"`)
     that may spawn a task is not parsed: it is reported as skipped.
     """
     from taskleak import api

@@ -35,9 +35,12 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 
 FAIL_ON_CHOICES = ("high", "medium", "low", "none")
 
-# `max-file-size`: a file larger than this that may spawn is skipped, not parsed (a generated
-# module of 400k lines would take minutes); one where no spawn's name occurs costs a byte search
-DEFAULT_MAX_FILE_SIZE = 1024 * 1024
+# `max-file-size`: a file larger than this that may spawn is skipped, not parsed; one where no
+# spawn's name occurs costs a byte search. 10 MiB: a big file alone in its run is parsed only in
+# the blocks that can hold its spawns (analysis/tree/blocks.py: a generated 5 MiB module with one
+# spawn, bench/big_module.py, is analysed in seconds), and parsed whole otherwise (libcst: about
+# 5 s a MiB here)
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 # `--output-format` (ruff's names, and `table`: every spawn, tracked ones too); `text` is
 # accepted as `full`'s old name.

@@ -252,7 +252,7 @@ def test_internal_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.Monk
 
     def broken(data: bytes, display: str, spawners: tuple[Spawner, ...],
                answers_only: bool = False, extra: tuple[Spawner, ...] = (),
-               bases: tuple[BaseSource, ...] = ()) -> FileFacts:
+               bases: tuple[BaseSource, ...] = (), blocks: bool = False) -> FileFacts:
         return FileFacts(display, skipped=Skipped(display, "internal error: boom", internal=True))
 
     monkeypatch.setattr("taskleak.run.workers.analyze_job", broken)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts.module import FileFacts, QuestionKind
+from taskleak.analysis.tree.blocks import emptied
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.model import Skipped
@@ -276,9 +277,11 @@ def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings
     for display, ordinals in sorted(needed.items()):
         i = where[display]
         try:
-            jobs.append((i, read_source(paths[i]), ordinals))
+            data = read_source(paths[i])
         except SourceError:
             continue
+        # its ordinals count the calls of the stand-in it was analysed from (blocks.py)
+        jobs.append((i, emptied(data, facts[i].emptied) if facts[i].emptied else data, ordinals))
     wanted = [(data, ordinals) for _, data, ordinals in jobs]
     placed_all = analyzer.positions(wanted) if analyzer is not None \
         else positions_here(wanted, settings.spawners)
@@ -293,6 +296,6 @@ def place_calls(paths: Sequence[str], facts: list[FileFacts], settings: Settings
             continue
         module.exports.positions.update(placed)
         parsed += 1
-        if cache is not None:
+        if cache is not None and not facts[i].emptied:  # (a stand-in's facts are not kept)
             cache.update(paths[i], facts[i])
     return parsed

@@ -18,6 +18,7 @@ from taskleak.analysis.facts.interface import CallPosition
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts
 from taskleak.analysis.obligations.spawners import Spawner, spawner_index
 from taskleak.analysis.tree import reparse
+from taskleak.analysis.tree.blocks import BLOCKS_ABOVE, Emptied, stand_in
 from taskleak.analysis.tree.inherit import local_bases
 from taskleak.analysis.tree.parse import gc_paused, parse_source
 from taskleak.analysis.tree.positions import dropped_call_positions
@@ -25,20 +26,26 @@ from taskleak.analysis.tree.scan import scan
 from taskleak.files.source import SourceError
 from taskleak.model import Skipped
 from taskleak.run.inherited import classes_to_read_whole, joined_facts, own_helper_classes
+from taskleak.run.prefilter import prefilter_for
 
 TOO_DEEP = "too deeply nested for the analysis"
 
 
 def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), *,
-                 answers_only: bool = False) -> FileFacts:
+                 answers_only: bool = False, blocks: bool = False) -> FileFacts:
     """The facts of one file's bytes (already read, and already through the prefilter, or
-    parsed only for its exports: `answers_only`)."""
+    parsed only for its exports: `answers_only`). `blocks`: a big file may be analysed from
+    the blocks that can hold its spawns (`_evidence`; only when the run may: run/runner.py)."""
     out = FileFacts(path=display, answers_only=answers_only,
                     mentions_noqa=b"noqa" in data.lower(),
                     helpers=tuple(s.name for s in spawners if s.project))
     with gc_paused():  # a tree is built and walked: no cycles to find (see analysis.parse)
         kept = _kept_check(data, spawners, display)
-        if kept is None:
+        evidence = _evidence(data, spawners) if blocks and kept is None and not answers_only \
+            else None
+        if evidence is not None:
+            module, text, out.emptied = evidence
+        elif kept is None:
             try:
                 module, text = reparse.parse(data, display)  # the server's: the edit only
             except SourceError as exc:
@@ -69,6 +76,23 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
             out.skipped = Skipped(display, f"internal error: {type(exc).__name__}: {exc}",
                                   internal=True)
     return out
+
+
+def _evidence(data: bytes, spawners: tuple[Spawner, ...]
+              ) -> tuple[cst.Module, str, Emptied] | None:
+    """A big file's stand-in parsed (analysis/tree/blocks.py), else None: small, every block
+    needed, or a stand-in that does not parse to one statement per kept block."""
+    if len(data) <= BLOCKS_ABOVE:
+        return None
+    made = stand_in(data, prefilter_for(spawners).seed_offsets(data))
+    if made is None:
+        return None
+    source, count, spans = made
+    try:
+        module, text = parse_source(source)
+    except SourceError:  # the whole parse says why
+        return None
+    return (module, text, spans) if len(module.body) == count else None
 
 
 def _with_local_bases(analysis: ModuleAnalysis, facts: ModuleFacts,

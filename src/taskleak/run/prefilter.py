@@ -18,6 +18,7 @@ cost does not grow with the number of words (10,000 configured spawners took sec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from taskleak.analysis.obligations.spawners import Spawner
@@ -88,6 +89,31 @@ class Prefilter:
         # asyncio (spawns.classify_call resolves them to `asyncio.*`), so most files skip both
         return _may_start_in_group(data) or (callbacks and _may_call_back(data)) or (
             _ASYNCIO in data and (_may_construct_task(data) or _may_wrap(data)))
+
+    def seed_offsets(self, data: bytes) -> list[int]:
+        """Where in `data` a spawn may be named: an offset of each whole-word occurrence of
+        the words `may_spawn` looks for (the blocks holding one are parsed:
+        analysis/tree/blocks.py). The parts of the test that read the file as a whole (a task
+        group's import, asyncio's, the coroutine function a callback names) are asked of the
+        file, and their words looked for when it passes them."""
+        words = [(w, w not in self._on_any_receiver) for w in self._encoded]
+        group = _may_start_in_group(data)
+        if group:
+            words += [(_START_BYTES, False), *((w, False) for w in _GROUP_WORD_BYTES)]
+        if _may_call_back(data):
+            words += [(w, False) for w in _CALLBACK_WORDS]
+        if _ASYNCIO in data and (_may_construct_task(data) or _may_wrap(data)):
+            words += [(_TASK_BYTES, False), *((w, False) for w in _WRAPPING_BYTES)]
+        out: list[int] = []
+        if len(words) > MAX_NEEDLES:  # as `may_spawn` with many words: one split of the file
+            every = frozenset(w for w, _ in words)
+            out = [m.start() for m in _WORD.finditer(data) if m.group() in every]
+        else:
+            for word, skip in words:
+                out.extend(word_offsets(data, word, skip_not_loops=skip))
+        if group:  # (a task group's names are looked for inside words too)
+            out.extend(i for s in _GROUP_SUBSTRINGS for i in _substring_offsets(data, s))
+        return out
 
 
 # Calls that call a function back (`loop.call_later(5, self.expire)`): a coroutine function
@@ -220,6 +246,26 @@ def words_in(data: bytes) -> list[bytes]:
     r"""The whole words of `data` (maximal runs of `\w` bytes): a word occurs as a whole word
     (`has_word`) exactly when it is one of them."""
     return data.translate(_SPLIT).split()
+
+
+def word_offsets(data: bytes, word: bytes, skip_not_loops: bool = False) -> Iterator[int]:
+    """Where `word` occurs in `data` as a whole word (as `has_word` finds it)."""
+    end = len(word)
+    size = len(data)
+    i = data.find(word)
+    while i >= 0:
+        if (i == 0 or data[i - 1] not in _WORD_BYTES) and (
+                i + end == size or data[i + end] not in _WORD_BYTES) \
+                and not (skip_not_loops and _after_not_loop(data, i)):
+            yield i
+        i = data.find(word, i + 1)
+
+
+def _substring_offsets(data: bytes, part: bytes) -> Iterator[int]:
+    i = data.find(part)
+    while i >= 0:
+        yield i
+        i = data.find(part, i + 1)
 
 
 def has_word(data: bytes, word: bytes, skip_not_loops: bool = False) -> bool:

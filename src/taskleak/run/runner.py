@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner, unpromised_helpers
+from taskleak.analysis.tree.blocks import BLOCKS_ABOVE
 from taskleak.files.context import ContextKind
 from taskleak.files.discovery import Found, listing_key
 from taskleak.files.listing_cache import ListingCache
@@ -213,6 +214,8 @@ class _Collector(Rounds):
         # reads none: with many configured spawners, making it takes a while)
         self._forecast: Forecast | None = None  # the same
         self.results: list[FileFacts] = [_RULED_OUT] * count
+        # the big files that may spawn, held to the end of the pass (`finish`)
+        self.big: list[tuple[int, str, bytes, tuple[Spawner, ...]]] = []
         self.recorded: dict[int, tuple[str, os.stat_result, str]] = {}  # path, stat, digest
         self.answer_digests: dict[int, tuple[str, str]] = {}  # path, digest
         self.helped_keys: dict[int, tuple[str, str, str]] = {}  # path, digest, helpers' key
@@ -258,8 +261,11 @@ class _Collector(Rounds):
                 self.progress.advance()
                 return
             self.recorded[i] = (key, st, digest)
-        self._analyse(i, relative_path(key), data,
-                      extra=self.forecast.helpers(key, data) if self.use_prefilter else ())
+        extra = self.forecast.helpers(key, data) if self.use_prefilter else ()
+        if self.use_prefilter and len(data) > BLOCKS_ABOVE and not self.big and self._alone():
+            self.big.append((i, relative_path(key), data, extra))  # see `finish`
+            return
+        self._analyse(i, relative_path(key), data, extra=extra)
 
     @property
     def forecast(self) -> Forecast:
@@ -282,7 +288,8 @@ class _Collector(Rounds):
         return True
 
     def _analyse(self, i: int, display: str, data: bytes, answers_only: bool = False,
-                 extra: tuple[Spawner, ...] = (), bases: tuple[BaseSource, ...] = ()) -> None:
+                 extra: tuple[Spawner, ...] = (), bases: tuple[BaseSource, ...] = (),
+                 blocks: bool = False) -> None:
         if (over := too_large(len(data), self.max_file_size)) is not None:
             if not answers_only:  # not parsed; only read to answer: its question stays open
                 self.results[i] = FileFacts(display, skipped=Skipped(display, over.reason))
@@ -299,7 +306,7 @@ class _Collector(Rounds):
         from taskleak.run.workers import Job
 
         # may start parsing while the pass goes on
-        self.analyzer.add(Job(i, display, data, answers_only, extra, bases))
+        self.analyzer.add(Job(i, display, data, answers_only, extra, bases, blocks))
 
     def _done(self, job: Job, result: FileFacts) -> None:
         if job.bases:  # the inheritance round's: joined to the module's own facts, not cached
@@ -318,15 +325,30 @@ class _Collector(Rounds):
                 path, digest = self.answer_digests[job.index]
                 self.cache.remember_answer(path, digest, result)
             return
-        if self.cache is not None and job.index in self.recorded:
+        if self.cache is not None and job.index in self.recorded and not result.emptied:
             key, st, digest = self.recorded[job.index]
             self.cache.remember(key, st, digest, result)
         self.progress.advance()
 
     def finish(self) -> None:
+        # A big file is analysed from the blocks that can hold its spawns (analysis/tree/
+        # blocks.py) only when it is the one file of the run that may hold spawns: its rows
+        # read only the blocks linked to its spawns, but another module's rows may read any
+        # definition it holds (its exports), and a stand-in has not all of them.
+        # (held to the end of the pass while it may be that file, and sent at once otherwise:
+        # the pool should start the biggest files first)
+        big, self.big = self.big, []
+        alone = self._alone()
+        for i, display, data, extra in big:
+            self._analyse(i, display, data, extra=extra, blocks=alone)
         if self.analyzer is not None:
             self.progress.describe(f"parsing {self.stats.analysed}")
             self.stats.workers = self.analyzer.finish()
+
+    def _alone(self) -> bool:
+        """No file but the one big file held may hold spawns so far."""
+        return len(self.big) <= 1 and self.stats.analysed == 0 and not any(
+            r.module is not None and r.module.spawns for r in self.results)
 
     def close(self) -> None:
         if self.analyzer is not None:

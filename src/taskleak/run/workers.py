@@ -50,6 +50,9 @@ class Job:
     # the bases of its classes defined in other modules, with those modules' bytes: analysed
     # again with what its classes inherit (run/inherited.py)
     bases: tuple[BaseSource, ...] = ()
+    # a big file may be analysed from its evidence's blocks (pipeline.analyse_file): the run's
+    # one file holding spawns (runner._Collector.finish)
+    blocks: bool = False
 
 
 OnResult = Callable[[Job, FileFacts], None]
@@ -68,7 +71,7 @@ def default_jobs() -> int:
 
 def analyze_job(data: bytes, display: str, spawners: tuple[Spawner, ...],
                 answers_only: bool = False, extra: tuple[Spawner, ...] = (),
-                bases: tuple[BaseSource, ...] = ()) -> FileFacts:
+                bases: tuple[BaseSource, ...] = (), blocks: bool = False) -> FileFacts:
     """One file in a worker (or here): the parser is imported on first use."""
     if bases:
         from taskleak.run.inherited_analysis import analyse_with_bases
@@ -77,7 +80,7 @@ def analyze_job(data: bytes, display: str, spawners: tuple[Spawner, ...],
     from taskleak.run.pipeline import analyse_file
 
     return analyse_file(data, display, spawners + extra if extra else spawners,
-                        answers_only=answers_only)
+                        answers_only=answers_only, blocks=blocks)
 
 
 # The run's spawners in a worker, given once as it starts (`_start_worker`), not with each job:
@@ -87,8 +90,8 @@ _worker_spawners: tuple[Spawner, ...] = ()
 
 
 def _pool_job(data: bytes, display: str, answers_only: bool, extra: tuple[Spawner, ...],
-              bases: tuple[BaseSource, ...] = ()) -> FileFacts:
-    return analyze_job(data, display, _worker_spawners, answers_only, extra, bases)
+              bases: tuple[BaseSource, ...] = (), blocks: bool = False) -> FileFacts:
+    return analyze_job(data, display, _worker_spawners, answers_only, extra, bases, blocks)
 
 
 Positions = dict[int, CallPosition] | RecursionError  # a file nested too deep: its error
@@ -225,13 +228,14 @@ class Analyzer:
     def _submit(self, job: Job) -> None:
         assert self._pool is not None
         future = self._pool.submit(_pool_job, job.data, job.display, job.answers_only,
-                                   job.extra, job.bases)
+                                   job.extra, job.bases, job.blocks)
         self._futures[future] = job
 
     def _analyze_here(self, jobs: Iterable[Job]) -> None:
         for job in jobs:
             self.on_result(job, analyze_job(job.data, job.display, self.spawners,
-                                            job.answers_only, job.extra, job.bases))
+                                            job.answers_only, job.extra, job.bases,
+                                            job.blocks))
 
 
 def analyze_jobs(jobs: Iterable[Job], spawners: tuple[Spawner, ...], max_workers: int,

@@ -231,3 +231,6 @@ class FileFacts:
     # the project's spawn helpers of other modules it was analysed with, by qualified name
     # (run/helper_forecast.py, run/helper_callers.py)
     helpers: tuple[str, ...] = ()
+    # the lines (first, last; 0-based) of the blocks a big file was analysed without
+    # (analysis/tree/blocks.py): its facts are its spawns', its exports partial, never cached
+    emptied: tuple[tuple[int, int], ...] = ()
