@@ -20,7 +20,12 @@ from taskleak.analysis.obligations.keys import keeper_of
 from taskleak.analysis.obligations.lifetimes import ended_only_on_error
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, leaves_the_loop, one_line
+from taskleak.analysis.tree.nodes import (
+    NESTED_DEFINITIONS,
+    leaves_the_loop,
+    one_line,
+    statements_after,
+)
 from taskleak.analysis.tree.scopes import CallSite, Occurrence
 from taskleak.analysis.tree.walk import children
 
@@ -135,23 +140,11 @@ def left_by_a_return(site: CallSite, eff: Effects, name: str) -> bool:
             or any(not o.path for o in ends):
         return False
     in_ends = {id(n) for o in ends for n in o.path}
-    path = site.path
-    for j in range(len(path) - 1, 0, -1):
-        if isinstance(path[j - 1], NESTED_DEFINITIONS):
-            return False  # the spawn's own function ends here
-        block, statement = path[j - 1], path[j]
-        body = getattr(block, "body", None)
-        statements: list[cst.CSTNode] = list(body) if isinstance(body, (list, tuple)) else []
-        at = next((k for k, s in enumerate(statements) if s is statement), None)
-        if at is None:
-            continue
-        after = statements[at + 1:]
-        for later in after:
-            if id(later) in in_ends:
-                return False  # ended (or handed on) first
-            found = _return_in(later)
-            if found is not None:
-                return not _reads(later, name) and not _finally_ends(path, in_ends)
+    for later in statements_after(site.path):
+        if id(later) in in_ends:
+            return False  # ended (or handed on) first
+        if _return_in(later) is not None:
+            return not _reads(later, name) and not _finally_ends(site.path, in_ends)
     return False
 
 

@@ -27,7 +27,7 @@ from taskleak.analysis.obligations.lifetimes import cancelled_on_return
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
-from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, one_line
+from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, one_line, statements_after
 from taskleak.analysis.tree.scopes import CallSite, ScopeKind
 from taskleak.analysis.tree.walk import children
 
@@ -49,22 +49,12 @@ def skipped_by(site: CallSite, eff: Effects) -> str:
     if any(isinstance(n, _HANDLERS) for o in ends for n in o.path):
         return ""
     in_ends = {id(n) for o in ends for n in o.path}
-    path = site.path
-    for j in range(len(path) - 1, 0, -1):
-        if isinstance(path[j - 1], NESTED_DEFINITIONS):
-            return ""  # the spawn's own function ends here
-        block, statement = path[j - 1], path[j]
-        body = getattr(block, "body", None)
-        statements: list[cst.CSTNode] = list(body) if isinstance(body, (list, tuple)) else []
-        at = next((k for k, s in enumerate(statements) if s is statement), None)
-        if at is None:
-            continue
-        for later in statements[at + 1:]:
-            if id(later) in in_ends:
-                return ""  # ended first
-            step = _first_step(later)
-            if step:
-                return step
+    for later in statements_after(site.path):
+        if id(later) in in_ends:
+            return ""  # ended first
+        step = _first_step(later)
+        if step:
+            return step
     return ""
 
 

@@ -10,6 +10,7 @@ that no `type(...) is cst.X` in the analysis names a class outside it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import cast
 
 import libcst as cst
@@ -262,3 +263,18 @@ def _docstring(stmt: cst.BaseStatement) -> bool:
     return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 \
         and isinstance(stmt.body[0], cst.Expr) \
         and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+
+
+def statements_after(path: Sequence[cst.CSTNode]) -> Iterator[cst.CSTNode]:
+    """The statements that run after the node under `path` (the nodes above it, outermost
+    first), in text order: the rest of its own block, then of each block around it, up to its
+    function's body (a nested `def`, `class` or `lambda` ends the walk)."""
+    for j in range(len(path) - 1, 0, -1):
+        if isinstance(path[j - 1], NESTED_DEFINITIONS):
+            return
+        block, statement = path[j - 1], path[j]
+        body = getattr(block, "body", None)
+        statements: list[cst.CSTNode] = list(body) if isinstance(body, (list, tuple)) else []
+        at = next((k for k, s in enumerate(statements) if s is statement), None)
+        if at is not None:
+            yield from statements[at + 1:]
