@@ -72,6 +72,28 @@ def test_an_import_the_module_binds_already_is_not_added() -> None:
     assert whole.code.count("import asyncio") == 1
 
 
+def test_what_a_member_names_of_its_own_module_is_imported_from_there() -> None:
+    """The derived class's `__init__` stores `Receiver()`, a class of its own module, which the
+    source handed over (the class and the imports, `run/subclasses.read_classes`) lacks: the
+    merged module imports it by the other module's dotted name; a name it does not read, and
+    one the module binds already, are not imported."""
+    derived = parse("""
+        class Protocol(Base):
+            def __init__(self):
+                self.current = Receiver()
+                self.limit = LIMIT
+        """)
+    base = parse("class Base:\n    def close(self):\n        pass\n")
+    whole, added = merged(base, [InheritedFrom("Base", derived, "Protocol", True, "pkg.main",
+                                               ("Receiver", "Protocol", "Unused"))])
+    assert "from pkg.main import Receiver\n" in whole.code
+    assert "Unused" not in whole.code and "import Protocol" not in whole.code
+    assert len(added) == 2  # `__init__` and the import line
+    unknown, _ = merged(base, [InheritedFrom("Base", derived, "Protocol", True, "",
+                                             ("Receiver",))])
+    assert "import Receiver" not in unknown.code  # no module name: nothing to import from
+
+
 def test_nothing_inherited_leaves_the_module_as_it_is() -> None:
     base = parse("class Base:\n    def close(self):\n        pass\n")
     whole, added = merged(SUB, [InheritedFrom("Sub", base, "Base", True)])

@@ -100,15 +100,17 @@ class ModuleAnalysis:
     def inherited_facts(self) -> ModuleFacts:
         """The facts of an analysis with inherited members (`analyse_inherited`): its spawns',
         and what it finds of the module's own functions that spawn (a method's promise may hang
-        on an inherited one: `_cancel_siren_off()` of the base class); the rest of the exports
-        are the module's own pass's (the members it inherits are their module's to export)."""
+        on an inherited one: `_cancel_siren_off()` of the base class), and the names the merged
+        tree imports (those the inherited members need, through which the join types what
+        the verdicts name); the rest of the exports are the module's own pass's (the members it
+        inherits are their module's to export)."""
         exported = self._exports()
         own = own_functions(self.module)
         functions = tuple(f for f in exported.functions
                           if ".".join(f.qualname.split(".")[:2]) in own
                           or f.qualname.partition(".")[0] in own)
         return ModuleFacts(self._spawn_facts(_asking_helpers(exported)),
-                           Exports(functions=functions))
+                           Exports(functions=functions, imports=exported.imports))
 
     def _exports(self) -> Exports:
         return exports(self.root, self.classifier.ownership, self.classifier.lifecycle,

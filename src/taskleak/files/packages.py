@@ -11,6 +11,7 @@ Plain stdlib: warm runs ask it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -33,3 +34,17 @@ def import_root(folder: Path) -> tuple[Path, tuple[str, ...]]:
     if top is None:
         return folder, ()
     return top.parent, folder.relative_to(top.parent).parts
+
+
+def packages_around(path: str) -> tuple[str, list[str]]:
+    """(the folder above the outermost package around the module at `path`, the names of its
+    packages from that one down): the folders with an `__init__.py`."""
+    root, parts = import_root(Path(os.path.dirname(os.path.abspath(path))))
+    return str(root), list(parts)
+
+
+def module_name(path: str) -> str:
+    """The dotted name of the module at `path`: its package folders (those with an
+    `__init__.py`) and its stem ("pkg/sub/mod.py" -> "pkg.sub.mod")."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return ".".join([*packages_around(path)[1], *([] if stem == "__init__" else [stem])])

@@ -15,6 +15,11 @@ class BaseSource:
     data: bytes  # the other class's module
     base_class: str  # its name there (top-level)
     same_package: bool  # its relative imports mean the same in the module
+    # the other module's dotted name ("pkg.main") and the classes and functions it defines at
+    # its top level: those its members name (`self._tm = TaskManager()`) are imported from
+    # there in the merged module (the source handed over holds only the class)
+    module: str = ""
+    defines: tuple[str, ...] = ()
 
 
 @record(frozen=True)

@@ -34,7 +34,6 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from taskleak.analysis.facts.interface import FunctionFacts, Promise
 from taskleak.analysis.facts.module import FileFacts
@@ -44,7 +43,7 @@ from taskleak.analysis.obligations.spawners import (
     is_helper,
     unpromised_helpers,
 )
-from taskleak.files.packages import import_root
+from taskleak.files.packages import module_name, packages_around
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.project.index import ProjectIndex
@@ -67,25 +66,11 @@ class HelperJob:
     key: str  # the helpers' cache key
 
 
-def _packages(path: str) -> tuple[str, list[str]]:
-    """(the folder above the outermost package around the module at `path`, the names of its
-    packages from that one down): the folders with an `__init__.py`."""
-    root, parts = import_root(Path(os.path.dirname(os.path.abspath(path))))
-    return str(root), list(parts)
-
-
-def module_name(path: str) -> str:
-    """The dotted name of the module at `path`: its package folders (those with an
-    `__init__.py`) and its stem ("pkg/sub/mod.py" -> "pkg.sub.mod")."""
-    stem = os.path.splitext(os.path.basename(path))[0]
-    return ".".join([*_packages(path)[1], *([] if stem == "__init__" else [stem])])
-
-
 def top_package(path: str) -> tuple[str, str]:
     """(folder, name) of the top-level package holding the module at `path` (its folder and
     stem for a module in no package). Only its own modules can call a function of it without
     naming it (a relative import); any other file names it in an absolute import."""
-    folder, names = _packages(path)
+    folder, names = packages_around(path)
     if names:
         return os.path.join(folder, names[0], ""), names[0]
     return os.path.join(folder, ""), os.path.splitext(os.path.basename(path))[0]

@@ -26,6 +26,7 @@ from taskleak.analysis.facts.fates import FateKind
 from taskleak.analysis.facts.interface import ClassFacts, Exports, FunctionFacts, Promise
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.spawners import is_helper
+from taskleak.files.packages import module_name
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.project.module_names import module_candidates
@@ -52,6 +53,10 @@ class _Files:
         for i, d in enumerate(self.display):
             self._by_name[d.rpartition("/")[2]].append(i)
         self._suffixes: dict[str, list[int]] = {}
+
+    def dotted_name(self, index: int) -> str:
+        """The dotted name of the file's module (`packages.module_name`)."""
+        return module_name(self.paths[index])
 
     def by_suffix(self, suffix: str) -> list[int]:
         """The files whose path ends with `suffix` ("pkg/mod.py"), whole parts."""
@@ -266,7 +271,8 @@ def _derived(files: _Files, home: int, cls: str, file: int, name: str) -> list[B
         if at in seen or at not in read.bases:
             continue
         seen.add(at)
-        out.append(BaseSource(cls, read.sources[at], at, same))
+        out.append(BaseSource(cls, read.sources[at], at, same, files.dotted_name(file),
+                              read.defines))
         todo += read.bases[at]
     return out
 
@@ -307,7 +313,8 @@ def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
             continue
         out.append(BaseSource(subclass, read.sources[cls], cls,
                               posixpath.dirname(files.display[file])
-                              == posixpath.dirname(files.display[home])))
+                              == posixpath.dirname(files.display[home]), files.dotted_name(file),
+                              read.defines))
         todo += [(file, b, read.imports, depth + 1) for b in read.bases[cls]]
     return out
 
@@ -346,5 +353,9 @@ def joined_facts(old: ModuleFacts, new: ModuleFacts) -> ModuleFacts:
     exports = old.exports
     dropped = tuple(c for c in exports.dropped_calls
                     if (c.caller, c.callee.rsplit(".", 1)[-1]) not in helped)
+    # the names the inherited members import (`from pkg.main import Receiver`: what a verdict
+    # names, `self.current = Receiver()`, is typed through them)
+    bound = {name for name, _ in exports.imports}
+    imports = exports.imports + tuple(i for i in new.exports.imports if i[0] not in bound)
     return ModuleFacts(tuple(spawns), replace(
-        exports, functions=new.exports.functions, dropped_calls=dropped))
+        exports, functions=new.exports.functions, dropped_calls=dropped, imports=imports))

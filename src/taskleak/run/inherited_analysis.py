@@ -34,7 +34,7 @@ def analyse_with_bases(data: bytes, display: str, spawners: tuple[Spawner, ...],
             except SourceError:
                 continue  # a base that does not parse gives nothing (its own run says why)
             inherited.append(InheritedFrom(base.subclass, tree, base.base_class,
-                                           base.same_package))
+                                           base.same_package, base.module, base.defines))
         try:
             analysis = analyse_inherited(module, text, [*local_bases(module), *inherited],
                                          spawners)

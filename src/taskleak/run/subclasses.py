@@ -141,11 +141,13 @@ def _derived_from(data: bytes, words: set[str]) -> list[str]:
 class ModuleClasses:
     """A module's top-level classes as `ast` reads them, once: each one's bases as written and
     its source with the module's import lines before it (what is handed over), and what the
-    module's imports bind (name -> what it names)."""
+    module's imports bind (name -> what it names), and the classes and functions it defines
+    at its top level (what a member handed over may name of its own module)."""
 
     bases: dict[str, list[str]]
     sources: dict[str, bytes]
     imports: dict[str, str]
+    defines: tuple[str, ...] = ()
 
 
 # Speed trick (one place): a base class is handed to the worker as its own lines and its
@@ -183,4 +185,6 @@ def read_classes(data: bytes) -> ModuleClasses | None:
             first = min([cls.lineno, *(d.lineno for d in cls.decorator_list)])
             parts = [*import_lines, b"".join(lines[first - 1:cls.end_lineno])]
             sources[cls.name] = b"".join(p if p.endswith(b"\n") else p + b"\n" for p in parts)
-    return ModuleClasses(bases, sources, imports)
+    defines = tuple(n.name for n in tree.body
+                    if isinstance(n, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)))
+    return ModuleClasses(bases, sources, imports, defines)

@@ -38,6 +38,11 @@ class InheritedFrom:
     base: cst.Module
     base_class: str
     same_package: bool  # the base module's relative imports mean the same here
+    # the base module's dotted name and the classes and functions it defines at its top level:
+    # those its members read (`self._tm = TaskManager()`) are imported from there (`base` may
+    # hold only the class and the imports)
+    module: str = ""
+    defines: tuple[str, ...] = ()
 
 
 def merged(module: cst.Module, inherited: Sequence[InheritedFrom]
@@ -71,6 +76,10 @@ def merged(module: cst.Module, inherited: Sequence[InheritedFrom]
             if names and not names & bound:
                 imports.append(stmt)  # type: ignore[arg-type]  # (an import line)
                 bound |= names
+        own = (set(item.defines) | _defined_at_top(item.base)) & _names_read(found) - bound
+        if own and item.module:
+            imports.append(_import_from(item.module, sorted(own)))
+            bound |= own
     if not any(bodies.values()):
         return module, frozenset()
     new_body: list[cst.BaseStatement] = []
@@ -168,6 +177,25 @@ def _module_names(module: cst.Module) -> set[str]:
         else:
             out |= _imported(stmt, True) | _names_of(stmt)
     return out
+
+
+def _defined_at_top(module: cst.Module) -> set[str]:
+    """The names a module defines itself at its top level: its classes and functions."""
+    return {s.name.value for s in module.body if isinstance(s, (cst.FunctionDef, cst.ClassDef))}
+
+
+def _names_read(members: Sequence[cst.BaseStatement]) -> set[str]:
+    return {n.value for m in members for n in descendants(m) if isinstance(n, cst.Name)}
+
+
+def _import_from(module: str, names: list[str]) -> cst.SimpleStatementLine:
+    """`from pkg.main import TaskManager, Receiver`."""
+    parts = module.split(".")
+    dotted: cst.Attribute | cst.Name = cst.Name(parts[0])
+    for part in parts[1:]:
+        dotted = cst.Attribute(value=dotted, attr=cst.Name(part))
+    return cst.SimpleStatementLine(body=[cst.ImportFrom(
+        module=dotted, names=[cst.ImportAlias(name=cst.Name(n)) for n in names])])
 
 
 def _imported(stmt: cst.CSTNode, relative_ok: bool) -> set[str]:
