@@ -22,12 +22,13 @@ from taskleak.analysis.names.objects import object_class
 from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import callee_text, last_name
-from taskleak.analysis.tree.scopes import BindingKind, Scope
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 
 # modules whose classes are collections, or hold tasks as collections do (`weakref.WeakSet`,
 # `collections.deque`, `asyncio.Queue`): their `add`/`append` keep the task
 _COLLECTION_MODULES = ("builtins.", "collections.", "weakref.", "asyncio.", "queue.",
                        "typing.", "multiprocessing.", "array.")
+_MOST_BASES = 4  # bases of bases of this module followed this deep
 # the last names of collection types an annotation may give (`set[Task]`, `typing.List`)
 _COLLECTION_TYPES = frozenset({"set", "frozenset", "list", "dict", "deque", "weakset",
                                "mutableset", "mutablesequence", "mutablemapping", "defaultdict",
@@ -44,7 +45,9 @@ def retype_method_adds(dests: Iterable[tuple[Dest, Scope]], resolver: Resolver) 
 def _of_a_class(receiver: cst.BaseExpression, call: cst.Call, scope: Scope,
                 resolver: Resolver) -> bool:
     """The receiver is an instance of an imported class outside the standard library, or of a
-    class of this module that defines the method called."""
+    class of this module that defines the method called or may inherit it from a class of
+    another module (its base, or a base's base here, is imported from outside the standard
+    library: `class TaskManager(TaskManagerBase)` with `add` defined there)."""
     if _declared_collection(receiver, scope, resolver):
         return False  # `tasks: set[Task] = PrivateAttr(default_factory=set)`: a set
     sym = resolver.resolve(receiver, scope)
@@ -54,8 +57,40 @@ def _of_a_class(receiver: cst.BaseExpression, call: cst.Call, scope: Scope,
         return "." in sym.name and not sym.name.startswith(_COLLECTION_MODULES)
     cls = object_class(receiver, scope, resolver)
     method = last_name(call.func)
-    return cls is not None and method is not None and any(
-        b.kind is BindingKind.DEF for b in cls.bindings.get(method, ()))
+    return cls is not None and method is not None and _has_method(cls, method, resolver, 0)
+
+
+def _has_method(cls: Scope, method: str, resolver: Resolver, depth: int) -> bool:
+    """`cls` defines `method`, or may inherit it: from a base of this module that does, or from
+    a base imported from outside the standard library (whose methods its module knows)."""
+    if any(b.kind is BindingKind.DEF for b in cls.bindings.get(method, ())):
+        return True
+    node = cls.node
+    if depth > _MOST_BASES or not isinstance(node, cst.ClassDef) or cls.parent is None:
+        return False
+    for arg in node.bases:
+        sym = resolver.resolve(arg.value, cls.parent)
+        if sym.kind is SymKind.QUALIFIED and "." in sym.name \
+                and not sym.name.startswith(_COLLECTION_MODULES):
+            return True
+        local = _class_named(arg.value, cls.parent)
+        if local is not None and _has_method(local, method, resolver, depth + 1):
+            return True
+    return False
+
+
+def _class_named(expr: cst.BaseExpression, scope: Scope) -> Scope | None:
+    """The class of this module a base written as a plain name is (in `scope` or around it)."""
+    if not isinstance(expr, cst.Name):
+        return None
+    s: Scope | None = scope
+    while s is not None:
+        found = next((c for c in s.children
+                      if c.kind is ScopeKind.CLASS and c.name == expr.value), None)
+        if found is not None:
+            return found
+        s = s.parent
+    return None
 
 
 def _declared_collection(receiver: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
