@@ -209,7 +209,8 @@ class Classifier:
                     eff.weak = [*eff.weak, f"the weak collection {target_holder.label}"]
                     continue
                 self.steps.store(sp, coll, scope, target_holder.key)
-                return self.collection_fate(sp, target_holder, keyed=False, extra=eff)
+                fate = self.collection_fate(sp, target_holder, keyed=False, extra=eff)
+                return replace(fate, as_key=True) if n >= keyed else fate
         if holder.kind is Keeper.LOCAL:
             return self._local_fate(sp, holder, eff)
         return self._kept_fate(sp, holder, eff)

@@ -28,6 +28,7 @@ from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.reentry import respawned_elsewhere
 from taskleak.project.runner_ends import run_by_a_runner
+from taskleak.project.weak_globals import weakly_held
 
 # What a fate becomes once another module is found to end the task.
 _ENDED = {FateKind.NEVER_CLEANED: FateKind.KEPT_CLEANED,
@@ -106,7 +107,11 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
 
 def answer_global(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
     """A task kept in a module-level name: ended too where other modules end that name's
-    tasks (the module that defines it, those that import it)."""
+    tasks (the module that defines it, those that import it); held by nothing when that
+    module binds the name to a weak collection that holds it weakly (as its key, its value)."""
+    weak = weakly_held(index, path, fate, question.name)
+    if weak is not None:
+        return weak
     found = _ends(fate, index.ended_globally(path, question.name))
     if not found:
         return fate

@@ -61,6 +61,8 @@ class ProjectIndex(ModuleResolution):
         # calls made where they run again and again (`RepeatedCall`), by the callee's last name
         self.repeated: dict[str, list[tuple[str, RepeatedCall]]] = defaultdict(list)
         self.run_by: dict[str, list[tuple[str, RunnerCall]]] = defaultdict(list)
+        # module-level weak collections: what they hold weakly ("keys", "values")
+        self.weak_globals: dict[Where, str] = {}
         self.imports: dict[str, dict[str, str]] = {}
         self.typed: dict[str, dict[str, str]] = {}  # path -> what its typed names hold
         self.star_imports: dict[str, list[str]] = {}  # path -> the modules it imports * from
@@ -114,6 +116,8 @@ class ProjectIndex(ModuleResolution):
             self.dropped[call.callee.rsplit(".", 1)[-1]].append((path, call))
         for again in ex.repeated_calls:
             self.repeated[again.callee.rsplit(".", 1)[-1]].append((path, again))
+        for name, weak in ex.weak_globals:
+            self.weak_globals[(path, name)] = weak
         for run in ex.runner_calls:
             self.run_by[run.callee.rsplit(".", 1)[-1]].append((path, run))
         for name in self.top_names[path]:

@@ -228,6 +228,9 @@ class Fate:
     # END_SKIPPED, LOCAL_CLEANED: how the function can be left before the end, said of the step
     # where it can ("fails or is cancelled at `await self._work()`"; `skippable_ends.py`)
     skipped_by: str = ""
+    # kept as a key of the collection (`d[task] = state`): a weak-keyed one another module binds
+    # holds it by nothing (`answers.answer_global`)
+    as_key: bool = False
     # LEFT_RUNNING: what keeps the task, as a row says it once a runner of another module ends
     # it (`project/runner_ends.py`): a local's name (`holder` is the label shown), or the wait
     # it is passed to (`asyncio.wait`, no holder); "" for a collection or an attribute

@@ -277,6 +277,10 @@ class Exports:
     # `asyncio.run(f())` of other modules' coroutine functions: what `f` leaves running when it
     # returns is cancelled (`QuestionKind.RUN_BY_A_RUNNER`)
     runner_calls: tuple[RunnerCall, ...] = ()
+    # module-level names bound only to weak collections, and what they hold weakly: "values" (a
+    # `WeakSet`'s elements, a `WeakValueDictionary`'s values) or "keys" (a `WeakKeyDictionary`):
+    # a task another module keeps there that way is held by nothing (`answers.answer_global`)
+    weak_globals: tuple[tuple[str, str], ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -311,6 +315,8 @@ class Exports:
             out["repeated_calls"] = [c.to_json() for c in self.repeated_calls]
         if self.runner_calls:
             out["runner_calls"] = [c.to_json() for c in self.runner_calls]
+        if self.weak_globals:
+            out["weak_globals"] = [list(w) for w in self.weak_globals]
         return out
 
     @classmethod
@@ -332,4 +338,5 @@ class Exports:
             tuple(data.get("coroutines", ())),
             tuple(RepeatedCall.from_json(c) for c in data.get("repeated_calls", ())),
             tuple(RunnerCall.from_json(c) for c in data.get("runner_calls", ())),
+            tuple((w[0], w[1]) for w in data.get("weak_globals", ())),
         )

@@ -46,6 +46,7 @@ from taskleak.analysis.summaries.module_level import EFFECTS as _EFFECTS
 from taskleak.analysis.summaries.module_level import (
     global_effects,
     spawner_aliases,
+    weak_globals,
     what_calls_give,
 )
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
@@ -97,6 +98,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         global_effects=global_effects(root, ownership), coroutines=calls.coroutines,
         repeated_calls=repeated_calls(root, lifecycle, ownership.resolver),
         runner_calls=runner_calls(root, ownership.resolver),
+        weak_globals=weak_globals(root, ownership),
     )
 
 

@@ -19,7 +19,11 @@ from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
-from taskleak.analysis.tree.vocabulary import SPAWN_QUALIFIED
+from taskleak.analysis.tree.vocabulary import (
+    SPAWN_QUALIFIED,
+    WEAK_CONTAINERS,
+    WEAK_KEY_DICTIONARIES,
+)
 
 # what each read of a holder does to the tasks it holds, as another module is told it
 EFFECTS = {Flow.AWAITED: EffectKind.AWAIT, Flow.GATHERED: EffectKind.GATHER,
@@ -93,3 +97,18 @@ def what_calls_give(root: Scope) -> CallsGive:
         if scope.endless and scope.is_async:
             endless.append((scope.qualname, loop_text(scope)))
     return CallsGive(tuple(coroutines), tuple(no_coroutine), tuple(endless))
+
+
+def weak_globals(root: Scope, ownership: Ownership) -> tuple[tuple[str, str], ...]:
+    """The module-level names bound only to weak collections: ("_states", "keys") for a
+    `WeakKeyDictionary()`, ("_live", "values") for a `WeakSet()` or `WeakValueDictionary()`."""
+    out: list[tuple[str, str]] = []
+    for name, bindings in root.bindings.items():
+        if not any(b.kind is BindingKind.ASSIGN for b in bindings):
+            continue
+        holder = Holder(Keeper.GLOBAL, name, name, root)
+        if ownership.made_by(holder, WEAK_CONTAINERS):
+            out.append((name, "values"))
+        elif ownership.made_by(holder, WEAK_KEY_DICTIONARIES):
+            out.append((name, "keys"))
+    return tuple(out)
