@@ -13,10 +13,17 @@ script
 4. for each mode (`safe`: `taskleak fix`; `unsafe`: `taskleak fix --unsafe-fixes`), copies the
    untouched tree, saves `taskleak fix --diff` and applies the fixes to the package's source
    (never its tests), and runs the suite on the fixed copy;
-5. reports per library and mode: the fixes applied (taskleak's count and the files changed),
+5. runs the project's own tools on the fixed copy (`fix_style.check_fix`): the linters the
+   sdist configures, on the changed files, counting only new complaints on changed lines, and
+   an import of the fixed package and its changed modules on the oldest Python its PKG-INFO
+   declares (a pyenv interpreter; else `vermin --eval-annotations`);
+6. reports per library and mode: the fixes applied (taskleak's count and the files changed),
    new failures, new errors, hangs (per-test timeouts, or the suite stopped), new warnings
    (pytest's warning count, new warning messages, and "Task was destroyed but it is pending" /
-   "exception was never retrieved" lines), each with its test ids.
+   "exception was never retrieved" lines), each with its test ids; then the tools' table.
+
+The sdist is used as published: its own pyproject.toml/setup.cfg/setup.py/tox.ini decide how
+it builds and what its linters check; nothing is written into it.
 
 The library is installed normally (not editable); every suite run puts the tree it tests first
 on `PYTHONPATH` and checks that the package is imported from there, so the baseline runs the
@@ -56,6 +63,8 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from fix_style import check_fix  # beside this script
 
 PYTEST = ("pytest==9.0.3", "pytest-timeout==2.4.0")
 
@@ -117,6 +126,33 @@ LIBRARIES: tuple[Library, ...] = (
          "aresponses==3.0.0", "pytz==2025.2", "pycryptodomex==3.23.0"),
         extras="redis,mongo,proxy,i18n,signature",  # its conftest imports redis and pymongo
     ),
+    # stop 71 (issue 70, item 4): the libraries of the issue, tornado, and discord.py/aiogram
+    # above as the two more; test requirements unpinned (each venv keeps its `pip freeze`)
+    Library("aiorun", "2025.1.1", "aiorun", "aiorun", ("uvloop",)),
+    Library(
+        "aiocache", "0.12.3", "aiocache", "aiocache",
+        ("pytest-asyncio==0.21.2", "pytest-mock", "marshmallow"), extras="redis,memcached",
+        # the unit tests: acceptance and performance need a redis and a memcached server;
+        # addopts asks for pytest-cov
+        pytest_args=("-o", "addopts=", "tests/ut"),
+    ),
+    Library("uvicorn", "0.54.0", "uvicorn", "uvicorn",
+            ("httpx", "pytest-mock", "trustme", "cryptography", "a2wsgi", "pyyaml",
+             "watchfiles", "websockets", "wsproto", "httptools", "pytest-xdist", "anyio"),
+            # the fix changes lifespan/on.py: the lifespan, config, main and server tests
+            # (addopts asks for 8 xdist workers)
+            pytest_args=("-n", "0", "tests/test_lifespan.py", "tests/test_config.py",
+                         "tests/test_main.py", "tests/test_server.py")),
+    Library("kademlia", "2.2.3", "kademlia", "kademlia", ("pytest-asyncio",),
+            pytest_args=("-o", "addopts=", "kademlia/tests")),
+    Library("python-engineio", "4.15.1", "engineio", "src/engineio",
+            ("pytest-asyncio", "aiohttp", "tornado", "requests", "websocket-client"),
+            import_root="src"),
+    Library("pysqueezebox", "0.14.0", "pysqueezebox", "pysqueezebox",
+            ("pytest-asyncio", "aiohttp")),
+    Library("slixmpp", "1.17.0", "slixmpp", "slixmpp", ("pytest-asyncio", "emoji")),
+    Library("tornado", "6.6.1", "tornado", "tornado", (),
+            pytest_args=("-o", "python_files=*_test.py", "tornado/test")),
 )
 
 TASK_DESTROYED = "Task was destroyed but it is pending"
@@ -164,6 +200,10 @@ class ModeResult:
     never_retrieved: int = 0
     summary: str = ""
     diff: str = ""
+    linters: list[str] = field(default_factory=list)  # the project's, as it configures them
+    new_complaints: list[str] = field(default_factory=list)  # on lines the fix changed
+    oldest_python: str = ""  # declared (PKG-INFO), then the interpreter used or "vermin"
+    imports: str = ""  # the fixed package on that Python: "ok", or what failed
 
 
 @dataclass
@@ -216,23 +256,18 @@ def key(*parts: object) -> str:
     return f"py{sys.version_info[0]}.{sys.version_info[1]}-{digest}"
 
 
-def prepare(lib: Library, work: Path) -> tuple[Path, Path]:
-    """Download, extract and install the library; return (untouched tree, venv's python)."""
+def extract(lib: Library, work: Path) -> Path:
+    """Download the sdist and extract it as published; return the untouched tree."""
     home = work / f"{lib.name}-{lib.version}"
-    venv = home / f"venv-{key(lib.requirements, lib.extras)}"
-    python = venv / "bin" / "python"
     downloads = work / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
-    if not (venv / ".done").exists():
-        shutil.rmtree(venv, ignore_errors=True)
-        check([sys.executable, "-m", "venv", str(venv)])
     wanted = re.sub(r"[-_.]+", "_", f"{lib.name}-{lib.version}-").lower()
     sdists = [p for p in downloads.glob("*.tar.gz")
               if re.sub(r"[-_.]+", "_", p.name).lower().startswith(wanted)]
     if not sdists:
-        check([str(python), "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:",
-               "-d", str(downloads), f"{lib.name}=={lib.version}"])
-        return prepare(lib, work)
+        check([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
+               ":all:", "-d", str(downloads), f"{lib.name}=={lib.version}"])
+        return extract(lib, work)
     tree = home / "source"
     if not (tree / ".done").exists():
         shutil.rmtree(tree, ignore_errors=True)
@@ -244,9 +279,21 @@ def prepare(lib: Library, work: Path) -> tuple[Path, Path]:
         (tree / ".done").touch()
     for name in lib.touch:
         (tree / name).touch()
+    return tree
+
+
+def prepare(lib: Library, work: Path) -> tuple[Path, Path]:
+    """Extract and install the library; return (untouched tree, venv's python)."""
+    tree = extract(lib, work)
+    venv = work / f"{lib.name}-{lib.version}" / f"venv-{key(lib.requirements, lib.extras)}"
+    python = venv / "bin" / "python"
     if not (venv / ".done").exists():
+        shutil.rmtree(venv, ignore_errors=True)
+        check([sys.executable, "-m", "venv", str(venv)])
         target = f"{tree}[{lib.extras}]" if lib.extras else str(tree)
         check([str(python), "-m", "pip", "install", "-q", target, *PYTEST, *lib.requirements])
+        # what was installed, for the record (the stop 71 additions' requirements are unpinned)
+        (venv / "freeze.txt").write_text(check([str(python), "-m", "pip", "freeze"]))
         (venv / ".done").touch()
     return tree, python
 
@@ -444,6 +491,10 @@ def measure(lib: Library, args: argparse.Namespace, results: Path) -> LibraryRes
         print(f"  {lib.name}: {mode} fixes", file=sys.stderr, flush=True)
         copy = work / f"{lib.name}-{lib.version}" / mode
         result = apply_fixes(lib, args.taskleak, tree, copy, mode, results)
+        style = check_fix(tree, copy, result.files_changed, lib.import_root, lib.module, work,
+                          work / f"{lib.name}-{lib.version}")
+        result.linters, result.new_complaints = style.linters, style.new_complaints
+        result.oldest_python, result.imports = f"{style.floor} ({style.python})", style.imports
         after = run_suite(lib, python, copy, results, f"{lib.name}-{lib.version}-{mode}",
                           args.test_timeout, args.suite_timeout)
         compare(base, after, result, flaky)
@@ -495,7 +546,17 @@ def report(outcomes: list[LibraryResult]) -> str:
         if lib.flaky:
             details.append(f"- {lib.name} {lib.version}: flaky in the baseline, left out: "
                            f"{ids(lib.flaky, 10)}")
-    return "\n".join([*lines, *([""] if details else []), *details]) + "\n"
+    tools = ["", "| library | mode | the project's linters | new complaints on changed lines "
+             "| oldest Python declared (used) | the fixed package imports |",
+             "|---|---|---|---|---|---|"]
+    for lib in outcomes:
+        for mode in lib.modes:
+            complaints = "; ".join(f"`{c}`" for c in mode.new_complaints[:5])
+            tools.append(f"| {lib.name} {lib.version} | {mode.mode} "
+                         f"| {', '.join(mode.linters) or 'none configured'} "
+                         f"| {len(mode.new_complaints)}{': ' + complaints if complaints else ''} "
+                         f"| {mode.oldest_python} | {mode.imports} |")
+    return "\n".join([*lines, *tools, *([""] if details else []), *details]) + "\n"
 
 
 def source_commit(taskleak: str) -> str:

@@ -332,7 +332,8 @@ def fix_command(paths: tuple[Path, ...], **params: Any) -> None:
     (`target-version`, else the lowest of: ruff's and black's target-version, requires-python
     of [project] or [tool.flit.metadata], [tool.poetry.dependencies] python, python_requires of
     setup.cfg or setup.py, Programming Language :: Python :: 3.X classifiers; else 3.9, and the
-    helper module 3.7); a package's files share one keep_task() helper, written once in
+    helper module 3.7), with strings in single quotes where ruff's formatter is configured
+    with quote-style = "single"; a package's files share one keep_task() helper, written once in
     <package>/_background_tasks.py (`helper-module`). Exit 1 when findings at or above
     --fail-on are left (with --diff: when there is a diff), 2 on a usage or internal error.
     """

@@ -291,6 +291,9 @@ for name in sys.argv[1:]:
 '''
 
 
+FUTURE_ANNOTATIONS = "from __future__ import annotations\n"
+
+
 def _vermin() -> str:
     vermin = shutil.which("vermin") or str(Path(sys.executable).parent / "vermin")
     if not Path(vermin).exists():
@@ -312,10 +315,14 @@ def test_fixed_code_runs_on_the_oldest_python_the_project_supports(
     for path in fixed:  # the syntax of that Python
         ast.parse(path.read_text(), feature_version=target)
     version = f"{target[0]}.{target[1]}"
-    checked = subprocess.run([_vermin(), "--no-tips", "--eval-annotations", "--violations",
-                              f"-t={version}-", *map(str, fixed)], capture_output=True,
-                             text=True)
-    assert checked.returncode == 0, checked.stdout
+    for path in fixed:
+        # `--eval-annotations` evaluates the annotations PEP 563 leaves as strings: for a
+        # module with `from __future__ import annotations`, OLD_PYTHON below is the judge
+        postponed = FUTURE_ANNOTATIONS in path.read_text()
+        checked = subprocess.run([_vermin(), "--no-tips", "--violations", f"-t={version}-",
+                                  *([] if postponed else ["--eval-annotations"]), str(path)],
+                                 capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stdout
     modules = [".".join(p.relative_to(tmp_path).with_suffix("").parts) for p in fixed]
     loaded = subprocess.run([sys.executable, "-c", OLD_PYTHON, *modules], cwd=tmp_path,
                             capture_output=True, text=True, timeout=60)
@@ -374,13 +381,52 @@ def test_the_fixed_package_imports_and_runs_on_a_real_old_python(
     assert run.stdout.strip() in ("(3, 7)", "(3, 8)")
 
 
+def test_below_3_9_the_helper_postpones_its_annotations(tmp_path: Path) -> None:
+    """Built-in generics under `from __future__ import annotations`, the bound a string:
+    typing's `Dict`/`Set` ran too, but ruff 0.17.6 reports FA100 on them (discord.py 2.7.1,
+    which declares 3.8)."""
+    pkg = _package(tmp_path, '[project]\nname = "app"\nrequires-python = ">=3.8"\n')
+    invoke(["fix"], tmp_path)
+    helper = (pkg / "_background_tasks.py").read_text()
+    assert f'"""\n\n{FUTURE_ANNOTATIONS}\nimport asyncio\nfrom typing import Any, TypeVar\n' \
+        in helper
+    assert "_background_tasks: dict[asyncio.AbstractEventLoop, set[asyncio.Future[Any]]] = {}\n" \
+        in helper
+    assert 'bound="asyncio.Future[Any]")' in helper and "Dict" not in helper
+
+
+@pytest.mark.parametrize("helper_module", ["", None])
+def test_strings_the_fix_writes_are_in_the_formatters_quotes(
+        tmp_path: Path, helper_module: str | None) -> None:
+    """discord.py 2.7.1 formats with ruff's `quote-style = "single"`: `ruff format --check`
+    passed the untouched modules and failed the fix's `TypeVar("_TaskT", ...)` lines."""
+    ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed")
+    config = '[tool.ruff.format]\nquote-style = "single"\n[project]\nrequires-python = ">=3.8"\n'
+    if helper_module is not None:
+        config += f'[tool.taskleak]\nhelper-module = "{helper_module}"\n'
+    pkg = _package(tmp_path, config)
+    for path in pkg.rglob("*.py"):
+        path.write_text(path.read_text().replace('"', "'"))
+    files = [str(p) for p in sorted(tmp_path.rglob("*.py"))]
+    assert subprocess.run([ruff, "format", "--check", "--no-cache", *files],
+                          cwd=tmp_path).returncode == 0
+    assert invoke(["fix"], tmp_path).exit_code == 0
+    fixed = sorted(tmp_path.rglob("*.py"))
+    assert any("TypeVar('_TaskT', bound=" in p.read_text() for p in fixed)
+    checked = subprocess.run([ruff, "format", "--check", "--diff", "--no-cache",
+                              *map(str, fixed)], cwd=tmp_path, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout
+
+
 def test_a_recent_python_gets_plain_annotations(tmp_path: Path) -> None:
     pkg = _package(tmp_path, '[project]\nname = "app"\nrequires-python = ">=3.10"\n')
     invoke(["fix"], tmp_path)
     helper = (pkg / "_background_tasks.py").read_text()
     assert "_background_tasks: dict[asyncio.AbstractEventLoop, set[asyncio.Future[Any]]] = {}\n" \
         in helper
-    assert 'bound=asyncio.Future[Any])' in helper
+    assert 'bound=asyncio.Future[Any])' in helper and "__future__" not in helper
 
 
 LOOP_PER_TEST = """\
@@ -462,6 +508,8 @@ def test_fix_help_and_show_settings_name_the_style_keys(tmp_path: Path) -> None:
                   "[tool.flit.metadata], [tool.poetry.dependencies] python, python_requires of "
                   "setup.cfg or setup.py, Programming Language :: Python :: 3.X classifiers; "
                   "else 3.9, and the helper module 3.7)",
+                  "with strings in single quotes where ruff's formatter is configured with "
+                  'quote-style = "single"',
                   "a package's files share one keep_task() helper",
                   "<package>/_background_tasks.py (`helper-module`)"):
         assert words in help_text

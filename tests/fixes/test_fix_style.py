@@ -10,9 +10,9 @@ from helpers import TESTS
 
 from taskleak.fixer.apply import fix_file, fix_source
 from taskleak.fixes.policy import FixPolicy, FixStyle
-from taskleak.fixes.project_style import DEFAULT_LINE_LENGTH, line_length_for
+from taskleak.fixes.project_style import DEFAULT_LINE_LENGTH, line_length_for, quote_for
 from taskleak.fixes.python_floor import DEFAULT_TARGET, parse_target, target_for
-from taskleak.fixes.style import wrap
+from taskleak.fixes.style import requote, wrap
 from taskleak.settings import Settings
 
 STYLE = TESTS / "fixes" / "style"
@@ -263,3 +263,29 @@ def test_a_fix_run_reads_each_configuration_file_once(tmp_path: Path,
         file.write_text(LEAK)
     fix_paths([tmp_path], Settings())  # the next run reads it again: the cache is the run's
     assert reads == [tmp_path / "pyproject.toml"] * 2
+
+
+def test_requote_writes_plain_strings_in_single_quotes_and_leaves_the_rest() -> None:
+    code = ('_T = TypeVar("_T", bound="asyncio.Task[Any]")\n'
+            '    """A docstring."""\n'
+            'x = f"a{b}" + "it\'s" + r"raw" + "tab\\t"\n')
+    assert requote(code, "'") == ("_T = TypeVar('_T', bound='asyncio.Task[Any]')\n"
+                                  '    """A docstring."""\n'
+                                  'x = f"a{b}" + "it\'s" + r"raw" + "tab\\t"\n')
+    assert requote(code, '"') == code
+
+
+@pytest.mark.parametrize(("files", "quote"), [
+    ({"pyproject.toml": '[tool.ruff.format]\nquote-style = "single"\n'}, "'"),
+    ({"ruff.toml": '[format]\nquote-style = "single"\n'}, "'"),
+    ({"pyproject.toml": '[tool.ruff]\nline-length = 99\n'}, '"'),
+    # the nearest configuration is black's: ruff's quotes further up do not count
+    ({"pyproject.toml": '[tool.ruff.format]\nquote-style = "single"\n',
+      "pkg/pyproject.toml": "[tool.black]\n"}, '"'),
+    ({}, '"'),
+])
+def test_the_formatters_quotes(tmp_path: Path, files: dict[str, str], quote: str) -> None:
+    (tmp_path / "pkg").mkdir()
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    assert quote_for(tmp_path / "pkg") == quote

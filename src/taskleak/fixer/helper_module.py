@@ -26,7 +26,7 @@ def _display(path: Path) -> str:
 def write_helper_module(path: Path, style: FixStyle, *, write: bool) -> FileFix:
     """Write (or, without `write`, show the diff of) the keep-helper module at `path`."""
     data = module_text(style.target if style.target_declared else None,
-                       style.line_length).encode()
+                       style.line_length, style.quote).encode()
     display = _display(path)
     out = FileFix(path, display, source=SourceFix(original=b"", fixed=data))
     if not write:

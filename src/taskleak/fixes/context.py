@@ -104,8 +104,8 @@ class FixContext:
 
     def new_edits(self) -> Edits:
         """An empty set of edits for this module, written in the project's style."""
-        return Edits(self.module, line_length=self.style.line_length, depth_of=self.depth,
-                     line_of=self.call_line)
+        return Edits(self.module, line_length=self.style.line_length, quote=self.style.quote,
+                     depth_of=self.depth, line_of=self.call_line)
 
     def call_line(self, node: cst.CSTNode) -> CallLine:
         """What surrounds `node` on its lines of the module's code (computed once a node).

@@ -19,7 +19,7 @@ from typing import Any
 import libcst as cst
 
 from taskleak.fixes.aliases import add_alias, fitted_import
-from taskleak.fixes.style import wrap
+from taskleak.fixes.style import requote, wrap
 from taskleak.fixes.wrapping import CallLine, indent_unit, split_for, wrapped_on_lines
 from taskleak.records import record
 
@@ -58,6 +58,7 @@ class Edits:
     # shared pieces by key (module set, instance set, imports): their chosen names
     shared: dict[str, Any] = field(default_factory=dict)
     line_length: int = 0  # generated lines are wrapped to it (0: never)
+    quote: str = '"'  # generated strings are written in it (the project's formatter's quotes)
     depth_of: Callable[[cst.CSTNode], int] | None = None  # indentation depth of a statement
     line_of: Callable[[cst.CSTNode], CallLine] | None = None  # what shares a node's lines
 
@@ -121,7 +122,7 @@ class Edits:
         indent = indent_unit(module)
         base = self.depth_of(at) + inside if at is not None and self.depth_of else 0
         lines = []
-        for raw in code.strip("\n").split("\n"):
+        for raw in requote(code.strip("\n"), self.quote).split("\n"):
             stripped = raw.lstrip(" ")
             depth = (len(raw) - len(stripped)) // 4
             if not self.line_length:

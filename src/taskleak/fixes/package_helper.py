@@ -16,9 +16,10 @@ else of the package is imported by it, so it adds no import cycle); later runs i
 module of that name that does not define such a `keep_task` is never touched: the fixes then
 write a helper in each module, as for a file outside any package (and as `helper-module = ""`
 asks). Its code runs on every Python the package may meet: on the oldest one the project
-declares (below 3.9 typing's `Dict`/`Set` and a quoted `TypeVar` bound, nothing subscripted
-that fails there), else on 3.7 and up, no syntax newer; and it fits the line length. Its tasks
-are kept per loop and a closed loop's are let go (a closed loop runs no more done-callbacks).
+declares (below 3.9 `from __future__ import annotations` and a quoted `TypeVar` bound,
+nothing subscripted that runs there), else on 3.7 and up, no syntax newer; it fits the line
+length and uses the formatter's quotes. Its tasks are kept per loop and a closed loop's are
+let go (a closed loop runs no more done-callbacks).
 
 Plain text and no libcst: the fix policy asks it on warm runs.
 """
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from taskleak.files.packages import outermost_package
 from taskleak.fixes.python_floor import SUBSCRIPTABLE_SINCE, Version, runtime_type_for
-from taskleak.fixes.style import wrap
+from taskleak.fixes.style import requote, wrap
 from taskleak.records import record
 
 # the oldest Python the module is written for when the project declares none: the oldest an
@@ -127,25 +128,26 @@ DOCSTRING = ("Keep background tasks until they are done (written by `taskleak fi
              "makes a loop per test keeps none of them for the life of the process.")
 
 
-def module_text(target: Version | None, line_length: int) -> str:
+def module_text(target: Version | None, line_length: int, quote: str = '"') -> str:
     """The helper module's code, for Python `target` and up (None: not declared), within
-    `line_length`."""
+    `line_length`, its strings in `quote` (the docstrings in double quotes, as ruff's
+    formatter leaves them)."""
     target = target or HELPER_FLOOR
     element = "asyncio.Future[Any]"  # a Task is a Future: both are kept
-    if target >= SUBSCRIPTABLE_SINCE:
-        names, by_loop = "Any, TypeVar", f"dict[asyncio.AbstractEventLoop, set[{element}]]"
-    else:  # typing's generics evaluate on 3.7 and 3.8 (a string would not fit a line)
-        names = "Any, Dict, Set, TypeVar"
-        by_loop = f'Dict[asyncio.AbstractEventLoop, Set["{element}"]]'
+    # below 3.9 the annotation is never evaluated (PEP 563) and the TypeVar's bound is a
+    # string: typing's `Dict`/`Set` would run too, but ruff's FA100 asks for this instead
+    # (discord.py 2.7.1, ruff 0.17.6)
+    future = [] if target >= SUBSCRIPTABLE_SINCE else ["from __future__ import annotations", ""]
     width = max(line_length, 40)  # the prose: a narrower page makes no sense
     code = [
         *textwrap.fill('"""' + DOCSTRING[0], width).split("\n"),
         "", *textwrap.fill(DOCSTRING[1], width).split("\n"), '"""',
         "",
+        *future,
         "import asyncio",
-        f"from typing import {names}",
+        "from typing import Any, TypeVar",
         "",
-        f"_background_tasks: {by_loop} = {{}}",
+        f"_background_tasks: dict[asyncio.AbstractEventLoop, set[{element}]] = {{}}",
         f'_TaskT = TypeVar("_TaskT", bound={runtime_type_for(target, element)})',
         "",
         "",
@@ -165,4 +167,4 @@ def module_text(target: Version | None, line_length: int) -> str:
         stripped = line.lstrip(" ")
         depth = (len(line) - len(stripped)) // 4
         lines += wrap(stripped, depth, indent="    ", limit=line_length) if stripped else [""]
-    return "\n".join(lines) + "\n"
+    return requote("\n".join(lines), quote) + "\n"

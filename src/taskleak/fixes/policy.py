@@ -24,7 +24,7 @@ from pathlib import Path
 from taskleak.files.packages import import_root
 from taskleak.files.toml import TomlLoader, load_toml
 from taskleak.fixes.package_helper import package_helper
-from taskleak.fixes.project_style import DEFAULT_LINE_LENGTH, line_length_for
+from taskleak.fixes.project_style import DEFAULT_LINE_LENGTH, line_length_for, quote_for
 from taskleak.fixes.python_floor import DEFAULT_TARGET, Version, declared_target
 from taskleak.model import Finding, Risk
 from taskleak.records import record
@@ -55,6 +55,8 @@ class FixStyle:
     # the package of the fixed file ("app.net"), for a relative import of the package's
     # keep-helper module; "" outside a package
     package: str = ""
+    # the quotes of the project's formatter: `'` under ruff's `quote-style = "single"`
+    quote: str = '"'
 
 
 def needs_fix(risk: Risk, structured: bool) -> bool:
@@ -109,7 +111,8 @@ class FixPolicy:
             declared_target(folder, load) if folder is not None else None)
         style = FixStyle(line_length=length, keep_helper=settings.keep_helper,
                          spawn_helper=settings.spawn_helper, target=target or DEFAULT_TARGET,
-                         target_declared=target is not None)
+                         target_declared=target is not None,
+                         quote=quote_for(folder, load) if folder is not None else '"')
         if settings.keep_helper or path is None:
             return style
         helper = package_helper(path.resolve(), settings.helper_module)

@@ -10,6 +10,8 @@ environment that runs it: `max-line-length`, else flake8's default 79), pycodest
 `[pycodestyle]` section of `setup.cfg` or `tox.ini`: `max-line-length`, else 79). Without any,
 88.
 
+Quotes: those of the nearest ruff configuration's formatter (`quote_for`).
+
 Plain data and no libcst: reports ask the policy on warm runs.
 """
 
@@ -103,3 +105,28 @@ def line_length_for(folder: Path, load: TomlLoader = load_toml) -> int:
         if found is not None:
             return found
     return DEFAULT_LINE_LENGTH
+
+
+def _quote(table: dict[str, Any] | None) -> str:
+    """ruff's formatter's quotes for strings: `'` under `quote-style = "single"`."""
+    fmt = (table or {}).get("format")
+    return "'" if isinstance(fmt, dict) and fmt.get("quote-style") == "single" else '"'
+
+
+def quote_for(folder: Path, load: TomlLoader = load_toml) -> str:
+    """The quotes the project's formatter writes strings in: those of the nearest ruff
+    configuration (`[format] quote-style`, discord.py's `"single"`); black's, `"`, where the
+    nearest configuration is black's or there is none."""
+    for here in (folder, *folder.parents):
+        for name in RUFF_FILES:
+            if (here / name).is_file():
+                return _quote(load(here / name))
+        pyproject = here / "pyproject.toml"
+        if pyproject.is_file():
+            data = load(pyproject)
+            ruff = tool_table(data, "ruff")
+            if ruff is not None:
+                return _quote(ruff)
+            if tool_table(data, "black") is not None:
+                return '"'
+    return '"'

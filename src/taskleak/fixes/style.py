@@ -1,5 +1,5 @@
 """Generated lines wrapped to the project's line length (`project_style`) the way ruff's
-formatter would.
+formatter would, their strings in the project's quotes (`requote`).
 
 Only lines taskleak writes are wrapped, like ruff's formatter (and black) split a line: a `def`
 at its parameters (with a magic trailing comma), an assignment whose value has no brackets to
@@ -13,6 +13,7 @@ import io
 import tokenize
 
 OPEN, CLOSE = "([{", ")]}"
+DOUBLE, SINGLE = '"', "'"
 HEADERS = frozenset({"if", "elif", "while", "with"})
 
 
@@ -102,3 +103,26 @@ def _items(text: str) -> list[str]:
         items.append(text[:comma].strip())
         text = text[comma + 1:]
     return [*items, text.strip()] if text.strip() else items
+
+
+# -- quotes --------------------------------------------------------------------------------------
+def requote(code: str, quote: str) -> str:
+    """`code` with its plain one-line string literals in `quote`, as ruff's formatter writes
+    them under `quote-style = "single"`: triple-quoted strings (docstrings), prefixed ones and
+    those holding a quote or a backslash are left as they are (ruff keeps those too)."""
+    if quote != SINGLE:
+        return code
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return code
+    lines = code.split("\n")
+    for tok in reversed(tokens):
+        text = tok.string
+        if tok.type == tokenize.STRING and text.startswith(DOUBLE) \
+                and not text.startswith(DOUBLE * 3) and tok.start[0] == tok.end[0] \
+                and SINGLE not in text and "\\" not in text:
+            row, (start, end) = tok.start[0] - 1, (tok.start[1], tok.end[1])
+            line = lines[row]
+            lines[row] = f"{line[:start]}{SINGLE}{text[1:-1]}{SINGLE}{line[end:]}"
+    return "\n".join(lines)

@@ -23,9 +23,12 @@ runs forever (`forever.py`): kept, it would run until the process exits.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 import libcst as cst
 
+from taskleak.analysis.facts.fates import FateKind
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.scopes import ScopeKind
 from taskleak.analysis.tree.vocabulary import THREADSAFE_SPAWNER, WAIT_FOR
@@ -33,7 +36,7 @@ from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
 from taskleak.fixes.forever import runs_forever
 from taskleak.fixes.imports import header
-from taskleak.fixes.keeper import helper_name, module_helper, project_offer
+from taskleak.fixes.keeper import helper_name, module_helper, project_helper, project_offer
 from taskleak.fixes.plan import NoFix, Offer
 from taskleak.fixes.policy import needs_fix
 from taskleak.fixes.sets import (
@@ -66,18 +69,22 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     forever = runs_forever(ctx, sp)
     if forever is not None:
         return forever
-    if project is not None:
-        return project
     shape = NoFix("the spawn runs in a class body") if scope.kind is ScopeKind.CLASS \
         else spawn_shape(ctx, call)
+    if project is not None:
+        keeper = ctx.style.keep_helper
+        return _without_unread_local(
+            ctx, sp, shape, project, lambda edits: project_helper(edits, ctx, keeper))
     if isinstance(shape, NoFix) or _wants_helper(ctx, sp, shape):
         name = helper_name(ctx, group_of(sp.spawner))
 
         def build_helper(edits: Edits) -> None:
             edits.wrap_call(call, module_helper(edits, ctx, sp.spawner))
 
-        return Offer(KIND, True, f"keep the {noun} with {name}(), which holds it in a "
-                     "module-level set until it is done", build_helper)
+        return _without_unread_local(
+            ctx, sp, shape, Offer(KIND, True, f"keep the {noun} with {name}(), which holds it "
+                                  "in a module-level set until it is done", build_helper),
+            lambda edits: module_helper(edits, ctx, sp.spawner))
     where = _where(ctx, sp)
     stale = stale_unused_noqa(shape)
 
@@ -115,6 +122,35 @@ def stale_unused_noqa(shape: Shape) -> tuple[cst.Comment, str] | None:
     if text and not text.startswith("#"):
         text = "# " + text
     return comment, text
+
+
+def _without_unread_local(ctx: FixContext, sp: Spawn, shape: Shape | NoFix, offer: Offer,
+                          helper: Callable[[Edits], str]) -> Offer:
+    """`task = spawn(...)  # noqa: F841`, a local nobody reads (the analysis says so, and its
+    author's directive, the line's whole comment): the helper's call becomes the statement,
+    and the name and the directive go, rather than a wrapped call still bound to a name that
+    needs its noqa (uvicorn 0.54.0's `main_lifespan_task`). Any other offer, or a line that
+    would not fit on one line (14: `_keep_task(` and `)`), as it is."""
+    if isinstance(shape, NoFix) or shape.form is not Form.BOUND \
+            or not isinstance(shape.small, cst.Assign) \
+            or not any(fate.kind is FateKind.NEVER_READ for fate in ctx.fates(sp)):
+        return offer
+    stale = stale_unused_noqa(shape)
+    call = sp.site.node
+    code = ctx.module.code_for_node(call)
+    line = ctx.module.code_for_node(shape.placement.line)
+    indent = len(line) - len(line.lstrip())
+    if stale is None or stale[1] or "\n" in code \
+            or indent + len(code) + 14 > ctx.style.line_length:
+        return offer  # a comment says more than F841 (the name may matter), or no room
+
+    def build(edits: Edits) -> None:
+        keep = cst.Call(func=cst.parse_expression(helper(edits)), args=[cst.Arg(call)])
+        edits.replace_small(shape.small, [cst.Expr(keep)])
+        edits.comments[stale[0]] = stale[1]
+
+    return replace(offer, description=f"{offer.description}, in place of the local nobody "
+                   "reads", build=build, comments=((stale[0].value, stale[1]),))
 
 
 def _where(ctx: FixContext, sp: Spawn) -> str:
