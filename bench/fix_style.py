@@ -234,11 +234,11 @@ def import_on_floor(untouched: Path, fixed: Path, root: str, module: str, change
     if python is not None and not (venv / ".done").exists() \
             and not (venv / ".failed").exists():
         subprocess.run([str(python), "-m", "venv", "--clear", str(venv)], capture_output=True)
+        needed = _requirements(untouched)
         install = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
-                                  "pip", *_requirements(untouched)], capture_output=True,
-                                 text=True)
-        (venv / (".done" if install.returncode == 0 else ".failed")).write_text(
-            install.stdout[-2000:] + install.stderr[-2000:])
+                                  *needed], capture_output=True, text=True) if needed else None
+        (venv / (".done" if install is None or install.returncode == 0 else ".failed")
+         ).write_text(install.stdout[-2000:] + install.stderr[-2000:] if install else "")
     if python is not None and (venv / ".done").exists():
         result.python = python.parent.parent.name
         names = list(dict.fromkeys([module, *_module_names(changed, root)]))
