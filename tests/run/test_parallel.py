@@ -110,12 +110,12 @@ _CRASH_MARKER: list[Path] = []  # set by the test; inherited by the forked worke
 
 def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[Spawner, ...],
                       answers_only: bool = False, extra: tuple[Spawner, ...] = (),
-                      bases: tuple[BaseSource, ...] = ()) -> FileFacts:
+                      bases: tuple[BaseSource, ...] = (), blocks: bool = False) -> FileFacts:
     """Module level, so the pool can pickle it; kills the worker that gets this file."""
     if os.getpid() != _PARENT and display.endswith(_VICTIM):
         _CRASH_MARKER[0].write_text("died", encoding="utf-8")
         os._exit(3)  # like the OOM killer
-    return _REAL_ANALYZE_JOB(data, display, spawners, answers_only, extra, bases)
+    return _REAL_ANALYZE_JOB(data, display, spawners, answers_only, extra, bases, blocks)
 
 
 @pytest.mark.slow
