@@ -275,16 +275,7 @@ def has_word(data: bytes, word: bytes, skip_not_loops: bool = False) -> bool:
     for the few hundred files that mention `async_create_task`). `skip_not_loops`: not counting
     `hass.create_task`, a method right after a receiver named in `vocabulary.NOT_LOOPS`, never
     a spawn the scan recognises (`spawns._classify`)."""
-    end = len(word)
-    size = len(data)
-    i = data.find(word)
-    while i >= 0:
-        if (i == 0 or data[i - 1] not in _WORD_BYTES) and (
-                i + end == size or data[i + end] not in _WORD_BYTES) \
-                and not (skip_not_loops and _after_not_loop(data, i)):
-            return True
-        i = data.find(word, i + 1)
-    return False
+    return next(word_offsets(data, word, skip_not_loops), -1) >= 0
 
 
 _NOT_LOOP_BYTES = frozenset(w.encode() for w in NOT_LOOPS)

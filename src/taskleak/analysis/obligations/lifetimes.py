@@ -16,6 +16,8 @@ finishing anyway: that is no end by its owner (`without_its_own_cancels`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import libcst as cst
 
 from taskleak.analysis.names.resolve import Resolver, SymKind
@@ -290,7 +292,7 @@ def _truth(value: cst.BaseExpression) -> bool | None:
 
 
 # Runners that cancel every task still running when their main coroutine returns.
-CANCELLING_RUNNERS = frozenset({"asyncio.run", "uvloop.run"})
+_CANCELLING_RUNNERS = frozenset({"asyncio.run", "uvloop.run"})
 
 
 def cancelled_on_return(fn: Scope, module: Scope, resolver: Resolver) -> str:
@@ -299,15 +301,21 @@ def cancelled_on_return(fn: Scope, module: Scope, resolver: Resolver) -> str:
     "" otherwise (another runner, or `fn` is not known to be run that way)."""
     if not fn.is_async:
         return ""
+    return next((f"{runner}()" for run, scope, runner in runs_of_coroutines(module, resolver)
+                 if defined_function(run.func, scope) is fn), "")
+
+
+def runs_of_coroutines(module: Scope, resolver: Resolver
+                       ) -> Iterator[tuple[cst.Call, Scope, str]]:
+    """Each `asyncio.run(f())` (or `uvloop.run`) of the module: the call it is given (`f()`),
+    the scope it is made in, the runner's qualified name."""
     for scope in module.walk():
         for _, call in scope.blocking:
             arg = call.args[0].value if call.args else None
-            if not isinstance(arg, cst.Call) or defined_function(arg.func, scope) is not fn:
-                continue
-            sym = resolver.resolve(call.func, scope)
-            if sym.kind is SymKind.QUALIFIED and sym.name in CANCELLING_RUNNERS:
-                return f"{sym.name}()"
-    return ""
+            if isinstance(arg, cst.Call):
+                sym = resolver.resolve(call.func, scope)
+                if sym.kind is SymKind.QUALIFIED and sym.name in _CANCELLING_RUNNERS:
+                    yield arg, scope, sym.name
 
 
 def ended_only_on_error(ends: list[Occurrence], awaited: bool,

@@ -9,27 +9,16 @@ resolves to (`QuestionKind.RUN_BY_A_RUNNER`, `project/runner_ends.py`).
 
 from __future__ import annotations
 
-import libcst as cst
-
 from taskleak.analysis.facts.calls import RunnerCall
-from taskleak.analysis.names.resolve import Resolver, SymKind
-from taskleak.analysis.obligations.lifetimes import CANCELLING_RUNNERS
+from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.obligations.lifetimes import runs_of_coroutines
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import Scope, defined_function
 
 
 def runner_calls(root: Scope, resolver: Resolver) -> tuple[RunnerCall, ...]:
     """`asyncio.run(f())` (or `uvloop.run`) where `f` is not this module's own function."""
-    out: list[RunnerCall] = []
-    for scope in root.walk():
-        for _, call in scope.blocking:
-            arg = call.args[0].value if call.args else None
-            if not isinstance(arg, cst.Call) or defined_function(arg.func, scope) is not None:
-                continue
-            callee = dotted(arg.func)
-            sym = resolver.resolve(call.func, scope)
-            if callee is None or sym.kind is not SymKind.QUALIFIED \
-                    or sym.name not in CANCELLING_RUNNERS:
-                continue
-            out.append(RunnerCall(callee, scope.qualname or "<module>", f"{sym.name}()"))
-    return tuple(out)
+    return tuple(RunnerCall(callee, scope.qualname or "<module>", f"{runner}()")
+                 for run, scope, runner in runs_of_coroutines(root, resolver)
+                 if defined_function(run.func, scope) is None
+                 and (callee := dotted(run.func)) is not None)
