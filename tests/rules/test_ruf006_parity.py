@@ -37,6 +37,7 @@ NOT_A_TASK = {
         "asyncio.ensure_future(sem.acquire() if quick else later())  # both Futures: none",
     },
     "awaitable_that_may_be_a_coroutine.py": {"asyncio.ensure_future(condition.wait())"},
+    "awaitable_returned_from_a_held_object.py": {"asyncio.ensure_future(lock.acquire())"},
 }
 NOQA = re.compile(rb"\s*#\s*noqa\b.*$", re.IGNORECASE)  # a directive already on the line
 

@@ -67,11 +67,19 @@ def _in_module(index: ProjectIndex, file: str, tokens: list[str], depth: int) ->
     return None
 
 
-def gives_no_coroutine(index: ProjectIndex, importer: str, chain: str) -> bool:
+def gives_no_coroutine(index: ProjectIndex, importer: str, chain: str, depth: int = 0
+                       ) -> bool:
     """`chain`, read in module `importer`, is a call of a function or method of the project
-    whose call gives no coroutine."""
+    whose call gives no coroutine: one its module says gives none, or one that returns the
+    call of another chain that gives none (`Exports.no_coroutine_if`)."""
     found = function_at(index, importer, chain)
-    return found is not None and found[1] in index.modules[found[0]].exports.no_coroutine
+    if found is None or depth > _MAX_DEPTH:
+        return False
+    exports = index.modules[found[0]].exports
+    if found[1] in exports.no_coroutine:
+        return True
+    returned = [c for name, c in exports.no_coroutine_if if name == found[1]]
+    return bool(returned) and gives_no_coroutine(index, found[0], returned[0], depth + 1)
 
 
 def is_coroutine(index: ProjectIndex, importer: str, chain: str) -> bool:

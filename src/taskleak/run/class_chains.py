@@ -9,7 +9,10 @@ modules that name no spawn and nothing asked, so neither the spawn pass nor the 
 them, and the call stays unresolved. For each such call naming an asked function, this round
 finds the modules its class chain stops at (by import path, as `complete._receiver_modules`
 does for a receiver's chain) and parses them for their facts; up to `MAX_ROUNDS` times, as each
-one read may name the next.
+one read may name the next. The same for the calls whose callee decides whether
+`ensure_future` makes a task (a spawn's `CALL_MAKES` question; the call a read module's
+`Awaitable` returns, tornado's `Lock.acquire()` returning `self._block.acquire()`): the module
+defining the callee, or the unread bases of the class that inherits it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import os
 from collections.abc import Iterator, Sequence
 
 from taskleak.analysis.facts.interface import through_an_attribute
-from taskleak.analysis.facts.module import FileFacts
+from taskleak.analysis.facts.module import FileFacts, QuestionKind
+from taskleak.project.callees import function_at
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.run.cache import Cache
 from taskleak.run.complete import (
@@ -90,6 +94,27 @@ def _import_of(index: ProjectIndex, path: str, name: str, depth: int = 0
     yield path, full
 
 
+def _callee_ends(index: ProjectIndex, path: str, chain: str) -> Iterator[tuple[str, str]]:
+    """(importer, dotted name) of where the function a call's chain names may be,
+    unread: nothing when it is found; the unread bases of the class the chain names when that
+    class is read ("BoundedSemaphore().acquire", inherited from an unread `Semaphore`); else the
+    module the chain starts in."""
+    if function_at(index, path, chain) is not None:
+        return
+    head = chain.partition(".")[0].removesuffix("()")
+    if (path, head) in index.classes:
+        yield from _bases(index, (path, head), 0)
+        return
+    read = False
+    for file, rest in index.module_file(path, chain):
+        cls = rest.partition(".")[0].removesuffix("()")
+        if (file, cls) in index.classes:
+            read = True
+            yield from _bases(index, (file, cls), 0)
+    if not read:
+        yield path, chain
+
+
 def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
                ) -> list[tuple[int, bytes, str]]:
     """The unread files that the class chains of the run's unresolved calls through an
@@ -101,12 +126,25 @@ def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
     calls = [(f.path, call) for f in facts if f.module is not None
              for call in f.module.exports.dropped_calls
              if call.callee.rsplit(".", 1)[-1] in asked and through_an_attribute(call.callee)]
-    if not calls:
+    # the calls whose callee decides whether `ensure_future` makes a task: a spawn's own
+    # (`CALL_MAKES`), and the call a read module's `Awaitable` returns (`no_coroutine_if`)
+    makes = [(f.path, q.owner) for f in facts if f.module is not None
+             for sf in f.module.spawns for q in sf.questions
+             if q.kind is QuestionKind.CALL_MAKES] \
+        + [(f.path, chain) for f in facts if f.module is not None
+           for _, chain in f.module.exports.no_coroutine_if]
+    if not calls and not makes:
         return []
     index = ProjectIndex(facts)
     absolute = {f.path: paths[i] for i, f in enumerate(facts) if f.module is not None}
     exact: set[str] = set()
     tails: set[str] = set()
+    # the module defining such a callee says whether it gives a coroutine (`callees.py`)
+    for path, chain in makes:
+        for importer, name in _callee_ends(index, path, chain):
+            found = module_paths(os.path.abspath(absolute[importer]), name)
+            exact.update(found[0])
+            tails.update(found[1])
     for path, call in calls:
         cls = index.enclosing_class(path, call.caller)
         if cls is None or index.resolve_callee(path, call.callee, call.caller) is not None:

@@ -260,6 +260,11 @@ class Exports:
     # `@gen.coroutine`, a plain `def` annotated `-> Future`/`Awaitable`): `ensure_future` of
     # such a call made in another module makes no task (`creation.gives_no_coroutine`)
     no_coroutine: tuple[str, ...] = ()
+    # (qualified name, chain) of the plain `def`s annotated to give an `Awaitable` that return
+    # the call of a function this module does not hold (tornado's `Lock.acquire()` returns
+    # `self._block.acquire()`, a base's method): no coroutine exactly when the chain's call,
+    # read in this module, gives none (`project/callees.py`)
+    no_coroutine_if: tuple[tuple[str, str], ...] = ()
     # what this module does to end the tasks in module-level names it reads (its own globals
     # and the names it imports: `from pkg.main import _tracked`), keyed as bound here: another
     # module keeping tasks there is ended by these too (`QuestionKind.GLOBAL_CLEANUP`)
@@ -305,6 +310,8 @@ class Exports:
             out["param_uses"] = [u.to_json() for u in self.param_uses]
         if self.no_coroutine:
             out["no_coroutine"] = list(self.no_coroutine)
+        if self.no_coroutine_if:
+            out["no_coroutine_if"] = [list(n) for n in self.no_coroutine_if]
         if self.global_effects:
             out["global_effects"] = [e.to_json() for e in self.global_effects]
         if self.endless:
@@ -333,6 +340,7 @@ class Exports:
             tuple((s[0], s[1], s[2]) for s in data.get("self_passed", ())),
             tuple(ParamUse.from_json(u) for u in data.get("param_uses", ())),
             tuple(data.get("no_coroutine", ())),
+            tuple((n[0], n[1]) for n in data.get("no_coroutine_if", ())),
             tuple(Effect.from_json(e) for e in data.get("global_effects", ())),
             tuple((e[0], e[1]) for e in data.get("endless", ())),
             tuple(data.get("coroutines", ())),

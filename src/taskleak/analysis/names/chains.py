@@ -17,6 +17,7 @@ import libcst as cst
 
 from taskleak.analysis.names.class_bases import module_bases
 from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.tree.nodes import is_none
 from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope
 
 _MAX_DEPTH = 8
@@ -34,7 +35,7 @@ def receiver_chain(node: cst.BaseExpression, scope: Scope, resolver: Resolver,
             bindings = bindings[:1]  # `import pkg.a` and `import pkg.b` both bind `pkg`
         return _binding_chain(bindings[0], resolver, depth) if len(bindings) == 1 else ""
     if isinstance(node, cst.Attribute):
-        own = _self_attribute(node, scope, resolver)
+        own = _self_attribute(node, scope, resolver, depth)
         if own:
             return own
         base = receiver_chain(node.value, scope, resolver, depth + 1)
@@ -58,7 +59,7 @@ def _binding_chain(b: Binding, resolver: Resolver, depth: int) -> str:
     return ""
 
 
-def _self_attribute(node: cst.Attribute, scope: Scope, resolver: Resolver) -> str:
+def _self_attribute(node: cst.Attribute, scope: Scope, resolver: Resolver, depth: int) -> str:
     """`self.ctx` where the class annotates `ctx: core.Context`: "pkg.core.Context()"."""
     base = node.value
     method, cls = scope.method(), scope.enclosing_class()
@@ -70,7 +71,19 @@ def _self_attribute(node: cst.Attribute, scope: Scope, resolver: Resolver) -> st
         typed = resolver.resolve(annotation, where)
         if typed.kind is SymKind.QUALIFIED:
             return f"{typed.name}()"
-    return _inherited(cls, attr, resolver)
+    return _bound_chain(cls, attr, resolver, depth) or _inherited(cls, attr, resolver)
+
+
+def _bound_chain(cls: Scope, attr: str, resolver: Resolver, depth: int) -> str:
+    """`self._finished` that the class binds only to calls of one chain (`Event()`, imported
+    from `pkg.locks`), or to None: "pkg.locks.Event()", the instance the call makes. Bound to
+    anything else (a parameter, values of different chains), "": what a parameter holds is
+    typed by the calls of the constructor (`ClassFacts.init_params`), not here."""
+    values = [(v, where) for v, where in cls.attr_bindings.get(attr, ()) if not is_none(v)]
+    if not values or not all(isinstance(v, cst.Call) for v, _ in values):
+        return ""
+    chains = {receiver_chain(v, where, resolver, depth + 1) for v, where in values}
+    return chains.pop() if len(chains) == 1 else ""
 
 
 def _inherited(cls: Scope, attr: str, resolver: Resolver) -> str:

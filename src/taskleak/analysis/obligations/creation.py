@@ -98,7 +98,7 @@ def made_of(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
     if isinstance(value, cst.Call):
         if id(value) in spawned:
             return Creation(Made.NOTHING, shown)
-        return _call(value, scope, resolver)
+        return _call(value, scope, resolver, depth)
     if isinstance(value, (cst.Name, cst.Attribute)):
         return _named(value, scope, resolver, spawned, depth)
     if isinstance(value, (cst.IfExp, cst.BooleanOperation)):  # `a() if x else b()`: both
@@ -110,7 +110,7 @@ def made_of(value: cst.BaseExpression, scope: Scope, resolver: Resolver,
     return Creation(Made.UNKNOWN, shown)
 
 
-def _call(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
+def _call(call: cst.Call, scope: Scope, resolver: Resolver, depth: int = 0) -> Creation:
     func = call.func
     shown = callee_text(func)
     resolved = resolver.resolve(func, scope)
@@ -123,7 +123,7 @@ def _call(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
     if function is None:
         return Creation(Made.TASK, shown, receiver_chain(func, scope, resolver)
                         or _inherited_chain(func, scope, resolver))
-    return _function_kind(function, shown)
+    return _function_kind(function, shown, resolver, depth)
 
 
 def _inherited_chain(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> str:
@@ -136,11 +136,13 @@ def _inherited_chain(func: cst.BaseExpression, scope: Scope, resolver: Resolver)
         else ""
 
 
-def gives_no_coroutine(function: Scope) -> bool:
-    """Whether a call of this function gives no coroutine (so `ensure_future` of it makes no
-    task): a `@gen.coroutine`, or a plain `def` annotated to return a Future, a Task or an
-    `Awaitable`."""
-    return _function_kind(function, "").made is Made.NOTHING
+def call_gives(function: Scope, resolver: Resolver) -> Creation:
+    """What a call of this function gives, for `ensure_future` of it: `Made.NOTHING` for a
+    `@gen.coroutine` or a plain `def` annotated to return a Future, a Task or an `Awaitable` it
+    makes or holds; `Made.TASK` with a chain (`asks`) when it returns the call of a function
+    another class or module defines (tornado's `Lock.acquire()` returns
+    `self._block.acquire()`): no coroutine exactly when that call gives none."""
+    return _function_kind(function, "", resolver, 0)
 
 
 def _function_called(func: cst.BaseExpression, scope: Scope,
@@ -159,7 +161,7 @@ def _function_called(func: cst.BaseExpression, scope: Scope,
     return None
 
 
-def _function_kind(function: Scope, shown: str) -> Creation:
+def _function_kind(function: Scope, shown: str, resolver: Resolver, depth: int) -> Creation:
     node = function.node
     assert isinstance(node, cst.FunctionDef)
     if any(_decorator(d) in _GEN_COROUTINES for d in node.decorators) \
@@ -169,26 +171,38 @@ def _function_kind(function: Scope, shown: str) -> Creation:
         return Creation(Made.TASK, shown)
     returns = node.returns.annotation if node.returns is not None else None
     head = _annotation_head(returns) if returns is not None else ""
+    if head in _FUTURE_TYPES:
+        return Creation(Made.NOTHING, shown)
     # an `Awaitable` may be a coroutine: that of a stub (pygls's `AsyncWriter.write() ->
     # Awaitable[None]`, a Protocol's, whose websocket writer returns websockets' `send()`) or of
-    # a body returning a call; not of one returning what it holds (tornado's `Condition.wait()`
-    # returns a Future it made, ib_insync's `reqAccountSummaryAsync()` the one it was given); a
-    # call nothing types otherwise is still taken as a coroutine's
-    no_task = head in _FUTURE_TYPES or (head in _NOT_COROUTINE_TYPES
-                                        and not may_give_a_coroutine(node))
-    return Creation(Made.NOTHING if no_task else Made.TASK, shown)
+    # a body returning a call that gives one; not of one returning what it holds (tornado's
+    # `Condition.wait()` returns a Future it made, ib_insync's `reqAccountSummaryAsync()` the
+    # one it was given); a call nothing types otherwise is still taken as a coroutine's
+    if head not in _NOT_COROUTINE_TYPES or is_stub(node):
+        return Creation(Made.TASK, shown)
+    return _returned_calls(function, shown, resolver, depth)
 
 
-_MAKES_A_FUTURE = frozenset({"Future", "create_future"})
-
-
-def may_give_a_coroutine(node: cst.FunctionDef) -> bool:
-    """A plain `def` annotated to give an `Awaitable` may give a coroutine: a stub (what its
-    implementations give decides), or a `return` of a call other than one making a Future."""
-    if is_stub(node):
-        return True
-    return any(isinstance(n, cst.Return) and isinstance(n.value, cst.Call)
-               and not _makes_a_future(n.value) for n in _own_nodes(node))
+def _returned_calls(function: Scope, shown: str, resolver: Resolver, depth: int) -> Creation:
+    """A plain `def` annotated to give an `Awaitable`: what the calls it returns give. None
+    that may give a coroutine: `Made.NOTHING`; one call of another class's or module's
+    function (`self._block.acquire(timeout)`): `Made.TASK` asking about it by its chain; more
+    than one such, or a call that gives a coroutine or is not followed: `Made.TASK`."""
+    assert isinstance(function.node, cst.FunctionDef)
+    asks: set[str] = set()
+    for n in _own_nodes(function.node):
+        if not isinstance(n, cst.Return) or not isinstance(n.value, cst.Call):
+            continue
+        made = _call(n.value, function, resolver, depth + 1) if depth < _MAX_DEPTH \
+            else Creation(Made.UNKNOWN)
+        if made.made is Made.NOTHING:
+            continue
+        if made.made is not Made.TASK or not made.asks:
+            return Creation(Made.TASK, shown)
+        asks.add(made.asks)
+    if not asks:
+        return Creation(Made.NOTHING, shown)
+    return Creation(Made.TASK, shown, asks.pop() if len(asks) == 1 else "")
 
 
 def _own_nodes(node: cst.FunctionDef) -> Iterator[cst.CSTNode]:
@@ -199,10 +213,6 @@ def _own_nodes(node: cst.FunctionDef) -> Iterator[cst.CSTNode]:
         yield n
         todo += [c for c in children(n)
                  if not isinstance(c, (cst.FunctionDef, cst.Lambda, cst.ClassDef))]
-
-
-def _makes_a_future(value: cst.BaseExpression) -> bool:
-    return isinstance(value, cst.Call) and last_name(value.func) in _MAKES_A_FUTURE
 
 
 def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,

@@ -77,7 +77,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
             fates: Sequence[tuple[Fate, ...]]) -> Exports:
     """What this module can tell others (see `interface.Exports`)."""
     functions = spawn_helpers(spawns, fates)
-    calls = what_calls_give(root)
+    calls = what_calls_give(root, ownership.resolver)
     return Exports(
         effects=_effects(root, ownership), classes=_classes(root, ownership.resolver),
         functions=functions + passing_on(root, ownership.resolver, functions)
@@ -95,6 +95,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         self_passed=_self_passed(root),
         param_uses=parameter_uses(root, ownership, spawns, fates),
         endless=calls.endless, no_coroutine=calls.no_coroutine,
+        no_coroutine_if=calls.no_coroutine_if,
         global_effects=global_effects(root, ownership), coroutines=calls.coroutines,
         repeated_calls=repeated_calls(root, lifecycle, ownership.resolver),
         runner_calls=runner_calls(root, ownership.resolver),

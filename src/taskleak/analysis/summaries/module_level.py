@@ -14,7 +14,7 @@ from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.facts.interface import Effect, EffectKind, FunctionFacts, Promise
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.obligations.coroutines import loop_text
-from taskleak.analysis.obligations.creation import gives_no_coroutine
+from taskleak.analysis.obligations.creation import Made, call_gives
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
@@ -79,24 +79,31 @@ class CallsGive(NamedTuple):
 
     coroutines: tuple[str, ...]  # `async def`s (`Exports.coroutines`)
     no_coroutine: tuple[str, ...]  # `@gen.coroutine`s, `-> Future`s (`Exports.no_coroutine`)
+    # (function, chain): no coroutine when the call it returns gives none (`no_coroutine_if`)
+    no_coroutine_if: tuple[tuple[str, str], ...]
     endless: tuple[tuple[str, str], ...]  # never end by themselves, and how they loop
 
 
-def what_calls_give(root: Scope) -> CallsGive:
+def what_calls_give(root: Scope, resolver: Resolver) -> CallsGive:
     """The module's functions by what their call gives (one walk of its scopes)."""
     coroutines: list[str] = []
     no_coroutine: list[str] = []
+    no_coroutine_if: list[tuple[str, str]] = []
     endless: list[tuple[str, str]] = []
     for scope in root.walk():
         if scope.kind is not ScopeKind.FUNCTION or not isinstance(scope.node, cst.FunctionDef):
             continue
         if scope.node.asynchronous is not None:
             coroutines.append(scope.qualname)
-        if gives_no_coroutine(scope):
+        gives = call_gives(scope, resolver)
+        if gives.made is Made.NOTHING:
             no_coroutine.append(scope.qualname)
+        elif gives.asks:
+            no_coroutine_if.append((scope.qualname, gives.asks))
         if scope.endless and scope.is_async:
             endless.append((scope.qualname, loop_text(scope)))
-    return CallsGive(tuple(coroutines), tuple(no_coroutine), tuple(endless))
+    return CallsGive(tuple(coroutines), tuple(no_coroutine), tuple(no_coroutine_if),
+                     tuple(endless))
 
 
 def weak_globals(root: Scope, ownership: Ownership) -> tuple[tuple[str, str], ...]:
