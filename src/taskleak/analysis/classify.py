@@ -19,7 +19,7 @@ from taskleak.analysis.frequency.reentry import by_its_own_loop
 from taskleak.analysis.frequency.respawns import respawn
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations import early_returns
-from taskleak.analysis.obligations.closing import closers, owner_ends, read_by_callback
+from taskleak.analysis.obligations.closing import closers, owner_ends
 from taskleak.analysis.obligations.collection_aliases import with_aliases
 from taskleak.analysis.obligations.coroutines import (
     endless,
@@ -32,6 +32,7 @@ from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides, only_prunes
 from taskleak.analysis.obligations.guards import ending_methods, guard, guarded_call
 from taskleak.analysis.obligations.handoffs import handed_calls
+from taskleak.analysis.obligations.held_locals import held_fate
 from taskleak.analysis.obligations.helper_promises import promised_fate
 from taskleak.analysis.obligations.holders import Holder, into_collection, on_itself, where_held
 from taskleak.analysis.obligations.keys import (
@@ -259,12 +260,8 @@ class Classifier:
             # the name is bound here and never read (ruff's RUF006 flags it): unreferenced,
             # even while the function outlives the task (a `nonlocal` store is not such a name)
             return self._fate(FateKind.NEVER_READ, sp, holder, holder=holder.key, held=held)
-        if held and (seen := read_by_callback(eff)):  # held while it runs, errors seen
-            return self._fate(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
-                              cleanup=f"held while {held}; {seen}")
         if held:  # the function does not return while the task runs: it holds the task
-            return self._fate(FateKind.HELD_WHILE_RUNNING, sp, holder, holder=holder.key,
-                              held=held)
+            return held_fate(sp, holder, eff, held, self._fate, self.ownership.resolver)
         if not eff.occurrences:
             return self._fate(FateKind.NEVER_READ, sp, holder, holder=holder.key)
         return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key)

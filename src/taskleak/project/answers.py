@@ -21,13 +21,9 @@ from taskleak.analysis.facts.interface import Effect, EffectKind, FunctionFacts,
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
-from taskleak.project.called_often import called_often
-from taskleak.project.coroutine_bodies import endless_words, never_let_go
 from taskleak.project.declared_types import declared_type
 from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
-from taskleak.project.reentry import respawned_elsewhere
-from taskleak.project.runner_ends import run_by_a_runner
 from taskleak.project.weak_globals import weakly_held
 
 # What a fate becomes once another module is found to end the task.
@@ -333,41 +329,6 @@ def _slot(use: ParamUse, position: int) -> int:
     (`obj.f(t)`, or a bound method in a name), which passes no `self`. (`Cls.f(obj, t)`, which
     passes it, is read the same way: not followed.)"""
     return position + 1 if use.method else position
-
-
-def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...]:
-    """The spawn's fates, completed with what other modules tell."""
-    spawn = answer_handoffs(index, path, spawn)
-    if spawn.helper:
-        helper = helper_of(index, path, spawn)
-        if helper is not None:
-            named = spawned_by(helper, spawn)
-            kept = promised(helper, spawn, named)
-            if kept is not None:
-                return kept
-            spawn = replace(spawn, fates=named)
-    fates = []
-    for fate in spawn.fates:
-        for question in spawn.questions:
-            if question.kind is QuestionKind.ATTRIBUTE_CLEANUP \
-                    and fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) \
-                    and question.name == fate.attribute:
-                fate = answer_attribute(index, path, fate, question)
-            elif question.kind is QuestionKind.GLOBAL_CLEANUP and fate.keeper is Keeper.GLOBAL \
-                    and question.name == fate.attribute:
-                fate = answer_global(index, path, fate, question)
-            elif question.kind is QuestionKind.COROUTINE_BODY:
-                fate = never_let_go(fate, endless_words(index, path, question.owner))
-            elif question.kind is QuestionKind.PARAMETER_COLLECTION \
-                    and question.name == fate.attribute:
-                fate = answer_parameter(index, path, fate, question)
-            elif question.kind is QuestionKind.CALLED_OFTEN and question.name == fate.attribute:
-                fate = called_often(index, path, fate, question)
-            elif question.kind is QuestionKind.RUN_BY_A_RUNNER:
-                fate = run_by_a_runner(index, path, fate, question)
-        # (after its end is found: a store over a live task, entered again from elsewhere)
-        fates.append(respawned_elsewhere(index, path, spawn.context, fate))
-    return tuple(fates)
 
 
 def dropped_returns(index: ProjectIndex, path: str, spawn: SpawnFacts

@@ -26,8 +26,9 @@ from taskleak.analysis.facts.interface import Promise
 from taskleak.analysis.facts.module import UNTYPED, FileFacts, Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped
-from taskleak.project.answers import answer, dropped_returns, promised
+from taskleak.project.answers import dropped_returns, promised
 from taskleak.project.callees import gives_no_coroutine, is_coroutine
+from taskleak.project.completed_fates import answer
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.receivers import is_loop
 from taskleak.rules import judge, judged

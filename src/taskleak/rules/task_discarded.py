@@ -157,6 +157,9 @@ def _local_only(fate: Fate) -> tuple[str, tuple[str, ...]]:
                        "the task running")
     if fate.skipped:
         return claim, (f"a `return` of {fate.where} leaves before it is {fate.skipped}",)
+    if fate.held:  # a function that never returns, rebinding the local on each turn
+        return claim, (f"`{fate.holder}` is bound to the next turn's task while {fate.held}",
+                       "nothing awaits or cancels it")
     if fate.cleanup:
         return claim, (f"`{fate.holder}` is dropped when {fate.where} returns",
                        "it is cancelled only in an `except` handler, when "

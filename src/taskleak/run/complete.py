@@ -43,7 +43,7 @@ MAX_PACKAGE_FILES = 300
 # path, not by a name searched for
 _BY_IMPORT_PATH = frozenset({QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_MAKES,
                              QuestionKind.COROUTINE_BODY, QuestionKind.CALL_IS_COROUTINE,
-                             QuestionKind.REENTRY})
+                             QuestionKind.REENTRY, QuestionKind.CALLBACK_READS})
 
 
 def asked_names(facts: FileFacts) -> set[str]:

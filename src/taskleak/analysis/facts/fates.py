@@ -203,7 +203,8 @@ class Fate:
     left: str = ""  # LEFT_RUNNING: why the wait leaves it running ("it returns as soon as ...")
     timeout: bool = False  # LEFT_RUNNING: a timeout can cut the wait short
     exit_only: bool = False  # LEFT_RUNNING: cancelled only where the loop around the wait is left
-    # HELD_WHILE_RUNNING, NEVER_READ: what keeps the local alive ("start() blocks in ...")
+    # HELD_WHILE_RUNNING, NEVER_READ: what keeps the local alive ("start() blocks in ...");
+    # LOCAL_ONLY: what keeps only the last of the tasks a loop binds to it
     held: str = ""
     # kept, never ended: the resolved facts that show it ("none of its 2 reads in class Worker
     # (start(), close()) awaits, cancels or gathers it")
@@ -258,6 +259,9 @@ class Fate:
     through: str = ""
     # COLLECTION_GROWS: where the collection is pruned, of other spawns' tasks only ("asend()")
     others_pruned: str = ""
+    # HELD_WHILE_RUNNING: the chain of a done-callback of another module added to the task,
+    # which the join asks whether it reads the task's outcome (`QuestionKind.CALLBACK_READS`)
+    callback: str = ""
 
     @property
     def held_in(self) -> str:

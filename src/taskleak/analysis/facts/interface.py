@@ -286,6 +286,10 @@ class Exports:
     # `WeakSet`'s elements, a `WeakValueDictionary`'s values) or "keys" (a `WeakKeyDictionary`):
     # a task another module keeps there that way is held by nothing (`answers.answer_global`)
     weak_globals: tuple[tuple[str, str], ...] = ()
+    # qualified names of the functions and methods that, called back with a task (a method
+    # bound, given it after `self`), read its outcome: another module's task held while its
+    # function runs, given one as a done-callback, has its errors seen (`CALLBACK_READS`)
+    outcome_readers: tuple[str, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -324,6 +328,8 @@ class Exports:
             out["runner_calls"] = [c.to_json() for c in self.runner_calls]
         if self.weak_globals:
             out["weak_globals"] = [list(w) for w in self.weak_globals]
+        if self.outcome_readers:
+            out["outcome_readers"] = list(self.outcome_readers)
         return out
 
     @classmethod
@@ -347,4 +353,5 @@ class Exports:
             tuple(RepeatedCall.from_json(c) for c in data.get("repeated_calls", ())),
             tuple(RunnerCall.from_json(c) for c in data.get("runner_calls", ())),
             tuple((w[0], w[1]) for w in data.get("weak_globals", ())),
+            tuple(data.get("outcome_readers", ())),
         )

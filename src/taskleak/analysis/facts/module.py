@@ -68,6 +68,9 @@ class QuestionKind(Enum):
     # from another module? what it leaves running (a race's losers, a local whose end a way
     # out skips) is then cancelled when it returns (`project/runner_ends.py`)
     RUN_BY_A_RUNNER = "run_by_a_runner"
+    # a local held by a function that never returns, given a done-callback of another module
+    # (owner: its chain): whether it reads the task's outcome (`project/done_callbacks.py`)
+    CALLBACK_READS = "callback_reads"
 
 
 @record(frozen=True)
@@ -203,6 +206,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
                                 param_index(fate.owner, fate.attribute)))
         if fate.overwrites and fate.keeper is Keeper.GLOBAL:
             out.append(Question(QuestionKind.CALLED_OFTEN, context, fate.attribute))
+        if fate.callback:
+            out.append(Question(QuestionKind.CALLBACK_READS, fate.callback))
     return tuple(dict.fromkeys(out))
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
+from taskleak.analysis.names.chains import receiver_chain
 from taskleak.analysis.names.dynamic_reads import ended_through_getattr
+from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.coroutines import endless
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
@@ -119,11 +121,32 @@ def outcome_reader(callback: cst.BaseExpression, scope: Scope) -> str:
     fn = defined_function(callback, scope)
     if fn is None or not isinstance(fn.node, cst.FunctionDef):
         return ""
+    # `self._closed`: a bound method, given the task after `self`
+    bound = fn.self_name is not None and isinstance(callback, cst.Attribute)
+    return f"{fn.name}()" if reads_its_task(fn, bound) else ""
+
+
+def reads_its_task(fn: Scope, bound: bool) -> bool:
+    """The function, called back with a task (after `self` when `bound`), reads its outcome
+    (`Exports.outcome_readers`, for the modules that add it as a done-callback)."""
+    if not isinstance(fn.node, cst.FunctionDef):
+        return False
     params = [p.name.value for p in (*fn.node.params.posonly_params, *fn.node.params.params)]
-    if fn.self_name is not None and isinstance(callback, cst.Attribute):
-        params = params[1:]  # `self._closed`: a bound method, given the task after `self`
-    if params and _reads_outcome(fn.node.body, params[0]):
-        return f"{fn.name}()"
+    params = params[1:] if bound else params
+    return bool(params) and _reads_outcome(fn.node.body, params[0])
+
+
+def callback_chain(eff: Effects, resolver: Resolver) -> str:
+    """The chain (`names/chains.py`) of the first done-callback added to the holder that this
+    module does not define (`utils.log_errors`, imported): the module defining it says whether
+    it reads the task's outcome (`QuestionKind.CALLBACK_READS`); "" when there is none."""
+    for o in eff.occurrences:
+        callback = o.done_callback
+        if isinstance(callback, (cst.Name, cst.Attribute)) \
+                and defined_function(callback, o.scope) is None:
+            chain = receiver_chain(callback, o.scope, resolver)
+            if chain:
+                return chain
     return ""
 
 

@@ -1,6 +1,7 @@
 """How long a task's keeper lives, and how long the task stays in it.
 
-A function that keeps running while its task runs holds it.
+A function that keeps running while its task runs holds it, but only the last task it binds
+to a local on each turn of a loop: each turn lets the one before go.
 A task bound to a local is dropped when the function returns, unless the function does not
 return while the task runs: it then blocks in `loop.run_forever()` / `loop.run_until_complete()`
 / `asyncio.run()` (a synchronous entry point), or it is a coroutine whose `while True` loop never
@@ -27,7 +28,7 @@ from taskleak.analysis.obligations.holders import where
 from taskleak.analysis.obligations.sentinels import sentinel_stopper
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
+from taskleak.analysis.tree.nodes import callee_text, dotted, last_name, leaves_the_loop
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.tree.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
 from taskleak.analysis.tree.walk import descendants
@@ -48,6 +49,13 @@ def held_while(holder_scope: Scope, site: CallSite, resolver: Resolver) -> str:
     if holder_scope.endless and holder_scope.is_async:
         return f"{holder_scope.name}() runs a `while` loop that never ends"
     return ""
+
+
+def rebound_each_turn(holder_scope: Scope, site: CallSite) -> bool:
+    """The spawn binds a local of its own function on every turn of a loop (its block does not
+    leave the loop): a function that never returns holds only the last of those tasks, each
+    turn letting the one before go (ari-client's per-event handler tasks)."""
+    return site.scope is holder_scope and bool(site.loops) and not leaves_the_loop(site.path)
 
 
 def _runs_a_loop(func: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:

@@ -110,6 +110,9 @@ class RaceFates:
                 left = _left_for_good(race)  # (said by the race: no normal way out to name)
                 if left is None:
                     normal = normal or (race, _after_it(race, all_ends))
+                else:  # RUBRIC convention 4: the cancel that ends its function skips the end
+                    after = _after_it(left, all_ends)
+                    left = replace(left, timeout=race.timeout)
             if left is None:
                 continue
             handed = next((o for o in [*eff.handed_reads, *pending.handed_reads]
@@ -148,10 +151,14 @@ class RaceFates:
                         callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
                         left="a `break` or a `return` can leave that loop with the rest still "
                         "running")
-        if loop is not None and cancelled_to_end(site.path):  # each await of it can be the last
+        if loop is not None and cancelled_to_end(site.path) and endless(site):
+            # each await of it can be the last, and what it leaves never ends (convention 4)
             return make(FateKind.LEFT_RUNNING, sp, holder=f"the iterator of {sp.wrapper}()",
                         callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
                         left=_LOOPS_UNTIL_CANCELLED, timeout=True)
+        if loop is not None and cancelled_to_end(site.path):  # ... and it ends by itself: low
+            how += (f"; {where(site.scope)} ends only when cancelled, and a cancel while it "
+                    "waits leaves the rest running with nothing holding them")
         return Fate(FateKind.GATHERED, sp.shown, callee=sp.wrapper, cleanup=how)
 
     @staticmethod
@@ -282,7 +289,8 @@ _LOOPS_UNTIL_CANCELLED = ("its function loops until it is cancelled, and a cance
 def _left_for_good(race: Race) -> Race | None:
     """A race whose losers are ended after the wait only is low (RUBRIC convention 2), unless
     its function's only way out is a cancel (`cancelled_to_end`): then they are left running
-    (the race as it leaves them, said so); None otherwise."""
+    (the race as it leaves them, said so), which is medium only for losers that never end by
+    themselves (convention 4, `RaceFates._left`); None otherwise."""
     if cancelled_to_end(race.path):
         return replace(race, left=_LOOPS_UNTIL_CANCELLED, timeout=True)
     return None

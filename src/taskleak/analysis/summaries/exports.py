@@ -95,7 +95,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         self_passed=_self_passed(root),
         param_uses=parameter_uses(root, ownership, spawns, fates),
         endless=calls.endless, no_coroutine=calls.no_coroutine,
-        no_coroutine_if=calls.no_coroutine_if,
+        no_coroutine_if=calls.no_coroutine_if, outcome_readers=calls.outcome_readers,
         global_effects=global_effects(root, ownership), coroutines=calls.coroutines,
         repeated_calls=repeated_calls(root, lifecycle, ownership.resolver),
         runner_calls=runner_calls(root, ownership.resolver),

@@ -13,6 +13,7 @@ import libcst as cst
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.facts.interface import Effect, EffectKind, FunctionFacts, Promise
 from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.obligations.closing import reads_its_task
 from taskleak.analysis.obligations.coroutines import loop_text
 from taskleak.analysis.obligations.creation import Made, call_gives
 from taskleak.analysis.obligations.holders import Holder
@@ -81,6 +82,8 @@ class CallsGive(NamedTuple):
     no_coroutine: tuple[str, ...]  # `@gen.coroutine`s, `-> Future`s (`Exports.no_coroutine`)
     # (function, chain): no coroutine when the call it returns gives none (`no_coroutine_if`)
     no_coroutine_if: tuple[tuple[str, str], ...]
+    # called back with a task, they read its outcome (`Exports.outcome_readers`)
+    outcome_readers: tuple[str, ...]
     endless: tuple[tuple[str, str], ...]  # never end by themselves, and how they loop
 
 
@@ -89,6 +92,7 @@ def what_calls_give(root: Scope, resolver: Resolver) -> CallsGive:
     coroutines: list[str] = []
     no_coroutine: list[str] = []
     no_coroutine_if: list[tuple[str, str]] = []
+    readers: list[str] = []
     endless: list[tuple[str, str]] = []
     for scope in root.walk():
         if scope.kind is not ScopeKind.FUNCTION or not isinstance(scope.node, cst.FunctionDef):
@@ -102,8 +106,10 @@ def what_calls_give(root: Scope, resolver: Resolver) -> CallsGive:
             no_coroutine_if.append((scope.qualname, gives.asks))
         if scope.endless and scope.is_async:
             endless.append((scope.qualname, loop_text(scope)))
+        if reads_its_task(scope, bound=scope.self_name is not None):
+            readers.append(scope.qualname)
     return CallsGive(tuple(coroutines), tuple(no_coroutine), tuple(no_coroutine_if),
-                     tuple(endless))
+                     tuple(readers), tuple(endless))
 
 
 def weak_globals(root: Scope, ownership: Ownership) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,78 @@
+"""A spawn's fates completed with what other modules tell: which fates each question is about,
+and the answer that completes them (`answers.py` for the ends of attributes, globals and
+received collections; one module each for the others), then a store over a live task entered
+again from elsewhere (`reentry.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from taskleak.analysis.facts.fates import Fate, Keeper
+from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
+from taskleak.project.answers import (
+    answer_attribute,
+    answer_global,
+    answer_handoffs,
+    answer_parameter,
+    helper_of,
+    promised,
+    spawned_by,
+)
+from taskleak.project.called_often import called_often
+from taskleak.project.coroutine_bodies import endless_words, never_let_go
+from taskleak.project.done_callbacks import seen_by_a_callback
+from taskleak.project.index import ProjectIndex
+from taskleak.project.reentry import respawned_elsewhere
+from taskleak.project.runner_ends import run_by_a_runner
+
+
+def _attribute_of(fate: Fate, question: Question) -> bool:
+    return fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) and question.name == fate.attribute
+
+
+def _global_of(fate: Fate, question: Question) -> bool:
+    return fate.keeper is Keeper.GLOBAL and question.name == fate.attribute
+
+
+def _named(fate: Fate, question: Question) -> bool:
+    return question.name == fate.attribute
+
+
+def _endless(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
+    return never_let_go(fate, endless_words(index, path, question.owner))
+
+
+Answer = Callable[[ProjectIndex, str, Fate, Question], Fate]
+# each question a fate's answer waits for: which fates it is about (None: any), and the answer
+_ANSWERS: dict[QuestionKind, tuple[Callable[[Fate, Question], bool] | None, Answer]] = {
+    QuestionKind.ATTRIBUTE_CLEANUP: (_attribute_of, answer_attribute),
+    QuestionKind.GLOBAL_CLEANUP: (_global_of, answer_global),
+    QuestionKind.COROUTINE_BODY: (None, _endless),
+    QuestionKind.PARAMETER_COLLECTION: (_named, answer_parameter),
+    QuestionKind.CALLED_OFTEN: (_named, called_often),
+    QuestionKind.RUN_BY_A_RUNNER: (None, run_by_a_runner),
+    QuestionKind.CALLBACK_READS: (None, seen_by_a_callback),
+}
+
+
+def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...]:
+    """The spawn's fates, completed with what other modules tell."""
+    spawn = answer_handoffs(index, path, spawn)
+    if spawn.helper:
+        helper = helper_of(index, path, spawn)
+        if helper is not None:
+            named = spawned_by(helper, spawn)
+            kept = promised(helper, spawn, named)
+            if kept is not None:
+                return kept
+            spawn = replace(spawn, fates=named)
+    fates = []
+    for fate in spawn.fates:
+        for question in spawn.questions:
+            about, complete = _ANSWERS.get(question.kind, (None, None))
+            if complete is not None and (about is None or about(fate, question)):
+                fate = complete(index, path, fate, question)
+        # (after its end is found: a store over a live task, entered again from elsewhere)
+        fates.append(respawned_elsewhere(index, path, spawn.context, fate))
+    return tuple(fates)
