@@ -12,6 +12,7 @@ from taskleak.analysis.obligations.spawners import Spawner, unpromised_helpers
 from taskleak.files.paths import relative_path
 from taskleak.run.base_sources import BaseSource
 from taskleak.run.cache import Cache
+from taskleak.run.caller_chains import caller_jobs
 from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
 from taskleak.run.class_chains import chain_jobs
 from taskleak.run.complete import Folders, answer_jobs, receiver_jobs
@@ -83,6 +84,8 @@ class Rounds:
         paths = self.paths
         for _ in range(CHAIN_ROUNDS):
             jobs = chain_jobs(paths, self.results, self.cache)
+            jobs += [j for j in caller_jobs(paths, self.results, self.cache)
+                     if j[0] not in {i for i, _, _ in jobs}]
             if not jobs:
                 return
             for i, data, digest in jobs:

@@ -22,9 +22,11 @@ from taskleak.analysis.facts.calls import RepeatedCall
 from taskleak.analysis.frequency.lifecycle import Lifecycle, per_turn
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.obligations.guards import guarding_names
+from taskleak.analysis.obligations.holders import where
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import leaves_the_loop
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import is_registrar
 
 
 def repeated_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver
@@ -34,6 +36,13 @@ def repeated_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver
     out: list[RepeatedCall] = []
     imported: dict[tuple[int, str], bool] = {}  # (scope, callee) -> `_imported`, asked once
     for scope in root.walk():
+        # handed to a registration call (`bus.subscribe("message", handlers.on_message)`):
+        # called back per event, however often the registering code runs
+        out += [RepeatedCall(o.key, scope.qualname if scope.kind is ScopeKind.FUNCTION
+                             else "<module>", f"registered with {o.dest.callee}() in "
+                             f"{where(o.scope)}")
+                for o in scope.occurrences if o.dest.kind is Flow.PASSED
+                and is_registrar(o.dest.callee) and _once(imported, scope, o.key, resolver)]
         if scope.kind is not ScopeKind.FUNCTION:
             continue
         # (the scan keeps their paths; a decorator's call runs once, where the def does)
