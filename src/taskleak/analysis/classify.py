@@ -49,6 +49,7 @@ from taskleak.analysis.obligations.lifetimes import (
 )
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
 from taskleak.analysis.obligations.local_collections import local_collection_fate
+from taskleak.analysis.obligations.owner_paths import ended_in_fields
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.passed import passed_fate, returned_to_caller
 from taskleak.analysis.obligations.paths import ENDING
@@ -287,14 +288,14 @@ class Classifier:
         if cleanup:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label,
                               overwrites=r.overwrites, repeats_here=r.repeats_here,
-                              **eff.end_fields())
+                              **eff.end_fields(), **ended_in_fields(sp, holder, eff))
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               **eff.handed[0].fields())
         closing = owner_ends(sp, holder, eff)
         if closing:  # joined, stopped, or the close itself with its outcome read
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing,
-                              ends=BY_ITS_OWNER)
+                              ends=BY_ITS_OWNER, **ended_in_fields(sp, holder, eff))
         reset = reset_by([*eff.occurrences, *same_task_locals(sp, self.ownership)], holder.scope,
                          holder.name) if holder.kind is Keeper.ATTRIBUTE else ""
         if reset and not endless(site):  # let go by its done-callback once it ends

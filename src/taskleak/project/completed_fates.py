@@ -23,6 +23,7 @@ from taskleak.project.called_often import called_often
 from taskleak.project.coroutine_bodies import endless_words, never_let_go
 from taskleak.project.done_callbacks import seen_by_a_callback
 from taskleak.project.index import ProjectIndex
+from taskleak.project.owner_paths import owner_closes
 from taskleak.project.reentry import respawned_elsewhere
 from taskleak.project.runner_ends import run_by_a_runner
 
@@ -53,6 +54,7 @@ _ANSWERS: dict[QuestionKind, tuple[Callable[[Fate, Question], bool] | None, Answ
     QuestionKind.CALLED_OFTEN: (_named, called_often),
     QuestionKind.RUN_BY_A_RUNNER: (None, run_by_a_runner),
     QuestionKind.CALLBACK_READS: (None, seen_by_a_callback),
+    QuestionKind.OWNER_CLOSES: (None, owner_closes),
 }
 
 

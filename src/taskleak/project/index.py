@@ -14,7 +14,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from taskleak.analysis.facts.calls import CallArg, DroppedCall, RepeatedCall, RunnerCall
+from taskleak.analysis.facts.calls import (
+    CallArg,
+    DroppedCall,
+    OwnedField,
+    RepeatedCall,
+    RunnerCall,
+)
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand
 from taskleak.analysis.facts.interface import (
     STAR,
@@ -60,6 +66,8 @@ class ProjectIndex(ModuleResolution):
         self.dropped: dict[str, list[tuple[str, DroppedCall]]] = defaultdict(list)  # last name
         # calls made where they run again and again (`RepeatedCall`), by the callee's last name
         self.repeated: dict[str, list[tuple[str, RepeatedCall]]] = defaultdict(list)
+        # the objects classes make and keep, by the made class's last name (`OwnedField`)
+        self.owned: dict[str, list[tuple[str, OwnedField]]] = defaultdict(list)
         self.run_by: dict[str, list[tuple[str, RunnerCall]]] = defaultdict(list)
         # module-level weak collections: what they hold weakly ("keys", "values")
         self.weak_globals: dict[Where, str] = {}
@@ -120,6 +128,8 @@ class ProjectIndex(ModuleResolution):
             self.weak_globals[(path, name)] = weak
         for run in ex.runner_calls:
             self.run_by[run.callee.rsplit(".", 1)[-1]].append((path, run))
+        for owned in ex.owned_fields:
+            self.owned[owned.made.rsplit(".", 1)[-1]].append((path, owned))
         for name in self.top_names[path]:
             self.top_by_name[name].append(path)
         self.imports[path] = {name: target for name, target in ex.imports if name != STAR}

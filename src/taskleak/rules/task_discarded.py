@@ -216,7 +216,8 @@ Checks for task spawns whose Task is dropped as soon as it is created:
   a coroutine object is (`loop.call_later(30, self.abort())`): the callback only makes a
   coroutine that nothing awaits, so the work never runs (no fix: no task exists to keep);
 - is bound to a local that is only used for `add_done_callback`, `set_name` or logging and is
-  dropped when the function returns;
+  dropped when the function returns; or, in a function that never returns (a `while True`
+  listener), bound again to the next task on every turn of a loop, which lets it go;
 - is bound to a local that is cancelled only in an `except` handler and never awaited: the
   handler runs only when the function fails or is cancelled, and a `return` drops the task;
 - is bound to a local that is cancelled, gathered or handed on only after a `return` that can

@@ -48,6 +48,8 @@ def _describe(fate: Fate) -> Description:
                                "leaves it running, and no `finally` cancels it"))
     if fate.kind is FateKind.END_SKIPPED:
         return _end_skipped(fate)
+    if fate.kind is FateKind.END_NOT_REACHED:
+        return _end_not_reached(fate)
     if fate.kind is FateKind.HELD_WHILE_RUNNING:
         return Description(f"local `{fate.holder}`, kept while {fate.where} runs", "none",
                            f"{fate.coroutine} is kept in `{fate.holder}`, never awaited or "
@@ -81,6 +83,14 @@ def _end_skipped(fate: Fate) -> Description:
                        f"{fate.coroutine} is left running if {fate.function}() {fate.skipped_by}",
                        evidence=(*_loop(fate), f"kept in `{fate.holder}` and {fate.cleanup} only "
                                  "on the normal way out: no `finally` or `except` ends it"))
+
+
+def _end_not_reached(fate: Fate) -> Description:
+    """An attribute ended only in close-like methods of its class that an owner's close never
+    calls, its task running until they do."""
+    return Description(fate.holder, f"{fate.cleanup}, never reached",
+                       f"{fate.holder} is {fate.cleanup}, which its owner's close never calls",
+                       evidence=(*_loop(fate), f"never called by {fate.unreached}"))
 
 
 def _loop(fate: Fate) -> tuple[str, ...]:
@@ -177,8 +187,15 @@ Also reported here:
 - a task kept in a local of a function that does not return while the task runs (it blocks in
   `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever), read there
   or stored into it by a nested function (`nonlocal`): held, but its result and errors are
-  never read (unless a done-callback added to it reads its outcome). A local the function
-  binds and never reads is task-unreferenced, as ruff's RUF006 has it.""",
+  never read (unless a done-callback added to it reads its outcome, in its module or another).
+  A local the function binds and never reads is task-unreferenced, as ruff's RUF006 has it;
+- a task kept in an attribute and ended only in close-like methods of its class, whose loop
+  runs until they end it (no way out but a cancel, or a flag or sentinel they set), when a class
+  of the project makes such an object, keeps it in an attribute (`self.redo_service =
+  RedoService()`) and has a close-like method of its own that never calls one of them on it,
+  directly or through its own methods: that owner closes and the task runs for good (the
+  owner's path). An owner with no close-like method, or an object it only passes to calls,
+  makes no claim; a task that finishes by itself is only late then.""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\
 import asyncio
@@ -227,6 +244,7 @@ class SessionSweeper:
         FateKind.NEVER_CLEANED, FateKind.SLOT_NEVER_CLEANED, FateKind.HELPER_NEVER_ENDS,
         FateKind.SINGLETON, FateKind.LEFT_RUNNING, FateKind.HELD_WHILE_RUNNING,
         FateKind.LEFT_AT_YIELD, FateKind.ENDLESS_RUN_BY_IOLOOP, FateKind.END_SKIPPED,
+        FateKind.END_NOT_REACHED,
     }),
     describe=_describe,
     fix_kinds=(FixKind.CANCEL_IN_CLOSE,),

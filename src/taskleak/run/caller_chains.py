@@ -6,7 +6,9 @@ there may run once per event only because a third module registers it
 (`bus.subscribe("message", on_message)`), and that module names the caller, not the store's
 function: so each round searches the asking module's package for the names of the callers
 found so far (their statement calls of the function, `Exports.dropped_calls`), a few calls
-deep (`project/called_often.py` follows them as far).
+deep (`project/called_often.py` follows them as far). The same for a task of an object whose
+owners' close may never end it (`QuestionKind.OWNER_CLOSES`): the files naming its class or a
+subclass of it, where an owner makes one (`project/owner_paths.py`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,30 @@ from taskleak.run.cache import Cache
 from taskleak.run.complete import Folders, read_jobs
 
 
+def _owner_names(paths: Sequence[str], facts: list[FileFacts]) -> dict[str, set[str]]:
+    """Folder -> the names of the classes whose objects' owners an `OWNER_CLOSES` question asks
+    about: the class and its subclasses read so far (an owner makes `NamingRedoService(...)`,
+    a subclass of the asking `RedoService`), searched where they are made."""
+    out: dict[str, set[str]] = {}
+    for i, f in enumerate(facts):
+        for sf in f.module.spawns if f.module is not None else ():
+            for q in sf.questions:
+                if q.kind is QuestionKind.OWNER_CLOSES:
+                    out.setdefault(os.path.dirname(paths[i]), set()).add(
+                        q.owner.rsplit(".", 1)[-1])
+    if not out:
+        return out
+    bases = [(c.qualname.rsplit(".", 1)[-1], {b.rsplit(".", 1)[-1] for b in c.bases})
+             for f in facts if f.module is not None for c in f.module.exports.classes]
+    for names in out.values():
+        while True:  # (one class's subclasses, theirs in turn)
+            more = {name for name, of in bases if of & names} - names
+            if not more:
+                break
+            names |= more
+    return out
+
+
 def caller_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
                 ) -> list[tuple[int, bytes, str]]:
     """The unread files of the asking modules' packages that name a caller (found so far) of
@@ -27,9 +53,9 @@ def caller_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
              for i, f in enumerate(facts) if f.module is not None
              for sf in f.module.spawns for q in sf.questions
              if q.kind is QuestionKind.CALLED_OFTEN}
-    if not asked:
+    callers: dict[str, set[str]] = _owner_names(paths, facts)  # folder -> names to search
+    if not asked and not callers:
         return []
-    callers: dict[str, set[str]] = {}  # folder -> the callers' names
     for f in facts:
         for call in f.module.exports.dropped_calls if f.module is not None else ():
             folder = asked.get(call.callee.rsplit(".", 1)[-1])
@@ -38,7 +64,9 @@ def caller_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
     if not callers:
         return []
     folders = Folders(paths)
-    searched = {i: names for folder, names in callers.items()
-                for i in folders.in_package(folder)
-                if facts[i].module is None and facts[i].skipped is None}
+    searched: dict[int, set[str]] = {}
+    for folder, names in callers.items():  # (a file of two asking packages: both names)
+        for i in folders.in_package(folder):
+            if facts[i].module is None and facts[i].skipped is None:
+                searched.setdefault(i, set()).update(names)
     return read_jobs(paths, facts, searched, cache)

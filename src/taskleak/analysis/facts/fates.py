@@ -96,6 +96,10 @@ class FateKind(Enum):
     # a coroutine that runs until cancelled, ended (`cleanup`) only on the normal way out: an
     # error or a cancellation at `skipped_by` leaves it running (`skippable_ends.py`)
     END_SKIPPED = "end_skipped"
+    # kept in an attribute and ended only in its class's close-like methods, which the close
+    # of an owner that makes and keeps the object never calls, while it runs until then
+    # (`project/owner_paths.py`): `holder`, `cleanup`, `unreached`
+    END_NOT_REACHED = "end_not_reached"
 
 
 class Hand(Enum):
@@ -262,6 +266,15 @@ class Fate:
     # HELD_WHILE_RUNNING: the chain of a done-callback of another module added to the task,
     # which the join asks whether it reads the task's outcome (`QuestionKind.CALLBACK_READS`)
     callback: str = ""
+    # KEPT_CLEANED of an attribute: the close-like methods of its class that end it, joined by
+    # "," ("close_client"), which the join asks the owners of such objects to reach
+    # (`QuestionKind.OWNER_CLOSES`), and whether the task runs until they end it (a loop with
+    # no way out but a cancel, or one they stop through a flag or sentinel)
+    ended_in: str = ""
+    runs_until_ended: bool = False
+    # END_NOT_REACHED: the owner's close that never calls them, and on what
+    # ("NamingProxy.close_client() on self.redo_service, in pkg/proxy.py")
+    unreached: str = ""
 
     @property
     def held_in(self) -> str:

@@ -19,7 +19,13 @@ from dataclasses import field
 from enum import Enum
 from typing import Any
 
-from taskleak.analysis.facts.calls import CallArg, DroppedCall, RepeatedCall, RunnerCall
+from taskleak.analysis.facts.calls import (
+    CallArg,
+    DroppedCall,
+    OwnedField,
+    RepeatedCall,
+    RunnerCall,
+)
 from taskleak.records import record
 
 STAR = "*"  # the local name of a star import in `Exports.imports`: no identifier is spelled so
@@ -290,6 +296,10 @@ class Exports:
     # bound, given it after `self`), read its outcome: another module's task held while its
     # function runs, given one as a done-callback, has its errors seen (`CALLBACK_READS`)
     outcome_readers: tuple[str, ...] = ()
+    # the objects its classes make and keep, and what their close-like methods call on them:
+    # an end of such an object's task in a method they never call is not reached on the
+    # owner's way out (`QuestionKind.OWNER_CLOSES`)
+    owned_fields: tuple[OwnedField, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -330,6 +340,8 @@ class Exports:
             out["weak_globals"] = [list(w) for w in self.weak_globals]
         if self.outcome_readers:
             out["outcome_readers"] = list(self.outcome_readers)
+        if self.owned_fields:
+            out["owned_fields"] = [o.to_json() for o in self.owned_fields]
         return out
 
     @classmethod
@@ -354,4 +366,5 @@ class Exports:
             tuple(RunnerCall.from_json(c) for c in data.get("runner_calls", ())),
             tuple((w[0], w[1]) for w in data.get("weak_globals", ())),
             tuple(data.get("outcome_readers", ())),
+            tuple(OwnedField.from_json(o) for o in data.get("owned_fields", ())),
         )

@@ -71,6 +71,10 @@ class QuestionKind(Enum):
     # a local held by a function that never returns, given a done-callback of another module
     # (owner: its chain): whether it reads the task's outcome (`project/done_callbacks.py`)
     CALLBACK_READS = "callback_reads"
+    # a task kept in an attribute and ended in close-like methods of its class (owner: the
+    # class, name: those methods): do the owners of such objects call them on their way out?
+    # (`project/owner_paths.py`)
+    OWNER_CLOSES = "owner_closes"
 
 
 @record(frozen=True)
@@ -208,6 +212,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
             out.append(Question(QuestionKind.CALLED_OFTEN, context, fate.attribute))
         if fate.callback:
             out.append(Question(QuestionKind.CALLBACK_READS, fate.callback))
+        if fate.ended_in and kind is FateKind.KEPT_CLEANED:
+            out.append(Question(QuestionKind.OWNER_CLOSES, fate.owner, fate.ended_in))
     return tuple(dict.fromkeys(out))
 
 

@@ -101,7 +101,7 @@ def stopped_on_signal(site: CallSite) -> str:
     """"stopped by close() through self._running": another method of the owner's class ends the
     spawned coroutine's `while` loop through the flag it tests. A cooperative shutdown path, as
     good as a cancel there (the labelled sets grade it so: kept and ended)."""
-    found = _stopper(site)
+    found = stopper(site)
     if found is not None:
         return f"stopped by {found[1].name}() through {found[2]}"
     target = running_function(site)
@@ -127,7 +127,7 @@ def joined_by(site: CallSite) -> str:
     `finally`)": the method that stops the coroutine's loop then awaits an event the coroutine
     sets in a `finally` of its own body, so the task has ended (or is about to) when it returns:
     a join, as good as awaiting the task. "" otherwise."""
-    found = _stopper(site)
+    found = stopper(site)
     if found is None:
         return waited_for_its_end(site)
     target, method, flag = found
@@ -222,7 +222,7 @@ def _attributes_called(fn: Scope, self_name: str, methods: set[str]) -> set[str]
     return out
 
 
-def _stopper(site: CallSite) -> tuple[Scope, Scope, str] | None:
+def stopper(site: CallSite) -> tuple[Scope, Scope, str] | None:
     """(the coroutine whose loop the task runs, the method of its class that stops its `while`
     loop, the flag it stops it through), or None."""
     target = running_function(site)

@@ -42,7 +42,8 @@ _FAMILIES: dict[FateKind, Family] = {
         FateKind.NEVER_CLEANED, FateKind.HELD_WHILE_RUNNING, FateKind.SINGLETON,
         FateKind.SLOT_NEVER_CLEANED, FateKind.COLLECTION_GROWS, FateKind.PRUNED_ON_SUCCESS,
         FateKind.LEFT_RUNNING, FateKind.LEFT_AT_YIELD, FateKind.HELPER_NEVER_ENDS,
-        FateKind.ENDLESS_RUN_BY_IOLOOP, FateKind.END_SKIPPED), Family.UNENDED),
+        FateKind.ENDLESS_RUN_BY_IOLOOP, FateKind.END_SKIPPED, FateKind.END_NOT_REACHED),
+        Family.UNENDED),
 }
 # the fates whose holder's reads end the task (their places are the path's ends)
 ENDING = frozenset(k for k, family in _FAMILIES.items() if family is Family.ENDED)
@@ -84,6 +85,7 @@ _LOSSES: dict[FateKind, str] = {
     FateKind.HELPER_NEVER_ENDS: "kept by a helper that never ends it",
     FateKind.ENDLESS_RUN_BY_IOLOOP: "kept by tornado's IOLoop, which never cancels it",
     FateKind.END_SKIPPED: "ended only on the normal way out, and it runs until cancelled",
+    FateKind.END_NOT_REACHED: "ended only by a close that its owner's close never calls",
 }
 
 

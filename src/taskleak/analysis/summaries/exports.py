@@ -49,6 +49,7 @@ from taskleak.analysis.summaries.module_level import (
     weak_globals,
     what_calls_give,
 )
+from taskleak.analysis.summaries.owned_fields import owned_fields
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
 from taskleak.analysis.summaries.repeated_calls import repeated_calls
 from taskleak.analysis.summaries.runner_calls import runner_calls
@@ -96,6 +97,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         param_uses=parameter_uses(root, ownership, spawns, fates),
         endless=calls.endless, no_coroutine=calls.no_coroutine,
         no_coroutine_if=calls.no_coroutine_if, outcome_readers=calls.outcome_readers,
+        owned_fields=owned_fields(root, ownership.resolver),
         global_effects=global_effects(root, ownership), coroutines=calls.coroutines,
         repeated_calls=repeated_calls(root, lifecycle, ownership.resolver),
         runner_calls=runner_calls(root, ownership.resolver),

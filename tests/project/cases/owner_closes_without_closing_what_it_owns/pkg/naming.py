@@ -1,0 +1,5 @@
+from pkg.services import RedoService
+
+
+class NamingRedoService(RedoService):
+    pass
