@@ -1,5 +1,0 @@
-from pkg.services import RedoService
-
-
-class NamingRedoService(RedoService):
-    pass
