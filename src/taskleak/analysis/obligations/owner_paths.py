@@ -22,6 +22,8 @@ from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.lifetimes import stopper
 from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
 
 
@@ -40,7 +42,28 @@ def ended_in_fields(sp: Spawn, holder: Holder, eff: Effects) -> dict[str, Any]:
     methods.discard(spawning)
     if not methods or any(m is None or not ends_lifecycle(m.name) for m in methods):
         return {}
-    names = sorted({m.name for m in methods if m is not None})
+    names = {m.name for m in methods if m is not None}
     if not (endless(sp.site) or (stopped is not None and stopped[1].name in names)):
         return {}  # it finishes by itself: an owner's close that skips the end loses nothing
-    return {"ended_in": ",".join(names), "runs_until_ended": True}
+    cls = sp.site.scope.enclosing_class()
+    reaching = _reaching(cls, names) if cls is not None else names
+    return {"ended_in": ",".join(sorted(reaching)), "runs_until_ended": True}
+
+
+def _reaching(cls: Scope, ends: set[str]) -> set[str]:
+    """`ends` and the methods of `cls` that call one of them on `self`, in turn (an owner's
+    `client.disconnect()` reaches `close_session()`, which ends the task through
+    `self._cancel_task(...)`)."""
+    methods = [m for m in cls.children if m.kind is ScopeKind.FUNCTION and m.self_name]
+    reached = set(ends)
+    grew = True
+    while grew:
+        grew = False
+        for m in methods:
+            if m.name not in reached and any(
+                    o.dest.kind is Flow.CALLED and o.key.partition(".")[0] == m.self_name
+                    and o.key.partition(".")[2] in reached
+                    for s in m.walk() for o in s.occurrences):
+                reached.add(m.name)
+                grew = True
+    return reached
