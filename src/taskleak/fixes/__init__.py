@@ -10,7 +10,8 @@
 - support: `context.py` (the module's analysis and lookups), `shapes.py` (statement forms),
   `edits.py` (collected edits, one transform), `sets.py` (tracked sets), `keeper.py`
   (keep-helpers: the module's, or the project's own), `package_helper.py` (one keep-helper
-  per package), `forever.py` (no safe fix for a task that runs forever);
+  per package), `forever.py` (no safe fix for a task that runs forever), `own_holder.py` and
+  `blocking_await.py` (no await fix that would end its own task or hold up its caller);
 - the project's style: `project_style.py` (its line length and oldest Python, from its
   configuration files), `style.py` and `wrapping.py` (generated lines wrapped as a formatter
   would), `aliases.py` (names added to an existing import), `annotations.py` (types as the

@@ -164,6 +164,12 @@ def imports_relatively(module: cst.Module, first_party: str) -> bool:
     return relative > absolute
 
 
+def relative_reach(module: cst.Module) -> int:
+    """The most dots of the module's top relative imports (`from ...message import M`: 3)."""
+    return max((_module(imp)[0] for imp in map(_first, module.body) if imp is not None),
+               default=0)
+
+
 def relative_module(package: str, module: str) -> str:
     """`module` (a dotted name) as a module of `package` imports it relatively:
     ("app.net", "app._background_tasks") -> ".._background_tasks"."""

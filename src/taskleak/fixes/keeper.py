@@ -37,7 +37,11 @@ from taskleak.analysis.tree.scopes import BindingKind
 from taskleak.fixes.annotations import annotation, runtime_type
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Conflict, Edits
-from taskleak.fixes.import_sections import imports_relatively, relative_module
+from taskleak.fixes.import_sections import (
+    imports_relatively,
+    relative_module,
+    relative_reach,
+)
 from taskleak.fixes.imports import MODULE_STATEMENTS, add_module_statement, module_ref, name_ref
 from taskleak.fixes.naming import candidates, fresh_name
 from taskleak.fixes.plan import Offer
@@ -219,7 +223,10 @@ def project_helper(edits: Edits, ctx: FixContext, dotted_name: str) -> str:
     package = ctx.style.package
     if ctx.style.package_helper and package \
             and imports_relatively(ctx.module, package.split(".")[0]):
-        modname = relative_module(package, modname)  # as the module imports its package
+        relative = relative_module(package, modname)  # as the module imports its package
+        dots = len(relative) - len(relative.lstrip("."))
+        if not ctx.style.namespace or relative_reach(ctx.module) >= dots:
+            modname = relative
     return name_ref(edits, ctx, modname, name)
 
 

@@ -33,7 +33,7 @@ class EndsHolder:
     flow: Flow
 
 
-def _self_method(call: cst.BaseExpression, self_name: str) -> str | None:
+def self_method(call: cst.BaseExpression, self_name: str) -> str | None:
     """`m` of `self.m(...)`."""
     if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) \
             and isinstance(call.func.value, cst.Name) and call.func.value.value == self_name:
@@ -50,7 +50,7 @@ def holders(ctx: FixContext, cls: Scope, method: str) -> set[str]:
         spawner_method = site.scope.method()
         self_name = spawner_method.self_name if spawner_method is not None else None
         if self_name is None or site.scope.enclosing_class() is not cls or sp.coroutine is None \
-                or _self_method(sp.coroutine, self_name) != method \
+                or self_method(sp.coroutine, self_name) != method \
                 or site.dest.kind is not Flow.BOUND:
             continue
         for target in site.dest.targets:
@@ -93,7 +93,7 @@ def self_ending(ctx: FixContext, scope: Scope, coro: cst.BaseExpression) -> str 
     cls = scope.enclosing_class()
     if method is None or cls is None or method.self_name is None:
         return None
-    awaited = _self_method(coro, method.self_name)
+    awaited = self_method(coro, method.self_name)
     kept_in = holders(ctx, cls, method.name) if awaited is not None else set()
     found = ends_holder(cls, awaited, kept_in) if awaited is not None and kept_in else None
     if found is None:

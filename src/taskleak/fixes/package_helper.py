@@ -11,6 +11,11 @@ fixing a test never adds a module to the package it tests):
     ...
         keep_task(asyncio.ensure_future(self.reload()))
 
+A folder without `__init__.py` inside a package is a namespace sub-package of it (discord.py's
+`discord/ext`, imported as `discord.ext.commands`): its modules use the helper of the package
+around it, `discord/_background_tasks.py`, imported absolutely unless the module's own relative
+imports already climb that far (`top_package`).
+
 The module is written once, by the first `taskleak fix` that needs it (its own file: nothing
 else of the package is imported by it, so it adds no import cycle); later runs import it. A
 module of that name that does not define such a `keep_task` is never touched: the fixes then
@@ -43,6 +48,9 @@ TEST_FOLDERS = frozenset({"test", "tests"})  # not `testing`: often a shipped pu
 FUNCTION = "keep_task"
 # a module that defines our helper: `def keep_task(task...` that adds a done-callback
 _DEFINES = re.compile(rf"^def {FUNCTION}\(\s*\w+\b", re.MULTILINE)
+# a folder holding one of these is a project's, never a namespace sub-package of a package
+# above it (a stray `__init__.py` beside pyproject.toml, over `src/app`)
+PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 
 
 @record(frozen=True)
@@ -50,11 +58,31 @@ class PackageHelper:
     module: str  # "opsdroid._background_tasks"
     path: Path  # where the module is, or will be
     missing: bool  # the module does not exist yet: `fix` writes it
+    package: str = ""  # the fixed file's package, as imported: "discord.ext.commands"
+    # between that package and the module's is a folder without `__init__.py` (discord/ext)
+    namespace: bool = False
 
     @property
     def function(self) -> str:
         """The helper's dotted name, as `keep-helper` would name it."""
         return f"{self.module}.{FUNCTION}"
+
+
+def top_package(folder: Path) -> Path | None:
+    """The top-level package holding `folder`: its outermost package, and on up through a
+    folder without `__init__.py` inside a package (discord.py's `discord/ext`, between
+    `discord` and `discord/ext/commands`: a namespace sub-package, imported as
+    `discord.ext.commands`), never into a project's own folder; None when `folder` is no
+    package."""
+    top = outermost_package(folder)
+    while top is not None:
+        gap = top.parent
+        above = outermost_package(gap.parent) \
+            if gap.parent != gap and gap.name.isidentifier() else None
+        if above is None or any((above / name).exists() for name in PROJECT_FILES):
+            break
+        top = above
+    return top
 
 
 def _module_path(root: Path, module: str) -> Path | None:
@@ -96,7 +124,7 @@ def package_helper(file: Path, configured: str = DEFAULT_MODULE) -> PackageHelpe
     `configured`: a dotted module name, or a name without a dot for that module of the file's
     top-level package (of its tests package, for a test module: the fix of a test never adds
     a module to the package it tests)."""
-    top = outermost_package(file.parent)
+    top = top_package(file.parent)
     if top is None or not configured:
         return None
     home = top
@@ -110,15 +138,20 @@ def package_helper(file: Path, configured: str = DEFAULT_MODULE) -> PackageHelpe
     path = _module_path(top.parent, module)
     if path is None or path == file:
         return None
+    package = ".".join(file.parent.relative_to(top.parent).parts)
+    # the file's own chain of packages stops below the top: its import of the module climbs
+    # out of a namespace sub-package
+    namespace = outermost_package(file.parent) != top
     if not path.exists():
         if home != top and not path.is_relative_to(home):
             return None  # a configured module the package does not have: not for a test
-        return PackageHelper(module, path, missing=True)
+        return PackageHelper(module, path, missing=True, package=package, namespace=namespace)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    return PackageHelper(module, path, missing=False) if defines_helper(text) else None
+    return PackageHelper(module, path, missing=False, package=package,
+                         namespace=namespace) if defines_helper(text) else None
 
 
 DOCSTRING = ("Keep background tasks until they are done (written by `taskleak fix`).",

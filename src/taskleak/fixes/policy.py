@@ -21,7 +21,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from taskleak.files.packages import import_root
 from taskleak.files.toml import TomlLoader, load_toml
 from taskleak.fixes.package_helper import package_helper
 from taskleak.fixes.project_style import DEFAULT_LINE_LENGTH, line_length_for, quote_for
@@ -55,6 +54,9 @@ class FixStyle:
     # the package of the fixed file ("app.net"), for a relative import of the package's
     # keep-helper module; "" outside a package
     package: str = ""
+    # that import climbs out of a namespace sub-package (`discord/ext`, no `__init__.py`):
+    # relative only where the module's own relative imports climb as far
+    namespace: bool = False
     # the quotes of the project's formatter: `'` under ruff's `quote-style = "single"`
     quote: str = '"'
 
@@ -120,4 +122,4 @@ class FixPolicy:
             return style
         return replace(style, keep_helper=helper.function, package_helper=True,
                        creates=helper.path if helper.missing else None,
-                       package=".".join(import_root(path.resolve().parent)[1]))
+                       package=helper.package, namespace=helper.namespace)

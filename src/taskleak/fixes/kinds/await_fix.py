@@ -7,8 +7,9 @@ and the coroutine's exceptions reach it), so it is offered only where waiting is
 inside `async def`, not in a loop (one wait per item), not for a coroutine that runs a
 `while True` loop or is named like one (it would never return), not where a comment says the
 work must run in the background, not where the awaited method cancels or awaits the task that
-would await it (`own_holder`), and only for asyncio's own spawners, whose extra arguments
-(`name=`) can be dropped.
+would await it (`own_holder`), not where the coroutine first sleeps for a time its caller
+passes or waits on what only a later call of another method delivers (`blocking_await`), and
+only for asyncio's own spawners, whose extra arguments (`name=`) can be dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from taskleak.analysis.facts.fates import FateKind
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.nodes import callee_text
 from taskleak.analysis.tree.scopes import ScopeKind, defined_function
+from taskleak.fixes.blocking_await import delayed_start, waits_for_a_callback
 from taskleak.fixes.context import FixContext
 from taskleak.fixes.edits import Edits
 from taskleak.fixes.own_holder import self_ending
@@ -69,6 +71,9 @@ def offer(ctx: FixContext, sp: Spawn, verdict: Verdict) -> Offer | NoFix:
     ends_itself = self_ending(ctx, site.scope, coro)
     if ends_itself is not None:
         return NoFix(ends_itself)
+    held_up = delayed_start(target) or waits_for_a_callback(site.scope, coro)
+    if held_up is not None:
+        return NoFix(held_up)
     if _awaited_in_other_branch(ctx, shape, coro):
         return NoFix("the other branch of the `if` awaits the same call: the two branches "
                      "differ on purpose (one waits, this one does not)")

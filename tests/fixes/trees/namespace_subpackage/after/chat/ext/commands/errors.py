@@ -1,0 +1,2 @@
+class CommandError(Exception):
+    pass

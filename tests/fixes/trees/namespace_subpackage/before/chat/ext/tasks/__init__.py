@@ -1,0 +1,7 @@
+import asyncio
+
+from ...client import Client
+
+
+def remind(client: Client, text: str) -> None:
+    asyncio.ensure_future(client.send(text))
