@@ -3,8 +3,9 @@
 A task kept in an attribute of class C, ended only in C's close-like methods (`Fate.ended_in`,
 `analysis/obligations/owner_paths.py`), is ended when the object is closed. A class O of the
 project that makes an object of C (or of a subclass) and keeps it in an attribute
-(`Exports.owned_fields`) owns it: when O has close-like methods of its own and none of them calls
-one of C's ending methods on that attribute, O's objects close without ending the task. A task
+(`Exports.owned_fields`) owns it: when O has close-like methods of its own and no method of O
+calls one of C's ending methods on that attribute (not its close, not the `finally` of a run
+its close ends), O's objects close without ending the task. A task
 that runs until that end (`Fate.runs_until_ended`) then runs for good: END_NOT_REACHED (a
 medium finding), naming the owner's close. One that finishes by itself is left as it was (RUBRIC
 convention 4: low); so is an owner with no close-like method (no way out is known to skip the
@@ -37,8 +38,8 @@ def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question)
 
 def _unreached(index: ProjectIndex, cls: Where, ends: set[str]) -> str:
     """"NamingProxy.close_client() on self.redo_service, in pkg/proxy.py": the first owner
-    (in path order) of an object of `cls` whose close-like methods call none of `ends` on it;
-    "" when every owner's close does, or no owner has one."""
+    (in path order) of an object of `cls` with a close-like method and no method that calls
+    one of `ends` on it; "" when every owner calls one, or has no close."""
     for other, owned in sorted(_owners(index, cls), key=lambda o: (o[0], o[1].owner)):
         if owned.closers and not ends & set(owned.ends):
             return (f"{owned.owner}.{owned.closers[0]}() on self.{owned.attr}, "

@@ -192,9 +192,9 @@ Also reported here:
 - a task kept in an attribute and ended only in close-like methods of its class, whose loop
   runs until they end it (no way out but a cancel, or a flag or sentinel they set), when a class
   of the project makes such an object, keeps it in an attribute (`self.redo_service =
-  RedoService()`) and has a close-like method of its own that never calls one of them on it,
-  directly or through its own methods: that owner closes and the task runs for good (the
-  owner's path). An owner with no close-like method, or an object it only passes to calls,
+  RedoService()`) and has a close-like method of its own, but none of its methods calls one of
+  them on it (not its close, not the `finally` of a run its close ends): that owner closes and
+  the task runs for good (the owner's path). An owner with no close-like method, or an object it only passes to calls,
   makes no claim; a task that finishes by itself is only late then.""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\

@@ -124,15 +124,14 @@ class RunnerCall:
 @record(frozen=True)
 class OwnedField:
     """An object a class makes and keeps in an attribute (`self.redo_service =
-    RedoService(self)`), and what the class's close-like methods call on it: the object is the
-    class's to close (`analysis/obligations/owner_paths.py`, `project/owner_paths.py`)."""
+    RedoService(self)`), and what the class calls on it: the object is the class's to close
+    (`analysis/obligations/owner_paths.py`, `project/owner_paths.py`)."""
 
     owner: str  # the keeping class's qualified name
     attr: str  # "redo_service"
     made: str  # the class called, as written here: "RedoService", "redo.RedoService"
     closers: tuple[str, ...]  # the owner's close-like methods: "close_client"
-    # the methods its close-like methods call on the attribute (directly, or in a method of
-    # the class they call): "close_client"
+    # the methods the class calls on the attribute, in any of its methods: "close_client"
     ends: tuple[str, ...] = ()
 
     def to_json(self) -> list[Any]:

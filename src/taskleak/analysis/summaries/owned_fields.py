@@ -1,8 +1,8 @@
-"""The objects each class of the module makes and keeps, and what its close-like methods call on
-them (`OwnedField`): an attribute every value of which is a call of one class (or None), other
-than the standard library's, with the methods called on it in the class's close-like methods or
-in the methods of the class they call (`self._shutdown()`), a few calls deep. The join reads
-them for the owners' paths of a task such an object keeps (`project/owner_paths.py`)."""
+"""The objects each class of the module makes and keeps, and what it calls on them
+(`OwnedField`): an attribute every value of which is a call of one class (or None), other than
+the standard library's, with the class's close-like methods and the methods any of its methods
+calls on the object. The join reads them for the owners' paths of a task such an object keeps
+(`project/owner_paths.py`)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,6 @@ from taskleak.analysis.tree.nodes import dotted, is_none
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
 
-_DEPTH = 3  # calls of the class's own methods followed from a close-like method
-
 
 def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
     """The module's classes' owned objects (see the module docstring), in text order."""
@@ -32,7 +30,7 @@ def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
         for attr, bound in cls.attr_bindings.items():
             made = _made(bound, resolver)
             if made:
-                ends = sorted(_called_on(attr, closers, methods))
+                ends = sorted(_called_on(attr, methods))
                 out.append(OwnedField(cls.qualname, attr, made,
                                       tuple(m.name for m in closers), tuple(ends)))
     return tuple(out)
@@ -55,23 +53,8 @@ def _made(bound: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> 
     return made
 
 
-def _called_on(attr: str, closers: list[Scope], methods: dict[str, Scope]) -> set[str]:
-    """The methods called on `self.<attr>` in `closers` and the class's methods they call."""
-    found: set[str] = set()
-    seen: set[int] = set()
-    todo = [(m, 0) for m in closers]
-    while todo:
-        method, depth = todo.pop()
-        if id(method) in seen:
-            continue
-        seen.add(id(method))
-        key = f"{method.self_name}.{attr}"
-        for scope in method.walk():
-            for o in scope.occurrences:
-                if o.key == key and o.dest.kind is Flow.METHOD:
-                    found.add(o.dest.callee)
-                head, _, name = o.key.partition(".")
-                if head == method.self_name and name in methods and depth < _DEPTH \
-                        and o.dest.kind is Flow.CALLED:
-                    todo.append((methods[name], depth + 1))
-    return found
+def _called_on(attr: str, methods: dict[str, Scope]) -> set[str]:
+    """The methods any method of the class calls on `self.<attr>` (its close, or the `finally`
+    of the run its close ends: bullmq's `Worker.run()` stops its timer on the way out)."""
+    return {o.dest.callee for m in methods.values() for s in m.walk() for o in s.occurrences
+            if o.key == f"{m.self_name}.{attr}" and o.dest.kind is Flow.METHOD}
