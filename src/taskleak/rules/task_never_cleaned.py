@@ -194,8 +194,8 @@ Also reported here:
   of the project makes such an object, keeps it in an attribute (`self.redo_service =
   RedoService()`) and has a close-like method of its own, but none of its methods calls one of
   them on it (not its close, not the `finally` of a run its close ends): that owner closes and
-  the task runs for good (the owner's path). An owner with no close-like method, or an object it only passes to calls,
-  makes no claim; a task that finishes by itself is only late then.""",
+  the task runs for good (the owner's path). An owner with no close-like method, or an object
+  it only passes to calls, makes no claim; a task that finishes by itself is only late then.""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\
 import asyncio
