@@ -288,14 +288,16 @@ class Classifier:
         if cleanup:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label,
                               overwrites=r.overwrites, repeats_here=r.repeats_here,
-                              **eff.end_fields(), **ended_in_fields(sp, holder, eff))
+                              **eff.end_fields(),
+                              **ended_in_fields(sp, holder, eff, self.ownership))
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               **eff.handed[0].fields())
         closing = owner_ends(sp, holder, eff)
         if closing:  # joined, stopped, or the close itself with its outcome read
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing,
-                              ends=BY_ITS_OWNER, **ended_in_fields(sp, holder, eff))
+                              ends=BY_ITS_OWNER,
+                              **ended_in_fields(sp, holder, eff, self.ownership))
         reset = reset_by([*eff.occurrences, *same_task_locals(sp, self.ownership)], holder.scope,
                          holder.name) if holder.kind is Keeper.ATTRIBUTE else ""
         if reset and not endless(site):  # let go by its done-callback once it ends

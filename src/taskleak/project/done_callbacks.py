@@ -27,6 +27,8 @@ def seen_by_a_callback(index: ProjectIndex, path: str, fate: Fate, question: Que
     found = function_at(index, path, question.owner)
     if found is None or found[1] not in index.modules[found[0]].exports.outcome_readers:
         return fate
+    # (the words of `obligations/closing.read_by_callback`, which this module, run warm without
+    # the parser, does not import)
     reader = found[1].rsplit(".", 1)[-1]
     return replace(fate, kind=FateKind.LOCAL_CLEANED, held="", callback="",
                    cleanup=f"held while {fate.held}; the done-callback {reader}() reads its "

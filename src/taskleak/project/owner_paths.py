@@ -50,8 +50,8 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str]) -> str:
 def _owners(index: ProjectIndex, cls: Where) -> list[tuple[str, OwnedField]]:
     """The classes that make and keep an object of `cls` or of a subclass of it."""
     out: list[tuple[str, OwnedField]] = []
-    for names in {cls[1].rsplit(".", 1)[-1], *_subclass_names(index, cls)}:
-        for other, owned in index.owned.get(names, []):
+    for name in {cls[1].rsplit(".", 1)[-1], *_subclass_names(index, cls)}:
+        for other, owned in index.owned.get(name, []):
             made = index.resolve_name(other, owned.made)
             if made is not None and (made == cls or index.is_subclass(made, cls)):
                 out.append((other, owned))

@@ -84,8 +84,9 @@ class Rounds:
         paths = self.paths
         for _ in range(CHAIN_ROUNDS):
             jobs = chain_jobs(paths, self.results, self.cache)
+            chained = {i for i, _, _ in jobs}
             jobs += [j for j in caller_jobs(paths, self.results, self.cache)
-                     if j[0] not in {i for i, _, _ in jobs}]
+                     if j[0] not in chained]
             if not jobs:
                 return
             for i, data, digest in jobs:

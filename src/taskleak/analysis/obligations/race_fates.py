@@ -151,12 +151,11 @@ class RaceFates:
                         callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
                         left="a `break` or a `return` can leave that loop with the rest still "
                         "running")
-        if loop is not None and cancelled_to_end(site.path) and endless(site):
-            # each await of it can be the last, and what it leaves never ends (convention 4)
-            return make(FateKind.LEFT_RUNNING, sp, holder=f"the iterator of {sp.wrapper}()",
-                        callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
-                        left=_LOOPS_UNTIL_CANCELLED, timeout=True)
-        if loop is not None and cancelled_to_end(site.path):  # ... and it ends by itself: low
+        if loop is not None and cancelled_to_end(site.path):  # each await can be the last
+            if endless(site):  # ... and what it leaves never ends (convention 4)
+                return make(FateKind.LEFT_RUNNING, sp, holder=f"the iterator of {sp.wrapper}()",
+                            callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
+                            left=_LOOPS_UNTIL_CANCELLED, timeout=True)
             how += (f"; {where(site.scope)} ends only when cancelled, and a cancel while it "
                     "waits leaves the rest running with nothing holding them")
         return Fate(FateKind.GATHERED, sp.shown, callee=sp.wrapper, cleanup=how)
