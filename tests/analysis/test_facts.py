@@ -131,9 +131,9 @@ def test_exports_tell_what_the_module_ends_and_drops() -> None:
             task.add_done_callback(self._pending.discard)
     """)
     assert set(got.exports.effects) == {
-        Effect(EffectKind.CANCEL, "self._listener", "close()", "Coordinator"),
-        Effect(EffectKind.AWAIT, "self._poller", "close()", "Coordinator"),
-        Effect(EffectKind.PRUNE, "self._tasks", "close()", "Coordinator"),
+        Effect(EffectKind.CANCEL, "self._listener", "close()", "Coordinator", "close"),
+        Effect(EffectKind.AWAIT, "self._poller", "close()", "Coordinator", "close"),
+        Effect(EffectKind.PRUNE, "self._tasks", "close()", "Coordinator", "close"),
         Effect(EffectKind.CANCEL, "entry.runtime_data.listener", "unload()"),
         Effect(EffectKind.PRUNE, "self._pending", "helper()"),
     }

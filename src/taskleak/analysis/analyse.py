@@ -34,7 +34,7 @@ from taskleak.analysis.names.asyncio_waits import retype_waits
 from taskleak.analysis.names.class_bases import imported_bases
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.names.typed_names import IOLOOP
-from taskleak.analysis.obligations.coroutines import coroutine_chain
+from taskleak.analysis.obligations.coroutines import coroutine_chain, runs_own_method
 from taskleak.analysis.obligations.creation import Made
 from taskleak.analysis.obligations.local_helpers import (
     MAX_ROUNDS,
@@ -143,7 +143,7 @@ class ModuleAnalysis:
                 helper=sp.spawner if self._asks_project(sp) else "",
                 arguments=self._arguments(sp) if self._asks_project(sp) else (),
                 project_helper=sp.helper is not None and sp.helper.project,
-                steps=steps(sp, stmt_line, stmt_col + 1),
+                steps=steps(sp, stmt_line, stmt_col + 1), runs=runs_own_method(sp.site),
             ))
         return tuple(out)
 

@@ -24,6 +24,7 @@ from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
 from taskleak.project.declared_types import declared_type
 from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
+from taskleak.project.spawn_objects import its_own_cancel, running_the_spawn, same_objects
 from taskleak.project.weak_globals import weakly_held
 
 # What a fate becomes once another module is found to end the task.
@@ -34,11 +35,14 @@ _ENDED = {FateKind.NEVER_CLEANED: FateKind.KEPT_CLEANED,
 
 
 def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: Where,
-                     dotted: bool = False) -> list[tuple[str, Effect]]:
+                     dotted: bool = False, spawned_in: str = "", runs: str = ""
+                     ) -> list[tuple[str, Effect]]:
     """Effects of other modules (of `owner`'s own too, when it is not `path`'s: an object of
-    another class, `result.task`) on `owner`'s attribute `question.name`."""
+    another class, `result.task`) on `owner`'s attribute `question.name`, made by the spawn in
+    method `spawned_in` (a qualified name of `path`) running its object's method `runs`."""
     stored = index.stored_by.get(question.name, [])
     unique = bool(stored) and all(where == owner for where in stored)
+    running = None if dotted else running_the_spawn(index, owner, spawned_in)
     found = []
     for other, effect in index.effects.get(question.name, []):
         if other == path and not dotted and _own_object(effect.key):
@@ -47,17 +51,12 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
         # a subclass's end, or a base class's, whose methods the owner's objects inherit)
         ends = (index.resolve_name(other, effect.owner) or (other, effect.owner)) \
             if effect.owner else None
-        if unique or (ends is not None and _same_objects(index, ends, owner)):
+        if ends is not None and running is not None \
+                and its_own_cancel(index, running, ends, effect, runs):
+            continue
+        if unique or (ends is not None and same_objects(index, ends, owner, running)):
             found.append((other, effect))
     return found
-
-
-def _same_objects(index: ProjectIndex, ends: Where, owner: Where) -> bool:
-    """An object of class `owner` may run the methods of class `ends`: one is a subclass of
-    the other, or a class of the project derives from both (a mixin's `self._timer`, ended by
-    a sibling base of the concrete class that includes it)."""
-    return index.is_subclass(ends, owner) or index.is_subclass(owner, ends) or any(
-        index.is_subclass(concrete, ends) for concrete in index.tree.subclasses(owner))
 
 
 def _own_object(key: str) -> bool:
@@ -78,7 +77,10 @@ def _ends(fate: Fate, found: list[tuple[str, Effect]]) -> list[tuple[str, Effect
             and (e.kind is not EffectKind.RESULT_IF_DONE or fate.threadsafe)]
 
 
-def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
+def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Question,
+                     spawned_in: str = "", runs: str = "") -> Fate:
+    """`fate` of a task the spawn in `spawned_in` (running its object's method `runs`) keeps
+    in an attribute this module never ends, once other modules' ends of it are read."""
     dotted = fate.keeper is Keeper.DOTTED
     if fate.kind not in _ENDED or not (question.owner or dotted):
         return fate
@@ -95,7 +97,8 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
     if weak in WEAK_CONTAINERS:
         return replace(fate, kind=FateKind.WEAKLY_HELD, cleanup="", closers="",
                        holder=f"{fate.holder}, a {weak} of {owner[1]}")
-    found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted))
+    found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted, spawned_in,
+                                         runs))
     if not found:
         return _ended_on_an_untyped_object(index, path, fate, question)
     return replace(fate, kind=_ENDED[fate.kind], cleanup=cleanup_text(found), closers="")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from taskleak.analysis.facts.fates import Fate, Keeper
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
@@ -73,6 +74,8 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
     for fate in spawn.fates:
         for question in spawn.questions:
             about, complete = _ANSWERS.get(question.kind, (None, None))
+            if complete is answer_attribute:  # which objects hold the task: its method's
+                complete = partial(answer_attribute, spawned_in=spawn.context, runs=spawn.runs)
             if complete is not None and (about is None or about(fate, question)):
                 fate = complete(index, path, fate, question)
         # (after its end is found: a store over a live task, entered again from elsewhere)

@@ -33,7 +33,7 @@ from taskleak.project.module_names import module_candidates
 from taskleak.run.base_sources import BaseSource, InheritJob
 from taskleak.run.cache import Cache
 from taskleak.run.prefilter import has_word
-from taskleak.run.subclasses import ModuleClasses, derived, read_classes
+from taskleak.run.subclasses import ModuleClasses, derived, read_classes, replaced_methods
 
 _LINKS = 4  # bases of bases followed this deep
 
@@ -162,7 +162,8 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
         for cls in classes:
             jobs[i] += _bases(files, i, cls.qualname, _through_local(cls.bases, local), imports)
             below = found.one.get((i, cls.qualname), [])
-            if len(below) == 1:
+            if len(below) == 1 and _runs_a_spawn_of(files, *below[0],
+                                                    _spawning_methods(results[i], cls.qualname)):
                 jobs[i] += _derived(files, i, cls.qualname, *below[0])
     for (j, base), helper in calling_up.items():
         # a base calling on `self` a helper method its one subclass defines (the subclass
@@ -254,6 +255,26 @@ def _judged_at_its_calls(fn: FunctionFacts) -> bool:
     not one that keeps and ends its task (its calls make no rows, so reading a subclass for
     them cost mid two modules and 0.16 MB parsed for none)."""
     return is_helper(fn) and fn.promise is not Promise.KEEPS_AND_CLEANS
+
+
+def _spawning_methods(result: FileFacts, cls: str) -> set[str]:
+    """The methods of top-level class `cls` that hold a spawn of the module."""
+    module = result.module
+    prefix = f"{cls}."
+    return {sf.context.removeprefix(prefix).partition(".")[0]
+            for sf in (module.spawns if module is not None else ())
+            if sf.context.startswith(prefix)}
+
+
+def _runs_a_spawn_of(files: _Files, file: int, name: str, spawning: set[str]) -> bool:
+    """The class derived from a spawning class runs one of its spawns: it inherits a spawning
+    method, or defines it again calling `super()`. One that replaces them all (`Shade`'s own
+    `get_position()`) never holds those tasks, so its `close()` ends none of them."""
+    read = files.classes(file)
+    source = read.sources.get(name) if read is not None else None
+    if source is None or not spawning:
+        return True
+    return bool(spawning - replaced_methods(source, name))
 
 
 def _derived(files: _Files, home: int, cls: str, file: int, name: str) -> list[BaseSource]:

@@ -188,3 +188,21 @@ def read_classes(data: bytes) -> ModuleClasses | None:
     defines = tuple(n.name for n in tree.body
                     if isinstance(n, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)))
     return ModuleClasses(bases, sources, imports, defines)
+
+
+def replaced_methods(source: bytes, name: str) -> set[str]:
+    """The methods class `name` (its source as `read_classes` hands it over) defines without
+    calling `super()`: those of its bases it replaces. Read only for the one derived class
+    whose members a spawning class may be judged with (`inherited._runs_a_spawn_of`)."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    out: set[str] = set()
+    for cls in tree.body:
+        if isinstance(cls, ast.ClassDef) and cls.name == name:
+            out |= {m.name for m in cls.body
+                    if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
+                    and not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                                and n.func.id == "super" for n in ast.walk(m))}
+    return out

@@ -91,17 +91,18 @@ class Effect:
     key: str  # as written: "self._task", "entry.runtime_data.listener"
     where: str  # the function it happens in: "close()"
     owner: str = ""  # the class, when the key is an attribute of `self`
+    method: str = ""  # the name of the method of `owner` it happens in (the fact `where` words)
 
     @property
     def attribute(self) -> str:
         return self.key.rsplit(".", 1)[-1]
 
     def to_json(self) -> list[str]:
-        return [self.kind.value, self.key, self.where, self.owner]
+        return [self.kind.value, self.key, self.where, self.owner, self.method]
 
     @classmethod
     def from_json(cls, data: list[str]) -> Effect:
-        return cls(EffectKind(data[0]), data[1], data[2], data[3])
+        return cls(EffectKind(data[0]), data[1], data[2], data[3], data[4])
 
 
 @record(frozen=True)
@@ -117,17 +118,22 @@ class ClassFacts:
     init_params: tuple[tuple[str, int], ...] = ()
     # methods that only declare an interface (a Protocol's, an ABC's): see analysis/names/stubs.py
     stubs: tuple[str, ...] = ()
+    # methods that call `super()`: an object of the class runs the base's method too
+    extends: tuple[str, ...] = ()
 
     def to_json(self) -> list[Any]:
         out = [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
                [list(t) for t in self.attr_types], [list(p) for p in self.init_params]]
+        if self.extends:
+            return [*out, list(self.stubs), list(self.extends)]
         return [*out, list(self.stubs)] if self.stubs else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ClassFacts:
         return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]),
                    tuple((t[0], t[1]) for t in data[4]), tuple((p[0], p[1]) for p in data[5]),
-                   tuple(data[6]) if len(data) > 6 else ())
+                   tuple(data[6]) if len(data) > 6 else (),
+                   tuple(data[7]) if len(data) > 7 else ())
 
 
 @record(frozen=True)

@@ -126,6 +126,9 @@ class SpawnFacts:
     # convention 1), and the call is none
     project_helper: bool = False
     steps: tuple[Step, ...] = ()  # where the task is stored and ended (`obligations/steps.py`)
+    # the method of its own object its coroutine is a call of (`self._update_calls()`): a
+    # cancel there, wherever that method lives, is the task's own as it finishes
+    runs: str = ""
 
     @property
     def structured(self) -> bool:
@@ -152,6 +155,8 @@ class SpawnFacts:
             data["project_helper"] = True
         if self.steps:
             data["steps"] = [[s.kind.value, s.line, s.column, s.name] for s in self.steps]
+        if self.runs:
+            data["runs"] = self.runs
         return data
 
     @classmethod
@@ -168,7 +173,8 @@ class SpawnFacts:
                    reason, rule, tuple(Fate.from_json(f) for f in data.get("otherwise", ())),
                    bool(data.get("project_helper")),
                    tuple(Step(StepKind(k), line, col, name)
-                         for k, line, col, name in data.get("steps", ())))
+                         for k, line, col, name in data.get("steps", ())),
+                   data.get("runs", ""))
 
 
 def _fix_json(fix: FixInfo | None) -> list[Any] | None:

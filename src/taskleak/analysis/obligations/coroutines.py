@@ -129,6 +129,21 @@ def asks_for_its_successor(site: CallSite, origin: Scope | None,
     return not asking or ends_right_after(target, sorted(asking), graphs)
 
 
+def runs_own_method(site: CallSite) -> str:
+    """"_update_calls" when the spawn runs `self._update_calls()`, a method of its own object
+    (wherever the class that defines it lives); "" otherwise."""
+    args = site.args
+    coro = args[0].value if args else None
+    method = site.scope.method()
+    if not isinstance(coro, cst.Call) or method is None or not method.self_name:
+        return ""
+    func = coro.func
+    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+            and func.value.value == method.self_name:
+        return func.attr.value
+    return ""
+
+
 def spawned_function(site: CallSite, *, calls_only: bool) -> Scope | None:
     """The function of this module the spawn's first argument runs: `work()` (or, unless
     `calls_only`, `work` passed uncalled)."""

@@ -17,7 +17,6 @@ from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper, returns_
 from taskleak.analysis.facts.interface import (
     NO_ENDS,
     STAR,
-    ClassFacts,
     Effect,
     EffectKind,
     Ends,
@@ -26,14 +25,7 @@ from taskleak.analysis.facts.interface import (
     Promise,
 )
 from taskleak.analysis.frequency.lifecycle import Lifecycle
-from taskleak.analysis.names.attribute_types import (
-    attribute_types,
-    init_parameters,
-    type_name,
-)
 from taskleak.analysis.names.effect_owners import EffectOwners, self_owner
-from taskleak.analysis.names.resolve import Resolver
-from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.names.typed_names import typed_names
 from taskleak.analysis.obligations.closing import outcome_reader
 from taskleak.analysis.obligations.holders import Holder, where
@@ -41,6 +33,7 @@ from taskleak.analysis.obligations.local_helpers import passing_on
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.obligations.waits import delegated_only
+from taskleak.analysis.summaries.class_facts import class_facts
 from taskleak.analysis.summaries.dropped_calls import dropped_calls
 from taskleak.analysis.summaries.module_level import EFFECTS as _EFFECTS
 from taskleak.analysis.summaries.module_level import (
@@ -80,7 +73,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
     functions = spawn_helpers(spawns, fates)
     calls = what_calls_give(root, ownership.resolver)
     return Exports(
-        effects=_effects(root, ownership), classes=_classes(root, ownership.resolver),
+        effects=_effects(root, ownership), classes=class_facts(root, ownership),
         functions=functions + passing_on(root, ownership.resolver, functions)
         + loop_helpers(spawns, fates, {f.qualname for f in functions})
         + spawner_aliases(root, ownership.resolver),
@@ -131,10 +124,17 @@ def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
             if callback is not None and outcome_reader(callback, occ.scope):
                 kind = EffectKind.OUTCOME  # `response.task.add_done_callback(self._ready)`
             if kind is not None:
-                effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key)))
+                effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key),
+                                      _method(scope)))
             elif occ.dest.kind is Flow.BOUND and scope.kind is ScopeKind.FUNCTION:
                 effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owners)
     return tuple(dict.fromkeys(effects))
+
+
+def _method(scope: Scope) -> str:
+    """The method a place belongs to, by its name ("" outside a class's method)."""
+    method = scope.method()
+    return method.name if method is not None and method.enclosing_class() is not None else ""
 
 
 def _effect_kind(occ: Occurrence) -> EffectKind | None:
@@ -159,21 +159,9 @@ def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...]
             for occ in ownership.occurrences(alias):
                 kind = _effect_kind(occ)
                 if kind is not None:
-                    out.append(Effect(kind, key, where(occ.scope), owners.of(scope, key)))
+                    out.append(Effect(kind, key, where(occ.scope), owners.of(scope, key),
+                                      _method(occ.scope)))
     return out
-
-
-def _classes(root: Scope, resolver: Resolver) -> tuple[ClassFacts, ...]:
-    out: list[ClassFacts] = []
-    for scope in root.walk():
-        if scope.kind is ScopeKind.CLASS and isinstance(scope.node, cst.ClassDef):
-            # `MessageDispatcher[str, Message]`: a generic base is its class
-            bases = tuple(b for arg in scope.node.bases if (b := type_name(arg.value)))
-            methods = tuple(c.name for c in scope.children if c.kind is ScopeKind.FUNCTION)
-            out.append(ClassFacts(scope.qualname, bases, tuple(sorted(scope.attr_bindings)),
-                                  methods, attribute_types(scope, resolver),
-                                  init_parameters(scope, resolver), stub_methods(scope)))
-    return tuple(out)
 
 
 # what a helper that spawns what a parameter gives may do with the task and lose it: drop it
