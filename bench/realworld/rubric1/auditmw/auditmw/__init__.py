@@ -1,0 +1,3 @@
+from .middleware import AuditMiddleware, BufferedAuditMiddleware
+
+__all__ = ["AuditMiddleware", "BufferedAuditMiddleware"]

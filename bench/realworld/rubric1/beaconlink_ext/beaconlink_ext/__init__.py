@@ -1,0 +1,3 @@
+from .client import BeaconClient
+
+__all__ = ["BeaconClient"]

@@ -1,0 +1,3 @@
+from .manager import DownloadManager
+
+__all__ = ["DownloadManager"]

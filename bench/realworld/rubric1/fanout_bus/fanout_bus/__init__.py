@@ -1,0 +1,4 @@
+from .bus import Bus
+from .subscribers import QueueSubscriber, WebhookSubscriber
+
+__all__ = ["Bus", "QueueSubscriber", "WebhookSubscriber"]

@@ -1,0 +1,3 @@
+from .node import ClusterNode
+
+__all__ = ["ClusterNode"]

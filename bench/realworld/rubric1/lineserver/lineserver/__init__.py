@@ -1,0 +1,3 @@
+from .server import LineServer
+
+__all__ = ["LineServer"]

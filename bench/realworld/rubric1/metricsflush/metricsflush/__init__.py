@@ -1,0 +1,3 @@
+from .app import MetricsApp
+
+__all__ = ["MetricsApp"]

@@ -1,0 +1,3 @@
+from .pool import NotifyPool
+
+__all__ = ["NotifyPool"]

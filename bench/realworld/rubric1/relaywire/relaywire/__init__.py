@@ -1,0 +1,3 @@
+from .tls import TlsSession
+
+__all__ = ["TlsSession"]

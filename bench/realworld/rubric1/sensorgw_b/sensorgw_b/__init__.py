@@ -1,0 +1,3 @@
+from .gateway import Gateway
+
+__all__ = ["Gateway"]

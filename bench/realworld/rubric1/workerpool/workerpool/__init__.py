@@ -1,0 +1,4 @@
+from .app import QueueApp
+from .scheduler import Scheduler
+
+__all__ = ["QueueApp", "Scheduler"]

@@ -1,0 +1,3 @@
+from .server import PushServer
+
+__all__ = ["PushServer"]
