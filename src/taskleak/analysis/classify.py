@@ -57,9 +57,10 @@ from taskleak.analysis.obligations.prune_targets import growth_fields, without_o
 from taskleak.analysis.obligations.race_fates import RaceFates
 from taskleak.analysis.obligations.reset_by_callback import reset_by, same_task_locals
 from taskleak.analysis.obligations.self_registered import kept_by_itself
-from taskleak.analysis.obligations.skippable_ends import cleaned_local
+from taskleak.analysis.obligations.skippable_ends import cleaned_local, kept_end_skipped
 from taskleak.analysis.obligations.spawns import AS_COMPLETED, Spawn
 from taskleak.analysis.obligations.steps import Steps
+from taskleak.analysis.obligations.subclass_ends import without_replacing_subclasses
 from taskleak.analysis.obligations.witness import no_end_witness
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import coroutine_text, leaves_the_loop
@@ -270,7 +271,8 @@ class Classifier:
     def _kept_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
         """An attribute, global or dotted holder: the task outlives the function."""
         site = sp.site
-        eff = without_its_own_cancels(site, eff)
+        eff = without_replacing_subclasses(site, holder, without_its_own_cancels(site, eff),
+                                           self.ownership.reads)
         if eff.replaced and not endless(site):
             # ends by itself: cancelled as it is replaced, each ends (an endless one needs more)
             eff.cancels = eff.cancels + eff.replaced  # new lists: see Effects.copy()
@@ -282,7 +284,8 @@ class Classifier:
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup,
                               often=r.often, comes_round=r.again,  # the words name the callers
                               reentered_by=by_its_own_loop(site, r.often.origin))
-        left = self.races.left_running(sp, holder, label, eff, self._fate)
+        left = self.races.left_running(sp, holder, label, eff, self._fate) \
+            or kept_end_skipped(sp, holder, eff, self._fate)
         if left is not None:
             return left
         if cleanup:

@@ -42,16 +42,20 @@ def returned_task_spawns(ctx: FixContext, targets: Collection[Target]
     # `await start()` gives a coroutine function's task: no spawn call to rewrite
     # a function called back (`loop.call_soon(self.start)`) gives its task to the caller
     # that calls it back: nothing here to keep
-    calls = [(scope, site.call, site.in_loop, site.statement) for scope in ctx.scopes()
-             for site in scope.dropped_calls if not site.awaited and site.callback is None]
+    calls = [(scope, site.call, site.in_loop, site.statement, site.bound)
+             for scope in ctx.scopes() for site in scope.dropped_calls
+             if not site.awaited and site.callback is None]
     if not calls or not targets:
         return []
-    where = positions(ctx.module, [call for _, call, _, _ in calls], text=ctx.analysis.text)
+    where = positions(ctx.module, [c[1] for c in calls], text=ctx.analysis.text)
     out: list[tuple[Spawn, Verdict, int, int]] = []
-    for scope, call, in_loop, stmt in calls:
+    for scope, call, in_loop, stmt, bound in calls:
         line, column = where[id(call)][0], where[id(call)][1] + 1
         name = (callee_text(call.func) or "call").rsplit(".", 1)[-1]
-        fate = Fate(FateKind.DROPPED_RETURN, f"{name}()", callee=name, in_loop=in_loop)
+        # (as the join judges it: `_ = f()` binds the task to the name never read)
+        fate = Fate(FateKind.NEVER_READ, f"the task {name}() gives", callee=name,
+                    in_loop=in_loop, holder="_") if bound else \
+            Fate(FateKind.DROPPED_RETURN, f"{name}()", callee=name, in_loop=in_loop)
         verdict = judge((fate,))
         if (line, column, verdict.code) not in targets:
             continue

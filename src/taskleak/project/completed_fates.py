@@ -76,6 +76,8 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
             about, complete = _ANSWERS.get(question.kind, (None, None))
             if complete is answer_attribute:  # which objects hold the task: its method's
                 complete = partial(answer_attribute, spawned_in=spawn.context, runs=spawn.runs)
+            elif complete is owner_closes:  # a restart of the task ends nothing
+                complete = partial(owner_closes, spawned_in=spawn.context)
             if complete is not None and (about is None or about(fate, question)):
                 fate = complete(index, path, fate, question)
         # (after its end is found: a store over a live task, entered again from elsewhere)

@@ -82,9 +82,11 @@ def _call_site(index: ProjectIndex, path: str, call: DroppedCall, function: str,
     if where is None:
         return None
     name = function.rsplit(".", 1)[-1]
-    fate = Fate(FateKind.DROPPED_RETURN, f"{name}()", callee=name, in_loop=call.in_loop,
-                repeating=call.repeating, evidence=call.evidence,
-                function=call.caller.rsplit(".", 1)[-1], handed=call.called_back)
+    shown = f"the task {name}() gives" if call.bound else f"{name}()"  # (as in one module)
+    fate = Fate(FateKind.NEVER_READ if call.bound else FateKind.DROPPED_RETURN, shown,
+                callee=name, in_loop=call.in_loop, repeating=call.repeating,
+                evidence=call.evidence, function=call.caller.rsplit(".", 1)[-1],
+                handed=call.called_back, holder="_" if call.bound else "")
     helper = index.functions.get((spawned_in, function))
     if helper is not None and helper.promise in _MADE_INSIDE:
         return None  # the task is made, and kept or lost, in the helper: its spawn is the row

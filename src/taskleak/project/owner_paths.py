@@ -21,30 +21,81 @@ from taskleak.analysis.facts.fates import Fate, FateKind
 from taskleak.analysis.facts.module import Question
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex, Where
+from taskleak.project.spawn_objects import running_the_spawn
 
 
-def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
+def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
+                 spawned_in: str = "") -> Fate:
     """`fate` (read in module `path`) of a task of class `question.owner` ended only in its
-    methods `question.name`, once the project's owners of such objects are read."""
+    methods `question.name`, spawned in its method `spawned_in`, once the project's owners of
+    such objects are read."""
     if fate.kind is not FateKind.KEPT_CLEANED or not fate.runs_until_ended \
             or fate.ended_in != question.name:
         return fate
-    found = _unreached(index, (path, question.owner), set(question.name.split(",")))
+    cls, _, starts = spawned_in.rpartition(".")
+    ends = set(question.name.split(","))
+    found = _unreached(index, (path, question.owner), ends,
+                       starts if cls == question.owner else "") \
+        or _own_close_skips(index, (path, question.owner), ends, spawned_in)
     if not found:
         return fate
     return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found, ended_in="",
                    runs_until_ended=False)
 
 
-def _unreached(index: ProjectIndex, cls: Where, ends: set[str]) -> str:
+def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> str:
     """"NamingProxy.close_client() on self.redo_service, in pkg/proxy.py": the first owner
     (in path order) of an object of `cls` with a close-like method and no method that calls
-    one of `ends` on it; "" when every owner calls one, or has no close."""
+    one of `ends` on it, other than to start the task again at once (`stop(); start()`, with
+    `starts` the method that spawns it: a restart ends nothing on the way out); "" when every
+    owner calls one, or has no close."""
     for other, owned in sorted(_owners(index, cls), key=lambda o: (o[0], o[1].owner)):
-        if owned.closers and not ends & set(owned.ends):
+        restarted = dict(owned.restarted)
+        reached = {e for e in ends & set(owned.ends)
+                   if not starts or starts not in restarted.get(e, ())}
+        if owned.closers and not reached:
+            restarts = sorted(ends & set(owned.ends))
+            again = (f" (it calls {', '.join(f'{e}()' for e in restarts)} only with "
+                     f"{starts}() after: a restart)") if restarts else ""
             return (f"{owned.owner}.{owned.closers[0]}() on self.{owned.attr}, "
-                    f"in {short(other)}")
+                    f"in {short(other)}{again}")
     return ""
+
+
+def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in: str) -> str:
+    """"Agent.close(), in pkg/agent.py": the first subclass (in path order) whose objects run
+    the spawn (a mixin's `start_heartbeat()`, inherited) and that closes with close-like
+    methods of its own that call none of `ends` on itself, through its own methods or
+    `super()`: the object's own way out skips the end. A call of a method defined elsewhere
+    (a sibling base's) may reach it: no claim then."""
+    running = running_the_spawn(index, cls, spawned_in) or {cls}
+    own = index.classes.get(cls)
+    for sub in sorted(running - {cls}):
+        lineage = [f for c in _lineage(index, sub, cls) if (f := index.classes.get(c))]
+        # (an end method itself is no way out that skips it)
+        closers = [(m, calls) for f in lineage for m, calls in f.close_calls if m not in ends]
+        if not closers:
+            continue
+        calls = {c for _, called in closers for c in called}
+        known = {m for f in lineage for m in f.methods} | set(own.methods if own else ())
+        if calls & ends or calls - known:
+            continue
+        return f"{sub[1]}.{closers[0][0]}(), in {short(sub[0])}"
+    return ""
+
+
+def _lineage(index: ProjectIndex, sub: Where, cls: Where) -> list[Where]:
+    """`sub` and its bases of the project, nearest first, but for `cls` and its own bases:
+    the classes whose methods an object of `sub` runs besides `cls`'s."""
+    out: list[Where] = []
+    todo = [sub]
+    while todo:
+        at = todo.pop(0)
+        if at in out or at == cls or index.is_subclass(cls, at):
+            continue
+        out.append(at)
+        todo += index.tree.bases(at)
+    return out
 
 
 def _owners(index: ProjectIndex, cls: Where) -> list[tuple[str, OwnedField]]:

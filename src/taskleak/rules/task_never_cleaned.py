@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from taskleak.analysis.facts.fates import Fate, FateKind
+from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
 from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CANCEL_URI,
@@ -77,12 +77,15 @@ def _describe(fate: Fate) -> Description:
 
 
 def _end_skipped(fate: Fate) -> Description:
-    """A local whose coroutine runs until cancelled, ended only on the normal way out."""
-    return Description(f"local `{fate.holder}`, {fate.cleanup} on the normal way out",
+    """A local (or an attribute only its spawning function ends) whose coroutine runs until
+    cancelled, ended only on the normal way out past the step that can fail."""
+    held = f"`{fate.holder}`" if fate.keeper is Keeper.ATTRIBUTE else f"local `{fate.holder}`"
+    return Description(f"{held}, {fate.cleanup} on the normal way out",
                        "skipped on the other ways out",
                        f"{fate.coroutine} is left running if {fate.function}() {fate.skipped_by}",
                        evidence=(*_loop(fate), f"kept in `{fate.holder}` and {fate.cleanup} only "
-                                 "on the normal way out: no `finally` or `except` ends it"))
+                                 "on the normal way out: no `finally` or `except` around that "
+                                 "step ends it"))
 
 
 def _end_not_reached(fate: Fate) -> Description:

@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 49  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 50  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -91,7 +91,9 @@ FORMAT = 49  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # weak collections (`Exports.weak_globals`), `Fate.as_key`; 46: Awaitables returned from a
 # call of another class or module (`Exports.no_coroutine_if`); 47: done-callbacks that read
 # the outcome (`Exports.outcome_readers`, `Fate.callback`); 48: the owners' paths
-# (`Exports.owned_fields`, `Fate.ended_in`); 49: the method an effect happens in (`Effect.method`)
+# (`Exports.owned_fields`, `Fate.ended_in`); 49: the method an effect happens in
+# (`Effect.method`); 50: what a class's close-like methods call on itself
+# (`ClassFacts.close_calls`), restarts of owned objects (`OwnedField.restarted`)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -8,7 +8,8 @@ function: so each round searches the asking module's package for the names of th
 found so far (their statement calls of the function, `Exports.dropped_calls`), a few calls
 deep (`project/called_often.py` follows them as far). The same for a task of an object whose
 owners' close may never end it (`QuestionKind.OWNER_CLOSES`): the files naming its class or a
-subclass of it, where an owner makes one (`project/owner_paths.py`).
+subclass of it, where an owner makes one, or another base of such a subclass, whose close its
+objects run (`project/owner_paths.py`).
 """
 
 from __future__ import annotations
@@ -37,11 +38,15 @@ def _owner_names(paths: Sequence[str], facts: list[FileFacts]) -> dict[str, set[
     bases = [(c.qualname.rsplit(".", 1)[-1], {b.rsplit(".", 1)[-1] for b in c.bases})
              for f in facts if f.module is not None for c in f.module.exports.classes]
     for names in out.values():
+        asking = set(names)
         while True:  # (one class's subclasses, theirs in turn)
             more = {name for name, of in bases if of & names} - names
             if not more:
                 break
             names |= more
+        # and the other bases of those subclasses: where the close an object of one of them
+        # runs may be defined (`class Agent(AgentBase, HeartbeatMixin)`, `AgentBase.close()`)
+        names |= {b for name, of in bases if name in names - asking for b in of}
     return out
 
 

@@ -365,7 +365,9 @@ def joined_facts(old: ModuleFacts, new: ModuleFacts) -> ModuleFacts:
     for sf in new.spawns:
         before = advice.get((sf.line, sf.column))
         if before is not None and before.fates == sf.fates:
-            sf = before
+            # (the questions are the class's read whole: what its own pass asked of a member it
+            # lacked, `self._poll()` of a base, the merged tree answers)
+            sf = replace(before, questions=sf.questions)
         spawns.append(sf)
     # a call of the module's own function that read whole is a spawn helper is a spawn now,
     # not a dropped call the join would judge again (`send_raw()`, which returns the task it

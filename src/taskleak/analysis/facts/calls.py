@@ -64,19 +64,22 @@ class DroppedCall:
     retried: bool = False
     # ... and the attributes of `self` its function ends or tests on the way (`reentry_calls`)
     touched: tuple[str, ...] = ()
+    bound: bool = False  # `_ = f(...)`: bound to the name that is never read
 
     def to_json(self) -> list[Any]:
         out = [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating,
                self.evidence, self.awaited, self.called_back]
-        if self.per_turn or self.retried:
-            return [*out, self.receiver, self.per_turn, self.retried, list(self.touched)]
+        if self.per_turn or self.retried or self.bound:
+            more = [self.receiver, self.per_turn, self.retried, list(self.touched)]
+            return [*out, *more, self.bound] if self.bound else [*out, *more]
         return [*out, self.receiver] if self.receiver else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> DroppedCall:
         if len(data) > 9:  # a call that runs its method again: `touched` is a tuple
             return cls(data[0], data[1], data[2], data[3], data[4], data[5], data[6], data[7],
-                       data[8], data[9], data[10], tuple(data[11]))
+                       data[8], data[9], data[10], tuple(data[11]),
+                       bool(data[12]) if len(data) > 12 else False)
         return cls(*data)
 
 
@@ -133,10 +136,16 @@ class OwnedField:
     closers: tuple[str, ...]  # the owner's close-like methods: "close_client"
     # the methods the class calls on the attribute, in any of its methods: "close_client"
     ends: tuple[str, ...] = ()
+    # those of `ends` every call of which the same function follows with other calls on the
+    # attribute, and those calls: ("stop", ("start",)) for `stop(); ...; start()`, a restart
+    restarted: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def to_json(self) -> list[Any]:
-        return [self.owner, self.attr, self.made, list(self.closers), list(self.ends)]
+        out = [self.owner, self.attr, self.made, list(self.closers), list(self.ends)]
+        return [*out, [[e, list(later)] for e, later in self.restarted]] if self.restarted \
+            else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> OwnedField:
-        return cls(data[0], data[1], data[2], tuple(data[3]), tuple(data[4]))
+        return cls(data[0], data[1], data[2], tuple(data[3]), tuple(data[4]),
+                   tuple((e, tuple(later)) for e, later in data[5]) if len(data) > 5 else ())

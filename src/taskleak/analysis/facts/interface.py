@@ -120,20 +120,27 @@ class ClassFacts:
     stubs: tuple[str, ...] = ()
     # methods that call `super()`: an object of the class runs the base's method too
     extends: tuple[str, ...] = ()
+    # each of its own close-like methods, and what it calls on `self` (or through `super()`),
+    # through the class's own methods in turn: ("close", ("stop_heartbeat",))
+    # (`project/owner_paths.py`)
+    close_calls: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def to_json(self) -> list[Any]:
         out = [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
                [list(t) for t in self.attr_types], [list(p) for p in self.init_params]]
-        if self.extends:
-            return [*out, list(self.stubs), list(self.extends)]
-        return [*out, list(self.stubs)] if self.stubs else out
+        tail = [list(self.stubs), list(self.extends),
+                [[c, list(calls)] for c, calls in self.close_calls]]
+        while tail and not tail[-1]:
+            tail.pop()
+        return [*out, *tail]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ClassFacts:
+        more = [*data[6:9], *[[]] * (9 - max(len(data), 6))]
         return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]),
                    tuple((t[0], t[1]) for t in data[4]), tuple((p[0], p[1]) for p in data[5]),
-                   tuple(data[6]) if len(data) > 6 else (),
-                   tuple(data[7]) if len(data) > 7 else ())
+                   tuple(more[0]), tuple(more[1]),
+                   tuple((c, tuple(calls)) for c, calls in more[2]))
 
 
 @record(frozen=True)

@@ -55,6 +55,9 @@ def coroutine_chain(sp: Spawn, resolver: Resolver) -> str:
 
 def loop_text(target: Scope) -> str:
     """What the loop of a coroutine function that never ends does, in words."""
+    if not target.loop_test and target.loop_iter:
+        return (f"runs `for` over `{target.loop_iter}`, which never runs out, with no break or "
+                "return, so only a cancel or an error ends it")
     if target.loop_test in ("True", "1"):
         return (f"runs `while {target.loop_test}` with no break or return, so only a cancel or "
                 "an error ends it")

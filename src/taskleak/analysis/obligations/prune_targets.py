@@ -24,6 +24,7 @@ from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.witness import no_end_witness
 from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import BindingKind, Occurrence
 
 
@@ -58,14 +59,38 @@ def growth_fields(holder: Holder, eff: Effects) -> dict[str, str]:
 def _removes_only_others(occ: Occurrence, spawned: cst.Call, new_tasks: Collection[int],
                          resolver: Resolver) -> bool:
     """The read is a prune call (`c.remove(x)`, `c.discard(x)`) whose argument is a name every
-    binding of which is `None` or another spawn's new task."""
+    binding of which is `None` or another spawn's new task; or a prune passed as the
+    done-callback of such a name (`receipt.add_done_callback(c.discard)`: it removes only the
+    task it is registered on)."""
+    if occ.dest.kind is Flow.PRUNE_REF:
+        task = _registered_on(occ)
+        return task is not None and _only_others(task, occ, spawned, new_tasks, resolver)
     if occ.dest.kind is not Flow.PRUNE or len(occ.path) < 2:
         return False
     method, call = occ.path[-1], occ.path[-2]  # `c.remove` of the read `c`, then its call
     if not isinstance(call, cst.Call) or call.func is not method or len(call.args) != 1 \
             or not isinstance(call.args[0].value, cst.Name):
         return False
-    bindings = resolver.lookup(call.args[0].value.value, occ.scope) or []
+    return _only_others(call.args[0].value.value, occ, spawned, new_tasks, resolver)
+
+
+def _registered_on(occ: Occurrence) -> str | None:
+    """The name of the task a prune passed on (`c.discard`, the read `occ` of `c`) is the
+    done-callback of: `receipt` in `receipt.add_done_callback(c.discard)`, the nearest such
+    registration before it in its scope; None when there is none, or not on a plain name."""
+    found = [d for d in occ.scope.occurrences
+             if d.seq < occ.seq and isinstance(cb := d.done_callback, cst.Attribute)
+             and dotted(cb.value) == occ.key]
+    if not found:
+        return None
+    key = max(found, key=lambda d: d.seq).key
+    return key if "." not in key else None
+
+
+def _only_others(name: str, occ: Occurrence, spawned: cst.Call, new_tasks: Collection[int],
+                 resolver: Resolver) -> bool:
+    """Every binding of `name` where `occ` reads it is `None` or another spawn's new task."""
+    bindings = resolver.lookup(name, occ.scope) or []
     return bool(bindings) and all(
         b.kind is BindingKind.ASSIGN and b.value is not None and (
             (isinstance(b.value, cst.Name) and b.value.value == "None")

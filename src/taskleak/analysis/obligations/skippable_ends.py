@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.facts.fates import Fate, FateKind
+from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
 from taskleak.analysis.obligations.coroutines import endless, loop_words
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
@@ -46,7 +46,7 @@ def skipped_by(site: CallSite, eff: Effects) -> str:
     if not ends or eff.handed or eff.prunes or eff.results or eff.stores or eff.return_reads \
             or any(o.scope is not site.scope or not o.path for o in ends):
         return ""
-    if any(isinstance(n, _HANDLERS) for o in ends for n in o.path):
+    if any(_covers(o.path, site.path) for o in ends):
         return ""
     in_ends = {id(n) for o in ends for n in o.path}
     for later in statements_after(site.path):
@@ -56,6 +56,17 @@ def skipped_by(site: CallSite, eff: Effects) -> str:
         if step:
             return step
     return ""
+
+
+def _covers(end: tuple[cst.CSTNode, ...], spawn: tuple[cst.CSTNode, ...]) -> bool:
+    """The end sits in a `finally` or an `except` handler of a `try` whose body holds the
+    spawn: it runs on the ways out of everything after the spawn there. (One of a `try` that
+    starts later covers only what follows it: a step before that `try` still skips it.)"""
+    around = {id(n) for n in spawn}
+    for i, node in enumerate(end):
+        if isinstance(node, _HANDLERS) and i > 0 and id(end[i - 1]) in around:
+            return True
+    return False
 
 
 def _first_step(node: cst.CSTNode) -> str:
@@ -101,6 +112,21 @@ def _endless_method_of_a_local(site: CallSite) -> bool:
 
 def _short(text: str) -> str:
     return text if len(text) <= _MOST else text[:_MOST - 1] + "…"
+
+
+def kept_end_skipped(sp: Spawn, holder: Holder, eff: Effects, make: MakeFate) -> Fate | None:
+    """A task kept in an attribute that only the spawning function itself ends (`self._w =
+    spawn(...)`, then `await self._handshake()`, then a `try` whose `finally` cancels it): a
+    step before the end can skip it as for a local, and a coroutine that runs until cancelled
+    then runs for good (END_SKIPPED); None otherwise (another method's end is its owner's)."""
+    if holder.kind is not Keeper.ATTRIBUTE or not eff.cleanup or not (
+            endless(sp.site) or _endless_method_of_a_local(sp.site)):
+        return None
+    skip = skipped_by(sp.site, eff)
+    if not skip:
+        return None
+    return make(FateKind.END_SKIPPED, sp, holder, holder=holder.label, cleanup=eff.cleanup,
+                skipped_by=skip, long_running=True, loop=loop_words(sp))
 
 
 def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: MakeFate,

@@ -11,12 +11,14 @@ from taskleak.analysis.names.attribute_types import attribute_types, init_parame
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.vocabulary import ends_lifecycle
 
 
 def class_facts(root: Scope, ownership: Ownership) -> tuple[ClassFacts, ...]:
     """Each class of the module: its bases, attributes, methods, declared types, the
-    interface methods it only declares, and the methods that call `super()`."""
+    interface methods it only declares, the methods that call `super()`, and what its
+    close-like methods call on itself."""
     resolver = ownership.resolver
     # the methods that call `super()`: they run what they override too
     extending: dict[int, set[str]] = {}
@@ -34,5 +36,41 @@ def class_facts(root: Scope, ownership: Ownership) -> tuple[ClassFacts, ...]:
             out.append(ClassFacts(scope.qualname, bases, tuple(sorted(scope.attr_bindings)),
                                   methods, attribute_types(scope, resolver),
                                   init_parameters(scope, resolver), stub_methods(scope),
-                                  tuple(sorted(extending.get(id(scope), ())))))
+                                  tuple(sorted(extending.get(id(scope), ()))),
+                                  _close_calls(scope)))
     return tuple(out)
+
+
+def _close_calls(cls: Scope) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each close-like method of the class, and the names it calls on `self` or through
+    `super()`, following the class's own methods it calls."""
+    methods = {m.name: m for m in cls.children if m.kind is ScopeKind.FUNCTION and m.self_name}
+    out = []
+    for name, closer in methods.items():
+        if not ends_lifecycle(name):
+            continue
+        todo, seen = [closer], {id(closer)}
+        called: set[str] = set()
+        while todo:
+            method = todo.pop()
+            for scope in method.walk():
+                for o in scope.occurrences:
+                    callee = _self_call(o, method.self_name or "")
+                    target = methods.get(callee) if callee else None
+                    called.add(callee)
+                    if target is not None and id(target) not in seen:
+                        seen.add(id(target))
+                        todo.append(target)
+        out.append((name, tuple(sorted(called - {""}))))
+    return tuple(out)
+
+
+def _self_call(o: Occurrence, me: str) -> str:
+    """`self.stop()` -> "stop"; `super().close()` -> "close"; "" otherwise."""
+    d = o.dest
+    if o.key == me and d.kind is Flow.METHOD:
+        return d.callee
+    if o.key == "super" and d.kind is Flow.CALLED and d.result is not None \
+            and d.result.kind is Flow.METHOD:
+        return d.result.callee
+    return ""

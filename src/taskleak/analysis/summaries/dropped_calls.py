@@ -43,6 +43,6 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
                                        site.in_loop, repeating, evidence, site.awaited,
                                        callee_text(site.call.func) + "()"
                                        if site.callback is not None else "", receiver,
-                                       a.per_turn, a.retried, a.touched))
+                                       a.per_turn, a.retried, a.touched, site.bound))
             ordinal += 1
     return tuple(out)

@@ -30,9 +30,10 @@ def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
         for attr, bound in cls.attr_bindings.items():
             made = _made(bound, resolver)
             if made:
-                ends = sorted(_called_on(attr, methods))
+                ends, restarted = _called_on(attr, methods)
                 out.append(OwnedField(cls.qualname, attr, made,
-                                      tuple(m.name for m in closers), tuple(ends)))
+                                      tuple(m.name for m in closers), tuple(sorted(ends)),
+                                      restarted))
     return tuple(out)
 
 
@@ -53,8 +54,20 @@ def _made(bound: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> 
     return made
 
 
-def _called_on(attr: str, methods: dict[str, Scope]) -> set[str]:
+def _called_on(attr: str, methods: dict[str, Scope]
+               ) -> tuple[set[str], tuple[tuple[str, tuple[str, ...]], ...]]:
     """The methods any method of the class calls on `self.<attr>` (its close, or the `finally`
-    of the run its close ends: bullmq's `Worker.run()` stops its timer on the way out)."""
-    return {o.dest.callee for m in methods.values() for s in m.walk() for o in s.occurrences
-            if o.key == f"{m.self_name}.{attr}" and o.dest.kind is Flow.METHOD}
+    of the run its close ends: bullmq's `Worker.run()` stops its timer on the way out), and
+    those every call of which its function follows with other calls on the attribute, with the
+    calls that follow every one (`stop(); start()`: a restart, `OwnedField.restarted`)."""
+    called: set[str] = set()
+    after: dict[str, set[str]] = {}
+    for m in methods.values():
+        for s in m.walk():
+            seq = [o.dest.callee for o in s.occurrences
+                   if o.key == f"{m.self_name}.{attr}" and o.dest.kind is Flow.METHOD]
+            for i, callee in enumerate(seq):
+                later = set(seq[i + 1:]) - {callee}
+                after[callee] = after[callee] & later if callee in after else later
+                called.add(callee)
+    return called, tuple((c, tuple(sorted(later))) for c, later in sorted(after.items()) if later)

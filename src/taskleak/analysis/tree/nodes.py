@@ -171,6 +171,16 @@ def always_true(test: cst.BaseExpression) -> bool:
     return isinstance(test, cst.Integer) and test.evaluated_value != 0
 
 
+def endless_iterator(iterable: cst.BaseExpression) -> bool:
+    """`itertools.cycle(xs)`, `itertools.count()`, `itertools.repeat(x)` (no times): a `for`
+    over it never runs out, like `while True` (a `cycle` of an empty iterable aside)."""
+    if not isinstance(iterable, cst.Call):
+        return False
+    name = dotted(iterable.func)
+    return name in ("itertools.cycle", "itertools.count") or (
+        name == "itertools.repeat" and len(iterable.args) == 1)
+
+
 def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = None) -> bool:
     """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`; not a
     local flag the loop's own `body` rebinds (`while not done: ... done = True`): it ends itself."""

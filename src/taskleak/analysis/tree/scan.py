@@ -32,6 +32,7 @@ from taskleak.analysis.tree.named_sites import (
 from taskleak.analysis.tree.nodes import (
     callee_text,
     dotted,
+    endless_iterator,
     function_called_back,
     is_long_running_test,
     is_property,
@@ -171,10 +172,16 @@ class Scanner(BindingScan, StackWalker):
         self._bind_target(node.target, None, kind=BindingKind.FOR, iterates=node.iter)
         if until_success(node.body):
             self._retry_loops.add(id(node))
-        self._loop_stack.append([self.cur, False, False])
+        forever = self.cur.kind is ScopeKind.FUNCTION and endless_iterator(node.iter)
+        if forever:
+            self.cur.long_running = True
+        self._loop_stack.append([self.cur, forever, False])
 
     def leave_For(self, original_node: cst.For) -> None:
-        self._loop_stack.pop()
+        scope, forever, left = self._loop_stack.pop()
+        if forever and not left and isinstance(scope, Scope) and not scope.endless:
+            scope.endless = True
+            scope.loop_iter = _EMPTY.code_for_node(original_node.iter)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._bind_target(node.target, None, kind=BindingKind.FOR, iterates=node.iter)
@@ -225,13 +232,15 @@ class Scanner(BindingScan, StackWalker):
             return
         stack = self.stack
         parent = type(stack[-2])
-        if parent is cst.Expr or (parent is cst.Await and type(stack[-3]) is cst.Expr):
+        bound = _to_underscore(stack, parent)
+        if parent is cst.Expr or (parent is cst.Await and type(stack[-3]) is cst.Expr) or bound:
             # `helper(...)` as a statement: result dropped (a project's `start(coro)` too,
-            # though `start` may also be a nursery's spawn); `await start()`: what it gives
+            # though `start` may also be a nursery's spawn); `await start()`: what it gives;
+            # `_ = helper(...)`: bound to the name that says it is never read
             i = len(stack) - 1
             self.cur.dropped_calls.append(DroppedCallSite(
                 node, bool(self._loops(i)), self._statement(i), parent is cst.Await,
-                path=tuple(stack[:i])))
+                path=tuple(stack[:i]), bound=bound))
         own = self.cur.self_name
         if own is not None and node.args:  # what a constructor given `self` stores (the join)
             k = position_of(node, own)
@@ -330,3 +339,14 @@ def walked(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Sca
 
 
 _EMPTY = cst.Module(body=[])  # prints a node's code
+
+
+def _to_underscore(stack: list[cst.CSTNode], parent: type) -> bool:
+    """The call (or its await) is the whole value of `_ = ...`."""
+    at = -3 if parent is cst.Await else -2
+    node = stack[at] if len(stack) >= -at else None
+    if not isinstance(node, cst.Assign) or node.value is not stack[at + 1] \
+            or len(node.targets) != 1:
+        return False
+    target = node.targets[0].target
+    return isinstance(target, cst.Name) and target.value == "_"

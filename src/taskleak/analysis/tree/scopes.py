@@ -95,6 +95,7 @@ class DroppedCallSite:
     awaited: bool = False
     callback: cst.BaseExpression | None = None
     path: tuple[cst.CSTNode, ...] = ()  # the nodes above the call, outermost first (placing)
+    bound: bool = False  # `_ = f(...)`: bound to the name that is never read
 
     @property
     def callee(self) -> cst.BaseExpression:
@@ -164,6 +165,8 @@ class Scope:
     endless: bool = False  # ... and one with no `break` or `return` in it: it never ends itself
     loop_flags: list[str] = field(default_factory=list)  # what they test: `self._running`
     loop_test: str = ""  # the test of the first endless one, as written: "True", "self.open"
+    # or, for an endless `for` (`tree/nodes.endless_iterator`), its iterator as written
+    loop_iter: str = ""
     # class scopes: assignments to `self.X` in its methods, X -> values (with the method scope)
     attr_bindings: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
     # class scopes: annotations of `self.X: T = ...` in its methods, X -> annotations
