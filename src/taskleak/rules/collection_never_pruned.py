@@ -49,7 +49,9 @@ finished tasks from it (`discard`, `remove`, `pop`, `clear`, `del`, a done-callb
 it, or cancels its elements. A task that removes its own entry at the end of its body, not in a
 `finally`, is reported too, even when something cancels it: when it fails or is cancelled, the
 entry stays. A removal of what only ever holds another spawn's task (each method's worker
-removing its own `task`) prunes none of this one's. An object of a class
+removing its own `task`) prunes none of this one's, nor does a done-callback prune registered
+on another task (`receipt.add_done_callback(self._pending.discard)` for a delivery added beside
+it). An object of a class
 (`self._tm = TaskManager()`, not annotated as a collection) is no collection: its `add(task)` is a
 method the task is handed to, followed as such.""",
     why_bad="""\

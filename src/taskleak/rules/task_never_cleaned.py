@@ -185,8 +185,10 @@ Also reported here:
   can be left by an error or a cancellation: an `await`, an `async for`/`async with`, a `raise`
   (`hb = create_task(self._heartbeat()); await self._work(); hb.cancel()`): if `_work()`
   raises, or the function is cancelled while it waits there, the heartbeat runs for good.
-  Ending it in a `finally` (or an `except` that re-raises) fixes it. A task that ends by itself
-  is only late then: task-tracked, which names the step;
+  Ending it in a `finally` (or an `except` that re-raises) fixes it, when that `try` holds the
+  step: one that starts after it covers only what follows. The same for a task kept in an
+  attribute that only its spawning function ends. A task that ends by itself is only late
+  then: task-tracked, which names the step;
 - a task kept in a local of a function that does not return while the task runs (it blocks in
   `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever), read there
   or stored into it by a nested function (`nonlocal`): held, but its result and errors are
@@ -197,8 +199,18 @@ Also reported here:
   of the project makes such an object, keeps it in an attribute (`self.redo_service =
   RedoService()`) and has a close-like method of its own, but none of its methods calls one of
   them on it (not its close, not the `finally` of a run its close ends): that owner closes and
-  the task runs for good (the owner's path). An owner with no close-like method, or an object
-  it only passes to calls, makes no claim; a task that finishes by itself is only late then.""",
+  the task runs for good (the owner's path). A call of that method followed in the same
+  function by a call that starts the task again (`stop(); start()`) is a restart, no end on
+  the owner's way out. The object's own class counts as such an owner: a mixin's task ended
+  only in its `stop_heartbeat()`, mixed into a class whose own close-like methods (its own or
+  from its other bases) call none of those methods on `self`. An owner with no close-like
+  method, an object it only passes to calls, or a close that calls a method defined elsewhere
+  makes no claim; a task that finishes by itself is only late then.
+
+A subclass's end counts only for the objects that run the spawn: a subclass that replaces the
+spawning method (without `super()`) never holds that task. A `for` loop over
+`itertools.cycle()`, `itertools.count()` or `itertools.repeat(x)` never ends by itself, like
+`while True`.""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\
 import asyncio

@@ -34,7 +34,9 @@ Checks for task spawns whose Task is bound to a name that is never read again:
 `task = asyncio.create_task(...)` with no later use of `task`, `_ = asyncio.create_task(...)`,
 or a walrus `(task := asyncio.create_task(...))` whose name is unused; also in a function that
 does not return while the task runs (`_ = loop.create_task(...)` before `loop.run_forever()`),
-where the name is a reference nothing reads: every local binding ruff's RUF006 flags.""",
+where the name is a reference nothing reads: every local binding ruff's RUF006 flags. Also
+`_ = f(...)` of a function or method of the project that returns a task it does not keep:
+the row is at that call, as for a bare `f(...)` (task-discarded).""",
     why_bad=WEAK_REFERENCE_REASON + """
 
 Binding the Task to `_` or to an unused local silences other linters (ruff's RUF006), but the
