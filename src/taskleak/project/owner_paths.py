@@ -62,6 +62,9 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> 
     return ""
 
 
+_WITH_EXITS = frozenset({"__aexit__", "__exit__"})
+
+
 def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in: str) -> str:
     """"Agent.close(), in pkg/agent.py": the first subclass (in path order) whose objects run
     the spawn (a mixin's `start_heartbeat()`, inherited) and that closes with close-like
@@ -72,8 +75,10 @@ def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in
     own = index.classes.get(cls)
     for sub in sorted(running - {cls}):
         lineage = [f for c in _lineage(index, sub, cls) if (f := index.classes.get(c))]
-        # (an end method itself is no way out that skips it)
-        closers = [(m, calls) for f in lineage for m, calls in f.close_calls if m not in ends]
+        # (an end method itself is no way out that skips it; nor is a context manager's exit,
+        # which a reusable object runs at the end of each `async with`, not of its life)
+        closers = [(m, calls) for f in lineage for m, calls in f.close_calls
+                   if m not in ends and m not in _WITH_EXITS]
         if not closers:
             continue
         calls = {c for _, called in closers for c in called}
