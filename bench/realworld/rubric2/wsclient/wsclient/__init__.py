@@ -1,0 +1,3 @@
+from .client import HeartbeatClient, PingingClient
+
+__all__ = ["HeartbeatClient", "PingingClient"]
