@@ -21,7 +21,7 @@ from taskleak.analysis.facts.fates import Fate, FateKind
 from taskleak.analysis.facts.module import Question
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex, Where
-from taskleak.project.spawn_objects import running_the_spawn
+from taskleak.project.spawn_objects import running_the_spawn, spawning_method
 
 
 def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
@@ -32,11 +32,10 @@ def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
     if fate.kind is not FateKind.KEPT_CLEANED or not fate.runs_until_ended \
             or fate.ended_in != question.name:
         return fate
-    cls, _, starts = spawned_in.rpartition(".")
+    owner: Where = (path, question.owner)
     ends = set(question.name.split(","))
-    found = _unreached(index, (path, question.owner), ends,
-                       starts if cls == question.owner else "") \
-        or _own_close_skips(index, (path, question.owner), ends, spawned_in)
+    found = _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
+        or _own_close_skips(index, owner, ends, spawned_in)
     if not found:
         return fate
     return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found, ended_in="",

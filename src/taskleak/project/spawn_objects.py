@@ -10,12 +10,19 @@ from taskleak.analysis.facts.interface import Effect, EffectKind
 from taskleak.project.index import ProjectIndex, Where
 
 
+def spawning_method(owner: Where, spawned_in: str) -> str:
+    """The name of the method of class `owner` the spawn is in (`spawned_in`, its qualified
+    name in `owner`'s module: "Cover.get_position"); "" when it is in none."""
+    cls, _, method = spawned_in.rpartition(".")
+    return method if cls == owner[1] else ""
+
+
 def running_the_spawn(index: ProjectIndex, owner: Where, spawned_in: str) -> set[Where] | None:
     """The classes whose objects run the spawn, a method of `owner`: `owner` and its subclasses
     that inherit that method or extend it (one that replaces it never runs this spawn: `Shade`'s
     own `get_position()`). None when the spawn is in no method of `owner`."""
-    cls, _, method = spawned_in.rpartition(".")
-    if cls != owner[1] or not method:
+    method = spawning_method(owner, spawned_in)
+    if not method:
         return None
     spawning = (owner[0], spawned_in)
     return {owner} | {sub for sub in index.tree.subclasses(owner)

@@ -16,6 +16,7 @@ import libcst as cst
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder, where
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.reads import Reads
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Occurrence, Scope, ScopeKind
@@ -65,4 +66,10 @@ def _replaces(own: Scope | None, cls: Scope, name: str, reads: Reads) -> bool:
     defined = [c for c in own.children if c.kind is ScopeKind.FUNCTION and c.name == name]
     if not defined or not any(b.kind is BindingKind.DEF for b in own.bindings.get(name, ())):
         return False
-    return not any(o.scope.within(defined[-1]) for o in reads.by_key.get("super", ()))
+    return not calls_super(defined[-1], reads)
+
+
+def calls_super(method: Scope, reads: Reads) -> bool:
+    """The method (or code nested in it) calls `super()`: it runs what it overrides too."""
+    return any(o.dest.kind is Flow.CALLED and o.scope.within(method)
+               for o in reads.by_key.get("super", ()))

@@ -10,6 +10,7 @@ from taskleak.analysis.facts.interface import ClassFacts
 from taskleak.analysis.names.attribute_types import attribute_types, init_parameters, type_name
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.obligations.subclass_ends import calls_super
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
@@ -20,13 +21,6 @@ def class_facts(root: Scope, ownership: Ownership) -> tuple[ClassFacts, ...]:
     interface methods it only declares, the methods that call `super()`, and what its
     close-like methods call on itself."""
     resolver = ownership.resolver
-    # the methods that call `super()`: they run what they override too
-    extending: dict[int, set[str]] = {}
-    for occ in ownership.reads.by_key.get("super", ()):
-        method = occ.scope.method()
-        cls = method.enclosing_class() if method is not None else None
-        if method is not None and cls is not None and occ.dest.kind is Flow.CALLED:
-            extending.setdefault(id(cls), set()).add(method.name)
     out: list[ClassFacts] = []
     for scope in root.walk():
         if scope.kind is ScopeKind.CLASS and isinstance(scope.node, cst.ClassDef):
@@ -36,7 +30,9 @@ def class_facts(root: Scope, ownership: Ownership) -> tuple[ClassFacts, ...]:
             out.append(ClassFacts(scope.qualname, bases, tuple(sorted(scope.attr_bindings)),
                                   methods, attribute_types(scope, resolver),
                                   init_parameters(scope, resolver), stub_methods(scope),
-                                  tuple(sorted(extending.get(id(scope), ()))),
+                                  tuple(sorted(m.name for m in scope.children
+                                               if m.kind is ScopeKind.FUNCTION
+                                               and calls_super(m, ownership.reads))),
                                   _close_calls(scope)))
     return tuple(out)
 
