@@ -1,0 +1,3 @@
+from .client import CacheClient
+
+__all__ = ["CacheClient"]

@@ -1,0 +1,3 @@
+from .server import RelayServer
+
+__all__ = ["RelayServer"]

@@ -1,0 +1,3 @@
+from .session import ClientSession
+
+__all__ = ["ClientSession"]

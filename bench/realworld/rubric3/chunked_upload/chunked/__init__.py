@@ -1,0 +1,3 @@
+from .uploader import ChunkedUploader
+
+__all__ = ["ChunkedUploader"]

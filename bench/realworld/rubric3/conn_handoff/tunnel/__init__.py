@@ -1,0 +1,3 @@
+from .server import TunnelServer
+
+__all__ = ["TunnelServer"]

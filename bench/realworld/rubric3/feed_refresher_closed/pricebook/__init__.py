@@ -1,0 +1,3 @@
+from .book import PriceBook
+
+__all__ = ["PriceBook"]

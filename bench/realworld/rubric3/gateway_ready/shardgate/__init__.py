@@ -1,0 +1,3 @@
+from .shard import Shard
+
+__all__ = ["Shard"]

@@ -1,0 +1,3 @@
+from .locks import LockManager
+
+__all__ = ["LockManager"]

@@ -1,0 +1,3 @@
+from .picker import MirrorPicker
+
+__all__ = ["MirrorPicker"]

@@ -1,0 +1,3 @@
+from .client import BrokerClient
+
+__all__ = ["BrokerClient"]

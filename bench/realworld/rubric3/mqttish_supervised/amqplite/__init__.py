@@ -1,0 +1,3 @@
+from .connection import Connection
+
+__all__ = ["Connection"]

@@ -1,0 +1,3 @@
+from .monitor import Monitor
+
+__all__ = ["Monitor"]

@@ -1,0 +1,3 @@
+from .server import BrokerServer
+
+__all__ = ["BrokerServer"]

@@ -1,0 +1,3 @@
+from .client import RpcClient
+
+__all__ = ["RpcClient"]

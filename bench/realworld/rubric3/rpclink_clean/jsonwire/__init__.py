@@ -1,0 +1,3 @@
+from .peer import Peer
+
+__all__ = ["Peer"]

@@ -1,0 +1,3 @@
+from .link import Link
+
+__all__ = ["Link"]

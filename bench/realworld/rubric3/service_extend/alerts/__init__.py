@@ -1,0 +1,3 @@
+from .pager import PagerService
+
+__all__ = ["PagerService"]

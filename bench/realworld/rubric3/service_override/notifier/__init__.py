@@ -1,0 +1,3 @@
+from .webhooks import WebhookService
+
+__all__ = ["WebhookService"]

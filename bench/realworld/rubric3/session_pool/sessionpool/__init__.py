@@ -1,0 +1,3 @@
+from .pool import SessionPool
+
+__all__ = ["SessionPool"]

@@ -1,0 +1,3 @@
+from .client import StatsClient
+
+__all__ = ["StatsClient"]

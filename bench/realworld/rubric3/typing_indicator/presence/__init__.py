@@ -1,0 +1,3 @@
+from .hub import PresenceHub
+
+__all__ = ["PresenceHub"]

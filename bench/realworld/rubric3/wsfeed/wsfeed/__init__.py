@@ -1,0 +1,3 @@
+from .client import FeedClient
+
+__all__ = ["FeedClient"]
