@@ -1,0 +1,3 @@
+from .session import FeedSession
+
+__all__ = ["FeedSession"]

@@ -1,0 +1,3 @@
+from .client import LinkClient
+
+__all__ = ["LinkClient"]

@@ -1,0 +1,3 @@
+from .shipper import LogShipper
+
+__all__ = ["LogShipper"]

@@ -1,0 +1,3 @@
+from .server import RoomServer
+
+__all__ = ["RoomServer"]

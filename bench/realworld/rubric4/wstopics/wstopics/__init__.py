@@ -1,0 +1,3 @@
+from .server import TopicServer
+
+__all__ = ["TopicServer"]
