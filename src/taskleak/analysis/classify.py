@@ -16,9 +16,9 @@ from taskleak.analysis.facts.interface import BY_ITS_OWNER, LET_GO
 from taskleak.analysis.frequency.lifecycle import Lifecycle
 from taskleak.analysis.frequency.per_item import for_some_items
 from taskleak.analysis.frequency.reentry import by_its_own_loop
-from taskleak.analysis.frequency.respawns import respawn
+from taskleak.analysis.frequency.respawns import ASKED_KEEPERS, key_overwrites, respawn
 from taskleak.analysis.names.resolve import Resolver
-from taskleak.analysis.obligations import early_returns
+from taskleak.analysis.obligations import early_returns, skippable_ends
 from taskleak.analysis.obligations.closing import closers, owner_ends
 from taskleak.analysis.obligations.collection_aliases import with_aliases
 from taskleak.analysis.obligations.coroutines import (
@@ -30,7 +30,7 @@ from taskleak.analysis.obligations.coroutines import (
 from taskleak.analysis.obligations.discarded import discarded_fate
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides, only_prunes
-from taskleak.analysis.obligations.guards import ending_methods, guard, guarded_call
+from taskleak.analysis.obligations.guards import ending_methods, guard
 from taskleak.analysis.obligations.handoffs import handed_calls
 from taskleak.analysis.obligations.held_locals import held_fate
 from taskleak.analysis.obligations.helper_promises import promised_fate
@@ -38,7 +38,6 @@ from taskleak.analysis.obligations.holders import Holder, into_collection, on_it
 from taskleak.analysis.obligations.keys import (
     constant_key,
     keeper_of,
-    per_client_key,
     target_text,
 )
 from taskleak.analysis.obligations.lifetimes import (
@@ -47,7 +46,7 @@ from taskleak.analysis.obligations.lifetimes import (
     pruned_only_on_success,
     without_its_own_cancels,
 )
-from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
+from taskleak.analysis.obligations.liveness import FunctionGraphs
 from taskleak.analysis.obligations.local_collections import local_collection_fate
 from taskleak.analysis.obligations.owner_paths import ended_in_fields
 from taskleak.analysis.obligations.ownership import Ownership
@@ -236,10 +235,9 @@ class Classifier:
                     if eff.cleanup:  # `task.cancel()` in a callback, `self.x = task`
                         return self._fate(FateKind.STORED_CLEANED, sp, inner, holder=holder.key,
                                           stored_in=target_text(target), **eff.end_fields())
-                    if isinstance(target, cst.Subscript):
-                        return self.collection_fate(sp, inner, keyed=True, extra=eff,
-                                                    target=target)
-                    return self.holder_fate(sp, inner)
+                    kept = self.collection_fate(sp, inner, keyed=True, extra=eff, target=target) \
+                        if isinstance(target, cst.Subscript) else self.holder_fate(sp, inner)
+                    return skippable_ends.stored_late(sp, holder.key, kept)
         cleanup = eff.cleanup or ""
         if early_returns.rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
             return self._fate(FateKind.REBOUND_IN_LOOP, sp, holder, holder=holder.key,
@@ -252,9 +250,9 @@ class Classifier:
             return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key, **dropped)
         if cleanup:  # (on the normal way out: a step before it may skip it)
             return cleaned_local(sp, holder, eff, cleanup, self._fate, self.ownership)
-        if eff.handed:
-            return self._fate(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key,
-                              **eff.handed[0].fields())
+        if eff.handed:  # (a step before the hand-off may skip it: `skippable_ends`)
+            return skippable_ends.handed_late(sp, holder.key, self._fate(
+                FateKind.LOCAL_HANDED, sp, holder, holder=holder.key, **eff.handed[0].fields()))
         if eff.weak:
             return self._fate(FateKind.WEAKLY_HELD, sp, holder, holder=eff.weak[0])
         held = held_while(holder.scope, sp.site, self.ownership.resolver)
@@ -336,13 +334,14 @@ class Classifier:
         slot = isinstance(target, cst.Subscript) and constant_key(target)
         overwrites = False
         if keyed and not slot and fn is not None:
-            repeats, overwrites = self._overwrites(sp, holder, eff, target, fn)
+            repeats, overwrites = key_overwrites(site, holder, eff, target, fn, self.lifecycle,
+                                                 self.graphs, self.ownership)
             if repeats and overwrites:
                 return self._fate(FateKind.KEY_OVERWRITTEN, sp, holder, holder=label,
                                   cleanup=cleanup)
-            # the caller's dict, or a module-level one: whether the function runs again for a
+            # the caller's dict, a module-level one or its object's: whether it runs again for a
             # key, its callers say (those of other modules: `QuestionKind.CALLED_OFTEN`)
-            overwrites = overwrites and keeper_of(holder)[0] in (Keeper.PARAMETER, Keeper.GLOBAL)
+            overwrites = overwrites and keeper_of(holder)[0] in ASKED_KEEPERS
         # a done-callback prunes the collection: it keeps each task until it is done, and a
         # wait that gives up on them (`wait(self._tasks, timeout=5)` on stop) does not change that
         pruned_when_done = any(o.dest.kind is Flow.PRUNE_REF for o in eff.prune_reads)
@@ -376,22 +375,6 @@ class Classifier:
                 target), witness=no_end_witness(holder, eff))
         return self._fate(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
                           overwrites=overwrites, **growth_fields(holder, eff))
-
-    def _overwrites(self, sp: Spawn, holder: Holder, eff: Effects,
-                    target: cst.BaseExpression | None, fn: Scope) -> tuple[bool, bool]:
-        """(whether the spawn runs again, whether a run overwrites an entry whose task may still
-        run): like an attribute re-spawned, the same key comes again (another message from the
-        same client, the next iteration) and the old task is not read or cancelled first."""
-        site = sp.site
-        keys = frozenset({holder.key})
-        # the entry ended, emptied or found empty on every path from the function's entry
-        live = live_at(site, keys, eff.cancel_reads + eff.await_reads + eff.gather_reads
-                       + eff.prune_reads + eff.handed_reads, self.graphs)
-        before = live is None or not live.earlier  # (not followed: no overwrite claimed)
-        repeats = bool(site.loops) or self.lifecycle.of(
-            site.scope, lambda call: guarded_call(call, keys)).repeats
-        return repeats, not before and per_client_key(target, fn) \
-            and not self._guard(sp, holder)
 
     # -- facts about the spawn ---------------------------------------------------------------
     def _guard(self, sp: Spawn, holder: Holder, ends: Sequence[Occurrence] = ()) -> str:

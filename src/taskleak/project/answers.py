@@ -281,7 +281,7 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
     if ends:
         cleanup = listed(list(dict.fromkeys(ends)), most=2)
         return replace(spawn, fates=tuple(
-            replace(f, kind=_HANDED_ENDED[f.kind], cleanup=cleanup, handed="", hand=None)
+            _ended_by_the_receiver(f, cleanup)
             if f.kind in _HANDED_ENDED and not f.cleanup and (
                 f.hand in PASSES or (f.kind is FateKind.PASSED and not f.handed)
                 or f.kind is FateKind.COLLECTION_GROWS)
@@ -299,6 +299,19 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
     if spawn.otherwise and all(found):
         return replace(spawn, fates=spawn.otherwise)
     return spawn
+
+
+def _ended_by_the_receiver(fate: Fate, cleanup: str) -> Fate:
+    """`fate` once the function it is handed to ends it (`cleanup`): a local handed on only
+    after a step that can leave its function first, its coroutine running until cancelled
+    (`skippable_ends.handed_late`), runs for good on that way out (END_SKIPPED, the hand-off
+    it misses kept in `stored_in`)."""
+    if fate.kind is FateKind.LOCAL_HANDED and fate.skipped_by:
+        # (a coroutine not known here to run until cancelled: `coroutine_bodies.never_let_go`)
+        return replace(fate, kind=FateKind.END_SKIPPED if fate.long_running else
+                       FateKind.LOCAL_CLEANED, cleanup=cleanup, stored_in=fate.handed,
+                       handed="", hand=None)
+    return replace(fate, kind=_HANDED_ENDED[fate.kind], cleanup=cleanup, handed="", hand=None)
 
 
 def _handed_to(index: ProjectIndex, path: str, callee: str, caller: str, position: int,

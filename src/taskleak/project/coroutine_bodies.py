@@ -39,6 +39,7 @@ def never_let_go(fate: Fate, words: str) -> Fate:
     end that only lets go of it once done ends nothing; a local's end that a step before it
     can skip leaves it running for good on that way out (`skippable_ends.py`)."""
     if fate.kind is FateKind.LOCAL_CLEANED and fate.skipped_by and words:
+        # (`stored_in` kept: a hand-off the step skips says so, `answers._ended_by_the_receiver`)
         return replace(fate, kind=FateKind.END_SKIPPED, long_running=True, loop=words)
     if fate.kind not in _NEVER_DONE or fate.ends != LET_GO or not words:
         return fate

@@ -289,7 +289,8 @@ class ProjectIndex(ModuleResolution):
         kept only when it names a class, not a factory function), or, for what `__init__`
         stores from a parameter with no annotation, the one class whose methods construct `cls`
         (or a subclass of it) giving their `self` there (`AsyncSocket(self, sid)` in
-        `AsyncServer`)."""
+        `AsyncServer`). Declared by none of them: the one class the project's subclasses all
+        give it (a base's method using what each subclass's `__init__` stores)."""
         facts = self.classes.get((path, cls))
         if facts is None or depth > 8:
             return None
@@ -307,6 +308,11 @@ class ProjectIndex(ModuleResolution):
                 typed = self.attribute_class(found[0], found[1], attr, depth + 1, origin)
                 if typed is not None:
                     return typed
+        if depth == 0:  # a base's method reading what only its subclasses store: theirs, if one
+            held = {self.attribute_class(sub[0], sub[1], attr, 1)
+                    for sub in self.tree.subclasses((path, cls))}
+            held.discard(None)
+            return held.pop() if len(held) == 1 else None
         return None
 
     def _constructed_by(self, made: Where, position: int) -> Where | None:

@@ -23,7 +23,14 @@ from taskleak.advice.returned import (
 from taskleak.analysis.facts.calls import DroppedCall
 from taskleak.analysis.facts.fates import RETURNED_TASKS, Fate, FateKind
 from taskleak.analysis.facts.interface import Promise
-from taskleak.analysis.facts.module import UNTYPED, FileFacts, Question, QuestionKind, SpawnFacts
+from taskleak.analysis.facts.module import (
+    TASK_GROUP,
+    UNTYPED,
+    FileFacts,
+    Question,
+    QuestionKind,
+    SpawnFacts,
+)
 from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.project.answers import dropped_returns, promised
@@ -204,10 +211,22 @@ def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
                                 if q.kind is QuestionKind.CALL_MAKES)
 
 
+def _in_a_task_group(index: ProjectIndex, path: str, q: Question) -> bool:
+    """`create_task` on a chain another module types as a task group (a property annotated
+    `TaskGroup`): a spawn, kept by the group as in one module."""
+    return q.kind is QuestionKind.RECEIVER_LOOP and q.name in ("", UNTYPED) \
+        and is_loop(index, path, q.owner, kind=TASK_GROUP)
+
+
 def _typed_after_all(index: ProjectIndex, path: str, sf: SpawnFacts,
                      fates: tuple[Fate, ...] | None) -> tuple[Fate, ...] | None:
     """The fates without the words "untyped" when the receiver's chain, asked of another
-    module, leads to a loop there."""
+    module, leads to a loop there; a task group's fate when it leads to one."""
+    group = next((q.owner for q in sf.questions if _in_a_task_group(index, path, q)), None)
+    if group is not None:  # (named by the chain's last step, as one module names it)
+        name = group.rsplit(".", 1)[-1].removesuffix("()")
+        return (Fate(FateKind.STRUCTURED, sf.fates[0].coroutine if sf.fates else "",
+                     group=name),)
     if not any(q.kind is QuestionKind.RECEIVER_LOOP and q.name == UNTYPED
                and is_loop(index, path, q.owner) for q in sf.questions):
         return fates
@@ -216,6 +235,8 @@ def _typed_after_all(index: ProjectIndex, path: str, sf: SpawnFacts,
 
 def _receiver(index: ProjectIndex, path: str, q: Question, coroutine: bool) -> bool:
     """The receiver question `q` is answered so that the call is a spawn."""
+    if _in_a_task_group(index, path, q):
+        return True
     if q.name != UNTYPED:
         return is_loop(index, path, q.owner, kind=q.name)
     return is_loop(index, path, q.owner) or (coroutine and is_loop(index, path, q.owner,

@@ -70,6 +70,8 @@ def _held(index: ProjectIndex, file: str, tokens: list[str], depth: int, wanted:
         return wanted if is_loop(index, file, rest, depth + 1, wanted) else ""
     if head.endswith("()"):  # what a function returns, or an instance of a class
         held = typed.get(head) or (f"obj:{name}" if (file, name) in index.classes else "")
+    elif steps and steps[0].endswith("()") and f"{head}.{steps[0]}" in typed:
+        held, steps = typed[f"{head}.{steps[0]}"], steps[1:]  # `Scope.current()`
     else:
         held = typed.get(head, "")
     for i, step in enumerate(steps):

@@ -13,7 +13,9 @@ completes it:
   end was elsewhere. (A call from a function that runs per event is not followed: its excuses,
   a started flag of the caller's, are its module's);
 - the store is then a re-spawn over a running task (RESPAWNED), as in one module, once an end
-  of the attribute is known (ended here, or found elsewhere by `answer_attribute`).
+  of the attribute is known (ended here, or found elsewhere by `answer_attribute`);
+- or a method replaces one that ended the holder before storing into it again, and reaches the
+  store with no end (`replaced_restarts.py`).
 
 Calls of the same module were judged where the module was analysed (its excuses: a caller that
 ends the old task first), so only other modules' calls count here. The modules the run
@@ -31,11 +33,18 @@ from taskleak.analysis.facts.calls import DroppedCall
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex, Where
+from taskleak.project.replaced_restarts import replaced_restart
+
+# the fates of a store into a dict of `self` keyed by the call's input, the entry's task not
+# ended first (`classify.collection_fate`)
+_KEYED = frozenset({FateKind.COLLECTION_CLEANED, FateKind.COLLECTION_GROWS})
 
 
 def respawned_elsewhere(index: ProjectIndex, path: str, function: str, fate: Fate) -> Fate:
     """`fate` of a spawn in `function` (qualified name in `path`) once other modules are read:
     a re-spawn over a live task when the method runs again, else as it was."""
+    if fate.overwrites and fate.keeper is Keeper.ATTRIBUTE and fate.kind in _KEYED:
+        return _key_overwritten(index, path, function, fate)
     if not fate.overwrites or fate.keeper not in (Keeper.ATTRIBUTE, Keeper.DOTTED) \
             or fate.kind is not FateKind.KEPT_CLEANED:
         return fate
@@ -45,11 +54,30 @@ def respawned_elsewhere(index: ProjectIndex, path: str, function: str, fate: Fat
         return replace(fate, kind=FateKind.RESPAWNED, overwrites=False, repeats_here=False)
     found = _repeating_call(index, path, function, fate.attribute)
     if found is None:
-        return fate
+        replaced = replaced_restart(index, path, function, fate.attribute) \
+            if fate.keeper is Keeper.ATTRIBUTE else ""
+        return replace(fate, kind=FateKind.RESPAWNED, overwrites=False,
+                       repeating=function.rsplit(".", 1)[-1],
+                       evidence=replaced) if replaced else fate
     caller_path, call = found
     return replace(fate, kind=FateKind.RESPAWNED, overwrites=False,
                    repeating=function.rsplit(".", 1)[-1],
                    evidence=f"{_how(call)}, in {short(caller_path)}")
+
+
+def _key_overwritten(index: ProjectIndex, path: str, function: str, fate: Fate) -> Fate:
+    """A store into `self._timers[user]` (the entry's task not ended first) made by a method
+    another module calls again in a loop (`self._typing.on_typing(event["user"])` per line
+    read): the same key comes again, and the entry's running task is orphaned
+    (KEY_OVERWRITTEN, as in one module), unless the caller ends or tests that dict of its own
+    object first (`if name in self._pending: continue`, a base class's loop)."""
+    found = _repeating_call(index, path, function, fate.attribute)
+    if found is None:
+        return fate
+    caller_path, call = found
+    return replace(fate, kind=FateKind.KEY_OVERWRITTEN, overwrites=False,
+                   repeating=function.rsplit(".", 1)[-1], per_item=call.per_item
+                   and not fate.some_items, evidence=f"{_how(call)}, in {short(caller_path)}")
 
 
 def _repeating_call(index: ProjectIndex, path: str, function: str, attribute: str

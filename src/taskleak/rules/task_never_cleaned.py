@@ -78,8 +78,25 @@ def _describe(fate: Fate) -> Description:
 
 def _end_skipped(fate: Fate) -> Description:
     """A local (or an attribute only its spawning function ends) whose coroutine runs until
-    cancelled, ended only on the normal way out past the step that can fail."""
+    cancelled, ended only on the normal way out past the step that can fail; or held by a local
+    until that step, then stored (`stored_in`) or handed (a local's `stored_in`) where it is
+    ended."""
     held = f"`{fate.holder}`" if fate.keeper is Keeper.ATTRIBUTE else f"local `{fate.holder}`"
+    if fate.stored_in and fate.keeper is Keeper.LOCAL:  # handed on only after the step
+        return Description(f"local `{fate.holder}`, {fate.stored_in}",
+                           "skipped on the other ways out",
+                           f"{fate.coroutine} is left running if {fate.function}() "
+                           f"{fate.skipped_by} before it is {fate.stored_in}",
+                           evidence=(*_loop(fate), f"{fate.stored_in} (then {fate.cleanup}) "
+                                     "only on the normal way out: no `finally` or `except` "
+                                     "around that step ends it"))
+    if fate.stored_in:  # held by a local until the step, then stored where it is ended
+        return Description(f"`{fate.stored_in}`, {fate.cleanup}", "skipped on the other ways out",
+                           f"{fate.coroutine} is left running if {fate.function}() "
+                           f"{fate.skipped_by} before it keeps it in {fate.stored_in}",
+                           evidence=(*_loop(fate), f"kept in `{fate.stored_in}` (then "
+                                     f"{fate.cleanup}) only on the normal way out: no "
+                                     "`finally` or `except` around that step ends it"))
     return Description(f"{held}, {fate.cleanup} on the normal way out",
                        "skipped on the other ways out",
                        f"{fate.coroutine} is left running if {fate.function}() {fate.skipped_by}",
@@ -187,8 +204,12 @@ Also reported here:
   raises, or the function is cancelled while it waits there, the heartbeat runs for good.
   Ending it in a `finally` (or an `except` that re-raises) fixes it, when that `try` holds the
   step: one that starts after it covers only what follows. The same for a task kept in an
-  attribute that only its spawning function ends. A task that ends by itself is only late
-  then: task-tracked, which names the step;
+  attribute that only its spawning function ends, and for one a local holds until that step
+  and only then stores (`self._reader = reader`) or hands to what ends it
+  (`self._registry.adopt(pump)`, in this module or another): the step leaves it kept by
+  nothing. A task that ends by itself is only late then: task-tracked, which names the step.
+  A step in another method before its end (`close()` awaiting `self._ws.close()` before the
+  cancel) is not one: the owner's close is judged as a whole;
 - a task kept in a local of a function that does not return while the task runs (it blocks in
   `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever), read there
   or stored into it by a nested function (`nonlocal`): held, but its result and errors are

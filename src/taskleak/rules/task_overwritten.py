@@ -99,7 +99,17 @@ another method that runs per event too ends (`on_disconnect()`, registered like
 and nothing proves otherwise, unless the re-spawn comes from the loop of a task the function
 starts (a heartbeat that reconnects through `connect()`): no event comes between.
 An end only in `close()`, or only in a cleanup the spawning function itself calls when it
-fails, reaches only the latest task.""",
+fails, reaches only the latest task.
+
+A method that replaces one which ends the holder before storing into it again is evidence too
+(`Poller.restart()` stops, then starts; `MetricsPoller.restart()` only starts): the class runs
+that method while the task may be live, and the replacement stores over it. Read from each
+class's methods wherever they live, the calls on `self` followed through its bases; one that
+calls `super()` or ends the holder itself is no such replacement. A store into a dict keyed by
+the call's input is reached again the same ways, a call through an attribute that holds the
+object included (`self._typing.on_typing(user)` once per line read), unless the caller pops
+and ends the entry first, or its own loop gives a new key each turn (`for name in names:
+self._add(name)`) and nothing runs that loop again.""",
     why_bad="""\
 Overwriting the reference does not stop the running task: it loses the only handle to it. After a
 reconnect, the old heartbeat loop still runs next to the new one; after the next one, three run.

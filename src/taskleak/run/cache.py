@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 50  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 51  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -93,7 +93,9 @@ FORMAT = 50  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # the outcome (`Exports.outcome_readers`, `Fate.callback`); 48: the owners' paths
 # (`Exports.owned_fields`, `Fate.ended_in`); 49: the method an effect happens in
 # (`Effect.method`); 50: what a class's close-like methods call on itself
-# (`ClassFacts.close_calls`), restarts of owned objects (`OwnedField.restarted`)
+# (`ClassFacts.close_calls`), restarts of owned objects (`OwnedField.restarted`); 51: a
+# task group typed in another module (`typed_names.TASK_GROUP`), class methods' returns, what
+# each method ends and restarts (`ClassFacts.ends`, `.restarts`), `DroppedCall.per_item`
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -1,5 +1,6 @@
 """The near miss of task-tracked/caller_skips_pending_keys: the caller tests something else,
-so a name that comes again while its task runs overwrites the entry without cancelling it."""
+so a name that comes again (in the next batch `follow()` waits for) while its task runs
+overwrites the entry without cancelling it. (One batch alone stores each name once.)"""
 
 import asyncio
 
@@ -17,6 +18,10 @@ class Loader:
             if name in self._disabled:
                 continue
             self._start(name)
+
+    async def follow(self, batches: "asyncio.Queue[list[str]]") -> None:
+        while True:  # each batch it waits for: the same names come again
+            self.load_all(await batches.get())
 
     async def _load(self, name: str) -> None:
         try:

@@ -18,6 +18,10 @@ class Loader:
                 continue
             self._start(name)
 
+    async def follow(self, batches: "asyncio.Queue[list[str]]") -> None:
+        while True:  # each batch it waits for: the same names come again
+            self.load_all(await batches.get())
+
     async def _load(self, name: str) -> None:
         try:
             await asyncio.sleep(1)

@@ -94,7 +94,8 @@ class FateKind(Enum):
     # ended only after a `yield` of the generator `callee`, where its consumer can stop it
     LEFT_AT_YIELD = "left_at_yield"
     # a coroutine that runs until cancelled, ended (`cleanup`) only on the normal way out: an
-    # error or a cancellation at `skipped_by` leaves it running (`skippable_ends.py`)
+    # error or a cancellation at `skipped_by` leaves it running (`skippable_ends.py`); with
+    # `stored_in`: held by a local until then, stored where it is ended only after that step
     END_SKIPPED = "end_skipped"
     # kept in an attribute and ended only in its class's close-like methods, which the close
     # of an owner that makes and keeps the object never calls, while it runs until then

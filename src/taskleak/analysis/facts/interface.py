@@ -124,23 +124,29 @@ class ClassFacts:
     # through the class's own methods in turn: ("close", ("stop_heartbeat",))
     # (`project/owner_paths.py`)
     close_calls: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # each method, with the attributes of `self` it ends (cancels, awaits, gathers), those it
+    # stores into, and the methods it calls on `self`: itself only, the join follows the calls
+    # (`summaries/method_ends.py`, read by `project/replaced_restarts.py`)
+    effects: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = ()
 
     def to_json(self) -> list[Any]:
         out = [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
                [list(t) for t in self.attr_types], [list(p) for p in self.init_params]]
         tail = [list(self.stubs), list(self.extends),
-                [[c, list(calls)] for c, calls in self.close_calls]]
+                [[c, list(calls)] for c, calls in self.close_calls],
+                [[m, list(e), list(st), list(c)] for m, e, st, c in self.effects]]
         while tail and not tail[-1]:
             tail.pop()
         return [*out, *tail]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ClassFacts:
-        more = [*data[6:9], *[[]] * (9 - max(len(data), 6))]
+        more = [*data[6:10], *[[]] * (10 - max(len(data), 6))]
         return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]),
                    tuple((t[0], t[1]) for t in data[4]), tuple((p[0], p[1]) for p in data[5]),
                    tuple(more[0]), tuple(more[1]),
-                   tuple((c, tuple(calls)) for c, calls in more[2]))
+                   tuple((c, tuple(calls)) for c, calls in more[2]),
+                   tuple((m, tuple(e), tuple(st), tuple(c)) for m, e, st, c in more[3]))
 
 
 @record(frozen=True)

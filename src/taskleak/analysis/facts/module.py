@@ -27,6 +27,9 @@ from taskleak.records import record
 # `create_task` of the project's `async def`): also what `typed_names` holds for such an
 # attribute
 UNTYPED = "untyped"
+# what `typed_names` holds for a task group (`@property def task_group(self) -> TaskGroup`): a
+# `create_task` on it that another module asks about is a spawn its group keeps
+TASK_GROUP = "taskgroup"
 
 
 class QuestionKind(Enum):
@@ -62,7 +65,9 @@ class QuestionKind(Enum):
     # is the function `owner` called, from another module, by code that runs again and again
     # (per event, per turn of a loop), not behind a test that the module-level collection
     # `name` (as this module binds it) holds no live task for the key? A store it makes there
-    # over a live task is then reached again (`project/called_often.py`)
+    # over a live task is then reached again (`project/called_often.py`). For a method storing
+    # into an attribute of `self` (`name`), the modules that call it are read for the calls
+    # that run it again (`project/reentry.py`)
     CALLED_OFTEN = "called_often"
     # is the coroutine function `owner` (the spawn's, by qualified name) run by `asyncio.run()`
     # from another module? what it leaves running (a race's losers, a local whose end a way
@@ -214,7 +219,9 @@ def questions_of(fates: tuple[Fate, ...], context: str,
         elif fate.keeper is Keeper.PARAMETER and (kind in _RECEIVED or fate.overwrites):
             out.append(Question(QuestionKind.PARAMETER_COLLECTION, fate.owner, fate.attribute,
                                 param_index(fate.owner, fate.attribute)))
-        if fate.overwrites and fate.keeper is Keeper.GLOBAL:
+        if fate.overwrites and (fate.keeper is Keeper.GLOBAL or (
+                fate.keeper is Keeper.ATTRIBUTE and kind in _KEYED_STORES)):
+            # (an attribute's: the modules calling the method are read, `project/reentry.py`)
             out.append(Question(QuestionKind.CALLED_OFTEN, context, fate.attribute))
         if fate.callback:
             out.append(Question(QuestionKind.CALLBACK_READS, fate.callback))
@@ -229,6 +236,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
 # whose store `overwrites` an entry: its callers say whether it runs again for the same key).
 _UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.COLLECTION_GROWS,
                       FateKind.RESPAWNED})
+# a store into a dict of `self` over the entry's live task (`classify.collection_fate`)
+_KEYED_STORES = frozenset({FateKind.COLLECTION_CLEANED, FateKind.COLLECTION_GROWS})
 _RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,
                        FateKind.COLLECTION_GROWS})
 

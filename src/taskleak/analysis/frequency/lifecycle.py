@@ -221,12 +221,13 @@ class Lifecycle:
             for s in self.module.walk():
                 for occ in s.occurrences:
                     last = occ.key.rsplit(".", 1)[-1]
-                    if last in self._functions and occ.key.count(".") <= 1:
+                    # (`self._typing.on_typing(...)`: a method of the object an attribute holds)
+                    if last in self._functions and occ.key.count(".") <= 2:
                         self._reads.setdefault(last, []).append(occ)
         cls = fn.parent if fn.parent is not None and fn.parent.kind is ScopeKind.CLASS else None
         out = []
         for occ in self._reads.get(fn.name, []):
-            base, _, attr = occ.key.partition(".")
+            base, _, attr = occ.key.rpartition(".") if "." in occ.key else (occ.key, "", "")
             if cls is None and not attr:
                 out.append(occ)
             elif cls is not None and attr and (

@@ -25,8 +25,13 @@ from taskleak.analysis.tree.walk import children
 def received_item(call: Occurrence) -> str:
     """The item (a plain name passed to the call read at `call`) that its innermost loop
     waited for in the same turn; "" when there is none."""
-    node = next((n for n in reversed(call.path) if isinstance(n, cst.Call)), None)
-    loop = next((n for n in reversed(call.path) if isinstance(n, (cst.For, cst.While))), None)
+    return received_by(call.path)
+
+
+def received_by(path: tuple[cst.CSTNode, ...]) -> str:
+    """`received_item` of the call that is the innermost `Call` of `path`."""
+    node = next((n for n in reversed(path) if isinstance(n, cst.Call)), None)
+    loop = next((n for n in reversed(path) if isinstance(n, (cst.For, cst.While))), None)
     if node is None or loop is None:
         return ""
     received = _received(loop)

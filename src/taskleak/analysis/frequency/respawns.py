@@ -9,16 +9,19 @@ callers, or whose ends, are in other modules; the join decides (`project/reentry
 
 from __future__ import annotations
 
+import libcst as cst
+
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.lifecycle import Frequency, Lifecycle
 from taskleak.analysis.obligations.coroutines import asks_for_its_successor
 from taskleak.analysis.obligations.effects import Effects
+from taskleak.analysis.obligations.guards import guard
 from taskleak.analysis.obligations.holders import Holder
-from taskleak.analysis.obligations.keys import on_a_local_object
+from taskleak.analysis.obligations.keys import key_parameter, on_a_local_object, per_client_key
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
 from taskleak.analysis.obligations.ownership import Ownership
-from taskleak.analysis.tree.scopes import CallSite
+from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope
 from taskleak.records import record
 
 
@@ -61,3 +64,61 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     overwrites = over_live and holder.kind in (Keeper.ATTRIBUTE, Keeper.DOTTED) and not again \
         and not per_event_end and (repeats or not often.repeats)
     return Respawn(often, again, respawns, overwrites, overwrites and repeats)
+
+
+# whose keyed store over a live task other modules' callers may run again (`project/`)
+ASKED_KEEPERS = (Keeper.PARAMETER, Keeper.GLOBAL, Keeper.ATTRIBUTE)
+
+
+def key_overwrites(site: CallSite, holder: Holder, eff: Effects,
+                   target: cst.BaseExpression | None, fn: Scope, lifecycle: Lifecycle,
+                   graphs: FunctionGraphs, ownership: Ownership) -> tuple[bool, bool]:
+    """(whether the spawn runs again, whether a run overwrites an entry of `holder` whose task
+    may still run): like an attribute re-spawned, the same key comes again (another message
+    from the same client, the next iteration) and the old task is not read or cancelled first,
+    nor kept out by a guard in front of the spawn (`guards.py`). A caller that ends an entry
+    first (`old = self._workers.pop(job.name, None); old.cancel()`, then `self._add(job)`) or
+    tests the holder runs it over no live task: its calls do not count."""
+    keys = frozenset({holder.key})
+    # the entry ended, emptied or found empty on every path from the function's entry
+    live = live_at(site, keys, eff.cancel_reads + eff.await_reads + eff.gather_reads
+                   + eff.prune_reads + eff.handed_reads, graphs)
+    before = live is None or not live.earlier  # (not followed: no overwrite claimed)
+    ends = eff.cancel_reads + eff.await_reads
+    excused = not_again(holder.key, ends, False, ownership)
+    param = key_parameter(target, fn)
+    repeats = bool(site.loops) or lifecycle.of(
+        site.scope, lambda call: excused(call) or (_new_key_each_turn(call, fn, param)
+                                                   and not lifecycle.of(call.scope).repeats)
+    ).repeats
+    guarded = guard(site, keys, ownership.module)
+    return repeats, not before and per_client_key(target, fn) and not guarded
+
+
+def _new_key_each_turn(call: Occurrence, fn: Scope, param: str) -> bool:
+    """`for name in names: self._add(name)`: the argument `fn`'s key parameter `param` gets is
+    read from the target of a `for` around the call, so each turn stores under a new key: the
+    loop repeats the call, not the key (a caller that itself runs again brings the same names
+    back: that is weighed by the caller's own frequency)."""
+    node = next((n for n in reversed(call.path) if isinstance(n, cst.Call)), None)
+    if node is None or not param or not isinstance(fn.node, cst.FunctionDef):
+        return False
+    params = [p.name.value for p in (*fn.node.params.posonly_params, *fn.node.params.params)]
+    skip = 1 if fn.self_name else 0
+    at = params.index(param) - skip if param in params else -1
+    given = next((a.value for a in node.args if a.keyword is not None
+                  and a.keyword.value == param), None)
+    if given is None and 0 <= at < len(node.args) and node.args[at].keyword is None:
+        given = node.args[at].value
+    while isinstance(given, (cst.Attribute, cst.Subscript)):
+        given = given.value
+    return isinstance(given, cst.Name) and any(
+        isinstance(n, cst.For) and given.value in _targets(n.target) for n in call.path)
+
+
+def _targets(target: cst.BaseExpression) -> set[str]:
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return {n for e in target.elements for n in _targets(e.value)}
+    return set()

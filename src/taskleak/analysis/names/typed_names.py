@@ -5,17 +5,21 @@ Each entry is (a name in the module, what it holds):
 - "loop": an event loop (`loop: AbstractEventLoop | None = None`, `Context.loop` annotated
   `asyncio.AbstractEventLoop`, `@property def loop(self) -> AbstractEventLoop`);
 - "ioloop": tornado's IOLoop (`self.io_loop = IOLoop.current()`, `loop = Instance(IOLoop)`);
+- "taskgroup": an asyncio `TaskGroup` or an anyio/trio task group or nursery (`@property def
+  task_group(self) -> TaskGroup`): what another module spawns on it is kept by the group;
 - "obj:<Class>": an instance of a class of this module that holds a loop somewhere
   (`state: State`, `State.context: Context`);
 - "var:<what>": a `ContextVar` whose `.get()` gives that (`current: ContextVar[Context]`);
 - "<function>()": what a module-level function returns, by its annotation (`def
-  _asyncio_loop(loop: Loop) -> asyncio.AbstractEventLoop`: "loop");
+  _asyncio_loop(loop: Loop) -> asyncio.AbstractEventLoop`: "loop"); "<Class>.<method>()" the
+  same for a class or static method (`Scope.current() -> "Scope"`: "obj:Scope");
 - "ext:<import>": an instance of a class this module imports (`current: ContextVar[State]`
   after `from .state import State`: "var:ext:.state.State"), which the join follows into the
   module that defines it (`project/receivers.py`): the same fact wherever the class lives;
 - "untyped": a class attribute stored only from values nothing types (`untyped.py`), for a
   `create_task` of the project's `async def` on what is read off it.
-Only entries that can lead to a loop are kept: the rest would be read by no question (an
+Only entries that can lead to a loop (or a task group) are kept: the rest would be read by no
+question (an
 imported class of the standard library holds no loop a chain could reach).
 """
 
@@ -26,10 +30,10 @@ import sys
 import libcst as cst
 
 from taskleak.analysis.facts.interface import EXTERNAL
-from taskleak.analysis.facts.module import UNTYPED
+from taskleak.analysis.facts.module import TASK_GROUP, UNTYPED
 from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
 from taskleak.analysis.names.untyped import untyped_attribute
-from taskleak.analysis.tree.nodes import dotted
+from taskleak.analysis.tree.nodes import decorator_name, dotted
 from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope, ScopeKind
 
 LOOP = "loop"
@@ -38,12 +42,13 @@ IOLOOP = "ioloop"
 # (`self._gwy = gwy`, `gwy` an unannotated parameter), what is read off it typed by nothing
 # either (`names/untyped.py`)
 # what each kind of instance is entered as
-_HELD = {Instance.LOOP: LOOP, Instance.TORNADO_LOOP: IOLOOP}
+_HELD = {Instance.LOOP: LOOP, Instance.TORNADO_LOOP: IOLOOP, Instance.TASKGROUP: TASK_GROUP,
+         Instance.NURSERY: TASK_GROUP}
 _CONTEXT_VARS = ("ContextVar", "contextvars.ContextVar")
 
 
 def _kind(instance: Instance | None) -> str | None:
-    """The entry for an instance of this kind: LOOP, IOLOOP, or None (not kept)."""
+    """The entry for an instance of this kind: LOOP, IOLOOP, TASK_GROUP, or None (not kept)."""
     return _HELD.get(instance) if instance is not None else None
 
 
@@ -70,6 +75,13 @@ def typed_names(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
                     if what:
                         held[key] = what
     bearing = {k.partition(".")[0] for k in held}
+    for cls in classes.values():  # `Scope.current()`, a class method annotated `-> "Scope"`
+        for name, bindings in cls.bindings.items():
+            if len(bindings) == 1 and bindings[0].kind is BindingKind.DEF \
+                    and bindings[0].value is not None and _on_the_class(cls, name):
+                what = _type_of(bindings[0].value, cls, resolver, bearing)
+                if what:
+                    held[f"{cls.name}.{name}()"] = what
     for name, bindings in root.bindings.items():
         if len(bindings) == 1 and bindings[0].kind is BindingKind.DEF \
                 and bindings[0].value is not None:  # `def f(...) -> AbstractEventLoop`
@@ -81,6 +93,15 @@ def typed_names(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
         if what:
             held[name] = what
     return tuple(sorted(held.items()))
+
+
+def _on_the_class(cls: Scope, name: str) -> bool:
+    """The method `name` of `cls` is called on the class itself: a `@classmethod` or a
+    `@staticmethod` (`Scope.current()`)."""
+    method = next((c for c in cls.children if c.name == name), None)
+    node = method.node if method is not None else None
+    return isinstance(node, cst.FunctionDef) and any(
+        decorator_name(d) in ("classmethod", "staticmethod") for d in node.decorators)
 
 
 def _annotated(cls: Scope) -> list[tuple[str, cst.BaseExpression, Scope]]:

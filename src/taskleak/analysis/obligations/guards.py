@@ -109,9 +109,14 @@ def guarding_names(call: Occurrence) -> tuple[str, ...]:
     call runs (`if app in _in_flight: raise`, then `spawn_deploy(app)`): a caller that tests
     the very holder its callee stores into re-spawns over no live task (`guarded_call`, asked
     of a caller in another module by the holder's name as bound there)."""
+    return names_guarding(call.path, call.scope)
+
+
+def names_guarding(path: tuple[cst.CSTNode, ...], scope: Scope) -> tuple[str, ...]:
+    """`guarding_names` of what sits under `path` in `scope`."""
     out: list[str] = []
-    for written, leaves_by in _tests(call.path):
-        test = _inlined(written, call.scope)
+    for written, leaves_by in _tests(path):
+        test = _inlined(written, scope)
         for name in names_read(test):
             says = absent(test, name)
             if says is not None and says is (leaves_by == "") and name not in out:

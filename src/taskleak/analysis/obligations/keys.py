@@ -39,28 +39,34 @@ def per_client_key(target: cst.BaseExpression | None, fn: Scope | None) -> bool:
     again on the next call: a parameter, an attribute or item of one (`msg.user`,
     `msg["uid"]`), or a local assigned once from one (`uid = msg.client_id`); never the target
     of a loop (a new key each iteration)."""
+    return bool(key_parameter(target, fn))
+
+
+def key_parameter(target: cst.BaseExpression | None, fn: Scope | None) -> str:
+    """The parameter of `fn` the key of `d[...]` comes from (`per_client_key`), "" when none."""
     if fn is None or not isinstance(target, cst.Subscript) or len(target.slice) != 1:
-        return False
+        return ""
     index = target.slice[0].slice
     if not isinstance(index, cst.Index):
-        return False
+        return ""
     value = index.value
     while isinstance(value, cst.Subscript):
         value = value.value
     name = dotted(value)
     if name is None:
-        return False
-    bindings = fn.bindings.get(name.split(".", 1)[0], [])
+        return ""
+    root = name.split(".", 1)[0]
+    bindings = fn.bindings.get(root, [])
     if any(b.kind is BindingKind.PARAM for b in bindings):
-        return True
+        return root
     if len(bindings) != 1 or bindings[0].kind is not BindingKind.ASSIGN \
             or bindings[0].value is None:
-        return False
+        return ""
     source = bindings[0].value
     while isinstance(source, (cst.Subscript, cst.Attribute)):
         source = source.value
-    return isinstance(source, cst.Name) and any(
-        b.kind is BindingKind.PARAM for b in fn.bindings.get(source.value, []))
+    return source.value if isinstance(source, cst.Name) and any(
+        b.kind is BindingKind.PARAM for b in fn.bindings.get(source.value, [])) else ""
 
 
 def keeper_of(holder: Holder | None, scope: Scope | None = None

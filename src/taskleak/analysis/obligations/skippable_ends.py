@@ -17,6 +17,8 @@ around it) and the paths the scan keeps for the reads, as `early_returns.left_by
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
@@ -118,7 +120,10 @@ def kept_end_skipped(sp: Spawn, holder: Holder, eff: Effects, make: MakeFate) ->
     """A task kept in an attribute that only the spawning function itself ends (`self._w =
     spawn(...)`, then `await self._handshake()`, then a `try` whose `finally` cancels it): a
     step before the end can skip it as for a local, and a coroutine that runs until cancelled
-    then runs for good (END_SKIPPED); None otherwise (another method's end is its owner's)."""
+    then runs for good (END_SKIPPED); None otherwise. Another method's end is its owner's: a
+    step there before it (`await self._ws.close()`, then the cancel) is not counted, as
+    reviewers of real code do not count it (stop 74: six such rows of the never-read sets,
+    each labelled low)."""
     if holder.kind is not Keeper.ATTRIBUTE or not eff.cleanup or not (
             endless(sp.site) or _endless_method_of_a_local(sp.site)):
         return None
@@ -127,6 +132,58 @@ def kept_end_skipped(sp: Spawn, holder: Holder, eff: Effects, make: MakeFate) ->
         return None
     return make(FateKind.END_SKIPPED, sp, holder, holder=holder.label, cleanup=eff.cleanup,
                 skipped_by=skip, long_running=True, loop=loop_words(sp))
+
+
+def stored_late(sp: Spawn, local: str, fate: Fate) -> Fate:
+    """`fate` of a task a local holds until the function stores it (`task = spawn(...)`, then
+    `await conn.handshake()`, then `self._task = task`): a step before that first read of the
+    local can leave the function with the task kept by nothing, so a coroutine that runs until
+    cancelled runs for good, however its holder is ended (END_SKIPPED). Else `fate`."""
+    if fate.kind not in _ENDED_THERE or not (endless(sp.site) or _endless_method_of_a_local(
+            sp.site)):
+        return fate
+    step = _step_before_a_read(sp.site, local)
+    if not step:
+        return fate
+    return replace(fate, kind=FateKind.END_SKIPPED, long_running=True, loop=loop_words(sp),
+                   skipped_by=step, stored_in=fate.holder)
+
+
+def handed_late(sp: Spawn, local: str, fate: Fate) -> Fate:
+    """`fate` (LOCAL_HANDED) of a task a local holds until the function hands it to another
+    (`pump = spawn(...)`, then `await self._authenticate(reader)`, then
+    `self._registry.adopt(pump)`), with the step that can leave the function first
+    (`skipped_by`) and, when its coroutine runs until cancelled, its loop. When the receiver
+    ends what it is given (`answers.answer_handoffs`) the task is only late on that way out,
+    or, running until cancelled (known here, or asked of the coroutine's module:
+    `coroutine_bodies.never_let_go`), kept by nothing for good (END_SKIPPED)."""
+    step = _step_before_a_read(sp.site, local)
+    if not step:
+        return fate
+    if endless(sp.site) or _endless_method_of_a_local(sp.site):
+        return replace(fate, skipped_by=step, long_running=True, loop=loop_words(sp))
+    return replace(fate, skipped_by=step)
+
+
+_ENDED_THERE = frozenset({FateKind.KEPT_CLEANED, FateKind.COLLECTION_CLEANED})
+
+
+def _step_before_a_read(site: CallSite, local: str) -> str:
+    """The first step after the spawn that can leave its function before any statement reads
+    `local` (the name the spawn is bound to), "" when a read comes first."""
+    for later in statements_after(site.path):
+        if _reads(later, local):
+            return ""
+        step = _first_step(later)
+        if step:
+            return step
+    return ""
+
+
+def _reads(node: cst.CSTNode, name: str) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value == name
+    return any(_reads(child, name) for child in children(node))
 
 
 def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: MakeFate,

@@ -11,6 +11,7 @@ from taskleak.analysis.names.attribute_types import attribute_types, init_parame
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.subclass_ends import calls_super
+from taskleak.analysis.summaries.method_ends import method_effects
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
@@ -18,8 +19,8 @@ from taskleak.analysis.tree.vocabulary import ends_lifecycle
 
 def class_facts(root: Scope, ownership: Ownership) -> tuple[ClassFacts, ...]:
     """Each class of the module: its bases, attributes, methods, declared types, the
-    interface methods it only declares, the methods that call `super()`, and what its
-    close-like methods call on itself."""
+    interface methods it only declares, the methods that call `super()`, what its
+    close-like methods call on itself, and what each method ends, stores and calls."""
     resolver = ownership.resolver
     out: list[ClassFacts] = []
     for scope in root.walk():
@@ -33,7 +34,7 @@ def class_facts(root: Scope, ownership: Ownership) -> tuple[ClassFacts, ...]:
                                   tuple(sorted(m.name for m in scope.children
                                                if m.kind is ScopeKind.FUNCTION
                                                and calls_super(m, ownership.reads))),
-                                  _close_calls(scope)))
+                                  _close_calls(scope), method_effects(scope)))
     return tuple(out)
 
 

@@ -36,13 +36,15 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
                 head, dot, _ = name.partition(".")
                 receiver = local_type(head, scope, resolver) \
                     if dot and head not in ("self", "cls") else ""
-                # (a method's own call only: what the join asks of a store's re-entry)
-                a = again(scope, site, lifecycle.graphs) \
-                    if head in ("self", "cls") and name.count(".") == 1 else NOT_AGAIN
+                # (a method's own call, or one on what an attribute of `self` holds: what the
+                # join asks of a store's re-entry)
+                a = again(scope, site, lifecycle.graphs, name.count(".") == 2) \
+                    if head in ("self", "cls") and name.count(".") in (1, 2) else NOT_AGAIN
                 out.append(DroppedCall(name, ordinal, scope.qualname or "<module>",
                                        site.in_loop, repeating, evidence, site.awaited,
                                        callee_text(site.call.func) + "()"
                                        if site.callback is not None else "", receiver,
-                                       a.per_turn, a.retried, a.touched, site.bound))
+                                       a.per_turn, a.retried, a.touched, site.bound,
+                                       a.per_item))
             ordinal += 1
     return tuple(out)

@@ -42,6 +42,7 @@ async def reconnect_forever(connection: Connection) -> None:
         await connection.connect()
 
 
-async def serve(uids: list[str]) -> None:
-    for uid in uids:
+async def serve(messages: asyncio.Queue[str]) -> None:
+    while True:  # per message: the same uid comes again
+        uid = await messages.get()
         await handle_message(uid)

@@ -1,0 +1,43 @@
+"""What each method of a class does to its attributes' tasks, for another module's judgement
+of a method it replaces (`ClassFacts.effects`; `project/replaced_restarts.py`).
+
+    class Poller:
+        def stop(self):    self._task.cancel()
+        def restart(self): self.stop(); self.start()     # start() stores self._task
+
+Per method, only what it does itself: the attributes of `self` it ends (cancels, awaits,
+gathers), those it stores into (a value other than None), and the methods it calls on `self`.
+The join follows those calls through the class and its bases wherever they live (`restart()`
+ends `self._task` through `stop()`, perhaps a base's of another module), so the facts are the
+same whichever module holds each method. Read from the scan, never from a name.
+"""
+
+from __future__ import annotations
+
+from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.nodes import is_none
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
+
+_ENDS = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED)
+
+# (method, attributes it ends, attributes it stores into, methods it calls on `self`)
+MethodEffects = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def method_effects(cls: Scope) -> tuple[MethodEffects, ...]:
+    """Each method of `cls` that ends or stores an attribute or calls a method on `self`."""
+    out: list[MethodEffects] = []
+    for method in cls.children:
+        if method.kind is not ScopeKind.FUNCTION or not method.self_name:
+            continue
+        me = f"{method.self_name}."
+        reads = [o for s in method.walk() for o in s.occurrences
+                 if o.key.startswith(me) and o.key.count(".") == 1]
+        ended = sorted({o.key[len(me):] for o in reads if o.dest.kind in _ENDS})
+        called = sorted({o.key[len(me):] for o in reads if o.dest.kind is Flow.CALLED})
+        stored = sorted({attr for attr, values in cls.attr_bindings.items()
+                         for value, scope in values
+                         if scope.within(method) and not is_none(value)})
+        if ended or stored or called:
+            out.append((method.name, tuple(ended), tuple(stored), tuple(called)))
+    return tuple(out)

@@ -1,0 +1,99 @@
+"""A store reached again through a method that replaces one which ended its holder first.
+
+    class Poller:                                  # pollkit/base.py
+        def start(self):   self._task = asyncio.create_task(self._loop())
+        def stop(self):    self._task.cancel()
+        def restart(self): self.stop(); self.start()
+
+    class MetricsPoller(Poller):                   # pollkit/metrics.py
+        def restart(self): self.start()            # the base's stop() is gone
+
+The base's `restart()` ends `self._task` and stores into it again (`ClassFacts.effects`, its
+calls followed through the class and its bases wherever they live): the class runs it while
+that task may be live, else it would not end it. A method of a subclass (or of the spawning
+class) that replaces it and reaches the same store ending nothing of that holder
+(`self.start()`, or a spawn into it of its own, `on_reconnect()` re-storing a listener) stores
+over the running task: a re-spawn, said with the two methods. Read from the classes' facts of
+every module the run holds, the same wherever each class lives.
+"""
+
+from __future__ import annotations
+
+from taskleak.project.index import ProjectIndex, Where
+
+_DEPTH = 8  # bases followed this deep
+
+
+def replaced_restart(index: ProjectIndex, path: str, function: str, attribute: str) -> str:
+    """How the store into `self.<attribute>` made by method `function` (qualified name in
+    `path`) is reached again over a live task: "ShardedPubSub.on_reconnect() replaces
+    PubSub.on_reconnect(), which ends self._listener before it stores it again"; "" when no
+    method does. Each class that runs the store (the spawning class and its subclasses) is read
+    with its bases, nearest first, as its objects run them."""
+    cls, _, name = function.rpartition(".")
+    owner: Where = (path, cls)
+    if owner not in index.classes:
+        return ""
+    for klass in (owner, *sorted(index.tree.subclasses(owner))):
+        lineage = [klass, *_ancestors(index, klass)]
+        if _defining(index, lineage, name) != owner:
+            continue  # (its objects run another `name`: never this store)
+        for method in dict.fromkeys(m for c in lineage for m in index.classes[c].methods):
+            here = _defining(index, lineage, method)
+            if here is None:
+                continue
+            ends, _, calls = _reached(index, lineage, method, here)
+            if attribute in ends or not (method == name or name in calls):
+                continue
+            rest = lineage[lineage.index(here) + 1:]
+            base = _defining(index, rest, method)
+            if base is None:
+                continue
+            ends, stores, _ = _reached(index, lineage, method, base)
+            if attribute in ends and attribute in stores:
+                return (f"{here[1]}.{method}() replaces {base[1]}.{method}(), which "
+                        f"ends self.{attribute} before it stores it again")
+    return ""
+
+
+def _defining(index: ProjectIndex, lineage: list[Where], method: str) -> Where | None:
+    """The first class of `lineage` that defines `method`."""
+    return next((c for c in lineage if method in index.classes[c].methods), None)
+
+
+def _reached(index: ProjectIndex, lineage: list[Where], method: str, first: Where
+             ) -> tuple[set[str], set[str], set[str]]:
+    """(the attributes ends, the attributes stored into, the methods called on `self`) of
+    `method` as `first` defines it, through the methods it calls on `self` in turn, each as the
+    object's `lineage` resolves it (`ClassFacts.effects`, wherever each class lives)."""
+    ends: set[str] = set()
+    stores: set[str] = set()
+    todo, seen = [(method, first)], {method}
+    while todo:
+        name, where = todo.pop()
+        effects = next((e for e in index.classes[where].effects if e[0] == name), None)
+        if effects is None:
+            continue
+        ends.update(effects[1])
+        stores.update(effects[2])
+        for called in effects[3]:
+            found = _defining(index, lineage, called)
+            if called not in seen and found is not None:
+                seen.add(called)
+                todo.append((called, found))
+    return ends, stores, seen - {method}
+
+
+def _ancestors(index: ProjectIndex, klass: Where) -> list[Where]:
+    """`klass`'s project bases, nearest first, theirs in turn."""
+    out: list[Where] = []
+    todo = [(klass, 0)]
+    while todo:
+        current, depth = todo.pop(0)
+        if depth > _DEPTH:
+            continue
+        for base in index.tree.bases(current):
+            if base not in out and base in index.classes:
+                out.append(base)
+                todo.append((base, depth + 1))
+    return out
