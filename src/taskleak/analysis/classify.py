@@ -280,7 +280,7 @@ class Classifier:
         r = respawn(site, holder, eff, guarded, self.lifecycle, self.graphs, self.ownership)
         if r.respawns and (cleanup or r.again):
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup,
-                              often=r.often, comes_round=r.again,  # the words name the callers
+                              often=r.often, comes_round=r.again, per_session=r.per_session,
                               reentered_by=by_its_own_loop(site, r.often.origin))
         left = self.races.left_running(sp, holder, label, eff, self._fate) \
             or kept_end_skipped(sp, holder, eff, self._fate)

@@ -21,6 +21,7 @@ from taskleak.analysis.facts.fates import Fate, FateKind
 from taskleak.analysis.facts.module import Question
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex, Where
+from taskleak.project.lineage import ancestors
 from taskleak.project.spawn_objects import running_the_spawn, spawning_method
 
 
@@ -35,7 +36,7 @@ def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
     owner: Where = (path, question.owner)
     ends = set(question.name.split(","))
     found = _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
-        or _own_close_skips(index, owner, ends, spawned_in)
+        or _own_close_skips(index, owner, ends, spawned_in, fate.attribute)
     if not found:
         return fate
     return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found, ended_in="",
@@ -64,20 +65,29 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> 
 _WITH_EXITS = frozenset({"__aexit__", "__exit__"})
 
 
-def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in: str) -> str:
+def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in: str,
+                     attribute: str = "") -> str:
     """"Agent.close(), in pkg/agent.py": the first subclass (in path order) whose objects run
     the spawn (a mixin's `start_heartbeat()`, inherited) and that closes with close-like
     methods of its own that call none of `ends` on itself, through its own methods or
-    `super()`: the object's own way out skips the end. A call of a method defined elsewhere
+    `super()`: the object's own way out skips the end. A method replacing an end method that a
+    base defines (`TlsSession.close()` for `Session.close()`, no `super()`) is such a way out
+    unless it ends `self.<attribute>` itself (`ClassFacts.effects`); an end method no base
+    defines is the end itself. A call of a method defined elsewhere
     (a sibling base's) may reach it: no claim then."""
     running = running_the_spawn(index, cls, spawned_in) or {cls}
     own = index.classes.get(cls)
     for sub in sorted(running - {cls}):
         lineage = [f for c in _lineage(index, sub, cls) if (f := index.classes.get(c))]
-        # (an end method itself is no way out that skips it; nor is a context manager's exit,
-        # which a reusable object runs at the end of each `async with`, not of its life)
-        closers = [(m, calls) for f in lineage for m, calls in f.close_calls
-                   if m not in ends and m not in _WITH_EXITS]
+        # (a context manager's exit is no way out: a reusable object runs it at the end of
+        # each `async with`, not of its life)
+        # (an end method the class replaces: one a class after it, `cls` or a base defines)
+        above = {m for c in ancestors(index, cls, itself=True) for m in index.classes[c].methods}
+        later = [{m for g in lineage[i + 1:] for m in g.methods} | above
+                 for i in range(len(lineage))]
+        closers = [(m, calls) for i, f in enumerate(lineage) for m, calls in f.close_calls
+                   if m not in _WITH_EXITS and (m not in ends or (
+                       m in later[i] and not _ends_itself(f.effects, m, attribute)))]
         if not closers:
             continue
         calls = {c for _, called in closers for c in called}
@@ -86,6 +96,13 @@ def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in
             continue
         return f"{sub[1]}.{closers[0][0]}(), in {short(sub[0])}"
     return ""
+
+
+def _ends_itself(effects: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+                               ...], method: str, attribute: str) -> bool:
+    """The class's own `method` cancels, awaits or gathers `self.<attribute>` (or its
+    attribute is not known: no claim)."""
+    return not attribute or any(m == method and attribute in ended for m, ended, _, _ in effects)
 
 
 def _lineage(index: ProjectIndex, sub: Where, cls: Where) -> list[Where]:

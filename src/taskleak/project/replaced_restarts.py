@@ -20,8 +20,7 @@ every module the run holds, the same wherever each class lives.
 from __future__ import annotations
 
 from taskleak.project.index import ProjectIndex, Where
-
-_DEPTH = 8  # bases followed this deep
+from taskleak.project.lineage import ancestors
 
 
 def replaced_restart(index: ProjectIndex, path: str, function: str, attribute: str) -> str:
@@ -35,7 +34,7 @@ def replaced_restart(index: ProjectIndex, path: str, function: str, attribute: s
     if owner not in index.classes:
         return ""
     for klass in (owner, *sorted(index.tree.subclasses(owner))):
-        lineage = [klass, *_ancestors(index, klass)]
+        lineage = [klass, *ancestors(index, klass)]
         if _defining(index, lineage, name) != owner:
             continue  # (its objects run another `name`: never this store)
         for method in dict.fromkeys(m for c in lineage for m in index.classes[c].methods):
@@ -82,18 +81,3 @@ def _reached(index: ProjectIndex, lineage: list[Where], method: str, first: Wher
                 seen.add(called)
                 todo.append((called, found))
     return ends, stores, seen - {method}
-
-
-def _ancestors(index: ProjectIndex, klass: Where) -> list[Where]:
-    """`klass`'s project bases, nearest first, theirs in turn."""
-    out: list[Where] = []
-    todo = [(klass, 0)]
-    while todo:
-        current, depth = todo.pop(0)
-        if depth > _DEPTH:
-            continue
-        for base in index.tree.bases(current):
-            if base not in out and base in index.classes:
-                out.append(base)
-                todo.append((base, depth + 1))
-    return out

@@ -224,7 +224,9 @@ Also reported here:
   function by a call that starts the task again (`stop(); start()`) is a restart, no end on
   the owner's way out. The object's own class counts as such an owner: a mixin's task ended
   only in its `stop_heartbeat()`, mixed into a class whose own close-like methods (its own or
-  from its other bases) call none of those methods on `self`. An owner with no close-like
+  from its other bases) call none of those methods on `self`; and a subclass that replaces the
+  ending method itself (`TlsSession.close()` for `Session.close()`) with one that neither
+  calls `super()` nor ends the task. An owner with no close-like
   method, an object it only passes to calls, a close that calls a method defined elsewhere, or
   a context manager's `__aexit__` as the class's only way out (a reusable object runs it at the
   end of each `async with`) makes no claim; a task that finishes by itself is only late then.

@@ -34,8 +34,16 @@ def _describe(fate: Fate) -> Description:
     return Description(
         fate.holder, fate.cleanup or "none",
         f"{fate.holder} is re-spawned without cancelling the task it held",
-        risk=Risk.HIGH if fate.in_loop or fate.per_item else None,
-        evidence=when + _reentered(fate) + left)
+        risk=Risk.HIGH if (fate.in_loop and not fate.per_session) or fate.per_item else None,
+        evidence=when + _reentered(fate) + _session(fate) + left)
+
+
+def _session(fate: Fate) -> tuple[str, ...]:
+    """Why a re-spawn in a loop is not per message: each turn waits out a session."""
+    if not (fate.in_loop and fate.per_session):
+        return ()
+    return (f"the loop in {fate.function}() comes round once per session: each turn waits in a "
+            "call that loops until the session ends",)
 
 
 def _reentered(fate: Fate) -> tuple[str, ...]:
@@ -117,7 +125,12 @@ A `close()` that cancels `self._task` cancels only the latest. Each orphaned tas
 coroutine's objects alive and, once nothing references it, can also be garbage collected
 mid-execution, because the event loop keeps only weak references to tasks.
 
-A spawn inside a loop is reported at high risk: it leaks one task per iteration.""",
+A spawn inside a loop is reported at high risk: it leaks one task per iteration. One whose loop
+goes round once per session (each turn waits in a function of the module that itself loops:
+a reconnect loop that reads the stream until the link drops) leaks one per rare event: medium.
+A loop that comes round only after an event the stored task sets as its very last step
+(`self._link_lost.set(); return`), cleared before the next wait, replaces a task that has
+ended: no overwrite.""",
     example='''\
 import asyncio
 

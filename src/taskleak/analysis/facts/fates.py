@@ -184,6 +184,8 @@ class Fate:
     awaited: bool = False  # GATHERED: the gathering call is awaited
     stored_in: str = ""  # where a local was stored (`self._m[uid]`), a dict slot
     in_loop: bool = False  # spawned once per loop iteration
+    # RESPAWNED in a loop that goes round once per session (a reconnect), not per message
+    per_session: bool = False
     repeating: str = ""  # the enclosing function when it runs once per event (`on_message`)
     # ... and that event is an item a loop receives (a message), not a rare one (a reconnect)
     per_item: bool = False

@@ -14,6 +14,8 @@ import libcst as cst
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.lifecycle import Frequency, Lifecycle
+from taskleak.analysis.frequency.sessions import per_session
+from taskleak.analysis.frequency.signalled_ends import signalled_as_it_ends
 from taskleak.analysis.obligations.coroutines import asks_for_its_successor
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.guards import guard
@@ -36,6 +38,8 @@ class Respawn:
     # a store over a live task, whose re-entry (or end) other modules may show
     overwrites: bool
     repeats_here: bool  # ... and its own module saw it entered again: only the end is elsewhere
+    # the loop around the store goes round once per session, not per message (`sessions.py`)
+    per_session: bool = False
 
 
 def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycle: Lifecycle,
@@ -54,7 +58,10 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     again = live is not None and live.own
     # not when the task it replaces is the one running now, about to finish (graph if asked)
     repeats = (again or often.repeats) and not asks_for_its_successor(
-        site, often.origin, lifecycle.call_reads, graphs)
+        site, often.origin, lifecycle.call_reads, graphs) and not (
+        often.origin is not None and fn is not None and signalled_as_it_ends(
+            site, lifecycle.call_reads(often.origin.method() or often.origin, fn),
+            ownership.module, graphs))
     # the function waits for it: the next call finds it finished
     waited = any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads)
     over_live = (again or not before) and not guarded \
@@ -63,7 +70,8 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     respawns = repeats and over_live and not per_event_end
     overwrites = over_live and holder.kind in (Keeper.ATTRIBUTE, Keeper.DOTTED) and not again \
         and not per_event_end and (repeats or not often.repeats)
-    return Respawn(often, again, respawns, overwrites, overwrites and repeats)
+    return Respawn(often, again, respawns, overwrites, overwrites and repeats,
+                   bool(site.loops) and per_session(site))
 
 
 # whose keyed store over a live task other modules' callers may run again (`project/`)
