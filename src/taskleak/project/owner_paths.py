@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from taskleak.analysis.facts.calls import OwnedField
 from taskleak.analysis.facts.fates import Fate, FateKind
+from taskleak.analysis.facts.interface import MethodEffects
 from taskleak.analysis.facts.module import Question
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex, Where
@@ -98,8 +99,7 @@ def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in
     return ""
 
 
-def _ends_itself(effects: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]],
-                               ...], method: str, attribute: str) -> bool:
+def _ends_itself(effects: tuple[MethodEffects, ...], method: str, attribute: str) -> bool:
     """The class's own `method` cancels, awaits or gathers `self.<attribute>` (or its
     attribute is not known: no claim)."""
     return not attribute or any(m == method and attribute in ended for m, ended, _, _ in effects)

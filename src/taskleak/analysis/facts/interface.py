@@ -105,6 +105,10 @@ class Effect:
         return cls(EffectKind(data[0]), data[1], data[2], data[3], data[4])
 
 
+# (method, attributes of `self` it ends, attributes it stores into, methods it calls on `self`)
+MethodEffects = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
 @record(frozen=True)
 class ClassFacts:
     qualname: str
@@ -127,7 +131,7 @@ class ClassFacts:
     # each method, with the attributes of `self` it ends (cancels, awaits, gathers), those it
     # stores into, and the methods it calls on `self`: itself only, the join follows the calls
     # (`summaries/method_ends.py`, read by `project/replaced_restarts.py`)
-    effects: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = ()
+    effects: tuple[MethodEffects, ...] = ()
 
     def to_json(self) -> list[Any]:
         out = [self.qualname, list(self.bases), list(self.attrs), list(self.methods),

@@ -65,24 +65,27 @@ def _reads(test: cst.BaseExpression, names: set[str]) -> bool:
 def _received(loop: cst.For | cst.While) -> set[str]:
     """The names a loop's turn waits for: an `async for` target, the names bound from an
     `await` in its body (not in a nested function or loop: those are other turns)."""
-    out = set(_names(loop.target)) if isinstance(loop, cst.For) and loop.asynchronous else set()
+    out: set[str] = set()
+    if isinstance(loop, cst.For) and loop.asynchronous:
+        out.update(bound_names(loop.target))
     todo: list[cst.CSTNode] = [loop.body]
     while todo:
         node = todo.pop()
         if isinstance(node, cst.Assign) and isinstance(node.value, cst.Await):
             for target in node.targets:
-                out.update(_names(target.target))
+                out.update(bound_names(target.target))
         elif isinstance(node, cst.AnnAssign) and isinstance(node.value, cst.Await):
-            out.update(_names(node.target))
+            out.update(bound_names(node.target))
         elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.For, cst.While,
                                    cst.BaseExpression)):  # statements only: the binding ones
             todo.extend(children(node))
     return out
 
 
-def _names(target: cst.BaseExpression) -> list[str]:
+def bound_names(target: cst.BaseExpression) -> list[str]:
+    """The plain names an assignment or a loop's target binds (`a`, `a, b`, `[a, b]`)."""
     if isinstance(target, cst.Name):
         return [target.value]
     if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for e in target.elements for n in _names(e.value)]
+        return [n for e in target.elements for n in bound_names(e.value)]
     return []

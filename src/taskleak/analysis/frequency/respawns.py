@@ -14,6 +14,7 @@ import libcst as cst
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.lifecycle import Frequency, Lifecycle
+from taskleak.analysis.frequency.per_item import bound_names
 from taskleak.analysis.frequency.sessions import per_session
 from taskleak.analysis.frequency.signalled_ends import signalled_as_it_ends
 from taskleak.analysis.obligations.coroutines import asks_for_its_successor
@@ -121,12 +122,5 @@ def _new_key_each_turn(call: Occurrence, fn: Scope, param: str) -> bool:
     while isinstance(given, (cst.Attribute, cst.Subscript)):
         given = given.value
     return isinstance(given, cst.Name) and any(
-        isinstance(n, cst.For) and given.value in _targets(n.target) for n in call.path)
+        isinstance(n, cst.For) and given.value in bound_names(n.target) for n in call.path)
 
-
-def _targets(target: cst.BaseExpression) -> set[str]:
-    if isinstance(target, cst.Name):
-        return {target.value}
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return {n for e in target.elements for n in _targets(e.value)}
-    return set()

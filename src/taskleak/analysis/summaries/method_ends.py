@@ -14,14 +14,10 @@ same whichever module holds each method. Read from the scan, never from a name.
 
 from __future__ import annotations
 
-from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.facts.interface import MethodEffects
+from taskleak.analysis.tree.dests import END_FLOWS, Flow
 from taskleak.analysis.tree.nodes import is_none
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
-
-_ENDS = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED)
-
-# (method, attributes it ends, attributes it stores into, methods it calls on `self`)
-MethodEffects = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 def method_effects(cls: Scope) -> tuple[MethodEffects, ...]:
@@ -33,7 +29,7 @@ def method_effects(cls: Scope) -> tuple[MethodEffects, ...]:
         me = f"{method.self_name}."
         reads = [o for s in method.walk() for o in s.occurrences
                  if o.key.startswith(me) and o.key.count(".") == 1]
-        ended = sorted({o.key[len(me):] for o in reads if o.dest.kind in _ENDS})
+        ended = sorted({o.key[len(me):] for o in reads if o.dest.kind in END_FLOWS})
         called = sorted({o.key[len(me):] for o in reads if o.dest.kind is Flow.CALLED})
         stored = sorted({attr for attr, values in cls.attr_bindings.items()
                          for value, scope in values

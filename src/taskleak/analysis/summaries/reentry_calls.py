@@ -18,13 +18,11 @@ from taskleak.analysis.frequency.per_item import received_by
 from taskleak.analysis.frequency.reentry import dropped_call_comes_round
 from taskleak.analysis.obligations.guards import names_guarding
 from taskleak.analysis.obligations.liveness import FunctionGraphs
-from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.dests import END_FLOWS, Flow
 from taskleak.analysis.tree.nodes import leaves_the_loop
 from taskleak.analysis.tree.scopes import DroppedCallSite, Scope
 from taskleak.analysis.tree.walk import children
 from taskleak.records import record
-
-_ENDS = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED)
 
 
 @record(frozen=True)
@@ -54,7 +52,7 @@ def again(scope: Scope, site: DroppedCallSite, graphs: FunctionGraphs | None,
     if me is None or on_an_attribute:  # (what it ends of its own is not the callee's holder)
         return Again(per_turn, retried, per_item=item)
     ended = {o.key.split(".")[1] for s in scope.walk() for o in s.occurrences
-             if o.dest.kind in _ENDS and o.key.startswith(f"{me}.") and o.key.count(".") == 1}
+             if o.dest.kind in END_FLOWS and o.key.startswith(f"{me}.") and o.key.count(".") == 1}
     ended |= _popped_and_ended(scope, me)
     tested = {a for n in site.path if isinstance(n, (cst.If, cst.While))
               for a in _attributes(n.test, me)}
@@ -68,7 +66,7 @@ def _popped_and_ended(scope: Scope, me: str) -> set[str]:
     """`x` of each `old = self.x.pop(key, None)` whose value the function then ends
     (`old.cancel()`): the entry's task is ended before the call stores a new one."""
     reads = [o for s in scope.walk() for o in s.occurrences]
-    ended = {o.key for o in reads if o.dest.kind in _ENDS and "." not in o.key}
+    ended = {o.key for o in reads if o.dest.kind in END_FLOWS and "." not in o.key}
     return {o.key.split(".")[1] for o in reads
             if o.dest.kind is Flow.PRUNE and o.key.startswith(f"{me}.") and o.key.count(".") == 1
             and any(isinstance(t, cst.Name) and t.value in ended for t in o.dest.targets)}

@@ -34,6 +34,10 @@ class Flow(Enum):
     OTHER = "other"
 
 
+# the reads that end a task read there: a cancel, an await, a gather or wait
+END_FLOWS = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED)
+
+
 class Waited(Enum):
     """How an `AWAITED` read waits for the value (`Dest.callee` words it for people)."""
 
