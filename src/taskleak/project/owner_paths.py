@@ -18,11 +18,10 @@ from dataclasses import replace
 
 from taskleak.analysis.facts.calls import OwnedField
 from taskleak.analysis.facts.fates import Fate, FateKind
-from taskleak.analysis.facts.interface import MethodEffects
 from taskleak.analysis.facts.module import Question
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex, Where
-from taskleak.project.lineage import ancestors
+from taskleak.project.lineage import ancestors, reached
 from taskleak.project.spawn_objects import running_the_spawn, spawning_method
 
 
@@ -73,22 +72,27 @@ def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in
     methods of its own that call none of `ends` on itself, through its own methods or
     `super()`: the object's own way out skips the end. A method replacing an end method that a
     base defines (`TlsSession.close()` for `Session.close()`, no `super()`) is such a way out
-    unless it ends `self.<attribute>` itself (`ClassFacts.effects`); an end method no base
+    too. One that ends `self.<attribute>` itself, or through the methods it calls on `self`
+    (`lineage.reached`), is none; an end method no base
     defines is the end itself. A call of a method defined elsewhere
     (a sibling base's) may reach it: no claim then."""
     running = running_the_spawn(index, cls, spawned_in) or {cls}
     own = index.classes.get(cls)
     for sub in sorted(running - {cls}):
-        lineage = [f for c in _lineage(index, sub, cls) if (f := index.classes.get(c))]
-        # (a context manager's exit is no way out: a reusable object runs it at the end of
-        # each `async with`, not of its life)
+        wheres = [c for c in _lineage(index, sub, cls) if c in index.classes]
+        lineage = [index.classes[c] for c in wheres]
+        objects = [sub, *ancestors(index, sub)]  # (how an object of `sub` finds a method)
         # (an end method the class replaces: one a class after it, `cls` or a base defines)
         above = {m for c in ancestors(index, cls, itself=True) for m in index.classes[c].methods}
         later = [{m for g in lineage[i + 1:] for m in g.methods} | above
                  for i in range(len(lineage))]
+        # (a context manager's exit is no way out: a reusable object runs it at the end of
+        # each `async with`, not of its life)
+        # (one that ends the attribute, itself or through its calls on `self`, skips nothing)
         closers = [(m, calls) for i, f in enumerate(lineage) for m, calls in f.close_calls
-                   if m not in _WITH_EXITS and (m not in ends or (
-                       m in later[i] and not _ends_itself(f.effects, m, attribute)))]
+                   if m not in _WITH_EXITS and (m not in ends or m in later[i])
+                   and not (m in ends and not attribute)
+                   and attribute not in reached(index, objects, m, wheres[i])[0]]
         if not closers:
             continue
         calls = {c for _, called in closers for c in called}
@@ -97,12 +101,6 @@ def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in
             continue
         return f"{sub[1]}.{closers[0][0]}(), in {short(sub[0])}"
     return ""
-
-
-def _ends_itself(effects: tuple[MethodEffects, ...], method: str, attribute: str) -> bool:
-    """The class's own `method` cancels, awaits or gathers `self.<attribute>` (or its
-    attribute is not known: no claim)."""
-    return not attribute or any(m == method and attribute in ended for m, ended, _, _ in effects)
 
 
 def _lineage(index: ProjectIndex, sub: Where, cls: Where) -> list[Where]:

@@ -20,7 +20,7 @@ every module the run holds, the same wherever each class lives.
 from __future__ import annotations
 
 from taskleak.project.index import ProjectIndex, Where
-from taskleak.project.lineage import ancestors
+from taskleak.project.lineage import ancestors, defining, reached
 
 
 def replaced_restart(index: ProjectIndex, path: str, function: str, attribute: str) -> str:
@@ -35,49 +35,21 @@ def replaced_restart(index: ProjectIndex, path: str, function: str, attribute: s
         return ""
     for klass in (owner, *sorted(index.tree.subclasses(owner))):
         lineage = [klass, *ancestors(index, klass)]
-        if _defining(index, lineage, name) != owner:
+        if defining(index, lineage, name) != owner:
             continue  # (its objects run another `name`: never this store)
         for method in dict.fromkeys(m for c in lineage for m in index.classes[c].methods):
-            here = _defining(index, lineage, method)
+            here = defining(index, lineage, method)
             if here is None:
                 continue
-            ends, _, calls = _reached(index, lineage, method, here)
+            ends, _, calls = reached(index, lineage, method, here)
             if attribute in ends or not (method == name or name in calls):
                 continue
             rest = lineage[lineage.index(here) + 1:]
-            base = _defining(index, rest, method)
+            base = defining(index, rest, method)
             if base is None:
                 continue
-            ends, stores, _ = _reached(index, lineage, method, base)
+            ends, stores, _ = reached(index, lineage, method, base)
             if attribute in ends and attribute in stores:
                 return (f"{here[1]}.{method}() replaces {base[1]}.{method}(), which "
                         f"ends self.{attribute} before it stores it again")
     return ""
-
-
-def _defining(index: ProjectIndex, lineage: list[Where], method: str) -> Where | None:
-    """The first class of `lineage` that defines `method`."""
-    return next((c for c in lineage if method in index.classes[c].methods), None)
-
-
-def _reached(index: ProjectIndex, lineage: list[Where], method: str, first: Where
-             ) -> tuple[set[str], set[str], set[str]]:
-    """(the attributes ends, the attributes stored into, the methods called on `self`) of
-    `method` as `first` defines it, through the methods it calls on `self` in turn, each as the
-    object's `lineage` resolves it (`ClassFacts.effects`, wherever each class lives)."""
-    ends: set[str] = set()
-    stores: set[str] = set()
-    todo, seen = [(method, first)], {method}
-    while todo:
-        name, where = todo.pop()
-        effects = next((e for e in index.classes[where].effects if e[0] == name), None)
-        if effects is None:
-            continue
-        ends.update(effects[1])
-        stores.update(effects[2])
-        for called in effects[3]:
-            found = _defining(index, lineage, called)
-            if called not in seen and found is not None:
-                seen.add(called)
-                todo.append((called, found))
-    return ends, stores, seen - {method}

@@ -1,7 +1,9 @@
 """A session's pump runs until `close()` cancels it. `TlsSession` replaces `close()` with one
 of its own that only closes its socket, and no `super().close()`: a TLS session's way out
-never ends the pump. The near miss, `PlainSession`, replaces `close()` and calls
-`super().close()`; `QuicSession` replaces it and cancels the pump itself."""
+never ends the pump. The near misses: `PlainSession` replaces `close()` and calls
+`super().close()`; `QuicSession` replaces it and cancels the pump itself; `PooledSession`
+replaces it with one that ends the pump through a method of its own (`_stop_pump()`, itself
+close-like by its name, which ends it: no way out that skips the end)."""
 
 import asyncio
 
@@ -39,5 +41,14 @@ class PlainSession(Session):
 
 class QuicSession(Session):
     async def close(self) -> None:
+        if self._pump_task is not None:
+            self._pump_task.cancel()
+
+
+class PooledSession(Session):
+    async def close(self) -> None:
+        self._stop_pump()
+
+    def _stop_pump(self) -> None:
         if self._pump_task is not None:
             self._pump_task.cancel()
