@@ -52,8 +52,13 @@ from taskleak.analysis.obligations.owner_paths import ended_in_fields
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.passed import passed_fate, returned_to_caller
 from taskleak.analysis.obligations.paths import ENDING
-from taskleak.analysis.obligations.prune_targets import growth_fields, without_other_prunes
+from taskleak.analysis.obligations.prune_targets import (
+    growth_fields,
+    prunes_when_done,
+    without_other_prunes,
+)
 from taskleak.analysis.obligations.race_fates import RaceFates
+from taskleak.analysis.obligations.replace_only_ends import replaced_only
 from taskleak.analysis.obligations.reset_by_callback import reset_by, same_task_locals
 from taskleak.analysis.obligations.self_registered import kept_by_itself
 from taskleak.analysis.obligations.skippable_ends import cleaned_local, kept_end_skipped
@@ -290,10 +295,11 @@ class Classifier:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label,
                               overwrites=r.overwrites, repeats_here=r.repeats_here,
                               **eff.end_fields(),
-                              **ended_in_fields(sp, holder, eff, self.ownership))
+                              **(ended_in_fields(sp, holder, eff, self.ownership)
+                                 or self._replaced_only(sp, holder)))
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
-                              **eff.handed[0].fields())
+                              **eff.handed[0].fields(), **self._replaced_only(sp, holder))
         closing = owner_ends(sp, holder, eff)
         if closing:  # joined, stopped, or the close itself with its outcome read
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing,
@@ -313,6 +319,13 @@ class Classifier:
                           closers=closers(holder, sp, eff), guard=guarded,
                           replaced=", ".join(dict.fromkeys(eff.replaced)),
                           reschedules=reschedules(site), witness=no_end_witness(holder, eff))
+
+    def _replaced_only(self, sp: Spawn, holder: Holder) -> dict[str, str]:
+        """The fields of an attribute's task ended only to be replaced (`replace_only_ends`)."""
+        if holder.kind is not Keeper.ATTRIBUTE:
+            return {}
+        enders, words = replaced_only(sp, holder, self.ownership)
+        return {"enders": enders, "replaced_only": words, "loop": loop_words(sp)} if words else {}
 
     # -- a collection ------------------------------------------------------------------------
     def collection_fate(self, sp: Spawn, holder: Holder, *, keyed: bool,
@@ -344,7 +357,7 @@ class Classifier:
             overwrites = overwrites and keeper_of(holder)[0] in ASKED_KEEPERS
         # a done-callback prunes the collection: it keeps each task until it is done, and a
         # wait that gives up on them (`wait(self._tasks, timeout=5)` on stop) does not change that
-        pruned_when_done = any(o.dest.kind is Flow.PRUNE_REF for o in eff.prune_reads)
+        pruned_when_done = any(prunes_when_done(o) for o in eff.prune_reads)
         left = None if pruned_when_done \
             else self.races.left_running(sp, holder, label, eff, self._fate, collection=True)
         if left is not None:

@@ -26,6 +26,7 @@ from taskleak.project.done_callbacks import seen_by_a_callback
 from taskleak.project.index import ProjectIndex
 from taskleak.project.owner_paths import owner_closes
 from taskleak.project.reentry import respawned_elsewhere
+from taskleak.project.replaced_only import ended_only_to_replace
 from taskleak.project.runner_ends import run_by_a_runner
 
 
@@ -56,6 +57,7 @@ _ANSWERS: dict[QuestionKind, tuple[Callable[[Fate, Question], bool] | None, Answ
     QuestionKind.RUN_BY_A_RUNNER: (None, run_by_a_runner),
     QuestionKind.CALLBACK_READS: (None, seen_by_a_callback),
     QuestionKind.OWNER_CLOSES: (None, owner_closes),
+    QuestionKind.REPLACED_ONLY: (_attribute_of, ended_only_to_replace),
 }
 
 

@@ -107,7 +107,13 @@ def _end_skipped(fate: Fate) -> Description:
 
 def _end_not_reached(fate: Fate) -> Description:
     """An attribute ended only in close-like methods of its class that an owner's close never
-    calls, its task running until they do."""
+    calls, or only on the way to storing the next task there, its task running until they
+    do."""
+    if fate.replaced_only:
+        return Description(fate.holder, f"{fate.cleanup}, only to replace it",
+                           f"{fate.holder} is ended only before a new task replaces it: "
+                           "nothing ends the last one",
+                           evidence=(*_loop(fate), f"ended by {fate.replaced_only}"))
     return Description(fate.holder, f"{fate.cleanup}, never reached",
                        f"{fate.holder} is {fate.cleanup}, which its owner's close never calls",
                        evidence=(*_loop(fate), f"never called by {fate.unreached}"))

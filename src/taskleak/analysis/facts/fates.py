@@ -278,6 +278,13 @@ class Fate:
     # END_NOT_REACHED: the owner's close that never calls them, and on what
     # ("NamingProxy.close_client() on self.redo_service, in pkg/proxy.py")
     unreached: str = ""
+    # KEPT_CLEANED, KEPT_HANDED of an attribute whose task runs until cancelled: the methods
+    # that end it only on the way to storing a new task there, by name ("_updater_cancel"), and
+    # how ("_updater_cancel(), which only _updater_schedule() calls before storing a new task
+    # there"; `obligations/replace_only_ends.py`); the join makes it END_NOT_REACHED once no
+    # other module calls them (`QuestionKind.REPLACED_ONLY`)
+    enders: str = ""
+    replaced_only: str = ""
 
     @property
     def held_in(self) -> str:

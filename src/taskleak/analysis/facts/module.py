@@ -80,6 +80,10 @@ class QuestionKind(Enum):
     # class, name: those methods): do the owners of such objects call them on their way out?
     # (`project/owner_paths.py`)
     OWNER_CLOSES = "owner_closes"
+    # a task kept in an attribute that runs until cancelled, ended in its module only to be
+    # replaced (owner: the class, name: the attribute): does another module call those ends?
+    # (`project/replaced_only.py`)
+    REPLACED_ONLY = "replaced_only"
 
 
 @record(frozen=True)
@@ -227,6 +231,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
             out.append(Question(QuestionKind.CALLBACK_READS, fate.callback))
         if fate.ended_in and kind is FateKind.KEPT_CLEANED:
             out.append(Question(QuestionKind.OWNER_CLOSES, fate.owner, fate.ended_in))
+        elif fate.replaced_only and kind in _REPLACE_CHECKED:
+            out.append(Question(QuestionKind.REPLACED_ONLY, fate.owner, fate.attribute))
     return tuple(dict.fromkeys(out))
 
 
@@ -236,6 +242,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
 # whose store `overwrites` an entry: its callers say whether it runs again for the same key).
 _UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.COLLECTION_GROWS,
                       FateKind.RESPAWNED})
+# ended in its module, or handed to what the join may find ends it (`project/replaced_only.py`)
+_REPLACE_CHECKED = frozenset({FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED})
 # a store into a dict of `self` over the entry's live task (`classify.collection_fate`)
 _KEYED_STORES = frozenset({FateKind.COLLECTION_CLEANED, FateKind.COLLECTION_GROWS})
 _RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,

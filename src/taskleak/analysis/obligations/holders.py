@@ -7,8 +7,8 @@ import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.tree.dests import Dest, Flow
-from taskleak.analysis.tree.nodes import defaulted_entry
-from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.nodes import defaulted_entry, dotted
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 from taskleak.records import record
 
 
@@ -63,3 +63,23 @@ def on_itself(target: cst.BaseExpression, holder: Holder) -> bool:
         target = target.value
     return holder.kind is Keeper.LOCAL and isinstance(target, cst.Name) \
         and target.value == holder.key
+
+
+def stored_as(name: str, scope: Scope, method: Scope | None) -> str:
+    """`self._request` when the local `name` is bound once in `scope`, a method, which stores
+    it once in an attribute of `self` (`request = ASGIRequest(...)`; `self._request =
+    request`): what it holds is held there too, and the class reaches it by that chain. ""
+    otherwise (bound twice, stored twice, or not a method's local). Near miss: a local stored
+    in another object's attribute (`conn.request = request`) keeps the local's own name."""
+    if method is None or scope is not method or not method.self_name:
+        return ""
+    bindings = scope.bindings.get(name, [])
+    if len(bindings) != 1 or bindings[0].kind is not BindingKind.ASSIGN:
+        return ""
+    stores = [t for o in scope.occurrences if o.key == name and o.dest.kind is Flow.BOUND
+              for t in o.dest.targets]
+    if len(stores) != 1 or not isinstance(stores[0], cst.Attribute):
+        return ""
+    chain = dotted(stores[0])
+    return chain if chain is not None and chain.count(".") == 1 \
+        and chain.split(".", 1)[0] == method.self_name else ""

@@ -20,7 +20,7 @@ from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.completed_futures import awaited_through
 from taskleak.analysis.obligations.effects import HOW_WAITED, Effects
 from taskleak.analysis.obligations.handoffs import partial_call, received_by, receiving_parameter
-from taskleak.analysis.obligations.holders import Holder, into_collection, where
+from taskleak.analysis.obligations.holders import Holder, into_collection, stored_as, where
 from taskleak.analysis.obligations.waits import delegated_only
 from taskleak.analysis.obligations.weak_holders import WeakReferences
 from taskleak.analysis.tree.dests import Flow, Waited
@@ -89,6 +89,9 @@ class Ownership(WeakReferences):
                 return Holder(Keeper.ATTRIBUTE, key, target.attr.value, cls)
             if cls is not None and key.count(".") == 1 and base == cls.name:
                 return Holder(Keeper.ATTRIBUTE, key, target.attr.value, cls)  # `Cls.tasks`
+            stored = stored_as(base, scope, method)
+            if stored:  # `request.app_task`, `request` kept as `self._request`
+                key = stored + key[len(base):]
             return Holder(Keeper.DOTTED, key, key, self.module)
         if isinstance(target, cst.Subscript):
             return self.holder_for(target.value, scope)
@@ -391,3 +394,4 @@ class Ownership(WeakReferences):
 def _self_of(scope: Scope) -> str | None:
     method = scope.method()
     return method.self_name if method is not None else None
+

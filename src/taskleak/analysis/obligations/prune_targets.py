@@ -25,7 +25,7 @@ from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.witness import no_end_witness
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import dotted
-from taskleak.analysis.tree.scopes import BindingKind, Occurrence
+from taskleak.analysis.tree.scopes import BindingKind, Occurrence, ScopeKind
 
 
 def without_other_prunes(spawned: cst.Call, eff: Effects, new_tasks: Collection[int],
@@ -72,6 +72,29 @@ def _removes_only_others(occ: Occurrence, spawned: cst.Call, new_tasks: Collecti
             or not isinstance(call.args[0].value, cst.Name):
         return False
     return _only_others(call.args[0].value.value, occ, spawned, new_tasks, resolver)
+
+
+def prunes_when_done(occ: Occurrence) -> bool:
+    """The read removes, from the collection, the task a done-callback is called with: the
+    prune passed on (`t.add_done_callback(c.discard)`), or a lambda registered as the
+    done-callback that prunes its own parameter (`t.add_done_callback(lambda f:
+    c.discard(f))`, or `lambda _: c.discard(t)` registered on `t` itself). Near miss: a lambda
+    that prunes another task than the one it is registered on."""
+    if occ.dest.kind is Flow.PRUNE_REF:
+        return True
+    scope = occ.scope
+    lam = scope.node
+    if occ.dest.kind is not Flow.PRUNE or scope.kind is not ScopeKind.LAMBDA \
+            or not isinstance(lam, cst.Lambda) or not lam.params.params or scope.parent is None:
+        return False
+    call = lam.body
+    if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute) \
+            or dotted(call.func.value) != occ.key or len(call.args) != 1 \
+            or not isinstance(arg := call.args[0].value, cst.Name):
+        return False
+    own = arg.value == lam.params.params[0].name.value
+    return any(d.done_callback is lam and (own or d.key == arg.value)
+               for d in scope.parent.occurrences)
 
 
 def _registered_on(occ: Occurrence) -> str | None:
