@@ -18,7 +18,7 @@ from taskleak.analysis.facts.interface import CallPosition
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts
 from taskleak.analysis.obligations.spawners import Spawner, spawner_index
 from taskleak.analysis.tree import reparse
-from taskleak.analysis.tree.blocks import BLOCKS_ABOVE, Emptied, stand_in
+from taskleak.analysis.tree.blocks import BLOCKS_ABOVE, Emptied, Words, stand_in
 from taskleak.analysis.tree.inherit import local_bases
 from taskleak.analysis.tree.parse import gc_paused, parse_source
 from taskleak.analysis.tree.positions import dropped_call_positions
@@ -32,17 +32,18 @@ TOO_DEEP = "too deeply nested for the analysis"
 
 
 def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), *,
-                 answers_only: bool = False, blocks: bool = False) -> FileFacts:
+                 answers_only: bool = False, blocks: Words | None = None) -> FileFacts:
     """The facts of one file's bytes (already read, and already through the prefilter, or
     parsed only for its exports: `answers_only`). `blocks`: a big file may be analysed from
-    the blocks that can hold its spawns (`_evidence`; only when the run may: run/runner.py)."""
+    the blocks that can hold its spawns and those naming these words, which the run's other
+    files may read it by (`_evidence`; None: parsed whole; decided in run/runner.py)."""
     out = FileFacts(path=display, answers_only=answers_only,
                     mentions_noqa=b"noqa" in data.lower(),
                     helpers=tuple(s.name for s in spawners if s.project))
     with gc_paused():  # a tree is built and walked: no cycles to find (see analysis.parse)
         kept = _kept_check(data, spawners, display)
-        evidence = _evidence(data, spawners) if blocks and kept is None and not answers_only \
-            else None
+        evidence = _evidence(data, spawners, blocks) \
+            if blocks is not None and kept is None and not answers_only else None
         if evidence is not None:
             module, text, out.emptied = evidence
         elif kept is None:
@@ -78,13 +79,13 @@ def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), 
     return out
 
 
-def _evidence(data: bytes, spawners: tuple[Spawner, ...]
+def _evidence(data: bytes, spawners: tuple[Spawner, ...], read: Words
               ) -> tuple[cst.Module, str, Emptied] | None:
     """A big file's stand-in parsed (analysis/tree/blocks.py), else None: small, every block
     needed, or a stand-in that does not parse to one statement per kept block."""
     if len(data) <= BLOCKS_ABOVE:
         return None
-    made = stand_in(data, prefilter_for(spawners).seed_offsets(data))
+    made = stand_in(data, prefilter_for(spawners).seed_offsets(data), read)
     if made is None:
         return None
     source, count, spans = made

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner, unpromised_helpers
-from taskleak.analysis.tree.blocks import BLOCKS_ABOVE
+from taskleak.analysis.tree.block_reads import others_fit, read_by
+from taskleak.analysis.tree.blocks import BLOCKS_ABOVE, Words
 from taskleak.files.context import ContextKind
 from taskleak.files.discovery import Found, listing_key
 from taskleak.files.listing_cache import ListingCache
@@ -262,7 +263,8 @@ class _Collector(Rounds):
                 return
             self.recorded[i] = (key, st, digest)
         extra = self.forecast.helpers(key, data) if self.use_prefilter else ()
-        if self.use_prefilter and len(data) > BLOCKS_ABOVE and not self.big and self._alone():
+        if self.use_prefilter and len(data) > BLOCKS_ABOVE and (
+                (not self.big and self._alone()) or others_fit(self.paths, i, len(data))):
             self.big.append((i, relative_path(key), data, extra))  # see `finish`
             return
         self._analyse(i, relative_path(key), data, extra=extra)
@@ -289,7 +291,7 @@ class _Collector(Rounds):
 
     def _analyse(self, i: int, display: str, data: bytes, answers_only: bool = False,
                  extra: tuple[Spawner, ...] = (), bases: tuple[BaseSource, ...] = (),
-                 blocks: bool = False) -> None:
+                 blocks: Words | None = None) -> None:
         if (over := too_large(len(data), self.max_file_size)) is not None:
             if not answers_only:  # not parsed; only read to answer: its question stays open
                 self.results[i] = FileFacts(display, skipped=Skipped(display, over.reason))
@@ -332,15 +334,16 @@ class _Collector(Rounds):
 
     def finish(self) -> None:
         # A big file is analysed from the blocks that can hold its spawns (analysis/tree/
-        # blocks.py) only when it is the one file of the run that may hold spawns: its rows
-        # read only the blocks linked to its spawns, but another module's rows may read any
-        # definition it holds (its exports), and a stand-in has not all of them.
-        # (held to the end of the pass while it may be that file, and sent at once otherwise:
-        # the pool should start the biggest files first)
+        # blocks.py), and, unless it is the one file of the run that may hold spawns, from
+        # the blocks naming a word the run's other files may read it by (block_reads.py):
+        # another module's rows may read any definition it holds (its exports).
+        # (held to the end of the pass while that may be, and sent at once otherwise: the pool
+        # should start the biggest files first)
         big, self.big = self.big, []
-        alone = self._alone()
+        alone = len(big) <= 1 and self._alone()
         for i, display, data, extra in big:
-            self._analyse(i, display, data, extra=extra, blocks=alone)
+            read = (set(), set()) if alone else read_by(self.paths, i, len(data))
+            self._analyse(i, display, data, extra=extra, blocks=read)
         if self.analyzer is not None:
             self.progress.describe(f"parsing {self.stats.analysed}")
             self.stats.workers = self.analyzer.finish()

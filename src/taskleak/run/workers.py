@@ -28,6 +28,7 @@ from concurrent.futures.process import BrokenProcessPool
 from taskleak.analysis.facts.interface import CallPosition
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner
+from taskleak.analysis.tree.blocks import Words
 from taskleak.records import record
 from taskleak.run.base_sources import BaseSource
 
@@ -50,9 +51,9 @@ class Job:
     # the bases of its classes defined in other modules, with those modules' bytes: analysed
     # again with what its classes inherit (run/inherited.py)
     bases: tuple[BaseSource, ...] = ()
-    # a big file may be analysed from its evidence's blocks (pipeline.analyse_file): the run's
-    # one file holding spawns (runner._Collector.finish)
-    blocks: bool = False
+    # a big file may be analysed from its evidence's blocks (pipeline.analyse_file), with the
+    # words the run's other files may read it by (runner._Collector.finish); None: whole
+    blocks: Words | None = None
 
 
 OnResult = Callable[[Job, FileFacts], None]
@@ -71,7 +72,7 @@ def default_jobs() -> int:
 
 def analyze_job(data: bytes, display: str, spawners: tuple[Spawner, ...],
                 answers_only: bool = False, extra: tuple[Spawner, ...] = (),
-                bases: tuple[BaseSource, ...] = (), blocks: bool = False) -> FileFacts:
+                bases: tuple[BaseSource, ...] = (), blocks: Words | None = None) -> FileFacts:
     """One file in a worker (or here): the parser is imported on first use."""
     if bases:
         from taskleak.run.inherited_analysis import analyse_with_bases
@@ -90,7 +91,7 @@ _worker_spawners: tuple[Spawner, ...] = ()
 
 
 def _pool_job(data: bytes, display: str, answers_only: bool, extra: tuple[Spawner, ...],
-              bases: tuple[BaseSource, ...] = (), blocks: bool = False) -> FileFacts:
+              bases: tuple[BaseSource, ...] = (), blocks: Words | None = None) -> FileFacts:
     return analyze_job(data, display, _worker_spawners, answers_only, extra, bases, blocks)
 
 

@@ -19,8 +19,10 @@ line keeps its number and its columns: every position, snippet and ordinal of th
 the file's (empty lines instead cost a node each: 0.3 s more on the 50,000-line module).
 The stand-in's tree must have one statement per kept block, else the file is parsed whole (a
 string the scan misread). What the run may use a stand-in for is decided in `run/runner.py`:
-another module's rows can read every definition of a module (its exports), so a stand-in
-serves only a run in which the file is the one holding spawns, and no fix is ever made from it.
+another module's rows can read every definition of a module (its exports), so among other
+files holding spawns the kept blocks are also those naming a word the others may read it by
+(`block_reads.py`; parsed whole when those files are more than `OTHERS_READ` times its bytes),
+and no fix is ever made from a stand-in.
 
 Measured (bench/big_module.py: 50,000 lines, 827 KB, one spawn; cold, `--no-cache`): 4.6 s and
 381 MB parsed whole, 0.51-0.55 s and 42 MB from its blocks (the scan ~0.13 s, the links
@@ -65,9 +67,10 @@ _COMPOUND = frozenset({b"if", b"try", b"with", b"for", b"while", b"def", b"class
                        b"match", b"@"})
 # an identifier: ASCII, or any byte of a UTF-8 one (a number names nothing)
 _WORDS = re.compile(rb"(\.[ \t]*)?([A-Za-z_\x80-\xff][\w\x80-\xff]*)")
+_WORD = re.compile(rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*")
 # words that link no blocks: a keyword names nothing; `self` and `cls` name each method's own
 # object (their attributes link, `.self` too), unless the module binds them itself
-_STOP = frozenset(w.encode() for w in keyword.kwlist) | {b"self", b"cls"}
+STOP = frozenset(w.encode() for w in keyword.kwlist) | {b"self", b"cls"}
 _BINDS_SELF = re.compile(
     rb"(?m)^(?:self|cls)\b|\b(?:def|class|as|global|import|for)[ \t]+(?:self|cls)\b")
 
@@ -85,6 +88,13 @@ class Block:
 def top_level_blocks(data: bytes, lines: list[bytes]) -> list[Block] | None:
     """The statements of the module's body, by a scan of strings, comments, brackets and line
     continuations; None when the scan cannot follow the text (an unclosed string)."""
+    inside = inside_lines(data, lines)
+    return _blocks(lines, inside) if inside is not None else None
+
+
+def inside_lines(data: bytes, lines: list[bytes]) -> bytearray | None:
+    """1 for each line that starts inside a string, brackets or after a `\\`; None when the
+    scan cannot follow the text (an unclosed string)."""
     inside = bytearray(len(lines) + 1)  # 1: the line starts inside a string, brackets, a `\`
     depth = 0
     line = 0
@@ -115,7 +125,7 @@ def top_level_blocks(data: bytes, lines: list[bytes]) -> list[Block] | None:
                 inside[line + 1 + k] = 1
             line += crossed
             pos = end.end()
-    return _blocks(lines, inside)
+    return inside
 
 
 def _blocks(lines: list[bytes], inside: bytearray) -> list[Block]:
@@ -150,7 +160,10 @@ def _blocks(lines: list[bytes], inside: bytearray) -> list[Block]:
     return blocks
 
 
-def _words(text: bytes, stop: frozenset[bytes]) -> tuple[set[bytes], set[bytes]]:
+Words = tuple[set[bytes], set[bytes]]
+
+
+def words(text: bytes, stop: frozenset[bytes]) -> Words:
     """(the words that link: all but the stop words used as names, the stop words used as
     names)."""
     linking: set[bytes] = set()
@@ -163,15 +176,17 @@ def _words(text: bytes, stop: frozenset[bytes]) -> tuple[set[bytes], set[bytes]]
     return linking, stopped - linking
 
 
-def selected(blocks: list[Block], seeds: Iterable[int], data: bytes) -> list[bool] | None:
+def selected(blocks: list[Block], seeds: Iterable[int], data: bytes,
+             read: Words | None = None) -> list[bool] | None:
     """Which blocks to parse (see the module docstring), found from the offsets of the words
-    that may name a spawn (`seeds`); None when more than `MOST_KEPT` of the file is."""
-    stop = _STOP - {b"self", b"cls"} if _BINDS_SELF.search(data) else _STOP
+    that may name a spawn (`seeds`) and the words the run's other files may read the file by
+    (`read`: block_reads.py); None when more than `MOST_KEPT` of the file is."""
+    stop = STOP - {b"self", b"cls"} if _BINDS_SELF.search(data) else STOP
     ends = [b.end for b in blocks]
     keep = [False] * len(blocks)
     linked = [False] * len(blocks)  # kept for a link: its words link in turn
     todo: list[int] = []
-    size = 0
+    size = [0]  # of the linked blocks: past `most`, the search stops (it would end in None)
 
     def reach(offset: int) -> int:
         """Keep the block at `offset`; where to search on."""
@@ -181,6 +196,7 @@ def selected(blocks: list[Block], seeds: Iterable[int], data: bytes) -> list[boo
         if not linked[j]:
             keep[j] = linked[j] = True
             todo.append(j)
+            size[0] += ends[j] - blocks[j].start
         return ends[j]
 
     for offset in seeds:
@@ -194,22 +210,25 @@ def selected(blocks: list[Block], seeds: Iterable[int], data: bytes) -> list[boo
             keep[i] = indent_kept = True
     searched: set[bytes] = set()
     most = MOST_KEPT * len(data)
-    while todo:
-        block = blocks[todo.pop()]
-        size += block.end - block.start
-        if size > most:
+    pending = [(read[0] & set(_WORD.findall(data)), read[1])] if read is not None else []
+    while todo or pending:
+        if size[0] > most:
             return None
-        linking, stopped = _words(data[block.start:block.end], stop)
+        if pending:  # (the other files' words first, as if a kept block's)
+            linking, stopped = pending.pop()
+        else:
+            block = blocks[todo.pop()]
+            linking, stopped = words(data[block.start:block.end], stop)
         for word in linking - searched:
             searched.add(word)
             at = _find_word(data, word, 0)
-            while at >= 0:
+            while at >= 0 and size[0] <= most:
                 at = _find_word(data, word, reach(at))
         for word in stopped - searched:  # a stop word links where it is an attribute
             searched.add(word)
             for m in re.finditer(rb"\.[ \t]*" + word + rb"\b", data):
                 reach(m.start())
-    return keep
+    return keep if size[0] <= most else None
 
 
 def _find_word(data: bytes, word: bytes, start: int) -> int:
@@ -228,15 +247,17 @@ def _find_word(data: bytes, word: bytes, start: int) -> int:
 Emptied = tuple[tuple[int, int], ...]  # (first, last) lines, 0-based, of the blocks left out
 
 
-def stand_in(data: bytes, seeds: Iterable[int]) -> tuple[bytes, int, Emptied] | None:
+def stand_in(data: bytes, seeds: Iterable[int], read: Words | None = None
+             ) -> tuple[bytes, int, Emptied] | None:
     """The file with the blocks that cannot matter left out, the count of the statements of
     its body, and the lines left out; None when most of the file is kept or the scan cannot
-    follow the text. `seeds`: where a spawn may be named."""
+    follow the text. `seeds`: where a spawn may be named; `read`: the words the run's other
+    files may read it by (block_reads.py)."""
     lines = data.splitlines(keepends=True)
     blocks = top_level_blocks(data, lines)
     if blocks is None:
         return None
-    keep = selected(blocks, seeds, data)
+    keep = selected(blocks, seeds, data, read)
     if keep is None:
         return None
     spans: list[tuple[int, int]] = []
