@@ -29,7 +29,8 @@ def _loop_words(sp: Spawn) -> str | None:
     """What the spawned coroutine does forever, or None when it can end by itself."""
     target = spawned_function(sp.site, calls_only=False)
     if target is not None and target.endless and target.loop_test in ALWAYS_TRUE:
-        return f"runs `while {target.loop_test}` with no break or return"
+        return (f"runs `while {target.loop_test}` with no break or return"
+                + (" but on a cancel" if target.left_on_cancel else ""))
     if reschedules(sp.site):
         return "spawns itself again each time it ends"
     return None

@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 52  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 53  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -96,8 +96,9 @@ FORMAT = 52  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # (`ClassFacts.close_calls`), restarts of owned objects (`OwnedField.restarted`); 51: a
 # task group typed in another module (`typed_names.TASK_GROUP`), class methods' returns, what
 # each method ends and restarts (`ClassFacts.ends`, `.restarts`), `DroppedCall.per_item`; 52:
-# what each method hands to a call (`MethodEffects`), a task that runs until its end is reached
-# (`Fate.runs_until_ended` beyond close-like ends), stores reached through a local's object
+# a task ended only to be replaced (`Fate.enders`, `.replaced_only`), a store through a local
+# kept in an attribute; 53: a loop left only in an `except` of a cancellation never ends by
+# itself (`Scope.endless`, `.left_on_cancel`)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -55,13 +55,15 @@ def coroutine_chain(sp: Spawn, resolver: Resolver) -> str:
 
 def loop_text(target: Scope) -> str:
     """What the loop of a coroutine function that never ends does, in words."""
+    exits = "with no break or return but on a cancel" if target.left_on_cancel \
+        else "with no break or return"
     if not target.loop_test and target.loop_iter:
-        return (f"runs `for` over `{target.loop_iter}`, which never runs out, with no break or "
-                "return, so only a cancel or an error ends it")
+        return (f"runs `for` over `{target.loop_iter}`, which never runs out, {exits}, so only "
+                "a cancel or an error ends it")
     if target.loop_test in ("True", "1"):
-        return (f"runs `while {target.loop_test}` with no break or return, so only a cancel or "
-                "an error ends it")
-    return f"runs `while {target.loop_test}:` with no break or return"
+        return (f"runs `while {target.loop_test}` {exits}, so only a cancel or an error ends "
+                "it")
+    return f"runs `while {target.loop_test}:` {exits}"
 
 
 def loop_words(sp: Spawn) -> str:

@@ -50,7 +50,7 @@ from taskleak.analysis.tree.scopes import (
     Scope,
     ScopeKind,
 )
-from taskleak.analysis.tree.stack import StackWalker, until_success
+from taskleak.analysis.tree.stack import StackWalker, left_only_on_cancel, until_success
 from taskleak.analysis.tree.vocabulary import (
     CALLBACK_POSITIONS,
     CALLED_BACK_LATER,
@@ -206,12 +206,22 @@ class Scanner(BindingScan, StackWalker):
 
     def visit_Break(self, node: cst.Break) -> None:
         if self._loop_stack and self._loop_stack[-1][0] is self.cur:
-            self._loop_stack[-1][2] = True
+            if left_only_on_cancel(self.stack, through_loops=False):
+                self._on_cancel()
+            else:
+                self._loop_stack[-1][2] = True
 
     def visit_Return(self, node: cst.Return) -> None:
+        if left_only_on_cancel(self.stack, through_loops=True):
+            self._on_cancel()
+            return
         for loop in self._loop_stack:
             if loop[0] is self.cur:
                 loop[2] = True
+
+    def _on_cancel(self) -> None:
+        if isinstance(self.cur, Scope):
+            self.cur.left_on_cancel = True
 
     # -- reads and calls -----------------------------------------------------------------
     def visit_Name(self, node: cst.Name) -> None:

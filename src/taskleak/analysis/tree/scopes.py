@@ -163,6 +163,8 @@ class Scope:
     deepest: int = 0  # the module's scope: how deep its deepest name sits in the tree
     long_running: bool = False  # has a `while True` / `while self._running` loop
     endless: bool = False  # ... and one with no `break` or `return` in it: it never ends itself
+    # ... but one in an `except` that catches only a cancellation (`stack.left_only_on_cancel`)
+    left_on_cancel: bool = False
     loop_flags: list[str] = field(default_factory=list)  # what they test: `self._running`
     loop_test: str = ""  # the test of the first endless one, as written: "True", "self.open"
     # or, for an endless `for` (`tree/nodes.endless_iterator`), its iterator as written

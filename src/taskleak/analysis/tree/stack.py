@@ -135,6 +135,31 @@ class StackWalker(Walker):
         return found
 
 
+def left_only_on_cancel(stack: list[cst.CSTNode], through_loops: bool) -> bool:
+    """The `break` (or, `through_loops`, the `return`) on top of `stack` sits in an `except`
+    that catches only a cancellation (`except asyncio.CancelledError: break`), inside the loop
+    it leaves (the innermost one; any, for a `return`) and its function: the loop is left that
+    way only when it is cancelled, which ends it as surely as having no way out (the RUBRIC's
+    "no way out but a cancel"). Near miss: `except Exception: break`, an error of its own work,
+    which may be how it finishes (a reader whose connection closed)."""
+    for node in reversed(stack):
+        if isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            return False
+        if isinstance(node, (cst.For, cst.While)) and not through_loops:
+            return False
+        if isinstance(node, cst.ExceptHandler):
+            return node.type is not None and _cancel_only(node.type)
+    return False
+
+
+def _cancel_only(caught: cst.BaseExpression) -> bool:
+    """`CancelledError`, `asyncio.CancelledError`, or a tuple of only those."""
+    items = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+    return bool(items) and all(
+        (isinstance(e, cst.Name) and e.value == "CancelledError")
+        or (isinstance(e, cst.Attribute) and e.attr.value == "CancelledError") for e in items)
+
+
 def until_success(body: cst.BaseSuite) -> bool:
     """A retry loop's body: it ends with `break` or `return`, or with a `try` whose body or
     `else` does (`while True: try: await connect(); break / except OSError: await sleep(1)`):
