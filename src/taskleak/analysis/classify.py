@@ -13,6 +13,7 @@ import libcst as cst
 
 from taskleak.analysis.facts.fates import PASSES, Fate, FateKind, Hand, Keeper
 from taskleak.analysis.facts.interface import BY_ITS_OWNER, LET_GO
+from taskleak.analysis.frequency.filled_once import once_stopped_by_its_owner
 from taskleak.analysis.frequency.lifecycle import Lifecycle
 from taskleak.analysis.frequency.per_item import for_some_items
 from taskleak.analysis.frequency.reentry import by_its_own_loop
@@ -355,10 +356,7 @@ class Classifier:
             # the caller's dict, a module-level one or its object's: whether it runs again for a
             # key, its callers say (those of other modules: `QuestionKind.CALLED_OFTEN`)
             overwrites = overwrites and keeper_of(holder)[0] in ASKED_KEEPERS
-        # a done-callback prunes the collection: it keeps each task until it is done, and a
-        # wait that gives up on them (`wait(self._tasks, timeout=5)` on stop) does not change that
-        pruned_when_done = any(prunes_when_done(o) for o in eff.prune_reads)
-        left = None if pruned_when_done \
+        left = None if any(prunes_when_done(o) for o in eff.prune_reads) \
             else self.races.left_running(sp, holder, label, eff, self._fate, collection=True)
         if left is not None:
             return left
@@ -382,6 +380,9 @@ class Classifier:
                 o.dest.kind is Flow.RETURNED and o.scope.method() is fn for o in eff.occurrences)):
             return self._fate(FateKind.COLLECTION_HANDED, sp, holder, holder=label,
                               **(eff.handed_on or calls or eff.handed)[0].fields())
+        if not slot and (closing := once_stopped_by_its_owner(sp, holder, eff, self.lifecycle)):
+            return self._fate(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
+                              cleanup=closing, ends=BY_ITS_OWNER, grows_if_repeated=True)
         if slot and target is not None:
             # `hass.data[KEY] = task`: one slot, not a growing collection
             return self._fate(FateKind.SLOT_NEVER_CLEANED, sp, holder, stored_in=target_text(

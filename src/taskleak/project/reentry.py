@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from taskleak.analysis.facts.calls import DroppedCall
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
+from taskleak.analysis.facts.interface import NO_ENDS
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.replaced_restarts import replaced_restart
@@ -45,6 +46,8 @@ def respawned_elsewhere(index: ProjectIndex, path: str, function: str, fate: Fat
     a re-spawn over a live task when the method runs again, else as it was."""
     if fate.overwrites and fate.keeper is Keeper.ATTRIBUTE and fate.kind in _KEYED:
         return _key_overwritten(index, path, function, fate)
+    if fate.grows_if_repeated:
+        return _grows_if_repeated(index, path, function, fate)
     if not fate.overwrites or fate.keeper not in (Keeper.ATTRIBUTE, Keeper.DOTTED) \
             or fate.kind is not FateKind.KEPT_CLEANED:
         return fate
@@ -78,6 +81,21 @@ def _key_overwritten(index: ProjectIndex, path: str, function: str, fate: Fate) 
     return replace(fate, kind=FateKind.KEY_OVERWRITTEN, overwrites=False,
                    repeating=function.rsplit(".", 1)[-1], per_item=call.per_item
                    and not fate.some_items, evidence=f"{_how(call)}, in {short(caller_path)}")
+
+
+def _grows_if_repeated(index: ProjectIndex, path: str, function: str, fate: Fate) -> Fate:
+    """A collection attribute its owner stops the tasks of, filled once per run of `function`
+    as far as its module sees (`closing.once_stopped_by_its_owner`), called in a loop of
+    another module: a task per turn that lives until the owner stops, and nothing prunes the
+    finished ones (COLLECTION_GROWS, as in one module); else as it was."""
+    found = _repeating_call(index, path, function, fate.attribute)
+    if found is None:
+        return replace(fate, grows_if_repeated=False)
+    caller_path, call = found
+    return replace(fate, kind=FateKind.COLLECTION_GROWS, grows_if_repeated=False, cleanup="",
+                   ends=NO_ENDS, repeating=function.rsplit(".", 1)[-1],
+                   per_item=call.per_item and not fate.some_items,
+                   evidence=f"{_how(call)}, in {short(caller_path)}")
 
 
 def _repeating_call(index: ProjectIndex, path: str, function: str, attribute: str

@@ -228,6 +228,10 @@ class Fate:
     # ... and its own module saw the method run again (its callers' excuses weighed): only an
     # end of the attribute, elsewhere, is missing for a re-spawn
     repeats_here: bool = False
+    # COLLECTION_CLEANED of a collection attribute its owner stops the tasks of, filled once as
+    # far as its module sees (`closing.once_stopped_by_its_owner`): if another module runs the
+    # function again and again, the collection only grows (`project/reentry.py`)
+    grows_if_repeated: bool = False
     # LOCAL_ONLY: what ends (or takes) the task on the other ways out, when a `return` before
     # it drops the local ("passed to cancel_and_wait()")
     skipped: str = ""

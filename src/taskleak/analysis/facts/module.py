@@ -227,6 +227,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
                 fate.keeper is Keeper.ATTRIBUTE and kind in _KEYED_STORES)):
             # (an attribute's: the modules calling the method are read, `project/reentry.py`)
             out.append(Question(QuestionKind.CALLED_OFTEN, context, fate.attribute))
+        if fate.grows_if_repeated:  # (`project/reentry.py`: its callers in other modules)
+            out.append(Question(QuestionKind.CALLED_OFTEN, context, fate.attribute))
         if fate.callback:
             out.append(Question(QuestionKind.CALLBACK_READS, fate.callback))
         if fate.ended_in and kind is FateKind.KEPT_CLEANED:

@@ -78,8 +78,10 @@ def prunes_when_done(occ: Occurrence) -> bool:
     """The read removes, from the collection, the task a done-callback is called with: the
     prune passed on (`t.add_done_callback(c.discard)`), or a lambda registered as the
     done-callback that prunes its own parameter (`t.add_done_callback(lambda f:
-    c.discard(f))`, or `lambda _: c.discard(t)` registered on `t` itself). Near miss: a lambda
-    that prunes another task than the one it is registered on."""
+    c.discard(f))`, or `lambda _: c.discard(t)` registered on `t` itself): the collection
+    keeps each task until it is done, and a wait that gives up on them
+    (`wait(self._tasks, timeout=5)` on stop) does not change that. Near miss: a lambda that
+    prunes another task than the one it is registered on."""
     if occ.dest.kind is Flow.PRUNE_REF:
         return True
     scope = occ.scope

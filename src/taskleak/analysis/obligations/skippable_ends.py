@@ -29,8 +29,9 @@ from taskleak.analysis.obligations.lifetimes import cancelled_on_return
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
-from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, one_line, statements_after
-from taskleak.analysis.tree.scopes import CallSite, ScopeKind
+from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, last_name, one_line, statements_after
+from taskleak.analysis.tree.scopes import CallSite, Occurrence, ScopeKind
 from taskleak.analysis.tree.walk import children
 
 _HANDLERS = (cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally)
@@ -52,12 +53,28 @@ def skipped_by(site: CallSite, eff: Effects) -> str:
         return ""
     in_ends = {id(n) for o in ends for n in o.path}
     for later in statements_after(site.path):
-        if id(later) in in_ends:
-            return ""  # ended first
+        if id(later) in in_ends:  # ended first, unless only by a wait a cancel leaves
+            return _waited_only(later, ends)
         step = _first_step(later)
         if step:
             return step
     return ""
+
+
+def _waited_only(statement: cst.CSTNode, ends: list[Occurrence]) -> str:
+    """"is cancelled while it waits in `asyncio.wait([a])`" when every end in `statement` is an
+    `asyncio.wait(...)` of the task: unlike `gather()` or an `await` of the task, that wait
+    does not cancel what it waits for when its waiter is cancelled, so a cancellation arriving
+    there leaves the task running (RUBRIC convention 4); "" otherwise (near miss:
+    `await asyncio.gather(a)`, which cancels `a` with it)."""
+    here = [o for o in ends if any(n is statement for n in o.path)]
+    calls = [o.dest.call for o in here if o.dest.kind is Flow.GATHERED]
+    if not here or len(calls) != len(here) or any(
+            not isinstance(c, cst.Call) or last_name(c.func) != "wait" for c in calls):
+        return ""
+    call = calls[0]
+    assert call is not None
+    return f"is cancelled while it waits in `{_short(one_line(call))}`"
 
 
 def _covers(end: tuple[cst.CSTNode, ...], spawn: tuple[cst.CSTNode, ...]) -> bool:

@@ -13,7 +13,7 @@ from taskleak.analysis.names.attribute_types import local_type
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.summaries.reentry_calls import NOT_AGAIN, again
 from taskleak.analysis.tree.nodes import callee_text, dotted
-from taskleak.analysis.tree.scopes import Scope
+from taskleak.analysis.tree.scopes import BindingKind, Scope
 from taskleak.analysis.tree.vocabulary import NOT_SPAWNING_METHODS
 
 
@@ -39,7 +39,10 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
                 # (a method's own call, or one on what an attribute of `self` holds: what the
                 # join asks of a store's re-entry)
                 a = again(scope, site, lifecycle.graphs, name.count(".") == 2) \
-                    if head in ("self", "cls") and name.count(".") in (1, 2) else NOT_AGAIN
+                    if head in ("self", "cls") and name.count(".") in (1, 2) else \
+                    again(scope, site, lifecycle.graphs, True) \
+                    if receiver and name.count(".") == 1 and _one_object(head, scope) \
+                    else NOT_AGAIN
                 out.append(DroppedCall(name, ordinal, scope.qualname or "<module>",
                                        site.in_loop, repeating, evidence, site.awaited,
                                        callee_text(site.call.func) + "()"
@@ -48,3 +51,11 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
                                        a.per_item))
             ordinal += 1
     return tuple(out)
+
+
+def _one_object(name: str, scope: Scope) -> bool:
+    """`name` is a parameter of `scope` bound nowhere else in it: a loop there calling a method
+    on it calls it on the same object each turn (`agent.on_message(...)` with `agent: Agent`),
+    as on `self`; not a loop's target (`for agent in agents`), a new object each turn."""
+    bindings = scope.bindings.get(name, [])
+    return bool(bindings) and all(b.kind is BindingKind.PARAM for b in bindings)
