@@ -130,7 +130,19 @@ def classes_to_read_whole(module: ModuleFacts) -> set[str]:
     (`ensure_future(condition.wait())`, `wait` inherited: does it give a Future?)."""
     return {sf.context.partition(".")[0] for sf in module.spawns if _open(sf)} | {
         q.owner.partition(".")[0].removesuffix("()") for sf in module.spawns
-        for q in sf.questions if q.kind is QuestionKind.CALL_MAKES}
+        for q in sf.questions if q.kind is QuestionKind.CALL_MAKES} | calling_back_members(
+        module.exports)
+
+
+def calling_back_members(exports: Exports) -> set[str]:
+    """The top-level classes of the module that hand a loop (`vocabulary.CALLED_BACK_LATER`) a
+    method of `self` they do not define (`loop.call_soon(self._hello)`, a base's `_hello`): is
+    it a coroutine function, the call a spawn? The class read whole tells (issue 68)."""
+    methods = {c.qualname: set(c.methods) for c in exports.classes}
+    return {cls for call in exports.dropped_calls
+            if call.called_back and (cls := call.caller.partition(".")[0]) in methods
+            and call.callee.startswith("self.") and call.callee.count(".") == 1
+            and call.callee[5:] not in methods[cls]}
 
 
 def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
@@ -143,7 +155,8 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
     spawning: dict[int, tuple[Exports, list[ClassFacts]]] = {}
     for i, result in enumerate(results):
         module = result.module
-        if module is not None and not result.answers_only and module.spawns:
+        if module is not None and not result.answers_only and (
+                module.spawns or calling_back_members(module.exports)):
             names = classes_to_read_whole(module)
             spawning[i] = (module.exports,
                            [c for c in module.exports.classes if c.qualname in names])
