@@ -85,7 +85,7 @@ def _key_overwritten(index: ProjectIndex, path: str, function: str, fate: Fate) 
 
 def _grows_if_repeated(index: ProjectIndex, path: str, function: str, fate: Fate) -> Fate:
     """A collection attribute its owner stops the tasks of, filled once per run of `function`
-    as far as its module sees (`closing.once_stopped_by_its_owner`), called in a loop of
+    as far as its module sees (`filled_once.once_stopped_by_its_owner`), called in a loop of
     another module: a task per turn that lives until the owner stops, and nothing prunes the
     finished ones (COLLECTION_GROWS, as in one module); else as it was."""
     found = _repeating_call(index, path, function, fate.attribute)

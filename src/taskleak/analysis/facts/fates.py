@@ -229,7 +229,7 @@ class Fate:
     # end of the attribute, elsewhere, is missing for a re-spawn
     repeats_here: bool = False
     # COLLECTION_CLEANED of a collection attribute its owner stops the tasks of, filled once as
-    # far as its module sees (`closing.once_stopped_by_its_owner`): if another module runs the
+    # far as its module sees (`filled_once.once_stopped_by_its_owner`): if another module runs the
     # function again and again, the collection only grows (`project/reentry.py`)
     grows_if_repeated: bool = False
     # LOCAL_ONLY: what ends (or takes) the task on the other ways out, when a `return` before
