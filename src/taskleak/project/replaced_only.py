@@ -41,17 +41,10 @@ def _called_from_outside(index: ProjectIndex, lineage: list[Where], name: str) -
     such an object: no claim then)."""
     where = defining(index, lineage, name)
     target = (where[0], f"{where[1]}.{name}") if where is not None else None
-    classes = {c[1] for c in lineage}
     for other, call in index.dropped.get(name, []):
-        if other == path_of(lineage, call.caller) and call.caller.rpartition(".")[0] in classes:
+        if (other, call.caller.rpartition(".")[0]) in lineage:
             continue  # (the class's own calls: its module read them)
         found = index.resolve_callee(other, call.callee, call.caller, call.receiver)
         if found is None or found == target:
             return True
     return False
-
-
-def path_of(lineage: list[Where], caller: str) -> str:
-    """The module of the class of `lineage` that `caller` (qualified) is a method of, or ""."""
-    cls = caller.rpartition(".")[0]
-    return next((p for p, c in lineage if c == cls), "")

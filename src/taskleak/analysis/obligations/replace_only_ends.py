@@ -66,7 +66,7 @@ def replaced_only(sp: Spawn, holder: Holder, ownership: Ownership) -> tuple[str,
                 return "", ""
             words.append(f"{name}() before it stores a new task there")
             continue
-        calls = _calls(name, classes)
+        calls = _calls(name, classes, ownership)
         if name in stores or not calls or any(
                 o.scope is not spawning or o.seq > site.seq for o in calls):
             return "", ""
@@ -99,21 +99,18 @@ def _bindings(cls: Scope, name: str, ownership: Ownership
             for b in klass.attr_bindings.get(name, [])]
 
 
-def _calls(name: str, classes: list[Scope]) -> list[Occurrence] | None:
-    """The calls of `self.<name>(...)` in the methods of `classes`; None when one of them reads
-    it otherwise (passes it on as a callback, stores it). Calls through other objects are the
-    join's to resolve (`project/replaced_only.py`), in this module as in others."""
+def _calls(name: str, classes: list[Scope], ownership: Ownership) -> list[Occurrence] | None:
+    """The calls of `self.<name>(...)` in the methods of `classes` (the module's reads index);
+    None when one of them reads it otherwise (passes it on as a callback, stores it). Calls
+    through other objects are the join's to resolve (`project/replaced_only.py`), in this
+    module as in others."""
     out: list[Occurrence] = []
     for klass in classes:
-        for method in klass.children:
-            if method.kind is not ScopeKind.FUNCTION or not method.self_name:
+        for o in ownership.reads.within_attr(name, klass):
+            method = o.scope.method()
+            if method is None or o.key != f"{method.self_name}.{name}":
                 continue
-            key = f"{method.self_name}.{name}"
-            for scope in method.walk():
-                for o in scope.occurrences:
-                    if o.key != key:
-                        continue
-                    if o.dest.kind is not Flow.CALLED:
-                        return None
-                    out.append(o)
+            if o.dest.kind is not Flow.CALLED:
+                return None
+            out.append(o)
     return out

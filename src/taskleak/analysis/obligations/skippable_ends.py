@@ -68,13 +68,12 @@ def _waited_only(statement: cst.CSTNode, ends: list[Occurrence]) -> str:
     there leaves the task running (RUBRIC convention 4); "" otherwise (near miss:
     `await asyncio.gather(a)`, which cancels `a` with it)."""
     here = [o for o in ends if any(n is statement for n in o.path)]
-    calls = [o.dest.call for o in here if o.dest.kind is Flow.GATHERED]
-    if not here or len(calls) != len(here) or any(
-            not isinstance(c, cst.Call) or last_name(c.func) != "wait" for c in calls):
+    calls = [c for o in here if o.dest.kind is Flow.GATHERED and isinstance(c := o.dest.call,
+                                                                         cst.Call)
+             and last_name(c.func) == "wait"]
+    if not here or len(calls) != len(here):
         return ""
-    call = calls[0]
-    assert call is not None
-    return f"is cancelled while it waits in `{_short(one_line(call))}`"
+    return f"is cancelled while it waits in `{_short(one_line(calls[0]))}`"
 
 
 def _covers(end: tuple[cst.CSTNode, ...], spawn: tuple[cst.CSTNode, ...]) -> bool:

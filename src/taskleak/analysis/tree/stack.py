@@ -11,6 +11,7 @@ from taskleak.analysis.tree.nodes import (
     LOOP_TYPES,
     TARGET_CONTAINERS,
     TARGET_HOLDERS,
+    dotted,
     exit_word,
 )
 from taskleak.analysis.tree.walk import Walker
@@ -156,8 +157,7 @@ def _cancel_only(caught: cst.BaseExpression) -> bool:
     """`CancelledError`, `asyncio.CancelledError`, or a tuple of only those."""
     items = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
     return bool(items) and all(
-        (isinstance(e, cst.Name) and e.value == "CancelledError")
-        or (isinstance(e, cst.Attribute) and e.attr.value == "CancelledError") for e in items)
+        (dotted(e) or "").rpartition(".")[2] == "CancelledError" for e in items)
 
 
 def until_success(body: cst.BaseSuite) -> bool:
