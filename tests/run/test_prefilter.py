@@ -250,8 +250,15 @@ def test_words_cover_every_name_the_scanner_records() -> None:
     (b"async def stop(self): ...\nloop.call_soon_threadsafe(self.stop)", True),
     (b"async def on_done(self, t): ...\ntask.add_done_callback(self.on_done)", True),
     (b"async def stop(self): ...\ncb = partial(self.stop, 1)\nloop.call_soon(cb)", True),
-    (b"async def stop(self): ...\nloop.call_soon(self.flush)", False),  # a plain function
-    (b"loop.call_later(30, self.expire)", False),  # no coroutine function here
+    (b"async def stop(self): ...\ndef flush(self): ...\nloop.call_soon(self.flush)", False),
+    # a method of `self` the file neither defines nor stores: a base's or the subclass's,
+    # maybe a coroutine function (`Exports.called_back_members`, issue 68's base transforms)
+    (b"loop.call_later(30, self.expire)", True),
+    (b"self.io_loop.add_callback(partial(self.run, 1))", True),
+    (b"def expire(self): ...\nloop.call_later(30, self.expire)", False),  # a plain def here
+    (b"self.expire = cb\nloop.call_later(30, self.expire)", False),  # a stored callable
+    (b"loop.call_later(30, self.timer.expire)", False),  # another object's
+    (b"loop.call_later(30, other.expire)", False),
     (b"async def expire(self): ...\nasync_call_later(hass, 5, self.expire)", False),
     (b"async def add_item(self): ...\nself.add_item(x)", False),
     # tornado's IOLoop runs a coroutine function it calls back, a `@gen.coroutine` def too

@@ -135,14 +135,11 @@ def classes_to_read_whole(module: ModuleFacts) -> set[str]:
 
 
 def calling_back_members(exports: Exports) -> set[str]:
-    """The top-level classes of the module that hand a loop (`vocabulary.CALLED_BACK_LATER`) a
-    method of `self` they do not define (`loop.call_soon(self._hello)`, a base's `_hello`): is
-    it a coroutine function, the call a spawn? The class read whole tells (issue 68)."""
-    methods = {c.qualname: set(c.methods) for c in exports.classes}
-    return {cls for call in exports.dropped_calls
-            if call.called_back and (cls := call.caller.partition(".")[0]) in methods
-            and call.callee.startswith("self.") and call.callee.count(".") == 1
-            and call.callee[5:] not in methods[cls]}
+    """The top-level classes of the module that hand a call that calls back (an asyncio loop's
+    `call_soon`, tornado's `add_callback`) a method of `self` they do not define
+    (`Exports.called_back_members`: a base's `_hello`, a subclass's `run`): is it a coroutine
+    function, the call a spawn? The class read whole tells (issue 68)."""
+    return {cls.partition(".")[0] for cls, _ in exports.called_back_members}
 
 
 def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
@@ -338,6 +335,10 @@ def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
         at, name, names, depth = todo.pop(0)
         # (none: defined in its own file, whose module's analysis reads it, or unknown)
         found = _imported_class(files, at, name, names) if depth <= _LINKS else None
+        if found is None and at != home and depth <= _LINKS:
+            # a base's own base defined beside it (`SimpleService(SimpleServiceMixin)`)
+            beside = files.classes(at)
+            found = (at, name) if beside is not None and name in beside.bases else None
         if found is None or found in seen or found[0] == home:
             continue
         seen.add(found)

@@ -323,6 +323,10 @@ class Exports:
     # an end of such an object's task in a method they never call is not reached on the
     # owner's way out (`QuestionKind.OWNER_CLOSES`)
     owned_fields: tuple[OwnedField, ...] = ()
+    # (class, member) of the methods of `self` a class hands a call that calls them back
+    # (`io_loop.add_callback(self.run)`) without defining them: the class read whole with what
+    # it inherits or its subclass defines tells whether the call runs a coroutine function
+    called_back_members: tuple[tuple[str, str], ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -335,36 +339,27 @@ class Exports:
                             ("dropped_calls", self.dropped_calls)):
             if items:
                 out[name] = [i.to_json() for i in items]
-        if self.imports:
-            out["imports"] = [list(i) for i in self.imports]
-        if self.typed:
-            out["typed"] = [list(t) for t in self.typed]
+        for name, rows in (("imports", self.imports), ("typed", self.typed),
+                           ("self_passed", self.self_passed),
+                           ("no_coroutine_if", self.no_coroutine_if), ("endless", self.endless),
+                           ("weak_globals", self.weak_globals),
+                           ("called_back_members", self.called_back_members)):
+            if rows:
+                out[name] = [list(r) for r in rows]
+        for name, names in (("no_coroutine", self.no_coroutine), ("coroutines", self.coroutines),
+                            ("outcome_readers", self.outcome_readers)):
+            if names:
+                out[name] = list(names)
         if self.positions:
             out["positions"] = {str(k): p.to_json() for k, p in self.positions.items()}
-        if self.self_passed:
-            out["self_passed"] = [list(s) for s in self.self_passed]
         if self.param_uses:
             out["param_uses"] = [u.to_json() for u in self.param_uses]
-        if self.no_coroutine:
-            out["no_coroutine"] = list(self.no_coroutine)
-        if self.no_coroutine_if:
-            out["no_coroutine_if"] = [list(n) for n in self.no_coroutine_if]
-        if self.global_effects:
-            out["global_effects"] = [e.to_json() for e in self.global_effects]
-        if self.endless:
-            out["endless"] = [list(e) for e in self.endless]
-        if self.coroutines:
-            out["coroutines"] = list(self.coroutines)
-        if self.repeated_calls:
-            out["repeated_calls"] = [c.to_json() for c in self.repeated_calls]
-        if self.runner_calls:
-            out["runner_calls"] = [c.to_json() for c in self.runner_calls]
-        if self.weak_globals:
-            out["weak_globals"] = [list(w) for w in self.weak_globals]
-        if self.outcome_readers:
-            out["outcome_readers"] = list(self.outcome_readers)
-        if self.owned_fields:
-            out["owned_fields"] = [o.to_json() for o in self.owned_fields]
+        for name, records in (("global_effects", self.global_effects),
+                              ("repeated_calls", self.repeated_calls),
+                              ("runner_calls", self.runner_calls),
+                              ("owned_fields", self.owned_fields)):
+            if records:
+                out[name] = [r.to_json() for r in records]
         return out
 
     @classmethod
@@ -390,4 +385,5 @@ class Exports:
             tuple((w[0], w[1]) for w in data.get("weak_globals", ())),
             tuple(data.get("outcome_readers", ())),
             tuple(OwnedField.from_json(o) for o in data.get("owned_fields", ())),
+            tuple((m[0], m[1]) for m in data.get("called_back_members", ())),
         )

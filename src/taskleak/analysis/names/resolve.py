@@ -187,6 +187,9 @@ class Resolver:
     def _call(self, node: cst.Call, scope: Scope) -> Sym:
         """What calling `node.func` gives."""
         func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("__aenter__", "__enter__"):
+            # `await manager.__aenter__()`: what `async with manager as x` binds (a `with`)
+            return self.resolve(func.value, scope)
         if last_name(func) in LOOP_GETTERS:  # `self.server.get_loop()`
             return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
         if isinstance(func, cst.Attribute) and func.attr.value in POLICY_LOOP_METHODS:

@@ -1,10 +1,14 @@
 """The one decision on a name the analysis keeps: a receiver nothing types, named like an event
 loop (`self.hass.loop`, `bot.loop`) or a task group (`self._nursery`), is taken for one, after
 every fact has been asked (issue 68). Removing it lost labelled rows of read sets (stop 68:
-homeassistant's homee config flow, discord.py's command tree, anyio's trio backend): those
-receivers are typed only through a base class of another module, which the chains
-(`names/chains.py`) do not follow yet. `bench/invariance_rename.py` shows its cost: renaming
-`_nursery` loses anyio's three rows. One place, so that it goes in one change."""
+homeassistant's homee config flow, discord.py's command tree): those receivers are typed only
+through a base class of another module, which the chains (`names/chains.py`) do not follow yet.
+anyio's trio backend no longer needs it (its nursery is typed by its `__aenter__()`,
+`names/resolve.py`: renaming its private names changes no row since stop 76); removing the
+task-group half still loses coredis's six lows (dev20), `self.task_group.start(...)` through a
+property a base class of another module declares `-> TaskGroup`, a class the inheritance round
+does not read whole for a call that is no spawn in its own module. One place, so that it goes
+in one change."""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.subclass_ends import calls_super
 from taskleak.analysis.summaries.method_ends import method_effects
 from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.nodes import last_name
 from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
 
@@ -71,3 +72,29 @@ def _self_call(o: Occurrence, me: str) -> str:
             and d.result.kind is Flow.METHOD:
         return d.result.callee
     return ""
+
+
+def called_back_members(root: Scope) -> tuple[tuple[str, str], ...]:
+    """(class, member) of each method of `self` a class hands a call that calls it back
+    (`scan`'s `Scope.called_back`: `io_loop.add_callback(self.run)`, `loop.call_soon(
+    partial(self._hello, x))`) that the class neither defines nor stores: a base of another
+    module or the one subclass gives it, and only the class read whole with it tells whether
+    the call runs a coroutine function (`run/inherited.calling_back_members`)."""
+    out: list[tuple[str, str]] = []
+    for scope in root.walk():
+        method = scope.method() if scope.called_back else None
+        cls = method.enclosing_class() if method is not None else None
+        if method is None or cls is None or not method.self_name:
+            continue
+        own = {c.name for c in cls.children if c.kind is ScopeKind.FUNCTION}
+        for site in scope.called_back:
+            callback = site.func
+            if isinstance(callback, cst.Call) and last_name(callback.func) == "partial" \
+                    and callback.args:
+                callback = callback.args[0].value
+            if isinstance(callback, cst.Attribute) and isinstance(callback.value, cst.Name) \
+                    and callback.value.value == method.self_name \
+                    and callback.attr.value not in own \
+                    and callback.attr.value not in cls.attr_bindings:
+                out.append((cls.qualname, callback.attr.value))
+    return tuple(dict.fromkeys(out))

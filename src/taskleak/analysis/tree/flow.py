@@ -24,6 +24,7 @@ from taskleak.analysis.tree.vocabulary import (
     INSPECTING_CALLS,
     PASSTHROUGH_CALLS,
     PRUNES,
+    QUEUE_PUTS,
     THREAD_RUNNERS,
     VIEW_METHODS,
 )
@@ -269,7 +270,8 @@ def _arg(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
         return Dest(Flow.GATHERED, callee=callee_text(call.func), container=container,
                     element=element, awaited=_consumer_awaited(stack, j - 1), call=call,
                     arg=stack[j])  # type: ignore[arg-type]
-    if isinstance(call.func, cst.Attribute) and name in COLLECTION_ADDS:
+    if isinstance(call.func, cst.Attribute) and name in COLLECTION_ADDS \
+            and name not in QUEUE_PUTS:
         return Dest(Flow.COLLECTION, collection=dotted(call.func.value),
                     receiver=call.func.value, callee=name, container=container,
                     element=element, call=call, arg=stack[j])  # type: ignore[arg-type]

@@ -157,6 +157,10 @@ COLLECTION_ADDS = frozenset(
     {"append", "add", "extend", "appendleft", "extendleft", "insert", "update", "setdefault",
      "put", "put_nowait", "__setitem__"}
 )
+# A queue's methods that hand the argument to whoever gets it from the queue: a transfer to a
+# consumer the analysis does not follow (`await results.put((id, task))`), not a collection
+# that keeps it (a consumer's `get()` takes it out).
+QUEUE_PUTS = frozenset({"put", "put_nowait"})
 # Collection methods that remove entries (pruning).
 PRUNES = frozenset(
     {"discard", "remove", "pop", "popleft", "popitem", "clear", "difference_update",
@@ -274,7 +278,6 @@ def ends_lifecycle(name: str) -> bool:
 # discord.py's command tree): `self.hass` is typed only through a base class of another
 # module (`FlowHandler.hass: HomeAssistant`), which the receiver chains do not follow yet.
 LOOP_NAMES = frozenset({"loop", "_loop", "event_loop", "_event_loop"})
-# ... and a task group or nursery (anyio's `self._nursery.start_soon(...)`), the same way
+# ... and a task group or nursery (`self._nursery.start_soon(...)`), the same way
 TASKGROUP_NAMES = frozenset({"tg", "_tg", "task_group", "_task_group", "nursery", "_nursery",
                              "taskgroup", "_taskgroup"})
-TASKGROUP_NAME_PARTS = ("nursery", "task_group")
