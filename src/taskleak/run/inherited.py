@@ -16,7 +16,6 @@ modules and their bases again. A replayed run (nothing changed) reads nothing.
 
 from __future__ import annotations
 
-import os
 import posixpath
 from collections import defaultdict
 from collections.abc import Sequence
@@ -27,13 +26,19 @@ from taskleak.analysis.facts.interface import ClassFacts, Exports, FunctionFacts
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.spawners import is_helper
 from taskleak.files.packages import module_name
-from taskleak.files.paths import relative_path
+from taskleak.files.paths import displayed_paths
 from taskleak.files.source import SourceError, read_source
 from taskleak.project.module_names import module_candidates
 from taskleak.run.base_sources import BaseSource, InheritJob
 from taskleak.run.cache import Cache
 from taskleak.run.prefilter import has_word
-from taskleak.run.subclasses import ModuleClasses, derived, read_classes, replaced_methods
+from taskleak.run.subclasses import (
+    ModuleClasses,
+    derived,
+    only_below,
+    read_classes,
+    replaced_methods,
+)
 
 _LINKS = 4  # bases of bases followed this deep
 
@@ -44,7 +49,7 @@ class _Files:
     def __init__(self, paths: Sequence[str]) -> None:
         self.paths = paths
         self._classes: dict[int, ModuleClasses | None] = {}  # each file read once a round
-        self.display = _displayed(paths)
+        self.display = displayed_paths(paths)
         self.index = {d: i for i, d in enumerate(self.display)}
         # Speed trick (one place): the files by their name alone, each suffix asked for
         # filtered from those once (`by_suffix`): indexing every suffix of homeassistant's
@@ -94,17 +99,6 @@ class _Files:
         return None
 
 
-def _displayed(paths: Sequence[str]) -> list[str]:
-    """The paths as the run shows them (`relative_path`), taken as the tail of those under the
-    current folder (one `os.path.relpath` each cost homeassistant 0.34 s, profiled, for its
-    10,916 paths)."""
-    prefix = os.getcwd().rstrip(os.sep) + os.sep
-    if os.sep != "/":
-        return [relative_path(p) for p in paths]
-    return [p[len(prefix):] if p.startswith(prefix) and ".." not in p else relative_path(p)
-            for p in paths]
-
-
 # Speed trick (one place): a spawn whose row its own function decides (awaited or cancelled
 # there, a task group's, a local nothing else sees; not a dropped one: a threadsafe spawn's
 # loop may be stopped by the class, a coroutine object awaited by it)
@@ -130,16 +124,8 @@ def classes_to_read_whole(module: ModuleFacts) -> set[str]:
     (`ensure_future(condition.wait())`, `wait` inherited: does it give a Future?)."""
     return {sf.context.partition(".")[0] for sf in module.spawns if _open(sf)} | {
         q.owner.partition(".")[0].removesuffix("()") for sf in module.spawns
-        for q in sf.questions if q.kind is QuestionKind.CALL_MAKES} | calling_back_members(
-        module.exports)
-
-
-def calling_back_members(exports: Exports) -> set[str]:
-    """The top-level classes of the module that hand a call that calls back (an asyncio loop's
-    `call_soon`, tornado's `add_callback`) a method of `self` they do not define
-    (`Exports.called_back_members`: a base's `_hello`, a subclass's `run`): is it a coroutine
-    function, the call a spawn? The class read whole tells (issue 68)."""
-    return {cls.partition(".")[0] for cls, _ in exports.called_back_members}
+        for q in sf.questions if q.kind is QuestionKind.CALL_MAKES} \
+        | set(module.exports.calling_back_classes)
 
 
 def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
@@ -153,7 +139,7 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
     for i, result in enumerate(results):
         module = result.module
         if module is not None and not result.answers_only and (
-                module.spawns or calling_back_members(module.exports)):
+                module.spawns or module.exports.calling_back_classes):
             names = classes_to_read_whole(module)
             spawning[i] = (module.exports,
                            [c for c in module.exports.classes if c.qualname in names])
@@ -171,10 +157,16 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
         local = {c.qualname: c.bases for c in exports.classes}
         for cls in classes:
             jobs[i] += _bases(files, i, cls.qualname, _through_local(cls.bases, local), imports)
+            if cls.qualname in exports.calling_back_classes:  # as `pipeline._with_local_bases`
+                here = only_below(local, cls.qualname, _LINKS)  # (its subclasses here)
+                jobs[i] += [*(_derived(files, i, cls.qualname, i, here[-1], True) if here else ()),
+                            *_bases(files, i, cls.qualname, [b for c in here for b in local[c]],
+                                    imports)]
             below = found.one.get((i, cls.qualname), [])
             if len(below) == 1 and _runs_a_spawn_of(files, *below[0],
                                                     _spawning_methods(results[i], cls.qualname)):
-                jobs[i] += _derived(files, i, cls.qualname, *below[0])
+                jobs[i] += _derived(files, i, cls.qualname, *below[0],
+                                    cls.qualname in exports.calling_back_classes)
     for (j, base), helper in calling_up.items():
         # a base calling on `self` a helper method its one subclass defines (the subclass
         # elsewhere): its calls are spawns, judged with that subclass's members
@@ -287,16 +279,19 @@ def _runs_a_spawn_of(files: _Files, file: int, name: str, spawning: set[str]) ->
     return bool(spawning - replaced_methods(source, name))
 
 
-def _derived(files: _Files, home: int, cls: str, file: int, name: str) -> list[BaseSource]:
+def _derived(files: _Files, home: int, cls: str, file: int, name: str, chain: bool = False
+             ) -> list[BaseSource]:
     """The one class derived from `cls` (of file `home`), and its other bases of its own file
     (a sibling base there may hold the loop that calls the spawning method), as sources of
-    the members `cls` lacks."""
+    the members `cls` lacks; `chain`: the classes of that file derived from it one by one too
+    (`only_below`: what a member `cls` calls back may be defined by). Not for a spawn's ends: a
+    class below may replace the spawning method (`_runs_a_spawn_of`)."""
     read = files.classes(file)
     if read is None:
         return []
     same = posixpath.dirname(files.display[file]) == posixpath.dirname(files.display[home])
     out: list[BaseSource] = []
-    todo, seen = [name], set[str]()
+    todo, seen = [*(only_below(read.bases, name, _LINKS) if chain else ()), name], set[str]()
     while todo and len(seen) <= _LINKS:
         at = todo.pop(0)
         if at in seen or at not in read.bases:
@@ -335,8 +330,7 @@ def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
         at, name, names, depth = todo.pop(0)
         # (none: defined in its own file, whose module's analysis reads it, or unknown)
         found = _imported_class(files, at, name, names) if depth <= _LINKS else None
-        if found is None and at != home and depth <= _LINKS:
-            # a base's own base defined beside it (`SimpleService(SimpleServiceMixin)`)
+        if found is None and at != home and depth <= _LINKS:  # a base's own base beside it
             beside = files.classes(at)
             found = (at, name) if beside is not None and name in beside.bases else None
         if found is None or found in seen or found[0] == home:

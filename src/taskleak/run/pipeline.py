@@ -19,7 +19,7 @@ from taskleak.analysis.facts.module import FileFacts, ModuleFacts
 from taskleak.analysis.obligations.spawners import Spawner, spawner_index
 from taskleak.analysis.tree import reparse
 from taskleak.analysis.tree.blocks import BLOCKS_ABOVE, Emptied, Words, stand_in
-from taskleak.analysis.tree.inherit import local_bases
+from taskleak.analysis.tree.inherit import local_bases, one_local_subclass
 from taskleak.analysis.tree.parse import gc_paused, parse_source
 from taskleak.analysis.tree.positions import dropped_call_positions
 from taskleak.analysis.tree.scan import scan
@@ -101,13 +101,16 @@ def _with_local_bases(analysis: ModuleAnalysis, facts: ModuleFacts,
     """The facts with the verdicts of the module's classes read with the members they inherit
     from classes of the same module (`tree/inherit.py`); bases of other modules are the run's
     inheritance round's (run/inherited.py)."""
-    if not facts.spawns:
+    calling = set(facts.exports.calling_back_classes)
+    if not facts.spawns and not calling:
         return facts
     # (only the classes whose rows may hang on what they inherit, and those inheriting a spawn
     # helper method: `inherited.classes_to_read_whole`; measured in its speed trick's note)
     whole_read, helping = classes_to_read_whole(facts), own_helper_classes(facts)
     local = [b for b in local_bases(analysis.module)
              if b.subclass in whole_read or b.base_class in helping]
+    # a class calling back a member only its subclass here defines (`Exports.calling_back_classes`)
+    local += one_local_subclass(analysis.module, calling)
     whole = analyse_inherited(analysis.module, analysis.text, local, spawners) if local else None
     return joined_facts(facts, whole.inherited_facts()) if whole is not None else facts
 

@@ -206,3 +206,17 @@ def replaced_methods(source: bytes, name: str) -> set[str]:
                     and not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
                                 and n.func.id == "super" for n in ast.walk(m))}
     return out
+
+
+def only_below(bases: Mapping[str, Sequence[str]], name: str, links: int) -> list[str]:
+    """The chain of classes of one file each derived from the one before by the only class
+    statement of the file naming it (`Impl(Service)` below `Service`), most derived first
+    (its members override theirs), at most `links` long: what a class calling back a member
+    only its subclass defines is read with (`tree/inherit.one_local_subclass` in one module)."""
+    chain: list[str] = []
+    while len(chain) < links:
+        below = [c for c, named in bases.items() if (chain[0] if chain else name) in named]
+        if len(below) != 1 or below[0] in chain or below[0] == name:
+            break
+        chain.insert(0, below[0])
+    return chain

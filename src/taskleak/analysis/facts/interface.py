@@ -323,10 +323,10 @@ class Exports:
     # an end of such an object's task in a method they never call is not reached on the
     # owner's way out (`QuestionKind.OWNER_CLOSES`)
     owned_fields: tuple[OwnedField, ...] = ()
-    # (class, member) of the methods of `self` a class hands a call that calls them back
-    # (`io_loop.add_callback(self.run)`) without defining them: the class read whole with what
-    # it inherits or its subclass defines tells whether the call runs a coroutine function
-    called_back_members: tuple[tuple[str, str], ...] = ()
+    # the top-level classes handing a call that calls back a method of `self` they do not
+    # define (`io_loop.add_callback(self.run)`): the class read whole with what it inherits or
+    # its subclass defines tells whether the call runs a coroutine function
+    calling_back_classes: tuple[str, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -342,12 +342,12 @@ class Exports:
         for name, rows in (("imports", self.imports), ("typed", self.typed),
                            ("self_passed", self.self_passed),
                            ("no_coroutine_if", self.no_coroutine_if), ("endless", self.endless),
-                           ("weak_globals", self.weak_globals),
-                           ("called_back_members", self.called_back_members)):
+                           ("weak_globals", self.weak_globals)):
             if rows:
                 out[name] = [list(r) for r in rows]
         for name, names in (("no_coroutine", self.no_coroutine), ("coroutines", self.coroutines),
-                            ("outcome_readers", self.outcome_readers)):
+                            ("outcome_readers", self.outcome_readers),
+                            ("calling_back_classes", self.calling_back_classes)):
             if names:
                 out[name] = list(names)
         if self.positions:
@@ -385,5 +385,5 @@ class Exports:
             tuple((w[0], w[1]) for w in data.get("weak_globals", ())),
             tuple(data.get("outcome_readers", ())),
             tuple(OwnedField.from_json(o) for o in data.get("owned_fields", ())),
-            tuple((m[0], m[1]) for m in data.get("called_back_members", ())),
+            tuple(data.get("calling_back_classes", ())),
         )

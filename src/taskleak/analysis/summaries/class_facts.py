@@ -74,13 +74,13 @@ def _self_call(o: Occurrence, me: str) -> str:
     return ""
 
 
-def called_back_members(root: Scope) -> tuple[tuple[str, str], ...]:
-    """(class, member) of each method of `self` a class hands a call that calls it back
-    (`scan`'s `Scope.called_back`: `io_loop.add_callback(self.run)`, `loop.call_soon(
-    partial(self._hello, x))`) that the class neither defines nor stores: a base of another
-    module or the one subclass gives it, and only the class read whole with it tells whether
-    the call runs a coroutine function (`run/inherited.calling_back_members`)."""
-    out: list[tuple[str, str]] = []
+def calling_back_classes(root: Scope) -> tuple[str, ...]:
+    """The top-level classes handing a call that calls back (`scan`'s `Scope.called_back`:
+    `io_loop.add_callback(self.run)`, `loop.call_soon(partial(self._hello, x))`) a method of
+    `self` the class neither defines nor stores: a base of another module or the one subclass
+    gives it, and only the class read whole with it tells whether the call runs a coroutine
+    function (`run/inherited.classes_to_read_whole`, `pipeline._with_local_bases`)."""
+    out: list[str] = []
     for scope in root.walk():
         method = scope.method() if scope.called_back else None
         cls = method.enclosing_class() if method is not None else None
@@ -96,5 +96,5 @@ def called_back_members(root: Scope) -> tuple[tuple[str, str], ...]:
                     and callback.value.value == method.self_name \
                     and callback.attr.value not in own \
                     and callback.attr.value not in cls.attr_bindings:
-                out.append((cls.qualname, callback.attr.value))
+                out.append(cls.qualname.partition(".")[0])
     return tuple(dict.fromkeys(out))

@@ -33,7 +33,7 @@ from taskleak.analysis.obligations.local_helpers import passing_on
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.obligations.waits import delegated_only
-from taskleak.analysis.summaries.class_facts import called_back_members, class_facts
+from taskleak.analysis.summaries.class_facts import calling_back_classes, class_facts
 from taskleak.analysis.summaries.dropped_calls import dropped_calls
 from taskleak.analysis.summaries.module_level import EFFECTS as _EFFECTS
 from taskleak.analysis.summaries.module_level import (
@@ -95,7 +95,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         repeated_calls=repeated_calls(root, lifecycle, ownership.resolver),
         runner_calls=runner_calls(root, ownership.resolver),
         weak_globals=weak_globals(root, ownership),
-        called_back_members=called_back_members(root),
+        calling_back_classes=calling_back_classes(root),
     )
 
 

@@ -116,6 +116,22 @@ def local_bases(module: cst.Module) -> list[InheritedFrom]:
     return out
 
 
+def one_local_subclass(module: cst.Module, classes: set[str]) -> list[InheritedFrom]:
+    """Each of `classes` with its one subclass in the module (the one class statement naming it
+    among its bases), as the source of the members it lacks: a base calling back `self.serve`
+    that only its subclass defines is read with it, as the run's inheritance round reads such a
+    class with its one subclass of another module (`run/inherited.py`). With two or more, which
+    one's members it runs with is not known: none."""
+    below: dict[str, list[str]] = {}
+    for stmt in module.body:
+        if isinstance(stmt, cst.ClassDef):
+            for base in _named_bases(stmt):
+                if base in classes and base != stmt.name.value:
+                    below.setdefault(base, []).append(stmt.name.value)
+    return [InheritedFrom(base, module, subs[0], True) for base, subs in below.items()
+            if len(subs) == 1]
+
+
 def _named_bases(cls: cst.ClassDef) -> list[str]:
     return [a.value.value for a in cls.bases if a.keyword is None
             and isinstance(a.value, cst.Name)]
