@@ -151,14 +151,15 @@ def _may_call_back(data: bytes) -> bool:
     names = set(_ASYNC_DEF.findall(data))
     if b"coroutine" in data:
         names.update(_COROUTINE_DEF.findall(data))
-    names.update(_PARTIAL_LOCAL.findall(data))
+    if names:  # (a `partial` local counts only beside a coroutine function it may wrap)
+        names.update(_PARTIAL_LOCAL.findall(data))
     defined: set[bytes] | None = None
     for m in _CALLBACK_CALL.finditer(data):
         if names and not names.isdisjoint(_WORD.findall(m.group(1))):
             return True
         for member in _SELF_MEMBER_ARG.findall(m.group(1)):
             # `self.run` the file neither defines nor stores: a base's or a subclass's method,
-            # maybe a coroutine function (`Exports.called_back_members`; on homeassistant and
+            # maybe a coroutine function (`Exports.calling_back_classes`; on homeassistant and
             # mid this passes 3 files more)
             defined = set(_DEF.findall(data)) if defined is None else defined
             if member not in defined and not re.search(

@@ -152,7 +152,8 @@ FIRST_RETURNS = frozenset({"FIRST_COMPLETED", "FIRST_EXCEPTION"})
 # Context managers that cancel their body at a deadline (besides any name holding "timeout":
 # `asyncio.timeout`, `async_timeout.timeout`, `hass.timeout.async_timeout`).
 TIMEOUT_CONTEXTS = frozenset({"fail_after", "fail_at", "move_on_after", "move_on_at"})
-# Collection methods that add the argument to the receiver.
+# Collection methods that add the argument to the receiver (a queue's, `QUEUE_PUTS`, hand an
+# argument on instead: `flow._arg`).
 COLLECTION_ADDS = frozenset(
     {"append", "add", "extend", "appendleft", "extendleft", "insert", "update", "setdefault",
      "put", "put_nowait", "__setitem__"}
