@@ -2,13 +2,16 @@
 `self._manager = trio.open_nursery()` (anyio's trio backend does this), is what `async with
 trio.open_nursery() as group` binds, so `self._group.start_soon(...)` spawns into the nursery,
 which waits for it on exit: tracked, whatever the attribute is called. The same with asyncio's
-`TaskGroup` entered by `__aenter__`. Near miss: a context manager of no known kind entered by
-hand (`self._conn = await self._pool.__aenter__()`): `self._conn.start(...)` is no spawn."""
-
-from typing import Any
+`TaskGroup` entered by `__aenter__`, and with a task group entered on an exit stack
+(`await stack.enter_async_context(anyio.create_task_group())`, httpx-ws does this). Near
+misses: a context manager of no known kind entered by hand (`self._conn = await
+self._pool.__aenter__()`) or on a stack: `start(...)` on either is no spawn."""
 
 import asyncio
+import contextlib
+from typing import Any
 
+import anyio
 import trio
 
 
@@ -22,6 +25,10 @@ class Backend:
         self._x7 = await self._manager.__aenter__()
         self._y7 = await self._asyncio_manager.__aenter__()
         self._conn = await self._pool.__aenter__()
+        async with contextlib.AsyncExitStack() as stack:
+            self._z7 = await stack.enter_async_context(anyio.create_task_group())
+            self._w7 = await stack.enter_async_context(self._pool)
+            self._stack = stack.pop_all()
         return self
 
     async def job(self) -> None:
@@ -38,3 +45,9 @@ class Backend:
 
     async def start_conn(self) -> None:
         await self._conn.start(self.job)
+
+    async def start_on_the_stack(self) -> None:
+        await self._z7.start(self.job)
+
+    async def start_on_the_pool(self) -> None:
+        await self._w7.start(self.job)

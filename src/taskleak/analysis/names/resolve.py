@@ -190,6 +190,10 @@ class Resolver:
         if isinstance(func, cst.Attribute) and func.attr.value in ("__aenter__", "__enter__"):
             # `await manager.__aenter__()`: what `async with manager as x` binds (a `with`)
             return self.resolve(func.value, scope)
+        if isinstance(func, cst.Attribute) and func.attr.value in _STACK_ENTERS and node.args \
+                and self.resolve(func.value, scope).name in _EXIT_STACKS:
+            # `await stack.enter_async_context(manager)`: the same, entered on an exit stack
+            return self.resolve(node.args[0].value, scope)
         if last_name(func) in LOOP_GETTERS:  # `self.server.get_loop()`
             return Sym(SymKind.INSTANCE, instance=Instance.LOOP)
         if isinstance(func, cst.Attribute) and func.attr.value in POLICY_LOOP_METHODS:
@@ -353,6 +357,10 @@ def _first_known(syms: list[Sym]) -> Sym:
     return next((s for s in syms if s.kind is SymKind.QUALIFIED or (
         s.kind is SymKind.INSTANCE and s.instance is not Instance.OTHER)), None) \
         or next((s for s in syms if s.kind is not SymKind.UNKNOWN), UNKNOWN)
+
+
+_STACK_ENTERS = frozenset({"enter_async_context", "enter_context"})
+_EXIT_STACKS = frozenset({"contextlib.AsyncExitStack", "contextlib.ExitStack"})
 
 
 def _instance_of(qualified: str) -> Sym:

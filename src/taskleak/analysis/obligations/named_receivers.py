@@ -3,12 +3,14 @@ loop (`self.hass.loop`, `bot.loop`) or a task group (`self._nursery`), is taken 
 every fact has been asked (issue 68). Removing it lost labelled rows of read sets (stop 68:
 homeassistant's homee config flow, discord.py's command tree): those receivers are typed only
 through a base class of another module, which the chains (`names/chains.py`) do not follow yet.
-anyio's trio backend no longer needs it (its nursery is typed by its `__aenter__()`,
-`names/resolve.py`: renaming its private names changes no row since stop 76); removing the
-task-group half still loses coredis's six lows (dev20), `self.task_group.start(...)` through a
-property a base class of another module declares `-> TaskGroup`, a class the inheritance round
-does not read whole for a call that is no spawn in its own module. One place, so that it goes
-in one change."""
+anyio's trio backend and httpx-ws no longer need it (their groups are typed by `__aenter__()`
+and `enter_async_context()`, `names/resolve.py`). Removing the task-group half still loses
+labelled lows (measured at stop 76): coredis's six (dev20), `self.task_group.start(...)` through
+a property a base class of another module declares `-> TaskGroup`, which reading such a class
+whole for a call through a member it lacks brings back (tried); and asyncio-for-robotics's one
+(dev35), `self._scope.task_group.create_task(...)` with `_scope: Scope` declared by a base of
+another module, whose chain through another module's class is not typed. One place, so that it
+goes in one change."""
 
 from __future__ import annotations
 
