@@ -26,6 +26,10 @@ AWAITED_HELPER_NO_FIX = ("the task comes from awaiting the call: keep what the a
 # ... and a function called back by a call that drops what it returns (`loop.call_soon(f)`)
 CALLED_BACK_NO_FIX = ("the call that calls it back drops what it returns: call back a "
                       "function that keeps the task")
+# ... and a spawn only its class read with another class's members shows (`run/joined.py`):
+# the module alone, which a fix edits, sees no spawn there
+MERGED_CLASS_NO_FIX = ("found with members another class gives this one: no fix is built "
+                       "from this file alone")
 # Calls `taskleak fix` does not attempt, whatever the calling file's own analysis offers.
 NOT_ATTEMPTED = frozenset({NO_FIX_FOR_A_COLLECTION, HELPER_DROPS_NO_FIX, AWAITED_HELPER_NO_FIX,
-                           CALLED_BACK_NO_FIX})
+                           CALLED_BACK_NO_FIX, MERGED_CLASS_NO_FIX})

@@ -19,7 +19,6 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
 from taskleak.analysis.facts.fates import FateKind
 from taskleak.analysis.facts.interface import ClassFacts, Exports, FunctionFacts, Promise
@@ -346,47 +345,3 @@ def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
                               read.defines))
         todo += [(file, b, read.imports, depth + 1) for b in read.bases[cls]]
     return out
-
-
-def joined(old: FileFacts, new: FileFacts) -> FileFacts:
-    """The file's facts with the verdicts of its classes read whole (`new`, `joined_facts`);
-    a file the spawn pass did not analyse (its only spawns are calls of an inherited helper
-    method) has those verdicts alone."""
-    if old.module is None and old.skipped is None and new.module is not None \
-            and new.module.spawns:
-        return new
-    if old.module is None or new.module is None:
-        return old
-    out = FileFacts(old.path, answers_only=old.answers_only, mentions_noqa=old.mentions_noqa,
-                    helpers=old.helpers)
-    out.parsed = True
-    out.module = joined_facts(old.module, new.module)
-    return out
-
-
-def joined_facts(old: ModuleFacts, new: ModuleFacts) -> ModuleFacts:
-    """The module's facts with the verdicts of its classes read whole (`new`): its own exports
-    but for its functions' promises, read whole too, and the fix advice its own pass gave a
-    spawn whose verdict did not change (a fix edits the module's own text)."""
-    advice = {(sf.line, sf.column): sf for sf in old.spawns}
-    spawns = []
-    for sf in new.spawns:
-        before = advice.get((sf.line, sf.column))
-        if before is not None and before.fates == sf.fates:
-            # (the questions are the class's read whole: what its own pass asked of a member it
-            # lacked, `self._poll()` of a base, the merged tree answers)
-            sf = replace(before, questions=sf.questions)
-        spawns.append(sf)
-    # a call of the module's own function that read whole is a spawn helper is a spawn now,
-    # not a dropped call the join would judge again (`send_raw()`, which returns the task it
-    # hands to an inherited `_track()`)
-    helped = {(sf.context, sf.spawner.rsplit(".", 1)[-1]) for sf in spawns if sf.project_helper}
-    exports = old.exports
-    dropped = tuple(c for c in exports.dropped_calls
-                    if (c.caller, c.callee.rsplit(".", 1)[-1]) not in helped)
-    # the names the inherited members import (`from pkg.main import Receiver`: what a verdict
-    # names, `self.current = Receiver()`, is typed through them)
-    bound = {name for name, _ in exports.imports}
-    imports = exports.imports + tuple(i for i in new.exports.imports if i[0] not in bound)
-    return ModuleFacts(tuple(spawns), replace(
-        exports, functions=new.exports.functions, dropped_calls=dropped, imports=imports))

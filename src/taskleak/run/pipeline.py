@@ -25,7 +25,8 @@ from taskleak.analysis.tree.positions import dropped_call_positions
 from taskleak.analysis.tree.scan import scan
 from taskleak.files.source import SourceError
 from taskleak.model import Skipped
-from taskleak.run.inherited import classes_to_read_whole, joined_facts, own_helper_classes
+from taskleak.run.inherited import classes_to_read_whole, own_helper_classes
+from taskleak.run.joined import joined_facts
 from taskleak.run.prefilter import prefilter_for
 
 TOO_DEEP = "too deeply nested for the analysis"

@@ -39,7 +39,7 @@ from taskleak.run.complete import Folders, place_calls
 from taskleak.run.context import discover_in_context, reported
 from taskleak.run.early_pool import EarlyPool
 from taskleak.run.helper_forecast import Forecast
-from taskleak.run.inherited import joined
+from taskleak.run.joined import joined
 from taskleak.run.prefilter import Prefilter, prefilter_for
 from taskleak.run.progress import NoProgress, Progress
 from taskleak.run.replay import Replayed, RunRecord, Seen
