@@ -155,17 +155,15 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
         imports = dict(exports.imports)
         local = {c.qualname: c.bases for c in exports.classes}
         for cls in classes:
-            jobs[i] += _bases(files, i, cls.qualname, _through_local(cls.bases, local), imports)
-            if cls.qualname in exports.calling_back_classes:  # as `pipeline._with_local_bases`
-                here = only_below(local, cls.qualname, _LINKS)  # (its subclasses here)
-                jobs[i] += [*(_derived(files, i, cls.qualname, i, here[-1], True) if here else ()),
-                            *_bases(files, i, cls.qualname, [b for c in here for b in local[c]],
-                                    imports)]
-            below = found.one.get((i, cls.qualname), [])
-            if len(below) == 1 and _runs_a_spawn_of(files, *below[0],
-                                                    _spawning_methods(results[i], cls.qualname)):
-                jobs[i] += _derived(files, i, cls.qualname, *below[0],
-                                    cls.qualname in exports.calling_back_classes)
+            calls_back = cls.qualname in exports.calling_back_classes
+            # (its subclasses here, as `pipeline._with_local_bases` reads it, and their bases)
+            here = only_below(local, cls.qualname, _LINKS) if calls_back else []
+            more = _bases(files, i, cls.qualname, [b for c in here for b in local[c]], imports)
+            more += _bases(files, i, cls.qualname, _through_local(cls.bases, local), imports)
+            more += _one_derived(files, results, i, cls.qualname, found.one, calls_back)
+            if more and here:  # read again for other modules' classes: its subclasses here too
+                more = _derived(files, i, cls.qualname, i, here[-1], True) + more
+            jobs[i] += more
     for (j, base), helper in calling_up.items():
         # a base calling on `self` a helper method its one subclass defines (the subclass
         # elsewhere): its calls are spawns, judged with that subclass's members
@@ -187,6 +185,17 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
                 continue
             out.append(InheritJob(i, data, tuple(bases)))
     return out
+
+
+def _one_derived(files: _Files, results: Sequence[FileFacts], i: int, cls: str,
+                 one: dict[tuple[int, str], list[tuple[int, str]]], calls_back: bool
+                 ) -> list[BaseSource]:
+    """The one class of another file derived from `cls` (of file `i`), as the source of the
+    members it lacks, when it runs one of its spawns (`_runs_a_spawn_of`)."""
+    below = one.get((i, cls), [])
+    if len(below) == 1 and _runs_a_spawn_of(files, *below[0], _spawning_methods(results[i], cls)):
+        return _derived(files, i, cls, *below[0], calls_back)
+    return []
 
 
 def _bases_calling_helpers(files: _Files, results: Sequence[FileFacts],
