@@ -70,21 +70,16 @@ _COLLECTION_NODES = (cst.Dict, cst.Set, cst.List, cst.DictComp, cst.SetComp, cst
 def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Sequence[Spawn],
             fates: Sequence[tuple[Fate, ...]]) -> Exports:
     """What this module can tell others (see `interface.Exports`)."""
-    functions = spawn_helpers(spawns, fates)
     calls = what_calls_give(root, ownership.resolver)
     return Exports(
         effects=_effects(root, ownership), classes=class_facts(root, ownership),
-        functions=functions + passing_on(root, ownership.resolver, functions)
-        + loop_helpers(spawns, fates, {f.qualname for f in functions})
-        + spawner_aliases(root, ownership.resolver),
+        functions=exported_functions(root, ownership, spawns, fates),
         call_args=_call_args(root, ownership, lifecycle),
         # a call another module must type (`self.group.call_soon(...)`) may be no spawn: a
         # helper's call then, judged as such
         dropped_calls=dropped_calls(root, lifecycle, ownership.resolver,
                                     {id(sp.site.node) for sp in spawns if not sp.receiver}),
-        imports=tuple((name, b.qualified or "") for name, bs in root.bindings.items()
-                      for b in bs[:1] if b.kind is BindingKind.IMPORT)
-        + tuple((STAR, module) for module in root.star_imports),
+        imports=exported_imports(root),
         typed=typed_names(root, ownership.resolver),
         self_passed=_self_passed(root),
         param_uses=parameter_uses(root, ownership, spawns, fates),
@@ -97,6 +92,23 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         weak_globals=weak_globals(root, ownership),
         calling_back_classes=calling_back_classes(root),
     )
+
+
+def exported_functions(root: Scope, ownership: Ownership, spawns: Sequence[Spawn],
+                       fates: Sequence[tuple[Fate, ...]]) -> tuple[FunctionFacts, ...]:
+    """What the module's functions promise their callers (`Exports.functions`): its spawn
+    helpers, the functions that pass work on to one, its loop helpers and spawner aliases."""
+    functions = spawn_helpers(spawns, fates)
+    return (functions + passing_on(root, ownership.resolver, functions)
+            + loop_helpers(spawns, fates, {f.qualname for f in functions})
+            + spawner_aliases(root, ownership.resolver))
+
+
+def exported_imports(root: Scope) -> tuple[tuple[str, str], ...]:
+    """The names the module imports, with what they name (`Exports.imports`)."""
+    return (tuple((name, b.qualified or "") for name, bs in root.bindings.items()
+                  for b in bs[:1] if b.kind is BindingKind.IMPORT)
+            + tuple((STAR, module) for module in root.star_imports))
 
 
 def _self_passed(root: Scope) -> tuple[tuple[str, int, str], ...]:
