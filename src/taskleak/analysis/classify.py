@@ -62,7 +62,7 @@ from taskleak.analysis.obligations.race_fates import RaceFates
 from taskleak.analysis.obligations.replace_only_ends import replaced_only
 from taskleak.analysis.obligations.reset_by_callback import reset_by, same_task_locals
 from taskleak.analysis.obligations.self_registered import kept_by_itself
-from taskleak.analysis.obligations.skippable_ends import cleaned_local, kept_end_skipped
+from taskleak.analysis.obligations.skippable_ends import cleaned_local, ended_late
 from taskleak.analysis.obligations.spawns import AS_COMPLETED, Spawn
 from taskleak.analysis.obligations.steps import Steps
 from taskleak.analysis.obligations.subclass_ends import without_replacing_subclasses
@@ -288,16 +288,15 @@ class Classifier:
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup,
                               often=r.often, comes_round=r.again, per_session=r.per_session,
                               reentered_by=by_its_own_loop(site, r.often.origin))
-        left = self.races.left_running(sp, holder, label, eff, self._fate) \
-            or kept_end_skipped(sp, holder, eff, self._fate)
+        left = self.races.left_running(sp, holder, label, eff, self._fate)
         if left is not None:
             return left
-        if cleanup:
-            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label,
-                              overwrites=r.overwrites, repeats_here=r.repeats_here,
-                              **eff.end_fields(),
-                              **(ended_in_fields(sp, holder, eff, self.ownership)
-                                 or self._replaced_only(sp, holder)))
+        if cleanup:  # (only by the spawning function, past a step that may fail: ended_late)
+            return ended_late(sp, holder, eff, self._fate(
+                FateKind.KEPT_CLEANED, sp, holder, holder=label, overwrites=r.overwrites,
+                repeats_here=r.repeats_here, **eff.end_fields(),
+                **(ended_in_fields(sp, holder, eff, self.ownership)
+                   or self._replaced_only(sp, holder))))
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               **eff.handed[0].fields(), **self._replaced_only(sp, holder))
@@ -360,8 +359,7 @@ class Classifier:
             else self.races.left_running(sp, holder, label, eff, self._fate, collection=True)
         if left is not None:
             return left
-        pruner = pruned_only_on_success(site, eff.prune_reads)
-        if pruner:
+        if pruner := pruned_only_on_success(site, eff.prune_reads):
             return self._fate(FateKind.PRUNED_ON_SUCCESS, sp, holder, holder=label,
                               cleanup=cleanup, callee=pruner)
         if words := never_done(sp, eff):  # pruned once done, and it never is
@@ -370,8 +368,9 @@ class Classifier:
         if cleanup:  # ended; but dropped on the way round an `if` that every end sits in
             test = early_returns.collection_only_if(site, eff, holder, self.ownership) or ""
             kind = FateKind.LOCAL_COLLECTION_DROPPED if test else FateKind.COLLECTION_CLEANED
-            return self._fate(kind, sp, holder, holder=label, cleanup=cleanup, ends=eff.ends,
-                              only_if=test, overwrites=overwrites)
+            return ended_late(sp, holder, eff, self._fate(
+                kind, sp, holder, holder=label, cleanup=cleanup, ends=eff.ends, only_if=test,
+                overwrites=overwrites))
         if holder.kind is Keeper.LOCAL:
             fate = local_collection_fate(self.ownership, sp, holder, eff, label, self._fate)
             return replace(fate, overwrites=True) if overwrites else fate

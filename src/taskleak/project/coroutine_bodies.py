@@ -23,6 +23,8 @@ from taskleak.project.index import ProjectIndex
 # kept, and let go of once done: what the same fate is when the task never is
 _NEVER_DONE = {FateKind.KEPT_CLEANED: FateKind.NEVER_CLEANED,
                FateKind.COLLECTION_CLEANED: FateKind.NEVER_CLEANED}
+# ended only by the spawning function, after a step that can leave it (`skipped_by`)
+_SKIPPABLE_KEPT = frozenset({FateKind.KEPT_CLEANED, FateKind.COLLECTION_CLEANED})
 
 
 def endless_words(index: ProjectIndex, importer: str, chain: str) -> str:
@@ -41,6 +43,11 @@ def never_let_go(fate: Fate, words: str) -> Fate:
     if fate.kind is FateKind.LOCAL_CLEANED and fate.skipped_by and words:
         # (`stored_in` kept: a hand-off the step skips says so, `answers._ended_by_the_receiver`)
         return replace(fate, kind=FateKind.END_SKIPPED, long_running=True, loop=words)
+    if fate.kind in _SKIPPABLE_KEPT and fate.skipped_by and words:
+        # a collection or an attribute only its spawning function ends, after a step that can
+        # leave it (`skippable_ends.kept_end_skipped`, `race_fates.RaceFates._left`)
+        return replace(fate, kind=FateKind.END_SKIPPED, skipped_kind=fate.kind,
+                       long_running=True, loop=words)
     if fate.kind not in _NEVER_DONE or fate.ends != LET_GO or not words:
         return fate
     return replace(fate, kind=_NEVER_DONE[fate.kind], ends=NO_ENDS, cleanup="",

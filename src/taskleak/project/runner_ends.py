@@ -35,8 +35,10 @@ def run_by_a_runner(index: ProjectIndex, path: str, fate: Fate, question: Questi
     if not runner:
         return fate
     if fate.kind is not FateKind.LEFT_RUNNING:  # what a way out skips, the runner ends
-        kind = FateKind.LOCAL_CLEANED if fate.kind is FateKind.END_SKIPPED else fate.kind
-        return replace(fate, kind=kind, skipped_by="", long_running=False, loop="")
+        kind = (fate.skipped_kind or FateKind.LOCAL_CLEANED) \
+            if fate.kind is FateKind.END_SKIPPED else fate.kind
+        return replace(fate, kind=kind, skipped_by="", long_running=False, loop="",
+                       skipped_kind=None)
     cleanup = (f"left running by {fate.callee} until {question.owner.rsplit('.', 1)[-1]}() "
                f"returns, then cancelled by {runner}")
     if fate.keeper is None:  # passed to the wait, as the runner's own module says it

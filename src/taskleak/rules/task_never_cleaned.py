@@ -76,33 +76,38 @@ def _describe(fate: Fate) -> Description:
     return Description(tracked, "none", claim, evidence=shown)
 
 
+# what `skippable_ends.py` found around the step (a handler that does not catch its error, an
+# `except KeyboardInterrupt` around a gather whose task fails, ends nothing on that way out)
+_UNCAUGHT = "no `finally`, nor an `except` that catches what that step raises, ends it"
+
+
 def _end_skipped(fate: Fate) -> Description:
     """A local (or an attribute only its spawning function ends) whose coroutine runs until
     cancelled, ended only on the normal way out past the step that can fail; or held by a local
     until that step, then stored (`stored_in`) or handed (a local's `stored_in`) where it is
     ended."""
-    held = f"`{fate.holder}`" if fate.keeper is Keeper.ATTRIBUTE else f"local `{fate.holder}`"
+    # (a collection's holder is shown as "collection x", as every collection's row says it)
+    collection = fate.skipped_kind is FateKind.COLLECTION_CLEANED
+    shown = fate.holder if collection else f"`{fate.holder}`"
+    held = shown if collection or fate.keeper is Keeper.ATTRIBUTE else f"local {shown}"
     if fate.stored_in and fate.keeper is Keeper.LOCAL:  # handed on only after the step
         return Description(f"local `{fate.holder}`, {fate.stored_in}",
                            "skipped on the other ways out",
                            f"{fate.coroutine} is left running if {fate.function}() "
                            f"{fate.skipped_by} before it is {fate.stored_in}",
                            evidence=(*_loop(fate), f"{fate.stored_in} (then {fate.cleanup}) "
-                                     "only on the normal way out: no `finally` or `except` "
-                                     "around that step ends it"))
+                                     f"only on the normal way out: {_UNCAUGHT}"))
     if fate.stored_in:  # held by a local until the step, then stored where it is ended
         return Description(f"`{fate.stored_in}`, {fate.cleanup}", "skipped on the other ways out",
                            f"{fate.coroutine} is left running if {fate.function}() "
                            f"{fate.skipped_by} before it keeps it in {fate.stored_in}",
                            evidence=(*_loop(fate), f"kept in `{fate.stored_in}` (then "
-                                     f"{fate.cleanup}) only on the normal way out: no "
-                                     "`finally` or `except` around that step ends it"))
+                                     f"{fate.cleanup}) only on the normal way out: {_UNCAUGHT}"))
     return Description(f"{held}, {fate.cleanup} on the normal way out",
                        "skipped on the other ways out",
                        f"{fate.coroutine} is left running if {fate.function}() {fate.skipped_by}",
-                       evidence=(*_loop(fate), f"kept in `{fate.holder}` and {fate.cleanup} only "
-                                 "on the normal way out: no `finally` or `except` around that "
-                                 "step ends it"))
+                       evidence=(*_loop(fate), f"kept in {shown} and "
+                                 f"{fate.cleanup} only on the normal way out: {_UNCAUGHT}"))
 
 
 def _end_not_reached(fate: Fate) -> Description:

@@ -289,6 +289,10 @@ class Fate:
     # other module calls them (`QuestionKind.REPLACED_ONLY`)
     enders: str = ""
     replaced_only: str = ""
+    # END_SKIPPED of a collection or an attribute, and the KEPT_CLEANED or COLLECTION_CLEANED
+    # the join makes one (`coroutine_bodies.never_let_go`): what it is once the way out that
+    # skips its end ends it too (`runner_ends.py`); None: LOCAL_CLEANED, a local's
+    skipped_kind: FateKind | None = None
 
     @property
     def held_in(self) -> str:
@@ -315,16 +319,19 @@ class Fate:
             data["keeper"] = self.keeper.value
         if self.hand is not None:
             data["hand"] = self.hand.value
+        if self.skipped_kind is not None:
+            data["skipped_kind"] = self.skipped_kind.value
         if self.ends:
             data["ends"] = ends_to_json(self.ends)
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Fate:
-        keeper, hand = data.get("keeper"), data.get("hand")
+        keeper, hand, skipped = data.get("keeper"), data.get("hand"), data.get("skipped_kind")
         return cls(**{**data, "kind": FateKind(data["kind"]),
                       "keeper": Keeper(keeper) if keeper is not None else None,
                       "hand": Hand(hand) if hand is not None else None,
+                      "skipped_kind": FateKind(skipped) if skipped is not None else None,
                       "ends": ends_from_json(data.get("ends"))})
 
 
