@@ -205,25 +205,17 @@ class RaceFates:
               make: MakeFate, after: str = "", collection: bool = False) -> Fate:
         fn = race.scope.method() or race.scope
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
-        single = holder is not None and holder.kind is Keeper.LOCAL and not collection
-        skip = ""  # (what a kept one's coroutine, asked of its module, may run past: the join)
-        if after and holder is not None and not runner and not single:
-            cut = " (or a timeout cuts it short)" if race.timeout else ""
-            skip = f"is cancelled while it waits in {race.call}{cut}"
-        if after and holder is not None and not runner and (single or endless(sp.site)):
+        if after and holder is not None and holder.kind is Keeper.LOCAL and not collection \
+                and not runner:
             # RUBRIC conventions 2 and 4: ended only on the normal way out, a cancelled waiter
-            # leaves it running: only late, unless it runs until cancelled. Whatever holds it
-            # (a local, a collection, an attribute: `left_running` comes here only when every
-            # end of a kept one is in the waiting function)
+            # leaves it running: only late, unless it runs until cancelled
             cut = " (or a timeout cuts it short)" if race.timeout else ""
             skip = f"is cancelled while it waits in {race.call}{cut}"
             cleanup = f"{after} after {race.call}"
             if endless(sp.site):
-                was = None if single else FateKind.COLLECTION_CLEANED if collection \
-                    else FateKind.KEPT_CLEANED
-                return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key if single
-                            else label, cleanup=cleanup, skipped_by=skip, long_running=True,
-                            loop=loop_words(sp), skipped_kind=was)
+                return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key,
+                            cleanup=cleanup, skipped_by=skip, long_running=True,
+                            loop=loop_words(sp))
             return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
                         skipped_by=skip)
         if after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
@@ -244,13 +236,11 @@ class RaceFates:
                 return make(FateKind.GATHERED, sp, callee=sp.site.dest.callee,
                                   cleanup=cleanup)
             if collection:
-                return make(FateKind.COLLECTION_CLEANED, sp, holder, holder=label, cleanup=cleanup,
-                            skipped_by=skip)
+                return make(FateKind.COLLECTION_CLEANED, sp, holder, holder=label, cleanup=cleanup)
             if holder.kind is Keeper.LOCAL:
                 return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                                   cleanup=cleanup)
-            return make(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup,
-                        skipped_by=skip)
+            return make(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
         ended_as = sp.site.dest.callee or "" if holder is None else holder.key \
             if holder.kind is Keeper.LOCAL and not collection else ""
         return make(FateKind.LEFT_RUNNING, sp, holder, holder=label, ended_as=ended_as,

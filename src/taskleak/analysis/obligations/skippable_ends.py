@@ -69,9 +69,10 @@ def _waited_only(statement: cst.CSTNode, ends: list[Occurrence]) -> str:
     there leaves the task running (RUBRIC convention 4); "" otherwise (near miss:
     `await asyncio.gather(a)`, which cancels `a` with it)."""
     here = [o for o in ends if any(n is statement for n in o.path)]
-    calls = [c for o in here if o.dest.kind is Flow.GATHERED and isinstance(c := o.dest.call,
-                                                                         cst.Call)
-             and last_name(c.func) == "wait"]
+    # (awaited where it is called: one bound and awaited later, maybe in a `try` that catches
+    # the cancel, is not followed here: temporalio's `await shield(wait_task)`)
+    calls = [c for o in here if o.dest.kind is Flow.GATHERED and o.dest.awaited
+             and isinstance(c := o.dest.call, cst.Call) and last_name(c.func) == "wait"]
     if not here or len(calls) != len(here):
         return ""
     return f"is cancelled while it waits in `{_short(one_line(calls[0]))}`"
@@ -93,8 +94,7 @@ def _left_by_a_sibling_error(statement: cst.CSTNode, ends: list[Occurrence]) -> 
     if any(_handles_its_error(o.path, first.path) for o in here if o is not first):
         return ""
     assert first.dest.call is not None  # (`_gathers_siblings`)
-    return (f"fails at `await {_short(one_line(first.dest.call))}` when another task it "
-            "waits for fails first (the gather leaves the others running)")
+    return f"fails at `await {_short(one_line(first.dest.call))}` on another task's error"
 
 
 def _gathers_siblings(occ: Occurrence) -> bool:
