@@ -53,9 +53,8 @@ def skipped_by(site: CallSite, eff: Effects) -> str:
         return ""
     in_ends = {id(n) for o in ends for n in o.path}
     for later in statements_after(site.path):
-        if id(later) in in_ends:  # ended first, unless only by a wait a cancel leaves, or
-            # by a gather another task's error leaves
-            return _waited_only(later, ends) or _left_by_a_sibling_error(later, ends)
+        if id(later) in in_ends:  # ended first, unless only by a wait a cancel leaves
+            return _waited_only(later, ends)
         step = _first_step(later)
         if step:
             return step
@@ -76,66 +75,6 @@ def _waited_only(statement: cst.CSTNode, ends: list[Occurrence]) -> str:
     if not here or len(calls) != len(here):
         return ""
     return f"is cancelled while it waits in `{_short(one_line(calls[0]))}`"
-
-
-def _left_by_a_sibling_error(statement: cst.CSTNode, ends: list[Occurrence]) -> str:
-    """"fails at `await asyncio.gather(*tasks)` when ..." when the first end in `statement` is
-    an awaited `gather()` of more than one task without `return_exceptions=True`, and no
-    `finally` or broad `except` around it ends the task: the first error of any of them
-    propagates out of the gather, which leaves the others running (it cancels them only when
-    it is itself cancelled), so the function is left with them kept by nothing (RUBRIC
-    convention 4). "" otherwise (near misses: `return_exceptions=True`; one task; a `finally`
-    that cancels them)."""
-    here = [o for o in ends if any(n is statement for n in o.path)]
-    gathers = [o for o in here if _gathers_siblings(o)]
-    if not gathers:
-        return ""
-    first = min(gathers, key=lambda o: o.seq)
-    if any(_handles_its_error(o.path, first.path) for o in here if o is not first):
-        return ""
-    assert first.dest.call is not None  # (`_gathers_siblings`)
-    return f"fails at `await {_short(one_line(first.dest.call))}` on another task's error"
-
-
-def _gathers_siblings(occ: Occurrence) -> bool:
-    """An awaited `gather(...)` of more than one awaitable (two arguments, or a starred one)
-    whose first error propagates: no `return_exceptions` but a literal `False`."""
-    call = occ.dest.call
-    if occ.dest.kind is not Flow.GATHERED or not occ.dest.awaited or not isinstance(
-            call, cst.Call) or last_name(call.func) != "gather":
-        return False
-    positional = [a for a in call.args if a.keyword is None]
-    if not (len(positional) > 1 or any(a.star == "*" for a in positional)):
-        return False
-    return all(a.keyword.value != "return_exceptions" or (
-        isinstance(a.value, cst.Name) and a.value.value == "False")
-        for a in call.args if a.keyword is not None)
-
-
-_BROAD = frozenset({"Exception", "BaseException"})
-
-
-def _handles_its_error(end: tuple[cst.CSTNode, ...], wait: tuple[cst.CSTNode, ...]) -> bool:
-    """The end sits in a `finally`, or an `except` that catches every error (bare,
-    `Exception`, `BaseException`), of a `try` whose body holds the wait."""
-    around = {id(n) for n in wait}
-    for i, node in enumerate(end):
-        if i == 0 or id(end[i - 1]) not in around or id(node) in around \
-                or not isinstance(end[i - 1], cst.Try):
-            continue
-        if isinstance(node, cst.Finally):
-            return True
-        if isinstance(node, cst.ExceptHandler) and (node.type is None or any(
-                last_name(t) in _BROAD for t in _caught(node.type))):
-            return True
-    return False
-
-
-def _caught(kind: cst.BaseExpression) -> list[cst.BaseExpression]:
-    """The exception classes an `except` names: `(A, B)` or `A`."""
-    if isinstance(kind, cst.Tuple):
-        return [e.value for e in kind.elements]
-    return [kind]
 
 
 def _covers(end: tuple[cst.CSTNode, ...], spawn: tuple[cst.CSTNode, ...]) -> bool:
