@@ -45,7 +45,7 @@ def never_let_go(fate: Fate, words: str) -> Fate:
         return replace(fate, kind=FateKind.END_SKIPPED, long_running=True, loop=words)
     if fate.kind in _SKIPPABLE_KEPT and fate.skipped_by and words:
         # a collection or an attribute only its spawning function ends, after a step that can
-        # leave it (`skippable_ends.kept_end_skipped`, `race_fates.RaceFates._left`)
+        # leave it (`skippable_ends.ended_late`)
         return replace(fate, kind=FateKind.END_SKIPPED, skipped_kind=fate.kind,
                        long_running=True, loop=words)
     if fate.kind not in _NEVER_DONE or fate.ends != LET_GO or not words:

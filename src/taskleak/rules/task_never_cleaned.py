@@ -76,16 +76,16 @@ def _describe(fate: Fate) -> Description:
     return Description(tracked, "none", claim, evidence=shown)
 
 
-# what `skippable_ends.py` found around the step (a handler that does not catch its error, an
-# `except KeyboardInterrupt` around a gather whose task fails, ends nothing on that way out)
+# what `skippable_ends.py` found around the step: a handler that does not catch what the step
+# raises ends nothing on that way out
 _UNCAUGHT = "no `finally`, nor an `except` that catches what that step raises, ends it"
 
 
 def _end_skipped(fate: Fate) -> Description:
-    """A local (or an attribute only its spawning function ends) whose coroutine runs until
-    cancelled, ended only on the normal way out past the step that can fail; or held by a local
-    until that step, then stored (`stored_in`) or handed (a local's `stored_in`) where it is
-    ended."""
+    """A local (or an attribute or a collection only its spawning function ends) whose coroutine
+    runs until cancelled, ended only on the normal way out past the step that can fail; or held
+    by a local until that step, then stored (`stored_in`) or handed (a local's `stored_in`)
+    where it is ended."""
     # (a collection's holder is shown as "collection x", as every collection's row says it)
     collection = fate.skipped_kind is FateKind.COLLECTION_CLEANED
     shown = fate.holder if collection else f"`{fate.holder}`"
