@@ -215,9 +215,10 @@ def test_the_memoised_effects_stay_as_computed() -> None:
         memo = dict(ownership._effects)
         ownership._effects.clear()
         ownership._foreign.clear()
-        for (kind, key, name, _, depth, returns), eff in memo.items():
+        for (kind, key, name, _, comprehension, depth, returns), eff in memo.items():
             scope = next(s for s in analysis.root.walk() if id(s) == _)
-            fresh = ownership._compute_effects(Holder(kind, key, name, scope), depth, returns)
+            fresh = ownership._compute_effects(Holder(kind, key, name, scope, comprehension),
+                                               depth, returns)
             assert fresh == eff, (path or shared, key)
             checked += 1
     assert checked > 100

@@ -21,6 +21,7 @@ class Holder:
     key: str  # the name as written in the spawn's scope: "task", "self._task", "TASKS"
     name: str  # the attribute or variable name: "task", "_task"
     scope: Scope
+    comprehension: int = 0  # LOCAL: the comprehension whose own variable it is (0: none)
 
     @property
     def label(self) -> str:

@@ -30,6 +30,7 @@ from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 
 # the methods that add every element of their argument to the collection they are called on
 _COPIES_ALL = frozenset({"extend", "update"})
+_MemoKey = tuple[Keeper, str, str, int, int, int, bool]  # a holder's fields, depth, returns
 
 
 class Ownership(WeakReferences):
@@ -43,14 +44,13 @@ class Ownership(WeakReferences):
         # each a search of the whole module's reads; n spawns into one set, or n classes, made
         # that quadratic (2,000 spawns: 36 s of a 50 s check). The reads are indexed once and
         # each holder's effects computed once (`tests/analysis/test_cliffs.py` counts them).
-        self._effects: dict[tuple[Keeper, str, str, int, int, bool], Effects] = {}
+        self._effects: dict[_MemoKey, Effects] = {}
         self._foreign: dict[str, list[tuple[Occurrence, Effects]]] = {}
         self._values: dict[int, Occurrence] = {}
         # calls (by id) of other modules' functions taken to end nothing they are handed,
         # and the memos of each such assumption (`assuming`)
         self.assumed: frozenset[int] = frozenset()
-        self._memos: dict[frozenset[int], tuple[dict[tuple[Keeper, str, str, int, int, bool],
-                                                     Effects],
+        self._memos: dict[frozenset[int], tuple[dict[_MemoKey, Effects],
                                                 dict[str, list[tuple[Occurrence, Effects]]]]] = {}
 
     @contextmanager
@@ -113,9 +113,10 @@ class Ownership(WeakReferences):
         """Every read of the holder in the module."""
         reads = self.reads
         if holder.kind is Keeper.LOCAL:
-            scope, key = holder.scope, holder.key
-            return [o for o in reads.within(key, scope) if o.scope is scope
-                    or key not in o.scope.bindings or key in o.scope.declared_nonlocal]
+            scope, key, own = holder.scope, holder.key, holder.comprehension
+            return [o for o in reads.within(key, scope) if o.comprehension == own and (
+                o.scope is scope or key not in o.scope.bindings
+                or key in o.scope.declared_nonlocal)]
         if holder.kind is Keeper.ATTRIBUTE:
             return self._attribute_reads(holder)
         key = holder.key
@@ -155,7 +156,8 @@ class Ownership(WeakReferences):
     def effects(self, holder: Holder, depth: int = 0, returns: bool = False) -> Effects:
         """What the module's reads of `holder` do with it (aliases followed two levels; a
         local's returns to callers too with `returns`); a copy the caller may change."""
-        memo_key = (holder.kind, holder.key, holder.name, id(holder.scope), depth, returns)
+        h = holder
+        memo_key = (h.kind, h.key, h.name, id(h.scope), h.comprehension, depth, returns)
         eff = self._effects.get(memo_key)
         if eff is None:
             eff = self._effects[memo_key] = self._compute_effects(holder, depth, returns)
@@ -365,7 +367,8 @@ class Ownership(WeakReferences):
                 e.value for e in getattr(t, "elements", ()) if isinstance(e.value, cst.Name)]
             for n in names:
                 if isinstance(n, cst.Name):
-                    alias = Holder(Keeper.LOCAL, n.value, n.value, origin.scope)
+                    alias = Holder(Keeper.LOCAL, n.value, n.value, origin.scope,
+                                   origin.dest.comprehension)
                     sub = self.effects(alias, depth + 1)
                     if replacing:  # `old = self._t; old.cancel(); self._t = spawn()`
                         sub.replaced = sub.replaced + sub.cancels  # new lists: see copy()

@@ -48,6 +48,10 @@ from taskleak.analysis.tree.walk import descendants
 # collection of them that the function prunes (`tasks.discard(task)` in a done-callback).
 _TASK_READS = frozenset({Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.DONE_CALLBACK})
 _COLLECTION_READS = frozenset({Flow.PRUNE})
+# What an `ensure_future(fut)` of a parameter's task may do with it that the caller's task
+# shares: a race leaves it running, or the local or collection it is kept in is ended.
+_ENSURED_FATES = frozenset({FateKind.LEFT_RUNNING, FateKind.LOCAL_CLEANED,
+                            FateKind.COLLECTION_CLEANED})
 # Annotations that say a parameter holds a task or future, or a collection of them.
 _TASK_TYPES = frozenset({"asyncio.Task", "asyncio.tasks.Task", "asyncio.Future",
                          "asyncio.futures.Future", "concurrent.futures.Future",
@@ -181,11 +185,14 @@ def kept_by_its_owner(ownership: Ownership, eff: Effects) -> str:
 def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                     ) -> Iterator[ParamUse]:
     """`ensure_future(fut)` of a parameter, or of the name a loop or comprehension over it
-    binds, whose one fate is a race that leaves it running: a task the caller hands in comes
-    back as itself, and the race leaves that task running."""
+    binds, whose one fate is a race that leaves it running, or an end of the local or
+    collection it is kept in: a task the caller hands in comes back as itself, and that fate is
+    the caller's task's (the comprehension's `fut` is its own variable, not the `fut` a later
+    `for fut in pending: fut.cancel()` binds: the end is read off the spawn's fate)."""
     for sp, fs in zip(spawns, fates, strict=True):
         fn = sp.site.scope.function()
-        if len(fs) != 1 or fs[0].kind is not FateKind.LEFT_RUNNING or fn is None \
+        if len(fs) != 1 or fs[0].kind not in _ENSURED_FATES or fn is None \
+                or (fs[0].kind is not FateKind.LEFT_RUNNING and not fs[0].cleanup) \
                 or sp.spawner not in ENSURE_FUTURE or not sp.site.args \
                 or not isinstance(fn.node, cst.FunctionDef):
             continue
@@ -206,6 +213,10 @@ def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
         elif isinstance(star, cst.Param) and star.name.value == name:
             position, rest = len(names), True
         else:
+            continue
+        if fs[0].kind is not FateKind.LEFT_RUNNING:
+            yield ParamUse(fn.qualname, position, name, fn.self_name is not None,
+                           fs[0].cleanup, rest)
             continue
         yield ParamUse(fn.qualname, position, name, fn.self_name is not None, "", rest,
                        left_by=f"{fs[0].callee} in {fn.name}()", left=fs[0].left)

@@ -69,3 +69,4 @@ class Dest:
     awaited_value: Dest | None = None  # CALLED, `await f()`: where the awaited value goes
     waited: Waited | None = None  # AWAITED: how
     done_checked: bool = False  # AWAITED, a `.result()`: read only under a `done()` check
+    comprehension: int = 0  # ITER of a comprehension's `for`: the comprehension binding targets

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import libcst as cst
 
+from taskleak.analysis.tree.comprehensions import comprehension_of
 from taskleak.analysis.tree.dests import Dest, Flow, Waited
 from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
 from taskleak.analysis.tree.vocabulary import (
@@ -131,7 +132,9 @@ def _iterated(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bo
               element: bool) -> Dest:
     parent: cst.For | cst.CompFor = stack[j]  # type: ignore[assignment]
     if parent.iter is node:
-        return Dest(Flow.ITER, targets=(parent.target,), element=element)
+        return Dest(Flow.ITER, targets=(parent.target,), element=element,
+                    comprehension=comprehension_of(stack, j) if type(parent) is cst.CompFor
+                    else 0)
     return Dest(_OTHER)
 
 

@@ -20,6 +20,7 @@ import sys
 import libcst as cst
 
 from taskleak.analysis.tree.binding_scan import BindingScan
+from taskleak.analysis.tree.comprehensions import ComprehensionScan
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.flow import trace
 from taskleak.analysis.tree.named_sites import (
@@ -69,7 +70,7 @@ _PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE, Flow.PASSED,
 _PATH_KEPT_METHODS = frozenset({"set", "wait"})
 
 
-class Scanner(BindingScan, StackWalker):
+class Scanner(BindingScan, ComprehensionScan, StackWalker):
     """Builds the scope tree of one module (see the module docstring) in one `Walker` walk."""
 
     def __init__(self, extra_names: frozenset[str] = frozenset()) -> None:
@@ -320,8 +321,9 @@ class Scanner(BindingScan, StackWalker):
         loops = self._loops(i)
         if loops and not path and dest.kind is Flow.CALLED:
             path = tuple(self.stack[:i])  # a call in a loop may leave it (lifecycle.py)
-        self.cur.occurrences.append(
-            Occurrence(key=key, scope=self.cur, dest=dest, seq=self.seq, loops=loops, path=path))
+        self.cur.occurrences.append(Occurrence(
+            key=key, scope=self.cur, dest=dest, seq=self.seq, loops=loops, path=path,
+            comprehension=self.binding_comprehension(key) if self._comprehensions else 0))
 
 
 def _annotation(p: cst.Param) -> cst.BaseExpression | None:

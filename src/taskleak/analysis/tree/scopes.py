@@ -72,6 +72,7 @@ class Occurrence:
     # the nodes above the read, outermost first; kept only where a wait or a cancel reads it
     # (`analysis/obligations/waits.py`: which call waits, in which `try`, under which timeout)
     path: tuple[cst.CSTNode, ...] = ()
+    comprehension: int = 0  # the comprehension binding the read name (`comprehensions.py`)
 
     @property
     def done_callback(self) -> cst.BaseExpression | None:

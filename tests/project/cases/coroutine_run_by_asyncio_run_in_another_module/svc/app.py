@@ -1,5 +1,6 @@
 """`main()` is run by `asyncio.run()` in `__main__.py`: what it leaves running when it returns
-or fails (a race's losers, a heartbeat whose cancel a failure skips) the runner cancels. The
+or fails (a race's losers, a heartbeat whose cancel a failure skips, held in a local or in a list) the
+runner cancels. The
 near miss, `serve()`, is run by nothing known: the same shapes leave their tasks running."""
 
 import asyncio
@@ -27,6 +28,10 @@ async def main() -> None:
     await asyncio.wait([listener, worker], return_when=asyncio.FIRST_COMPLETED)
     await asyncio.wait([asyncio.create_task(listen()), asyncio.create_task(work())],
                        return_when=asyncio.FIRST_COMPLETED)
+    beats = [asyncio.create_task(heartbeat())]
+    await work()
+    for b in beats:
+        b.cancel()
 
 
 async def serve() -> None:
@@ -36,3 +41,7 @@ async def serve() -> None:
     listener = asyncio.create_task(listen())
     worker = asyncio.create_task(work())
     await asyncio.wait([listener, worker], return_when=asyncio.FIRST_COMPLETED)
+    beats = [asyncio.create_task(heartbeat())]
+    await work()
+    for b in beats:
+        b.cancel()
