@@ -37,6 +37,8 @@ NOT_A_TASK = {
         "asyncio.ensure_future(sem.acquire() if quick else later())  # both Futures: none",
     },
     "awaitable_that_may_be_a_coroutine.py": {"asyncio.ensure_future(condition.wait())"},
+    "spawn_of_a_name_also_bound_to_none.py": {
+        "asyncio.ensure_future(current)  # an untyped attribute: a Future or a coroutine"},
     "awaitable_returned_from_a_held_object.py": {"asyncio.ensure_future(lock.acquire())"},
 }
 NOQA = re.compile(rb"\s*#\s*noqa\b.*$", re.IGNORECASE)  # a directive already on the line

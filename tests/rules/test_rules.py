@@ -86,6 +86,21 @@ def test_case_findings_match_expected(case: Case) -> None:
     assert out.exit_code == (1 if failing else 0)
 
 
+def _with_arguments(lines: list[str], line: int, code: str) -> str:
+    """`code`, the text of line `line`, followed by the lines of the arguments of a call it
+    opens at its end (`loop.call_soon(`), up to the parenthesis that closes it."""
+    depth = code.count("(") - code.count(")")
+    if not code.rstrip().endswith("(") or depth <= 0:
+        return code
+    for text in lines[line:]:
+        text = text.partition("#")[0]
+        code += " " + text.strip()
+        depth += text.count("(") - text.count(")")
+        if depth <= 0:
+            break
+    return code
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_expected_rows_are_well_formed(case: Case) -> None:
     rows = case.load()  # the loader refuses a malformed or unsorted file
@@ -115,6 +130,8 @@ def test_expected_rows_are_well_formed(case: Case) -> None:
             assert re.search(rf"\b{own.group(1)}\s*[(),]", code[column - 1:]), (
                 f"{p}:{line}: no call of it there")
         else:
+            # a call whose arguments start on a later line is shown where it starts
+            code = _with_arguments(lines, line, code)
             assert any(m.end() > column - 1 for m in SPAWN_CALL.finditer(code)), (
                 f"{p}:{line}:{column}: no spawn-looking call there: {code!r}")
         default = RULES[rule].risk

@@ -234,9 +234,28 @@ def _helpers_asking(functions: Sequence[FunctionFacts]) -> set[str]:
 
 def shown_node(sp: Spawn) -> cst.CSTNode:
     """Where a spawn is shown: its call, or the spawn function handed to another call
-    (`context.run(loop.create_task, coro)` is shown at `loop.create_task`); a coroutine function
-    called back at the call that calls it back."""
-    return sp.site.func if sp.site.via and not sp.unawaited else sp.site.node
+    (`context.run(loop.create_task, coro)` is shown at `loop.create_task`) when it is on the
+    line that call starts on (the line a reader, and RUBRIC's rows, give the spawn: a
+    `call_soon(` whose `ensure_future,` is on the next line is shown at the call); a coroutine
+    function called back at the call that calls it back."""
+    if sp.site.via and not sp.unawaited and not _on_a_later_line(sp.site.node, sp.site.func):
+        return sp.site.func
+    return sp.site.node
+
+
+def _on_a_later_line(call: cst.Call, func: cst.CSTNode) -> bool:
+    """A line break comes between the start of `call` and its argument `func`."""
+    before: list[cst.CSTNode] = [call.func, call.whitespace_after_func,
+                                 call.whitespace_before_args]
+    for arg in call.args:
+        if arg.value is func:
+            before += [n for n in (arg.keyword, arg.equal) if isinstance(n, cst.CSTNode)]
+            return any("\n" in _EMPTY_MODULE.code_for_node(n) for n in before)
+        before.append(arg)
+    return False
+
+
+_EMPTY_MODULE = cst.Module(body=[])
 
 
 def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),

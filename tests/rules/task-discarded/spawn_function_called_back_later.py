@@ -1,4 +1,7 @@
-"""A bot defers its reply: the loop calls the spawn function back later, and drops its Task."""
+"""A bot defers its reply: the loop calls the spawn function back later, and drops its Task.
+The row is on the line the handing call starts on, at the spawn function when it is on that
+line (`call_soon_threadsafe(asyncio.ensure_future, ...)`), at the call when the arguments
+start on the next line (`evict_later()`)."""
 
 import asyncio
 
@@ -22,3 +25,11 @@ def from_a_thread(loop: asyncio.AbstractEventLoop, interaction: str) -> None:
 
 def on_done(task: asyncio.Task[None]) -> None:
     task.add_done_callback(lambda t: asyncio.create_task(defer("again")))
+
+
+def evict_later(loop: asyncio.AbstractEventLoop, store: dict[str, int]) -> None:
+    if len(store) > 100:
+        loop.call_soon(
+            asyncio.ensure_future,
+            defer(next(iter(store))),
+        )

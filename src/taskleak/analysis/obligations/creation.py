@@ -233,7 +233,8 @@ def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,
                 continue
             if b.kind is not BindingKind.ASSIGN or b.value is None:
                 return Creation(Made.UNKNOWN, shown)
-            values.append((b.value, b.scope))
+            if not is_none(b.value):  # `work = None`: a spawn of it raises, it makes nothing
+                values.append((b.value, b.scope))
     else:
         cls, method = scope.enclosing_class(), scope.method()
         if cls is None or method is None or not isinstance(value.value, cst.Name) \
