@@ -358,7 +358,7 @@ class Ownership(WeakReferences):
 
     def _aliases(self, targets: tuple[cst.BaseExpression, ...], origin: Occurrence,
                  eff: Effects, depth: int) -> None:
-        """`task = self._task`, `for t in self._tasks:`, `t = d.pop(k)`: follow the local too."""
+        """Follow `t = self._t`, `for t in ts:`, `t = d.pop(k)`; a copy, `[t for t in ts]`, free."""
         if depth >= 2:
             return
         replacing = self.respawned_after(origin)
@@ -369,7 +369,7 @@ class Ownership(WeakReferences):
                 if isinstance(n, cst.Name):
                     alias = Holder(Keeper.LOCAL, n.value, n.value, origin.scope,
                                    origin.dest.comprehension)
-                    sub = self.effects(alias, depth + 1)
+                    sub = self.effects(alias, depth + (not origin.dest.copies))
                     if replacing:  # `old = self._t; old.cancel(); self._t = spawn()`
                         sub.replaced = sub.replaced + sub.cancels  # new lists: see copy()
                         sub.cancels = []

@@ -23,11 +23,22 @@ def bound_names(target: cst.BaseExpression) -> set[str]:
 
 
 def comprehension_of(stack: list[cst.CSTNode], j: int) -> int:
-    """The id of the comprehension whose `for` is stack[j] (a `CompFor`): the node above its
-    chain of `for`s."""
+    """The place in `stack` of the comprehension whose `for` is stack[j] (a `CompFor`): the
+    node above its chain of `for`s."""
     while j > 0 and type(stack[j - 1]) is cst.CompFor:
         j -= 1
-    return id(stack[j - 1]) if j > 0 else 0
+    return j - 1
+
+
+def copies_its_elements(comp: cst.CSTNode) -> bool:
+    """`[t for t in ts]`, `{t for t in ts if not t.done()}`: one `for`, whose target is what
+    the comprehension gives: its value holds the iterable's own elements (a filtered copy)."""
+    if type(comp) not in (cst.ListComp, cst.SetComp, cst.GeneratorExp):
+        return False
+    loop: cst.CompFor = comp.for_in  # type: ignore[attr-defined]
+    elt = comp.elt  # type: ignore[attr-defined]
+    return loop.inner_for_in is None and isinstance(elt, cst.Name) \
+        and isinstance(loop.target, cst.Name) and elt.value == loop.target.value
 
 
 class ComprehensionScan:

@@ -70,3 +70,4 @@ class Dest:
     waited: Waited | None = None  # AWAITED: how
     done_checked: bool = False  # AWAITED, a `.result()`: read only under a `done()` check
     comprehension: int = 0  # ITER of a comprehension's `for`: the comprehension binding targets
+    copies: bool = False  # ... of `[t for t in ts if ...]`: its value holds ts's own elements

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import libcst as cst
 
-from taskleak.analysis.tree.comprehensions import comprehension_of
+from taskleak.analysis.tree.comprehensions import comprehension_of, copies_its_elements
 from taskleak.analysis.tree.dests import Dest, Flow, Waited
 from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
 from taskleak.analysis.tree.vocabulary import (
@@ -132,9 +132,11 @@ def _iterated(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bo
               element: bool) -> Dest:
     parent: cst.For | cst.CompFor = stack[j]  # type: ignore[assignment]
     if parent.iter is node:
-        return Dest(Flow.ITER, targets=(parent.target,), element=element,
-                    comprehension=comprehension_of(stack, j) if type(parent) is cst.CompFor
-                    else 0)
+        if type(parent) is not cst.CompFor:
+            return Dest(Flow.ITER, targets=(parent.target,), element=element)
+        comp = stack[comprehension_of(stack, j)]
+        return Dest(Flow.ITER, targets=(parent.target,), element=element, comprehension=id(comp),
+                    copies=copies_its_elements(comp))
     return Dest(_OTHER)
 
 
