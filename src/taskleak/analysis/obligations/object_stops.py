@@ -12,6 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.obligations.coroutines import spawned_function
+from taskleak.analysis.obligations.reading_loops import leading_to, read_until_closed
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import CallSite, ScopeKind
 from taskleak.analysis.tree.vocabulary import STOP_CALLS, ends_lifecycle
@@ -29,7 +30,10 @@ def stopped_through_its_object(site: CallSite) -> str:
     cls = site.scope.enclosing_class()
     if spawner is None or cls is None or not spawner.self_name:
         return ""
-    objects = _awaited_objects(site, spawner.self_name)
+    methods = {m.name: (m.node, m.self_name) for m in cls.children
+               if m.kind is ScopeKind.FUNCTION and m.self_name}
+    objects, reading = _awaited_objects(site, spawner.self_name,
+                                        leading_to(methods, spawner.name))
     if not objects:
         return ""
     target = spawned_function(site, calls_only=True)
@@ -37,26 +41,33 @@ def stopped_through_its_object(site: CallSite) -> str:
         if method is spawner or method is target or method.kind is not ScopeKind.FUNCTION \
                 or not method.self_name or not ends_lifecycle(method.name):
             continue
-        told = _tells(method.node, {f"{method.self_name}.{o}" for o in objects})
+        told = _tells(method.node, {f"{method.self_name}.{o}" for o in objects}, reading)
         if told:
             return f"stopped by {method.name}() through {told}"
     return ""
 
 
-def _awaited_objects(site: CallSite, self_name: str) -> set[str]:
+def _awaited_objects(site: CallSite, self_name: str, restarting: set[str]
+                     ) -> tuple[set[str], bool]:
     """The attributes of `self` whose methods the task runs: the spawned call's receiver
-    (`self._server.serve()`), or what the spawned function of this module awaits."""
+    (`self._server.serve()`), or what the spawned function of this module awaits; and whether
+    they are read by its loops (`reading_loops.py`: then only a close of them ends it)."""
     args = site.args
     coro = args[0].value if args else None
     if isinstance(coro, cst.Call) and isinstance(coro.func, cst.Attribute):
         own = _own_attribute(coro.func.value, self_name)
         if own:
-            return {own}
+            return {own}, False
     target = spawned_function(site, calls_only=True)
-    if target is None or any(isinstance(n, (cst.While, cst.For)) for n in descendants(target.node)):
-        return set()  # a loop of its own (a reconnect loop) may outlive the object's end
+    if target is None or not isinstance(target.node, cst.FunctionDef):
+        return set(), False
     # a method has its own `self`; a closure in the spawning method uses the method's
     name = target.self_name or self_name
+    if any(isinstance(n, (cst.While, cst.For)) for n in descendants(target.node)):
+        # a loop of its own (a reconnect loop) may outlive the object's end, unless it only
+        # reads that object until it is closed
+        read = read_until_closed(target.node, name, restarting)
+        return ({read}, True) if read else (set(), False)
     out: set[str] = set()
     for node in descendants(target.node):
         if isinstance(node, cst.Await) and isinstance(node.expression, cst.Call) \
@@ -64,7 +75,7 @@ def _awaited_objects(site: CallSite, self_name: str) -> set[str]:
             own = _own_attribute(node.expression.func.value, name)
             if own:
                 out.add(own)
-    return out
+    return out, False
 
 
 def _own_attribute(node: cst.BaseExpression, self_name: str) -> str:
@@ -73,11 +84,12 @@ def _own_attribute(node: cst.BaseExpression, self_name: str) -> str:
     return attr if base == self_name and attr and "." not in attr else ""
 
 
-def _tells(method: cst.CSTNode, objects: set[str]) -> str:
+def _tells(method: cst.CSTNode, objects: set[str], calls_only: bool) -> str:
     """How `method` tells one of `objects` to finish: "self._server.should_exit" for a write
-    to its attribute, "self._ws.close()" for a close-like call of it; "" for neither."""
+    to its attribute (unless `calls_only`: a loop reading it does not see a flag), or
+    "self._ws.close()" for a close-like call of it; "" for neither."""
     for node in descendants(method):
-        if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+        if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)) and not calls_only:
             targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) \
                 else [node.target]
             for t in targets:
