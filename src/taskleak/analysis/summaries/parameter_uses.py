@@ -94,8 +94,9 @@ def _task_parameters(fn: Scope, resolver: Resolver) -> Iterator[tuple[int, str, 
 def parameter_uses(root: Scope, ownership: Ownership, spawns: Sequence[Spawn] = (),
                    fates: Sequence[tuple[Fate, ...]] = ()) -> tuple[ParamUse, ...]:
     """The uses of the module's functions' task parameters that end them, do nothing, or
-    leave them running (`left_in_a_race`, which wins over the rest for its parameter)."""
-    left = {(u.function, u.index): u for u in _left_in_a_race(spawns, fates)}
+    leave them running (`_ensured_uses`: what an `ensure_future` of the parameter's task does
+    with it, which wins over the rest for its parameter)."""
+    left = {(u.function, u.index): u for u in _ensured_uses(spawns, fates)}
     out: list[ParamUse] = list(left.values())
     for fn in root.walk():
         if fn.kind is not ScopeKind.FUNCTION or not isinstance(fn.node, cst.FunctionDef):
@@ -128,7 +129,7 @@ def _raced_and_left(fn: Scope, name: str, eff: Effects, ownership: Ownership
     known, or one is ended on the normal way out only (RUBRIC convention 2, a caller's
     question)."""
     # (the parameter itself waited: a task made of it, `create_task(coro)`, is no task of the
-    # caller's, and `ensure_future(fut)` of it is `_left_in_a_race`'s)
+    # caller's, and `ensure_future(fut)` of it is `_ensured_uses`'s)
     races = [(o, race_of(o.path, o.seq, o.scope, ownership.resolver)) for o in eff.gather_reads
              if o.scope.function() is fn and o.key == name]
     ends = eff.cancel_reads + eff.await_reads + [o for o, race in races if race is None]
@@ -182,8 +183,8 @@ def kept_by_its_owner(ownership: Ownership, eff: Effects) -> str:
     return ""
 
 
-def _left_in_a_race(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
-                    ) -> Iterator[ParamUse]:
+def _ensured_uses(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
+                  ) -> Iterator[ParamUse]:
     """`ensure_future(fut)` of a parameter, or of the name a loop or comprehension over it
     binds, whose one fate is a race that leaves it running, or an end of the local or
     collection it is kept in: a task the caller hands in comes back as itself, and that fate is
