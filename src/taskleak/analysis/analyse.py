@@ -56,6 +56,7 @@ from taskleak.analysis.summaries.foreign_handoffs import classified
 from taskleak.analysis.tree.dests import Dest
 from taskleak.analysis.tree.inherit import InheritedFrom, merged, own_functions
 from taskleak.analysis.tree.named_sites import add_sites
+from taskleak.analysis.tree.nodes import code_of
 from taskleak.analysis.tree.positions import (
     dropped_call_positions,
     enclosing_function,
@@ -250,12 +251,10 @@ def _on_a_later_line(call: cst.Call, func: cst.CSTNode) -> bool:
     for arg in call.args:
         if arg.value is func:
             before += [n for n in (arg.keyword, arg.equal) if isinstance(n, cst.CSTNode)]
-            return any("\n" in _EMPTY_MODULE.code_for_node(n) for n in before)
+            return any("\n" in code_of(n) for n in before)
         before.append(arg)
     return False
 
-
-_EMPTY_MODULE = cst.Module(body=[])
 
 
 def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.tree.nodes import bound_names
 from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope
 from taskleak.analysis.tree.walk import children
 
@@ -81,11 +82,3 @@ def _received(loop: cst.For | cst.While) -> set[str]:
             todo.extend(children(node))
     return out
 
-
-def bound_names(target: cst.BaseExpression) -> list[str]:
-    """The plain names an assignment or a loop's target binds (`a`, `a, b`, `[a, b]`)."""
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for e in target.elements for n in bound_names(e.value)]
-    return []

@@ -14,7 +14,6 @@ import libcst as cst
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.lifecycle import Frequency, Lifecycle
-from taskleak.analysis.frequency.per_item import bound_names
 from taskleak.analysis.frequency.sessions import per_session
 from taskleak.analysis.frequency.signalled_ends import signalled_as_it_ends
 from taskleak.analysis.obligations.coroutines import asks_for_its_successor
@@ -24,6 +23,7 @@ from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.keys import key_parameter, on_a_local_object, per_client_key
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
 from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.tree.nodes import bound_names
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope
 from taskleak.records import record
 

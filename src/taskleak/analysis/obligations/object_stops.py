@@ -12,7 +12,11 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.obligations.coroutines import spawned_function
-from taskleak.analysis.obligations.reading_loops import leading_to, read_until_closed
+from taskleak.analysis.obligations.reading_loops import (
+    leading_to,
+    own_attribute,
+    read_until_closed,
+)
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import CallSite, ScopeKind
 from taskleak.analysis.tree.vocabulary import STOP_CALLS, ends_lifecycle
@@ -55,7 +59,7 @@ def _awaited_objects(site: CallSite, self_name: str, restarting: set[str]
     args = site.args
     coro = args[0].value if args else None
     if isinstance(coro, cst.Call) and isinstance(coro.func, cst.Attribute):
-        own = _own_attribute(coro.func.value, self_name)
+        own = own_attribute(coro.func.value, self_name)
         if own:
             return {own}, False
     target = spawned_function(site, calls_only=True)
@@ -72,16 +76,10 @@ def _awaited_objects(site: CallSite, self_name: str, restarting: set[str]
     for node in descendants(target.node):
         if isinstance(node, cst.Await) and isinstance(node.expression, cst.Call) \
                 and isinstance(node.expression.func, cst.Attribute):
-            own = _own_attribute(node.expression.func.value, name)
+            own = own_attribute(node.expression.func.value, name)
             if own:
                 out.add(own)
     return out, False
-
-
-def _own_attribute(node: cst.BaseExpression, self_name: str) -> str:
-    """"_server" for `self._server`, else ""."""
-    base, _, attr = (dotted(node) or "").partition(".")
-    return attr if base == self_name and attr and "." not in attr else ""
 
 
 def _tells(method: cst.CSTNode, objects: set[str], calls_only: bool) -> str:

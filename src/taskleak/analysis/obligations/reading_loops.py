@@ -96,15 +96,15 @@ def _read_by(loop: cst.While | cst.For, self_name: str) -> str:
         iterated = loop.iter.func if isinstance(loop.iter, cst.Call) else loop.iter
         if isinstance(iterated, cst.Attribute) and isinstance(loop.iter, cst.Call):
             iterated = iterated.value
-        return _own(iterated, self_name)
-    reads = {_own(n.expression.func.value, self_name) for n in descendants(loop.body)
+        return own_attribute(iterated, self_name)
+    reads = {own_attribute(n.expression.func.value, self_name) for n in descendants(loop.body)
              if isinstance(n, cst.Await) and isinstance(n.expression, cst.Call)
              and isinstance(n.expression.func, cst.Attribute)}
     reads.discard("")
     return reads.pop() if len(reads) == 1 else ""
 
 
-def _own(node: cst.BaseExpression, self_name: str) -> str:
+def own_attribute(node: cst.BaseExpression, self_name: str) -> str:
     """"_ws" for `self._ws`, else ""."""
     base, _, attr = (dotted(node) or "").partition(".")
     return attr if base == self_name and attr and "." not in attr else ""

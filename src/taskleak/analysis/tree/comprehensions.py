@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
-
-
-def bound_names(target: cst.BaseExpression) -> set[str]:
-    """The names a `for` target binds (`t`, `k, v`, `(a, [b, *c])`)."""
-    if isinstance(target, cst.Name):
-        return {target.value}
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return {n for e in target.elements for n in bound_names(e.value)}
-    if isinstance(target, cst.StarredElement):
-        return bound_names(target.value)
-    return set()
+from taskleak.analysis.tree.nodes import bound_names
 
 
 def comprehension_of(stack: list[cst.CSTNode], j: int) -> int:
@@ -56,7 +45,7 @@ class ComprehensionScan:
         names: set[str] = set()
         loop: cst.CompFor | None = first
         while loop is not None:
-            names |= bound_names(loop.target)
+            names.update(bound_names(loop.target, starred=True))
             loop = loop.inner_for_in
         self._comprehensions.append((id(node), frozenset(names), first.iter))
 

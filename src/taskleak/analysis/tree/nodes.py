@@ -121,7 +121,24 @@ def last_name(func: cst.BaseExpression) -> str | None:
 
 def one_line(node: cst.CSTNode) -> str:
     """A node's code on one line (`if` tests in messages)."""
-    return " ".join(_EMPTY.code_for_node(node).split())
+    return " ".join(code_of(node).split())
+
+
+def code_of(node: cst.CSTNode) -> str:
+    """A node's code, as written."""
+    return _EMPTY.code_for_node(node)
+
+
+def bound_names(target: cst.BaseExpression, starred: bool = False) -> list[str]:
+    """The plain names an assignment or a loop's target binds (`a`, `a, b`, `[a, b]`; with
+    `starred`, the `b` of `a, *b` too)."""
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for e in target.elements for n in bound_names(e.value, starred)]
+    if starred and isinstance(target, cst.StarredElement):
+        return bound_names(target.value, starred)
+    return []
 
 
 def coroutine_text(value: cst.BaseExpression | None) -> str:
