@@ -38,3 +38,20 @@ def test_is_subclass_climbs_the_bases_and_stops_at_what_it_cannot_resolve() -> N
     assert tree.is_subclass(("m.py", "C"), ("m.py", "C"))
     assert not tree.is_subclass(("m.py", "A"), ("m.py", "Mixin"))
     assert not tree.is_subclass(("m.py", "Other"), ("m.py", "Base"))
+
+
+def test_the_bases_of_a_class_the_project_does_not_define_are_none() -> None:
+    """A base resolved to a place no module defines (icij-worker's `Neo4jStorage`, taken for a
+    name in its package's `__init__.py` when its own module holds no spawn word): its bases are
+    not asked for (the index's `bases_of` reads only classes it holds), so a walk up the tree
+    from a subclass stops there instead of failing."""
+    classes = {("m.py", "Sub")}
+
+    def bases_of(where: Where) -> tuple[str, ...]:
+        return {("m.py", "Sub"): ("pkg.Gone",)}[where]  # a KeyError for any other, as the index
+
+    tree = ClassTree(classes, lambda path, name: ("pkg/__init__.py", name), bases_of)
+    gone = ("pkg/__init__.py", "pkg.Gone")
+    assert tree.bases(("m.py", "Sub")) == (gone,)
+    assert tree.bases(gone) == ()
+    assert not tree.is_subclass(("m.py", "Sub"), ("m.py", "Other"))

@@ -28,7 +28,10 @@ class ClassTree:
         self._derived: dict[Where, list[Where]] | None = None
 
     def bases(self, where: Where) -> tuple[Where, ...]:
-        """The classes `where`'s bases name, as resolved (not only the project's)."""
+        """The classes `where`'s bases name, as resolved (not only the project's); none for a
+        class the project does not define (a base resolved to a name no module defines)."""
+        if where not in self._classes:
+            return ()
         found = self._bases.get(where)
         if found is None:
             named = (self._resolve_name(where[0], b) for b in self._bases_of(where))

@@ -75,9 +75,15 @@ def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in
     too. One that ends `self.<attribute>` itself, or through the methods it calls on `self`
     (`lineage.reached`), is none; an end method no base
     defines is the end itself. A call of a method defined elsewhere
-    (a sibling base's) may reach it: no claim then."""
+    (a sibling base's) may reach it: no claim then. Nor for a task spawned in `__aenter__` and
+    ended in `__aexit__`, but by a method replacing an end. A close-like method another close of
+    the object calls on `self` is a step of that close, not a way out of its own."""
     running = running_the_spawn(index, cls, spawned_in) or {cls}
     own = index.classes.get(cls)
+    # (a task the object starts in `__aenter__` and ends in `__aexit__` is ended by the `async
+    # with` around it on every way out of that block: a close of a subclass's own is no way
+    # out of it; only one replacing an end method is)
+    entered = spawning_method(cls, spawned_in) == "__aenter__" and "__aexit__" in ends
     for sub in sorted(running - {cls}):
         wheres = [c for c in _lineage(index, sub, cls) if c in index.classes]
         lineage = [index.classes[c] for c in wheres]
@@ -86,11 +92,16 @@ def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in
         above = {m for c in ancestors(index, cls, itself=True) for m in index.classes[c].methods}
         later = [{m for g in lineage[i + 1:] for m in g.methods} | above
                  for i in range(len(lineage))]
+        # (a close-like helper another close of the object calls on `self` is a step of that
+        # close, judged with it, not a way out of its own: `disconnect()` -> `_cancel_jobs()`)
+        steps = {c for f in (*lineage, *([own] if own else ())) for m, called in f.close_calls
+                 for c in called if c != m}
         # (a context manager's exit is no way out: a reusable object runs it at the end of
         # each `async with`, not of its life)
         # (one that ends the attribute, itself or through its calls on `self`, skips nothing)
         closers = [(m, calls) for i, f in enumerate(lineage) for m, calls in f.close_calls
-                   if m not in _WITH_EXITS and (m not in ends or m in later[i])
+                   if m not in _WITH_EXITS and m not in steps and (m not in ends or m in later[i])
+                   and not (entered and m not in ends)
                    and not (m in ends and not attribute)
                    and attribute not in reached(index, objects, m, wheres[i])[0]]
         if not closers:

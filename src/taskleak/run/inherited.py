@@ -120,11 +120,16 @@ def _open(sf: SpawnFacts) -> bool:
 def classes_to_read_whole(module: ModuleFacts) -> set[str]:
     """The top-level classes of the module whose spawns' rows may hang on what they inherit:
     those its open spawns sit in, and those whose method a spawn's argument calls
-    (`ensure_future(condition.wait())`, `wait` inherited: does it give a Future?)."""
+    (`ensure_future(condition.wait())`, `wait` inherited: does it give a Future?
+    `create_task(poller.poll())`, `poll` inherited: does it run until cancelled?)."""
     return {sf.context.partition(".")[0] for sf in module.spawns if _open(sf)} | {
         q.owner.partition(".")[0].removesuffix("()") for sf in module.spawns
-        for q in sf.questions if q.kind is QuestionKind.CALL_MAKES} \
+        for q in sf.questions if q.kind in _METHOD_QUESTIONS} \
         | set(module.exports.calling_back_classes)
+
+
+# the questions that name a method of a class the spawn's argument calls
+_METHOD_QUESTIONS = frozenset({QuestionKind.CALL_MAKES, QuestionKind.COROUTINE_BODY})
 
 
 def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],

@@ -1,6 +1,8 @@
 """Tasks of a generator, ended only after one of its `yield`s: a consumer that stops early
 (`break` out of `async for`, an error, `aclose()`) stops the generator at that `yield`, and the
-code after it never runs, so they are left running. The near misses end them in a `finally` or
+code after it never runs, so they are left running: for good when the coroutine runs until
+cancelled (`heartbeat()`'s beat, TL201), only late when it finishes by itself (RUBRIC convention
+4: low, its words saying which way out skips the end). The near misses end them in a `finally` or
 an `except GeneratorExit`, or catch the stop around the `yield` and go on to the end (a cancel
 of the task driving the generator lands in its await), or join each one before yielding; and an
 `__await__`, which the `await` of it drives to its end."""
@@ -39,9 +41,14 @@ async def first_then_rest(urls: list[str]) -> AsyncIterator[str]:
     yield await rest
 
 
+async def beating() -> None:
+    while True:
+        await asyncio.sleep(1)
+
+
 @contextlib.asynccontextmanager
 async def heartbeat() -> AsyncIterator[None]:
-    beat = asyncio.create_task(fetch("beat"))
+    beat = asyncio.create_task(beating())
     yield
     beat.cancel()
 

@@ -21,25 +21,64 @@ import libcst as cst
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.frequency.lifecycle import Lifecycle
 from taskleak.analysis.frequency.reentry import reentering_task
+from taskleak.analysis.obligations.coroutines import spawned_function
 from taskleak.analysis.obligations.guards import ending_methods, guarded_call
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.scopes import Occurrence, Scope
+from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
 
 
-def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownership
-              ) -> Callable[[Occurrence], bool]:
+def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownership,
+              lifecycle: Lifecycle) -> Callable[[Occurrence], bool]:
     """Which calls of the function that spawns into holder `key` run nothing twice: a caller
     that ends the old task before its call (`ends`: the holder's cancels and awaits), or calls
     only behind its own test that the holder is empty or its started flag is not set (cleared
     only where the task is ended), or (`gives`: the function returns the
-    task) waits for the task the call returns."""
+    task) waits for the task the call returns, or a call from a task the module starts only
+    after ending the holder."""
     keys = frozenset({key})
     enders = ending_methods(ends)
-    return lambda call: guarded_call(call, keys, ownership.module, enders) or any(
-        e.scope is call.scope and (e.seq < call.seq or _in_its_loop(e, call)) for e in ends) or (
-        _ended_first(call, enders)) or (gives and waits_for_result(call, ownership))
+    return lambda call: guarded_call(call, keys, ownership.module, enders) or _ended_before(
+        call, ends, enders) or (gives and waits_for_result(call, ownership)) or (
+        _started_after_its_end(call, ends, enders, lifecycle))
+
+
+def _ended_before(call: Occurrence, ends: list[Occurrence], enders: tuple[Scope, ...]) -> bool:
+    """The function calling at `call` ends the holder before it: an end in the same scope
+    earlier (or in the loop around it, before its next turn), or a call of an ending method."""
+    return any(e.scope is call.scope and (e.seq < call.seq or _in_its_loop(e, call))
+               for e in ends) or _ended_first(call, enders)
+
+
+def _started_after_its_end(call: Occurrence, ends: list[Occurrence],
+                           enders: tuple[Scope, ...], lifecycle: Lifecycle) -> bool:
+    """`call` is in a coroutine function that the module only ever starts as a task, each time
+    after ending the holder (`_lost()` cancels and awaits `self.reader`, then starts
+    `_reconnect()`, whose `connect()` stores the next reader): by the time the task calls, the
+    task it replaces was ended. A function also called directly, or started before the end,
+    does not qualify."""
+    task = _innermost_function(call.scope)
+    if task is None:
+        return False
+    starts = lifecycle.call_reads(lifecycle.module, task)
+    return bool(starts) and all(
+        _started_here(read, task) and _ended_before(read, ends, enders) for read in starts)
+
+
+def _started_here(read: Occurrence, task: Scope) -> bool:
+    """The call of `task` read at `read` is the coroutine of a spawn (`create_task(task())`)."""
+    return any(spawned_function(site, calls_only=True) is task
+               and any(n is site.node for n in read.path) for site in read.scope.calls)
+
+
+def _innermost_function(scope: Scope) -> Scope | None:
+    s: Scope | None = scope
+    while s is not None and s.kind is not ScopeKind.FUNCTION:
+        if s.kind in (ScopeKind.CLASS, ScopeKind.MODULE):
+            return None
+        s = s.parent
+    return s
 
 
 def _ended_first(call: Occurrence, enders: tuple[Scope, ...]) -> bool:

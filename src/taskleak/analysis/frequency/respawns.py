@@ -55,7 +55,7 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
                    graphs)
     before = live is None or not live.earlier  # (not followed: no overwrite claimed)
     gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
-    often = lifecycle.of(site.scope, not_again(holder.key, ends, gives, ownership))
+    often = lifecycle.of(site.scope, not_again(holder.key, ends, gives, ownership, lifecycle))
     again = live is not None and live.own
     # not when the task it replaces is the one running now, about to finish (graph if asked)
     repeats = (again or often.repeats) and not asks_for_its_successor(
@@ -94,7 +94,7 @@ def key_overwrites(site: CallSite, holder: Holder, eff: Effects,
                    + eff.prune_reads + eff.handed_reads, graphs)
     before = live is None or not live.earlier  # (not followed: no overwrite claimed)
     ends = eff.cancel_reads + eff.await_reads
-    excused = not_again(holder.key, ends, False, ownership)
+    excused = not_again(holder.key, ends, False, ownership, lifecycle)
     param = key_parameter(target, fn)
     repeats = bool(site.loops) or lifecycle.of(
         site.scope, lambda call: excused(call) or (_new_key_each_turn(call, fn, param)

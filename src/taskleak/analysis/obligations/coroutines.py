@@ -18,6 +18,7 @@ from taskleak.analysis.tree.scopes import (
     CallSite,
     Occurrence,
     Scope,
+    ScopeKind,
     defined_function,
 )
 
@@ -50,7 +51,19 @@ def coroutine_chain(sp: Spawn, resolver: Resolver) -> str:
     func = coro.func if isinstance(coro, cst.Call) else coro
     if defined_function(func, sp.site.scope) is not None:
         return ""
-    return receiver_chain(func, sp.site.scope, resolver)
+    return receiver_chain(func, sp.site.scope, resolver) or _local_object_method(func, sp.site)
+
+
+def _local_object_method(func: cst.BaseExpression, site: CallSite) -> str:
+    """"Poller().poll" of `poller.poll`, `poller` bound once in the function to `Poller(...)`,
+    a class of this module that does not define `poll` (a base of another module does: the
+    inheritance round reads the class with it, `run/inherited.py`)."""
+    cls = _made_by_a_local(func, site)
+    if cls is None or not isinstance(func, cst.Attribute):
+        return ""
+    if any(m.name == func.attr.value for m in cls.children):
+        return ""
+    return f"{cls.name}().{func.attr.value}"
 
 
 def loop_text(target: Scope) -> str:
@@ -84,6 +97,43 @@ def endless(site: CallSite) -> bool:
     `return`, or a coroutine that spawns itself again."""
     target = spawned_function(site, calls_only=False)
     return (target is not None and target.endless) or reschedules(site)
+
+
+def runs_until_cancelled(site: CallSite) -> bool:
+    """The spawned coroutine never ends by itself, as this module can tell: `endless`, or an
+    endless method of a local made from a class of this module."""
+    return endless(site) or _endless_method_of_a_local(site)
+
+
+def _endless_method_of_a_local(site: CallSite) -> bool:
+    """`sender._send_loop()`, `sender` bound once in the function to `Sender()` of this module:
+    that method never ends by itself (as the join reads the same call when `Sender` is
+    imported: `coroutine_bodies.endless_words`)."""
+    args = site.args
+    call = args[0].value if args else None
+    func = call.func if isinstance(call, cst.Call) else None
+    cls = _made_by_a_local(func, site) if func is not None else None
+    if cls is None or not isinstance(func, cst.Attribute):
+        return False
+    return any(m.kind is ScopeKind.FUNCTION and m.name == func.attr.value and m.endless
+               and m.is_async for m in cls.children)
+
+
+def _made_by_a_local(func: cst.BaseExpression, site: CallSite) -> Scope | None:
+    """The class of this module of `local.method`, `local` bound once in the spawn's scope to
+    a call of that class; else None."""
+    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+        return None
+    bindings = site.scope.bindings.get(func.value.value, [])
+    made = bindings[0].value if len(bindings) == 1 else None
+    if not isinstance(made, cst.Call) or not isinstance(made.func, cst.Name):
+        return None
+    module = site.scope
+    while module.parent is not None:
+        module = module.parent
+    cls = next((c for c in module.children
+                if c.kind is ScopeKind.CLASS and c.name == made.func.value), None)
+    return cls
 
 
 def reschedules(site: CallSite) -> bool:

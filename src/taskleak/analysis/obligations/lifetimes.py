@@ -28,7 +28,7 @@ from taskleak.analysis.obligations.holders import where
 from taskleak.analysis.obligations.sentinels import sentinel_stopper
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.nodes import callee_text, dotted, last_name, leaves_the_loop
+from taskleak.analysis.tree.nodes import callee_text, dotted, last_name, leaves_the_loop, truth
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
 from taskleak.analysis.tree.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
 from taskleak.analysis.tree.walk import descendants
@@ -239,7 +239,7 @@ def stopper(site: CallSite) -> tuple[Scope, Scope, str] | None:
         for value, scope in cls.attr_bindings.get(attr, []):
             method = scope.method()
             if method is not None and method is not target and method.name not in INIT_METHODS \
-                    and _truth(value) is negated:
+                    and truth(value) is negated:
                 return target, method, flag
         stoppers = {"set" if negated else "clear", "cancel", "close"}
         for method in cls.children:
@@ -289,14 +289,6 @@ def _awaited_method(fn: Scope, cls: Scope) -> Scope | None:
 
 # What makes a task of the coroutine it is given (for `_awaited_method`).
 _TASK_SPAWNS = frozenset({"create_task", "ensure_future"})
-
-
-def _truth(value: cst.BaseExpression) -> bool | None:
-    if isinstance(value, cst.Name) and value.value in ("True", "False", "None"):
-        return value.value == "True"
-    if isinstance(value, cst.Integer):
-        return value.value != "0"
-    return None
 
 
 # Runners that cancel every task still running when their main coroutine returns.

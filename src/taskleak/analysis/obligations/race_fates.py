@@ -10,7 +10,7 @@ from dataclasses import replace
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Handoff, Keeper
-from taskleak.analysis.obligations.coroutines import endless, loop_words
+from taskleak.analysis.obligations.coroutines import endless, loop_words, runs_until_cancelled
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.generator_exits import leaves_early, left_at_a_yield, yields_in
 from taskleak.analysis.obligations.handoffs import receiving_parameter
@@ -30,6 +30,9 @@ from taskleak.analysis.tree.dests import Dest, Flow, Waited
 from taskleak.analysis.tree.nodes import callee_text
 from taskleak.analysis.tree.scopes import Occurrence, Scope
 from taskleak.analysis.tree.vocabulary import SHIELD
+
+# how a consumer can leave a generator before the end of a task it holds (`Fate.skipped_by`)
+_STOPPED_AT_A_YIELD = "is stopped at a `yield` by its consumer"
 
 MakeFate = Callable[..., Fate]  # `Classifier._fate`: a fate with what every rule may say
 
@@ -128,8 +131,7 @@ class RaceFates:
             return self._left(sp, holder, label, left, make, after, collection)
         generator = left_at_a_yield(sp.site, eff) if holder.kind is Keeper.LOCAL else ""
         if generator:  # its consumer can stop the generator before it ends the task
-            return make(FateKind.LEFT_AT_YIELD, sp, holder, holder=label,
-                        cleanup=eff.cleanup or "", callee=generator)
+            return _left_at_a_yield(sp, holder, label, eff, generator, make)
         if normal is not None:  # no other loss: ended on the normal way out only
             return self._left(sp, holder, label, normal[0], make, normal[1], collection)
         return None
@@ -310,3 +312,17 @@ def _after_it(race: Race, ends: list[Occurrence]) -> str:
     if first.dest.kind is Flow.PASSED and first.dest.callee:  # a helper of the module ends it
         return f"passed to {first.dest.callee}() in {where(first.scope)}"
     return f"{verbs.get(first.dest.kind, 'ended')} in {where(first.scope)}"
+
+
+def _left_at_a_yield(sp: Spawn, holder: Holder, label: str, eff: Effects, generator: str,
+                     make: MakeFate) -> Fate:
+    """A local's task that the generator `generator` ends only after a `yield`, where its
+    consumer can stop it: left running for good when its coroutine runs until cancelled
+    (LEFT_AT_YIELD); else only late on that way out (RUBRIC convention 4: LOCAL_CLEANED, with
+    the way out that skips the end; a coroutine of another module is asked of the join,
+    `coroutine_bodies.never_let_go`)."""
+    if runs_until_cancelled(sp.site):
+        return make(FateKind.LEFT_AT_YIELD, sp, holder, holder=label,
+                    cleanup=eff.cleanup or "", callee=generator)
+    return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
+                cleanup=eff.cleanup or "", skipped_by=_STOPPED_AT_A_YIELD)

@@ -22,7 +22,7 @@ from dataclasses import replace
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
-from taskleak.analysis.obligations.coroutines import endless, loop_words
+from taskleak.analysis.obligations.coroutines import loop_words, runs_until_cancelled
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.lifetimes import cancelled_on_return
@@ -31,7 +31,7 @@ from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, last_name, one_line, statements_after
-from taskleak.analysis.tree.scopes import CallSite, Occurrence, ScopeKind
+from taskleak.analysis.tree.scopes import CallSite, Occurrence
 from taskleak.analysis.tree.walk import children
 
 _HANDLERS = (cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally)
@@ -107,28 +107,6 @@ def _first_step(node: cst.CSTNode) -> str:
     return ""
 
 
-def _endless_method_of_a_local(site: CallSite) -> bool:
-    """`sender._send_loop()`, `sender` bound once in the function to `Sender()` of this module:
-    that method never ends by itself (as the join reads the same call when `Sender` is
-    imported: `coroutine_bodies.endless_words`)."""
-    args = site.args
-    call = args[0].value if args else None
-    func = call.func if isinstance(call, cst.Call) else None
-    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
-        return False
-    bindings = site.scope.bindings.get(func.value.value, [])
-    made = bindings[0].value if len(bindings) == 1 else None
-    if not isinstance(made, cst.Call) or not isinstance(made.func, cst.Name):
-        return False
-    module = site.scope
-    while module.parent is not None:
-        module = module.parent
-    return any(c.kind is ScopeKind.CLASS and c.name == made.func.value
-               and any(m.kind is ScopeKind.FUNCTION and m.name == func.attr.value and m.endless
-                       and m.is_async for m in c.children)
-               for c in module.children)
-
-
 def _short(text: str) -> str:
     return text if len(text) <= _MOST else text[:_MOST - 1] + "…"
 
@@ -151,7 +129,7 @@ def ended_late(sp: Spawn, holder: Holder, eff: Effects, fate: Fate) -> Fate:
     skip = skipped_by(sp.site, eff)
     if not skip:
         return fate
-    if endless(sp.site) or _endless_method_of_a_local(sp.site):
+    if runs_until_cancelled(sp.site):
         return replace(fate, kind=FateKind.END_SKIPPED, skipped_kind=fate.kind, skipped_by=skip,
                        long_running=True, loop=loop_words(sp))
     return replace(fate, skipped_by=skip)
@@ -162,8 +140,7 @@ def stored_late(sp: Spawn, local: str, fate: Fate) -> Fate:
     `await conn.handshake()`, then `self._task = task`): a step before that first read of the
     local can leave the function with the task kept by nothing, so a coroutine that runs until
     cancelled runs for good, however its holder is ended (END_SKIPPED). Else `fate`."""
-    if fate.kind not in _ENDED_THERE or not (endless(sp.site) or _endless_method_of_a_local(
-            sp.site)):
+    if fate.kind not in _ENDED_THERE or not (runs_until_cancelled(sp.site)):
         return fate
     step = _step_before_a_read(sp.site, local)
     if not step:
@@ -183,7 +160,7 @@ def handed_late(sp: Spawn, local: str, fate: Fate) -> Fate:
     step = _step_before_a_read(sp.site, local)
     if not step:
         return fate
-    if endless(sp.site) or _endless_method_of_a_local(sp.site):
+    if runs_until_cancelled(sp.site):
         return replace(fate, skipped_by=step, long_running=True, loop=loop_words(sp))
     return replace(fate, skipped_by=step)
 
@@ -218,7 +195,7 @@ def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: M
     fn = sp.site.scope.function()
     runner = fn is not None and cancelled_on_return(fn, ownership.module, ownership.resolver)
     skip = "" if runner else skipped_by(sp.site, eff)
-    if skip and (endless(sp.site) or _endless_method_of_a_local(sp.site)):
+    if skip and (runs_until_cancelled(sp.site)):
         return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
                     skipped_by=skip, long_running=True, loop=loop_words(sp))
     return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,

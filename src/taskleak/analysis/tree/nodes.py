@@ -73,6 +73,15 @@ def is_none(value: cst.BaseExpression) -> bool:
     return isinstance(value, cst.Name) and value.value == "None"
 
 
+def truth(value: cst.BaseExpression) -> bool | None:
+    """What a constant says when tested (`True`, `0`, `None`), or None for anything else."""
+    if isinstance(value, cst.Name) and value.value in ("True", "False", "None"):
+        return value.value == "True"
+    if isinstance(value, cst.Integer):
+        return value.value != "0"
+    return None
+
+
 def dotted(node: cst.BaseExpression) -> str | None:
     """`a.b.c` for a chain of attributes on a name, else None."""
     parts: list[str] = []

@@ -41,6 +41,7 @@ from taskleak.analysis.tree.nodes import (
     loop_flag,
     position_of,
 )
+from taskleak.analysis.tree.own_stops import settle_own_stops
 from taskleak.analysis.tree.scopes import (
     Binding,
     BindingKind,
@@ -180,9 +181,11 @@ class Scanner(BindingScan, ComprehensionScan, StackWalker):
 
     def leave_For(self, original_node: cst.For) -> None:
         scope, forever, left = self._loop_stack.pop()
-        if forever and not left and isinstance(scope, Scope) and not scope.endless:
-            scope.endless = True
-            scope.loop_iter = _EMPTY.code_for_node(original_node.iter)
+        if forever and not left and isinstance(scope, Scope):
+            scope.endless_loops.append(original_node)
+            if not scope.endless:
+                scope.endless = True
+                scope.loop_iter = _EMPTY.code_for_node(original_node.iter)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._bind_target(node.target, None, kind=BindingKind.FOR, iterates=node.iter)
@@ -203,6 +206,7 @@ class Scanner(BindingScan, ComprehensionScan, StackWalker):
         scope, forever, left = self._loop_stack.pop()
         if forever and not left and isinstance(scope, Scope):
             scope.endless = True
+            scope.endless_loops.append(original_node)
             scope.loop_test = scope.loop_test or _EMPTY.code_for_node(original_node.test)
 
     def visit_Break(self, node: cst.Break) -> None:
@@ -347,6 +351,7 @@ def walked(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Sca
         sys.setrecursionlimit(limit)
     assert scanner.module_scope is not None
     scanner.module_scope.deepest = scanner.deepest
+    settle_own_stops(scanner.module_scope)
     return scanner
 
 

@@ -170,6 +170,7 @@ class Scope:
     loop_test: str = ""  # the test of the first endless one, as written: "True", "self.open"
     # or, for an endless `for` (`tree/nodes.endless_iterator`), its iterator as written
     loop_iter: str = ""
+    endless_loops: list[cst.CSTNode] = field(default_factory=list)  # the loops that make it so
     # class scopes: assignments to `self.X` in its methods, X -> values (with the method scope)
     attr_bindings: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
     # class scopes: annotations of `self.X: T = ...` in its methods, X -> annotations
