@@ -60,7 +60,7 @@ from taskleak.analysis.obligations.prune_targets import (
 )
 from taskleak.analysis.obligations.race_fates import RaceFates
 from taskleak.analysis.obligations.replace_only_ends import replaced_only
-from taskleak.analysis.obligations.reset_by_callback import reset_by, same_task_locals
+from taskleak.analysis.obligations.reset_by_callback import letting_go, same_task_locals
 from taskleak.analysis.obligations.self_registered import kept_by_itself
 from taskleak.analysis.obligations.skippable_ends import cleaned_local, ended_late
 from taskleak.analysis.obligations.spawns import AS_COMPLETED, Spawn
@@ -305,11 +305,10 @@ class Classifier:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing,
                               ends=BY_ITS_OWNER,
                               **ended_in_fields(sp, holder, eff, self.ownership))
-        reset = reset_by([*eff.occurrences, *same_task_locals(sp, self.ownership)], holder.scope,
-                         holder.name) if holder.kind is Keeper.ATTRIBUTE else ""
-        if reset and not endless(site):  # let go by its done-callback once it ends
-            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label,
-                              cleanup=f"let go by its done-callback {reset}() once it ends",
+        let_go = letting_go(sp, [*eff.occurrences, *same_task_locals(sp, self.ownership)],
+                            holder.scope, holder.name) if holder.kind is Keeper.ATTRIBUTE else ""
+        if let_go and not endless(site):  # let go by a done-callback or its own `finally`
+            return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=let_go,
                               ends=LET_GO)
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,

@@ -12,6 +12,12 @@ on a local bound to the same task in the spawn's own statement (`self._t = t = s
 function of this module (a method of the class through `self`, or a function in scope; or one
 of those bound by `functools.partial`, the task its last argument) that stores `None` into that
 same attribute of `self`.
+
+The same discharge by the task itself (`reset_in_its_finally`, RUBRIC convention 5): the spawned
+coroutine is a method of the holder's class, run on `self`, whose body is a `try` that stores
+`None` into that attribute of `self` in its `finally` at the `finally`'s own level (so on every
+way out of the coroutine: `self.job = None`). A reset at the end of the body, not in a
+`finally`, is skipped by an error: no discharge.
 """
 
 from __future__ import annotations
@@ -58,3 +64,49 @@ def same_task_locals(sp: Spawn, ownership: Ownership) -> list[Occurrence]:
     return [o for t in d.targets if isinstance(t, cst.Name)
             for o in ownership.effects(Holder(Keeper.LOCAL, t.value, t.value,
                                               sp.site.scope)).occurrences]
+
+
+def letting_go(sp: Spawn, reads: Sequence[Occurrence], cls: Scope | None, attribute: str) -> str:
+    """How the attribute lets go of the task once it ends ("let go by its done-callback
+    _forget() once it ends", "let go in the `finally` of _drive() once it ends"), or ""."""
+    callback = reset_by(reads, cls, attribute)
+    if callback:
+        return f"let go by its done-callback {callback}() once it ends"
+    own = reset_in_its_finally(sp, cls, attribute)
+    return f"let go in the `finally` of {own}() once it ends" if own else ""
+
+
+def reset_in_its_finally(sp: Spawn, cls: Scope | None, attribute: str) -> str:
+    """The name of the spawned coroutine, a method of `cls` run on `self`, whose `finally`
+    stores `None` into `attribute` of `self` on every way out; "" otherwise."""
+    args = sp.site.args
+    call = args[0].value if args else None
+    method = sp.site.scope.method()
+    if cls is None or method is None or not method.self_name or not isinstance(call, cst.Call) \
+            or not isinstance(call.func, cst.Attribute) \
+            or not isinstance(call.func.value, cst.Name) \
+            or call.func.value.value != method.self_name:
+        return ""
+    coroutine = next((m for m in cls.children if m.name == call.func.attr.value
+                      and isinstance(m.node, cst.FunctionDef) and m.is_async), None)
+    if coroutine is None or not coroutine.self_name:
+        return ""
+    node = coroutine.node
+    assert isinstance(node, cst.FunctionDef)
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    finals = [b.finalbody.body.body for b in body
+              if isinstance(b, cst.Try) and b.finalbody is not None
+              and isinstance(b.finalbody.body, cst.IndentedBlock)]
+    me = coroutine.self_name
+    return coroutine.name if any(
+        _resets(stmt, me, attribute) for final in finals for stmt in final) else ""
+
+
+def _resets(stmt: cst.BaseStatement, me: str, attribute: str) -> bool:
+    """`me.attribute = None` as a statement of its own."""
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return False
+    return any(isinstance(small, cst.Assign) and is_none(small.value) and any(
+        isinstance(t.target, cst.Attribute) and t.target.attr.value == attribute
+        and isinstance(t.target.value, cst.Name) and t.target.value.value == me
+        for t in small.targets) for small in stmt.body)
