@@ -324,5 +324,7 @@ def _left_at_a_yield(sp: Spawn, holder: Holder, label: str, eff: Effects, genera
     if runs_until_cancelled(sp.site):
         return make(FateKind.LEFT_AT_YIELD, sp, holder, holder=label,
                     cleanup=eff.cleanup or "", callee=generator)
-    return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
+    fate = make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                 cleanup=eff.cleanup or "", skipped_by=_STOPPED_AT_A_YIELD)
+    # (the generator is the one stopped: a function nested in the method names it)
+    return replace(fate, function=generator.removesuffix("()"))
