@@ -61,9 +61,12 @@ def _started_after_its_end(call: Occurrence, ends: list[Occurrence],
     task = _innermost_function(call.scope)
     if task is None:
         return False
-    starts = lifecycle.call_reads(lifecycle.module, task)
+    # (every read: one handed on uncalled, `call_later(1, self._reconnect)`, may run it with
+    # no end first)
+    starts = lifecycle.reads_of(task)
     return bool(starts) and all(
-        _started_here(read, task) and _ended_before(read, ends, enders) for read in starts)
+        read.dest.kind is Flow.CALLED and _started_here(read, task)
+        and _ended_before(read, ends, enders) for read in starts)
 
 
 def _started_here(read: Occurrence, task: Scope) -> bool:

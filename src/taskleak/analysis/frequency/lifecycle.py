@@ -214,6 +214,10 @@ class Lifecycle:
         return [o for o in self._reads_of(fn)
                 if o.dest.kind is Flow.CALLED and o.scope.within(caller)]
 
+    def reads_of(self, fn: Scope) -> list[Occurrence]:
+        """Where the module reads `fn` by name, whatever is done with it (`_reads_of`)."""
+        return self._reads_of(fn)
+
     def _reads_of(self, fn: Scope) -> list[Occurrence]:
         """Where the module reads `fn` by name: `fn`, `self.fn`, `Cls.fn`."""
         if self._reads is None:
