@@ -15,7 +15,8 @@ import contextlib
 
 
 async def beat() -> None:
-    await asyncio.sleep(1)
+    while True:  # runs until cancelled: left at the `yield`, it runs for good (TL201)
+        await asyncio.sleep(1)
 
 
 @contextlib.asynccontextmanager
@@ -37,7 +38,7 @@ def test_the_no_fix_reason_names_the_local(tmp_path: Path) -> None:
     path.write_text(SOURCE)
     settings = Settings(unsafe_fixes=("TL201",))
     reasons = {f.line: (f.rule, f.no_fix_reason) for f in check_paths([path], settings).findings}
-    assert reasons[11] == ("TL201", "the task is kept in the local `task` of heartbeat(): where "
+    assert reasons[12] == ("TL201", "the task is kept in the local `task` of heartbeat(): where "
                                     "it should end there (a `finally`) is a design decision")
-    assert reasons[18] == ("TL201", "the task reaches its attribute through the local `task`: "
+    assert reasons[19] == ("TL201", "the task reaches its attribute through the local `task`: "
                                     "taskleak only rewrites `self.x = <spawn>`")
