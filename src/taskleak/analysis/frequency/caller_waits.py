@@ -26,7 +26,7 @@ from taskleak.analysis.obligations.guards import ending_methods, guarded_call
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.scopes import Occurrence, Scope
 
 
 def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownership,
@@ -58,7 +58,7 @@ def _started_after_its_end(call: Occurrence, ends: list[Occurrence],
     `_reconnect()`, whose `connect()` stores the next reader): by the time the task calls, the
     task it replaces was ended. A function also called directly, or started before the end,
     does not qualify."""
-    task = _innermost_function(call.scope)
+    task = call.scope.function()
     if task is None:
         return False
     # (every read: one handed on uncalled, `call_later(1, self._reconnect)`, may run it with
@@ -73,15 +73,6 @@ def _started_here(read: Occurrence, task: Scope) -> bool:
     """The call of `task` read at `read` is the coroutine of a spawn (`create_task(task())`)."""
     return any(spawned_function(site, calls_only=True) is task
                and any(n is site.node for n in read.path) for site in read.scope.calls)
-
-
-def _innermost_function(scope: Scope) -> Scope | None:
-    s: Scope | None = scope
-    while s is not None and s.kind is not ScopeKind.FUNCTION:
-        if s.kind in (ScopeKind.CLASS, ScopeKind.MODULE):
-            return None
-        s = s.parent
-    return s
 
 
 def _ended_first(call: Occurrence, enders: tuple[Scope, ...]) -> bool:
