@@ -55,3 +55,36 @@ def test_the_bases_of_a_class_the_project_does_not_define_are_none() -> None:
     assert tree.bases(("m.py", "Sub")) == (gone,)
     assert tree.bases(gone) == ()
     assert not tree.is_subclass(("m.py", "Sub"), ("m.py", "Other"))
+
+
+def _diamond(bases: dict[str, tuple[str, ...]]) -> ClassTree:
+    classes = {("m.py", name) for name in bases}
+    return ClassTree(classes, lambda path, name: (path, name),
+                     lambda where: bases.get(where[1], ()))
+
+
+def test_mro_is_pythons_c3_order_not_depth_first() -> None:
+    # class Client(Connection, Reconnect), both over Base: Python looks in Reconnect before
+    # Base (depth first would reach Base's stub through Connection first)
+    bases = {"Base": (), "Connection": ("Base",), "Reconnect": ("Base",),
+             "Client": ("Connection", "Reconnect")}
+    tree = _diamond(bases)
+    order = [name for _, name in tree.mro(("m.py", "Client"))]
+    assert order == ["Client", "Connection", "Reconnect", "Base"]
+    namespace: dict[str, type] = {"Base": type("Base", (), {})}
+    for name in ("Connection", "Reconnect", "Client"):
+        namespace[name] = type(name, tuple(namespace[b] for b in bases[name]), {})
+    assert order == [c.__name__ for c in namespace["Client"].__mro__[:-1]]
+
+
+def test_mro_of_an_order_c3_cannot_make_falls_back_and_a_cycle_ends() -> None:
+    # class X(A, B) and class Y(B, A): class Z(X, Y) is refused by Python; we still answer
+    bases = {"A": (), "B": (), "X": ("A", "B"), "Y": ("B", "A"), "Z": ("X", "Y")}
+    order = [name for _, name in _diamond(bases).mro(("m.py", "Z"))]
+    assert order[0] == "Z" and sorted(order[1:]) == ["A", "B", "X", "Y"]
+    assert _tree().mro(("m.py", "Loop1"))[0] == ("m.py", "Loop1")
+
+
+def test_mro_leaves_out_bases_the_project_does_not_define() -> None:
+    assert _tree().mro(("m.py", "Other")) == (("m.py", "Other"),)
+    assert [n for _, n in _tree().mro(("m.py", "C"))] == ["C", "B", "A", "Base", "Base0", "Mixin"]

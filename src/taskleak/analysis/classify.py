@@ -294,7 +294,7 @@ class Classifier:
         if cleanup:  # (only by the spawning function, past a step that may fail: ended_late)
             return ended_late(sp, holder, eff, self._fate(
                 FateKind.KEPT_CLEANED, sp, holder, holder=label, overwrites=r.overwrites,
-                repeats_here=r.repeats_here, **eff.end_fields(),
+                repeats_here=r.repeats_here, overwrite_unfollowed=r.unfollowed, **eff.end_fields(),
                 **(ended_in_fields(sp, holder, eff, self.ownership)
                    or self._replaced_only(sp, holder))))
         if eff.handed:
@@ -306,7 +306,7 @@ class Classifier:
                               ends=BY_ITS_OWNER,
                               **ended_in_fields(sp, holder, eff, self.ownership))
         let_go = letting_go(sp, [*eff.occurrences, *same_task_locals(sp, self.ownership)],
-                            holder.scope, holder.name) if holder.kind is Keeper.ATTRIBUTE else ""
+                            holder)
         if let_go and not endless(site):  # let go by a done-callback or its own `finally`
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=let_go,
                               ends=LET_GO)

@@ -26,6 +26,7 @@ class ClassTree:
         self._bases_of = bases_of
         self._bases: dict[Where, tuple[Where, ...]] = {}
         self._derived: dict[Where, list[Where]] | None = None
+        self._mro: dict[Where, tuple[Where, ...]] = {}
 
     def bases(self, where: Where) -> tuple[Where, ...]:
         """The classes `where`'s bases name, as resolved (not only the project's); none for a
@@ -68,3 +69,39 @@ class ClassTree:
                     out.add(sub)
                     todo.append((sub, depth + 1))
         return out
+
+    def mro(self, where: Where) -> tuple[Where, ...]:
+        """`where` and the project's classes it inherits from, in Python's method resolution
+        order (C3): a method is looked up there, so a sibling mixin's method comes before a
+        stub of the base both derive from (`class Client(_Connection, _Reconnect)`, with
+        `_Base._schedule` a stub `_Reconnect` overrides). Bases the project does not define
+        are left out; an order C3 cannot make (bad code) falls back to depth first."""
+        return self._linearize(where, 0)
+
+    def _linearize(self, where: Where, depth: int) -> tuple[Where, ...]:
+        found = self._mro.get(where)
+        if found is not None:
+            return found
+        self._mro[where] = (where,)  # (a cycle of bad code: it stops here)
+        bases = tuple(b for b in self.bases(where) if b in self._classes)
+        if depth > _DEPTH:
+            return (where,)
+        orders = [list(self._linearize(b, depth + 1)) for b in bases] + [list(bases)]
+        merged = _c3_merge(orders)
+        if merged is None:
+            merged = list(dict.fromkeys(c for order in orders for c in order))
+        found = self._mro[where] = (where, *merged)
+        return found
+
+
+def _c3_merge(orders: list[list[Where]]) -> list[Where] | None:
+    """C3's merge of the bases' orders and the bases themselves; None when none can go next."""
+    out: list[Where] = []
+    orders = [o for o in orders if o]
+    while orders:
+        head = next((o[0] for o in orders if not any(o[0] in rest[1:] for rest in orders)), None)
+        if head is None:
+            return None
+        out.append(head)
+        orders = [rest for o in orders if (rest := o[1:] if o[0] == head else o)]
+    return out

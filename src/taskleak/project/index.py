@@ -366,19 +366,15 @@ class ProjectIndex(ModuleResolution):
                 return ".".join(parts[:cut])
         return None
 
-    def method_of(self, path: str, cls: str, name: str, depth: int = 0) -> Where | None:
-        """`cls.name` in `path`, else inherited from a base class of the project."""
-        facts = self.classes.get((path, cls))
-        if facts is None or depth > 8:
+    def method_of(self, path: str, cls: str, name: str) -> Where | None:
+        """`cls.name` in `path`, else inherited from a base class of the project, looked up in
+        Python's method resolution order (`ClassTree.mro`)."""
+        if (path, cls) not in self.classes:
             return None
-        if name in facts.methods:
-            return (path, f"{cls}.{name}")
-        for base in facts.bases:
-            where = self.resolve_name(path, base)
-            if where is not None and where in self.classes:
-                found = self.method_of(where[0], where[1], name, depth + 1)
-                if found is not None:
-                    return found
+        for where in self.tree.mro((path, cls)):
+            facts = self.classes.get(where)
+            if facts is not None and name in facts.methods:
+                return (where[0], f"{where[1]}.{name}")
         return None
 
     def is_subclass(self, where: Where, of: Where) -> bool:

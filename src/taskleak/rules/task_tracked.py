@@ -113,6 +113,12 @@ def _kept(fate: Fate) -> Description:
     if kind is FateKind.STORED_CLEANED:
         return Description(f"local `{holder}`, stored in {fate.stored_in}", cleanup,
                            f"kept in {fate.stored_in} and {cleanup}")
+    if kind is FateKind.KEPT_CLEANED and fate.overwrite_unfollowed:
+        stores = fate.overwrite_unfollowed
+        return Description(holder, cleanup, f"stored in {holder} and {cleanup}", evidence=(
+            f"{stores}() ends it before storing a new task there on some paths only: whether "
+            "the task it replaces on the others still runs turns on a condition that was not "
+            "followed",))
     if kind is FateKind.KEPT_CLEANED:
         return Description(holder, cleanup, f"stored in {holder} and {cleanup}")
     if kind is FateKind.KEPT_HANDED:

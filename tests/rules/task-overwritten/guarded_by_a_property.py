@@ -1,8 +1,10 @@
 """A re-spawn behind a property that tests the held task (`if self.resetting:
 self._reset_task.cancel()`, `resetting` returning whether the task is there and not done):
 the property is read as the test it returns, so every way to the store ends the task or finds
-it done (TL001). The near miss's property tests something else: the task it holds may still
-run (TL103)."""
+it done (TL001). The near miss's property tests something else: the cancel is reached on some
+paths to the store only, and whether the task replaced on the others still runs turns on that
+flag, which is not followed: no overwrite is claimed, and the words say so (TL001, low; the
+rule and its other near miss: `ended_before_the_store_on_some_paths.py`)."""
 
 import asyncio
 

@@ -228,6 +228,10 @@ class Fate:
     # ... and its own module saw the method run again (its callers' excuses weighed): only an
     # end of the attribute, elsewhere, is missing for a re-spawn
     repeats_here: bool = False
+    # KEPT_CLEANED: the function whose store may replace a task of an earlier run still
+    # running, when it ends the holder before the store on some paths only: which path runs
+    # turns on a condition not followed (`liveness.Held.STOPPED`), so no overwrite is claimed
+    overwrite_unfollowed: str = ""
     # COLLECTION_CLEANED of a collection attribute its owner stops the tasks of, filled once as
     # far as its module sees (`filled_once.once_stopped_by_its_owner`): if another module runs the
     # function again and again, the collection only grows (`project/reentry.py`)

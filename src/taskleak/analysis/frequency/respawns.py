@@ -41,6 +41,9 @@ class Respawn:
     repeats_here: bool  # ... and its own module saw it entered again: only the end is elsewhere
     # the loop around the store goes round once per session, not per message (`sessions.py`)
     per_session: bool = False
+    # the function that stores, when it ends the holder before the store on some paths only:
+    # whether the store replaces a live task was not followed
+    unfollowed: str = ""
 
 
 def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycle: Lifecycle,
@@ -53,7 +56,10 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     # from the function's entry to the store
     live = live_at(site, frozenset({holder.key}), ends + eff.gather_reads + eff.handed_reads,
                    graphs)
-    before = live is None or not live.earlier  # (not followed: no overwrite claimed)
+    # an end on some paths to the store and not on others: which path runs turns on a
+    # condition not followed (`if connected: await self._reset()`), so no overwrite is claimed
+    unfollowed = live is not None and live.earlier and live.stopped
+    before = live is None or not live.earlier or unfollowed  # (not followed: no claim)
     gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
     often = lifecycle.of(site.scope, not_again(holder.key, ends, gives, ownership, lifecycle))
     again = live is not None and live.own
@@ -72,7 +78,8 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     overwrites = over_live and holder.kind in (Keeper.ATTRIBUTE, Keeper.DOTTED) and not again \
         and not per_event_end and (repeats or not often.repeats)
     return Respawn(often, again, respawns, overwrites, overwrites and repeats,
-                   bool(site.loops) and per_session(site))
+                   bool(site.loops) and per_session(site),
+                   fn.name if unfollowed and not again and fn is not None else "")
 
 
 # whose keyed store over a live task other modules' callers may run again (`project/`)
@@ -92,7 +99,8 @@ def key_overwrites(site: CallSite, holder: Holder, eff: Effects,
     # the entry ended, emptied or found empty on every path from the function's entry
     live = live_at(site, keys, eff.cancel_reads + eff.await_reads + eff.gather_reads
                    + eff.prune_reads + eff.handed_reads, graphs)
-    before = live is None or not live.earlier  # (not followed: no overwrite claimed)
+    # (an end on some paths only: not followed, as for an attribute, `respawn`)
+    before = live is None or not live.earlier or live.stopped
     ends = eff.cancel_reads + eff.await_reads
     excused = not_again(holder.key, ends, False, ownership, lifecycle)
     param = key_parameter(target, fn)

@@ -74,6 +74,9 @@ def _tests(path: tuple[cst.CSTNode, ...]) -> list[tuple[cst.BaseExpression, str]
             break
         if isinstance(parent, cst.If) and child is parent.body:
             out.append((parent.test, ""))
+        elif isinstance(parent, cst.BooleanOperation) and isinstance(parent.operator, cst.And) \
+                and child is parent.right:
+            out.append((parent.left, ""))  # `if x is None and not await self._connect()`
         elif isinstance(parent, (cst.IndentedBlock, cst.Module)):
             for stmt in parent.body:
                 if stmt is child:
@@ -93,11 +96,13 @@ def guarded_call(call: Occurrence, keys: frozenset[str], module: Scope | None = 
     cleared only by `enders`, which end the task): that caller never re-spawns over a live
     task, so its calls do not count as runs (`Lifecycle.of`'s `excused`). Needs the read's
     path (the scan keeps it for `self.method` calls)."""
+    callee = _called_method(call)
     for written, leaves_by in _tests(call.path):
         test = _inlined(written, call.scope)
         for name in names_read(test):
             if name in keys or (module is not None
-                                and _flag(name, call.scope, module, None, enders)):
+                                and _flag(name, call.scope, module, _spawned_by(callee), enders,
+                                          callee)):
                 says = absent(test, name)
                 if says is not None and says is (leaves_by == ""):
                     return True
@@ -262,12 +267,36 @@ def _set_once(name: str, site: CallSite, module: Scope,
     reset only in stop(), which ends the task"; "" when it is no such flag."""
     coro = site.args[0].value if site.args else None
     spawned = defined_function(coro.func, site.scope) if isinstance(coro, cst.Call) else None
-    return _flag(name, site.scope, module, spawned, enders)
+    return _flag(name, site.scope, module, (spawned,) if spawned is not None else (), enders)
 
 
-def _flag(name: str, scope: Scope, module: Scope, spawned: Scope | None,
-          enders: tuple[Scope, ...]) -> str:
-    """`_set_once` for a test in `scope` (the spawn's, or a caller's: `guarded_call`)."""
+def _called_method(call: Occurrence) -> Scope | None:
+    """The method of the caller's own class that `call` (`self._connect(...)`) calls."""
+    method, cls = call.scope.method(), call.scope.enclosing_class()
+    head, _, attr = call.key.partition(".")
+    if method is None or cls is None or head != method.self_name or "." in attr:
+        return None
+    return next((m for m in cls.children if m.name == attr), None)
+
+
+def _spawned_by(callee: Scope | None) -> tuple[Scope, ...]:
+    """The functions of the module whose coroutines `callee` spawns (`self._pump_upstream()`):
+    a flag their own run clears is cleared as the task finishes."""
+    if callee is None:
+        return ()
+    coros = (site.args[0].value if site.args else None
+             for s in callee.walk() for site in s.calls)
+    return tuple(f for c in coros if isinstance(c, cst.Call)
+                 and (f := defined_function(c.func, callee)) is not None)
+
+
+def _flag(name: str, scope: Scope, module: Scope, spawned: tuple[Scope, ...],
+          enders: tuple[Scope, ...], callee: Scope | None = None) -> str:
+    """`_set_once` for a test in `scope` (the spawn's, or a caller's: `guarded_call`, where
+    `callee` is the method it calls, which may set the flag beside its store: `self._writer =
+    writer` then `self._pump = spawn(...)`, behind the caller's `if self._writer is None`). A
+    value that is no constant sets the flag only where it is set this way (the test's method,
+    or `callee`); elsewhere it may be a false one, so it is taken as a reset."""
     method = scope.method()
     if method is None:
         return ""
@@ -275,10 +304,19 @@ def _flag(name: str, scope: Scope, module: Scope, spawned: Scope | None,
     cls = scope.enclosing_class()
     if attr and "." not in attr and cls is not None and base == method.self_name:
         values = cls.attr_bindings.get(attr, [])
-        if not any(_constant(v) is True and s.method() is method for v, s in values):
+        setters = (method, callee)
+
+        def in_setter(where: Scope) -> bool:
+            return any(where.method() is m for m in setters if m is not None)
+
+        def sets(value: cst.BaseExpression, where: Scope) -> bool:
+            truth = _constant(value)
+            return truth is True or (truth is None and in_setter(where))
+
+        if not any(sets(v, s) and in_setter(s) for v, s in values):
             return ""
-        resets = [s.method() for v, s in values if _constant(v) is not True
-                  and not _initialising(s) and (spawned is None or not s.within(spawned))]
+        resets = [s.method() for v, s in values if not sets(v, s)
+                  and not _initialising(s) and not any(s.within(f) for f in spawned)]
         if not resets:
             return "is set once, never reset"
         if all(any(m is e for e in enders) for m in resets):

@@ -45,12 +45,17 @@ class Held(Enum):
     EARLIER = "earlier"  # may hold a running task an earlier run stored (or any other task)
     OWN = "own"  # holds the task this run's spawn stored, running
     ENDED = "ended"  # holds nothing, or a task ended on the way here
+    # an earlier run's task ended on the way here by an end some other path does not pass
+    # (`if connected: await self._reset()`): whether the other path's task still runs turns
+    # on that condition, which is not followed
+    STOPPED = "stopped"
 
 
 State = frozenset[Held]
 _EARLIER: State = frozenset({Held.EARLIER})
 _OWN: State = frozenset({Held.OWN})
 _ENDED: State = frozenset({Held.ENDED})
+_STOPPED: State = frozenset({Held.STOPPED})
 _NONE: State = frozenset()
 
 
@@ -60,6 +65,9 @@ class Overwrite:
 
     earlier: bool  # a running task of an earlier run (or stored elsewhere in the function)
     own: bool  # the task this very run stored there before (a loop comes round to the spawn)
+    # ... and an earlier run's task ended on another path to the store: the overwrite rests on
+    # the condition that chose the path (`Held.STOPPED`)
+    stopped: bool = False
 
 
 class FunctionGraphs:
@@ -107,7 +115,7 @@ def live_at(site: CallSite, keys: frozenset[str], ends: Sequence[Occurrence],
         if point.index in stores:
             return _OWN
         if point.index in at:
-            return _ENDED
+            return _STOPPED if Held.EARLIER in state else _ENDED
         stored = _stored(point, keys)
         return stored if stored is not None else state
 
@@ -128,7 +136,8 @@ def live_at(site: CallSite, keys: frozenset[str], ends: Sequence[Occurrence],
     except RuntimeError:
         return None
     return Overwrite(earlier=any(Held.EARLIER in solution.before[p] for p in stores),
-                     own=any(Held.OWN in solution.before[p] for p in stores))
+                     own=any(Held.OWN in solution.before[p] for p in stores),
+                     stopped=any(Held.STOPPED in solution.before[p] for p in stores))
 
 
 def expand_properties(test: cst.BaseExpression, function: Scope) -> cst.BaseExpression:

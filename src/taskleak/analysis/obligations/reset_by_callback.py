@@ -14,10 +14,12 @@ of those bound by `functools.partial`, the task its last argument) that stores `
 same attribute of `self`.
 
 The same discharge by the task itself (`reset_in_its_finally`, RUBRIC convention 5): the spawned
-coroutine is a method of the holder's class, run on `self`, whose body is a `try` that stores
-`None` into that attribute of `self` in its `finally` at the `finally`'s own level (so on every
-way out of the coroutine: `self.job = None`). A reset at the end of the body, not in a
-`finally`, is skipped by an error: no discharge.
+coroutine is a method of the spawning method's class, run on `self`, whose body is a `try` whose
+`finally` lets go of the holder (`self.job`, or `self._runtime.job` read through `self`) on every
+way out of the coroutine: a `self.job = None` at the `finally`'s own level, or inside a `with`
+(a lock taken first), or inside `if self.job is task:` with `task = asyncio.current_task()` (on
+the other branch the holder holds another task already). A reset at the end of the body, not in
+a `finally`, is skipped by an error: no discharge; so is one under any other test.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.nodes import is_none
+from taskleak.analysis.tree.nodes import dotted, is_none
 from taskleak.analysis.tree.scopes import Occurrence, Scope, defined_function
 
 
@@ -66,24 +68,29 @@ def same_task_locals(sp: Spawn, ownership: Ownership) -> list[Occurrence]:
                                               sp.site.scope)).occurrences]
 
 
-def letting_go(sp: Spawn, reads: Sequence[Occurrence], cls: Scope | None, attribute: str) -> str:
+def letting_go(sp: Spawn, reads: Sequence[Occurrence], holder: Holder) -> str:
     """How the attribute lets go of the task once it ends ("let go by its done-callback
     _forget() once it ends", "let go in the `finally` of _drive() once it ends"), or ""."""
-    callback = reset_by(reads, cls, attribute)
-    if callback:
-        return f"let go by its done-callback {callback}() once it ends"
-    own = reset_in_its_finally(sp, cls, attribute)
+    if holder.kind is Keeper.ATTRIBUTE:
+        callback = reset_by(reads, holder.scope, holder.name)
+        if callback:
+            return f"let go by its done-callback {callback}() once it ends"
+    own = reset_in_its_finally(sp, holder)
     return f"let go in the `finally` of {own}() once it ends" if own else ""
 
 
-def reset_in_its_finally(sp: Spawn, cls: Scope | None, attribute: str) -> str:
-    """The name of the spawned coroutine, a method of `cls` run on `self`, whose `finally`
-    stores `None` into `attribute` of `self` on every way out; "" otherwise."""
+def reset_in_its_finally(sp: Spawn, holder: Holder) -> str:
+    """The name of the spawned coroutine, a method of the spawning method's class run on
+    `self`, whose `finally` lets go of the holder (`self.x`, or `self.a.x` read through
+    `self`) on every way out (`_lets_go`); "" otherwise."""
     args = sp.site.args
     call = args[0].value if args else None
     method = sp.site.scope.method()
-    if cls is None or method is None or not method.self_name or not isinstance(call, cst.Call) \
-            or not isinstance(call.func, cst.Attribute) \
+    cls = method.enclosing_class() if method is not None else None
+    if cls is None or method is None or not method.self_name \
+            or holder.kind not in (Keeper.ATTRIBUTE, Keeper.DOTTED) \
+            or not holder.key.startswith(f"{method.self_name}.") \
+            or not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute) \
             or not isinstance(call.func.value, cst.Name) \
             or call.func.value.value != method.self_name:
         return ""
@@ -93,20 +100,59 @@ def reset_in_its_finally(sp: Spawn, cls: Scope | None, attribute: str) -> str:
         return ""
     node = coroutine.node
     assert isinstance(node, cst.FunctionDef)
-    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-    finals = [b.finalbody.body.body for b in body
-              if isinstance(b, cst.Try) and b.finalbody is not None
-              and isinstance(b.finalbody.body, cst.IndentedBlock)]
-    me = coroutine.self_name
+    body = _block(node.body)
+    target = coroutine.self_name + holder.key[len(method.self_name):]
+    current = frozenset(_current_task_locals(body))
     return coroutine.name if any(
-        _resets(stmt, me, attribute) for final in finals for stmt in final) else ""
+        isinstance(b, cst.Try) and b.finalbody is not None
+        and _lets_go(_block(b.finalbody.body), target, current) for b in body) else ""
 
 
-def _resets(stmt: cst.BaseStatement, me: str, attribute: str) -> bool:
-    """`me.attribute = None` as a statement of its own."""
-    if not isinstance(stmt, cst.SimpleStatementLine):
+def _block(suite: cst.BaseSuite) -> Sequence[cst.BaseStatement]:
+    return suite.body if isinstance(suite, cst.IndentedBlock) else ()
+
+
+def _lets_go(body: Sequence[cst.BaseStatement], target: str, current: frozenset[str]) -> bool:
+    """The statements `body`, run in order, let go of the holder `target` on every path: a
+    statement `target = None` of their own; a `with` (a lock taken) whose body does; or an
+    `if target is <this task>:` (a local bound to `asyncio.current_task()`) with no `else`,
+    whose body does: on its other branch the holder holds another task, not this one. A
+    statement that leaves first (`return`, `raise`) ends the search."""
+    for stmt in body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            if _resets(stmt, target):
+                return True
+            if any(isinstance(s, (cst.Return, cst.Raise)) for s in stmt.body):
+                return False
+        elif isinstance(stmt, cst.With) and _lets_go(_block(stmt.body), target, current):
+            return True
+        elif isinstance(stmt, cst.If) and stmt.orelse is None \
+                and _is_this_task(stmt.test, target, current) \
+                and _lets_go(_block(stmt.body), target, current):
+            return True
+    return False
+
+
+def _current_task_locals(body: Sequence[cst.BaseStatement]) -> list[str]:
+    """The names the coroutine's own statements bind to `asyncio.current_task()`."""
+    return [t.target.value for stmt in body if isinstance(stmt, cst.SimpleStatementLine)
+            for small in stmt.body if isinstance(small, cst.Assign)
+            and isinstance(small.value, cst.Call) and not small.value.args
+            and dotted(small.value.func) in ("asyncio.current_task", "current_task")
+            for t in small.targets if isinstance(t.target, cst.Name)]
+
+
+def _is_this_task(test: cst.BaseExpression, target: str, current: frozenset[str]) -> bool:
+    """`target is task` (either way round), `task` a local bound to the running task."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1 \
+            or not isinstance(test.comparisons[0].operator, cst.Is):
         return False
-    return any(isinstance(small, cst.Assign) and is_none(small.value) and any(
-        isinstance(t.target, cst.Attribute) and t.target.attr.value == attribute
-        and isinstance(t.target.value, cst.Name) and t.target.value.value == me
-        for t in small.targets) for small in stmt.body)
+    sides = {dotted(test.left), dotted(test.comparisons[0].comparator)}
+    return target in sides and bool(sides & current)
+
+
+def _resets(stmt: cst.SimpleStatementLine, target: str) -> bool:
+    """`target = None` as a statement of its own."""
+    return any(isinstance(small, cst.Assign) and is_none(small.value)
+               and any(dotted(t.target) == target for t in small.targets)
+               for small in stmt.body)

@@ -100,7 +100,11 @@ class BindingScan:
                 self._declare(scope, target.value, Binding(kind, value=value, annotation=annotation,
                                                            iterates=iterates))
         elif isinstance(target, (cst.Tuple, cst.List)):
-            for el in target.elements:
+            values = _paired(target, value) if kind is BindingKind.ASSIGN else None
+            for at, el in enumerate(target.elements):
+                if values is not None:  # `old, self._task = self._task, None`: element-wise
+                    self._bind_target(el.value, values[at], kind=kind)
+                    continue
                 inner = BindingKind.OTHER if kind is BindingKind.ASSIGN else kind
                 self._bind_target(el.value, None, kind=inner)
         elif isinstance(target, cst.StarredElement):
@@ -131,3 +135,14 @@ class BindingScan:
                 s.bind(name, binding)
                 return
         scope.bind(name, binding)
+
+
+def _paired(target: cst.Tuple | cst.List, value: cst.BaseExpression | None
+            ) -> list[cst.BaseExpression] | None:
+    """The values a tuple assignment gives its targets one by one (`a, b = x, None`), when the
+    value is a tuple or list of as many plain elements as the target has; else None."""
+    if not isinstance(value, (cst.Tuple, cst.List)) or len(value.elements) != len(target.elements):
+        return None
+    if any(isinstance(e, cst.StarredElement) for e in (*target.elements, *value.elements)):
+        return None
+    return [e.value for e in value.elements]
