@@ -52,7 +52,8 @@ def test_bindings_that_disagree_or_are_not_known_give_no_type() -> None:
                 self.either = Bucket()
                 self.param = factory()
                 self.value = Bucket
-                self.pair, self.other = Bucket(), Bucket()
+                self.pair, self.other = factory(), factory()
+                self.packed, self.rest = factory()
                 self.grown = Bucket()
                 self.looped = Bucket()
                 self.entered = Bucket()
@@ -66,6 +67,17 @@ def test_bindings_that_disagree_or_are_not_known_give_no_type() -> None:
                     pass
     """)
     assert got == {}
+
+
+def test_a_tuple_assignment_binds_each_target_its_own_element() -> None:
+    got = attr_types("""
+        from pkg.utils import Bucket, Crate
+        class Message:
+            def __init__(self):
+                self.pair, self.other = Bucket(), Crate()
+                self.first, *self.more = Bucket(), Crate()
+    """)
+    assert got == {"pair": "Bucket", "other": "Crate"}  # a starred target: not element-wise
 
 
 def test_only_a_name_the_module_binds_to_a_class_or_an_import_is_kept() -> None:

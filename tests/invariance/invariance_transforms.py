@@ -658,6 +658,99 @@ def to_base(spawning: bool) -> Transform:
     return transform
 
 
+def to_mixins(stubs: bool = True) -> Transform:
+    """`mixins`: see `_mixins` (`stubs`: whether the common base declares the moved methods)."""
+    def transform(program: Program, module: ast.Module) -> Variant:
+        return _mixins(program, module, stubs)
+    return transform
+
+
+def _mixins(program: Program, module: ast.Module, stubs: bool) -> Variant:
+    """Split a class into two sibling mixins of other modules over a base (a third) that
+    declares each moved method as a stub raising `NotImplementedError`: the class inherits the
+    mixin without the spawns first, `class C(CEnds, CSpawns)`, so a lookup that climbs bases
+    depth first meets the base's stub of a spawning method before the mixin that defines it;
+    Python's method resolution order (C3) does not. Special methods (`__init__`) stay in the
+    class. A class with methods of one kind only is left (`base-ends`, `base-spawns` move
+    those)."""
+    parts = segments(program, module)
+    main = Module(f"{PACKAGE}/{MAIN}.py", list(parts))
+    home: dict[str, Module] = {}
+    claim_the_rest(home, main, parts)
+    header = program_imports(program, parts)
+    variant = Variant(program)
+    variant.files[f"{PACKAGE}/__init__.py"] = Built()
+    declared = globals_declared(module)
+    moved_any = False
+    for segment in parts:
+        cls = segment.statement
+        if len(segment.statements) != 1 or not isinstance(cls, ast.ClassDef) \
+                or _base_names(cls) & NO_NEW_BASE or cls.name in declared:
+            continue
+        siblings = {n for s in cls.body for n in top_bindings(s)}
+        property_names = {s.name for s in cls.body
+                          if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+                          and any(isinstance(d, ast.Attribute) for d in s.decorator_list)}
+        movable = [s for s in cls.body if _may_move(s, siblings)
+                   and isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   and not s.decorator_list and s.name not in property_names
+                   and not (s.name.startswith("__") and s.name.endswith("__"))]
+        spawning = [s for s in movable if SPAWN_WORDS.search(ast.unparse(s))]
+        others = [s for s in movable if not SPAWN_WORDS.search(ast.unparse(s))]
+        if not spawning or not others:
+            continue
+        moved_any = True
+        stubs = f"{cls.name}Stubs"
+        stub_module = Module(f"{PACKAGE}/stubs_{cls.name.lower()}.py")
+        stub_file = Built()
+        stub_file.write(f"\n\nclass {stubs}:\n")
+        for method in movable if stubs else ():
+            word = "async def" if isinstance(method, ast.AsyncFunctionDef) else "def"
+            stub_file.write(f"    {word} {method.name}(self, *args, **kwargs):\n"
+                            "        raise NotImplementedError\n\n")
+        if not stubs:
+            stub_file.write("    pass\n")
+        variant.files[stub_module.path] = stub_file
+        mixins = []
+        for kind, chosen in (("Ends", others), ("Spawns", spawning)):
+            name = f"{cls.name}{kind}"
+            mixin = Module(f"{PACKAGE}/{kind.lower()}_{cls.name.lower()}.py")
+            built = Built()
+            built.write_copy(header)
+            wanted = sorted({n for s in chosen for n in names_read(s) if n in home})
+            if wanted:
+                built.write(f"from {main.dotted} import {', '.join(wanted)}\n")
+            built.write(f"from {stub_module.dotted} import {stubs}\n\n\nclass {name}({stubs}):\n")
+            for method in chosen:
+                start = program.starts[_first_line(method) - 1]
+                end_line = method.end_lineno or method.lineno
+                end = program.starts[end_line] if end_line < len(program.starts) \
+                    else len(program.text)
+                built.copy(program, start, end)
+                main.edits.append(Edit(start, end, ""))
+            variant.files[mixin.path] = built
+            main.imports.append(f"from {mixin.dotted} import {name}\n")
+            mixins.append(name)
+        if len(movable) == len(cls.body):
+            indent = " " * cls.body[0].col_offset
+            main.edits.append(Edit(program.starts[_first_line(cls.body[0]) - 1],
+                                   program.starts[_first_line(cls.body[0]) - 1],
+                                   f"{indent}pass\n"))
+        name_at = definition_name_offset(program, cls, cls.name)
+        after = name_at + len(cls.name)
+        listed = ", ".join(mixins)
+        if program.text[after] == "(":
+            closing = program.text[after + 1:].lstrip()[:1] == ")"
+            main.edits.append(Edit(after + 1, after + 1, listed if closing else f"{listed}, "))
+        else:
+            main.edits.append(Edit(after, after, f"({listed})"))
+    if not moved_any:
+        raise Excluded("no class with both spawning and other methods that may move")
+    main.edits.sort(key=lambda e: (e.start, e.end))
+    variant.files[main.path] = render(program, main, None)
+    return variant
+
+
 # --- a function moved into a class as a static method ----------------------------------------
 
 def _string_lines(text: str) -> set[int]:

@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 60  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 61  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -106,7 +106,8 @@ FORMAT = 60  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # closing what its loops read (`obligations/reading_loops.py`); 59: a flag loop its own run
 # stops is not endless (`tree/own_stops.py`), a local object's inherited method is asked of the
 # join (`coroutines.coroutine_chain`); 60: a store behind an end on some paths only makes no
-# overwrite claim (`Fate.overwrite_unfollowed`)
+# overwrite claim (`Fate.overwrite_unfollowed`); 61: a method's ends through a local alias
+# (`method_ends`), the inheritance round's members in the derived class's order (siblings)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

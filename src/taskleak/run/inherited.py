@@ -157,18 +157,8 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
                     files.classes)
     jobs: dict[int, list[BaseSource]] = defaultdict(list)
     for i, (exports, classes) in spawning.items():
-        imports = dict(exports.imports)
-        local = {c.qualname: c.bases for c in exports.classes}
         for cls in classes:
-            calls_back = cls.qualname in exports.calling_back_classes
-            # (its subclasses here, as `pipeline._with_local_bases` reads it, and their bases)
-            here = only_below(local, cls.qualname, _LINKS) if calls_back else []
-            more = _bases(files, i, cls.qualname, [b for c in here for b in local[c]], imports)
-            more += _bases(files, i, cls.qualname, _through_local(cls.bases, local), imports)
-            more += _one_derived(files, results, i, cls.qualname, found.one, calls_back)
-            if more and here:  # read again for other modules' classes: its subclasses here too
-                more = _derived(files, i, cls.qualname, i, here[-1], True) + more
-            jobs[i] += more
+            jobs[i] += _sources(files, results, i, exports, cls, found.one)
     for (j, base), helper in calling_up.items():
         # a base calling on `self` a helper method its one subclass defines (the subclass
         # elsewhere): its calls are spawns, judged with that subclass's members
@@ -192,15 +182,56 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
     return out
 
 
+def _sources(files: _Files, results: Sequence[FileFacts], i: int, exports: Exports,
+             cls: ClassFacts, one: dict[tuple[int, str], list[tuple[int, str]]]
+             ) -> list[BaseSource]:
+    """The classes of other files whose members class `cls` of file `i` is read with."""
+    imports = dict(exports.imports)
+    local = {c.qualname: c.bases for c in exports.classes}
+    calls_back = cls.qualname in exports.calling_back_classes
+    # (its subclasses here, as `pipeline._with_local_bases` reads it, and their bases)
+    here = only_below(local, cls.qualname, _LINKS) if calls_back else []
+    # the one class derived from it first: its objects are that class's, whose members (and
+    # its other bases', a sibling mixin's) come before this class's bases in Python's method
+    # resolution order (a base's stub of a sibling's method last)
+    more = _one_derived(files, results, i, cls.qualname, one, calls_back)
+    more += _bases(files, i, cls.qualname, [b for c in here for b in local[c]], imports)
+    more += _bases(files, i, cls.qualname, _through_local(cls.bases, local), imports)
+    more = list(dict.fromkeys(more))
+    if more and here:  # read again for other modules' classes: its subclasses here too
+        more = _derived(files, i, cls.qualname, i, here[-1], True) + more
+    return more
+
+
 def _one_derived(files: _Files, results: Sequence[FileFacts], i: int, cls: str,
                  one: dict[tuple[int, str], list[tuple[int, str]]], calls_back: bool
                  ) -> list[BaseSource]:
     """The one class of another file derived from `cls` (of file `i`), as the source of the
     members it lacks, when it runs one of its spawns (`_runs_a_spawn_of`)."""
     below = one.get((i, cls), [])
-    if len(below) == 1 and _runs_a_spawn_of(files, *below[0], _spawning_methods(results[i], cls)):
-        return _derived(files, i, cls, *below[0], calls_back)
-    return []
+    spawning = _spawning_methods(results[i], cls)
+    if len(below) != 1 or not _runs_a_spawn_of(files, *below[0], spawning):
+        return []
+    file, name = below[0]
+    read = files.classes(file)
+    if read is None or name not in read.bases:
+        return _derived(files, i, cls, file, name, calls_back)
+    bases = read.bases[name]
+    at = next((k for k, b in enumerate(bases) if b.rpartition(".")[2] == cls), len(bases))
+    # a base written before it that is no base of its own replaces a spawning method before
+    # it is reached (C3 puts the bases they share after both): no object runs those spawns
+    module = results[i].module
+    facts = next((c for c in module.exports.classes if c.qualname == cls), None) \
+        if module is not None else None
+    shared = {(s.module, s.base_class) for s in _bases(
+        files, i, cls, facts.bases if facts is not None else (), dict(module.exports.imports)
+        if module is not None else {})}
+    before = [s for s in _bases(files, i, cls, bases[:at], read.imports, start=file)
+              if (s.module, s.base_class) not in shared]
+    if spawning and any(spawning <= replaced_methods(s.data, s.base_class) for s in before):
+        return []
+    siblings = _bases(files, i, cls, bases, read.imports, start=file)
+    return _derived(files, i, cls, file, name, calls_back) + siblings
 
 
 def _bases_calling_helpers(files: _Files, results: Sequence[FileFacts],
@@ -334,11 +365,13 @@ def _through_local(named: Sequence[str], local: dict[str, tuple[str, ...]]) -> l
 
 
 def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
-           imports: dict[str, str]) -> list[BaseSource]:
-    """The bases in other files of the class `subclass` of file `home`, nearest first."""
+           imports: dict[str, str], start: int | None = None) -> list[BaseSource]:
+    """The bases in other files of the class `subclass` of file `home`, nearest first;
+    `start`: the file whose class names `named` with `imports` (`home`'s own by default; the
+    one class derived from `subclass`'s, for its other bases)."""
     out: list[BaseSource] = []
     seen: set[tuple[int, str]] = set()
-    todo = [(home, name, imports, 0) for name in named]
+    todo = [(home if start is None else start, name, imports, 0) for name in named]
     while todo:
         at, name, names, depth = todo.pop(0)
         # (none: defined in its own file, whose module's analysis reads it, or unknown)

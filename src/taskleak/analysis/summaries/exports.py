@@ -17,25 +17,21 @@ from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper, returns_
 from taskleak.analysis.facts.interface import (
     NO_ENDS,
     STAR,
-    Effect,
-    EffectKind,
     Ends,
     Exports,
     FunctionFacts,
     Promise,
 )
 from taskleak.analysis.frequency.lifecycle import Lifecycle
-from taskleak.analysis.names.effect_owners import EffectOwners, self_owner
+from taskleak.analysis.names.effect_owners import self_owner
 from taskleak.analysis.names.typed_names import typed_names
-from taskleak.analysis.obligations.closing import outcome_reader
 from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.local_helpers import passing_on
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
-from taskleak.analysis.obligations.waits import delegated_only
 from taskleak.analysis.summaries.class_facts import calling_back_classes, class_facts
+from taskleak.analysis.summaries.dotted_effects import dotted_effects
 from taskleak.analysis.summaries.dropped_calls import dropped_calls
-from taskleak.analysis.summaries.module_level import EFFECTS as _EFFECTS
 from taskleak.analysis.summaries.module_level import (
     global_effects,
     spawner_aliases,
@@ -46,11 +42,10 @@ from taskleak.analysis.summaries.owned_fields import owned_fields
 from taskleak.analysis.summaries.parameter_uses import parameter_uses
 from taskleak.analysis.summaries.repeated_calls import repeated_calls
 from taskleak.analysis.summaries.runner_calls import runner_calls
-from taskleak.analysis.tree.dests import Flow, Waited
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import (
     BindingKind,
-    Occurrence,
     Scope,
     ScopeKind,
     called_through_class,
@@ -72,7 +67,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
     """What this module can tell others (see `interface.Exports`)."""
     calls = what_calls_give(root, ownership.resolver)
     return Exports(
-        effects=_effects(root, ownership), classes=class_facts(root, ownership),
+        effects=dotted_effects(root, ownership), classes=class_facts(root, ownership),
         functions=exported_functions(root, ownership, spawns, fates),
         call_args=_call_args(root, ownership, lifecycle),
         # a call another module must type (`self.group.call_soon(...)`) may be no spawn: a
@@ -121,60 +116,6 @@ def _self_passed(root: Scope) -> tuple[tuple[str, int, str], ...]:
             if callee is not None and cls is not None:
                 out.append((callee, position, cls.qualname))
     return tuple(out)
-
-
-def _effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
-    """What the module does to dotted names, directly (`self._t.cancel()`) or through a local
-    alias (`t = entry.runtime_data.listener; t.cancel()`)."""
-    effects: list[Effect] = []
-    owners = EffectOwners(ownership.resolver)
-    for scope in root.walk():
-        for occ in scope.occurrences:
-            if "." not in occ.key:
-                continue
-            kind = _effect_kind(occ)
-            callback = occ.done_callback
-            if callback is not None and outcome_reader(callback, occ.scope):
-                kind = EffectKind.OUTCOME  # `response.task.add_done_callback(self._ready)`
-            if kind is not None:
-                effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key),
-                                      _method(scope)))
-            elif occ.dest.kind is Flow.BOUND and scope.kind is ScopeKind.FUNCTION:
-                effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owners)
-    return tuple(dict.fromkeys(effects))
-
-
-def _method(scope: Scope) -> str:
-    """The method a place belongs to, by its name ("" outside a class's method)."""
-    method = scope.method()
-    return method.name if method is not None and method.enclosing_class() is not None else ""
-
-
-def _effect_kind(occ: Occurrence) -> EffectKind | None:
-    """What a read does to the tasks its holder holds, as another module is told it (the same
-    rules as this module's own judgement: an `__await__` delegation nothing proves reached
-    ends nothing; a `.result()` is a wait only for a concurrent Future, which the spawn's
-    module knows)."""
-    if delegated_only(occ):
-        return None
-    if occ.dest.kind is Flow.AWAITED and occ.dest.waited in (Waited.RESULT, Waited.TIMED_RESULT):
-        return EffectKind.RESULT_IF_DONE if occ.dest.done_checked else EffectKind.RESULT
-    return _EFFECTS.get(occ.dest.kind)
-
-
-def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...], scope: Scope,
-                   key: str, owners: EffectOwners) -> list[Effect]:
-    """The effects through locals bound to `key` (its class read when one is found)."""
-    out: list[Effect] = []
-    for target in targets:
-        if isinstance(target, cst.Name):
-            alias = Holder(Keeper.LOCAL, target.value, target.value, scope)
-            for occ in ownership.occurrences(alias):
-                kind = _effect_kind(occ)
-                if kind is not None:
-                    out.append(Effect(kind, key, where(occ.scope), owners.of(scope, key),
-                                      _method(occ.scope)))
-    return out
 
 
 # what a helper that spawns what a parameter gives may do with the task and lose it: drop it

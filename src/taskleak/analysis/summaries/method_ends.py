@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from taskleak.analysis.facts.interface import MethodEffects
 from taskleak.analysis.tree.dests import END_FLOWS, Flow
-from taskleak.analysis.tree.nodes import is_none
-from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.nodes import dotted, is_none
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 
 
 def method_effects(cls: Scope) -> tuple[MethodEffects, ...]:
@@ -29,7 +29,8 @@ def method_effects(cls: Scope) -> tuple[MethodEffects, ...]:
         me = f"{method.self_name}."
         reads = [o for s in method.walk() for o in s.occurrences
                  if o.key.startswith(me) and o.key.count(".") == 1]
-        ended = sorted({o.key[len(me):] for o in reads if o.dest.kind in END_FLOWS})
+        ended = sorted({o.key[len(me):] for o in reads if o.dest.kind in END_FLOWS}
+                       | _ended_through_locals(method, me))
         called = sorted({o.key[len(me):] for o in reads if o.dest.kind is Flow.CALLED})
         stored = sorted({attr for attr, values in cls.attr_bindings.items()
                          for value, scope in values
@@ -37,3 +38,14 @@ def method_effects(cls: Scope) -> tuple[MethodEffects, ...]:
         if ended or stored or called:
             out.append((method.name, tuple(ended), tuple(stored), tuple(called)))
     return tuple(out)
+
+
+def _ended_through_locals(method: Scope, me: str) -> set[str]:
+    """The attributes of `self` the method ends through a local bound to one (`task =
+    self._task` or `task, self._task = self._task, None`, then `task.cancel()`)."""
+    aliases = {name: key[len(me):] for name, bindings in method.bindings.items()
+               for b in bindings if b.kind is BindingKind.ASSIGN
+               and (key := dotted(b.value) if b.value is not None else None)
+               and key.startswith(me) and key.count(".") == 1}
+    return {aliases[o.key] for s in method.walk() for o in s.occurrences
+            if o.key in aliases and o.dest.kind in END_FLOWS}
