@@ -38,12 +38,12 @@ def dotted_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
             elif occ.dest.kind is Flow.BOUND and scope.kind is ScopeKind.FUNCTION:
                 effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owners)
         if scope.kind is ScopeKind.FUNCTION:  # `old, self._t = self._t, None`: element-wise
-            effects += [e for name, key in _tuple_aliases(scope)
+            effects += [e for name, key in dotted_aliases(scope)
                         for e in _through_alias(ownership, (cst.Name(name),), scope, key, owners)]
     return tuple(dict.fromkeys(effects))
 
 
-def _tuple_aliases(scope: Scope) -> list[tuple[str, str]]:
+def dotted_aliases(scope: Scope) -> list[tuple[str, str]]:
     """(local, dotted name) for each local the function binds to a dotted name: a tuple
     assignment's (`old, self._t = self._t, None`, bound element by element by the scan) is one
     no read's flow says; a plain one's the flow says too (the effects are the same, kept once)."""

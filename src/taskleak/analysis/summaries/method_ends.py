@@ -15,9 +15,10 @@ same whichever module holds each method. Read from the scan, never from a name.
 from __future__ import annotations
 
 from taskleak.analysis.facts.interface import MethodEffects
+from taskleak.analysis.summaries.dotted_effects import dotted_aliases
 from taskleak.analysis.tree.dests import END_FLOWS, Flow
-from taskleak.analysis.tree.nodes import dotted, is_none
-from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.nodes import is_none
+from taskleak.analysis.tree.scopes import Scope, ScopeKind
 
 
 def method_effects(cls: Scope) -> tuple[MethodEffects, ...]:
@@ -43,9 +44,7 @@ def method_effects(cls: Scope) -> tuple[MethodEffects, ...]:
 def _ended_through_locals(method: Scope, me: str) -> set[str]:
     """The attributes of `self` the method ends through a local bound to one (`task =
     self._task` or `task, self._task = self._task, None`, then `task.cancel()`)."""
-    aliases = {name: key[len(me):] for name, bindings in method.bindings.items()
-               for b in bindings if b.kind is BindingKind.ASSIGN
-               and (key := dotted(b.value) if b.value is not None else None)
-               and key.startswith(me) and key.count(".") == 1}
+    aliases = {name: key[len(me):] for name, key in dotted_aliases(method)
+               if key.startswith(me) and key.count(".") == 1}
     return {aliases[o.key] for s in method.walk() for o in s.occurrences
             if o.key in aliases and o.dest.kind in END_FLOWS}
