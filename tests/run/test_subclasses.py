@@ -109,16 +109,16 @@ def test_a_class_handed_alone_gives_the_members_the_whole_module_gives() -> None
 def test_the_files_by_suffix_are_those_every_suffix_indexed_gives(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch
                                                                   ) -> None:
-    """The speed trick of `inherited._Files`: paths shown as the tail under the current folder,
+    """The speed trick of `class_files.RunFiles`: paths shown as the tail under the current folder,
     and files found by a suffix filtered from those of the same name, are what `relative_path`
     of every path and an index of every suffix give."""
     from taskleak.files.paths import relative_path
-    from taskleak.run.inherited import _Files
+    from taskleak.run.class_files import RunFiles
 
     monkeypatch.chdir(tmp_path)
     names = ["pkg/a/mod.py", "pkg/b/mod.py", "pkg/a/other.py", "mod.py", "lib/pkg/a/mod.py"]
     paths = [str(tmp_path / n) for n in names] + [str(tmp_path.parent / "outside" / "mod.py")]
-    files = _Files(paths)
+    files = RunFiles(paths)
     assert files.display == [relative_path(p) for p in paths]
     every: dict[str, list[int]] = {}
     for i, shown in enumerate(files.display):

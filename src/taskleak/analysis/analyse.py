@@ -54,7 +54,12 @@ from taskleak.analysis.summaries.exports import (
 )
 from taskleak.analysis.summaries.foreign_handoffs import classified
 from taskleak.analysis.tree.dests import Dest
-from taskleak.analysis.tree.inherit import InheritedFrom, merged, own_functions
+from taskleak.analysis.tree.inherit import (
+    InheritedFrom,
+    member_origin,
+    merged,
+    own_functions,
+)
 from taskleak.analysis.tree.named_sites import add_sites
 from taskleak.analysis.tree.nodes import code_of
 from taskleak.analysis.tree.positions import (
@@ -311,15 +316,25 @@ def analyse_inherited(module: cst.Module, text: str | None, inherited: Sequence[
     """The module analysed with the members its classes inherit from other modules' classes
     (`tree/inherit.py`), its own spawns only, placed in the module as written; None when it
     inherits nothing."""
-    whole, added = merged(module, inherited)
+    origins: dict[int, str] = {}
+    whole, added = merged(module, inherited, origins)
     if not added:
         return None
     analysis = analyse(whole, spawners)
     keep = [i for i, sp in enumerate(analysis.spawns) if not _inherited(sp.site.scope, added)]
     handoffs = analysis.handoffs or [((), ())] * len(analysis.spawns)
+    fates = [tuple(_ends_placed(whole, f, origins) for f in analysis.fates[i]) for i in keep]
     return replace(analysis, module=module, text=text,
                    spawns=[analysis.spawns[i] for i in keep],
-                   fates=[analysis.fates[i] for i in keep], handoffs=[handoffs[i] for i in keep])
+                   fates=fates, handoffs=[handoffs[i] for i in keep])
+
+
+def _ends_placed(whole: cst.Module, fate: Fate, origins: dict[int, str]) -> Fate:
+    """`fate` with the classes its `ended_in` methods came from (`Fate.ended_in_at`)."""
+    cls = fate.owner.partition(".")[0]
+    at = [f"{m}={o}" for m in fate.ended_in.split(",") if m
+          for o in [member_origin(whole, cls, m, origins)] if o]
+    return replace(fate, ended_in_at=",".join(at)) if at else fate
 
 
 def _inherited(scope: Scope | None, added: frozenset[int]) -> bool:

@@ -7,27 +7,20 @@ from __future__ import annotations
 
 from taskleak.project.index import ProjectIndex, Where
 
-_DEPTH = 8  # bases followed this deep (a cycle of bad code ends there too)
-
 
 def ancestors(index: ProjectIndex, klass: Where, itself: bool = False) -> list[Where]:
-    """`klass`'s project bases, nearest first, theirs in turn (`itself`: `klass` first)."""
-    out: list[Where] = [klass] if itself and klass in index.classes else []
-    todo = [(klass, 0)]
-    while todo:
-        current, depth = todo.pop(0)
-        if depth > _DEPTH:
-            continue
-        for base in index.tree.bases(current):
-            if base not in out and base in index.classes:
-                out.append(base)
-                todo.append((base, depth + 1))
-    return out
+    """`klass`'s project bases in Python's method resolution order (`ClassTree.mro`), as an
+    object of it looks a method up (`itself`: `klass` first)."""
+    order = index.tree.mro(klass) if klass in index.classes else (klass,)
+    return [*order] if itself and klass in index.classes else [*order[1:]]
 
 
-def defining(index: ProjectIndex, lineage: list[Where], method: str) -> Where | None:
-    """The first class of `lineage` that defines `method`."""
-    return next((c for c in lineage if method in index.classes[c].methods), None)
+def defining(index: ProjectIndex, lineage: list[Where], method: str, concrete: bool = False
+             ) -> Where | None:
+    """The first class of `lineage` that defines `method` (`concrete`: other than as a stub
+    that only declares it, `ClassFacts.stubs`)."""
+    return next((c for c in lineage if method in index.classes[c].methods
+                 and not (concrete and method in index.classes[c].stubs)), None)
 
 
 def reached(index: ProjectIndex, lineage: list[Where], method: str, first: Where

@@ -36,7 +36,8 @@ def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
     owner: Where = (path, question.owner)
     ends = set(question.name.split(","))
     found = _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
-        or _own_close_skips(index, owner, ends, spawned_in, fate.attribute)
+        or _own_close_skips(index, owner, ends, spawned_in, fate.attribute,
+                            _ends_at(index, path, fate.ended_in_at))
     if not found:
         return fate
     return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found, ended_in="",
@@ -65,20 +66,36 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> 
 _WITH_EXITS = frozenset({"__aexit__", "__exit__"})
 
 
+def _ends_at(index: ProjectIndex, path: str, ended_in_at: str) -> dict[str, Where]:
+    """`Fate.ended_in_at` ("close=pkg.ends:ReaderEnds", read in `path`): end method -> the
+    class of the project it came from."""
+    out: dict[str, Where] = {}
+    for item in filter(None, ended_in_at.split(",")):
+        method, _, origin = item.partition("=")
+        module, _, cls = origin.partition(":")
+        where = index.qualified(path, f"{module}.{cls}") if module else (path, cls)
+        if where is not None:
+            out[method] = where
+    return out
+
+
 def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in: str,
-                     attribute: str = "") -> str:
+                     attribute: str = "", ends_at: dict[str, Where] | None = None) -> str:
     """"Agent.close(), in pkg/agent.py": the first subclass (in path order) whose objects run
     the spawn (a mixin's `start_heartbeat()`, inherited) and that closes with close-like
     methods of its own that call none of `ends` on itself, through its own methods or
     `super()`: the object's own way out skips the end. A method replacing an end method that a
     base defines (`TlsSession.close()` for `Session.close()`, no `super()`) is such a way out
-    too. One that ends `self.<attribute>` itself, or through the methods it calls on `self`
-    (`lineage.reached`), is none; an end method no base
-    defines is the end itself. A call of a method defined elsewhere
-    (a sibling base's) may reach it: no claim then. Nor for a task spawned in `__aenter__` and
-    ended in `__aexit__`, but by a method replacing an end. A close-like method another close of
-    the object calls on `self` is a step of that close, not a way out of its own."""
+    too; not the end method itself where the class was read with a sibling's members
+    (`ends_at`: a mixin's `close()` that stops the loop, over a base's stub). One that ends
+    `self.<attribute>` itself, or through the methods it calls on `self` (`lineage.reached`),
+    is none; an end method no base defines is the end itself. A call of a method defined
+    elsewhere (a sibling base's) may reach it: no claim then. Nor for a task spawned in
+    `__aenter__` and ended in `__aexit__`, but by a method replacing an end. A close-like
+    method another close of the object calls on `self` is a step of that close, not a way out
+    of its own."""
     running = running_the_spawn(index, cls, spawned_in) or {cls}
+    ends_at = ends_at or {}
     own = index.classes.get(cls)
     # (a task the object starts in `__aenter__` and ends in `__aexit__` is ended by the `async
     # with` around it on every way out of that block: a close of a subclass's own is no way
@@ -100,7 +117,8 @@ def _own_close_skips(index: ProjectIndex, cls: Where, ends: set[str], spawned_in
         # each `async with`, not of its life)
         # (one that ends the attribute, itself or through its calls on `self`, skips nothing)
         closers = [(m, calls) for i, f in enumerate(lineage) for m, calls in f.close_calls
-                   if m not in _WITH_EXITS and m not in steps and (m not in ends or m in later[i])
+                   if m not in _WITH_EXITS and m not in steps
+                   and (m not in ends or (m in later[i] and ends_at.get(m) != wheres[i]))
                    and not (entered and m not in ends)
                    and not (m in ends and not attribute)
                    and attribute not in reached(index, objects, m, wheres[i])[0]]

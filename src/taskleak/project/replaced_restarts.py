@@ -13,8 +13,11 @@ calls followed through the class and its bases wherever they live): the class ru
 that task may be live, else it would not end it. A method of a subclass (or of the spawning
 class) that replaces it and reaches the same store ending nothing of that holder
 (`self.start()`, or a spawn into it of its own, `on_reconnect()` re-storing a listener) stores
-over the running task: a re-spawn, said with the two methods. Read from the classes' facts of
-every module the run holds, the same wherever each class lives.
+over the running task: a re-spawn, said with the two methods. The method replaced is the next
+one an object of the class would run, in its resolution order, that does something (a stub
+only declares it: a sibling mixin's `on_reconnect()` replaces the common base's, past the stub
+of its own base). Read from the classes' facts of every module the run holds, the same
+wherever each class lives.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def replaced_restart(index: ProjectIndex, path: str, function: str, attribute: s
             if attribute in ends or not (method == name or name in calls):
                 continue
             rest = lineage[lineage.index(here) + 1:]
-            base = defining(index, rest, method)
+            base = defining(index, rest, method, concrete=True)
             if base is None:
                 continue
             ends, stores, _ = reached(index, lineage, method, base)

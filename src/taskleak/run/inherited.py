@@ -24,78 +24,14 @@ from taskleak.analysis.facts.fates import FateKind
 from taskleak.analysis.facts.interface import ClassFacts, Exports, FunctionFacts, Promise
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.spawners import is_helper
-from taskleak.files.packages import module_name
-from taskleak.files.paths import displayed_paths
 from taskleak.files.source import SourceError, read_source
-from taskleak.project.module_names import module_candidates
 from taskleak.run.base_sources import BaseSource, InheritJob
 from taskleak.run.cache import Cache
+from taskleak.run.class_files import RunFiles, imported_class
 from taskleak.run.prefilter import has_word
-from taskleak.run.subclasses import (
-    ModuleClasses,
-    derived,
-    only_below,
-    read_classes,
-    replaced_methods,
-)
+from taskleak.run.subclasses import derived, only_below, replaced_methods
 
 _LINKS = 4  # bases of bases followed this deep
-
-
-class _Files:
-    """The run's files by what an import can name them."""
-
-    def __init__(self, paths: Sequence[str]) -> None:
-        self.paths = paths
-        self._classes: dict[int, ModuleClasses | None] = {}  # each file read once a round
-        self.display = displayed_paths(paths)
-        self.index = {d: i for i, d in enumerate(self.display)}
-        # Speed trick (one place): the files by their name alone, each suffix asked for
-        # filtered from those once (`by_suffix`): indexing every suffix of homeassistant's
-        # 10,916 paths up front cost its cold run 0.08 s (profiled) for the few dozen asked
-        self._by_name: dict[str, list[int]] = defaultdict(list)
-        for i, d in enumerate(self.display):
-            self._by_name[d.rpartition("/")[2]].append(i)
-        self._suffixes: dict[str, list[int]] = {}
-
-    def dotted_name(self, index: int) -> str:
-        """The dotted name of the file's module (`packages.module_name`)."""
-        return module_name(self.paths[index])
-
-    def by_suffix(self, suffix: str) -> list[int]:
-        """The files whose path ends with `suffix` ("pkg/mod.py"), whole parts."""
-        if suffix not in self._suffixes:
-            tail = "/" + suffix
-            self._suffixes[suffix] = [
-                i for i in self._by_name.get(suffix.rpartition("/")[2], ())
-                if self.display[i] == suffix or self.display[i].endswith(tail)]
-        return self._suffixes[suffix]
-
-    def classes(self, index: int) -> ModuleClasses | None:
-        """The file's top-level classes (`subclasses.read_classes`), read and parsed once."""
-        if index not in self._classes:
-            try:
-                self._classes[index] = read_classes(read_source(self.paths[index]))
-            except SourceError:
-                self._classes[index] = None
-        return self._classes[index]
-
-    def module(self, importer: str, target: str) -> tuple[int, str] | None:
-        """(file, name in it) of what `target`, imported in `importer`, names."""
-        level, candidates = module_candidates(target)
-        for suffix, rest, named in candidates:
-            if not rest or "." in rest:
-                continue
-            if level:
-                folder = posixpath.dirname(importer)
-                for _ in range(level - 1):
-                    folder = posixpath.dirname(folder)
-                found = self.index.get(posixpath.normpath(posixpath.join(folder, suffix)))
-                if found is not None:
-                    return found, rest
-            elif named and len(found_by := self.by_suffix(suffix)) == 1:
-                return found_by[0], rest
-        return None
 
 
 # Speed trick (one place): a spawn whose row its own function decides (awaited or cancelled
@@ -150,11 +86,11 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
     helpers = helper_classes(results)
     if not helpers and not any(classes for _, classes in spawning.values()):
         return []
-    files = _Files(paths)
+    files = RunFiles(paths)
     wanted = {(i, c.qualname) for i, (_, classes) in spawning.items() for c in classes}
     calling_up = _bases_calling_helpers(files, results, helpers)
-    found = derived(paths, results, cache, wanted | set(calling_up), helpers, files.module,
-                    files.classes)
+    found = derived(paths, results, cache, wanted | set(calling_up) | set(helpers), helpers,
+                    files.module, files.classes)
     jobs: dict[int, list[BaseSource]] = defaultdict(list)
     for i, (exports, classes) in spawning.items():
         for cls in classes:
@@ -164,6 +100,8 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
         # elsewhere): its calls are spawns, judged with that subclass's members
         if found.one.get((j, base)) == [helper]:
             jobs[j] += [b for b in _derived(files, j, base, *helper) if b not in jobs[j]]
+    for j, sources in _siblings_calling_helpers(files, helpers, found.one).items():
+        jobs[j] += [b for b in sources if b not in jobs[j]]
     for j, calling in found.calling.items():
         read = files.classes(j)
         if read is None:
@@ -182,7 +120,7 @@ def inherited_jobs(paths: Sequence[str], results: Sequence[FileFacts],
     return out
 
 
-def _sources(files: _Files, results: Sequence[FileFacts], i: int, exports: Exports,
+def _sources(files: RunFiles, results: Sequence[FileFacts], i: int, exports: Exports,
              cls: ClassFacts, one: dict[tuple[int, str], list[tuple[int, str]]]
              ) -> list[BaseSource]:
     """The classes of other files whose members class `cls` of file `i` is read with."""
@@ -203,7 +141,7 @@ def _sources(files: _Files, results: Sequence[FileFacts], i: int, exports: Expor
     return more
 
 
-def _one_derived(files: _Files, results: Sequence[FileFacts], i: int, cls: str,
+def _one_derived(files: RunFiles, results: Sequence[FileFacts], i: int, cls: str,
                  one: dict[tuple[int, str], list[tuple[int, str]]], calls_back: bool
                  ) -> list[BaseSource]:
     """The one class of another file derived from `cls` (of file `i`), as the source of the
@@ -234,7 +172,7 @@ def _one_derived(files: _Files, results: Sequence[FileFacts], i: int, cls: str,
     return _derived(files, i, cls, file, name, calls_back) + siblings
 
 
-def _bases_calling_helpers(files: _Files, results: Sequence[FileFacts],
+def _bases_calling_helpers(files: RunFiles, results: Sequence[FileFacts],
                            helpers: dict[tuple[int, str], frozenset[str]]
                            ) -> dict[tuple[int, str], tuple[int, str]]:
     """(file, class) of each direct base, in another file of the run, of a class with spawn
@@ -246,7 +184,7 @@ def _bases_calling_helpers(files: _Files, results: Sequence[FileFacts],
         facts = next((c for c in module.exports.classes if c.qualname == cls), None)
         imports = dict(module.exports.imports)
         for base in facts.bases if facts is not None else ():
-            found = _imported_class(files, i, base, imports)
+            found = imported_class(files, i, base, imports)
             if found is None or found[0] == i or found in out:
                 continue
             try:
@@ -258,15 +196,34 @@ def _bases_calling_helpers(files: _Files, results: Sequence[FileFacts],
     return out
 
 
-def _imported_class(files: _Files, at: int, name: str, imports: dict[str, str]
-                    ) -> tuple[int, str] | None:
-    """(file, class) of the class `name` (`Base`, `base.Base`) of file `at`, through its
-    imports; None for a class of its own file, or one the run does not hold."""
-    head, _, tail = name.partition(".")
-    target = imports.get(head)
-    if target is None:
-        return None
-    return files.module(files.display[at], f"{target}.{tail}" if tail else target)
+def _siblings_calling_helpers(files: RunFiles, helpers: dict[tuple[int, str], frozenset[str]],
+                              one: dict[tuple[int, str], list[tuple[int, str]]]
+                              ) -> dict[int, list[BaseSource]]:
+    """File -> the sources to read it with, for each other base in another file (a sibling
+    mixin) of the one class derived from a class with spawn helper methods, whose file names
+    one of them: an object of that class finds the helper through its resolution order, so
+    the sibling's `self.spawn_loose(...)` is a call of it, judged there with the derived
+    class's members and its bases' (the helper's among them), in that order."""
+    out: dict[int, list[BaseSource]] = defaultdict(list)
+    for (i, cls), methods in helpers.items():
+        below = one.get((i, cls), [])
+        read = files.classes(below[0][0]) if len(below) == 1 else None
+        if read is None or below[0][1] not in read.bases:
+            continue
+        file, name = below[0]
+        bases = read.bases[name]
+        for base in bases:
+            sibling = imported_class(files, file, base, read.imports)
+            if sibling is None or sibling[0] in (i, file):
+                continue
+            try:
+                data = read_source(files.paths[sibling[0]])
+            except SourceError:
+                continue
+            if any(has_word(data, m.encode()) for m in methods):
+                out[sibling[0]] += _derived(files, sibling[0], sibling[1], file, name) \
+                    + _bases(files, sibling[0], sibling[1], bases, read.imports, start=file)
+    return out
 
 
 def own_helper_classes(module: ModuleFacts) -> set[str]:
@@ -312,7 +269,7 @@ def _spawning_methods(result: FileFacts, cls: str) -> set[str]:
             if sf.context.startswith(prefix)}
 
 
-def _runs_a_spawn_of(files: _Files, file: int, name: str, spawning: set[str]) -> bool:
+def _runs_a_spawn_of(files: RunFiles, file: int, name: str, spawning: set[str]) -> bool:
     """The class derived from a spawning class runs one of its spawns: it inherits a spawning
     method, or defines it again calling `super()`. One that replaces them all (`Shade`'s own
     `get_position()`) never holds those tasks, so its `close()` ends none of them."""
@@ -323,7 +280,7 @@ def _runs_a_spawn_of(files: _Files, file: int, name: str, spawning: set[str]) ->
     return bool(spawning - replaced_methods(source, name))
 
 
-def _derived(files: _Files, home: int, cls: str, file: int, name: str, chain: bool = False
+def _derived(files: RunFiles, home: int, cls: str, file: int, name: str, chain: bool = False
              ) -> list[BaseSource]:
     """The one class derived from `cls` (of file `home`), and its other bases of its own file
     (a sibling base there may hold the loop that calls the spawning method), as sources of
@@ -364,7 +321,7 @@ def _through_local(named: Sequence[str], local: dict[str, tuple[str, ...]]) -> l
     return out
 
 
-def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
+def _bases(files: RunFiles, home: int, subclass: str, named: Sequence[str],
            imports: dict[str, str], start: int | None = None) -> list[BaseSource]:
     """The bases in other files of the class `subclass` of file `home`, nearest first;
     `start`: the file whose class names `named` with `imports` (`home`'s own by default; the
@@ -375,7 +332,7 @@ def _bases(files: _Files, home: int, subclass: str, named: Sequence[str],
     while todo:
         at, name, names, depth = todo.pop(0)
         # (none: defined in its own file, whose module's analysis reads it, or unknown)
-        found = _imported_class(files, at, name, names) if depth <= _LINKS else None
+        found = imported_class(files, at, name, names) if depth <= _LINKS else None
         if found is None and at != home and depth <= _LINKS:  # a base's own base beside it
             beside = files.classes(at)
             found = (at, name) if beside is not None and name in beside.bases else None

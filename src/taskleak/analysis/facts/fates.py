@@ -283,6 +283,10 @@ class Fate:
     # no way out but a cancel, or one they stop through a flag or sentinel)
     ended_in: str = ""
     runs_until_ended: bool = False
+    # ... and, read with the members of other classes (the inheritance round), the class each
+    # of those methods came from, "close=pkg.ends:ReaderEnds" (":ReaderEnds" of the same
+    # module), joined by ",": a subclass's method of that class is the end, not one replacing it
+    ended_in_at: str = ""
     # END_NOT_REACHED: the owner's close that never calls them, and on what
     # ("NamingProxy.close_client() on self.redo_service, in pkg/proxy.py")
     unreached: str = ""

@@ -45,11 +45,13 @@ class InheritedFrom:
     defines: tuple[str, ...] = ()
 
 
-def merged(module: cst.Module, inherited: Sequence[InheritedFrom]
-           ) -> tuple[cst.Module, frozenset[int]]:
+def merged(module: cst.Module, inherited: Sequence[InheritedFrom],
+           origins: dict[int, str] | None = None) -> tuple[cst.Module, frozenset[int]]:
     """`module` with each class's inherited members in its body (a member a class or a nearer
     base defines is not inherited), and the imports they need after its code; and the ids of
-    the nodes added (a spawn under one is another module's)."""
+    the nodes added (a spawn under one is another module's). `origins`, when given, gets the
+    class each added member comes from, by the member's id: "pkg.base:Base" ("":Base for one
+    of the same module)."""
     added: list[cst.CSTNode] = []
     bodies: dict[str, list[cst.BaseStatement]] = {}
     merged_bases: dict[str, set[str]] = {}  # the bases of the same module read into a class
@@ -67,10 +69,16 @@ def merged(module: cst.Module, inherited: Sequence[InheritedFrom]
             # has one place in a tree; the copy's spawns are the base's own rows), and the
             # class no longer derives from it (what it inherits is its own now: a base's call
             # of `self._start()` is the class's own call, not a second caller)
-            members += [s.deep_clone() for s in found]
+            found = [s.deep_clone() for s in found]
+            members += found
             merged_bases.setdefault(item.subclass, set()).add(item.base_class)
+        else:
+            members += found
+        if origins is not None and (item.base is module or item.module):
+            origins.update((id(s), f"{'' if item.base is module else item.module}:"
+                                   f"{item.base_class}") for s in found)
+        if item.base is module:
             continue
-        members += found
         for stmt in item.base.body:
             names = _imported(stmt, item.same_package)
             if names and not names & bound:
@@ -97,6 +105,14 @@ def merged(module: cst.Module, inherited: Sequence[InheritedFrom]
         new_body.append(stmt)
     added += imports
     return module.with_changes(body=(*new_body, *imports)), frozenset(id(n) for n in added)
+
+
+def member_origin(module: cst.Module, cls: str, name: str, origins: dict[int, str]) -> str:
+    """The class a member `name` of top-level class `cls` of a merged module came from
+    (`merged`'s `origins`), "" when the class defines it itself."""
+    found = _top_class(module, cls)
+    return next((origins.get(id(s), "") for s in _body(found) if name in _names_of(s)), "") \
+        if found is not None else ""
 
 
 def local_bases(module: cst.Module) -> list[InheritedFrom]:
