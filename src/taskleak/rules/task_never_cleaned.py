@@ -203,7 +203,9 @@ Also reported here:
   5)`); a race in a function the task is handed to is judged at that call, by what the caller
   does after it. Losers cancelled on every normal way out after the wait, where only a cancel of
   the waiter itself (a timeout cutting it short) would skip that, are low (task-tracked) and
-  the row says a cancelled waiter leaves them running;
+  the row says a cancelled waiter leaves them running, unless they run until cancelled (a
+  `while True`, or an `async for` over an endless generator of their class), in a local or a
+  local list alike: then a cancelled waiter leaves them running for good (medium);
 - a concurrent Future of `run_coroutine_threadsafe` that a thread waits for with
   `.result(timeout)`, when nothing cancels it in a `finally` or an `except` around the wait: at
   the timeout the coroutine goes on running in the loop's thread (a timeout caught in a loop

@@ -71,8 +71,10 @@ def loop_text(target: Scope) -> str:
     exits = "with no break or return but on a cancel" if target.left_on_cancel \
         else "with no break or return"
     if not target.loop_test and target.loop_iter:
-        return (f"runs `for` over `{target.loop_iter}`, which never runs out, {exits}, so only "
-                "a cancel or an error ends it")
+        kind = "async for" if any(isinstance(n, cst.For) and n.asynchronous is not None
+                                  for n in target.endless_loops) else "for"
+        return (f"runs `{kind}` over `{target.loop_iter}`, which never runs out, {exits}, so "
+                "only a cancel or an error ends it")
     if target.loop_test in ("True", "1"):
         return (f"runs `while {target.loop_test}` {exits}, so only a cancel or an error ends "
                 "it")

@@ -207,19 +207,20 @@ class RaceFates:
               make: MakeFate, after: str = "", collection: bool = False) -> Fate:
         fn = race.scope.method() or race.scope
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
-        if after and holder is not None and holder.kind is Keeper.LOCAL and not collection \
-                and not runner:
-            # RUBRIC conventions 2 and 4: ended only on the normal way out, a cancelled waiter
-            # leaves it running: only late, unless it runs until cancelled
+        if after and holder is not None and holder.kind is Keeper.LOCAL and not runner:
+            # RUBRIC conventions 2 and 4 (issue 69): ended only on the normal way out, a
+            # cancelled waiter leaves it running: only late, unless it runs until cancelled
+            # (a local or a local collection alike: `tasks = [spawn(poll(b)) for b in bots]`)
             cut = " (or a timeout cuts it short)" if race.timeout else ""
             skip = f"is cancelled while it waits in {race.call}{cut}"
             cleanup = f"{after} after {race.call}"
             if endless(sp.site):
-                return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key,
-                            cleanup=cleanup, skipped_by=skip, long_running=True,
-                            loop=loop_words(sp))
-            return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
-                        skipped_by=skip)
+                return make(FateKind.END_SKIPPED, sp, holder,
+                            holder=holder.key, cleanup=cleanup,
+                            skipped_by=skip, long_running=True, loop=loop_words(sp))
+            if not collection:
+                return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
+                            cleanup=cleanup, skipped_by=skip)
         if after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
             cut = " (a timeout cutting the wait short)" if race.timeout else ""
             cleanup = (f"{after} after {race.call}, on the normal way out; a cancelled waiter"

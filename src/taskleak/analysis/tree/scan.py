@@ -23,6 +23,7 @@ from taskleak.analysis.tree.binding_scan import BindingScan
 from taskleak.analysis.tree.comprehensions import ComprehensionScan
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.flow import trace
+from taskleak.analysis.tree.generator_loops import own_method_called, settle_generator_loops
 from taskleak.analysis.tree.named_sites import (
     Branch,
     PendingCall,
@@ -186,6 +187,9 @@ class Scanner(BindingScan, ComprehensionScan, StackWalker):
             if not scope.endless:
                 scope.endless = True
                 scope.loop_iter = _EMPTY.code_for_node(original_node.iter)
+        elif not left and isinstance(scope, Scope) and scope.self_name \
+                and own_method_called(original_node.iter, scope.self_name):
+            scope.own_iterations.append(original_node)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._bind_target(node.target, None, kind=BindingKind.FOR, iterates=node.iter)
@@ -352,6 +356,7 @@ def walked(module: cst.Module, extra_names: frozenset[str] = frozenset()) -> Sca
     assert scanner.module_scope is not None
     scanner.module_scope.deepest = scanner.deepest
     settle_own_stops(scanner.module_scope)
+    settle_generator_loops(scanner.module_scope)
     return scanner
 
 

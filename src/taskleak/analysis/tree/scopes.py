@@ -171,6 +171,10 @@ class Scope:
     # or, for an endless `for` (`tree/nodes.endless_iterator`), its iterator as written
     loop_iter: str = ""
     endless_loops: list[cst.CSTNode] = field(default_factory=list)  # the loops that make it so
+    # `for` loops with no break or return over a call of a method on its own `self` (`async for
+    # u in self._updates()`): endless when that method is an endless generator
+    # (`tree/generator_loops.py`)
+    own_iterations: list[cst.For] = field(default_factory=list)
     # class scopes: assignments to `self.X` in its methods, X -> values (with the method scope)
     attr_bindings: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
     # class scopes: annotations of `self.X: T = ...` in its methods, X -> annotations
