@@ -291,12 +291,14 @@ class Classifier:
         left = self.races.left_running(sp, holder, label, eff, self._fate)
         if left is not None:
             return left
-        if cleanup:  # (only by the spawning function, past a step that may fail: ended_late)
-            return ended_late(sp, holder, eff, self._fate(
+        if cleanup:  # (only by the spawning function, past a step that may fail: ended_late;
+            # on an object it makes, before the step that hands it on: object_handed_late)
+            kept = ended_late(sp, holder, eff, self._fate(
                 FateKind.KEPT_CLEANED, sp, holder, holder=label, overwrites=r.overwrites,
                 repeats_here=r.repeats_here, overwrite_unfollowed=r.unfollowed, **eff.end_fields(),
                 **(ended_in_fields(sp, holder, eff, self.ownership)
                    or self._replaced_only(sp, holder))))
+            return skippable_ends.object_handed_late(sp, holder, kept)
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
                               **eff.handed[0].fields(), **self._replaced_only(sp, holder))
@@ -311,13 +313,14 @@ class Classifier:
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=let_go,
                               ends=LET_GO)
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
-        return self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
-                          holder, holder=label, overwrites=r.overwrites,
-                          repeats_here=r.repeats_here,
-                          long_running=long_running(sp), loop=loop_words(sp),
-                          closers=closers(holder, sp, eff), guard=guarded,
-                          replaced=", ".join(dict.fromkeys(eff.replaced)),
-                          reschedules=reschedules(site), witness=no_end_witness(holder, eff))
+        never = self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
+                           holder, holder=label, overwrites=r.overwrites,
+                           repeats_here=r.repeats_here,
+                           long_running=long_running(sp), loop=loop_words(sp),
+                           closers=closers(holder, sp, eff), guard=guarded,
+                           replaced=", ".join(dict.fromkeys(eff.replaced)),
+                           reschedules=reschedules(site), witness=no_end_witness(holder, eff))
+        return skippable_ends.object_handed_late(sp, holder, never)  # (its end: the join's)
 
     def _replaced_only(self, sp: Spawn, holder: Holder) -> dict[str, str]:
         """The fields of an attribute's task ended only to be replaced (`replace_only_ends`)."""

@@ -101,7 +101,12 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
                                          runs))
     if not found:
         return _ended_on_an_untyped_object(index, path, fate, question)
-    return replace(fate, kind=_ENDED[fate.kind], cleanup=cleanup_text(found), closers="")
+    ended = replace(fate, kind=_ENDED[fate.kind], cleanup=cleanup_text(found), closers="")
+    if dotted and fate.skipped_by and fate.loop:  # (`loop`: it runs until cancelled)
+        # held by an object its spawning function hands on only after a step that can leave
+        # it (`skippable_ends.object_handed_late`): on that way out, kept by nothing for good
+        return replace(ended, kind=FateKind.END_SKIPPED, skipped_kind=ended.kind)
+    return ended
 
 
 def answer_global(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:

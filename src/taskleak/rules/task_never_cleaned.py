@@ -82,10 +82,10 @@ _UNCAUGHT = "no `finally`, nor an `except` that catches what that step raises, e
 
 
 def _end_skipped(fate: Fate) -> Description:
-    """A local (or an attribute or a collection only its spawning function ends) whose coroutine
-    runs until cancelled, ended only on the normal way out past the step that can fail; or held
-    by a local until that step, then stored (`stored_in`) or handed (a local's `stored_in`)
-    where it is ended."""
+    """A local (or an attribute, a collection, an object's attribute only its spawning function
+    ends or hands on) whose coroutine runs until cancelled, ended only on the normal way out
+    past the step that can fail; or held by a local until that step, then stored (`stored_in`)
+    or handed (a local's `stored_in`) where it is ended."""
     # (a collection's holder is shown as "collection x", as every collection's row says it)
     collection = fate.skipped_kind is FateKind.COLLECTION_CLEANED
     shown = fate.holder if collection else f"`{fate.holder}`"
@@ -97,6 +97,13 @@ def _end_skipped(fate: Fate) -> Description:
                            f"{fate.skipped_by} before it is {fate.stored_in}",
                            evidence=(*_loop(fate), f"{fate.stored_in} (then {fate.cleanup}) "
                                      f"only on the normal way out: {_UNCAUGHT}"))
+    if fate.keeper is Keeper.DOTTED:  # on an object the function makes, before it hands it on
+        made = fate.holder.partition(".")[0]
+        return Description(f"`{fate.holder}`, {fate.cleanup}", "skipped on the other ways out",
+                           f"{fate.coroutine} is left running if {fate.function}() "
+                           f"{fate.skipped_by} before it hands `{made}` on",
+                           evidence=(*_loop(fate), f"`{made}` holds it (then {fate.cleanup})"
+                                     f" but is handed on only on the normal way out: {_UNCAUGHT}"))
     if fate.stored_in:  # held by a local until the step, then stored where it is ended
         return Description(f"`{fate.stored_in}`, {fate.cleanup}", "skipped on the other ways out",
                            f"{fate.coroutine} is left running if {fate.function}() "
@@ -217,10 +224,10 @@ Also reported here:
   raises, or the function is cancelled while it waits there, the heartbeat runs for good.
   Ending it in a `finally` (or an `except` that re-raises) fixes it, when that `try` holds the
   step: one that starts after it covers only what follows. The same for a task kept in an
-  attribute that only its spawning function ends, and for one a local holds until that step
-  and only then stores (`self._reader = reader`) or hands to what ends it
-  (`self._registry.adopt(pump)`, in this module or another): the step leaves it kept by
-  nothing. A task that ends by itself is only late then: task-tracked, which names the step.
+  attribute only its spawning function ends, for one a local holds until that step, then
+  stores or hands to what ends it (`self._r = r`, `adopt(pump)`), and for one in an object it
+  makes and hands on only after it (`c._hb = spawn(...); await c.ready(); return c`): the step
+  leaves it kept by nothing. A task that ends by itself is only late: task-tracked, naming it.
   A step in another method before its end (`close()` awaiting `self._ws.close()` before the
   cancel) is not one: the owner's close is judged as a whole;
 - a task kept in a local of a function that does not return while the task runs (it blocks in

@@ -166,6 +166,57 @@ def handed_late(sp: Spawn, local: str, fate: Fate) -> Fate:
 
 
 _ENDED_THERE = frozenset({FateKind.KEPT_CLEANED, FateKind.COLLECTION_CLEANED})
+# ... and those whose end another module's class may give (`answers.answer_attribute`)
+_ENDED_ELSEWHERE = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON})
+
+
+def object_handed_late(sp: Spawn, holder: Holder, fate: Fate) -> Fate:
+    """`fate` (KEPT_CLEANED) of a task stored in an attribute of an object its spawning function
+    makes and hands on later (`conn = Connection(...)`, `conn._pinger = spawn(...)`, then `await
+    conn.handshake()`, then `return conn`): a step before the object is handed on (returned,
+    stored, passed: a read of the name that is no `conn.<attr>`) leaves the function with the
+    object, and its task, kept by nothing, so a coroutine that runs until cancelled runs for
+    good (END_SKIPPED); one that ends by itself is only late (with the step). Where the
+    object's class is another module's, the step is kept for the join, which judges it the
+    same once it finds the end (`answers.answer_attribute`). An object handed on before the
+    spawn is held: no claim; nor is one the function never hands on (its end, or none, is
+    another question)."""
+    base, _, attr = holder.key.partition(".")
+    if fate.kind not in (*_ENDED_THERE, *_ENDED_ELSEWHERE) or holder.kind is not Keeper.DOTTED \
+            or not attr or "." in attr:
+        return fate
+    bound = sp.site.scope.bindings.get(base, [])
+    if len(bound) != 1 or not isinstance(bound[0].value, cst.Call):
+        return fate  # (a parameter, or rebound: the caller's object, or not one object)
+    later = list(statements_after(sp.site.path))
+    function = sp.site.scope.node
+    if sum(map(len, (_handed_on(s, base) for s in later))) != len(_handed_on(function, base)):
+        return fate  # handed on before the spawn (or not at all)
+    for statement in later:
+        if _handed_on(statement, base):
+            return fate
+        step = _first_step(statement)
+        if step and (fate.kind in _ENDED_ELSEWHERE or not runs_until_cancelled(sp.site)):
+            return replace(fate, skipped_by=step)  # (only late; or the join's, once it ends)
+        if step:
+            return replace(fate, kind=FateKind.END_SKIPPED, skipped_kind=fate.kind,
+                           skipped_by=step, long_running=True, loop=loop_words(sp))
+    return fate
+
+
+def _handed_on(node: cst.CSTNode, name: str) -> list[cst.Name]:
+    """The reads of `name` under `node` that hand its object on: any but the object of an
+    attribute (`conn._pinger = ...`, `conn.start()`) or the target it is bound to, outside
+    nested functions and classes."""
+    if isinstance(node, cst.Name):
+        return [node] if node.value == name else []
+    if isinstance(node, cst.Attribute):  # (its `attr` is no read of a local)
+        return [] if isinstance(node.value, cst.Name) else _handed_on(node.value, name)
+    if isinstance(node, (cst.AssignTarget, cst.AnnAssign)) and isinstance(node.target, cst.Name):
+        return [] if isinstance(node, cst.AssignTarget) else _handed_on(node.value, name) \
+            if node.value is not None else []  # (binding the name reads nothing)
+    return [n for child in children(node) if not isinstance(child, NESTED_DEFINITIONS)
+            for n in _handed_on(child, name)]
 
 
 def _step_before_a_read(site: CallSite, local: str) -> str:

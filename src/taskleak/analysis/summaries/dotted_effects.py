@@ -21,7 +21,8 @@ from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeK
 
 def dotted_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
     """What the module does to dotted names, directly (`self._t.cancel()`) or through a local
-    alias (`t = entry.runtime_data.listener; t.cancel()`)."""
+    alias (`t = entry.runtime_data.listener; t.cancel()`, `for t in (self._a, self._b):
+    t.cancel()`)."""
     effects: list[Effect] = []
     owners = EffectOwners(ownership.resolver)
     for scope in root.walk():
@@ -35,12 +36,18 @@ def dotted_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
             if kind is not None:
                 effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key),
                                       _method(scope)))
-            elif occ.dest.kind is Flow.BOUND and scope.kind is ScopeKind.FUNCTION:
+            elif occ.dest.kind in _ALIASING and scope.kind is ScopeKind.FUNCTION:
                 effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owners)
         if scope.kind is ScopeKind.FUNCTION:  # `old, self._t = self._t, None`: element-wise
             effects += [e for name, key in dotted_aliases(scope)
                         for e in _through_alias(ownership, (cst.Name(name),), scope, key, owners)]
     return tuple(dict.fromkeys(effects))
+
+
+# Where a read hands the dotted name's tasks to a local: bound to it (`t = self._t`), or
+# iterated into it (`for t in (self._reader, self._writer): t.cancel()`, each element in turn;
+# `for t in self._tasks: t.cancel()`, each task the collection holds)
+_ALIASING = frozenset({Flow.BOUND, Flow.ITER})
 
 
 def dotted_aliases(scope: Scope) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.walk import children
 
 
 def own_method_called(iterable: cst.BaseExpression, self_name: str) -> str:
@@ -66,11 +67,11 @@ def _over_endless_generator(method: Scope, methods: dict[str, Scope]) -> bool:
 def _yields(node: cst.CSTNode) -> bool:
     """The function `node` is a generator: a `yield` in its body (not in a function, lambda or
     class nested in it, whose `yield` is its own)."""
-    todo = list(node.children)
+    todo = children(node)
     while todo:
         at = todo.pop()
         if isinstance(at, cst.Yield):
             return True
         if not isinstance(at, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-            todo += at.children
+            todo += children(at)
     return False
