@@ -68,6 +68,9 @@ class ProjectIndex(ModuleResolution):
         self.repeated: dict[str, list[tuple[str, RepeatedCall]]] = defaultdict(list)
         # the objects classes make and keep, by the made class's last name (`OwnedField`)
         self.owned: dict[str, list[tuple[str, OwnedField]]] = defaultdict(list)
+        # ... and what a class calls on an attribute of its objects that another class binds
+        # (a mixin's), by the class (`OwnedField.made` "")
+        self.used_fields: dict[Where, list[OwnedField]] = defaultdict(list)
         self.run_by: dict[str, list[tuple[str, RunnerCall]]] = defaultdict(list)
         # module-level weak collections: what they hold weakly ("keys", "values")
         self.weak_globals: dict[Where, str] = {}
@@ -129,7 +132,10 @@ class ProjectIndex(ModuleResolution):
         for run in ex.runner_calls:
             self.run_by[run.callee.rsplit(".", 1)[-1]].append((path, run))
         for owned in ex.owned_fields:
-            self.owned[owned.made.rsplit(".", 1)[-1]].append((path, owned))
+            if owned.made:
+                self.owned[owned.made.rsplit(".", 1)[-1]].append((path, owned))
+            else:
+                self.used_fields[(path, owned.owner)].append(owned)
         for name in self.top_names[path]:
             self.top_by_name[name].append(path)
         self.imports[path] = {name: target for name, target in ex.imports if name != STAR}

@@ -51,6 +51,7 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> 
     `starts` the method that spawns it: a restart ends nothing on the way out); "" when every
     owner calls one, or has no close."""
     for other, owned in sorted(_owners(index, cls), key=lambda o: (o[0], o[1].owner)):
+        owned = _with_its_bases(index, other, owned)
         restarted = dict(owned.restarted)
         reached = {e for e in ends & set(owned.ends)
                    if not starts or starts not in restarted.get(e, ())}
@@ -61,6 +62,32 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> 
             return (f"{owned.owner}.{owned.closers[0]}() on self.{owned.attr}, "
                     f"in {short(other)}{again}")
     return ""
+
+
+def _with_its_bases(index: ProjectIndex, path: str, owned: OwnedField) -> OwnedField:
+    """`owned` (read in `path`) as its owner's objects run it: with the close-like methods its
+    project bases give the owner (`ClassFacts.close_calls`) and what they call on the same
+    attribute, which they use but do not bind (`index.used_fields`: a mixin's
+    `self.exporter.stop()`), in the owner's resolution order. A call is a restart only where
+    every class calling it calls it so."""
+    where: Where = (path, owned.owner)
+    bases = index.tree.mro(where)[1:] if where in index.classes else ()
+    uses = [u for c in bases for u in index.used_fields.get(c, ()) if u.attr == owned.attr]
+    closers = dict.fromkeys([*owned.closers, *(m for c in bases
+                                              for m, _ in index.classes[c].close_calls)])
+    if not uses and len(closers) == len(owned.closers):
+        return owned
+    records = [owned, *uses]
+    ends = {e for r in records for e in r.ends}
+    restarted: list[tuple[str, tuple[str, ...]]] = []
+    for end in sorted(ends):
+        laters = [dict(r.restarted).get(end) for r in records if end in r.ends]
+        if all(later is not None for later in laters):
+            common = set.intersection(*(set(later or ()) for later in laters))
+            if common:
+                restarted.append((end, tuple(sorted(common))))
+    return replace(owned, closers=tuple(closers), ends=tuple(sorted(ends)),
+                   restarted=tuple(restarted))
 
 
 _WITH_EXITS = frozenset({"__aexit__", "__exit__"})

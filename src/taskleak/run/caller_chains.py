@@ -9,7 +9,8 @@ found so far (their statement calls of the function, `Exports.dropped_calls`), a
 deep (`project/called_often.py` follows them as far). The same for a task of an object whose
 owners' close may never end it (`QuestionKind.OWNER_CLOSES`): the files naming its class or a
 subclass of it, where an owner makes one, or another base of such a subclass, whose close its
-objects run (`project/owner_paths.py`).
+objects run, or a base of such an owner, whose close and calls the owner's objects run
+(`project/owner_paths.py`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ def _owner_names(paths: Sequence[str], facts: list[FileFacts]) -> dict[str, set[
         # and the other bases of those subclasses: where the close an object of one of them
         # runs may be defined (`class Agent(AgentBase, HeartbeatMixin)`, `AgentBase.close()`)
         names |= {b for name, of in bases if name in names - asking for b in of}
+        # and the bases of the owners read so far, which make and keep such an object: their
+        # close, and what they call on it, are the owner's (`owner_paths._with_its_bases`)
+        owners = {o.owner.rsplit(".", 1)[-1] for f in facts if f.module is not None
+                  for o in f.module.exports.owned_fields
+                  if o.made.rsplit(".", 1)[-1] in names}
+        names |= {b for name, of in bases if name in owners for b in of}
     return out
 
 

@@ -2,7 +2,9 @@
 (`OwnedField`): an attribute every value of which is a call of one class (or None), other than
 the standard library's, with the class's close-like methods and the methods any of its methods
 calls on the object. The join reads them for the owners' paths of a task such an object keeps
-(`project/owner_paths.py`)."""
+(`project/owner_paths.py`); and, for an attribute the class calls close-like methods on but
+never binds (a mixin's), the same record with no class made (`OwnedField.made` ""), which the
+join reads with the class that makes the object."""
 
 from __future__ import annotations
 
@@ -34,7 +36,29 @@ def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
                 out.append(OwnedField(cls.qualname, attr, made,
                                       tuple(m.name for m in closers), tuple(sorted(ends)),
                                       restarted))
+        for attr in _used_unbound(cls, methods):
+            # (a mixin's `self.exporter.stop()`, the object made by a class it is mixed into:
+            # the join reads it with that class, `project/owner_paths.py`)
+            ends, restarted = _called_on(attr, methods)
+            if any(ends_lifecycle(e) for e in ends):
+                out.append(OwnedField(cls.qualname, attr, "", tuple(m.name for m in closers),
+                                      tuple(sorted(ends)), restarted))
     return tuple(out)
+
+
+def _used_unbound(cls: Scope, methods: dict[str, Scope]) -> list[str]:
+    """The attributes of `self` whose methods the class's methods call (`self.exporter.stop()`)
+    but that none of them binds: another class of the object's binds them."""
+    out: dict[str, None] = {}
+    for m in methods.values():
+        own = f"{m.self_name}."
+        for s in m.walk():
+            for o in s.occurrences:
+                attr = o.key[len(own):] if o.key.startswith(own) else ""
+                if attr and "." not in attr and o.dest.kind is Flow.METHOD \
+                        and attr not in cls.attr_bindings and attr not in cls.attr_unknown:
+                    out[attr] = None
+    return list(out)
 
 
 def _made(bound: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> str:
