@@ -587,6 +587,60 @@ def _may_move(method: ast.stmt, siblings: set[str]) -> bool:
                    and d.value.id in siblings for d in method.decorator_list)
 
 
+def _eligible_class(segment: Segment, declared: set[str]) -> ast.ClassDef | None:
+    """The segment's class when a base may be put in front of it (one statement, a class no
+    global statement names, with no base a new one may not precede)."""
+    cls = segment.statement
+    if len(segment.statements) != 1 or not isinstance(cls, ast.ClassDef) \
+            or _base_names(cls) & NO_NEW_BASE or cls.name in declared:
+        return None
+    return cls
+
+
+def _property_names(cls: ast.ClassDef) -> set[str]:
+    """The class's methods under an attribute decorator (`@x.setter`): they stay together."""
+    return {s.name for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and any(isinstance(d, ast.Attribute) for d in s.decorator_list)}
+
+
+def _move_methods(program: Program, main: Module, built: Built, chosen: list[ast.stmt]) -> None:
+    """Copy `chosen` (statements of a class body) into `built`, and cut them from `main`."""
+    for method in chosen:
+        start = program.starts[_first_line(method) - 1]
+        end_line = method.end_lineno or method.lineno
+        end = program.starts[end_line] if end_line < len(program.starts) else len(program.text)
+        built.copy(program, start, end)
+        main.edits.append(Edit(start, end, ""))
+
+
+def _derive_from(program: Program, main: Module, cls: ast.ClassDef, moved: int,
+                 names: list[str]) -> None:
+    """Put `names` first among the class's bases, and a `pass` in a body all `moved` left."""
+    if moved == len(cls.body):
+        indent = " " * cls.body[0].col_offset
+        at = program.starts[_first_line(cls.body[0]) - 1]
+        main.edits.append(Edit(at, at, f"{indent}pass\n"))
+    after = definition_name_offset(program, cls, cls.name) + len(cls.name)
+    listed = ", ".join(names)
+    if program.text[after] == "(":
+        closing = program.text[after + 1:].lstrip()[:1] == ")"
+        main.edits.append(Edit(after + 1, after + 1, listed if closing else f"{listed}, "))
+    else:
+        main.edits.append(Edit(after, after, f"({listed})"))
+
+
+def _mixin_file(header: Built, home: dict[str, Module], main: Module,
+                chosen: list[ast.stmt]) -> Built:
+    """A new module's start: the program's imports, and those of `main`'s names `chosen`
+    reads."""
+    built = Built()
+    built.write_copy(header)
+    wanted = sorted({n for s in chosen for n in names_read(s) if n in home})
+    if wanted:
+        built.write(f"from {main.dotted} import {', '.join(wanted)}\n")
+    return built
+
+
 def to_base(spawning: bool) -> Transform:
     """Move a class's methods (those that spawn, or those that do not) to a base class of its
     own module; the class inherits from it first."""
@@ -601,17 +655,14 @@ def to_base(spawning: bool) -> Transform:
         declared = globals_declared(module)
         moved_any = False
         for segment in parts:
-            cls = segment.statement
-            if len(segment.statements) != 1 or not isinstance(cls, ast.ClassDef) \
-                    or _base_names(cls) & NO_NEW_BASE or cls.name in declared:
+            cls = _eligible_class(segment, declared)
+            if cls is None:
                 continue
             siblings = {n for s in cls.body for n in top_bindings(s)}
+            property_names = _property_names(cls)
             chosen = [s for s in cls.body if _may_move(s, siblings)
-                      and bool(SPAWN_WORDS.search(ast.unparse(s))) == spawning]
-            property_names = {s.name for s in cls.body
-                              if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
-                              and any(isinstance(d, ast.Attribute) for d in s.decorator_list)}
-            chosen = [s for s in chosen if getattr(s, "name", None) not in property_names]
+                      and bool(SPAWN_WORDS.search(ast.unparse(s))) == spawning
+                      and getattr(s, "name", None) not in property_names]
             if not chosen:
                 continue
             moved_any = True
@@ -621,35 +672,12 @@ def to_base(spawning: bool) -> Transform:
             base = Module(f"{PACKAGE}/base_{cls.name.lower()}.py")
             while base.path in variant.files:
                 base.path = base.path.removesuffix(".py") + "_.py"
-            built = Built()
-            built.write_copy(header)
-            wanted = sorted({n for s in chosen for n in names_read(s) if n in home})
-            if wanted:
-                built.write(f"from {main.dotted} import {', '.join(wanted)}\n")
+            built = _mixin_file(header, home, main, chosen)
             built.write(f"\n\nclass {base_name}:\n")
-            for method in chosen:
-                start = program.starts[_first_line(method) - 1]
-                end_line = method.end_lineno or method.lineno
-                built.copy(program, start, program.starts[end_line]
-                           if end_line < len(program.starts) else len(program.text))
-                main.edits.append(Edit(start, program.starts[end_line]
-                                       if end_line < len(program.starts)
-                                       else len(program.text), ""))
+            _move_methods(program, main, built, chosen)
             variant.files[base.path] = built
             main.imports.append(f"from {base.dotted} import {base_name}\n")
-            if len(chosen) == len(cls.body):
-                indent = " " * cls.body[0].col_offset
-                main.edits.append(Edit(program.starts[_first_line(cls.body[0]) - 1],
-                                       program.starts[_first_line(cls.body[0]) - 1],
-                                       f"{indent}pass\n"))
-            name_at = definition_name_offset(program, cls, cls.name)
-            after = name_at + len(cls.name)
-            if program.text[after] == "(":
-                closing = program.text[after + 1:].lstrip()[:1] == ")"
-                main.edits.append(Edit(after + 1, after + 1,
-                                       base_name if closing else f"{base_name}, "))
-            else:
-                main.edits.append(Edit(after, after, f"({base_name})"))
+            _derive_from(program, main, cls, len(chosen), [base_name])
         if not moved_any:
             raise Excluded("no class with a method that may move")
         main.edits.sort(key=lambda e: (e.start, e.end))
@@ -683,14 +711,11 @@ def _mixins(program: Program, module: ast.Module, stubs: bool) -> Variant:
     declared = globals_declared(module)
     moved_any = False
     for segment in parts:
-        cls = segment.statement
-        if len(segment.statements) != 1 or not isinstance(cls, ast.ClassDef) \
-                or _base_names(cls) & NO_NEW_BASE or cls.name in declared:
+        cls = _eligible_class(segment, declared)
+        if cls is None:
             continue
         siblings = {n for s in cls.body for n in top_bindings(s)}
-        property_names = {s.name for s in cls.body
-                          if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
-                          and any(isinstance(d, ast.Attribute) for d in s.decorator_list)}
+        property_names = _property_names(cls)
         movable = [s for s in cls.body if _may_move(s, siblings)
                    and isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
                    and not s.decorator_list and s.name not in property_names
@@ -700,10 +725,10 @@ def _mixins(program: Program, module: ast.Module, stubs: bool) -> Variant:
         if not spawning or not others:
             continue
         moved_any = True
-        stubs = f"{cls.name}Stubs"
+        stub_class = f"{cls.name}Stubs"
         stub_module = Module(f"{PACKAGE}/stubs_{cls.name.lower()}.py")
         stub_file = Built()
-        stub_file.write(f"\n\nclass {stubs}:\n")
+        stub_file.write(f"\n\nclass {stub_class}:\n")
         for method in movable if stubs else ():
             word = "async def" if isinstance(method, ast.AsyncFunctionDef) else "def"
             stub_file.write(f"    {word} {method.name}(self, *args, **kwargs):\n"
@@ -715,35 +740,14 @@ def _mixins(program: Program, module: ast.Module, stubs: bool) -> Variant:
         for kind, chosen in (("Ends", others), ("Spawns", spawning)):
             name = f"{cls.name}{kind}"
             mixin = Module(f"{PACKAGE}/{kind.lower()}_{cls.name.lower()}.py")
-            built = Built()
-            built.write_copy(header)
-            wanted = sorted({n for s in chosen for n in names_read(s) if n in home})
-            if wanted:
-                built.write(f"from {main.dotted} import {', '.join(wanted)}\n")
-            built.write(f"from {stub_module.dotted} import {stubs}\n\n\nclass {name}({stubs}):\n")
-            for method in chosen:
-                start = program.starts[_first_line(method) - 1]
-                end_line = method.end_lineno or method.lineno
-                end = program.starts[end_line] if end_line < len(program.starts) \
-                    else len(program.text)
-                built.copy(program, start, end)
-                main.edits.append(Edit(start, end, ""))
+            built = _mixin_file(header, home, main, chosen)
+            built.write(f"from {stub_module.dotted} import {stub_class}\n\n\n"
+                        f"class {name}({stub_class}):\n")
+            _move_methods(program, main, built, chosen)
             variant.files[mixin.path] = built
             main.imports.append(f"from {mixin.dotted} import {name}\n")
             mixins.append(name)
-        if len(movable) == len(cls.body):
-            indent = " " * cls.body[0].col_offset
-            main.edits.append(Edit(program.starts[_first_line(cls.body[0]) - 1],
-                                   program.starts[_first_line(cls.body[0]) - 1],
-                                   f"{indent}pass\n"))
-        name_at = definition_name_offset(program, cls, cls.name)
-        after = name_at + len(cls.name)
-        listed = ", ".join(mixins)
-        if program.text[after] == "(":
-            closing = program.text[after + 1:].lstrip()[:1] == ")"
-            main.edits.append(Edit(after + 1, after + 1, listed if closing else f"{listed}, "))
-        else:
-            main.edits.append(Edit(after, after, f"({listed})"))
+        _derive_from(program, main, cls, len(movable), mixins)
     if not moved_any:
         raise Excluded("no class with both spawning and other methods that may move")
     main.edits.sort(key=lambda e: (e.start, e.end))

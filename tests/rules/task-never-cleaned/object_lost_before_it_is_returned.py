@@ -2,10 +2,13 @@
 before `join()` returns it; `stop()` cancels both. Between the spawns and the `return`, `await
 self._answer(...)` can fail or be cancelled: the connection is then lost, with both loops
 running for good (medium). The near misses: `join_registered()` keeps the connection in
-`self._connections` before the spawns, so a failure after them leaves it held; `join_short()`
-spawns a loop that ends by itself, which a failure only leaves to finish (low)."""
+`self._connections` before the spawns, so a failure after them leaves it held, and
+`join_unsubscribed()` hands it on in a closure kept as an unsubscribe (which stops it);
+`join_short()` spawns a loop that ends by itself, which a failure only leaves to finish
+(low)."""
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
 
 class Connection:
@@ -22,6 +25,7 @@ class Connection:
 class VoiceClient:
     def __init__(self) -> None:
         self._connections: list[Connection] = []
+        self._unsubscribes: list[Callable[[], Awaitable[None]]] = []
 
     async def _speak(self) -> None:
         while True:
@@ -54,5 +58,16 @@ class VoiceClient:
     async def join_short(self, sdp: str) -> Connection:
         connection = Connection()
         connection._speaking = asyncio.create_task(self._greet())
+        await self._answer(sdp)
+        return connection
+
+    async def join_unsubscribed(self, sdp: str) -> Connection:
+        connection = Connection()
+
+        async def unsubscribe() -> None:
+            await connection.stop()
+
+        self._unsubscribes.append(unsubscribe)
+        connection._speaking = asyncio.create_task(self._speak())
         await self._answer(sdp)
         return connection

@@ -190,7 +190,8 @@ def object_handed_late(sp: Spawn, holder: Holder, fate: Fate) -> Fate:
         return fate  # (a parameter, or rebound: the caller's object, or not one object)
     later = list(statements_after(sp.site.path))
     function = sp.site.scope.node
-    if sum(map(len, (_handed_on(s, base) for s in later))) != len(_handed_on(function, base)):
+    every = [n for child in children(function) for n in _handed_on(child, base)]
+    if sum(map(len, (_handed_on(s, base) for s in later))) != len(every):
         return fate  # handed on before the spawn (or not at all)
     for statement in later:
         if _handed_on(statement, base):
@@ -206,8 +207,9 @@ def object_handed_late(sp: Spawn, holder: Holder, fate: Fate) -> Fate:
 
 def _handed_on(node: cst.CSTNode, name: str) -> list[cst.Name]:
     """The reads of `name` under `node` that hand its object on: any but the object of an
-    attribute (`conn._pinger = ...`, `conn.start()`) or the target it is bound to, outside
-    nested functions and classes."""
+    attribute (`conn._pinger = ...`, `conn.start()`) or the target it is bound to; and any
+    read at all in a function, lambda or class nested there (a closure that captures the
+    object holds it: `def _unsub(): stream.task.cancel()`, stored as an unsubscribe)."""
     if isinstance(node, cst.Name):
         return [node] if node.value == name else []
     if isinstance(node, cst.Attribute):  # (its `attr` is no read of a local)
@@ -215,8 +217,16 @@ def _handed_on(node: cst.CSTNode, name: str) -> list[cst.Name]:
     if isinstance(node, (cst.AssignTarget, cst.AnnAssign)) and isinstance(node.target, cst.Name):
         return [] if isinstance(node, cst.AssignTarget) else _handed_on(node.value, name) \
             if node.value is not None else []  # (binding the name reads nothing)
-    return [n for child in children(node) if not isinstance(child, NESTED_DEFINITIONS)
-            for n in _handed_on(child, name)]
+    return [n for child in children(node) for n in (
+        _captured(child, name) if isinstance(child, NESTED_DEFINITIONS)
+        else _handed_on(child, name))]
+
+
+def _captured(node: cst.CSTNode, name: str) -> list[cst.Name]:
+    """Every `name` under `node` (a nested definition's reads of the enclosing local)."""
+    if isinstance(node, cst.Name):
+        return [node] if node.value == name else []
+    return [n for child in children(node) for n in _captured(child, name)]
 
 
 def _step_before_a_read(site: CallSite, local: str) -> str:
