@@ -587,6 +587,27 @@ def _may_move(method: ast.stmt, siblings: set[str]) -> bool:
                    and d.value.id in siblings for d in method.decorator_list)
 
 
+def _package(program: Program, module: ast.Module
+             ) -> tuple[list[Segment], Module, dict[str, Module], Built, Variant]:
+    """What a transform that moves class members builds on: the program's segments, its main
+    module (all of them, at first), the names each module holds, the imports every new module
+    copies, and the variant with its package's `__init__.py`."""
+    parts = segments(program, module)
+    main = Module(f"{PACKAGE}/{MAIN}.py", list(parts))
+    home: dict[str, Module] = {}
+    claim_the_rest(home, main, parts)
+    variant = Variant(program)
+    variant.files[f"{PACKAGE}/__init__.py"] = Built()
+    return parts, main, home, program_imports(program, parts), variant
+
+
+def _finished(program: Program, main: Module, variant: Variant) -> Variant:
+    """The variant with its main module written, its edits in order."""
+    main.edits.sort(key=lambda e: (e.start, e.end))
+    variant.files[main.path] = render(program, main, None)
+    return variant
+
+
 def _eligible_class(segment: Segment, declared: set[str]) -> ast.ClassDef | None:
     """The segment's class when a base may be put in front of it (one statement, a class no
     global statement names, with no base a new one may not precede)."""
@@ -645,13 +666,7 @@ def to_base(spawning: bool) -> Transform:
     """Move a class's methods (those that spawn, or those that do not) to a base class of its
     own module; the class inherits from it first."""
     def transform(program: Program, module: ast.Module) -> Variant:
-        parts = segments(program, module)
-        main = Module(f"{PACKAGE}/{MAIN}.py", list(parts))
-        home: dict[str, Module] = {}
-        claim_the_rest(home, main, parts)
-        header = program_imports(program, parts)
-        variant = Variant(program)
-        variant.files[f"{PACKAGE}/__init__.py"] = Built()
+        parts, main, home, header, variant = _package(program, module)
         declared = globals_declared(module)
         moved_any = False
         for segment in parts:
@@ -680,9 +695,7 @@ def to_base(spawning: bool) -> Transform:
             _derive_from(program, main, cls, len(chosen), [base_name])
         if not moved_any:
             raise Excluded("no class with a method that may move")
-        main.edits.sort(key=lambda e: (e.start, e.end))
-        variant.files[main.path] = render(program, main, None)
-        return variant
+        return _finished(program, main, variant)
     return transform
 
 
@@ -701,13 +714,7 @@ def _mixins(program: Program, module: ast.Module, stubs: bool) -> Variant:
     Python's method resolution order (C3) does not. Special methods (`__init__`) stay in the
     class. A class with methods of one kind only is left (`base-ends`, `base-spawns` move
     those)."""
-    parts = segments(program, module)
-    main = Module(f"{PACKAGE}/{MAIN}.py", list(parts))
-    home: dict[str, Module] = {}
-    claim_the_rest(home, main, parts)
-    header = program_imports(program, parts)
-    variant = Variant(program)
-    variant.files[f"{PACKAGE}/__init__.py"] = Built()
+    parts, main, home, header, variant = _package(program, module)
     declared = globals_declared(module)
     moved_any = False
     for segment in parts:
@@ -750,9 +757,7 @@ def _mixins(program: Program, module: ast.Module, stubs: bool) -> Variant:
         _derive_from(program, main, cls, len(movable), mixins)
     if not moved_any:
         raise Excluded("no class with both spawning and other methods that may move")
-    main.edits.sort(key=lambda e: (e.start, e.end))
-    variant.files[main.path] = render(program, main, None)
-    return variant
+    return _finished(program, main, variant)
 
 
 # --- a function moved into a class as a static method ----------------------------------------

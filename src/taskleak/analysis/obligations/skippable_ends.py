@@ -189,12 +189,12 @@ def object_handed_late(sp: Spawn, holder: Holder, fate: Fate) -> Fate:
     if len(bound) != 1 or not isinstance(bound[0].value, cst.Call):
         return fate  # (a parameter, or rebound: the caller's object, or not one object)
     later = list(statements_after(sp.site.path))
-    function = sp.site.scope.node
-    every = [n for child in children(function) for n in _handed_on(child, base)]
-    if sum(map(len, (_handed_on(s, base) for s in later))) != len(every):
+    handed = [_handed_on(s, base) for s in later]
+    every = [n for child in children(sp.site.scope.node) for n in _handed_on(child, base)]
+    if sum(map(len, handed)) != len(every):
         return fate  # handed on before the spawn (or not at all)
-    for statement in later:
-        if _handed_on(statement, base):
+    for statement, hands_on in zip(later, handed, strict=True):
+        if hands_on:
             return fate
         step = _first_step(statement)
         if step and (fate.kind in _ENDED_ELSEWHERE or not runs_until_cancelled(sp.site)):
@@ -218,15 +218,16 @@ def _handed_on(node: cst.CSTNode, name: str) -> list[cst.Name]:
         return [] if isinstance(node, cst.AssignTarget) else _handed_on(node.value, name) \
             if node.value is not None else []  # (binding the name reads nothing)
     return [n for child in children(node) for n in (
-        _captured(child, name) if isinstance(child, NESTED_DEFINITIONS)
+        _names(child, name) if isinstance(child, NESTED_DEFINITIONS)
         else _handed_on(child, name))]
 
 
-def _captured(node: cst.CSTNode, name: str) -> list[cst.Name]:
-    """Every `name` under `node` (a nested definition's reads of the enclosing local)."""
+def _names(node: cst.CSTNode, name: str) -> list[cst.Name]:
+    """Every `name` under `node`, nested definitions included (their reads of the enclosing
+    local capture it)."""
     if isinstance(node, cst.Name):
         return [node] if node.value == name else []
-    return [n for child in children(node) for n in _captured(child, name)]
+    return [n for child in children(node) for n in _names(child, name)]
 
 
 def _step_before_a_read(site: CallSite, local: str) -> str:
@@ -242,9 +243,7 @@ def _step_before_a_read(site: CallSite, local: str) -> str:
 
 
 def _reads(node: cst.CSTNode, name: str) -> bool:
-    if isinstance(node, cst.Name):
-        return node.value == name
-    return any(_reads(child, name) for child in children(node))
+    return bool(_names(node, name))
 
 
 def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: MakeFate,

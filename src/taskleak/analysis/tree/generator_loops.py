@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.tree.nodes import code_of
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.analysis.tree.walk import children
 
@@ -59,7 +60,7 @@ def _over_endless_generator(method: Scope, methods: dict[str, Scope]) -> bool:
             continue
         method.endless = method.long_running = True
         method.endless_loops.append(loop)
-        method.loop_iter = cst.Module(body=[]).code_for_node(loop.iter)
+        method.loop_iter = code_of(loop.iter)
         return True
     return False
 
