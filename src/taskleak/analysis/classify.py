@@ -296,7 +296,7 @@ class Classifier:
             kept = ended_late(sp, holder, eff, self._fate(
                 FateKind.KEPT_CLEANED, sp, holder, holder=label, overwrites=r.overwrites,
                 repeats_here=r.repeats_here, overwrite_unfollowed=r.unfollowed, **eff.end_fields(),
-                **(ended_in_fields(sp, holder, eff, self.ownership)
+                stored_on_argument=r.argument, **(ended_in_fields(sp, holder, eff, self.ownership)
                    or self._replaced_only(sp, holder))))
             return skippable_ends.object_handed_late(sp, holder, kept)
         if eff.handed:
@@ -315,7 +315,7 @@ class Classifier:
         # kept and never ended: a guard makes it one at a time, not an end (SPEC: medium)
         never = self._fate(FateKind.SINGLETON if guarded else FateKind.NEVER_CLEANED, sp,
                            holder, holder=label, overwrites=r.overwrites,
-                           repeats_here=r.repeats_here,
+                           repeats_here=r.repeats_here, stored_on_argument=r.argument,
                            long_running=long_running(sp), loop=loop_words(sp),
                            closers=closers(holder, sp, eff), guard=guarded,
                            replaced=", ".join(dict.fromkeys(eff.replaced)),

@@ -55,7 +55,7 @@ def respawned_elsewhere(index: ProjectIndex, path: str, function: str, fate: Fat
         return fate  # an end found by the attribute's name only: no claim built on it
     if fate.repeats_here:  # it repeats in its own module: only the end was elsewhere
         return replace(fate, kind=FateKind.RESPAWNED, overwrites=False, repeats_here=False)
-    found = _repeating_call(index, path, function, fate.attribute)
+    found = _repeating_call(index, path, function, fate.attribute, fate.stored_on_argument)
     if found is None:
         replaced = replaced_restart(index, path, function, fate.attribute) \
             if fate.keeper is Keeper.ATTRIBUTE else ""
@@ -98,16 +98,18 @@ def _grows_if_repeated(index: ProjectIndex, path: str, function: str, fate: Fate
                    evidence=f"{_how(call)}, in {short(caller_path)}")
 
 
-def _repeating_call(index: ProjectIndex, path: str, function: str, attribute: str
-                    ) -> tuple[str, DroppedCall] | None:
+def _repeating_call(index: ProjectIndex, path: str, function: str, attribute: str,
+                    stored_on: int = 0) -> tuple[str, DroppedCall] | None:
     """A call of `function` in another module that runs it again with the task it stored in
-    `attribute` not ended or tested first, with that module's path."""
+    `attribute` not ended or tested first, with that module's path. `stored_on`: the 1-based
+    place of the argument whose object the attribute is of (`job.task`), if any: a call giving
+    a new object there on each turn stores into another object each time."""
     target = (path, function)
     for caller_path, call in index.dropped.get(function.rsplit(".", 1)[-1], []):
         # (the same object's method, `self.start()`: a loop over new objects repeats nothing
         # for one; `touched`: its caller may end or test the holder first)
         if caller_path == path or not (call.per_turn or call.retried) \
-                or attribute in call.touched:
+                or attribute in call.touched or stored_on - 1 in call.fresh:
             continue
         runs = index.resolve_callee(caller_path, call.callee, call.caller, call.receiver)
         if runs is not None and _reaches(index, runs, target):

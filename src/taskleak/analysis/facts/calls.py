@@ -66,12 +66,16 @@ class DroppedCall:
     touched: tuple[str, ...] = ()
     bound: bool = False  # `_ = f(...)`: bound to the name that is never read
     per_item: bool = False  # `per_turn`, with an item its loop waited for (a message)
+    # ... and the positions of its arguments that are new on each turn (`reentry_calls`)
+    fresh: tuple[int, ...] = ()
 
     def to_json(self) -> list[Any]:
         out = [self.callee, self.ordinal, self.caller, self.in_loop, self.repeating,
                self.evidence, self.awaited, self.called_back]
         if self.per_turn or self.retried or self.bound:
             more = [self.receiver, self.per_turn, self.retried, list(self.touched), self.bound]
+            if self.fresh:
+                return [*out, *more, self.per_item, list(self.fresh)]
             return [*out, *more, self.per_item] if self.per_item else [*out, *more]
         return [*out, self.receiver] if self.receiver else out
 
@@ -80,7 +84,8 @@ class DroppedCall:
         if len(data) > 9:  # a call that runs its method again: `touched` is a tuple
             return cls(data[0], data[1], data[2], data[3], data[4], data[5], data[6], data[7],
                        data[8], data[9], data[10], tuple(data[11]), bool(data[12]),
-                       bool(data[13]) if len(data) > 13 else False)
+                       bool(data[13]) if len(data) > 13 else False,
+                       tuple(data[14]) if len(data) > 14 else ())
         return cls(*data)
 
 

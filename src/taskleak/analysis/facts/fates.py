@@ -228,6 +228,10 @@ class Fate:
     # ... and its own module saw the method run again (its callers' excuses weighed): only an
     # end of the attribute, elsewhere, is missing for a re-spawn
     repeats_here: bool = False
+    # ... into an attribute of the object the function is given at this 1-based place among a
+    # call's arguments (`job.task`): a call giving a new object there on each turn repeats no
+    # store over a live task (`DroppedCall.fresh`)
+    stored_on_argument: int = 0
     # KEPT_CLEANED: the function whose store may replace a task of an earlier run still
     # running, when it ends the holder before the store on some paths only: which path runs
     # turns on a condition not followed (`liveness.Held.STOPPED`), so no overwrite is claimed

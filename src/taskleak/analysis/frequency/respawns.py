@@ -9,6 +9,8 @@ callers, or whose ends, are in other modules; the join decides (`project/reentry
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
@@ -24,7 +26,7 @@ from taskleak.analysis.obligations.keys import key_parameter, on_a_local_object,
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.nodes import bound_names
-from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope
+from taskleak.analysis.tree.scopes import BindingKind, CallSite, Occurrence, Scope
 from taskleak.records import record
 
 
@@ -44,6 +46,9 @@ class Respawn:
     # the function that stores, when it ends the holder before the store on some paths only:
     # whether the store replaces a live task was not followed
     unfollowed: str = ""
+    # `job.task` with `job` the storing function's parameter: its 1-based place among a call's
+    # arguments (a caller giving a new object there on each turn stores over nothing: the join)
+    argument: int = 0
 
 
 def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycle: Lifecycle,
@@ -61,7 +66,10 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     unfollowed = live is not None and live.earlier and live.stopped
     before = live is None or not live.earlier or unfollowed  # (not followed: no claim)
     gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
-    often = lifecycle.of(site.scope, not_again(holder.key, ends, gives, ownership, lifecycle))
+    excused = not_again(holder.key, ends, gives, ownership, lifecycle)
+    param = _object_parameter(holder, fn)
+    often = lifecycle.of(site.scope, excused if not param or fn is None else _given_anew(
+        excused, fn, param, lifecycle))
     again = live is not None and live.own
     # not when the task it replaces is the one running now, about to finish (graph if asked)
     repeats = (again or often.repeats) and not asks_for_its_successor(
@@ -79,7 +87,8 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
         and not per_event_end and (repeats or not often.repeats)
     return Respawn(often, again, respawns, overwrites, overwrites and repeats,
                    bool(site.loops) and per_session(site),
-                   fn.name if unfollowed and not again and fn is not None else "")
+                   fn.name if unfollowed and not again and fn is not None else "",
+                   _place(fn, param) + 1 if overwrites and param and fn is not None else 0)
 
 
 # whose keyed store over a live task other modules' callers may run again (`project/`)
@@ -105,28 +114,58 @@ def key_overwrites(site: CallSite, holder: Holder, eff: Effects,
     excused = not_again(holder.key, ends, False, ownership, lifecycle)
     param = key_parameter(target, fn)
     repeats = bool(site.loops) or lifecycle.of(
-        site.scope, lambda call: excused(call) or (_new_key_each_turn(call, fn, param)
+        site.scope, lambda call: excused(call) or (_new_each_turn(call, fn, param)
                                                    and not lifecycle.of(call.scope).repeats)
     ).repeats
     guarded = guard(site, keys, ownership.module)
     return repeats, not before and per_client_key(target, fn) and not guarded
 
 
-def _new_key_each_turn(call: Occurrence, fn: Scope, param: str) -> bool:
-    """`for name in names: self._add(name)`: the argument `fn`'s key parameter `param` gets is
-    read from the target of a `for` around the call, so each turn stores under a new key: the
-    loop repeats the call, not the key (a caller that itself runs again brings the same names
-    back: that is weighed by the caller's own frequency)."""
+def _object_parameter(holder: Holder, fn: Scope | None) -> str:
+    """`job` for the holder `job.task` when `job` is a parameter of `fn`, the storing function:
+    which object the store is into is the caller's to say (`_new_each_turn`); "" otherwise."""
+    if fn is None or holder.kind is not Keeper.DOTTED:
+        return ""
+    base = holder.key.split(".", 1)[0]
+    return base if base != fn.self_name and any(
+        b.kind is BindingKind.PARAM for b in fn.bindings.get(base, [])) else ""
+
+
+def _given_anew(excused: Callable[[Occurrence], bool], fn: Scope, param: str,
+                lifecycle: Lifecycle) -> Callable[[Occurrence], bool]:
+    """`excused`, and a call giving `fn`'s parameter `param` a new object on each turn of a loop
+    around it (`_new_each_turn`) from a caller that does not itself run again."""
+    return lambda call: excused(call) or (_new_each_turn(call, fn, param, calls_too=True)
+                                          and not lifecycle.of(call.scope).repeats)
+
+
+def _place(fn: Scope, param: str) -> int:
+    """The 0-based place of `fn`'s parameter `param` among a call's arguments (`self` not
+    given), -1 when it is not a positional one."""
+    if not isinstance(fn.node, cst.FunctionDef):
+        return -1
+    params = [p.name.value for p in (*fn.node.params.posonly_params, *fn.node.params.params)]
+    skip = 1 if fn.self_name else 0
+    return params.index(param) - skip if param in params else -1
+
+
+def _new_each_turn(call: Occurrence, fn: Scope, param: str, calls_too: bool = False) -> bool:
+    """`for name in names: self._add(name)`: the argument `fn`'s parameter `param` gets is
+    read from the target of a `for` around the call, so each turn stores under a new key (into
+    a new object): the loop repeats the call, not the key (a caller that itself runs again
+    brings the same names back: that is weighed by the caller's own frequency). `calls_too`:
+    an object given as the result of a call (`self._start(self._pending.pop())`) is not known
+    to be the one an earlier call stored into either (a key so given may be: `self._key()`)."""
     node = next((n for n in reversed(call.path) if isinstance(n, cst.Call)), None)
     if node is None or not param or not isinstance(fn.node, cst.FunctionDef):
         return False
-    params = [p.name.value for p in (*fn.node.params.posonly_params, *fn.node.params.params)]
-    skip = 1 if fn.self_name else 0
-    at = params.index(param) - skip if param in params else -1
+    at = _place(fn, param)
     given = next((a.value for a in node.args if a.keyword is not None
                   and a.keyword.value == param), None)
     if given is None and 0 <= at < len(node.args) and node.args[at].keyword is None:
         given = node.args[at].value
+    if calls_too and isinstance(given, cst.Call):
+        return True
     while isinstance(given, (cst.Attribute, cst.Subscript)):
         given = given.value
     return isinstance(given, cst.Name) and any(

@@ -22,6 +22,9 @@ class Holder:
     name: str  # the attribute or variable name: "task", "_task"
     scope: Scope
     comprehension: int = 0  # LOCAL: the comprehension whose own variable it is (0: none)
+    # DOTTED: the local the key was written through, when the class reaches its object by
+    # another chain (`source.writer`, kept as `self._source.writer`: `stored_as`)
+    written_on: str = ""
 
     @property
     def label(self) -> str:

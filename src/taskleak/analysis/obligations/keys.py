@@ -132,10 +132,12 @@ _FRESH = frozenset({BindingKind.ASSIGN, BindingKind.FOR, BindingKind.WITH, Bindi
 def on_a_local_object(holder: Holder, scope: Scope) -> bool:
     """`receiver.future = spawn(...)` where `receiver` is a local the function binds (from a
     call, a loop, an unpacking): maybe another object each time, so the store is not known to
-    replace the task an earlier call stored."""
+    replace the task an earlier call stored. The same when the class keeps that local's object
+    too (`source = _Source(...)`; `self._source = source`; `source.writer = spawn(...)`): the
+    store is into the object this call made, whatever holds it after."""
     if holder.kind is not Keeper.DOTTED:
         return False
-    base = holder.key.split(".", 1)[0]
+    base = holder.written_on or holder.key.split(".", 1)[0]
     bindings = scope.bindings.get(base, [])
     return bool(bindings) and base not in scope.declared_global \
         and base not in scope.declared_nonlocal and all(b.kind in _FRESH for b in bindings)

@@ -91,7 +91,8 @@ class Ownership(WeakReferences):
                 return Holder(Keeper.ATTRIBUTE, key, target.attr.value, cls)  # `Cls.tasks`
             stored = stored_as(base, scope, method)
             if stored:  # `request.app_task`, `request` kept as `self._request`
-                key = stored + key[len(base):]
+                return Holder(Keeper.DOTTED, stored + key[len(base):], stored + key[len(base):],
+                              self.module, written_on=base)
             return Holder(Keeper.DOTTED, key, key, self.module)
         if isinstance(target, cst.Subscript):
             return self.holder_for(target.value, scope)

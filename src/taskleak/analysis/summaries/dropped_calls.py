@@ -48,7 +48,7 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
                                        callee_text(site.call.func) + "()"
                                        if site.callback is not None else "", receiver,
                                        a.per_turn, a.retried, a.touched, site.bound,
-                                       a.per_item))
+                                       a.per_item, a.fresh))
             ordinal += 1
     return tuple(out)
 

@@ -4,6 +4,9 @@ another module's store over a live task asks of its callers (`project/reentry.py
 - `per_turn`: the loop around the call goes on after it (not left right after it);
 - `retried`: the loop goes round to it again when a step after it fails (`reentry.py`);
 - `per_item`: ... on each turn with an item the loop waited for (a message: `per_item.py`);
+- `fresh`: the positions of its arguments that are new on each turn (the target of a `for`
+  around it, a call's result: `self._start(self._pending.pop())`): a store into an attribute
+  of the object given there is no store over an earlier turn's;
 - `touched`: the attributes of `self` its function ends (cancels, awaits, gathers; an entry it
   pops and ends, `old = self._workers.pop(name, None); old.cancel()`) or tests on the way to
   the call (`if self._reader is None:`, `if name in self._pending: continue`): a call that may
@@ -19,7 +22,7 @@ from taskleak.analysis.frequency.reentry import dropped_call_comes_round
 from taskleak.analysis.obligations.guards import names_guarding
 from taskleak.analysis.obligations.liveness import FunctionGraphs
 from taskleak.analysis.tree.dests import END_FLOWS, Flow
-from taskleak.analysis.tree.nodes import leaves_the_loop
+from taskleak.analysis.tree.nodes import leaves_the_loop, new_each_turn
 from taskleak.analysis.tree.scopes import DroppedCallSite, Scope
 from taskleak.analysis.tree.walk import children
 from taskleak.records import record
@@ -31,6 +34,7 @@ class Again:
     retried: bool = False
     touched: tuple[str, ...] = ()
     per_item: bool = False  # ... once per item its loop receives (`per_item.py`)
+    fresh: tuple[int, ...] = ()
 
 
 NOT_AGAIN = Again()
@@ -47,10 +51,11 @@ def again(scope: Scope, site: DroppedCallSite, graphs: FunctionGraphs | None,
     if not (per_turn or retried):
         return NOT_AGAIN
     item = per_turn and bool(received_by(site.path))
+    fresh = new_each_turn(site.call, site.path)
     own = scope.method()
     me = own.self_name if own is not None else None
     if me is None or on_an_attribute:  # (what it ends of its own is not the callee's holder)
-        return Again(per_turn, retried, per_item=item)
+        return Again(per_turn, retried, per_item=item, fresh=fresh)
     ended = {o.key.split(".")[1] for s in scope.walk() for o in s.occurrences
              if o.dest.kind in END_FLOWS and o.key.startswith(f"{me}.") and o.key.count(".") == 1}
     ended |= _popped_and_ended(scope, me)
@@ -59,7 +64,8 @@ def again(scope: Scope, site: DroppedCallSite, graphs: FunctionGraphs | None,
     # (`if name in self._pending: continue` before it: a test that the holder has no entry)
     tested |= {name.split(".")[1] for name in names_guarding(site.path, scope)
                if name.startswith(f"{me}.") and name.count(".") == 1}
-    return Again(per_turn, retried, tuple(sorted(ended | tested)), item)
+    return Again(per_turn, retried, tuple(sorted(ended | tested)), item, fresh)
+
 
 
 def _popped_and_ended(scope: Scope, me: str) -> set[str]:

@@ -314,3 +314,23 @@ def statements_after(path: Sequence[cst.CSTNode]) -> Iterator[cst.CSTNode]:
         at = next((k for k, s in enumerate(statements) if s is statement), None)
         if at is not None:
             yield from statements[at + 1:]
+
+
+def new_each_turn(call: cst.Call, path: tuple[cst.CSTNode, ...]) -> tuple[int, ...]:
+    """The positions of `call`'s positional arguments that are new on each turn of the loops
+    around it (`path`): a call's result, or a name a `for` of `path` binds (an attribute or
+    item of one)."""
+    bound = {n for node in path if isinstance(node, cst.For) for n in bound_names(node.target)}
+    out = []
+    for k, arg in enumerate(call.args):
+        if arg.keyword is not None or arg.star:
+            break
+        given = arg.value
+        if isinstance(given, cst.Call):
+            out.append(k)
+            continue
+        while isinstance(given, (cst.Attribute, cst.Subscript)):
+            given = given.value
+        if isinstance(given, cst.Name) and given.value in bound:
+            out.append(k)
+    return tuple(out)
