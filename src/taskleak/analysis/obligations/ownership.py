@@ -89,11 +89,9 @@ class Ownership(WeakReferences):
                 return Holder(Keeper.ATTRIBUTE, key, target.attr.value, cls)
             if cls is not None and key.count(".") == 1 and base == cls.name:
                 return Holder(Keeper.ATTRIBUTE, key, target.attr.value, cls)  # `Cls.tasks`
-            stored = stored_as(base, scope, method)
-            if stored:  # `request.app_task`, `request` kept as `self._request`
-                return Holder(Keeper.DOTTED, stored + key[len(base):], stored + key[len(base):],
-                              self.module, written_on=base)
-            return Holder(Keeper.DOTTED, key, key, self.module)
+            stored = stored_as(base, scope, method)  # `request` kept as `self._request`
+            key = stored + key[len(base):] if stored else key  # (`request.app_task`)
+            return Holder(Keeper.DOTTED, key, key, self.module, written_on=base if stored else "")
         if isinstance(target, cst.Subscript):
             return self.holder_for(target.value, scope)
         entry_of = defaulted_entry(target)  # `self._m.setdefault(k, [])`: held by `self._m`
