@@ -1,6 +1,7 @@
 """Whether a store into an attribute (a global, a dotted holder) replaces a task that still runs:
 the function that stores is entered again (`lifecycle.py`, `reentry.py`) with the task it stored
-last not ended on the way to the store (`liveness.py`), no guard in front of it, no end in
+last not ended on the way to the store (`liveness.py`), no guard in front of it (nor a state
+its path leaves, set back only along a chain started once: `state_guards.py`), no end in
 another method that runs per event in between (`caller_waits.py`).
 
 What one module cannot tell, it exports (`Respawn.overwrites`): a store over a live task whose
@@ -18,6 +19,7 @@ from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.lifecycle import Frequency, Lifecycle
 from taskleak.analysis.frequency.sessions import per_session
 from taskleak.analysis.frequency.signalled_ends import signalled_as_it_ends
+from taskleak.analysis.frequency.state_guards import state_guard
 from taskleak.analysis.obligations.coroutines import asks_for_its_successor
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.guards import guard
@@ -80,7 +82,8 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     # the function waits for it: the next call finds it finished
     waited = any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads)
     over_live = (again or not before) and not guarded \
-        and not on_a_local_object(holder, site.scope) and not waited
+        and not on_a_local_object(holder, site.scope) and not waited \
+        and not state_guard(site, lifecycle)  # (behind a state its path leaves)
     per_event_end = ended_per_event(lifecycle, fn, ends, often.origin)
     respawns = repeats and over_live and not per_event_end
     overwrites = over_live and holder.kind in (Keeper.ATTRIBUTE, Keeper.DOTTED) and not again \
