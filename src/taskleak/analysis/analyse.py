@@ -188,7 +188,8 @@ class ModuleAnalysis:
                                else UNTYPED_RECEIVER if sp.untyped else ""),)
         if sp.creation is not None and sp.creation.made is Made.TASK and sp.creation.asks:
             asked += (Question(QuestionKind.CALL_MAKES, sp.creation.asks),)
-        if any(f.ends == LET_GO or f.skipped_by for f in fates):  # (once done; on a way out)
+        if any(f.ends == LET_GO or f.skipped_by or (f.user_ended and not f.runs_until_ended)
+               for f in fates):  # (once done; on a way out; ended only by its users)
             chain = coroutine_chain(sp, self.resolver)
             if chain:
                 asked += (Question(QuestionKind.COROUTINE_BODY, chain),)
@@ -203,7 +204,10 @@ class ModuleAnalysis:
         returned = Question(QuestionKind.RETURNED_TASK, context)
         if context in helpers and returned not in asked:
             asked += (Question(QuestionKind.HELPER_CALLERS, context),)
-        return asked
+        # (answered in this order: the coroutine's body says whether a task ended only by its
+        # users runs until they do, before its class's close is asked)
+        last = tuple(q for q in asked if q.kind is QuestionKind.USER_ENDS)
+        return tuple(q for q in asked if q.kind is not QuestionKind.USER_ENDS) + last
 
     @staticmethod
     def _asks_project(sp: Spawn) -> bool:

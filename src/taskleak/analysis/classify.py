@@ -49,7 +49,7 @@ from taskleak.analysis.obligations.lifetimes import (
 )
 from taskleak.analysis.obligations.liveness import FunctionGraphs
 from taskleak.analysis.obligations.local_collections import local_collection_fate
-from taskleak.analysis.obligations.owner_paths import ended_in_fields
+from taskleak.analysis.obligations.owner_paths import ended_in_fields, user_ended_fields
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.passed import passed_fate, returned_to_caller
 from taskleak.analysis.obligations.paths import ENDING
@@ -372,7 +372,7 @@ class Classifier:
             kind = FateKind.LOCAL_COLLECTION_DROPPED if test else FateKind.COLLECTION_CLEANED
             return ended_late(sp, holder, eff, self._fate(
                 kind, sp, holder, holder=label, cleanup=cleanup, ends=eff.ends, only_if=test,
-                overwrites=overwrites))
+                overwrites=overwrites, **user_ended_fields(sp, holder, eff, self.ownership)))
         if holder.kind is Keeper.LOCAL:
             fate = local_collection_fate(self.ownership, sp, holder, eff, label, self._fate)
             return replace(fate, overwrites=True) if overwrites else fate

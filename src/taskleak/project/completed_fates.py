@@ -24,7 +24,7 @@ from taskleak.project.called_often import called_often
 from taskleak.project.coroutine_bodies import endless_words, never_let_go
 from taskleak.project.done_callbacks import seen_by_a_callback
 from taskleak.project.index import ProjectIndex
-from taskleak.project.owner_paths import owner_closes
+from taskleak.project.owner_paths import owner_closes, user_ends
 from taskleak.project.reentry import respawned_elsewhere
 from taskleak.project.replaced_only import ended_only_to_replace
 from taskleak.project.runner_ends import run_by_a_runner
@@ -57,6 +57,7 @@ _ANSWERS: dict[QuestionKind, tuple[Callable[[Fate, Question], bool] | None, Answ
     QuestionKind.RUN_BY_A_RUNNER: (None, run_by_a_runner),
     QuestionKind.CALLBACK_READS: (None, seen_by_a_callback),
     QuestionKind.OWNER_CLOSES: (None, owner_closes),
+    QuestionKind.USER_ENDS: (None, user_ends),
     QuestionKind.REPLACED_ONLY: (_attribute_of, ended_only_to_replace),
 }
 
@@ -78,8 +79,8 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
             about, complete = _ANSWERS.get(question.kind, (None, None))
             if complete is answer_attribute:  # which objects hold the task: its method's
                 complete = partial(answer_attribute, spawned_in=spawn.context, runs=spawn.runs)
-            elif complete is owner_closes:  # a restart of the task ends nothing
-                complete = partial(owner_closes, spawned_in=spawn.context)
+            elif complete is owner_closes or complete is user_ends:  # (a restart ends nothing)
+                complete = partial(complete, spawned_in=spawn.context)
             if complete is not None and (about is None or about(fate, question)):
                 fate = complete(index, path, fate, question)
         # (after its end is found: a store over a live task, entered again from elsewhere)

@@ -10,6 +10,11 @@ that runs until that end (`Fate.runs_until_ended`) then runs for good: END_NOT_R
 medium finding), naming the owner's close. One that finishes by itself is left as it was (RUBRIC
 convention 4: low); so is an owner with no close-like method (no way out is known to skip the
 end), and an object handed on (passing it to a call only borrows it).
+
+A task ended only in methods its module never calls, none of them close-like (`unwatch_all()`,
+`Fate.user_ended`), is asked the same of the object's own close (its class's or a base's, as
+the object resolves it: `user_ends`), and no claim is made when another module calls one of
+those methods (the end is reached that way).
 """
 
 from __future__ import annotations
@@ -42,6 +47,62 @@ def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
         return fate
     return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found, ended_in="",
                    runs_until_ended=False)
+
+
+def user_ends(index: ProjectIndex, path: str, fate: Fate, question: Question,
+              spawned_in: str = "") -> Fate:
+    """`fate` of a task of class `question.owner` that runs until cancelled, ended only in
+    its methods `question.name`, none close-like, which its module never calls: END_NOT_REACHED
+    when the object's own close, an owner's or a subclass's calls none of them, and no other
+    module calls one; else as it was."""
+    if not fate.user_ended or not fate.runs_until_ended or fate.ended_in != question.name \
+            or fate.kind not in (FateKind.KEPT_CLEANED, FateKind.COLLECTION_CLEANED):
+        return fate
+    owner: Where = (path, question.owner)
+    ends = set(question.name.split(","))
+    if owner not in index.classes or _called_elsewhere(index, path, owner, ends):
+        return fate  # (reached that way)
+    found = _own_close_calls_none(index, owner, ends) \
+        or _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
+        or _own_close_skips(index, owner, ends, spawned_in, fate.attribute)
+    if not found:
+        return fate
+    return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found, ended_in="",
+                   runs_until_ended=False, user_ended=False)
+
+
+def _called_elsewhere(index: ProjectIndex, path: str, owner: Where, ends: set[str]) -> bool:
+    """Another module calls one of `ends` or hands it on (`Exports.methods_used`), on an
+    object that may be of class `owner`; or calls it on `self` as a statement, in a class that
+    is `owner` or derives from it."""
+    if any(ends & set(m.exports.methods_used) for p, m in index.modules.items() if p != path):
+        return True
+    for other, call in (c for e in sorted(ends) for c in index.dropped.get(e, ())):
+        if other == path:
+            continue
+        cls, _, _ = call.caller.rpartition(".")
+        if call.callee.count(".") != 1 or not call.callee.startswith("self.") or not cls:
+            return True
+        where: Where = (other, cls)
+        if where == owner or index.is_subclass(where, owner):
+            return True
+    return False
+
+
+def _own_close_calls_none(index: ProjectIndex, cls: Where, ends: set[str]) -> str:
+    """"Client.close(), in pkg/client.py": the first close-like method an object of `cls`
+    runs (its class's or a base's, a context manager's exit aside) when none of them calls one
+    of `ends` on `self`, itself or through the methods it calls in turn; "" when one does, when
+    one calls a method the project does not define for it (it may reach one), or when it has
+    none."""
+    lineage = ancestors(index, cls, itself=True)
+    closers = [(m, calls) for c in lineage for m, calls in index.classes[c].close_calls
+               if m not in _WITH_EXITS]
+    calls = {c for m, called in closers for c in (m, *called)}
+    known = {m for c in lineage for m in index.classes[c].methods}
+    if not closers or calls & ends or calls - known:
+        return ""
+    return f"{cls[1]}.{closers[0][0]}(), in {short(cls[0])}"
 
 
 def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> str:

@@ -10,7 +10,8 @@ deep (`project/called_often.py` follows them as far). The same for a task of an 
 owners' close may never end it (`QuestionKind.OWNER_CLOSES`): the files naming its class or a
 subclass of it, where an owner makes one, or another base of such a subclass, whose close its
 objects run, or a base of such an owner, whose close and calls the owner's objects run
-(`project/owner_paths.py`).
+(`project/owner_paths.py`); for a task ended only in methods its module never calls
+(`QuestionKind.USER_ENDS`), the files naming those methods too (another module may call one).
 """
 
 from __future__ import annotations
@@ -28,12 +29,16 @@ def _owner_names(paths: Sequence[str], facts: list[FileFacts]) -> dict[str, set[
     about: the class and its subclasses read so far (an owner makes `NamingRedoService(...)`,
     a subclass of the asking `RedoService`), searched where they are made."""
     out: dict[str, set[str]] = {}
+    methods: dict[str, set[str]] = {}  # USER_ENDS: the methods another module may call
     for i, f in enumerate(facts):
         for sf in f.module.spawns if f.module is not None else ():
             for q in sf.questions:
-                if q.kind is QuestionKind.OWNER_CLOSES:
+                if q.kind in (QuestionKind.OWNER_CLOSES, QuestionKind.USER_ENDS):
                     out.setdefault(os.path.dirname(paths[i]), set()).add(
                         q.owner.rsplit(".", 1)[-1])
+                if q.kind is QuestionKind.USER_ENDS:
+                    methods.setdefault(os.path.dirname(paths[i]), set()).update(
+                        q.name.split(","))
     if not out:
         return out
     bases = [(c.qualname.rsplit(".", 1)[-1], {b.rsplit(".", 1)[-1] for b in c.bases})
@@ -54,6 +59,8 @@ def _owner_names(paths: Sequence[str], facts: list[FileFacts]) -> dict[str, set[
                   for o in f.module.exports.owned_fields
                   if o.made.rsplit(".", 1)[-1] in names}
         names |= {b for name, of in bases if name in owners for b in of}
+    for folder, called in methods.items():
+        out[folder] |= called
     return out
 
 

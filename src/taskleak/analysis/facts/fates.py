@@ -287,6 +287,10 @@ class Fate:
     # no way out but a cancel, or one they stop through a flag or sentinel)
     ended_in: str = ""
     runs_until_ended: bool = False
+    # ... those methods are none of its close-like ones but methods the module never calls
+    # (`unwatch_all`; a COLLECTION_CLEANED too): its users' to call, reached on the way out
+    # only if a close calls one (`obligations/owner_paths.user_ended_fields`)
+    user_ended: bool = False
     # ... and, read with the members of other classes (the inheritance round), the class each
     # of those methods came from, "close=pkg.ends:ReaderEnds" (":ReaderEnds" of the same
     # module), joined by ",": a subclass's method of that class is the end, not one replacing it

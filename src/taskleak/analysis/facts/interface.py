@@ -327,6 +327,10 @@ class Exports:
     # define (`io_loop.add_callback(self.run)`): the class read whole with what it inherits or
     # its subclass defines tells whether the call runs a coroutine function
     calling_back_classes: tuple[str, ...] = ()
+    # the last names of the attributes it calls or hands on as values, but directly on `self`
+    # (`client.unwatch_all()`, `push.async_stop` given to a call): an end method a task's
+    # module never calls may be called here (`project/owner_paths.user_ends`)
+    methods_used: tuple[str, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -347,7 +351,8 @@ class Exports:
                 out[name] = [list(r) for r in rows]
         for name, names in (("no_coroutine", self.no_coroutine), ("coroutines", self.coroutines),
                             ("outcome_readers", self.outcome_readers),
-                            ("calling_back_classes", self.calling_back_classes)):
+                            ("calling_back_classes", self.calling_back_classes),
+                            ("methods_used", self.methods_used)):
             if names:
                 out[name] = list(names)
         if self.positions:
@@ -386,4 +391,5 @@ class Exports:
             tuple(data.get("outcome_readers", ())),
             tuple(OwnedField.from_json(o) for o in data.get("owned_fields", ())),
             tuple(data.get("calling_back_classes", ())),
+            tuple(data.get("methods_used", ())),
         )

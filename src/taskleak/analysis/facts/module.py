@@ -80,6 +80,10 @@ class QuestionKind(Enum):
     # class, name: those methods): do the owners of such objects call them on their way out?
     # (`project/owner_paths.py`)
     OWNER_CLOSES = "owner_closes"
+    # the same for a task ended only in methods its module never calls, none close-like
+    # (`Fate.user_ended`; name: those methods): does the object's own close, an owner's or a
+    # subclass's call one, or does another module? (`project/owner_paths.user_ends`)
+    USER_ENDS = "user_ends"
     # a task kept in an attribute that runs until cancelled, ended in its module only to be
     # replaced (owner: the class, name: the attribute): does another module call those ends?
     # (`project/replaced_only.py`)
@@ -231,7 +235,9 @@ def questions_of(fates: tuple[Fate, ...], context: str,
             out.append(Question(QuestionKind.CALLED_OFTEN, context, fate.attribute))
         if fate.callback:
             out.append(Question(QuestionKind.CALLBACK_READS, fate.callback))
-        if fate.ended_in and kind is FateKind.KEPT_CLEANED:
+        if fate.ended_in and fate.user_ended and kind in _USER_ENDED:
+            out.append(Question(QuestionKind.USER_ENDS, fate.owner, fate.ended_in))
+        elif fate.ended_in and kind is FateKind.KEPT_CLEANED:
             out.append(Question(QuestionKind.OWNER_CLOSES, fate.owner, fate.ended_in))
         elif fate.replaced_only and kind in _REPLACE_CHECKED:
             out.append(Question(QuestionKind.REPLACED_ONLY, fate.owner, fate.attribute))
@@ -246,6 +252,8 @@ _UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.COLLE
                       FateKind.RESPAWNED})
 # ended in its module, or handed to what the join may find ends it (`project/replaced_only.py`)
 _REPLACE_CHECKED = frozenset({FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED})
+# ended only by methods its users call (`Fate.user_ended`): asked of the object's way out
+_USER_ENDED = frozenset({FateKind.KEPT_CLEANED, FateKind.COLLECTION_CLEANED})
 # a store into a dict of `self` over the entry's live task (`classify.collection_fate`)
 _KEYED_STORES = frozenset({FateKind.COLLECTION_CLEANED, FateKind.COLLECTION_GROWS})
 _RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,

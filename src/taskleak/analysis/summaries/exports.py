@@ -86,7 +86,22 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         runner_calls=runner_calls(root, ownership.resolver),
         weak_globals=weak_globals(root, ownership),
         calling_back_classes=calling_back_classes(root),
+        methods_used=methods_used(ownership),
     )
+
+
+def methods_used(ownership: Ownership) -> tuple[str, ...]:
+    """`Exports.methods_used`: the last names of the dotted reads called or handed on, but
+    those of a method's own `self` (`self.stop()`), sorted."""
+    out = set()
+    for last, reads in ownership.reads.by_attr.items():
+        for o in reads:
+            fn = o.scope.method()
+            own = fn.self_name if fn is not None else None
+            if o.dest.kind in (Flow.CALLED, Flow.PASSED) and o.key != f"{own}.{last}":
+                out.add(last)
+                break
+    return tuple(sorted(out))
 
 
 def exported_functions(root: Scope, ownership: Ownership, spawns: Sequence[Spawn],
