@@ -77,6 +77,13 @@ class RaceFates:
             return self._handed(sp, None, label, handed, race, make)
         return self._left(sp, None, label, left, make, after)
 
+    def _cancelled_by_others(self, race: Race, races: list[tuple[Occurrence, Race | None]]
+                             ) -> list[Occurrence]:
+        """What the other races of a kept holder cancel of what they leave: a shutdown's
+        `wait`, then `for t in pending: t.cancel()`, ends what an earlier wait left running."""
+        return [c for _, other in races if other is not None and other is not race
+                for c in self.pending(other).cancel_reads]
+
     def left_running(self, sp: Spawn, holder: Holder, label: str, eff: Effects,
                      make: MakeFate, collection: bool = False) -> Fate | None:
         """The task is waited in a race that leaves it running, and nothing cancels it then.
@@ -99,8 +106,8 @@ class RaceFates:
             if race is None:
                 continue
             method = race.scope.method()
-            if holder.kind is not Keeper.LOCAL and any(
-                    o.scope.method() is not method for o in ends):
+            if holder.kind is not Keeper.LOCAL and any(o.scope.method() is not method for o in (
+                    *ends, *self._cancelled_by_others(race, races))):
                 continue  # its owner cancels or waits for it elsewhere (on shutdown, join())
             if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
                    for a in eff.await_reads):

@@ -334,3 +334,17 @@ def new_each_turn(call: cst.Call, path: tuple[cst.CSTNode, ...]) -> tuple[int, .
         if isinstance(given, cst.Name) and given.value in bound:
             out.append(k)
     return tuple(out)
+
+
+def getattr_read(call: cst.Call) -> str | None:
+    """`self._task` for `getattr(self, "_task")` or `getattr(self, "_task", None)`: the builtin
+    given an object and a name as a plain string literal reads that attribute; None for any
+    other call (a name computed, a `getattr` of an object's own)."""
+    if not isinstance(call.func, cst.Name) or call.func.value != "getattr" \
+            or len(call.args) not in (2, 3) or any(a.keyword or a.star for a in call.args):
+        return None
+    head, name = dotted(call.args[0].value), call.args[1].value
+    if head is None or not isinstance(name, cst.SimpleString):
+        return None
+    text = name.evaluated_value
+    return f"{head}.{text}" if isinstance(text, str) and text.isidentifier() else None

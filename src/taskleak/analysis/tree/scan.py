@@ -36,6 +36,7 @@ from taskleak.analysis.tree.nodes import (
     dotted,
     endless_iterator,
     function_called_back,
+    getattr_read,
     is_long_running_test,
     is_property,
     last_name,
@@ -249,6 +250,8 @@ class Scanner(BindingScan, ComprehensionScan, StackWalker):
         name = last_name(node.func)
         if name is None:
             return
+        if name == "getattr" and (read := getattr_read(node)) is not None:
+            self._record(read)  # `getattr(self, "_task", None)` reads `self._task`
         stack = self.stack
         parent = type(stack[-2])
         bound = _to_underscore(stack, parent)
