@@ -27,7 +27,7 @@ from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.keys import key_parameter, on_a_local_object, per_client_key
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
 from taskleak.analysis.obligations.ownership import Ownership
-from taskleak.analysis.tree.nodes import bound_names
+from taskleak.analysis.tree.nodes import loop_targets, new_on_each_turn
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Occurrence, Scope
 from taskleak.records import record
 
@@ -167,10 +167,5 @@ def _new_each_turn(call: Occurrence, fn: Scope, param: str, calls_too: bool = Fa
                   and a.keyword.value == param), None)
     if given is None and 0 <= at < len(node.args) and node.args[at].keyword is None:
         given = node.args[at].value
-    if calls_too and isinstance(given, cst.Call):
-        return True
-    while isinstance(given, (cst.Attribute, cst.Subscript)):
-        given = given.value
-    return isinstance(given, cst.Name) and any(
-        isinstance(n, cst.For) and given.value in bound_names(n.target) for n in call.path)
+    return new_on_each_turn(given, loop_targets(call.path), calls=calls_too)
 

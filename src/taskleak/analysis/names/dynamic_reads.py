@@ -7,7 +7,8 @@ attribute's name as a string, or a loop variable over a literal tuple or list of
 it, ends the task. With a name computed at run time the read is not followed: it may be any
 attribute, so no method can be said to leave the task running (the evidence rule: say so, do
 not flag). Read from the class's nodes only when a kept task would otherwise be called never
-ended: rare, so no scan fact.
+ended: rare, so no scan fact. (A plain string name is a read the scan records itself,
+`nodes.attribute_named`: `getattr(self, "_task")` is followed as `self._task` is.)
 """
 
 from __future__ import annotations

@@ -25,7 +25,14 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from taskleak.analysis.tree.nodes import dotted, exit_word, one_line, one_returned
+from taskleak.analysis.tree.nodes import (
+    TESTING_BUILTINS,
+    attribute_named,
+    dotted,
+    exit_word,
+    one_line,
+    one_returned,
+)
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Occurrence, Scope, defined_function
 from taskleak.analysis.tree.vocabulary import INIT_METHODS
 from taskleak.analysis.tree.walk import children
@@ -231,15 +238,7 @@ def _bound_to(test: cst.BaseExpression, key: str) -> frozenset[str]:
 
 def _attr_call(node: cst.CSTNode) -> str:
     """"self._task" for `hasattr(self, "_task")` / `getattr(self, "_task", None)`, else ""."""
-    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Name) \
-            or node.func.value not in ("hasattr", "getattr") or len(node.args) < 2:
-        return ""
-    base = dotted(node.args[0].value)
-    name = node.args[1].value
-    if base is None or not isinstance(name, cst.SimpleString):
-        return ""
-    attr = name.evaluated_value
-    return f"{base}.{attr}" if isinstance(attr, str) else ""
+    return attribute_named(node, TESTING_BUILTINS)
 
 
 def reads(expr: cst.BaseExpression, key: str) -> bool:

@@ -67,7 +67,6 @@ def again(scope: Scope, site: DroppedCallSite, graphs: FunctionGraphs | None,
     return Again(per_turn, retried, tuple(sorted(ended | tested)), item, fresh)
 
 
-
 def _popped_and_ended(scope: Scope, me: str) -> set[str]:
     """`x` of each `old = self.x.pop(key, None)` whose value the function then ends
     (`old.cancel()`): the entry's task is ended before the call stores a new one."""

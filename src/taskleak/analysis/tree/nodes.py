@@ -318,33 +318,49 @@ def statements_after(path: Sequence[cst.CSTNode]) -> Iterator[cst.CSTNode]:
 
 def new_each_turn(call: cst.Call, path: tuple[cst.CSTNode, ...]) -> tuple[int, ...]:
     """The positions of `call`'s positional arguments that are new on each turn of the loops
-    around it (`path`): a call's result, or a name a `for` of `path` binds (an attribute or
-    item of one)."""
-    bound = {n for node in path if isinstance(node, cst.For) for n in bound_names(node.target)}
+    around it (`path`): `new_on_each_turn` of each."""
+    bound = loop_targets(path)
     out = []
     for k, arg in enumerate(call.args):
         if arg.keyword is not None or arg.star:
             break
-        given = arg.value
-        if isinstance(given, cst.Call):
-            out.append(k)
-            continue
-        while isinstance(given, (cst.Attribute, cst.Subscript)):
-            given = given.value
-        if isinstance(given, cst.Name) and given.value in bound:
+        if new_on_each_turn(arg.value, bound):
             out.append(k)
     return tuple(out)
 
 
-def getattr_read(call: cst.Call) -> str | None:
-    """`self._task` for `getattr(self, "_task")` or `getattr(self, "_task", None)`: the builtin
-    given an object and a name as a plain string literal reads that attribute; None for any
-    other call (a name computed, a `getattr` of an object's own)."""
-    if not isinstance(call.func, cst.Name) or call.func.value != "getattr" \
-            or len(call.args) not in (2, 3) or any(a.keyword or a.star for a in call.args):
-        return None
-    head, name = dotted(call.args[0].value), call.args[1].value
+def loop_targets(path: Sequence[cst.CSTNode]) -> set[str]:
+    """The names the `for` loops of `path` bind."""
+    return {n for node in path if isinstance(node, cst.For) for n in bound_names(node.target)}
+
+
+def new_on_each_turn(given: cst.BaseExpression | None, targets: set[str],
+                     calls: bool = True) -> bool:
+    """`given` is new on each turn of the loops binding `targets`: a name one binds (or an
+    attribute or item of one), or (`calls`) a call's result (`self._pending.pop()`), not known
+    to be what an earlier turn gave."""
+    if calls and isinstance(given, cst.Call):
+        return True
+    while isinstance(given, (cst.Attribute, cst.Subscript)):
+        given = given.value
+    return isinstance(given, cst.Name) and given.value in targets
+
+
+# the builtins given an object and an attribute's name (`getattr(self, "_task", None)`)
+READING_BUILTINS = frozenset({"getattr"})
+TESTING_BUILTINS = frozenset({"getattr", "hasattr"})
+
+
+def attribute_named(node: cst.CSTNode, builtins: frozenset[str] = READING_BUILTINS) -> str:
+    """"self._task" for `getattr(self, "_task")`, `getattr(self, "_task", None)` (or another of
+    `builtins`: `hasattr(self, "_task")`): the attribute an object and a name as a plain string
+    literal name; "" for anything else (a name computed at run time)."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Name) \
+            or node.func.value not in builtins or len(node.args) not in (2, 3) \
+            or any(a.keyword or a.star for a in node.args):
+        return ""
+    head, name = dotted(node.args[0].value), node.args[1].value
     if head is None or not isinstance(name, cst.SimpleString):
-        return None
+        return ""
     text = name.evaluated_value
-    return f"{head}.{text}" if isinstance(text, str) and text.isidentifier() else None
+    return f"{head}.{text}" if isinstance(text, str) and text.isidentifier() else ""

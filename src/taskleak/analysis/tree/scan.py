@@ -32,11 +32,11 @@ from taskleak.analysis.tree.named_sites import (
     spawn_branch,
 )
 from taskleak.analysis.tree.nodes import (
+    attribute_named,
     callee_text,
     dotted,
     endless_iterator,
     function_called_back,
-    getattr_read,
     is_long_running_test,
     is_property,
     last_name,
@@ -250,7 +250,7 @@ class Scanner(BindingScan, ComprehensionScan, StackWalker):
         name = last_name(node.func)
         if name is None:
             return
-        if name == "getattr" and (read := getattr_read(node)) is not None:
+        if name == "getattr" and (read := attribute_named(node)):
             self._record(read)  # `getattr(self, "_task", None)` reads `self._task`
         stack = self.stack
         parent = type(stack[-2])
