@@ -189,11 +189,13 @@ class ModuleAnalysis:
         if sp.creation is not None and sp.creation.made is Made.TASK and sp.creation.asks:
             asked += (Question(QuestionKind.CALL_MAKES, sp.creation.asks),)
         if any(f.ends == LET_GO or f.skipped_by or (f.user_ended and not f.runs_until_ended)
-               for f in fates):  # (once done; on a way out; ended only by its users)
+               or f.kind is FateKind.LEFT_AT_TIMEOUT for f in fates):
+            # (once done; on a way out; ended only by its users; left at a wait's timeout)
             chain = coroutine_chain(sp, self.resolver)
             if chain:
                 asked += (Question(QuestionKind.COROUTINE_BODY, chain),)
-        if any(f.skipped_by or f.kind is FateKind.LEFT_RUNNING for f in fates) \
+        if any(f.skipped_by or f.kind in (FateKind.LEFT_RUNNING, FateKind.LEFT_AT_TIMEOUT)
+               for f in fates) \
                 and (fn := sp.site.scope.function()) is not None and fn.is_async:
             asked += (Question(QuestionKind.RUN_BY_A_RUNNER, context),)
         if sp.coroutine_asks:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
-from taskleak.analysis.facts.fates import Fate, Keeper
+from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.project.answers import (
     answer_attribute,
@@ -21,6 +21,7 @@ from taskleak.project.answers import (
     spawned_by,
 )
 from taskleak.project.called_often import called_often
+from taskleak.project.callees import function_at
 from taskleak.project.coroutine_bodies import endless_words, never_let_go
 from taskleak.project.done_callbacks import seen_by_a_callback
 from taskleak.project.index import ProjectIndex
@@ -43,6 +44,9 @@ def _named(fate: Fate, question: Question) -> bool:
 
 
 def _endless(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
+    if fate.kind is FateKind.LEFT_AT_TIMEOUT and function_at(index, path, question.owner) is None:
+        # not a function of the project: what it runs is not followed, as in its module
+        return replace(fate, kind=FateKind.LEFT_RUNNING)
     return never_let_go(fate, endless_words(index, path, question.owner))
 
 

@@ -213,10 +213,10 @@ Also reported here:
   the row says a cancelled waiter leaves them running, unless they run until cancelled (a
   `while True`, or an `async for` over an endless generator of their class), in a local or a
   local list alike: then a cancelled waiter leaves them running for good (medium);
-- a concurrent Future of `run_coroutine_threadsafe` that a thread waits for with
-  `.result(timeout)`, when nothing cancels it in a `finally` or an `except` around the wait: at
-  the timeout the coroutine goes on running in the loop's thread (a timeout caught in a loop
-  that waits again until it is done is no such exit);
+- a concurrent Future of `run_coroutine_threadsafe` a thread waits for with `.result(t)`, not
+  cancelled in a `finally`/`except` around it. Of a wait that gives up only at a timeout (this,
+  `wait_for(shield(...), t)`, `wait(..., timeout=t)`), only a task whose function runs until
+  cancelled or is not followed: one that ends by itself is low (task-tracked);
 - a task kept in a local whose coroutine never ends by itself (a `while True` with no `break`
   or `return`, in the module), ended (cancelled, awaited) only after a step where the function
   can be left by an error or a cancellation: an `await`, an `async for`/`async with`, a `raise`

@@ -40,6 +40,13 @@ def _describe(fate: Fate) -> Description:
     kind = fate.kind
     if kind in _FIXED:
         return _FIXED[kind]
+    if kind is FateKind.LEFT_AT_TIMEOUT:  # RUBRIC convention 4 (`race_fates._left`)
+        return Description(fate.holder, "left to finish by itself at the timeout",
+                           f"waited by {fate.callee}; at its timeout {fate.coroutine} is left "
+                           "to finish by itself", evidence=(
+                               fate.left, "nothing cancels it after the wait",
+                               "its function ends by itself: it has no loop that only a "
+                               "cancel ends"))
     if kind is FateKind.STRUCTURED:
         return Description(f"structured ({fate.group})", "awaited by the task group",
                            f"spawned in task group `{fate.group}`, which awaits it on exit")
@@ -215,7 +222,7 @@ async def fetch_all(urls: list[str]) -> list[str]:
         FateKind.COLLECTION_CLEANED, FateKind.LOCAL_COLLECTION_HANDED, FateKind.COLLECTION_HANDED,
         FateKind.HELPER_KEEPS, FateKind.RUN_BY_IOLOOP, FateKind.FUTURE_RUN_BY_IOLOOP,
         FateKind.RUN_AND_JOINED,
-        FateKind.ENDS_WITH_ITS_LOOP,
+        FateKind.ENDS_WITH_ITS_LOOP, FateKind.LEFT_AT_TIMEOUT,
     }),
     describe=_describe,
     fix_notes="Nothing to fix.",

@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 64  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 65  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -111,7 +111,8 @@ FORMAT = 64  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # 62: where an inherited end method came from (`Fate.ended_in_at`); 63: a store into an
 # object given as an argument (`Fate.stored_on_argument`, `DroppedCall.fresh`), ends its
 # users call (`Fate.user_ended`, `Exports.methods_used`); 64: `getattr(obj, "name")` reads
-# `obj.name` (`tree/scan.py`)
+# `obj.name` (`tree/scan.py`); 65: a task a wait leaves only at its timeout, not known to run
+# until cancelled, is left to finish by itself (`FateKind.LEFT_AT_TIMEOUT`)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -1,5 +1,6 @@
 """Near miss of task-tracked/raced_and_waited_by_its_owner.py: the only wait is the race on close,
-whose deadline leaves the task running, and no method waits for it or cancels it after."""
+whose deadline leaves the task running, and no method waits for it or cancels it after. It
+ends by itself (a sleep): left to finish by itself at the timeout, low (RUBRIC convention 4)."""
 
 import asyncio
 

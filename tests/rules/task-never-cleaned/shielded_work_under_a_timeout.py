@@ -2,7 +2,8 @@
 timeout cancels the shield, not that task: at the timeout the work goes on running, and nothing
 holds it. The same for a task of our own shielded so; the near miss waits for it in the handler
 of the timeout (another, a shield waited with no timeout, is task-tracked's
-`shielded_work_without_a_timeout`)."""
+`shielded_work_without_a_timeout`). restart_worker() ends by itself, so the timeout leaves it to
+finish by itself: low (RUBRIC convention 4; a loop is `timed_wait_leaves_a_loop_running`)."""
 
 import asyncio
 

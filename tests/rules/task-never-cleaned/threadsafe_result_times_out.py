@@ -1,7 +1,9 @@
 """A thread blocks on the concurrent Future of work it handed to the event loop, with a
 timeout: at the timeout `.result()` raises, and the coroutine goes on running in the loop's
 thread unless the thread cancels it. Swallowing the timeout leaves it running (the near miss,
-cancelled in the `except`, is in task-tracked's `threadsafe_result_blocks`)."""
+cancelled in the `except`, is in task-tracked's `threadsafe_result_blocks`). `disconnect()` ends
+by itself, so the timeout leaves it to finish by itself: low (RUBRIC convention 4); the same
+waits of a loop only a cancel ends are `timed_wait_leaves_a_loop_running` (medium)."""
 
 import asyncio
 import concurrent.futures

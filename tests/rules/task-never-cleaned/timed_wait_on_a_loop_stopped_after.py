@@ -1,7 +1,8 @@
 """A sync client over an event loop in a thread: `connect()` waits its threadsafe spawn with
 `future.result(timeout=5)` and, on the timeout, `_cleanup()` stops and closes that very loop:
 what the timeout leaves running ends with the loop (low, said so). The near miss: `ping()` waits
-the same way and nothing stops the loop after it."""
+the same way and nothing stops the loop after it: `_async_connect()` ends by itself, so it is
+left to finish by itself (low, RUBRIC convention 4)."""
 
 import asyncio
 import concurrent.futures

@@ -20,7 +20,7 @@ _FAMILIES: dict[FateKind, Family] = {
         FateKind.STRUCTURED, FateKind.AWAITED, FateKind.CANCELLED, FateKind.GATHERED,
         FateKind.LOCAL_CLEANED, FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED,
         FateKind.COLLECTION_CLEANED, FateKind.ENDS_WITH_ITS_LOOP, FateKind.UNBOUNDED_PUT,
-        FateKind.RUN_AND_JOINED), Family.ENDED),
+        FateKind.RUN_AND_JOINED, FateKind.LEFT_AT_TIMEOUT), Family.ENDED),
     **dict.fromkeys((
         FateKind.RETURNED, FateKind.HELPER_KEEPS, FateKind.RUN_BY_IOLOOP,
         FateKind.FUTURE_RUN_BY_IOLOOP), Family.HANDED),

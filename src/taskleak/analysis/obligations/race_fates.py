@@ -10,7 +10,13 @@ from dataclasses import replace
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Handoff, Keeper
-from taskleak.analysis.obligations.coroutines import endless, loop_words, runs_until_cancelled
+from taskleak.analysis.obligations.coroutines import (
+    coroutine_chain,
+    endless,
+    loop_words,
+    runs_until_cancelled,
+    spawned_function,
+)
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.generator_exits import leaves_early, left_at_a_yield, yields_in
 from taskleak.analysis.obligations.handoffs import receiving_parameter
@@ -186,8 +192,11 @@ class RaceFates:
             received = receiving_parameter(d.call, d.arg, o.scope) if at is not None else None
             if received is not None and at is not None and race.scope.within(received[0]):
                 path = o.path[:at + 1]
+                # (left running, not left at a timeout: what the join says of the same wait in
+                # another module's function, `ParamUse.left_by`, which knows nothing of the
+                # task's function)
                 return replace(race, call=f"{race.call} in {received[0].name}()", path=path,
-                               seq=o.seq, scope=o.scope)
+                               seq=o.seq, scope=o.scope, at_timeout=False)
         return None
 
     @staticmethod
@@ -253,9 +262,28 @@ class RaceFates:
             return make(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=cleanup)
         ended_as = sp.site.dest.callee or "" if holder is None else holder.key \
             if holder.kind is Keeper.LOCAL and not collection else ""
-        return make(FateKind.LEFT_RUNNING, sp, holder, holder=label, ended_as=ended_as,
-                    callee=race.call,
-                          left=race.left, timeout=race.timeout, exit_only=race.exit_only)
+        left = make(FateKind.LEFT_RUNNING, sp, holder, holder=label, ended_as=ended_as,
+                    callee=race.call, left=race.left, timeout=race.timeout,
+                    exit_only=race.exit_only)
+        kept_for_good = collection and holder is not None and holder.kind is not Keeper.LOCAL
+        if race.at_timeout and not kept_for_good and not runs_until_cancelled(sp.site):
+            # RUBRIC convention 4: the timeout is a way out that skips the wait's end (a kept
+            # collection's stays: what keeps it past the timeout, unless pruned, keeps it for
+            # good)
+            return self._left_at_timeout(sp, left)
+        return left
+
+    def _left_at_timeout(self, sp: Spawn, left: Fate) -> Fate:
+        """What a timed wait leaves of a task whose function is not known here to run until
+        cancelled: a function of this module ends by itself (LEFT_AT_TIMEOUT); one of another
+        module is asked of the join by its chain (`completed_fates._endless`: LEFT_RUNNING
+        again when it never ends by itself, or when the project does not define it). What runs
+        is not followed otherwise (a parameter's coroutine, a method of an object nobody
+        typed): `left`, as before this rule."""
+        if spawned_function(sp.site, calls_only=False) is not None \
+                or coroutine_chain(sp, self.ownership.resolver):
+            return replace(left, kind=FateKind.LEFT_AT_TIMEOUT)
+        return left
 
     def pending(self, race: Race, depth: int = 0) -> Effects:
         """What becomes of `pending` of `done, pending = await asyncio.wait(...)`: and of the
@@ -288,7 +316,7 @@ def timed_result(dest: Dest, path: tuple[cst.CSTNode, ...], seq: int, scope: Sco
             or not isinstance(path[-2], cst.Call) or path[-2].func is not path[-1]:
         return None
     return Race(f"{callee_text(path[-1])}(timeout=...)", "its timeout raises with it still "
-                "running", False, True, path[:-1], seq, scope)
+                "running", False, True, path[:-1], seq, scope, at_timeout=True)
 
 
 _LOOPS_UNTIL_CANCELLED = ("its function loops until it is cancelled, and a cancel during the "

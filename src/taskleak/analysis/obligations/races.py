@@ -32,6 +32,10 @@ class Race:
     seq: int  # where the wait is (textual order)
     scope: Scope  # the scope the wait is in
     exit_only: bool = False  # cancelled only in a branch leaving the loop around the wait
+    # what it leaves running, it leaves only when a timeout runs out (`wait(timeout=t)` with
+    # no FIRST_* return, `fut.result(timeout)`, a timeout around a wait that returns no
+    # earlier): the timeout is a way out that skips its end (RUBRIC convention 4)
+    at_timeout: bool = False
     # the `with contextlib.suppress(...)` statements around the wait (ids): the code after one
     # runs when the timeout cuts the wait short, as after a `try` catching it
     suppressing: frozenset[int] = frozenset()
@@ -70,8 +74,19 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope,
                      else f"{timeout} cancels the wait, not what it waits for")
     if early and timeout:
         left += f", and {timeout} can cut it short"
+    at_timeout = (by == "timeout" and not _returns_at_first(call)) or (bool(timeout)
+                                                                         and not early)
     return Race(f"{shown}()" if "(" not in shown else shown, left, bool(early), bool(timeout),
-                path[:k + 1], seq, scope, suppressing=suppressing(path[:k], scope, resolver))
+                path[:k + 1], seq, scope, suppressing=suppressing(path[:k], scope, resolver),
+                at_timeout=at_timeout)
+
+
+def _returns_at_first(call: cst.Call) -> bool:
+    """`wait(..., return_when=FIRST_COMPLETED)` (or FIRST_EXCEPTION): it can return with the
+    others running before any timeout."""
+    return any(a.keyword is not None and a.keyword.value == "return_when"
+               and (dotted(a.value) or "").rsplit(".", 1)[-1] in FIRST_RETURNS
+               for a in call.args)
 
 
 def _wait_returns_early(call: cst.Call) -> tuple[str, str]:
