@@ -29,6 +29,13 @@ async def pump_for_a_while(queue: asyncio.Queue[bytes]) -> None:
     await asyncio.wait([asyncio.create_task(pump(queue))], timeout=5)
 
 
+async def pump_first_of_one(queue: asyncio.Queue[bytes]) -> None:
+    # FIRST_COMPLETED of one task returns only when it is done: a wait that gives up only at
+    # its timeout, as above
+    await asyncio.wait([asyncio.create_task(pump(queue))], timeout=5,
+                       return_when=asyncio.FIRST_COMPLETED)
+
+
 async def pump_shielded(queue: asyncio.Queue[bytes]) -> None:
     try:
         await asyncio.wait_for(asyncio.shield(pump(queue)), timeout=5)

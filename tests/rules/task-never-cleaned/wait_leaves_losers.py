@@ -75,3 +75,10 @@ async def next_or_close(ready, close, timeout: float):
     await waiter
     waiter = asyncio.create_task(close())
     await asyncio.wait_for(asyncio.shield(waiter), timeout=timeout)
+
+
+async def forward_one(a, b, *, timeout: float):
+    # FIRST_COMPLETED of one task returns only when it is done: it gives up only at its
+    # timeout, and forward() ends by itself (low, RUBRIC convention 7)
+    await asyncio.wait([asyncio.create_task(forward(a, b))], timeout=timeout,
+                       return_when=asyncio.FIRST_COMPLETED)

@@ -82,11 +82,12 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope,
 
 
 def _returns_at_first(call: cst.Call) -> bool:
-    """`wait(..., return_when=FIRST_COMPLETED)` (or FIRST_EXCEPTION): it can return with the
-    others running before any timeout."""
-    return any(a.keyword is not None and a.keyword.value == "return_when"
-               and (dotted(a.value) or "").rsplit(".", 1)[-1] in FIRST_RETURNS
-               for a in call.args)
+    """`wait(..., return_when=FIRST_COMPLETED)` (or FIRST_EXCEPTION) of more than one: it can
+    return with the others running before any timeout (of one, it returns when that one is
+    done, as `_wait_returns_early` reads it)."""
+    return _waited_count(call) != 1 and any(
+        a.keyword is not None and a.keyword.value == "return_when"
+        and (dotted(a.value) or "").rsplit(".", 1)[-1] in FIRST_RETURNS for a in call.args)
 
 
 def _wait_returns_early(call: cst.Call) -> tuple[str, str]:
