@@ -44,10 +44,14 @@ def _named(fate: Fate, question: Question) -> bool:
 
 
 def _endless(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
-    if fate.kind is FateKind.LEFT_AT_TIMEOUT and function_at(index, path, question.owner) is None:
-        # not a function of the project: what it runs is not followed, as in its module
-        return replace(fate, kind=FateKind.LEFT_RUNNING)
-    return never_let_go(fate, endless_words(index, path, question.owner))
+    words = endless_words(index, path, question.owner)
+    if fate.kind is FateKind.LEFT_AT_TIMEOUT:
+        # left to finish by itself only when the project defines its function and that ends
+        # by itself; one that never does, or one not followed, the timeout leaves running
+        # (`race_fates._left`, RUBRIC convention 7)
+        ends = not words and function_at(index, path, question.owner) is not None
+        return fate if ends else replace(fate, kind=FateKind.LEFT_RUNNING)
+    return never_let_go(fate, words)
 
 
 Answer = Callable[[ProjectIndex, str, Fate, Question], Fate]

@@ -40,9 +40,6 @@ def never_let_go(fate: Fate, words: str) -> Fate:
     """`fate` when its task's coroutine never ends by itself (`words`: how its loop runs): an
     end that only lets go of it once done ends nothing; a local's end that a step before it
     can skip leaves it running for good on that way out (`skippable_ends.py`)."""
-    if fate.kind is FateKind.LEFT_AT_TIMEOUT and words:
-        # a wait's timeout leaves it running for good (`race_fates._left`, convention 4)
-        return replace(fate, kind=FateKind.LEFT_RUNNING)
     if fate.kind is FateKind.LOCAL_CLEANED and fate.skipped_by and words:
         # (`stored_in` kept: a hand-off the step skips says so, `answers._ended_by_the_receiver`)
         return replace(fate, kind=FateKind.END_SKIPPED, long_running=True, loop=words)

@@ -40,7 +40,7 @@ def _describe(fate: Fate) -> Description:
     kind = fate.kind
     if kind in _FIXED:
         return _FIXED[kind]
-    if kind is FateKind.LEFT_AT_TIMEOUT:  # RUBRIC convention 4 (`race_fates._left`)
+    if kind is FateKind.LEFT_AT_TIMEOUT:  # RUBRIC convention 7 (`race_fates._left`)
         return Description(fate.holder, "left to finish by itself at the timeout",
                            f"waited by {fate.callee}; at its timeout {fate.coroutine} is left "
                            "to finish by itself", evidence=(

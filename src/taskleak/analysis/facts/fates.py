@@ -92,7 +92,7 @@ class FateKind(Enum):
     PRUNED_ON_SUCCESS = "pruned_on_success"
     LEFT_RUNNING = "left_running"  # waited in a race that leaves it running: `callee`, `left`
     # the same, left only when the wait's timeout runs out, its coroutine not known to run
-    # until cancelled (RUBRIC convention 4: low; `race_fates._left`)
+    # until cancelled (RUBRIC convention 7: low; `race_fates._left`)
     LEFT_AT_TIMEOUT = "left_at_timeout"
     # ended only after a `yield` of the generator `callee`, where its consumer can stop it
     LEFT_AT_YIELD = "left_at_yield"

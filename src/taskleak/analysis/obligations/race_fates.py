@@ -267,7 +267,7 @@ class RaceFates:
                     exit_only=race.exit_only)
         kept_for_good = collection and holder is not None and holder.kind is not Keeper.LOCAL
         if race.at_timeout and not kept_for_good and not runs_until_cancelled(sp.site):
-            # RUBRIC convention 4: the timeout is a way out that skips the wait's end (a kept
+            # RUBRIC convention 7: the timeout is a way out that skips the wait's end (a kept
             # collection's stays: what keeps it past the timeout, unless pruned, keeps it for
             # good)
             return self._left_at_timeout(sp, left)

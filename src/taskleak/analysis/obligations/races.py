@@ -34,7 +34,7 @@ class Race:
     exit_only: bool = False  # cancelled only in a branch leaving the loop around the wait
     # what it leaves running, it leaves only when a timeout runs out (`wait(timeout=t)` with
     # no FIRST_* return, `fut.result(timeout)`, a timeout around a wait that returns no
-    # earlier): the timeout is a way out that skips its end (RUBRIC convention 4)
+    # earlier): the timeout is a way out that skips its end (RUBRIC convention 7)
     at_timeout: bool = False
     # the `with contextlib.suppress(...)` statements around the wait (ids): the code after one
     # runs when the timeout cuts the wait short, as after a `try` catching it
@@ -85,9 +85,13 @@ def _returns_at_first(call: cst.Call) -> bool:
     """`wait(..., return_when=FIRST_COMPLETED)` (or FIRST_EXCEPTION) of more than one: it can
     return with the others running before any timeout (of one, it returns when that one is
     done, as `_wait_returns_early` reads it)."""
-    return _waited_count(call) != 1 and any(
-        a.keyword is not None and a.keyword.value == "return_when"
-        and (dotted(a.value) or "").rsplit(".", 1)[-1] in FIRST_RETURNS for a in call.args)
+    return _waited_count(call) != 1 and any(_first_return(a) for a in call.args)
+
+
+def _first_return(arg: cst.Arg) -> bool:
+    """`return_when=FIRST_COMPLETED` (or FIRST_EXCEPTION), however the constant is named."""
+    return arg.keyword is not None and arg.keyword.value == "return_when" \
+        and (dotted(arg.value) or "").rsplit(".", 1)[-1] in FIRST_RETURNS
 
 
 def _wait_returns_early(call: cst.Call) -> tuple[str, str]:
@@ -99,7 +103,7 @@ def _wait_returns_early(call: cst.Call) -> tuple[str, str]:
             continue
         key = arg.keyword.value
         value = dotted(arg.value) or ""
-        if key == "return_when" and value.rsplit(".", 1)[-1] in FIRST_RETURNS and count != 1:
+        if _first_return(arg) and count != 1:
             rest = {2: "the other one"}.get(count or 0, "the others" if count else "any others")
             return key, f"it returns as soon as the first one finishes, with {rest} still running"
         if key == "timeout" and value != "None":
