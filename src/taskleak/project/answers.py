@@ -156,8 +156,10 @@ def _answered_by_name(index: ProjectIndex, fate: Fate, question: Question) -> Fa
 
 def _callers(index: ProjectIndex, path: str, question: Question) -> list[tuple[str, CallArg]]:
     """The calls of `question.owner` that pass a collection as its parameter `question.name`."""
-    target: Where = (path, question.owner)
-    name = question.owner.rsplit(".", 1)[-1]
+    # a constructor's (`keys.lent_to_the_constructor`): the calls of its class
+    owner = question.owner.removesuffix(".__init__")
+    target: Where = (path, owner)
+    name = owner.rsplit(".", 1)[-1]
     out = []
     for caller_path, arg in index.call_args.get(name, []):
         if index.resolve_callee(caller_path, arg.callee, arg.caller) != target:

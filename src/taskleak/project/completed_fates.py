@@ -46,11 +46,16 @@ def _named(fate: Fate, question: Question) -> bool:
 def _endless(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
     words = endless_words(index, path, question.owner)
     if fate.kind is FateKind.LEFT_AT_TIMEOUT:
-        # left to finish by itself only when the project defines its function and that ends
-        # by itself; one that never does, or one not followed, the timeout leaves running
-        # (`race_fates._left`, RUBRIC convention 7)
-        ends = not words and function_at(index, path, question.owner) is not None
-        return fate if ends else replace(fate, kind=FateKind.LEFT_RUNNING)
+        # left running for good when its function never ends by itself; left to finish by
+        # itself when it does; not followed when the project does not define it, which is
+        # low too, said so (`race_fates._left_at_timeout`, RUBRIC convention 7)
+        if words:
+            return replace(fate, kind=FateKind.LEFT_RUNNING)
+        if function_at(index, path, question.owner) is None:
+            what = question.owner.removesuffix("()")
+            return replace(fate, run_unfollowed=f"what {fate.coroutine} runs ({what}) is not "
+                           "defined in the checked code")
+        return fate
     return never_let_go(fate, words)
 
 

@@ -51,7 +51,11 @@ it, or cancels its elements. A task that removes its own entry at the end of its
 entry stays. A removal of what only ever holds another spawn's task (each method's worker
 removing its own `task`) prunes none of this one's, nor does a done-callback prune registered
 on another task (`receipt.add_done_callback(self._pending.discard)` for a delivery added beside
-it). An object of a class
+it). A done-callback that removes it through a parameter whose default is the collection
+(`def done(t, _tasks=self._tasks): _tasks.remove(t)`) prunes it. A collection the object's
+constructor is given and binds to the attribute, its one binding (`self.closing_tasks =
+closing_tasks`), is its caller's: what the callers that construct it do with the collection they
+pass ends or prunes it. An object of a class
 (`self._tm = TaskManager()`, not annotated as a collection) is no collection: its `add(task)` is a
 method the task is handed to, followed as such.""",
     why_bad="""\

@@ -180,9 +180,8 @@ the class joins by awaiting an event the task sets in a `finally` (or as it ends
 it with a message on a queue the task reads). Nor one whose `while` loop another method of the
 class stops: through the flag the loop tests (`self._running = False`, `self._closed.set()`),
 or with a sentinel on the queue it reads, that it leaves the loop on (`if item is None:
-break`): a shutdown path. The
-loop may be the coroutine's own or that of a method it awaits (or spawns and awaits), two calls
-deep at most. Nor one that works on another object (`self._server.serve()`, or a coroutine that
+break`): a shutdown path. The loop may be the coroutine's own or that of a method it awaits
+(or spawns and awaits), two calls deep at most. Nor one that works on another object (`self._server.serve()`, or a coroutine that
 awaits `self._server.main_loop()`) which a close-like method tells to finish: it sets an
 attribute of that object (`self._server.should_exit = True`) or calls its `close()`. Nor
 one that a method cancels through `getattr(self, name)`, with the attribute's name, a loop over
@@ -216,7 +215,8 @@ Also reported here:
 - a concurrent Future of `run_coroutine_threadsafe` a thread waits for with `.result(t)`, not
   cancelled in a `finally`/`except` around it. Of a wait that gives up only at a timeout (this,
   `wait_for(shield(...), t)`, `wait(..., timeout=t)`), only a task whose function runs until
-  cancelled or is not followed: one that ends by itself is low (task-tracked);
+  cancelled: one that ends by itself, or whose function is not followed (a parameter's coroutine,
+  an untyped object's method, one the checked code does not define), is low (task-tracked);
 - a task kept in a local whose coroutine never ends by itself (a `while True` with no `break`
   or `return`, in the module), ended (cancelled, awaited) only after a step where the function
   can be left by an error or a cancellation: an `await`, an `async for`/`async with`, a `raise`

@@ -36,17 +36,29 @@ def _run_by_ioloop(fate: Fate) -> Description:
                            "cancels it"))
 
 
+def _left_at_timeout(fate: Fate) -> Description:
+    """A task a wait leaves only at its timeout: to finish by itself, or not followed (low
+    either way; the words say which)."""
+    if fate.run_unfollowed:
+        return Description(fate.holder, "left at the timeout, not followed",
+                           f"waited by {fate.callee}; at its timeout {fate.coroutine} is left "
+                           "running, and whether it ends by itself is not followed", evidence=(
+                               fate.left, "nothing cancels it after the wait",
+                               fate.run_unfollowed))
+    return Description(fate.holder, "left to finish by itself at the timeout",
+                       f"waited by {fate.callee}; at its timeout {fate.coroutine} is left to "
+                       "finish by itself", evidence=(
+                           fate.left, "nothing cancels it after the wait",
+                           "its function ends by itself: it has no loop that only a cancel "
+                           "ends"))
+
+
 def _describe(fate: Fate) -> Description:
     kind = fate.kind
     if kind in _FIXED:
         return _FIXED[kind]
     if kind is FateKind.LEFT_AT_TIMEOUT:  # RUBRIC convention 7 (`race_fates._left`)
-        return Description(fate.holder, "left to finish by itself at the timeout",
-                           f"waited by {fate.callee}; at its timeout {fate.coroutine} is left "
-                           "to finish by itself", evidence=(
-                               fate.left, "nothing cancels it after the wait",
-                               "its function ends by itself: it has no loop that only a "
-                               "cancel ends"))
+        return _left_at_timeout(fate)
     if kind is FateKind.STRUCTURED:
         return Description(f"structured ({fate.group})", "awaited by the task group",
                            f"spawned in task group `{fate.group}`, which awaits it on exit")

@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 65  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 66  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -112,7 +112,10 @@ FORMAT = 65  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # object given as an argument (`Fate.stored_on_argument`, `DroppedCall.fresh`), ends its
 # users call (`Fate.user_ended`, `Exports.methods_used`); 64: `getattr(obj, "name")` reads
 # `obj.name` (`tree/scan.py`); 65: a task a wait leaves only at its timeout, not known to run
-# until cancelled, is left to finish by itself (`FateKind.LEFT_AT_TIMEOUT`)
+# until cancelled, is left to finish by itself (`FateKind.LEFT_AT_TIMEOUT`); 66: ... and one
+# whose function is not followed, said so (`Fate.run_unfollowed`); a parameter's default names
+# the holder it reads (`obligations/default_aliases.py`); an attribute bound only from its
+# constructor's parameter holds the caller's collection (`keys.lent_to_the_constructor`)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

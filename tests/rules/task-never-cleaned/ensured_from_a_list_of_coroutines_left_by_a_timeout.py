@@ -1,6 +1,8 @@
 """A voice player waits for three events with a timeout: the list holds the events' `wait()`
 coroutines, written out, and `ensure_future` of each makes a task. On the timeout the pending
-ones are never cancelled and wait on their events for good (mafic's `Player.connect`)."""
+ones are never cancelled and wait on their events until something sets them, if anything does
+(mafic's `Player.connect`). What each `fut` runs is an element of the list, not followed to its
+function: what cannot be resolved is low, and the words say so (RUBRIC convention 7)."""
 
 import asyncio
 

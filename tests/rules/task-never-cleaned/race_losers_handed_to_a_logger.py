@@ -1,6 +1,8 @@
 """Near miss of task-tracked/race_losers_handed_to_an_import.py: the losers are handed, after
 the wait, to a function of this module that only reads their names; that function is followed,
-and it ends nothing, so they are still left running. And a hand-off the wait's timeout skips."""
+and it ends nothing, so they are still left running. And a hand-off the wait's timeout skips:
+what `reader.drain()` runs is not followed (a parameter's method), so low, said so (RUBRIC
+convention 7)."""
 
 import asyncio
 

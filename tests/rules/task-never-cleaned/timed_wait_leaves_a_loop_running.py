@@ -3,10 +3,12 @@ for a task whose function loops until it is cancelled, that is for good (medium)
 misses, the same waits of a function that ends by itself, are left to finish by itself at the
 timeout (low, RUBRIC convention 4): `threadsafe_result_times_out`, `raced_on_close_only`,
 `shielded_work_under_a_timeout` and `wait_leaves_losers`' `sync`. What a function the project
-does not define runs is not followed (`refresh_all()` of a library): left running, as before."""
+does not define runs is not followed (`refresh_all()` of a library, a coroutine given as a
+parameter): what cannot be resolved is low, and its words say what was not followed."""
 
 import asyncio
 import concurrent.futures
+from typing import Any, Coroutine
 
 from thirdparty.cache import refresh_all
 
@@ -53,5 +55,10 @@ async def pump_until_done(queue: asyncio.Queue[bytes]) -> None:
 
 
 def refresh_from_a_thread(loop: asyncio.AbstractEventLoop) -> None:
-    """Not the project's: whether it ends by itself is not known."""
+    """Not the project's: whether it ends by itself is not known (low, said so)."""
     asyncio.run_coroutine_threadsafe(refresh_all(), loop).result(timeout=10)
+
+
+async def run_for_a_while(work: Coroutine[Any, Any, None]) -> None:
+    """The caller's coroutine: not followed here (low, said so)."""
+    await asyncio.wait([asyncio.create_task(work)], timeout=5)

@@ -1,7 +1,10 @@
 """Races that return, or are cut short, while what they wait for still runs. A race whose losers
 are cancelled on every normal way out, only a cancel of the waiter (a timeout) skipping it, is
-low and says so (RUBRIC convention 2: `get_services`); with no cancel after it at all (`sync`),
-medium."""
+low and says so (RUBRIC convention 2: `get_services`); with no cancel after it at all, medium.
+A wait that gives up only at its timeout (RUBRIC convention 7) leaves low a task whose function
+ends by itself (`wait_all_forwarded`'s `forward()`), and one whose function is not followed,
+said so (`sync`'s `self.send()`, which `Device` does not define; `next_or_close`'s `close()`, a
+parameter)."""
 
 import asyncio
 

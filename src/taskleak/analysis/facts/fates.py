@@ -258,6 +258,9 @@ class Fate:
     # it (`project/runner_ends.py`): a local's name (`holder` is the label shown), or the wait
     # it is passed to (`asyncio.wait`, no holder); "" for a collection or an attribute
     ended_as: str = ""
+    # LEFT_AT_TIMEOUT: what was not followed of what the task runs, which leaves unknown
+    # whether it ends by itself ("what coro() runs is not followed here"): low, said so
+    run_unfollowed: str = ""
     # LOCAL_ONLY: the test of the `if` after the spawn that every end of the local sits in
     # (`if not pending: await fut`): on the other way the local is dropped
     only_if: str = ""

@@ -8,7 +8,7 @@ import libcst as cst
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import defaulted_entry, dotted
-from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
 from taskleak.records import record
 
 
@@ -87,3 +87,16 @@ def stored_as(name: str, scope: Scope, method: Scope | None) -> str:
     chain = dotted(stores[0])
     return chain if chain is not None and chain.count(".") == 1 \
         and chain.split(".", 1)[0] == method.self_name else ""
+
+
+def respawned_after(occ: Occurrence) -> bool:
+    """The function that reads `occ` spawns a new task into the same name after it
+    (`_set_fast_polling()`: `self._task.cancel(); self._task = loop.create_task(...)`).
+    The function whose body reads it, not the one around it: a cancel in a nested callback
+    (an unsubscribe defined before the spawn) runs later, it ends the task it finds."""
+    for scope in occ.scope.walk():
+        for call in scope.calls:
+            if call.seq > occ.seq and call.dest.kind is Flow.BOUND and any(
+                    dotted(t) == occ.key for t in call.dest.targets):
+                return True
+    return False

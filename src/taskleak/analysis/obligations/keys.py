@@ -82,10 +82,30 @@ def keeper_of(holder: Holder | None, scope: Scope | None = None
             return Keeper.PARAMETER, holder.scope.qualname, holder.key
         return Keeper.LOCAL, "", ""
     if holder.kind is Keeper.ATTRIBUTE:
+        lent = lent_to_the_constructor(holder)
+        if lent is not None:  # the caller's collection (`answers.answer_parameter`)
+            return Keeper.PARAMETER, *lent
         return Keeper.ATTRIBUTE, holder.scope.qualname, holder.name
     if holder.kind is Keeper.GLOBAL:
         return Keeper.GLOBAL, "", holder.name
     return Keeper.DOTTED, constructed_from(holder, scope), holder.key.rsplit(".", 1)[-1]
+
+
+def lent_to_the_constructor(holder: Holder) -> tuple[str, str] | None:
+    """(`__init__`'s qualified name, the parameter) when the attribute's one binding in its class
+    is a parameter of its `__init__` (`self.closing_tasks = closing_tasks`): the object it holds
+    is the constructor's caller's, which ends (or prunes) what is put in it, as a collection
+    passed to a function is; None otherwise (bound anywhere else too, or not known)."""
+    cls = holder.scope
+    bindings = cls.attr_bindings.get(holder.name, [])
+    if cls.kind is not ScopeKind.CLASS or holder.name in cls.attr_unknown or len(bindings) != 1:
+        return None
+    value, method = bindings[0]
+    if method.name != "__init__" or not isinstance(value, cst.Name) or not any(
+            b.kind is BindingKind.PARAM and not b.first_param
+            for b in method.bindings.get(value.value, [])):
+        return None
+    return method.qualname, value.value
 
 
 def _attribute_constructed_from(base: str, attr: str, scope: Scope) -> str:

@@ -18,9 +18,16 @@ from taskleak.analysis.names.attributes import another_class_attribute, is_rebui
 from taskleak.analysis.names.class_bases import inherited, module_bases
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.completed_futures import awaited_through
+from taskleak.analysis.obligations.default_aliases import defaulted_in
 from taskleak.analysis.obligations.effects import HOW_WAITED, Effects
 from taskleak.analysis.obligations.handoffs import partial_call, received_by, receiving_parameter
-from taskleak.analysis.obligations.holders import Holder, into_collection, stored_as, where
+from taskleak.analysis.obligations.holders import (
+    Holder,
+    into_collection,
+    respawned_after,
+    stored_as,
+    where,
+)
 from taskleak.analysis.obligations.waits import delegated_only
 from taskleak.analysis.obligations.weak_holders import WeakReferences
 from taskleak.analysis.tree.dests import Flow, Waited
@@ -274,7 +281,7 @@ class Ownership(WeakReferences):
         eff.occurrences.append(occ)
         kind = d.kind
         if kind is Flow.CANCEL:
-            (eff.replaced if self.respawned_after(occ) else eff.cancels).append(place)
+            (eff.replaced if respawned_after(occ) else eff.cancels).append(place)
             eff.cancel_reads.append(occ)
         elif delegated_only(occ):
             pass  # an awaitable's own task: awaited only by whoever awaits the object, if any
@@ -316,6 +323,8 @@ class Ownership(WeakReferences):
             self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.ITER:
             self._aliases(d.targets, occ, eff, depth)
+        elif kind is Flow.DEFAULT and (inner := defaulted_in(occ)) is not None:
+            self._aliases(d.targets, occ, eff, depth, inner)
         elif kind is Flow.DONE_CALLBACK:  # an `await future` of a future it completes
             awaited_through(occ, eff, place)
 
@@ -356,17 +365,18 @@ class Ownership(WeakReferences):
         eff.key_collections += sub.key_collections
 
     def _aliases(self, targets: tuple[cst.BaseExpression, ...], origin: Occurrence,
-                 eff: Effects, depth: int) -> None:
-        """Follow `t = self._t`, `for t in ts:`, `t = d.pop(k)`; a copy, `[t for t in ts]`, free."""
+                 eff: Effects, depth: int, scope: Scope | None = None) -> None:
+        """Follow `t = self._t`, `for t in ts:`, `t = d.pop(k)`; a copy, `[t for t in ts]`,
+        free; a parameter's default (`def f(t, ts=self._ts)`) names a local of `scope`."""
         if depth >= 2:
             return
-        replacing = self.respawned_after(origin)
+        replacing = respawned_after(origin)
         for t in targets:
             names = [t] if isinstance(t, cst.Name) else [
                 e.value for e in getattr(t, "elements", ()) if isinstance(e.value, cst.Name)]
             for n in names:
                 if isinstance(n, cst.Name):
-                    alias = Holder(Keeper.LOCAL, n.value, n.value, origin.scope,
+                    alias = Holder(Keeper.LOCAL, n.value, n.value, scope or origin.scope,
                                    origin.dest.comprehension)
                     sub = self.effects(alias, depth + (not origin.dest.copies))
                     if replacing:  # `old = self._t; old.cancel(); self._t = spawn()`
@@ -379,18 +389,6 @@ class Ownership(WeakReferences):
                     eff.return_reads += sub.return_reads
                     eff.followed += sub.followed
                     eff.weak += sub.weak
-
-    def respawned_after(self, occ: Occurrence) -> bool:
-        """The function that reads `occ` spawns a new task into the same name after it
-        (`_set_fast_polling()`: `self._task.cancel(); self._task = loop.create_task(...)`).
-        The function whose body reads it, not the one around it: a cancel in a nested callback
-        (an unsubscribe defined before the spawn) runs later, it ends the task it finds."""
-        for scope in occ.scope.walk():
-            for call in scope.calls:
-                if call.seq > occ.seq and call.dest.kind is Flow.BOUND and any(
-                        dotted(t) == occ.key for t in call.dest.targets):
-                    return True
-        return False
 
 
 def _self_of(scope: Scope) -> str | None:

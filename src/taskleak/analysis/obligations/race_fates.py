@@ -277,13 +277,16 @@ class RaceFates:
         """What a timed wait leaves of a task whose function is not known here to run until
         cancelled: a function of this module ends by itself (LEFT_AT_TIMEOUT); one of another
         module is asked of the join by its chain (`completed_fates._endless`: LEFT_RUNNING
-        again when it never ends by itself, or when the project does not define it). What runs
-        is not followed otherwise (a parameter's coroutine, a method of an object nobody
-        typed): `left`, as before this rule."""
+        again when it never ends by itself). What runs is not followed otherwise (a
+        parameter's coroutine, a method of an object nobody typed): what cannot be resolved is
+        low, its words saying what was not followed."""
+        if sp.unresolved:  # whether it makes a task at all is not known: said first
+            return left
         if spawned_function(sp.site, calls_only=False) is not None \
                 or coroutine_chain(sp, self.ownership.resolver):
             return replace(left, kind=FateKind.LEFT_AT_TIMEOUT)
-        return left
+        return replace(left, kind=FateKind.LEFT_AT_TIMEOUT,
+                       run_unfollowed=f"what {left.coroutine} runs is not followed here")
 
     def pending(self, race: Race, depth: int = 0) -> Effects:
         """What becomes of `pending` of `done, pending = await asyncio.wait(...)`: and of the

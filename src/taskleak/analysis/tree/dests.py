@@ -31,6 +31,9 @@ class Flow(Enum):
     ITER = "iter"  # iterated: `for t in x`, see `targets`
     SUBSCRIPT_STORE = "subscript_store"  # `x[k] = v` reads x to store into it
     CALLED = "called"  # the function called: `f` of `f(...)`; `result`: where its value goes
+    # the default of a parameter (`def done(t, _tasks=self._tasks)`): `targets` its name,
+    # `definition` the function or lambda that binds it
+    DEFAULT = "default"
     OTHER = "other"
 
 
@@ -71,3 +74,4 @@ class Dest:
     done_checked: bool = False  # AWAITED, a `.result()`: read only under a `done()` check
     comprehension: int = 0  # ITER of a comprehension's `for`: the comprehension binding targets
     copies: bool = False  # ... of `[t for t in ts if ...]`: its value holds ts's own elements
+    definition: cst.FunctionDef | cst.Lambda | None = None  # DEFAULT: what binds the parameter

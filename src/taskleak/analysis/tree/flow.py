@@ -92,6 +92,18 @@ def _ann_assign(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: 
     return Dest(_OTHER)
 
 
+def _param(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
+           element: bool) -> Dest:
+    # a parameter's default names the value inside the function (`_tasks=self._tasks`): the
+    # parameter is an alias of it (`ownership.py`), stack: definition, Parameters, Param
+    parent: cst.Param = stack[j]  # type: ignore[assignment]
+    definition = stack[j - 2] if j > 1 else None
+    if parent.default is node and isinstance(definition, (cst.FunctionDef, cst.Lambda)):
+        return Dest(Flow.DEFAULT, targets=(parent.name,), container=container, element=element,
+                    definition=definition)
+    return Dest(_OTHER)
+
+
 def _lambda(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: bool,
             element: bool) -> Dest | _Climb:
     # handed to a call that calls it back (`callee`; passed.py: who drops what it returns), or
@@ -351,6 +363,7 @@ _HANDLERS: dict[type, _Handler] = {
     cst.Yield: _ends(Flow.RETURNED),
     cst.From: _ends(Flow.RETURNED),
     cst.Lambda: _lambda,
+    cst.Param: _param,
     cst.Arg: _arg,
     cst.Call: _called,
     cst.Element: _element,

@@ -43,6 +43,8 @@ class StackWalker(Walker):
             return parent.value is node  # type: ignore[union-attr]  # `.attr` is a label
         if kind is cst.Arg:
             return parent.keyword is not node  # type: ignore[union-attr]
+        if kind is cst.Param:  # its name defines; its default is read (`_tasks=tasks`)
+            return parent.default is node  # type: ignore[union-attr]
         if kind in DEFINING_PARENTS:
             return False
         # climb through tuple/list/starred targets
