@@ -58,13 +58,17 @@ def _in_module(index: ProjectIndex, file: str, tokens: list[str], depth: int) ->
     if facts is None:
         return None
     if method in facts.methods:
-        return (file, f"{head}.{method}")
-    # inherited: each base, as the class's module writes it
-    for base in facts.bases:
+        return index.implementation((file, f"{head}.{method}"), method)
+    # inherited, in Python's order (a stub the base declares: the one subclass's override),
+    # or brought only by the classes that mix this one in (`self._poll()` of a sibling mixin)
+    found = index.method_of(file, head, method)
+    if found is not None:
+        return index.implementation(found, method)
+    for base in facts.bases:  # each base as the class's module writes it
         found = _in_module(index, file, f"{base}().{method}".split("."), depth + 1)
         if found is not None:
             return found
-    return None
+    return index.through_subclasses(file, head, method)
 
 
 def gives_no_coroutine(index: ProjectIndex, importer: str, chain: str, depth: int = 0

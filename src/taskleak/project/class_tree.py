@@ -2,7 +2,7 @@
 
 `ProjectIndex.is_subclass` climbed a class's bases through `resolve_name` at every question,
 and a `self.name()` call that only a mixin's subclasses define asked it of every class of the
-project (`_through_subclasses`): on a run over many projects with many helpers that was most of
+project (`through_subclasses`): on a run over many projects with many helpers that was most of
 the join (dev6: 20 s of 56 s under a profiler). The bases are resolved once per class here, and
 the subclasses of a class are read off the reverse map.
 """

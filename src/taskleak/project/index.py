@@ -269,7 +269,7 @@ class ProjectIndex(ModuleResolution):
             cls = self.enclosing_class(path, caller)
             if cls is None:
                 return None
-            return self.method_of(path, cls, tail) or self._through_subclasses(path, cls, tail)
+            return self.method_of(path, cls, tail) or self.through_subclasses(path, cls, tail)
         if head == "self" and 1 <= tail.count(".") <= _MAX_CHAIN:
             cls = self.enclosing_class(path, caller)
             return self._through((path, cls) if cls is not None else None, tail)
@@ -340,7 +340,7 @@ class ProjectIndex(ModuleResolution):
                  if self.is_subclass(where, made)}
         return found.pop() if len(found) == 1 and next(iter(found)) in self.classes else None
 
-    def _through_subclasses(self, path: str, cls: str, name: str) -> Where | None:
+    def through_subclasses(self, path: str, cls: str, name: str) -> Where | None:
         """A mixin's `self.name` that only the classes mixing it in bring (`class
         Bot(BotBase, Client)` runs `Client._schedule_event` for `BotBase`): the one method
         every project subclass resolves it to, when there is exactly one."""

@@ -181,15 +181,15 @@ it with a message on a queue the task reads). Nor one whose `while` loop another
 class stops: through the flag the loop tests (`self._running = False`, `self._closed.set()`),
 or with a sentinel on the queue it reads, that it leaves the loop on (`if item is None:
 break`): a shutdown path. The loop may be the coroutine's own or that of a method it awaits
-(or spawns and awaits), two calls deep at most. Nor one that works on another object (`self._server.serve()`, or a coroutine that
-awaits `self._server.main_loop()`) which a close-like method tells to finish: it sets an
-attribute of that object (`self._server.should_exit = True`) or calls its `close()`. Nor
-one that a method cancels through `getattr(self, name)`, with the attribute's name, a loop over
-literal names that holds it, or a name computed at run time (then perhaps this one: no claim).
-A task kept on another object (`result.task = ...`) is asked of that
-object's class, found from its construction or its declared type, in any module; when the class
-is not known, an end of an attribute of that name in any module searched counts, and the words
-say so.
+(or spawns and awaits), two calls deep at most. Nor one that works on another object
+(`self._server.serve()`, or a coroutine that awaits `self._server.main_loop()`) which a
+close-like method tells to finish: it sets an attribute of that object
+(`self._server.should_exit = True`) or calls its `close()`. Nor one that a method cancels
+through `getattr(self, name)`, with the attribute's name, a loop over literal names that holds
+it, or a name computed at run time (then perhaps this one: no claim). A task kept on another
+object (`result.task = ...`) is asked of that object's class, found from its construction or
+its declared type, in any module; when the class is not known, an end of an attribute of that
+name in any module searched counts, and the words say so.
 
 A task made by a spawn helper of the project that keeps it only until it is done (it adds it
 to a set that a done-callback prunes, and returns it) is judged by what the caller does with

@@ -66,8 +66,8 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope,
     if not early and not timeout:
         return None
     shown = callee_text(call.func)
-    if by == "return_when":
-        shown += "(return_when=FIRST_COMPLETED)"
+    if by == "return_when":  # the constant as written: FIRST_COMPLETED or FIRST_EXCEPTION
+        shown += f"(return_when={_first_constant(call)})"
     elif by == "timeout":
         shown += "(timeout=...)"
     left = early or (f"{timeout} cancels the shield, not the task it protects" if name == "shield"
@@ -94,6 +94,13 @@ def _first_return(arg: cst.Arg) -> bool:
         and (dotted(arg.value) or "").rsplit(".", 1)[-1] in FIRST_RETURNS
 
 
+def _first_constant(call: cst.Call) -> str:
+    """"FIRST_EXCEPTION" of `wait(..., return_when=asyncio.FIRST_EXCEPTION)`, else (named
+    otherwise) "FIRST_COMPLETED"."""
+    value = next((dotted(a.value) or "" for a in call.args if _first_return(a)), "")
+    return "FIRST_EXCEPTION" if value.endswith("FIRST_EXCEPTION") else "FIRST_COMPLETED"
+
+
 def _wait_returns_early(call: cst.Call) -> tuple[str, str]:
     """The keyword that makes `wait(...)` return with some of what it waits for still running
     ("return_when" or "timeout") and the words that say so; ("", "") when none does."""
@@ -105,7 +112,9 @@ def _wait_returns_early(call: cst.Call) -> tuple[str, str]:
         value = dotted(arg.value) or ""
         if _first_return(arg) and count != 1:
             rest = {2: "the other one"}.get(count or 0, "the others" if count else "any others")
-            return key, f"it returns as soon as the first one finishes, with {rest} still running"
+            first = "one raises" if value.endswith("FIRST_EXCEPTION") \
+                else "the first one finishes"
+            return key, f"it returns as soon as {first}, with {rest} still running"
         if key == "timeout" and value != "None":
             rest = {1: "it", 2: "both"}.get(count or 0, "them")
             return key, f"it returns at its timeout with {rest} still running"
