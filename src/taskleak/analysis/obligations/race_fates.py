@@ -286,7 +286,7 @@ class RaceFates:
                 or coroutine_chain(sp, self.ownership.resolver):
             return replace(left, kind=FateKind.LEFT_AT_TIMEOUT)
         return replace(left, kind=FateKind.LEFT_AT_TIMEOUT,
-                       run_unfollowed=f"what {left.coroutine} runs is not followed here")
+                       run_unfollowed=f"the function {left.coroutine} runs is not resolved here")
 
     def pending(self, race: Race, depth: int = 0) -> Effects:
         """What becomes of `pending` of `done, pending = await asyncio.wait(...)`: and of the
