@@ -192,8 +192,9 @@ class ModuleAnalysis:
                or f.kind is FateKind.LEFT_AT_TIMEOUT for f in fates):
             # (once done; on a way out; ended only by its users; left at a wait's timeout)
             chain = coroutine_chain(sp, self.resolver)
-            if chain:
-                asked += (Question(QuestionKind.COROUTINE_BODY, chain),)
+            if chain:  # ("self": a method of the owner's object, which its class may stop)
+                asked += (Question(QuestionKind.COROUTINE_BODY, chain,
+                                   "self" if runs_own_method(sp.site) else ""),)
         if any(f.skipped_by or f.kind in (FateKind.LEFT_RUNNING, FateKind.LEFT_AT_TIMEOUT)
                for f in fates) \
                 and (fn := sp.site.scope.function()) is not None and fn.is_async:

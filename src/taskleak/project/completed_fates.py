@@ -24,6 +24,7 @@ from taskleak.project.called_often import called_often
 from taskleak.project.callees import function_at
 from taskleak.project.coroutine_bodies import endless_words, never_let_go
 from taskleak.project.done_callbacks import seen_by_a_callback
+from taskleak.project.flag_stops import stopped_by_a_flag
 from taskleak.project.index import ProjectIndex
 from taskleak.project.owner_paths import owner_closes, user_ends
 from taskleak.project.reentry import respawned_elsewhere
@@ -45,6 +46,8 @@ def _named(fate: Fate, question: Question) -> bool:
 
 def _endless(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
     words = endless_words(index, path, question.owner)
+    if words and question.name == "self" and stopped_by_a_flag(index, path, question.owner):
+        words = ""  # a way out its owner gives: not "until cancelled" (`flag_stops.py`)
     if fate.kind is FateKind.LEFT_AT_TIMEOUT:
         # left running for good when its function never ends by itself; left to finish by
         # itself when it does; not followed when the project does not define it, which is

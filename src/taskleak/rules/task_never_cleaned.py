@@ -203,15 +203,15 @@ Also reported here:
 - a task raced by `asyncio.wait(..., return_when=FIRST_COMPLETED)`, `asyncio.wait(...,
   timeout=...)` or `asyncio.as_completed(...)` (when the `for` loop over it can stop early: a
   `break`, a `return`, a `yield` of its generator, its `timeout=`; one that runs to the end
-  awaits them all), or waited through `asyncio.wait`/`shield` under a
-  timeout (`asyncio.timeout`, `async_timeout`, `wait_for`), when nothing cancels the losers after
-  the wait; the task `shield(work())` makes for its coroutine too (`wait_for(shield(work()),
-  5)`); a race in a function the task is handed to is judged at that call, by what the caller
-  does after it. Losers cancelled on every normal way out after the wait, where only a cancel of
-  the waiter itself (a timeout cutting it short) would skip that, are low (task-tracked) and
-  the row says a cancelled waiter leaves them running, unless they run until cancelled (a
-  `while True`, or an `async for` over an endless generator of their class), in a local or a
-  local list alike: then a cancelled waiter leaves them running for good (medium);
+  awaits them all), or waited through `asyncio.wait`/`shield` under a timeout
+  (`asyncio.timeout`, `async_timeout`, `wait_for`), when nothing cancels the losers after the
+  wait; the task `shield(work())` makes for its coroutine too (`wait_for(shield(work()), 5)`);
+  a race in a function the task is handed to is judged at that call, by what the caller does
+  after it. Losers cancelled on every normal way out after the wait, where only a cancel of the
+  waiter itself (a timeout cutting it short) would skip that, are low (task-tracked) and the
+  row says a cancelled waiter leaves them running, unless they run until cancelled (a `while
+  True`, an `async for` over an endless generator of their class, a loop on a flag of their own
+  object no method of its class stops), local or in a local list: then for good (medium);
 - a concurrent Future of `run_coroutine_threadsafe` a thread waits for with `.result(t)`, not
   cancelled in a `finally`/`except` around it. Of a wait that gives up only at a timeout (this,
   `wait_for(shield(...), t)`, `wait(..., timeout=t)`), only a task whose function runs until

@@ -132,25 +132,30 @@ class ClassFacts:
     # stores into, and the methods it calls on `self`: itself only, the join follows the calls
     # (`summaries/method_ends.py`, read by `project/replaced_restarts.py`)
     effects: tuple[MethodEffects, ...] = ()
+    # (method, flag of `self`, role): the flags its endless loops test and the methods that flip
+    # them (`summaries/flag_stops.py`, read by `project/flag_stops.py`)
+    flags: tuple[tuple[str, str, str], ...] = ()
 
     def to_json(self) -> list[Any]:
         out = [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
                [list(t) for t in self.attr_types], [list(p) for p in self.init_params]]
         tail = [list(self.stubs), list(self.extends),
                 [[c, list(calls)] for c, calls in self.close_calls],
-                [[m, list(e), list(st), list(c)] for m, e, st, c in self.effects]]
+                [[m, list(e), list(st), list(c)] for m, e, st, c in self.effects],
+                [list(f) for f in self.flags]]
         while tail and not tail[-1]:
             tail.pop()
         return [*out, *tail]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ClassFacts:
-        more = [*data[6:10], *[[]] * (10 - max(len(data), 6))]
+        more = [*data[6:11], *[[]] * (11 - max(len(data), 6))]
         return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]),
                    tuple((t[0], t[1]) for t in data[4]), tuple((p[0], p[1]) for p in data[5]),
                    tuple(more[0]), tuple(more[1]),
                    tuple((c, tuple(calls)) for c, calls in more[2]),
-                   tuple((m, tuple(e), tuple(st), tuple(c)) for m, e, st, c in more[3]))
+                   tuple((m, tuple(e), tuple(st), tuple(c)) for m, e, st, c in more[3]),
+                   tuple((f[0], f[1], f[2]) for f in more[4]))
 
 
 @record(frozen=True)

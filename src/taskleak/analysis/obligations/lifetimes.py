@@ -22,7 +22,12 @@ from collections.abc import Iterator
 import libcst as cst
 
 from taskleak.analysis.names.resolve import Resolver, SymKind
-from taskleak.analysis.obligations.coroutines import loop_words, spawned_function
+from taskleak.analysis.obligations.coroutines import (
+    loop_words,
+    runs_own_method,
+    runs_until_cancelled,
+    spawned_function,
+)
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import where
 from taskleak.analysis.obligations.sentinels import sentinel_stopper
@@ -108,6 +113,18 @@ def stopped_on_signal(site: CallSite) -> str:
     cls = target.enclosing_class() if target is not None else None
     put = sentinel_stopper(target, cls) if target is not None and cls is not None else None
     return f"stopped by {put[0].name}() through {put[1]}" if put is not None else ""
+
+
+def left_for_good(site: CallSite) -> bool:
+    """RUBRIC convention 4's "runs until cancelled", as this module can tell: the spawned
+    coroutine never ends by itself (`runs_until_cancelled`) and no flag or sentinel of its
+    class stops it (`stopped_on_signal`): a loop its owner stops through its flag has a way
+    out that is no cancel, so an end a cancel skips does not leave it running for good (the
+    join reads the same of another module's loop: `project/flag_stops.py`)."""
+    # (of a method of its own object only, `self._poll()`: a local object's stop,
+    # `poller.stop()`, is the spawning function's own, skipped with the rest of its way out)
+    return runs_until_cancelled(site) and not (bool(runs_own_method(site))
+                                               and stopped_on_signal(site))
 
 
 def never_done(sp: Spawn, eff: Effects) -> str:

@@ -14,14 +14,17 @@ from taskleak.analysis.obligations.coroutines import (
     coroutine_chain,
     endless,
     loop_words,
-    runs_until_cancelled,
     spawned_function,
 )
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.generator_exits import leaves_early, left_at_a_yield, yields_in
 from taskleak.analysis.obligations.handoffs import receiving_parameter
 from taskleak.analysis.obligations.holders import Holder, where
-from taskleak.analysis.obligations.lifetimes import cancelled_on_return
+from taskleak.analysis.obligations.lifetimes import (
+    cancelled_on_return,
+    left_for_good,
+    stopped_on_signal,
+)
 from taskleak.analysis.obligations.loop_stops import loop_ended_after
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.races import Race, pending_target, race_of
@@ -167,7 +170,7 @@ class RaceFates:
                         left="a `break` or a `return` can leave that loop with the rest still "
                         "running")
         if loop is not None and cancelled_to_end(site.path):  # each await can be the last
-            if endless(site):  # ... and what it leaves never ends (convention 4)
+            if left_for_good(site):  # ... and what it leaves never ends (convention 4)
                 return make(FateKind.LEFT_RUNNING, sp, holder=f"the iterator of {sp.wrapper}()",
                             callee=f"the `for` loop over {sp.wrapper}() in {where(site.scope)}",
                             left=_LOOPS_UNTIL_CANCELLED, timeout=True)
@@ -230,7 +233,9 @@ class RaceFates:
             cut = " (or a timeout cuts it short)" if race.timeout else ""
             skip = f"is cancelled while it waits in {race.call}{cut}"
             cleanup = f"{after} after {race.call}"
-            if endless(sp.site):
+            if endless(sp.site) and (stopped := stopped_on_signal(sp.site)):
+                cleanup = f"{cleanup}, and {stopped}"  # (not left for good: its owner stops it)
+            if left_for_good(sp.site):
                 return make(FateKind.END_SKIPPED, sp, holder,
                             holder=holder.key, cleanup=cleanup,
                             skipped_by=skip, long_running=True, loop=loop_words(sp))
@@ -266,7 +271,7 @@ class RaceFates:
                     callee=race.call, left=race.left, timeout=race.timeout,
                     exit_only=race.exit_only)
         kept_for_good = collection and holder is not None and holder.kind is not Keeper.LOCAL
-        if race.at_timeout and not kept_for_good and not runs_until_cancelled(sp.site):
+        if race.at_timeout and not kept_for_good and not left_for_good(sp.site):
             # RUBRIC convention 7: the timeout is a way out that skips the wait's end (a kept
             # collection's stays: what keeps it past the timeout, unless pruned, keeps it for
             # good)
@@ -360,7 +365,7 @@ def _left_at_a_yield(sp: Spawn, holder: Holder, label: str, eff: Effects, genera
     (LEFT_AT_YIELD); else only late on that way out (RUBRIC convention 4: LOCAL_CLEANED, with
     the way out that skips the end; a coroutine of another module is asked of the join,
     `coroutine_bodies.never_let_go`)."""
-    if runs_until_cancelled(sp.site):
+    if left_for_good(sp.site):
         return make(FateKind.LEFT_AT_YIELD, sp, holder, holder=label,
                     cleanup=eff.cleanup or "", callee=generator)
     fate = make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,

@@ -22,10 +22,10 @@ from dataclasses import replace
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
-from taskleak.analysis.obligations.coroutines import loop_words, runs_until_cancelled
+from taskleak.analysis.obligations.coroutines import loop_words
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
-from taskleak.analysis.obligations.lifetimes import cancelled_on_return
+from taskleak.analysis.obligations.lifetimes import cancelled_on_return, left_for_good
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
@@ -129,7 +129,7 @@ def ended_late(sp: Spawn, holder: Holder, eff: Effects, fate: Fate) -> Fate:
     skip = skipped_by(sp.site, eff)
     if not skip:
         return fate
-    if runs_until_cancelled(sp.site):
+    if left_for_good(sp.site):
         return replace(fate, kind=FateKind.END_SKIPPED, skipped_kind=fate.kind, skipped_by=skip,
                        long_running=True, loop=loop_words(sp))
     return replace(fate, skipped_by=skip)
@@ -140,7 +140,7 @@ def stored_late(sp: Spawn, local: str, fate: Fate) -> Fate:
     `await conn.handshake()`, then `self._task = task`): a step before that first read of the
     local can leave the function with the task kept by nothing, so a coroutine that runs until
     cancelled runs for good, however its holder is ended (END_SKIPPED). Else `fate`."""
-    if fate.kind not in _ENDED_THERE or not (runs_until_cancelled(sp.site)):
+    if fate.kind not in _ENDED_THERE or not (left_for_good(sp.site)):
         return fate
     step = _step_before_a_read(sp.site, local)
     if not step:
@@ -160,7 +160,7 @@ def handed_late(sp: Spawn, local: str, fate: Fate) -> Fate:
     step = _step_before_a_read(sp.site, local)
     if not step:
         return fate
-    if runs_until_cancelled(sp.site):
+    if left_for_good(sp.site):
         return replace(fate, skipped_by=step, long_running=True, loop=loop_words(sp))
     return replace(fate, skipped_by=step)
 
@@ -197,7 +197,7 @@ def object_handed_late(sp: Spawn, holder: Holder, fate: Fate) -> Fate:
         if hands_on:
             return fate
         step = _first_step(statement)
-        if step and (fate.kind in _ENDED_ELSEWHERE or not runs_until_cancelled(sp.site)):
+        if step and (fate.kind in _ENDED_ELSEWHERE or not left_for_good(sp.site)):
             return replace(fate, skipped_by=step)  # (only late; or the join's, once it ends)
         if step:
             return replace(fate, kind=FateKind.END_SKIPPED, skipped_kind=fate.kind,
@@ -255,7 +255,7 @@ def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: M
     fn = sp.site.scope.function()
     runner = fn is not None and cancelled_on_return(fn, ownership.module, ownership.resolver)
     skip = "" if runner else skipped_by(sp.site, eff)
-    if skip and (runs_until_cancelled(sp.site)):
+    if skip and (left_for_good(sp.site)):
         return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
                     skipped_by=skip, long_running=True, loop=loop_words(sp))
     return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,

@@ -11,6 +11,7 @@ from taskleak.analysis.names.attribute_types import attribute_types, init_parame
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.subclass_ends import calls_super
+from taskleak.analysis.summaries.flag_stops import class_flags
 from taskleak.analysis.summaries.method_ends import method_effects
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import last_name
@@ -35,7 +36,8 @@ def class_facts(root: Scope, ownership: Ownership) -> tuple[ClassFacts, ...]:
                                   tuple(sorted(m.name for m in scope.children
                                                if m.kind is ScopeKind.FUNCTION
                                                and calls_super(m, ownership.reads))),
-                                  _close_calls(scope), method_effects(scope)))
+                                  _close_calls(scope), method_effects(scope),
+                                  class_flags(scope)))
     return tuple(out)
 
 
