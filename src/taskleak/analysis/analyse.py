@@ -23,14 +23,15 @@ from taskleak.analysis.facts.interface import (
     Promise,
     through_an_attribute,
 )
-from taskleak.analysis.facts.module import UNTYPED as UNTYPED_RECEIVER
 from taskleak.analysis.facts.module import (
+    OWN_OBJECT,
     ModuleFacts,
     Question,
     QuestionKind,
     SpawnFacts,
     questions_of,
 )
+from taskleak.analysis.facts.module import UNTYPED as UNTYPED_RECEIVER
 from taskleak.analysis.names.asyncio_waits import retype_waits
 from taskleak.analysis.names.class_bases import imported_bases
 from taskleak.analysis.names.resolve import Resolver
@@ -192,9 +193,9 @@ class ModuleAnalysis:
                or f.kind is FateKind.LEFT_AT_TIMEOUT for f in fates):
             # (once done; on a way out; ended only by its users; left at a wait's timeout)
             chain = coroutine_chain(sp, self.resolver)
-            if chain:  # ("self": a method of the owner's object, which its class may stop)
+            if chain:
                 asked += (Question(QuestionKind.COROUTINE_BODY, chain,
-                                   "self" if runs_own_method(sp.site) else ""),)
+                                   OWN_OBJECT if runs_own_method(sp.site) else ""),)
         if any(f.skipped_by or f.kind in (FateKind.LEFT_RUNNING, FateKind.LEFT_AT_TIMEOUT)
                for f in fates) \
                 and (fn := sp.site.scope.function()) is not None and fn.is_async:

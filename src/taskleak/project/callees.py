@@ -57,10 +57,8 @@ def _in_module(index: ProjectIndex, file: str, tokens: list[str], depth: int) ->
     facts = index.classes.get((file, head))
     if facts is None:
         return None
-    if method in facts.methods:
-        return index.implementation((file, f"{head}.{method}"), method)
-    # inherited, in Python's order (a stub the base declares: the one subclass's override),
-    # or brought only by the classes that mix this one in (`self._poll()` of a sibling mixin)
+    # its own or inherited, in Python's order (a stub: the one subclass's override), or brought
+    # only by the classes that mix this one in (`self._poll()` of a sibling mixin)
     found = index.method_of(file, head, method)
     if found is not None:
         return index.implementation(found, method)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import partial
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
-from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
+from taskleak.analysis.facts.module import OWN_OBJECT, Question, QuestionKind, SpawnFacts
 from taskleak.project.answers import (
     answer_attribute,
     answer_global,
@@ -45,8 +45,10 @@ def _named(fate: Fate, question: Question) -> bool:
 
 
 def _endless(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
-    words = endless_words(index, path, question.owner)
-    if words and question.name == "self" and stopped_by_a_flag(index, path, question.owner):
+    found = function_at(index, path, question.owner)
+    words = endless_words(index, found)
+    if words and question.name == OWN_OBJECT \
+            and stopped_by_a_flag(index, path, question.owner, found):
         words = ""  # a way out its owner gives: not "until cancelled" (`flag_stops.py`)
     if fate.kind is FateKind.LEFT_AT_TIMEOUT:
         # left running for good when its function never ends by itself; left to finish by
@@ -54,7 +56,7 @@ def _endless(index: ProjectIndex, path: str, fate: Fate, question: Question) -> 
         # low too, said so (`race_fates._left_at_timeout`, RUBRIC convention 7)
         if words:
             return replace(fate, kind=FateKind.LEFT_RUNNING)
-        if function_at(index, path, question.owner) is None:
+        if found is None:
             what = question.owner.removesuffix("()")
             return replace(fate, run_unfollowed=f"what {fate.coroutine} runs ({what}) is not "
                            "defined in the checked code")

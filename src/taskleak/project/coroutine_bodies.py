@@ -17,8 +17,7 @@ from dataclasses import replace
 
 from taskleak.analysis.facts.fates import Fate, FateKind
 from taskleak.analysis.facts.interface import LET_GO, NO_ENDS
-from taskleak.project.callees import function_at
-from taskleak.project.index import ProjectIndex
+from taskleak.project.index import ProjectIndex, Where
 
 # kept, and let go of once done: what the same fate is when the task never is
 _NEVER_DONE = {FateKind.KEPT_CLEANED: FateKind.NEVER_CLEANED,
@@ -27,10 +26,9 @@ _NEVER_DONE = {FateKind.KEPT_CLEANED: FateKind.NEVER_CLEANED,
 _SKIPPABLE_KEPT = frozenset({FateKind.KEPT_CLEANED, FateKind.COLLECTION_CLEANED})
 
 
-def endless_words(index: ProjectIndex, importer: str, chain: str) -> str:
-    """What the loop of the coroutine function `chain` (read in `importer`) does, when it never
-    ends by itself; "" otherwise, or when the project does not define it."""
-    found = function_at(index, importer, chain)
+def endless_words(index: ProjectIndex, found: Where | None) -> str:
+    """What the loop of the coroutine function `found` (`callees.function_at` of its chain)
+    does, when it never ends by itself; "" otherwise, or when the project does not define it."""
     if found is None:
         return ""
     return dict(index.modules[found[0]].exports.endless).get(found[1], "")

@@ -11,31 +11,28 @@ for a cancel nobody makes is not left running for good. Read from `ClassFacts.fl
 
 from __future__ import annotations
 
+from taskleak.analysis.tree.vocabulary import FLAG_STOPS
 from taskleak.project.callees import function_at
 from taskleak.project.index import ProjectIndex, Where
 
-# the roles that stop a loop that runs while its flag is true ("loop") or false ("loop!")
-STOPS = {"loop": ("down", "end"), "loop!": ("up", "end")}
 
-
-def stopped_by_a_flag(index: ProjectIndex, path: str, chain: str) -> str:
-    """"stopped by close() through self._shutdown" when the method `chain` (read in `path`)
-    names loops on a flag of `self` that a method of its object's class stops; ""
-    otherwise."""
-    found = function_at(index, path, chain)
+def stopped_by_a_flag(index: ProjectIndex, path: str, chain: str, found: Where | None) -> str:
+    """"stopped by close() through self._shutdown" when the method `chain` (read in `path`;
+    `found`: `callees.function_at` of it) loops on a flag of `self` that a method of its
+    object's class stops; "" otherwise."""
     if found is None or "." not in found[1]:
         return ""
     cls_name, _, method = found[1].rpartition(".")
     facts = index.classes.get((found[0], cls_name))
     loops = [(attr, role) for m, attr, role in facts.flags if m == method
-             and role in STOPS] if facts is not None else []
+             and role in FLAG_STOPS] if facts is not None else []
     if not loops:
         return ""
     for cls in _object_classes(index, path, chain, (found[0], cls_name)):
         for where in index.tree.mro(cls):
             flips = index.classes[where].flags if where in index.classes else ()
             for m, attr, role in flips:
-                if m != method and any(attr == a and role in STOPS[loop] for a, loop in loops):
+                if m != method and any(attr == a and role in FLAG_STOPS[loop] for a, loop in loops):
                     return f"stopped by {m}() through self.{attr}"
     return ""
 

@@ -51,8 +51,9 @@ class QuestionKind(Enum):
     # imported one) awaited, cancelled or pruned by another module? (`Exports.global_effects`)
     GLOBAL_CLEANUP = "global_cleanup"
     # what does the coroutine function `owner` (a chain as written here: "pkg.beats.heartbeat")
-    # that the spawn runs say of its task: does it ever end by itself?
-    # (`project/coroutine_bodies.py`)
+    # that the spawn runs say of its task: does it ever end by itself? (`name` OWN_OBJECT: a
+    # method of the spawning method's own object, which its class may stop through a flag:
+    # `project/coroutine_bodies.py`, `project/flag_stops.py`)
     COROUTINE_BODY = "coroutine_body"
     # is the call `owner` (a chain as written in this module) a call of an `async def` of the
     # project? a `create_task` of it on a receiver nobody typed is a spawn only if it is
@@ -88,6 +89,10 @@ class QuestionKind(Enum):
     # replaced (owner: the class, name: the attribute): does another module call those ends?
     # (`project/replaced_only.py`)
     REPLACED_ONLY = "replaced_only"
+
+
+# COROUTINE_BODY's `name` when the spawn runs a method of its own object (`self._poll()`)
+OWN_OBJECT = "self"
 
 
 @record(frozen=True)

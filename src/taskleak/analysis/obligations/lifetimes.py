@@ -35,7 +35,13 @@ from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted, last_name, leaves_the_loop, truth
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind, defined_function
-from taskleak.analysis.tree.vocabulary import INIT_METHODS, LOOP_RUN_FUNCTIONS, LOOP_RUN_METHODS
+from taskleak.analysis.tree.vocabulary import (
+    FLAG_CALLS,
+    FLAG_STOPS,
+    INIT_METHODS,
+    LOOP_RUN_FUNCTIONS,
+    LOOP_RUN_METHODS,
+)
 from taskleak.analysis.tree.walk import descendants
 
 
@@ -121,10 +127,14 @@ def left_for_good(site: CallSite) -> bool:
     class stops it (`stopped_on_signal`): a loop its owner stops through its flag has a way
     out that is no cancel, so an end a cancel skips does not leave it running for good (the
     join reads the same of another module's loop: `project/flag_stops.py`)."""
-    # (of a method of its own object only, `self._poll()`: a local object's stop,
-    # `poller.stop()`, is the spawning function's own, skipped with the rest of its way out)
-    return runs_until_cancelled(site) and not (bool(runs_own_method(site))
-                                               and stopped_on_signal(site))
+    return runs_until_cancelled(site) and not owner_stop(site)
+
+
+def owner_stop(site: CallSite) -> str:
+    """`stopped_on_signal` of a task that runs a method of its own object (`self._poll()`),
+    whose other methods (its close) can stop it; "" otherwise: a local object's stop
+    (`poller.stop()`) is the spawning function's own, skipped with the rest of its way out."""
+    return stopped_on_signal(site) if runs_own_method(site) else ""
 
 
 def never_done(sp: Spawn, eff: Effects) -> str:
@@ -258,7 +268,8 @@ def stopper(site: CallSite) -> tuple[Scope, Scope, str] | None:
             if method is not None and method is not target and method.name not in INIT_METHODS \
                     and truth(value) is negated:
                 return target, method, flag
-        stoppers = {"set" if negated else "clear", "cancel", "close"}
+        roles = FLAG_STOPS["loop!" if negated else "loop"]
+        stoppers = {call for call, role in FLAG_CALLS.items() if role in roles}
         for method in cls.children:
             if method is target or method.kind is not ScopeKind.FUNCTION or not method.self_name:
                 continue

@@ -12,8 +12,8 @@ import libcst as cst
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Handoff, Keeper
 from taskleak.analysis.obligations.coroutines import (
     coroutine_chain,
-    endless,
     loop_words,
+    runs_until_cancelled,
     spawned_function,
 )
 from taskleak.analysis.obligations.effects import Effects
@@ -23,7 +23,7 @@ from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.lifetimes import (
     cancelled_on_return,
     left_for_good,
-    stopped_on_signal,
+    owner_stop,
 )
 from taskleak.analysis.obligations.loop_stops import loop_ended_after
 from taskleak.analysis.obligations.ownership import Ownership
@@ -233,9 +233,11 @@ class RaceFates:
             cut = " (or a timeout cuts it short)" if race.timeout else ""
             skip = f"is cancelled while it waits in {race.call}{cut}"
             cleanup = f"{after} after {race.call}"
-            if endless(sp.site) and (stopped := stopped_on_signal(sp.site)):
-                cleanup = f"{cleanup}, and {stopped}"  # (not left for good: its owner stops it)
-            if left_for_good(sp.site):
+            endless_here = runs_until_cancelled(sp.site)
+            stopped = owner_stop(sp.site) if endless_here else ""
+            if stopped:  # not left for good (`lifetimes.left_for_good`): its owner stops it
+                cleanup = f"{cleanup}, and {stopped}"
+            elif endless_here:
                 return make(FateKind.END_SKIPPED, sp, holder,
                             holder=holder.key, cleanup=cleanup,
                             skipped_by=skip, long_running=True, loop=loop_words(sp))

@@ -15,10 +15,7 @@ from __future__ import annotations
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import truth
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
-from taskleak.analysis.tree.vocabulary import INIT_METHODS
-
-# what a call on the flag does to it
-_CALLS = {"set": "up", "clear": "down", "cancel": "end", "close": "end"}
+from taskleak.analysis.tree.vocabulary import FLAG_CALLS, INIT_METHODS
 
 Flag = tuple[str, str, str]  # (method, attribute of `self`, role)
 
@@ -41,8 +38,8 @@ def class_flags(cls: Scope) -> tuple[Flag, ...]:
             for o in scope.occurrences:
                 base, _, attr = o.key.partition(".")
                 if base == me and attr and "." not in attr and o.dest.kind is Flow.METHOD \
-                        and o.dest.callee in _CALLS:
-                    out.append((method.name, attr, _CALLS[o.dest.callee]))
+                        and o.dest.callee in FLAG_CALLS:
+                    out.append((method.name, attr, FLAG_CALLS[o.dest.callee]))
     for attr, bindings in cls.attr_bindings.items():
         for value, scope in bindings:
             storer = scope.method()

@@ -282,3 +282,11 @@ LOOP_NAMES = frozenset({"loop", "_loop", "event_loop", "_event_loop"})
 # ... and a task group or nursery (`self._nursery.start_soon(...)`), the same way
 TASKGROUP_NAMES = frozenset({"tg", "_tg", "task_group", "_task_group", "nursery", "_nursery",
                              "taskgroup", "_taskgroup"})
+
+
+# What a call on a flag of `self` a loop tests does to it ("up": `.set()`, "down": `.clear()`,
+# "end": `.cancel()`, `.close()`), and which of those (or a truthy "up" / falsy "down" store)
+# stop a loop that runs while the flag is true ("loop") or false ("loop!"): read in one module
+# (`lifetimes.stopper`) and across modules (`summaries/flag_stops.py`, `project/flag_stops.py`)
+FLAG_CALLS = {"set": "up", "clear": "down", "cancel": "end", "close": "end"}
+FLAG_STOPS = {"loop": ("down", "end"), "loop!": ("up", "end")}
