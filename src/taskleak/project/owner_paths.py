@@ -8,8 +8,11 @@ calls one of C's ending methods on that attribute (not its close, not the `final
 its close ends), O's objects close without ending the task. A task
 that runs until that end (`Fate.runs_until_ended`) then runs for good: END_NOT_REACHED (a
 medium finding), naming the owner's close. One that finishes by itself is left as it was (RUBRIC
-convention 4: low); so is an owner with no close-like method (no way out is known to skip the
-end), and an object handed on (passing it to a call only borrows it).
+convention 4: low); so is an object handed on (passing it to a call only borrows it). An owner
+with no close-like method (its bases' included) that calls no end on the object lets it go with
+the task running just the same, when no other module calls an end (`_unclosed`): only a reach
+into the owner's attribute could end it (stop 85: `BotStorage` keeps its `_AutoCache`, whose
+flush loop only `stop()` ends, and has no close).
 
 A task ended only in methods its module never calls, none of them close-like (`unwatch_all()`,
 `Fate.user_ended`), is asked the same of the object's own close (its class's or a base's, as
@@ -40,13 +43,16 @@ def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
         return fate
     owner: Where = (path, question.owner)
     ends = set(question.name.split(","))
-    found = _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
+    starts = spawning_method(owner, spawned_in)
+    found = _unreached(index, owner, ends, starts) \
         or _own_close_skips(index, owner, ends, spawned_in, fate.attribute,
                             _ends_at(index, path, fate.ended_in_at))
-    if not found:
+    closeless = "" if found or _called_elsewhere(index, path, owner, ends) \
+        or _called_here(index, path, ends) else _unclosed(index, owner, ends)
+    if not found and not closeless:
         return fate
-    return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found, ended_in="",
-                   runs_until_ended=False)
+    return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found or closeless,
+                   owner_without_close=bool(closeless), ended_in="", runs_until_ended=False)
 
 
 def user_ends(index: ProjectIndex, path: str, fate: Fate, question: Question,
@@ -65,10 +71,12 @@ def user_ends(index: ProjectIndex, path: str, fate: Fate, question: Question,
     found = _own_close_calls_none(index, owner, ends) \
         or _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
         or _own_close_skips(index, owner, ends, spawned_in, fate.attribute)
-    if not found:
+    closeless = "" if found or _called_here(index, path, ends) else _unclosed(index, owner, ends)
+    if not found and not closeless:
         return fate
-    return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found, ended_in="",
-                   runs_until_ended=False, user_ended=False)
+    return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found or closeless,
+                   owner_without_close=bool(closeless), ended_in="", runs_until_ended=False,
+                   user_ended=False)
 
 
 def _called_elsewhere(index: ProjectIndex, path: str, owner: Where, ends: set[str]) -> bool:
@@ -87,6 +95,13 @@ def _called_elsewhere(index: ProjectIndex, path: str, owner: Where, ends: set[st
         if where == owner or index.is_subclass(where, owner):
             return True
     return False
+
+
+def _called_here(index: ProjectIndex, path: str, ends: set[str]) -> bool:
+    """The spawn's own module calls one of `ends` on an object other than a method's `self`
+    (`monitor.watcher.close()`): an owner with no close may be ended that way."""
+    here = index.modules.get(path)
+    return here is None or bool(ends & set(here.exports.methods_used))
 
 
 def _own_close_calls_none(index: ProjectIndex, cls: Where, ends: set[str]) -> str:
@@ -122,6 +137,22 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> 
                      f"{starts}() after: a restart)") if restarts else ""
             return (f"{owned.owner}.{owned.closers[0]}() on self.{owned.attr}, "
                     f"in {short(other)}{again}")
+    return ""
+
+
+def _unclosed(index: ProjectIndex, cls: Where, ends: set[str]) -> str:
+    """"BotStorage, which keeps the _AutoCache in self._auto_cache and has no close-like
+    method, in pkg/storage.py": the first owner (in path order) of an object of `cls` that has no
+    close-like method (nor its bases) and no method calling one of `ends` on it: its objects
+    are let go with the task running, and only a reach into its attribute could end it. ""
+    when every owner has a close or calls an end (`_unreached` judges those), or when there is
+    none (the object's user holds it: no way out is known to skip the end). The caller has made
+    sure no other module calls one of `ends` (`_called_elsewhere`)."""
+    for other, owned in sorted(_owners(index, cls), key=lambda o: (o[0], o[1].owner)):
+        owned = _with_its_bases(index, other, owned)
+        if not owned.closers and not ends & set(owned.ends):
+            return (f"{owned.owner}, which keeps the {owned.made} in self.{owned.attr} and "
+                    f"has no close-like method, in {short(other)}")
     return ""
 
 

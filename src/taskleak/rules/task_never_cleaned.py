@@ -16,8 +16,7 @@ from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON, kept_by
 
 def _describe(fate: Fate) -> Description:
     if fate.kind is FateKind.HELPER_NEVER_ENDS:
-        # kept where the helper's own spawn is (`inside.tracked`): by the helper it calls, or
-        # in a holder
+        # kept where the helper's own spawn is (`inside.tracked`): by the helper it calls, or held
         kept = f" through {fate.through}()" if fate.through else f" in {fate.stored_in}" \
             if fate.stored_in else ""
         return Description(kept_by(fate.holder), "none",
@@ -82,10 +81,9 @@ _UNCAUGHT = "no `finally`, nor an `except` that catches what that step raises, e
 
 
 def _end_skipped(fate: Fate) -> Description:
-    """A local (or an attribute, a collection, an object's attribute only its spawning function
-    ends or hands on) whose coroutine runs until cancelled, ended only on the normal way out
-    past the step that can fail; or held by a local until that step, then stored (`stored_in`)
-    or handed (a local's `stored_in`) where it is ended."""
+    """A local (an attribute, a collection, an object's attribute its spawning function ends or
+    hands on) running until cancelled, ended only on the normal way out past a step that can
+    fail; or held by a local until that step, then stored or handed (`stored_in`) to its end."""
     # (a collection's holder is shown as "collection x", as every collection's row says it)
     collection = fate.skipped_kind is FateKind.COLLECTION_CLEANED
     shown = fate.holder if collection else f"`{fate.holder}`"
@@ -118,16 +116,16 @@ def _end_skipped(fate: Fate) -> Description:
 
 
 def _end_not_reached(fate: Fate) -> Description:
-    """An attribute ended only in close-like methods of its class that an owner's close never
-    calls, or only on the way to storing the next task there, its task running until they
-    do."""
+    """An attribute ended only in close-like methods of its class that an owner's close (or an
+    owner with none) never calls, or only before storing the next task there."""
     if fate.replaced_only:
         return Description(fate.holder, f"{fate.cleanup}, only to replace it",
                            f"{fate.holder} is ended only before a new task replaces it: "
                            "nothing ends the last one",
                            evidence=(*_loop(fate), f"ended by {fate.replaced_only}"))
+    whose = "its owner" if fate.owner_without_close else "its owner's close"
     return Description(fate.holder, f"{fate.cleanup}, never reached",
-                       f"{fate.holder} is {fate.cleanup}, which its owner's close never calls",
+                       f"{fate.holder} is {fate.cleanup}, which {whose} never calls",
                        evidence=(*_loop(fate), f"never called by {fate.unreached}"))
 
 
@@ -246,10 +244,12 @@ Also reported here:
   only in its `stop_heartbeat()`, mixed into a class whose own close-like methods (its own or
   from its other bases) call none of those methods on `self`; and a subclass that replaces the
   ending method itself (`TlsSession.close()` for `Session.close()`) with one that neither
-  calls `super()` nor ends the task. An owner with no close-like
-  method, an object it only passes to calls, a close that calls a method defined elsewhere, or
-  a context manager's `__aexit__` as the class's only way out (a reusable object runs it at the
-  end of each `async with`) makes no claim; a task that finishes by itself is only late then.
+  calls `super()` nor ends the task. An owner with no close-like method (nor its bases) that
+  calls none of them on the object lets it go just the same, unless a module calls one by name
+  on some other object (untyped: `registry.poller.stop()` may reach it). An object the owner
+  only passes to calls, a close that calls a method defined elsewhere, or a context manager's
+  `__aexit__` as the only way out (a reusable object runs it at the end of each `async with`)
+  makes no claim; a task that finishes by itself is only late then.
 
 A subclass's end counts only for the objects that run the spawn: a subclass that replaces the
 spawning method (without `super()`) never holds that task. A `for` loop over

@@ -10,8 +10,9 @@ deep (`project/called_often.py` follows them as far). The same for a task of an 
 owners' close may never end it (`QuestionKind.OWNER_CLOSES`): the files naming its class or a
 subclass of it, where an owner makes one, or another base of such a subclass, whose close its
 objects run, or a base of such an owner, whose close and calls the owner's objects run
-(`project/owner_paths.py`); for a task ended only in methods its module never calls
-(`QuestionKind.USER_ENDS`), the files naming those methods too (another module may call one).
+(`project/owner_paths.py`); and for both those and a task ended only in methods its module
+never calls (`QuestionKind.USER_ENDS`), the files naming those methods too (another module may
+call one: an owner with no close of its own then leaves the end to it).
 """
 
 from __future__ import annotations
@@ -29,14 +30,15 @@ def _owner_names(paths: Sequence[str], facts: list[FileFacts]) -> dict[str, set[
     about: the class and its subclasses read so far (an owner makes `NamingRedoService(...)`,
     a subclass of the asking `RedoService`), searched where they are made."""
     out: dict[str, set[str]] = {}
-    methods: dict[str, set[str]] = {}  # USER_ENDS: the methods another module may call
+    methods: dict[str, set[str]] = {}  # the end methods another module may call
     for i, f in enumerate(facts):
         for sf in f.module.spawns if f.module is not None else ():
             for q in sf.questions:
                 if q.kind in (QuestionKind.OWNER_CLOSES, QuestionKind.USER_ENDS):
                     out.setdefault(os.path.dirname(paths[i]), set()).add(
                         q.owner.rsplit(".", 1)[-1])
-                if q.kind is QuestionKind.USER_ENDS:
+                    # (another module may call one: the task's end reached that way, by
+                    # its users or by an owner with no close of its own)
                     methods.setdefault(os.path.dirname(paths[i]), set()).update(
                         q.name.split(","))
     if not out:

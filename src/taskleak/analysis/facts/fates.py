@@ -304,6 +304,8 @@ class Fate:
     # END_NOT_REACHED: the owner's close that never calls them, and on what
     # ("NamingProxy.close_client() on self.redo_service, in pkg/proxy.py")
     unreached: str = ""
+    # ... that owner has no close-like method at all: it never calls them on any way out
+    owner_without_close: bool = False
     # KEPT_CLEANED, KEPT_HANDED of an attribute whose task runs until cancelled: the methods
     # that end it only on the way to storing a new task there, by name ("_updater_cancel"), and
     # how ("_updater_cancel(), which only _updater_schedule() calls before storing a new task

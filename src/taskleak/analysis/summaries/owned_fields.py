@@ -8,6 +8,7 @@ join reads with the class that makes the object."""
 
 from __future__ import annotations
 
+import builtins
 import sys
 
 import libcst as cst
@@ -16,8 +17,13 @@ from taskleak.analysis.facts.calls import OwnedField
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import dotted, is_none
-from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
+
+_BUILTINS = frozenset(dir(builtins))
+# what a name must be bound by to be a class made here: a class of the module, or an import
+# (the join keeps only the project's classes: `project/owner_paths._owners`)
+_CLASS_OR_IMPORT = frozenset({BindingKind.CLASS, BindingKind.IMPORT})
 
 
 def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
@@ -63,19 +69,40 @@ def _used_unbound(cls: Scope, methods: dict[str, Scope]) -> list[str]:
 
 def _made(bound: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> str:
     """The class every value bound is a call of, as written ("" for anything else, or one of
-    the standard library's: `asyncio.Queue()`)."""
-    values = [v for v, _ in bound if not is_none(v)]
+    the standard library's: `asyncio.Queue()`). Told by what binds the name (a class of the
+    module, an import), not by how it is spelt: `_AutoCache(...)` is a class made here."""
+    values = [v for v, _ in _branches(bound) if not is_none(v)]
     calls = {dotted(v.func) for v in values if isinstance(v, cst.Call)}
     if not values or len(calls) != 1 or len(values) != sum(isinstance(v, cst.Call)
                                                               for v in values):
         return ""
     made = calls.pop()
-    if made is None or (not made[:1].isupper() and "." not in made):
-        return ""  # a function's result (`make_client()`), not an object made here
-    sym = resolver.resolve(cst.Name(made.partition(".")[0]), bound[0][1])
+    if made is None:
+        return ""
+    head = made.partition(".")[0]
+    bindings = resolver.lookup(head, bound[0][1])
+    if bindings is None:  # a builtin's value (`dict()`), or a name nothing here binds
+        return "" if head in _BUILTINS else made
+    if "." not in made and not {b.kind for b in bindings} <= _CLASS_OR_IMPORT:
+        return ""  # a function's result (`make_client()`), a local's call: no object made here
+    sym = resolver.resolve(cst.Name(head), bound[0][1])
     if sym.kind is SymKind.QUALIFIED and sym.name.partition(".")[0] in sys.stdlib_module_names:
         return ""
     return made
+
+
+def _branches(bound: list[tuple[cst.BaseExpression, Scope]]
+              ) -> list[tuple[cst.BaseExpression, Scope]]:
+    """Each value bound, a conditional one as its two values (`Cache(...) if on else None`)."""
+    out: list[tuple[cst.BaseExpression, Scope]] = []
+    todo = list(reversed(bound))
+    while todo:
+        value, scope = todo.pop()
+        if isinstance(value, cst.IfExp):
+            todo += [(value.orelse, scope), (value.body, scope)]
+        else:
+            out.append((value, scope))
+    return out
 
 
 def _called_on(attr: str, methods: dict[str, Scope]
