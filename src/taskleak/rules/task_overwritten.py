@@ -78,10 +78,12 @@ nothing ends it (a cancel, an await or a gather of it, a call of a method that d
 test finds the holder empty or done (`if self._task is None`, `if not task.done()`). A read
 that ends nothing (`log.info("restart %s", self._task)`) does not count, nor does a cancel on
 another branch. A loop that comes round to the spawn with its own earlier task not ended is a
-re-spawn too, a retry loop whose later step fails included. How often a function runs is known from
-evidence, never from its name: a framework decorator (`@app.route`, `@client.event`), a
-registration in the module (`bus.add_listener(self.on_event)`, `emitter.on("x", handler)`), a
-handler set on another object's event attribute (`ws.onclose = self._handle_close`), a call in
+re-spawn too, a retry loop whose step after the store may fail included (an `await`, a `raise`,
+an `async for` or `async with`; a plain call such as `log.info(...)` is no such step). How
+often a function runs is known from evidence, never from its name: a framework decorator
+(`@app.route`, `@client.event`), a registration in the module
+(`bus.add_listener(self.on_event)`, `emitter.on("x", handler)`), a handler set on another
+object's event attribute (`ws.onclose = self._handle_close`), a call in
 a loop (one followed by `break`, `return` or `raise` runs once per run of its loop, not per
 turn, unless a step between it and the way out may fail and the loop goes round: `try: await
 self._init(); await self._flush(); break`), a handler of a dispatch table whose entries are

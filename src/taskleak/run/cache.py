@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 68  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 69  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -117,7 +117,8 @@ FORMAT = 68  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # the holder it reads (`obligations/default_aliases.py`); an attribute bound only from its
 # constructor's parameter holds the caller's collection (`keys.lent_to_the_constructor`)
 # 67: the flags a class's endless loops test and the methods that flip them (`ClassFacts.flags`);
-# 68: an object made of a class the module binds whatever its name's spelling (`OwnedField.made`)
+# 68: an object made of a class the module binds whatever its name's spelling (`OwnedField.made`);
+# 69: a retry loop comes round to a store only past a step that may fail (`cfg.may_fail`)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

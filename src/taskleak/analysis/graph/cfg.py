@@ -23,6 +23,7 @@ from enum import Enum
 
 import libcst as cst
 
+from taskleak.analysis.tree.nodes import failing_step
 from taskleak.records import record
 
 
@@ -102,3 +103,27 @@ class Graph:
     def points_of(self, node: cst.CSTNode) -> list[int]:
         """The points `node` (a small statement or a compound statement) is, in build order."""
         return self.by_node.get(id(node), [])
+
+
+def may_fail(point: Point) -> bool:
+    """Whether the function may be left by an error or a cancellation at `point` (`RAISE` edges
+    leave every point; this says which of them to believe): a small statement holding a step
+    that may fail (`nodes.failing_step`: an `await`, a `raise`, an `async for` or `async
+    with`; RUBRIC convention 4 counts no plain call: `task.add_done_callback(cb)`,
+    `log.info(...)`), or a header whose own evaluation holds one (a test, an iterable, a
+    `with`'s items; an `async for` or `async with` awaits). An entry or an exit says nothing:
+    taken as able."""
+    node = point.node
+    if node is None:
+        return True
+    if point.role is Role.STATEMENT:
+        return failing_step(node) is not None
+    if isinstance(node, (cst.For, cst.With)) and node.asynchronous is not None:
+        return True
+    if point.role is Role.TEST and isinstance(node, (cst.If, cst.While)):
+        return failing_step(node.test) is not None
+    if point.role is Role.ITERABLE and isinstance(node, cst.For):
+        return failing_step(node.iter) is not None
+    if point.role is Role.WITH and isinstance(node, cst.With):
+        return any(failing_step(item.item) is not None for item in node.items)
+    return False

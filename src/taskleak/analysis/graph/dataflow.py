@@ -29,13 +29,15 @@ class Solution(Generic[S]):
 def solve(graph: Graph, start: S, bottom: S, merge: Callable[[S, S], S],
           transfer: Callable[[Point, S], S],
           branch: Callable[[Point, Edge, S], S] | None = None, raised_before: bool = False,
-          limit: int = 100_000) -> Solution[S]:
+          limit: int = 100_000, raises: Callable[[Point], bool] | None = None) -> Solution[S]:
     """The fixed point of `transfer` over `graph` from `start` at its entry (see the module
     docstring). `branch`: what an edge out of a test adds to the state it carries (`x is None`
     holds on the `TRUE` edge); `raised_before`: an exception edge carries only the state before
     its point (the point's effect, a store at the end of its statement, did not happen).
-    `limit` bounds the work (visits of points) for a pathological graph: past it the solver
-    raises `RuntimeError`, which callers treat as "not followed"."""
+    `raises`: the points whose exception edges to follow (all when None: `cfg.may_fail` keeps
+    those of the steps that may fail). `limit` bounds the work (visits of points) for a
+    pathological graph: past it the solver raises `RuntimeError`, which callers treat as "not
+    followed"."""
     points = graph.points
     before: list[S] = [bottom] * len(points)
     before[graph.entry] = start
@@ -51,6 +53,8 @@ def solve(graph: Graph, start: S, bottom: S, merge: Callable[[S, S], S],
         point = points[index]
         out = transfer(point, before[index])
         for edge in point.edges:
+            if edge.kind is EdgeKind.RAISE and raises is not None and not raises(point):
+                continue
             if edge.kind is EdgeKind.RAISE:
                 carried = before[index] if raised_before else merge(before[index], out)
             else:

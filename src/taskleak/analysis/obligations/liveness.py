@@ -30,7 +30,7 @@ from enum import Enum
 import libcst as cst
 
 from taskleak.analysis.graph.build import graph_of
-from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role
+from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role, may_fail
 from taskleak.analysis.graph.dataflow import solve
 from taskleak.analysis.graph.places import Places
 from taskleak.analysis.names.asyncio_waits import suppresses
@@ -133,11 +133,16 @@ def live_at(site: CallSite, keys: frozenset[str], ends: Sequence[Occurrence],
     try:
         solution = solve(graph, _EARLIER, _NONE, frozenset.union, transfer, branch,
                          raised_before=True)
+        own = any(Held.OWN in solution.before[p] for p in stores)
+        if own:  # a loop brings its own task back to the store: by a way that may be taken?
+            # (a retry loop goes round only when a later step fails: `cfg.may_fail`)
+            failing = solve(graph, _EARLIER, _NONE, frozenset.union, transfer, branch,
+                            raised_before=True, raises=may_fail)
+            own = any(Held.OWN in failing.before[p] for p in stores)
     except RuntimeError:
         return None
     return Overwrite(earlier=any(Held.EARLIER in solution.before[p] for p in stores),
-                     own=any(Held.OWN in solution.before[p] for p in stores),
-                     stopped=any(Held.STOPPED in solution.before[p] for p in stores))
+                     own=own, stopped=any(Held.STOPPED in solution.before[p] for p in stores))
 
 
 def expand_properties(test: cst.BaseExpression, function: Scope) -> cst.BaseExpression:

@@ -30,7 +30,13 @@ from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, last_name, one_line, statements_after
+from taskleak.analysis.tree.nodes import (
+    NESTED_DEFINITIONS,
+    failing_step,
+    last_name,
+    one_line,
+    statements_after,
+)
 from taskleak.analysis.tree.scopes import CallSite, Occurrence
 from taskleak.analysis.tree.walk import children
 
@@ -90,20 +96,15 @@ def _covers(end: tuple[cst.CSTNode, ...], spawn: tuple[cst.CSTNode, ...]) -> boo
 
 def _first_step(node: cst.CSTNode) -> str:
     """The first place in a statement where its function may be left by an error or a
-    cancellation, outside nested functions and classes, shown; "" when there is none."""
-    if isinstance(node, NESTED_DEFINITIONS):
-        return ""
-    if isinstance(node, cst.Await):
-        return f"fails or is cancelled at `{_short(one_line(node))}`"
-    if isinstance(node, cst.Raise):
-        return f"raises at `{_short(one_line(node))}`"
-    if isinstance(node, (cst.For, cst.With)) and node.asynchronous is not None:
-        word = "for" if isinstance(node, cst.For) else "with"
+    cancellation (`nodes.failing_step`), shown; "" when there is none."""
+    step = failing_step(node)
+    if isinstance(step, cst.Await):
+        return f"fails or is cancelled at `{_short(one_line(step))}`"
+    if isinstance(step, cst.Raise):
+        return f"raises at `{_short(one_line(step))}`"
+    if isinstance(step, (cst.For, cst.With)):
+        word = "for" if isinstance(step, cst.For) else "with"
         return f"fails or is cancelled in its `async {word}`"
-    for child in children(node):
-        found = _first_step(child)
-        if found:
-            return found
     return ""
 
 
