@@ -85,9 +85,9 @@ often a function runs is known from evidence, never from its name: a framework d
 (`bus.add_listener(self.on_event)`, `emitter.on("x", handler)`), a handler set on another
 object's event attribute (`ws.onclose = self._handle_close`), a call in
 a loop (one followed by `break`, `return` or `raise` runs once per run of its loop, not per
-turn, unless a step between it and the way out may fail and the loop goes round: `try: await
-self._init(); await self._flush(); break`), a handler of a dispatch table whose entries are
-called where that repeats (`self._handlers[msg_type](msg)`), a call from a function that
+turn, unless a step between it and the way out may fail, as above, and the loop goes round:
+`try: await self._init(); await self._flush(); break`), a handler of a dispatch table whose
+entries are called where that repeats (`self._handlers[msg_type](msg)`), a call from a function that
 repeats, or a call from a task the function starts (itself, or through a method it calls:
 `open()` -> `self._open_impl()` starts a listener that reconnects through `open()`), which comes
 back round each time; the message names it. Callers in other modules count as much as the

@@ -96,14 +96,27 @@ class Lifecycle:
         s: Scope | None = scope
         while s is not None and s.kind not in (ScopeKind.CLASS, ScopeKind.MODULE):
             if s.kind is ScopeKind.FUNCTION:
-                found = self._evidence(s) if excused is None else \
-                    self._find_evidence(s, excused)
+                found = self._evidence(s) if excused is None else self._excused(s, excused)
                 if found is not None:
                     return found
             if s is method:
                 break
             s = s.parent
         return ONCE_ONLY
+
+    def _excused(self, fn: Scope, excused: Callable[[Occurrence], bool]) -> Frequency | None:
+        """`_find_evidence` of `fn` with its `excused` calls left out, where a chain of calls
+        that comes back to `fn` is no evidence, as `_evidence` has it (`run()` guards its call
+        of `connect()`, which starts a reader whose reconnect calls `connect()`: the chain back
+        to `connect()` must not find `run()`'s guarded call again, unexcused). What is worked
+        out on the way, with that cut, is not kept."""
+        kept = set(self._memo)
+        self._memo.setdefault(id(fn), None)
+        try:
+            return self._find_evidence(fn, excused)
+        finally:
+            for key in set(self._memo) - kept:
+                del self._memo[key]
 
     def _evidence(self, fn: Scope) -> Frequency | None:
         key = id(fn)

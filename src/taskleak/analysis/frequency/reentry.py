@@ -6,7 +6,8 @@ graph that `lifecycle.py`'s per-event evidence does not see.
   once per run of the loop; but when a later step (`_flush()`) fails, the handler goes round
   and calls `_init()` again, with the tasks it stored the turn before still running
   (`comes_round`). A loop whose every way from the call leaves it (the call last before the
-  `break`) does not come round: a failure of the call itself stored nothing.
+  `break`, or followed only by plain calls, no step that may fail: `cfg.may_fail`) does not
+  come round: a failure of the call itself stored nothing.
 - The stored task's own coroutine, or another task the storing function starts, calls the
   storer in its loop (`_maintain_connection()` reconnects through `connect_to_server()`, which
   starts `_maintain_connection()` again): the re-entry comes from inside, so an end in another
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.graph.cfg import EdgeKind, Graph
+from taskleak.analysis.graph.cfg import EdgeKind, Graph, may_fail
 from taskleak.analysis.obligations.coroutines import spawned_function
 from taskleak.analysis.obligations.liveness import FunctionGraphs
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind
@@ -60,19 +61,10 @@ def _round(graph: Graph, starts: list[int]) -> bool:
                 return True
             for edge in graph.points[point].edges:
                 if edge.target not in seen and (edge.kind is not EdgeKind.RAISE
-                                                or _can_raise(graph.points[point].node)):
+                                                or may_fail(graph.points[point])):
                     seen.add(edge.target)
                     todo.append(edge.target)
     return False
-
-
-def _can_raise(node: cst.CSTNode | None) -> bool:
-    """The graph lets every statement raise; a way out that evaluates nothing cannot
-    (`return`, `return result`, `break`), and a retry loop's way out is one."""
-    if isinstance(node, cst.Return):
-        return node.value is not None and not isinstance(
-            node.value, (cst.Name, cst.SimpleString, cst.Integer))
-    return not isinstance(node, (cst.Break, cst.Continue, cst.Pass))
 
 
 def reentering_task(started: list[tuple[Scope, Scope]], origin: Scope | None) -> Scope | None:
