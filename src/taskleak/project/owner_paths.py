@@ -43,12 +43,10 @@ def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
         return fate
     owner: Where = (path, question.owner)
     ends = set(question.name.split(","))
-    starts = spawning_method(owner, spawned_in)
-    found = _unreached(index, owner, ends, starts) \
+    found = _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
         or _own_close_skips(index, owner, ends, spawned_in, fate.attribute,
                             _ends_at(index, path, fate.ended_in_at))
-    closeless = "" if found or _called_elsewhere(index, path, owner, ends) \
-        or _called_here(index, path, ends) else _unclosed(index, owner, ends)
+    closeless = "" if found else _unclosed(index, path, owner, ends)
     if not found and not closeless:
         return fate
     return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found or closeless,
@@ -71,7 +69,7 @@ def user_ends(index: ProjectIndex, path: str, fate: Fate, question: Question,
     found = _own_close_calls_none(index, owner, ends) \
         or _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
         or _own_close_skips(index, owner, ends, spawned_in, fate.attribute)
-    closeless = "" if found or _called_here(index, path, ends) else _unclosed(index, owner, ends)
+    closeless = "" if found else _unclosed(index, path, owner, ends)
     if not found and not closeless:
         return fate
     return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found or closeless,
@@ -140,14 +138,17 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> 
     return ""
 
 
-def _unclosed(index: ProjectIndex, cls: Where, ends: set[str]) -> str:
+def _unclosed(index: ProjectIndex, path: str, cls: Where, ends: set[str]) -> str:
     """"BotStorage, which keeps the _AutoCache in self._auto_cache and has no close-like
-    method, in pkg/storage.py": the first owner (in path order) of an object of `cls` that has no
-    close-like method (nor its bases) and no method calling one of `ends` on it: its objects
-    are let go with the task running, and only a reach into its attribute could end it. ""
-    when every owner has a close or calls an end (`_unreached` judges those), or when there is
-    none (the object's user holds it: no way out is known to skip the end). The caller has made
-    sure no other module calls one of `ends` (`_called_elsewhere`)."""
+    method, in pkg/storage.py": the first owner (in path order) of an object of `cls` (read in
+    `path`) that has no close-like method (nor its bases) and no method calling one of `ends`
+    on it: its objects are let go with the task running, and only a reach into its attribute
+    could end it. "" when every owner has a close or calls an end (`_unreached` judges those),
+    when there is none (the object's user holds it: no way out is known to skip the end), or
+    when any module calls one of `ends` on another object (`_called_elsewhere`,
+    `_called_here`)."""
+    if _called_elsewhere(index, path, cls, ends) or _called_here(index, path, ends):
+        return ""
     for other, owned in sorted(_owners(index, cls), key=lambda o: (o[0], o[1].owner)):
         owned = _with_its_bases(index, other, owned)
         if not owned.closers and not ends & set(owned.ends):
