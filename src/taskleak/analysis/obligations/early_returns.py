@@ -27,7 +27,7 @@ from taskleak.analysis.tree.nodes import (
     statements_after,
 )
 from taskleak.analysis.tree.scopes import CallSite, Occurrence
-from taskleak.analysis.tree.walk import children
+from taskleak.analysis.tree.walk import children, descendants
 
 _HANDED_ON = (Flow.CANCEL, Flow.AWAITED, Flow.GATHERED, Flow.COLLECTION, Flow.RETURNED,
               Flow.PASSED, Flow.BOUND)
@@ -105,9 +105,42 @@ def ended_only_if(site: CallSite, eff: Effects, name: str) -> str | None:
         if (found is not None and node is not found) or o.path[at + 1] is not node.body:
             return None
         found = node
-    if found is None or found.orelse is not None or _decided_by(found.test, name):
+    if found is None or found.orelse is not None or _decided_by(found.test, name) \
+            or _spawned_under_the_same_test(site, found):
         return None
     return one_line(found.test)
+
+
+def _spawned_under_the_same_test(site: CallSite, later: cst.If) -> bool:
+    """The spawn sits in the body of an `if` with the same test as the one that holds the ends
+    (`if publisher: t = spawn(publisher.run())` ... `if publisher: t.cancel()`), and nothing
+    rebinds a name the test reads in between: the ends run whenever the spawn did."""
+    if not any(isinstance(n, cst.If) and site.path[k + 1] is n.body
+               and n.test.deep_equals(later.test) for k, n in enumerate(site.path[:-1])):
+        return False
+    names = {n.value for n in descendants(later.test) if isinstance(n, cst.Name)}
+    if isinstance(later.test, cst.Name):
+        names.add(later.test.value)
+    for statement in statements_after(site.path):
+        inside = {id(n) for n in descendants(statement)}
+        if statement is later or id(later) in inside:
+            return True
+        if names & _bound_in(statement):
+            return False
+    return False
+
+
+def _bound_in(statement: cst.CSTNode) -> set[str]:
+    """The plain names a statement binds anywhere in it (nested definitions included)."""
+    targets: list[cst.CSTNode] = []
+    for n in (statement, *descendants(statement)):
+        if isinstance(n, cst.AssignTarget):
+            targets.append(n.target)
+        elif isinstance(n, (cst.AnnAssign, cst.AugAssign, cst.For, cst.NamedExpr)):
+            targets.append(n.target)
+        elif isinstance(n, cst.AsName):
+            targets.append(n.name)
+    return {t.value for n in targets for t in (n, *descendants(n)) if isinstance(t, cst.Name)}
 
 
 def _adds_a_new_task(read: Occurrence) -> bool:

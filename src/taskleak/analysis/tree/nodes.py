@@ -59,13 +59,25 @@ def exit_word(body: cst.BaseSuite) -> str:
 
 def leaves_the_loop(path: tuple[cst.CSTNode, ...]) -> bool:
     """The block holding the node whose ancestors are `path`, inside the innermost loop around
-    it, ends by leaving the loop (`break`, `return`, `raise`): it runs at most once per run of
-    the loop, not once per iteration (`if ready: task = spawn(); break`)."""
+    it, ends by leaving the loop (`break`, `return`, `raise`), or falls through to a block that
+    does (`try: ...; if pub: t = spawn(); ...; return`): it runs at most once per run of the
+    loop, not once per iteration (`if ready: task = spawn(); break`)."""
     loop = max((i for i, n in enumerate(path) if type(n) in (cst.For, cst.While)), default=-1)
-    if loop < 0:
-        return False
-    block = next((n for n in reversed(path[loop + 1:]) if type(n) is cst.IndentedBlock), None)
-    return block is not None and exit_word(block) in ("break", "return", "raise")
+    for k in range(len(path) - 1, loop, -1) if loop >= 0 else ():
+        if isinstance(block := path[k], cst.IndentedBlock):
+            if (word := exit_word(block)) in ("break", "return", "raise"):
+                return True
+            if word or not _falls_through(path[k - 1], block):
+                return False
+    return False
+
+
+def _falls_through(owner: cst.CSTNode, block: cst.CSTNode) -> bool:
+    """A block ending with no exit goes on after its statement: an `if`/`else` branch, a `with`
+    body, an `except` handler, a `try` body with no `else`; not a loop's body, nor a `finally`."""
+    if isinstance(owner, cst.Try):
+        return owner.body is block and owner.orelse is None
+    return isinstance(owner, (cst.If, cst.Else, cst.With, cst.ExceptHandler))
 
 
 def is_none(value: cst.BaseExpression) -> bool:
