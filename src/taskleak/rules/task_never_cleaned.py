@@ -209,7 +209,8 @@ Also reported here:
   waiter itself (a timeout cutting it short) would skip that, are low (task-tracked) and the
   row says a cancelled waiter leaves them running, unless they run until cancelled (a `while
   True`, an `async for` over an endless generator of their class, a loop on a flag of their own
-  object no method of its class stops), local or in a local list: then for good (medium);
+  object no method of its class stops, a wait for an event of their object that the close
+  cancelling the waiting loop's task never sets), local or in a local list: for good (medium);
 - a concurrent Future of `run_coroutine_threadsafe` a thread waits for with `.result(t)`, not
   cancelled in a `finally`/`except` around it. Of a wait that gives up only at a timeout (this,
   `wait_for(shield(...), t)`, `wait(..., timeout=t)`), only a task whose function runs until
@@ -252,9 +253,8 @@ Also reported here:
   makes no claim; a task that finishes by itself is only late then.
 
 A subclass's end counts only for the objects that run the spawn: a subclass that replaces the
-spawning method (without `super()`) never holds that task. A `for` loop over
-`itertools.cycle()`, `itertools.count()` or `itertools.repeat(x)` never ends by itself, like
-`while True`.""",
+spawning method (without `super()`) never holds that task. A `for` loop over `itertools.cycle()`,
+`itertools.count()` or `itertools.repeat(x)` never ends by itself, like `while True`.""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\
 import asyncio

@@ -251,6 +251,10 @@ class Fate:
     # END_SKIPPED, LOCAL_CLEANED: how the function can be left before the end, said of the step
     # where it can ("fails or is cancelled at `await self._work()`"; `skippable_ends.py`)
     skipped_by: str = ""
+    # LOCAL_CLEANED of a race's loser that waits for an event of its own object ("_wake"):
+    # whether the owner's close leaves it waiting turns on members the class may inherit, so
+    # the inheritance round reads the class whole (`obligations/signal_waits.py`)
+    waits_on: str = ""
     # kept as a key of the collection (`d[task] = state`): a weak-keyed one another module binds
     # holds it by nothing (`answers.answer_global`)
     as_key: bool = False

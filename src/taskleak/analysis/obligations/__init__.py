@@ -27,6 +27,8 @@ Races and losses:
 - `races.py`, `waits.py`, `race_fates.py`, `generator_exits.py`: waits that can return while
   what they wait for still runs (which waits are races; what ends their losers, on every way
   out or on the normal way out only);
+- `signal_waits.py`: a loser that waits for an event of its own object, which the close
+  cancelling the waiting loop's task never sets: it runs until cancelled;
 - `liveness.py`, `guards.py`, `early_returns.py`, `discarded.py`: may a holder still hold a
   live task where a spawn stores into it (the overwrite's path question, on the function's
   graph), what guards a re-spawn, a `return` that drops a local, a task nothing keeps;

@@ -191,13 +191,18 @@ def runs_own_method(site: CallSite) -> str:
     (wherever the class that defines it lives); "" otherwise."""
     args = site.args
     coro = args[0].value if args else None
+    return own_attribute(coro.func, site) if isinstance(coro, cst.Call) else ""
+
+
+def own_attribute(node: cst.BaseExpression, site: CallSite) -> str:
+    """"_wake" when `node` is `self._wake`, an attribute of the spawning method's own object;
+    "" otherwise."""
     method = site.scope.method()
-    if not isinstance(coro, cst.Call) or method is None or not method.self_name:
+    if method is None or not method.self_name:
         return ""
-    func = coro.func
-    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
-            and func.value.value == method.self_name:
-        return func.attr.value
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) \
+            and node.value.value == method.self_name:
+        return node.attr.value
     return ""
 
 

@@ -90,12 +90,12 @@ def pruned_only_on_success(site: CallSite, prunes: list[Occurrence]) -> str:
     if target is None:
         return ""
     for occ in prunes:
-        if not occ.scope.within(target) or _in_cleanup(occ.path):
+        if not occ.scope.within(target) or in_cleanup(occ.path):
             return ""
     return f"{callee_text(coro.func)}()"
 
 
-def _in_cleanup(path: tuple[cst.CSTNode, ...]) -> bool:
+def in_cleanup(path: tuple[cst.CSTNode, ...]) -> bool:
     """A `finally`, or an `except` that catches cancellation (bare, BaseException,
     CancelledError), around the read."""
     for node in path:

@@ -27,7 +27,8 @@ from taskleak.analysis.obligations.lifetimes import (
 )
 from taskleak.analysis.obligations.loop_stops import loop_ended_after
 from taskleak.analysis.obligations.ownership import Ownership
-from taskleak.analysis.obligations.races import Race, pending_target, race_of
+from taskleak.analysis.obligations.races import Race, before_the_spawn, pending_target, race_of
+from taskleak.analysis.obligations.signal_waits import own_event_waited, unsignalled_wait
 from taskleak.analysis.obligations.spawns import Spawn, is_coroutine_call
 from taskleak.analysis.obligations.waits import (
     cancelled_to_end,
@@ -119,8 +120,9 @@ class RaceFates:
                     *ends, *self._cancelled_by_others(race, races))):
                 continue  # its owner cancels or waits for it elsewhere (on shutdown, join())
             if any(sp.site.seq < a.seq < race.seq and a.scope.method() is method
-                   for a in eff.await_reads):
-                continue  # awaited before this wait: done by then (a local reused later)
+                   for a in eff.await_reads) or (not collection and before_the_spawn(
+                       race, sp.site, holder.key if holder.kind is Keeper.LOCAL else None)):
+                continue  # awaited before it (a local reused later), or it never sees this task
             pending = self.pending(race)
             all_ends = ends + pending.cancel_reads + pending.await_reads
             left = left_running(race, all_ends, sp.site.path)
@@ -222,28 +224,38 @@ class RaceFates:
         return make(FateKind.LOCAL_HANDED, sp, holder, holder=holder.key, asked=(handed,),
                     **fields)
 
+    def _skipped(self, sp: Spawn, holder: Holder, race: Race, after: str, make: MakeFate,
+                 collection: bool) -> Fate | None:
+        """RUBRIC conventions 2 and 4 (issue 69): a local ended only on the normal way out,
+        which a cancelled waiter skips: only late, unless it runs until cancelled (a local or
+        a local collection alike: `tasks = [spawn(poll(b)) for b in bots]`); None for a
+        collection that is only late (`_left` words it)."""
+        cut = " (or a timeout cuts it short)" if race.timeout else ""
+        skip = f"is cancelled while it waits in {race.call}{cut}"
+        cleanup = f"{after} after {race.call}"
+        endless_here = runs_until_cancelled(sp.site)
+        stopped = owner_stop(sp.site) if endless_here else ""
+        # a waiter on its object's event that the owner's close cancels it away from, giving
+        # no event: it runs until cancelled too (`signal_waits.py`)
+        unsignalled = "" if endless_here else unsignalled_wait(sp.site, self.ownership.resolver)
+        if stopped:  # not left for good (`lifetimes.left_for_good`): its owner stops it
+            cleanup = f"{cleanup}, and {stopped}"
+        elif endless_here or unsignalled:
+            return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
+                        skipped_by=skip, long_running=True, loop=unsignalled or loop_words(sp))
+        if collection:
+            return None
+        return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
+                    skipped_by=skip, waits_on=own_event_waited(sp.site))
+
     def _left(self, sp: Spawn, holder: Holder | None, label: str, race: Race,
               make: MakeFate, after: str = "", collection: bool = False) -> Fate:
         fn = race.scope.method() or race.scope
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
         if after and holder is not None and holder.kind is Keeper.LOCAL and not runner:
-            # RUBRIC conventions 2 and 4 (issue 69): ended only on the normal way out, a
-            # cancelled waiter leaves it running: only late, unless it runs until cancelled
-            # (a local or a local collection alike: `tasks = [spawn(poll(b)) for b in bots]`)
-            cut = " (or a timeout cuts it short)" if race.timeout else ""
-            skip = f"is cancelled while it waits in {race.call}{cut}"
-            cleanup = f"{after} after {race.call}"
-            endless_here = runs_until_cancelled(sp.site)
-            stopped = owner_stop(sp.site) if endless_here else ""
-            if stopped:  # not left for good (`lifetimes.left_for_good`): its owner stops it
-                cleanup = f"{cleanup}, and {stopped}"
-            elif endless_here:
-                return make(FateKind.END_SKIPPED, sp, holder,
-                            holder=holder.key, cleanup=cleanup,
-                            skipped_by=skip, long_running=True, loop=loop_words(sp))
-            if not collection:
-                return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
-                            cleanup=cleanup, skipped_by=skip)
+            skipped = self._skipped(sp, holder, race, after, make, collection)
+            if skipped is not None:
+                return skipped
         if after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
             cut = " (a timeout cutting the wait short)" if race.timeout else ""
             cleanup = (f"{after} after {race.call}, on the normal way out; a cancelled waiter"

@@ -12,8 +12,9 @@ from taskleak.analysis.names.asyncio_waits import race_kind, suppressing, timeou
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.generator_exits import completed_early
 from taskleak.analysis.tree.nodes import callee_text, dotted, last_name
-from taskleak.analysis.tree.scopes import Scope
+from taskleak.analysis.tree.scopes import CallSite, Scope
 from taskleak.analysis.tree.vocabulary import FIRST_RETURNS
+from taskleak.analysis.tree.walk import children
 from taskleak.records import record
 
 _CLIMB = (cst.Arg, cst.Element, cst.StarredElement, cst.List, cst.Tuple, cst.Set,
@@ -169,3 +170,33 @@ def pending_target(race: Race) -> cst.Name | None:
         second = target.elements[1].value
         return second if isinstance(second, cst.Name) else None
     return None
+
+
+def before_the_spawn(race: Race, site: CallSite, local: str | None) -> bool:
+    """A wait before the spawn at `site`, in its function, that cannot wait for the spawn's
+    task: no loop around both brings the task back to it (the next call's wait may: an
+    attribute or a state object keeps it for that), or the loop rebinds the local (`local`, for
+    a task bound to one) before the wait (`w = spawn(a.wait()); await wait({w, ...})` in one
+    branch, `w = spawn(b.wait())` in another)."""
+    if race.seq > site.seq or race.scope.method() is not site.scope.method():
+        return False
+    around = {id(n) for n in site.path}
+    loop = next((n for n in reversed(race.path) if isinstance(n, (cst.For, cst.While))
+                 and id(n) in around), None)
+    if loop is None or local is None:
+        return loop is None
+    order = _text_order(loop)
+    at = order.get(id(race.path[-1]), -1)
+    return any(b.value is not None and -1 < order.get(id(b.value), at) < at
+               for b in site.scope.bindings.get(local, ()))
+
+
+def _text_order(root: cst.CSTNode) -> dict[int, int]:
+    """id(node) -> its place in text order, for `root` and every node below it."""
+    out: dict[int, int] = {}
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        out[id(node)] = len(out)
+        todo.extend(reversed(children(node)))
+    return out
