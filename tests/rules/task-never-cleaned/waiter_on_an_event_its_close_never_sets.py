@@ -5,7 +5,9 @@ which skips that cancel, and sets no event: the waiter waits for a wake nothing 
 way out gives (RUBRIC conventions 4 and 7: medium). The sleep beside it ends by itself (low).
 
 The near misses, each low: a close that sets the event as it cancels the loop (the waiter
-finishes then); a loop whose own `finally` sets it; a loop that is no task the close cancels (a
+finishes then), also when another close-like method cancels it without setting it (`stop()`,
+which `close()` calls after its set: a way out gives the event, and no claim is made); a loop
+whose own `finally` sets it; a loop that is no task the close cancels (a
 caller's cancel of `drain()` leaves the object, and what sets the event, alive); an event handed
 to another object (`Notifier(self._wake)`), whose sets are not followed; and, in a stream loop
 whose on-request branch is the shape again (medium), the waiter its other branch binds to the
@@ -173,3 +175,28 @@ class Streamer:
     async def close(self) -> None:
         if self._task is not None:
             self._task.cancel()
+
+
+class SetsInOneOfItsCloses:
+    def __init__(self) -> None:
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._loop())
+
+    async def _loop(self) -> None:
+        while True:
+            wake = asyncio.create_task(self._wake.wait())
+            done, pending = await asyncio.wait({wake}, timeout=5,
+                                               return_when=asyncio.FIRST_COMPLETED)
+            for t in pending:
+                t.cancel()
+
+    def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    async def close(self) -> None:
+        self._wake.set()
+        self.stop()

@@ -29,7 +29,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.names.resolve import Resolver, SymKind
-from taskleak.analysis.obligations.coroutines import own_attribute
+from taskleak.analysis.obligations.coroutines import own_attribute, runs_own_method
 from taskleak.analysis.obligations.lifetimes import in_cleanup
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import CallSite, Scope, ScopeKind
@@ -66,18 +66,20 @@ def unsignalled_wait(site: CallSite, resolver: Resolver) -> str:
         return ""
     me = method.self_name
     holders = _task_attributes(cls, method.name)
-    for closer in _methods(cls).values():
-        if not ends_lifecycle(closer.name):
-            continue
-        reach = _reach(cls, closer)
+    cancelling: list[tuple[str, str]] = []  # (close-like method, the attribute it cancels)
+    for name, candidate in sorted(_methods(cls).items()):
+        reach = _reach(cls, candidate) if ends_lifecycle(name) else []
         cancelled = next((t for t in holders if _cancels(reach, t)), None)
         if cancelled is None:
             continue
-        if _calls_on(reach, attr, "set") or _sets_in_cleanup(method, attr):
-            return ""
-        return (f"waits for {me}.{attr} to be set, which {closer.name}() does not do when it "
-                f"cancels {me}.{cancelled}, the task running {method.name}()")
-    return ""
+        if _calls_on(reach, attr, "set"):
+            return ""  # a way out that gives the event: the waiter finishes there
+        cancelling.append((name, cancelled))
+    if not cancelling or _sets_in_cleanup(method, attr):
+        return ""
+    closer, cancelled = cancelling[0]
+    return (f"waits for {me}.{attr} to be set, which {closer}() does not do when it cancels "
+            f"{me}.{cancelled}, the task running {method.name}()")
 
 
 def _methods(cls: Scope) -> dict[str, Scope]:
@@ -106,24 +108,11 @@ def _only_signalled(cls: Scope, attr: str) -> bool:
 
 
 def _task_attributes(cls: Scope, name: str) -> list[str]:
-    """The attributes the class stores a task running `self.<name>()` in."""
-    out: list[str] = []
-    for method in _methods(cls).values():
-        for scope in method.walk():
-            for site in scope.calls:
-                args = site.args
-                coro = args[0].value if args else None
-                if not isinstance(coro, cst.Call) or not isinstance(coro.func, cst.Attribute) \
-                        or coro.func.attr.value != name \
-                        or not isinstance(coro.func.value, cst.Name) \
-                        or coro.func.value.value != method.self_name \
-                        or site.dest.kind is not Flow.BOUND:
-                    continue
-                for target in site.dest.targets:
-                    if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) \
-                            and target.value.value == method.self_name:
-                        out.append(target.attr.value)
-    return out
+    """The attributes the class stores a task running `self.<name>()` in, sorted."""
+    return sorted({attr for method in _methods(cls).values() for scope in method.walk()
+                   for site in scope.calls
+                   if runs_own_method(site) == name and site.dest.kind is Flow.BOUND
+                   for target in site.dest.targets if (attr := own_attribute(target, site))})
 
 
 def _reach(cls: Scope, closer: Scope) -> list[Scope]:
