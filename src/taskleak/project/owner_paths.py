@@ -46,11 +46,7 @@ def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
     found = _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
         or _own_close_skips(index, owner, ends, spawned_in, fate.attribute,
                             _ends_at(index, path, fate.ended_in_at))
-    closeless = "" if found else _unclosed(index, path, owner, ends)
-    if not found and not closeless:
-        return fate
-    return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found or closeless,
-                   owner_without_close=bool(closeless), ended_in="", runs_until_ended=False)
+    return _not_reached(index, path, fate, owner, ends, found)
 
 
 def user_ends(index: ProjectIndex, path: str, fate: Fate, question: Question,
@@ -69,6 +65,13 @@ def user_ends(index: ProjectIndex, path: str, fate: Fate, question: Question,
     found = _own_close_calls_none(index, owner, ends) \
         or _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
         or _own_close_skips(index, owner, ends, spawned_in, fate.attribute)
+    return _not_reached(index, path, fate, owner, ends, found)
+
+
+def _not_reached(index: ProjectIndex, path: str, fate: Fate, owner: Where, ends: set[str],
+                 found: str) -> Fate:
+    """END_NOT_REACHED naming `found` (a close that skips the end), or else an owner with no
+    close (`_unclosed`); `fate` as it was when neither holds."""
     closeless = "" if found else _unclosed(index, path, owner, ends)
     if not found and not closeless:
         return fate

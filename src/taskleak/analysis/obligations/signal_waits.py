@@ -69,13 +69,14 @@ def unsignalled_wait(site: CallSite, resolver: Resolver) -> str:
     cancelling: list[tuple[str, str]] = []  # (close-like method, the attribute it cancels)
     for name, candidate in sorted(_methods(cls).items()):
         reach = _reach(cls, candidate) if ends_lifecycle(name) else []
-        cancelled = next((t for t in holders if _cancels(reach, t)), None)
+        cancelled = next((t for t in holders if _read_as(reach, t, Flow.CANCEL)), None)
         if cancelled is None:
             continue
-        if _calls_on(reach, attr, "set"):
+        if _read_as(reach, attr, Flow.METHOD, "set"):
             return ""  # a way out that gives the event: the waiter finishes there
         cancelling.append((name, cancelled))
-    if not cancelling or _sets_in_cleanup(method, attr):
+    # (the waiting method's own `finally`, or an `except` catching the cancel, gives it too)
+    if not cancelling or _read_as([method], attr, Flow.METHOD, "set", cleanup=True):
         return ""
     closer, cancelled = cancelling[0]
     return (f"waits for {me}.{attr} to be set, which {closer}() does not do when it cancels "
@@ -133,21 +134,11 @@ def _reach(cls: Scope, closer: Scope) -> list[Scope]:
     return out
 
 
-def _cancels(methods: list[Scope], attr: str) -> bool:
-    """One of `methods` cancels the task in `self.<attr>`."""
-    return any(o.key == f"{m.self_name}.{attr}" and o.dest.kind is Flow.CANCEL
+def _read_as(methods: list[Scope], attr: str, flow: Flow, callee: str | None = None,
+             cleanup: bool = False) -> bool:
+    """One of `methods` reads `self.<attr>` as `flow` (a cancel; a call of its method
+    `callee`), only in a `finally` or an `except` that catches the cancel when `cleanup`."""
+    return any(o.key == f"{m.self_name}.{attr}" and o.dest.kind is flow
+               and (callee is None or o.dest.callee == callee)
+               and (not cleanup or in_cleanup(o.path))
                for m in methods for s in m.walk() for o in s.occurrences)
-
-
-def _calls_on(methods: list[Scope], attr: str, call: str) -> bool:
-    """One of `methods` calls `self.<attr>.<call>()`."""
-    return any(o.key == f"{m.self_name}.{attr}" and o.dest.kind is Flow.METHOD
-               and o.dest.callee == call for m in methods for s in m.walk() for o in s.occurrences)
-
-
-def _sets_in_cleanup(method: Scope, attr: str) -> bool:
-    """The waiting method sets the event in a `finally` or an `except` that catches the cancel:
-    its own way out gives it."""
-    key = f"{method.self_name}.{attr}"
-    return any(o.key == key and o.dest.kind is Flow.METHOD and o.dest.callee == "set"
-               and in_cleanup(o.path) for s in method.walk() for o in s.occurrences)
