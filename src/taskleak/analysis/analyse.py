@@ -45,6 +45,7 @@ from taskleak.analysis.obligations.local_helpers import (
     helper_spawners,
 )
 from taskleak.analysis.obligations.method_adds import retype_method_adds
+from taskleak.analysis.obligations.registrations import registration_chain
 from taskleak.analysis.obligations.spawners import Spawner, parse_spawner, spawner_index
 from taskleak.analysis.obligations.spawns import Spawn, find_spawns
 from taskleak.analysis.summaries.exports import (
@@ -202,6 +203,9 @@ class ModuleAnalysis:
             asked += (Question(QuestionKind.RUN_BY_A_RUNNER, context),)
         if sp.coroutine_asks:
             asked += (Question(QuestionKind.CALL_IS_COROUTINE, sp.coroutine_asks),)
+        if any(f.kind is FateKind.LAMBDA_HANDED and f.registered for f in fates):
+            asked += (Question(QuestionKind.LAMBDA_CALLEE,
+                               registration_chain(sp, self.resolver) or ""),)
         if any(f.overwrites and f.keeper is Keeper.ATTRIBUTE for f in fates):
             asked += tuple(Question(QuestionKind.REENTRY, base, context)
                            for base in imported_bases(sp.site.scope, self.root, self.resolver))

@@ -28,6 +28,7 @@ from taskleak.project.flag_stops import stopped_by_a_flag
 from taskleak.project.index import ProjectIndex
 from taskleak.project.owner_paths import owner_closes, user_ends
 from taskleak.project.reentry import respawned_elsewhere
+from taskleak.project.registrations import answer_registration, handed_to_a_registration
 from taskleak.project.replaced_only import ended_only_to_replace
 from taskleak.project.runner_ends import run_by_a_runner
 
@@ -77,6 +78,7 @@ _ANSWERS: dict[QuestionKind, tuple[Callable[[Fate, Question], bool] | None, Answ
     QuestionKind.OWNER_CLOSES: (None, owner_closes),
     QuestionKind.USER_ENDS: (None, user_ends),
     QuestionKind.REPLACED_ONLY: (_attribute_of, ended_only_to_replace),
+    QuestionKind.LAMBDA_CALLEE: (handed_to_a_registration, answer_registration),
 }
 
 

@@ -82,6 +82,10 @@ def _describe(fate: Fate) -> Description:
         FateKind.RETURNED_FROM_LAMBDA: (
             "returned from a lambda",
             f"{_what(fate)} is dropped by {fate.callee}()",
+            (f"returned from a lambda handed to {fate.callee}(), whose own value is dropped",
+             f"{fate.callee}() is no function of the checked code, nor a library known to "
+             "keep what a callback returns: an unknown callback registration keeps nothing")
+            if fate.registered else
             (f"returned from a lambda that {fate.callee}() calls back",
              f"{fate.callee}() drops what its callback returns")),
         FateKind.CALLED_BACK: (
@@ -206,9 +210,15 @@ Checks for task spawns whose Task is dropped as soon as it is created:
   drops (`loop.call_soon`, `call_later`, `call_at`, `call_soon_threadsafe`,
   `add_signal_handler`, `add_reader`/`add_writer`, `add_done_callback`, `threading.Timer`,
   `threading.Thread`): the body of a `lambda` handed to one, or the spawn function itself
-  (`loop.call_later(1, loop.create_task, coro)`). A lambda handed to any other call is not
-  followed (task-tracked, or task-end-unknown with `--strict`); `context.run(lambda: ...)`
-  returns what the lambda returns, and that is followed;
+  (`loop.call_later(1, loop.create_task, coro)`);
+- is the body of a `lambda` handed to a call whose own value is dropped and that is no function
+  of the checked code (`signal.signal(...)`, `page.on(...)` of an untyped object, a callback
+  collection's `add(...)`, a parameter): an unknown callback registration keeps nothing of
+  what its callback returns. Not a finding: a lambda handed to a function or class of the
+  checked code (not followed: task-tracked, or task-end-unknown with `--strict`), to a
+  registration of pyee's `AsyncIOEventEmitter` (it keeps what a listener returns until done),
+  or to a call whose value is used; `context.run(lambda: ...)` returns what the lambda
+  returns, and that is followed;
 - is made by `map(asyncio.create_task, coros)` and the map's items are dropped;
 - never happens: a coroutine function of the module is handed to one of those calls (an asyncio
   loop's, an asyncio Task's or Future's, `threading.Timer`), directly, through

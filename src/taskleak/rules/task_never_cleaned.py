@@ -75,9 +75,9 @@ def _describe(fate: Fate) -> Description:
     return Description(tracked, "none", claim, evidence=shown)
 
 
-# what `skippable_ends.py` found around the step: a handler that does not catch what the step
-# raises ends nothing on that way out
+# around the step (`skippable_ends.py`): a handler that misses what the step raises ends nothing
 _UNCAUGHT = "no `finally`, nor an `except` that catches what that step raises, ends it"
+_HANDLED = " and in `except` handlers that catch no cancellation"
 
 
 def _end_skipped(fate: Fate) -> Description:
@@ -111,8 +111,8 @@ def _end_skipped(fate: Fate) -> Description:
     return Description(f"{held}, {fate.cleanup} on the normal way out",
                        "skipped on the other ways out",
                        f"{fate.coroutine} is left running if {fate.function}() {fate.skipped_by}",
-                       evidence=(*_loop(fate), f"kept in {shown} and "
-                                 f"{fate.cleanup} only on the normal way out: {_UNCAUGHT}"))
+                       evidence=(*_loop(fate), f"kept in {shown} and {fate.cleanup} only on "
+                                 f"the normal way out{_HANDLED * fate.handled}: {_UNCAUGHT}"))
 
 
 def _end_not_reached(fate: Fate) -> Description:

@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 71  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 73  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -121,7 +121,9 @@ FORMAT = 71  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # 69: a retry loop comes round to a store only past a step that may fail (`cfg.may_fail`);
 # 70: ... a caller's retry loop too, and a chain back to the storing function cut (`_excused`)
 # 71: a race's waiter on its object's event that the owner's close leaves waiting
-# (`Fate.waits_on`, `obligations/signal_waits.py`)
+# (`Fate.waits_on`, `obligations/signal_waits.py`); 72: an end in `except` handlers that catch
+# no cancellation is skipped by one (`Fate.handled`, `skippable_ends._handled_only`); 73: a
+# lambda handed to an unknown registration (`Fate.registered`, `QuestionKind.LAMBDA_CALLEE`)
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

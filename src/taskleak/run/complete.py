@@ -43,7 +43,8 @@ MAX_PACKAGE_FILES = 300
 # path, not by a name searched for
 _BY_IMPORT_PATH = frozenset({QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_MAKES,
                              QuestionKind.COROUTINE_BODY, QuestionKind.CALL_IS_COROUTINE,
-                             QuestionKind.REENTRY, QuestionKind.CALLBACK_READS})
+                             QuestionKind.REENTRY, QuestionKind.CALLBACK_READS,
+                             QuestionKind.LAMBDA_CALLEE})
 
 
 def asked_names(facts: FileFacts) -> set[str]:
@@ -55,8 +56,8 @@ def asked_names(facts: FileFacts) -> set[str]:
     for spawn in facts.module.spawns:
         for q in spawn.questions:
             head = q.owner.partition(".")[0]
-            if q.kind in (QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_IS_COROUTINE) \
-                    and head.endswith("()"):
+            if q.kind in (QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_IS_COROUTINE,
+                          QuestionKind.LAMBDA_CALLEE) and head.endswith("()"):
                 # "Base().loop", a class of the asking module: its subclasses name it
                 names.add(head.removesuffix("()"))
                 continue

@@ -251,6 +251,13 @@ class Fate:
     # END_SKIPPED, LOCAL_CLEANED: how the function can be left before the end, said of the step
     # where it can ("fails or is cancelled at `await self._work()`"; `skippable_ends.py`)
     skipped_by: str = ""
+    # END_SKIPPED: the end runs in `except` handlers too, none of which catches a cancellation
+    # (`except Exception`): a cancellation at that step skips it (`skippable_ends._handled_only`)
+    handled: bool = False
+    # LAMBDA_HANDED, RETURNED_FROM_LAMBDA: the call the lambda is handed to gives nothing back
+    # (its value is dropped) and is no function of the project: an unknown callback
+    # registration, which keeps nothing (`obligations/registrations.py`)
+    registered: bool = False
     # LOCAL_CLEANED of a race's loser that waits for an event of its own object ("_wake"):
     # whether the owner's close leaves it waiting turns on members the class may inherit, so
     # the inheritance round reads the class whole (`obligations/signal_waits.py`)

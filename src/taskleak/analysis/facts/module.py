@@ -89,6 +89,10 @@ class QuestionKind(Enum):
     # replaced (owner: the class, name: the attribute): does another module call those ends?
     # (`project/replaced_only.py`)
     REPLACED_ONLY = "replaced_only"
+    # a lambda that returns the task, handed to the call `owner` (a chain as written in this
+    # module) whose own value is dropped: is that a function of the project? If not, it is an
+    # unknown callback registration, which keeps nothing (`project/registrations.py`)
+    LAMBDA_CALLEE = "lambda_callee"
 
 
 # COROUTINE_BODY's `name` when the spawn runs a method of its own object (`self._poll()`)

@@ -23,7 +23,7 @@ def discarded_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -
     if d.kind is Flow.DONE_CALLBACK:
         kind = FateKind.DROPPED_AFTER_CALLBACK
     elif d.kind is Flow.LAMBDA:
-        return called_back_fate(sp, make)
+        return called_back_fate(sp, make, ownership.resolver)
     elif d.container:
         kind = FateKind.DROPPED_FROM_COMPREHENSION
     elif sp.returned_by:  # `start(coro)`, the module's `def start(coro): return spawn(coro)`

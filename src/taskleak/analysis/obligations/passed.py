@@ -14,6 +14,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper
+from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.coroutine_callbacks import CallsBack
 from taskleak.analysis.obligations.coroutines import loop_words
 from taskleak.analysis.obligations.effects import Effects
@@ -21,6 +22,11 @@ from taskleak.analysis.obligations.handoffs import receiving_parameter
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.lifetimes import closure_joined
 from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.obligations.registrations import (
+    NOT_FOLLOWED,
+    UNKNOWN,
+    registration_chain,
+)
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import last_name
@@ -60,11 +66,14 @@ def received_effects(ownership: Ownership, fn: Scope, param: str, threadsafe: bo
     return eff
 
 
-def called_back_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate:
+def called_back_fate(sp: Spawn, make: Callable[..., Fate], resolver: Resolver) -> Fate:
     """A spawn in a callback handed to a call (`Flow.LAMBDA`): the body of a lambda, or the
     spawn function itself (`loop.call_later(1, loop.create_task, coro)`). A call that calls it
     back later and ignores what it returns (`vocabulary.CALLED_BACK_LATER`: `call_soon`,
-    `add_signal_handler` ...) drops the Task; any other call is not followed."""
+    `add_signal_handler` ...) drops the Task; so does an unknown callback registration, a
+    lambda handed to a call that is no function of the project and whose value is dropped
+    (`registrations.py`; one the project must say it defines is asked); any other call is not
+    followed."""
     d = sp.site.dest
     if sp.run_by_ioloop is not None:  # `io_loop.add_callback(self.run)`: it runs
         joined = closure_joined(sp.site, sp.unawaited)
@@ -83,7 +92,10 @@ def called_back_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate:
         return make(FateKind.NEVER_AWAITED, sp, holder=sp.unawaited, callee=d.callee,
                     handed="a coroutine" if sp.coroutine_object else "")
     if d.call is None or last_name(d.call.func) not in CALLED_BACK_LATER:
-        return make(FateKind.LAMBDA_HANDED, sp, callee=d.callee)
+        chain = registration_chain(sp, resolver) if not sp.site.via else NOT_FOLLOWED
+        if chain == UNKNOWN:
+            return make(FateKind.RETURNED_FROM_LAMBDA, sp, callee=d.callee, registered=True)
+        return make(FateKind.LAMBDA_HANDED, sp, callee=d.callee, registered=bool(chain))
     if sp.site.via and sp.returned_by:  # `loop.call_soon(self.start, coro)`, a helper of ours
         return make(FateKind.DROPPED_RETURN, sp, callee=sp.returned_by, handed=f"{d.callee}()")
     return make(FateKind.CALLED_BACK if sp.site.via else FateKind.RETURNED_FROM_LAMBDA, sp,

@@ -32,12 +32,13 @@ from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import (
     NESTED_DEFINITIONS,
+    dotted,
     failing_step,
     last_name,
     one_line,
     statements_after,
 )
-from taskleak.analysis.tree.scopes import CallSite, Occurrence
+from taskleak.analysis.tree.scopes import Binding, CallSite, Occurrence, Scope
 from taskleak.analysis.tree.walk import children
 
 _HANDLERS = (cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally)
@@ -60,7 +61,7 @@ def skipped_by(site: CallSite, eff: Effects) -> str:
     in_ends = {id(n) for o in ends for n in o.path}
     for later in statements_after(site.path):
         if id(later) in in_ends:  # ended first, unless only by a wait a cancel leaves
-            return _waited_only(later, ends)
+            return _handled_only(later, ends, site.scope) or _waited_only(later, ends)
         step = _first_step(later)
         if step:
             return step
@@ -81,6 +82,97 @@ def _waited_only(statement: cst.CSTNode, ends: list[Occurrence]) -> str:
     if not here or len(calls) != len(here):
         return ""
     return f"is cancelled while it waits in `{_short(one_line(calls[0]))}`"
+
+
+def _handled_only(statement: cst.CSTNode, ends: list[Occurrence], scope: Scope) -> str:
+    """"is cancelled at `await work()`" when `statement` is a `try` whose ends of the task all
+    sit in its `except` handlers (or its `else`), none of which catches a cancellation: a
+    cancellation arriving at that first `await` of its body leaves through none of them, so
+    the task is left running (RUBRIC convention 4: `except Exception` catches no
+    `CancelledError`); "" otherwise (near misses: a handler that catches the cancel, bare,
+    `BaseException` or `CancelledError`; an end in the `finally`; an end in the body)."""
+    if not isinstance(statement, cst.Try) or any(_catches_a_cancel(h, scope)
+                                                  for h in statement.handlers):
+        return ""
+    parts = (*statement.handlers, *([statement.orelse] if statement.orelse else []))
+    here = [o.path for o in ends if any(n is statement for n in o.path)]
+    if not here or not all(_through(path, statement, parts) for path in here):
+        return ""
+    point = failing_step(statement.body, raises=False)
+    if point is None:
+        return ""
+    how = "is cancelled" if any(_catches(h, "Exception", scope) for h in statement.handlers) \
+        else "fails or is cancelled"  # (an error the handlers miss skips the end too)
+    return f"{how} at `{_short(one_line(point))}`"
+
+
+def _through(path: tuple[cst.CSTNode, ...], statement: cst.Try,
+             parts: tuple[cst.CSTNode, ...]) -> bool:
+    """The read's path goes from `statement` into one of `parts`."""
+    at = next(i for i, n in enumerate(path) if n is statement)
+    return at + 1 < len(path) and any(path[at + 1] is part for part in parts)
+
+
+def _in_handlers(eff: Effects) -> bool:
+    """Some end of the task sits in an `except` handler (one that catches no cancellation,
+    or the end would cover the step: `_covers`, `_handled_only`)."""
+    ends = (*eff.cancel_reads, *eff.await_reads, *eff.gather_reads)
+    return any(isinstance(n, cst.ExceptHandler) for o in ends for n in o.path)
+
+
+def _catches_a_cancel(handler: cst.ExceptHandler, scope: Scope) -> bool:
+    """The handler may catch a `CancelledError`: bare, or a type named `BaseException` or
+    `CancelledError` (through an import), or one that may be anything (`_kind_name`). Any
+    other class does not: a cancel raises `CancelledError` itself, and no class a `class`
+    statement makes is a base of it."""
+    return any(_catches(handler, base, scope) for base in ("BaseException", "CancelledError"))
+
+
+def _catches(handler: cst.ExceptHandler, base: str, scope: Scope) -> bool:
+    """The handler's type (or one of a tuple's) is named `base` or `BaseException`, or may be
+    anything (bare included)."""
+    if handler.type is None:
+        return True
+    kinds = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) \
+        else [handler.type]
+    return any(_kind_name(k, scope) in (base, "BaseException", "") for k in kinds)
+
+
+def _kind_name(kind: cst.BaseExpression, scope: Scope) -> str:
+    """The last name of the class an `except` names, through an import; "" when it may be
+    anything: not a dotted name, or a function's own local or parameter (`except kinds:`). A
+    module-level name is read by its name wherever it is bound (this module or another, where
+    it is one import away), so a class is judged the same wherever it is defined; an alias of
+    `CancelledError` under another module-level name is read as another class."""
+    name = dotted(kind)
+    if name is None:
+        return ""
+    if isinstance(kind, cst.Name):
+        local = scope.function()
+        if local is not None and _bound_in(kind.value, scope, local):
+            return ""
+        name = next((b.qualified for b in _module_bindings(kind.value, scope) if b.qualified),
+                    name)
+    return name.rpartition(".")[2]
+
+
+def _bound_in(name: str, scope: Scope, function: Scope) -> bool:
+    """`name` is bound in `scope` or an enclosing scope up to `function` (its locals)."""
+    at: Scope | None = scope
+    while at is not None:
+        if name in at.bindings:
+            return True
+        if at is function:
+            return False
+        at = at.parent
+    return False
+
+
+def _module_bindings(name: str, scope: Scope) -> list[Binding]:
+    module = scope
+    while module.parent is not None:
+        module = module.parent
+    return module.bindings.get(name, [])
 
 
 def _covers(end: tuple[cst.CSTNode, ...], spawn: tuple[cst.CSTNode, ...]) -> bool:
@@ -132,7 +224,7 @@ def ended_late(sp: Spawn, holder: Holder, eff: Effects, fate: Fate) -> Fate:
         return fate
     if left_for_good(sp.site):
         return replace(fate, kind=FateKind.END_SKIPPED, skipped_kind=fate.kind, skipped_by=skip,
-                       long_running=True, loop=loop_words(sp))
+                       long_running=True, loop=loop_words(sp), handled=_in_handlers(eff))
     return replace(fate, skipped_by=skip)
 
 
@@ -258,6 +350,7 @@ def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: M
     skip = "" if runner else skipped_by(sp.site, eff)
     if skip and (left_for_good(sp.site)):
         return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
-                    skipped_by=skip, long_running=True, loop=loop_words(sp))
+                    skipped_by=skip, long_running=True, loop=loop_words(sp),
+                    handled=_in_handlers(eff))
     return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
                 skipped_by=skip)

@@ -22,6 +22,16 @@ tornado 6.4 (`tornado/ioloop.py`, `tornado/gen.py` of the 6.4 wheel):
   done Future through `_run_callback` too.
 Nothing cancels what the IOLoop keeps: a coroutine that runs until cancelled never ends
 (`coroutine_callbacks.py` says which one, the rules say medium).
+
+pyee 13.0.1 (`pyee/asyncio.py`, `pyee/base.py` of the 13.0.1 wheel):
+- `AsyncIOEventEmitter._emit_run` (asyncio.py 72-108) calls a listener and, when it returns a
+  coroutine (made a task by `ensure_future`, 83-90) or a Future (a Task is one, 92-93), keeps
+  it in `self._waiting` (line 108) until its done-callback discards it (98): a lambda listener
+  that returns a task hands it to the emitter, which keeps it until done;
+- `on(event, f)` (base.py 83-115, through `add_listener`, 137) and `once(event, f)` (227-257,
+  whose wrapper returns what `f` returns, line 250) register a listener so;
+- the base `EventEmitter._emit_run` (base.py 166-172) ignores what a listener returns: only the
+  asyncio emitter keeps it.
 """
 
 from __future__ import annotations
@@ -46,3 +56,16 @@ TORNADO_RUNS_CALLED_BACK = {"add_callback": 0, "spawn_callback": 0,
 # The decorator that makes a function return a running Future when called (gen.py 177-260);
 # called back by an IOLoop, what it gives is kept like an `async def`'s task.
 TORNADO_COROUTINE = "tornado.gen.coroutine"
+
+# pyee's emitter that keeps what a listener returns (above), and its methods that register one
+PYEE_VERSION = "13.0.1"
+PYEE_KEEPING_EMITTERS = frozenset({"pyee.asyncio.AsyncIOEventEmitter"})
+PYEE_REGISTRATIONS = frozenset({"on", "add_listener", "once"})
+
+
+def keeps_what_listeners_return(chain: str) -> bool:
+    """`chain` registers a listener with pyee's AsyncIOEventEmitter, which keeps what it
+    returns until done: "pyee.asyncio.AsyncIOEventEmitter().on"."""
+    emitter, _, method = chain.rpartition(".")
+    return method in PYEE_REGISTRATIONS and emitter.removesuffix("()") in PYEE_KEEPING_EMITTERS \
+        and emitter.endswith("()")

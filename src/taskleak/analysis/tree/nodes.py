@@ -378,21 +378,22 @@ def attribute_named(node: cst.CSTNode, builtins: frozenset[str] = READING_BUILTI
     return f"{head}.{text}" if isinstance(text, str) and text.isidentifier() else ""
 
 
-def failing_step(node: cst.CSTNode) -> cst.CSTNode | None:
+def failing_step(node: cst.CSTNode, raises: bool = True) -> cst.CSTNode | None:
     """The first place in a statement (or an expression) where its function may be left by an
     error or a cancellation, outside nested functions and classes: an `await` (a cancellation
     arrives there), a `raise`, an `async for` or `async with` (each awaits); None when there is
     none. A plain call may raise too; it is not counted (RUBRIC convention 4, as a reviewer
     reads it: `log(...)` or `task.add_done_callback(cb)` between a spawn and its end is no
-    risk), so every reader of "a step that may fail" reads this one."""
+    risk), so every reader of "a step that may fail" reads this one (`raises`: False for only
+    where a cancellation arrives, the `raise` left out)."""
     if isinstance(node, NESTED_DEFINITIONS):
         return None
-    if isinstance(node, (cst.Await, cst.Raise)):
+    if isinstance(node, cst.Await) or (raises and isinstance(node, cst.Raise)):
         return node
     if isinstance(node, (cst.For, cst.With)) and node.asynchronous is not None:
         return node
     for child in children(node):
-        found = failing_step(child)
+        found = failing_step(child, raises)
         if found is not None:
             return found
     return None
