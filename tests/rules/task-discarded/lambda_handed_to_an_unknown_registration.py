@@ -3,8 +3,8 @@ task it spawns hands the task to whoever calls the lambda, and a call whose own 
 dropped can only keep it or drop it. A call that is no function of the checked code (the
 standard library's `signal.signal`, a method of an untyped object, a callback collection's
 `add`, a parameter) is an unknown callback registration, which keeps nothing: high. The near
-misses, each low: a function or a method of the checked code (it may keep what it is given:
-not followed), pyee's `AsyncIOEventEmitter` (it keeps what a listener returns until done), a
+misses, each low: a function or a method of the checked code, its own or an object's (it may
+keep what it is given: not followed), pyee's `AsyncIOEventEmitter` (it keeps what a listener returns until done), a
 call whose value is used (returned, bound), and a built-in."""
 
 import asyncio
@@ -32,9 +32,18 @@ class Feed(AsyncIOEventEmitter):
         self.on("event", lambda event: asyncio.create_task(handle(event)))
 
 
+class Bus:
+    def __init__(self) -> None:
+        self._listeners: list[Callable[[], object]] = []
+
+    def listen(self, listener: Callable[[], object]) -> None:
+        self._listeners.append(listener)
+
+
 class Client:
     def __init__(self, channel: Any) -> None:
         self._channel = channel
+        self._bus = Bus()
         self._handlers: list[Callable[[], object]] = []
 
     def subscribe(self, handler: Callable[[], object]) -> None:
@@ -47,6 +56,7 @@ class Client:
         middleware(self, lambda: asyncio.create_task(shutdown()))
         register(lambda: asyncio.create_task(shutdown()))
         self.subscribe(lambda: asyncio.create_task(shutdown()))
+        self._bus.listen(lambda: asyncio.create_task(shutdown()))
         emitter = AsyncIOEventEmitter()
         emitter.once("event", lambda event: asyncio.create_task(handle(event)))
         list(map(lambda event: asyncio.create_task(handle(event)), [1, 2]))

@@ -17,8 +17,10 @@ from taskleak.analysis.tree.vocabulary import FIRST_RETURNS
 from taskleak.analysis.tree.walk import children
 from taskleak.records import record
 
+# (a `BinaryOperation` is climbed only where the scan found the read waited, which it finds
+# through a join of sets or lists alone: `wait(pending | {sleeper})`, `flow._JOINS`)
 _CLIMB = (cst.Arg, cst.Element, cst.StarredElement, cst.List, cst.Tuple, cst.Set,
-          cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.CompFor)
+          cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.CompFor, cst.BinaryOperation)
 
 
 @record(frozen=True)

@@ -7,12 +7,12 @@ or class of the project is not followed (it may keep it: no claim, `FateKind.LAM
 any other call is an unknown callback registration, which keeps nothing (the decision in force:
 RUBRIC's "the body of a lambda used as a callback" is high), unless a library is known to keep
 what its callbacks return (`tree/library_facts.py`: pyee's AsyncIOEventEmitter). Here: a
-function or class this module binds, or a method of the spawning method's own class (or its
-bases here), is the project's; a call named through an import or an inherited method is asked
-of the project by its chain (`QuestionKind.LAMBDA_CALLEE`, answered in
-`project/registrations.py`); a local, a parameter or an attribute of an untyped object is no
-function of the project: a registration nothing here knows. A built-in (`map(...)`) is not
-followed (a lazy one runs nothing).
+function or class this module binds, a method of the spawning method's own class (or its bases
+here) or of an object this module types as one of its classes, is the project's; a call named
+through an import or an inherited method is asked of the project by its chain
+(`QuestionKind.LAMBDA_CALLEE`, answered in `project/registrations.py`); a local, a parameter or
+an attribute of an untyped object is no function of the project: a registration nothing here
+knows. A built-in (`map(...)`) is not followed (a lazy one runs nothing).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import libcst as cst
 
 from taskleak.analysis.names.chains import receiver_chain
 from taskleak.analysis.names.class_bases import module_bases
+from taskleak.analysis.names.objects import object_class
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.library_facts import keeps_what_listeners_return
@@ -45,8 +46,9 @@ def registration_chain(sp: Spawn, resolver: Resolver) -> str | None:
         bound = resolver.lookup(func.value, scope) or []
         if not bound or any(b.kind in (BindingKind.DEF, BindingKind.CLASS) for b in bound):
             return NOT_FOLLOWED  # (a built-in, or a function or class of this module)
-    elif _own_method(func, scope):
-        return NOT_FOLLOWED
+    elif _own_method(func, scope) or (isinstance(func, cst.Attribute) and object_class(
+            func.value, scope, resolver) is not None):
+        return NOT_FOLLOWED  # (a method of this module's class, the object's or its own)
     chain = receiver_chain(func, scope, resolver)
     return NOT_FOLLOWED if keeps_what_listeners_return(chain) else chain
 

@@ -113,11 +113,11 @@ def _through(path: tuple[cst.CSTNode, ...], statement: cst.Try,
     return at + 1 < len(path) and any(path[at + 1] is part for part in parts)
 
 
-def _in_handlers(eff: Effects) -> bool:
-    """Some end of the task sits in an `except` handler (one that catches no cancellation,
-    or the end would cover the step: `_covers`, `_handled_only`)."""
+def _in_handlers(eff: Effects, scope: Scope) -> bool:
+    """Some end of the task sits in an `except` handler that catches no cancellation."""
     ends = (*eff.cancel_reads, *eff.await_reads, *eff.gather_reads)
-    return any(isinstance(n, cst.ExceptHandler) for o in ends for n in o.path)
+    return any(isinstance(n, cst.ExceptHandler) and not _catches_a_cancel(n, scope)
+               for o in ends for n in o.path)
 
 
 def _catches_a_cancel(handler: cst.ExceptHandler, scope: Scope) -> bool:
@@ -224,7 +224,8 @@ def ended_late(sp: Spawn, holder: Holder, eff: Effects, fate: Fate) -> Fate:
         return fate
     if left_for_good(sp.site):
         return replace(fate, kind=FateKind.END_SKIPPED, skipped_kind=fate.kind, skipped_by=skip,
-                       long_running=True, loop=loop_words(sp), handled=_in_handlers(eff))
+                       long_running=True, loop=loop_words(sp),
+                       handled=_in_handlers(eff, sp.site.scope))
     return replace(fate, skipped_by=skip)
 
 
@@ -351,6 +352,6 @@ def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: M
     if skip and (left_for_good(sp.site)):
         return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
                     skipped_by=skip, long_running=True, loop=loop_words(sp),
-                    handled=_in_handlers(eff))
+                    handled=_in_handlers(eff, sp.site.scope))
     return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
                 skipped_by=skip)
