@@ -81,10 +81,9 @@ _HANDLED = " and in `except` handlers that catch no cancellation"
 
 
 def _end_skipped(fate: Fate) -> Description:
-    """A local (an attribute, a collection, an object's attribute its spawning function ends or
-    hands on) running until cancelled, ended only on the normal way out past a step that can
+    """A local, attribute, collection ("collection x") or object's attribute its function ends
+    or hands on, running until cancelled, ended only on the normal way out past a step that can
     fail; or held by a local until that step, then stored or handed (`stored_in`) to its end."""
-    # (a collection's holder is shown as "collection x", as every collection's row says it)
     collection = fate.skipped_kind is FateKind.COLLECTION_CLEANED
     shown = fate.holder if collection else f"`{fate.holder}`"
     held = shown if collection or fate.keeper is Keeper.ATTRIBUTE else f"local {shown}"
@@ -222,13 +221,14 @@ Also reported here:
   (`hb = create_task(self._heartbeat()); await self._work(); hb.cancel()`): if `_work()`
   raises, or the function is cancelled while it waits there, the heartbeat runs for good.
   Ending it in a `finally` (or an `except` that re-raises) fixes it, when that `try` holds the
-  step: one that starts after it covers only what follows. The same for a task kept in an
+  step: one that starts after it covers only what follows, and an `except` that catches no
+  cancellation (`except Exception`) leaves it to a cancel there. The same for a task kept in an
   attribute only its spawning function ends, for one a local holds until that step, then
   stores or hands to what ends it (`self._r = r`, `adopt(pump)`), and for one in an object it
   makes and hands on only after it (`c._hb = spawn(...); await c.ready(); return c`): the step
   leaves it kept by nothing. A task that ends by itself is only late: task-tracked, naming it.
-  A step in another method before its end (`close()` awaiting `self._ws.close()` before the
-  cancel) is not one: the owner's close is judged as a whole;
+  A step in another method before its end (`close()` awaiting `self._ws.close()` before
+  the cancel) is not one: the owner's close is judged as a whole;
 - a task kept in a local of a function that does not return while the task runs (it blocks in
   `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever), read there
   or stored into it by a nested function (`nonlocal`): held, but its result and errors are
