@@ -25,6 +25,7 @@ _MAX_DEPTH = 4
 
 
 def handed_to_a_registration(fate: Fate, question: Question) -> bool:
+    """The fate the question is about: a lambda's task handed to a call whose value is dropped."""
     return fate.kind is FateKind.LAMBDA_HANDED and fate.registered and bool(question.owner)
 
 
@@ -42,11 +43,12 @@ def _reaches_a_keeping_emitter(index: ProjectIndex, file: str, chain: str) -> bo
     """`chain` ("pkg.bus.Bus().on") is a registration of a class of the project that derives,
     here or through other modules, from pyee's AsyncIOEventEmitter, or of a mixin that the
     project's classes mixing it in make one (`self.on` in a base written for them)."""
+    if keeps_what_listeners_return(chain):
+        return True
     receiver, _, method = chain.rpartition(".")
     where = _class(index, file, receiver)
-    if keeps_what_listeners_return(chain) or where is None:
-        return keeps_what_listeners_return(chain)
-    return any(_derives(index, found, method) for found in (where, *index.tree.subclasses(where)))
+    return where is not None and any(
+        _derives(index, found, method) for found in (where, *index.tree.subclasses(where)))
 
 
 def _derives(index: ProjectIndex, where: Where, method: str, depth: int = 0) -> bool:
