@@ -23,9 +23,10 @@ from taskleak.analysis.names.chains import receiver_chain
 from taskleak.analysis.names.class_bases import module_bases
 from taskleak.analysis.names.objects import object_class
 from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.obligations.coroutines import own_attribute
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.library_facts import keeps_what_listeners_return
-from taskleak.analysis.tree.scopes import BindingKind, Scope
+from taskleak.analysis.tree.scopes import BindingKind
 
 # what the call is, for a lambda handed to it: not followed (a function of the project, a
 # library known to keep what the lambda returns, a call whose value is used) or unknown here
@@ -46,7 +47,7 @@ def registration_chain(sp: Spawn, resolver: Resolver) -> str | None:
         bound = resolver.lookup(func.value, scope) or []
         if not bound or any(b.kind in (BindingKind.DEF, BindingKind.CLASS) for b in bound):
             return NOT_FOLLOWED  # (a built-in, or a function or class of this module)
-    elif _own_method(func, scope) or (isinstance(func, cst.Attribute) and object_class(
+    elif _own_method(func, sp) or (isinstance(func, cst.Attribute) and object_class(
             func.value, scope, resolver) is not None):
         return NOT_FOLLOWED  # (a method of this module's class, the object's or its own)
     chain = receiver_chain(func, scope, resolver)
@@ -59,14 +60,12 @@ def _value_dropped(path: tuple[cst.CSTNode, ...], call: cst.Call) -> bool:
     return at > 0 and isinstance(path[at - 1], cst.Expr)
 
 
-def _own_method(func: cst.BaseExpression, scope: Scope) -> bool:
+def _own_method(func: cst.BaseExpression, sp: Spawn) -> bool:
     """`self.m` where `m` is a method of the method's class or of a base this module defines."""
-    method, cls = scope.method(), scope.enclosing_class()
-    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name) \
-            or method is None or cls is None or func.value.value != method.self_name:
+    name, cls = own_attribute(func, sp.site), sp.site.scope.enclosing_class()
+    if not name or cls is None:
         return False
     module = cls
     while module.parent is not None:
         module = module.parent
-    name = func.attr.value
     return any(name in c.bindings for c in (cls, *module_bases(cls, module)))
