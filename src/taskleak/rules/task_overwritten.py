@@ -79,7 +79,9 @@ test finds the holder empty or done (`if self._task is None`, `if not task.done(
 that ends nothing (`log.info("restart %s", self._task)`) does not count, nor does a cancel on
 another branch. A loop that comes round to the spawn with its own earlier task not ended is a
 re-spawn too, a retry loop whose step after the store may fail included (an `await`, a `raise`,
-an `async for` or `async with`; a plain call such as `log.info(...)` is no such step). How
+an `async for` or `async with`; a plain call such as `log.info(...)` is no such step; an
+`await asyncio.sleep(...)`, or an `await asyncio.wait([...])` of listed tasks, can fail only by
+a cancellation, which reaches no `except OSError`). How
 often a function runs is known from evidence, never from its name: a framework decorator
 (`@app.route`, `@client.event`), a registration in the module
 (`bus.add_listener(self.on_event)`, `emitter.on("x", handler)`), a handler set on another

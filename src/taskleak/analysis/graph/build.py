@@ -24,6 +24,19 @@ Ends = list[tuple[int, EdgeKind]]
 # whether a `with` item (its context manager expression) suppresses an exception of its body
 Suppresses = Callable[[cst.BaseExpression], bool]
 
+
+@record(frozen=True)
+class Cancels:
+    """Where a cancellation goes: `only` says a small statement can raise nothing else (`await
+    asyncio.sleep(1)`), `may_catch` that an `except` clause may catch one, `catches` that it
+    surely does (bare, `BaseException`, `CancelledError`). Such a statement's exception goes
+    past the handlers that cannot catch it (`except OSError`) to the first that may, and into
+    the body of one that surely does (not on to the next handler), or on out."""
+
+    only: Callable[[cst.CSTNode], bool]
+    may_catch: Callable[[cst.ExceptHandler | cst.ExceptStarHandler], bool]
+    catches: Callable[[cst.ExceptHandler | cst.ExceptStarHandler], bool]
+
 # small statements that cannot raise
 _QUIET = (cst.Pass, cst.Global, cst.Nonlocal, cst.Break, cst.Continue)
 # handlers that take every exception: no way on to the next handler
@@ -45,6 +58,7 @@ class _Finally:
 @record(eq=False)
 class _Handlers:
     first: int  # the first `except`'s HANDLER point
+    cancel: int | None = None  # ... of the first that may catch a cancellation (`Cancels`)
 
 
 @record(eq=False)
@@ -58,9 +72,11 @@ _Frame = _Loop | _Finally | _Handlers | _Suppress
 class Builder:
     """Builds the graph of one body (a function's or a module's)."""
 
-    def __init__(self, owner: cst.CSTNode, suppresses: Suppresses) -> None:
+    def __init__(self, owner: cst.CSTNode, suppresses: Suppresses,
+                 cancels: Cancels | None = None) -> None:
         self.owner = owner
         self.suppresses = suppresses
+        self.cancels = cancels
         self.points: list[Point] = []
         self.by_node: dict[int, list[int]] = {}
         self._ways: tuple[Way, ...] = ()
@@ -86,12 +102,14 @@ class Builder:
             self.points[source].edges.append(Edge(target, kind))
 
     def _point(self, role: Role, node: cst.CSTNode, ends: Ends,
-               frames: tuple[_Frame, ...], raises: bool = True) -> int:
-        """A new point that `ends` reach, with its exception edge."""
+               frames: tuple[_Frame, ...], raises: bool = True, cancel: bool = False) -> int:
+        """A new point that `ends` reach, with its exception edge (`cancel`: it can raise
+        only a cancellation)."""
         index = self._new(role, node)
         self._link(ends, index)
         if raises:
-            self.points[index].edges.append(Edge(self._catcher(frames), EdgeKind.RAISE))
+            self.points[index].edges.append(Edge(self._catcher(frames, cancel),
+                                                 EdgeKind.RAISE))
         return index
 
     # -- statements -------------------------------------------------------------------
@@ -134,7 +152,8 @@ class Builder:
 
     def _small(self, small: cst.CSTNode, ends: Ends, frames: tuple[_Frame, ...]) -> Ends:
         index = self._point(Role.STATEMENT, small, ends, frames,
-                            raises=not isinstance(small, _QUIET))
+                            raises=not isinstance(small, _QUIET),
+                            cancel=self.cancels is not None and self.cancels.only(small))
         out: Ends = [(index, EdgeKind.NEXT)]
         if isinstance(small, cst.Return):
             self._leave(Way.RETURN, out, frames)
@@ -199,12 +218,16 @@ class Builder:
         outer = (*frames, *fin)
         caught: Sequence[cst.ExceptHandler | cst.ExceptStarHandler] = stmt.handlers
         handlers = [self._new(Role.HANDLER, h) for h in caught]
-        inner = (*outer, _Handlers(handlers[0])) if handlers else outer
+        cancel, sure = self._cancel_catcher(handlers, caught)
+        inner = (*outer, _Handlers(handlers[0], cancel)) if handlers else outer
         out = self._block(stmt.body, ends, inner)
         if stmt.orelse is not None:
             out = self._block(stmt.orelse.body, out, outer)
         for k, (point, handler) in enumerate(zip(handlers, caught, strict=True)):
-            out += self._block(handler.body, [(point, EdgeKind.TRUE)], outer)
+            into: Ends = [(point, EdgeKind.TRUE)]
+            if sure is not None and sure[0] == point:  # a cancellation it surely catches
+                into.append((sure[1], EdgeKind.NEXT))
+            out += self._block(handler.body, into, outer)
             if k + 1 < len(handlers):
                 self.points[point].edges.append(Edge(handlers[k + 1], EdgeKind.FALSE))
             elif not _catches_all(handler):
@@ -212,6 +235,22 @@ class Builder:
         if not fin:
             return out
         return self._finally_body(fin[0], Way.FALLS, out, frames)
+
+    def _cancel_catcher(self, handlers: list[int],
+                        caught: Sequence[cst.ExceptHandler | cst.ExceptStarHandler]
+                        ) -> tuple[int | None, tuple[int, int] | None]:
+        """Where a cancellation raised in a `try` body goes first (None: past every handler),
+        and, when that handler surely catches it, (its HANDLER point, an entry into its body
+        that does not go on to the next handler)."""
+        if self.cancels is None:
+            return (handlers[0] if handlers else None), None
+        for point, handler in zip(handlers, caught, strict=True):
+            if self.cancels.catches(handler):
+                entry = self._new(Role.JOIN)
+                return entry, (point, entry)
+            if self.cancels.may_catch(handler):
+                return point, None
+        return None, None
 
     # -- leaving through frames -------------------------------------------------------
     def _leave(self, way: Way, ends: Ends, frames: tuple[_Frame, ...]) -> None:
@@ -230,12 +269,15 @@ class Builder:
                 return
         self._link(ends, self.returned)  # (a `break` outside a loop does not parse)
 
-    def _catcher(self, frames: tuple[_Frame, ...]) -> int:
-        """Where an exception raised inside `frames` goes first."""
+    def _catcher(self, frames: tuple[_Frame, ...], cancel: bool = False) -> int:
+        """Where an exception raised inside `frames` goes first (`cancel`: a cancellation,
+        which handlers that cannot catch one let through)."""
         for depth in range(len(frames) - 1, -1, -1):
             frame = frames[depth]
+            if isinstance(frame, _Handlers) and cancel and frame.cancel is None:
+                continue
             if isinstance(frame, _Handlers):
-                return frame.first
+                return frame.cancel if cancel and frame.cancel is not None else frame.first
             if isinstance(frame, _Suppress):
                 return frame.join
             if isinstance(frame, _Finally):
@@ -283,12 +325,14 @@ def _irrefutable(case: cst.MatchCase) -> bool:
     return case.guard is None and isinstance(pattern, cst.MatchAs) and pattern.pattern is None
 
 
-def graph_of(body_owner: cst.FunctionDef | cst.Module, suppresses: Suppresses) -> Graph:
+def graph_of(body_owner: cst.FunctionDef | cst.Module, suppresses: Suppresses,
+             cancels: Cancels | None = None) -> Graph:
     """The graph of a function's body, or of a module's top level; `suppresses` says which
     context managers of its `with` statements suppress an exception raised in their body
     (`contextlib.suppress(...)`, as the caller's names resolve it): after one, the exception's
-    way goes on after the `with`."""
-    builder = Builder(body_owner, suppresses)
+    way goes on after the `with`; `cancels`, which statements raise only a cancellation and
+    which handlers may catch one (None: every statement may raise anything)."""
+    builder = Builder(body_owner, suppresses, cancels)
     if isinstance(body_owner, cst.Module):
         return builder.graph(body_owner.body)
     return builder.graph(body_owner.body)

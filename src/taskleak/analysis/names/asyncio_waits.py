@@ -12,8 +12,9 @@ scan reads such a call by its last name (`vocabulary.GATHERERS`), which is no ev
   call: followed where this module or the project defines the callee, "not followed" elsewhere;
   and a hand-off whose callee resolves to a wait under another name (`from asyncio import
   gather as collect`) becomes a wait.
-- `race_kind`, `passes_its_cancel`, `suppresses`, `suppressing`: the questions `waits.py`,
-  `parameter_uses.py` and the function graphs (`obligations/liveness.py`) ask of a callee.
+- `race_kind`, `passes_its_cancel`, `suppresses`, `suppressing`, `raises_only_a_cancel`: the
+  questions `waits.py`, `parameter_uses.py` and the function graphs (`obligations/liveness.py`)
+  ask of a callee.
 - `timeout_by_name`: a timeout is still read by its name (see there why).
 """
 
@@ -25,9 +26,10 @@ import libcst as cst
 
 from taskleak.analysis.names.resolve import Instance, Resolver, SymKind
 from taskleak.analysis.tree.dests import Dest, Flow
-from taskleak.analysis.tree.nodes import last_name
+from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, last_name
 from taskleak.analysis.tree.scopes import Scope
 from taskleak.analysis.tree.vocabulary import TIMEOUT_CONTEXTS
+from taskleak.analysis.tree.walk import children
 
 # the waits that can return (or be cut short) with what they wait for still running
 RACES = {"asyncio.wait": "wait", "asyncio.tasks.wait": "wait", "concurrent.futures.wait": "wait",
@@ -39,6 +41,7 @@ WAIT_FORS = frozenset({"asyncio.wait_for", "asyncio.tasks.wait_for"})
 GATHERS = frozenset({"asyncio.gather", "asyncio.tasks.gather"})
 WAITS = frozenset({*RACES, *WAIT_FORS, *GATHERS})
 SUPPRESS = frozenset({"contextlib.suppress"})
+SLEEPS = frozenset({"asyncio.sleep", "asyncio.tasks.sleep"})
 # an event loop's method that runs the loop until the future it is given is done
 RUN_UNTIL_COMPLETE = "run_until_complete"
 
@@ -78,6 +81,41 @@ def timeout_by_name(func: cst.BaseExpression) -> bool:
     Assistant's `TimeoutManager`), which only types across modules could resolve."""
     name = last_name(func) or ""
     return "timeout" in name or name in TIMEOUT_CONTEXTS
+
+
+def raises_only_a_cancel(small: cst.CSTNode, scope: Scope, resolver: Resolver) -> bool:
+    """Each step of the small statement where its function may be left (`nodes.failing_step`)
+    is an `await` of a call that raises nothing but a cancellation there: `asyncio.sleep(d)`,
+    or `asyncio.wait(...)` of a list, set or tuple display of names and attributes (its tasks'
+    errors stay in them and it has no timeout error; an empty one would raise ValueError, a
+    coroutine TypeError). An `except OSError` handler is then reached from none of them."""
+    steps: list[cst.CSTNode] = []
+    todo = [small]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, NESTED_DEFINITIONS):
+            continue
+        if isinstance(node, (cst.Await, cst.Raise)) or (
+                isinstance(node, (cst.For, cst.With, cst.CompFor))
+                and node.asynchronous is not None):
+            steps.append(node)
+        todo.extend(children(node))
+    return bool(steps) and all(isinstance(step, cst.Await) and _cancel_only(step.expression,
+                                                                            scope, resolver)
+                               for step in steps)
+
+
+def _cancel_only(awaited: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
+    if not isinstance(awaited, cst.Call):
+        return False
+    name = _qualified(awaited.func, scope, resolver)
+    if name in SLEEPS:
+        return True
+    first = awaited.args[0].value if awaited.args and awaited.args[0].keyword is None else None
+    return name in RACES and RACES[name] == "wait" and name.startswith("asyncio.") \
+        and isinstance(first, (cst.List, cst.Set, cst.Tuple)) and bool(first.elements) \
+        and all(isinstance(e, cst.Element) and isinstance(e.value, (cst.Name, cst.Attribute))
+                for e in first.elements)
 
 
 def suppresses(item: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:

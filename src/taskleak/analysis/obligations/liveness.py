@@ -29,11 +29,12 @@ from enum import Enum
 
 import libcst as cst
 
-from taskleak.analysis.graph.build import graph_of
+from taskleak.analysis.graph.build import Cancels, graph_of
 from taskleak.analysis.graph.cfg import Edge, EdgeKind, Graph, Point, Role, may_fail
 from taskleak.analysis.graph.dataflow import solve
 from taskleak.analysis.graph.places import Places
-from taskleak.analysis.names.asyncio_waits import suppresses
+from taskleak.analysis.names.asyncio_waits import raises_only_a_cancel, suppresses
+from taskleak.analysis.names.handlers import catches_a_cancel
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.guards import absent, reads, returned_by_member
 from taskleak.analysis.tree.nodes import dotted, is_none
@@ -78,13 +79,23 @@ class FunctionGraphs:
         self.resolver = resolver
         self._built: dict[int, tuple[Graph, Places] | None] = {}
 
+    def _cancels(self, function: Scope) -> Cancels:
+        """A step that raises only a cancellation (`await asyncio.sleep(1)`) reaches only the
+        handlers that may catch one (`names/handlers.py`)."""
+        return Cancels(lambda small: raises_only_a_cancel(small, function, self.resolver),
+                       lambda handler: isinstance(handler, cst.ExceptStarHandler)
+                       or catches_a_cancel(handler, function),
+                       lambda handler: isinstance(handler, cst.ExceptHandler)
+                       and catches_a_cancel(handler, function, surely=True))
+
     def of(self, function: Scope) -> tuple[Graph, Places] | None:
         key = id(function)
         if key not in self._built:
             node = function.node
             built = None
             if isinstance(node, cst.FunctionDef):
-                graph = graph_of(node, lambda item: suppresses(item, function, self.resolver))
+                graph = graph_of(node, lambda item: suppresses(item, function, self.resolver),
+                                 self._cancels(function))
                 built = (graph, Places(graph, function.seq))
             self._built[key] = built
         return self._built[key]

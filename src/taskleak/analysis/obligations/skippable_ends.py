@@ -22,6 +22,7 @@ from dataclasses import replace
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
+from taskleak.analysis.names.handlers import catches, catches_a_cancel
 from taskleak.analysis.obligations.coroutines import loop_words
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
@@ -32,13 +33,12 @@ from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import (
     NESTED_DEFINITIONS,
-    dotted,
     failing_step,
     last_name,
     one_line,
     statements_after,
 )
-from taskleak.analysis.tree.scopes import Binding, CallSite, Occurrence, Scope
+from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope
 from taskleak.analysis.tree.walk import children
 
 _HANDLERS = (cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally)
@@ -91,7 +91,7 @@ def _handled_only(statement: cst.CSTNode, ends: list[Occurrence], scope: Scope) 
     the task is left running (RUBRIC convention 4: `except Exception` catches no
     `CancelledError`); "" otherwise (near misses: a handler that catches the cancel, bare,
     `BaseException` or `CancelledError`; an end in the `finally`; an end in the body)."""
-    if not isinstance(statement, cst.Try) or any(_catches_a_cancel(h, scope)
+    if not isinstance(statement, cst.Try) or any(catches_a_cancel(h, scope)
                                                   for h in statement.handlers):
         return ""
     parts = (*statement.handlers, *([statement.orelse] if statement.orelse else []))
@@ -101,7 +101,7 @@ def _handled_only(statement: cst.CSTNode, ends: list[Occurrence], scope: Scope) 
     point = failing_step(statement.body, raises=False)
     if point is None:
         return ""
-    how = "is cancelled" if any(_catches(h, "Exception", scope) for h in statement.handlers) \
+    how = "is cancelled" if any(catches(h, "Exception", scope) for h in statement.handlers) \
         else "fails or is cancelled"  # (an error the handlers miss skips the end too)
     return f"{how} at `{_short(one_line(point))}`"
 
@@ -116,63 +116,10 @@ def _through(path: tuple[cst.CSTNode, ...], statement: cst.Try,
 def _in_handlers(eff: Effects, scope: Scope) -> bool:
     """Some end of the task sits in an `except` handler that catches no cancellation."""
     ends = (*eff.cancel_reads, *eff.await_reads, *eff.gather_reads)
-    return any(isinstance(n, cst.ExceptHandler) and not _catches_a_cancel(n, scope)
+    return any(isinstance(n, cst.ExceptHandler) and not catches_a_cancel(n, scope)
                for o in ends for n in o.path)
 
 
-def _catches_a_cancel(handler: cst.ExceptHandler, scope: Scope) -> bool:
-    """The handler may catch a `CancelledError`: bare, or a type named `BaseException` or
-    `CancelledError` (through an import), or one that may be anything (`_kind_name`). Any
-    other class does not: a cancel raises `CancelledError` itself, and no class a `class`
-    statement makes is a base of it."""
-    return any(_catches(handler, base, scope) for base in ("BaseException", "CancelledError"))
-
-
-def _catches(handler: cst.ExceptHandler, base: str, scope: Scope) -> bool:
-    """The handler's type (or one of a tuple's) is named `base` or `BaseException`, or may be
-    anything (bare included)."""
-    if handler.type is None:
-        return True
-    kinds = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) \
-        else [handler.type]
-    return any(_kind_name(k, scope) in (base, "BaseException", "") for k in kinds)
-
-
-def _kind_name(kind: cst.BaseExpression, scope: Scope) -> str:
-    """The last name of the class an `except` names, through an import; "" when it may be
-    anything: not a dotted name, or a function's own local or parameter (`except kinds:`). A
-    module-level name is read by its name wherever it is bound (this module or another, where
-    it is one import away), so a class is judged the same wherever it is defined; an alias of
-    `CancelledError` under another module-level name is read as another class."""
-    name = dotted(kind)
-    if name is None:
-        return ""
-    if isinstance(kind, cst.Name):
-        local = scope.function()
-        if local is not None and _bound_in(kind.value, scope, local):
-            return ""
-        name = next((b.qualified for b in _module_bindings(kind.value, scope) if b.qualified),
-                    name)
-    return name.rpartition(".")[2]
-
-
-def _bound_in(name: str, scope: Scope, function: Scope) -> bool:
-    """`name` is bound in `scope` or an enclosing scope up to `function` (its locals)."""
-    at: Scope | None = scope
-    while at is not None:
-        if name in at.bindings:
-            return True
-        if at is function:
-            return False
-        at = at.parent
-    return False
-
-
-def _module_bindings(name: str, scope: Scope) -> list[Binding]:
-    module = scope
-    while module.parent is not None:
-        module = module.parent
-    return module.bindings.get(name, [])
 
 
 def _covers(end: tuple[cst.CSTNode, ...], spawn: tuple[cst.CSTNode, ...]) -> bool:
