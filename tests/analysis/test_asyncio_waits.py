@@ -9,7 +9,7 @@ import textwrap
 import libcst as cst
 
 from taskleak.analysis.analyse import analyse_source
-from taskleak.analysis.names.asyncio_waits import suppressing
+from taskleak.analysis.names.asyncio_waits import raises_only_a_cancel, suppressing
 from taskleak.analysis.tree.dests import Flow
 
 
@@ -78,3 +78,29 @@ def test_only_contextlibs_suppress_lets_the_code_after_a_timed_race_run() -> Non
     assert isinstance(fn.node, cst.FunctionDef)
     withs = tuple(s for s in fn.node.body.body if isinstance(s, cst.With))
     assert suppressing(withs, fn, analysis.resolver) == frozenset(id(w) for w in withs[:2])
+
+
+def test_only_asyncios_sleep_and_a_wait_of_listed_tasks_raise_only_a_cancellation() -> None:
+    analysis = analyse_source(textwrap.dedent("""
+        import asyncio
+        from asyncio import sleep as nap
+        from mylib import wait
+
+        async def run(a, b, tasks):
+            await asyncio.sleep(1)
+            await nap(1)
+            done, pending = await asyncio.wait([a, b.task], return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(tasks)
+            await asyncio.wait([])
+            await asyncio.wait([work()])
+            await wait([a])
+            await asyncio.wait_for(a, 1)
+            await asyncio.gather(a, b)
+            await asyncio.sleep(1); raise ValueError
+    """))
+    fn = next(s for s in analysis.root.walk() if s.name == "run")
+    assert isinstance(fn.node, cst.FunctionDef)
+    lines = [s.body[0] for s in fn.node.body.body if isinstance(s, cst.SimpleStatementLine)]
+    only = [raises_only_a_cancel(small, fn, analysis.resolver) for small in lines]
+    # the last line's `raise` is a small statement of its own: the `sleep` before it is alone
+    assert only == [True, True, True, False, False, False, False, False, False, True]

@@ -8,7 +8,7 @@ import textwrap
 
 import libcst as cst
 
-from taskleak.analysis.graph.build import graph_of
+from taskleak.analysis.graph.build import Cancels, graph_of
 from taskleak.analysis.graph.cfg import EdgeKind, Graph, Role, Way
 
 
@@ -132,3 +132,79 @@ def test_nested_definitions_are_one_point_and_their_bodies_are_not_entered() -> 
     assert not _points(graph, module, "hidden()")
     assert not _points(graph, module, "also_hidden()")
     assert [p.role for p in graph.points if p.role is Role.DEFINITION] == [Role.DEFINITION] * 2
+
+
+def _cancel_graph(source: str) -> tuple[Graph, cst.Module]:
+    """`sleep(...)` awaited raises only a cancellation; `CancelledError` surely catches one,
+    `kinds` (a name that may be anything) may, other classes do not."""
+    module = cst.parse_module(textwrap.dedent(source))
+    fn = module.body[0]
+    assert isinstance(fn, cst.FunctionDef)
+
+    def only(small: cst.CSTNode) -> bool:
+        return "await sleep(" in module.code_for_node(small)
+
+    def named(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> str:
+        return module.code_for_node(handler.type) if handler.type is not None else ""
+
+    cancels = Cancels(only, lambda h: named(h) in ("CancelledError", "kinds"),
+                      lambda h: named(h) == "CancelledError")
+    return graph_of(fn, _suppresses, cancels), module
+
+
+def test_a_step_that_raises_only_a_cancellation_passes_handlers_that_cannot_catch_one() -> None:
+    graph, module = _cancel_graph("""
+        async def f():
+            while True:
+                try:
+                    await sleep(1)
+                    await work()
+                except OSError:
+                    retry()
+    """)
+    [sleep] = _points(graph, module, "await sleep(1)")
+    [work] = _points(graph, module, "await work()")
+    [retry] = _points(graph, module, "retry()")
+    raised = [e.target for e in graph.points[sleep].edges if e.kind is EdgeKind.RAISE]
+    assert raised == [graph.raised]  # past `except OSError`, out of the function
+    assert _reaches(graph, work, retry)  # near miss: any other await may fail into it
+
+
+def test_a_cancellation_surely_caught_does_not_go_on_to_the_next_handler() -> None:
+    graph, module = _cancel_graph("""
+        async def f():
+            while True:
+                try:
+                    await sleep(1)
+                except CancelledError:
+                    leave()
+                    return
+                except OSError:
+                    retry()
+    """)
+    [sleep] = _points(graph, module, "await sleep(1)")
+    [leave] = _points(graph, module, "leave()")
+    [retry] = _points(graph, module, "retry()")
+    [raised] = [e.target for e in graph.points[sleep].edges if e.kind is EdgeKind.RAISE]
+    assert _reaches(graph, raised, leave)
+    assert not _reaches(graph, raised, retry)
+
+
+def test_a_handler_that_may_catch_a_cancellation_may_also_let_it_on() -> None:
+    graph, module = _cancel_graph("""
+        async def f(kinds):
+            while True:
+                try:
+                    await sleep(1)
+                except OSError:
+                    never()
+                except kinds:
+                    maybe()
+                except Exception:
+                    after()
+    """)
+    [sleep] = _points(graph, module, "await sleep(1)")
+    [raised] = [e.target for e in graph.points[sleep].edges if e.kind is EdgeKind.RAISE]
+    for code, reached in (("never()", False), ("maybe()", True), ("after()", True)):
+        [point] = _points(graph, module, code)
+        assert _reaches(graph, raised, point) is reached, code
