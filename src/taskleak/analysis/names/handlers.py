@@ -25,19 +25,27 @@ def catches_a_cancel(handler: cst.ExceptHandler, scope: Scope, surely: bool = Fa
                for base in ("BaseException", "CancelledError"))
 
 
+# what surely catches a cancellation, by the qualified names its imports give (a class of the
+# project named `CancelledError` may be another class: it only may)
+_SURELY = frozenset({"BaseException", "builtins.BaseException", "asyncio.CancelledError",
+                     "asyncio.exceptions.CancelledError", "concurrent.futures.CancelledError"})
+
+
 def catches(handler: cst.ExceptHandler, base: str, scope: Scope, surely: bool = False) -> bool:
     """The handler's type (or one of a tuple's) is named `base` or `BaseException`, or may be
-    anything (bare included; a type that may be anything not when `surely`)."""
+    anything (bare included). `surely`: a cancellation's own classes only, by their qualified
+    names (`_SURELY`; `base` is then `CancelledError` or `BaseException`)."""
     if handler.type is None:
         return True
     kinds = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) \
         else [handler.type]
-    names = (base, "BaseException") if surely else (base, "BaseException", "")
-    return any(_kind_name(k, scope) in names for k in kinds)
+    if surely:
+        return any(_kind(k, scope) in _SURELY for k in kinds)
+    return any(_kind(k, scope).rpartition(".")[2] in (base, "BaseException", "") for k in kinds)
 
 
-def _kind_name(kind: cst.BaseExpression, scope: Scope) -> str:
-    """The last name of the class an `except` names, through an import; "" when it may be
+def _kind(kind: cst.BaseExpression, scope: Scope) -> str:
+    """The qualified name of the class an `except` names, through an import; "" when it may be
     anything: not a dotted name, or a function's own local or parameter (`except kinds:`). A
     module-level name is read by its name wherever it is bound (this module or another, where
     it is one import away), so a class is judged the same wherever it is defined; an alias of
@@ -51,7 +59,7 @@ def _kind_name(kind: cst.BaseExpression, scope: Scope) -> str:
             return ""
         name = next((b.qualified for b in _module_bindings(kind.value, scope) if b.qualified),
                     name)
-    return name.rpartition(".")[2]
+    return name
 
 
 def _bound_in(name: str, scope: Scope, function: Scope) -> bool:
