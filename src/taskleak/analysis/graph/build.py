@@ -274,10 +274,12 @@ class Builder:
         which handlers that cannot catch one let through)."""
         for depth in range(len(frames) - 1, -1, -1):
             frame = frames[depth]
-            if isinstance(frame, _Handlers) and cancel and frame.cancel is None:
-                continue
             if isinstance(frame, _Handlers):
-                return frame.cancel if cancel and frame.cancel is not None else frame.first
+                if not cancel:
+                    return frame.first
+                if frame.cancel is not None:
+                    return frame.cancel
+                continue  # no handler of this `try` can catch it
             if isinstance(frame, _Suppress):
                 return frame.join
             if isinstance(frame, _Finally):

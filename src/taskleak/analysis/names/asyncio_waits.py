@@ -42,6 +42,7 @@ GATHERS = frozenset({"asyncio.gather", "asyncio.tasks.gather"})
 WAITS = frozenset({*RACES, *WAIT_FORS, *GATHERS})
 SUPPRESS = frozenset({"contextlib.suppress"})
 SLEEPS = frozenset({"asyncio.sleep", "asyncio.tasks.sleep"})
+ASYNCIO_WAITS = frozenset({"asyncio.wait", "asyncio.tasks.wait"})
 # an event loop's method that runs the loop until the future it is given is done
 RUN_UNTIL_COMPLETE = "run_until_complete"
 
@@ -112,10 +113,10 @@ def _cancel_only(awaited: cst.BaseExpression, scope: Scope, resolver: Resolver) 
     if name in SLEEPS:
         return True
     first = awaited.args[0].value if awaited.args and awaited.args[0].keyword is None else None
-    return name in RACES and RACES[name] == "wait" and name.startswith("asyncio.") \
-        and isinstance(first, (cst.List, cst.Set, cst.Tuple)) and bool(first.elements) \
-        and all(isinstance(e, cst.Element) and isinstance(e.value, (cst.Name, cst.Attribute))
-                for e in first.elements)
+    return name in ASYNCIO_WAITS and isinstance(first, (cst.List, cst.Set, cst.Tuple)) \
+        and bool(first.elements) and all(
+            isinstance(e, cst.Element) and isinstance(e.value, (cst.Name, cst.Attribute))
+            for e in first.elements)
 
 
 def suppresses(item: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:

@@ -120,8 +120,6 @@ def _in_handlers(eff: Effects, scope: Scope) -> bool:
                for o in ends for n in o.path)
 
 
-
-
 def _covers(end: tuple[cst.CSTNode, ...], spawn: tuple[cst.CSTNode, ...]) -> bool:
     """The end sits in a `finally` or an `except` handler of a `try` whose body holds the
     spawn: it runs on the ways out of everything after the spawn there. (One of a `try` that
