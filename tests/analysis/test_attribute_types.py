@@ -43,6 +43,19 @@ def test_an_annotation_wins_over_the_constructor() -> None:
     assert got == {"body": "Keeper", "b": "Keeper"}  # `written`: annotated, not a dotted name
 
 
+def test_an_optional_class_is_that_class_and_a_union_of_two_is_neither() -> None:
+    got = attr_types("""
+        from typing import Optional
+        from pkg.links import Serial, Socket
+        class Message:
+            def __init__(self):
+                self.one: Serial | None = None
+                self.other: Optional[Socket] = None
+                self.either: Serial | Socket | None = None
+    """)
+    assert got == {"one": "Serial", "other": "Socket"}
+
+
 def test_bindings_that_disagree_or_are_not_known_give_no_type() -> None:
     got = attr_types("""
         from pkg.utils import Bucket, Crate

@@ -123,6 +123,31 @@ def test_a_base_of_the_same_module_is_copied_in() -> None:
     assert id(base_a.body.body[0]) not in added
 
 
+def test_a_base_of_the_same_module_gives_what_it_inherits_from_another_module() -> None:
+    module = parse("""
+        from pkg.base import Base
+
+        class Follower(Relay):
+            def leave(self):
+                pass
+
+        class Relay(Base):
+            def on_message(self):
+                pass
+        """)
+    base = parse("class Base:\n    def __init__(self):\n        self._spawn = None\n")
+    items = [*local_bases(module), InheritedFrom("Relay", base, "Base", same_package=False,
+                                                 module="pkg.base")]
+    origins: dict[int, str] = {}
+    whole, _ = merged(module, items, origins)
+    # (merged into Relay first, whatever the order the items come in)
+    assert members(whole, "Follower") == ["leave", "on_message", "__init__"]
+    follower = next(s for s in whole.body
+                    if isinstance(s, cst.ClassDef) and s.name.value == "Follower")
+    assert isinstance(follower.body, cst.IndentedBlock)
+    assert [origins.get(id(s)) for s in follower.body.body] == [None, ":Relay", "pkg.base:Base"]
+
+
 def test_own_functions_are_the_module_s_functions_and_methods() -> None:
     assert own_functions(SUB) == {"Sub.start", "Sub.close"}
 

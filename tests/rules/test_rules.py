@@ -25,11 +25,11 @@ from taskleak.rules import ALL_RULES, RULES, Category
 
 # A call that could spawn a task: create_task/ensure_future/run_coroutine_threadsafe/
 # start_soon/start, the Task class (or an alias ending in Task), gather/shield/wait_for of
-# coroutines, a local alias named spawn, or one of them handed to `run`/`partial` (the cases use
-# no other names).
+# coroutines, a local alias or an attribute named (_)spawn, or one of them handed to
+# `run`/`partial` (the cases use no other names).
 # (a module's own spawn helper is called by its name: `spawn_later(...)`, `start_background_task`)
 SPAWN_CALL = re.compile(
-    r"\b(create_task|ensure_future|run_coroutine_threadsafe|start_soon|start|spawn|\w*Task|"
+    r"\b(create_task|ensure_future|run_coroutine_threadsafe|start_soon|start|_?spawn|\w*Task|"
     r"spawn_\w+|start_\w+_task|run_coroutine_\w+|"
     r"gather|shield|wait_for|as_completed|"
     r"release|every)"  # a project's function returning a task (returned_task_dropped_by_release,

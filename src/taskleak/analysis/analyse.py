@@ -35,6 +35,8 @@ from taskleak.analysis.facts.module import UNTYPED as UNTYPED_RECEIVER
 from taskleak.analysis.names.asyncio_waits import retype_waits
 from taskleak.analysis.names.class_bases import imported_bases
 from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.names.spawner_attributes import called_in as attribute_called
+from taskleak.analysis.names.spawner_attributes import spawner_attributes
 from taskleak.analysis.names.typed_names import IOLOOP
 from taskleak.analysis.obligations.coroutines import coroutine_chain, runs_own_method
 from taskleak.analysis.obligations.creation import Made
@@ -301,10 +303,13 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
         # when it calls a helper it did not know of yet (`local_helpers.py`)
         found = helper_spawners(spawn_helpers(spawns, fates)) if spawns else {}
         new = found.keys() - helpers.keys()
-        if not new or not called_in(text, new):
+        # and so are its classes' attributes that hold a spawn function (`self._spawn =
+        # asyncio.create_task`): their calls are read as sites in one more pass too
+        held = spawner_attributes(root) - names
+        if (not new or not called_in(text, new)) and not (held and attribute_called(text, held)):
             break
         helpers |= found
-        names = names | {s.name for s in found.values()}
+        names = names | {s.name for s in found.values()} | held
     return ModuleAnalysis(module, text, root, resolver, classifier, spawns, fates,
                           [(asked, otherwise) for _, asked, otherwise in judged])
 

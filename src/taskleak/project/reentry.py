@@ -10,8 +10,11 @@ completes it:
   that goes on after it (`DroppedCall.per_turn`), or in a loop that goes round when a step
   after it fails (`retried`), whose function neither ends nor tests the holder on the way
   (`touched`); or its own module already knew it repeats (`Fate.repeats_here`) and only its
-  end was elsewhere. (A call from a function that runs per event is not followed: its excuses,
-  a started flag of the caller's, are its module's);
+  end was elsewhere; or a call of it on an attribute's object (`self._link.connect()`) in code
+  its module knows runs again (per event, from a reconnect's task: `Exports.repeated_calls`),
+  unless that object was made just before in place of one ended by a method that ends the
+  attribute (`fresh_objects.py`). (A call on `self` from a function that runs per event is
+  not followed: its excuses, a started flag of the caller's, are its module's);
 - the store is then a re-spawn over a running task (RESPAWNED), as in one module, once an end
   of the attribute is known (ended here, or found elsewhere by `answer_attribute`);
 - or a method replaces one that ended the holder before storing into it again, and reaches the
@@ -29,11 +32,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from taskleak.analysis.facts.calls import DroppedCall
+from taskleak.analysis.facts.calls import DroppedCall, RepeatedCall
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
 from taskleak.analysis.facts.interface import NO_ENDS
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex, Where
+from taskleak.project.lineage import ancestors, defining, reached
 from taskleak.project.replaced_restarts import replaced_restart
 
 # the fates of a store into a dict of `self` keyed by the call's input, the entry's task not
@@ -56,6 +60,13 @@ def respawned_elsewhere(index: ProjectIndex, path: str, function: str, fate: Fat
     if fate.repeats_here:  # it repeats in its own module: only the end was elsewhere
         return replace(fate, kind=FateKind.RESPAWNED, overwrites=False, repeats_here=False)
     found = _repeating_call(index, path, function, fate.attribute, fate.stored_on_argument)
+    repeated = _repeated_method_call(index, path, function, fate.attribute) \
+        if found is None and fate.keeper is Keeper.ATTRIBUTE else None
+    if repeated is not None:
+        caller_path, again = repeated
+        return replace(fate, kind=FateKind.RESPAWNED, overwrites=False,
+                       repeating=function.rsplit(".", 1)[-1],
+                       evidence=f"{again.often}, in {short(caller_path)}")
     if found is None:
         replaced = replaced_restart(index, path, function, fate.attribute) \
             if fate.keeper is Keeper.ATTRIBUTE else ""
@@ -66,6 +77,39 @@ def respawned_elsewhere(index: ProjectIndex, path: str, function: str, fate: Fat
     return replace(fate, kind=FateKind.RESPAWNED, overwrites=False,
                    repeating=function.rsplit(".", 1)[-1],
                    evidence=f"{_how(call)}, in {short(caller_path)}")
+
+
+def _repeated_method_call(index: ProjectIndex, path: str, function: str, attribute: str
+                          ) -> tuple[str, RepeatedCall] | None:
+    """A call of method `function` in another module on an attribute's object
+    (`self._link.connect()`), in code its module knows runs again and again
+    (`Exports.repeated_calls`: per event, a reconnect's task), unless the object was made anew
+    in place of one ended by a method of its class that ends `self.<attribute>`
+    (`fresh_objects.py`)."""
+    target = (path, function)
+    for caller_path, call in index.repeated.get(function.rsplit(".", 1)[-1], []):
+        if caller_path == path or call.callee.count(".") != 2:
+            continue  # (a call on `self`: its excuses, a flag, a wait for its task, are its
+            # module's; `_repeating_call` weighs its loops)
+        runs = index.resolve_callee(caller_path, call.callee, call.caller)
+        if runs is None or not _reaches(index, runs, target):
+            continue
+        # (the object replaced ran this store: of the class the new one is made of, where the
+        # project knows it, else of the storing method's: `self._runtime_class(...)`)
+        made = index.resolve_name(caller_path, call.made_anew) if call.made_anew else None
+        owner = made if made in index.classes else (path, function.rpartition(".")[0])
+        if call.made_anew and any(attribute in _ends(index, owner, m) for m in call.ended_with):
+            continue
+        return caller_path, call
+    return None
+
+
+def _ends(index: ProjectIndex, owner: Where, method: str) -> set[str]:
+    """The attributes of `self` that `method` of class `owner` ends, through its calls on
+    `self`, as an object of `owner` runs them."""
+    lineage = ancestors(index, owner, itself=True)
+    here = defining(index, lineage, method) if owner in index.classes else None
+    return reached(index, lineage, method, here)[0] if here is not None else set()
 
 
 def _key_overwritten(index: ProjectIndex, path: str, function: str, fate: Fate) -> Fate:

@@ -111,7 +111,12 @@ another method that runs per event too ends (`on_disconnect()`, registered like
 and nothing proves otherwise, unless the re-spawn comes from the loop of a task the function
 starts (a heartbeat that reconnects through `connect()`): no event comes between.
 An end only in `close()`, or only in a cleanup the spawning function itself calls when it
-fails, reaches only the latest task.
+fails, reaches only the latest task. A call on an object its caller has just made in its own
+block, in place of one on which it called a method that ends the holder (`for conn in
+(self._conn,): await conn.disconnect()`, then `self._conn = Connection(...)` and `await
+self._conn.connect()`), stores into the new object: no task it held is replaced (one made once,
+or made with nothing ending the one it replaces, is still a repetition); the caller's module
+tells the join so when the class lives in another.
 
 A method that replaces one which ends the holder before storing into it again is evidence too
 (`Poller.restart()` stops, then starts; `MetricsPoller.restart()` only starts): the class runs

@@ -207,7 +207,7 @@ def _siblings_calling_helpers(files: RunFiles, helpers: dict[tuple[int, str], fr
     class's members and its bases' (the helper's among them), in that order."""
     out: dict[int, list[BaseSource]] = defaultdict(list)
     for (i, cls), methods in helpers.items():
-        below = one.get((i, cls), [])
+        below = one.get((i, cls), []) or _derived_here(files, i, cls)
         read = files.classes(below[0][0]) if len(below) == 1 else None
         if read is None or below[0][1] not in read.bases:
             continue
@@ -225,6 +225,15 @@ def _siblings_calling_helpers(files: RunFiles, helpers: dict[tuple[int, str], fr
                 out[sibling[0]] += _derived(files, sibling[0], sibling[1], file, name) \
                     + _bases(files, sibling[0], sibling[1], bases, read.imports, start=file)
     return out
+
+
+def _derived_here(files: RunFiles, i: int, cls: str) -> list[tuple[int, str]]:
+    """The classes of file `i` itself derived directly from its class `cls` (`derived` finds
+    those of other files): with one, a sibling mixin of another file finds `cls`'s helpers
+    through it as through one of another file."""
+    read = files.classes(i)
+    return [(i, name) for name, bases in (read.bases.items() if read is not None else ())
+            if any(b.rpartition(".")[2] == cls for b in bases)]
 
 
 def own_helper_classes(module: ModuleFacts) -> set[str]:
@@ -251,6 +260,9 @@ def _helper_methods(module: ModuleFacts) -> dict[str, frozenset[str]]:
         cls, _, method = fn.qualname.partition(".")
         if fn.method and method and "." not in method and _judged_at_its_calls(fn):
             out[cls].add(method)
+    for facts in module.exports.classes:  # `self._spawn = asyncio.create_task`: a spawn too
+        if facts.spawners and "." not in facts.qualname:
+            out[facts.qualname] |= set(facts.spawners)
     return {cls: frozenset(methods) for cls, methods in out.items()}
 
 

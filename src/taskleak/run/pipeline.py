@@ -103,11 +103,12 @@ def _with_local_bases(analysis: ModuleAnalysis, facts: ModuleFacts,
     from classes of the same module (`tree/inherit.py`); bases of other modules are the run's
     inheritance round's (run/inherited.py)."""
     calling = set(facts.exports.calling_back_classes)
-    if not facts.spawns and not calling:
+    helping = own_helper_classes(facts)  # (with the attributes that hold a spawn function)
+    if not facts.spawns and not calling and not helping:
         return facts
     # (only the classes whose rows may hang on what they inherit, and those inheriting a spawn
     # helper method: `inherited.classes_to_read_whole`; measured in its speed trick's note)
-    whole_read, helping = classes_to_read_whole(facts), own_helper_classes(facts)
+    whole_read = classes_to_read_whole(facts)
     local = [b for b in local_bases(analysis.module)
              if b.subclass in whole_read or b.base_class in helping]
     # a class calling back a member only its subclass here defines (`Exports.calling_back_classes`)

@@ -92,24 +92,34 @@ class DroppedCall:
 @record(frozen=True)
 class RepeatedCall:
     """A call of a function another module defines (an imported name, or an attribute of an
-    imported module), made where this module knows it runs again and again: in a function
-    that runs per event, or on each turn of a loop (`frequency/lifecycle.py`). A store that
-    function makes over a live task is reached again (`QuestionKind.CALLED_OFTEN`)."""
+    imported module), or of a method on an attribute's object (`self._link.connect()`, its
+    class maybe another module's), made where this module knows it runs again and again: in a
+    function that runs per event, or on each turn of a loop (`frequency/lifecycle.py`). A store
+    that function makes over a live task is reached again (`QuestionKind.CALLED_OFTEN`; a
+    method's: `project/reentry.py`)."""
 
-    callee: str  # as written: "spawn_deploy", "deploys.spawn_deploy"
+    callee: str  # as written: "spawn_deploy", "deploys.spawn_deploy", "self._link.connect"
     caller: str  # qualified name of the calling function
     often: str  # how we know: "called by start_deploy(), registered with @router.post"
     per_item: bool = False  # once per item a loop receives (`frequency/per_item.py`)
     # names tested before the call, each saying where the call runs that the holder is empty
     # (`if app in _in_flight: raise`): a store into that holder replaces no live task
     guards: tuple[str, ...] = ()
+    # a call on an attribute's object the function made just before (the class called, as
+    # written: "Connection"), and the methods it called on the one that object replaces
+    # (`fresh_objects.replaced_object`)
+    made_anew: str = ""
+    ended_with: tuple[str, ...] = ()
 
     def to_json(self) -> list[Any]:
-        return [self.callee, self.caller, self.often, self.per_item, list(self.guards)]
+        out = [self.callee, self.caller, self.often, self.per_item, list(self.guards)]
+        return [*out, self.made_anew, list(self.ended_with)] if self.made_anew else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> RepeatedCall:
-        return cls(data[0], data[1], data[2], data[3], tuple(data[4]))
+        more: list[Any] = data[5:7] if len(data) > 5 else ["", []]
+        return cls(data[0], data[1], data[2], data[3], tuple(data[4]), str(more[0]),
+                   tuple(more[1]))
 
 
 @record(frozen=True)

@@ -1,7 +1,7 @@
 """What one module can tell the others, as plain data (its "interface" to the project join).
 
 - `Effect`: a dotted name it awaits, gathers, cancels or prunes (`entry.runtime_data.x.cancel()`);
-- `ClassFacts`: a class, its bases and the attributes its methods store on `self`;
+- `ClassFacts`: a class, its bases, the attributes its methods store on `self`, what it ends;
 - `FunctionFacts`: a function that returns a task it spawned, and what it does with it otherwise
   (a spawn helper: `Promise`);
 - the calls it makes that the join reads (`calls.py`: `CallArg`, `DroppedCall`,
@@ -19,13 +19,7 @@ from dataclasses import field
 from enum import Enum
 from typing import Any
 
-from taskleak.analysis.facts.calls import (
-    CallArg,
-    DroppedCall,
-    OwnedField,
-    RepeatedCall,
-    RunnerCall,
-)
+from taskleak.analysis.facts.calls import CallArg, DroppedCall, OwnedField, RepeatedCall, RunnerCall
 from taskleak.records import record
 
 STAR = "*"  # the local name of a star import in `Exports.imports`: no identifier is spelled so
@@ -135,6 +129,7 @@ class ClassFacts:
     # (method, flag of `self`, role): the flags its endless loops test and the methods that flip
     # them (`summaries/flag_stops.py`, read by `project/flag_stops.py`)
     flags: tuple[tuple[str, str, str], ...] = ()
+    spawners: tuple[str, ...] = ()  # attributes holding a spawn function: spawner_attributes
 
     def to_json(self) -> list[Any]:
         out = [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
@@ -142,20 +137,20 @@ class ClassFacts:
         tail = [list(self.stubs), list(self.extends),
                 [[c, list(calls)] for c, calls in self.close_calls],
                 [[m, list(e), list(st), list(c)] for m, e, st, c in self.effects],
-                [list(f) for f in self.flags]]
+                [list(f) for f in self.flags], list(self.spawners)]
         while tail and not tail[-1]:
             tail.pop()
         return [*out, *tail]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ClassFacts:
-        more = [*data[6:11], *[[]] * (11 - max(len(data), 6))]
+        more = [*data[6:12], *[[]] * (12 - max(len(data), 6))]
         return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]),
                    tuple((t[0], t[1]) for t in data[4]), tuple((p[0], p[1]) for p in data[5]),
                    tuple(more[0]), tuple(more[1]),
                    tuple((c, tuple(calls)) for c, calls in more[2]),
                    tuple((m, tuple(e), tuple(st), tuple(c)) for m, e, st, c in more[3]),
-                   tuple((f[0], f[1], f[2]) for f in more[4]))
+                   tuple((f[0], f[1], f[2]) for f in more[4]), tuple(more[5]))
 
 
 @record(frozen=True)

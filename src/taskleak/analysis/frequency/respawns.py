@@ -16,13 +16,14 @@ import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
+from taskleak.analysis.frequency.fresh_objects import on_an_object_made_first
 from taskleak.analysis.frequency.lifecycle import Frequency, Lifecycle
 from taskleak.analysis.frequency.sessions import per_session
 from taskleak.analysis.frequency.signalled_ends import signalled_as_it_ends
 from taskleak.analysis.frequency.state_guards import state_guard
 from taskleak.analysis.obligations.coroutines import asks_for_its_successor
 from taskleak.analysis.obligations.effects import Effects
-from taskleak.analysis.obligations.guards import guard
+from taskleak.analysis.obligations.guards import ending_methods, guard
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.keys import key_parameter, on_a_local_object, per_client_key
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
@@ -68,7 +69,8 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     unfollowed = live is not None and live.earlier and live.stopped
     before = live is None or not live.earlier or unfollowed  # (not followed: no claim)
     gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
-    excused = not_again(holder.key, ends, gives, ownership, lifecycle)
+    excused = _on_new_objects(not_again(holder.key, ends, gives, ownership, lifecycle),
+                              holder, fn, ending_methods(ends), ownership)
     param = _object_parameter(holder, fn)
     often = lifecycle.of(site.scope, excused if not param or fn is None else _given_anew(
         excused, fn, param, lifecycle))
@@ -122,6 +124,19 @@ def key_overwrites(site: CallSite, holder: Holder, eff: Effects,
     ).repeats
     guarded = guard(site, keys, ownership.module)
     return repeats, not before and per_client_key(target, fn) and not guarded
+
+
+def _on_new_objects(excused: Callable[[Occurrence], bool], holder: Holder, fn: Scope | None,
+                    enders: tuple[Scope, ...], ownership: Ownership
+                    ) -> Callable[[Occurrence], bool]:
+    """`excused`, and, for a holder of the storing method's own object (`self._reader`), a
+    call on an object of its class the caller has just made in place of one it ended with
+    one of `enders` (`fresh_objects.py`)."""
+    cls = fn.enclosing_class() if fn is not None else None
+    if fn is None or cls is None or holder.kind is not Keeper.ATTRIBUTE or not fn.self_name \
+            or not holder.key.startswith(f"{fn.self_name}."):
+        return excused
+    return lambda call: excused(call) or on_an_object_made_first(call, cls, enders)
 
 
 def _object_parameter(holder: Holder, fn: Scope | None) -> str:

@@ -172,13 +172,14 @@ def single_class(annotation: cst.BaseExpression) -> str:
 
 def type_name(annotation: cst.BaseExpression) -> str:
     """`Syncer` of `Syncer | None`, `Optional[Syncer]`, `Final[Syncer]`, `Syncer[T]`,
-    `"Syncer"`; "" for anything else (a bare `Final`: the value says the type)."""
+    `"Syncer"`; "" for anything else (a bare `Final`: the value says the type; a union of
+    two classes, `Serial | Socket | None`, names neither, as the module's own reading has it:
+    `names/objects.class_of`)."""
     if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator,
                                                                   cst.BitOr):
-        for side in (annotation.left, annotation.right):
-            if not (isinstance(side, cst.Name) and side.value == "None"):
-                return type_name(side)
-        return ""
+        sides = [side for side in (annotation.left, annotation.right)
+                 if not (isinstance(side, cst.Name) and side.value == "None")]
+        return type_name(sides[0]) if len(sides) == 1 else ""
     if isinstance(annotation, cst.Subscript):
         if dotted(annotation.value) in _OPTIONAL + _QUALIFIERS and len(annotation.slice) == 1 \
                 and isinstance(annotation.slice[0].slice, cst.Index):

@@ -3,7 +3,9 @@
 The scan records every call by a spawn's name (`vocabulary.SPAWN_FUNCTIONS`, `SPAWN_METHODS`,
 configured spawners' last names); here each is kept or dropped:
 - a qualified name from `vocabulary.SPAWN_QUALIFIED` under any alias (`asyncio.create_task`,
-  `from asyncio import create_task as spawn`, `spawn = asyncio.create_task`);
+  `from asyncio import create_task as spawn`, `spawn = asyncio.create_task`), or held in an
+  attribute a class stores only such a function in (`self._spawn = asyncio.create_task`:
+  `names/spawner_attributes.py`);
 - a configured spawner (`hass.async_create_task`), by qualified name or by its dotted tail;
 - `create_task`/`ensure_future` on an event loop (from a loop factory, an annotation, or
   another module's answer: `chains.py`);
@@ -23,6 +25,7 @@ import libcst as cst
 from taskleak.analysis.facts.interface import Promise
 from taskleak.analysis.names.chains import receiver_chain
 from taskleak.analysis.names.resolve import Instance, Resolver, Sym, SymKind, name_hint
+from taskleak.analysis.names.spawner_attributes import held_function
 from taskleak.analysis.names.untyped import coroutine_callee, untyped_kind
 from taskleak.analysis.obligations.coroutine_callbacks import CallsBack, CoroutineCallbacks
 from taskleak.analysis.obligations.creation import (
@@ -323,6 +326,9 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
                                  extra) if extra else None
         return Spawn(site, matched.name, structured=False, helper=matched) \
             if matched is not None else None
+    held = held_function(func, scope, resolver)  # `self._spawn = asyncio.create_task`
+    if held is not None:
+        resolved = held
     if resolved.kind is SymKind.QUALIFIED and resolved.name in SPAWN_QUALIFIED:
         name = SPAWN_QUALIFIED[resolved.name]
         creation = _argument_made(site, resolver) if name in _ANY_AWAITABLE else None

@@ -8,6 +8,7 @@ import libcst as cst
 
 from taskleak.analysis.facts.interface import ClassFacts
 from taskleak.analysis.names.attribute_types import attribute_types, init_parameters, type_name
+from taskleak.analysis.names.spawner_attributes import spawner_attributes
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.subclass_ends import calls_super
@@ -37,7 +38,7 @@ def class_facts(root: Scope, ownership: Ownership) -> tuple[ClassFacts, ...]:
                                                if m.kind is ScopeKind.FUNCTION
                                                and calls_super(m, ownership.reads))),
                                   _close_calls(scope), method_effects(scope),
-                                  class_flags(scope)))
+                                  class_flags(scope), tuple(sorted(spawner_attributes(scope)))))
     return tuple(out)
 
 

@@ -14,11 +14,13 @@ same whichever module holds each method. Read from the scan, never from a name.
 
 from __future__ import annotations
 
+import libcst as cst
+
 from taskleak.analysis.facts.interface import MethodEffects
 from taskleak.analysis.summaries.dotted_effects import dotted_aliases
 from taskleak.analysis.tree.dests import END_FLOWS, Flow
-from taskleak.analysis.tree.nodes import is_none
-from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.nodes import dotted, is_none
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 
 
 def method_effects(cls: Scope) -> tuple[MethodEffects, ...]:
@@ -43,8 +45,19 @@ def method_effects(cls: Scope) -> tuple[MethodEffects, ...]:
 
 def _ended_through_locals(method: Scope, me: str) -> set[str]:
     """The attributes of `self` the method ends through a local bound to one (`task =
-    self._task` or `task, self._task = self._task, None`, then `task.cancel()`)."""
-    aliases = {name: key[len(me):] for name, key in dotted_aliases(method)
-               if key.startswith(me) and key.count(".") == 1}
-    return {aliases[o.key] for s in method.walk() for o in s.occurrences
-            if o.key in aliases and o.dest.kind in END_FLOWS}
+    self._task` or `task, self._task = self._task, None`, then `task.cancel()`), or a loop's
+    name that takes each of a display of them (`for task in (self._reader, self._writer):
+    task.cancel()`)."""
+    aliases: dict[str, set[str]] = {}
+    for name, key in dotted_aliases(method):
+        if key.startswith(me) and key.count(".") == 1:
+            aliases.setdefault(name, set()).add(key[len(me):])
+    for scope in method.walk():
+        for name, bindings in scope.bindings.items():
+            for b in bindings:
+                if b.kind is BindingKind.FOR and isinstance(b.iterates, (cst.Tuple, cst.List)):
+                    keys = [dotted(e.value) or "" for e in b.iterates.elements]
+                    aliases.setdefault(name, set()).update(
+                        k[len(me):] for k in keys if k.startswith(me) and k.count(".") == 1)
+    return {attr for s in method.walk() for o in s.occurrences
+            if o.key in aliases and o.dest.kind in END_FLOWS for attr in aliases[o.key]}

@@ -57,37 +57,29 @@ def merged(module: cst.Module, inherited: Sequence[InheritedFrom],
     merged_bases: dict[str, set[str]] = {}  # the bases of the same module read into a class
     imports: list[cst.SimpleStatementLine] = []
     bound = _module_names(module)
-    for item in inherited:
+    for item in _bases_merged_first(module, inherited):
         cls = _top_class(module, item.subclass)
         base = _top_class(item.base, item.base_class)
         if cls is None or base is None:
             continue
         members = bodies.setdefault(item.subclass, [])
         defined = _member_names(_body(cls)) | _member_names(members)
-        found = [s for s in _body(base) if _names_of(s) and not _names_of(s) & defined]
+        # a base of the same module gives what it inherits too (merged before it)
+        theirs = bodies.get(item.base_class, []) if item.base is module else []
+        found = [s for s in (*_body(base), *theirs)
+                 if _names_of(s) and not _names_of(s) & defined]
         if item.base is module:  # a base of the same module: its members, copied (a node
             # has one place in a tree; the copy's spawns are the base's own rows), and the
             # class no longer derives from it (what it inherits is its own now: a base's call
             # of `self._start()` is the class's own call, not a second caller)
-            found = [s.deep_clone() for s in found]
-            members += found
+            found = _copies(found, origins)
             merged_bases.setdefault(item.subclass, set()).add(item.base_class)
-        else:
-            members += found
+        members += found
         if origins is not None and (item.base is module or item.module):
             origins.update((id(s), f"{'' if item.base is module else item.module}:"
-                                   f"{item.base_class}") for s in found)
-        if item.base is module:
-            continue
-        for stmt in item.base.body:
-            names = _imported(stmt, item.same_package)
-            if names and not names & bound:
-                imports.append(stmt)  # type: ignore[arg-type]  # (an import line)
-                bound |= names
-        own = (set(item.defines) | _defined_at_top(item.base)) & _names_read(found) - bound
-        if own and item.module:
-            imports.append(_import_from(item.module, sorted(own)))
-            bound |= own
+                                   f"{item.base_class}") for s in found if id(s) not in origins)
+        if item.base is not module:
+            imports += _imports_needed(item, found, bound)
     if not any(bodies.values()):
         return module, frozenset()
     new_body: list[cst.BaseStatement] = []
@@ -105,6 +97,54 @@ def merged(module: cst.Module, inherited: Sequence[InheritedFrom],
         new_body.append(stmt)
     added += imports
     return module.with_changes(body=(*new_body, *imports)), frozenset(id(n) for n in added)
+
+
+def _copies(found: list[cst.BaseStatement], origins: dict[int, str] | None
+            ) -> list[cst.BaseStatement]:
+    """Copies of a same-module base's members; a member that base inherited keeps, in
+    `origins`, the class it came from."""
+    copies = [s.deep_clone() for s in found]
+    if origins is not None:
+        origins.update([(id(c), origins[id(s)]) for s, c in zip(found, copies, strict=True)
+                        if id(s) in origins])
+    return copies
+
+
+def _imports_needed(item: InheritedFrom, found: list[cst.BaseStatement], bound: set[str]
+                    ) -> list[cst.SimpleStatementLine]:
+    """The import lines the members `found` of another module's base need that the module
+    does not bind yet (`bound`, which grows by what they bind)."""
+    imports: list[cst.SimpleStatementLine] = []
+    for stmt in item.base.body:
+        names = _imported(stmt, item.same_package)
+        if names and not names & bound:
+            imports.append(stmt)  # type: ignore[arg-type]  # (an import line)
+            bound |= names
+    own = (set(item.defines) | _defined_at_top(item.base)) & _names_read(found) - bound
+    if own and item.module:
+        imports.append(_import_from(item.module, sorted(own)))
+        bound |= own
+    return imports
+
+
+def _bases_merged_first(module: cst.Module, inherited: Sequence[InheritedFrom]
+                        ) -> list[InheritedFrom]:
+    """`inherited` with the items of a class that is a base of the same module for another
+    class before that class's items (each class's own items keep their order, nearest base
+    first): `class Follower(Relay)` then gets what `Relay` inherits from another module."""
+    local: dict[str, set[str]] = {}
+    for item in inherited:
+        if item.base is module:
+            local.setdefault(item.subclass, set()).add(item.base_class)
+    depth: dict[str, int] = {}
+
+    def depth_of(cls: str, seen: frozenset[str] = frozenset()) -> int:
+        if cls not in depth:
+            bases = [b for b in local.get(cls, ()) if b not in seen]
+            depth[cls] = 1 + max((depth_of(b, seen | {cls}) for b in bases), default=-1)
+        return depth[cls]
+
+    return sorted(inherited, key=lambda item: depth_of(item.subclass))
 
 
 def member_origin(module: cst.Module, cls: str, name: str, origins: dict[int, str]) -> str:
