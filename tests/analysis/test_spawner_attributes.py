@@ -9,7 +9,7 @@ import libcst as cst
 
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.names.spawner_attributes import (
-    called_in,
+    attribute_called,
     held_function,
     spawner_attributes,
 )
@@ -78,6 +78,6 @@ def test_a_call_on_self_is_what_the_attribute_holds_in_the_class_or_a_base_here(
 
 
 def test_a_module_is_read_again_only_when_an_attribute_is_called() -> None:
-    assert called_in("self._spawn(work())", frozenset({"_spawn"}))
-    assert not called_in("self._spawn = asyncio.create_task", frozenset({"_spawn"}))
-    assert called_in(None, frozenset({"_spawn"}))
+    assert attribute_called("self._spawn(work())", frozenset({"_spawn"}))
+    assert not attribute_called("self._spawn = asyncio.create_task", frozenset({"_spawn"}))
+    assert attribute_called(None, frozenset({"_spawn"}))

@@ -35,8 +35,7 @@ from taskleak.analysis.facts.module import UNTYPED as UNTYPED_RECEIVER
 from taskleak.analysis.names.asyncio_waits import retype_waits
 from taskleak.analysis.names.class_bases import imported_bases
 from taskleak.analysis.names.resolve import Resolver
-from taskleak.analysis.names.spawner_attributes import called_in as attribute_called
-from taskleak.analysis.names.spawner_attributes import spawner_attributes
+from taskleak.analysis.names.spawner_attributes import attribute_called, spawner_attributes
 from taskleak.analysis.names.typed_names import IOLOOP
 from taskleak.analysis.obligations.coroutines import coroutine_chain, runs_own_method
 from taskleak.analysis.obligations.creation import Made

@@ -30,7 +30,7 @@ def spawner_attributes(scope: Scope) -> frozenset[str]:
                      for attr in cls.attr_bindings if _holds_a_spawn_function(cls, attr))
 
 
-def called_in(text: str | None, names: frozenset[str]) -> bool:
+def attribute_called(text: str | None, names: frozenset[str]) -> bool:
     """Some attribute of `names` is called as `.name(` in `text` (a cheap test before the
     module is read again; without the text, assume it is)."""
     return text is None or any(f".{name}(" in text for name in names)
