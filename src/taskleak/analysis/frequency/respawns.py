@@ -70,7 +70,7 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     before = live is None or not live.earlier or unfollowed  # (not followed: no claim)
     gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
     excused = _on_new_objects(not_again(holder.key, ends, gives, ownership, lifecycle),
-                              holder, fn, ending_methods(ends), ownership)
+                              holder, fn, ending_methods(ends))
     param = _object_parameter(holder, fn)
     often = lifecycle.of(site.scope, excused if not param or fn is None else _given_anew(
         excused, fn, param, lifecycle))
@@ -127,8 +127,7 @@ def key_overwrites(site: CallSite, holder: Holder, eff: Effects,
 
 
 def _on_new_objects(excused: Callable[[Occurrence], bool], holder: Holder, fn: Scope | None,
-                    enders: tuple[Scope, ...], ownership: Ownership
-                    ) -> Callable[[Occurrence], bool]:
+                    enders: tuple[Scope, ...]) -> Callable[[Occurrence], bool]:
     """`excused`, and, for a holder of the storing method's own object (`self._reader`), a
     call on an object of its class the caller has just made in place of one it ended with
     one of `enders` (`fresh_objects.py`)."""

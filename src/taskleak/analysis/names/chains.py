@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.names.class_bases import module_bases
+from taskleak.analysis.names.class_bases import class_and_bases
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.tree.nodes import is_none
 from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope
@@ -91,10 +91,7 @@ def _inherited(cls: Scope, attr: str, resolver: Resolver) -> str:
     another module (`class Stop(BaseApp)`, `BaseApp` declaring `loop = Instance(IOLoop)`),
     directly or through classes of this module that do not set it either:
     "pkg.base.BaseApp().loop", its first such base's. Set in a class, it is that class's."""
-    module = cls
-    while module.parent is not None:
-        module = module.parent
-    classes = [cls, *module_bases(cls, module)]
+    classes = class_and_bases(cls)
     if any(attr in c.attr_bindings or attr in c.bindings or attr in c.attr_annotations
            for c in classes):
         return ""
@@ -107,4 +104,4 @@ def _inherited(cls: Scope, attr: str, resolver: Resolver) -> str:
                 return f"{base.name}().{attr}"
     # set by none of them: by the project's subclasses, maybe in other modules (a base class
     # whose methods read what each subclass's constructor stores)
-    return f"{cls.name}().{attr}" if cls.parent is module else ""
+    return f"{cls.name}().{attr}" if cls.parent is cls.module() else ""

@@ -32,6 +32,11 @@ def module_bases(cls: Scope, module: Scope) -> list[Scope]:
     return out
 
 
+def class_and_bases(cls: Scope) -> list[Scope]:
+    """`cls`, then its bases in its own module, nearest first (`module_bases`)."""
+    return [cls, *module_bases(cls, cls.module())]
+
+
 def inherited(reads: list[Occurrence], classes: list[Scope]) -> list[Occurrence]:
     """The reads in `classes` (a class, then its bases nearest first) that its objects run: a
     base's method that the class or a nearer base defines again is not (`Shade._update_calls`

@@ -75,7 +75,4 @@ def _bound_in(name: str, scope: Scope, function: Scope) -> bool:
 
 
 def _module_bindings(name: str, scope: Scope) -> list[Binding]:
-    module = scope
-    while module.parent is not None:
-        module = module.parent
-    return module.bindings.get(name, [])
+    return scope.module().bindings.get(name, [])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.names.class_bases import module_bases
+from taskleak.analysis.names.class_bases import class_and_bases
 from taskleak.analysis.names.resolve import UNKNOWN, Resolver, Sym
 from taskleak.analysis.tree.named_sites import SPAWN_NAMES
 from taskleak.analysis.tree.nodes import last_name
@@ -49,10 +49,7 @@ def held_function(func: cst.BaseExpression, scope: Scope, resolver: Resolver) ->
     if method is None or cls is None or method.self_name != func.value.value:
         return None
     attr = func.attr.value
-    module = cls
-    while module.parent is not None:
-        module = module.parent
-    owner = next((c for c in (cls, *module_bases(cls, module)) if attr in c.attr_bindings), None)
+    owner = next((c for c in class_and_bases(cls) if attr in c.attr_bindings), None)
     if owner is None:
         return None
     if not _holds_a_spawn_function(owner, attr):

@@ -130,10 +130,7 @@ def _made_by_a_local(func: cst.BaseExpression, site: CallSite) -> Scope | None:
     made = bindings[0].value if len(bindings) == 1 else None
     if not isinstance(made, cst.Call) or not isinstance(made.func, cst.Name):
         return None
-    module = site.scope
-    while module.parent is not None:
-        module = module.parent
-    cls = next((c for c in module.children
+    cls = next((c for c in site.scope.module().children
                 if c.kind is ScopeKind.CLASS and c.name == made.func.value), None)
     return cls
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.names.chains import receiver_chain
-from taskleak.analysis.names.class_bases import module_bases
+from taskleak.analysis.names.class_bases import class_and_bases
 from taskleak.analysis.names.objects import object_class
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.coroutines import own_attribute
@@ -65,7 +65,4 @@ def _own_method(func: cst.BaseExpression, sp: Spawn) -> bool:
     name, cls = own_attribute(func, sp.site), sp.site.scope.enclosing_class()
     if not name or cls is None:
         return False
-    module = cls
-    while module.parent is not None:
-        module = module.parent
-    return any(name in c.bindings for c in (cls, *module_bases(cls, module)))
+    return any(name in c.bindings for c in class_and_bases(cls))

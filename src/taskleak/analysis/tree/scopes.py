@@ -224,6 +224,13 @@ class Scope:
             s = s.parent
         return found
 
+    def module(self) -> Scope:
+        """The module this scope is in (itself, at the top)."""
+        s = self
+        while s.parent is not None:
+            s = s.parent
+        return s
+
     def bind(self, name: str, binding: Binding) -> None:
         binding.scope = self
         self.bindings.setdefault(name, []).append(binding)
