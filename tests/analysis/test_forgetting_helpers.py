@@ -62,10 +62,16 @@ def test_a_fates_ends_cross_modules_with_it() -> None:
     assert Fate.from_json(Fate(FateKind.DISCARDED, "work()").to_json()).ends == frozenset()
 
 
-def test_the_caller_decides_only_when_it_leaves_the_task_unended() -> None:
+def test_the_caller_decides_when_it_holds_the_task() -> None:
+    """A pruning helper's caller that holds the task answers for its end: kept unended, or
+    ended on its close (the row is the call's, low); one that drops it leaves it to the helper,
+    which keeps it until done; a helper that also ends what it keeps answers for every call."""
     pruned = _effects(prunes=["spawn()"]).ends
     kept = Fate(FateKind.NEVER_CLEANED, "work()", holder="self._task")
+    ended = Fate(FateKind.KEPT_CLEANED, "work()", holder="self._task", cleanup="close()")
     dropped = Fate(FateKind.DISCARDED, "work()")
     assert caller_decides(pruned, [kept])
+    assert caller_decides(pruned, [ended])
     assert not caller_decides(pruned, [dropped])
     assert not caller_decides(_effects(prunes=["spawn()"], cancels=["stop()"]).ends, [kept])
+    assert not caller_decides(_effects(prunes=["spawn()"], cancels=["stop()"]).ends, [ended])

@@ -12,7 +12,7 @@ import pytest
 from helpers import case_files, parses
 
 from taskleak.analysis.analyse import analyse_source
-from taskleak.analysis.obligations import spawns as spawns_module
+from taskleak.analysis.obligations import helper_calls as matching_module
 from taskleak.analysis.obligations.spawners import (
     Spawner,
     SpawnerIndex,
@@ -70,7 +70,7 @@ def _found(code: str, spawners: tuple[str, ...]) -> list[tuple[int, str, Spawner
 def _compare(code: str, spawners: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> int:
     indexed = _found(code, spawners)
     with monkeypatch.context() as patch:
-        patch.setattr(spawns_module, "spawner_index", _Everything)
+        patch.setattr(matching_module, "spawner_index", _Everything)
         everything = _found(code, spawners)
     assert indexed == everything
     return len(indexed)

@@ -32,8 +32,8 @@ SPAWN_CALL = re.compile(
     r"\b(create_task|ensure_future|run_coroutine_threadsafe|start_soon|start|_?spawn|\w*Task|"
     r"spawn_\w+|start_\w+_task|run_coroutine_\w+|"
     r"gather|shield|wait_for|as_completed|"
-    r"release|every)"  # a project's function returning a task (returned_task_dropped_by_release,
-    # returned_task_bound_to_underscore)
+    r"release|every|create)"  # a project's function returning a task (returned_task_dropped_by_
+    # release, returned_task_bound_to_underscore, helper_method_reached_through_typed_attributes)
     r"\s*\(|\b(run|partial|map)\(\S+\.(create_task|ensure_future|start_soon)\b|"
     r"\bcall_\w+\(.*\b(create_task|ensure_future)\b|"
     r"\bcall_\w+\(self\.\w+|"  # a method of the module's own that returns a task, called back

@@ -278,3 +278,52 @@ class Radio(Player):
     assert sorted((name, line, message) for name, line, _, message in rows) == [
         ("player.py", 11, "stored in self._idle and cancelled in close() and _start_idle_timer()"),
         ("radio.py", 11, "awaited where it is spawned")]
+
+
+MANAGER = '''import asyncio
+
+
+class TaskManager:
+    def __init__(self):
+        self._tasks = set()
+
+    def create(self, coro):
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+'''
+MANAGER_CALLER = '''from app.util import TaskManager
+
+
+async def ping():
+    while True:
+        pass
+
+
+class Pinger:
+    def __init__(self, manager: TaskManager):
+        self._manager: TaskManager = manager
+
+    def open(self):
+        self._pinger = self._manager.create(ping())
+'''
+
+
+@pytest.mark.parametrize("others", [0, 4])
+def test_a_helper_method_is_judged_at_its_callers_in_a_small_package_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, others: int) -> None:
+    """A helper method's calls on an instance are searched in its package when the package is
+    small (`complete.MAX_PACKAGE_FILES`): there the kept, never ended task is a row at the call;
+    in a wider package the method is left to its own module, and its callers elsewhere are not
+    parsed for it (homeassistant's core methods cost thousands of files for no row)."""
+    from taskleak.run import complete
+    monkeypatch.setattr(complete, "MAX_PACKAGE_FILES", 5)
+    root = _project(tmp_path / "p", MANAGER)
+    (root / "app" / "pinger.py").write_text(MANAGER_CALLER)
+    for n in range(others):  # unrelated modules of the same package
+        (root / "app" / f"other{n}.py").write_text("X = 1\n")
+    rows, stats = _rows(root, tmp_path / "cache")
+    called = ("pinger.py", 14, "medium", "self._pinger is never awaited or cancelled")
+    assert (called in rows) == (not others)
+    assert stats.helped == (0 if others else 1)

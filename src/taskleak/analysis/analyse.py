@@ -189,6 +189,8 @@ class ModuleAnalysis:
             asked += (Question(QuestionKind.RECEIVER_LOOP, sp.receiver,
                                IOLOOP if sp.run_by_ioloop is not None
                                else UNTYPED_RECEIVER if sp.untyped else ""),)
+        if sp.method_call[0]:
+            asked += (Question(QuestionKind.HELPER_METHOD, *sp.method_call),)
         if sp.creation is not None and sp.creation.made is Made.TASK and sp.creation.asks:
             asked += (Question(QuestionKind.CALL_MAKES, sp.creation.asks),)
         if any(f.ends == LET_GO or f.skipped_by or (f.user_ended and not f.runs_until_ended)

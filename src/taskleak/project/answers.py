@@ -21,6 +21,7 @@ from taskleak.analysis.facts.interface import Effect, EffectKind, FunctionFacts,
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
+from taskleak.project.callees import helper_called
 from taskleak.project.declared_types import declared_type
 from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
@@ -208,7 +209,11 @@ def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Quest
 
 def helper_of(index: ProjectIndex, path: str, spawn: SpawnFacts) -> FunctionFacts | None:
     """The project's function a configured spawner's call runs: by the call (`self.spawn` in a
-    method: its class's), else the one function of the project the name fits."""
+    method: its class's; on an instance: the one the join resolves), else the one function of
+    the project the name fits."""
+    called = helper_called(index, path, spawn)
+    if called is not None:
+        return called
     runs = index.resolve_callee(path, spawn.helper, spawn.context)
     helper = index.functions.get(runs) if runs is not None else None
     return helper if helper is not None else index.helper(spawn.helper)

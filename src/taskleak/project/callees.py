@@ -11,12 +11,18 @@ defines the function (`function_at`), whose exports tell:
   typed is a spawn only of such a call (`QuestionKind.CALL_IS_COROUTINE`; a chain that starts
   at a class of the asking module, "Base().m", is answered by its project subclasses);
 - whether it never ends by itself (`Exports.endless`): `project/coroutine_bodies.py`.
+A call on an instance (`self._client._tasks.create(...)`, as written) is resolved as the join
+resolves any call (`ProjectIndex.resolve_callee`): whether it runs a spawn helper method of
+the project (`QuestionKind.HELPER_METHOD`, `analysis/obligations/helper_calls.py`).
 A function the project does not define, or that the chain does not reach, tells nothing:
 nothing is guessed.
 """
 
 from __future__ import annotations
 
+from taskleak.analysis.facts.interface import FunctionFacts
+from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
+from taskleak.analysis.obligations.spawners import is_helper
 from taskleak.project.index import ProjectIndex, Where
 
 _MAX_DEPTH = 4
@@ -102,3 +108,39 @@ def is_coroutine(index: ProjectIndex, importer: str, chain: str) -> bool:
                 if method in index.classes[(path, sub)].methods]
     return bool(defining) and all(
         f"{sub}.{method}" in index.modules[path].exports.coroutines for path, sub in defining)
+
+
+def helper_called(index: ProjectIndex, path: str, spawn: SpawnFacts) -> FunctionFacts | None:
+    """The spawn helper of the project the spawn's call runs, when the call was made on an
+    instance the module could not type (`QuestionKind.HELPER_METHOD`); None when it asked no
+    such question or the call runs no helper."""
+    asked = next((q for q in spawn.questions if q.kind is QuestionKind.HELPER_METHOD), None)
+    return _helper_of(index, path, asked, spawn.context) if asked is not None else None
+
+
+def runs_no_helper(index: ProjectIndex, path: str, spawn: SpawnFacts) -> bool:
+    """The spawn's call, asked of the join (`QuestionKind.HELPER_METHOD`), runs no spawn helper
+    of the project: it is no spawn."""
+    return any(_helper_of(index, path, q, spawn.context) is None for q in spawn.questions
+               if q.kind is QuestionKind.HELPER_METHOD)
+
+
+def _helper_of(index: ProjectIndex, path: str, q: Question, caller: str
+               ) -> FunctionFacts | None:
+    runs = index.resolve_callee(path, q.owner, caller, q.name)
+    found = index.functions.get(runs) if runs is not None else None
+    return found if found is not None and is_helper(found) else None
+
+
+def helper_place(index: ProjectIndex, path: str, spawn: SpawnFacts) -> Where | None:
+    """Where the project's spawn helper a call of it runs (`SpawnFacts.project_helper`): the
+    method the join resolves a call on an instance to, a function of the caller's own module,
+    or the one its qualified name names."""
+    asked = next((q for q in spawn.questions if q.kind is QuestionKind.HELPER_METHOD), None)
+    if asked is not None:
+        return index.resolve_callee(path, asked.owner, spawn.context, asked.name)
+    if (path, spawn.spawner) in index.functions:
+        return path, spawn.spawner
+    return index.qualified(path, spawn.spawner) \
+        or index.resolve_callee(path, spawn.spawner, spawn.context)
+

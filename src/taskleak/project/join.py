@@ -34,7 +34,12 @@ from taskleak.analysis.facts.module import (
 from taskleak.analysis.obligations.paths import obligation_of
 from taskleak.model import Finding, Risk, RunResult, Skipped
 from taskleak.project.answers import dropped_returns, promised
-from taskleak.project.callees import gives_no_coroutine, is_coroutine
+from taskleak.project.callees import (
+    gives_no_coroutine,
+    helper_place,
+    is_coroutine,
+    runs_no_helper,
+)
 from taskleak.project.completed_fates import answer
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.receivers import is_loop
@@ -188,6 +193,21 @@ _KEPT_OR_LOST_INSIDE = frozenset({FateKind.HELPER_KEEPS, FateKind.HELPER_NEVER_E
                                   FateKind.HELPER_DROPS})
 
 
+# what the join finds of a helper's own store that its module alone took for keeping the task
+_REPLACED_WHILE_RUNNING = frozenset({FateKind.RESPAWNED, FateKind.KEY_OVERWRITTEN})
+
+
+def _replaces_its_task(index: ProjectIndex, path: str, sf: SpawnFacts,
+                       first: dict[Where, tuple[Finding, Fate]]) -> bool:
+    """A call of a spawn helper of the project whose own store the join found made over a task
+    that still runs (its callers, in other modules, run it again): its module alone took it for
+    a helper that keeps its task; read with those callers, as one module reads them, it is none,
+    so the call is no spawn (its own spawn is the row)."""
+    where = helper_place(index, path, sf)
+    found = first.get(where) if where is not None else None
+    return found is not None and found[1].kind in _REPLACED_WHILE_RUNNING
+
+
 def _made_in_the_helper(sf: SpawnFacts, fates: tuple[Fate, ...] | None) -> bool:
     """A call of a helper of the project that keeps, ends or drops the task itself: the row is
     the helper's spawn, not the call."""
@@ -201,14 +221,16 @@ def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
     function of another module that gives no coroutine (`callees.py`). A `create_task` of a
     call of the project's `async def` on a receiver nobody typed is one too: the call asked of
     another module must be an `async def` (`callees.py`), and the receiver's chain, if it was
-    asked, must lead to a loop or to what nothing types (`typed_names.UNTYPED`)."""
+    asked, must lead to a loop or to what nothing types (`typed_names.UNTYPED`). A call of a
+    method named like a helper method of the project must run one (`callees.runs_no_helper`)."""
     coroutine = all(is_coroutine(index, path, q.owner) for q in sf.questions
                     if q.kind is QuestionKind.CALL_IS_COROUTINE)
     receivers = [q for q in sf.questions if q.kind is QuestionKind.RECEIVER_LOOP]
     received = all(_receiver(index, path, q, coroutine) for q in receivers) if receivers \
         else coroutine
     return received and not any(gives_no_coroutine(index, path, q.owner) for q in sf.questions
-                                if q.kind is QuestionKind.CALL_MAKES)
+                                if q.kind is QuestionKind.CALL_MAKES) \
+        and not runs_no_helper(index, path, sf)
 
 
 def _in_a_task_group(index: ProjectIndex, path: str, q: Question) -> bool:
@@ -283,6 +305,8 @@ def join(files: Sequence[FileFacts], scanned: int,
             first[(path, sf.context)] = (judgement,
                                          judged(fates or sf.fates, strict=strict)[1])
     for path, sf, fates, inside in judgements:
+        if sf.project_helper and _replaces_its_task(index, path, sf, first):
+            continue
         judgement = _kept_by_a_helper(index, path, sf, fates, inside, first, strict)
         if not _made_in_the_helper(sf, fates):
             findings.append(judgement)

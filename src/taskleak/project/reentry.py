@@ -85,7 +85,8 @@ def _repeated_method_call(index: ProjectIndex, path: str, function: str, attribu
     (`self._link.connect()`), in code its module knows runs again and again
     (`Exports.repeated_calls`: per event, a reconnect's task), unless the object was made anew
     in place of one ended by a method of its class that ends `self.<attribute>`
-    (`fresh_objects.py`)."""
+    (`fresh_objects.py`), or another method that ends it runs again and again too
+    (`_ended_per_event`)."""
     target = (path, function)
     for caller_path, call in index.repeated.get(function.rsplit(".", 1)[-1], []):
         if caller_path == path or call.callee.count(".") != 2:
@@ -100,8 +101,32 @@ def _repeated_method_call(index: ProjectIndex, path: str, function: str, attribu
         owner = made if made in index.classes else (path, function.rpartition(".")[0])
         if call.made_anew and any(attribute in _ends(index, owner, m) for m in call.ended_with):
             continue
+        if _ended_per_event(index, target, attribute):
+            return None
         return caller_path, call
     return None
+
+
+def _ended_per_event(index: ProjectIndex, target: Where, attribute: str) -> bool:
+    """Another method that ends `self.<attribute>`, of the storing method's class or of a
+    project subclass of it, is called in code its module knows runs again and again too
+    (`self._gateway.disconnect()` per event): it may come before each re-entry, so nothing
+    proves a running task is left behind, as one module reads it
+    (`frequency/caller_waits.ended_per_event`)."""
+    path, function = target
+    owner = (path, function.rpartition(".")[0])
+    stores = function.rsplit(".", 1)[-1]
+    for cls in (owner, *index.tree.subclasses(owner)):  # (an object of any of them runs it)
+        lineage = ancestors(index, cls, itself=True)
+        for method in {m for c in lineage for m in index.classes[c].methods} - {stores}:
+            here = defining(index, lineage, method)
+            if here is None or attribute not in reached(index, lineage, method, here)[0]:
+                continue
+            found = index.method_of(here[0], here[1], method)
+            if any(index.resolve_callee(p, c.callee, c.caller) == found
+                   for p, c in index.repeated.get(method, [])):
+                return True
+    return False
 
 
 def _ends(index: ProjectIndex, owner: Where, method: str) -> set[str]:

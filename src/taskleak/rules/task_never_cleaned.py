@@ -189,9 +189,9 @@ its declared type, in any module; when the class is not known, an end of an attr
 name in any module searched counts, and the words say so.
 
 A task made by a spawn helper of the project that keeps it only until it is done (it adds it
-to a set that a done-callback prunes, and returns it) is judged by what the caller does with
-it, like one from `asyncio.create_task`: pruning forgets a finished task and ends none. A
-helper that also cancels or waits for what it keeps (on shutdown) answers for every call.
+to a set that a done-callback prunes, and returns it; a method too, called on an object whose
+class the annotations show, in any module) is judged at each call that holds it, by what the
+caller does: pruning ends none. A helper that also ends what it keeps answers for every call.
 A helper that spawns the work it is given and keeps the task where nothing ends it (an
 attribute, a set that only grows) is reported once, at its spawn, where the task is created;
 its calls are no rows (one row per place a task is created).

@@ -12,7 +12,9 @@ does for a receiver's chain) and parses them for their facts; up to `MAX_ROUNDS`
 one read may name the next. The same for the calls whose callee decides whether
 `ensure_future` makes a task (a spawn's `CALL_MAKES` question; the call a read module's
 `Awaitable` returns, tornado's `Lock.acquire()` returning `self._block.acquire()`): the module
-defining the callee, or the unread bases of the class that inherits it.
+defining the callee, or the unread bases of the class that inherits it. And for the calls of a
+helper method on an instance (`self._client._tasks.create(...)`, a spawn only if the join
+resolves it to the helper: `obligations/helper_calls.py`), the modules its chain stops at.
 """
 
 from __future__ import annotations
@@ -115,6 +117,28 @@ def _callee_ends(index: ProjectIndex, path: str, chain: str) -> Iterator[tuple[s
         yield path, chain
 
 
+def _instance_ends(index: ProjectIndex, path: str, caller: str, call: str, declared: str
+                   ) -> Iterator[tuple[str, str]]:
+    """(importer, dotted name) of the unread names on the way to the method a call on an
+    instance runs (`self._client._tasks.create`, `conn.create` with `conn: Connection`): its
+    first attribute's class chain, or the class's bases for a method called on it directly;
+    nothing once the call resolves."""
+    if index.resolve_callee(path, call, caller, declared) is not None:
+        return
+    head, _, rest = call.partition(".")
+    cls = index.enclosing_class(path, caller) if head == "self" else None
+    start = (path, cls) if cls is not None else \
+        index.resolve_name(path, declared) if declared else None
+    if start is None:
+        if declared:
+            yield from _import_of(index, path, declared)
+        return
+    if "." in rest:
+        yield from _loose_ends(index, start, rest.partition(".")[0])
+    else:
+        yield from _bases(index, start, 0)
+
+
 def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
                ) -> list[tuple[int, bytes, str]]:
     """The unread files that the class chains of the run's unresolved calls through an
@@ -133,7 +157,11 @@ def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
              if q.kind is QuestionKind.CALL_MAKES] \
         + [(f.path, chain) for f in facts if f.module is not None
            for _, chain in f.module.exports.no_coroutine_if]
-    if not calls and not makes:
+    # the calls of a helper method on an instance (`QuestionKind.HELPER_METHOD`)
+    on_instances = [(f.path, sf.context, q) for f in facts if f.module is not None
+                    for sf in f.module.spawns for q in sf.questions
+                    if q.kind is QuestionKind.HELPER_METHOD]
+    if not calls and not makes and not on_instances:
         return []
     index = ProjectIndex(facts)
     absolute = {f.path: paths[i] for i, f in enumerate(facts) if f.module is not None}
@@ -151,6 +179,11 @@ def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
             continue
         attr = call.callee.split(".")[1]
         for importer, name in _loose_ends(index, (path, cls), attr):
+            found = module_paths(os.path.abspath(absolute[importer]), name)
+            exact.update(found[0])
+            tails.update(found[1])
+    for path, caller, q in on_instances:
+        for importer, name in _instance_ends(index, path, caller, q.owner, q.name):
             found = module_paths(os.path.abspath(absolute[importer]), name)
             exact.update(found[0])
             tails.update(found[1])

@@ -123,6 +123,10 @@ class Folders:
         self.keys = [paths[i] for i in order]
         self.ordered = list(zip(self.keys, order, strict=True))
 
+    def count_below(self, folder: str) -> int:
+        """How many of the run's files lie in `folder`'s tree."""
+        return len(self._below(folder)[1])
+
     def _below(self, folder: str) -> tuple[str, list[tuple[str, int]]]:
         prefix = folder.rstrip(os.sep) + os.sep
         start = bisect_left(self.keys, prefix)

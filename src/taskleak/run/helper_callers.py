@@ -26,6 +26,13 @@ The round runs again while it changes which functions are helpers (`MAX_ROUNDS`)
 analysed with a forecast helper that is none took its callers of it for helpers of its own.
 A file's facts with its helpers are cached by its content and the helpers (`Cache.helped`): a
 warm run over an unchanged tree reads the candidate files to hash them and parses nothing.
+
+A method of a module-level class that is a helper (`TaskManager.create`, called as
+`self._client._tasks.create(coro)`: `obligations/helper_calls.py`) is one too, searched in the
+files of its top-level package (and those naming it) when that package holds at most
+`complete.MAX_PACKAGE_FILES` of the run's files: in a big project's own package, methods with
+common names (homeassistant's core) made its cold run parse thousands of files (11.5 -> 64 s)
+for no row; there they are left to their own module (`local_helpers.py`), and to configuration.
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ from taskleak.files.source import SourceError, read_source
 from taskleak.project.index import ProjectIndex
 from taskleak.project.receivers import is_loop
 from taskleak.records import record
+from taskleak.run import complete
 from taskleak.run.cache import Cache, content_digest
 from taskleak.run.prefilter import MAX_NEEDLES, has_word, words_in
 
@@ -76,8 +84,8 @@ def top_package(path: str) -> tuple[str, str]:
     return os.path.join(folder, ""), os.path.splitext(os.path.basename(path))[0]
 
 
-def project_helpers(paths: Sequence[str], facts: Sequence[FileFacts]
-                    ) -> list[tuple[int, Spawner]]:
+def project_helpers(paths: Sequence[str], facts: Sequence[FileFacts],
+                    folders: complete.Folders | None = None) -> list[tuple[int, Spawner]]:
     """(index of its file, spawner) of each module-level spawn helper of the run; one whose
     spawn's receiver is typed in another module (`core.loop.create_task`) when the project
     holds an event loop there (`FunctionFacts.loop`, `project/receivers.py`). A helper that
@@ -102,24 +110,43 @@ def project_helpers(paths: Sequence[str], facts: Sequence[FileFacts]
                     sf.helper and sf.context == fn.qualname for sf in f.module.spawns):
                 index = index or ProjectIndex(facts)
                 fn = index.functions.get((f.path, fn.qualname), fn)
+            if fn.method and not fn.through_class and not _small_package(paths[i], folders):
+                continue  # (a method of a big project's package: see the module docstring)
             module = module or module_name(paths[i])
             if module:
-                out.append((i, helper_spawner(fn, f"{module}.{fn.qualname}")))
+                out.append((i, _spawner(fn, f"{module}.{fn.qualname}")))
     return out
+
+
+def _small_package(path: str, folders: complete.Folders | None) -> bool:
+    """The top-level package of the module at `path` holds at most `MAX_PACKAGE_FILES` of the
+    run's files (not known: assumed)."""
+    return folders is None \
+        or folders.count_below(top_package(path)[0]) <= complete.MAX_PACKAGE_FILES
+
+
+def _spawner(fn: FunctionFacts, name: str) -> Spawner:
+    """The spawner a helper is to its callers in other modules. A method called on an instance
+    is named without a promise: the join reads it from the helper's body once the call is
+    resolved (`obligations/helper_calls.py`), after the rounds that may change it."""
+    if fn.method and not fn.through_class:
+        return Spawner(name, project=True, awaited=fn.awaited, on_instance=True)
+    return helper_spawner(fn, name)
 
 
 def _module_level(fn: FunctionFacts) -> bool:
     """Called by a name its module binds: a function of the module, or a static or class
-    method of one of its classes (`Jobs.spawn`)."""
-    if fn.through_class:
+    method of one of its classes (`Jobs.spawn`); or a method of one of its classes, called on
+    an instance (`self._tasks.create(...)`: `obligations/helper_calls.py`)."""
+    if fn.through_class or fn.method:
         return fn.qualname.count(".") == 1
-    return not fn.method and "." not in fn.qualname
+    return "." not in fn.qualname
 
 
 def helpers_key(helpers: Sequence[Spawner]) -> str:
     """What a file's facts depend on besides its content: the helpers and their promises."""
-    return content_digest("\n".join(f"{h.spec}|{h.note}|{h.returns_task}|{h.awaited}"
-                                     for h in helpers).encode())[:16]
+    return content_digest("\n".join(f"{h.spec}|{h.note}|{h.returns_task}|{h.awaited}|"
+                                     f"{h.on_instance}" for h in helpers).encode())[:16]
 
 
 def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None,
@@ -198,12 +225,16 @@ def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
         except SourceError:
             continue
         called = {h.name: h for h in importing.get(i, ()) if has_word(data, h.method.encode())}
+        # (and those an earlier helper round found it naming, still helpers: a caller reached
+        # by the word test, `helper_jobs`, need not import the helper's module)
+        called |= {h.name: h for _, h in helpers if h.name in f.helpers and h.name not in called}
         mine = tuple(sorted(called))
         if mine == f.helpers:
             continue
         # a coroutine function's call gives its task only when awaited: that is what makes
         # a call a spawn, so it is not left to the join (`spawns._awaited`)
-        named = tuple(replace(h, awaited=called[h.name].awaited)
+        named = tuple(replace(h, awaited=called[h.name].awaited,
+                              on_instance=called[h.name].on_instance)
                       for h in unpromised_helpers(mine))
         _known_or_job(i, paths[i], data, named, facts, cache, out)
     return out
@@ -225,9 +256,17 @@ def _importing(paths: Sequence[str], facts: Sequence[FileFacts],
             if targets is None:
                 targets = _absolute_targets(paths[i], f.module.exports.imports)
             name = helper.name
-            if any(name == t or name.startswith(t + ".") for t in targets):
-                out[i].append(helper)
+            if any(name == t or name.startswith(t + ".") for t in targets) \
+                    or (helper.on_instance and _same_package(paths[home], paths[i], targets)):
+                out[i].append(helper)  # (a method's call need name no module: `conn._tasks`)
     return out
+
+
+def _same_package(home: str, path: str, targets: set[str]) -> bool:
+    """The file at `path` lies in the top package of the module at `home`, or imports from it:
+    it may call a method of a class of `home` on an instance it was handed."""
+    folder, top = top_package(home)
+    return path.startswith(folder) or any(t == top or t.startswith(top + ".") for t in targets)
 
 
 def _absolute_targets(path: str, imports: Sequence[tuple[str, str]]) -> set[str]:

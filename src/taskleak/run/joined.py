@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from taskleak.advice.returned import MERGED_CLASS_NO_FIX
-from taskleak.analysis.facts.module import FileFacts, ModuleFacts
+from taskleak.analysis.facts.module import FileFacts, ModuleFacts, QuestionKind
 from taskleak.rules import judge
 
 
@@ -52,7 +52,10 @@ def joined_facts(old: ModuleFacts, new: ModuleFacts) -> ModuleFacts:
     # a call of the module's own function that read whole is a spawn helper is a spawn now,
     # not a dropped call the join would judge again (`send_raw()`, which returns the task it
     # hands to an inherited `_track()`)
-    helped = {(sf.context, sf.spawner.rsplit(".", 1)[-1]) for sf in spawns if sf.project_helper}
+    # (a call on an instance, `conn.spawn()`, is a spawn only where its value is not dropped:
+    # a dropped one stays the join's call-site row, `obligations/helper_calls.py`)
+    helped = {(sf.context, sf.spawner.rsplit(".", 1)[-1]) for sf in spawns if sf.project_helper
+              and all(q.kind is not QuestionKind.HELPER_METHOD for q in sf.questions)}
     exports = old.exports
     dropped = tuple(c for c in exports.dropped_calls
                     if (c.caller, c.callee.rsplit(".", 1)[-1]) not in helped)

@@ -49,7 +49,7 @@ class Rounds:
         self._read(receiver_jobs(paths, self.results, self.cache))
         judged: list[tuple[str, str]] | None = None
         for _ in range(HELPER_ROUNDS):
-            helpers = project_helpers(paths, self.results)
+            helpers = project_helpers(paths, self.results, self.folders(paths))
             if [(h.spec, h.note) for _, h in helpers] == judged:
                 return
             judged = [(h.spec, h.note) for _, h in helpers]

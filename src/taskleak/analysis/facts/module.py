@@ -41,6 +41,10 @@ class QuestionKind(Enum):
     RECEIVER_LOOP = "receiver_loop"
     # who calls the spawn helper `owner` (it keeps and ends what it spawns)?
     HELPER_CALLERS = "helper_callers"
+    # does the call `owner` (as written: "self._client._tasks.create"; `name`: the declared type
+    # of the local it is made through) run a spawn helper method of the project? a spawn only
+    # if it does (`obligations/helper_calls.py`)
+    HELPER_METHOD = "helper_method"
     # what does the function called as `owner` from `name` (the caller's qualified name) do
     # with the task its argument `index` gives it? (`foreign_handoffs.py`)
     HANDED_TO = "handed_to"

@@ -49,6 +49,9 @@ class Spawner:
     ends: Ends = NO_ENDS  # KEEPS_AND_CLEANS: how it ends what it keeps (the facts of `note`)
     # the call's value is the task (`FunctionFacts.returns_task`)
     returns_task: bool = True
+    # a method of a project class, called on an instance (`instance_helpers.py`): the project
+    # join confirms each call runs it
+    on_instance: bool = False
 
     @property
     def method(self) -> str:
@@ -210,4 +213,5 @@ def helper_spawner(f: FunctionFacts, name: str) -> Spawner:
     position = f.coroutine - 1 if f.method else f.coroutine  # a call passes no `self`
     return Spawner(name, f.promise, OWN_WORK if f.own else position if position >= 0 else None,
                    f.cleanup, project=True, awaited=f.awaited, ends=f.ends,
-                   returns_task=f.returns_task)
+                   returns_task=f.returns_task,
+                   on_instance=f.method and not f.through_class and not f.own)

@@ -34,12 +34,13 @@ from taskleak.analysis.obligations.creation import (
     made_of,
     star_annotation,
 )
+from taskleak.analysis.obligations.helper_calls import helper_on_an_instance, matches_extra
 from taskleak.analysis.obligations.local_helpers import LocalHelpers
 from taskleak.analysis.obligations.named_receivers import named_a_group, named_a_loop
-from taskleak.analysis.obligations.spawners import Spawner, spawner_index
+from taskleak.analysis.obligations.spawners import Spawner
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.flow import trace
-from taskleak.analysis.tree.nodes import callee_text, coroutine_text, dotted, last_name
+from taskleak.analysis.tree.nodes import callee_text, coroutine_text, last_name
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Scope, defined_function
 from taskleak.analysis.tree.vocabulary import (
     LOOP_METHODS,
@@ -87,6 +88,9 @@ class Spawn:
     # ... and what it runs is a call of another module's function, which the project join
     # must find an `async def` (`QuestionKind.CALL_IS_COROUTINE`): its chain
     coroutine_asks: str = ""
+    # a helper method of the project called on an instance: (the call as written, the declared
+    # type of the local it is made through), for the join to confirm (`helper_calls.py`)
+    method_call: tuple[str, str] = ("", "")
 
     @property
     def unresolved(self) -> bool:
@@ -161,6 +165,9 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
                 found = local.spawner(site, resolver)
                 if found is not None:
                     spawn = Spawn(site, found[0], structured=False, helper=found[1])
+            on = helper_on_an_instance(site, resolver, extra, local) if spawn is None else None
+            if on is not None:  # `self._tasks.create(coro)`
+                spawn = Spawn(site, on[0], structured=False, helper=on[1], method_call=on[2:])
             if spawn is not None and spawn.helper is not None and spawn.helper.awaited:
                 spawn = _awaited(spawn)
             if spawn is not None:
@@ -203,42 +210,6 @@ def _awaited(spawn: Spawn) -> Spawn | None:
         return None
     dest = trace(list(above), len(above) - 1)
     return replace(spawn, site=replace(site, dest=dest, path=above[:-1]))
-
-
-def _matches_extra(func: cst.BaseExpression, resolved: Sym, receiver: Sym | None,
-                   extra: tuple[Spawner, ...]) -> Spawner | None:
-    """The configured spawner this callee is, by what it resolves to: the qualified name of an
-    import (a relative one by its tail), the dotted text, a receiver named like the configured
-    one (`self._hass` for `hass`), or an instance of the configured class."""
-    text = dotted(func)
-    qualified = resolved.name if resolved.kind is SymKind.QUALIFIED else ""
-    # Each test below needs the spawner's last name to be the callee's (its attribute or name)
-    # or the qualified name's: only those spawners are tried, in configuration order.
-    methods = {qualified.rsplit(".", 1)[-1]} if qualified else set()
-    if isinstance(func, cst.Attribute):
-        methods.add(func.attr.value)
-    elif isinstance(func, cst.Name):
-        methods.add(func.value)
-    for spawner in spawner_index(extra).named(methods):
-        name = spawner.name
-        if qualified and (qualified == name or (qualified.startswith(".") and (
-                name == qualified.lstrip(".") or name.endswith("." + qualified.lstrip("."))))):
-            return spawner
-        if text is not None and (text == name or text.endswith("." + name)):
-            return spawner
-        if isinstance(func, cst.Attribute) and func.attr.value == spawner.method \
-                and spawner.receiver and _same_receiver(func.value, receiver, spawner):
-            return spawner
-    return None
-
-
-def _same_receiver(node: cst.BaseExpression, receiver: Sym | None, spawner: Spawner) -> bool:
-    wanted = spawner.receiver.rsplit(".", 1)[-1].strip("_")
-    hint = name_hint(node)
-    if hint is not None and hint.strip("_").endswith(wanted):
-        return True  # `self._hass`, `config_entry` for `entry`
-    return receiver is not None and receiver.kind is SymKind.INSTANCE and bool(receiver.name) \
-        and (receiver.name == spawner.receiver or receiver.name.endswith("." + wanted))
 
 
 def wrapped_creation(call: cst.Call, scope: Scope, resolver: Resolver) -> Creation:
@@ -322,7 +293,7 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
     resolved = resolver.resolve(func, scope)
     if isinstance(func, cst.Attribute) and name_hint(func.value) in NOT_LOOPS:
         # `hass.create_task(...)`: the framework's helper, a spawn only when configured
-        matched = _matches_extra(func, resolved, resolver.resolve(func.value, scope),
+        matched = matches_extra(func, resolved, resolver.resolve(func.value, scope),
                                  extra) if extra else None
         return Spawn(site, matched.name, structured=False, helper=matched) \
             if matched is not None else None
@@ -346,7 +317,7 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
         return Spawn(site, name, structured=False, wrapper=name, creation=creation)
     receiver = resolver.resolve(func.value, scope) if isinstance(func, cst.Attribute) else None
     if extra:
-        matched = _matches_extra(func, resolved, receiver, extra)
+        matched = matches_extra(func, resolved, receiver, extra)
         if matched is not None:
             return Spawn(site, matched.name, structured=False, helper=matched)
     if not isinstance(func, cst.Attribute) or receiver is None:
