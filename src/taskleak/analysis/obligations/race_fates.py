@@ -27,7 +27,13 @@ from taskleak.analysis.obligations.lifetimes import (
 )
 from taskleak.analysis.obligations.loop_stops import loop_ended_after
 from taskleak.analysis.obligations.ownership import Ownership
-from taskleak.analysis.obligations.races import Race, before_the_spawn, pending_target, race_of
+from taskleak.analysis.obligations.races import (
+    Race,
+    before_the_spawn,
+    pending_kept_in,
+    pending_target,
+    race_of,
+)
 from taskleak.analysis.obligations.signal_waits import own_event_waited, unsignalled_wait
 from taskleak.analysis.obligations.spawns import Spawn, is_coroutine_call
 from taskleak.analysis.obligations.waits import (
@@ -113,8 +119,9 @@ class RaceFates:
                 races.append((occ, timed))
         normal: tuple[Race, str] | None = None  # RUBRIC convention 2, unless a loss applies
         for _, race in races:
-            if race is None:
-                continue
+            if race is None or (collection and holder.kind is not Keeper.LOCAL
+                                and pending_kept_in(race, holder.key)):
+                continue  # (what it leaves running, its owner's set keeps: `done, self._t =`)
             method = race.scope.method()
             if holder.kind is not Keeper.LOCAL and any(o.scope.method() is not method for o in (
                     *ends, *self._cancelled_by_others(race, races))):

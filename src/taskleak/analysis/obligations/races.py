@@ -159,6 +159,22 @@ def _has_timeout(call: cst.Call) -> bool:
 
 def pending_target(race: Race) -> cst.Name | None:
     """`pending` of `done, pending = await asyncio.wait(...)`."""
+    second = _pending_assigned(race)
+    return second if isinstance(second, cst.Name) else None
+
+
+def pending_kept_in(race: Race, key: str) -> bool:
+    """The wait's pending set is stored back into the holder `key` it waits on (`done,
+    self._tasks = await asyncio.wait(self._tasks, timeout=...)`): what it leaves running, the
+    holder still keeps. Near miss: stored in another holder, or in a local."""
+    second = _pending_assigned(race)
+    wait = race.path[-1] if race.path else None
+    return second is not None and dotted(second) == key and isinstance(wait, cst.Call) \
+        and any(dotted(a.value) == key for a in wait.args[:1])
+
+
+def _pending_assigned(race: Race) -> cst.BaseExpression | None:
+    """The second target of `done, pending = await asyncio.wait(...)`, whatever it is."""
     path = race.path
     k = len(path) - 2
     if k >= 0 and isinstance(path[k], cst.Await):
@@ -169,8 +185,7 @@ def pending_target(race: Race) -> cst.Name | None:
     assert isinstance(assign, cst.Assign)
     target = assign.targets[0].target
     if isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:
-        second = target.elements[1].value
-        return second if isinstance(second, cst.Name) else None
+        return target.elements[1].value
     return None
 
 
