@@ -9,14 +9,17 @@ the task driving the generator raises at the await it is in) ends it, or an `exc
 `yield` catches the stop and goes on to the code after it. The labelled sets grade it so: kept,
 its end not managed. Read from the generator's own body (its `yield`s) and the reads that end the
 task (`Effects`), no new scan. The loops over `asyncio.as_completed(...)` are judged the same
-way (`completed_early`, for the races of waits.py).
+way (`completed_early`, for the races of waits.py). A pytest fixture is no such generator:
+pytest drives it to its end after the test, passed or failed (`tree/library_facts.py`).
 """
 
 from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.obligations.effects import Effects
+from taskleak.analysis.tree.library_facts import FIXTURE_DECORATORS
 from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, dotted
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope
 from taskleak.analysis.tree.walk import children
@@ -30,7 +33,7 @@ _LOOPS = (cst.For, cst.While)  # (and `async for`: a For)
 _CATCHES_THE_STOP = frozenset({"BaseException", "GeneratorExit", "CancelledError"})
 
 
-def left_at_a_yield(site: CallSite, eff: Effects) -> str:
+def left_at_a_yield(site: CallSite, eff: Effects, resolver: Resolver | None = None) -> str:
     """"_iter()" when the task spawned at `site`, in the generator `_iter()`, is ended (awaited,
     gathered, waited or cancelled) only after one of its `yield`s, or again in the next turn of
     a loop around that `yield` that the spawn is outside of; nothing in a `finally` or a
@@ -38,7 +41,7 @@ def left_at_a_yield(site: CallSite, eff: Effects) -> str:
     code after it. "" otherwise, and when the task is handed on or stored."""
     fn = site.scope.function()
     if fn is None or not isinstance(fn.node, cst.FunctionDef) or eff.handed or eff.stores \
-            or fn.name in _DRIVEN_TO_THE_END:
+            or fn.name in _DRIVEN_TO_THE_END or _a_fixture(fn, resolver):
         return ""
     ends = [*eff.await_reads, *eff.gather_reads, *eff.cancel_reads]
     if not ends or any(not o.path or _in_cleanup(o.path) or o.scope.function() is not fn
@@ -129,6 +132,21 @@ def _order_of(occ: Occurrence, order: dict[int, int]) -> int | None:
         if at is not None:
             return at
     return None
+
+
+def _a_fixture(fn: Scope, resolver: Resolver | None) -> bool:
+    """`fn` is decorated as a pytest fixture (`@pytest.fixture`, `@pytest_asyncio.fixture(...)`,
+    by what the decorator resolves to): pytest drives it to its end."""
+    node = fn.node
+    if resolver is None or not isinstance(node, cst.FunctionDef) or fn.parent is None:
+        return False
+    for decorator in node.decorators:
+        called = decorator.decorator
+        called = called.func if isinstance(called, cst.Call) else called
+        sym = resolver.resolve(called, fn.parent)
+        if sym.kind is SymKind.QUALIFIED and sym.name in FIXTURE_DECORATORS:
+            return True
+    return False
 
 
 def _in_cleanup(path: tuple[cst.CSTNode, ...]) -> bool:

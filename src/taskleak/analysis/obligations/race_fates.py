@@ -107,8 +107,7 @@ class RaceFates:
         of another module), it is said to be handed there, with no claim about its end."""
         races = [(occ, race_of(occ.path, occ.seq, occ.scope, self.ownership.resolver))
                  for occ in eff.gather_reads]
-        # a wait that cannot give up on it (`await shield(t)` with no timeout) ends it like an
-        # await
+        # a wait that cannot give up on it (`await shield(t)`, no timeout) ends it like an await
         ends = eff.cancel_reads + [o for o, race in races if race is None]
         for occ in eff.await_reads:
             timed = timed_result(occ.dest, occ.path, occ.seq, occ.scope) \
@@ -118,9 +117,9 @@ class RaceFates:
             else:  # `fut.result(timeout)`: a wait that gives up on it, not an end
                 races.append((occ, timed))
         normal: tuple[Race, str] | None = None  # RUBRIC convention 2, unless a loss applies
+        kept_in = holder.key if collection and holder.kind is not Keeper.LOCAL else ""
         for _, race in races:
-            if race is None or (collection and holder.kind is not Keeper.LOCAL
-                                and pending_kept_in(race, holder.key)):
+            if race is None or (kept_in and pending_kept_in(race, kept_in)):
                 continue  # (what it leaves running, its owner's set keeps: `done, self._t =`)
             method = race.scope.method()
             if holder.kind is not Keeper.LOCAL and any(o.scope.method() is not method for o in (
@@ -154,7 +153,8 @@ class RaceFates:
             if handed is not None:
                 return self._handed(sp, holder, label, handed, race, make, collection)
             return self._left(sp, holder, label, left, make, after, collection)
-        generator = left_at_a_yield(sp.site, eff) if holder.kind is Keeper.LOCAL else ""
+        generator = left_at_a_yield(sp.site, eff, self.ownership.resolver) \
+            if holder.kind is Keeper.LOCAL else ""
         if generator:  # its consumer can stop the generator before it ends the task
             return _left_at_a_yield(sp, holder, label, eff, generator, make)
         if normal is not None:  # no other loss: ended on the normal way out only

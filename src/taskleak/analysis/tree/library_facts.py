@@ -32,6 +32,14 @@ pyee 13.0.1 (`pyee/asyncio.py`, `pyee/base.py` of the 13.0.1 wheel):
   whose wrapper returns what `f` returns, line 250) register a listener so;
 - the base `EventEmitter._emit_run` (base.py 166-172) ignores what a listener returns: only the
   asyncio emitter keeps it.
+
+pytest 9.2.0 (`_pytest/fixtures.py`) and pytest-asyncio 1.5.0 (`pytest_asyncio/plugin.py`):
+- `call_fixture_func` (fixtures.py 1060-1075) advances a generator fixture to its `yield` and
+  registers `_teardown_yield_fixture` (1078-1093) with `request.addfinalizer`: after the test,
+  passed or failed, it advances the generator again, to its end;
+- `_wrap_asyncgen_fixture` (plugin.py 395-435) does the same for an async generator fixture:
+  its finalizer awaits `gen_obj.__anext__()` to the end.
+So the code after a fixture's `yield` always runs: pytest drives a fixture to its end.
 """
 
 from __future__ import annotations
@@ -69,3 +77,9 @@ def keeps_what_listeners_return(chain: str) -> bool:
     emitter, _, method = chain.rpartition(".")
     return method in PYEE_REGISTRATIONS and emitter.removesuffix("()") in PYEE_KEEPING_EMITTERS \
         and emitter.endswith("()")
+
+
+# The decorators that make a generator a fixture pytest drives to its end (above).
+PYTEST_VERSION = "9.2.0"
+FIXTURE_DECORATORS = frozenset({"pytest.fixture", "pytest_asyncio.fixture"})
+
