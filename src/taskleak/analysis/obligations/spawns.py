@@ -6,7 +6,9 @@ configured spawners' last names); here each is kept or dropped:
   `from asyncio import create_task as spawn`, `spawn = asyncio.create_task`), or held in an
   attribute a class stores only such a function in (`self._spawn = asyncio.create_task`:
   `names/spawner_attributes.py`);
-- a configured spawner (`hass.async_create_task`), by qualified name or by its dotted tail;
+- a configured spawner (`hass.async_create_task`), by qualified name or by its dotted tail, and
+  a helper method of the project called on an object (`self._tasks.create(coro)`), a spawn only
+  if the project join resolves the call to it (`helper_calls.py`);
 - `create_task`/`ensure_future` on an event loop (from a loop factory, an annotation, or
   another module's answer: `chains.py`);
 - `create_task`/`start_soon`/`start` on a task group or nursery: structured, safe by design;
