@@ -114,15 +114,20 @@ def helper_called(index: ProjectIndex, path: str, spawn: SpawnFacts) -> Function
     """The spawn helper of the project the spawn's call runs, when the call was made on an
     instance the module could not type (`QuestionKind.HELPER_METHOD`); None when it asked no
     such question or the call runs no helper."""
-    asked = next((q for q in spawn.questions if q.kind is QuestionKind.HELPER_METHOD), None)
+    asked = _method_question(spawn)
     return _helper_of(index, path, asked, spawn.context) if asked is not None else None
 
 
 def runs_no_helper(index: ProjectIndex, path: str, spawn: SpawnFacts) -> bool:
     """The spawn's call, asked of the join (`QuestionKind.HELPER_METHOD`), runs no spawn helper
     of the project: it is no spawn."""
-    return any(_helper_of(index, path, q, spawn.context) is None for q in spawn.questions
-               if q.kind is QuestionKind.HELPER_METHOD)
+    asked = _method_question(spawn)
+    return asked is not None and _helper_of(index, path, asked, spawn.context) is None
+
+
+def _method_question(spawn: SpawnFacts) -> Question | None:
+    """The spawn's `QuestionKind.HELPER_METHOD` question: a call on an instance (one at most)."""
+    return next((q for q in spawn.questions if q.kind is QuestionKind.HELPER_METHOD), None)
 
 
 def _helper_of(index: ProjectIndex, path: str, q: Question, caller: str
@@ -136,7 +141,7 @@ def helper_place(index: ProjectIndex, path: str, spawn: SpawnFacts) -> Where | N
     """Where the project's spawn helper a call of it runs (`SpawnFacts.project_helper`): the
     method the join resolves a call on an instance to, a function of the caller's own module,
     or the one its qualified name names."""
-    asked = next((q for q in spawn.questions if q.kind is QuestionKind.HELPER_METHOD), None)
+    asked = _method_question(spawn)
     if asked is not None:
         return index.resolve_callee(path, asked.owner, spawn.context, asked.name)
     if (path, spawn.spawner) in index.functions:

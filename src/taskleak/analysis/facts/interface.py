@@ -188,6 +188,11 @@ class FunctionFacts:
     # `return` hands on no task
     returns_task: bool = True
 
+    @property
+    def on_instance(self) -> bool:
+        """A method, called on an object of its class (not through the class)."""
+        return self.method and not self.through_class
+
     def to_json(self) -> list[Any]:
         return [self.qualname, list(self.params), self.promise.value, self.cleanup, self.method,
                 self.coroutine, self.many, self.gives_task, self.via, self.awaited, self.loop,

@@ -214,4 +214,4 @@ def helper_spawner(f: FunctionFacts, name: str) -> Spawner:
     return Spawner(name, f.promise, OWN_WORK if f.own else position if position >= 0 else None,
                    f.cleanup, project=True, awaited=f.awaited, ends=f.ends,
                    returns_task=f.returns_task,
-                   on_instance=f.method and not f.through_class and not f.own)
+                   on_instance=f.on_instance and not f.own)
