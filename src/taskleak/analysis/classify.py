@@ -228,8 +228,9 @@ class Classifier:
         for target, scope in eff.stores:
             if on_itself(target, holder):
                 continue  # `t._ref = t`: the task holds itself, which keeps nothing alive
-            if isinstance(target, (cst.Attribute, cst.Subscript)) or (
-                    isinstance(target, cst.Name) and scope.kind is ScopeKind.MODULE):
+            if isinstance(target, (cst.Attribute, cst.Subscript)) or (  # (a global: below)
+                    isinstance(target, cst.Name) and (scope.kind is ScopeKind.MODULE
+                                                      or target.value in scope.declared_global)):
                 inner = self.ownership.holder_for(target, scope)
                 if inner is not None and returned and isinstance(target, cst.Subscript) \
                         and self.ownership.weak_holder(inner):

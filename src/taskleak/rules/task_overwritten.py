@@ -93,8 +93,11 @@ entries are called where that repeats (`self._handlers[msg_type](msg)`), a call 
 repeats, or a call from a task the function starts (itself, or through a method it calls:
 `open()` -> `self._open_impl()` starts a listener that reconnects through `open()`), which comes
 back round each time; the message names it. Callers in other modules count as much as the
-module's own. Without evidence, the spawn is not reported here. A local rebound in a loop where
-only the last Task is awaited or kept is reported too, at high risk, and so is an overwrite made
+module's own. Without evidence, the spawn is not reported here. Nor is a store its own function
+ends on every way out (a `finally` that cancels it, the store inside that `try` or just before
+it with no step between that may fail), unless the call that comes again is made by a task that
+function starts, while it still waits. A local rebound in a loop where only the last Task is
+awaited or kept is reported too, at high risk, and so is an overwrite made
 once per item a loop waits for (`data = await queue.get()` handed down to the store: a second
 message from the same client orphans the first one's task).
 

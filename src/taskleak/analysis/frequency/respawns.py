@@ -18,6 +18,7 @@ from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.frequency.caller_waits import ended_per_event, not_again
 from taskleak.analysis.frequency.fresh_objects import on_an_object_made_first
 from taskleak.analysis.frequency.lifecycle import Frequency, Lifecycle
+from taskleak.analysis.frequency.reentry import reentering_task
 from taskleak.analysis.frequency.sessions import per_session
 from taskleak.analysis.frequency.signalled_ends import signalled_as_it_ends
 from taskleak.analysis.frequency.state_guards import state_guard
@@ -28,8 +29,14 @@ from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.keys import key_parameter, on_a_local_object, per_client_key
 from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
 from taskleak.analysis.obligations.ownership import Ownership
-from taskleak.analysis.tree.nodes import loop_targets, new_on_each_turn
+from taskleak.analysis.tree.nodes import (
+    failing_step,
+    loop_targets,
+    new_on_each_turn,
+    statements_after,
+)
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Occurrence, Scope
+from taskleak.analysis.tree.walk import descendants
 from taskleak.records import record
 
 
@@ -81,8 +88,11 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
         often.origin is not None and fn is not None and signalled_as_it_ends(
             site, lifecycle.call_reads(often.origin.method() or often.origin, fn),
             ownership.module, graphs))
-    # the function waits for it: the next call finds it finished
-    waited = any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads)
+    # the function waits for it, or ends it on every way out: the next call finds it finished
+    # (not a call from a task the function starts, which runs while the function still waits)
+    waited = any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads) or (
+        fn is not None and ended_on_its_way_out(site, ends)
+        and reentering_task(lifecycle.started_by(fn), often.origin) is None)
     over_live = (again or not before) and not guarded \
         and not on_a_local_object(holder, site.scope) and not waited \
         and not state_guard(site, lifecycle)  # (behind a state its path leaves)
@@ -94,6 +104,39 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
                    bool(site.loops) and per_session(site),
                    fn.name if unfollowed and not again and fn is not None else "",
                    _place(fn, param) + 1 if overwrites and param and fn is not None else 0)
+
+
+def ended_on_its_way_out(site: CallSite, ends: list[Occurrence]) -> bool:
+    """The function that stores ends the task on every way out after the store: a `finally`
+    ends it (a cancel or an await of the holder, or a call of a method of its class that does:
+    `finally: self._cancel_ping()`), and the store is in that `try`'s body or comes just before
+    it with no step between that may fail or return. A call that comes after this one has
+    returned finds the task ended; one from a task the function starts comes while it still
+    waits (`respawn` does not count it), and one that runs beside it per event may still
+    overwrite it, as a store followed by a wait may (`respawn`'s `waited`)."""
+    fn = site.scope.method()
+    if fn is None:
+        return False
+    cls = fn.enclosing_class()
+    enders = {f"{fn.self_name}.{m.name}" for o in ends if fn.self_name and cls is not None
+              and (m := o.scope.method()) is not None and m is not fn
+              and o.scope.enclosing_class() is cls}
+    finals = {id(n) for o in (*ends, *(o for o in fn.occurrences if o.key in enders))
+              if o.scope is site.scope for n in o.path if isinstance(n, cst.Finally)}
+    if not finals:
+        return False
+    for above, below in zip(site.path, site.path[1:], strict=False):
+        if isinstance(above, cst.Try) and below is above.body and above.finalbody is not None \
+                and id(above.finalbody) in finals:
+            return True
+    for statement in statements_after((*site.path, site.node)):
+        if isinstance(statement, cst.Try) and statement.finalbody is not None \
+                and id(statement.finalbody) in finals:
+            return True
+        if failing_step(statement) is not None or any(
+                isinstance(n, cst.Return) for n in descendants(statement)):
+            return False
+    return False
 
 
 # whose keyed store over a live task other modules' callers may run again (`project/`)

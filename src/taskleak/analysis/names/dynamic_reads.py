@@ -1,14 +1,11 @@
-"""An attribute ended through `getattr(self, name)`: a read the attribute's name does not show.
+"""An attribute perhaps ended through `getattr(self, name)`, `name` computed at run time.
 
-`for name in ("_timeout_task", "_command_task"): task = getattr(self, name); task.cancel()`
-cancels both attributes, though no `self._timeout_task` is written there. A method of the
-owner's class that cancels what `getattr(self, <name>)` gives, where `<name>` is the
-attribute's name as a string, or a loop variable over a literal tuple or list of names that holds
-it, ends the task. With a name computed at run time the read is not followed: it may be any
-attribute, so no method can be said to leave the task running (the evidence rule: say so, do
-not flag). Read from the class's nodes only when a kept task would otherwise be called never
-ended: rare, so no scan fact. (A plain string name is a read the scan records itself,
-`nodes.attribute_named`: `getattr(self, "_task")` is followed as `self._task` is.)
+`getattr(self, "_task")`, and `getattr(self, name)` in `for name in ("_timeout_task",
+"_command_task")`, are reads of those attributes the scan records itself (`scan.
+_getattr_reads`): their ends are ends like any other. With a name computed at run time the read
+is not followed: it may be any attribute, so no method can be said to leave the task running
+(the evidence rule: say so, do not flag). Read from the class's nodes only when a kept task
+would otherwise be called never ended: rare, so no scan fact.
 """
 
 from __future__ import annotations
@@ -59,7 +56,8 @@ def _getattr_of_self(node: cst.CSTNode, self_name: str) -> bool:
 
 def _ended(call: cst.Call, up: dict[int, cst.CSTNode], nodes: list[cst.CSTNode]) -> bool:
     """What `call` gives is cancelled: `getattr(...).cancel()`, or through the local it is bound
-    to (`task := getattr(...)`, `task = getattr(...)`) anywhere in the method."""
+    to (`task := getattr(...)`, `task = getattr(...)`, `task: T = getattr(...)`) anywhere in the
+    method."""
     parent = up.get(id(call))
     if isinstance(parent, cst.Attribute) and parent.attr.value in _ENDS:
         return True
@@ -69,14 +67,16 @@ def _ended(call: cst.Call, up: dict[int, cst.CSTNode], nodes: list[cst.CSTNode])
     elif isinstance(parent, cst.Assign) and len(parent.targets) == 1 \
             and isinstance(parent.targets[0].target, cst.Name):
         local = parent.targets[0].target.value
+    elif isinstance(parent, cst.AnnAssign) and isinstance(parent.target, cst.Name):
+        local = parent.target.value
     return bool(local) and any(
         isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)
         and n.func.attr.value in _ENDS and dotted(n.func.value) == local for n in nodes)
 
 
 def _names(arg: cst.BaseExpression, nodes: list[cst.CSTNode]) -> set[str] | None:
-    """The attribute names `arg` can be: a string, or a loop variable over literal strings;
-    None when it is computed at run time."""
+    """The attribute names `arg` can be when the scan reads them (a string, or a loop variable
+    over literal strings: `scan._getattr_reads`); None when it is computed at run time."""
     if isinstance(arg, cst.SimpleString):
         value = arg.evaluated_value
         return {value} if isinstance(value, str) else None

@@ -318,7 +318,9 @@ class Ownership(WeakReferences):
                 self._aliases((d.receiver,), occ, eff, depth)
         elif kind is Flow.BOUND:
             for t in d.targets:
-                if not isinstance(t, cst.Name) or (not d.element and not d.container):
+                # (a tuple of tasks bound to a local is an alias; to a global, a store)
+                if not isinstance(t, cst.Name) or (not d.element and not d.container) \
+                        or t.value in occ.scope.declared_global:
                     eff.stores.append((t, occ.scope))
             self._aliases(d.targets, occ, eff, depth)
         elif kind is Flow.ITER:

@@ -24,6 +24,7 @@ from taskleak.analysis.tree.comprehensions import ComprehensionScan
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.flow import trace
 from taskleak.analysis.tree.generator_loops import own_method_called, settle_generator_loops
+from taskleak.analysis.tree.getattr_reads import getattr_reads
 from taskleak.analysis.tree.named_sites import (
     Branch,
     PendingCall,
@@ -32,7 +33,6 @@ from taskleak.analysis.tree.named_sites import (
     spawn_branch,
 )
 from taskleak.analysis.tree.nodes import (
-    attribute_named,
     callee_text,
     dotted,
     endless_iterator,
@@ -250,8 +250,11 @@ class Scanner(BindingScan, ComprehensionScan, StackWalker):
         name = last_name(node.func)
         if name is None:
             return
-        if name == "getattr" and (read := attribute_named(node)):
-            self._record(read)  # `getattr(self, "_task", None)` reads `self._task`
+        if name == "getattr":
+            # `getattr(self, "_task", None)` reads `self._task`; `getattr(self, attr)` in `for
+            # attr in ("_a", "_b")` reads each of them
+            for read in getattr_reads(node, self.stack):
+                self._record(read)
         stack = self.stack
         parent = type(stack[-2])
         bound = _to_underscore(stack, parent)
