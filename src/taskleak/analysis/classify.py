@@ -228,7 +228,7 @@ class Classifier:
         for target, scope in eff.stores:
             if on_itself(target, holder):
                 continue  # `t._ref = t`: the task holds itself, which keeps nothing alive
-            if isinstance(target, (cst.Attribute, cst.Subscript)) or (  # (a global: below)
+            if isinstance(target, (cst.Attribute, cst.Subscript)) or (  # a global, declared or not
                     isinstance(target, cst.Name) and (scope.kind is ScopeKind.MODULE
                                                       or target.value in scope.declared_global)):
                 inner = self.ownership.holder_for(target, scope)

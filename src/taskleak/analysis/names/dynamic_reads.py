@@ -1,8 +1,8 @@
 """An attribute perhaps ended through `getattr(self, name)`, `name` computed at run time.
 
 `getattr(self, "_task")`, and `getattr(self, name)` in `for name in ("_timeout_task",
-"_command_task")`, are reads of those attributes the scan records itself (`scan.
-_getattr_reads`): their ends are ends like any other. With a name computed at run time the read
+"_command_task")`, are reads of those attributes the scan records itself (`tree/getattr_reads.
+py`): their ends are ends like any other. With a name computed at run time the read
 is not followed: it may be any attribute, so no method can be said to leave the task running
 (the evidence rule: say so, do not flag). Read from the class's nodes only when a kept task
 would otherwise be called never ended: rare, so no scan fact.
@@ -76,7 +76,7 @@ def _ended(call: cst.Call, up: dict[int, cst.CSTNode], nodes: list[cst.CSTNode])
 
 def _names(arg: cst.BaseExpression, nodes: list[cst.CSTNode]) -> set[str] | None:
     """The attribute names `arg` can be when the scan reads them (a string, or a loop variable
-    over literal strings: `scan._getattr_reads`); None when it is computed at run time."""
+    over literal strings: `getattr_reads`); None when it is computed at run time."""
     if isinstance(arg, cst.SimpleString):
         value = arg.evaluated_value
         return {value} if isinstance(value, str) else None
