@@ -136,16 +136,26 @@ def names_guarding(path: tuple[cst.CSTNode, ...], scope: Scope) -> tuple[str, ..
     return tuple(out)
 
 
+# what a local bound once may hold that a guard reads as the test it is
+_TESTS = (cst.Call, cst.Comparison, cst.UnaryOperation, cst.BooleanOperation)
+
+
 def _inlined(test: cst.BaseExpression, scope: Scope) -> cst.BaseExpression:
     """The test with each call of a method of the spawn's own class whose body is one
     `return <expr>` (a docstring aside) replaced by that expression: `if
-    self._update_running(uid): raise` tests what `_update_running` returns. Under `not`, `and`
-    and `or` too; anything else is left as it is."""
+    self._update_running(uid): raise` tests what `_update_running` returns; a local bound once in
+    the function to such a test (`fired = tasks.wake.done()`, then `if fired:`) is that test.
+    Under `not`, `and` and `or` too; anything else is left as it is."""
     if isinstance(test, cst.UnaryOperation):
         return test.with_changes(expression=_inlined(test.expression, scope))
     if isinstance(test, cst.BooleanOperation):
         return test.with_changes(left=_inlined(test.left, scope),
                                  right=_inlined(test.right, scope))
+    if isinstance(test, cst.Name):  # `fired = tasks.wake.done()`, then `if fired:`
+        bound = scope.bindings.get(test.value, [])
+        value = bound[0].value if len(bound) == 1 and bound[0].kind is BindingKind.ASSIGN \
+            else None
+        return _inlined(value, scope) if isinstance(value, _TESTS) else test
     method, cls = scope.method(), scope.enclosing_class()
     if not isinstance(test, cst.Call) or not isinstance(test.func, cst.Attribute) \
             or method is None or cls is None or not method.self_name \
