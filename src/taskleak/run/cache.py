@@ -129,7 +129,7 @@ FORMAT = 77  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # on an attribute's object in code that runs again (`RepeatedCall.made_anew`, `ended_with`);
 # 76: a helper method of the project called on an instance (`QuestionKind.HELPER_METHOD`);
 # 77: `getattr(self, name)` over a literal tuple of names reads each; a store ended by its
-# function's `finally`; a store into a declared global
+# function's `finally`; a store into a declared global; a guard read through a local
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 
