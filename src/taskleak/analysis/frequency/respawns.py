@@ -27,7 +27,7 @@ from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.guards import ending_methods, guard
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.keys import key_parameter, on_a_local_object, per_client_key
-from taskleak.analysis.obligations.liveness import FunctionGraphs, live_at
+from taskleak.analysis.obligations.liveness import FunctionGraphs, ending_calls, live_at
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.nodes import (
     failing_step,
@@ -91,7 +91,7 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     # the function waits for it, or ends it on every way out: the next call finds it finished
     # (not a call from a task the function starts, which runs while the function still waits)
     waited = any(o.scope is site.scope and o.seq > site.seq for o in eff.await_reads) or (
-        fn is not None and ended_on_its_way_out(site, ends)
+        ended_on_its_way_out(site, ends) and fn is not None
         and reentering_task(lifecycle.started_by(fn), often.origin) is None)
     over_live = (again or not before) and not guarded \
         and not on_a_local_object(holder, site.scope) and not waited \
@@ -117,11 +117,8 @@ def ended_on_its_way_out(site: CallSite, ends: list[Occurrence]) -> bool:
     fn = site.scope.method()
     if fn is None:
         return False
-    cls = fn.enclosing_class()
-    enders = {f"{fn.self_name}.{m.name}" for o in ends if fn.self_name and cls is not None
-              and (m := o.scope.method()) is not None and m is not fn
-              and o.scope.enclosing_class() is cls}
-    finals = {id(n) for o in (*ends, *(o for o in fn.occurrences if o.key in enders))
+    calls = ending_calls(fn, ends)
+    finals = {id(n) for o in (*ends, *(o for o in fn.occurrences if o.seq in calls))
               if o.scope is site.scope for n in o.path if isinstance(n, cst.Finally)}
     if not finals:
         return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.tree.getattr_reads import literal_strings
 from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
 from taskleak.analysis.tree.walk import descendants, parents
@@ -84,11 +85,9 @@ def _names(arg: cst.BaseExpression, nodes: list[cst.CSTNode]) -> set[str] | None
         return None
     for node in nodes:
         if isinstance(node, cst.For) and isinstance(node.target, cst.Name) \
-                and node.target.value == arg.value and isinstance(node.iter, (cst.Tuple, cst.List)):
-            values = [e.value.evaluated_value for e in node.iter.elements
-                      if isinstance(e.value, cst.SimpleString)]
-            if len(values) == len(node.iter.elements) and all(isinstance(v, str) for v in values):
-                return {v for v in values if isinstance(v, str)}
+                and node.target.value == arg.value \
+                and (texts := literal_strings(node.iter)) is not None:
+            return set(texts)
     return None
 
 

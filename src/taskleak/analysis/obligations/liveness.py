@@ -112,7 +112,7 @@ def live_at(site: CallSite, keys: frozenset[str], ends: Sequence[Occurrence],
         return None
     graph, places = built
     ending = {o.seq for o in ends if o.scope is function}
-    ending |= _ending_calls(function, ends)
+    ending |= ending_calls(function, ends)
     at: dict[int, list[int]] = {}
     for seq in ending:
         for point in places.points(seq):
@@ -206,7 +206,7 @@ def _small_statement(site: CallSite, places: Places) -> cst.CSTNode:
     return found if found is not None else site.statement
 
 
-def _ending_calls(function: Scope, ends: Sequence[Occurrence]) -> set[int]:
+def ending_calls(function: Scope, ends: Sequence[Occurrence]) -> set[int]:
     """The counts of the calls, in `function`, of its class's other methods that end the
     holder (`self.stop()`)."""
     cls = function.enclosing_class()

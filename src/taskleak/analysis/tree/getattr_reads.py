@@ -29,10 +29,18 @@ def getattr_reads(node: cst.Call, stack: list[cst.CSTNode]) -> tuple[str, ...]:
             return ()
         if isinstance(outer, cst.For) and isinstance(outer.target, cst.Name) \
                 and outer.target.value == name.value:
-            items = outer.iter.elements if isinstance(outer.iter, (cst.Tuple, cst.List)) else ()
-            texts = [e.value.evaluated_value if isinstance(e.value, cst.SimpleString) else None
-                     for e in items]
-            names = [t for t in texts if isinstance(t, str) and t.isidentifier()]
-            return tuple(f"{head}.{t}" for t in names) if items and len(names) == len(items) \
-                else ()
+            texts = literal_strings(outer.iter) or ()
+            return tuple(f"{head}.{t}" for t in texts) \
+                if texts and all(t.isidentifier() for t in texts) else ()
     return ()
+
+
+def literal_strings(node: cst.BaseExpression) -> tuple[str, ...] | None:
+    """The strings of a literal tuple or list of plain strings (`("_a", "_b")`); None for
+    anything else."""
+    if not isinstance(node, (cst.Tuple, cst.List)):
+        return None
+    texts = [e.value.evaluated_value if isinstance(e.value, cst.SimpleString) else None
+             for e in node.elements]
+    names = [t for t in texts if isinstance(t, str)]
+    return tuple(names) if len(names) == len(texts) else None
