@@ -62,7 +62,7 @@ def user_ends(index: ProjectIndex, path: str, fate: Fate, question: Question,
     ends = set(question.name.split(","))
     if owner not in index.classes or _called_elsewhere(index, path, owner, ends):
         return fate  # (reached that way)
-    found = _own_close_calls_none(index, owner, ends) \
+    found = _own_close_calls_none(index, owner, ends, per_key=fate.per_key) \
         or _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
         or _own_close_skips(index, owner, ends, spawned_in, fate.attribute)
     return _not_reached(index, path, fate, owner, ends, found)
@@ -105,15 +105,17 @@ def _called_here(index: ProjectIndex, path: str, ends: set[str]) -> bool:
     return here is None or bool(ends & set(here.exports.methods_used))
 
 
-def _own_close_calls_none(index: ProjectIndex, cls: Where, ends: set[str]) -> str:
+def _own_close_calls_none(index: ProjectIndex, cls: Where, ends: set[str],
+                          per_key: bool = False) -> str:
     """"Client.close(), in pkg/client.py": the first close-like method an object of `cls`
     runs (its class's or a base's, a context manager's exit aside) when none of them calls one
     of `ends` on `self`, itself or through the methods it calls in turn; "" when one does, when
     one calls a method the project does not define for it (it may reach one), or when it has
-    none."""
+    none. `per_key`: `ends` each end one entry of a keyed collection, so a close-like name
+    among them is no close of the object (`obligations/per_key_ends.py`)."""
     lineage = ancestors(index, cls, itself=True)
     closers = [(m, calls) for c in lineage for m, calls in index.classes[c].close_calls
-               if m not in _WITH_EXITS]
+               if m not in _WITH_EXITS and not (per_key and m in ends)]
     calls = {c for m, called in closers for c in (m, *called)}
     known = {m for c in lineage for m in index.classes[c].methods}
     if not closers or calls & ends or calls - known:

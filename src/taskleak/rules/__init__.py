@@ -30,7 +30,7 @@ __all__ = ["ALL_RULES", "CODE_PREFIX", "FIX_KINDS", "INFORMATIONAL", "RULES", "R
            "rule_for"]
 
 # Modules of this package that are not rules.
-_SUPPORT = frozenset({"base", "docs", "texts"})
+_SUPPORT = frozenset({"base", "docs", "texts", "unended_words"})
 
 
 def _load() -> tuple[Rule, ...]:

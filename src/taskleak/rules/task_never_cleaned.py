@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
+from taskleak.analysis.facts.fates import Fate, FateKind
 from taskleak.model import FixKind, Risk
 from taskleak.rules.base import (
     ASYNCIO_CANCEL_URI,
@@ -12,6 +12,7 @@ from taskleak.rules.base import (
     Rule,
 )
 from taskleak.rules.texts import KEPT_NOT_CLEANED_REASON, kept_by
+from taskleak.rules.unended_words import end_not_reached, end_skipped, looping
 
 
 def _describe(fate: Fate) -> Description:
@@ -21,7 +22,7 @@ def _describe(fate: Fate) -> Description:
             if fate.stored_in else ""
         return Description(kept_by(fate.holder), "none",
                            f"handed to {fate.holder}(), which never awaits or cancels it",
-                           evidence=(*_loop(fate), f"{fate.holder}() keeps the task{kept}"))
+                           evidence=(*looping(fate), f"{fate.holder}() keeps the task{kept}"))
     if fate.kind is FateKind.ENDLESS_RUN_BY_IOLOOP:
         return Description(f"kept by {fate.callee}()", "none",
                            f"{fate.holder} never ends by itself, and nothing can cancel what the "
@@ -46,9 +47,9 @@ def _describe(fate: Fate) -> Description:
                                "a consumer that stops early there (or throws an error in) "
                                "leaves it running, and no `finally` cancels it"))
     if fate.kind is FateKind.END_SKIPPED:
-        return _end_skipped(fate)
+        return end_skipped(fate)
     if fate.kind is FateKind.END_NOT_REACHED:
-        return _end_not_reached(fate)
+        return end_not_reached(fate)
     if fate.kind is FateKind.HELD_WHILE_RUNNING:
         return Description(f"local `{fate.holder}`, kept while {fate.where} runs", "none",
                            f"{fate.coroutine} is kept in `{fate.holder}`, never awaited or "
@@ -66,75 +67,13 @@ def _describe(fate: Fate) -> Description:
     if fate.replaced:
         claim = f"the last task in {fate.holder} is never awaited or cancelled"
         shown = (f"{fate.replaced} cancels it only to replace it with a new one",)
-    shown = _loop(fate) + shown
+    shown = looping(fate) + shown
     if fate.witness:
         shown += (fate.witness,)
     if fate.closers:  # where the fix would go: "close() cancels only self._ws"
         shown += (fate.closers,)
     tracked = f"{fate.holder} (singleton)" if fate.kind is FateKind.SINGLETON else fate.holder
     return Description(tracked, "none", claim, evidence=shown)
-
-
-# around the step (`skippable_ends.py`): a handler that misses what the step raises ends nothing
-_UNCAUGHT = "no `finally`, nor an `except` that catches what that step raises, ends it"
-_HANDLED = " and in `except` handlers that catch no cancellation"
-
-
-def _end_skipped(fate: Fate) -> Description:
-    """A local, attribute, collection ("collection x") or object's attribute its function ends
-    or hands on, running until cancelled, ended only on the normal way out past a step that can
-    fail; or held by a local until that step, then stored or handed (`stored_in`) to its end."""
-    collection = fate.skipped_kind is FateKind.COLLECTION_CLEANED
-    shown = fate.holder if collection else f"`{fate.holder}`"
-    held = shown if collection or fate.keeper is Keeper.ATTRIBUTE else f"local {shown}"
-    if fate.stored_in and fate.keeper is Keeper.LOCAL:  # handed on only after the step
-        return Description(f"local `{fate.holder}`, {fate.stored_in}",
-                           "skipped on the other ways out",
-                           f"{fate.coroutine} is left running if {fate.function}() "
-                           f"{fate.skipped_by} before it is {fate.stored_in}",
-                           evidence=(*_loop(fate), f"{fate.stored_in} (then {fate.cleanup}) "
-                                     f"only on the normal way out: {_UNCAUGHT}"))
-    if fate.keeper is Keeper.DOTTED:  # on an object the function makes, before it hands it on
-        made = fate.holder.partition(".")[0]
-        return Description(f"`{fate.holder}`, {fate.cleanup}", "skipped on the other ways out",
-                           f"{fate.coroutine} is left running if {fate.function}() "
-                           f"{fate.skipped_by} before it hands `{made}` on",
-                           evidence=(*_loop(fate), f"`{made}` holds it (then {fate.cleanup})"
-                                     f" but is handed on only on the normal way out: {_UNCAUGHT}"))
-    if fate.stored_in:  # held by a local until the step, then stored where it is ended
-        return Description(f"`{fate.stored_in}`, {fate.cleanup}", "skipped on the other ways out",
-                           f"{fate.coroutine} is left running if {fate.function}() "
-                           f"{fate.skipped_by} before it keeps it in {fate.stored_in}",
-                           evidence=(*_loop(fate), f"kept in `{fate.stored_in}` (then "
-                                     f"{fate.cleanup}) only on the normal way out: {_UNCAUGHT}"))
-    return Description(f"{held}, {fate.cleanup} on the normal way out",
-                       "skipped on the other ways out",
-                       f"{fate.coroutine} is left running if {fate.function}() {fate.skipped_by}",
-                       evidence=(*_loop(fate), f"kept in {shown} and {fate.cleanup} only on "
-                                 f"the normal way out{_HANDLED * fate.handled}: {_UNCAUGHT}"))
-
-
-def _end_not_reached(fate: Fate) -> Description:
-    """An attribute ended only in close-like methods of its class that an owner's close (or an
-    owner with none) never calls, or only before storing the next task there."""
-    if fate.replaced_only:
-        return Description(fate.holder, f"{fate.cleanup}, only to replace it",
-                           f"{fate.holder} is ended only before a new task replaces it: "
-                           "nothing ends the last one",
-                           evidence=(*_loop(fate), f"ended by {fate.replaced_only}"))
-    whose = "its owner" if fate.owner_without_close else "its owner's close"
-    return Description(fate.holder, f"{fate.cleanup}, never reached",
-                       f"{fate.holder} is {fate.cleanup}, which {whose} never calls",
-                       evidence=(*_loop(fate), f"never called by {fate.unreached}"))
-
-
-def _loop(fate: Fate) -> tuple[str, ...]:
-    """Why the task runs until something ends it: its loop, or its re-spawn of itself."""
-    if fate.loop:
-        return (f"{fate.coroutine} {fate.loop}",)
-    if fate.reschedules:
-        return (f"{fate.coroutine} spawns itself again when it is done, with no shutdown path",)
-    return ()
 
 
 RULE = Rule(
@@ -250,7 +189,14 @@ Also reported here:
   on some other object (untyped: `registry.poller.stop()` may reach it). An object the owner
   only passes to calls, a close that calls a method defined elsewhere, or a context manager's
   `__aexit__` as the only way out (a reusable object runs it at the end of each `async with`)
-  makes no claim; a task that finishes by itself is only late then.
+  makes no claim; a task that finishes by itself is only late then;
+- a task in a dict entry of its object, whose loop runs until cancelled, when every end of the
+  dict's tasks takes one entry by the key its caller gives (`self._typing.pop(sid)` in
+  `_stop_typing(sid)`, called as each reply goes out) and nothing reads the dict whole (no
+  loop over it, its keys or values, no `clear()`): the close-like methods of the object, its
+  owners' and subclasses' call none of those ends, so the tasks still there when it closes
+  run for good. A per-key end is no close, whatever its name. A call of it in a loop, one from
+  a close-like method or from another module makes no claim.
 
 A subclass's end counts only for the objects that run the spawn: a subclass that replaces the
 spawning method (without `super()`) never holds that task. A `for` loop over `itertools.cycle()`,

@@ -308,6 +308,9 @@ class Fate:
     # (`unwatch_all`; a COLLECTION_CLEANED too): its users' to call, reached on the way out
     # only if a close calls one (`obligations/owner_paths.user_ended_fields`)
     user_ended: bool = False
+    # ... those methods each end one entry of a keyed collection, by the key their caller gives
+    # (`obligations/per_key_ends.py`): a close-like name among them is no close of the object
+    per_key: bool = False
     # ... and, read with the members of other classes (the inheritance round), the class each
     # of those methods came from, "close=pkg.ends:ReaderEnds" (":ReaderEnds" of the same
     # module), joined by ",": a subclass's method of that class is the end, not one replacing it

@@ -27,12 +27,13 @@ import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.names.class_bases import module_bases
-from taskleak.analysis.obligations.coroutines import coroutine_chain, endless
+from taskleak.analysis.obligations.coroutines import coroutine_chain, endless, loop_words
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.guards import ending_methods
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.lifetimes import stopper
 from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.obligations.per_key_ends import per_key_enders
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.scopes import Occurrence, Scope
 from taskleak.analysis.tree.vocabulary import (
@@ -85,9 +86,12 @@ def user_ended_fields(sp: Spawn, holder: Holder, eff: Effects, ownership: Owners
     ends = [*eff.await_reads, *eff.cancel_reads, *eff.gather_reads]
     methods = ending_methods(ends)
     spawning = sp.site.scope.method()
-    if not ends or len(methods) != len({o.scope.method() for o in ends}) \
-            or spawning in methods or not all(_uncalled(m, holder, ownership) for m in methods):
+    if not ends or len(methods) != len({o.scope.method() for o in ends}) or spawning in methods:
         return {}
+    if not all(_uncalled(m, holder, ownership) for m in methods):
+        keyed = per_key_enders(holder, methods, ownership, lambda m: _reaching(m, ownership))
+        return {"ended_in": ",".join(keyed), "runs_until_ended": True, "user_ended": True,
+                "per_key": True, "loop": loop_words(sp)} if keyed and runs else {}
     return {"ended_in": ",".join(sorted(m.name for m in methods)), "runs_until_ended": runs,
             "user_ended": True}
 
