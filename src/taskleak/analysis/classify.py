@@ -30,17 +30,14 @@ from taskleak.analysis.obligations.coroutines import (
 )
 from taskleak.analysis.obligations.discarded import discarded_fate
 from taskleak.analysis.obligations.effects import Effects
+from taskleak.analysis.obligations.finalisers import without_finaliser_ends
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides, only_prunes
 from taskleak.analysis.obligations.guards import ending_methods, guard
 from taskleak.analysis.obligations.handoffs import handed_calls
 from taskleak.analysis.obligations.held_locals import held_fate
 from taskleak.analysis.obligations.helper_promises import promised_fate
 from taskleak.analysis.obligations.holders import Holder, into_collection, on_itself, where_held
-from taskleak.analysis.obligations.keys import (
-    constant_key,
-    keeper_of,
-    target_text,
-)
+from taskleak.analysis.obligations.keys import constant_key, keeper_of, target_text
 from taskleak.analysis.obligations.lifetimes import (
     held_while,
     never_done,
@@ -276,8 +273,9 @@ class Classifier:
     def _kept_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
         """An attribute, global or dotted holder: the task outlives the function."""
         site = sp.site
-        eff = without_replacing_subclasses(site, holder, without_its_own_cancels(site, eff),
-                                           self.ownership.reads)
+        eff = without_replacing_subclasses(
+            site, holder, without_its_own_cancels(site, without_finaliser_ends(site, eff)),
+            self.ownership.reads)
         if eff.replaced and not endless(site):
             # ends by itself: cancelled as it is replaced, each ends (an endless one needs more)
             eff.cancels = eff.cancels + eff.replaced  # new lists: see Effects.copy()

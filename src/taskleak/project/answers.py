@@ -25,7 +25,12 @@ from taskleak.project.callees import helper_called
 from taskleak.project.declared_types import declared_type
 from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
-from taskleak.project.spawn_objects import its_own_cancel, running_the_spawn, same_objects
+from taskleak.project.spawn_objects import (
+    finaliser_effect,
+    its_own_cancel,
+    running_the_spawn,
+    same_objects,
+)
 from taskleak.project.weak_globals import weakly_held
 
 # What a fate becomes once another module is found to end the task.
@@ -53,8 +58,9 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
         ends = (index.resolve_name(other, effect.owner) or (other, effect.owner)) \
             if effect.owner else None
         if ends is not None and running is not None \
-                and its_own_cancel(index, running, ends, effect, runs):
-            continue
+                and (its_own_cancel(index, running, ends, effect, runs)
+                     or finaliser_effect(effect, runs)):
+            continue  # (no end by its owner: the task's own, or one it keeps from running)
         if unique or (ends is not None and same_objects(index, ends, owner, running)):
             found.append((other, effect))
     return found

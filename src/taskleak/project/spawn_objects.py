@@ -50,6 +50,15 @@ def its_own_cancel(index: ProjectIndex, running: set[Where], ends: Where, effect
         for cls in running)
 
 
+def finaliser_effect(effect: Effect, runs: str) -> bool:
+    """`effect`, another module's end of the attribute, sits in the `__del__` of an object
+    running the spawn, whose coroutine runs its method `runs`: the task holds that object, so
+    its finaliser never runs while the task does (as in its own module:
+    `obligations/finalisers.without_finaliser_ends`)."""
+    head, _, attr = effect.key.partition(".")
+    return bool(runs) and effect.method == "__del__" and head == "self" and "." not in attr
+
+
 def same_objects(index: ProjectIndex, ends: Where, owner: Where,
                  running: set[Where] | None) -> bool:
     """An object that holds the task may run the methods of class `ends`: with the classes

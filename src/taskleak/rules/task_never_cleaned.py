@@ -196,7 +196,11 @@ Also reported here:
   loop over it, its keys or values, no `clear()`): the close-like methods of the object, its
   owners' and subclasses' call none of those ends, so the tasks still there when it closes
   run for good. A per-key end is no close, whatever its name. A call of it in a loop, one from
-  a close-like method or from another module makes no claim.
+  a close-like method or from another module makes no claim;
+- a task that runs a method of its own object (`self._cleanup()`), ended only in that object's
+  `__del__`: its coroutine holds the object, so the object is never collected while the task
+  runs and the finaliser never runs then (a task running another object's coroutine does not
+  hold its owner: that `__del__` still ends it).
 
 A subclass's end counts only for the objects that run the spawn: a subclass that replaces the
 spawning method (without `super()`) never holds that task. A `for` loop over `itertools.cycle()`,

@@ -130,7 +130,8 @@ FORMAT = 78  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # 76: a helper method of the project called on an instance (`QuestionKind.HELPER_METHOD`);
 # 77: `getattr(self, name)` over a literal tuple of names reads each; a store ended by its
 # function's `finally`; a store into a declared global; a guard read through a local
-# 78: a keyed collection's tasks ended one key at a time (`Fate.per_key`)
+# 78: a keyed collection's tasks ended one key at a time (`Fate.per_key`); an end in the
+# `__del__` of the object a task holds is none
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

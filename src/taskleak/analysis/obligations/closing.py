@@ -18,6 +18,7 @@ from taskleak.analysis.names.dynamic_reads import ended_through_getattr
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.coroutines import endless
 from taskleak.analysis.obligations.effects import Effects
+from taskleak.analysis.obligations.finalisers import finaliser_of_its_object
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.lifetimes import joined_by, stopped_on_signal
 from taskleak.analysis.obligations.object_stops import stopped_through_its_object
@@ -46,7 +47,7 @@ def closers(holder: Holder, sp: Spawn, eff: Effects) -> str:
     parts: list[str] = []
     for child in holder.scope.children:
         if child.kind is not ScopeKind.FUNCTION or not ends_lifecycle(child.name) \
-                or child in own:
+                or child in own or finaliser_of_its_object(sp, child):
             continue
         cancelled = sorted({o.key for s in child.walk()
                             for o in s.occurrences if o.dest.kind is Flow.CANCEL})

@@ -65,6 +65,8 @@ class Effects:
     followed: list[str] = field(default_factory=list)
     # the task's own cancels of itself, in its coroutine (`lifetimes.without_its_own_cancels`)
     own_cancels: list[Occurrence] = field(default_factory=list)
+    # ends in the finaliser of the object the task holds (`finalisers.without_finaliser_ends`)
+    finaliser_ends: list[Occurrence] = field(default_factory=list)
     # the reads themselves, for where they happen (`waits.py`)
     cancel_reads: list[Occurrence] = field(default_factory=list)
     await_reads: list[Occurrence] = field(default_factory=list)

@@ -15,7 +15,7 @@ def no_end_witness(holder: Holder, eff: Effects) -> str:
     and does not end it"."""
     owner = f"class {holder.scope.name}" if holder.kind is Keeper.ATTRIBUTE \
         else "this module"
-    own = {id(o) for o in eff.own_cancels}
+    own = {id(o) for o in (*eff.own_cancels, *eff.finaliser_ends)}
     read = [o for o in eff.occurrences if id(o) not in own]
     places = list(dict.fromkeys(where(o.scope) for o in read))
     n = len(read)
