@@ -38,9 +38,10 @@ def without_finaliser_ends(site: CallSite, eff: Effects) -> Effects:
     if not gone:
         return eff
     out = eff.copy()  # new lists: see Effects.copy()
-    out.cancel_reads = [o for o in eff.cancel_reads if o not in gone]
-    out.await_reads = [o for o in eff.await_reads if o not in gone]
-    out.gather_reads = [o for o in eff.gather_reads if o not in gone]
+    ids = {id(o) for o in gone}
+    out.cancel_reads = [o for o in eff.cancel_reads if id(o) not in ids]
+    out.await_reads = [o for o in eff.await_reads if id(o) not in ids]
+    out.gather_reads = [o for o in eff.gather_reads if id(o) not in ids]
     place = where(gone[0].scope)
     out.cancels = [p for p in eff.cancels if p != place]
     kept = [(p, w) for p, w in zip(eff.awaits, eff.await_waits, strict=False) if p != place]

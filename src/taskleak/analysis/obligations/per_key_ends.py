@@ -20,9 +20,9 @@ ends it). So such a task exports its per-key end methods as its ends (`Fate.ende
 
 No claim (the entries may be ended on the way out) when any read of the collection in the class
 is none of: an entry by a name (`self._typing[sid]`, `.pop(sid)`, `.get(sid)`, `del ...[sid]`),
-a test (`sid in self._typing`, `len(...)`, `if self._typing`) or a store; when an end method
-takes the key from anything but one of its parameters; when a call of an end method sits in a
-loop (it may run for every key); or when a close-like method of the class reaches one.
+a test (`sid in self._typing`, `len(...)`, `if self._typing`, `not ...`) or a store; when an
+end method takes the key from anything but one of its parameters; when a call of an end
+method sits in a loop (it may run for every key); or when a close-like method reaches one.
 """
 
 from __future__ import annotations
@@ -133,5 +133,7 @@ def _entry_read(node: cst.Attribute, parent: cst.CSTNode | None, keys: set[str])
             keys.add(index.value)
             return True
         return False
+    if isinstance(parent, cst.AnnAssign):
+        return parent.target is node  # (`x: T = self._typing` hands it on)
     return isinstance(parent, (cst.ComparisonTarget, cst.If, cst.While, cst.UnaryOperation,
-                               cst.BooleanOperation, cst.AssignTarget, cst.AnnAssign))
+                               cst.AssignTarget))
