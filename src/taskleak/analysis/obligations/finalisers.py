@@ -42,15 +42,16 @@ def without_finaliser_ends(site: CallSite, eff: Effects) -> Effects:
     out.cancel_reads = [o for o in eff.cancel_reads if id(o) not in ids]
     out.await_reads = [o for o in eff.await_reads if id(o) not in ids]
     out.gather_reads = [o for o in eff.gather_reads if id(o) not in ids]
-    place = where(gone[0].scope)
-    out.cancels = [p for p in eff.cancels if p != place]
-    kept = [(p, w) for p, w in zip(eff.awaits, eff.await_waits, strict=False) if p != place]
+    places = {where(o.scope) for o in gone}  # (a base's `__del__` and a subclass's)
+    out.cancels = [p for p in eff.cancels if p not in places]
+    kept = [(p, w) for p, w in zip(eff.awaits, eff.await_waits, strict=False) if p not in places]
     out.awaits = [p for p, _ in kept]
     out.await_waits = [w for _, w in kept]
-    out.gathers = [p for p in eff.gathers if p != place]
+    out.gathers = [p for p in eff.gathers if p not in places]
     out.finaliser_ends = gone
-    out.followed = [f"{place} ends it, but the task runs self.{method}() and so holds the "
-                    "object: that finaliser never runs while the task does", *eff.followed]
+    out.followed = [f"{where(gone[0].scope)} ends it, but the task runs self.{method}() and so "
+                    "holds the object: that finaliser never runs while the task does",
+                    *eff.followed]
     return out
 
 

@@ -89,9 +89,10 @@ def user_ended_fields(sp: Spawn, holder: Holder, eff: Effects, ownership: Owners
     if not ends or len(methods) != len({o.scope.method() for o in ends}) or spawning in methods:
         return {}
     if not all(_uncalled(m, holder, ownership) for m in methods):
-        keyed = per_key_enders(holder, methods, ownership, lambda m: _reaching(m, ownership))
+        keyed = per_key_enders(holder, methods, ownership, lambda m: _reaching(m, ownership)) \
+            if runs else ()  # (per key: asked only of a task that runs until cancelled)
         return {"ended_in": ",".join(keyed), "runs_until_ended": True, "user_ended": True,
-                "per_key": True, "loop": loop_words(sp)} if keyed and runs else {}
+                "per_key": True, "loop": loop_words(sp)} if keyed else {}
     return {"ended_in": ",".join(sorted(m.name for m in methods)), "runs_until_ended": runs,
             "user_ended": True}
 

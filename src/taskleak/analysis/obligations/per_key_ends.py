@@ -35,7 +35,7 @@ from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.nodes import dotted
-from taskleak.analysis.tree.scopes import Scope, ScopeKind
+from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
 from taskleak.analysis.tree.walk import children
 
@@ -50,34 +50,23 @@ def per_key_enders(holder: Holder, enders: tuple[Scope, ...], ownership: Ownersh
     object closes (see the docstring); () otherwise. `reaching`: the names of the methods
     that call some of those, in turn (`owner_paths`)."""
     cls = holder.scope
-    if holder.kind is not Keeper.ATTRIBUTE or cls.kind is not ScopeKind.CLASS or not enders:
+    if holder.kind is not Keeper.ATTRIBUTE or cls.kind is not ScopeKind.CLASS or not enders \
+            or any(m.parent is not cls for m in enders):
         return ()
-    methods = [m for m in cls.children if m.kind is ScopeKind.FUNCTION and m.self_name]
-    attribute = holder.name
-    for method in methods:
-        keys = _entry_keys(method, attribute)
+    for method in (m for m in cls.children if m.kind is ScopeKind.FUNCTION and m.self_name):
+        keys = _entry_keys(method, holder.name)
         if keys is None:
             return ()  # read whole: iterated, cleared, handed on
-        if method in enders and not keys <= _parameters(method):
-            return ()
-    names = {m.name for m in enders}
-    if any(m.parent is not cls for m in enders):
+        if any(method is e for e in enders) and not all(
+                any(b.kind is BindingKind.PARAM for b in method.bindings.get(k, ()))
+                for k in keys):
+            return ()  # (an entry of a key the method does not take from its caller)
+    if any(call.loops for ender in enders for call in ownership.callers(ender)):
         return ()
-    for ender in enders:
-        if any(call.loops for call in ownership.callers(ender)):
-            return ()
+    names = {m.name for m in enders}
     if any(ends_lifecycle(name) for name in reaching(list(enders)) - names):
         return ()
     return tuple(sorted(names))
-
-
-def _parameters(method: Scope) -> set[str]:
-    node = method.node
-    if not isinstance(node, cst.FunctionDef):
-        return set()
-    params = node.params
-    return {p.name.value for p in (*params.posonly_params, *params.params,
-                                   *params.kwonly_params)}
 
 
 def _entry_keys(method: Scope, attribute: str) -> set[str] | None:
