@@ -296,11 +296,11 @@ class Classifier:
                 FateKind.KEPT_CLEANED, sp, holder, holder=label, overwrites=r.overwrites,
                 repeats_here=r.repeats_here, overwrite_unfollowed=r.unfollowed, **eff.end_fields(),
                 stored_on_argument=r.argument, **(ended_in_fields(sp, holder, eff, self.ownership)
-                   or self._replaced_only(sp, holder))))
+                   or self._replaced_only(sp, holder, eff))))
             return skippable_ends.object_handed_late(sp, holder, kept)
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
-                              **eff.handed[0].fields(), **self._replaced_only(sp, holder))
+                              **eff.handed[0].fields(), **self._replaced_only(sp, holder, eff))
         closing = owner_ends(sp, holder, eff)
         if closing:  # joined, stopped, or the close itself with its outcome read
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing,
@@ -321,11 +321,11 @@ class Classifier:
                            reschedules=reschedules(site), witness=no_end_witness(holder, eff))
         return skippable_ends.object_handed_late(sp, holder, never)  # (its end: the join's)
 
-    def _replaced_only(self, sp: Spawn, holder: Holder) -> dict[str, str]:
+    def _replaced_only(self, sp: Spawn, holder: Holder, eff: Effects) -> dict[str, str]:
         """The fields of an attribute's task ended only to be replaced (`replace_only_ends`)."""
         if holder.kind is not Keeper.ATTRIBUTE:
             return {}
-        enders, words = replaced_only(sp, holder, self.ownership)
+        enders, words = replaced_only(sp, holder, self.ownership, eff)
         return {"enders": enders, "replaced_only": words, "loop": loop_words(sp)} if words else {}
 
     # -- a collection ------------------------------------------------------------------------

@@ -30,34 +30,41 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.names.class_bases import module_bases
+from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import END_FLOWS, Flow
 from taskleak.analysis.tree.nodes import is_none
-from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
 
 
-def replaced_only(sp: Spawn, holder: Holder, ownership: Ownership) -> tuple[str, str]:
+def replaced_only(sp: Spawn, holder: Holder, ownership: Ownership, eff: Effects
+                  ) -> tuple[str, str]:
     """(the methods that end `holder` only to replace its task, by name and comma-joined; how,
     in words: "_updater_cancel(), which only _updater_schedule() calls before storing a new
     task there"), or ("", "") when some end is reached otherwise, or the task may end by
-    itself."""
+    itself. The ends are the holder's own reads and those `eff` followed through a local
+    (`task = self._task`, then `task.cancel()` in `suspend()`: an end there too)."""
     cls, site = holder.scope, sp.site
     spawning = site.scope
     if cls.kind is not ScopeKind.CLASS or spawning.method() is not spawning \
             or not _runs_until_cancelled(sp, cls, ownership):
         return "", ""
+    classes = [cls, *module_bases(cls, ownership.module)]
     reads = ownership.occurrences(holder)
+    ends = [o for o in reads if o.dest.kind in END_FLOWS or o.dest.kind is Flow.PASSED]
+    # (an end a followed hand-off makes, through a parameter, is the hand-off's: its call is
+    # among the reads already)
+    ends += [o for o in (*eff.cancel_reads, *eff.await_reads, *eff.gather_reads,
+                         *eff.handed_reads) if o not in ends and _through_a_local(o, classes)]
     if any(o.scope.method() is None for o in reads):
         return "", ""
-    ends = [o for o in reads if o.dest.kind in END_FLOWS or o.dest.kind is Flow.PASSED]
     enders = {m.name: m for o in ends if (m := o.scope.method()) is not None}
     stores = {m.name for value, scope in _bindings(cls, holder.name, ownership)
               if not is_none(value) and (m := scope.method()) is not None}
     if not enders:
         return "", ""
-    classes = [cls, *module_bases(cls, ownership.module)]
     words = []
     for name, ender in sorted(enders.items()):
         if ender is spawning:  # `if self._t: self._t.cancel()`, then the store
@@ -73,6 +80,18 @@ def replaced_only(sp: Spawn, holder: Holder, ownership: Ownership) -> tuple[str,
         words.append(f"{name}(), which only {spawning.name}() calls before storing a new task "
                      "there")
     return ",".join(sorted(set(enders) - {spawning.name})), "; ".join(words)
+
+
+def _through_a_local(read: Occurrence, classes: list[Scope]) -> bool:
+    """`read` is of a local that a method of `classes` assigns (`task = self._task`), not of a
+    parameter."""
+    method = read.scope.method()
+    scope: Scope | None = read.scope
+    while scope is not None and read.key not in scope.bindings and scope is not method:
+        scope = scope.parent
+    bound = scope.bindings.get(read.key, []) if scope is not None else []
+    return method is not None and method.parent in classes and bool(bound) \
+        and all(b.kind is BindingKind.ASSIGN for b in bound)
 
 
 def _runs_until_cancelled(sp: Spawn, cls: Scope, ownership: Ownership) -> bool:

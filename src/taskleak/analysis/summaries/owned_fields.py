@@ -108,17 +108,28 @@ def _branches(bound: list[tuple[cst.BaseExpression, Scope]]
 def _called_on(attr: str, methods: dict[str, Scope]
                ) -> tuple[set[str], tuple[tuple[str, tuple[str, ...]], ...]]:
     """The methods any method of the class calls on `self.<attr>` (its close, or the `finally`
-    of the run its close ends: bullmq's `Worker.run()` stops its timer on the way out), and
+    of the run its close ends: bullmq's `Worker.run()` stops its timer on the way out), or on
+    a local that holds only it (`writer = self._writer; ...; await writer.close()`), and
     those every call of which its function follows with other calls on the attribute, with the
     calls that follow every one (`stop(); start()`: a restart, `OwnedField.restarted`)."""
     called: set[str] = set()
     after: dict[str, set[str]] = {}
     for m in methods.values():
         for s in m.walk():
+            keys = {f"{m.self_name}.{attr}", *_aliases(s, m.self_name or "", attr)}
             seq = [o.dest.callee for o in s.occurrences
-                   if o.key == f"{m.self_name}.{attr}" and o.dest.kind is Flow.METHOD]
+                   if o.key in keys and o.dest.kind is Flow.METHOD]
             for i, callee in enumerate(seq):
                 later = set(seq[i + 1:]) - {callee}
                 after[callee] = after[callee] & later if callee in after else later
                 called.add(callee)
     return called, tuple((c, tuple(sorted(later))) for c, later in sorted(after.items()) if later)
+
+
+def _aliases(scope: Scope, me: str, attr: str) -> set[str]:
+    """The locals of `scope` every binding of which is `self.<attr>` (`writer =
+    self._writer`): a call on one is a call on the attribute's object."""
+    return {name for name, bound in scope.bindings.items()
+            if bound and all(b.kind is BindingKind.ASSIGN and isinstance(b.value, cst.Attribute)
+                             and isinstance(b.value.value, cst.Name) and b.value.value.value == me
+                             and b.value.attr.value == attr for b in bound)}
