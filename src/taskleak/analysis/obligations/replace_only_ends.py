@@ -57,7 +57,8 @@ def replaced_only(sp: Spawn, holder: Holder, ownership: Ownership, eff: Effects
     # (an end a followed hand-off makes, through a parameter, is the hand-off's: its call is
     # among the reads already)
     ends += [o for o in (*eff.cancel_reads, *eff.await_reads, *eff.gather_reads,
-                         *eff.handed_reads) if o not in ends and _through_a_local(o, classes)]
+                         *eff.handed_reads)
+             if o not in ends and _through_a_local(o, classes, ownership)]
     if any(o.scope.method() is None for o in reads):
         return "", ""
     enders = {m.name: m for o in ends if (m := o.scope.method()) is not None}
@@ -82,16 +83,14 @@ def replaced_only(sp: Spawn, holder: Holder, ownership: Ownership, eff: Effects
     return ",".join(sorted(set(enders) - {spawning.name})), "; ".join(words)
 
 
-def _through_a_local(read: Occurrence, classes: list[Scope]) -> bool:
+def _through_a_local(read: Occurrence, classes: list[Scope], ownership: Ownership) -> bool:
     """`read` is of a local that a method of `classes` assigns (`task = self._task`), not of a
     parameter."""
     method = read.scope.method()
-    scope: Scope | None = read.scope
-    while scope is not None and read.key not in scope.bindings and scope is not method:
-        scope = scope.parent
-    bound = scope.bindings.get(read.key, []) if scope is not None else []
+    bound = ownership.resolver.lookup(read.key, read.scope) or []
     return method is not None and method.parent in classes and bool(bound) \
-        and all(b.kind is BindingKind.ASSIGN for b in bound)
+        and all(b.kind is BindingKind.ASSIGN and b.scope is not None and b.scope.within(method)
+                for b in bound)
 
 
 def _runs_until_cancelled(sp: Spawn, cls: Scope, ownership: Ownership) -> bool:

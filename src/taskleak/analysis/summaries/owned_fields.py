@@ -116,7 +116,8 @@ def _called_on(attr: str, methods: dict[str, Scope]
     after: dict[str, set[str]] = {}
     for m in methods.values():
         for s in m.walk():
-            keys = {f"{m.self_name}.{attr}", *_aliases(s, m.self_name or "", attr)}
+            own = f"{m.self_name}.{attr}"
+            keys = {own, *_aliases(s, own)}
             seq = [o.dest.callee for o in s.occurrences
                    if o.key in keys and o.dest.kind is Flow.METHOD]
             for i, callee in enumerate(seq):
@@ -126,10 +127,9 @@ def _called_on(attr: str, methods: dict[str, Scope]
     return called, tuple((c, tuple(sorted(later))) for c, later in sorted(after.items()) if later)
 
 
-def _aliases(scope: Scope, me: str, attr: str) -> set[str]:
-    """The locals of `scope` every binding of which is `self.<attr>` (`writer =
+def _aliases(scope: Scope, key: str) -> set[str]:
+    """The locals of `scope` every binding of which is the dotted name `key` (`writer =
     self._writer`): a call on one is a call on the attribute's object."""
     return {name for name, bound in scope.bindings.items()
-            if bound and all(b.kind is BindingKind.ASSIGN and isinstance(b.value, cst.Attribute)
-                             and isinstance(b.value.value, cst.Name) and b.value.value.value == me
-                             and b.value.attr.value == attr for b in bound)}
+            if bound and all(b.kind is BindingKind.ASSIGN and b.value is not None
+                             and dotted(b.value) == key for b in bound)}
