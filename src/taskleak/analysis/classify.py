@@ -19,7 +19,7 @@ from taskleak.analysis.frequency.per_item import for_some_items
 from taskleak.analysis.frequency.reentry import by_its_own_loop
 from taskleak.analysis.frequency.respawns import ASKED_KEEPERS, key_overwrites, respawn
 from taskleak.analysis.names.resolve import Resolver
-from taskleak.analysis.obligations import early_returns, skippable_ends
+from taskleak.analysis.obligations import early_returns, holders, skippable_ends
 from taskleak.analysis.obligations.closing import closers, owner_ends
 from taskleak.analysis.obligations.collection_aliases import with_aliases
 from taskleak.analysis.obligations.coroutines import (
@@ -56,7 +56,7 @@ from taskleak.analysis.obligations.prune_targets import (
     without_other_prunes,
 )
 from taskleak.analysis.obligations.race_fates import RaceFates
-from taskleak.analysis.obligations.replace_only_ends import replaced_only
+from taskleak.analysis.obligations.replace_only_ends import replaced_only_fields
 from taskleak.analysis.obligations.reset_by_callback import letting_go, same_task_locals
 from taskleak.analysis.obligations.self_registered import kept_by_itself
 from taskleak.analysis.obligations.skippable_ends import cleaned_local, ended_late
@@ -135,7 +135,7 @@ class Classifier:
         if d.kind is Flow.PASSED:
             if self.ownership.weak_call(d.callee, site.scope):  # `weakref.ref(spawn(...))`
                 return [self._fate(FateKind.WEAKLY_HELD, sp, holder=f"{d.callee}()")]
-            fate = passed_fate(self.ownership, sp, self._fate)
+            fate = passed_fate(self.ownership, sp, self._fate, self._stored_fate)
             if fate.kind is FateKind.PASSED and not (fate.cleanup or fate.handed):
                 self.handed.append((d, site.scope))
             return [fate]
@@ -221,27 +221,9 @@ class Classifier:
         return self._kept_fate(sp, holder, eff)
 
     def _local_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
-        returned = any(h.how is Hand.RETURNED for h in eff.handed)
-        for target, scope in eff.stores:
-            if on_itself(target, holder):
-                continue  # `t._ref = t`: the task holds itself, which keeps nothing alive
-            if isinstance(target, (cst.Attribute, cst.Subscript)) or (  # a global, declared or not
-                    isinstance(target, cst.Name) and (scope.kind is ScopeKind.MODULE
-                                                      or target.value in scope.declared_global)):
-                inner = self.ownership.holder_for(target, scope)
-                if inner is not None and returned and isinstance(target, cst.Subscript) \
-                        and self.ownership.weak_holder(inner):
-                    # `self._pending[name] = task; return task`: the weak dict owns nothing,
-                    # the caller's handling decides (as for a `WeakSet.add(task)`)
-                    continue
-                if inner is not None and inner != holder:
-                    self.steps.store(sp, target, scope, target_text(target))
-                    if eff.cleanup:  # `task.cancel()` in a callback, `self.x = task`
-                        return self._fate(FateKind.STORED_CLEANED, sp, inner, holder=holder.key,
-                                          stored_in=target_text(target), **eff.end_fields())
-                    kept = self.collection_fate(sp, inner, keyed=True, extra=eff, target=target) \
-                        if isinstance(target, cst.Subscript) else self.holder_fate(sp, inner)
-                    return skippable_ends.stored_late(sp, holder.key, kept)
+        stored = self._stored_fate(sp, holder, eff)
+        if stored is not None:
+            return stored
         cleanup = eff.cleanup or ""
         if early_returns.rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
             return self._fate(FateKind.REBOUND_IN_LOOP, sp, holder, holder=holder.key,
@@ -270,6 +252,33 @@ class Classifier:
             return self._fate(FateKind.NEVER_READ, sp, holder, holder=holder.key)
         return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key)
 
+    def _stored_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate | None:
+        """The fate of where the local (or parameter) `holder` is stored, if it is."""
+        returned = any(h.how is Hand.RETURNED for h in eff.handed)
+        for target, scope in eff.stores:
+            if on_itself(target, holder):
+                continue  # `t._ref = t`: the task holds itself, which keeps nothing alive
+            if isinstance(target, (cst.Attribute, cst.Subscript)) or (isinstance(  # a global,
+                    target, cst.Name) and (scope.kind in (ScopeKind.MODULE, ScopeKind.CLASS)
+                                           or target.value in scope.declared_global)):  # a field
+                inner = holders.made_by_its_constructor(self.ownership.holder_for(target, scope),
+                                                        scope)
+                if inner is not None and returned and isinstance(target, cst.Subscript) \
+                        and self.ownership.weak_holder(inner):
+                    # `self._pending[name] = task; return task`: the weak dict owns nothing,
+                    # the caller's handling decides (as for a `WeakSet.add(task)`)
+                    continue
+                if inner is not None and inner != holder:
+                    self.steps.store(sp, target, scope, target_text(target))
+                    if eff.cleanup:  # `task.cancel()` in a callback, `self.x = task`
+                        return self._fate(FateKind.STORED_CLEANED, sp, inner, holder=holder.key,
+                                          stored_in=inner.label_from(sp.site.scope) if inner.made
+                                          else target_text(target), **eff.end_fields())
+                    kept = self.collection_fate(sp, inner, keyed=True, extra=eff, target=target) \
+                        if isinstance(target, cst.Subscript) else self.holder_fate(sp, inner)
+                    return skippable_ends.stored_late(sp, holder.key, kept)
+        return None
+
     def _kept_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
         """An attribute, global or dotted holder: the task outlives the function."""
         site = sp.site
@@ -280,7 +289,7 @@ class Classifier:
             # ends by itself: cancelled as it is replaced, each ends (an endless one needs more)
             eff.cancels = eff.cancels + eff.replaced  # new lists: see Effects.copy()
             eff.replaced = []
-        label, cleanup = holder.label, eff.cleanup or ""
+        label, cleanup = holder.label_from(site.scope), eff.cleanup or ""
         guarded = self._guard(sp, holder, eff.cancel_reads + eff.await_reads)
         r = respawn(site, holder, eff, guarded, self.lifecycle, self.graphs, self.ownership)
         if r.respawns and (cleanup or r.again):
@@ -296,11 +305,12 @@ class Classifier:
                 FateKind.KEPT_CLEANED, sp, holder, holder=label, overwrites=r.overwrites,
                 repeats_here=r.repeats_here, overwrite_unfollowed=r.unfollowed, **eff.end_fields(),
                 stored_on_argument=r.argument, **(ended_in_fields(sp, holder, eff, self.ownership)
-                   or self._replaced_only(sp, holder, eff))))
+                   or replaced_only_fields(sp, holder, self.ownership, eff))))
             return skippable_ends.object_handed_late(sp, holder, kept)
         if eff.handed:
             return self._fate(FateKind.KEPT_HANDED, sp, holder, holder=label,
-                              **eff.handed[0].fields(), **self._replaced_only(sp, holder, eff))
+                              **eff.handed[0].fields(),
+                              **replaced_only_fields(sp, holder, self.ownership, eff))
         closing = owner_ends(sp, holder, eff)
         if closing:  # joined, stopped, or the close itself with its outcome read
             return self._fate(FateKind.KEPT_CLEANED, sp, holder, holder=label, cleanup=closing,
@@ -320,13 +330,6 @@ class Classifier:
                            replaced=", ".join(dict.fromkeys(eff.replaced)),
                            reschedules=reschedules(site), witness=no_end_witness(holder, eff))
         return skippable_ends.object_handed_late(sp, holder, never)  # (its end: the join's)
-
-    def _replaced_only(self, sp: Spawn, holder: Holder, eff: Effects) -> dict[str, str]:
-        """The fields of an attribute's task ended only to be replaced (`replace_only_ends`)."""
-        if holder.kind is not Keeper.ATTRIBUTE:
-            return {}
-        enders, words = replaced_only(sp, holder, self.ownership, eff)
-        return {"enders": enders, "replaced_only": words, "loop": loop_words(sp)} if words else {}
 
     # -- a collection ------------------------------------------------------------------------
     def collection_fate(self, sp: Spawn, holder: Holder, *, keyed: bool,

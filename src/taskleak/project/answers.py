@@ -107,7 +107,7 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
     found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted, spawned_in,
                                          runs))
     if not found:
-        return _ended_on_an_untyped_object(index, path, fate, question)
+        return ended_on_an_untyped_object(index, path, fate, question)
     ended = replace(fate, kind=_ENDED[fate.kind], cleanup=cleanup_text(found), closers="")
     if dotted and fate.skipped_by and fate.loop:  # (`loop`: it runs until cancelled)
         # held by an object its spawning function hands on only after a step that can leave
@@ -132,13 +132,15 @@ def answer_global(index: ProjectIndex, path: str, fate: Fate, question: Question
                    closers="" if kind is not fate.kind else fate.closers)
 
 
-def _ended_on_an_untyped_object(index: ProjectIndex, path: str, fate: Fate,
-                                question: Question) -> Fate:
+def ended_on_an_untyped_object(index: ProjectIndex, path: str, fate: Fate,
+                                question: Question, here: bool = False) -> Fate:
     """`await hook._registered` in another module, `hook` of no class the analysis resolves,
     while more than one class stores `._registered`: that end may be this task's, so no claim
-    that nothing ends it (the class that stores it alone already took every such end)."""
+    that nothing ends it (the class that stores it alone already took every such end). `here`:
+    in `path` itself instead, whose own analysis did not follow the task there (a constructor
+    of another module keeps it: `constructed_holders.py`)."""
     untyped = [(other, e) for other, e in index.effects.get(question.name, [])
-               if other != path and not e.owner]
+               if (other == path) is here and not e.owner]
     found = _ends(fate, untyped)
     if not found:
         return fate

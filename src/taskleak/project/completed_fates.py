@@ -22,6 +22,7 @@ from taskleak.project.answers import (
 )
 from taskleak.project.called_often import called_often
 from taskleak.project.callees import function_at
+from taskleak.project.constructed_holders import held_by_the_object
 from taskleak.project.coroutine_bodies import endless_words, never_let_go
 from taskleak.project.done_callbacks import seen_by_a_callback
 from taskleak.project.flag_stops import stopped_by_a_flag
@@ -84,7 +85,7 @@ _ANSWERS: dict[QuestionKind, tuple[Callable[[Fate, Question], bool] | None, Answ
 
 def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...]:
     """The spawn's fates, completed with what other modules tell."""
-    spawn = answer_handoffs(index, path, spawn)
+    spawn = answer_handoffs(index, path, held_by_the_object(index, path, spawn))
     if spawn.helper:
         helper = helper_of(index, path, spawn)
         if helper is not None:

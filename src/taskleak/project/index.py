@@ -116,7 +116,8 @@ class ProjectIndex(ModuleResolution):
         for cls in ex.classes:
             self.classes[(path, cls.qualname)] = cls
             self.top_names[path].add(cls.qualname.partition(".")[0])
-            for attr in cls.attrs:
+            # (and what its constructor keeps: a dataclass's fields, stored by no method)
+            for attr in dict.fromkeys((*cls.attrs, *(h[0] for h in cls.holds))):
                 self.stored_by[attr].append((path, cls.qualname))
         for fn in ex.functions:
             self.functions[(path, fn.qualname)] = fn

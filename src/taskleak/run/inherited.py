@@ -58,11 +58,14 @@ def classes_to_read_whole(module: ModuleFacts) -> set[str]:
     """The top-level classes of the module whose spawns' rows may hang on what they inherit:
     those its open spawns sit in, and those whose method a spawn's argument calls
     (`ensure_future(condition.wait())`, `wait` inherited: does it give a Future?
-    `create_task(poller.poll())`, `poll` inherited: does it run until cancelled?)."""
+    `create_task(poller.poll())`, `poll` inherited: does it run until cancelled?), and those
+    whose constructor a spawn's task is handed to (`Handle(task)`, `__init__` inherited)."""
     return {sf.context.partition(".")[0] for sf in module.spawns if _open(sf)} | {
         q.owner.partition(".")[0].removesuffix("()") for sf in module.spawns
         for q in sf.questions if q.kind in _METHOD_QUESTIONS} \
-        | set(module.exports.calling_back_classes)
+        | set(module.exports.calling_back_classes) | {
+        q.owner for sf in module.spawns for q in sf.questions  # (its constructor keeps it?)
+        if q.kind is QuestionKind.HANDED_TO and "." not in q.owner}
 
 
 # the questions that name a method of a class the spawn's argument calls

@@ -109,18 +109,15 @@ class ClassFacts:
     bases: tuple[str, ...] = ()  # as written: "Base", "mod.Base"
     attrs: tuple[str, ...] = ()  # names stored on `self` by its methods
     methods: tuple[str, ...] = ()
-    # (attribute, its declared type as written here): see analysis/names/attribute_types.py
-    attr_types: tuple[tuple[str, str], ...] = ()
+    attr_types: tuple[tuple[str, str], ...] = ()  # (attribute, declared type): attribute_types
     # (attribute, position) of what `__init__` stores from a parameter with no annotation
     # (`self.server = server`): typed by the constructor calls (`Socket(self, sid)`)
     init_params: tuple[tuple[str, int], ...] = ()
     # methods that only declare an interface (a Protocol's, an ABC's): see analysis/names/stubs.py
     stubs: tuple[str, ...] = ()
-    # methods that call `super()`: an object of the class runs the base's method too
-    extends: tuple[str, ...] = ()
+    extends: tuple[str, ...] = ()  # methods calling `super()`: the base's method runs too
     # each of its own close-like methods, and what it calls on `self` (or through `super()`),
-    # through the class's own methods in turn: ("close", ("stop_heartbeat",))
-    # (`project/owner_paths.py`)
+    # through the class's own methods in turn: ("close", ("stop_heartbeat",)) (`owner_paths`)
     close_calls: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # each method, with the attributes of `self` it ends (cancels, awaits, gathers), those it
     # stores into, and the methods it calls on `self`: itself only, the join follows the calls
@@ -130,6 +127,8 @@ class ClassFacts:
     # them (`summaries/flag_stops.py`, read by `project/flag_stops.py`)
     flags: tuple[tuple[str, str, str], ...] = ()
     spawners: tuple[str, ...] = ()  # attributes holding a spawn function: spawner_attributes
+    # what its constructor keeps from its parameters: (attribute, position or -1, parameter)
+    holds: tuple[tuple[str, int, str], ...] = ()  # (`summaries/constructor_fields.py`)
 
     def to_json(self) -> list[Any]:
         out = [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
@@ -137,20 +136,21 @@ class ClassFacts:
         tail = [list(self.stubs), list(self.extends),
                 [[c, list(calls)] for c, calls in self.close_calls],
                 [[m, list(e), list(st), list(c)] for m, e, st, c in self.effects],
-                [list(f) for f in self.flags], list(self.spawners)]
+                [list(f) for f in self.flags], list(self.spawners), [list(h) for h in self.holds]]
         while tail and not tail[-1]:
             tail.pop()
         return [*out, *tail]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ClassFacts:
-        more = [*data[6:12], *[[]] * (12 - max(len(data), 6))]
+        more = [*data[6:13], *[[]] * (13 - max(len(data), 6))]
         return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]),
                    tuple((t[0], t[1]) for t in data[4]), tuple((p[0], p[1]) for p in data[5]),
                    tuple(more[0]), tuple(more[1]),
                    tuple((c, tuple(calls)) for c, calls in more[2]),
                    tuple((m, tuple(e), tuple(st), tuple(c)) for m, e, st, c in more[3]),
-                   tuple((f[0], f[1], f[2]) for f in more[4]), tuple(more[5]))
+                   tuple((f[0], f[1], f[2]) for f in more[4]), tuple(more[5]),
+                   tuple((h[0], h[1], h[2]) for h in more[6]))
 
 
 @record(frozen=True)

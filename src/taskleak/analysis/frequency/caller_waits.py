@@ -24,13 +24,15 @@ from taskleak.analysis.frequency.reentry import reentering_task
 from taskleak.analysis.obligations.coroutines import spawned_function
 from taskleak.analysis.obligations.guards import ending_methods, guarded_call
 from taskleak.analysis.obligations.holders import Holder
+from taskleak.analysis.obligations.liveness import ends_there, reaching_an_end
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import Occurrence, Scope
 
 
 def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownership,
-              lifecycle: Lifecycle) -> Callable[[Occurrence], bool]:
+              lifecycle: Lifecycle, storing: Scope | None = None
+              ) -> Callable[[Occurrence], bool]:
     """Which calls of the function that spawns into holder `key` run nothing twice: a caller
     that ends the old task before its call (`ends`: the holder's cancels and awaits), or calls
     only behind its own test that the holder is empty or its started flag is not set (cleared
@@ -39,20 +41,29 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
     after ending the holder."""
     keys = frozenset({key})
     enders = ending_methods(ends)
+    memo: dict[int, dict[str, bool]] = {}
+
+    def reaching(cls: Scope) -> dict[str, bool]:  # (once per class: callers are asked many times)
+        if id(cls) not in memo:
+            memo[id(cls)] = reaching_an_end(cls, enders, storing)
+        return memo[id(cls)]
+
     return lambda call: guarded_call(call, keys, ownership.module, enders) or _ended_before(
-        call, ends, enders) or (gives and waits_for_result(call, ownership)) or (
-        _started_after_its_end(call, ends, enders, lifecycle))
+        call, ends, reaching) or (gives and waits_for_result(call, ownership)) or (
+        _started_after_its_end(call, ends, lifecycle, reaching))
 
 
-def _ended_before(call: Occurrence, ends: list[Occurrence], enders: tuple[Scope, ...]) -> bool:
+def _ended_before(call: Occurrence, ends: list[Occurrence],
+                  reaching: Callable[[Scope], dict[str, bool]]) -> bool:
     """The function calling at `call` ends the holder before it: an end in the same scope
-    earlier (or in the loop around it, before its next turn), or a call of an ending method."""
+    earlier (or in the loop around it, before its next turn), or a call of an ending method
+    (`reaching`: the methods of a class that end the holder)."""
     return any(e.scope is call.scope and (e.seq < call.seq or _in_its_loop(e, call))
-               for e in ends) or _ended_first(call, enders)
+               for e in ends) or _ended_first(call, reaching)
 
 
-def _started_after_its_end(call: Occurrence, ends: list[Occurrence],
-                           enders: tuple[Scope, ...], lifecycle: Lifecycle) -> bool:
+def _started_after_its_end(call: Occurrence, ends: list[Occurrence], lifecycle: Lifecycle,
+                           reaching: Callable[[Scope], dict[str, bool]]) -> bool:
     """`call` is in a coroutine function that the module only ever starts as a task, each time
     after ending the holder (`_lost()` cancels and awaits `self.reader`, then starts
     `_reconnect()`, whose `connect()` stores the next reader): by the time the task calls, the
@@ -66,7 +77,7 @@ def _started_after_its_end(call: Occurrence, ends: list[Occurrence],
     starts = lifecycle.reads_of(task)
     return bool(starts) and all(
         read.dest.kind is Flow.CALLED and _started_here(read, task)
-        and _ended_before(read, ends, enders) for read in starts)
+        and _ended_before(read, ends, reaching) for read in starts)
 
 
 def _started_here(read: Occurrence, task: Scope) -> bool:
@@ -75,15 +86,17 @@ def _started_here(read: Occurrence, task: Scope) -> bool:
                and any(n is site.node for n in read.path) for site in read.scope.calls)
 
 
-def _ended_first(call: Occurrence, enders: tuple[Scope, ...]) -> bool:
+def _ended_first(call: Occurrence, reaching: Callable[[Scope], dict[str, bool]]) -> bool:
     """The caller first calls, on its own object, a method that ends the holder (`restart()`:
-    `await self.stop(); await self.start()`, `stop()` awaiting the task `start()` stores)."""
+    `await self.stop(); await self.start()`, `stop()` awaiting the task `start()` stores), itself
+    or through the methods of its class it runs on `self` (`stop()` awaiting
+    `self._cleanup_tasks()`, which cancels it: `liveness.reaching_an_end`)."""
     fn = call.scope.method()
-    if fn is None or not fn.self_name:
+    cls = fn.enclosing_class() if fn is not None else None
+    if fn is None or cls is None or not fn.self_name:
         return False
-    names = {f"{fn.self_name}.{m.name}" for m in enders
-             if m.enclosing_class() is fn.enclosing_class()}
-    return any(o.key in names and o.dest.kind is Flow.CALLED and o.seq < call.seq
+    enders = reaching(cls)
+    return any(o.dest.kind is Flow.CALLED and o.seq < call.seq and ends_there(o, fn, enders)
                for o in call.scope.occurrences)
 
 

@@ -83,6 +83,8 @@ class Lifecycle:
         self.tables = DispatchTables(module)
         self._reads: dict[str, list[Occurrence]] | None = None
         self._memo: dict[int, Frequency | None] = {}
+        # the functions an excused frequency is being worked out for (`_excused`), and theirs
+        self._excusing: dict[int, Frequency | None] = {}
         self._bases: dict[int, list[Scope]] = {}  # a class's bases in the module, once each
         self._functions: set[str] = {s.name for s in module.walk()
                                      if s.kind is ScopeKind.FUNCTION}
@@ -105,18 +107,27 @@ class Lifecycle:
         return ONCE_ONLY
 
     def _excused(self, fn: Scope, excused: Callable[[Occurrence], bool]) -> Frequency | None:
-        """`_find_evidence` of `fn` with its `excused` calls left out, where a chain of calls
-        that comes back to `fn` is no evidence, as `_evidence` has it (`run()` guards its call
-        of `connect()`, which starts a reader whose reconnect calls `connect()`: the chain back
-        to `connect()` must not find `run()`'s guarded call again, unexcused). What is worked
-        out on the way, with that cut, is not kept."""
+        """`_find_evidence` of `fn` with its `excused` calls left out, at every link of a chain
+        of callers (`_restart()` calls `start()`, and a loop calls `await self.stop();
+        await self._restart()`: the loop's call ends the old task first), where a chain of
+        calls that comes back to a function being worked out is no evidence, as `_evidence`
+        has it (`run()` guards its call of `connect()`, which starts a reader whose reconnect
+        calls `connect()`: the chain back to `connect()` must not find `run()`'s guarded call
+        again, unexcused). What is worked out on the way, with that cut, is not kept."""
+        if id(fn) in self._excusing:
+            return self._excusing[id(fn)]
+        outer = not self._excusing
         kept = set(self._memo)
+        self._excusing[id(fn)] = None
         self._memo.setdefault(id(fn), None)
         try:
-            return self._find_evidence(fn, excused)
+            found = self._excusing[id(fn)] = self._find_evidence(fn, excused)
+            return found
         finally:
             for key in set(self._memo) - kept:
                 del self._memo[key]
+            if outer:
+                self._excusing.clear()
 
     def _evidence(self, fn: Scope) -> Frequency | None:
         key = id(fn)
@@ -163,7 +174,7 @@ class Lifecycle:
                     through = f" through {again[1].name}()" if again[1] is not fn else ""
                     return Frequency(True, fn.name, f"called by {again[0].name}(), which "
                                      f"{fn.name}() starts as a task{through}", occ.scope)
-                caller = self.of(occ.scope)
+                caller = self.of(occ.scope, excused)
                 if caller.repeats:
                     return Frequency(True, fn.name,
                                      f"called by {caller.function}(), {caller.evidence}",
@@ -172,7 +183,7 @@ class Lifecycle:
             # a handler of a dispatch table runs as the call of its entry does
             if call.loops and not (len(call.loops) == 1 and leaves_the_loop(call.path)):
                 return per_turn(fn, call, f"called through {table}")
-            caller = self.of(call.scope)
+            caller = self.of(call.scope, excused)
             if caller.repeats:
                 return Frequency(True, fn.name, f"called through {table} by "
                                  f"{caller.function}(), {caller.evidence}", caller.origin,

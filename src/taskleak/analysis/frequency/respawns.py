@@ -76,7 +76,7 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     unfollowed = live is not None and live.earlier and live.stopped
     before = live is None or not live.earlier or unfollowed  # (not followed: no claim)
     gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
-    excused = _on_new_objects(not_again(holder.key, ends, gives, ownership, lifecycle),
+    excused = _on_new_objects(not_again(holder.key, ends, gives, ownership, lifecycle, fn),
                               holder, fn, ending_methods(ends))
     param = _object_parameter(holder, fn)
     often = lifecycle.of(site.scope, excused if not param or fn is None else _given_anew(
@@ -94,7 +94,7 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
         ended_on_its_way_out(site, ends) and fn is not None
         and reentering_task(lifecycle.started_by(fn), often.origin) is None)
     over_live = (again or not before) and not guarded \
-        and not on_a_local_object(holder, site.scope) and not waited \
+        and not on_a_local_object(holder, site.scope) and not holder.made and not waited \
         and not state_guard(site, lifecycle)  # (behind a state its path leaves)
     per_event_end = ended_per_event(lifecycle, fn, ends, often.origin)
     respawns = repeats and over_live and not per_event_end
@@ -156,7 +156,7 @@ def key_overwrites(site: CallSite, holder: Holder, eff: Effects,
     # (an end on some paths only: not followed, as for an attribute, `respawn`)
     before = live is None or not live.earlier or live.stopped
     ends = eff.cancel_reads + eff.await_reads
-    excused = not_again(holder.key, ends, False, ownership, lifecycle)
+    excused = not_again(holder.key, ends, False, ownership, lifecycle, fn)
     param = key_parameter(target, fn)
     repeats = bool(site.loops) or lifecycle.of(
         site.scope, lambda call: excused(call) or (_new_each_turn(call, fn, param)

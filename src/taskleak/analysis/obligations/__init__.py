@@ -12,9 +12,9 @@ Holders and transfer:
   `method_adds.py`, `closures.py`: what keeps a task (a local, an attribute, a collection, a
   dict slot, the closure of a nested function that outlives its frame);
 - `handoffs.py`, `passed.py`, `helper_promises.py`, `forgetting_helpers.py`: a task handed to a
-  callee, and what the callee promises;
-- `ownership.py`, `effects.py`, `lifetimes.py`: who keeps it within one module, what each read
-  of the holder does, how long the keeper lives.
+  callee (a constructor keeping it in the object's attribute too), and what the callee promises;
+- `ownership.py`, `attribute_reads.py`, `effects.py`, `lifetimes.py`: who keeps it within one
+  module, what each read of the holder does, how long the keeper lives.
 
 Discharges:
 - `closing.py`, `object_stops.py`, `sentinels.py`, `completed_futures.py`, `loop_stops.py`,

@@ -16,6 +16,7 @@ import builtins
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Hand, Handoff
+from taskleak.analysis.names.class_bases import module_bases
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.tree.dests import Dest
 from taskleak.analysis.tree.nodes import dotted
@@ -24,17 +25,21 @@ from taskleak.analysis.tree.scopes import (
     Occurrence,
     Scope,
     ScopeKind,
+    defined_class,
     defined_function,
 )
+from taskleak.analysis.tree.vocabulary import INIT_GENERATORS
 
 
 def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Scope, str] | None:
-    """The function of this module `call` runs (from code in `scope`) and the name of its
-    parameter that receives `arg`; None when either is not known."""
+    """The function of this module `call` runs (from code in `scope`), a class's `__init__`
+    when it makes an object, and the name of its parameter that receives `arg`; None when
+    either is not known."""
     bound = partial_call(call, arg, scope)
     if bound is not None:  # `partial(f, arg)`: `f(arg)` when it is called
         return receiving_parameter(bound, arg, scope)
     fn = defined_function(call.func, scope)
+    made = fn is None and (fn := _constructor(call.func, scope)) is not None
     if fn is None or fn.kind is not ScopeKind.FUNCTION or not isinstance(fn.node,
                                                                          cst.FunctionDef):
         return None
@@ -53,13 +58,82 @@ def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Sco
             return None
         index += 1
     positional = [p.name.value for p in (*params.posonly_params, *params.params)]
-    if fn.self_name is not None and isinstance(call.func, cst.Attribute):
-        index += 1  # `self.m(task)`: the first parameter is `self`
+    if fn.self_name is not None and (made or isinstance(call.func, cst.Attribute)):
+        index += 1  # `self.m(task)`, `Handle(task)`: the first parameter is `self`
     if arg.star:  # `f(*tasks)` into `def f(*tasks)`: the tuple holds the same tasks
         rest = params.star_arg
         return (fn, rest.name.value) if index >= len(positional) and isinstance(
             rest, cst.Param) else None
     return (fn, positional[index]) if index < len(positional) else None
+
+
+def _constructor(func: cst.BaseExpression, scope: Scope) -> Scope | None:
+    """The `__init__` an object of a class this module defines runs: its own, or that of the
+    one base it has, in this module, in turn; None when another module's base or a generated
+    one may give it (`project/constructed_holders.py` follows those)."""
+    cls = defined_class(func, scope)
+    module = scope
+    while module.parent is not None:
+        module = module.parent
+    while cls is not None and isinstance(cls.node, cst.ClassDef):
+        init = _own_init(cls)
+        if init is not None:
+            return init
+        bases = module_bases(cls, module)
+        if len(cls.node.bases) != 1 or not bases:
+            return None
+        cls = bases[0]
+    return None
+
+
+def _own_init(cls: Scope) -> Scope | None:
+    return next((c for c in cls.children if c.kind is ScopeKind.FUNCTION
+                 and c.name == "__init__" and c.self_name), None)
+
+
+def received_field(call: cst.Call, arg: cst.Arg, scope: Scope, resolver: Resolver
+                   ) -> tuple[Scope, str] | None:
+    """The class of this module `call` makes an object of through an `__init__` a decorator
+    generates (`@dataclass`), and the field that keeps what `arg` gives (`Handle(task=t)`, or
+    by its place among the fields of a class with no base); None when either is not known."""
+    cls = defined_class(call.func, scope)
+    fields = generated_fields(cls, resolver) if cls is not None and not arg.star else None
+    if cls is None or fields is None:
+        return None
+    if arg.keyword is not None:
+        return (cls, arg.keyword.value) if arg.keyword.value in fields else None
+    index = next(i for i, a in enumerate(call.args) if a is arg)
+    if _has_bases(cls) or any(a.star or a.keyword is not None for a in call.args[:index]):
+        return None  # (a base's fields come first)
+    return (cls, fields[index]) if index < len(fields) else None
+
+
+def generated_fields(cls: Scope, resolver: Resolver) -> list[str] | None:
+    """The fields, in order, that the `__init__` a decorator generates for class `cls`
+    (`@dataclasses.dataclass`) stores from its parameters; None when no such `__init__` runs
+    (the class defines its own, or no decorator generates one)."""
+    node = cls.node
+    if not isinstance(node, cst.ClassDef) or cls.parent is None or _own_init(cls) is not None \
+            or not any(_generates_init(d.decorator, cls.parent, resolver)
+                       for d in node.decorators):
+        return None
+    return [s.target.value for line in node.body.body
+            if isinstance(line, cst.SimpleStatementLine) for s in line.body
+            if isinstance(s, cst.AnnAssign) and isinstance(s.target, cst.Name)
+            and "ClassVar" not in (dotted(s.annotation.annotation) or "")]
+
+
+def _has_bases(cls: Scope) -> bool:
+    return isinstance(cls.node, cst.ClassDef) and bool(cls.node.bases)
+
+
+def _generates_init(decorator: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
+    func = decorator.func if isinstance(decorator, cst.Call) else decorator
+    off = isinstance(decorator, cst.Call) and any(
+        a.keyword is not None and a.keyword.value == "init"
+        and not (isinstance(a.value, cst.Name) and a.value.value == "True")
+        for a in decorator.args)
+    return not off and resolver.resolve(func, scope).name in INIT_GENERATORS
 
 
 def partial_call(call: cst.Call, arg: cst.Arg, scope: Scope) -> cst.Call | None:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
@@ -25,6 +27,10 @@ class Holder:
     # DOTTED: the local the key was written through, when the class reaches its object by
     # another chain (`source.writer`, kept as `self._source.writer`: `stored_as`)
     written_on: str = ""
+    # ATTRIBUTE: stored by the constructor of the object it is an attribute of (`__init__`, a
+    # dataclass's field), the object made by the call the task is handed to: a new object each
+    # time, so the store replaces no task (`handoffs.receiving_parameter`, `received_field`)
+    made: bool = False
 
     @property
     def label(self) -> str:
@@ -32,6 +38,13 @@ class Holder:
         if self.kind is Keeper.GLOBAL:
             return f"global {self.key}"
         return self.key
+
+    def label_from(self, scope: Scope) -> str:
+        """`label`, as code in `scope` sees it: an attribute of another class's object (a task
+        handed to its constructor) as "Handle.task"."""
+        if self.kind is Keeper.ATTRIBUTE and self.scope is not scope.enclosing_class():
+            return f"{self.scope.name}.{self.name}"
+        return self.label
 
 
 def where(scope: Scope) -> str:
@@ -62,7 +75,10 @@ def into_collection(d: Dest) -> bool:
 
 def on_itself(target: cst.BaseExpression, holder: Holder) -> bool:
     """`t._ref = t` (`target` an attribute of the local `holder` holds, or an item of one):
-    the task is stored on itself, a cycle that keeps nothing alive."""
+    the task is stored on itself, a cycle that keeps nothing alive. (A name is no attribute:
+    a dataclass field named as the local, `task` of `Handle(task=task)`, keeps it.)"""
+    if not isinstance(target, (cst.Attribute, cst.Subscript)):
+        return False
     while isinstance(target, (cst.Attribute, cst.Subscript)):
         target = target.value
     return holder.kind is Keeper.LOCAL and isinstance(target, cst.Name) \
@@ -100,3 +116,13 @@ def respawned_after(occ: Occurrence) -> bool:
                     dotted(t) == occ.key for t in call.dest.targets):
                 return True
     return False
+
+
+def made_by_its_constructor(holder: Holder | None, scope: Scope) -> Holder | None:
+    """`holder`, marked `made` when it is an attribute stored by the constructor of its object
+    (`scope`: the class's `__init__`, or its body for a dataclass's field)."""
+    if holder is None or holder.kind is not Keeper.ATTRIBUTE or not (
+            scope.kind is ScopeKind.CLASS or (scope.name == "__init__"
+                                              and scope.parent is holder.scope)):
+        return holder
+    return replace(holder, made=True)

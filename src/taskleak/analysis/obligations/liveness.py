@@ -24,7 +24,7 @@ carries the state from before it: the store at the end of its statement did not 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import Enum
 
 import libcst as cst
@@ -37,6 +37,7 @@ from taskleak.analysis.names.asyncio_waits import raises_only_a_cancel, suppress
 from taskleak.analysis.names.handlers import catches_a_cancel
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.guards import absent, reads, returned_by_member
+from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import dotted, is_none
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope, ScopeKind
 from taskleak.records import record
@@ -208,14 +209,66 @@ def _small_statement(site: CallSite, places: Places) -> cst.CSTNode:
 
 def ending_calls(function: Scope, ends: Sequence[Occurrence]) -> set[int]:
     """The counts of the calls, in `function`, of its class's other methods that end the
-    holder (`self.stop()`)."""
+    holder (`self.stop()`), themselves or through the methods they run on `self`."""
     cls = function.enclosing_class()
     if cls is None or not function.self_name:
         return set()
-    enders = {f"{function.self_name}.{m.name}" for o in ends
-              if (m := o.scope.method()) is not None and m is not function
-              and o.scope.enclosing_class() is cls}
-    return {o.seq for o in function.occurrences if o.key in enders}
+    seeds = [m for o in ends if (m := o.scope.method()) is not None]
+    enders = reaching_an_end(cls, seeds, function)
+    return {o.seq for o in function.occurrences if ends_there(o, function, enders)}
+
+
+def reaching_an_end(cls: Scope, enders: Iterable[Scope], storing: Scope | None = None
+                    ) -> dict[str, bool]:
+    """The names of the methods of class `cls` that end the holder, each with whether it does
+    so only through another: those of `enders` (the methods its ends are in), and those that run
+    one of these on their own object, at any depth (`close()` awaiting `self._stop_reader()`,
+    which cancels it). A call runs an `async def` only where it is awaited (handed to
+    `create_task`, it runs apart). Not through `storing`, the method that stores the task: a
+    call of it stores a new one before its end is reached (`_connect()` retrying
+    `self._connect_and_run()` ends nothing)."""
+    names = {m.name: False for m in enders if m.enclosing_class() is cls}
+    through = set(names) - ({storing.name} if storing is not None else set())
+    methods = {m.name: m for m in cls.children if m.kind is ScopeKind.FUNCTION and m.self_name} \
+        if through else {}
+    grew = True
+    while grew:
+        grew = False
+        for m in (m for name, m in methods.items() if name not in names):
+            if any(_runs(o, m.self_name or "", through, methods)
+                   for scope in m.walk() for o in scope.occurrences):
+                names[m.name] = True
+                through.add(m.name)
+                grew = True
+    return names
+
+
+def ends_there(o: Occurrence, function: Scope, enders: dict[str, bool]) -> bool:
+    """`o`, in a method of the class, calls one of `enders` on `self` (one that ends the
+    holder only through another: where it runs there)."""
+    me = function.self_name or ""
+    if not me or not o.key.startswith(f"{me}.") or o.key[len(me) + 1:] not in enders:
+        return False
+    name = o.key[len(me) + 1:]
+    if name == function.name:
+        return False
+    cls = function.enclosing_class()
+    methods = {m.name: m for m in cls.children if m.kind is ScopeKind.FUNCTION} \
+        if cls is not None else {}
+    return not enders[name] or _runs(o, me, {name}, methods)
+
+
+def _runs(o: Occurrence, me: str, names: set[str], methods: dict[str, Scope]) -> bool:
+    """`o` runs one of `names` of its object `me` there: `self.m()` of a `def`, or an awaited
+    `await self.m()` of an `async def`."""
+    if o.dest.kind is not Flow.CALLED or not o.key.startswith(f"{me}.") \
+            or o.key[len(me) + 1:] not in names:
+        return False
+    target = methods.get(o.key[len(me) + 1:])
+    node = target.node if target is not None else None
+    asynchronous = isinstance(node, cst.FunctionDef) and node.asynchronous is not None
+    return not asynchronous or (o.dest.result is not None
+                                and o.dest.result.kind is Flow.AWAITED)
 
 
 def _stored(point: Point, keys: frozenset[str]) -> State | None:

@@ -15,12 +15,17 @@ import libcst as cst
 
 from taskleak.analysis.facts.fates import Hand, Handoff, Keeper
 from taskleak.analysis.names.attributes import another_class_attribute, is_rebuild, property_twins
-from taskleak.analysis.names.class_bases import inherited, module_bases
 from taskleak.analysis.names.resolve import Resolver
+from taskleak.analysis.obligations.attribute_reads import attribute_reads
 from taskleak.analysis.obligations.completed_futures import awaited_through
 from taskleak.analysis.obligations.default_aliases import defaulted_in
 from taskleak.analysis.obligations.effects import HOW_WAITED, Effects
-from taskleak.analysis.obligations.handoffs import partial_call, received_by, receiving_parameter
+from taskleak.analysis.obligations.handoffs import (
+    partial_call,
+    received_by,
+    received_field,
+    receiving_parameter,
+)
 from taskleak.analysis.obligations.holders import (
     Holder,
     into_collection,
@@ -124,7 +129,7 @@ class Ownership(WeakReferences):
                 o.scope is scope or key not in o.scope.bindings
                 or key in o.scope.declared_nonlocal)]
         if holder.kind is Keeper.ATTRIBUTE:
-            return self._attribute_reads(holder)
+            return attribute_reads(self.reads, self.module, holder)
         key = holder.key
         if holder.kind is not Keeper.GLOBAL:
             return list(reads.by_key.get(key, ()))
@@ -132,31 +137,6 @@ class Ownership(WeakReferences):
         # a local of the same name shadows the global there
         return [o for o in reads.by_key.get(key, ()) if o.scope is module
                 or key not in o.scope.bindings or key in o.scope.declared_global]
-
-    def _attribute_reads(self, holder: Holder) -> list[Occurrence]:
-        name = holder.name
-        # a class-body attribute is read as self.X / Cls.X, and by its bare name in the body;
-        # the methods of its bases in this module read the same attribute of the same object
-        bare = holder.key == name
-        classes = [holder.scope, *module_bases(holder.scope, self.module)]
-        candidates = [o for c in classes for o in self.reads.within_attr(name, c)]
-        if bare:
-            candidates += [o for c in classes for o in self.reads.within(name, c)]
-        candidates = inherited(candidates, classes)
-        out: list[Occurrence] = []
-        for o in self.reads.in_order(candidates):
-            key = o.key
-            if key == name:
-                if bare:
-                    out.append(o)
-            elif any(key == f"{c.name}.{name}" for c in classes):
-                out.append(o)
-            else:
-                method = o.scope.method()
-                if method is not None and method.self_name \
-                        and key == f"{method.self_name}.{name}":
-                    out.append(o)
-        return out
 
     # -- effects ---------------------------------------------------------------------------
     def effects(self, holder: Holder, depth: int = 0, returns: bool = False) -> Effects:
@@ -340,6 +320,11 @@ class Ownership(WeakReferences):
             return
         received = receiving_parameter(d.call, d.arg, occ.scope) \
             if d.call is not None and d.arg is not None and depth < 2 else None
+        field = received_field(d.call, d.arg, occ.scope, self.resolver) \
+            if received is None and d.call is not None and d.arg is not None else None
+        if field is not None:  # `Handle(task=task)`: kept in the object's field
+            eff.stores.append((cst.Name(field[1]), field[0]))
+            return
         if received is None:
             eff.handed.append(Handoff(Hand.PASSED, f"passed to {d.callee}()"))
             eff.handed_reads.append(occ)

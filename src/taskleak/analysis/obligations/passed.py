@@ -18,7 +18,7 @@ from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.coroutine_callbacks import CallsBack
 from taskleak.analysis.obligations.coroutines import loop_words
 from taskleak.analysis.obligations.effects import Effects
-from taskleak.analysis.obligations.handoffs import receiving_parameter
+from taskleak.analysis.obligations.handoffs import received_field, receiving_parameter
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.lifetimes import closure_joined
 from taskleak.analysis.obligations.ownership import Ownership
@@ -34,19 +34,34 @@ from taskleak.analysis.tree.scopes import Scope
 from taskleak.analysis.tree.vocabulary import CALLED_BACK_LATER
 
 
-def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -> Fate:
-    """`make`: the classifier's fate maker (how often the spawn runs, where)."""
+def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate],
+                stored: Callable[[Spawn, Holder, Effects], Fate | None]) -> Fate:
+    """`make`: the classifier's fate maker (how often the spawn runs, where); `stored`: its
+    fate of a local stored where it is kept, given the local and what is done with it (the
+    callee's parameter is followed to where it stores the task, as a local's read is)."""
     d = sp.site.dest
     coro = sp.shown
     if d.call is not None and id(d.call) in ownership.assumed:  # `foreign_handoffs.py`
         return make(FateKind.HANDED_AND_DROPPED, sp, callee=d.callee)
     received = receiving_parameter(d.call, d.arg, sp.site.scope) \
         if d.call is not None and d.arg is not None else None
+    field = received_field(d.call, d.arg, sp.site.scope, ownership.resolver) \
+        if received is None and d.call is not None and d.arg is not None else None
+    if field is not None:  # `Handle(task=spawn(...))`: kept in the object's field
+        kept_in = Effects()
+        kept_in.stores.append((cst.Name(field[1]), field[0]))
+        found = stored(sp, Holder(Keeper.LOCAL, "", "", sp.site.scope), kept_in)
+        if found is not None:
+            return found
     if received is None:
         return Fate(FateKind.PASSED, coro, callee=d.callee)
     eff = received_effects(ownership, *received, threadsafe=sp.threadsafe)
     if eff.cleanup:
         return Fate(FateKind.PASSED, coro, callee=d.callee, cleanup=eff.cleanup)
+    kept = stored(sp, Holder(Keeper.LOCAL, received[1], received[1], received[0]), eff) \
+        if eff.stores else None
+    if kept is not None:
+        return kept
     if eff.stores or eff.collections or eff.key_collections or eff.weak:
         return Fate(FateKind.PASSED, coro, callee=d.callee, hand=Hand.KEPT, handed="kept")
     if eff.handed:  # given back to this call ("returned") or on to another one: not followed

@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import libcst as cst
 
+from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.names.class_bases import module_bases
+from taskleak.analysis.obligations.coroutines import loop_words
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.ownership import Ownership
@@ -37,6 +39,15 @@ from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import END_FLOWS, Flow
 from taskleak.analysis.tree.nodes import is_none
 from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
+
+
+def replaced_only_fields(sp: Spawn, holder: Holder, ownership: Ownership, eff: Effects
+                         ) -> dict[str, str]:
+    """The fate's fields of an attribute's task ended only to be replaced (`replaced_only`)."""
+    if holder.kind is not Keeper.ATTRIBUTE:
+        return {}
+    enders, words = replaced_only(sp, holder, ownership, eff)
+    return {"enders": enders, "replaced_only": words, "loop": loop_words(sp)} if words else {}
 
 
 def replaced_only(sp: Spawn, holder: Holder, ownership: Ownership, eff: Effects

@@ -12,6 +12,7 @@ from taskleak.analysis.names.spawner_attributes import spawner_attributes
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.subclass_ends import calls_super
+from taskleak.analysis.summaries.constructor_fields import constructor_fields
 from taskleak.analysis.summaries.flag_stops import class_flags
 from taskleak.analysis.summaries.method_ends import method_effects
 from taskleak.analysis.tree.dests import Flow
@@ -38,7 +39,8 @@ def class_facts(root: Scope, ownership: Ownership) -> tuple[ClassFacts, ...]:
                                                if m.kind is ScopeKind.FUNCTION
                                                and calls_super(m, ownership.reads))),
                                   _close_calls(scope), method_effects(scope),
-                                  class_flags(scope), tuple(sorted(spawner_attributes(scope)))))
+                                  class_flags(scope), tuple(sorted(spawner_attributes(scope))),
+                                  constructor_fields(scope, resolver)))
     return tuple(out)
 
 

@@ -25,11 +25,15 @@ from taskleak.analysis.classify import Classifier
 from taskleak.analysis.facts.fates import Fate
 from taskleak.analysis.facts.module import Question, QuestionKind
 from taskleak.analysis.names.resolve import Resolver, SymKind
-from taskleak.analysis.obligations.handoffs import partial_call, receiving_parameter
+from taskleak.analysis.obligations.handoffs import (
+    partial_call,
+    received_field,
+    receiving_parameter,
+)
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Dest
 from taskleak.analysis.tree.nodes import dotted
-from taskleak.analysis.tree.scopes import Scope
+from taskleak.analysis.tree.scopes import Scope, defined_class
 
 
 def classified(classifier: Classifier, sp: Spawn
@@ -79,8 +83,11 @@ def _question(d: Dest, scope: Scope, resolver: Resolver) -> Question | None:
     head = callee.partition(".")[0]
     if head not in ("self", "cls"):
         sym = resolver.resolve(cst.Name(head), scope)
-        if sym.kind is not SymKind.QUALIFIED \
-                or sym.name.partition(".")[0] in sys.stdlib_module_names:
+        # (a class of this module whose constructor another module's base gives it)
+        inherits = sym.kind is SymKind.LOCAL and defined_class(call.func, scope) is not None \
+            and received_field(call, d.arg, scope, resolver) is None
+        if not inherits and (sym.kind is not SymKind.QUALIFIED
+                             or sym.name.partition(".")[0] in sys.stdlib_module_names):
             return None
     caller = (scope.function() or scope).qualname or "<module>"
     return Question(QuestionKind.HANDED_TO, callee, caller, position, bool(d.arg.star), keyword)

@@ -294,6 +294,11 @@ def defined_function(func: cst.BaseExpression, scope: Scope) -> Scope | None:
     return None
 
 
+def defined_class(func: cst.BaseExpression, scope: Scope) -> Scope | None:
+    """The class a call of `func` makes an object of when an enclosing scope defines it."""
+    return _in_scope(func.value, scope, ScopeKind.CLASS) if isinstance(func, cst.Name) else None
+
+
 def _in_scope(name: str, scope: Scope, kind: ScopeKind) -> Scope | None:
     """The scope of that kind named `name` that an enclosing scope defines."""
     s: Scope | None = scope

@@ -191,6 +191,9 @@ NOT_SPAWNING_METHODS = frozenset({"cancel", "add_done_callback", "set_result", "
 
 # What holds a task only weakly, so owns nothing: weak references, and the weak collections
 # whose values are the tasks (a WeakKeyDictionary's values are held strongly).
+# class decorators that generate an `__init__` storing each field from its parameter
+# (the standard library's; `init=False` turns it off)
+INIT_GENERATORS = frozenset({"dataclasses.dataclass"})
 WEAK_REFERENCES = frozenset({"weakref.ref", "weakref.proxy"})
 WEAK_CONTAINERS = frozenset({"weakref.WeakSet", "weakref.WeakValueDictionary"})
 # ... and for tasks kept as a dictionary's keys (`states[task] = ...`)
