@@ -32,6 +32,8 @@ def held_by_the_object(index: ProjectIndex, path: str, spawn: SpawnFacts) -> Spa
     if len(asked) != 1 or asked[0].star:
         return spawn
     question = asked[0]
+    if not question.kept:  # (the object, with the task, is handed on: not followed)
+        return spawn
     where = index.resolve_name(path, question.owner)
     facts = _constructing(index, where) if where is not None else None
     attribute = _kept_in(facts, question) if facts is not None else None

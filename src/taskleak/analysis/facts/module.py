@@ -113,13 +113,18 @@ class Question:
     index: int = -1
     star: bool = False  # HANDED_TO: the argument is starred (`f(*self._tasks)`)
     keyword: str = ""  # HANDED_TO: the argument's keyword (`f(task=t)`; `index` is -1)
+    # HANDED_TO: the caller keeps what the call gives (stores it): a constructor keeping the
+    # task makes an object that holds it there (`project/constructed_holders.py`)
+    kept: bool = False
 
     def to_json(self) -> list[Any]:
-        return [self.kind.value, self.owner, self.name, self.index, self.star, self.keyword]
+        out = [self.kind.value, self.owner, self.name, self.index, self.star, self.keyword]
+        return [*out, True] if self.kept else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> Question:
-        return cls(QuestionKind(data[0]), data[1], data[2], data[3], bool(data[4]), data[5])
+        return cls(QuestionKind(data[0]), data[1], data[2], data[3], bool(data[4]), data[5],
+                   len(data) > 6 and bool(data[6]))
 
 
 @record(frozen=True)

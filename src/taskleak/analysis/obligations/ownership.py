@@ -33,6 +33,7 @@ from taskleak.analysis.obligations.holders import (
     stored_as,
     where,
 )
+from taskleak.analysis.obligations.made_objects import object_kept
 from taskleak.analysis.obligations.waits import delegated_only
 from taskleak.analysis.obligations.weak_holders import WeakReferences
 from taskleak.analysis.tree.dests import Flow, Waited
@@ -322,6 +323,10 @@ class Ownership(WeakReferences):
             if d.call is not None and d.arg is not None and depth < 2 else None
         field = received_field(d.call, d.arg, occ.scope, self.resolver) \
             if received is None and d.call is not None and d.arg is not None else None
+        if (field is not None or (received is not None and received[0].name == "__init__")) \
+                and d.call is not None \
+                and not object_kept(d.call, occ.scope, self.holder_for, self.effects):
+            received = field = None  # the object, with the task, is handed on: not followed
         if field is not None:  # `Handle(task=task)`: kept in the object's field
             eff.stores.append((cst.Name(field[1]), field[0]))
             return

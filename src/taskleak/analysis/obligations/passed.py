@@ -21,6 +21,7 @@ from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.handoffs import received_field, receiving_parameter
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.lifetimes import closure_joined
+from taskleak.analysis.obligations.made_objects import object_kept
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.registrations import (
     NOT_FOLLOWED,
@@ -47,6 +48,10 @@ def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate],
         if d.call is not None and d.arg is not None else None
     field = received_field(d.call, d.arg, sp.site.scope, ownership.resolver) \
         if received is None and d.call is not None and d.arg is not None else None
+    if (field is not None or (received is not None and received[0].name == "__init__")) \
+            and d.call is not None and not object_kept(d.call, sp.site.scope,
+                                                       ownership.holder_for, ownership.effects):
+        received = field = None  # the object, with the task, is handed on: not followed
     if field is not None:  # `Handle(task=spawn(...))`: kept in the object's field
         kept_in = Effects()
         kept_in.stores.append((cst.Name(field[1]), field[0]))

@@ -24,12 +24,14 @@ import libcst as cst
 from taskleak.analysis.classify import Classifier
 from taskleak.analysis.facts.fates import Fate
 from taskleak.analysis.facts.module import Question, QuestionKind
-from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.names.resolve import SymKind
 from taskleak.analysis.obligations.handoffs import (
     partial_call,
     received_field,
     receiving_parameter,
 )
+from taskleak.analysis.obligations.made_objects import object_kept
+from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Dest
 from taskleak.analysis.tree.nodes import dotted
@@ -42,7 +44,7 @@ def classified(classifier: Classifier, sp: Spawn
     every one of those ends nothing (empty when they are the same)."""
     classifier.handed = []
     fates = tuple(classifier.fates(sp))
-    asked = handoff_questions(classifier.handed, classifier.ownership.resolver)
+    asked = handoff_questions(classifier.handed, classifier.ownership)
     if not asked:
         return fates, (), ()
     with classifier.ownership.assuming(frozenset(id(d.call) for d, _ in classifier.handed)):
@@ -50,20 +52,20 @@ def classified(classifier: Classifier, sp: Spawn
     return fates, asked, otherwise if otherwise != fates else ()
 
 
-def handoff_questions(reads: list[tuple[Dest, Scope]], resolver: Resolver
+def handoff_questions(reads: list[tuple[Dest, Scope]], ownership: Ownership
                       ) -> tuple[Question, ...]:
     """One question per call of another module's function that the task is handed to; none
     when any of `reads` (the hand-offs the module could not follow) cannot be asked about."""
     out: list[Question] = []
     for dest, scope in reads:
-        question = _question(dest, scope, resolver)
+        question = _question(dest, scope, ownership)
         if question is None:
             return ()
         out.append(question)
     return tuple(dict.fromkeys(out))
 
 
-def _question(d: Dest, scope: Scope, resolver: Resolver) -> Question | None:
+def _question(d: Dest, scope: Scope, ownership: Ownership) -> Question | None:
     if d.call is None or d.arg is None or d.arg.star == "**":
         return None
     if receiving_parameter(d.call, d.arg, scope) is not None:
@@ -82,6 +84,7 @@ def _question(d: Dest, scope: Scope, resolver: Resolver) -> Question | None:
         return None
     head = callee.partition(".")[0]
     if head not in ("self", "cls"):
+        resolver = ownership.resolver
         sym = resolver.resolve(cst.Name(head), scope)
         # (a class of this module whose constructor another module's base gives it)
         inherits = sym.kind is SymKind.LOCAL and defined_class(call.func, scope) is not None \
@@ -90,4 +93,6 @@ def _question(d: Dest, scope: Scope, resolver: Resolver) -> Question | None:
                              or sym.name.partition(".")[0] in sys.stdlib_module_names):
             return None
     caller = (scope.function() or scope).qualname or "<module>"
-    return Question(QuestionKind.HANDED_TO, callee, caller, position, bool(d.arg.star), keyword)
+    kept = object_kept(d.call, scope, ownership.holder_for, ownership.effects)
+    return Question(QuestionKind.HANDED_TO, callee, caller, position, bool(d.arg.star), keyword,
+                    kept)
