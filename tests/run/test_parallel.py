@@ -61,6 +61,27 @@ def test_the_pool_starts_during_the_pass() -> None:
     assert sorted(results) == [0, 1, 2]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_a_job_added_after_a_worker_died_is_analysed_here() -> None:
+    """A worker that dies while the pass still adds files breaks the pool before the next
+    submit: that job (refused by the pool) is analysed in this process at `finish`, not lost
+    with an error (the race the slow `test_a_dead_worker_does_not_lose_files` can hit)."""
+    results: list[int] = []
+    analyzer = Analyzer((), 2, lambda job, _: results.append(job.index))
+    try:
+        analyzer.start_now()
+        pool = analyzer._pool
+        assert pool is not None
+        with pytest.raises(Exception):  # noqa: B017 (BrokenProcessPool: the worker exits)
+            pool.submit(os._exit, 1).result()
+        analyzer.add(Job(0, "a.py", b"x = 1\n"))
+        analyzer.add(Job(1, "b.py", b"y = 2\n"))
+        analyzer.finish()
+    finally:
+        analyzer.close()
+    assert sorted(results) == [0, 1]
+
+
 def test_default_jobs_is_the_usable_cores() -> None:
     expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
     assert default_jobs() >= 1

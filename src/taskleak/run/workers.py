@@ -131,6 +131,7 @@ class Analyzer:
         self._held_bytes = 0
         self._pool: ProcessPoolExecutor | None = None
         self._futures: dict[Future[FileFacts], Job] = {}
+        self._stranded: list[Job] = []  # jobs a dead pool refused: analysed here at `finish`
 
     def add(self, job: Job) -> None:
         if self._pool is not None:
@@ -154,9 +155,10 @@ class Analyzer:
     def finish(self) -> int:
         """Analyse what is held here, wait for the pool; returns the worker count. The pool
         stays up for more jobs (the run's second round) until `close`."""
+        stranded, self._stranded = self._stranded, []
         if self._pool is None:
             held, self._held = self._held, []
-            self._analyze_here(held)
+            self._analyze_here([*held, *stranded])
             return 0
         done: set[int] = set()
         futures, self._futures = self._futures, {}
@@ -170,6 +172,7 @@ class Analyzer:
             # A worker died (killed, out of memory): finish what is left here, one by one.
             self.close()
             self._analyze_here([j for j in futures.values() if j.index not in done])
+        self._analyze_here(stranded)
         return self.workers
 
     def positions(self, jobs: list[tuple[bytes, set[int]]]) -> list[Positions]:
@@ -228,8 +231,14 @@ class Analyzer:
 
     def _submit(self, job: Job) -> None:
         assert self._pool is not None
-        future = self._pool.submit(_pool_job, job.data, job.display, job.answers_only,
-                                   job.extra, job.bases, job.blocks)
+        try:
+            future = self._pool.submit(_pool_job, job.data, job.display, job.answers_only,
+                                       job.extra, job.bases, job.blocks)
+        except BrokenProcessPool:
+            # a worker died before this job was handed over (the pass still adding files):
+            # `finish` analyses it here, with what the dead pool leaves
+            self._stranded.append(job)
+            return
         self._futures[future] = job
 
     def _analyze_here(self, jobs: Iterable[Job]) -> None:
