@@ -28,7 +28,7 @@ from taskleak.analysis.tree.scopes import (
     defined_class,
     defined_function,
 )
-from taskleak.analysis.tree.vocabulary import INIT_GENERATORS
+from taskleak.analysis.tree.vocabulary import CLASS_VARIABLES, INIT_GENERATORS
 
 
 def receiving_parameter(call: cst.Call, arg: cst.Arg, scope: Scope) -> tuple[Scope, str] | None:
@@ -120,7 +120,13 @@ def generated_fields(cls: Scope, resolver: Resolver) -> list[str] | None:
     return [s.target.value for line in node.body.body
             if isinstance(line, cst.SimpleStatementLine) for s in line.body
             if isinstance(s, cst.AnnAssign) and isinstance(s.target, cst.Name)
-            and "ClassVar" not in (dotted(s.annotation.annotation) or "")]
+            and not _class_variable(s.annotation.annotation, cls.parent, resolver)]
+
+
+def _class_variable(annotation: cst.BaseExpression, scope: Scope, resolver: Resolver) -> bool:
+    """`ClassVar[int]` (resolved: `typing.ClassVar`): a class's variable, no field."""
+    head = annotation.value if isinstance(annotation, cst.Subscript) else annotation
+    return resolver.resolve(head, scope).name in CLASS_VARIABLES
 
 
 def _has_bases(cls: Scope) -> bool:

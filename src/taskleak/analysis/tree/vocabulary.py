@@ -194,6 +194,8 @@ NOT_SPAWNING_METHODS = frozenset({"cancel", "add_done_callback", "set_result", "
 # class decorators that generate an `__init__` storing each field from its parameter
 # (the standard library's; `init=False` turns it off)
 INIT_GENERATORS = frozenset({"dataclasses.dataclass"})
+# annotations of a class's own variables, which such an `__init__` leaves out
+CLASS_VARIABLES = frozenset({"typing.ClassVar", "typing_extensions.ClassVar"})
 WEAK_REFERENCES = frozenset({"weakref.ref", "weakref.proxy"})
 WEAK_CONTAINERS = frozenset({"weakref.WeakSet", "weakref.WeakValueDictionary"})
 # ... and for tasks kept as a dictionary's keys (`states[task] = ...`)
