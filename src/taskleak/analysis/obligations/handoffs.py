@@ -72,11 +72,9 @@ def _constructor(func: cst.BaseExpression, scope: Scope) -> Scope | None:
     one base it has, in this module, in turn; None when another module's base or a generated
     one may give it (`project/constructed_holders.py` follows those)."""
     cls = defined_class(func, scope)
-    module = scope
-    while module.parent is not None:
-        module = module.parent
+    module = scope.module()
     while cls is not None and isinstance(cls.node, cst.ClassDef):
-        init = _own_init(cls)
+        init = own_init(cls)
         if init is not None:
             return init
         bases = module_bases(cls, module)
@@ -86,7 +84,8 @@ def _constructor(func: cst.BaseExpression, scope: Scope) -> Scope | None:
     return None
 
 
-def _own_init(cls: Scope) -> Scope | None:
+def own_init(cls: Scope) -> Scope | None:
+    """The class's own `__init__` (a method), if it defines one."""
     return next((c for c in cls.children if c.kind is ScopeKind.FUNCTION
                  and c.name == "__init__" and c.self_name), None)
 
@@ -103,7 +102,7 @@ def received_field(call: cst.Call, arg: cst.Arg, scope: Scope, resolver: Resolve
     if arg.keyword is not None:
         return (cls, arg.keyword.value) if arg.keyword.value in fields else None
     index = next(i for i, a in enumerate(call.args) if a is arg)
-    if _has_bases(cls) or any(a.star or a.keyword is not None for a in call.args[:index]):
+    if has_bases(cls) or any(a.star or a.keyword is not None for a in call.args[:index]):
         return None  # (a base's fields come first)
     return (cls, fields[index]) if index < len(fields) else None
 
@@ -113,7 +112,7 @@ def generated_fields(cls: Scope, resolver: Resolver) -> list[str] | None:
     (`@dataclasses.dataclass`) stores from its parameters; None when no such `__init__` runs
     (the class defines its own, or no decorator generates one)."""
     node = cls.node
-    if not isinstance(node, cst.ClassDef) or cls.parent is None or _own_init(cls) is not None \
+    if not isinstance(node, cst.ClassDef) or cls.parent is None or own_init(cls) is not None \
             or not any(_generates_init(d.decorator, cls.parent, resolver)
                        for d in node.decorators):
         return None
@@ -129,7 +128,8 @@ def _class_variable(annotation: cst.BaseExpression, scope: Scope, resolver: Reso
     return resolver.resolve(head, scope).name in CLASS_VARIABLES
 
 
-def _has_bases(cls: Scope) -> bool:
+def has_bases(cls: Scope) -> bool:
+    """The class names a base (whose fields a generated `__init__` takes first)."""
     return isinstance(cls.node, cst.ClassDef) and bool(cls.node.bases)
 
 

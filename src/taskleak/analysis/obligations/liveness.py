@@ -252,10 +252,12 @@ def ends_there(o: Occurrence, function: Scope, enders: dict[str, bool]) -> bool:
     name = o.key[len(me) + 1:]
     if name == function.name:
         return False
-    cls = function.enclosing_class()
+    if not enders[name]:
+        return True
+    cls = function.enclosing_class()  # (one that ends through another: where it runs)
     methods = {m.name: m for m in cls.children if m.kind is ScopeKind.FUNCTION} \
         if cls is not None else {}
-    return not enders[name] or _runs(o, me, {name}, methods)
+    return _runs(o, me, {name}, methods)
 
 
 def _runs(o: Occurrence, me: str, names: set[str], methods: dict[str, Scope]) -> bool:

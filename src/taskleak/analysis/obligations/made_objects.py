@@ -18,7 +18,7 @@ from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.tree.scopes import Scope, ScopeKind
-from taskleak.analysis.tree.walk import children
+from taskleak.analysis.tree.walk import parents
 
 
 def object_kept(call: cst.Call, scope: Scope,
@@ -27,7 +27,7 @@ def object_kept(call: cst.Call, scope: Scope,
     """The value of `call` (in `scope`) is stored where the caller keeps it: into an attribute,
     an item or a global, or into a local that is stored so (`holder_for`, `effects`: the
     module's ownership)."""
-    parent = _parent(call, scope.node)
+    parent = parents(scope.node).get(id(call))  # (asked for few calls: no map kept)
     if isinstance(parent, cst.Assign) and parent.value is call:
         targets = [t.target for t in parent.targets]
     elif isinstance(parent, cst.AnnAssign) and parent.value is call:
@@ -49,15 +49,3 @@ def object_kept(call: cst.Call, scope: Scope,
                 for t, s in eff.stores):
             return True
     return False
-
-
-def _parent(node: cst.CSTNode, root: cst.CSTNode) -> cst.CSTNode | None:
-    """The node `node` is a child of, within `root` (a search: asked for few calls)."""
-    todo = [root]
-    while todo:
-        current = todo.pop()
-        for child in children(current):
-            if child is node:
-                return current
-            todo.append(child)
-    return None

@@ -12,8 +12,8 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.names.resolve import Resolver
-from taskleak.analysis.obligations.handoffs import generated_fields
-from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.obligations.handoffs import generated_fields, has_bases, own_init
+from taskleak.analysis.tree.scopes import BindingKind, Scope
 
 
 def constructor_fields(cls: Scope, resolver: Resolver) -> tuple[tuple[str, int, str], ...]:
@@ -21,14 +21,12 @@ def constructor_fields(cls: Scope, resolver: Resolver) -> tuple[tuple[str, int, 
     parameter) for each attribute of `self` the class's own `__init__` binds to one of its
     parameters, or for each field of a generated `__init__` (its position known only when the
     class has no base, whose fields would come first)."""
-    init = next((c for c in cls.children
-                 if c.kind is ScopeKind.FUNCTION and c.name == "__init__"), None)
+    init = own_init(cls)
     if init is None or not isinstance(init.node, cst.FunctionDef):
         fields = generated_fields(cls, resolver)
         if fields is None:
             return ()
-        based = isinstance(cls.node, cst.ClassDef) and bool(cls.node.bases)
-        return tuple((f, -1 if based else n + 1, f) for n, f in enumerate(fields))
+        return tuple((f, -1 if has_bases(cls) else n + 1, f) for n, f in enumerate(fields))
     params = init.node.params
     positional = [p.name.value for p in (*params.posonly_params, *params.params)]
     keyword = {p.name.value for p in params.kwonly_params}
