@@ -128,13 +128,15 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> 
     (in path order) of an object of `cls` with a close-like method and no method that calls
     one of `ends` on it, other than to start the task again at once (`stop(); start()`, with
     `starts` the method that spawns it: a restart ends nothing on the way out); "" when every
-    owner calls one, or has no close."""
+    owner calls one, or has no close. An owner that also puts the object where its calls are
+    not followed (`OwnedField.shared`: `chain = [self._source, ...]`, then `for proc in
+    self._chain: await proc.cleanup()`) may end it there: no claim rests on it."""
     for other, owned in sorted(_owners(index, cls), key=lambda o: (o[0], o[1].owner)):
         owned = _with_its_bases(index, other, owned)
         restarted = dict(owned.restarted)
         reached = {e for e in ends & set(owned.ends)
                    if not starts or starts not in restarted.get(e, ())}
-        if owned.closers and not reached:
+        if owned.closers and not reached and not owned.shared:
             restarts = sorted(ends & set(owned.ends))
             again = (f" (it calls {', '.join(f'{e}()' for e in restarts)} only with "
                      f"{starts}() after: a restart)") if restarts else ""
@@ -151,12 +153,12 @@ def _unclosed(index: ProjectIndex, path: str, cls: Where, ends: set[str]) -> str
     could end it. "" when every owner has a close or calls an end (`_unreached` judges those),
     when there is none (the object's user holds it: no way out is known to skip the end), or
     when any module calls one of `ends` on another object (`_called_elsewhere`,
-    `_called_here`)."""
+    `_called_here`); an owner that shares the object (`OwnedField.shared`) is none."""
     if _called_elsewhere(index, path, cls, ends) or _called_here(index, path, ends):
         return ""
     for other, owned in sorted(_owners(index, cls), key=lambda o: (o[0], o[1].owner)):
         owned = _with_its_bases(index, other, owned)
-        if not owned.closers and not ends & set(owned.ends):
+        if not owned.closers and not ends & set(owned.ends) and not owned.shared:
             return (f"{owned.owner}, which keeps the {owned.made} in self.{owned.attr} and "
                     f"has no close-like method, in {short(other)}")
     return ""
@@ -175,6 +177,7 @@ def _with_its_bases(index: ProjectIndex, path: str, owned: OwnedField) -> OwnedF
                                               for m, _ in index.classes[c].close_calls)])
     if not uses and len(closers) == len(owned.closers):
         return owned
+    shared = any(r.shared for r in (owned, *uses))
     records = [owned, *uses]
     ends = {e for r in records for e in r.ends}
     restarted: list[tuple[str, tuple[str, ...]]] = []
@@ -185,7 +188,7 @@ def _with_its_bases(index: ProjectIndex, path: str, owned: OwnedField) -> OwnedF
             if common:
                 restarted.append((end, tuple(sorted(common))))
     return replace(owned, closers=tuple(closers), ends=tuple(sorted(ends)),
-                   restarted=tuple(restarted))
+                   restarted=tuple(restarted), shared=shared)
 
 
 _WITH_EXITS = frozenset({"__aexit__", "__exit__"})

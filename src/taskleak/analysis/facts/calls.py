@@ -155,13 +155,19 @@ class OwnedField:
     # those of `ends` every call of which the same function follows with other calls on the
     # attribute, and those calls: ("stop", ("start",)) for `stop(); ...; start()`, a restart
     restarted: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the class also puts the object where its calls are not followed (a collection, a list
+    # it builds, another attribute): a call there (`for p in self._chain: await p.cleanup()`)
+    # may end it, so no claim rests on what the class calls on the attribute
+    shared: bool = False
 
     def to_json(self) -> list[Any]:
-        out = [self.owner, self.attr, self.made, list(self.closers), list(self.ends)]
-        return [*out, [[e, list(later)] for e, later in self.restarted]] if self.restarted \
-            else out
+        out: list[Any] = [self.owner, self.attr, self.made, list(self.closers), list(self.ends)]
+        if self.restarted or self.shared:
+            out.append([[e, list(later)] for e, later in self.restarted])
+        return [*out, True] if self.shared else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> OwnedField:
         return cls(data[0], data[1], data[2], tuple(data[3]), tuple(data[4]),
-                   tuple((e, tuple(later)) for e, later in data[5]) if len(data) > 5 else ())
+                   tuple((e, tuple(later)) for e, later in data[5]) if len(data) > 5 else (),
+                   len(data) > 6 and bool(data[6]))

@@ -27,21 +27,24 @@ from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.liveness import ends_there, reaching_an_end
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.scopes import Occurrence, Scope
+from taskleak.analysis.tree.nodes import failing_step, statements_after
+from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope
 
 
 def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownership,
-              lifecycle: Lifecycle, storing: Scope | None = None
+              lifecycle: Lifecycle, storing: Scope | None = None, site: CallSite | None = None
               ) -> Callable[[Occurrence], bool]:
     """Which calls of the function that spawns into holder `key` run nothing twice: a caller
     that ends the old task before its call (`ends`: the holder's cancels and awaits), or calls
     only behind its own test that the holder is empty or its started flag is not set (cleared
     only where the task is ended), or (`gives`: the function returns the
     task) waits for the task the call returns, or a call from a task the module starts only
-    after ending the holder."""
+    after ending the holder. `site`: the spawn, whose function may fail after it (a step
+    there: `_skipped_on_a_retry`)."""
     keys = frozenset({key})
     enders = ending_methods(ends)
     memo: dict[int, dict[str, bool]] = {}
+    fails = site is not None and any(failing_step(s) for s in statements_after(site.path))
 
     def reaching(cls: Scope) -> dict[str, bool]:  # (once per class: callers are asked many times)
         if id(cls) not in memo:
@@ -49,17 +52,19 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
         return memo[id(cls)]
 
     return lambda call: guarded_call(call, keys, ownership.module, enders) or _ended_before(
-        call, ends, reaching) or (gives and waits_for_result(call, ownership)) or (
+        call, ends, reaching, fails) or (gives and waits_for_result(call, ownership)) or (
         _started_after_its_end(call, ends, lifecycle, reaching))
 
 
 def _ended_before(call: Occurrence, ends: list[Occurrence],
-                  reaching: Callable[[Scope], dict[str, bool]]) -> bool:
+                  reaching: Callable[[Scope], dict[str, bool]], fails: bool = False) -> bool:
     """The function calling at `call` ends the holder before it: an end in the same scope
-    earlier (or in the loop around it, before its next turn), or a call of an ending method
-    (`reaching`: the methods of a class that end the holder)."""
-    return any(e.scope is call.scope and (e.seq < call.seq or _in_its_loop(e, call))
-               for e in ends) or _ended_first(call, reaching)
+    earlier (or in the loop around it, before its next turn, unless a failure takes the loop
+    round past it: `fails`, the called function may fail after its store), or a call of an
+    ending method (`reaching`: the methods of a class that end the holder)."""
+    return any(e.scope is call.scope and (e.seq < call.seq or (
+        _in_its_loop(e, call) and not _skipped_on_a_retry(e, call, fails))) for e in ends) \
+        or _ended_first(call, reaching)
 
 
 def _started_after_its_end(call: Occurrence, ends: list[Occurrence], lifecycle: Lifecycle,
@@ -105,6 +110,40 @@ def _in_its_loop(end: Occurrence, call: Occurrence) -> bool:
     before it goes round): it comes before the call's next turn."""
     loop = next((n for n in reversed(call.path) if isinstance(n, (cst.For, cst.While))), None)
     return loop is not None and any(n is loop for n in end.path)
+
+
+def _skipped_on_a_retry(end: Occurrence, call: Occurrence, fails: bool) -> bool:
+    """`end` follows `call` in the body of a `try`, in the loop around the call, with a handler
+    that goes round (it ends in no `raise`, `return` or `break`), and something between them
+    may fail: the call itself, awaited, when its function has a step that may fail after the
+    store (`fails`), or a step after the call. Then the failure takes the loop round past the
+    end, and the next call stores over the live task (issue 69's retry loop: `while True:
+    try: await self.connect(); await self._recv_task except OSError: await sleep(1)`, where
+    `connect()` stores the reader and then authenticates). Near miss: an end in the handler or
+    the `finally`, or a handler that leaves the loop."""
+    for j, node in enumerate(call.path[:-2]):
+        if not isinstance(node, cst.Try) or call.path[j + 1] is not node.body \
+                or not any(n is node.body for n in end.path) \
+                or not any(_goes_round(h) for h in node.handlers):
+            continue
+        statements = list(node.body.body)
+        first = next((k for k, s in enumerate(statements) if s is call.path[j + 2]), None)
+        last = next((k for k, s in enumerate(statements) if any(n is s for n in end.path)),
+                    None)
+        if first is None or last is None or last < first:
+            continue
+        awaited = call.dest.result is not None and call.dest.result.kind is Flow.AWAITED
+        if (fails and awaited) or any(failing_step(s) for s in statements[first + 1:last]):
+            return True
+    return False
+
+
+def _goes_round(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> bool:
+    """The handler's last statement neither raises, returns nor breaks: the loop goes on."""
+    body = handler.body.body
+    last = body[-1] if body else None
+    inner = last.body[-1] if isinstance(last, cst.SimpleStatementLine) and last.body else last
+    return not isinstance(inner, (cst.Raise, cst.Return, cst.Break))
 
 
 def waits_for_result(call: Occurrence, ownership: Ownership) -> bool:

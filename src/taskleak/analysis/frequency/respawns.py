@@ -76,8 +76,8 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     unfollowed = live is not None and live.earlier and live.stopped
     before = live is None or not live.earlier or unfollowed  # (not followed: no claim)
     gives = any(o.scope.method() is fn for o in eff.return_reads)  # the task, to callers
-    excused = _on_new_objects(not_again(holder.key, ends, gives, ownership, lifecycle, fn),
-                              holder, fn, ending_methods(ends))
+    excused = _on_new_objects(not_again(holder.key, ends, gives, ownership, lifecycle, fn,
+                                        site), holder, fn, ending_methods(ends))
     param = _object_parameter(holder, fn)
     often = lifecycle.of(site.scope, excused if not param or fn is None else _given_anew(
         excused, fn, param, lifecycle))
@@ -156,7 +156,7 @@ def key_overwrites(site: CallSite, holder: Holder, eff: Effects,
     # (an end on some paths only: not followed, as for an attribute, `respawn`)
     before = live is None or not live.earlier or live.stopped
     ends = eff.cancel_reads + eff.await_reads
-    excused = not_again(holder.key, ends, False, ownership, lifecycle, fn)
+    excused = not_again(holder.key, ends, False, ownership, lifecycle, fn, site)
     param = key_parameter(target, fn)
     repeats = bool(site.loops) or lifecycle.of(
         site.scope, lambda call: excused(call) or (_new_each_turn(call, fn, param)

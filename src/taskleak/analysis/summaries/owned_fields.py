@@ -41,7 +41,7 @@ def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
                 ends, restarted = _called_on(attr, methods)
                 out.append(OwnedField(cls.qualname, attr, made,
                                       tuple(m.name for m in closers), tuple(sorted(ends)),
-                                      restarted))
+                                      restarted, _shared(attr, methods)))
         for attr in _used_unbound(cls, methods):
             # (a mixin's `self.exporter.stop()`, the object made by a class it is mixed into:
             # the join reads it with that class, `project/owner_paths.py`)
@@ -125,6 +125,29 @@ def _called_on(attr: str, methods: dict[str, Scope]
                 after[callee] = after[callee] & later if callee in after else later
                 called.add(callee)
     return called, tuple((c, tuple(sorted(later))) for c, later in sorted(after.items()) if later)
+
+
+def _shared(attr: str, methods: dict[str, Scope]) -> bool:
+    """Some method puts the object of `self.<attr>` where calls on it are not followed: into a
+    collection (`self._procs.append(self._source)`), a value bound elsewhere (`chain =
+    [self._source, *procs]`, `self._first = self._source`) or its callers' hands (`def
+    input(self): return self._input`). A local bound to it is followed in its function (an
+    alias when it holds only the object: `_aliases`), and passing it to a call borrows it:
+    neither shares it."""
+    for m in methods.values():
+        own = f"{m.self_name}.{attr}"
+        for s in m.walk():
+            for o in s.occurrences:
+                if o.key != own or o.dest.element:  # (`self._cache.get(k)`: an element's)
+                    continue
+                if o.dest.kind in (Flow.COLLECTION, Flow.RETURNED):
+                    return True
+                # (a local bound to the object itself is followed here: an alias when it holds
+                # only the object, else not the object's, `owner_closes_other_things_...`)
+                if o.dest.kind is Flow.BOUND and (o.dest.container or not all(
+                        isinstance(t, cst.Name) for t in o.dest.targets)):
+                    return True
+    return False
 
 
 def _aliases(scope: Scope, key: str) -> set[str]:
