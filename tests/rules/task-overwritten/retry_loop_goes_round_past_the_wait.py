@@ -3,7 +3,8 @@ loop in `self._recv_task` and then authenticates; `run_forever()` calls it in a 
 for the loop's end (`await self._recv_task`) in the same `try`, whose handler logs and goes
 round. When the authentication fails, the wait is skipped, and the next turn's `connect()` stores
 a new loop over the one still reading (medium). The same when the call returns and a step after
-it fails before the wait (`await self._flush()`).
+it fails before the wait (`await self._flush()`), and when a plain function raises after its
+store (`_open()`).
 
 The near misses (low): the wait in the `finally`, reached on the failure too; a handler that
 leaves the loop (`raise`); a `connect()` whose store is its last step, with nothing between the
@@ -56,6 +57,29 @@ class Flusher:
             try:
                 self._init()
                 await self._flush()
+                await self._reader
+            except OSError:
+                await asyncio.sleep(1)
+
+
+class Opener:
+    def __init__(self) -> None:
+        self._reader: asyncio.Task[None] | None = None
+        self._refused = False
+
+    def _open(self) -> None:
+        self._reader = asyncio.create_task(self._read())
+        if self._refused:
+            raise OSError("refused")
+
+    async def _read(self) -> None:
+        while True:
+            await asyncio.sleep(1)
+
+    async def run(self) -> None:
+        while True:
+            try:
+                self._open()
                 await self._reader
             except OSError:
                 await asyncio.sleep(1)

@@ -44,7 +44,13 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
     keys = frozenset({key})
     enders = ending_methods(ends)
     memo: dict[int, dict[str, bool]] = {}
-    fails = site is not None and any(failing_step(s) for s in statements_after(site.path))
+    # a call of the storing function may fail after its store: a step there, which runs at the
+    # call when the function is a plain one, or where the call is awaited (`_skipped_on_a_retry`)
+    fails = site is not None and storing is not None \
+        and any(failing_step(s) for s in statements_after(site.path))
+
+    def when(call: Occurrence) -> bool:
+        return fails and storing is not None and (not storing.is_async or _awaited(call))
 
     def reaching(cls: Scope) -> dict[str, bool]:  # (once per class: callers are asked many times)
         if id(cls) not in memo:
@@ -52,7 +58,7 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
         return memo[id(cls)]
 
     return lambda call: guarded_call(call, keys, ownership.module, enders) or _ended_before(
-        call, ends, reaching, fails) or (gives and waits_for_result(call, ownership)) or (
+        call, ends, reaching, when(call)) or (gives and waits_for_result(call, ownership)) or (
         _started_after_its_end(call, ends, lifecycle, reaching))
 
 
@@ -60,8 +66,8 @@ def _ended_before(call: Occurrence, ends: list[Occurrence],
                   reaching: Callable[[Scope], dict[str, bool]], fails: bool = False) -> bool:
     """The function calling at `call` ends the holder before it: an end in the same scope
     earlier (or in the loop around it, before its next turn, unless a failure takes the loop
-    round past it: `fails`, the called function may fail after its store), or a call of an
-    ending method (`reaching`: the methods of a class that end the holder)."""
+    round past it: `fails`, the call may fail after the store), or a call of an ending method
+    (`reaching`: the methods of a class that end the holder)."""
     return any(e.scope is call.scope and (e.seq < call.seq or (
         _in_its_loop(e, call) and not _skipped_on_a_retry(e, call, fails))) for e in ends) \
         or _ended_first(call, reaching)
@@ -115,11 +121,11 @@ def _in_its_loop(end: Occurrence, call: Occurrence) -> bool:
 def _skipped_on_a_retry(end: Occurrence, call: Occurrence, fails: bool) -> bool:
     """`end` follows `call` in the body of a `try`, in the loop around the call, with a handler
     that goes round (it ends in no `raise`, `return` or `break`), and something between them
-    may fail: the call itself, awaited, when its function has a step that may fail after the
-    store (`fails`), or a step after the call. Then the failure takes the loop round past the
-    end, and the next call stores over the live task (issue 69's retry loop: `while True:
-    try: await self.connect(); await self._recv_task except OSError: await sleep(1)`, where
-    `connect()` stores the reader and then authenticates). Near miss: an end in the handler or
+    may fail: the call itself, when its function has a step that may fail after the store and
+    runs it there (`fails`), or a step after the call. Then the failure takes the loop round
+    past the end, and the next call stores over the live task (issue 69's retry loop: `while
+    True: try: await self.connect(); await self._recv_task except OSError: await sleep(1)`,
+    where `connect()` stores the reader and then authenticates). Near miss: an end in the handler or
     the `finally`, or a handler that leaves the loop."""
     for j, node in enumerate(call.path[:-2]):
         if not isinstance(node, cst.Try) or call.path[j + 1] is not node.body \
@@ -132,10 +138,14 @@ def _skipped_on_a_retry(end: Occurrence, call: Occurrence, fails: bool) -> bool:
                     None)
         if first is None or last is None or last < first:
             continue
-        awaited = call.dest.result is not None and call.dest.result.kind is Flow.AWAITED
-        if (fails and awaited) or any(failing_step(s) for s in statements[first + 1:last]):
+        if fails or any(failing_step(s) for s in statements[first + 1:last]):
             return True
     return False
+
+
+def _awaited(call: Occurrence) -> bool:
+    """The call's value is awaited where it is made (`await self.connect()`)."""
+    return call.dest.result is not None and call.dest.result.kind is Flow.AWAITED
 
 
 def _goes_round(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> bool:
