@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -155,7 +156,9 @@ def test_file_is_sorted_versioned_and_stable(
     }
     assert "line" not in document["entries"][0]  # lines move; entries must not churn
     assert first.endswith(b"\n")
-    assert (target.stat().st_mode & 0o777) == 0o644
+    umask = os.umask(0)
+    os.umask(umask)  # (read back: the mode a new file gets is 0o666 less the umask)
+    assert (target.stat().st_mode & 0o777) == 0o666 & ~umask
     assert [p.name for p in tmp_path.iterdir()] == ["b.json"]  # no temp file left behind
 
 
