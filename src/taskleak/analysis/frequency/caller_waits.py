@@ -27,7 +27,7 @@ from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.liveness import ends_there, reaching_an_end
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.nodes import failing_step, statements_after
+from taskleak.analysis.tree.nodes import exit_word, failing_step, statements_after
 from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope
 
 
@@ -46,11 +46,12 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
     memo: dict[int, dict[str, bool]] = {}
     # a call of the storing function may fail after its store: a step there, which runs at the
     # call when the function is a plain one, or where the call is awaited (`_skipped_on_a_retry`)
+    plain = storing is not None and not storing.is_async
     fails = site is not None and storing is not None \
         and any(failing_step(s) for s in statements_after(site.path))
 
     def when(call: Occurrence) -> bool:
-        return fails and storing is not None and (not storing.is_async or _awaited(call))
+        return fails and (plain or _awaited(call))
 
     def reaching(cls: Scope) -> dict[str, bool]:  # (once per class: callers are asked many times)
         if id(cls) not in memo:
@@ -125,8 +126,8 @@ def _skipped_on_a_retry(end: Occurrence, call: Occurrence, fails: bool) -> bool:
     runs it there (`fails`), or a step after the call. Then the failure takes the loop round
     past the end, and the next call stores over the live task (issue 69's retry loop: `while
     True: try: await self.connect(); await self._recv_task except OSError: await sleep(1)`,
-    where `connect()` stores the reader and then authenticates). Near miss: an end in the handler or
-    the `finally`, or a handler that leaves the loop."""
+    where `connect()` stores the reader and then authenticates). Near miss: an end in the
+    handler or the `finally`, or a handler that leaves the loop."""
     for j, node in enumerate(call.path[:-2]):
         if not isinstance(node, cst.Try) or call.path[j + 1] is not node.body \
                 or not any(n is node.body for n in end.path) \
@@ -150,10 +151,7 @@ def _awaited(call: Occurrence) -> bool:
 
 def _goes_round(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> bool:
     """The handler's last statement neither raises, returns nor breaks: the loop goes on."""
-    body = handler.body.body
-    last = body[-1] if body else None
-    inner = last.body[-1] if isinstance(last, cst.SimpleStatementLine) and last.body else last
-    return not isinstance(inner, (cst.Raise, cst.Return, cst.Break))
+    return exit_word(handler.body) not in ("raise", "return", "break")
 
 
 def waits_for_result(call: Occurrence, ownership: Ownership) -> bool:
