@@ -8,7 +8,9 @@ calls one of C's ending methods on that attribute (not its close, not the `final
 its close ends), O's objects close without ending the task. A task
 that runs until that end (`Fate.runs_until_ended`) then runs for good: END_NOT_REACHED (a
 medium finding), naming the owner's close. One that finishes by itself is left as it was (RUBRIC
-convention 4: low); so is an object handed on (passing it to a call only borrows it). An owner
+convention 4: low); so is an object handed on (passing it to a call only borrows it), and one
+whose task nothing starts but its user (`_never_started`: the owner calls no method that
+reaches the spawn). An owner
 with no close-like method (its bases' included) that calls no end on the object lets it go with
 the task running just the same, when no other module calls an end (`_unclosed`): only a reach
 into the owner's attribute could end it (stop 85: `BotStorage` keeps its `_AutoCache`, whose
@@ -29,7 +31,7 @@ from taskleak.analysis.facts.fates import Fate, FateKind
 from taskleak.analysis.facts.module import Question
 from taskleak.project.effect_words import short
 from taskleak.project.index import ProjectIndex, Where
-from taskleak.project.lineage import ancestors, reached
+from taskleak.project.lineage import ancestors, defining, reached
 from taskleak.project.spawn_objects import running_the_spawn, spawning_method
 
 
@@ -43,10 +45,11 @@ def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
         return fate
     owner: Where = (path, question.owner)
     ends = set(question.name.split(","))
-    found = _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
+    starts = spawning_method(owner, spawned_in)
+    found = _unreached(index, owner, ends, starts) \
         or _own_close_skips(index, owner, ends, spawned_in, fate.attribute,
                             _ends_at(index, path, fate.ended_in_at))
-    return _not_reached(index, path, fate, owner, ends, found)
+    return _not_reached(index, path, fate, owner, ends, found, starts)
 
 
 def user_ends(index: ProjectIndex, path: str, fate: Fate, question: Question,
@@ -62,17 +65,18 @@ def user_ends(index: ProjectIndex, path: str, fate: Fate, question: Question,
     ends = set(question.name.split(","))
     if owner not in index.classes or _called_elsewhere(index, path, owner, ends):
         return fate  # (reached that way)
+    starts = spawning_method(owner, spawned_in)
     found = _own_close_calls_none(index, owner, ends, per_key=fate.per_key) \
-        or _unreached(index, owner, ends, spawning_method(owner, spawned_in)) \
+        or _unreached(index, owner, ends, starts) \
         or _own_close_skips(index, owner, ends, spawned_in, fate.attribute)
-    return _not_reached(index, path, fate, owner, ends, found)
+    return _not_reached(index, path, fate, owner, ends, found, starts)
 
 
 def _not_reached(index: ProjectIndex, path: str, fate: Fate, owner: Where, ends: set[str],
-                 found: str) -> Fate:
+                 found: str, starts: str = "") -> Fate:
     """END_NOT_REACHED naming `found` (a close that skips the end), or else an owner with no
     close (`_unclosed`); `fate` as it was when neither holds."""
-    closeless = "" if found else _unclosed(index, path, owner, ends)
+    closeless = "" if found else _unclosed(index, path, owner, ends, starts)
     if not found and not closeless:
         return fate
     return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=found or closeless,
@@ -133,6 +137,8 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> 
     self._chain: await proc.cleanup()`) may end it there: no claim rests on it."""
     for other, owned in sorted(_owners(index, cls), key=lambda o: (o[0], o[1].owner)):
         owned = _with_its_bases(index, other, owned)
+        if _never_started(index, other, owned, starts):
+            continue
         restarted = dict(owned.restarted)
         reached = {e for e in ends & set(owned.ends)
                    if not starts or starts not in restarted.get(e, ())}
@@ -145,7 +151,8 @@ def _unreached(index: ProjectIndex, cls: Where, ends: set[str], starts: str) -> 
     return ""
 
 
-def _unclosed(index: ProjectIndex, path: str, cls: Where, ends: set[str]) -> str:
+def _unclosed(index: ProjectIndex, path: str, cls: Where, ends: set[str], starts: str = ""
+              ) -> str:
     """"BotStorage, which keeps the _AutoCache in self._auto_cache and has no close-like
     method, in pkg/storage.py": the first owner (in path order) of an object of `cls` (read in
     `path`) that has no close-like method (nor its bases) and no method calling one of `ends`
@@ -158,10 +165,32 @@ def _unclosed(index: ProjectIndex, path: str, cls: Where, ends: set[str]) -> str
         return ""
     for other, owned in sorted(_owners(index, cls), key=lambda o: (o[0], o[1].owner)):
         owned = _with_its_bases(index, other, owned)
-        if not owned.closers and not ends & set(owned.ends) and not owned.shared:
+        if not owned.closers and not ends & set(owned.ends) and not owned.shared \
+                and not _never_started(index, other, owned, starts):
             return (f"{owned.owner}, which keeps the {owned.made} in self.{owned.attr} and "
                     f"has no close-like method, in {short(other)}")
     return ""
+
+
+def _never_started(index: ProjectIndex, path: str, owned: OwnedField, starts: str) -> bool:
+    """The objects `owned` keeps (read in `path`) never run the spawn, so their owner's way out
+    skips nothing: the spawn is in method `starts` of the class made, no method of it that
+    reaches `starts` through its calls on `self` (`lineage.reached`) is a dunder (constructing
+    the object, entering it, calling it), and no module calls or hands on one of those methods
+    on anything but `self` (`Exports.methods_used`, by name on any object: a call that may
+    start it keeps the claim). fastsmtp's server keeps a `TLSContextManager` and never calls
+    its `start_hot_reload()`: its own loop does that work. A method handed on from `self`
+    (`loop.call_soon(self.start)`) is not read as a start."""
+    made = index.resolve_name(path, owned.made)
+    if not starts or made is None or made not in index.classes:
+        return False
+    lineage = ancestors(index, made, itself=True)
+    starting = {starts} | {m for c in lineage for m in index.classes[c].methods
+                           if (first := defining(index, lineage, m)) is not None
+                           and starts in reached(index, lineage, m, first)[2]}
+    if any(m.startswith("__") for m in starting) or starting & set(owned.ends):
+        return False
+    return not any(starting & set(m.exports.methods_used) for m in index.modules.values())
 
 
 def _with_its_bases(index: ProjectIndex, path: str, owned: OwnedField) -> OwnedField:

@@ -9,6 +9,7 @@ from taskleak.rules.base import Description
 # around the step (`skippable_ends.py`): a handler that misses what the step raises ends nothing
 _UNCAUGHT = "no `finally`, nor an `except` that catches what that step raises, ends it"
 _HANDLED = " and in `except` handlers that catch no cancellation"
+_HANDLED_CANCEL = " and in `except` handlers that catch a cancellation but not every error"
 
 
 def end_skipped(fate: Fate) -> Description:
@@ -42,7 +43,8 @@ def end_skipped(fate: Fate) -> Description:
                        "skipped on the other ways out",
                        f"{fate.coroutine} is left running if {fate.function}() {fate.skipped_by}",
                        evidence=(*looping(fate), f"kept in {shown} and {fate.cleanup} only on "
-                                 f"the normal way out{_HANDLED * fate.handled}: {_UNCAUGHT}"))
+                                 f"the normal way out{_HANDLED * fate.handled}"
+                                 f"{_HANDLED_CANCEL * fate.handled_cancel}: {_UNCAUGHT}"))
 
 
 def end_not_reached(fate: Fate) -> Description:

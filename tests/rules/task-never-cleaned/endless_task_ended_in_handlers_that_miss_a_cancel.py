@@ -2,9 +2,10 @@
 handlers of that work's `try`: `except Exception` (or any class but `CancelledError` and its
 base `BaseException`) catches no cancellation, so a cancel arriving at the work's `await` leaves
 through none of them and the heartbeat runs for good (RUBRIC convention 4: medium). The near
-misses: a handler that catches the cancel (bare, `BaseException`, `CancelledError`, in a
-tuple), an end in the `finally`, a task that ends by itself (only late: low), and a handler
-type held by a local or a parameter (it may be the cancel's own class: no claim)."""
+misses: a handler that catches the cancel and every error (bare, `BaseException`, both in a
+tuple; one that catches the cancel alone is `..._miss_an_error.py`'s), an end in the
+`finally`, a task that ends by itself (only late: low), and a handler type held by a local or a
+parameter (it may be the cancel's own class: no claim)."""
 
 import asyncio
 from asyncio import CancelledError
@@ -66,7 +67,7 @@ async def handle_the_cancel() -> None:
     beat = asyncio.create_task(heartbeat())
     try:
         await work()
-    except (ValueError, CancelledError):
+    except (Exception, CancelledError):
         beat.cancel()
         raise
     beat.cancel()

@@ -254,6 +254,9 @@ class Fate:
     # END_SKIPPED: the end runs in `except` handlers too, none of which catches a cancellation
     # (`except Exception`): a cancellation at that step skips it (`skippable_ends._handled_only`)
     handled: bool = False
+    # END_SKIPPED: the end runs in `except` handlers too that catch a cancellation but not every
+    # error (`except CancelledError`): an error at that step skips it (`_handled_only`)
+    handled_cancel: bool = False
     # LAMBDA_HANDED, RETURNED_FROM_LAMBDA: the call the lambda is handed to gives nothing back
     # (its value is dropped) and is no function of the project: an unknown callback
     # registration, which keeps nothing (`obligations/registrations.py`)

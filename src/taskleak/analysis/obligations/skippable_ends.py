@@ -10,8 +10,10 @@ The step that skips the end is the first, after the spawn and before every read 
 local, where the function may leave by an error or a cancellation: an `await` (a cancellation
 arrives there), an `async for`/`async with` (each awaits), a `raise`. A plain call may raise
 too; it is not counted (it is not where a cancellation arrives, and a reviewer reads `log(...)`
-between a spawn and its end as no risk). An end in a `finally` or an `except` handler runs on
-those ways out, so a local with one has no such step. Read from the spawn's path (the blocks
+between a spawn and its end as no risk). An end in a `finally`, or in `except` handlers that
+catch the cancellation and every error, runs on those ways out, so a local with one has no such
+step; handlers that catch the cancellation alone (`except CancelledError: t.cancel(); raise`)
+leave it to an error raised past them (`_handled_only`). Read from the spawn's path (the blocks
 around it) and the paths the scan keeps for the reads, as `early_returns.left_by_a_return`.
 """
 
@@ -89,21 +91,46 @@ def _handled_only(statement: cst.CSTNode, ends: list[Occurrence], scope: Scope) 
     sit in its `except` handlers (or its `else`), none of which catches a cancellation: a
     cancellation arriving at that first `await` of its body leaves through none of them, so
     the task is left running (RUBRIC convention 4: `except Exception` catches no
-    `CancelledError`); "" otherwise (near misses: a handler that catches the cancel, bare,
-    `BaseException` or `CancelledError`; an end in the `finally`; an end in the body)."""
-    if not isinstance(statement, cst.Try) or any(catches_a_cancel(h, scope)
-                                                  for h in statement.handlers):
+    `CancelledError`). "fails at `await handle(msg)`" when one catches the cancellation but
+    none catches every error (`except CancelledError`): an error raised in the body past every
+    `try` there that catches it (`_error_escapes`) leaves through none of them. "" otherwise
+    (near misses: handlers that catch the cancel and every error, bare, `BaseException`,
+    `(Exception, CancelledError)`; an end in the `finally`; an end in the body)."""
+    if not isinstance(statement, cst.Try):
         return ""
     parts = (*statement.handlers, *([statement.orelse] if statement.orelse else []))
     here = [o.path for o in ends if any(n is statement for n in o.path)]
     if not here or not all(_through(path, statement, parts) for path in here):
         return ""
+    if any(catches_a_cancel(h, scope) for h in statement.handlers):
+        if any(catches(h, "Exception", scope) for h in statement.handlers):
+            return ""
+        error = _error_escapes(statement.body, scope)
+        return f"fails at `{_short(one_line(error))}`" if error is not None else ""
     point = failing_step(statement.body, raises=False)
     if point is None:
         return ""
     how = "is cancelled" if any(catches(h, "Exception", scope) for h in statement.handlers) \
         else "fails or is cancelled"  # (an error the handlers miss skips the end too)
     return f"{how} at `{_short(one_line(point))}`"
+
+
+def _error_escapes(node: cst.CSTNode, scope: Scope) -> cst.CSTNode | None:
+    """The first step under `node` where an error may leave it (`failing_step`'s kinds: an
+    `await`, a `raise`, an `async for`/`async with`) that no `try` around it under `node`
+    catches every error of (`except Exception`: its `else` and `finally` still count); not a
+    bare `raise` (it re-raises what its handler caught: a cancellation, maybe), nor a step in
+    a handler; None when there is none (a loop whose errors are all caught inside it)."""
+    if isinstance(node, (*NESTED_DEFINITIONS, cst.ExceptHandler, cst.ExceptStarHandler)):
+        return None
+    if isinstance(node, cst.Try) and any(catches(h, "Exception", scope) for h in node.handlers):
+        rest = [p for p in (node.orelse, node.finalbody) if p is not None]
+        return next((f for p in rest if (f := _error_escapes(p, scope)) is not None), None)
+    if isinstance(node, cst.Await) or (isinstance(node, cst.Raise) and node.exc is not None):
+        return node
+    if isinstance(node, (cst.For, cst.With)) and node.asynchronous is not None:
+        return node
+    return next((f for c in children(node) if (f := _error_escapes(c, scope)) is not None), None)
 
 
 def _through(path: tuple[cst.CSTNode, ...], statement: cst.Try,
@@ -113,10 +140,12 @@ def _through(path: tuple[cst.CSTNode, ...], statement: cst.Try,
     return at + 1 < len(path) and any(path[at + 1] is part for part in parts)
 
 
-def _in_handlers(eff: Effects, scope: Scope) -> bool:
-    """Some end of the task sits in an `except` handler that catches no cancellation."""
+def _in_handlers(eff: Effects, scope: Scope, cancel: bool = False) -> bool:
+    """Some end of the task sits in an `except` handler that catches no cancellation (`cancel`:
+    one that catches a cancellation but not every error: `except CancelledError`)."""
     ends = (*eff.cancel_reads, *eff.await_reads, *eff.gather_reads)
-    return any(isinstance(n, cst.ExceptHandler) and not catches_a_cancel(n, scope)
+    return any(isinstance(n, cst.ExceptHandler) and catches_a_cancel(n, scope) == cancel
+               and not (cancel and catches(n, "Exception", scope))
                for o in ends for n in o.path)
 
 
@@ -170,7 +199,8 @@ def ended_late(sp: Spawn, holder: Holder, eff: Effects, fate: Fate) -> Fate:
     if left_for_good(sp.site):
         return replace(fate, kind=FateKind.END_SKIPPED, skipped_kind=fate.kind, skipped_by=skip,
                        long_running=True, loop=loop_words(sp),
-                       handled=_in_handlers(eff, sp.site.scope))
+                       handled=_in_handlers(eff, sp.site.scope),
+                       handled_cancel=_in_handlers(eff, sp.site.scope, cancel=True))
     return replace(fate, skipped_by=skip)
 
 
@@ -297,6 +327,7 @@ def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: M
     if skip and (left_for_good(sp.site)):
         return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
                     skipped_by=skip, long_running=True, loop=loop_words(sp),
-                    handled=_in_handlers(eff, sp.site.scope))
+                    handled=_in_handlers(eff, sp.site.scope),
+                    handled_cancel=_in_handlers(eff, sp.site.scope, cancel=True))
     return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
                 skipped_by=skip)
