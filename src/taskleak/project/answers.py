@@ -76,11 +76,14 @@ def _own_object(key: str) -> bool:
 def _ends(fate: Fate, found: list[tuple[str, Effect]]) -> list[tuple[str, Effect]]:
     """The effects that end the task: a done-callback that reads its outcome only for a task
     that ends by itself, with no close-like method of its owner that leaves it running (as
-    `closing.closing_work` in its own module); a `.result()` read under a `done()` check only
-    for a concurrent Future (an asyncio Task's does not wait)."""
+    `closing.closing_work` in its own module); a prune only for a task that ends by itself (one
+    that runs until cancelled is let go of, not ended: `coroutine_bodies.never_let_go`); a
+    `.result()` read under a `done()` check only for a concurrent Future."""
     by_itself = not (fate.long_running or fate.loop or fate.reschedules or fate.closers)
+    endless = bool(fate.long_running or fate.loop or fate.reschedules)
     return [(p, e) for p, e in found
             if (e.kind is not EffectKind.OUTCOME or by_itself)
+            and (e.kind is not EffectKind.PRUNE or not endless)
             and (e.kind is not EffectKind.RESULT_IF_DONE or fate.threadsafe)]
 
 

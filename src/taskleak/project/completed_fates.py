@@ -94,9 +94,12 @@ def answer(index: ProjectIndex, path: str, spawn: SpawnFacts) -> tuple[Fate, ...
             if kept is not None:
                 return kept
             spawn = replace(spawn, fates=named)
+    # (what the coroutine's module says of its loop first: the other answers read whether the
+    # task runs until cancelled, wherever the coroutine lives)
+    questions = sorted(spawn.questions, key=lambda q: q.kind is not QuestionKind.COROUTINE_BODY)
     fates = []
     for fate in spawn.fates:
-        for question in spawn.questions:
+        for question in questions:
             about, complete = _ANSWERS.get(question.kind, (None, None))
             if complete is answer_attribute:  # which objects hold the task: its method's
                 complete = partial(answer_attribute, spawned_in=spawn.context, runs=spawn.runs)

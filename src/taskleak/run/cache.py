@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 82  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 83  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -127,11 +127,11 @@ FORMAT = 82  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # 74: a step that raises only a cancellation reaches only the handlers that may catch one;
 # 75: a class's attributes that hold a spawn function (`ClassFacts.spawners`); a method's call
 # on an attribute's object in code that runs again (`RepeatedCall.made_anew`, `ended_with`);
-# 76: a helper method of the project called on an instance (`QuestionKind.HELPER_METHOD`);
-# 77: `getattr(self, name)` over a literal tuple of names reads each; a store ended by its
-# function's `finally`; a store into a declared global; a guard read through a local; 78: a keyed
-# collection's tasks ended one key at a time (`Fate.per_key`), `__del__` ends; 79: ends through a
-# local holding an attribute; 80: `holds`; 81: `OwnedField.shared`; 82: `Fate.handled_cancel`
+# 76: a project helper method called on an instance (`HELPER_METHOD`); 77: `getattr(self, name)`
+# over a literal tuple of names reads each; a store ended by its function's `finally`; a store
+# into a declared global; a guard read through a local; 78: a keyed collection's tasks ended one
+# key at a time (`Fate.per_key`), `__del__` ends; 79: ends through a local holding an attribute;
+# 80: `holds`; 81: `OwnedField.shared`; 82: `Fate.handled_cancel`; 83: a let-go attribute's ends
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

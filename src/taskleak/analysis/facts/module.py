@@ -238,7 +238,10 @@ def questions_of(fates: tuple[Fate, ...], context: str,
                                                   FateKind.LOCAL_COLLECTION_HANDED)
                                          and fate.hand is Hand.RETURNED):
             out.append(Question(QuestionKind.RETURNED_TASK, context))
-        elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) and kind in _UNENDED:
+        elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) and (
+                kind in _UNENDED or (fate.ends == LET_GO and kind in _LET_GO_KEPT)):
+            # (one only let go of once done: unended when its coroutine, another module's,
+            # never is, `coroutine_bodies.never_let_go`; then other ends of the attribute count)
             out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
         elif fate.keeper is Keeper.GLOBAL and (kind in _UNENDED or fate.ends == LET_GO):
             out.append(Question(QuestionKind.GLOBAL_CLEANUP, "", fate.attribute))
@@ -268,6 +271,8 @@ def questions_of(fates: tuple[Fate, ...], context: str,
 # whose store `overwrites` an entry: its callers say whether it runs again for the same key).
 _UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.COLLECTION_GROWS,
                       FateKind.RESPAWNED})
+# kept and let go of once done, as `coroutine_bodies.never_let_go` reads them
+_LET_GO_KEPT = frozenset({FateKind.KEPT_CLEANED, FateKind.COLLECTION_CLEANED})
 # ended in its module, or handed to what the join may find ends it (`project/replaced_only.py`)
 _REPLACE_CHECKED = frozenset({FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED})
 # ended only by methods its users call (`Fate.user_ended`): asked of the object's way out
