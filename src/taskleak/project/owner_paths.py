@@ -10,11 +10,10 @@ that runs until that end (`Fate.runs_until_ended`) then runs for good: END_NOT_R
 medium finding), naming the owner's close. One that finishes by itself is left as it was (RUBRIC
 convention 4: low); so is an object handed on (passing it to a call only borrows it), and one
 whose task nothing starts but its user (`_never_started`: the owner calls no method that
-reaches the spawn). An owner
-with no close-like method (its bases' included) that calls no end on the object lets it go with
-the task running just the same, when no other module calls an end (`_unclosed`): only a reach
-into the owner's attribute could end it (stop 85: `BotStorage` keeps its `_AutoCache`, whose
-flush loop only `stop()` ends, and has no close).
+reaches the spawn). An owner with no close-like method (its bases' included) that calls no end
+on the object lets it go with the task running just the same, when no other module calls an
+end (`_unclosed`): only a reach into the owner's attribute could end it (stop 85:
+`BotStorage` keeps its `_AutoCache`, whose flush loop only `stop()` ends, and has no close).
 
 A task ended only in methods its module never calls, none of them close-like (`unwatch_all()`,
 `Fate.user_ended`), is asked the same of the object's own close (its class's or a base's, as
