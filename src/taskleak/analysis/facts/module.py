@@ -239,7 +239,7 @@ def questions_of(fates: tuple[Fate, ...], context: str,
                                          and fate.hand is Hand.RETURNED):
             out.append(Question(QuestionKind.RETURNED_TASK, context))
         elif fate.keeper in (Keeper.ATTRIBUTE, Keeper.DOTTED) and (
-                kind in _UNENDED or (fate.ends == LET_GO and kind in _LET_GO_KEPT)):
+                kind in _UNENDED or (fate.ends == LET_GO and kind in _KEPT_ENDED)):
             # (one only let go of once done: unended when its coroutine, another module's,
             # never is, `coroutine_bodies.never_let_go`; then other ends of the attribute count)
             out.append(Question(QuestionKind.ATTRIBUTE_CLEANUP, fate.owner, fate.attribute))
@@ -256,7 +256,7 @@ def questions_of(fates: tuple[Fate, ...], context: str,
             out.append(Question(QuestionKind.CALLED_OFTEN, context, fate.attribute))
         if fate.callback:
             out.append(Question(QuestionKind.CALLBACK_READS, fate.callback))
-        if fate.ended_in and fate.user_ended and kind in _USER_ENDED:
+        if fate.ended_in and fate.user_ended and kind in _KEPT_ENDED:
             out.append(Question(QuestionKind.USER_ENDS, fate.owner, fate.ended_in))
         elif fate.ended_in and kind is FateKind.KEPT_CLEANED:
             out.append(Question(QuestionKind.OWNER_CLOSES, fate.owner, fate.ended_in))
@@ -271,12 +271,12 @@ def questions_of(fates: tuple[Fate, ...], context: str,
 # whose store `overwrites` an entry: its callers say whether it runs again for the same key).
 _UNENDED = frozenset({FateKind.NEVER_CLEANED, FateKind.SINGLETON, FateKind.COLLECTION_GROWS,
                       FateKind.RESPAWNED})
-# kept and let go of once done, as `coroutine_bodies.never_let_go` reads them
-_LET_GO_KEPT = frozenset({FateKind.KEPT_CLEANED, FateKind.COLLECTION_CLEANED})
 # ended in its module, or handed to what the join may find ends it (`project/replaced_only.py`)
 _REPLACE_CHECKED = frozenset({FateKind.KEPT_CLEANED, FateKind.KEPT_HANDED})
-# ended only by methods its users call (`Fate.user_ended`): asked of the object's way out
-_USER_ENDED = frozenset({FateKind.KEPT_CLEANED, FateKind.COLLECTION_CLEANED})
+# kept and ended in its module: asked of the object's way out when only methods its users call
+# end it (`Fate.user_ended`), and of the holder's other ends when only a let-go does, which
+# ends nothing if its coroutine never finishes (`coroutine_bodies.never_let_go`)
+_KEPT_ENDED = frozenset({FateKind.KEPT_CLEANED, FateKind.COLLECTION_CLEANED})
 # a store into a dict of `self` over the entry's live task (`classify.collection_fate`)
 _KEYED_STORES = frozenset({FateKind.COLLECTION_CLEANED, FateKind.COLLECTION_GROWS})
 _RECEIVED = frozenset({FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,

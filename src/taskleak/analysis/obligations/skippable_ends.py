@@ -93,8 +93,8 @@ def _handled_only(statement: cst.CSTNode, ends: list[Occurrence], scope: Scope) 
     the task is left running (RUBRIC convention 4: `except Exception` catches no
     `CancelledError`). "fails at `await handle(msg)`" when one catches the cancellation but
     none catches every error (`except CancelledError`): an error raised in the body past every
-    `try` there that catches it (`_error_escapes`) leaves through none of them. "" otherwise
-    (near misses: handlers that catch the cancel and every error, bare, `BaseException`,
+    `try` there that catches it (`failing_step`, `caught`) leaves through none of them. ""
+    otherwise (near misses: handlers that catch the cancel and every error, bare, `BaseException`,
     `(Exception, CancelledError)`; an end in the `finally`; an end in the body)."""
     if not isinstance(statement, cst.Try):
         return ""
@@ -105,7 +105,8 @@ def _handled_only(statement: cst.CSTNode, ends: list[Occurrence], scope: Scope) 
     if any(catches_a_cancel(h, scope) for h in statement.handlers):
         if any(catches(h, "Exception", scope) for h in statement.handlers):
             return ""
-        error = _error_escapes(statement.body, scope)
+        error = failing_step(statement.body, caught=lambda t: any(
+            catches(h, "Exception", scope) for h in t.handlers))
         return f"fails at `{_short(one_line(error))}`" if error is not None else ""
     point = failing_step(statement.body, raises=False)
     if point is None:
@@ -113,24 +114,6 @@ def _handled_only(statement: cst.CSTNode, ends: list[Occurrence], scope: Scope) 
     how = "is cancelled" if any(catches(h, "Exception", scope) for h in statement.handlers) \
         else "fails or is cancelled"  # (an error the handlers miss skips the end too)
     return f"{how} at `{_short(one_line(point))}`"
-
-
-def _error_escapes(node: cst.CSTNode, scope: Scope) -> cst.CSTNode | None:
-    """The first step under `node` where an error may leave it (`failing_step`'s kinds: an
-    `await`, a `raise`, an `async for`/`async with`) that no `try` around it under `node`
-    catches every error of (`except Exception`: its `else` and `finally` still count); not a
-    bare `raise` (it re-raises what its handler caught: a cancellation, maybe), nor a step in
-    a handler; None when there is none (a loop whose errors are all caught inside it)."""
-    if isinstance(node, (*NESTED_DEFINITIONS, cst.ExceptHandler, cst.ExceptStarHandler)):
-        return None
-    if isinstance(node, cst.Try) and any(catches(h, "Exception", scope) for h in node.handlers):
-        rest = [p for p in (node.orelse, node.finalbody) if p is not None]
-        return next((f for p in rest if (f := _error_escapes(p, scope)) is not None), None)
-    if isinstance(node, cst.Await) or (isinstance(node, cst.Raise) and node.exc is not None):
-        return node
-    if isinstance(node, (cst.For, cst.With)) and node.asynchronous is not None:
-        return node
-    return next((f for c in children(node) if (f := _error_escapes(c, scope)) is not None), None)
 
 
 def _through(path: tuple[cst.CSTNode, ...], statement: cst.Try,

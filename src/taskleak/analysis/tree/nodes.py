@@ -10,7 +10,7 @@ that no `type(...) is cst.X` in the analysis names a class outside it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import cast
 
 import libcst as cst
@@ -378,22 +378,23 @@ def attribute_named(node: cst.CSTNode, builtins: frozenset[str] = READING_BUILTI
     return f"{head}.{text}" if isinstance(text, str) and text.isidentifier() else ""
 
 
-def failing_step(node: cst.CSTNode, raises: bool = True) -> cst.CSTNode | None:
+def failing_step(node: cst.CSTNode, raises: bool = True,
+                 caught: Callable[[cst.Try], bool] | None = None) -> cst.CSTNode | None:
     """The first place in a statement (or an expression) where its function may be left by an
-    error or a cancellation, outside nested functions and classes: an `await` (a cancellation
-    arrives there), a `raise`, an `async for` or `async with` (each awaits); None when there is
-    none. A plain call may raise too; it is not counted (RUBRIC convention 4, as a reviewer
-    reads it: `log(...)` or `task.add_done_callback(cb)` between a spawn and its end is no
-    risk), so every reader of "a step that may fail" reads this one (`raises`: False for only
-    where a cancellation arrives, the `raise` left out)."""
-    if isinstance(node, NESTED_DEFINITIONS):
+    error or a cancellation, outside nested functions and classes: an `await`, a `raise`, an
+    `async for`/`async with`; None when there is none. A plain call is not counted (RUBRIC
+    convention 4: reviewers read `log(...)` between a spawn and its end as no risk); every reader
+    of "a step that may fail" reads this one (`raises`: False for where a cancellation arrives
+    only; `caught`: for where an error leaves `node`, past each `try` whose body's errors
+    `caught` says it catches, not in a handler, nor at a bare `raise`: it re-raises)."""
+    if isinstance(node, NESTED_DEFINITIONS) or (caught is not None and (
+            isinstance(node, (cst.ExceptHandler, cst.ExceptStarHandler))
+            or (isinstance(node, cst.Raise) and node.exc is None))):
         return None
-    if isinstance(node, cst.Await) or (raises and isinstance(node, cst.Raise)):
+    if isinstance(node, cst.Await) or (raises and isinstance(node, cst.Raise)) or (
+            isinstance(node, (cst.For, cst.With)) and node.asynchronous is not None):
         return node
-    if isinstance(node, (cst.For, cst.With)) and node.asynchronous is not None:
-        return node
-    for child in children(node):
-        found = failing_step(child, raises)
-        if found is not None:
-            return found
-    return None
+    parts: Sequence[cst.CSTNode | None] = (node.orelse, node.finalbody) if caught is not None \
+        and isinstance(node, cst.Try) and caught(node) else tuple(children(node))
+    return next((f for p in parts if p is not None
+                 and (f := failing_step(p, raises, caught)) is not None), None)
