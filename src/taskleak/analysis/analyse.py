@@ -200,8 +200,7 @@ class ModuleAnalysis:
             if chain:
                 asked += (Question(QuestionKind.COROUTINE_BODY, chain,
                                    OWN_OBJECT if runs_own_method(sp.site) else ""),)
-        if any(f.skipped_by or f.kind in (FateKind.LEFT_RUNNING, FateKind.LEFT_AT_TIMEOUT)
-               for f in fates) \
+        if any(f.kind in (FateKind.LEFT_RUNNING, FateKind.LEFT_AT_TIMEOUT) for f in fates) \
                 and (fn := sp.site.scope.function()) is not None and fn.is_async:
             asked += (Question(QuestionKind.RUN_BY_A_RUNNER, context),)
         if sp.coroutine_asks:

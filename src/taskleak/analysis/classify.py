@@ -235,7 +235,7 @@ class Classifier:
         if dropped is not None:
             return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key, **dropped)
         if cleanup:  # (on the normal way out: a step before it may skip it)
-            return cleaned_local(sp, holder, eff, cleanup, self._fate, self.ownership)
+            return cleaned_local(sp, holder, eff, cleanup, self._fate)
         if eff.handed:  # (a step before the hand-off may skip it: `skippable_ends`)
             return skippable_ends.handed_late(sp, holder.key, self._fate(
                 FateKind.LOCAL_HANDED, sp, holder, holder=holder.key, **eff.handed[0].fields()))

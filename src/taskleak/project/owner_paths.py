@@ -48,7 +48,45 @@ def owner_closes(index: ProjectIndex, path: str, fate: Fate, question: Question,
     found = _unreached(index, owner, ends, starts) \
         or _own_close_skips(index, owner, ends, spawned_in, fate.attribute,
                             _ends_at(index, path, fate.ended_in_at))
+    past = None if found else _ended_past_a_step(index, owner, ends, starts)
+    if past is not None:
+        where, step = past
+        return replace(fate, kind=FateKind.END_NOT_REACHED, unreached=where, skipped_by=step,
+                       ended_in="", runs_until_ended=False, user_ended=False)
     return _not_reached(index, path, fate, owner, ends, found, starts)
+
+
+def _ended_past_a_step(index: ProjectIndex, cls: Where, ends: set[str], starts: str
+                       ) -> tuple[str, str] | None:
+    """("Console.run() (on self._spinner of Console, in pkg/console.py)", "fails or is
+    cancelled in its `async with`"): the first owner (in path order) of an object of `cls`
+    that starts its task (calls `starts`, or a method reaching it) and calls each of `ends` it
+    calls only after that start, in the same function, past a step that can leave the function
+    first (`OwnedField.past_a_step`, its bases' calls read with it); None when every owner
+    calls one where it is reached (its close, a `finally`), or shares the object. The task then
+    runs for good once that step fails (RUBRIC convention 4: medium, as for a local)."""
+    made_starts = _starting(index, cls, starts)
+    for other, owned in sorted(_owners(index, cls), key=lambda o: (o[0], o[1].owner)):
+        owned = _with_its_bases(index, other, owned)
+        called = ends & set(owned.ends)
+        past = {e: (start, fn, step) for e, start, fn, step in owned.past_a_step}
+        if not called or owned.shared or not made_starts \
+                or any(e not in past or past[e][0] not in made_starts for e in called):
+            continue
+        _, fn, step = past[min(called)]
+        return (f"{fn}() (on self.{owned.attr} of {owned.owner}, in {short(other)})", step)
+    return None
+
+
+def _starting(index: ProjectIndex, cls: Where, starts: str) -> set[str]:
+    """`starts` and the methods of `cls` (its bases' included) that reach it through their
+    calls on `self` (`lineage.reached`); empty when `starts` is ""."""
+    if not starts or cls not in index.classes:
+        return set()
+    lineage = ancestors(index, cls, itself=True)
+    return {starts} | {m for c in lineage for m in index.classes[c].methods
+                       if (first := defining(index, lineage, m)) is not None
+                       and starts in reached(index, lineage, m, first)[2]}
 
 
 def user_ends(index: ProjectIndex, path: str, fate: Fate, question: Question,
@@ -215,8 +253,12 @@ def _with_its_bases(index: ProjectIndex, path: str, owned: OwnedField) -> OwnedF
             common = set.intersection(*(set(later or ()) for later in laters))
             if common:
                 restarted.append((end, tuple(sorted(common))))
+    # an end is past a step only where every class calling it calls it so (the first's step)
+    past = [p for p in (*owned.past_a_step, *(p for u in uses for p in u.past_a_step))
+            if all(p[0] in {q[0] for q in r.past_a_step} for r in records if p[0] in r.ends)]
     return replace(owned, closers=tuple(closers), ends=tuple(sorted(ends)),
-                   restarted=tuple(restarted), shared=shared)
+                   restarted=tuple(restarted), shared=shared,
+                   past_a_step=tuple(dict((p[0], p) for p in reversed(past)).values()))
 
 
 _WITH_EXITS = frozenset({"__aexit__", "__exit__"})

@@ -2,11 +2,13 @@
 (`QuestionKind.RUN_BY_A_RUNNER`).
 
 When the coroutine `asyncio.run()` runs returns, or fails, the runner cancels every task still
-running. Its module reads that when the call is beside the function (`race_fates._left`,
-`skippable_ends.cleaned_local`: a race's losers left running, a local whose end a way out
-skips, are ended by the runner); when the call is in another module (`python -m pkg`'s
-`__main__.py` running `app.main()`), that module exports it (`Exports.runner_calls`) and the
-join reads the same here, so the rows are the same wherever the call lives.
+running. Its module reads that when the call is beside the function (`race_fates._left`: a
+race's losers left running are ended by the runner); when the call is in another module
+(`python -m pkg`'s `__main__.py` running `app.main()`), that module exports it
+(`Exports.runner_calls`) and the join reads the same here, so the rows are the same wherever
+the call lives. An end a way out skips is no end the runner gives (stop 97: the runner's
+cancel of what is left is no end of the task's owner, RUBRIC convention 4): the local or
+attribute is left running when its function fails, however the program closes.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _ENDED_BY_THE_RUNNER = {Keeper.LOCAL: FateKind.COLLECTION_CLEANED, None: FateKin
 def run_by_a_runner(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
     """`fate`, spawned in the coroutine function `question.owner`, once the calls of other
     modules that give it to a cancelling runner are read."""
-    if not (fate.skipped_by or fate.kind is FateKind.LEFT_RUNNING):
+    if fate.kind is not FateKind.LEFT_RUNNING:
         return fate
     target = (path, question.owner)
     runner = next((call.runner for caller, call in index.run_by.get(
@@ -34,11 +36,6 @@ def run_by_a_runner(index: ProjectIndex, path: str, fate: Fate, question: Questi
         and index.resolve_callee(caller, call.callee, call.caller) == target), "")
     if not runner:
         return fate
-    if fate.kind is not FateKind.LEFT_RUNNING:  # what a way out skips, the runner ends
-        kind = (fate.skipped_kind or FateKind.LOCAL_CLEANED) \
-            if fate.kind is FateKind.END_SKIPPED else fate.kind
-        return replace(fate, kind=kind, skipped_by="", long_running=False, loop="",
-                       skipped_kind=None)
     cleanup = (f"left running by {fate.callee} until {question.owner.rsplit('.', 1)[-1]}() "
                f"returns, then cancelled by {runner}")
     if fate.keeper is None:  # passed to the wait, as the runner's own module says it

@@ -55,6 +55,12 @@ def end_not_reached(fate: Fate) -> Description:
                            f"{fate.holder} is ended only before a new task replaces it: "
                            "nothing ends the last one",
                            evidence=(*looping(fate), f"ended by {fate.replaced_only}"))
+    if fate.skipped_by:  # (`owner_paths._ended_past_a_step`: the owner's call of the end)
+        return Description(fate.holder, f"{fate.cleanup}, only on its owner's normal way out",
+                           f"{fate.holder} is {fate.cleanup}, which {fate.unreached} calls only "
+                           "on its normal way out",
+                           evidence=(*looping(fate), f"the call is skipped if that function "
+                                     f"{fate.skipped_by}: {_UNCAUGHT}"))
     whose = "its owner" if fate.owner_without_close else "its owner's close"
     claim = f"{fate.holder} is {fate.cleanup}, which {whose} never calls"
     if fate.per_key:  # (`per_key_ends.py`: each end takes one entry, by its caller's key)

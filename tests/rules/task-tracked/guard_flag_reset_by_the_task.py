@@ -1,6 +1,8 @@
 """A sender that starts one reconnect at a time: the flag it sets before the spawn is reset only
 by the reconnect task itself, so the loop cannot start another while it runs; disconnect()
-cancels and awaits the last one."""
+cancels and awaits the last one. `main()` ends its send loop (which runs while connected)
+only past two awaits that may fail, and `asyncio.run()`'s cancel of what is left is no end of
+it: medium."""
 
 import asyncio
 

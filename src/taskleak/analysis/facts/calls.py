@@ -159,15 +159,22 @@ class OwnedField:
     # it builds, another attribute): a call there (`for p in self._chain: await p.cleanup()`)
     # may end it, so no claim rests on what the class calls on the attribute
     shared: bool = False
+    # (end, start, function, step) of the `ends` each call of which the class makes only after
+    # a call of `start` in the same function, past a step that can leave it before the end
+    # (`owned_fields._ends_past_a_step`): an error there leaves the object's task running
+    past_a_step: tuple[tuple[str, str, str, str], ...] = ()
 
     def to_json(self) -> list[Any]:
         out: list[Any] = [self.owner, self.attr, self.made, list(self.closers), list(self.ends)]
-        if self.restarted or self.shared:
+        if self.restarted or self.shared or self.past_a_step:
             out.append([[e, list(later)] for e, later in self.restarted])
-        return [*out, True] if self.shared else out
+        if self.shared or self.past_a_step:
+            out.append(self.shared)
+        return [*out, [list(p) for p in self.past_a_step]] if self.past_a_step else out
 
     @classmethod
     def from_json(cls, data: list[Any]) -> OwnedField:
         return cls(data[0], data[1], data[2], tuple(data[3]), tuple(data[4]),
                    tuple((e, tuple(later)) for e, later in data[5]) if len(data) > 5 else (),
-                   len(data) > 6 and bool(data[6]))
+                   len(data) > 6 and bool(data[6]),
+                   tuple((e, s, f, p) for e, s, f, p in data[7]) if len(data) > 7 else ())

@@ -331,8 +331,8 @@ class Fate:
     enders: str = ""
     replaced_only: str = ""
     # END_SKIPPED of a collection or an attribute, and the KEPT_CLEANED or COLLECTION_CLEANED
-    # the join makes one (`coroutine_bodies.never_let_go`): what it is once the way out that
-    # skips its end ends it too (`runner_ends.py`); None: LOCAL_CLEANED, a local's
+    # the join makes one (`coroutine_bodies.never_let_go`): what it was before the way out
+    # that skips its end was read (`unended_words` says a collection so); None: a local's
     skipped_kind: FateKind | None = None
 
     @property

@@ -75,8 +75,8 @@ class QuestionKind(Enum):
     # that run it again (`project/reentry.py`)
     CALLED_OFTEN = "called_often"
     # is the coroutine function `owner` (the spawn's, by qualified name) run by `asyncio.run()`
-    # from another module? what it leaves running (a race's losers, a local whose end a way
-    # out skips) is then cancelled when it returns (`project/runner_ends.py`)
+    # from another module? what it leaves running (a race's losers) is then cancelled when it
+    # returns (`project/runner_ends.py`)
     RUN_BY_A_RUNNER = "run_by_a_runner"
     # a local held by a function that never returns, given a done-callback of another module
     # (owner: its chain): whether it reads the task's outcome (`project/done_callbacks.py`)

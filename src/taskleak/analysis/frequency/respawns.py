@@ -29,13 +29,9 @@ from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.keys import key_parameter, on_a_local_object, per_client_key
 from taskleak.analysis.obligations.liveness import FunctionGraphs, ending_calls, live_at
 from taskleak.analysis.obligations.ownership import Ownership
-from taskleak.analysis.tree.nodes import (
-    failing_step,
-    loop_targets,
-    new_on_each_turn,
-    statements_after,
-)
+from taskleak.analysis.tree.nodes import failing_step, statements_after
 from taskleak.analysis.tree.scopes import BindingKind, CallSite, Occurrence, Scope
+from taskleak.analysis.tree.turns import loop_targets, new_on_each_turn, objects_anew
 from taskleak.analysis.tree.walk import descendants
 from taskleak.records import record
 
@@ -212,7 +208,8 @@ def _new_each_turn(call: Occurrence, fn: Scope, param: str, calls_too: bool = Fa
     a new object): the loop repeats the call, not the key (a caller that itself runs again
     brings the same names back: that is weighed by the caller's own frequency). `calls_too`:
     an object given as the result of a call (`self._start(self._pending.pop())`) is not known
-    to be the one an earlier call stored into either (a key so given may be: `self._key()`)."""
+    to be the one an earlier call stored into either (a key so given may be: `self._key()`),
+    nor is one the loop's body looks up anew by its target (`turns.objects_anew`)."""
     node = next((n for n in reversed(call.path) if isinstance(n, cst.Call)), None)
     if node is None or not param or not isinstance(fn.node, cst.FunctionDef):
         return False
@@ -221,5 +218,6 @@ def _new_each_turn(call: Occurrence, fn: Scope, param: str, calls_too: bool = Fa
                   and a.keyword.value == param), None)
     if given is None and 0 <= at < len(node.args) and node.args[at].keyword is None:
         given = node.args[at].value
-    return new_on_each_turn(given, loop_targets(call.path), calls=calls_too)
+    return new_on_each_turn(given, loop_targets(call.path), calls=calls_too,
+                            anew=objects_anew(call.path) if calls_too else frozenset())
 

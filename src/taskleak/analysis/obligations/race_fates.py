@@ -259,7 +259,9 @@ class RaceFates:
               make: MakeFate, after: str = "", collection: bool = False) -> Fate:
         fn = race.scope.method() or race.scope
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
-        if after and holder is not None and holder.kind is Keeper.LOCAL and not runner:
+        # (a loser cancelled only after the wait: a cancelled waiter skips that end, whoever
+        # runs the coroutine; the runner ends only what nothing ends: RUBRIC convention 4)
+        if after and holder is not None and holder.kind is Keeper.LOCAL:
             skipped = self._skipped(sp, holder, race, after, make, collection)
             if skipped is not None:
                 return skipped

@@ -28,8 +28,7 @@ from taskleak.analysis.names.handlers import catches, catches_a_cancel
 from taskleak.analysis.obligations.coroutines import loop_words
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.holders import Holder
-from taskleak.analysis.obligations.lifetimes import cancelled_on_return, left_for_good
-from taskleak.analysis.obligations.ownership import Ownership
+from taskleak.analysis.obligations.lifetimes import left_for_good
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
@@ -63,7 +62,25 @@ def skipped_by(site: CallSite, eff: Effects) -> str:
     in_ends = {id(n) for o in ends for n in o.path}
     for later in statements_after(site.path):
         if id(later) in in_ends:  # ended first, unless only by a wait a cancel leaves
-            return _handled_only(later, ends, site.scope) or _waited_only(later, ends)
+            return _handled_only(later, [o.path for o in ends], site.scope) \
+                or _waited_only(later, ends)
+        step = _first_step(later)
+        if step:
+            return step
+    return ""
+
+
+def step_between(start: tuple[cst.CSTNode, ...], end: tuple[cst.CSTNode, ...],
+                 scope: Scope) -> str:
+    """The first step after the statement on the path `start` (a call that begins what the call
+    on the path `end` ends: `self._spinner.start()`, then `self._spinner.stop()`) that can leave
+    the function before `end`, read as for a local's task (`skipped_by`); "" when none does."""
+    if _covers(end, start):
+        return ""
+    in_end = {id(n) for n in end}
+    for later in statements_after(start):
+        if id(later) in in_end:
+            return _handled_only(later, [end], scope)
         step = _first_step(later)
         if step:
             return step
@@ -86,7 +103,8 @@ def _waited_only(statement: cst.CSTNode, ends: list[Occurrence]) -> str:
     return f"is cancelled while it waits in `{_short(one_line(calls[0]))}`"
 
 
-def _handled_only(statement: cst.CSTNode, ends: list[Occurrence], scope: Scope) -> str:
+def _handled_only(statement: cst.CSTNode, ends: list[tuple[cst.CSTNode, ...]], scope: Scope
+                  ) -> str:
     """"is cancelled at `await work()`" when `statement` is a `try` whose ends of the task all
     sit in its `except` handlers (or its `else`), none of which catches a cancellation: a
     cancellation arriving at that first `await` of its body leaves through none of them, so
@@ -99,7 +117,7 @@ def _handled_only(statement: cst.CSTNode, ends: list[Occurrence], scope: Scope) 
     if not isinstance(statement, cst.Try):
         return ""
     parts = (*statement.handlers, *([statement.orelse] if statement.orelse else []))
-    here = [o.path for o in ends if any(n is statement for n in o.path)]
+    here = [path for path in ends if any(n is statement for n in path)]
     if not here or not all(_through(path, statement, parts) for path in here):
         return ""
     if any(catches_a_cancel(h, scope) for h in statement.handlers):
@@ -298,15 +316,14 @@ def _reads(node: cst.CSTNode, name: str) -> bool:
     return bool(_names(node, name))
 
 
-def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: MakeFate,
-                  ownership: Ownership) -> Fate:
+def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: MakeFate
+                  ) -> Fate:
     """A local's task ended (`cleanup`) on the function's normal way out: END_SKIPPED when a
     step before the end can skip it and the coroutine runs until cancelled, else LOCAL_CLEANED
-    (with that step, when there is one: the task is then only late). No step skips anything
-    in the coroutine `asyncio.run()` runs: the runner cancels what it leaves running."""
-    fn = sp.site.scope.function()
-    runner = fn is not None and cancelled_on_return(fn, ownership.module, ownership.resolver)
-    skip = "" if runner else skipped_by(sp.site, eff)
+    (with that step, when there is one: the task is then only late). In the coroutine
+    `asyncio.run()` runs, too: the runner's cancel of what is left when it closes is no end
+    of the task's owner (RUBRIC convention 4; every labeller who met it graded it medium)."""
+    skip = skipped_by(sp.site, eff)
     if skip and (left_for_good(sp.site)):
         return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
                     skipped_by=skip, long_running=True, loop=loop_words(sp),

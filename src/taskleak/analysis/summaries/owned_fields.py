@@ -10,20 +10,25 @@ from __future__ import annotations
 
 import builtins
 import sys
+from collections.abc import Iterator
 
 import libcst as cst
 
 from taskleak.analysis.facts.calls import OwnedField
 from taskleak.analysis.names.resolve import Resolver, SymKind
+from taskleak.analysis.obligations.skippable_ends import step_between
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.nodes import dotted, is_none
+from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, dotted, is_none
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
+from taskleak.analysis.tree.walk import children
 
 _BUILTINS = frozenset(dir(builtins))
 # what a name must be bound by to be a class made here: a class of the module, or an import
 # (the join keeps only the project's classes: `project/owner_paths._owners`)
 _CLASS_OR_IMPORT = frozenset({BindingKind.CLASS, BindingKind.IMPORT})
+# the blocks an error or a cancellation runs on its way out
+_WAYS_OUT = (cst.Finally, cst.ExceptHandler, cst.ExceptStarHandler)
 
 
 def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
@@ -41,14 +46,16 @@ def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
                 ends, restarted = _called_on(attr, methods)
                 out.append(OwnedField(cls.qualname, attr, made,
                                       tuple(m.name for m in closers), tuple(sorted(ends)),
-                                      restarted, _shared(attr, methods)))
+                                      restarted, _shared(attr, methods),
+                                      _ends_past_a_step(attr, methods)))
         for attr in _used_unbound(cls, methods):
             # (a mixin's `self.exporter.stop()`, the object made by a class it is mixed into:
             # the join reads it with that class, `project/owner_paths.py`)
             ends, restarted = _called_on(attr, methods)
             if any(ends_lifecycle(e) for e in ends):
                 out.append(OwnedField(cls.qualname, attr, "", tuple(m.name for m in closers),
-                                      tuple(sorted(ends)), restarted))
+                                      tuple(sorted(ends)), restarted,
+                                      past_a_step=_ends_past_a_step(attr, methods)))
     return tuple(out)
 
 
@@ -125,6 +132,52 @@ def _called_on(attr: str, methods: dict[str, Scope]
                 after[callee] = after[callee] & later if callee in after else later
                 called.add(callee)
     return called, tuple((c, tuple(sorted(later))) for c, later in sorted(after.items()) if later)
+
+
+def _ends_past_a_step(attr: str, methods: dict[str, Scope]
+                      ) -> tuple[tuple[str, str, str, str], ...]:
+    """(end, start, function, step): the methods called on `self.<attr>` each call of which
+    comes after a call of another (`start`) in the same function, past a step that can leave
+    it first (`skippable_ends.step_between`: `self._spinner.start()`, then `async with
+    self.agent:`, then `self._spinner.stop()`), with the first such function and step: ends
+    reached on the normal way out alone. An end called once with no such step (in `close()`),
+    or in a `finally` or an `except` handler, is none of them: one in the `finally` of a `try`
+    that starts past a step (felicitas's `cluster_manager.stop()`, dev54) is read as reviewers
+    read it, as reached (they grade it low)."""
+    past: dict[str, tuple[str, str, str, str] | None] = {}
+    for m in methods.values():
+        for s in m.walk():
+            own = f"{m.self_name}.{attr}"
+            keys = {own, *_aliases(s, own)}
+            names = {o.dest.callee for o in s.occurrences
+                     if o.key in keys and o.dest.kind is Flow.METHOD}
+            if len(names) < 2 or not isinstance(s.node, cst.FunctionDef):
+                past.update(dict.fromkeys(names))
+                continue
+            calls = list(_calls_on(s.node, keys))
+            for i, (name, path) in enumerate(calls):
+                start = next(((n, p) for n, p in reversed(calls[:i]) if n != name), None)
+                step = step_between(start[1], path, s) \
+                    if start is not None and not any(isinstance(n, _WAYS_OUT) for n in path) \
+                    else ""
+                if not step or start is None:
+                    past[name] = None  # (reached here: whatever other calls do)
+                elif name not in past:
+                    past[name] = (name, start[0], s.qualname, step)
+    return tuple(sorted(v for v in past.values() if v is not None))
+
+
+def _calls_on(node: cst.CSTNode, keys: set[str], path: tuple[cst.CSTNode, ...] = ()
+              ) -> Iterator[tuple[str, tuple[cst.CSTNode, ...]]]:
+    """(method, path) of each call `key.method(...)` under `node`, one of `keys` its object,
+    outside nested functions and classes, in text order."""
+    path = (*path, node)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+            and dotted(node.func.value) in keys:
+        yield node.func.attr.value, path
+    for child in children(node):
+        if not isinstance(child, NESTED_DEFINITIONS):
+            yield from _calls_on(child, keys, path)
 
 
 def _shared(attr: str, methods: dict[str, Scope]) -> bool:

@@ -22,8 +22,9 @@ from taskleak.analysis.frequency.reentry import dropped_call_comes_round
 from taskleak.analysis.obligations.guards import names_guarding
 from taskleak.analysis.obligations.liveness import FunctionGraphs
 from taskleak.analysis.tree.dests import END_FLOWS, Flow
-from taskleak.analysis.tree.nodes import leaves_the_loop, new_each_turn
+from taskleak.analysis.tree.nodes import leaves_the_loop
 from taskleak.analysis.tree.scopes import DroppedCallSite, Scope
+from taskleak.analysis.tree.turns import new_each_turn
 from taskleak.analysis.tree.walk import children
 from taskleak.records import record
 

@@ -328,36 +328,6 @@ def statements_after(path: Sequence[cst.CSTNode]) -> Iterator[cst.CSTNode]:
             yield from statements[at + 1:]
 
 
-def new_each_turn(call: cst.Call, path: tuple[cst.CSTNode, ...]) -> tuple[int, ...]:
-    """The positions of `call`'s positional arguments that are new on each turn of the loops
-    around it (`path`): `new_on_each_turn` of each."""
-    bound = loop_targets(path)
-    out = []
-    for k, arg in enumerate(call.args):
-        if arg.keyword is not None or arg.star:
-            break
-        if new_on_each_turn(arg.value, bound):
-            out.append(k)
-    return tuple(out)
-
-
-def loop_targets(path: Sequence[cst.CSTNode]) -> set[str]:
-    """The names the `for` loops of `path` bind."""
-    return {n for node in path if isinstance(node, cst.For) for n in bound_names(node.target)}
-
-
-def new_on_each_turn(given: cst.BaseExpression | None, targets: set[str],
-                     calls: bool = True) -> bool:
-    """`given` is new on each turn of the loops binding `targets`: a name one binds (or an
-    attribute or item of one), or (`calls`) a call's result (`self._pending.pop()`), not known
-    to be what an earlier turn gave."""
-    if calls and isinstance(given, cst.Call):
-        return True
-    while isinstance(given, (cst.Attribute, cst.Subscript)):
-        given = given.value
-    return isinstance(given, cst.Name) and given.value in targets
-
-
 # the builtins given an object and an attribute's name (`getattr(self, "_task", None)`)
 READING_BUILTINS = frozenset({"getattr"})
 TESTING_BUILTINS = frozenset({"getattr", "hasattr"})

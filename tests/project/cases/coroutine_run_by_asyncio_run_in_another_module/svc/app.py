@@ -1,7 +1,8 @@
-"""`main()` is run by `asyncio.run()` in `__main__.py`: what it leaves running when it returns
-or fails (a race's losers, a heartbeat whose cancel a failure skips, held in a local or in a list) the
-runner cancels. The
-near miss, `serve()`, is run by nothing known: the same shapes leave their tasks running."""
+"""`main()` is run by `asyncio.run()` in `__main__.py`: the race's losers it leaves running
+when it returns the runner cancels (low). A heartbeat whose cancel a failure skips, held in a
+local or in a list, is left running for good all the same (medium): the runner's cancel of
+what is left when it closes is no end of its owner (RUBRIC convention 4, stop 97). The near
+miss, `serve()`, is run by nothing known: the race's losers are left running too."""
 
 import asyncio
 
