@@ -221,10 +221,7 @@ def _never_started(index: ProjectIndex, path: str, owned: OwnedField, starts: st
     made = index.resolve_name(path, owned.made)
     if not starts or made is None or made not in index.classes:
         return False
-    lineage = ancestors(index, made, itself=True)
-    starting = {starts} | {m for c in lineage for m in index.classes[c].methods
-                           if (first := defining(index, lineage, m)) is not None
-                           and starts in reached(index, lineage, m, first)[2]}
+    starting = _starting(index, made, starts)
     if any(m.startswith("__") for m in starting) or starting & set(owned.ends):
         return False
     return not any(starting & set(m.exports.methods_used) for m in index.modules.values())
