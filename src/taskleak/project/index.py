@@ -76,6 +76,7 @@ class ProjectIndex(ModuleResolution):
         self.weak_globals: dict[Where, str] = {}
         self.imports: dict[str, dict[str, str]] = {}
         self.typed: dict[str, dict[str, str]] = {}  # path -> what its typed names hold
+        self.instances: dict[str, dict[str, str]] = {}  # path -> its globals' classes
         self.star_imports: dict[str, list[str]] = {}  # path -> the modules it imports * from
         # path -> the classes and task functions it defines at its top level, and the reverse
         self.top_names: dict[str, set[str]] = defaultdict(set)
@@ -141,6 +142,7 @@ class ProjectIndex(ModuleResolution):
             self.top_by_name[name].append(path)
         self.imports[path] = {name: target for name, target in ex.imports if name != STAR}
         self.typed[path] = dict(ex.typed)
+        self.instances[path] = dict(ex.instances)
         self.star_imports[path] = [target for name, target in ex.imports if name == STAR]
         self.self_passed += [(path, callee, k, cls) for callee, k, cls in ex.self_passed]
         for use in ex.param_uses:
@@ -277,7 +279,10 @@ class ProjectIndex(ModuleResolution):
         if receiver and tail and tail.count(".") <= _MAX_CHAIN:  # `pool.release()`, `pool: Pool`
             typed = self.resolve_name(path, receiver)
             return self._through(typed if typed in self.classes else None, tail)
-        return self.resolve_name(path, callee)
+        found = self.resolve_name(path, callee)
+        held = self.held_instance(found) if found is not None and found not in self.functions \
+            else None  # `cmdmgr.run_task`: a global holding an instance, here or imported
+        return self._through(*held) if held is not None else found
 
     def _through(self, typed: Where | None, tail: str) -> Where | None:
         """The method `tail` names on an instance of class `typed`: `client.dispatch`,

@@ -23,6 +23,7 @@ class ModuleResolution:
     functions: dict[Where, FunctionFacts]
     top_names: dict[str, set[str]]
     top_by_name: dict[str, list[str]]
+    instances: dict[str, dict[str, str]]
     _by_suffix: dict[str, list[str]]
     _qualified: dict[tuple[str, str], Where | None]
 
@@ -51,6 +52,18 @@ class ModuleResolution:
         if target is None:
             return (path, name)  # defined here (or not in the project)
         return self.qualified(path, f"{target}.{tail}" if tail else target)
+
+    def held_instance(self, found: Where, most: int = 3) -> tuple[Where | None, str] | None:
+        """For `found`, a global's attribute (`cmdmgr.run_task` in its module): the class the
+        global holds an instance of (`Exports.instances`, resolved in its module: None when no
+        class of the project), and the rest of the name; None when it holds none, or past
+        `most` more attributes."""
+        head, _, tail = found[1].partition(".")
+        cls = self.instances.get(found[0], {}).get(head)
+        if cls is None or not tail or tail.count(".") > most:
+            return None
+        typed = self.resolve_name(found[0], cls)
+        return (typed if typed in self.classes else None, tail)
 
     def qualified(self, path: str, full: str) -> Where | None:
         """Where a name qualified by its module (`app.background.spawn`, as imported in

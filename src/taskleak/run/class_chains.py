@@ -14,7 +14,9 @@ one read may name the next. The same for the calls whose callee decides whether
 `Awaitable` returns, tornado's `Lock.acquire()` returning `self._block.acquire()`): the module
 defining the callee, or the unread bases of the class that inherits it. And for the calls of a
 helper method on an instance (`self._client._tasks.create(...)`, a spawn only if the join
-resolves it to the helper: `obligations/helper_calls.py`), the modules its chain stops at.
+resolves it to the helper: `obligations/helper_calls.py`), the modules its chain stops at. And
+for a call on an object a module's global holds (`objects.cmdmgr.run_task(...)`), the module
+holding the global, then its class's (`Exports.instances`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
+from taskleak.analysis.facts.calls import DroppedCall
 from taskleak.analysis.facts.interface import through_an_attribute
 from taskleak.analysis.facts.module import FileFacts, QuestionKind
 from taskleak.project.callees import function_at
@@ -139,6 +142,29 @@ def _instance_ends(index: ProjectIndex, path: str, caller: str, call: str, decla
         yield from _bases(index, start, 0)
 
 
+def _global_ends(index: ProjectIndex, path: str, call: DroppedCall
+                 ) -> Iterator[tuple[str, str]]:
+    """(importer, dotted name) of the unread modules on the way to the method a call on a
+    module's global runs (`objects.cmdmgr.run_task(...)`, `cmdmgr = CommandManager()` in
+    `objects.py`): the module holding the global, then its class's (`Exports.instances`);
+    nothing once the call resolves, or when the name is no global that holds an instance."""
+    if call.callee.partition(".")[0] in ("self", "cls") \
+            or index.resolve_callee(path, call.callee, call.caller, call.receiver) is not None:
+        return
+    held = call.callee.rpartition(".")[0]
+    found = index.resolve_name(path, held)
+    if found is None or found[0] not in index.modules:  # imported from a module not read
+        yield from _import_of(index, path, held)
+        return
+    file, name = found
+    cls = index.instances.get(file, {}).get(name.partition(".")[0])
+    typed = index.resolve_name(file, cls) if cls is not None else None
+    if typed is not None and typed in index.classes:
+        yield from _bases(index, typed, 0)
+    elif cls is not None:
+        yield from _import_of(index, file, cls)
+
+
 def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
                ) -> list[tuple[int, bytes, str]]:
     """The unread files that the class chains of the run's unresolved calls through an
@@ -149,7 +175,7 @@ def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
             asked |= asked_names(f) | method_helper_names(f)
     calls = [(f.path, call) for f in facts if f.module is not None
              for call in f.module.exports.dropped_calls
-             if call.callee.rsplit(".", 1)[-1] in asked and through_an_attribute(call.callee)]
+             if call.callee.rsplit(".", 1)[-1] in asked and "." in call.callee]
     # the calls whose callee decides whether `ensure_future` makes a task: a spawn's own
     # (`CALL_MAKES`), and the call a read module's `Awaitable` returns (`no_coroutine_if`)
     makes = [(f.path, q.owner) for f in facts if f.module is not None
@@ -174,6 +200,12 @@ def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
             exact.update(found[0])
             tails.update(found[1])
     for path, call in calls:
+        if not through_an_attribute(call.callee):  # on a name: a global holding an object
+            for importer, name in _global_ends(index, path, call):
+                found = module_paths(os.path.abspath(absolute[importer]), name)
+                exact.update(found[0])
+                tails.update(found[1])
+            continue
         cls = index.enclosing_class(path, call.caller)
         if cls is None or index.resolve_callee(path, call.callee, call.caller) is not None:
             continue

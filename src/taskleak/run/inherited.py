@@ -50,8 +50,10 @@ _DECIDED_HERE = frozenset({
 def _open(sf: SpawnFacts) -> bool:
     """The spawn's row may hang on a member of its class defined elsewhere (what it keeps the
     task in, or whether it makes one: `ensure_future(self._coro)`, typed by an `__init__`; what
-    the close that cancels a waiter's function sets: `Fate.waits_on`)."""
-    return any(f.kind not in _DECIDED_HERE or f.unresolved or f.waits_on for f in sf.fates)
+    the close that cancels a waiter's function sets: `Fate.waits_on`; whether the coroutine of
+    a task whose end a step can skip runs until cancelled: `Fate.skipped_by`)."""
+    return any(f.kind not in _DECIDED_HERE or f.unresolved or f.waits_on
+               or (f.skipped_by and not f.long_running) for f in sf.fates)
 
 
 def classes_to_read_whole(module: ModuleFacts) -> set[str]:

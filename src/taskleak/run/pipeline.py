@@ -14,7 +14,7 @@ import libcst as cst
 
 from taskleak.advice.offers import advise_module
 from taskleak.analysis.analyse import ModuleAnalysis, analyse, analyse_inherited
-from taskleak.analysis.facts.interface import CallPosition
+from taskleak.analysis.facts.calls import CallPosition
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts
 from taskleak.analysis.obligations.spawners import Spawner, spawner_index
 from taskleak.analysis.tree import reparse

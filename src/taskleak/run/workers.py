@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
-from taskleak.analysis.facts.interface import CallPosition
+from taskleak.analysis.facts.calls import CallPosition
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner
 from taskleak.analysis.tree.blocks import Words

@@ -4,7 +4,8 @@
 - `CallArg`: a holder of this module passed to a call (`trigger(uid, self._tasks)`), with what
   this module does to end what it holds;
 - `DroppedCall`: a call whose result is dropped (`self._schedule_event(...)` as a statement);
-- `RepeatedCall`: a call of another module's function made where it runs again and again.
+- `RepeatedCall`: a call of another module's function made where it runs again and again;
+- `CallPosition`: where a dropped call is, found when a finding needs it.
 
 No libcst: facts are cached and joined without the parser.
 """
@@ -178,3 +179,23 @@ class OwnedField:
                    tuple((e, tuple(later)) for e, later in data[5]) if len(data) > 5 else (),
                    len(data) > 6 and bool(data[6]),
                    tuple((e, s, f, p) for e, s, f, p in data[7]) if len(data) > 7 else ())
+
+
+@record(frozen=True)
+class CallPosition:
+    """Where a dropped call is: found again by parsing its module when a finding needs it."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    statement_line: int
+    snippet: str
+
+    def to_json(self) -> list[Any]:
+        return [self.line, self.column, self.end_line, self.end_column, self.statement_line,
+                self.snippet]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> CallPosition:
+        return cls(*data)

@@ -19,7 +19,14 @@ from dataclasses import field
 from enum import Enum
 from typing import Any
 
-from taskleak.analysis.facts.calls import CallArg, DroppedCall, OwnedField, RepeatedCall, RunnerCall
+from taskleak.analysis.facts.calls import (
+    CallArg,
+    CallPosition,
+    DroppedCall,
+    OwnedField,
+    RepeatedCall,
+    RunnerCall,
+)
 from taskleak.records import record
 
 STAR = "*"  # the local name of a star import in `Exports.imports`: no identifier is spelled so
@@ -251,26 +258,6 @@ def through_an_attribute(callee: str) -> bool:
 
 
 @record(frozen=True)
-class CallPosition:
-    """Where a dropped call is: found again by parsing its module when a finding needs it."""
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    statement_line: int
-    snippet: str
-
-    def to_json(self) -> list[Any]:
-        return [self.line, self.column, self.end_line, self.end_column, self.statement_line,
-                self.snippet]
-
-    @classmethod
-    def from_json(cls, data: list[Any]) -> CallPosition:
-        return cls(*data)
-
-
-@record(frozen=True)
 class Exports:
     """What one module can tell the others."""
 
@@ -336,6 +323,10 @@ class Exports:
     # (`client.unwatch_all()`, `push.async_stop` given to a call): an end method a task's
     # module never calls may be called here (`project/owner_paths.user_ends`)
     methods_used: tuple[str, ...] = ()
+    # (global, class as written) of its globals holding an instance of one class (`cmdmgr =
+    # CommandManager(...)`): a call on one, here or where it is imported, runs that class's
+    # method (`attribute_types.global_types`, `ProjectIndex.resolve_callee`)
+    instances: tuple[tuple[str, str], ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -351,7 +342,7 @@ class Exports:
         for name, rows in (("imports", self.imports), ("typed", self.typed),
                            ("self_passed", self.self_passed),
                            ("no_coroutine_if", self.no_coroutine_if), ("endless", self.endless),
-                           ("weak_globals", self.weak_globals)):
+                           ("weak_globals", self.weak_globals), ("instances", self.instances)):
             if rows:
                 out[name] = [list(r) for r in rows]
         for name, names in (("no_coroutine", self.no_coroutine), ("coroutines", self.coroutines),
@@ -397,4 +388,5 @@ class Exports:
             tuple(OwnedField.from_json(o) for o in data.get("owned_fields", ())),
             tuple(data.get("calling_back_classes", ())),
             tuple(data.get("methods_used", ())),
+            tuple((i[0], i[1]) for i in data.get("instances", ())),
         )

@@ -15,6 +15,8 @@ kept.
 
 from __future__ import annotations
 
+import sys
+
 import libcst as cst
 
 from taskleak.analysis.names.attributes import property_attribute
@@ -129,6 +131,36 @@ def local_type(name: str, scope: Scope, resolver: Resolver) -> str:
     values = [(b.value, b.scope) for b in bindings
               if b.kind is BindingKind.ASSIGN and b.value is not None and b.scope is not None]
     return _one_called_name(values, resolver) if len(values) == len(bindings) else ""
+
+
+def global_types(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
+    """(global, class as written) of the module's globals each binding of which, here or in a
+    function through `global`, is annotated with one class or calls one name the module binds
+    by a class statement or an import (`cmdmgr = CommandManager(...)`), `None` aside: the
+    same reading as a local's (`local_type`), so a call on the object runs the same method
+    whether it is held by a local or a global, of this module or another. Calls of the
+    standard library are left out (no class of the project); the join keeps the rest only
+    when they name a class of the project."""
+    out = []
+    for name, bindings in root.bindings.items():
+        if any(b.kind is not BindingKind.ASSIGN or b.scope is None for b in bindings):
+            continue
+        declared = [b.declared_type for b in bindings if b.declared_type is not None]
+        values = [(b.value, b.scope) for b in bindings if b.value is not None
+                  and b.scope is not None]
+        typed = single_class(declared[0]) if declared else \
+            _one_called_name(values, resolver) if len(values) == len(bindings) else ""
+        if typed and not _standard(typed, root, resolver):
+            out.append((name, typed))
+    return tuple(out)
+
+
+def _standard(name: str, scope: Scope, resolver: Resolver) -> bool:
+    """`name` is imported from the standard library (`logging.getLogger`)."""
+    head = name.partition(".")[0]
+    bindings = resolver.lookup(head, scope) or []
+    qualified = bindings[0].qualified if bindings else None
+    return qualified is not None and qualified.split(".")[0] in sys.stdlib_module_names
 
 
 def init_parameters(cls: Scope, resolver: Resolver) -> tuple[tuple[str, int], ...]:

@@ -23,6 +23,7 @@ from taskleak.analysis.facts.interface import (
     Promise,
 )
 from taskleak.analysis.frequency.lifecycle import Lifecycle
+from taskleak.analysis.names.attribute_types import global_types
 from taskleak.analysis.names.effect_owners import self_owner
 from taskleak.analysis.names.typed_names import typed_names
 from taskleak.analysis.obligations.holders import Holder, where
@@ -87,6 +88,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         weak_globals=weak_globals(root, ownership),
         calling_back_classes=calling_back_classes(root),
         methods_used=methods_used(ownership),
+        instances=global_types(root, ownership.resolver),
     )
 
 

@@ -24,7 +24,7 @@ from itertools import accumulate
 
 import libcst as cst
 
-from taskleak.analysis.facts.interface import CallPosition
+from taskleak.analysis.facts.calls import CallPosition
 from taskleak.analysis.tree.code_search import unique_code
 from taskleak.analysis.tree.codegen_marks import Done, MarkState, PositionState, Range
 from taskleak.analysis.tree.scopes import Scope
