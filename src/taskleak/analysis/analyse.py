@@ -104,11 +104,10 @@ class ModuleAnalysis:
         # a module's own helper called back is a finding no later round places)
         # (so is a call through a typed local or parameter, `pool.release(conn)`: homeassistant's
         # `hass.async_create_task(...)` calls, 20 low rows, cost 0.5 s cold placed later)
-        # (and one on an object a global of this module holds: `cmdmgr.run_task(...)`)
-        globals_held = {name for name, _ in exported.instances}
+        # (and one on an object a global of this module holds, `cmdmgr.run_task(...)`: its
+        # `receiver` is the global's class)
         through = [c.ordinal for c in exported.dropped_calls
-                   if (through_an_attribute(c.callee) or c.called_back or c.receiver
-                       or ("." in c.callee and c.callee.partition(".")[0] in globals_held))
+                   if (through_an_attribute(c.callee) or c.called_back or c.receiver)
                    and not c.awaited]
         if through:
             exported.positions.update(

@@ -280,8 +280,10 @@ class ProjectIndex(ModuleResolution):
             typed = self.resolve_name(path, receiver)
             return self._through(typed if typed in self.classes else None, tail)
         found = self.resolve_name(path, callee)
-        held = self.held_instance(found) if found is not None and found not in self.functions \
-            else None  # `cmdmgr.run_task`: a global holding an instance, here or imported
+        # `objects.cmdmgr.run_task`, `cmdmgr` imported: the global's class in its module (one of
+        # this module is the call's `receiver`, so a local of the same name is never taken for it)
+        held = self.held_instance(found) if found is not None and found[0] != path \
+            and found not in self.functions else None
         return self._through(*held) if held is not None else found
 
     def _through(self, typed: Where | None, tail: str) -> Where | None:

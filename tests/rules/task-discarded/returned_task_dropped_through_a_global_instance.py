@@ -2,7 +2,8 @@
 CommandManager()`): a statement dropping what it returns drops the task, as it does when a
 local or an attribute holds the same object. Near misses: the global rebound to something else
 somewhere (no one class: nothing is claimed), a global of a class whose method of that name
-keeps its task, and a call whose result is kept."""
+keeps its task, a parameter of the same name (another object, not followed), and a call whose
+result is kept."""
 
 import asyncio
 from collections.abc import Coroutine
@@ -49,6 +50,10 @@ async def on_enter(line: str) -> None:
 
 async def on_other(line: str) -> None:
     either.spawn_command(command(line))  # `either` may hold anything: not followed
+
+
+async def on_param(cmdmgr: Any, line: str) -> None:
+    cmdmgr.spawn_command(command(line))  # the parameter, not the global: not followed
 
 
 async def on_wait(line: str) -> None:

@@ -57,7 +57,8 @@ class DroppedCall:
     # the call that calls `callee` back and drops what it returns: "loop.call_soon()"
     called_back: str = ""
     # the declared type of the local or parameter `callee` is called through, as written in
-    # this module (`pool.release()` with `pool: Pool`): `attribute_types.local_type`
+    # this module (`pool.release()` with `pool: Pool`): `attribute_types.local_type`; or the
+    # class of the module global it is called on (`cmdmgr = CommandManager()`: `global_type`)
     receiver: str = ""
     # the loop around it calls it again: on every turn (`per_turn`: not left right after it),
     # or when a step after it fails (`retried`: `frequency/reentry.py`)

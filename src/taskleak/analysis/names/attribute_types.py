@@ -22,7 +22,7 @@ import libcst as cst
 from taskleak.analysis.names.attributes import property_attribute
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.tree.nodes import dotted, is_property
-from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope, ScopeKind
 
 _OPTIONAL = ("Optional", "typing.Optional")
 # qualifiers that wrap the type (`Final[Looper]`) or, bare, leave it to the value (`Final`)
@@ -134,25 +134,40 @@ def local_type(name: str, scope: Scope, resolver: Resolver) -> str:
 
 
 def global_types(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
-    """(global, class as written) of the module's globals each binding of which, here or in a
-    function through `global`, is annotated with one class or calls one name the module binds
-    by a class statement or an import (`cmdmgr = CommandManager(...)`), `None` aside: the
-    same reading as a local's (`local_type`), so a call on the object runs the same method
-    whether it is held by a local or a global, of this module or another. Calls of the
-    standard library are left out (no class of the project); the join keeps the rest only
-    when they name a class of the project."""
+    """(global, class as written) of the module's globals that hold an instance of one class
+    (`global_type`): what another module's call on one runs (`Exports.instances`)."""
     out = []
     for name, bindings in root.bindings.items():
-        if any(b.kind is not BindingKind.ASSIGN or b.scope is None for b in bindings):
-            continue
-        declared = [b.declared_type for b in bindings if b.declared_type is not None]
-        values = [(b.value, b.scope) for b in bindings if b.value is not None
-                  and b.scope is not None]
-        typed = single_class(declared[0]) if declared else \
-            _one_called_name(values, resolver) if len(values) == len(bindings) else ""
-        if typed and not _standard(typed, root, resolver):
+        typed = _global_class(bindings, root, resolver)
+        if typed:
             out.append((name, typed))
     return tuple(out)
+
+
+def global_type(name: str, scope: Scope, resolver: Resolver) -> str:
+    """The class, as a dotted name, of what the module global `name` read in `scope` holds:
+    each binding of it, at module level or in a function through `global`, is annotated with
+    one class or calls one name the module binds by a class statement or an import
+    (`cmdmgr = CommandManager(...)`), `None` aside; the same reading as a local's
+    (`local_type`), so a call on the object runs the same method whether a local or a global
+    holds it. "" when `name` is no such global (a local, a parameter, rebound otherwise).
+    Calls of the standard library are left out (no class of the project)."""
+    bindings = resolver.lookup(name, scope) or []
+    root = bindings[0].scope if bindings else None
+    return _global_class(bindings, root, resolver) if root is not None \
+        and root.kind is ScopeKind.MODULE else ""
+
+
+def _global_class(bindings: list[Binding], root: Scope | None, resolver: Resolver) -> str:
+    if not bindings or root is None or any(
+            b.kind is not BindingKind.ASSIGN or b.scope is None
+            or b.scope.kind is not ScopeKind.MODULE for b in bindings):
+        return ""
+    declared = [b.declared_type for b in bindings if b.declared_type is not None]
+    values = [(b.value, b.scope) for b in bindings if b.value is not None and b.scope is not None]
+    typed = single_class(declared[0]) if declared else \
+        _one_called_name(values, resolver) if len(values) == len(bindings) else ""
+    return typed if typed and not _standard(typed, root, resolver) else ""
 
 
 def _standard(name: str, scope: Scope, resolver: Resolver) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.names.attribute_types import local_type
+from taskleak.analysis.names.attribute_types import global_type, local_type
 from taskleak.analysis.names.resolve import Resolver, Sym, SymKind, name_hint
 from taskleak.analysis.obligations.local_helpers import LocalHelpers
 from taskleak.analysis.obligations.spawners import Spawner, spawner_index
@@ -79,10 +79,11 @@ def _same_receiver(node: cst.BaseExpression, receiver: Sym | None, spawner: Spaw
 def helper_on_an_instance(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...],
                           local: LocalHelpers | None) -> tuple[str, Spawner, str, str] | None:
     """(name, spawner, call as written, the declared type of the local or parameter it is made
-    through) when the call may run a helper method of the project (`Spawner.on_instance`: this
-    module's, `local`, or another module's, `extra`): the method's name on a receiver that is
-    a dotted chain (`self._tasks.create`, `conn.create`, `self.create` of a class derived from
-    the helper's in another module), the task it gives not dropped. None otherwise."""
+    through, or the class of the module global it is made on) when the call may run a helper
+    method of the project (`Spawner.on_instance`: this module's, `local`, or another module's,
+    `extra`): the method's name on a receiver that is a dotted chain (`self._tasks.create`,
+    `conn.create`, `self.create` of a class derived from the helper's in another module), the
+    task it gives not dropped. None otherwise."""
     func = site.func
     if not isinstance(func, cst.Attribute) or site.dest.kind is Flow.DISCARDED:
         return None  # (a call that drops what it returns is the join's call-site row)
@@ -95,7 +96,8 @@ def helper_on_an_instance(site: CallSite, resolver: Resolver, extra: tuple[Spawn
     if found is None or receiver is None or (found[1].awaited and _await_dropped(site)):
         return None
     head = receiver.partition(".")[0]
-    typed = "" if head in _OWN else local_type(head, site.scope, resolver)
+    typed = "" if head in _OWN else \
+        local_type(head, site.scope, resolver) or global_type(head, site.scope, resolver)
     return *found, f"{receiver}.{method}", typed
 
 

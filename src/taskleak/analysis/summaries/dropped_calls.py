@@ -9,7 +9,7 @@ from collections.abc import Set as AbstractSet
 
 from taskleak.analysis.facts.calls import DroppedCall
 from taskleak.analysis.frequency.lifecycle import Lifecycle
-from taskleak.analysis.names.attribute_types import local_type
+from taskleak.analysis.names.attribute_types import global_type, local_type
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.summaries.reentry_calls import NOT_AGAIN, again
 from taskleak.analysis.tree.nodes import callee_text, dotted
@@ -34,7 +34,9 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
             if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS \
                     and id(site.call) not in spawned:
                 head, dot, _ = name.partition(".")
-                receiver = local_type(head, scope, resolver) \
+                # (a local's or parameter's declared class, or a module global's)
+                receiver = (local_type(head, scope, resolver)
+                            or global_type(head, scope, resolver)) \
                     if dot and head not in ("self", "cls") else ""
                 # (a method's own call, or one on what an attribute of `self` holds: what the
                 # join asks of a store's re-entry)
