@@ -158,6 +158,8 @@ def _global_ends(index: ProjectIndex, path: str, call: DroppedCall
         return
     file, name = found
     cls = index.instances.get(file, {}).get(name.partition(".")[0])
+    if file == path and call.receiver != cls:
+        return  # a local or parameter of the global's name: `resolve_callee` never takes it
     typed = index.resolve_name(file, cls) if cls is not None else None
     if typed is not None and typed in index.classes:
         yield from _bases(index, typed, 0)
