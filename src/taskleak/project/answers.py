@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from taskleak.analysis.facts.calls import CallArg, DroppedCall
 from taskleak.analysis.facts.fates import PASSES, Fate, FateKind, Keeper, listed, returns_to_callers
-from taskleak.analysis.facts.interface import Effect, EffectKind, FunctionFacts, ParamUse, Promise
+from taskleak.analysis.facts.interface import Effect, FunctionFacts, ParamUse, Promise
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
@@ -31,13 +31,14 @@ from taskleak.project.spawn_objects import (
     running_the_spawn,
     same_objects,
 )
+from taskleak.project.untyped_ends import (
+    ENDED,
+    answered_by_name,
+    ended_on_an_untyped_object,
+    ends_of,
+    typed_object,
+)
 from taskleak.project.weak_globals import weakly_held
-
-# What a fate becomes once another module is found to end the task.
-_ENDED = {FateKind.NEVER_CLEANED: FateKind.KEPT_CLEANED,
-          FateKind.SLOT_NEVER_CLEANED: FateKind.KEPT_CLEANED,
-          FateKind.SINGLETON: FateKind.KEPT_CLEANED,
-          FateKind.COLLECTION_GROWS: FateKind.COLLECTION_CLEANED}
 
 
 def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: Where,
@@ -61,7 +62,10 @@ def _ended_elsewhere(index: ProjectIndex, path: str, question: Question, owner: 
                 and (its_own_cancel(index, running, ends, effect, runs)
                      or finaliser_effect(effect, runs)):
             continue  # (no end by its owner: the task's own, or one it keeps from running)
-        if unique or (ends is not None and same_objects(index, ends, owner, running)):
+        # (an object typed with another class of the project holds that class's attribute,
+        # whichever class alone stores one of the name)
+        if (unique and not typed_object(index, other, effect)) \
+                or (ends is not None and same_objects(index, ends, owner, running)):
             found.append((other, effect))
     return found
 
@@ -73,26 +77,12 @@ def _own_object(key: str) -> bool:
     return head in ("self", "cls") and "." not in attr
 
 
-def _ends(fate: Fate, found: list[tuple[str, Effect]]) -> list[tuple[str, Effect]]:
-    """The effects that end the task: a done-callback that reads its outcome only for a task
-    that ends by itself, with no close-like method of its owner that leaves it running (as
-    `closing.closing_work` in its own module); a prune only for a task that ends by itself (one
-    that runs until cancelled is let go of, not ended: `coroutine_bodies.never_let_go`); a
-    `.result()` read under a `done()` check only for a concurrent Future."""
-    by_itself = not (fate.long_running or fate.loop or fate.reschedules or fate.closers)
-    endless = bool(fate.long_running or fate.loop or fate.reschedules)
-    return [(p, e) for p, e in found
-            if (e.kind is not EffectKind.OUTCOME or by_itself)
-            and (e.kind is not EffectKind.PRUNE or not endless)
-            and (e.kind is not EffectKind.RESULT_IF_DONE or fate.threadsafe)]
-
-
 def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Question,
                      spawned_in: str = "", runs: str = "") -> Fate:
     """`fate` of a task the spawn in `spawned_in` (running its object's method `runs`) keeps
     in an attribute this module never ends, once other modules' ends of it are read."""
     dotted = fate.keeper is Keeper.DOTTED
-    if fate.kind not in _ENDED or not (question.owner or dotted):
+    if fate.kind not in ENDED or not (question.owner or dotted):
         return fate
     owner: Where = (path, question.owner)
     if dotted:
@@ -100,18 +90,18 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
         # as), as written there
         resolved = index.resolve_name(path, question.owner) if question.owner else None
         if resolved is None or resolved not in index.classes:
-            return _answered_by_name(index, fate, question)
+            return answered_by_name(index, fate, question)
         owner = resolved
     # `monitor._tasks`, `self._tasks` of a subclass: `_tasks: weakref.WeakSet[Task]` there
     weak = declared_type(index, owner, question.name)
     if weak in WEAK_CONTAINERS:
         return replace(fate, kind=FateKind.WEAKLY_HELD, cleanup="", closers="",
                        holder=f"{fate.holder}, a {weak} of {owner[1]}")
-    found = _ends(fate, _ended_elsewhere(index, path, question, owner, dotted, spawned_in,
+    found = ends_of(fate, _ended_elsewhere(index, path, question, owner, dotted, spawned_in,
                                          runs))
     if not found:
         return ended_on_an_untyped_object(index, path, fate, question)
-    ended = replace(fate, kind=_ENDED[fate.kind], cleanup=cleanup_text(found), closers="")
+    ended = replace(fate, kind=ENDED[fate.kind], cleanup=cleanup_text(found), closers="")
     if dotted and fate.skipped_by and fate.loop:  # (`loop`: it runs until cancelled)
         # held by an object its spawning function hands on only after a step that can leave
         # it (`skippable_ends.object_handed_late`): on that way out, kept by nothing for good
@@ -126,44 +116,13 @@ def answer_global(index: ProjectIndex, path: str, fate: Fate, question: Question
     weak = weakly_held(index, path, fate, question.name)
     if weak is not None:
         return weak
-    found = _ends(fate, index.ended_globally(path, question.name))
+    found = ends_of(fate, index.ended_globally(path, question.name))
     if not found:
         return fate
-    kind = _ENDED.get(fate.kind, fate.kind)
+    kind = ENDED.get(fate.kind, fate.kind)
     return replace(fate, kind=kind, ends=fate.ends | {ENDS[e.kind] for _, e in found},
                    cleanup=", ".join(filter(None, (fate.cleanup, cleanup_text(found)))),
                    closers="" if kind is not fate.kind else fate.closers)
-
-
-def ended_on_an_untyped_object(index: ProjectIndex, path: str, fate: Fate,
-                                question: Question, here: bool = False) -> Fate:
-    """`await hook._registered` in another module, `hook` of no class the analysis resolves,
-    while more than one class stores `._registered`: that end may be this task's, so no claim
-    that nothing ends it (the class that stores it alone already took every such end). `here`:
-    in `path` itself instead, whose own analysis did not follow the task there (a constructor
-    of another module keeps it: `constructed_holders.py`)."""
-    untyped = [(other, e) for other, e in index.effects.get(question.name, [])
-               if (other == path) is here and not e.owner]
-    found = _ends(fate, untyped)
-    if not found:
-        return fate
-    return replace(fate, kind=_ENDED[fate.kind], closers="",
-                   cleanup=f"{cleanup_text(found)} (an attribute of that name; the object's "
-                           "class is not resolved)")
-
-
-def _answered_by_name(index: ProjectIndex, fate: Fate, question: Question) -> Fate:
-    """A dotted holder whose object's class is not resolved: an end of an attribute of that
-    name on any object, anywhere searched, may be this one's (so no claim that nothing ends
-    it); when there is none, the witness says so."""
-    found = _ends(fate, index.effects.get(question.name, []))
-    if not found:
-        named = f"other module naming `.{question.name}`"
-        return replace(fate, witness=f"{fate.witness}; nor does any {named} end it"
-                       if fate.witness else f"no {named} ends it")
-    return replace(fate, kind=_ENDED[fate.kind], closers="",
-                   cleanup=f"{cleanup_text(found)} (an attribute of that name; the object's "
-                           "class is not resolved)")
 
 
 def _callers(index: ProjectIndex, path: str, question: Question) -> list[tuple[str, CallArg]]:

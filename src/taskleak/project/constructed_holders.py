@@ -17,9 +17,10 @@ from dataclasses import replace
 from taskleak.analysis.facts.fates import PASSES, Fate, FateKind, Keeper
 from taskleak.analysis.facts.interface import ClassFacts
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
-from taskleak.project.answers import answer_attribute, ended_on_an_untyped_object
+from taskleak.project.answers import answer_attribute
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.lineage import ancestors
+from taskleak.project.untyped_ends import ended_on_an_untyped_object
 
 # the fates of a task whose one hand-off is that call, not followed
 _HANDED = frozenset({FateKind.PASSED, FateKind.LOCAL_HANDED})

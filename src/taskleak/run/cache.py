@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 85  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 86  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -118,20 +118,20 @@ FORMAT = 85  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # constructor's parameter holds the caller's collection (`keys.lent_to_the_constructor`)
 # 67: the flags a class's endless loops test and the methods that flip them (`ClassFacts.flags`);
 # 68: an object made of a class the module binds whatever its name's spelling (`OwnedField.made`);
-# 69: a retry loop comes round to a store only past a step that may fail (`cfg.may_fail`);
-# 70: ... a caller's retry loop too, and a chain back to the storing function cut (`_excused`)
-# 71: a race's waiter on its object's event that the owner's close leaves waiting
-# (`Fate.waits_on`, `obligations/signal_waits.py`); 72: an end in `except` handlers that catch
-# no cancellation is skipped by one (`Fate.handled`, `skippable_ends._handled_only`); 73: a
-# lambda handed to an unknown registration (`Fate.registered`, `QuestionKind.LAMBDA_CALLEE`);
-# 74: a step that raises only a cancellation reaches only the handlers that may catch one;
-# 75: a class's attributes that hold a spawn function (`ClassFacts.spawners`); a method's call
-# on an attribute's object in code that runs again (`RepeatedCall.made_anew`, `ended_with`);
-# 76: a project helper method called on an instance (`HELPER_METHOD`); 77: `getattr(self, name)`
-# over a literal tuple of names reads each; a store ended by its function's `finally`; a store
-# into a declared global; a guard read through a local; 78: a keyed collection's tasks ended one
-# key at a time (`Fate.per_key`), `__del__` ends; 79: ends through a local holding an attribute;
-# 80: `holds`; 81: `shared`; 82: `handled_cancel`; 83: let-go ends; 84: `past_a_step`; 85: instances
+# 69: a retry loop comes round to a store only past a step that may fail (`cfg.may_fail`); 70: a
+# caller's retry loop too, and a chain back to the storing function cut (`_excused`); 71: a race's
+# waiter on its object's event that the owner's close leaves waiting (`Fate.waits_on`,
+# `obligations/signal_waits.py`); 72: an end in `except` handlers that catch no cancellation is
+# skipped by one (`Fate.handled`, `skippable_ends._handled_only`); 73: a lambda handed to an unknown
+# registration (`Fate.registered`, `QuestionKind.LAMBDA_CALLEE`); 74: a step that raises only a
+# cancellation reaches only the handlers that may catch one; 75: a class's attributes that hold a
+# spawn function (`ClassFacts.spawners`); a method's call on an attribute's object in code that runs
+# again (`RepeatedCall.made_anew`, `ended_with`); 76: a project helper method called on an instance
+# (`HELPER_METHOD`); 77: `getattr(self, name)` over a literal tuple of names reads each; a store
+# ended by its function's `finally`; a store into a declared global; a guard read through a local;
+# 78: a keyed collection's tasks ended one key at a time (`Fate.per_key`), `__del__` ends; 79: ends
+# through a local holding an attribute; 80: `holds`; 81: `shared`; 82: `handled_cancel`; 83: let-go
+# ends; 84: `past_a_step`; 85: instances; 86: a local's class as an effect's owner
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

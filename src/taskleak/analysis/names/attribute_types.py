@@ -130,7 +130,21 @@ def local_type(name: str, scope: Scope, resolver: Resolver) -> str:
         return single_class(declared[0])
     values = [(b.value, b.scope) for b in bindings
               if b.kind is BindingKind.ASSIGN and b.value is not None and b.scope is not None]
-    return _one_called_name(values, resolver) if len(values) == len(bindings) else ""
+    return _one_type(values, resolver) if len(values) == len(bindings) else ""
+
+
+def _one_type(values: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> str:
+    """The one class every value calls (`_called_name`), `None` aside, a conditional one read
+    as its two values (`Sub() if live else None`); "" when they differ or one calls none."""
+    found = set()
+    todo = list(values)
+    while todo:
+        value, scope = todo.pop()
+        if isinstance(value, cst.IfExp):
+            todo += [(value.body, scope), (value.orelse, scope)]
+        elif not (isinstance(value, cst.Name) and value.value == "None"):
+            found.add(_called_name(value, scope, resolver))
+    return found.pop() if len(found) == 1 else ""
 
 
 def global_types(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:
@@ -166,7 +180,7 @@ def _global_class(bindings: list[Binding], root: Scope | None, resolver: Resolve
     declared = [b.declared_type for b in bindings if b.declared_type is not None]
     values = [(b.value, b.scope) for b in bindings if b.value is not None and b.scope is not None]
     typed = single_class(declared[0]) if declared else \
-        _one_called_name(values, resolver) if len(values) == len(bindings) else ""
+        _one_type(values, resolver) if len(values) == len(bindings) else ""
     return typed if typed and not _standard(typed, root, resolver) else ""
 
 

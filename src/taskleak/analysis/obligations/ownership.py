@@ -15,6 +15,7 @@ import libcst as cst
 
 from taskleak.analysis.facts.fates import Hand, Handoff, Keeper
 from taskleak.analysis.names.attributes import another_class_attribute, is_rebuild, property_twins
+from taskleak.analysis.names.effect_owners import EffectOwners
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.attribute_reads import attribute_reads
 from taskleak.analysis.obligations.completed_futures import awaited_through
@@ -52,6 +53,7 @@ class Ownership(WeakReferences):
     def __init__(self, module: Scope, resolver: Resolver) -> None:
         self.module = module
         self.resolver = resolver
+        self._owners = EffectOwners(resolver)  # (the class an object is typed with)
         self._reads: Reads | None = None
         # Speed trick (one place, with `Reads`): every spawn asked for its holder's effects,
         # each a search of the whole module's reads; n spawns into one set, or n classes, made
@@ -243,7 +245,7 @@ class Ownership(WeakReferences):
         if ends is None:  # once per attribute name and class: the reads that end something
             ends = self._foreign[memo] = []
             for o in self.reads.by_attr.get(last, ()):
-                if another_class_attribute(o, cls):
+                if another_class_attribute(o, cls) or self._owners.of_another_class(o, cls):
                     continue
                 one = Effects()
                 self._effect(o, one, 1)
