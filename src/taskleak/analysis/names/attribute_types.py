@@ -134,17 +134,23 @@ def local_type(name: str, scope: Scope, resolver: Resolver) -> str:
 
 
 def _one_type(values: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> str:
-    """The one class every value calls (`_called_name`), `None` aside, a conditional one read
-    as its two values (`Sub() if live else None`); "" when they differ or one calls none."""
-    found = set()
-    todo = list(values)
+    """The one class every value calls (`_one_called_name`), a conditional one read as its two
+    values (`Sub() if live else None`: `branches`)."""
+    return _one_called_name(branches(values), resolver)
+
+
+def branches(bound: list[tuple[cst.BaseExpression, Scope]]
+             ) -> list[tuple[cst.BaseExpression, Scope]]:
+    """Each value bound, a conditional one as its two values (`Cache(...) if on else None`)."""
+    out: list[tuple[cst.BaseExpression, Scope]] = []
+    todo = list(reversed(bound))
     while todo:
         value, scope = todo.pop()
         if isinstance(value, cst.IfExp):
-            todo += [(value.body, scope), (value.orelse, scope)]
-        elif not (isinstance(value, cst.Name) and value.value == "None"):
-            found.add(_called_name(value, scope, resolver))
-    return found.pop() if len(found) == 1 else ""
+            todo += [(value.orelse, scope), (value.body, scope)]
+        else:
+            out.append((value, scope))
+    return out
 
 
 def global_types(root: Scope, resolver: Resolver) -> tuple[tuple[str, str], ...]:

@@ -41,9 +41,9 @@ class EffectOwners:
                 and attr.count(".") == 1:
             holder = attr.partition(".")[0]  # `self.decoder._reader_task`: `decoder`'s class
             return self._attribute_types(cls).get(holder, "")
-        bindings = self.resolver.lookup(head, scope) or []
         if not attr or "." in attr:
             return ""
+        bindings = self.resolver.lookup(head, scope) or []
         if len(bindings) == 1 and bindings[0].kind is BindingKind.PARAM \
                 and bindings[0].value is not None:
             return type_name(bindings[0].value)

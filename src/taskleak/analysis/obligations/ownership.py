@@ -53,7 +53,7 @@ class Ownership(WeakReferences):
     def __init__(self, module: Scope, resolver: Resolver) -> None:
         self.module = module
         self.resolver = resolver
-        self._owners = EffectOwners(resolver)  # (the class an object is typed with)
+        self.owners = EffectOwners(resolver)  # (the class an object is typed with)
         self._reads: Reads | None = None
         # Speed trick (one place, with `Reads`): every spawn asked for its holder's effects,
         # each a search of the whole module's reads; n spawns into one set, or n classes, made
@@ -245,7 +245,7 @@ class Ownership(WeakReferences):
         if ends is None:  # once per attribute name and class: the reads that end something
             ends = self._foreign[memo] = []
             for o in self.reads.by_attr.get(last, ()):
-                if another_class_attribute(o, cls) or self._owners.of_another_class(o, cls):
+                if another_class_attribute(o, cls) or self.owners.of_another_class(o, cls):
                     continue
                 one = Effects()
                 self._effect(o, one, 1)

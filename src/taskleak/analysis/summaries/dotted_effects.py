@@ -24,7 +24,7 @@ def dotted_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
     alias (`t = entry.runtime_data.listener; t.cancel()`, `for t in (self._a, self._b):
     t.cancel()`)."""
     effects: list[Effect] = []
-    owners = EffectOwners(ownership.resolver)
+    owners = ownership.owners
     for scope in root.walk():
         for occ in scope.occurrences:
             if "." not in occ.key:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from taskleak.analysis.facts.calls import OwnedField
+from taskleak.analysis.names.attribute_types import branches
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.obligations.skippable_ends import step_between
 from taskleak.analysis.tree.dests import Flow
@@ -80,7 +81,7 @@ def _made(bound: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> 
     """The class every value bound is a call of, as written ("" for anything else, or one of
     the standard library's: `asyncio.Queue()`). Told by what binds the name (a class of the
     module, an import), not by how it is spelt: `_AutoCache(...)` is a class made here."""
-    values = [v for v, _ in _branches(bound) if not is_none(v)]
+    values = [v for v, _ in branches(bound) if not is_none(v)]
     calls = {dotted(v.func) for v in values if isinstance(v, cst.Call)}
     if not values or len(calls) != 1 or len(values) != sum(isinstance(v, cst.Call)
                                                               for v in values):
@@ -98,20 +99,6 @@ def _made(bound: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> 
     if sym.kind is SymKind.QUALIFIED and sym.name.partition(".")[0] in sys.stdlib_module_names:
         return ""
     return made
-
-
-def _branches(bound: list[tuple[cst.BaseExpression, Scope]]
-              ) -> list[tuple[cst.BaseExpression, Scope]]:
-    """Each value bound, a conditional one as its two values (`Cache(...) if on else None`)."""
-    out: list[tuple[cst.BaseExpression, Scope]] = []
-    todo = list(reversed(bound))
-    while todo:
-        value, scope = todo.pop()
-        if isinstance(value, cst.IfExp):
-            todo += [(value.orelse, scope), (value.body, scope)]
-        else:
-            out.append((value, scope))
-    return out
 
 
 def _calls_by_scope(attr: str, methods: dict[str, Scope]
