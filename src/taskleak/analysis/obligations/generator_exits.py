@@ -172,21 +172,38 @@ def _caught(kind: cst.BaseExpression) -> list[cst.BaseExpression]:
     return [kind]
 
 
-def completed_early(call: cst.Call, above: cst.CSTNode | None, scope: Scope) -> str:
-    """Why the loop over `as_completed(...)` (`above`: the node right above the call) can stop
-    with tasks still running, or "" when it runs to the end: a timeout, a `break`/`return` in
-    the body of the `for` loop over it, a `yield` of its generator there; unknown unless a
-    `for` loop iterates it. (An error in the body leaves the rest to their own end, as one in a
-    `gather` would.)"""
+def completed_early(call: cst.Call, above: tuple[cst.CSTNode, ...], scope: Scope) -> str:
+    """Why the loop over `as_completed(...)` (`above`: the nodes above the call) can stop with
+    tasks still running, or "" when it runs to the end: a timeout, a `break`/`return` in the
+    body of the `for` loop over it, a `yield` of its generator there; unknown unless a `for`
+    loop iterates it, directly or numbered (`enumerate(as_completed(...))` yields every item of
+    what it numbers; `zip` stops at the shortest, so it is no such loop). (An error in the body
+    leaves the rest to their own end, as one in a `gather` would.)"""
     if any(a.keyword is not None and a.keyword.value == "timeout"
            and dotted(a.value) != "None" for a in call.args):
         return "its timeout can stop the loop over it early"
-    if not isinstance(above, cst.For) or above.iter is not call:
+    iterated, loop = _iterated(call, above)
+    if not isinstance(loop, cst.For) or loop.iter is not iterated:
         return "the loop over it can stop early (a break, an error, its timeout)"
-    generator = yields_in(above, scope)
+    generator = yields_in(loop, scope)
     if generator:
         return (f"a `yield` of the generator {generator} in the loop over it comes first: its "
                 "consumer can stop there")
-    if leaves_early(above.body):
+    if leaves_early(loop.body):
         return "a `break` or a `return` can leave the loop over it early"
     return ""
+
+
+def _iterated(call: cst.Call, above: tuple[cst.CSTNode, ...]
+              ) -> tuple[cst.BaseExpression, cst.CSTNode | None]:
+    """(what a loop over `call` iterates, the node above that): `call` itself, or the
+    `enumerate(call)` (its first positional argument, builtin by name as `flow.py` reads it)
+    that numbers it."""
+    parent = above[-1] if above else None
+    outer = above[-2] if len(above) > 1 else None
+    if isinstance(parent, cst.Arg) and isinstance(outer, cst.Call) \
+            and isinstance(outer.func, cst.Name) and outer.func.value == "enumerate" \
+            and outer.args and outer.args[0] is parent and parent.keyword is None \
+            and not parent.star:
+        return outer, above[-3] if len(above) > 2 else None
+    return call, parent

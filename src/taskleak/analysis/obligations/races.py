@@ -64,7 +64,7 @@ def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope,
     if name == "wait":
         by, early = _wait_returns_early(call)
     elif name == "as_completed":
-        early = completed_early(call, path[k - 1] if k else None, scope)
+        early = completed_early(call, path[:k], scope)
     timeout = timeout_around(path[:k])
     if not early and not timeout:
         return None

@@ -232,12 +232,29 @@ def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = No
     if isinstance(test, cst.Integer):
         return test.value != "0"
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        return isinstance(test.expression, (cst.Attribute, cst.Name, cst.Call))
+        return isinstance(test.expression, (cst.Attribute, cst.Name, cst.Call)) \
+            and not _tasks_done(test.expression)
     if isinstance(test, cst.Attribute):
         return True
     if isinstance(test, cst.Call):  # `while not stop.is_set()` handled above; `while ev.is_set()`
         return isinstance(test.func, cst.Attribute)
     return False
+
+
+def _tasks_done(test: cst.BaseExpression) -> bool:
+    """`all(t.done() for t in tasks)` (or `any`, a list comprehension): a loop run until it
+    holds waits for those tasks to end, and ends with them; it is no stop flag."""
+    if not isinstance(test, cst.Call) or not isinstance(test.func, cst.Name) \
+            or test.func.value not in ("all", "any") or len(test.args) != 1:
+        return False
+    each = test.args[0].value
+    if not isinstance(each, (cst.GeneratorExp, cst.ListComp)) \
+            or not isinstance(each.for_in.target, cst.Name) or each.for_in.inner_for_in:
+        return False
+    elt = each.elt
+    return isinstance(elt, cst.Call) and not elt.args and isinstance(elt.func, cst.Attribute) \
+        and elt.func.attr.value == "done" and isinstance(elt.func.value, cst.Name) \
+        and elt.func.value.value == each.for_in.target.value
 
 
 def _binds(node: cst.CSTNode, name: str) -> bool:
