@@ -233,7 +233,7 @@ def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = No
         return test.value != "0"
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         return isinstance(test.expression, (cst.Attribute, cst.Name, cst.Call)) \
-            and not _tasks_done(test.expression)
+            and not _tasks_done(test.expression) and not _drains(test.expression)
     if isinstance(test, cst.Attribute):
         return True
     if isinstance(test, cst.Call):  # `while not stop.is_set()` handled above; `while ev.is_set()`
@@ -255,6 +255,13 @@ def _tasks_done(test: cst.BaseExpression) -> bool:
     return isinstance(elt, cst.Call) and not elt.args and isinstance(elt.func, cst.Attribute) \
         and elt.func.attr.value == "done" and isinstance(elt.func.value, cst.Name) \
         and elt.func.value.value == each.for_in.target.value
+
+
+def _drains(test: cst.BaseExpression) -> bool:
+    """`queue.empty()`: a loop run until it holds takes what is there and ends (nothing need
+    be set for it to stop); it is no stop flag."""
+    return isinstance(test, cst.Call) and not test.args and isinstance(test.func, cst.Attribute) \
+        and test.func.attr.value == "empty"
 
 
 def _binds(node: cst.CSTNode, name: str) -> bool:
