@@ -206,8 +206,9 @@ A subclass's end counts only for the objects that run the spawn: a subclass that
 spawning method (without `super()`) never holds that task. A `for` loop over `itertools.cycle()`,
 `itertools.count()` or `itertools.repeat(x)` never ends by itself, like `while True`; a `while
 not all(t.done() for t in tasks)` loop (or `any`) waits for those tasks to end and ends with them,
-and a `while not queue.empty()` loop ends when the queue is empty: neither is a stop flag. `enumerate(asyncio.as_completed(...))` is iterated to the end as
-`as_completed(...)` is (`zip` stops at its shortest argument, so a loop over it can stop early).""",
+and a `while not queue.empty()` loop ends when the queue is empty: neither is a stop flag.
+`enumerate(asyncio.as_completed(...))` is iterated to the end as `as_completed(...)` is (`zip`
+stops at its shortest argument, so a loop over it can stop early).""",
     why_bad=KEPT_NOT_CLEANED_REASON,
     example='''\
 import asyncio
