@@ -131,7 +131,7 @@ FORMAT = 87  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # ended by its function's `finally`; a store into a declared global; a guard read through a local;
 # 78: a keyed collection's tasks ended one key at a time (`Fate.per_key`), `__del__` ends; 79: ends
 # through a local holding an attribute; 80: `holds`; 81: `shared`; 82: `handled_cancel`; 83: let-go
-# ends; 84: `past_a_step`; 85: instances; 86: a local's class as an effect's owner; 87: watchers
+# ends; 84: `past_a_step`; 85: instances; 86: a local's class as an effect's owner; 87: drains
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -221,7 +221,8 @@ def endless_iterator(iterable: cst.BaseExpression) -> bool:
 
 def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = None) -> bool:
     """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`; not a
-    local flag the loop's own `body` rebinds (`while not done: ... done = True`): it ends itself."""
+    local flag the loop's own `body` rebinds (`while not done: ... done = True`): it ends itself;
+    nor a wait for tasks' ends or a queue's drain (`_tasks_done`, `_drains`)."""
     flag = test.expression if isinstance(test, cst.UnaryOperation) else test
     # (`True` is a keyword: no body binds it, and most loops are `while True`)
     if body is not None and isinstance(flag, cst.Name) and flag.value != "True" \
