@@ -46,7 +46,7 @@ def ended_on_an_untyped_object(index: ProjectIndex, path: str, fate: Fate,
     # the join, `EffectOwners.of_another_class`)
     untyped = [(other, e) for other, e in index.effects.get(question.name, [])
                if not typed_object(index, other, e)
-               and ((other == path) is here or (other == path and bool(e.owner)))]
+               and ((other == path) if here else (other != path or bool(e.owner)))]
     found = ends_of(fate, untyped)
     if not found:
         return fate
