@@ -233,7 +233,7 @@ class Classifier:
             return left
         dropped = early_returns.dropped_on_a_way_out(sp.site, eff, holder.key)  # on some ways out
         if dropped is not None:
-            return self._fate(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key, **dropped)
+            return skippable_ends.ended_on_some_ways(sp, holder, eff, dropped, self._fate)
         if cleanup:  # (on the normal way out: a step before it may skip it)
             return cleaned_local(sp, holder, eff, cleanup, self._fate)
         if eff.handed:  # (a step before the hand-off may skip it: `skippable_ends`)

@@ -152,8 +152,9 @@ def _local_collection_dropped(fate: Fate, coro: str) -> Description:
 
 def _local_only(fate: Fate) -> tuple[str, tuple[str, ...]]:
     """A local dropped when its function returns: on every way out, on the way out by a
-    `return` before its end (`skipped`), or on all but a failure (`cleanup` in an `except`).
-    The claim, and what shows it."""
+    `return` before it is handed on (`skipped`), or round an `if` every end sits in
+    (`only_if`). The claim, and what shows it. (An end a `return` skips, or one only in an
+    `except` handler, is an end a way out skips: `skippable_ends.ended_on_some_ways`.)"""
     claim = f"{fate.coroutine} is dropped with the local `{fate.holder}`"
     if fate.only_if:
         return claim, (f"`{fate.holder}` is {fate.cleanup} only if {fate.only_if}",
@@ -164,10 +165,6 @@ def _local_only(fate: Fate) -> tuple[str, tuple[str, ...]]:
     if fate.held:  # a function that never returns, rebinding the local on each turn
         return claim, (f"`{fate.holder}` is bound to the next turn's task while {fate.held}",
                        "nothing awaits or cancels it")
-    if fate.cleanup:
-        return claim, (f"`{fate.holder}` is dropped when {fate.where} returns",
-                       "it is cancelled only in an `except` handler, when "
-                       f"{fate.where} fails or is cancelled")
     return claim, (f"`{fate.holder}` is dropped when {fate.where} returns",
                    "nothing awaits or cancels it")
 
@@ -228,10 +225,11 @@ Checks for task spawns whose Task is dropped as soon as it is created:
 - is bound to a local that is only used for `add_done_callback`, `set_name` or logging and is
   dropped when the function returns; or, in a function that never returns (a `while True`
   listener), bound again to the next task on every turn of a loop, which lets it go;
-- is bound to a local that is cancelled only in an `except` handler and never awaited: the
-  handler runs only when the function fails or is cancelled, and a `return` drops the task;
-- is bound to a local that is cancelled, gathered or handed on only after a `return` that can
-  leave first (and no `finally` ends it): on that way out the task is dropped while it runs;
+- is bound to a local that is handed on only after a `return` that can leave first (and no
+  `finally` ends it), or ended only inside an `if` the function may skip (`if wait: await t`):
+  on that way out the task is dropped while it runs. (One cancelled or awaited after such a
+  `return`, or only in an `except` handler, is an end a way out skips: TL201 medium when its
+  coroutine runs until cancelled, task-tracked when it ends by itself);
 - is put in a local collection that is never gathered, returned or stored;
 - is held only weakly: `weakref.ref(task)`, a `weakref.WeakSet`, a `WeakValueDictionary`;
 - is a call of a configured spawner whose promise is `drops` (it neither keeps nor returns the

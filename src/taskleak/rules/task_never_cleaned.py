@@ -167,7 +167,12 @@ Also reported here:
   makes and hands on only after it (`c._hb = spawn(...); await c.ready(); return c`): the step
   leaves it kept by nothing. A task that ends by itself is only late: task-tracked, naming it.
   A step in another method before its end (`close()` awaiting `self._ws.close()` before
-  the cancel) is not one: the owner's close is judged as a whole;
+  the cancel) is not one: the owner's close is judged as a whole. So for a local ended only on
+  some ways out: after a `return` that can leave first (`if not ok: return`, then
+  `beat.cancel()`), or only in an `except` handler, which the normal way out skips; a task that
+  ends by itself is left to finish (task-tracked, naming the way out). One ended only inside an
+  `if` (`if wait: await t`) is dropped by the function's own choice on the other way
+  (task-discarded, high), as is one handed on after the `return` (`await cancel_and_wait(t)`);
 - a task kept in a local of a function that does not return while the task runs (it blocks in
   `loop.run_forever()`/`run_until_complete()`/`asyncio.run()`, or loops forever), read there
   or stored into it by a nested function (`nonlocal`): held, but its result and errors are
@@ -206,7 +211,9 @@ A subclass's end counts only for the objects that run the spawn: a subclass that
 spawning method (without `super()`) never holds that task. A `for` loop over `itertools.cycle()`,
 `itertools.count()` or `itertools.repeat(x)` never ends by itself, like `while True`; a `while
 not all(t.done() for t in tasks)` loop (or `any`) waits for those tasks to end and ends with them,
-and a `while not queue.empty()` loop ends when the queue is empty: neither is a stop flag.
+and a `while not queue.empty()` loop ends when the queue is empty: neither is a stop flag. A
+`while` on what a call gives (`while ws.is_open():`) stops when the call says so, which is not
+followed: it is not known to run until cancelled.
 `enumerate(asyncio.as_completed(...))` is iterated to the end as `as_completed(...)` is (`zip`
 stops at its shortest argument, so a loop over it can stop early).""",
     why_bad=KEPT_NOT_CLEANED_REASON,

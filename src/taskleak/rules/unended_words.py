@@ -39,6 +39,13 @@ def end_skipped(fate: Fate) -> Description:
                            f"{fate.skipped_by} before it keeps it in {fate.stored_in}",
                            evidence=(*looping(fate), f"kept in `{fate.stored_in}` (then "
                                      f"{fate.cleanup}) only on the normal way out: {_UNCAUGHT}"))
+    if fate.skipped or fate.only_on_error:  # (`skippable_ends.ended_on_some_ways`)
+        where = f"a `return` of {fate.function}() leaves before it is {fate.skipped}" \
+            if fate.skipped else f"it is {fate.cleanup} only in an `except` handler"
+        return Description(f"{held}, {fate.cleanup} on some ways out",
+                           "skipped on the other ways out",
+                           f"{fate.coroutine} is left running if {fate.function}() "
+                           f"{fate.skipped_by}", evidence=(*looping(fate), where))
     return Description(f"{held}, {fate.cleanup} on the normal way out",
                        "skipped on the other ways out",
                        f"{fate.coroutine} is left running if {fate.function}() {fate.skipped_by}",

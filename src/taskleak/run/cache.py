@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 87  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
+FORMAT = 88  # 2: per-module facts (was: findings); 3: files parsed to answer questions;
 # 4: what a spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the
 # local-facts fates (guards, races, weak references, lifetimes, wrappers); 6: star imports;
 # 7: typed names and receiver questions (a loop typed in another module), words absent,
@@ -131,7 +131,7 @@ FORMAT = 87  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # ended by its function's `finally`; a store into a declared global; a guard read through a local;
 # 78: a keyed collection's tasks ended one key at a time (`Fate.per_key`), `__del__` ends; 79: ends
 # through a local holding an attribute; 80: `holds`; 81: `shared`; 82: `handled_cancel`; 83: let-go
-# ends; 84: `past_a_step`; 85: instances; 86: a local's class as an effect's owner; 87: drains
+# ends; 84: `past_a_step`; 85: instances; 86: a local's class as effect owner; 87: drains; 88: ways
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -1,4 +1,4 @@
-"""The near miss of task-discarded/cancelled_only_on_error.py: the handler cancels the task when
+"""The near miss of cancelled_only_on_error.py: the handler cancels the task when
 it is itself cancelled, and otherwise awaits it before it returns."""
 
 import asyncio

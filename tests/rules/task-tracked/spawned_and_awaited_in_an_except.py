@@ -1,6 +1,6 @@
 """A task spawned in an `except` handler and awaited there (through a shield, again if the wait
 is cancelled): the handler is the path it runs on, not an error path that skips its end.
-Near miss: task-discarded/cancelled_only_on_error.py (spawned before the `try`)."""
+Near miss: cancelled_only_on_error.py (spawned before the `try`)."""
 
 import asyncio
 

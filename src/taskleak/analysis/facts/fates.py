@@ -244,8 +244,12 @@ class Fate:
     # function again and again, the collection only grows (`project/reentry.py`)
     grows_if_repeated: bool = False
     # LOCAL_ONLY: what ends (or takes) the task on the other ways out, when a `return` before
-    # it drops the local ("passed to cancel_and_wait()")
+    # it drops the local ("passed to cancel_and_wait()"); END_SKIPPED, LOCAL_CLEANED: the end
+    # such a `return` skips (`skippable_ends.ended_on_some_ways`)
     skipped: str = ""
+    # END_SKIPPED, LOCAL_CLEANED: the local is ended only in an `except` handler, so the
+    # function's normal way out leaves it running (`skippable_ends.ended_on_some_ways`)
+    only_on_error: bool = False
     # HELPER_KEEPS: the helper spawns work of its own (`self.start()`); the call hands it none
     own_work: bool = False
     # END_SKIPPED, LOCAL_CLEANED: how the function can be left before the end, said of the step

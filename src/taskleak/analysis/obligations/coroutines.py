@@ -88,7 +88,8 @@ def loop_words(sp: Spawn) -> str:
     coro = sp.coroutine
     if coro is None:
         return ""
-    target = defined_function(coro.func if isinstance(coro, cst.Call) else coro, sp.site.scope)
+    target = defined_function(coro.func if isinstance(coro, cst.Call) else coro, sp.site.scope) \
+        or _endless_method_of_a_local(sp.site)
     if target is None or not target.endless:
         return ""
     return loop_text(target)
@@ -104,21 +105,21 @@ def endless(site: CallSite) -> bool:
 def runs_until_cancelled(site: CallSite) -> bool:
     """The spawned coroutine never ends by itself, as this module can tell: `endless`, or an
     endless method of a local made from a class of this module."""
-    return endless(site) or _endless_method_of_a_local(site)
+    return endless(site) or _endless_method_of_a_local(site) is not None
 
 
-def _endless_method_of_a_local(site: CallSite) -> bool:
+def _endless_method_of_a_local(site: CallSite) -> Scope | None:
     """`sender._send_loop()`, `sender` bound once in the function to `Sender()` of this module:
-    that method never ends by itself (as the join reads the same call when `Sender` is
-    imported: `coroutine_bodies.endless_words`)."""
+    that method, when it never ends by itself (as the join reads the same call when `Sender`
+    is imported: `coroutine_bodies.endless_words`); else None."""
     args = site.args
     call = args[0].value if args else None
     func = call.func if isinstance(call, cst.Call) else None
     cls = _made_by_a_local(func, site) if func is not None else None
     if cls is None or not isinstance(func, cst.Attribute):
-        return False
-    return any(m.kind is ScopeKind.FUNCTION and m.name == func.attr.value and m.endless
-               and m.is_async for m in cls.children)
+        return None
+    return next((m for m in cls.children if m.kind is ScopeKind.FUNCTION
+                 and m.name == func.attr.value and m.endless and m.is_async), None)
 
 
 def _made_by_a_local(func: cst.BaseExpression, site: CallSite) -> Scope | None:

@@ -365,3 +365,26 @@ def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: M
                     handled_cancel=_in_handlers(eff, sp.site.scope, cancel=True))
     return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
                 skipped_by=skip)
+
+
+def ended_on_some_ways(sp: Spawn, holder: Holder, eff: Effects, dropped: dict[str, str],
+                       make: MakeFate) -> Fate:
+    """A local's task its function ends on some ways out only (`dropped`:
+    `early_returns.dropped_on_a_way_out`). Ended, then left by a `return` before the end, or
+    ended only in an `except` handler: RUBRIC's end-skipped (convention 4), the way out that
+    misses the end leaving the task running: for good when its coroutine runs until cancelled
+    (END_SKIPPED, medium; one of another module asked of the join,
+    `coroutine_bodies.never_let_go`), to finish by itself otherwise (LOCAL_CLEANED, low).
+    Ended only if a test holds (`if wait: await t`), or handed on before the `return` and not
+    ended here: dropped by the function's own choice on the other way (LOCAL_ONLY, high)."""
+    cleanup = eff.cleanup or ""
+    if not cleanup or "only_if" in dropped or dropped.get("skipped", cleanup) != cleanup:
+        return make(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key, **dropped)
+    early = "skipped" in dropped
+    way = f"returns before it is {cleanup}" if early else "returns without an error"
+    facts = {"skipped": cleanup} if early else {"only_on_error": True}
+    if left_for_good(sp.site):
+        return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
+                    skipped_by=way, long_running=True, loop=loop_words(sp), **facts)
+    return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
+                skipped_by=way, **facts)

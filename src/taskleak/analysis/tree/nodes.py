@@ -222,7 +222,9 @@ def endless_iterator(iterable: cst.BaseExpression) -> bool:
 def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = None) -> bool:
     """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`; not a
     local flag the loop's own `body` rebinds (`while not done: ... done = True`): it ends itself;
-    nor a wait for tasks' ends or a queue's drain (`_tasks_done`, `_drains`)."""
+    nor a wait for tasks' ends or a queue's drain (`_tasks_done`, `_drains`); nor a loop on
+    what a call gives (`while ws.is_open():`, `while path.exists():`): that is not followed,
+    so the loop is not known to run until cancelled."""
     flag = test.expression if isinstance(test, cst.UnaryOperation) else test
     # (`True` is a keyword: no body binds it, and most loops are `while True`)
     if body is not None and isinstance(flag, cst.Name) and flag.value != "True" \
@@ -235,11 +237,7 @@ def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = No
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         return isinstance(test.expression, (cst.Attribute, cst.Name, cst.Call)) \
             and not _tasks_done(test.expression) and not _drains(test.expression)
-    if isinstance(test, cst.Attribute):
-        return True
-    if isinstance(test, cst.Call):  # `while not stop.is_set()` handled above; `while ev.is_set()`
-        return isinstance(test.func, cst.Attribute)
-    return False
+    return isinstance(test, cst.Attribute)
 
 
 def _tasks_done(test: cst.BaseExpression) -> bool:

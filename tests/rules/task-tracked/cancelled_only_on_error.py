@@ -1,6 +1,8 @@
 """A webhook handler that waits for its task up to a deadline through a hand-made waiter: the
 task is cancelled only when the handler itself is cancelled; after the deadline the handler
-returns and drops the task, still running."""
+returns and lets go of the task, still running. An end only an `except` handler reaches is one
+the normal way out skips (RUBRIC's end-skipped, convention 4): the task finishes by itself, so
+it is left to finish (low, the way out named)."""
 
 import asyncio
 
