@@ -375,10 +375,11 @@ def ended_on_some_ways(sp: Spawn, holder: Holder, eff: Effects, dropped: dict[st
     misses the end leaving the task running: for good when its coroutine runs until cancelled
     (END_SKIPPED, medium; one of another module asked of the join,
     `coroutine_bodies.never_let_go`), to finish by itself otherwise (LOCAL_CLEANED, low).
-    Ended only if a test holds (`if wait: await t`), or handed on before the `return` and not
-    ended here: dropped by the function's own choice on the other way (LOCAL_ONLY, high)."""
+    Ended only if a test holds (`if wait: await t`): dropped by the function's own choice on
+    the other way; handed on after the `return` (`await cancel_and_wait(t)`) and ended nowhere
+    here: dropped on that way, whatever the receiver does (both LOCAL_ONLY, high)."""
     cleanup = eff.cleanup or ""
-    if not cleanup or "only_if" in dropped or dropped.get("skipped", cleanup) != cleanup:
+    if not cleanup or "only_if" in dropped:  # (with an end, `skipped` is that end's words)
         return make(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key, **dropped)
     early = "skipped" in dropped
     way = f"returns before it is {cleanup}" if early else "returns without an error"
