@@ -119,14 +119,13 @@ _FIXED = {
 def _kept(fate: Fate) -> Description:
     """Kept somewhere, and ended or handed on."""
     kind, holder, cleanup, handed = fate.kind, fate.holder, fate.cleanup, fate.handed
-    if kind is FateKind.LOCAL_CLEANED and (fate.skipped or fate.only_on_error):  # some ways out
-        return Description(f"local `{holder}`", f"{cleanup} on some ways out", (
-            f"kept in `{holder}` and {cleanup}; if {fate.function}() {fate.skipped_by}, it is "
-            "left running with nothing holding it"))
     if kind is FateKind.LOCAL_CLEANED and fate.skipped_by:  # only late on the other ways out
-        return Description(f"local `{holder}`", f"{cleanup} on the normal way out", (
-            f"kept in `{holder}` and {cleanup}; if {fate.function}() {fate.skipped_by} first, "
-            "it is left running with nothing holding it"))
+        # (a way out that misses the end altogether, `ended_on_some_ways`, or a step before it)
+        some = bool(fate.skipped or fate.only_on_error)
+        return Description(f"local `{holder}`", f"{cleanup} on " + (
+            "some ways out" if some else "the normal way out"), (
+            f"kept in `{holder}` and {cleanup}; if {fate.function}() {fate.skipped_by}"
+            f"{'' if some else ' first'}, it is left running with nothing holding it"))
     if kind is FateKind.LOCAL_CLEANED:
         return Description(f"local `{holder}`", cleanup, f"kept in `{holder}` and {cleanup}")
     if kind is FateKind.LOCAL_HANDED:

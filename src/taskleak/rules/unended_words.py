@@ -39,19 +39,17 @@ def end_skipped(fate: Fate) -> Description:
                            f"{fate.skipped_by} before it keeps it in {fate.stored_in}",
                            evidence=(*looping(fate), f"kept in `{fate.stored_in}` (then "
                                      f"{fate.cleanup}) only on the normal way out: {_UNCAUGHT}"))
-    if fate.skipped or fate.only_on_error:  # (`skippable_ends.ended_on_some_ways`)
-        where = f"a `return` of {fate.function}() leaves before it is {fate.skipped}" \
-            if fate.skipped else f"it is {fate.cleanup} only in an `except` handler"
-        return Description(f"{held}, {fate.cleanup} on some ways out",
-                           "skipped on the other ways out",
-                           f"{fate.coroutine} is left running if {fate.function}() "
-                           f"{fate.skipped_by}", evidence=(*looping(fate), where))
-    return Description(f"{held}, {fate.cleanup} on the normal way out",
-                       "skipped on the other ways out",
+    on, why = "the normal way out", (
+        f"kept in {shown} and {fate.cleanup} only on the normal way out"
+        f"{_HANDLED * fate.handled}{_HANDLED_CANCEL * fate.handled_cancel}: {_UNCAUGHT}")
+    if fate.skipped:  # a way out that misses the end (`skippable_ends.ended_on_some_ways`)
+        on, why = "some ways out", f"a `return` of {fate.function}() leaves before it is " \
+            f"{fate.skipped}"
+    elif fate.only_on_error:
+        on, why = "some ways out", f"it is {fate.cleanup} only in an `except` handler"
+    return Description(f"{held}, {fate.cleanup} on {on}", "skipped on the other ways out",
                        f"{fate.coroutine} is left running if {fate.function}() {fate.skipped_by}",
-                       evidence=(*looping(fate), f"kept in {shown} and {fate.cleanup} only on "
-                                 f"the normal way out{_HANDLED * fate.handled}"
-                                 f"{_HANDLED_CANCEL * fate.handled_cancel}: {_UNCAUGHT}"))
+                       evidence=(*looping(fate), why))
 
 
 def end_not_reached(fate: Fate) -> Description:

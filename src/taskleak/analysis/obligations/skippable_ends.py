@@ -358,13 +358,20 @@ def cleaned_local(sp: Spawn, holder: Holder, eff: Effects, cleanup: str, make: M
     `asyncio.run()` runs, too: the runner's cancel of what is left when it closes is no end
     of the task's owner (RUBRIC convention 4; every labeller who met it graded it medium)."""
     skip = skipped_by(sp.site, eff)
-    if skip and (left_for_good(sp.site)):
-        return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
-                    skipped_by=skip, long_running=True, loop=loop_words(sp),
-                    handled=_in_handlers(eff, sp.site.scope),
-                    handled_cancel=_in_handlers(eff, sp.site.scope, cancel=True))
+    if skip and left_for_good(sp.site):
+        return _left_for_good(sp, holder, cleanup, skip, make,
+                              handled=_in_handlers(eff, sp.site.scope),
+                              handled_cancel=_in_handlers(eff, sp.site.scope, cancel=True))
     return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
                 skipped_by=skip)
+
+
+def _left_for_good(sp: Spawn, holder: Holder, cleanup: str, skip: str, make: MakeFate,
+                   **facts: str | bool) -> Fate:
+    """The local's end (`cleanup`) that the way out `skip` misses, of a coroutine that runs
+    until cancelled: it is left running for good (END_SKIPPED)."""
+    return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
+                skipped_by=skip, long_running=True, loop=loop_words(sp), **facts)
 
 
 def ended_on_some_ways(sp: Spawn, holder: Holder, eff: Effects, dropped: dict[str, str],
@@ -383,9 +390,8 @@ def ended_on_some_ways(sp: Spawn, holder: Holder, eff: Effects, dropped: dict[st
         return make(FateKind.LOCAL_ONLY, sp, holder, holder=holder.key, **dropped)
     early = "skipped" in dropped
     way = f"returns before it is {cleanup}" if early else "returns without an error"
-    facts = {"skipped": cleanup} if early else {"only_on_error": True}
+    facts: dict[str, str | bool] = {"skipped": cleanup} if early else {"only_on_error": True}
     if left_for_good(sp.site):
-        return make(FateKind.END_SKIPPED, sp, holder, holder=holder.key, cleanup=cleanup,
-                    skipped_by=way, long_running=True, loop=loop_words(sp), **facts)
+        return _left_for_good(sp, holder, cleanup, way, make, **facts)
     return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key, cleanup=cleanup,
                 skipped_by=way, **facts)
