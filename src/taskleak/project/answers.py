@@ -16,7 +16,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from taskleak.analysis.facts.calls import CallArg, DroppedCall
-from taskleak.analysis.facts.fates import PASSES, Fate, FateKind, Keeper, listed, returns_to_callers
+from taskleak.analysis.facts.fates import (
+    PASSES,
+    Fate,
+    FateKind,
+    Hand,
+    Keeper,
+    listed,
+    returns_to_callers,
+)
 from taskleak.analysis.facts.interface import Effect, FunctionFacts, ParamUse, Promise
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
@@ -25,6 +33,7 @@ from taskleak.project.callees import helper_called
 from taskleak.project.declared_types import declared_type
 from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
+from taskleak.project.outside_bases import outside_holder
 from taskleak.project.spawn_objects import (
     finaliser_effect,
     its_own_cancel,
@@ -99,6 +108,9 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
                        holder=f"{fate.holder}, a {weak} of {owner[1]}")
     found = ends_of(fate, _ended_elsewhere(index, path, question, owner, dotted, spawned_in,
                                          runs))
+    if not found and not dotted and (outside := outside_holder(index, owner, question.name)):
+        return replace(fate, kind=_LEFT_TO_A_BASE[fate.kind], handed=outside, hand=Hand.STORED,
+                       cleanup="", closers="")
     if not found:
         return ended_on_an_untyped_object(index, path, fate, question)
     ended = replace(fate, kind=ENDED[fate.kind], cleanup=cleanup_text(found), closers="")
@@ -107,6 +119,12 @@ def answer_attribute(index: ProjectIndex, path: str, fate: Fate, question: Quest
         # it (`skippable_ends.object_handed_late`): on that way out, kept by nothing for good
         return replace(ended, kind=FateKind.END_SKIPPED, skipped_kind=ended.kind)
     return ended
+
+
+# an attribute left to a base class outside the checked code (`outside_bases.py`): handed on,
+# not followed
+_LEFT_TO_A_BASE = {kind: FateKind.COLLECTION_HANDED if ended is FateKind.COLLECTION_CLEANED
+                   else FateKind.KEPT_HANDED for kind, ended in ENDED.items()}
 
 
 def answer_global(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:

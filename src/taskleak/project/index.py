@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from taskleak.analysis.facts.calls import (
+    ELEMENT,
     CallArg,
     DroppedCall,
     OwnedField,
@@ -276,6 +277,10 @@ class ProjectIndex(ModuleResolution):
         if head == "self" and 1 <= tail.count(".") <= _MAX_CHAIN:
             cls = self.enclosing_class(path, caller)
             return self._through((path, cls) if cls is not None else None, tail)
+        if receiver.endswith(ELEMENT) and tail and tail.count(".") <= _MAX_CHAIN:
+            cls = self.enclosing_class(path, caller)  # `for conn in self.connections:`
+            attr = receiver.removeprefix("self.").removesuffix(ELEMENT)
+            return self._through(self.element_class(path, cls or "", attr), tail)
         if receiver and tail and tail.count(".") <= _MAX_CHAIN:  # `pool.release()`, `pool: Pool`
             typed = self.resolve_name(path, receiver)
             return self._through(typed if typed in self.classes else None, tail)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from taskleak.analysis.facts.interface import ClassFacts, FunctionFacts
 from taskleak.analysis.facts.module import ModuleFacts
+from taskleak.project.class_tree import ClassTree
 from taskleak.project.module_names import module_candidates
 
 Where = tuple[str, str]  # (file, qualified name in it)
@@ -26,6 +27,7 @@ class ModuleResolution:
     instances: dict[str, dict[str, str]]
     _by_suffix: dict[str, list[str]]
     _qualified: dict[tuple[str, str], Where | None]
+    tree: ClassTree
 
     def module_file(self, importer: str, target: str) -> Iterator[tuple[str, str]]:
         """(file, rest) for each way `target` (what an import names, dots and all) can be a
@@ -117,3 +119,28 @@ class ModuleResolution:
                     if where[1].partition(".")[0] in self.top_names[where[0]]:
                         return where
         return (file, rest)
+
+    def element_class(self, path: str, cls: str, attr: str, depth: int = 0) -> Where | None:
+        """The project class each element of attribute `attr` of `cls` (in `path`) is declared
+        to be (`connections: set[Connection]`), by its own declaration or a base class's, or,
+        declared by none, the one class its subclasses' declarations give (as
+        `ProjectIndex.attribute_class`)."""
+        facts = self.classes.get((path, cls))
+        if facts is None or depth > 8:
+            return None
+        declared = dict(facts.element_types).get(attr)
+        if declared is not None:
+            where = self.resolve_name(path, declared)
+            return where if where in self.classes else None
+        for base in facts.bases:
+            found = self.resolve_name(path, base)
+            if found is not None and found in self.classes:
+                typed = self.element_class(found[0], found[1], attr, depth + 1)
+                if typed is not None:
+                    return typed
+        if depth == 0:  # a base's method reading what only its subclasses declare: theirs
+            held = {self.element_class(sub[0], sub[1], attr, 1)
+                    for sub in self.tree.subclasses((path, cls))}
+            held.discard(None)
+            return held.pop() if len(held) == 1 else None
+        return None

@@ -57,7 +57,10 @@ constructor is given and binds to the attribute, its one binding (`self.closing_
 closing_tasks`), is its caller's: what the callers that construct it do with the collection they
 pass ends or prunes it. An object of a class
 (`self._tm = TaskManager()`, not annotated as a collection) is no collection: its `add(task)` is a
-method the task is handed to, followed as such.""",
+method the task is handed to, followed as such. A collection no class of the project in the
+object's tree binds, under a base class imported from a package outside the checked code
+(`class Motor(IsDaemon)` appending to `self._tasks`), is that base's: its methods are not read,
+so no claim is made (task-tracked, "left to its base class ... outside the checked code").""",
     why_bad="""\
 The collection keeps every task alive, which is half of the cure, but it also keeps every
 *finished* task alive, with its result or exception and everything its coroutine referenced. A

@@ -212,8 +212,10 @@ spawning method (without `super()`) never holds that task. A `for` loop over `it
 `itertools.count()` or `itertools.repeat(x)` never ends by itself, like `while True`; a `while
 not all(t.done() for t in tasks)` loop (or `any`) waits for those tasks to end and ends with them,
 and a `while not queue.empty()` loop ends when the queue is empty: neither is a stop flag. A
-`while` on what a call gives (`while ws.is_open():`) stops when the call says so, which is not
-followed: it is not known to run until cancelled.
+`while` on what a method gives, negated or not (`while ws.is_open():`, `while not
+state.is_in_quit_state():`), stops when the method says so, which is not followed: it is not
+known to run until cancelled (an event's `while not stop.is_set():` is read with the event's
+setter).
 `enumerate(asyncio.as_completed(...))` is iterated to the end as `as_completed(...)` is (`zip`
 stops at its shortest argument, so a loop over it can stop early).""",
     why_bad=KEPT_NOT_CLEANED_REASON,

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
-from taskleak.analysis.facts.calls import DroppedCall
+from taskleak.analysis.facts.calls import ELEMENT, DroppedCall
 from taskleak.analysis.facts.interface import through_an_attribute
 from taskleak.analysis.facts.module import FileFacts, QuestionKind
 from taskleak.project.callees import function_at
@@ -142,6 +142,36 @@ def _instance_ends(index: ProjectIndex, path: str, caller: str, call: str, decla
         yield from _bases(index, start, 0)
 
 
+def _element_ends(index: ProjectIndex, path: str, call: DroppedCall
+                  ) -> Iterator[tuple[str, str]]:
+    """(importer, dotted name) of the unread names on the way to the method a call on an
+    element of a collection attribute runs (`for conn in self.connections: conn.spawn(...)`,
+    `DroppedCall.receiver` "self.connections[]"): the element type's module or its bases, or
+    the bases the declaration may be inherited from; nothing once the call resolves."""
+    cls = index.enclosing_class(path, call.caller)
+    if cls is None or index.resolve_callee(path, call.callee, call.caller, call.receiver):
+        return
+    attr = call.receiver.removeprefix("self.").removesuffix(ELEMENT)
+    where: Where | None = (path, cls)
+    for _ in range(8):
+        facts = index.classes.get(where) if where is not None else None
+        if facts is None or where is None:
+            return
+        declared = dict(facts.element_types).get(attr)
+        if declared is not None:
+            found = index.resolve_name(where[0], declared)
+            if found is not None and found in index.classes:
+                yield from _bases(index, found, 0)
+            else:
+                yield from _import_of(index, where[0], declared)
+            return
+        bases = [(b, index.resolve_name(where[0], b)) for b in facts.bases]
+        for base, found in bases:
+            if found is None or found not in index.classes:
+                yield from _import_of(index, where[0], base)
+        where = next((f for _, f in bases if f is not None and f in index.classes), None)
+
+
 def _global_ends(index: ProjectIndex, path: str, call: DroppedCall
                  ) -> Iterator[tuple[str, str]]:
     """(importer, dotted name) of the unread modules on the way to the method a call on a
@@ -195,32 +225,26 @@ def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
     absolute = {f.path: paths[i] for i, f in enumerate(facts) if f.module is not None}
     exact: set[str] = set()
     tails: set[str] = set()
+
+    def take(ends: Iterator[tuple[str, str]]) -> None:
+        for importer, name in ends:
+            found = module_paths(os.path.abspath(absolute[importer]), name)
+            exact.update(found[0])
+            tails.update(found[1])
+
     # the module defining such a callee says whether it gives a coroutine (`callees.py`)
     for path, chain in makes:
-        for importer, name in _callee_ends(index, path, chain):
-            found = module_paths(os.path.abspath(absolute[importer]), name)
-            exact.update(found[0])
-            tails.update(found[1])
+        take(_callee_ends(index, path, chain))
     for path, call in calls:
-        if not through_an_attribute(call.callee):  # on a name: a global holding an object
-            for importer, name in _global_ends(index, path, call):
-                found = module_paths(os.path.abspath(absolute[importer]), name)
-                exact.update(found[0])
-                tails.update(found[1])
-            continue
-        cls = index.enclosing_class(path, call.caller)
-        if cls is None or index.resolve_callee(path, call.callee, call.caller) is not None:
-            continue
-        attr = call.callee.split(".")[1]
-        for importer, name in _loose_ends(index, (path, cls), attr):
-            found = module_paths(os.path.abspath(absolute[importer]), name)
-            exact.update(found[0])
-            tails.update(found[1])
+        if call.receiver.endswith(ELEMENT):  # on an element of a collection attribute
+            take(_element_ends(index, path, call))
+        elif not through_an_attribute(call.callee):  # on a name: a global holding an object
+            take(_global_ends(index, path, call))
+        elif (cls := index.enclosing_class(path, call.caller)) is not None \
+                and index.resolve_callee(path, call.callee, call.caller) is None:
+            take(_loose_ends(index, (path, cls), call.callee.split(".")[1]))
     for path, caller, q in on_instances:
-        for importer, name in _instance_ends(index, path, caller, q.owner, q.name):
-            found = module_paths(os.path.abspath(absolute[importer]), name)
-            exact.update(found[0])
-            tails.update(found[1])
+        take(_instance_ends(index, path, caller, q.owner, q.name))
     unread = {i: {""} for i in files_at(paths, exact, tails)  # "": whatever it names
               if facts[i].module is None and facts[i].skipped is None}
     return read_jobs(paths, facts, unread, cache)

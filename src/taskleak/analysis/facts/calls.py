@@ -16,6 +16,10 @@ from typing import Any
 
 from taskleak.records import record
 
+# the end of a `DroppedCall.receiver` that names an element of a collection attribute of the
+# caller's object, not a class (`self.connections[]`: `ProjectIndex.element_class`)
+ELEMENT = "[]"
+
 
 @record(frozen=True)
 class CallArg:
@@ -58,7 +62,9 @@ class DroppedCall:
     called_back: str = ""
     # the declared type of the local or parameter `callee` is called through, as written in
     # this module (`pool.release()` with `pool: Pool`): `attribute_types.local_type`; or the
-    # class of the module global it is called on (`cmdmgr = CommandManager()`: `global_type`)
+    # class of the module global it is called on (`cmdmgr = CommandManager()`: `global_type`),
+    # or an element of a collection attribute of `self` it is called on (`for conn in
+    # self.connections:`: "self.connections[]", `ELEMENT`)
     receiver: str = ""
     # the loop around it calls it again: on every turn (`per_turn`: not left right after it),
     # or when a step after it fails (`retried`: `frequency/reentry.py`)

@@ -136,6 +136,11 @@ class ClassFacts:
     spawners: tuple[str, ...] = ()  # attributes holding a spawn function: spawner_attributes
     # what its constructor keeps from its parameters: (attribute, position or -1, parameter)
     holds: tuple[tuple[str, int, str], ...] = ()  # (`summaries/constructor_fields.py`)
+    # (attribute, element type as written) of its attributes declared as a collection of one
+    # class (`connections: set[Connection]`): what a loop over one takes out
+    element_types: tuple[tuple[str, str], ...] = ()
+    # names its class body binds to a value (`_tasks = []`): class attributes, beside `attrs`
+    class_names: tuple[str, ...] = ()
 
     def to_json(self) -> list[Any]:
         out = [self.qualname, list(self.bases), list(self.attrs), list(self.methods),
@@ -143,21 +148,23 @@ class ClassFacts:
         tail = [list(self.stubs), list(self.extends),
                 [[c, list(calls)] for c, calls in self.close_calls],
                 [[m, list(e), list(st), list(c)] for m, e, st, c in self.effects],
-                [list(f) for f in self.flags], list(self.spawners), [list(h) for h in self.holds]]
+                [list(f) for f in self.flags], list(self.spawners), [list(h) for h in self.holds],
+                [list(t) for t in self.element_types], list(self.class_names)]
         while tail and not tail[-1]:
             tail.pop()
         return [*out, *tail]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> ClassFacts:
-        more = [*data[6:13], *[[]] * (13 - max(len(data), 6))]
+        more = [*data[6:15], *[[]] * (15 - max(len(data), 6))]
         return cls(data[0], tuple(data[1]), tuple(data[2]), tuple(data[3]),
                    tuple((t[0], t[1]) for t in data[4]), tuple((p[0], p[1]) for p in data[5]),
                    tuple(more[0]), tuple(more[1]),
                    tuple((c, tuple(calls)) for c, calls in more[2]),
                    tuple((m, tuple(e), tuple(st), tuple(c)) for m, e, st, c in more[3]),
                    tuple((f[0], f[1], f[2]) for f in more[4]), tuple(more[5]),
-                   tuple((h[0], h[1], h[2]) for h in more[6]))
+                   tuple((h[0], h[1], h[2]) for h in more[6]),
+                   tuple((t[0], t[1]) for t in more[7]), tuple(more[8]))
 
 
 @record(frozen=True)

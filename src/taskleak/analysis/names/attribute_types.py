@@ -11,6 +11,10 @@ class body). A `@property` is typed by its return annotation, else by the attrib
 (`return self._gateway`). The join resolves the text in this module (its imports) and keeps it
 only when it names a class of the project (not a factory function), so only a dotted name is
 kept.
+
+The same for the elements of a collection declared to hold one class (`connections:
+set[Connection]`, `conns: list[Connection]`): a loop over it takes objects of that class out
+(`element_types`, `local_type` of a loop's target), as a type checker reads it.
 """
 
 from __future__ import annotations
@@ -56,6 +60,77 @@ def attribute_types(cls: Scope, resolver: Resolver) -> tuple[tuple[str, str], ..
                 out[attr] = called
     _property_types(cls, out)
     return tuple(sorted(out.items()))
+
+
+def element_types(cls: Scope) -> tuple[tuple[str, str], ...]:
+    """(attribute, the type of each element as a dotted name) for the attributes of `cls`
+    declared as a collection of one class (`connections: set[Connection]`, `self.peers:
+    list[Peer] = []`, a `@property` annotated `-> list[Connection]`), sorted: what a loop
+    over one takes out (`iterated_attribute`), resolved by the join through the class tree."""
+    out: dict[str, str] = {}
+    declared = [(attr, bindings[0].declared_type) for attr, bindings in cls.bindings.items()]
+    declared += [(attr, found[0][0]) for attr, found in cls.attr_annotations.items()]
+    declared += [(child.name, child.node.returns.annotation) for child in cls.children
+                 if child.kind is ScopeKind.FUNCTION and isinstance(child.node, cst.FunctionDef)
+                 and child.node.returns is not None and is_property(child.node)]
+    for attr, annotation in declared:
+        element = _element(annotation) if annotation is not None else ""
+        if element and attr not in out:
+            out[attr] = element
+    return tuple(sorted(out.items()))
+
+
+def iterated_attribute(name: str, scope: Scope, resolver: Resolver) -> str:
+    """`conns` of `for conn in self.connections:` (or of its `.copy()`), every binding of
+    the local `name` a loop over the same attribute of `self`: that attribute; else ""."""
+    bindings = resolver.lookup(name, scope) or []
+    found = {_self_attribute(b) for b in bindings}
+    return found.pop() if bindings and len(found) == 1 else ""
+
+
+def _self_attribute(b: Binding) -> str:
+    method = b.scope.method() if b.scope is not None else None
+    if b.kind is not BindingKind.FOR or b.iterates is None or method is None:
+        return ""
+    head, dot, attr = (dotted(_uncopied(b.iterates)) or "").partition(".")
+    return attr if dot and head == method.self_name and "." not in attr else ""
+
+
+# the generic collections whose one type argument is the type of each element a loop takes
+_COLLECTIONS = frozenset(
+    f"{prefix}{name}" for prefix in ("", "typing.", "collections.abc.", "weakref.")
+    for name in ("set", "list", "frozenset", "Set", "List", "FrozenSet", "Sequence",
+                 "MutableSequence", "Iterable", "Collection", "MutableSet", "AbstractSet",
+                 "WeakSet"))
+
+
+def _declared_element(b: Binding, resolver: Resolver) -> str:
+    """The element type of what the loop binding `b` iterates: a local or parameter
+    declared as a collection of one class (`conns: list[Connection]`), or its `.copy()`."""
+    iterated = _uncopied(b.iterates) if b.iterates is not None else None
+    if not isinstance(iterated, cst.Name) or b.scope is None:
+        return ""
+    declared = {_element(d.declared_type) if d.declared_type is not None else ""
+                for d in resolver.lookup(iterated.value, b.scope) or ()}
+    return declared.pop() if len(declared) == 1 else ""
+
+
+def _uncopied(node: cst.BaseExpression) -> cst.BaseExpression:
+    """`conns` of `conns.copy()`: a copy holds the same elements."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+            and node.func.attr.value == "copy" and not node.args:
+        return node.func.value
+    return node
+
+
+def _element(annotation: cst.BaseExpression) -> str:
+    """`Connection` of `set[Connection]`, `list["Connection"]`; "" for anything else (a
+    union of two classes names neither: `single_class`)."""
+    if not isinstance(annotation, cst.Subscript) or len(annotation.slice) != 1 \
+            or dotted(annotation.value) not in _COLLECTIONS \
+            or not isinstance(annotation.slice[0].slice, cst.Index):
+        return ""
+    return single_class(annotation.slice[0].slice.value)
 
 
 def _property_types(cls: Scope, out: dict[str, str]) -> None:
@@ -125,6 +200,9 @@ def local_type(name: str, scope: Scope, resolver: Resolver) -> str:
     if not bindings or any(b.scope is None or b.scope.kind is not ScopeKind.FUNCTION
                            for b in bindings):
         return ""
+    if all(b.kind is BindingKind.FOR for b in bindings):  # `for conn in conns:`
+        each = {_declared_element(b, resolver) for b in bindings}
+        return each.pop() if len(each) == 1 else ""
     declared = [b.declared_type for b in bindings if b.declared_type is not None]
     if declared:
         return single_class(declared[0])

@@ -7,7 +7,12 @@ from __future__ import annotations
 import libcst as cst
 
 from taskleak.analysis.facts.interface import ClassFacts
-from taskleak.analysis.names.attribute_types import attribute_types, init_parameters, type_name
+from taskleak.analysis.names.attribute_types import (
+    attribute_types,
+    element_types,
+    init_parameters,
+    type_name,
+)
 from taskleak.analysis.names.spawner_attributes import spawner_attributes
 from taskleak.analysis.names.stubs import stub_methods
 from taskleak.analysis.obligations.ownership import Ownership
@@ -17,7 +22,7 @@ from taskleak.analysis.summaries.flag_stops import class_flags
 from taskleak.analysis.summaries.method_ends import method_effects
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import last_name
-from taskleak.analysis.tree.scopes import Occurrence, Scope, ScopeKind
+from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
 
 
@@ -40,8 +45,15 @@ def class_facts(root: Scope, ownership: Ownership) -> tuple[ClassFacts, ...]:
                                                and calls_super(m, ownership.reads))),
                                   _close_calls(scope), method_effects(scope),
                                   class_flags(scope), tuple(sorted(spawner_attributes(scope))),
-                                  constructor_fields(scope, resolver)))
+                                  constructor_fields(scope, resolver),
+                                  element_types(scope), _class_names(scope)))
     return tuple(out)
+
+
+def _class_names(cls: Scope) -> tuple[str, ...]:
+    """The names the class body binds to a value (`_tasks = []`, `_tasks: list = []`)."""
+    return tuple(sorted(name for name, bindings in cls.bindings.items()
+                        if any(b.kind is BindingKind.ASSIGN for b in bindings)))
 
 
 def _close_calls(cls: Scope) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
-from taskleak.analysis.facts.calls import DroppedCall
+from taskleak.analysis.facts.calls import ELEMENT, DroppedCall
 from taskleak.analysis.frequency.lifecycle import Lifecycle
-from taskleak.analysis.names.attribute_types import global_type, local_type
+from taskleak.analysis.names.attribute_types import global_type, iterated_attribute, local_type
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.summaries.reentry_calls import NOT_AGAIN, again
 from taskleak.analysis.tree.nodes import callee_text, dotted
@@ -34,9 +34,11 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
             if name is not None and name.rsplit(".", 1)[-1] not in NOT_SPAWNING_METHODS \
                     and id(site.call) not in spawned:
                 head, dot, _ = name.partition(".")
-                # (a local's or parameter's declared class, or a module global's)
+                # (a local's or parameter's declared class, or a module global's; an
+                # element of a collection attribute of `self`: its class is the join's)
                 receiver = (local_type(head, scope, resolver)
-                            or global_type(head, scope, resolver)) \
+                            or global_type(head, scope, resolver)
+                            or _element_of(iterated_attribute(head, scope, resolver))) \
                     if dot and head not in ("self", "cls") else ""
                 # (a method's own call, or one on what an attribute of `self` holds: what the
                 # join asks of a store's re-entry)
@@ -53,6 +55,12 @@ def dropped_calls(root: Scope, lifecycle: Lifecycle, resolver: Resolver,
                                        a.per_item, a.fresh))
             ordinal += 1
     return tuple(out)
+
+
+def _element_of(attribute: str) -> str:
+    """`self.connections[]`: an element of that attribute of the caller's object
+    (`ProjectIndex.element_class`)."""
+    return f"self.{attribute}{ELEMENT}" if attribute else ""
 
 
 def _one_object(name: str, scope: Scope) -> bool:

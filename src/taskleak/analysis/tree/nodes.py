@@ -222,9 +222,10 @@ def endless_iterator(iterable: cst.BaseExpression) -> bool:
 def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = None) -> bool:
     """`while True`, `while 1`, `while self._running`, `while not self._closed.is_set()`; not a
     local flag the loop's own `body` rebinds (`while not done: ... done = True`): it ends itself;
-    nor a wait for tasks' ends or a queue's drain (`_tasks_done`, `_drains`); nor a loop on
-    what a call gives (`while ws.is_open():`, `while path.exists():`): that is not followed,
-    so the loop is not known to run until cancelled."""
+    nor a wait for tasks' ends (`_tasks_done`); nor a loop on what a method gives, negated or
+    not, but an event's `is_set()` (`while ws.is_open():`, `while not
+    state.is_in_quit_state():`, a queue's drain `while not queue.empty()`): that is not
+    followed, so the loop is not known to run until cancelled."""
     flag = test.expression if isinstance(test, cst.UnaryOperation) else test
     # (`True` is a keyword: no body binds it, and most loops are `while True`)
     if body is not None and isinstance(flag, cst.Name) and flag.value != "True" \
@@ -235,9 +236,18 @@ def is_long_running_test(test: cst.BaseExpression, body: cst.CSTNode | None = No
     if isinstance(test, cst.Integer):
         return test.value != "0"
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        return isinstance(test.expression, (cst.Attribute, cst.Name, cst.Call)) \
-            and not _tasks_done(test.expression) and not _drains(test.expression)
+        inner = test.expression
+        if isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
+                and not _event_is_set(inner):
+            return False
+        return isinstance(inner, (cst.Attribute, cst.Name, cst.Call)) and not _tasks_done(inner)
     return isinstance(test, cst.Attribute)
+
+
+def _event_is_set(test: cst.Call) -> bool:
+    """`stop.is_set()`: an event's flag, which a `set()` of the same event flips."""
+    return not test.args and isinstance(test.func, cst.Attribute) \
+        and test.func.attr.value == "is_set"
 
 
 def _tasks_done(test: cst.BaseExpression) -> bool:
@@ -254,13 +264,6 @@ def _tasks_done(test: cst.BaseExpression) -> bool:
     return isinstance(elt, cst.Call) and not elt.args and isinstance(elt.func, cst.Attribute) \
         and elt.func.attr.value == "done" and isinstance(elt.func.value, cst.Name) \
         and elt.func.value.value == each.for_in.target.value
-
-
-def _drains(test: cst.BaseExpression) -> bool:
-    """`queue.empty()`: a loop run until it holds takes what is there and ends (nothing need
-    be set for it to stop); it is no stop flag."""
-    return isinstance(test, cst.Call) and not test.args and isinstance(test.func, cst.Attribute) \
-        and test.func.attr.value == "empty"
 
 
 def _binds(node: cst.CSTNode, name: str) -> bool:

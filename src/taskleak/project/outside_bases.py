@@ -1,0 +1,79 @@
+"""A holder its class never binds: an attribute of a base class outside the checked code.
+
+`class Motor(IsDaemon)` with `IsDaemon` imported from an installed package, and
+`self._tasks.append(create_task(self._poll()))` in `Motor.__init__`, where no class of the
+project in Motor's tree (itself, its bases, its subclasses and theirs) binds `_tasks`: the
+list is the base's, made and maybe ended by its methods (`IsDaemon.shutdown()` cancels what
+it holds), which the analysis does not read. So "only grows" or "never ended" would be a
+guess; the row says the holder is left to that base, not followed, and claims no leak (a low
+row). A base of the standard library binds no such attribute of its
+subclasses, and a base of the project that does not bind it is followed to its own bases.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from taskleak.project.index import ProjectIndex, Where
+
+_MOST_BASES = 8
+
+
+def outside_holder(index: ProjectIndex, owner: Where, name: str) -> str:
+    """What a row may say of `owner`'s attribute `name` when no class of the project in its
+    tree binds it and a base outside the checked code does ("left to its base class
+    yaqd_core.IsDaemon outside the checked code, which binds it"); "" otherwise."""
+    # (the object may be of a subclass: a mixin's method storing into what the concrete
+    # class's other base binds)
+    outside: list[str] = []
+    for cls in (owner, *sorted(index.tree.subclasses(owner))):
+        bound, more = _bases(index, cls, name, 0)
+        if bound:
+            return ""
+        outside += [o for o in more if o not in outside]
+    if not outside:
+        return ""
+    if len(outside) == 1:
+        return f"left to its base class {outside[0]} outside the checked code, which binds it"
+    named = ", ".join(outside[:2]) + (f" and {len(outside) - 2} more" if len(outside) > 2 else "")
+    return f"left to its base classes outside the checked code ({named}), one of which binds it"
+
+
+def _binds(index: ProjectIndex, cls: Where, name: str) -> bool:
+    facts = index.classes[cls]
+    return name in facts.attrs or name in facts.class_names \
+        or any(attr == name for attr, _ in facts.attr_types)
+
+
+def _bases(index: ProjectIndex, cls: Where, name: str, depth: int) -> tuple[bool, list[str]]:
+    """Whether `cls` or a base of the project binds `name`, and the bases outside the
+    checked code (imported from a package that is not the standard library) found on the
+    way; a class not followed that deep counts as binding it (no claim)."""
+    if cls not in index.classes or depth > _MOST_BASES or _binds(index, cls, name):
+        return True, []
+    outside: list[str] = []
+    for base in index.classes[cls].bases:
+        found = index.resolve_name(cls[0], base)
+        if found is not None and found in index.classes:
+            bound, more = _bases(index, found, name, depth + 1)
+            if bound:
+                return True, []
+            outside += [o for o in more if o not in outside]
+            continue
+        imported = _imported(index, cls[0], base)
+        if imported and imported not in outside:
+            outside.append(imported)
+    return False, outside
+
+
+def _imported(index: ProjectIndex, path: str, base: str) -> str:
+    """`yaqd_core.IsDaemon` for a base `IsDaemon` that `path` imports from an installed
+    package; "" for one of the standard library, of the project, or not imported."""
+    head, _, tail = base.partition(".")
+    target = index.imports.get(path, {}).get(head)
+    if target is None or target.startswith("."):
+        return ""  # (a relative import names the project, read or not)
+    top = target.partition(".")[0]
+    if top in sys.stdlib_module_names or index.qualified(path, target) is not None:
+        return ""
+    return f"{target}.{tail}" if tail else target
