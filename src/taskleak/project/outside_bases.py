@@ -21,8 +21,9 @@ _MOST_BASES = 8
 
 def outside_holder(index: ProjectIndex, owner: Where, name: str) -> str:
     """What a row may say of `owner`'s attribute `name` when no class of the project in its
-    tree binds it and a base outside the checked code does ("left to its base class
-    yaqd_core.IsDaemon outside the checked code, which binds it"); "" otherwise."""
+    tree binds it and it has bases imported from outside the checked code, one of which must
+    ("left to its base class yaqd_core.IsDaemon, which is not read"); "" otherwise. (The words
+    name no binder: an unread module of the project may stand between.)"""
     # (the object may be of a subclass: a mixin's method storing into what the concrete
     # class's other base binds)
     outside: list[str] = []
@@ -34,9 +35,9 @@ def outside_holder(index: ProjectIndex, owner: Where, name: str) -> str:
     if not outside:
         return ""
     if len(outside) == 1:
-        return f"left to its base class {outside[0]} outside the checked code, which binds it"
+        return f"left to its base class {outside[0]}, which is not read"
     named = ", ".join(outside[:2]) + (f" and {len(outside) - 2} more" if len(outside) > 2 else "")
-    return f"left to its base classes outside the checked code ({named}), one of which binds it"
+    return f"left to its base classes {named}, which are not read"
 
 
 def _binds(index: ProjectIndex, cls: Where, name: str) -> bool:

@@ -60,7 +60,7 @@ pass ends or prunes it. An object of a class
 method the task is handed to, followed as such. A collection no class of the project in the
 object's tree binds, under a base class imported from a package outside the checked code
 (`class Motor(IsDaemon)` appending to `self._tasks`), is that base's: its methods are not read,
-so no claim is made (task-tracked, "left to its base class ... outside the checked code").""",
+so no claim is made (task-tracked, "left to its base class ..., which is not read").""",
     why_bad="""\
 The collection keeps every task alive, which is half of the cure, but it also keeps every
 *finished* task alive, with its result or exception and everything its coroutine referenced. A
