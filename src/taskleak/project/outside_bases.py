@@ -6,8 +6,8 @@ project in Motor's tree (itself, its bases, its subclasses and theirs) binds `_t
 list is the base's, made and maybe ended by its methods (`IsDaemon.shutdown()` cancels what
 it holds), which the analysis does not read. So "only grows" or "never ended" would be a
 guess; the row says the holder is left to that base, not followed, and claims no leak (a low
-row). A base of the standard library binds no such attribute of its
-subclasses, and a base of the project that does not bind it is followed to its own bases.
+row). A base of the standard library binds no such attribute of its subclasses, and a base of
+the project that does not bind it is followed to its own bases.
 """
 
 from __future__ import annotations
@@ -42,8 +42,7 @@ def outside_holder(index: ProjectIndex, owner: Where, name: str) -> str:
 
 def _binds(index: ProjectIndex, cls: Where, name: str) -> bool:
     facts = index.classes[cls]
-    return name in facts.attrs or name in facts.class_names \
-        or any(attr == name for attr, _ in facts.attr_types)
+    return name in facts.attrs or name in facts.class_names or name in dict(facts.attr_types)
 
 
 def _bases(index: ProjectIndex, cls: Where, name: str, depth: int) -> tuple[bool, list[str]]:

@@ -41,16 +41,18 @@ from taskleak.run.complete import (
 MAX_ROUNDS = 3
 
 
-def _loose_ends(index: ProjectIndex, where: Where, attr: str, depth: int = 0
-                ) -> Iterator[tuple[str, str]]:
+def _loose_ends(index: ProjectIndex, where: Where, attr: str, depth: int = 0,
+                elements: bool = False) -> Iterator[tuple[str, str]]:
     """(importer, dotted name) of the names that do not resolve to a class of the run on the
     way to what `attr` of `where` holds and to its methods: the attribute's declared type (then
-    that class's bases), or the bases the attribute is inherited through."""
+    that class's bases), or the bases the attribute is inherited through. `elements`: the
+    same for the declared type of each element of a collection attribute
+    (`ClassFacts.element_types`)."""
     path, _ = where
     facts = index.classes.get(where)
     if facts is None or depth > 8:
         return
-    declared = dict(facts.attr_types).get(attr)
+    declared = dict(facts.element_types if elements else facts.attr_types).get(attr)
     if declared is not None:
         found = index.resolve_name(path, declared)
         if found is not None and found in index.classes:
@@ -58,12 +60,12 @@ def _loose_ends(index: ProjectIndex, where: Where, attr: str, depth: int = 0
         else:
             yield from _import_of(index, path, declared)
         return
-    if attr in dict(facts.init_params):
+    if not elements and attr in dict(facts.init_params):
         return  # typed by the calls constructing it, in modules already read
     for base in facts.bases:
         found = index.resolve_name(path, base)
         if found is not None and found in index.classes:
-            yield from _loose_ends(index, found, attr, depth + 1)
+            yield from _loose_ends(index, found, attr, depth + 1, elements)
         else:
             yield from _import_of(index, path, base)
 
@@ -146,30 +148,13 @@ def _element_ends(index: ProjectIndex, path: str, call: DroppedCall
                   ) -> Iterator[tuple[str, str]]:
     """(importer, dotted name) of the unread names on the way to the method a call on an
     element of a collection attribute runs (`for conn in self.connections: conn.spawn(...)`,
-    `DroppedCall.receiver` "self.connections[]"): the element type's module or its bases, or
-    the bases the declaration may be inherited from; nothing once the call resolves."""
+    `DroppedCall.receiver` "self.connections[]"): `_loose_ends` of the element type; nothing
+    once the call resolves."""
     cls = index.enclosing_class(path, call.caller)
     if cls is None or index.resolve_callee(path, call.callee, call.caller, call.receiver):
         return
     attr = call.receiver.removeprefix("self.").removesuffix(ELEMENT)
-    where: Where | None = (path, cls)
-    for _ in range(8):
-        facts = index.classes.get(where) if where is not None else None
-        if facts is None or where is None:
-            return
-        declared = dict(facts.element_types).get(attr)
-        if declared is not None:
-            found = index.resolve_name(where[0], declared)
-            if found is not None and found in index.classes:
-                yield from _bases(index, found, 0)
-            else:
-                yield from _import_of(index, where[0], declared)
-            return
-        bases = [(b, index.resolve_name(where[0], b)) for b in facts.bases]
-        for base, found in bases:
-            if found is None or found not in index.classes:
-                yield from _import_of(index, where[0], base)
-        where = next((f for _, f in bases if f is not None and f in index.classes), None)
+    yield from _loose_ends(index, (path, cls), attr, elements=True)
 
 
 def _global_ends(index: ProjectIndex, path: str, call: DroppedCall
