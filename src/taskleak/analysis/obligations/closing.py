@@ -134,7 +134,14 @@ def reads_its_task(fn: Scope, bound: bool) -> bool:
         return False
     params = [p.name.value for p in (*fn.node.params.posonly_params, *fn.node.params.params)]
     params = params[1:] if bound else params
-    return bool(params) and _reads_outcome(fn.node.body, params[0])
+    if not params:
+        return False
+    # (the scan recorded every `task.result` read under the function and what happens to it:
+    # asked of every function of a module, walking each body again was a tenth of mid's
+    # analysis)
+    wanted = {f"{params[0]}.{method}" for method in _OUTCOME_READS}
+    return any(o.key in wanted and o.dest.kind is Flow.CALLED
+               for scope in fn.walk() for o in scope.occurrences)
 
 
 def callback_chain(eff: Effects, resolver: Resolver) -> str:
