@@ -32,6 +32,12 @@ _CLASS_OR_IMPORT = frozenset({BindingKind.CLASS, BindingKind.IMPORT})
 _WAYS_OUT = (cst.Finally, cst.ExceptHandler, cst.ExceptStarHandler)
 
 
+# per scope of a class's methods: the `self.` prefix of its method, its aliases (a dotted
+# name -> the locals every binding of which is it) and the calls of methods on anything (key,
+# method), in text order: gathered once per class (`_scope_calls`)
+_ScopeCalls = tuple[Scope, str, dict[str, set[str]], list[tuple[str, str]]]
+
+
 def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
     """The module's classes' owned objects (see the module docstring), in text order."""
     out: list[OwnedField] = []
@@ -51,7 +57,7 @@ def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
                                       tuple(m.name for m in closers), tuple(sorted(ends)),
                                       restarted, _shared(attr, methods),
                                       _ends_past_a_step(calls)))
-        for attr in _used_unbound(cls, methods):
+        for attr in _used_unbound(cls, scopes):
             # (a mixin's `self.exporter.stop()`, the object made by a class it is mixed into:
             # the join reads it with that class, `project/owner_paths.py`)
             calls = _calls_by_scope(attr, scopes)
@@ -63,18 +69,16 @@ def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
     return tuple(out)
 
 
-def _used_unbound(cls: Scope, methods: dict[str, Scope]) -> list[str]:
+def _used_unbound(cls: Scope, scopes: list[_ScopeCalls]) -> list[str]:
     """The attributes of `self` whose methods the class's methods call (`self.exporter.stop()`)
     but that none of them binds: another class of the object's binds them."""
     out: dict[str, None] = {}
-    for m in methods.values():
-        own = f"{m.self_name}."
-        for s in m.walk():
-            for o in s.occurrences:
-                attr = o.key[len(own):] if o.key.startswith(own) else ""
-                if attr and "." not in attr and o.dest.kind is Flow.METHOD \
-                        and attr not in cls.attr_bindings and attr not in cls.attr_unknown:
-                    out[attr] = None
+    for _, own, _, calls in scopes:
+        for key, _ in calls:
+            attr = key[len(own):] if key.startswith(own) else ""
+            if attr and "." not in attr \
+                    and attr not in cls.attr_bindings and attr not in cls.attr_unknown:
+                out[attr] = None
     return list(out)
 
 
@@ -100,11 +104,6 @@ def _made(bound: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> 
     if sym.kind is SymKind.QUALIFIED and sym.name.partition(".")[0] in sys.stdlib_module_names:
         return ""
     return made
-
-
-# per scope of a class's methods: its method's `self` name, its aliases (dotted value ->
-# the locals every binding of which is it) and the methods called on anything, in text order
-_ScopeCalls = tuple[Scope, str, dict[str, set[str]], list[tuple[str, str]]]
 
 
 def _scope_calls(methods: dict[str, Scope]) -> list[_ScopeCalls]:
