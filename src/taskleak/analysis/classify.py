@@ -31,7 +31,7 @@ from taskleak.analysis.obligations.coroutines import (
 from taskleak.analysis.obligations.discarded import discarded_fate
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.finalisers import without_finaliser_ends
-from taskleak.analysis.obligations.forgetting_helpers import caller_decides, only_prunes
+from taskleak.analysis.obligations.forgetting_helpers import caller_decides, forgets_when_done
 from taskleak.analysis.obligations.guards import ending_methods, guard
 from taskleak.analysis.obligations.handoffs import handed_calls
 from taskleak.analysis.obligations.held_locals import held_fate
@@ -106,10 +106,10 @@ class Classifier:
                                                          self.holder_fate)
         if promised.own_work:  # the call gives no task: the helper's promise is all there is
             return [promised]
-        if promised.kind is FateKind.HELPER_KEEPS and only_prunes(promised.ends):
+        if forgets_when_done(promised):
             # the helper only forgets it when done: the caller may still leave it running
             own = self._own_fates(sp)
-            if caller_decides(promised.ends, own):
+            if caller_decides(promised.ends, own, promised.kind is FateKind.HELPER_NEVER_ENDS):
                 return own
         # a helper that keeps its task and returns something else hands its caller no task
         returned = sp.helper is not None and sp.helper.returns_task \

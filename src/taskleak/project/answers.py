@@ -33,6 +33,7 @@ from taskleak.project.callees import helper_called
 from taskleak.project.declared_types import declared_type
 from taskleak.project.effect_words import ENDS, cleanup_text, short
 from taskleak.project.index import ProjectIndex, Where
+from taskleak.project.library_classes import library_end
 from taskleak.project.outside_bases import outside_holder
 from taskleak.project.spawn_objects import (
     finaliser_effect,
@@ -221,8 +222,11 @@ def promised(helper: FunctionFacts, spawn: SpawnFacts, fates: tuple[Fate, ...]
     """What the helper's body says it does with its task, when it keeps it: kept and ended, or
     kept forever; None when it hands the task back (the caller's handling decides)."""
     first = fates[0]
-    if helper.promise is Promise.KEEPS_AND_CLEANS and caller_decides(helper.ends, fates):
+    if helper.promise is Promise.KEEPS_AND_CLEANS and caller_decides(
+            helper.ends, fates, first.kind is FateKind.HELPER_NEVER_ENDS):
         return None  # it only forgets the task when done; the caller keeps it unended
+    if helper.promise is Promise.KEEPS_AND_CLEANS and first.kind is FateKind.HELPER_NEVER_ENDS:
+        return (first,)  # a library's helper keeps for good what runs until cancelled
     if helper.promise is Promise.KEEPS_AND_CLEANS:
         return (replace(first, kind=FateKind.HELPER_KEEPS, holder=spawn.helper,
                         cleanup=helper.cleanup, ends=helper.ends, own_work=helper.own),)
@@ -277,7 +281,8 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
             else f for f in spawn.fates)
         if shielded != spawn.fates:
             return replace(spawn, fates=shielded)
-    ends = [f"{use.ends}, in {short(where)}" for where, use in filter(None, found) if use.ends]
+    ends = [f"{use.ends}, in {short(where)}" if where else use.ends
+            for where, use in filter(None, found) if use.ends]
     if ends:
         cleanup = listed(list(dict.fromkeys(ends)), most=2)
         return replace(spawn, fates=tuple(
@@ -319,11 +324,12 @@ def _handed_to(index: ProjectIndex, path: str, callee: str, caller: str, positio
     """What the function a call in `path` runs (`resolve_callee`) does with the task its
     positional argument `position` gives it (`star`: a starred one, which only a `*args`
     parameter is known to receive; `keyword`: passed by that keyword instead), and the
-    function's module; None when the function, or what it does with that parameter, is not
-    known."""
+    function's module ("" for a library's method: `library_classes.py`); None when the
+    function, or what it does with that parameter, is not known."""
     runs = index.resolve_callee(path, callee, caller)
-    if runs is None:
-        return None
+    if runs is None:  # a library's method behind a base of another module, maybe
+        ended = library_end(index, path, callee, caller, position, star, keyword)
+        return ("", ended) if ended is not None else None  # (its module: not known)
     if keyword:  # the parameter of that name, else `**kwargs`
         named = index.param_names.get((runs, keyword)) or index.rest_params.get((runs, "**"))
         return (runs[0], named) if named is not None else None

@@ -24,6 +24,7 @@ from taskleak.analysis.facts.interface import FunctionFacts
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.spawners import is_helper
 from taskleak.project.index import ProjectIndex, Where
+from taskleak.project.library_classes import library_helper
 
 _MAX_DEPTH = 4
 
@@ -133,7 +134,9 @@ def _method_question(spawn: SpawnFacts) -> Question | None:
 def _helper_of(index: ProjectIndex, path: str, q: Question, caller: str
                ) -> FunctionFacts | None:
     runs = index.resolve_callee(path, q.owner, caller, q.name)
-    found = index.functions.get(runs) if runs is not None else None
+    if runs is None:  # a library's, behind a base of another module (`library_classes.py`)
+        return library_helper(index, path, q.owner, caller)
+    found = index.functions.get(runs)
     return found if found is not None and is_helper(found) else None
 
 

@@ -60,13 +60,13 @@ def _bases(index: ProjectIndex, cls: Where, name: str, depth: int) -> tuple[bool
                 return True, []
             outside += [o for o in more if o not in outside]
             continue
-        imported = _imported(index, cls[0], base)
+        imported = imported_base(index, cls[0], base)
         if imported and imported not in outside:
             outside.append(imported)
     return False, outside
 
 
-def _imported(index: ProjectIndex, path: str, base: str) -> str:
+def imported_base(index: ProjectIndex, path: str, base: str) -> str:
     """`yaqd_core.IsDaemon` for a base `IsDaemon` that `path` imports from an installed
     package; "" for one of the standard library, of the project, or not imported."""
     head, _, tail = base.partition(".")

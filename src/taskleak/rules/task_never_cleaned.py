@@ -97,7 +97,11 @@ endless loop (no `break` or `return`) that no flag or sentinel of its class stop
 cancels the collection's tasks, it is never done: reported too ("pruned ... only once it is
 done, which it never is"). So is a coroutine function that never ends by itself (an endless
 `while`) handed to tornado's IOLoop (`add_callback`, `spawn_callback`, `add_future` ...): the
-IOLoop keeps it until it is done, and nothing can cancel it.
+IOLoop keeps it until it is done, and nothing can cancel it. The same for pipecat's
+`self.create_task(...)` in a processor (a class derived from a pipecat class), read from
+pipecat-ai 1.14.0: its task manager keeps the task until it is done, and pipecat's cleanup
+cancels none of them; a caller that keeps the task is judged by its own end, of which
+`self.cancel_task(task)` (cancels it and waits for it) is one.
 
 In a generator (an async generator, an `asynccontextmanager`), a task kept in a local (or a
 local list) and awaited, gathered or cancelled only after one of its `yield`s is reported too:

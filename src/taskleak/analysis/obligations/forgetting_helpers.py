@@ -34,7 +34,26 @@ HELD_BY_THE_CALLER = UNENDED_BY_THE_CALLER | frozenset({
     FateKind.COLLECTION_CLEANED, FateKind.AWAITED, FateKind.CANCELLED, FateKind.GATHERED,
     FateKind.END_SKIPPED,
 })
+# Handed on where the analysis stops following it: whoever it is handed to answers for its
+# end (the words say it is not followed, or the join finds the end). Read only against a
+# helper that keeps for good what runs until cancelled (a library's: `helper_promises.py`),
+# whose claim (medium) would otherwise rest on an end not followed; a helper that keeps the
+# task until it is done answers for a call that hands it on (RUBRIC convention 1: no row).
+_HANDED_ON = frozenset({
+    FateKind.PASSED, FateKind.LOCAL_HANDED, FateKind.KEPT_HANDED, FateKind.COLLECTION_HANDED,
+    FateKind.LOCAL_COLLECTION_HANDED,
+})
 _PRUNED = frozenset({End.PRUNED})
+# what a helper's call is when the helper keeps its task: kept until done (a library helper
+# given a coroutine that runs until cancelled never lets it go: `helper_promises.py`)
+_KEPT_BY_THE_HELPER = frozenset({FateKind.HELPER_KEEPS, FateKind.HELPER_NEVER_ENDS})
+
+
+def forgets_when_done(promised: Fate) -> bool:
+    """Whether a helper's call (its promised fate) is kept by a helper that only forgets the
+    task once it is done: the caller that holds it still decides (`caller_decides`)."""
+    return promised.kind in _KEPT_BY_THE_HELPER and only_prunes(promised.ends)
+
 
 def only_prunes(ends: Ends) -> bool:
     """Whether a helper's ends (`FunctionFacts.ends`, `Spawner.ends`) only prune its task once
@@ -42,10 +61,11 @@ def only_prunes(ends: Ends) -> bool:
     return ends == _PRUNED
 
 
-def caller_decides(helper_ends: Ends, caller_fates: Iterable[Fate]) -> bool:
+def caller_decides(helper_ends: Ends, caller_fates: Iterable[Fate],
+                   kept_for_good: bool = False) -> bool:
     """Whether the caller's own handling of the returned task, not the helper's keeping,
     decides: the helper only prunes it, and the caller holds it (ends it, keeps it unended or
-    leaves it running)."""
-    return only_prunes(helper_ends) and any(
-        f.kind in HELD_BY_THE_CALLER for f in caller_fates)
-
+    leaves it running), or hands it on where a helper keeping it for good (`kept_for_good`)
+    would otherwise be the claim."""
+    held = HELD_BY_THE_CALLER | _HANDED_ON if kept_for_good else HELD_BY_THE_CALLER
+    return only_prunes(helper_ends) and any(f.kind in held for f in caller_fates)

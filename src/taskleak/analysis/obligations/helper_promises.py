@@ -14,6 +14,7 @@ from collections.abc import Callable
 from taskleak.analysis.facts.fates import Fate, FateKind
 from taskleak.analysis.facts.interface import Promise
 from taskleak.analysis.obligations.coroutines import long_running, loop_words
+from taskleak.analysis.obligations.forgetting_helpers import only_prunes
 from taskleak.analysis.obligations.spawns import Spawn
 
 # what a helper's promise makes of each call of it
@@ -27,7 +28,14 @@ def promised_fate(sp: Spawn, make: Callable[..., Fate]) -> Fate | None:
     helper = sp.helper
     if helper is None or helper.promise not in _PROMISED:
         return None
-    return make(_PROMISED[helper.promise], sp,
-                holder=helper.method if helper.project else helper.name, cleanup=helper.note,
-                ends=helper.ends, own_work=helper.own_work, long_running=long_running(sp),
-                loop=loop_words(sp))
+    kind = _PROMISED[helper.promise]
+    endless = long_running(sp)
+    if kind is FateKind.HELPER_KEEPS and only_prunes(helper.ends) and endless \
+            and not helper.project:
+        # a library's helper that only forgets its task once done (pipecat's `create_task`)
+        # keeps a coroutine that runs until cancelled for good: nothing ends it (a project
+        # helper's own spawn is that row, RUBRIC convention 1)
+        kind = FateKind.HELPER_NEVER_ENDS
+    return make(kind, sp, holder=helper.method if helper.project else helper.name,
+                cleanup=helper.note if kind is FateKind.HELPER_KEEPS else "", ends=helper.ends,
+                own_work=helper.own_work, long_running=endless, loop=loop_words(sp))

@@ -34,6 +34,7 @@ from taskleak.analysis.obligations.holders import (
     stored_as,
     where,
 )
+from taskleak.analysis.obligations.library_helpers import ended_by_library
 from taskleak.analysis.obligations.made_objects import object_kept
 from taskleak.analysis.obligations.waits import delegated_only
 from taskleak.analysis.obligations.weak_holders import WeakReferences
@@ -286,7 +287,11 @@ class Ownership(WeakReferences):
             eff.handed.append(Handoff(Hand.RETURNED, "returned"))
             eff.return_reads.append(occ)
         elif kind is Flow.PASSED:
-            if self.weak_call(d.callee, occ.scope):
+            if d.call is not None and d.arg is not None \
+                    and ended_by_library(d.call, d.arg, occ.scope, self.resolver):
+                (eff.replaced if respawned_after(occ) else eff.cancels).append(place)
+                eff.cancel_reads.append(occ)  # (and waited for: pipecat's `cancel_task`)
+            elif self.weak_call(d.callee, occ.scope):
                 eff.weak.append(f"{d.callee}()")
             else:
                 self._passed(occ, eff, depth)

@@ -37,6 +37,7 @@ from taskleak.analysis.obligations.creation import (
     star_annotation,
 )
 from taskleak.analysis.obligations.helper_calls import helper_on_an_instance, matches_extra
+from taskleak.analysis.obligations.library_helpers import library_spawner
 from taskleak.analysis.obligations.local_helpers import LocalHelpers
 from taskleak.analysis.obligations.named_receivers import named_a_group, named_a_loop
 from taskleak.analysis.obligations.spawners import Spawner
@@ -167,6 +168,10 @@ def find_spawns(module: Scope, resolver: Resolver, extra: tuple[Spawner, ...] = 
                 found = local.spawner(site, resolver)
                 if found is not None:
                     spawn = Spawn(site, found[0], structured=False, helper=found[1])
+            library = library_spawner(site, resolver) if spawn is None else None
+            if library is not None:  # `self.create_task(coro)` of a pipecat processor
+                spawn = Spawn(site, library[0].name, structured=False, helper=library[0],
+                              method_call=(library[1], "") if library[1] else ("", ""))
             on = helper_on_an_instance(site, resolver, extra, local) if spawn is None else None
             if on is not None:  # `self._tasks.create(coro)`
                 spawn = Spawn(site, on[0], structured=False, helper=on[1], method_call=on[2:])

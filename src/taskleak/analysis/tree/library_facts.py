@@ -40,6 +40,22 @@ pytest 9.2.0 (`_pytest/fixtures.py`) and pytest-asyncio 1.5.0 (`pytest_asyncio/p
 - `_wrap_asyncgen_fixture` (plugin.py 395-435) does the same for an async generator fixture:
   its finalizer awaits `gen_obj.__anext__()` to the end.
 So the code after a fixture's `yield` always runs: pytest drives a fixture to its end.
+
+pipecat-ai 1.14.0 (`pipecat/utils/base_object.py`, `pipecat/utils/asyncio/task_manager.py` of
+the 1.14.0 wheel):
+- `BaseObject.create_task(coroutine, name=None, context=None)` (base_object.py 131-152) hands
+  the coroutine to `self.task_manager.create_task`, whose `TaskManager.create_task` (task_manager.py
+  167-220) runs it as a task wrapped to log its error (`logger.error`, 199), keeps the task in
+  `self._tasks` (`_add_task`, 218 and 290-296) until its done-callback `_task_done_handler`
+  deletes it (298-306), and returns it (220): kept until done, and only forgotten then;
+- `BaseObject.cancel_task(task, timeout=1.0)` (154-165) cancels the task and waits for it
+  (`TaskManager.cancel_task`, 222-282);
+- `FrameProcessor.cleanup()` (`pipecat/processors/frame_processor.py` 672-686) cancels only the
+  processor's own input and process tasks: nothing cancels the rest of what `create_task`
+  keeps ("tasks created via create_task are released by an override", 675-677; the worker
+  runner only logs what is left, `_print_dangling_tasks`, `pipecat/workers/runner.py` 314);
+- the package defines no other `create_task` method than those two (its `BaseTaskManager`'s is
+  abstract, 46-98), and its processors, transports and services all derive from `BaseObject`.
 """
 
 from __future__ import annotations
@@ -83,3 +99,13 @@ def keeps_what_listeners_return(chain: str) -> bool:
 PYTEST_VERSION = "9.2.0"
 FIXTURE_DECORATORS = frozenset({"pytest.fixture", "pytest_asyncio.fixture"})
 
+
+
+# pipecat's helper that keeps what it spawns until done (above), named by its qualified name,
+# the method a subclass calls it by, its package, and what the row says of it.
+PIPECAT_VERSION = "1.14.0"
+PIPECAT_PACKAGE = "pipecat"
+PIPECAT_SPAWN_METHOD = "create_task"
+PIPECAT_END_METHOD = "cancel_task"  # cancels the task it is given and waits for it
+PIPECAT_SPAWNER = "pipecat.utils.base_object.BaseObject.create_task"
+PIPECAT_KEEPS = "pipecat's task manager keeps it until it is done and logs its error"
