@@ -210,21 +210,26 @@ def _unclosed(index: ProjectIndex, path: str, cls: Where, ends: set[str], starts
 
 
 def _never_started(index: ProjectIndex, path: str, owned: OwnedField, starts: str) -> bool:
-    """The objects `owned` keeps (read in `path`) never run the spawn, so their owner's way out
-    skips nothing: the spawn is in method `starts` of the class made, no method of it that
-    reaches `starts` through its calls on `self` (`lineage.reached`) is a dunder (constructing
-    the object, entering it, calling it), and no module calls or hands on one of those methods
-    on anything but `self` (`Exports.methods_used`, by name on any object: a call that may
-    start it keeps the claim). fastsmtp's server keeps a `TLSContextManager` and never calls
-    its `start_hot_reload()`: its own loop does that work. A method handed on from `self`
-    (`loop.call_soon(self.start)`) is not read as a start."""
+    """The owner of `owned` (read in `path`) never runs the spawn of the objects it keeps, so
+    its way out skips nothing of its own: the spawn is in method `starts` of the class made,
+    no method of it that reaches `starts` through its calls on `self` (`lineage.reached`) is a
+    dunder (constructing the object, entering it, calling it), and neither the owner nor a
+    class of the project derived from it calls one of them on the object. fastsmtp's server
+    keeps a `TLSContextManager` and never calls its `start_hot_reload()`: its own loop does
+    that work. A call of one of them by name on some other object elsewhere (`await
+    stream_manager.start()`, `Exports.methods_used`) is no start of the owner's object:
+    whoever reaches into the owner to start it answers for the end (stop 104: the by-name
+    reading kept six claims reviewers grade low, none they grade medium). An owner that hands
+    the object out (`OwnedField.shared`) is none."""
     made = index.resolve_name(path, owned.made)
     if not starts or made is None or made not in index.classes:
         return False
     starting = _starting(index, made, starts)
-    if any(m.startswith("__") for m in starting) or starting & set(owned.ends):
-        return False
-    return not any(starting & set(m.exports.methods_used) for m in index.modules.values())
+    # (the owner's objects may be of a subclass, whose methods call on the attribute too)
+    called = {e for c in index.tree.subclasses((path, owned.owner))
+              for u in index.used_fields.get(c, ()) if u.attr == owned.attr for e in u.ends}
+    return not any(m.startswith("__") for m in starting) \
+        and not starting & (set(owned.ends) | called)
 
 
 def _with_its_bases(index: ProjectIndex, path: str, owned: OwnedField) -> OwnedField:

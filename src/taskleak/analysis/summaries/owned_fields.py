@@ -58,11 +58,12 @@ def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
                                       restarted, _shared(attr, methods),
                                       _ends_past_a_step(calls)))
         for attr in _used_unbound(cls, scopes):
-            # (a mixin's `self.exporter.stop()`, the object made by a class it is mixed into:
-            # the join reads it with that class, `project/owner_paths.py`)
+            # (a mixin's `self.exporter.stop()`, or a subclass's `self.exporter.start()`, on
+            # the object made by a class it is mixed into or derived from: the join reads it
+            # with that class, `project/owner_paths.py`)
             calls = _calls_by_scope(attr, scopes)
             ends, restarted = _called_on(calls)
-            if any(ends_lifecycle(e) for e in ends):
+            if ends:
                 out.append(OwnedField(cls.qualname, attr, "", tuple(m.name for m in closers),
                                       tuple(sorted(ends)), restarted,
                                       past_a_step=_ends_past_a_step(calls)))
