@@ -136,7 +136,7 @@ class Classifier:
             if self.ownership.weak_call(d.callee, site.scope):  # `weakref.ref(spawn(...))`
                 return [self._fate(FateKind.WEAKLY_HELD, sp, holder=f"{d.callee}()")]
             fate = passed_fate(self.ownership, sp, self._fate, self._stored_fate)
-            if fate.kind is FateKind.PASSED and not (fate.cleanup or fate.handed):
+            if fate.kind is FateKind.PASSED and not fate.ends and fate.hand is None:
                 self.handed.append((d, site.scope))
             return [fate]
         if into_collection(d):

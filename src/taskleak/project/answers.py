@@ -25,7 +25,7 @@ from taskleak.analysis.facts.fates import (
     listed,
     returns_to_callers,
 )
-from taskleak.analysis.facts.interface import Effect, FunctionFacts, ParamUse, Promise
+from taskleak.analysis.facts.interface import Effect, End, Ends, FunctionFacts, ParamUse, Promise
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
@@ -276,8 +276,8 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
                     left=f"{fn}() waits for it under {use.cut_by}, which cancels the shield, "
                     "not the task it protects", timeout=True, exit_only=False, handed="",
                     hand=None)
-            if f.kind in _LEFT_BY_THE_CALLEE and not f.cleanup and (
-                f.hand in PASSES or (f.kind is FateKind.PASSED and not f.handed))
+            if f.kind in _LEFT_BY_THE_CALLEE and not f.ends and (
+                f.hand in PASSES or (f.kind is FateKind.PASSED and f.hand is None))
             else f for f in spawn.fates)
         if shielded != spawn.fates:
             return replace(spawn, fates=shielded)
@@ -287,8 +287,8 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
         cleanup = listed(list(dict.fromkeys(ends)), most=2)
         return replace(spawn, fates=tuple(
             _ended_by_the_receiver(f, cleanup)
-            if f.kind in _HANDED_ENDED and not f.cleanup and (
-                f.hand in PASSES or (f.kind is FateKind.PASSED and not f.handed)
+            if f.kind in _HANDED_ENDED and not f.ends and (
+                f.hand in PASSES or (f.kind is FateKind.PASSED and f.hand is None)
                 or f.kind is FateKind.COLLECTION_GROWS)
             else f for f in spawn.fates))
     left = [(where, use) for where, use in filter(None, found) if use.left_by]
@@ -299,7 +299,7 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
         return replace(spawn, fates=tuple(
             replace(f, kind=FateKind.LEFT_RUNNING, callee=f"{use.left_by}, in {short(where)}",
                     left=use.left, timeout=False, exit_only=False, handed="", hand=None)
-            if f.kind in _LEFT_BY_THE_CALLEE and not f.cleanup and f.hand in PASSES
+            if f.kind in _LEFT_BY_THE_CALLEE and not f.ends and f.hand in PASSES
             else f for f in spawn.fates))
     if spawn.otherwise and all(found):
         return replace(spawn, fates=spawn.otherwise)
@@ -314,9 +314,14 @@ def _ended_by_the_receiver(fate: Fate, cleanup: str) -> Fate:
     if fate.kind is FateKind.LOCAL_HANDED and fate.skipped_by:
         # (a coroutine not known here to run until cancelled: `coroutine_bodies.never_let_go`)
         return replace(fate, kind=FateKind.END_SKIPPED if fate.long_running else
-                       FateKind.LOCAL_CLEANED, cleanup=cleanup, stored_in=fate.handed,
-                       handed="", hand=None)
-    return replace(fate, kind=_HANDED_ENDED[fate.kind], cleanup=cleanup, handed="", hand=None)
+                       FateKind.LOCAL_CLEANED, cleanup=cleanup, ends=_BY_THE_RECEIVER,
+                       stored_in=fate.handed, handed="", hand=None)
+    return replace(fate, kind=_HANDED_ENDED[fate.kind], cleanup=cleanup, ends=_BY_THE_RECEIVER,
+                   handed="", hand=None)
+
+
+# the end of a task another module's function receives (its words, `ParamUse.ends`, say how)
+_BY_THE_RECEIVER: Ends = frozenset({End.OTHER})
 
 
 def _handed_to(index: ProjectIndex, path: str, callee: str, caller: str, position: int,

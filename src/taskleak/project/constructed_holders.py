@@ -67,8 +67,8 @@ def _kept_in(facts: ClassFacts, question: Question) -> str | None:
 
 
 def _handed(fate: Fate) -> bool:
-    return fate.kind in _HANDED and not fate.cleanup and (
-        fate.hand in PASSES or (fate.kind is FateKind.PASSED and not fate.handed))
+    return fate.kind in _HANDED and not fate.ends and (
+        fate.hand in PASSES or (fate.kind is FateKind.PASSED and fate.hand is None))
 
 
 def _held(index: ProjectIndex, path: str, fate: Fate, made: str, attribute: str) -> Fate:

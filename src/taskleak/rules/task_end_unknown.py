@@ -14,7 +14,7 @@ def unfollowed(fate: Fate) -> bool:
     """The task was handed to a call, stored, or unpacked, and what happens there is not known:
     no witness says it ends, none says it leaks."""
     if fate.kind is FateKind.PASSED:
-        return not fate.cleanup and fate.hand not in _FOLLOWED
+        return not fate.ends and fate.hand not in _FOLLOWED
     if fate.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED):
         return fate.hand is not Hand.RETURNED
     return fate.kind in (FateKind.KEPT_HANDED, FateKind.COLLECTION_HANDED, FateKind.UNPACKED,

@@ -62,7 +62,7 @@ def passed_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate],
         return Fate(FateKind.PASSED, coro, callee=d.callee)
     eff = received_effects(ownership, *received, threadsafe=sp.threadsafe)
     if eff.cleanup:
-        return Fate(FateKind.PASSED, coro, callee=d.callee, cleanup=eff.cleanup)
+        return Fate(FateKind.PASSED, coro, callee=d.callee, **eff.end_fields())
     kept = stored(sp, Holder(Keeper.LOCAL, received[1], received[1], received[0]), eff) \
         if eff.stores else None
     if kept is not None:
