@@ -306,6 +306,10 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
     return spawn
 
 
+# the end of a task another module's function receives (its words, `ParamUse.ends`, say how)
+_BY_THE_RECEIVER: Ends = frozenset({End.OTHER})
+
+
 def _ended_by_the_receiver(fate: Fate, cleanup: str) -> Fate:
     """`fate` once the function it is handed to ends it (`cleanup`): a local handed on only
     after a step that can leave its function first, its coroutine running until cancelled
@@ -319,9 +323,6 @@ def _ended_by_the_receiver(fate: Fate, cleanup: str) -> Fate:
     return replace(fate, kind=_HANDED_ENDED[fate.kind], cleanup=cleanup, ends=_BY_THE_RECEIVER,
                    handed="", hand=None)
 
-
-# the end of a task another module's function receives (its words, `ParamUse.ends`, say how)
-_BY_THE_RECEIVER: Ends = frozenset({End.OTHER})
 
 
 def _handed_to(index: ProjectIndex, path: str, callee: str, caller: str, position: int,

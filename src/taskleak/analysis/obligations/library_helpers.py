@@ -8,11 +8,14 @@ nothing while it finishes by itself, and one that holds it answers for its end
 (`forgetting_helpers.py`), as with any helper that only forgets what is done.
 
 The call is the library's when the method resolves to it: called on the method's own `self`,
-in a class whose bases (and theirs in the module) import a pipecat class, and every other
-imported base is the standard library's typing (a base of another library may define its own
-`create_task`), while neither the class nor a base of the module defines the method. A base
-of another module of the project is read into the class by the inheritance round
-(`run/inherited.py`), so a class moved there changes no row.
+in a class that neither defines the method nor has a base of its module that does. When the
+bases the module imports (those of the class and of its bases in the module) are pipecat's,
+or `typing`'s and `abc`'s beside them, the module decides. When any other is imported (a base
+of another module of the project, which may derive from pipecat; another library's, which may
+define its own `create_task`), or none is and a subclass elsewhere may bring pipecat to a
+mixin, the project join decides (`QuestionKind.HELPER_METHOD`, `project/library_classes.py`),
+so a class moved to another module changes no row. `self.cancel_task(task)` is an end only
+where the module decides; elsewhere the join answers the hand-off the same way.
 """
 
 from __future__ import annotations

@@ -99,8 +99,6 @@ def keeps_what_listeners_return(chain: str) -> bool:
 PYTEST_VERSION = "9.2.0"
 FIXTURE_DECORATORS = frozenset({"pytest.fixture", "pytest_asyncio.fixture"})
 
-
-
 # pipecat's helper that keeps what it spawns until done (above), named by its qualified name,
 # the method a subclass calls it by, its package, and what the row says of it.
 PIPECAT_VERSION = "1.14.0"
