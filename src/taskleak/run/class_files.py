@@ -13,6 +13,8 @@ from taskleak.files.source import SourceError, read_source
 from taskleak.project.module_names import module_candidates
 from taskleak.run.subclasses import ModuleClasses, read_classes
 
+_RE_EXPORTS = 3  # modules that only import a class, followed to the one defining it
+
 
 class RunFiles:
     """The run's files by what an import can name them."""
@@ -73,9 +75,22 @@ class RunFiles:
 def imported_class(files: RunFiles, at: int, name: str, imports: dict[str, str]
                     ) -> tuple[int, str] | None:
     """(file, class) of the class `name` (`Base`, `base.Base`) of file `at`, through its
-    imports; None for a class of its own file, or one the run does not hold."""
+    imports, and through a module that only imports it in turn (a package's `__init__`, a
+    module re-exporting a class moved out of it), a few links deep; None for a class of its
+    own file, or one the run does not hold."""
     head, _, tail = name.partition(".")
     target = imports.get(head)
     if target is None:
         return None
-    return files.module(files.display[at], f"{target}.{tail}" if tail else target)
+    found = files.module(files.display[at], f"{target}.{tail}" if tail else target)
+    for _ in range(_RE_EXPORTS):
+        if found is None:
+            return None
+        read = files.classes(found[0])
+        onward = read.imports.get(found[1]) \
+            if read is not None and found[1] not in read.bases else None
+        if onward is None:
+            return found
+        found = files.module(files.display[found[0]], onward)
+    return found
+
