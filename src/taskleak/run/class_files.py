@@ -75,7 +75,7 @@ class RunFiles:
 def imported_class(files: RunFiles, at: int, name: str, imports: dict[str, str]
                     ) -> tuple[int, str] | None:
     """(file, class) of the class `name` (`Base`, `base.Base`) of file `at`, through its
-    imports, and through a module that only imports it in turn (a package's `__init__`, a
+    imports, and through a module that only imports it in turn (a package's public module, a
     module re-exporting a class moved out of it), a few links deep; None for a class of its
     own file, or one the run does not hold."""
     head, _, tail = name.partition(".")
