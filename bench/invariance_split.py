@@ -27,7 +27,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "invariance"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import invariance_transforms as transforms  # (the harness's, beside the tests)
 from invariance_map import Program
 from invariance_rename import Row, rows  # (the same check of the tree, as a user runs it)
 from invariance_transforms import Excluded, Split, Variant, parse, split
@@ -49,15 +48,8 @@ def split_module(tree: Path, path: Path) -> Variant:
     folder = path.parent.as_posix()
     if folder == ".":
         raise Excluded("a module at the tree's top: its parts cannot import it relatively")
-    # (the transform lays its main module out at PACKAGE/MAIN: here, the module's own place,
-    # for this call only: the harness's tests share the module)
-    saved = transforms.PACKAGE, transforms.MAIN
-    transforms.PACKAGE, transforms.MAIN = folder, path.stem
-    try:
-        variant = split(Split(folder=folder, qualified=False, relative=True))(Program(text),
-                                                                             module)
-    finally:
-        transforms.PACKAGE, transforms.MAIN = saved
+    layout = Split(folder=folder, qualified=False, relative=True, main=path.as_posix())
+    variant = split(layout)(Program(text), module)
     main = variant.files[path.as_posix()]
     moved = {p: built for p, built in variant.files.items()
              if p != path.as_posix() and not p.endswith("__init__.py")}

@@ -309,6 +309,8 @@ class Split:
     folder: str  # where the parts go: "pkg" or "pkg/sub"
     qualified: bool  # `import pkg.part_x` and `pkg.part_x.X` instead of `from ... import X`
     relative: bool  # relative imports
+    main: str = ""  # where the program's rest goes: PACKAGE/MAIN.py unless given (a real tree's
+    # own module, `bench/invariance_split.py`)
 
 
 def split(layout: Split) -> Transform:
@@ -317,7 +319,7 @@ def split(layout: Split) -> Transform:
         declared = globals_declared(module)
         counts = binding_counts(parts)
         once = {n for n, c in counts.items() if c == 1}
-        main = Module(f"{PACKAGE}/{MAIN}.py")
+        main = Module(layout.main or f"{PACKAGE}/{MAIN}.py")
         modules: list[Module] = []
         home: dict[str, Module] = {}
         used_paths: set[str] = set()

@@ -324,7 +324,6 @@ def _ended_by_the_receiver(fate: Fate, cleanup: str) -> Fate:
                    handed="", hand=None)
 
 
-
 def _handed_to(index: ProjectIndex, path: str, callee: str, caller: str, position: int,
                star: bool, keyword: str = "") -> tuple[str, ParamUse] | None:
     """What the function a call in `path` runs (`resolve_callee`) does with the task its

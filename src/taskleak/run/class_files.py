@@ -93,4 +93,3 @@ def imported_class(files: RunFiles, at: int, name: str, imports: dict[str, str]
             return found
         found = files.module(files.display[found[0]], onward)
     return found
-
