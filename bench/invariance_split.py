@@ -5,7 +5,7 @@ and every moved name imported back at the module's end so that the tree's other 
 where they did); `taskleak check` must report the same rows (line, column, rule, risk), placed
 back in the original module, and the same rows in every other file.
 
-    python bench/invariance_split.py TREE [--only PATH ...] [--limit N]
+    python bench/invariance_split.py TREE [--only PATH ...] [--limit N] [--keep DIR]
 
 Only the modules that hold a spawn word are split (`create_task`, `ensure_future`,
 `run_coroutine_threadsafe`, `start_soon`, `TaskGroup`, `Task(`): a module without one makes no
@@ -97,6 +97,7 @@ def main() -> int:
     parser.add_argument("tree", type=Path)
     parser.add_argument("--only", action="append", default=[], help="a module (tree-relative)")
     parser.add_argument("--limit", type=int, default=0, help="split at most N modules")
+    parser.add_argument("--keep", type=Path, help="leave the last split tree here (to read it)")
     args = parser.parse_args()
     tree: Path = args.tree.resolve()
     candidates = [Path(p) for p in args.only] or sorted(
@@ -119,6 +120,9 @@ def main() -> int:
                 print(f"== {path}")
                 print("\n".join(found))
     finally:
+        if args.keep and work.exists():
+            shutil.rmtree(args.keep, ignore_errors=True)
+            shutil.copytree(work, args.keep, symlinks=True)
         shutil.rmtree(work.parent, ignore_errors=True)
     print(f"{split_count} modules split, {skipped} skipped (the transform does not apply); "
           f"{differing} with different rows")

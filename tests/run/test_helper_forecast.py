@@ -13,7 +13,7 @@ from helpers import check_paths
 
 from taskleak.cli import main
 from taskleak.report.json import render_json
-from taskleak.run.helper_forecast import Forecast, _imports
+from taskleak.run.helper_forecast import Forecast, imports_in
 from taskleak.run.prefilter import prefilter_for
 from taskleak.run.runner import RunStats
 
@@ -94,10 +94,10 @@ def _forecast(root: Path, name: str, text: str) -> list[str]:
 def test_imports_are_read_relative_ones_made_absolute() -> None:
     data = (b"from . import tasks\nfrom .a.b import (x,\n    y as z)\n"
             b"import os.path as p, json\nfrom ..up import q\n    from .inner import w\n")
-    assert _imports(data, ("pkg", "sub", "mod")) == [
+    assert imports_in(data, ("pkg", "sub", "mod")) == [
         ("pkg.sub", ["tasks"]), ("pkg.sub.a.b", ["x", "y"]), ("os.path", []), ("json", []),
         ("pkg.up", ["q"]), ("pkg.sub.inner", ["w"])]
-    assert _imports(b"from . import tasks\n", ("pkg", "sub", "__init__")) == [
+    assert imports_in(b"from . import tasks\n", ("pkg", "sub", "__init__")) == [
         ("pkg.sub", ["tasks"])]
 
 

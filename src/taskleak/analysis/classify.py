@@ -20,7 +20,7 @@ from taskleak.analysis.frequency.reentry import by_its_own_loop
 from taskleak.analysis.frequency.respawns import ASKED_KEEPERS, key_overwrites, respawn
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations import early_returns, holders, skippable_ends
-from taskleak.analysis.obligations.closing import closers, owner_ends
+from taskleak.analysis.obligations.closing import closers, imported_reader, owner_ends
 from taskleak.analysis.obligations.collection_aliases import with_aliases
 from taskleak.analysis.obligations.coroutines import (
     endless,
@@ -172,8 +172,7 @@ class Classifier:
         if keeper is not None and (facts.get("hand") in PASSES
                                    or kind is FateKind.COLLECTION_GROWS):  # `f(*self._tasks)`
             self.handed += [(o.dest, o.scope) for o in self.ownership.effects(keeper).handed_reads]
-        # hand-offs of what else holds it (the `pending` set of a race: `race_fates.py`)
-        self.handed += [(o.dest, o.scope) for o in facts.pop("asked", ())]
+        self.handed += [(o.dest, o.scope) for o in facts.pop("asked", ())]  # (a race's `pending`)
         often = facts.pop("often", None) or self.lifecycle.of(site.scope)
         if keeper is not None and kind in ENDING:
             eff = self.ownership.effects(keeper)
@@ -328,7 +327,8 @@ class Classifier:
                            long_running=long_running(sp), loop=loop_words(sp),
                            closers=closers(holder, sp, eff), guard=guarded,
                            replaced=", ".join(dict.fromkeys(eff.replaced)),
-                           reschedules=reschedules(site), witness=no_end_witness(holder, eff))
+                           reschedules=reschedules(site), witness=no_end_witness(holder, eff),
+                           callback=imported_reader(sp, holder, eff, self.ownership.resolver))
         return skippable_ends.object_handed_late(sp, holder, never)  # (its end: the join's)
 
     # -- a collection ------------------------------------------------------------------------

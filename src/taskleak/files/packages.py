@@ -12,6 +12,7 @@ Plain stdlib: warm runs ask it.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -48,3 +49,15 @@ def module_name(path: str) -> str:
     `__init__.py`) and its stem ("pkg/sub/mod.py" -> "pkg.sub.mod")."""
     stem = os.path.splitext(os.path.basename(path))[0]
     return ".".join([*packages_around(path)[1], *([] if stem == "__init__" else [stem])])
+
+
+def absolute_import(target: str, package: Sequence[str]) -> str:
+    """What an import names (`target`, leading dots and all), made absolute: a relative one
+    from `package`, the importing module's package (`__package__`'s parts); "" when its dots
+    climb past the top package."""
+    level = len(target) - len(target.lstrip("."))
+    if not level:
+        return target
+    base = list(package[:len(package) - (level - 1)]) if level - 1 < len(package) else []
+    rest = target.lstrip(".")
+    return ".".join([*base, rest] if rest else base) if base else ""

@@ -79,7 +79,27 @@ class ModuleResolution:
         for file, rest in self.module_file(path, full):
             if rest:
                 return self._reexported(file, rest)
+        if full.startswith("."):
+            return self._beside(path, full)
         return self._in_package(full)
+
+    def _beside(self, path: str, full: str) -> Where | None:
+        """`from ._taskset import TaskSet` in `pkg/motor.py` when `pkg/_taskset.py` was not read
+        (it names no spawn: it only re-exports the class, `from .part import TaskSet`): the one
+        top-level `TaskSet` in a file of the package the import starts in, as `_in_package`
+        finds an absolute name's; several: no guess."""
+        base = posixpath.dirname(path)
+        for _ in range(len(full) - len(full.lstrip(".")) - 1):
+            base = posixpath.dirname(base)
+        parts = full.lstrip(".").split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            package = posixpath.join(base, *parts[:cut - 1]) + "/"
+            found = {p for p in self.top_by_name.get(parts[cut], ()) if p.startswith(package)}
+            if len(found) == 1:
+                return (found.pop(), ".".join(parts[cut:]))
+            if found:
+                return None
+        return None
 
     def _in_package(self, full: str) -> Where | None:
         """`discord.Client` when `discord/__init__.py` was not read (it names no spawn, so the

@@ -14,7 +14,8 @@ one read may name the next. The same for the calls whose callee decides whether
 `Awaitable` returns, tornado's `Lock.acquire()` returning `self._block.acquire()`): the module
 defining the callee, or the unread bases of the class that inherits it. And for the calls of a
 helper method on an instance (`self._client._tasks.create(...)`, a spawn only if the join
-resolves it to the helper: `obligations/helper_calls.py`), the modules its chain stops at. And
+resolves it to the helper: `obligations/helper_calls.py`), and for a task handed to a method
+called through an attribute (`self.tasks.add(task)`), the modules its chain stops at. And
 for a call on an object a module's global holds (`objects.cmdmgr.run_task(...)`), the module
 holding the global, then its class's (`Exports.instances`).
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from taskleak.analysis.facts.calls import ELEMENT, DroppedCall
 from taskleak.analysis.facts.interface import through_an_attribute
@@ -204,6 +206,11 @@ def chain_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None
     on_instances = [(f.path, sf.context, q) for f in facts if f.module is not None
                     for sf in f.module.spawns for q in sf.questions
                     if q.kind is QuestionKind.HELPER_METHOD]
+    # a task handed to a method of an attribute (`self.tasks.add(task)`, `HANDED_TO`: its
+    # caller in `name`), typed by a base's constructor in an unread module
+    on_instances += [(f.path, q.name, replace(q, name="")) for f in facts
+                     if f.module is not None for sf in f.module.spawns for q in sf.questions
+                     if q.kind is QuestionKind.HANDED_TO and through_an_attribute(q.owner)]
     if not calls and not makes and not on_instances:
         return []
     index = ProjectIndex(facts)

@@ -31,6 +31,7 @@ from taskleak.project.join import positions_needed
 from taskleak.project.module_names import module_candidates
 from taskleak.run.cache import Cache, content_digest
 from taskleak.run.prefilter import has_word
+from taskleak.run.subclasses import ModuleClasses, read_classes
 from taskleak.settings import Settings
 
 if TYPE_CHECKING:
@@ -39,12 +40,18 @@ if TYPE_CHECKING:
 # A package folder with more files than this is searched only at its own level (not below):
 # a question from `homeassistant/core.py` must not read the whole of homeassistant.
 MAX_PACKAGE_FILES = 300
+# modules that only re-export what a chain asks about, followed to the one defining it: for the
+# questions a function's body answers (a class a chain names is the inheritance round's:
+# following the bases `REENTRY` names had mid's cold run parse redis's 6,000-line
+# `commands/core.py` for no row, +0.5 s)
+_RE_EXPORTS = 3
 # questions about a chain (`names/chains.py`): the module it starts in is found by its import
 # path, not by a name searched for
 _BY_IMPORT_PATH = frozenset({QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_MAKES,
                              QuestionKind.COROUTINE_BODY, QuestionKind.CALL_IS_COROUTINE,
                              QuestionKind.REENTRY, QuestionKind.CALLBACK_READS,
                              QuestionKind.LAMBDA_CALLEE})
+_FUNCTION_BODIES = _BY_IMPORT_PATH - {QuestionKind.RECEIVER_LOOP, QuestionKind.REENTRY}
 
 
 def asked_names(facts: FileFacts) -> set[str]:
@@ -179,16 +186,76 @@ def module_paths(importer: str, chain: str) -> tuple[list[str], list[str]]:
 def _receiver_modules(paths: Sequence[str], asking: list[tuple[str, FileFacts]]) -> set[int]:
     """The files that can type the receiver chains the run's spawns ask about: the modules the
     chains start in, found by their import paths (a relative one from the asking file)."""
+    asked = {(os.path.abspath(path), q.owner, q.kind in _FUNCTION_BODIES)
+             for path, file in asking
+             for spawn in (file.module.spawns if file.module is not None else ())
+             for q in spawn.questions if q.kind in _BY_IMPORT_PATH}
     exact: set[str] = set()
     tails: set[str] = set()
-    for path, file in asking:
-        for spawn in file.module.spawns if file.module is not None else ():
-            for q in spawn.questions:
-                if q.kind in _BY_IMPORT_PATH:
-                    found = module_paths(os.path.abspath(path), q.owner)
-                    exact.update(found[0])
-                    tails.update(found[1])
-    return files_at(paths, exact, tails)
+    for importer, chain, _ in asked:
+        found = module_paths(importer, chain)
+        exact.update(found[0])
+        tails.update(found[1])
+    starts = files_at(paths, exact, tails)
+    functions = {(importer, chain) for importer, chain, function in asked if function}
+    return starts | _reexporting(paths, starts, functions)
+
+
+def _reexporting(paths: Sequence[str], starts: set[int], chains: set[tuple[str, str]]
+                 ) -> set[int]:
+    """The modules a chain's start only re-exports its name from (`pkg/cli.py`: `from .part
+    import watch`), followed a few links (`_RE_EXPORTS`): the module that defines it answers,
+    and it may name no spawn (the prefilter left it out). Each module on the way is read with
+    `ast` once (`read_classes`: its imports and its top-level definitions)."""
+    out: set[int] = set()
+    read: dict[int, ModuleClasses | None] = {}
+    by_path = {os.path.abspath(paths[i]): i for i in starts}
+    for importer, chain in chains:
+        level, candidates = module_candidates(chain.partition("()")[0])
+        for tail, rest, named in candidates:
+            if not rest or not named:
+                continue
+            where = _start(importer, level, tail)
+            for full, at in by_path.items():
+                if full == where or (not level and full.endswith(where)):
+                    out |= _followed(paths, at, rest.partition(".")[0], read)
+    return out - starts
+
+
+def _start(importer: str, level: int, tail: str) -> str:
+    """The path (relative chain) or path tail (absolute) of a chain's start module `tail`."""
+    if not level:
+        return os.sep + tail.replace("/", os.sep)
+    base = os.path.dirname(importer)
+    for _ in range(level - 1):
+        base = os.path.dirname(base)
+    return os.path.normpath(os.path.join(base, tail))
+
+
+def _followed(paths: Sequence[str], at: int, name: str, read: dict[int, ModuleClasses | None]
+              ) -> set[int]:
+    """The modules `name`, imported but not defined in the module at `at`, is re-exported
+    through, to the one that defines it (a few links); `read`: each module read so far."""
+    out: set[int] = set()
+    for _ in range(_RE_EXPORTS):
+        if at not in read:
+            try:
+                read[at] = read_classes(read_source(paths[at]))
+            except SourceError:
+                read[at] = None
+        module = read[at]
+        target = module.imports.get(name) if module is not None and name not in module.defines \
+            else None
+        if target is None:
+            return out
+        found = module_paths(os.path.abspath(paths[at]), target)
+        nxt = files_at(paths, set(found[0]), set(found[1]))
+        if len(nxt) != 1:
+            return out
+        at = nxt.pop()
+        out.add(at)
+        name = target.rpartition(".")[2]
+    return out
 
 
 def files_at(paths: Sequence[str], exact: set[str], tails: set[str]) -> set[int]:

@@ -51,7 +51,7 @@ from taskleak.analysis.obligations.spawners import (
     is_helper,
     unpromised_helpers,
 )
-from taskleak.files.packages import module_name, packages_around
+from taskleak.files.packages import absolute_import, module_name, packages_around
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
 from taskleak.project.index import ProjectIndex
@@ -60,6 +60,7 @@ from taskleak.records import record
 from taskleak.run import complete
 from taskleak.run.cache import Cache, content_digest
 from taskleak.run.prefilter import MAX_NEEDLES, has_word, words_in
+from taskleak.run.reexported_helpers import Reexports, read_imports
 
 # The helper round runs again while it changes which functions are helpers (runner.py); a
 # forecast helper that is none takes one more round to drop out of its callers' callers.
@@ -154,7 +155,8 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
                 helpers: Sequence[tuple[int, Spawner]]) -> list[HelperJob]:
     """The files to analyse again with `helpers` (`project_helpers`), those they may call;
     those the cache knows go straight into `facts`."""
-    out = _analysed_again(paths, facts, helpers, cache)
+    reexported = Reexports(paths, [h for _, h in helpers])
+    out = _analysed_again(paths, facts, helpers, cache, reexported)
     if not helpers:
         return out
     homes = [(h, *top_package(paths[home])) for home, h in helpers]
@@ -175,7 +177,9 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
         mine = sorted((h for h, folder, top in homes if h.method in present
                        and (path.startswith(folder) or top in present)), key=lambda h: h.name)
         if mine:
-            _known_or_job(i, path, data, tuple(mine), facts, cache, out)
+            mine += reexported.of(read_imports(data, path), mine, data)
+            _known_or_job(i, path, data, tuple(sorted(mine, key=lambda h: h.name)), facts,
+                          cache, out)
     return out
 
 
@@ -210,13 +214,13 @@ def _known_or_job(i: int, path: str, data: bytes, helpers: tuple[Spawner, ...],
 
 
 def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
-                    helpers: Sequence[tuple[int, Spawner]], cache: Cache | None
-                    ) -> list[HelperJob]:
+                    helpers: Sequence[tuple[int, Spawner]], cache: Cache | None,
+                    reexported: Reexports) -> list[HelperJob]:
     """The files the spawn pass analysed with other than the helpers they call: the forecast
     (helper_forecast.py) missed one, or took a function for a helper that is not one. Their
     helpers are named without a promise: the join reads it from the helper, as it does for
     the forecast's."""
-    importing = _importing(paths, facts, helpers) if helpers else {}
+    importing = _importing(paths, facts, helpers, reexported) if helpers else {}
     out: list[HelperJob] = []
     for i, f in enumerate(facts):
         if f.module is None or f.answers_only or not (f.helpers or i in importing):
@@ -229,6 +233,9 @@ def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
         # (and those an earlier helper round found it naming, still helpers: a caller reached
         # by the word test, `helper_jobs`, need not import the helper's module)
         called |= {h.name: h for _, h in helpers if h.name in f.helpers and h.name not in called}
+        # (and those it named through a module re-exporting them: `Reexports`)
+        called |= {h.name: h for h in reexported.of(set(f.helpers) - set(called),
+                                                    [h for _, h in helpers])}
         mine = tuple(sorted(called))
         if mine == f.helpers:
             continue
@@ -242,10 +249,12 @@ def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
 
 
 def _importing(paths: Sequence[str], facts: Sequence[FileFacts],
-               helpers: Sequence[tuple[int, Spawner]]) -> dict[int, list[Spawner]]:
+               helpers: Sequence[tuple[int, Spawner]], reexported: Reexports
+               ) -> dict[int, list[Spawner]]:
     """The files the spawn pass analysed whose imports name another module's helper, or a
-    module (or package) it is in: their calls of it are judged with it, like the unanalysed
-    files' (the word test on their bytes follows)."""
+    module (or package) it is in, or a module that re-exports it (`Reexports`): their calls
+    of it are judged with it, like the unanalysed files' (the word test on their bytes
+    follows)."""
     out: dict[int, list[Spawner]] = defaultdict(list)
     for i, f in enumerate(facts):
         if f.module is None or f.answers_only or not f.module.exports.imports:
@@ -260,6 +269,8 @@ def _importing(paths: Sequence[str], facts: Sequence[FileFacts],
             if any(name == t or name.startswith(t + ".") for t in targets) \
                     or (helper.on_instance and _same_package(paths[home], paths[i], targets)):
                 out[i].append(helper)  # (a method's call need name no module: `conn._tasks`)
+        if targets:
+            out[i] += reexported.of(targets, [h for _, h in helpers])
     return out
 
 
@@ -283,15 +294,3 @@ def _absolute_targets(path: str, imports: Sequence[tuple[str, str]]) -> set[str]
         if absolute:
             out.add(absolute)
     return out
-
-
-def absolute_import(target: str, package: Sequence[str]) -> str:
-    """What an import names (`target`, leading dots and all), made absolute: a relative one
-    from `package`, the importing module's package (`__package__`'s parts); "" when its dots
-    climb past the top package."""
-    level = len(target) - len(target.lstrip("."))
-    if not level:
-        return target
-    base = list(package[:len(package) - (level - 1)]) if level - 1 < len(package) else []
-    rest = target.lstrip(".")
-    return ".".join([*base, rest] if rest else base) if base else ""

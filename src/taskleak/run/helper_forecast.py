@@ -24,9 +24,8 @@ import re
 from pathlib import Path
 
 from taskleak.analysis.obligations.spawners import Spawner, unpromised_helpers
-from taskleak.files.packages import import_root
+from taskleak.files.packages import absolute_import, import_root
 from taskleak.files.source import SourceError, read_source
-from taskleak.run.helper_callers import absolute_import
 from taskleak.run.prefilter import Prefilter, has_word
 
 # `from x.y import a, b as c` (parenthesised over lines too) and `import x.y as z, w`
@@ -65,7 +64,7 @@ class Forecast:
         stem = os.path.splitext(os.path.basename(path))[0]
         own = ".".join(package if stem == "__init__" else (*package, stem))
         names: set[str] = set()
-        for module, imported in _imports(data, (*package, stem)):
+        for module, imported in imports_in(data, (*package, stem)):
             if module.split(".", 1)[0] != package[0]:
                 continue  # another top package: not followed
             for target in (module, *(f"{module}.{n}" for n in imported)):
@@ -151,7 +150,7 @@ def _module_functions(text: bytes) -> list[tuple[str, bytes]]:
     return out
 
 
-def _imports(data: bytes, package: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+def imports_in(data: bytes, package: tuple[str, ...]) -> list[tuple[str, list[str]]]:
     """(absolute module, the names imported from it) of each import statement in `data`;
     relative ones made absolute from `package`: the file's package and its stem, parts
     ("pkg", "sub", "mod"; "pkg", "sub", "__init__"), one level dropped per leading dot."""

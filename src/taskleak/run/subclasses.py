@@ -181,7 +181,10 @@ def read_classes(data: bytes) -> ModuleClasses | None:
     sources: dict[str, bytes] = {}
     for cls in tree.body:
         if isinstance(cls, ast.ClassDef):
-            bases[cls.name] = [ast.unparse(b) for b in cls.bases]
+            # `Chain[int, int]` is class `Chain`, as the module's own reading has it
+            # (`attribute_types.type_name`)
+            bases[cls.name] = [ast.unparse(b.value if isinstance(b, ast.Subscript) else b)
+                               for b in cls.bases]
             first = min([cls.lineno, *(d.lineno for d in cls.decorator_list)])
             parts = [*import_lines, b"".join(lines[first - 1:cls.end_lineno])]
             sources[cls.name] = b"".join(p if p.endswith(b"\n") else p + b"\n" for p in parts)

@@ -370,7 +370,8 @@ def _instance_of(qualified: str) -> Sym:
     if qualified in TORNADO_LOOP_FACTORIES:
         return _TORNADO_LOOP
     last = qualified.rsplit(".", 1)[-1]
-    group = TASKGROUP_FACTORIES.get(qualified) or TASKGROUP_FACTORY_NAMES.get(last)
+    group = TASKGROUP_FACTORIES.get(qualified) or TASKGROUP_FACTORY_NAMES.get(last) \
+        or TASKGROUP_TYPE_NAMES.get(last)  # (`TaskGroup()` of a project's re-export too)
     if group is None and any(part in last for part in TASKGROUP_NAME_PARTS):
         group = "nursery" if "nursery" in last else "taskgroup"  # create_collapsing_task_group
     if group is not None:

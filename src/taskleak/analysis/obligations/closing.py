@@ -95,6 +95,17 @@ def closing_work(sp: Spawn, holder: Holder, eff: Effects) -> str:
     return ""
 
 
+def imported_reader(sp: Spawn, holder: Holder, eff: Effects, resolver: Resolver) -> str:
+    """For a kept task that ends by itself and that no close-like method leaves running (as
+    `closing_work` asks), the chain of a done-callback this module imports (`callback_chain`):
+    the join asks its module whether it reads the outcome (`QuestionKind.CALLBACK_READS`,
+    `project/done_callbacks.py`), so the row is `closing_work`'s wherever the callback lives."""
+    if holder.kind not in (Keeper.ATTRIBUTE, Keeper.GLOBAL, Keeper.DOTTED) \
+            or endless(sp.site) or closers(holder, sp, eff):
+        return ""
+    return callback_chain(eff, resolver)
+
+
 def read_by_callback(eff: Effects) -> str:
     """"the done-callback _done() reads its outcome" when a done-callback added to the holder
     reads the task's outcome, else ""."""

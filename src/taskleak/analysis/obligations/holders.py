@@ -8,6 +8,7 @@ from dataclasses import replace
 import libcst as cst
 
 from taskleak.analysis.facts.fates import Keeper
+from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.tree.dests import Dest, Flow
 from taskleak.analysis.tree.nodes import defaulted_entry, dotted
 from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
@@ -71,6 +72,35 @@ def into_collection(d: Dest) -> bool:
     return d.kind is Flow.COLLECTION and d.receiver is not None and (
         d.collection is not None or isinstance(d.receiver, cst.Subscript)
         or defaulted_entry(d.receiver) is not None)
+
+
+# builtin collections whose subclasses keep what their own adds hold (`class TaskSet(set)`)
+_COLLECTION_BASES = frozenset({"set", "list", "collections.deque"})
+
+
+def into_itself(d: Dest, scope: Scope, resolver: Resolver) -> bool:
+    """`super().add(task)` in a method of a subclass of a builtin collection (`class
+    TaskSet(set)`): the object itself keeps the task, as `self._tasks.add(task)` keeps it in
+    an attribute. A base that is not such a collection (a project class, `WeakSet`) is no
+    such keep."""
+    if d.kind is not Flow.COLLECTION or not isinstance(d.receiver, cst.Call) \
+            or not isinstance(d.receiver.func, cst.Name) or d.receiver.func.value != "super" \
+            or d.receiver.args:
+        return False
+    cls = scope.enclosing_class()
+    if cls is None or not isinstance(cls.node, cst.ClassDef):
+        return False
+    for base in cls.node.bases:
+        name = dotted(base.value)
+        if name is None or base.keyword is not None:
+            continue
+        sym = resolver.resolve(cst.Name(name.partition(".")[0]), cls)
+        full = name if sym.kind is SymKind.UNKNOWN else \
+            (sym.name + name[len(name.partition(".")[0]):] if sym.kind is SymKind.QUALIFIED
+             else "")
+        if full in _COLLECTION_BASES:
+            return True
+    return False
 
 
 def on_itself(target: cst.BaseExpression, holder: Holder) -> bool:

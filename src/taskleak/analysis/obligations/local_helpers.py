@@ -30,8 +30,11 @@ from taskleak.analysis.tree.scopes import (
 )
 from taskleak.analysis.tree.walk import Walker
 
-# A helper that calls a helper of the module is one more round; deeper chains are rare.
-MAX_ROUNDS = 3
+# A helper that calls a helper of the module is one more round, until a round finds no new
+# one called: at most this many (gramly's `reply` -> `send` -> `_api_call` -> `_schedule` is four
+# deep; three rounds left its fourth level to the project's helper round when the module was
+# split, and unjudged when it was not).
+MAX_ROUNDS = 10
 
 
 def helper_spawners(functions: Iterable[FunctionFacts]) -> dict[str, Spawner]:

@@ -30,12 +30,14 @@ from taskleak.analysis.obligations.handoffs import (
 from taskleak.analysis.obligations.holders import (
     Holder,
     into_collection,
+    into_itself,
     respawned_after,
     stored_as,
     where,
 )
 from taskleak.analysis.obligations.library_helpers import ended_by_library
 from taskleak.analysis.obligations.made_objects import object_kept
+from taskleak.analysis.obligations.races import race_of
 from taskleak.analysis.obligations.waits import delegated_only
 from taskleak.analysis.obligations.weak_holders import WeakReferences
 from taskleak.analysis.tree.dests import Flow, Waited
@@ -192,7 +194,7 @@ class Ownership(WeakReferences):
                 handed.append(Handoff(Hand.RETURNED_BY,
                                       f"returned by {fn.name}(), which other modules may call"))
             for call in callers:
-                value = self._value_of(call, fn.is_async)
+                value = self.value_of(call, fn.is_async)
                 if value is None:  # a coroutine not awaited where it is called
                     handed.append(Handoff(Hand.RETURNED_BY, f"returned by {fn.name}()"))
                     continue
@@ -207,7 +209,7 @@ class Ownership(WeakReferences):
                 eff.handed_reads += one.handed_reads  # the caller's hand-offs are its too
         eff.handed = handed + eff.handed_on
 
-    def _value_of(self, call: Occurrence, coroutine: bool) -> Occurrence | None:
+    def value_of(self, call: Occurrence, coroutine: bool) -> Occurrence | None:
         """The value a call returns (a coroutine function's: its `await` gives; None if not
         awaited there) as a read at the call, one per call (effects compare by identity)."""
         value = self._values.get(id(call))
@@ -295,8 +297,8 @@ class Ownership(WeakReferences):
                 eff.weak.append(f"{d.callee}()")
             else:
                 self._passed(occ, eff, depth)
-        elif into_collection(d):
-            assert d.receiver is not None
+        elif into_collection(d) or into_itself(d, occ.scope, self.resolver):
+            assert d.receiver is not None  # (`super().add(task)` of a `set`: into itself)
             # `d[task] = x` (a key) after `.add(task)`: a lookup table is rarely the owner
             (eff.key_collections if d.callee == "__setitem__" else eff.collections).append(
                 (d.receiver, occ.scope))
@@ -353,7 +355,9 @@ class Ownership(WeakReferences):
         if sub.ends_something():  # the reads of the caller's own holder: where it is ended
             if sub.cancel_reads:
                 eff.cancel_reads.append(occ)
-            if sub.await_reads:
+            # (so does a wait that cannot give up on it, `wait_for(task, t)`; a race is lifted
+            if sub.await_reads or any(race_of(o.path, o.seq, o.scope, self.resolver) is None
+                                      for o in sub.gather_reads):  # to it by `race_fates`)
                 eff.await_reads.append(occ)
         if sub.handed_reads:  # handed on from there (and this call is where it leaves us)
             eff.handed_reads += [occ, *sub.handed_reads]

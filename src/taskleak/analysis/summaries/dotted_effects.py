@@ -38,6 +38,8 @@ def dotted_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
                                       _method(scope)))
             elif occ.dest.kind in _ALIASING and scope.kind is ScopeKind.FUNCTION:
                 effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owners)
+            elif occ.dest.kind is Flow.RETURNED and scope.kind is ScopeKind.FUNCTION:
+                effects += _through_callers(ownership, scope, occ.key, owners)
         if scope.kind is ScopeKind.FUNCTION:  # `old, self._t = self._t, None`: element-wise
             effects += [e for name, key in dotted_aliases(scope)
                         for e in _through_alias(ownership, (cst.Name(name),), scope, key, owners)]
@@ -89,4 +91,21 @@ def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...]
                 if kind is not None:
                     out.append(Effect(kind, key, where(occ.scope), owners.of(scope, key),
                                       _method(occ.scope)))
+    return out
+
+
+def _through_callers(ownership: Ownership, fn: Scope, key: str, owners: EffectOwners
+                     ) -> list[Effect]:
+    """The effects of what function `fn` returns (`return entry.inflight`) where this module's
+    callers put its value (`await _inflight(entry)`), as the module's own judgement follows
+    them (`Ownership._follow_returns`)."""
+    out: list[Effect] = []
+    for call in ownership.callers(fn):
+        value = ownership.value_of(call, fn.is_async)
+        kind = _effect_kind(value) if value is not None else None
+        if kind is not None:
+            out.append(Effect(kind, key, where(call.scope), owners.of(fn, key),
+                              _method(call.scope)))
+        elif value is not None and value.dest.kind in _ALIASING:  # `task = _inflight(e)`
+            out += _through_alias(ownership, value.dest.targets, call.scope, key, owners)
     return out

@@ -92,8 +92,7 @@ def merged(module: cst.Module, inherited: Sequence[InheritedFrom],
             gone = set() if _calls_super(stmt) else merged_bases.get(stmt.name.value, set())
             stmt = stmt.with_changes(
                 body=stmt.body.with_changes(body=(*stmt.body.body, *more)),
-                bases=[a for a in stmt.bases if not (isinstance(a.value, cst.Name)
-                                                     and a.value.value in gone)])
+                bases=[a for a in stmt.bases if _base_name(a) not in gone])
         new_body.append(stmt)
     added += imports
     return module.with_changes(body=(*new_body, *imports)), frozenset(id(n) for n in added)
@@ -189,8 +188,14 @@ def one_local_subclass(module: cst.Module, classes: set[str]) -> list[InheritedF
 
 
 def _named_bases(cls: cst.ClassDef) -> list[str]:
-    return [a.value.value for a in cls.bases if a.keyword is None
-            and isinstance(a.value, cst.Name)]
+    return [name for a in cls.bases if (name := _base_name(a)) is not None]
+
+
+def _base_name(arg: cst.Arg) -> str | None:
+    """The class a base names by a plain name: `Chain`, or `Chain[int]` (a generic class
+    given its type arguments); None for a keyword (`metaclass=`) or a dotted name."""
+    value = arg.value.value if isinstance(arg.value, cst.Subscript) else arg.value
+    return value.value if arg.keyword is None and isinstance(value, cst.Name) else None
 
 
 def own_functions(module: cst.Module) -> set[str]:

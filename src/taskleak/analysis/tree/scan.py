@@ -73,6 +73,9 @@ _PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE, Flow.PASSED,
 _PATH_KEPT_METHODS = frozenset({"set", "wait"})
 
 
+# where a walrus's value goes that holds nothing: a test of its truth, a statement
+_NOWHERE = frozenset({Flow.OTHER, Flow.INSPECT, Flow.DISCARDED})
+
 class Scanner(BindingScan, ComprehensionScan, StackWalker):
     """Builds the scope tree of one module (see the module docstring) in one `Walker` walk."""
 
@@ -240,6 +243,11 @@ class Scanner(BindingScan, ComprehensionScan, StackWalker):
             self.deepest = depth
         if self._is_load(depth - 1):
             self._record(node.value)
+        elif type(walrus := self.stack[-2]) is cst.NamedExpr and walrus.target is node \
+                and trace(self.stack, depth - 2).kind not in _NOWHERE:
+            # `self.tasks.append(task := spawn())`: what the name binds goes on where the
+            # walrus's value goes, a read of the name there (not a test of its truth)
+            self._record(node.value, at=depth - 2)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         key = dotted(node)
@@ -318,8 +326,8 @@ class Scanner(BindingScan, ComprehensionScan, StackWalker):
             node=node, scope=self.cur, dest=dest, seq=self.seq, loops=self._loops(i),
             statement=self._statement(i), path=tuple(self.stack[:i]), via=via))
 
-    def _record(self, key: Key) -> None:
-        i = len(self.stack) - 1
+    def _record(self, key: Key, at: int | None = None) -> None:
+        i = len(self.stack) - 1 if at is None else at
         dest = trace(self.stack, i)
         kind = dest.kind
         if kind is Flow.CALLED and dest.result is not None:
