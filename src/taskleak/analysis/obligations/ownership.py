@@ -355,9 +355,9 @@ class Ownership(WeakReferences):
         if sub.ends_something():  # the reads of the caller's own holder: where it is ended
             if sub.cancel_reads:
                 eff.cancel_reads.append(occ)
-            # (so does a wait that cannot give up on it, `wait_for(task, t)`; a race is lifted
+            # (a wait there that cannot give up on it ends it too; a race is `race_fates`')
             if sub.await_reads or any(race_of(o.path, o.seq, o.scope, self.resolver) is None
-                                      for o in sub.gather_reads):  # to it by `race_fates`)
+                                      for o in sub.gather_reads):
                 eff.await_reads.append(occ)
         if sub.handed_reads:  # handed on from there (and this call is where it leaves us)
             eff.handed_reads += [occ, *sub.handed_reads]

@@ -71,10 +71,9 @@ _PATH_KEPT = frozenset({Flow.GATHERED, Flow.CANCEL, Flow.PRUNE, Flow.PASSED,
                         Flow.COLLECTION_ADD})
 # an event set in a `finally` (or last) and awaited elsewhere: a join (lifetimes.py)
 _PATH_KEPT_METHODS = frozenset({"set", "wait"})
-
-
 # where a walrus's value goes that holds nothing: a test of its truth, a statement
 _NOWHERE = frozenset({Flow.OTHER, Flow.INSPECT, Flow.DISCARDED})
+
 
 class Scanner(BindingScan, ComprehensionScan, StackWalker):
     """Builds the scope tree of one module (see the module docstring) in one `Walker` walk."""
