@@ -79,41 +79,33 @@ class ModuleResolution:
         for file, rest in self.module_file(path, full):
             if rest:
                 return self._reexported(file, rest)
-        if full.startswith("."):
-            return self._beside(path, full)
-        return self._in_package(full)
-
-    def _beside(self, path: str, full: str) -> Where | None:
-        """`from ._taskset import TaskSet` in `pkg/motor.py` when `pkg/_taskset.py` was not read
-        (it names no spawn: it only re-exports the class, `from .part import TaskSet`): the one
-        top-level `TaskSet` in a file of the package the import starts in, as `_in_package`
-        finds an absolute name's; several: no guess."""
-        base = posixpath.dirname(path)
+        if not full.startswith("."):
+            return self._in_package(full)
+        folder = posixpath.dirname(path)  # (what a relative import's dots climb to)
         for _ in range(len(full) - len(full.lstrip(".")) - 1):
-            base = posixpath.dirname(base)
-        parts = full.lstrip(".").split(".")
-        for cut in range(len(parts) - 1, 0, -1):
-            package = posixpath.join(base, *parts[:cut - 1]) + "/"
-            found = {p for p in self.top_by_name.get(parts[cut], ()) if p.startswith(package)}
-            if len(found) == 1:
-                return (found.pop(), ".".join(parts[cut:]))
-            if found:
-                return None
-        return None
+            folder = posixpath.dirname(folder)
+        return self._in_package(full, folder)
 
-    def _in_package(self, full: str) -> Where | None:
+    def _in_package(self, full: str, folder: str | None = None) -> Where | None:
         """`discord.Client` when `discord/__init__.py` was not read (it names no spawn, so the
         prefilter skipped it): the one class `Client` in a file of the package `discord`; for
         `mautrix.client.Client`, of the package `mautrix/client` first (the deepest package
-        the name can start after)."""
+        the name can start after). A relative name (`folder`: where its dots climb to) is
+        looked for in the package of the module it names: `pkg/motor.py`'s
+        `._taskset.TaskSet`, when `pkg/_taskset.py` only re-exports it, is the one `TaskSet`
+        in `pkg/`."""
         parts = full.lstrip(".").split(".")
         for cut in range(len(parts) - 1, 0, -1):
-            package = "/".join(parts[:cut])
-            name = ".".join(parts[cut:])
-            found = {path for path in self.top_by_name.get(parts[cut], ())
-                     if path.startswith(package + "/") or f"/{package}/" in path}
+            if folder is None:
+                package = "/".join(parts[:cut])
+                found = {path for path in self.top_by_name.get(parts[cut], ())
+                         if path.startswith(package + "/") or f"/{package}/" in path}
+            else:
+                package = posixpath.join(folder, *parts[:cut - 1])
+                found = {path for path in self.top_by_name.get(parts[cut], ())
+                         if path.startswith(package + "/")}
             if len(found) == 1:
-                return (found.pop(), name)
+                return (found.pop(), ".".join(parts[cut:]))
             if found:
                 return None  # several: no guess
         return None

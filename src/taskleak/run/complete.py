@@ -173,13 +173,7 @@ def module_paths(importer: str, chain: str) -> tuple[list[str], list[str]]:
     for tail, rest, named in candidates:
         if not rest or not named:
             continue  # the chain names something in the module, the module has a name
-        if level:
-            base = os.path.dirname(importer)
-            for _ in range(level - 1):
-                base = os.path.dirname(base)
-            exact.append(os.path.normpath(os.path.join(base, tail)))
-        else:
-            tails.append(os.sep + tail.replace("/", os.sep))
+        (exact if level else tails).append(_start(importer, level, tail))
     return exact, tails
 
 

@@ -256,6 +256,7 @@ def _importing(paths: Sequence[str], facts: Sequence[FileFacts],
     of it are judged with it, like the unanalysed files' (the word test on their bytes
     follows)."""
     out: dict[int, list[Spawner]] = defaultdict(list)
+    spawners = [h for _, h in helpers]
     for i, f in enumerate(facts):
         if f.module is None or f.answers_only or not f.module.exports.imports:
             continue
@@ -270,7 +271,7 @@ def _importing(paths: Sequence[str], facts: Sequence[FileFacts],
                     or (helper.on_instance and _same_package(paths[home], paths[i], targets)):
                 out[i].append(helper)  # (a method's call need name no module: `conn._tasks`)
         if targets:
-            out[i] += reexported.of(targets, [h for _, h in helpers])
+            out[i] += reexported.of(targets, spawners)
     return out
 
 

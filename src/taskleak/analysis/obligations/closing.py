@@ -100,10 +100,12 @@ def imported_reader(sp: Spawn, holder: Holder, eff: Effects, resolver: Resolver)
     `closing_work` asks), the chain of a done-callback this module imports (`callback_chain`):
     the join asks its module whether it reads the outcome (`QuestionKind.CALLBACK_READS`,
     `project/done_callbacks.py`), so the row is `closing_work`'s wherever the callback lives."""
-    if holder.kind not in (Keeper.ATTRIBUTE, Keeper.GLOBAL, Keeper.DOTTED) \
-            or endless(sp.site) or closers(holder, sp, eff):
+    if holder.kind not in (Keeper.ATTRIBUTE, Keeper.GLOBAL, Keeper.DOTTED):
         return ""
-    return callback_chain(eff, resolver)
+    # (the chain first: most kept tasks have no imported done-callback, and `closers` walks
+    # the owner's close-like methods, as the caller's fate already did once)
+    chain = callback_chain(eff, resolver)
+    return chain if chain and not endless(sp.site) and not closers(holder, sp, eff) else ""
 
 
 def read_by_callback(eff: Effects) -> str:
