@@ -4,8 +4,7 @@
   it when it awaits, cancels or prunes `attr` reached through an object of that class (its
   methods, a subclass's), or through any object when only that class stores `attr` anywhere in
   the project;
-- `PARAMETER_COLLECTION`: a task put in a collection the function received as a parameter: the
-  callers that pass their own collection there say what ends it;
+- (`PARAMETER_COLLECTION`: `received_collections.py`);
 - `RETURNED_TASK`: a task returned to the callers: a caller that drops the result drops the
   task, and the finding is theirs (`dropped_returns`); `HELPER_CALLERS`: the calls of a spawn
   helper that keeps and ends its task, each a row of its own, found the same way.
@@ -15,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from taskleak.analysis.facts.calls import CallArg, DroppedCall
+from taskleak.analysis.facts.calls import DroppedCall, ParamUse
 from taskleak.analysis.facts.fates import (
     PASSES,
     Fate,
@@ -25,7 +24,7 @@ from taskleak.analysis.facts.fates import (
     listed,
     returns_to_callers,
 )
-from taskleak.analysis.facts.interface import Effect, End, Ends, FunctionFacts, ParamUse, Promise
+from taskleak.analysis.facts.interface import Effect, End, Ends, FunctionFacts, Promise
 from taskleak.analysis.facts.module import Question, QuestionKind, SpawnFacts
 from taskleak.analysis.obligations.forgetting_helpers import caller_decides
 from taskleak.analysis.tree.vocabulary import SHIELD, WEAK_CONTAINERS
@@ -144,58 +143,6 @@ def answer_global(index: ProjectIndex, path: str, fate: Fate, question: Question
                    closers="" if kind is not fate.kind else fate.closers)
 
 
-def _callers(index: ProjectIndex, path: str, question: Question) -> list[tuple[str, CallArg]]:
-    """The calls of `question.owner` that pass a collection as its parameter `question.name`."""
-    # a constructor's (`keys.lent_to_the_constructor`): the calls of its class
-    owner = question.owner.removesuffix(".__init__")
-    target: Where = (path, owner)
-    name = owner.rsplit(".", 1)[-1]
-    out = []
-    for caller_path, arg in index.call_args.get(name, []):
-        if index.resolve_callee(caller_path, arg.callee, arg.caller) != target:
-            continue
-        if arg.keyword == question.name or (arg.index >= 0 and arg.index == question.index):
-            out.append((caller_path, arg))
-    return out
-
-
-def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate:
-    """A collection received as a parameter: its owners (the callers) say what ends it."""
-    if fate.keeper is not Keeper.PARAMETER or (fate.kind not in (
-            FateKind.LOCAL_COLLECTION_DROPPED, FateKind.KEY_OVERWRITTEN,
-            FateKind.COLLECTION_GROWS) and not fate.overwrites):
-        return fate
-    callers = _callers(index, path, question)
-    if not callers:
-        return fate
-    received = fate
-    caller_path, first = callers[0]
-    owner = f" of {first.owner}" if first.owner else ""
-    # its owner found: the callers' collection, named with the first of them
-    fate = replace(fate, holder=f"collection {first.key}{owner} (passed in, "
-                                f"{short(caller_path)})", caller_unknown=False)
-    cleaned = [(p, a) for p, a in callers if a.cleanup]
-    cleanup = f"{cleaned[0][1].cleanup}, in {short(cleaned[0][0])}" if cleaned else ""
-    again = [(p, a) for p, a in callers if a.often and not a.caller_ends_it]
-    if fate.overwrites and again:
-        # a caller runs it again for the same key: whoever owns the dict, the entry's running
-        # task is orphaned
-        p, a = again[0]
-        # (a fate ended by the module's own functions keeps their words when no caller ends it)
-        own = fate.cleanup if fate.kind is FateKind.COLLECTION_CLEANED else ""
-        return replace(fate, kind=FateKind.KEY_OVERWRITTEN, cleanup=cleanup or own,
-                       repeating=question.owner.rsplit(".", 1)[-1],
-                       per_item=a.per_item and not fate.some_items,
-                       evidence=f"{a.often}, in {short(p)}")
-    if fate.kind is FateKind.COLLECTION_CLEANED:
-        return received  # ended by the module's own functions, and no caller runs it again
-    if not cleaned:
-        return replace(fate, kind=FateKind.COLLECTION_GROWS)
-    if fate.kind is FateKind.KEY_OVERWRITTEN and not all(a.caller_ends_it for _, a in callers):
-        return replace(fate, cleanup=cleanup)  # still overwritten while running
-    return replace(fate, kind=FateKind.COLLECTION_CLEANED, cleanup=cleanup)
-
-
 def helper_of(index: ProjectIndex, path: str, spawn: SpawnFacts) -> FunctionFacts | None:
     """The project's function a configured spawner's call runs: by the call (`self.spawn` in a
     method: its class's; on an instance: the one the join resolves), else the one function of
@@ -262,7 +209,7 @@ def answer_handoffs(index: ProjectIndex, path: str, spawn: SpawnFacts) -> SpawnF
     asked = [q for q in spawn.questions if q.kind is QuestionKind.HANDED_TO]
     if not asked:
         return spawn
-    found = [_handed_to(index, path, q.owner, q.name, q.index, q.star, q.keyword)
+    found = [handed_to(index, path, q.owner, q.name, q.index, q.star, q.keyword)
              for q in asked]
     cut = [(where, use) for where, use in filter(None, found) if use.cut_by]
     if cut and spawn.spawner == SHIELD:
@@ -324,7 +271,7 @@ def _ended_by_the_receiver(fate: Fate, cleanup: str) -> Fate:
                    handed="", hand=None)
 
 
-def _handed_to(index: ProjectIndex, path: str, callee: str, caller: str, position: int,
+def handed_to(index: ProjectIndex, path: str, callee: str, caller: str, position: int,
                star: bool, keyword: str = "") -> tuple[str, ParamUse] | None:
     """What the function a call in `path` runs (`resolve_callee`) does with the task its
     positional argument `position` gives it (`star`: a starred one, which only a `*args`

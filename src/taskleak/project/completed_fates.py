@@ -15,7 +15,6 @@ from taskleak.project.answers import (
     answer_attribute,
     answer_global,
     answer_handoffs,
-    answer_parameter,
     helper_of,
     promised,
     spawned_by,
@@ -28,6 +27,7 @@ from taskleak.project.done_callbacks import seen_by_a_callback
 from taskleak.project.flag_stops import stopped_by_a_flag
 from taskleak.project.index import ProjectIndex
 from taskleak.project.owner_paths import owner_closes, user_ends
+from taskleak.project.received_collections import answer_parameter
 from taskleak.project.reentry import respawned_elsewhere
 from taskleak.project.registrations import answer_registration, handed_to_a_registration
 from taskleak.project.replaced_only import ended_only_to_replace

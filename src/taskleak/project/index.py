@@ -19,6 +19,7 @@ from taskleak.analysis.facts.calls import (
     CallArg,
     DroppedCall,
     OwnedField,
+    ParamUse,
     RepeatedCall,
     RunnerCall,
 )
@@ -29,12 +30,12 @@ from taskleak.analysis.facts.interface import (
     Effect,
     EffectKind,
     FunctionFacts,
-    ParamUse,
     Promise,
 )
 from taskleak.analysis.facts.module import FileFacts, ModuleFacts, QuestionKind
 from taskleak.project.class_tree import ClassTree
 from taskleak.project.effect_words import ENDS, cleanup_text
+from taskleak.project.getter_ends import add_getter_ends
 from taskleak.project.module_resolution import ModuleResolution
 from taskleak.project.module_resolution import Where as Where
 
@@ -93,18 +94,17 @@ class ProjectIndex(ModuleResolution):
         # the functions whose promise is another module's helper's, not the one their module
         # exported ("returns the task"): `_promises_through_helpers`
         self.promised_since: set[Where] = set()
-        # Speed trick (one place): what a call runs, which class constructs another and where
-        # a qualified name is are asked again for every spawn whose function shares the call's
-        # last name (`start`, `close`), and `_constructed_by` read every call giving `self`
-        # each time: over the labelled sets together (62,661 files), most of a 580 s run. Each
-        # is worked out once per index (nothing changes what it answers once built);
-        # tests/project/test_index.py counts the work.
+        # Speed trick (one place): what a call runs, which class constructs another and where a
+        # qualified name is, asked for every spawn whose function shares the call's last name
+        # (`start`), and `_constructed_by` reading every call giving `self` each time: most of a
+        # 580 s run over 62,661 files. Worked out once per index (tests/project/test_index.py).
         self._callees: dict[tuple[str, str, str, str], Where | None] = {}
         self._constructors: dict[tuple[Where, int], Where | None] = {}
         self._qualified: dict[tuple[str, str], Where | None] = {}
         self._passers: dict[int, list[tuple[Where, Where]]] | None = None  # by position
         for path, module in self.modules.items():
             self._add(path, module)
+        add_getter_ends(self)  # (once every module's getters and calls are in)
         self.tree = ClassTree(self.classes, self.resolve_name, lambda w: self.classes[w].bases)
         # each module-level name's ends, by where it is defined (`ended_globally`)
         self._global_effects: dict[Where, list[tuple[str, Effect]]] | None = None

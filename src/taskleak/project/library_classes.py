@@ -12,7 +12,8 @@ library's (another library's base may define its own `create_task`).
 
 from __future__ import annotations
 
-from taskleak.analysis.facts.interface import LET_GO, FunctionFacts, ParamUse, Promise
+from taskleak.analysis.facts.calls import ParamUse
+from taskleak.analysis.facts.interface import LET_GO, FunctionFacts, Promise
 from taskleak.analysis.tree.library_facts import (
     PIPECAT_END_METHOD,
     PIPECAT_KEEPS,

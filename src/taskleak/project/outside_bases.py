@@ -32,6 +32,11 @@ def outside_holder(index: ProjectIndex, owner: Where, name: str) -> str:
         if bound:
             return ""
         outside += [o for o in more if o not in outside]
+    return left_to(outside)
+
+
+def left_to(outside: list[str]) -> str:
+    """"left to its base class X, which is not read" ("" for none)."""
     if not outside:
         return ""
     if len(outside) == 1:
@@ -40,9 +45,16 @@ def outside_holder(index: ProjectIndex, owner: Where, name: str) -> str:
     return f"left to its base classes {named}, which are not read"
 
 
+def outside_bases(index: ProjectIndex, cls: Where) -> list[str]:
+    """The bases of `cls` imported from outside the checked code, through its bases of the
+    project (`yaqd_core.IsDaemon`), whose methods may call its own."""
+    return _bases(index, cls, "", 0)[1]
+
+
 def _binds(index: ProjectIndex, cls: Where, name: str) -> bool:
     facts = index.classes[cls]
-    return name in facts.attrs or name in facts.class_names or name in dict(facts.attr_types)
+    return bool(name) and (name in facts.attrs or name in facts.class_names
+                           or name in dict(facts.attr_types))
 
 
 def _bases(index: ProjectIndex, cls: Where, name: str, depth: int) -> tuple[bool, list[str]]:

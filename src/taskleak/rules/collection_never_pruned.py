@@ -24,9 +24,8 @@ def _describe(fate: Fate) -> Description:
         return Description(
             fate.held_in, "none",
             f"{fate.coroutine} is kept in {fate.holder}, never pruned",
-            evidence=("the caller passed the collection in",
-                      "nothing here or in the functions beside it prunes, awaits or cancels "
-                      "its tasks"))
+            evidence=("the caller passed the collection in, and no caller that owns it was "
+                      "found", "nothing here prunes, awaits or cancels its tasks"))
     pruned = (f"its removals in {fate.others_pruned} never take out this task: what they "
               "remove only ever holds another spawn's task or None") if fate.others_pruned \
         else "nothing prunes, awaits or cancels its tasks"

@@ -301,6 +301,21 @@ def answer_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
     return read_jobs(paths, facts, searched, cache)
 
 
+def package_jobs(paths: Sequence[str], facts: list[FileFacts], asked: dict[str, set[str]],
+                 cache: Cache | None, folders_of: Callable[[Sequence[str]], Folders] = Folders
+                 ) -> list[tuple[int, bytes, str]]:
+    """The files left out, in the package of each asking folder, that name one of its names;
+    as `read_jobs` gives them (the later rounds' search: held_attributes.py, ...)."""
+    searched: dict[int, set[str]] = defaultdict(set)
+    folders = folders_of(paths) if any(asked.values()) else None
+    for folder, names in asked.items():
+        if names and folders is not None:
+            for i in folders.in_package(folder):
+                if facts[i].module is None and facts[i].skipped is None:
+                    searched[i] |= names
+    return read_jobs(paths, facts, searched, cache) if searched else []
+
+
 def read_jobs(paths: Sequence[str], facts: list[FileFacts], searched: dict[int, set[str]],
               cache: Cache | None) -> list[tuple[int, bytes, str]]:
     """Of the files left out, those whose bytes name one of their words ("": any file), as

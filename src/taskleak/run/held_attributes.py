@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from taskleak.analysis.facts.module import FileFacts, QuestionKind
 from taskleak.run.cache import Cache
-from taskleak.run.complete import Folders, read_jobs
+from taskleak.run.complete import Folders, package_jobs
 
 # how many levels of bases a class's constructor is looked for in, to choose files to read
 _DEPTH = 3
@@ -46,11 +46,4 @@ def held_attribute_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cac
             for q in spawn.questions:
                 if q.kind is QuestionKind.HANDED_TO:
                     asked[os.path.dirname(path)] |= held.get(q.owner.rsplit(".", 1)[-1], set())
-    searched: dict[int, set[str]] = defaultdict(set)
-    folders = folders_of(paths) if any(asked.values()) else None
-    for folder, names in asked.items():
-        if names and folders is not None:
-            for i in folders.in_package(folder):
-                if facts[i].module is None and facts[i].skipped is None:
-                    searched[i] |= names
-    return read_jobs(paths, facts, searched, cache) if searched else []
+    return package_jobs(paths, facts, asked, cache, folders_of)

@@ -16,6 +16,8 @@ from taskleak.run.caller_chains import caller_jobs
 from taskleak.run.class_chains import MAX_ROUNDS as CHAIN_ROUNDS
 from taskleak.run.class_chains import chain_jobs
 from taskleak.run.complete import Folders, answer_jobs, receiver_jobs
+from taskleak.run.getter_callers import getter_caller_jobs
+from taskleak.run.handed_collections import handed_collection_jobs
 from taskleak.run.held_attributes import held_attribute_jobs
 from taskleak.run.helper_callers import MAX_ROUNDS as HELPER_ROUNDS
 from taskleak.run.helper_callers import helper_jobs, project_helpers
@@ -97,9 +99,13 @@ class Rounds:
 
     def answer_questions(self) -> None:
         """The second round: parse the files that can answer the first round's questions, then
-        those that may end an attribute another module's constructor keeps a task in."""
+        those that may end an attribute another module's constructor keeps a task in, those of
+        the functions a collection's owner also hands it to, and the callers of an asked
+        attribute's getters."""
         self._read(answer_jobs(self.paths, self.results, self.cache, self.folders))
         self._read(held_attribute_jobs(self.paths, self.results, self.cache, self.folders))
+        self._read(handed_collection_jobs(self.paths, self.results, self.cache, self.folders))
+        self._read(getter_caller_jobs(self.paths, self.results, self.cache, self.folders))
 
     def _read(self, jobs: list[tuple[int, bytes, str]]) -> None:
         """Parse these files for their exports only (answers), and wait for them."""

@@ -37,14 +37,21 @@ class CallArg:
     # registered with bus.subscribe() in __init__()"; "" when that is not known
     often: str = ""
     per_item: bool = False  # ... once per item a loop receives (`frequency/per_item.py`)
+    # the other calls the same collection is handed to whole: (callee as written, positional
+    # index or -1, keyword, the calling function's qualified name); `_stop(bg_tasks)` of
+    # another module may be what ends it (`summaries/call_args.py`)
+    also: tuple[tuple[str, int, str, str], ...] = ()
 
     def to_json(self) -> list[Any]:
         return [self.callee, self.index, self.keyword, self.key, self.owner, self.cleanup,
-                self.caller, self.caller_ends_it, self.often, self.per_item]
+                self.caller, self.caller_ends_it, self.often, self.per_item,
+                [list(a) for a in self.also]]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> CallArg:
-        return cls(*data)
+        callee, index, keyword, key, owner, cleanup, caller, ends_it, often, per_item, also = data
+        return cls(callee, index, keyword, key, owner, cleanup, caller, ends_it, often, per_item,
+                   tuple((str(c), int(i), str(k), str(f)) for c, i, k, f in also))
 
 
 @record(frozen=True)
@@ -205,4 +212,40 @@ class CallPosition:
 
     @classmethod
     def from_json(cls, data: list[Any]) -> CallPosition:
+        return cls(*data)
+
+
+@record(frozen=True)
+class ParamUse:
+    """What a function does with a Task its parameter receives, when its body shows it (it
+    cancels, awaits, gathers it or adds a done-callback to it): ends it (`ends`, how), or ends,
+    keeps and hands on nothing (`ends` empty): a caller in another module that hands it a task
+    learns from this what the hand-off does (`parameter_uses.py`)."""
+
+    function: str  # qualified name in its module
+    index: int  # the parameter's position, `self` included; -1: `**kwargs` (with `star`)
+    name: str
+    method: bool  # a method: a call through an object (`obj.f(t)`) passes no `self`
+    ends: str = ""  # "awaited in drain(), cancelled in drain()"; "": it ends nothing
+    # `*futures`: it receives every positional argument from `index` on (`**tasks`: every
+    # keyword argument no other parameter takes)
+    star: bool = False
+    # a wait in the function that returns with the task still running and nothing ending it
+    # then (`asyncio.wait(ensured, timeout=t)` of `ensure_future(fut) for fut in futures`):
+    # the wait, and why it leaves the task running; "" when no such wait is known
+    left_by: str = ""
+    left: str = ""
+    # a timeout that cancels what the parameter holds while the function waits for it ("the
+    # timeout of asyncio.timeout()"): a task ends there, but the cancel of a `shield()`'s
+    # future reaches only the shield, and the task it protects goes on; "" when none is known
+    cut_by: str = ""
+
+    def to_json(self) -> list[Any]:
+        out = [self.function, self.index, self.name, self.method, self.ends, self.star]
+        if self.cut_by:
+            return [*out, self.left_by, self.left, self.cut_by]
+        return [*out, self.left_by, self.left] if self.left_by else out
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> ParamUse:
         return cls(*data)

@@ -7,6 +7,8 @@
 - the calls it makes that the join reads (`calls.py`: `CallArg`, `DroppedCall`,
   `RepeatedCall`, `RunnerCall`);
 - `ParamUse`: what a function does with a task its parameter receives (ends it, or nothing);
+- `Getter`, `CallValueEffect`: a function returning a kept task, what callers do with what
+  another module's function returns (`getters.py`);
 - `imports`: local name -> what it names (`".handler.trigger"`: relative imports keep their dots);
   `from .client import *` is `(STAR, ".client")`.
 
@@ -24,9 +26,11 @@ from taskleak.analysis.facts.calls import (
     CallPosition,
     DroppedCall,
     OwnedField,
+    ParamUse,
     RepeatedCall,
     RunnerCall,
 )
+from taskleak.analysis.facts.getters import CallValueEffect, Getter
 from taskleak.records import record
 
 STAR = "*"  # the local name of a star import in `Exports.imports`: no identifier is spelled so
@@ -221,42 +225,6 @@ class FunctionFacts:
                    len(data) > 13 and bool(data[13]), len(data) <= 14 or bool(data[14]))
 
 
-@record(frozen=True)
-class ParamUse:
-    """What a function does with a Task its parameter receives, when its body shows it (it
-    cancels, awaits, gathers it or adds a done-callback to it): ends it (`ends`, how), or ends,
-    keeps and hands on nothing (`ends` empty): a caller in another module that hands it a task
-    learns from this what the hand-off does (`parameter_uses.py`)."""
-
-    function: str  # qualified name in its module
-    index: int  # the parameter's position, `self` included; -1: `**kwargs` (with `star`)
-    name: str
-    method: bool  # a method: a call through an object (`obj.f(t)`) passes no `self`
-    ends: str = ""  # "awaited in drain(), cancelled in drain()"; "": it ends nothing
-    # `*futures`: it receives every positional argument from `index` on (`**tasks`: every
-    # keyword argument no other parameter takes)
-    star: bool = False
-    # a wait in the function that returns with the task still running and nothing ending it
-    # then (`asyncio.wait(ensured, timeout=t)` of `ensure_future(fut) for fut in futures`):
-    # the wait, and why it leaves the task running; "" when no such wait is known
-    left_by: str = ""
-    left: str = ""
-    # a timeout that cancels what the parameter holds while the function waits for it ("the
-    # timeout of asyncio.timeout()"): a task ends there, but the cancel of a `shield()`'s
-    # future reaches only the shield, and the task it protects goes on; "" when none is known
-    cut_by: str = ""
-
-    def to_json(self) -> list[Any]:
-        out = [self.function, self.index, self.name, self.method, self.ends, self.star]
-        if self.cut_by:
-            return [*out, self.left_by, self.left, self.cut_by]
-        return [*out, self.left_by, self.left] if self.left_by else out
-
-    @classmethod
-    def from_json(cls, data: list[Any]) -> ParamUse:
-        return cls(*data)
-
-
 def through_an_attribute(callee: str) -> bool:
     """`self.client.dispatch`: a method called on an attribute of `self`, resolved through the
     attribute's declared type (`ProjectIndex.attribute_class`)."""
@@ -334,6 +302,8 @@ class Exports:
     # CommandManager(...)`): a call on one, here or where it is imported, runs that class's
     # method (`attribute_types.global_types`, `ProjectIndex.resolve_callee`)
     instances: tuple[tuple[str, str], ...] = ()
+    getters: tuple[Getter, ...] = ()
+    call_value_effects: tuple[CallValueEffect, ...] = ()
 
     @property
     def task_functions(self) -> tuple[str, ...]:
@@ -365,7 +335,8 @@ class Exports:
         for name, records in (("global_effects", self.global_effects),
                               ("repeated_calls", self.repeated_calls),
                               ("runner_calls", self.runner_calls),
-                              ("owned_fields", self.owned_fields)):
+                              ("owned_fields", self.owned_fields), ("getters", self.getters),
+                              ("call_value_effects", self.call_value_effects)):
             if records:
                 out[name] = [r.to_json() for r in records]
         return out
@@ -396,4 +367,6 @@ class Exports:
             tuple(data.get("calling_back_classes", ())),
             tuple(data.get("methods_used", ())),
             tuple((i[0], i[1]) for i in data.get("instances", ())),
+            tuple(Getter.from_json(g) for g in data.get("getters", ())),
+            tuple(CallValueEffect.from_json(c) for c in data.get("call_value_effects", ())),
         )

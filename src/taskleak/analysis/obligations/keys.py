@@ -83,7 +83,7 @@ def keeper_of(holder: Holder | None, scope: Scope | None = None
         return Keeper.LOCAL, "", ""
     if holder.kind is Keeper.ATTRIBUTE:
         lent = lent_to_the_constructor(holder)
-        if lent is not None:  # the caller's collection (`answers.answer_parameter`)
+        if lent is not None:  # the caller's collection (`received_collections.answer_parameter`)
             return Keeper.PARAMETER, *lent
         return Keeper.ATTRIBUTE, holder.scope.qualname, holder.name
     if holder.kind is Keeper.GLOBAL:

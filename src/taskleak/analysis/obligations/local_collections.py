@@ -3,6 +3,8 @@ the function ends: handed on, the caller's, kept by a closure, or dropped with t
 
 from __future__ import annotations
 
+import libcst as cst
+
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Handoff, Keeper
 from taskleak.analysis.obligations.closures import kept_by_a_closure
 from taskleak.analysis.obligations.effects import Effects
@@ -12,7 +14,8 @@ from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.prune_targets import growth_fields
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
-from taskleak.analysis.tree.scopes import BindingKind, ScopeKind
+from taskleak.analysis.tree.dests import Flow
+from taskleak.analysis.tree.scopes import Scope
 
 
 def local_collection_fate(ownership: Ownership, sp: Spawn, holder: Holder, eff: Effects,
@@ -22,10 +25,15 @@ def local_collection_fate(ownership: Ownership, sp: Spawn, holder: Holder, eff: 
         how = eff.handed[0] if eff.handed else Handoff(Hand.STORED, "stored elsewhere")
         return make(FateKind.LOCAL_COLLECTION_HANDED, sp, holder, holder=label, **how.fields())
     if keeper_of(holder)[0] is Keeper.PARAMETER:  # the caller's: not dropped here
-        ended = ended_by_siblings(ownership, holder)
+        ended = ended_by_callers(ownership, holder)
         if ended.cleanup:
             return make(FateKind.COLLECTION_CLEANED, sp, holder, holder=label,
                         cleanup=ended.cleanup, ends=ended.ends)
+        if holder.key == holder.scope.self_name:  # the object itself: its class is its owner
+            return make(FateKind.COLLECTION_GROWS, sp, holder, holder=label)
+        registered = _registered(ownership, holder.scope)
+        if registered is not None:  # its calls are a library's: not followed
+            return make(FateKind.COLLECTION_HANDED, sp, holder, holder=label, **registered.fields())
         return make(FateKind.COLLECTION_GROWS, sp, holder, holder=label, caller_unknown=True)
     if kept_by_a_closure(sp.site.scope, holder.scope, ownership):  # outlives the frame
         return make(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
@@ -33,15 +41,67 @@ def local_collection_fate(ownership: Ownership, sp: Spawn, holder: Holder, eff: 
     return make(FateKind.LOCAL_COLLECTION_DROPPED, sp, holder, holder=label)
 
 
-def ended_by_siblings(ownership: Ownership, holder: Holder) -> Effects:
-    """A collection received as parameter `holder.key`, ended where a sibling function (of
-    the same class, or module-level) receives a parameter of that name: aiohttp's
-    `on_startup(app)` spawns into `app[KEY]`, `on_cleanup(app)` cancels `app[KEY]`."""
-    fn, parent = holder.scope, holder.scope.parent
+def ended_by_callers(ownership: Ownership, holder: Holder) -> Effects:
+    """A collection received as parameter `holder.key`, ended where a caller of the function in
+    this module ends what it passes there: `bg_tasks = []`, `on_start(lambda _: _start(w,
+    bg_tasks))`, `on_stop(lambda _: _stop(bg_tasks))` (the callers in other modules: the
+    join's `answer_parameter`). A caller that passes its own parameter on is not followed.
+    A method's `self` that is itself the collection is ended where its class's other methods
+    end their `self`."""
+    fn = holder.scope
     ends = Effects()
-    for other in parent.children if parent is not None else ():
-        if other is not fn and other.kind is ScopeKind.FUNCTION and any(
-                b.kind is BindingKind.PARAM for b in other.bindings.get(holder.key, [])):
-            ends.add_cleanup(ownership.effects(Holder(Keeper.LOCAL, holder.key, holder.key,
-                                                      other)))
+    if holder.key == fn.self_name and fn.parent is not None:
+        # the object is the collection (`class TaskSet(set)`, `self.add(task)`): every method
+        # of its class gets the same object as its `self`
+        for other in fn.parent.children:
+            if other is not fn and other.self_name is not None:
+                ends.add_cleanup(ownership.effects(Holder(Keeper.LOCAL, other.self_name,
+                                                          other.self_name, other)))
+        return ends
+    place = _place(fn, holder.key)
+    calls = {(id(o.scope), o.key) for o in ownership.callers(fn)}
+    if not calls:
+        return ends
+    for scope in ownership.module.walk():
+        for occ in scope.occurrences:
+            d = occ.dest
+            if d.kind is not Flow.PASSED or d.call is None or d.arg is None or d.element \
+                    or d.container or (id(occ.scope), d.callee) not in calls:
+                continue
+            at = d.arg.keyword.value if d.arg.keyword is not None else \
+                [a for a in d.call.args if a.keyword is None].index(d.arg)
+            if at not in (place, holder.key):
+                continue
+            passed = ownership.holder_for(d.arg.value, occ.scope)
+            if passed is not None and keeper_of(passed)[0] is not Keeper.PARAMETER:
+                ends.add_cleanup(ownership.effects(passed))
     return ends
+
+
+def _registered(ownership: Ownership, fn: Scope) -> Handoff | None:
+    """The hand-off of function `fn` itself to a call (`loop.add_signal_handler(sig, f)`) or
+    into a collection (`web_app.on_startup.append(self.start)`), when this module calls it
+    nowhere: whoever that gives it to calls it, with a collection this module does not see;
+    None when it is called here, or handed to nothing."""
+    reads = ownership.reads_of(fn)
+    if any(o.dest.kind is Flow.CALLED for o in reads):
+        return None
+    for o in reads:
+        if o.dest.kind is Flow.PASSED and o.dest.call is not None:
+            return Handoff(Hand.PASSED, f"{fn.name}() is handed to {o.dest.callee}(), whose "
+                           "calls pass the collection in")
+        if o.dest.kind is Flow.COLLECTION and o.dest.collection:  # a list of callbacks
+            return Handoff(Hand.PASSED, f"{fn.name}() is put in {o.dest.collection}, whose "
+                           "calls pass the collection in")
+    return None
+
+
+def _place(fn: Scope, name: str) -> int:
+    """The position a call's positional argument takes to reach parameter `name` of `fn` (a
+    method's `self` not counted: a call through its object does not pass it); -1 when none."""
+    if not isinstance(fn.node, cst.FunctionDef):
+        return -1
+    params = fn.node.params
+    names = [p.name.value for p in (*params.posonly_params, *params.params)]
+    bound = 1 if fn.self_name is not None else 0
+    return names.index(name) - bound if name in names[bound:] else -1

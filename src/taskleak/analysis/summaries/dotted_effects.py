@@ -29,13 +29,13 @@ def dotted_effects(root: Scope, ownership: Ownership) -> tuple[Effect, ...]:
         for occ in scope.occurrences:
             if "." not in occ.key:
                 continue
-            kind = _effect_kind(occ)
+            kind = effect_kind(occ)
             callback = occ.done_callback
             if callback is not None and outcome_reader(callback, occ.scope):
                 kind = EffectKind.OUTCOME  # `response.task.add_done_callback(self._ready)`
             if kind is not None:
                 effects.append(Effect(kind, occ.key, where(scope), owners.of(scope, occ.key),
-                                      _method(scope)))
+                                      method_of(scope)))
             elif occ.dest.kind in _ALIASING and scope.kind is ScopeKind.FUNCTION:
                 effects += _through_alias(ownership, occ.dest.targets, scope, occ.key, owners)
             elif occ.dest.kind is Flow.RETURNED and scope.kind is ScopeKind.FUNCTION:
@@ -61,13 +61,13 @@ def dotted_aliases(scope: Scope) -> list[tuple[str, str]]:
             and (key := dotted(b.value))]
 
 
-def _method(scope: Scope) -> str:
+def method_of(scope: Scope) -> str:
     """The method a place belongs to, by its name ("" outside a class's method)."""
     method = scope.method()
     return method.name if method is not None and method.enclosing_class() is not None else ""
 
 
-def _effect_kind(occ: Occurrence) -> EffectKind | None:
+def effect_kind(occ: Occurrence) -> EffectKind | None:
     """What a read does to the tasks its holder holds, as another module is told it (the same
     rules as this module's own judgement: an `__await__` delegation nothing proves reached
     ends nothing; a `.result()` is a wait only for a concurrent Future, which the spawn's
@@ -87,10 +87,10 @@ def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...]
         if isinstance(target, cst.Name):
             alias = Holder(Keeper.LOCAL, target.value, target.value, scope)
             for occ in ownership.occurrences(alias):
-                kind = _effect_kind(occ)
+                kind = effect_kind(occ)
                 if kind is not None:
                     out.append(Effect(kind, key, where(occ.scope), owners.of(scope, key),
-                                      _method(occ.scope)))
+                                      method_of(occ.scope)))
     return out
 
 
@@ -102,10 +102,10 @@ def _through_callers(ownership: Ownership, fn: Scope, key: str, owners: EffectOw
     out: list[Effect] = []
     for call in ownership.callers(fn):
         value = ownership.value_of(call, fn.is_async)
-        kind = _effect_kind(value) if value is not None else None
+        kind = effect_kind(value) if value is not None else None
         if kind is not None:
             out.append(Effect(kind, key, where(call.scope), owners.of(fn, key),
-                              _method(call.scope)))
+                              method_of(call.scope)))
         elif value is not None and value.dest.kind in _ALIASING:  # `task = _inflight(e)`
             out += _through_alias(ownership, value.dest.targets, call.scope, key, owners)
     return out

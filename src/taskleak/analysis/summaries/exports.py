@@ -12,8 +12,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from taskleak.analysis.facts.calls import CallArg
-from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Keeper, returns_to_callers
+from taskleak.analysis.facts.fates import Fate, FateKind, Hand, returns_to_callers
 from taskleak.analysis.facts.interface import (
     NO_ENDS,
     STAR,
@@ -24,15 +23,15 @@ from taskleak.analysis.facts.interface import (
 )
 from taskleak.analysis.frequency.lifecycle import Lifecycle
 from taskleak.analysis.names.attribute_types import global_types
-from taskleak.analysis.names.effect_owners import self_owner
 from taskleak.analysis.names.typed_names import typed_names
-from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.local_helpers import passing_on
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.summaries.call_args import call_args
 from taskleak.analysis.summaries.class_facts import calling_back_classes, class_facts
 from taskleak.analysis.summaries.dotted_effects import dotted_effects
 from taskleak.analysis.summaries.dropped_calls import dropped_calls
+from taskleak.analysis.summaries.getters import call_value_effects, getters
 from taskleak.analysis.summaries.module_level import (
     global_effects,
     spawner_aliases,
@@ -57,10 +56,6 @@ _KEEPS_AND_CLEANS = frozenset({FateKind.COLLECTION_CLEANED, FateKind.KEPT_CLEANE
                                FateKind.STORED_CLEANED, FateKind.HELPER_KEEPS})
 _KEEPS = frozenset({FateKind.COLLECTION_GROWS, FateKind.NEVER_CLEANED,
                     FateKind.SLOT_NEVER_CLEANED, FateKind.HELPER_NEVER_ENDS})
-# Values that make a holder a collection (what a caller may hand over to be filled with tasks).
-_COLLECTION_CALLS = frozenset({"dict", "set", "list", "defaultdict", "deque", "OrderedDict",
-                               "WeakValueDictionary", "WeakSet"})
-_COLLECTION_NODES = (cst.Dict, cst.Set, cst.List, cst.DictComp, cst.SetComp, cst.ListComp)
 
 
 def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Sequence[Spawn],
@@ -70,7 +65,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
     return Exports(
         effects=dotted_effects(root, ownership), classes=class_facts(root, ownership),
         functions=exported_functions(root, ownership, spawns, fates),
-        call_args=_call_args(root, ownership, lifecycle),
+        call_args=call_args(root, ownership, lifecycle),
         # a call another module must type (`self.group.call_soon(...)`) may be no spawn: a
         # helper's call then, judged as such
         dropped_calls=dropped_calls(root, lifecycle, ownership.resolver,
@@ -82,6 +77,8 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         endless=calls.endless, no_coroutine=calls.no_coroutine,
         no_coroutine_if=calls.no_coroutine_if, outcome_readers=calls.outcome_readers,
         owned_fields=owned_fields(root, ownership.resolver),
+        getters=getters(root, ownership),
+        call_value_effects=call_value_effects(root, ownership),
         global_effects=global_effects(root, ownership), coroutines=calls.coroutines,
         repeated_calls=repeated_calls(root, lifecycle, ownership.resolver),
         runner_calls=runner_calls(root, ownership.resolver),
@@ -284,70 +281,3 @@ def _closes_over(scope: Scope, name: str, params: tuple[str, ...]) -> bool:
                        and occ.dest.kind in _RUNS
                        for inner in child.walk() for occ in inner.occurrences)
     return False
-
-
-def _is_collection(values: Sequence[cst.BaseExpression | None]) -> bool:
-    for value in values:
-        if isinstance(value, _COLLECTION_NODES):
-            return True
-        if isinstance(value, cst.Call):
-            name = dotted(value.func)
-            if name is not None and name.rsplit(".", 1)[-1] in _COLLECTION_CALLS:
-                return True
-    return False
-
-
-def _node_of(key: str) -> cst.BaseExpression | None:
-    """`self.x` / `x` as the expression node ownership looks holders up by."""
-    parts = key.split(".")
-    if len(parts) == 1:
-        return cst.Name(parts[0])
-    if len(parts) == 2:
-        return cst.Attribute(value=cst.Name(parts[0]), attr=cst.Name(parts[1]))
-    return None
-
-
-def _collection_holder(ownership: Ownership, scope: Scope, key: str) -> Holder | None:
-    """The holder a passed argument names, when it is an attribute or a global collection."""
-    node = _node_of(key)
-    holder = ownership.holder_for(node, scope) if node is not None else None
-    if holder is None or holder.kind not in (Keeper.ATTRIBUTE, Keeper.GLOBAL):
-        return None
-    if holder.kind is Keeper.ATTRIBUTE:
-        values: list[cst.BaseExpression | None] = [
-            v for v, _ in holder.scope.attr_bindings.get(holder.name, [])]
-        values += [b.value for b in holder.scope.bindings.get(holder.name, [])]
-    else:
-        values = [b.value for b in ownership.module.bindings.get(holder.name, [])]
-    return holder if _is_collection(values) else None
-
-
-def _call_args(root: Scope, ownership: Ownership, lifecycle: Lifecycle
-               ) -> tuple[CallArg, ...]:
-    """Collections of this module passed to a call, with what this module does to end them."""
-    out: list[CallArg] = []
-    ends: dict[str, tuple[str, set[str]]] = {}  # key -> (cleanup, the functions that end it)
-    for scope in root.walk():
-        for occ in scope.occurrences:
-            d = occ.dest
-            if d.kind is not Flow.PASSED or d.call is None or d.arg is None \
-                    or d.element or d.container:
-                continue
-            holder = _collection_holder(ownership, scope, occ.key)
-            if holder is None:
-                continue
-            if holder.key not in ends:
-                eff = ownership.effects(holder)
-                places = {p.rsplit(" in ", 1)[-1]  # "cancel_all() in close()" -> "close()"
-                          for p in (*eff.cancels, *eff.awaits, *eff.gathers, *eff.prunes)}
-                ends[holder.key] = (eff.cleanup or "", places)
-            cleanup, enders = ends[holder.key]
-            index = -1 if d.arg.keyword is not None else list(d.call.args).index(d.arg)
-            keyword = d.arg.keyword.value if d.arg.keyword is not None else ""
-            often = lifecycle.of(scope)
-            out.append(CallArg(d.callee, index, keyword, occ.key, self_owner(scope, occ.key),
-                               cleanup, scope.qualname or "<module>", where(scope) in enders,
-                               f"called by {often.function}(), {often.evidence}"
-                               if often.repeats and often.evidence else "",
-                               often.repeats and often.per_item))
-    return tuple(out)

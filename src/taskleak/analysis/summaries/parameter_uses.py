@@ -26,8 +26,8 @@ from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
+from taskleak.analysis.facts.calls import ParamUse
 from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
-from taskleak.analysis.facts.interface import ParamUse
 from taskleak.analysis.names.asyncio_waits import passes_its_cancel
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.obligations.effects import Effects
