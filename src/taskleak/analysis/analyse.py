@@ -71,7 +71,7 @@ from taskleak.analysis.tree.positions import (
     spawn_positions,
 )
 from taskleak.analysis.tree.scan import Scanner, walked
-from taskleak.analysis.tree.scopes import Scope
+from taskleak.analysis.tree.scopes import Scope, argument_place
 from taskleak.model import Step
 from taskleak.records import record
 
@@ -234,14 +234,10 @@ class ModuleAnalysis:
 
     def _param_index(self, function: str, name: str) -> int:
         """The position a call's positional argument takes to reach parameter `name` of the
-        function `function`: a method's `self` (or `cls`) is not counted, since a call of it
-        through its object (`obj.f(x)`, `self.f(x)`) does not pass it; -1 when it has none."""
+        function `function` (`tree.scopes.argument_place`); -1 when it has none."""
         for scope in self.root.walk():
             if scope.qualname == function and isinstance(scope.node, cst.FunctionDef):
-                params = scope.node.params
-                names = [p.name.value for p in (*params.posonly_params, *params.params)]
-                bound = 1 if scope.self_name is not None else 0
-                return names.index(name) - bound if name in names[bound:] else -1
+                return argument_place(scope, name)
         return -1
 
 

@@ -3,8 +3,6 @@ the function ends: handed on, the caller's, kept by a closure, or dropped with t
 
 from __future__ import annotations
 
-import libcst as cst
-
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Handoff, Keeper
 from taskleak.analysis.obligations.closures import kept_by_a_closure
 from taskleak.analysis.obligations.effects import Effects
@@ -15,7 +13,7 @@ from taskleak.analysis.obligations.prune_targets import growth_fields
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.scopes import Scope
+from taskleak.analysis.tree.scopes import Scope, argument_place
 
 
 def local_collection_fate(ownership: Ownership, sp: Spawn, holder: Holder, eff: Effects,
@@ -58,7 +56,7 @@ def ended_by_callers(ownership: Ownership, holder: Holder) -> Effects:
                 ends.add_cleanup(ownership.effects(Holder(Keeper.LOCAL, other.self_name,
                                                           other.self_name, other)))
         return ends
-    place = _place(fn, holder.key)
+    place = argument_place(fn, holder.key)
     calls = {(id(o.scope), o.key) for o in ownership.callers(fn)}
     if not calls:
         return ends
@@ -94,14 +92,3 @@ def _registered(ownership: Ownership, fn: Scope) -> Handoff | None:
             return Handoff(Hand.PASSED, f"{fn.name}() is put in {o.dest.collection}, whose "
                            "calls pass the collection in")
     return None
-
-
-def _place(fn: Scope, name: str) -> int:
-    """The position a call's positional argument takes to reach parameter `name` of `fn` (a
-    method's `self` not counted: a call through its object does not pass it); -1 when none."""
-    if not isinstance(fn.node, cst.FunctionDef):
-        return -1
-    params = fn.node.params
-    names = [p.name.value for p in (*params.posonly_params, *params.params)]
-    bound = 1 if fn.self_name is not None else 0
-    return names.index(name) - bound if name in names[bound:] else -1

@@ -329,3 +329,15 @@ def called_through_class(function: Scope) -> bool:
         and isinstance(node, cst.FunctionDef) and any(
             isinstance(d.decorator, cst.Name) and d.decorator.value in _THROUGH_CLASS
             for d in node.decorators)
+
+
+def argument_place(fn: Scope, name: str) -> int:
+    """The position a call's positional argument takes to reach parameter `name` of `fn`: a
+    method's `self` (or `cls`) is not counted, since a call of it through its object (`obj.f(x)`,
+    `self.f(x)`) does not pass it; -1 when it has none (not a `def`, or a keyword-only one)."""
+    if not isinstance(fn.node, cst.FunctionDef):
+        return -1
+    params = fn.node.params
+    names = [p.name.value for p in (*params.posonly_params, *params.params)]
+    bound = 1 if fn.self_name is not None else 0
+    return names.index(name) - bound if name in names[bound:] else -1
