@@ -40,7 +40,8 @@ def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Quest
         return fate
     callers = _callers(index, path, question)
     if not callers:
-        return _left_to_a_base(index, path, fate, question)
+        return _registered(index, path, fate, question) or \
+            _left_to_a_base(index, path, fate, question)
     received = fate
     caller_path, first = callers[0]
     owner = f" of {first.owner}" if first.owner else ""
@@ -96,3 +97,18 @@ def _left_to_a_base(index: ProjectIndex, path: str, fate: Fate, question: Questi
         return fate
     return replace(fate, kind=FateKind.COLLECTION_HANDED, hand=Hand.PASSED, caller_unknown=False,
                    handed=f"passed in by a caller {left_to(outside)}")
+
+
+def _registered(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate | None:
+    """A function no code of the project calls, handed to a call or put in a collection of
+    callbacks in some module (`web_app.on_startup.append(self.start)`, `Exports.
+    handed_functions`): whoever it is handed to calls it, with a collection not followed."""
+    target: Where = (path, question.owner)
+    for where, module in index.modules.items():
+        for key, caller, how in module.exports.handed_functions:
+            if index.resolve_callee(where, key, caller) == target:
+                name = question.owner.rsplit(".", 1)[-1]
+                return replace(fate, kind=FateKind.COLLECTION_HANDED, hand=Hand.PASSED,
+                               caller_unknown=False,
+                               handed=f"{name}() is {how}, whose calls pass the collection in")
+    return None

@@ -44,7 +44,7 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 93  # 2: per-module facts (was: findings); 3: files parsed to answer questions; 4: what a
+FORMAT = 94  # 2: per-module facts (was: findings); 3: files parsed to answer questions; 4: what a
 # spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the local-facts fates
 # (guards, races, weak references, lifetimes, wrappers); 6: star imports; 7: typed names and
 # receiver questions (a loop typed in another module), words absent, whether a content names `noqa`;
@@ -131,7 +131,7 @@ FORMAT = 93  # 2: per-module facts (was: findings); 3: files parsed to answer qu
 # ends; 84: `past_a_step`; 85: instances; 86: a local's class owns effects; 87: drains; 88: ways
 # out; 89: element types of declared collections, class-body names (`ClassFacts`); 90: pipecat's
 # `create_task` calls and `cancel_task` ends; 91: attributes a class calls on (`OwnedField`); 92:
-# getters' ends, imported done-callbacks, walrus values; 93: local collections (`CallArg.also`)
+# getters' ends, done-callbacks, walrus values; 93: local collections; 94: getters, handed functions
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -303,6 +303,10 @@ class Exports:
     # method (`attribute_types.global_types`, `ProjectIndex.resolve_callee`)
     instances: tuple[tuple[str, str], ...] = ()
     getters: tuple[Getter, ...] = ()
+    # its functions it hands to a call or puts in a collection, whose calls this module does not
+    # make (`web_app.on_startup.append(self.start)`): (the name as written, the function that
+    # hands it, how: "put in web_app.on_startup"), `summaries/call_args.handed_functions`
+    handed_functions: tuple[tuple[str, str, str], ...] = ()
     call_value_effects: tuple[CallValueEffect, ...] = ()
 
     @property
@@ -319,7 +323,8 @@ class Exports:
         for name, rows in (("imports", self.imports), ("typed", self.typed),
                            ("self_passed", self.self_passed),
                            ("no_coroutine_if", self.no_coroutine_if), ("endless", self.endless),
-                           ("weak_globals", self.weak_globals), ("instances", self.instances)):
+                           ("weak_globals", self.weak_globals), ("instances", self.instances),
+                           ("handed_functions", self.handed_functions)):
             if rows:
                 out[name] = [list(r) for r in rows]
         for name, names in (("no_coroutine", self.no_coroutine), ("coroutines", self.coroutines),
@@ -368,5 +373,6 @@ class Exports:
             tuple(data.get("methods_used", ())),
             tuple((i[0], i[1]) for i in data.get("instances", ())),
             tuple(Getter.from_json(g) for g in data.get("getters", ())),
+            tuple((h[0], h[1], h[2]) for h in data.get("handed_functions", ())),
             tuple(CallValueEffect.from_json(c) for c in data.get("call_value_effects", ())),
         )

@@ -13,7 +13,7 @@ from taskleak.analysis.obligations.prune_targets import growth_fields
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.scopes import Scope, argument_place
+from taskleak.analysis.tree.scopes import argument_place
 
 
 def local_collection_fate(ownership: Ownership, sp: Spawn, holder: Holder, eff: Effects,
@@ -29,9 +29,6 @@ def local_collection_fate(ownership: Ownership, sp: Spawn, holder: Holder, eff: 
                         cleanup=ended.cleanup, ends=ended.ends)
         if holder.key == holder.scope.self_name:  # the object itself: its class is its owner
             return make(FateKind.COLLECTION_GROWS, sp, holder, holder=label)
-        registered = _registered(ownership, holder.scope)
-        if registered is not None:  # its calls are a library's: not followed
-            return make(FateKind.COLLECTION_HANDED, sp, holder, holder=label, **registered.fields())
         return make(FateKind.COLLECTION_GROWS, sp, holder, holder=label, caller_unknown=True)
     if kept_by_a_closure(sp.site.scope, holder.scope, ownership):  # outlives the frame
         return make(FateKind.COLLECTION_GROWS, sp, holder, holder=label,
@@ -74,21 +71,3 @@ def ended_by_callers(ownership: Ownership, holder: Holder) -> Effects:
             if passed is not None and keeper_of(passed)[0] is not Keeper.PARAMETER:
                 ends.add_cleanup(ownership.effects(passed))
     return ends
-
-
-def _registered(ownership: Ownership, fn: Scope) -> Handoff | None:
-    """The hand-off of function `fn` itself to a call (`loop.add_signal_handler(sig, f)`) or
-    into a collection (`web_app.on_startup.append(self.start)`), when this module calls it
-    nowhere: whoever that gives it to calls it, with a collection this module does not see;
-    None when it is called here, or handed to nothing."""
-    reads = ownership.reads_of(fn)
-    if any(o.dest.kind is Flow.CALLED for o in reads):
-        return None
-    for o in reads:
-        if o.dest.kind is Flow.PASSED and o.dest.call is not None:
-            return Handoff(Hand.PASSED, f"{fn.name}() is handed to {o.dest.callee}(), whose "
-                           "calls pass the collection in")
-        if o.dest.kind is Flow.COLLECTION and o.dest.collection:  # a list of callbacks
-            return Handoff(Hand.PASSED, f"{fn.name}() is put in {o.dest.collection}, whose "
-                           "calls pass the collection in")
-    return None

@@ -25,7 +25,7 @@ from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import dotted
-from taskleak.analysis.tree.scopes import Occurrence, Scope
+from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope
 
 # Values that make a holder a collection (what a caller may hand over to be filled with tasks).
 _COLLECTION_CALLS = frozenset({"dict", "set", "list", "defaultdict", "deque", "OrderedDict",
@@ -135,3 +135,43 @@ def _node_of(key: str) -> cst.BaseExpression | None:
     if len(parts) == 2:
         return cst.Attribute(value=cst.Name(parts[0]), attr=cst.Name(parts[1]))
     return None
+
+
+def handed_functions(root: Scope, ownership: Ownership) -> tuple[tuple[str, str, str], ...]:
+    """The functions this module hands to a call whole or puts in a collection (a callback
+    registered: `host.register_start(start_hook)`, `web_app.on_startup.append(self.start)`),
+    as (name as written, the handing function's qualified name, how), for a function that
+    fills a collection it receives and that no code of the project calls: its calls, and the
+    collection they pass, are whoever's it is handed to (`received_collections.py`)."""
+    out: list[tuple[str, str, str]] = []
+    for scope in root.walk():
+        for occ in scope.occurrences:
+            d = occ.dest
+            if _handed(occ) and not to_a_builtin(occ, ownership.resolver):
+                how = f"handed to {d.callee}()"
+            elif d.kind is Flow.COLLECTION and d.collection:
+                how = f"put in {d.collection}"
+            else:
+                continue
+            if _a_function(ownership, occ):
+                out.append((occ.key, scope.qualname or "<module>", how))
+    return tuple(dict.fromkeys(out))
+
+
+def _a_function(ownership: Ownership, occ: Occurrence) -> bool:
+    """`occ` may read a function: a name this module defines with `def` or imports, a name
+    reached through an import (`pkg.mod.start`) or a class of the module (`Hooks.start`), or
+    an attribute of `self` its class does not bind to a value (a method, its own or a base's)."""
+    head, _, attr = occ.key.partition(".")
+    bindings = ownership.resolver.lookup(head, occ.scope) or []
+    if not attr:
+        return bool(bindings) and all(b.kind in (BindingKind.DEF, BindingKind.IMPORT)
+                                      for b in bindings)
+    if bindings and all(b.kind is BindingKind.IMPORT for b in bindings):
+        return True  # (`pkg.part.start`: a module's, however deep)
+    if "." in attr:
+        return False
+    method, cls = occ.scope.method(), occ.scope.enclosing_class()
+    if method is not None and cls is not None and head == method.self_name:
+        return attr not in cls.attr_bindings
+    return bool(bindings) and all(b.kind is BindingKind.CLASS for b in bindings)

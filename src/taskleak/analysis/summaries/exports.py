@@ -27,7 +27,7 @@ from taskleak.analysis.names.typed_names import typed_names
 from taskleak.analysis.obligations.local_helpers import passing_on
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.spawns import Spawn
-from taskleak.analysis.summaries.call_args import call_args
+from taskleak.analysis.summaries.call_args import call_args, handed_functions
 from taskleak.analysis.summaries.class_facts import calling_back_classes, class_facts
 from taskleak.analysis.summaries.dotted_effects import dotted_effects
 from taskleak.analysis.summaries.dropped_calls import dropped_calls
@@ -66,6 +66,7 @@ def exports(root: Scope, ownership: Ownership, lifecycle: Lifecycle, spawns: Seq
         effects=dotted_effects(root, ownership), classes=class_facts(root, ownership),
         functions=exported_functions(root, ownership, spawns, fates),
         call_args=call_args(root, ownership, lifecycle),
+        handed_functions=handed_functions(root, ownership),
         # a call another module must type (`self.group.call_soon(...)`) may be no spawn: a
         # helper's call then, judged as such
         dropped_calls=dropped_calls(root, lifecycle, ownership.resolver,
