@@ -39,10 +39,8 @@ def add_getter_ends(index: _Index) -> None:
     for path, module in index.modules.items():
         for call in module.exports.call_value_effects:
             runs = index.resolve_callee(path, call.callee, call.caller)
-            getter = found.get(runs) if runs is not None and runs[0] != path else None
-            if getter is None:
+            if runs is None or (getter := found.get(runs)) is None:
                 continue
-            assert runs is not None
             owner = _named_here(index, path, runs[0], getter.owner)
             effect = Effect(EffectKind(call.kind), getter.key, call.where, owner, call.method)
             index.effects[effect.attribute].append((path, effect))

@@ -13,7 +13,7 @@ from taskleak.analysis.obligations.prune_targets import growth_fields
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.dests import Flow
-from taskleak.analysis.tree.scopes import argument_place
+from taskleak.analysis.tree.scopes import argument_place, argument_slot
 
 
 def local_collection_fate(ownership: Ownership, sp: Spawn, holder: Holder, eff: Effects,
@@ -63,9 +63,8 @@ def ended_by_callers(ownership: Ownership, holder: Holder) -> Effects:
             if d.kind is not Flow.PASSED or d.call is None or d.arg is None or d.element \
                     or d.container or (id(occ.scope), d.callee) not in calls:
                 continue
-            at = d.arg.keyword.value if d.arg.keyword is not None else \
-                [a for a in d.call.args if a.keyword is None].index(d.arg)
-            if at not in (place, holder.key):
+            index, keyword = argument_slot(d.call, d.arg)
+            if keyword != holder.key and (index < 0 or index != place):
                 continue
             passed = ownership.holder_for(d.arg.value, occ.scope)
             if passed is not None and keeper_of(passed)[0] is not Keeper.PARAMETER:

@@ -25,7 +25,7 @@ from taskleak.analysis.obligations.holders import Holder, where
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import dotted
-from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope
+from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, argument_slot
 
 # Values that make a holder a collection (what a caller may hand over to be filled with tasks).
 _COLLECTION_CALLS = frozenset({"dict", "set", "list", "defaultdict", "deque", "OrderedDict",
@@ -55,7 +55,7 @@ def call_args(root: Scope, ownership: Ownership, lifecycle: Lifecycle) -> tuple[
                 ends[memo] = (eff.cleanup or "", places)
             cleanup, enders = ends[memo]
             assert d.call is not None and d.arg is not None
-            index, keyword = _place(d.call, d.arg)
+            index, keyword = argument_slot(d.call, d.arg)
             often = lifecycle.of(scope)
             out.append(CallArg(d.callee, index, keyword, occ.key, self_owner(scope, occ.key),
                                cleanup, scope.qualname or "<module>", where(scope) in enders,
@@ -73,13 +73,6 @@ def _handed(occ: Occurrence) -> bool:
         and not d.element and not d.container
 
 
-def _place(call: cst.Call, arg: cst.Arg) -> tuple[int, str]:
-    """(positional index, -1 when passed by keyword; the keyword, "" when positional)."""
-    if arg.keyword is not None:
-        return -1, arg.keyword.value
-    return list(call.args).index(arg), ""
-
-
 def _also(ownership: Ownership, holder: Holder, at: Occurrence
           ) -> tuple[tuple[str, int, str, str], ...]:
     """The other calls `holder` is handed to whole, builtins' aside: (callee as written, its
@@ -91,7 +84,7 @@ def _also(ownership: Ownership, holder: Holder, at: Occurrence
                 or to_a_builtin(occ, ownership.resolver):
             continue
         assert d.call is not None and d.arg is not None
-        index, keyword = _place(d.call, d.arg)
+        index, keyword = argument_slot(d.call, d.arg)
         out.append((d.callee, index, keyword, occ.scope.qualname or "<module>"))
     return tuple(out[:_MAX_ALSO])
 

@@ -53,9 +53,8 @@ def call_value_effects(root: Scope, ownership: Ownership) -> tuple[CallValueEffe
             value = ownership.value_of(occ, False)
             if value is None or value.dest.kind is Flow.AWAITED:
                 continue  # (`await f()`: a coroutine function's, as good as always)
-            kind = effect_kind(value)
-            reads = [value] if kind is not None else _alias_reads(ownership, value, scope)
-            for read in reads:
+            # (the value itself, or the locals it is bound to: `task = inflight(entry)`)
+            for read in (value, *_alias_reads(ownership, value, scope)):
                 found = effect_kind(read)
                 if found is not None:
                     out.append(CallValueEffect(occ.key, scope.qualname, found.value,

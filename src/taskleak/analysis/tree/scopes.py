@@ -341,3 +341,9 @@ def argument_place(fn: Scope, name: str) -> int:
     names = [p.name.value for p in (*params.posonly_params, *params.params)]
     bound = 1 if fn.self_name is not None else 0
     return names.index(name) - bound if name in names[bound:] else -1
+
+def argument_slot(call: cst.Call, arg: cst.Arg) -> tuple[int, str]:
+    """Where `arg` goes in `call`: (its positional index, "") or (-1, its keyword)."""
+    if arg.keyword is not None:
+        return -1, arg.keyword.value
+    return list(call.args).index(arg), ""
