@@ -1,8 +1,10 @@
 """TL101 says what is true of each spawner: a dropped asyncio Task's error reaches the log, a
-dropped concurrent Future's never does, and a put into an unbounded queue loses nothing."""
+dropped concurrent Future's never does, whatever its coroutine (a put into an unbounded queue
+included: a loop that stops before it runs never runs it, and only the Future would say so)."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import analyze_source
 
 from taskleak.model import Risk
@@ -51,18 +53,31 @@ def test_a_dropped_task_logs_its_error_a_dropped_concurrent_future_does_not() ->
         "nothing awaits it, so its errors reach only the log")
 
 
-def test_a_threadsafe_put_into_an_unbounded_queue_is_low_with_the_idiom() -> None:
-    for size in ("", "0", "maxsize=0"):
+def test_a_threadsafe_put_into_an_unbounded_queue_is_a_dropped_future_like_any_other() -> None:
+    # (low until stop 108, "the put cannot fail"; the rubric grades a discarded Future high
+    # whatever it runs, as every blind reader of the fifteen such rows of four libraries did)
+    for size in ("", "0", "maxsize=0", "maxsize=10"):
         found = _by_line(BRIDGE.format(size=size))
-        assert found[11] == (Risk.LOW, (
-            "the Future of self._queue.put() is dropped, but the put cannot fail")), size
-        assert _evidence(BRIDGE.format(size=size))[11] == (
-            "self._queue is an unbounded asyncio queue: the put completes at once",
-            "`loop.call_soon_threadsafe(self._queue.put_nowait, item)` does the same without a "
-            "Future"), size
+        assert found[11] == (
+            Risk.HIGH, "the concurrent Future of self._queue.put() is discarded"), size
         assert found[14][0] is Risk.HIGH  # create_task of the same put: a Task, judged as one
-
-
-def test_a_queue_not_made_here_is_not_known_to_be_unbounded() -> None:
     code = BRIDGE.replace("asyncio.Queue({size})", "make_queue()")
     assert _by_line(code)[11][0] is Risk.HIGH
+
+
+def test_a_put_handed_to_a_stopped_loop_never_runs_and_only_its_future_says_so() -> None:
+    # the claim the rule page makes of an unbounded put: it does not fail, but a loop that stops
+    # before running it never does, and only the Future (dropped here) shows it
+    import asyncio
+    import threading
+
+    loop = asyncio.new_event_loop()
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    runner = threading.Thread(target=loop.run_forever)
+    runner.start()
+    loop.call_soon_threadsafe(loop.stop)
+    runner.join(timeout=5)
+    future = asyncio.run_coroutine_threadsafe(queue.put(1), loop)
+    assert not future.done() and queue.empty()
+    with pytest.warns(RuntimeWarning, match="Queue.put' was never awaited"):
+        loop.close()  # (the callback that would run the put is dropped with the loop)

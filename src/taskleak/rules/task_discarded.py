@@ -63,13 +63,6 @@ def _describe(fate: Fate) -> Description:
         return Description(
             f"weakly, by {fate.holder}", "none", f"task {coro} is held only weakly",
             because=WEAKLY_HELD_REASON, evidence=(f"held by {fate.holder}",))
-    if fate.kind is FateKind.UNBOUNDED_PUT:
-        return Description(
-            "discarded (a put into an unbounded queue)", "completes at once",
-            f"the Future of {coro} is dropped, but the put cannot fail", Risk.LOW, evidence=(
-                f"{fate.holder} is an unbounded asyncio queue: the put completes at once",
-                f"`loop.call_soon_threadsafe({fate.holder}.put_nowait, item)` does the same "
-                "without a Future"))
     if fate.kind is FateKind.LOCAL_COLLECTION_DROPPED:
         return _local_collection_dropped(fate, coro)
     if fate.wrapper and fate.kind is FateKind.DISCARDED:
@@ -248,10 +241,10 @@ Checks for task spawns whose Task is dropped as soon as it is created:
   way). No fix is offered: the fixes rewrite spawn calls. A call of it that is not awaited runs
   nothing and drops no task.
 
-A dropped `run_coroutine_threadsafe(queue.put(item), loop)`, where every value of `queue` is an
-`asyncio.Queue()` made in the module with no size limit, is reported low: the put completes at
-once and cannot fail. `loop.call_soon_threadsafe(queue.put_nowait, item)` says so without a
-Future.""",
+A dropped `run_coroutine_threadsafe(queue.put(item), loop)` is reported like any other dropped
+Future, whatever the queue: a put into an unbounded `asyncio.Queue()` does not fail, but a loop
+that stops before running it never runs it, and the dropped Future was the only thing that
+could say so.""",
     why_bad=WEAK_REFERENCE_REASON + """
 
 `asyncio.run_coroutine_threadsafe` returns a `concurrent.futures.Future`. Its Task's error is
@@ -289,7 +282,7 @@ class Agent:
         FateKind.CALLED_BACK, FateKind.NEVER_AWAITED,
         FateKind.DROPPED_FROM_COMPREHENSION, FateKind.LOCAL_ONLY, FateKind.LOCAL_COLLECTION_DROPPED,
         FateKind.DROPPED_RETURN, FateKind.HELPER_DROPS, FateKind.HANDED_AND_DROPPED,
-        FateKind.WEAKLY_HELD, FateKind.UNBOUNDED_PUT,
+        FateKind.WEAKLY_HELD,
     }),
     describe=_describe,
     says_how_often=True,

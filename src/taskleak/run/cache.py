@@ -44,94 +44,9 @@ from taskleak.files.cachedir import (
 from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
-FORMAT = 94  # 2: per-module facts (was: findings); 3: files parsed to answer questions; 4: what a
-# spawn helper runs (its coroutine parameter, a helper call's arguments); 5: the local-facts fates
-# (guards, races, weak references, lifetimes, wrappers); 6: star imports; 7: typed names and
-# receiver questions (a loop typed in another module), words absent, whether a content names `noqa`;
-# 8: the project's spawn helpers judged at their callers (what a helper's call gives, facts of
-# callers analysed with them); 9: the helpers a file's facts were analysed with; 10: a coroutine
-# function returning its task (`await f()` gives it); 11: a dotted holder's class from a closure's
-# binding or a declared type; 12: effects of a done-callback that reads the outcome; 13: helpers
-# that keep their task unended, closures over a parameter, functions called back
-# (`loop.call_soon(self.start)`) as dropped calls; 14: an attribute's class from its constructor
-# calls; 15: helpers spawning their own work, `Optional[...]` types, an effect's class from its
-# parameter's annotation; 16: a wait that leaves a parameter's task running (`ParamUse.left_by`),
-# `m.setdefault(k, []).append(task)`; 17: a class's stub methods (`ClassFacts.stubs`), keyword-only
-# parameters a helper spawns; 18: collection parameters a function prunes (`partial(drop, tasks)`),
-# an effect's owner through a typed attribute (`self.decoder._task`); 19: coroutine functions
-# tornado's IOLoop calls back (`io_loop.add_callback(self.run)`); 20: a task's own `current_task()`
-# store, tasks as dict keys, a parameterless helper's own work; 21: a loop from `loop or
-# IOLoop.current()`; 22: receivers a base class of another module types, traitlets declarations; 23:
-# a loop a function of another module returns; 24: an event loop policy's loop; 25: the declared
-# type of the local or parameter a dropped call is made through (`DroppedCall.receiver`); 26: how a
-# helper ends what it keeps, as facts (`FunctionFacts.ends`, `Fate.ends`); 27: waits resolved by
-# their callees (`names/asyncio_waits.py`), a parameter waited under a timeout (`ParamUse.cut_by`);
-# 28: a collection passed in by an unknown caller is a fact (`Fate.caller_unknown`), no longer a
-# suffix of its holder's words; a received collection's `Question.index` counts no `self`; 29:
-# prunes of other spawns' tasks only, closures, loops over written-out coroutines
-# (`Fate.others_pruned`); 30: a cancel no longer excuses a removal made only on success; 31: a
-# nested coroutine function spawned, or run by an escaping one, escapes; 32: a race's losers ended
-# after the wait only, or its `pending` set handed on, said so; 33: a helper imported from two or
-# more packages up, a weak set of a module's object, ended only if; 34: a race in a loop only a
-# cancel ends, an overwrite after a hand-off not followed; 35: a guard through a method of the class
-# that returns one test; 36: functions whose call gives no coroutine (`Exports.no_coroutine`), a
-# callee's chain a spawn asks about (`CALL_MAKES`); 37: static and class methods as helpers
-# (`FunctionFacts.through_class`), the ends of module-level names (`Exports.global_effects`) and the
-# question a global's task asks of them; 38: coroutine functions that never end (`Exports.endless`)
-# 39: `Fate.untyped` (a receiver nobody typed), FUTURE_RUN_BY_IOLOOP for a `@gen.coroutine`,
-# `Exports.coroutines` and CALL_IS_COROUTINE, what `Base().loop` subclasses hold; 40:
-# `Fate.per_item` and `CallArg.per_item` (an overwrite once per item a loop receives), frequency
-# through dispatch tables and retry loops, parameter questions of overwriting stores; 41: whether a
-# helper's call gives its task (`FunctionFacts.returns_task`); 42: a parameter raced and left
-# running (`ParamUse.left_by` of any wait), `*tasks: Task` parameters; 43: `.result()` reads and
-# unreached `__await__` delegations in the exported effects; 44: ends a way out skips
-# (`Fate.skipped_by`), `asyncio.run()` of other modules' functions; 45: module-level weak
-# collections (`Exports.weak_globals`), `Fate.as_key`; 46: Awaitables returned from a call of
-# another class or module (`Exports.no_coroutine_if`); 47: done-callbacks that read the outcome
-# (`Exports.outcome_readers`, `Fate.callback`); 48: the owners' paths (`Exports.owned_fields`,
-# `Fate.ended_in`); 49: the method an effect happens in (`Effect.method`); 50: what a class's
-# close-like methods call on itself (`ClassFacts.close_calls`), restarts of owned objects
-# (`OwnedField.restarted`); 51: a task group typed in another module (`typed_names.TASK_GROUP`),
-# class methods' returns, what each method ends and restarts (`ClassFacts.ends`, `.restarts`),
-# `DroppedCall.per_item`; 52: a task ended only to be replaced (`Fate.enders`, `.replaced_only`), a
-# store through a local kept in an attribute; 53: a loop left only in an `except` of a cancellation
-# never ends by itself (`Scope.endless`, `.left_on_cancel`); 54: methods of `self` a class calls
-# back without defining them (`Exports.called_back_members`); 55: only their classes
-# (`Exports.calling_back_classes`); 56: a fate's `skipped_kind` (what an END_SKIPPED of a kept task
-# is once the way out that skips its end is ended); 57: a comprehension's own variable is not the
-# local of the same name around it (`tree/comprehensions.py`); 58: a reader stopped by closing what
-# its loops read (`obligations/reading_loops.py`); 59: a flag loop its own run stops is not endless
-# (`tree/own_stops.py`), a local object's inherited method is asked of the join
-# (`coroutines.coroutine_chain`); 60: a store behind an end on some paths only makes no overwrite
-# claim (`Fate.overwrite_unfollowed`); 61: a method's ends through a local alias (`method_ends`),
-# the inheritance round's members in the derived class's order (siblings) 62: where an inherited end
-# method came from (`Fate.ended_in_at`); 63: a store into an object given as an argument
-# (`Fate.stored_on_argument`, `DroppedCall.fresh`), ends its users call (`Fate.user_ended`,
-# `Exports.methods_used`); 64: `getattr(obj, "name")` reads `obj.name` (`tree/scan.py`); 65: a task
-# a wait leaves only at its timeout, not known to run until cancelled, is left to finish by itself
-# (`FateKind.LEFT_AT_TIMEOUT`); 66: ... and one whose function is not followed, said so
-# (`Fate.run_unfollowed`); a parameter's default names the holder it reads
-# (`obligations/default_aliases.py`); an attribute bound only from its constructor's parameter holds
-# the caller's collection (`keys.lent_to_the_constructor`) 67: the flags a class's endless loops
-# test and the methods that flip them (`ClassFacts.flags`); 68: an object made of a class the module
-# binds whatever its name's spelling (`OwnedField.made`); 69: a retry loop comes round to a store
-# only past a step that may fail (`cfg.may_fail`); 70: a caller's retry loop too, and a chain back
-# to the storing function cut (`_excused`); 71: a race's waiter on its object's event that the
-# owner's close leaves waiting (`Fate.waits_on`, `obligations/signal_waits.py`); 72: an end in
-# `except` handlers that catch no cancellation is skipped by one (`Fate.handled`,
-# `skippable_ends._handled_only`); 73: a lambda handed to an unknown registration
-# (`Fate.registered`, `QuestionKind.LAMBDA_CALLEE`); 74: a step that raises only a cancellation
-# reaches only the handlers that may catch one; 75: a class's attributes that hold a spawn function
-# (`ClassFacts.spawners`); a method's call on an attribute's object in code that runs again
-# (`RepeatedCall.made_anew`, `ended_with`); 76: a project helper method called on an instance
-# (`HELPER_METHOD`); 77: `getattr(self, name)` over a literal tuple of names reads each; a store
-# ended by its function's `finally`; a store into a declared global; a guard read through a local;
-# 78: a keyed collection's tasks ended one key at a time (`Fate.per_key`), `__del__` ends; 79: ends
-# via a local holding an attribute; 80: `holds`; 81: `shared`; 82: `handled_cancel`; 83: let-go
-# ends; 84: `past_a_step`; 85: instances; 86: a local's class owns effects; 87: drains; 88: ways
-# out; 89: element types of declared collections, class-body names (`ClassFacts`); 90: pipecat's
-# `create_task` calls and `cancel_task` ends; 91: attributes a class calls on (`OwnedField`); 92:
-# getters' ends, done-callbacks, walrus values; 93: local collections; 94: getters, handed functions
+# Raised whenever what a module's facts hold changes, so no older entry is read as new facts
+# (95: the unbounded-put fate is gone); what each raise added is in this file's git history.
+FORMAT = 95
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -75,9 +75,6 @@ class FateKind(Enum):
     HELPER_NEVER_ENDS = "helper_never_ends"  # it keeps the task but nothing ends it
     HELPER_DROPS = "helper_drops"  # it neither keeps nor returns the task: `holder` is it
     WEAKLY_HELD = "weakly_held"  # only a weak reference keeps it: `holder` ("weakref.ref()")
-    # `run_coroutine_threadsafe(q.put(x), loop)` dropped, `q` an unbounded asyncio queue: the
-    # put completes at once and cannot fail, so the dropped Future loses nothing: `holder` is q
-    UNBOUNDED_PUT = "unbounded_put"
     # replaced while running
     REBOUND_IN_LOOP = "rebound_in_loop"  # a local rebound every iteration: `holder`
     RESPAWNED = "respawned"  # an attribute/global re-spawned without cancel: `function`

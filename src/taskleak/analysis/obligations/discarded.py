@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from taskleak.analysis.facts.fates import Fate, FateKind
-from taskleak.analysis.names.queues import unbounded_put
 from taskleak.analysis.obligations.loop_stops import closed_after_join
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.passed import called_back_fate
@@ -30,10 +29,6 @@ def discarded_fate(ownership: Ownership, sp: Spawn, make: Callable[..., Fate]) -
         return make(FateKind.DROPPED_RETURN, sp, callee=sp.returned_by)
     else:
         kind = FateKind.DISCARDED
-        queue = unbounded_put(sp.coroutine, sp.site.scope, ownership.resolver) \
-            if sp.threadsafe else None
-        if queue is not None:
-            return make(FateKind.UNBOUNDED_PUT, sp, holder=queue)
         fn = sp.site.scope.function()
         closed = closed_after_join(sp, fn) if sp.threadsafe and fn is not None else None
         if closed is not None:

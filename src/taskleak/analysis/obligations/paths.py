@@ -19,7 +19,7 @@ _FAMILIES: dict[FateKind, Family] = {
     **dict.fromkeys((
         FateKind.STRUCTURED, FateKind.AWAITED, FateKind.CANCELLED, FateKind.GATHERED,
         FateKind.LOCAL_CLEANED, FateKind.STORED_CLEANED, FateKind.KEPT_CLEANED,
-        FateKind.COLLECTION_CLEANED, FateKind.ENDS_WITH_ITS_LOOP, FateKind.UNBOUNDED_PUT,
+        FateKind.COLLECTION_CLEANED, FateKind.ENDS_WITH_ITS_LOOP,
         FateKind.RUN_AND_JOINED, FateKind.LEFT_AT_TIMEOUT), Family.ENDED),
     **dict.fromkeys((
         FateKind.RETURNED, FateKind.HELPER_KEEPS, FateKind.RUN_BY_IOLOOP,
@@ -150,7 +150,6 @@ def _end(fate: Fate) -> str:
             FateKind.GATHERED: f"waited by {fate.callee}()",
             FateKind.RUN_BY_IOLOOP: "kept by tornado's IOLoop until it is done",
             FateKind.FUTURE_RUN_BY_IOLOOP: "run by tornado until it is done, its error logged",
-            FateKind.UNBOUNDED_PUT: "a put into an unbounded queue, complete at once"
             }.get(fate.kind, "ended")
 
 
