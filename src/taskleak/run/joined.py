@@ -33,16 +33,20 @@ def joined(old: FileFacts, new: FileFacts) -> FileFacts:
     return out
 
 
-def joined_facts(old: ModuleFacts, new: ModuleFacts) -> ModuleFacts:
+def joined_facts(old: ModuleFacts, new: ModuleFacts,
+                 as_written: frozenset[str] = frozenset()) -> ModuleFacts:
     """The module's facts with the verdicts of its classes read whole (`new`): its own exports
     but for its functions' promises, read whole too, and the fix advice its own pass gave a
     spawn whose verdict did not change (a fix edits the module's own text); a spawn only
-    the whole read finds has none."""
+    the whole read finds has none. A spawn in a top-level class named in `as_written` keeps
+    its own pass's verdict (`old`)."""
     advice = {(sf.line, sf.column): sf for sf in old.spawns}
     spawns = []
     for sf in new.spawns:
         before = advice.get((sf.line, sf.column))
-        if before is not None and before.fates == sf.fates:
+        if before is not None and sf.context.partition(".")[0] in as_written:
+            sf = before
+        elif before is not None and before.fates == sf.fates:
             # (the questions are the class's read whole: what its own pass asked of a member it
             # lacked, `self._poll()` of a base, the merged tree answers)
             sf = replace(before, questions=sf.questions)

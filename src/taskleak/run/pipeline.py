@@ -114,7 +114,13 @@ def _with_local_bases(analysis: ModuleAnalysis, facts: ModuleFacts,
     # a class calling back a member only its subclass here defines (`Exports.calling_back_classes`)
     local += one_local_subclass(analysis.module, calling)
     whole = analyse_inherited(analysis.module, analysis.text, local, spawners) if local else None
-    return joined_facts(facts, whole.inherited_facts()) if whole is not None else facts
+    if whole is None:
+        return facts
+    # a base read into a subclass here is no longer its base in the merged tree (its members
+    # are the subclass's own there): its own spawns keep the verdict of the module as written,
+    # where the subclass's ends of the base's attributes are still its objects' ends
+    bases_only = {b.base_class for b in local} - {b.subclass for b in local}
+    return joined_facts(facts, whole.inherited_facts(), as_written=frozenset(bases_only))
 
 
 # The language server's check keeps its tree for the fixes and the advice of the same text

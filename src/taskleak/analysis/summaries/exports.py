@@ -115,10 +115,22 @@ def exported_functions(root: Scope, ownership: Ownership, spawns: Sequence[Spawn
 
 
 def exported_imports(root: Scope) -> tuple[tuple[str, str], ...]:
-    """The names the module imports, with what they name (`Exports.imports`)."""
-    return (tuple((name, b.qualified or "") for name, bs in root.bindings.items()
-                  for b in bs[:1] if b.kind is BindingKind.IMPORT)
-            + tuple((STAR, module) for module in root.star_imports))
+    """The names the module imports, with what they name (`Exports.imports`): at module level,
+    and inside its functions (`def _init(self): from .engine import Engine`, the idiom that
+    breaks an import cycle) where the module binds no such name and every such import of it
+    names the same thing, so a name read where it is imported resolves wherever the import
+    statement stands."""
+    found = [(name, b.qualified or "") for name, bs in root.bindings.items()
+             for b in bs[:1] if b.kind is BindingKind.IMPORT]
+    local: dict[str, set[str | None]] = {}
+    for scope in root.descendants():
+        for name, bs in scope.bindings.items():
+            if name not in root.bindings:  # (None: bound otherwise somewhere, not an import)
+                local.setdefault(name, set()).update(
+                    b.qualified or "" if b.kind is BindingKind.IMPORT else None for b in bs)
+    found += sorted((name, target) for name, targets in local.items()
+                    if len(targets) == 1 and (target := next(iter(targets))) is not None)
+    return tuple(found) + tuple((STAR, module) for module in root.star_imports)
 
 
 def _self_passed(root: Scope) -> tuple[tuple[str, int, str], ...]:

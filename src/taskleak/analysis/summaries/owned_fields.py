@@ -114,9 +114,12 @@ def _scope_calls(methods: dict[str, Scope]) -> list[_ScopeCalls]:
     out: list[_ScopeCalls] = []
     for m in methods.values():
         for s in m.walk():
-            out.append((s, f"{m.self_name}.", _aliases(s),
-                        [(o.key, o.dest.callee) for o in s.occurrences
-                         if o.dest.kind is Flow.METHOD]))
+            out.append((s, f"{m.self_name}.", _aliases(s), [
+                # (`await self._manager.cancel()` reads as a task's cancel: on an object
+                # of a class, it is a call of the class's `cancel()`)
+                (o.key, "cancel" if o.dest.kind is Flow.CANCEL else o.dest.callee)
+                for o in s.occurrences if o.dest.kind is Flow.METHOD
+                or (o.dest.kind is Flow.CANCEL and not o.dest.callee)]))
     return out
 
 
