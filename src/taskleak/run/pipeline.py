@@ -116,11 +116,11 @@ def _with_local_bases(analysis: ModuleAnalysis, facts: ModuleFacts,
     whole = analyse_inherited(analysis.module, analysis.text, local, spawners) if local else None
     if whole is None:
         return facts
-    # a base read into a subclass here is no longer its base in the merged tree (its members
-    # are the subclass's own there): its own spawns keep the verdict of the module as written,
-    # where the subclass's ends of the base's attributes are still its objects' ends
-    bases_only = {b.base_class for b in local} - {b.subclass for b in local}
-    return joined_facts(facts, whole.inherited_facts(), as_written=frozenset(bases_only))
+    # a class whose members are read into another here (a base into its subclass) is no longer
+    # that class's base in the merged tree: its own spawns keep the verdict of the module as
+    # written, where the subclass's ends of the base's attributes are its objects' ends
+    donors = {b.base_class for b in local} - {b.subclass for b in local}
+    return joined_facts(facts, whole.inherited_facts(), as_written=frozenset(donors))
 
 
 # The language server's check keeps its tree for the fixes and the advice of the same text

@@ -128,8 +128,9 @@ def exported_imports(root: Scope) -> tuple[tuple[str, str], ...]:
             if name not in root.bindings:  # (None: bound otherwise somewhere, not an import)
                 local.setdefault(name, set()).update(
                     b.qualified or "" if b.kind is BindingKind.IMPORT else None for b in bs)
-    found += sorted((name, target) for name, targets in local.items()
-                    if len(targets) == 1 and (target := next(iter(targets))) is not None)
+    for name, targets in sorted(local.items()):
+        if len(targets) == 1 and None not in targets:
+            found.append((name, str(targets.pop())))
     return tuple(found) + tuple((STAR, module) for module in root.star_imports)
 
 
