@@ -12,7 +12,6 @@ from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.prune_targets import growth_fields
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
-from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import argument_place, argument_slot
 
 
@@ -60,9 +59,9 @@ def ended_by_callers(ownership: Ownership, holder: Holder) -> Effects:
     for scope in ownership.module.walk():
         for occ in scope.occurrences:
             d = occ.dest
-            if d.kind is not Flow.PASSED or d.call is None or d.arg is None or d.element \
-                    or d.container or (id(occ.scope), d.callee) not in calls:
+            if not d.whole_argument or (id(occ.scope), d.callee) not in calls:
                 continue
+            assert d.call is not None and d.arg is not None
             index, keyword = argument_slot(d.call, d.arg)
             if keyword != holder.key and (index < 0 or index != place):
                 continue

@@ -41,7 +41,7 @@ def call_args(root: Scope, ownership: Ownership, lifecycle: Lifecycle) -> tuple[
     for scope in root.walk():
         for occ in scope.occurrences:
             d = occ.dest
-            if not _handed(occ):
+            if not d.whole_argument:
                 continue
             holder = _collection_holder(ownership, scope, occ.key)
             if holder is None or (holder.kind is Keeper.LOCAL
@@ -66,13 +66,6 @@ def call_args(root: Scope, ownership: Ownership, lifecycle: Lifecycle) -> tuple[
     return tuple(out)
 
 
-def _handed(occ: Occurrence) -> bool:
-    """The read is a whole argument of a call (not an element, not inside a literal)."""
-    d = occ.dest
-    return d.kind is Flow.PASSED and d.call is not None and d.arg is not None \
-        and not d.element and not d.container
-
-
 def _also(ownership: Ownership, holder: Holder, at: Occurrence
           ) -> tuple[tuple[str, int, str, str], ...]:
     """The other calls `holder` is handed to whole, builtins' aside: (callee as written, its
@@ -80,7 +73,7 @@ def _also(ownership: Ownership, holder: Holder, at: Occurrence
     out: list[tuple[str, int, str, str]] = []
     for occ in ownership.occurrences(holder):
         d = occ.dest
-        if occ is at or not _handed(occ) or d.call is at.dest.call \
+        if occ is at or not d.whole_argument or d.call is at.dest.call \
                 or to_a_builtin(occ, ownership.resolver):
             continue
         assert d.call is not None and d.arg is not None
@@ -140,7 +133,7 @@ def handed_functions(root: Scope, ownership: Ownership) -> tuple[tuple[str, str,
     for scope in root.walk():
         for occ in scope.occurrences:
             d = occ.dest
-            if _handed(occ) and not to_a_builtin(occ, ownership.resolver):
+            if d.whole_argument and not to_a_builtin(occ, ownership.resolver):
                 how = f"handed to {d.callee}()"
             elif d.kind is Flow.COLLECTION and d.collection:
                 how = f"put in {d.collection}"

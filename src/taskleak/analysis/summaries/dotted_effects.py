@@ -83,15 +83,20 @@ def _through_alias(ownership: Ownership, targets: tuple[cst.BaseExpression, ...]
                    key: str, owners: EffectOwners) -> list[Effect]:
     """The effects through locals bound to `key` (its class read when one is found)."""
     out: list[Effect] = []
-    for target in targets:
-        if isinstance(target, cst.Name):
-            alias = Holder(Keeper.LOCAL, target.value, target.value, scope)
-            for occ in ownership.occurrences(alias):
-                kind = effect_kind(occ)
-                if kind is not None:
-                    out.append(Effect(kind, key, where(occ.scope), owners.of(scope, key),
-                                      method_of(occ.scope)))
+    for occ in alias_reads(ownership, targets, scope):
+        kind = effect_kind(occ)
+        if kind is not None:
+            out.append(Effect(kind, key, where(occ.scope), owners.of(scope, key),
+                              method_of(occ.scope)))
     return out
+
+
+def alias_reads(ownership: Ownership, targets: tuple[cst.BaseExpression, ...], scope: Scope
+                ) -> list[Occurrence]:
+    """The reads in `scope` of the locals named among `targets` (`task = entry.inflight`)."""
+    return [occ for target in targets if isinstance(target, cst.Name)
+            for occ in ownership.occurrences(Holder(Keeper.LOCAL, target.value, target.value,
+                                                    scope))]
 
 
 def _through_callers(ownership: Ownership, fn: Scope, key: str, owners: EffectOwners

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from taskleak.analysis.facts.fates import Keeper
 from taskleak.analysis.facts.getters import CallValueEffect, Getter
 from taskleak.analysis.names.resolve import SymKind
-from taskleak.analysis.obligations.holders import Holder, where
+from taskleak.analysis.obligations.holders import where
 from taskleak.analysis.obligations.ownership import Ownership
-from taskleak.analysis.summaries.dotted_effects import effect_kind, method_of
+from taskleak.analysis.summaries.dotted_effects import alias_reads, effect_kind, method_of
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.scopes import BindingKind, Occurrence, Scope, ScopeKind
 
@@ -75,11 +74,8 @@ def _parameter(fn: Scope, name: str) -> bool:
 
 def _alias_reads(ownership: Ownership, occ: Occurrence, scope: Scope) -> list[Occurrence]:
     """The reads of the locals `occ`'s value is bound to (`task = entry.inflight`)."""
-    if occ.dest.kind is not Flow.BOUND:
-        return []
-    return [o for target in occ.dest.targets if isinstance(target, cst.Name)
-            for o in ownership.occurrences(Holder(Keeper.LOCAL, target.value, target.value,
-                                                  scope))]
+    return alias_reads(ownership, occ.dest.targets, scope) if occ.dest.kind is Flow.BOUND \
+        else []
 
 
 def _imported(ownership: Ownership, occ: Occurrence) -> bool:

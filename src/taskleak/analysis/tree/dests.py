@@ -75,3 +75,10 @@ class Dest:
     comprehension: int = 0  # ITER of a comprehension's `for`: the comprehension binding targets
     copies: bool = False  # ... of `[t for t in ts if ...]`: its value holds ts's own elements
     definition: cst.FunctionDef | cst.Lambda | None = None  # DEFAULT: what binds the parameter
+
+    @property
+    def whole_argument(self) -> bool:
+        """PASSED as a whole argument of its call (`f(x)`): not an element of the read key
+        (`f(x[0])`) nor inside a literal (`f([x])`)."""
+        return self.kind is Flow.PASSED and self.call is not None and self.arg is not None \
+            and not self.element and not self.container

@@ -342,6 +342,7 @@ def argument_place(fn: Scope, name: str) -> int:
     bound = 1 if fn.self_name is not None else 0
     return names.index(name) - bound if name in names[bound:] else -1
 
+
 def argument_slot(call: cst.Call, arg: cst.Arg) -> tuple[int, str]:
     """Where `arg` goes in `call`: (its positional index, "") or (-1, its keyword)."""
     if arg.keyword is not None:
