@@ -10,7 +10,7 @@ counts: an attribute nobody ends adds nothing to the spawn's own fate.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import libcst as cst
@@ -20,6 +20,10 @@ from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.coroutines import spawned_function
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.spawns import Spawn
+from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, dotted
+from taskleak.analysis.tree.scopes import Scope
+from taskleak.analysis.tree.vocabulary import COLLECTION_ADDS
+from taskleak.analysis.tree.walk import children
 
 _CURRENT_TASK = frozenset({"asyncio.current_task", "asyncio.tasks.current_task"})
 
@@ -34,13 +38,40 @@ def kept_by_itself(sp: Spawn, resolver: Resolver,
     if target is None or cls is None or not target.self_name \
             or site.scope.enclosing_class() is not cls:
         return []
-    for attr, values in cls.attr_bindings.items():
-        for value, scope in values:
-            if scope.method() is target and isinstance(value, cst.Call) \
-                    and resolver.resolve(value.func, scope).name in _CURRENT_TASK:
-                key = f"{target.self_name}.{attr}"
-                fate = holder_fate(sp, Holder(Keeper.ATTRIBUTE, key, attr, cls))
-                if fate.kind is FateKind.KEPT_CLEANED:
-                    return [replace(fate, holder=f"{key} (by {target.name}(), which stores "
-                                    "asyncio.current_task() there)")]
+    stored = [(attr, "stores") for attr, values in cls.attr_bindings.items()
+              if any(scope.method() is target and _current_task(value, scope, resolver)
+                     for value, scope in values)]
+    for attr, how in stored + [(a, "adds") for a in _added(target, resolver)]:
+        key = f"{target.self_name}.{attr}"
+        fate = holder_fate(sp, Holder(Keeper.ATTRIBUTE, key, attr, cls))
+        if fate.kind is FateKind.KEPT_CLEANED:
+            return [replace(fate, holder=f"{key} (by {target.name}(), which {how} "
+                            "asyncio.current_task() there)")]
     return []
+
+
+def _current_task(value: cst.BaseExpression | None, scope: Scope, resolver: Resolver) -> bool:
+    return isinstance(value, cst.Call) \
+        and resolver.resolve(value.func, scope).name in _CURRENT_TASK
+
+
+def _added(target: Scope, resolver: Resolver) -> list[str]:
+    """The attributes of `target`'s object that `target`'s own body (not a nested function)
+    adds its current task to: `self._tasks.add(asyncio.current_task())`."""
+    out: list[str] = []
+    for node in _own_nodes(target.node):
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and node.func.attr.value in COLLECTION_ADDS and len(node.args) == 1 \
+                and _current_task(node.args[0].value, target, resolver):
+            owner, _, attr = (dotted(node.func.value) or "").partition(".")
+            if owner == target.self_name and attr and "." not in attr and attr not in out:
+                out.append(attr)
+    return out
+
+
+def _own_nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The nodes below a function's node, outside its nested functions and classes."""
+    for child in children(node):
+        if not isinstance(child, NESTED_DEFINITIONS):
+            yield child
+            yield from _own_nodes(child)
