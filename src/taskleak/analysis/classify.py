@@ -101,9 +101,9 @@ class Classifier:
         if sp.structured:
             return [Fate(FateKind.STRUCTURED, sp.shown, group=sp.holder)]
         promised = promised_fate(sp, self._fate)
-        if promised is None:  # and where the task may keep itself (self_registered.py)
-            return self._own_fates(sp) + kept_by_itself(sp, self.ownership.resolver,
-                                                         self.holder_fate)
+        if promised is None:  # where the task keeps itself, if it does (self_registered.py)
+            return kept_by_itself(sp, self.ownership.resolver, self.holder_fate,
+                                  self.collection_fate) or self._own_fates(sp)
         if promised.own_work:  # the call gives no task: the helper's promise is all there is
             return [promised]
         if forgets_when_done(promised):

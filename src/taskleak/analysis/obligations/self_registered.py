@@ -1,11 +1,18 @@
-"""A task that keeps itself: its coroutine stores `asyncio.current_task()` in an attribute.
+"""A task that keeps itself: its coroutine stores `asyncio.current_task()` in an attribute, or
+adds it to a collection its object holds.
 
 `def halt(self): return loop.create_task(self._stop_impl())`, where `async def
 _stop_impl(self)` begins `self._stop_task = asyncio.current_task()` and `join()` awaits
 `self._stop_task`: from its first step the task is in `self._stop_task`, and it ends where that
-attribute does, whatever the spawning code does with it. Only a method of the spawning code's
-own class, called on its `self`, and only an end of that attribute (a kept-and-cleaned fate)
-counts: an attribute nobody ends adds nothing to the spawn's own fate.
+attribute does, whatever the spawning code does with it. The same for
+`self._tasks.add(asyncio.current_task())` in the coroutine's own body, `run()` gathering
+`self._tasks` (pyasyncbot's `Bot._create_bot_task`). Only a method of the spawning code's own
+class, called on its `self`, counts, and a collection of another object
+(`self._registry.tasks`) is not followed. An attribute counts only where it is ended (a
+kept-and-cleaned fate): the next task stored there lets go of this one, so one nobody ends
+adds nothing to the spawn's own fate. A collection keeps every task added to it, so its fate
+is the task's whatever it is (ended, pruned only on success, only growing), unless it holds
+them weakly. The holder's fate comes first, so its words name the holder rather than a caller.
 """
 
 from __future__ import annotations
@@ -26,12 +33,15 @@ from taskleak.analysis.tree.vocabulary import COLLECTION_ADDS
 from taskleak.analysis.tree.walk import children
 
 _CURRENT_TASK = frozenset({"asyncio.current_task", "asyncio.tasks.current_task"})
+_ENDED = (FateKind.KEPT_CLEANED,)  # an attribute another store empties: kept only if ended
 
 
 def kept_by_itself(sp: Spawn, resolver: Resolver,
-                   holder_fate: Callable[[Spawn, Holder], Fate]) -> list[Fate]:
-    """The fate of the attribute the spawned coroutine stores its own task in, when something
-    ends it there (`holder_fate`: the classifier's); [] otherwise."""
+                   holder_fate: Callable[[Spawn, Holder], Fate],
+                   collection_fate: Callable[..., Fate]) -> list[Fate]:
+    """The fate of the attribute the spawned coroutine stores its own task in, or of the
+    collection of its object it adds it to, when something ends it there (`holder_fate`,
+    `collection_fate`: the classifier's); [] otherwise."""
     site = sp.site
     target = spawned_function(site, calls_only=True)
     cls = target.enclosing_class() if target is not None else None
@@ -43,9 +53,11 @@ def kept_by_itself(sp: Spawn, resolver: Resolver,
                      for value, scope in values)]
     for attr, how in stored + [(a, "adds") for a in _added(target, resolver)]:
         key = f"{target.self_name}.{attr}"
-        fate = holder_fate(sp, Holder(Keeper.ATTRIBUTE, key, attr, cls))
-        if fate.kind is FateKind.KEPT_CLEANED:
-            return [replace(fate, holder=f"{key} (by {target.name}(), which {how} "
+        holder = Holder(Keeper.ATTRIBUTE, key, attr, cls)
+        fate = holder_fate(sp, holder) if how == "stores" \
+            else collection_fate(sp, holder, keyed=False)
+        if fate.kind in _ENDED if how == "stores" else fate.kind is not FateKind.WEAKLY_HELD:
+            return [replace(fate, holder=f"{fate.holder} (by {target.name}(), which {how} "
                             "asyncio.current_task() there)")]
     return []
 
