@@ -189,7 +189,7 @@ class Classifier:
                     attribute=attribute, wrapper=sp.wrapper, threadsafe=sp.threadsafe, **facts)
 
     def _effects(self, sp: Spawn, holder: Holder) -> Effects:
-        eff = self.ownership.effects(holder)
+        eff = self.ownership.effects(holder).with_bound_cancels(sp.site.dest.bound_cancel)
         return eff if sp.threadsafe else eff.without_result_reads()
 
     # -- a holder: a local, or an attribute/global/dotted name ------------------------------

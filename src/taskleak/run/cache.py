@@ -45,9 +45,9 @@ from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
 # Raised whenever what a module's facts hold changes, so no older entry is read as new facts
-# (97: a task that adds itself to its object's collection); what each raise added
+# (98: a bound `cancel` kept in a collection); what each raise added
 # is in this file's git history.
-FORMAT = 97
+FORMAT = 98
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

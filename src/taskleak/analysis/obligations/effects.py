@@ -79,6 +79,11 @@ class Effects:
     key_collections: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     stores: list[tuple[cst.BaseExpression, Scope]] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
+    # the places and reads that call what it holds: a task is no callable, so what is called is
+    # a bound method kept in its stead, an end only where a `cancel` went in
+    # (`with_bound_cancels`)
+    calls: list[str] = field(default_factory=list)
+    call_reads: list[Occurrence] = field(default_factory=list)
 
     # (the four lists, their lengths, the text): `cleanup` of a holder that n spawns share is
     # read for each of them
@@ -143,6 +148,17 @@ class Effects:
                            if r]
         return out
 
+    def with_bound_cancels(self, bound: bool) -> Effects:
+        """These effects on a task that went into its holder as its bound `cancel` (`bound`:
+        `self.tasks.append(task.cancel)`, `Dest.bound_cancel`): each call of what the holder
+        holds (`for cancel in self.tasks: cancel()`) cancels it."""
+        if not bound or not self.calls:
+            return self
+        out = self.copy()
+        out.cancels = self.cancels + self.calls
+        out.cancel_reads = self.cancel_reads + self.call_reads
+        return out
+
     def copy(self) -> Effects:
         """A copy sharing the lists: whoever changes a copy assigns new lists to it (never
         `+=`, `.append` on a shared one), so the memoised original stays as it was."""
@@ -152,6 +168,11 @@ class Effects:
         """Add a place that waits for the task, and how it waits."""
         self.awaits.append(place)
         self.await_waits.append(how)
+
+    def called(self, place: str, read: Occurrence) -> None:
+        """Add a place that calls what the holder holds (see `with_bound_cancels`)."""
+        self.calls.append(place)
+        self.call_reads.append(read)
 
     def ends_something(self) -> bool:
         """Whether `add_cleanup` would take anything from this."""
@@ -179,3 +200,5 @@ class Effects:
         self.await_reads += other.await_reads
         self.gather_reads += other.gather_reads
         self.prune_reads += other.prune_reads
+        self.calls += other.calls
+        self.call_reads += other.call_reads

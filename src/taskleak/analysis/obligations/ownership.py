@@ -1,10 +1,7 @@
-"""Who keeps a Task and what ends it, within one module.
-
-A `Holder` is what a Task was stored in: a local, an attribute of a class, a module global or a
-dotted name. `Ownership.effects` sums what every read of that holder in the module does:
-awaits, gathers, cancels (also through an alias, `t = self._task; t.cancel()`, or an element),
-prunes (`discard`, `pop`, a done-callback, a rebuild), hands on (returned, passed on), stores.
-"""
+"""Who keeps a Task and what ends it, within one module: a `Holder` (a local, an attribute, a
+global or a dotted name) and what every read of it does (`Ownership.effects`): awaits, gathers,
+cancels (also through an alias, `t = self._task; t.cancel()`, or an element), prunes (`discard`,
+`pop`, a done-callback, a rebuild), hands on (returned, passed on), stores, calls."""
 
 from __future__ import annotations
 
@@ -269,6 +266,8 @@ class Ownership(WeakReferences):
         if kind is Flow.CANCEL:
             (eff.replaced if respawned_after(occ) else eff.cancels).append(place)
             eff.cancel_reads.append(occ)
+        elif kind is Flow.CALLED:  # what it holds is called: a bound cancel? (effects.py)
+            eff.called(place, occ)
         elif delegated_only(occ):
             pass  # an awaitable's own task: awaited only by whoever awaits the object, if any
         elif kind is Flow.AWAITED:

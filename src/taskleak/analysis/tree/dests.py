@@ -67,6 +67,7 @@ class Dest:
     arg: cst.Arg | None = None  # ... as this argument
     container: bool = False  # the value went into a literal or comprehension first
     element: bool = False  # the value read was an element of the read key (x[k], x.pop())
+    bound_cancel: bool = False  # COLLECTION: its bound `cancel` went in (`xs.append(t.cancel)`)
     awaited: bool = False  # GATHERED, PASSED: the consuming call is awaited
     result: Dest | None = None  # CALLED: what happens to the call's value
     awaited_value: Dest | None = None  # CALLED, `await f()`: where the awaited value goes
