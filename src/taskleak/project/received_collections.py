@@ -40,8 +40,8 @@ def answer_parameter(index: ProjectIndex, path: str, fate: Fate, question: Quest
         return fate
     callers = _callers(index, path, question)
     if not callers:
-        return _registered(index, path, fate, question) or \
-            _left_to_a_base(index, path, fate, question)
+        return _no_caller(_registered(index, path, fate, question)
+                          or _left_to_a_base(index, path, fate, question))
     received = fate
     caller_path, first = callers[0]
     owner = f" of {first.owner}" if first.owner else ""
@@ -97,6 +97,16 @@ def _left_to_a_base(index: ProjectIndex, path: str, fate: Fate, question: Questi
         return fate
     return replace(fate, kind=FateKind.COLLECTION_HANDED, hand=Hand.PASSED, caller_unknown=False,
                    handed=f"passed in by a caller {left_to(outside)}")
+
+
+def _no_caller(fate: Fate) -> Fate:
+    """A collection passed in by callers none of which the checked code holds (a library's
+    public function, its user's list; a call not resolved): who owns it, and whether it ends
+    its tasks, is not followed (a low row that says so), never a claim that it only grows."""
+    if not fate.caller_unknown:
+        return fate
+    return replace(fate, kind=FateKind.COLLECTION_HANDED, hand=Hand.PASSED, caller_unknown=False,
+                   handed="passed in by a caller not found in the checked code")
 
 
 def _registered(index: ProjectIndex, path: str, fate: Fate, question: Question) -> Fate | None:

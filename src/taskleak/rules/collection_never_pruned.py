@@ -59,7 +59,11 @@ pass ends or prunes it. An object of a class
 method the task is handed to, followed as such. A collection no class of the project in the
 object's tree binds, under a base class imported from a package outside the checked code
 (`class Motor(IsDaemon)` appending to `self._tasks`), is that base's: its methods are not read,
-so no claim is made (task-tracked, "left to its base class ..., which is not read").""",
+so no claim is made (task-tracked, "left to its base class ..., which is not read"). So for a
+collection a function is passed (`def register(background): background.add(task)`) by callers
+none of which the checked code holds, a library's user or a call not resolved: who owns it, and
+whether it ends its tasks, is not followed (task-tracked, "passed in by a caller not found in
+the checked code").""",
     why_bad="""\
 The collection keeps every task alive, which is half of the cure, but it also keeps every
 *finished* task alive, with its result or exception and everything its coroutine referenced. A

@@ -1,7 +1,8 @@
-"""The near miss of task-tracked's collection_passed_in_by_a_base_class_not_read: the same
+"""The sibling of task-tracked's collection_passed_in_by_a_base_class_not_read: the same
 method on a class whose bases are all in the checked code (none here), and no caller of it in
-the project. The session dict is its caller's, and no caller that owns it is found: its task is
-kept in a collection nothing prunes (TL202)."""
+the project. The session dict is its caller's, and no caller that owns it is found: whether
+that owner ends the task is not followed (low, and the words say so; until stop 109 a TL202
+"never pruned" built on finding no caller, which reviewers grade low)."""
 
 import asyncio
 from typing import Any
