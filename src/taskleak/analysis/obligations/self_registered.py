@@ -29,11 +29,11 @@ from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.spawns import Spawn
 from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, dotted
 from taskleak.analysis.tree.scopes import Scope
-from taskleak.analysis.tree.vocabulary import COLLECTION_ADDS
+from taskleak.analysis.tree.vocabulary import COLLECTION_ADDS, QUEUE_PUTS
 from taskleak.analysis.tree.walk import children
 
 _CURRENT_TASK = frozenset({"asyncio.current_task", "asyncio.tasks.current_task"})
-_ENDED = (FateKind.KEPT_CLEANED,)  # an attribute another store empties: kept only if ended
+_ADDS = COLLECTION_ADDS - QUEUE_PUTS  # (a queue hands it to its consumer: not followed)
 
 
 def kept_by_itself(sp: Spawn, resolver: Resolver,
@@ -56,10 +56,18 @@ def kept_by_itself(sp: Spawn, resolver: Resolver,
         holder = Holder(Keeper.ATTRIBUTE, key, attr, cls)
         fate = holder_fate(sp, holder) if how == "stores" \
             else collection_fate(sp, holder, keyed=False)
-        if fate.kind in _ENDED if how == "stores" else fate.kind is not FateKind.WEAKLY_HELD:
+        if _keeps(fate, how):
             return [replace(fate, holder=f"{fate.holder} (by {target.name}(), which {how} "
                             "asyncio.current_task() there)")]
     return []
+
+
+def _keeps(fate: Fate, how: str) -> bool:
+    """Whether the holder keeps the task for the spawn's fate: an attribute, which the next
+    store lets go of, only where it is ended; a collection unless it holds it weakly."""
+    if how == "stores":
+        return fate.kind is FateKind.KEPT_CLEANED
+    return fate.kind is not FateKind.WEAKLY_HELD
 
 
 def _current_task(value: cst.BaseExpression | None, scope: Scope, resolver: Resolver) -> bool:
@@ -73,7 +81,7 @@ def _added(target: Scope, resolver: Resolver) -> list[str]:
     out: list[str] = []
     for node in _own_nodes(target.node):
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
-                and node.func.attr.value in COLLECTION_ADDS and len(node.args) == 1 \
+                and node.func.attr.value in _ADDS and len(node.args) == 1 \
                 and _current_task(node.args[0].value, target, resolver):
             owner, _, attr = (dotted(node.func.value) or "").partition(".")
             if owner == target.self_name and attr and "." not in attr and attr not in out:
