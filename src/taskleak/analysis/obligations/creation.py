@@ -31,7 +31,6 @@ argument decides (`made_of`):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from enum import Enum
 
 import libcst as cst
@@ -43,7 +42,7 @@ from taskleak.analysis.names.stubs import is_stub
 from taskleak.analysis.tree.dests import Flow
 from taskleak.analysis.tree.nodes import callee_text, dotted, is_none, last_name
 from taskleak.analysis.tree.scopes import BindingKind, Scope, ScopeKind, defined_function
-from taskleak.analysis.tree.walk import children
+from taskleak.analysis.tree.walk import own_nodes
 from taskleak.records import record
 
 
@@ -190,7 +189,7 @@ def _returned_calls(function: Scope, shown: str, resolver: Resolver, depth: int)
     than one such, or a call that gives a coroutine or is not followed: `Made.TASK`."""
     assert isinstance(function.node, cst.FunctionDef)
     asks: set[str] = set()
-    for n in _own_nodes(function.node):
+    for n in own_nodes(function.node):
         if not isinstance(n, cst.Return) or not isinstance(n.value, cst.Call):
             continue
         made = _call(n.value, function, resolver, depth + 1) if depth < _MAX_DEPTH \
@@ -203,16 +202,6 @@ def _returned_calls(function: Scope, shown: str, resolver: Resolver, depth: int)
     if not asks:
         return Creation(Made.NOTHING, shown)
     return Creation(Made.TASK, shown, asks.pop() if len(asks) == 1 else "")
-
-
-def _own_nodes(node: cst.FunctionDef) -> Iterator[cst.CSTNode]:
-    """The nodes of the function's body, not of the functions, lambdas or classes in it."""
-    todo: list[cst.CSTNode] = [node.body]
-    while todo:
-        n = todo.pop()
-        yield n
-        todo += [c for c in children(n)
-                 if not isinstance(c, (cst.FunctionDef, cst.Lambda, cst.ClassDef))]
 
 
 def _named(value: cst.Name | cst.Attribute, scope: Scope, resolver: Resolver,

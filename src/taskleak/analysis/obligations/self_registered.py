@@ -17,7 +17,7 @@ them weakly. The holder's fate comes first, so its words name the holder rather 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 
 import libcst as cst
@@ -27,10 +27,10 @@ from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.obligations.coroutines import spawned_function
 from taskleak.analysis.obligations.holders import Holder
 from taskleak.analysis.obligations.spawns import Spawn
-from taskleak.analysis.tree.nodes import NESTED_DEFINITIONS, dotted
+from taskleak.analysis.tree.nodes import dotted
 from taskleak.analysis.tree.scopes import Scope
 from taskleak.analysis.tree.vocabulary import COLLECTION_ADDS, QUEUE_PUTS
-from taskleak.analysis.tree.walk import children
+from taskleak.analysis.tree.walk import own_nodes
 
 _CURRENT_TASK = frozenset({"asyncio.current_task", "asyncio.tasks.current_task"})
 _ADDS = COLLECTION_ADDS - QUEUE_PUTS  # (a queue hands it to its consumer: not followed)
@@ -39,33 +39,35 @@ _ADDS = COLLECTION_ADDS - QUEUE_PUTS  # (a queue hands it to its consumer: not f
 def kept_by_itself(sp: Spawn, resolver: Resolver,
                    holder_fate: Callable[[Spawn, Holder], Fate],
                    collection_fate: Callable[..., Fate]) -> list[Fate]:
-    """The fate of the attribute the spawned coroutine stores its own task in, or of the
-    collection of its object it adds it to, when something ends it there (`holder_fate`,
-    `collection_fate`: the classifier's); [] otherwise."""
+    """The fate of the attribute the spawned coroutine stores its own task in, when something
+    ends it there, or of the collection of its object it adds it to, unless that holds it
+    weakly (`holder_fate`, `collection_fate`: the classifier's); [] otherwise."""
     site = sp.site
     target = spawned_function(site, calls_only=True)
     cls = target.enclosing_class() if target is not None else None
     if target is None or cls is None or not target.self_name \
             or site.scope.enclosing_class() is not cls:
         return []
-    stored = [(attr, "stores") for attr, values in cls.attr_bindings.items()
+    stored = [(attr, True) for attr, values in cls.attr_bindings.items()
               if any(scope.method() is target and _current_task(value, scope, resolver)
                      for value, scope in values)]
-    for attr, how in stored + [(a, "adds") for a in _added(target, resolver)]:
+    for attr, is_store in stored + [(a, False) for a in _added(target, resolver)]:
         key = f"{target.self_name}.{attr}"
         holder = Holder(Keeper.ATTRIBUTE, key, attr, cls)
-        fate = holder_fate(sp, holder) if how == "stores" \
+        fate = holder_fate(sp, holder) if is_store \
             else collection_fate(sp, holder, keyed=False)
-        if _keeps(fate, how):
+        if _keeps(fate, is_store):
+            how = "stores" if is_store else "adds"
             return [replace(fate, holder=f"{fate.holder} (by {target.name}(), which {how} "
                             "asyncio.current_task() there)")]
     return []
 
 
-def _keeps(fate: Fate, how: str) -> bool:
+def _keeps(fate: Fate, is_store: bool) -> bool:
     """Whether the holder keeps the task for the spawn's fate: an attribute, which the next
-    store lets go of, only where it is ended; a collection unless it holds it weakly."""
-    if how == "stores":
+    store lets go of, only where it is ended; a collection, which keeps every task added to it,
+    unless it holds them weakly."""
+    if is_store:
         return fate.kind is FateKind.KEPT_CLEANED
     return fate.kind is not FateKind.WEAKLY_HELD
 
@@ -79,7 +81,9 @@ def _added(target: Scope, resolver: Resolver) -> list[str]:
     """The attributes of `target`'s object that `target`'s own body (not a nested function)
     adds its current task to: `self._tasks.add(asyncio.current_task())`."""
     out: list[str] = []
-    for node in _own_nodes(target.node):
+    if not isinstance(target.node, cst.FunctionDef):
+        return out
+    for node in own_nodes(target.node):
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
                 and node.func.attr.value in _ADDS and len(node.args) == 1 \
                 and _current_task(node.args[0].value, target, resolver):
@@ -88,10 +92,3 @@ def _added(target: Scope, resolver: Resolver) -> list[str]:
                 out.append(attr)
     return out
 
-
-def _own_nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """The nodes below a function's node, outside its nested functions and classes."""
-    for child in children(node):
-        if not isinstance(child, NESTED_DEFINITIONS):
-            yield child
-            yield from _own_nodes(child)

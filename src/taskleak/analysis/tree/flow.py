@@ -208,27 +208,18 @@ def _attribute(stack: list[cst.CSTNode], j: int, node: cst.CSTNode, container: b
             and (last_name(runner.func) or "") in THREAD_RUNNERS:
         # `await to_thread.run_sync(future.result)`: a worker thread blocks on it, awaited
         return Dest(Flow.AWAITED, callee=".result()", element=element, waited=Waited.RESULT)
-    if type(grand) is cst.Arg and attr == "cancel" and _added_to_a_collection(stack, j - 2):
-        # `self.tasks.append(task.cancel)`: the bound method holds its task (`__self__`), so the
-        # collection keeps the task as if it were added itself (netix's cleanup list), and a
-        # call of what it holds (`for c in tasks: c()`) cancels it (`Effects.with_bound_cancels`)
-        dest = _arg(stack, j - 1, parent, container, element)
-        dest.bound_cancel = True
-        return dest
     if type(grand) is cst.Arg and attr == "cancel" and j > 1 and type(stack[j - 2]) is cst.Call:
+        if (into := _arg(stack, j - 1, parent, container, element)).kind is Flow.COLLECTION:
+            # `self.tasks.append(task.cancel)`: the bound method holds its task (`__self__`), so
+            # the collection keeps the task as if it were added itself (netix's cleanup list),
+            # and a call of what it holds cancels it (`Effects.with_bound_cancels`)
+            into.bound_cancel = True
+            return into
         # `stack.callback(t.cancel)`, `loop.call_later(5, t.cancel)`: cancelled by whoever
         # calls it back (`callee`: who)
         registrar: cst.Call = stack[j - 2]  # type: ignore[assignment]
         return Dest(Flow.CANCEL, element=element, callee=callee_text(registrar.func))
     return Dest(_OTHER, element=element)
-
-
-def _added_to_a_collection(stack: list[cst.CSTNode], j: int) -> bool:
-    """stack[j] is a call that adds its one argument to a collection: `tasks.append(x)`."""
-    call = stack[j] if j >= 0 else None
-    return type(call) is cst.Call and isinstance(call.func, cst.Attribute) \
-        and call.func.attr.value in COLLECTION_ADDS and call.func.attr.value not in QUEUE_PUTS \
-        and len(call.args) == 1
 
 
 DONE_CHECKED = " under a done() check"

@@ -122,6 +122,17 @@ def descendants(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
         todo.extend(children(node))
 
 
+def own_nodes(function: cst.FunctionDef) -> Iterator[cst.CSTNode]:
+    """The nodes of a function's body, not of the functions, lambdas or classes in it (no
+    order promised)."""
+    todo: list[cst.CSTNode] = [function.body]
+    while todo:
+        node = todo.pop()
+        yield node
+        todo += [c for c in children(node)
+                 if not isinstance(c, (cst.FunctionDef, cst.Lambda, cst.ClassDef))]
+
+
 def parents(root: cst.CSTNode) -> dict[int, cst.CSTNode]:
     """id(node) -> parent, for every node below `root` (whitespace and punctuation left out).
     Nodes are keyed by `id`: the tree must outlive the map."""
