@@ -34,6 +34,7 @@ from taskleak.analysis.facts.module import (
 from taskleak.analysis.facts.module import UNTYPED as UNTYPED_RECEIVER
 from taskleak.analysis.names.asyncio_waits import retype_waits
 from taskleak.analysis.names.class_bases import imported_bases
+from taskleak.analysis.names.reexports import named_through
 from taskleak.analysis.names.resolve import Resolver
 from taskleak.analysis.names.spawner_attributes import attribute_called, spawner_attributes
 from taskleak.analysis.names.typed_names import IOLOOP
@@ -193,6 +194,9 @@ class ModuleAnalysis:
                                else UNTYPED_RECEIVER if sp.untyped else ""),)
         if sp.method_call[0]:
             asked += (Question(QuestionKind.HELPER_METHOD, *sp.method_call),)
+        if sp.named_through:
+            asked += (Question(QuestionKind.STDLIB_NAME, sp.named_through,
+                               named_through(sp.named_through)),)
         if sp.creation is not None and sp.creation.made is Made.TASK and sp.creation.asks:
             asked += (Question(QuestionKind.CALL_MAKES, sp.creation.asks),)
         if any(f.ends == LET_GO or f.skipped_by or (f.user_ended and not f.runs_until_ended)

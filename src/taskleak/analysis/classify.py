@@ -77,7 +77,7 @@ class Classifier:
         self.ownership = Ownership(module, resolver)
         # the calls making a new task (`prune_targets.py`): no argument not followed, no helper
         self.new_tasks = frozenset(id(s.site.node) for s in spawns if not (
-            s.unresolved or s.helper or s.receiver or s.unawaited))
+            s.unresolved or s.helper or s.receiver or s.unawaited or s.named_through))
         self.graphs = FunctionGraphs(resolver)  # each function's control-flow graph, once
         self.lifecycle = Lifecycle(module, resolver, self.graphs)
         self.races = RaceFates(self.ownership)

@@ -43,6 +43,7 @@ from taskleak.project.callees import (
 from taskleak.project.completed_fates import answer
 from taskleak.project.index import ProjectIndex, Where
 from taskleak.project.receivers import is_loop
+from taskleak.project.reexports import names_stdlib
 from taskleak.rules import judge, judged
 from taskleak.rules.task_end_unknown import RULE as UNFOLLOWED
 
@@ -222,15 +223,38 @@ def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
     call of the project's `async def` on a receiver nobody typed is one too: the call asked of
     another module must be an `async def` (`callees.py`), and the receiver's chain, if it was
     asked, must lead to a loop or to what nothing types (`typed_names.UNTYPED`). A call of a
-    method named like a helper method of the project must run one (`callees.runs_no_helper`)."""
+    method named like a helper method of the project must run one (`callees.runs_no_helper`).
+    A spawn of asyncio's named through a module of the project must be asyncio's there
+    (`reexports.py`)."""
     coroutine = all(is_coroutine(index, path, q.owner) for q in sf.questions
                     if q.kind is QuestionKind.CALL_IS_COROUTINE)
     receivers = [q for q in sf.questions if q.kind is QuestionKind.RECEIVER_LOOP]
     received = all(_receiver(index, path, q, coroutine) for q in receivers) if receivers \
         else coroutine
+    if any(q.kind is QuestionKind.STDLIB_NAME for q in sf.questions):
+        # asyncio's, named through the project's modules; or (asked both) a loop's method
+        received = (received or _through_asyncio(index, path, sf)) if receivers \
+            else received and _through_asyncio(index, path, sf)
     return received and not any(gives_no_coroutine(index, path, q.owner) for q in sf.questions
                                 if q.kind is QuestionKind.CALL_MAKES) \
         and not runs_no_helper(index, path, sf)
+
+
+def _through_asyncio(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
+    """The call, named through modules of the project, is asyncio's spawn (`reexports.py`)."""
+    named = [q for q in sf.questions if q.kind is QuestionKind.STDLIB_NAME]
+    return bool(named) and all(names_stdlib(index, path, q.owner, q.name) for q in named)
+
+
+def _named_after_all(index: ProjectIndex, path: str, sf: SpawnFacts,
+                     fates: tuple[Fate, ...] | None) -> tuple[SpawnFacts, tuple[Fate, ...] | None]:
+    """A call asked both ways (`compat.create_task`) that is asyncio's function, not a loop's
+    method: named as asyncio's, its receiver no longer said to be untyped."""
+    if not any(q.kind is QuestionKind.RECEIVER_LOOP for q in sf.questions) \
+            or not _through_asyncio(index, path, sf):
+        return sf, fates
+    spawner = next(q.name for q in sf.questions if q.kind is QuestionKind.STDLIB_NAME)
+    return replace(sf, spawner=spawner), tuple(replace(f, untyped="") for f in (fates or sf.fates))
 
 
 def _in_a_task_group(index: ProjectIndex, path: str, q: Question) -> bool:
@@ -295,6 +319,7 @@ def join(files: Sequence[FileFacts], scanned: int,
             if is_spawn(index, f.path, sf):
                 fates = answer(index, f.path, sf) if sf.questions or sf.helper else None
                 fates = _typed_after_all(index, f.path, sf, fates)
+                sf, fates = _named_after_all(index, f.path, sf, fates)
                 fates = _promised_since(index, f.path, sf, fates)
                 judgements.append((f.path, sf, fates, finding(f.path, sf, fates, strict)))
     # the finding at each function's first spawn: what a spawn helper does with its task is

@@ -50,7 +50,7 @@ _RE_EXPORTS = 3
 _BY_IMPORT_PATH = frozenset({QuestionKind.RECEIVER_LOOP, QuestionKind.CALL_MAKES,
                              QuestionKind.COROUTINE_BODY, QuestionKind.CALL_IS_COROUTINE,
                              QuestionKind.REENTRY, QuestionKind.CALLBACK_READS,
-                             QuestionKind.LAMBDA_CALLEE})
+                             QuestionKind.LAMBDA_CALLEE, QuestionKind.STDLIB_NAME})
 _FUNCTION_BODIES = _BY_IMPORT_PATH - {QuestionKind.RECEIVER_LOOP, QuestionKind.REENTRY}
 
 

@@ -97,6 +97,11 @@ class QuestionKind(Enum):
     # module) whose own value is dropped: is that a function of the project? If not, it is an
     # unknown callback registration, which keeps nothing (`project/registrations.py`)
     LAMBDA_CALLEE = "lambda_callee"
+    # a call this module resolves to a name of another module (`owner`, as written here:
+    # ".compat.create_task") whose last name is a spawn function of asyncio's (`name`:
+    # "asyncio.create_task"): a spawn only when the project's imports lead there
+    # (`project/reexports.py`)
+    STDLIB_NAME = "stdlib_name"
 
 
 # COROUTINE_BODY's `name` when the spawn runs a method of its own object (`self._poll()`)

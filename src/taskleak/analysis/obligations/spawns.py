@@ -26,6 +26,7 @@ import libcst as cst
 
 from taskleak.analysis.facts.interface import Promise
 from taskleak.analysis.names.chains import receiver_chain
+from taskleak.analysis.names.reexports import named_through
 from taskleak.analysis.names.resolve import Instance, Resolver, Sym, SymKind, name_hint
 from taskleak.analysis.names.spawner_attributes import held_function
 from taskleak.analysis.names.untyped import coroutine_callee, untyped_kind
@@ -94,6 +95,10 @@ class Spawn:
     # a helper method of the project called on an instance: (the call as written, the declared
     # type of the local it is made through), for the join to confirm (`helper_calls.py`)
     method_call: tuple[str, str] = ("", "")
+    # asyncio's spawn named through another module of the project (`from .compat import
+    # create_task`): the call as this module resolves it, for the join to confirm
+    # (`names/reexports.py`)
+    named_through: str = ""
 
     @property
     def unresolved(self) -> bool:
@@ -307,35 +312,54 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
     held = held_function(func, scope, resolver)  # `self._spawn = asyncio.create_task`
     if held is not None:
         resolved = held
-    if resolved.kind is SymKind.QUALIFIED and resolved.name in SPAWN_QUALIFIED:
-        name = SPAWN_QUALIFIED[resolved.name]
-        creation = _argument_made(site, resolver) if name in _ANY_AWAITABLE else None
-        if creation is not None and creation.made is Made.NOTHING:
-            return None  # `ensure_future(fut)`: the Future itself, no task
-        return Spawn(site, name, structured=False, creation=creation)
-    if resolved.kind is SymKind.QUALIFIED and resolved.name in WRAPPING_SPAWNS:
-        name = WRAPPING_SPAWNS[resolved.name]
-        if (site.dest.kind is Flow.AWAITED and not site.dest.container) \
-                or (name == AS_COMPLETED and site.dest.kind is not Flow.ITER):
-            return None
-        creation = wrapped_creation(site.node, scope, resolver)
-        if creation.made is Made.NOTHING:
-            return None  # of tasks or Futures that exist already
-        return Spawn(site, name, structured=False, wrapper=name, creation=creation)
+    if resolved.kind is SymKind.QUALIFIED and (resolved.name in SPAWN_QUALIFIED
+                                               or resolved.name in WRAPPING_SPAWNS):
+        return _asyncios(site, resolved.name, resolver)
     receiver = resolver.resolve(func.value, scope) if isinstance(func, cst.Attribute) else None
     if extra:
         matched = matches_extra(func, resolved, receiver, extra)
         if matched is not None:
             return Spawn(site, matched.name, structured=False, helper=matched)
+    # `from .compat import create_task`, named like asyncio's and no configured spawner: the
+    # join confirms it is asyncio's; `compat.create_task` may be a loop's method as well
+    # (`core.loop.create_task`), and asks both (`_on_a_receiver`)
+    through = resolved.name if resolved.kind is SymKind.QUALIFIED \
+        and named_through(resolved.name) else ""
+    if through and not (isinstance(func, cst.Attribute) and func.attr.value in LOOP_METHODS):
+        return _asyncios(site, named_through(through), resolver, through)
     if not isinstance(func, cst.Attribute) or receiver is None:
         return None
-    return _on_a_receiver(site, func, receiver, resolver)
+    return _on_a_receiver(site, func, receiver, resolver, through)
+
+
+def _asyncios(site: CallSite, qualified: str, resolver: Resolver, through: str = ""
+              ) -> Spawn | None:
+    """The call of asyncio's spawn `qualified` ("asyncio.create_task", "asyncio.gather"), or
+    None when it makes no task (`ensure_future(fut)`, an awaited `gather`). `through`: the call
+    as this module resolves it, when it names asyncio's through another module."""
+    if qualified in SPAWN_QUALIFIED:
+        name = SPAWN_QUALIFIED[qualified]
+        creation = _argument_made(site, resolver) if name in _ANY_AWAITABLE else None
+        if creation is not None and creation.made is Made.NOTHING:
+            return None  # `ensure_future(fut)`: the Future itself, no task
+        return Spawn(site, name, structured=False, creation=creation, named_through=through)
+    name = WRAPPING_SPAWNS[qualified]
+    if (site.dest.kind is Flow.AWAITED and not site.dest.container) \
+            or (name == AS_COMPLETED and site.dest.kind is not Flow.ITER):
+        return None
+    creation = wrapped_creation(site.node, site.scope, resolver)
+    if creation.made is Made.NOTHING:
+        return None  # of tasks or Futures that exist already
+    return Spawn(site, name, structured=False, wrapper=name, creation=creation,
+                 named_through=through)
 
 
 def _on_a_receiver(site: CallSite, func: cst.Attribute, receiver: Sym,
-                   resolver: Resolver) -> Spawn | None:
+                   resolver: Resolver, through: str = "") -> Spawn | None:
     """`x.create_task(...)`, `x.start_soon(...)`: a spawn by what the receiver is (resolved,
-    typed by another module, or nobody typed)."""
+    typed by another module, or nobody typed). `through`: the call as this module resolves it,
+    when it may also be asyncio's `create_task` named through another module of the project
+    (`compat.create_task`): the join asks that too."""
     scope = site.scope
     method = func.attr.value
     hint = name_hint(func.value)
@@ -353,7 +377,8 @@ def _on_a_receiver(site: CallSite, func: cst.Attribute, receiver: Sym,
             if named_a_loop(receiver, hint):  # the join would answer only for a typed chain
                 return Spawn(site, f"loop.{method}", structured=False)
             return Spawn(site, f"loop.{method}", structured=False, receiver=chain,
-                         untyped=asks is not None, coroutine_asks=asks or "")
+                         untyped=asks is not None, coroutine_asks=asks or "",
+                         named_through=through)
     if kind is None:
         kind = named_a_group(receiver, hint)
     untyped = untyped_kind(receiver, site, method, resolver) if kind is None else None

@@ -188,9 +188,11 @@ def _keeps_its_own(fates: tuple[Fate, ...]) -> tuple[Promise, str, Ends] | None:
 
 def spawn_helpers(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
                   ) -> tuple[FunctionFacts, ...]:
-    """The module's spawn helpers (`_functions`); a call whose receiver another module must type
-    is no helper's spawn: not promised."""
-    typed_here = [(sp, f) for sp, f in zip(spawns, fates, strict=True) if not sp.receiver]
+    """The module's spawn helpers (`_functions`); a call whose receiver another module must type,
+    or that names asyncio's spawn through another module (`names/reexports.py`: only the join
+    can say it is one), is no helper's spawn: not promised."""
+    typed_here = [(sp, f) for sp, f in zip(spawns, fates, strict=True)
+                  if not sp.receiver and not sp.named_through]
     return _functions([sp for sp, _ in typed_here], [f for _, f in typed_here])
 
 
