@@ -233,8 +233,8 @@ def is_spawn(index: ProjectIndex, path: str, sf: SpawnFacts) -> bool:
         else coroutine
     if any(q.kind is QuestionKind.STDLIB_NAME for q in sf.questions):
         # asyncio's, named through the project's modules; or (asked both) a loop's method
-        received = (received or _through_asyncio(index, path, sf)) if receivers \
-            else received and _through_asyncio(index, path, sf)
+        through = _through_asyncio(index, path, sf)
+        received = received or through if receivers else received and through
     return received and not any(gives_no_coroutine(index, path, q.owner) for q in sf.questions
                                 if q.kind is QuestionKind.CALL_MAKES) \
         and not runs_no_helper(index, path, sf)

@@ -45,7 +45,7 @@ from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
 # Raised whenever what a module's facts hold changes, so no older entry is read as new facts
-# (98: a bound `cancel` kept in a collection); what each raise added
+# (99: asyncio's spawns named through a module of the project); what each raise added
 # is in this file's git history.
 FORMAT = 99
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat

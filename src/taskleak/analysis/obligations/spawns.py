@@ -323,13 +323,12 @@ def _classify(site: CallSite, resolver: Resolver, extra: tuple[Spawner, ...]) ->
     # `from .compat import create_task`, named like asyncio's and no configured spawner: the
     # join confirms it is asyncio's; `compat.create_task` may be a loop's method as well
     # (`core.loop.create_task`), and asks both (`_on_a_receiver`)
-    through = resolved.name if resolved.kind is SymKind.QUALIFIED \
-        and named_through(resolved.name) else ""
-    if through and not (isinstance(func, cst.Attribute) and func.attr.value in LOOP_METHODS):
-        return _asyncios(site, named_through(through), resolver, through)
+    asyncios = named_through(resolved.name) if resolved.kind is SymKind.QUALIFIED else ""
+    if asyncios and not (isinstance(func, cst.Attribute) and func.attr.value in LOOP_METHODS):
+        return _asyncios(site, asyncios, resolver, resolved.name)
     if not isinstance(func, cst.Attribute) or receiver is None:
         return None
-    return _on_a_receiver(site, func, receiver, resolver, through)
+    return _on_a_receiver(site, func, receiver, resolver, resolved.name if asyncios else "")
 
 
 def _asyncios(site: CallSite, qualified: str, resolver: Resolver, through: str = ""
