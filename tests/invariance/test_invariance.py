@@ -1,6 +1,7 @@
 """Invariance: a case program and the same program reshaped (split into modules, its private
 names, locals and classes renamed, methods moved to a base class in another module, functions
-moved into a class, a class split into sibling mixins of other modules over a base of stubs)
+moved into a class, a class split into sibling mixins of other modules over a base of stubs,
+its standard-library imports made from a module of the package)
 must give the same rows: rule, risk and position, placed back in the program. A row that
 changes is a fact bound to a module or a name (issue 68); fix it in the model's summaries,
 never here.
@@ -8,7 +9,8 @@ never here.
 `KNOWN` lists the (case, transform) pairs that still differ, so that the suite is green while
 the model catches up, and so that each pair fixed must be taken off the list (a listed pair
 that no longer differs fails too). The list may only shrink; a new transform arrives with the
-pairs it finds, listed under its own heading (`mixins`, stop 80)."""
+pairs it finds, listed under its own heading (`mixins`, stop 80; `stdlib-through-a-module`,
+stop 111)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import pytest
 from case_runs import Case, module_cases
 from invariance_check import Difference, compare, program_rows, variant_of
 from invariance_map import Program
+from invariance_reexport import through_a_module
 from invariance_transforms import (
     Excluded,
     Split,
@@ -44,6 +47,8 @@ TRANSFORMS: dict[str, Transform] = {
     "mixins": to_mixins(stubs=True),
     # (the same over a base that declares nothing: plain mixins, the common shape; stop 81)
     "mixins-no-stubs": to_mixins(stubs=False),
+    # the program's standard-library imports made from a module of the package (stop 111)
+    "stdlib-through-a-module": through_a_module,
 }
 
 KNOWN_FILE = Path(__file__).with_name("known_differences.txt")
@@ -212,6 +217,33 @@ def test_static_method_rewrites_every_read_of_the_function() -> None:
     assert "asyncio.create_task(Fn__work._work(_LIMIT))" in texts["pkg/main.py"]
     assert "def bump" in texts["pkg/main.py"]  # the near miss: a global statement stays
     assert _where("static-method", "asyncio.create_task") == (13, 16)
+
+
+def test_stdlib_imports_go_through_a_module_of_the_package() -> None:
+    program = (
+        '"""doc"""\nfrom __future__ import annotations\n\nimport asyncio, weakref\n'
+        "import concurrent.futures\nfrom asyncio import (\n    create_task as spawn,\n"
+        "    Event,\n)\nimport aiohttp\nimport json, aiohttp.web\n\n\n"
+        "def go() -> None:\n    import contextlib\n    spawn(asyncio.sleep(1))\n")
+    variant = through_a_module(Program(program), ast.parse(program))
+    texts = {p: b.text for p, b in variant.files.items()}
+    for path, text in texts.items():
+        compile(text, path, "exec")
+    main, compat = texts["pkg/main.py"], texts["pkg/compat.py"]
+    assert "from pkg.compat import asyncio, weakref\n" in main
+    assert "from pkg.compat import concurrent\n" in main  # (`import a.b` binds `a`)
+    assert "from pkg.compat import spawn, Event\n" in main
+    assert compat == ("import asyncio, weakref\nimport concurrent.futures\n"
+                      "from asyncio import (\n    create_task as spawn,\n    Event,\n)\n")
+    # the near misses: `__future__`, a third-party module, a statement naming one, and an
+    # import inside a function stay where they are
+    assert main.startswith('"""doc"""\nfrom __future__ import annotations\n')
+    assert "\nimport aiohttp\nimport json, aiohttp.web\n" in main
+    assert "    import contextlib\n" in main
+    line, column = Program(main).position(main.index("spawn(asyncio"))
+    assert variant.origin("pkg/main.py", line, column + 1) == (16, 5)
+    with pytest.raises(Excluded):
+        through_a_module(Program("import aiohttp\n"), ast.parse("import aiohttp\n"))
 
 
 @pytest.mark.parametrize("name", sorted(TRANSFORMS))

@@ -45,7 +45,7 @@ def never_let_go(fate: Fate, words: str) -> Fate:
         # a collection or an attribute only its spawning function ends, after a step that can
         # leave it (`skippable_ends.ended_late`)
         return replace(fate, kind=FateKind.END_SKIPPED, skipped_kind=fate.kind,
-                       long_running=True, loop=words)
+                       long_running=True, loop=words, callee="", timeout=False)
     if fate.user_ended and not fate.runs_until_ended and words:  # (`owner_paths.user_ends`)
         return replace(fate, runs_until_ended=True, loop=words)
     if fate.kind not in _NEVER_DONE or fate.ends != LET_GO or not words:

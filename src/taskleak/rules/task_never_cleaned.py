@@ -152,7 +152,8 @@ Also reported here:
   row says a cancelled waiter leaves them running, unless they run until cancelled (a `while
   True`, an `async for` over an endless generator of their class, a loop on a flag of their own
   object no method of its class stops, a wait for an event of their object that the close
-  cancelling the waiting loop's task never sets), local or in a local list: for good (medium);
+  cancelling the waiting loop's task never sets), local or in a local list, wherever that
+  coroutine is defined (one of another module is read there): for good (medium);
 - a concurrent Future of `run_coroutine_threadsafe` a thread waits for with `.result(t)`, not
   cancelled in a `finally`/`except` around it. Of a wait that gives up only at a timeout (this,
   `wait_for(shield(...), t)`, `wait(..., timeout=t)`), only a task whose function runs until

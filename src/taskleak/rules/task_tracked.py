@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from taskleak.analysis.facts.fates import Fate, FateKind, Hand
+from taskleak.analysis.facts.fates import Fate, FateKind, Hand, said_of_the_end
 from taskleak.analysis.obligations.forgetting_helpers import only_prunes
 from taskleak.model import Risk
 from taskleak.rules.base import (
@@ -148,7 +148,8 @@ def _kept(fate: Fate) -> Description:
                            f"stored in {holder}, then {handed}: not followed, so no claim is "
                            "made about its end")
     if kind is FateKind.COLLECTION_CLEANED:
-        return Description(holder, cleanup, f"kept in {holder} and {cleanup}")
+        said = said_of_the_end(fate)
+        return Description(holder, said, f"kept in {holder} and {said}")
     if kind is FateKind.LOCAL_COLLECTION_HANDED:
         return Description(f"{holder}, {handed}", "up to the receiver",
                            f"kept in {holder}, then {handed}")

@@ -388,3 +388,13 @@ def returns_to_caller(fate: Fate) -> bool:
 def returns_to_callers(fates: tuple[Fate, ...]) -> bool:
     """Some fate hands the task back to the caller (`returns_to_caller`)."""
     return any(returns_to_caller(f) for f in fates)
+
+
+def said_of_the_end(fate: Fate) -> str:
+    """`fate.cleanup` as a row says it: a local collection's end made only after a race
+    (`callee`: the wait) holds on the normal way out, not when the waiting function is
+    cancelled (RUBRIC convention 2)."""
+    if fate.kind is not FateKind.COLLECTION_CLEANED or not (fate.callee and fate.skipped_by):
+        return fate.cleanup
+    cut = " (a timeout cutting the wait short)" if fate.timeout else ""
+    return f"{fate.cleanup}, on the normal way out; a cancelled waiter{cut} leaves it running"

@@ -237,8 +237,7 @@ class RaceFates:
         which a cancelled waiter skips: only late, unless it runs until cancelled (a local or
         a local collection alike: `tasks = [spawn(poll(b)) for b in bots]`); None for a
         collection that is only late (`_left` words it)."""
-        cut = " (or a timeout cuts it short)" if race.timeout else ""
-        skip = f"is cancelled while it waits in {race.call}{cut}"
+        skip = race.skipped_by
         cleanup = f"{after} after {race.call}"
         endless_here = runs_until_cancelled(sp.site)
         stopped = owner_stop(sp.site) if endless_here else ""
@@ -259,13 +258,15 @@ class RaceFates:
               make: MakeFate, after: str = "", collection: bool = False) -> Fate:
         fn = race.scope.method() or race.scope
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
-        # (a loser cancelled only after the wait: a cancelled waiter skips that end, whoever
-        # runs the coroutine; the runner ends only what nothing ends: RUBRIC convention 4)
-        if after and holder is not None and holder.kind is Keeper.LOCAL:
+        skip = ""  # (a local collection's of a coroutine not read here: the join asks its body)
+        if after and holder is not None and holder.kind is Keeper.LOCAL:  # RUBRIC conv. 4
             skipped = self._skipped(sp, holder, race, after, make, collection)
             if skipped is not None:
                 return skipped
-        if after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
+            skip = "" if runs_until_cancelled(sp.site) else race.skipped_by
+        if after and skip:  # (worded as below by `races.said_of_the_end`)
+            cleanup = f"{after} after {race.call}"
+        elif after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
             cut = " (a timeout cutting the wait short)" if race.timeout else ""
             cleanup = (f"{after} after {race.call}, on the normal way out; a cancelled waiter"
                        f"{cut} leaves it running")
@@ -283,7 +284,9 @@ class RaceFates:
                 return make(FateKind.GATHERED, sp, callee=sp.site.dest.callee,
                                   cleanup=cleanup)
             if collection:
-                return make(FateKind.COLLECTION_CLEANED, sp, holder, holder=label, cleanup=cleanup)
+                return make(FateKind.COLLECTION_CLEANED, sp, holder, holder=label, cleanup=cleanup,
+                            skipped_by=skip, callee=race.call if skip else "",
+                            timeout=bool(skip) and race.timeout)
             if holder.kind is Keeper.LOCAL:
                 return make(FateKind.LOCAL_CLEANED, sp, holder, holder=holder.key,
                                   cleanup=cleanup)

@@ -43,6 +43,12 @@ class Race:
     # runs when the timeout cuts the wait short, as after a `try` catching it
     suppressing: frozenset[int] = frozenset()
 
+    @property
+    def skipped_by(self) -> str:
+        """How a cancel of the waiting function skips an end made only after the wait."""
+        cut = " (or a timeout cuts it short)" if self.timeout else ""
+        return f"is cancelled while it waits in {self.call}{cut}"
+
 
 def race_of(path: tuple[cst.CSTNode, ...], seq: int, scope: Scope,
             resolver: Resolver) -> Race | None:

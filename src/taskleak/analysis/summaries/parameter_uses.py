@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from taskleak.analysis.facts.calls import ParamUse
-from taskleak.analysis.facts.fates import Fate, FateKind, Keeper
+from taskleak.analysis.facts.fates import Fate, FateKind, Keeper, said_of_the_end
 from taskleak.analysis.names.asyncio_waits import passes_its_cancel
 from taskleak.analysis.names.resolve import Resolver, SymKind
 from taskleak.analysis.obligations.effects import Effects
@@ -217,7 +217,7 @@ def _ensured_uses(spawns: Sequence[Spawn], fates: Sequence[tuple[Fate, ...]]
             continue
         if fs[0].kind is not FateKind.LEFT_RUNNING:
             yield ParamUse(fn.qualname, position, name, fn.self_name is not None,
-                           fs[0].cleanup, rest)
+                           said_of_the_end(fs[0]), rest)
             continue
         yield ParamUse(fn.qualname, position, name, fn.self_name is not None, "", rest,
                        left_by=f"{fs[0].callee} in {fn.name}()", left=fs[0].left)
