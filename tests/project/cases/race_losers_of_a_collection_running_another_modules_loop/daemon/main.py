@@ -1,5 +1,7 @@
 """Races a module's services against a stop signal, ending the losers only after the wait: a
-cancel of the waiting function while it waits skips that end (RUBRIC convention 4)."""
+cancel of the waiting function while it waits skips that end (RUBRIC convention 4). The rule
+case `task-never-cleaned/race_losers_in_a_local_list` is this program in one module (the
+invariance harness splits it too); this one holds the words the join gives."""
 
 import asyncio
 
