@@ -179,8 +179,8 @@ class Fate:
     ends: Ends = NO_ENDS  # the facts behind `cleanup` where a decision reads them
     handed: str = ""  # "returned", "passed to f()"; or the call that drops it (no `hand`)
     hand: Hand | None = None  # the fact behind `handed`, when it is a hand-off
-    callee: str = ""  # GATHERED/PASSED: the function it was passed to; LEFT_RUNNING: the wait;
-    # PRUNED_ON_SUCCESS: the coroutine that prunes its own entry
+    callee: str = ""  # GATHERED/PASSED: the function it was passed to; LEFT_RUNNING (and a local
+    # COLLECTION_CLEANED ended after it): the wait; PRUNED_ON_SUCCESS: the coroutine pruning it
     awaited: bool = False  # GATHERED: the gathering call is awaited
     stored_in: str = ""  # where a local was stored (`self._m[uid]`), a dict slot
     in_loop: bool = False  # spawned once per loop iteration
@@ -208,7 +208,7 @@ class Fate:
     reschedules: bool = False  # the coroutine spawns itself again when it is done
     wrapper: str = ""  # the spawn is gather/shield/wait_for of coroutines: "asyncio.gather"
     left: str = ""  # LEFT_RUNNING: why the wait leaves it running ("it returns as soon as ...")
-    timeout: bool = False  # LEFT_RUNNING: a timeout can cut the wait short
+    timeout: bool = False  # LEFT_RUNNING (`callee`'s): a timeout can cut the wait short
     exit_only: bool = False  # LEFT_RUNNING: cancelled only where the loop around the wait is left
     # HELD_WHILE_RUNNING, NEVER_READ: what keeps the local alive ("start() blocks in ...");
     # LOCAL_ONLY: what keeps only the last of the tasks a loop binds to it

@@ -264,7 +264,7 @@ class RaceFates:
             if skipped is not None:
                 return skipped
             skip = "" if runs_until_cancelled(sp.site) else race.skipped_by
-        if after and skip:  # (worded as below by `races.said_of_the_end`)
+        if after and skip:  # (worded as the branch below by `fates.said_of_the_end`)
             cleanup = f"{after} after {race.call}"
         elif after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
             cut = " (a timeout cutting the wait short)" if race.timeout else ""
