@@ -37,8 +37,7 @@ class FateKind(Enum):
     LOCAL_COLLECTION_HANDED = "local_collection_handed"  # a local collection handed on
     COLLECTION_HANDED = "collection_handed"  # a module-level collection handed on
     # a coroutine function (`holder`) that `callee` (tornado's IOLoop) runs as a task, kept by
-    # the IOLoop until it is done; RUN_AND_JOINED: and its spawning function waits for its end
-    # (`cleanup`: how)
+    # it until done; RUN_AND_JOINED: and its spawning function waits for its end (`cleanup`)
     RUN_BY_IOLOOP = "run_by_ioloop"
     RUN_AND_JOINED = "run_and_joined"
     # a dropped threadsafe spawn whose loop its function closes after joining a thread
@@ -378,8 +377,7 @@ class Fate:
 
 
 def returns_to_caller(fate: Fate) -> bool:
-    """The fate hands the task back to the caller: returned at once, or through a local or a
-    local collection that is returned."""
+    """The fate hands the task back to the caller: at once, or by a returned local (collection)."""
     return fate.kind is FateKind.RETURNED or (
         fate.kind in (FateKind.LOCAL_HANDED, FateKind.LOCAL_COLLECTION_HANDED)
         and fate.hand is Hand.RETURNED)
@@ -390,11 +388,13 @@ def returns_to_callers(fates: tuple[Fate, ...]) -> bool:
     return any(returns_to_caller(f) for f in fates)
 
 
+def ended_after_a_race(end: str, timeout: bool) -> str:
+    """An end made only after a race's wait, said as it holds: on the normal way out only."""
+    cut = " (a timeout cutting the wait short)" if timeout else ""
+    return f"{end}, on the normal way out; a cancelled waiter{cut} leaves it running"
+
+
 def said_of_the_end(fate: Fate) -> str:
-    """`fate.cleanup` as a row says it: a local collection's end made only after a race
-    (`callee`: the wait) holds on the normal way out, not when the waiting function is
-    cancelled (RUBRIC convention 2)."""
-    if fate.kind is not FateKind.COLLECTION_CLEANED or not (fate.callee and fate.skipped_by):
-        return fate.cleanup
-    cut = " (a timeout cutting the wait short)" if fate.timeout else ""
-    return f"{fate.cleanup}, on the normal way out; a cancelled waiter{cut} leaves it running"
+    """`fate.cleanup` as a row says it (a local collection's after a race: `callee`, the wait)."""
+    raced = fate.kind is FateKind.COLLECTION_CLEANED and fate.callee and fate.skipped_by
+    return ended_after_a_race(fate.cleanup, fate.timeout) if raced else fate.cleanup

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Handoff, Keeper
+from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Handoff, Keeper, ended_after_a_race
 from taskleak.analysis.obligations.coroutines import (
     coroutine_chain,
     loop_words,
@@ -232,14 +232,14 @@ class RaceFates:
                     **fields)
 
     def _skipped(self, sp: Spawn, holder: Holder, race: Race, after: str, make: MakeFate,
-                 collection: bool) -> Fate | None:
+                 collection: bool, endless_here: bool) -> Fate | None:
         """RUBRIC conventions 2 and 4 (issue 69): a local ended only on the normal way out,
         which a cancelled waiter skips: only late, unless it runs until cancelled (a local or
-        a local collection alike: `tasks = [spawn(poll(b)) for b in bots]`); None for a
-        collection that is only late (`_left` words it)."""
+        a local collection alike: `tasks = [spawn(poll(b)) for b in bots]`; `endless_here`:
+        its coroutine's loop, read in this module); None for a collection that is only late
+        (`_left` words it)."""
         skip = race.skipped_by
         cleanup = f"{after} after {race.call}"
-        endless_here = runs_until_cancelled(sp.site)
         stopped = owner_stop(sp.site) if endless_here else ""
         # a waiter on its object's event that the owner's close cancels it away from, giving
         # no event: it runs until cancelled too (`signal_waits.py`)
@@ -260,16 +260,15 @@ class RaceFates:
         runner = cancelled_on_return(fn, self.ownership.module, self.ownership.resolver)
         skip = ""  # (a local collection's of a coroutine not read here: the join asks its body)
         if after and holder is not None and holder.kind is Keeper.LOCAL:  # RUBRIC conv. 4
-            skipped = self._skipped(sp, holder, race, after, make, collection)
+            endless_here = runs_until_cancelled(sp.site)
+            skipped = self._skipped(sp, holder, race, after, make, collection, endless_here)
             if skipped is not None:
                 return skipped
-            skip = "" if runs_until_cancelled(sp.site) else race.skipped_by
-        if after and skip:  # (worded as the branch below by `fates.said_of_the_end`)
+            skip = "" if endless_here else race.skipped_by
+        if after and skip:  # (worded by `fates.said_of_the_end`, as the branch below)
             cleanup = f"{after} after {race.call}"
         elif after:  # RUBRIC convention 2: ended on every normal way out, not when cancelled
-            cut = " (a timeout cutting the wait short)" if race.timeout else ""
-            cleanup = (f"{after} after {race.call}, on the normal way out; a cancelled waiter"
-                       f"{cut} leaves it running")
+            cleanup = ended_after_a_race(f"{after} after {race.call}", race.timeout)
         elif runner:  # `asyncio.run(main())`: what main() leaves running is cancelled at its end
             cleanup = (f"left running by {race.call} until {fn.name}() returns, then cancelled "
                        f"by {runner}")
