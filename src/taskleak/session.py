@@ -276,9 +276,11 @@ class Session:
         for fixed in fixes.changed_files:
             if fixed.written and fixed.source is not None and fixed.display in index:
                 i = index[fixed.display]
-                if fixed.source.facts is None or collected.facts[i].helpers:
+                if fixed.source.facts is None or collected.facts[i].helpers \
+                        or i in collected.throughs:
                     # the re-check could not be kept, or it was made without the other modules'
-                    # helpers the file calls (their rows would go): analyse it again
+                    # helpers the file calls or what its imports bind through them (their rows
+                    # would go): analyse it again
                     collected.facts[i] = collected.reanalyse(i, self.settings)
                 else:
                     collected.facts[i] = FileFacts(fixed.display, module=fixed.source.facts,

@@ -25,6 +25,7 @@ from helpers import FIXTURES, check_paths, spawners_of
 from taskleak import __version__
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner
+from taskleak.analysis.tree.through import Through
 from taskleak.cli import main
 from taskleak.files import cachedir
 from taskleak.files.cachedir import CACHE_DIR_NAME, blake2b, default_cache_dir
@@ -252,7 +253,8 @@ def test_internal_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.Monk
 
     def broken(data: bytes, display: str, spawners: tuple[Spawner, ...],
                answers_only: bool = False, extra: tuple[Spawner, ...] = (),
-               bases: tuple[BaseSource, ...] = (), blocks: bool = False) -> FileFacts:
+               bases: tuple[BaseSource, ...] = (), blocks: bool = False,
+               through: Through = ()) -> FileFacts:
         return FileFacts(display, skipped=Skipped(display, "internal error: boom", internal=True))
 
     monkeypatch.setattr("taskleak.run.workers.analyze_job", broken)

@@ -14,6 +14,7 @@ from helpers import CASE_DIRS, FIXTURES, check_paths, sample_files, spawners_of
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations import spawners as spawners_module
 from taskleak.analysis.obligations.spawners import Spawner, SpawnerIndex
+from taskleak.analysis.tree.through import Through
 from taskleak.cli import main
 from taskleak.report.json import render_json
 from taskleak.run import workers as parallel
@@ -131,12 +132,14 @@ _CRASH_MARKER: list[Path] = []  # set by the test; inherited by the forked worke
 
 def _dies_in_a_worker(data: bytes, display: str, spawners: tuple[Spawner, ...],
                       answers_only: bool = False, extra: tuple[Spawner, ...] = (),
-                      bases: tuple[BaseSource, ...] = (), blocks: bool = False) -> FileFacts:
+                      bases: tuple[BaseSource, ...] = (), blocks: bool = False,
+                      through: Through = ()) -> FileFacts:
     """Module level, so the pool can pickle it; kills the worker that gets this file."""
     if os.getpid() != _PARENT and display.endswith(_VICTIM):
         _CRASH_MARKER[0].write_text("died", encoding="utf-8")
         os._exit(3)  # like the OOM killer
-    return _REAL_ANALYZE_JOB(data, display, spawners, answers_only, extra, bases, blocks)
+    return _REAL_ANALYZE_JOB(data, display, spawners, answers_only, extra, bases, blocks,
+                             through)
 
 
 @pytest.mark.slow

@@ -64,6 +64,7 @@ from taskleak.analysis.tree.inherit import (
     merged,
     own_functions,
 )
+from taskleak.analysis.tree.lambda_callbacks import retype_local_callbacks
 from taskleak.analysis.tree.named_sites import add_sites
 from taskleak.analysis.tree.nodes import code_of
 from taskleak.analysis.tree.positions import (
@@ -296,6 +297,7 @@ def analyse(module: cst.Module, spawners: tuple[Spawner, ...] = (),
         # the dests a round added are retyped; the others were, by the same rules, before
         retype_method_adds(root.dests() if new_dests is None else new_dests, resolver)
         retype_waits(root.dests() if new_dests is None else new_dests, resolver)
+        retype_local_callbacks(root)
         local = LocalHelpers(root, helpers) if helpers else None
         spawns = sorted(find_spawns(root, resolver, spawners, local), key=lambda sp: sp.site.seq)
         classifier = Classifier(root, resolver, spawns)

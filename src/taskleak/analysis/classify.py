@@ -45,7 +45,7 @@ from taskleak.analysis.obligations.lifetimes import (
     without_its_own_cancels,
 )
 from taskleak.analysis.obligations.liveness import FunctionGraphs
-from taskleak.analysis.obligations.local_collections import local_collection_fate
+from taskleak.analysis.obligations.local_collections import kept_elsewhere, local_collection_fate
 from taskleak.analysis.obligations.owner_paths import ended_in_fields, user_ended_fields
 from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.passed import passed_fate, returned_to_caller
@@ -118,9 +118,7 @@ class Classifier:
 
     def _own_fates(self, sp: Spawn) -> list[Fate]:
         """What the spawning code itself does with the Task (a helper's promise aside)."""
-        site = sp.site
-        d = site.dest
-        coro = sp.shown
+        site, d, coro = sp.site, sp.site.dest, sp.shown
         if d.kind is Flow.AWAITED and not d.container:  # (`.result(timeout)`: a race)
             return [self.races.passed_to_a_race(sp, self._fate) or Fate(FateKind.AWAITED, coro)]
         if d.kind is Flow.RETURNED:
@@ -201,7 +199,8 @@ class Classifier:
 
     def _holder_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
         keyed = len(eff.collections)  # from here on, dictionaries it is a key of
-        for n, (coll, scope) in enumerate([*eff.collections, *eff.key_collections]):
+        into = [*eff.collections, *eff.key_collections]
+        for n, (coll, scope) in enumerate(into):
             target_holder = self.ownership.holder_for(coll, scope)
             if target_holder is not None and holder.kind is not Keeper.LOCAL \
                     and target_holder.kind is Keeper.LOCAL:  # listed to wait on or to cancel:
@@ -214,14 +213,15 @@ class Classifier:
                     continue
                 self.steps.store(sp, coll, scope, target_holder.key)
                 fate = self.collection_fate(sp, target_holder, keyed=False, extra=eff)
+                if kept_elsewhere(fate, into[n + 1:], self.ownership):
+                    continue  # lost only if every holder lets go: a later one decides
                 return replace(fate, as_key=True) if n >= keyed else fate
         if holder.kind is Keeper.LOCAL:
             return self._local_fate(sp, holder, eff)
         return self._kept_fate(sp, holder, eff)
 
     def _local_fate(self, sp: Spawn, holder: Holder, eff: Effects) -> Fate:
-        stored = self._stored_fate(sp, holder, eff)
-        if stored is not None:
+        if (stored := self._stored_fate(sp, holder, eff)) is not None:
             return stored
         cleanup = eff.cleanup or ""
         if early_returns.rebound_in_loop(sp.site, eff) and not self._guard(sp, holder):
@@ -295,8 +295,7 @@ class Classifier:
             return self._fate(FateKind.RESPAWNED, sp, holder, holder=label, cleanup=cleanup,
                               often=r.often, comes_round=r.again, per_session=r.per_session,
                               reentered_by=by_its_own_loop(site, r.often.origin))
-        left = self.races.left_running(sp, holder, label, eff, self._fate)
-        if left is not None:
+        if (left := self.races.left_running(sp, holder, label, eff, self._fate)) is not None:
             return left
         if cleanup:  # (only by the spawning function, past a step that may fail: ended_late;
             # on an object it makes, before the step that hands it on: object_handed_late)
@@ -398,3 +397,4 @@ class Classifier:
         """What stops the spawn from replacing a live task in `holder` (see `guards.py`);
         `ends`: what ends the task (a flag cleared only where it is ended still guards)."""
         return guard(sp.site, frozenset({holder.key}), self.ownership.module, ending_methods(ends))
+

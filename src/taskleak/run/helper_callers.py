@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from taskleak.analysis.facts.interface import FunctionFacts, Promise
@@ -51,6 +51,7 @@ from taskleak.analysis.obligations.spawners import (
     is_helper,
     unpromised_helpers,
 )
+from taskleak.analysis.tree.through import Through
 from taskleak.files.packages import absolute_import, module_name, packages_around
 from taskleak.files.paths import relative_path
 from taskleak.files.source import SourceError, read_source
@@ -61,6 +62,7 @@ from taskleak.run import complete
 from taskleak.run.cache import Cache, content_digest
 from taskleak.run.prefilter import MAX_NEEDLES, has_word, words_in
 from taskleak.run.reexported_helpers import Reexports, read_imports
+from taskleak.run.stdlib_through import through_key
 
 # The helper round runs again while it changes which functions are helpers (runner.py); a
 # forecast helper that is none takes one more round to drop out of its callers' callers.
@@ -152,11 +154,15 @@ def helpers_key(helpers: Sequence[Spawner]) -> str:
 
 
 def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | None,
-                helpers: Sequence[tuple[int, Spawner]]) -> list[HelperJob]:
+                helpers: Sequence[tuple[int, Spawner]],
+                throughs: Mapping[int, Through] | None = None) -> list[HelperJob]:
     """The files to analyse again with `helpers` (`project_helpers`), those they may call;
-    those the cache knows go straight into `facts`."""
+    those the cache knows go straight into `facts`. `throughs`: the files analysed with
+    their imports of the standard library through the run's modules (stdlib_through.py),
+    part of their cache key."""
     reexported = Reexports(paths, [h for _, h in helpers])
-    out = _analysed_again(paths, facts, helpers, cache, reexported)
+    keys = {i: through_key(t) for i, t in (throughs or {}).items()}
+    out = _analysed_again(paths, facts, helpers, cache, reexported, keys)
     if not helpers:
         return out
     homes = [(h, *top_package(paths[home])) for home, h in helpers]
@@ -179,7 +185,7 @@ def helper_jobs(paths: Sequence[str], facts: list[FileFacts], cache: Cache | Non
         if mine:
             mine += reexported.of(read_imports(data, path), mine, data)
             _known_or_job(i, path, data, tuple(sorted(mine, key=lambda h: h.name)), facts,
-                          cache, out)
+                          cache, out, keys.get(i, ""))
     return out
 
 
@@ -202,10 +208,12 @@ def words_present(data: bytes, words: set[str]) -> set[str]:
 
 
 def _known_or_job(i: int, path: str, data: bytes, helpers: tuple[Spawner, ...],
-                  facts: list[FileFacts], cache: Cache | None, out: list[HelperJob]) -> None:
-    """The file's facts with `helpers` from the cache, else a job to analyse it with them."""
+                  facts: list[FileFacts], cache: Cache | None, out: list[HelperJob],
+                  through: str = "") -> None:
+    """The file's facts with `helpers` from the cache, else a job to analyse it with them
+    (`through`: the key of its imports' bindings, `stdlib_through.through_key`)."""
     digest = content_digest(data)
-    key = helpers_key(helpers)
+    key = helpers_key(helpers) + through
     known = cache.helped(path, digest, key, relative_path(path)) if cache is not None else None
     if known is not None:
         facts[i] = known
@@ -215,7 +223,7 @@ def _known_or_job(i: int, path: str, data: bytes, helpers: tuple[Spawner, ...],
 
 def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
                     helpers: Sequence[tuple[int, Spawner]], cache: Cache | None,
-                    reexported: Reexports) -> list[HelperJob]:
+                    reexported: Reexports, throughs: Mapping[int, str]) -> list[HelperJob]:
     """The files the spawn pass analysed with other than the helpers they call: the forecast
     (helper_forecast.py) missed one, or took a function for a helper that is not one. Their
     helpers are named without a promise: the join reads it from the helper, as it does for
@@ -244,7 +252,7 @@ def _analysed_again(paths: Sequence[str], facts: list[FileFacts],
         named = tuple(replace(h, awaited=called[h.name].awaited,
                               on_instance=called[h.name].on_instance)
                       for h in unpromised_helpers(mine))
-        _known_or_job(i, paths[i], data, named, facts, cache, out)
+        _known_or_job(i, paths[i], data, named, facts, cache, out, throughs.get(i, ""))
     return out
 
 

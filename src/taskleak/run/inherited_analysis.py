@@ -11,13 +11,22 @@ from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner
 from taskleak.analysis.tree.inherit import InheritedFrom, local_bases
 from taskleak.analysis.tree.parse import gc_paused, parse_source
+from taskleak.analysis.tree.through import Through, reading_through
 from taskleak.files.source import SourceError
 from taskleak.model import Skipped
 from taskleak.run.base_sources import BaseSource
 
 
 def analyse_with_bases(data: bytes, display: str, spawners: tuple[Spawner, ...],
-                       bases: tuple[BaseSource, ...]) -> FileFacts:
+                       bases: tuple[BaseSource, ...], through: Through = ()) -> FileFacts:
+    """`through`: the module's imports of the standard library's names through modules of
+    the project, read as its own pass reads them (`analysis/tree/through.py`)."""
+    with reading_through(through):
+        return _with_bases(data, display, spawners, bases)
+
+
+def _with_bases(data: bytes, display: str, spawners: tuple[Spawner, ...],
+                bases: tuple[BaseSource, ...]) -> FileFacts:
     out = FileFacts(path=display, mentions_noqa=b"noqa" in data.lower(),
                     helpers=tuple(s.name for s in spawners if s.project))
     with gc_paused():

@@ -23,6 +23,7 @@ from taskleak.analysis.tree.inherit import local_bases, one_local_subclass
 from taskleak.analysis.tree.parse import gc_paused, parse_source
 from taskleak.analysis.tree.positions import dropped_call_positions
 from taskleak.analysis.tree.scan import scan
+from taskleak.analysis.tree.through import Through, reading_through
 from taskleak.files.source import SourceError
 from taskleak.model import Skipped
 from taskleak.run.inherited import classes_to_read_whole, own_helper_classes
@@ -33,11 +34,20 @@ TOO_DEEP = "too deeply nested for the analysis"
 
 
 def analyse_file(data: bytes, display: str, spawners: tuple[Spawner, ...] = (), *,
-                 answers_only: bool = False, blocks: Words | None = None) -> FileFacts:
+                 answers_only: bool = False, blocks: Words | None = None,
+                 through: Through = ()) -> FileFacts:
     """The facts of one file's bytes (already read, and already through the prefilter, or
     parsed only for its exports: `answers_only`). `blocks`: a big file may be analysed from
     the blocks that can hold its spawns and those naming these words, which the run's other
-    files may read it by (`_evidence`; None: parsed whole; decided in run/runner.py)."""
+    files may read it by (`_evidence`; None: parsed whole; decided in run/runner.py).
+    `through`: its imports of the standard library's names through modules of the project
+    (`analysis/tree/through.py`)."""
+    with reading_through(through):
+        return _analysed(data, display, spawners, answers_only, blocks)
+
+
+def _analysed(data: bytes, display: str, spawners: tuple[Spawner, ...], answers_only: bool,
+              blocks: Words | None) -> FileFacts:
     out = FileFacts(path=display, answers_only=answers_only,
                     mentions_noqa=b"noqa" in data.lower(),
                     helpers=tuple(s.name for s in spawners if s.project))

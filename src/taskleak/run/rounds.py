@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner, unpromised_helpers
+from taskleak.analysis.tree.through import Through
 from taskleak.files.paths import relative_path
 from taskleak.run.base_sources import BaseSource
 from taskleak.run.cache import Cache
@@ -22,6 +23,8 @@ from taskleak.run.held_attributes import held_attribute_jobs
 from taskleak.run.helper_callers import MAX_ROUNDS as HELPER_ROUNDS
 from taskleak.run.helper_callers import helper_jobs, project_helpers
 from taskleak.run.inherited import inherited_jobs
+from taskleak.run.stdlib_through import LINKS as THROUGH_LINKS
+from taskleak.run.stdlib_through import through_jobs, through_round
 
 
 class Rounds:
@@ -33,6 +36,7 @@ class Rounds:
     helped_keys: dict[int, tuple[str, str, str]]
     answer_digests: dict[int, tuple[str, str]]
     extras: dict[int, tuple[Spawner, ...]]
+    throughs: dict[int, Through]
     _folders: Folders | None
 
     def _analyse(self, i: int, display: str, data: bytes, answers_only: bool = False,
@@ -41,6 +45,25 @@ class Rounds:
 
     def finish(self) -> None:
         raise NotImplementedError
+
+    def read_through(self) -> None:
+        """The through round (stdlib_through.py): the modules the analysed files import a
+        standard-library name through, read for their imports (a link at a time); then each
+        importing file analysed again with what its imports bind, as every later round
+        analyses it (`throughs`)."""
+        maps: dict[int, Through] = {}
+        for _ in range(THROUGH_LINKS + 1):
+            reads, unread, maps = through_round(self.paths, self.results, self.cache)
+            if not unread:
+                break
+            self._read(reads)
+        self.throughs = maps
+        jobs = through_jobs(self.paths, self.results, self.cache, maps)
+        for job in jobs:
+            self.helped_keys[job.index] = (self.paths[job.index], job.digest, job.key)
+            self._analyse(job.index, relative_path(self.paths[job.index]), job.data)
+        if jobs:
+            self.finish()
 
     def judge_helper_callers(self) -> None:
         """The helper round: analyse again the files that may call the project's spawn
@@ -56,7 +79,7 @@ class Rounds:
             if [(h.spec, h.note) for _, h in helpers] == judged:
                 return
             judged = [(h.spec, h.note) for _, h in helpers]
-            jobs = helper_jobs(paths, self.results, self.cache, helpers)
+            jobs = helper_jobs(paths, self.results, self.cache, helpers, self.throughs)
             for job in jobs:
                 self.helped_keys[job.index] = (paths[job.index], job.digest, job.key)
                 self._analyse(job.index, relative_path(paths[job.index]), job.data,

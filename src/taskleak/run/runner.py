@@ -24,6 +24,7 @@ from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner, unpromised_helpers
 from taskleak.analysis.tree.block_reads import others_fit, read_by
 from taskleak.analysis.tree.blocks import BLOCKS_ABOVE, Words
+from taskleak.analysis.tree.through import Through
 from taskleak.files.context import ContextKind
 from taskleak.files.discovery import Found, listing_key
 from taskleak.files.listing_cache import ListingCache
@@ -81,6 +82,9 @@ class Collected:
     fingerprint: str | None = None  # of the files' stats, for the run's record (replay.py)
     replayed: Replayed | None = None  # the last check's result: no file changed since
     named: list[str] | None = None  # the files reported (None: all); the others give context
+    # the files analysed with their imports of the standard library through the run's modules
+    # (stdlib_through.py), by index
+    throughs: dict[int, Through] = field(default_factory=dict)
 
     @property
     def reported_paths(self) -> list[str]:  # absolute, as discovered
@@ -97,7 +101,8 @@ class Collected:
 
     def reanalyse(self, index: int, settings: Settings) -> FileFacts:
         """Read and analyse one of the files again (it changed since it was collected), with
-        the other modules' helpers it was analysed with (`FileFacts.helpers`)."""
+        the other modules' helpers it was analysed with (`FileFacts.helpers`) and its imports'
+        bindings (`throughs`)."""
         from taskleak.run.pipeline import analyse_file
 
         helpers = unpromised_helpers(self.facts[index].helpers)
@@ -110,7 +115,8 @@ class Collected:
         except SourceError as exc:
             return FileFacts(display, skipped=Skipped(display, exc.reason, exc.line,
                                                       column=exc.column))
-        return analyse_file(data, display, settings.spawners + helpers)
+        return analyse_file(data, display, settings.spawners + helpers,
+                            through=self.throughs.get(index, ()))
 
 
 def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = None,
@@ -152,6 +158,7 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
         for i, key in enumerate(files):
             run.file(i, key, seen.stats[i] if seen is not None else None)
         run.finish()
+        run.read_through()
         if use_prefilter:  # with every file parsed, every answer is already there
             run.judge_helper_callers()
             run.read_inherited()
@@ -170,7 +177,8 @@ def collect(paths: Sequence[Path], settings: Settings, *, jobs: int | None = Non
     unlisted = [Skipped(relative_path(folder), f"folder cannot be listed: {why}")
                 for folder, why in found.unlisted]
     return Collected(files, run.results, settings.spawners, unlisted,
-                     fingerprint=seen.fingerprint if seen is not None else None, named=named)
+                     fingerprint=seen.fingerprint if seen is not None else None, named=named,
+                     throughs=run.throughs)
 
 
 def _discover(paths: Sequence[Path], settings: Settings, listings: ListingCache | None,
@@ -221,6 +229,9 @@ class _Collector(Rounds):
         self.answer_digests: dict[int, tuple[str, str]] = {}  # path, digest
         self.helped_keys: dict[int, tuple[str, str, str]] = {}  # path, digest, helpers' key
         self.extras: dict[int, tuple[Spawner, ...]] = {}  # the helpers each was analysed with
+        # the imports each names the standard library by through a module of the run
+        # (stdlib_through.py): every later round analyses it with them
+        self.throughs: dict[int, Through] = {}
         self._folders: Folders | None = None
         self.analyzer = analyzer  # started during discovery, or made by the first job
         if analyzer is not None:
@@ -308,7 +319,8 @@ class _Collector(Rounds):
         from taskleak.run.workers import Job
 
         # may start parsing while the pass goes on
-        self.analyzer.add(Job(i, display, data, answers_only, extra, bases, blocks))
+        self.analyzer.add(Job(i, display, data, answers_only, extra, bases, blocks,
+                              self.throughs.get(i, ())))
 
     def _done(self, job: Job, result: FileFacts) -> None:
         if job.bases:  # the inheritance round's: joined to the module's own facts, not cached

@@ -29,6 +29,7 @@ from taskleak.analysis.facts.calls import CallPosition
 from taskleak.analysis.facts.module import FileFacts
 from taskleak.analysis.obligations.spawners import Spawner
 from taskleak.analysis.tree.blocks import Words
+from taskleak.analysis.tree.through import Through
 from taskleak.records import record
 from taskleak.run.base_sources import BaseSource
 
@@ -54,6 +55,9 @@ class Job:
     # a big file may be analysed from its evidence's blocks (pipeline.analyse_file), with the
     # words the run's other files may read it by (runner._Collector.finish); None: whole
     blocks: Words | None = None
+    # its imports of the standard library's names through modules of the project
+    # (run/stdlib_through.py)
+    through: Through = ()
 
 
 OnResult = Callable[[Job, FileFacts], None]
@@ -72,16 +76,17 @@ def default_jobs() -> int:
 
 def analyze_job(data: bytes, display: str, spawners: tuple[Spawner, ...],
                 answers_only: bool = False, extra: tuple[Spawner, ...] = (),
-                bases: tuple[BaseSource, ...] = (), blocks: Words | None = None) -> FileFacts:
+                bases: tuple[BaseSource, ...] = (), blocks: Words | None = None,
+                through: Through = ()) -> FileFacts:
     """One file in a worker (or here): the parser is imported on first use."""
     if bases:
         from taskleak.run.inherited_analysis import analyse_with_bases
 
-        return analyse_with_bases(data, display, spawners + extra, bases)
+        return analyse_with_bases(data, display, spawners + extra, bases, through)
     from taskleak.run.pipeline import analyse_file
 
     return analyse_file(data, display, spawners + extra if extra else spawners,
-                        answers_only=answers_only, blocks=blocks)
+                        answers_only=answers_only, blocks=blocks, through=through)
 
 
 # The run's spawners in a worker, given once as it starts (`_start_worker`), not with each job:
@@ -91,8 +96,10 @@ _worker_spawners: tuple[Spawner, ...] = ()
 
 
 def _pool_job(data: bytes, display: str, answers_only: bool, extra: tuple[Spawner, ...],
-              bases: tuple[BaseSource, ...] = (), blocks: Words | None = None) -> FileFacts:
-    return analyze_job(data, display, _worker_spawners, answers_only, extra, bases, blocks)
+              bases: tuple[BaseSource, ...] = (), blocks: Words | None = None,
+              through: Through = ()) -> FileFacts:
+    return analyze_job(data, display, _worker_spawners, answers_only, extra, bases, blocks,
+                       through)
 
 
 Positions = dict[int, CallPosition] | RecursionError  # a file nested too deep: its error
@@ -233,7 +240,7 @@ class Analyzer:
         assert self._pool is not None
         try:
             future = self._pool.submit(_pool_job, job.data, job.display, job.answers_only,
-                                       job.extra, job.bases, job.blocks)
+                                       job.extra, job.bases, job.blocks, job.through)
         except BrokenProcessPool:
             # a worker died before this job was handed over (the pass still adding files):
             # `finish` analyses it here, with what the dead pool leaves
@@ -245,7 +252,7 @@ class Analyzer:
         for job in jobs:
             self.on_result(job, analyze_job(job.data, job.display, self.spawners,
                                             job.answers_only, job.extra, job.bases,
-                                            job.blocks))
+                                            job.blocks, job.through))
 
 
 def analyze_jobs(jobs: Iterable[Job], spawners: tuple[Spawner, ...], max_workers: int,

@@ -32,15 +32,16 @@ from taskleak.analysis.tree.scopes import CallSite, Occurrence, Scope
 
 
 def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownership,
-              lifecycle: Lifecycle, storing: Scope | None = None, site: CallSite | None = None
-              ) -> Callable[[Occurrence], bool]:
+              lifecycle: Lifecycle, storing: Scope | None = None, site: CallSite | None = None,
+              flags: bool = True) -> Callable[[Occurrence], bool]:
     """Which calls of the function that spawns into holder `key` run nothing twice: a caller
     that ends the old task before its call (`ends`: the holder's cancels and awaits), or calls
     only behind its own test that the holder is empty or its started flag is not set (cleared
     only where the task is ended), or (`gives`: the function returns the
     task) waits for the task the call returns, or a call from a task the module starts only
     after ending the holder. `site`: the spawn, whose function may fail after it (a step
-    there: `_skipped_on_a_retry`)."""
+    there: `_skipped_on_a_retry`). `flags`: a started flag counts (not for a caller further up
+    a chain, whose flag guards its own task, not this holder: `task_rounds.py`)."""
     keys = frozenset({key})
     enders = ending_methods(ends)
     memo: dict[int, dict[str, bool]] = {}
@@ -58,7 +59,8 @@ def not_again(key: str, ends: list[Occurrence], gives: bool, ownership: Ownershi
             memo[id(cls)] = reaching_an_end(cls, enders, storing)
         return memo[id(cls)]
 
-    return lambda call: guarded_call(call, keys, ownership.module, enders) or _ended_before(
+    module = ownership.module if flags else None
+    return lambda call: guarded_call(call, keys, module, enders) or _ended_before(
         call, ends, reaching, when(call)) or (gives and waits_for_result(call, ownership)) or (
         _started_after_its_end(call, ends, lifecycle, reaching))
 

@@ -14,7 +14,8 @@ Per event (a message, a request, a packet), in this order of trust:
   (`dispatch.py`);
 - set on another object's event attribute: `ws.onclose = self._handle_close`;
 - called from inside a coroutine it spawns itself (open() starts the listener, whose way out
-  calls open() again): once per round.
+  calls open() again): once per round; through a chain of callers none of which repeats by
+  itself, asked by the store (`task_rounds.py`).
 Once: `@app.on_event("startup")`-like decorators, `connection_made` (once per connection object),
 `__init__`. Called by a function of the module that repeats: it repeats too. Where the evidence
 is (`Frequency.origin`) tells a re-spawn asked for by the task it replaces. A name

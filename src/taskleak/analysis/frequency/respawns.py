@@ -22,7 +22,8 @@ from taskleak.analysis.frequency.reentry import reentering_task
 from taskleak.analysis.frequency.sessions import per_session
 from taskleak.analysis.frequency.signalled_ends import signalled_as_it_ends
 from taskleak.analysis.frequency.state_guards import state_guard
-from taskleak.analysis.obligations.coroutines import asks_for_its_successor
+from taskleak.analysis.frequency.task_rounds import called_back_by_its_task
+from taskleak.analysis.obligations.coroutines import asks_for_its_successor, runs_until_cancelled
 from taskleak.analysis.obligations.effects import Effects
 from taskleak.analysis.obligations.guards import ending_methods, guard
 from taskleak.analysis.obligations.holders import Holder
@@ -75,8 +76,16 @@ def respawn(site: CallSite, holder: Holder, eff: Effects, guarded: str, lifecycl
     excused = _on_new_objects(not_again(holder.key, ends, gives, ownership, lifecycle, fn,
                                         site), holder, fn, ending_methods(ends))
     param = _object_parameter(holder, fn)
-    often = lifecycle.of(site.scope, excused if not param or fn is None else _given_anew(
-        excused, fn, param, lifecycle))
+    excusing = excused if not param or fn is None else _given_anew(excused, fn, param,
+                                                                   lifecycle)
+    often = lifecycle.of(site.scope, excusing)
+    # a reconnect chain back from a task it starts, over a task that runs until cancelled (one
+    # that ends by itself ends as its connection does: RUBRIC conventions 4 and 5)
+    if not often.repeats and fn is not None and runs_until_cancelled(site):
+        chained = _on_new_objects(not_again(holder.key, ends, gives, ownership, lifecycle, fn,
+                                            site, flags=False), holder, fn, ending_methods(ends))
+        chained = chained if not param else _given_anew(chained, fn, param, lifecycle)
+        often = called_back_by_its_task(fn, lifecycle, chained) or often
     again = live is not None and live.own
     # not when the task it replaces is the one running now, about to finish (graph if asked)
     repeats = (again or often.repeats) and not asks_for_its_successor(

@@ -3,6 +3,10 @@ the function ends: handed on, the caller's, kept by a closure, or dropped with t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import libcst as cst
+
 from taskleak.analysis.facts.fates import Fate, FateKind, Hand, Handoff, Keeper
 from taskleak.analysis.obligations.closures import kept_by_a_closure
 from taskleak.analysis.obligations.effects import Effects
@@ -12,7 +16,7 @@ from taskleak.analysis.obligations.ownership import Ownership
 from taskleak.analysis.obligations.prune_targets import growth_fields
 from taskleak.analysis.obligations.race_fates import MakeFate
 from taskleak.analysis.obligations.spawns import Spawn
-from taskleak.analysis.tree.scopes import argument_place, argument_slot
+from taskleak.analysis.tree.scopes import Scope, argument_place, argument_slot
 
 
 def local_collection_fate(ownership: Ownership, sp: Spawn, holder: Holder, eff: Effects,
@@ -69,3 +73,15 @@ def ended_by_callers(ownership: Ownership, holder: Holder) -> Effects:
             if passed is not None and keeper_of(passed)[0] is not Keeper.PARAMETER:
                 ends.add_cleanup(ownership.effects(passed))
     return ends
+
+
+def kept_elsewhere(fate: Fate, rest: Sequence[tuple[cst.BaseExpression, Scope]],
+                               ownership: Ownership) -> bool:
+    """`fate` drops the task with a local collection, but one of the collections it also goes
+    into (`rest`) outlives the function (an attribute's, a global's, not a weak one): the
+    task is lost only if every holder lets go of it (`tasks.append(task);
+    self._background.append(task)`, mcp-combiner's `connect_all`), so that one decides."""
+    return fate.kind is FateKind.LOCAL_COLLECTION_DROPPED and any(
+        (h := ownership.holder_for(coll, scope)) is not None and h.kind is not Keeper.LOCAL
+        and not ownership.weak_holder(h) for coll, scope in rest)
+

@@ -10,6 +10,7 @@ import libcst as cst
 from taskleak.analysis.tree.named_sites import SPAWN_NAMES
 from taskleak.analysis.tree.nodes import dotted, last_name
 from taskleak.analysis.tree.scopes import Binding, BindingKind, Scope, ScopeKind
+from taskleak.analysis.tree.through import bound
 from taskleak.analysis.tree.vocabulary import SPAWN_FUNCTIONS, WRAPPING_NAMES
 
 
@@ -50,7 +51,11 @@ class BindingScan:
             local = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 local = alias.asname.name.value
-            self.cur.bind(local, Binding(BindingKind.IMPORT, qualified=prefix + name))
+            # (a name of the standard library's imported through a module of the project
+            # binds that name: `tree/through.py`)
+            qualified = bound(prefix + name)
+            self.cur.bind(local, Binding(BindingKind.IMPORT, qualified=qualified))
+            name = qualified.rpartition(".")[2]
             if (name in SPAWN_FUNCTIONS or name in WRAPPING_NAMES) and local != name:
                 self.extra_names = self.extra_names | {local}  # `create_task as spawn`
         return False
