@@ -179,8 +179,9 @@ class Cache:
         return self.result(digest, display) if self._answers.get(path) == digest else None
 
     def helped(self, path: str, digest: str, helpers: str, display: str) -> FileFacts | None:
-        """The cached facts of a file analysed with the spawn helpers keyed `helpers`, when its
-        content is the same (`digest`)."""
+        """The cached facts of a file analysed with the spawn helpers keyed `helpers` (or its
+        imports' bindings: `stdlib_through.through_key`), when its content is the same
+        (`digest`)."""
         key = f"{digest}:{helpers}"
         return self.result(key, display) if self._helped.get(path) == key else None
 

@@ -173,7 +173,7 @@ def module_paths(importer: str, chain: str) -> tuple[list[str], list[str]]:
     for tail, rest, named in candidates:
         if not rest or not named:
             continue  # the chain names something in the module, the module has a name
-        (exact if level else tails).append(_start(importer, level, tail))
+        (exact if level else tails).append(start_path(importer, level, tail))
     return exact, tails
 
 
@@ -209,14 +209,14 @@ def _reexporting(paths: Sequence[str], starts: set[int], chains: set[tuple[str, 
         for tail, rest, named in candidates:
             if not rest or not named:
                 continue
-            where = _start(importer, level, tail)
+            where = start_path(importer, level, tail)
             for full, at in by_path.items():
                 if full == where or (not level and full.endswith(where)):
                     out |= _followed(paths, at, rest.partition(".")[0], read)
     return out - starts
 
 
-def _start(importer: str, level: int, tail: str) -> str:
+def start_path(importer: str, level: int, tail: str) -> str:
     """The path (relative chain) or path tail (absolute) of a chain's start module `tail`."""
     if not level:
         return os.sep + tail.replace("/", os.sep)

@@ -63,7 +63,9 @@ class RunStats:
     analysed: int = 0  # parsed (or tried to) in this run
     workers: int = 0  # worker processes used; 0 when everything ran in this process
     answering: int = 0  # parsed in this run to answer another module's question
-    helped: int = 0  # parsed again in this run with the project's spawn helpers it may call
+    # parsed again in this run with the project's spawn helpers it may call, or with what its
+    # imports bind through the run's modules (stdlib_through.py)
+    helped: int = 0
     placed: int = 0  # parsed again in this run to place calls that drop a returned task
     cache_error: str | None = None  # why the cache could not be written
     context: Path | None = None  # the project folder whose files gave the named ones context

@@ -3,7 +3,7 @@
 `_attempt()` stores a reader and a ping loop; the reader's way out on an error calls
 `_on_error()`, which calls `_start_reconnect()`, which runs `_reconnect()`, which calls
 `_connect_with_backoff()`, which calls `_attempt()` again: each reconnect stores a new ping loop
-over the one still running (webex-kms-sdk's Mercury client, the seeds' proxy handler). The
+over the one still running (webex-kms-sdk's Mercury client). The
 lifecycle's own evidence (`lifecycle.py`) sees a function called from inside a task it starts
 only when that task calls it directly, or through a caller whose own frequency it knows; here
 each caller on the way runs once as far as its module says, and only the whole chain comes back

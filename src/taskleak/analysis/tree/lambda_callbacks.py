@@ -5,11 +5,12 @@ calls it back and drops what it returns (`obligations/passed.py`, `Flow.LAMBDA`)
 local first (`action = lambda: loop.create_task(work())`, then `loop.call_later(1, action)`) is
 the same program, but the scan, reading the lambda where it is written, saw it kept elsewhere and
 took its value for one returned to its caller (`Flow.RETURNED`): "returned to the caller, which
-is responsible for it" (sled's scheduler, resilience-h8's signal handler). Once the walk is done,
+is responsible for it" (sled's scheduler). Once the walk is done,
 the local's reads are known: a lambda bound once to a local of the function that reads it
 exactly once, as a whole argument of a call, is that call's callback.
 
-Near miss: a local read twice (called here as well, `action()`, or handed to two calls), read
+Near miss: a local read twice (called here as well, `action()`, handed to two calls, or an
+attribute set on it: resilience-h8's signal handler), read
 by a nested function, or bound more than once keeps its value returned: who calls it is not
 one call.
 """
