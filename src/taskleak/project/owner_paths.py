@@ -236,10 +236,15 @@ def _with_its_bases(index: ProjectIndex, path: str, owned: OwnedField) -> OwnedF
     """`owned` (read in `path`) as its owner's objects run it: with the close-like methods its
     project bases give the owner (`ClassFacts.close_calls`) and what they call on the same
     attribute, which they use but do not bind (`index.used_fields`: a mixin's
-    `self.exporter.stop()`), in the owner's resolution order. A call is a restart only where
-    every class calling it calls it so."""
+    `self.exporter.stop()`), in the owner's resolution order, then those its subclasses mix in
+    beside it (stop 113). A call is a restart only where every class calling it calls it so."""
     where: Where = (path, owned.owner)
     bases = index.tree.mro(where)[1:] if where in index.classes else ()
+    # (and the classes its subclasses mix in beside it: `class Service(Ends, Spawns)` runs
+    # `Ends.close()` on what `Spawns` makes, so an end there may be reached; no claim then)
+    mixed = dict.fromkeys(c for sub in sorted(index.tree.subclasses(where))
+                          for c in index.tree.mro(sub) if c != where and c not in bases)
+    bases = (*bases, *(c for c in mixed if c in index.classes))
     uses = [u for c in bases for u in index.used_fields.get(c, ()) if u.attr == owned.attr]
     closers = dict.fromkeys([*owned.closers, *(m for c in bases
                                               for m, _ in index.classes[c].close_calls)])

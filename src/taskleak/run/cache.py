@@ -45,10 +45,9 @@ from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
 # Raised whenever what a module's facts hold changes, so no older entry is read as new facts
-# (101: a lambda bound to a local read as its one call's callback, a store reached again
-# through a chain of callers from a task it starts); what each raise added is in this file's
-# git history.
-FORMAT = 101
+# (102: an owner's loop over a tuple of its attributes calls each of them, a waiter raced in
+# a loop of its method); what each raise added is in this file's git history.
+FORMAT = 102
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -71,14 +71,20 @@ def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
 
 
 def _used_unbound(cls: Scope, scopes: list[_ScopeCalls]) -> list[str]:
-    """The attributes of `self` whose methods the class's methods call (`self.exporter.stop()`)
-    but that none of them binds: another class of the object's binds them."""
+    """The attributes of `self` whose methods the class's methods call (`self.exporter.stop()`,
+    or through a local that holds it: `_aliases`) but that none of them binds to anything but
+    `None` (`self.exporter = None` in a base's `__init__`): another class of the object's
+    makes them."""
     out: dict[str, None] = {}
-    for _, own, _, calls in scopes:
-        for key, _ in calls:
+    for _, own, aliases, calls in scopes:
+        held: dict[str, list[str]] = {}
+        for value, names in aliases.items():
+            for name in names:
+                held.setdefault(name, []).append(value)
+        for key in (k for called, _ in calls for k in held.get(called, [called])):
             attr = key[len(own):] if key.startswith(own) else ""
-            if attr and "." not in attr \
-                    and attr not in cls.attr_bindings and attr not in cls.attr_unknown:
+            if attr and "." not in attr and attr not in cls.attr_unknown and all(
+                    is_none(v) for v, _ in cls.attr_bindings.get(attr, ())):
                 out[attr] = None
     return list(out)
 
@@ -220,11 +226,26 @@ def _shared(attr: str, methods: dict[str, Scope]) -> bool:
 
 def _aliases(scope: Scope) -> dict[str, set[str]]:
     """The locals of `scope` every binding of which is one dotted name (`writer =
-    self._writer`), by that name: a call on one is a call on the attribute's object."""
+    self._writer`), by that name: a call on one is a call on the attribute's object. A loop's
+    name bound only by a `for` over a tuple, list or set written out of dotted names (`for
+    owner in (self._scheduler, self._pool): await owner.stop()`) holds each of them in turn:
+    a call on it in the loop is a call on every one of them."""
     out: dict[str, set[str]] = {}
     for name, bound in scope.bindings.items():
         values = {dotted(b.value) if b.kind is BindingKind.ASSIGN and b.value is not None
                   else None for b in bound}
         if bound and len(values) == 1 and (value := values.pop()) is not None:
             out.setdefault(value, set()).add(name)
+        elif len(bound) == 1 and bound[0].kind is BindingKind.FOR:
+            for each in _written_out(bound[0].iterates):
+                out.setdefault(each, set()).add(name)
     return out
+
+
+def _written_out(iterated: cst.BaseExpression | None) -> list[str]:
+    """The dotted names of a tuple, list or set written out of them alone (`(self._a,
+    self._b)`); [] for anything else (a starred element, a call, a name of a collection)."""
+    if not isinstance(iterated, (cst.Tuple, cst.List, cst.Set)):
+        return []
+    names = [dotted(e.value) if isinstance(e, cst.Element) else None for e in iterated.elements]
+    return [n for n in names if n is not None] if all(names) else []
