@@ -42,13 +42,10 @@ from taskleak.analysis.tree.scopes import CallSite, Scope, ScopeKind
 from taskleak.analysis.tree.vocabulary import ends_lifecycle
 
 _EVENTS = frozenset({"asyncio.Event", "asyncio.locks.Event"})
-# per waiting method: the classes whose object it waits on, the methods that give what it
-# waits for, and all the object's own methods (any other use hands it on: `f(self._wake)`).
-# (An `asyncio.Queue`'s `get()` is not among them: its `put()` reads as a collection's add,
+# what an event's own methods do; any other use hands it on (`f(self._wake)`, an alias).
+# (An `asyncio.Queue`'s `get()` is no such wait here: its `put()` reads as a collection's add,
 # not as a call that gives, so a close that puts would go unseen.)
-_SIGNALS: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
-    "wait": (_EVENTS, frozenset({"set"}), frozenset({"wait", "set", "clear", "is_set"})),
-}
+_EVENT_METHODS = frozenset({"wait", "set", "clear", "is_set"})
 # reads that hand nothing on: `clear()` reads as a prune (as of any collection; an event has no
 # other), a test (`self._wake is not None`) as another read, a log of it as an inspection
 _NOT_HANDED = frozenset({Flow.PRUNE, Flow.OTHER, Flow.INSPECT})
@@ -60,15 +57,9 @@ def own_event_waited(site: CallSite) -> str:
     args = site.args
     coro = args[0].value if args else None
     if not isinstance(coro, cst.Call) or coro.args or not isinstance(coro.func, cst.Attribute) \
-            or coro.func.attr.value not in _SIGNALS:
+            or coro.func.attr.value != "wait":
         return ""
     return own_attribute(coro.func.value, site)
-
-
-def _waiting_method(site: CallSite) -> str:
-    coro = site.args[0].value
-    return coro.func.attr.value if isinstance(coro, cst.Call) \
-        and isinstance(coro.func, cst.Attribute) else ""
 
 
 def unsignalled_wait(site: CallSite, resolver: Resolver) -> str:
@@ -78,24 +69,27 @@ def unsignalled_wait(site: CallSite, resolver: Resolver) -> str:
     attr = own_event_waited(site)
     method = site.scope.method()
     cls = method.enclosing_class() if method is not None else None
-    if not attr or method is None or cls is None:
-        return ""
-    classes, gives, own = _SIGNALS[_waiting_method(site)]
-    if not _made_as(cls, attr, resolver, classes) or not _only_signalled(cls, attr, own):
+    if not attr or method is None or cls is None or not _an_event(cls, attr, resolver) \
+            or not _only_signalled(cls, attr):
         return ""
     me = method.self_name
     holders = _task_attributes(cls, method.name)
     cancelling: list[tuple[str, str]] = []  # (close-like method, the attribute it cancels)
+    set_on_close = False  # some close-like method (or one it calls) sets the event
     for name, candidate in sorted(_methods(cls).items()):
-        reach = _reach(cls, candidate) if ends_lifecycle(name) else []
+        if not ends_lifecycle(name):
+            continue
+        reach = _reach(cls, candidate)
+        sets = _read_as(reach, attr, Flow.METHOD, "set")
+        set_on_close = set_on_close or sets
         cancelled = next((t for t in holders if _read_as(reach, t, Flow.CANCEL)), None)
         if cancelled is None:
             continue
-        if _read_as(reach, attr, Flow.METHOD, gives):
+        if sets:
             return ""  # a way out that gives the event: the waiter finishes there
         cancelling.append((name, cancelled))
     # (the waiting method's own `finally`, or an `except` catching the cancel, gives it too)
-    if _read_as([method], attr, Flow.METHOD, gives, cleanup=True):
+    if _read_as([method], attr, Flow.METHOD, "set", cleanup=True):
         return ""
     if cancelling:
         closer, cancelled = cancelling[0]
@@ -103,8 +97,7 @@ def unsignalled_wait(site: CallSite, resolver: Resolver) -> str:
                 f"cancels {me}.{cancelled}, the task running {method.name}()")
     # a race its method repeats in a loop: whoever cancels the method cancels it at that
     # wait, where each turn waits; no way out of the object gives the event then
-    if _in_a_loop(site) and not any(_read_as(_reach(cls, m), attr, Flow.METHOD, gives)
-                                    for name, m in _methods(cls).items() if ends_lifecycle(name)):
+    if _in_a_loop(site) and not set_on_close:
         return (f"waits for {me}.{attr} to be set, which no close of {cls.name} does, when "
                 f"{method.name}() is cancelled at the wait it repeats in its loop")
     return ""
@@ -122,24 +115,23 @@ def _methods(cls: Scope) -> dict[str, Scope]:
     return {m.name: m for m in cls.children if m.kind is ScopeKind.FUNCTION and m.self_name}
 
 
-def _made_as(cls: Scope, attr: str, resolver: Resolver, classes: frozenset[str]) -> bool:
-    """Every value the class stores in `self.<attr>` (None aside) is an object of one of
-    `classes` (`asyncio.Event()`), made there."""
+def _an_event(cls: Scope, attr: str, resolver: Resolver) -> bool:
+    """Every value the class stores in `self.<attr>` (None aside) is `asyncio.Event()`."""
     values = [(v, s) for v, s in cls.attr_bindings.get(attr, ())
               if not (isinstance(v, cst.Name) and v.value == "None")]
     return bool(values) and attr not in cls.bindings and all(
         isinstance(v, cst.Call) and (sym := resolver.resolve(v.func, s)).kind
-        is SymKind.QUALIFIED and sym.name in classes for v, s in values)
+        is SymKind.QUALIFIED and sym.name in _EVENTS for v, s in values)
 
 
-def _only_signalled(cls: Scope, attr: str, own: frozenset[str]) -> bool:
-    """Every read of `self.<attr>` in the class calls one of the object's own methods."""
+def _only_signalled(cls: Scope, attr: str) -> bool:
+    """Every read of `self.<attr>` in the class calls one of the event's own methods."""
     for method in _methods(cls).values():
         key = f"{method.self_name}.{attr}"
         for scope in method.walk():
             for o in scope.occurrences:
                 if o.key == key and o.dest.kind not in _NOT_HANDED and not (
-                        o.dest.kind is Flow.METHOD and o.dest.callee in own):
+                        o.dest.kind is Flow.METHOD and o.dest.callee in _EVENT_METHODS):
                     return False
     return True
 
@@ -170,11 +162,11 @@ def _reach(cls: Scope, closer: Scope) -> list[Scope]:
     return out
 
 
-def _read_as(methods: list[Scope], attr: str, flow: Flow,
-             callees: frozenset[str] | None = None, cleanup: bool = False) -> bool:
-    """One of `methods` reads `self.<attr>` as `flow` (a cancel; a call of one of its methods
-    `callees`), only in a `finally` or an `except` that catches the cancel when `cleanup`."""
+def _read_as(methods: list[Scope], attr: str, flow: Flow, callee: str | None = None,
+             cleanup: bool = False) -> bool:
+    """One of `methods` reads `self.<attr>` as `flow` (a cancel; a call of its method
+    `callee`), only in a `finally` or an `except` that catches the cancel when `cleanup`."""
     return any(o.key == f"{m.self_name}.{attr}" and o.dest.kind is flow
-               and (callees is None or o.dest.callee in callees)
+               and (callee is None or o.dest.callee == callee)
                and (not cleanup or in_cleanup(o.path))
                for m in methods for s in m.walk() for o in s.occurrences)
