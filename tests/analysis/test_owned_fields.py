@@ -41,7 +41,8 @@ def _owned(use: str) -> OwnedField:
     "chain = [self._lane, 1]",  # a list it builds
     "self._all.append(self._lane)",  # a collection
     "self._first = self._lane",  # another attribute
-    "return self._lane",  # its callers' hands
+    # its callers' hands, with the attribute let go of in the same method
+    "try:\n            return self._lane\n        finally:\n            self._lane = None",
 ])
 def test_an_object_put_where_calls_are_not_followed_is_shared(use: str) -> None:
     assert _owned(use).shared
@@ -53,6 +54,7 @@ def test_an_object_put_where_calls_are_not_followed_is_shared(use: str) -> None:
     "lane = self._lane\n        lane.start()",  # an alias holding only it
     "value = self._lane.get(1)",  # an element read from it, not the object
     "name = self._lane.name",  # an attribute of it
+    "return self._lane",  # a getter: the owner keeps what it hands out
 ])
 def test_an_object_used_in_place_is_not_shared(use: str) -> None:
     assert not _owned(use).shared
@@ -66,3 +68,24 @@ def test_an_object_used_in_place_is_not_shared(use: str) -> None:
 ])
 def test_an_owned_field_survives_its_json(field: OwnedField) -> None:
     assert OwnedField.from_json(field.to_json()) == field
+
+
+MIXIN = """
+class Handover:
+    def detach(self):
+        try:
+            return self._lane
+        finally:
+            self._lane = None
+
+    def peek(self):
+        return self._other
+"""
+
+
+def test_a_mixin_that_hands_over_what_another_class_makes_says_so() -> None:
+    # (the join reads it with the class that makes `_lane`: `project/owner_paths.py`); a
+    # getter of another attribute lends it and makes no record
+    root = scan(cst.parse_module(MIXIN))
+    (field,) = owned_fields(root, Resolver(root))
+    assert (field.owner, field.attr, field.made, field.shared) == ("Handover", "_lane", "", True)

@@ -47,7 +47,7 @@ from taskleak.model import Skipped
 # Raised whenever what a module's facts hold changes, so no older entry is read as new facts
 # (102: an owner's loop over a tuple of its attributes calls each of them, a waiter raced in
 # a loop of its method); what each raise added is in this file's git history.
-FORMAT = 102
+FORMAT = 103
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out
 

@@ -2,8 +2,9 @@
 keeps it in `self._source`, but also puts it in the chain it builds (`chain = [self._source,
 *lanes]`), and its stop() closes every lane of the chain. The end is reached through the chain,
 which the analysis does not follow: an owner that shares what it owns makes no claim (low).
-The same for a transport that hands its lane out (`input()` returns it): whoever it is handed to
-may close it.
+A transport that hands its lane out (`input()` returns it) and never starts it makes no claim
+either: whoever starts the lane answers for its end. The getter alone would not spare it
+(stop 114: a getter borrows, task-never-cleaned `owner_hands_out_what_it_keeps_through_a_getter.py`).
 
 The near miss (task-never-cleaned `owner_closes_without_closing_what_it_owns.py`): an owner that
 keeps the object only in its attribute and whose close never calls the end (medium)."""

@@ -148,7 +148,8 @@ class Ownership(WeakReferences):
         h = holder
         memo_key = (h.kind, h.key, h.name, id(h.scope), h.comprehension, depth, returns)
         eff = self._effects.get(memo_key)
-        if eff is None:
+        if eff is None:  # (asked again while computed, `cmd = Command(cmd)`: nothing yet)
+            self._effects[memo_key] = Effects()
             eff = self._effects[memo_key] = self._compute_effects(holder, depth, returns)
         return eff.copy()
 

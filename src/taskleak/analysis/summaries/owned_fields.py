@@ -55,17 +55,19 @@ def owned_fields(root: Scope, resolver: Resolver) -> tuple[OwnedField, ...]:
                 ends, restarted = _called_on(calls)
                 out.append(OwnedField(cls.qualname, attr, made,
                                       tuple(m.name for m in closers), tuple(sorted(ends)),
-                                      restarted, _shared(attr, methods),
+                                      restarted, _shared(attr, methods, bound),
                                       _ends_past_a_step(calls)))
-        for attr in _used_unbound(cls, scopes):
+        for attr in dict.fromkeys([*_used_unbound(cls, scopes), *_read_unbound(cls, methods)]):
             # (a mixin's `self.exporter.stop()`, or a subclass's `self.exporter.start()`, on
-            # the object made by a class it is mixed into or derived from: the join reads it
-            # with that class, `project/owner_paths.py`)
+            # the object made by a class it is mixed into or derived from, or its `return
+            # self.exporter` that lets go of it: the join reads it with that class,
+            # `project/owner_paths.py`)
             calls = _calls_by_scope(attr, scopes)
             ends, restarted = _called_on(calls)
-            if ends:
+            shared = _shared(attr, methods, cls.attr_bindings.get(attr, []))
+            if ends or shared:
                 out.append(OwnedField(cls.qualname, attr, "", tuple(m.name for m in closers),
-                                      tuple(sorted(ends)), restarted,
+                                      tuple(sorted(ends)), restarted, shared,
                                       past_a_step=_ends_past_a_step(calls)))
     return tuple(out)
 
@@ -86,6 +88,21 @@ def _used_unbound(cls: Scope, scopes: list[_ScopeCalls]) -> list[str]:
             if attr and "." not in attr and attr not in cls.attr_unknown and all(
                     is_none(v) for v, _ in cls.attr_bindings.get(attr, ())):
                 out[attr] = None
+    return list(out)
+
+
+def _read_unbound(cls: Scope, methods: dict[str, Scope]) -> list[str]:
+    """The attributes of `self` the class's methods read (`return self.exporter`) but bind to
+    nothing but `None`: another class of the object's makes them."""
+    out: dict[str, None] = {}
+    for m in methods.values():
+        own = f"{m.self_name}."
+        for s in m.walk():
+            for o in s.occurrences:
+                attr = o.key[len(own):] if o.key.startswith(own) else ""
+                if attr and "." not in attr and attr not in cls.attr_unknown and all(
+                        is_none(v) for v, _ in cls.attr_bindings.get(attr, ())):
+                    out[attr] = None
     return list(out)
 
 
@@ -201,20 +218,27 @@ def _calls_on(node: cst.CSTNode, keys: set[str], path: tuple[cst.CSTNode, ...] =
             yield from _calls_on(child, keys, path)
 
 
-def _shared(attr: str, methods: dict[str, Scope]) -> bool:
+def _shared(attr: str, methods: dict[str, Scope],
+            bound: list[tuple[cst.BaseExpression, Scope]]) -> bool:
     """Some method puts the object of `self.<attr>` where calls on it are not followed: into a
     collection (`self._procs.append(self._source)`), a value bound elsewhere (`chain =
-    [self._source, *procs]`, `self._first = self._source`) or its callers' hands (`def
-    input(self): return self._input`). A local bound to it is followed in its function (an
-    alias when it holds only the object: `_aliases`), and passing it to a call borrows it:
-    neither shares it."""
+    [self._source, *procs]`, `self._first = self._source`) or its callers' hands together with
+    the attribute (a `return self._x` in a method that lets go of it: `self._x = None`). A
+    local bound to it is followed in its function (an alias when it holds only the object:
+    `_aliases`); passing it to a call, and a getter's `return self._input` that keeps it,
+    borrow it: neither shares it."""
+    lets_go = {scope.node for value, scope in bound if is_none(value)}
     for m in methods.values():
         own = f"{m.self_name}.{attr}"
         for s in m.walk():
             for o in s.occurrences:
                 if o.key != own or o.dest.element:  # (`self._cache.get(k)`: an element's)
                     continue
-                if o.dest.kind in (Flow.COLLECTION, Flow.RETURNED):
+                if o.dest.kind is Flow.COLLECTION:
+                    return True
+                # (a getter, a lazy one too, keeps what it returns: the owner still ends it;
+                # a method that lets go of the attribute hands the object over with it)
+                if o.dest.kind is Flow.RETURNED and m.node in lets_go:
                     return True
                 # (a local bound to the object itself is followed here: an alias when it holds
                 # only the object, else not the object's, `owner_closes_other_things_...`)
