@@ -45,8 +45,8 @@ from taskleak.files.regular import read_regular
 from taskleak.model import Skipped
 
 # Raised whenever what a module's facts hold changes, so no older entry is read as new facts
-# (102: an owner's loop over a tuple of its attributes calls each of them, a waiter raced in
-# a loop of its method); what each raise added is in this file's git history.
+# (103: a getter's `return self._x` lends the object; a mixin's return that lets go of an
+# attribute it does not make is recorded); what each raise added is in this file's git history.
 FORMAT = 103
 _NOT_STAT_TRUSTED = -1  # mtime_ns recorded for racy files: never matches a real stat
 CLEAN = ""  # what `lookup` says of a file the prefilter ruled out

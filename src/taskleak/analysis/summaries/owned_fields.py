@@ -84,9 +84,7 @@ def _used_unbound(cls: Scope, scopes: list[_ScopeCalls]) -> list[str]:
             for name in names:
                 held.setdefault(name, []).append(value)
         for key in (k for called, _ in calls for k in held.get(called, [called])):
-            attr = key[len(own):] if key.startswith(own) else ""
-            if attr and "." not in attr and attr not in cls.attr_unknown and all(
-                    is_none(v) for v, _ in cls.attr_bindings.get(attr, ())):
+            if attr := _unbound_attr(cls, own, key):
                 out[attr] = None
     return list(out)
 
@@ -94,16 +92,19 @@ def _used_unbound(cls: Scope, scopes: list[_ScopeCalls]) -> list[str]:
 def _read_unbound(cls: Scope, methods: dict[str, Scope]) -> list[str]:
     """The attributes of `self` the class's methods read (`return self.exporter`) but bind to
     nothing but `None`: another class of the object's makes them."""
-    out: dict[str, None] = {}
-    for m in methods.values():
-        own = f"{m.self_name}."
-        for s in m.walk():
-            for o in s.occurrences:
-                attr = o.key[len(own):] if o.key.startswith(own) else ""
-                if attr and "." not in attr and attr not in cls.attr_unknown and all(
-                        is_none(v) for v, _ in cls.attr_bindings.get(attr, ())):
-                    out[attr] = None
-    return list(out)
+    return list(dict.fromkeys(attr for m in methods.values() for s in m.walk()
+                              for o in s.occurrences
+                              if (attr := _unbound_attr(cls, f"{m.self_name}.", o.key))))
+
+
+def _unbound_attr(cls: Scope, own: str, key: str) -> str:
+    """The attribute `key` names on `own` ("self."), when `cls` binds it to nothing but `None`
+    (and does not bind it in a way not followed); "" otherwise."""
+    attr = key[len(own):] if key.startswith(own) else ""
+    if attr and "." not in attr and attr not in cls.attr_unknown and all(
+            is_none(v) for v, _ in cls.attr_bindings.get(attr, ())):
+        return attr
+    return ""
 
 
 def _made(bound: list[tuple[cst.BaseExpression, Scope]], resolver: Resolver) -> str:
